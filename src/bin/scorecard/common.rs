@@ -1,0 +1,93 @@
+//! What every subcommand shares: the usage text, failures, option parsing and reading input.
+
+use std::io::Read;
+
+use scorecard::core::Rubric;
+
+pub const USAGE: &str = "usage: scorecard <command> [options]
+
+commands:
+  recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard
+  validate [--rubric FILE] FILE...                  check scorecard files; exit 1 on the first bad one
+
+exit codes: 0 success, 1 invalid input, 2 usage error";
+
+/// Why a command failed.
+pub enum Failure {
+    /// The command line is wrong: exit 2.
+    Usage(String),
+    /// The input is wrong: exit 1.
+    Invalid(String),
+}
+
+/// The largest input read from one file or stdin.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Parsed options: flags, `--name value` pairs, and positional arguments.
+pub struct Args {
+    pub flags: Vec<String>,
+    pub values: Vec<(String, String)>,
+    pub positional: Vec<String>,
+}
+
+impl Args {
+    /// Splits arguments. `flags` lists the options that take no value, `valued` those that take one.
+    pub fn parse(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Args, Failure> {
+        let mut out = Args { flags: Vec::new(), values: Vec::new(), positional: Vec::new() };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            if a == "-" || !a.starts_with('-') {
+                out.positional.push(a.clone());
+            } else if a == "--" {
+                out.positional.extend(it.by_ref().cloned());
+            } else if let Some((name, value)) = a.split_once('=').filter(|(n, _)| valued.contains(n)) {
+                out.values.push((name.to_string(), value.to_string()));
+            } else if valued.contains(&a.as_str()) {
+                let v = it.next().ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
+                out.values.push((a.clone(), v.clone()));
+            } else if flags.contains(&a.as_str()) {
+                out.flags.push(a.clone());
+            } else {
+                return Err(Failure::Usage(format!("unknown option \"{}\"", scorecard::core::scorecard::clip(a))));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
+pub fn read_input(path: &str) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let label = if path == "-" { "stdin".to_string() } else { path.to_string() };
+    let res = if path == "-" {
+        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+    };
+    res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Failure::Invalid(format!("{label}: larger than {MAX_INPUT_BYTES} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+}
+
+/// The rubric named by `--rubric FILE`, or the embedded default.
+pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
+    match args.value("--rubric") {
+        Some(path) => Rubric::from_json(&read_input(path)?).map_err(|e| Failure::Invalid(format!("{path}: {e}"))),
+        None => Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}"))),
+    }
+}
+
+/// Prints one JSON value on its own line.
+pub fn print_line(value: &serde_json::Value) {
+    println!("{}", serde_json::to_string(value).unwrap_or_default());
+}

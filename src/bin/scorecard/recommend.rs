@@ -1,0 +1,66 @@
+//! `scorecard recommend` and `scorecard validate`.
+
+use std::process::ExitCode;
+
+use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
+use serde_json::json;
+
+use crate::common::{print_line, read_input, rubric, Args, Failure};
+
+/// Each scorecard with the source it came from ("file" or "file:line").
+fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Failure> {
+    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+    let mut out = Vec::new();
+    for path in &paths {
+        let label = if path == "-" { "stdin" } else { path.as_str() };
+        let text = read_input(path)?;
+        if args.flag("--jsonl") {
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let at = format!("{label}:{}", i + 1);
+                let card = Scorecard::from_json(line, rubric).map_err(|e| Failure::Invalid(format!("{at}: {e}")))?;
+                out.push((at, card));
+            }
+        } else {
+            let card = Scorecard::from_json(&text, rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+            out.push((label.to_string(), card));
+        }
+    }
+    Ok(out)
+}
+
+pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
+    let rubric = rubric(&args)?;
+    for (source, card) in load_all(&args, &rubric)? {
+        let r = engine_recommend(&rubric, &card);
+        print_line(&json!({
+            "source": source,
+            "candidate": card.candidate.key(),
+            "interviewer": card.interviewer.key(),
+            "decision": r.decision,
+            "level": r.level,
+            "consider_level": r.consider_level,
+            "greenhouse": r.greenhouse,
+            "confidence": r.confidence,
+            "score": r.score,
+            "rationale": r.rationale,
+        }));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
+    if args.positional.is_empty() {
+        return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
+    }
+    let rubric = rubric(&args)?;
+    let cards = load_all(&args, &rubric)?;
+    for (source, _) in &cards {
+        println!("{source}: valid");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,398 @@
+//! The leveling engine: from a scorecard's ratings (and its evidence) to a decision, a level,
+//! the equivalent Greenhouse overall recommendation, a confidence and a rationale.
+//!
+//! The policy is data in the rubric (see [`super::rubric::Policy`]); the reasons for it are in
+//! docs/WHY.md. The outcome is monotonic: raising any rated capability never lowers it, which
+//! `tests/core.rs` proves over every combination of ratings.
+
+use serde::Serialize;
+
+use super::rubric::{Band, Rubric};
+use super::scorecard::{Rating, Scorecard};
+
+/// The hiring decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Hire,
+    NoHire,
+    InsufficientEvidence,
+}
+
+impl Decision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Decision::Hire => "hire",
+            Decision::NoHire => "no_hire",
+            Decision::InsufficientEvidence => "insufficient_evidence",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Hire => "Hire",
+            Decision::NoHire => "No hire",
+            Decision::InsufficientEvidence => "Insufficient evidence",
+        }
+    }
+}
+
+/// Greenhouse's overall recommendation scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Greenhouse {
+    NoDecision,
+    DefinitelyNot,
+    No,
+    Yes,
+    StrongYes,
+}
+
+impl Greenhouse {
+    pub fn id(self) -> &'static str {
+        match self {
+            Greenhouse::DefinitelyNot => "definitely_not",
+            Greenhouse::No => "no",
+            Greenhouse::Yes => "yes",
+            Greenhouse::StrongYes => "strong_yes",
+            Greenhouse::NoDecision => "no_decision",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Greenhouse::DefinitelyNot => "Definitely not",
+            Greenhouse::No => "No",
+            Greenhouse::Yes => "Yes",
+            Greenhouse::StrongYes => "Strong yes",
+            Greenhouse::NoDecision => "No decision",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Greenhouse> {
+        [Greenhouse::DefinitelyNot, Greenhouse::No, Greenhouse::Yes, Greenhouse::StrongYes, Greenhouse::NoDecision]
+            .into_iter()
+            .find(|g| g.id() == id)
+    }
+}
+
+/// What the engine recommends for one scorecard (or one panel).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub decision: Decision,
+    /// The level to hire at; `None` unless the decision is `hire`.
+    pub level: Option<String>,
+    /// A higher level worth a calibration conversation, such as "L5".
+    pub consider_level: Option<String>,
+    pub greenhouse: Greenhouse,
+    /// Between 0 and 1: how firmly the evidence supports this outcome.
+    pub confidence: f64,
+    /// Weighted mean of the assessed ratings (0 to 2); `None` when nothing is rated.
+    pub score: Option<f64>,
+    /// Sentences a hiring manager needs: what carried the outcome, what is missing, what would
+    /// change it.
+    pub rationale: Vec<String>,
+    /// Capabilities with no rating.
+    pub unassessed: Vec<String>,
+    /// Capabilities rated with neither a note nor an observation behind them.
+    pub unevidenced: Vec<String>,
+    /// Capabilities whose observations read two or more levels away from the rating, or one level
+    /// away on average.
+    pub contradicted: Vec<String>,
+}
+
+/// The bare outcome of the policy for one set of ratings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    pub decision: Decision,
+    /// Index into `policy.bands` of the band reached, for a hire.
+    pub band: Option<usize>,
+    pub score: Option<f64>,
+    pub assessed: usize,
+}
+
+impl Outcome {
+    /// A total order on decided outcomes: 0 for no hire, then bands from last to first.
+    /// `None` for insufficient evidence, which is not comparable.
+    pub fn rank(&self, bands: usize) -> Option<usize> {
+        match self.decision {
+            Decision::InsufficientEvidence => None,
+            Decision::NoHire => Some(0),
+            Decision::Hire => self.band.map(|b| bands - b),
+        }
+    }
+}
+
+/// Applies the rubric's policy to ratings given as (capability id, rating) pairs.
+///
+/// Capabilities missing from `ratings` are not assessed. Unknown ids are ignored.
+pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome {
+    let policy = &rubric.policy;
+    let mut weight_sum = 0.0;
+    let mut points_sum = 0.0;
+    let mut assessed = 0;
+    let mut needs_improvement = 0;
+    for cap in &rubric.capabilities {
+        let r = rating_of(&cap.id);
+        if let Some(p) = r.points() {
+            let w = rubric.weight(&cap.id);
+            weight_sum += w;
+            points_sum += w * p;
+            assessed += 1;
+            if r == Rating::NeedsImprovement {
+                needs_improvement += 1;
+            }
+        }
+    }
+    if assessed == 0 || assessed < policy.min_assessed {
+        let score = (weight_sum > 0.0).then(|| points_sum / weight_sum);
+        return Outcome { decision: Decision::InsufficientEvidence, band: None, score, assessed };
+    }
+    let score = points_sum / weight_sum;
+    let meets_band = |band: &Band| {
+        // A small tolerance so that a score of exactly the threshold is not lost to rounding.
+        score + 1e-9 >= band.min_score
+            && needs_improvement <= band.max_needs_improvement
+            && assessed >= band.min_assessed
+            && band.core_at_least.map_or(true, |min| policy.core.iter().all(|c| rating_of(c) >= min))
+    };
+    let band = policy.bands.iter().position(meets_band);
+    Outcome {
+        decision: if band.is_some() { Decision::Hire } else { Decision::NoHire },
+        band,
+        score: Some(score),
+        assessed,
+    }
+}
+
+/// Recommends an outcome for a scorecard, weighing its ratings and the evidence behind them.
+pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
+    let rating_of = |id: &str| card.rating(id);
+    let outcome = evaluate(rubric, &rating_of);
+    let name = |id: &str| rubric.capability(id).map_or(id.to_string(), |c| c.name.clone());
+
+    let mut unassessed = Vec::new();
+    let mut unevidenced = Vec::new();
+    let mut contradicted = Vec::new();
+    let mut consistent = 0usize;
+    for cap in &rubric.capabilities {
+        let r = card.rating(&cap.id);
+        let obs: Vec<Rating> =
+            card.observations_for(&cap.id).map(|o| o.level).filter(|l| *l != Rating::NotAssessed).collect();
+        if r == Rating::NotAssessed {
+            unassessed.push(cap.id.clone());
+            continue;
+        }
+        if card.note(&cap.id).trim().is_empty() && obs.is_empty() {
+            unevidenced.push(cap.id.clone());
+        }
+        if !obs.is_empty() {
+            let rp = r.points().unwrap_or(0.0);
+            let mean = obs.iter().filter_map(|l| l.points()).sum::<f64>() / obs.len() as f64;
+            let far = obs.iter().any(|l| (l.points().unwrap_or(0.0) - rp).abs() >= 2.0);
+            if far || (mean - rp).abs() >= 1.0 {
+                contradicted.push(cap.id.clone());
+            } else {
+                consistent += 1;
+            }
+        }
+    }
+
+    let policy = &rubric.policy;
+    let band = outcome.band.and_then(|b| policy.bands.get(b));
+    let level = band.map(|b| b.level.clone());
+    let consider_level = band.and_then(|b| b.consider.clone());
+    let greenhouse = match outcome.decision {
+        Decision::InsufficientEvidence => Greenhouse::NoDecision,
+        Decision::NoHire if outcome.score.unwrap_or(0.0) < policy.strong_no_below => Greenhouse::DefinitelyNot,
+        Decision::NoHire => Greenhouse::No,
+        Decision::Hire if consider_level.is_some() => Greenhouse::StrongYes,
+        Decision::Hire if level.as_deref().map_or(false, |l| level_below(l, &rubric.level)) => Greenhouse::No,
+        Decision::Hire => Greenhouse::Yes,
+    };
+
+    let total = rubric.capabilities.len().max(1) as f64;
+    let coverage = outcome.assessed as f64 / total;
+    let confidence = if outcome.decision == Decision::InsufficientEvidence {
+        (0.1 + 0.2 * coverage).min(0.3)
+    } else {
+        let evidenced = (outcome.assessed - unevidenced.len()) as f64 / outcome.assessed.max(1) as f64;
+        let margin = margin(rubric, &outcome);
+        let c = 0.1 + 0.3 * coverage + 0.25 * margin + 0.25 * evidenced + 0.03 * consistent as f64
+            - 0.12 * contradicted.len() as f64;
+        c.clamp(0.05, 0.97)
+    };
+
+    let mut rationale = Vec::new();
+    let list = |ids: &[String]| join_names(ids.iter().map(|id| name(id)).collect());
+    match outcome.decision {
+        Decision::InsufficientEvidence => rationale.push(format!(
+            "Not enough evidence to decide: {} of {} capabilities rated; the policy needs at least {}.",
+            outcome.assessed,
+            rubric.capabilities.len(),
+            policy.min_assessed.max(1)
+        )),
+        Decision::NoHire => rationale.push(format!(
+            "No hire: a score of {:.2} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
+            outcome.score.unwrap_or(0.0),
+            outcome.assessed,
+            policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {m:.2})"))
+        )),
+        Decision::Hire => {
+            let lvl = level.clone().unwrap_or_default();
+            rationale.push(format!(
+                "Hire at {lvl}: a score of {:.2} of 2 across {} rated capabilities.",
+                outcome.score.unwrap_or(0.0),
+                outcome.assessed
+            ));
+            if level_below(&lvl, &rubric.level) {
+                rationale.push(format!(
+                    "{lvl} is below this rubric's {}: in Greenhouse terms that is a No for the {} role as posted.",
+                    rubric.level, rubric.level
+                ));
+            }
+            if let Some(c) = &consider_level {
+                rationale.push(format!(
+                    "Consider {c}: every core capability exceeds expectations and nothing needs improvement; an {} interview cannot confirm {c} on its own, so calibrate before offering it.",
+                    rubric.level
+                ));
+            }
+        }
+    }
+    let at = |r: Rating| -> Vec<String> {
+        rubric.capabilities.iter().filter(|c| card.rating(&c.id) == r).map(|c| c.id.clone()).collect()
+    };
+    let exceeds = at(Rating::Exceeds);
+    let weak = at(Rating::NeedsImprovement);
+    if outcome.decision != Decision::InsufficientEvidence {
+        if !exceeds.is_empty() {
+            rationale.push(format!("Strongest: {} (exceeds expectations).", list(&exceeds)));
+        }
+        if !weak.is_empty() {
+            rationale.push(format!("Needs improvement: {}.", list(&weak)));
+        }
+        let core_below: Vec<String> = policy
+            .core
+            .iter()
+            .filter(|c| card.rating(c) != Rating::NotAssessed && card.rating(c) < Rating::Meets)
+            .cloned()
+            .collect();
+        if !core_below.is_empty() {
+            rationale.push(format!("Core capability below meets expectations: {}.", list(&core_below)));
+        }
+    }
+    if !unassessed.is_empty() {
+        rationale.push(format!("Not assessed: {}.", list(&unassessed)));
+    }
+    if !unevidenced.is_empty() {
+        rationale.push(format!("Rated without evidence (add a note or an observation): {}.", list(&unevidenced)));
+    }
+    for id in &contradicted {
+        rationale.push(format!(
+            "The observations for {} do not match its rating of {}; check the rating against the notes.",
+            name(id),
+            rubric.level_label(card.rating(id)).to_lowercase()
+        ));
+    }
+    rationale.extend(what_would_change(rubric, card, &outcome));
+
+    Recommendation {
+        decision: outcome.decision,
+        level,
+        consider_level,
+        greenhouse,
+        confidence: (confidence * 100.0).round() / 100.0,
+        score: outcome.score.map(|s| (s * 100.0).round() / 100.0),
+        rationale,
+        unassessed,
+        unevidenced,
+        contradicted,
+    }
+}
+
+/// How far the score sits from the thresholds around it, scaled to 0..1.
+fn margin(rubric: &Rubric, outcome: &Outcome) -> f64 {
+    let score = outcome.score.unwrap_or(0.0);
+    let nearest = rubric
+        .policy
+        .bands
+        .iter()
+        .map(|b| (score - b.min_score).abs())
+        .fold(f64::INFINITY, f64::min);
+    if nearest.is_finite() {
+        (nearest / 0.5).min(1.0)
+    } else {
+        0.5
+    }
+}
+
+/// One-step changes that would move the outcome up or down: the "what would change it" sentences.
+fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Vec<String> {
+    let bands = rubric.policy.bands.len();
+    let Some(now) = outcome.rank(bands) else {
+        let missing = rubric.policy.min_assessed.saturating_sub(outcome.assessed);
+        return if missing > 0 {
+            vec![format!("Rate {missing} more capabilit{} to get a decision.", if missing == 1 { "y" } else { "ies" })]
+        } else {
+            Vec::new()
+        };
+    };
+    let describe = |o: &Outcome| match o.band.and_then(|b| rubric.policy.bands.get(b)) {
+        Some(b) => match &b.consider {
+            Some(c) => format!("hire at {} with {c} to consider", b.level),
+            None => format!("hire at {}", b.level),
+        },
+        None => "no hire".to_string(),
+    };
+    // Group the one-step changes by the outcome they lead to, so each sentence reads
+    // "Would become X if A or B were rated Y".
+    let mut changes: Vec<(bool, String, Vec<String>)> = Vec::new();
+    for cap in &rubric.capabilities {
+        let current = card.rating(&cap.id);
+        let steps = match current {
+            Rating::NeedsImprovement => [Some(Rating::Meets), None],
+            Rating::Meets => [Some(Rating::Exceeds), Some(Rating::NeedsImprovement)],
+            Rating::Exceeds => [None, Some(Rating::Meets)],
+            Rating::NotAssessed => [None, None],
+        };
+        for target in steps.into_iter().flatten() {
+            let changed = evaluate(rubric, &|id: &str| if id == cap.id { target } else { card.rating(id) });
+            let Some(r) = changed.rank(bands) else { continue };
+            if r == now {
+                continue;
+            }
+            let key = format!("{} if {{}} were rated {}", describe(&changed), rubric.level_label(target).to_lowercase());
+            match changes.iter_mut().find(|(_, k, _)| *k == key) {
+                Some((_, _, names)) => names.push(cap.name.clone()),
+                None => changes.push((r > now, key, vec![cap.name.clone()])),
+            }
+        }
+    }
+    // Upward changes first: they say what the candidate would need to show.
+    changes.sort_by_key(|(up, _, _)| !*up);
+    changes
+        .into_iter()
+        .map(|(up, key, names)| {
+            let who = match names.len() {
+                1 => names[0].clone(),
+                n => format!("{} or {}", names[..n - 1].join(", "), names[n - 1]),
+            };
+            format!("Would {} {}.", if up { "rise to" } else { "drop to" }, key.replacen("{}", &who, 1))
+        })
+        .collect()
+}
+
+/// Compares career levels such as "L3" and "L4" by their number; unknown shapes are not below.
+fn level_below(a: &str, b: &str) -> bool {
+    let num = |s: &str| s.trim_start_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok();
+    matches!((num(a), num(b)), (Some(x), Some(y)) if x < y)
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_names(names: Vec<String>) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}

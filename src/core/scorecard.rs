@@ -1,0 +1,496 @@
+//! The scorecard document: the versioned JSON format integrators rely on.
+//!
+//! Input is read field by field from a `serde_json::Value` rather than through a derived
+//! deserializer, so that every error names the field at fault
+//! (`ratings.technical_expertise.level: unknown level "great"`). Only `format`, `version` and
+//! `ratings` are required; a hand-written file works. Output is always the full, current version.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::rubric::Rubric;
+
+/// The format marker of every scorecard document.
+pub const FORMAT: &str = "interview-scorecard";
+/// The newest document version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// Limits on what a document may hold; larger input is refused with a message, never truncated.
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+/// The longest note or observation text accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The most observations one scorecard may carry.
+pub const MAX_OBSERVATIONS: usize = 500;
+/// The longest name, id or step field, in characters.
+pub const MAX_FIELD_CHARS: usize = 200;
+
+/// A rating of one capability. Ordered: `NotAssessed < NeedsImprovement < Meets < Exceeds`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    #[default]
+    NotAssessed,
+    NeedsImprovement,
+    Meets,
+    Exceeds,
+}
+
+impl Rating {
+    /// The three rated levels, lowest first.
+    pub const LEVELS: [Rating; 3] = [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
+    /// All four values, lowest first.
+    pub const ALL: [Rating; 4] = [Rating::NotAssessed, Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
+
+    /// The stable id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rating::NotAssessed => "not_assessed",
+            Rating::NeedsImprovement => "needs_improvement",
+            Rating::Meets => "meets",
+            Rating::Exceeds => "exceeds",
+        }
+    }
+
+    /// A default display label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::NotAssessed => "Not assessed",
+            Rating::NeedsImprovement => "Needs Improvement",
+            Rating::Meets => "Meets Expectations",
+            Rating::Exceeds => "Exceeds Expectations",
+        }
+    }
+
+    /// Parses a stable id.
+    pub fn from_id(id: &str) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// Points in the engine's score: needs improvement 0, meets 1, exceeds 2; none if unrated.
+    pub fn points(self) -> Option<f64> {
+        match self {
+            Rating::NotAssessed => None,
+            Rating::NeedsImprovement => Some(0.0),
+            Rating::Meets => Some(1.0),
+            Rating::Exceeds => Some(2.0),
+        }
+    }
+}
+
+/// Who a person on the scorecard is. Both fields are optional; `name` is what people see.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl Person {
+    /// The id if there is one, else the name: what groups scorecards by person.
+    pub fn key(&self) -> &str {
+        if self.id.is_empty() {
+            &self.name
+        } else {
+            &self.id
+        }
+    }
+
+    /// True when neither id nor name is set.
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty() && self.name.is_empty()
+    }
+}
+
+/// The interview this scorecard is for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    /// The step's name, such as "System design".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub step: String,
+    /// The interview date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+/// Which rubric (and which version of it) the scorecard was made against.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// The rating of one capability and the interviewer's evidence note.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingEntry {
+    pub level: Rating,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Who set an observation's tag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagSource {
+    /// Suggested by the classifier and not yet confirmed.
+    #[default]
+    Suggested,
+    /// Set or confirmed by the interviewer; never overwritten by a suggestion.
+    Interviewer,
+}
+
+/// One thing the interviewer observed, tagged with a capability and a level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// Unique within the scorecard.
+    pub id: String,
+    pub text: String,
+    /// The capability it is evidence for, if tagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<String>,
+    /// The level it reads as; `NotAssessed` when untagged.
+    #[serde(default)]
+    pub level: Rating,
+    /// Who set the tag.
+    #[serde(default)]
+    pub source: TagSource,
+}
+
+/// A scorecard: one interviewer's ratings of one candidate for one interview step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub format: String,
+    pub version: u64,
+    pub rubric: RubricRef,
+    pub candidate: Person,
+    pub interviewer: Person,
+    pub interview: Interview,
+    /// Keyed by capability id; a capability absent here is `not_assessed`.
+    pub ratings: BTreeMap<String, RatingEntry>,
+    pub observations: Vec<Observation>,
+    /// ISO-8601 time of submission; `None` while a draft.
+    pub submitted_at: Option<String>,
+}
+
+/// What is wrong with a scorecard document, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScorecardError {
+    /// The field path, such as `ratings.technical_expertise.level`; empty for the whole document.
+    pub path: String,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl ScorecardError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ScorecardError { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ScorecardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScorecardError {}
+
+impl Scorecard {
+    /// An empty draft against a rubric.
+    pub fn new(rubric: &Rubric) -> Self {
+        Scorecard {
+            format: FORMAT.into(),
+            version: VERSION,
+            rubric: RubricRef { id: rubric.id.clone(), version: rubric.version },
+            ..Scorecard::default()
+        }
+    }
+
+    /// The rating of a capability (`NotAssessed` when absent).
+    pub fn rating(&self, capability: &str) -> Rating {
+        self.ratings.get(capability).map_or(Rating::NotAssessed, |r| r.level)
+    }
+
+    /// The note of a capability ("" when absent).
+    pub fn note(&self, capability: &str) -> &str {
+        self.ratings.get(capability).map_or("", |r| r.note.as_str())
+    }
+
+    /// Observations tagged with a capability.
+    pub fn observations_for<'a>(&'a self, capability: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
+        self.observations.iter().filter(move |o| o.capability.as_deref() == Some(capability))
+    }
+
+    /// The document as pretty JSON, in the current version.
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs with string keys cannot fail.
+        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+    }
+
+    /// The document as a JSON value, omitting empty optional parts.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("format".into(), FORMAT.into());
+        m.insert("version".into(), VERSION.into());
+        if !self.rubric.id.is_empty() {
+            m.insert("rubric".into(), serde_json::to_value(&self.rubric).unwrap_or(Value::Null));
+        }
+        if !self.candidate.is_empty() {
+            m.insert("candidate".into(), serde_json::to_value(&self.candidate).unwrap_or(Value::Null));
+        }
+        if !self.interviewer.is_empty() {
+            m.insert("interviewer".into(), serde_json::to_value(&self.interviewer).unwrap_or(Value::Null));
+        }
+        if self.interview != Interview::default() {
+            m.insert("interview".into(), serde_json::to_value(&self.interview).unwrap_or(Value::Null));
+        }
+        m.insert("ratings".into(), serde_json::to_value(&self.ratings).unwrap_or(Value::Null));
+        m.insert("observations".into(), serde_json::to_value(&self.observations).unwrap_or(Value::Null));
+        m.insert(
+            "submitted_at".into(),
+            self.submitted_at.as_ref().map_or(Value::Null, |s| Value::String(s.clone())),
+        );
+        Value::Object(m)
+    }
+
+    /// Parses a document and checks it against a rubric.
+    pub fn from_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(ScorecardError::new(
+                "",
+                format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len()),
+            ));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+        Scorecard::from_value(&value, rubric)
+    }
+
+    /// Reads a document from a JSON value and checks it against a rubric.
+    pub fn from_value(value: &Value, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
+        let obj = value
+            .as_object()
+            .ok_or_else(|| ScorecardError::new("", format!("expected a JSON object, found {}", kind(value))))?;
+        match obj.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                return Err(ScorecardError::new("format", format!("expected \"{FORMAT}\", found \"{}\"", clip(f))))
+            }
+            Some(other) => return Err(ScorecardError::new("format", format!("expected a string, found {}", kind(other)))),
+            None => return Err(ScorecardError::new("format", format!("missing; expected \"{FORMAT}\""))),
+        }
+        let version = match obj.get("version") {
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .filter(|v| *v >= 1)
+                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {n}")))?,
+            Some(other) => return Err(ScorecardError::new("version", format!("expected a number, found {}", kind(other)))),
+            None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
+        };
+        if version > VERSION {
+            return Err(ScorecardError::new(
+                "version",
+                format!(
+                    "version {version} was written by a newer Scorecard; this one reads versions 1 to {VERSION}. \
+                     Open it with a Scorecard release that reads version {version}."
+                ),
+            ));
+        }
+        let mut card = Scorecard::new(rubric);
+        if let Some(r) = obj.get("rubric") {
+            let ro = r.as_object().ok_or_else(|| ScorecardError::new("rubric", format!("expected an object, found {}", kind(r))))?;
+            let id = opt_str(ro, "id", "rubric.id")?;
+            if !id.is_empty() && id != rubric.id {
+                return Err(ScorecardError::new(
+                    "rubric.id",
+                    format!("this scorecard was made against rubric \"{}\", not \"{}\"", clip(&id), rubric.id),
+                ));
+            }
+            if let Some(v) = ro.get("version") {
+                card.rubric.version = v
+                    .as_u64()
+                    .and_then(|v| u32::try_from(v).ok())
+                    .ok_or_else(|| ScorecardError::new("rubric.version", format!("expected a whole number, found {}", kind(v))))?;
+            }
+        }
+        card.candidate = person(obj, "candidate")?;
+        card.interviewer = person(obj, "interviewer")?;
+        if let Some(i) = obj.get("interview") {
+            let io = i.as_object().ok_or_else(|| ScorecardError::new("interview", format!("expected an object, found {}", kind(i))))?;
+            card.interview.step = opt_str(io, "step", "interview.step")?;
+            card.interview.date = opt_str(io, "date", "interview.date")?;
+            if !card.interview.date.is_empty() && !is_iso_date(&card.interview.date) {
+                return Err(ScorecardError::new("interview.date", format!("expected YYYY-MM-DD, found \"{}\"", clip(&card.interview.date))));
+            }
+        }
+        let ratings = obj.get("ratings").ok_or_else(|| ScorecardError::new("ratings", "missing; expected an object keyed by capability id"))?;
+        let ratings = ratings
+            .as_object()
+            .ok_or_else(|| ScorecardError::new("ratings", format!("expected an object keyed by capability id, found {}", kind(ratings))))?;
+        for (cap, entry) in ratings {
+            let path = format!("ratings.{}", clip(cap));
+            if rubric.capability(cap).is_none() {
+                return Err(ScorecardError::new(
+                    path,
+                    format!("unknown capability; expected one of {}", rubric.capabilities.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")),
+                ));
+            }
+            let eo = entry.as_object().ok_or_else(|| {
+                ScorecardError::new(path.clone(), format!("expected an object {{\"level\": ..., \"note\": ...}}, found {}", kind(entry)))
+            })?;
+            let level = match eo.get("level") {
+                Some(Value::String(s)) => rating(s, &format!("{path}.level"))?,
+                Some(Value::Null) | None => Rating::NotAssessed,
+                Some(other) => return Err(ScorecardError::new(format!("{path}.level"), format!("expected a string, found {}", kind(other)))),
+            };
+            let note = opt_text(eo, "note", &format!("{path}.note"), MAX_TEXT_CHARS)?;
+            if level != Rating::NotAssessed || !note.is_empty() {
+                card.ratings.insert(cap.clone(), RatingEntry { level, note });
+            }
+        }
+        if let Some(list) = obj.get("observations") {
+            let arr = list.as_array().ok_or_else(|| ScorecardError::new("observations", format!("expected a list, found {}", kind(list))))?;
+            if arr.len() > MAX_OBSERVATIONS {
+                return Err(ScorecardError::new("observations", format!("{} observations; the limit is {MAX_OBSERVATIONS}", arr.len())));
+            }
+            for (i, item) in arr.iter().enumerate() {
+                let path = format!("observations[{i}]");
+                let oo = item.as_object().ok_or_else(|| ScorecardError::new(path.clone(), format!("expected an object, found {}", kind(item))))?;
+                let text = opt_text(oo, "text", &format!("{path}.text"), MAX_TEXT_CHARS)?;
+                if text.trim().is_empty() {
+                    return Err(ScorecardError::new(format!("{path}.text"), "missing; an observation needs its text"));
+                }
+                let mut id = opt_str(oo, "id", &format!("{path}.id"))?;
+                if id.is_empty() {
+                    id = format!("o{}", i + 1);
+                }
+                if card.observations.iter().any(|o| o.id == id) {
+                    return Err(ScorecardError::new(format!("{path}.id"), format!("duplicate observation id \"{}\"", clip(&id))));
+                }
+                let capability = match oo.get("capability") {
+                    Some(Value::String(c)) if c.is_empty() => None,
+                    Some(Value::String(c)) => {
+                        if rubric.capability(c).is_none() {
+                            return Err(ScorecardError::new(format!("{path}.capability"), format!("unknown capability \"{}\"", clip(c))));
+                        }
+                        Some(c.clone())
+                    }
+                    Some(Value::Null) | None => None,
+                    Some(other) => return Err(ScorecardError::new(format!("{path}.capability"), format!("expected a string, found {}", kind(other)))),
+                };
+                let level = match oo.get("level") {
+                    Some(Value::String(s)) => rating(s, &format!("{path}.level"))?,
+                    Some(Value::Null) | None => Rating::NotAssessed,
+                    Some(other) => return Err(ScorecardError::new(format!("{path}.level"), format!("expected a string, found {}", kind(other)))),
+                };
+                let source = match oo.get("source") {
+                    Some(Value::String(s)) if s == "interviewer" => TagSource::Interviewer,
+                    Some(Value::String(s)) if s == "suggested" => TagSource::Suggested,
+                    Some(Value::Null) | None => TagSource::Suggested,
+                    Some(other) => {
+                        return Err(ScorecardError::new(format!("{path}.source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
+                    }
+                };
+                card.observations.push(Observation { id, text, capability, level, source });
+            }
+        }
+        card.submitted_at = match obj.get("submitted_at") {
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) if s.chars().count() <= 64 && is_iso_date(s.get(..10).unwrap_or("")) => Some(s.clone()),
+            Some(Value::String(s)) => return Err(ScorecardError::new("submitted_at", format!("expected an ISO-8601 time, found \"{}\"", clip(s)))),
+            Some(Value::Null) | None => None,
+            Some(other) => return Err(ScorecardError::new("submitted_at", format!("expected a string or null, found {}", kind(other)))),
+        };
+        Ok(card)
+    }
+}
+
+fn rating(s: &str, path: &str) -> Result<Rating, ScorecardError> {
+    Rating::from_id(s).ok_or_else(|| {
+        ScorecardError::new(path, format!("unknown level \"{}\"; expected needs_improvement, meets, exceeds or not_assessed", clip(s)))
+    })
+}
+
+fn person(obj: &Map<String, Value>, field: &str) -> Result<Person, ScorecardError> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(Person::default()),
+        // A plain string is accepted as the name, for hand-written files.
+        Some(Value::String(name)) => Ok(Person { id: String::new(), name: bounded(name, field, MAX_FIELD_CHARS)? }),
+        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", &format!("{field}.id"))?, name: opt_str(o, "name", &format!("{field}.name"))? }),
+        Some(other) => Err(ScorecardError::new(field, format!("expected an object {{\"id\", \"name\"}} or a name, found {}", kind(other)))),
+    }
+}
+
+fn opt_str(obj: &Map<String, Value>, key: &str, path: &str) -> Result<String, ScorecardError> {
+    opt_text(obj, key, path, MAX_FIELD_CHARS)
+}
+
+fn opt_text(obj: &Map<String, Value>, key: &str, path: &str, max: usize) -> Result<String, ScorecardError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => bounded(s, path, max),
+        // Ids are often numbers in ATS exports; accept them as text.
+        Some(Value::Number(n)) if max == MAX_FIELD_CHARS => Ok(n.to_string()),
+        Some(other) => Err(ScorecardError::new(path, format!("expected a string, found {}", kind(other)))),
+    }
+}
+
+fn bounded(s: &str, path: &str, max: usize) -> Result<String, ScorecardError> {
+    let n = s.chars().count();
+    if n > max {
+        return Err(ScorecardError::new(path, format!("{n} characters; the limit is {max}")));
+    }
+    Ok(s.to_string())
+}
+
+/// Describes a JSON value's type for an error message.
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn short(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", clip(s)),
+        other => kind(other).to_string(),
+    }
+}
+
+/// Cuts a user-supplied string for quoting in an error message.
+pub fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// True for `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
