@@ -1,0 +1,38 @@
+// Takes screenshots of each view (light, dark, 360 px wide, print) for a person to look at.
+// Usage: node scripts/screenshots.mjs [outdir]   (after `trunk build --release`)
+import { mkdir } from 'node:fs/promises';
+import { startServer } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const out = process.argv[2] ?? 'screenshots';
+await mkdir(out, { recursive: true });
+const { server, url } = await startServer('dist');
+const browser = await launch();
+const views = [{ name: 'scorer', path: '/' }];
+const fill = async (page) => {
+  await page.waitForSelector('.sc-card');
+  await page.fill('#sc-candidate', 'Ada Lovelace');
+  await page.fill('#sc-interviewer', 'Grace Hopper');
+  await page.fill('#sc-step', 'System design');
+  for (const [cap, level] of [['technical_expertise', 'exceeds'], ['project_ownership', 'meets'], ['business_impact', 'meets'], ['communication_collaboration', 'needs_improvement']]) {
+    await page.click(`label[for="sc-${cap}-${level}"]`);
+  }
+  await page.fill('#sc-technical_expertise-note', 'Designed a sharded queue; the pattern was adopted by three other teams.');
+};
+for (const view of views) {
+  for (const [mode, opts] of [['light', { colorScheme: 'light', viewport: { width: 1280, height: 900 } }],
+    ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 900 } }],
+    ['narrow', { colorScheme: 'light', viewport: { width: 360, height: 800 } }],
+    ['print', { colorScheme: 'light', viewport: { width: 900, height: 1200 } }]]) {
+    const ctx = await browser.newContext(opts);
+    const page = await ctx.newPage();
+    await page.goto(url + view.path);
+    await fill(page);
+    if (mode === 'print') await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${out}/${view.name}-${mode}.png`, fullPage: true });
+    await ctx.close();
+  }
+}
+await browser.close();
+server.close();
+console.log(`screenshots in ${out}/`);

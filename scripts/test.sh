@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test layer, installing whatever tools are missing first:
+#   1. native: the core and the command-line tool (cargo test);
+#   2. components: wasm-bindgen-test in headless Chromium;
+#   3. end to end: the release build served on 127.0.0.1, driven by Playwright in Chromium,
+#      after the size budget on the build output is checked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+cargo fetch --locked --quiet
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "1/3 native tests (core and CLI)"
+cargo test --locked
+
+step "2/3 component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --features web --test web
+
+step "3/3 release build, size budget, end-to-end tests"
+trunk build --release
+scripts/check-size.sh
+node --test --test-concurrency=1 tests/e2e/

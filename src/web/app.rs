@@ -1,0 +1,144 @@
+//! The scorer view: the provider of its state, its layout, and its side effects (restoring and
+//! autosaving the draft).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::{Rubric, Scorecard};
+use crate::web::components::{CapabilityCard, Header, RecommendationPanel, Toolbar, TraitsHelp};
+use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
+use crate::web::storage::{DraftStore, Loaded};
+
+/// Props of [`Scorer`].
+#[derive(Properties, PartialEq)]
+pub struct ScorerProps {
+    /// The rubric to score against.
+    pub rubric: Rc<Rubric>,
+    /// A prefix for element ids, unique per widget on the page.
+    #[prop_or(AttrValue::Static("sc"))]
+    pub id_prefix: AttrValue,
+    /// Save drafts in the browser and restore the last one.
+    #[prop_or(true)]
+    pub autosave: bool,
+    /// Called with the card after every change (the embedding module forwards it to the host).
+    #[prop_or_default]
+    pub on_change: Callback<Scorecard>,
+    /// Called with the card when the interviewer submits.
+    #[prop_or_default]
+    pub on_submit: Callback<Scorecard>,
+}
+
+/// The current time as ISO-8601, from the browser clock.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date as YYYY-MM-DD in the interviewer's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The interviewer's scoring view.
+#[function_component]
+pub fn Scorer(props: &ScorerProps) -> Html {
+    let rubric = props.rubric.clone();
+    let state: ScorerContext = use_reducer(move || {
+        let mut card = Scorecard::new(&rubric);
+        card.interview.date = today();
+        ScorerState::new(rubric, card)
+    });
+    let store = use_memo((), |_| DraftStore::open());
+    // The key the current draft was last saved under, so a renamed draft moves rather than forks.
+    let saved_key: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+
+    // Restore the last draft once, on mount.
+    {
+        let state = state.clone();
+        let store = store.clone();
+        let autosave = props.autosave;
+        use_effect_with((), move |_| {
+            if !autosave {
+                state.dispatch(Action::Saved { status: SaveStatus::Off });
+                return;
+            }
+            if let Some(reason) = &store.blocked_reason {
+                state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
+            }
+            let rubric = &state.rubric;
+            let Some(key) = store.get(&DraftStore::last_key(&rubric.id)) else { return };
+            match store.load_draft(&key, rubric, &now_iso()) {
+                Loaded::Nothing => {}
+                Loaded::Draft(card) => state.dispatch(Action::Load { card, notice: Some("Your draft was restored.".into()) }),
+                Loaded::Corrupt { kept_as, error } => state.dispatch(Action::Load {
+                    card: state.card.clone(),
+                    notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
+                }),
+            }
+        });
+    }
+
+    // Autosave and tell the host after every change of the card.
+    {
+        let state = state.clone();
+        let store = store.clone();
+        let saved_key = saved_key.clone();
+        let autosave = props.autosave;
+        let on_change = props.on_change.clone();
+        use_effect_with(state.card.clone(), move |card| {
+            on_change.emit(card.clone());
+            if autosave {
+                let rubric_id = &state.rubric.id;
+                let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
+                let result = store.set(&key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key));
+                let previous = saved_key.borrow_mut().replace(key.clone());
+                if let Some(prev) = previous.filter(|p| *p != key) {
+                    if result.is_ok() {
+                        store.remove(&prev);
+                    }
+                }
+                let status = match result {
+                    Ok(()) => SaveStatus::Saved,
+                    Err(reason) => SaveStatus::MemoryOnly { reason },
+                };
+                if status != state.save {
+                    state.dispatch(Action::Saved { status });
+                }
+            }
+        });
+    }
+
+    let on_submit = {
+        let state = state.clone();
+        let cb = props.on_submit.clone();
+        Callback::from(move |_| {
+            let at = now_iso();
+            let mut card = state.card.clone();
+            card.submitted_at = Some(at.clone());
+            state.dispatch(Action::Submit { at });
+            cb.emit(card);
+        })
+    };
+
+    let prefix = props.id_prefix.clone();
+    let submitted = state.card.submitted_at.is_some();
+    html! {
+        <ContextProvider<ScorerContext> context={state.clone()}>
+            <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))}>
+                <Header id_prefix={prefix.clone()} />
+                <Toolbar {on_submit} />
+                <div class="sc-layout">
+                    <main class="sc-cards">
+                        <TraitsHelp />
+                        { for state.rubric.capabilities.iter().map(|c| html! {
+                            <CapabilityCard key={c.id.clone()} capability={c.clone()} id_prefix={prefix.clone()} />
+                        }) }
+                    </main>
+                    <RecommendationPanel class="sc-layout__aside" />
+                </div>
+            </div>
+        </ContextProvider<ScorerContext>>
+    }
+}

@@ -1,0 +1,100 @@
+//! One capability: its three level descriptors as a labeled radio group, "Not assessed", and
+//! the interviewer's evidence note.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::core::rubric::Capability;
+use crate::core::scorecard::Rating;
+use crate::web::state::{use_scorer, Action};
+
+/// Props of [`CapabilityCard`].
+#[derive(Properties, PartialEq)]
+pub struct CapabilityCardProps {
+    /// The capability shown.
+    pub capability: Capability,
+    /// A prefix for element ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+    /// Extra classes from the caller.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// The modifier class of a rating, for colour and print marks.
+fn rating_class(r: Rating) -> &'static str {
+    match r {
+        Rating::NotAssessed => "sc-m-not-assessed",
+        Rating::NeedsImprovement => "sc-m-needs-improvement",
+        Rating::Meets => "sc-m-meets",
+        Rating::Exceeds => "sc-m-exceeds",
+    }
+}
+
+/// A card for one capability.
+#[function_component]
+pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
+    let state = use_scorer();
+    let cap = &props.capability;
+    let current = state.card.rating(&cap.id);
+    let note = state.card.note(&cap.id).to_string();
+    let disabled = state.read_only();
+    let base = format!("{}-{}", props.id_prefix, cap.id);
+    let unevidenced = state.recommendation.unevidenced.contains(&cap.id);
+
+    let option = |rating: Rating| {
+        let id = format!("{base}-{}", rating.id());
+        let onchange = {
+            let state = state.clone();
+            let capability = cap.id.clone();
+            Callback::from(move |_: Event| state.dispatch(Action::Rate { capability: capability.clone(), level: rating }))
+        };
+        let descriptor = cap.descriptor(rating).map(str::to_string);
+        let checked = current == rating;
+        html! {
+            <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
+                <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
+                    value={rating.id()} {checked} {disabled} {onchange} />
+                <label class="sc-option__label" for={id}>
+                    <span class="sc-option__level">{ state.rubric.level_label(rating).to_string() }</span>
+                    if let Some(text) = descriptor {
+                        <span class="sc-option__text">{ text }</span>
+                    }
+                </label>
+            </li>
+        }
+    };
+
+    let oninput = {
+        let state = state.clone();
+        let capability = cap.id.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(Action::Note { capability: capability.clone(), text: area.value() });
+        })
+    };
+    let note_id = format!("{base}-note");
+    let hint_id = format!("{base}-hint");
+    html! {
+        <section class={classes!("sc-card", rating_class(current), props.class.clone())} aria-labelledby={format!("{base}-title")}>
+            <fieldset class="sc-card__fieldset">
+                <legend class="sc-card__legend">
+                    <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
+                    <span class="sc-card__current">{ format!("Rating: {}", state.rubric.level_label(current)) }</span>
+                </legend>
+                <ul class="sc-options" role="presentation">
+                    { for Rating::LEVELS.into_iter().map(&option) }
+                    { option(Rating::NotAssessed) }
+                </ul>
+            </fieldset>
+            <div class="sc-card__note">
+                <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
+                <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
+                    rows="3" maxlength="10000" aria-describedby={hint_id.clone()}
+                    placeholder="What did the candidate say or do? Quote the example." />
+                <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
+                    { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
+                </p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! The toolbar: where the draft is saved, notices, and Submit / Reopen.
+
+use yew::prelude::*;
+
+use crate::web::state::{use_scorer, Action, SaveStatus};
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// Called when the interviewer submits; the app stamps the time and tells the host.
+    pub on_submit: Callback<()>,
+}
+
+/// Save state, notices and the submit button.
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let state = use_scorer();
+    let (save_text, save_class) = match &state.save {
+        SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
+        SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
+        SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only."), "sc-m-warning"),
+        SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
+    };
+    let submitted = state.card.submitted_at.clone();
+    let on_submit = {
+        let cb = props.on_submit.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_reopen = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reopen))
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
+    };
+    html! {
+        <div class="sc-toolbar">
+            if let Some(notice) = &state.notice {
+                <div class="sc-notice" role="alert">
+                    <span>{ notice.clone() }</span>
+                    <button type="button" class="sc-button sc-m-quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
+            <div class="sc-toolbar__actions">
+                if let Some(at) = submitted {
+                    <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", at.get(..16).unwrap_or(&at).replace('T', " ")) }</span>
+                    if !state.locked {
+                        <button type="button" class="sc-button" onclick={on_reopen}>{ "Reopen" }</button>
+                    }
+                } else {
+                    <button type="button" class="sc-button sc-m-primary" onclick={on_submit} disabled={state.locked}>{ "Submit scorecard" }</button>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,116 @@
+//! Draft storage in the browser: `localStorage` when the browser allows it, memory otherwise.
+//!
+//! Storage can be blocked (sandboxed iframes, privacy modes: `window.localStorage` throws), full
+//! (`setItem` throws a quota error) or hold data that no longer parses. None of these may crash
+//! the page or lose what was typed: the caller keeps the card in memory, shows the reason, and a
+//! corrupt value is moved aside under a `…:corrupt:<time>` key rather than deleted.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::core::{Rubric, Scorecard};
+
+/// The prefix of every key this app writes.
+pub const PREFIX: &str = "scorecard:v1:";
+
+/// Where drafts go.
+pub struct DraftStore {
+    local: Option<web_sys::Storage>,
+    memory: RefCell<HashMap<String, String>>,
+    /// Why `local` is missing, when it is.
+    pub blocked_reason: Option<String>,
+}
+
+/// What loading a draft found.
+pub enum Loaded {
+    Nothing,
+    Draft(Scorecard),
+    /// The stored value did not parse; it was moved aside under `kept_as`.
+    Corrupt { kept_as: String, error: String },
+}
+
+impl DraftStore {
+    /// Opens `localStorage`, checking that a write works; falls back to memory.
+    pub fn open() -> DraftStore {
+        let mut store = DraftStore { local: None, memory: RefCell::new(HashMap::new()), blocked_reason: None };
+        let Some(window) = web_sys::window() else {
+            store.blocked_reason = Some("no browser window".into());
+            return store;
+        };
+        // `local_storage()` returns Err when the browser throws on access (blocked storage).
+        match window.local_storage() {
+            Ok(Some(s)) => {
+                let probe = format!("{PREFIX}probe");
+                if s.set_item(&probe, "1").is_ok() {
+                    let _ = s.remove_item(&probe);
+                    store.local = Some(s);
+                } else {
+                    store.blocked_reason = Some("this browser refuses to save (storage is full or read-only)".into());
+                }
+            }
+            Ok(None) | Err(_) => {
+                store.blocked_reason = Some("this browser blocks storage for this page".into());
+            }
+        }
+        store
+    }
+
+    /// The key of a draft: by rubric, candidate and interviewer.
+    pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str) -> String {
+        format!("{PREFIX}draft:{rubric_id}:{}:{}", candidate.trim().to_lowercase(), interviewer.trim().to_lowercase())
+    }
+
+    /// The key that remembers which draft was open last.
+    pub fn last_key(rubric_id: &str) -> String {
+        format!("{PREFIX}last:{rubric_id}")
+    }
+
+    /// Reads a raw value.
+    pub fn get(&self, key: &str) -> Option<String> {
+        if let Some(s) = &self.local {
+            if let Ok(v) = s.get_item(key) {
+                return v;
+            }
+        }
+        self.memory.borrow().get(key).cloned()
+    }
+
+    /// Writes a raw value. On failure the value is kept in memory and the reason returned.
+    pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.memory.borrow_mut().insert(key.to_string(), value.to_string());
+        match &self.local {
+            Some(s) => s.set_item(key, value).map_err(|e| {
+                let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+                if name.contains("Quota") {
+                    "browser storage is full".to_string()
+                } else {
+                    "the browser refused to save".to_string()
+                }
+            }),
+            None => Err(self.blocked_reason.clone().unwrap_or_else(|| "storage unavailable".into())),
+        }
+    }
+
+    /// Removes a value.
+    pub fn remove(&self, key: &str) {
+        self.memory.borrow_mut().remove(key);
+        if let Some(s) = &self.local {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// Loads and parses the draft under `key`, moving a corrupt value aside.
+    pub fn load_draft(&self, key: &str, rubric: &Rubric, now: &str) -> Loaded {
+        let Some(text) = self.get(key) else { return Loaded::Nothing };
+        match Scorecard::from_json(&text, rubric) {
+            Ok(card) => Loaded::Draft(card),
+            Err(e) => {
+                let kept_as = format!("{key}:corrupt:{now}");
+                // Keep the unreadable value: someone may still recover it by hand.
+                let _ = self.set(&kept_as, &text);
+                self.remove(key);
+                Loaded::Corrupt { kept_as, error: e.to_string() }
+            }
+        }
+    }
+}

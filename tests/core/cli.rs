@@ -1,0 +1,113 @@
+//! The command-line tool, run as a user would: exit codes, messages, and no panics on any input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run scorecard");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const ALL_MEETS: &str = r#"{"format":"interview-scorecard","version":1,"candidate":{"id":"c1","name":"Ada"},"ratings":{"technical_expertise":{"level":"meets","note":"x"},"project_ownership":{"level":"meets"},"business_impact":{"level":"meets"},"communication_collaboration":{"level":"meets"},"mentorship_support":{"level":"meets"},"leadership_process":{"level":"meets"}}}"#;
+
+#[test]
+fn recommend_prints_one_json_line_per_scorecard() {
+    let o = run(&["recommend", "-"], ALL_MEETS.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["decision"], "hire");
+    assert_eq!(v["level"], "L4");
+    assert_eq!(v["greenhouse"], "yes");
+    assert_eq!(v["candidate"], "c1");
+    assert!(v["confidence"].as_f64().unwrap() > 0.0);
+    assert!(v["rationale"].as_array().unwrap().len() >= 2);
+
+    let jsonl = format!("{ALL_MEETS}\n\n{}\n", ALL_MEETS.replace("\"meets\"", "\"needs_improvement\""));
+    let o = run(&["recommend", "--jsonl"], jsonl.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["decision"], "no_hire");
+    assert_eq!(lines[1]["source"], "stdin:3");
+}
+
+#[test]
+fn validate_names_file_and_field() {
+    let dir = std::env::temp_dir().join(format!("scorecard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    let bad = dir.join("bad.json");
+    std::fs::write(&good, ALL_MEETS).unwrap();
+    std::fs::write(&bad, ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}")).unwrap();
+    let o = run(&["validate", good.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("good.json: valid"));
+    let o = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bad.json: ratings.business_impact.level: unknown level \"stellar\""), "{}", stderr(&o));
+    let o = run(&["validate", dir.join("missing.json").to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.json: cannot read"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&[][..], &["frobnicate"][..], &["recommend", "--bogus"][..], &["validate"][..], &["recommend", "--rubric"][..]] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("usage: scorecard"), "{args:?}");
+    }
+}
+
+/// Random bytes, truncated documents and hostile JSON: exit 1 with a message, never a panic.
+#[test]
+fn never_panics_on_garbage() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut inputs: Vec<Vec<u8>> = (0..20).map(|n| (0..n * 37).map(|_| next() as u8).collect()).collect();
+    for cut in [1, 10, 50, 100, 200] {
+        inputs.push(ALL_MEETS.as_bytes()[..cut].to_vec());
+    }
+    inputs.push(b"\xff\xfe\x00".to_vec());
+    inputs.push("[".repeat(50_000).into_bytes());
+    inputs.push(br#"{"format":"interview-scorecard","version":18446744073709551616,"ratings":{}}"#.to_vec());
+    for input in inputs {
+        for args in [&["recommend"][..], &["recommend", "--jsonl"][..], &["validate", "-"][..]] {
+            let o = run(args, &input);
+            let blank = String::from_utf8_lossy(&input).trim().is_empty();
+            if args.contains(&"--jsonl") && blank {
+                // An empty stream holds no records: nothing to report, nothing wrong.
+                assert_eq!(o.status.code(), Some(0));
+                continue;
+            }
+            assert_eq!(o.status.code(), Some(1), "{args:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
+            assert!(stderr(&o).starts_with("scorecard: "), "a message, not a panic: {}", stderr(&o));
+        }
+    }
+}

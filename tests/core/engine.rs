@@ -1,0 +1,147 @@
+//! The leveling engine: sanity cases, a table of outcomes, and monotonicity over every
+//! combination of ratings.
+
+use scorecard::core::engine::{evaluate, Decision, Greenhouse};
+use scorecard::core::scorecard::{Rating, RatingEntry, Scorecard};
+use scorecard::core::{recommend, Rubric};
+
+const N: Rating = Rating::NotAssessed;
+const NI: Rating = Rating::NeedsImprovement;
+const M: Rating = Rating::Meets;
+const E: Rating = Rating::Exceeds;
+
+fn rubric() -> Rubric {
+    Rubric::default_rubric().unwrap()
+}
+
+/// A card rated in the rubric's capability order.
+fn card(r: &Rubric, ratings: [Rating; 6]) -> Scorecard {
+    let mut c = Scorecard::new(r);
+    for (cap, level) in r.capabilities.iter().zip(ratings) {
+        if level != N {
+            c.ratings.insert(cap.id.clone(), RatingEntry { level, note: "observed".into() });
+        }
+    }
+    c
+}
+
+/// Ratings in order TE, PO, BI, CC, MS, LP -> (decision, level, consider, greenhouse).
+fn check(ratings: [Rating; 6], decision: &str, level: Option<&str>, consider: Option<&str>, greenhouse: &str) {
+    let r = rubric();
+    let rec = recommend(&r, &card(&r, ratings));
+    let got = (rec.decision.id(), rec.level.as_deref(), rec.consider_level.as_deref(), rec.greenhouse.id());
+    assert_eq!(got, (decision, level, consider, greenhouse), "{ratings:?}: {:#?}", rec.rationale);
+}
+
+#[test]
+fn sanity() {
+    check([M; 6], "hire", Some("L4"), None, "yes");
+    check([E; 6], "hire", Some("L4"), Some("L5"), "strong_yes");
+    check([NI; 6], "no_hire", None, None, "definitely_not");
+    check([N; 6], "insufficient_evidence", None, None, "no_decision");
+}
+
+#[test]
+fn outcome_table() {
+    // Too little evidence: three of six rated, the policy wants four.
+    check([E, E, E, N, N, N], "insufficient_evidence", None, None, "no_decision");
+    // Four rated, all meets: enough.
+    check([M, M, M, M, N, N], "hire", Some("L4"), None, "yes");
+    // One weakness outside the core is tolerated at L4.
+    check([M, M, NI, M, M, M], "hire", Some("L4"), None, "yes");
+    // A weak core capability blocks L4 but not L3; L3 is a No for the L4 role as posted.
+    check([NI, M, M, M, M, M], "hire", Some("L3"), None, "no");
+    // Two weaknesses: L3.
+    check([M, M, NI, M, NI, M], "hire", Some("L3"), None, "no");
+    // Mostly weak: no hire, but not "definitely not".
+    check([M, NI, NI, M, NI, M], "no_hire", None, None, "no");
+    // Exceeds everywhere but one non-core meets: still L4, no L5 (the L5 band wants all six exceeding core and no weakness... and a score of 1.7).
+    check([E, E, E, E, E, M], "hire", Some("L4"), Some("L5"), "strong_yes");
+    check([E, E, M, E, M, M], "hire", Some("L4"), None, "yes");
+    // Unassessed core capability: L4 needs the core at meets, so L3.
+    check([N, M, M, M, M, M], "hire", Some("L3"), None, "no");
+}
+
+/// Raising any one rated capability never lowers the outcome; neither does rating an
+/// unassessed capability "exceeds". Checked over all 4^6 combinations.
+#[test]
+fn monotonic_over_every_combination() {
+    let r = rubric();
+    let bands = r.policy.bands.len();
+    let mut checked = 0;
+    for code in 0..4usize.pow(6) {
+        let ratings: Vec<Rating> = (0..6).map(|i| Rating::ALL[(code / 4usize.pow(i)) % 4]).collect();
+        let rating_of = |ratings: &[Rating]| {
+            let ratings = ratings.to_vec();
+            let ids: Vec<String> = r.capabilities.iter().map(|c| c.id.clone()).collect();
+            move |id: &str| ids.iter().position(|c| c == id).map_or(N, |i| ratings[i])
+        };
+        let before = evaluate(&r, &rating_of(&ratings));
+        for i in 0..6 {
+            let raises: &[Rating] = match ratings[i] {
+                N => &[E],
+                NI => &[M, E],
+                M => &[E],
+                E => &[],
+            };
+            for &up in raises {
+                let mut raised = ratings.clone();
+                raised[i] = up;
+                let after = evaluate(&r, &rating_of(&raised));
+                if let (Some(a), Some(b)) = (before.rank(bands), after.rank(bands)) {
+                    assert!(b >= a, "raising {} from {:?} to {up:?} in {ratings:?} lowered the outcome", r.capabilities[i].id, ratings[i]);
+                    checked += 1;
+                }
+                if before.decision != Decision::InsufficientEvidence && ratings[i] != N {
+                    assert_ne!(after.decision, Decision::InsufficientEvidence);
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "compared {checked} pairs");
+}
+
+#[test]
+fn rationale_says_what_carried_it_and_what_would_change_it() {
+    let r = rubric();
+    let mut c = card(&r, [E, M, NI, M, N, M]);
+    c.ratings.get_mut("communication_collaboration").unwrap().note.clear();
+    let rec = recommend(&r, &c);
+    let text = rec.rationale.join("\n");
+    assert!(text.contains("Hire at L4: a score of"), "{text}");
+    assert!(text.contains("Strongest: Technical Expertise (exceeds expectations)."), "{text}");
+    assert!(text.contains("Needs improvement: Business Impact."), "{text}");
+    assert!(text.contains("Not assessed: Mentorship & Support."), "{text}");
+    assert!(text.contains("Rated without evidence (add a note or an observation): Communication & Collaboration."), "{text}");
+    assert!(text.contains("Would drop to hire at L3 if"), "{text}");
+    assert_eq!(rec.unassessed, ["mentorship_support"]);
+    assert_eq!(rec.unevidenced, ["communication_collaboration"]);
+    assert!(rec.confidence > 0.0 && rec.confidence < 1.0);
+}
+
+#[test]
+fn evidence_moves_confidence() {
+    let r = rubric();
+    let bare = {
+        let mut c = card(&r, [M; 6]);
+        c.ratings.values_mut().for_each(|e| e.note.clear());
+        recommend(&r, &c)
+    };
+    let noted = recommend(&r, &card(&r, [M; 6]));
+    assert!(noted.confidence > bare.confidence, "notes raise confidence: {} vs {}", noted.confidence, bare.confidence);
+
+    let mut contradicted = card(&r, [M; 6]);
+    contradicted.observations.push(scorecard::core::Observation {
+        id: "o1".into(),
+        text: "needed help with every design decision".into(),
+        capability: Some("technical_expertise".into()),
+        level: Rating::NeedsImprovement,
+        source: Default::default(),
+    });
+    contradicted.ratings.get_mut("technical_expertise").unwrap().level = E;
+    let rec = recommend(&r, &contradicted);
+    assert_eq!(rec.contradicted, ["technical_expertise"]);
+    assert!(rec.rationale.iter().any(|s| s.contains("do not match its rating")));
+    assert!(rec.confidence < noted.confidence);
+    assert_eq!(rec.greenhouse, Greenhouse::Yes);
+}

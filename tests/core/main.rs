@@ -1,0 +1,8 @@
+//! The native test layer: one binary for the core and the command-line tool.
+//! Each module holds data-driven cases for one part of the core.
+
+mod architecture;
+mod cli;
+mod engine;
+mod rubric;
+mod scorecard;

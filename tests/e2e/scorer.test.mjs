@@ -1,0 +1,118 @@
+// End-to-end: the release build served on 127.0.0.1, driven in headless Chromium the way an
+// interviewer would use it: type, click, reload, submit. Every wait is for a condition.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
+  'mentorship_support', 'leadership_process'];
+let server, base, browser;
+
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh context (empty storage) with a record of requests and console errors. */
+async function open(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  return { context, page, requests, errors };
+}
+
+const decision = (page) => page.locator('[data-testid=decision]');
+
+test('an interviewer scores a candidate and gets an explained recommendation', async () => {
+  const { context, page, requests, errors } = await open();
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.getByLabel('Interviewer').fill('Grace Hopper');
+  await page.getByLabel('Interview step').fill('System design');
+  assert.equal(await decision(page).textContent(), 'Insufficient evidence');
+
+  for (const cap of CAPS) await page.click(`label[for="sc-${cap}-meets"]`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=decision]')?.textContent === 'Hire at L4');
+  const rationale = await page.locator('[data-testid=rationale]').textContent();
+  assert.match(rationale, /score of 1\.00 of 2 across 6 rated capabilities/);
+  assert.match(rationale, /Would drop to hire at L3/);
+  assert.equal(await page.locator('[data-testid=greenhouse]').textContent(), 'Yes');
+
+  await page.getByLabel('Evidence for Technical Expertise').fill('Designed the sharded job queue; two other teams now use it.');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=todo-unevidenced]')?.textContent.includes('Technical Expertise'));
+
+  for (const cap of ['technical_expertise', 'project_ownership', 'communication_collaboration']) {
+    await page.click(`label[for="sc-${cap}-exceeds"]`);
+  }
+  for (const cap of ['business_impact', 'mentorship_support', 'leadership_process']) {
+    await page.click(`label[for="sc-${cap}-exceeds"]`);
+  }
+  await page.waitForSelector('.sc-rec__consider');
+  assert.equal(await page.locator('.sc-rec__consider').textContent(), 'L5 to consider');
+  assert.equal(await page.locator('[data-testid=greenhouse]').textContent(), 'Strong yes');
+
+  assert.deepEqual(errors, [], 'no console errors');
+  assert.ok(requests.every((u) => u.startsWith(base)), `only own assets requested: ${requests.filter((u) => !u.startsWith(base))}`);
+  await context.close();
+});
+
+test('the draft survives a reload, and submit locks it until reopened', async () => {
+  const { context, page } = await open();
+  await page.getByLabel('Candidate', { exact: true }).fill('Alan Turing');
+  await page.click('label[for="sc-business_impact-needs_improvement"]');
+  await page.getByLabel('Evidence for Business Impact').fill('Could not say who the feature was for.');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Saved in this browser');
+
+  await page.reload();
+  await page.waitForSelector('.sc-notice');
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Alan Turing');
+  assert.equal(await page.getByLabel('Evidence for Business Impact').inputValue(), 'Could not say who the feature was for.');
+  assert.ok(await page.locator('#sc-business_impact-needs_improvement').isChecked());
+
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  assert.ok(await page.locator('#sc-business_impact-meets').isDisabled());
+  await page.reload();
+  await page.waitForSelector('[data-testid=submitted]');
+  assert.ok(await page.getByLabel('Evidence for Business Impact').isDisabled(), 'still submitted after reload');
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.waitForFunction(() => !document.querySelector('#sc-business_impact-meets').disabled);
+  await context.close();
+});
+
+test('the whole card can be rated with the keyboard alone', async () => {
+  const { context, page } = await open();
+  await page.getByLabel('Date', { exact: true }).focus();
+  // Tab from the header into the first card's radio group, then move with the arrow keys.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id ?? '');
+    if (id.startsWith('sc-technical_expertise-')) break;
+  }
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.match(focused, /^sc-technical_expertise-/, 'a rating radio takes focus');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  const checked = await page.evaluate(() => document.querySelector('input[name="sc-technical_expertise"]:checked')?.value);
+  assert.ok(['needs_improvement', 'meets', 'exceeds', 'not_assessed'].includes(checked));
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement.nextElementSibling).outlineStyle);
+  assert.equal(outline, 'solid', 'focus is visible on the chosen option');
+  await context.close();
+});
+
+test('at 360 px wide nothing scrolls sideways', async () => {
+  const { context, page } = await open({ viewport: { width: 360, height: 800 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  await context.close();
+});

@@ -1,0 +1,217 @@
+//! Component tests: the scorer mounted into a fresh element in headless Chromium, driven through
+//! the DOM as a person would (click a label, type into a field), with assertions on what renders.
+//! Run by `scripts/test.sh` as `cargo test --target wasm32-unknown-unknown --features web --test web`.
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use scorecard::core::Rubric;
+use scorecard::web::app::{Scorer, ScorerProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted scorer; unmounted and its element removed on drop.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<Scorer>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn q(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).ok().flatten()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.q(selector).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    fn click(&self, selector: &str) {
+        let el = self.q(selector).unwrap_or_else(|| panic!("no element {selector}"));
+        el.unchecked_into::<HtmlElement>().click();
+    }
+
+    fn type_into(&self, selector: &str, value: &str) {
+        let el = self.q(selector).unwrap_or_else(|| panic!("no element {selector}"));
+        if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(value);
+        } else {
+            el.unchecked_ref::<HtmlInputElement>().set_value(value);
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        el.dispatch_event(&ev).unwrap();
+    }
+}
+
+fn rubric() -> Rc<Rubric> {
+    Rc::new(Rubric::default_rubric().expect("embedded rubric"))
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Runs a snippet of JavaScript in the test page (to simulate storage faults).
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+fn mount(props: ScorerProps) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<Scorer>::with_root_and_props(root.clone(), props).render();
+    Mounted { root, handle: Some(handle) }
+}
+
+fn props(autosave: bool) -> ScorerProps {
+    yew::props!(ScorerProps { rubric: rubric(), autosave })
+}
+
+/// Yields to the browser until `cond` holds, failing after a bounded number of turns.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_capability_with_the_rubric_text() {
+    storage().clear().unwrap();
+    let m = mount(props(false));
+    until("six cards", || m.root.query_selector_all(".sc-card").map(|l| l.length()).unwrap_or(0) == 6).await;
+    let r = rubric();
+    for cap in &r.capabilities {
+        let card = m.text(&format!("#sc-{}-title", cap.id));
+        assert_eq!(card, cap.name);
+        let meets = m.text(&format!("label[for=\"sc-{}-meets\"] .sc-option__text", cap.id));
+        assert_eq!(meets, cap.descriptors.meets, "descriptor of {}", cap.id);
+    }
+    assert_eq!(m.text("[data-testid=decision]"), "Insufficient evidence");
+}
+
+#[wasm_bindgen_test]
+async fn rating_updates_the_recommendation() {
+    storage().clear().unwrap();
+    let m = mount(props(false));
+    until("cards", || m.q("#sc-technical_expertise-meets").is_some()).await;
+    let r = rubric();
+    for cap in &r.capabilities {
+        m.click(&format!("label[for=\"sc-{}-meets\"]", cap.id));
+    }
+    until("hire at L4", || m.text("[data-testid=decision]") == "Hire at L4").await;
+    assert_eq!(m.text("[data-testid=greenhouse]"), "Yes");
+    assert!(m.text("[data-testid=todo-unevidenced]").contains("Technical Expertise"));
+
+    m.type_into("#sc-technical_expertise-note", "Led the queue migration across three services.");
+    until("evidence counted", || !m.text("[data-testid=todo-unevidenced]").contains("Technical Expertise")).await;
+
+    for cap in &r.capabilities {
+        m.click(&format!("label[for=\"sc-{}-needs_improvement\"]", cap.id));
+    }
+    until("no hire", || m.text("[data-testid=decision]") == "No hire").await;
+    assert_eq!(m.text("[data-testid=greenhouse]"), "Definitely not");
+}
+
+#[wasm_bindgen_test]
+async fn submit_makes_the_card_read_only_until_reopened() {
+    storage().clear().unwrap();
+    let m = mount(props(false));
+    until("cards", || m.q(".sc-button.sc-m-primary").is_some()).await;
+    m.click("label[for=\"sc-business_impact-exceeds\"]");
+    m.click(".sc-button.sc-m-primary");
+    until("submitted", || m.q("[data-testid=submitted]").is_some()).await;
+    let radio: HtmlInputElement = m.q("#sc-business_impact-meets").unwrap().unchecked_into();
+    assert!(radio.disabled(), "ratings are locked after submit");
+    let note: HtmlTextAreaElement = m.q("#sc-business_impact-note").unwrap().unchecked_into();
+    assert!(note.disabled());
+    m.click(".sc-toolbar__actions .sc-button");
+    until("reopened", || m.q("[data-testid=submitted]").is_none()).await;
+    let radio: HtmlInputElement = m.q("#sc-business_impact-meets").unwrap().unchecked_into();
+    assert!(!radio.disabled());
+    let checked: HtmlInputElement = m.q("#sc-business_impact-exceeds").unwrap().unchecked_into();
+    assert!(checked.checked(), "the rating survives submit and reopen");
+}
+
+#[wasm_bindgen_test]
+async fn autosaves_and_restores_a_draft() {
+    storage().clear().unwrap();
+    {
+        let m = mount(props(true));
+        until("cards", || m.q("#sc-candidate").is_some()).await;
+        m.type_into("#sc-candidate", "Ada Lovelace");
+        m.click("label[for=\"sc-project_ownership-exceeds\"]");
+        until("saved", || m.text("[data-testid=save-status]") == "Saved in this browser").await;
+        until("stored", || {
+            (0..storage().length().unwrap_or(0)).filter_map(|i| storage().key(i).ok().flatten()).any(|k| k.contains("ada lovelace"))
+        })
+        .await;
+    }
+    let m = mount(props(true));
+    until("restored", || m.q("#sc-project_ownership-exceeds").map_or(false, |e| e.unchecked_into::<HtmlInputElement>().checked())).await;
+    let name: HtmlInputElement = m.q("#sc-candidate").unwrap().unchecked_into();
+    assert_eq!(name.value(), "Ada Lovelace");
+    assert!(m.text(".sc-notice").contains("restored"));
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_keeps_working_in_memory() {
+    storage().clear().unwrap();
+    js("window.__realLS = Object.getOwnPropertyDescriptor(window, 'localStorage') || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
+        Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } });");
+    let m = mount(props(true));
+    until("cards", || m.q("#sc-candidate").is_some()).await;
+    m.type_into("#sc-technical_expertise-note", "Wrote the rollout plan.");
+    until("memory warning", || m.text("[data-testid=save-status]").contains("blocks storage")).await;
+    let note: HtmlTextAreaElement = m.q("#sc-technical_expertise-note").unwrap().unchecked_into();
+    assert_eq!(note.value(), "Wrote the rollout plan.", "what was typed is kept");
+    drop(m);
+    js("delete window.localStorage; if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__realLS);");
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_says_so_and_keeps_the_text() {
+    storage().clear().unwrap();
+    js("window.__realSet = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.endsWith('probe')) return window.__realSet.call(this, k, v); throw new DOMException('full', 'QuotaExceededError'); };");
+    let m = mount(props(true));
+    until("cards", || m.q("#sc-candidate").is_some()).await;
+    m.type_into("#sc-business_impact-note", "Tied the cache work to churn numbers.");
+    until("full warning", || m.text("[data-testid=save-status]").contains("storage is full")).await;
+    let note: HtmlTextAreaElement = m.q("#sc-business_impact-note").unwrap().unchecked_into();
+    assert_eq!(note.value(), "Tied the cache work to churn numbers.");
+    drop(m);
+    js("Storage.prototype.setItem = window.__realSet;");
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_draft_is_kept_aside_not_deleted() {
+    storage().clear().unwrap();
+    let key = "scorecard:v1:draft:l4-senior-software-engineer:x:y";
+    storage().set_item("scorecard:v1:last:l4-senior-software-engineer", key).unwrap();
+    storage().set_item(key, "{\"format\": \"interview-scorecard\", \"version\": 1, \"ratings\": {").unwrap();
+    let m = mount(props(true));
+    until("notice", || m.text(".sc-notice").contains("kept aside")).await;
+    let s = storage();
+    let kept: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.contains(":corrupt:")).collect();
+    assert_eq!(kept.len(), 1, "the unreadable value is kept under a corrupt key");
+    assert!(s.get_item(&kept[0]).unwrap().unwrap().starts_with("{\"format\""));
+}
