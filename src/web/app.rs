@@ -28,6 +28,23 @@ pub struct ScorerProps {
     /// Called with the card when the interviewer submits.
     #[prop_or_default]
     pub on_submit: Callback<Scorecard>,
+    /// Header values the host supplies; applied on mount and whenever they change.
+    #[prop_or_default]
+    pub preset: Preset,
+    /// A card the host sets (`setValue`), with a generation number that changes on every set.
+    #[prop_or_default]
+    pub value: Option<(u32, Rc<Scorecard>)>,
+    /// Refuse every edit (the host's read-only mode).
+    #[prop_or_default]
+    pub read_only: bool,
+}
+
+/// Header values an embedding host supplies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preset {
+    pub candidate: Option<String>,
+    pub interviewer: Option<String>,
+    pub step: Option<String>,
 }
 
 /// The current time as ISO-8601, from the browser clock.
@@ -45,10 +62,17 @@ pub fn today() -> String {
 #[function_component]
 pub fn Scorer(props: &ScorerProps) -> Html {
     let rubric = props.rubric.clone();
+    let preset = props.preset.clone();
+    let read_only = props.read_only;
     let state: ScorerContext = use_reducer(move || {
         let mut card = Scorecard::new(&rubric);
         card.interview.date = today();
-        ScorerState::new(rubric, card)
+        card.candidate.name = preset.candidate.unwrap_or_default();
+        card.interviewer.name = preset.interviewer.unwrap_or_default();
+        card.interview.step = preset.step.unwrap_or_default();
+        let mut state = ScorerState::new(rubric, card);
+        state.locked = read_only;
+        state
     });
     let store = use_memo((), |_| DraftStore::open());
     // The key the current draft was last saved under, so a renamed draft moves rather than forks.
@@ -68,7 +92,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
             let rubric = &state.rubric;
-            let Some(key) = store.get(&DraftStore::last_key(&rubric.id)) else { return };
+            // A host that names the candidate and interviewer gets that draft; the standalone
+            // page reopens the draft that was open last.
+            let card = &state.card;
+            let key = if !card.candidate.key().is_empty() && !card.interviewer.key().is_empty() {
+                Some(DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key()))
+            } else {
+                store.get(&DraftStore::last_key(&rubric.id))
+            };
+            let Some(key) = key else { return };
             match store.load_draft(&key, rubric, &now_iso()) {
                 Loaded::Nothing => {}
                 Loaded::Draft(card) => state.dispatch(Action::Load { card, notice: Some("Your draft was restored.".into()) }),
@@ -87,8 +119,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let saved_key = saved_key.clone();
         let autosave = props.autosave;
         let on_change = props.on_change.clone();
+        let mounted = use_mut_ref(|| false);
         use_effect_with(state.card.clone(), move |card| {
-            on_change.emit(card.clone());
+            // The first run is the mount, not a change: the host hears about edits only.
+            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                on_change.emit(card.clone());
+            }
             if autosave {
                 let rubric_id = &state.rubric.id;
                 let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
@@ -106,6 +142,34 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 if status != state.save {
                     state.dispatch(Action::Saved { status });
                 }
+            }
+        });
+    }
+
+    // The host's header values, read-only flag and setValue.
+    {
+        let state = state.clone();
+        use_effect_with(props.preset.clone(), move |p| {
+            if let Some(name) = p.candidate.clone().filter(|n| *n != state.card.candidate.name) {
+                state.dispatch(Action::SetCandidate { name });
+            }
+            if let Some(name) = p.interviewer.clone().filter(|n| *n != state.card.interviewer.name) {
+                state.dispatch(Action::SetInterviewer { name });
+            }
+            if let Some(step) = p.step.clone().filter(|s| *s != state.card.interview.step) {
+                state.dispatch(Action::SetStep { step });
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(props.read_only, move |locked| state.dispatch(Action::Lock { locked: *locked }));
+    }
+    {
+        let state = state.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some((_, card)) = value {
+                state.dispatch(Action::Load { card: (**card).clone(), notice: None });
             }
         });
     }

@@ -1,45 +1,375 @@
 //! The embedding module: everything JavaScript sees passes through here.
 //!
-//! For now it mounts the scorer into the page's `#app` element. The custom element, the
-//! `mount(element, options)` API and the iframe bridge are added here as well, so that the
-//! boundary with JavaScript stays in one place.
+//! - `mount(element, options)` returns a [`Widget`] handle with `getValue`, `setValue`,
+//!   `update`, `on`, `off` and `destroy` (the shape of Stripe Elements or Cal.com embeds).
+//! - Events `scorecard:ready`, `scorecard:change` (debounced), `scorecard:submit` and
+//!   `scorecard:error` reach the host twice: as `CustomEvent`s that bubble and cross shadow roots
+//!   (`composed`), dispatched on the mount element, and through `on(...)` callbacks. The payload
+//!   (`event.detail`) is plain JSON: `{ value, recommendation }` or `{ message }`.
+//! - The standalone page (`index.html`) mounts into `#scorecard-app`; with `?embed=iframe` it
+//!   talks to its parent window with `postMessage`, checking `event.origin` against the
+//!   allow-list in `?origins=` and always posting to an explicit origin, never `*`.
+//! - `src/web/js/scorecard-element.js` defines the `<interview-scorecard>` custom element on top
+//!   of `mount`, inside a shadow root.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-use crate::core::Rubric;
-use crate::web::app::Scorer;
+use crate::core::{recommend, Rubric, Scorecard};
+use crate::web::app::{Preset, Scorer};
+
+/// How long `scorecard:change` waits for typing to pause.
+const CHANGE_DEBOUNCE_MS: u32 = 300;
+
+/// Options a host passes to `mount` and `update` (JSON-shaped; unknown keys are ignored).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EmbedOptions {
+    /// An inline rubric object (a URL is resolved by the JavaScript wrapper before it gets here).
+    pub rubric: Option<Value>,
+    pub candidate: Option<String>,
+    pub interviewer: Option<String>,
+    pub step: Option<String>,
+    /// An initial scorecard document.
+    pub value: Option<Value>,
+    pub read_only: Option<bool>,
+    pub autosave: Option<bool>,
+}
+
+/// What the host hears about, by event name.
+type Listeners = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
 
 /// Props of [`Root`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct RootProps {
     /// The rubric, or the reason it could not be loaded.
     pub rubric: Result<Rc<Rubric>, String>,
+    /// A unique prefix for element ids.
+    #[prop_or(AttrValue::Static("sc"))]
+    pub id_prefix: AttrValue,
+    #[prop_or_default]
+    pub preset: Preset,
+    #[prop_or_default]
+    pub value: Option<(u32, Rc<Scorecard>)>,
+    #[prop_or_default]
+    pub read_only: bool,
+    #[prop_or(true)]
+    pub autosave: bool,
+    #[prop_or_default]
+    pub on_change: Callback<Scorecard>,
+    #[prop_or_default]
+    pub on_submit: Callback<Scorecard>,
 }
 
 /// The top of the app: the scorer, or a clear error when the rubric does not load.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
     match &props.rubric {
-        Ok(rubric) => html! { <Scorer rubric={rubric.clone()} /> },
+        Ok(rubric) => html! {
+            <Scorer rubric={rubric.clone()} id_prefix={props.id_prefix.clone()} preset={props.preset.clone()}
+                value={props.value.clone()} read_only={props.read_only} autosave={props.autosave}
+                on_change={props.on_change.clone()} on_submit={props.on_submit.clone()} />
+        },
         Err(e) => html! {
             <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div>
         },
     }
 }
 
-/// Mounts the scorer with the embedded default rubric into `#app` (or `<body>`).
-pub fn start_page() {
-    let rubric = Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string());
-    let document = web_sys::window().and_then(|w| w.document());
-    let root = document.as_ref().and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(el) => {
-            yew::Renderer::<Root>::with_root_and_props(el, RootProps { rubric }).render();
-        }
-        None => {
-            yew::Renderer::<Root>::with_props(RootProps { rubric }).render();
+/// Mounted widgets on this page, for unique element ids.
+static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A mounted widget, as the host page holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<Root>>,
+    props: RootProps,
+    element: Element,
+    listeners: Listeners,
+    value: Rc<RefCell<Scorecard>>,
+    generation: Cell<u32>,
+}
+
+/// Parses a JavaScript value as JSON through `JSON.stringify` (no serde glue in the wasm).
+fn to_json(value: &JsValue) -> Result<Value, String> {
+    let text = js_sys::JSON::stringify(value).map_err(|_| "options could not be read as JSON".to_string())?;
+    let text = text.as_string().unwrap_or_default();
+    if text.is_empty() || text == "undefined" {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(&text).map_err(|e| format!("options are not JSON: {e}"))
+}
+
+/// Turns JSON into a JavaScript object for an event's `detail`.
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// Tells the host: a bubbling, composed `CustomEvent` on `element` and every `on(...)` callback.
+fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
+    let detail = to_js(detail);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+    // Clone first: a callback may call `off`, which borrows the list.
+    let callbacks: Vec<js_sys::Function> =
+        listeners.borrow().iter().filter(|(n, _)| n == name).map(|(_, f)| f.clone()).collect();
+    for f in callbacks {
+        let _ = f.call1(&JsValue::NULL, &detail);
+    }
+}
+
+/// The `{ value, recommendation }` payload of change and submit events.
+fn card_payload(rubric: &Rubric, card: &Scorecard) -> Value {
+    json!({ "value": card.to_value(), "recommendation": recommend(rubric, card) })
+}
+
+fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
+    match &options.rubric {
+        Some(v) => Rubric::from_json(&v.to_string()).map(Rc::new).map_err(|e| e.to_string()),
+        None => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
+    }
+}
+
+/// Mounts a scorer into `element` with the given options and returns its handle.
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
+    let raw = to_json(&options).map_err(|e| js_error(&e))?;
+    let options: EmbedOptions = if raw.is_null() {
+        EmbedOptions::default()
+    } else {
+        serde_json::from_value(raw).map_err(|e| js_error(&format!("mount options: {e}")))?
+    };
+    let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
+    let rubric = rubric_from(&options);
+    let placeholder = rubric.as_ref().map(|r| Scorecard::new(r)).unwrap_or_default();
+    let value = Rc::new(RefCell::new(placeholder));
+    let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+
+    let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
+    let on_change = {
+        let (element, listeners, value, pending) = (element.clone(), listeners.clone(), value.clone(), pending.clone());
+        let rubric = rubric.clone().ok();
+        Callback::from(move |card: Scorecard| {
+            *value.borrow_mut() = card.clone();
+            let Some(rubric) = rubric.clone() else { return };
+            let (element, listeners) = (element.clone(), listeners.clone());
+            // Replacing the timeout cancels the previous one: one event per pause in typing.
+            *pending.borrow_mut() = Some(Timeout::new(CHANGE_DEBOUNCE_MS, move || {
+                emit(&element, &listeners, "scorecard:change", &card_payload(&rubric, &card));
+            }));
+        })
+    };
+    let on_submit = {
+        let (element, listeners) = (element.clone(), listeners.clone());
+        let rubric = rubric.clone().ok();
+        Callback::from(move |card: Scorecard| {
+            if let Some(rubric) = &rubric {
+                emit(&element, &listeners, "scorecard:submit", &card_payload(rubric, &card));
+            }
+        })
+    };
+    let mut initial = None;
+    if let (Some(v), Ok(r)) = (&options.value, &rubric) {
+        let card = Scorecard::from_value(v, r).map_err(|e| js_error(&format!("value: {e}")))?;
+        initial = Some((1, Rc::new(card)));
+    }
+    let props = RootProps {
+        rubric: rubric.clone(),
+        // The first widget on a page keeps the plain prefix, so the standalone page's ids are stable.
+        id_prefix: if id == 1 { AttrValue::Static("sc") } else { AttrValue::from(format!("sc{id}")) },
+        preset: Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() },
+        value: initial,
+        read_only: options.read_only.unwrap_or(false),
+        autosave: options.autosave.unwrap_or(true),
+        on_change,
+        on_submit,
+    };
+    // The theme's default tokens hang off this class (styles/tokens.css).
+    let _ = element.class_list().add_1("sc-theme");
+    let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
+    let widget = Widget { handle: Some(handle), props, element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1) };
+    // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
+    // `mount` hears it.
+    let ready = match &rubric {
+        Ok(r) => ("scorecard:ready", json!({ "rubric": { "id": r.id, "version": r.version } })),
+        Err(e) => ("scorecard:error", json!({ "message": format!("The rubric could not be loaded: {e}") })),
+    };
+    Timeout::new(0, move || emit(&element, &listeners, ready.0, &ready.1)).forget();
+    Ok(widget)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// The current scorecard document.
+    #[wasm_bindgen(js_name = getValue)]
+    pub fn get_value(&self) -> JsValue {
+        to_js(&self.value.borrow().to_value())
+    }
+
+    /// Replaces the scorecard. An invalid document is refused with an error naming the field
+    /// (also sent as `scorecard:error`), and the current card is left untouched.
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(&mut self, value: JsValue) -> Result<(), JsValue> {
+        let result = to_json(&value).and_then(|v| {
+            let rubric = self.props.rubric.as_ref().map_err(|e| e.clone())?;
+            Scorecard::from_value(&v, rubric).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(card) => {
+                self.generation.set(self.generation.get() + 1);
+                *self.value.borrow_mut() = card.clone();
+                self.props.value = Some((self.generation.get(), Rc::new(card)));
+                self.rerender();
+                Ok(())
+            }
+            Err(message) => {
+                emit(&self.element, &self.listeners, "scorecard:error", &json!({ "message": format!("setValue: {message}") }));
+                Err(js_error(&format!("setValue: {message}")))
+            }
         }
     }
+
+    /// Changes options after mounting: candidate, interviewer, step, readOnly, rubric.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let raw = to_json(&options).map_err(|e| js_error(&e))?;
+        let o: EmbedOptions = serde_json::from_value(raw).map_err(|e| js_error(&format!("update options: {e}")))?;
+        let preset = &mut self.props.preset;
+        if o.candidate.is_some() {
+            preset.candidate = o.candidate.clone();
+        }
+        if o.interviewer.is_some() {
+            preset.interviewer = o.interviewer.clone();
+        }
+        if o.step.is_some() {
+            preset.step = o.step.clone();
+        }
+        if let Some(r) = o.read_only {
+            self.props.read_only = r;
+        }
+        if o.rubric.is_some() {
+            self.props.rubric = rubric_from(&o);
+        }
+        self.rerender();
+        Ok(())
+    }
+
+    /// Calls `callback(detail)` for every event named `event`.
+    pub fn on(&self, event: String, callback: js_sys::Function) {
+        self.listeners.borrow_mut().push((event, callback));
+    }
+
+    /// Stops calling `callback` for `event`.
+    pub fn off(&self, event: String, callback: js_sys::Function) {
+        self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && f == &callback));
+    }
+
+    /// Unmounts the widget, empties its element and drops every listener.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.listeners.borrow_mut().clear();
+        self.element.set_inner_html("");
+    }
+
+    fn rerender(&mut self) {
+        if let Some(h) = self.handle.as_mut() {
+            h.update(self.props.clone());
+        }
+    }
+}
+
+/// The standalone page: mounts into `#scorecard-app`, and with `?embed=iframe` bridges to the
+/// parent window. Does nothing on a page without that element (a host using `mount`).
+pub fn start_page() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(root) = document.get_element_by_id("scorecard-app") else { return };
+    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default()).ok();
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let mut options = EmbedOptions { candidate: param("candidate"), interviewer: param("interviewer"), step: param("step"), ..Default::default() };
+    if param("readonly").as_deref() == Some("1") {
+        options.read_only = Some(true);
+    }
+    let options_js = to_js(&serde_json::to_value(json!({
+        "candidate": options.candidate, "interviewer": options.interviewer, "step": options.step, "readOnly": options.read_only,
+    })).unwrap_or(Value::Null));
+    let Ok(widget) = mount(root.clone(), options_js) else { return };
+    if param("embed").as_deref() == Some("iframe") {
+        let origins: Vec<String> =
+            param("origins").unwrap_or_default().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        bridge_to_parent(widget, origins);
+    } else {
+        // The page owns the widget for its whole life.
+        std::mem::forget(widget);
+    }
+}
+
+/// The iframe bridge. Only origins in `allowed` are heard and posted to; anything else is
+/// ignored and reported to the (allowed) parent as `scorecard:error`.
+fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
+    let Some(window) = web_sys::window() else { return };
+    let parent = window.parent().ok().flatten();
+    // Post to the parent only at an explicit origin: the referrer's if it is allowed, else the
+    // first allowed one. With no allow-list nothing is ever posted.
+    let referrer_origin = window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
+    let target = referrer_origin.filter(|o| allowed.contains(o)).or_else(|| allowed.first().cloned());
+    let post: Rc<dyn Fn(Value)> = {
+        let parent = parent.clone();
+        let target = target.clone();
+        Rc::new(move |message: Value| {
+            if let (Some(p), Some(t)) = (&parent, &target) {
+                let _ = p.post_message(&to_js(&message), t);
+            }
+        })
+    };
+    for name in ["scorecard:ready", "scorecard:change", "scorecard:submit", "scorecard:error"] {
+        let post = post.clone();
+        let f = Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
+            let detail = to_json(&detail).unwrap_or(Value::Null);
+            post(json!({ "type": name, "detail": detail }));
+        });
+        widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        f.forget();
+    }
+    let widget = Rc::new(RefCell::new(widget));
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let origin = event.origin();
+        if !allowed.contains(&origin) {
+            web_sys::console::warn_1(&format!("scorecard: ignored a message from {origin}, which is not in the allow-list").into());
+            post(json!({ "type": "scorecard:error", "detail": { "message": format!("ignored a message from {origin}") } }));
+            return;
+        }
+        let message = to_json(&event.data()).unwrap_or(Value::Null);
+        let mut w = widget.borrow_mut();
+        match message.get("type").and_then(Value::as_str) {
+            Some("scorecard:getValue") => post(json!({ "type": "scorecard:value", "detail": { "value": w.value.borrow().to_value() } })),
+            Some("scorecard:setValue") => {
+                let _ = w.set_value(to_js(message.get("value").unwrap_or(&Value::Null)));
+            }
+            Some("scorecard:update") => {
+                let _ = w.update(to_js(message.get("options").unwrap_or(&Value::Null)));
+            }
+            _ => post(json!({ "type": "scorecard:error", "detail": { "message": "unknown message type" } })),
+        }
+    });
+    window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
+    on_message.forget();
 }

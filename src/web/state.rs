@@ -54,6 +54,8 @@ pub enum Action {
     Load { card: Scorecard, notice: Option<String> },
     Saved { status: SaveStatus },
     DismissNotice,
+    /// The host turns read-only mode on or off.
+    Lock { locked: bool },
 }
 
 impl ScorerState {
@@ -127,6 +129,7 @@ impl Reducible for ScorerState {
             }
             Action::Saved { status } => next.save = status,
             Action::DismissNotice => next.notice = None,
+            Action::Lock { locked } => next.locked = locked,
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
             _ => return self,
         }

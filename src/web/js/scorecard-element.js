@@ -1,0 +1,95 @@
+// <interview-scorecard>: the scorecard widget as a custom element, in a shadow root so the host
+// page's CSS cannot reach in and the widget's cannot leak out. One include is all a host needs:
+//
+//   <script type="module" src="/scorecard/scorecard-element.js"></script>
+//   <interview-scorecard candidate="Ada Lovelace" interviewer="Grace Hopper" step="System design"></interview-scorecard>
+//
+// It is a thin shell over `mount` from the wasm module (src/web/embed.rs), which it re-exports.
+import init, { mount } from './scorecard-web.js';
+
+const base = new URL('.', import.meta.url);
+/** Resolves once the wasm module is instantiated. */
+export const ready = init();
+export { mount };
+
+const ATTRIBUTES = ['candidate', 'interviewer', 'step', 'rubric', 'readonly', 'autosave', 'density'];
+
+/** Fetches a rubric URL, refusing other origins: the widget makes no cross-origin request. */
+async function loadRubric(url) {
+  const target = new URL(url, document.baseURI);
+  if (target.origin !== location.origin) throw new Error(`rubric URL ${target.href} is not on this page's origin`);
+  const response = await fetch(target, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`rubric ${target.href}: HTTP ${response.status}`);
+  return response.json();
+}
+
+class InterviewScorecard extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #widget = null;
+  #container = null;
+  #mounting = null;
+
+  connectedCallback() {
+    if (this.#mounting) return;
+    this.#mounting = this.#mount().catch((e) => this.#fail(e));
+  }
+
+  disconnectedCallback() {
+    // Wait for a mount in progress, then tear down: the element may be moved, not removed.
+    this.#mounting?.then(() => {
+      if (!this.isConnected) {
+        this.#widget?.destroy();
+        this.#widget = null;
+        this.#mounting = null;
+      }
+    });
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.#widget || oldValue === value) return;
+    if (name === 'density') { this.#container.classList.toggle('sc-m-compact', value === 'compact'); return; }
+    if (name === 'rubric') {
+      loadRubric(value).then((rubric) => this.#widget?.update({ rubric })).catch((e) => this.#fail(e));
+      return;
+    }
+    const key = name === 'readonly' ? 'readOnly' : name;
+    this.#widget.update({ [key]: name === 'readonly' ? value !== null : (value ?? '') });
+  }
+
+  /** The current scorecard document. */
+  getValue() { return this.#widget?.getValue() ?? null; }
+  /** Replaces the scorecard; throws with the field at fault if the document is invalid. */
+  setValue(value) { if (!this.#widget) throw new Error('interview-scorecard is not mounted yet'); this.#widget.setValue(value); }
+  /** The `mount` handle, for `on`/`off`/`update`. */
+  get widget() { return this.#widget; }
+
+  async #mount() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('scorecard.css', base).href;
+    const styled = new Promise((resolve) => { link.onload = resolve; link.onerror = resolve; });
+    this.#container = document.createElement('div');
+    this.#container.className = 'sc-host';
+    if (this.getAttribute('density') === 'compact') this.#container.classList.add('sc-m-compact');
+    shadow.replaceChildren(link, this.#container);
+    const rubricUrl = this.getAttribute('rubric');
+    const [rubric] = await Promise.all([rubricUrl ? loadRubric(rubricUrl) : undefined, ready, styled]);
+    const options = {
+      candidate: this.getAttribute('candidate') ?? undefined,
+      interviewer: this.getAttribute('interviewer') ?? undefined,
+      step: this.getAttribute('step') ?? undefined,
+      readOnly: this.hasAttribute('readonly'),
+      autosave: this.getAttribute('autosave') !== 'off',
+    };
+    if (rubric) options.rubric = rubric;
+    this.#widget = mount(this.#container, options);
+  }
+
+  #fail(error) {
+    const message = String(error?.message ?? error);
+    this.dispatchEvent(new CustomEvent('scorecard:error', { bubbles: true, composed: true, detail: { message } }));
+  }
+}
+
+if (!customElements.get('interview-scorecard')) customElements.define('interview-scorecard', InterviewScorecard);

@@ -1,0 +1,184 @@
+// End-to-end: the widget embedded in an ATS-like host page with hostile global CSS and a strict
+// Content-Security-Policy, as a custom element, through mount(), and in an iframe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+let a, b, browser;
+before(async () => {
+  a = await startServer('dist');
+  b = await startServer('dist'); // a second origin (another port), for the iframe tests
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  a?.server.close();
+  b?.server.close();
+});
+
+async function open(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { context, page, errors, warnings, requests };
+}
+
+const events = (page, name, source) =>
+  page.evaluate(([name, source]) => window.scorecardEvents.filter((e) => e.name === name && (!source || e.source === source)), [name, source]);
+
+test('two widgets render and score independently under a strict CSP', async () => {
+  const { context, page, errors, requests } = await open(`${a.url}/examples/ats/`);
+  await page.waitForFunction(() => ['first', 'second'].every((id) => document.getElementById(id)?.shadowRoot?.querySelectorAll('.sc-card').length === 6));
+  await page.waitForFunction(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:ready').length === 2);
+
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  for (const cap of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
+    await first.locator(`label[for$="-${cap}-meets"]`).click();
+  }
+  await page.waitForFunction(() => document.getElementById('first').shadowRoot.querySelector('[data-testid=decision]').textContent === 'Hire at L4');
+  assert.equal(await second.locator('[data-testid=decision]').textContent(), 'Insufficient evidence');
+  assert.equal(await second.locator('input[id$="-candidate"]').inputValue(), 'Ada Lovelace');
+  assert.equal(await second.locator('input[id$="-interviewer"]').inputValue(), 'Edsger Dijkstra');
+
+  // A debounced change event reached the host with the document and its recommendation.
+  await page.waitForFunction(() => window.scorecardEvents.some((e) => e.name === 'scorecard:change' && e.source === 'first'
+    && e.detail.recommendation.decision === 'hire'));
+  const change = (await events(page, 'scorecard:change', 'first')).at(-1);
+  assert.equal(change.detail.value.format, 'interview-scorecard');
+  assert.equal(change.detail.value.ratings.business_impact.level, 'meets');
+  assert.equal(change.detail.recommendation.level, 'L4');
+  assert.equal((await events(page, 'scorecard:change', 'second')).length, 0, 'the other widget stayed quiet');
+
+  await first.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => window.scorecardEvents.some((e) => e.name === 'scorecard:submit'));
+  const submit = (await events(page, 'scorecard:submit'))[0];
+  assert.equal(submit.source, 'first');
+  assert.match(submit.detail.value.submitted_at, /^\d{4}-\d\d-\d\dT/);
+
+  assert.deepEqual(errors, [], 'no console errors (a CSP violation would be one)');
+  assert.ok(requests.every((u) => u.startsWith(a.url)), 'no request leaves the origin');
+  await context.close();
+});
+
+test("the host page's CSS does not change the widget's computed styles", async () => {
+  const probe = () => {
+    const root = document.getElementById('first')?.shadowRoot ?? document;
+    const pick = (sel, props) => {
+      const cs = getComputedStyle(root.querySelector(sel));
+      return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+    };
+    return {
+      app: pick('.sc-app', ['display', 'font-family', 'color', 'line-height', 'text-transform', 'letter-spacing']),
+      title: pick('.sc-card__title', ['font-family', 'font-size', 'color', 'text-transform']),
+      label: pick('.sc-field__label', ['display', 'font-family']),
+      input: pick('.sc-field__input', ['border-top-style', 'padding-left', 'box-sizing']),
+      card: pick('.sc-card', ['display', 'padding-left', 'border-left-style', 'background-color']),
+    };
+  };
+  const embedded = await open(`${a.url}/examples/ats/`);
+  await embedded.page.waitForFunction(() => document.getElementById('first')?.shadowRoot?.querySelector('.sc-card'));
+  const inHost = await embedded.page.evaluate(probe);
+  const standalone = await open(`${a.url}/`);
+  await standalone.page.waitForSelector('.sc-card');
+  const alone = await standalone.page.evaluate(probe);
+  assert.deepEqual(inHost, alone);
+  assert.doesNotMatch(inHost.app['font-family'], /Comic/);
+  await embedded.context.close();
+  await standalone.context.close();
+});
+
+test('setValue/getValue round-trip, attributes update, bad values are refused', async () => {
+  const { context, page } = await open(`${a.url}/examples/ats/`);
+  await page.waitForFunction(() => document.getElementById('second')?.widget);
+  const doc = {
+    format: 'interview-scorecard', version: 1,
+    rubric: { id: 'l4-senior-software-engineer', version: 1 },
+    candidate: { name: 'Ada Lovelace' }, interviewer: { name: 'Edsger Dijkstra' },
+    interview: { step: 'Coding', date: '2026-11-25' },
+    ratings: { technical_expertise: { level: 'exceeds', note: 'Wrote a <b>lock-free</b> queue' } },
+    observations: [], submitted_at: null,
+  };
+  const back = await page.evaluate((doc) => { const el = document.getElementById('second'); el.setValue(doc); return el.getValue(); }, doc);
+  assert.deepEqual(back, doc);
+  const second = page.locator('#second');
+  await page.waitForFunction(() => document.getElementById('second').shadowRoot.querySelector('input[id$="technical_expertise-exceeds"]').checked);
+  assert.equal(await second.locator('textarea[id$="technical_expertise-note"]').inputValue(), 'Wrote a <b>lock-free</b> queue');
+
+  const err = await page.evaluate(() => {
+    try { document.getElementById('second').setValue({ format: 'interview-scorecard', version: 1, ratings: { typing: { level: 'meets' } } }); return null; }
+    catch (e) { return e.message; }
+  });
+  assert.match(err, /ratings\.typing: unknown capability/);
+  assert.ok((await events(page, 'scorecard:error', 'second')).some((e) => /ratings\.typing/.test(e.detail.message)));
+  assert.ok(await page.evaluate(() => document.getElementById('second').getValue().ratings.technical_expertise.level === 'exceeds'), 'a refused value changes nothing');
+
+  await page.evaluate(() => document.getElementById('second').setAttribute('candidate', 'Alan Turing'));
+  await page.waitForFunction(() => document.getElementById('second').shadowRoot.querySelector('input[id$="-candidate"]').value === 'Alan Turing');
+  await page.evaluate(() => document.getElementById('second').setAttribute('readonly', ''));
+  await page.waitForFunction(() => document.getElementById('second').shadowRoot.querySelector('textarea').disabled);
+  await context.close();
+});
+
+test('mount() handle: on/off and destroy remove the widget and its listeners', async () => {
+  const { context, page } = await open(`${a.url}/examples/ats/`);
+  const result = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { candidate: 'Grace', interviewer: 'Barbara', autosave: false });
+    const heard = [];
+    const onChange = (d) => heard.push(d.recommendation.decision);
+    handle.on('scorecard:change', onChange);
+    const wait = (cond) => new Promise((ok, fail) => {
+      const t0 = performance.now();
+      const tick = () => (cond() ? ok() : performance.now() - t0 > 5000 ? fail(new Error('timeout')) : requestAnimationFrame(tick));
+      tick();
+    });
+    await wait(() => el.querySelector('.sc-card'));
+    el.querySelector('label[for$="technical_expertise-meets"]').click();
+    await wait(() => heard.length === 1);
+    handle.off('scorecard:change', onChange);
+    el.querySelector('label[for$="project_ownership-meets"]').click();
+    await new Promise((ok) => setTimeout(ok, 600)); // longer than the 300 ms debounce: nothing must arrive
+    const afterOff = heard.length;
+    handle.destroy();
+    return { afterOff, empty: el.childElementCount === 0, value: handle.getValue().candidate };
+  });
+  assert.equal(result.afterOff, 1, 'off() stops the callback');
+  assert.ok(result.empty, 'destroy() empties the element');
+  await context.close();
+});
+
+test('iframe mode talks only to allowed origins', async () => {
+  // Allowed: host and widget on origin A, the widget trusts A.
+  const ok = await open(`${a.url}/examples/ats/iframe.html`);
+  await ok.page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));
+  await ok.page.evaluate(() => window.sendToWidget({ type: 'scorecard:setValue', value: { format: 'interview-scorecard', version: 1, ratings: { business_impact: { level: 'exceeds', note: 'from host' } } } }));
+  await ok.page.evaluate(() => window.sendToWidget({ type: 'scorecard:getValue' }));
+  await ok.page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:value' && m.detail.value.ratings.business_impact?.level === 'exceeds'));
+  await ok.context.close();
+
+  // Foreign: the host is on origin B but the widget (on A) trusts only A; B's message is ignored.
+  const bad = await open(`${b.url}/examples/ats/iframe.html?widget=${encodeURIComponent(a.url)}&allow=${encodeURIComponent(a.url)}`);
+  const frame = bad.page.frameLocator('iframe');
+  await frame.locator('.sc-card').first().waitFor();
+  await bad.page.evaluate(() => window.sendToWidget({ type: 'scorecard:setValue', value: { format: 'interview-scorecard', version: 1, ratings: { business_impact: { level: 'exceeds' } } } }));
+  await bad.page.waitForFunction(() => true);
+  const deadline = Date.now() + 5000;
+  while (!bad.warnings.some((w) => w.includes('ignored a message from ' + new URL(b.url).origin)) && Date.now() < deadline) {
+    await bad.page.waitForTimeout(50);
+  }
+  assert.ok(bad.warnings.some((w) => w.includes('ignored a message from')), `reported: ${bad.warnings}`);
+  assert.equal(await frame.locator('input[id$="business_impact-exceeds"]').isChecked(), false, 'the foreign message changed nothing');
+  assert.deepEqual(await bad.page.evaluate(() => window.received), [], 'nothing is posted to an origin outside the allow-list');
+  await bad.context.close();
+});
