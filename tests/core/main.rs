@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod committee;
 mod engine;
 mod rubric;
 mod scorecard;

@@ -5,6 +5,7 @@
 //! message rather than Rust's 101.
 
 mod common;
+mod compare;
 mod recommend;
 
 use std::process::ExitCode;
@@ -38,6 +39,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     match cmd.as_str() {
         "recommend" => recommend::recommend(rest),
         "validate" => recommend::validate(rest),
+        "compare" => compare::compare(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

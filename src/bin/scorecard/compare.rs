@@ -1,0 +1,69 @@
+//! `scorecard compare`: the committee view of a set of scorecards, as one JSON document.
+//!
+//! Every input is loaded on its own: a file that cannot be read, or a scorecard (or JSONL line)
+//! that does not parse, is listed under `failed` with its error and the rest are still analyzed.
+//! Scorecards made against another rubric are listed under `other_rubric`. The exit code is 0
+//! when at least one scorecard loaded (failures are in the document), and 1 when inputs were
+//! given and every one of them failed; a usage error is 2 as everywhere.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
+use scorecard::core::Scorecard;
+
+use crate::common::{read_input, rubric, Args, Failure};
+
+/// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
+pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &["--jsonl", "--compact"], &["--rubric"])?;
+    let rubric = rubric(&args)?;
+    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+
+    let mut cards: Vec<(String, Scorecard)> = Vec::new();
+    let mut failed: Vec<LoadFailure> = Vec::new();
+    for path in &paths {
+        let label = if path == "-" { "stdin" } else { path.as_str() };
+        let text = match read_input(path) {
+            Ok(text) => text,
+            Err(Failure::Invalid(message)) => {
+                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
+                failed.push(LoadFailure { source: label.to_string(), error });
+                continue;
+            }
+            Err(usage) => return Err(usage),
+        };
+        if args.flag("--jsonl") {
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let at = format!("{label}:{}", i + 1);
+                match parse_for_panel(line, &rubric) {
+                    Ok(card) => cards.push((at, card)),
+                    Err(e) => failed.push(LoadFailure { source: at, error: e.to_string() }),
+                }
+            }
+        } else {
+            match parse_for_panel(&text, &rubric) {
+                Ok(card) => cards.push((label.to_string(), card)),
+                Err(e) => failed.push(LoadFailure { source: label.to_string(), error: e.to_string() }),
+            }
+        }
+    }
+
+    // The classifier's flag detector is plugged in here once it lands; until then no text is
+    // flagged, and the calibration signals rest on ratings and evidence alone.
+    let no_flags = |_: &str| -> Vec<String> { Vec::new() };
+    let mut report = analyze(&rubric, &cards, Some(&no_flags));
+    let all_failed = cards.is_empty() && !failed.is_empty();
+    report.failed = failed;
+
+    let json = if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
+    let json = json.map_err(|e| Failure::Invalid(format!("cannot write the report: {e}")))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = writeln!(out, "{json}");
+    let _ = out.flush();
+    Ok(if all_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

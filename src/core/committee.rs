@@ -1,0 +1,696 @@
+//! Committee analysis: what a hiring panel's scorecards say together.
+//!
+//! [`analyze`] takes any number of scorecards, each with a source label (a file name, or
+//! `file:line`), and returns one [`CommitteeReport`]:
+//!
+//! - scorecards are grouped by candidate ([`Person::key`]: the id, or the name when there is no
+//!   id); scorecards made against another rubric, scorecards that name no candidate, and duplicate
+//!   scorecards (same candidate, interviewer and interview step) are reported apart and never
+//!   counted twice;
+//! - per candidate, a matrix of capabilities by panel member, the consensus level, spread and
+//!   disagreement flag of each capability, and the capabilities nobody assessed;
+//! - a committee recommendation from the same engine and policy as a single scorecard, built from
+//!   the consensus ratings, with sentences naming the disagreements the outcome rests on and a
+//!   confidence lowered by them;
+//! - calibration signals per panel member and per interviewer across panels (leniency or
+//!   severity, ratings without evidence, the same rating everywhere, flagged notes);
+//! - the candidates side by side.
+//!
+//! [`who_said_what`] lays out every panel member's notes and observations for one capability.
+//! The reasons for every rule are in docs/WHY-committee.md.
+//!
+//! Grouping is hash- and tree-based and per-candidate work is linear in the panel size, so ten
+//! thousand scorecards cost well under a second (see BENCHMARKS.md, "Committee"). Nothing here
+//! performs I/O or panics on input.
+
+mod calibration;
+mod consensus;
+mod verdict;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::engine::{recommend, Decision, Greenhouse, Recommendation};
+use super::rubric::Rubric;
+use super::scorecard::{clip, Observation, Person, Rating, Scorecard, ScorecardError, TagSource, MAX_DOCUMENT_BYTES};
+
+pub use calibration::{LENIENCY_THRESHOLD, MIN_SHARED, MIN_UNIFORM};
+pub use consensus::DISAGREEMENT_LEVELS;
+pub use verdict::{COMMITTEE_NAME, CONFIDENCE_FLOOR, DISAGREEMENT_PENALTY, PIVOTAL_PENALTY, SPLIT_PENALTY};
+
+/// A detector of non-behavioural language: returns the names of the flags it raises for a text
+/// (empty when the text is fine). The classifier provides one; `None` skips the check.
+pub type Flagger<'a> = Option<&'a dyn Fn(&str) -> Vec<String>>;
+
+/// Everything the committee needs to see about a set of scorecards.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitteeReport {
+    /// The rubric the panel is judged against.
+    pub rubric: RubricSummary,
+    /// The rubric's capabilities in display order: the rows of every matrix.
+    pub capabilities: Vec<CapabilityInfo>,
+    /// Scorecards given to the analysis, including those reported apart.
+    pub scorecards: usize,
+    /// Scorecards that count: not duplicates, not of another rubric, naming a candidate.
+    pub counted: usize,
+    /// One report per candidate, ordered by candidate key.
+    pub candidates: Vec<CandidateReport>,
+    /// The candidates side by side, strongest committee outcome first.
+    pub comparison: Vec<ComparisonRow>,
+    /// Calibration of each interviewer across every panel they sat on, ordered by key.
+    pub interviewers: Vec<InterviewerSummary>,
+    /// Duplicate scorecards and which one was kept.
+    pub duplicates: Vec<Duplicate>,
+    /// Scorecards made against a different rubric, left out of every panel.
+    pub other_rubric: Vec<OtherRubric>,
+    /// Sources of scorecards that name no candidate (neither id nor name), left out.
+    pub unidentified: Vec<String>,
+    /// Inputs that could not be read or parsed. [`analyze`] leaves this empty; callers that load
+    /// documents (the CLI, the web app) add their failures here.
+    pub failed: Vec<LoadFailure>,
+}
+
+/// Which rubric a report is for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RubricSummary {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub role: String,
+    pub level: String,
+}
+
+/// One capability of the rubric, as a matrix row header.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CapabilityInfo {
+    pub id: String,
+    pub name: String,
+    /// True for the policy's core capabilities.
+    pub core: bool,
+    /// Its weight in the score.
+    pub weight: f64,
+}
+
+/// The analysis of one candidate's panel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CandidateReport {
+    /// The candidate's key: id, or name when there is no id.
+    pub candidate: String,
+    /// The first non-empty name on the panel's scorecards ("" when none has one).
+    pub name: String,
+    /// The panel: one member per counted scorecard, in load order. Matrix cells and calibration
+    /// entries follow this order.
+    pub panel: Vec<PanelMember>,
+    /// One row per rubric capability, in rubric order.
+    pub matrix: Vec<CapabilityRow>,
+    /// Capabilities nobody on the panel assessed.
+    pub unassessed: Vec<String>,
+    /// Capabilities flagged as a disagreement (two levels apart).
+    pub disagreements: Vec<String>,
+    /// Calibration signals, one entry per panel member.
+    pub calibration: Vec<MemberCalibration>,
+    /// The committee's recommendation from the consensus ratings.
+    pub committee: CommitteeRecommendation,
+    /// Who said what, for every capability that is disagreed on or that the outcome rests on.
+    pub discuss: Vec<WhoSaidWhat>,
+}
+
+/// One scorecard on a panel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PanelMember {
+    /// Where the scorecard came from.
+    pub source: String,
+    /// The interviewer's key (id, or name); "" when the scorecard names nobody.
+    pub interviewer: String,
+    pub interviewer_name: String,
+    /// The interview step, such as "System design".
+    pub step: String,
+    pub submitted_at: Option<String>,
+    /// What the engine recommends from this scorecard alone: the member's vote.
+    pub decision: Decision,
+    pub greenhouse: Greenhouse,
+    pub score: Option<f64>,
+}
+
+/// One capability across the panel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CapabilityRow {
+    pub capability: String,
+    pub name: String,
+    pub core: bool,
+    /// One cell per panel member, in panel order.
+    pub cells: Vec<Cell>,
+    /// How many members assessed it.
+    pub assessed_by: usize,
+    /// The committee's level: the lower median of the assessed ratings; `not_assessed` if none.
+    pub consensus: Rating,
+    /// Lowest and highest assessed rating; `not_assessed` when nobody assessed it.
+    pub low: Rating,
+    pub high: Rating,
+    /// Highest minus lowest assessed rating, in levels (0 to 2); `None` when nobody assessed it.
+    pub spread: Option<u8>,
+    /// True when two members are two levels apart (needs improvement against exceeds).
+    pub disagreement: bool,
+    /// True when the committee outcome would change had the lowest or the highest view of this
+    /// capability been the consensus.
+    pub pivotal: bool,
+    /// Pieces of evidence behind it across the panel.
+    pub evidence: usize,
+}
+
+/// One panel member's view of one capability.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    /// The member's interviewer key.
+    pub interviewer: String,
+    pub level: Rating,
+    /// Observations tagged with the capability, plus one for a non-empty note.
+    pub evidence: usize,
+    pub note: String,
+}
+
+/// The committee's recommendation for one candidate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitteeRecommendation {
+    /// The engine's recommendation on the consensus ratings, with the committee's sentences
+    /// added to its rationale and its confidence lowered by disagreement.
+    pub recommendation: Recommendation,
+    /// The outcome's place in the policy's order: 0 for no hire, higher for each better band;
+    /// `None` for insufficient evidence. Sorts candidates.
+    pub rank: Option<usize>,
+    /// The engine's confidence before the disagreement penalty.
+    pub confidence_before_disagreement: f64,
+    /// Every capability the panel is split on (spread of one level or more), in rubric order.
+    pub contested: Vec<Contest>,
+    /// The outcome had every contested capability taken its lowest view; `None` when nothing is
+    /// contested.
+    pub if_lower_views_held: Option<OutcomeSummary>,
+    /// The outcome had every contested capability taken its highest view.
+    pub if_higher_views_held: Option<OutcomeSummary>,
+}
+
+/// A capability the panel is split on and what each side of the split would mean.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contest {
+    pub capability: String,
+    pub name: String,
+    pub low: Rating,
+    pub high: Rating,
+    pub consensus: Rating,
+    /// The outcome with this capability at its lowest view, the others at consensus.
+    pub if_low: OutcomeSummary,
+    /// The outcome with this capability at its highest view, the others at consensus.
+    pub if_high: OutcomeSummary,
+    /// True when either view changes the committee outcome.
+    pub pivotal: bool,
+}
+
+/// A bare outcome of the policy, for "had X held, the outcome would be Y".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutcomeSummary {
+    pub decision: Decision,
+    pub level: Option<String>,
+    pub consider_level: Option<String>,
+    /// Such as "hire at L4 with L5 to consider" or "no hire".
+    pub description: String,
+}
+
+/// Whether a panel member rates above or below the rest of the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Leaning {
+    /// On average at least [`LENIENCY_THRESHOLD`] levels above the others.
+    Lenient,
+    /// On average at least [`LENIENCY_THRESHOLD`] levels below the others.
+    Severe,
+    /// Within the threshold.
+    InLine,
+    /// Fewer than [`MIN_SHARED`] ratings shared with the others: no judgement.
+    NotEnoughShared,
+}
+
+/// Calibration signals for one panel member on one candidate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MemberCalibration {
+    pub interviewer: String,
+    pub source: String,
+    /// Capabilities this member rated.
+    pub rated: usize,
+    /// Capabilities this member and at least one other member rated.
+    pub shared: usize,
+    /// Mean of (this member's level minus the others' mean level) over shared capabilities,
+    /// rounded to two decimals; `None` when nothing is shared.
+    pub mean_difference: Option<f64>,
+    pub leaning: Leaning,
+    /// Capabilities rated with neither a note nor a tagged observation.
+    pub unevidenced: Vec<String>,
+    /// The one level given to every rated capability, when at least [`MIN_UNIFORM`] are rated.
+    pub uniform: Option<Rating>,
+    /// Notes and observations the flagger raised flags on.
+    pub flagged: Vec<FlaggedText>,
+    /// The signals as sentences, empty when there is nothing to say.
+    pub signals: Vec<String>,
+}
+
+/// A note or observation with the flags raised on it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FlaggedText {
+    /// `note` or `observation`.
+    pub kind: String,
+    /// The capability it belongs to, if any.
+    pub capability: Option<String>,
+    /// The observation id; "" for a note.
+    pub id: String,
+    pub text: String,
+    pub flags: Vec<String>,
+}
+
+/// One interviewer's calibration across every panel they sat on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InterviewerSummary {
+    pub interviewer: String,
+    pub name: String,
+    /// Counted scorecards by this interviewer.
+    pub scorecards: usize,
+    /// Distinct candidates they rated.
+    pub candidates: usize,
+    /// Shared ratings summed over their panels.
+    pub shared: usize,
+    /// Mean difference from the rest of each panel over all shared ratings.
+    pub mean_difference: Option<f64>,
+    pub leaning: Leaning,
+    /// Ratings given without evidence, over all their scorecards.
+    pub unevidenced: usize,
+    /// Their scorecards with the same level everywhere (at least [`MIN_UNIFORM`] rated).
+    pub uniform_scorecards: usize,
+    /// Their notes and observations that raised flags.
+    pub flagged: usize,
+    pub signals: Vec<String>,
+}
+
+/// Candidates side by side: one row per candidate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComparisonRow {
+    pub candidate: String,
+    pub name: String,
+    pub decision: Decision,
+    pub level: Option<String>,
+    pub consider_level: Option<String>,
+    pub greenhouse: Greenhouse,
+    pub score: Option<f64>,
+    pub confidence: f64,
+    pub panel_size: usize,
+    /// The consensus of every rubric capability, in rubric order.
+    pub profile: Vec<ProfileCell>,
+}
+
+/// One capability of a candidate's profile.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProfileCell {
+    pub capability: String,
+    pub consensus: Rating,
+    pub spread: Option<u8>,
+    pub disagreement: bool,
+}
+
+/// A set of duplicate scorecards: same candidate, interviewer and interview step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Duplicate {
+    pub candidate: String,
+    pub interviewer: String,
+    pub step: String,
+    /// The source of the scorecard kept: the latest `submitted_at`, the first loaded on a tie.
+    pub kept: String,
+    /// The sources left out, in load order.
+    pub dropped: Vec<String>,
+}
+
+/// A scorecard made against another rubric.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OtherRubric {
+    pub source: String,
+    pub rubric_id: String,
+    pub rubric_version: u32,
+    pub candidate: String,
+    pub interviewer: String,
+    pub step: String,
+}
+
+/// An input that could not be used, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LoadFailure {
+    pub source: String,
+    pub error: String,
+}
+
+/// Every panel member's evidence on one capability, side by side.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WhoSaidWhat {
+    pub candidate: String,
+    pub capability: String,
+    pub name: String,
+    pub consensus: Rating,
+    pub spread: Option<u8>,
+    /// One statement per panel member, in panel order, including members who did not rate it.
+    pub statements: Vec<Statement>,
+}
+
+/// What one panel member said about one capability.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Statement {
+    pub interviewer: String,
+    pub interviewer_name: String,
+    pub source: String,
+    pub step: String,
+    pub level: Rating,
+    pub note: String,
+    /// Observations tagged with the capability, in the scorecard's order.
+    pub observations: Vec<ObservationView>,
+}
+
+/// An observation as shown to the committee.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ObservationView {
+    pub id: String,
+    pub text: String,
+    pub level: Rating,
+    pub source: TagSource,
+}
+
+/// One candidate's counted scorecards, in load order.
+pub(crate) struct Panel<'a> {
+    pub key: String,
+    pub members: Vec<(&'a str, &'a Scorecard)>,
+}
+
+/// The result of sorting the input into panels and the scorecards reported apart.
+struct Sorted<'a> {
+    panels: Vec<Panel<'a>>,
+    duplicates: Vec<Duplicate>,
+    other_rubric: Vec<OtherRubric>,
+    unidentified: Vec<String>,
+}
+
+/// Analyzes a set of scorecards against a rubric.
+///
+/// `cards` pairs each scorecard with its source label. `flagger`, when given, is run on every
+/// note and observation of the counted scorecards; its flags become calibration signals.
+pub fn analyze(rubric: &Rubric, cards: &[(String, Scorecard)], flagger: Flagger<'_>) -> CommitteeReport {
+    let sorted = sort(rubric, cards);
+    let counted = sorted.panels.iter().map(|p| p.members.len()).sum();
+    let mut candidates = Vec::with_capacity(sorted.panels.len());
+    let mut across = calibration::Across::default();
+    for panel in &sorted.panels {
+        candidates.push(candidate_report(rubric, panel, flagger, &mut across));
+    }
+    let comparison = compare_candidates(&candidates);
+    CommitteeReport {
+        rubric: RubricSummary {
+            id: rubric.id.clone(),
+            version: rubric.version,
+            title: rubric.title.clone(),
+            role: rubric.role.clone(),
+            level: rubric.level.clone(),
+        },
+        capabilities: rubric
+            .capabilities
+            .iter()
+            .map(|c| CapabilityInfo {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                core: rubric.policy.core.contains(&c.id),
+                weight: rubric.weight(&c.id),
+            })
+            .collect(),
+        scorecards: cards.len(),
+        counted,
+        candidates,
+        comparison,
+        interviewers: across.summaries(),
+        duplicates: sorted.duplicates,
+        other_rubric: sorted.other_rubric,
+        unidentified: sorted.unidentified,
+        failed: Vec::new(),
+    }
+}
+
+/// Every panel member's notes and observations on one capability of one candidate, using the
+/// same grouping and duplicate rules as [`analyze`]. `None` when the candidate has no counted
+/// scorecard or the rubric has no such capability.
+pub fn who_said_what(rubric: &Rubric, cards: &[(String, Scorecard)], candidate: &str, capability: &str) -> Option<WhoSaidWhat> {
+    rubric.capability(capability)?;
+    let sorted = sort(rubric, cards);
+    let panel = sorted.panels.iter().find(|p| p.key == candidate)?;
+    Some(statements(rubric, panel, capability))
+}
+
+/// Reads one scorecard document for a committee.
+///
+/// A document of the given rubric is read and checked in full by [`Scorecard::from_value`]. A
+/// document made against another rubric cannot be checked against this one, so only who and
+/// what it is about is read (rubric, candidate, interviewer, interview step, submission time);
+/// [`analyze`] then reports it under `other_rubric` instead of failing the whole load.
+pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+    let other = value
+        .get("rubric")
+        .and_then(|r| r.get("id"))
+        .and_then(Value::as_str)
+        .filter(|id| !id.is_empty() && *id != rubric.id);
+    match other {
+        Some(id) => Ok(header_only(&value, id)),
+        None => Scorecard::from_value(&value, rubric),
+    }
+}
+
+/// The identity fields of a document of another rubric, read leniently and clipped.
+fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
+    let text = |v: Option<&Value>| -> String {
+        match v {
+            Some(Value::String(s)) => clip(s),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let person = |v: Option<&Value>| -> Person {
+        match v {
+            Some(Value::String(s)) => Person { id: String::new(), name: clip(s) },
+            Some(Value::Object(o)) => Person { id: text(o.get("id")), name: text(o.get("name")) },
+            _ => Person::default(),
+        }
+    };
+    let mut card = Scorecard::default();
+    card.rubric.id = clip(rubric_id);
+    card.rubric.version =
+        value.get("rubric").and_then(|r| r.get("version")).and_then(Value::as_u64).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+    card.candidate = person(value.get("candidate"));
+    card.interviewer = person(value.get("interviewer"));
+    card.interview.step = text(value.get("interview").and_then(|i| i.get("step")));
+    card.submitted_at = value.get("submitted_at").and_then(Value::as_str).map(clip);
+    card
+}
+
+/// Sorts scorecards into panels by candidate, setting aside other rubrics, unidentified
+/// candidates and duplicates.
+fn sort<'a>(rubric: &Rubric, cards: &'a [(String, Scorecard)]) -> Sorted<'a> {
+    let mut other_rubric = Vec::new();
+    let mut unidentified = Vec::new();
+    // For each (candidate, interviewer, step): the index of the scorecard kept and those dropped.
+    let mut seen: HashMap<(&'a str, &'a str, &'a str), (usize, Vec<usize>)> = HashMap::new();
+    let mut kept: Vec<bool> = vec![false; cards.len()];
+    for (i, (source, card)) in cards.iter().enumerate() {
+        if card.rubric.id != rubric.id {
+            other_rubric.push(OtherRubric {
+                source: source.clone(),
+                rubric_id: card.rubric.id.clone(),
+                rubric_version: card.rubric.version,
+                candidate: card.candidate.key().to_string(),
+                interviewer: card.interviewer.key().to_string(),
+                step: card.interview.step.clone(),
+            });
+            continue;
+        }
+        if card.candidate.key().is_empty() {
+            unidentified.push(source.clone());
+            continue;
+        }
+        // A scorecard that names no interviewer cannot be shown to repeat another one.
+        if card.interviewer.key().is_empty() {
+            set(&mut kept, i, true);
+            continue;
+        }
+        let key = (card.candidate.key(), card.interviewer.key(), card.interview.step.as_str());
+        match seen.get_mut(&key) {
+            None => {
+                seen.insert(key, (i, Vec::new()));
+                set(&mut kept, i, true);
+            }
+            Some((best, dropped)) => {
+                let current = cards.get(*best).and_then(|(_, c)| c.submitted_at.as_deref());
+                // A submitted scorecard beats a draft; a strictly later time beats an earlier one;
+                // on a tie the first loaded stays.
+                if card.submitted_at.as_deref() > current {
+                    set(&mut kept, *best, false);
+                    dropped.push(*best);
+                    *best = i;
+                    set(&mut kept, i, true);
+                } else {
+                    dropped.push(i);
+                }
+            }
+        }
+    }
+    let source_of = |i: usize| cards.get(i).map_or(String::new(), |(s, _)| s.clone());
+    let mut duplicates: Vec<Duplicate> = seen
+        .into_iter()
+        .filter(|(_, (_, dropped))| !dropped.is_empty())
+        .map(|((cand, who, step), (best, mut dropped))| {
+            dropped.sort_unstable();
+            Duplicate {
+                candidate: cand.to_string(),
+                interviewer: who.to_string(),
+                step: step.to_string(),
+                kept: source_of(best),
+                dropped: dropped.into_iter().map(source_of).collect(),
+            }
+        })
+        .collect();
+    duplicates.sort_by(|a, b| (&a.candidate, &a.interviewer, &a.step).cmp(&(&b.candidate, &b.interviewer, &b.step)));
+
+    let mut panels: BTreeMap<&'a str, Vec<(&'a str, &'a Scorecard)>> = BTreeMap::new();
+    for ((source, card), keep) in cards.iter().zip(&kept) {
+        if *keep {
+            panels.entry(card.candidate.key()).or_default().push((source.as_str(), card));
+        }
+    }
+    Sorted {
+        panels: panels.into_iter().map(|(key, members)| Panel { key: key.to_string(), members }).collect(),
+        duplicates,
+        other_rubric,
+        unidentified,
+    }
+}
+
+fn set(flags: &mut [bool], i: usize, value: bool) {
+    if let Some(f) = flags.get_mut(i) {
+        *f = value;
+    }
+}
+
+/// Pieces of evidence for a capability on a scorecard: tagged observations plus a non-empty note.
+pub fn evidence_count(card: &Scorecard, capability: &str) -> usize {
+    card.observations_for(capability).count() + usize::from(!card.note(capability).trim().is_empty())
+}
+
+fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>, across: &mut calibration::Across) -> CandidateReport {
+    let name = panel.members.iter().map(|(_, c)| c.candidate.name.as_str()).find(|n| !n.is_empty()).unwrap_or("").to_string();
+    let members: Vec<PanelMember> = panel
+        .members
+        .iter()
+        .map(|(source, card)| {
+            let r = recommend(rubric, card);
+            PanelMember {
+                source: source.to_string(),
+                interviewer: card.interviewer.key().to_string(),
+                interviewer_name: card.interviewer.name.clone(),
+                step: card.interview.step.clone(),
+                submitted_at: card.submitted_at.clone(),
+                decision: r.decision,
+                greenhouse: r.greenhouse,
+                score: r.score,
+            }
+        })
+        .collect();
+    let mut matrix = consensus::matrix(rubric, &panel.members);
+    let candidate_person = panel.members.first().map(|(_, c)| c.candidate.clone()).unwrap_or_default();
+    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len());
+    let calibration = calibration::members(rubric, &panel.members, &matrix, flagger, &panel.key, across);
+    let unassessed = matrix.iter().filter(|r| r.assessed_by == 0).map(|r| r.capability.clone()).collect();
+    let disagreements = matrix.iter().filter(|r| r.disagreement).map(|r| r.capability.clone()).collect();
+    let discuss = matrix
+        .iter()
+        .filter(|r| r.disagreement || r.pivotal)
+        .map(|r| statements(rubric, panel, &r.capability))
+        .collect();
+    CandidateReport {
+        candidate: panel.key.clone(),
+        name,
+        panel: members,
+        matrix,
+        unassessed,
+        disagreements,
+        calibration,
+        committee,
+        discuss,
+    }
+}
+
+fn statements(rubric: &Rubric, panel: &Panel<'_>, capability: &str) -> WhoSaidWhat {
+    let levels: Vec<Rating> = panel.members.iter().map(|(_, c)| c.rating(capability)).collect();
+    let (consensus, _, _, spread) = consensus::summarize(&levels);
+    WhoSaidWhat {
+        candidate: panel.key.clone(),
+        capability: capability.to_string(),
+        name: rubric.capability(capability).map_or(capability.to_string(), |c| c.name.clone()),
+        consensus,
+        spread,
+        statements: panel
+            .members
+            .iter()
+            .map(|(source, card)| Statement {
+                interviewer: card.interviewer.key().to_string(),
+                interviewer_name: card.interviewer.name.clone(),
+                source: source.to_string(),
+                step: card.interview.step.clone(),
+                level: card.rating(capability),
+                note: card.note(capability).to_string(),
+                observations: card.observations_for(capability).map(observation_view).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn observation_view(o: &Observation) -> ObservationView {
+    ObservationView { id: o.id.clone(), text: o.text.clone(), level: o.level, source: o.source }
+}
+
+fn compare_candidates(candidates: &[CandidateReport]) -> Vec<ComparisonRow> {
+    let mut rows: Vec<(Option<usize>, ComparisonRow)> = candidates
+        .iter()
+        .map(|c| {
+            let r = &c.committee.recommendation;
+            let rank = c.committee.rank;
+            let row = ComparisonRow {
+                candidate: c.candidate.clone(),
+                name: c.name.clone(),
+                decision: r.decision,
+                level: r.level.clone(),
+                consider_level: r.consider_level.clone(),
+                greenhouse: r.greenhouse,
+                score: r.score,
+                confidence: r.confidence,
+                panel_size: c.panel.len(),
+                profile: c
+                    .matrix
+                    .iter()
+                    .map(|m| ProfileCell { capability: m.capability.clone(), consensus: m.consensus, spread: m.spread, disagreement: m.disagreement })
+                    .collect(),
+            };
+            (rank, row)
+        })
+        .collect();
+    // Strongest outcome first, then the higher score, then the key; undecided candidates last.
+    rows.sort_by(|(ra, a), (rb, b)| {
+        rb.map(|r| r + 1)
+            .unwrap_or(0)
+            .cmp(&ra.map(|r| r + 1).unwrap_or(0))
+            .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
+            .then(a.candidate.cmp(&b.candidate))
+    });
+    rows.into_iter().map(|(_, r)| r).collect()
+}

@@ -1,0 +1,237 @@
+//! Calibration signals: how each panel member's ratings sit against the rest of the panel, and
+//! how well they are backed.
+//!
+//! Leniency is measured on shared capabilities only: for each capability a member and at least
+//! one other member rated, the member's level minus the mean level of the others. The mean of
+//! those differences is reported; at or beyond [`LENIENCY_THRESHOLD`] levels, with at least
+//! [`MIN_SHARED`] shared ratings, the member is called lenient or severe. The per-capability sums
+//! are computed once per panel, so the cost is linear in the panel's size.
+
+use std::collections::BTreeMap;
+
+use super::verdict::words;
+use super::{consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning, MemberCalibration};
+use crate::core::engine::join_names;
+use crate::core::rubric::Rubric;
+use crate::core::scorecard::{Rating, Scorecard};
+
+/// A mean difference from the rest of the panel at or beyond this many levels is a lean.
+pub const LENIENCY_THRESHOLD: f64 = 0.75;
+/// Fewer shared ratings than this give no leniency judgement.
+pub const MIN_SHARED: usize = 3;
+/// The same level on every rated capability is a signal only with at least this many rated.
+pub const MIN_UNIFORM: usize = 4;
+
+/// Running totals per interviewer across every panel, for [`InterviewerSummary`].
+#[derive(Default)]
+pub struct Across {
+    by_key: BTreeMap<String, Totals>,
+}
+
+#[derive(Default)]
+struct Totals {
+    name: String,
+    scorecards: usize,
+    candidates: usize,
+    last_candidate: Option<String>,
+    shared: usize,
+    difference_sum: f64,
+    unevidenced: usize,
+    uniform: usize,
+    flagged: usize,
+}
+
+impl Across {
+    /// One summary per named interviewer, ordered by key. Scorecards that name no interviewer
+    /// cannot be attributed to one person and are left out.
+    pub fn summaries(self) -> Vec<InterviewerSummary> {
+        self.by_key
+            .into_iter()
+            .map(|(key, t)| {
+                let mean = (t.shared > 0).then(|| round2(t.difference_sum / t.shared as f64));
+                let leaning = leaning(mean, t.shared);
+                let mut signals = Vec::new();
+                signals.extend(lean_sentence(leaning, mean, t.shared, "across their panels"));
+                if t.unevidenced > 0 {
+                    signals.push(format!("{} rating{} without evidence.", t.unevidenced, plural(t.unevidenced)));
+                }
+                if t.uniform > 0 {
+                    signals.push(format!("{} scorecard{} with the same rating everywhere.", t.uniform, plural(t.uniform)));
+                }
+                if t.flagged > 0 {
+                    signals.push(format!("{} note{} or observation{} flagged as not behavioural.", t.flagged, plural(t.flagged), plural(t.flagged)));
+                }
+                InterviewerSummary {
+                    interviewer: key,
+                    name: t.name,
+                    scorecards: t.scorecards,
+                    candidates: t.candidates,
+                    shared: t.shared,
+                    mean_difference: mean,
+                    leaning,
+                    unevidenced: t.unevidenced,
+                    uniform_scorecards: t.uniform,
+                    flagged: t.flagged,
+                    signals,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Calibration of every member of one panel, in panel order; adds each member to `across`.
+pub fn members(
+    rubric: &Rubric,
+    members: &[(&str, &Scorecard)],
+    matrix: &[CapabilityRow],
+    flagger: Flagger<'_>,
+    candidate: &str,
+    across: &mut Across,
+) -> Vec<MemberCalibration> {
+    // Per capability: the sum and count of the assessed levels on the whole panel.
+    let totals: Vec<(u32, u32)> = matrix
+        .iter()
+        .map(|row| {
+            row.cells.iter().filter_map(|c| step(c.level)).fold((0u32, 0u32), |(s, n), l| (s.saturating_add(u32::from(l)), n.saturating_add(1)))
+        })
+        .collect();
+    let name_of = |id: &str| rubric.capability(id).map_or(id.to_string(), |c| c.name.clone());
+    members
+        .iter()
+        .map(|(source, card)| {
+            let mut rated = 0usize;
+            let mut shared = 0usize;
+            let mut difference_sum = 0.0;
+            let mut unevidenced = Vec::new();
+            let mut levels_given: Vec<Rating> = Vec::new();
+            for (cap, (sum, count)) in rubric.capabilities.iter().zip(&totals) {
+                let Some(own) = step(card.rating(&cap.id)) else { continue };
+                rated += 1;
+                levels_given.push(card.rating(&cap.id));
+                if evidence_count(card, &cap.id) == 0 {
+                    unevidenced.push(cap.id.clone());
+                }
+                if *count >= 2 {
+                    let others = f64::from(sum.saturating_sub(u32::from(own))) / f64::from(count - 1);
+                    difference_sum += f64::from(own) - others;
+                    shared += 1;
+                }
+            }
+            let mean = (shared > 0).then(|| round2(difference_sum / shared as f64));
+            let lean = leaning(mean, shared);
+            let uniform = match levels_given.first() {
+                Some(first) if levels_given.len() >= MIN_UNIFORM && levels_given.iter().all(|l| l == first) => Some(*first),
+                _ => None,
+            };
+            let flagged = flag_texts(card, flagger);
+
+            let mut signals = Vec::new();
+            signals.extend(lean_sentence(lean, mean, shared, "on this panel"));
+            if !unevidenced.is_empty() {
+                signals.push(format!("Rated without evidence: {}.", join_names(unevidenced.iter().map(|id| name_of(id)).collect())));
+            }
+            if let Some(level) = uniform {
+                signals.push(format!("Gave all {rated} rated capabilities the same rating ({}).", words(level)));
+            }
+            if !flagged.is_empty() {
+                let mut names: Vec<String> = flagged.iter().flat_map(|f| f.flags.iter().cloned()).collect();
+                names.sort();
+                names.dedup();
+                signals.push(format!(
+                    "{} note{} or observation{} flagged as not behavioural ({}).",
+                    flagged.len(),
+                    plural(flagged.len()),
+                    plural(flagged.len()),
+                    names.join(", ")
+                ));
+            }
+
+            let key = card.interviewer.key();
+            if !key.is_empty() {
+                let t = across.by_key.entry(key.to_string()).or_default();
+                if t.name.is_empty() {
+                    t.name = card.interviewer.name.clone();
+                }
+                t.scorecards += 1;
+                if t.last_candidate.as_deref() != Some(candidate) {
+                    t.candidates += 1;
+                    t.last_candidate = Some(candidate.to_string());
+                }
+                t.shared += shared;
+                t.difference_sum += difference_sum;
+                t.unevidenced += unevidenced.len();
+                t.uniform += usize::from(uniform.is_some());
+                t.flagged += flagged.len();
+            }
+
+            MemberCalibration {
+                interviewer: key.to_string(),
+                source: source.to_string(),
+                rated,
+                shared,
+                mean_difference: mean,
+                leaning: lean,
+                unevidenced,
+                uniform,
+                flagged,
+                signals,
+            }
+        })
+        .collect()
+}
+
+/// Runs the flagger over a scorecard's notes (in rubric-independent key order) and observations.
+fn flag_texts(card: &Scorecard, flagger: Flagger<'_>) -> Vec<FlaggedText> {
+    let Some(f) = flagger else { return Vec::new() };
+    let mut out = Vec::new();
+    for (cap, entry) in &card.ratings {
+        if entry.note.trim().is_empty() {
+            continue;
+        }
+        let flags = f(&entry.note);
+        if !flags.is_empty() {
+            out.push(FlaggedText { kind: "note".into(), capability: Some(cap.clone()), id: String::new(), text: entry.note.clone(), flags });
+        }
+    }
+    for o in &card.observations {
+        let flags = f(&o.text);
+        if !flags.is_empty() {
+            out.push(FlaggedText { kind: "observation".into(), capability: o.capability.clone(), id: o.id.clone(), text: o.text.clone(), flags });
+        }
+    }
+    out
+}
+
+fn leaning(mean: Option<f64>, shared: usize) -> Leaning {
+    match mean {
+        Some(m) if shared >= MIN_SHARED && m >= LENIENCY_THRESHOLD => Leaning::Lenient,
+        Some(m) if shared >= MIN_SHARED && m <= -LENIENCY_THRESHOLD => Leaning::Severe,
+        _ if shared >= MIN_SHARED => Leaning::InLine,
+        _ => Leaning::NotEnoughShared,
+    }
+}
+
+fn lean_sentence(lean: Leaning, mean: Option<f64>, shared: usize, where_: &str) -> Option<String> {
+    let m = mean.unwrap_or(0.0).abs();
+    match lean {
+        Leaning::Lenient => Some(format!(
+            "Rates {m:.2} levels above the rest of the panel on average over {shared} shared ratings {where_}: possibly lenient."
+        )),
+        Leaning::Severe => Some(format!(
+            "Rates {m:.2} levels below the rest of the panel on average over {shared} shared ratings {where_}: possibly severe."
+        )),
+        Leaning::InLine | Leaning::NotEnoughShared => None,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,210 @@
+//! The committee recommendation: the leveling engine run on the panel's consensus ratings, with
+//! the disagreements the outcome rests on named and the confidence lowered by them.
+//!
+//! The committee gets no policy of its own. Its consensus ratings go into a synthetic scorecard
+//! and through [`engine::recommend`], so a panel and a single interviewer are judged by the same
+//! bands. Each contested capability is then re-evaluated at its lowest and highest view to say
+//! what the outcome would have been had that view held.
+
+use std::collections::HashMap;
+
+use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary};
+use crate::core::engine::{self, evaluate, join_names, Decision, Outcome};
+use crate::core::rubric::Rubric;
+use crate::core::scorecard::{Person, Rating, RatingEntry, Scorecard};
+
+/// Confidence taken off for each capability whose lowest or highest view changes the outcome.
+pub const PIVOTAL_PENALTY: f64 = 0.15;
+/// Confidence taken off for each two-level disagreement that does not change the outcome.
+pub const DISAGREEMENT_PENALTY: f64 = 0.08;
+/// Confidence taken off for each other one-level split.
+pub const SPLIT_PENALTY: f64 = 0.02;
+/// The disagreement penalty never takes confidence below this.
+pub const CONFIDENCE_FLOOR: f64 = 0.05;
+
+/// The name the synthetic committee scorecard gives as its interviewer.
+pub const COMMITTEE_NAME: &str = "Committee";
+
+/// Builds the committee recommendation and marks the matrix rows the outcome rests on.
+pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize) -> CommitteeRecommendation {
+    let card = synthetic(rubric, candidate, matrix);
+    let mut rec = engine::recommend(rubric, &card);
+    let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
+    let at = |id: &str| consensus.get(id).copied().unwrap_or(Rating::NotAssessed);
+    let now = evaluate(rubric, &at);
+    let bands = rubric.policy.bands.len();
+
+    let mut contested = Vec::new();
+    for row in matrix.iter().filter(|r| r.spread.is_some_and(|s| s >= 1)) {
+        let with = |r: Rating| evaluate(rubric, &|id: &str| if id == row.capability { r } else { at(id) });
+        let (low, high) = (with(row.low), with(row.high));
+        contested.push(Contest {
+            capability: row.capability.clone(),
+            name: row.name.clone(),
+            low: row.low,
+            high: row.high,
+            consensus: row.consensus,
+            pivotal: !same(&low, &now) || !same(&high, &now),
+            if_low: summary(rubric, &low),
+            if_high: summary(rubric, &high),
+        });
+    }
+    for row in matrix.iter_mut() {
+        row.pivotal = contested.iter().any(|c| c.pivotal && c.capability == row.capability);
+    }
+    let (all_low, all_high) = if contested.is_empty() {
+        (None, None)
+    } else {
+        let view = |high: bool| {
+            evaluate(rubric, &|id: &str| match contested.iter().find(|c| c.capability == id) {
+                Some(c) if high => c.high,
+                Some(c) => c.low,
+                None => at(id),
+            })
+        };
+        (Some(view(false)), Some(view(true)))
+    };
+
+    let before = rec.confidence;
+    let penalty: f64 = contested
+        .iter()
+        .map(|c| {
+            let two_levels = matrix.iter().any(|r| r.capability == c.capability && r.disagreement);
+            if c.pivotal {
+                PIVOTAL_PENALTY
+            } else if two_levels {
+                DISAGREEMENT_PENALTY
+            } else {
+                SPLIT_PENALTY
+            }
+        })
+        .sum();
+    if penalty > 0.0 {
+        rec.confidence = (((before - penalty).max(CONFIDENCE_FLOOR).min(before)) * 100.0).round() / 100.0;
+    }
+
+    let mut said = vec![format!(
+        "Committee view of {panel_size} scorecard{}: each capability at the lower median of the panel's ratings.",
+        if panel_size == 1 { "" } else { "s" }
+    )];
+    let mut minor = Vec::new();
+    for c in &contested {
+        let split = format!("{} vs {}", words(c.low), words(c.high));
+        let two_levels = matrix.iter().any(|r| r.capability == c.capability && r.disagreement);
+        if c.pivotal {
+            let mut parts = Vec::new();
+            if c.if_low.description != describe(rubric, &now) {
+                parts.push(format!("had the lower view held, the outcome would be {}", c.if_low.description));
+            }
+            if c.if_high.description != describe(rubric, &now) {
+                parts.push(format!("had the higher view held, the outcome would be {}", c.if_high.description));
+            }
+            said.push(format!("{} is contested ({split}); {}.", c.name, parts.join("; ")));
+        } else if two_levels {
+            said.push(format!(
+                "{} is split two levels ({split}); the outcome holds whichever view prevails, but the committee should discuss it.",
+                c.name
+            ));
+        } else {
+            minor.push(c.name.clone());
+        }
+    }
+    if !minor.is_empty() {
+        said.push(format!("Split by one level without changing the outcome: {}.", join_names(minor)));
+    }
+    if contested.len() > 1 {
+        for (o, which) in [(&all_low, "lower"), (&all_high, "higher")] {
+            if let Some(o) = o.as_ref().filter(|o| !same(o, &now)) {
+                said.push(format!(
+                    "Had every contested capability taken its {which} view, the outcome would be {}.",
+                    describe(rubric, o)
+                ));
+            }
+        }
+    }
+    if rec.confidence < before {
+        said.push(format!("Confidence lowered from {before:.2} to {:.2} by the panel's disagreement.", rec.confidence));
+    }
+    let first = rec.rationale.len().min(1);
+    rec.rationale.splice(first..first, said);
+
+    CommitteeRecommendation {
+        rank: now.rank(bands),
+        recommendation: rec,
+        confidence_before_disagreement: before,
+        contested,
+        if_lower_views_held: all_low.map(|o| summary(rubric, &o)),
+        if_higher_views_held: all_high.map(|o| summary(rubric, &o)),
+    }
+}
+
+/// The consensus ratings as a scorecard the engine can read. A capability's note summarises the
+/// panel's ratings and evidence, and is left empty when nobody gave evidence, so the engine still
+/// reports it as rated without evidence.
+fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> Scorecard {
+    let mut card = Scorecard::new(rubric);
+    card.candidate = candidate.clone();
+    card.interviewer = Person { id: String::new(), name: COMMITTEE_NAME.into() };
+    card.interview.step = COMMITTEE_NAME.into();
+    for row in matrix.iter().filter(|r| r.consensus != Rating::NotAssessed) {
+        let note = if row.evidence == 0 {
+            String::new()
+        } else {
+            let counts: Vec<String> = Rating::LEVELS
+                .into_iter()
+                .filter_map(|l| {
+                    let n = row.cells.iter().filter(|c| c.level == l).count();
+                    (n > 0).then(|| format!("{n} {}", words(l)))
+                })
+                .collect();
+            format!(
+                "Committee consensus of {} rating{} ({}) with {} piece{} of evidence.",
+                row.assessed_by,
+                if row.assessed_by == 1 { "" } else { "s" },
+                counts.join(", "),
+                row.evidence,
+                if row.evidence == 1 { "" } else { "s" }
+            )
+        };
+        card.ratings.insert(row.capability.clone(), RatingEntry { level: row.consensus, note });
+    }
+    card
+}
+
+/// Two outcomes are the same when they reach the same decision and band.
+fn same(a: &Outcome, b: &Outcome) -> bool {
+    a.decision == b.decision && a.band == b.band
+}
+
+fn summary(rubric: &Rubric, o: &Outcome) -> OutcomeSummary {
+    let band = o.band.and_then(|b| rubric.policy.bands.get(b));
+    OutcomeSummary {
+        decision: o.decision,
+        level: band.map(|b| b.level.clone()),
+        consider_level: band.and_then(|b| b.consider.clone()),
+        description: describe(rubric, o),
+    }
+}
+
+/// "hire at L4 with L5 to consider", "hire at L4", "no hire" or "insufficient evidence".
+fn describe(rubric: &Rubric, o: &Outcome) -> String {
+    match (o.decision, o.band.and_then(|b| rubric.policy.bands.get(b))) {
+        (Decision::Hire, Some(b)) => match &b.consider {
+            Some(c) => format!("hire at {} with {c} to consider", b.level),
+            None => format!("hire at {}", b.level),
+        },
+        (Decision::Hire, None) => "hire".into(),
+        (Decision::NoHire, _) => "no hire".into(),
+        (Decision::InsufficientEvidence, _) => "insufficient evidence".into(),
+    }
+}
+
+/// A rating in running text: "needs improvement", "meets", "exceeds", "not assessed".
+pub fn words(r: Rating) -> &'static str {
+    match r {
+        Rating::NotAssessed => "not assessed",
+        Rating::NeedsImprovement => "needs improvement",
+        Rating::Meets => "meets",
+        Rating::Exceeds => "exceeds",
+    }
+}

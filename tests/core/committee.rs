@@ -1,0 +1,743 @@
+//! Committee analysis: consensus, spread and disagreement, duplicates, other rubrics,
+//! calibration signals, the committee recommendation, who said what, the side-by-side view, the
+//! `scorecard compare` command, and a scale check over ten thousand scorecards.
+//!
+//! Panels are written as data in a small notation: a scorecard is `"candidate interviewer step:
+//! te=M po=e+2 ..."`, where the two-letter code names a capability, the letter is the level
+//! (`n` needs improvement, `m` meets, `e` exceeds), an upper-case letter adds a note, and `+k`
+//! adds k tagged observations.
+
+use std::process::Command;
+
+use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, CommitteeReport, Leaning};
+use scorecard::core::engine::Decision;
+use scorecard::core::scorecard::{Observation, Person, RatingEntry, TagSource};
+use scorecard::core::{Rating, Rubric, Scorecard};
+use serde_json::Value;
+
+fn rubric() -> Rubric {
+    Rubric::default_rubric().expect("the embedded rubric is valid")
+}
+
+const CODES: [(&str, &str); 6] = [
+    ("te", "technical_expertise"),
+    ("po", "project_ownership"),
+    ("bi", "business_impact"),
+    ("cc", "communication_collaboration"),
+    ("ms", "mentorship_support"),
+    ("lp", "leadership_process"),
+];
+
+fn cap(code: &str) -> &'static str {
+    CODES.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).unwrap_or_else(|| panic!("unknown capability code {code}"))
+}
+
+fn level(letter: char) -> Rating {
+    match letter.to_ascii_lowercase() {
+        'n' => Rating::NeedsImprovement,
+        'm' => Rating::Meets,
+        'e' => Rating::Exceeds,
+        other => panic!("unknown level letter {other}"),
+    }
+}
+
+/// Builds a scorecard from `"candidate interviewer step: te=M po=e+2"`; `_` for an empty
+/// candidate or interviewer.
+fn card(spec: &str) -> Scorecard {
+    let rubric = rubric();
+    let (head, ratings) = spec.split_once(':').unwrap_or((spec, ""));
+    let mut head = head.split_whitespace();
+    let person = |s: Option<&str>| match s {
+        Some("_") | None => Person::default(),
+        Some(key) => Person { id: key.to_string(), name: format!("Name of {key}") },
+    };
+    let mut c = Scorecard::new(&rubric);
+    c.candidate = person(head.next());
+    c.interviewer = person(head.next());
+    c.interview.step = head.next().unwrap_or("").to_string();
+    c.submitted_at = Some("2026-11-02T10:00:00Z".into());
+    for token in ratings.split_whitespace() {
+        let (code, rest) = token.split_once('=').expect("code=level");
+        let (lvl, obs) = rest.split_once('+').unwrap_or((rest, "0"));
+        let letter = lvl.chars().next().expect("a level letter");
+        let id = cap(code);
+        let note = if letter.is_ascii_uppercase() { format!("Evidence for {id}.") } else { String::new() };
+        c.ratings.insert(id.to_string(), RatingEntry { level: level(letter), note });
+        for k in 0..obs.parse::<usize>().expect("observation count") {
+            c.observations.push(Observation {
+                id: format!("{code}{k}"),
+                text: format!("Observed {id} #{k}."),
+                capability: Some(id.to_string()),
+                level: level(letter),
+                source: TagSource::Interviewer,
+            });
+        }
+    }
+    c
+}
+
+fn panel(specs: &[&str]) -> Vec<(String, Scorecard)> {
+    specs.iter().enumerate().map(|(i, s)| (format!("card{}", i + 1), card(s))).collect()
+}
+
+fn report(specs: &[&str]) -> CommitteeReport {
+    analyze(&rubric(), &panel(specs), None)
+}
+
+/// The consensus, spread, disagreement flag and evidence of one capability of the first candidate.
+fn row(r: &CommitteeReport, id: &str) -> (Rating, Option<u8>, bool, usize) {
+    let c = r.candidates.first().expect("a candidate");
+    let m = c.matrix.iter().find(|m| m.capability == id).expect("a row");
+    (m.consensus, m.spread, m.disagreement, m.evidence)
+}
+
+#[test]
+fn consensus_spread_and_disagreement() {
+    use Rating::*;
+    // (technical_expertise as rated by each member, consensus, spread, disagreement)
+    let cases: &[(&[&str], Rating, Option<u8>, bool)] = &[
+        (&["m"], Meets, Some(0), false),
+        (&["m", "e"], Meets, Some(1), false),
+        (&["e", "m"], Meets, Some(1), false),
+        (&["n", "e"], NeedsImprovement, Some(2), true),
+        (&["n", "m", "e"], Meets, Some(2), true),
+        (&["e", "e", "m"], Exceeds, Some(1), false),
+        (&["e", "e", "m", "m"], Meets, Some(1), false),
+        (&["n", "n", "m"], NeedsImprovement, Some(1), false),
+        (&["-", "e"], Exceeds, Some(0), false),
+        (&["-", "-"], NotAssessed, None, false),
+    ];
+    fn check(levels: &[&str], consensus: Rating, spread: Option<u8>, disagreement: bool) {
+        let specs: Vec<String> = levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if *l == "-" { format!("ada i{i} s{i}: po=m") } else { format!("ada i{i} s{i}: te={l} po=m") })
+            .collect();
+        let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+        let r = report(&specs);
+        let got = row(&r, "technical_expertise");
+        assert_eq!((got.0, got.1, got.2), (consensus, spread, disagreement), "ratings {levels:?}");
+        let flagged = r.candidates[0].disagreements.contains(&"technical_expertise".to_string());
+        assert_eq!(flagged, disagreement, "disagreements list for {levels:?}");
+        let unassessed = r.candidates[0].unassessed.contains(&"technical_expertise".to_string());
+        assert_eq!(unassessed, consensus == NotAssessed, "unassessed list for {levels:?}");
+    }
+    for (levels, consensus, spread, disagreement) in cases {
+        check(levels, *consensus, *spread, *disagreement);
+    }
+}
+
+#[test]
+fn evidence_counts_observations_and_a_note() {
+    // (one member's rating of technical_expertise, evidence in its cell)
+    let cases = [("te=m", 0), ("te=M", 1), ("te=m+2", 2), ("te=M+3", 4)];
+    fn check(spec: &str, expected: usize) {
+        let r = report(&[&format!("ada alice s: {spec}")]);
+        let cell = &r.candidates[0].matrix[0].cells[0];
+        assert_eq!(cell.evidence, expected, "{spec}");
+        assert_eq!(row(&r, "technical_expertise").3, expected, "{spec}");
+    }
+    for (spec, expected) in cases {
+        check(spec, expected);
+    }
+}
+
+#[test]
+fn grouping_duplicates_and_other_rubrics() {
+    struct Case {
+        cards: &'static [(&'static str, Option<&'static str>)],
+        other_rubric: &'static [usize],
+        candidates: &'static [(&'static str, usize)],
+        duplicates: &'static [(&'static str, &'static [&'static str])],
+        unidentified: &'static [&'static str],
+    }
+    let cases = [
+        // Two candidates, no duplicates.
+        Case {
+            cards: &[("ada alice a: te=m", None), ("bo alice a: te=m", None), ("ada bob b: te=m", None)],
+            other_rubric: &[],
+            candidates: &[("ada", 2), ("bo", 1)],
+            duplicates: &[],
+            unidentified: &[],
+        },
+        // The later submission wins, whatever the load order.
+        Case {
+            cards: &[("ada alice a: te=m", Some("2026-11-02T09:00:00Z")), ("ada alice a: te=e", Some("2026-11-02T11:00:00Z"))],
+            other_rubric: &[],
+            candidates: &[("ada", 1)],
+            duplicates: &[("card2", &["card1"])],
+            unidentified: &[],
+        },
+        Case {
+            cards: &[("ada alice a: te=e", Some("2026-11-02T11:00:00Z")), ("ada alice a: te=m", Some("2026-11-02T09:00:00Z"))],
+            other_rubric: &[],
+            candidates: &[("ada", 1)],
+            duplicates: &[("card1", &["card2"])],
+            unidentified: &[],
+        },
+        // Equal times keep the first loaded; a draft loses to a submitted scorecard.
+        Case {
+            cards: &[
+                ("ada alice a: te=m", Some("2026-11-02T09:00:00Z")),
+                ("ada alice a: te=e", Some("2026-11-02T09:00:00Z")),
+                ("ada alice a: te=n", None),
+            ],
+            other_rubric: &[],
+            candidates: &[("ada", 1)],
+            duplicates: &[("card1", &["card2", "card3"])],
+            unidentified: &[],
+        },
+        // Another step by the same interviewer is not a duplicate; neither are two anonymous ones.
+        Case {
+            cards: &[("ada alice a: te=m", None), ("ada alice b: te=m", None), ("ada _ a: te=m", None), ("ada _ a: te=m", None)],
+            other_rubric: &[],
+            candidates: &[("ada", 4)],
+            duplicates: &[],
+            unidentified: &[],
+        },
+        // Another rubric is set apart before duplicates are looked for; no candidate is set apart.
+        Case {
+            cards: &[("ada alice a: te=m", None), ("ada alice a: te=e", Some("2026-12-01T00:00:00Z")), ("_ bob a: te=m", None)],
+            other_rubric: &[1],
+            candidates: &[("ada", 1)],
+            duplicates: &[],
+            unidentified: &["card3"],
+        },
+    ];
+    fn check(case: &Case) {
+        let mut cards: Vec<(String, Scorecard)> = case
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, (spec, at))| {
+                let mut c = card(spec);
+                c.submitted_at = at.map(String::from);
+                (format!("card{}", i + 1), c)
+            })
+            .collect();
+        for &i in case.other_rubric {
+            cards[i].1.rubric.id = "l5-staff-software-engineer".into();
+        }
+        let r = analyze(&rubric(), &cards, None);
+        let got: Vec<(&str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.panel.len())).collect();
+        assert_eq!(got, case.candidates, "candidates of {:?}", case.cards);
+        let dups: Vec<(&str, Vec<&str>)> = r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+        let want: Vec<(&str, Vec<&str>)> = case.duplicates.iter().map(|(k, d)| (*k, d.to_vec())).collect();
+        assert_eq!(dups, want, "duplicates of {:?}", case.cards);
+        let other: Vec<String> = r.other_rubric.iter().map(|o| o.source.clone()).collect();
+        let want_other: Vec<String> = case.other_rubric.iter().map(|i| format!("card{}", i + 1)).collect();
+        assert_eq!(other, want_other, "other rubric of {:?}", case.cards);
+        assert_eq!(r.unidentified, case.unidentified, "unidentified of {:?}", case.cards);
+        let counted: usize = case.candidates.iter().map(|(_, n)| n).sum();
+        assert_eq!(r.counted, counted);
+        assert_eq!(r.scorecards, case.cards.len());
+        // The kept scorecard is the one whose ratings count.
+        if let Some((kept, _)) = case.duplicates.first() {
+            let source = &r.candidates[0].panel[0].source;
+            assert_eq!(source, kept);
+        }
+    }
+    for case in &cases {
+        check(case);
+    }
+}
+
+#[test]
+fn a_document_of_another_rubric_loads_as_other_rubric() {
+    let rubric = rubric();
+    // (document, expected: Ok(rubric id) or Err(substring of the error))
+    let cases: [(&str, Result<&str, &str>); 4] = [
+        (
+            r#"{"format":"interview-scorecard","version":1,"rubric":{"id":"l5-staff","version":3},
+               "candidate":{"id":7,"name":"Ada"},"interviewer":"Dan","ratings":{"architecture":{"level":"exceeds"}}}"#,
+            Ok("l5-staff"),
+        ),
+        (
+            r#"{"format":"interview-scorecard","version":1,"rubric":{"id":"l4-senior-software-engineer"},
+               "ratings":{"technical_expertise":{"level":"meets"}}}"#,
+            Ok("l4-senior-software-engineer"),
+        ),
+        (r#"{"format":"interview-scorecard","version":1,"ratings":{"architecture":{"level":"meets"}}}"#, Err("ratings.architecture")),
+        ("{not json", Err("not JSON")),
+    ];
+    fn check(rubric: &Rubric, text: &str, expected: Result<&str, &str>) {
+        match (parse_for_panel(text, rubric), expected) {
+            (Ok(card), Ok(id)) => assert_eq!(card.rubric.id, id, "{text}"),
+            (Err(e), Err(part)) => assert!(e.to_string().contains(part), "{e} should mention {part}"),
+            (got, want) => panic!("{text}: got {got:?}, expected {want:?}"),
+        }
+    }
+    for (text, expected) in cases {
+        check(&rubric, text, expected);
+    }
+    let other = parse_for_panel(cases[0].0, &rubric).expect("reads");
+    assert_eq!((other.candidate.key(), other.interviewer.key(), other.rubric.version), ("7", "Dan", 3));
+    let r = analyze(&rubric, &[("x.json".into(), other)], None);
+    assert_eq!(r.other_rubric.len(), 1);
+    assert!(r.candidates.is_empty());
+}
+
+#[test]
+fn calibration_signals() {
+    struct Case {
+        panel: &'static [&'static str],
+        member: usize,
+        leaning: Leaning,
+        shared: usize,
+        unevidenced: usize,
+        uniform: Option<Rating>,
+        flagged: usize,
+    }
+    let cases = [
+        // A member a full level above two others on four shared capabilities is lenient.
+        Case {
+            panel: &["ada a s1: te=E po=E bi=E cc=M", "ada b s2: te=M po=M bi=M cc=M", "ada c s3: te=M po=M bi=M cc=M"],
+            member: 0,
+            leaning: Leaning::Lenient,
+            shared: 4,
+            unevidenced: 0,
+            uniform: None,
+            flagged: 0,
+        },
+        // And the mirror image is severe.
+        Case {
+            panel: &["ada a s1: te=N po=N bi=N", "ada b s2: te=M po=M bi=M", "ada c s3: te=E po=M bi=M"],
+            member: 0,
+            leaning: Leaning::Severe,
+            shared: 3,
+            unevidenced: 0,
+            uniform: None,
+            flagged: 0,
+        },
+        // Two thirds of a level above on average is within the threshold.
+        Case {
+            panel: &["ada a s1: te=E po=E bi=M", "ada b s2: te=M po=M bi=M"],
+            member: 0,
+            leaning: Leaning::InLine,
+            shared: 3,
+            unevidenced: 0,
+            uniform: None,
+            flagged: 0,
+        },
+        // Two shared ratings are not enough to judge, however far apart.
+        Case {
+            panel: &["ada a s1: te=E po=E bi=E", "ada b s2: te=N po=N"],
+            member: 0,
+            leaning: Leaning::NotEnoughShared,
+            shared: 2,
+            unevidenced: 0,
+            uniform: None,
+            flagged: 0,
+        },
+        // Ratings without a note or an observation are counted; evidence by observation counts.
+        Case {
+            panel: &["ada a s1: te=m po=m+1 bi=M"],
+            member: 0,
+            leaning: Leaning::NotEnoughShared,
+            shared: 0,
+            unevidenced: 1,
+            uniform: None,
+            flagged: 0,
+        },
+        // Four identical ratings are a signal; three are not.
+        Case {
+            panel: &["ada a s1: te=M po=M bi=M cc=M"],
+            member: 0,
+            leaning: Leaning::NotEnoughShared,
+            shared: 0,
+            unevidenced: 0,
+            uniform: Some(Rating::Meets),
+            flagged: 0,
+        },
+        Case {
+            panel: &["ada a s1: te=M po=M bi=M"],
+            member: 0,
+            leaning: Leaning::NotEnoughShared,
+            shared: 0,
+            unevidenced: 0,
+            uniform: None,
+            flagged: 0,
+        },
+        // The flagger sees notes and observations: here two notes and one observation.
+        Case {
+            panel: &["ada a s1: te=M ms=E+1 lp=M bi=n", "ada b s2: te=M"],
+            member: 0,
+            leaning: Leaning::NotEnoughShared,
+            shared: 1,
+            unevidenced: 1,
+            uniform: None,
+            flagged: 3,
+        },
+    ];
+    let flagger = |text: &str| -> Vec<String> {
+        if text.contains("mentorship") || text.contains("leadership") {
+            vec!["culture_fit".to_string()]
+        } else {
+            Vec::new()
+        }
+    };
+    fn check(case: &Case, flagger: &dyn Fn(&str) -> Vec<String>) {
+        let r = analyze(&rubric(), &panel(case.panel), Some(flagger));
+        let m = &r.candidates[0].calibration[case.member];
+        assert_eq!(m.leaning, case.leaning, "leaning in {:?}: {m:?}", case.panel);
+        assert_eq!(m.shared, case.shared, "shared in {:?}", case.panel);
+        assert_eq!(m.unevidenced.len(), case.unevidenced, "unevidenced in {:?}", case.panel);
+        assert_eq!(m.uniform, case.uniform, "uniform in {:?}", case.panel);
+        assert_eq!(m.flagged.len(), case.flagged, "flagged in {:?}: {:?}", case.panel, m.flagged);
+        let lean_said = m.signals.iter().any(|s| s.contains("possibly"));
+        assert_eq!(lean_said, matches!(case.leaning, Leaning::Lenient | Leaning::Severe), "signals {:?}", m.signals);
+    }
+    for case in &cases {
+        check(case, &flagger);
+    }
+}
+
+#[test]
+fn leniency_accumulates_across_panels() {
+    // Alice is one level above the panel on two capabilities for each of two candidates: no
+    // panel alone has three shared ratings, but together they make four.
+    let r = report(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
+    let alice = r.interviewers.iter().find(|i| i.interviewer == "alice").expect("alice");
+    assert_eq!((alice.scorecards, alice.candidates, alice.shared), (2, 2, 4));
+    assert_eq!(alice.mean_difference, Some(1.0));
+    assert_eq!(alice.leaning, Leaning::Lenient);
+    assert!(r.candidates.iter().all(|c| c.calibration[0].leaning == Leaning::NotEnoughShared));
+    let bob = r.interviewers.iter().find(|i| i.interviewer == "bob").expect("bob");
+    assert_eq!(bob.leaning, Leaning::NotEnoughShared);
+}
+
+#[test]
+fn committee_recommendation() {
+    struct Case {
+        panel: &'static [&'static str],
+        decision: Decision,
+        level: Option<&'static str>,
+        /// Words the rationale must contain, and words it must not.
+        says: &'static [&'static str],
+        never: &'static [&'static str],
+        /// Whether the confidence is below the engine's own.
+        lowered: bool,
+    }
+    let cases = [
+        Case {
+            panel: &[
+                "ada a s1: te=M po=M bi=M cc=M ms=M lp=M",
+                "ada b s2: te=M po=M bi=M cc=M ms=M lp=M",
+                "ada c s3: te=M po=M bi=M cc=M ms=M lp=M",
+            ],
+            decision: Decision::Hire,
+            level: Some("L4"),
+            says: &["Hire at L4", "Committee view of 3 scorecards"],
+            never: &["contested", "split", "Confidence lowered"],
+            lowered: false,
+        },
+        // Split needs improvement against exceeds on a core capability: the lower median holds,
+        // the split is named, and the higher view would have changed the outcome.
+        Case {
+            panel: &["bo a s1: te=N po=M bi=M cc=M ms=M lp=M", "bo b s2: te=E po=M bi=M cc=M ms=M lp=M"],
+            decision: Decision::Hire,
+            level: Some("L3"),
+            says: &[
+                "Technical Expertise is contested (needs improvement vs exceeds)",
+                "had the higher view held, the outcome would be hire at L4",
+            ],
+            never: &["had the lower view held"],
+            lowered: true,
+        },
+        // A two-level split that does not move the outcome is still named.
+        Case {
+            panel: &["cy a s1: te=E po=M bi=N cc=M ms=M lp=M", "cy b s2: te=E po=M bi=E cc=M ms=M lp=M", "cy c s3: te=E po=M bi=M cc=M ms=M lp=M"],
+            decision: Decision::Hire,
+            level: Some("L4"),
+            says: &["Business Impact is split two levels (needs improvement vs exceeds)"],
+            never: &["contested"],
+            lowered: true,
+        },
+        // One-level splits that change nothing are listed together.
+        Case {
+            panel: &["di a s1: te=M po=M bi=M cc=M ms=E lp=M", "di b s2: te=M po=M bi=M cc=M ms=M lp=E"],
+            decision: Decision::Hire,
+            level: Some("L4"),
+            says: &["Split by one level without changing the outcome: Mentorship & Support and Leadership & Process Improvement."],
+            never: &["contested"],
+            lowered: true,
+        },
+        // With three views the median sits between them and both sides are reported.
+        Case {
+            panel: &[
+                "ed a s1: te=E po=E bi=E cc=E ms=E lp=E",
+                "ed b s2: te=E po=M bi=E cc=E ms=E lp=E",
+                "ed c s3: te=E po=E bi=E cc=E ms=E lp=E",
+            ],
+            decision: Decision::Hire,
+            level: Some("L4"),
+            says: &["Project Ownership is contested (meets vs exceeds); had the lower view held, the outcome would be hire at L4."],
+            never: &[],
+            lowered: true,
+        },
+        // Too little rated for a decision, however unanimous.
+        Case {
+            panel: &["fa a s1: te=M po=M", "fa b s2: te=M po=M"],
+            decision: Decision::InsufficientEvidence,
+            level: None,
+            says: &["Not enough evidence to decide"],
+            never: &[],
+            lowered: false,
+        },
+    ];
+    fn check(case: &Case) {
+        let r = report(case.panel);
+        let c = &r.candidates[0].committee;
+        let rec = &c.recommendation;
+        let text = rec.rationale.join(" ");
+        assert_eq!(rec.decision, case.decision, "{:?}: {text}", case.panel);
+        assert_eq!(rec.level.as_deref(), case.level, "{:?}: {text}", case.panel);
+        for s in case.says {
+            assert!(text.contains(s), "{:?}: rationale should say {s:?}: {text}", case.panel);
+        }
+        for s in case.never {
+            assert!(!text.contains(s), "{:?}: rationale should not say {s:?}: {text}", case.panel);
+        }
+        assert_eq!(rec.confidence < c.confidence_before_disagreement, case.lowered, "{:?}: confidence {} vs {}", case.panel, rec.confidence, c.confidence_before_disagreement);
+        assert!(rec.confidence >= 0.05 && rec.confidence <= 0.97);
+    }
+    for case in &cases {
+        check(case);
+    }
+}
+
+#[test]
+fn the_committee_uses_the_engine_on_consensus_ratings() {
+    // The committee of one scorecard decides exactly as that scorecard does.
+    let rubric = rubric();
+    for spec in ["x a s: te=E po=E bi=E cc=E ms=E lp=E", "x a s: te=N po=N bi=M cc=N ms=M lp=M", "x a s: te=M po=E bi=M cc=M ms=N lp=M"] {
+        let one = card(spec);
+        let alone = scorecard::core::recommend(&rubric, &one);
+        let r = analyze(&rubric, &[("x".into(), one)], None);
+        let rec = &r.candidates[0].committee.recommendation;
+        assert_eq!((rec.decision, &rec.level, &rec.consider_level, rec.greenhouse), (alone.decision, &alone.level, &alone.consider_level, alone.greenhouse), "{spec}");
+        assert_eq!(r.candidates[0].panel[0].decision, alone.decision);
+    }
+}
+
+#[test]
+fn pivotal_rows_and_discussion() {
+    let r = report(&["bo a s1: te=N po=M bi=M cc=M ms=M lp=M", "bo b s2: te=E po=M bi=M cc=M ms=E lp=M"]);
+    let c = &r.candidates[0];
+    let pivotal: Vec<&str> = c.matrix.iter().filter(|m| m.pivotal).map(|m| m.capability.as_str()).collect();
+    assert_eq!(pivotal, ["technical_expertise"]);
+    let discussed: Vec<&str> = c.discuss.iter().map(|d| d.capability.as_str()).collect();
+    assert_eq!(discussed, ["technical_expertise"]);
+    let contested: Vec<(&str, bool)> = c.committee.contested.iter().map(|x| (x.capability.as_str(), x.pivotal)).collect();
+    assert_eq!(contested, [("technical_expertise", true), ("mentorship_support", false)]);
+    assert_eq!(c.committee.if_higher_views_held.as_ref().map(|o| o.description.as_str()), Some("hire at L4"));
+}
+
+#[test]
+fn who_said_what_lines_up_every_member() {
+    let cards = panel(&["ada alice coding: te=N+2 po=M", "ada bob design: te=E", "ada carol people: po=M", "bo dan x: te=M"]);
+    let rubric = rubric();
+    let w = who_said_what(&rubric, &cards, "ada", "technical_expertise").expect("found");
+    let got: Vec<(&str, Rating, usize, bool)> =
+        w.statements.iter().map(|s| (s.interviewer.as_str(), s.level, s.observations.len(), s.note.is_empty())).collect();
+    assert_eq!(
+        got,
+        [("alice", Rating::NeedsImprovement, 2, false), ("bob", Rating::Exceeds, 0, false), ("carol", Rating::NotAssessed, 0, true)]
+    );
+    assert_eq!((w.consensus, w.spread, w.name.as_str()), (Rating::NeedsImprovement, Some(2), "Technical Expertise"));
+    assert!(who_said_what(&rubric, &cards, "nobody", "technical_expertise").is_none());
+    assert!(who_said_what(&rubric, &cards, "ada", "no_such_capability").is_none());
+}
+
+#[test]
+fn candidates_side_by_side() {
+    let r = report(&[
+        "weak a s: te=N po=N bi=N cc=N ms=N lp=N",
+        "strong a s: te=E po=E bi=E cc=E ms=E lp=E",
+        "solid a s: te=M po=M bi=M cc=M ms=M lp=M",
+        "thin a s: te=M",
+        "solid2 a s: te=M po=M bi=M cc=M ms=M lp=E",
+    ]);
+    let order: Vec<&str> = r.comparison.iter().map(|c| c.candidate.as_str()).collect();
+    assert_eq!(order, ["strong", "solid2", "solid", "weak", "thin"]);
+    let strong = &r.comparison[0];
+    assert_eq!(strong.consider_level.as_deref(), Some("L5"));
+    assert_eq!(strong.profile.len(), 6);
+    assert!(strong.profile.iter().all(|p| p.consensus == Rating::Exceeds));
+    // The report's candidates stay in key order.
+    let keys: Vec<&str> = r.candidates.iter().map(|c| c.candidate.as_str()).collect();
+    assert_eq!(keys, ["solid", "solid2", "strong", "thin", "weak"]);
+}
+
+#[test]
+fn serialized_field_names_are_snake_case() {
+    let r = report(&["ada a s: te=M po=E", "ada b s: te=N po=E"]);
+    let v = serde_json::to_value(&r).expect("serializes");
+    fn walk(v: &Value, path: &str) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    assert!(k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{path}.{k}");
+                    walk(x, &format!("{path}.{k}"));
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, path)),
+            _ => {}
+        }
+    }
+    walk(&v, "");
+    assert_eq!(v["candidates"][0]["matrix"][0]["consensus"], "needs_improvement");
+    assert_eq!(v["candidates"][0]["calibration"][0]["leaning"], "not_enough_shared");
+    assert_eq!(v["comparison"][0]["decision"], "insufficient_evidence");
+}
+
+/// A deterministic synthetic set, the Rust twin of tests/fixtures/committee/gen.py: `n`
+/// scorecards over `candidates` candidates, one interview step and interviewer per round, one in
+/// 47 a resubmission of the candidate's first step, ratings from a xorshift generator.
+pub fn synthetic(n: usize, candidates: usize) -> Vec<(String, Scorecard)> {
+    let rubric = rubric();
+    let candidates = candidates.max(1);
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            let mut c = Scorecard::new(&rubric);
+            let cand = i % candidates;
+            let round = if i % 47 == 46 { 0 } else { i / candidates };
+            let interviewer = (cand + round * 7) % 40;
+            c.candidate = Person { id: format!("c{cand}"), name: format!("Candidate {cand}") };
+            c.interviewer = Person { id: format!("i{interviewer}"), name: String::new() };
+            c.interview.step = format!("step{round}");
+            c.submitted_at = Some(format!("2026-11-{:02}T10:00:00Z", 1 + (i % 28)));
+            let bias = match interviewer % 10 {
+                0 => 1,
+                1 => -1,
+                _ => (next() % 3) as i64 - 1,
+            };
+            for cap in &rubric.capabilities {
+                let roll = next() % 10;
+                if roll == 0 {
+                    continue;
+                }
+                let lvl = (1 + bias + (roll as i64 % 3) - 1).clamp(0, 2);
+                let level = [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds][lvl as usize];
+                let note = if next() % 4 == 0 { String::new() } else { format!("Evidence {i} for {}.", cap.id) };
+                c.ratings.insert(cap.id.clone(), RatingEntry { level, note });
+            }
+            (format!("gen:{i}"), c)
+        })
+        .collect()
+}
+
+#[test]
+fn ten_thousand_scorecards() {
+    let cards = synthetic(10_000, 2_000);
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.scorecards, 10_000);
+    let dropped: usize = r.duplicates.iter().map(|d| d.dropped.len()).sum();
+    assert_eq!(r.counted + dropped, 10_000);
+    assert!(dropped > 0, "the generator makes resubmissions");
+    assert_eq!(r.candidates.len(), 2_000);
+    assert_eq!(r.comparison.len(), 2_000);
+    assert!(r.candidates.iter().all(|c| c.matrix.len() == 6 && c.matrix.iter().all(|m| m.cells.len() == c.panel.len())));
+}
+
+/// Timing of the core analysis for BENCHMARKS.md. Run with
+/// `cargo test --profile native --test core committee::bench -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bench() {
+    let rubric = rubric();
+    for (n, candidates) in [(200, 30), (10_000, 2_000), (10_000, 1)] {
+        let cards = synthetic(n, candidates);
+        let runs = if n <= 200 { 200 } else { 5 };
+        let start = std::time::Instant::now();
+        let mut counted = 0;
+        for _ in 0..runs {
+            counted += analyze(&rubric, &cards, None).counted;
+        }
+        let per = start.elapsed() / runs;
+        println!("committee::analyze {n} scorecards / {candidates} candidates: {per:?} per run ({counted} counted over {runs} runs)");
+    }
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/committee/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard")).args(args).output().expect("runs");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn cli_compare() {
+    let files = [
+        "sample/ada-alice.json",
+        "sample/ada-bob.json",
+        "sample/ada-carol.json",
+        "sample/ada-dan-staff-rubric.json",
+        "sample/bo-alice.json",
+        "sample/bo-dan.json",
+        "sample/bo-dan-resubmitted.json",
+        "sample/broken.json",
+        "sample/missing.json",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| fixture(f)).collect();
+    let mut args = vec!["compare"];
+    args.extend(paths.iter().map(String::as_str));
+    /// A command line and what its report must hold.
+    struct CliCase<'a> {
+        args: Vec<&'a str>,
+        code: i32,
+        /// Lengths of `candidates`, `duplicates`, `other_rubric` and `failed`.
+        lengths: [usize; 4],
+    }
+    let jsonl = fixture("panel.jsonl");
+    let broken = fixture("sample/broken.json");
+    let cases = [
+        CliCase { args: args.clone(), code: 0, lengths: [2, 1, 1, 2] },
+        CliCase { args: vec!["compare", "--jsonl", "--compact", jsonl.as_str()], code: 0, lengths: [2, 1, 1, 1] },
+        CliCase { args: vec!["compare", broken.as_str()], code: 1, lengths: [0, 0, 0, 1] },
+    ];
+    fn check(case: &CliCase<'_>) {
+        let (got, v, err) = run(&case.args);
+        assert_eq!(got, case.code, "{:?}: {err}", case.args);
+        let len = |k: &str| v[k].as_array().map_or(usize::MAX, Vec::len);
+        assert_eq!([len("candidates"), len("duplicates"), len("other_rubric"), len("failed")], case.lengths, "{:?}", case.args);
+    }
+    for case in &cases {
+        check(case);
+    }
+
+    let (_, v, _) = run(&args);
+    let bo = &v["candidates"][1];
+    assert_eq!(bo["candidate"], "c-bo");
+    assert_eq!(bo["disagreements"][0], "technical_expertise");
+    let rationale = bo["committee"]["recommendation"]["rationale"].to_string();
+    assert!(rationale.contains("Technical Expertise is contested"), "{rationale}");
+    assert_eq!(v["candidates"][0]["committee"]["recommendation"]["level"], "L4");
+    assert_eq!(v["duplicates"][0]["kept"], fixture("sample/bo-dan-resubmitted.json"));
+    let failed = v["failed"].to_string();
+    assert!(failed.contains("unknown level") && failed.contains("cannot read"), "{failed}");
+
+    // Standard input, and a usage error.
+    let text = std::fs::read_to_string(fixture("sample/ada-alice.json")).expect("fixture");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["compare", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes()).expect("writes");
+    let out = child.wait_with_output().expect("finishes");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(v["candidates"][0]["panel"][0]["source"], "stdin");
+    assert_eq!(run(&["compare", "--bogus"]).0, 2);
+}
