@@ -10,6 +10,7 @@
 
 pub mod committee;
 pub mod engine;
+pub mod interchange;
 pub mod rubric;
 pub mod scorecard;
 

@@ -5,5 +5,6 @@ mod architecture;
 mod cli;
 mod committee;
 mod engine;
+mod interchange;
 mod rubric;
 mod scorecard;

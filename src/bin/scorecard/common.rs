@@ -9,6 +9,14 @@ pub const USAGE: &str = "usage: scorecard <command> [options]
 commands:
   recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard
   validate [--rubric FILE] FILE...                  check scorecard files; exit 1 on the first bad one
+  compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]
+                                                    one JSON committee report: per candidate the matrix,
+                                                    consensus, disagreements, calibration, recommendation;
+                                                    unreadable files listed under \"failed\" (exit 1 only if all fail)
+  convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [FILE|-]
+                                                    convert a scorecard; Greenhouse mapping report on stderr
+  link [--base URL] FILE                            print the share-link fragment (or full URL) of a scorecard
+  unlink URL|-                                      print the scorecard a share link holds, as JSON
 
 exit codes: 0 success, 1 invalid input, 2 usage error";
 

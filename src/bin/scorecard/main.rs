@@ -6,6 +6,7 @@
 
 mod common;
 mod compare;
+mod convert;
 mod recommend;
 
 use std::process::ExitCode;
@@ -39,6 +40,9 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     match cmd.as_str() {
         "recommend" => recommend::recommend(rest),
         "validate" => recommend::validate(rest),
+        "convert" => convert::convert(rest),
+        "link" => convert::link(rest),
+        "unlink" => convert::unlink(rest),
         "compare" => compare::compare(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

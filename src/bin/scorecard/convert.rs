@@ -1,0 +1,135 @@
+//! `scorecard convert`, `scorecard link` and `scorecard unlink`: the interchange formats of
+//! `scorecard::core::interchange` on the command line. Results go to stdout; the Greenhouse
+//! attribute mapping report and all errors go to stderr.
+
+use std::process::ExitCode;
+
+use scorecard::core::interchange::{
+    decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
+    Format, MatchKind,
+};
+use scorecard::core::scorecard::clip;
+use scorecard::core::{Rubric, Scorecard};
+
+use crate::common::{read_input, rubric, Args, Failure};
+
+/// The one input file of a command (`-` or nothing for stdin), refusing more than one.
+fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
+    match args.positional.as_slice() {
+        [] => Ok("-".to_string()),
+        [one] => Ok(one.clone()),
+        more => Err(Failure::Usage(format!("{command} takes one FILE, found {}", more.len()))),
+    }
+}
+
+fn label(path: &str) -> &str {
+    if path == "-" {
+        "stdin"
+    } else {
+        path
+    }
+}
+
+/// Reads a scorecard from `path` in the format `from`, printing the mapping report for
+/// Greenhouse input to stderr unless `quiet`.
+fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
+    let text = read_input(path)?;
+    let at = label(path);
+    let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
+    match from {
+        "json" => import_json(&text, rubric).map_err(invalid),
+        "greenhouse" => {
+            let g = import_greenhouse(&text, rubric).map_err(invalid)?;
+            if !quiet {
+                report(at, &g.mappings, &g.warnings);
+            }
+            Ok(g.card)
+        }
+        "auto" => {
+            let imported = import_auto(&text, rubric).map_err(invalid)?;
+            if imported.format == Format::Greenhouse && !quiet {
+                report(at, &imported.mappings, &[]);
+            }
+            Ok(imported.card)
+        }
+        other => Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(other)))),
+    }
+}
+
+/// One stderr line per Greenhouse attribute: how it was mapped.
+fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String]) {
+    for m in mappings {
+        match (&m.capability, m.how) {
+            (Some(cap), how) => eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how)),
+            (None, _) => eprintln!("scorecard: {at}: attribute \"{}\" -> no capability; its note became observations", clip(&m.attribute)),
+        }
+    }
+    for w in warnings {
+        eprintln!("scorecard: {at}: {w}");
+    }
+}
+
+fn how_label(how: MatchKind) -> &'static str {
+    match how {
+        MatchKind::Exact => "exact",
+        MatchKind::Synonym => "synonym",
+        MatchKind::Similar => "similar",
+        MatchKind::Unmatched => "unmatched",
+    }
+}
+
+/// `scorecard convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--rubric FILE] [--quiet] [FILE|-]`
+pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &["--quiet"], &["--from", "--to", "--rubric"])?;
+    let from = args.value("--from").unwrap_or("auto");
+    let to = args.value("--to").unwrap_or("json");
+    if !["json", "greenhouse", "markdown"].contains(&to) {
+        return Err(Failure::Usage(format!("--to: unknown format \"{}\"; expected json, greenhouse or markdown", clip(to))));
+    }
+    if !["json", "greenhouse", "auto"].contains(&from) {
+        return Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(from))));
+    }
+    let path = one_input(&args, "convert")?;
+    let rubric = rubric(&args)?;
+    let card = load(&path, from, &rubric, args.flag("--quiet"))?;
+    match to {
+        "json" => println!("{}", export_json(&card)),
+        "greenhouse" => println!("{}", serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap_or_default()),
+        _ => print!("{}", export_markdown(&card, &rubric)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `scorecard link [--base URL] [--rubric FILE] FILE`: the share-link fragment, or a full URL.
+pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &[], &["--base", "--rubric"])?;
+    if args.positional.is_empty() {
+        return Err(Failure::Usage("link needs a scorecard FILE (or - for stdin)".into()));
+    }
+    let path = one_input(&args, "link")?;
+    let rubric = rubric(&args)?;
+    let card = load(&path, "json", &rubric, true)?;
+    let made = match args.value("--base") {
+        Some(base) => encode_link_url(&card, base),
+        None => encode_link(&card),
+    };
+    let link = made.map_err(|e| Failure::Invalid(format!("{}: {e}", label(&path))))?;
+    println!("{link}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `scorecard unlink [--rubric FILE] URL`: the scorecard a share link holds, as JSON. `-` reads
+/// the link from stdin.
+pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &[], &["--rubric"])?;
+    let link = match args.positional.as_slice() {
+        [one] if one == "-" => read_input("-")?,
+        [one] => one.clone(),
+        [] => return Err(Failure::Usage("unlink needs a share URL or fragment (or - for stdin)".into())),
+        more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),
+    };
+    let rubric = rubric(&args)?;
+    let card = decode_link(&link, &rubric).map_err(|e| Failure::Invalid(e.to_string()))?;
+    println!("{}", export_json(&card));
+    Ok(ExitCode::SUCCESS)
+}

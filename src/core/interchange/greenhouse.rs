@@ -1,0 +1,808 @@
+//! The Greenhouse Harvest scorecard object, both ways.
+//!
+//! Export writes one attribute per capability (named as the rubric names it, type `"Skills"`),
+//! the `ratings` grouping, the engine's overall recommendation, and the observations as the
+//! answer to the built-in "Key Take-Aways" question. Import reads attributes whatever the hiring
+//! team named them: each name is matched to a capability exactly, through a small synonym table,
+//! or by word overlap, and the caller gets a report of which rule matched each attribute.
+//! Everything that matches no capability becomes untagged observations for the classifier.
+//!
+//! Rating scales (see docs/interchange.md for the reasons):
+//!
+//! | ours              | to Greenhouse | from Greenhouse            |
+//! |-------------------|---------------|----------------------------|
+//! | needs_improvement | `no`          | `definitely_not`, `no`, `mixed` |
+//! | meets             | `yes`         | `yes`                      |
+//! | exceeds           | `strong_yes`  | `strong_yes`               |
+//! | not_assessed      | `no_decision` | `no_decision`, null        |
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::{parse_json, ImportError};
+use crate::core::engine::{recommend, Greenhouse};
+use crate::core::rubric::Rubric;
+use crate::core::scorecard::{
+    clip, is_iso_date, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
+    MAX_TEXT_CHARS,
+};
+
+/// The attribute type written on export.
+pub const ATTRIBUTE_TYPE: &str = "Skills";
+/// The built-in question whose answer carries the observations.
+pub const KEY_TAKE_AWAYS: &str = "Key Take-Aways";
+/// The most attributes or questions read from one object.
+pub const MAX_ITEMS: usize = 200;
+
+/// Greenhouse's per-attribute rating scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GhRating {
+    DefinitelyNot,
+    No,
+    Mixed,
+    Yes,
+    StrongYes,
+    NoDecision,
+}
+
+impl GhRating {
+    /// Every value, in Greenhouse's order.
+    pub const ALL: [GhRating; 6] =
+        [GhRating::DefinitelyNot, GhRating::No, GhRating::Mixed, GhRating::Yes, GhRating::StrongYes, GhRating::NoDecision];
+
+    /// The id Greenhouse uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            GhRating::DefinitelyNot => "definitely_not",
+            GhRating::No => "no",
+            GhRating::Mixed => "mixed",
+            GhRating::Yes => "yes",
+            GhRating::StrongYes => "strong_yes",
+            GhRating::NoDecision => "no_decision",
+        }
+    }
+
+    /// Parses a Greenhouse id.
+    pub fn from_id(id: &str) -> Option<GhRating> {
+        GhRating::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// Our level for this rating. `mixed` reads as needs improvement: "meets" is a positive claim
+    /// that a mixed rating does not make (docs/interchange.md).
+    pub fn to_rating(self) -> Rating {
+        match self {
+            GhRating::DefinitelyNot | GhRating::No | GhRating::Mixed => Rating::NeedsImprovement,
+            GhRating::Yes => Rating::Meets,
+            GhRating::StrongYes => Rating::Exceeds,
+            GhRating::NoDecision => Rating::NotAssessed,
+        }
+    }
+
+    /// Greenhouse's rating for our level.
+    pub fn from_rating(r: Rating) -> GhRating {
+        match r {
+            Rating::NeedsImprovement => GhRating::No,
+            Rating::Meets => GhRating::Yes,
+            Rating::Exceeds => GhRating::StrongYes,
+            Rating::NotAssessed => GhRating::NoDecision,
+        }
+    }
+}
+
+/// How an attribute name was matched to a capability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The name is the capability's name or id (ignoring case, punctuation and "and"/"&").
+    Exact,
+    /// The name is in the synonym table.
+    Synonym,
+    /// Most of the name's words resemble one capability's words, and no other capability's as much.
+    Similar,
+    /// No capability: its note became observations.
+    Unmatched,
+}
+
+/// The report line for one Greenhouse attribute.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttributeMapping {
+    /// The attribute's name as it came.
+    pub attribute: String,
+    /// The capability id it was mapped to.
+    pub capability: Option<String>,
+    /// Which rule matched.
+    pub how: MatchKind,
+    /// The Greenhouse rating it carried (`no_decision` when blank).
+    pub rating: String,
+}
+
+/// What [`import_greenhouse`] read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GreenhouseImport {
+    /// The scorecard, validated against the rubric. Imported observations are untagged, except
+    /// Key Take-Aways lines in this module's own export form, whose tag is restored.
+    pub card: Scorecard,
+    /// One entry per attribute, in input order.
+    pub mappings: Vec<AttributeMapping>,
+    /// The overall recommendation Greenhouse held; the engine recomputes its own.
+    pub overall_recommendation: Option<Greenhouse>,
+    /// What was read but not carried over, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export.
+
+/// The scorecard as a Greenhouse Harvest scorecard object.
+///
+/// Fields Greenhouse assigns (`id`, `created_at`, `updated_at`, `application_id`) are null.
+pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
+    let mut attributes = Vec::new();
+    let mut groups: Vec<(GhRating, Vec<Value>)> = GhRating::ALL[..5].iter().map(|r| (*r, Vec::new())).collect();
+    for cap in &rubric.capabilities {
+        let rating = GhRating::from_rating(card.rating(&cap.id));
+        let note = card.note(&cap.id);
+        attributes.push(json!({
+            "name": cap.name,
+            "type": ATTRIBUTE_TYPE,
+            "note": if note.is_empty() { Value::Null } else { Value::String(note.to_string()) },
+            "rating": rating.id(),
+        }));
+        if let Some((_, names)) = groups.iter_mut().find(|(r, _)| *r == rating) {
+            names.push(Value::String(cap.name.clone()));
+        }
+    }
+    let ratings: Map<String, Value> = groups.into_iter().map(|(r, names)| (r.id().to_string(), Value::Array(names))).collect();
+
+    let take_aways = if card.observations.is_empty() {
+        Value::Null
+    } else {
+        let items: String = card.observations.iter().map(|o| format!("<li>{}</li>", escape_html(&observation_line(o, rubric)))).collect();
+        Value::String(format!("<ul>{items}</ul>"))
+    };
+    let step = &card.interview.step;
+    let person = export_person(&card.interviewer);
+    json!({
+        "id": null,
+        "created_at": null,
+        "updated_at": null,
+        "interviewed_at": if card.interview.date.is_empty() { Value::Null } else { Value::String(format!("{}T00:00:00Z", card.interview.date)) },
+        "submitted_at": card.submitted_at,
+        "interview": if step.is_empty() { Value::Null } else { Value::String(step.clone()) },
+        "interview_step": if step.is_empty() { Value::Null } else { json!({ "id": null, "name": step }) },
+        "candidate_id": numeric_id(&card.candidate.id),
+        "application_id": null,
+        "submitted_by": person.clone(),
+        "interviewer": person,
+        "overall_recommendation": recommend(rubric, card).greenhouse.id(),
+        "attributes": attributes,
+        "ratings": ratings,
+        "questions": [{ "id": null, "question": KEY_TAKE_AWAYS, "answer": take_aways }],
+    })
+}
+
+/// One observation as a Key Take-Aways line: `Capability (Level label): text` when tagged.
+fn observation_line(o: &Observation, rubric: &Rubric) -> String {
+    let cap = o.capability.as_deref().and_then(|c| rubric.capability(c));
+    match (cap, o.level) {
+        (Some(c), Rating::NotAssessed) => format!("{}: {}", c.name, o.text),
+        (Some(c), level) => format!("{} ({}): {}", c.name, rubric.level_label(level), o.text),
+        (None, _) => o.text.clone(),
+    }
+}
+
+fn export_person(p: &Person) -> Value {
+    if p.is_empty() {
+        return Value::Null;
+    }
+    let (first, last) = match p.name.trim().split_once(char::is_whitespace) {
+        Some((f, l)) => (f.to_string(), l.trim().to_string()),
+        None => (p.name.trim().to_string(), String::new()),
+    };
+    let numeric = numeric_id(&p.id);
+    json!({
+        "id": numeric,
+        "first_name": first,
+        "last_name": last,
+        "name": p.name,
+        // An id that is not a Greenhouse user id travels as the employee id.
+        "employee_id": if numeric.is_null() && !p.id.is_empty() { Value::String(p.id.clone()) } else { Value::Null },
+    })
+}
+
+/// A Greenhouse id (an integer) for our id text, or null.
+fn numeric_id(id: &str) -> Value {
+    id.parse::<u64>().map_or(Value::Null, Value::from)
+}
+
+/// Escapes text for an HTML answer field.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import.
+
+/// Reads a Greenhouse scorecard object (or a list holding exactly one) from JSON text.
+pub fn import_greenhouse(text: &str, rubric: &Rubric) -> Result<GreenhouseImport, ImportError> {
+    let value = parse_json(text, "Greenhouse scorecard")?;
+    import_greenhouse_value(&value, rubric)
+}
+
+/// Reads an already parsed Greenhouse scorecard object.
+pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<GreenhouseImport, ImportError> {
+    let obj = match value {
+        Value::Object(o) => o,
+        Value::Array(items) => match items.as_slice() {
+            [Value::Object(o)] => o,
+            [] => return Err(ImportError::invalid("", "expected a Greenhouse scorecard object, found an empty list")),
+            [other] => return Err(ImportError::invalid("[0]", format!("expected a Greenhouse scorecard object, found {}", kind(other)))),
+            _ => {
+                return Err(ImportError::invalid(
+                    "",
+                    format!("expected one Greenhouse scorecard object, found a list of {}; convert them one at a time", items.len()),
+                ))
+            }
+        },
+        other => return Err(ImportError::invalid("", format!("expected a Greenhouse scorecard object, found {}", kind(other)))),
+    };
+    if obj.get("format").and_then(Value::as_str) == Some(FORMAT) {
+        return Err(ImportError::invalid("format", "this is a scorecard document, not a Greenhouse scorecard; import it as JSON"));
+    }
+
+    let mut card = Scorecard::new(rubric);
+    let mut warnings = Vec::new();
+
+    // Who, what, when.
+    for field in ["id", "candidate_id", "application_id"] {
+        id_field(obj.get(field), field)?;
+    }
+    card.candidate.id = id_field(obj.get("candidate_id"), "candidate_id")?;
+    card.interviewer = match obj.get("interviewer") {
+        Some(v) if !v.is_null() => import_person(v, "interviewer")?,
+        _ => Person::default(),
+    };
+    let submitted_by = match obj.get("submitted_by") {
+        Some(v) if !v.is_null() => import_person(v, "submitted_by")?,
+        _ => Person::default(),
+    };
+    if card.interviewer.is_empty() {
+        card.interviewer = submitted_by;
+    }
+    card.interview.step = opt_string(obj.get("interview"), "interview", MAX_FIELD_CHARS)?;
+    match obj.get("interview_step") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(s)) => {
+            id_field(s.get("id"), "interview_step.id")?;
+            let name = opt_string(s.get("name"), "interview_step.name", MAX_FIELD_CHARS)?;
+            if card.interview.step.is_empty() {
+                card.interview.step = name;
+            }
+        }
+        Some(other) => return Err(ImportError::invalid("interview_step", format!("expected an object {{id, name}}, found {}", kind(other)))),
+    }
+    for field in ["created_at", "updated_at"] {
+        opt_string(obj.get(field), field, MAX_FIELD_CHARS)?;
+    }
+    let interviewed_at = time_field(obj.get("interviewed_at"), "interviewed_at")?;
+    card.interview.date = interviewed_at.get(..10).unwrap_or("").to_string();
+    let submitted_at = time_field(obj.get("submitted_at"), "submitted_at")?;
+    card.submitted_at = (!submitted_at.is_empty()).then_some(submitted_at);
+    let overall_recommendation = match obj.get("overall_recommendation") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.is_empty() => Some(Greenhouse::NoDecision),
+        Some(Value::String(s)) => Some(Greenhouse::from_id(s).ok_or_else(|| {
+            ImportError::invalid(
+                "overall_recommendation",
+                format!("unknown recommendation \"{}\"; expected definitely_not, no, yes, strong_yes or no_decision", clip(s)),
+            )
+        })?),
+        Some(other) => return Err(ImportError::invalid("overall_recommendation", format!("expected a string, found {}", kind(other)))),
+    };
+
+    // The `ratings` grouping, used for attributes whose own rating is blank.
+    let grouped = read_grouping(obj.get("ratings"))?;
+
+    // Attributes.
+    let attrs = match obj.get("attributes") {
+        Some(Value::Array(a)) => a,
+        Some(Value::Null) | None => {
+            return Err(ImportError::invalid("attributes", "missing; a Greenhouse scorecard has a list of attributes {name, type, note, rating}"))
+        }
+        Some(other) => return Err(ImportError::invalid("attributes", format!("expected a list of attributes, found {}", kind(other)))),
+    };
+    if attrs.len() > MAX_ITEMS {
+        return Err(ImportError::invalid("attributes", format!("{} attributes; the limit is {MAX_ITEMS}", attrs.len())));
+    }
+    let mut mappings = Vec::new();
+    let mut texts: Vec<(String, Option<(String, Rating)>)> = Vec::new();
+    // For each capability: the attributes mapped to it.
+    let mut mapped: Vec<(String, Vec<MappedAttribute>)> = Vec::new();
+    for (i, item) in attrs.iter().enumerate() {
+        let path = format!("attributes[{i}]");
+        let a = item.as_object().ok_or_else(|| ImportError::invalid(&path, format!("expected an object {{name, type, note, rating}}, found {}", kind(item))))?;
+        let name = opt_string(a.get("name"), &format!("{path}.name"), MAX_FIELD_CHARS)?;
+        if name.trim().is_empty() {
+            return Err(ImportError::invalid(format!("{path}.name"), "missing; every attribute needs a name"));
+        }
+        opt_string(a.get("type"), &format!("{path}.type"), MAX_FIELD_CHARS)?;
+        let note = opt_string(a.get("note"), &format!("{path}.note"), MAX_TEXT_CHARS)?;
+        let gh = match a.get("rating") {
+            Some(Value::String(s)) if s.is_empty() => GhRating::NoDecision,
+            Some(Value::String(s)) => GhRating::from_id(s).ok_or_else(|| {
+                ImportError::invalid(
+                    format!("{path}.rating"),
+                    format!("unknown rating \"{}\"; expected definitely_not, no, mixed, yes, strong_yes or no_decision", clip(s)),
+                )
+            })?,
+            Some(Value::Null) | None => grouped.iter().find(|(n, _)| *n == name).map_or(GhRating::NoDecision, |(_, r)| *r),
+            Some(other) => return Err(ImportError::invalid(format!("{path}.rating"), format!("expected a string, found {}", kind(other)))),
+        };
+        let (capability, how) = match_attribute(&name, rubric);
+        match &capability {
+            Some(cap) => {
+                let slot = match mapped.iter().position(|(c, _)| c == cap) {
+                    Some(p) => p,
+                    None => {
+                        mapped.push((cap.clone(), Vec::new()));
+                        mapped.len() - 1
+                    }
+                };
+                if let Some((_, list)) = mapped.get_mut(slot) {
+                    list.push(MappedAttribute { name: name.clone(), rating: gh.to_rating(), note });
+                }
+            }
+            None => {
+                if note.trim().is_empty() {
+                    if gh != GhRating::NoDecision {
+                        warnings.push(format!(
+                            "attribute \"{}\" ({}) matches no capability and has no note; its rating is not imported",
+                            clip(&name),
+                            gh.id()
+                        ));
+                    }
+                } else {
+                    for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                        texts.push((format!("{}: {line}", name.trim()), None));
+                    }
+                }
+            }
+        }
+        mappings.push(AttributeMapping { attribute: name, capability, how, rating: gh.id().to_string() });
+    }
+
+    // Several attributes may map to one capability: the lowest rating given wins (the cautious
+    // reading), and their notes are joined, each under its attribute's name.
+    for (cap, list) in mapped {
+        let level = list.iter().map(|a| a.rating).filter(|r| *r != Rating::NotAssessed).min().unwrap_or(Rating::NotAssessed);
+        let with_notes: Vec<&MappedAttribute> = list.iter().filter(|a| !a.note.trim().is_empty()).collect();
+        let note = match with_notes.as_slice() {
+            [] => String::new(),
+            [only] if list.len() == 1 => only.note.clone(),
+            several => several.iter().map(|a| format!("{}: {}", a.name.trim(), a.note)).collect::<Vec<_>>().join("\n\n"),
+        };
+        let chars = note.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(ImportError::invalid(
+                "attributes",
+                format!("the notes of the attributes mapped to {cap} add up to {chars} characters; the limit is {MAX_TEXT_CHARS}"),
+            ));
+        }
+        if level != Rating::NotAssessed || !note.is_empty() {
+            card.ratings.insert(cap, RatingEntry { level, note });
+        }
+    }
+
+    // Questions: Key Take-Aways lines keep the tag this module's export gave them; other
+    // answers become untagged observations prefixed with their question. Private notes stay out.
+    match obj.get("questions") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(qs)) => {
+            if qs.len() > MAX_ITEMS {
+                return Err(ImportError::invalid("questions", format!("{} questions; the limit is {MAX_ITEMS}", qs.len())));
+            }
+            for (i, q) in qs.iter().enumerate() {
+                let path = format!("questions[{i}]");
+                let qo = q.as_object().ok_or_else(|| ImportError::invalid(&path, format!("expected an object {{id, question, answer}}, found {}", kind(q))))?;
+                id_field(qo.get("id"), &format!("{path}.id"))?;
+                let question = opt_string(qo.get("question"), &format!("{path}.question"), MAX_TEXT_CHARS)?;
+                let answer = opt_string(qo.get("answer"), &format!("{path}.answer"), MAX_TEXT_CHARS * 10)?;
+                let answer = html_to_text(&answer);
+                if answer.is_empty() {
+                    continue;
+                }
+                let key = normalize(&question).join(" ");
+                if key == "private notes" {
+                    warnings.push(format!("{path} \"Private Notes\" is private to its author and is not imported"));
+                    continue;
+                }
+                let take_aways = key == "key take aways" || key == "key takeaways";
+                for line in answer.lines() {
+                    if take_aways {
+                        texts.push(parse_observation_line(line, rubric));
+                    } else {
+                        let q = question.trim();
+                        texts.push((if q.is_empty() { line.to_string() } else { format!("{q}: {line}") }, None));
+                    }
+                }
+            }
+        }
+        Some(other) => return Err(ImportError::invalid("questions", format!("expected a list of questions, found {}", kind(other)))),
+    }
+
+    if texts.len() > MAX_OBSERVATIONS {
+        return Err(ImportError::invalid(
+            "",
+            format!("the notes and answers make {} observations; the limit is {MAX_OBSERVATIONS}", texts.len()),
+        ));
+    }
+    for (i, (text, tag)) in texts.into_iter().enumerate() {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(ImportError::invalid(
+                "",
+                format!("observation {} (\"{}\") is {chars} characters; the limit is {MAX_TEXT_CHARS}", i + 1, clip(&text)),
+            ));
+        }
+        let (capability, level, source) = match tag {
+            Some((c, l)) => (Some(c), l, TagSource::Interviewer),
+            None => (None, Rating::NotAssessed, TagSource::Suggested),
+        };
+        card.observations.push(Observation { id: format!("o{}", i + 1), text, capability, level, source });
+    }
+
+    // The same validation every document gets, as the last word on limits and shapes.
+    let card = Scorecard::from_value(&card.to_value(), rubric)?;
+    Ok(GreenhouseImport { card, mappings, overall_recommendation, warnings })
+}
+
+/// An attribute mapped to a capability, kept until all attributes are read.
+struct MappedAttribute {
+    name: String,
+    rating: Rating,
+    note: String,
+}
+
+/// Reads a Key Take-Aways line back into text and tag: `Name (Level label): text` or
+/// `Name: text`, where `Name` is a capability's name exactly. Any other line is untagged.
+fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<(String, Rating)>) {
+    for cap in &rubric.capabilities {
+        let Some(rest) = line.strip_prefix(cap.name.as_str()) else { continue };
+        if let Some(text) = rest.strip_prefix(": ") {
+            if !text.trim().is_empty() {
+                return (text.to_string(), Some((cap.id.clone(), Rating::NotAssessed)));
+            }
+        }
+        for level in Rating::LEVELS {
+            let prefix = format!(" ({}): ", rubric.level_label(level));
+            if let Some(text) = rest.strip_prefix(prefix.as_str()) {
+                if !text.trim().is_empty() {
+                    return (text.to_string(), Some((cap.id.clone(), level)));
+                }
+            }
+        }
+    }
+    (line.to_string(), None)
+}
+
+/// The `ratings` grouping object as (attribute name, rating) pairs.
+fn read_grouping(v: Option<&Value>) -> Result<Vec<(String, GhRating)>, ImportError> {
+    let mut out = Vec::new();
+    let obj = match v {
+        None | Some(Value::Null) => return Ok(out),
+        Some(Value::Object(o)) => o,
+        Some(other) => {
+            return Err(ImportError::invalid("ratings", format!("expected an object of attribute names grouped by rating, found {}", kind(other))))
+        }
+    };
+    for (key, names) in obj {
+        let path = format!("ratings.{}", clip(key));
+        let r = GhRating::from_id(key).ok_or_else(|| {
+            ImportError::invalid(&path, "unknown rating; expected definitely_not, no, mixed, yes, strong_yes or no_decision")
+        })?;
+        let list = match names {
+            Value::Array(l) => l,
+            Value::Null => continue,
+            other => return Err(ImportError::invalid(&path, format!("expected a list of attribute names, found {}", kind(other)))),
+        };
+        if list.len() > MAX_ITEMS {
+            return Err(ImportError::invalid(&path, format!("{} names; the limit is {MAX_ITEMS}", list.len())));
+        }
+        for (i, n) in list.iter().enumerate() {
+            match n {
+                Value::String(s) => out.push((s.clone(), r)),
+                other => return Err(ImportError::invalid(format!("{path}[{i}]"), format!("expected an attribute name, found {}", kind(other)))),
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn import_person(v: &Value, field: &str) -> Result<Person, ImportError> {
+    let o = v.as_object().ok_or_else(|| {
+        ImportError::invalid(field, format!("expected an object {{id, first_name, last_name, name, employee_id}}, found {}", kind(v)))
+    })?;
+    let id = id_field(o.get("id"), &format!("{field}.id"))?;
+    let employee_id = opt_string(o.get("employee_id"), &format!("{field}.employee_id"), MAX_FIELD_CHARS)?;
+    let first = opt_string(o.get("first_name"), &format!("{field}.first_name"), MAX_FIELD_CHARS)?;
+    let last = opt_string(o.get("last_name"), &format!("{field}.last_name"), MAX_FIELD_CHARS)?;
+    let mut name = opt_string(o.get("name"), &format!("{field}.name"), MAX_FIELD_CHARS)?;
+    if name.trim().is_empty() {
+        name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
+        if name.chars().count() > MAX_FIELD_CHARS {
+            return Err(ImportError::invalid(format!("{field}.name"), format!("first and last name together exceed {MAX_FIELD_CHARS} characters")));
+        }
+    }
+    Ok(Person { id: if id.is_empty() { employee_id } else { id }, name })
+}
+
+/// An id field: a whole number (Greenhouse's ids), a string, or null; returned as text.
+fn id_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
+    match v {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(n.to_string()),
+        Some(Value::String(s)) => bounded(s, path, MAX_FIELD_CHARS),
+        Some(other) => Err(ImportError::invalid(path, format!("expected a whole number id, found {}", kind(other)))),
+    }
+}
+
+/// A string field that may be absent or null.
+fn opt_string(v: Option<&Value>, path: &str, max: usize) -> Result<String, ImportError> {
+    match v {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => bounded(s, path, max),
+        Some(other) => Err(ImportError::invalid(path, format!("expected a string or null, found {}", kind(other)))),
+    }
+}
+
+/// An ISO-8601 time field ("" when absent).
+fn time_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
+    let s = opt_string(v, path, 64)?;
+    if !s.is_empty() && !is_iso_date(s.get(..10).unwrap_or("")) {
+        return Err(ImportError::invalid(path, format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&s))));
+    }
+    Ok(s)
+}
+
+fn bounded(s: &str, path: &str, max: usize) -> Result<String, ImportError> {
+    let n = s.chars().count();
+    if n > max {
+        return Err(ImportError::invalid(path, format!("{n} characters; the limit is {max}")));
+    }
+    Ok(s.to_string())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching attribute names to capabilities.
+
+/// Attribute names hiring teams use, mapped to the default rubric's capability ids. Phrases are
+/// compared after [`normalize`]; entries whose capability the rubric lacks are ignored.
+pub const SYNONYMS: &[(&str, &str)] = &[
+    ("technical skills", "technical_expertise"),
+    ("technical ability", "technical_expertise"),
+    ("technical knowledge", "technical_expertise"),
+    ("technical", "technical_expertise"),
+    ("coding", "technical_expertise"),
+    ("programming", "technical_expertise"),
+    ("engineering", "technical_expertise"),
+    ("problem solving", "technical_expertise"),
+    ("problem solver", "technical_expertise"),
+    ("system design", "technical_expertise"),
+    ("architecture", "technical_expertise"),
+    ("code quality", "technical_expertise"),
+    ("project management", "project_ownership"),
+    ("ownership", "project_ownership"),
+    ("execution", "project_ownership"),
+    ("delivery", "project_ownership"),
+    ("planning", "project_ownership"),
+    ("accountability", "project_ownership"),
+    ("business acumen", "business_impact"),
+    ("product sense", "business_impact"),
+    ("product thinking", "business_impact"),
+    ("customer focus", "business_impact"),
+    ("business", "business_impact"),
+    ("impact", "business_impact"),
+    ("communication", "communication_collaboration"),
+    ("collaboration", "communication_collaboration"),
+    ("teamwork", "communication_collaboration"),
+    ("stakeholder management", "communication_collaboration"),
+    ("interpersonal", "communication_collaboration"),
+    ("mentoring", "mentorship_support"),
+    ("mentorship", "mentorship_support"),
+    ("coaching", "mentorship_support"),
+    ("teaching", "mentorship_support"),
+    ("developing others", "mentorship_support"),
+    ("leadership", "leadership_process"),
+    ("process", "leadership_process"),
+    ("process improvement", "leadership_process"),
+    ("influence", "leadership_process"),
+];
+
+/// Words that carry no meaning for matching.
+const STOP_WORDS: &[&str] = &["and", "of", "the", "a", "an", "in", "for", "to", "with", "skills", "skill", "ability", "abilities", "overall"];
+
+/// Lower-case words of a name, without punctuation or [`STOP_WORDS`].
+pub fn normalize(name: &str) -> Vec<String> {
+    let lowered: String = name.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    lowered.split_whitespace().filter(|w| !STOP_WORDS.contains(w)).map(str::to_string).collect()
+}
+
+/// True when two words are the same or share a long prefix ("mentor" and "mentoring").
+fn similar_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common + 3 >= shorter
+}
+
+/// Matches an attribute name to a capability of the rubric, saying how.
+pub fn match_attribute(name: &str, rubric: &Rubric) -> (Option<String>, MatchKind) {
+    let words = normalize(name);
+    if words.is_empty() {
+        return (None, MatchKind::Unmatched);
+    }
+    for cap in &rubric.capabilities {
+        if words == normalize(&cap.name) || words == normalize(&cap.id) {
+            return (Some(cap.id.clone()), MatchKind::Exact);
+        }
+    }
+    let phrase = words.join(" ");
+    for (syn, id) in SYNONYMS {
+        if phrase == normalize(syn).join(" ") && rubric.capability(id).is_some() {
+            return (Some((*id).to_string()), MatchKind::Synonym);
+        }
+    }
+    // Word overlap: the share of the name's words that resemble a word of the capability's name,
+    // id or synonyms. The best capability wins if it covers at least half of the words and no
+    // other capability covers as many.
+    let mut scores: Vec<(usize, &str)> = rubric
+        .capabilities
+        .iter()
+        .map(|cap| {
+            let mut vocabulary = normalize(&cap.name);
+            vocabulary.extend(normalize(&cap.id));
+            for (syn, id) in SYNONYMS {
+                if *id == cap.id {
+                    vocabulary.extend(normalize(syn));
+                }
+            }
+            let hits = words.iter().filter(|w| vocabulary.iter().any(|v| similar_word(w, v))).count();
+            (hits, cap.id.as_str())
+        })
+        .collect();
+    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match scores.as_slice() {
+        [(best, id), rest @ ..] if *best > 0 && best * 2 >= words.len() && rest.first().is_none_or(|(next, _)| next < best) => {
+            (Some((*id).to_string()), MatchKind::Similar)
+        }
+        _ => (None, MatchKind::Unmatched),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML to text.
+
+/// Elements whose start or end begins a new line.
+const BLOCK_TAGS: &[&str] =
+    &["br", "p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "section"];
+
+/// Turns the basic HTML of a Greenhouse answer into plain text, one line per block.
+///
+/// Tags are removed (the contents of `script`, `style` and comments with them), common entities
+/// are decoded, block elements and line breaks become new lines, runs of white space become one
+/// space, and empty lines are dropped. A `<` that does not start a tag is kept as text. The
+/// result is text, to be shown as text: nothing of it is ever interpreted as markup.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        rest = rest.get(i..).unwrap_or("");
+        if rest.starts_with('&') {
+            let (decoded, used) = entity(rest);
+            out.push_str(&decoded);
+            rest = rest.get(used..).unwrap_or("");
+            continue;
+        }
+        // `rest` starts with '<'.
+        let after = rest.get(1..).unwrap_or("");
+        if after.starts_with("!--") {
+            rest = after.find("-->").and_then(|e| after.get(e + 3..)).unwrap_or("");
+            continue;
+        }
+        let starts_tag = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
+        if !starts_tag {
+            out.push('<');
+            rest = after;
+            continue;
+        }
+        let Some(end) = after.find('>') else {
+            // An unterminated tag: drop it rather than show half of it.
+            rest = "";
+            break;
+        };
+        let tag = after.get(..end).unwrap_or("");
+        rest = after.get(end + 1..).unwrap_or("");
+        let closing = tag.starts_with('/');
+        let name: String =
+            tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+        if !closing && (name == "script" || name == "style") {
+            // Skip past the matching end tag, whatever its case.
+            let close = format!("</{name}");
+            rest = match find_ignoring_ascii_case(rest, &close) {
+                Some(p) => {
+                    let from_close = rest.get(p..).unwrap_or("");
+                    from_close.find('>').and_then(|e| from_close.get(e + 1..)).unwrap_or("")
+                }
+                None => "",
+            };
+            continue;
+        }
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The byte offset of `needle` (which starts with an ASCII character) in `hay`, ignoring ASCII
+/// case. The offset is a character boundary because the match starts with an ASCII byte.
+fn find_ignoring_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Decodes the entity at the start of `s` (which starts with '&'): the text and the bytes used.
+fn entity(s: &str) -> (String, usize) {
+    let literal = ("&".to_string(), 1);
+    // The ';' must come within the longest entity we decode; ';' is ASCII, so its byte position
+    // is a character boundary.
+    let Some(semi) = s.bytes().take(12).position(|b| b == b';') else {
+        return literal;
+    };
+    let name = s.get(1..semi).unwrap_or("");
+    let decoded = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok()
+            } else {
+                None
+            };
+            number.map(|n| char::from_u32(n).filter(|c| *c != '\0').unwrap_or('\u{fffd}'))
+        }
+    };
+    match decoded {
+        Some(c) => (c.to_string(), semi + 1),
+        None => literal,
+    }
+}

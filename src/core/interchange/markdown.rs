@@ -1,0 +1,132 @@
+//! A Markdown summary of a scorecard, for pasting into an ATS note or a chat.
+//!
+//! Export only. Every piece of user text (names, notes, observations) is escaped, so a pasted
+//! summary shows exactly what was typed and cannot carry a link, an image, HTML or a heading of
+//! its own: CommonMark's backslash escapes cover the inline syntax, and a character that would
+//! start a block at the beginning of a line (`#`, `-`, `1.` ...) is escaped there too.
+
+use crate::core::engine::{recommend, Decision};
+use crate::core::rubric::Rubric;
+use crate::core::scorecard::{Observation, Rating, Scorecard};
+
+/// The summary: header, recommendation, each capability with level, note and observations,
+/// then untagged observations.
+pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
+    let mut out = String::new();
+    let who = if !card.candidate.name.is_empty() { &card.candidate.name } else { &card.candidate.id };
+    if who.is_empty() {
+        out.push_str(&format!("## Scorecard: {}\n\n", escape_line(&rubric.title)));
+    } else {
+        out.push_str(&format!("## Scorecard: {} ({})\n\n", escape_line(who), escape_line(&rubric.title)));
+    }
+    let mut facts = Vec::new();
+    let interview: Vec<&str> = [card.interview.step.as_str(), card.interview.date.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    if !interview.is_empty() {
+        facts.push(format!("**Interview:** {}", escape_line(&interview.join(", "))));
+    }
+    let interviewer = card.interviewer.key();
+    if !card.interviewer.name.is_empty() || !interviewer.is_empty() {
+        let name = if card.interviewer.name.is_empty() { interviewer } else { &card.interviewer.name };
+        facts.push(format!("**Interviewer:** {}", escape_line(name)));
+    }
+    facts.push(match &card.submitted_at {
+        Some(at) => format!("**Status:** submitted {}", escape_line(at)),
+        None => "**Status:** draft".to_string(),
+    });
+    out.push_str(&facts.join("  \n"));
+    out.push_str("\n\n");
+
+    let r = recommend(rubric, card);
+    let decision = match (r.decision, &r.level) {
+        (Decision::Hire, Some(level)) => format!("Hire at {}", escape_line(level)),
+        (d, _) => d.label().to_string(),
+    };
+    let consider = r.consider_level.as_deref().map(|l| format!(" (consider {})", escape_line(l))).unwrap_or_default();
+    out.push_str(&format!(
+        "**Recommendation:** {decision}{consider} · Greenhouse: {} · confidence {:.0}%\n\n",
+        r.greenhouse.label(),
+        r.confidence * 100.0
+    ));
+    for sentence in &r.rationale {
+        out.push_str(&format!("- {}\n", escape_block(sentence, "  ")));
+    }
+    if !r.rationale.is_empty() {
+        out.push('\n');
+    }
+
+    for cap in &rubric.capabilities {
+        let level = card.rating(&cap.id);
+        out.push_str(&format!("### {}: {}\n\n", escape_line(&cap.name), rubric.level_label(level)));
+        let note = card.note(&cap.id);
+        if !note.trim().is_empty() {
+            out.push_str(&escape_block(note, ""));
+            out.push_str("\n\n");
+        }
+        let mut any = false;
+        for o in card.observations_for(&cap.id) {
+            out.push_str(&observation_item(o, rubric));
+            any = true;
+        }
+        if any {
+            out.push('\n');
+        }
+    }
+    let untagged: Vec<&Observation> = card.observations.iter().filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none())).collect();
+    if !untagged.is_empty() {
+        out.push_str("### Other observations\n\n");
+        for o in untagged {
+            out.push_str(&observation_item(o, rubric));
+        }
+        out.push('\n');
+    }
+    // One trailing newline.
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+fn observation_item(o: &Observation, rubric: &Rubric) -> String {
+    let level = if o.level == Rating::NotAssessed { String::new() } else { format!(" _({})_", rubric.level_label(o.level)) };
+    format!("- {}{level}\n", escape_block(&o.text, "  "))
+}
+
+/// Escapes text of several lines: each line is escaped, empty lines are dropped (they would
+/// end the paragraph or list item), and lines are joined by hard breaks with `indent` before
+/// each continuation line.
+pub fn escape_block(text: &str, indent: &str) -> String {
+    text.lines().map(escape_line).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(&format!("  \n{indent}"))
+}
+
+/// Escapes one line of user text so that Markdown shows it literally.
+///
+/// Leading and trailing white space is trimmed (four leading spaces would make a code block).
+pub fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.chars().enumerate() {
+        let at_start = i == 0;
+        match c {
+            // Inline syntax anywhere: emphasis, code, links and images, HTML and entities,
+            // tables, strike-through, and the escape character itself.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Block syntax at the start of a line: headings, lists, setext underlines.
+            '#' | '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            // An ordered list marker: digits followed by '.' or ')' at the start of the line.
+            '.' | ')' if out.chars().all(|d| d.is_ascii_digit()) && !out.is_empty() => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Control characters, tab included, become spaces: they have no place in a summary.
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! Interchange: moving a scorecard in and out of the widget.
+//!
+//! Four formats share one error type, [`ImportError`]:
+//! - the scorecard JSON document itself ([`import_json`], [`export_json`]), lossless both ways;
+//! - a Greenhouse Harvest scorecard object ([`greenhouse`]), the shape applicant tracking systems
+//!   hold, mapped attribute by attribute with a report of how each name was matched;
+//! - a Markdown summary for pasting into an ATS note or a chat ([`markdown`]), export only;
+//! - a share link that carries the whole scorecard in a URL fragment ([`link`]).
+//!
+//! Every import path runs the same steps: size check, parse, [`migrate`] to the current version,
+//! then [`Scorecard::from_value`] for validation against the rubric. Limits come from
+//! [`crate::core::scorecard`] (`MAX_DOCUMENT_BYTES`, `MAX_TEXT_CHARS`, `MAX_OBSERVATIONS`), and no
+//! input is ever truncated to fit: it is refused with a message that names the limit.
+//! The mapping rules and what does not survive each format are in docs/interchange.md.
+
+pub mod greenhouse;
+pub mod link;
+pub mod markdown;
+pub mod migrate;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::rubric::Rubric;
+use super::scorecard::{Scorecard, ScorecardError, MAX_DOCUMENT_BYTES};
+
+pub use greenhouse::{export_greenhouse, import_greenhouse, import_greenhouse_value, AttributeMapping, GreenhouseImport, MatchKind};
+pub use link::{decode_link, encode_link, encode_link_url, LinkError, LINK_PREFIX, MAX_LINK_CHARS};
+pub use markdown::export_markdown;
+pub use migrate::migrate;
+
+/// Why an import failed. `Display` gives one line meant for people, naming the field at fault:
+///
+/// - `TooLarge`: `document is 2000000 bytes; the limit is 1048576`
+/// - `NotJson`: `not JSON: expected value at line 1 column 1`
+/// - `Invalid`: `ratings.technical_expertise.level: unknown level "great"; expected ...`
+///   (the path is omitted when the whole document is at fault)
+/// - `Link`: `share link is truncated: ...` (see [`LinkError`])
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The input is larger than the limit; nothing was parsed.
+    TooLarge {
+        /// What was too large, such as "document" or "Greenhouse scorecard".
+        what: &'static str,
+        /// Its size in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input is not JSON. `line` and `column` are 1-based, as serde_json counts them.
+    NotJson {
+        /// The line of the first error.
+        line: usize,
+        /// The column of the first error.
+        column: usize,
+        /// serde_json's description, which already ends with "at line L column C".
+        message: String,
+    },
+    /// The JSON does not fit the format: the field path and what was expected.
+    Invalid(ScorecardError),
+    /// A share link that cannot be decoded.
+    Link(LinkError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { what, bytes, limit } => write!(f, "{what} is {bytes} bytes; the limit is {limit}"),
+            ImportError::NotJson { message, .. } => write!(f, "not JSON: {message}"),
+            ImportError::Invalid(e) => write!(f, "{e}"),
+            ImportError::Link(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<ScorecardError> for ImportError {
+    fn from(e: ScorecardError) -> Self {
+        ImportError::Invalid(e)
+    }
+}
+
+impl From<LinkError> for ImportError {
+    fn from(e: LinkError) -> Self {
+        ImportError::Link(e)
+    }
+}
+
+impl ImportError {
+    /// A shorthand for an [`ImportError::Invalid`] at a field path.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ImportError::Invalid(ScorecardError::new(path, message))
+    }
+}
+
+/// Which format an input holds, as [`detect`] sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A scorecard document (any version this build can migrate).
+    Scorecard,
+    /// A Greenhouse Harvest scorecard object, or a list holding one.
+    Greenhouse,
+}
+
+/// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
+///
+/// serde_json refuses nesting deeper than 128 levels, so parsing is bounded too.
+pub fn parse_json(text: &str, what: &'static str) -> Result<Value, ImportError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge { what, bytes: text.len(), limit: MAX_DOCUMENT_BYTES });
+    }
+    // A byte-order mark is what some editors put first; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })
+}
+
+/// Reads a scorecard document: size check, parse, [`migrate`], then validation against the rubric.
+///
+/// This is what the widget's "Import" and the command-line tool call for scorecard JSON.
+pub fn import_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ImportError> {
+    let value = parse_json(text, "document")?;
+    import_value(value, rubric)
+}
+
+/// Migrates and validates an already parsed scorecard document.
+pub fn import_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ImportError> {
+    let value = migrate(value)?;
+    Ok(Scorecard::from_value(&value, rubric)?)
+}
+
+/// The scorecard as pretty JSON in the current version; [`import_json`] reads it back unchanged.
+pub fn export_json(card: &Scorecard) -> String {
+    card.to_json()
+}
+
+/// Tells which format a parsed value holds, or says what it looks like instead.
+pub fn detect(value: &Value) -> Result<Format, ImportError> {
+    let obj = match value {
+        Value::Object(o) => o,
+        Value::Array(items) if items.first().is_some_and(|v| v.get("attributes").is_some()) => return Ok(Format::Greenhouse),
+        other => {
+            return Err(ImportError::invalid(
+                "",
+                format!("expected a scorecard document or a Greenhouse scorecard object, found {}", super::scorecard::kind(other)),
+            ))
+        }
+    };
+    if obj.contains_key("format") || obj.contains_key("version") {
+        Ok(Format::Scorecard)
+    } else if obj.contains_key("attributes") || obj.contains_key("overall_recommendation") {
+        Ok(Format::Greenhouse)
+    } else {
+        Err(ImportError::invalid(
+            "",
+            "neither a scorecard document (no \"format\" field) nor a Greenhouse scorecard (no \"attributes\" field)",
+        ))
+    }
+}
+
+/// What [`import_auto`] read: the scorecard, its format, and for Greenhouse input how each
+/// attribute was mapped (empty for a scorecard document).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The format the input was in.
+    pub format: Format,
+    /// The scorecard, validated against the rubric.
+    pub card: Scorecard,
+    /// For Greenhouse input, one entry per attribute in input order.
+    pub mappings: Vec<AttributeMapping>,
+}
+
+/// Reads a scorecard document or a Greenhouse scorecard object, whichever the text holds.
+///
+/// The widget's import box calls this so a user can paste either without choosing.
+pub fn import_auto(text: &str, rubric: &Rubric) -> Result<Imported, ImportError> {
+    let value = parse_json(text, "document")?;
+    match detect(&value)? {
+        Format::Scorecard => Ok(Imported { format: Format::Scorecard, card: import_value(value, rubric)?, mappings: Vec::new() }),
+        Format::Greenhouse => {
+            let g = import_greenhouse_value(&value, rubric)?;
+            Ok(Imported { format: Format::Greenhouse, card: g.card, mappings: g.mappings })
+        }
+    }
+}

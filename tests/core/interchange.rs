@@ -1,0 +1,1155 @@
+//! Interchange: scorecard JSON, Greenhouse, Markdown, share links, migration, the bad-input
+//! corpus in tests/bad_inputs/, and the JSON Schema in schema/. Cases are data, each concern
+//! through one helper.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use scorecard::core::interchange::greenhouse::{html_to_text, match_attribute, GhRating};
+use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json};
+use scorecard::core::interchange::markdown::escape_line;
+use scorecard::core::interchange::{
+    decode_link, detect, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
+    import_json, migrate, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
+};
+use scorecard::core::scorecard::{
+    is_iso_date, Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
+};
+use scorecard::core::{recommend, Observation, Rating, RatingEntry, Rubric, Scorecard};
+use serde_json::{json, Value};
+
+fn rubric() -> Rubric {
+    Rubric::default_rubric().expect("the embedded rubric is valid")
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sample documents.
+
+/// Texts that stress escaping and encoding: Unicode, HTML and script, Markdown syntax, quotes.
+const TEXTS: &[&str] = &[
+    "Designed the cache layer and explained the eviction trade-offs.",
+    "Zoë Ñúñez walked through the rollout plan — calmly.",
+    "李小龙 asked about failure modes first; 很好.",
+    "مريم قادت مراجعة التصميم",
+    "🦀 Rust & <b>bold</b> claims about ownership",
+    "<script>alert('x')</script>",
+    "[click me](javascript:alert(1)) and ![img](http://evil.example/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "# Not a heading\n- not a list\n1. not numbered",
+    "quote \" and backslash \\ and `code` and *stars* and _under_",
+    "&amp; &lt;b&gt; entities stay text",
+    "tab\tseparated | pipes | here ~~strike~~",
+    "a\u{7}bell and \u{200b}zero width",
+    "Multi-line note\nsecond line\n\nthird after a blank",
+    "https://example.com/should-not-become-a-hidden-link",
+    "   padded with spaces   ",
+    "===",
+];
+
+/// A small deterministic generator, so the sample documents are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn text(&mut self) -> String {
+        TEXTS[self.below(TEXTS.len())].to_string()
+    }
+}
+
+/// `n` valid scorecards: the first few hand-made (empty, full, hostile), the rest generated.
+fn sample_cards(n: usize) -> Vec<Scorecard> {
+    let rubric = rubric();
+    let mut cards = vec![Scorecard::new(&rubric)];
+    let mut full = Scorecard::new(&rubric);
+    full.candidate = Person { id: "4711".into(), name: "Zoë Ñúñez".into() };
+    full.interviewer = Person { id: "emp-9".into(), name: "Grace Brewster Hopper".into() };
+    full.interview = Interview { step: "System design".into(), date: "2024-05-01".into() };
+    full.submitted_at = Some("2024-05-01T15:30:00Z".into());
+    for (i, cap) in rubric.capabilities.iter().enumerate() {
+        let level = Rating::ALL[i % 4];
+        full.ratings.insert(cap.id.clone(), RatingEntry { level, note: TEXTS[i].to_string() });
+        full.observations.push(Observation {
+            id: format!("o{}", i + 1),
+            text: TEXTS[i + 4].to_string(),
+            capability: Some(cap.id.clone()),
+            level: Rating::LEVELS[i % 3],
+            source: if i % 2 == 0 { TagSource::Interviewer } else { TagSource::Suggested },
+        });
+    }
+    full.observations.push(Observation { id: "free".into(), text: "Untagged <em>remark</em>".into(), ..Observation::default() });
+    cards.push(full);
+
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    while cards.len() < n {
+        let mut c = Scorecard::new(&rubric);
+        if rng.below(2) == 0 {
+            c.candidate = Person { id: if rng.below(2) == 0 { rng.next().to_string() } else { String::new() }, name: rng.text().chars().take(40).collect() };
+        }
+        if rng.below(2) == 0 {
+            c.interviewer.name = rng.text().chars().take(40).collect();
+        }
+        if rng.below(2) == 0 {
+            c.interview.step = rng.text().chars().take(60).collect();
+            c.interview.date = format!("20{:02}-{:02}-{:02}", rng.below(30), 1 + rng.below(12), 1 + rng.below(28));
+        }
+        for cap in &rubric.capabilities {
+            let level = Rating::ALL[rng.below(4)];
+            let note = if rng.below(3) == 0 { String::new() } else { rng.text() };
+            if level != Rating::NotAssessed || !note.is_empty() {
+                c.ratings.insert(cap.id.clone(), RatingEntry { level, note });
+            }
+        }
+        for i in 0..rng.below(8) {
+            let tagged = rng.below(3) != 0;
+            c.observations.push(Observation {
+                id: format!("o{}", i + 1),
+                text: rng.text(),
+                capability: tagged.then(|| rubric.capabilities[rng.below(rubric.capabilities.len())].id.clone()),
+                level: if tagged { Rating::ALL[rng.below(4)] } else { Rating::NotAssessed },
+                source: if rng.below(2) == 0 { TagSource::Interviewer } else { TagSource::Suggested },
+            });
+        }
+        if rng.below(2) == 0 {
+            c.submitted_at = Some("2024-06-30T09:00:00+02:00".into());
+        }
+        cards.push(c);
+    }
+    cards
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scorecard JSON.
+
+#[test]
+fn json_export_then_import_gives_the_same_document() {
+    let rubric = rubric();
+    for (i, card) in sample_cards(300).iter().enumerate() {
+        let text = export_json(card);
+        let back = import_json(&text, &rubric).unwrap_or_else(|e| panic!("card {i}: {e}\n{text}"));
+        assert_eq!(&back, card, "card {i} changed in the round trip");
+        assert_eq!(export_json(&back), text, "card {i}: a second export differs");
+    }
+}
+
+#[test]
+fn import_auto_tells_the_formats_apart() {
+    let rubric = rubric();
+    let card = &sample_cards(2)[1];
+    let json_doc = import_auto(&export_json(card), &rubric).expect("scorecard JSON");
+    assert_eq!((json_doc.format, &json_doc.card), (Format::Scorecard, card));
+    let gh = serde_json::to_string(&export_greenhouse(card, &rubric)).unwrap_or_default();
+    let from_gh = import_auto(&gh, &rubric).expect("Greenhouse JSON");
+    assert_eq!(from_gh.format, Format::Greenhouse);
+    assert_eq!(from_gh.mappings.len(), rubric.capabilities.len());
+    let err = detect(&json!({"name": "x"})).expect_err("neither format");
+    assert!(err.to_string().contains("neither a scorecard document"), "{err}");
+    assert_eq!(detect(&json!([{"attributes": []}])), Ok(Format::Greenhouse));
+}
+
+/// Checks that `text` is refused by `import_json` with a message containing `expected`.
+fn check_json_error(text: &str, expected: &str) {
+    let err = import_json(text, &rubric()).expect_err("must be refused");
+    let msg = err.to_string();
+    assert!(msg.contains(expected), "message {msg:?} lacks {expected:?}");
+}
+
+#[test]
+fn limits_are_enforced_with_messages() {
+    let big = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    check_json_error(&big, &format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", big.len()));
+    let note = "n".repeat(MAX_TEXT_CHARS + 1);
+    let doc = json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": note}}});
+    check_json_error(&doc.to_string(), &format!("ratings.technical_expertise.note: {} characters; the limit is {MAX_TEXT_CHARS}", MAX_TEXT_CHARS + 1));
+    let many: Vec<Value> = (0..=MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "seen"})).collect();
+    let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": many});
+    check_json_error(&doc.to_string(), &format!("observations: {} observations; the limit is {MAX_OBSERVATIONS}", MAX_OBSERVATIONS + 1));
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    check_json_error(&deep, "recursion limit exceeded");
+    let name = "é".repeat(MAX_FIELD_CHARS + 1);
+    let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "candidate": {"name": name}});
+    check_json_error(&doc.to_string(), &format!("candidate.name: {} characters; the limit is {MAX_FIELD_CHARS}", MAX_FIELD_CHARS + 1));
+    // At the limits, documents are accepted.
+    let doc = json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": "ü".repeat(MAX_TEXT_CHARS)}}});
+    assert!(import_json(&doc.to_string(), &rubric()).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration.
+
+/// Checks that a document migrates and imports to the expected card (or error message).
+fn check_migration(doc: Value, expected: Result<Scorecard, &str>) {
+    let got = import_json(&doc.to_string(), &rubric());
+    match (got, expected) {
+        (Ok(card), Ok(want)) => assert_eq!(card, want),
+        (Err(e), Err(want)) => assert!(e.to_string().contains(want), "message {:?} lacks {want:?}", e.to_string()),
+        (got, want) => panic!("for {doc}: got {got:?}, expected {want:?}"),
+    }
+}
+
+#[test]
+fn version_0_drafts_migrate_to_version_1() {
+    let rubric = rubric();
+    let mut want = Scorecard::new(&rubric);
+    want.candidate.name = "Ada Lovelace".into();
+    want.interviewer.name = "Grace Hopper".into();
+    want.interview = Interview { step: "System design".into(), date: "2024-05-01".into() };
+    want.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: "Designed the cache layer.".into() });
+    want.ratings.insert("business_impact".into(), RatingEntry { level: Rating::NotAssessed, note: "Did not come up.".into() });
+    want.ratings.insert("mentorship_support".into(), RatingEntry { level: Rating::Exceeds, note: String::new() });
+    want.observations.push(Observation { id: "o1".into(), text: "Asked about failure modes first.".into(), ..Observation::default() });
+    want.observations.push(Observation {
+        id: "late".into(),
+        text: "Tagged in a late draft".into(),
+        capability: Some("technical_expertise".into()),
+        level: Rating::Meets,
+        source: TagSource::Interviewer,
+    });
+    let v0 = json!({
+        "format": FORMAT, "version": 0, "rubric": "l4-senior-software-engineer",
+        "candidate": "Ada Lovelace", "interviewer": "Grace Hopper",
+        "step": "System design", "date": "2024-05-01",
+        "ratings": {"technical_expertise": "meets", "mentorship_support": "exceeds"},
+        "notes": {"technical_expertise": "Designed the cache layer.", "business_impact": "Did not come up."},
+        "observations": ["Asked about failure modes first.",
+                         {"id": "late", "text": "Tagged in a late draft", "capability": "technical_expertise", "level": "meets", "source": "interviewer"}],
+        "submitted_at": null
+    });
+    check_migration(v0, Ok(want));
+    let minimal = Scorecard::new(&rubric);
+    check_migration(json!({"format": FORMAT, "version": 0}), Ok(minimal));
+    check_migration(json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": {"level": "meets"}}}), Err("(reading a version 0 draft)"));
+    check_migration(json!({"format": FORMAT, "version": 0, "observations": [3]}), Err("observations[0]: expected a string or an object, found a number"));
+    check_migration(json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": "superb"}}), Err("unknown level \"superb\""));
+    check_migration(json!({"format": FORMAT, "version": 0, "step": 5}), Err("step: expected a string, found a number"));
+    check_migration(
+        json!({"format": FORMAT, "version": VERSION + 1, "ratings": {}}),
+        Err(&format!("version {} was written by a newer Scorecard; this one ({}) reads versions 0 to {VERSION}", VERSION + 1, env!("CARGO_PKG_VERSION"))),
+    );
+}
+
+#[test]
+fn migrate_leaves_current_and_foreign_values_alone() {
+    let current = sample_cards(2)[1].to_value();
+    assert_eq!(migrate(current.clone()), Ok(current));
+    for other in [json!([1]), json!({"format": "resume", "version": 0}), json!({"format": FORMAT, "version": "0"}), json!(null)] {
+        assert_eq!(migrate(other.clone()), Ok(other));
+    }
+    let err = migrate(json!({"format": FORMAT, "version": 99})).expect_err("newer");
+    assert_eq!(err.path, "version");
+    assert!(err.message.contains("Open it with a Scorecard release that reads version 99."), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Greenhouse.
+
+/// Checks the rating scale both ways.
+fn check_gh_rating(gh: &str, ours: Rating) {
+    let r = GhRating::from_id(gh).unwrap_or_else(|| panic!("{gh} is a Greenhouse rating"));
+    assert_eq!(r.to_rating(), ours, "{gh}");
+}
+
+#[test]
+fn greenhouse_rating_scale() {
+    for (gh, ours) in [
+        ("definitely_not", Rating::NeedsImprovement),
+        ("no", Rating::NeedsImprovement),
+        ("mixed", Rating::NeedsImprovement),
+        ("yes", Rating::Meets),
+        ("strong_yes", Rating::Exceeds),
+        ("no_decision", Rating::NotAssessed),
+    ] {
+        check_gh_rating(gh, ours);
+    }
+    for (ours, gh) in [(Rating::NeedsImprovement, "no"), (Rating::Meets, "yes"), (Rating::Exceeds, "strong_yes"), (Rating::NotAssessed, "no_decision")] {
+        assert_eq!(GhRating::from_rating(ours).id(), gh);
+        // Every level survives the trip out and back.
+        assert_eq!(GhRating::from_rating(ours).to_rating(), ours);
+    }
+}
+
+/// Checks how an attribute name is matched.
+fn check_match(name: &str, capability: Option<&str>, how: MatchKind) {
+    let (got, got_how) = match_attribute(name, &rubric());
+    assert_eq!((got.as_deref(), got_how), (capability, how), "attribute {name:?}");
+}
+
+#[test]
+fn attribute_names_match_capabilities() {
+    use MatchKind::*;
+    for (name, cap, how) in [
+        ("Technical Expertise", Some("technical_expertise"), Exact),
+        ("technical_expertise", Some("technical_expertise"), Exact),
+        ("Communication & Collaboration", Some("communication_collaboration"), Exact),
+        ("communication and collaboration", Some("communication_collaboration"), Exact),
+        ("LEADERSHIP & PROCESS IMPROVEMENT", Some("leadership_process"), Exact),
+        ("Communication", Some("communication_collaboration"), Synonym),
+        ("Project Management", Some("project_ownership"), Synonym),
+        ("Technical Skills", Some("technical_expertise"), Synonym),
+        ("Coding", Some("technical_expertise"), Synonym),
+        ("Mentoring", Some("mentorship_support"), Synonym),
+        ("Coaching", Some("mentorship_support"), Synonym),
+        ("Business Acumen", Some("business_impact"), Synonym),
+        ("Product Sense", Some("business_impact"), Synonym),
+        ("Leadership", Some("leadership_process"), Synonym),
+        ("Process", Some("leadership_process"), Synonym),
+        ("Problem Solver", Some("technical_expertise"), Synonym),
+        ("Leadership Skills", Some("leadership_process"), Synonym),
+        ("Written communication", Some("communication_collaboration"), Similar),
+        ("Mentors others", Some("mentorship_support"), Similar),
+        ("Ownership & Delivery", Some("project_ownership"), Similar),
+        ("Business impact awareness", Some("business_impact"), Similar),
+        ("Culture Fit", None, Unmatched),
+        ("Technical leadership", None, Unmatched),
+        ("", None, Unmatched),
+        ("&&&", None, Unmatched),
+        ("Überzeugungskraft", None, Unmatched),
+    ] {
+        check_match(name, cap, how);
+    }
+}
+
+#[test]
+fn greenhouse_export_has_the_harvest_shape() {
+    let rubric = rubric();
+    let card = &sample_cards(2)[1];
+    let gh = export_greenhouse(card, &rubric);
+    let attrs = gh["attributes"].as_array().expect("attributes");
+    assert_eq!(attrs.len(), rubric.capabilities.len());
+    for (a, cap) in attrs.iter().zip(&rubric.capabilities) {
+        assert_eq!(a["name"], cap.name.as_str());
+        assert_eq!(a["type"], "Skills");
+        assert_eq!(a["rating"], GhRating::from_rating(card.rating(&cap.id)).id());
+        assert_eq!(a["note"], card.note(&cap.id));
+        // The grouping lists each rated attribute under its rating.
+        let rating = a["rating"].as_str().unwrap_or("");
+        if rating != "no_decision" {
+            assert!(gh["ratings"][rating].as_array().is_some_and(|l| l.contains(&a["name"])), "{rating}");
+        }
+    }
+    let keys: Vec<&String> = gh["ratings"].as_object().expect("ratings").keys().collect();
+    assert_eq!(keys, ["definitely_not", "mixed", "no", "strong_yes", "yes"]);
+    assert_eq!(gh["overall_recommendation"], recommend(&rubric, card).greenhouse.id());
+    assert_eq!(gh["interviewer"]["first_name"], "Grace");
+    assert_eq!(gh["interviewer"]["last_name"], "Brewster Hopper");
+    assert_eq!(gh["interviewer"]["employee_id"], "emp-9");
+    assert_eq!(gh["interviewer"]["id"], Value::Null);
+    assert_eq!(gh["candidate_id"], 4711);
+    assert_eq!(gh["interview"], "System design");
+    assert_eq!(gh["interviewed_at"], "2024-05-01T00:00:00Z");
+    assert_eq!(gh["submitted_at"], "2024-05-01T15:30:00Z");
+    let q = &gh["questions"][0];
+    assert_eq!((q["id"].clone(), q["question"].clone()), (Value::Null, json!("Key Take-Aways")));
+    let answer = q["answer"].as_str().expect("answer");
+    assert!(answer.starts_with("<ul><li>Technical Expertise (Needs Improvement): "), "{answer}");
+    assert!(!answer.contains("<script") && !answer.contains("<b>") && answer.contains("&lt;script&gt;"), "{answer}");
+    // An empty scorecard still has every attribute, unrated, and no answer.
+    let empty = export_greenhouse(&Scorecard::new(&rubric), &rubric);
+    assert!(empty["attributes"].as_array().is_some_and(|a| a.iter().all(|x| x["rating"] == "no_decision" && x["note"].is_null())));
+    assert_eq!(empty["questions"][0]["answer"], Value::Null);
+    assert_eq!(empty["overall_recommendation"], "no_decision");
+}
+
+/// The observations a Greenhouse round trip should give back: each line of each observation,
+/// white space collapsed; the first line keeps the tag.
+fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, Rating)> {
+    let mut out = Vec::new();
+    for o in &card.observations {
+        let lines: Vec<String> =
+            o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i == 0 {
+                out.push((line, o.capability.clone(), o.level));
+            } else {
+                out.push((line, None, Rating::NotAssessed));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
+    let rubric = rubric();
+    for (i, card) in sample_cards(200).iter().enumerate() {
+        let text = serde_json::to_string(&export_greenhouse(card, &rubric)).unwrap_or_default();
+        let g = import_greenhouse(&text, &rubric).unwrap_or_else(|e| panic!("card {i}: {e}"));
+        let back = &g.card;
+        for cap in &rubric.capabilities {
+            assert_eq!(back.rating(&cap.id), card.rating(&cap.id), "card {i} {}", cap.id);
+            assert_eq!(back.note(&cap.id), if card.note(&cap.id).trim().is_empty() { "" } else { card.note(&cap.id) }, "card {i}");
+        }
+        assert!(g.mappings.iter().all(|m| m.how == MatchKind::Exact), "card {i}: {:?}", g.mappings);
+        let got: Vec<(String, Option<String>, Rating)> = back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level)).collect();
+        assert_eq!(got, expected_after_greenhouse(card), "card {i}");
+        assert_eq!(back.interviewer.name, card.interviewer.name, "card {i}");
+        assert_eq!(back.interviewer.id, card.interviewer.id, "card {i}");
+        assert_eq!(back.interview, card.interview, "card {i}");
+        assert_eq!(back.submitted_at, card.submitted_at, "card {i}");
+        let numeric = card.candidate.id.parse::<u64>().is_ok();
+        assert_eq!(back.candidate.id, if numeric { card.candidate.id.clone() } else { String::new() }, "card {i}");
+        assert_eq!(g.overall_recommendation.map(|r| r.id()), Some(recommend(&rubric, card).greenhouse.id()));
+    }
+}
+
+#[test]
+fn greenhouse_import_maps_a_foreign_scorecard() {
+    let rubric = rubric();
+    let harvest = json!({
+        "id": 211, "created_at": "2024-05-02T10:00:00.000Z", "updated_at": "2024-05-02T10:00:00.000Z",
+        "interviewed_at": "2024-05-01T14:00:00.000Z", "submitted_at": "2024-05-02T09:58:00.000Z",
+        "interview": "Onsite: System Design", "interview_step": {"id": 7, "name": "Onsite"},
+        "candidate_id": 9001, "application_id": 9002,
+        "submitted_by": {"id": 5, "first_name": "Ann", "last_name": "Admin", "name": "Ann Admin", "employee_id": null},
+        "interviewer": {"id": 6, "first_name": "Grace", "last_name": "Hopper", "name": null, "employee_id": "E-6"},
+        "overall_recommendation": "yes",
+        "attributes": [
+            {"name": "Communication", "type": "Skills", "note": "Explained trade-offs clearly.", "rating": "strong_yes"},
+            {"name": "Collaboration", "type": "Skills", "note": "Pushed back politely.", "rating": "mixed"},
+            {"name": "Coding", "type": "Skills", "note": null, "rating": "yes"},
+            {"name": "Project Management", "type": "Qualifications", "note": "", "rating": null},
+            {"name": "Culture Fit", "type": "Personality Traits", "note": "Curious.\nAsked about on-call.", "rating": "yes"},
+            {"name": "Humility", "type": "Personality Traits", "note": null, "rating": "strong_yes"},
+            {"name": "Product Sense", "type": "Skills", "note": null, "rating": "no_decision"}
+        ],
+        "ratings": {"definitely_not": [], "no": [], "mixed": ["Collaboration"], "yes": ["Coding", "Culture Fit"], "strong_yes": ["Communication", "Humility", "Project Management"]},
+        "questions": [
+            {"id": null, "question": "Key Take-Aways", "answer": "<p>Strong on <b>design</b>.</p><ul><li>Technical Expertise (Exceeds Expectations): built &lt;a cache&gt;</li><li>Would  hire<script>alert(1)</script></li></ul>"},
+            {"id": null, "question": "Private Notes", "answer": "Salary expectations are high."},
+            {"id": 12, "question": "Did they ask good questions?", "answer": "Yes &amp; many.<br>About the team."},
+            {"id": 13, "question": "Empty", "answer": null}
+        ]
+    });
+    let g = import_greenhouse(&harvest.to_string(), &rubric).expect("imports");
+    let map: Vec<(&str, Option<&str>, MatchKind, &str)> =
+        g.mappings.iter().map(|m| (m.attribute.as_str(), m.capability.as_deref(), m.how, m.rating.as_str())).collect();
+    assert_eq!(
+        map,
+        [
+            ("Communication", Some("communication_collaboration"), MatchKind::Synonym, "strong_yes"),
+            ("Collaboration", Some("communication_collaboration"), MatchKind::Synonym, "mixed"),
+            ("Coding", Some("technical_expertise"), MatchKind::Synonym, "yes"),
+            ("Project Management", Some("project_ownership"), MatchKind::Synonym, "strong_yes"),
+            ("Culture Fit", None, MatchKind::Unmatched, "yes"),
+            ("Humility", None, MatchKind::Unmatched, "strong_yes"),
+            ("Product Sense", Some("business_impact"), MatchKind::Synonym, "no_decision"),
+        ]
+    );
+    let card = &g.card;
+    // Two attributes on one capability: the lower rating, both notes under their names.
+    assert_eq!(card.rating("communication_collaboration"), Rating::NeedsImprovement);
+    assert_eq!(card.note("communication_collaboration"), "Communication: Explained trade-offs clearly.\n\nCollaboration: Pushed back politely.");
+    assert_eq!(card.rating("technical_expertise"), Rating::Meets);
+    // A blank rating is read from the grouping.
+    assert_eq!(card.rating("project_ownership"), Rating::Exceeds);
+    assert_eq!(card.rating("business_impact"), Rating::NotAssessed);
+    let obs: Vec<(&str, Option<&str>, Rating)> = card.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
+    assert_eq!(
+        obs,
+        [
+            ("Culture Fit: Curious.", None, Rating::NotAssessed),
+            ("Culture Fit: Asked about on-call.", None, Rating::NotAssessed),
+            ("Strong on design.", None, Rating::NotAssessed),
+            ("built <a cache>", Some("technical_expertise"), Rating::Exceeds),
+            ("Would hire", None, Rating::NotAssessed),
+            ("Did they ask good questions?: Yes & many.", None, Rating::NotAssessed),
+            ("Did they ask good questions?: About the team.", None, Rating::NotAssessed),
+        ]
+    );
+    assert!(card.observations.iter().all(|o| o.capability.is_some() == (o.source == TagSource::Interviewer)));
+    assert_eq!(card.interviewer, Person { id: "6".into(), name: "Grace Hopper".into() });
+    assert_eq!(card.candidate.id, "9001");
+    assert_eq!(card.interview, Interview { step: "Onsite: System Design".into(), date: "2024-05-01".into() });
+    assert_eq!(card.submitted_at.as_deref(), Some("2024-05-02T09:58:00.000Z"));
+    assert_eq!(card.rubric, RubricRef { id: rubric.id.clone(), version: rubric.version });
+    assert_eq!(g.overall_recommendation.map(|r| r.id()), Some("yes"));
+    assert!(g.warnings.iter().any(|w| w.contains("Private Notes")), "{:?}", g.warnings);
+    assert!(g.warnings.iter().any(|w| w.contains("\"Humility\" (strong_yes) matches no capability")), "{:?}", g.warnings);
+    assert!(!card.observations.iter().any(|o| o.text.contains("Salary")));
+    // A list holding one scorecard, as GET /v1/applications/{id}/scorecards returns, is accepted.
+    let listed = import_greenhouse(&json!([harvest]).to_string(), &rubric).expect("a list of one");
+    assert_eq!(&listed.card, card);
+}
+
+/// Checks the HTML-to-text conversion.
+fn check_html(html: &str, text: &str) {
+    assert_eq!(html_to_text(html), text, "for {html:?}");
+}
+
+#[test]
+fn html_is_stripped_to_text() {
+    for (html, text) in [
+        ("plain text", "plain text"),
+        ("<p>One</p><p>Two</p>", "One\nTwo"),
+        ("a<br>b<br/>c<BR >d", "a\nb\nc\nd"),
+        ("<ul><li>x</li><li> y </li></ul>", "x\ny"),
+        ("<b>bold</b> and <i>it</i>", "bold and it"),
+        ("<script>alert(1)</script>after", "after"),
+        ("<SCRIPT type='x'>if (a < b) {}</ScRiPt >after", "after"),
+        ("<style>p { color: red }</style>text", "text"),
+        ("<!-- hidden -->shown", "shown"),
+        ("<!-- never closed", ""),
+        ("a < b and c > d", "a < b and c > d"),
+        ("1 <2", "1 <2"),
+        ("&lt;b&gt; &amp;amp; &quot;q&quot; &#39;s&#39; &#x1F980; &#128512;", "<b> &amp; \"q\" 's' 🦀 😀"),
+        ("&bogus; & alone &#xZZ; &#0; &#xD800;", "&bogus; & alone &#xZZ; \u{fffd} \u{fffd}"),
+        ("&nbsp;&nbsp;spaced&nbsp;", "spaced"),
+        ("unterminated <a href='x", "unterminated"),
+        ("<script>never closed", ""),
+        ("Zoë <i>李</i> مريم", "Zoë 李 مريم"),
+        ("é&", "é&"),
+        ("<a href=\"javascript:alert(1)\">link</a>", "link"),
+        ("line\n\n\nnext", "line\nnext"),
+    ] {
+        check_html(html, text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+/// Checks the escaping of one line of user text.
+fn check_escape(text: &str, escaped: &str) {
+    assert_eq!(escape_line(text), escaped, "for {text:?}");
+}
+
+#[test]
+fn markdown_escapes_user_text() {
+    for (text, escaped) in [
+        ("plain words", "plain words"),
+        ("[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"),
+        ("![img](x.png)", "\\!\\[img\\](x.png)"),
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("*bold* _it_ `code` ~~s~~", "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("> quote", "\\> quote"),
+        ("1. first", "1\\. first"),
+        ("12) twelfth", "12\\) twelfth"),
+        ("===", "\\==="),
+        ("a | b", "a \\| b"),
+        ("&amp; entity", "\\&amp; entity"),
+        ("back\\slash", "back\\\\slash"),
+        ("    indented code", "indented code"),
+        ("Zoë 李 🦀 mid-word 3.5", "Zoë 李 🦀 mid-word 3.5"),
+        ("bell\u{7}", "bell "),
+    ] {
+        check_escape(text, escaped);
+    }
+}
+
+/// True when `md` has no unescaped character from `chars`.
+fn no_unescaped(md: &str, chars: &[char]) -> bool {
+    let mut escaped = false;
+    for c in md.chars() {
+        if !escaped && chars.contains(&c) {
+            return false;
+        }
+        escaped = !escaped && c == '\\';
+    }
+    true
+}
+
+#[test]
+fn markdown_summary_has_every_part_and_no_injected_markup() {
+    let rubric = rubric();
+    let mut card = sample_cards(2)[1].clone();
+    card.candidate.name = "[Eve](https://evil.example) <img src=x>".into();
+    let md = export_markdown(&card, &rubric);
+    assert!(md.starts_with("## Scorecard: \\[Eve\\](https://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"), "{md}");
+    assert!(md.contains("**Interview:** System design, 2024-05-01"), "{md}");
+    assert!(md.contains("**Interviewer:** Grace Brewster Hopper"), "{md}");
+    assert!(md.contains("**Status:** submitted 2024-05-01T15:30:00Z"), "{md}");
+    let r = recommend(&rubric, &card);
+    assert!(md.contains(&format!("Greenhouse: {}", r.greenhouse.label())), "{md}");
+    for cap in &rubric.capabilities {
+        assert!(md.contains(&format!("### {}: {}", cap.name.replace('&', "\\&"), rubric.level_label(card.rating(&cap.id)))), "{}\n{md}", cap.id);
+    }
+    assert!(md.contains("### Other observations\n\n- Untagged \\<em\\>remark\\</em\\>"), "{md}");
+    assert!(md.contains("- \\<script\\>alert('x')\\</script\\> _(Meets Expectations)_"), "{md}");
+    // Whatever the user typed, no link, image, HTML tag or code span can open.
+    for line in md.lines() {
+        assert!(no_unescaped(line, &['<', '[', ']', '`', '|', '&']), "unescaped markup in {line:?}");
+    }
+    // A multi-line observation stays inside its list item: continuation lines are indented hard
+    // breaks, and no blank line ends the item.
+    assert!(md.contains("- \\# Not a heading  \n  \\- not a list  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
+    // An empty scorecard still summarises.
+    let empty = export_markdown(&Scorecard::new(&rubric), &rubric);
+    assert!(empty.starts_with("## Scorecard: L4 Senior Software Engineer\n\n**Status:** draft\n\n**Recommendation:** Insufficient evidence"), "{empty}");
+    assert!(!empty.contains("Other observations"));
+}
+
+#[test]
+fn markdown_never_lets_generated_text_escape() {
+    let rubric = rubric();
+    for card in sample_cards(150) {
+        let md = export_markdown(&card, &rubric);
+        for line in md.lines() {
+            assert!(no_unescaped(line, &['<', '>', '[', ']', '`', '|', '&', '!']), "unescaped markup in {line:?}");
+            assert!(!line.starts_with("    "), "indented code block: {line:?}");
+        }
+        assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Share links.
+
+#[test]
+fn share_links_round_trip() {
+    let rubric = rubric();
+    for (i, card) in sample_cards(200).iter().enumerate() {
+        let link = encode_link(card).unwrap_or_else(|e| panic!("card {i}: {e}"));
+        assert!(link.starts_with("#sc1=") && link.len() <= MAX_LINK_CHARS, "card {i}: {link}");
+        assert!(link[5..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "card {i}: {link}");
+        assert_eq!(&decode_link(&link, &rubric).unwrap_or_else(|e| panic!("card {i}: {e}")), card, "card {i}");
+        let url = encode_link_url(card, "https://hr.example/widget?x=1#old").expect("fits");
+        assert!(url.starts_with("https://hr.example/widget?x=1#sc1="), "{url}");
+        assert_eq!(&decode_link(&url, &rubric).expect("url"), card);
+    }
+    let card = &sample_cards(2)[1];
+    let link = encode_link(card).expect("fits");
+    // The forms a link arrives in: bare fragment, with other parameters, wrapped by a mail client,
+    // with the '=' percent-encoded.
+    for form in [
+        link.trim_start_matches('#').to_string(),
+        format!("https://x.example/#a=1&{}", link.trim_start_matches('#')),
+        format!("  {}\n", link),
+        format!("{}\n{}", &link[..40], &link[40..]),
+        link.replacen("sc1=", "sc1%3D", 1),
+    ] {
+        assert_eq!(&decode_link(&form, &rubric).unwrap_or_else(|e| panic!("{form}: {e}")), card);
+    }
+}
+
+#[test]
+fn base64url_round_trips_every_length() {
+    let bytes: Vec<u8> = (0..=255u8).collect();
+    for n in 0..bytes.len() {
+        let enc = base64url_encode(&bytes[..n]);
+        assert_eq!(enc.len(), (n * 4).div_ceil(3));
+        assert_eq!(base64url_decode(&enc), Ok(bytes[..n].to_vec()), "length {n}");
+    }
+}
+
+/// Checks that decoding `link` fails with `expected`.
+fn check_link_error(link: &str, expected: LinkError) {
+    assert_eq!(decode_link_json(link), Err(expected.clone()), "for {link:?}");
+    assert_eq!(decode_link(link, &rubric()), Err(ImportError::Link(expected)));
+}
+
+#[test]
+fn broken_links_have_specific_errors() {
+    let card = &sample_cards(2)[1];
+    let link = encode_link(card).expect("fits");
+    let data = link.trim_start_matches("#sc1=");
+    check_link_error("https://scorecard.example/", LinkError::NotALink);
+    check_link_error("", LinkError::NotALink);
+    check_link_error("#sc12=abc", LinkError::NewerFormat { prefix: "sc12".into() });
+    check_link_error("#sc1=ab*cd", LinkError::BadCharacter { found: '*', position: 3 });
+    check_link_error("#sc1=é", LinkError::BadCharacter { found: 'é', position: 1 });
+    check_link_error("#sc1=", LinkError::Truncated);
+    // Cut at every length: always truncated (or, rarely, a damaged final block), never a panic.
+    for cut in 1..data.len() {
+        let err = decode_link_json(&format!("#sc1={}", &data[..cut])).expect_err("cut link");
+        assert!(matches!(err, LinkError::Truncated | LinkError::Corrupt { .. }), "cut at {cut}: {err:?}");
+    }
+    assert_eq!(decode_link_json(&format!("#sc1={}", &data[..data.len() / 2])), Err(LinkError::Truncated));
+    // Damage each character in turn: the checksum or the stream catches every change.
+    for i in 0..data.len() {
+        let mut damaged: Vec<char> = data.chars().collect();
+        damaged[i] = if damaged[i] == 'A' { 'B' } else { 'A' };
+        let damaged: String = damaged.into_iter().collect();
+        match decode_link_json(&format!("#sc1={damaged}")) {
+            Err(_) => {}
+            // The last character may carry only padding bits, which change nothing.
+            Ok(json) => assert_eq!(base64url_decode(&damaged), base64url_decode(data), "damage at {i} went unnoticed: {json}"),
+        }
+    }
+    let bomb = format!("#sc1={}", base64url_encode(&miniz_oxide_like_bomb()));
+    check_link_error(&bomb, LinkError::TooLargeDecompressed { limit: MAX_DOCUMENT_BYTES });
+    let huge = format!("#sc1={}", "A".repeat(2 * MAX_DOCUMENT_BYTES + 1));
+    check_link_error(&huge, LinkError::InputTooLarge { bytes: huge.len() });
+}
+
+/// A zlib stream of 4 MiB of zeros, built with the same crate the links use.
+fn miniz_oxide_like_bomb() -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(&vec![0u8; 4 * 1024 * 1024], 9)
+}
+
+#[test]
+fn links_over_the_limit_are_refused_not_cut() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    let mut rng = Rng(42);
+    // Incompressible text: random letters.
+    for i in 0..20 {
+        let text: String = (0..600).map(|_| char::from(b'a' + rng.below(26) as u8)).collect();
+        card.observations.push(Observation { id: format!("o{i}"), text, ..Observation::default() });
+    }
+    match encode_link(&card) {
+        Err(LinkError::TooLong { chars, limit }) => {
+            assert!(chars > limit && limit == MAX_LINK_CHARS);
+            let msg = LinkError::TooLong { chars, limit }.to_string();
+            assert!(msg.contains("Export the scorecard as a JSON file instead"), "{msg}");
+        }
+        other => panic!("expected TooLong, got {other:?}"),
+    }
+    // A long base URL counts too.
+    let small = &sample_cards(2)[1];
+    let base = format!("https://x.example/{}", "p".repeat(MAX_LINK_CHARS));
+    assert!(matches!(encode_link_url(small, &base), Err(LinkError::TooLong { .. })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bad-input corpus: every file through the core, then through the CLI.
+
+struct BadInput {
+    file: String,
+    kind: String,
+    expected: String,
+}
+
+fn corpus() -> Vec<BadInput> {
+    let manifest = std::fs::read_to_string(repo("tests/bad_inputs/expected.tsv")).expect("manifest");
+    let rows: Vec<BadInput> = manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "manifest line {l:?}");
+            BadInput { file: cols[0].into(), kind: cols[1].into(), expected: cols[2].into() }
+        })
+        .collect();
+    // Every file in the folder is in the manifest, and the other way round.
+    let mut files: Vec<String> = std::fs::read_dir(repo("tests/bad_inputs"))
+        .expect("corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|f| f != "expected.tsv")
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = rows.iter().map(|r| r.file.clone()).collect();
+    listed.sort();
+    assert_eq!(files, listed, "tests/bad_inputs and expected.tsv disagree");
+    rows
+}
+
+/// The core's message for one input of a kind.
+fn core_error(kind: &str, text: &str) -> String {
+    let rubric = rubric();
+    let result = match kind {
+        "json" => import_json(text, &rubric).map(|_| ()),
+        "greenhouse" => import_greenhouse(text, &rubric).map(|_| ()),
+        "link" => decode_link(text, &rubric).map(|_| ()),
+        other => panic!("unknown kind {other}"),
+    };
+    match result {
+        Ok(()) => panic!("a bad input was accepted: {}", text.chars().take(200).collect::<String>()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn bad_inputs_are_refused_by_the_core_with_their_message() {
+    let rows = corpus();
+    assert!(rows.len() >= 40, "the corpus shrank to {}", rows.len());
+    for row in rows {
+        let text = std::fs::read_to_string(repo(&format!("tests/bad_inputs/{}", row.file))).expect("corpus file");
+        let msg = core_error(&row.kind, &text);
+        assert!(msg.contains(&row.expected), "{}: message {msg:?} lacks {:?}", row.file, row.expected);
+    }
+}
+
+/// Runs the CLI; returns (exit code, stdout, stderr).
+fn run_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the scorecard binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        use std::io::Write;
+        // A command that exits before reading all of stdin closes the pipe; that is fine here.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    let out = child.wait_with_output().expect("the binary finishes");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The CLI arguments that read one corpus file of a kind.
+fn cli_args(kind: &str, path: &str, text: &str) -> Vec<String> {
+    match kind {
+        "json" => vec!["convert".into(), "--from".into(), "json".into(), path.into()],
+        "greenhouse" => vec!["convert".into(), "--from".into(), "greenhouse".into(), "--to".into(), "markdown".into(), path.into()],
+        _ => vec!["unlink".into(), text.trim().into()],
+    }
+}
+
+/// Checks that the CLI refuses an input with exit code 1 and the message on stderr.
+fn check_cli_refuses(args: &[String], expected: &str, what: &str) {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, stdout, stderr) = run_cli(&args, "");
+    assert_eq!(code, 1, "{what}: exit code {code}, stderr {stderr}");
+    assert!(stderr.starts_with("scorecard: ") && stderr.contains(expected), "{what}: stderr {stderr:?} lacks {expected:?}");
+    assert!(stdout.is_empty(), "{what}: printed {stdout:?}");
+}
+
+#[test]
+fn bad_inputs_make_the_cli_exit_1_with_the_message() {
+    for row in corpus() {
+        let path = repo(&format!("tests/bad_inputs/{}", row.file));
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let args = cli_args(&row.kind, &path.to_string_lossy(), &text);
+        check_cli_refuses(&args, &row.expected, &row.file);
+    }
+}
+
+#[test]
+fn absurd_inputs_make_the_cli_exit_1() {
+    let dir = std::env::temp_dir().join(format!("scorecard-interchange-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let big = dir.join("big.json");
+    let text = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", " ".repeat(MAX_DOCUMENT_BYTES));
+    std::fs::write(&big, &text).expect("write");
+    let big = big.to_string_lossy().into_owned();
+    check_cli_refuses(&["convert".into(), big.clone()], &format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len()), "big json");
+    check_cli_refuses(&["convert".into(), "--from".into(), "greenhouse".into(), big.clone()], "Greenhouse scorecard is", "big greenhouse");
+    check_cli_refuses(&["link".into(), big], "document is", "big link source");
+    let deep = dir.join("deep.json");
+    std::fs::write(&deep, format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000))).expect("write");
+    check_cli_refuses(&["convert".into(), deep.to_string_lossy().into_owned()], "recursion limit exceeded", "deep json");
+    let many = dir.join("many.json");
+    let obs: Vec<Value> = (0..=MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "x"})).collect();
+    std::fs::write(&many, json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": obs}).to_string()).expect("write");
+    check_cli_refuses(&["convert".into(), many.to_string_lossy().into_owned()], "observations: 501 observations; the limit is 500", "many");
+    let long_link = format!("#sc1={}", "A".repeat(2 * MAX_DOCUMENT_BYTES + 1));
+    let link_file = dir.join("link.txt");
+    std::fs::write(&link_file, &long_link).expect("write");
+    // The link is read from stdin: it is too long for a command line.
+    let (code, _, stderr) = run_cli(&["unlink", "-"], &long_link);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("share link input is"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_converts_links_and_reports_mappings() {
+    let rubric = rubric();
+    let card = &sample_cards(2)[1];
+    let dir = std::env::temp_dir().join(format!("scorecard-interchange-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("card.json");
+    std::fs::write(&file, export_json(card)).expect("write");
+    let path = file.to_string_lossy().into_owned();
+
+    let (code, json_out, _) = run_cli(&["convert", "--from", "json", "--to", "json", &path], "");
+    assert_eq!((code, json_out.trim_end()), (0, export_json(card).as_str()));
+
+    let (code, gh, stderr) = run_cli(&["convert", "--to", "greenhouse", &path], "");
+    assert_eq!(code, 0, "{stderr}");
+    let expected: Value = export_greenhouse(card, &rubric);
+    assert_eq!(serde_json::from_str::<Value>(&gh).ok(), Some(expected));
+
+    // Greenhouse in through stdin: the mapping report goes to stderr, the document to stdout.
+    let (code, back, stderr) = run_cli(&["convert", "--from", "greenhouse", "-"], &gh);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("attribute \"Technical Expertise\" -> technical_expertise (exact)"), "{stderr}");
+    let back = import_json(&back, &rubric).expect("valid output");
+    assert_eq!(back.ratings, card.ratings.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    let (_, _, quiet) = run_cli(&["convert", "--from", "greenhouse", "--quiet", "-"], &gh);
+    assert!(quiet.is_empty(), "{quiet}");
+
+    let (code, md, _) = run_cli(&["convert", "--to", "markdown", &path], "");
+    assert_eq!((code, md), (0, export_markdown(card, &rubric)));
+
+    let (code, link, _) = run_cli(&["link", &path], "");
+    assert_eq!((code, link.trim_end()), (0, encode_link(card).expect("fits").as_str()));
+    let (code, url, _) = run_cli(&["link", "--base", "https://hr.example/sc", &path], "");
+    assert_eq!(code, 0);
+    assert!(url.starts_with("https://hr.example/sc#sc1="), "{url}");
+    let (code, json_back, stderr) = run_cli(&["unlink", url.trim()], "");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(import_json(&json_back, &rubric).as_ref(), Ok(card));
+
+    // Usage errors exit 2.
+    for args in [
+        vec!["convert", "--to", "pdf", path.as_str()],
+        vec!["convert", "--from", "lever", path.as_str()],
+        vec!["convert", path.as_str(), path.as_str()],
+        vec!["link"],
+        vec!["unlink"],
+    ] {
+        let (code, _, stderr) = run_cli(&args, "");
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+    let (_, help, _) = run_cli(&["help"], "");
+    for command in ["convert", "link", "unlink"] {
+        assert!(help.lines().any(|l| l.trim_start().starts_with(command)), "usage lacks {command}: {help}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON Schema.
+
+/// A validator for the subset of JSON Schema 2020-12 the scorecard schema uses. Returns the
+/// first violation as "path: reason".
+fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(), String> {
+    let schema = match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => {
+            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {r}"));
+            &root["$defs"][name]
+        }
+        None => schema,
+    };
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => panic!("bad type"),
+        };
+        let ok = types.iter().any(|t| match *t {
+            "null" => value.is_null(),
+            "boolean" => value.is_boolean(),
+            "string" => value.is_string(),
+            "number" => value.is_number(),
+            "integer" => value.is_u64() || value.is_i64(),
+            "array" => value.is_array(),
+            "object" => value.is_object(),
+            _ => panic!("bad type {t}"),
+        });
+        if !ok {
+            return Err(format!("{path}: type is not {types:?}"));
+        }
+    }
+    if let Some(c) = schema.get("const") {
+        if c != value {
+            return Err(format!("{path}: not {c}"));
+        }
+    }
+    if let Some(Value::Array(options)) = schema.get("enum") {
+        if !options.contains(value) {
+            return Err(format!("{path}: not one of {options:?}"));
+        }
+    }
+    if let Some(Value::Array(options)) = schema.get("anyOf") {
+        if !options.iter().any(|s| validate(s, root, value, path).is_ok()) {
+            return Err(format!("{path}: matches no anyOf branch"));
+        }
+    }
+    if let (Some(max), Value::String(s)) = (schema.get("maxLength").and_then(Value::as_u64), value) {
+        if s.chars().count() as u64 > max {
+            return Err(format!("{path}: longer than {max}"));
+        }
+    }
+    if let (Some(pattern), Value::String(s)) = (schema.get("pattern").and_then(Value::as_str), value) {
+        // No regex engine here: each pattern the schema uses has its Rust meaning in this table,
+        // the same function the code uses where there is one.
+        let ok = match pattern {
+            "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" => is_iso_date(s),
+            "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" => is_iso_date(s.get(..10).unwrap_or("")),
+            "\\S" => !s.trim().is_empty(),
+            other => panic!("pattern {other} has no Rust meaning in this test"),
+        };
+        if !ok {
+            return Err(format!("{path}: does not match {pattern}"));
+        }
+    }
+    if let (Some(min), Value::Number(n)) = (schema.get("minimum").and_then(Value::as_f64), value) {
+        if n.as_f64().unwrap_or(f64::NAN) < min {
+            return Err(format!("{path}: below {min}"));
+        }
+    }
+    if let Value::Array(items) = value {
+        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
+            if items.len() as u64 > max {
+                return Err(format!("{path}: more than {max} items"));
+            }
+        }
+        if let Some(item_schema) = schema.get("items") {
+            for (i, item) in items.iter().enumerate() {
+                validate(item_schema, root, item, &format!("{path}[{i}]"))?;
+            }
+        }
+    }
+    if let Value::Object(map) = value {
+        if let Some(Value::Array(required)) = schema.get("required") {
+            for r in required.iter().filter_map(Value::as_str) {
+                if !map.contains_key(r) {
+                    return Err(format!("{path}: missing {r}"));
+                }
+            }
+        }
+        let props = schema.get("properties").and_then(Value::as_object);
+        for (k, v) in map {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => validate(s, root, v, &format!("{path}.{k}"))?,
+                None => match schema.get("additionalProperties") {
+                    Some(Value::Bool(false)) => return Err(format!("{path}: unexpected {k}")),
+                    Some(s @ Value::Object(_)) => validate(s, root, v, &format!("{path}.{k}"))?,
+                    _ => {}
+                },
+            }
+        }
+    }
+    Ok(())
+}
+
+fn schema() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(repo("schema/scorecard.v1.schema.json")).expect("schema file")).expect("schema is JSON")
+}
+
+#[test]
+fn schema_states_the_same_constants_as_the_code() {
+    let s = schema();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["properties"]["format"]["const"], FORMAT);
+    assert_eq!(s["properties"]["version"]["const"], VERSION);
+    assert_eq!(s["required"], json!(["format", "version", "ratings"]));
+    let levels: Vec<&str> = Rating::ALL.iter().map(|r| r.id()).collect();
+    assert_eq!(s["$defs"]["level"]["anyOf"][0]["enum"], json!(levels));
+    assert_eq!(s["properties"]["observations"]["maxItems"], MAX_OBSERVATIONS);
+    assert_eq!(s["$defs"]["rating"]["properties"]["note"]["maxLength"], MAX_TEXT_CHARS);
+    assert_eq!(s["$defs"]["observation"]["properties"]["text"]["maxLength"], MAX_TEXT_CHARS);
+    assert_eq!(s["$defs"]["field"]["anyOf"][0]["maxLength"], MAX_FIELD_CHARS);
+}
+
+/// Checks that the schema and `Scorecard::from_value` agree on one document.
+fn check_schema(doc: Value, accepted: bool) {
+    let s = schema();
+    let by_schema = validate(&s, &s, &doc, "$");
+    let by_code = Scorecard::from_value(&doc, &rubric());
+    assert_eq!(by_code.is_ok(), accepted, "code on {doc}: {by_code:?}");
+    assert_eq!(by_schema.is_ok(), accepted, "schema on {doc}: {by_schema:?}");
+}
+
+#[test]
+fn schema_accepts_what_the_code_accepts() {
+    for card in sample_cards(150) {
+        check_schema(card.to_value(), true);
+    }
+    let base = || json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": "ok"}}});
+    let with = |key: &str, v: Value| {
+        let mut d = base();
+        d[key] = v;
+        d
+    };
+    for (doc, accepted) in [
+        (base(), true),
+        (with("candidate", json!("Ada")), true),
+        (with("candidate", json!({"id": 12, "name": "Ada"})), true),
+        (with("candidate", json!(12)), false),
+        (with("interview", json!({"step": "Onsite", "date": "2024-02-30"})), true),
+        (with("interview", json!({"date": "2024-13-01"})), false),
+        (with("interview", json!({"date": "yesterday"})), false),
+        (with("interview", json!({"date": ""})), true),
+        (with("submitted_at", json!("2024-05-01T10:00:00Z")), true),
+        (with("submitted_at", json!("")), true),
+        (with("submitted_at", json!("soon")), false),
+        (with("submitted_at", json!(5)), false),
+        (with("observations", json!([{"text": "x"}])), true),
+        (with("observations", json!([{"text": "x", "level": null, "capability": null, "source": "interviewer"}])), true),
+        (with("observations", json!([{"text": "x", "source": "robot"}])), false),
+        (with("observations", json!([{"id": "o1"}])), false),
+        (with("observations", json!([{"text": "   "}])), false),
+        (with("observations", json!({"o1": "x"})), false),
+        (with("ratings", json!({"technical_expertise": {"level": "great"}})), false),
+        (with("ratings", json!({"technical_expertise": {"level": null}})), true),
+        (with("ratings", json!({"technical_expertise": {"note": 3}})), false),
+        (with("ratings", json!({"technical_expertise": "meets"})), false),
+        (with("ratings", json!([])), false),
+        (with("rubric", json!({"id": "l4-senior-software-engineer", "version": 1})), true),
+        (with("rubric", json!({"version": -1})), false),
+        (with("version", json!(2)), false),
+        (with("version", json!("1")), false),
+        (with("format", json!("resume")), false),
+        (with("unknown_extension", json!({"kept": false})), true),
+        (json!({"format": FORMAT, "version": 1}), false),
+        (json!([]), false),
+    ] {
+        check_schema(doc, accepted);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timings, for BENCHMARKS.md ("## Interchange"). Run with
+// `cargo test --profile native --test core interchange::bench -- --ignored --nocapture`.
+
+/// A scorecard of typical size: six notes of a sentence or two, twelve tagged observations.
+fn typical_card() -> Scorecard {
+    let rubric = rubric();
+    let mut card = sample_cards(2)[1].clone();
+    card.observations.clear();
+    for (i, cap) in rubric.capabilities.iter().enumerate() {
+        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::LEVELS[i % 3], note: cap.descriptors.meets.clone() });
+    }
+    for i in 0..12 {
+        let cap = &rubric.capabilities[i % rubric.capabilities.len()];
+        card.observations.push(Observation {
+            id: format!("o{}", i + 1),
+            text: format!("{} (seen in answer {})", rubric.traits.items[i % rubric.traits.items.len()], i + 1),
+            capability: Some(cap.id.clone()),
+            level: Rating::Meets,
+            source: TagSource::Interviewer,
+        });
+    }
+    card
+}
+
+/// The mean time of `f` over `runs` runs, in microseconds.
+fn time_us(runs: u32, mut f: impl FnMut()) -> f64 {
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        f();
+    }
+    start.elapsed().as_secs_f64() * 1e6 / f64::from(runs)
+}
+
+#[test]
+#[ignore = "timings for BENCHMARKS.md; run with --ignored --nocapture"]
+fn bench() {
+    let rubric = rubric();
+    let card = typical_card();
+    let json_text = export_json(&card);
+    let gh_text = serde_json::to_string(&export_greenhouse(&card, &rubric)).unwrap_or_default();
+    let link = encode_link(&card).expect("fits");
+    let bomb = format!("#sc1={}", base64url_encode(&miniz_oxide_like_bomb()));
+    let big_note = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations":
+        (0..MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "x".repeat(2000)})).collect::<Vec<_>>()}).to_string();
+    println!("typical scorecard: {} bytes of JSON, {} bytes as Greenhouse, link {} characters", json_text.len(), gh_text.len(), link.len());
+    let n = 2000;
+    let rows = [
+        ("import_json (typical)", time_us(n, || assert!(import_json(&json_text, &rubric).is_ok()))),
+        ("export_json (typical)", time_us(n, || assert!(!export_json(&card).is_empty()))),
+        ("import_greenhouse (typical)", time_us(n, || assert!(import_greenhouse(&gh_text, &rubric).is_ok()))),
+        ("export_greenhouse (typical)", time_us(n, || assert!(export_greenhouse(&card, &rubric).is_object()))),
+        ("export_markdown (typical)", time_us(n, || assert!(!export_markdown(&card, &rubric).is_empty()))),
+        ("encode_link (typical)", time_us(n, || assert!(encode_link(&card).is_ok()))),
+        ("decode_link (typical)", time_us(n, || assert!(decode_link(&link, &rubric).is_ok()))),
+        ("decode_link (compression bomb, stops at 1 MiB)", time_us(20, || assert!(decode_link(&bomb, &rubric).is_err()))),
+        (
+            "import_json (1,000,000-byte document, 500 observations)",
+            time_us(20, || {
+                let _ = import_json(&big_note, &rubric);
+            }),
+        ),
+    ];
+    for (what, us) in rows {
+        println!("{what}: {us:.1} µs");
+    }
+}
