@@ -8,6 +8,7 @@
 //! Nothing in the core panics on input: every fallible entry point returns a `Result` whose error
 //! names the field or line at fault.
 
+pub mod classifier;
 pub mod committee;
 pub mod engine;
 pub mod interchange;

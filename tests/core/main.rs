@@ -2,6 +2,7 @@
 //! Each module holds data-driven cases for one part of the core.
 
 mod architecture;
+mod classifier;
 mod cli;
 mod committee;
 mod engine;

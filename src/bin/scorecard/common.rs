@@ -9,6 +9,10 @@ pub const USAGE: &str = "usage: scorecard <command> [options]
 commands:
   recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard
   validate [--rubric FILE] FILE...                  check scorecard files; exit 1 on the first bad one
+  classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
+                                                    evidence and flags out, one line each
+  draft [--rubric FILE] [FILE|-]                    JSON lines of observations in; one drafted scorecard out
+  classifier train|eval|cv|bench [options]          retrain, evaluate or time the observation classifier
   compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]
                                                     one JSON committee report: per candidate the matrix,
                                                     consensus, disagreements, calibration, recommendation;

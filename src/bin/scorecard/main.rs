@@ -4,6 +4,7 @@
 //! subcommand returns a `Result`, and a panic hook turns anything unforeseen into exit 1 with a
 //! message rather than Rust's 101.
 
+mod classify;
 mod common;
 mod compare;
 mod convert;
@@ -40,6 +41,9 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     match cmd.as_str() {
         "recommend" => recommend::recommend(rest),
         "validate" => recommend::validate(rest),
+        "classify" => classify::classify(rest),
+        "draft" => classify::draft(rest),
+        "classifier" => classify::classifier(rest),
         "convert" => convert::convert(rest),
         "link" => convert::link(rest),
         "unlink" => convert::unlink(rest),

@@ -1,0 +1,95 @@
+//! Drafting a scorecard from observations: tag each observation with the classifier, then
+//! propose a rating for every capability that has evidence.
+//!
+//! Two rules protect the interviewer's own work: an observation whose tag came from the
+//! interviewer is never changed, and a rating that is already set is never overwritten. Only
+//! capabilities still `not_assessed` receive a drafted rating.
+
+use super::{classify_with, embedded_model, Model};
+use crate::core::rubric::Rubric;
+use crate::core::scorecard::{Rating, Scorecard, TagSource};
+
+/// The weight of an observation the interviewer tagged, against a suggested tag's confidence.
+pub const INTERVIEWER_WEIGHT: f64 = 1.0;
+
+/// The least weight a suggested tag counts for, however unsure the classifier was.
+pub const MIN_SUGGESTED_WEIGHT: f64 = 0.2;
+
+/// Tags every observation whose tag is a suggestion (not the interviewer's) with the embedded
+/// classifier. Returns how many observations were tagged. Observations the classifier cannot read
+/// (an empty text) and capabilities the rubric does not have are left untagged.
+pub fn tag_observations(rubric: &Rubric, card: &mut Scorecard) -> usize {
+    match embedded_model() {
+        Ok(model) => tag_observations_with(model, rubric, card),
+        Err(_) => 0,
+    }
+}
+
+/// [`tag_observations`] with a given model.
+pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecard) -> usize {
+    let mut tagged = 0;
+    for o in card.observations.iter_mut().filter(|o| o.source != TagSource::Interviewer) {
+        match classify_with(model, &o.text) {
+            Ok(c) if rubric.capability(&c.capability).is_some() => {
+                o.capability = Some(c.capability);
+                o.level = c.level;
+                o.source = TagSource::Suggested;
+                tagged += 1;
+            }
+            _ => {
+                o.capability = None;
+                o.level = Rating::NotAssessed;
+            }
+        }
+    }
+    tagged
+}
+
+/// Proposes a level for every capability that has tagged observations and no rating yet: the
+/// evidence-weighted mean of its observations' levels (needs improvement 0, meets 1, exceeds 2),
+/// rounded to the nearest level, halves rounding up. Interviewer tags weigh
+/// [`INTERVIEWER_WEIGHT`]; suggested ones weigh the classifier's confidence in them. Ratings
+/// already set are never changed. Returns the capability ids that received a draft.
+pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
+    let model = embedded_model().ok();
+    let mut drafted = Vec::new();
+    for cap in &rubric.capabilities {
+        if card.rating(&cap.id) != Rating::NotAssessed {
+            continue;
+        }
+        let mut weight_sum = 0.0;
+        let mut points_sum = 0.0;
+        for o in card.observations_for(&cap.id) {
+            let Some(points) = o.level.points() else { continue };
+            let weight = match o.source {
+                TagSource::Interviewer => INTERVIEWER_WEIGHT,
+                TagSource::Suggested => model
+                    .and_then(|m| classify_with(m, &o.text).ok())
+                    .map_or(0.5, |c| c.confidence.max(MIN_SUGGESTED_WEIGHT)),
+            };
+            weight_sum += weight;
+            points_sum += weight * points;
+        }
+        if weight_sum <= 0.0 {
+            continue;
+        }
+        let mean = points_sum / weight_sum;
+        let level = if mean >= 1.5 - 1e-9 {
+            Rating::Exceeds
+        } else if mean >= 0.5 - 1e-9 {
+            Rating::Meets
+        } else {
+            Rating::NeedsImprovement
+        };
+        card.ratings.entry(cap.id.clone()).or_default().level = level;
+        drafted.push(cap.id.clone());
+    }
+    drafted
+}
+
+/// Tags the observations, then drafts the ratings: [`tag_observations`] and [`draft_ratings`].
+/// Returns the capability ids that received a drafted rating.
+pub fn draft(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
+    tag_observations(rubric, card);
+    draft_ratings(rubric, card)
+}

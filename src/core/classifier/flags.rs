@@ -1,0 +1,295 @@
+//! Warnings about a note itself: impressions with no observed behaviour (`non_behavioral`) and
+//! remarks about protected or irrelevant personal traits (`bias_risk`).
+//!
+//! Both detectors are lexical and written by hand, for precision: a flag interrupts an
+//! interviewer, so a false one costs trust. `bias_risk` fires on phrases about age, family,
+//! pregnancy, speech and accent, appearance, nationality or origin, religion, gender, health or
+//! disability and sexual orientation, each phrase chosen so that ordinary engineering notes
+//! ("race condition", "child process", "new grads", "teams in Berlin") do not match.
+//! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
+//! action verb from a broad lexicon, no technical noun, no number, no quotation.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::fxhash::{FxHashMap, FxHashSet};
+use super::text::{tokenize, Token};
+use super::Span;
+
+/// The kind of warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// An impression that describes no observed behaviour ("seems smart", "great culture fit").
+    NonBehavioral,
+    /// A remark about age, family, health, origin, religion, gender or looks.
+    BiasRisk,
+}
+
+impl FlagKind {
+    /// The stable id used in files: `non_behavioral` or `bias_risk`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlagKind::NonBehavioral => "non_behavioral",
+            FlagKind::BiasRisk => "bias_risk",
+        }
+    }
+}
+
+/// One warning about a note, with a short reason for the interviewer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    /// One sentence: what was found and what to do instead.
+    pub reason: String,
+    /// The words that raised it, when there are specific ones.
+    pub span: Option<Span>,
+}
+
+/// Bias-prone phrases by category, separated by `;`. Each phrase is a sequence of words
+/// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
+/// any word start.
+const BIAS: &[(&str, &str)] = &[
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for; looks young|old|barely|very|too; very young; so young; youthful; out of college; digital native; gen z; over the hill"),
+    ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
+    ("pregnancy", "pregnant; pregnancy; expecting a baby"),
+    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
+    ("appearance", "overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight"),
+    ("nationality or origin", "foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name"),
+    ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran"),
+    ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
+    ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health issues|problems|condition; therapy; medication; crutches; surgery; sick"),
+    ("sexual orientation", "gay; lesbian; bisexual; queer; transgender; boyfriend; girlfriend; same sex"),
+];
+
+/// One compiled bias phrase: its category and, per word, the alternatives (a trailing `*` marks
+/// a prefix).
+struct Phrase {
+    category: &'static str,
+    elements: Vec<Vec<&'static str>>,
+}
+
+/// The compiled bias lexicon: phrases indexed by their exact first words, plus the phrases whose
+/// first word is a prefix pattern.
+struct BiasLexicon {
+    phrases: Vec<Phrase>,
+    by_first: FxHashMap<&'static str, Vec<usize>>,
+    prefixed: Vec<usize>,
+}
+
+fn bias_lexicon() -> &'static BiasLexicon {
+    static LEX: OnceLock<BiasLexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = BiasLexicon { phrases: Vec::new(), by_first: FxHashMap::default(), prefixed: Vec::new() };
+        for (category, phrases) in BIAS {
+            for phrase in phrases.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                let elements: Vec<Vec<&'static str>> = phrase.split(' ').map(|e| e.split('|').collect()).collect();
+                let idx = lex.phrases.len();
+                for alt in elements.first().into_iter().flatten() {
+                    if alt.ends_with('*') {
+                        lex.prefixed.push(idx);
+                    } else {
+                        lex.by_first.entry(alt).or_default().push(idx);
+                    }
+                }
+                lex.phrases.push(Phrase { category, elements });
+            }
+        }
+        lex.prefixed.dedup();
+        lex
+    })
+}
+
+/// Whether a pattern element matches a word.
+fn element_matches(element: &[&str], word: &str) -> bool {
+    element.iter().any(|alt| match alt.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => *alt == word,
+    })
+}
+
+/// Finds bias-prone phrases: (category, first token, last token), one per category.
+fn bias_matches(tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
+    let lex = bias_lexicon();
+    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let exact = lex.by_first.get(t.word.as_str()).map_or(&[][..], Vec::as_slice);
+        for &p in exact.iter().chain(lex.prefixed.iter()) {
+            let Some(phrase) = lex.phrases.get(p) else { continue };
+            if out.iter().any(|(c, _, _)| *c == phrase.category) {
+                continue;
+            }
+            let ok = phrase.elements.iter().enumerate().all(|(k, e)| {
+                tokens.get(i + k).is_some_and(|u| u.clause == t.clause && element_matches(e, &u.word))
+            });
+            if !ok || !plausible(tokens, i, phrase.elements.len()) {
+                continue;
+            }
+            out.push((phrase.category, i, i + phrase.elements.len() - 1));
+        }
+    }
+    out.sort_unstable_by_key(|(c, first, _)| (*first, *c));
+    out
+}
+
+/// Rules out technical or everyday uses of a word that shares its form with a protected trait.
+fn plausible(tokens: &[Token], i: usize, len: usize) -> bool {
+    let word = tokens.get(i).map_or("", |t| t.word.as_str());
+    let next = tokens.get(i + 1).map_or("", |t| t.word.as_str());
+    let prev = if i == 0 { "" } else { tokens.get(i - 1).map_or("", |t| t.word.as_str()) };
+    match word {
+        "race" => matches!(prev, "his" | "her" | "their" | "of" | "on" | "by") && !matches!(next, "condition" | "conditions" | "detector" | "free"),
+        "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
+        "parent" | "parents" => !matches!(next, "node" | "nodes" | "process" | "class" | "component" | "company" | "org" | "team" | "ticket" | "epic"),
+        "weight" => matches!(prev, "his" | "her" | "their" | "lose" | "lost" | "gained"),
+        "voice" => matches!(prev, "his" | "her" | "their"),
+        "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
+        "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
+        | "surgery" => person_context(tokens, i),
+        _ => true,
+    }
+}
+
+/// The word sits near a reference to a person, so an ambiguous word is probably about them.
+fn person_context(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens.get(i).map_or(0, |t| t.clause);
+    let lo = i.saturating_sub(4);
+    tokens.iter().skip(lo).take(9).filter(|t| t.clause == clause).any(|t| {
+        matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "him" | "they" | "their" | "candidate" | "guy" | "woman" | "man" | "person" | "seemed" | "looks" | "looked")
+    }) || i == 0
+}
+
+/// Stems of verbs that report something the candidate did or said.
+const ACTIONS: &str = "
+ask answer walk explain describe design build write run lead propos suggest handl trac
+debug fix implement refactor migrat ship deliver launch coordinat organiz review test measur profil
+benchmark diagnos identify spot catch notic mention say tell talk discuss present demo draw
+diagram sketch cod pair mentor coach teach onboard interview push disagre negotiat convinc align
+escalat prioritiz plan estimat scop cut split choose pick compar weigh consider referenc cit
+shar show demonstrat reason clarify question challeng simplify optimiz deploy monitor automat document record
+track follow volunteer cover switch restat start finish complet solv struggl stuck froze need
+prompt nudg wait rely blam ignor miss forgot forget skip avoid fail drive own
+set introduc creat establish champion advocat adopt roll train publish contribut prepar read research
+manag handl resolv investigat prototyp pilot instrument alert partner collaborat facilitat chair host invit
+recommend argu defend justify admit acknowledg realiz assum recover backtrack iterat sav reduc increas
+improv grow cancel rewrite rewrot replac deprecat standardiz unblock help support guide sponsor recruit
+ran led wrote built took gave made brought caught drew spoke chose went came
+found kept held sent spent ask mov pull flag raise rais gather collect analyz
+model spec draft edit merg block refus declin agre accept bring send spend get
+dismiss interrupt rambl hesitat guess jump assign delegat schedul meet escalat stay listen respond
+repli email messag call page cancel understand learn practic retro postmortem
+";
+
+/// Technical or work nouns whose presence means the note is about concrete work.
+const WORK_NOUNS: &str = "
+system database schema query index cach latency api queue servic cod bug test design
+architectur project deadline migrat incident outag postmortem customer revenu cost roadmap stakeholder doc document
+pull request review pipelin deploy releas metric user product feature sprint milestone team junior
+intern grad exampl question problem solution trade tradeoff algorithm data model framework tool process
+workflow platform infrastructur scal performanc security budget interview manager engineer mentee memo rfc diagram
+whiteboard
+";
+
+/// Impression words worth quoting in the reason of a non-behavioural flag.
+const IMPRESSIONS: &str = "
+seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable nice
+likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
+rockstar click mesh material player attitude personality meh solid strong great good reminds off
+arrogant difficult sense
+";
+
+/// Detects the flags of a note from its text. Empty for a sound note.
+pub fn detect_flags(text: &str) -> Vec<Flag> {
+    detect(text, &tokenize(text))
+}
+
+/// Detects flags from tokens already computed.
+pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let span_of = |first: usize, last: usize, label: &str| -> Option<Span> {
+        let start = tokens.get(first)?.start;
+        let end = tokens.get(last)?.end;
+        text.get(start..end)?;
+        Some(Span { start, end, label: label.to_string() })
+    };
+    let bias = bias_matches(tokens);
+    // A remark about a protected trait already says the note is not evidence; one warning is
+    // enough, and it is the more important one.
+    if bias.is_empty() && !has_behaviour(text, tokens) && !has_topic(tokens) {
+        let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
+        let (reason, span) = match impression.and_then(|i| Some((i, tokens.get(i)?))) {
+            Some((i, t)) => (
+                format!(
+                    "no observed behaviour: \"{}\" is an impression; write what the candidate did or said",
+                    text.get(t.start..t.end).unwrap_or(&t.word)
+                ),
+                span_of(i, i, "impression"),
+            ),
+            None => ("no observed behaviour: write what the candidate did or said".to_string(), None),
+        };
+        flags.push(Flag { kind: FlagKind::NonBehavioral, reason, span });
+    }
+    for (category, first, last) in bias {
+        let words = match (tokens.get(first), tokens.get(last)) {
+            (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        };
+        flags.push(Flag {
+            kind: FlagKind::BiasRisk,
+            reason: format!("mentions {category} (\"{words}\"), which is not evidence of the job; rate what the candidate did"),
+            span: span_of(first, last, category),
+        });
+    }
+    flags
+}
+
+/// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
+/// made of one of these alone is no sign of observed work.
+fn verdict_word(w: &str) -> bool {
+    matches!(w, "hire" | "hiring" | "candidate" | "fit" | "culture" | "value" | "impact" | "support" | "feedback" | "team" | "growth" | "grow")
+}
+
+/// True when the note names a capability's subject matter through the topic lexicons ("no sense
+/// of customer impact", "weak on concurrency"): a judgement about something specific, which the
+/// interviewer can back with the conversation, rather than a bare impression.
+fn has_topic(tokens: &[Token]) -> bool {
+    super::cues::find(tokens).iter().any(|m| {
+        m.kind == super::cues::CueKind::Topic
+            && !(m.first == m.last && tokens.get(m.first).is_some_and(|t| verdict_word(&t.word)))
+    })
+}
+
+/// True when the note reports something the candidate did or said.
+fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
+    // A quotation of the candidate is behaviour ("he said \"it's fine\"").
+    let quotes = text.chars().filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}')).count();
+    if quotes >= 2 {
+        return true;
+    }
+    static SETS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
+    let sets = SETS.get_or_init(|| (ACTIONS.split_whitespace().collect(), WORK_NOUNS.split_whitespace().collect()));
+    let mut actions = 0;
+    let mut nouns = 0;
+    for t in tokens {
+        let s = t.stem.as_str();
+        if matches!(s, "several" | "dozen" | "hundreds" | "thousands" | "percent" | "multifold" | "money") {
+            return true;
+        }
+        if lexicon_hit(&sets.0, s) {
+            actions += 1;
+        }
+        if lexicon_hit(&sets.1, s) {
+            nouns += 1;
+        }
+    }
+    actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2
+}
+
+/// A stem is in the set, or starts with an entry of four letters or more.
+fn lexicon_hit(set: &FxHashSet<&'static str>, stem: &str) -> bool {
+    if set.contains(stem) {
+        return true;
+    }
+    stem.char_indices().map(|(i, _)| i).filter(|&i| i >= 4).any(|i| stem.get(..i).is_some_and(|p| set.contains(p)))
+}
