@@ -233,16 +233,16 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
             policy.min_assessed.max(1)
         )),
         Decision::NoHire => rationale.push(format!(
-            "No hire: a score of {:.2} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
-            outcome.score.unwrap_or(0.0),
+            "No hire: a score of {} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
+            fixed2(outcome.score.unwrap_or(0.0)),
             outcome.assessed,
-            policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {m:.2})"))
+            policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {})", fixed2(m)))
         )),
         Decision::Hire => {
             let lvl = level.clone().unwrap_or_default();
             rationale.push(format!(
-                "Hire at {lvl}: a score of {:.2} of 2 across {} rated capabilities.",
-                outcome.score.unwrap_or(0.0),
+                "Hire at {lvl}: a score of {} of 2 across {} rated capabilities.",
+                fixed2(outcome.score.unwrap_or(0.0)),
                 outcome.assessed
             ));
             if level_below(&lvl, &rubric.level) {
@@ -291,7 +291,7 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         rationale.push(format!(
             "The observations for {} do not match its rating of {}; check the rating against the notes.",
             name(id),
-            rubric.level_label(card.rating(id)).to_lowercase()
+            rubric.level_label(card.rating(id)).to_ascii_lowercase()
         ));
     }
     rationale.extend(what_would_change(rubric, card, &outcome));
@@ -346,7 +346,7 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
     };
     // Group the one-step changes by the outcome they lead to, so each sentence reads
     // "Would become X if A or B were rated Y".
-    let mut changes: Vec<(bool, String, Vec<String>)> = Vec::new();
+    let mut changes: Vec<(bool, (String, String), Vec<String>)> = Vec::new();
     for cap in &rubric.capabilities {
         let current = card.rating(&cap.id);
         let steps = match current {
@@ -361,7 +361,7 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
             if r == now {
                 continue;
             }
-            let key = format!("{} if {{}} were rated {}", describe(&changed), rubric.level_label(target).to_lowercase());
+            let key = (describe(&changed), rubric.level_label(target).to_ascii_lowercase());
             match changes.iter_mut().find(|(_, k, _)| *k == key) {
                 Some((_, _, names)) => names.push(cap.name.clone()),
                 None => changes.push((r > now, key, vec![cap.name.clone()])),
@@ -369,15 +369,17 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
         }
     }
     // Upward changes first: they say what the candidate would need to show.
-    changes.sort_by_key(|(up, _, _)| !*up);
-    changes
+    // (A stable partition rather than `sort_by_key`, whose sort code costs 2 KB of wasm.)
+    let (mut ordered, downs): (Vec<_>, Vec<_>) = changes.into_iter().partition(|(up, _, _)| *up);
+    ordered.extend(downs);
+    ordered
         .into_iter()
         .map(|(up, key, names)| {
             let who = match names.len() {
                 1 => names[0].clone(),
                 n => format!("{} or {}", names[..n - 1].join(", "), names[n - 1]),
             };
-            format!("Would {} {}.", if up { "rise to" } else { "drop to" }, key.replacen("{}", &who, 1))
+            format!("Would {} {} if {who} were rated {}.", if up { "rise to" } else { "drop to" }, key.0, key.1)
         })
         .collect()
 }
@@ -395,4 +397,34 @@ pub fn join_names(names: Vec<String>) -> String {
         1 => names[0].clone(),
         n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
     }
+}
+
+/// Formats `x` with exactly two decimals, exactly as `format!("{x:.2}")` does (the exact binary
+/// value rounded half to even), without pulling the float-printing code of `core::fmt` into the
+/// WebAssembly build. Values of 1e15 and more, and non-finite ones, use the JSON number text.
+pub fn fixed2(x: f64) -> String {
+    if !(x.is_finite() && x.abs() < 1e15) {
+        return serde_json::Number::from_f64(x).map_or_else(|| "not a number".to_string(), |n| n.to_string());
+    }
+    // |x| = m * 2^e exactly; cents = round_half_even(m * 100 / 2^-e), in integers.
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
+    let scaled = u128::from(m) * 100;
+    let cents = if e >= 0 {
+        scaled << e.min(64)
+    } else if -e >= 128 {
+        0
+    } else {
+        let k = (-e) as u32;
+        let q = scaled >> k;
+        let rem = scaled - (q << k);
+        let half = 1u128 << (k - 1);
+        if rem > half || (rem == half && q & 1 == 1) { q + 1 } else { q }
+    };
+    // Below 1e17, so the narrowing is exact and the division stays in 64 bits.
+    let cents = cents as u64;
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{}.{:02}", cents / 100, cents % 100)
 }

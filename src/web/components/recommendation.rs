@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::engine::{join_names, Decision};
+use crate::core::engine::{fixed2, join_names, Decision};
 use crate::web::state::use_scorer;
 
 /// Props of [`RecommendationPanel`].
@@ -48,7 +48,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             </div>
             <dl class="sc-rec__facts">
                 <div><dt>{ "Greenhouse" }</dt><dd data-testid="greenhouse">{ rec.greenhouse.label() }</dd></div>
-                <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{s:.2} / 2")) }</dd></div>
+                <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{} / 2", fixed2(s))) }</dd></div>
                 <div>
                     <dt>{ "Confidence" }</dt>
                     <dd>
