@@ -18,6 +18,11 @@ const fill = async (page) => {
     await page.click(`label[for="sc-${cap}-${level}"]`);
   }
   await page.fill('#sc-technical_expertise-note', 'Designed a sharded queue; the pattern was adopted by three other teams.');
+  for (const note of ['Ran the weekly sync with four teams and kept a risk log', 'needed hints on indexing, never once mentioned cost',
+    'seems smart, great culture fit']) {
+    await page.fill('#sc-observe', note);
+    await page.press('#sc-observe', 'Enter');
+  }
 };
 for (const view of views) {
   for (const [mode, opts] of [['light', { colorScheme: 'light', viewport: { width: 1280, height: 900 } }],

@@ -25,7 +25,10 @@
 
 mod calibration;
 mod consensus;
+mod markdown;
 mod verdict;
+
+pub use markdown::to_markdown;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::{Rubric, Scorecard};
-use crate::web::components::{CapabilityCard, Header, RecommendationPanel, Toolbar, TraitsHelp};
+use crate::web::components::{CapabilityCard, Header, QuickEntry, RecommendationPanel, Toolbar, TraitsHelp, TransferPanel};
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
 use crate::web::storage::{DraftStore, Loaded};
 
@@ -196,11 +196,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 <div class="sc-layout">
                     <main class="sc-cards">
                         <TraitsHelp />
+                        <QuickEntry id_prefix={prefix.clone()} />
                         { for state.rubric.capabilities.iter().map(|c| html! {
                             <CapabilityCard key={c.id.clone()} capability={c.clone()} id_prefix={prefix.clone()} />
                         }) }
                     </main>
-                    <RecommendationPanel class="sc-layout__aside" />
+                    <div class="sc-layout__aside">
+                        <RecommendationPanel />
+                        <TransferPanel id_prefix={prefix.clone()} />
+                    </div>
                 </div>
             </div>
         </ContextProvider<ScorerContext>>

@@ -42,6 +42,9 @@ pub struct EmbedOptions {
     pub value: Option<Value>,
     pub read_only: Option<bool>,
     pub autosave: Option<bool>,
+    /// Set by the standalone page for a `#sc1=` share link; not part of the host API.
+    #[serde(skip)]
+    pub shared: Option<Result<Rc<Scorecard>, String>>,
 }
 
 /// What the host hears about, by event name.
@@ -67,11 +70,96 @@ pub struct RootProps {
     pub on_change: Callback<Scorecard>,
     #[prop_or_default]
     pub on_submit: Callback<Scorecard>,
+    /// A scorecard opened from a share link (`#sc1=…`), or why the link could not be read.
+    #[prop_or_default]
+    pub shared: Option<Result<Rc<Scorecard>, String>>,
+}
+
+/// Props of [`SharedView`].
+#[derive(Properties, PartialEq)]
+pub struct SharedViewProps {
+    pub shared: Result<Rc<Scorecard>, String>,
+    pub rubric: Result<Rc<Rubric>, String>,
+}
+
+/// A scorecard opened from a share link: read-only, with an offer to import it as a draft. A
+/// broken link says why and shows the interviewer's own scorecard instead.
+#[function_component]
+pub fn SharedView(props: &SharedViewProps) -> Html {
+    let asking = use_state(|| false);
+    let rubric = match &props.rubric {
+        Ok(r) => r.clone(),
+        Err(e) => return html! { <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div> },
+    };
+    let card = match &props.shared {
+        Ok(card) => card.clone(),
+        Err(e) => {
+            return html! {
+                <>
+                    <div class="sc-app sc-shared"><p class="sc-notice" role="alert">{ format!("This share link could not be opened: {e}. Nothing was changed; your own scorecard is below.") }</p></div>
+                    <Scorer rubric={rubric} />
+                </>
+            }
+        }
+    };
+    let store = crate::web::storage::DraftStore::open();
+    let key = crate::web::storage::DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key());
+    let exists = store.get(&key).is_some();
+    let import = {
+        let (card, rubric, key) = (card.clone(), rubric.clone(), key.clone());
+        Callback::from(move |_: MouseEvent| {
+            let store = crate::web::storage::DraftStore::open();
+            let mut draft = (*card).clone();
+            draft.submitted_at = None;
+            let saved = store.set(&key, &draft.to_json()).and_then(|_| store.set(&crate::web::storage::DraftStore::last_key(&rubric.id), &key));
+            if let Some(w) = web_sys::window() {
+                match saved {
+                    Ok(()) => {
+                        let _ = w.location().set_hash("");
+                        let _ = w.location().reload();
+                    }
+                    Err(e) => {
+                        let _ = w.alert_with_message(&format!("The scorecard could not be saved as a draft: {e}. Download it as JSON instead."));
+                    }
+                }
+            }
+        })
+    };
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let cancel = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(false))
+    };
+    html! {
+        <>
+            <div class="sc-app sc-shared">
+                <div class="sc-notice" role="status">
+                    <span>{ "You are viewing a shared scorecard. It is read-only here; it came inside the link and was never sent to a server." }</span>
+                    if *asking {
+                        <span class="sc-toolbar__actions">
+                            <span>{ "Replace your draft for this candidate and interviewer?" }</span>
+                            <button type="button" class="sc-button sc-m-primary" onclick={import.clone()}>{ "Replace and import" }</button>
+                            <button type="button" class="sc-button" onclick={cancel}>{ "Cancel" }</button>
+                        </span>
+                    } else {
+                        <button type="button" class="sc-button sc-m-primary" onclick={if exists { ask } else { import }}>{ "Import as my draft" }</button>
+                    }
+                </div>
+            </div>
+            <Scorer rubric={rubric} value={Some((1, card))} read_only=true autosave=false />
+        </>
+    }
 }
 
 /// The top of the app: the scorer, or a clear error when the rubric does not load.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
+    if let Some(shared) = &props.shared {
+        return html! { <SharedView shared={shared.clone()} rubric={props.rubric.clone()} /> };
+    }
     match &props.rubric {
         Ok(rubric) => html! {
             <Scorer rubric={rubric.clone()} id_prefix={props.id_prefix.clone()} preset={props.preset.clone()}
@@ -200,6 +288,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         autosave: options.autosave.unwrap_or(true),
         on_change,
         on_submit,
+        shared: options.shared.clone(),
     };
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
@@ -311,6 +400,40 @@ pub fn start_page() {
     let options_js = to_js(&serde_json::to_value(json!({
         "candidate": options.candidate, "interviewer": options.interviewer, "step": options.step, "readOnly": options.read_only,
     })).unwrap_or(Value::Null));
+    if param("view").as_deref() == Some("committee") {
+        // The committee view: a second view of the same app, reachable on any static host.
+        let _ = root.class_list().add_1("sc-theme");
+        match Rubric::default_rubric() {
+            Ok(rubric) => {
+                let props = crate::web::committee::CommitteeViewProps { rubric: Rc::new(rubric), blind: param("blind").filter(|b| !b.is_empty()) };
+                yew::Renderer::<crate::web::committee::CommitteeView>::with_root_and_props(root, props).render();
+            }
+            Err(e) => root.set_text_content(Some(&format!("The rubric could not be loaded: {e}"))),
+        }
+        return;
+    }
+    let hash = window.location().hash().unwrap_or_default();
+    let shared = hash.contains(crate::core::interchange::LINK_PREFIX).then(|| {
+        let rubric = Rubric::default_rubric().map_err(|e| e.to_string())?;
+        crate::core::interchange::decode_link(&hash, &rubric).map(Rc::new).map_err(|e| e.to_string())
+    });
+    if let Some(shared) = shared {
+        // A shared scorecard is shown on its own, without autosave or a host bridge.
+        let props = RootProps {
+            rubric: Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
+            id_prefix: AttrValue::Static("sc"),
+            preset: Preset::default(),
+            value: None,
+            read_only: false,
+            autosave: true,
+            on_change: Callback::noop(),
+            on_submit: Callback::noop(),
+            shared: Some(shared),
+        };
+        let _ = root.class_list().add_1("sc-theme");
+        yew::Renderer::<Root>::with_root_and_props(root, props).render();
+        return;
+    }
     let Ok(widget) = mount(root.clone(), options_js) else { return };
     if param("embed").as_deref() == Some("iframe") {
         let origins: Vec<String> =

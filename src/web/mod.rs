@@ -5,6 +5,7 @@
 //! `reduce`. Everything JavaScript sees passes through [`embed`].
 
 pub mod app;
+pub mod committee;
 pub mod components;
 pub mod embed;
 pub mod state;

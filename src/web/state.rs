@@ -3,13 +3,18 @@
 //! `reduce` is pure: it forwards to the core (`Scorecard`, `engine::recommend`) and returns the
 //! next state. The recommendation is derived here, once per change, so rendering never computes.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::classifier::{self, Classification};
 use crate::core::engine::{recommend, Recommendation};
-use crate::core::scorecard::{Rating, RatingEntry, Scorecard};
+use crate::core::scorecard::{Observation, Rating, RatingEntry, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
+
+/// What the classifier read in one observation text, or why it could not.
+pub type Analysis = Result<Rc<Classification>, String>;
 
 /// Where the draft is kept, as the user should understand it.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +42,10 @@ pub struct ScorerState {
     pub notice: Option<String>,
     /// True when the host asked for a read-only widget.
     pub locked: bool,
+    /// The classifier's reading of each observation, keyed by its text. Derived in `reduce`.
+    pub analyses: Rc<BTreeMap<String, Analysis>>,
+    /// Capabilities whose rating was drafted from observations and not yet confirmed.
+    pub drafted: BTreeSet<String>,
 }
 
 /// Everything that can happen in the scorer view.
@@ -56,12 +65,36 @@ pub enum Action {
     DismissNotice,
     /// The host turns read-only mode on or off.
     Lock { locked: bool },
+    /// A new observation; the classifier suggests its tag.
+    Observe { text: String },
+    /// The interviewer sets an observation's tag (it becomes theirs).
+    Retag { id: String, capability: Option<String>, level: Rating },
+    /// The interviewer confirms the suggested tag.
+    AcceptTag { id: String },
+    RemoveObservation { id: String },
+    /// Propose ratings for unrated capabilities from their observations.
+    DraftRatings,
 }
 
 impl ScorerState {
     pub fn new(rubric: Rc<Rubric>, card: Scorecard) -> Self {
         let recommendation = Rc::new(recommend(&rubric, &card));
-        ScorerState { rubric, card, recommendation, save: SaveStatus::Idle, notice: None, locked: false }
+        let analyses = Rc::new(analyse(&BTreeMap::new(), &card));
+        ScorerState {
+            rubric,
+            card,
+            recommendation,
+            save: SaveStatus::Idle,
+            notice: None,
+            locked: false,
+            analyses,
+            drafted: BTreeSet::new(),
+        }
+    }
+
+    /// The classifier's reading of an observation's text.
+    pub fn analysis(&self, text: &str) -> Option<&Analysis> {
+        self.analyses.get(text)
     }
 
     /// True when edits are refused: submitted, or locked by the host.
@@ -95,6 +128,7 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Rate { capability, level } if editable => {
+                next.drafted.remove(&capability);
                 if next.rubric.capability(&capability).is_some() {
                     let entry = next.card.ratings.entry(capability.clone()).or_insert_with(RatingEntry::default);
                     entry.level = level;
@@ -130,14 +164,85 @@ impl Reducible for ScorerState {
             Action::Saved { status } => next.save = status,
             Action::DismissNotice => next.notice = None,
             Action::Lock { locked } => next.locked = locked,
+            Action::Observe { text } if editable => {
+                let text = text.trim().to_string();
+                if text.is_empty() || next.card.observations.len() >= MAX_OBSERVATIONS {
+                    return self;
+                }
+                let id = next_observation_id(&next.card);
+                let mut observation = Observation { id, text, ..Observation::default() };
+                if let Ok(c) = classifier::classify(&observation.text) {
+                    // A note that is not evidence of behaviour is not evidence for a capability:
+                    // it stays untagged, with its warning, until the interviewer tags it.
+                    if c.flags.is_empty() && next.rubric.capability(&c.capability).is_some() {
+                        observation.capability = Some(c.capability);
+                        observation.level = c.level;
+                    }
+                }
+                next.card.observations.push(observation);
+                card_changed = true;
+            }
+            Action::Retag { id, capability, level } if editable => {
+                if let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) {
+                    o.capability = capability.filter(|c| self.rubric.capability(c).is_some());
+                    o.level = level;
+                    o.source = TagSource::Interviewer;
+                    card_changed = true;
+                }
+            }
+            Action::AcceptTag { id } if editable => {
+                if let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) {
+                    o.source = TagSource::Interviewer;
+                    card_changed = true;
+                }
+            }
+            Action::RemoveObservation { id } if editable => {
+                next.card.observations.retain(|o| o.id != id);
+                card_changed = true;
+            }
+            Action::DraftRatings if editable => {
+                let drafted = classifier::draft_ratings(&next.rubric, &mut next.card);
+                next.notice = Some(if drafted.is_empty() {
+                    "Nothing to draft: every capability with observations already has a rating.".to_string()
+                } else {
+                    let names: Vec<String> =
+                        drafted.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect();
+                    format!("Drafted from your observations: {}. Confirm or change each one.", crate::core::engine::join_names(names))
+                });
+                next.drafted.extend(drafted);
+                card_changed = true;
+            }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
             _ => return self,
         }
         if card_changed {
             next.recommendation = Rc::new(recommend(&next.rubric, &next.card));
+            if next.card.observations != self.card.observations {
+                next.analyses = Rc::new(analyse(&self.analyses, &next.card));
+            }
         }
         Rc::new(next)
     }
+}
+
+/// Classifies every observation text not already read, dropping texts no longer present.
+fn analyse(previous: &BTreeMap<String, Analysis>, card: &Scorecard) -> BTreeMap<String, Analysis> {
+    card.observations
+        .iter()
+        .map(|o| {
+            let a = previous
+                .get(&o.text)
+                .cloned()
+                .unwrap_or_else(|| classifier::classify(&o.text).map(Rc::new).map_err(|e| e.to_string()));
+            (o.text.clone(), a)
+        })
+        .collect()
+}
+
+/// The next free observation id: `o` and one more than the highest number in use.
+fn next_observation_id(card: &Scorecard) -> String {
+    let max = card.observations.iter().filter_map(|o| o.id.strip_prefix('o')?.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("o{}", max.saturating_add(1))
 }
 
 /// The handle components use to read the state and say what happened.

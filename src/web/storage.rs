@@ -6,7 +6,6 @@
 //! corrupt value is moved aside under a `…:corrupt:<time>` key rather than deleted.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::core::{Rubric, Scorecard};
 
@@ -16,7 +15,7 @@ pub const PREFIX: &str = "scorecard:v1:";
 /// Where drafts go.
 pub struct DraftStore {
     local: Option<web_sys::Storage>,
-    memory: RefCell<HashMap<String, String>>,
+    memory: RefCell<Vec<(String, String)>>,
     /// Why `local` is missing, when it is.
     pub blocked_reason: Option<String>,
 }
@@ -32,7 +31,7 @@ pub enum Loaded {
 impl DraftStore {
     /// Opens `localStorage`, checking that a write works; falls back to memory.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(HashMap::new()), blocked_reason: None };
+        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), blocked_reason: None };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -57,7 +56,7 @@ impl DraftStore {
 
     /// The key of a draft: by rubric, candidate and interviewer.
     pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str) -> String {
-        format!("{PREFIX}draft:{rubric_id}:{}:{}", candidate.trim().to_lowercase(), interviewer.trim().to_lowercase())
+        format!("{PREFIX}draft:{rubric_id}:{}:{}", candidate.trim().to_ascii_lowercase(), interviewer.trim().to_ascii_lowercase())
     }
 
     /// The key that remembers which draft was open last.
@@ -72,16 +71,20 @@ impl DraftStore {
                 return v;
             }
         }
-        self.memory.borrow().get(key).cloned()
+        self.memory.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
     /// Writes a raw value. On failure the value is kept in memory and the reason returned.
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.memory.borrow_mut().insert(key.to_string(), value.to_string());
+        {
+            let mut memory = self.memory.borrow_mut();
+            memory.retain(|(k, _)| k != key);
+            memory.push((key.to_string(), value.to_string()));
+        }
         match &self.local {
             Some(s) => s.set_item(key, value).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-                if name.contains("Quota") {
+                if name == "QuotaExceededError" {
                     "browser storage is full".to_string()
                 } else {
                     "the browser refused to save".to_string()
@@ -93,7 +96,7 @@ impl DraftStore {
 
     /// Removes a value.
     pub fn remove(&self, key: &str) {
-        self.memory.borrow_mut().remove(key);
+        self.memory.borrow_mut().retain(|(k, _)| k != key);
         if let Some(s) = &self.local {
             let _ = s.remove_item(key);
         }
@@ -102,7 +105,8 @@ impl DraftStore {
     /// Loads and parses the draft under `key`, moving a corrupt value aside.
     pub fn load_draft(&self, key: &str, rubric: &Rubric, now: &str) -> Loaded {
         let Some(text) = self.get(key) else { return Loaded::Nothing };
-        match Scorecard::from_json(&text, rubric) {
+        // Drafts go through the same import as files, so an older draft is migrated on load.
+        match crate::core::interchange::import_json(&text, rubric) {
             Ok(card) => Loaded::Draft(card),
             Err(e) => {
                 let kept_as = format!("{key}:corrupt:{now}");

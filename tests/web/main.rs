@@ -139,15 +139,16 @@ async fn submit_makes_the_card_read_only_until_reopened() {
     m.click("label[for=\"sc-business_impact-exceeds\"]");
     m.click(".sc-button.sc-m-primary");
     until("submitted", || m.q("[data-testid=submitted]").is_some()).await;
-    let radio: HtmlInputElement = m.q("#sc-business_impact-meets").unwrap().unchecked_into();
-    assert!(radio.disabled(), "ratings are locked after submit");
-    let note: HtmlTextAreaElement = m.q("#sc-business_impact-note").unwrap().unchecked_into();
-    assert!(note.disabled());
+    let input = |sel: &str| m.q(sel).map(|e| e.unchecked_into::<HtmlInputElement>());
+    until("ratings locked after submit", || input("#sc-business_impact-meets").map_or(false, |r| r.disabled())).await;
+    until("note locked after submit", || {
+        m.q("#sc-business_impact-note").map_or(false, |e| e.unchecked_into::<HtmlTextAreaElement>().disabled())
+    })
+    .await;
     m.click(".sc-toolbar__actions .sc-button");
     until("reopened", || m.q("[data-testid=submitted]").is_none()).await;
-    let radio: HtmlInputElement = m.q("#sc-business_impact-meets").unwrap().unchecked_into();
-    assert!(!radio.disabled());
-    let checked: HtmlInputElement = m.q("#sc-business_impact-exceeds").unwrap().unchecked_into();
+    until("ratings editable again", || input("#sc-business_impact-meets").map_or(false, |r| !r.disabled())).await;
+    let checked = input("#sc-business_impact-exceeds").unwrap();
     assert!(checked.checked(), "the rating survives submit and reopen");
 }
 
@@ -167,9 +168,9 @@ async fn autosaves_and_restores_a_draft() {
     }
     let m = mount(props(true));
     until("restored", || m.q("#sc-project_ownership-exceeds").map_or(false, |e| e.unchecked_into::<HtmlInputElement>().checked())).await;
-    let name: HtmlInputElement = m.q("#sc-candidate").unwrap().unchecked_into();
-    assert_eq!(name.value(), "Ada Lovelace");
-    assert!(m.text(".sc-notice").contains("restored"));
+    // Components re-render in separate scheduler turns: wait for each, do not assume one pass.
+    until("name restored", || m.q("#sc-candidate").map_or(false, |e| e.unchecked_into::<HtmlInputElement>().value() == "Ada Lovelace")).await;
+    until("restored notice", || m.text(".sc-notice").contains("restored")).await;
 }
 
 #[wasm_bindgen_test]

@@ -4,8 +4,10 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::classifier::detect_flags;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
+use crate::web::components::ObservationList;
 use crate::web::state::{use_scorer, Action};
 
 /// Props of [`CapabilityCard`].
@@ -40,6 +42,10 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
     let disabled = state.read_only();
     let base = format!("{}-{}", props.id_prefix, cap.id);
     let unevidenced = state.recommendation.unevidenced.contains(&cap.id);
+    let contradicted = state.recommendation.contradicted.contains(&cap.id);
+    let drafted = state.drafted.contains(&cap.id);
+    let observations: Vec<_> = state.card.observations_for(&cap.id).cloned().collect();
+    let note_flags = detect_flags(&note);
 
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());
@@ -79,7 +85,10 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
             <fieldset class="sc-card__fieldset">
                 <legend class="sc-card__legend">
                     <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
-                    <span class="sc-card__current">{ format!("Rating: {}", state.rubric.level_label(current)) }</span>
+                    <span class="sc-card__current">
+                        { format!("Rating: {}", state.rubric.level_label(current)) }
+                        if drafted { <span class="sc-badge">{ "Drafted: confirm" }</span> }
+                    </span>
                 </legend>
                 <ul class="sc-options" role="presentation">
                     { for Rating::LEVELS.into_iter().map(&option) }
@@ -94,7 +103,17 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
                 <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
                     { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
                 </p>
+                { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ format!("⚠ Not evidence of behaviour: {}", f.reason) }</p> }) }
+                if contradicted {
+                    <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
+                }
             </div>
+            if !observations.is_empty() {
+                <div class="sc-card__observations">
+                    <h3 class="sc-card__subtitle">{ format!("Observations ({})", observations.len()) }</h3>
+                    <ObservationList {observations} id_prefix={props.id_prefix.clone()} />
+                </div>
+            }
         </section>
     }
 }

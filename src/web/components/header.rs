@@ -58,6 +58,10 @@ pub fn Header(props: &HeaderProps) -> Html {
     let card = &state.card;
     let rubric = &state.rubric;
     let id = |s: &str| AttrValue::from(format!("{}-{s}", props.id_prefix));
+    // The link to the committee view belongs to the standalone page, not to a host's page.
+    let standalone = *use_memo((), |_| {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
+    });
     let send = |make: fn(String) -> Action| {
         let state = state.clone();
         Callback::from(move |v: String| state.dispatch(make(v)))
@@ -69,6 +73,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="sc-header__role">
                     <span class="sc-visually-hidden">{ "Role and level: " }</span>
                     { format!("{} · {}", rubric.role, rubric.level) }
+                    if standalone {
+                        <a class="sc-link sc-header__nav" href="?view=committee">{ "Hiring committee view" }</a>
+                    }
                 </p>
             </div>
             <div class="sc-header__fields">

@@ -1,0 +1,386 @@
+//! The hiring committee view: load a panel's scorecards, see where the panel agrees and where
+//! it does not, who said what, calibration signals, and candidates side by side.
+//!
+//! Reached at `?view=committee` (works on any static host). `&blind=<interviewer>` keeps the
+//! panel hidden until that interviewer's own submitted scorecard is loaded.
+
+pub mod charts;
+pub mod state;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
+use crate::core::engine::{fixed2, Decision};
+use crate::core::Rubric;
+use crate::web::storage::{DraftStore, PREFIX};
+use charts::{HeatMap, ProfileChart};
+use state::{CommitteeAction, CommitteeState, Source};
+
+/// Where the loaded set is kept between visits.
+fn storage_key(rubric: &Rubric) -> String {
+    format!("{PREFIX}committee:{}", rubric.id)
+}
+
+/// Props of [`CommitteeView`].
+#[derive(Properties, PartialEq)]
+pub struct CommitteeViewProps {
+    pub rubric: Rc<Rubric>,
+    /// Blind mode: the interviewer (id or name) who must submit before seeing the panel.
+    #[prop_or_default]
+    pub blind: Option<String>,
+}
+
+/// The committee view.
+#[function_component]
+pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
+    let rubric = props.rubric.clone();
+    let state = use_reducer(move || CommitteeState::new(rubric));
+    let store = use_memo((), |_| DraftStore::open());
+    let restored = use_mut_ref(|| false);
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    let paste = use_state(String::new);
+    let output = use_state(|| None::<String>);
+
+    // Restore the saved set once; then save it after every change.
+    {
+        let (state, store, restored) = (state.clone(), store.clone(), restored.clone());
+        use_effect_with(state.sources.clone(), move |sources| {
+            let key = storage_key(&state.rubric);
+            if !*restored.borrow() {
+                *restored.borrow_mut() = true;
+                if let Some(text) = store.get(&key) {
+                    if let Ok(items) = serde_json::from_str::<Vec<(String, String)>>(&text) {
+                        let sources = items.into_iter().map(|(label, text)| Source { label, text, too_large: None }).collect();
+                        state.dispatch(CommitteeAction::Restore { sources });
+                    }
+                }
+                return;
+            }
+            let items: Vec<(&str, &str)> = sources.iter().filter(|s| s.too_large.is_none()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
+            let result = if items.is_empty() {
+                store.remove(&key);
+                Ok(())
+            } else {
+                store.set(&key, &serde_json::to_string(&items).unwrap_or_default())
+            };
+            let problem = result.err();
+            if problem != state.save_problem {
+                state.dispatch(CommitteeAction::SaveProblem { reason: problem });
+            }
+        });
+    }
+
+    let add_files = {
+        let (state, readers) = (state.clone(), readers.clone());
+        Rc::new(move |files: Option<web_sys::FileList>| {
+            let Some(files) = files else { return };
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                let name = file.name();
+                let state = state.clone();
+                let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
+                    let text = result.unwrap_or_default();
+                    state.dispatch(CommitteeAction::Add { label: Some(name), text });
+                });
+                readers.borrow_mut().push(reader);
+            }
+        })
+    };
+    let on_file = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            add_files(input.files());
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            add_files(e.data_transfer().and_then(|d| d.files()));
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_paste_input = {
+        let paste = paste.clone();
+        Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_paste_add = {
+        let (state, paste) = (state.clone(), paste.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !paste.trim().is_empty() {
+                state.dispatch(CommitteeAction::Add { label: None, text: (*paste).clone() });
+                paste.set(String::new());
+            }
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Clear))
+    };
+    let on_markdown = {
+        let (state, output) = (state.clone(), output.clone());
+        Callback::from(move |_: MouseEvent| output.set(Some(to_markdown(&state.report))))
+    };
+    let on_json = {
+        let (state, output) = (state.clone(), output.clone());
+        Callback::from(move |_: MouseEvent| output.set(Some(serde_json::to_string_pretty(&*state.report).unwrap_or_default())))
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+
+    let report = &state.report;
+    let unlocked = match &props.blind {
+        None => true,
+        Some(who) => {
+            let who = who.trim().to_ascii_lowercase();
+            state.cards.iter().any(|(_, c)| {
+                c.submitted_at.is_some()
+                    && (c.interviewer.id.to_ascii_lowercase() == who || c.interviewer.name.trim().to_ascii_lowercase() == who)
+            })
+        }
+    };
+    let selected = state.selected.clone().and_then(|k| report.candidates.iter().find(|c| c.candidate == k).cloned());
+    let loaded = state.cards.len();
+
+    html! {
+        <div class="sc-app sc-committee">
+            <header class="sc-header">
+                <div class="sc-header__title">
+                    <h1 class="sc-header__heading">{ "Hiring committee" }</h1>
+                    <p class="sc-header__role">{ format!("{} · {}", state.rubric.role, state.rubric.level) }</p>
+                </div>
+                <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="?">{ "Score a candidate" }</a></nav>
+            </header>
+
+            <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={on_drop} ondragover={on_dragover}>
+                <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
+                <p class="sc-card__hint">{ "Drop scorecard files here, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
+                <div class="sc-committee__loadrow">
+                    <div class="sc-field">
+                        <label class="sc-field__label" for="scc-files">{ "Files" }</label>
+                        <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json" onchange={on_file} />
+                    </div>
+                    <div class="sc-field sc-committee__paste">
+                        <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>
+                        <textarea class="sc-card__textarea" id="scc-paste" rows="2" value={(*paste).clone()} oninput={on_paste_input} />
+                    </div>
+                    <div class="sc-toolbar__actions">
+                        <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
+                        <button type="button" class="sc-button" onclick={on_clear} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
+                    </div>
+                </div>
+                <p class="sc-committee__status" role="status" data-testid="load-status">
+                    { format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
+                        report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" }) }
+                    if let Some(p) = &state.save_problem {
+                        { format!(" Not saved in this browser ({p}); the set lasts until you close the tab.") }
+                    }
+                </p>
+                if !report.failed.is_empty() {
+                    <div class="sc-committee__failed" role="alert">
+                        <h3 class="sc-rec__subtitle">{ format!("{} did not load", report.failed.len()) }</h3>
+                        <ul>{ for report.failed.iter().map(|f| {
+                            let state = state.clone();
+                            let label = f.source.clone();
+                            let remove = Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Remove { label: label.clone() }));
+                            html! { <li><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
+                                <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}>{ "Remove" }</button></li> }
+                        }) }</ul>
+                    </div>
+                }
+                if !report.duplicates.is_empty() {
+                    <details class="sc-committee__aside">
+                        <summary>{ format!("{} duplicate{} counted once", report.duplicates.len(), if report.duplicates.len() == 1 { "" } else { "s" }) }</summary>
+                        <ul>{ for report.duplicates.iter().map(|d| html! {
+                            <li>{ format!("{} by {} ({}): kept {}, set aside {}", d.candidate, d.interviewer, d.step, d.kept, d.dropped.join(", ")) }</li>
+                        }) }</ul>
+                    </details>
+                }
+                if !report.other_rubric.is_empty() {
+                    <details class="sc-committee__aside" open=true>
+                        <summary>{ format!("{} made against another rubric, shown apart", report.other_rubric.len()) }</summary>
+                        <ul>{ for report.other_rubric.iter().map(|o| html! {
+                            <li>{ format!("{}: rubric \"{}\" v{} · {} by {}", o.source, o.rubric_id, o.rubric_version, o.candidate, o.interviewer) }</li>
+                        }) }</ul>
+                    </details>
+                }
+            </section>
+
+            if !unlocked {
+                <p class="sc-notice" role="status" data-testid="blind">
+                    { "Blind mode: the panel's scorecards stay hidden until your own submitted scorecard is loaded here." }
+                </p>
+            } else if report.candidates.is_empty() {
+                <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
+            } else {
+                if report.comparison.len() > 1 {
+                    <Comparison state={state.clone()} />
+                }
+                if let Some(c) = selected {
+                    <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
+                }
+                <section class="sc-transfer" aria-labelledby="scc-export">
+                    <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
+                    <div class="sc-transfer__buttons">
+                        <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
+                        <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
+                        <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+                    </div>
+                    if let Some(text) = &*output {
+                        <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
+                        <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                    }
+                </section>
+            }
+        </div>
+    }
+}
+
+/// Props shared by the sections.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub state: UseReducerHandle<CommitteeState>,
+}
+
+fn outcome_text(decision: Decision, level: &Option<String>, consider: &Option<String>) -> String {
+    match (decision, level, consider) {
+        (Decision::Hire, Some(l), Some(c)) => format!("Hire at {l}, {c} to consider"),
+        (Decision::Hire, Some(l), None) => format!("Hire at {l}"),
+        (d, _, _) => d.label().to_string(),
+    }
+}
+
+/// Candidates side by side.
+#[function_component]
+fn Comparison(props: &SectionProps) -> Html {
+    let state = &props.state;
+    let caps = &state.report.capabilities;
+    html! {
+        <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
+            <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
+            <div class="sc-table-wrap">
+                <table class="sc-table">
+                    <thead><tr>
+                        <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th><th scope="col">{ "Panel" }</th>
+                        { for caps.iter().map(|c| html! { <th scope="col" class="sc-table__cap">{ c.name.clone() }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for state.report.comparison.iter().map(|row| {
+                            let s = state.clone();
+                            let key = row.candidate.clone();
+                            let select = Callback::from(move |_: MouseEvent| s.dispatch(CommitteeAction::Select { candidate: key.clone() }));
+                            let current = state.selected.as_deref() == Some(row.candidate.as_str());
+                            html! {
+                                <tr class={classes!(current.then_some("sc-is-current"))}>
+                                    <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
+                                        aria-pressed={current.to_string()}>{ if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() } }</button></th>
+                                    <td>{ outcome_text(row.decision, &row.level, &row.consider_level) }</td>
+                                    <td>{ format!("{}%", (row.confidence * 100.0).round() as u32) }</td>
+                                    <td>{ row.panel_size }</td>
+                                    { for row.profile.iter().map(|p| html! {
+                                        <td class={classes!("sc-heat", charts::rating_class(p.consensus))}>
+                                            { charts::short(p.consensus) }{ if p.disagreement { " ⚠" } else { "" } }
+                                        </td>
+                                    }) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`CandidateSection`].
+#[derive(Properties, PartialEq)]
+pub struct CandidateSectionProps {
+    pub candidate: Rc<CandidateReport>,
+    pub state: UseReducerHandle<CommitteeState>,
+}
+
+/// One candidate: the committee outcome, the matrix as a heat map, the profile chart, who said
+/// what, and calibration signals.
+#[function_component]
+fn CandidateSection(props: &CandidateSectionProps) -> Html {
+    let c = &props.candidate;
+    let state = &props.state;
+    let rec = &c.committee.recommendation;
+    let name = if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
+    let names = |ids: &[String]| {
+        ids.iter().map(|id| state.rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
+    };
+    let decision_class = match rec.decision {
+        Decision::Hire => "sc-m-hire",
+        Decision::NoHire => "sc-m-no-hire",
+        Decision::InsufficientEvidence => "sc-m-insufficient",
+    };
+    html! {
+        <section class="sc-committee__candidate" aria-labelledby="scc-cand">
+            <h2 class="sc-committee__name" id="scc-cand">{ name.clone() }</h2>
+            <div class="sc-committee__grid">
+                <div class={classes!("sc-rec", decision_class)}>
+                    <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>
+                    <div class="sc-rec__outcome"><span class="sc-rec__decision" data-testid="committee-decision">{ outcome_text(rec.decision, &rec.level, &rec.consider_level) }</span></div>
+                    <dl class="sc-rec__facts">
+                        <div><dt>{ "Greenhouse" }</dt><dd>{ rec.greenhouse.label() }</dd></div>
+                        <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{} / 2", fixed2(s))) }</dd></div>
+                        <div><dt>{ "Confidence" }</dt><dd>{ format!("{}%", (rec.confidence * 100.0).round() as u32) }</dd></div>
+                    </dl>
+                    <ul class="sc-rec__rationale" data-testid="committee-rationale">{ for rec.rationale.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    if !c.unassessed.is_empty() {
+                        <p class="sc-card__hint sc-is-warning">{ format!("Nobody assessed: {}", names(&c.unassessed)) }</p>
+                    }
+                </div>
+                <ProfileChart candidate={c.clone()} />
+            </div>
+            <HeatMap candidate={c.clone()} />
+            <section aria-labelledby="scc-who">
+                <h3 class="sc-committee__h3" id="scc-who">{ "Who said what" }</h3>
+                { for c.matrix.iter().map(|row| {
+                    let who = who_said_what(&state.rubric, &state.cards, &c.candidate, &row.capability);
+                    html! {
+                        <details class="sc-committee__who" open={row.disagreement}>
+                            <summary>
+                                { format!("{}: consensus {}", row.name, charts::short(row.consensus)) }
+                                if row.disagreement { <span class="sc-badge">{ "Panel disagrees" }</span> }
+                            </summary>
+                            if let Some(w) = who {
+                                <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
+                                    <li>
+                                        <strong>{ format!("{} ({}): {}", if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }, s.step, charts::short(s.level)) }</strong>
+                                        if !s.note.is_empty() { <p class="sc-committee__note">{ s.note.clone() }</p> }
+                                        if !s.observations.is_empty() {
+                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ format!("{} ({})", o.text, charts::short(o.level)) }</li> }) }</ul>
+                                        }
+                                    </li>
+                                }) }</ul>
+                            }
+                        </details>
+                    }
+                }) }
+            </section>
+            <section aria-labelledby="scc-cal">
+                <h3 class="sc-committee__h3" id="scc-cal">{ "Calibration" }</h3>
+                <ul class="sc-committee__calibration" data-testid="calibration">
+                    { for c.calibration.iter().map(|m| html! {
+                        <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
+                            <strong>{ m.interviewer.clone() }</strong>
+                            { if m.signals.is_empty() { ": in line with the panel.".to_string() } else { format!(": {}", m.signals.join(" ")) } }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! Observations: the quick-entry box, and each observation with its suggested tag, the words that
+//! drove the suggestion (highlighted), warnings about the note, and one-click accept or retag.
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::core::classifier::{detect_flags, Span};
+use crate::core::scorecard::{Observation, Rating, TagSource};
+use crate::web::state::{use_scorer, Action};
+
+/// Props of [`QuickEntry`].
+#[derive(Properties, PartialEq)]
+pub struct QuickEntryProps {
+    /// A prefix for element ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+}
+
+/// The box where the interviewer types what they saw.
+#[function_component]
+pub fn QuickEntry(props: &QuickEntryProps) -> Html {
+    let state = use_scorer();
+    let text = use_state(String::new);
+    let disabled = state.read_only();
+    let id = format!("{}-observe", props.id_prefix);
+    let add = {
+        let (state, text) = (state.clone(), text.clone());
+        move || {
+            if !text.trim().is_empty() {
+                state.dispatch(Action::Observe { text: (*text).clone() });
+                text.set(String::new());
+            }
+        }
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let onkeydown = {
+        let add = add.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+                e.prevent_default();
+                add();
+            }
+        })
+    };
+    let onclick = Callback::from(move |_: MouseEvent| add());
+    let on_draft = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DraftRatings))
+    };
+    let untagged: Vec<Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).cloned().collect();
+    let count = state.card.observations.len();
+    html! {
+        <section class="sc-observe" aria-labelledby={format!("{id}-title")}>
+            <h2 class="sc-observe__title" id={format!("{id}-title")}>{ "Observations" }</h2>
+            <label class="sc-field__label" for={id.clone()}>{ "What did you observe?" }</label>
+            <div class="sc-observe__row">
+                <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
+                    {oninput} {onkeydown} {disabled} maxlength="10000" aria-describedby={format!("{id}-hint")}
+                    placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
+                <button type="button" class="sc-button sc-m-primary" {onclick} {disabled}>{ "Add" }</button>
+            </div>
+            <p class="sc-card__hint" id={format!("{id}-hint")}>
+                { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
+            </p>
+            <div class="sc-observe__actions">
+                <button type="button" class="sc-button" onclick={on_draft} disabled={disabled || count == 0}>
+                    { "Draft ratings from observations" }
+                </button>
+                <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
+            </div>
+            if !untagged.is_empty() {
+                <h3 class="sc-rec__subtitle">{ "Not tagged to a capability" }</h3>
+                <ObservationList observations={untagged} id_prefix={props.id_prefix.clone()} />
+            }
+        </section>
+    }
+}
+
+/// Props of [`ObservationList`].
+#[derive(Properties, PartialEq)]
+pub struct ObservationListProps {
+    pub observations: Vec<Observation>,
+    /// A prefix for element ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+}
+
+/// A list of observations.
+#[function_component]
+pub fn ObservationList(props: &ObservationListProps) -> Html {
+    html! {
+        <ul class="sc-obs-list">
+            { for props.observations.iter().map(|o| html! {
+                <ObservationItem key={o.id.clone()} observation={o.clone()} id_prefix={props.id_prefix.clone()} />
+            }) }
+        </ul>
+    }
+}
+
+/// Props of [`ObservationItem`].
+#[derive(Properties, PartialEq)]
+pub struct ObservationItemProps {
+    pub observation: Observation,
+    /// A prefix for element ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+}
+
+/// The text split into plain and highlighted parts; overlapping spans are merged away.
+fn highlight(text: &str, spans: &[Span]) -> Html {
+    let mut spans: Vec<&Span> = spans.iter().filter(|s| s.start < s.end && text.get(s.start..s.end).is_some()).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for s in spans {
+        if s.start < at {
+            continue;
+        }
+        out.push(html! { { text.get(at..s.start).unwrap_or("").to_string() } });
+        out.push(html! { <mark class="sc-obs__mark" title={s.label.clone()}>{ text.get(s.start..s.end).unwrap_or("").to_string() }</mark> });
+        at = s.end;
+    }
+    out.push(html! { { text.get(at..).unwrap_or("").to_string() } });
+    out.into_iter().collect::<Html>()
+}
+
+/// One observation.
+#[function_component]
+pub fn ObservationItem(props: &ObservationItemProps) -> Html {
+    let state = use_scorer();
+    let o = &props.observation;
+    let disabled = state.read_only();
+    let analysis = state.analysis(&o.text).cloned();
+    let base = format!("{}-{}", props.id_prefix, o.id);
+    let suggested = o.source == TagSource::Suggested && o.capability.is_some();
+
+    let on_capability = {
+        let (state, id, level) = (state.clone(), o.id.clone(), o.level);
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let capability = (!v.is_empty()).then_some(v);
+            let level = if capability.is_some() && level == Rating::NotAssessed { Rating::Meets } else { level };
+            state.dispatch(Action::Retag { id: id.clone(), capability, level });
+        })
+    };
+    let on_level = {
+        let (state, id, capability) = (state.clone(), o.id.clone(), o.capability.clone());
+        Callback::from(move |e: Event| {
+            let level = Rating::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default();
+            state.dispatch(Action::Retag { id: id.clone(), capability: capability.clone(), level });
+        })
+    };
+    let on_accept = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AcceptTag { id: id.clone() }))
+    };
+    let on_remove = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveObservation { id: id.clone() }))
+    };
+
+    let (text, confidence, flags) = match &analysis {
+        Some(Ok(c)) => (highlight(&o.text, &c.evidence), Some(c.confidence), c.flags.clone()),
+        _ => (html! { { o.text.clone() } }, None, detect_flags(&o.text)),
+    };
+    let current = o.capability.clone().unwrap_or_default();
+    html! {
+        <li class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
+            <p class="sc-obs__text">{ text }</p>
+            <div class="sc-obs__tag">
+                <label class="sc-visually-hidden" for={format!("{base}-cap")}>{ "Capability" }</label>
+                <select class="sc-select" id={format!("{base}-cap")} onchange={on_capability} {disabled}>
+                    <option value="" selected={current.is_empty()}>{ "No capability" }</option>
+                    { for state.rubric.capabilities.iter().map(|c| html! {
+                        <option value={c.id.clone()} selected={c.id == current}>{ c.name.clone() }</option>
+                    }) }
+                </select>
+                <label class="sc-visually-hidden" for={format!("{base}-level")}>{ "Level" }</label>
+                <select class="sc-select" id={format!("{base}-level")} onchange={on_level} disabled={disabled || o.capability.is_none()}>
+                    { for Rating::LEVELS.into_iter().map(|r| html! {
+                        <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
+                    }) }
+                </select>
+                if suggested {
+                    <span class="sc-obs__source">
+                        { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", (c * 100.0).round() as u32))) }
+                    </span>
+                    <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
+                        aria-label={format!("Accept tag for observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Accept" }</button>
+                } else if o.capability.is_some() {
+                    <span class="sc-obs__source">{ "Your tag" }</span>
+                }
+                <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
+                    aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
+            </div>
+            { for flags.iter().map(|f| html! {
+                <p class="sc-obs__flag" role="note">{ format!("⚠ Not evidence of behaviour: {}", f.reason) }</p>
+            }) }
+        </li>
+    }
+}

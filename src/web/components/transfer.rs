@@ -1,0 +1,296 @@
+//! Moving scorecards in and out: download as JSON or for Greenhouse, Markdown and share links to
+//! copy, print, and import by file picker, drag and drop or paste.
+//!
+//! Import never replaces the draft without asking: a readable file becomes a pending import the
+//! interviewer confirms or cancels, and a file that fails leaves the draft untouched with a
+//! message that names the file and the field.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::classifier;
+use crate::core::interchange::{self, Format, Imported, MatchKind};
+use crate::core::scorecard::MAX_DOCUMENT_BYTES;
+use crate::web::state::{use_scorer, Action};
+
+/// Props of [`TransferPanel`].
+#[derive(Properties, PartialEq)]
+pub struct TransferPanelProps {
+    /// A prefix for element ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+}
+
+/// What the panel shows below its buttons.
+#[derive(Clone, PartialEq)]
+enum Output {
+    None,
+    /// Text to copy (Markdown or a share link), with a heading.
+    Copy { title: &'static str, text: String },
+    /// An import waiting for confirmation, and where it came from.
+    Pending { source: String, imported: Rc<Imported> },
+    /// A message: (is it an error, text).
+    Message { error: bool, text: String },
+}
+
+/// Offers a text as a file download.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "the browser refused to make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused to make the file")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name made of safe characters from the candidate's name.
+fn file_stem(candidate: &str) -> String {
+    let s: String = candidate
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "scorecard".into()
+    } else {
+        format!("scorecard-{}", s.chars().take(40).collect::<String>())
+    }
+}
+
+/// The export and import panel.
+#[function_component]
+pub fn TransferPanel(props: &TransferPanelProps) -> Html {
+    let state = use_scorer();
+    let output = use_state(|| Output::None);
+    let paste = use_state(String::new);
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    let id = |s: &str| format!("{}-{s}", props.id_prefix);
+
+    let card = state.card.clone();
+    let rubric = state.rubric.clone();
+    let stem = file_stem(card.candidate.key());
+    let on_json = {
+        let (card, output, stem) = (card.clone(), output.clone(), stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = download(&format!("{stem}.json"), "application/json", &interchange::export_json(&card)) {
+                output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
+            }
+        })
+    };
+    let on_greenhouse = {
+        let (card, rubric, output, stem) = (card.clone(), rubric.clone(), output.clone(), stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = serde_json::to_string_pretty(&interchange::export_greenhouse(&card, &rubric)).unwrap_or_default();
+            if let Err(e) = download(&format!("{stem}-greenhouse.json"), "application/json", &text) {
+                output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
+            }
+        })
+    };
+    let on_markdown = {
+        let (card, rubric, output) = (card.clone(), rubric.clone(), output.clone());
+        Callback::from(move |_: MouseEvent| {
+            output.set(Output::Copy { title: "Markdown summary", text: interchange::export_markdown(&card, &rubric) })
+        })
+    };
+    let on_link = {
+        let (card, output) = (card.clone(), output.clone());
+        Callback::from(move |_: MouseEvent| {
+            let base = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                .unwrap_or_default();
+            output.set(match interchange::encode_link_url(&card, &base) {
+                Ok(url) => Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text: url },
+                Err(e) => Output::Message { error: true, text: format!("No share link: {e}") },
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+
+    // Turns what was read into a pending import, or a message that leaves the draft alone.
+    let offer: Rc<dyn Fn(String, Result<Imported, interchange::ImportError>)> = {
+        let (rubric, output) = (rubric.clone(), output.clone());
+        Rc::new(move |source: String, result| {
+            output.set(match result {
+                Ok(mut imported) => {
+                    // Greenhouse notes arrive as untagged observations: suggest their tags.
+                    if imported.format == Format::Greenhouse {
+                        classifier::tag_observations(&rubric, &mut imported.card);
+                    }
+                    Output::Pending { source, imported: Rc::new(imported) }
+                }
+                Err(e) => Output::Message { error: true, text: format!("{source}: {e}. Your draft is unchanged.") },
+            })
+        })
+    };
+    let take_text: Rc<dyn Fn(String, String)> = {
+        let (rubric, offer) = (rubric.clone(), offer.clone());
+        Rc::new(move |source: String, text: String| offer(source, interchange::import_auto(&text, &rubric)))
+    };
+    let read_files = {
+        let (take_text, readers, output) = (take_text.clone(), readers.clone(), output.clone());
+        Rc::new(move |files: Option<web_sys::FileList>| {
+            let Some(file) = files.and_then(|f| f.get(0)) else { return };
+            let name = file.name();
+            if file.size() > MAX_DOCUMENT_BYTES as f64 {
+                output.set(Output::Message {
+                    error: true,
+                    text: format!("{name}: the file is {} bytes; the limit is {MAX_DOCUMENT_BYTES}. Your draft is unchanged.", file.size()),
+                });
+                return;
+            }
+            let take_text = take_text.clone();
+            let output = output.clone();
+            let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| match result {
+                Ok(text) => take_text(name, text),
+                Err(e) => output.set(Output::Message { error: true, text: format!("{name}: could not be read ({e}). Your draft is unchanged.") }),
+            });
+            // Keep the reader alive until it calls back; drop finished ones.
+            let mut list = readers.borrow_mut();
+            if list.len() > 4 {
+                list.remove(0);
+            }
+            list.push(reader);
+        })
+    };
+    let on_file = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            read_files(input.files());
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            read_files(e.data_transfer().and_then(|d| d.files()));
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_paste_input = {
+        let paste = paste.clone();
+        Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_paste_import = {
+        let (paste, take_text, offer, rubric) = (paste.clone(), take_text.clone(), offer.clone(), rubric.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = (*paste).trim().to_string();
+            if text.starts_with("http") || text.starts_with('#') || text.starts_with(interchange::link::LINK_PREFIX) {
+                let result = interchange::decode_link(&text, &rubric)
+                    .map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new() });
+                offer("The pasted link".into(), result);
+            } else {
+                take_text("The pasted text".into(), text);
+            }
+        })
+    };
+    let on_confirm = {
+        let (state, output, paste) = (state.clone(), output.clone(), paste.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Output::Pending { source, imported } = &*output {
+                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")) });
+                paste.set(String::new());
+                output.set(Output::Message { error: false, text: format!("Imported from {source}.") });
+            }
+        })
+    };
+    let on_cancel = {
+        let output = output.clone();
+        Callback::from(move |_: MouseEvent| output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() }))
+    };
+
+    let body = match &*output {
+        Output::None => html! {},
+        Output::Copy { title, text } => html! {
+            <div class="sc-transfer__out">
+                <label class="sc-field__label" for={id("out")}>{ *title }</label>
+                <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} />
+                <p class="sc-card__hint">{ "Select it and copy (Ctrl+C or ⌘C)." }</p>
+            </div>
+        },
+        Output::Message { error, text } => html! {
+            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} role={if *error { "alert" } else { "status" }}>{ text.clone() }</p>
+        },
+        Output::Pending { source, imported } => {
+            let c = &imported.card;
+            let who = |p: &crate::core::scorecard::Person| if p.name.is_empty() { p.id.clone() } else { p.name.clone() };
+            html! {
+                <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")}>
+                    <p id={id("pending")}>
+                        { format!("{source} holds a {} scorecard for {} by {}, with {} rating{} and {} observation{}. Replace your current draft with it?",
+                            if imported.format == Format::Greenhouse { "Greenhouse" } else { "" },
+                            or_unknown(who(&c.candidate)), or_unknown(who(&c.interviewer)),
+                            c.ratings.len(), if c.ratings.len() == 1 { "" } else { "s" },
+                            c.observations.len(), if c.observations.len() == 1 { "" } else { "s" }) }
+                    </p>
+                    if !imported.mappings.is_empty() {
+                        <ul class="sc-transfer__mappings">
+                            { for imported.mappings.iter().map(|m| html! {
+                                <li>{ match (&m.capability, m.how) {
+                                    (Some(cap), how) => format!("“{}” → {} ({})", m.attribute,
+                                        state.rubric.capability(cap).map_or(cap.clone(), |c| c.name.clone()),
+                                        match how { MatchKind::Exact => "same name", MatchKind::Synonym => "known synonym", MatchKind::Similar => "similar name", MatchKind::Unmatched => "" }),
+                                    (None, _) => format!("“{}” → no capability: its note became observations", m.attribute),
+                                } }</li>
+                            }) }
+                        </ul>
+                    }
+                    <div class="sc-toolbar__actions">
+                        <button type="button" class="sc-button sc-m-primary" onclick={on_confirm}>{ "Replace my draft" }</button>
+                        <button type="button" class="sc-button" onclick={on_cancel}>{ "Cancel" }</button>
+                    </div>
+                </div>
+            }
+        }
+    };
+    let locked = state.read_only();
+    html! {
+        <section class="sc-transfer" aria-labelledby={id("transfer")}>
+            <h2 class="sc-rec__title" id={id("transfer")}>{ "Share and export" }</h2>
+            <div class="sc-transfer__buttons">
+                <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "Download JSON" }</button>
+                <button type="button" class="sc-button sc-m-small" onclick={on_greenhouse}>{ "Download for Greenhouse" }</button>
+                <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
+                <button type="button" class="sc-button sc-m-small" onclick={on_link}>{ "Share link" }</button>
+                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+            </div>
+            <details class="sc-transfer__import" ondrop={on_drop} ondragover={on_dragover}>
+                <summary>{ "Import a scorecard" }</summary>
+                <p class="sc-card__hint">{ "A scorecard JSON file, a Greenhouse scorecard, or a share link. Drop a file here, choose one, or paste." }</p>
+                <label class="sc-field__label" for={id("file")}>{ "File" }</label>
+                <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={on_file} disabled={locked} />
+                <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
+                <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked} />
+                <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>
+            </details>
+            { body }
+        </section>
+    }
+}
+
+fn or_unknown(s: String) -> String {
+    if s.is_empty() {
+        "an unnamed person".into()
+    } else {
+        s
+    }
+}

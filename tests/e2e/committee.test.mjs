@@ -1,0 +1,106 @@
+// End-to-end: a hiring committee loads a panel's scorecards (files, paste, share links), sees
+// the matrix, disagreements, who said what and calibration, compares candidates, keeps the set
+// across a reload, and exports a summary. Bad files never remove the good ones.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const dir = 'tests/fixtures/committee/sample';
+let server, base, browser;
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const card = (interviewer, step, levels, notes = {}) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: 'c-zed', name: 'Zed Shaw' }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-20' }, submitted_at: '2026-11-20T10:00:00Z',
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: notes[k] ?? '' }])),
+});
+
+test('a committee compares a panel and candidates', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/?view=committee');
+  await page.waitForSelector('#scc-files');
+
+  const files = readdirSync(dir).map((f) => `${dir}/${f}`);
+  await page.setInputFiles('#scc-files', files);
+  await page.waitForSelector('[data-testid=matrix]');
+  const status = await page.locator('[data-testid=load-status]').textContent();
+  assert.match(status, /7 scorecards loaded, 5 counted, 2 candidates/);
+  assert.match(await page.locator('.sc-committee__failed').textContent(), /broken\.json: ratings\.technical_expertise\.level: unknown level "great"/);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'another rubric' }).textContent(), /l5-staff-software-engineer/);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('summary').textContent(), /1 duplicate counted once/);
+
+  // A split panel pasted in: one says needs improvement where another says exceeds.
+  const z = [
+    card('Uma', 'Coding', { technical_expertise: 'needs_improvement', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' },
+      { technical_expertise: 'Needed hints for every step of the cache design.' }),
+    card('Vic', 'System design', { technical_expertise: 'exceeds', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' },
+      { technical_expertise: 'Designed the sharding scheme three teams adopted.' }),
+    card('Wes', 'Behavioural', { technical_expertise: 'meets', project_ownership: 'exceeds', business_impact: 'meets', communication_collaboration: 'meets', mentorship_support: 'meets' }),
+  ];
+  await page.getByLabel('Paste').fill(z.map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /3 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
+  await page.getByRole('button', { name: 'Zed Shaw' }).click();
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Zed Shaw');
+  const te = page.locator('[data-testid=matrix] tr', { hasText: 'Technical Expertise' });
+  assert.match(await te.textContent(), /disagree/);
+  assert.match(await te.textContent(), /needs improvement · 1 evidence.*exceeds · 1 evidence/);
+  const rationale = await page.locator('[data-testid=committee-rationale]').textContent();
+  assert.match(rationale, /Technical Expertise/);
+  const who = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' });
+  assert.ok(await who.evaluate((d) => d.open), 'a disputed capability opens who said what');
+  assert.match(await who.textContent(), /Needed hints.*Designed the sharding scheme/s);
+  assert.match(await page.locator('.sc-committee__who', { hasText: 'Leadership' }).locator('summary').textContent(), /consensus not assessed/);
+  assert.match(await page.locator('#scc-cand').locator('xpath=..').textContent(), /Nobody assessed: Leadership & Process Improvement/);
+
+  // The chart has a table behind it.
+  assert.equal(await page.locator('.sc-chart svg[role=img]').count(), 1);
+  assert.equal(await page.locator('.sc-chart table tr').count(), 7);
+
+  // The set survives a reload; export works; clear empties it.
+  await page.reload();
+  await page.waitForFunction(() => /3 candidates/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''));
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('#scc-out').inputValue();
+  assert.match(md, /^# Hiring committee: L4 Senior Software Engineer/);
+  assert.match(md, /## Zed Shaw/);
+  await page.getByRole('button', { name: 'JSON report' }).click();
+  const report = JSON.parse(await page.locator('#scc-out').inputValue());
+  assert.equal(report.candidates.length, 3);
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.waitForFunction(() => /^0 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('blind mode hides the panel until my own submitted scorecard is loaded', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/?view=committee&blind=Wes');
+  await page.waitForSelector('#scc-files');
+  const others = [
+    card('Uma', 'Coding', { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' }),
+  ];
+  await page.getByLabel('Paste').fill(JSON.stringify(others[0]));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForSelector('[data-testid=blind]');
+  assert.equal(await page.locator('[data-testid=matrix]').count(), 0, 'nothing of the panel is shown');
+  const mine = card('Wes', 'Behavioural', { technical_expertise: 'meets', project_ownership: 'exceeds', business_impact: 'meets', communication_collaboration: 'meets' });
+  await page.getByLabel('Paste').fill(JSON.stringify(mine));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForSelector('[data-testid=matrix]');
+  await context.close();
+});

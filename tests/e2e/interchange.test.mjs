@@ -1,0 +1,174 @@
+// End-to-end: scorecards travel out and back in without loss: JSON download and import (file
+// picker and paste), Greenhouse, Markdown, share links, print; bad input changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+let server, base, browser, dir;
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+  dir = await mkdtemp(join(tmpdir(), 'scorecard-e2e-'));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function fresh() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  return { context, page, errors };
+}
+
+async function fillCard(page) {
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada <b>Lovelace</b>');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
+  await page.getByLabel('Interview step').fill('System design');
+  await page.click('label[for="sc-technical_expertise-exceeds"]');
+  await page.click('label[for="sc-project_ownership-meets"]');
+  await page.getByLabel('Evidence for Technical Expertise').fill('Designed the queue; "quotes" & <script>alert(1)</script> stay text 🚀');
+  await page.getByLabel('What did you observe?').fill('Mentors two new grads weekly.');
+  await page.getByLabel('What did you observe?').press('Enter');
+  await page.waitForSelector('.sc-obs');
+}
+
+async function downloadText(page, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, text: await readFile(path, 'utf8'), filename: download.suggestedFilename() };
+}
+
+test('JSON export then import through the file picker is lossless', async () => {
+  const a = await fresh();
+  await fillCard(a.page);
+  const first = await downloadText(a.page, 'Download JSON');
+  assert.equal(first.filename, 'scorecard-ada-b-lovelace-b.json');
+  const doc = JSON.parse(first.text);
+  assert.equal(doc.format, 'interview-scorecard');
+  assert.equal(doc.ratings.technical_expertise.level, 'exceeds');
+  await a.context.close();
+
+  const b = await fresh();
+  await b.page.getByLabel('Candidate', { exact: true }).fill('Someone else');
+  await b.page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await b.page.getByLabel('File', { exact: true }).setInputFiles(first.path);
+  await b.page.waitForSelector('.sc-transfer__pending');
+  assert.equal(await b.page.getByLabel('Candidate', { exact: true }).inputValue(), 'Someone else', 'nothing replaced before confirming');
+  await b.page.getByRole('button', { name: 'Replace my draft' }).click();
+  await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Ada <b>Lovelace</b>');
+  const second = await downloadText(b.page, 'Download JSON');
+  assert.deepEqual(JSON.parse(second.text), doc, 'export → import → export gives the same document');
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
+});
+
+test('a bad file is refused with a specific message and the draft is untouched', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Candidate', { exact: true }).fill('Keep me');
+  const bad = join(dir, 'bad.json');
+  await writeFile(bad, JSON.stringify({ format: 'interview-scorecard', version: 1, ratings: { technical_expertise: { level: 'stellar' } } }));
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('File', { exact: true }).setInputFiles(bad);
+  const msg = page.locator('.sc-transfer__msg.sc-is-error');
+  await msg.waitFor();
+  assert.match(await msg.textContent(), /^bad\.json: ratings\.technical_expertise\.level: unknown level "stellar".*Your draft is unchanged\./);
+  await page.getByLabel('Or paste JSON or a share link').fill('{"format": "greenhouse?"');
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text: not JSON'));
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Keep me');
+  await context.close();
+});
+
+test('Greenhouse export and import map attributes and say how', async () => {
+  const { context, page } = await fresh();
+  await fillCard(page);
+  const gh = JSON.parse((await downloadText(page, 'Download for Greenhouse')).text);
+  const names = gh.attributes.map((a) => a.name);
+  assert.ok(names.includes('Technical Expertise'));
+  assert.equal(gh.attributes.find((a) => a.name === 'Technical Expertise').rating, 'strong_yes');
+  assert.ok(['yes', 'no', 'strong_yes', 'definitely_not', 'no_decision'].includes(gh.overall_recommendation));
+
+  const incoming = {
+    id: 7, candidate_id: 42, interview: 'Onsite', interviewer: { id: 3, name: 'Barbara Liskov' },
+    overall_recommendation: 'yes',
+    attributes: [
+      { name: 'Communication', type: 'Skills', note: 'Explained trade-offs to PMs', rating: 'yes' },
+      { name: 'Project Management', type: 'Skills', note: null, rating: 'strong_yes' },
+      { name: 'Kindness', type: 'Traits', note: 'Helped a teammate debug on-call alerts at 2am', rating: 'yes' },
+    ],
+    questions: [{ id: null, question: 'Key Take-Aways', answer: '<p>Led the <b>billing</b> migration across three teams</p>' }],
+  };
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify(incoming));
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  const pending = page.locator('.sc-transfer__pending');
+  await pending.waitFor();
+  const mapping = await pending.locator('.sc-transfer__mappings').textContent();
+  assert.match(mapping, /“Communication” → Communication & Collaboration/);
+  assert.match(mapping, /“Project Management” → Project Ownership \(known synonym\)/);
+  assert.match(mapping, /“Kindness” → no capability: its note became observations/);
+  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-project_ownership-exceeds')?.checked);
+  assert.ok(await page.locator('#sc-communication_collaboration-meets').isChecked());
+  assert.ok(await page.locator('.sc-obs', { hasText: 'billing migration' }).count() >= 1, 'take-aways became observations');
+  await context.close();
+});
+
+test('Markdown summary and print view', async () => {
+  const { context, page } = await fresh();
+  await fillCard(page);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('.sc-transfer__out textarea').inputValue();
+  assert.match(md, /Technical Expertise/);
+  assert.ok(!md.includes('<script>'), 'HTML in notes is escaped in Markdown');
+
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() => ({
+    transfer: getComputedStyle(document.querySelector('.sc-transfer')).display,
+    unchecked: getComputedStyle(document.querySelector('#sc-technical_expertise-meets').closest('.sc-option')).display,
+    checked: getComputedStyle(document.querySelector('#sc-technical_expertise-exceeds').closest('.sc-option')).display,
+  }));
+  assert.deepEqual(hidden, { transfer: 'none', unchecked: 'none', checked: 'flex' });
+  await context.close();
+});
+
+test('a share link opens read-only and can be imported as a draft', async () => {
+  const a = await fresh();
+  await fillCard(a.page);
+  await a.page.getByRole('button', { name: 'Share link' }).click();
+  const url = await a.page.locator('.sc-transfer__out textarea').inputValue();
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#sc1=/);
+  await a.context.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('.sc-shared');
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
+  assert.ok(await page.getByLabel('Evidence for Technical Expertise').isDisabled(), 'read-only');
+  assert.ok(requests.every((u) => !u.includes('sc1=')), 'the fragment is never sent to a server');
+  await page.getByRole('button', { name: 'Import as my draft' }).click();
+  await page.waitForFunction(() => !location.hash && document.querySelector('#sc-candidate') && !document.querySelector('#sc-candidate').disabled);
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
+  await context.close();
+
+  const broken = await browser.newContext();
+  const p2 = await broken.newPage();
+  await p2.goto(url.slice(0, -40));
+  await p2.waitForSelector('.sc-shared .sc-notice');
+  assert.match(await p2.locator('.sc-shared .sc-notice').textContent(), /This share link could not be opened: share link is (truncated|corrupt)/);
+  await p2.waitForSelector('.sc-card');
+  await broken.close();
+});

@@ -1,0 +1,74 @@
+// End-to-end: an interviewer types observations, sees them tagged with a capability and level
+// and the words that drove it, retags one, drafts ratings from them, and is warned about notes
+// that are not evidence of behaviour.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+let server, base, browser;
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function observe(page, text) {
+  await page.getByLabel('What did you observe?').fill(text);
+  await page.getByLabel('What did you observe?').press('Enter');
+  await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
+}
+
+test('observations are tagged, explained, retagged and drafted into ratings', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+
+  await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
+  const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
+  await card.locator('.sc-obs').first().waitFor();
+  assert.equal(await page.getByLabel('What did you observe?').inputValue(), '', 'the box clears after adding');
+  assert.ok(await card.locator('.sc-obs .sc-obs__mark').count() > 0, 'the words that drove the tag are highlighted');
+  assert.match(await card.locator('.sc-obs__source').first().textContent(), /Suggested · \d+% sure/);
+
+  // One click accepts the tag; it becomes the interviewer's own.
+  await card.getByRole('button', { name: /Accept tag/ }).click();
+  await card.locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
+
+  // Retag an observation with the keyboard-operable selects.
+  await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
+  const obs = page.locator('.sc-obs', { hasText: 'Ran the weekly sync' });
+  await obs.locator('select').first().selectOption('project_ownership');
+  await obs.locator('select').nth(1).selectOption('exceeds');
+  const po = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Project Ownership' }) });
+  await po.locator('.sc-obs', { hasText: 'Ran the weekly sync' }).locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
+
+  // A rating set by hand is never overwritten by the draft.
+  await page.click('label[for="sc-mentorship_support-needs_improvement"]');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.waitForSelector('.sc-notice');
+  assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'drafted from the retagged observation');
+  assert.ok(await page.locator('#sc-mentorship_support-needs_improvement').isChecked(), 'the hand-set rating stays');
+  assert.match(await page.locator('.sc-notice').textContent(), /Drafted from your observations: Project Ownership/);
+  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted: confirm');
+  // The hand rating disagrees with its evidence: the card says so.
+  await card.locator('.sc-card__hint.sc-is-warning', { hasText: 'read differently' }).waitFor();
+
+  // Not evidence of behaviour: flagged, with a reason, and left untagged.
+  await observe(page, 'seems smart, great culture fit');
+  const flagged = page.locator('.sc-obs', { hasText: 'seems smart' });
+  assert.match(await flagged.locator('.sc-obs__flag').textContent(), /Not evidence of behaviour/);
+  assert.equal(await flagged.locator('select').first().inputValue(), '', 'left untagged');
+
+  // Everything survives a reload.
+  await page.reload();
+  await page.waitForSelector('.sc-obs');
+  assert.equal(await page.locator('.sc-obs').count(), 3);
+  await page.locator('.sc-obs', { hasText: 'Ran the weekly sync' }).getByRole('button', { name: /Remove/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 2);
+  await context.close();
+});
