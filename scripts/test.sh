@@ -21,6 +21,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --features web --test web
 
 step "3/3 release build, size budget, end-to-end tests"
-trunk build --release
+scripts/build.sh
 scripts/check-size.sh
 node --test --test-concurrency=1 tests/e2e/

@@ -6,6 +6,7 @@
 //!   `scorecard:error` reach the host twice: as `CustomEvent`s that bubble and cross shadow roots
 //!   (`composed`), dispatched on the mount element, and through `on(...)` callbacks. The payload
 //!   (`event.detail`) is plain JSON: `{ value, recommendation }` or `{ message }`.
+//! - The committee page (`committee.html`, its own wasm bundle) mounts the committee view.
 //! - The standalone page (`index.html`) mounts into `#scorecard-app`; with `?embed=iframe` it
 //!   talks to its parent window with `postMessage`, checking `event.origin` against the
 //!   allow-list in `?origins=` and always posting to an explicit origin, never `*`.
@@ -400,18 +401,6 @@ pub fn start_page() {
     let options_js = to_js(&serde_json::to_value(json!({
         "candidate": options.candidate, "interviewer": options.interviewer, "step": options.step, "readOnly": options.read_only,
     })).unwrap_or(Value::Null));
-    if param("view").as_deref() == Some("committee") {
-        // The committee view: a second view of the same app, reachable on any static host.
-        let _ = root.class_list().add_1("sc-theme");
-        match Rubric::default_rubric() {
-            Ok(rubric) => {
-                let props = crate::web::committee::CommitteeViewProps { rubric: Rc::new(rubric), blind: param("blind").filter(|b| !b.is_empty()) };
-                yew::Renderer::<crate::web::committee::CommitteeView>::with_root_and_props(root, props).render();
-            }
-            Err(e) => root.set_text_content(Some(&format!("The rubric could not be loaded: {e}"))),
-        }
-        return;
-    }
     let hash = window.location().hash().unwrap_or_default();
     let shared = hash.contains(crate::core::interchange::LINK_PREFIX).then(|| {
         let rubric = Rubric::default_rubric().map_err(|e| e.to_string())?;
@@ -442,6 +431,24 @@ pub fn start_page() {
     } else {
         // The page owns the widget for its whole life.
         std::mem::forget(widget);
+    }
+}
+
+/// The committee page (`committee.html`): mounts the committee view into `#scorecard-committee`.
+/// `?blind=<interviewer>` keeps the panel hidden until that interviewer's own submitted
+/// scorecard is loaded.
+pub fn start_committee_page() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(root) = window.document().and_then(|d| d.get_element_by_id("scorecard-committee")) else { return };
+    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default()).ok();
+    let blind = params.and_then(|p| p.get("blind")).filter(|b| !b.trim().is_empty());
+    let _ = root.class_list().add_1("sc-theme");
+    match Rubric::default_rubric() {
+        Ok(rubric) => {
+            let props = crate::web::committee::CommitteeViewProps { rubric: Rc::new(rubric), blind };
+            yew::Renderer::<crate::web::committee::CommitteeView>::with_root_and_props(root, props).render();
+        }
+        Err(e) => root.set_text_content(Some(&format!("The rubric could not be loaded: {e}"))),
     }
 }
 

@@ -30,7 +30,7 @@ test('a committee compares a panel and candidates', async () => {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + '/?view=committee');
+  await page.goto(base + '/committee.html');
   await page.waitForSelector('#scc-files');
 
   const files = readdirSync(dir).map((f) => `${dir}/${f}`);
@@ -89,7 +89,7 @@ test('a committee compares a panel and candidates', async () => {
 test('blind mode hides the panel until my own submitted scorecard is loaded', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(base + '/?view=committee&blind=Wes');
+  await page.goto(base + '/committee.html?blind=Wes');
   await page.waitForSelector('#scc-files');
   const others = [
     card('Uma', 'Coding', { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' }),

@@ -1,8 +1,8 @@
 //! The hiring committee view: load a panel's scorecards, see where the panel agrees and where
 //! it does not, who said what, calibration signals, and candidates side by side.
 //!
-//! Reached at `?view=committee` (works on any static host). `&blind=<interviewer>` keeps the
-//! panel hidden until that interviewer's own submitted scorecard is loaded.
+//! Its own page and bundle, `committee.html` (works on any static host); `?blind=<interviewer>`
+//! keeps the panel hidden until that interviewer's own submitted scorecard is loaded.
 
 pub mod charts;
 pub mod state;
@@ -159,7 +159,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     <h1 class="sc-header__heading">{ "Hiring committee" }</h1>
                     <p class="sc-header__role">{ format!("{} · {}", state.rubric.role, state.rubric.level) }</p>
                 </div>
-                <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="?">{ "Score a candidate" }</a></nav>
+                <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="./">{ "Score a candidate" }</a></nav>
             </header>
 
             <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={on_drop} ondragover={on_dragover}>

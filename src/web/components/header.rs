@@ -74,7 +74,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <span class="sc-visually-hidden">{ "Role and level: " }</span>
                     { format!("{} · {}", rubric.role, rubric.level) }
                     if standalone {
-                        <a class="sc-link sc-header__nav" href="?view=committee">{ "Hiring committee view" }</a>
+                        <a class="sc-link sc-header__nav" href="committee.html">{ "Hiring committee view" }</a>
                     }
                 </p>
             </div>
