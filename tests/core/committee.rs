@@ -741,3 +741,31 @@ fn cli_compare() {
     assert_eq!(v["candidates"][0]["panel"][0]["source"], "stdin");
     assert_eq!(run(&["compare", "--bogus"]).0, 2);
 }
+
+/// `scorecard compare` runs the classifier's flag detector over notes, so a note that is not
+/// evidence of behaviour shows in that interviewer's calibration.
+#[test]
+fn cli_compare_flags_non_behavioural_notes() {
+    let dir = std::env::temp_dir().join(format!("scorecard-compare-flags-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let card = |who: &str, note: &str| {
+        format!(
+            r#"{{"format":"interview-scorecard","version":1,"candidate":{{"id":"c1"}},"interviewer":{{"id":"{who}"}},
+               "interview":{{"step":"{who}"}},"ratings":{{"technical_expertise":{{"level":"meets","note":"{note}"}},
+               "project_ownership":{{"level":"meets"}},"business_impact":{{"level":"meets"}},"communication_collaboration":{{"level":"meets"}}}}}}"#
+        )
+    };
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    std::fs::write(&a, card("ann", "seems smart, great culture fit")).unwrap();
+    std::fs::write(&b, card("ben", "Designed the retry queue and walked me through its failure modes.")).unwrap();
+    let (code, report, err) = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let calibration = report["candidates"][0]["calibration"].as_array().expect("calibration");
+    let flagged = |who: &str| {
+        calibration.iter().find(|m| m["interviewer"] == who).map_or(0, |m| m["flagged"].as_array().map_or(0, Vec::len))
+    };
+    assert_eq!(flagged("ann"), 1, "{calibration:#?}");
+    assert_eq!(flagged("ben"), 0);
+    std::fs::remove_dir_all(&dir).ok();
+}

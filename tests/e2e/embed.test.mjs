@@ -158,6 +158,35 @@ test('mount() handle: on/off and destroy remove the widget and its listeners', a
   await context.close();
 });
 
+test('mount() takes a rubric by same-origin URL, refuses other origins, and hosts can theme it', async () => {
+  const { context, page } = await open(`${a.url}/examples/ats/`);
+  const result = await page.evaluate(async ([other]) => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    // examples/ats/sre-rubric.json: a second ladder, served from this origin.
+    const el = document.createElement('div');
+    el.style.setProperty('--sc-accent', 'rgb(200, 0, 100)');
+    document.body.append(el);
+    const handle = await mount(el, { rubric: '/examples/ats/sre-rubric.json', autosave: false });
+    const wait = (cond) => new Promise((ok, fail) => {
+      const t0 = performance.now();
+      const tick = () => (cond() ? ok() : performance.now() - t0 > 5000 ? fail(new Error('timeout')) : requestAnimationFrame(tick));
+      tick();
+    });
+    await wait(() => el.querySelector('.sc-card'));
+    const titles = [...el.querySelectorAll('.sc-card__title')].map((h) => h.textContent);
+    const accent = getComputedStyle(el.querySelector('.sc-button.sc-m-primary')).backgroundColor;
+    handle.destroy();
+    let refused = null;
+    try { await mount(document.createElement('div'), { rubric: other + '/x.json' }); } catch (e) { refused = e.message; }
+    return { titles, accent, refused };
+  }, [b.url]);
+  assert.deepEqual(result.titles, ['Operations', 'Automation']);
+  assert.equal(result.accent, 'rgb(200, 0, 100)', 'a host sets --sc-accent and the widget follows');
+  assert.match(result.refused, /not on this page's origin/);
+  await context.close();
+});
+
 test('iframe mode talks only to allowed origins', async () => {
   // Allowed: host and widget on origin A, the widget trusts A.
   const ok = await open(`${a.url}/examples/ats/iframe.html`);

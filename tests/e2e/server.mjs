@@ -12,7 +12,8 @@ const TYPES = {
 };
 
 export function startServer(root, port = 0, headers = {}) {
-  const base = resolve(root);
+  // SCORECARD_DIST points the tests at another build of dist/ (say, one built elsewhere).
+  const base = resolve(root === 'dist' && process.env.SCORECARD_DIST ? process.env.SCORECARD_DIST : root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');

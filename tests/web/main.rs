@@ -216,3 +216,30 @@ async fn corrupt_draft_is_kept_aside_not_deleted() {
     assert_eq!(kept.len(), 1, "the unreadable value is kept under a corrupt key");
     assert!(s.get_item(&kept[0]).unwrap().unwrap().starts_with("{\"format\""));
 }
+
+/// The classifier's speed in the browser, for BENCHMARKS.md (printed, not asserted: timing
+/// limits do not belong in tests). What is asserted is that every held-out note classifies.
+#[wasm_bindgen_test]
+fn classifier_speed_in_the_browser() {
+    let heldout = include_str!("../../data/corpus/heldout.jsonl");
+    let notes: Vec<String> = heldout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    assert!(notes.len() >= 300);
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    // One warm-up pass parses the embedded model.
+    for n in &notes {
+        assert!(scorecard::core::classifier::classify(n).is_ok(), "{n}");
+    }
+    let rounds = 5;
+    let t0 = perf.now();
+    for _ in 0..rounds {
+        for n in &notes {
+            let _ = scorecard::core::classifier::classify(n);
+        }
+    }
+    let per_note_us = (perf.now() - t0) * 1000.0 / (rounds * notes.len()) as f64;
+    wasm_bindgen_test::console_log!("classifier in the browser: {per_note_us:.1} µs per note over {} notes", rounds * notes.len());
+}

@@ -9,6 +9,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use scorecard::core::classifier::detect_flags;
 use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::Scorecard;
 
@@ -52,10 +53,10 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
         }
     }
 
-    // The classifier's flag detector is plugged in here once it lands; until then no text is
-    // flagged, and the calibration signals rest on ratings and evidence alone.
-    let no_flags = |_: &str| -> Vec<String> { Vec::new() };
-    let mut report = analyze(&rubric, &cards, Some(&no_flags));
+    // The classifier's flag detector marks notes that are not evidence of behaviour, as in the
+    // committee view, so calibration signals name them.
+    let flagger = |text: &str| -> Vec<String> { detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect() };
+    let mut report = analyze(&rubric, &cards, Some(&flagger));
     let all_failed = cards.is_empty() && !failed.is_empty();
     report.failed = failed;
 

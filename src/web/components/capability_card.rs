@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::detect_flags;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
+use crate::web::components::observations::flag_text;
 use crate::web::components::ObservationList;
 use crate::web::state::{use_scorer, Action};
 
@@ -45,7 +46,8 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
     let contradicted = state.recommendation.contradicted.contains(&cap.id);
     let drafted = state.drafted.contains(&cap.id);
     let observations: Vec<_> = state.card.observations_for(&cap.id).cloned().collect();
-    let note_flags = detect_flags(&note);
+    // An empty note is missing evidence (said elsewhere), not a bad note.
+    let note_flags = if note.trim().is_empty() { Vec::new() } else { detect_flags(&note) };
 
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());
@@ -103,7 +105,7 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
                 <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
                     { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
                 </p>
-                { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ format!("⚠ Not evidence of behaviour: {}", f.reason) }</p> }) }
+                { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
                 if contradicted {
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }

@@ -4,7 +4,7 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::core::classifier::{detect_flags, Span};
+use crate::core::classifier::{detect_flags, Flag, FlagKind, Span};
 use crate::core::scorecard::{Observation, Rating, TagSource};
 use crate::web::state::{use_scorer, Action};
 
@@ -75,6 +75,16 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                 <ObservationList observations={untagged} id_prefix={props.id_prefix.clone()} />
             }
         </section>
+    }
+}
+
+/// A flag as the interviewer reads it: what kind of problem, then the classifier's reason.
+pub fn flag_text(f: &Flag) -> String {
+    match f.kind {
+        FlagKind::NonBehavioral => {
+            format!("⚠ Not evidence of behaviour: {}", f.reason.strip_prefix("no observed behaviour: ").unwrap_or(&f.reason))
+        }
+        FlagKind::BiasRisk => format!("⚠ Bias risk: {}", f.reason),
     }
 }
 
@@ -194,7 +204,7 @@ pub fn ObservationItem(props: &ObservationItemProps) -> Html {
                     aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
             </div>
             { for flags.iter().map(|f| html! {
-                <p class="sc-obs__flag" role="note">{ format!("⚠ Not evidence of behaviour: {}", f.reason) }</p>
+                <p class="sc-obs__flag" role="note">{ flag_text(f) }</p>
             }) }
         </li>
     }

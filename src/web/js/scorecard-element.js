@@ -5,12 +5,35 @@
 //   <interview-scorecard candidate="Ada Lovelace" interviewer="Grace Hopper" step="System design"></interview-scorecard>
 //
 // It is a thin shell over `mount` from the wasm module (src/web/embed.rs), which it re-exports.
-import init, { mount } from './scorecard-web.js';
+import init, { mount as mountWasm } from './scorecard-web.js';
 
 const base = new URL('.', import.meta.url);
 /** Resolves once the wasm module is instantiated. */
 export const ready = init();
-export { mount };
+
+/**
+ * Mounts a scorecard into `element` and returns its handle (`getValue`, `setValue`, `update`,
+ * `on`, `off`, `destroy`). `options.rubric` may be a rubric object, or a URL on this page's
+ * origin: then the rubric is fetched first and `mount` returns a promise of the handle.
+ */
+export function mount(element, options = {}) {
+  ensureStylesheet(element.getRootNode());
+  if (typeof options.rubric === 'string') {
+    return loadRubric(options.rubric).then((rubric) => mountWasm(element, { ...options, rubric }));
+  }
+  return mountWasm(element, options);
+}
+
+/** Adds the widget's stylesheet to the document (or shadow root) `mount` renders into, once. */
+function ensureStylesheet(root) {
+  const parent = root instanceof ShadowRoot ? root : document.head;
+  if (parent.querySelector('link[data-scorecard-css]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('scorecard.css', base).href;
+  link.dataset.scorecardCss = '';
+  parent.append(link);
+}
 
 const ATTRIBUTES = ['candidate', 'interviewer', 'step', 'rubric', 'readonly', 'autosave', 'density'];
 
@@ -83,7 +106,7 @@ class InterviewScorecard extends HTMLElement {
       autosave: this.getAttribute('autosave') !== 'off',
     };
     if (rubric) options.rubric = rubric;
-    this.#widget = mount(this.#container, options);
+    this.#widget = mountWasm(this.#container, options);
   }
 
   #fail(error) {

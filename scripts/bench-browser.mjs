@@ -1,0 +1,151 @@
+// Browser benchmarks, in headless Chromium from a local server. Prints one JSON object.
+//
+//   scripts/build.sh && (cd bench/hello && trunk build --release) && node scripts/bench-browser.mjs
+//
+// Measures, each as a median (and p95 where a tail matters) of repeated runs in one session:
+// - cold load: navigation to the scorecard being interactive (first capability card rendered),
+//   ours against the minimal Yew app in bench/hello (to its button), each in a fresh context;
+// - adding an observation (classify + render), from the Enter key to the next frame;
+// - typing into a note with 30 observations on the card: input event to the next paint;
+// - the committee view with 200 scorecards (30 candidates): time to render, and to switch
+//   candidate (a re-render of the whole matrix).
+import { execFileSync } from 'node:child_process';
+import { startServer } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 10);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const round = (x) => Math.round(x * 100) / 100;
+
+const ours = await startServer('dist');
+const hello = await startServer('bench/hello/dist');
+const browser = await launch();
+const out = { runs: RUNS, chromium: browser.version() };
+
+async function coldLoad(url, selector) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForSelector(selector);
+    // Navigation start to the element's appearance, as the page itself saw it.
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+    void t0;
+  }
+  return times;
+}
+const oursLoad = await coldLoad(ours.url + '/', '.sc-card');
+const helloLoad = await coldLoad(hello.url + '/', 'button');
+out.cold_load_ms = { ours_median: round(median(oursLoad)), hello_median: round(median(helloLoad)), ratio: round(median(oursLoad) / median(helloLoad)) };
+
+// Observations: add 30, timing Enter to the next frame after the new item appears.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(ours.url + '/');
+  await page.waitForSelector('.sc-card');
+  const notes = [
+    'Ran the weekly sync with four teams and kept a risk log',
+    'Needed hints to get the index right and never once mentioned cost',
+    'Mentors two new grads and pairs with them on code review every week',
+    'Designed the event schema that three other teams adopted',
+    'Explained the trade-offs of the migration to product and design in plain words',
+    'Changed how the whole org runs incident reviews',
+  ];
+  const add = [];
+  for (let i = 0; i < 30; i++) {
+    const ms = await page.evaluate(async ([text, n]) => {
+      const box = document.querySelector('#sc-observe');
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const t0 = performance.now();
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      while (document.querySelectorAll('.sc-obs').length < n) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }, [`${notes[i % notes.length]} (${i})`, i + 1]);
+    add.push(ms);
+  }
+  out.add_observation_ms = { median: round(median(add)), p95: round(p95(add)), note: 'Enter to the new observation in the DOM: classify, reduce, render' };
+
+  // Typing with 30 observations on the card: input event to the next paint, 60 keystrokes.
+  const typing = await page.evaluate(async () => {
+    const area = document.querySelector('#sc-technical_expertise-note');
+    const times = [];
+    const frame = [];
+    for (let i = 0; i < 60; i++) {
+      area.value += 'x';
+      const t0 = performance.now();
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+      // Yew renders from its scheduler (microtasks); a zero timeout runs after them.
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      frame.push(performance.now() - t0);
+    }
+    return { times, frame };
+  });
+  out.typing_with_30_observations_ms = {
+    work_median: round(median(typing.times)), work_p95: round(p95(typing.times)),
+    next_frame_median: round(median(typing.frame)), next_frame_p95: round(p95(typing.frame)),
+    note: 'work: input event to the DOM updated; next frame: to the following animation frame (60 Hz in headless Chromium)',
+  };
+  await context.close();
+}
+
+// Committee: 200 scorecards over 30 candidates, pasted as JSON lines.
+{
+  const lines = execFileSync('python3', ['tests/fixtures/committee/gen.py', '--scorecards', '200', '--candidates', '30'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (lines.trim().split('\n').length !== 200) throw new Error('expected 200 generated scorecards');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(ours.url + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  const render = [];
+  const switchTimes = [];
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
+    const ms = await page.evaluate(async (text) => {
+      const clear = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear all');
+      if (!clear.disabled) clear.click();
+      while (document.querySelector('[data-testid=matrix]')) await new Promise((r) => setTimeout(r, 0));
+      const area = document.querySelector('#scc-paste');
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const add = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add pasted');
+      const t0 = performance.now();
+      add.click();
+      while (!document.querySelector('[data-testid=matrix]')) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }, lines);
+    render.push(ms);
+    const sw = await page.evaluate(async () => {
+      const rows = [...document.querySelectorAll('.sc-committee__compare tbody th button')];
+      const times = [];
+      for (const b of rows.slice(0, 10)) {
+        const name = b.textContent;
+        const t0 = performance.now();
+        b.click();
+        while (document.querySelector('#scc-cand')?.textContent !== name) await new Promise((r) => setTimeout(r, 0));
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    switchTimes.push(...sw);
+  }
+  out.committee_200_scorecards_ms = {
+    render_median: round(median(render)),
+    switch_candidate_median: round(median(switchTimes)),
+    switch_candidate_p95: round(p95(switchTimes)),
+  };
+  await context.close();
+}
+
+await browser.close();
+ours.server.close();
+hello.server.close();
+console.log(JSON.stringify(out, null, 2));

@@ -1,0 +1,100 @@
+// Hostile input: script-injection payloads typed into every text field, carried in an imported
+// file and in a share link. None may execute (a planted flag would be set), all show as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+let server, base, browser;
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const X = 'window.__pwned=(window.__pwned||0)+1';
+export const PAYLOADS = [
+  `<script>${X}</script>`, `<img src=x onerror="${X}">`, `<svg onload="${X}">`, `<svg><script>${X}</script></svg>`,
+  `"><img src=x onerror=${X}>`, `'><script>${X}</script>`, `javascript:${X}`, `<a href="javascript:${X}">x</a>`,
+  `<iframe src="javascript:${X}"></iframe>`, `<iframe srcdoc="<script>parent.${X}</script>"></iframe>`,
+  `<body onload=${X}>`, `<details open ontoggle="${X}">`, `<input autofocus onfocus="${X}">`,
+  `<video><source onerror="${X}"></video>`, `<audio src=x onerror=${X}>`, `<object data="javascript:${X}">`,
+  `<embed src="javascript:${X}">`, `<math><mtext><table><mglyph><style><img src=x onerror=${X}>`,
+  `<style>@import 'javascript:${X}';</style>`, `<link rel=stylesheet href="javascript:${X}">`,
+  `<meta http-equiv="refresh" content="0;url=javascript:${X}">`, `<form><button formaction="javascript:${X}">x`,
+  `{{constructor.constructor('${X}')()}}`, `\${${X}}`, `<!--<img src="--><img src=x onerror=${X}//">`,
+  `<scr<script>ipt>${X}</scr</script>ipt>`, `%3Cscript%3E${X}%3C/script%3E`, `&lt;script&gt;${X}&lt;/script&gt;`,
+  `<marquee onstart=${X}>`, `<div style="background:url(javascript:${X})">`, `\u202e<img src=x onerror=${X}>`,
+  `[x](javascript:${X}) **<b onmouseover=${X}>b</b>**`,
+];
+
+test(`${PAYLOADS.length} payloads in every field, a file and a share link: none executes`, async () => {
+  assert.ok(PAYLOADS.length >= 30);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => { window.__pwned = 0; });
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+
+  for (const [i, p] of PAYLOADS.entries()) {
+    await page.getByLabel('What did you observe?').fill(p);
+    await page.getByLabel('What did you observe?').press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.sc-obs').length === n, i + 1);
+  }
+  const texts = await page.locator('.sc-obs__text').allTextContents();
+  assert.deepEqual(texts.sort(), PAYLOADS.map((p) => p.trim()).sort(), 'every payload shows as its own text');
+
+  const fields = ['Candidate', 'Interviewer', 'Interview step'];
+  for (const [i, label] of fields.entries()) await page.getByLabel(label, { exact: true }).fill(PAYLOADS[i]);
+  for (const [i, cap] of ['technical_expertise', 'project_ownership', 'business_impact'].entries()) {
+    await page.fill(`#sc-${cap}-note`, PAYLOADS[10 + i]);
+    await page.click(`label[for="sc-${cap}-meets"]`);
+  }
+  // Exercise the views that render user text elsewhere: Markdown and the share link.
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('.sc-transfer__out textarea').inputValue();
+  // Every "<" that could open a tag is backslash-escaped, so Markdown renders it as text.
+  assert.ok(!/(^|[^\\])<[a-z!/]/im.test(md), 'Markdown escapes HTML');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.locator('.sc-transfer__out textarea').inputValue();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const file = await download.path();
+
+  // The share link opens read-only, showing the payloads as text.
+  const viewer = await context.newPage();
+  await viewer.addInitScript(() => { window.__pwned = 0; });
+  await viewer.goto(link);
+  await viewer.waitForSelector('.sc-shared');
+  assert.equal(await viewer.getByLabel('Candidate', { exact: true }).inputValue(), PAYLOADS[0]);
+  assert.equal(await viewer.locator('.sc-obs').count(), PAYLOADS.length);
+
+  // The downloaded file imports into a fresh page, payloads intact.
+  const other = await browser.newContext();
+  const importer = await other.newPage();
+  await importer.addInitScript(() => { window.__pwned = 0; });
+  await importer.goto(base + '/');
+  await importer.waitForSelector('.sc-card');
+  await importer.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await importer.getByLabel('File', { exact: true }).setInputFiles(file);
+  await importer.getByRole('button', { name: 'Replace my draft' }).click();
+  await importer.waitForFunction((p) => document.querySelector('#sc-step').value === p, PAYLOADS[2]);
+  assert.equal(await importer.locator('#sc-technical_expertise-note').inputValue(), PAYLOADS[10]);
+
+  // Hover and focus everything once, to give event-handler payloads their chance.
+  for (const p of [page, viewer, importer]) {
+    await p.evaluate(() => document.querySelectorAll('.sc-obs__text, .sc-field__input').forEach((e) => {
+      e.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      e.focus?.();
+    }));
+    assert.equal(await p.evaluate(() => window.__pwned), 0, 'no payload ran');
+    assert.equal(await p.evaluate(() => document.querySelectorAll('.sc-app script, .sc-app img, .sc-app iframe, .sc-app svg:not(.sc-chart__svg)').length), 0);
+  }
+  assert.deepEqual(dialogs, []);
+  await other.close();
+  await context.close();
+});

@@ -1,0 +1,103 @@
+// Keyboard only: a whole scorecard (rate, observe, retag, submit) and a committee comparison,
+// with Tab, arrows, Enter and Space, and focus visible at every stop.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+let server, base, browser;
+before(async () => {
+  ({ server, url: base } = await startServer('dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
+async function tabTo(page, selector, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+      const visible = await page.evaluate(() => {
+        const el = document.activeElement;
+        const target = el.matches('input[type=radio]') ? el.nextElementSibling : el;
+        const cs = getComputedStyle(target);
+        return cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+      });
+      assert.ok(visible, `focus is visible on ${selector}`);
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
+  'mentorship_support', 'leadership_process'];
+
+test('a whole scorecard with the keyboard alone', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.keyboard.press('Tab');
+  await tabTo(page, '#sc-candidate');
+  await page.keyboard.type('Kay Keyboard');
+  await tabTo(page, '#sc-interviewer');
+  await page.keyboard.type('Ivy');
+
+  await tabTo(page, '#sc-observe');
+  await page.keyboard.type('Ran the weekly sync with four teams and kept a risk log');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.sc-obs');
+
+  // Each radio group: Tab lands on its checked option ("Not assessed", the last); arrow keys
+  // move and choose, wrapping round: right to "Needs improvement", right again to "Meets".
+  for (const cap of CAPS) {
+    await tabTo(page, `input[name="sc-${cap}"]`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((c) => document.querySelector(`input[name="sc-${c}"]:checked`)?.value === 'meets', cap);
+  }
+  await page.waitForFunction(() => document.querySelector('[data-testid=decision]').textContent === 'Hire at L4');
+  assert.match(await page.locator('[role=status][aria-live=polite]').first().textContent(), /Recommendation: Hire at L4/);
+
+  // Retag the observation with its level menu.
+  await tabTo(page, '.sc-obs select[id$="-level"]');
+  const before = await page.locator('.sc-obs select[id$="-level"]').inputValue();
+  await page.keyboard.press(before === 'exceeds' ? 'ArrowUp' : 'ArrowDown');
+  await page.waitForFunction(() => document.querySelector('.sc-obs__source')?.textContent === 'Your tag');
+
+  await tabTo(page, 'button.sc-m-primary:not([disabled])', 120);
+  while ((await page.evaluate(() => document.activeElement.textContent)) !== 'Submit scorecard') {
+    await page.keyboard.press('Tab');
+    await tabTo(page, 'button.sc-m-primary:not([disabled])', 120);
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=submitted]');
+  await context.close();
+});
+
+test('a committee comparison with the keyboard alone', async () => {
+  const card = (candidate, interviewer, level) => JSON.stringify({
+    format: 'interview-scorecard', version: 1, candidate: { id: candidate, name: candidate }, interviewer: { id: interviewer },
+    interview: { step: interviewer }, submitted_at: '2026-11-20T10:00:00Z',
+    ratings: Object.fromEntries(CAPS.slice(0, 4).map((c) => [c, { level, note: 'seen in the interview' }])),
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  await page.keyboard.press('Tab');
+  await tabTo(page, '#scc-paste');
+  await page.keyboard.insertText([card('Ann', 'i1', 'meets'), card('Ann', 'i2', 'exceeds'), card('Bob', 'i1', 'needs_improvement'), card('Bob', 'i3', 'meets')].join('\n'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add pasted');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.sc-committee__compare');
+  await tabTo(page, '.sc-committee__compare tbody tr:nth-child(2) th button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Bob');
+  await context.close();
+});
