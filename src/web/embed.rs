@@ -398,9 +398,9 @@ pub fn start_page() {
     if param("readonly").as_deref() == Some("1") {
         options.read_only = Some(true);
     }
-    let options_js = to_js(&serde_json::to_value(json!({
+    let options_js = to_js(&json!({
         "candidate": options.candidate, "interviewer": options.interviewer, "step": options.step, "readOnly": options.read_only,
-    })).unwrap_or(Value::Null));
+    }));
     let hash = window.location().hash().unwrap_or_default();
     let shared = hash.contains(crate::core::interchange::LINK_PREFIX).then(|| {
         let rubric = Rubric::default_rubric().map_err(|e| e.to_string())?;

@@ -227,16 +227,17 @@ impl Reducible for ScorerState {
 
 /// Classifies every observation text not already read, dropping texts no longer present.
 fn analyse(previous: &BTreeMap<String, Analysis>, card: &Scorecard) -> BTreeMap<String, Analysis> {
-    card.observations
-        .iter()
-        .map(|o| {
-            let a = previous
-                .get(&o.text)
-                .cloned()
-                .unwrap_or_else(|| classifier::classify(&o.text).map(Rc::new).map_err(|e| e.to_string()));
-            (o.text.clone(), a)
-        })
-        .collect()
+    // Inserts one by one rather than `collect`, which sorts first and brings in a copy of the
+    // sort code (about 1 KB of wasm); for a repeated text the last one wins either way.
+    let mut out = BTreeMap::new();
+    for o in &card.observations {
+        let a = previous
+            .get(&o.text)
+            .cloned()
+            .unwrap_or_else(|| classifier::classify(&o.text).map(Rc::new).map_err(|e| e.to_string()));
+        out.insert(o.text.clone(), a);
+    }
+    out
 }
 
 /// The next free observation id: `o` and one more than the highest number in use.

@@ -74,7 +74,9 @@ struct Phrase {
 /// first word is a prefix pattern.
 struct BiasLexicon {
     phrases: Vec<Phrase>,
-    by_first: FxHashMap<&'static str, Vec<usize>>,
+    /// Keyed by `String`, like the cue lexicon's index, so that both share one copy of the
+    /// hash map code in the wasm.
+    by_first: FxHashMap<String, Vec<usize>>,
     prefixed: Vec<usize>,
 }
 
@@ -90,7 +92,7 @@ fn bias_lexicon() -> &'static BiasLexicon {
                     if alt.ends_with('*') {
                         lex.prefixed.push(idx);
                     } else {
-                        lex.by_first.entry(alt).or_default().push(idx);
+                        lex.by_first.entry(alt.to_string()).or_default().push(idx);
                     }
                 }
                 lex.phrases.push(Phrase { category, elements });
@@ -126,10 +128,12 @@ fn bias_matches(tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
             if !ok || !plausible(tokens, i, phrase.elements.len()) {
                 continue;
             }
-            out.push((phrase.category, i, i + phrase.elements.len() - 1));
+            // Kept ordered by (first token, category), a unique key, by insertion: a sort would
+            // bring its own copy of the sort code (about 1 KB of wasm) for a handful of items.
+            let at = out.partition_point(|(c, first, _)| (*first, *c) < (i, phrase.category));
+            out.insert(at, (phrase.category, i, i + phrase.elements.len() - 1));
         }
     }
-    out.sort_unstable_by_key(|(c, first, _)| (*first, *c));
     out
 }
 

@@ -345,7 +345,9 @@ lot lots bit way kind sort like
 /// chain of comparisons, which is slow in the size-optimised wasm build.
 struct Tables {
     irregular: FxHashMap<&'static str, &'static str>,
-    abbreviations: FxHashMap<&'static str, Vec<&'static str>>,
+    /// The expansion as written, words separated by single spaces (a `&str` value, like the
+    /// other maps, so that they share one copy of the hash map code in the wasm).
+    abbreviations: FxHashMap<&'static str, &'static str>,
     bare: FxHashMap<&'static str, &'static str>,
     stopwords: FxHashSet<&'static str>,
 }
@@ -358,9 +360,7 @@ fn tables() -> &'static Tables {
     }
     TABLES.get_or_init(|| Tables {
         irregular: lines(IRREGULAR).flat_map(|(stem, forms)| forms.map(move |f| (f, stem))).collect(),
-        abbreviations: lines(ABBREVIATIONS)
-            .flat_map(|(exp, forms)| forms.map(move |f| (f, exp.split(' ').collect::<Vec<_>>())))
-            .collect(),
+        abbreviations: lines(ABBREVIATIONS).flat_map(|(exp, forms)| forms.map(move |f| (f, exp))).collect(),
         bare: lines(BARE_CONTRACTIONS).flat_map(|(verb, forms)| forms.map(move |f| (f, verb))).collect(),
         stopwords: STOPWORDS.split_whitespace().collect(),
     })
@@ -376,9 +376,9 @@ fn irregular(w: &str) -> Option<&'static str> {
     tables().irregular.get(w).copied()
 }
 
-/// Abbreviations and shorthand, expanded.
-fn abbreviation(w: &str) -> Option<&'static [&'static str]> {
-    tables().abbreviations.get(w).map(Vec::as_slice)
+/// Abbreviations and shorthand, expanded: the words of the expansion.
+fn abbreviation(w: &str) -> Option<std::str::Split<'static, char>> {
+    tables().abbreviations.get(w).map(|exp| exp.split(' '))
 }
 
 /// Contractions written without an apostrophe: the verb before "not".
@@ -663,7 +663,7 @@ fn expand(raws: &[Raw]) -> Vec<Expanded> {
                 words.push(base.to_string());
                 words.push("not".to_string());
             } else if let Some(exp) = abbreviation(&p) {
-                words.extend(exp.iter().map(|s| s.to_string()));
+                words.extend(exp.map(str::to_string));
             } else if let Some(q) = quantity(&p).or_else(|| number_word(&p)) {
                 words.push(q.to_string());
             } else if !p.is_empty() {
