@@ -8,8 +8,16 @@ const out = process.argv[2] ?? 'screenshots';
 await mkdir(out, { recursive: true });
 const { server, url } = await startServer('dist');
 const browser = await launch();
-const views = [{ name: 'scorer', path: '/' }];
-const fill = async (page) => {
+const views = [{ name: 'scorer', path: '/' }, { name: 'committee', path: '/committee.html' }];
+const fill = async (page, view) => {
+  if (view.name === 'committee') {
+    const dir = 'tests/fixtures/committee/sample';
+    const { readdirSync } = await import('node:fs');
+    await page.waitForSelector('#scc-files');
+    await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
+    await page.waitForSelector('[data-testid=matrix]');
+    return;
+  }
   await page.waitForSelector('.sc-card');
   await page.fill('#sc-candidate', 'Ada Lovelace');
   await page.fill('#sc-interviewer', 'Grace Hopper');
@@ -32,7 +40,7 @@ for (const view of views) {
     const ctx = await browser.newContext(opts);
     const page = await ctx.newPage();
     await page.goto(url + view.path);
-    await fill(page);
+    await fill(page, view);
     if (mode === 'print') await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${out}/${view.name}-${mode}.png`, fullPage: true });
     await ctx.close();

@@ -104,3 +104,14 @@ test('blind mode hides the panel until my own submitted scorecard is loaded', as
   await page.waitForSelector('[data-testid=matrix]');
   await context.close();
 });
+
+test('the committee view at 360 px wide does not scroll sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
+  await page.waitForSelector('[data-testid=matrix]');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport (wide tables scroll inside their own box)`);
+  await context.close();
+});

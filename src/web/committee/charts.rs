@@ -129,13 +129,14 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                 }) }
             </svg>
             <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings." }</figcaption>
-            <table class="sc-visually-hidden">
+            // Wrapped: a table ignores the 1 px width that hides other elements.
+            <div class="sc-visually-hidden"><table>
                 <caption>{ format!("Capability profile of {}", c.name) }</caption>
                 <tr><th scope="col">{ "Capability" }</th><th scope="col">{ "Consensus" }</th><th scope="col">{ "Lowest" }</th><th scope="col">{ "Highest" }</th></tr>
                 { for c.matrix.iter().map(|row| html! {
                     <tr><th scope="row">{ row.name.clone() }</th><td>{ short(row.consensus) }</td><td>{ short(row.low) }</td><td>{ short(row.high) }</td></tr>
                 }) }
-            </table>
+            </table></div>
         </figure>
     }
 }

@@ -118,8 +118,13 @@ pub struct ObservationItemProps {
 
 /// The text split into plain and highlighted parts; overlapping spans are merged away.
 fn highlight(text: &str, spans: &[Span]) -> Html {
-    let mut spans: Vec<&Span> = spans.iter().filter(|s| s.start < s.end && text.get(s.start..s.end).is_some()).collect();
-    spans.sort_by_key(|s| s.start);
+    // Ordered by start, equal starts in their given order, by insertion: there are only a few,
+    // and a stable sort would bring its own copy of the sort code (about 1 KB of wasm).
+    let mut sorted: Vec<&Span> = Vec::new();
+    for s in spans.iter().filter(|s| s.start < s.end && text.get(s.start..s.end).is_some()) {
+        sorted.insert(sorted.partition_point(|t| t.start <= s.start), s);
+    }
+    let spans = sorted;
     let mut out = Vec::new();
     let mut at = 0;
     for s in spans {
@@ -185,12 +190,15 @@ pub fn ObservationItem(props: &ObservationItemProps) -> Html {
                         <option value={c.id.clone()} selected={c.id == current}>{ c.name.clone() }</option>
                     }) }
                 </select>
-                <label class="sc-visually-hidden" for={format!("{base}-level")}>{ "Level" }</label>
-                <select class="sc-select" id={format!("{base}-level")} onchange={on_level} disabled={disabled || o.capability.is_none()}>
-                    { for Rating::LEVELS.into_iter().map(|r| html! {
-                        <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
-                    }) }
-                </select>
+                // An untagged observation has no level to choose.
+                if o.capability.is_some() {
+                    <label class="sc-visually-hidden" for={format!("{base}-level")}>{ "Level" }</label>
+                    <select class="sc-select" id={format!("{base}-level")} onchange={on_level} {disabled}>
+                        { for Rating::LEVELS.into_iter().map(|r| html! {
+                            <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
+                        }) }
+                    </select>
+                }
                 if suggested {
                     <span class="sc-obs__source">
                         { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", (c * 100.0).round() as u32))) }
