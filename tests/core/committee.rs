@@ -7,7 +7,6 @@
 //! (`n` needs improvement, `m` meets, `e` exceeds), an upper-case letter adds a note, and `+k`
 //! adds k tagged observations.
 
-use std::process::Command;
 
 use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, CommitteeReport, Leaning};
 use scorecard::core::engine::Decision;
@@ -671,7 +670,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn run(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scorecard")).args(args).output().expect("runs");
+    let out = crate::support::run_cli(args, b"");
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out.status.code().unwrap_or(-1), json, String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -729,14 +728,7 @@ fn cli_compare() {
 
     // Standard input, and a usage error.
     let text = std::fs::read_to_string(fixture("sample/ada-alice.json")).expect("fixture");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
-        .args(["compare", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes()).expect("writes");
-    let out = child.wait_with_output().expect("finishes");
+    let out = crate::support::run_cli(&["compare", "-"], text.as_bytes());
     let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(v["candidates"][0]["panel"][0]["source"], "stdin");
     assert_eq!(run(&["compare", "--bogus"]).0, 2);

@@ -3,7 +3,6 @@
 //! through one helper.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use scorecard::core::interchange::greenhouse::{html_to_text, match_attribute, GhRating};
 use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json};
@@ -775,19 +774,7 @@ fn bad_inputs_are_refused_by_the_core_with_their_message() {
 
 /// Runs the CLI; returns (exit code, stdout, stderr).
 fn run_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the scorecard binary runs");
-    if let Some(mut input) = child.stdin.take() {
-        use std::io::Write;
-        // A command that exits before reading all of stdin closes the pipe; that is fine here.
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().expect("the binary finishes");
+    let out = crate::support::run_cli(args, stdin.as_bytes());
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

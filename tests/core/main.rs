@@ -9,3 +9,4 @@ mod engine;
 mod interchange;
 mod rubric;
 mod scorecard;
+mod support;
