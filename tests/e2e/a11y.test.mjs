@@ -1,21 +1,13 @@
 // Accessibility: axe-core reports no WCAG 2.1 A or AA violation on the scorer, the committee
 // view, the embedded widget and the print view, in light and dark colour schemes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

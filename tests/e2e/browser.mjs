@@ -1,6 +1,8 @@
 // Launches Debian's Chromium through playwright-core with the flags this machine needs
 // (no sandbox as root, no background networking: nothing may leave the machine).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -9,5 +11,24 @@ export function launch() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Serves dist/ and launches Chromium before a test file's tests, stopping both after them.
+ * `ready` receives `{ base, browser }`: the server's URL and the browser.
+ */
+export function harness(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    let url;
+    ({ server, url } = await startServer('dist'));
+    browser = await launch();
+    ready({ base: url, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
   });
 }

@@ -1,22 +1,14 @@
 // End-to-end: a hiring committee loads a panel's scorecards (files, paste, share links), sees
 // the matrix, disagreements, who said what and calibration, compares candidates, keeps the set
 // across a reload, and exports a summary. Bad files never remove the good ones.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
 const dir = 'tests/fixtures/committee/sample';
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 const card = (interviewer, step, levels, notes = {}) => ({
   format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },

@@ -1,19 +1,11 @@
 // Hostile input: script-injection payloads typed into every text field, carried in an imported
 // file and in a share link. None may execute (a planted flag would be set), all show as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 const X = 'window.__pwned=(window.__pwned||0)+1';
 export const PAYLOADS = [

@@ -1,22 +1,16 @@
 // End-to-end: scorecards travel out and back in without loss: JSON download and import (file
 // picker and paste), Greenhouse, Markdown, share links, print; bad input changes nothing.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-let server, base, browser, dir;
+let base, browser, dir;
+harness((h) => ({ base, browser } = h));
 before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), 'scorecard-e2e-'));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 async function fresh() {

@@ -1,19 +1,11 @@
 // Keyboard only: a whole scorecard (rate, observe, retag, submit) and a committee comparison,
 // with Tab, arrows, Enter and Space, and focus visible at every stop.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 /** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
 async function tabTo(page, selector, limit = 80) {

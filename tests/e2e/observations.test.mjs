@@ -1,20 +1,12 @@
 // End-to-end: an interviewer types observations, sees them tagged with a capability and level
 // and the words that drove it, retags one, drafts ratings from them, and is warned about notes
 // that are not evidence of behaviour.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 async function observe(page, text) {
   await page.getByLabel('What did you observe?').fill(text);

@@ -1,22 +1,13 @@
 // End-to-end: the release build served on 127.0.0.1, driven in headless Chromium the way an
 // interviewer would use it: type, click, reload, submit. Every wait is for a condition.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
 const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
   'mentorship_support', 'leadership_process'];
-let server, base, browser;
-
-before(async () => {
-  ({ server, url: base } = await startServer('dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 /** A fresh context (empty storage) with a record of requests and console errors. */
 async function open(options = {}) {
