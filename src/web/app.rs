@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::{Rubric, Scorecard};
+use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{CapabilityCard, Header, QuickEntry, RecommendationPanel, Toolbar, TraitsHelp, TransferPanel};
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
 use crate::web::storage::{DraftStore, Loaded};
@@ -22,12 +22,13 @@ pub struct ScorerProps {
     /// Save drafts in the browser and restore the last one.
     #[prop_or(true)]
     pub autosave: bool,
-    /// Called with the card after every change (the embedding module forwards it to the host).
+    /// Called with the card and its recommendation on mount and after every change (the
+    /// embedding module keeps the card for `getValue` and tells the host of changes).
     #[prop_or_default]
-    pub on_change: Callback<Scorecard>,
-    /// Called with the card when the interviewer submits.
+    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
+    /// Called with the card and its recommendation when the interviewer submits.
     #[prop_or_default]
-    pub on_submit: Callback<Scorecard>,
+    pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
     /// Header values the host supplies; applied on mount and whenever they change.
     #[prop_or_default]
     pub preset: Preset,
@@ -119,12 +120,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let saved_key = saved_key.clone();
         let autosave = props.autosave;
         let on_change = props.on_change.clone();
-        let mounted = use_mut_ref(|| false);
         use_effect_with(state.card.clone(), move |card| {
-            // The first run is the mount, not a change: the host hears about edits only.
-            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
-                on_change.emit(card.clone());
-            }
+            // The state's recommendation belongs to this card: no need to compute it again.
+            on_change.emit((card.clone(), state.recommendation.clone()));
             if autosave {
                 let rubric_id = &state.rubric.id;
                 let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
@@ -182,7 +180,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let mut card = state.card.clone();
             card.submitted_at = Some(at.clone());
             state.dispatch(Action::Submit { at });
-            cb.emit(card);
+            // Submitting changes no rating, so the recommendation stands.
+            cb.emit((card, state.recommendation.clone()));
         })
     };
 

@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::core::{recommend, Rubric, Scorecard};
+use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::app::{Preset, Scorer};
 
 /// How long `scorecard:change` waits for typing to pause.
@@ -68,9 +68,9 @@ pub struct RootProps {
     #[prop_or(true)]
     pub autosave: bool,
     #[prop_or_default]
-    pub on_change: Callback<Scorecard>,
+    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
     #[prop_or_default]
-    pub on_submit: Callback<Scorecard>,
+    pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
     /// A scorecard opened from a share link (`#sc1=…`), or why the link could not be read.
     #[prop_or_default]
     pub shared: Option<Result<Rc<Scorecard>, String>>,
@@ -225,8 +225,8 @@ fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
 }
 
 /// The `{ value, recommendation }` payload of change and submit events.
-fn card_payload(rubric: &Rubric, card: &Scorecard) -> Value {
-    json!({ "value": card.to_value(), "recommendation": recommend(rubric, card) })
+fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
+    json!({ "value": card.to_value(), "recommendation": recommendation })
 }
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
@@ -254,24 +254,24 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
     let on_change = {
         let (element, listeners, value, pending) = (element.clone(), listeners.clone(), value.clone(), pending.clone());
-        let rubric = rubric.clone().ok();
-        Callback::from(move |card: Scorecard| {
+        let mounted = Cell::new(false);
+        Callback::from(move |(card, recommendation): (Scorecard, Rc<Recommendation>)| {
             *value.borrow_mut() = card.clone();
-            let Some(rubric) = rubric.clone() else { return };
+            // The first call is the mount, not a change: the host hears about changes only.
+            if !mounted.replace(true) {
+                return;
+            }
             let (element, listeners) = (element.clone(), listeners.clone());
             // Replacing the timeout cancels the previous one: one event per pause in typing.
             *pending.borrow_mut() = Some(Timeout::new(CHANGE_DEBOUNCE_MS, move || {
-                emit(&element, &listeners, "scorecard:change", &card_payload(&rubric, &card));
+                emit(&element, &listeners, "scorecard:change", &card_payload(&card, &recommendation));
             }));
         })
     };
     let on_submit = {
         let (element, listeners) = (element.clone(), listeners.clone());
-        let rubric = rubric.clone().ok();
-        Callback::from(move |card: Scorecard| {
-            if let Some(rubric) = &rubric {
-                emit(&element, &listeners, "scorecard:submit", &card_payload(rubric, &card));
-            }
+        Callback::from(move |(card, recommendation): (Scorecard, Rc<Recommendation>)| {
+            emit(&element, &listeners, "scorecard:submit", &card_payload(&card, &recommendation));
         })
     };
     let mut initial = None;

@@ -155,6 +155,7 @@ test('mount() handle: on/off and destroy remove the widget and its listeners', a
   });
   assert.equal(result.afterOff, 1, 'off() stops the callback');
   assert.ok(result.empty, 'destroy() empties the element');
+  assert.deepEqual(result.value, { name: 'Grace' }, 'getValue reflects the options from mount on');
   await context.close();
 });
 
