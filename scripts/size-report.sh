@@ -97,8 +97,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 row() { printf '%-6s %10s %10s %10s %10s %10s %10s %8s\n' "$@"; }
 row "" "ours raw" "ours gz" "ours br" "hello raw" "hello gz" "hello br" "gz ratio"
 or=0 og=0 ob=0 hr=0 hg=0 hb=0
+# Ours: what a host page downloads for the widget (the committee view is its own bundle).
+widget_wasm="dist/scorecard-web_bg.wasm"
+widget_js="dist/scorecard-web.js dist/scorecard-element.js"
+widget_css="dist/scorecard.css"
 for kind in wasm js css; do
-  read -r o_raw o_gz o_br < <(measure "dist/*.$kind")
+  files="widget_$kind"
+  read -r o_raw o_gz o_br < <(measure "${!files}")
   read -r h_raw h_gz h_br < <(measure "bench/hello/dist/*.$kind")
   or=$((or + o_raw)) og=$((og + o_gz)) ob=$((ob + o_br))
   hr=$((hr + h_raw)) hg=$((hg + h_gz)) hb=$((hb + h_br))
