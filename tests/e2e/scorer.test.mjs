@@ -101,9 +101,16 @@ test('the whole card can be rated with the keyboard alone', async () => {
   await context.close();
 });
 
-test('at 360 px wide nothing scrolls sideways', async () => {
-  const { context, page } = await open({ viewport: { width: 360, height: 800 } });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-  await context.close();
-});
+// 360 px is a phone; 640 px is a 1280 px window at 200% zoom.
+for (const width of [360, 640]) {
+  test(`at ${width} px wide nothing scrolls sideways`, async () => {
+    const { context, page } = await open({ viewport: { width, height: 800 } });
+    await page.getByLabel('What did you observe?').fill('Ran the weekly sync with four teams and kept a risk log shared with product');
+    await page.getByLabel('What did you observe?').press('Enter');
+    await page.waitForSelector('.sc-obs');
+    await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    await context.close();
+  });
+}
