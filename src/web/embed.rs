@@ -43,9 +43,6 @@ pub struct EmbedOptions {
     pub value: Option<Value>,
     pub read_only: Option<bool>,
     pub autosave: Option<bool>,
-    /// Set by the standalone page for a `#sc1=` share link; not part of the host API.
-    #[serde(skip)]
-    pub shared: Option<Result<Rc<Scorecard>, String>>,
 }
 
 /// What the host hears about, by event name.
@@ -289,7 +286,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         autosave: options.autosave.unwrap_or(true),
         on_change,
         on_submit,
-        shared: options.shared.clone(),
+        shared: None,
     };
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
@@ -394,12 +391,9 @@ pub fn start_page() {
     let Some(root) = document.get_element_by_id("scorecard-app") else { return };
     let params = web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default()).ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let mut options = EmbedOptions { candidate: param("candidate"), interviewer: param("interviewer"), step: param("step"), ..Default::default() };
-    if param("readonly").as_deref() == Some("1") {
-        options.read_only = Some(true);
-    }
     let options_js = to_js(&json!({
-        "candidate": options.candidate, "interviewer": options.interviewer, "step": options.step, "readOnly": options.read_only,
+        "candidate": param("candidate"), "interviewer": param("interviewer"), "step": param("step"),
+        "readOnly": param("readonly").as_deref() == Some("1"),
     }));
     let hash = window.location().hash().unwrap_or_default();
     let shared = hash.contains(crate::core::interchange::LINK_PREFIX).then(|| {
