@@ -2,7 +2,8 @@
 # Runs every test layer, installing whatever tools are missing first:
 #   1. native: the core and the command-line tool (cargo test);
 #   2. components: wasm-bindgen-test in headless Chromium;
-#   3. end to end: the release build served on 127.0.0.1, driven by Playwright in Chromium,
+#   3. a fuzz smoke test: each cargo-fuzz target briefly (the long runs are in BENCHMARKS.md);
+#   4. end to end: the release build served on 127.0.0.1, driven by Playwright in Chromium,
 #      after the size budget on the build output is checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,15 +13,18 @@ cargo fetch --locked --quiet
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "1/3 native tests (core and CLI)"
+step "1/4 native tests (core and CLI)"
 cargo test --locked
 
-step "2/3 component tests (wasm-bindgen-test in headless Chromium)"
+step "2/4 component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --features web --test web
 
-step "3/3 release build, size budget, end-to-end tests"
+step "3/4 fuzz smoke test (each target ${FUZZ_SECONDS:=15}s)"
+FUZZ_SECONDS="$FUZZ_SECONDS" fuzz/smoke.sh
+
+step "4/4 release build, size budget, end-to-end tests"
 scripts/build.sh
 scripts/check-size.sh
 node --test --test-concurrency=1 tests/e2e/
