@@ -8,5 +8,6 @@ pub mod app;
 pub mod committee;
 pub mod components;
 pub mod embed;
+pub mod hooks;
 pub mod state;
 pub mod storage;

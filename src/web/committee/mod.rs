@@ -7,16 +7,15 @@
 pub mod charts;
 pub mod state;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
 use crate::core::engine::{fixed2, Decision};
 use crate::core::Rubric;
+use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
 use state::{CommitteeAction, CommitteeState, Source};
@@ -42,7 +41,6 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let state = use_reducer(move || CommitteeState::new(rubric));
     let store = use_memo((), |_| DraftStore::open());
     let restored = use_mut_ref(|| false);
-    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let paste = use_state(String::new);
     let output = use_state(|| None::<String>);
 
@@ -75,38 +73,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         });
     }
 
-    let add_files = {
-        let (state, readers) = (state.clone(), readers.clone());
-        Rc::new(move |files: Option<web_sys::FileList>| {
-            let Some(files) = files else { return };
-            for i in 0..files.length() {
-                let Some(file) = files.get(i) else { continue };
-                let name = file.name();
-                let state = state.clone();
-                let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
-                    let text = result.unwrap_or_default();
-                    state.dispatch(CommitteeAction::Add { label: Some(name), text });
-                });
-                readers.borrow_mut().push(reader);
-            }
+    let files = use_file_drop(true, None, {
+        let state = state.clone();
+        // An unreadable file becomes an empty source, which is then listed as not loaded.
+        Rc::new(move |name: String, text: Result<String, String>| {
+            state.dispatch(CommitteeAction::Add { label: Some(name), text: text.unwrap_or_default() })
         })
-    };
-    let on_file = {
-        let add_files = add_files.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            add_files(input.files());
-            input.set_value("");
-        })
-    };
-    let on_drop = {
-        let add_files = add_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            add_files(e.data_transfer().and_then(|d| d.files()));
-        })
-    };
-    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    });
     let on_paste_input = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -162,13 +135,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="./">{ "Score a candidate" }</a></nav>
             </header>
 
-            <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={on_drop} ondragover={on_dragover}>
+            <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={files.on_drop} ondragover={files.on_dragover}>
                 <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
                 <p class="sc-card__hint">{ "Drop scorecard files here, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
                 <div class="sc-committee__loadrow">
                     <div class="sc-field">
                         <label class="sc-field__label" for="scc-files">{ "Files" }</label>
-                        <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json" onchange={on_file} />
+                        <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json" onchange={files.on_change} />
                     </div>
                     <div class="sc-field sc-committee__paste">
                         <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>

@@ -5,17 +5,16 @@
 //! interviewer confirms or cancels, and a file that fails leaves the draft untouched with a
 //! message that names the file and the field.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::classifier;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::MAX_DOCUMENT_BYTES;
+use crate::web::hooks::use_file_drop;
 use crate::web::state::{use_scorer, Action};
 
 /// Props of [`TransferPanel`].
@@ -76,7 +75,6 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let state = use_scorer();
     let output = use_state(|| Output::None);
     let paste = use_state(String::new);
-    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
 
     let card = state.card.clone();
@@ -144,48 +142,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (rubric, offer) = (rubric.clone(), offer.clone());
         Rc::new(move |source: String, text: String| offer(source, interchange::import_auto(&text, &rubric)))
     };
-    let read_files = {
-        let (take_text, readers, output) = (take_text.clone(), readers.clone(), output.clone());
-        Rc::new(move |files: Option<web_sys::FileList>| {
-            let Some(file) = files.and_then(|f| f.get(0)) else { return };
-            let name = file.name();
-            if file.size() > MAX_DOCUMENT_BYTES as f64 {
-                output.set(Output::Message {
-                    error: true,
-                    text: format!("{name}: the file is {} bytes; the limit is {MAX_DOCUMENT_BYTES}. Your draft is unchanged.", file.size()),
-                });
-                return;
-            }
-            let take_text = take_text.clone();
-            let output = output.clone();
-            let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| match result {
-                Ok(text) => take_text(name, text),
-                Err(e) => output.set(Output::Message { error: true, text: format!("{name}: could not be read ({e}). Your draft is unchanged.") }),
-            });
-            // Keep the reader alive until it calls back; drop finished ones.
-            let mut list = readers.borrow_mut();
-            if list.len() > 4 {
-                list.remove(0);
-            }
-            list.push(reader);
+    let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
+        let (take_text, output) = (take_text.clone(), output.clone());
+        Rc::new(move |name: String, text: Result<String, String>| match text {
+            Ok(text) => take_text(name, text),
+            Err(e) => output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") }),
         })
-    };
-    let on_file = {
-        let read_files = read_files.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            read_files(input.files());
-            input.set_value("");
-        })
-    };
-    let on_drop = {
-        let read_files = read_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            read_files(e.data_transfer().and_then(|d| d.files()));
-        })
-    };
-    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    });
     let on_paste_input = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -273,11 +236,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 <button type="button" class="sc-button sc-m-small" onclick={on_link}>{ "Share link" }</button>
                 <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
             </div>
-            <details class="sc-transfer__import" ondrop={on_drop} ondragover={on_dragover}>
+            <details class="sc-transfer__import" ondrop={files.on_drop} ondragover={files.on_dragover}>
                 <summary>{ "Import a scorecard" }</summary>
                 <p class="sc-card__hint">{ "A scorecard JSON file, a Greenhouse scorecard, or a share link. Drop a file here, choose one, or paste." }</p>
                 <label class="sc-field__label" for={id("file")}>{ "File" }</label>
-                <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={on_file} disabled={locked} />
+                <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} disabled={locked} />
                 <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
                 <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked} />
                 <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>

@@ -1,0 +1,62 @@
+//! Reading the text of files a person picks with a file input or drops on an element.
+//!
+//! The scorer's import and the committee's loader both need it; the hook owns the file readers
+//! (a `FileReader` dropped before it calls back cancels the read) and the three event handlers.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+/// What is called once per file: its name, and its text or why it could not be had.
+pub type OnFile = Rc<dyn Fn(String, Result<String, String>)>;
+
+/// The handlers to attach: `onchange` of a file input, `ondrop` and `ondragover` of a drop zone.
+pub struct FileDrop {
+    pub on_change: Callback<Event>,
+    pub on_drop: Callback<DragEvent>,
+    pub on_dragover: Callback<DragEvent>,
+}
+
+/// Reads the first file (or every file, with `multiple`), refusing any larger than `max_bytes`
+/// before reading it.
+#[hook]
+pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) -> FileDrop {
+    // Readers in flight, each with a flag its callback sets, so finished ones can be let go.
+    let readers: Rc<RefCell<Vec<(Rc<Cell<bool>>, FileReader)>>> = use_mut_ref(Vec::new);
+    let read = Rc::new(move |files: Option<web_sys::FileList>| {
+        let Some(files) = files else { return };
+        let count = if multiple { files.length() } else { files.length().min(1) };
+        readers.borrow_mut().retain(|(done, _)| !done.get());
+        for file in (0..count).filter_map(|i| files.get(i)) {
+            let name = file.name();
+            if let Some(max) = max_bytes.filter(|max| file.size() > *max as f64) {
+                on_file(name, Err(format!("the file is {} bytes; the limit is {max}", file.size())));
+                continue;
+            }
+            let (on_file, done) = (on_file.clone(), Rc::new(Cell::new(false)));
+            let finished = done.clone();
+            let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
+                finished.set(true);
+                on_file(name, result.map_err(|e| format!("could not be read ({e})")));
+            });
+            readers.borrow_mut().push((done, reader));
+        }
+    });
+    let on_change = {
+        let read = read.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            read(input.files());
+            // Choosing the same file again must read it again.
+            input.set_value("");
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        read(e.data_transfer().and_then(|d| d.files()));
+    });
+    FileDrop { on_change, on_drop, on_dragover: Callback::from(|e: DragEvent| e.prevent_default()) }
+}
