@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds both bundles into dist/ (release profile, wasm-opt): the widget from index.html, and the
-# committee view from committee.html, whose files are then copied beside the widget's. Two Trunk
-# runs because Trunk builds one page per run and replaces its dist folder each time.
+# Builds everything into dist/ (release profile, wasm-opt): the widget from index.html, the
+# committee view from committee.html (its files copied beside the widget's), and the widget's
+# on-demand module (scorecard-extras: the classifier and the import and export formats), which
+# the widget fetches after its first paint. Two Trunk runs because Trunk builds one page per run
+# and replaces its dist folder each time; the on-demand module is a plain cargo + wasm-bindgen +
+# wasm-opt build because no page links it: the widget imports it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -10,3 +13,15 @@ trunk build --release
 cp target/dist-committee/index.html dist/committee.html
 cp target/dist-committee/scorecard-committee.js \
    target/dist-committee/scorecard-committee_bg.wasm dist/
+
+# The on-demand module: the library as a cdylib (a bin would keep none of its exports), with
+# the same wasm-opt settings as the widget (read from index.html).
+cargo rustc --release --locked --offline --lib --crate-type cdylib --target wasm32-unknown-unknown \
+  --no-default-features --features extras
+rm -rf target/extras
+wasm-bindgen --target web --no-typescript --out-name scorecard-extras --out-dir target/extras \
+  target/wasm32-unknown-unknown/release/scorecard.wasm
+opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+# shellcheck disable=SC2086 # the parameters are a list of flags
+wasm-opt -Oz $opt_params target/extras/scorecard-extras_bg.wasm -o dist/scorecard-extras_bg.wasm
+cp target/extras/scorecard-extras.js dist/

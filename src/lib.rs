@@ -3,9 +3,10 @@
 //! The crate is split in two on purpose. [`core`] is plain Rust: the rubric, the observation
 //! classifier, the leveling engine, the interchange formats and the committee analysis. It never
 //! touches a browser and is tested natively. `web` (behind the `web` feature) is the Yew app and
-//! the one embedding module through which JavaScript sees it. See ARCHITECTURE.md.
+//! the one embedding module through which JavaScript sees it, including the exports of the
+//! widget's on-demand module (feature `extras`). See ARCHITECTURE.md.
 
 pub mod core;
 
-#[cfg(feature = "web")]
+#[cfg(any(feature = "web", feature = "extras"))]
 pub mod web;

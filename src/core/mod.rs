@@ -14,6 +14,7 @@ pub mod engine;
 pub mod interchange;
 pub mod rubric;
 pub mod scorecard;
+pub mod wire;
 
 pub use engine::{recommend, Decision, Greenhouse, Recommendation};
 pub use rubric::{Rubric, RubricError};

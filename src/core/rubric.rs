@@ -57,6 +57,11 @@ pub struct Rubric {
     pub guidance: Option<Guidance>,
     /// The leveling policy.
     pub policy: Policy,
+    /// The JSON text this rubric was read from, as [`Rubric::from_json`] received it. The widget
+    /// hands it to its on-demand module (import and export), which reads it again there. Never
+    /// serialised; empty for a rubric built any other way.
+    #[serde(skip)]
+    pub source_json: String,
 }
 
 /// The display label of one rating level.
@@ -233,8 +238,9 @@ impl Rubric {
         if text.len() > MAX_RUBRIC_BYTES {
             return Err(RubricError::TooLarge(text.len()));
         }
-        let rubric: Rubric = serde_json::from_str(text).map_err(|e| RubricError::Parse(e.to_string()))?;
+        let mut rubric: Rubric = serde_json::from_str(text).map_err(|e| RubricError::Parse(e.to_string()))?;
         rubric.validate()?;
+        rubric.source_json = text.to_string();
         Ok(rubric)
     }
 

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{CapabilityCard, Header, QuickEntry, RecommendationPanel, Toolbar, TraitsHelp, TransferPanel};
+use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
 use crate::web::storage::{DraftStore, Loaded};
 
@@ -110,6 +111,20 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
                 }),
             }
+        });
+    }
+
+    // Load the classifier and formats (the on-demand module) once the scorer is on screen.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            crate::web::embed::loader::load(move |result| {
+                let assist = match result {
+                    Ok(assist) => Assistance::Ready(assist),
+                    Err(reason) => Assistance::Failed(reason),
+                };
+                state.dispatch(Action::AssistReady { assist });
+            });
         });
     }
 

@@ -4,10 +4,22 @@
 //! effects (saving drafts, telling the host page) run in `use_effect_with` hooks, never inside
 //! `reduce`. Everything JavaScript sees passes through [`embed`].
 
+//!
+//! With only the `extras` feature (the on-demand module's build) nothing here but
+//! [`embed::extras`] is compiled: no Yew at all.
+
+#[cfg(feature = "web")]
 pub mod app;
+#[cfg(feature = "web")]
+pub mod assist;
+#[cfg(feature = "web")]
 pub mod committee;
+#[cfg(feature = "web")]
 pub mod components;
 pub mod embed;
+#[cfg(feature = "web")]
 pub mod hooks;
+#[cfg(feature = "web")]
 pub mod state;
+#[cfg(feature = "web")]
 pub mod storage;

@@ -1,17 +1,20 @@
 //! The scorer view's state and its reducer.
 //!
-//! `reduce` is pure: it forwards to the core (`Scorecard`, `engine::recommend`) and returns the
-//! next state. The recommendation is derived here, once per change, so rendering never computes.
+//! `reduce` is pure: it forwards to the core (`Scorecard`, `engine::recommend`) and to the
+//! ready [`Assist`] (the classifier, a function of the text alone), and returns the next state.
+//! The recommendation and the readings of notes are derived here, once per change, so rendering
+//! never computes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classifier::{self, Classification};
+use crate::core::classifier::{self, Classification, Flag};
 use crate::core::engine::{recommend, Recommendation};
 use crate::core::scorecard::{Observation, Rating, RatingEntry, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
+use crate::web::assist::Assistance;
 
 /// What the classifier read in one observation text, or why it could not.
 pub type Analysis = Result<Rc<Classification>, String>;
@@ -42,8 +45,13 @@ pub struct ScorerState {
     pub notice: Option<String>,
     /// True when the host asked for a read-only widget.
     pub locked: bool,
-    /// The classifier's reading of each observation, keyed by its text. Derived in `reduce`.
+    /// The classifier and formats, once loaded (see [`crate::web::assist`]).
+    pub assist: Assistance,
+    /// The classifier's reading of each observation, keyed by its text. Derived in `reduce`;
+    /// empty until the assist is ready.
     pub analyses: Rc<BTreeMap<String, Analysis>>,
+    /// The warnings each capability's evidence note raises, by capability id. Derived in `reduce`.
+    pub note_flags: Rc<BTreeMap<String, Vec<Flag>>>,
     /// Capabilities whose rating was drafted from observations and not yet confirmed.
     pub drafted: BTreeSet<String>,
 }
@@ -74,12 +82,13 @@ pub enum Action {
     RemoveObservation { id: String },
     /// Propose ratings for unrated capabilities from their observations.
     DraftRatings,
+    /// The classifier and formats loaded, or could not be.
+    AssistReady { assist: Assistance },
 }
 
 impl ScorerState {
     pub fn new(rubric: Rc<Rubric>, card: Scorecard) -> Self {
         let recommendation = Rc::new(recommend(&rubric, &card));
-        let analyses = Rc::new(analyse(&BTreeMap::new(), &card));
         ScorerState {
             rubric,
             card,
@@ -87,7 +96,9 @@ impl ScorerState {
             save: SaveStatus::Idle,
             notice: None,
             locked: false,
-            analyses,
+            assist: Assistance::Loading,
+            analyses: Rc::default(),
+            note_flags: Rc::default(),
             drafted: BTreeSet::new(),
         }
     }
@@ -170,16 +181,9 @@ impl Reducible for ScorerState {
                     return self;
                 }
                 let id = next_observation_id(&next.card);
-                let mut observation = Observation { id, text, ..Observation::default() };
-                if let Ok(c) = classifier::classify(&observation.text) {
-                    // A note that is not evidence of behaviour is not evidence for a capability:
-                    // it stays untagged, with its warning, until the interviewer tags it.
-                    if c.flags.is_empty() && next.rubric.capability(&c.capability).is_some() {
-                        observation.capability = Some(c.capability);
-                        observation.level = c.level;
-                    }
-                }
-                next.card.observations.push(observation);
+                // Untagged until the classifier reads it: now if it is loaded, else when it is.
+                next.card.observations.push(Observation { id, text, ..Observation::default() });
+                suggest_tags(&mut next);
                 card_changed = true;
             }
             Action::Retag { id, capability, level } if editable => {
@@ -200,8 +204,21 @@ impl Reducible for ScorerState {
                 next.card.observations.retain(|o| o.id != id);
                 card_changed = true;
             }
+            Action::AssistReady { assist } => {
+                next.assist = assist;
+                if editable {
+                    suggest_tags(&mut next);
+                }
+                card_changed = next.card != self.card;
+                next.analyses = Rc::new(analyse(&next.assist, &BTreeMap::new(), &next.card));
+                next.note_flags = Rc::new(note_flags(&next.assist, &next.card));
+            }
             Action::DraftRatings if editable => {
-                let drafted = classifier::draft_ratings(&next.rubric, &mut next.card);
+                // The classifier's confidence in each suggested tag weighs its observation; the
+                // readings are already here, so drafting needs no classifier call.
+                let analyses = next.analyses.clone();
+                let confidence = |text: &str| analyses.get(text).and_then(|a| a.as_ref().ok()).map(|c| c.confidence);
+                let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, confidence);
                 next.notice = Some(if drafted.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
                 } else {
@@ -218,24 +235,57 @@ impl Reducible for ScorerState {
         if card_changed {
             next.recommendation = Rc::new(recommend(&next.rubric, &next.card));
             if next.card.observations != self.card.observations {
-                next.analyses = Rc::new(analyse(&self.analyses, &next.card));
+                next.analyses = Rc::new(analyse(&next.assist, &self.analyses, &next.card));
+            }
+            if next.card.ratings != self.card.ratings {
+                next.note_flags = Rc::new(note_flags(&next.assist, &next.card));
             }
         }
         Rc::new(next)
     }
 }
 
+/// Tags every observation that waits for a suggestion (suggested, no capability yet) with the
+/// classifier's reading, when the classifier is loaded. A note that is not evidence of
+/// behaviour is not evidence for a capability: it stays untagged, with its warning, until the
+/// interviewer tags it.
+fn suggest_tags(state: &mut ScorerState) {
+    let Some(assist) = state.assist.ready() else { return };
+    for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested && o.capability.is_none()) {
+        if let Ok(c) = assist.classify(&o.text) {
+            if c.flags.is_empty() && state.rubric.capability(&c.capability).is_some() {
+                o.capability = Some(c.capability);
+                o.level = c.level;
+            }
+        }
+    }
+}
+
 /// Classifies every observation text not already read, dropping texts no longer present.
-fn analyse(previous: &BTreeMap<String, Analysis>, card: &Scorecard) -> BTreeMap<String, Analysis> {
+/// Nothing is read until the classifier is loaded.
+fn analyse(assist: &Assistance, previous: &BTreeMap<String, Analysis>, card: &Scorecard) -> BTreeMap<String, Analysis> {
     // Inserts one by one rather than `collect`, which sorts first and brings in a copy of the
     // sort code (about 1 KB of wasm); for a repeated text the last one wins either way.
     let mut out = BTreeMap::new();
+    let Some(assist) = assist.ready() else { return out };
     for o in &card.observations {
-        let a = previous
-            .get(&o.text)
-            .cloned()
-            .unwrap_or_else(|| classifier::classify(&o.text).map(Rc::new).map_err(|e| e.to_string()));
+        let a = previous.get(&o.text).cloned().unwrap_or_else(|| assist.classify(&o.text).map(Rc::new));
         out.insert(o.text.clone(), a);
+    }
+    out
+}
+
+/// The warnings each non-empty evidence note raises, by capability id.
+fn note_flags(assist: &Assistance, card: &Scorecard) -> BTreeMap<String, Vec<Flag>> {
+    let mut out = BTreeMap::new();
+    let Some(assist) = assist.ready() else { return out };
+    for (capability, entry) in &card.ratings {
+        if !entry.note.trim().is_empty() {
+            let flags = assist.flags(&entry.note);
+            if !flags.is_empty() {
+                out.insert(capability.clone(), flags);
+            }
+        }
     }
     out
 }

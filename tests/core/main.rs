@@ -10,3 +10,4 @@ mod interchange;
 mod rubric;
 mod scorecard;
 mod support;
+mod wire;

@@ -243,3 +243,64 @@ fn classifier_speed_in_the_browser() {
     let per_note_us = (perf.now() - t0) * 1000.0 / (rounds * notes.len()) as f64;
     wasm_bindgen_test::console_log!("classifier in the browser: {per_note_us:.1} µs per note over {} notes", rounds * notes.len());
 }
+
+/// The classifier and formats run on the core directly: what the on-demand module does, without
+/// loading it (the reducer cannot tell the difference).
+struct CoreAssist;
+
+impl scorecard::web::assist::Assist for CoreAssist {
+    fn classify(&self, text: &str) -> Result<scorecard::core::classifier::Classification, String> {
+        scorecard::core::classifier::classify(text).map_err(|e| e.to_string())
+    }
+    fn flags(&self, text: &str) -> Vec<scorecard::core::classifier::Flag> {
+        scorecard::core::classifier::detect_flags(text)
+    }
+    fn import(&self, text: &str, rubric: &Rubric) -> Result<scorecard::core::interchange::Imported, String> {
+        scorecard::core::wire::decode_import(&scorecard::core::wire::serve_import(text, &rubric.source_json), rubric)
+    }
+    fn export(&self, format: &str, card: &scorecard::core::Scorecard, rubric: &Rubric, base: &str) -> Result<String, String> {
+        scorecard::core::wire::decode_text(&scorecard::core::wire::serve_export(format, &card.to_json(), &rubric.source_json, base))
+    }
+}
+
+/// Observations and notes written before the classifier arrives wait, untagged and unread, and
+/// are read the moment it does; a tag the interviewer set is never replaced.
+#[wasm_bindgen_test]
+fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
+    use scorecard::core::classifier::FlagKind;
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let card = scorecard::core::Scorecard::new(&rubric);
+    let state = Rc::new(ScorerState::new(rubric, card));
+    let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
+    let state = state.reduce(Action::Observe { text: "Ran the weekly sync with four teams and kept a risk log.".into() });
+    let state = state.reduce(Action::Note { capability: "technical_expertise".into(), text: "Seems smart, great culture fit.".into() });
+    assert!(state.card.observations.iter().all(|o| o.capability.is_none()), "untagged while loading");
+    assert!(state.analyses.is_empty() && state.note_flags.is_empty(), "nothing read while loading");
+    // The interviewer files the second one under no capability, by hand, before the classifier comes.
+    let id = state.card.observations[1].id.clone();
+    let state = state.reduce(Action::Retag { id, capability: None, level: scorecard::core::Rating::NotAssessed });
+
+    let state = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let first = &state.card.observations[0];
+    assert_eq!(first.capability.as_deref(), Some("mentorship_support"), "tagged on arrival");
+    assert_eq!(state.card.observations[1].capability, None, "the interviewer's choice stands");
+    assert_eq!(state.analyses.len(), 2, "both texts read");
+    let flags = state.note_flags.get("technical_expertise").expect("the note's impression is flagged");
+    assert_eq!(flags[0].kind, FlagKind::NonBehavioral);
+
+    // Once loaded, a new observation is tagged at once.
+    let state = state.reduce(Action::Observe { text: "Wrote the design doc for the billing migration and ran its review.".into() });
+    assert!(state.card.observations[2].capability.is_some());
+
+    // A failed load leaves observations untagged and says why.
+    let fresh = Rc::new(ScorerState::new(Rc::clone(&state.rubric), scorecard::core::Scorecard::new(&state.rubric)));
+    let failed = fresh
+        .reduce(Action::Observe { text: "Mentors two new grads on her team.".into() })
+        .reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into()) });
+    assert_eq!(failed.card.observations[0].capability, None);
+    assert!(failed.assist.unavailable("Tag suggestions").contains("blocked by the host"));
+}

@@ -52,6 +52,13 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
 /// already set are never changed. Returns the capability ids that received a draft.
 pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
     let model = embedded_model().ok();
+    draft_ratings_with(rubric, card, |text| model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))
+}
+
+/// [`draft_ratings`] with the classifier's confidence in a note given by `confidence` (`None`
+/// when it cannot say). The widget passes the confidences it already holds, so drafting needs no
+/// model of its own.
+pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, confidence: impl Fn(&str) -> Option<f64>) -> Vec<String> {
     let mut drafted = Vec::new();
     for cap in &rubric.capabilities {
         if card.rating(&cap.id) != Rating::NotAssessed {
@@ -63,9 +70,7 @@ pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
             let Some(points) = o.level.points() else { continue };
             let weight = match o.source {
                 TagSource::Interviewer => INTERVIEWER_WEIGHT,
-                TagSource::Suggested => model
-                    .and_then(|m| classify_with(m, &o.text).ok())
-                    .map_or(0.5, |c| c.confidence.max(MIN_SUGGESTED_WEIGHT)),
+                TagSource::Suggested => confidence(&o.text).map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
             };
             weight_sum += weight;
             points_sum += weight * points;

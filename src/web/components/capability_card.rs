@@ -4,7 +4,6 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::classifier::detect_flags;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
 use crate::web::components::observations::flag_text;
@@ -46,8 +45,8 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
     let contradicted = state.recommendation.contradicted.contains(&cap.id);
     let drafted = state.drafted.contains(&cap.id);
     let observations: Vec<_> = state.card.observations_for(&cap.id).cloned().collect();
-    // An empty note is missing evidence (said elsewhere), not a bad note.
-    let note_flags = if note.trim().is_empty() { Vec::new() } else { detect_flags(&note) };
+    // Read in the reducer; an empty note has none (missing evidence is said elsewhere).
+    let note_flags = state.note_flags.get(&cap.id).cloned().unwrap_or_default();
 
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());

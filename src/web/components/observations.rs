@@ -4,7 +4,8 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::core::classifier::{detect_flags, Flag, FlagKind, Span};
+use crate::core::classifier::{Flag, FlagKind, Span};
+use crate::web::assist::Assistance;
 use crate::core::scorecard::{Observation, Rating, TagSource};
 use crate::web::state::{use_scorer, Action};
 
@@ -64,6 +65,11 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
             <p class="sc-card__hint" id={format!("{id}-hint")}>
                 { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
             </p>
+            if let Assistance::Failed(_) = &state.assist {
+                <p class="sc-card__hint sc-is-warning" role="status">
+                    { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
+                </p>
+            }
             <div class="sc-observe__actions">
                 <button type="button" class="sc-button" onclick={on_draft} disabled={disabled || count == 0}>
                     { "Draft ratings from observations" }
@@ -176,7 +182,7 @@ pub fn ObservationItem(props: &ObservationItemProps) -> Html {
 
     let (text, confidence, flags) = match &analysis {
         Some(Ok(c)) => (highlight(&o.text, &c.evidence), Some(c.confidence), c.flags.clone()),
-        _ => (html! { { o.text.clone() } }, None, detect_flags(&o.text)),
+        _ => (html! { { o.text.clone() } }, None, Vec::new()),
     };
     let current = o.capability.clone().unwrap_or_default();
     html! {

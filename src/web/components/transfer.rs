@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::classifier;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::MAX_DOCUMENT_BYTES;
 use crate::web::hooks::use_file_drop;
@@ -78,7 +77,6 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
 
     let card = state.card.clone();
-    let rubric = state.rubric.clone();
     let stem = file_stem(card.candidate.key());
     let on_json = {
         let (card, output, stem) = (card.clone(), output.clone(), stem.clone());
@@ -88,32 +86,50 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             }
         })
     };
+    // Greenhouse, Markdown and share links come from the on-demand module (crate::web::assist).
+    let export = {
+        let (state, output) = (state.clone(), output.clone());
+        move |format: &str| -> Option<String> {
+            let Some(assist) = state.assist.ready() else {
+                output.set(Output::Message { error: true, text: state.assist.unavailable("Export") });
+                return None;
+            };
+            let base = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                .unwrap_or_default();
+            match assist.export(format, &state.card, &state.rubric, &base) {
+                Ok(text) => Some(text),
+                Err(e) => {
+                    output.set(Output::Message { error: true, text: format!("Could not export: {e}") });
+                    None
+                }
+            }
+        }
+    };
     let on_greenhouse = {
-        let (card, rubric, output, stem) = (card.clone(), rubric.clone(), output.clone(), stem.clone());
+        let (export, output, stem) = (export.clone(), output.clone(), stem.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = serde_json::to_string_pretty(&interchange::export_greenhouse(&card, &rubric)).unwrap_or_default();
+            let Some(text) = export("greenhouse") else { return };
             if let Err(e) = download(&format!("{stem}-greenhouse.json"), "application/json", &text) {
                 output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
             }
         })
     };
     let on_markdown = {
-        let (card, rubric, output) = (card.clone(), rubric.clone(), output.clone());
+        let (export, output) = (export.clone(), output.clone());
         Callback::from(move |_: MouseEvent| {
-            output.set(Output::Copy { title: "Markdown summary", text: interchange::export_markdown(&card, &rubric) })
+            if let Some(text) = export("markdown") {
+                output.set(Output::Copy { title: "Markdown summary", text });
+            }
         })
     };
     let on_link = {
-        let (card, output) = (card.clone(), output.clone());
+        let (export, output) = (export.clone(), output.clone());
         Callback::from(move |_: MouseEvent| {
-            let base = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .map(|h| h.split('#').next().unwrap_or_default().to_string())
-                .unwrap_or_default();
-            output.set(match interchange::encode_link_url(&card, &base) {
-                Ok(url) => Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text: url },
-                Err(e) => Output::Message { error: true, text: format!("No share link: {e}") },
-            });
+            if let Some(url) = export("link") {
+                output.set(Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text: url });
+            }
         })
     };
     let on_print = Callback::from(|_: MouseEvent| {
@@ -122,25 +138,21 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         }
     });
 
-    // Turns what was read into a pending import, or a message that leaves the draft alone.
-    let offer: Rc<dyn Fn(String, Result<Imported, interchange::ImportError>)> = {
-        let (rubric, output) = (rubric.clone(), output.clone());
-        Rc::new(move |source: String, result| {
+    // Reads a document, a Greenhouse scorecard or a share link (the on-demand module tells them
+    // apart and suggests tags for Greenhouse notes) into a pending import, or a message that
+    // leaves the draft alone.
+    let take_text: Rc<dyn Fn(String, String)> = {
+        let (state, output) = (state.clone(), output.clone());
+        Rc::new(move |source: String, text: String| {
+            let result = match state.assist.ready() {
+                Some(assist) => assist.import(&text, &state.rubric),
+                None => Err(state.assist.unavailable("Import")),
+            };
             output.set(match result {
-                Ok(mut imported) => {
-                    // Greenhouse notes arrive as untagged observations: suggest their tags.
-                    if imported.format == Format::Greenhouse {
-                        classifier::tag_observations(&rubric, &mut imported.card);
-                    }
-                    Output::Pending { source, imported: Rc::new(imported) }
-                }
-                Err(e) => Output::Message { error: true, text: format!("{source}: {e}. Your draft is unchanged.") },
+                Ok(imported) => Output::Pending { source, imported: Rc::new(imported) },
+                Err(e) => Output::Message { error: true, text: format!("{source}: {}. Your draft is unchanged.", e.trim_end_matches('.')) },
             })
         })
-    };
-    let take_text: Rc<dyn Fn(String, String)> = {
-        let (rubric, offer) = (rubric.clone(), offer.clone());
-        Rc::new(move |source: String, text: String| offer(source, interchange::import_auto(&text, &rubric)))
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
         let (take_text, output) = (take_text.clone(), output.clone());
@@ -154,16 +166,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let on_paste_import = {
-        let (paste, take_text, offer, rubric) = (paste.clone(), take_text.clone(), offer.clone(), rubric.clone());
+        let (paste, take_text) = (paste.clone(), take_text.clone());
         Callback::from(move |_: MouseEvent| {
             let text = (*paste).trim().to_string();
-            if text.starts_with("http") || text.starts_with('#') || text.starts_with(interchange::link::LINK_PREFIX) {
-                let result = interchange::decode_link(&text, &rubric)
-                    .map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new() });
-                offer("The pasted link".into(), result);
-            } else {
-                take_text("The pasted text".into(), text);
-            }
+            let source = if crate::core::wire::looks_like_link(&text) { "The pasted link" } else { "The pasted text" };
+            take_text(source.into(), text);
         })
     };
     let on_confirm = {

@@ -1,17 +1,5 @@
-//! The embedding module: everything JavaScript sees passes through here.
-//!
-//! - `mount(element, options)` returns a [`Widget`] handle with `getValue`, `setValue`,
-//!   `update`, `on`, `off` and `destroy` (the shape of Stripe Elements or Cal.com embeds).
-//! - Events `scorecard:ready`, `scorecard:change` (debounced), `scorecard:submit` and
-//!   `scorecard:error` reach the host twice: as `CustomEvent`s that bubble and cross shadow roots
-//!   (`composed`), dispatched on the mount element, and through `on(...)` callbacks. The payload
-//!   (`event.detail`) is plain JSON: `{ value, recommendation }` or `{ message }`.
-//! - The committee page (`committee.html`, its own wasm bundle) mounts the committee view.
-//! - The standalone page (`index.html`) mounts into `#scorecard-app`; with `?embed=iframe` it
-//!   talks to its parent window with `postMessage`, checking `event.origin` against the
-//!   allow-list in `?origins=` and always posting to an explicit origin, never `*`.
-//! - `src/web/js/scorecard-element.js` defines the `<interview-scorecard>` custom element on top
-//!   of `mount`, inside a shadow root.
+//! The widget's side of the page: `mount`, the [`Widget`] handle, and the standalone and
+//! committee pages. See the module docs of [`crate::web::embed`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -174,7 +162,7 @@ pub fn Root(props: &RootProps) -> Html {
 static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// A mounted widget, as the host page holds it.
-#[wasm_bindgen]
+#[cfg_attr(feature = "widget", wasm_bindgen)]
 pub struct Widget {
     handle: Option<yew::AppHandle<Root>>,
     props: RootProps,
@@ -234,7 +222,7 @@ fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
 }
 
 /// Mounts a scorer into `element` with the given options and returns its handle.
-#[wasm_bindgen]
+#[cfg_attr(feature = "widget", wasm_bindgen)]
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let raw = to_json(&options).map_err(|e| js_error(&e))?;
     let options: EmbedOptions = if raw.is_null() {
@@ -302,17 +290,17 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     Ok(widget)
 }
 
-#[wasm_bindgen]
+#[cfg_attr(feature = "widget", wasm_bindgen)]
 impl Widget {
     /// The current scorecard document.
-    #[wasm_bindgen(js_name = getValue)]
+    #[cfg_attr(feature = "widget", wasm_bindgen(js_name = getValue))]
     pub fn get_value(&self) -> JsValue {
         to_js(&self.value.borrow().to_value())
     }
 
     /// Replaces the scorecard. An invalid document is refused with an error naming the field
     /// (also sent as `scorecard:error`), and the current card is left untouched.
-    #[wasm_bindgen(js_name = setValue)]
+    #[cfg_attr(feature = "widget", wasm_bindgen(js_name = setValue))]
     pub fn set_value(&mut self, value: JsValue) -> Result<(), JsValue> {
         let result = to_json(&value).and_then(|v| {
             let rubric = self.props.rubric.as_ref().map_err(|e| e.clone())?;
@@ -396,25 +384,30 @@ pub fn start_page() {
         "readOnly": param("readonly").as_deref() == Some("1"),
     }));
     let hash = window.location().hash().unwrap_or_default();
-    let shared = hash.contains(crate::core::interchange::LINK_PREFIX).then(|| {
-        let rubric = Rubric::default_rubric().map_err(|e| e.to_string())?;
-        crate::core::interchange::decode_link(&hash, &rubric).map(Rc::new).map_err(|e| e.to_string())
-    });
-    if let Some(shared) = shared {
-        // A shared scorecard is shown on its own, without autosave or a host bridge.
-        let props = RootProps {
-            rubric: Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
-            id_prefix: AttrValue::Static("sc"),
-            preset: Preset::default(),
-            value: None,
-            read_only: false,
-            autosave: true,
-            on_change: Callback::noop(),
-            on_submit: Callback::noop(),
-            shared: Some(shared),
-        };
+    if hash.contains(crate::core::interchange::LINK_PREFIX) {
+        // A shared scorecard is shown on its own, without autosave or a host bridge. Reading the
+        // link needs the on-demand module, so the page waits for it (a moment, from the cache).
+        let rubric = Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string());
         let _ = root.class_list().add_1("sc-theme");
-        yew::Renderer::<Root>::with_root_and_props(root, props).render();
+        super::loader::load(move |assist| {
+            let shared = match (&rubric, assist) {
+                (Ok(r), Ok(a)) => a.import(&hash, r).map(|imported| Rc::new(imported.card)),
+                (Err(e), _) => Err(e.clone()),
+                (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
+            };
+            let props = RootProps {
+                rubric,
+                id_prefix: AttrValue::Static("sc"),
+                preset: Preset::default(),
+                value: None,
+                read_only: false,
+                autosave: true,
+                on_change: Callback::noop(),
+                on_submit: Callback::noop(),
+                shared: Some(shared),
+            };
+            yew::Renderer::<Root>::with_root_and_props(root, props).render();
+        });
         return;
     }
     let Ok(widget) = mount(root.clone(), options_js) else { return };

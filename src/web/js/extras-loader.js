@@ -1,0 +1,37 @@
+// The widget's on-demand module: scorecard-extras.js and its wasm (the classifier and the import
+// and export formats), fetched once per page from the folder the widget itself came from, then
+// called by name. The Rust side is src/web/embed/loader.rs.
+
+let module = null;
+let loading = null;
+
+// wasm-bindgen serves this file from <folder>/snippets/<crate>/src/web/js/; the bundle is in <folder>.
+function folder() {
+  const here = import.meta.url;
+  const at = here.lastIndexOf('/snippets/');
+  return at >= 0 ? here.slice(0, at + 1) : new URL('./', here).href;
+}
+
+export function loadExtras(onReady, onError) {
+  if (!loading) {
+    const base = folder();
+    loading = import(base + 'scorecard-extras.js').then((m) =>
+      m.default({ module_or_path: base + 'scorecard-extras_bg.wasm' }).then(() => {
+        module = m;
+      }),
+    );
+    // A failed load is not kept: the next widget mounted on the page tries again.
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  loading.then(
+    () => onReady(),
+    (e) => onError(String((e && e.message) || e)),
+  );
+}
+
+export function callExtras(name, a, b, c, d) {
+  if (!module) throw new Error('the on-demand module is not loaded yet');
+  return module[name](a, b, c, d);
+}

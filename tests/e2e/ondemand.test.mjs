@@ -1,0 +1,91 @@
+// End-to-end: the widget is two wasm modules. The scorer comes first; the classifier and the
+// import and export formats (scorecard-extras) load after the first paint. These tests hold that
+// second module back or block it, and check that nothing the interviewer does is lost meanwhile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const EXTRAS = /scorecard-extras(_bg\.wasm|\.js)$/;
+const NOTE = 'Mentors two new grads on her team and meets them weekly for code review coaching.';
+
+async function observe(page, text) {
+  await page.getByLabel('What did you observe?').fill(text);
+  await page.getByLabel('What did you observe?').press('Enter');
+  await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
+}
+
+test('the scorer is on screen before the on-demand module is fetched', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const order = [];
+  page.on('request', (r) => order.push(new URL(r.url()).pathname));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('scorecard-extras_bg.wasm')));
+  const main = order.indexOf('/scorecard-web_bg.wasm');
+  const extras = order.indexOf('/scorecard-extras_bg.wasm');
+  assert.ok(main >= 0 && extras > main, `the widget's wasm comes first: ${order.join(', ')}`);
+  await context.close();
+});
+
+test('an observation typed while the module loads is tagged the moment it arrives', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(EXTRAS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+
+  await observe(page, NOTE);
+  const untagged = page.locator('.sc-observe .sc-obs', { hasText: 'Mentors two new grads' });
+  assert.equal(await untagged.count(), 1, 'kept, untagged, while the classifier is on its way');
+
+  release();
+  const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
+  await card.locator('.sc-obs', { hasText: 'Mentors two new grads' }).waitFor();
+  assert.match(await card.locator('.sc-obs__source').first().textContent(), /Suggested · \d+% sure/);
+  assert.ok(await card.locator('.sc-obs .sc-obs__mark').count() > 0, 'evidence highlighted once read');
+  assert.equal(await page.locator('.sc-observe .sc-obs').count(), 0, 'nothing left untagged');
+  await context.close();
+});
+
+test('with the module blocked, scoring still works and the interviewer is told what is missing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(EXTRAS, (route) => route.abort('blockedbyclient'));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+
+  // Rating and the recommendation need nothing from the on-demand module.
+  const tech = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Technical Expertise' }) });
+  await tech.getByText('Exceeds Expectations', { exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.sc-card__current')?.textContent.includes('Exceeds'));
+
+  // An observation is kept, untagged, with a message saying why.
+  await observe(page, NOTE);
+  await page.getByText(/Tag suggestions: unavailable/).waitFor();
+  assert.equal(await page.locator('.sc-observe .sc-obs').count(), 1);
+  // The interviewer can still tag it by hand.
+  await page.locator('.sc-observe .sc-obs select').first().selectOption('mentorship_support');
+  const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
+  await card.locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
+
+  // Formats that live in the module say so; JSON download does not need it.
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  await page.getByText(/Export: unavailable/).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const saved = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  assert.equal(saved.ratings.technical_expertise.level, 'exceeds');
+  assert.equal(saved.observations[0].capability, 'mentorship_support');
+  assert.deepEqual(errors, [], 'no uncaught error');
+  await context.close();
+});
