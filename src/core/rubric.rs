@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::scorecard::Rating;
 
@@ -22,7 +23,7 @@ pub const RUBRIC_FORMAT: &str = "scorecard-rubric";
 pub const MAX_RUBRIC_BYTES: usize = 512 * 1024;
 
 /// A leveling rubric for one role and level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rubric {
     /// Always [`RUBRIC_FORMAT`].
     pub format: String,
@@ -39,21 +40,17 @@ pub struct Rubric {
     /// The level this rubric describes, such as "L4".
     pub level: String,
     /// What the level means, in a paragraph.
-    #[serde(default)]
     pub summary: String,
     /// The level's headline expectations.
-    #[serde(default)]
     pub highlights: Vec<String>,
     /// Display labels of the three rating levels.
-    #[serde(default = "default_levels")]
     pub levels: Vec<LevelLabel>,
     /// The capabilities, in display order.
     pub capabilities: Vec<Capability>,
     /// The traits of a strong hire at this level, shown to interviewers as help.
-    #[serde(default)]
     pub traits: Traits,
     /// Guidance for managers; carried for completeness, not used by the engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Guidance>,
     /// The leveling policy.
     pub policy: Policy,
@@ -65,7 +62,7 @@ pub struct Rubric {
 }
 
 /// The display label of one rating level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LevelLabel {
     /// `needs_improvement`, `meets` or `exceeds`.
     pub id: String,
@@ -74,7 +71,7 @@ pub struct LevelLabel {
 }
 
 /// One capability of the rubric.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Capability {
     /// Stable id used in every file format, such as `technical_expertise`.
     pub id: String,
@@ -85,87 +82,68 @@ pub struct Capability {
 }
 
 /// The three level descriptors of a capability.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Descriptors {
-    #[serde(default)]
     pub needs_improvement: String,
-    #[serde(default)]
     pub meets: String,
-    #[serde(default)]
     pub exceeds: String,
 }
 
 /// "What makes a good L4 engineer?" and its list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Traits {
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub intro: String,
-    #[serde(default)]
     pub items: Vec<String>,
 }
 
 /// Manager guidance sections of a ladder document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Guidance {
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub intro: String,
-    #[serde(default)]
     pub sections: Vec<GuidanceSection>,
 }
 
 /// One titled list of guidance.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct GuidanceSection {
     pub title: String,
-    #[serde(default)]
     pub items: Vec<String>,
 }
 
 /// The leveling policy: how ratings become a decision and a level. See docs/WHY.md.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Policy {
     /// Fewer assessed capabilities than this gives `insufficient_evidence`.
     pub min_assessed: usize,
     /// Capabilities that must reach a band's `core_at_least` level.
-    #[serde(default)]
     pub core: Vec<String>,
     /// Weight of each capability in the score; a capability not listed weighs 1.
-    #[serde(default)]
     pub weights: BTreeMap<String, f64>,
     /// Hiring bands, any order; the engine picks the highest band whose every condition holds.
     pub bands: Vec<Band>,
     /// A no-hire whose score is below this is `definitely_not` in Greenhouse terms.
-    #[serde(default)]
     pub strong_no_below: f64,
 }
 
 /// One hiring band: a level and the conditions to reach it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Band {
     /// The level offered in this band, such as "L4".
     pub level: String,
     /// A higher level worth considering (a calibration loop), such as "L5".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub consider: Option<String>,
     /// Weighted mean of the assessed ratings (needs improvement 0, meets 1, exceeds 2).
     pub min_score: f64,
     /// At most this many capabilities rated needs improvement.
-    #[serde(default = "unbounded")]
     pub max_needs_improvement: usize,
     /// Every core capability rated at least this; `not_assessed` fails it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub core_at_least: Option<Rating>,
     /// At least this many capabilities assessed (on top of the policy's `min_assessed`).
-    #[serde(default)]
     pub min_assessed: usize,
-}
-
-fn unbounded() -> usize {
-    usize::MAX
 }
 
 fn default_levels() -> Vec<LevelLabel> {
@@ -238,7 +216,8 @@ impl Rubric {
         if text.len() > MAX_RUBRIC_BYTES {
             return Err(RubricError::TooLarge(text.len()));
         }
-        let mut rubric: Rubric = serde_json::from_str(text).map_err(|e| RubricError::Parse(e.to_string()))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| RubricError::Parse(e.to_string()))?;
+        let mut rubric = read::rubric(&value).map_err(RubricError::Parse)?;
         rubric.validate()?;
         rubric.source_json = text.to_string();
         Ok(rubric)
@@ -373,4 +352,201 @@ pub fn is_snake_id(id: &str) -> bool {
         && id.len() <= 64
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && id.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// Reading a rubric from parsed JSON, field by field. Written out rather than derived: derived
+/// deserialisers cost the widget about 10 KB of wasm, and these errors name the field's path.
+/// Optional fields may be missing or `null`; unknown fields are ignored.
+mod read {
+    use super::*;
+
+    type Fields = Map<String, Value>;
+
+    fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Fields, String> {
+        value.as_object().ok_or_else(|| format!("{path}: expected an object"))
+    }
+
+    fn join(path: &str, key: &str) -> String {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    }
+
+    /// A field that may be missing or null.
+    fn optional<'a>(o: &'a Fields, key: &str) -> Option<&'a Value> {
+        o.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required<'a>(o: &'a Fields, path: &str, key: &str) -> Result<&'a Value, String> {
+        optional(o, key).ok_or_else(|| format!("{}: missing", join(path, key)))
+    }
+
+    fn text(value: &Value, path: &str) -> Result<String, String> {
+        value.as_str().map(str::to_string).ok_or_else(|| format!("{path}: expected text"))
+    }
+
+    fn text_field(o: &Fields, path: &str, key: &str) -> Result<String, String> {
+        text(required(o, path, key)?, &join(path, key))
+    }
+
+    fn text_or_empty(o: &Fields, path: &str, key: &str) -> Result<String, String> {
+        optional(o, key).map_or(Ok(String::new()), |v| text(v, &join(path, key)))
+    }
+
+    fn list<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, String> {
+        value.as_array().ok_or_else(|| format!("{path}: expected a list"))
+    }
+
+    fn texts(o: &Fields, path: &str, key: &str) -> Result<Vec<String>, String> {
+        let Some(v) = optional(o, key) else { return Ok(Vec::new()) };
+        let path = join(path, key);
+        list(v, &path)?.iter().enumerate().map(|(i, t)| text(t, &format!("{path}[{i}]"))).collect()
+    }
+
+    fn count(value: &Value, path: &str) -> Result<u64, String> {
+        value.as_u64().ok_or_else(|| format!("{path}: expected a whole number of 0 or more"))
+    }
+
+    fn whole<T: TryFrom<u64>>(o: &Fields, path: &str, key: &str, default: Option<T>) -> Result<T, String> {
+        let path_key = join(path, key);
+        match (optional(o, key), default) {
+            (None, Some(d)) => Ok(d),
+            (None, None) => Err(format!("{path_key}: missing")),
+            (Some(v), _) => T::try_from(count(v, &path_key)?).map_err(|_| format!("{path_key}: too large")),
+        }
+    }
+
+    fn number(o: &Fields, path: &str, key: &str, default: Option<f64>) -> Result<f64, String> {
+        let path_key = join(path, key);
+        match (optional(o, key), default) {
+            (None, Some(d)) => Ok(d),
+            (None, None) => Err(format!("{path_key}: missing")),
+            (Some(v), _) => v.as_f64().ok_or_else(|| format!("{path_key}: expected a number")),
+        }
+    }
+
+    pub(super) fn rubric(value: &Value) -> Result<Rubric, String> {
+        let o = object(value, "rubric")?;
+        let levels = match optional(o, "levels") {
+            None => default_levels(),
+            Some(v) => list(v, "levels")?
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let path = format!("levels[{i}]");
+                    let l = object(l, &path)?;
+                    Ok(LevelLabel { id: text_field(l, &path, "id")?, label: text_field(l, &path, "label")? })
+                })
+                .collect::<Result<_, String>>()?,
+        };
+        let capabilities = list(required(o, "", "capabilities")?, "capabilities")?
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let path = format!("capabilities[{i}]");
+                let c = object(c, &path)?;
+                let d_path = format!("{path}.descriptors");
+                let d = object(required(c, &path, "descriptors")?, &d_path)?;
+                Ok(Capability {
+                    id: text_field(c, &path, "id")?,
+                    name: text_field(c, &path, "name")?,
+                    descriptors: Descriptors {
+                        needs_improvement: text_or_empty(d, &d_path, "needs_improvement")?,
+                        meets: text_or_empty(d, &d_path, "meets")?,
+                        exceeds: text_or_empty(d, &d_path, "exceeds")?,
+                    },
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        let traits = match optional(o, "traits") {
+            None => Traits::default(),
+            Some(t) => {
+                let t = object(t, "traits")?;
+                Traits {
+                    title: text_or_empty(t, "traits", "title")?,
+                    intro: text_or_empty(t, "traits", "intro")?,
+                    items: texts(t, "traits", "items")?,
+                }
+            }
+        };
+        let guidance = match optional(o, "guidance") {
+            None => None,
+            Some(g) => {
+                let g = object(g, "guidance")?;
+                let sections = match optional(g, "sections") {
+                    None => Vec::new(),
+                    Some(v) => list(v, "guidance.sections")?
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let path = format!("guidance.sections[{i}]");
+                            let s = object(s, &path)?;
+                            Ok(GuidanceSection { title: text_field(s, &path, "title")?, items: texts(s, &path, "items")? })
+                        })
+                        .collect::<Result<_, String>>()?,
+                };
+                Some(Guidance { title: text_or_empty(g, "guidance", "title")?, intro: text_or_empty(g, "guidance", "intro")?, sections })
+            }
+        };
+        Ok(Rubric {
+            format: text_field(o, "", "format")?,
+            schema_version: whole(o, "", "schema_version", None)?,
+            id: text_field(o, "", "id")?,
+            version: whole(o, "", "version", None)?,
+            title: text_field(o, "", "title")?,
+            role: text_field(o, "", "role")?,
+            level: text_field(o, "", "level")?,
+            summary: text_or_empty(o, "", "summary")?,
+            highlights: texts(o, "", "highlights")?,
+            levels,
+            capabilities,
+            traits,
+            guidance,
+            policy: policy(required(o, "", "policy")?)?,
+            source_json: String::new(),
+        })
+    }
+
+    fn policy(value: &Value) -> Result<Policy, String> {
+        let p = object(value, "policy")?;
+        let mut weights = BTreeMap::new();
+        if let Some(w) = optional(p, "weights") {
+            for (id, weight) in object(w, "policy.weights")? {
+                let weight = weight.as_f64().ok_or_else(|| format!("policy.weights.{id}: expected a number"))?;
+                weights.insert(id.clone(), weight);
+            }
+        }
+        let bands = list(required(p, "policy", "bands")?, "policy.bands")?
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let path = format!("policy.bands[{i}]");
+                let b = object(b, &path)?;
+                let core_at_least = match optional(b, "core_at_least") {
+                    None => None,
+                    Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
+                        format!("{path}.core_at_least: expected not_assessed, needs_improvement, meets or exceeds")
+                    })?),
+                };
+                let consider = optional(b, "consider").map(|v| text(v, &format!("{path}.consider"))).transpose()?;
+                Ok(Band {
+                    level: text_field(b, &path, "level")?,
+                    consider,
+                    min_score: number(b, &path, "min_score", None)?,
+                    max_needs_improvement: whole(b, &path, "max_needs_improvement", Some(usize::MAX))?,
+                    core_at_least,
+                    min_assessed: whole(b, &path, "min_assessed", Some(0))?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Policy {
+            min_assessed: whole(p, "policy", "min_assessed", None)?,
+            core: texts(p, "policy", "core")?,
+            weights,
+            bands,
+            strong_no_below: number(p, "policy", "strong_no_below", Some(0.0))?,
+        })
+    }
 }

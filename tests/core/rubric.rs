@@ -99,3 +99,31 @@ fn another_rubric_loads_without_code_changes() {
     assert_eq!(rec.decision, scorecard::core::Decision::Hire);
     assert_eq!(rec.level.as_deref(), Some("L2"));
 }
+
+/// The rubric reader is written out by hand (no derived code in the widget): it must read back
+/// everything the rubric serialises to, and name the path of a field of the wrong shape.
+#[test]
+fn the_reader_reads_what_the_rubric_writes_and_names_bad_fields() {
+    let rubric = Rubric::default_rubric().unwrap();
+    let written = serde_json::to_string(&rubric).unwrap();
+    let mut again = Rubric::from_json(&written).expect("a written rubric reads back");
+    assert_ne!(again.source_json, rubric.source_json, "each keeps the text it was read from");
+    again.source_json = rubric.source_json.clone();
+    assert_eq!(again, rubric);
+
+    check_error(|v| v["capabilities"][3]["name"] = 5.into(), "rubric is not valid: capabilities[3].name: expected text");
+    check_error(|v| v["policy"]["bands"][1]["core_at_least"] = "great".into(), "policy.bands[1].core_at_least: expected");
+    check_error(|v| v["policy"]["bands"][0]["min_score"] = "high".into(), "policy.bands[0].min_score: expected a number");
+    check_error(|v| v["policy"]["min_assessed"] = (-2).into(), "policy.min_assessed: expected a whole number");
+    check_error(|v| v["traits"]["items"][2] = Value::Bool(true), "traits.items[2]: expected text");
+    check_error(|v| { v.as_object_mut().unwrap().remove("policy"); }, "policy: missing");
+    check_error(|v| v["schema_version"] = 1.5.into(), "schema_version: expected a whole number");
+    // Optional parts may be left out or null.
+    let mut v: Value = serde_json::from_str(&rubric.source_json).unwrap();
+    for key in ["summary", "highlights", "levels", "traits", "guidance"] {
+        v[key] = Value::Null;
+    }
+    let lean = Rubric::from_json(&v.to_string()).expect("optional parts are optional");
+    assert_eq!(lean.levels.len(), 3, "default level labels");
+    assert!(lean.traits.items.is_empty() && lean.guidance.is_none());
+}

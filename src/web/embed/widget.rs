@@ -5,7 +5,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,9 +17,9 @@ use crate::web::app::{Preset, Scorer};
 /// How long `scorecard:change` waits for typing to pause.
 const CHANGE_DEBOUNCE_MS: u32 = 300;
 
-/// Options a host passes to `mount` and `update` (JSON-shaped; unknown keys are ignored).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
+/// Options a host passes to `mount` and `update` (JSON-shaped, camelCase keys; unknown keys are
+/// ignored, a known key of the wrong type is refused by name).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
     /// An inline rubric object (a URL is resolved by the JavaScript wrapper before it gets here).
     pub rubric: Option<Value>,
@@ -31,6 +30,38 @@ pub struct EmbedOptions {
     pub value: Option<Value>,
     pub read_only: Option<bool>,
     pub autosave: Option<bool>,
+}
+
+impl EmbedOptions {
+    /// Reads options from their JSON (`null` or missing: all defaults). Written out rather than
+    /// derived: a derived reader costs the widget about 5 KB of wasm.
+    pub fn from_value(value: &Value) -> Result<EmbedOptions, String> {
+        let o = match value {
+            Value::Null => return Ok(EmbedOptions::default()),
+            Value::Object(o) => o,
+            _ => return Err("expected an object of options".into()),
+        };
+        let given = |key: &str| o.get(key).filter(|v| !v.is_null());
+        let text = |key: &str| match given(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{key}: expected text")),
+        };
+        let flag = |key: &str| match given(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(format!("{key}: expected true or false")),
+        };
+        Ok(EmbedOptions {
+            rubric: given("rubric").cloned(),
+            candidate: text("candidate")?,
+            interviewer: text("interviewer")?,
+            step: text("step")?,
+            value: given("value").cloned(),
+            read_only: flag("readOnly")?,
+            autosave: flag("autosave")?,
+        })
+    }
 }
 
 /// What the host hears about, by event name.
@@ -225,11 +256,7 @@ fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
 #[cfg_attr(feature = "widget", wasm_bindgen)]
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let raw = to_json(&options).map_err(|e| js_error(&e))?;
-    let options: EmbedOptions = if raw.is_null() {
-        EmbedOptions::default()
-    } else {
-        serde_json::from_value(raw).map_err(|e| js_error(&format!("mount options: {e}")))?
-    };
+    let options = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("mount options: {e}")))?;
     let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
     let rubric = rubric_from(&options);
     let placeholder = rubric.as_ref().map(|r| Scorecard::new(r)).unwrap_or_default();
@@ -324,7 +351,7 @@ impl Widget {
     /// Changes options after mounting: candidate, interviewer, step, readOnly, rubric.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
         let raw = to_json(&options).map_err(|e| js_error(&e))?;
-        let o: EmbedOptions = serde_json::from_value(raw).map_err(|e| js_error(&format!("update options: {e}")))?;
+        let o = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("update options: {e}")))?;
         let preset = &mut self.props.preset;
         if o.candidate.is_some() {
             preset.candidate = o.candidate.clone();
