@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::components::{CapabilityCard, Header, QuickEntry, RecommendationPanel, Toolbar, TraitsHelp, TransferPanel};
+use crate::web::components::{capability_card, header, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
 use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
 use crate::web::storage::{DraftStore, Loaded};
@@ -187,7 +187,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    let on_submit = {
+    let on_submit: Callback<()> = {
         let state = state.clone();
         let cb = props.on_submit.clone();
         Callback::from(move |_| {
@@ -200,27 +200,29 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         })
     };
 
+    // The widget's own page links the committee view; a host page does not.
+    let standalone = *use_memo((), |_| {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
+    });
     let prefix = props.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
+    // The parts without state of their own are view functions over the state (see
+    // components/header.rs); the two with local state are components that receive it.
     html! {
-        <ContextProvider<ScorerContext> context={state.clone()}>
-            <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))}>
-                <Header id_prefix={prefix.clone()} />
-                <Toolbar {on_submit} />
-                <div class="sc-layout">
-                    <main class="sc-cards">
-                        <TraitsHelp />
-                        <QuickEntry id_prefix={prefix.clone()} />
-                        { for state.rubric.capabilities.iter().map(|c| html! {
-                            <CapabilityCard key={c.id.clone()} capability={c.clone()} id_prefix={prefix.clone()} />
-                        }) }
-                    </main>
-                    <div class="sc-layout__aside">
-                        <RecommendationPanel />
-                        <TransferPanel id_prefix={prefix.clone()} />
-                    </div>
+        <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))}>
+            { header(&state, &prefix, standalone) }
+            { toolbar(&state, &on_submit) }
+            <div class="sc-layout">
+                <main class="sc-cards">
+                    { traits_help(&state.rubric) }
+                    <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />
+                    { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }
+                </main>
+                <div class="sc-layout__aside">
+                    { recommendation_panel(&state) }
+                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} />
                 </div>
             </div>
-        </ContextProvider<ScorerContext>>
+        </div>
     }
 }

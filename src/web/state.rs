@@ -296,13 +296,6 @@ fn next_observation_id(card: &Scorecard) -> String {
     format!("o{}", max.saturating_add(1))
 }
 
-/// The handle components use to read the state and say what happened.
+/// The handle the scorer's views read the state from and dispatch actions to. The scorer passes
+/// it down explicitly (a context provider would be one more component type in the wasm).
 pub type ScorerContext = UseReducerHandle<ScorerState>;
-
-/// The scorer view's state, from the nearest provider.
-#[hook]
-pub fn use_scorer() -> ScorerContext {
-    // The app always renders components under the provider; a missing one is a programming
-    // error caught by the component tests.
-    use_context::<ScorerContext>().expect("use_scorer outside ScorerProvider")
-}

@@ -6,21 +6,8 @@ use yew::prelude::*;
 
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
-use crate::web::components::observations::flag_text;
-use crate::web::components::ObservationList;
-use crate::web::state::{use_scorer, Action};
-
-/// Props of [`CapabilityCard`].
-#[derive(Properties, PartialEq)]
-pub struct CapabilityCardProps {
-    /// The capability shown.
-    pub capability: Capability,
-    /// A prefix for element ids, unique per widget on the page.
-    pub id_prefix: AttrValue,
-    /// Extra classes from the caller.
-    #[prop_or_default]
-    pub class: Classes,
-}
+use crate::web::components::observations::{flag_text, observation_list};
+use crate::web::state::{Action, ScorerContext};
 
 /// The modifier class of a rating, for colour and print marks.
 fn rating_class(r: Rating) -> &'static str {
@@ -33,18 +20,16 @@ fn rating_class(r: Rating) -> &'static str {
 }
 
 /// A card for one capability.
-#[function_component]
-pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
-    let state = use_scorer();
-    let cap = &props.capability;
+/// (A view function, keyed by the capability id; see `header` for why not a component.)
+pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str) -> Html {
     let current = state.card.rating(&cap.id);
     let note = state.card.note(&cap.id).to_string();
     let disabled = state.read_only();
-    let base = format!("{}-{}", props.id_prefix, cap.id);
+    let base = format!("{id_prefix}-{}", cap.id);
     let unevidenced = state.recommendation.unevidenced.contains(&cap.id);
     let contradicted = state.recommendation.contradicted.contains(&cap.id);
     let drafted = state.drafted.contains(&cap.id);
-    let observations: Vec<_> = state.card.observations_for(&cap.id).cloned().collect();
+    let observations: Vec<_> = state.card.observations_for(&cap.id).collect();
     // Read in the reducer; an empty note has none (missing evidence is said elsewhere).
     let note_flags = state.note_flags.get(&cap.id).cloned().unwrap_or_default();
 
@@ -82,7 +67,7 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
     let note_id = format!("{base}-note");
     let hint_id = format!("{base}-hint");
     html! {
-        <section class={classes!("sc-card", rating_class(current), props.class.clone())} aria-labelledby={format!("{base}-title")}>
+        <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={format!("{base}-title")}>
             <fieldset class="sc-card__fieldset">
                 <legend class="sc-card__legend">
                     <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
@@ -112,7 +97,7 @@ pub fn CapabilityCard(props: &CapabilityCardProps) -> Html {
             if !observations.is_empty() {
                 <div class="sc-card__observations">
                     <h3 class="sc-card__subtitle">{ format!("Observations ({})", observations.len()) }</h3>
-                    <ObservationList {observations} id_prefix={props.id_prefix.clone()} />
+                    { observation_list(state, &observations, id_prefix) }
                 </div>
             }
         </section>

@@ -1,71 +1,39 @@
 //! The scorecard header: candidate, role and level, interviewer, interview step and date.
+//!
+//! A view function rather than a component, like the other parts of the scorer that keep no
+//! state of their own: each component type costs the widget several kilobytes of wasm, and
+//! these re-render with the scorer's state anyway.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::web::state::{use_scorer, Action};
+use crate::web::state::{Action, ScorerContext};
 
-/// A text input bound to one header field.
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    /// The input's id, also used by its label.
-    pub id: AttrValue,
-    /// The visible label.
-    pub label: AttrValue,
-    /// The current value.
-    pub value: AttrValue,
-    /// The input type ("text" or "date").
-    #[prop_or(AttrValue::Static("text"))]
-    pub kind: AttrValue,
-    /// Disabled when the scorecard is read-only.
-    pub disabled: bool,
-    /// Called with the new value on every input.
-    pub on_change: Callback<String>,
-    /// Autocomplete hint for the browser.
-    #[prop_or(AttrValue::Static("off"))]
-    pub autocomplete: AttrValue,
-}
-
-#[function_component]
-fn Field(props: &FieldProps) -> Html {
-    let on_change = props.on_change.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        on_change.emit(input.value());
-    });
+/// A text input bound to one header field: `id` (also the label's `for`), the visible label,
+/// the current value, the input type ("text" or "date"), the autocomplete hint, and the action
+/// each input sends.
+fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, kind: &'static str, autocomplete: &'static str, make: fn(String) -> Action) -> Html {
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(make(input.value()));
+        })
+    };
     html! {
         <div class="sc-field">
-            <label class="sc-field__label" for={props.id.clone()}>{ props.label.clone() }</label>
-            <input class="sc-field__input" id={props.id.clone()} type={props.kind.clone()}
-                value={props.value.clone()} disabled={props.disabled} {oninput}
-                autocomplete={props.autocomplete.clone()} maxlength="200" />
+            <label class="sc-field__label" for={id.clone()}>{ label }</label>
+            <input class="sc-field__input" {id} type={kind} value={value.to_string()} disabled={state.read_only()} {oninput}
+                {autocomplete} maxlength="200" />
         </div>
     }
 }
 
-/// Props of [`Header`].
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// A prefix for element ids, unique per widget on the page.
-    pub id_prefix: AttrValue,
-}
-
-/// The header block of the scorer.
-#[function_component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let state = use_scorer();
-    let disabled = state.read_only();
+/// The header. `standalone` is true on the widget's own page, which links the committee view.
+pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html {
     let card = &state.card;
     let rubric = &state.rubric;
-    let id = |s: &str| AttrValue::from(format!("{}-{s}", props.id_prefix));
-    // The link to the committee view belongs to the standalone page, not to a host's page.
-    let standalone = *use_memo((), |_| {
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
-    });
-    let send = |make: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.dispatch(make(v)))
-    };
+    let id = |s: &str| format!("{id_prefix}-{s}");
     html! {
         <header class="sc-header">
             <div class="sc-header__title">
@@ -79,14 +47,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </p>
             </div>
             <div class="sc-header__fields">
-                <Field id={id("candidate")} label="Candidate" value={card.candidate.name.clone()} {disabled}
-                    on_change={send(|name| Action::SetCandidate { name })} />
-                <Field id={id("interviewer")} label="Interviewer" value={card.interviewer.name.clone()} {disabled}
-                    on_change={send(|name| Action::SetInterviewer { name })} autocomplete="name" />
-                <Field id={id("step")} label="Interview step" value={card.interview.step.clone()} {disabled}
-                    on_change={send(|step| Action::SetStep { step })} />
-                <Field id={id("date")} label="Date" kind="date" value={card.interview.date.clone()} {disabled}
-                    on_change={send(|date| Action::SetDate { date })} />
+                { field(state, id("candidate"), "Candidate", &card.candidate.name, "text", "off", |name| Action::SetCandidate { name }) }
+                { field(state, id("interviewer"), "Interviewer", &card.interviewer.name, "text", "name", |name| Action::SetInterviewer { name }) }
+                { field(state, id("step"), "Interview step", &card.interview.step, "text", "off", |step| Action::SetStep { step }) }
+                { field(state, id("date"), "Date", &card.interview.date, "date", "off", |date| Action::SetDate { date }) }
             </div>
         </header>
     }

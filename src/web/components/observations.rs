@@ -7,11 +7,13 @@ use yew::prelude::*;
 use crate::core::classifier::{Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
 use crate::core::scorecard::{Observation, Rating, TagSource};
-use crate::web::state::{use_scorer, Action};
+use crate::web::state::{Action, ScorerContext};
 
 /// Props of [`QuickEntry`].
 #[derive(Properties, PartialEq)]
 pub struct QuickEntryProps {
+    /// The scorer's state.
+    pub state: ScorerContext,
     /// A prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
 }
@@ -19,7 +21,7 @@ pub struct QuickEntryProps {
 /// The box where the interviewer types what they saw.
 #[function_component]
 pub fn QuickEntry(props: &QuickEntryProps) -> Html {
-    let state = use_scorer();
+    let state = &props.state;
     let text = use_state(String::new);
     let disabled = state.read_only();
     let id = format!("{}-observe", props.id_prefix);
@@ -50,7 +52,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DraftRatings))
     };
-    let untagged: Vec<Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).cloned().collect();
+    let untagged: Vec<&Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).collect();
     let count = state.card.observations.len();
     html! {
         <section class="sc-observe" aria-labelledby={format!("{id}-title")}>
@@ -78,7 +80,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
             </div>
             if !untagged.is_empty() {
                 <h3 class="sc-rec__subtitle">{ "Not tagged to a capability" }</h3>
-                <ObservationList observations={untagged} id_prefix={props.id_prefix.clone()} />
+                { observation_list(state, &untagged, &props.id_prefix) }
             }
         </section>
     }
@@ -94,32 +96,14 @@ pub fn flag_text(f: &Flag) -> String {
     }
 }
 
-/// Props of [`ObservationList`].
-#[derive(Properties, PartialEq)]
-pub struct ObservationListProps {
-    pub observations: Vec<Observation>,
-    /// A prefix for element ids, unique per widget on the page.
-    pub id_prefix: AttrValue,
-}
-
-/// A list of observations.
-#[function_component]
-pub fn ObservationList(props: &ObservationListProps) -> Html {
+/// A list of observations, each keyed by its id. (View functions rather than components; see
+/// `header` for why.)
+pub fn observation_list(state: &ScorerContext, observations: &[&Observation], id_prefix: &str) -> Html {
     html! {
         <ul class="sc-obs-list">
-            { for props.observations.iter().map(|o| html! {
-                <ObservationItem key={o.id.clone()} observation={o.clone()} id_prefix={props.id_prefix.clone()} />
-            }) }
+            { for observations.iter().map(|o| observation_item(state, o, id_prefix)) }
         </ul>
     }
-}
-
-/// Props of [`ObservationItem`].
-#[derive(Properties, PartialEq)]
-pub struct ObservationItemProps {
-    pub observation: Observation,
-    /// A prefix for element ids, unique per widget on the page.
-    pub id_prefix: AttrValue,
 }
 
 /// The text split into plain and highlighted parts; overlapping spans are merged away.
@@ -146,13 +130,10 @@ fn highlight(text: &str, spans: &[Span]) -> Html {
 }
 
 /// One observation.
-#[function_component]
-pub fn ObservationItem(props: &ObservationItemProps) -> Html {
-    let state = use_scorer();
-    let o = &props.observation;
+fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
     let analysis = state.analysis(&o.text).cloned();
-    let base = format!("{}-{}", props.id_prefix, o.id);
+    let base = format!("{id_prefix}-{}", o.id);
     let suggested = o.source == TagSource::Suggested && o.capability.is_some();
 
     let on_capability = {
@@ -186,7 +167,7 @@ pub fn ObservationItem(props: &ObservationItemProps) -> Html {
     };
     let current = o.capability.clone().unwrap_or_default();
     html! {
-        <li class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
+        <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
             <p class="sc-obs__text">{ text }</p>
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={format!("{base}-cap")}>{ "Capability" }</label>

@@ -4,20 +4,10 @@
 use yew::prelude::*;
 
 use crate::core::engine::{fixed2, join_names, Decision};
-use crate::web::state::use_scorer;
-
-/// Props of [`RecommendationPanel`].
-#[derive(Properties, PartialEq)]
-pub struct RecommendationPanelProps {
-    /// Extra classes from the caller.
-    #[prop_or_default]
-    pub class: Classes,
-}
+use crate::web::state::ScorerState;
 
 /// The live recommendation.
-#[function_component]
-pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
-    let state = use_scorer();
+pub fn recommendation_panel(state: &ScorerState) -> Html {
     let rec = &state.recommendation;
     let rubric = &state.rubric;
     let decision_class = match rec.decision {
@@ -37,7 +27,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
         rec.consider_level.as_ref().map_or(String::new(), |c| format!(", {c} to consider"))
     );
     html! {
-        <aside class={classes!("sc-rec", decision_class, props.class.clone())} aria-labelledby="sc-rec-title">
+        <aside class={classes!("sc-rec", decision_class)} aria-labelledby="sc-rec-title">
             <h2 class="sc-rec__title" id="sc-rec-title">{ "Recommendation" }</h2>
             <p class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class="sc-rec__outcome">

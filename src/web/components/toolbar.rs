@@ -2,19 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::web::state::{use_scorer, Action, SaveStatus};
+use crate::web::state::{Action, SaveStatus, ScorerContext};
 
-/// Props of [`Toolbar`].
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    /// Called when the interviewer submits; the app stamps the time and tells the host.
-    pub on_submit: Callback<()>,
-}
-
-/// Save state, notices and the submit button.
-#[function_component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let state = use_scorer();
+/// Save state, notices and the submit button. `on_submit` is called when the interviewer
+/// submits; the app stamps the time and tells the host.
+pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
@@ -23,7 +15,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let submitted = state.card.submitted_at.clone();
     let on_submit = {
-        let cb = props.on_submit.clone();
+        let cb = on_submit.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let on_reopen = {

@@ -2,27 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::web::state::use_scorer;
-
-/// Props of [`TraitsHelp`].
-#[derive(Properties, PartialEq)]
-pub struct TraitsHelpProps {
-    /// Extra classes from the caller.
-    #[prop_or_default]
-    pub class: Classes,
-}
+use crate::core::Rubric;
 
 /// A disclosure with the level's summary and traits.
-#[function_component]
-pub fn TraitsHelp(props: &TraitsHelpProps) -> Html {
-    let state = use_scorer();
-    let rubric = &state.rubric;
+pub fn traits_help(rubric: &Rubric) -> Html {
     let traits = &rubric.traits;
     if traits.items.is_empty() && rubric.summary.is_empty() {
         return html! {};
     }
     html! {
-        <details class={classes!("sc-help", props.class.clone())}>
+        <details class="sc-help">
             <summary class="sc-help__summary">
                 { if traits.title.is_empty() { format!("What makes a good {}?", rubric.level) } else { traits.title.clone() } }
             </summary>

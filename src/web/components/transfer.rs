@@ -14,11 +14,13 @@ use yew::prelude::*;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::MAX_DOCUMENT_BYTES;
 use crate::web::hooks::use_file_drop;
-use crate::web::state::{use_scorer, Action};
+use crate::web::state::{Action, ScorerContext};
 
 /// Props of [`TransferPanel`].
 #[derive(Properties, PartialEq)]
 pub struct TransferPanelProps {
+    /// The scorer's state.
+    pub state: ScorerContext,
     /// A prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
 }
@@ -71,7 +73,7 @@ fn file_stem(candidate: &str) -> String {
 /// The export and import panel.
 #[function_component]
 pub fn TransferPanel(props: &TransferPanelProps) -> Html {
-    let state = use_scorer();
+    let state = props.state.clone();
     let output = use_state(|| Output::None);
     let paste = use_state(String::new);
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
