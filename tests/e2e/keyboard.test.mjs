@@ -93,3 +93,29 @@ test('a committee comparison with the keyboard alone', async () => {
   await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Bob');
   await context.close();
 });
+
+// Real keystrokes, one at a time, into every kind of text field: each keeps the focus and every
+// character. (A note that starts empty grows a warning under it after the first key; the
+// warning must not shift the textarea out of the DOM.)
+test('typing key by key keeps the focus and every character', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('scorecard-extras_bg.wasm')));
+  const fields = [
+    ['#sc-candidate', 'Zoë Ñúñez'],
+    ['#sc-technical_expertise-note', 'Seems smart, great culture fit.'],
+    ['#sc-observe', 'Mentors two new grads weekly'],
+  ];
+  for (const [selector, text] of fields) {
+    await page.locator(selector).click();
+    await page.keyboard.type(text, { delay: 5 });
+    const [value, focused] = await page.evaluate((s) => [document.querySelector(s).value, document.activeElement?.matches(s)], selector);
+    assert.equal(value, text, `${selector} holds every character`);
+    assert.ok(focused, `${selector} still has the focus`);
+  }
+  // The impression in the note is flagged, and the textarea is still the one typed into.
+  await page.locator('section.sc-card', { has: page.locator('#sc-technical_expertise-note') }).locator('.sc-obs__flag').first().waitFor();
+  await context.close();
+});

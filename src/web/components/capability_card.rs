@@ -89,7 +89,9 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
                     { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
                 </p>
-                { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
+                // One node however many flags: Yew matches unkeyed siblings from the end, so a
+                // list that grows in place would shift the textarea and replace it, losing focus.
+                <>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</>
                 if contradicted {
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }

@@ -198,9 +198,10 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
                     aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
             </div>
-            { for flags.iter().map(|f| html! {
+            // One node however many flags (see capability_card: siblings would shift otherwise).
+            <>{ for flags.iter().map(|f| html! {
                 <p class="sc-obs__flag" role="note">{ flag_text(f) }</p>
-            }) }
+            }) }</>
         </li>
     }
 }
