@@ -24,34 +24,37 @@ const browser = await launch();
 const out = { runs: RUNS, chromium: browser.version() };
 
 async function coldLoad(url, selector) {
-  const seen = [];
-  const idle = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // Timed inside the page: a mutation observer notes the moment the element enters the DOM
-    // (navigation start = 0), then a zero-delay task notes when the main thread is next free to
-    // handle input. Playwright's own polling would add its latency to both.
-    await page.addInitScript((sel) => {
-      const look = () => {
-        if (window.__seen === undefined && document.querySelector(sel)) {
-          window.__seen = performance.now();
-          setTimeout(() => (window.__idle = performance.now()), 0);
-        }
-      };
-      new MutationObserver(look).observe(document, { childList: true, subtree: true });
-    }, selector);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__idle !== undefined);
-    const t = await page.evaluate(() => [window.__seen, window.__idle]);
-    seen.push(t[0]);
-    idle.push(t[1]);
-    await context.close();
-  }
-  return { seen, idle };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Timed inside the page: a mutation observer notes the moment the element enters the DOM
+  // (navigation start = 0), then a zero-delay task notes when the main thread is next free to
+  // handle input. Playwright's own polling would add its latency to both.
+  await page.addInitScript((sel) => {
+    const look = () => {
+      if (window.__seen === undefined && document.querySelector(sel)) {
+        window.__seen = performance.now();
+        setTimeout(() => (window.__idle = performance.now()), 0);
+      }
+    };
+    new MutationObserver(look).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__idle !== undefined);
+  const t = await page.evaluate(() => [window.__seen, window.__idle]);
+  await context.close();
+  return t;
 }
-const oursLoad = await coldLoad(ours.url + '/', '.sc-card');
-const helloLoad = await coldLoad(hello.url + '/', 'button');
+// Interleaved, ours then hello in each round, so that a busy moment on the machine weighs on
+// both alike; each load in a fresh context (no cache).
+const oursLoad = { seen: [], idle: [] };
+const helloLoad = { seen: [], idle: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const [url, sel, into] of [[ours.url + '/', '.sc-card', oursLoad], [hello.url + '/', 'button', helloLoad]]) {
+    const [seen, idle] = await coldLoad(url, sel);
+    into.seen.push(seen);
+    into.idle.push(idle);
+  }
+}
 out.cold_load_ms = {
   ours_median: round(median(oursLoad.seen)),
   hello_median: round(median(helloLoad.seen)),
