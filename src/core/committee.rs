@@ -459,7 +459,7 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+    let value = super::json::parse(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
     let other = value
         .get("rubric")
         .and_then(|r| r.get("id"))

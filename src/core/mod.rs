@@ -12,6 +12,7 @@ pub mod classifier;
 pub mod committee;
 pub mod engine;
 pub mod interchange;
+pub mod json;
 pub mod rubric;
 pub mod scorecard;
 pub mod wire;

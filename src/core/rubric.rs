@@ -216,7 +216,7 @@ impl Rubric {
         if text.len() > MAX_RUBRIC_BYTES {
             return Err(RubricError::TooLarge(text.len()));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| RubricError::Parse(e.to_string()))?;
+        let value = super::json::parse(text).map_err(|e| RubricError::Parse(e.to_string()))?;
         let mut rubric = read::rubric(&value).map_err(RubricError::Parse)?;
         rubric.validate()?;
         rubric.source_json = text.to_string();
@@ -279,7 +279,7 @@ impl Rubric {
             if !(weight.is_finite() && *weight > 0.0 && *weight <= 100.0) {
                 return Err(RubricError::BadPolicy(
                     format!("policy.weights.{id}"),
-                    format!("weight must be a number above 0 and at most 100, found {weight}"),
+                    format!("weight must be a number above 0 and at most 100, found {}", Value::from(*weight)),
                 ));
             }
         }
@@ -293,7 +293,9 @@ impl Rubric {
             if !(band.min_score.is_finite() && (0.0..=2.0).contains(&band.min_score)) {
                 return Err(RubricError::BadPolicy(
                     format!("policy.bands[{i}].min_score"),
-                    format!("must be between 0 and 2, found {}", band.min_score),
+                    // Numbers in messages go through the JSON writer, not `f64`'s `Display`, which
+                    // would bring the float formatter (about 9 KB) into the widget.
+                    format!("must be between 0 and 2, found {}", Value::from(band.min_score)),
                 ));
             }
             if band.core_at_least == Some(Rating::NotAssessed) {

@@ -268,7 +268,7 @@ impl Scorecard {
                 format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len()),
             ));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+        let value = super::json::parse(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
         Scorecard::from_value(&value, rubric)
     }
 
@@ -289,7 +289,9 @@ impl Scorecard {
             Some(Value::Number(n)) => n
                 .as_u64()
                 .filter(|v| *v >= 1)
-                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {n}")))?,
+                // Written through the JSON writer: `Number`'s `Display` would bring in the float
+                // formatter (about 9 KB of wasm) for this one message.
+                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {}", Value::Number(n.clone()))))?,
             Some(other) => return Err(ScorecardError::new("version", format!("expected a number, found {}", kind(other)))),
             None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
         };
@@ -436,7 +438,7 @@ fn opt_text(obj: &Map<String, Value>, key: &str, path: &str, max: usize) -> Resu
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => bounded(s, path, max),
         // Ids are often numbers in ATS exports; accept them as text.
-        Some(Value::Number(n)) if max == MAX_FIELD_CHARS => Ok(n.to_string()),
+        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(v.to_string()),
         Some(other) => Err(ScorecardError::new(path, format!("expected a string, found {}", kind(other)))),
     }
 }

@@ -30,7 +30,7 @@ pub fn reply_error(message: &str) -> String {
 
 /// The `ok` value of a reply, or its error message.
 fn open_reply(text: &str) -> Result<Value, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("the on-demand module sent broken JSON ({e})"))?;
+    let value = super::json::parse(text).map_err(|e| format!("the on-demand module sent broken JSON ({e})"))?;
     let Value::Object(mut fields) = value else {
         return Err("the on-demand module sent a reply that is not an object".into());
     };

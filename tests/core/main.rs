@@ -7,6 +7,7 @@ mod cli;
 mod committee;
 mod engine;
 mod interchange;
+mod json;
 mod rubric;
 mod scorecard;
 mod support;

@@ -54,7 +54,7 @@ pub enum ImportError {
         line: usize,
         /// The column of the first error.
         column: usize,
-        /// serde_json's description, which already ends with "at line L column C".
+        /// The reader's description, which already ends with "at line L column C".
         message: String,
     },
     /// The JSON does not fit the format: the field path and what was expected.
@@ -106,14 +106,14 @@ pub enum Format {
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
 ///
-/// serde_json refuses nesting deeper than 128 levels, so parsing is bounded too.
+/// [`crate::core::json`] refuses nesting deeper than 128 levels, so parsing is bounded too.
 pub fn parse_json(text: &str, what: &'static str) -> Result<Value, ImportError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { what, bytes: text.len(), limit: MAX_DOCUMENT_BYTES });
     }
     // A byte-order mark is what some editors put first; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })
+    super::json::parse(text).map_err(|e| ImportError::NotJson { line: e.line, column: e.column, message: e.to_string() })
 }
 
 /// Reads a scorecard document: size check, parse, [`migrate`], then validation against the rubric.

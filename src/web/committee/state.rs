@@ -111,7 +111,7 @@ fn read(text: &str, rubric: &Rubric) -> Result<Scorecard, String> {
 fn split(text: &str) -> Vec<String> {
     let trimmed = text.trim();
     if trimmed.starts_with('[') {
-        if let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(trimmed) {
+        if let Ok(serde_json::Value::Array(items)) = crate::core::json::parse(trimmed) {
             return items.iter().map(|v| v.to_string()).collect();
         }
     }

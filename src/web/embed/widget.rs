@@ -210,7 +210,7 @@ fn to_json(value: &JsValue) -> Result<Value, String> {
     if text.is_empty() || text == "undefined" {
         return Ok(Value::Null);
     }
-    serde_json::from_str(&text).map_err(|e| format!("options are not JSON: {e}"))
+    crate::core::json::parse(&text).map_err(|e| format!("options are not JSON: {e}"))
 }
 
 /// Turns JSON into a JavaScript object for an event's `detail`.

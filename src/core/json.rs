@@ -1,0 +1,456 @@
+//! A JSON reader: text to [`serde_json::Value`], with the error's line and column.
+//!
+//! Every document the widget reads (scorecards, rubrics, embed options, the on-demand module's
+//! replies, drafts) goes through here rather than through serde_json's own parser. The reason
+//! is size: the widget never needs serde's generic deserialisation machinery, and leaving it
+//! out (with the float formatter its error messages reach) saves the widget's first download
+//! about 10 KB gzip. serde_json still provides the `Value` type and writes JSON.
+//!
+//! It reads RFC 8259 JSON exactly: no comments, no trailing commas, no single quotes, nothing
+//! after the value but white space. Nesting deeper than [`MAX_DEPTH`] is refused (no input can
+//! exhaust the stack), as are lone UTF-16 surrogates in `\u` escapes and numbers too large for
+//! a double. Its messages follow serde_json's ("EOF while parsing a string at line 3 column 7"),
+//! so every reader of JSON in this crate reports errors the same way. Integers are read exactly
+//! (`u64` or `i64`, as serde_json does); a number with a fraction or an exponent is exact when
+//! it has at most 15 significant digits and an exponent within ±22, which covers every number
+//! in a rubric or a scorecard, and otherwise within a few units in the last place.
+
+use std::fmt;
+
+use serde_json::{Map, Number, Value};
+
+/// Arrays and objects nested deeper than this are refused (serde_json's limit too).
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a text is not JSON, and where (1-based line and column, in bytes, as serde_json counts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub line: usize,
+    pub column: usize,
+    pub message: &'static str,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Parses one JSON value from `text`.
+///
+/// ```
+/// let v = scorecard::core::json::parse(r#"{"a": [1, -2, 2.5, "é\n", null]}"#).unwrap();
+/// assert_eq!(v["a"][2].as_f64(), Some(2.5));
+/// let e = scorecard::core::json::parse("{\"a\": }").unwrap_err();
+/// assert_eq!(e.to_string(), "expected value at line 1 column 7");
+/// ```
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    let mut p = Parser { text: text.as_bytes(), at: 0, depth: 0 };
+    let value = p.value()?;
+    p.skip_space();
+    if p.at < p.text.len() {
+        return Err(p.error_here("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// An error found at byte `at`, reported as serde_json does: at the position after that
+    /// byte was read (the end of the text for EOF), so a newline read ends at column 0 of the
+    /// next line.
+    fn error_at(&self, at: usize, message: &'static str) -> JsonError {
+        let read = &self.text[..(at + 1).min(self.text.len())];
+        let line = 1 + read.iter().filter(|&&b| b == b'\n').count();
+        let line_start = read.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        JsonError { line, column: read.len() - line_start, message }
+    }
+
+    fn error_here(&self, message: &'static str) -> JsonError {
+        self.error_at(self.at, message)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `word` (after its first byte was seen) or reports what was expected.
+    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, JsonError> {
+        for &b in word {
+            match self.peek() {
+                None => return Err(self.error_here("EOF while parsing a value")),
+                Some(c) if c == b => self.at += 1,
+                Some(_) => return Err(self.error_here("expected ident")),
+            }
+        }
+        Ok(value)
+    }
+
+    fn value(&mut self) -> Result<Value, JsonError> {
+        self.skip_space();
+        match self.peek() {
+            None => Err(self.error_here("EOF while parsing a value")),
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal(b"true", Value::Bool(true)),
+            Some(b'f') => self.literal(b"false", Value::Bool(false)),
+            Some(b'n') => self.literal(b"null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error_here("expected value")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), JsonError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("recursion limit exceeded"));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    fn array(&mut self) -> Result<Value, JsonError> {
+        self.enter()?;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek().is_none() {
+            return Err(self.error_here("EOF while parsing a list"));
+        }
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_space();
+                    if self.peek() == Some(b']') {
+                        return Err(self.error_here("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Array(items));
+                }
+                None => return Err(self.error_here("EOF while parsing a list")),
+                Some(_) => return Err(self.error_here("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, JsonError> {
+        self.enter()?;
+        let mut fields = Map::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(Value::Object(fields));
+        }
+        let mut first = true;
+        loop {
+            match self.peek() {
+                Some(b'"') => {}
+                None if first => return Err(self.error_here("EOF while parsing an object")),
+                None => return Err(self.error_here("EOF while parsing a value")),
+                Some(_) => return Err(self.error_here("key must be a string")),
+            }
+            first = false;
+            let key = self.string()?;
+            self.skip_space();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                None => return Err(self.error_here("EOF while parsing an object")),
+                Some(_) => return Err(self.error_here("expected `:`")),
+            }
+            let value = self.value()?;
+            fields.insert(key, value);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_space();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.error_here("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Object(fields));
+                }
+                None => return Err(self.error_here("EOF while parsing an object")),
+                Some(_) => return Err(self.error_here("expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// Four hex digits of a `\u` escape. Like serde_json, it takes the next four bytes whatever
+    /// they are and reports a bad one after them.
+    fn hex4(&mut self) -> Result<u16, JsonError> {
+        let Some(bytes) = self.text.get(self.at..self.at + 4) else {
+            self.at = self.text.len();
+            return Err(self.error_here("EOF while parsing a string"));
+        };
+        let mut n: u16 = 0;
+        let mut valid = true;
+        for &b in bytes {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => {
+                    valid = false;
+                    0
+                }
+            };
+            n = n.wrapping_mul(16).wrapping_add(u16::from(digit));
+        }
+        self.at += 4;
+        if valid {
+            Ok(n)
+        } else {
+            Err(self.error_at(self.at - 1, "invalid escape"))
+        }
+    }
+
+    /// A string, from its opening quote; returns its text with escapes resolved.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            // Copy the run of plain bytes up to the next quote, backslash or control character.
+            let start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The text is a &str and the run stops only at ASCII bytes, so the run is whole UTF-8.
+            out.push_str(std::str::from_utf8(&self.text[start..self.at]).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.error_here("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let Some(escape) = self.peek() else { return Err(self.error_here("EOF while parsing a string")) };
+                    self.at += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.unicode_escape()?),
+                        _ => return Err(self.error_at(self.at - 1, "invalid escape")),
+                    }
+                }
+                Some(_) => return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string")),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (after the `u`), joining a surrogate pair.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                for expected in [b'\\', b'u'] {
+                    match self.peek() {
+                        None => return Err(self.error_here("EOF while parsing a string")),
+                        Some(b) if b == expected => self.at += 1,
+                        Some(_) => return Err(self.error_here("unexpected end of hex escape")),
+                    }
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error_at(self.at - 1, "lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((u32::from(first) - 0xD800) << 10) + (u32::from(second) - 0xDC00)
+            }
+            // serde_json's message for a trailing surrogate alone, too.
+            0xDC00..=0xDFFF => return Err(self.error_at(self.at - 1, "lone leading surrogate in hex escape")),
+            n => u32::from(n),
+        };
+        char::from_u32(code).ok_or_else(|| self.error_at(self.at - 1, "invalid unicode code point"))
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.peek() {
+            Some(b'0') => {
+                self.at += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.error_here("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            None => return Err(self.error_here("EOF while parsing a value")),
+            Some(_) => return Err(self.error_here("invalid number")),
+        }
+        let int_end = self.at;
+        let mut frac = (self.at, self.at);
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let from = self.at;
+            if self.digits() == 0 {
+                return Err(self.error_here(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+            }
+            frac = (from, self.at);
+        }
+        let mut exponent: i64 = 0;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            let minus = match self.peek() {
+                Some(b'-') => {
+                    self.at += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.at += 1;
+                    false
+                }
+                _ => false,
+            };
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error_here(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+            }
+            // As serde_json: an exponent beyond i32 is out of range for a non-zero number with a
+            // positive exponent, and zero otherwise.
+            let zero = self.text[int_start..self.at].iter().all(|&b| !b.is_ascii_digit() || b == b'0');
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                self.at += 1;
+                let d = i64::from(d - b'0');
+                if exponent > (i64::from(i32::MAX) - d) / 10 {
+                    if !minus && !zero {
+                        return Err(self.error_at(self.at - 1, "number out of range"));
+                    }
+                    self.digits();
+                    let zero = Number::from_f64(if negative { -0.0 } else { 0.0 });
+                    return Ok(zero.map_or(Value::Null, Value::Number));
+                }
+                exponent = exponent * 10 + d;
+            }
+            if minus {
+                exponent = -exponent;
+            }
+        }
+        let integral = frac.0 == frac.1 && self.at == int_end;
+        let int_digits = &self.text[int_start..int_end];
+        if integral {
+            // Exact integers, as serde_json keeps them: u64 when not negative, i64 when it is.
+            let mut n: u64 = 0;
+            let fits = int_digits.iter().all(|&d| match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
+                Some(m) => {
+                    n = m;
+                    true
+                }
+                None => false,
+            });
+            if fits {
+                if !negative {
+                    return Ok(Value::Number(Number::from(n)));
+                }
+                if n == 0 {
+                    // serde_json reads "-0" as the double -0.0.
+                    return Ok(Number::from_f64(-0.0).map_or(Value::Null, Value::Number));
+                }
+                if n <= i64::MAX as u64 + 1 {
+                    return Ok(Value::Number(Number::from((n as i64).wrapping_neg())));
+                }
+            }
+        }
+        // A double: the significant digits as an integer and a power of ten.
+        let mut mantissa: u64 = 0;
+        let mut significant = 0;
+        let mut scale: i64 = 0;
+        let frac_digits = &self.text[frac.0..frac.1];
+        for (i, &d) in int_digits.iter().chain(frac_digits).enumerate() {
+            let in_fraction = i >= int_digits.len();
+            if mantissa == 0 && d == b'0' {
+                if in_fraction {
+                    scale -= 1;
+                }
+                continue;
+            }
+            if significant < 19 {
+                mantissa = mantissa * 10 + u64::from(d - b'0');
+                significant += 1;
+                if in_fraction {
+                    scale -= 1;
+                }
+            } else if !in_fraction {
+                scale += 1;
+            }
+        }
+        let power = exponent + scale;
+        let magnitude = if mantissa == 0 {
+            0.0
+        } else if mantissa < (1 << 53) && (-22..=22).contains(&power) {
+            // Both factors are exact doubles, so one correctly rounded operation.
+            let m = mantissa as f64;
+            if power >= 0 {
+                m * POWERS[power as usize]
+            } else {
+                m / POWERS[(-power) as usize]
+            }
+        } else {
+            let m = mantissa as f64;
+            let p = power.clamp(-400, 400) as i32;
+            if p >= 0 {
+                m * 10f64.powi(p)
+            } else {
+                // Divide in two steps so that a tiny result is not lost to an overflowing power.
+                m / 10f64.powi((-p).min(300)) / 10f64.powi((-p - (-p).min(300)).max(0))
+            }
+        };
+        let value = if negative { -magnitude } else { magnitude };
+        Number::from_f64(value).map(Value::Number).ok_or_else(|| self.error_at(self.at - 1, "number out of range"))
+    }
+}
+
+/// 10^0 to 10^22, each an exact double.
+const POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+    1e22,
+];
