@@ -25,3 +25,13 @@ opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 # shellcheck disable=SC2086 # the parameters are a list of flags
 wasm-opt -Oz $opt_params target/extras/scorecard-extras_bg.wasm -o dist/scorecard-extras_bg.wasm
 cp target/extras/scorecard-extras.js dist/
+
+# Minify the JavaScript: Trunk's minifier cannot parse wasm-bindgen's output and leaves it as
+# written (it says so in a warning). terser reads ES modules; exported names are kept. The pages
+# carry no subresource-integrity hashes (data-integrity="none" in index.html and
+# committee.html), which this would invalidate: the files are served from the page's own
+# origin, so such hashes protect nothing that the page itself does not.
+for f in dist/scorecard-web.js dist/scorecard-extras.js dist/scorecard-committee.js dist/scorecard-element.js \
+  dist/snippets/*/src/web/js/*.js; do
+  terser "$f" --module --compress --mangle --output "$f.min" && mv "$f.min" "$f"
+done

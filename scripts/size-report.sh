@@ -41,7 +41,7 @@ if [ "$(opt_params index.html)" != "$(opt_params bench/hello/index.html)" ]; the
 fi
 
 if $build; then
-  for tool in trunk wasm-bindgen wasm-opt; do
+  for tool in trunk wasm-bindgen wasm-opt terser; do
     command -v "$tool" >/dev/null 2>&1 || { say "$tool is missing: run scripts/bootstrap.sh first"; exit 1; }
   done
   # Trunk runs cargo offline (Trunk.toml), so the crates must be in the local cache first.
@@ -55,6 +55,10 @@ if $build; then
   (cd bench/hello && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}" trunk build --release) \
     >/dev/null 2>"${TMPDIR:-/tmp}/size-report-hello.log" \
     || { cat "${TMPDIR:-/tmp}/size-report-hello.log" >&2; exit 1; }
+  # The same JavaScript minification as scripts/build.sh gives the widget.
+  for f in bench/hello/dist/*.js; do
+    terser "$f" --module --compress --mangle --output "$f.min" && mv "$f.min" "$f"
+  done
 fi
 
 # Brotli: python3's module, else the command, else one quiet attempt to install the module.
