@@ -314,7 +314,7 @@ impl Rubric {
         if !(policy.strong_no_below.is_finite() && (0.0..=2.0).contains(&policy.strong_no_below)) {
             return Err(RubricError::BadPolicy(
                 "policy.strong_no_below".into(),
-                format!("must be between 0 and 2, found {}", policy.strong_no_below),
+                format!("must be between 0 and 2, found {}", Value::from(policy.strong_no_below)),
             ));
         }
         Ok(())

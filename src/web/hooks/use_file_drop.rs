@@ -33,7 +33,9 @@ pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) 
         for file in (0..count).filter_map(|i| files.get(i)) {
             let name = file.name();
             if let Some(max) = max_bytes.filter(|max| file.size() > *max as f64) {
-                on_file(name, Err(format!("the file is {} bytes; the limit is {max}", file.size())));
+                // As a whole number (a file's size is one): f64's Display would bring the float
+                // formatter into the widget for this message.
+                on_file(name, Err(format!("the file is {} bytes; the limit is {max}", file.size() as u64)));
                 continue;
             }
             let (on_file, done) = (on_file.clone(), Rc::new(Cell::new(false)));
