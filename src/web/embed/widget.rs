@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -240,9 +240,25 @@ fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
     }
 }
 
+/// A JSON object from its fields. Built directly rather than with `json!`, which calls
+/// `to_value(..).unwrap()` for every field that is not a literal: the unwrap's panic message
+/// formatting costs the widget kilobytes of wasm.
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut map = Map::new();
+    for (key, value) in fields {
+        map.insert(key.to_string(), value);
+    }
+    Value::Object(map)
+}
+
+/// `{ "message": text }`, the payload of error events.
+fn error_detail(text: String) -> Value {
+    object([("message", Value::String(text))])
+}
+
 /// The `{ value, recommendation }` payload of change and submit events.
 fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
-    json!({ "value": card.to_value(), "recommendation": recommendation })
+    object([("value", card.to_value()), ("recommendation", serde_json::to_value(recommendation).unwrap_or(Value::Null))])
 }
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
@@ -310,8 +326,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
     // `mount` hears it.
     let ready = match &rubric {
-        Ok(r) => ("scorecard:ready", json!({ "rubric": { "id": r.id, "version": r.version } })),
-        Err(e) => ("scorecard:error", json!({ "message": format!("The rubric could not be loaded: {e}") })),
+        Ok(r) => ("scorecard:ready", object([("rubric", object([("id", Value::from(r.id.clone())), ("version", Value::from(r.version))]))])),
+        Err(e) => ("scorecard:error", error_detail(format!("The rubric could not be loaded: {e}"))),
     };
     Timeout::new(0, move || emit(&element, &listeners, ready.0, &ready.1)).forget();
     Ok(widget)
@@ -342,7 +358,7 @@ impl Widget {
                 Ok(())
             }
             Err(message) => {
-                emit(&self.element, &self.listeners, "scorecard:error", &json!({ "message": format!("setValue: {message}") }));
+                emit(&self.element, &self.listeners, "scorecard:error", &error_detail(format!("setValue: {message}")));
                 Err(js_error(&format!("setValue: {message}")))
             }
         }
@@ -406,10 +422,13 @@ pub fn start_page() {
     let Some(root) = document.get_element_by_id("scorecard-app") else { return };
     let params = web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default()).ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let options_js = to_js(&json!({
-        "candidate": param("candidate"), "interviewer": param("interviewer"), "step": param("step"),
-        "readOnly": param("readonly").as_deref() == Some("1"),
-    }));
+    let text = |name: &str| param(name).map_or(Value::Null, Value::String);
+    let options_js = to_js(&object([
+        ("candidate", text("candidate")),
+        ("interviewer", text("interviewer")),
+        ("step", text("step")),
+        ("readOnly", Value::Bool(param("readonly").as_deref() == Some("1"))),
+    ]));
     let hash = window.location().hash().unwrap_or_default();
     if hash.contains(crate::core::interchange::LINK_PREFIX) {
         // A shared scorecard is shown on its own, without autosave or a host bridge. Reading the
@@ -488,7 +507,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
         let post = post.clone();
         let f = Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
             let detail = to_json(&detail).unwrap_or(Value::Null);
-            post(json!({ "type": name, "detail": detail }));
+            post(object([("type", Value::from(name)), ("detail", detail)]));
         });
         widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
         f.forget();
@@ -498,20 +517,22 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
         let origin = event.origin();
         if !allowed.contains(&origin) {
             web_sys::console::warn_1(&format!("scorecard: ignored a message from {origin}, which is not in the allow-list").into());
-            post(json!({ "type": "scorecard:error", "detail": { "message": format!("ignored a message from {origin}") } }));
+            post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("ignored a message from {origin}")))]));
             return;
         }
         let message = to_json(&event.data()).unwrap_or(Value::Null);
         let mut w = widget.borrow_mut();
         match message.get("type").and_then(Value::as_str) {
-            Some("scorecard:getValue") => post(json!({ "type": "scorecard:value", "detail": { "value": w.value.borrow().to_value() } })),
+            Some("scorecard:getValue") => {
+                post(object([("type", Value::from("scorecard:value")), ("detail", object([("value", w.value.borrow().to_value())]))]))
+            }
             Some("scorecard:setValue") => {
                 let _ = w.set_value(to_js(message.get("value").unwrap_or(&Value::Null)));
             }
             Some("scorecard:update") => {
                 let _ = w.update(to_js(message.get("options").unwrap_or(&Value::Null)));
             }
-            _ => post(json!({ "type": "scorecard:error", "detail": { "message": "unknown message type" } })),
+            _ => post(object([("type", Value::from("scorecard:error")), ("detail", error_detail("unknown message type".into()))])),
         }
     });
     window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
