@@ -5,7 +5,7 @@
 //! The recommendation and the readings of notes are derived here, once per change, so rendering
 //! never computes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -50,10 +50,12 @@ pub struct ScorerState {
     /// The classifier's reading of each observation, keyed by its text. Derived in `reduce`;
     /// empty until the assist is ready.
     pub analyses: Rc<BTreeMap<String, Analysis>>,
-    /// The warnings each capability's evidence note raises, by capability id. Derived in `reduce`.
-    pub note_flags: Rc<BTreeMap<String, Vec<Flag>>>,
-    /// Capabilities whose rating was drafted from observations and not yet confirmed.
-    pub drafted: BTreeSet<String>,
+    /// The warnings each capability's evidence note raises, by capability id (a short list; see
+    /// `note_flags_of`). Derived in `reduce`.
+    pub note_flags: Rc<Vec<(String, Vec<Flag>)>>,
+    /// Capabilities whose rating was drafted from observations and not yet confirmed. (A list,
+    /// not a set: a handful of ids, and one fewer collection type in the wasm.)
+    pub drafted: Vec<String>,
 }
 
 /// Everything that can happen in the scorer view.
@@ -87,6 +89,11 @@ pub enum Action {
 }
 
 impl ScorerState {
+    /// The warnings the evidence note of `capability` raises (none while the classifier loads).
+    pub fn note_flags_of(&self, capability: &str) -> &[Flag] {
+        self.note_flags.iter().find(|(c, _)| c == capability).map_or(&[], |(_, f)| f.as_slice())
+    }
+
     pub fn new(rubric: Rc<Rubric>, card: Scorecard) -> Self {
         let recommendation = Rc::new(recommend(&rubric, &card));
         ScorerState {
@@ -99,7 +106,7 @@ impl ScorerState {
             assist: Assistance::Loading,
             analyses: Rc::default(),
             note_flags: Rc::default(),
-            drafted: BTreeSet::new(),
+            drafted: Vec::new(),
         }
     }
 
@@ -139,7 +146,7 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Rate { capability, level } if editable => {
-                next.drafted.remove(&capability);
+                next.drafted.retain(|c| *c != capability);
                 if next.rubric.capability(&capability).is_some() {
                     let entry = next.card.ratings.entry(capability.clone()).or_insert_with(RatingEntry::default);
                     entry.level = level;
@@ -226,7 +233,11 @@ impl Reducible for ScorerState {
                         drafted.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect();
                     format!("Drafted from your observations: {}. Confirm or change each one.", crate::core::engine::join_names(names))
                 });
-                next.drafted.extend(drafted);
+                for id in drafted {
+                    if !next.drafted.contains(&id) {
+                        next.drafted.push(id);
+                    }
+                }
                 card_changed = true;
             }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
@@ -276,14 +287,14 @@ fn analyse(assist: &Assistance, previous: &BTreeMap<String, Analysis>, card: &Sc
 }
 
 /// The warnings each non-empty evidence note raises, by capability id.
-fn note_flags(assist: &Assistance, card: &Scorecard) -> BTreeMap<String, Vec<Flag>> {
-    let mut out = BTreeMap::new();
+fn note_flags(assist: &Assistance, card: &Scorecard) -> Vec<(String, Vec<Flag>)> {
+    let mut out = Vec::new();
     let Some(assist) = assist.ready() else { return out };
     for (capability, entry) in &card.ratings {
         if !entry.note.trim().is_empty() {
             let flags = assist.flags(&entry.note);
             if !flags.is_empty() {
-                out.insert(capability.clone(), flags);
+                out.push((capability.clone(), flags));
             }
         }
     }

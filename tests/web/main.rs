@@ -289,7 +289,8 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     assert_eq!(first.capability.as_deref(), Some("mentorship_support"), "tagged on arrival");
     assert_eq!(state.card.observations[1].capability, None, "the interviewer's choice stands");
     assert_eq!(state.analyses.len(), 2, "both texts read");
-    let flags = state.note_flags.get("technical_expertise").expect("the note's impression is flagged");
+    let flags = state.note_flags_of("technical_expertise");
+    assert!(!flags.is_empty(), "the note's impression is flagged");
     assert_eq!(flags[0].kind, FlagKind::NonBehavioral);
 
     // Once loaded, a new observation is tagged at once.

@@ -31,7 +31,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     let drafted = state.drafted.contains(&cap.id);
     let observations: Vec<_> = state.card.observations_for(&cap.id).collect();
     // Read in the reducer; an empty note has none (missing evidence is said elsewhere).
-    let note_flags = state.note_flags.get(&cap.id).cloned().unwrap_or_default();
+    let note_flags = state.note_flags_of(&cap.id);
 
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());
