@@ -12,33 +12,48 @@ use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
 use crate::web::storage::{DraftStore, Loaded};
 
+/// How a scorer is set up, apart from its rubric. The embedding module keeps one per widget and
+/// hands it down whole, so the widget and the scorer never disagree on a default.
+#[derive(Clone, PartialEq)]
+pub struct ScorerSettings {
+    /// A prefix for element ids, unique per widget on the page (default "sc").
+    pub id_prefix: AttrValue,
+    /// Save drafts in the browser and restore the last one (default on).
+    pub autosave: bool,
+    /// Called with the card and its recommendation on mount and after every change (the
+    /// embedding module keeps the card for `getValue` and tells the host of changes).
+    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
+    /// Called with the card and its recommendation when the interviewer submits.
+    pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
+    /// Header values the host supplies; applied on mount and whenever they change.
+    pub preset: Preset,
+    /// A card the host sets (`setValue`), with a generation number that changes on every set.
+    pub value: Option<(u32, Rc<Scorecard>)>,
+    /// Refuse every edit (the host's read-only mode).
+    pub read_only: bool,
+}
+
+impl Default for ScorerSettings {
+    fn default() -> Self {
+        ScorerSettings {
+            id_prefix: AttrValue::Static("sc"),
+            autosave: true,
+            on_change: Callback::noop(),
+            on_submit: Callback::noop(),
+            preset: Preset::default(),
+            value: None,
+            read_only: false,
+        }
+    }
+}
+
 /// Props of [`Scorer`].
 #[derive(Properties, PartialEq)]
 pub struct ScorerProps {
     /// The rubric to score against.
     pub rubric: Rc<Rubric>,
-    /// A prefix for element ids, unique per widget on the page.
-    #[prop_or(AttrValue::Static("sc"))]
-    pub id_prefix: AttrValue,
-    /// Save drafts in the browser and restore the last one.
-    #[prop_or(true)]
-    pub autosave: bool,
-    /// Called with the card and its recommendation on mount and after every change (the
-    /// embedding module keeps the card for `getValue` and tells the host of changes).
     #[prop_or_default]
-    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
-    /// Called with the card and its recommendation when the interviewer submits.
-    #[prop_or_default]
-    pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
-    /// Header values the host supplies; applied on mount and whenever they change.
-    #[prop_or_default]
-    pub preset: Preset,
-    /// A card the host sets (`setValue`), with a generation number that changes on every set.
-    #[prop_or_default]
-    pub value: Option<(u32, Rc<Scorecard>)>,
-    /// Refuse every edit (the host's read-only mode).
-    #[prop_or_default]
-    pub read_only: bool,
+    pub settings: ScorerSettings,
 }
 
 /// Header values an embedding host supplies.
@@ -63,9 +78,10 @@ pub fn today() -> String {
 /// The interviewer's scoring view.
 #[function_component]
 pub fn Scorer(props: &ScorerProps) -> Html {
+    let settings = &props.settings;
     let rubric = props.rubric.clone();
-    let preset = props.preset.clone();
-    let read_only = props.read_only;
+    let preset = settings.preset.clone();
+    let read_only = settings.read_only;
     let state: ScorerContext = use_reducer(move || {
         let mut card = Scorecard::new(&rubric);
         card.interview.date = today();
@@ -84,7 +100,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     {
         let state = state.clone();
         let store = store.clone();
-        let autosave = props.autosave;
+        let autosave = settings.autosave;
         use_effect_with((), move |_| {
             if !autosave {
                 state.dispatch(Action::Saved { status: SaveStatus::Off });
@@ -133,8 +149,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let state = state.clone();
         let store = store.clone();
         let saved_key = saved_key.clone();
-        let autosave = props.autosave;
-        let on_change = props.on_change.clone();
+        let autosave = settings.autosave;
+        let on_change = settings.on_change.clone();
         use_effect_with(state.card.clone(), move |card| {
             // The state's recommendation belongs to this card: no need to compute it again.
             on_change.emit((card.clone(), state.recommendation.clone()));
@@ -162,7 +178,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // The host's header values, read-only flag and setValue.
     {
         let state = state.clone();
-        use_effect_with(props.preset.clone(), move |p| {
+        use_effect_with(settings.preset.clone(), move |p| {
             if let Some(name) = p.candidate.clone().filter(|n| *n != state.card.candidate.name) {
                 state.dispatch(Action::SetCandidate { name });
             }
@@ -176,11 +192,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with(props.read_only, move |locked| state.dispatch(Action::Lock { locked: *locked }));
+        use_effect_with(settings.read_only, move |locked| state.dispatch(Action::Lock { locked: *locked }));
     }
     {
         let state = state.clone();
-        use_effect_with(props.value.clone(), move |value| {
+        use_effect_with(settings.value.clone(), move |value| {
             if let Some((_, card)) = value {
                 state.dispatch(Action::Load { card: (**card).clone(), notice: None });
             }
@@ -189,7 +205,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
 
     let on_submit: Callback<()> = {
         let state = state.clone();
-        let cb = props.on_submit.clone();
+        let cb = settings.on_submit.clone();
         Callback::from(move |_| {
             let at = now_iso();
             let mut card = state.card.clone();
@@ -204,7 +220,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let standalone = *use_memo((), |_| {
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
     });
-    let prefix = props.id_prefix.clone();
+    let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
     // The parts without state of their own are view functions over the state (see
     // components/header.rs); the two with local state are components that receive it.

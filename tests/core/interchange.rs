@@ -17,6 +17,8 @@ use scorecard::core::scorecard::{
 use scorecard::core::{recommend, Observation, Rating, RatingEntry, Rubric, Scorecard};
 use serde_json::{json, Value};
 
+use crate::support::Rng;
+
 fn rubric() -> Rubric {
     Rubric::default_rubric().expect("the embedded rubric is valid")
 }
@@ -49,22 +51,9 @@ const TEXTS: &[&str] = &[
     "===",
 ];
 
-/// A small deterministic generator, so the sample documents are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn text(&mut self) -> String {
-        TEXTS[self.below(TEXTS.len())].to_string()
-    }
+/// One of the sample texts, picked by the generator.
+fn sample_text(rng: &mut Rng) -> String {
+    TEXTS[rng.below(TEXTS.len())].to_string()
 }
 
 /// `n` valid scorecards: the first few hand-made (empty, full, hostile), the rest generated.
@@ -94,18 +83,18 @@ fn sample_cards(n: usize) -> Vec<Scorecard> {
     while cards.len() < n {
         let mut c = Scorecard::new(&rubric);
         if rng.below(2) == 0 {
-            c.candidate = Person { id: if rng.below(2) == 0 { rng.next().to_string() } else { String::new() }, name: rng.text().chars().take(40).collect() };
+            c.candidate = Person { id: if rng.below(2) == 0 { rng.next().to_string() } else { String::new() }, name: sample_text(&mut rng).chars().take(40).collect() };
         }
         if rng.below(2) == 0 {
-            c.interviewer.name = rng.text().chars().take(40).collect();
+            c.interviewer.name = sample_text(&mut rng).chars().take(40).collect();
         }
         if rng.below(2) == 0 {
-            c.interview.step = rng.text().chars().take(60).collect();
+            c.interview.step = sample_text(&mut rng).chars().take(60).collect();
             c.interview.date = format!("20{:02}-{:02}-{:02}", rng.below(30), 1 + rng.below(12), 1 + rng.below(28));
         }
         for cap in &rubric.capabilities {
             let level = Rating::ALL[rng.below(4)];
-            let note = if rng.below(3) == 0 { String::new() } else { rng.text() };
+            let note = if rng.below(3) == 0 { String::new() } else { sample_text(&mut rng) };
             if level != Rating::NotAssessed || !note.is_empty() {
                 c.ratings.insert(cap.id.clone(), RatingEntry { level, note });
             }
@@ -114,7 +103,7 @@ fn sample_cards(n: usize) -> Vec<Scorecard> {
             let tagged = rng.below(3) != 0;
             c.observations.push(Observation {
                 id: format!("o{}", i + 1),
-                text: rng.text(),
+                text: sample_text(&mut rng),
                 capability: tagged.then(|| rubric.capabilities[rng.below(rubric.capabilities.len())].id.clone()),
                 level: if tagged { Rating::ALL[rng.below(4)] } else { Rating::NotAssessed },
                 source: if rng.below(2) == 0 { TagSource::Interviewer } else { TagSource::Suggested },

@@ -7,6 +7,8 @@ use std::path::Path;
 use scorecard::core::json::{parse, MAX_DEPTH};
 use serde_json::Value;
 
+use crate::support::Rng;
+
 fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let p = entry.path();
@@ -36,20 +38,6 @@ fn corpus() -> Vec<String> {
     texts
 }
 
-/// A small deterministic generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 const PIECES: &[&str] = &[
     "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83e", "\\udd80", "\\n", "\\x", "true", "tru", "null", "false", "0", "-",
@@ -88,20 +76,20 @@ fn agrees_with_serde_json_on_random_and_mutated_texts() {
     let mut disagreements = Vec::new();
     for round in 0..40_000 {
         let text = if round % 2 == 0 {
-            (0..rng.below(12) + 1).map(|_| PIECES[rng.below(PIECES.len() as u64) as usize]).collect::<String>()
+            (0..rng.below(12) + 1).map(|_| PIECES[rng.below(PIECES.len())]).collect::<String>()
         } else {
-            let doc = &docs[rng.below(docs.len() as u64) as usize];
+            let doc = &docs[rng.below(docs.len())];
             let mut chars: Vec<char> = doc.chars().collect();
             if chars.is_empty() {
                 continue;
             }
             for _ in 0..rng.below(3) + 1 {
-                let i = rng.below(chars.len() as u64) as usize;
+                let i = rng.below(chars.len());
                 match rng.below(3) {
                     0 => {
                         chars.remove(i);
                     }
-                    1 => chars.insert(i, PIECES[rng.below(PIECES.len() as u64) as usize].chars().next().unwrap_or(' ')),
+                    1 => chars.insert(i, PIECES[rng.below(PIECES.len())].chars().next().unwrap_or(' ')),
                     _ => chars.truncate(i),
                 }
                 if chars.is_empty() {

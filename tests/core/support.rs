@@ -23,3 +23,21 @@ pub fn run_cli(args: &[&str], stdin: &[u8]) -> Output {
     writer.join().expect("the stdin writer finishes");
     out
 }
+
+/// A small deterministic generator (xorshift64), so generated test inputs are the same on every
+/// run. The seed must not be zero.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (which must not be zero).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}

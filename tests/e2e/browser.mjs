@@ -32,3 +32,10 @@ export function harness(ready) {
     server?.close();
   });
 }
+
+/** Types an observation into the scorer's quick-entry box, presses Enter, and waits for it. */
+export async function observe(page, text) {
+  await page.getByLabel('What did you observe?').fill(text);
+  await page.getByLabel('What did you observe?').press('Enter');
+  await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
+}

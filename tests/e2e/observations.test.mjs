@@ -3,16 +3,10 @@
 // that are not evidence of behaviour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, observe } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
-
-async function observe(page, text) {
-  await page.getByLabel('What did you observe?').fill(text);
-  await page.getByLabel('What did you observe?').press('Enter');
-  await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
-}
 
 test('observations are tagged, explained, retagged and drafted into ratings', async () => {
   const context = await browser.newContext();

@@ -3,19 +3,13 @@
 // second module back or block it, and check that nothing the interviewer does is lost meanwhile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, observe } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
 
 const EXTRAS = /scorecard-extras(_bg\.wasm|\.js)$/;
 const NOTE = 'Mentors two new grads on her team and meets them weekly for code review coaching.';
-
-async function observe(page, text) {
-  await page.getByLabel('What did you observe?').fill(text);
-  await page.getByLabel('What did you observe?').press('Enter');
-  await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
-}
 
 test('the scorer is on screen before the on-demand module is fetched', async () => {
   const context = await browser.newContext();

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use scorecard::core::Rubric;
-use scorecard::web::app::{Scorer, ScorerProps};
+use scorecard::web::app::{Scorer, ScorerProps, ScorerSettings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -79,7 +79,7 @@ fn mount(props: ScorerProps) -> Mounted {
 }
 
 fn props(autosave: bool) -> ScorerProps {
-    yew::props!(ScorerProps { rubric: rubric(), autosave })
+    yew::props!(ScorerProps { rubric: rubric(), settings: ScorerSettings { autosave, ..ScorerSettings::default() } })
 }
 
 /// Yields to the browser until `cond` holds, failing after a bounded number of turns.

@@ -12,7 +12,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::app::{Preset, Scorer};
+use crate::web::app::{Preset, Scorer, ScorerSettings};
 
 /// How long `scorecard:change` waits for typing to pause.
 const CHANGE_DEBOUNCE_MS: u32 = 300;
@@ -72,21 +72,9 @@ type Listeners = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
 pub struct RootProps {
     /// The rubric, or the reason it could not be loaded.
     pub rubric: Result<Rc<Rubric>, String>,
-    /// A unique prefix for element ids.
-    #[prop_or(AttrValue::Static("sc"))]
-    pub id_prefix: AttrValue,
+    /// Everything else the scorer is set up with.
     #[prop_or_default]
-    pub preset: Preset,
-    #[prop_or_default]
-    pub value: Option<(u32, Rc<Scorecard>)>,
-    #[prop_or_default]
-    pub read_only: bool,
-    #[prop_or(true)]
-    pub autosave: bool,
-    #[prop_or_default]
-    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
-    #[prop_or_default]
-    pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
+    pub settings: ScorerSettings,
     /// A scorecard opened from a share link (`#sc1=…`), or why the link could not be read.
     #[prop_or_default]
     pub shared: Option<Result<Rc<Scorecard>, String>>,
@@ -166,7 +154,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     }
                 </div>
             </div>
-            <Scorer rubric={rubric} value={Some((1, card))} read_only=true autosave=false />
+            <Scorer {rubric} settings={ScorerSettings { value: Some((1, card)), read_only: true, autosave: false, ..ScorerSettings::default() }} />
         </>
     }
 }
@@ -179,9 +167,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
     match &props.rubric {
         Ok(rubric) => html! {
-            <Scorer rubric={rubric.clone()} id_prefix={props.id_prefix.clone()} preset={props.preset.clone()}
-                value={props.value.clone()} read_only={props.read_only} autosave={props.autosave}
-                on_change={props.on_change.clone()} on_submit={props.on_submit.clone()} />
+            <Scorer rubric={rubric.clone()} settings={props.settings.clone()} />
         },
         Err(e) => html! {
             <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div>
@@ -309,14 +295,16 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     }
     let props = RootProps {
         rubric: rubric.clone(),
-        // The first widget on a page keeps the plain prefix, so the standalone page's ids are stable.
-        id_prefix: if id == 1 { AttrValue::Static("sc") } else { AttrValue::from(format!("sc{id}")) },
-        preset: Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() },
-        value: initial,
-        read_only: options.read_only.unwrap_or(false),
-        autosave: options.autosave.unwrap_or(true),
-        on_change,
-        on_submit,
+        settings: ScorerSettings {
+            // The first widget on a page keeps the plain prefix, so the standalone page's ids are stable.
+            id_prefix: if id == 1 { AttrValue::Static("sc") } else { AttrValue::from(format!("sc{id}")) },
+            preset: Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() },
+            value: initial,
+            read_only: options.read_only.unwrap_or(false),
+            autosave: options.autosave.unwrap_or(true),
+            on_change,
+            on_submit,
+        },
         shared: None,
     };
     // The theme's default tokens hang off this class (styles/tokens.css).
@@ -353,7 +341,7 @@ impl Widget {
             Ok(card) => {
                 self.generation.set(self.generation.get() + 1);
                 *self.value.borrow_mut() = card.clone();
-                self.props.value = Some((self.generation.get(), Rc::new(card)));
+                self.props.settings.value = Some((self.generation.get(), Rc::new(card)));
                 self.rerender();
                 Ok(())
             }
@@ -368,7 +356,7 @@ impl Widget {
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
         let raw = to_json(&options).map_err(|e| js_error(&e))?;
         let o = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("update options: {e}")))?;
-        let preset = &mut self.props.preset;
+        let preset = &mut self.props.settings.preset;
         if o.candidate.is_some() {
             preset.candidate = o.candidate.clone();
         }
@@ -379,7 +367,7 @@ impl Widget {
             preset.step = o.step.clone();
         }
         if let Some(r) = o.read_only {
-            self.props.read_only = r;
+            self.props.settings.read_only = r;
         }
         if o.rubric.is_some() {
             self.props.rubric = rubric_from(&o);
@@ -441,17 +429,7 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps {
-                rubric,
-                id_prefix: AttrValue::Static("sc"),
-                preset: Preset::default(),
-                value: None,
-                read_only: false,
-                autosave: true,
-                on_change: Callback::noop(),
-                on_submit: Callback::noop(),
-                shared: Some(shared),
-            };
+            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared) };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         return;
