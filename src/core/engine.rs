@@ -154,7 +154,7 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
         score + 1e-9 >= band.min_score
             && needs_improvement <= band.max_needs_improvement
             && assessed >= band.min_assessed
-            && band.core_at_least.map_or(true, |min| policy.core.iter().all(|c| rating_of(c) >= min))
+            && band.core_at_least.is_none_or(|min| policy.core.iter().all(|c| rating_of(c) >= min))
     };
     let band = policy.bands.iter().position(meets_band);
     Outcome {
@@ -207,7 +207,7 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         Decision::NoHire if outcome.score.unwrap_or(0.0) < policy.strong_no_below => Greenhouse::DefinitelyNot,
         Decision::NoHire => Greenhouse::No,
         Decision::Hire if consider_level.is_some() => Greenhouse::StrongYes,
-        Decision::Hire if level.as_deref().map_or(false, |l| level_below(l, &rubric.level)) => Greenhouse::No,
+        Decision::Hire if level.as_deref().is_some_and(|l| level_below(l, &rubric.level)) => Greenhouse::No,
         Decision::Hire => Greenhouse::Yes,
     };
 

@@ -251,7 +251,7 @@ impl Rubric {
                 return Err(RubricError::Missing(format!("capabilities[{i}].name")));
             }
             for rating in Rating::LEVELS {
-                if cap.descriptor(rating).map_or(true, |t| t.trim().is_empty()) {
+                if cap.descriptor(rating).is_none_or(|t| t.trim().is_empty()) {
                     return Err(RubricError::Missing(format!(
                         "capabilities[{i}] ({}).descriptors.{}",
                         cap.id,

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::{self, Classification, Flag};
 use crate::core::engine::{recommend, Recommendation};
-use crate::core::scorecard::{Observation, Rating, RatingEntry, Scorecard, TagSource, MAX_OBSERVATIONS};
+use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
 use crate::web::assist::Assistance;
 
@@ -148,7 +148,7 @@ impl Reducible for ScorerState {
             Action::Rate { capability, level } if editable => {
                 next.drafted.retain(|c| *c != capability);
                 if next.rubric.capability(&capability).is_some() {
-                    let entry = next.card.ratings.entry(capability.clone()).or_insert_with(RatingEntry::default);
+                    let entry = next.card.ratings.entry(capability.clone()).or_default();
                     entry.level = level;
                     if entry.level == Rating::NotAssessed && entry.note.is_empty() {
                         next.card.ratings.remove(&capability);
@@ -158,7 +158,7 @@ impl Reducible for ScorerState {
             }
             Action::Note { capability, text } if editable => {
                 if next.rubric.capability(&capability).is_some() {
-                    let entry = next.card.ratings.entry(capability.clone()).or_insert_with(RatingEntry::default);
+                    let entry = next.card.ratings.entry(capability.clone()).or_default();
                     entry.note = text;
                     if entry.level == Rating::NotAssessed && entry.note.is_empty() {
                         next.card.ratings.remove(&capability);

@@ -89,7 +89,7 @@ impl CommitteeState {
         let flagger = |text: &str| detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect::<Vec<String>>();
         let mut report = analyze(&self.rubric, &cards, Some(&flagger));
         report.failed = failed;
-        if self.selected.as_ref().map_or(true, |k| !report.candidates.iter().any(|c| &c.candidate == k)) {
+        if self.selected.as_ref().is_none_or(|k| !report.candidates.iter().any(|c| &c.candidate == k)) {
             self.selected = report.candidates.first().map(|c| c.candidate.clone());
         }
         self.report = Rc::new(report);

@@ -22,10 +22,13 @@ pub struct FileDrop {
 
 /// Reads the first file (or every file, with `multiple`), refusing any larger than `max_bytes`
 /// before reading it.
+/// The readers still in flight, each with a flag it sets when done (dropping a reader cancels it).
+type Readers = Rc<RefCell<Vec<(Rc<Cell<bool>>, FileReader)>>>;
+
 #[hook]
 pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) -> FileDrop {
     // Readers in flight, each with a flag its callback sets, so finished ones can be let go.
-    let readers: Rc<RefCell<Vec<(Rc<Cell<bool>>, FileReader)>>> = use_mut_ref(Vec::new);
+    let readers: Readers = use_mut_ref(Vec::new);
     let read = Rc::new(move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         let count = if multiple { files.length() } else { files.length().min(1) };

@@ -4,7 +4,7 @@
 //   <script type="module" src="/scorecard/scorecard-element.js"></script>
 //   <interview-scorecard candidate="Ada Lovelace" interviewer="Grace Hopper" step="System design"></interview-scorecard>
 //
-// It is a thin shell over `mount` from the wasm module (src/web/embed.rs), which it re-exports.
+// It is a thin shell over `mount` from the wasm module (src/web/embed/widget.rs), which it re-exports.
 import init, { mount as mountWasm } from './scorecard-web.js';
 
 const base = new URL('.', import.meta.url);
