@@ -13,6 +13,11 @@
 
 use serde_json::{json, Map, Value};
 
+/// The version of these messages. Change it whenever a request or a reply changes shape: the
+/// widget refuses an on-demand module that answers with another one (a stale copy from a cache,
+/// a half-finished upgrade) by name, rather than misreading its replies.
+pub const PROTOCOL: &str = "scorecard-wire 1";
+
 use super::classifier::{Classification, ClassifyError, Flag, FlagKind, Span};
 use super::interchange::{AttributeMapping, Format, ImportError, Imported, MatchKind};
 use super::rubric::Rubric;

@@ -83,3 +83,21 @@ test('with the module blocked, scoring still works and the interviewer is told w
   assert.deepEqual(errors, [], 'no uncaught error');
   await context.close();
 });
+
+test('an on-demand module of another version is refused by name, and scoring goes on', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A stale copy, as a cache might serve after an upgrade: it loads, but speaks another protocol.
+  await page.route(/scorecard-extras\.js$/, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: "export default async function init() {}\nexport function wireProtocol() { return 'scorecard-wire 0'; }\n",
+  }));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await observe(page, NOTE);
+  const message = page.getByText(/Tag suggestions: unavailable/);
+  await message.waitFor();
+  assert.match(await message.textContent(), /another version of the suggestion module: scorecard-wire 0, this page needs scorecard-wire 1; reload the page/);
+  assert.equal(await page.locator('.sc-observe .sc-obs').count(), 1, 'the observation is kept, untagged');
+  await context.close();
+});

@@ -7,6 +7,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::wire;
 
+/// The message version this module speaks ([`wire::PROTOCOL`]); the loader checks it first.
+#[wasm_bindgen(js_name = wireProtocol)]
+pub fn wire_protocol() -> String {
+    wire::PROTOCOL.to_string()
+}
+
 /// Classifies one note: `{"ok": classification}` or `{"error": message}`.
 #[wasm_bindgen]
 pub fn classify(text: &str) -> String {

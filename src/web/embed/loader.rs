@@ -15,7 +15,7 @@ use crate::web::assist::Assist;
 #[wasm_bindgen(module = "/src/web/js/extras-loader.js")]
 extern "C" {
     #[wasm_bindgen(js_name = loadExtras)]
-    fn load_extras(on_ready: &js_sys::Function, on_error: &js_sys::Function);
+    fn load_extras(protocol: &str, on_ready: &js_sys::Function, on_error: &js_sys::Function);
     #[wasm_bindgen(js_name = callExtras, catch)]
     fn call_extras(name: &str, a: &str, b: &str, c: &str, d: &str) -> Result<String, JsValue>;
 }
@@ -51,7 +51,7 @@ impl Assist for Extras {
 }
 
 /// Loads the on-demand module (once per page; later calls reuse it) and calls `done` with it, or
-/// with why it could not be loaded.
+/// with why it could not be loaded (including a module that speaks another [`wire::PROTOCOL`]).
 pub fn load(done: impl FnOnce(Result<Rc<dyn Assist>, String>) + 'static) {
     let done = Rc::new(std::cell::RefCell::new(Some(done)));
     let on_ready = {
@@ -67,5 +67,5 @@ pub fn load(done: impl FnOnce(Result<Rc<dyn Assist>, String>) + 'static) {
             f(Err(message));
         }
     });
-    load_extras(on_ready.unchecked_ref(), on_error.unchecked_ref());
+    load_extras(wire::PROTOCOL, on_ready.unchecked_ref(), on_error.unchecked_ref());
 }

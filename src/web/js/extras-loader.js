@@ -12,11 +12,17 @@ function folder() {
   return at >= 0 ? here.slice(0, at + 1) : new URL('./', here).href;
 }
 
-export function loadExtras(onReady, onError) {
+// `protocol` is the message version the widget speaks; a module that speaks another (a stale
+// copy in a cache, a half-finished upgrade) is refused by name.
+export function loadExtras(protocol, onReady, onError) {
   if (!loading) {
     const base = folder();
     loading = import(base + 'scorecard-extras.js').then((m) =>
       m.default({ module_or_path: base + 'scorecard-extras_bg.wasm' }).then(() => {
+        const spoken = typeof m.wireProtocol === 'function' ? m.wireProtocol() : 'none';
+        if (spoken !== protocol) {
+          throw new Error(`the server has another version of the suggestion module: ${spoken}, this page needs ${protocol}; reload the page`);
+        }
         module = m;
       }),
     );
