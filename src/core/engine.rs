@@ -101,6 +101,27 @@ pub struct Recommendation {
     pub contradicted: Vec<String>,
 }
 
+impl Recommendation {
+    /// The recommendation as JSON, the same value as its derived `Serialize` gives (a test
+    /// compares them), written out so the widget carries no serde serializer for it.
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        let texts = |list: &[String]| Value::Array(list.iter().cloned().map(Value::String).collect());
+        let mut m = Map::new();
+        m.insert("decision".into(), Value::from(self.decision.id()));
+        m.insert("level".into(), self.level.clone().map_or(Value::Null, Value::String));
+        m.insert("consider_level".into(), self.consider_level.clone().map_or(Value::Null, Value::String));
+        m.insert("greenhouse".into(), Value::from(self.greenhouse.id()));
+        m.insert("confidence".into(), Value::from(self.confidence));
+        m.insert("score".into(), self.score.map_or(Value::Null, Value::from));
+        m.insert("rationale".into(), texts(&self.rationale));
+        m.insert("unassessed".into(), texts(&self.unassessed));
+        m.insert("unevidenced".into(), texts(&self.unevidenced));
+        m.insert("contradicted".into(), texts(&self.contradicted));
+        Value::Object(m)
+    }
+}
+
 /// The bare outcome of the policy for one set of ratings.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Outcome {

@@ -235,24 +235,64 @@ impl Scorecard {
     }
 
     /// The document as a JSON value, omitting empty optional parts.
+    ///
+    /// Written out field by field rather than through the derived `Serialize` impls (which give
+    /// the same value; a test compares them): the widget calls this on every change, and the
+    /// derived code through serde's value serializer costs it kilobytes of wasm.
     pub fn to_value(&self) -> Value {
+        let text = |s: &str| Value::String(s.to_string());
+        let fields = |pairs: &[(&str, &str)]| {
+            let mut m = Map::new();
+            for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+                m.insert((*k).to_string(), text(v));
+            }
+            Value::Object(m)
+        };
         let mut m = Map::new();
         m.insert("format".into(), FORMAT.into());
         m.insert("version".into(), VERSION.into());
         if !self.rubric.id.is_empty() {
-            m.insert("rubric".into(), serde_json::to_value(&self.rubric).unwrap_or(Value::Null));
+            let mut r = Map::new();
+            r.insert("id".into(), text(&self.rubric.id));
+            r.insert("version".into(), self.rubric.version.into());
+            m.insert("rubric".into(), Value::Object(r));
         }
         if !self.candidate.is_empty() {
-            m.insert("candidate".into(), serde_json::to_value(&self.candidate).unwrap_or(Value::Null));
+            m.insert("candidate".into(), fields(&[("id", &self.candidate.id), ("name", &self.candidate.name)]));
         }
         if !self.interviewer.is_empty() {
-            m.insert("interviewer".into(), serde_json::to_value(&self.interviewer).unwrap_or(Value::Null));
+            m.insert("interviewer".into(), fields(&[("id", &self.interviewer.id), ("name", &self.interviewer.name)]));
         }
         if self.interview != Interview::default() {
-            m.insert("interview".into(), serde_json::to_value(&self.interview).unwrap_or(Value::Null));
+            m.insert("interview".into(), fields(&[("step", &self.interview.step), ("date", &self.interview.date)]));
         }
-        m.insert("ratings".into(), serde_json::to_value(&self.ratings).unwrap_or(Value::Null));
-        m.insert("observations".into(), serde_json::to_value(&self.observations).unwrap_or(Value::Null));
+        let mut ratings = Map::new();
+        for (capability, entry) in &self.ratings {
+            let mut e = Map::new();
+            e.insert("level".into(), text(entry.level.id()));
+            e.insert("note".into(), text(&entry.note));
+            ratings.insert(capability.clone(), Value::Object(e));
+        }
+        m.insert("ratings".into(), Value::Object(ratings));
+        let observations = self
+            .observations
+            .iter()
+            .map(|o| {
+                let mut e = Map::new();
+                e.insert("id".into(), text(&o.id));
+                e.insert("text".into(), text(&o.text));
+                if let Some(c) = &o.capability {
+                    e.insert("capability".into(), text(c));
+                }
+                e.insert("level".into(), text(o.level.id()));
+                e.insert("source".into(), text(match o.source {
+                    TagSource::Suggested => "suggested",
+                    TagSource::Interviewer => "interviewer",
+                }));
+                Value::Object(e)
+            })
+            .collect();
+        m.insert("observations".into(), Value::Array(observations));
         m.insert(
             "submitted_at".into(),
             self.submitted_at.as_ref().map_or(Value::Null, |s| Value::String(s.clone())),

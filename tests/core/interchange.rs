@@ -1129,3 +1129,38 @@ fn bench() {
         println!("{what}: {us:.1} µs");
     }
 }
+
+/// `Scorecard::to_value` and `Recommendation::to_value` are written out by hand for the widget's
+/// size; they must give exactly what the derived `Serialize` impls give.
+#[test]
+fn hand_written_values_match_the_derived_serialisation() {
+    let rubric = rubric();
+    let cards = sample_cards(300);
+    let mut with_observations = 0;
+    for card in &cards {
+        let derived = |v: serde_json::Result<Value>| v.expect("plain data serialises");
+        let mut expected = serde_json::Map::new();
+        expected.insert("format".into(), "interview-scorecard".into());
+        expected.insert("version".into(), 1.into());
+        if !card.rubric.id.is_empty() {
+            expected.insert("rubric".into(), derived(serde_json::to_value(&card.rubric)));
+        }
+        for (key, person) in [("candidate", &card.candidate), ("interviewer", &card.interviewer)] {
+            if !person.is_empty() {
+                expected.insert(key.into(), derived(serde_json::to_value(person)));
+            }
+        }
+        if card.interview != Default::default() {
+            expected.insert("interview".into(), derived(serde_json::to_value(&card.interview)));
+        }
+        expected.insert("ratings".into(), derived(serde_json::to_value(&card.ratings)));
+        expected.insert("observations".into(), derived(serde_json::to_value(&card.observations)));
+        expected.insert("submitted_at".into(), derived(serde_json::to_value(&card.submitted_at)));
+        assert_eq!(card.to_value(), Value::Object(expected));
+        with_observations += usize::from(!card.observations.is_empty());
+
+        let rec = recommend(&rubric, card);
+        assert_eq!(rec.to_value(), derived(serde_json::to_value(&rec)));
+    }
+    assert!(with_observations > 100, "the samples carry observations");
+}

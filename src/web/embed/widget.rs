@@ -244,7 +244,7 @@ fn error_detail(text: String) -> Value {
 
 /// The `{ value, recommendation }` payload of change and submit events.
 fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
-    object([("value", card.to_value()), ("recommendation", serde_json::to_value(recommendation).unwrap_or(Value::Null))])
+    object([("value", card.to_value()), ("recommendation", recommendation.to_value())])
 }
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
