@@ -16,6 +16,9 @@ use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSE
 use crate::core::Rubric;
 use crate::web::assist::Assistance;
 
+/// The warnings of each evidence note that raises any: (capability id, warnings).
+pub type NoteFlags = Vec<(String, Vec<Flag>)>;
+
 /// What the classifier read in one observation text, or why it could not.
 pub type Analysis = Result<Rc<Classification>, String>;
 
@@ -52,7 +55,7 @@ pub struct ScorerState {
     pub analyses: Rc<BTreeMap<String, Analysis>>,
     /// The warnings each capability's evidence note raises, by capability id (a short list; see
     /// `note_flags_of`). Derived in `reduce`.
-    pub note_flags: Rc<Vec<(String, Vec<Flag>)>>,
+    pub note_flags: Rc<NoteFlags>,
     /// Capabilities whose rating was drafted from observations and not yet confirmed. (A list,
     /// not a set: a handful of ids, and one fewer collection type in the wasm.)
     pub drafted: Vec<String>,
@@ -217,8 +220,9 @@ impl Reducible for ScorerState {
                     suggest_tags(&mut next);
                 }
                 card_changed = next.card != self.card;
-                next.analyses = Rc::new(analyse(&next.assist, &BTreeMap::new(), &next.card));
-                next.note_flags = Rc::new(note_flags(&next.assist, &next.card));
+                // Everything is read afresh: nothing was read while the classifier was loading.
+                next.analyses = Rc::new(analyse(&next.assist, &next.analyses, &next.card));
+                next.note_flags = Rc::new(note_flags(&next.assist, None, &next.card));
             }
             Action::DraftRatings if editable => {
                 // The classifier's confidence in each suggested tag weighs its observation; the
@@ -246,10 +250,11 @@ impl Reducible for ScorerState {
         if card_changed {
             next.recommendation = Rc::new(recommend(&next.rubric, &next.card));
             if next.card.observations != self.card.observations {
-                next.analyses = Rc::new(analyse(&next.assist, &self.analyses, &next.card));
+                // `next.analyses` already holds what `suggest_tags` read for this change.
+                next.analyses = Rc::new(analyse(&next.assist, &next.analyses, &next.card));
             }
             if next.card.ratings != self.card.ratings {
-                next.note_flags = Rc::new(note_flags(&next.assist, &next.card));
+                next.note_flags = Rc::new(note_flags(&next.assist, Some((&self.note_flags, &self.card)), &next.card));
             }
         }
         Rc::new(next)
@@ -260,12 +265,18 @@ impl Reducible for ScorerState {
 /// classifier's reading, when the classifier is loaded. A note that is not evidence of
 /// behaviour is not evidence for a capability: it stays untagged, with its warning, until the
 /// interviewer tags it.
+///
+/// The readings go into `state.analyses` (tagging changes no text), so each text is classified
+/// once per change, not once here and again by `analyse`.
 fn suggest_tags(state: &mut ScorerState) {
-    let Some(assist) = state.assist.ready() else { return };
+    if state.assist.ready().is_none() {
+        return;
+    }
+    state.analyses = Rc::new(analyse(&state.assist, &state.analyses, &state.card));
     for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested && o.capability.is_none()) {
-        if let Ok(c) = assist.classify(&o.text) {
+        if let Some(Ok(c)) = state.analyses.get(&o.text) {
             if c.flags.is_empty() && state.rubric.capability(&c.capability).is_some() {
-                o.capability = Some(c.capability);
+                o.capability = Some(c.capability.clone());
                 o.level = c.level;
             }
         }
@@ -286,13 +297,20 @@ fn analyse(assist: &Assistance, previous: &BTreeMap<String, Analysis>, card: &Sc
     out
 }
 
-/// The warnings each non-empty evidence note raises, by capability id.
-fn note_flags(assist: &Assistance, card: &Scorecard) -> Vec<(String, Vec<Flag>)> {
+/// The warnings each non-empty evidence note raises, by capability id. With `before` (the
+/// previous warnings and card), a note whose text did not change keeps its warnings: typing in
+/// one note reads that note alone, not all of them on every key.
+fn note_flags(assist: &Assistance, before: Option<(&NoteFlags, &Scorecard)>, card: &Scorecard) -> NoteFlags {
     let mut out = Vec::new();
     let Some(assist) = assist.ready() else { return out };
     for (capability, entry) in &card.ratings {
         if !entry.note.trim().is_empty() {
-            let flags = assist.flags(&entry.note);
+            let flags = match before {
+                Some((flags, old)) if old.note(capability) == entry.note => {
+                    flags.iter().find(|(c, _)| c == capability).map(|(_, f)| f.clone()).unwrap_or_default()
+                }
+                _ => assist.flags(&entry.note),
+            };
             if !flags.is_empty() {
                 out.push((capability.clone(), flags));
             }
