@@ -14,6 +14,8 @@ import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
+// ONLY=cold (or typing, committee) runs one part, for iterating on it; the default runs all.
+const want = (part) => !process.env.ONLY || process.env.ONLY === part;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const round = (x) => Math.round(x * 100) / 100;
@@ -48,14 +50,14 @@ async function coldLoad(url, selector) {
 // both alike; each load in a fresh context (no cache).
 const oursLoad = { seen: [], idle: [] };
 const helloLoad = { seen: [], idle: [] };
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (want('cold') ? RUNS : 0); i++) {
   for (const [url, sel, into] of [[ours.url + '/', '.sc-card', oursLoad], [hello.url + '/', 'button', helloLoad]]) {
     const [seen, idle] = await coldLoad(url, sel);
     into.seen.push(seen);
     into.idle.push(idle);
   }
 }
-out.cold_load_ms = {
+if (want('cold')) out.cold_load_ms = {
   ours_median: round(median(oursLoad.seen)),
   hello_median: round(median(helloLoad.seen)),
   ratio: round(median(oursLoad.seen) / median(helloLoad.seen)),
@@ -66,7 +68,7 @@ out.cold_load_ms = {
 };
 
 // Observations: add 30, timing Enter to the next frame after the new item appears.
-{
+if (want('typing')) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(ours.url + '/');
@@ -124,7 +126,7 @@ out.cold_load_ms = {
 }
 
 // Committee: 200 scorecards over 30 candidates, pasted as JSON lines.
-{
+if (want('committee')) {
   const lines = execFileSync('python3', ['tests/fixtures/committee/gen.py', '--scorecards', '200', '--candidates', '30'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (lines.trim().split('\n').length !== 200) throw new Error('expected 200 generated scorecards');
   const context = await browser.newContext();
