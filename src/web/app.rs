@@ -144,7 +144,10 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    // Autosave and tell the host after every change of the card.
+    // Autosave and tell the host after every change of the card. The card as mounted is not
+    // saved: nothing has been written yet, and writing it would cost every page load a
+    // serialisation, two storage writes and a re-render for the status line.
+    let mounted = use_mut_ref(|| true);
     {
         let state = state.clone();
         let store = store.clone();
@@ -154,6 +157,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         use_effect_with(state.card.clone(), move |card| {
             // The state's recommendation belongs to this card: no need to compute it again.
             on_change.emit((card.clone(), state.recommendation.clone()));
+            if std::mem::replace(&mut *mounted.borrow_mut(), false) {
+                return;
+            }
             if autosave {
                 let rubric_id = &state.rubric.id;
                 let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());

@@ -182,6 +182,10 @@ impl Reducible for ScorerState {
                 next.notice = notice;
                 card_changed = true;
             }
+            // Nothing changes: the same state, so Yew skips the re-render (every mount
+            // dispatches `Lock`; every save after the first dispatches `Saved` again).
+            Action::Saved { status } if status == self.save => return self,
+            Action::Lock { locked } if locked == self.locked => return self,
             Action::Saved { status } => next.save = status,
             Action::DismissNotice => next.notice = None,
             Action::Lock { locked } => next.locked = locked,

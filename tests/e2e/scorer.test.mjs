@@ -57,6 +57,20 @@ test('an interviewer scores a candidate and gets an explained recommendation', a
   await context.close();
 });
 
+test('opening the page stores nothing until the interviewer changes something', async () => {
+  const { context, page } = await open();
+  // The on-demand module is requested by the last of the scorer's mount effects, so once its
+  // request is on record the autosave effect has had its first run.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('scorecard-extras_bg.wasm')));
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  assert.equal(await page.locator('[data-testid=save-status]').textContent(), 'Not saved yet');
+
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Saved in this browser');
+  assert.ok((await page.evaluate(() => Object.keys(localStorage))).some((k) => k.includes('ada lovelace')));
+  await context.close();
+});
+
 test('the draft survives a reload, and submit locks it until reopened', async () => {
   const { context, page } = await open();
   await page.getByLabel('Candidate', { exact: true }).fill('Alan Turing');

@@ -14,10 +14,19 @@ function folder() {
 
 // `protocol` is the message version the widget speaks; a module that speaks another (a stale
 // copy in a cache, a half-finished upgrade) is refused by name.
+// The fetch waits until the page is idle after its first paint (at most half a second), so that
+// starting it does not delay the scorer becoming ready for input; `setTimeout` where the browser
+// has no `requestIdleCallback`.
+function idle() {
+  return new Promise((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0),
+  );
+}
+
 export function loadExtras(protocol, onReady, onError) {
   if (!loading) {
     const base = folder();
-    loading = import(base + 'scorecard-extras.js').then((m) =>
+    loading = idle().then(() => import(base + 'scorecard-extras.js')).then((m) =>
       m.default({ module_or_path: base + 'scorecard-extras_bg.wasm' }).then(() => {
         const spoken = typeof m.wireProtocol === 'function' ? m.wireProtocol() : 'none';
         if (spoken !== protocol) {
