@@ -5,7 +5,6 @@
 //! The recommendation and the readings of notes are derived here, once per change, so rendering
 //! never computes.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -52,7 +51,7 @@ pub struct ScorerState {
     pub assist: Assistance,
     /// The classifier's reading of each observation, keyed by its text. Derived in `reduce`;
     /// empty until the assist is ready.
-    pub analyses: Rc<BTreeMap<String, Analysis>>,
+    pub analyses: Rc<Readings>,
     /// The warnings each capability's evidence note raises, by capability id (a short list; see
     /// `note_flags_of`). Derived in `reduce`.
     pub note_flags: Rc<NoteFlags>,
@@ -115,7 +114,7 @@ impl ScorerState {
 
     /// The classifier's reading of an observation's text.
     pub fn analysis(&self, text: &str) -> Option<&Analysis> {
-        self.analyses.get(text)
+        reading(&self.analyses, text)
     }
 
     /// True when edits are refused: submitted, or locked by the host.
@@ -232,7 +231,7 @@ impl Reducible for ScorerState {
                 // The classifier's confidence in each suggested tag weighs its observation; the
                 // readings are already here, so drafting needs no classifier call.
                 let analyses = next.analyses.clone();
-                let confidence = |text: &str| analyses.get(text).and_then(|a| a.as_ref().ok()).map(|c| c.confidence);
+                let confidence = |text: &str| reading(&analyses, text).and_then(|a| a.as_ref().ok()).map(|c| c.confidence);
                 let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, confidence);
                 next.notice = Some(if drafted.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
@@ -278,7 +277,7 @@ fn suggest_tags(state: &mut ScorerState) {
     }
     state.analyses = Rc::new(analyse(&state.assist, &state.analyses, &state.card));
     for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested && o.capability.is_none()) {
-        if let Some(Ok(c)) = state.analyses.get(&o.text) {
+        if let Some(Ok(c)) = reading(&state.analyses, &o.text) {
             if c.flags.is_empty() && state.rubric.capability(&c.capability).is_some() {
                 o.capability = Some(c.capability.clone());
                 o.level = c.level;
@@ -289,16 +288,27 @@ fn suggest_tags(state: &mut ScorerState) {
 
 /// Classifies every observation text not already read, dropping texts no longer present.
 /// Nothing is read until the classifier is loaded.
-fn analyse(assist: &Assistance, previous: &BTreeMap<String, Analysis>, card: &Scorecard) -> BTreeMap<String, Analysis> {
-    // Inserts one by one rather than `collect`, which sorts first and brings in a copy of the
-    // sort code (about 1 KB of wasm); for a repeated text the last one wins either way.
-    let mut out = BTreeMap::new();
+fn analyse(assist: &Assistance, previous: &Readings, card: &Scorecard) -> Readings {
+    let mut out = Readings::new();
     let Some(assist) = assist.ready() else { return out };
     for o in &card.observations {
-        let a = previous.get(&o.text).cloned().unwrap_or_else(|| assist.classify(&o.text).map(Rc::new));
-        out.insert(o.text.clone(), a);
+        if reading(&out, &o.text).is_some() {
+            continue;
+        }
+        let a = reading(previous, &o.text).cloned().unwrap_or_else(|| assist.classify(&o.text).map(Rc::new));
+        out.push((o.text.clone(), a));
     }
     out
+}
+
+/// The classifier's readings, one per distinct observation text. A list searched in order, not
+/// a map: a card holds at most [`MAX_OBSERVATIONS`] texts, and a map type of its own cost the
+/// widget 3.4 KB of wasm (1.4 KB gzip: BTreeMap's insert, search, remove and drop code).
+pub type Readings = Vec<(String, Analysis)>;
+
+/// The reading of `text`, if it has been read.
+fn reading<'a>(readings: &'a Readings, text: &str) -> Option<&'a Analysis> {
+    readings.iter().find(|(t, _)| t == text).map(|(_, a)| a)
 }
 
 /// The warnings each non-empty evidence note raises, by capability id. With `before` (the
