@@ -1,0 +1,30 @@
+// Saves the widget's first render as a static page with no script: the same DOM and stylesheet,
+// so that `scripts/bench-load.mjs` can show what its style, layout and paint cost on their own,
+// the floor under any implementation that renders this content.
+//
+//   node scripts/static-snapshot.mjs dist /tmp/static
+//   node scripts/bench-load.mjs /tmp/static dist bench/hello/dist::button 20
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const [from = 'dist', to = '/tmp/static'] = process.argv.slice(2);
+const server = await startServer(from);
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+await page.goto(server.url + '/');
+await page.waitForSelector('.sc-card');
+const html = await page.evaluate(() => {
+  const doc = document.documentElement.cloneNode(true);
+  doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+  // The stylesheet is copied unchanged, but drop the hash anyway: a stale one would block it.
+  doc.querySelectorAll('link[rel=stylesheet]').forEach((e) => e.removeAttribute('integrity'));
+  return '<!DOCTYPE html>' + doc.outerHTML;
+});
+await browser.close();
+server.server.close();
+mkdirSync(to, { recursive: true });
+writeFileSync(join(to, 'index.html'), html);
+copyFileSync(join(from, 'scorecard.css'), join(to, 'scorecard.css'));
+console.log(`${to}/index.html: ${html.length} bytes of HTML, no script`);
