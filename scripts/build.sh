@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release --dist target/dist-committee committee.html
 trunk build --release
 cp target/dist-committee/index.html dist/committee.html
-cp target/dist-committee/scorecard-committee.js \
+cp target/dist-committee/scorecard-committee.js target/dist-committee/committee.css \
    target/dist-committee/scorecard-committee_bg.wasm dist/
 
 # The on-demand module: the library as a cdylib (a bin would keep none of its exports), with
