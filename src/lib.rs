@@ -10,3 +10,9 @@ pub mod core;
 
 #[cfg(any(feature = "web", feature = "extras"))]
 pub mod web;
+
+/// The allocator of both wasm modules: talc instead of Rust's default dlmalloc, for bytes (every
+/// host page downloads the allocator) and for speed (BENCHMARKS.md, "Size").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics"), any(feature = "web", feature = "extras")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
