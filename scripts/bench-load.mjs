@@ -2,7 +2,7 @@
 // For deciding whether a change to the load path helps: build each variant into its own folder
 // (e.g. `scripts/build.sh && cp -r dist /tmp/before`), then
 //
-//   node scripts/bench-load.mjs /tmp/before dist [runs=20] [selector=.sc-card]
+//   node scripts/bench-load.mjs /tmp/before dist [runs=20] [--selector=.sc-card]
 //   node scripts/bench-load.mjs dist bench/hello/dist::button 20     # a folder's own selector
 //
 // Loads alternate between the folders (each in a fresh browser context, no cache), so a busy
@@ -24,11 +24,12 @@ import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
-const dirs = args.filter((a) => !/^\d+$/.test(a) && !a.startsWith('.') && !a.startsWith('#'));
+// Arguments: folders (each optionally `folder::selector`), a number of runs, `--selector=CSS`.
+const dirs = args.filter((a) => !/^\d+$/.test(a) && !a.startsWith('--'));
 const folder = (dir) => dir.split('::')[0];
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
-const selector = args.find((a) => a.startsWith('.') || a.startsWith('#')) ?? '.sc-card';
-if (dirs.length === 0) throw new Error('usage: node scripts/bench-load.mjs DIR [DIR...] [runs] [selector]');
+const selector = args.find((a) => a.startsWith('--selector='))?.slice('--selector='.length) ?? '.sc-card';
+if (dirs.length === 0) throw new Error('usage: node scripts/bench-load.mjs DIR[::SELECTOR] [DIR...] [RUNS] [--selector=CSS]');
 
 const servers = await Promise.all(dirs.map((d) => startServer(folder(d))));
 const browser = await launch();

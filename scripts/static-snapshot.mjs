@@ -5,12 +5,14 @@
 //   node scripts/static-snapshot.mjs dist /tmp/static
 //   node scripts/bench-load.mjs /tmp/static dist bench/hello/dist::button 20
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
 const [from = 'dist', to = '/tmp/static'] = process.argv.slice(2);
-const server = await startServer(from);
+// Resolved, so that SCORECARD_DIST (which redirects 'dist' in the test server) cannot make the
+// page and the copied stylesheet come from two builds.
+const server = await startServer(resolve(from));
 const browser = await launch();
 const page = await (await browser.newContext()).newPage();
 await page.goto(server.url + '/');

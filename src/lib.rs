@@ -12,7 +12,8 @@ pub mod core;
 pub mod web;
 
 /// The allocator of both wasm modules: talc instead of Rust's default dlmalloc, for bytes (every
-/// host page downloads the allocator) and for speed (BENCHMARKS.md, "Size").
+/// host page downloads the allocator; 2.8 KB gzip less) and a faster first render (BENCHMARKS.md,
+/// "Size").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics"), any(feature = "web", feature = "extras")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -59,8 +59,8 @@ test('an interviewer scores a candidate and gets an explained recommendation', a
 
 test('opening the page stores nothing until the interviewer changes something', async () => {
   const { context, page } = await open();
-  // The on-demand module is requested by the last of the scorer's mount effects, so once its
-  // request is on record the autosave effect has had its first run.
+  // The on-demand module is requested only once the page is idle after the mount effects (the
+  // autosave effect's first run among them), so once its request is on record that run is over.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('scorecard-extras_bg.wasm')));
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   assert.equal(await page.locator('[data-testid=save-status]').textContent(), 'Not saved yet');
