@@ -12,8 +12,6 @@ function folder() {
   return at >= 0 ? here.slice(0, at + 1) : new URL('./', here).href;
 }
 
-// `protocol` is the message version the widget speaks; a module that speaks another (a stale
-// copy in a cache, a half-finished upgrade) is refused by name.
 // The fetch waits until the page is idle after its first paint (at most half a second), so that
 // starting it does not delay the scorer becoming ready for input; `setTimeout` where the browser
 // has no `requestIdleCallback`.
@@ -23,6 +21,8 @@ function idle() {
   );
 }
 
+// `protocol` is the message version the widget speaks; a module that speaks another (a stale
+// copy in a cache, a half-finished upgrade) is refused by name.
 export function loadExtras(protocol, onReady, onError) {
   if (!loading) {
     const base = folder();
