@@ -7,8 +7,9 @@
 //   ours against the minimal Yew app in bench/hello (to its button), each in a fresh context;
 // - adding an observation (classify + render), from the Enter key to the next frame;
 // - typing into a note with 30 observations on the card: input event to the next paint;
-// - the committee view with 200 scorecards (30 candidates): time to render, and to switch
-//   candidate (a re-render of the whole matrix).
+// - the committee view with 200 scorecards (30 candidates): time to render, to switch
+//   candidate (a re-render of the whole matrix), and to take in one scorecard revised with one
+//   rating changed (the whole analysis and view redone).
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
@@ -135,6 +136,7 @@ if (want('committee')) {
   await page.waitForSelector('#scc-paste');
   const render = [];
   const switchTimes = [];
+  const reviseTimes = [];
   for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
     const ms = await page.evaluate(async (text) => {
       const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
@@ -166,11 +168,39 @@ if (want('committee')) {
       return times;
     });
     switchTimes.push(...sw);
+    // An interviewer revises one rating and the committee loads the new version: a later
+    // `submitted_at` supersedes the old scorecard (the duplicate rule), so the whole analysis
+    // and the view are redone. Timed from the click to the load status counting it.
+    const first = JSON.parse(lines.split('\n')[0]);
+    const levels = ['needs_improvement', 'meets', 'exceeds'];
+    const revisions = [];
+    for (let k = 1; k <= 5; k++) {
+      const card = structuredClone(first);
+      const rating = card.ratings.technical_expertise;
+      rating.level = levels[(levels.indexOf(rating.level) + k) % levels.length];
+      card.submitted_at = `2026-12-${String(k).padStart(2, '0')}T09:00:00Z`;
+      revisions.push(await page.evaluate(async ([text, loaded]) => {
+        const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+        const area = document.querySelector('#scc-paste');
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const add = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add pasted');
+        const t0 = performance.now();
+        add.click();
+        while (!document.querySelector('[data-testid=load-status]')?.textContent.startsWith(`${loaded} scorecards loaded`)) await tick();
+        return performance.now() - t0;
+      }, [JSON.stringify(card), 200 + k]));
+    }
+    reviseTimes.push(...revisions);
   }
   out.committee_200_scorecards_ms = {
     render_median: round(median(render)),
     switch_candidate_median: round(median(switchTimes)),
     switch_candidate_p95: round(p95(switchTimes)),
+    revise_one_rating_median: round(median(reviseTimes)),
+    revise_one_rating_p95: round(p95(reviseTimes)),
+    note: 'revise: one scorecard reloaded with one rating changed and a later submitted_at (it supersedes the old one); click to the load status counting it',
   };
   await context.close();
 }

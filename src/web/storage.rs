@@ -118,3 +118,17 @@ impl DraftStore {
         }
     }
 }
+
+/// Runs `f` once the browser is idle after its next frames (at most 500 ms from now), or in the
+/// next task where there is no `requestIdleCallback` (Safari). For saves that should not hold
+/// up the paint of the change they save.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(500);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}

@@ -107,3 +107,34 @@ test('the committee view at 360 px wide does not scroll sideways', async () => {
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport (wide tables scroll inside their own box)`);
   await context.close();
 });
+
+test('a full browser storage does not lose the panel, and a revised scorecard supersedes the old one', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Storage that holds nothing: every save of the set is refused as over quota.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  const levels = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+  await page.getByLabel('Paste').fill([card('Uma', 'Coding', levels), card('Vic', 'Coding', levels)].map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  // The set is saved when the browser is idle; the refusal is then reported, and the panel stays.
+  const status = page.locator('[data-testid=load-status]');
+  await page.waitForFunction(() => /Not saved in this browser/.test(document.querySelector('[data-testid=load-status]').textContent));
+  assert.match(await status.textContent(), /^2 scorecards loaded, 2 counted, 1 candidate\./);
+
+  // Uma revises her rating: the later submission replaces the earlier one in the analysis.
+  const revised = card('Uma', 'Coding', { ...levels, technical_expertise: 'exceeds' });
+  revised.submitted_at = '2026-11-21T10:00:00Z';
+  await page.getByLabel('Paste').fill(JSON.stringify(revised));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /^3 scorecards loaded, 2 counted/.test(document.querySelector('[data-testid=load-status]').textContent));
+  const te = page.locator('[data-testid=matrix] tr', { hasText: 'Technical Expertise' });
+  assert.match(await te.textContent(), /exceeds · no evidence/, 'the revised rating counts');
+  assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
+  await context.close();
+});

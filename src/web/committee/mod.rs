@@ -41,35 +41,52 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let state = use_reducer(move || CommitteeState::new(rubric));
     let store = use_memo((), |_| DraftStore::open());
     let restored = use_mut_ref(|| false);
+    // Counts changes to the set, so that a save still waiting for the browser to be idle is
+    // dropped when a newer one is due.
+    let changes = use_mut_ref(|| 0u64);
     let paste = use_state(String::new);
     let output = use_state(|| None::<String>);
 
-    // Restore the saved set once; then save it after every change.
+    // Restore the saved set once; then save it after every change, when the browser is idle:
+    // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
+    // the committee should see the scorecard it added first.
     {
-        let (state, store, restored) = (state.clone(), store.clone(), restored.clone());
+        let (state, store, restored, changes) = (state.clone(), store.clone(), restored.clone(), changes.clone());
         use_effect_with(state.sources.clone(), move |sources| {
             let key = storage_key(&state.rubric);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
                 if let Some(text) = store.get(&key) {
                     if let Ok(items) = serde_json::from_str::<Vec<(String, String)>>(&text) {
-                        let sources = items.into_iter().map(|(label, text)| Source { label, text, too_large: None }).collect();
+                        let sources = items.into_iter().map(|(label, text)| Source::new(label, text, &state.rubric)).collect();
                         state.dispatch(CommitteeAction::Restore { sources });
                     }
                 }
                 return;
             }
-            let items: Vec<(&str, &str)> = sources.iter().filter(|s| s.too_large.is_none()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
-            let result = if items.is_empty() {
-                store.remove(&key);
-                Ok(())
-            } else {
-                store.set(&key, &serde_json::to_string(&items).unwrap_or_default())
+            let change = {
+                let mut n = changes.borrow_mut();
+                *n += 1;
+                *n
             };
-            let problem = result.err();
-            if problem != state.save_problem {
-                state.dispatch(CommitteeAction::SaveProblem { reason: problem });
-            }
+            let sources = sources.clone();
+            crate::web::storage::when_idle(move || {
+                if *changes.borrow() != change {
+                    return;
+                }
+                let items: Vec<(&str, &str)> =
+                    sources.iter().filter(|s| s.too_large.is_none()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
+                let result = if items.is_empty() {
+                    store.remove(&key);
+                    Ok(())
+                } else {
+                    store.set(&key, &serde_json::to_string(&items).unwrap_or_default())
+                };
+                let problem = result.err();
+                if problem != state.save_problem {
+                    state.dispatch(CommitteeAction::SaveProblem { reason: problem });
+                }
+            });
         });
     }
 

@@ -1,6 +1,8 @@
 //! The committee view's state and its reducer: the loaded sources, the scorecards read from
 //! them, and the report the core derives from those.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -14,21 +16,49 @@ use crate::core::Rubric;
 /// The most scorecards one committee view holds.
 pub const MAX_SOURCES: usize = 2_000;
 
-/// One loaded scorecard text and where it came from.
-#[derive(Clone, Debug, PartialEq)]
+/// One loaded scorecard text, where it came from, and what reading it gave. It is read once,
+/// when it is added: a panel of 200 scorecards is not parsed again when one more arrives.
+#[derive(Clone, Debug)]
 pub struct Source {
     /// A file name, "pasted #3", or "file.json [2]" for the second item of a file.
     pub label: String,
     pub text: String,
     /// Set instead of keeping the text when the input was too large to hold.
     pub too_large: Option<usize>,
+    /// The scorecard read from `text`, or why it could not be read. Derived from `text`.
+    pub read: Rc<Result<Scorecard, String>>,
 }
 
+impl Source {
+    /// A source read against `rubric`: a share link or a JSON document.
+    pub fn new(label: String, text: String, rubric: &Rubric) -> Source {
+        let read = Rc::new(read(&text, rubric));
+        Source { label, text, too_large: None, read }
+    }
+
+    /// A source too large to hold: its text is dropped and it is listed as not loaded.
+    fn too_large(label: String, bytes: usize) -> Source {
+        let read = Rc::new(Err(format!("{bytes} bytes is more than the {MAX_DOCUMENT_BYTES} a scorecard may have")));
+        Source { label, text: String::new(), too_large: Some(bytes), read }
+    }
+}
+
+/// Equal when label and text are: the reading is a function of the text.
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        self.label == other.label && self.text == other.text && self.too_large == other.too_large
+    }
+}
+
+impl Eq for Source {}
+
 /// The committee view's state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct CommitteeState {
     pub rubric: Rc<Rubric>,
-    pub sources: Vec<Source>,
+    /// Shared, not copied, between states: `Rc` compares by pointer first for `Eq` contents, so
+    /// the save effect's dependency check costs nothing when the sources did not change.
+    pub sources: Rc<Vec<Source>>,
     /// Derived from `sources` in `reduce`.
     pub report: Rc<CommitteeReport>,
     /// Derived from `sources`: the scorecards that loaded, with their labels.
@@ -39,6 +69,25 @@ pub struct CommitteeState {
     pub save_problem: Option<String>,
     /// How many pastes so far, for labels.
     pub pastes: usize,
+    /// The classifier's flags for each note text already read, so that adding one scorecard
+    /// does not re-read the notes of all the others. Only ever grows by pure results.
+    flags: Rc<RefCell<HashMap<String, Vec<String>>>>,
+}
+
+/// Equal when the same sources, report and selection: the derived parts are compared by
+/// pointer (they are rebuilt together, from the sources, by `derive`). Yew compares states
+/// whenever a view that takes the state re-renders; comparing 200 scorecards' texts and
+/// reports field by field there cost more than the render.
+impl PartialEq for CommitteeState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rubric, &other.rubric)
+            && Rc::ptr_eq(&self.sources, &other.sources)
+            && Rc::ptr_eq(&self.report, &other.report)
+            && Rc::ptr_eq(&self.cards, &other.cards)
+            && self.selected == other.selected
+            && self.save_problem == other.save_problem
+            && self.pastes == other.pastes
+    }
 }
 
 /// Everything that can happen in the committee view.
@@ -60,33 +109,38 @@ impl CommitteeState {
         let report = Rc::new(analyze(&rubric, &[], None));
         let mut s = CommitteeState {
             rubric,
-            sources: Vec::new(),
+            sources: Rc::new(Vec::new()),
             report,
             cards: Rc::new(Vec::new()),
             selected: None,
             save_problem: None,
             pastes: 0,
+            flags: Rc::default(),
         };
         s.derive();
         s
     }
 
-    /// Reads every source and analyses the panel. A source that fails becomes a line in
+    /// Analyses the panel from the sources' readings. A source that failed becomes a line in
     /// `report.failed`; it never removes the others.
     fn derive(&mut self) {
         let mut cards = Vec::new();
         let mut failed = Vec::new();
-        for s in &self.sources {
-            let result = match s.too_large {
-                Some(n) => Err(format!("{n} bytes is more than the {MAX_DOCUMENT_BYTES} a scorecard may have")),
-                None => read(&s.text, &self.rubric),
-            };
-            match result {
-                Ok(card) => cards.push((s.label.clone(), card)),
-                Err(error) => failed.push(LoadFailure { source: s.label.clone(), error }),
+        for s in self.sources.iter() {
+            match &*s.read {
+                Ok(card) => cards.push((s.label.clone(), card.clone())),
+                Err(error) => failed.push(LoadFailure { source: s.label.clone(), error: error.clone() }),
             }
         }
-        let flagger = |text: &str| detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect::<Vec<String>>();
+        let memo = self.flags.clone();
+        let flagger = move |text: &str| {
+            if let Some(flags) = memo.borrow().get(text) {
+                return flags.clone();
+            }
+            let flags: Vec<String> = detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect();
+            memo.borrow_mut().insert(text.to_string(), flags.clone());
+            flags
+        };
         let mut report = analyze(&self.rubric, &cards, Some(&flagger));
         report.failed = failed;
         if self.selected.as_ref().is_none_or(|k| !report.candidates.iter().any(|c| &c.candidate == k)) {
@@ -136,35 +190,37 @@ impl Reducible for CommitteeState {
                     next.pastes += 1;
                     format!("pasted #{}", next.pastes)
                 });
+                let sources = Rc::make_mut(&mut next.sources);
                 if text.len() > MAX_DOCUMENT_BYTES * 16 {
-                    next.sources.retain(|s| s.label != label);
-                    next.sources.push(Source { label, text: String::new(), too_large: Some(text.len()) });
+                    sources.retain(|s| s.label != label);
+                    sources.push(Source::too_large(label, text.len()));
                 } else {
                     let items = split(&text);
                     let many = items.len() > 1;
                     for (i, item) in items.into_iter().enumerate() {
-                        if next.sources.len() >= MAX_SOURCES {
+                        if sources.len() >= MAX_SOURCES {
                             break;
                         }
                         let label = if many { format!("{label} [{}]", i + 1) } else { label.clone() };
                         // The same label again replaces the earlier text (a file loaded twice).
-                        next.sources.retain(|s| s.label != label);
-                        next.sources.push(Source { label, text: item, too_large: None });
+                        sources.retain(|s| s.label != label);
+                        sources.push(Source::new(label, item, &next.rubric));
                     }
                 }
                 next.derive();
             }
             CommitteeAction::Remove { label } => {
-                next.sources.retain(|s| s.label != label);
+                Rc::make_mut(&mut next.sources).retain(|s| s.label != label);
                 next.derive();
             }
             CommitteeAction::Clear => {
-                next.sources.clear();
+                next.sources = Rc::default();
+                next.flags = Rc::default();
                 next.derive();
             }
             CommitteeAction::Select { candidate } => next.selected = Some(candidate),
             CommitteeAction::Restore { sources } => {
-                next.sources = sources;
+                next.sources = Rc::new(sources);
                 next.pastes = next.sources.iter().filter(|s| s.label.starts_with("pasted #")).count();
                 next.derive();
             }
