@@ -138,3 +138,23 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
   await context.close();
 });
+
+test('a set changed just before the page is left is saved as it is left', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A browser that is never idle: only leaving the page can run the pending save.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  const levels = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+  await page.getByLabel('Paste').fill(JSON.stringify(card('Uma', 'Coding', levels)));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /^1 scorecard loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
+  const saved = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('committee')).length);
+  assert.equal(await saved(), 0, 'the save waits for the browser to be idle');
+  await page.reload();
+  await page.waitForFunction(() => /^1 scorecard loaded/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''));
+  await context.close();
+});

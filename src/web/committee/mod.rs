@@ -20,6 +20,18 @@ use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
 use state::{CommitteeAction, CommitteeState, Source};
 
+/// A save of the loaded set waiting to run (see `CommitteeView`).
+type PendingSave = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// Runs the pending save, if there is one. Taken out first: the save may dispatch, and nothing
+/// may hold the cell while it runs.
+fn run_pending(pending: &PendingSave) {
+    let save = pending.borrow_mut().take();
+    if let Some(save) = save {
+        save();
+    }
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -41,17 +53,26 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let state = use_reducer(move || CommitteeState::new(rubric));
     let store = use_memo((), |_| DraftStore::open());
     let restored = use_mut_ref(|| false);
-    // Counts changes to the set, so that a save still waiting for the browser to be idle is
-    // dropped when a newer one is due.
-    let changes = use_mut_ref(|| 0u64);
+    // The save of the latest set, until it has run: a newer change replaces it, and leaving the
+    // page runs it at once.
+    let pending: PendingSave = use_mut_ref(|| None);
     let paste = use_state(String::new);
     let output = use_state(|| None::<String>);
 
     // Restore the saved set once; then save it after every change, when the browser is idle:
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
-    // the committee should see the scorecard it added first.
+    // the committee should see the scorecard it added first. A save still pending when the page
+    // is left (closed, reloaded, navigated away) runs then.
     {
-        let (state, store, restored, changes) = (state.clone(), store.clone(), restored.clone(), changes.clone());
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)));
+            move || drop(listener)
+        });
+    }
+    {
+        let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
         use_effect_with(state.sources.clone(), move |sources| {
             let key = storage_key(&state.rubric);
             if !*restored.borrow() {
@@ -64,16 +85,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 }
                 return;
             }
-            let change = {
-                let mut n = changes.borrow_mut();
-                *n += 1;
-                *n
-            };
             let sources = sources.clone();
-            crate::web::storage::when_idle(move || {
-                if *changes.borrow() != change {
-                    return;
-                }
+            *pending.borrow_mut() = Some(Box::new(move || {
                 let items: Vec<(&str, &str)> =
                     sources.iter().filter(|s| s.too_large.is_none()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
                 let result = if items.is_empty() {
@@ -86,7 +99,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 if problem != state.save_problem {
                     state.dispatch(CommitteeAction::SaveProblem { reason: problem });
                 }
-            });
+            }));
+            crate::web::storage::when_idle(move || run_pending(&pending));
         });
     }
 
