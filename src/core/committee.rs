@@ -30,6 +30,7 @@ mod verdict;
 
 pub use markdown::to_markdown;
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -398,9 +399,11 @@ struct Sorted<'a> {
 
 /// Analyzes a set of scorecards against a rubric.
 ///
-/// `cards` pairs each scorecard with its source label. `flagger`, when given, is run on every
-/// note and observation of the counted scorecards; its flags become calibration signals.
-pub fn analyze(rubric: &Rubric, cards: &[(String, Scorecard)], flagger: Flagger<'_>) -> CommitteeReport {
+/// `cards` pairs each scorecard with its source label; a scorecard may be held in an `Rc` (the
+/// committee view keeps each one read once and shares it between analyses). `flagger`, when
+/// given, is run on every note and observation of the counted scorecards; its flags become
+/// calibration signals.
+pub fn analyze<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], flagger: Flagger<'_>) -> CommitteeReport {
     let sorted = sort(rubric, cards);
     let counted = sorted.panels.iter().map(|p| p.members.len()).sum();
     let mut candidates = Vec::with_capacity(sorted.panels.len());
@@ -442,7 +445,7 @@ pub fn analyze(rubric: &Rubric, cards: &[(String, Scorecard)], flagger: Flagger<
 /// Every panel member's notes and observations on one capability of one candidate, using the
 /// same grouping and duplicate rules as [`analyze`]. `None` when the candidate has no counted
 /// scorecard or the rubric has no such capability.
-pub fn who_said_what(rubric: &Rubric, cards: &[(String, Scorecard)], candidate: &str, capability: &str) -> Option<WhoSaidWhat> {
+pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     let sorted = sort(rubric, cards);
     let panel = sorted.panels.iter().find(|p| p.key == candidate)?;
@@ -500,13 +503,14 @@ fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
 
 /// Sorts scorecards into panels by candidate, setting aside other rubrics, unidentified
 /// candidates and duplicates.
-fn sort<'a>(rubric: &Rubric, cards: &'a [(String, Scorecard)]) -> Sorted<'a> {
+fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> Sorted<'a> {
     let mut other_rubric = Vec::new();
     let mut unidentified = Vec::new();
     // For each (candidate, interviewer, step): the index of the scorecard kept and those dropped.
     let mut seen: HashMap<(&'a str, &'a str, &'a str), (usize, Vec<usize>)> = HashMap::new();
     let mut kept: Vec<bool> = vec![false; cards.len()];
     for (i, (source, card)) in cards.iter().enumerate() {
+        let card: &'a Scorecard = card.borrow();
         if card.rubric.id != rubric.id {
             other_rubric.push(OtherRubric {
                 source: source.clone(),
@@ -534,7 +538,7 @@ fn sort<'a>(rubric: &Rubric, cards: &'a [(String, Scorecard)]) -> Sorted<'a> {
                 set(&mut kept, i, true);
             }
             Some((best, dropped)) => {
-                let current = cards.get(*best).and_then(|(_, c)| c.submitted_at.as_deref());
+                let current = cards.get(*best).and_then(|(_, c)| c.borrow().submitted_at.as_deref());
                 // A submitted scorecard beats a draft; a strictly later time beats an earlier one;
                 // on a tie the first loaded stays.
                 if card.submitted_at.as_deref() > current {
@@ -567,6 +571,7 @@ fn sort<'a>(rubric: &Rubric, cards: &'a [(String, Scorecard)]) -> Sorted<'a> {
 
     let mut panels: BTreeMap<&'a str, Vec<(&'a str, &'a Scorecard)>> = BTreeMap::new();
     for ((source, card), keep) in cards.iter().zip(&kept) {
+        let card: &'a Scorecard = card.borrow();
         if *keep {
             panels.entry(card.candidate.key()).or_default().push((source.as_str(), card));
         }

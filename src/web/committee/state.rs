@@ -25,20 +25,21 @@ pub struct Source {
     pub text: String,
     /// Set instead of keeping the text when the input was too large to hold.
     pub too_large: Option<usize>,
-    /// The scorecard read from `text`, or why it could not be read. Derived from `text`.
-    pub read: Rc<Result<Scorecard, String>>,
+    /// The scorecard read from `text`, or why it could not be read. Derived from `text`; the
+    /// scorecard is shared with every analysis, never copied.
+    pub read: Result<Rc<Scorecard>, String>,
 }
 
 impl Source {
     /// A source read against `rubric`: a share link or a JSON document.
     pub fn new(label: String, text: String, rubric: &Rubric) -> Source {
-        let read = Rc::new(read(&text, rubric));
+        let read = read(&text, rubric).map(Rc::new);
         Source { label, text, too_large: None, read }
     }
 
     /// A source too large to hold: its text is dropped and it is listed as not loaded.
     fn too_large(label: String, bytes: usize) -> Source {
-        let read = Rc::new(Err(format!("{bytes} bytes is more than the {MAX_DOCUMENT_BYTES} a scorecard may have")));
+        let read = Err(format!("{bytes} bytes is more than the {MAX_DOCUMENT_BYTES} a scorecard may have"));
         Source { label, text: String::new(), too_large: Some(bytes), read }
     }
 }
@@ -62,7 +63,7 @@ pub struct CommitteeState {
     /// Derived from `sources` in `reduce`.
     pub report: Rc<CommitteeReport>,
     /// Derived from `sources`: the scorecards that loaded, with their labels.
-    pub cards: Rc<Vec<(String, Scorecard)>>,
+    pub cards: Rc<Vec<(String, Rc<Scorecard>)>>,
     /// The candidate key shown in detail.
     pub selected: Option<String>,
     /// Why the loaded set could not be saved in the browser, if it could not.
@@ -106,7 +107,7 @@ pub enum CommitteeAction {
 
 impl CommitteeState {
     pub fn new(rubric: Rc<Rubric>) -> Self {
-        let report = Rc::new(analyze(&rubric, &[], None));
+        let report = Rc::new(analyze::<Scorecard>(&rubric, &[], None));
         let mut s = CommitteeState {
             rubric,
             sources: Rc::new(Vec::new()),
@@ -127,7 +128,7 @@ impl CommitteeState {
         let mut cards = Vec::new();
         let mut failed = Vec::new();
         for s in self.sources.iter() {
-            match &*s.read {
+            match &s.read {
                 Ok(card) => cards.push((s.label.clone(), card.clone())),
                 Err(error) => failed.push(LoadFailure { source: s.label.clone(), error: error.clone() }),
             }
