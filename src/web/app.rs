@@ -174,9 +174,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     Ok(()) => SaveStatus::Saved,
                     Err(reason) => SaveStatus::MemoryOnly { reason },
                 };
-                if status != state.save {
-                    state.dispatch(Action::Saved { status });
-                }
+                // An unchanged status is a no-op in `reduce` (no re-render).
+                state.dispatch(Action::Saved { status });
             }
         });
     }

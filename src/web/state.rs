@@ -182,7 +182,8 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             // Nothing changes: the same state, so Yew skips the re-render (every mount
-            // dispatches `Lock` with the host's setting, which is usually the current one).
+            // dispatches `Lock` with the host's setting, usually the current one, and every
+            // autosave dispatches `Saved`, usually unchanged).
             Action::Saved { status } if status == self.save => return self,
             Action::Lock { locked } if locked == self.locked => return self,
             Action::Saved { status } => next.save = status,
