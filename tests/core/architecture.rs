@@ -97,3 +97,21 @@ fn widget_leaves_classifier_and_formats_to_the_on_demand_module() {
     }
     assert!(checked >= 10, "found the web sources");
 }
+
+/// The command-line tool writes its output through `out!`/`outln!` (`common::write_stdout`),
+/// which ends quietly when the reader has gone away; `print!` and `println!` panic there instead
+/// (`tests/core/cli.rs` runs the tool into a closed pipe).
+#[test]
+fn command_line_tool_prints_only_through_its_writer() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bin/scorecard"), &mut files);
+    assert!(files.len() >= 5, "found the tool's sources");
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let bare = |mac: &str| code.match_indices(mac).any(|(i, _)| !code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+            assert!(!bare("println!") && !bare("print!"), "{}:{} uses print!/println!: use outln!/out!", file.display(), n + 1);
+        }
+    }
+}

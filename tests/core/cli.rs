@@ -56,6 +56,31 @@ fn validate_names_file_and_field() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `scorecard classify big.jsonl | head -1`: the reader leaves after one line. The tool stops
+/// quietly with exit 0, as Unix tools do, instead of a panic ("failed printing to stdout").
+#[test]
+fn a_reader_that_leaves_early_ends_the_command_quietly() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .arg("classify")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the scorecard binary runs");
+    // The read end closes before the tool has read a line, so its first write meets a closed pipe.
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let line = "{\"id\":\"a\",\"text\":\"Designed the cache layer and led its rollout\"}\n";
+    // The tool may stop reading once its output is gone; a failed write here is expected then.
+    let _ = input.write_all(line.repeat(2000).as_bytes());
+    drop(input);
+    let out = child.wait_with_output().expect("the binary finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "nothing to report when the reader has left");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [&[][..], &["frobnicate"][..], &["recommend", "--bogus"][..], &["validate"][..], &["recommend", "--rubric"][..]] {

@@ -151,7 +151,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
     if let Value::Object(m) = &mut value {
         m.insert("recommendation".into(), serde_json::to_value(&recommendation).unwrap_or(Value::Null));
     }
-    println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    outln!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -166,7 +166,7 @@ pub fn classifier(rest: &[String]) -> Result<ExitCode, Failure> {
         "cv" => cv_cmd(rest),
         "bench" => bench_cmd(rest),
         "-h" | "--help" | "help" => {
-            println!("{CLASSIFIER_USAGE}");
+            outln!("{CLASSIFIER_USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure::Usage(format!(
@@ -236,28 +236,28 @@ fn pct(x: f64) -> String {
 
 /// Prints an evaluation: accuracies and both confusion matrices.
 fn print_evaluation(title: &str, ev: &train::Evaluation) {
-    println!("{title}: {} notes", ev.count);
-    println!("  capability accuracy {}", pct(ev.capability_accuracy));
-    println!("  level accuracy      {}", pct(ev.level_accuracy));
-    println!("  joint accuracy      {}", pct(ev.joint_accuracy));
+    outln!("{title}: {} notes", ev.count);
+    outln!("  capability accuracy {}", pct(ev.capability_accuracy));
+    outln!("  level accuracy      {}", pct(ev.level_accuracy));
+    outln!("  joint accuracy      {}", pct(ev.joint_accuracy));
     let short = |s: &str| s.split('_').map(|w| w.get(..4).unwrap_or(w)).collect::<Vec<_>>().join("_");
-    println!("  capability confusion (rows: true, columns: predicted)");
-    print!("  {:>22}", "");
+    outln!("  capability confusion (rows: true, columns: predicted)");
+    out!("  {:>22}", "");
     for c in &ev.capabilities {
-        print!(" {:>9}", short(c));
+        out!(" {:>9}", short(c));
     }
-    println!();
+    outln!();
     for (c, row) in ev.capabilities.iter().zip(&ev.capability_confusion) {
-        print!("  {:>22}", c.get(..22).unwrap_or(c));
+        out!("  {:>22}", c.get(..22).unwrap_or(c));
         for n in row {
-            print!(" {n:>9}");
+            out!(" {n:>9}");
         }
-        println!();
+        outln!();
     }
-    println!("  level confusion (rows: true, columns: predicted)");
-    println!("  {:>22} {:>9} {:>9} {:>9}", "", "needs_imp", "meets", "exceeds");
+    outln!("  level confusion (rows: true, columns: predicted)");
+    outln!("  {:>22} {:>9} {:>9} {:>9}", "", "needs_imp", "meets", "exceeds");
     for (l, row) in train::LEVEL_CLASSES.iter().zip(&ev.level_confusion) {
-        println!("  {:>22} {:>9} {:>9} {:>9}", l.id(), row[0], row[1], row[2]);
+        outln!("  {:>22} {:>9} {:>9} {:>9}", l.id(), row[0], row[1], row[2]);
     }
 }
 
@@ -270,9 +270,9 @@ fn eval_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
 
     let flags_path = args.value("--flags").unwrap_or(DEFAULT_FLAGS);
     let flag_report = flag_eval(flags_path, &read_input(flags_path)?)?;
-    println!("flags {flags_path}");
+    outln!("flags {flags_path}");
     for line in flag_report {
-        println!("  {line}");
+        outln!("  {line}");
     }
     // Every training note describes behaviour, so any flag on one is a false alarm: a precision
     // check on notes the flag detector was never tuned against.
@@ -284,7 +284,7 @@ fn eval_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
                 *counts.entry(f.kind.id()).or_default() += 1;
             }
         }
-        println!(
+        outln!(
             "  false alarms on the {} behavioural training notes: non_behavioral {}, bias_risk {}",
             train_notes.len(),
             counts.get("non_behavioral").unwrap_or(&0),
@@ -375,7 +375,7 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let show = args.flag("--errors");
     let ev = train::cross_validate_with_errors(&examples, &config, folds, &mut |e, (c, l)| {
         if show {
-            println!("{}/{} -> {}/{}: {}", e.capability, e.level.id(), c, l.id(), e.text);
+            outln!("{}/{} -> {}/{}: {}", e.capability, e.level.id(), c, l.id(), e.text);
         }
     });
     print_evaluation(&format!("{folds}-fold cross-validation on {corpus} with {config:?}"), &ev);
@@ -414,13 +414,13 @@ fn bench_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let elapsed = start.elapsed();
     let per = elapsed.as_secs_f64() * 1e6 / (rounds.max(1) * notes.len()) as f64;
     let raw = classifier::EMBEDDED_MODEL.len();
-    println!("model load (parse, once): {:.2} ms", load.as_secs_f64() * 1e3);
-    println!(
+    outln!("model load (parse, once): {:.2} ms", load.as_secs_f64() * 1e3);
+    outln!(
         "classify: {per:.1} µs per note (mean over {} notes x {} rounds, mean length {} chars; checksum {checksum:.1})",
         notes.len(),
         rounds.max(1),
         notes.iter().map(|n| n.chars().count()).sum::<usize>() / notes.len()
     );
-    println!("embedded model: {raw} bytes raw (gzip: run `gzip -9 -c {DEFAULT_MODEL} | wc -c`)");
+    outln!("embedded model: {raw} bytes raw (gzip: run `gzip -9 -c {DEFAULT_MODEL} | wc -c`)");
     Ok(ExitCode::SUCCESS)
 }

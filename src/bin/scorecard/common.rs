@@ -99,7 +99,21 @@ pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
     }
 }
 
+/// Writes the tool's output (`out!`, `outln!`). When the reader has gone away (a closed pipe,
+/// as with `| head`), the command stops quietly with exit 0, as Unix tools do: what was asked for
+/// was read. Any other failure to write (a full disk) is exit 1 with a message; nothing is lost
+/// silently.
+pub fn write_stdout(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let Err(e) = std::io::stdout().lock().write_fmt(args) else { return };
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("scorecard: cannot write the output: {e}");
+    std::process::exit(1);
+}
+
 /// Prints one JSON value on its own line.
 pub fn print_line(value: &serde_json::Value) {
-    println!("{}", serde_json::to_string(value).unwrap_or_default());
+    outln!("{}", serde_json::to_string(value).unwrap_or_default());
 }

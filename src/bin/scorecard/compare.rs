@@ -6,7 +6,6 @@
 //! when at least one scorecard loaded (failures are in the document), and 1 when inputs were
 //! given and every one of them failed; a usage error is 2 as everywhere.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use scorecard::core::classifier::detect_flags;
@@ -62,9 +61,6 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
 
     let json = if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
     let json = json.map_err(|e| Failure::Invalid(format!("cannot write the report: {e}")))?;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a message.
-    let _ = writeln!(out, "{json}");
-    let _ = out.flush();
+    outln!("{json}");
     Ok(if all_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

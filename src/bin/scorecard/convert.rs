@@ -93,9 +93,9 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     let rubric = rubric(&args)?;
     let card = load(&path, from, &rubric, args.flag("--quiet"))?;
     match to {
-        "json" => println!("{}", export_json(&card)),
-        "greenhouse" => println!("{}", serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap_or_default()),
-        _ => print!("{}", export_markdown(&card, &rubric)),
+        "json" => outln!("{}", export_json(&card)),
+        "greenhouse" => outln!("{}", serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap_or_default()),
+        _ => out!("{}", export_markdown(&card, &rubric)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -114,7 +114,7 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
         None => encode_link(&card),
     };
     let link = made.map_err(|e| Failure::Invalid(format!("{}: {e}", label(&path))))?;
-    println!("{link}");
+    outln!("{link}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -130,6 +130,6 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     };
     let rubric = rubric(&args)?;
     let card = decode_link(&link, &rubric).map_err(|e| Failure::Invalid(e.to_string()))?;
-    println!("{}", export_json(&card));
+    outln!("{}", export_json(&card));
     Ok(ExitCode::SUCCESS)
 }

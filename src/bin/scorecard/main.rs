@@ -4,6 +4,19 @@
 //! subcommand returns a `Result`, and a panic hook turns anything unforeseen into exit 1 with a
 //! message rather than Rust's 101.
 
+/// `out!` for the tool's output, through `common::write_stdout`: unlike `out!`, a reader
+/// that has gone away (`scorecard classify big.jsonl | head`) ends the command quietly instead
+/// of panicking. `tests/core/architecture.rs` keeps `out!` and `outln!` out of the tool.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::common::write_stdout(format_args!($($arg)*)) };
+}
+
+/// `outln!` for the tool's output; see `out!`.
+macro_rules! outln {
+    () => { $crate::common::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::common::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 mod classify;
 mod common;
 mod compare;
@@ -49,11 +62,11 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "unlink" => convert::unlink(rest),
         "compare" => compare::compare(rest),
         "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {
-            println!("scorecard {}", env!("CARGO_PKG_VERSION"));
+            outln!("scorecard {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure::Usage(format!("unknown command \"{}\"", scorecard::core::scorecard::clip(other)))),

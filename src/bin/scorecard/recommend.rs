@@ -60,7 +60,7 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     let rubric = rubric(&args)?;
     let cards = load_all(&args, &rubric)?;
     for (source, _) in &cards {
-        println!("{source}: valid");
+        outln!("{source}: valid");
     }
     Ok(ExitCode::SUCCESS)
 }
