@@ -454,7 +454,7 @@ pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)
 
 /// Reads one scorecard document for a committee.
 ///
-/// A document of the given rubric is read and checked in full by [`Scorecard::from_value`]. A
+/// A document of the given rubric is migrated if older and read and checked in full by [`Scorecard::from_value`]. A
 /// document made against another rubric cannot be checked against this one, so only who and
 /// what it is about is read (rubric, candidate, interviewer, interview step, submission time);
 /// [`analyze`] then reports it under `other_rubric` instead of failing the whole load.
@@ -463,6 +463,9 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
         return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
     }
     let value = super::json::parse(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+    // An older document is migrated first, as every import does (a panel may hold scorecards
+    // saved by an earlier release), so its rubric is read where the current version keeps it.
+    let value = super::interchange::migrate(value)?;
     let other = value
         .get("rubric")
         .and_then(|r| r.get("id"))

@@ -81,6 +81,27 @@ fn a_reader_that_leaves_early_ends_the_command_quietly() {
     assert_eq!(stderr(&out), "", "nothing to report when the reader has left");
 }
 
+/// Every command reads a document as an import does: an older version is migrated (as
+/// `convert` always did), a newer one refused with the release that reads it.
+#[test]
+fn older_documents_are_migrated_by_every_command() {
+    let v0 = r#"{"format":"interview-scorecard","version":0,"rubric":"l4-senior-software-engineer","candidate":"Ada",
+        "ratings":{"technical_expertise":"meets","project_ownership":"meets","business_impact":"meets","communication_collaboration":"meets"}}"#;
+    let o = run(&["validate", "-"], v0.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["recommend", "-"], v0.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((v["candidate"].as_str(), v["decision"].as_str()), (Some("Ada"), Some("hire")));
+    let o = run(&["compare", "-"], v0.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["failed"].as_array().map(Vec::len), Some(0), "{report}");
+    let o = run(&["validate", "-"], v0.replace("\"version\":0", "\"version\":9").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("was written by a newer Scorecard"), "{}", stderr(&o));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [&[][..], &["frobnicate"][..], &["recommend", "--bogus"][..], &["validate"][..], &["recommend", "--rubric"][..]] {

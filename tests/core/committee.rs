@@ -269,6 +269,15 @@ fn a_document_of_another_rubric_loads_as_other_rubric() {
     for (text, expected) in cases {
         check(&rubric, text, expected);
     }
+    // A document saved by an earlier release is migrated, as every import does; one of another
+    // rubric is still told apart after migration.
+    let v0 = r#"{"format":"interview-scorecard","version":0,"rubric":"l4-senior-software-engineer","candidate":"Ada",
+                 "ratings":{"technical_expertise":"exceeds"},"notes":{"technical_expertise":"Led the cache rewrite."}}"#;
+    let card = parse_for_panel(v0, &rubric).expect("a version 0 document loads");
+    assert_eq!((card.candidate.key(), card.rating("technical_expertise"), card.note("technical_expertise")), ("Ada", Rating::Exceeds, "Led the cache rewrite."));
+    check(&rubric, &v0.replace("l4-senior-software-engineer", "l5-staff"), Ok("l5-staff"));
+    check(&rubric, &v0.replace("\"version\":0", "\"version\":9"), Err("newer Scorecard"));
+
     let other = parse_for_panel(cases[0].0, &rubric).expect("reads");
     assert_eq!((other.candidate.key(), other.interviewer.key(), other.rubric.version), ("7", "Dan", 3));
     let r = analyze(&rubric, &[("x.json".into(), other)], None);

@@ -2,12 +2,14 @@
 
 use std::process::ExitCode;
 
+use scorecard::core::interchange::import_json;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
 
 use crate::common::{print_line, read_input, rubric, Args, Failure};
 
-/// Each scorecard with the source it came from ("file" or "file:line").
+/// Each scorecard with the source it came from ("file" or "file:line"), read as every import
+/// reads a document: an older version is migrated, a newer one refused with the release to use.
 fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Failure> {
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
@@ -20,11 +22,11 @@ fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Fa
                     continue;
                 }
                 let at = format!("{label}:{}", i + 1);
-                let card = Scorecard::from_json(line, rubric).map_err(|e| Failure::Invalid(format!("{at}: {e}")))?;
+                let card = import_json(line, rubric).map_err(|e| Failure::Invalid(format!("{at}: {e}")))?;
                 out.push((at, card));
             }
         } else {
-            let card = Scorecard::from_json(&text, rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+            let card = import_json(&text, rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
             out.push((label.to_string(), card));
         }
     }

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::core::interchange::import_value;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::app::{Preset, Scorer, ScorerSettings};
 
@@ -290,7 +291,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     };
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
-        let card = Scorecard::from_value(v, r).map_err(|e| js_error(&format!("value: {e}")))?;
+        let card = import_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
         initial = Some((1, Rc::new(card)));
     }
     let props = RootProps {
@@ -335,7 +336,7 @@ impl Widget {
     pub fn set_value(&mut self, value: JsValue) -> Result<(), JsValue> {
         let result = to_json(&value).and_then(|v| {
             let rubric = self.props.rubric.as_ref().map_err(|e| e.clone())?;
-            Scorecard::from_value(&v, rubric).map_err(|e| e.to_string())
+            import_value(v, rubric).map_err(|e| e.to_string())
         });
         match result {
             Ok(card) => {
