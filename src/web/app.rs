@@ -121,8 +121,17 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let Some(key) = key else { return };
             match store.load_draft(&key, rubric, &now_iso()) {
                 Loaded::Nothing => {}
-                Loaded::Draft(card) => state.dispatch(Action::Load { card, notice: Some("Your draft was restored.".into()) }),
+                Loaded::Draft(card) => {
+                    let drafted = store.get(&DraftStore::drafted_key(&key)).map_or_else(Vec::new, |ids| ids.lines().map(str::to_string).collect());
+                    let notice = if drafted.is_empty() {
+                        "Your draft was restored."
+                    } else {
+                        "Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit."
+                    };
+                    state.dispatch(Action::Load { card, notice: Some(notice.into()), drafted })
+                }
                 Loaded::Corrupt { kept_as, error } => state.dispatch(Action::Load {
+                    drafted: Vec::new(),
                     card: state.card.clone(),
                     notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
                 }),
@@ -154,7 +163,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let saved_key = saved_key.clone();
         let autosave = settings.autosave;
         let on_change = settings.on_change.clone();
-        use_effect_with(state.card.clone(), move |card| {
+        use_effect_with((state.card.clone(), state.drafted.clone()), move |(card, drafted)| {
             // The state's recommendation belongs to this card: no need to compute it again.
             on_change.emit((card.clone(), state.recommendation.clone()));
             if std::mem::replace(&mut *mounted.borrow_mut(), false) {
@@ -163,11 +172,20 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if autosave {
                 let rubric_id = &state.rubric.id;
                 let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
-                let result = store.set(&key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key));
+                let drafted_key = DraftStore::drafted_key(&key);
+                let result = store.set(&key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key)).and_then(|_| {
+                    if drafted.is_empty() {
+                        store.remove(&drafted_key);
+                        Ok(())
+                    } else {
+                        store.set(&drafted_key, &drafted.join("\n"))
+                    }
+                });
                 let previous = saved_key.borrow_mut().replace(key.clone());
                 if let Some(prev) = previous.filter(|p| *p != key) {
                     if result.is_ok() {
                         store.remove(&prev);
+                        store.remove(&DraftStore::drafted_key(&prev));
                     }
                 }
                 let status = match result {
@@ -203,7 +221,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let state = state.clone();
         use_effect_with(settings.value.clone(), move |value| {
             if let Some((_, card)) = value {
-                state.dispatch(Action::Load { card: (**card).clone(), notice: None });
+                state.dispatch(Action::Load { card: (**card).clone(), notice: None, drafted: Vec::new() });
             }
         });
     }
@@ -213,6 +231,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let cb = settings.on_submit.clone();
         Callback::from(move |_| {
             let at = now_iso();
+            if !state.drafted.is_empty() {
+                // Refused in `reduce`, which says why; the host hears of a submission only.
+                state.dispatch(Action::Submit { at });
+                return;
+            }
             let mut card = state.card.clone();
             card.submitted_at = Some(at.clone());
             state.dispatch(Action::Submit { at });

@@ -71,8 +71,9 @@ pub enum Action {
     Note { capability: String, text: String },
     Submit { at: String },
     Reopen,
-    /// Replace the whole card (a restored draft, or the host's `setValue`).
-    Load { card: Scorecard, notice: Option<String> },
+    /// Replace the whole card (a restored draft, or the host's `setValue`), with the ratings of
+    /// it still drafted and unconfirmed (a restored draft's; none for any other card).
+    Load { card: Scorecard, notice: Option<String>, drafted: Vec<String> },
     Saved { status: SaveStatus },
     DismissNotice,
     /// The host turns read-only mode on or off.
@@ -115,6 +116,16 @@ impl ScorerState {
     /// The classifier's reading of an observation's text.
     pub fn analysis(&self, text: &str) -> Option<&Analysis> {
         reading(&self.analyses, text)
+    }
+
+    /// Why the card cannot be submitted yet: ratings drafted from observations and not
+    /// confirmed.
+    pub fn unconfirmed_notice(&self) -> String {
+        let names = self.drafted.iter().filter_map(|id| self.rubric.capability(id)).map(|c| c.name.clone()).collect();
+        format!(
+            "Not submitted: confirm or change the ratings drafted from your observations first ({}). Choose a level again, or press Confirm on the card.",
+            crate::core::engine::join_names(names)
+        )
     }
 
     /// True when edits are refused: submitted, or locked by the host.
@@ -168,6 +179,11 @@ impl Reducible for ScorerState {
                     card_changed = true;
                 }
             }
+            // Drafted ratings are the classifier's guesses until the interviewer confirms them:
+            // they are not submitted as the interviewer's own.
+            Action::Submit { .. } if editable && !self.drafted.is_empty() => {
+                next.notice = Some(self.unconfirmed_notice());
+            }
             Action::Submit { at } if editable => {
                 next.card.submitted_at = Some(at);
                 card_changed = true;
@@ -176,7 +192,8 @@ impl Reducible for ScorerState {
                 next.card.submitted_at = None;
                 card_changed = true;
             }
-            Action::Load { card, notice } => {
+            Action::Load { card, notice, drafted } => {
+                next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
                 next.card = card;
                 next.notice = notice;
                 card_changed = true;

@@ -59,6 +59,13 @@ impl DraftStore {
         format!("{PREFIX}draft:{rubric_id}:{}:{}", candidate.trim().to_ascii_lowercase(), interviewer.trim().to_ascii_lowercase())
     }
 
+    /// The key that keeps which ratings of the draft under `draft_key` were drafted from
+    /// observations and are not yet confirmed (capability ids, one per line). Not part of the
+    /// scorecard document: it is the interviewer's own progress, and a submitted card has none.
+    pub fn drafted_key(draft_key: &str) -> String {
+        draft_key.replacen(":draft:", ":drafted:", 1)
+    }
+
     /// The key that remembers which draft was open last.
     pub fn last_key(rubric_id: &str) -> String {
         format!("{PREFIX}last:{rubric_id}")

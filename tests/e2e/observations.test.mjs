@@ -40,7 +40,12 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'drafted from the retagged observation');
   assert.ok(await page.locator('#sc-mentorship_support-needs_improvement').isChecked(), 'the hand-set rating stays');
   assert.match(await page.locator('.sc-notice').textContent(), /Drafted from your observations: Project Ownership/);
-  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted: confirm');
+  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted');
+  // A drafted rating is the classifier's guess: the card cannot be submitted until it is confirmed.
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
+  assert.match(await page.locator('.sc-notice').textContent(), /\(Project Ownership\)/);
+  assert.equal(await page.locator('[data-testid="submitted"]').count(), 0, 'not submitted');
   // The hand rating disagrees with its evidence: the card says so.
   await card.locator('.sc-card__hint.sc-is-warning', { hasText: 'read differently' }).waitFor();
 
@@ -56,5 +61,34 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   assert.equal(await page.locator('.sc-obs').count(), 3);
   await page.locator('.sc-obs', { hasText: 'Ran the weekly sync' }).getByRole('button', { name: /Remove/ }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 2);
+
+  // The drafted rating is still marked after the reload; choosing its level again confirms it
+  // (the option is already checked, so only its click says so), and then the card submits.
+  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted');
+  await page.click('label[for="sc-project_ownership-exceeds"]');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'the confirmed rating stays');
+  assert.ok(!(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted:')))), 'nothing left to confirm is stored');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.locator('[data-testid="submitted"]').waitFor();
+  await context.close();
+});
+
+test('a drafted rating is confirmed with its Confirm button, and then the card submits', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
+  await page.locator('.sc-obs').first().waitFor();
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
+  assert.equal(await confirm.count(), 1);
+  const level = await page.locator('.sc-card', { has: confirm }).locator('input[type=radio]:checked').getAttribute('value');
+  await confirm.click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  assert.equal(await page.locator('.sc-card input[type=radio]:checked[value="' + level + '"]').count(), 1, 'the rating stays as drafted');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.locator('[data-testid="submitted"]').waitFor();
   await context.close();
 });

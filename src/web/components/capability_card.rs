@@ -42,10 +42,17 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         };
         let descriptor = cap.descriptor(rating).map(str::to_string);
         let checked = current == rating;
+        // A drafted rating is confirmed by choosing it again; a radio already checked fires
+        // no change event, so its click confirms.
+        let onclick = (drafted && checked).then(|| {
+            let state = state.clone();
+            let capability = cap.id.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: rating }))
+        });
         html! {
             <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
-                    value={rating.id()} {checked} {disabled} {onchange} />
+                    value={rating.id()} {checked} {disabled} {onchange} {onclick} />
                 <label class="sc-option__label" for={id}>
                     <span class="sc-option__level">{ state.rubric.level_label(rating).to_string() }</span>
                     if let Some(text) = descriptor {
@@ -56,6 +63,11 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         }
     };
 
+    let confirm = {
+        let state = state.clone();
+        let capability = cap.id.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: current }))
+    };
     let oninput = {
         let state = state.clone();
         let capability = cap.id.clone();
@@ -73,7 +85,11 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                     <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
                     <span class="sc-card__current">
                         { format!("Rating: {}", state.rubric.level_label(current)) }
-                        if drafted { <span class="sc-badge">{ "Drafted: confirm" }</span> }
+                        if drafted {
+                            <span class="sc-badge">{ "Drafted" }</span>
+                            <button type="button" class="sc-button sc-m-small" {disabled} onclick={confirm}
+                                aria-label={format!("Confirm the drafted rating of {}", cap.name)}>{ "Confirm" }</button>
+                        }
                     </span>
                 </legend>
                 <ul class="sc-options" role="presentation">

@@ -179,7 +179,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (state, output, paste) = (state.clone(), output.clone(), paste.clone());
         Callback::from(move |_: MouseEvent| {
             if let Output::Pending { source, imported } = &*output {
-                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")) });
+                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted: Vec::new() });
                 paste.set(String::new());
                 output.set(Output::Message { error: false, text: format!("Imported from {source}.") });
             }
