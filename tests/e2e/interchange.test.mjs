@@ -152,6 +152,13 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   await page.waitForSelector('.sc-shared');
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
   assert.ok(await page.getByLabel('Evidence for Technical Expertise').isDisabled(), 'read-only');
+  // Shown, not edited: the editing controls are left out rather than shown disabled.
+  for (const name of ['Submit scorecard', 'Add', 'Draft ratings from observations', /^Remove observation/, /^Accept tag/]) {
+    assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button in a shared scorecard`);
+  }
+  assert.equal(await page.getByLabel('What did you observe?').count(), 0);
+  assert.equal(await page.locator('[data-testid=save-status]').count(), 0);
+  assert.ok(await page.locator('.sc-obs').count() > 0, 'its observations are shown');
   assert.ok(requests.every((u) => !u.includes('sc1=')), 'the fragment is never sent to a server');
   await page.getByRole('button', { name: 'Import as my draft' }).click();
   await page.waitForFunction(() => !location.hash && document.querySelector('#sc-candidate') && !document.querySelector('#sc-candidate').disabled);

@@ -54,30 +54,37 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     };
     let untagged: Vec<&Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).collect();
     let count = state.card.observations.len();
+    // Locked by the host or opened from a share link: nothing to type, only the untagged
+    // observations to show.
+    if state.locked && untagged.is_empty() {
+        return Html::default();
+    }
     html! {
         <section class="sc-observe" aria-labelledby={format!("{id}-title")}>
             <h2 class="sc-observe__title" id={format!("{id}-title")}>{ "Observations" }</h2>
-            <label class="sc-field__label" for={id.clone()}>{ "What did you observe?" }</label>
-            <div class="sc-observe__row">
-                <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
-                    {oninput} {onkeydown} {disabled} maxlength="10000" aria-describedby={format!("{id}-hint")}
-                    placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
-                <button type="button" class="sc-button sc-m-primary" {onclick} {disabled}>{ "Add" }</button>
-            </div>
-            <p class="sc-card__hint" id={format!("{id}-hint")}>
-                { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
-            </p>
-            if let Assistance::Failed(_) = &state.assist {
-                <p class="sc-card__hint sc-is-warning" role="status">
-                    { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
+            if !state.locked {
+                <label class="sc-field__label" for={id.clone()}>{ "What did you observe?" }</label>
+                <div class="sc-observe__row">
+                    <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
+                        {oninput} {onkeydown} {disabled} maxlength="10000" aria-describedby={format!("{id}-hint")}
+                        placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
+                    <button type="button" class="sc-button sc-m-primary" {onclick} {disabled}>{ "Add" }</button>
+                </div>
+                <p class="sc-card__hint" id={format!("{id}-hint")}>
+                    { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
                 </p>
+                if let Assistance::Failed(_) = &state.assist {
+                    <p class="sc-card__hint sc-is-warning" role="status">
+                        { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
+                    </p>
+                }
+                <div class="sc-observe__actions">
+                    <button type="button" class="sc-button" onclick={on_draft} disabled={disabled || count == 0}>
+                        { "Draft ratings from observations" }
+                    </button>
+                    <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
+                </div>
             }
-            <div class="sc-observe__actions">
-                <button type="button" class="sc-button" onclick={on_draft} disabled={disabled || count == 0}>
-                    { "Draft ratings from observations" }
-                </button>
-                <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
-            </div>
             if !untagged.is_empty() {
                 <h3 class="sc-rec__subtitle">{ "Not tagged to a capability" }</h3>
                 { observation_list(state, &untagged, &props.id_prefix) }
@@ -162,9 +169,15 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     };
 
     let (text, confidence, flags) = match &analysis {
-        Some(Ok(c)) => (highlight(&o.text, &c.evidence), Some(c.confidence), c.flags.clone()),
+        // A flagged note is not evidence of a capability: highlighting the words that would have
+        // tagged it would say the opposite of its flag.
+        Some(Ok(c)) if c.flags.is_empty() => (highlight(&o.text, &c.evidence), Some(c.confidence), Vec::new()),
+        Some(Ok(c)) => (html! { { o.text.clone() } }, Some(c.confidence), c.flags.clone()),
         _ => (html! { { o.text.clone() } }, None, Vec::new()),
     };
+    // Locked by the host or opened from a share link: the card is shown, not edited, so the
+    // editing buttons are left out rather than shown disabled.
+    let locked = state.locked;
     let current = o.capability.clone().unwrap_or_default();
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
@@ -190,13 +203,17 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                     <span class="sc-obs__source">
                         { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", (c * 100.0).round() as u32))) }
                     </span>
-                    <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
-                        aria-label={format!("Accept tag for observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Accept" }</button>
+                    if !locked {
+                        <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
+                            aria-label={format!("Accept tag for observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Accept" }</button>
+                    }
                 } else if o.capability.is_some() {
                     <span class="sc-obs__source">{ "Your tag" }</span>
                 }
-                <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
-                    aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
+                if !locked {
+                    <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
+                        aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
+                }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).
             <>{ for flags.iter().map(|f| html! {

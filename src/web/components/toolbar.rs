@@ -34,15 +34,19 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>) -> Html {
                     <button type="button" class="sc-button sc-m-quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
+            // Locked by the host or opened from a share link: nothing is edited, so nothing to
+            // save or submit; the editing controls are left out rather than shown disabled.
+            if !state.locked {
+                <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
+            }
             <div class="sc-toolbar__actions">
                 if let Some(at) = submitted {
                     <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", at.get(..16).unwrap_or(&at).replace('T', " ")) }</span>
                     if !state.locked {
                         <button type="button" class="sc-button" onclick={on_reopen}>{ "Reopen" }</button>
                     }
-                } else {
-                    <button type="button" class="sc-button sc-m-primary" onclick={on_submit} disabled={state.locked}>{ "Submit scorecard" }</button>
+                } else if !state.locked {
+                    <button type="button" class="sc-button sc-m-primary" onclick={on_submit}>{ "Submit scorecard" }</button>
                 }
             </div>
         </div>
