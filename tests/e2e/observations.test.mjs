@@ -18,6 +18,11 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
   await card.locator('.sc-obs').first().waitFor();
   assert.equal(await page.getByLabel('What did you observe?').inputValue(), '', 'the box clears after adding');
+  // It moved to its card, out of sight: a status line (announced) says where it went.
+  assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added to Mentorship & Support: it is on that card below, with its tag.');
+  await page.getByLabel('What did you observe?').pressSequentially('R');
+  assert.equal(await page.locator('.sc-observe__added').textContent(), '', 'cleared once the next one is typed');
+  await page.getByLabel('What did you observe?').fill('');
   assert.ok(await card.locator('.sc-obs .sc-obs__mark').count() > 0, 'the words that drove the tag are highlighted');
   assert.match(await card.locator('.sc-obs__source').first().textContent(), /Suggested · \d+% sure/);
 

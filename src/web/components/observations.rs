@@ -23,20 +23,34 @@ pub struct QuickEntryProps {
 pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     let state = &props.state;
     let text = use_state(String::new);
+    // Set when an observation is added, cleared when the next one is typed: the message says
+    // where the new one went (a tagged one moves to its capability's card, out of sight).
+    let added = use_state(|| false);
     let disabled = state.read_only();
     let id = format!("{}-observe", props.id_prefix);
     let add = {
-        let (state, text) = (state.clone(), text.clone());
+        let (state, text, added) = (state.clone(), text.clone(), added.clone());
         move || {
             if !text.trim().is_empty() {
                 state.dispatch(Action::Observe { text: (*text).clone() });
                 text.set(String::new());
+                added.set(true);
             }
         }
     };
     let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        let (text, added) = (text.clone(), added.clone());
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            added.set(false);
+        })
+    };
+    let where_added = match state.card.observations.last().filter(|_| *added) {
+        Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
+            Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
+            None => "Added, not tagged to a capability: it is listed below.".to_string(),
+        },
+        None => String::new(),
     };
     let onkeydown = {
         let add = add.clone();
@@ -73,6 +87,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                 <p class="sc-card__hint" id={format!("{id}-hint")}>
                     { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
                 </p>
+                <p class="sc-card__hint sc-observe__added" role="status">{ where_added }</p>
                 if let Assistance::Failed(_) = &state.assist {
                     <p class="sc-card__hint sc-is-warning" role="status">
                         { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
