@@ -104,11 +104,46 @@ fn older_documents_are_migrated_by_every_command() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&[][..], &["frobnicate"][..], &["recommend", "--bogus"][..], &["validate"][..], &["recommend", "--rubric"][..]] {
+    let cases: [(&[&str], &str); 9] = [
+        (&[], "no command given"),
+        (&["frobnicate"], "unknown command"),
+        (&["recommend", "--bogus"], "unknown option \"--bogus\""),
+        (&["validate"], "needs at least one FILE"),
+        (&["recommend", "--rubric"], "--rubric needs a value"),
+        // An empty value, or the next option taken for the value, is a forgotten value.
+        (&["recommend", "--rubric="], "--rubric needs a value"),
+        (&["recommend", "--rubric", "--jsonl", "x.json"], "--rubric needs a value"),
+        (&["recommend", "--rubric", "a.json", "--rubric", "b.json"], "--rubric is given twice"),
+        (&["validate", "-", "-"], "stdin (-) can be read only once"),
+    ];
+    for (args, message) in cases {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).contains("usage: scorecard"), "{args:?}");
     }
+}
+
+/// `--help` after any command prints its usage on stdout and succeeds.
+#[test]
+fn help_after_a_command_prints_usage() {
+    for (args, usage) in [(&["compare", "--help"][..], "usage: scorecard <command>"), (&["recommend", "-h"][..], "usage: scorecard <command>"), (&["classifier", "train", "--help"][..], "scorecard classifier train")] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains(usage), "{args:?}: {}", stdout(&o));
+    }
+}
+
+/// A byte-order mark (Windows editors write one) is not part of the document. A draft from no
+/// observations at all is refused (an empty JSON lines stream to `recommend --jsonl` is not:
+/// it holds no records, as `never_panics_on_garbage` checks).
+#[test]
+fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
+    let o = run(&["validate", "-"], format!("\u{feff}{ALL_MEETS}").as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["draft", "-"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: no observations to draft from"), "{}", stderr(&o));
 }
 
 /// Random bytes, truncated documents and hostile JSON: exit 1 with a message, never a panic.

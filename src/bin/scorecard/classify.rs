@@ -131,6 +131,9 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
         observations.push(v);
         lines_of.push(at);
     }
+    if observations.is_empty() {
+        return Err(Failure::Invalid(format!("{label}: no observations to draft from")));
+    }
     let doc = json!({"format": "interview-scorecard", "version": 1, "ratings": {}, "observations": observations});
     let mut card = Scorecard::from_value(&doc, &rubric).map_err(|e| {
         // Point at the input line rather than the assembled document.
@@ -210,6 +213,10 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let corpus = args.value("--corpus").unwrap_or(DEFAULT_CORPUS);
     let out = args.value("--out").unwrap_or(DEFAULT_MODEL);
     let examples = load_corpus(corpus)?;
+    // A model trained on nothing cannot be loaded again: refuse rather than write it.
+    if examples.is_empty() {
+        return Err(Failure::Invalid(format!("{corpus}: the corpus holds no notes")));
+    }
     let model = train::train(&examples, &config_from(&args)?);
     let text = model.to_text();
     std::fs::write(out, &text).map_err(|e| Failure::Invalid(format!("{out}: cannot write: {e}")))?;
@@ -361,6 +368,14 @@ fn config_from(args: &Args) -> Result<train::TrainConfig, Failure> {
     Ok(config)
 }
 
+/// The settings as the options that give them, for a report the reader can re-run.
+fn describe(c: &train::TrainConfig) -> String {
+    format!(
+        "--cap-l1 {} --cap-l2 {} --level-l1 {} --level-l2 {} --iterations {} --nb-weight {} --prune {} --min-df {} --scale {}",
+        c.cap_l1, c.cap_l2, c.level_l1, c.level_l2, c.iterations, c.nb_weight, c.prune, c.min_df, c.scale
+    )
+}
+
 fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut valued = vec!["--corpus", "--folds"];
     valued.extend(HYPER);
@@ -378,7 +393,7 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
             outln!("{}/{} -> {}/{}: {}", e.capability, e.level.id(), c, l.id(), e.text);
         }
     });
-    print_evaluation(&format!("{folds}-fold cross-validation on {corpus} with {config:?}"), &ev);
+    print_evaluation(&format!("{folds}-fold cross-validation on {corpus} with {}", describe(&config)), &ev);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -53,17 +53,32 @@ impl Args {
             } else if a == "--" {
                 out.positional.extend(it.by_ref().cloned());
             } else if let Some((name, value)) = a.split_once('=').filter(|(n, _)| valued.contains(n)) {
-                out.values.push((name.to_string(), value.to_string()));
+                out.set_value(name, value)?;
             } else if valued.contains(&a.as_str()) {
-                let v = it.next().ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
-                out.values.push((a.clone(), v.clone()));
+                // `--rubric --jsonl` is a forgotten value, not a file named "--jsonl".
+                let v = it.next().filter(|v| !v.starts_with("--")).ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
+                out.set_value(a, v)?;
             } else if flags.contains(&a.as_str()) {
                 out.flags.push(a.clone());
             } else {
                 return Err(Failure::Usage(format!("unknown option \"{}\"", scorecard::core::scorecard::clip(a))));
             }
         }
+        if out.positional.iter().filter(|p| *p == "-").count() > 1 {
+            return Err(Failure::Usage("stdin (-) can be read only once".into()));
+        }
         Ok(out)
+    }
+
+    fn set_value(&mut self, name: &str, value: &str) -> Result<(), Failure> {
+        if value.is_empty() {
+            return Err(Failure::Usage(format!("{name} needs a value")));
+        }
+        if self.value(name).is_some() {
+            return Err(Failure::Usage(format!("{name} is given twice")));
+        }
+        self.values.push((name.to_string(), value.to_string()));
+        Ok(())
     }
 
     pub fn flag(&self, name: &str) -> bool {
@@ -88,7 +103,12 @@ pub fn read_input(path: &str) -> Result<String, Failure> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Failure::Invalid(format!("{label}: larger than {MAX_INPUT_BYTES} bytes")));
     }
-    String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+    let mut text = String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
+    // A byte-order mark (Windows editors write one) is not part of the text.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// The rubric named by `--rubric FILE`, or the embedded default.

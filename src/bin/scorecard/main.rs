@@ -29,7 +29,9 @@ use common::{Failure, USAGE};
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("scorecard: internal error: {info}");
+        // Not eprintln!: with stderr closed too it would panic inside the hook and abort.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "scorecard: internal error: {info}");
         std::process::exit(1);
     }));
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +53,11 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(Failure::Usage("no command given".into()));
     };
+    // `scorecard compare --help` asks for help, wherever it comes before a `--`.
+    if rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
+        outln!("{}", if cmd == "classifier" { classify::CLASSIFIER_USAGE } else { USAGE });
+        return Ok(ExitCode::SUCCESS);
+    }
     match cmd.as_str() {
         "recommend" => recommend::recommend(rest),
         "validate" => recommend::validate(rest),
