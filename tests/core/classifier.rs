@@ -237,6 +237,92 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
     }
 }
 
+/// The first flag of a note: its kind and the words it quotes.
+fn first_flag(note: &str) -> Option<(FlagKind, String)> {
+    let f = detect_flags(note).into_iter().next()?;
+    let quoted = f.span.as_ref().and_then(|s| note.get(s.start..s.end)).unwrap_or("").to_string();
+    Some((f.kind, quoted))
+}
+
+#[test]
+fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
+    use FlagKind::*;
+    // True positives: the kind of the first flag and the words it quotes.
+    let hits: &[(&str, FlagKind, &str)] = &[
+        // A bias flag replaces the impression flag ("great") and names the protected trait.
+        ("great culture fit, young and energetic", BiasRisk, "young"),
+        ("young and energetic", BiasRisk, "young"),
+        ("GREAT CULTURE FIT, YOUNG AND ENERGETIC", BiasRisk, "YOUNG"),
+        ("Young, hungry, energetic.", BiasRisk, "Young"),
+        ("She's young and hungry, would grow fast here.", BiasRisk, "young"),
+        ("Seems young for the role.", BiasRisk, "young for"),
+        ("He's a young engineer with lots of potential.", BiasRisk, "young engineer"),
+        ("a bit younger than the rest of the team", BiasRisk, "bit younger"),
+        ("Energetic! Loved the conversation.", BiasRisk, "Energetic"),
+        // "energetic" is age-coded in hiring guidance, whatever it qualifies: the session's
+        // energy is the interviewer's impression of the person, not something they did.
+        ("energetic debugging session", BiasRisk, "energetic"),
+        ("Fresh out of college, so probably cheap.", BiasRisk, "Fresh out of"),
+        ("She's a recent grad, so expect less depth.", BiasRisk, "recent grad"),
+        ("As a recent graduate he lacks depth.", BiasRisk, "recent graduate"),
+        ("Overqualified for this role.", BiasRisk, "Overqualified"),
+        ("Very polished appearance", BiasRisk, "appearance"),
+        ("Polished look, confident.", BiasRisk, "Polished look"),
+        ("Very well-dressed, good looks.", BiasRisk, "well-dressed"),
+        ("He's very attractive.", BiasRisk, "attractive"),
+        // Fit verdicts are not behaviour and invite bias: the flag quotes them, not "great".
+        ("Great culture fit.", NonBehavioral, "culture fit"),
+        ("great culture fit, good vibes", NonBehavioral, "culture fit"),
+        ("Not sure he'd fit in here.", NonBehavioral, "fit in"),
+        ("Not a culture fit.", NonBehavioral, "Not a culture fit"),
+        ("not a good fit for us", NonBehavioral, "not a good fit"),
+        // Still caught as before.
+        ("Heavy accent, hard to follow at times.", BiasRisk, "accent"),
+        ("Has young kids, so may not want to do oncall.", BiasRisk, "kids"),
+        ("digital native", BiasRisk, "digital native"),
+        ("Older candidate", BiasRisk, "Older candidate"),
+        ("Very polished, clearly has 'it'.", NonBehavioral, "polished"),
+    ];
+    for (note, kind, quoted) in hits {
+        assert_eq!(first_flag(note), Some((*kind, quoted.to_string())), "{note}");
+    }
+    let reason = &detect_flags("Great culture fit.")[0].reason;
+    assert!(reason.contains("\"culture fit\"") && reason.contains("bias"), "{reason}");
+    // "young kids" is a family remark, not one about the candidate's age: one flag, not two.
+    assert_eq!(detect_flags("Has young kids, so may not want to do oncall.").len(), 1);
+    // Several traits: one bias flag each, in the order of the note, and no impression flag.
+    let kinds: Vec<String> = detect_flags("Young and energetic mom, very polished appearance.").into_iter().map(|f| f.reason).collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds[0].contains("age") && kinds[1].contains("family") && kinds[2].contains("appearance"), "{kinds:?}");
+
+    // True negatives: behaviour, and words that share a form with the lexicon's.
+    let sound = [
+        "Designed the sharded cache and led the rollout across three teams",
+        "Looked at the logs first and found the leak",
+        "Looks at the query plan before adding an index; looked into the slow join herself.",
+        // "young" qualifies a system, not a person: not flagged, and so is "He explained ...",
+        // where a pronoun is nearby but "young" still modifies a noun that is not a person.
+        "Explained why the young service needed load tests",
+        "He explained why the young codebase needed more tests before the launch.",
+        "Mentored a recent hire",
+        // Recent grads the candidate works with are not the candidate's age.
+        "Mentors two recent grads on her team and meets them weekly.",
+        "Onboarded a recent grad and paired with her daily on the billing service.",
+        "Mentors young engineers on his team through code review.",
+        "Mentored a young engineer through her first on-call rotation.",
+        "Ran fresh out of ideas on the cache design, then asked me for a hint and fixed it.",
+        "The appearance of the bug in the logs was intermittent; he bisected it to a race in the retry loop.",
+        "Designed an attractive pricing option for the enterprise tier and sold it to sales.",
+        "Had no view on how the team should fit tech debt into sprint planning.",
+        "NB: the junior he mentored left the team; he said 'not a fit' w/o any reflection on his part",
+        "Good energy in the pairing session: thought out loud, tested assumptions, took my hints quickly.",
+        "youngest person on the team to ship a feature end to end; wrote the design doc herself",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+}
+
 fn rubric() -> Rubric {
     Rubric::default_rubric().unwrap()
 }

@@ -5,9 +5,12 @@
 //! interviewer, so a false one costs trust. `bias_risk` fires on phrases about age, family,
 //! pregnancy, speech and accent, appearance, nationality or origin, religion, gender, health or
 //! disability and sexual orientation, each phrase chosen so that ordinary engineering notes
-//! ("race condition", "child process", "new grads", "teams in Berlin") do not match.
+//! ("race condition", "child process", "new grads", "teams in Berlin", "the young service",
+//! "mentored a recent grad", "looked at the logs") do not match.
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
-//! action verb from a broad lexicon, no technical noun, no number, no quotation.
+//! action verb from a broad lexicon, no technical noun, no number, no quotation. Its reason quotes
+//! a fit verdict ("culture fit", "fit in") first: such a verdict is not behaviour and invites bias.
+//! Bias flags come before it, and replace it.
 
 use std::sync::OnceLock;
 
@@ -51,11 +54,11 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for; looks young|old|barely|very|too; very young; so young; youthful; out of college; digital native; gen z; over the hill"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old|barely|very|too; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby"),
     ("accent or speech", "accent; accents; accented; first language; native speaker; native english; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
-    ("appearance", "overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight"),
+    ("appearance", "appearance; his|her|their looks; good looks; looks aside; polished|professional look|looks; overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; well groomed; presentable; unkempt; scruffy; disheveled|dishevelled; sharp dresser; dress sense; dresses well|nicely|sharply|professionally; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight"),
     ("nationality or origin", "foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name"),
     ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran"),
     ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
@@ -149,10 +152,59 @@ fn plausible(tokens: &[Token], i: usize, len: usize) -> bool {
         "weight" => matches!(prev, "his" | "her" | "their" | "lose" | "lost" | "gained"),
         "voice" => matches!(prev, "his" | "her" | "their"),
         "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
+        // "young and energetic", "she's young": about the person. "the young service", "young
+        // kids" (a family remark, caught as such): not about the candidate's age.
+        "young" | "younger" if len == 1 => {
+            let next = tokens.get(i + 1).filter(|t| t.clause == tokens.get(i).map_or(0, |u| u.clause));
+            next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
+                && (clause_initial(tokens, i)
+                    || person_context(tokens, i)
+                    || matches!(prev, "seem" | "seems" | "quite" | "pretty" | "rather" | "fairly" | "really" | "still" | "relatively"))
+        }
+        "young" | "younger" if matches!(next, "candidate" | "engineer" | "dev" | "developer" | "hire" | "grad" | "graduate" | "professional") => {
+            describes_candidate(tokens, i)
+        }
+        // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
+        // recent grad", "onboards recent grads": describes the people they work with.
+        "recent" | "fresh" if len >= 2 && next != "out" && next != "blood" && next != "faced" => describes_candidate(tokens, i),
+        "fresh" if len == 3 => !matches!(
+            tokens.get(i + 3).map_or("", |t| t.word.as_str()),
+            "ideas" | "time" | "options" | "patience" | "money" | "budget" | "steam" | "runway"
+        ),
+        "appearance" => next != "of",
+        "attractive" => {
+            person_context(tokens, i)
+                && !matches!(
+                    next,
+                    "option" | "options" | "alternative" | "alternatives" | "price" | "pricing" | "offer" | "proposition" | "target"
+                        | "approach" | "solution" | "deal" | "rate" | "rates" | "feature" | "features" | "proposal" | "design"
+                        | "path" | "choice" | "idea" | "plan" | "market" | "terms" | "salary" | "package" | "tradeoff" | "trade"
+                )
+        }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i),
         _ => true,
     }
+}
+
+/// The token opens its clause: a fragment such as "young and energetic" describes the candidate.
+fn clause_initial(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens.get(i - 1).map(|t| t.clause) != tokens.get(i).map(|t| t.clause)
+}
+
+/// The phrase at `i` describes the candidate ("he's a recent grad", "as a recent graduate",
+/// "Recent grad, ...") rather than someone else ("mentored a recent grad").
+fn describes_candidate(tokens: &[Token], i: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let subject = |w: &str| {
+        matches!(w, "is" | "was" | "are" | "were" | "he" | "she" | "they" | "being" | "as" | "just" | "only" | "still" | "seems" | "seemed" | "looks" | "looked")
+    };
+    if clause_initial(tokens, i) || subject(word(i.wrapping_sub(1))) {
+        return true;
+    }
+    i >= 2
+        && matches!(word(i.wrapping_sub(1)), "a" | "very" | "fairly" | "pretty" | "quite" | "relatively" | "only" | "just")
+        && (subject(word(i.wrapping_sub(2))) || clause_initial(tokens, i - 1))
 }
 
 /// The word sits near a reference to a person, so an ambiguous word is probably about them.
@@ -217,24 +269,9 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         text.get(start..end)?;
         Some(Span { start, end, label: label.to_string() })
     };
+    // Bias flags come first: they are the ones to act on.
     let bias = bias_matches(tokens);
-    // A remark about a protected trait already says the note is not evidence; one warning is
-    // enough, and it is the more important one.
-    if bias.is_empty() && !has_behaviour(text, tokens) && !has_topic(tokens) {
-        let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
-        let (reason, span) = match impression.and_then(|i| Some((i, tokens.get(i)?))) {
-            Some((i, t)) => (
-                format!(
-                    "no observed behaviour: \"{}\" is an impression; write what the candidate did or said",
-                    text.get(t.start..t.end).unwrap_or(&t.word)
-                ),
-                span_of(i, i, "impression"),
-            ),
-            None => ("no observed behaviour: write what the candidate did or said".to_string(), None),
-        };
-        flags.push(Flag { kind: FlagKind::NonBehavioral, reason, span });
-    }
-    for (category, first, last) in bias {
+    for &(category, first, last) in &bias {
         let words = match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
             _ => "",
@@ -245,7 +282,56 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
             span: span_of(first, last, category),
         });
     }
+    // A remark about a protected trait already says the note is not evidence; one warning is
+    // enough, and it is the more important one.
+    if bias.is_empty() && !has_behaviour(text, tokens) && !has_topic(tokens) {
+        let quote = |first: usize, last: usize| match (tokens.get(first), tokens.get(last)) {
+            (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(&a.word).to_string(),
+            _ => String::new(),
+        };
+        let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
+        let (reason, span) = if let Some((first, last)) = fit_phrase(tokens) {
+            (
+                format!(
+                    "no observed behaviour: \"{}\" judges likeness to the team, which invites bias; write what the candidate did or said",
+                    quote(first, last)
+                ),
+                span_of(first, last, "culture fit"),
+            )
+        } else if let Some(i) = impression {
+            (
+                format!("no observed behaviour: \"{}\" is an impression; write what the candidate did or said", quote(i, i)),
+                span_of(i, i, "impression"),
+            )
+        } else {
+            ("no observed behaviour: write what the candidate did or said".to_string(), None)
+        };
+        flags.push(Flag { kind: FlagKind::NonBehavioral, reason, span });
+    }
     flags
+}
+
+/// A "fit" verdict ("culture fit", "fit in here", "not a fit"): the first and last tokens of the
+/// phrase to quote. Only used to word the flag of a note that already shows no behaviour, so it
+/// need not tell "fit in memory" apart.
+fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let i = tokens.iter().position(|t| matches!(t.word.as_str(), "fit" | "fits" | "fitting"))?;
+    let clause = tokens.get(i)?.clause;
+    let same = |k: usize| tokens.get(k).is_some_and(|t| t.clause == clause);
+    let mut first = i;
+    if same(i.wrapping_sub(1)) && matches!(word(i.wrapping_sub(1)), "culture" | "cultural" | "team" | "good" | "great" | "bad" | "poor" | "natural" | "perfect") {
+        first = i.wrapping_sub(1);
+    }
+    if same(first.wrapping_sub(2)) && word(first.wrapping_sub(1)) == "a" && word(first.wrapping_sub(2)) == "not" {
+        first -= 2;
+    }
+    let last = match (word(i + 1), word(i + 2)) {
+        ("in", _) if same(i + 1) => i + 1,
+        ("right", "in") if same(i + 2) => i + 2,
+        _ => i,
+    };
+    Some((first, last))
 }
 
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
