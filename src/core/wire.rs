@@ -162,7 +162,7 @@ fn match_kind_id(how: MatchKind) -> &'static str {
 }
 
 /// The on-demand module's reply to "import this text": the format, the scorecard document and,
-/// for Greenhouse input, how each attribute was mapped.
+/// for Greenhouse input, how each attribute was mapped and what was left out.
 pub fn encode_import(result: &Result<Imported, ImportError>) -> String {
     match result {
         Ok(i) => reply_ok(json!({
@@ -171,6 +171,7 @@ pub fn encode_import(result: &Result<Imported, ImportError>) -> String {
             "mappings": i.mappings.iter().map(|m| json!({
                 "attribute": m.attribute, "capability": m.capability, "how": match_kind_id(m.how), "rating": m.rating,
             })).collect::<Vec<_>>(),
+            "warnings": i.warnings,
         })),
         Err(e) => reply_error(&e.to_string()),
     }
@@ -203,7 +204,14 @@ pub fn decode_import(text: &str, rubric: &Rubric) -> Result<Imported, String> {
         };
         mappings.push(AttributeMapping { attribute: text_field(m, "attribute")?, capability, how, rating: text_field(m, "rating")? });
     }
-    Ok(Imported { format, card, mappings })
+    // Absent from a reply that has none to give.
+    let mut warnings = Vec::new();
+    if f.contains_key("warnings") {
+        for w in list(f, "warnings")? {
+            warnings.push(w.as_str().ok_or("warnings: expected text")?.to_string());
+        }
+    }
+    Ok(Imported { format, card, mappings, warnings })
 }
 
 /// The on-demand module's reply to "export this scorecard": the text, or why not.
@@ -260,7 +268,7 @@ pub fn serve_import(text: &str, rubric_json: &str) -> String {
         Err(e) => return reply_error(&e),
     };
     let result = if looks_like_link(text) {
-        super::interchange::decode_link(text.trim(), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new() })
+        super::interchange::decode_link(text.trim(), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
     } else {
         super::interchange::import_auto(text, &rubric).map(|mut imported| {
             if imported.format == Format::Greenhouse {

@@ -124,6 +124,20 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// What a Greenhouse import leaves out is reported whether the format is named or detected.
+#[test]
+fn convert_reports_what_a_greenhouse_import_leaves_out() {
+    let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
+        "attributes": [{"name": "Technical Expertise", "type": "Skills", "note": "Designed the cache.", "rating": "yes"}],
+        "questions": [{"id": null, "question": "Private Notes", "answer": "Salary expectations are high."}]}"#;
+    for from in ["greenhouse", "auto"] {
+        let o = run(&["convert", "--from", from, "-"], gh.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{from}: {}", stderr(&o));
+        assert!(stderr(&o).contains("\"Private Notes\" is private to its author and is not imported"), "{from}: {}", stderr(&o));
+        assert!(!stdout(&o).contains("Salary"), "{from}");
+    }
+}
+
 /// `--help` after any command prints its usage on stdout and succeeds.
 #[test]
 fn help_after_a_command_prints_usage() {

@@ -106,8 +106,12 @@ fn imports_read_documents_greenhouse_and_links() {
     gh["attributes"].as_array_mut().unwrap().push(serde_json::json!({
         "name": "Culture add", "type": "Skills", "note": "Ran the on-call rota for two teams and wrote the runbook.", "rating": "yes"
     }));
+    // A private note is left out, and the widget is told so (the reply carries the warning).
+    gh["questions"] = serde_json::json!([{"id": null, "question": "Private Notes", "answer": "Salary expectations are high."}]);
     let imported = decode_import(&wire::serve_import(&gh.to_string(), &rubric.source_json), &rubric).expect("greenhouse");
     assert_eq!(imported.format, Format::Greenhouse);
+    assert!(imported.warnings.iter().any(|w| w.contains("\"Private Notes\" is private to its author and is not imported")), "{:?}", imported.warnings);
+    assert!(!imported.card.to_json().contains("Salary"), "the private note is not in the card");
     assert_eq!(imported.mappings.len(), rubric.capabilities.len() + 1);
     assert!(imported.mappings[..rubric.capabilities.len()].iter().all(|m| m.how == MatchKind::Exact && m.capability.is_some()));
     let culture = imported.mappings.last().unwrap();

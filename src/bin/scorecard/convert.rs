@@ -48,7 +48,7 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
         "auto" => {
             let imported = import_auto(&text, rubric).map_err(invalid)?;
             if imported.format == Format::Greenhouse && !quiet {
-                report(at, &imported.mappings, &[]);
+                report(at, &imported.mappings, &imported.warnings);
             }
             Ok(imported.card)
         }

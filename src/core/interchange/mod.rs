@@ -169,6 +169,8 @@ pub struct Imported {
     pub card: Scorecard,
     /// For Greenhouse input, one entry per attribute in input order.
     pub mappings: Vec<AttributeMapping>,
+    /// For Greenhouse input, what was left out and why (private notes, unknown ratings).
+    pub warnings: Vec<String>,
 }
 
 /// Reads a scorecard document or a Greenhouse scorecard object, whichever the text holds.
@@ -177,10 +179,10 @@ pub struct Imported {
 pub fn import_auto(text: &str, rubric: &Rubric) -> Result<Imported, ImportError> {
     let value = parse_json(text, "document")?;
     match detect(&value)? {
-        Format::Scorecard => Ok(Imported { format: Format::Scorecard, card: import_value(value, rubric)?, mappings: Vec::new() }),
+        Format::Scorecard => Ok(Imported { format: Format::Scorecard, card: import_value(value, rubric)?, mappings: Vec::new(), warnings: Vec::new() }),
         Format::Greenhouse => {
             let g = import_greenhouse_value(&value, rubric)?;
-            Ok(Imported { format: Format::Greenhouse, card: g.card, mappings: g.mappings })
+            Ok(Imported { format: Format::Greenhouse, card: g.card, mappings: g.mappings, warnings: g.warnings })
         }
     }
 }
