@@ -9,15 +9,21 @@
 //! It reads RFC 8259 JSON exactly: no comments, no trailing commas, no single quotes, nothing
 //! after the value but white space. Nesting deeper than [`MAX_DEPTH`] is refused (no input can
 //! exhaust the stack), as are lone UTF-16 surrogates in `\u` escapes and numbers too large for
-//! a double. Its messages follow serde_json's ("EOF while parsing a string at line 3 column 7"),
-//! so every reader of JSON in this crate reports errors the same way. Integers are read exactly
+//! a double. Unlike serde_json, which keeps the last of two equal keys, it refuses an object
+//! with a duplicate key (`duplicate key "level" at line 4 column 9`, at the second key): a
+//! scorecard with two ratings of one capability must not silently lose one. Its other messages
+//! follow serde_json's ("EOF while parsing a string at line 3 column 7"), so every reader of
+//! JSON in this crate reports errors the same way. Integers are read exactly
 //! (`u64` or `i64`, as serde_json does); a number with a fraction or an exponent is exact when
 //! it has at most 15 significant digits and an exponent within ±22, which covers every number
 //! in a rubric or a scorecard, and otherwise within a few units in the last place.
 
 use std::fmt;
 
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
+
+use super::scorecard::clip;
 
 /// Arrays and objects nested deeper than this are refused (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;
@@ -28,11 +34,17 @@ pub struct JsonError {
     pub line: usize,
     pub column: usize,
     pub message: &'static str,
+    /// For "duplicate key": the key, clipped for quoting ([`clip`]); shown after the message.
+    pub key: Option<Box<str>>,
 }
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+        f.write_str(self.message)?;
+        if let Some(key) = &self.key {
+            write!(f, " \"{key}\"")?;
+        }
+        write!(f, " at line {} column {}", self.line, self.column)
     }
 }
 
@@ -45,6 +57,8 @@ impl std::error::Error for JsonError {}
 /// assert_eq!(v["a"][2].as_f64(), Some(2.5));
 /// let e = scorecard::core::json::parse("{\"a\": }").unwrap_err();
 /// assert_eq!(e.to_string(), "expected value at line 1 column 7");
+/// let e = scorecard::core::json::parse(r#"{"a": 1, "a": 2}"#).unwrap_err();
+/// assert_eq!(e.to_string(), r#"duplicate key "a" at line 1 column 10"#);
 /// ```
 pub fn parse(text: &str) -> Result<Value, JsonError> {
     let mut p = Parser { text: text.as_bytes(), at: 0, depth: 0 };
@@ -70,7 +84,7 @@ impl Parser<'_> {
         let read = &self.text[..(at + 1).min(self.text.len())];
         let line = 1 + read.iter().filter(|&&b| b == b'\n').count();
         let line_start = read.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        JsonError { line, column: read.len() - line_start, message }
+        JsonError { line, column: read.len() - line_start, message, key: None }
     }
 
     fn error_here(&self, message: &'static str) -> JsonError {
@@ -175,6 +189,7 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error_here("key must be a string")),
             }
             first = false;
+            let key_at = self.at;
             let key = self.string()?;
             self.skip_space();
             match self.peek() {
@@ -183,7 +198,13 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error_here("expected `:`")),
             }
             let value = self.value()?;
-            fields.insert(key, value);
+            match fields.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                // Reported at the second key, once its value is read (as serde_json would read it).
+                Entry::Occupied(first) => return Err(JsonError { key: Some(clip(first.key()).into()), ..self.error_at(key_at, "duplicate key") }),
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => {

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::scorecard::Rating;
+use super::scorecard::{clip, Rating};
 
 /// The embedded default rubric's JSON text.
 pub const DEFAULT_RUBRIC_JSON: &str = include_str!("../../data/rubrics/l4-senior-software-engineer.json");
@@ -121,7 +121,9 @@ pub struct Policy {
     pub core: Vec<String>,
     /// Weight of each capability in the score; a capability not listed weighs 1.
     pub weights: BTreeMap<String, f64>,
-    /// Hiring bands, any order; the engine picks the highest band whose every condition holds.
+    /// Hiring bands, listed from the highest to the lowest: the engine takes the first band whose
+    /// conditions all hold, and [`Outcome::rank`](super::engine::Outcome::rank) ranks the first
+    /// highest. [`Rubric::validate`] refuses a band whose `min_score` is above the one before it.
     pub bands: Vec<Band>,
     /// A no-hire whose score is below this is `definitely_not` in Greenhouse terms.
     pub strong_no_below: f64,
@@ -181,19 +183,20 @@ impl fmt::Display for RubricError {
         match self {
             RubricError::Parse(m) => write!(f, "rubric is not valid: {m}"),
             RubricError::TooLarge(n) => write!(f, "rubric is {n} bytes; the limit is {MAX_RUBRIC_BYTES}"),
+            // User text is quoted through `clip`: cut to 60 characters, control characters escaped.
             RubricError::WrongFormat(found) => {
-                write!(f, "format: expected \"{RUBRIC_FORMAT}\", found \"{found}\"")
+                write!(f, "format: expected \"{RUBRIC_FORMAT}\", found \"{}\"", clip(found))
             }
             RubricError::UnsupportedVersion(v) => {
                 write!(f, "schema_version: this build reads rubric schema version 1, found {v}")
             }
             RubricError::Missing(path) => write!(f, "{path}: missing text"),
-            RubricError::DuplicateCapability(id) => write!(f, "capabilities: duplicate id \"{id}\""),
+            RubricError::DuplicateCapability(id) => write!(f, "capabilities: duplicate id \"{}\"", clip(id)),
             RubricError::BadCapabilityId(id) => {
-                write!(f, "capabilities: id \"{id}\" must be lower_snake_case letters, digits and _")
+                write!(f, "capabilities: id \"{}\" must be lower_snake_case letters, digits and _, at most 64 characters", clip(id))
             }
             RubricError::UnknownCapability(field, id) => {
-                write!(f, "{field}: unknown capability \"{id}\"")
+                write!(f, "{field}: unknown capability \"{}\"", clip(id))
             }
             RubricError::BadPolicy(field, why) => write!(f, "{field}: {why}"),
         }
@@ -296,6 +299,19 @@ impl Rubric {
                     // Numbers in messages go through the JSON writer, not `f64`'s `Display`, which
                     // would bring the float formatter (about 9 KB) into the widget.
                     format!("must be between 0 and 2, found {}", Value::from(band.min_score)),
+                ));
+            }
+            // The engine takes the first band that holds: a band listed below a lower one could
+            // only be reached by a weaker scorecard.
+            if let Some(above) = i.checked_sub(1).and_then(|j| policy.bands.get(j)).filter(|above| band.min_score > above.min_score) {
+                return Err(RubricError::BadPolicy(
+                    format!("policy.bands[{i}].min_score"),
+                    format!(
+                        "bands go from the highest to the lowest; {} is above bands[{}]'s {}",
+                        Value::from(band.min_score),
+                        i - 1,
+                        Value::from(above.min_score)
+                    ),
                 ));
             }
             if band.core_at_least == Some(Rating::NotAssessed) {
@@ -516,7 +532,7 @@ mod read {
         let mut weights = BTreeMap::new();
         if let Some(w) = optional(p, "weights") {
             for (id, weight) in object(w, "policy.weights")? {
-                let weight = weight.as_f64().ok_or_else(|| format!("policy.weights.{id}: expected a number"))?;
+                let weight = weight.as_f64().ok_or_else(|| format!("policy.weights.{}: expected a number", clip(id)))?;
                 weights.insert(id.clone(), weight);
             }
         }

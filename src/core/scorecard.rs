@@ -171,7 +171,8 @@ pub struct Scorecard {
     /// Keyed by capability id; a capability absent here is `not_assessed`.
     pub ratings: BTreeMap<String, RatingEntry>,
     pub observations: Vec<Observation>,
-    /// ISO-8601 time of submission; `None` while a draft.
+    /// Time of submission, an RFC 3339 date-time such as `2026-11-25T20:16:32.123Z` (see
+    /// [`is_date_time`]); `None` while a draft.
     pub submitted_at: Option<String>,
 }
 
@@ -444,8 +445,10 @@ impl Scorecard {
         }
         card.submitted_at = match obj.get("submitted_at") {
             Some(Value::String(s)) if s.is_empty() => None,
-            Some(Value::String(s)) if s.chars().count() <= 64 && is_iso_date(s.get(..10).unwrap_or("")) => Some(s.clone()),
-            Some(Value::String(s)) => return Err(ScorecardError::new("submitted_at", format!("expected an ISO-8601 time, found \"{}\"", clip(s)))),
+            Some(Value::String(s)) if s.len() <= 64 && is_date_time(s) => Some(s.clone()),
+            Some(Value::String(s)) => {
+                return Err(ScorecardError::new("submitted_at", format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(s))))
+            }
             Some(Value::Null) | None => None,
             Some(other) => return Err(ScorecardError::new("submitted_at", format!("expected a string or null, found {}", kind(other)))),
         };
@@ -510,29 +513,77 @@ fn short(v: &Value) -> String {
     }
 }
 
-/// Cuts a user-supplied string for quoting in an error message.
+/// Cuts a user-supplied string for quoting in an error message: at most 60 characters (then
+/// `…`), with each control character (an escape, a NUL, a line break) shown as its JSON escape
+/// (`\u001b`), so no message can carry a live terminal sequence or break a line.
 pub fn clip(s: &str) -> String {
     const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX).collect();
-        out.push('…');
-        out
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            // Control characters are U+0000 to U+001F and U+007F to U+009F: two hex digits.
+            out.push_str("\\u00");
+            out.extend([c as u32 >> 4, c as u32 & 15].map(|d| char::from_digit(d, 16).unwrap_or('0')));
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
-/// True for `YYYY-MM-DD` with a plausible month and day.
+/// The value of a run of ASCII digits; `None` if a byte is not a digit.
+fn digits_value(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+}
+
+/// True for `YYYY-MM-DD` naming a day that exists: February 29 only in leap years (divisible by
+/// 4, except centuries not divisible by 400).
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+    let (Some(year), Some(month), Some(day)) = (digits_value(&b[0..4]), digits_value(&b[5..7]), digits_value(&b[8..10])) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
+}
+
+/// True for an RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS` (a real date, hours 00-23, minutes
+/// 00-59, seconds 00-60 for a leap second), an optional `.` and fraction digits, then `Z` or an
+/// offset `+HH:MM` / `-HH:MM`. Upper-case `T` and `Z` only. JavaScript's `toISOString` writes
+/// this form ("2026-11-25T20:16:32.123Z").
+pub fn is_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let two = |at: usize, max: u32| b.get(at..at + 2).and_then(digits_value).is_some_and(|n| n <= max);
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(s.get(..10).is_some_and(is_iso_date) && at(10, b'T') && two(11, 23) && at(13, b':') && two(14, 59) && at(16, b':') && two(17, 60)) {
         return false;
     }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    let mut rest = b.get(19..).unwrap_or_default();
+    if let [b'.', fraction @ ..] = rest {
+        let n = fraction.iter().take_while(|d| d.is_ascii_digit()).count();
+        if n == 0 {
+            return false;
+        }
+        rest = fraction.get(n..).unwrap_or_default();
+    }
+    match rest {
+        [b'Z'] => true,
+        // `rest` is the last six bytes of `b`.
+        [b'+' | b'-', _, _, b':', _, _] => two(b.len() - 5, 23) && two(b.len() - 2, 59),
+        _ => false,
+    }
 }

@@ -12,7 +12,7 @@ use scorecard::core::interchange::{
     import_json, migrate, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
 };
 use scorecard::core::scorecard::{
-    is_iso_date, Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
+    is_date_time, is_iso_date, Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
 };
 use scorecard::core::{recommend, Observation, Rating, RatingEntry, Rubric, Scorecard};
 use serde_json::{json, Value};
@@ -470,6 +470,60 @@ fn greenhouse_import_maps_a_foreign_scorecard() {
     assert_eq!(&listed.card, card);
 }
 
+/// A Greenhouse object with one question and its answer, and one unmatched attribute's note.
+fn greenhouse_with(question: &str, answer: &str, note: &str) -> String {
+    json!({
+        "attributes": [{"name": "Culture Fit", "type": "Skills", "note": note, "rating": null}],
+        "questions": [{"id": 1, "question": question, "answer": answer}],
+    })
+    .to_string()
+}
+
+/// The observation texts of an import, without their prefix.
+fn observations_after(text: &str, prefix: &str) -> Vec<String> {
+    let g = import_greenhouse(text, &rubric()).unwrap_or_else(|e| panic!("{e}"));
+    g.card.observations.iter().map(|o| o.text.strip_prefix(prefix).unwrap_or_else(|| panic!("{:?} lacks {prefix:?}", o.text)).to_string()).collect()
+}
+
+/// Answers may be ten times an observation's limit: a long paragraph is cut at sentence ends,
+/// else at white space, else anywhere, into observations within the limit.
+#[test]
+fn long_greenhouse_answers_are_split_within_the_observation_limit() {
+    let sentences = ["The candidate walked through the design of the ingest pipeline. ", "Why a queue? ", "Back-pressure mattered! "];
+    // 203 rounds of the three sentences: 20,502 characters, no line break.
+    let paragraph: String = sentences.iter().cycle().take(609).copied().collect::<String>().trim_end().to_string();
+    assert_eq!(paragraph.chars().count(), 20_502);
+    let words = paragraph.replace(['.', '?', '!'], ",");
+    let no_spaces = "x".repeat(20_500);
+    let wide = "é🚀".repeat(10_250);
+    for (name, answer) in [("sentences", &paragraph), ("words", &words), ("no spaces", &no_spaces), ("multi-byte", &wide)] {
+        let pieces = observations_after(&greenhouse_with("Q", answer, ""), "Q: ");
+        assert_eq!(pieces.len(), 3, "{name}: {:?}", pieces.iter().map(|p| p.chars().count()).collect::<Vec<_>>());
+        assert!(pieces.iter().all(|p| p.chars().count() + 3 <= MAX_TEXT_CHARS && !p.is_empty()), "{name}");
+        let joiner = if answer.contains(' ') { " " } else { "" };
+        assert_eq!(&pieces.join(joiner), answer, "{name}: nothing is lost or added");
+        match name {
+            "sentences" => assert!(pieces.iter().all(|p| p.ends_with(['.', '?', '!'])), "cut at sentence ends"),
+            "words" => assert!(pieces[..2].iter().all(|p| p.chars().count() > 9_900), "cut at the last space"),
+            _ => assert_eq!(pieces[0].chars().count(), MAX_TEXT_CHARS - 3),
+        }
+    }
+    // The largest answer accepted, untitled: every observation within the limit.
+    let largest = "y".repeat(MAX_TEXT_CHARS * 10);
+    assert_eq!(observations_after(&greenhouse_with("", &largest, ""), "").len(), 10);
+    // A long Key Take-Aways line keeps its tag on every piece.
+    let tagged = format!("<li>Technical Expertise (Exceeds Expectations): {paragraph}</li>");
+    let g = import_greenhouse(&greenhouse_with("Key Take-Aways", &tagged, ""), &rubric()).expect("imports");
+    assert_eq!(g.card.observations.len(), 3);
+    assert!(g.card.observations.iter().all(|o| o.capability.as_deref() == Some("technical_expertise") && o.level == Rating::Exceeds));
+    // A note at the limit with its attribute's name in front is split too.
+    let note = "z ".repeat(MAX_TEXT_CHARS / 2).trim_end().to_string();
+    assert_eq!(observations_after(&greenhouse_with("Q", "", &note), "Culture Fit: ").len(), 2);
+    // A question so long that no answer fits after it is named.
+    let err = import_greenhouse(&greenhouse_with(&"q".repeat(MAX_TEXT_CHARS - 1), "An answer.", ""), &rubric()).unwrap_err().to_string();
+    assert_eq!(err, "questions[0].question: 9999 characters leave no room for the answer in an observation of at most 10000");
+}
+
 /// Checks the HTML-to-text conversion.
 fn check_html(html: &str, text: &str) {
     assert_eq!(html_to_text(html), text, "for {html:?}");
@@ -671,6 +725,28 @@ fn broken_links_have_specific_errors() {
     check_link_error(&bomb, LinkError::TooLargeDecompressed { limit: MAX_DOCUMENT_BYTES });
     let huge = format!("#sc1={}", "A".repeat(2 * MAX_DOCUMENT_BYTES + 1));
     check_link_error(&huge, LinkError::InputTooLarge { bytes: huge.len() });
+}
+
+/// Bytes after the end of the zlib stream (text glued to a link, a second stream) are refused,
+/// not silently ignored.
+#[test]
+fn data_after_the_compressed_stream_is_refused() {
+    let card = &sample_cards(2)[1];
+    let link = encode_link(card).expect("fits");
+    let bytes = base64url_decode(link.trim_start_matches("#sc1=")).expect("base64url");
+    for extra in [&[0u8][..], b"garbage", &bytes] {
+        check_link_error(&format!("#sc1={}", base64url_encode(&[bytes.as_slice(), extra].concat())), LinkError::TrailingData);
+    }
+    assert_eq!(
+        LinkError::TrailingData.to_string(),
+        "share link is corrupt: data follows the end of the compressed scorecard; copy the link alone, without what follows it"
+    );
+    // Text pasted onto the link is refused however it lines up with the base64 groups.
+    for tail in ["Thanks", "x", "ok bye", "AAAA", "AAA", "AA"] {
+        let glued = format!("{link}{tail}");
+        assert!(decode_link_json(&glued).is_err(), "{glued}");
+    }
+    assert_eq!(&decode_link(&link, &rubric()).expect("the link alone reads"), card);
 }
 
 /// A zlib stream of 4 MiB of zeros, built with the same crate the links use.
@@ -937,8 +1013,8 @@ fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(
         // No regex engine here: each pattern the schema uses has its Rust meaning in this table,
         // the same function the code uses where there is one.
         let ok = match pattern {
-            "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" => is_iso_date(s),
-            "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" => is_iso_date(s.get(..10).unwrap_or("")),
+            DATE_PATTERN => is_iso_date(s),
+            DATE_TIME_PATTERN => is_date_time(s),
             "\\S" => !s.trim().is_empty(),
             other => panic!("pattern {other} has no Rust meaning in this test"),
         };
@@ -986,6 +1062,11 @@ fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(
     Ok(())
 }
 
+/// The schema's patterns for a date and for a date-time: exact, month lengths and leap years
+/// included, so that they mean what `is_iso_date` and `is_date_time` do.
+const DATE_PATTERN: &str = "^([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$";
+const DATE_TIME_PATTERN: &str = "^([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+
 fn schema() -> Value {
     serde_json::from_str(&std::fs::read_to_string(repo("schema/scorecard.v1.schema.json")).expect("schema file")).expect("schema is JSON")
 }
@@ -1030,11 +1111,19 @@ fn schema_accepts_what_the_code_accepts() {
         (with("candidate", json!("Ada")), true),
         (with("candidate", json!({"id": 12, "name": "Ada"})), true),
         (with("candidate", json!(12)), false),
-        (with("interview", json!({"step": "Onsite", "date": "2024-02-30"})), true),
+        (with("interview", json!({"step": "Onsite", "date": "2024-02-29"})), true),
+        (with("interview", json!({"step": "Onsite", "date": "2024-02-30"})), false),
+        (with("interview", json!({"date": "2023-02-29"})), false),
         (with("interview", json!({"date": "2024-13-01"})), false),
         (with("interview", json!({"date": "yesterday"})), false),
         (with("interview", json!({"date": ""})), true),
         (with("submitted_at", json!("2024-05-01T10:00:00Z")), true),
+        (with("submitted_at", json!("2026-11-25T20:16:32.123Z")), true),
+        (with("submitted_at", json!("2024-05-01T10:00:00-07:00")), true),
+        (with("submitted_at", json!("2024-02-30T25:61:99Z")), false),
+        (with("submitted_at", json!("2024-05-01T10:00:00+99:99")), false),
+        (with("submitted_at", json!("2024-05-01<script>alert(1)</script> lol")), false),
+        (with("submitted_at", json!("2024-05-01")), false),
         (with("submitted_at", json!("")), true),
         (with("submitted_at", json!("soon")), false),
         (with("submitted_at", json!(5)), false),

@@ -1,10 +1,12 @@
 //! The crate's JSON reader against serde_json's: the same value for every valid text, an error
 //! for every invalid one (with serde_json's message and position where they can be compared),
-//! and no panic or stack exhaustion on anything.
+//! and no panic or stack exhaustion on anything. The one intended difference: ours refuses a
+//! duplicate key, which serde_json resolves by keeping the last value.
 
 use std::path::Path;
 
-use scorecard::core::json::{parse, MAX_DEPTH};
+use scorecard::core::json::{parse, JsonError, MAX_DEPTH};
+use scorecard::core::scorecard::clip;
 use serde_json::Value;
 
 use crate::support::Rng;
@@ -42,7 +44,7 @@ fn corpus() -> Vec<String> {
 const PIECES: &[&str] = &[
     "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83e", "\\udd80", "\\n", "\\x", "true", "tru", "null", "false", "0", "-",
     "-0", "01", "1.", ".5", "1e", "1e+", "2.5e-3", "123456789012345678901234567890", "1e400", "-1e-400", "é", "🦀", " ", "\n",
-    "\t", "\u{1}", "\"a\"", "\"k\":", "[1,]", "{\"a\":1,}", "//", "/*", "'", "NaN", "Infinity", "\u{feff}",
+    "\t", "\u{1}", "\"a\"", "\"k\":", "[1,]", "{\"a\":1,}", "//", "/*", "'", "NaN", "Infinity", "\u{feff}", "\"k\":1,\"k\":",
 ];
 
 #[test]
@@ -56,6 +58,7 @@ fn reads_the_repository_corpus_exactly_as_serde_json_does() {
                 assert_eq!(a, b, "{text}");
                 valid += 1;
             }
+            (a, Err(b)) if duplicate_key_first(text, a.as_ref().err(), &b) => invalid += 1,
             (Err(a), Err(b)) => {
                 assert_eq!((a.line(), a.column()), (b.line, b.column), "{text}: {a} / {b}");
                 assert_eq!(a.to_string(), b.to_string(), "{text}");
@@ -99,6 +102,7 @@ fn agrees_with_serde_json_on_random_and_mutated_texts() {
             chars.into_iter().collect()
         };
         let same = match (serde_json::from_str::<Value>(&text), parse(&text)) {
+            (a, Err(b)) if duplicate_key_first(&text, a.as_ref().err(), &b) => true,
             (Ok(a), Ok(b)) => close(&a, &b),
             (Err(a), Err(b)) => a.to_string() == b.to_string(),
             _ => false,
@@ -108,6 +112,20 @@ fn agrees_with_serde_json_on_random_and_mutated_texts() {
         }
     }
     assert!(disagreements.is_empty(), "{} disagreements, first: {:?}", disagreements.len(), &disagreements[..disagreements.len().min(5)]);
+}
+
+/// True when ours refused `text` for a duplicate key where serde_json (which keeps the last of
+/// equal keys) accepted it, or refused it further on: ours stops after the second key's value,
+/// reporting the key. The error must point at a key of that name.
+fn duplicate_key_first(text: &str, serde_error: Option<&serde_json::Error>, ours: &JsonError) -> bool {
+    if ours.message != "duplicate key" || serde_error.is_some_and(|a| (a.line(), a.column()) <= (ours.line, ours.column)) {
+        return false;
+    }
+    // The byte the error points at (columns count from 1) starts the second key's string.
+    let line_start: usize = text.split_inclusive('\n').take(ours.line - 1).map(str::len).sum();
+    let Some(at) = text.get(line_start + ours.column - 1..) else { return false };
+    let key = serde_json::Deserializer::from_str(at).into_iter::<String>().next().and_then(Result::ok);
+    key.is_some_and(|k| ours.key.as_deref() == Some(clip(&k).as_str()))
 }
 
 /// Equal, except that doubles outside the exact range (more than 15 significant digits or an
@@ -144,3 +162,36 @@ fn nesting_is_bounded_and_deep_input_is_refused_not_a_crash() {
     assert_eq!(parse(&very_deep).unwrap_err().message, "recursion limit exceeded");
 }
 
+
+#[test]
+fn duplicate_keys_are_refused_at_the_second_key() {
+    let err = |text: &str| parse(text).unwrap_err().to_string();
+    assert_eq!(err(r#"{"a":1,"a":2}"#), r#"duplicate key "a" at line 1 column 8"#);
+    // Equal after escapes are resolved; nested objects are checked too.
+    assert_eq!(err(r#"{"a":1,"\u0061":2}"#), r#"duplicate key "a" at line 1 column 8"#);
+    let card = "{\"format\": \"interview-scorecard\", \"version\": 1, \"ratings\": {\n  \"technical_expertise\": {\"level\": \"exceeds\"},\n  \"technical_expertise\": {\"level\": \"needs_improvement\"}\n}}";
+    assert_eq!(err(card), r#"duplicate key "technical_expertise" at line 3 column 3"#);
+    assert_eq!(err(r#"[{"x": {"b": null, "c": [], "b": {}}}]"#), r#"duplicate key "b" at line 1 column 29"#);
+    assert_eq!(err(r#"{"":1,"":2}"#), r#"duplicate key "" at line 1 column 7"#);
+    // The key is quoted clipped, and with its control characters escaped.
+    let long = "k".repeat(100);
+    assert_eq!(err(&format!(r#"{{"{long}":1,"{long}":2}}"#)), format!("duplicate key \"{}…\" at line 1 column 107", &long[..60]));
+    assert_eq!(err(r#"{"\u001b[2J":1,"\u001b[2J":2}"#), r#"duplicate key "\u001b[2J" at line 1 column 16"#);
+    let e = parse(r#"{"a":1,"a":2}"#).unwrap_err();
+    assert_eq!((e.message, e.key.as_deref()), ("duplicate key", Some("a")));
+    // Equal keys in different objects, and keys that differ only in case, are fine.
+    for text in [r#"[{"a":1},{"a":2}]"#, r#"{"a":{"a":1}}"#, r#"{"a":1,"A":2}"#, r#"{"a":1,"a ":2}"#] {
+        assert_eq!(parse(text).unwrap(), serde_json::from_str::<Value>(text).unwrap(), "{text}");
+    }
+    // A syntax error before the duplicate is reported as serde_json reports it.
+    assert_eq!(err(r#"{"a":1,"b":tru,"a":2}"#), "expected ident at line 1 column 15");
+    // What the differential tests count as agreement: serde_json accepts the text or refuses it
+    // after the second key.
+    for (text, agree) in [(r#"{"a":1,"a":2}"#, true), ("{\"a\":1,\n \"a\":2 x", true), (r#"{"a":1,"a":2,}"#, true), (r#"{"a":1,"b":2}"#, false)] {
+        let agrees = match (serde_json::from_str::<Value>(text), parse(text)) {
+            (a, Err(b)) => duplicate_key_first(text, a.as_ref().err(), &b),
+            _ => false,
+        };
+        assert_eq!(agrees, agree, "{text}");
+    }
+}

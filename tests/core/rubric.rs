@@ -77,6 +77,41 @@ fn bad_rubrics_get_specific_errors() {
     assert!(err.starts_with("rubric is not valid"), "{err}");
 }
 
+/// Bands are listed from the highest to the lowest and the engine takes the first that holds:
+/// reversed bands would make every hire the lowest band, so they are refused.
+#[test]
+fn bands_must_go_from_the_highest_to_the_lowest() {
+    check_error(
+        |v| {
+            let bands = v["policy"]["bands"].as_array_mut().unwrap();
+            bands.reverse();
+        },
+        "policy.bands[1].min_score: bands go from the highest to the lowest; 0.8 is above bands[0]'s 0.5",
+    );
+    check_error(|v| v["policy"]["bands"][2]["min_score"] = 1.5.into(), "policy.bands[2].min_score: bands go from the highest to the lowest; 1.5 is above bands[1]'s 0.8");
+    // Equal minimum scores are fine: the other conditions tell such bands apart.
+    let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
+    v["policy"]["bands"][1]["min_score"] = 1.7.into();
+    assert!(Rubric::from_json(&v.to_string()).is_ok());
+}
+
+/// User text quoted in a rubric error is cut to 60 characters and its control characters are
+/// escaped: a message must never carry a 100 KB id or a live terminal escape.
+#[test]
+fn rubric_errors_quote_user_text_clipped_and_escaped() {
+    let long = "x".repeat(100_000);
+    let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
+    v["capabilities"][0]["id"] = long.clone().into();
+    let err = Rubric::from_json(&v.to_string()).unwrap_err().to_string();
+    assert_eq!(err, format!("capabilities: id \"{}…\" must be lower_snake_case letters, digits and _, at most 64 characters", &long[..60]));
+    check_error(|v| v["policy"]["core"][0] = format!("{long}\u{1b}").into(), &format!("policy.core: unknown capability \"{}…\"", &long[..60]));
+    check_error(|v| v["policy"]["weights"][&long] = 1.into(), &format!("policy.weights: unknown capability \"{}…\"", &long[..60]));
+    check_error(|v| v["policy"]["weights"]["a\u{1b}[2Jb"] = "heavy".into(), "policy.weights.a\\u001b[2Jb: expected a number");
+    check_error(|v| v["format"] = "\u{1b}]0;pwned\u{7}\n\0".into(), "format: expected \"scorecard-rubric\", found \"\\u001b]0;pwned\\u0007\\u000a\\u0000\"");
+    let err = Rubric::from_json(&format!("{{\"{long}\": 1, \"{long}\": 2}}")).unwrap_err().to_string();
+    assert_eq!(err, format!("rubric is not valid: duplicate key \"{}…\" at line 1 column 100009", &long[..60]));
+}
+
 /// Another ladder in the same format loads and drives the engine with no code change.
 #[test]
 fn another_rubric_loads_without_code_changes() {

@@ -1,6 +1,6 @@
 //! The scorecard document: what is accepted, what is refused and with which message.
 
-use scorecard::core::scorecard::{Rating, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
+use scorecard::core::scorecard::{clip, is_date_time, is_iso_date, Rating, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
 use scorecard::core::Rubric;
 
 fn rubric() -> Rubric {
@@ -94,4 +94,67 @@ fn hostile_text_is_kept_as_text_and_round_trips() {
     card.submitted_at = Some("2026-11-25T10:00:00.000Z".into());
     let again = Scorecard::from_json(&card.to_json(), &r).expect("round trip");
     assert_eq!(again, card);
+}
+
+#[test]
+fn dates_must_exist() {
+    for date in ["2024-02-29", "2000-02-29", "2023-02-28", "2026-01-31", "2026-04-30", "2026-12-31", "1999-11-30", "0000-02-29"] {
+        assert!(is_iso_date(date), "{date}");
+    }
+    for date in ["2026-02-30", "2023-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "2026-00-10", "2026-13-01",
+        "2026-01-00", "2026-01-32", "2026-1-01", "2026/01/01", "+026-01-01", "2026-01-01 ", "２０２６-01-01"] {
+        assert!(!is_iso_date(date), "{date}");
+    }
+    check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2026-02-30"}}"#, Err("interview.date: expected YYYY-MM-DD, found \"2026-02-30\""));
+    check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2024-02-29"}}"#, Ok(0));
+}
+
+#[test]
+fn submitted_at_must_be_a_whole_rfc_3339_time() {
+    // What the widget writes (JavaScript's `toISOString`), and the other forms RFC 3339 allows.
+    for time in ["2026-11-25T20:16:32.123Z", "2024-05-01T15:00:00Z", "2024-05-01T10:00:00+02:00", "2024-05-01T10:00:00-11:30", "2016-12-31T23:59:60Z",
+        "2024-02-29T00:00:00.000000001+00:00", "2024-05-01T23:59:59.5-23:59"] {
+        assert!(is_date_time(time), "{time}");
+        let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{time}"}}"#);
+        assert_eq!(Scorecard::from_json(&doc, &rubric()).unwrap().submitted_at.as_deref(), Some(time));
+    }
+    for time in ["2024-02-30T25:61:99Z", "2024-05-01T10:00:00+99:99", "2024-05-01<script>alert(1)</script> lol", "2024-05-01", "2024-05-01T10:00:00",
+        "2024-05-01T24:00:00Z", "2024-05-01T10:60:00Z", "2024-05-01T10:00:61Z", "2024-05-01T10:00:00.Z", "2024-05-01T10:00:00+0200", "2024-05-01T10:00:00+24:00",
+        "2024-05-01T10:00:00+02:60", "2024-05-01 10:00:00Z", "2024-05-01t10:00:00z", "2024-05-01T10:00:00ZZ", "2024-05-01T10:00:00Z ", "2023-02-29T10:00:00Z",
+        "2024-05-01T1:00:00Z", "2024-05-01T10:00:00.5"] {
+        assert!(!is_date_time(time), "{time}");
+        let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{time}"}}"#);
+        check(&doc, Err(&format!("submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(time))));
+    }
+    check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"submitted_at":""}"#, Ok(0));
+    check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"submitted_at":null}"#, Ok(0));
+    // Within the 64-character limit whatever its fraction.
+    let long = format!("2024-05-01T10:00:00.{}Z", "0".repeat(44));
+    assert_eq!(long.len(), 65);
+    check(&format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{long}"}}"#), Err(&format!("submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&long))));
+}
+
+/// A document with two ratings of one capability is refused: it must not silently lose one.
+#[test]
+fn a_duplicate_key_is_refused_not_resolved() {
+    let doc = "{\"format\":\"interview-scorecard\",\"version\":1,\"ratings\":{\n\"technical_expertise\":{\"level\":\"exceeds\"},\n\"technical_expertise\":{\"level\":\"needs_improvement\"}}}";
+    check(doc, Err("not JSON: duplicate key \"technical_expertise\" at line 3 column 1"));
+    let doc = r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"meets","level":"exceeds"}}}"#;
+    check(doc, Err("not JSON: duplicate key \"level\" at line 1 column 91"));
+}
+
+/// Quoted user text is cut to 60 characters with its control characters escaped: an escape
+/// sequence, a NUL or a line break in a level name must not reach a terminal or split a line.
+#[test]
+fn quoted_user_text_is_clipped_and_escaped() {
+    assert_eq!(clip("plain é 🚀"), "plain é 🚀");
+    assert_eq!(clip("\u{1b}[31mred\u{1b}[0m\0\n\r\t\u{7f}\u{9b}"), "\\u001b[31mred\\u001b[0m\\u0000\\u000a\\u000d\\u0009\\u007f\\u009b");
+    assert_eq!(clip(&"y".repeat(61)), format!("{}…", "y".repeat(60)));
+    assert_eq!(clip(&format!("{}\u{1b}", "y".repeat(59))), format!("{}\\u001b", "y".repeat(59)));
+    check(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"\u001b[2J\u0000great\n"}}}"#,
+        Err("ratings.business_impact.level: unknown level \"\\u001b[2J\\u0000great\\u000a\"; expected needs_improvement, meets, exceeds or not_assessed"),
+    );
+    let err = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"\u001b]0;x\u0007":{}}}"#, &rubric()).unwrap_err().to_string();
+    assert!(err.starts_with("ratings.\\u001b]0;x\\u0007: unknown capability") && !err.chars().any(char::is_control), "{err}");
 }

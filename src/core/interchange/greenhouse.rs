@@ -23,7 +23,7 @@ use super::{parse_json, ImportError};
 use crate::core::engine::{recommend, Greenhouse};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{
-    clip, is_iso_date, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
+    clip, is_date_time, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
     MAX_TEXT_CHARS,
 };
 
@@ -379,8 +379,11 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                         ));
                     }
                 } else {
-                    for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                        texts.push((format!("{}: {line}", name.trim()), None));
+                    let prefix = format!("{}: ", name.trim());
+                    for line in note.lines() {
+                        for piece in split_long(line, MAX_TEXT_CHARS - prefix.chars().count()) {
+                            texts.push((format!("{prefix}{piece}"), None));
+                        }
                     }
                 }
             }
@@ -434,12 +437,19 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                     continue;
                 }
                 let take_aways = key == "key take aways" || key == "key takeaways";
+                let q = question.trim();
+                let prefix = if take_aways || q.is_empty() { String::new() } else { format!("{q}: ") };
+                // Lines longer than an observation may be are cut into pieces within the limit.
+                let Some(room) = MAX_TEXT_CHARS.checked_sub(prefix.chars().count()).filter(|r| *r > 0) else {
+                    return Err(ImportError::invalid(
+                        format!("{path}.question"),
+                        format!("{} characters leave no room for the answer in an observation of at most {MAX_TEXT_CHARS}", q.chars().count()),
+                    ));
+                };
                 for line in answer.lines() {
-                    if take_aways {
-                        texts.push(parse_observation_line(line, rubric));
-                    } else {
-                        let q = question.trim();
-                        texts.push((if q.is_empty() { line.to_string() } else { format!("{q}: {line}") }, None));
+                    let (text, tag) = if take_aways { parse_observation_line(line, rubric) } else { (line.to_string(), None) };
+                    for piece in split_long(&text, room) {
+                        texts.push((format!("{prefix}{piece}"), tag.clone()));
                     }
                 }
             }
@@ -453,14 +463,8 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
             format!("the notes and answers make {} observations; the limit is {MAX_OBSERVATIONS}", texts.len()),
         ));
     }
+    // Every text is within MAX_TEXT_CHARS: `split_long` cut the longer lines.
     for (i, (text, tag)) in texts.into_iter().enumerate() {
-        let chars = text.chars().count();
-        if chars > MAX_TEXT_CHARS {
-            return Err(ImportError::invalid(
-                "",
-                format!("observation {} (\"{}\") is {chars} characters; the limit is {MAX_TEXT_CHARS}", i + 1, clip(&text)),
-            ));
-        }
         let (capability, level, source) = match tag {
             Some((c, l)) => (Some(c), l, TagSource::Interviewer),
             None => (None, Rating::NotAssessed, TagSource::Suggested),
@@ -471,6 +475,35 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     // The same validation every document gets, as the last word on limits and shapes.
     let card = Scorecard::from_value(&card.to_value(), rubric)?;
     Ok(GreenhouseImport { card, mappings, overall_recommendation, warnings })
+}
+
+/// Cuts a line into trimmed pieces of at most `room` characters (`room` above 0): at the last
+/// sentence end (". ", "? " or "! ") in the second half of a piece, else at the last ASCII white
+/// space, else after `room` characters. A line within `room` is one piece; a blank line, none.
+fn split_long(line: &str, room: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        // Byte offsets: `limit` after `room` characters, `next` after one more (a cut may fall
+        // on the character just after the piece: the space of a sentence end, or a space).
+        let mut offsets = rest.char_indices().map(|(i, _)| i).skip(room);
+        let Some(limit) = offsets.next() else {
+            pieces.push(rest);
+            break;
+        };
+        // Byte scans rather than `rfind` with a string pattern, whose searcher costs the on-demand
+        // module about 1 KB. ASCII bytes are character boundaries.
+        let window = rest.as_bytes().get(..offsets.next().unwrap_or(rest.len())).unwrap_or_default();
+        let sentence = window.windows(2).rposition(|w| matches!(w, [b'.' | b'?' | b'!', b' '])).map(|i| i + 1).filter(|&i| i >= limit / 2);
+        let cut = sentence.or_else(|| window.iter().rposition(u8::is_ascii_whitespace)).filter(|&i| i > 0).unwrap_or(limit);
+        let (Some(piece), Some(after)) = (rest.get(..cut), rest.get(cut..)) else {
+            pieces.push(rest);
+            break;
+        };
+        pieces.push(piece.trim_end());
+        rest = after.trim_start();
+    }
+    pieces
 }
 
 /// An attribute mapped to a capability, kept until all attributes are read.
@@ -572,10 +605,10 @@ fn opt_string(v: Option<&Value>, path: &str, max: usize) -> Result<String, Impor
     }
 }
 
-/// An ISO-8601 time field ("" when absent).
+/// An ISO-8601 time field, in RFC 3339's form as Greenhouse writes it ("" when absent).
 fn time_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
     let s = opt_string(v, path, 64)?;
-    if !s.is_empty() && !is_iso_date(s.get(..10).unwrap_or("")) {
+    if !s.is_empty() && !is_date_time(&s) {
         return Err(ImportError::invalid(path, format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&s))));
     }
     Ok(s)

@@ -6,13 +6,15 @@
 //! server, so a shared scorecard stays between the people who hold the link.
 //!
 //! zlib (RFC 1950) rather than raw deflate is used for its Adler-32 checksum: a link damaged in
-//! copying is reported as corrupt instead of decoding to garbage. Decoding stops at
+//! copying is reported as corrupt instead of decoding to garbage, and so is anything after the
+//! end of the compressed stream (text glued to the link). Decoding stops at
 //! [`MAX_DOCUMENT_BYTES`] of output, so a small link that would expand hugely (a compression
 //! bomb) is refused without allocating more than that. Links longer than [`MAX_LINK_CHARS`] are
 //! refused when made, never truncated.
 
 use std::fmt;
 
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
 use super::{import_json, ImportError};
@@ -72,6 +74,8 @@ pub enum LinkError {
         /// What the decompressor found.
         detail: &'static str,
     },
+    /// Data follows the end of the compressed stream: something was glued to the link.
+    TrailingData,
     /// The data would expand beyond [`MAX_DOCUMENT_BYTES`].
     TooLargeDecompressed {
         /// The limit in bytes.
@@ -97,7 +101,8 @@ impl fmt::Display for LinkError {
             }
             LinkError::NewerFormat { prefix } => write!(
                 f,
-                "share link format \"{prefix}\" is newer than this Scorecard reads (\"{}\"); open it with a newer release",
+                "share link format \"{}\" is newer than this Scorecard reads (\"{}\"); open it with a newer release",
+                crate::core::scorecard::clip(prefix),
                 LINK_PREFIX.trim_end_matches('=')
             ),
             LinkError::BadCharacter { found, position } => write!(
@@ -108,6 +113,9 @@ impl fmt::Display for LinkError {
                 write!(f, "share link is truncated: the data ends early; copy the whole link again")
             }
             LinkError::Corrupt { detail } => write!(f, "share link is corrupt: {detail}; copy the whole link again"),
+            LinkError::TrailingData => {
+                write!(f, "share link is corrupt: data follows the end of the compressed scorecard; copy the link alone, without what follows it")
+            }
             LinkError::TooLargeDecompressed { limit } => write!(
                 f,
                 "share link expands to more than {limit} bytes, the limit of a scorecard document; refused"
@@ -161,18 +169,35 @@ pub fn decode_link_json(input: &str) -> Result<String, LinkError> {
     }
     let data = find_data(input.trim())?;
     let bytes = base64url_decode(data)?;
-    let inflated = match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_DOCUMENT_BYTES) {
-        Ok(out) => out,
-        Err(e) => {
-            return Err(match e.status {
-                TINFLStatus::HasMoreOutput => LinkError::TooLargeDecompressed { limit: MAX_DOCUMENT_BYTES },
-                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => LinkError::Truncated,
-                TINFLStatus::Adler32Mismatch => LinkError::Corrupt { detail: "the checksum does not match" },
-                _ => LinkError::Corrupt { detail: "the compressed data is damaged" },
-            })
+    String::from_utf8(inflate(&bytes)?).map_err(|_| LinkError::NotText)
+}
+
+/// Inflates one zlib stream into at most [`MAX_DOCUMENT_BYTES`], refusing anything after its end.
+/// miniz_oxide's `decompress_to_vec_zlib_with_limit` does the same but ignores what follows the
+/// stream; this loop is that function's, with the input it consumed kept.
+fn inflate(mut input: &[u8]) -> Result<Vec<u8>, LinkError> {
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    // Grown by doubling; never empty, so that it grows.
+    let mut out = vec![0; input.len().saturating_mul(2).max(1024).min(MAX_DOCUMENT_BYTES)];
+    let mut state = Box::<DecompressorOxide>::default();
+    let mut written = 0;
+    loop {
+        let (status, read, wrote) = decompress(&mut state, input, &mut out, written, flags);
+        written += wrote;
+        input = input.get(read..).unwrap_or_default();
+        match status {
+            TINFLStatus::Done if input.is_empty() => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::Done => return Err(LinkError::TrailingData),
+            TINFLStatus::HasMoreOutput if out.len() < MAX_DOCUMENT_BYTES => out.resize(out.len().saturating_mul(2).min(MAX_DOCUMENT_BYTES), 0),
+            TINFLStatus::HasMoreOutput => return Err(LinkError::TooLargeDecompressed { limit: MAX_DOCUMENT_BYTES }),
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => return Err(LinkError::Truncated),
+            TINFLStatus::Adler32Mismatch => return Err(LinkError::Corrupt { detail: "the checksum does not match" }),
+            _ => return Err(LinkError::Corrupt { detail: "the compressed data is damaged" }),
         }
-    };
-    String::from_utf8(inflated).map_err(|_| LinkError::NotText)
+    }
 }
 
 /// Finds the base64url data in a URL, a fragment or the bare data.
