@@ -25,8 +25,9 @@ use serde_json::{Map, Number, Value};
 
 use super::scorecard::clip;
 
-/// Arrays and objects nested deeper than this are refused (serde_json's limit too).
-pub const MAX_DEPTH: usize = 128;
+/// Arrays and objects may nest this deep at most; one more level is refused, as serde_json
+/// refuses it (its recursion limit of 128 counts down to zero, so it reads 127 levels).
+pub const MAX_DEPTH: usize = 127;
 
 /// Why a text is not JSON, and where (1-based line and column, in bytes, as serde_json counts).
 #[derive(Clone, Debug, PartialEq, Eq)]

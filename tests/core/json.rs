@@ -158,6 +158,14 @@ fn nesting_is_bounded_and_deep_input_is_refused_not_a_crash() {
     assert!(parse(&ok).is_ok());
     let deep = "[".repeat(MAX_DEPTH + 1);
     assert_eq!(parse(&deep).unwrap_err().message, "recursion limit exceeded");
+    // Exactly serde_json's limit, with the same message and position (the fuzz target
+    // parse_json found ours one level more lenient, and a carriage return shifting the column).
+    for n in [MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2] {
+        for text in [format!("{}{}", "[".repeat(n), "]".repeat(n)), format!("\r{}", "[".repeat(n)), format!("{}{{\"a\":1}}", "[".repeat(n))] {
+            let theirs = serde_json::from_str::<Value>(&text).map(|_| ()).map_err(|e| e.to_string());
+            assert_eq!(parse(&text).map(|_| ()).map_err(|e| e.to_string()), theirs, "{n} levels: {text:?}");
+        }
+    }
     let very_deep = "{\"a\":".repeat(1_000_000);
     assert_eq!(parse(&very_deep).unwrap_err().message, "recursion limit exceeded");
 }
