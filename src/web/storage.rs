@@ -63,7 +63,8 @@ impl DraftStore {
     /// observations and are not yet confirmed (capability ids, one per line). Not part of the
     /// scorecard document: it is the interviewer's own progress, and a submitted card has none.
     pub fn drafted_key(draft_key: &str) -> String {
-        draft_key.replacen(":draft:", ":drafted:", 1)
+        // Slicing, not `replacen`: a substring search would link about 2 KB of searcher code.
+        format!("{PREFIX}drafted/{}", draft_key.get(PREFIX.len()..).unwrap_or(draft_key))
     }
 
     /// The key that remembers which draft was open last.

@@ -70,10 +70,11 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   // The drafted rating is still marked after the reload; choosing its level again confirms it
   // (the option is already checked, so only its click says so), and then the card submits.
   assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted');
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted/'))), 'the marks are stored beside the draft');
   await page.click('label[for="sc-project_ownership-exceeds"]');
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
   assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'the confirmed rating stays');
-  assert.ok(!(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted:')))), 'nothing left to confirm is stored');
+  assert.ok(!(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted/')))), 'nothing left to confirm is stored');
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('[data-testid="submitted"]').waitFor();
   await context.close();
@@ -85,9 +86,11 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
   await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
-  await page.locator('.sc-obs').first().waitFor();
+  // Tagged once the on-demand classifier is in; only a tagged observation drafts a rating.
+  await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
+  await confirm.waitFor();
   assert.equal(await confirm.count(), 1);
   const level = await page.locator('.sc-card', { has: confirm }).locator('input[type=radio]:checked').getAttribute('value');
   await confirm.click();
