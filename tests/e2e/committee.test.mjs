@@ -31,8 +31,29 @@ test('a committee compares a panel and candidates', async () => {
   const status = await page.locator('[data-testid=load-status]').textContent();
   assert.match(status, /7 scorecards loaded, 5 counted, 2 candidates/);
   assert.match(await page.locator('.sc-committee__failed').textContent(), /broken\.json: ratings\.technical_expertise\.level: unknown level "great"/);
-  assert.match(await page.locator('.sc-committee__aside', { hasText: 'another rubric' }).textContent(), /l5-staff-software-engineer/);
-  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('summary').textContent(), /1 duplicate counted once/);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'another rubric' }).textContent(), /l5-staff-software-engineer.*Ada Byron by Dan Ito/);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('summary').textContent(), /1 duplicate counted once \(set aside: bo-dan\.json\)/);
+
+  // A hire below the rubric's level (Greenhouse: No) does not read as a plain hire; people are
+  // named, not identified by their ids; confidence is a percentage throughout.
+  await page.getByRole('button', { name: 'Bo Chen' }).click();
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Bo Chen');
+  assert.equal(await page.locator('[data-testid=committee-decision]').textContent(), 'Hire below level: L3');
+  assert.match(await page.locator('.sc-committee__compare tr', { hasText: 'Bo Chen' }).textContent(), /Hire below level: L3/);
+  const calibration = await page.locator('[data-testid=calibration]').textContent();
+  assert.ok(calibration.includes('Alice Moss') && calibration.includes('Dan Ito'), calibration);
+  assert.doesNotMatch(await page.locator('[data-testid=calibration]').textContent(), /i-alice|i-dan/);
+  assert.match(await page.locator('[data-testid=committee-rationale]').textContent(), /Confidence lowered from \d+% to \d+%/);
+
+  // Print: the comparison stays, navigation goes, and every "who said what" prints open.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('.sc-committee__who:not([open])').count(), 0, 'every disclosure opens for print');
+  assert.equal(await page.locator('.sc-committee__compare').evaluate((e) => getComputedStyle(e).display), 'block');
+  assert.equal(await page.locator('.sc-nav').evaluate((e) => getComputedStyle(e).display), 'none');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('.sc-committee__who[open]').count(), 1, 'closed again after printing');
 
   // A split panel pasted in: one says needs improvement where another says exceeds.
   const z = [
@@ -49,13 +70,13 @@ test('a committee compares a panel and candidates', async () => {
   await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Zed Shaw');
   const te = page.locator('[data-testid=matrix] tr', { hasText: 'Technical Expertise' });
   assert.match(await te.textContent(), /disagree/);
-  assert.match(await te.textContent(), /needs improvement · 1 evidence.*exceeds · 1 evidence/);
+  assert.match(await te.textContent(), /Needs Improvement · 1 note.*Exceeds Expectations · 1 note/);
   const rationale = await page.locator('[data-testid=committee-rationale]').textContent();
   assert.match(rationale, /Technical Expertise/);
   const who = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' });
   assert.ok(await who.evaluate((d) => d.open), 'a disputed capability opens who said what');
   assert.match(await who.textContent(), /Needed hints.*Designed the sharding scheme/s);
-  assert.match(await page.locator('.sc-committee__who', { hasText: 'Leadership' }).locator('summary').textContent(), /consensus not assessed/);
+  assert.match(await page.locator('.sc-committee__who', { hasText: 'Leadership' }).locator('summary').textContent(), /consensus: Not assessed/);
   assert.match(await page.locator('#scc-cand').locator('xpath=..').textContent(), /Nobody assessed: Leadership & Process Improvement/);
 
   // The chart has a table behind it.
@@ -73,7 +94,7 @@ test('a committee compares a panel and candidates', async () => {
   const report = JSON.parse(await page.locator('#scc-out').inputValue());
   assert.equal(report.candidates.length, 3);
   await page.getByRole('button', { name: 'Clear all' }).click();
-  await page.waitForFunction(() => /^0 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
+  await page.waitForFunction(() => /^No scorecards loaded yet\./.test(document.querySelector('[data-testid=load-status]').textContent));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -134,7 +155,7 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => /^3 scorecards loaded, 2 counted/.test(document.querySelector('[data-testid=load-status]').textContent));
   const te = page.locator('[data-testid=matrix] tr', { hasText: 'Technical Expertise' });
-  assert.match(await te.textContent(), /exceeds · no evidence/, 'the revised rating counts');
+  assert.match(await te.textContent(), /Exceeds Expectations · no evidence/, 'the revised rating counts');
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
   await context.close();
 });

@@ -100,14 +100,17 @@ test('Greenhouse export and import map attributes and say how', async () => {
       { name: 'Project Management', type: 'Skills', note: null, rating: 'strong_yes' },
       { name: 'Kindness', type: 'Traits', note: 'Helped a teammate debug on-call alerts at 2am', rating: 'yes' },
     ],
-    questions: [{ id: null, question: 'Key Take-Aways', answer: '<p>Led the <b>billing</b> migration across three teams</p>' }],
+    questions: [{ id: null, question: 'Key Take-Aways', answer: '<p>Led the <b>billing</b> migration across three teams</p>' },
+      { id: null, question: 'Private Notes', answer: 'Salary expectations are high.' }],
   };
   await page.locator('summary', { hasText: 'Import a scorecard' }).click();
   await page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify(incoming));
   await page.getByRole('button', { name: 'Import pasted text' }).click();
   const pending = page.locator('.sc-transfer__pending');
   await pending.waitFor();
-  const mapping = await pending.locator('.sc-transfer__mappings').textContent();
+  const mapping = await pending.locator('.sc-transfer__mappings').first().textContent();
+  // What was left out is said before the draft is replaced.
+  assert.match(await pending.textContent(), /"Private Notes" is private to its author and is not imported/);
   assert.match(mapping, /“Communication” → Communication & Collaboration/);
   assert.match(mapping, /“Project Management” → Project Ownership \(known synonym\)/);
   assert.match(mapping, /“Kindness” → no capability: its note became observations/);

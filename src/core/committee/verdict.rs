@@ -123,7 +123,9 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         }
     }
     if rec.confidence < before {
-        said.push(format!("Confidence lowered from {before:.2} to {:.2} by the panel's disagreement.", rec.confidence));
+        // Whole percentages, as every view shows confidence.
+        let pct = |x: f64| (x * 100.0).round() as u32;
+        said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", pct(before), pct(rec.confidence)));
     }
     let first = rec.rationale.len().min(1);
     rec.rationale.splice(first..first, said);

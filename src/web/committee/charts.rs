@@ -6,18 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::committee::CandidateReport;
+use crate::core::committee::{CandidateReport, Cell};
 use crate::core::scorecard::Rating;
-
-/// A short label that survives black and white.
-pub fn short(r: Rating) -> &'static str {
-    match r {
-        Rating::NotAssessed => "not assessed",
-        Rating::NeedsImprovement => "needs improvement",
-        Rating::Meets => "meets",
-        Rating::Exceeds => "exceeds",
-    }
-}
+use crate::core::Rubric;
 
 /// The heat-map class of a rating.
 pub fn rating_class(r: Rating) -> &'static str {
@@ -33,13 +24,16 @@ pub fn rating_class(r: Rating) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub candidate: Rc<CandidateReport>,
+    /// For the level labels, the rubric's own ("Meets Expectations"), as the scorer shows them.
+    pub rubric: Rc<Rubric>,
 }
 
-/// Capabilities by interviewer; each cell shows the level and its evidence count, and opens to
+/// Capabilities by interviewer; each cell shows the level and what evidence it has, and opens to
 /// the note.
 #[function_component]
 pub fn HeatMap(props: &ChartProps) -> Html {
     let c = &props.candidate;
+    let short = |r: Rating| props.rubric.level_label(r).to_string();
     html! {
         <section aria-labelledby="scc-matrix">
             <h3 class="sc-committee__h3" id="scc-matrix">{ "Ratings by interviewer" }</h3>
@@ -62,9 +56,9 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                                 { for row.cells.iter().map(|cell| html! {
                                     <td class={classes!("sc-heat", rating_class(cell.level))}>
                                         if cell.note.is_empty() {
-                                            <span>{ short(cell.level) }{ evidence(cell.evidence) }</span>
+                                            <span>{ short(cell.level) }{ evidence(cell) }</span>
                                         } else {
-                                            <details><summary>{ short(cell.level) }{ evidence(cell.evidence) }</summary>
+                                            <details><summary>{ short(cell.level) }{ evidence(cell) }</summary>
                                                 <p class="sc-committee__note">{ cell.note.clone() }</p></details>
                                         }
                                     </td>
@@ -80,11 +74,16 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     }
 }
 
-fn evidence(n: usize) -> String {
-    if n == 0 {
-        " · no evidence".into()
-    } else {
-        format!(" · {n} evidence")
+/// What a cell's evidence is: its note (at most one) and the observations tagged with it.
+fn evidence(cell: &Cell) -> String {
+    let notes = usize::from(!cell.note.trim().is_empty()).min(cell.evidence);
+    let observations = cell.evidence - notes;
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (notes, observations) {
+        (0, 0) => " · no evidence".into(),
+        (0, o) => format!(" · {}", count(o, "observation")),
+        (n, 0) => format!(" · {}", count(n, "note")),
+        (n, o) => format!(" · {}, {}", count(n, "note"), count(o, "observation")),
     }
 }
 
@@ -92,6 +91,7 @@ fn evidence(n: usize) -> String {
 #[function_component]
 pub fn ProfileChart(props: &ChartProps) -> Html {
     let c = &props.candidate;
+    let short = |r: Rating| props.rubric.level_label(r).to_string();
     let level = |r: Rating| -> f64 {
         match r {
             Rating::NotAssessed => 0.0,
@@ -105,6 +105,9 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
     let x = |v: f64| label_w + v / 3.0 * bar_w;
     html! {
         <figure class="sc-chart">
+            // The chart keeps a minimum width so its labels stay readable on a phone; narrower,
+            // it scrolls sideways inside this box (focusable, so the keyboard can scroll it too).
+            <div class="sc-chart__scroll" tabindex="0" role="group" aria-label={format!("Capability profile of {}", c.name)}>
             <svg class="sc-chart__svg" viewBox={format!("0 0 {} {height}", label_w + bar_w + 40.0)} role="img"
                 aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", c.name)}>
                 { for (1..=3).map(|v| html! {
@@ -128,6 +131,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                     <text class="sc-chart__axis" x={x(v as f64).to_string()} y={(height - 8.0).to_string()} text-anchor="middle">{ t }</text>
                 }) }
             </svg>
+            </div>
             <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings." }</figcaption>
             // Wrapped: a table ignores the 1 px width that hides other elements.
             <div class="sc-visually-hidden"><table>

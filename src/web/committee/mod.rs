@@ -9,12 +9,15 @@ pub mod state;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
-use crate::core::engine::{fixed2, Decision};
+use crate::core::engine::{fixed2, Decision, Greenhouse};
+use crate::core::scorecard::{Person, Rating, Scorecard};
 use crate::core::Rubric;
+use crate::web::components::recommendation::{decision_class, headline};
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
@@ -30,6 +33,39 @@ fn run_pending(pending: &PendingSave) {
     if let Some(save) = save {
         save();
     }
+}
+
+/// The attribute that marks the "who said what" disclosures opened for printing.
+const PRINT_OPENED: &str = "data-sc-print-opened";
+
+/// Opens every closed "who said what" disclosure before printing, so that no note is lost on
+/// paper, and closes them again afterwards. (Chromium can show a closed disclosure's content
+/// with CSS alone, see committee.css; other browsers cannot.)
+fn open_for_print(opening: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let selector = if opening { "details.sc-committee__who:not([open])".to_string() } else { format!("details[{PRINT_OPENED}]") };
+    let Ok(nodes) = document.query_selector_all(&selector) else { return };
+    for i in 0..nodes.length() {
+        if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if opening {
+                let _ = el.set_attribute(PRINT_OPENED, "");
+                let _ = el.set_attribute("open", "");
+            } else {
+                let _ = el.remove_attribute(PRINT_OPENED);
+                let _ = el.remove_attribute("open");
+            }
+        }
+    }
+}
+
+/// A person as the page names them: the name, or the id when there is none.
+fn person_name(p: &Person) -> String {
+    if p.name.trim().is_empty() { p.id.clone() } else { p.name.clone() }
+}
+
+/// The scorecard loaded from `source`, if it loaded.
+fn card_from<'a>(cards: &'a [(String, Rc<Scorecard>)], source: &str) -> Option<&'a Scorecard> {
+    cards.iter().find(|(label, _)| label == source).map(|(_, c)| &**c)
 }
 
 /// Where the loaded set is kept between visits.
@@ -66,9 +102,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     {
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)));
-            move || drop(listener)
+            let listeners = web_sys::window().map(|w| {
+                [
+                    gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)),
+                    gloo::events::EventListener::new(&w, "beforeprint", |_| open_for_print(true)),
+                    gloo::events::EventListener::new(&w, "afterprint", |_| open_for_print(false)),
+                ]
+            });
+            move || drop(listeners)
         });
     }
     {
@@ -184,8 +225,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     </div>
                 </div>
                 <p class="sc-committee__status" role="status" data-testid="load-status">
-                    { format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
-                        report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" }) }
+                    if loaded == 0 && report.failed.is_empty() {
+                        { "No scorecards loaded yet." }
+                    } else if loaded == 0 {
+                        { "No scorecards loaded." }
+                    } else {
+                        { format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
+                            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" }) }
+                    }
                     if let Some(p) = &state.save_problem {
                         { format!(" Not saved in this browser ({p}); the set lasts until you close the tab.") }
                     }
@@ -204,17 +251,30 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 }
                 if !report.duplicates.is_empty() {
                     <details class="sc-committee__aside">
-                        <summary>{ format!("{} duplicate{} counted once", report.duplicates.len(), if report.duplicates.len() == 1 { "" } else { "s" }) }</summary>
-                        <ul>{ for report.duplicates.iter().map(|d| html! {
-                            <li>{ format!("{} by {} ({}): kept {}, set aside {}", d.candidate, d.interviewer, d.step, d.kept, d.dropped.join(", ")) }</li>
+                        <summary>{ format!("{} duplicate{} counted once (set aside: {})", report.duplicates.len(),
+                            if report.duplicates.len() == 1 { "" } else { "s" },
+                            report.duplicates.iter().flat_map(|d| d.dropped.iter().map(String::as_str)).collect::<Vec<_>>().join(", ")) }</summary>
+                        <ul>{ for report.duplicates.iter().map(|d| {
+                            // Named as the rest of the page names them: the kept scorecard has the names.
+                            let kept = card_from(&state.cards, &d.kept);
+                            let candidate = kept.map_or(d.candidate.clone(), |c| person_name(&c.candidate));
+                            let interviewer = kept.map_or(d.interviewer.clone(), |c| person_name(&c.interviewer));
+                            html! {
+                                <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, d.kept, d.dropped.join(", ")) }</li>
+                            }
                         }) }</ul>
                     </details>
                 }
                 if !report.other_rubric.is_empty() {
                     <details class="sc-committee__aside" open=true>
                         <summary>{ format!("{} made against another rubric, shown apart", report.other_rubric.len()) }</summary>
-                        <ul>{ for report.other_rubric.iter().map(|o| html! {
-                            <li>{ format!("{}: rubric \"{}\" v{} · {} by {}", o.source, o.rubric_id, o.rubric_version, o.candidate, o.interviewer) }</li>
+                        <ul>{ for report.other_rubric.iter().map(|o| {
+                            let card = card_from(&state.cards, &o.source);
+                            let candidate = card.map_or(o.candidate.clone(), |c| person_name(&c.candidate));
+                            let interviewer = card.map_or(o.interviewer.clone(), |c| person_name(&c.interviewer));
+                            html! {
+                                <li>{ format!("{}: rubric \"{}\" v{} · {candidate} by {interviewer}", o.source, o.rubric_id, o.rubric_version) }</li>
+                            }
                         }) }</ul>
                     </details>
                 }
@@ -256,12 +316,26 @@ pub struct SectionProps {
     pub state: UseReducerHandle<CommitteeState>,
 }
 
-fn outcome_text(decision: Decision, level: &Option<String>, consider: &Option<String>) -> String {
-    match (decision, level, consider) {
-        (Decision::Hire, Some(l), Some(c)) => format!("Hire at {l}, {c} to consider"),
-        (Decision::Hire, Some(l), None) => format!("Hire at {l}"),
-        (d, _, _) => d.label().to_string(),
+/// The outcome as the scorer's own recommendation panel words it (a hire below the rubric's
+/// level, which Greenhouse records as a No, reads "Hire below level: L3"), with any level to
+/// consider.
+fn outcome_text(decision: Decision, level: &Option<String>, consider: &Option<String>, greenhouse: Greenhouse) -> String {
+    let text = headline(decision, level.as_deref(), below(decision, greenhouse));
+    match (decision, consider) {
+        (Decision::Hire, Some(c)) => format!("{text}, {c} to consider"),
+        _ => text,
     }
+}
+
+/// A hire the engine records as a Greenhouse "No": below the rubric's level (see
+/// `components::recommendation::hire_below_level`).
+fn below(decision: Decision, greenhouse: Greenhouse) -> bool {
+    decision == Decision::Hire && greenhouse == Greenhouse::No
+}
+
+/// A share as a whole percentage, as the headline shows confidence.
+fn percent(x: f64) -> String {
+    format!("{}%", (x * 100.0).round() as u32)
 }
 
 /// Candidates side by side.
@@ -288,12 +362,13 @@ fn Comparison(props: &SectionProps) -> Html {
                                 <tr class={classes!(current.then_some("sc-is-current"))}>
                                     <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
                                         aria-pressed={current.to_string()}>{ if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() } }</button></th>
-                                    <td>{ outcome_text(row.decision, &row.level, &row.consider_level) }</td>
-                                    <td>{ format!("{}%", (row.confidence * 100.0).round() as u32) }</td>
+                                    <td class={classes!(below(row.decision, row.greenhouse).then_some("sc-is-below"))}>
+                                        { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
+                                    <td>{ percent(row.confidence) }</td>
                                     <td>{ row.panel_size }</td>
                                     { for row.profile.iter().map(|p| html! {
                                         <td class={classes!("sc-heat", charts::rating_class(p.consensus))}>
-                                            { charts::short(p.consensus) }{ if p.disagreement { " ⚠" } else { "" } }
+                                            { state.rubric.level_label(p.consensus).to_string() }{ if p.disagreement { " ⚠" } else { "" } }
                                         </td>
                                     }) }
                                 </tr>
@@ -324,10 +399,11 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let names = |ids: &[String]| {
         ids.iter().map(|id| state.rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
     };
-    let decision_class = match rec.decision {
-        Decision::Hire => "sc-m-hire",
-        Decision::NoHire => "sc-m-no-hire",
-        Decision::InsufficientEvidence => "sc-m-insufficient",
+    let decision_class = decision_class(rec.decision, below(rec.decision, rec.greenhouse));
+    let label = |r: Rating| state.rubric.level_label(r).to_string();
+    // Interviewers by name, as in the heat map; the key when a scorecard names nobody.
+    let member = |source: &str, key: &str| {
+        c.panel.iter().find(|p| p.source == source && !p.interviewer_name.trim().is_empty()).map_or(key.to_string(), |p| p.interviewer_name.clone())
     };
     html! {
         <section class="sc-committee__candidate" aria-labelledby="scc-cand">
@@ -335,20 +411,20 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
             <div class="sc-committee__grid">
                 <div class={classes!("sc-rec", decision_class)}>
                     <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>
-                    <div class="sc-rec__outcome"><span class="sc-rec__decision" data-testid="committee-decision">{ outcome_text(rec.decision, &rec.level, &rec.consider_level) }</span></div>
+                    <div class="sc-rec__outcome"><span class="sc-rec__decision" data-testid="committee-decision">{ outcome_text(rec.decision, &rec.level, &rec.consider_level, rec.greenhouse) }</span></div>
                     <dl class="sc-rec__facts">
                         <div><dt>{ "Greenhouse" }</dt><dd>{ rec.greenhouse.label() }</dd></div>
                         <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{} / 2", fixed2(s))) }</dd></div>
-                        <div><dt>{ "Confidence" }</dt><dd>{ format!("{}%", (rec.confidence * 100.0).round() as u32) }</dd></div>
+                        <div><dt>{ "Confidence" }</dt><dd>{ percent(rec.confidence) }</dd></div>
                     </dl>
                     <ul class="sc-rec__rationale" data-testid="committee-rationale">{ for rec.rationale.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
                     if !c.unassessed.is_empty() {
                         <p class="sc-card__hint sc-is-warning">{ format!("Nobody assessed: {}", names(&c.unassessed)) }</p>
                     }
                 </div>
-                <ProfileChart candidate={c.clone()} />
+                <ProfileChart candidate={c.clone()} rubric={state.rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} />
+            <HeatMap candidate={c.clone()} rubric={state.rubric.clone()} />
             <section aria-labelledby="scc-who">
                 <h3 class="sc-committee__h3" id="scc-who">{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
@@ -356,16 +432,16 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     html! {
                         <details class="sc-committee__who" open={row.disagreement}>
                             <summary>
-                                { format!("{}: consensus {}", row.name, charts::short(row.consensus)) }
+                                { format!("{} — consensus: {}", row.name, label(row.consensus)) }
                                 if row.disagreement { <span class="sc-badge">{ "Panel disagrees" }</span> }
                             </summary>
                             if let Some(w) = who {
                                 <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
                                     <li>
-                                        <strong>{ format!("{} ({}): {}", if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }, s.step, charts::short(s.level)) }</strong>
+                                        <strong>{ format!("{} ({}): {}", if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }, s.step, label(s.level)) }</strong>
                                         if !s.note.is_empty() { <p class="sc-committee__note">{ s.note.clone() }</p> }
                                         if !s.observations.is_empty() {
-                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ format!("{} ({})", o.text, charts::short(o.level)) }</li> }) }</ul>
+                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ format!("{} ({})", o.text, label(o.level)) }</li> }) }</ul>
                                         }
                                     </li>
                                 }) }</ul>
@@ -379,7 +455,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 <ul class="sc-committee__calibration" data-testid="calibration">
                     { for c.calibration.iter().map(|m| html! {
                         <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
-                            <strong>{ m.interviewer.clone() }</strong>
+                            <strong>{ member(&m.source, &m.interviewer) }</strong>
                             { if m.signals.is_empty() { ": in line with the panel.".to_string() } else { format!(": {}", m.signals.join(" ")) } }
                         </li>
                     }) }

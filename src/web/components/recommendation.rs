@@ -3,28 +3,54 @@
 
 use yew::prelude::*;
 
-use crate::core::engine::{fixed2, join_names, Decision};
+use crate::core::engine::{fixed2, join_names, Decision, Greenhouse, Recommendation};
 use crate::web::state::ScorerState;
+
+/// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
+/// a Greenhouse "No" for the role as posted (see `engine::recommend`), and the headline must not
+/// read as a plain hire.
+pub fn hire_below_level(rec: &Recommendation) -> bool {
+    rec.decision == Decision::Hire && rec.greenhouse == Greenhouse::No
+}
+
+/// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...
+/// Shared with the committee view, so both word the same outcome the same way.
+pub fn headline(decision: Decision, level: Option<&str>, below: bool) -> String {
+    match (decision, level) {
+        (Decision::Hire, Some(level)) if below => format!("Hire below level: {level}"),
+        (Decision::Hire, Some(level)) => format!("Hire at {level}"),
+        (d, _) => d.label().to_string(),
+    }
+}
+
+/// The modifier class of an outcome: green for a hire, red for no hire, amber for a hire below
+/// the rubric's level, grey for insufficient evidence.
+pub fn decision_class(decision: Decision, below: bool) -> &'static str {
+    match decision {
+        Decision::Hire if below => "sc-m-below",
+        Decision::Hire => "sc-m-hire",
+        Decision::NoHire => "sc-m-no-hire",
+        Decision::InsufficientEvidence => "sc-m-insufficient",
+    }
+}
 
 /// The live recommendation.
 pub fn recommendation_panel(state: &ScorerState) -> Html {
     let rec = &state.recommendation;
     let rubric = &state.rubric;
-    let decision_class = match rec.decision {
-        Decision::Hire => "sc-m-hire",
-        Decision::NoHire => "sc-m-no-hire",
-        Decision::InsufficientEvidence => "sc-m-insufficient",
-    };
-    let headline = match (&rec.decision, &rec.level) {
-        (Decision::Hire, Some(level)) => format!("Hire at {level}"),
-        (d, _) => d.label().to_string(),
-    };
+    let below = hire_below_level(rec);
+    let decision_class = decision_class(rec.decision, below);
+    let headline = headline(rec.decision, rec.level.as_deref(), below);
     let names = |ids: &[String]| join_names(ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |c| c.name.clone())).collect());
     let percent = (rec.confidence * 100.0).round() as u32;
+    let shown = format!("{percent}%");
+    // Nothing rated yet: there is no confidence to speak of, only the engine's floor.
+    let nothing_rated = rec.unassessed.len() >= rubric.capabilities.len();
     // What the live region says: the outcome only, so screen readers are not flooded.
     let announcement = format!(
-        "Recommendation: {headline}{}. Confidence {percent} percent.",
-        rec.consider_level.as_ref().map_or(String::new(), |c| format!(", {c} to consider"))
+        "Recommendation: {headline}{}. {}",
+        rec.consider_level.as_ref().map_or(String::new(), |c| format!(", {c} to consider")),
+        if nothing_rated { "Nothing rated yet.".to_string() } else { format!("Confidence {percent} percent.") }
     );
     html! {
         <aside class={classes!("sc-rec", decision_class)} aria-labelledby="sc-rec-title">
@@ -41,10 +67,13 @@ pub fn recommendation_panel(state: &ScorerState) -> Html {
                 <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{} / 2", fixed2(s))) }</dd></div>
                 <div>
                     <dt>{ "Confidence" }</dt>
-                    <dd>
-                        <meter class="sc-rec__meter" min="0" max="100" low="40" high="70" optimum="100"
-                            value={percent.to_string()} aria-label="Confidence">{ format!("{percent}%") }</meter>
-                        <span class="sc-rec__percent" data-testid="confidence">{ format!("{percent}%") }</span>
+                    // The value first and the bar beside it, so the three values share a baseline.
+                    <dd class="sc-rec__confidence">
+                        <span class="sc-rec__percent" data-testid="confidence">{ if nothing_rated { "–".to_string() } else { shown.clone() } }</span>
+                        if !nothing_rated {
+                            <meter class="sc-rec__meter" min="0" max="100" low="40" high="70" optimum="100"
+                                value={percent.to_string()} aria-label="Confidence">{ shown }</meter>
+                        }
                     </dd>
                 </div>
             </dl>

@@ -152,7 +152,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             };
             output.set(match result {
                 Ok(imported) => Output::Pending { source, imported: Rc::new(imported) },
-                Err(e) => Output::Message { error: true, text: format!("{source}: {}. Your draft is unchanged.", e.trim_end_matches('.')) },
+                Err(e) => Output::Message { error: true, text: format!("{source}: {}. Your draft is unchanged.", plain_error(&e)) },
             })
         })
     };
@@ -226,6 +226,12 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                             }) }
                         </ul>
                     }
+                    // What the Greenhouse reader left out (a private note), said before the replace.
+                    if !imported.warnings.is_empty() {
+                        <ul class="sc-transfer__mappings">
+                            { for imported.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
+                        </ul>
+                    }
                     <div class="sc-toolbar__actions">
                         <button type="button" class="sc-button sc-m-primary" onclick={on_confirm}>{ "Replace my draft" }</button>
                         <button type="button" class="sc-button" onclick={on_cancel}>{ "Cancel" }</button>
@@ -256,6 +262,17 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             </details>
             { body }
         </section>
+    }
+}
+
+/// An import error as the interviewer reads it. A parser's complaint ("not JSON: expected ident
+/// at line 1 column 2") says where reading stopped, not what the text is: lead with that, and
+/// keep the parser's detail in brackets for whoever has to fix the file.
+fn plain_error(e: &str) -> String {
+    let e = e.trim_end_matches('.');
+    match e.strip_prefix("not JSON: ") {
+        Some(detail) => format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})"),
+        None => e.to_string(),
     }
 }
 
