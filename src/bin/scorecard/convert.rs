@@ -107,6 +107,10 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("link needs a scorecard FILE (or - for stdin)".into()));
     }
     let path = one_input(&args, "link")?;
+    // A link is one line: white space or a control character would break it in two.
+    if args.value("--base").is_some_and(|base| base.chars().any(|c| c.is_whitespace() || c.is_control())) {
+        return Err(Failure::Usage("--base must be a URL with no spaces or line breaks".into()));
+    }
     let rubric = rubric(&args)?;
     let card = load(&path, "json", &rubric, true)?;
     let made = match args.value("--base") {
