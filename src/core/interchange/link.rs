@@ -178,7 +178,7 @@ pub fn decode_link_json(input: &str) -> Result<String, LinkError> {
 fn inflate(mut input: &[u8]) -> Result<Vec<u8>, LinkError> {
     let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
     // Grown by doubling; never empty, so that it grows.
-    let mut out = vec![0; input.len().saturating_mul(2).max(1024).min(MAX_DOCUMENT_BYTES)];
+    let mut out = vec![0; input.len().saturating_mul(2).clamp(1024, MAX_DOCUMENT_BYTES)];
     let mut state = Box::<DecompressorOxide>::default();
     let mut written = 0;
     loop {
