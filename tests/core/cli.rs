@@ -139,6 +139,19 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     }
 }
 
+/// One document is read no further than its kind's limit (a byte past it), so an endless
+/// input is refused at once instead of being held in memory first.
+#[test]
+fn a_document_is_read_no_further_than_its_limit() {
+    let big = vec![b' '; 1024 * 1024 + 10];
+    let o = run(&["validate", "-"], &big);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: larger than 1048576 bytes, the limit of a scorecard document"), "{}", stderr(&o));
+    let o = run(&["recommend", "--rubric", "-", "x.json"], &big[..600 * 1024]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: larger than 524288 bytes, the limit of a rubric file"), "{}", stderr(&o));
+}
+
 /// `--help` after any command prints its usage on stdout and succeeds.
 #[test]
 fn help_after_a_command_prints_usage() {

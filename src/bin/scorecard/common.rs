@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use scorecard::core::rubric::MAX_RUBRIC_BYTES;
 use scorecard::core::Rubric;
 
 pub const USAGE: &str = "usage: scorecard <command> [options]
@@ -92,16 +93,27 @@ impl Args {
 
 /// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
 pub fn read_input(path: &str) -> Result<String, Failure> {
+    read_at_most(path, MAX_INPUT_BYTES, "")
+}
+
+/// Reads one document of a kind with its own size limit (a scorecard, a rubric): no more than
+/// one byte past the limit is read, so `/dev/zero` or a huge file is refused without holding it.
+pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Failure> {
+    read_at_most(path, limit as u64, what)
+}
+
+fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     let mut bytes = Vec::new();
     let label = if path == "-" { "stdin".to_string() } else { path.to_string() };
     let res = if path == "-" {
-        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
     res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Failure::Invalid(format!("{label}: larger than {MAX_INPUT_BYTES} bytes")));
+    if bytes.len() as u64 > limit {
+        let of = if what.is_empty() { String::new() } else { format!(", the limit of {what}") };
+        return Err(Failure::Invalid(format!("{label}: larger than {limit} bytes{of}")));
     }
     let mut text = String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
     // A byte-order mark (Windows editors write one) is not part of the text.
@@ -114,7 +126,7 @@ pub fn read_input(path: &str) -> Result<String, Failure> {
 /// The rubric named by `--rubric FILE`, or the embedded default.
 pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
     match args.value("--rubric") {
-        Some(path) => Rubric::from_json(&read_input(path)?).map_err(|e| Failure::Invalid(format!("{path}: {e}"))),
+        Some(path) => Rubric::from_json(&read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?).map_err(|e| Failure::Invalid(format!("{path}: {e}"))),
         None => Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}"))),
     }
 }

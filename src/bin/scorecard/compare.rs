@@ -10,9 +10,10 @@ use std::process::ExitCode;
 
 use scorecard::core::classifier::detect_flags;
 use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
+use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::Scorecard;
 
-use crate::common::{read_input, rubric, Args, Failure};
+use crate::common::{read_document, read_input, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -24,7 +25,9 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut failed: Vec<LoadFailure> = Vec::new();
     for path in &paths {
         let label = if path == "-" { "stdin" } else { path.as_str() };
-        let text = match read_input(path) {
+        // A JSON lines stream holds many scorecards; a file holds one.
+        let read = if args.flag("--jsonl") { read_input(path) } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") };
+        let text = match read {
             Ok(text) => text,
             Err(Failure::Invalid(message)) => {
                 let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();

@@ -8,10 +8,10 @@ use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
     Format, MatchKind,
 };
-use scorecard::core::scorecard::clip;
+use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{read_input, rubric, Args, Failure};
+use crate::common::{read_document, rubric, Args, Failure};
 
 /// The one input file of a command (`-` or nothing for stdin), refusing more than one.
 fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
@@ -33,7 +33,7 @@ fn label(path: &str) -> &str {
 /// Reads a scorecard from `path` in the format `from`, printing the mapping report for
 /// Greenhouse input to stderr unless `quiet`.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
-    let text = read_input(path)?;
+    let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document")?;
     let at = label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
@@ -127,7 +127,7 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
 pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--rubric"])?;
     let link = match args.positional.as_slice() {
-        [one] if one == "-" => read_input("-")?,
+        [one] if one == "-" => read_document("-", MAX_DOCUMENT_BYTES, "what unlink reads")?,
         [one] => one.clone(),
         [] => return Err(Failure::Usage("unlink needs a share URL or fragment (or - for stdin)".into())),
         more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),

@@ -3,10 +3,11 @@
 use std::process::ExitCode;
 
 use scorecard::core::interchange::import_json;
+use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{print_line, read_input, rubric, Args, Failure};
+use crate::common::{print_line, read_document, read_input, rubric, Args, Failure};
 
 /// Each scorecard with the source it came from ("file" or "file:line"), read as every import
 /// reads a document: an older version is migrated, a newer one refused with the release to use.
@@ -15,7 +16,8 @@ fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Fa
     let mut out = Vec::new();
     for path in &paths {
         let label = if path == "-" { "stdin" } else { path.as_str() };
-        let text = read_input(path)?;
+        // A JSON lines stream holds many scorecards; a file holds one.
+        let text = if args.flag("--jsonl") { read_input(path)? } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document")? };
         if args.flag("--jsonl") {
             for (i, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {

@@ -106,7 +106,7 @@ pub enum Format {
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
 ///
-/// [`crate::core::json`] refuses nesting deeper than 128 levels, so parsing is bounded too.
+/// [`crate::core::json`] refuses nesting deeper than 127 levels, so parsing is bounded too.
 pub fn parse_json(text: &str, what: &'static str) -> Result<Value, ImportError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { what, bytes: text.len(), limit: MAX_DOCUMENT_BYTES });
