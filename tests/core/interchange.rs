@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use scorecard::core::interchange::greenhouse::{html_to_text, match_attribute, GhRating};
-use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json};
+use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::markdown::escape_line;
 use scorecard::core::interchange::{
     decode_link, detect, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
@@ -879,9 +879,11 @@ fn absurd_inputs_make_the_cli_exit_1() {
     let text = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", " ".repeat(MAX_DOCUMENT_BYTES));
     std::fs::write(&big, &text).expect("write");
     let big = big.to_string_lossy().into_owned();
-    check_cli_refuses(&["convert".into(), big.clone()], &format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len()), "big json");
-    check_cli_refuses(&["convert".into(), "--from".into(), "greenhouse".into(), big.clone()], "Greenhouse scorecard is", "big greenhouse");
-    check_cli_refuses(&["link".into(), big], "document is", "big link source");
+    // The tool reads no further than a byte past the limit, so it says which limit, not the size.
+    let too_big = format!("larger than {MAX_DOCUMENT_BYTES} bytes, the limit of a scorecard or Greenhouse document");
+    check_cli_refuses(&["convert".into(), big.clone()], &too_big, "big json");
+    check_cli_refuses(&["convert".into(), "--from".into(), "greenhouse".into(), big.clone()], &too_big, "big greenhouse");
+    check_cli_refuses(&["link".into(), big], &too_big, "big link source");
     let deep = dir.join("deep.json");
     std::fs::write(&deep, format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000))).expect("write");
     check_cli_refuses(&["convert".into(), deep.to_string_lossy().into_owned()], "recursion limit exceeded", "deep json");
@@ -895,7 +897,7 @@ fn absurd_inputs_make_the_cli_exit_1() {
     // The link is read from stdin: it is too long for a command line.
     let (code, _, stderr) = run_cli(&["unlink", "-"], &long_link);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("share link input is"), "{stderr}");
+    assert!(stderr.contains(&format!("stdin: larger than {MAX_LINK_INPUT_CHARS} bytes, the limit of a share link")), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

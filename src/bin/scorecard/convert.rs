@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
     Format, MatchKind,
@@ -33,7 +34,7 @@ fn label(path: &str) -> &str {
 /// Reads a scorecard from `path` in the format `from`, printing the mapping report for
 /// Greenhouse input to stderr unless `quiet`.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
-    let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document")?;
+    let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?;
     let at = label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
@@ -127,7 +128,7 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
 pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--rubric"])?;
     let link = match args.positional.as_slice() {
-        [one] if one == "-" => read_document("-", MAX_DOCUMENT_BYTES, "what unlink reads")?,
+        [one] if one == "-" => read_document("-", MAX_LINK_INPUT_CHARS, "a share link")?,
         [one] => one.clone(),
         [] => return Err(Failure::Usage("unlink needs a share URL or fragment (or - for stdin)".into())),
         more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),
