@@ -121,6 +121,20 @@ test('Greenhouse export and import map attributes and say how', async () => {
   await context.close();
 });
 
+test('where the browser refuses the clipboard, Copy says to select and copy instead', async () => {
+  const { context, page } = await fresh();
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.reload();
+  await page.waitForSelector('.sc-card');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.locator('.sc-transfer__copy', { hasText: 'This browser did not allow copying: select the text and copy it' }).waitFor();
+  assert.match(await page.locator('.sc-transfer__out textarea').inputValue(), /#sc1=/, 'the link is still there to select');
+  await context.close();
+});
+
 test('Markdown summary and print view', async () => {
   const { context, page } = await fresh();
   await fillCard(page);
@@ -128,6 +142,12 @@ test('Markdown summary and print view', async () => {
   const md = await page.locator('.sc-transfer__out textarea').inputValue();
   assert.match(md, /Technical Expertise/);
   assert.ok(!md.includes('<script>'), 'HTML in notes is escaped in Markdown');
+
+  // Copy puts the same text on the clipboard, and says so.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.locator('.sc-transfer__copy', { hasText: 'Copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), md);
 
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() => ({

@@ -75,6 +75,8 @@ fn file_stem(candidate: &str) -> String {
 pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let state = props.state.clone();
     let output = use_state(|| Output::None);
+    // Whether the last Copy worked: `None` until one is pressed for the text shown.
+    let copied = use_state(|| None::<bool>);
     let paste = use_state(String::new);
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
 
@@ -119,17 +121,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         })
     };
     let on_markdown = {
-        let (export, output) = (export.clone(), output.clone());
+        let (export, output, copied) = (export.clone(), output.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(text) = export("markdown") {
+                copied.set(None);
                 output.set(Output::Copy { title: "Markdown summary", text });
             }
         })
     };
     let on_link = {
-        let (export, output) = (export.clone(), output.clone());
+        let (export, output, copied) = (export.clone(), output.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(url) = export("link") {
+                copied.set(None);
                 output.set(Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text: url });
             }
         })
@@ -192,13 +196,29 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
 
     let body = match &*output {
         Output::None => html! {},
-        Output::Copy { title, text } => html! {
-            <div class="sc-transfer__out">
-                <label class="sc-field__label" for={id("out")}>{ *title }</label>
-                <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} />
-                <p class="sc-card__hint">{ "Select it and copy (Ctrl+C or ⌘C)." }</p>
-            </div>
-        },
+        Output::Copy { title, text } => {
+            let on_copy = {
+                let (copied, text) = (copied.clone(), text.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let copied = copied.clone();
+                    crate::web::embed::clipboard::copy(&text, move |ok| copied.set(Some(ok)));
+                })
+            };
+            html! {
+                <div class="sc-transfer__out">
+                    <label class="sc-field__label" for={id("out")}>{ *title }</label>
+                    <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} />
+                    <div class="sc-transfer__copy">
+                        <button type="button" class="sc-button sc-m-small" onclick={on_copy}>{ "Copy" }</button>
+                        <p class="sc-card__hint" role="status">{ match *copied {
+                            Some(true) => "Copied.",
+                            Some(false) => "This browser did not allow copying: select the text and copy it (Ctrl+C or ⌘C).",
+                            None => "Or select it and copy (Ctrl+C or ⌘C).",
+                        } }</p>
+                    </div>
+                </div>
+            }
+        }
         Output::Message { error, text } => html! {
             <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} role={if *error { "alert" } else { "status" }}>{ text.clone() }</p>
         },

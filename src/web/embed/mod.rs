@@ -21,11 +21,16 @@
 //! - [`extras`]: the on-demand module's own exports (cargo feature `extras`, no Yew), thin
 //!   wrappers over [`crate::core::wire`].
 //!
+//! - [`clipboard`]: copying the export panel's text.
+//!
 //! `src/web/js/scorecard-element.js` defines the `<interview-scorecard>` custom element on top
-//! of `mount`, inside a shadow root; `src/web/js/extras-loader.js` fetches the on-demand module.
+//! of `mount`, inside a shadow root; `src/web/js/extras-loader.js` fetches the on-demand module
+//! (and copies to the clipboard).
 
 #[cfg(feature = "extras")]
 pub mod extras;
+#[cfg(feature = "web")]
+pub mod clipboard;
 #[cfg(feature = "web")]
 pub mod loader;
 #[cfg(feature = "web")]

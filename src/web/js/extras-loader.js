@@ -50,3 +50,15 @@ export function callExtras(name, a, b, c, d) {
   if (!module) throw new Error('the on-demand module is not loaded yet');
   return module[name](a, b, c, d);
 }
+
+// Also the widget's one other need of plain JavaScript, kept in this file so that it costs no
+// request of its own: copies text to the clipboard and calls `done(true)`, or `done(false)` where
+// the browser refuses (no clipboard API, an insecure page, a permission policy in a host's
+// iframe), so that the widget can say to select the text and copy it instead.
+export function copyText(text, done) {
+  try {
+    navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+  } catch (e) {
+    done(false);
+  }
+}
