@@ -519,9 +519,15 @@ fn long_greenhouse_answers_are_split_within_the_observation_limit() {
     // A note at the limit with its attribute's name in front is split too.
     let note = "z ".repeat(MAX_TEXT_CHARS / 2).trim_end().to_string();
     assert_eq!(observations_after(&greenhouse_with("Q", "", &note), "Culture Fit: ").len(), 2);
-    // A question so long that no answer fits after it is named.
-    let err = import_greenhouse(&greenhouse_with(&"q".repeat(MAX_TEXT_CHARS - 1), "An answer.", ""), &rubric()).unwrap_err().to_string();
-    assert_eq!(err, "questions[0].question: 9999 characters leave no room for the answer in an observation of at most 10000");
+    // A very long question is cut in the label, so the answer keeps its room (a question of 9,999
+    // characters once made one observation per character of the answer).
+    let long_q = "q".repeat(MAX_TEXT_CHARS - 1);
+    let obs = observations_after(&greenhouse_with(&long_q, &"An answer. ".repeat(900), ""), &format!("{}…: ", "q".repeat(200)));
+    assert_eq!(obs.len(), 2, "{} pieces", obs.len());
+    // Many short lines stop at the observation limit without building the rest first.
+    let many = "x<br>".repeat(20_000);
+    let err = import_greenhouse(&greenhouse_with(&long_q, &many, ""), &rubric()).unwrap_err().to_string();
+    assert_eq!(err, "the notes and answers make more than 500 observations, the limit");
 }
 
 /// Checks the HTML-to-text conversion.

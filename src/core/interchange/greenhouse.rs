@@ -379,10 +379,14 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                         ));
                     }
                 } else {
-                    let prefix = format!("{}: ", name.trim());
+                    let prefix = label_prefix(&name);
                     for line in note.lines() {
                         for piece in split_long(line, MAX_TEXT_CHARS - prefix.chars().count()) {
                             texts.push((format!("{prefix}{piece}"), None));
+                            // Stop at once: many short lines must not build thousands first.
+                            if texts.len() > MAX_OBSERVATIONS {
+                                return Err(too_many_observations());
+                            }
                         }
                     }
                 }
@@ -437,19 +441,17 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                     continue;
                 }
                 let take_aways = key == "key take aways" || key == "key takeaways";
-                let q = question.trim();
-                let prefix = if take_aways || q.is_empty() { String::new() } else { format!("{q}: ") };
-                // Lines longer than an observation may be are cut into pieces within the limit.
-                let Some(room) = MAX_TEXT_CHARS.checked_sub(prefix.chars().count()).filter(|r| *r > 0) else {
-                    return Err(ImportError::invalid(
-                        format!("{path}.question"),
-                        format!("{} characters leave no room for the answer in an observation of at most {MAX_TEXT_CHARS}", q.chars().count()),
-                    ));
-                };
+                let prefix = if take_aways || question.trim().is_empty() { String::new() } else { label_prefix(&question) };
+                // Lines longer than an observation may be are cut into pieces within the limit;
+                // the label is short enough to leave most of it.
+                let room = MAX_TEXT_CHARS - prefix.chars().count();
                 for line in answer.lines() {
                     let (text, tag) = if take_aways { parse_observation_line(line, rubric) } else { (line.to_string(), None) };
                     for piece in split_long(&text, room) {
                         texts.push((format!("{prefix}{piece}"), tag.clone()));
+                        if texts.len() > MAX_OBSERVATIONS {
+                            return Err(too_many_observations());
+                        }
                     }
                 }
             }
@@ -457,12 +459,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         Some(other) => return Err(ImportError::invalid("questions", format!("expected a list of questions, found {}", kind(other)))),
     }
 
-    if texts.len() > MAX_OBSERVATIONS {
-        return Err(ImportError::invalid(
-            "",
-            format!("the notes and answers make {} observations; the limit is {MAX_OBSERVATIONS}", texts.len()),
-        ));
-    }
+
     // Every text is within MAX_TEXT_CHARS: `split_long` cut the longer lines.
     for (i, (text, tag)) in texts.into_iter().enumerate() {
         let (capability, level, source) = match tag {
@@ -480,6 +477,23 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
 /// Cuts a line into trimmed pieces of at most `room` characters (`room` above 0): at the last
 /// sentence end (". ", "? " or "! ") in the second half of a piece, else at the last ASCII white
 /// space, else after `room` characters. A line within `room` is one piece; a blank line, none.
+/// The longest question or attribute name put before an answer or a note in an observation; a
+/// longer one is cut, so the text after it always has most of the observation's room.
+const MAX_LABEL_CHARS: usize = 200;
+
+/// "Question: " in front of an answer's observations, the question cut to [`MAX_LABEL_CHARS`].
+fn label_prefix(label: &str) -> String {
+    let label = label.trim();
+    match label.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((end, _)) => format!("{}…: ", &label[..end]),
+        None => format!("{label}: "),
+    }
+}
+
+fn too_many_observations() -> ImportError {
+    ImportError::invalid("", format!("the notes and answers make more than {MAX_OBSERVATIONS} observations, the limit"))
+}
+
 fn split_long(line: &str, room: usize) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = line.trim();
