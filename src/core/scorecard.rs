@@ -561,14 +561,19 @@ pub fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
-/// True for an RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS` (a real date, hours 00-23, minutes
-/// 00-59, seconds 00-60 for a leap second), an optional `.` and fraction digits, then `Z` or an
-/// offset `+HH:MM` / `-HH:MM`. Upper-case `T` and `Z` only. JavaScript's `toISOString` writes
-/// this form ("2026-11-25T20:16:32.123Z").
+/// True for an ISO 8601 time of submission: an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS` (a real
+/// date, hours 00-23, minutes 00-59, seconds 00-60 for a leap second), an optional `.` and
+/// fraction digits, then `Z` or an offset `+HH:MM` / `-HH:MM`, which JavaScript's `toISOString`
+/// writes ("2026-11-25T20:16:32.123Z"). Also, as documents written before this check was exact
+/// may hold them and nothing is gained by refusing them: a bare date (`2024-05-01`) and a time
+/// without an offset. Upper-case `T` and `Z` only; anything after the time is refused.
 pub fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
     let two = |at: usize, max: u32| b.get(at..at + 2).and_then(digits_value).is_some_and(|n| n <= max);
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if b.len() == 10 {
+        return is_iso_date(s);
+    }
     if !(s.get(..10).is_some_and(is_iso_date) && at(10, b'T') && two(11, 23) && at(13, b':') && two(14, 59) && at(16, b':') && two(17, 60)) {
         return false;
     }
@@ -581,7 +586,7 @@ pub fn is_date_time(s: &str) -> bool {
         rest = fraction.get(n..).unwrap_or_default();
     }
     match rest {
-        [b'Z'] => true,
+        [] | [b'Z'] => true,
         // `rest` is the last six bytes of `b`.
         [b'+' | b'-', _, _, b':', _, _] => two(b.len() - 5, 23) && two(b.len() - 2, 59),
         _ => false,
