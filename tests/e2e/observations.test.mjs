@@ -100,3 +100,31 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await page.locator('[data-testid="submitted"]').waitFor();
   await context.close();
 });
+
+test('a card at the observation limit keeps what is typed and says why', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  // The on-demand module is in once a suggestion shows; the import below needs it.
+  await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
+  await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
+  const doc = {
+    format: 'interview-scorecard', version: 1, ratings: {},
+    observations: Array.from({ length: 500 }, (_, i) => ({ id: `o${i}`, text: `Observation number ${i} about the design review.` })),
+  };
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify(doc));
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 500);
+
+  const box = page.getByLabel('What did you observe?');
+  await box.fill('One more thing she did.');
+  await box.press('Enter');
+  assert.equal(await box.inputValue(), 'One more thing she did.', 'the text stays in the box');
+  assert.ok(await page.getByRole('button', { name: 'Add', exact: true }).isDisabled());
+  assert.match(await page.locator('.sc-observe__added').textContent(), /holds 500 observations, the most it can: remove one/);
+  assert.equal(await page.locator('.sc-obs').count(), 500);
+  await context.close();
+});

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::{Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
-use crate::core::scorecard::{Observation, Rating, TagSource};
+use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::web::state::{Action, ScorerContext};
 
 /// Props of [`QuickEntry`].
@@ -28,10 +28,12 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     let added = use_state(|| false);
     let disabled = state.read_only();
     let id = format!("{}-observe", props.id_prefix);
+    // The card holds as many observations as a document may: what is typed stays in the box.
+    let full = state.card.observations.len() >= MAX_OBSERVATIONS;
     let add = {
         let (state, text, added) = (state.clone(), text.clone(), added.clone());
         move || {
-            if !text.trim().is_empty() {
+            if !full && !text.trim().is_empty() {
                 state.dispatch(Action::Observe { text: (*text).clone() });
                 text.set(String::new());
                 added.set(true);
@@ -45,7 +47,8 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
             added.set(false);
         })
     };
-    let where_added = match state.card.observations.last().filter(|_| *added) {
+    let where_added = match state.card.observations.last().filter(|_| *added && !full) {
+        _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
             Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
             None => "Added, not tagged to a capability: it is listed below.".to_string(),
@@ -82,7 +85,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                     <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
                         {oninput} {onkeydown} {disabled} maxlength="10000" aria-describedby={format!("{id}-hint")}
                         placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
-                    <button type="button" class="sc-button sc-m-primary" {onclick} {disabled}>{ "Add" }</button>
+                    <button type="button" class="sc-button sc-m-primary" {onclick} disabled={disabled || full}>{ "Add" }</button>
                 </div>
                 <p class="sc-card__hint" id={format!("{id}-hint")}>
                     { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
