@@ -317,6 +317,11 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         "NB: the junior he mentored left the team; he said 'not a fit' w/o any reflection on his part",
         "Good energy in the pairing session: thought out loud, tested assumptions, took my hints quickly.",
         "youngest person on the team to ship a feature end to end; wrote the design doc herself",
+        // Found in review: design work and idioms that share words with appearance and age.
+        "Gave the dashboard a polished look before the demo",
+        "Explained why the mockups gave a professional look impossible for the admin UI",
+        "Made an appearance at every incident review and wrote the postmortems",
+        "Recent grads on the team found her design docs easy to follow",
     ];
     for note in sound {
         check_flags(note, &[]);

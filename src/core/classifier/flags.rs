@@ -166,12 +166,18 @@ fn plausible(tokens: &[Token], i: usize, len: usize) -> bool {
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
         // recent grad", "onboards recent grads": describes the people they work with.
-        "recent" | "fresh" if len >= 2 && next != "out" && next != "blood" && next != "faced" => describes_candidate(tokens, i),
+        // Plural ("Recent grads on the team found ...") is about other people, even at the start.
+        "recent" | "fresh" if len >= 2 && next != "out" && next != "blood" && next != "faced" => {
+            !next.ends_with('s') && describes_candidate(tokens, i)
+        }
         "fresh" if len == 3 => !matches!(
             tokens.get(i + 3).map_or("", |t| t.word.as_str()),
             "ideas" | "time" | "options" | "patience" | "money" | "budget" | "steam" | "runway"
         ),
-        "appearance" => next != "of",
+        // Not "the appearance of the bug", not "made an appearance at every review".
+        "appearance" => next != "of" && prev != "an",
+        // "a polished look" of a dashboard is design work; of the candidate, appearance.
+        "polished" | "professional" => person_context(tokens, i) || describes_candidate(tokens, i),
         "attractive" => {
             person_context(tokens, i)
                 && !matches!(
