@@ -104,7 +104,7 @@ fn older_documents_are_migrated_by_every_command() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let cases: [(&[&str], &str); 10] = [
+    let cases: [(&[&str], &str); 12] = [
         (&[], "no command given"),
         (&["frobnicate"], "unknown command"),
         (&["recommend", "--bogus"], "unknown option \"--bogus\""),
@@ -115,6 +115,8 @@ fn usage_errors_exit_2() {
         (&["recommend", "--rubric", "--jsonl", "x.json"], "--rubric needs a value"),
         (&["recommend", "--rubric", "a.json", "--rubric", "b.json"], "--rubric is given twice"),
         (&["validate", "-", "-"], "stdin (-) can be read only once"),
+        (&["recommend", "--rubric", "-", "-"], "stdin (-) can be read only once"),
+        (&["bogus", "--help"], "unknown command \"bogus\""),
         (&["link", "--base", "https://ats.example/a\nb", "x.json"], "--base must be a URL with no spaces or line breaks"),
     ];
     for (args, message) in cases {

@@ -65,7 +65,8 @@ impl Args {
                 return Err(Failure::Usage(format!("unknown option \"{}\"", scorecard::core::scorecard::clip(a))));
             }
         }
-        if out.positional.iter().filter(|p| *p == "-").count() > 1 {
+        // `--rubric - -` too: stdin is one stream, whichever option reads it.
+        if out.positional.iter().chain(out.values.iter().map(|(_, v)| v)).filter(|p| *p == "-").count() > 1 {
             return Err(Failure::Usage("stdin (-) can be read only once".into()));
         }
         Ok(out)

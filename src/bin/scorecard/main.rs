@@ -4,14 +4,14 @@
 //! subcommand returns a `Result`, and a panic hook turns anything unforeseen into exit 1 with a
 //! message rather than Rust's 101.
 
-/// `out!` for the tool's output, through `common::write_stdout`: unlike `out!`, a reader
+/// `print!` for the tool's output, through `common::write_stdout`: unlike `print!`, a reader
 /// that has gone away (`scorecard classify big.jsonl | head`) ends the command quietly instead
-/// of panicking. `tests/core/architecture.rs` keeps `out!` and `outln!` out of the tool.
+/// of panicking. `tests/core/architecture.rs` keeps `print!` and `println!` out of the tool.
 macro_rules! out {
     ($($arg:tt)*) => { $crate::common::write_stdout(format_args!($($arg)*)) };
 }
 
-/// `outln!` for the tool's output; see `out!`.
+/// `println!` for the tool's output; see `out!`.
 macro_rules! outln {
     () => { $crate::common::write_stdout(format_args!("\n")) };
     ($($arg:tt)*) => { $crate::common::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
@@ -53,8 +53,10 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(Failure::Usage("no command given".into()));
     };
-    // `scorecard compare --help` asks for help, wherever it comes before a `--`.
-    if rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
+    // `scorecard compare --help` asks for help, wherever it comes before a `--`; an unknown
+    // command is still an error.
+    const COMMANDS: [&str; 9] = ["recommend", "validate", "classify", "draft", "classifier", "convert", "link", "unlink", "compare"];
+    if COMMANDS.contains(&cmd.as_str()) && rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
         outln!("{}", if cmd == "classifier" { classify::CLASSIFIER_USAGE } else { USAGE });
         return Ok(ExitCode::SUCCESS);
     }
