@@ -180,6 +180,7 @@ test('a share link opens read-only and can be imported as a draft', async () => 
     assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button in a shared scorecard`);
   }
   assert.equal(await page.getByLabel('What did you observe?').count(), 0);
+  assert.equal(await page.locator('summary', { hasText: 'Import a scorecard' }).count(), 0, 'nothing to import into');
   assert.equal(await page.locator('[data-testid=save-status]').count(), 0);
   assert.ok(await page.locator('.sc-obs').count() > 0, 'its observations are shown');
   assert.ok(requests.every((u) => !u.includes('sc1=')), 'the fragment is never sent to a server');

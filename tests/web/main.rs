@@ -305,3 +305,43 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     assert_eq!(failed.card.observations[0].capability, None);
     assert!(failed.assist.unavailable("Tag suggestions").contains("blocked by the host"));
 }
+
+/// A rating drafted from observations is the classifier's until the interviewer confirms it:
+/// Submit is refused while one is unconfirmed, choosing its level again confirms it, and a
+/// loaded card keeps marks only on capabilities it rates.
+#[wasm_bindgen_test]
+fn drafted_ratings_are_confirmed_before_the_card_submits() {
+    use scorecard::core::Rating;
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
+    let state = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
+    let state = state.reduce(Action::DraftRatings);
+    assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
+    let level = state.card.rating("mentorship_support");
+    assert_ne!(level, Rating::NotAssessed);
+
+    let refused = state.clone().reduce(Action::Submit { at: "2026-11-25T10:00:00Z".into() });
+    assert_eq!(refused.card.submitted_at, None, "not submitted with a drafted rating");
+    assert!(refused.notice.as_deref().is_some_and(|n| n.starts_with("Not submitted") && n.contains("Mentorship & Support")), "{:?}", refused.notice);
+
+    // A restored draft keeps the marks of rated capabilities only.
+    let restored = state.clone().reduce(Action::Load {
+        card: state.card.clone(),
+        notice: None,
+        drafted: vec!["mentorship_support".into(), "business_impact".into()],
+    });
+    assert_eq!(restored.drafted, vec!["mentorship_support".to_string()]);
+    let other = state.clone().reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
+    assert!(other.drafted.is_empty(), "another card has no marks");
+
+    let confirmed = state.reduce(Action::Rate { capability: "mentorship_support".into(), level });
+    assert!(confirmed.drafted.is_empty());
+    assert_eq!(confirmed.card.rating("mentorship_support"), level, "confirming keeps the level");
+    let submitted = confirmed.reduce(Action::Submit { at: "2026-11-25T10:00:00Z".into() });
+    assert_eq!(submitted.card.submitted_at.as_deref(), Some("2026-11-25T10:00:00Z"));
+}

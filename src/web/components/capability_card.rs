@@ -87,8 +87,10 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                         { format!("Rating: {}", state.rubric.level_label(current)) }
                         if drafted {
                             <span class="sc-badge">{ "Drafted" }</span>
-                            <button type="button" class="sc-button sc-m-small" {disabled} onclick={confirm}
-                                aria-label={format!("Confirm the drafted rating of {}", cap.name)}>{ "Confirm" }</button>
+                            if !disabled {
+                                <button type="button" class="sc-button sc-m-small" onclick={confirm}
+                                    aria-label={format!("Confirm the drafted rating of {}", cap.name)}>{ "Confirm" }</button>
+                            }
                         }
                     </span>
                 </legend>

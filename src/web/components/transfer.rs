@@ -271,15 +271,18 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 <button type="button" class="sc-button sc-m-small" onclick={on_link}>{ "Share link" }</button>
                 <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
             </div>
-            <details class="sc-transfer__import" ondrop={files.on_drop} ondragover={files.on_dragover}>
-                <summary>{ "Import a scorecard" }</summary>
-                <p class="sc-card__hint">{ "A scorecard JSON file, a Greenhouse scorecard, or a share link. Drop a file here, choose one, or paste." }</p>
-                <label class="sc-field__label" for={id("file")}>{ "File" }</label>
-                <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} disabled={locked} />
-                <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
-                <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked} />
-                <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>
-            </details>
+            // Locked by the host or opened from a share link: nothing to import into.
+            if !state.locked {
+                <details class="sc-transfer__import" ondrop={files.on_drop} ondragover={files.on_dragover}>
+                    <summary>{ "Import a scorecard" }</summary>
+                    <p class="sc-card__hint">{ "A scorecard JSON file, a Greenhouse scorecard, or a share link. Drop a file here, choose one, or paste." }</p>
+                    <label class="sc-field__label" for={id("file")}>{ "File" }</label>
+                    <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} disabled={locked} />
+                    <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
+                    <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked} />
+                    <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>
+                </details>
+            }
             { body }
         </section>
     }
