@@ -80,14 +80,20 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await context.close();
 });
 
-test('a drafted rating is confirmed with its Confirm button, and then the card submits', async () => {
+/** A fresh scorer with one observation, tagged: the on-demand classifier is in. */
+async function withOneSuggestion() {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
   await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
-  // Tagged once the on-demand classifier is in; only a tagged observation drafts a rating.
   await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
+  return { context, page };
+}
+
+test('a drafted rating is confirmed with its Confirm button, and then the card submits', async () => {
+  // Only a tagged observation drafts a rating.
+  const { context, page } = await withOneSuggestion();
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await confirm.waitFor();
@@ -102,13 +108,8 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
 });
 
 test('a card at the observation limit keeps what is typed and says why', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
-  // The on-demand module is in once a suggestion shows; the import below needs it.
-  await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
-  await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
+  // The import below needs the on-demand module.
+  const { context, page } = await withOneSuggestion();
   const doc = {
     format: 'interview-scorecard', version: 1, ratings: {},
     observations: Array.from({ length: 500 }, (_, i) => ({ id: `o${i}`, text: `Observation number ${i} about the design review.` })),
