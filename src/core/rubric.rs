@@ -168,6 +168,8 @@ pub enum RubricError {
     UnsupportedVersion(u32),
     /// A required text is empty: the field path.
     Missing(String),
+    /// A required list is empty: the field path and what it must hold.
+    Empty(String, &'static str),
     /// Two capabilities share an id.
     DuplicateCapability(String),
     /// A capability id that is not lower_snake_case.
@@ -191,6 +193,7 @@ impl fmt::Display for RubricError {
                 write!(f, "schema_version: this build reads rubric schema version 1, found {v}")
             }
             RubricError::Missing(path) => write!(f, "{path}: missing text"),
+            RubricError::Empty(path, what) => write!(f, "{path}: the list is empty; a rubric needs at least one {what}"),
             RubricError::DuplicateCapability(id) => write!(f, "capabilities: duplicate id \"{}\"", clip(id)),
             RubricError::BadCapabilityId(id) => {
                 write!(f, "capabilities: id \"{}\" must be lower_snake_case letters, digits and _, at most 64 characters", clip(id))
@@ -240,7 +243,7 @@ impl Rubric {
             }
         }
         if self.capabilities.is_empty() {
-            return Err(RubricError::Missing("capabilities".into()));
+            return Err(RubricError::Empty("capabilities".into(), "capability"));
         }
         let mut seen = BTreeSet::new();
         for (i, cap) in self.capabilities.iter().enumerate() {
@@ -287,7 +290,7 @@ impl Rubric {
             }
         }
         if policy.bands.is_empty() {
-            return Err(RubricError::Missing("policy.bands".into()));
+            return Err(RubricError::Empty("policy.bands".into(), "hiring band"));
         }
         for (i, band) in policy.bands.iter().enumerate() {
             if band.level.trim().is_empty() {

@@ -70,7 +70,8 @@ fn bad_rubrics_get_specific_errors() {
     check_error(|v| v["capabilities"][0]["id"] = "Tech Skills".into(), "must be lower_snake_case");
     check_error(|v| v["policy"]["weights"]["business_impact"] = (-1.0).into(), "policy.weights.business_impact");
     check_error(|v| v["policy"]["bands"][0]["min_score"] = 7.into(), "policy.bands[0].min_score: must be between 0 and 2");
-    check_error(|v| v["policy"]["bands"] = Value::Array(vec![]), "policy.bands: missing text");
+    check_error(|v| v["policy"]["bands"] = Value::Array(vec![]), "policy.bands: the list is empty; a rubric needs at least one hiring band");
+    check_error(|v| v["capabilities"] = Value::Array(vec![]), "capabilities: the list is empty; a rubric needs at least one capability");
     check_error(|v| v["policy"]["min_assessed"] = 9.into(), "policy.min_assessed: 9 is more than the 6 capabilities");
     check_error(|v| v["capabilities"] = "six".into(), "rubric is not valid");
     let err = Rubric::from_json("{ not json").unwrap_err().to_string();
