@@ -174,7 +174,8 @@ test('mount() takes a rubric by same-origin URL, refuses other origins, and host
       const tick = () => (cond() ? ok() : performance.now() - t0 > 5000 ? fail(new Error('timeout')) : requestAnimationFrame(tick));
       tick();
     });
-    await wait(() => el.querySelector('.sc-card'));
+    // Hidden until its stylesheet has loaded (no flash of an unstyled widget), then styled.
+    await wait(() => el.querySelector('.sc-card') && getComputedStyle(el).visibility === 'visible');
     const titles = [...el.querySelectorAll('.sc-card__title')].map((h) => h.textContent);
     const accent = getComputedStyle(el.querySelector('.sc-button.sc-m-primary')).backgroundColor;
     handle.destroy();

@@ -17,22 +17,38 @@ export const ready = init();
  * origin: then the rubric is fetched first and `mount` returns a promise of the handle.
  */
 export function mount(element, options = {}) {
-  ensureStylesheet(element.getRootNode());
+  // Hidden until the stylesheet this call added has loaded: no flash of an unstyled widget.
+  const loading = ensureStylesheet(element.getRootNode());
+  if (loading) {
+    const previous = element.style.visibility;
+    element.style.visibility = 'hidden';
+    loading.then(() => { element.style.visibility = previous; });
+  }
   if (typeof options.rubric === 'string') {
     return loadRubric(options.rubric).then((rubric) => mountWasm(element, { ...options, rubric }));
   }
   return mountWasm(element, options);
 }
 
-/** Adds the widget's stylesheet to the document (or shadow root) `mount` renders into, once. */
+/** The stylesheets `ensureStylesheet` added, each with the promise of its load. */
+const stylesheets = new WeakMap();
+
+/**
+ * Adds the widget's stylesheet to the document (or shadow root) `mount` renders into, once.
+ * Returns a promise that settles when it has loaded (or failed), or null for a stylesheet the
+ * host page linked itself, which the page's own loading has taken care of.
+ */
 function ensureStylesheet(root) {
   const parent = root instanceof ShadowRoot ? root : document.head;
-  if (parent.querySelector('link[data-scorecard-css]')) return;
+  const existing = parent.querySelector('link[data-scorecard-css]');
+  if (existing) return stylesheets.get(existing) ?? null;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('scorecard.css', base).href;
   link.dataset.scorecardCss = '';
+  stylesheets.set(link, new Promise((resolve) => { link.onload = resolve; link.onerror = resolve; }));
   parent.append(link);
+  return stylesheets.get(link);
 }
 
 const ATTRIBUTES = ['candidate', 'interviewer', 'step', 'rubric', 'readonly', 'autosave', 'density'];
