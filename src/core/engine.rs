@@ -420,6 +420,12 @@ pub fn join_names(names: Vec<String>) -> String {
     }
 }
 
+/// A share from 0 to 1 as a whole percentage (rounded; below 0 is 0), as every view shows
+/// confidence.
+pub fn percent(x: f64) -> u32 {
+    (x * 100.0).round() as u32
+}
+
 /// Formats `x` with exactly two decimals, exactly as `format!("{x:.2}")` does (the exact binary
 /// value rounded half to even), without pulling the float-printing code of `core::fmt` into the
 /// WebAssembly build. Values of 1e15 and more, and non-finite ones, use the JSON number text.

@@ -99,6 +99,15 @@ impl Person {
         }
     }
 
+    /// The name if there is one, else the id: how a page names the person.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+
     /// True when neither id nor name is set.
     pub fn is_empty(&self) -> bool {
         self.id.is_empty() && self.name.is_empty()

@@ -31,7 +31,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         out.push_str(&format!(
             "**{outcome}** (Greenhouse: {}; confidence {}%; panel of {})\n\n",
             rec.greenhouse.label(),
-            (rec.confidence * 100.0).round() as u32,
+            crate::core::engine::percent(rec.confidence),
             c.panel.len()
         ));
         for line in &rec.rationale {

@@ -123,9 +123,7 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         }
     }
     if rec.confidence < before {
-        // Whole percentages, as every view shows confidence.
-        let pct = |x: f64| (x * 100.0).round() as u32;
-        said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", pct(before), pct(rec.confidence)));
+        said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", engine::percent(before), engine::percent(rec.confidence)));
     }
     let first = rec.rationale.len().min(1);
     rec.rationale.splice(first..first, said);

@@ -15,9 +15,9 @@ use yew::prelude::*;
 
 use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
-use crate::core::scorecard::{Person, Rating, Scorecard};
+use crate::core::scorecard::{Rating, Scorecard};
 use crate::core::Rubric;
-use crate::web::components::recommendation::{decision_class, headline};
+use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
@@ -56,11 +56,6 @@ fn open_for_print(opening: bool) {
             }
         }
     }
-}
-
-/// A person as the page names them: the name, or the id when there is none.
-fn person_name(p: &Person) -> String {
-    if p.name.trim().is_empty() { p.id.clone() } else { p.name.clone() }
 }
 
 /// The scorecard loaded from `source`, if it loaded.
@@ -257,8 +252,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <ul>{ for report.duplicates.iter().map(|d| {
                             // Named as the rest of the page names them: the kept scorecard has the names.
                             let kept = card_from(&state.cards, &d.kept);
-                            let candidate = kept.map_or(d.candidate.clone(), |c| person_name(&c.candidate));
-                            let interviewer = kept.map_or(d.interviewer.clone(), |c| person_name(&c.interviewer));
+                            let candidate = kept.map_or(d.candidate.clone(), |c| c.candidate.display_name().to_string());
+                            let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
                             html! {
                                 <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, d.kept, d.dropped.join(", ")) }</li>
                             }
@@ -270,8 +265,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <summary>{ format!("{} made against another rubric, shown apart", report.other_rubric.len()) }</summary>
                         <ul>{ for report.other_rubric.iter().map(|o| {
                             let card = card_from(&state.cards, &o.source);
-                            let candidate = card.map_or(o.candidate.clone(), |c| person_name(&c.candidate));
-                            let interviewer = card.map_or(o.interviewer.clone(), |c| person_name(&c.interviewer));
+                            let candidate = card.map_or(o.candidate.clone(), |c| c.candidate.display_name().to_string());
+                            let interviewer = card.map_or(o.interviewer.clone(), |c| c.interviewer.display_name().to_string());
                             html! {
                                 <li>{ format!("{}: rubric \"{}\" v{} · {candidate} by {interviewer}", o.source, o.rubric_id, o.rubric_version) }</li>
                             }
@@ -320,22 +315,16 @@ pub struct SectionProps {
 /// level, which Greenhouse records as a No, reads "Hire below level: L3"), with any level to
 /// consider.
 fn outcome_text(decision: Decision, level: &Option<String>, consider: &Option<String>, greenhouse: Greenhouse) -> String {
-    let text = headline(decision, level.as_deref(), below(decision, greenhouse));
+    let text = headline(decision, level.as_deref(), hire_below_level(decision, greenhouse));
     match (decision, consider) {
         (Decision::Hire, Some(c)) => format!("{text}, {c} to consider"),
         _ => text,
     }
 }
 
-/// A hire the engine records as a Greenhouse "No": below the rubric's level (see
-/// `components::recommendation::hire_below_level`).
-fn below(decision: Decision, greenhouse: Greenhouse) -> bool {
-    decision == Decision::Hire && greenhouse == Greenhouse::No
-}
-
-/// A share as a whole percentage, as the headline shows confidence.
+/// A share as a whole percentage with its sign, as the headline shows confidence.
 fn percent(x: f64) -> String {
-    format!("{}%", (x * 100.0).round() as u32)
+    format!("{}%", crate::core::engine::percent(x))
 }
 
 /// Candidates side by side.
@@ -362,7 +351,7 @@ fn Comparison(props: &SectionProps) -> Html {
                                 <tr class={classes!(current.then_some("sc-is-current"))}>
                                     <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
                                         aria-pressed={current.to_string()}>{ if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() } }</button></th>
-                                    <td class={classes!(below(row.decision, row.greenhouse).then_some("sc-is-below"))}>
+                                    <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
                                         { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
                                     <td>{ percent(row.confidence) }</td>
                                     <td>{ row.panel_size }</td>
@@ -399,7 +388,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let names = |ids: &[String]| {
         ids.iter().map(|id| state.rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
     };
-    let decision_class = decision_class(rec.decision, below(rec.decision, rec.greenhouse));
+    let decision_class = decision_class(rec.decision, hire_below_level(rec.decision, rec.greenhouse));
     let label = |r: Rating| state.rubric.level_label(r).to_string();
     // Interviewers by name, as in the heat map; the key when a scorecard names nobody.
     let member = |source: &str, key: &str| {

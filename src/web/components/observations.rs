@@ -219,7 +219,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 }
                 if suggested {
                     <span class="sc-obs__source">
-                        { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", (c * 100.0).round() as u32))) }
+                        { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
                     </span>
                     if !locked {
                         <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}

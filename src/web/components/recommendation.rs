@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
-use crate::core::engine::{fixed2, join_names, Decision, Greenhouse, Recommendation};
+use crate::core::engine::{fixed2, join_names, Decision, Greenhouse};
 use crate::web::state::ScorerState;
 
 /// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
 /// a Greenhouse "No" for the role as posted (see `engine::recommend`), and the headline must not
 /// read as a plain hire.
-pub fn hire_below_level(rec: &Recommendation) -> bool {
-    rec.decision == Decision::Hire && rec.greenhouse == Greenhouse::No
+pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
+    decision == Decision::Hire && greenhouse == Greenhouse::No
 }
 
 /// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...
@@ -38,11 +38,11 @@ pub fn decision_class(decision: Decision, below: bool) -> &'static str {
 pub fn recommendation_panel(state: &ScorerState) -> Html {
     let rec = &state.recommendation;
     let rubric = &state.rubric;
-    let below = hire_below_level(rec);
+    let below = hire_below_level(rec.decision, rec.greenhouse);
     let decision_class = decision_class(rec.decision, below);
     let headline = headline(rec.decision, rec.level.as_deref(), below);
     let names = |ids: &[String]| join_names(ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |c| c.name.clone())).collect());
-    let percent = (rec.confidence * 100.0).round() as u32;
+    let percent = crate::core::engine::percent(rec.confidence);
     let shown = format!("{percent}%");
     // Nothing rated yet: there is no confidence to speak of, only the engine's floor.
     let nothing_rated = rec.unassessed.len() >= rubric.capabilities.len();

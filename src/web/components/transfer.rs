@@ -224,13 +224,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         },
         Output::Pending { source, imported } => {
             let c = &imported.card;
-            let who = |p: &crate::core::scorecard::Person| if p.name.is_empty() { p.id.clone() } else { p.name.clone() };
+
             html! {
                 <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")}>
                     <p id={id("pending")}>
                         { format!("{source} holds a {} scorecard for {} by {}, with {} rating{} and {} observation{}. Replace your current draft with it?",
                             if imported.format == Format::Greenhouse { "Greenhouse" } else { "" },
-                            or_unknown(who(&c.candidate)), or_unknown(who(&c.interviewer)),
+                            or_unknown(c.candidate.display_name().to_string()), or_unknown(c.interviewer.display_name().to_string()),
                             c.ratings.len(), if c.ratings.len() == 1 { "" } else { "s" },
                             c.observations.len(), if c.observations.len() == 1 { "" } else { "s" }) }
                     </p>
