@@ -33,6 +33,13 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     // Read in the reducer; an empty note has none (missing evidence is said elsewhere).
     let note_flags = state.note_flags_of(&cap.id);
 
+    // Confirms a drafted rating: the Confirm button, and a click on the option already chosen
+    // (a radio already checked fires no change event).
+    let confirm = {
+        let state = state.clone();
+        let capability = cap.id.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: current }))
+    };
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());
         let onchange = {
@@ -42,13 +49,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         };
         let descriptor = cap.descriptor(rating).map(str::to_string);
         let checked = current == rating;
-        // A drafted rating is confirmed by choosing it again; a radio already checked fires
-        // no change event, so its click confirms.
-        let onclick = (drafted && checked).then(|| {
-            let state = state.clone();
-            let capability = cap.id.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: rating }))
-        });
+        let onclick = (drafted && checked).then(|| confirm.clone());
         html! {
             <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
@@ -63,11 +64,6 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         }
     };
 
-    let confirm = {
-        let state = state.clone();
-        let capability = cap.id.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: current }))
-    };
     let oninput = {
         let state = state.clone();
         let capability = cap.id.clone();
@@ -88,7 +84,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                         if drafted {
                             <span class="sc-badge">{ "Drafted" }</span>
                             if !disabled {
-                                <button type="button" class="sc-button sc-m-small" onclick={confirm}
+                                <button type="button" class="sc-button sc-m-small" onclick={confirm.clone()}
                                     aria-label={format!("Confirm the drafted rating of {}", cap.name)}>{ "Confirm" }</button>
                             }
                         }
