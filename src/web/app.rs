@@ -122,7 +122,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             match store.load_draft(&key, rubric, &now_iso()) {
                 Loaded::Nothing => {}
                 Loaded::Draft(card) => {
-                    let drafted = store.get(&DraftStore::drafted_key(&key)).map_or_else(Vec::new, |ids| ids.lines().map(str::to_string).collect());
+                    let drafted = store.load_drafted(&key);
                     let notice = if drafted.is_empty() {
                         "Your draft was restored."
                     } else {
@@ -172,20 +172,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if autosave {
                 let rubric_id = &state.rubric.id;
                 let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
-                let drafted_key = DraftStore::drafted_key(&key);
-                let result = store.set(&key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key)).and_then(|_| {
-                    if drafted.is_empty() {
-                        store.remove(&drafted_key);
-                        Ok(())
-                    } else {
-                        store.set(&drafted_key, &drafted.join("\n"))
-                    }
-                });
+                let result = store
+                    .set(&key, &card.to_json())
+                    .and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key))
+                    .and_then(|_| store.save_drafted(&key, drafted));
                 let previous = saved_key.borrow_mut().replace(key.clone());
                 if let Some(prev) = previous.filter(|p| *p != key) {
                     if result.is_ok() {
                         store.remove(&prev);
-                        store.remove(&DraftStore::drafted_key(&prev));
+                        let _ = store.save_drafted(&prev, &[]);
                     }
                 }
                 let status = match result {

@@ -62,7 +62,7 @@ impl DraftStore {
     /// The key that keeps which ratings of the draft under `draft_key` were drafted from
     /// observations and are not yet confirmed (capability ids, one per line). Not part of the
     /// scorecard document: it is the interviewer's own progress, and a submitted card has none.
-    pub fn drafted_key(draft_key: &str) -> String {
+    fn drafted_key(draft_key: &str) -> String {
         // Slicing, not `replacen`: a substring search would link about 2 KB of searcher code.
         format!("{PREFIX}drafted/{}", draft_key.get(PREFIX.len()..).unwrap_or(draft_key))
     }
@@ -99,6 +99,23 @@ impl DraftStore {
                 }
             }),
             None => Err(self.blocked_reason.clone().unwrap_or_else(|| "storage unavailable".into())),
+        }
+    }
+
+    /// The capabilities of the draft under `draft_key` whose ratings are drafted and not yet
+    /// confirmed (kept under [`DraftStore::drafted_key`], one id per line).
+    pub fn load_drafted(&self, draft_key: &str) -> Vec<String> {
+        self.get(&Self::drafted_key(draft_key)).map_or_else(Vec::new, |ids| ids.lines().map(str::to_string).collect())
+    }
+
+    /// Keeps `ids` as the drafted ratings of the draft under `draft_key`; none removes the key.
+    pub fn save_drafted(&self, draft_key: &str, ids: &[String]) -> Result<(), String> {
+        let key = Self::drafted_key(draft_key);
+        if ids.is_empty() {
+            self.remove(&key);
+            Ok(())
+        } else {
+            self.set(&key, &ids.join("\n"))
         }
     }
 
