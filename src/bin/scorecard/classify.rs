@@ -12,7 +12,7 @@ use scorecard::core::scorecard::{kind, Rating};
 use scorecard::core::{recommend as engine_recommend, Scorecard};
 use serde_json::{json, Map, Value};
 
-use crate::common::{print_line, read_input, rubric, Args, Failure};
+use crate::common::{label, print_line, read_input, rubric, Args, Failure};
 
 /// The help text of the classifier commands.
 pub const CLASSIFIER_USAGE: &str = "usage:
@@ -116,7 +116,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
     let path = single_input(&args, "draft")?;
     let rubric = rubric(&args)?;
     let input = read_input(&path)?;
-    let label = if path == "-" { "stdin".to_string() } else { path.clone() };
+    let label = label(&path);
     let mut observations = Vec::new();
     let mut lines_of = Vec::new();
     for (i, line) in input.lines().enumerate() {

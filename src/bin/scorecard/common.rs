@@ -92,6 +92,15 @@ impl Args {
     }
 }
 
+/// How messages name an input: its path, or "stdin" for `-`.
+pub fn label(path: &str) -> &str {
+    if path == "-" {
+        "stdin"
+    } else {
+        path
+    }
+}
+
 /// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
 pub fn read_input(path: &str) -> Result<String, Failure> {
     read_at_most(path, MAX_INPUT_BYTES, "")
@@ -105,7 +114,7 @@ pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Fai
 
 fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     let mut bytes = Vec::new();
-    let label = if path == "-" { "stdin".to_string() } else { path.to_string() };
+    let label = label(path);
     let res = if path == "-" {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {

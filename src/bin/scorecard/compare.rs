@@ -13,7 +13,7 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::Scorecard;
 
-use crate::common::{read_document, read_input, rubric, Args, Failure};
+use crate::common::{label, read_document, read_input, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -24,7 +24,7 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut cards: Vec<(String, Scorecard)> = Vec::new();
     let mut failed: Vec<LoadFailure> = Vec::new();
     for path in &paths {
-        let label = if path == "-" { "stdin" } else { path.as_str() };
+        let label = label(path);
         // A JSON lines stream holds many scorecards; a file holds one.
         let read = if args.flag("--jsonl") { read_input(path) } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") };
         let text = match read {

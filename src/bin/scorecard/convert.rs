@@ -12,7 +12,7 @@ use scorecard::core::interchange::{
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{read_document, rubric, Args, Failure};
+use crate::common::{label, read_document, rubric, Args, Failure};
 
 /// The one input file of a command (`-` or nothing for stdin), refusing more than one.
 fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
@@ -20,14 +20,6 @@ fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
         [] => Ok("-".to_string()),
         [one] => Ok(one.clone()),
         more => Err(Failure::Usage(format!("{command} takes one FILE, found {}", more.len()))),
-    }
-}
-
-fn label(path: &str) -> &str {
-    if path == "-" {
-        "stdin"
-    } else {
-        path
     }
 }
 

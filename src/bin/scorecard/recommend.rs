@@ -7,7 +7,7 @@ use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{print_line, read_document, read_input, rubric, Args, Failure};
+use crate::common::{label, print_line, read_document, read_input, rubric, Args, Failure};
 
 /// Each scorecard with the source it came from ("file" or "file:line"), read as every import
 /// reads a document: an older version is migrated, a newer one refused with the release to use.
@@ -15,7 +15,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Fa
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
     for path in &paths {
-        let label = if path == "-" { "stdin" } else { path.as_str() };
+        let label = label(path);
         // A JSON lines stream holds many scorecards; a file holds one.
         let text = if args.flag("--jsonl") { read_input(path)? } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document")? };
         if args.flag("--jsonl") {
