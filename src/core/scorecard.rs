@@ -523,8 +523,10 @@ fn short(v: &Value) -> String {
 }
 
 /// Cuts a user-supplied string for quoting in an error message: at most 60 characters (then
-/// `…`), with each control character (an escape, a NUL, a line break) shown as its JSON escape
-/// (`\u001b`), so no message can carry a live terminal sequence or break a line.
+/// `…`), with each control character (an escape, a NUL, a line break) and each invisible
+/// formatting character (bidirectional overrides and isolates, zero-width spaces and joiners, a
+/// byte-order mark) shown as its JSON escape (`\u001b`, `\u202e`), so no message can carry a
+/// live terminal sequence, break a line, or show its text reordered or with hidden characters.
 pub fn clip(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
@@ -533,15 +535,23 @@ pub fn clip(s: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            // Control characters are U+0000 to U+001F and U+007F to U+009F: two hex digits.
-            out.push_str("\\u00");
-            out.extend([c as u32 >> 4, c as u32 & 15].map(|d| char::from_digit(d, 16).unwrap_or('0')));
+        if c.is_control() || is_invisible_format(c) {
+            // All of these are in the Basic Multilingual Plane: four hex digits.
+            out.push_str("\\u");
+            out.extend([12, 8, 4, 0].map(|shift| char::from_digit(((c as u32) >> shift) & 15, 16).unwrap_or('0')));
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// The format characters that change how text around them is shown without showing
+/// themselves: the Arabic letter mark, zero-width space, non-joiner and joiner, the
+/// direction marks, embeddings, overrides and isolates, the word joiner and invisible
+/// operators, and the byte-order mark (zero-width no-break space).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// The value of a run of ASCII digits; `None` if a byte is not a digit.

@@ -150,6 +150,12 @@ fn a_duplicate_key_is_refused_not_resolved() {
 fn quoted_user_text_is_clipped_and_escaped() {
     assert_eq!(clip("plain é 🚀"), "plain é 🚀");
     assert_eq!(clip("\u{1b}[31mred\u{1b}[0m\0\n\r\t\u{7f}\u{9b}"), "\\u001b[31mred\\u001b[0m\\u0000\\u000a\\u000d\\u0009\\u007f\\u009b");
+    // Bidirectional overrides and isolates would show the quoted text reordered, zero-width
+    // characters and a byte-order mark would hide that it differs from what it looks like.
+    assert_eq!(clip("evil\u{202e}txt.exe\u{2066}x\u{2069}"), "evil\\u202etxt.exe\\u2066x\\u2069");
+    assert_eq!(clip("a\u{200b}b\u{200d}c\u{feff}d\u{061c}e\u{2060}"), "a\\u200bb\\u200dc\\ufeffd\\u061ce\\u2060");
+    // Visible characters near those ranges stay as they are.
+    assert_eq!(clip("\u{2010}\u{2030}\u{2070}"), "\u{2010}\u{2030}\u{2070}");
     assert_eq!(clip(&"y".repeat(61)), format!("{}…", "y".repeat(60)));
     assert_eq!(clip(&format!("{}\u{1b}", "y".repeat(59))), format!("{}\\u001b", "y".repeat(59)));
     check(
