@@ -47,12 +47,27 @@ fn validate_names_file_and_field() {
     let o = run(&["validate", good.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("good.json: valid"));
-    let o = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
+    // Every file is checked: a bad or missing one does not hide the verdict on the others.
+    let missing = dir.join("missing.json");
+    let o = run(&["validate", bad.to_str().unwrap(), missing.to_str().unwrap(), good.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("bad.json: ratings.business_impact.level: unknown level \"stellar\""), "{}", stderr(&o));
-    let o = run(&["validate", dir.join("missing.json").to_str().unwrap()], b"");
-    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("missing.json: cannot read"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("good.json: valid"), "{}", stdout(&o));
+    // recommend too: the good file's recommendation is printed, the bad one named.
+    let o = run(&["recommend", bad.to_str().unwrap(), good.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bad.json: ratings.business_impact.level"), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["source"].as_str().unwrap().ends_with("good.json"));
+    // And a JSON lines stream with a bad line in the middle: the others are all answered.
+    let stream = format!("{ALL_MEETS}\n{{\"format\":\"interview-scorecard\",\"version\":1,\"ratings\":{{\"x\":{{}}}}}}\n{ALL_MEETS}\n");
+    let o = run(&["recommend", "--jsonl"], stream.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin:2: ratings.x: unknown capability"), "{}", stderr(&o));
+    let sources: Vec<String> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
+    assert_eq!(sources, ["stdin:1", "stdin:3"]);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -8,8 +8,9 @@ use scorecard::core::Rubric;
 pub const USAGE: &str = "usage: scorecard <command> [options]
 
 commands:
-  recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard
-  validate [--rubric FILE] FILE...                  check scorecard files; exit 1 on the first bad one
+  recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard; each bad one
+                                                    named on stderr, the rest still printed (then exit 1)
+  validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid
   classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
                                                     evidence and flags out, one line each
   draft [--rubric FILE] [FILE|-]                    JSON lines of observations in; one drafted scorecard out
@@ -18,10 +19,10 @@ commands:
                                                     one JSON committee report: per candidate the matrix,
                                                     consensus, disagreements, calibration, recommendation;
                                                     unreadable files listed under \"failed\" (exit 1 only if all fail)
-  convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [FILE|-]
+  convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
                                                     convert a scorecard; Greenhouse mapping report on stderr
-  link [--base URL] FILE                            print the share-link fragment (or full URL) of a scorecard
-  unlink URL|-                                      print the scorecard a share link holds, as JSON
+  link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
+  unlink [--rubric FILE] URL|-                      print the scorecard a share link holds, as JSON
 
 exit codes: 0 success, 1 invalid input, 2 usage error";
 

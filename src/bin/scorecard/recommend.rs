@@ -9,36 +9,61 @@ use serde_json::json;
 
 use crate::common::{label, print_line, read_document, read_input, rubric, Args, Failure};
 
-/// Each scorecard with the source it came from ("file" or "file:line"), read as every import
-/// reads a document: an older version is migrated, a newer one refused with the release to use.
-fn load_all(args: &Args, rubric: &Rubric) -> Result<Vec<(String, Scorecard)>, Failure> {
+/// Each input with the source it came from ("file" or "file:line") and the scorecard read from
+/// it, or why it could not be read (read as every import reads a document: an older version is
+/// migrated, a newer one refused with the release to use). One bad file or line does not stop
+/// the others: batch work wants every verdict at once.
+fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, String>)> {
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
     for path in &paths {
         let label = label(path);
         // A JSON lines stream holds many scorecards; a file holds one.
-        let text = if args.flag("--jsonl") { read_input(path)? } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document")? };
+        let read = if args.flag("--jsonl") { read_input(path) } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") };
+        let text = match read {
+            Ok(text) => text,
+            // The reader's message names the input already.
+            Err(Failure::Invalid(e) | Failure::Usage(e)) => {
+                out.push((label.to_string(), Err(e)));
+                continue;
+            }
+        };
         if args.flag("--jsonl") {
             for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
+                if !line.trim().is_empty() {
+                    let at = format!("{label}:{}", i + 1);
+                    let card = import_json(line, rubric).map_err(|e| format!("{at}: {e}"));
+                    out.push((at, card));
                 }
-                let at = format!("{label}:{}", i + 1);
-                let card = import_json(line, rubric).map_err(|e| Failure::Invalid(format!("{at}: {e}")))?;
-                out.push((at, card));
             }
         } else {
-            let card = import_json(&text, rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+            let card = import_json(&text, rubric).map_err(|e| format!("{label}: {e}"));
             out.push((label.to_string(), card));
         }
     }
-    Ok(out)
+    out
+}
+
+/// Reports each input that could not be read on stderr; exit 1 if there was one, else 0.
+fn report_failures(failures: &[String]) -> ExitCode {
+    for e in failures {
+        eprintln!("scorecard: {e}");
+    }
+    if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
     let rubric = rubric(&args)?;
-    for (source, card) in load_all(&args, &rubric)? {
+    let mut failures = Vec::new();
+    for (source, card) in load_all(&args, &rubric) {
+        let card = match card {
+            Ok(card) => card,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
         let r = engine_recommend(&rubric, &card);
         print_line(&json!({
             "source": source,
@@ -53,7 +78,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             "rationale": r.rationale,
         }));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(report_failures(&failures))
 }
 
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -62,9 +87,12 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
     }
     let rubric = rubric(&args)?;
-    let cards = load_all(&args, &rubric)?;
-    for (source, _) in &cards {
-        outln!("{source}: valid");
+    let mut failures = Vec::new();
+    for (source, card) in load_all(&args, &rubric) {
+        match card {
+            Ok(_) => outln!("{source}: valid"),
+            Err(e) => failures.push(e),
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(report_failures(&failures))
 }
