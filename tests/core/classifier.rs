@@ -493,3 +493,71 @@ fn cli_draft_prints_a_scorecard_with_a_recommendation() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("stdin:2"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
+
+/// A note the classifier flags is not evidence of behaviour: drafting leaves it untagged (also
+/// when it arrived with a suggested tag) and drafts nothing from it, as the widget does; a sound
+/// note beside it is tagged and drafts as before.
+#[test]
+fn flagged_notes_stay_untagged_and_draft_nothing() {
+    let r = rubric();
+    let flagged = "seems smart";
+    let biased = "Great culture fit, young and energetic; led the migration across five teams";
+    assert!(!classify(flagged).unwrap().flags.is_empty() && !classify(biased).unwrap().flags.is_empty());
+    let mut card = card_from(&[flagged, biased, "Led the migration across five teams and delivered early"]);
+    // A tag suggested earlier (by another build, say) is read again like any suggestion.
+    card.observations[0].capability = Some("business_impact".into());
+    card.observations[0].level = Rating::Exceeds;
+
+    assert_eq!(tag_observations(&r, &mut card), 1);
+    for o in &card.observations[..2] {
+        assert_eq!((o.capability.as_deref(), o.level, o.source), (None, Rating::NotAssessed, TagSource::Suggested), "{}", o.text);
+    }
+    assert_eq!(card.observations[2].capability.as_deref(), Some("project_ownership"));
+
+    let mut card = card_from(&[flagged, biased]);
+    assert!(draft(&r, &mut card).is_empty(), "{:?}", card.ratings);
+    assert_eq!(card.observations.len(), 2, "flagged notes are kept");
+    assert!(card.ratings.is_empty());
+}
+
+/// `scorecard draft` keeps a flagged note, untagged, with its flags, and drafts no rating from it.
+#[test]
+fn cli_draft_leaves_flagged_notes_untagged_with_their_flags() {
+    let out = run_cli(&["draft"], "{\"text\": \"seems smart\"}\n{\"text\": \"Led the migration across five teams and delivered early\"}\n");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let o = &v["observations"][0];
+    assert_eq!(o["text"], "seems smart");
+    assert!(o.get("capability").is_none(), "{o}");
+    assert_eq!(o["level"], "not_assessed");
+    assert_eq!(o["flags"][0]["kind"], "non_behavioral");
+    assert!(v["ratings"].get("business_impact").is_none(), "{}", v["ratings"]);
+    assert_eq!(v["observations"][1]["capability"], "project_ownership");
+    assert!(v["observations"][1].get("flags").is_none());
+    assert_eq!(v["ratings"]["project_ownership"]["level"], "exceeds");
+    // The output is still a scorecard.
+    let mut doc = v.clone();
+    doc.as_object_mut().unwrap().remove("recommendation");
+    assert!(Scorecard::from_value(&doc, &rubric()).is_ok());
+}
+
+/// `classify` and `draft` read each line with the crate's JSON reader: a duplicate key is
+/// refused, naming the line and the key, not read as its last value.
+#[test]
+fn cli_classify_and_draft_refuse_duplicate_keys() {
+    let input = "{\"id\": 1, \"text\": \"Led the migration across five teams\"}\n{\"id\": 2, \"text\": \"seems smart\", \"text\": \"Led the migration\"}\n";
+    let out = run_cli(&["classify"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["capability"], "project_ownership");
+    assert_eq!(lines[1]["line"], 2);
+    let e = lines[1]["error"].as_str().unwrap();
+    assert!(e.starts_with("line 2: not JSON: duplicate key \"text\""), "{e}");
+
+    let out = run_cli(&["draft"], input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("stdin:2: not JSON: duplicate key \"text\""), "{e}");
+}

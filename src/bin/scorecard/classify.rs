@@ -1,15 +1,17 @@
 //! `scorecard classify`, `scorecard draft` and `scorecard classifier train|eval|cv|bench`.
 //!
-//! `classify` and `draft` read JSON lines on stdin (or a file). A bad record in `classify` gets
-//! an error line of its own and the batch goes on; the exit code is 1 if any record was bad.
+//! `classify` and `draft` read JSON lines on stdin (or a file), each line through the crate's JSON
+//! reader (`core::json`), which refuses duplicate keys as every other reader does. A bad record in
+//! `classify` gets an error line of its own and the batch goes on; the exit code is 1 if any record
+//! was bad.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use scorecard::core::classifier::{self, flags, train, Classification, FlagKind, Model};
+use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
 use scorecard::core::scorecard::{kind, Rating};
-use scorecard::core::{recommend as engine_recommend, Scorecard};
+use scorecard::core::{json as core_json, recommend as engine_recommend, Scorecard};
 use serde_json::{json, Map, Value};
 
 use crate::common::{label, print_line, read_input, rubric, Args, Failure};
@@ -36,20 +38,7 @@ pub fn classification_json(id: &Value, text: &str, c: &Classification) -> Value 
         .iter()
         .map(|s| json!({"start": s.start, "end": s.end, "text": text.get(s.start..s.end).unwrap_or(""), "label": s.label}))
         .collect();
-    let flags: Vec<Value> = c
-        .flags
-        .iter()
-        .map(|f| {
-            let mut m = Map::new();
-            m.insert("kind".into(), f.kind.id().into());
-            m.insert("reason".into(), f.reason.clone().into());
-            if let Some(s) = &f.span {
-                m.insert("start".into(), s.start.into());
-                m.insert("end".into(), s.end.into());
-            }
-            Value::Object(m)
-        })
-        .collect();
+    let flags: Vec<Value> = c.flags.iter().map(flag_json).collect();
     json!({
         "id": id,
         "capability": c.capability,
@@ -58,6 +47,18 @@ pub fn classification_json(id: &Value, text: &str, c: &Classification) -> Value 
         "evidence": evidence,
         "flags": flags,
     })
+}
+
+/// The JSON form of one flag: its kind, its reason, and the byte range it points at, if any.
+fn flag_json(f: &Flag) -> Value {
+    let mut m = Map::new();
+    m.insert("kind".into(), f.kind.id().into());
+    m.insert("reason".into(), f.reason.clone().into());
+    if let Some(s) = &f.span {
+        m.insert("start".into(), s.start.into());
+        m.insert("end".into(), s.end.into());
+    }
+    Value::Object(m)
 }
 
 /// `scorecard classify`: one JSON line out per record in.
@@ -71,7 +72,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             continue;
         }
         let n = i + 1;
-        let record: Value = match serde_json::from_str(line) {
+        let record: Value = match core_json::parse(line) {
             Ok(v) => v,
             Err(e) => {
                 bad += 1;
@@ -124,7 +125,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
             continue;
         }
         let at = format!("{label}:{}", i + 1);
-        let v: Value = serde_json::from_str(line).map_err(|e| Failure::Invalid(format!("{at}: not JSON: {e}")))?;
+        let v: Value = core_json::parse(line).map_err(|e| Failure::Invalid(format!("{at}: not JSON: {e}")))?;
         if !v.is_object() {
             return Err(Failure::Invalid(format!("{at}: expected an object {{\"text\", \"id\"}}, found {}", kind(&v))));
         }
@@ -152,6 +153,18 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
     let recommendation = engine_recommend(&rubric, &card);
     let mut value = card.to_value();
     if let Value::Object(m) = &mut value {
+        // A flagged note was left untagged and drafted nothing; its flags say why, as the widget
+        // shows them beside it. (A scorecard reader ignores the extra field.)
+        if let Some(Value::Array(list)) = m.get_mut("observations") {
+            for (o, v) in card.observations.iter().zip(list.iter_mut()) {
+                let found = flags::detect_flags(&o.text);
+                if let Value::Object(ov) = v {
+                    if !found.is_empty() {
+                        ov.insert("flags".into(), Value::Array(found.iter().map(flag_json).collect()));
+                    }
+                }
+            }
+        }
         m.insert("recommendation".into(), serde_json::to_value(&recommendation).unwrap_or(Value::Null));
     }
     outln!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
@@ -313,7 +326,7 @@ pub fn flag_eval(source: &str, text: &str) -> Result<Vec<String>, Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).map_err(|e| Failure::Invalid(format!("{source}:{}: not JSON: {e}", i + 1)))?;
+        let v: Value = core_json::parse(line).map_err(|e| Failure::Invalid(format!("{source}:{}: not JSON: {e}", i + 1)))?;
         let (Some(note), Some(label)) = (v.get("text").and_then(Value::as_str), v.get("flag").and_then(Value::as_str)) else {
             return Err(Failure::Invalid(format!("{source}:{}: expected {{\"text\", \"flag\"}}", i + 1)));
         };
@@ -406,7 +419,7 @@ fn bench_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     };
     let notes: Vec<String> = read_input(file)?
         .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|l| core_json::parse(l).ok())
         .filter_map(|v| v.get("text").and_then(Value::as_str).map(str::to_string))
         .collect();
     if notes.is_empty() {

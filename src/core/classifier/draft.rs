@@ -4,6 +4,10 @@
 //! Two rules protect the interviewer's own work: an observation whose tag came from the
 //! interviewer is never changed, and a rating that is already set is never overwritten. Only
 //! capabilities still `not_assessed` receive a drafted rating.
+//!
+//! A note the classifier flags (an impression such as "seems smart", or a bias-prone remark) is
+//! not evidence of behaviour: it is left untagged, as the widget leaves it, so it drafts nothing
+//! until the interviewer tags it.
 
 use super::{classify_with, embedded_model, Model};
 use crate::core::rubric::Rubric;
@@ -17,7 +21,8 @@ pub const MIN_SUGGESTED_WEIGHT: f64 = 0.2;
 
 /// Tags every observation whose tag is a suggestion (not the interviewer's) with the embedded
 /// classifier. Returns how many observations were tagged. Observations the classifier cannot read
-/// (an empty text) and capabilities the rubric does not have are left untagged.
+/// (an empty text), notes it flags ([`super::detect_flags`]) and capabilities the rubric does not
+/// have are left untagged.
 pub fn tag_observations(rubric: &Rubric, card: &mut Scorecard) -> usize {
     match embedded_model() {
         Ok(model) => tag_observations_with(model, rubric, card),
@@ -30,7 +35,7 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
     let mut tagged = 0;
     for o in card.observations.iter_mut().filter(|o| o.source != TagSource::Interviewer) {
         match classify_with(model, &o.text) {
-            Ok(c) if rubric.capability(&c.capability).is_some() => {
+            Ok(c) if c.flags.is_empty() && rubric.capability(&c.capability).is_some() => {
                 o.capability = Some(c.capability);
                 o.level = c.level;
                 o.source = TagSource::Suggested;
