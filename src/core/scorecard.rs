@@ -336,8 +336,7 @@ impl Scorecard {
             None => return Err(ScorecardError::new("format", format!("missing; expected \"{FORMAT}\""))),
         }
         let version = match obj.get("version") {
-            Some(Value::Number(n)) => n
-                .as_u64()
+            Some(Value::Number(n)) => whole_number(n)
                 .filter(|v| *v >= 1)
                 // Written through the JSON writer: `Number`'s `Display` would bring in the float
                 // formatter (about 9 KB of wasm) for this one message.
@@ -365,8 +364,7 @@ impl Scorecard {
                 ));
             }
             if let Some(v) = ro.get("version") {
-                card.rubric.version = v
-                    .as_u64()
+                card.rubric.version = whole_value(v)
                     .and_then(|v| u32::try_from(v).ok())
                     .ok_or_else(|| ScorecardError::new("rubric.version", format!("expected a whole number, found {}", kind(v))))?;
             }
@@ -501,6 +499,26 @@ fn bounded(s: &str, path: &str, max: usize) -> Result<String, ScorecardError> {
         return Err(ScorecardError::new(path, format!("{n} characters; the limit is {max}")));
     }
     Ok(s.to_string())
+}
+
+/// A JSON number read as a whole number of 0 or more: `1`, and also `1.0` or `1e0`, which are the
+/// same number (JSON Schema's `"type": "integer"` accepts them too). A fraction (`1.5`), a negative
+/// number and one beyond `u64` are `None`.
+pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
+    if let Some(v) = n.as_u64() {
+        return Some(v);
+    }
+    let f = n.as_f64()?;
+    // 2^64 is the first float above u64::MAX; `as` would saturate rather than refuse.
+    ((0.0..18_446_744_073_709_551_616.0).contains(&f) && f.fract() == 0.0).then_some(f as u64)
+}
+
+/// [`whole_number`] for any JSON value: `None` unless it is a whole number.
+fn whole_value(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => whole_number(n),
+        _ => None,
+    }
 }
 
 /// Describes a JSON value's type for an error message.

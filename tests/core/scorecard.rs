@@ -165,3 +165,48 @@ fn quoted_user_text_is_clipped_and_escaped() {
     let err = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"\u001b]0;x\u0007":{}}}"#, &rubric()).unwrap_err().to_string();
     assert!(err.starts_with("ratings.\\u001b]0;x\\u0007: unknown capability") && !err.chars().any(char::is_control), "{err}");
 }
+
+/// A whole number written with a zero fraction (`1.0`, `1e0`) is the same number: JSON Schema's
+/// `"type": "integer"` (the schema's `version` and `rubric.version`) accepts it, and so does the
+/// code. A fraction, a negative number, or a number out of range is still refused.
+#[test]
+fn whole_numbers_may_be_written_with_a_zero_fraction() {
+    use scorecard::core::scorecard::whole_number;
+    let doc = |version: &str, rubric_version: &str| {
+        format!(r#"{{"format":"interview-scorecard","version":{version},"rubric":{{"version":{rubric_version}}},"ratings":{{"business_impact":{{"level":"meets"}}}}}}"#)
+    };
+    for (version, rubric_version) in [("1", "3"), ("1.0", "3.0"), ("1e0", "3e0"), ("10e-1", "0.3e1"), ("1.000", "0"), ("1.0", "-0.0")] {
+        let text = doc(version, rubric_version);
+        let card = Scorecard::from_json(&text, &rubric()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(card.version, 1, "{text}");
+        assert_eq!(card.rubric.version, rubric_version.parse::<f64>().unwrap() as u32, "{text}");
+        // Every import path (which migrates first) reads it too, and writes it back as 1.
+        let imported = scorecard::core::interchange::import_json(&text, &rubric()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(imported, card);
+        assert_eq!(imported.to_value()["version"], serde_json::json!(1));
+    }
+    for (version, rubric_version, message) in [
+        ("1.5", "3", "version: expected a whole number from 1, found 1.5"),
+        ("-1.0", "3", "version: expected a whole number from 1, found -1.0"),
+        ("-1", "3", "version: expected a whole number from 1, found -1"),
+        ("0.5e0", "3", "version: expected a whole number from 1, found 0.5"),
+        ("1e400", "3", "not JSON: number out of range at line 1 column 47"),
+        (
+            "2.0",
+            "3",
+            "version: version 2 was written by a newer Scorecard; this one reads versions 1 to 1. Open it with a Scorecard release that reads version 2.",
+        ),
+        ("1", "2.5", "rubric.version: expected a whole number, found a number"),
+        ("1", "-3.0", "rubric.version: expected a whole number, found a number"),
+        ("1", "5e9", "rubric.version: expected a whole number, found a number"),
+        ("1", "\"3\"", "rubric.version: expected a whole number, found a string"),
+    ] {
+        check(&doc(version, rubric_version), Err(message));
+    }
+    let n = |text: &str| whole_number(&serde_json::from_str(text).unwrap());
+    assert_eq!(n("18446744073709551615"), Some(u64::MAX));
+    assert_eq!(n("1.8e19"), Some(18_000_000_000_000_000_000));
+    assert_eq!(n("1.8446744073709552e19"), None, "2^64 is beyond u64");
+    assert_eq!(n("0.1e1"), Some(1));
+    assert_eq!(n("1e-300"), None);
+}

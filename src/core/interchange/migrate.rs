@@ -74,7 +74,11 @@ fn document_version(value: &Value) -> Option<u64> {
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return None;
     }
-    obj.get("version").and_then(Value::as_u64)
+    // 1.0 is 1, as JSON Schema reads it (see `whole_number`).
+    match obj.get("version")? {
+        Value::Number(n) => crate::core::scorecard::whole_number(n),
+        _ => None,
+    }
 }
 
 /// Version 0 (the draft shape) to version 1.
