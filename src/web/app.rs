@@ -25,7 +25,8 @@ pub struct ScorerSettings {
     pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
     /// Called with the card and its recommendation when the interviewer submits.
     pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
-    /// Header values the host supplies; applied on mount and whenever they change.
+    /// Header values the host supplies, read on mount: a host that changes them switches to
+    /// that scorecard (`Root` keys the scorer by them, so a new one mounts and restores its draft).
     pub preset: Preset,
     /// A card the host sets (`setValue`), with a generation number that changes on every set.
     pub value: Option<(u32, Rc<Scorecard>)>,
@@ -65,6 +66,27 @@ pub struct Preset {
 }
 
 /// The current time as ISO-8601, from the browser clock.
+/// Saves the card under its draft key (and its drafted marks beside it), remembers that key as
+/// the last one open, and removes the copy under the previous key when the card was renamed.
+fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, drafted: &[String]) -> SaveStatus {
+    let key = DraftStore::card_key(rubric_id, card);
+    let result = store
+        .set(&key, &card.to_json())
+        .and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key))
+        .and_then(|_| store.save_drafted(&key, drafted));
+    let previous = saved_key.borrow_mut().replace(key.clone());
+    if let Some(prev) = previous.filter(|p| *p != key) {
+        if result.is_ok() {
+            store.remove(&prev);
+            let _ = store.save_drafted(&prev, &[]);
+        }
+    }
+    match result {
+        Ok(()) => SaveStatus::Saved,
+        Err(reason) => SaveStatus::MemoryOnly { reason },
+    }
+}
+
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
@@ -100,6 +122,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     {
         let state = state.clone();
         let store = store.clone();
+        let saved_key = saved_key.clone();
         let autosave = settings.autosave;
         use_effect_with((), move |_| {
             if !autosave {
@@ -113,14 +136,25 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             // A host that names the candidate and interviewer gets that draft; the standalone
             // page reopens the draft that was open last.
             let card = &state.card;
-            let key = if !card.candidate.key().is_empty() && !card.interviewer.key().is_empty() {
-                Some(DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key()))
-            } else {
-                store.get(&DraftStore::last_key(&rubric.id))
-            };
-            let Some(key) = key else { return };
+            let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
+            let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)) };
+            let Some(mut key) = key else { return };
+            // A draft saved before the step was part of the key sits under the key without it;
+            // it is this one if its step is this step.
+            let step = card.interview.step.trim().to_ascii_lowercase();
+            let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
+            let adopted = named && !step.is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some();
+            if adopted {
+                key = legacy;
+            }
+            // Saving under another key (a rename, or the legacy key's successor) moves this draft.
+            *saved_key.borrow_mut() = Some(key.clone());
             match store.load_draft(&key, rubric, &now_iso()) {
                 Loaded::Nothing => {}
+                Loaded::Draft(card) if adopted && card.interview.step.trim().to_ascii_lowercase() != step => {
+                    // The legacy draft belongs to another step: leave it where it is.
+                    *saved_key.borrow_mut() = None;
+                }
                 Loaded::Draft(card) => {
                     let drafted = store.load_drafted(&key);
                     let notice = if drafted.is_empty() {
@@ -170,44 +204,31 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 return;
             }
             if autosave {
-                let rubric_id = &state.rubric.id;
-                let key = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key());
-                let result = store
-                    .set(&key, &card.to_json())
-                    .and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key))
-                    .and_then(|_| store.save_drafted(&key, drafted));
-                let previous = saved_key.borrow_mut().replace(key.clone());
-                if let Some(prev) = previous.filter(|p| *p != key) {
-                    if result.is_ok() {
-                        store.remove(&prev);
-                        let _ = store.save_drafted(&prev, &[]);
-                    }
-                }
-                let status = match result {
-                    Ok(()) => SaveStatus::Saved,
-                    Err(reason) => SaveStatus::MemoryOnly { reason },
-                };
+                let status = save(&store, &saved_key, &state.rubric.id, card, drafted);
                 // An unchanged status is a no-op in `reduce` (no re-render).
                 state.dispatch(Action::Saved { status });
             }
         });
     }
 
-    // The host's header values, read-only flag and setValue.
+    // A host that turns autosave on saves the card at once; one that turns it off sees the
+    // status line say so (what was saved stays saved).
     {
         let state = state.clone();
-        use_effect_with(settings.preset.clone(), move |p| {
-            if let Some(name) = p.candidate.clone().filter(|n| *n != state.card.candidate.name) {
-                state.dispatch(Action::SetCandidate { name });
+        let store = store.clone();
+        let saved_key = saved_key.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(settings.autosave, move |&on| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
             }
-            if let Some(name) = p.interviewer.clone().filter(|n| *n != state.card.interviewer.name) {
-                state.dispatch(Action::SetInterviewer { name });
-            }
-            if let Some(step) = p.step.clone().filter(|s| *s != state.card.interview.step) {
-                state.dispatch(Action::SetStep { step });
-            }
+            let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &state.drafted) } else { SaveStatus::Off };
+            state.dispatch(Action::Saved { status });
         });
     }
+
+    // The host's read-only flag and setValue. (Its header values are read once, on mount: a
+    // host that changes them switches to another scorecard, and `Root` mounts a new scorer.)
     {
         let state = state.clone();
         use_effect_with(settings.read_only, move |locked| state.dispatch(Action::Lock { locked: *locked }));

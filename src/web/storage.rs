@@ -54,9 +54,18 @@ impl DraftStore {
         store
     }
 
-    /// The key of a draft: by rubric, candidate and interviewer.
-    pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str) -> String {
-        format!("{PREFIX}draft:{rubric_id}:{}:{}", candidate.trim().to_ascii_lowercase(), interviewer.trim().to_ascii_lowercase())
+    /// The key of a draft: by rubric, candidate, interviewer and interview step, so one
+    /// interviewer's two steps with one candidate are two drafts. A card with no step keeps the
+    /// key drafts had before the step was part of it.
+    pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str, step: &str) -> String {
+        let lower = |s: &str| s.trim().to_ascii_lowercase();
+        let key = format!("{PREFIX}draft:{rubric_id}:{}:{}", lower(candidate), lower(interviewer));
+        if step.trim().is_empty() { key } else { format!("{key}:{}", lower(step)) }
+    }
+
+    /// The key of `card`'s draft (see `draft_key`).
+    pub fn card_key(rubric_id: &str, card: &Scorecard) -> String {
+        Self::draft_key(rubric_id, card.candidate.key(), card.interviewer.key(), &card.interview.step)
     }
 
     /// The key that keeps which ratings of the draft under `draft_key` were drafted from

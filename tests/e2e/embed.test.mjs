@@ -127,6 +127,43 @@ test('setValue/getValue round-trip, attributes update, bad values are refused', 
   await context.close();
 });
 
+test('autosave and rubric attributes change a mounted element; removing rubric restores the default', async () => {
+  const { context, page, errors } = await open(`${a.url}/examples/ats/`);
+  await page.evaluate(() => {
+    const el = document.createElement('interview-scorecard');
+    el.id = 'third';
+    el.setAttribute('candidate', 'Barbara Liskov');
+    el.setAttribute('interviewer', 'Alan Kay');
+    el.setAttribute('autosave', 'off');
+    el.setAttribute('rubric', '/examples/ats/sre-rubric.json');
+    document.body.append(el);
+  });
+  const third = page.locator('#third');
+  const status = third.locator('[data-testid=save-status]');
+  const titles = () => third.locator('.sc-card__title').allTextContents();
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('barbara liskov')));
+  await page.waitForFunction(() => document.getElementById('third')?.shadowRoot?.querySelectorAll('.sc-card').length === 2);
+  assert.deepEqual(await titles(), ['Operations', 'Automation']);
+  assert.equal(await status.textContent(), 'Autosave is off');
+
+  // Turned on: the card is saved at once, and the status says so.
+  await page.evaluate(() => document.getElementById('third').setAttribute('autosave', 'on'));
+  await page.waitForFunction(() => document.getElementById('third').shadowRoot.querySelector('[data-testid=save-status]').textContent === 'Saved in this browser');
+  assert.equal((await stored()).filter((k) => k.includes(':draft:')).length, 1);
+  // Turned off again: said, and what was saved stays.
+  await page.evaluate(() => document.getElementById('third').setAttribute('autosave', 'off'));
+  await page.waitForFunction(() => document.getElementById('third').shadowRoot.querySelector('[data-testid=save-status]').textContent === 'Autosave is off');
+  assert.equal((await stored()).filter((k) => k.includes(':draft:')).length, 1);
+
+  // The rubric attribute removed: back to the embedded L4 rubric (it fetched ".../null" before).
+  await page.evaluate(() => document.getElementById('third').removeAttribute('rubric'));
+  await page.waitForFunction(() => document.getElementById('third').shadowRoot.querySelectorAll('.sc-card').length === 6);
+  assert.equal((await titles())[0], 'Technical Expertise');
+  assert.deepEqual(await events(page, 'scorecard:error', 'third'), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('mount() handle: on/off and destroy remove the widget and its listeners', async () => {
   const { context, page } = await open(`${a.url}/examples/ats/`);
   const result = await page.evaluate(async () => {
@@ -150,12 +187,17 @@ test('mount() handle: on/off and destroy remove the widget and its listeners', a
     el.querySelector('label[for$="project_ownership-meets"]').click();
     await new Promise((ok) => setTimeout(ok, 600)); // longer than the 300 ms debounce: nothing must arrive
     const afterOff = heard.length;
+    const value = handle.getValue().candidate;
     handle.destroy();
-    return { afterOff, empty: el.childElementCount === 0, value: handle.getValue().candidate };
+    let refused = null;
+    try { handle.getValue(); } catch (e) { refused = e.message; }
+    return { afterOff, empty: el.childElementCount === 0, themed: el.classList.contains('sc-theme'), value, refused };
   });
   assert.equal(result.afterOff, 1, 'off() stops the callback');
   assert.ok(result.empty, 'destroy() empties the element');
+  assert.ok(!result.themed, 'destroy() takes its class off the element');
   assert.deepEqual(result.value, { name: 'Grace' }, 'getValue reflects the options from mount on');
+  assert.match(result.refused, /destroyed/, 'a destroyed handle refuses calls');
   await context.close();
 });
 

@@ -22,7 +22,8 @@ const CHANGE_DEBOUNCE_MS: u32 = 300;
 /// ignored, a known key of the wrong type is refused by name).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
-    /// An inline rubric object (a URL is resolved by the JavaScript wrapper before it gets here).
+    /// An inline rubric object (a URL is resolved by the JavaScript wrapper before it gets here);
+    /// `null` is the embedded default rubric.
     pub rubric: Option<Value>,
     pub candidate: Option<String>,
     pub interviewer: Option<String>,
@@ -54,7 +55,8 @@ impl EmbedOptions {
             Some(_) => Err(format!("{key}: expected true or false")),
         };
         Ok(EmbedOptions {
-            rubric: given("rubric").cloned(),
+            // An explicit `null` is kept: `update({ rubric: null })` goes back to the default.
+            rubric: o.get("rubric").cloned(),
             candidate: text("candidate")?,
             interviewer: text("interviewer")?,
             step: text("step")?,
@@ -109,7 +111,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         }
     };
     let store = crate::web::storage::DraftStore::open();
-    let key = crate::web::storage::DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key());
+    let key = crate::web::storage::DraftStore::card_key(&rubric.id, &card);
     let exists = store.get(&key).is_some();
     let import = {
         let (card, rubric, key) = (card.clone(), rubric.clone(), key.clone());
@@ -167,9 +169,15 @@ pub fn Root(props: &RootProps) -> Html {
         return html! { <SharedView shared={shared.clone()} rubric={props.rubric.clone()} /> };
     }
     match &props.rubric {
-        Ok(rubric) => html! {
-            <Scorer rubric={rubric.clone()} settings={props.settings.clone()} />
-        },
+        Ok(rubric) => {
+            // Another rubric, candidate, interviewer or step from the host is another scorecard:
+            // a new scorer mounts and restores that one's draft, and the one before stays saved
+            // under its own key (it used to be renamed, carrying its ratings to the next candidate).
+            let p = &props.settings.preset;
+            let part = |v: &Option<String>| v.as_deref().map_or_else(|| "\u{0}".to_string(), |s| format!("={s}"));
+            let key = format!("{}@{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, part(&p.candidate), part(&p.interviewer), part(&p.step));
+            html! { <Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /> }
+        }
         Err(e) => html! {
             <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div>
         },
@@ -188,6 +196,18 @@ pub struct Widget {
     listeners: Listeners,
     value: Rc<RefCell<Scorecard>>,
     generation: Cell<u32>,
+    pending: Pending,
+}
+
+/// A card and its recommendation, as `scorecard:change` reports them.
+type Change = (Scorecard, Rc<Recommendation>);
+
+/// A change the host has not heard of yet (`scorecard:change` waits for a pause in typing), and
+/// the timer that will tell it.
+#[derive(Clone, Default)]
+struct Pending {
+    change: Rc<RefCell<Option<Change>>>,
+    timer: Rc<RefCell<Option<Timeout>>>,
 }
 
 /// Parses a JavaScript value as JSON through `JSON.stringify` (no serde glue in the wasm).
@@ -250,9 +270,26 @@ fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
     match &options.rubric {
-        Some(v) => Rubric::from_json(&v.to_string()).map(Rc::new).map_err(|e| e.to_string()),
-        None => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
+        Some(v) if !v.is_null() => Rubric::from_json(&v.to_string()).map(Rc::new).map_err(|e| e.to_string()),
+        _ => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
     }
+}
+
+/// A document from the host, with what it leaves out (candidate, interviewer, step) taken from
+/// the host's options: only `format`, `version` and `ratings` are required, and a minimal
+/// document must not blank the names the host gave (nor move the draft to a nameless key).
+fn with_preset(mut card: Scorecard, preset: &Preset) -> Scorecard {
+    let fill = |person: &mut crate::core::scorecard::Person, name: &Option<String>| {
+        if person.key().is_empty() {
+            person.name = name.clone().unwrap_or_default();
+        }
+    };
+    fill(&mut card.candidate, &preset.candidate);
+    fill(&mut card.interviewer, &preset.interviewer);
+    if card.interview.step.is_empty() {
+        card.interview.step = preset.step.clone().unwrap_or_default();
+    }
+    card
 }
 
 /// Mounts a scorer into `element` with the given options and returns its handle.
@@ -266,7 +303,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let value = Rc::new(RefCell::new(placeholder));
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 
-    let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
+    let pending = Pending::default();
     let on_change = {
         let (element, listeners, value, pending) = (element.clone(), listeners.clone(), value.clone(), pending.clone());
         let mounted = Cell::new(false);
@@ -276,10 +313,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
             if !mounted.replace(true) {
                 return;
             }
-            let (element, listeners) = (element.clone(), listeners.clone());
+            *pending.change.borrow_mut() = Some((card, recommendation));
+            let (element, listeners, pending_change) = (element.clone(), listeners.clone(), pending.change.clone());
             // Replacing the timeout cancels the previous one: one event per pause in typing.
-            *pending.borrow_mut() = Some(Timeout::new(CHANGE_DEBOUNCE_MS, move || {
-                emit(&element, &listeners, "scorecard:change", &card_payload(&card, &recommendation));
+            *pending.timer.borrow_mut() = Some(Timeout::new(CHANGE_DEBOUNCE_MS, move || {
+                let change = pending_change.borrow_mut().take();
+                if let Some((card, recommendation)) = change {
+                    emit(&element, &listeners, "scorecard:change", &card_payload(&card, &recommendation));
+                }
             }));
         })
     };
@@ -292,6 +333,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
         let card = import_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
+        let card = with_preset(card, &Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() });
         initial = Some((1, Rc::new(card)));
     }
     let props = RootProps {
@@ -311,7 +353,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
-    let widget = Widget { handle: Some(handle), props, element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1) };
+    let widget = Widget { handle: Some(handle), props, element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
     // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
     // `mount` hears it.
     let ready = match &rubric {
@@ -326,17 +368,19 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
 impl Widget {
     /// The current scorecard document.
     #[cfg_attr(feature = "widget", wasm_bindgen(js_name = getValue))]
-    pub fn get_value(&self) -> JsValue {
-        to_js(&self.value.borrow().to_value())
+    pub fn get_value(&self) -> Result<JsValue, JsValue> {
+        self.alive()?;
+        Ok(to_js(&self.value.borrow().to_value()))
     }
 
     /// Replaces the scorecard. An invalid document is refused with an error naming the field
     /// (also sent as `scorecard:error`), and the current card is left untouched.
     #[cfg_attr(feature = "widget", wasm_bindgen(js_name = setValue))]
     pub fn set_value(&mut self, value: JsValue) -> Result<(), JsValue> {
+        self.alive()?;
         let result = to_json(&value).and_then(|v| {
             let rubric = self.props.rubric.as_ref().map_err(|e| e.clone())?;
-            import_value(v, rubric).map_err(|e| e.to_string())
+            import_value(v, rubric).map(|card| with_preset(card, &self.props.settings.preset)).map_err(|e| e.to_string())
         });
         match result {
             Ok(card) => {
@@ -353,25 +397,54 @@ impl Widget {
         }
     }
 
-    /// Changes options after mounting: candidate, interviewer, step, readOnly, rubric.
+    /// Changes options after mounting: candidate, interviewer, step, readOnly, autosave, rubric
+    /// (`null`: back to the embedded default).
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
-        let raw = to_json(&options).map_err(|e| js_error(&e))?;
-        let o = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("update options: {e}")))?;
-        let preset = &mut self.props.settings.preset;
+        self.alive()?;
+        let o = to_json(&options).and_then(|raw| EmbedOptions::from_value(&raw)).map_err(|e| format!("update options: {e}"));
+        // Everything is checked before anything changes: a refused update changes nothing.
+        let checked = o.and_then(|o| {
+            if o.value.is_some() {
+                return Err("update options: value: use setValue(doc) to replace the scorecard".to_string());
+            }
+            let rubric = match o.rubric {
+                Some(_) => Some(rubric_from(&o).map_err(|e| format!("update: the rubric could not be loaded: {e}"))?),
+                None => None,
+            };
+            Ok((o, rubric))
+        });
+        let (o, rubric) = match checked {
+            Ok(ok) => ok,
+            Err(message) => {
+                emit(&self.element, &self.listeners, "scorecard:error", &error_detail(message.clone()));
+                return Err(js_error(&message));
+            }
+        };
+        let settings = &mut self.props.settings;
+        let before = settings.preset.clone();
+        let preset = &mut settings.preset;
         if o.candidate.is_some() {
-            preset.candidate = o.candidate.clone();
+            preset.candidate = o.candidate;
         }
         if o.interviewer.is_some() {
-            preset.interviewer = o.interviewer.clone();
+            preset.interviewer = o.interviewer;
         }
         if o.step.is_some() {
-            preset.step = o.step.clone();
+            preset.step = o.step;
         }
         if let Some(r) = o.read_only {
-            self.props.settings.read_only = r;
+            settings.read_only = r;
         }
-        if o.rubric.is_some() {
-            self.props.rubric = rubric_from(&o);
+        if let Some(a) = o.autosave {
+            settings.autosave = a;
+        }
+        let switched = rubric.is_some() || before != self.props.settings.preset;
+        if let Some(r) = rubric {
+            self.props.rubric = Ok(r);
+        }
+        if switched {
+            // Another scorecard (see `Root`): a value set for the previous one does not carry over.
+            self.props.settings.value = None;
         }
         self.rerender();
         Ok(())
@@ -387,13 +460,28 @@ impl Widget {
         self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && f == &callback));
     }
 
-    /// Unmounts the widget, empties its element and drops every listener.
+    /// Unmounts the widget, empties its element and drops every listener. A change the host has
+    /// not heard of yet is told first: removing the widget within the pause after typing must
+    /// not lose the last edit. The handle refuses every call after this.
     pub fn destroy(&mut self) {
-        if let Some(h) = self.handle.take() {
-            h.destroy();
+        let Some(h) = self.handle.take() else { return };
+        self.pending.timer.borrow_mut().take();
+        let change = self.pending.change.borrow_mut().take();
+        if let Some((card, recommendation)) = change {
+            emit(&self.element, &self.listeners, "scorecard:change", &card_payload(&card, &recommendation));
         }
+        h.destroy();
         self.listeners.borrow_mut().clear();
         self.element.set_inner_html("");
+        let _ = self.element.class_list().remove_1("sc-theme");
+    }
+
+    /// The error every call on a destroyed handle gets.
+    fn alive(&self) -> Result<(), JsValue> {
+        match self.handle {
+            Some(_) => Ok(()),
+            None => Err(js_error("this scorecard widget was destroyed; mount a new one")),
+        }
     }
 
     fn rerender(&mut self) {
@@ -469,16 +557,22 @@ pub fn start_committee_page() {
 fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
     let Some(window) = web_sys::window() else { return };
     let parent = window.parent().ok().flatten();
-    // Post to the parent only at an explicit origin: the referrer's if it is allowed, else the
-    // first allowed one. With no allow-list nothing is ever posted.
+    // Post to the parent only at explicit origins, never "*": the referrer's if it is allowed;
+    // without a referrer (a host with `referrerpolicy="no-referrer"`), each allowed origin, of
+    // which the browser delivers only the parent's; and once the parent has written from an
+    // allowed origin, that origin alone. With no allow-list nothing is ever posted.
     let referrer_origin = window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
-    let target = referrer_origin.filter(|o| allowed.contains(o)).or_else(|| allowed.first().cloned());
+    let targets: Rc<RefCell<Vec<String>>> =
+        Rc::new(RefCell::new(referrer_origin.filter(|o| allowed.contains(o)).map_or_else(|| allowed.clone(), |o| vec![o])));
     let post: Rc<dyn Fn(Value)> = {
         let parent = parent.clone();
-        let target = target.clone();
+        let targets = targets.clone();
         Rc::new(move |message: Value| {
-            if let (Some(p), Some(t)) = (&parent, &target) {
-                let _ = p.post_message(&to_js(&message), t);
+            if let Some(p) = &parent {
+                let message = to_js(&message);
+                for t in targets.borrow().iter() {
+                    let _ = p.post_message(&message, t);
+                }
             }
         })
     };
@@ -499,6 +593,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("ignored a message from {origin}")))]));
             return;
         }
+        *targets.borrow_mut() = vec![origin];
         let message = to_json(&event.data()).unwrap_or(Value::Null);
         let mut w = widget.borrow_mut();
         match message.get("type").and_then(Value::as_str) {

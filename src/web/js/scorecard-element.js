@@ -59,7 +59,11 @@ async function loadRubric(url) {
   if (target.origin !== location.origin) throw new Error(`rubric URL ${target.href} is not on this page's origin`);
   const response = await fetch(target, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`rubric ${target.href}: HTTP ${response.status}`);
-  return response.json();
+  try {
+    return await response.json();
+  } catch (e) {
+    throw new Error(`rubric ${target.href} is not JSON (${e.message})`);
+  }
 }
 
 class InterviewScorecard extends HTMLElement {
@@ -67,16 +71,23 @@ class InterviewScorecard extends HTMLElement {
   #widget = null;
   #container = null;
   #mounting = null;
+  /** The scorecard when the element was last removed: put back when it is added again. */
+  #kept = null;
+  /** The rubric attribute the mounted widget was given. */
+  #rubricUrl = null;
 
   connectedCallback() {
     if (this.#mounting) return;
-    this.#mounting = this.#mount().catch((e) => this.#fail(e));
+    this.#mounting = this.#mount().catch((e) => this.#fail(e, true));
   }
 
   disconnectedCallback() {
     // Wait for a mount in progress, then tear down: the element may be moved, not removed.
     this.#mounting?.then(() => {
       if (!this.isConnected) {
+        // Frameworks detach and re-attach elements (tabs, keyed lists): what was typed comes
+        // back with the element, autosave or not.
+        if (this.#widget) this.#kept = this.#widget.getValue();
         this.#widget?.destroy();
         this.#widget = null;
         this.#mounting = null;
@@ -85,18 +96,33 @@ class InterviewScorecard extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
+    // density needs nothing here: the stylesheet reads it off the element (:host([density])).
+    if (name === 'density') return;
+    // Before the widget is mounted, #mount reads the attributes (and applies late changes).
     if (!this.#widget || oldValue === value) return;
-    if (name === 'density') { this.#container.classList.toggle('sc-m-compact', value === 'compact'); return; }
-    if (name === 'rubric') {
-      loadRubric(value).then((rubric) => this.#widget?.update({ rubric })).catch((e) => this.#fail(e));
-      return;
-    }
-    const key = name === 'readonly' ? 'readOnly' : name;
-    this.#widget.update({ [key]: name === 'readonly' ? value !== null : (value ?? '') });
+    if (name === 'rubric') { this.#setRubric(value); return; }
+    if (name === 'readonly') this.#update({ readOnly: value !== null });
+    else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
+    else this.#update({ [name]: value ?? '' });
+  }
+
+  /** Passes changed attributes on; a refusal is reported as `scorecard:error`, never thrown. */
+  #update(options) {
+    try { this.#widget?.update(options); } catch (e) { this.#fail(e); }
+  }
+
+  /** Loads the rubric at `url` into the mounted widget; none (attribute removed): the default. */
+  #setRubric(url) {
+    this.#rubricUrl = url;
+    if (url === null) { this.#update({ rubric: null }); return; }
+    loadRubric(url).then((rubric) => {
+      // A later change of the attribute wins over a slow earlier fetch.
+      if (this.#rubricUrl === url) this.#update({ rubric });
+    }).catch((e) => this.#fail(e));
   }
 
   /** The current scorecard document. */
-  getValue() { return this.#widget?.getValue() ?? null; }
+  getValue() { return this.#widget?.getValue() ?? this.#kept ?? null; }
   /** Replaces the scorecard; throws with the field at fault if the document is invalid. */
   setValue(value) { if (!this.#widget) throw new Error('interview-scorecard is not mounted yet'); this.#widget.setValue(value); }
   /** The `mount` handle, for `on`/`off`/`update`. */
@@ -110,10 +136,10 @@ class InterviewScorecard extends HTMLElement {
     const styled = new Promise((resolve) => { link.onload = resolve; link.onerror = resolve; });
     this.#container = document.createElement('div');
     this.#container.className = 'sc-host';
-    if (this.getAttribute('density') === 'compact') this.#container.classList.add('sc-m-compact');
     shadow.replaceChildren(link, this.#container);
     const rubricUrl = this.getAttribute('rubric');
     const [rubric] = await Promise.all([rubricUrl ? loadRubric(rubricUrl) : undefined, ready, styled]);
+    // Read after the wait, so attributes set meanwhile count (the rubric is checked below).
     const options = {
       candidate: this.getAttribute('candidate') ?? undefined,
       interviewer: this.getAttribute('interviewer') ?? undefined,
@@ -122,12 +148,30 @@ class InterviewScorecard extends HTMLElement {
       autosave: this.getAttribute('autosave') !== 'off',
     };
     if (rubric) options.rubric = rubric;
+    if (this.#kept) options.value = this.#kept;
     this.#widget = mountWasm(this.#container, options);
+    this.#kept = null;
+    this.#rubricUrl = rubricUrl;
+    if (this.getAttribute('rubric') !== rubricUrl) this.#setRubric(this.getAttribute('rubric'));
   }
 
-  #fail(error) {
+  /**
+   * Tells the host (`scorecard:error`); when the widget could not be mounted at all, also shows
+   * why in the element, rather than leaving an empty box.
+   */
+  #fail(error, mounting = false) {
     const message = String(error?.message ?? error);
     this.dispatchEvent(new CustomEvent('scorecard:error', { bubbles: true, composed: true, detail: { message } }));
+    if (mounting && !this.#widget && this.#container) {
+      const notice = document.createElement('p');
+      notice.className = 'sc-notice';
+      notice.setAttribute('role', 'alert');
+      notice.textContent = `The scorecard could not be loaded: ${message}`;
+      this.#container.classList.add('sc-theme');
+      this.#container.replaceChildren(notice);
+      // The element was hidden until its stylesheet loaded; it may not have.
+      this.#container.style.visibility = '';
+    }
   }
 }
 

@@ -1,0 +1,237 @@
+// End-to-end: what an integrator does to an embedded widget over its life (switching candidates,
+// steps of one loop, minimal documents, detaching and re-attaching, failed rubrics, theming, a
+// subfolder), and that none of it loses or misfiles what the interviewer wrote.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, symlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, observe } from './browser.mjs';
+
+let a, browser;
+before(async () => {
+  a = await startServer('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  a?.server.close();
+});
+
+async function open() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${a.url}/examples/ats/`);
+  await page.waitForFunction(() => customElements.get('interview-scorecard'));
+  return { context, page, errors };
+}
+
+/** Appends an <interview-scorecard> with these attributes and waits for its cards. */
+async function add(page, id, attributes, cards = 6) {
+  await page.evaluate(([id, attributes]) => {
+    const el = document.createElement('interview-scorecard');
+    el.id = id;
+    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+    document.body.append(el);
+  }, [id, attributes]);
+  await waitCards(page, id, cards);
+}
+
+const waitCards = (page, id, cards = 6) =>
+  page.waitForFunction(([id, n]) => document.getElementById(id)?.widget && document.getElementById(id).shadowRoot.querySelectorAll('.sc-card').length === n, [id, cards]);
+const checked = (page, id, cap, level) =>
+  page.evaluate(([id, cap, level]) => document.getElementById(id).shadowRoot.querySelector(`input[id$="${cap}-${level}"]`).checked, [id, cap, level]);
+const draftKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')).sort());
+
+test("one interviewer's two steps with one candidate are two drafts, across a reload", async () => {
+  const { context, page, errors } = await open();
+  const people = { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper' };
+  const both = async () => {
+    await add(page, 'sd', { ...people, step: 'System design' });
+    await add(page, 'cd', { ...people, step: 'Coding' });
+  };
+  await both();
+  await page.click('#sd label[for$="technical_expertise-exceeds"]');
+  await page.click('#cd label[for$="technical_expertise-needs_improvement"]');
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')).length === 2);
+  await page.reload();
+  await both();
+  assert.ok(await checked(page, 'sd', 'technical_expertise', 'exceeds'), 'the system design rating survives');
+  assert.ok(await checked(page, 'cd', 'technical_expertise', 'needs_improvement'), 'the coding rating survives');
+  assert.deepEqual(await draftKeys(page), [
+    'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper:coding',
+    'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper:system design',
+  ]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a draft saved before the step was in its key is still found, and moved', async () => {
+  const { context, page } = await open();
+  const doc = { format: 'interview-scorecard', version: 1, candidate: { name: 'Ada' }, interviewer: { name: 'Grace' },
+    interview: { step: 'Coding' }, ratings: { business_impact: { level: 'exceeds', note: 'from an older release' } } };
+  await page.evaluate((doc) => localStorage.setItem('scorecard:v1:draft:l4-senior-software-engineer:ada:grace', JSON.stringify(doc)), doc);
+  // Another step's page must not take it.
+  await add(page, 'other', { candidate: 'Ada', interviewer: 'Grace', step: 'System design' });
+  assert.ok(!(await checked(page, 'other', 'business_impact', 'exceeds')));
+  await add(page, 'mine', { candidate: 'Ada', interviewer: 'Grace', step: 'Coding' });
+  assert.ok(await checked(page, 'mine', 'business_impact', 'exceeds'));
+  await page.click('#mine label[for$="project_ownership-meets"]');
+  await page.waitForFunction(() => localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:ada:grace:coding'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:ada:grace')), null, 'moved, not copied');
+  await context.close();
+});
+
+test("a host that changes the candidate switches scorecards; the first one's ratings stay its own", async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'Coding' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.fill('#w textarea[id$="technical_expertise-note"]', 'Ada built the queue');
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Alan Turing'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'Alan Turing');
+  await waitCards(page, 'w');
+  assert.ok(!(await checked(page, 'w', 'technical_expertise', 'exceeds')), "Ada's rating is not carried to Alan");
+  assert.equal(await page.inputValue('#w textarea[id$="technical_expertise-note"]'), '');
+  assert.equal((await draftKeys(page)).filter((k) => k.includes('ada lovelace')).length, 1, "Ada's draft is kept");
+  // Back to Ada: her card, as she left it.
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Ada Lovelace'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('textarea[id$="technical_expertise-note"]')?.value === 'Ada built the queue');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.equal((await page.evaluate(() => document.getElementById('w').getValue())).candidate.name, 'Ada Lovelace');
+  await context.close();
+});
+
+test("setValue with a minimal document keeps the host's names and the draft's place", async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', step: 'Coding' });
+  await page.evaluate(() => document.getElementById('w').setValue({ format: 'interview-scorecard', version: 1, ratings: { project_ownership: { level: 'meets' } } }));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="project_ownership-meets"]').checked);
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada');
+  assert.equal(await page.inputValue('#w input[id$="-interviewer"]'), 'Grace');
+  const value = await page.evaluate(() => document.getElementById('w').getValue());
+  assert.deepEqual([value.candidate, value.interviewer, value.interview.step], [{ name: 'Ada' }, { name: 'Grace' }, 'Coding']);
+  await page.click('#w label[for$="business_impact-meets"]');
+  await page.waitForFunction(() => localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:ada:grace:coding')?.includes('business_impact'));
+  assert.deepEqual(await draftKeys(page), ['scorecard:v1:draft:l4-senior-software-engineer:ada:grace:coding'], 'no nameless draft');
+  await context.close();
+});
+
+test('an element removed and added again keeps what was typed, autosave off', async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-meets"]');
+  await page.fill('#w textarea[id$="technical_expertise-note"]', 'typed before the tab switch');
+  // A framework detaches the panel (a tab switch), then puts it back.
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await new Promise((ok) => setTimeout(ok, 100));
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('textarea[id$="technical_expertise-note"]')?.value === 'typed before the tab switch');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'meets'));
+  assert.deepEqual(await draftKeys(page), [], 'autosave stayed off');
+  await context.close();
+});
+
+test('destroy tells the host of the last change at once, not after the typing pause', async () => {
+  const { context, page } = await open();
+  const heard = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { autosave: false });
+    const heard = [];
+    handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level));
+    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    el.querySelector('label[for$="technical_expertise-exceeds"]').click();
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    handle.destroy(); // well within the 300 ms pause
+    return heard;
+  });
+  assert.deepEqual(heard, ['exceeds']);
+  await context.close();
+});
+
+test('an update with a rubric that does not load is refused and changes nothing', async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.fill('#w textarea[id$="business_impact-note"]', 'kept');
+  const refused = await page.evaluate(() => {
+    try { document.getElementById('w').widget.update({ rubric: { format: 'scorecard-rubric' }, candidate: 'Alan' }); return null; }
+    catch (e) { return e.message; }
+  });
+  assert.match(refused, /update: the rubric could not be loaded/);
+  assert.ok((await page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w'))).length >= 1);
+  await waitCards(page, 'w');
+  assert.equal(await page.inputValue('#w textarea[id$="business_impact-note"]'), 'kept');
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada', 'a refused update changes nothing, not even its other options');
+  // Options of the wrong type are refused the same way (the iframe bridge forwards these).
+  const wrongType = await page.evaluate(() => {
+    try { document.getElementById('w').widget.update({ readOnly: 'yes' }); return null; } catch (e) { return e.message; }
+  });
+  assert.match(wrongType, /readOnly: expected true or false/);
+  await context.close();
+});
+
+test('a rubric URL that fails to load says why inside the element, not an empty box', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => {
+    const el = document.createElement('interview-scorecard');
+    el.id = 'w';
+    el.setAttribute('rubric', '/examples/ats/no-such-ladder.json');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sc-notice'));
+  const text = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-notice').textContent);
+  assert.match(text, /could not be loaded: rubric .*no-such-ladder\.json: HTTP 404/);
+  await context.close();
+});
+
+test('hosts theme the custom element with --sc-* on it, and set density before it mounts', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    document.head.append(style);
+    const el = document.createElement('interview-scorecard');
+    el.id = 'w';
+    el.style.setProperty('--sc-accent', 'rgb(200, 0, 100)');
+    document.body.append(el);
+    el.setAttribute('density', 'compact'); // inserted, not yet mounted
+  });
+  await waitCards(page, 'w');
+  const [accent, fontSize] = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    return [getComputedStyle(root.querySelector('.sc-button.sc-m-primary')).backgroundColor, getComputedStyle(root.querySelector('.sc-app')).fontSize];
+  });
+  assert.equal(accent, 'rgb(200, 0, 100)', "the host's token reaches inside the shadow root");
+  assert.equal(fontSize, '14.4px', 'compact density');
+  await context.close();
+});
+
+test('the widget runs from a subfolder (iframe mode at /scorecard/), asking nothing of the root', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-sub-'));
+  symlinkSync(resolve(process.env.SCORECARD_DIST ?? 'dist'), join(dir, 'scorecard'));
+  const sub = await startServer(dir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  try {
+    await page.goto(`${sub.url}/scorecard/index.html?embed=iframe&origins=${encodeURIComponent(sub.url)}`);
+    await page.waitForFunction(() => document.querySelectorAll('.sc-card').length === 6);
+    // The on-demand module too (the classifier tags an observation).
+    await observe(page, 'Ran the weekly sync with four teams and kept a risk log');
+    await page.waitForFunction(() => document.querySelector('.sc-obs')?.textContent.includes('Project Ownership'));
+    assert.deepEqual(requests.filter((p) => !p.startsWith('/scorecard/')), [], 'every asset from the folder');
+  } finally {
+    await context.close();
+    sub.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
