@@ -564,12 +564,13 @@ pub fn clip(s: &str) -> String {
     out
 }
 
-/// The format characters that change how text around them is shown without showing
-/// themselves: the Arabic letter mark, zero-width space, non-joiner and joiner, the
-/// direction marks, embeddings, overrides and isolates, the word joiner and invisible
-/// operators, and the byte-order mark (zero-width no-break space).
+/// The characters that change how text around them is shown without showing themselves, or
+/// break a line without being a control character: the soft hyphen, the Arabic letter mark,
+/// the Mongolian vowel separator, zero-width space, non-joiner and joiner, the direction marks,
+/// the line and paragraph separators, embeddings, overrides and isolates, the word joiner and
+/// invisible operators, and the byte-order mark (zero-width no-break space).
 fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// The value of a run of ASCII digits; `None` if a byte is not a digit.

@@ -154,6 +154,8 @@ fn quoted_user_text_is_clipped_and_escaped() {
     // characters and a byte-order mark would hide that it differs from what it looks like.
     assert_eq!(clip("evil\u{202e}txt.exe\u{2066}x\u{2069}"), "evil\\u202etxt.exe\\u2066x\\u2069");
     assert_eq!(clip("a\u{200b}b\u{200d}c\u{feff}d\u{061c}e\u{2060}"), "a\\u200bb\\u200dc\\ufeffd\\u061ce\\u2060");
+    // Line and paragraph separators break a line as surely as a line feed.
+    assert_eq!(clip("one\u{2028}two\u{2029}three\u{ad}"), "one\\u2028two\\u2029three\\u00ad");
     // Visible characters near those ranges stay as they are.
     assert_eq!(clip("\u{2010}\u{2030}\u{2070}"), "\u{2010}\u{2030}\u{2070}");
     assert_eq!(clip(&"y".repeat(61)), format!("{}…", "y".repeat(60)));
