@@ -18,7 +18,8 @@ use crate::web::storage::{DraftStore, Loaded};
 pub struct ScorerSettings {
     /// A prefix for element ids, unique per widget on the page (default "sc").
     pub id_prefix: AttrValue,
-    /// Save drafts in the browser and restore the last one (default on).
+    /// Save drafts in the browser and restore the last one (default on). Turned on later, the
+    /// saved draft is restored if nothing has been typed yet, else the card on screen is saved.
     pub autosave: bool,
     /// Called with the card and its recommendation on mount and after every change (the
     /// embedding module keeps the card for `getValue` and tells the host of changes).
@@ -65,7 +66,55 @@ pub struct Preset {
     pub step: Option<String>,
 }
 
-/// The current time as ISO-8601, from the browser clock.
+/// Restores the saved draft of the scorer's card, if there is one: the draft under the card's
+/// key when the host names the candidate and interviewer, else the one open last. Returns
+/// whether there was one (restored, or moved aside as corrupt).
+fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option<String>>) -> bool {
+    let rubric = &state.rubric;
+    // A host that names the candidate and interviewer gets that draft; the standalone
+    // page reopens the draft that was open last.
+    let card = &state.card;
+    let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
+    let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)) };
+    let Some(mut key) = key else { return false };
+    // A draft saved before the step was part of the key sits under the key without it;
+    // it is this one if its step is this step.
+    let step = card.interview.step.trim().to_ascii_lowercase();
+    let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
+    let adopted = named && !step.is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some();
+    if adopted {
+        key = legacy;
+    }
+    // Saving under another key (a rename, or the legacy key's successor) moves this draft.
+    *saved_key.borrow_mut() = Some(key.clone());
+    match store.load_draft(&key, rubric, &now_iso()) {
+        Loaded::Nothing => false,
+        Loaded::Draft(card) if adopted && card.interview.step.trim().to_ascii_lowercase() != step => {
+            // The legacy draft belongs to another step: leave it where it is.
+            *saved_key.borrow_mut() = None;
+            false
+        }
+        Loaded::Draft(card) => {
+            let drafted = store.load_drafted(&key);
+            let notice = if drafted.is_empty() {
+                "Your draft was restored."
+            } else {
+                "Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit."
+            };
+            state.dispatch(Action::Load { card, notice: Some(notice.into()), drafted });
+            true
+        }
+        Loaded::Corrupt { kept_as, error } => {
+            state.dispatch(Action::Load {
+                drafted: Vec::new(),
+                card: state.card.clone(),
+                notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
+            });
+            true
+        }
+    }
+}
+
 /// Saves the card under its draft key (and its drafted marks beside it), remembers that key as
 /// the last one open, and removes the copy under the previous key when the card was renamed.
 fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, drafted: &[String]) -> SaveStatus {
@@ -87,6 +136,7 @@ fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str
     }
 }
 
+/// The current time as ISO-8601, from the browser clock.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
@@ -132,44 +182,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if let Some(reason) = &store.blocked_reason {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
-            let rubric = &state.rubric;
-            // A host that names the candidate and interviewer gets that draft; the standalone
-            // page reopens the draft that was open last.
-            let card = &state.card;
-            let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
-            let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)) };
-            let Some(mut key) = key else { return };
-            // A draft saved before the step was part of the key sits under the key without it;
-            // it is this one if its step is this step.
-            let step = card.interview.step.trim().to_ascii_lowercase();
-            let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
-            let adopted = named && !step.is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some();
-            if adopted {
-                key = legacy;
-            }
-            // Saving under another key (a rename, or the legacy key's successor) moves this draft.
-            *saved_key.borrow_mut() = Some(key.clone());
-            match store.load_draft(&key, rubric, &now_iso()) {
-                Loaded::Nothing => {}
-                Loaded::Draft(card) if adopted && card.interview.step.trim().to_ascii_lowercase() != step => {
-                    // The legacy draft belongs to another step: leave it where it is.
-                    *saved_key.borrow_mut() = None;
-                }
-                Loaded::Draft(card) => {
-                    let drafted = store.load_drafted(&key);
-                    let notice = if drafted.is_empty() {
-                        "Your draft was restored."
-                    } else {
-                        "Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit."
-                    };
-                    state.dispatch(Action::Load { card, notice: Some(notice.into()), drafted })
-                }
-                Loaded::Corrupt { kept_as, error } => state.dispatch(Action::Load {
-                    drafted: Vec::new(),
-                    card: state.card.clone(),
-                    notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
-                }),
-            }
+            restore(&state, &store, &saved_key);
         });
     }
 
@@ -191,10 +204,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // saved: nothing has been written yet, and writing it would cost every page load a
     // serialisation, two storage writes and a re-render for the status line.
     let mounted = use_mut_ref(|| true);
+    // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
+    let edited = use_mut_ref(|| false);
     {
         let state = state.clone();
         let store = store.clone();
         let saved_key = saved_key.clone();
+        let edited = edited.clone();
         let autosave = settings.autosave;
         let on_change = settings.on_change.clone();
         use_effect_with((state.card.clone(), state.drafted.clone()), move |(card, drafted)| {
@@ -203,6 +219,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if std::mem::replace(&mut *mounted.borrow_mut(), false) {
                 return;
             }
+            *edited.borrow_mut() = true;
             if autosave {
                 let status = save(&store, &saved_key, &state.rubric.id, card, drafted);
                 // An unchanged status is a no-op in `reduce` (no re-render).
@@ -211,15 +228,21 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    // A host that turns autosave on saves the card at once; one that turns it off sees the
-    // status line say so (what was saved stays saved).
+    // A host that turns autosave on gets the saved draft back if nothing has been typed yet
+    // (saving the untouched card would overwrite it), else the card on screen is saved at once;
+    // one that turns it off sees the status line say so (what was saved stays saved).
     {
         let state = state.clone();
         let store = store.clone();
         let saved_key = saved_key.clone();
+        let edited = edited.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(settings.autosave, move |&on| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if on && !*edited.borrow() && restore(&state, &store, &saved_key) {
+                // The restored card's change saves it, and the status follows.
                 return;
             }
             let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &state.drafted) } else { SaveStatus::Off };
@@ -235,8 +258,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     }
     {
         let state = state.clone();
+        let saved_key = saved_key.clone();
         use_effect_with(settings.value.clone(), move |value| {
             if let Some((_, card)) = value {
+                // The host's document is a scorecard of its own, not the open draft renamed:
+                // saving it under its names must not remove the draft it replaced on screen.
+                *saved_key.borrow_mut() = None;
                 state.dispatch(Action::Load { card: (**card).clone(), notice: None, drafted: Vec::new() });
             }
         });

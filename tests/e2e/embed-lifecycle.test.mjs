@@ -235,3 +235,114 @@ test('the widget runs from a subfolder (iframe mode at /scorecard/), asking noth
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('re-attached after its candidate changed, the element shows that candidate, and no draft is lost', async () => {
+  const { context, page } = await open();
+  const doc = { format: 'interview-scorecard', version: 1, candidate: { name: 'Bob' }, interviewer: { name: 'Grace' },
+    ratings: { business_impact: { level: 'exceeds', note: "Bob's own draft" } } };
+  await page.evaluate((doc) => localStorage.setItem('scorecard:v1:draft:l4-senior-software-engineer:bob:grace', JSON.stringify(doc)), doc);
+  await add(page, 'w', { candidate: 'Ann', interviewer: 'Grace' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await new Promise((ok) => setTimeout(ok, 100));
+    el.setAttribute('candidate', 'Bob'); // while detached: no widget to tell
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('textarea[id$="business_impact-note"]')?.value === "Bob's own draft");
+  assert.ok(!(await checked(page, 'w', 'technical_expertise', 'exceeds')), "Ann's card is not shown as Bob's");
+  await page.click('#w label[for$="project_ownership-meets"]');
+  await page.waitForFunction(() => localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:bob:grace')?.includes('project_ownership'));
+  const ann = await page.evaluate(() => JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:ann:grace')));
+  assert.equal(ann.ratings.technical_expertise.level, 'exceeds', "Ann's draft is kept");
+  await context.close();
+});
+
+test('a host value under other names does not remove the draft of the names it was mounted with', async () => {
+  const { context, page } = await open();
+  const stored = { format: 'interview-scorecard', version: 1, candidate: { name: 'A' }, interviewer: { name: 'G' }, ratings: { business_impact: { level: 'meets' } } };
+  await page.evaluate((doc) => localStorage.setItem('scorecard:v1:draft:l4-senior-software-engineer:a:g', JSON.stringify(doc)), stored);
+  const keys = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    document.body.append(el);
+    mount(el, { candidate: 'A', interviewer: 'G', value: { format: 'interview-scorecard', version: 1, candidate: { name: 'A. Person' }, ratings: {} } });
+    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    el.querySelector('label[for$="technical_expertise-meets"]').click();
+    await new Promise((ok) => setTimeout(ok, 50));
+    return Object.keys(localStorage).filter((k) => k.includes(':draft:')).sort();
+  });
+  assert.deepEqual(keys, ['scorecard:v1:draft:l4-senior-software-engineer:a. person:g', 'scorecard:v1:draft:l4-senior-software-engineer:a:g']);
+  await context.close();
+});
+
+test('autosave turned on before anything is typed restores the saved draft instead of overwriting it', async () => {
+  const { context, page } = await open();
+  const doc = { format: 'interview-scorecard', version: 1, candidate: { name: 'Cy' }, interviewer: { name: 'G' }, ratings: { business_impact: { level: 'exceeds' } } };
+  await page.evaluate((doc) => localStorage.setItem('scorecard:v1:draft:l4-senior-software-engineer:cy:g', JSON.stringify(doc)), doc);
+  await add(page, 'w', { candidate: 'Cy', interviewer: 'G', autosave: 'off' });
+  assert.ok(!(await checked(page, 'w', 'business_impact', 'exceeds')), 'autosave off: nothing restored');
+  await page.evaluate(() => document.getElementById('w').setAttribute('autosave', 'on'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="business_impact-exceeds"]').checked);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:cy:g')));
+  assert.equal(saved.ratings.business_impact.level, 'exceeds');
+  await context.close();
+});
+
+test("switching candidates within the typing pause tells the host the first one's last change, and no false one", async () => {
+  const { context, page } = await open();
+  const heard = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { candidate: 'A', interviewer: 'G', autosave: false });
+    const heard = [];
+    handle.on('scorecard:change', (d) => heard.push([d.value.candidate?.name, d.value.ratings.technical_expertise?.level ?? null]));
+    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    el.querySelector('label[for$="technical_expertise-exceeds"]').click();
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    handle.update({ candidate: 'B' }); // within the 300 ms pause
+    await new Promise((ok) => setTimeout(ok, 600));
+    return heard;
+  });
+  assert.deepEqual(heard, [['A', 'exceeds']]);
+  await context.close();
+});
+
+test('setValue followed at once by a switch keeps the document, saved under its own names', async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'A', interviewer: 'G' });
+  await page.evaluate(() => {
+    const el = document.getElementById('w');
+    el.setValue({ format: 'interview-scorecard', version: 1, ratings: { mentorship_support: { level: 'meets', note: 'set for A' } } });
+    el.setAttribute('candidate', 'B');
+  });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'B');
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'A'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('textarea[id$="mentorship_support-note"]')?.value === 'set for A');
+  await context.close();
+});
+
+test('a rubric changed in content under the same id and version is applied', async () => {
+  const { context, page } = await open();
+  const titles = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const rubric = await (await fetch('/examples/ats/sre-rubric.json')).json();
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { rubric, autosave: false });
+    const wait = (cond) => new Promise((ok) => { const t = () => (cond() ? ok() : requestAnimationFrame(t)); t(); });
+    await wait(() => el.querySelector('.sc-card'));
+    const edited = structuredClone(rubric);
+    edited.capabilities[0].name = 'Operations, renamed';
+    handle.update({ rubric: edited });
+    await wait(() => el.querySelector('.sc-card__title')?.textContent === 'Operations, renamed');
+    return [...el.querySelectorAll('.sc-card__title')].map((h) => h.textContent);
+  });
+  assert.deepEqual(titles, ['Operations, renamed', 'Automation']);
+  await context.close();
+});

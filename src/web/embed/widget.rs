@@ -81,6 +81,10 @@ pub struct RootProps {
     /// A scorecard opened from a share link (`#sc1=…`), or why the link could not be read.
     #[prop_or_default]
     pub shared: Option<Result<Rc<Scorecard>, String>>,
+    /// Counts the host's changes of rubric, so that a rubric changed in content but not in id
+    /// or version still mounts a new scorer.
+    #[prop_or_default]
+    pub rubric_generation: u32,
 }
 
 /// Props of [`SharedView`].
@@ -148,7 +152,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     <span>{ "You are viewing a shared scorecard. It is read-only here; it came inside the link and was never sent to a server." }</span>
                     if *asking {
                         <span class="sc-toolbar__actions">
-                            <span>{ "Replace your draft for this candidate and interviewer?" }</span>
+                            <span>{ "Replace your draft for this candidate, interviewer and step?" }</span>
                             <button type="button" class="sc-button sc-m-primary" onclick={import.clone()}>{ "Replace and import" }</button>
                             <button type="button" class="sc-button" onclick={cancel}>{ "Cancel" }</button>
                         </span>
@@ -175,7 +179,7 @@ pub fn Root(props: &RootProps) -> Html {
             // under its own key (it used to be renamed, carrying its ratings to the next candidate).
             let p = &props.settings.preset;
             let part = |v: &Option<String>| v.as_deref().map_or_else(|| "\u{0}".to_string(), |s| format!("={s}"));
-            let key = format!("{}@{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, part(&p.candidate), part(&p.interviewer), part(&p.step));
+            let key = format!("{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, props.rubric_generation, part(&p.candidate), part(&p.interviewer), part(&p.step));
             html! { <Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /> }
         }
         Err(e) => html! {
@@ -208,6 +212,18 @@ type Change = (Scorecard, Rc<Recommendation>);
 struct Pending {
     change: Rc<RefCell<Option<Change>>>,
     timer: Rc<RefCell<Option<Timeout>>>,
+    /// Whether the scorer on screen has reported its first card (its mount, not a change).
+    reported: Rc<Cell<bool>>,
+    /// Whether a `setValue` has not reached the scorer yet (no card reported since).
+    unshown: Rc<Cell<bool>>,
+}
+
+impl Pending {
+    /// The change the host has not heard of yet, taken (and its timer stopped).
+    fn take(&self) -> Option<Change> {
+        self.timer.borrow_mut().take();
+        self.change.borrow_mut().take()
+    }
 }
 
 /// Parses a JavaScript value as JSON through `JSON.stringify` (no serde glue in the wasm).
@@ -306,11 +322,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let pending = Pending::default();
     let on_change = {
         let (element, listeners, value, pending) = (element.clone(), listeners.clone(), value.clone(), pending.clone());
-        let mounted = Cell::new(false);
         Callback::from(move |(card, recommendation): (Scorecard, Rc<Recommendation>)| {
             *value.borrow_mut() = card.clone();
-            // The first call is the mount, not a change: the host hears about changes only.
-            if !mounted.replace(true) {
+            pending.unshown.set(false);
+            // A scorer's first call is its mount, not a change: the host hears about changes only.
+            if !pending.reported.replace(true) {
                 return;
             }
             *pending.change.borrow_mut() = Some((card, recommendation));
@@ -349,6 +365,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
             on_submit,
         },
         shared: None,
+        rubric_generation: 0,
     };
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
@@ -384,6 +401,7 @@ impl Widget {
         });
         match result {
             Ok(card) => {
+                self.pending.unshown.set(true);
                 self.generation.set(self.generation.get() + 1);
                 *self.value.borrow_mut() = card.clone();
                 self.props.settings.value = Some((self.generation.get(), Rc::new(card)));
@@ -438,26 +456,45 @@ impl Widget {
         if let Some(a) = o.autosave {
             settings.autosave = a;
         }
-        let switched = rubric.is_some() || before != self.props.settings.preset;
-        if let Some(r) = rubric {
+        let mut switched = before != self.props.settings.preset;
+        let left_rubric = self.props.rubric.as_ref().ok().map(|r| r.id.clone());
+        if let Some(r) = rubric.filter(|r| self.props.rubric.as_ref().ok() != Some(r)) {
             self.props.rubric = Ok(r);
+            self.props.rubric_generation += 1;
+            switched = true;
         }
         if switched {
-            // Another scorecard (see `Root`): a value set for the previous one does not carry over.
-            self.props.settings.value = None;
+            // Another scorecard (see `Root`). The host hears the last change of the one it
+            // leaves now, not after a pause that the switch would cut short; the new scorer's
+            // first card is its mount, not a change.
+            self.flush();
+            self.pending.reported.set(false);
+            // A value set for the previous scorecard does not carry over. One the scorer never
+            // showed (set just before this switch, in the same turn) is saved under its own
+            // names, as the scorer would have saved it.
+            if let Some((_, card)) = self.props.settings.value.take() {
+                if let (true, true, Some(rubric_id)) = (self.pending.unshown.replace(false), self.props.settings.autosave, &left_rubric) {
+                    let store = crate::web::storage::DraftStore::open();
+                    let _ = store.set(&crate::web::storage::DraftStore::card_key(rubric_id, &card), &card.to_json());
+                }
+            }
         }
         self.rerender();
         Ok(())
     }
 
     /// Calls `callback(detail)` for every event named `event`.
-    pub fn on(&self, event: String, callback: js_sys::Function) {
+    pub fn on(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        self.alive()?;
         self.listeners.borrow_mut().push((event, callback));
+        Ok(())
     }
 
     /// Stops calling `callback` for `event`.
-    pub fn off(&self, event: String, callback: js_sys::Function) {
+    pub fn off(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        self.alive()?;
         self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && f == &callback));
+        Ok(())
     }
 
     /// Unmounts the widget, empties its element and drops every listener. A change the host has
@@ -465,15 +502,18 @@ impl Widget {
     /// not lose the last edit. The handle refuses every call after this.
     pub fn destroy(&mut self) {
         let Some(h) = self.handle.take() else { return };
-        self.pending.timer.borrow_mut().take();
-        let change = self.pending.change.borrow_mut().take();
-        if let Some((card, recommendation)) = change {
-            emit(&self.element, &self.listeners, "scorecard:change", &card_payload(&card, &recommendation));
-        }
+        self.flush();
         h.destroy();
         self.listeners.borrow_mut().clear();
         self.element.set_inner_html("");
         let _ = self.element.class_list().remove_1("sc-theme");
+    }
+
+    /// Tells the host now of a change still waiting for the pause in typing.
+    fn flush(&self) {
+        if let Some((card, recommendation)) = self.pending.take() {
+            emit(&self.element, &self.listeners, "scorecard:change", &card_payload(&card, &recommendation));
+        }
     }
 
     /// The error every call on a destroyed handle gets.
@@ -518,7 +558,7 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared) };
+            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0 };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         return;
@@ -582,7 +622,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             let detail = to_json(&detail).unwrap_or(Value::Null);
             post(object([("type", Value::from(name)), ("detail", detail)]));
         });
-        widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        let _ = widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
         f.forget();
     }
     let widget = Rc::new(RefCell::new(widget));
@@ -593,8 +633,19 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("ignored a message from {origin}")))]));
             return;
         }
-        *targets.borrow_mut() = vec![origin];
-        let message = to_json(&event.data()).unwrap_or(Value::Null);
+        // The parent has written: its origin is where everything goes from now on (a message
+        // from another window, even at an allowed origin, does not redirect the parent's).
+        if parent.as_ref().is_some_and(|p| event.source().is_some_and(|s| js_sys::Object::is(p.as_ref(), s.as_ref()))) {
+            *targets.borrow_mut() = vec![origin];
+        }
+        let message = match to_json(&event.data()) {
+            Ok(message) => message,
+            Err(e) => {
+                // Not JSON-shaped (a cycle, a function): say so, rather than "unknown type".
+                post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("a message could not be read: {e}")))]));
+                return;
+            }
+        };
         let mut w = widget.borrow_mut();
         match message.get("type").and_then(Value::as_str) {
             Some("scorecard:getValue") => {

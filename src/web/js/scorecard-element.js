@@ -71,7 +71,10 @@ class InterviewScorecard extends HTMLElement {
   #widget = null;
   #container = null;
   #mounting = null;
-  /** The scorecard when the element was last removed: put back when it is added again. */
+  /**
+   * The scorecard when the element was last removed, with the attributes that say whose it is:
+   * put back when it is added again, unless those changed meanwhile (then it is another card).
+   */
   #kept = null;
   /** The rubric attribute the mounted widget was given. */
   #rubricUrl = null;
@@ -87,7 +90,7 @@ class InterviewScorecard extends HTMLElement {
       if (!this.isConnected) {
         // Frameworks detach and re-attach elements (tabs, keyed lists): what was typed comes
         // back with the element, autosave or not.
-        if (this.#widget) this.#kept = this.#widget.getValue();
+        if (this.#widget) this.#kept = { value: this.#widget.getValue(), identity: this.#identity() };
         this.#widget?.destroy();
         this.#widget = null;
         this.#mounting = null;
@@ -122,7 +125,7 @@ class InterviewScorecard extends HTMLElement {
   }
 
   /** The current scorecard document. */
-  getValue() { return this.#widget?.getValue() ?? this.#kept ?? null; }
+  getValue() { return this.#widget?.getValue() ?? this.#kept?.value ?? null; }
   /** Replaces the scorecard; throws with the field at fault if the document is invalid. */
   setValue(value) { if (!this.#widget) throw new Error('interview-scorecard is not mounted yet'); this.#widget.setValue(value); }
   /** The `mount` handle, for `on`/`off`/`update`. */
@@ -148,11 +151,17 @@ class InterviewScorecard extends HTMLElement {
       autosave: this.getAttribute('autosave') !== 'off',
     };
     if (rubric) options.rubric = rubric;
-    if (this.#kept) options.value = this.#kept;
-    this.#widget = mountWasm(this.#container, options);
+    const kept = this.#kept;
     this.#kept = null;
+    if (kept && kept.identity === this.#identity()) options.value = kept.value;
+    this.#widget = mountWasm(this.#container, options);
     this.#rubricUrl = rubricUrl;
     if (this.getAttribute('rubric') !== rubricUrl) this.#setRubric(this.getAttribute('rubric'));
+  }
+
+  /** Which scorecard the attributes name (rubric, candidate, interviewer, step). */
+  #identity() {
+    return JSON.stringify(['rubric', 'candidate', 'interviewer', 'step'].map((name) => this.getAttribute(name)));
   }
 
   /**
