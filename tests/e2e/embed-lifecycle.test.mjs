@@ -346,3 +346,27 @@ test('a rubric changed in content under the same id and version is applied', asy
   assert.deepEqual(titles, ['Operations, renamed', 'Automation']);
   await context.close();
 });
+
+test("a host's own light or dark choice wins over the system's", async () => {
+  for (const [system, theme, expected] of [['light', 'dark', 'rgb(17, 21, 27)'], ['dark', 'light', 'rgb(246, 247, 249)']]) {
+    const context = await browser.newContext({ colorScheme: system });
+    const page = await context.newPage();
+    await page.goto(`${a.url}/examples/ats/`);
+    await page.waitForFunction(() => customElements.get('interview-scorecard'));
+    await add(page, 'w', { theme, autosave: 'off' });
+    const result = await page.evaluate(async (theme) => {
+      const { mount } = await import('/scorecard-element.js');
+      const el = document.createElement('div');
+      el.className = `sc-theme-${theme}`;
+      document.body.append(el);
+      mount(el, { autosave: false });
+      // Shown once the stylesheet mount() added has loaded.
+      await new Promise((ok) => { const t = () => (el.querySelector('.sc-app') && getComputedStyle(el).visibility === 'visible' ? ok() : requestAnimationFrame(t)); t(); });
+      const inner = document.getElementById('w').shadowRoot.querySelector('.sc-app');
+      // mount() has no shadow root, and this host page's hostile CSS paints its divs: read the token.
+      return [getComputedStyle(inner).backgroundColor, getComputedStyle(inner).colorScheme, getComputedStyle(el).getPropertyValue('--sc-bg').trim()];
+    }, theme);
+    assert.deepEqual(result, [expected, theme, theme === 'dark' ? '#11151b' : '#f6f7f9'], `system ${system}, theme ${theme}`);
+    await context.close();
+  }
+});
