@@ -140,14 +140,14 @@ async fn submit_makes_the_card_read_only_until_reopened() {
     m.click(".sc-button.sc-m-primary");
     until("submitted", || m.q("[data-testid=submitted]").is_some()).await;
     let input = |sel: &str| m.q(sel).map(|e| e.unchecked_into::<HtmlInputElement>());
-    until("ratings locked after submit", || input("#sc-business_impact-meets").map_or(false, |r| r.disabled())).await;
+    until("ratings locked after submit", || input("#sc-business_impact-meets").is_some_and(|r| r.disabled())).await;
     until("note locked after submit", || {
-        m.q("#sc-business_impact-note").map_or(false, |e| e.unchecked_into::<HtmlTextAreaElement>().disabled())
+        m.q("#sc-business_impact-note").is_some_and(|e| e.unchecked_into::<HtmlTextAreaElement>().disabled())
     })
     .await;
     m.click(".sc-toolbar__actions .sc-button");
     until("reopened", || m.q("[data-testid=submitted]").is_none()).await;
-    until("ratings editable again", || input("#sc-business_impact-meets").map_or(false, |r| !r.disabled())).await;
+    until("ratings editable again", || input("#sc-business_impact-meets").is_some_and(|r| !r.disabled())).await;
     let checked = input("#sc-business_impact-exceeds").unwrap();
     assert!(checked.checked(), "the rating survives submit and reopen");
 }
@@ -167,9 +167,9 @@ async fn autosaves_and_restores_a_draft() {
         .await;
     }
     let m = mount(props(true));
-    until("restored", || m.q("#sc-project_ownership-exceeds").map_or(false, |e| e.unchecked_into::<HtmlInputElement>().checked())).await;
+    until("restored", || m.q("#sc-project_ownership-exceeds").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().checked())).await;
     // Components re-render in separate scheduler turns: wait for each, do not assume one pass.
-    until("name restored", || m.q("#sc-candidate").map_or(false, |e| e.unchecked_into::<HtmlInputElement>().value() == "Ada Lovelace")).await;
+    until("name restored", || m.q("#sc-candidate").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().value() == "Ada Lovelace")).await;
     until("restored notice", || m.text(".sc-notice").contains("restored")).await;
 }
 
