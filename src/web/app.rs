@@ -68,7 +68,7 @@ pub struct Preset {
 
 /// Restores the saved draft of the scorer's card, if there is one: the draft under the card's
 /// key when the host names the candidate and interviewer, else the one open last. Returns
-/// whether there was one (restored, or moved aside as corrupt).
+/// whether one was restored (a corrupt one is moved aside, and the card shown stays unsaved).
 fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option<String>>) -> bool {
     let rubric = &state.rubric;
     // A host that names the candidate and interviewer gets that draft; the standalone
@@ -110,14 +110,14 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
                 card: state.card.clone(),
                 notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
             });
-            true
+            false
         }
     }
 }
 
 /// Saves the card under its draft key (and its drafted marks beside it), remembers that key as
 /// the last one open, and removes the copy under the previous key when the card was renamed.
-fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, drafted: &[String]) -> SaveStatus {
+pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, drafted: &[String]) -> SaveStatus {
     let key = DraftStore::card_key(rubric_id, card);
     let result = store
         .set(&key, &card.to_json())
@@ -242,7 +242,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 return;
             }
             if on && !*edited.borrow() && restore(&state, &store, &saved_key) {
-                // The restored card's change saves it, and the status follows.
+                // It is saved: as it is, or, once the restored card replaces the one shown, by
+                // that change's autosave.
+                state.dispatch(Action::Saved { status: SaveStatus::Saved });
                 return;
             }
             let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &state.drafted) } else { SaveStatus::Off };

@@ -214,7 +214,7 @@ test('hosts theme the custom element with --sc-* on it, and set density before i
   await context.close();
 });
 
-test('the widget runs from a subfolder (iframe mode at /scorecard/), asking nothing of the root', async () => {
+test('the widget runs from a subfolder (iframe mode at /scorecard/, theme=dark), asking nothing of the root', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-sub-'));
   symlinkSync(resolve(process.env.SCORECARD_DIST ?? 'dist'), join(dir, 'scorecard'));
   const sub = await startServer(dir);
@@ -223,8 +223,11 @@ test('the widget runs from a subfolder (iframe mode at /scorecard/), asking noth
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   try {
-    await page.goto(`${sub.url}/scorecard/index.html?embed=iframe&origins=${encodeURIComponent(sub.url)}`);
+    await page.goto(`${sub.url}/scorecard/index.html?embed=iframe&theme=dark&origins=${encodeURIComponent(sub.url)}`);
     await page.waitForFunction(() => document.querySelectorAll('.sc-card').length === 6);
+    // theme=dark, on a light system: the page and the card are dark.
+    assert.deepEqual(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.sc-app')).backgroundColor]),
+      ['rgb(17, 21, 27)', 'rgb(17, 21, 27)']);
     // The on-demand module too (the classifier tags an observation).
     await observe(page, 'Ran the weekly sync with four teams and kept a risk log');
     await page.waitForFunction(() => document.querySelector('.sc-obs')?.textContent.includes('Project Ownership'));
@@ -369,4 +372,48 @@ test("a host's own light or dark choice wins over the system's", async () => {
     assert.deepEqual(result, [expected, theme, theme === 'dark' ? '#11151b' : '#f6f7f9'], `system ${system}, theme ${theme}`);
     await context.close();
   }
+});
+
+test('a listener that reads the widget while a switch tells it the last change gets the value, no error', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'A', interviewer: 'G', autosave: 'off' });
+  const heard = await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    const heard = [];
+    el.addEventListener('scorecard:change', (e) => {
+      try { heard.push([e.detail.value.candidate.name, el.getValue().candidate.name]); } catch (err) { heard.push(String(err)); }
+    });
+    el.shadowRoot.querySelector('label[for$="technical_expertise-exceeds"]').click();
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    el.setAttribute('candidate', 'B'); // within the pause: the change is told inside update()
+    return heard;
+  });
+  assert.deepEqual(heard, [['A', 'A']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a value set just before a switch is saved as the scorer saves: no stale drafted marks, no blank draft', async () => {
+  const { context, page } = await open();
+  const key = 'scorecard:v1:draft:l4-senior-software-engineer:a:g';
+  const stored = { format: 'interview-scorecard', version: 1, candidate: { name: 'A' }, interviewer: { name: 'G' }, ratings: { business_impact: { level: 'exceeds' } } };
+  await page.evaluate(([key, doc]) => {
+    localStorage.setItem(key, JSON.stringify(doc));
+    localStorage.setItem('scorecard:v1:drafted/draft:l4-senior-software-engineer:a:g', 'business_impact');
+  }, [key, stored]);
+  await add(page, 'w', { candidate: 'A', interviewer: 'G' });
+  await page.evaluate(() => {
+    const el = document.getElementById('w');
+    el.setValue({ format: 'interview-scorecard', version: 1, ratings: { business_impact: { level: 'meets', note: 'the host says meets' } } });
+    el.setAttribute('candidate', 'B');
+  });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'B');
+  assert.equal(await page.evaluate(() => localStorage.getItem('scorecard:v1:drafted/draft:l4-senior-software-engineer:a:g')), null, 'its drafted marks went with it');
+  // Setting the card already shown changes nothing; a switch after it writes no draft for it.
+  const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':b:g')));
+  await page.evaluate(() => { const el = document.getElementById('w'); el.setValue(el.getValue()); });
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'C'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'C');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':b:g'))), before, 'no blank draft for B');
+  await context.close();
 });

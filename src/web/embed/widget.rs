@@ -194,8 +194,8 @@ static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new
 /// A mounted widget, as the host page holds it.
 #[cfg_attr(feature = "widget", wasm_bindgen)]
 pub struct Widget {
-    handle: Option<yew::AppHandle<Root>>,
-    props: RootProps,
+    handle: RefCell<Option<yew::AppHandle<Root>>>,
+    props: RefCell<RootProps>,
     element: Element,
     listeners: Listeners,
     value: Rc<RefCell<Scorecard>>,
@@ -370,7 +370,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
-    let widget = Widget { handle: Some(handle), props, element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
+    let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
     // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
     // `mount` hears it.
     let ready = match &rubric {
@@ -381,6 +381,10 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     Ok(widget)
 }
 
+// Every method takes `&self`, its state in cells: a host's listener, called from inside a
+// method (a change told at a switch or at destroy, an error event), may call the handle again,
+// and wasm-bindgen refuses a second call into an object that one holds `&mut`. No cell is
+// borrowed while a listener runs.
 #[cfg_attr(feature = "widget", wasm_bindgen)]
 impl Widget {
     /// The current scorecard document.
@@ -393,18 +397,23 @@ impl Widget {
     /// Replaces the scorecard. An invalid document is refused with an error naming the field
     /// (also sent as `scorecard:error`), and the current card is left untouched.
     #[cfg_attr(feature = "widget", wasm_bindgen(js_name = setValue))]
-    pub fn set_value(&mut self, value: JsValue) -> Result<(), JsValue> {
+    pub fn set_value(&self, value: JsValue) -> Result<(), JsValue> {
         self.alive()?;
-        let result = to_json(&value).and_then(|v| {
-            let rubric = self.props.rubric.as_ref().map_err(|e| e.clone())?;
-            import_value(v, rubric).map(|card| with_preset(card, &self.props.settings.preset)).map_err(|e| e.to_string())
-        });
+        let result = {
+            let props = self.props.borrow();
+            to_json(&value).and_then(|v| {
+                let rubric = props.rubric.as_ref().map_err(|e| e.clone())?;
+                import_value(v, rubric).map(|card| with_preset(card, &props.settings.preset)).map_err(|e| e.to_string())
+            })
+        };
         match result {
             Ok(card) => {
-                self.pending.unshown.set(true);
+                // A card equal to the one shown changes nothing, and the scorer will not report it.
+                let differs = *self.value.borrow() != card;
+                self.pending.unshown.set(differs);
                 self.generation.set(self.generation.get() + 1);
                 *self.value.borrow_mut() = card.clone();
-                self.props.settings.value = Some((self.generation.get(), Rc::new(card)));
+                self.props.borrow_mut().settings.value = Some((self.generation.get(), Rc::new(card)));
                 self.rerender();
                 Ok(())
             }
@@ -417,7 +426,7 @@ impl Widget {
 
     /// Changes options after mounting: candidate, interviewer, step, readOnly, autosave, rubric
     /// (`null`: back to the embedded default).
-    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+    pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         self.alive()?;
         let o = to_json(&options).and_then(|raw| EmbedOptions::from_value(&raw)).map_err(|e| format!("update options: {e}"));
         // Everything is checked before anything changes: a refused update changes nothing.
@@ -438,31 +447,37 @@ impl Widget {
                 return Err(js_error(&message));
             }
         };
-        let settings = &mut self.props.settings;
-        let before = settings.preset.clone();
-        let preset = &mut settings.preset;
-        if o.candidate.is_some() {
-            preset.candidate = o.candidate;
-        }
-        if o.interviewer.is_some() {
-            preset.interviewer = o.interviewer;
-        }
-        if o.step.is_some() {
-            preset.step = o.step;
-        }
-        if let Some(r) = o.read_only {
-            settings.read_only = r;
-        }
-        if let Some(a) = o.autosave {
-            settings.autosave = a;
-        }
-        let mut switched = before != self.props.settings.preset;
-        let left_rubric = self.props.rubric.as_ref().ok().map(|r| r.id.clone());
-        if let Some(r) = rubric.filter(|r| self.props.rubric.as_ref().ok() != Some(r)) {
-            self.props.rubric = Ok(r);
-            self.props.rubric_generation += 1;
-            switched = true;
-        }
+        // The scorecard being left, as it was set up: a value it never showed is saved under
+        // its own names if it was autosaving.
+        let (left, switched) = {
+            let mut props = self.props.borrow_mut();
+            let left = (props.rubric.as_ref().ok().map(|r| r.id.clone()), props.settings.autosave);
+            let settings = &mut props.settings;
+            let before = settings.preset.clone();
+            let preset = &mut settings.preset;
+            if o.candidate.is_some() {
+                preset.candidate = o.candidate;
+            }
+            if o.interviewer.is_some() {
+                preset.interviewer = o.interviewer;
+            }
+            if o.step.is_some() {
+                preset.step = o.step;
+            }
+            if let Some(r) = o.read_only {
+                settings.read_only = r;
+            }
+            if let Some(a) = o.autosave {
+                settings.autosave = a;
+            }
+            let mut switched = before != props.settings.preset;
+            if let Some(r) = rubric.filter(|r| props.rubric.as_ref().ok() != Some(r)) {
+                props.rubric = Ok(r);
+                props.rubric_generation += 1;
+                switched = true;
+            }
+            (left, switched)
+        };
         if switched {
             // Another scorecard (see `Root`). The host hears the last change of the one it
             // leaves now, not after a pause that the switch would cut short; the new scorer's
@@ -470,13 +485,12 @@ impl Widget {
             self.flush();
             self.pending.reported.set(false);
             // A value set for the previous scorecard does not carry over. One the scorer never
-            // showed (set just before this switch, in the same turn) is saved under its own
-            // names, as the scorer would have saved it.
-            if let Some((_, card)) = self.props.settings.value.take() {
-                if let (true, true, Some(rubric_id)) = (self.pending.unshown.replace(false), self.props.settings.autosave, &left_rubric) {
-                    let store = crate::web::storage::DraftStore::open();
-                    let _ = store.set(&crate::web::storage::DraftStore::card_key(rubric_id, &card), &card.to_json());
-                }
+            // showed (set just before this switch, in the same turn) is saved as the scorer
+            // would have saved it.
+            let value = self.props.borrow_mut().settings.value.take();
+            if let (Some((_, card)), true, (Some(rubric_id), true)) = (value, self.pending.unshown.replace(false), left) {
+                let store = crate::web::storage::DraftStore::open();
+                let _ = crate::web::app::save(&store, &RefCell::new(None), &rubric_id, &card, &[]);
             }
         }
         self.rerender();
@@ -490,19 +504,21 @@ impl Widget {
         Ok(())
     }
 
-    /// Stops calling `callback` for `event`.
-    pub fn off(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
-        self.alive()?;
+    /// Stops calling `callback` for `event` (after `destroy`, there is nothing left to stop).
+    pub fn off(&self, event: String, callback: js_sys::Function) {
         self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && f == &callback));
-        Ok(())
     }
 
     /// Unmounts the widget, empties its element and drops every listener. A change the host has
     /// not heard of yet is told first: removing the widget within the pause after typing must
     /// not lose the last edit. The handle refuses every call after this.
-    pub fn destroy(&mut self) {
-        let Some(h) = self.handle.take() else { return };
+    pub fn destroy(&self) {
+        if self.handle.borrow().is_none() {
+            return;
+        }
+        // Told while the handle still answers: the listener may read it.
         self.flush();
+        let Some(h) = self.handle.borrow_mut().take() else { return };
         h.destroy();
         self.listeners.borrow_mut().clear();
         self.element.set_inner_html("");
@@ -518,15 +534,16 @@ impl Widget {
 
     /// The error every call on a destroyed handle gets.
     fn alive(&self) -> Result<(), JsValue> {
-        match self.handle {
+        match *self.handle.borrow() {
             Some(_) => Ok(()),
             None => Err(js_error("this scorecard widget was destroyed; mount a new one")),
         }
     }
 
-    fn rerender(&mut self) {
-        if let Some(h) = self.handle.as_mut() {
-            h.update(self.props.clone());
+    fn rerender(&self) {
+        let props = self.props.borrow().clone();
+        if let Some(h) = self.handle.borrow_mut().as_mut() {
+            h.update(props);
         }
     }
 }
@@ -562,6 +579,14 @@ pub fn start_page() {
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         return;
+    }
+    // A host page with its own light/dark switch passes ?theme=light|dark to the iframe.
+    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
+        let class = format!("sc-theme-{theme}");
+        let _ = root.class_list().add_1(&class);
+        if let Some(body) = document.body() {
+            let _ = body.class_list().add_1(&class);
+        }
     }
     let Ok(widget) = mount(root.clone(), options_js) else { return };
     if param("embed").as_deref() == Some("iframe") {
@@ -625,7 +650,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
         let _ = widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
         f.forget();
     }
-    let widget = Rc::new(RefCell::new(widget));
+    let widget = Rc::new(widget);
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let origin = event.origin();
         if !allowed.contains(&origin) {
@@ -646,7 +671,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
                 return;
             }
         };
-        let mut w = widget.borrow_mut();
+        let w = &widget;
         match message.get("type").and_then(Value::as_str) {
             Some("scorecard:getValue") => {
                 post(object([("type", Value::from("scorecard:value")), ("detail", object([("value", w.value.borrow().to_value())]))]))
