@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
@@ -295,18 +296,36 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     });
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
+
+    // After an action whose control goes away or moves (see `ScorerState::after`), the
+    // keyboard goes where the state says, within this widget (it may sit in a shadow root).
+    let root = use_node_ref();
+    {
+        let (root, prefix) = (root.clone(), prefix.clone());
+        use_effect_with(state.after.clone(), move |after| {
+            let target = after.as_ref().zip(root.cast::<web_sys::Element>()).and_then(|(a, r)| r.query_selector(&format!("#{prefix}-{}", a.focus)).ok().flatten());
+            if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = t.focus();
+            }
+        });
+    }
+    // On its own page the cards are the page's main content; embedded, the host page has its
+    // own <main>, and the widget is a region named after whose scorecard it is (two widgets
+    // side by side are told apart).
+    let names: Vec<&str> = [state.card.candidate.display_name(), state.card.interviewer.display_name()].into_iter().filter(|n| !n.is_empty()).collect();
+    let region_label = (!standalone).then(|| if names.is_empty() { "Interview scorecard".to_string() } else { format!("Interview scorecard: {}", names.join(", ")) });
     // The parts without state of their own are view functions over the state (see
     // components/header.rs); the two with local state are components that receive it.
     html! {
-        <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))}>
+        <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}>
             { header(&state, &prefix, standalone) }
-            { toolbar(&state, &on_submit) }
+            { toolbar(&state, &on_submit, &prefix) }
             <div class="sc-layout">
-                <main class="sc-cards">
+                <@{if standalone { "main" } else { "div" }} class="sc-cards">
                     { traits_help(&state.rubric) }
                     <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />
                     { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }
-                </main>
+                </@>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state) }
                     <TransferPanel state={state.clone()} id_prefix={prefix.clone()} />

@@ -58,6 +58,22 @@ pub struct ScorerState {
     /// Capabilities whose rating was drafted from observations and not yet confirmed. (A list,
     /// not a set: a handful of ids, and one fewer collection type in the wasm.)
     pub drafted: Vec<String>,
+    /// What the last action did, for screen readers, and where the keyboard goes next: set by
+    /// the actions whose control disappears or moves (Accept, a retag to another card, Confirm,
+    /// Submit, Reopen), which would otherwise drop focus to the page and say nothing.
+    pub after: Option<After>,
+}
+
+/// See [`ScorerState::after`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct After {
+    /// Counts the actions, so that the same message twice is still a change to announce and
+    /// the same focus target twice is still a move.
+    pub count: u32,
+    /// Said politely (toolbar's status region).
+    pub message: String,
+    /// The element to focus, by its id without the widget's prefix (`o3-cap`, `submit`).
+    pub focus: String,
 }
 
 /// Everything that can happen in the scorer view.
@@ -110,7 +126,19 @@ impl ScorerState {
             analyses: Rc::default(),
             note_flags: Rc::default(),
             drafted: Vec::new(),
+            after: None,
         }
+    }
+
+    /// Records what an action did and where focus goes (see `after`).
+    fn did(&mut self, message: String, focus: String) {
+        let count = self.after.as_ref().map_or(0, |a| a.count + 1);
+        self.after = Some(After { count, message, focus });
+    }
+
+    /// A capability's name, or its id when the rubric has none by that id.
+    fn capability_name(&self, id: &str) -> String {
+        self.rubric.capability(id).map_or_else(|| id.to_string(), |c| c.name.clone())
     }
 
     /// The classifier's reading of an observation's text.
@@ -123,7 +151,7 @@ impl ScorerState {
     pub fn unconfirmed_notice(&self) -> String {
         let names = self.drafted.iter().filter_map(|id| self.rubric.capability(id)).map(|c| c.name.clone()).collect();
         format!(
-            "Not submitted: confirm or change the ratings drafted from your observations first ({}). Choose a level again, or press Confirm on the card.",
+            "Not submitted: confirm or change the ratings drafted from your observations first ({}). Press Confirm on each card, or choose another level.",
             crate::core::engine::join_names(names)
         )
     }
@@ -159,6 +187,11 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Rate { capability, level } if editable => {
+                if self.drafted.contains(&capability) {
+                    // Confirming removes the Confirm button: the keyboard goes to the rating.
+                    let message = format!("{}: {} confirmed.", next.capability_name(&capability), next.rubric.level_label(level));
+                    next.did(message, format!("{capability}-{}", level.id()));
+                }
                 next.drafted.retain(|c| *c != capability);
                 if next.rubric.capability(&capability).is_some() {
                     let entry = next.card.ratings.entry(capability.clone()).or_default();
@@ -182,14 +215,18 @@ impl Reducible for ScorerState {
             // Drafted ratings are the classifier's guesses until the interviewer confirms them:
             // they are not submitted as the interviewer's own.
             Action::Submit { .. } if editable && !self.drafted.is_empty() => {
-                next.notice = Some(self.unconfirmed_notice());
+                // The same refusal twice must still change the alert, or it is not announced.
+                let text = self.unconfirmed_notice();
+                next.notice = Some(if self.notice.as_deref() == Some(text.as_str()) { format!("{text}\u{a0}") } else { text });
             }
             Action::Submit { at } if editable => {
                 next.card.submitted_at = Some(at);
+                next.did("Scorecard submitted. It is read-only until you reopen it.".into(), "reopen".into());
                 card_changed = true;
             }
             Action::Reopen if !self.locked => {
                 next.card.submitted_at = None;
+                next.did("Reopened: you can edit the scorecard again.".into(), "submit".into());
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
@@ -219,16 +256,27 @@ impl Reducible for ScorerState {
             }
             Action::Retag { id, capability, level } if editable => {
                 if let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) {
+                    let moved = o.capability != capability;
                     o.capability = capability.filter(|c| self.rubric.capability(c).is_some());
                     o.level = level;
                     o.source = TagSource::Interviewer;
                     card_changed = true;
+                    if moved {
+                        // The observation moves to another card: its menu keeps the focus there.
+                        let message = match o.capability.clone() {
+                            Some(c) => format!("Moved to {}.", next.capability_name(&c)),
+                            None => "Moved to Not tagged to a capability.".to_string(),
+                        };
+                        next.did(message, format!("{id}-cap"));
+                    }
                 }
             }
             Action::AcceptTag { id } if editable => {
                 if let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) {
                     o.source = TagSource::Interviewer;
                     card_changed = true;
+                    // The Accept button goes: the keyboard goes to the level it accepted.
+                    next.did("Tag accepted.".into(), format!("{id}-level"));
                 }
             }
             Action::RemoveObservation { id } if editable => {

@@ -176,7 +176,7 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
   assert.ok(await page.getByLabel('Evidence for Technical Expertise').isDisabled(), 'read-only');
   // Shown, not edited: the editing controls are left out rather than shown disabled.
-  for (const name of ['Submit scorecard', 'Add', 'Draft ratings from observations', /^Remove observation/, /^Accept tag/]) {
+  for (const name of ['Submit scorecard', 'Add', 'Draft ratings from observations', /^Remove this observation/, /^Accept the suggested tag/]) {
     assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button in a shared scorecard`);
   }
   assert.equal(await page.getByLabel('What did you observe?').count(), 0);

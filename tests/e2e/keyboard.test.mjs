@@ -119,3 +119,45 @@ test('typing key by key keeps the focus and every character', async () => {
   await page.locator('section.sc-card', { has: page.locator('#sc-technical_expertise-note') }).locator('.sc-obs__flag').first().waitFor();
   await context.close();
 });
+
+test('what a screen reader is given: short names, descriptions, repeated alerts, a named region when embedded', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  // A level is named by its label and described by the rubric's text (not read whole as its name).
+  const radio = page.getByRole('radio', { name: 'Meets Expectations', exact: true });
+  assert.equal(await radio.count(), 6);
+  const described = await radio.first().getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${described}`).textContent(), /^Leads technical initiatives/);
+  // The chosen level's bullet is decoration, not part of its name.
+  await page.locator('label[for="sc-technical_expertise-meets"]').click();
+  assert.equal(await page.getByRole('radio', { name: 'Meets Expectations', exact: true, checked: true }).count(), 1);
+  // A refusal repeated is still a change of the alert, so it is announced again.
+  await page.getByLabel('What did you observe?').fill('Ran the weekly sync with four teams and kept a risk log shared with product.');
+  await page.getByLabel('What did you observe?').press('Enter');
+  await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.getByRole('button', { name: /^Confirm the drafted rating of / }).waitFor();
+  const alert = page.locator('.sc-toolbar .sc-notice span');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => /^Not submitted/.test(document.querySelector('.sc-toolbar .sc-notice span')?.textContent ?? ''));
+  const first = await alert.textContent();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction((first) => document.querySelector('.sc-toolbar .sc-notice span').textContent !== first, first);
+  // Its main content is the page's own landmark.
+  assert.equal(await page.locator('main').count(), 1);
+
+  // Embedded: no <main> of its own inside the host's, and each widget a region named by whose card it is.
+  await page.goto(base + '/examples/ats/');
+  await page.waitForFunction(() => ['first', 'second'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.sc-card')));
+  const regions = await page.evaluate(() => ['first', 'second'].map((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    return [root.querySelectorAll('main').length, root.querySelector('.sc-app').getAttribute('role'), root.querySelector('.sc-app').getAttribute('aria-label')];
+  }));
+  assert.deepEqual(regions, [
+    [0, 'region', 'Interview scorecard: Ada Lovelace, Grace Hopper'],
+    [0, 'region', 'Interview scorecard: Ada Lovelace, Edsger Dijkstra'],
+  ]);
+  await context.close();
+});

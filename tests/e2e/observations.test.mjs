@@ -27,15 +27,23 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   assert.match(await card.locator('.sc-obs__source').first().textContent(), /Suggested · \d+% sure/);
 
   // One click accepts the tag; it becomes the interviewer's own.
-  await card.getByRole('button', { name: /Accept tag/ }).click();
+  await card.getByRole('button', { name: /Accept the suggested tag/ }).click();
   await card.locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
+  // The button is gone: the keyboard is on the level it accepted, and it is said.
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-level'));
+  assert.equal((await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent()).trim(), 'Tag accepted.');
 
   // Retag an observation with the keyboard-operable selects.
   await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
   const obs = page.locator('.sc-obs', { hasText: 'Ran the weekly sync' });
-  await obs.locator('select').first().selectOption('project_ownership');
-  await obs.locator('select').nth(1).selectOption('exceeds');
+  // Moved to another card: its menu there has the focus, and where it went is said.
+  for (const [id, name] of [['business_impact', 'Business Impact'], ['project_ownership', 'Project Ownership']]) {
+    await obs.locator('select').first().selectOption(id);
+    await page.waitForFunction((name) => document.activeElement?.id.endsWith('-cap') && document.activeElement.closest('section.sc-card')?.querySelector('h2')?.textContent === name, name);
+    assert.equal((await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent()).trim(), `Moved to ${name}.`);
+  }
   const po = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Project Ownership' }) });
+  await obs.locator('select').nth(1).selectOption('exceeds');
   await po.locator('.sc-obs', { hasText: 'Ran the weekly sync' }).locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
 
   // A rating set by hand is never overwritten by the draft.
@@ -45,7 +53,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'drafted from the retagged observation');
   assert.ok(await page.locator('#sc-mentorship_support-needs_improvement').isChecked(), 'the hand-set rating stays');
   assert.match(await page.locator('.sc-notice').textContent(), /Drafted from your observations: Project Ownership/);
-  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted');
+  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted, not confirmed'); // the second part visually hidden
   // A drafted rating is the classifier's guess: the card cannot be submitted until it is confirmed.
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
@@ -69,7 +77,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
 
   // The drafted rating is still marked after the reload; choosing its level again confirms it
   // (the option is already checked, so only its click says so), and then the card submits.
-  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted');
+  assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted, not confirmed'); // the second part visually hidden
   assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted/'))), 'the marks are stored beside the draft');
   await page.click('label[for="sc-project_ownership-exceeds"]');
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
@@ -99,11 +107,21 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await confirm.waitFor();
   assert.equal(await confirm.count(), 1);
   const level = await page.locator('.sc-card', { has: confirm }).locator('input[type=radio]:checked').getAttribute('value');
+  // The group is named by its capability alone, and described by the drafted mark.
+  const group = page.locator('fieldset', { has: confirm });
+  assert.equal(await group.getAttribute('aria-labelledby'), await group.locator('h2').getAttribute('id'));
   await confirm.click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
   assert.equal(await page.locator('.sc-card input[type=radio]:checked[value="' + level + '"]').count(), 1, 'the rating stays as drafted');
+  // The Confirm button is gone: the keyboard is on the confirmed rating, and it is said.
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('input[type=radio]:checked')), true);
+  assert.match(await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent(), /confirmed\.$/);
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('[data-testid="submitted"]').waitFor();
+  // Submit becomes Reopen: the focus follows, both ways.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Reopen');
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Submit scorecard');
   await context.close();
 });
 

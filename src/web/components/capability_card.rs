@@ -50,14 +50,18 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         let descriptor = cap.descriptor(rating).map(str::to_string);
         let checked = current == rating;
         let onclick = (drafted && checked).then(|| confirm.clone());
+        // Named by the level alone, described by the rubric's text for it: the whole label as
+        // the name would be read in full (up to 250 characters) at every arrow key.
+        let (name_id, text_id) = (format!("{id}-name"), format!("{id}-text"));
         html! {
             <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
-                    value={rating.id()} {checked} {disabled} {onchange} {onclick} />
+                    value={rating.id()} {checked} {disabled} {onchange} {onclick}
+                    aria-labelledby={name_id.clone()} aria-describedby={descriptor.is_some().then(|| text_id.clone())} />
                 <label class="sc-option__label" for={id}>
-                    <span class="sc-option__level">{ state.rubric.level_label(rating).to_string() }</span>
+                    <span class="sc-option__level" id={name_id}>{ state.rubric.level_label(rating).to_string() }</span>
                     if let Some(text) = descriptor {
-                        <span class="sc-option__text">{ text }</span>
+                        <span class="sc-option__text" id={text_id}>{ text }</span>
                     }
                 </label>
             </li>
@@ -74,15 +78,20 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     };
     let note_id = format!("{base}-note");
     let hint_id = format!("{base}-hint");
+    let flags_id = format!("{base}-flags");
+    let drafted_id = format!("{base}-drafted");
     html! {
         <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={format!("{base}-title")}>
-            <fieldset class="sc-card__fieldset">
+            // Named by the capability alone (the legend also holds the current rating and the
+            // Confirm button, which would all be read as the group's name), described by the
+            // drafted mark while there is one.
+            <fieldset class="sc-card__fieldset" aria-labelledby={format!("{base}-title")} aria-describedby={drafted.then(|| drafted_id.clone())}>
                 <legend class="sc-card__legend">
                     <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
                     <span class="sc-card__current">
                         { format!("Rating: {}", state.rubric.level_label(current)) }
                         if drafted {
-                            <span class="sc-badge">{ "Drafted" }</span>
+                            <span class="sc-badge" id={drafted_id}>{ "Drafted" }<span class="sc-visually-hidden">{ ", not confirmed" }</span></span>
                             if !disabled {
                                 <button type="button" class="sc-button sc-m-small" onclick={confirm.clone()}
                                     aria-label={format!("Confirm the drafted rating of {}", cap.name)}>{ "Confirm" }</button>
@@ -98,14 +107,15 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
             <div class="sc-card__note">
                 <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
                 <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
-                    rows="3" maxlength="10000" aria-describedby={hint_id.clone()}
+                    rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
                     placeholder="What did the candidate say or do? Quote the example." />
                 <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
                     { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
                 </p>
                 // One node however many flags: Yew matches unkeyed siblings from the end, so a
                 // list that grows in place would shift the textarea and replace it, losing focus.
-                <>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</>
+                // Described by the textarea, so a warning that appears while typing is read with it.
+                <div id={flags_id}>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</div>
                 if contradicted {
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }

@@ -197,12 +197,15 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     // editing buttons are left out rather than shown disabled.
     let locked = state.locked;
     let current = o.capability.clone().unwrap_or_default();
+    // Its menus and buttons are read with the observation they act on, and the suggestion's
+    // certainty (the names alone, "Capability", "Accept", say nothing of which one).
+    let described = if suggested { format!("{base}-text {base}-source") } else { format!("{base}-text") };
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
-            <p class="sc-obs__text">{ text }</p>
+            <p class="sc-obs__text" id={format!("{base}-text")}>{ text }</p>
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={format!("{base}-cap")}>{ "Capability" }</label>
-                <select class="sc-select" id={format!("{base}-cap")} onchange={on_capability} {disabled}>
+                <select class="sc-select" id={format!("{base}-cap")} onchange={on_capability} {disabled} aria-describedby={described.clone()}>
                     <option value="" selected={current.is_empty()}>{ "No capability" }</option>
                     { for state.rubric.capabilities.iter().map(|c| html! {
                         <option value={c.id.clone()} selected={c.id == current}>{ c.name.clone() }</option>
@@ -211,26 +214,26 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 // An untagged observation has no level to choose.
                 if o.capability.is_some() {
                     <label class="sc-visually-hidden" for={format!("{base}-level")}>{ "Level" }</label>
-                    <select class="sc-select" id={format!("{base}-level")} onchange={on_level} {disabled}>
+                    <select class="sc-select" id={format!("{base}-level")} onchange={on_level} {disabled} aria-describedby={described.clone()}>
                         { for Rating::LEVELS.into_iter().map(|r| html! {
                             <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
                         }) }
                     </select>
                 }
                 if suggested {
-                    <span class="sc-obs__source">
+                    <span class="sc-obs__source" id={format!("{base}-source")}>
                         { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
                     </span>
                     if !locked {
                         <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
-                            aria-label={format!("Accept tag for observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Accept" }</button>
+                            aria-label="Accept the suggested tag" aria-describedby={described.clone()}>{ "Accept" }</button>
                     }
                 } else if o.capability.is_some() {
                     <span class="sc-obs__source">{ "Your tag" }</span>
                 }
                 if !locked {
                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
-                        aria-label={format!("Remove observation: {}", o.text.chars().take(40).collect::<String>())}>{ "Remove" }</button>
+                        aria-label="Remove this observation" aria-describedby={format!("{base}-text")}>{ "Remove" }</button>
                 }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).

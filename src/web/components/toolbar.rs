@@ -6,7 +6,7 @@ use crate::web::state::{Action, SaveStatus, ScorerContext};
 
 /// Save state, notices and the submit button. `on_submit` is called when the interviewer
 /// submits; the app stamps the time and tells the host.
-pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>) -> Html {
+pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
@@ -43,12 +43,18 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>) -> Html {
                 if let Some(at) = submitted {
                     <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", at.get(..16).unwrap_or(&at).replace('T', " ")) }</span>
                     if !state.locked {
-                        <button type="button" class="sc-button" onclick={on_reopen}>{ "Reopen" }</button>
+                        <button type="button" class="sc-button" id={format!("{id_prefix}-reopen")} onclick={on_reopen}>{ "Reopen" }</button>
                     }
                 } else if !state.locked {
-                    <button type="button" class="sc-button sc-m-primary" onclick={on_submit}>{ "Submit scorecard" }</button>
+                    <button type="button" class="sc-button sc-m-primary" id={format!("{id_prefix}-submit")} onclick={on_submit}>{ "Submit scorecard" }</button>
                 }
             </div>
+            // What the last action did (a confirmed rating, a moved observation, a submission),
+            // said politely; always present, as a live region must be before it changes. A
+            // repeated message alternates a trailing no-break space, so it is still a change.
+            <p class="sc-visually-hidden" role="status">
+                { state.after.as_ref().map_or(String::new(), |a| if a.count % 2 == 1 { format!("{}\u{a0}", a.message) } else { a.message.clone() }) }
+            </p>
         </div>
     }
 }
