@@ -58,8 +58,13 @@ test('JSON export then import through the file picker is lossless', async () => 
   await b.page.getByLabel('File', { exact: true }).setInputFiles(first.path);
   await b.page.waitForSelector('.sc-transfer__pending');
   assert.equal(await b.page.getByLabel('Candidate', { exact: true }).inputValue(), 'Someone else', 'nothing replaced before confirming');
+  // The question takes the focus (it is read out; Tab goes on to its buttons).
+  await b.page.waitForFunction(() => document.activeElement?.id === 'sc-pending');
+  assert.match(await b.page.locator('#sc-pending').textContent(), /^scorecard-ada-b-lovelace-b\.json holds a scorecard for /);
   await b.page.getByRole('button', { name: 'Replace my draft' }).click();
   await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Ada <b>Lovelace</b>');
+  // Said once, by the toolbar's notice; the panel shows it without announcing it again.
+  assert.equal(await b.page.locator('[role=alert], [role=status]').filter({ hasText: /^Imported from/ }).count(), 1);
   const second = await downloadText(b.page, 'Download JSON');
   assert.deepEqual(JSON.parse(second.text), doc, 'export → import → export gives the same document');
   assert.deepEqual(b.errors, []);
@@ -80,6 +85,12 @@ test('a bad file is refused with a specific message and the draft is untouched',
   await page.getByRole('button', { name: 'Import pasted text' }).click();
   await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text: not JSON'));
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Keep me');
+  // The box it came from is marked invalid and points at the message, until it is edited.
+  const paste = page.getByLabel('Or paste JSON or a share link');
+  assert.equal(await paste.getAttribute('aria-invalid'), 'true');
+  assert.equal(await paste.getAttribute('aria-describedby'), 'sc-msg');
+  await paste.fill('{}');
+  assert.equal(await paste.getAttribute('aria-invalid'), null);
   await context.close();
 });
 

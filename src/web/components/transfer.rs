@@ -35,6 +35,17 @@ enum Output {
     Pending { source: String, imported: Rc<Imported> },
     /// A message: (is it an error, text).
     Message { error: bool, text: String },
+    /// A message already announced elsewhere (the toolbar's notice after an import): shown
+    /// here, where the interviewer is, but not announced twice.
+    Done { text: String },
+}
+
+/// `source` at the start of a sentence: "the pasted text" capitalised, a file name as it is.
+fn at_start(source: &str) -> String {
+    match source.strip_prefix("the ") {
+        Some(rest) => format!("The {rest}"),
+        None => source.to_string(),
+    }
 }
 
 /// Offers a text as a file download.
@@ -78,6 +89,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // Whether the last Copy worked: `None` until one is pressed for the text shown.
     let copied = use_state(|| None::<bool>);
     let paste = use_state(String::new);
+    // Whether the message shown is about the pasted text (then the box is marked invalid and
+    // points at the message, until it is edited).
+    let pasted = use_state(|| false);
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        let pending = matches!(&*output, Output::Pending { .. });
+        use_effect_with(pending, move |&pending| {
+            if let Some(q) = question.cast::<web_sys::HtmlElement>().filter(|_| pending) {
+                let _ = q.focus();
+            }
+        });
+    }
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
 
     let card = state.card.clone();
@@ -156,26 +180,33 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             };
             output.set(match result {
                 Ok(imported) => Output::Pending { source, imported: Rc::new(imported) },
-                Err(e) => Output::Message { error: true, text: format!("{source}: {}. Your draft is unchanged.", plain_error(&e)) },
+                Err(e) => Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) },
             })
         })
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
-        let (take_text, output) = (take_text.clone(), output.clone());
-        Rc::new(move |name: String, text: Result<String, String>| match text {
-            Ok(text) => take_text(name, text),
-            Err(e) => output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") }),
+        let (take_text, output, pasted) = (take_text.clone(), output.clone(), pasted.clone());
+        Rc::new(move |name: String, text: Result<String, String>| {
+            pasted.set(false);
+            match text {
+                Ok(text) => take_text(name, text),
+                Err(e) => output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") }),
+            }
         })
     });
     let on_paste_input = {
-        let paste = paste.clone();
-        Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        let (paste, pasted) = (paste.clone(), pasted.clone());
+        Callback::from(move |e: InputEvent| {
+            paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            pasted.set(false);
+        })
     };
     let on_paste_import = {
-        let (paste, take_text) = (paste.clone(), take_text.clone());
+        let (paste, take_text, pasted) = (paste.clone(), take_text.clone(), pasted.clone());
         Callback::from(move |_: MouseEvent| {
+            pasted.set(true);
             let text = (*paste).trim().to_string();
-            let source = if crate::core::wire::looks_like_link(&text) { "The pasted link" } else { "The pasted text" };
+            let source = if crate::core::wire::looks_like_link(&text) { "the pasted link" } else { "the pasted text" };
             take_text(source.into(), text);
         })
     };
@@ -185,7 +216,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             if let Output::Pending { source, imported } = &*output {
                 state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted: Vec::new() });
                 paste.set(String::new());
-                output.set(Output::Message { error: false, text: format!("Imported from {source}.") });
+                output.set(Output::Done { text: format!("Imported from {source}.") });
             }
         })
     };
@@ -220,16 +251,20 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             }
         }
         Output::Message { error, text } => html! {
-            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} role={if *error { "alert" } else { "status" }}>{ text.clone() }</p>
+            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if *error { "alert" } else { "status" }}>{ text.clone() }</p>
         },
+        Output::Done { text } => html! { <p class="sc-transfer__msg">{ text.clone() }</p> },
         Output::Pending { source, imported } => {
             let c = &imported.card;
 
             html! {
                 <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")}>
-                    <p id={id("pending")}>
-                        { format!("{source} holds a {} scorecard for {} by {}, with {} rating{} and {} observation{}. Replace your current draft with it?",
-                            if imported.format == Format::Greenhouse { "Greenhouse" } else { "" },
+                    // Focused when it appears (see the effect above): the question is read, and
+                    // Tab goes on to its buttons.
+                    <p id={id("pending")} tabindex="-1" ref={question.clone()}>
+                        { format!("{} holds a{} scorecard for {} by {}, with {} rating{} and {} observation{}. Replace your current draft with it?",
+                            at_start(source),
+                            if imported.format == Format::Greenhouse { " Greenhouse" } else { "" },
                             or_unknown(c.candidate.display_name().to_string()), or_unknown(c.interviewer.display_name().to_string()),
                             c.ratings.len(), if c.ratings.len() == 1 { "" } else { "s" },
                             c.observations.len(), if c.observations.len() == 1 { "" } else { "s" }) }
@@ -261,6 +296,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         }
     };
     let locked = state.read_only();
+    let paste_refused = *pasted && matches!(&*output, Output::Message { error: true, .. });
     html! {
         <section class="sc-transfer" aria-labelledby={id("transfer")}>
             <h2 class="sc-rec__title" id={id("transfer")}>{ "Share and export" }</h2>
@@ -279,7 +315,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                     <label class="sc-field__label" for={id("file")}>{ "File" }</label>
                     <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} disabled={locked} />
                     <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
-                    <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked} />
+                    <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked}
+                        aria-invalid={paste_refused.then_some("true")} aria-describedby={paste_refused.then(|| id("msg"))} />
                     <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>
                 </details>
             }
