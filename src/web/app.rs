@@ -321,11 +321,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             { header(&state, &prefix, standalone) }
             { toolbar(&state, &on_submit, &prefix) }
             <div class="sc-layout">
-                <@{if standalone { "main" } else { "div" }} class="sc-cards">
+                // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
+                // the widget more wasm than the attribute.
+                <div class="sc-cards" role={standalone.then_some("main")}>
                     { traits_help(&state.rubric) }
                     <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />
                     { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }
-                </@>
+                </div>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state) }
                     <TransferPanel state={state.clone()} id_prefix={prefix.clone()} />
