@@ -95,6 +95,8 @@ test('a committee compares a panel and candidates', async () => {
   assert.equal(report.candidates.length, 3);
   await page.getByRole('button', { name: 'Clear all' }).click();
   await page.waitForFunction(() => /^No scorecards loaded yet\./.test(document.querySelector('[data-testid=load-status]').textContent));
+  // "Clear all" disables itself: focus moves to the file input, not to the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -177,5 +179,104 @@ test('a set changed just before the page is left is saved as it is left', async 
   assert.equal(await saved(), 0, 'the save waits for the browser to be idle');
   await page.reload();
   await page.waitForFunction(() => /^1 scorecard loaded/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''));
+  await context.close();
+});
+
+// Screen readers: what the committee view says to someone who cannot see it.
+
+/** Opens the committee view and loads the sample panel (8 files: 2 candidates, 1 broken file). */
+async function loadSample(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+  await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
+  await page.waitForSelector('[data-testid=matrix]');
+  await page.waitForFunction(() => /7 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
+}
+
+test('the committee view has one main landmark, beside the banner', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loadSample(page);
+  assert.equal(await page.getByRole('main').count(), 1);
+  assert.equal(await page.getByRole('banner').count(), 1, 'the header stays a banner, outside main');
+  for (const inside of ['#scc-load', '.sc-committee__compare', '[data-testid=matrix]', '#scc-export']) {
+    assert.equal(await page.locator(`main ${inside}`).count(), 1, `${inside} is inside main`);
+  }
+  await context.close();
+});
+
+test('the heat map names each note disclosure and column header fully', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loadSample(page);
+  // Files are read in parallel: whichever candidate loaded first is shown until another is chosen.
+  await page.getByRole('button', { name: 'Ada Byron' }).click();
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Ada Byron');
+  // Reached by Tab, a disclosure is heard without its headers: its name says whose and what.
+  const cell = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').first();
+  assert.match(await cell.ariaSnapshot(), /"Alice Moss, Technical Expertise: Meets Expectations · 1 note/);
+  assert.deepEqual(await cell.locator('summary .sc-visually-hidden').allTextContents(), ['Alice Moss, Technical Expertise: ']);
+  // The interviewer and the step, on two lines on screen, are read apart.
+  const header = page.locator('[data-testid=matrix] thead th').nth(1);
+  assert.match(await header.ariaSnapshot(), /columnheader "Alice Moss\s*,\s*Coding"/);
+  await context.close();
+});
+
+test('the comparison table has a caption, reads its warning sign, and announces the candidate chosen', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loadSample(page);
+  const table = page.locator('.sc-committee__compare table');
+  assert.equal(await table.locator('caption').count(), 1);
+  assert.match(await table.locator('caption').textContent(), /^Candidates by outcome/);
+  assert.match(await table.ariaSnapshot(), /^- table "Candidates by outcome/);
+  // "⚠" is not read as "warning sign": it is hidden, and words say what it means.
+  const bo = table.locator('tr', { hasText: 'Bo Chen' });
+  assert.match(await bo.textContent(), /⚠/);
+  assert.deepEqual(await bo.locator('[aria-hidden=true]').allTextContents(), [' ⚠']);
+  const row = await bo.ariaSnapshot();
+  assert.doesNotMatch(row, /⚠/);
+  assert.match(row, /cell "Needs Improvement\s*, panel disagrees"/);
+  // Choosing a candidate is announced in a polite status region that was there before.
+  assert.equal(await page.locator('.sc-committee__compare [role=status]').count(), 1);
+  const live = await page.locator('[data-testid=compare-status]').elementHandle();
+  assert.equal(await live.getAttribute('role'), 'status');
+  assert.equal(await live.textContent(), '');
+  await page.getByRole('button', { name: 'Bo Chen' }).click();
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Bo Chen');
+  assert.deepEqual(await live.evaluate((e) => [e.isConnected, e.textContent]), [true, 'Showing Bo Chen']);
+  await context.close();
+});
+
+test('loading a batch of files is announced once, when the batch is done', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+  // Every text the live region takes while the 8 files load.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid=load-status]');
+    window.statusTexts = [];
+    new MutationObserver(() => window.statusTexts.push(status.textContent))
+      .observe(status, { subtree: true, childList: true, characterData: true });
+  });
+  assert.equal(await page.locator('[data-testid=load-status]').getAttribute('role'), 'status');
+  await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
+  await page.waitForSelector('[data-testid=matrix]');
+  await page.waitForFunction(() => /7 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.statusTexts), ['7 scorecards loaded, 5 counted, 2 candidates.']);
+  await context.close();
+});
+
+test('a failed file\'s Remove button names the file', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loadSample(page);
+  const remove = page.locator('.sc-committee__failed button');
+  assert.equal(await remove.textContent(), 'Remove');
+  assert.match(await remove.ariaSnapshot(), /^- button "Remove broken\.json"/);
+  await page.getByRole('button', { name: 'Remove broken.json' }).click();
+  await page.waitForFunction(() => !document.querySelector('.sc-committee__failed'));
   await context.close();
 });

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::committee::{CandidateReport, Cell};
+use crate::core::committee::{CandidateReport, Cell, PanelMember};
 use crate::core::scorecard::Rating;
 use crate::core::Rubric;
 
@@ -34,6 +34,7 @@ pub struct ChartProps {
 pub fn HeatMap(props: &ChartProps) -> Html {
     let c = &props.candidate;
     let short = |r: Rating| props.rubric.level_label(r).to_string();
+    let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
     html! {
         <section aria-labelledby="scc-matrix">
             <h3 class="sc-committee__h3" id="scc-matrix">{ "Ratings by interviewer" }</h3>
@@ -42,8 +43,9 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                     <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread", c.name) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
+                        // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
                         { for c.panel.iter().map(|m| html! {
-                            <th scope="col">{ if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() } }
+                            <th scope="col">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub">{ m.step.clone() }</span></th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
@@ -53,12 +55,15 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                             <tr class={classes!(row.disagreement.then_some("sc-is-disputed"))}>
                                 <th scope="row">{ row.name.clone() }{ if row.core { " (core)" } else { "" } }
                                     if row.disagreement { <span class="sc-badge">{ "disagree" }</span> }</th>
-                                { for row.cells.iter().map(|cell| html! {
+                                // Cells follow the panel's order. A disclosure reached by Tab is read
+                                // without its row and column headers: its name says whose and what.
+                                { for row.cells.iter().zip(&c.panel).map(|(cell, m)| html! {
                                     <td class={classes!("sc-heat", rating_class(cell.level))}>
                                         if cell.note.is_empty() {
                                             <span>{ short(cell.level) }{ evidence(cell) }</span>
                                         } else {
-                                            <details><summary>{ short(cell.level) }{ evidence(cell) }</summary>
+                                            <details><summary><span class="sc-visually-hidden">{ format!("{}, {}: ", member(m), row.name) }</span>
+                                                { short(cell.level) }{ evidence(cell) }</summary>
                                                 <p class="sc-committee__note">{ cell.note.clone() }</p></details>
                                         }
                                     </td>

@@ -10,7 +10,7 @@ pub mod state;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
@@ -89,6 +89,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let pending: PendingSave = use_mut_ref(|| None);
     let paste = use_state(String::new);
     let output = use_state(|| None::<String>);
+    // Files chosen or dropped whose text has not arrived yet, and what the status line (a live
+    // region) last said: while a batch is read it keeps saying that, so that a screen reader
+    // hears the batch's outcome once rather than a count for every file.
+    let reading = use_mut_ref(|| 0usize);
+    let announced = use_mut_ref(String::new);
+    let file_input = use_node_ref();
 
     // Restore the saved set once; then save it after every change, when the browser is idle:
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
@@ -141,12 +147,31 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     }
 
     let files = use_file_drop(true, None, {
-        let state = state.clone();
+        let (state, reading) = (state.clone(), reading.clone());
         // An unreadable file becomes an empty source, which is then listed as not loaded.
         Rc::new(move |name: String, text: Result<String, String>| {
+            let left = reading.borrow().saturating_sub(1);
+            *reading.borrow_mut() = left;
             state.dispatch(CommitteeAction::Add { label: Some(name), text: text.unwrap_or_default() })
         })
     });
+    // The hook calls back once per file (it refuses none: no size limit here), so a batch is
+    // done when as many files have arrived as were chosen or dropped.
+    let on_files_change = {
+        let (reading, on_change) = (reading.clone(), files.on_change.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            *reading.borrow_mut() += input.files().map_or(0, |f| f.length() as usize);
+            on_change.emit(e);
+        })
+    };
+    let on_files_drop = {
+        let (reading, on_drop) = (reading.clone(), files.on_drop.clone());
+        Callback::from(move |e: DragEvent| {
+            *reading.borrow_mut() += e.data_transfer().and_then(|d| d.files()).map_or(0, |f| f.length() as usize);
+            on_drop.emit(e);
+        })
+    };
     let on_paste_input = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -160,9 +185,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         })
     };
+    // "Clear all" disables itself: focus goes to the file input rather than to the page.
     let on_clear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Clear))
+        let (state, file_input) = (state.clone(), file_input.clone());
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(CommitteeAction::Clear);
+            if let Some(input) = file_input.cast::<HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
     };
     let on_markdown = {
         let (state, output) = (state.clone(), output.clone());
@@ -191,6 +222,20 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     };
     let selected = state.selected.clone().and_then(|k| report.candidates.iter().find(|c| c.candidate == k).cloned());
     let loaded = state.cards.len();
+    let mut status = if loaded == 0 && report.failed.is_empty() {
+        "No scorecards loaded yet.".to_string()
+    } else if loaded == 0 {
+        "No scorecards loaded.".to_string()
+    } else {
+        format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
+            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" })
+    };
+    if let Some(p) = &state.save_problem {
+        status.push_str(&format!(" Not saved in this browser ({p}); the set lasts until you close the tab."));
+    }
+    if *reading.borrow() == 0 {
+        *announced.borrow_mut() = status;
+    }
 
     html! {
         <div class="sc-app sc-committee">
@@ -202,105 +247,97 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="./">{ "Score a candidate" }</a></nav>
             </header>
 
-            <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={files.on_drop} ondragover={files.on_dragover}>
-                <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
-                <p class="sc-card__hint">{ "Drop scorecard files here, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
-                <div class="sc-committee__loadrow">
-                    <div class="sc-field">
-                        <label class="sc-field__label" for="scc-files">{ "Files" }</label>
-                        <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json" onchange={files.on_change} />
+            <main class="sc-committee__main">
+                <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={on_files_drop} ondragover={files.on_dragover}>
+                    <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
+                    <p class="sc-card__hint">{ "Drop scorecard files here, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
+                    <div class="sc-committee__loadrow">
+                        <div class="sc-field">
+                            <label class="sc-field__label" for="scc-files">{ "Files" }</label>
+                            <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json"
+                                onchange={on_files_change} ref={file_input} />
+                        </div>
+                        <div class="sc-field sc-committee__paste">
+                            <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>
+                            <textarea class="sc-card__textarea" id="scc-paste" rows="2" value={(*paste).clone()} oninput={on_paste_input} />
+                        </div>
+                        <div class="sc-toolbar__actions">
+                            <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
+                            <button type="button" class="sc-button" onclick={on_clear} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
+                        </div>
                     </div>
-                    <div class="sc-field sc-committee__paste">
-                        <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>
-                        <textarea class="sc-card__textarea" id="scc-paste" rows="2" value={(*paste).clone()} oninput={on_paste_input} />
-                    </div>
-                    <div class="sc-toolbar__actions">
-                        <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
-                        <button type="button" class="sc-button" onclick={on_clear} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
-                    </div>
-                </div>
-                <p class="sc-committee__status" role="status" data-testid="load-status">
-                    if loaded == 0 && report.failed.is_empty() {
-                        { "No scorecards loaded yet." }
-                    } else if loaded == 0 {
-                        { "No scorecards loaded." }
-                    } else {
-                        { format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
-                            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" }) }
+                    <p class="sc-committee__status" role="status" data-testid="load-status">{ announced.borrow().clone() }</p>
+                    if !report.failed.is_empty() {
+                        <div class="sc-committee__failed" role="alert">
+                            <h3 class="sc-rec__subtitle">{ format!("{} did not load", report.failed.len()) }</h3>
+                            <ul>{ for report.failed.iter().map(|f| {
+                                let state = state.clone();
+                                let label = f.source.clone();
+                                let remove = Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Remove { label: label.clone() }));
+                                html! { <li><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
+                                    <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
+                                        aria-label={format!("Remove {}", f.source)}>{ "Remove" }</button></li> }
+                            }) }</ul>
+                        </div>
                     }
-                    if let Some(p) = &state.save_problem {
-                        { format!(" Not saved in this browser ({p}); the set lasts until you close the tab.") }
+                    if !report.duplicates.is_empty() {
+                        <details class="sc-committee__aside">
+                            <summary>{ format!("{} duplicate{} counted once (set aside: {})", report.duplicates.len(),
+                                if report.duplicates.len() == 1 { "" } else { "s" },
+                                report.duplicates.iter().flat_map(|d| d.dropped.iter().map(String::as_str)).collect::<Vec<_>>().join(", ")) }</summary>
+                            <ul>{ for report.duplicates.iter().map(|d| {
+                                // Named as the rest of the page names them: the kept scorecard has the names.
+                                let kept = card_from(&state.cards, &d.kept);
+                                let candidate = kept.map_or(d.candidate.clone(), |c| c.candidate.display_name().to_string());
+                                let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
+                                html! {
+                                    <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, d.kept, d.dropped.join(", ")) }</li>
+                                }
+                            }) }</ul>
+                        </details>
                     }
-                </p>
-                if !report.failed.is_empty() {
-                    <div class="sc-committee__failed" role="alert">
-                        <h3 class="sc-rec__subtitle">{ format!("{} did not load", report.failed.len()) }</h3>
-                        <ul>{ for report.failed.iter().map(|f| {
-                            let state = state.clone();
-                            let label = f.source.clone();
-                            let remove = Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Remove { label: label.clone() }));
-                            html! { <li><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
-                                <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}>{ "Remove" }</button></li> }
-                        }) }</ul>
-                    </div>
-                }
-                if !report.duplicates.is_empty() {
-                    <details class="sc-committee__aside">
-                        <summary>{ format!("{} duplicate{} counted once (set aside: {})", report.duplicates.len(),
-                            if report.duplicates.len() == 1 { "" } else { "s" },
-                            report.duplicates.iter().flat_map(|d| d.dropped.iter().map(String::as_str)).collect::<Vec<_>>().join(", ")) }</summary>
-                        <ul>{ for report.duplicates.iter().map(|d| {
-                            // Named as the rest of the page names them: the kept scorecard has the names.
-                            let kept = card_from(&state.cards, &d.kept);
-                            let candidate = kept.map_or(d.candidate.clone(), |c| c.candidate.display_name().to_string());
-                            let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
-                            html! {
-                                <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, d.kept, d.dropped.join(", ")) }</li>
-                            }
-                        }) }</ul>
-                    </details>
-                }
-                if !report.other_rubric.is_empty() {
-                    <details class="sc-committee__aside" open=true>
-                        <summary>{ format!("{} made against another rubric, shown apart", report.other_rubric.len()) }</summary>
-                        <ul>{ for report.other_rubric.iter().map(|o| {
-                            let card = card_from(&state.cards, &o.source);
-                            let candidate = card.map_or(o.candidate.clone(), |c| c.candidate.display_name().to_string());
-                            let interviewer = card.map_or(o.interviewer.clone(), |c| c.interviewer.display_name().to_string());
-                            html! {
-                                <li>{ format!("{}: rubric \"{}\" v{} · {candidate} by {interviewer}", o.source, o.rubric_id, o.rubric_version) }</li>
-                            }
-                        }) }</ul>
-                    </details>
-                }
-            </section>
-
-            if !unlocked {
-                <p class="sc-notice" role="status" data-testid="blind">
-                    { "Blind mode: the panel's scorecards stay hidden until your own submitted scorecard is loaded here." }
-                </p>
-            } else if report.candidates.is_empty() {
-                <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
-            } else {
-                if report.comparison.len() > 1 {
-                    <Comparison state={state.clone()} />
-                }
-                if let Some(c) = selected {
-                    <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
-                }
-                <section class="sc-transfer" aria-labelledby="scc-export">
-                    <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
-                    <div class="sc-transfer__buttons">
-                        <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
-                        <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
-                        <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
-                    </div>
-                    if let Some(text) = &*output {
-                        <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
-                        <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                    if !report.other_rubric.is_empty() {
+                        <details class="sc-committee__aside" open=true>
+                            <summary>{ format!("{} made against another rubric, shown apart", report.other_rubric.len()) }</summary>
+                            <ul>{ for report.other_rubric.iter().map(|o| {
+                                let card = card_from(&state.cards, &o.source);
+                                let candidate = card.map_or(o.candidate.clone(), |c| c.candidate.display_name().to_string());
+                                let interviewer = card.map_or(o.interviewer.clone(), |c| c.interviewer.display_name().to_string());
+                                html! {
+                                    <li>{ format!("{}: rubric \"{}\" v{} · {candidate} by {interviewer}", o.source, o.rubric_id, o.rubric_version) }</li>
+                                }
+                            }) }</ul>
+                        </details>
                     }
                 </section>
-            }
+
+                if !unlocked {
+                    <p class="sc-notice" role="status" data-testid="blind">
+                        { "Blind mode: the panel's scorecards stay hidden until your own submitted scorecard is loaded here." }
+                    </p>
+                } else if report.candidates.is_empty() {
+                    <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
+                } else {
+                    if report.comparison.len() > 1 {
+                        <Comparison state={state.clone()} />
+                    }
+                    if let Some(c) = selected {
+                        <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
+                    }
+                    <section class="sc-transfer" aria-labelledby="scc-export">
+                        <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
+                        <div class="sc-transfer__buttons">
+                            <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
+                            <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
+                            <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+                        </div>
+                        if let Some(text) = &*output {
+                            <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
+                            <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                        }
+                    </section>
+                }
+            </main>
         </div>
     }
 }
@@ -332,32 +369,46 @@ fn percent(x: f64) -> String {
 fn Comparison(props: &SectionProps) -> Html {
     let state = &props.state;
     let caps = &state.report.capabilities;
+    // Choosing a candidate replaces the section below the table; a screen reader hears which
+    // candidate it now shows. Empty until then: the region is in the page before it changes.
+    let announcement = use_state(String::new);
     html! {
         <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
             <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
             <div class="sc-table-wrap">
                 <table class="sc-table">
+                    <caption class="sc-visually-hidden">{ "Candidates by outcome, confidence, panel size and consensus per capability" }</caption>
                     <thead><tr>
                         <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th><th scope="col">{ "Panel" }</th>
                         { for caps.iter().map(|c| html! { <th scope="col" class="sc-table__cap">{ c.name.clone() }</th> }) }
                     </tr></thead>
                     <tbody>
                         { for state.report.comparison.iter().map(|row| {
-                            let s = state.clone();
+                            let (s, announcement) = (state.clone(), announcement.clone());
                             let key = row.candidate.clone();
-                            let select = Callback::from(move |_: MouseEvent| s.dispatch(CommitteeAction::Select { candidate: key.clone() }));
+                            let name = if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() };
+                            let select = {
+                                let name = name.clone();
+                                Callback::from(move |_: MouseEvent| {
+                                    s.dispatch(CommitteeAction::Select { candidate: key.clone() });
+                                    announcement.set(format!("Showing {name}"));
+                                })
+                            };
                             let current = state.selected.as_deref() == Some(row.candidate.as_str());
                             html! {
                                 <tr class={classes!(current.then_some("sc-is-current"))}>
                                     <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                                        aria-pressed={current.to_string()}>{ if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() } }</button></th>
+                                        aria-pressed={current.to_string()}>{ name }</button></th>
                                     <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
                                         { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
                                     <td>{ percent(row.confidence) }</td>
                                     <td>{ row.panel_size }</td>
                                     { for row.profile.iter().map(|p| html! {
                                         <td class={classes!("sc-heat", charts::rating_class(p.consensus))}>
-                                            { state.rubric.level_label(p.consensus).to_string() }{ if p.disagreement { " ⚠" } else { "" } }
+                                            { state.rubric.level_label(p.consensus).to_string() }
+                                            if p.disagreement {
+                                                <span aria-hidden="true">{ " ⚠" }</span><span class="sc-visually-hidden">{ ", panel disagrees" }</span>
+                                            }
                                         </td>
                                     }) }
                                 </tr>
@@ -366,6 +417,7 @@ fn Comparison(props: &SectionProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <p class="sc-visually-hidden" role="status" data-testid="compare-status">{ (*announcement).clone() }</p>
         </section>
     }
 }
