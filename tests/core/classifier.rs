@@ -168,6 +168,81 @@ fn tokenizer_normalises_expands_and_marks_negation() {
     check_tokens("never mentioned cost. Led teams", &["never", "!mention", "!cost", "lead", "team"]);
 }
 
+/// The level features of a note, by name.
+fn level_features(note: &str) -> Vec<String> {
+    classifier::features::extract(&text::tokenize(note)).level.into_iter().map(|f| f.name).collect()
+}
+
+/// A negated weakness ("did not need hints", "had no trouble") is good news: it reads as
+/// working without help, and its negator does not count as a sign of a weak answer.
+#[test]
+fn negated_needs_improvement_cues_do_not_read_as_needs_improvement() {
+    // "needed no hints" denies the need itself, like "did not need hints".
+    check_tokens("needed no hints", &["!need", "no", "!hint"]);
+    let cases: &[(&str, &str, &str)] = &[
+        ("Did not need hints.", "#independent", "~not"),
+        ("needed no hints", "#independent", "~no"),
+        ("had no trouble with concurrency", "#capable", "~no"),
+        ("didnt need any hints on the graph problem, optimal soln + tests", "#independent", "~not"),
+        ("she covered retries, backoff, idempotency keys w/o me asking", "#independent", "~without"),
+        ("covered retries without me asking", "#independent", "~without"),
+        ("no hints needed, and brought up observability", "#independent", "~no"),
+        ("brought up observability unprompted", "#independent", "~no"),
+    ];
+    for (note, cue, negator) in cases {
+        let f = level_features(note);
+        assert!(f.iter().any(|n| n == cue), "{note}: {cue} in {f:?}");
+        assert!(!f.iter().any(|n| n == negator), "{note}: no {negator} in {f:?}");
+        assert_ne!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
+    }
+    assert_eq!(classify("didnt need any hints on the graph problem, optimal soln + tests").unwrap().capability, "technical_expertise");
+    // A negation that is bad news still is, and so is needing hints.
+    for note in ["Needed hints at every step of the rate limiter design.", "could not explain the design", "never mentioned cost"] {
+        assert_eq!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
+    }
+}
+
+/// "ahead" is early only in "ahead of schedule" (of plan, of the deadline...) or after a span of
+/// time, not in "went ahead without telling them".
+#[test]
+fn ahead_means_early_only_ahead_of_something() {
+    check_tokens("just went ahead w/o telling them", &["without", "!tell"]);
+    check_tokens("charged ahead on assumptions", &["charg", "assumption"]);
+    check_tokens("landed two weeks ahead of schedule", &["land", "two", "week", "ahead", "schedul"]);
+    check_tokens("finished a month ahead", &["finish", "month", "ahead"]);
+    let note = "disagreed w/ the design lead and just went ahead w/o telling them, caused a week of rework";
+    assert!(!level_features(note).iter().any(|f| f.contains("ahead")), "{note}");
+    assert_ne!(classify(note).unwrap().level, Rating::Exceeds, "{note}");
+    assert!(level_features("Delivered it ahead of schedule.").iter().any(|f| f == "#ahead"));
+}
+
+/// The topic features of a note, by name.
+fn capability_features(note: &str) -> Vec<String> {
+    classifier::features::extract(&text::tokenize(note)).capability.into_iter().map(|f| f.name).collect()
+}
+
+/// Words of the interview or of everyday speech that share a form with a cue: "by her own
+/// account" is her story, not a customer account; "data retention" is storage, not customer
+/// retention; "the project deep dive" is a part of the interview, not depth shown.
+#[test]
+fn idioms_do_not_read_as_business_or_depth_cues() {
+    check_tokens("PRs needed rework by her own account", &["pull", "request", "need", "rework"]);
+    check_tokens("took cost into account", &["take", "cost"]);
+    check_tokens("only covered the deep-dive", &["only", "cover", "dive"]);
+    for note in [
+        "her PRs needed significant rework by her own account - 'my lead rewrote most of it'",
+        "designed the retention policy of the logs and the compaction job",
+    ] {
+        assert!(!capability_features(note).iter().any(|f| f == "#biz"), "{note}");
+        assert_ne!(classify(note).unwrap().capability, "business_impact", "{note}");
+    }
+    for note in ["grew the two biggest enterprise accounts", "raised user retention by 5%", "after analysing retention curves"] {
+        assert!(capability_features(note).iter().any(|f| f == "#biz"), "{note}");
+    }
+    assert!(!level_features("we only covered the project deep dive").iter().any(|f| f == "#strong"));
+    assert!(level_features("went deep on consensus and failover").iter().any(|f| f == "#strong"));
+}
+
 #[test]
 fn evidence_spans_are_char_boundaries_for_any_text() {
     let notes = [
@@ -235,6 +310,39 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
     for (note, expected) in cases {
         check_flags(note, expected);
     }
+}
+
+/// "age" in a compound is not a person's age; parental leave and native English are flagged when
+/// said of the candidate, not of a teammate or the people they work with; origin given as "from
+/// <country>" and age given as a decade are flagged.
+#[test]
+fn bias_flags_tell_the_candidate_from_others_and_catch_origin_and_decades() {
+    use FlagKind::*;
+    let cases: &[(&str, &[FlagKind])] = &[
+        ("handled the age-out of old records in the retention design, good GDPR awareness", &[]),
+        ("set up aging data alerts for the stale partitions", &[]),
+        ("set the cache max-age headers correctly", &[]),
+        ("talked about supporting a teammate returning from parental leave by restructuring the on-call schedule and pairing w/ her", &[]),
+        ("clear communicator w/ the non-native English speakers on the offshore team - wrote things down, used diagrams", &[]),
+        ("worked with the team from India on the billing API", &[]),
+        ("migrated 30-something services to the new cluster", &[]),
+        ("Age is a concern here.", &[BiasRisk]),
+        ("She is going on parental leave soon, so timing is bad.", &[BiasRisk]),
+        ("candidate's on parental leave until March", &[BiasRisk]),
+        ("Non-native speaker, hard to follow at times.", &[BiasRisk]),
+        ("his native English made the presentation easy", &[BiasRisk]),
+        ("from India so probably fine with the late calls to US", &[BiasRisk]),
+        ("she's from Brazil, might want to move back", &[BiasRisk]),
+        ("he's in his 50s, not sure he'd keep up", &[BiasRisk]),
+        ("in her late 40s, steady", &[BiasRisk]),
+        ("30-something, solid on the coding round", &[BiasRisk]),
+    ];
+    for (note, expected) in cases {
+        check_flags(note, expected);
+    }
+    assert_eq!(first_flag("from India so probably fine with the late calls"), Some((BiasRisk, "from India".to_string())));
+    assert_eq!(first_flag("he's in his 50s"), Some((BiasRisk, "in his 50s".to_string())));
+    assert_eq!(first_flag("30-something, solid"), Some((BiasRisk, "30-something".to_string())));
 }
 
 /// The first flag of a note: its kind and the words it quotes.

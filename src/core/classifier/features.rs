@@ -32,6 +32,45 @@ fn is_negation_word(w: &str) -> bool {
     matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none" | "unable" | "rarely" | "barely" | "hardly")
 }
 
+/// Level cues that read as sound work when negated or when they spell out a negation ("did not
+/// need hints", "had no trouble", "without me asking", "no hints"): their negation is good news.
+fn is_positive_cue(feature: &str) -> bool {
+    matches!(feature, "#independent" | "#capable" | "#on_time")
+}
+
+/// The negators whose negation makes a positive level cue: "not" in "did not need hints" turns
+/// `#help` into `#independent`, "no" in "no hints" is part of `#independent`. Their `~not` and
+/// `~no` features, which the training notes tie to weak answers, are left out for these.
+fn double_negatives(tokens: &[Token], matches: &[cues::CueMatch]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for m in matches.iter().filter(|m| m.kind == CueKind::Level && is_positive_cue(&m.feature)) {
+        let inside = (m.first..=m.last).filter(|&k| tokens.get(k).is_some_and(|t| is_negation_word(&t.word)));
+        out.extend(inside);
+        if !m.reversed {
+            continue;
+        }
+        // The negator before the cue: back over the negated words and function words of its
+        // clause ("did not need any hints", "never once needed prompting").
+        let clause = tokens.get(m.first).map_or(0, |t| t.clause);
+        let mut k = m.first;
+        while k > 0 {
+            k -= 1;
+            let Some(t) = tokens.get(k) else { break };
+            if t.clause != clause {
+                break;
+            }
+            if is_negation_word(&t.word) {
+                out.push(k);
+                break;
+            }
+            if !(t.neg || t.stop) {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// A feature list under construction. Repeats are merged once at the end by sorting, which is
 /// cheaper than a map for the few dozen features of a note.
 #[derive(Default)]
@@ -92,12 +131,14 @@ pub fn extract(tokens: &[Token]) -> Features {
         let name = if a.neg || b.neg { format!("!{} {}", a.stem, b.stem) } else { format!("{} {}", a.stem, b.stem) };
         lvl.add(name, a.weight.min(b.weight), pair[0], pair[1]);
     }
+    let matches = cues::find(tokens);
+    let positive = double_negatives(tokens, &matches);
     for (i, t) in tokens.iter().enumerate() {
-        if is_negation_word(&t.word) {
+        if is_negation_word(&t.word) && !positive.contains(&i) {
             lvl.add(format!("~{}", t.word), t.weight, i, i);
         }
     }
-    for m in cues::find(tokens) {
+    for m in matches {
         let weight = tokens.get(m.first).map_or(1.0, |t| t.weight);
         match m.kind {
             CueKind::Topic => cap.add(m.feature, 1.0, m.first, m.last),

@@ -6,7 +6,9 @@
 //! pregnancy, speech and accent, appearance, nationality or origin, religion, gender, health or
 //! disability and sexual orientation, each phrase chosen so that ordinary engineering notes
 //! ("race condition", "child process", "new grads", "teams in Berlin", "the young service",
-//! "mentored a recent grad", "looked at the logs") do not match.
+//! "mentored a recent grad", "looked at the logs", "the age-out of old records", "the team from
+//! India") do not match. Parental leave and native English count only when said of the
+//! candidate, not of a teammate or of the people the candidate works with.
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation. Its reason quotes
 //! a fit verdict ("culture fit", "fit in") first: such a verdict is not behaviour and invites bias.
@@ -54,12 +56,12 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old|barely|very|too; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old|barely|very|too; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby"),
-    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
+    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
     ("appearance", "appearance; his|her|their looks; good looks; looks aside; polished|professional look|looks; overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; well groomed; presentable; unkempt; scruffy; disheveled|dishevelled; sharp dresser; dress sense; dresses well|nicely|sharply|professionally; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight"),
-    ("nationality or origin", "foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name"),
+    ("nationality or origin", "foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name; from india|china|russia|mexico|nigeria|pakistan|bangladesh|brazil|poland|ukraine|korea|japan|vietnam|philippines|iran|iraq|turkey|israel|ireland|germany|france|italy|spain|portugal|romania|egypt|kenya|ghana|ethiopia|colombia|argentina|venezuela|cuba|africa|asia|europe|overseas|abroad"),
     ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran"),
     ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
     ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health issues|problems|condition; therapy; medication; crutches; surgery; sick"),
@@ -115,7 +117,7 @@ fn element_matches(element: &[&str], word: &str) -> bool {
 }
 
 /// Finds bias-prone phrases: (category, first token, last token), one per category.
-fn bias_matches(tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
+fn bias_matches(text: &str, tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
     let lex = bias_lexicon();
     let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
@@ -128,7 +130,7 @@ fn bias_matches(tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
             let ok = phrase.elements.iter().enumerate().all(|(k, e)| {
                 tokens.get(i + k).is_some_and(|u| u.clause == t.clause && element_matches(e, &u.word))
             });
-            if !ok || !plausible(tokens, i, phrase.elements.len()) {
+            if !ok || !plausible(text, tokens, i, phrase.elements.len()) {
                 continue;
             }
             // Kept ordered by (first token, category), a unique key, by insertion: a sort would
@@ -141,11 +143,37 @@ fn bias_matches(tokens: &[Token]) -> Vec<(&'static str, usize, usize)> {
 }
 
 /// Rules out technical or everyday uses of a word that shares its form with a protected trait.
-fn plausible(tokens: &[Token], i: usize, len: usize) -> bool {
+fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
     let word = tokens.get(i).map_or("", |t| t.word.as_str());
     let next = tokens.get(i + 1).map_or("", |t| t.word.as_str());
     let prev = if i == 0 { "" } else { tokens.get(i - 1).map_or("", |t| t.word.as_str()) };
     match word {
+        // "age-out of old records", "max-age": a compound, not a person's age.
+        "age" if len == 1 => {
+            let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
+            !(compound || matches!(next, "out" | "off"))
+        }
+        // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
+        // a decade said of a person, not "30-something services".
+        "dozens" => {
+            let raw = tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+            let decade = matches!(raw, "20" | "30" | "40" | "50" | "60" | "70")
+                || raw.eq_ignore_ascii_case("twenty") || raw.eq_ignore_ascii_case("thirty") || raw.eq_ignore_ascii_case("forty")
+                || raw.eq_ignore_ascii_case("fifty") || raw.eq_ignore_ascii_case("sixty") || raw.eq_ignore_ascii_case("seventy");
+            let after = tokens.get(i + 2).filter(|t| Some(t.clause) == tokens.get(i).map(|u| u.clause));
+            let of_person = after.is_none_or(|t| t.stop || is_person_noun(&t.word) || matches!(t.word.as_str(), "guy" | "man" | "woman" | "lady"));
+            decade && of_person && (describes_candidate(tokens, i) || person_context(tokens, i))
+        }
+        // Parental leave and speaking English natively are the candidate's business when said of
+        // them, but "supporting a teammate returning from parental leave" or "clear with the
+        // non-native English speakers" describes how they work with others.
+        "parental" | "native" | "non" => !said_of_others(tokens, i, len),
+        // "from India so probably fine with late calls" is about the candidate's origin; "the
+        // team from India", "traffic from Brazil" are not.
+        "from" => {
+            describes_candidate(tokens, i)
+                || matches!(prev, "originally" | "moved" | "relocated" | "came" | "comes" | "immigrated" | "cand" | "candidate" | "family" | "parents")
+        }
         "race" => matches!(prev, "his" | "her" | "their" | "of" | "on" | "by") && !matches!(next, "condition" | "conditions" | "detector" | "free"),
         "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
         "parent" | "parents" => !matches!(next, "node" | "nodes" | "process" | "class" | "component" | "company" | "org" | "team" | "ticket" | "epic"),
@@ -191,6 +219,36 @@ fn plausible(tokens: &[Token], i: usize, len: usize) -> bool {
         | "surgery" => person_context(tokens, i),
         _ => true,
     }
+}
+
+/// Two tokens are written as one hyphenated word ("age-out").
+fn hyphenated(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    match (tokens.get(a), tokens.get(b)) {
+        (Some(x), Some(y)) => text.get(x.end..y.start) == Some("-"),
+        _ => false,
+    }
+}
+
+/// Nouns for people other than the candidate.
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "teammate" | "teammates" | "colleague" | "colleagues" | "coworker" | "coworkers" | "peer" | "peers" | "report" | "reports"
+            | "mentee" | "mentees" | "junior" | "juniors" | "intern" | "interns" | "hire" | "hires" | "member" | "members" | "someone"
+            | "somebody" | "people" | "folks" | "speaker" | "speakers" | "engineer" | "engineers" | "developers" | "employee"
+            | "employees" | "staff" | "customers" | "users" | "manager" | "managers" | "contractor" | "contractors"
+            | "vendor" | "vendors" | "client" | "clients"
+    )
+}
+
+/// The phrase at `i..i + len` is said of someone other than the candidate: a person named before
+/// it in its clause ("a teammate returning from parental leave"), or the people it qualifies
+/// ("the non-native English speakers"). A pronoun after such a person refers to them.
+fn said_of_others(tokens: &[Token], i: usize, len: usize) -> bool {
+    let Some(clause) = tokens.get(i).map(|t| t.clause) else { return false };
+    let before = tokens[..i].iter().rev().take_while(|t| t.clause == clause).any(|t| is_person_noun(&t.word));
+    let after = tokens.get(i + len..).unwrap_or(&[]).iter().take(2).take_while(|t| t.clause == clause);
+    before || after.filter(|t| !t.stop).any(|t| is_person_noun(&t.word) && t.word.ends_with('s'))
 }
 
 /// The token opens its clause: a fragment such as "young and energetic" describes the candidate.
@@ -276,7 +334,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         Some(Span { start, end, label: label.to_string() })
     };
     // Bias flags come first: they are the ones to act on.
-    let bias = bias_matches(tokens);
+    let bias = bias_matches(text, tokens);
     for &(category, first, last) in &bias {
         let words = match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),

@@ -695,9 +695,49 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let stem = stem(&e.word);
         tokens.push(Token { word: e.word, stem, start: e.start, end: e.end, stop, neg: false, clause, sentence, weight: 1.0 });
     }
+    mark_senses(&mut tokens);
     mark_negation(&mut tokens);
     mark_contrast(&mut tokens);
     tokens
+}
+
+/// Drops the senses of a word that would read as something else: "ahead" means early only in
+/// "ahead of schedule" (or of the deadline, of plan, of it) and after a span of time ("three
+/// weeks ahead"); "went ahead without telling them" or "charged ahead" says nothing about the
+/// schedule, so there it is a function word.
+///
+/// Likewise "account" in "by her own account", "per his account" or "take into account" is a
+/// story or a consideration, not a customer account; and a "deep dive" names a part of the
+/// interview ("only covered the project deep dive"), not depth shown by the candidate, so its
+/// "deep" is not read as the word of praise.
+fn mark_senses(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let clause = tokens[i].clause;
+        let same = |t: &&Token| t.clause == clause;
+        let next = tokens.get(i + 1).filter(same).map_or("", |t| t.stem.as_str());
+        let prev = if i == 0 { "" } else { tokens.get(i - 1).filter(same).map_or("", |t| t.stem.as_str()) };
+        let before = if i < 2 { "" } else { tokens.get(i - 2).filter(same).map_or("", |t| t.stem.as_str()) };
+        match tokens[i].stem.as_str() {
+            "ahead" => {
+                let early = next == "of" || matches!(prev, "day" | "week" | "month" | "quarter" | "year" | "sprint" | "way" | "well" | "far" | "time");
+                if !early {
+                    tokens[i].stop = true;
+                }
+            }
+            "account" => {
+                let story = matches!(prev, "own" | "his" | "her" | "their" | "my" | "per" | "by" | "into" | "sided" | "firsthand")
+                    || matches!(before, "by" | "per");
+                if story {
+                    tokens[i].stop = true;
+                }
+            }
+            "deep" if matches!(next, "dive" | "div") => {
+                tokens[i].stem = "dive".to_string();
+                tokens[i].stop = true;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Marks the tokens in the scope of each negation.
@@ -713,6 +753,11 @@ fn mark_negation(tokens: &mut [Token]) {
             continue;
         }
         let clause = tokens[i].clause;
+        // "needed no hints", "required no guidance": the need itself is denied, as in "did not
+        // need hints".
+        if matches!(w, "no" | "zero") && i > 0 && tokens[i - 1].clause == clause && matches!(tokens[i - 1].stem.as_str(), "need" | "requir") {
+            tokens[i - 1].neg = true;
+        }
         // "without" and "no" govern a noun phrase ("without prompting", "no eviction story");
         // "not" and "never" govern a verb and what follows it.
         let reach = match w {
