@@ -314,7 +314,7 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
 
 /// "age" in a compound is not a person's age; parental leave and native English are flagged when
 /// said of the candidate, not of a teammate or the people they work with; origin given as "from
-/// <country>" and age given as a decade are flagged.
+/// <country>" of the candidate and age given as a decade are flagged, places and counts not.
 #[test]
 fn bias_flags_tell_the_candidate_from_others_and_catch_origin_and_decades() {
     use FlagKind::*;
@@ -326,12 +326,22 @@ fn bias_flags_tell_the_candidate_from_others_and_catch_origin_and_decades() {
         ("clear communicator w/ the non-native English speakers on the offshore team - wrote things down, used diagrams", &[]),
         ("worked with the team from India on the billing API", &[]),
         ("migrated 30-something services to the new cluster", &[]),
+        // Places, counts and other people, not the candidate (a final review's cases).
+        ("He moved from Japan region to US region in the design", &[]),
+        ("He moved from Spain-based hosting to AWS", &[]),
+        ("Our users are from India mostly, so she added a CDN", &[]),
+        ("most traffic came from Brazil during the incident", &[]),
+        ("From Japan, latency was 300ms, so she proposed edge caching", &[]),
+        ("The attack was from Russia and she led the response", &[]),
+        ("She came from Poland office to run the migration", &[]),
+        ("He managed 30-something engineers across two sites", &[]),
+        ("He mentored two juniors in their 20s through their first launch", &[]),
         ("Age is a concern here.", &[BiasRisk]),
         ("She is going on parental leave soon, so timing is bad.", &[BiasRisk]),
         ("candidate's on parental leave until March", &[BiasRisk]),
         ("Non-native speaker, hard to follow at times.", &[BiasRisk]),
         ("his native English made the presentation easy", &[BiasRisk]),
-        ("from India so probably fine with the late calls to US", &[BiasRisk]),
+        ("he is originally from India so probably fine with the late calls to US", &[BiasRisk]),
         ("she's from Brazil, might want to move back", &[BiasRisk]),
         ("he's in his 50s, not sure he'd keep up", &[BiasRisk]),
         ("in her late 40s, steady", &[BiasRisk]),
@@ -340,7 +350,9 @@ fn bias_flags_tell_the_candidate_from_others_and_catch_origin_and_decades() {
     for (note, expected) in cases {
         check_flags(note, expected);
     }
-    assert_eq!(first_flag("from India so probably fine with the late calls"), Some((BiasRisk, "from India".to_string())));
+    assert_eq!(first_flag("she is from India so probably fine with the late calls"), Some((BiasRisk, "from India".to_string())));
+    // Known miss, left for precision: a note that opens with "from India so ..." names no
+    // person, like "From Japan, latency was 300ms" (a place), and is not flagged.
     assert_eq!(first_flag("he's in his 50s"), Some((BiasRisk, "in his 50s".to_string())));
     assert_eq!(first_flag("30-something, solid"), Some((BiasRisk, "30-something".to_string())));
 }

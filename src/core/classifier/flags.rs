@@ -161,18 +161,34 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 || raw.eq_ignore_ascii_case("twenty") || raw.eq_ignore_ascii_case("thirty") || raw.eq_ignore_ascii_case("forty")
                 || raw.eq_ignore_ascii_case("fifty") || raw.eq_ignore_ascii_case("sixty") || raw.eq_ignore_ascii_case("seventy");
             let after = tokens.get(i + 2).filter(|t| Some(t.clause) == tokens.get(i).map(|u| u.clause));
-            let of_person = after.is_none_or(|t| t.stop || is_person_noun(&t.word) || matches!(t.word.as_str(), "guy" | "man" | "woman" | "lady"));
+            // A singular person ("a 30-something engineer"); a plural is a count ("30-something
+            // engineers" on a team).
+            let of_person = after.is_none_or(|t| {
+                t.stop || (is_person_noun(&t.word) && !t.word.ends_with('s')) || matches!(t.word.as_str(), "guy" | "man" | "woman" | "lady")
+            });
             decade && of_person && (describes_candidate(tokens, i) || person_context(tokens, i))
         }
         // Parental leave and speaking English natively are the candidate's business when said of
         // them, but "supporting a teammate returning from parental leave" or "clear with the
         // non-native English speakers" describes how they work with others.
         "parental" | "native" | "non" => !said_of_others(tokens, i, len),
-        // "from India so probably fine with late calls" is about the candidate's origin; "the
-        // team from India", "traffic from Brazil" are not.
+        // "in his 50s" of the candidate; "mentored two juniors in their 20s" of others.
+        "in" => !said_of_others(tokens, i, len),
+        // "she is from India", "his family is originally from Poland": a person's origin. "the
+        // team from India", "traffic came from Brazil", "moved from Japan region to US region",
+        // "From Japan, latency was 300ms": places, not people. So: a word for the candidate
+        // earlier in the clause, a verb of being or coming just before, and the country not
+        // qualifying a noun after it ("Poland office", "Spain-based hosting").
         "from" => {
-            describes_candidate(tokens, i)
-                || matches!(prev, "originally" | "moved" | "relocated" | "came" | "comes" | "immigrated" | "cand" | "candidate" | "family" | "parents")
+            let clause = tokens.get(i).map(|t| t.clause);
+            let person = tokens[..i].iter().rev().take_while(|t| Some(t.clause) == clause).take(5).any(|t| {
+                matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "cand" | "candidate")
+            });
+            // ("she's from" reaches here as "she from": the tokenizer drops the 's.)
+            let verb = matches!(prev, "is" | "was" | "originally" | "moved" | "relocated" | "came" | "comes" | "immigrated" | "he" | "she");
+            let after = tokens.get(i + 2).filter(|t| Some(t.clause) == clause);
+            let bare = after.is_none_or(|t| t.stop) && !hyphenated(text, tokens, i + 1, i + 2);
+            person && verb && bare
         }
         "race" => matches!(prev, "his" | "her" | "their" | "of" | "on" | "by") && !matches!(next, "condition" | "conditions" | "detector" | "free"),
         "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
