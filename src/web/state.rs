@@ -189,7 +189,8 @@ impl Reducible for ScorerState {
             Action::Rate { capability, level } if editable => {
                 if self.drafted.contains(&capability) {
                     // Confirming removes the Confirm button: the keyboard goes to the rating.
-                    let message = format!("{}: {} confirmed.", next.capability_name(&capability), next.rubric.level_label(level));
+                    let what = if level == self.card.rating(&capability) { "confirmed" } else { "chosen" };
+                    let message = format!("{}: {} {what}.", next.capability_name(&capability), next.rubric.level_label(level));
                     next.did(message, format!("{capability}-{}", level.id()));
                 }
                 next.drafted.retain(|c| *c != capability);
@@ -233,6 +234,8 @@ impl Reducible for ScorerState {
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
                 next.card = card;
                 next.notice = notice;
+                // Another card: what the last action on the previous one did is no longer news.
+                next.after = None;
                 card_changed = true;
             }
             // Nothing changes: the same state, so Yew skips the re-render (every mount

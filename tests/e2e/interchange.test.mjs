@@ -63,6 +63,8 @@ test('JSON export then import through the file picker is lossless', async () => 
   assert.match(await b.page.locator('#sc-pending').textContent(), /^scorecard-ada-b-lovelace-b\.json holds a scorecard for /);
   await b.page.getByRole('button', { name: 'Replace my draft' }).click();
   await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Ada <b>Lovelace</b>');
+  // The buttons are gone: the keyboard is on what happened, not thrown back to the page.
+  await b.page.waitForFunction(() => document.activeElement?.classList.contains('sc-transfer__msg'));
   // Said once, by the toolbar's notice; the panel shows it without announcing it again.
   assert.equal(await b.page.locator('[role=alert], [role=status]').filter({ hasText: /^Imported from/ }).count(), 1);
   const second = await downloadText(b.page, 'Download JSON');

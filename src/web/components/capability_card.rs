@@ -115,7 +115,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 // One node however many flags: Yew matches unkeyed siblings from the end, so a
                 // list that grows in place would shift the textarea and replace it, losing focus.
                 // Described by the textarea, so a warning that appears while typing is read with it.
-                <div id={flags_id}>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</div>
+                <div class="sc-card__flags" id={flags_id}>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</div>
                 if contradicted {
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }

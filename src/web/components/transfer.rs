@@ -93,6 +93,17 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // points at the message, until it is edited).
     let pasted = use_state(|| false);
     let question = use_node_ref();
+    // After Replace or Cancel their buttons are gone: the keyboard goes to what happened.
+    let said = use_node_ref();
+    let answered = use_state(|| 0u32);
+    {
+        let said = said.clone();
+        use_effect_with(*answered, move |&n| {
+            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n > 0) {
+                let _ = p.focus();
+            }
+        });
+    }
     {
         let question = question.clone();
         let pending = matches!(&*output, Output::Pending { .. });
@@ -211,8 +222,9 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         })
     };
     let on_confirm = {
-        let (state, output, paste) = (state.clone(), output.clone(), paste.clone());
+        let (state, output, paste, answered) = (state.clone(), output.clone(), paste.clone(), answered.clone());
         Callback::from(move |_: MouseEvent| {
+            answered.set(*answered + 1);
             if let Output::Pending { source, imported } = &*output {
                 state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted: Vec::new() });
                 paste.set(String::new());
@@ -221,8 +233,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         })
     };
     let on_cancel = {
-        let output = output.clone();
-        Callback::from(move |_: MouseEvent| output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() }))
+        let (output, answered) = (output.clone(), answered.clone());
+        Callback::from(move |_: MouseEvent| {
+            answered.set(*answered + 1);
+            output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
+        })
     };
 
     let body = match &*output {
@@ -251,9 +266,10 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             }
         }
         Output::Message { error, text } => html! {
-            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if *error { "alert" } else { "status" }}>{ text.clone() }</p>
+            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if *error { "alert" } else { "status" }}
+                tabindex="-1" ref={said.clone()}>{ text.clone() }</p>
         },
-        Output::Done { text } => html! { <p class="sc-transfer__msg">{ text.clone() }</p> },
+        Output::Done { text } => html! { <p class="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
         Output::Pending { source, imported } => {
             let c = &imported.card;
 
