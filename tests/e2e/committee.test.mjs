@@ -269,7 +269,7 @@ test('loading a batch of files is announced once, when the batch is done', async
   await context.close();
 });
 
-test('a failed file\'s Remove button names the file', async () => {
+test('a failed file\'s Remove button names the file and leaves focus on the file input', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await loadSample(page);
@@ -278,5 +278,7 @@ test('a failed file\'s Remove button names the file', async () => {
   assert.match(await remove.ariaSnapshot(), /^- button "Remove broken\.json"/);
   await page.getByRole('button', { name: 'Remove broken.json' }).click();
   await page.waitForFunction(() => !document.querySelector('.sc-committee__failed'));
+  // Its button went with it: the keyboard goes to the file input, not back to the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');
   await context.close();
 });

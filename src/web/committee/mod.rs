@@ -255,7 +255,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <div class="sc-field">
                             <label class="sc-field__label" for="scc-files">{ "Files" }</label>
                             <input class="sc-transfer__file" id="scc-files" type="file" multiple=true accept=".json,.jsonl,application/json"
-                                onchange={on_files_change} ref={file_input} />
+                                onchange={on_files_change} ref={file_input.clone()} />
                         </div>
                         <div class="sc-field sc-committee__paste">
                             <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>
@@ -267,13 +267,20 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         </div>
                     </div>
                     <p class="sc-committee__status" role="status" data-testid="load-status">{ announced.borrow().clone() }</p>
-                    if !report.failed.is_empty() {
+                    // Shown (and announced) once the batch being read is done, like the status line.
+                    if !report.failed.is_empty() && *reading.borrow() == 0 {
                         <div class="sc-committee__failed" role="alert">
                             <h3 class="sc-rec__subtitle">{ format!("{} did not load", report.failed.len()) }</h3>
                             <ul>{ for report.failed.iter().map(|f| {
-                                let state = state.clone();
+                                let (state, file_input) = (state.clone(), file_input.clone());
                                 let label = f.source.clone();
-                                let remove = Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::Remove { label: label.clone() }));
+                                // The button goes with its row: focus goes to the file input, as after Clear all.
+                                let remove = Callback::from(move |_: MouseEvent| {
+                                    state.dispatch(CommitteeAction::Remove { label: label.clone() });
+                                    if let Some(input) = file_input.cast::<HtmlElement>() {
+                                        let _ = input.focus();
+                                    }
+                                });
                                 html! { <li><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
                                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
                                         aria-label={format!("Remove {}", f.source)}>{ "Remove" }</button></li> }
