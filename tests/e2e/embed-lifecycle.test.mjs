@@ -26,6 +26,17 @@ async function open() {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${a.url}/examples/ats/`);
   await page.waitForFunction(() => customElements.get('interview-scorecard'));
+  // In-page helpers for the tests that drive mount() directly.
+  await page.evaluate(() => {
+    window.fresh = async (options) => {
+      const { mount, ready } = await import('/scorecard-element.js');
+      await ready;
+      const el = document.createElement('div');
+      document.body.append(el);
+      return { el, handle: await mount(el, options) };
+    };
+    window.until = (cond) => new Promise((ok) => { const t = () => (cond() ? ok() : requestAnimationFrame(t)); t(); });
+  });
   return { context, page, errors };
 }
 
@@ -141,14 +152,10 @@ test('an element removed and added again keeps what was typed, autosave off', as
 test('destroy tells the host of the last change at once, not after the typing pause', async () => {
   const { context, page } = await open();
   const heard = await page.evaluate(async () => {
-    const { mount, ready } = await import('/scorecard-element.js');
-    await ready;
-    const el = document.createElement('div');
-    document.body.append(el);
-    const handle = mount(el, { autosave: false });
+    const { el, handle } = await fresh({ autosave: false });
     const heard = [];
     handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level));
-    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-exceeds"]').click();
     await new Promise((ok) => requestAnimationFrame(() => ok()));
     handle.destroy(); // well within the 300 ms pause
@@ -267,12 +274,8 @@ test('a host value under other names does not remove the draft of the names it w
   const stored = { format: 'interview-scorecard', version: 1, candidate: { name: 'A' }, interviewer: { name: 'G' }, ratings: { business_impact: { level: 'meets' } } };
   await page.evaluate((doc) => localStorage.setItem('scorecard:v1:draft:l4-senior-software-engineer:a:g', JSON.stringify(doc)), stored);
   const keys = await page.evaluate(async () => {
-    const { mount, ready } = await import('/scorecard-element.js');
-    await ready;
-    const el = document.createElement('div');
-    document.body.append(el);
-    mount(el, { candidate: 'A', interviewer: 'G', value: { format: 'interview-scorecard', version: 1, candidate: { name: 'A. Person' }, ratings: {} } });
-    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    const { el } = await fresh({ candidate: 'A', interviewer: 'G', value: { format: 'interview-scorecard', version: 1, candidate: { name: 'A. Person' }, ratings: {} } });
+    await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-meets"]').click();
     await new Promise((ok) => setTimeout(ok, 50));
     return Object.keys(localStorage).filter((k) => k.includes(':draft:')).sort();
@@ -297,14 +300,10 @@ test('autosave turned on before anything is typed restores the saved draft inste
 test("switching candidates within the typing pause tells the host the first one's last change, and no false one", async () => {
   const { context, page } = await open();
   const heard = await page.evaluate(async () => {
-    const { mount, ready } = await import('/scorecard-element.js');
-    await ready;
-    const el = document.createElement('div');
-    document.body.append(el);
-    const handle = mount(el, { candidate: 'A', interviewer: 'G', autosave: false });
+    const { el, handle } = await fresh({ candidate: 'A', interviewer: 'G', autosave: false });
     const heard = [];
     handle.on('scorecard:change', (d) => heard.push([d.value.candidate?.name, d.value.ratings.technical_expertise?.level ?? null]));
-    await new Promise((ok) => { const t = () => (el.querySelector('.sc-card') ? ok() : requestAnimationFrame(t)); t(); });
+    await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-exceeds"]').click();
     await new Promise((ok) => requestAnimationFrame(() => ok()));
     handle.update({ candidate: 'B' }); // within the 300 ms pause
@@ -332,18 +331,13 @@ test('setValue followed at once by a switch keeps the document, saved under its 
 test('a rubric changed in content under the same id and version is applied', async () => {
   const { context, page } = await open();
   const titles = await page.evaluate(async () => {
-    const { mount, ready } = await import('/scorecard-element.js');
-    await ready;
     const rubric = await (await fetch('/examples/ats/sre-rubric.json')).json();
-    const el = document.createElement('div');
-    document.body.append(el);
-    const handle = mount(el, { rubric, autosave: false });
-    const wait = (cond) => new Promise((ok) => { const t = () => (cond() ? ok() : requestAnimationFrame(t)); t(); });
-    await wait(() => el.querySelector('.sc-card'));
+    const { el, handle } = await fresh({ rubric, autosave: false });
+    await until(() => el.querySelector('.sc-card'));
     const edited = structuredClone(rubric);
     edited.capabilities[0].name = 'Operations, renamed';
     handle.update({ rubric: edited });
-    await wait(() => el.querySelector('.sc-card__title')?.textContent === 'Operations, renamed');
+    await until(() => el.querySelector('.sc-card__title')?.textContent === 'Operations, renamed');
     return [...el.querySelectorAll('.sc-card__title')].map((h) => h.textContent);
   });
   assert.deepEqual(titles, ['Operations, renamed', 'Automation']);
