@@ -681,3 +681,47 @@ fn cli_classify_and_draft_refuse_duplicate_keys() {
     let e = String::from_utf8_lossy(&out.stderr);
     assert!(e.contains("stdin:2: not JSON: duplicate key \"text\""), "{e}");
 }
+
+/// The rubric describes Exceeds per capability in more than scope words: anticipating needs and
+/// influencing the roadmap, bridging teams, training interviewers and mentors, taking part in
+/// hiring decisions, leading by example, cross-functional processes, delivering early. Notes
+/// that paraphrase those descriptors read as exceeds through the `#rubric_exceeds` cue (before
+/// the cue they read as meets or lower), while ordinary good work stays meets.
+#[test]
+fn rubric_exceeds_wording_reads_as_exceeds_and_plain_work_stays_meets() {
+    let model = embedded_model().unwrap();
+    let exceeds = [
+        "She trains the other interviewers on the team.",
+        "Takes an active role in hiring decisions.",
+        "Designed the interview loop and the rubric for backend hiring.",
+        "Leads by example on developer experience and advocates for best in class tooling.",
+        "Led an initiative to improve the cross-functional release process with product and QA.",
+        "Consistently delivers complex projects early.",
+    ];
+    for note in exceeds {
+        let features = classifier::features::extract(&text::tokenize(note));
+        assert!(features.level.iter().any(|f| f.name == "#rubric_exceeds"), "{note}: no #rubric_exceeds cue");
+        assert_eq!(classify(note).unwrap().level, Rating::Exceeds, "{note}");
+        // Without the cue the note would not read as exceeds: the rubric wording carries it.
+        let mut without: Vec<_> = features.level.into_iter().filter(|f| f.name != "#rubric_exceeds").collect();
+        let norm: f32 = without.iter().map(|f| f.value * f.value).sum::<f32>().sqrt();
+        without.iter_mut().for_each(|f| f.value /= norm);
+        let p = model.level.probabilities(&without);
+        assert!(p[2] < p[0].max(p[1]), "{note}: reads as exceeds even without the cue: {p:?}");
+    }
+    let meets = [
+        "Helped a teammate with a bug.",
+        "Mentored a junior engineer on the team.",
+        "Participated in interviews and wrote clear feedback.",
+        "Delivered the project on time.",
+        "Explained the trade-offs to the product manager clearly.",
+        "Followed the team's code review standard.",
+        "Talked with the product manager about the roadmap.",
+    ];
+    for note in meets {
+        assert_eq!(classify(note).unwrap().level, Rating::Meets, "{note}");
+    }
+    // Negated, the wording is no praise.
+    let note = "She did not anticipate the customer need and the roadmap slipped.";
+    assert_eq!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
+}

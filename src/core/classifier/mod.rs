@@ -199,6 +199,7 @@ fn cue_label(feature: &str) -> Option<&'static str> {
         "#capable" | "!#struggle" => "sound work",
         "#strong" => "exceptional",
         "#measured" => "measured outcome",
+        "#rubric_exceeds" => "the rubric's exceeds wording",
         _ => return None,
     })
 }
