@@ -725,3 +725,44 @@ fn rubric_exceeds_wording_reads_as_exceeds_and_plain_work_stays_meets() {
     let note = "She did not anticipate the customer need and the roadmap slipped.";
     assert_eq!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
 }
+
+/// The classifier's context rules look at the words around a cue ("from" before a country, "in
+/// their" before a decade, "ahead", "account", a hyphen before "age"), so they index near the
+/// start and the end of a note. Thousands of notes made of those words, punctuation and
+/// boundaries, in a fixed pseudo-random order: none panics, and every span is a piece of its
+/// note.
+#[test]
+fn context_rules_never_panic_at_the_edges_of_a_note() {
+    const WORDS: &[&str] = &[
+        "from", "India", "Brazil", "in", "their", "his", "her", "50s", "30-something", "twenties", "ahead", "of", "went",
+        "account", "by", "own", "age", "-age", "age-out", "max-age", "parental", "leave", "native", "non-native", "English",
+        "she", "he", "is", "was", "moved", "came", "did", "not", "need", "no", "hints", "without", "asking", "deep", "dive",
+        "roadmap", "influenced", "trains", "interviewers", "teammate", "juniors", "engineers", ",", ".", ";", "-", "'s", "w/o",
+        "(", ")", "\"", "—", "é", "🚀",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..4000 {
+        let len = 1 + next(8);
+        let mut note = String::new();
+        for k in 0..len {
+            if k > 0 && next(3) != 0 {
+                note.push(' ');
+            }
+            note.push_str(WORDS[next(WORDS.len())]);
+        }
+        for f in detect_flags(&note) {
+            if let Some(s) = &f.span {
+                assert!(note.get(s.start..s.end).is_some(), "{note:?}: flag span {}..{}", s.start, s.end);
+            }
+        }
+        if let Ok(c) = classify(&note) {
+            for s in &c.evidence {
+                assert!(note.get(s.start..s.end).is_some(), "{note:?}: evidence span {}..{}", s.start, s.end);
+            }
+        }
+    }
+}
