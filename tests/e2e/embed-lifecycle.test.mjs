@@ -157,11 +157,13 @@ test('destroy tells the host of the last change at once, not after the typing pa
     handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level));
     await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-exceeds"]').click();
-    await new Promise((ok) => requestAnimationFrame(() => ok()));
-    handle.destroy(); // well within the 300 ms pause
-    return heard;
+    // The change is pending once the handle's value has it (the host hears it 300 ms later).
+    await until(() => handle.getValue().ratings.technical_expertise?.level === 'exceeds');
+    const before = heard.length;
+    handle.destroy(); // within the pause
+    return { before, heard };
   });
-  assert.deepEqual(heard, ['exceeds']);
+  assert.deepEqual(heard, { before: 0, heard: ['exceeds'] });
   await context.close();
 });
 
@@ -305,12 +307,15 @@ test("switching candidates within the typing pause tells the host the first one'
     handle.on('scorecard:change', (d) => heard.push([d.value.candidate?.name, d.value.ratings.technical_expertise?.level ?? null]));
     await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-exceeds"]').click();
-    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    await until(() => handle.getValue().ratings.technical_expertise?.level === 'exceeds');
+    const before = heard.length;
     handle.update({ candidate: 'B' }); // within the 300 ms pause
+    const told = heard.length;
+    // Longer than the pause: no change of B's blank card may follow.
     await new Promise((ok) => setTimeout(ok, 600));
-    return heard;
+    return { before, told, heard };
   });
-  assert.deepEqual(heard, [['A', 'exceeds']]);
+  assert.deepEqual(heard, { before: 0, told: 1, heard: [['A', 'exceeds']] });
   await context.close();
 });
 
@@ -378,11 +383,12 @@ test('a listener that reads the widget while a switch tells it the last change g
       try { heard.push([e.detail.value.candidate.name, el.getValue().candidate.name]); } catch (err) { heard.push(String(err)); }
     });
     el.shadowRoot.querySelector('label[for$="technical_expertise-exceeds"]').click();
-    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    await until(() => el.getValue().ratings.technical_expertise?.level === 'exceeds');
+    const before = heard.length;
     el.setAttribute('candidate', 'B'); // within the pause: the change is told inside update()
-    return heard;
+    return { before, heard };
   });
-  assert.deepEqual(heard, [['A', 'A']]);
+  assert.deepEqual(heard, { before: 0, heard: [['A', 'A']] });
   assert.deepEqual(errors, []);
   await context.close();
 });
