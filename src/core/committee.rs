@@ -496,10 +496,7 @@ fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
     let mut card = Scorecard::default();
     card.rubric.id = clip(rubric_id);
     card.rubric.version =
-        value.get("rubric").and_then(|r| r.get("version")).and_then(|v| match v {
-            Value::Number(n) => crate::core::scorecard::whole_number(n),
-            _ => None,
-        }).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+        value.get("rubric").and_then(|r| r.get("version")).and_then(crate::core::scorecard::whole_value).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
     card.candidate = person(value.get("candidate"));
     card.interviewer = person(value.get("interviewer"));
     card.interview.step = text(value.get("interview").and_then(|i| i.get("step")));

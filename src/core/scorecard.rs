@@ -514,7 +514,7 @@ pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
 }
 
 /// [`whole_number`] for any JSON value: `None` unless it is a whole number.
-fn whole_value(v: &Value) -> Option<u64> {
+pub fn whole_value(v: &Value) -> Option<u64> {
     match v {
         Value::Number(n) => whole_number(n),
         _ => None,

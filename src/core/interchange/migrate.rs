@@ -75,10 +75,7 @@ fn document_version(value: &Value) -> Option<u64> {
         return None;
     }
     // 1.0 is 1, as JSON Schema reads it (see `whole_number`).
-    match obj.get("version")? {
-        Value::Number(n) => crate::core::scorecard::whole_number(n),
-        _ => None,
-    }
+    obj.get("version").and_then(crate::core::scorecard::whole_value)
 }
 
 /// Version 0 (the draft shape) to version 1.
