@@ -80,7 +80,7 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     let Some(mut key) = key else { return false };
     // A draft saved before the step was part of the key sits under the key without it;
     // it is this one if its step is this step.
-    let step = card.interview.step.trim().to_ascii_lowercase();
+    let step = DraftStore::key_part(&card.interview.step);
     let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
     let adopted = named && !step.is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some();
     if adopted {
@@ -90,7 +90,7 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     *saved_key.borrow_mut() = Some(key.clone());
     match store.load_draft(&key, rubric, &now_iso()) {
         Loaded::Nothing => false,
-        Loaded::Draft(card) if adopted && card.interview.step.trim().to_ascii_lowercase() != step => {
+        Loaded::Draft(card) if adopted && DraftStore::key_part(&card.interview.step) != step => {
             // The legacy draft belongs to another step: leave it where it is.
             *saved_key.borrow_mut() = None;
             false

@@ -58,9 +58,14 @@ impl DraftStore {
     /// interviewer's two steps with one candidate are two drafts. A card with no step keeps the
     /// key drafts had before the step was part of it.
     pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str, step: &str) -> String {
-        let lower = |s: &str| s.trim().to_ascii_lowercase();
-        let key = format!("{PREFIX}draft:{rubric_id}:{}:{}", lower(candidate), lower(interviewer));
-        if step.trim().is_empty() { key } else { format!("{key}:{}", lower(step)) }
+        let key = format!("{PREFIX}draft:{rubric_id}:{}:{}", Self::key_part(candidate), Self::key_part(interviewer));
+        if step.trim().is_empty() { key } else { format!("{key}:{}", Self::key_part(step)) }
+    }
+
+    /// A name or step as a draft key holds it: trimmed, ASCII lowercase. Two values with the same
+    /// part name the same draft.
+    pub fn key_part(s: &str) -> String {
+        s.trim().to_ascii_lowercase()
     }
 
     /// The key of `card`'s draft (see `draft_key`).

@@ -346,18 +346,18 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
             emit(&element, &listeners, "scorecard:submit", &card_payload(&card, &recommendation));
         })
     };
+    let preset = Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() };
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
         let card = import_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
-        let card = with_preset(card, &Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() });
-        initial = Some((1, Rc::new(card)));
+        initial = Some((1, Rc::new(with_preset(card, &preset))));
     }
     let props = RootProps {
         rubric: rubric.clone(),
         settings: ScorerSettings {
             // The first widget on a page keeps the plain prefix, so the standalone page's ids are stable.
             id_prefix: if id == 1 { AttrValue::Static("sc") } else { AttrValue::from(format!("sc{id}")) },
-            preset: Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() },
+            preset,
             value: initial,
             read_only: options.read_only.unwrap_or(false),
             autosave: options.autosave.unwrap_or(true),
