@@ -157,9 +157,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // a decade said of a person, not "30-something services".
         "dozens" => {
             let raw = tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
-            let decade = matches!(raw, "20" | "30" | "40" | "50" | "60" | "70")
-                || raw.eq_ignore_ascii_case("twenty") || raw.eq_ignore_ascii_case("thirty") || raw.eq_ignore_ascii_case("forty")
-                || raw.eq_ignore_ascii_case("fifty") || raw.eq_ignore_ascii_case("sixty") || raw.eq_ignore_ascii_case("seventy");
+            let decade = matches!(
+                raw.to_ascii_lowercase().as_str(),
+                "20" | "30" | "40" | "50" | "60" | "70" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy"
+            );
             let after = tokens.get(i + 2).filter(|t| Some(t.clause) == tokens.get(i).map(|u| u.clause));
             // A singular person ("a 30-something engineer"); a plural is a count ("30-something
             // engineers" on a team).
