@@ -13,6 +13,7 @@ pub mod committee;
 pub mod engine;
 pub mod interchange;
 pub mod json;
+pub mod ladder;
 pub mod rubric;
 pub mod scorecard;
 pub mod wire;

@@ -222,6 +222,13 @@ impl Rubric {
         if text.len() > MAX_RUBRIC_BYTES {
             return Err(RubricError::TooLarge(text.len()));
         }
+        if super::ladder::looks_like_ladder(text) {
+            // A ladder document where a rubric file was expected (the widget's `rubric`
+            // attribute): say what it is and how to convert it, not "expected a value".
+            return Err(RubricError::Parse(
+                "this is text, not a rubric file (JSON); if it is a ladder document, `scorecard rubric LADDER.txt > rubric.json` converts it".into(),
+            ));
+        }
         let value = super::json::parse(text).map_err(|e| RubricError::Parse(e.to_string()))?;
         let mut rubric = read::rubric(&value).map_err(RubricError::Parse)?;
         rubric.validate()?;

@@ -222,3 +222,39 @@ fn never_panics_on_garbage() {
         }
     }
 }
+
+/// `scorecard rubric` turns the seed ladder into a rubric file equal to the embedded one, says
+/// what it chose on stderr, and `--rubric` takes a ladder document directly.
+#[test]
+fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
+    let seed = include_str!("../../data/seed/l4-senior-software-engineer.txt");
+    let o = run(&["rubric", "-"], seed.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut printed = scorecard::core::Rubric::from_json(&stdout(&o)).expect("the printed rubric loads");
+    let mut embedded = scorecard::core::Rubric::default_rubric().unwrap();
+    printed.source_json.clear();
+    embedded.source_json.clear();
+    assert_eq!(printed, embedded);
+    assert!(stderr(&o).contains("stdin: line 13: \". .\" read as \".\""), "{}", stderr(&o));
+    assert!(stderr(&run(&["rubric", "--quiet", "-"], seed.as_bytes())).is_empty());
+
+    // An L5 ladder: the policy comes from the embedded L4 rubric, moved up a level, and the
+    // recommendation is for L5.
+    let l5 = seed.replace("L4 Senior", "L5 Staff").replace("good L4", "good L5");
+    let dir = std::env::temp_dir().join(format!("scorecard-ladder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ladder = dir.join("l5.txt");
+    std::fs::write(&ladder, &l5).unwrap();
+    let o = run(&["recommend", "--rubric", ladder.to_str().unwrap(), "-"], ALL_MEETS.replace("\"rubric\"", "\"x\"").as_bytes());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((v["decision"].as_str(), v["level"].as_str()), (Some("hire"), Some("L5")), "{v}");
+
+    // A broken ladder names the line; one ladder per run.
+    let o = run(&["rubric", "-"], b"L4 Role\nCapability | A | B |\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: ladder line 2: the table's header has 3 columns"), "{}", stderr(&o));
+    let o = run(&["rubric", "a.txt", "b.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -8,6 +8,7 @@ mod committee;
 mod engine;
 mod interchange;
 mod json;
+mod ladder;
 mod rubric;
 mod scorecard;
 mod support;

@@ -76,6 +76,11 @@ fn bad_rubrics_get_specific_errors() {
     check_error(|v| v["capabilities"] = "six".into(), "rubric is not valid");
     let err = Rubric::from_json("{ not json").unwrap_err().to_string();
     assert!(err.starts_with("rubric is not valid"), "{err}");
+    // A ladder document given where a rubric file belongs (the widget's `rubric` attribute) is
+    // named as such, with the command that converts it.
+    let seed = include_str!("../../data/seed/l4-senior-software-engineer.txt");
+    let err = Rubric::from_json(seed).unwrap_err().to_string();
+    assert!(err.contains("not a rubric file (JSON)") && err.contains("scorecard rubric"), "{err}");
 }
 
 /// Bands are listed from the highest to the lowest and the engine takes the first that holds:

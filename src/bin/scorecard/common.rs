@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
 use scorecard::core::Rubric;
 
@@ -23,6 +24,11 @@ commands:
                                                     convert a scorecard; Greenhouse mapping report on stderr
   link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
   unlink [--rubric FILE] URL|-                      print the scorecard a share link holds, as JSON
+  rubric [--policy-from FILE] [--quiet] [LADDER|-]  a ladder document (the default rubric's text format) as a
+                                                    rubric file on stdout; the choices made for it on stderr
+
+--rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
+renumbered for the ladder's level; `scorecard rubric` shows it).
 
 exit codes: 0 success, 1 invalid input, 2 usage error";
 
@@ -134,12 +140,17 @@ fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// The rubric named by `--rubric FILE`, or the embedded default.
+/// The rubric named by `--rubric FILE`, or the embedded default. The file may be a rubric
+/// (JSON) or a ladder document, read with the embedded rubric's policy.
 pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
-    match args.value("--rubric") {
-        Some(path) => Rubric::from_json(&read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?).map_err(|e| Failure::Invalid(format!("{path}: {e}"))),
-        None => Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}"))),
+    let embedded = || Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}")));
+    let Some(path) = args.value("--rubric") else { return embedded() };
+    let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
+    let label = label(path);
+    if looks_like_ladder(&text) {
+        return rubric_from_ladder(&text, &embedded()?).map(|l| l.rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")));
     }
+    Rubric::from_json(&text).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
 }
 
 /// Writes the tool's output (`out!`, `outln!`). When the reader has gone away (a closed pipe,

@@ -22,6 +22,7 @@ mod common;
 mod compare;
 mod convert;
 mod recommend;
+mod rubric;
 
 use std::process::ExitCode;
 
@@ -55,7 +56,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     };
     // `scorecard compare --help` asks for help, wherever it comes before a `--`; an unknown
     // command is still an error.
-    const COMMANDS: [&str; 9] = ["recommend", "validate", "classify", "draft", "classifier", "convert", "link", "unlink", "compare"];
+    const COMMANDS: [&str; 10] = ["recommend", "validate", "classify", "draft", "classifier", "convert", "link", "unlink", "compare", "rubric"];
     if COMMANDS.contains(&cmd.as_str()) && rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
         outln!("{}", if cmd == "classifier" { classify::CLASSIFIER_USAGE } else { USAGE });
         return Ok(ExitCode::SUCCESS);
@@ -70,6 +71,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "link" => convert::link(rest),
         "unlink" => convert::unlink(rest),
         "compare" => compare::compare(rest),
+        "rubric" => rubric::rubric_command(rest),
         "-h" | "--help" | "help" => {
             outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,32 @@
+//! `scorecard rubric`: a ladder document (the seed's text format) as a rubric file.
+//!
+//! The rubric goes to stdout as JSON, ready to save, review and load with `--rubric` or the
+//! widget's `rubric` attribute; what the reader chose or fixed (the policy, capability ids, stray
+//! punctuation) goes to stderr, one line each, unless `--quiet`.
+
+use std::process::ExitCode;
+
+use scorecard::core::ladder::{rubric_from_ladder, MAX_LADDER_BYTES};
+
+use crate::common::{label, read_document, rubric, Args, Failure};
+
+/// Runs `scorecard rubric [--policy-from RUBRIC] [--quiet] [LADDER|-]`.
+pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(rest, &["--quiet"], &["--policy-from"])?;
+    if args.positional.len() > 1 {
+        return Err(Failure::Usage("rubric reads one ladder document".into()));
+    }
+    let path = args.positional.first().map_or("-", String::as_str);
+    // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
+    let base = rubric(&Args { flags: Vec::new(), values: args.value("--policy-from").map(|p| ("--rubric".to_string(), p.to_string())).into_iter().collect(), positional: Vec::new() })?;
+    let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
+    let ladder = rubric_from_ladder(&text, &base).map_err(|e| Failure::Invalid(format!("{}: {e}", label(path))))?;
+    let json = serde_json::to_string_pretty(&ladder.rubric).map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
+    if !args.flag("--quiet") {
+        for note in &ladder.notes {
+            eprintln!("{}: {note}", label(path));
+        }
+    }
+    outln!("{json}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,500 @@
+//! Reading a ladder document, the text format the default rubric came from
+//! (`data/seed/l4-senior-software-engineer.txt`), into a [`Rubric`].
+//!
+//! Recruiting teams keep their ladders as documents like that one: a title that starts with the
+//! level, a summary, the level's headline expectations, a table of capabilities by level, the
+//! traits of a strong hire and guidance for managers. [`rubric_from_ladder`] reads such a document
+//! so that another ladder or level loads without anyone retyping it as JSON; the command-line tool
+//! prints the result as a rubric file (`scorecard rubric`) and takes a ladder wherever it takes
+//! `--rubric`.
+//!
+//! A ladder says nothing about the leveling policy, so the policy comes from a base rubric (the
+//! embedded L4 one unless the caller gives another), with its levels renumbered for the ladder's
+//! level. Every such choice is reported in [`Ladder::notes`], so nobody mistakes it for part of
+//! the document.
+//!
+//! The grammar, line by line (blank lines are ignored everywhere):
+//!
+//! ```text
+//! L5 Staff Software Engineer            title: the level code, then the role
+//! Staff engineers ...                   summary: text lines up to the first list item
+//! - Sets technical direction ...        highlights: "- ", "* " or "• " items
+//! Expectations                          optional headings before the table
+//! Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |
+//! ---|---|---|---|                      optional
+//! Technical Expertise | ... | ... | ... |
+//! What makes a good L5 engineer?        traits: title, intro text, items
+//! When someone talks about ...
+//! - ...
+//! Managing L5 Staff Software Engineers  guidance (optional): title, intro text, then sections,
+//! The primary goal ...                  each a title line and its items
+//! Key approaches
+//! - ...
+//! ```
+//!
+//! Like the rest of the core, nothing here panics on input: every problem is a [`LadderError`]
+//! naming the line.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::rubric::{Capability, Descriptors, Guidance, GuidanceSection, LevelLabel, Policy, Rubric, Traits, RUBRIC_FORMAT};
+use super::scorecard::{clip, Rating};
+
+/// The largest ladder document read, in bytes (the same limit as a rubric file).
+pub const MAX_LADDER_BYTES: usize = super::rubric::MAX_RUBRIC_BYTES;
+
+/// A ladder read into a rubric, with what the reader chose or changed on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ladder {
+    /// The rubric, validated. Its `source_json` is empty: the caller serialises it if it needs
+    /// the text.
+    pub rubric: Rubric,
+    /// One line per choice the document did not make (the policy, capability ids) and per fix of
+    /// stray punctuation, with the line it concerns. Meant for a person to read before using the
+    /// rubric.
+    pub notes: Vec<String>,
+}
+
+/// What is wrong with a ladder document: the line (1-based; 0 when it concerns the whole
+/// document) and what to do about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LadderError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LadderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "ladder: {}", self.message)
+        } else {
+            write!(f, "ladder line {}: {}", self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LadderError {}
+
+fn error(line: usize, message: impl Into<String>) -> LadderError {
+    LadderError { line, message: message.into() }
+}
+
+/// True when `text` looks like a ladder document rather than JSON: its first character that is
+/// not white space is not `{`. Callers that accept either format use this to choose a reader.
+pub fn looks_like_ladder(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim_start().chars().next().is_some_and(|c| c != '{')
+}
+
+/// The stable ids of the capabilities the classifier and every file format know, by the names
+/// the seed ladder gives them. A ladder that uses these names gets these ids, so its scorecards
+/// and the classifier's tags line up with the default rubric's.
+const KNOWN_CAPABILITIES: [(&str, &str); 6] = [
+    ("technical expertise", "technical_expertise"),
+    ("project ownership", "project_ownership"),
+    ("business impact", "business_impact"),
+    ("communication & collaboration", "communication_collaboration"),
+    ("mentorship & support", "mentorship_support"),
+    ("leadership & process improvement", "leadership_process"),
+];
+
+/// One non-blank line of the document: its 1-based number and its text, trimmed.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The text of a list item ("- ", "* " or "• "), without its marker.
+    fn item(&self) -> Option<&'a str> {
+        ["- ", "* ", "• "].iter().find_map(|m| self.text.strip_prefix(m)).map(str::trim)
+    }
+
+    fn is_table_row(&self) -> bool {
+        self.text.contains('|')
+    }
+}
+
+/// Reads a ladder document. `base` supplies the leveling policy (renumbered for the ladder's
+/// level): pass the rubric whose policy the team uses, or the embedded default.
+pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderError> {
+    if text.len() > MAX_LADDER_BYTES {
+        return Err(error(0, format!("the document is {} bytes; the limit is {MAX_LADDER_BYTES}", text.len())));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| Line { number: i + 1, text: t.trim() })
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    let mut notes = Vec::new();
+    let mut at = 0;
+
+    // The title: the level code, then the role.
+    let title_line = *lines.first().ok_or_else(|| error(0, "the document is empty"))?;
+    if title_line.item().is_some() || title_line.is_table_row() {
+        return Err(error(title_line.number, "the first line must be the title, such as \"L5 Staff Software Engineer\""));
+    }
+    let title = tidy(title_line, &mut notes);
+    let (level, role) = split_title(&title).ok_or_else(|| {
+        error(
+            title_line.number,
+            format!("the title \"{}\" must start with the level code, such as \"L5 Staff Software Engineer\"", clip(&title)),
+        )
+    })?;
+    at += 1;
+
+    // The summary: text lines up to the first list item or the table.
+    let summary = paragraph(&lines, &mut at, &mut notes);
+    let highlights = items(&lines, &mut at, &mut notes);
+
+    // Headings before the table ("Expectations") are skipped; the table must follow.
+    let mut headings = 0;
+    while lines.get(at).is_some_and(|l| !l.is_table_row() && l.item().is_none()) && headings < 2 {
+        at += 1;
+        headings += 1;
+    }
+    let header = match lines.get(at) {
+        Some(l) if l.is_table_row() => *l,
+        Some(l) => {
+            return Err(error(
+                l.number,
+                "expected the capability table's header, such as \"Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |\"",
+            ))
+        }
+        None => return Err(error(0, "no capability table: a ladder needs a table of capabilities by level")),
+    };
+    at += 1;
+    let header_cells = cells(header.text);
+    if header_cells.len() != 4 {
+        return Err(error(
+            header.number,
+            format!(
+                "the table's header has {} columns; it needs 4: the capability, then Needs Improvement, Meets and Exceeds",
+                header_cells.len()
+            ),
+        ));
+    }
+    let levels: Vec<LevelLabel> = Rating::LEVELS
+        .iter()
+        .zip(&header_cells[1..])
+        .map(|(rating, label)| LevelLabel { id: rating.id().to_string(), label: label.to_string() })
+        .collect();
+    if let Some(empty) = levels.iter().position(|l| l.label.is_empty()) {
+        return Err(error(header.number, format!("the table's header has no label for column {}", empty + 2)));
+    }
+    // The separator row under the header, as in Markdown.
+    if lines.get(at).is_some_and(|l| l.is_table_row() && l.text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))) {
+        at += 1;
+    }
+
+    let mut capabilities = Vec::new();
+    let mut ids = BTreeSet::new();
+    while let Some(row) = lines.get(at).filter(|l| l.is_table_row()).copied() {
+        at += 1;
+        let row_cells = cells(row.text);
+        if row_cells.len() != 4 {
+            return Err(error(
+                row.number,
+                format!(
+                    "this row has {} columns; each capability needs 4: its name, then its Needs Improvement, Meets and Exceeds text",
+                    row_cells.len()
+                ),
+            ));
+        }
+        let name = tidy(Line { number: row.number, text: row_cells[0] }, &mut notes);
+        if name.is_empty() {
+            return Err(error(row.number, "this row has no capability name"));
+        }
+        let mut texts = Vec::with_capacity(3);
+        for (cell, label) in row_cells[1..].iter().zip(&levels) {
+            let t = tidy(Line { number: row.number, text: cell }, &mut notes);
+            if t.is_empty() {
+                return Err(error(row.number, format!("{} has no \"{}\" text", clip(&name), clip(&label.label))));
+            }
+            texts.push(t);
+        }
+        let id = capability_id(&name, capabilities.len());
+        if !KNOWN_CAPABILITIES.iter().any(|(_, known)| *known == id) {
+            notes.push(format!("line {}: capability \"{}\" has the id \"{id}\"; scorecards use it", row.number, clip(&name)));
+        }
+        if !ids.insert(id.clone()) {
+            return Err(error(row.number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
+        }
+        let mut texts = texts.into_iter();
+        capabilities.push(Capability {
+            id,
+            name,
+            descriptors: Descriptors {
+                needs_improvement: texts.next().unwrap_or_default(),
+                meets: texts.next().unwrap_or_default(),
+                exceeds: texts.next().unwrap_or_default(),
+            },
+        });
+    }
+    if capabilities.is_empty() {
+        return Err(error(header.number, "the table has a header but no capability rows"));
+    }
+
+    // The traits of a strong hire: a title, an intro, a list.
+    let mut traits = Traits::default();
+    if let Some(l) = lines.get(at).filter(|l| l.item().is_none()).copied() {
+        traits.title = tidy(l, &mut notes);
+        at += 1;
+        traits.intro = paragraph(&lines, &mut at, &mut notes);
+        traits.items = items(&lines, &mut at, &mut notes);
+    }
+
+    // Guidance for managers: a title, an intro, then titled lists. Of the text lines before a
+    // list, the last is the list's title and any before it are the intro.
+    let mut guidance = None;
+    if let Some(l) = lines.get(at).filter(|l| l.item().is_none()).copied() {
+        at += 1;
+        let mut g = Guidance { title: tidy(l, &mut notes), intro: String::new(), sections: Vec::new() };
+        while at < lines.len() {
+            let start = at;
+            while lines.get(at).is_some_and(|l| l.item().is_none()) {
+                at += 1;
+            }
+            let texts: Vec<String> = lines[start..at].iter().map(|l| tidy(*l, &mut notes)).collect();
+            let list = items(&lines, &mut at, &mut notes);
+            match texts.split_last() {
+                Some((title, intro)) if !list.is_empty() => {
+                    if !intro.is_empty() {
+                        if g.sections.is_empty() && g.intro.is_empty() {
+                            g.intro = intro.join(" ");
+                        } else {
+                            return Err(error(lines[start].number, "text between two lists of the guidance: a list's title must be one line"));
+                        }
+                    }
+                    g.sections.push(GuidanceSection { title: title.clone(), items: list });
+                }
+                // Text with no list after it: the guidance's intro, if nothing came before it.
+                _ if g.sections.is_empty() && g.intro.is_empty() => g.intro = texts.join(" "),
+                _ => return Err(error(lines[start].number, "text after the last list of the guidance; a section needs a list under it")),
+            }
+        }
+        guidance = Some(g);
+    }
+    if let Some(l) = lines.get(at) {
+        return Err(error(l.number, "unexpected text after the document's last section"));
+    }
+
+    let policy = renumbered_policy(base, &level, &capabilities, &mut notes);
+    let id = slug(&title);
+    let rubric = Rubric {
+        format: RUBRIC_FORMAT.to_string(),
+        schema_version: 1,
+        id,
+        version: 1,
+        title,
+        role,
+        level,
+        summary,
+        highlights,
+        levels,
+        capabilities,
+        traits,
+        guidance,
+        policy,
+        source_json: String::new(),
+    };
+    rubric.validate().map_err(|e| error(0, e.to_string()))?;
+    Ok(Ladder { rubric, notes })
+}
+
+/// The cells of a table row: split on `|` and trimmed, without the empty cell after a trailing
+/// bar, or before a leading bar when the row has one cell too many for it (Markdown's
+/// "| a | b |"; a row whose first cell is empty keeps it, so it is refused as nameless).
+fn cells(row: &str) -> Vec<&str> {
+    let row = row.trim();
+    let row = row.strip_suffix('|').unwrap_or(row);
+    let mut cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    if cells.len() > 4 && cells.first().is_some_and(|c| c.is_empty()) {
+        cells.remove(0);
+    }
+    cells
+}
+
+/// Text lines joined with spaces, up to the next list item or table row. The line just before
+/// the table is the table's heading ("Expectations"), not part of the text.
+fn paragraph(lines: &[Line], at: &mut usize, notes: &mut Vec<String>) -> String {
+    let mut parts = Vec::new();
+    while let Some(l) = lines.get(*at).filter(|l| l.item().is_none() && !l.is_table_row()) {
+        if lines.get(*at + 1).is_some_and(Line::is_table_row) {
+            break;
+        }
+        parts.push(tidy(*l, notes));
+        *at += 1;
+    }
+    parts.join(" ")
+}
+
+/// Consecutive list items.
+fn items(lines: &[Line], at: &mut usize, notes: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    while let Some(l) = lines.get(*at) {
+        let Some(item) = l.item() else { break };
+        out.push(tidy(Line { number: l.number, text: item }, notes));
+        *at += 1;
+    }
+    out
+}
+
+/// The text with the stray punctuation the seed ladder has (". ." at the end of a sentence, a
+/// brace with no partner as in "engineer}"), fixed and noted.
+fn tidy(line: Line, notes: &mut Vec<String>) -> String {
+    let mut text = line.text.trim().to_string();
+    while let Some(i) = text.find(". .") {
+        text.replace_range(i..i + 3, ".");
+        notes.push(format!("line {}: \". .\" read as \".\"", line.number));
+    }
+    for (open, close) in [('{', '}'), ('[', ']')] {
+        let opens = text.matches(open).count();
+        let closes = text.matches(close).count();
+        if opens != closes {
+            let stray = if opens > closes { open } else { close };
+            text = text.replace(stray, "");
+            notes.push(format!("line {}: a stray \"{stray}\" removed", line.number));
+        }
+    }
+    text.trim().to_string()
+}
+
+/// "L5 Staff Software Engineer" -> ("L5", "Staff Software Engineer"). The level code is letters
+/// then digits (L5, E6, IC4), at most 8 characters.
+fn split_title(title: &str) -> Option<(String, String)> {
+    let (code, role) = title.split_once(char::is_whitespace)?;
+    let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let valid = code.len() <= 8
+        && digits.len() < code.len()
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let role = role.trim();
+    (valid && !role.is_empty()).then(|| (code.to_string(), role.to_string()))
+}
+
+/// The level code `code` moved `by` steps: ("L4", 1) -> "L5". `None` when it is not letters then
+/// digits, or would go below 0.
+fn shift_level(code: &str, by: i64) -> Option<String> {
+    let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix = &code[..code.len() - digits.len()];
+    let n: i64 = digits.parse().ok()?;
+    let shifted = n.checked_add(by).filter(|s| *s >= 0)?;
+    Some(format!("{prefix}{shifted}"))
+}
+
+/// The difference between two level codes with the same letters: ("L4", "L6") -> 2.
+fn level_distance(from: &str, to: &str) -> Option<i64> {
+    let split = |c: &str| {
+        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
+        Some((c[..c.len() - digits.len()].to_ascii_uppercase(), digits.parse::<i64>().ok()?))
+    };
+    let (fp, fnum) = split(from)?;
+    let (tp, tnum) = split(to)?;
+    (fp == tp).then(|| tnum - fnum)
+}
+
+/// The stable id for a capability name: a known capability's id, else the name in
+/// lower_snake_case ("Product Sense" -> `product_sense`), else `capability_N`.
+fn capability_id(name: &str, index: usize) -> String {
+    let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
+    if let Some((_, id)) = KNOWN_CAPABILITIES.iter().find(|(known, _)| *known == key) {
+        return (*id).to_string();
+    }
+    let words: Vec<String> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut id = words.join("_");
+    id.truncate(64);
+    let id = id.trim_end_matches('_').to_string();
+    if id.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        id
+    } else {
+        format!("capability_{}", index + 1)
+    }
+}
+
+/// "L4 Senior Software Engineer" -> `l4-senior-software-engineer`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let id = words.join("-");
+    if id.is_empty() {
+        "ladder".to_string()
+    } else {
+        id
+    }
+}
+
+/// The base rubric's policy for the ladder's level: its bands' levels moved by the distance
+/// between the two levels, weights and core capabilities kept for the capabilities the ladder
+/// has, counts capped at the ladder's number of capabilities. Each change is noted.
+fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> Policy {
+    let mut policy = base.policy.clone();
+    let has = |id: &str| capabilities.iter().any(|c| c.id == id);
+    let distance = level_distance(&base.level, level);
+    match distance {
+        Some(0) => notes.push(format!("policy: the leveling policy of \"{}\", unchanged", clip(&base.title))),
+        Some(d) => notes.push(format!(
+            "policy: the leveling policy of \"{}\" with its levels moved by {d} ({} -> {})",
+            clip(&base.title),
+            clip(&base.level),
+            clip(level)
+        )),
+        None => notes.push(format!(
+            "policy: the leveling policy of \"{}\"; its bands for {} are for {} here, and bands for other levels are left out, since \"{}\" and \"{}\" are not numbered alike",
+            clip(&base.title),
+            clip(&base.level),
+            clip(level),
+            clip(&base.level),
+            clip(level)
+        )),
+    }
+    let mut bands = Vec::new();
+    for band in &policy.bands {
+        let mut band = band.clone();
+        match distance {
+            Some(d) => {
+                let Some(moved) = shift_level(&band.level, d) else { continue };
+                band.level = moved;
+                band.consider = band.consider.as_deref().and_then(|c| shift_level(c, d));
+            }
+            None if band.level == base.level => {
+                band.level = level.to_string();
+                band.consider = None;
+            }
+            None => continue,
+        }
+        band.min_assessed = band.min_assessed.min(capabilities.len());
+        bands.push(band);
+    }
+    if bands.is_empty() {
+        // Every band was for a level that could not be renumbered: keep one band at the ladder's
+        // level so the rubric can still say hire or no hire.
+        if let Some(first) = policy.bands.iter().find(|b| b.consider.is_none()).or(policy.bands.first()) {
+            let mut band = first.clone();
+            band.level = level.to_string();
+            band.consider = None;
+            band.min_assessed = band.min_assessed.min(capabilities.len());
+            bands.push(band);
+        }
+    }
+    policy.bands = bands;
+    let dropped: Vec<String> = policy.weights.keys().chain(policy.core.iter()).filter(|id| !has(id)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
+    if !dropped.is_empty() {
+        notes.push(format!("policy: weights and core capabilities for {} left out (not in this ladder)", dropped.join(", ")));
+    }
+    policy.weights.retain(|id, _| has(id));
+    policy.core.retain(|id| has(id));
+    policy.min_assessed = policy.min_assessed.min(capabilities.len());
+    policy
+}

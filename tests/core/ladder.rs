@@ -1,0 +1,163 @@
+//! Ladder documents (the seed's text format) read into rubrics: the seed reads into exactly the
+//! embedded rubric, another level gets a renumbered policy, and malformed documents are refused
+//! with the line at fault.
+
+use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder, LadderError};
+use scorecard::core::Rubric;
+
+const SEED: &str = include_str!("../../data/seed/l4-senior-software-engineer.txt");
+
+fn default() -> Rubric {
+    Rubric::default_rubric().expect("embedded rubric")
+}
+
+fn read(text: &str) -> Result<Rubric, LadderError> {
+    rubric_from_ladder(text, &default()).map(|l| l.rubric)
+}
+
+fn err(text: &str) -> LadderError {
+    read(text).expect_err("should be refused")
+}
+
+/// A small ladder for another level, written the way the seed is.
+const L5: &str = "L5 Staff Software Engineer
+Staff engineers set technical direction across several teams.
+- Sets direction for a group of teams
+- Grows senior engineers
+Expectations
+Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |
+---|---|---|---|
+Technical Expertise | Needs help on cross-team designs. | Owns the architecture of a product area. | Shapes the architecture of the organisation. |
+Project Ownership | Delivers only with close support. | Leads multi-quarter programs. | Leads the company's hardest programs. |
+Product Sense | Builds what is asked without questioning it. | Shapes what gets built with product. | Changes the product strategy. |
+What makes a good L5 engineer?
+You may hear that they:
+- Make the teams around them better
+";
+
+#[test]
+fn the_seed_reads_into_exactly_the_embedded_rubric() {
+    let ladder = rubric_from_ladder(SEED, &default()).expect("the seed reads");
+    let mut embedded = default();
+    embedded.source_json.clear();
+    assert_eq!(ladder.rubric, embedded);
+    // The seed's two stray marks are fixed and said so, with their lines.
+    assert!(ladder.notes.iter().any(|n| n.starts_with("line 13:") && n.contains("\". .\"")), "{:?}", ladder.notes);
+    assert!(ladder.notes.iter().any(|n| n.starts_with("line 20:") && n.contains('}')), "{:?}", ladder.notes);
+    assert!(ladder.notes.iter().any(|n| n.contains("unchanged")), "{:?}", ladder.notes);
+}
+
+#[test]
+fn the_seed_reads_the_same_with_crlf_a_bom_blank_lines_and_markdown_bars() {
+    let variant = format!(
+        "\u{feff}\r\n{}",
+        SEED.lines()
+            .map(|l| if l.contains(" | ") { format!("| {l}") } else { l.to_string() })
+            .collect::<Vec<_>>()
+            .join("\r\n\r\n")
+    );
+    assert_eq!(read(&variant).unwrap(), read(SEED).unwrap());
+}
+
+#[test]
+fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
+    let ladder = rubric_from_ladder(L5, &default()).unwrap();
+    let r = &ladder.rubric;
+    assert_eq!((r.id.as_str(), r.level.as_str(), r.role.as_str()), ("l5-staff-software-engineer", "L5", "Staff Software Engineer"));
+    let ids: Vec<&str> = r.capabilities.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["technical_expertise", "project_ownership", "product_sense"]);
+    assert_eq!(r.capabilities[2].descriptors.exceeds, "Changes the product strategy.");
+    assert_eq!(r.highlights, ["Sets direction for a group of teams", "Grows senior engineers"]);
+    assert_eq!(r.traits.items, ["Make the teams around them better"]);
+    assert_eq!(r.guidance, None);
+    // The L4 policy moved up one level: L4+L5 -> L5+L6, L3 -> L4.
+    let bands: Vec<(&str, Option<&str>)> = r.policy.bands.iter().map(|b| (b.level.as_str(), b.consider.as_deref())).collect();
+    assert_eq!(bands, [("L5", Some("L6")), ("L5", None), ("L4", None)]);
+    // Only the capabilities this ladder has keep their weights and core places, and no count
+    // asks for more capabilities than there are.
+    assert!(r.policy.weights.keys().all(|id| ids.contains(&id.as_str())));
+    assert_eq!(r.policy.core, ["technical_expertise", "project_ownership"]);
+    assert!(r.policy.min_assessed <= 3 && r.policy.bands.iter().all(|b| b.min_assessed <= 3));
+    assert!(ladder.notes.iter().any(|n| n.contains("moved by 1")), "{:?}", ladder.notes);
+    assert!(ladder.notes.iter().any(|n| n.contains("product_sense")), "{:?}", ladder.notes);
+    assert!(ladder.notes.iter().any(|n| n.contains("communication_collaboration")), "{:?}", ladder.notes);
+    // And the engine runs on it: all meets is a hire at L5.
+    let card = scorecard::core::Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"meets"},"project_ownership":{"level":"meets"},"product_sense":{"level":"meets"}}}"#,
+        r,
+    )
+    .unwrap();
+    let rec = scorecard::core::recommend(r, &card);
+    assert_eq!(rec.level.as_deref(), Some("L5"), "{rec:?}");
+}
+
+#[test]
+fn a_level_code_numbered_otherwise_keeps_only_the_bands_for_its_own_level() {
+    let doc = L5.replacen("L5 Staff", "Staff2 Staff", 1);
+    let ladder = rubric_from_ladder(&doc, &default()).unwrap();
+    assert_eq!(ladder.rubric.level, "Staff2");
+    assert!(ladder.rubric.policy.bands.iter().all(|b| b.level == "Staff2" && b.consider.is_none()));
+    assert_eq!(ladder.rubric.policy.bands.len(), 2);
+    assert!(ladder.notes.iter().any(|n| n.contains("not numbered alike")), "{:?}", ladder.notes);
+}
+
+#[test]
+fn malformed_ladders_are_refused_with_the_line_at_fault() {
+    let cases: Vec<(String, usize, &str)> = vec![
+        (String::new(), 0, "empty"),
+        ("\n\n  \n".into(), 0, "empty"),
+        (L5.replacen("L5 Staff Software Engineer", "Staff Software Engineer", 1), 1, "must start with the level code"),
+        (L5.replacen("L5 Staff Software Engineer", "- L5 Staff", 1), 1, "first line must be the title"),
+        (L5.lines().take(4).collect::<Vec<_>>().join("\n"), 0, "no capability table"),
+        (L5.replacen("Expectations\n", "Expectations\nMore\nAnd more\n", 1), 7, "expected the capability table's header"),
+        (L5.replacen("| Exceeds Expectations |", "|", 1), 6, "header has 3 columns"),
+        (L5.replacen("Shapes what gets built with product. |", "", 1), 10, "this row has 3 columns"),
+        (L5.replacen("Needs help on cross-team designs.", " ", 1), 8, "no \"Needs Improvement\" text"),
+        (L5.replacen("Product Sense |", "Technical  expertise |", 1), 10, "repeats a capability"),
+        (L5.replacen("Product Sense |", " |", 1), 10, "no capability name"),
+        (L5.lines().take(6).collect::<Vec<_>>().join("\n"), 6, "no capability rows"),
+        (format!("{L5}Managing L5s\nIntro\nKey approaches\n- One\nA title\nand its second line\n- Two\n"), 18, "a list's title must be one line"),
+        (format!("{L5}Managing L5s\nKey approaches\n- One\nDangling text\n"), 17, "a section needs a list"),
+    ];
+    for (doc, line, needle) in cases {
+        let e = err(&doc);
+        assert!(e.to_string().contains(needle), "{doc:?}\n-> {e}");
+        assert_eq!(e.line, line, "{doc:?}\n-> {e}");
+    }
+}
+
+#[test]
+fn hostile_ladders_never_panic() {
+    let mut docs: Vec<String> = vec![
+        "L4 x\n|".into(),
+        "L4 x\n||||".into(),
+        "L4 x\n| a | b | c | d |\n|---|".into(),
+        "L99999999999999999999 Role\nA | B | C | D\nx | y | z | w".into(),
+        "Lé4 Role\nA | B | C | D\nx | y | z | w".into(),
+        "L4 Ŕôlé\nA | B | C | D\n日本語 | y | z | w\n- \n*".into(),
+        format!("L4 x\n{}", "A | B | C | D\n".repeat(3)),
+        "L4 x\nA | B | C | D\n{ | } | [ | ]".into(),
+        "\u{feff}".into(),
+        "{\"format\": \"scorecard-rubric\"}".into(),
+    ];
+    // Every prefix of the seed, cut at a line boundary and in the middle of lines.
+    for cut in (0..SEED.len()).step_by(97).filter(|i| SEED.is_char_boundary(*i)) {
+        docs.push(SEED[..cut].to_string());
+    }
+    for doc in &docs {
+        // Either a rubric that validates, or an error: never a panic.
+        if let Ok(r) = read(doc) {
+            r.validate().unwrap();
+        }
+    }
+    assert!(read(&"x".repeat(600 * 1024)).unwrap_err().to_string().contains("limit"));
+}
+
+#[test]
+fn json_and_ladders_are_told_apart_by_their_first_character() {
+    assert!(looks_like_ladder(SEED));
+    assert!(looks_like_ladder("\u{feff}L4 x"));
+    assert!(!looks_like_ladder(scorecard::core::rubric::DEFAULT_RUBRIC_JSON));
+    assert!(!looks_like_ladder(" \n\t{}"));
+    assert!(!looks_like_ladder("   "));
+}
