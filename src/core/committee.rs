@@ -31,7 +31,7 @@ mod verdict;
 pub use markdown::to_markdown;
 
 use std::borrow::Borrow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -463,6 +463,14 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
         return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
     }
     let value = super::json::parse(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+    // A Greenhouse scorecard object (what an ATS export holds) is read as the import box reads
+    // it, with the same attribute mapping; its candidate id, interviewer and time come along.
+    if let Ok(super::interchange::Format::Greenhouse) = super::interchange::detect(&value) {
+        return super::interchange::greenhouse::import_greenhouse_value(&value, rubric).map(|g| g.card).map_err(|e| match e {
+            super::interchange::ImportError::Invalid(e) => e,
+            other => ScorecardError::new("", format!("Greenhouse scorecard: {other}")),
+        });
+    }
     // An older document is migrated first, as every import does (a panel may hold scorecards
     // saved by an earlier release), so its rubric is read where the current version keeps it.
     let value = super::interchange::migrate(value)?;
@@ -512,6 +520,25 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     // For each (candidate, interviewer, step): the index of the scorecard kept and those dropped.
     let mut seen: HashMap<(&'a str, &'a str, &'a str), (usize, Vec<usize>)> = HashMap::new();
     let mut kept: Vec<bool> = vec![false; cards.len()];
+    // A scorecard that names its candidate by name only joins the candidate of that name whose
+    // other scorecards carry an id, when exactly one id goes with the name; otherwise one person
+    // would show as two rows of the same name.
+    let same_name = |name: &str| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    let mut ids_by_name: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
+    for (_, card) in cards {
+        let card: &'a Scorecard = card.borrow();
+        if card.rubric.id == rubric.id && !card.candidate.id.is_empty() && !card.candidate.name.trim().is_empty() {
+            ids_by_name.entry(same_name(&card.candidate.name)).or_default().insert(card.candidate.id.as_str());
+        }
+    }
+    let candidate_key = |card: &'a Scorecard| -> &'a str {
+        if card.candidate.id.is_empty() {
+            if let Some(id) = ids_by_name.get(&same_name(&card.candidate.name)).filter(|ids| ids.len() == 1).and_then(|ids| ids.first()) {
+                return id;
+            }
+        }
+        card.candidate.key()
+    };
     for (i, (source, card)) in cards.iter().enumerate() {
         let card: &'a Scorecard = card.borrow();
         if card.rubric.id != rubric.id {
@@ -525,7 +552,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             });
             continue;
         }
-        if card.candidate.key().is_empty() {
+        if candidate_key(card).is_empty() {
             unidentified.push(source.clone());
             continue;
         }
@@ -534,7 +561,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             set(&mut kept, i, true);
             continue;
         }
-        let key = (card.candidate.key(), card.interviewer.key(), card.interview.step.as_str());
+        let key = (candidate_key(card), card.interviewer.key(), card.interview.step.as_str());
         match seen.get_mut(&key) {
             None => {
                 seen.insert(key, (i, Vec::new()));
@@ -542,9 +569,9 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             }
             Some((best, dropped)) => {
                 let current = cards.get(*best).and_then(|(_, c)| c.borrow().submitted_at.as_deref());
-                // A submitted scorecard beats a draft; a strictly later time beats an earlier one;
-                // on a tie the first loaded stays.
-                if card.submitted_at.as_deref() > current {
+                // A submitted scorecard beats a draft; a strictly later moment beats an earlier
+                // one (compared as instants: offsets differ); on a tie the first loaded stays.
+                if submitted_moment(card.submitted_at.as_deref()) > submitted_moment(current) {
                     set(&mut kept, *best, false);
                     dropped.push(*best);
                     *best = i;
@@ -576,7 +603,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     for ((source, card), keep) in cards.iter().zip(&kept) {
         let card: &'a Scorecard = card.borrow();
         if *keep {
-            panels.entry(card.candidate.key()).or_default().push((source.as_str(), card));
+            panels.entry(candidate_key(card)).or_default().push((source.as_str(), card));
         }
     }
     Sorted {
@@ -585,6 +612,13 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         other_rubric,
         unidentified,
     }
+}
+
+/// A time of submission as a comparable moment: `None` (a draft) before any time. A text that is
+/// not a valid time (documents are checked on reading, so only one built in code) sorts before
+/// every valid one.
+fn submitted_moment(at: Option<&str>) -> Option<Option<(i64, u32)>> {
+    at.map(crate::core::scorecard::instant)
 }
 
 fn set(flags: &mut [bool], i: usize, value: bool) {

@@ -599,6 +599,46 @@ pub fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
+/// The moment a time of submission names, for comparing two of them: seconds since 1970-01-01
+/// UTC and the fraction in nanoseconds (digits past the ninth are ignored). An offset is applied
+/// ("11:30:00-08:00" is 19:30 UTC); a time without one, and a bare date (midnight), are read as
+/// UTC. `None` for anything [`is_date_time`] refuses. Comparing the text instead puts
+/// "2026-11-03T11:30:00-08:00" before "2026-11-03T18:10:00Z", which is 80 minutes earlier.
+pub fn instant(s: &str) -> Option<(i64, u32)> {
+    if !is_date_time(s) {
+        return None;
+    }
+    let b = s.as_bytes();
+    let num = |from: usize, to: usize| b.get(from..to).and_then(digits_value).map(i64::from);
+    let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    // Days from 1970-01-01 to the date (the proleptic Gregorian calendar's civil-to-days).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    if b.len() == 10 {
+        return Some((days * 86_400, 0));
+    }
+    let mut seconds = days * 86_400 + num(11, 13)? * 3600 + num(14, 16)? * 60 + num(17, 19)?;
+    let mut nanos = 0u32;
+    let mut rest = &b[19..];
+    if let [b'.', fraction @ ..] = rest {
+        let n = fraction.iter().take_while(|d| d.is_ascii_digit()).count();
+        for i in 0..9 {
+            nanos = nanos * 10 + fraction.get(i).filter(|_| i < n).map_or(0, |d| u32::from(d - b'0'));
+        }
+        rest = &fraction[n..];
+    }
+    if let [sign @ (b'+' | b'-'), ..] = rest {
+        let offset = num(b.len() - 5, b.len() - 3)? * 3600 + num(b.len() - 2, b.len())? * 60;
+        // "-08:00" is eight hours behind UTC: add them to reach UTC.
+        seconds += if *sign == b'-' { offset } else { -offset };
+    }
+    Some((seconds, nanos))
+}
+
 /// True for an ISO 8601 time of submission: an RFC 3339 date-time `YYYY-MM-DDTHH:MM:SS` (a real
 /// date, hours 00-23, minutes 00-59, seconds 00-60 for a leap second), an optional `.` and
 /// fraction digits, then `Z` or an offset `+HH:MM` / `-HH:MM`, which JavaScript's `toISOString`

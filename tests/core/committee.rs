@@ -770,3 +770,114 @@ fn cli_compare_flags_non_behavioural_notes() {
     assert_eq!(flagged("ben"), 0);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A revision is kept over the scorecard it replaces when it is later in time, whatever offset
+/// each was written with: 11:30-08:00 is 19:30 UTC, after 18:10Z, though it sorts before it as
+/// text.
+#[test]
+fn the_later_submission_is_kept_across_time_zones() {
+    let mut cards = panel(&["c1 ann loop: te=n po=m bi=m cc=m", "c1 ann loop: te=e po=m bi=m cc=m"]);
+    cards[0].1.submitted_at = Some("2026-11-03T18:10:00.000Z".into());
+    cards[1].1.submitted_at = Some("2026-11-03T11:30:00-08:00".into());
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.duplicates.len(), 1);
+    assert_eq!((r.duplicates[0].kept.as_str(), r.duplicates[0].dropped.clone()), ("card2", vec!["card1".to_string()]));
+    assert_eq!(row(&r, "technical_expertise").0, Rating::Exceeds);
+    // And the other way round: an offset ahead of UTC makes the later-looking text earlier.
+    cards[1].1.submitted_at = Some("2026-11-03T20:00:00+05:00".into());
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.duplicates[0].kept, "card1");
+
+    use scorecard::core::scorecard::instant;
+    assert_eq!(instant("1970-01-01T00:00:00Z"), Some((0, 0)));
+    assert_eq!(instant("1970-01-01"), Some((0, 0)));
+    assert_eq!(instant("2000-03-01T00:00:00Z"), Some((951_868_800, 0)));
+    assert_eq!(instant("2026-11-03T11:30:00.5-08:00"), instant("2026-11-03T19:30:00.500Z"));
+    assert_eq!(instant("2026-11-03T19:30:00.123456789999Z"), Some((instant("2026-11-03T19:30:00Z").unwrap().0, 123_456_789)));
+    assert_eq!(instant("2026-02-30T00:00:00Z"), None);
+    assert_eq!(instant("yesterday"), None);
+}
+
+/// One interviewer's scorecard names the candidate by name only: it joins the candidate of that
+/// name rather than making a second row with the same name, unless two ids share the name.
+#[test]
+fn a_scorecard_without_the_candidate_id_joins_the_candidate_of_that_name() {
+    let mut cards = panel(&["c1 ann a: te=m po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m", "_ cal c: te=n po=m bi=m cc=m"]);
+    cards[2].1.candidate = Person { id: String::new(), name: "  name OF c1 ".into() };
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.candidates.len(), 1, "{:?}", r.candidates.iter().map(|c| &c.candidate).collect::<Vec<_>>());
+    assert_eq!(r.candidates[0].panel.len(), 3);
+    assert!(who_said_what(&rubric(), &cards, "c1", "technical_expertise").is_some_and(|w| w.statements.len() == 3));
+    // Two candidates with that name and different ids: the name-only scorecard stays apart.
+    cards[1].1.candidate.id = "c2".into();
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.candidates.len(), 3);
+}
+
+/// A Greenhouse scorecard object (an ATS export) loads into a panel like the import box reads it.
+#[test]
+fn a_greenhouse_scorecard_joins_the_panel() {
+    let rubric = rubric();
+    let mut original = card("1001 ann onsite: te=M po=m bi=m cc=e");
+    original.interviewer.id = "77".into();
+    let gh = scorecard::core::interchange::greenhouse::export_greenhouse(&original, &rubric).to_string();
+    let read = parse_for_panel(&gh, &rubric).expect("a Greenhouse object loads");
+    assert_eq!(read.candidate.id, "1001");
+    assert_eq!(read.interviewer.key(), "77");
+    assert_eq!(read.rating("communication_collaboration"), Rating::Exceeds);
+    let bad = parse_for_panel(r#"{"attributes": 5}"#, &rubric).unwrap_err().to_string();
+    assert!(bad.contains("attributes"), "{bad}");
+}
+
+/// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are
+/// quoted, so the committee can find them.
+#[test]
+fn calibration_says_too_few_shared_ratings_and_quotes_flagged_notes() {
+    let cards = panel(&["c1 ann a: te=m po=m bi=m cc=m ms=m", "c1 dan d: te=n po=n"]);
+    let flagger = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["non_behavioral".into()] } else { Vec::new() } };
+    let r = analyze(&rubric(), &cards, None);
+    let dan = r.candidates[0].calibration.iter().find(|m| m.interviewer == "dan").unwrap();
+    assert_eq!(dan.leaning, Leaning::NotEnoughShared);
+    assert!(dan.signals.iter().any(|s| s.starts_with("Shares 2 ratings with other interviewers on this panel: too few")), "{:?}", dan.signals);
+    // Alone on a panel: nobody to compare with, nothing said.
+    let alone = report(&["c9 eve e: te=m po=m bi=m cc=m"]);
+    assert!(!alone.candidates[0].calibration[0].signals.iter().any(|s| s.starts_with("Shares")), "{:?}", alone.candidates[0].calibration[0].signals);
+
+    let cards = panel(&["c1 ann a: te=m+1 po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m"]);
+    let r = analyze(&rubric(), &cards, Some(&flagger));
+    let ann = r.candidates[0].calibration.iter().find(|m| m.interviewer == "ann").unwrap();
+    assert!(
+        ann.signals.iter().any(|s| s.contains("\"Observed technical_expertise #0.\" (observation on Technical Expertise; an impression, not behaviour)")),
+        "{:?}",
+        ann.signals
+    );
+}
+
+/// The Markdown summary names who each calibration signal is about, gives both sides of a split
+/// and whether it decides the outcome, and lists everything not counted.
+#[test]
+fn the_markdown_summary_names_people_both_sides_and_what_was_left_out() {
+    use scorecard::core::committee::{to_markdown, LoadFailure};
+    let mut cards = panel(&[
+        "c1 ann a: te=N po=M bi=M cc=M ms=M lp=M",
+        "c1 ben b: te=M po=M bi=M cc=M ms=M lp=M",
+        "c1 dan d: te=m po=n",
+        "c1 ann a: te=N po=M bi=M cc=M ms=M lp=M",
+        "_ eve e: te=m",
+    ]);
+    cards[3].0 = "ann-again.json".into();
+    let mut r = analyze(&rubric(), &cards, None);
+    r.failed.push(LoadFailure { source: "broken.json".into(), error: "not JSON: expected a value at line 1 column 1".into() });
+    let md = to_markdown(&r);
+    let contest = md.lines().find(|l| l.starts_with("- Contested")).unwrap_or_else(|| panic!("{md}"));
+    assert!(contest.contains("if the lower view held:") && contest.contains("if the higher:"), "{contest}");
+    assert!(md.contains("- Name of dan: Shares 2 ratings with other interviewers on this panel"), "{md}");
+    assert!(md.contains("kept card1, set aside ann-again.json"), "{md}");
+    assert!(md.contains("- card5: names no candidate"), "{md}");
+    assert!(md.contains("- broken.json: not JSON: expected a value"), "{md}");
+    // A split that moves the outcome says so.
+    let split = report(&["c1 ann a: te=n po=M bi=M cc=M ms=M lp=M", "c1 ben b: te=m po=M bi=M cc=M ms=M lp=M"]);
+    let pivotal = split.candidates[0].committee.contested.iter().any(|c| c.pivotal);
+    assert!(pivotal, "Technical Expertise is core: needs improvement there moves the level");
+    assert!(to_markdown(&split).contains("- Contested, decides the outcome: Technical Expertise"), "{}", to_markdown(&split));
+}

@@ -13,7 +13,7 @@ use super::verdict::words;
 use super::{consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning, MemberCalibration};
 use crate::core::engine::join_names;
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{Rating, Scorecard};
+use crate::core::scorecard::{clip, Rating, Scorecard};
 
 /// A mean difference from the rest of the panel at or beyond this many levels is a lean.
 pub const LENIENCY_THRESHOLD: f64 = 0.75;
@@ -126,7 +126,11 @@ pub fn members(
             let flagged = flag_texts(card, flagger);
 
             let mut signals = Vec::new();
-            signals.extend(lean_sentence(lean, mean, shared, "on this panel"));
+            // Alone on a panel there is nobody to compare with: no sentence. Otherwise too few
+            // shared ratings is said, so that "no signal" is not read as "in line".
+            if members.len() > 1 && rated > 0 {
+                signals.extend(lean_sentence(lean, mean, shared, "on this panel"));
+            }
             if !unevidenced.is_empty() {
                 signals.push(format!("Rated without evidence: {}.", join_names(unevidenced.iter().map(|id| name_of(id)).collect())));
             }
@@ -134,15 +138,29 @@ pub fn members(
                 signals.push(format!("Gave all {rated} rated capabilities the same rating ({}).", words(level)));
             }
             if !flagged.is_empty() {
-                let mut names: Vec<String> = flagged.iter().flat_map(|f| f.flags.iter().cloned()).collect();
-                names.sort();
-                names.dedup();
+                // Which texts, so the committee can find them: quoted, clipped, at most three.
+                const SHOWN: usize = 3;
+                let quoted: Vec<String> = flagged
+                    .iter()
+                    .take(SHOWN)
+                    .map(|f| {
+                        let place = match (&f.capability, f.kind.as_str()) {
+                            (Some(cap), "note") => format!("{} note", name_of(cap)),
+                            (Some(cap), _) => format!("observation on {}", name_of(cap)),
+                            (None, _) => "observation".to_string(),
+                        };
+                        let why: Vec<&str> = f.flags.iter().map(|id| flag_words(id)).collect();
+                        format!("\"{}\" ({place}; {})", clip(&f.text), why.join(", "))
+                    })
+                    .collect();
+                let more = flagged.len().saturating_sub(SHOWN);
                 signals.push(format!(
-                    "{} note{} or observation{} flagged as not behavioural ({}).",
+                    "{} note{} or observation{} flagged as not evidence of behaviour: {}{}.",
                     flagged.len(),
                     plural(flagged.len()),
                     plural(flagged.len()),
-                    names.join(", ")
+                    quoted.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
                 ));
             }
 
@@ -211,16 +229,30 @@ fn leaning(mean: Option<f64>, shared: usize) -> Leaning {
     }
 }
 
+/// Words for a flag id of the classifier's flag detector.
+fn flag_words(id: &str) -> &str {
+    match id {
+        "non_behavioral" => "an impression, not behaviour",
+        "bias_risk" => "bias risk",
+        other => other,
+    }
+}
+
 fn lean_sentence(lean: Leaning, mean: Option<f64>, shared: usize, where_: &str) -> Option<String> {
     let m = mean.unwrap_or(0.0).abs();
     match lean {
+        Leaning::NotEnoughShared => Some(format!(
+            "Shares {} rating{} with other interviewers {where_}: too few to tell whether they rate high or low.",
+            if shared == 0 { "no".to_string() } else { shared.to_string() },
+            plural(shared)
+        )),
         Leaning::Lenient => Some(format!(
             "Rates {m:.2} levels above the rest of the panel on average over {shared} shared ratings {where_}: possibly lenient."
         )),
         Leaning::Severe => Some(format!(
             "Rates {m:.2} levels below the rest of the panel on average over {shared} shared ratings {where_}: possibly severe."
         )),
-        Leaning::InLine | Leaning::NotEnoughShared => None,
+        Leaning::InLine => None,
     }
 }
 

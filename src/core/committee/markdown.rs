@@ -53,35 +53,74 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             out.push_str(&format!(" {} | {} |\n", level(row.consensus), row.spread.map_or("–".to_string(), |s| s.to_string())));
         }
         for contest in &c.committee.contested {
+            // Both sides of the split, and whether it decides the outcome.
             out.push_str(&format!(
-                "\n- Contested: {} ({} vs {}); {}\n",
+                "\n- Contested{}: {} ({} vs {}, consensus {}); if the lower view held: {}; if the higher: {}\n",
+                if contest.pivotal { ", decides the outcome" } else { "" },
                 escape_line(&contest.name),
                 level(contest.low),
                 level(contest.high),
-                escape_line(&contest.if_low.description)
+                level(contest.consensus),
+                escape_line(&contest.if_low.description),
+                escape_line(&contest.if_high.description)
             ));
         }
-        let signals: Vec<String> = c.calibration.iter().flat_map(|m| m.signals.iter().cloned()).collect();
-        if !signals.is_empty() {
-            out.push_str("\n**Calibration**\n\n");
-            for s in signals {
-                out.push_str(&format!("- {}\n", escape_block(&s, "  ")));
+        // Calibration entries follow the panel's order: each signal under the interviewer's name.
+        let mut calibration = String::new();
+        for (m, member) in c.calibration.iter().zip(&c.panel) {
+            let who = if member.interviewer_name.is_empty() { &member.interviewer } else { &member.interviewer_name };
+            let who = if who.is_empty() { &member.source } else { who };
+            for s in &m.signals {
+                calibration.push_str(&format!("- {}: {}\n", escape_line(who), escape_block(s, "  ")));
             }
+        }
+        if !calibration.is_empty() {
+            out.push_str("\n**Calibration**\n\n");
+            out.push_str(&calibration);
         }
         if let Some(score) = rec.score {
             out.push_str(&format!("\nPanel score {} of 2.\n", fixed2(score)));
         }
     }
+    let across: Vec<String> = report
+        .interviewers
+        .iter()
+        .flat_map(|i| {
+            let who = if i.name.is_empty() { &i.interviewer } else { &i.name };
+            i.signals.iter().map(move |s| format!("- {}: {}\n", escape_line(who), escape_block(s, "  ")))
+        })
+        .collect();
+    if !across.is_empty() {
+        out.push_str("\n## Interviewers across their panels\n\n");
+        out.push_str(&across.concat());
+    }
     if !report.duplicates.is_empty() {
         out.push_str("\n## Duplicates (counted once)\n\n");
         for d in &report.duplicates {
-            out.push_str(&format!("- {} / {} / {}: kept {}\n", escape_line(&d.candidate), escape_line(&d.interviewer), escape_line(&d.step), escape_line(&d.kept)));
+            let dropped: Vec<String> = d.dropped.iter().map(|s| escape_line(s)).collect();
+            out.push_str(&format!(
+                "- {} / {} / {}: kept {}, set aside {}\n",
+                escape_line(&d.candidate),
+                escape_line(&d.interviewer),
+                escape_line(&d.step),
+                escape_line(&d.kept),
+                dropped.join(", ")
+            ));
         }
     }
     if !report.other_rubric.is_empty() {
         out.push_str("\n## Other rubrics (not mixed in)\n\n");
         for o in &report.other_rubric {
             out.push_str(&format!("- {} ({})\n", escape_line(&o.source), escape_line(&o.rubric_id)));
+        }
+    }
+    if !report.unidentified.is_empty() || !report.failed.is_empty() {
+        out.push_str("\n## Not counted\n\n");
+        for source in &report.unidentified {
+            out.push_str(&format!("- {}: names no candidate\n", escape_line(source)));
+        }
+        for f in &report.failed {
+            out.push_str(&format!("- {}: {}\n", escape_line(&f.source), escape_line(&f.error)));
         }
     }
     out
