@@ -301,6 +301,15 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         if !core_below.is_empty() {
             rationale.push(format!("Core capability below meets expectations: {}.", list(&core_below)));
         }
+        // An unrated core capability fails a band's core condition just as a low rating does;
+        // without this sentence a solid card drops a level with no reason given.
+        let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
+        if !core_unrated.is_empty() && policy.bands.iter().any(|b| b.core_at_least.is_some()) {
+            rationale.push(format!(
+                "Core capability not assessed: {}; a hiring band that needs its core capabilities at a level counts it as not reached.",
+                list(&core_unrated)
+            ));
+        }
     }
     if !unassessed.is_empty() {
         rationale.push(format!("Not assessed: {}.", list(&unassessed)));
@@ -374,7 +383,9 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
             Rating::NeedsImprovement => [Some(Rating::Meets), None],
             Rating::Meets => [Some(Rating::Exceeds), Some(Rating::NeedsImprovement)],
             Rating::Exceeds => [None, Some(Rating::Meets)],
-            Rating::NotAssessed => [None, None],
+            // Rating it at all can change the outcome (an unrated core capability holds a band
+            // back): say what meets expectations there would do.
+            Rating::NotAssessed => [Some(Rating::Meets), None],
         };
         for target in steps.into_iter().flatten() {
             let changed = evaluate(rubric, &|id: &str| if id == cap.id { target } else { card.rating(id) });

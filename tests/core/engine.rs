@@ -119,6 +119,24 @@ fn rationale_says_what_carried_it_and_what_would_change_it() {
     assert!(rec.confidence > 0.0 && rec.confidence < 1.0);
 }
 
+/// A solid card with one core capability unrated is held a level down by the core condition: the
+/// rationale says so and what rating it would take, instead of only "Not assessed".
+#[test]
+fn an_unrated_core_capability_is_named_as_the_reason_and_the_way_up() {
+    let r = rubric();
+    let rec = recommend(&r, &card(&r, [M, M, M, N, M, M]));
+    assert_eq!((rec.decision, rec.level.as_deref()), (Decision::Hire, Some("L3")));
+    let text = rec.rationale.join("\n");
+    assert!(text.contains("Core capability not assessed: Communication & Collaboration;"), "{text}");
+    assert!(text.contains("Would rise to hire at L4 if Communication & Collaboration were rated meets expectations."), "{text}");
+    // Rating it as said does what the sentence promises.
+    let rated = recommend(&r, &card(&r, [M; 6]));
+    assert_eq!(rated.level.as_deref(), Some("L4"));
+    // An unrated capability that is not core gets no such sentence.
+    let text = recommend(&r, &card(&r, [M, M, M, M, N, M])).rationale.join("\n");
+    assert!(!text.contains("Core capability not assessed"), "{text}");
+}
+
 #[test]
 fn evidence_moves_confidence() {
     let r = rubric();
