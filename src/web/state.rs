@@ -300,8 +300,11 @@ impl Reducible for ScorerState {
                 // The classifier's confidence in each suggested tag weighs its observation; the
                 // readings are already here, so drafting needs no classifier call.
                 let analyses = next.analyses.clone();
-                let confidence = |text: &str| reading(&analyses, text).and_then(|a| a.as_ref().ok()).map(|c| c.confidence);
-                let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, confidence);
+                let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
+                    Some(c) if c.flags.iter().any(|f| f.kind == classifier::FlagKind::BiasRisk) => classifier::Evidence::BiasRisk,
+                    c => classifier::Evidence::Confidence(c.map(|c| c.confidence)),
+                };
+                let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
                 next.notice = Some(if drafted.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
                 } else {

@@ -640,6 +640,31 @@ fn flagged_notes_stay_untagged_and_draft_nothing() {
     assert!(card.ratings.is_empty());
 }
 
+/// A flagged note the interviewer tagged by hand still weighs nothing in a drafted rating: the
+/// reviewer's "young mom" note tagged needs improvement pulled Mentorship down from meets.
+#[test]
+fn a_flagged_note_tagged_by_hand_does_not_move_a_drafted_rating() {
+    let r = rubric();
+    let biased = "She is a young mom so might not handle on-call";
+    assert!(!classify(biased).unwrap().flags.is_empty());
+    let mut card = Scorecard::new(&r);
+    for (i, (text, level)) in [(biased, Rating::NeedsImprovement), ("Mentors two new grads on her team and meets them weekly.", Rating::Meets)].into_iter().enumerate() {
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text: text.into(),
+            capability: Some("mentorship_support".into()),
+            level,
+            source: TagSource::Interviewer,
+        });
+    }
+    assert_eq!(draft_ratings(&r, &mut card), ["mentorship_support"]);
+    assert_eq!(card.rating("mentorship_support"), Rating::Meets);
+    // With only the flagged note, nothing is drafted.
+    card.ratings.clear();
+    card.observations.truncate(1);
+    assert!(draft_ratings(&r, &mut card).is_empty());
+}
+
 /// `scorecard draft` keeps a flagged note, untagged, with its flags, and drafts no rating from it.
 #[test]
 fn cli_draft_leaves_flagged_notes_untagged_with_their_flags() {

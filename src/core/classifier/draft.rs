@@ -9,7 +9,7 @@
 //! not evidence of behaviour: it is left untagged, as the widget leaves it, so it drafts nothing
 //! until the interviewer tags it.
 
-use super::{classify_with, embedded_model, Model};
+use super::{classify_with, embedded_model, FlagKind, Model};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard, TagSource};
 
@@ -57,13 +57,29 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
 /// already set are never changed. Returns the capability ids that received a draft.
 pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
     let model = embedded_model().ok();
-    draft_ratings_with(rubric, card, |text| model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))
+    draft_ratings_with(rubric, card, |text| {
+        if super::detect_flags(text).iter().any(|f| f.kind == FlagKind::BiasRisk) {
+            return Evidence::BiasRisk;
+        }
+        Evidence::Confidence(model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))
+    })
 }
 
-/// [`draft_ratings`] with the classifier's confidence in a note given by `confidence` (`None`
-/// when it cannot say). The widget passes the confidences it already holds, so drafting needs no
-/// model of its own.
-pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, confidence: impl Fn(&str) -> Option<f64>) -> Vec<String> {
+/// What drafting knows of an observation's text: a bias risk (age, family, origin, appearance:
+/// never evidence, whoever tagged it), or the classifier's confidence in it (`None` when it
+/// cannot say). An impression the interviewer tagged by hand ("strong on SQL" reads as one)
+/// still counts: the interviewer chose it, and the widget never suggests a tag for one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Evidence {
+    BiasRisk,
+    Confidence(Option<f64>),
+}
+
+/// [`draft_ratings`] with what the classifier read in each observation given by `evidence`.
+/// The widget passes the readings it already holds, so drafting needs no model of its own.
+/// Observations with a bias risk weigh nothing, even when the interviewer tagged them: a rating
+/// is never drafted from a note about someone's age or family.
+pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl Fn(&str) -> Evidence) -> Vec<String> {
     let mut drafted = Vec::new();
     for cap in &rubric.capabilities {
         if card.rating(&cap.id) != Rating::NotAssessed {
@@ -73,9 +89,13 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, confidence: imp
         let mut points_sum = 0.0;
         for o in card.observations_for(&cap.id) {
             let Some(points) = o.level.points() else { continue };
+            let confidence = match evidence(&o.text) {
+                Evidence::BiasRisk => continue,
+                Evidence::Confidence(c) => c,
+            };
             let weight = match o.source {
                 TagSource::Interviewer => INTERVIEWER_WEIGHT,
-                TagSource::Suggested => confidence(&o.text).map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
+                TagSource::Suggested => confidence.map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
             };
             weight_sum += weight;
             points_sum += weight * points;

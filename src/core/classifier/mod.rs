@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use draft::{draft, draft_ratings, draft_ratings_with, tag_observations};
+pub use draft::{draft, draft_ratings, draft_ratings_with, tag_observations, Evidence};
 pub use flags::{detect_flags, Flag, FlagKind};
 pub use model::Model;
 
