@@ -306,6 +306,16 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
         ("Heavy accent, hard to follow at times.", &[BiasRisk]),
         ("Probably too old to keep up with our pace.", &[BiasRisk]),
         ("Goes to church on Sundays so weekend deploys are out.", &[BiasRisk]),
+        // Systems retire, text has accents, services come in families, products have kids'
+        // editions (a reviewer's four false alarms); the same words of a person still flag.
+        ("Planned the retirement of the legacy billing service.", &[]),
+        ("He retired the old API with a migration guide.", &[]),
+        ("Fixed search for accented characters in the search index.", &[]),
+        ("Split the monolith into a family of microservices.", &[]),
+        ("Built the kids education app onboarding flow.", &[]),
+        ("She is close to retirement.", &[BiasRisk]),
+        ("She has two kids so might not travel.", &[BiasRisk]),
+        ("He has a family to support, so salary matters.", &[BiasRisk]),
     ];
     for (note, expected) in cases {
         check_flags(note, expected);

@@ -219,6 +219,30 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             tokens.get(i + 3).map_or("", |t| t.word.as_str()),
             "ideas" | "time" | "options" | "patience" | "money" | "budget" | "steam" | "runway"
         ),
+        // "retired the old API", "the retirement of the legacy billing service": systems are
+        // retired too. Of a person ("she is close to retirement"), age.
+        "retirement" | "retire" | "retiring" | "retired" if len == 1 => {
+            person_context(tokens, i) && !matches!(next, "of" | "the" | "a" | "an" | "our" | "their" | "its" | "legacy" | "old" | "that" | "this")
+        }
+        // "accented characters in the search index", "an accent colour": text and design.
+        "accent" | "accents" | "accented" if len == 1 => !matches!(
+            next,
+            "character" | "characters" | "char" | "chars" | "letter" | "letters" | "glyph" | "glyphs" | "mark" | "marks" | "string"
+                | "strings" | "text" | "input" | "names" | "search" | "insensitive" | "folding" | "color" | "colour" | "colors"
+                | "colours" | "bar" | "border"
+        ),
+        // "a family of microservices": a kind of thing, not someone's family.
+        "a" if len == 2 => tokens.get(i + 2).is_none_or(|t| t.word != "of"),
+        // "the kids education app", "child nodes": a product or a tree, not the candidate's
+        // children.
+        "kids" | "children" | "child" if len == 1 => !matches!(
+            next,
+            "education" | "educational" | "app" | "apps" | "product" | "products" | "game" | "games" | "content" | "platform"
+                | "site" | "website" | "mode" | "section" | "account" | "accounts" | "feature" | "features" | "market" | "segment"
+                | "catalog" | "catalogue" | "video" | "videos" | "books" | "learning" | "safety" | "profile" | "profiles" | "node"
+                | "nodes" | "element" | "elements" | "component" | "components" | "process" | "processes" | "thread" | "threads"
+                | "task" | "tasks" | "table" | "tables" | "record" | "records" | "span" | "spans" | "ticket" | "tickets" | "of"
+        ),
         // Not "the appearance of the bug", not "made an appearance at every review".
         "appearance" => next != "of" && prev != "an",
         // "a polished look" of a dashboard is design work; of the candidate, appearance.
