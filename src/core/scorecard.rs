@@ -409,6 +409,9 @@ impl Scorecard {
             if arr.len() > MAX_OBSERVATIONS {
                 return Err(ScorecardError::new("observations", format!("{} observations; the limit is {MAX_OBSERVATIONS}", arr.len())));
             }
+            // Ids given in the document, so that one made up for an observation without an id
+            // never takes one of them ("o1" for the first, unless a later one is called "o1").
+            let given: Vec<&str> = arr.iter().filter_map(|item| item.get("id").and_then(Value::as_str)).collect();
             for (i, item) in arr.iter().enumerate() {
                 let path = format!("observations[{i}]");
                 let oo = item.as_object().ok_or_else(|| ScorecardError::new(path.clone(), format!("expected an object, found {}", kind(item))))?;
@@ -418,7 +421,12 @@ impl Scorecard {
                 }
                 let mut id = opt_str(oo, "id", &format!("{path}.id"))?;
                 if id.is_empty() {
-                    id = format!("o{}", i + 1);
+                    let mut n = i + 1;
+                    id = format!("o{n}");
+                    while given.contains(&id.as_str()) || card.observations.iter().any(|o| o.id == id) {
+                        n += 1;
+                        id = format!("o{n}");
+                    }
                 }
                 if card.observations.iter().any(|o| o.id == id) {
                     return Err(ScorecardError::new(format!("{path}.id"), format!("duplicate observation id \"{}\"", clip(&id))));
@@ -487,8 +495,9 @@ fn opt_text(obj: &Map<String, Value>, key: &str, path: &str, max: usize) -> Resu
     match obj.get(key) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => bounded(s, path, max),
-        // Ids are often numbers in ATS exports; accept them as text.
-        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(v.to_string()),
+        // Ids are often numbers in ATS exports; accept them as text. A whole number reads the
+        // same however it is written (pandas writes 1042 as 1042.0), so one candidate stays one.
+        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(whole_value(v).map_or_else(|| v.to_string(), |n| n.to_string())),
         Some(other) => Err(ScorecardError::new(path, format!("expected a string, found {}", kind(other)))),
     }
 }

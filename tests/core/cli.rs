@@ -258,3 +258,26 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     let o = run(&["rubric", "a.txt", "b.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// One line of a JSON lines batch that is not UTF-8 (a Latin-1 name in an export) is an error
+/// for that line alone; the rest of the batch is still read. A batch read as one document says
+/// to use --jsonl.
+#[test]
+fn a_bad_byte_costs_one_line_of_a_batch_not_the_batch() {
+    let mut batch = format!("{ALL_MEETS}\n{ALL_MEETS}\n").into_bytes();
+    batch.extend_from_slice(b"{\"format\": \"interview-scorecard\", \"candidate\": \"Jos\xe9\"}\r\n");
+    batch.extend_from_slice(format!("{ALL_MEETS}\n").as_bytes());
+    let o = run(&["recommend", "--jsonl"], &batch);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+    assert!(stderr(&o).contains("stdin:3: not UTF-8 text (byte 52 of the line)"), "{}", stderr(&o));
+    let o = run(&["compare", "--jsonl", "--compact"], &batch);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((v["scorecards"].as_u64(), v["failed"][0]["source"].as_str()), (Some(3), Some("stdin:3")), "{v}");
+    let o = run(&["classify"], b"{\"id\":1,\"text\":\"Led the migration\"}\n\xff\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("\"line 2: not UTF-8 text (byte 1 of the line)\""), "{}", stdout(&o));
+
+    let o = run(&["validate", "-"], format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes());
+    assert!(stderr(&o).contains("(one scorecard per line? use --jsonl)"), "{}", stderr(&o));
+}

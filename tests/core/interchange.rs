@@ -367,6 +367,25 @@ fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, R
     out
 }
 
+/// Only an id written as the integer itself becomes a Greenhouse id: "007" would come back as
+/// "7" and match a different person.
+#[test]
+fn greenhouse_ids_are_only_ids_written_as_integers() {
+    let rubric = rubric();
+    let mut card = sample_cards(1)[0].clone();
+    for (id, candidate_id, interviewer_id, employee_id) in [
+        ("42", Value::from(42u64), Value::from(42u64), Value::Null),
+        ("007", Value::Null, Value::Null, Value::from("007")),
+        ("+42", Value::Null, Value::Null, Value::from("+42")),
+    ] {
+        card.candidate.id = id.into();
+        card.interviewer.id = id.into();
+        card.interviewer.name = "Ann Lee".into();
+        let gh = export_greenhouse(&card, &rubric);
+        assert_eq!((&gh["candidate_id"], &gh["interviewer"]["id"], &gh["interviewer"]["employee_id"]), (&candidate_id, &interviewer_id, &employee_id), "{id}");
+    }
+}
+
 #[test]
 fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
     let rubric = rubric();

@@ -212,3 +212,29 @@ fn whole_numbers_may_be_written_with_a_zero_fraction() {
     assert_eq!(n("0.1e1"), Some(1));
     assert_eq!(n("1e-300"), None);
 }
+
+/// Observations without an id get one that no other observation of the document holds: a
+/// schema-valid mix of given and missing ids is read, not refused as a duplicate.
+#[test]
+fn made_up_observation_ids_never_take_a_given_one() {
+    let r = rubric();
+    let doc = |obs: &str| format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"observations":{obs}}}"#);
+    let card = Scorecard::from_json(&doc(r#"[{"text":"a"},{"id":"o1","text":"b"}]"#), &r).unwrap();
+    assert_eq!(card.observations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["o2", "o1"]);
+    let card = Scorecard::from_json(&doc(r#"[{"id":"o2","text":"a"},{"text":"b"},{"text":"c"}]"#), &r).unwrap();
+    assert_eq!(card.observations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["o2", "o3", "o4"]);
+    // Two given ids that are the same are still refused.
+    let e = Scorecard::from_json(&doc(r#"[{"id":"x","text":"a"},{"id":"x","text":"b"}]"#), &r).unwrap_err();
+    assert!(e.to_string().contains("duplicate observation id"), "{e}");
+}
+
+/// A numeric id reads the same however the number is written: 1042, 1042.0 and 1.042e3 are one
+/// candidate.
+#[test]
+fn numeric_ids_read_the_same_however_they_are_written() {
+    let r = rubric();
+    for id in ["1042", "1042.0", "1.042e3"] {
+        let card = Scorecard::from_json(&format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"candidate":{{"id":{id}}}}}"#), &r).unwrap();
+        assert_eq!(card.candidate.id, "1042", "{id}");
+    }
+}

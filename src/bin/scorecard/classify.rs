@@ -14,7 +14,7 @@ use scorecard::core::scorecard::{kind, Rating};
 use scorecard::core::{json as core_json, recommend as engine_recommend, Scorecard};
 use serde_json::{json, Map, Value};
 
-use crate::common::{label, print_line, read_input, rubric, Args, Failure};
+use crate::common::{label, print_line, read_input, read_jsonl, rubric, Args, Failure};
 
 /// The help text of the classifier commands.
 pub const CLASSIFIER_USAGE: &str = "usage:
@@ -65,14 +65,18 @@ fn flag_json(f: &Flag) -> Value {
 pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &[])?;
     let path = single_input(&args, "classify")?;
-    let input = read_input(&path)?;
     let mut bad = 0usize;
-    for (i, line) in input.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let n = i + 1;
-        let record: Value = match core_json::parse(line) {
+    for (n, line) in read_jsonl(&path)? {
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => line,
+            Err(e) => {
+                bad += 1;
+                print_line(&json!({"id": Value::Null, "line": n, "error": format!("line {n}: {e}")}));
+                continue;
+            }
+        };
+        let record: Value = match core_json::parse(&line) {
             Ok(v) => v,
             Err(e) => {
                 bad += 1;

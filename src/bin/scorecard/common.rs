@@ -140,6 +140,51 @@ fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
+/// One line of a JSON lines input: its 1-based number, and its text or why it is not text.
+pub type NumberedLine = (usize, Result<String, String>);
+
+/// Reads a JSON lines input (a file, or stdin for `-`) as numbered lines (1-based), each decoded
+/// on its own: a line that is not UTF-8 is an error for that line alone, so one bad byte in an
+/// export does not cost the rest of the batch. A byte-order mark and `\r` line ends are dropped.
+pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
+    let mut bytes = Vec::new();
+    let label = label(path);
+    let res = if path == "-" {
+        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+    };
+    res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Failure::Invalid(format!("{label}: larger than {MAX_INPUT_BYTES} bytes; split it into smaller files")));
+    }
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    Ok(body
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let text = std::str::from_utf8(line)
+                .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t).to_string())
+                .map_err(|e| format!("not UTF-8 text (byte {} of the line)", e.valid_up_to() + 1));
+            (i + 1, text)
+        })
+        .collect())
+}
+
+/// A hint for a file of JSON lines read as one document: " (one scorecard per line? use
+/// --jsonl)" when its second non-blank line starts a JSON object, else nothing.
+pub fn jsonl_hint(text: &str) -> &'static str {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next().map(str::trim);
+    let second = lines.next().map(str::trim);
+    if first.is_some_and(|l| l.starts_with('{') && l.ends_with('}')) && second.is_some_and(|l| l.starts_with('{')) {
+        " (one scorecard per line? use --jsonl)"
+    } else {
+        ""
+    }
+}
+
 /// The rubric named by `--rubric FILE`, or the embedded default. The file may be a rubric
 /// (JSON) or a ladder document, read with the embedded rubric's policy.
 pub fn rubric(args: &Args) -> Result<Rubric, Failure> {

@@ -13,7 +13,7 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::Scorecard;
 
-use crate::common::{label, read_document, read_input, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, read_document, read_jsonl, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -25,9 +25,31 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut failed: Vec<LoadFailure> = Vec::new();
     for path in &paths {
         let label = label(path);
-        // A JSON lines stream holds many scorecards; a file holds one.
-        let read = if args.flag("--jsonl") { read_input(path) } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") };
-        let text = match read {
+        // A JSON lines stream holds many scorecards, each line read on its own; a file holds one.
+        if args.flag("--jsonl") {
+            match read_jsonl(path) {
+                Ok(lines) => {
+                    for (n, line) in lines {
+                        let at = format!("{label}:{n}");
+                        match line.map(|l| (l.trim().is_empty(), l)) {
+                            Ok((true, _)) => {}
+                            Ok((false, line)) => match parse_for_panel(&line, &rubric) {
+                                Ok(card) => cards.push((at, card)),
+                                Err(e) => failed.push(LoadFailure { source: at, error: e.to_string() }),
+                            },
+                            Err(error) => failed.push(LoadFailure { source: at, error }),
+                        }
+                    }
+                }
+                Err(Failure::Invalid(message)) => {
+                    let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
+                    failed.push(LoadFailure { source: label.to_string(), error });
+                }
+                Err(usage) => return Err(usage),
+            }
+            continue;
+        }
+        let text = match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
             Ok(text) => text,
             Err(Failure::Invalid(message)) => {
                 let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
@@ -36,22 +58,9 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
             }
             Err(usage) => return Err(usage),
         };
-        if args.flag("--jsonl") {
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let at = format!("{label}:{}", i + 1);
-                match parse_for_panel(line, &rubric) {
-                    Ok(card) => cards.push((at, card)),
-                    Err(e) => failed.push(LoadFailure { source: at, error: e.to_string() }),
-                }
-            }
-        } else {
-            match parse_for_panel(&text, &rubric) {
-                Ok(card) => cards.push((label.to_string(), card)),
-                Err(e) => failed.push(LoadFailure { source: label.to_string(), error: e.to_string() }),
-            }
+        match parse_for_panel(&text, &rubric) {
+            Ok(card) => cards.push((label.to_string(), card)),
+            Err(e) => failed.push(LoadFailure { source: label.to_string(), error: format!("{e}{}", jsonl_hint(&text)) }),
         }
     }
 

@@ -7,7 +7,7 @@ use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{label, print_line, read_document, read_input, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, print_line, read_document, read_jsonl, rubric, Args, Failure};
 
 /// Each input with the source it came from ("file" or "file:line") and the scorecard read from
 /// it, or why it could not be read (read as every import reads a document: an older version is
@@ -18,27 +18,30 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
     let mut out = Vec::new();
     for path in &paths {
         let label = label(path);
-        // A JSON lines stream holds many scorecards; a file holds one.
-        let read = if args.flag("--jsonl") { read_input(path) } else { read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") };
-        let text = match read {
-            Ok(text) => text,
-            // The reader's message names the input already.
-            Err(Failure::Invalid(e) | Failure::Usage(e)) => {
-                out.push((label.to_string(), Err(e)));
-                continue;
-            }
-        };
+        // A JSON lines stream holds many scorecards, each line read on its own; a file holds one.
+        // The reader's message names the input already.
         if args.flag("--jsonl") {
-            for (i, line) in text.lines().enumerate() {
-                if !line.trim().is_empty() {
-                    let at = format!("{label}:{}", i + 1);
-                    let card = import_json(line, rubric).map_err(|e| format!("{at}: {e}"));
-                    out.push((at, card));
+            match read_jsonl(path) {
+                Ok(lines) => {
+                    for (n, line) in lines {
+                        let at = format!("{label}:{n}");
+                        match line {
+                            Ok(line) if line.trim().is_empty() => {}
+                            Ok(line) => out.push((at.clone(), import_json(&line, rubric).map_err(|e| format!("{at}: {e}")))),
+                            Err(e) => out.push((at.clone(), Err(format!("{at}: {e}")))),
+                        }
+                    }
                 }
+                Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
             }
-        } else {
-            let card = import_json(&text, rubric).map_err(|e| format!("{label}: {e}"));
-            out.push((label.to_string(), card));
+            continue;
+        }
+        match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
+            Ok(text) => {
+                let card = import_json(&text, rubric).map_err(|e| format!("{label}: {e}{}", jsonl_hint(&text)));
+                out.push((label.to_string(), card));
+            }
+            Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
         }
     }
     out

@@ -215,9 +215,10 @@ fn export_person(p: &Person) -> Value {
     })
 }
 
-/// A Greenhouse id (an integer) for our id text, or null.
+/// A Greenhouse id (an integer) for our id text, or null. Only an id written as the integer
+/// itself counts: "007" or "+42" would come back as "7" and "42", and match nothing.
 fn numeric_id(id: &str) -> Value {
-    id.parse::<u64>().map_or(Value::Null, Value::from)
+    id.parse::<u64>().ok().filter(|n| n.to_string() == id).map_or(Value::Null, Value::from)
 }
 
 /// Escapes text for an HTML answer field.
