@@ -386,6 +386,23 @@ fn greenhouse_ids_are_only_ids_written_as_integers() {
     }
 }
 
+/// Observations with a bias risk stay out of the Greenhouse and Markdown exports (bound for the
+/// ATS and the debrief), and the Markdown says how many; the scorecard document keeps them.
+#[test]
+fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    for (i, text) in ["She is a young mom so might not handle on-call", "Designed the retry queue and walked me through its failure modes."].into_iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested });
+    }
+    let gh = export_greenhouse(&card, &rubric).to_string();
+    assert!(!gh.contains("young mom") && gh.contains("retry queue"), "{gh}");
+    let md = export_markdown(&card, &rubric);
+    assert!(!md.contains("young mom") && md.contains("retry queue"), "{md}");
+    assert!(md.contains("_1 observation flagged as a bias risk left out._"), "{md}");
+    assert!(export_json(&card).contains("young mom"));
+}
+
 #[test]
 fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
     let rubric = rubric();

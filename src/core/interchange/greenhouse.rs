@@ -159,10 +159,12 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
         ratings.insert(r.id().to_string(), Value::Array(names));
     }
 
-    let take_aways = if card.observations.is_empty() {
+    // Observations with a bias risk stay out of the ATS (`super::bias_risk`).
+    let kept: Vec<&Observation> = card.observations.iter().filter(|o| !super::bias_risk(o)).collect();
+    let take_aways = if kept.is_empty() {
         Value::Null
     } else {
-        let items: String = card.observations.iter().map(|o| format!("<li>{}</li>", escape_html(&observation_line(o, rubric)))).collect();
+        let items: String = kept.iter().map(|o| format!("<li>{}</li>", escape_html(&observation_line(o, rubric)))).collect();
         Value::String(format!("<ul>{items}</ul>"))
     };
     let step = &card.interview.step;

@@ -63,7 +63,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
             out.push_str("\n\n");
         }
         let mut any = false;
-        for o in card.observations_for(&cap.id) {
+        for o in card.observations_for(&cap.id).filter(|o| !super::bias_risk(o)) {
             out.push_str(&observation_item(o, rubric));
             any = true;
         }
@@ -71,13 +71,24 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
             out.push('\n');
         }
     }
-    let untagged: Vec<&Observation> = card.observations.iter().filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none())).collect();
+    let untagged: Vec<&Observation> = card
+        .observations
+        .iter()
+        .filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none()) && !super::bias_risk(o))
+        .collect();
     if !untagged.is_empty() {
         out.push_str("### Other observations\n\n");
         for o in untagged {
             out.push_str(&observation_item(o, rubric));
         }
         out.push('\n');
+    }
+    let left_out = card.observations.iter().filter(|o| super::bias_risk(o)).count();
+    if left_out > 0 {
+        out.push_str(&format!(
+            "_{left_out} observation{} flagged as a bias risk left out._\n",
+            if left_out == 1 { "" } else { "s" }
+        ));
     }
     // One trailing newline.
     let trimmed = out.trim_end().len();

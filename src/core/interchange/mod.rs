@@ -104,6 +104,15 @@ pub enum Format {
     Greenhouse,
 }
 
+/// True when an observation's text carries a bias risk (age, family, origin, appearance...).
+/// The exports bound for an applicant tracking system or a debrief (Greenhouse, Markdown) leave
+/// such observations out, as the printed scorecard does: they are not evidence, and the widget
+/// never tags them. The scorecard document and share links keep them: they are the
+/// interviewer's own record.
+pub fn bias_risk(o: &super::scorecard::Observation) -> bool {
+    super::classifier::detect_flags(&o.text).iter().any(|f| f.kind == super::classifier::FlagKind::BiasRisk)
+}
+
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
 ///
 /// [`crate::core::json`] refuses nesting deeper than 127 levels, so parsing is bounded too.
