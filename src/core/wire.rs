@@ -253,10 +253,19 @@ pub fn serve_flags(text: &str) -> String {
     encode_flags(&super::classifier::detect_flags(text))
 }
 
-/// True when pasted text is a share link rather than a document.
+/// Pasted text without the white space around it and the angle brackets chat apps put around a
+/// link (`<https://…>`).
+pub fn unwrap_pasted(text: &str) -> &str {
+    let t = text.trim();
+    t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).map_or(t, str::trim)
+}
+
+/// True when pasted text is a share link rather than a document: a URL, or the fragment
+/// (`#sc1=…` or `sc1=…`). A Markdown summary ("## Scorecard: …") is not one.
 pub fn looks_like_link(text: &str) -> bool {
-    let t = text.trim_start();
-    t.starts_with("http") || t.starts_with('#') || t.starts_with(super::interchange::LINK_PREFIX)
+    let t = unwrap_pasted(text);
+    let prefix = super::interchange::LINK_PREFIX;
+    t.starts_with("http") || t.strip_prefix('#').unwrap_or(t).starts_with(prefix)
 }
 
 /// Imports a scorecard document, a Greenhouse scorecard or a share link, whichever `text` is,
@@ -268,7 +277,13 @@ pub fn serve_import(text: &str, rubric_json: &str) -> String {
         Err(e) => return reply_error(&e),
     };
     let result = if looks_like_link(text) {
-        super::interchange::decode_link(text.trim(), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
+        super::interchange::decode_link(unwrap_pasted(text), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
+    } else if unwrap_pasted(text).starts_with('#') {
+        // The Markdown summary this app writes, pasted back: say what it is, not "not JSON".
+        Err(super::interchange::ImportError::invalid(
+            "",
+            "this is a Markdown summary, which cannot be read back; import the scorecard's JSON file, a Greenhouse scorecard or a share link",
+        ))
     } else {
         super::interchange::import_auto(text, &rubric).map(|mut imported| {
             if imported.format == Format::Greenhouse {

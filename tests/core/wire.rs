@@ -126,6 +126,16 @@ fn imports_read_documents_greenhouse_and_links() {
     assert!(err.contains('9'), "{err}");
     let err = decode_import(&wire::serve_import("#sc1=AAAA", &rubric.source_json), &rubric).expect_err("a broken link");
     assert!(err.contains("share link"), "{err}");
+
+    // A link as chat apps paste it, in angle brackets, is a link.
+    let wrapped = format!("  <{link}>\n");
+    assert!(wire::looks_like_link(&wrapped));
+    assert_eq!(decode_import(&wire::serve_import(&wrapped, &rubric.source_json), &rubric).expect("wrapped link").card, card);
+    // The Markdown summary pasted back is named as such, not called a broken link.
+    let md = export_markdown(&card, &rubric);
+    assert!(!wire::looks_like_link(&md));
+    let err = decode_import(&wire::serve_import(&md, &rubric.source_json), &rubric).expect_err("markdown");
+    assert!(err.contains("Markdown summary"), "{err}");
 }
 
 /// The widget re-validates an imported card against its own rubric: a card for another rubric's
