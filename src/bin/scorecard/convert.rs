@@ -54,7 +54,8 @@ fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping],
     for m in mappings {
         match (&m.capability, m.how) {
             (Some(cap), how) => eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how)),
-            (None, _) => eprintln!("scorecard: {at}: attribute \"{}\" -> no capability; its note became observations", clip(&m.attribute)),
+            // Without a note, the warnings below say its rating was not imported.
+            (None, _) => eprintln!("scorecard: {at}: attribute \"{}\" -> no capability; its note, if any, became observations", clip(&m.attribute)),
         }
     }
     for w in warnings {
