@@ -29,16 +29,20 @@ pub struct ChartProps {
 }
 
 /// Capabilities by interviewer; each cell shows the level and what evidence it has, and opens to
-/// the note.
+/// the note. A capability the outcome rests on is marked; so is a draft (a scorecard not
+/// submitted), in its column header and in each of its cells' names and tooltips.
 #[function_component]
 pub fn HeatMap(props: &ChartProps) -> Html {
     let c = &props.candidate;
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
+    let draft = |m: &PanelMember| m.submitted_at.is_none();
     html! {
         <section aria-labelledby="scc-matrix">
             <h3 class="sc-committee__h3" id="scc-matrix">{ "Ratings by interviewer" }</h3>
-            <div class="sc-table-wrap">
+            // Focusable: narrower than the table, it scrolls sideways, and the keyboard must reach
+            // the columns on the right (cells without a note have nothing to focus).
+            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
                     <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread", c.name) }</caption>
                     <thead><tr>
@@ -46,27 +50,34 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                         // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
                         { for c.panel.iter().map(|m| html! {
                             <th scope="col">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
-                                <span class="sc-table__sub">{ m.step.clone() }</span></th>
+                                <span class="sc-table__sub">{ m.step.clone() }</span>
+                                if draft(m) { <span class="sc-table__sub sc-committee__draft">{ "draft, not submitted" }</span> }</th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
                     </tr></thead>
                     <tbody>
                         { for c.matrix.iter().map(|row| html! {
-                            <tr class={classes!(row.disagreement.then_some("sc-is-disputed"))}>
+                            <tr class={classes!(row.disagreement.then_some("sc-is-disputed"), row.pivotal.then_some("sc-is-pivotal"))}>
                                 <th scope="row">{ row.name.clone() }{ if row.core { " (core)" } else { "" } }
-                                    if row.disagreement { <span class="sc-badge">{ "disagree" }</span> }</th>
+                                    if row.disagreement { <span class="sc-badge">{ "disagree" }</span> }
+                                    if row.pivotal { <span class="sc-badge sc-m-pivotal">{ "decides outcome" }</span> }</th>
                                 // Cells follow the panel's order. A disclosure reached by Tab is read
                                 // without its row and column headers: its name says whose and what.
-                                { for row.cells.iter().zip(&c.panel).map(|(cell, m)| html! {
-                                    <td class={classes!("sc-heat", rating_class(cell.level))}>
-                                        if cell.note.is_empty() {
-                                            <span>{ short(cell.level) }{ evidence(cell) }</span>
-                                        } else {
-                                            <details><summary><span class="sc-visually-hidden">{ format!("{}, {}: ", member(m), row.name) }</span>
-                                                { short(cell.level) }{ evidence(cell) }</summary>
-                                                <p class="sc-committee__note">{ cell.note.clone() }</p></details>
-                                        }
-                                    </td>
+                                { for row.cells.iter().zip(&c.panel).map(|(cell, m)| {
+                                    let whose = if draft(m) { format!("{}, {} (draft, not submitted)", member(m), row.name) } else { format!("{}, {}", member(m), row.name) };
+                                    html! {
+                                        <td class={classes!("sc-heat", rating_class(cell.level), draft(m).then_some("sc-is-draft"))}
+                                            title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>
+                                            if cell.note.is_empty() {
+                                                <span>{ short(cell.level) }{ evidence(cell) }
+                                                    if draft(m) { <span class="sc-visually-hidden">{ ", draft, not submitted" }</span> }</span>
+                                            } else {
+                                                <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
+                                                    { short(cell.level) }{ evidence(cell) }</summary>
+                                                    <p class="sc-committee__note">{ cell.note.clone() }</p></details>
+                                            }
+                                        </td>
+                                    }
                                 }) }
                                 <td class={classes!("sc-heat", rating_class(row.consensus))}><strong>{ short(row.consensus) }</strong></td>
                                 <td>{ row.spread.map_or("–".to_string(), |s| s.to_string()) }</td>
@@ -92,52 +103,25 @@ fn evidence(cell: &Cell) -> String {
     }
 }
 
-/// Horizontal bars of the consensus per capability, with whiskers for the panel's range.
+/// The profile chart's geometry: labels beside the bars (wide) or above them (narrow, so that a
+/// phone shows the whole chart, axis included, at a readable size without scrolling).
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Wide,
+    Narrow,
+}
+
+/// Horizontal bars of the consensus per capability, with lines for the panel's range. Drawn
+/// twice, wide and narrow; the stylesheet shows the one that fits the chart's width.
 #[function_component]
 pub fn ProfileChart(props: &ChartProps) -> Html {
     let c = &props.candidate;
     let short = |r: Rating| props.rubric.level_label(r).to_string();
-    let level = |r: Rating| -> f64 {
-        match r {
-            Rating::NotAssessed => 0.0,
-            Rating::NeedsImprovement => 1.0,
-            Rating::Meets => 2.0,
-            Rating::Exceeds => 3.0,
-        }
-    };
-    let (label_w, bar_w, row_h) = (240.0, 220.0, 28.0);
-    let height = row_h * c.matrix.len() as f64 + 30.0;
-    let x = |v: f64| label_w + v / 3.0 * bar_w;
     html! {
         <figure class="sc-chart">
-            // The chart keeps a minimum width so its labels stay readable on a phone; narrower,
-            // it scrolls sideways inside this box (focusable, so the keyboard can scroll it too).
-            <div class="sc-chart__scroll" tabindex="0" role="group" aria-label={format!("Capability profile of {}", c.name)}>
-            <svg class="sc-chart__svg" viewBox={format!("0 0 {} {height}", label_w + bar_w + 40.0)} role="img"
-                aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", c.name)}>
-                { for (1..=3).map(|v| html! {
-                    <line class="sc-chart__grid" x1={x(v as f64).to_string()} x2={x(v as f64).to_string()} y1="0" y2={(height - 24.0).to_string()} />
-                }) }
-                { for c.matrix.iter().enumerate().map(|(i, row)| {
-                    let y = i as f64 * row_h + 4.0;
-                    html! {
-                        <g>
-                            <text class="sc-chart__label" x={(label_w - 8.0).to_string()} y={(y + 15.0).to_string()} text-anchor="end">{ row.name.clone() }</text>
-                            <rect class={classes!("sc-chart__bar", rating_class(row.consensus))} x={label_w.to_string()} y={y.to_string()}
-                                width={(x(level(row.consensus)) - label_w).max(0.0).to_string()} height={(row_h - 10.0).to_string()} />
-                            if row.spread.unwrap_or(0) > 0 {
-                                <line class="sc-chart__range" x1={x(level(row.low)).to_string()} x2={x(level(row.high)).to_string()}
-                                    y1={(y + 9.0).to_string()} y2={(y + 9.0).to_string()} />
-                            }
-                        </g>
-                    }
-                }) }
-                { for [(1, "NI"), (2, "Meets"), (3, "Exceeds")].into_iter().map(|(v, t)| html! {
-                    <text class="sc-chart__axis" x={x(v as f64).to_string()} y={(height - 8.0).to_string()} text-anchor="middle">{ t }</text>
-                }) }
-            </svg>
-            </div>
-            <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings." }</figcaption>
+            { plot(c, Layout::Wide) }
+            { plot(c, Layout::Narrow) }
+            <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings, lowest to highest." }</figcaption>
             // Wrapped: a table ignores the 1 px width that hides other elements.
             <div class="sc-visually-hidden"><table>
                 <caption>{ format!("Capability profile of {}", c.name) }</caption>
@@ -147,5 +131,62 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
                 }) }
             </table></div>
         </figure>
+    }
+}
+
+/// One drawing of the profile chart.
+fn plot(c: &CandidateReport, layout: Layout) -> Html {
+    let level = |r: Rating| -> f64 {
+        match r {
+            Rating::NotAssessed => 0.0,
+            Rating::NeedsImprovement => 1.0,
+            Rating::Meets => 2.0,
+            Rating::Exceeds => 3.0,
+        }
+    };
+    // Where the bars start, how long a bar of "exceeds" is, the width, the height of a row, and
+    // where in a row the label's baseline, the bar and its height, and the range line are.
+    let (left, bar_w, width, row_h, label_y, bar_y, bar_h, line_y) = match layout {
+        Layout::Wide => (240.0, 220.0, 500.0, 28.0, 15.0, 0.0, 18.0, 9.0),
+        Layout::Narrow => (4.0, 270.0, 300.0, 40.0, 12.0, 17.0, 16.0, 25.0),
+    };
+    let height = row_h * c.matrix.len() as f64 + 30.0;
+    let x = |v: f64| left + v / 3.0 * bar_w;
+    let (label_x, anchor) = match layout {
+        Layout::Wide => (left - 8.0, "end"),
+        Layout::Narrow => (left, "start"),
+    };
+    let class = match layout {
+        Layout::Wide => "sc-m-wide",
+        Layout::Narrow => "sc-m-narrow",
+    };
+    html! {
+        <svg class={classes!("sc-chart__svg", class)} viewBox={format!("0 0 {width} {height}")} role="img"
+            aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", c.name)}>
+            { for (1..=3).map(|v| html! {
+                <line class="sc-chart__grid" x1={x(v as f64).to_string()} x2={x(v as f64).to_string()} y1="0" y2={(height - 24.0).to_string()} />
+            }) }
+            { for c.matrix.iter().enumerate().map(|(i, row)| {
+                let y = i as f64 * row_h + 4.0;
+                // A line from the lowest to the highest rating with a cap at each end, on a halo
+                // of the surface colour so that it stands out on the bar as on the background.
+                let (x1, x2, ly) = (x(level(row.low)), x(level(row.high)), y + line_y);
+                let range = format!("M{x1} {}V{}M{x1} {ly}H{x2}M{x2} {}V{}", ly - 6.0, ly + 6.0, ly - 6.0, ly + 6.0);
+                html! {
+                    <g>
+                        <text class="sc-chart__label" x={label_x.to_string()} y={(y + label_y).to_string()} text-anchor={anchor}>{ row.name.clone() }</text>
+                        <rect class={classes!("sc-chart__bar", rating_class(row.consensus))} x={left.to_string()} y={(y + bar_y).to_string()}
+                            width={(x(level(row.consensus)) - left).max(0.0).to_string()} height={bar_h.to_string()} />
+                        if row.spread.unwrap_or(0) > 0 {
+                            <path class="sc-chart__halo" d={range.clone()} />
+                            <path class="sc-chart__range" d={range} />
+                        }
+                    </g>
+                }
+            }) }
+            { for [(1, "NI"), (2, "Meets"), (3, "Exceeds")].into_iter().map(|(v, t)| html! {
+                <text class="sc-chart__axis" x={x(v as f64).to_string()} y={(height - 8.0).to_string()} text-anchor="middle">{ t }</text>
+            }) }
+        </svg>
     }
 }

@@ -2,7 +2,8 @@
 //! it does not, who said what, calibration signals, and candidates side by side.
 //!
 //! Its own page and bundle, `committee.html` (works on any static host); `?blind=<interviewer>`
-//! keeps the panel hidden until that interviewer's own submitted scorecard is loaded.
+//! keeps each candidate's panel hidden until that interviewer's own submitted scorecard for that
+//! candidate is loaded.
 
 pub mod charts;
 pub mod state;
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::committee::{to_markdown, who_said_what, CandidateReport, Leaning};
+use crate::core::committee::{to_markdown, who_said_what, CandidateReport, CommitteeReport, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{Rating, Scorecard};
 use crate::core::Rubric;
@@ -63,6 +64,35 @@ fn card_from<'a>(cards: &'a [(String, Rc<Scorecard>)], source: &str) -> Option<&
     cards.iter().find(|(label, _)| label == source).map(|(_, c)| &**c)
 }
 
+/// Moves the keyboard off a Remove button that is about to go with its row: to the next row's
+/// Remove (the previous row's after the last), or to `fallback` when no row is left. Done before
+/// the row is removed; the rows are keyed, so the button focused is the one that stays.
+fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
+    let next = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|button| button.closest("li").ok().flatten())
+        .and_then(|row| row.next_element_sibling().or_else(|| row.previous_element_sibling()))
+        .and_then(|row| row.query_selector("button").ok().flatten())
+        .and_then(|button| button.dyn_into::<HtmlElement>().ok())
+        .or_else(|| fallback.cast::<HtmlElement>());
+    if let Some(next) = next {
+        let _ = next.focus();
+    }
+}
+
+/// Whether the blind-mode interviewer `who` (lowercase id or name) has a scorecard on this
+/// candidate's panel: `Some(true)` submitted, `Some(false)` only a draft, `None` none.
+fn own_scorecard(c: &CandidateReport, who: &str) -> Option<bool> {
+    let mine = |m: &&PanelMember| m.interviewer.trim().to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who;
+    let own: Vec<&PanelMember> = c.panel.iter().filter(mine).collect();
+    (!own.is_empty()).then(|| own.iter().any(|m| m.submitted_at.is_some()))
+}
+
+/// "1 scorecard", "2 scorecards".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -95,6 +125,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let reading = use_mut_ref(|| 0usize);
     let announced = use_mut_ref(String::new);
     let file_input = use_node_ref();
+    let paste_box = use_node_ref();
 
     // Restore the saved set once; then save it after every change, when the browser is idle:
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
@@ -158,16 +189,22 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // The hook calls back once per file (it refuses none: no size limit here), so a batch is
     // done when as many files have arrived as were chosen or dropped.
     let on_files_change = {
-        let (reading, on_change) = (reading.clone(), files.on_change.clone());
+        let (state, reading, on_change) = (state.clone(), reading.clone(), files.on_change.clone());
         Callback::from(move |e: Event| {
+            if *reading.borrow() == 0 {
+                state.dispatch(CommitteeAction::Begin);
+            }
             let input: HtmlInputElement = e.target_unchecked_into();
             *reading.borrow_mut() += input.files().map_or(0, |f| f.length() as usize);
             on_change.emit(e);
         })
     };
     let on_files_drop = {
-        let (reading, on_drop) = (reading.clone(), files.on_drop.clone());
+        let (state, reading, on_drop) = (state.clone(), reading.clone(), files.on_drop.clone());
         Callback::from(move |e: DragEvent| {
+            if *reading.borrow() == 0 {
+                state.dispatch(CommitteeAction::Begin);
+            }
             *reading.borrow_mut() += e.data_transfer().and_then(|d| d.files()).map_or(0, |f| f.length() as usize);
             on_drop.emit(e);
         })
@@ -177,9 +214,17 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let on_paste_add = {
-        let (state, paste) = (state.clone(), paste.clone());
+        let (state, paste, paste_box) = (state.clone(), paste.clone(), paste_box.clone());
         Callback::from(move |_: MouseEvent| {
             if !paste.trim().is_empty() {
+                // The button disables itself once the box is emptied: the keyboard goes back to
+                // the box (the status line says what was added), not to the page. Emptied first:
+                // focusing a box that still holds 200 scorecards costs a layout of all their text.
+                if let Some(area) = paste_box.cast::<HtmlTextAreaElement>() {
+                    area.set_value("");
+                    let _ = area.focus();
+                }
+                state.dispatch(CommitteeAction::Begin);
                 state.dispatch(CommitteeAction::Add { label: None, text: (*paste).clone() });
                 paste.set(String::new());
             }
@@ -210,16 +255,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     });
 
     let report = &state.report;
-    let unlocked = match &props.blind {
-        None => true,
-        Some(who) => {
-            let who = who.trim().to_ascii_lowercase();
-            state.cards.iter().any(|(_, c)| {
-                c.submitted_at.is_some()
-                    && (c.interviewer.id.to_ascii_lowercase() == who || c.interviewer.name.trim().to_ascii_lowercase() == who)
-            })
-        }
-    };
+    // Blind mode: a candidate's panel stays hidden until this interviewer's own submitted
+    // scorecard for that candidate is loaded. The keys of the candidates it hides.
+    let blind = props.blind.as_deref().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty());
+    let hidden: Rc<Vec<String>> = Rc::new(match &blind {
+        None => Vec::new(),
+        Some(who) => report.candidates.iter().filter(|c| own_scorecard(c, who) != Some(true)).map(|c| c.candidate.clone()).collect(),
+    });
+    let display = |c: &CandidateReport| if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
     let selected = state.selected.clone().and_then(|k| report.candidates.iter().find(|c| c.candidate == k).cloned());
     let loaded = state.cards.len();
     let mut status = if loaded == 0 && report.failed.is_empty() {
@@ -230,6 +273,18 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
             report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" })
     };
+    if !state.skipped.is_empty() {
+        const SHOWN: usize = 3;
+        let more = state.skipped.len().saturating_sub(SHOWN);
+        status.push_str(&format!(
+            " Already loaded, not added again: {}{}.",
+            state.skipped.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ));
+    }
+    if state.over_limit > 0 {
+        status.push_str(&format!(" {} not added: the view holds at most {} scorecards.", count(state.over_limit, "scorecard"), state::MAX_SOURCES));
+    }
     if let Some(p) = &state.save_problem {
         status.push_str(&format!(" Not saved in this browser ({p}); the set lasts until you close the tab."));
     }
@@ -259,7 +314,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         </div>
                         <div class="sc-field sc-committee__paste">
                             <label class="sc-field__label" for="scc-paste">{ "Paste" }</label>
-                            <textarea class="sc-card__textarea" id="scc-paste" rows="2" value={(*paste).clone()} oninput={on_paste_input} />
+                            <textarea class="sc-card__textarea" id="scc-paste" rows="2" value={(*paste).clone()} oninput={on_paste_input} ref={paste_box.clone()} />
                         </div>
                         <div class="sc-toolbar__actions">
                             <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
@@ -267,6 +322,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         </div>
                     </div>
                     <p class="sc-committee__status" role="status" data-testid="load-status">{ announced.borrow().clone() }</p>
+                    if !state.cards.is_empty() {
+                        <LoadedList state={state.clone()} file_input={file_input.clone()} />
+                    }
                     // Shown (and announced) once the batch being read is done, like the status line.
                     if !report.failed.is_empty() && *reading.borrow() == 0 {
                         <div class="sc-committee__failed" role="alert">
@@ -274,14 +332,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             <ul>{ for report.failed.iter().map(|f| {
                                 let (state, file_input) = (state.clone(), file_input.clone());
                                 let label = f.source.clone();
-                                // The button goes with its row: focus goes to the file input, as after Clear all.
-                                let remove = Callback::from(move |_: MouseEvent| {
+                                // The button goes with its row: focus goes to the next row's Remove, or
+                                // to the file input when none is left, as after Clear all.
+                                let remove = Callback::from(move |e: MouseEvent| {
+                                    focus_after_remove(&e, &file_input);
                                     state.dispatch(CommitteeAction::Remove { label: label.clone() });
-                                    if let Some(input) = file_input.cast::<HtmlElement>() {
-                                        let _ = input.focus();
-                                    }
                                 });
-                                html! { <li><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
+                                html! { <li key={f.source.clone()}><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
                                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
                                         aria-label={format!("Remove {}", f.source)}>{ "Remove" }</button></li> }
                             }) }</ul>
@@ -318,31 +375,53 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                 </section>
 
-                if !unlocked {
-                    <p class="sc-notice" role="status" data-testid="blind">
-                        { "Blind mode: the panel's scorecards stay hidden until your own submitted scorecard is loaded here." }
+                if let Some(who) = &blind {
+                    <p class="sc-notice sc-committee__blind" data-testid="blind-mode">
+                        { format!("Blind mode for {}: a candidate's panel (the other interviewers' ratings and notes, the committee outcome and calibration) \
+                            stays hidden until your own submitted scorecard for that candidate is loaded here, so that the others cannot sway your judgement.",
+                            // Named as their scorecards name them, once one is loaded.
+                            state.cards.iter().map(|(_, c)| &c.interviewer)
+                                .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
+                                .map_or_else(|| props.blind.as_deref().unwrap_or_default().trim().to_string(), |p| p.name.trim().to_string())) }
+                        if !hidden.is_empty() {
+                            { format!(" Hidden now: {}. The export and the interviewers' calibration across panels are hidden while any panel is.",
+                                report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(display).collect::<Vec<_>>().join(", ")) }
+                        }
                     </p>
-                } else if report.candidates.is_empty() {
+                }
+                if report.candidates.is_empty() {
                     <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
                 } else {
                     if report.comparison.len() > 1 {
-                        <Comparison state={state.clone()} />
+                        <Comparison state={state.clone()} hidden={hidden.clone()} />
                     }
                     if let Some(c) = selected {
-                        <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
-                    }
-                    <section class="sc-transfer" aria-labelledby="scc-export">
-                        <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
-                        <div class="sc-transfer__buttons">
-                            <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
-                            <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
-                            <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
-                        </div>
-                        if let Some(text) = &*output {
-                            <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
-                            <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                        if hidden.contains(&c.candidate) {
+                            <section class="sc-committee__candidate" aria-labelledby="scc-cand">
+                                <h2 class="sc-committee__name" id="scc-cand">{ display(&c) }</h2>
+                                <p class="sc-notice" role="status" data-testid="blind">{ blind_notice(&c, blind.as_deref().unwrap_or_default()) }</p>
+                            </section>
+                        } else {
+                            <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
                         }
-                    </section>
+                    }
+                    if hidden.is_empty() {
+                        if report.candidates.len() > 1 && !report.interviewers.is_empty() {
+                            { interviewers(report) }
+                        }
+                        <section class="sc-transfer" aria-labelledby="scc-export">
+                            <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
+                            <div class="sc-transfer__buttons">
+                                <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
+                                <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
+                                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+                            </div>
+                            if let Some(text) = &*output {
+                                <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
+                                <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                            }
+                        </section>
+                    }
                 }
             </main>
         </div>
@@ -353,6 +432,95 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub state: UseReducerHandle<CommitteeState>,
+}
+
+/// What blind mode hides of a candidate, and why.
+fn blind_notice(c: &CandidateReport, who: &str) -> String {
+    let name = if c.name.is_empty() { &c.candidate } else { &c.name };
+    let others = c.panel.len() - c.panel.iter().filter(|m| m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who).count();
+    let own = match own_scorecard(c, who) {
+        Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
+        _ => "",
+    };
+    format!(
+        "Blind mode: {name}'s panel is hidden ({} from other interviewers loaded). Their ratings, notes, the committee outcome and calibration \
+         are shown once your own submitted scorecard for {name} is loaded here, so that they cannot sway your judgement.{own}",
+        count(others, "scorecard")
+    )
+}
+
+/// Props of [`LoadedList`].
+#[derive(Properties, PartialEq)]
+pub struct LoadedListProps {
+    pub state: UseReducerHandle<CommitteeState>,
+    /// Where the keyboard goes when the last one is removed.
+    pub file_input: NodeRef,
+}
+
+/// The scorecards loaded, each with where it came from, whom it is about, whether it was
+/// submitted, and a Remove button. Closed by default; its rows are only built while it is open
+/// (a panel may hold hundreds).
+#[function_component]
+fn LoadedList(props: &LoadedListProps) -> Html {
+    let state = &props.state;
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"))))
+    };
+    let drafts = state.cards.iter().filter(|(_, c)| c.submitted_at.is_none()).count();
+    html! {
+        <details class="sc-committee__aside sc-committee__sources" open={*open} {ontoggle}>
+            <summary>{ format!("Loaded scorecards ({}{})", state.cards.len(), if drafts > 0 { format!(", {}", count(drafts, "draft")) } else { String::new() }) }</summary>
+            if *open {
+                <ul data-testid="loaded">{ for state.cards.iter().map(|(label, card)| {
+                    let (s, file_input, key) = (state.clone(), props.file_input.clone(), label.clone());
+                    let remove = Callback::from(move |e: MouseEvent| {
+                        focus_after_remove(&e, &file_input);
+                        s.dispatch(CommitteeAction::Remove { label: key.clone() });
+                    });
+                    let step = if card.interview.step.trim().is_empty() { String::new() } else { format!(" ({})", card.interview.step) };
+                    let who = card.interviewer.display_name();
+                    html! {
+                        <li key={label.clone()}>
+                            <strong>{ label.clone() }</strong>
+                            { format!(": {} by {}{step} · ", card.candidate.display_name(), if who.is_empty() { "no interviewer named" } else { who }) }
+                            if let Some(at) = &card.submitted_at {
+                                { format!("submitted {}", at.get(..10).unwrap_or(at)) }
+                            } else {
+                                <span class="sc-committee__draft">{ "draft, not submitted" }</span>
+                            }
+                            { " " }
+                            <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
+                                aria-label={format!("Remove {label}")}>{ "Remove" }</button>
+                        </li>
+                    }
+                }) }</ul>
+            }
+        </details>
+    }
+}
+
+/// Each interviewer's calibration across every panel they sat on. (A function, not a component:
+/// it has no state of its own.)
+fn interviewers(report: &CommitteeReport) -> Html {
+    let line = |i: &InterviewerSummary| {
+        let name = if i.name.trim().is_empty() { i.interviewer.clone() } else { i.name.clone() };
+        let what = format!(" ({}, {})", count(i.scorecards, "scorecard"), count(i.candidates, "candidate"));
+        let said = if i.signals.is_empty() { "in line with the rest of their panels.".to_string() } else { i.signals.join(" ") };
+        html! {
+            <li class={classes!(matches!(i.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
+                <strong>{ name }</strong>{ format!("{what}: {said}") }
+            </li>
+        }
+    };
+    html! {
+        <section class="sc-transfer sc-committee__across" aria-labelledby="scc-across">
+            <h2 class="sc-rec__title" id="scc-across">{ "Interviewers across panels" }</h2>
+            <p class="sc-card__hint">{ "How each interviewer rates against the rest of every panel they sat on, over all the ratings they share with them." }</p>
+            <ul class="sc-committee__calibration" data-testid="interviewers">{ for report.interviewers.iter().map(line) }</ul>
+        </section>
+    }
 }
 
 /// The outcome as the scorer's own recommendation panel words it (a hire below the rubric's
@@ -371,18 +539,39 @@ fn percent(x: f64) -> String {
     format!("{}%", crate::core::engine::percent(x))
 }
 
+/// Props of [`Comparison`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub state: UseReducerHandle<CommitteeState>,
+    /// Candidates blind mode hides: named, nothing else shown, listed last.
+    #[prop_or_default]
+    pub hidden: Rc<Vec<String>>,
+}
+
 /// Candidates side by side.
 #[function_component]
-fn Comparison(props: &SectionProps) -> Html {
+fn Comparison(props: &ComparisonProps) -> Html {
     let state = &props.state;
     let caps = &state.report.capabilities;
     // Choosing a candidate replaces the section below the table; a screen reader hears which
     // candidate it now shows. Empty until then: the region is in the page before it changes.
     let announcement = use_state(String::new);
+    // The capabilities each candidate's outcome rests on (the comparison rows do not say): from
+    // the candidate's report, found by key (the reports are ordered by key).
+    let candidates = &state.report.candidates;
+    let report_of = |key: &str| candidates.binary_search_by(|c| c.candidate.as_str().cmp(key)).ok().and_then(|i| candidates.get(i));
+    // Hidden candidates last, by name: their place in the order would tell their outcome.
+    let (mut rows, mut hidden): (Vec<_>, Vec<_>) = state.report.comparison.iter().partition(|r| !props.hidden.contains(&r.candidate));
+    hidden.sort_by(|a, b| (&a.name, &a.candidate).cmp(&(&b.name, &b.candidate)));
+    rows.extend(hidden);
+    let visible = || state.report.candidates.iter().filter(|c| !props.hidden.contains(&c.candidate)).flat_map(|c| c.matrix.iter());
+    let (disagree_any, pivotal_any) = (visible().any(|r| r.disagreement), visible().any(|r| r.pivotal));
     html! {
         <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
             <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
-            <div class="sc-table-wrap">
+            // Focusable: on a narrow screen the table scrolls sideways in this box, and the
+            // keyboard must be able to scroll it (only the first column has buttons).
+            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Candidates side by side (scrolls sideways)">
                 <table class="sc-table">
                     <caption class="sc-visually-hidden">{ "Candidates by outcome, confidence, panel size and consensus per capability" }</caption>
                     <thead><tr>
@@ -390,7 +579,7 @@ fn Comparison(props: &SectionProps) -> Html {
                         { for caps.iter().map(|c| html! { <th scope="col" class="sc-table__cap">{ c.name.clone() }</th> }) }
                     </tr></thead>
                     <tbody>
-                        { for state.report.comparison.iter().map(|row| {
+                        { for rows.into_iter().map(|row| {
                             let (s, announcement) = (state.clone(), announcement.clone());
                             let key = row.candidate.clone();
                             let name = if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() };
@@ -402,28 +591,48 @@ fn Comparison(props: &SectionProps) -> Html {
                                 })
                             };
                             let current = state.selected.as_deref() == Some(row.candidate.as_str());
+                            let is_hidden = props.hidden.contains(&row.candidate);
+                            let matrix = report_of(&row.candidate).map(|c| c.matrix.as_slice()).unwrap_or_default();
                             html! {
-                                <tr class={classes!(current.then_some("sc-is-current"))}>
+                                <tr key={row.candidate.clone()} class={classes!(current.then_some("sc-is-current"))}>
                                     <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                                        aria-pressed={current.to_string()}>{ name }</button></th>
-                                    <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
-                                        { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
-                                    <td>{ percent(row.confidence) }</td>
-                                    <td>{ row.panel_size }</td>
-                                    { for row.profile.iter().map(|p| html! {
-                                        <td class={classes!("sc-heat", charts::rating_class(p.consensus))}>
-                                            { state.rubric.level_label(p.consensus).to_string() }
-                                            if p.disagreement {
-                                                <span aria-hidden="true">{ " ⚠" }</span><span class="sc-visually-hidden">{ ", panel disagrees" }</span>
+                                        aria-pressed={current.to_string()}>{ name.clone() }</button></th>
+                                    if is_hidden {
+                                        <td colspan={(3 + caps.len()).to_string()} class="sc-committee__hidden">
+                                            { format!("Hidden (blind mode) until your own submitted scorecard for {name} is loaded") }</td>
+                                    } else {
+                                        <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
+                                            { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
+                                        <td>{ percent(row.confidence) }</td>
+                                        <td>{ row.panel_size }</td>
+                                        { for row.profile.iter().enumerate().map(|(i, p)| {
+                                            let pivotal = matrix.get(i).is_some_and(|m| m.pivotal && m.capability == p.capability);
+                                            html! {
+                                                <td class={classes!("sc-heat", charts::rating_class(p.consensus), pivotal.then_some("sc-is-pivotal"))}>
+                                                    { state.rubric.level_label(p.consensus).to_string() }
+                                                    if p.disagreement {
+                                                        <span aria-hidden="true">{ " ⚠" }</span><span class="sc-visually-hidden">{ ", panel disagrees" }</span>
+                                                    }
+                                                    if pivotal {
+                                                        <span aria-hidden="true">{ " ◆" }</span><span class="sc-visually-hidden">{ ", decides the outcome" }</span>
+                                                    }
+                                                </td>
                                             }
-                                        </td>
-                                    }) }
+                                        }) }
+                                    }
                                 </tr>
                             }
                         }) }
                     </tbody>
                 </table>
             </div>
+            // A key for the eye; each cell says it in words to a screen reader.
+            if disagree_any || pivotal_any {
+                <p class="sc-card__hint sc-committee__key" aria-hidden="true">
+                    if disagree_any { { "⚠ the panel is two levels apart. " } }
+                    if pivotal_any { { "◆ the outcome rests on this split: the lowest or the highest view would change it." } }
+                </p>
+            }
             <p class="sc-visually-hidden" role="status" data-testid="compare-status">{ (*announcement).clone() }</p>
         </section>
     }
@@ -476,13 +685,24 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
             <section aria-labelledby="scc-who">
                 <h3 class="sc-committee__h3" id="scc-who">{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
-                    let who = who_said_what(&state.rubric, &state.cards, &c.candidate, &row.capability);
+                    // The report already holds the capabilities to discuss; the others are laid
+                    // out on demand.
+                    let who = c.discuss.iter().find(|w| w.capability == row.capability).cloned()
+                        .or_else(|| who_said_what(&state.rubric, &state.cards, &c.candidate, &row.capability));
+                    let contest = c.committee.contested.iter().find(|x| row.pivotal && x.capability == row.capability);
                     html! {
-                        <details class="sc-committee__who" open={row.disagreement}>
+                        <details class={classes!("sc-committee__who", row.pivotal.then_some("sc-is-pivotal"))} open={row.disagreement || row.pivotal}>
                             <summary>
                                 { format!("{} — consensus: {}", row.name, label(row.consensus)) }
                                 if row.disagreement { <span class="sc-badge">{ "Panel disagrees" }</span> }
+                                if row.pivotal { <span class="sc-badge sc-m-pivotal">{ "Decides the outcome" }</span> }
                             </summary>
+                            if let Some(x) = contest {
+                                <p class="sc-committee__pivot" data-testid="pivot">
+                                    { format!("This split decides the outcome: with the lowest view ({}) it would be {}; with the highest ({}), {}.",
+                                        label(x.low), x.if_low.description, label(x.high), x.if_high.description) }
+                                </p>
+                            }
                             if let Some(w) = who {
                                 <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
                                     <li>

@@ -20,7 +20,9 @@ pub const MAX_SOURCES: usize = 2_000;
 /// when it is added: a panel of 200 scorecards is not parsed again when one more arrives.
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// A file name, "pasted #3", or "file.json [2]" for the second item of a file.
+    /// A file name, "pasted #3", "file.jsonl:2" for the second line of a JSON lines file, or
+    /// "file.json [2]" for the second item of a JSON list. Unique in the view: a second file of
+    /// the same name is "file.json (2)".
     pub label: String,
     pub text: String,
     /// Set instead of keeping the text when the input was too large to hold.
@@ -70,6 +72,11 @@ pub struct CommitteeState {
     pub save_problem: Option<String>,
     /// How many pastes so far, for labels.
     pub pastes: usize,
+    /// What the latest batch held that was already loaded, and so was not added again: one
+    /// description each ("a.json", "copy.json (same as a.json)"). Cleared by `Begin`.
+    pub skipped: Vec<String>,
+    /// Scorecards of the latest batch not added because the view holds [`MAX_SOURCES`].
+    pub over_limit: usize,
     /// The classifier's flags for each note text already read, so that adding one scorecard
     /// does not re-read the notes of all the others. Only ever grows by pure results.
     flags: Rc<RefCell<HashMap<String, Vec<String>>>>,
@@ -88,14 +95,21 @@ impl PartialEq for CommitteeState {
             && self.selected == other.selected
             && self.save_problem == other.save_problem
             && self.pastes == other.pastes
+            && self.skipped == other.skipped
+            && self.over_limit == other.over_limit
     }
 }
 
 /// Everything that can happen in the committee view.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CommitteeAction {
+    /// A batch of files or a paste is about to be added: forgets what the previous batch
+    /// skipped.
+    Begin,
     /// Text from a file or the paste box; it may hold one document, a JSON list of documents,
-    /// JSON lines, or share links one per line.
+    /// JSON lines, or share links one per line. A scorecard whose text is already loaded is not
+    /// added again (it is listed in `skipped`); a file named like one already loaded is added
+    /// under a numbered label.
     Add { label: Option<String>, text: String },
     Remove { label: String },
     Clear,
@@ -116,6 +130,8 @@ impl CommitteeState {
             selected: None,
             save_problem: None,
             pastes: 0,
+            skipped: Vec::new(),
+            over_limit: 0,
             flags: Rc::default(),
         };
         s.derive();
@@ -162,30 +178,72 @@ fn read(text: &str, rubric: &Rubric) -> Result<Scorecard, String> {
     parse_for_panel(text, rubric).map_err(|e| e.to_string())
 }
 
-/// Splits what was added into one text per scorecard.
-fn split(text: &str) -> Vec<String> {
+/// Splits what was added into one text per scorecard, each with where it was in the text: ""
+/// for the whole text, ":3" for line 3 of JSON lines, " [3]" for the third item of a JSON list.
+///
+/// JSON lines are read as `scorecard compare --jsonl` reads them, each line on its own, so one
+/// bad line is reported as `file:line` and does not stop the others. Text is JSON lines when the
+/// file is named `.jsonl` or `.ndjson`, or when it has several lines and its first or last line
+/// is a whole scorecard (a JSON object or a share link) by itself; a pretty-printed document
+/// (whose first line is "{") stays one document, with one error if it is broken.
+fn split(label: &str, text: &str) -> Vec<(String, String)> {
     let trimmed = text.trim();
     if trimmed.starts_with('[') {
         if let Ok(serde_json::Value::Array(items)) = crate::core::json::parse(trimmed) {
-            return items.iter().map(|v| v.to_string()).collect();
+            let many = items.len() > 1;
+            return items.iter().enumerate().map(|(i, v)| (if many { format!(" [{}]", i + 1) } else { String::new() }, v.to_string())).collect();
         }
     }
-    let lines: Vec<&str> = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let one_per_line = lines.len() > 1
-        && lines.iter().all(|l| (l.starts_with('{') && l.ends_with('}')) || l.contains(LINK_PREFIX));
-    if one_per_line {
-        lines.into_iter().map(str::to_string).collect()
+    let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let whole = |l: &str| l.contains(LINK_PREFIX) || (l.starts_with('{') && l.ends_with('}') && crate::core::json::parse(l).is_ok());
+    let lower = label.to_ascii_lowercase();
+    let named = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+    let by_line = (named && !lines.is_empty())
+        || (lines.len() > 1 && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l))));
+    if by_line {
+        lines.into_iter().map(|(i, l)| (format!(":{}", i + 1), l.to_string())).collect()
     } else {
-        vec![trimmed.to_string()]
+        vec![(String::new(), trimmed.to_string())]
     }
+}
+
+/// The file a label names: the label without its line (":3") or item (" [3]") suffix.
+pub fn file_of(label: &str) -> &str {
+    let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    if let Some((file, n)) = label.strip_suffix(']').and_then(|l| l.rsplit_once(" [")) {
+        if digits(n) {
+            return file;
+        }
+    }
+    match label.rsplit_once(':') {
+        Some((file, n)) if digits(n) && !file.is_empty() => file,
+        _ => label,
+    }
+}
+
+/// `label`, or "label (2)", "label (3)"... when a file of that name is already loaded.
+fn unique_label(sources: &[Source], label: String) -> String {
+    let taken = |l: &str| sources.iter().any(|s| file_of(&s.label) == l);
+    if !taken(&label) {
+        return label;
+    }
+    (2..).map(|n| format!("{label} ({n})")).find(|l| !taken(l)).unwrap_or(label)
 }
 
 impl Reducible for CommitteeState {
     type Action = CommitteeAction;
 
     fn reduce(self: Rc<Self>, action: CommitteeAction) -> Rc<Self> {
+        // Nothing to forget: the same state, so nothing re-renders.
+        if matches!(action, CommitteeAction::Begin) && self.skipped.is_empty() && self.over_limit == 0 {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
+            CommitteeAction::Begin => {
+                next.skipped.clear();
+                next.over_limit = 0;
+            }
             CommitteeAction::Add { label, text } => {
                 let label = label.unwrap_or_else(|| {
                     next.pastes += 1;
@@ -193,36 +251,63 @@ impl Reducible for CommitteeState {
                 });
                 let sources = Rc::make_mut(&mut next.sources);
                 if text.len() > MAX_DOCUMENT_BYTES * 16 {
-                    sources.retain(|s| s.label != label);
+                    let label = unique_label(sources, label);
                     sources.push(Source::too_large(label, text.len()));
                 } else {
-                    let items = split(&text);
-                    let many = items.len() > 1;
-                    for (i, item) in items.into_iter().enumerate() {
-                        if sources.len() >= MAX_SOURCES {
-                            break;
+                    let items = split(&label, &text);
+                    // Items whose text is already loaded (or earlier in this text) are left out;
+                    // the rest are added under the file's name, numbered if a file of that name
+                    // is already loaded.
+                    let base = unique_label(sources, label.clone());
+                    let mut fresh: Vec<(String, String)> = Vec::new();
+                    let mut same: Vec<(String, String)> = Vec::new();
+                    for (at, item) in items {
+                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !item.is_empty() && s.text == item).map(|s| s.label.clone());
+                        let repeated = || fresh.iter().find(|(_, t)| !item.is_empty() && *t == item).map(|(a, _)| format!("{base}{a}"));
+                        match loaded.or_else(repeated) {
+                            Some(first) => same.push((format!("{label}{at}"), first)),
+                            None => fresh.push((at, item)),
                         }
-                        let label = if many { format!("{label} [{}]", i + 1) } else { label.clone() };
-                        // The same label again replaces the earlier text (a file loaded twice).
-                        sources.retain(|s| s.label != label);
-                        sources.push(Source::new(label, item, &next.rubric));
+                    }
+                    if fresh.is_empty() && same.len() > 1 {
+                        next.skipped.push(format!("{label} (all {} scorecards)", same.len()));
+                    } else {
+                        next.skipped.extend(same.into_iter().map(|(l, first)| if l == first { l } else { format!("{l} (same as {first})") }));
+                    }
+                    for (at, item) in fresh {
+                        if sources.len() >= MAX_SOURCES {
+                            next.over_limit += 1;
+                            continue;
+                        }
+                        sources.push(Source::new(format!("{base}{at}"), item, &next.rubric));
                     }
                 }
                 next.derive();
             }
             CommitteeAction::Remove { label } => {
                 Rc::make_mut(&mut next.sources).retain(|s| s.label != label);
+                next.skipped.clear();
+                next.over_limit = 0;
                 next.derive();
             }
             CommitteeAction::Clear => {
                 next.sources = Rc::default();
                 next.flags = Rc::default();
+                next.skipped.clear();
+                next.over_limit = 0;
                 next.derive();
             }
             CommitteeAction::Select { candidate } => next.selected = Some(candidate),
             CommitteeAction::Restore { sources } => {
                 next.sources = Rc::new(sources);
-                next.pastes = next.sources.iter().filter(|s| s.label.starts_with("pasted #")).count();
+                next.pastes = next
+                    .sources
+                    .iter()
+                    .filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok()))
+                    .max()
+                    .unwrap_or(0);
+                next.skipped.clear();
+                next.over_limit = 0;
                 next.derive();
             }
             CommitteeAction::SaveProblem { reason } => next.save_problem = reason,

@@ -1,0 +1,312 @@
+// End-to-end: the committee view's answers to a usability review. Files with the same name,
+// blind mode per candidate, the split the outcome rests on, interviewers across panels, JSON
+// lines with a bad line, the list of loaded scorecards (remove, drafts), the profile chart's
+// contrast and narrow layout, and the keyboard after "Add pasted" and in wide tables.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const MEETS4 = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+
+/** A scorecard of the default rubric; `submitted: false` makes it a draft. */
+const card = (candidate, interviewer, step, levels, { submitted = true, notes = {} } = {}) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: `c-${candidate.toLowerCase()}`, name: candidate }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-20' }, ...(submitted ? { submitted_at: '2026-11-20T10:00:00Z' } : {}),
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: notes[k] ?? `${interviewer} on ${k}` }])),
+});
+
+const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) });
+const status = (page) => page.locator('[data-testid=load-status]').textContent();
+const waitStatus = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), re.source);
+
+async function open(page, query = '') {
+  await page.goto(base + '/committee.html' + query);
+  await page.waitForSelector('#scc-files');
+}
+
+async function paste(page, cards) {
+  await page.getByRole('textbox', { name: 'Paste' }).fill(cards.map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+}
+
+async function choose(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('#scc-cand')?.textContent === n, name);
+}
+
+/** Opens the list of loaded scorecards and returns its items. */
+async function loadedList(page) {
+  const list = page.locator('details.sc-committee__sources');
+  if (!(await list.evaluate((d) => d.open))) await list.locator('summary').click();
+  await page.waitForSelector('[data-testid=loaded] li');
+  return page.locator('[data-testid=loaded] li');
+}
+
+test('files with the same name are both kept, under distinguishable labels; the same file twice is added once, and said so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Every interviewer's export is named after the candidate.
+  const alice = card('Zed', 'Alice', 'Coding', MEETS4);
+  const ben = card('Zed', 'Ben', 'System design', { ...MEETS4, technical_expertise: 'exceeds' });
+  await page.setInputFiles('#scc-files', [file('scorecard-c-zed.json', alice)]);
+  await waitStatus(page, /^1 scorecard loaded/);
+  await page.setInputFiles('#scc-files', [file('scorecard-c-zed.json', ben)]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  const items = await loadedList(page);
+  assert.deepEqual(await items.locator('strong').allTextContents(), ['scorecard-c-zed.json', 'scorecard-c-zed.json (2)']);
+  assert.equal(await page.locator('[data-testid=matrix] thead th').count(), 1 + 2 + 2, 'both interviewers are columns');
+
+  // Alice's file again (say, from a second email): nothing is added, and the status says why.
+  await page.setInputFiles('#scc-files', [file('scorecard-c-zed.json', alice)]);
+  await waitStatus(page, /Already loaded, not added again: scorecard-c-zed\.json\./);
+  assert.match(await status(page), /^2 scorecards loaded/);
+  assert.equal(await items.count(), 2);
+  // The same text under another name is named with the one already loaded.
+  await page.setInputFiles('#scc-files', [file('scorecard-c-zed (1).json', ben)]);
+  await waitStatus(page, /not added again: scorecard-c-zed \(1\)\.json \(same as scorecard-c-zed\.json \(2\)\)/);
+  // The message is about the latest batch only.
+  await paste(page, [card('Zed', 'Chen', 'Behavioural', MEETS4)]);
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
+  await context.close();
+});
+
+test('blind mode hides each candidate until my own submitted scorecard for that candidate is loaded', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, '?blind=wes');
+  await paste(page, [
+    card('Zed', 'Uma', 'Coding', { ...MEETS4, technical_expertise: 'needs_improvement' }),
+    card('Yan', 'Uma', 'Coding', { ...MEETS4, project_ownership: 'exceeds' }, { notes: { project_ownership: 'Led the migration of three services.' } }),
+    card('Xia', 'Uma', 'Coding', MEETS4),
+    card('Zed', 'Wes', 'Behavioural', MEETS4),
+    card('Xia', 'Wes', 'Behavioural', MEETS4, { submitted: false }),
+  ]);
+  await waitStatus(page, /^5 scorecards loaded, 5 counted, 3 candidates/);
+
+  // Wes submitted a scorecard for Zed: Zed's panel shows.
+  await choose(page, 'Zed');
+  await page.waitForSelector('[data-testid=matrix]');
+  assert.equal(await page.locator('[data-testid=blind]').count(), 0);
+
+  // Not for Yan: nothing of Yan's panel is shown, and the page says what is hidden and why.
+  await choose(page, 'Yan');
+  await page.waitForSelector('[data-testid=blind]');
+  assert.equal(await page.locator('[data-testid=matrix]').count(), 0, "Yan's matrix is hidden");
+  const notice = await page.locator('[data-testid=blind]').textContent();
+  assert.match(notice, /Yan's panel is hidden \(1 scorecard from other interviewers loaded\)/);
+  assert.match(notice, /your own submitted scorecard for Yan/);
+  assert.doesNotMatch(await page.locator('main').textContent(), /Led the migration/);
+  const row = page.locator('.sc-committee__compare tbody tr', { hasText: 'Yan' });
+  assert.match(await row.textContent(), /Hidden \(blind mode\)/);
+  assert.doesNotMatch(await row.textContent(), /Hire|Exceeds|Meets/);
+  // The export and the calibration across panels would tell Yan's panel: hidden too.
+  assert.equal(await page.getByRole('button', { name: 'Markdown summary' }).count(), 0);
+  assert.equal(await page.locator('[data-testid=interviewers]').count(), 0);
+
+  assert.match(await page.locator('[data-testid=blind-mode]').textContent(), /^Blind mode for Wes: .* Hidden now: Xia, Yan\./);
+
+  // A draft of mine does not unlock Xia, and the notice says to submit it.
+  await choose(page, 'Xia');
+  assert.match(await page.locator('[data-testid=blind]').textContent(), /is a draft: submit it/);
+  await context.close();
+});
+
+test('the split the outcome rests on is marked in the heat map and the comparison, and its who said what is open', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // One level apart on a core capability (not a two-level disagreement), and the lower view,
+  // the consensus, takes the hire down to L3.
+  await paste(page, [
+    card('Zed', 'Uma', 'Coding', { ...MEETS4, technical_expertise: 'needs_improvement' }),
+    card('Zed', 'Vic', 'System design', MEETS4),
+    card('Yan', 'Uma', 'Coding', MEETS4),
+    card('Yan', 'Vic', 'System design', MEETS4),
+  ]);
+  await waitStatus(page, /^4 scorecards loaded, 4 counted, 2 candidates/);
+  await choose(page, 'Zed');
+  const te = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' });
+  assert.match(await te.locator('th').textContent(), /decides outcome/);
+  assert.doesNotMatch(await te.locator('th').textContent(), /disagree/);
+  assert.doesNotMatch(await page.locator('[data-testid=matrix] tbody tr', { hasText: 'Business Impact' }).textContent(), /decides/);
+  const who = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' });
+  assert.ok(await who.evaluate((d) => d.open), 'who said what is open on the split the outcome rests on');
+  assert.match(await who.locator('summary').textContent(), /Decides the outcome/);
+  assert.match(await who.locator('[data-testid=pivot]').textContent(),
+    /This split decides the outcome: with the lowest view \(Needs Improvement\) it would be hire at L3; with the highest \(Meets Expectations\), hire at L4\./);
+  assert.equal(await page.locator('.sc-committee__who[open]').count(), 1);
+  const zed = page.locator('.sc-committee__compare tbody tr', { hasText: 'Zed' });
+  assert.match(await zed.ariaSnapshot(), /cell "Needs Improvement\s*, decides the outcome"/);
+  assert.equal(await page.locator('.sc-committee__compare td.sc-is-pivotal').count(), 1);
+  await context.close();
+});
+
+test("the interviewers' calibration across panels is shown", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Uma rates a level below Vic and Wes everywhere, on two panels.
+  const low = { technical_expertise: 'needs_improvement', project_ownership: 'needs_improvement', business_impact: 'needs_improvement', communication_collaboration: 'meets' };
+  const high = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'exceeds' };
+  await paste(page, ['Zed', 'Yan'].flatMap((c) => [card(c, 'Uma', 'Coding', low), card(c, 'Vic', 'System design', high), card(c, 'Wes', 'Behavioural', high)]));
+  await waitStatus(page, /^6 scorecards loaded, 6 counted, 2 candidates/);
+  const section = page.locator('[data-testid=interviewers]');
+  assert.equal(await page.getByRole('heading', { name: 'Interviewers across panels' }).count(), 1);
+  const uma = section.locator('li', { hasText: 'Uma' });
+  assert.match(await uma.textContent(), /^Uma \(2 scorecards, 2 candidates\): Rates 1\.00 levels below the rest of the panel on average over 8 shared ratings across their panels: possibly severe\./);
+  assert.match(await uma.getAttribute('class'), /sc-is-warning/);
+  assert.match(await section.locator('li', { hasText: 'Vic' }).textContent(), /Vic \(2 scorecards, 2 candidates\): /);
+  await context.close();
+});
+
+test('a JSON lines file with a bad line loads every good line and names the bad one as file:line', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await page.setInputFiles('#scc-files', 'tests/fixtures/committee/panel.jsonl');
+  await waitStatus(page, /^7 scorecards loaded, 5 counted, 2 candidates\./);
+  const failed = page.locator('.sc-committee__failed li');
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.textContent(), /^panel\.jsonl:8: not JSON: /);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('summary').textContent(), /set aside: panel\.jsonl:5/);
+  // Pasted lines are read the same way, and a pretty-printed document stays one document.
+  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4)]);
+  await waitStatus(page, /^8 scorecards loaded/);
+  await page.getByRole('textbox', { name: 'Paste' }).fill(`${JSON.stringify(card('Zed', 'Vic', 'Coding', MEETS4))}\n{"format": oops}\n`);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^9 scorecards loaded/);
+  assert.deepEqual((await failed.locator('strong').allTextContents()).sort(), ['panel.jsonl:8', 'pasted #2:2']);
+  await page.getByRole('textbox', { name: 'Paste' }).fill(JSON.stringify(card('Zed', 'Wes', 'Coding', MEETS4), null, 2).replace('"meets"', '"great"'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
+  assert.match(await failed.filter({ hasText: 'pasted #3' }).textContent(), /^pasted #3: ratings\.technical_expertise\.level: unknown level "great"/);
+  await context.close();
+});
+
+test('the loaded scorecards are listed with drafts marked, and each can be removed with the keyboard', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4), card('Zed', 'Vic', 'System design', MEETS4, { submitted: false }), card('Zed', 'Wes', 'Behavioural', MEETS4)]);
+  await waitStatus(page, /^3 scorecards loaded/);
+  assert.equal(await page.locator('details.sc-committee__sources summary').textContent(), 'Loaded scorecards (3, 1 draft)');
+  const items = await loadedList(page);
+  assert.deepEqual(await items.allTextContents(), [
+    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 Remove',
+    'pasted #1:2: Zed by Vic (System design) · draft, not submitted Remove',
+    'pasted #1:3: Zed by Wes (Behavioural) · submitted 2026-11-20 Remove',
+  ]);
+
+  // The draft is marked in the heat map: its column, and each cell's name and tooltip.
+  const header = page.locator('[data-testid=matrix] thead th', { hasText: 'Vic' });
+  assert.match(await header.textContent(), /draft, not submitted/);
+  const cell = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').nth(1);
+  assert.equal(await cell.getAttribute('title'), 'Vic, Technical Expertise (draft, not submitted): Meets Expectations · 1 note');
+  assert.match(await cell.ariaSnapshot(), /"Vic, Technical Expertise \(draft, not submitted\): Meets Expectations · 1 note/);
+  assert.doesNotMatch(await page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').first().getAttribute('title'), /draft/);
+
+  // Remove goes with its row: the keyboard goes to the next Remove, then to the file input.
+  await page.getByRole('button', { name: 'Remove pasted #1:1' }).focus();
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^2 scorecards loaded/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove pasted #1:2');
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^1 scorecard loaded/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove pasted #1:3');
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^No scorecards loaded yet\./);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the profile chart's range lines stand out at 3:1 or more, with end caps (${scheme})`, async () => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await open(page);
+    await paste(page, [card('Zed', 'Uma', 'Coding', { ...MEETS4, technical_expertise: 'needs_improvement' }), card('Zed', 'Vic', 'System design', { ...MEETS4, technical_expertise: 'exceeds' }), card('Zed', 'Wes', 'Behavioural', MEETS4)]);
+    await page.waitForSelector('.sc-chart .sc-chart__range', { state: 'attached' });
+    const found = await page.evaluate(() => {
+      // The WCAG contrast ratio of two computed colours ("rgb(r, g, b)").
+      const lum = (c) => {
+        const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => { v = Number(v) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const bg = getComputedStyle(document.querySelector('.sc-chart')).backgroundColor;
+      const shown = [...document.querySelectorAll('.sc-chart svg')].filter((s) => s.getClientRects().length > 0);
+      return shown.flatMap((s) => [...s.querySelectorAll('.sc-chart__range')]).map((line) => {
+        const bar = line.parentElement.querySelector('.sc-chart__bar');
+        const halo = line.previousElementSibling?.matches('.sc-chart__halo') ? line.previousElementSibling : null;
+        // What the line is drawn on: its halo, or else the bar it crosses.
+        const under = getComputedStyle(halo ?? bar)[halo ? 'stroke' : 'fill'];
+        const caps = (line.getAttribute('d') ?? '').match(/V/g)?.length ?? 0;
+        return { line: ratio(getComputedStyle(line).stroke, under), bar: ratio(getComputedStyle(bar).fill, bg), halo: halo ? ratio(under, getComputedStyle(bar).fill) : 0, caps };
+      });
+    });
+    assert.equal(found.length, 1);
+    for (const f of found) {
+      assert.ok(f.line >= 3, `range line ${f.line.toFixed(2)}:1 against what it is drawn on`);
+      assert.ok(f.halo >= 3, `its halo ${f.halo.toFixed(2)}:1 against the bar`);
+      assert.ok(f.bar >= 3, `bar ${f.bar.toFixed(2)}:1 against the chart`);
+      assert.equal(f.caps, 2, 'a cap at each end');
+    }
+    await context.close();
+  });
+}
+
+test('at 360 px the profile chart shows its axis labels without scrolling sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await open(page);
+  // A split the outcome rests on: its badges, in who said what, must wrap too.
+  await paste(page, [card('Zed', 'Uma', 'Coding', { ...MEETS4, technical_expertise: 'needs_improvement' }), card('Zed', 'Vic', 'System design', { ...MEETS4, project_ownership: 'exceeds' })]);
+  await page.waitForSelector('.sc-chart');
+  await page.waitForSelector('[data-testid=pivot]');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the page does not scroll sideways');
+  const chart = await page.evaluate(() => {
+    const figure = document.querySelector('.sc-chart');
+    const box = figure.getBoundingClientRect();
+    const svgs = [...figure.querySelectorAll('svg')].filter((s) => s.getClientRects().length > 0);
+    const texts = svgs.flatMap((s) => [...s.querySelectorAll('text')]).map((t) => { const r = t.getBoundingClientRect(); return { t: t.textContent, left: r.left, right: r.right, size: r.height }; });
+    const scrollers = [...figure.querySelectorAll('*')]
+      .filter((e) => !e.closest('.sc-visually-hidden') && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible');
+    return { svgs: svgs.length, box: { left: box.left, right: box.right }, texts, scrollers: scrollers.length };
+  });
+  assert.equal(chart.svgs, 1);
+  assert.equal(chart.scrollers, 0, 'nothing in the chart scrolls sideways');
+  for (const t of chart.texts) {
+    assert.ok(t.left >= chart.box.left && t.right <= chart.box.right && t.right <= 360, `"${t.t}" is inside the chart (${t.left}–${t.right})`);
+  }
+  assert.deepEqual(chart.texts.filter((t) => ['NI', 'Meets', 'Exceeds'].includes(t.t)).map((t) => t.t), ['NI', 'Meets', 'Exceeds']);
+  await context.close();
+});
+
+test('"Add pasted" keeps the keyboard in the paste box, and the comparison table scrolls by keyboard at 360 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await open(page);
+  await page.getByRole('textbox', { name: 'Paste' }).fill([card('Zed', 'Uma', 'Coding', MEETS4), card('Yan', 'Uma', 'Coding', MEETS4)].map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('textbox', { name: 'Paste' }).press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add pasted');
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^2 scorecards loaded/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-paste', 'the button disabled itself: the keyboard is back in the paste box');
+
+  const wrap = page.locator('.sc-committee__compare .sc-table-wrap');
+  assert.ok(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth), 'the table is wider than its box at 360 px');
+  assert.match(await wrap.ariaSnapshot(), /^- region "Candidates side by side \(scrolls sideways\)"/);
+  // Reached with Tab, and scrolled with the arrow keys.
+  await page.locator('.sc-committee__compare tbody th button').last().focus();
+  await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 3 && !(await wrap.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+  assert.ok(await wrap.evaluate((e) => e === document.activeElement), 'the scroll box takes the focus');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.sc-committee__compare .sc-table-wrap').scrollLeft > 0);
+  await context.close();
+});
