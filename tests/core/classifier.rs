@@ -316,6 +316,13 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
         ("She is close to retirement.", &[BiasRisk]),
         ("She has two kids so might not travel.", &[BiasRisk]),
         ("He has a family to support, so salary matters.", &[BiasRisk]),
+        // And the same words in a personal sense, which a first version of those rules missed.
+        ("He's probably only a few years from retirement, so the long roadmap worries me.", &[BiasRisk]),
+        ("She is retiring the year after next.", &[BiasRisk]),
+        ("She has a family of five, so relocation is unlikely.", &[BiasRisk]),
+        ("Worried her kids education will limit relocation.", &[BiasRisk]),
+        ("His kids safety is his priority so no on-call.", &[BiasRisk]),
+        ("Strong accent, text was hard to follow.", &[BiasRisk]),
     ];
     for (note, expected) in cases {
         check_flags(note, expected);

@@ -220,29 +220,32 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             "ideas" | "time" | "options" | "patience" | "money" | "budget" | "steam" | "runway"
         ),
         // "retired the old API", "the retirement of the legacy billing service": systems are
-        // retired too. Of a person ("she is close to retirement"), age.
-        "retirement" | "retire" | "retiring" | "retired" if len == 1 => {
-            person_context(tokens, i) && !matches!(next, "of" | "the" | "a" | "an" | "our" | "their" | "its" | "legacy" | "old" | "that" | "this")
-        }
-        // "accented characters in the search index", "an accent colour": text and design.
+        // retired too. Of a person ("a few years from retirement", "she is retiring the year
+        // after next"), age: so only a thing of work right after it rules it out.
+        "retirement" | "retire" | "retiring" | "retired" if len == 1 => !work_thing_after(tokens, i, 1),
+        // "accented characters in the search index", "an accent colour": text and design. The
+        // next word must be in the same clause: "Strong accent, text was hard to follow".
         "accent" | "accents" | "accented" if len == 1 => !matches!(
-            next,
+            next_in_clause(tokens, i, 1),
             "character" | "characters" | "char" | "chars" | "letter" | "letters" | "glyph" | "glyphs" | "mark" | "marks" | "string"
                 | "strings" | "text" | "input" | "names" | "search" | "insensitive" | "folding" | "color" | "colour" | "colors"
                 | "colours" | "bar" | "border"
         ),
-        // "a family of microservices": a kind of thing, not someone's family.
-        "a" if len == 2 => tokens.get(i + 2).is_none_or(|t| t.word != "of"),
-        // "the kids education app", "child nodes": a product or a tree, not the candidate's
-        // children.
-        "kids" | "children" | "child" if len == 1 => !matches!(
-            next,
-            "education" | "educational" | "app" | "apps" | "product" | "products" | "game" | "games" | "content" | "platform"
-                | "site" | "website" | "mode" | "section" | "account" | "accounts" | "feature" | "features" | "market" | "segment"
-                | "catalog" | "catalogue" | "video" | "videos" | "books" | "learning" | "safety" | "profile" | "profiles" | "node"
-                | "nodes" | "element" | "elements" | "component" | "components" | "process" | "processes" | "thread" | "threads"
-                | "task" | "tasks" | "table" | "tables" | "record" | "records" | "span" | "spans" | "ticket" | "tickets" | "of"
-        ),
+        // "a family of microservices": a kind of thing. "a family of five": someone's family.
+        "a" if len == 2 => !(tokens.get(i + 2).is_some_and(|t| t.word == "of") && work_thing_after(tokens, i, 3)),
+        // "the kids education app", "child nodes": a product or a tree. "her kids", "two
+        // children": the candidate's family, whatever follows.
+        "kids" | "children" | "child" if len == 1 => {
+            matches!(prev, "her" | "his" | "their" | "my" | "our" | "your" | "two" | "three" | "four" | "five" | "young" | "small" | "little")
+                || !matches!(
+                    next_in_clause(tokens, i, 1),
+                    "education" | "educational" | "app" | "apps" | "product" | "products" | "game" | "games" | "content" | "platform"
+                        | "site" | "website" | "mode" | "section" | "account" | "accounts" | "feature" | "features" | "market" | "segment"
+                        | "catalog" | "catalogue" | "video" | "videos" | "books" | "learning" | "profile" | "profiles" | "node"
+                        | "nodes" | "element" | "elements" | "component" | "components" | "process" | "processes" | "thread" | "threads"
+                        | "task" | "tasks" | "table" | "tables" | "record" | "records" | "span" | "spans" | "ticket" | "tickets" | "of"
+                )
+        }
         // Not "the appearance of the bug", not "made an appearance at every review".
         "appearance" => next != "of" && prev != "an",
         // "a polished look" of a dashboard is design work; of the candidate, appearance.
@@ -260,6 +263,26 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         | "surgery" => person_context(tokens, i),
         _ => true,
     }
+}
+
+/// The word after the phrase at `i..i + len`, if it is in the same clause; "" otherwise.
+fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
+    let clause = tokens.get(i).map(|t| t.clause);
+    tokens.get(i + len).filter(|t| Some(t.clause) == clause).map_or("", |t| t.word.as_str())
+}
+
+/// A thing of work (a service, an API, a string...) within the four words after the phrase at
+/// `i..i + len`, in its clause: what is being retired, or what a family of things is made of.
+fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
+    const THINGS: [&str; 22] = [
+        "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
+        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app",
+    ];
+    let clause = tokens.get(i).map(|t| t.clause);
+    tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
+        let s = t.stem.as_str();
+        lexicon_hit(&word_sets().1, s) || THINGS.iter().any(|w| s.starts_with(w) || s.ends_with(w))
+    })
 }
 
 /// Two tokens are written as one hyphenated word ("age-out").
@@ -462,8 +485,7 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
     if quotes >= 2 {
         return true;
     }
-    static SETS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
-    let sets = SETS.get_or_init(|| (ACTIONS.split_whitespace().collect(), WORK_NOUNS.split_whitespace().collect()));
+    let sets = word_sets();
     let mut actions = 0;
     let mut nouns = 0;
     for t in tokens {
@@ -479,6 +501,12 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
         }
     }
     actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2
+}
+
+/// The stems of [`ACTIONS`] and [`WORK_NOUNS`], as sets.
+fn word_sets() -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
+    static SETS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| (ACTIONS.split_whitespace().collect(), WORK_NOUNS.split_whitespace().collect()))
 }
 
 /// A stem is in the set, or starts with an entry of four letters or more.
