@@ -26,6 +26,13 @@ opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 wasm-opt -Oz $opt_params target/extras/scorecard-extras_bg.wasm -o dist/scorecard-extras_bg.wasm
 cp target/extras/scorecard-extras.js dist/
 
+# Short names for what each wasm module imports from its wasm-bindgen glue and for the closure
+# shims it exports, in the wasm and in the glue (wasm-bindgen's carry 16 hex digits of hash each;
+# about 5 KB gzip of the widget's first download). See the script's header.
+node scripts/shorten-wasm-names.mjs dist/scorecard-web_bg.wasm dist/scorecard-web.js dist/scorecard-web.d.ts
+node scripts/shorten-wasm-names.mjs dist/scorecard-committee_bg.wasm dist/scorecard-committee.js
+node scripts/shorten-wasm-names.mjs dist/scorecard-extras_bg.wasm dist/scorecard-extras.js
+
 # Minify the JavaScript: Trunk's minifier cannot parse wasm-bindgen's output and leaves it as
 # written (it says so in a warning). terser reads ES modules; exported names are kept. The pages
 # carry no subresource-integrity hashes (data-integrity="none" in index.html and

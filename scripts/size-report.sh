@@ -55,7 +55,9 @@ if $build; then
   (cd bench/hello && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}" trunk build --release) \
     >/dev/null 2>"${TMPDIR:-/tmp}/size-report-hello.log" \
     || { cat "${TMPDIR:-/tmp}/size-report-hello.log" >&2; exit 1; }
-  # The same JavaScript minification as scripts/build.sh gives the widget.
+  # The same short import and export names and JavaScript minification as scripts/build.sh
+  # gives the widget.
+  node scripts/shorten-wasm-names.mjs bench/hello/dist/hello_bg.wasm bench/hello/dist/hello.js
   for f in bench/hello/dist/*.js; do
     terser "$f" --module --compress --mangle --output "$f.min" && mv "$f.min" "$f"
   done

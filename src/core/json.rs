@@ -51,6 +51,15 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+/// `value` as compact JSON text: what `value.to_string()` gives, written without `Value`'s
+/// `Display`. That impl writes through an `io::Write` adapter over the formatter whose error path
+/// boxes a `String` as `dyn Error`, and that vtable keeps `str`'s and `char`'s `Debug` (with
+/// their Unicode tables, about 3 KB of wasm) in the widget. Writing into a `Vec` cannot fail, so
+/// nothing is lost by the `unwrap_or_default`.
+pub fn to_text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Parses one JSON value from `text`.
 ///
 /// ```

@@ -5,7 +5,7 @@
 //! `data/rubrics/l4-senior-software-engineer.json`. Any other rubric in the same format loads
 //! through [`Rubric::from_json`] and is checked by [`Rubric::validate`], which names what is wrong.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -252,13 +252,15 @@ impl Rubric {
         if self.capabilities.is_empty() {
             return Err(RubricError::Empty("capabilities".into(), "capability"));
         }
-        let mut seen = BTreeSet::new();
+        // The ids seen so far, sorted (a `BTreeSet` would add its own code to the widget).
+        let mut seen: Vec<&str> = Vec::with_capacity(self.capabilities.len());
         for (i, cap) in self.capabilities.iter().enumerate() {
             if !is_snake_id(&cap.id) {
                 return Err(RubricError::BadCapabilityId(cap.id.clone()));
             }
-            if !seen.insert(cap.id.as_str()) {
-                return Err(RubricError::DuplicateCapability(cap.id.clone()));
+            match seen.binary_search(&cap.id.as_str()) {
+                Ok(_) => return Err(RubricError::DuplicateCapability(cap.id.clone())),
+                Err(at) => seen.insert(at, cap.id.as_str()),
             }
             if cap.name.trim().is_empty() {
                 return Err(RubricError::Missing(format!("capabilities[{i}].name")));
@@ -281,18 +283,18 @@ impl Rubric {
             ));
         }
         for id in &policy.core {
-            if !seen.contains(id.as_str()) {
+            if seen.binary_search(&id.as_str()).is_err() {
                 return Err(RubricError::UnknownCapability("policy.core".into(), id.clone()));
             }
         }
         for (id, weight) in &policy.weights {
-            if !seen.contains(id.as_str()) {
+            if seen.binary_search(&id.as_str()).is_err() {
                 return Err(RubricError::UnknownCapability("policy.weights".into(), id.clone()));
             }
             if !(weight.is_finite() && *weight > 0.0 && *weight <= 100.0) {
                 return Err(RubricError::BadPolicy(
                     format!("policy.weights.{id}"),
-                    format!("weight must be a number above 0 and at most 100, found {}", Value::from(*weight)),
+                    format!("weight must be a number above 0 and at most 100, found {}", super::json::to_text(&Value::from(*weight))),
                 ));
             }
         }
@@ -306,9 +308,9 @@ impl Rubric {
             if !(band.min_score.is_finite() && (0.0..=2.0).contains(&band.min_score)) {
                 return Err(RubricError::BadPolicy(
                     format!("policy.bands[{i}].min_score"),
-                    // Numbers in messages go through the JSON writer, not `f64`'s `Display`, which
-                    // would bring the float formatter (about 9 KB) into the widget.
-                    format!("must be between 0 and 2, found {}", Value::from(band.min_score)),
+                    // Numbers in messages go through the JSON writer (`json::to_text`), not `f64`'s
+                    // `Display`, which would bring the float formatter (about 9 KB) into the widget.
+                    format!("must be between 0 and 2, found {}", super::json::to_text(&Value::from(band.min_score))),
                 ));
             }
             // The engine takes the first band that holds: a band listed below a lower one could
@@ -318,9 +320,9 @@ impl Rubric {
                     format!("policy.bands[{i}].min_score"),
                     format!(
                         "bands go from the highest to the lowest; {} is above bands[{}]'s {}",
-                        Value::from(band.min_score),
+                        super::json::to_text(&Value::from(band.min_score)),
                         i - 1,
-                        Value::from(above.min_score)
+                        super::json::to_text(&Value::from(above.min_score))
                     ),
                 ));
             }
@@ -340,7 +342,7 @@ impl Rubric {
         if !(policy.strong_no_below.is_finite() && (0.0..=2.0).contains(&policy.strong_no_below)) {
             return Err(RubricError::BadPolicy(
                 "policy.strong_no_below".into(),
-                format!("must be between 0 and 2, found {}", Value::from(policy.strong_no_below)),
+                format!("must be between 0 and 2, found {}", super::json::to_text(&Value::from(policy.strong_no_below))),
             ));
         }
         Ok(())

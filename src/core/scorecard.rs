@@ -326,22 +326,22 @@ impl Scorecard {
     pub fn from_value(value: &Value, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
         let obj = value
             .as_object()
-            .ok_or_else(|| ScorecardError::new("", format!("expected a JSON object, found {}", kind(value))))?;
+            .ok_or_else(|| ScorecardError::new("", expected("a JSON object", value)))?;
         match obj.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(Value::String(f)) => {
                 return Err(ScorecardError::new("format", format!("expected \"{FORMAT}\", found \"{}\"", clip(f))))
             }
-            Some(other) => return Err(ScorecardError::new("format", format!("expected a string, found {}", kind(other)))),
+            Some(other) => return Err(ScorecardError::new("format", expected("a string", other))),
             None => return Err(ScorecardError::new("format", format!("missing; expected \"{FORMAT}\""))),
         }
         let version = match obj.get("version") {
             Some(Value::Number(n)) => whole_number(n)
                 .filter(|v| *v >= 1)
-                // Written through the JSON writer: `Number`'s `Display` would bring in the float
-                // formatter (about 9 KB of wasm) for this one message.
-                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {}", Value::Number(n.clone()))))?,
-            Some(other) => return Err(ScorecardError::new("version", format!("expected a number, found {}", kind(other)))),
+                // Written through the JSON writer (`json::to_text`): `Number`'s `Display` would
+                // bring in the float formatter (about 9 KB of wasm) for this one message.
+                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {}", super::json::to_text(&Value::Number(n.clone())))))?,
+            Some(other) => return Err(ScorecardError::new("version", expected("a number", other))),
             None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
         };
         if version > VERSION {
@@ -355,7 +355,7 @@ impl Scorecard {
         }
         let mut card = Scorecard::new(rubric);
         if let Some(r) = obj.get("rubric") {
-            let ro = r.as_object().ok_or_else(|| ScorecardError::new("rubric", format!("expected an object, found {}", kind(r))))?;
+            let ro = r.as_object().ok_or_else(|| ScorecardError::new("rubric", expected("an object", r)))?;
             let id = opt_str(ro, "id", "rubric.id")?;
             if !id.is_empty() && id != rubric.id {
                 return Err(ScorecardError::new(
@@ -366,13 +366,13 @@ impl Scorecard {
             if let Some(v) = ro.get("version") {
                 card.rubric.version = whole_value(v)
                     .and_then(|v| u32::try_from(v).ok())
-                    .ok_or_else(|| ScorecardError::new("rubric.version", format!("expected a whole number, found {}", kind(v))))?;
+                    .ok_or_else(|| ScorecardError::new("rubric.version", expected("a whole number", v)))?;
             }
         }
         card.candidate = person(obj, "candidate")?;
         card.interviewer = person(obj, "interviewer")?;
         if let Some(i) = obj.get("interview") {
-            let io = i.as_object().ok_or_else(|| ScorecardError::new("interview", format!("expected an object, found {}", kind(i))))?;
+            let io = i.as_object().ok_or_else(|| ScorecardError::new("interview", expected("an object", i)))?;
             card.interview.step = opt_str(io, "step", "interview.step")?;
             card.interview.date = opt_str(io, "date", "interview.date")?;
             if !card.interview.date.is_empty() && !is_iso_date(&card.interview.date) {
@@ -382,7 +382,7 @@ impl Scorecard {
         let ratings = obj.get("ratings").ok_or_else(|| ScorecardError::new("ratings", "missing; expected an object keyed by capability id"))?;
         let ratings = ratings
             .as_object()
-            .ok_or_else(|| ScorecardError::new("ratings", format!("expected an object keyed by capability id, found {}", kind(ratings))))?;
+            .ok_or_else(|| ScorecardError::new("ratings", expected("an object keyed by capability id", ratings)))?;
         for (cap, entry) in ratings {
             let path = format!("ratings.{}", clip(cap));
             if rubric.capability(cap).is_none() {
@@ -392,20 +392,20 @@ impl Scorecard {
                 ));
             }
             let eo = entry.as_object().ok_or_else(|| {
-                ScorecardError::new(path.clone(), format!("expected an object {{\"level\": ..., \"note\": ...}}, found {}", kind(entry)))
+                ScorecardError::new(path.clone(), expected("an object {\"level\": ..., \"note\": ...}", entry))
             })?;
             let level = match eo.get("level") {
-                Some(Value::String(s)) => rating(s, &format!("{path}.level"))?,
+                Some(Value::String(s)) => rating(s, &sub_path(&path, "level"))?,
                 Some(Value::Null) | None => Rating::NotAssessed,
-                Some(other) => return Err(ScorecardError::new(format!("{path}.level"), format!("expected a string, found {}", kind(other)))),
+                Some(other) => return Err(ScorecardError::new(sub_path(&path, "level"), expected("a string", other))),
             };
-            let note = opt_text(eo, "note", &format!("{path}.note"), MAX_TEXT_CHARS)?;
+            let note = opt_text(eo, "note", &sub_path(&path, "note"), MAX_TEXT_CHARS)?;
             if level != Rating::NotAssessed || !note.is_empty() {
                 card.ratings.insert(cap.clone(), RatingEntry { level, note });
             }
         }
         if let Some(list) = obj.get("observations") {
-            let arr = list.as_array().ok_or_else(|| ScorecardError::new("observations", format!("expected a list, found {}", kind(list))))?;
+            let arr = list.as_array().ok_or_else(|| ScorecardError::new("observations", expected("a list", list)))?;
             if arr.len() > MAX_OBSERVATIONS {
                 return Err(ScorecardError::new("observations", format!("{} observations; the limit is {MAX_OBSERVATIONS}", arr.len())));
             }
@@ -414,12 +414,12 @@ impl Scorecard {
             let given: Vec<&str> = arr.iter().filter_map(|item| item.get("id").and_then(Value::as_str)).collect();
             for (i, item) in arr.iter().enumerate() {
                 let path = format!("observations[{i}]");
-                let oo = item.as_object().ok_or_else(|| ScorecardError::new(path.clone(), format!("expected an object, found {}", kind(item))))?;
-                let text = opt_text(oo, "text", &format!("{path}.text"), MAX_TEXT_CHARS)?;
+                let oo = item.as_object().ok_or_else(|| ScorecardError::new(path.clone(), expected("an object", item)))?;
+                let text = opt_text(oo, "text", &sub_path(&path, "text"), MAX_TEXT_CHARS)?;
                 if text.trim().is_empty() {
-                    return Err(ScorecardError::new(format!("{path}.text"), "missing; an observation needs its text"));
+                    return Err(ScorecardError::new(sub_path(&path, "text"), "missing; an observation needs its text"));
                 }
-                let mut id = opt_str(oo, "id", &format!("{path}.id"))?;
+                let mut id = opt_str(oo, "id", &sub_path(&path, "id"))?;
                 if id.is_empty() {
                     let mut n = i + 1;
                     id = format!("o{n}");
@@ -429,30 +429,30 @@ impl Scorecard {
                     }
                 }
                 if card.observations.iter().any(|o| o.id == id) {
-                    return Err(ScorecardError::new(format!("{path}.id"), format!("duplicate observation id \"{}\"", clip(&id))));
+                    return Err(ScorecardError::new(sub_path(&path, "id"), format!("duplicate observation id \"{}\"", clip(&id))));
                 }
                 let capability = match oo.get("capability") {
                     Some(Value::String(c)) if c.is_empty() => None,
                     Some(Value::String(c)) => {
                         if rubric.capability(c).is_none() {
-                            return Err(ScorecardError::new(format!("{path}.capability"), format!("unknown capability \"{}\"", clip(c))));
+                            return Err(ScorecardError::new(sub_path(&path, "capability"), format!("unknown capability \"{}\"", clip(c))));
                         }
                         Some(c.clone())
                     }
                     Some(Value::Null) | None => None,
-                    Some(other) => return Err(ScorecardError::new(format!("{path}.capability"), format!("expected a string, found {}", kind(other)))),
+                    Some(other) => return Err(ScorecardError::new(sub_path(&path, "capability"), expected("a string", other))),
                 };
                 let level = match oo.get("level") {
-                    Some(Value::String(s)) => rating(s, &format!("{path}.level"))?,
+                    Some(Value::String(s)) => rating(s, &sub_path(&path, "level"))?,
                     Some(Value::Null) | None => Rating::NotAssessed,
-                    Some(other) => return Err(ScorecardError::new(format!("{path}.level"), format!("expected a string, found {}", kind(other)))),
+                    Some(other) => return Err(ScorecardError::new(sub_path(&path, "level"), expected("a string", other))),
                 };
                 let source = match oo.get("source") {
                     Some(Value::String(s)) if s == "interviewer" => TagSource::Interviewer,
                     Some(Value::String(s)) if s == "suggested" => TagSource::Suggested,
                     Some(Value::Null) | None => TagSource::Suggested,
                     Some(other) => {
-                        return Err(ScorecardError::new(format!("{path}.source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
+                        return Err(ScorecardError::new(sub_path(&path, "source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
                     }
                 };
                 card.observations.push(Observation { id, text, capability, level, source });
@@ -465,7 +465,7 @@ impl Scorecard {
                 return Err(ScorecardError::new("submitted_at", format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(s))))
             }
             Some(Value::Null) | None => None,
-            Some(other) => return Err(ScorecardError::new("submitted_at", format!("expected a string or null, found {}", kind(other)))),
+            Some(other) => return Err(ScorecardError::new("submitted_at", expected("a string or null", other))),
         };
         Ok(card)
     }
@@ -482,8 +482,8 @@ fn person(obj: &Map<String, Value>, field: &str) -> Result<Person, ScorecardErro
         None | Some(Value::Null) => Ok(Person::default()),
         // A plain string is accepted as the name, for hand-written files.
         Some(Value::String(name)) => Ok(Person { id: String::new(), name: bounded(name, field, MAX_FIELD_CHARS)? }),
-        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", &format!("{field}.id"))?, name: opt_str(o, "name", &format!("{field}.name"))? }),
-        Some(other) => Err(ScorecardError::new(field, format!("expected an object {{\"id\", \"name\"}} or a name, found {}", kind(other)))),
+        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", &sub_path(field, "id"))?, name: opt_str(o, "name", &sub_path(field, "name"))? }),
+        Some(other) => Err(ScorecardError::new(field, expected("an object {\"id\", \"name\"} or a name", other))),
     }
 }
 
@@ -497,8 +497,8 @@ fn opt_text(obj: &Map<String, Value>, key: &str, path: &str, max: usize) -> Resu
         Some(Value::String(s)) => bounded(s, path, max),
         // Ids are often numbers in ATS exports; accept them as text. A whole number reads the
         // same however it is written (pandas writes 1042 as 1042.0), so one candidate stays one.
-        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(whole_value(v).map_or_else(|| v.to_string(), |n| n.to_string())),
-        Some(other) => Err(ScorecardError::new(path, format!("expected a string, found {}", kind(other)))),
+        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(whole_value(v).map_or_else(|| super::json::to_text(v), |n| n.to_string())),
+        Some(other) => Err(ScorecardError::new(path, expected("a string", other))),
     }
 }
 
@@ -528,6 +528,19 @@ pub fn whole_value(v: &Value) -> Option<u64> {
         Value::Number(n) => whole_number(n),
         _ => None,
     }
+}
+
+/// `{path}.{key}`, the path of a field inside the object at `path` (one function for the
+/// reader's dozen, as [`expected`]).
+fn sub_path(path: &str, key: &str) -> String {
+    format!("{path}.{key}")
+}
+
+/// `expected {what}, found {the kind of v}`: the message for a field of the wrong JSON type.
+/// One function for the readers' two dozen such messages rather than a `format!` each, which
+/// the widget's first download would carry inline.
+pub fn expected(what: &str, v: &Value) -> String {
+    format!("expected {what}, found {}", kind(v))
 }
 
 /// Describes a JSON value's type for an error message.

@@ -39,10 +39,12 @@ fn open_reply(text: &str) -> Result<Value, String> {
     let Value::Object(mut fields) = value else {
         return Err("the on-demand module sent a reply that is not an object".into());
     };
-    if let Some(ok) = fields.remove("ok") {
+    // `get_mut(..).map(Value::take)` is `remove` here (the map is dropped after), without
+    // linking `BTreeMap` removal for serde_json's maps into the widget.
+    if let Some(ok) = fields.get_mut("ok").map(Value::take) {
         return Ok(ok);
     }
-    match fields.remove("error") {
+    match fields.get_mut("error").map(Value::take) {
         Some(Value::String(message)) => Err(message),
         _ => Err("the on-demand module sent a reply with neither \"ok\" nor \"error\"".into()),
     }

@@ -144,8 +144,9 @@ impl DraftStore {
     /// Loads and parses the draft under `key`, moving a corrupt value aside.
     pub fn load_draft(&self, key: &str, rubric: &Rubric, now: &str) -> Loaded {
         let Some(text) = self.get(key) else { return Loaded::Nothing };
-        // Drafts go through the same import as files, so an older draft is migrated on load.
-        match crate::core::interchange::import_json(&text, rubric) {
+        // Drafts go through the same import as files (`read_json` is `import_json` with the error
+        // as a `ScorecardError`), so an older draft is migrated on load.
+        match crate::core::interchange::read_json(&text, rubric) {
             Ok(card) => Loaded::Draft(card),
             Err(e) => {
                 let kept_as = format!("{key}:corrupt:{now}");

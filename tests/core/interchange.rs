@@ -879,6 +879,39 @@ fn bad_inputs_are_refused_by_the_core_with_their_message() {
     }
 }
 
+/// The widget reads drafts and a host's value with `read_json` and `read_value`, which return a
+/// `ScorecardError` instead of an `ImportError` (so that the widget links no share-link
+/// messages): the same cards, and errors that read exactly the same.
+#[test]
+fn read_json_and_read_value_match_import_json() {
+    use scorecard::core::interchange::{import_value, read_json, read_value};
+    let rubric = rubric();
+    let big = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    let mut texts: Vec<String> = corpus()
+        .into_iter()
+        .filter(|row| row.kind == "json")
+        .map(|row| std::fs::read_to_string(repo(&format!("tests/bad_inputs/{}", row.file))).expect("corpus file"))
+        .collect();
+    assert!(texts.len() >= 10, "only {} json inputs", texts.len());
+    texts.extend([
+        big,
+        "\u{feff}{}".into(),
+        "{\"a\": }".into(),
+        json!({"format": FORMAT, "version": 0, "rubric": "l4-senior-software-engineer", "ratings": {"technical_expertise": "meets"}}).to_string(),
+        json!({"format": FORMAT, "version": VERSION + 1, "ratings": {}}).to_string(),
+        json!({"format": FORMAT, "version": 1, "ratings": {}, "candidate": {"id": 12345, "name": "Ada"}}).to_string(),
+        export_json(&Scorecard::new(&rubric)),
+    ]);
+    for text in &texts {
+        let want = import_json(text, &rubric).map_err(|e| e.to_string());
+        assert_eq!(read_json(text, &rubric).map_err(|e| e.to_string()), want, "read_json: {text:.200}");
+        if let Ok(value) = scorecard::core::json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) {
+            let want = import_value(value.clone(), &rubric).map_err(|e| e.to_string());
+            assert_eq!(read_value(value, &rubric).map_err(|e| e.to_string()), want, "read_value: {text:.200}");
+        }
+    }
+}
+
 /// Runs the CLI; returns (exit code, stdout, stderr).
 fn run_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
     let out = crate::support::run_cli(args, stdin.as_bytes());

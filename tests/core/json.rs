@@ -203,3 +203,29 @@ fn duplicate_keys_are_refused_at_the_second_key() {
         assert_eq!(agrees, agree, "{text}");
     }
 }
+
+/// `json::to_text` writes what `Value`'s `Display` writes (the widget uses it instead, for size).
+#[test]
+fn to_text_matches_value_display() {
+    use scorecard::core::json::to_text;
+    use serde_json::{json, Value};
+    let values = [
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-17),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        Value::from(0.1),
+        Value::from(2.0),
+        Value::from(-0.0),
+        Value::from(1e300),
+        Value::from(1.5e-7),
+        Value::from(f64::NAN),
+        json!("quote \" backslash \\ tab \t nul \u{0} bidi \u{202e} é"),
+        json!({"b": [1, 2.5, {"c": null}], "a": "x", "": []}),
+    ];
+    for v in &values {
+        assert_eq!(to_text(v), v.to_string());
+    }
+}

@@ -24,7 +24,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::scorecard::{clip, kind, ScorecardError, FORMAT, VERSION};
+use crate::core::scorecard::{clip, expected, ScorecardError, FORMAT, VERSION};
 
 /// The oldest document version this build migrates.
 pub const OLDEST_VERSION: u64 = 0;
@@ -83,24 +83,26 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
     let Value::Object(mut old) = value else {
         return Err(ScorecardError::new("", "expected a JSON object"));
     };
+    // Fields are taken out of `old` with `get_mut(..).map(Value::take)` rather than `remove`:
+    // the same values, and the widget links no `BTreeMap` removal for serde_json's maps.
     let mut new = Map::new();
     new.insert("format".into(), FORMAT.into());
     new.insert("version".into(), 1.into());
 
     // The rubric was named by its id alone.
-    match old.remove("rubric") {
+    match old.get_mut("rubric").map(Value::take) {
         Some(Value::String(id)) => {
             let mut r = Map::new();
             r.insert("id".into(), Value::String(id));
             new.insert("rubric".into(), Value::Object(r));
         }
         Some(Value::Null) | None => {}
-        Some(other) => return Err(v0_error("rubric", format!("expected the rubric id as a string, found {}", kind(&other)))),
+        Some(other) => return Err(v0_error("rubric", expected("the rubric id as a string", &other))),
     }
 
     // People were names; version 1 still accepts a plain name, so they are carried over as they are.
     for field in ["candidate", "interviewer", "submitted_at"] {
-        if let Some(v) = old.remove(field) {
+        if let Some(v) = old.get_mut(field).map(Value::take) {
             new.insert(field.into(), v);
         }
     }
@@ -108,12 +110,12 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
     // The step and date were top-level fields.
     let mut interview = Map::new();
     for field in ["step", "date"] {
-        match old.remove(field) {
+        match old.get_mut(field).map(Value::take) {
             Some(Value::String(s)) => {
                 interview.insert(field.into(), Value::String(s));
             }
             Some(Value::Null) | None => {}
-            Some(other) => return Err(v0_error(field, format!("expected a string, found {}", kind(&other)))),
+            Some(other) => return Err(v0_error(field, expected("a string", &other))),
         }
     }
     if !interview.is_empty() {
@@ -122,7 +124,7 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
 
     // Ratings were a flat map of level ids; notes lived in a map of their own.
     let mut ratings = Map::new();
-    match old.remove("ratings") {
+    match old.get_mut("ratings").map(Value::take) {
         Some(Value::Object(flat)) => {
             for (cap, level) in flat {
                 let level = match level {
@@ -131,7 +133,7 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
                     other => {
                         return Err(v0_error(
                             &format!("ratings.{}", clip(&cap)),
-                            format!("expected a level such as \"meets\", found {}", kind(&other)),
+                            expected("a level such as \"meets\"", &other),
                         ))
                     }
                 };
@@ -141,15 +143,15 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
             }
         }
         Some(Value::Null) | None => {}
-        Some(other) => return Err(v0_error("ratings", format!("expected an object of levels keyed by capability id, found {}", kind(&other)))),
+        Some(other) => return Err(v0_error("ratings", expected("an object of levels keyed by capability id", &other))),
     }
-    match old.remove("notes") {
+    match old.get_mut("notes").map(Value::take) {
         Some(Value::Object(notes)) => {
             for (cap, note) in notes {
                 let note = match note {
                     Value::String(s) => s,
                     Value::Null => continue,
-                    other => return Err(v0_error(&format!("notes.{}", clip(&cap)), format!("expected a string, found {}", kind(&other)))),
+                    other => return Err(v0_error(&format!("notes.{}", clip(&cap)), expected("a string", &other))),
                 };
                 let entry = ratings.entry(cap).or_insert_with(|| Value::Object(Map::new()));
                 if let Value::Object(e) = entry {
@@ -158,12 +160,12 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
             }
         }
         Some(Value::Null) | None => {}
-        Some(other) => return Err(v0_error("notes", format!("expected an object of notes keyed by capability id, found {}", kind(&other)))),
+        Some(other) => return Err(v0_error("notes", expected("an object of notes keyed by capability id", &other))),
     }
     new.insert("ratings".into(), Value::Object(ratings));
 
     // Observations were plain strings; objects (written by late drafts) are kept as they are.
-    match old.remove("observations") {
+    match old.get_mut("observations").map(Value::take) {
         Some(Value::Array(items)) => {
             let mut list = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
@@ -176,14 +178,14 @@ fn v0_to_v1(value: Value) -> Result<Value, ScorecardError> {
                     }
                     obj @ Value::Object(_) => list.push(obj),
                     other => {
-                        return Err(v0_error(&format!("observations[{i}]"), format!("expected a string or an object, found {}", kind(&other))))
+                        return Err(v0_error(&format!("observations[{i}]"), expected("a string or an object", &other)))
                     }
                 }
             }
             new.insert("observations".into(), Value::Array(list));
         }
         Some(Value::Null) | None => {}
-        Some(other) => return Err(v0_error("observations", format!("expected a list, found {}", kind(&other)))),
+        Some(other) => return Err(v0_error("observations", expected("a list", &other))),
     }
     Ok(Value::Object(new))
 }

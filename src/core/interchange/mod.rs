@@ -135,8 +135,32 @@ pub fn import_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ImportError
 
 /// Migrates and validates an already parsed scorecard document.
 pub fn import_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ImportError> {
+    Ok(read_value(value, rubric)?)
+}
+
+/// [`import_value`] with its error as it comes: a [`ScorecardError`], which `import_value` wraps
+/// as [`ImportError::Invalid`] (the same message).
+///
+/// [`read_value`] and [`read_json`] are for the widget, which reads scorecard documents (drafts,
+/// a host's value) but never share links: those are read by its on-demand module. Formatting an
+/// [`ImportError`] would bring [`LinkError`]'s messages, and with them `char`'s `Debug` and its
+/// Unicode tables, into the widget's first download (BENCHMARKS.md, "Size").
+pub fn read_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
     let value = migrate(value)?;
-    Ok(Scorecard::from_value(&value, rubric)?)
+    Scorecard::from_value(&value, rubric)
+}
+
+/// [`import_json`] with its error as a [`ScorecardError`] that reads the same as the
+/// [`ImportError`] would (see [`read_value`]; a path-less error for the size and JSON checks).
+pub fn read_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
+    let value = parse_json(text, "document").map_err(|e| match e {
+        ImportError::TooLarge { what, bytes, limit } => ScorecardError::new("", format!("{what} is {bytes} bytes; the limit is {limit}")),
+        ImportError::NotJson { message, .. } => ScorecardError::new("", format!("not JSON: {message}")),
+        // `parse_json` returns neither of these.
+        ImportError::Invalid(e) => e,
+        ImportError::Link(_) => ScorecardError::new("", "not a scorecard document"),
+    })?;
+    read_value(value, rubric)
 }
 
 /// The scorecard as pretty JSON in the current version; [`import_json`] reads it back unchanged.
