@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{capability_card, header, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
 use crate::web::assist::Assistance;
-use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState};
+use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
 
 /// How a scorer is set up, apart from its rubric. The embedding module keeps one per widget and
@@ -67,6 +67,15 @@ pub struct Preset {
     pub step: Option<String>,
 }
 
+/// The marks kept beside the draft: its drafted ratings, and whether it was submitted once.
+fn marks(state: &ScorerState) -> Vec<String> {
+    let mut marks = state.drafted.clone();
+    if state.submitted_once {
+        marks.push(SUBMITTED_MARK.into());
+    }
+    marks
+}
+
 /// Restores the saved draft of the scorer's card, if there is one: the draft under the card's
 /// key when the host names the candidate and interviewer, else the one open last. Returns
 /// whether one was restored (a corrupt one is moved aside, and the card shown stays unsaved).
@@ -77,7 +86,11 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     let card = &state.card;
     let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
     let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)) };
-    let Some(mut key) = key else { return false };
+    // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
+    let Some(mut key) = key else {
+        *saved_key.borrow_mut() = Some(String::new());
+        return false;
+    };
     // A draft saved before the step was part of the key sits under the key without it;
     // it is this one if its step is this step.
     let step = DraftStore::key_part(&card.interview.step);
@@ -97,7 +110,7 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
         }
         Loaded::Draft(card) => {
             let drafted = store.load_drafted(&key);
-            let notice = if drafted.is_empty() {
+            let notice = if !drafted.iter().any(|d| d != SUBMITTED_MARK) {
                 "Your draft was restored."
             } else {
                 "Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit."
@@ -116,16 +129,28 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     }
 }
 
-/// Saves the card under its draft key (and its drafted marks beside it), remembers that key as
-/// the last one open, and removes the copy under the previous key when the card was renamed.
-pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, drafted: &[String]) -> SaveStatus {
+/// Writes the card under `key`, its marks beside it, and `key` as the last one open.
+fn write(store: &DraftStore, rubric_id: &str, key: &str, card: &Scorecard, marks: &[String]) -> Result<(), String> {
+    store.set(key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), key)).and_then(|_| store.save_drafted(key, marks))
+}
+
+/// Saves the card under its draft key (and its marks beside it), remembers that key as the last
+/// one open, and removes the copy under the previous key when the card was renamed.
+///
+/// `saved_key` is where the card was saved last: an empty key for a new card saved nowhere yet,
+/// `None` for a card that is its own whatever is saved under its names (a host's value). A
+/// rename of the others to the names of another saved scorecard never overwrites it: the card
+/// stays saved under its previous key (a new one, in the tab) until its names change, and the
+/// status says so.
+pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, marks: &[String]) -> SaveStatus {
     let key = DraftStore::card_key(rubric_id, card);
-    let result = store
-        .set(&key, &card.to_json())
-        .and_then(|_| store.set(&DraftStore::last_key(rubric_id), &key))
-        .and_then(|_| store.save_drafted(&key, drafted));
-    let previous = saved_key.borrow_mut().replace(key.clone());
-    if let Some(prev) = previous.filter(|p| *p != key) {
+    let previous = saved_key.borrow().clone();
+    if let Some(p) = previous.as_ref().filter(|p| **p != key && store.get(&key).is_some()) {
+        let kept = !p.is_empty() && write(store, rubric_id, p, card, marks).is_ok();
+        return SaveStatus::Conflict { key, kept };
+    }
+    let result = write(store, rubric_id, &key, card, marks);
+    if let Some(prev) = saved_key.borrow_mut().replace(key.clone()).filter(|p| *p != key) {
         if result.is_ok() {
             store.remove(&prev);
             let _ = store.save_drafted(&prev, &[]);
@@ -214,7 +239,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let edited = edited.clone();
         let autosave = settings.autosave;
         let on_change = settings.on_change.clone();
-        use_effect_with((state.card.clone(), state.drafted.clone()), move |(card, drafted)| {
+        use_effect_with((state.card.clone(), state.drafted.clone(), state.submitted_once), move |(card, _, _)| {
             // The state's recommendation belongs to this card: no need to compute it again.
             on_change.emit((card.clone(), state.recommendation.clone()));
             if std::mem::replace(&mut *mounted.borrow_mut(), false) {
@@ -222,7 +247,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
             *edited.borrow_mut() = true;
             if autosave {
-                let status = save(&store, &saved_key, &state.rubric.id, card, drafted);
+                let status = save(&store, &saved_key, &state.rubric.id, card, &marks(&state));
                 // An unchanged status is a no-op in `reduce` (no re-render).
                 state.dispatch(Action::Saved { status });
             }
@@ -248,7 +273,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 state.dispatch(Action::Saved { status: SaveStatus::Saved });
                 return;
             }
-            let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &state.drafted) } else { SaveStatus::Off };
+            let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state)) } else { SaveStatus::Off };
             state.dispatch(Action::Saved { status });
         });
     }
@@ -277,7 +302,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let cb = settings.on_submit.clone();
         Callback::from(move |_| {
             let at = now_iso();
-            if !state.drafted.is_empty() {
+            if !state.drafted.is_empty() || state.incomplete().is_some() {
                 // Refused in `reduce`, which says why; the host hears of a submission only.
                 state.dispatch(Action::Submit { at });
                 return;
@@ -293,6 +318,27 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // The widget's own page links the committee view; a host page does not.
     let standalone = *use_memo((), |_| {
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
+    });
+    // New scorecard (`None`) and Open the saved scorecard (its key), on the standalone page
+    // without a host's names: the page reloads with that one as the last open, or none (a blank
+    // card). The card on screen is saved already (the toolbar offers neither when it is not);
+    // one that holds nothing goes.
+    let on_switch = (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
+        let (store, saved_key, rubric_id) = (store.clone(), saved_key.clone(), state.rubric.id.clone());
+        let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+        Callback::from(move |key: Option<String>| {
+            if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
+                store.remove(k);
+            }
+            let last = DraftStore::last_key(&rubric_id);
+            match key {
+                Some(k) => drop(store.set(&last, &k)),
+                None => store.remove(&last),
+            }
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        })
     });
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
@@ -319,7 +365,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     html! {
         <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}>
             { header(&state, &prefix, standalone) }
-            { toolbar(&state, &on_submit, &prefix) }
+            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref()) }
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
                 // the widget more wasm than the attribute.

@@ -32,6 +32,23 @@ pub enum SaveStatus {
     MemoryOnly { reason: String },
     /// Autosave is off (an embedding host turned it off).
     Off,
+    /// The names were changed to those of another scorecard saved in this browser (under
+    /// `key`), which is never overwritten: this card stays saved under its previous key
+    /// (`kept`), or, never saved yet, in this tab only.
+    Conflict { key: String, kept: bool },
+}
+
+/// When the notice stops applying and goes by itself (it also goes on Dismiss, on a successful
+/// Submit and when another notice replaces it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum NoticeUntil {
+    /// Until dismissed or replaced.
+    #[default]
+    Dismissed,
+    /// About drafted ratings: goes once none is left to confirm.
+    Confirmed,
+    /// A refused Submit for a missing name or rating: goes once both are there.
+    Complete,
 }
 
 /// The scorer view's state.
@@ -45,6 +62,12 @@ pub struct ScorerState {
     /// A message for the user that is not an error of theirs (a draft restored, a corrupt draft
     /// kept aside).
     pub notice: Option<String>,
+    /// When `notice` no longer applies.
+    pub notice_until: NoticeUntil,
+    /// True once the card has been submitted, also after Reopen (kept beside the draft, with
+    /// the drafted marks): its candidate, interviewer and step then stay as submitted, so a
+    /// reopened card is corrected, never turned into another candidate's (which would move it).
+    pub submitted_once: bool,
     /// True when the host asked for a read-only widget.
     pub locked: bool,
     /// The classifier and formats, once loaded (see [`crate::web::assist`]).
@@ -121,6 +144,8 @@ impl ScorerState {
             recommendation,
             save: SaveStatus::Idle,
             notice: None,
+            notice_until: NoticeUntil::Dismissed,
+            submitted_once: false,
             locked: false,
             assist: Assistance::Loading,
             analyses: Rc::default(),
@@ -160,7 +185,37 @@ impl ScorerState {
     pub fn read_only(&self) -> bool {
         self.locked || self.card.submitted_at.is_some()
     }
+
+    /// True when the candidate, interviewer and step cannot change (see `submitted_once`).
+    pub fn names_fixed(&self) -> bool {
+        self.read_only() || self.submitted_once
+    }
+
+    /// Why the card cannot be submitted for want of a candidate's name or any rating, and the
+    /// element to focus (the first thing missing); `None` when neither is missing.
+    pub fn incomplete(&self) -> Option<(&'static str, String)> {
+        let unnamed = self.card.candidate.display_name().trim().is_empty();
+        let first = self.rubric.capabilities.first().map_or_else(String::new, |c| c.id.clone() + "-not_assessed");
+        let unrated = self.rubric.capabilities.iter().all(|c| self.card.rating(&c.id) == Rating::NotAssessed);
+        match (unnamed, unrated) {
+            (true, true) => Some(("Not submitted: add the candidate's name and rate at least one capability first.", "candidate".into())),
+            (true, false) => Some(("Not submitted: add the candidate's name first.", "candidate".into())),
+            (false, true) => Some(("Not submitted: rate at least one capability first.", first)),
+            (false, false) => None,
+        }
+    }
+
+    /// Shows `text` as the notice; the same refusal twice still changes the alert (a trailing
+    /// no-break space), or it would not be announced again.
+    fn refuse(&mut self, text: String, until: NoticeUntil) {
+        self.notice = Some(if self.notice.as_deref() == Some(text.as_str()) { format!("{text}\u{a0}") } else { text });
+        self.notice_until = until;
+    }
 }
+
+/// Kept among a draft's drafted marks (which hold capability ids) when it has been submitted
+/// once: see [`ScorerState::submitted_once`].
+pub const SUBMITTED_MARK: &str = "@submitted";
 
 impl Reducible for ScorerState {
     type Action = Action;
@@ -170,15 +225,15 @@ impl Reducible for ScorerState {
         let editable = !self.read_only();
         let mut card_changed = false;
         match action {
-            Action::SetCandidate { name } if editable => {
+            Action::SetCandidate { name } if !self.names_fixed() => {
                 next.card.candidate.name = name;
                 card_changed = true;
             }
-            Action::SetInterviewer { name } if editable => {
+            Action::SetInterviewer { name } if !self.names_fixed() => {
                 next.card.interviewer.name = name;
                 card_changed = true;
             }
-            Action::SetStep { step } if editable => {
+            Action::SetStep { step } if !self.names_fixed() => {
                 next.card.interview.step = step;
                 card_changed = true;
             }
@@ -215,25 +270,36 @@ impl Reducible for ScorerState {
             }
             // Drafted ratings are the classifier's guesses until the interviewer confirms them:
             // they are not submitted as the interviewer's own.
+            // A card with no candidate or no rating says nothing: refused, naming what is
+            // missing, and the keyboard goes to the first of it.
+            Action::Submit { .. } if editable && self.incomplete().is_some() => {
+                let (text, focus) = self.incomplete().unwrap_or_default();
+                next.refuse(text.into(), NoticeUntil::Complete);
+                next.did(String::new(), focus);
+            }
             Action::Submit { .. } if editable && !self.drafted.is_empty() => {
-                // The same refusal twice must still change the alert, or it is not announced.
-                let text = self.unconfirmed_notice();
-                next.notice = Some(if self.notice.as_deref() == Some(text.as_str()) { format!("{text}\u{a0}") } else { text });
+                next.refuse(self.unconfirmed_notice(), NoticeUntil::Confirmed);
             }
             Action::Submit { at } if editable => {
                 next.card.submitted_at = Some(at);
+                next.submitted_once = true;
+                // Whatever it said (a refusal, a restored draft) is over.
+                next.notice = None;
                 next.did("Scorecard submitted. It is read-only until you reopen it.".into(), "reopen".into());
                 card_changed = true;
             }
             Action::Reopen if !self.locked => {
                 next.card.submitted_at = None;
-                next.did("Reopened: you can edit the scorecard again.".into(), "submit".into());
+                next.did("Reopened: you can change the ratings and evidence again; the names stay as submitted.".into(), "submit".into());
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
+                // The drafted marks may also hold SUBMITTED_MARK.
+                next.submitted_once = card.submitted_at.is_some() || drafted.iter().any(|d| d == SUBMITTED_MARK);
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
                 next.card = card;
                 next.notice = notice;
+                next.notice_until = if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
                 // Another card: what the last action on the previous one did is no longer news.
                 next.after = None;
                 card_changed = true;
@@ -283,7 +349,14 @@ impl Reducible for ScorerState {
                 }
             }
             Action::RemoveObservation { id } if editable => {
+                // Its Remove button goes: the keyboard goes to the next observation in the same
+                // list (else the one before), or to the observation box when the list is empty.
+                let Some(gone) = self.card.observations.iter().find(|o| o.id == id) else { return self };
+                let mut list = self.card.observations.iter().filter(|o| o.capability == gone.capability);
+                let before = list.by_ref().take_while(|o| o.id != id).last();
+                let focus = list.next().or(before).map_or_else(|| "observe".to_string(), |o| o.id.clone() + "-cap");
                 next.card.observations.retain(|o| o.id != id);
+                next.did("Observation removed.".into(), focus);
                 card_changed = true;
             }
             Action::AssistReady { assist } => {
@@ -317,10 +390,23 @@ impl Reducible for ScorerState {
                         next.drafted.push(id);
                     }
                 }
+                // About the drafted ratings while any is left to confirm.
+                next.notice_until = if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
                 card_changed = true;
             }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
             _ => return self,
+        }
+        // A notice about drafts goes once they are confirmed; a refusal for a missing name or
+        // rating, once both are there.
+        let over = match next.notice_until {
+            NoticeUntil::Dismissed => false,
+            NoticeUntil::Confirmed => next.drafted.is_empty(),
+            NoticeUntil::Complete => next.incomplete().is_none(),
+        };
+        if over {
+            next.notice = None;
+            next.notice_until = NoticeUntil::Dismissed;
         }
         if card_changed {
             next.recommendation = Rc::new(recommend(&next.rubric, &next.card));

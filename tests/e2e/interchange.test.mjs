@@ -168,7 +168,7 @@ test('Markdown summary and print view', async () => {
     unchecked: getComputedStyle(document.querySelector('#sc-technical_expertise-meets').closest('.sc-option')).display,
     checked: getComputedStyle(document.querySelector('#sc-technical_expertise-exceeds').closest('.sc-option')).display,
   }));
-  assert.deepEqual(hidden, { transfer: 'none', unchecked: 'none', checked: 'flex' });
+  assert.deepEqual(hidden, { transfer: 'none', unchecked: 'none', checked: 'contents' });
   await context.close();
 });
 

@@ -134,6 +134,7 @@ test('what a screen reader is given: short names, descriptions, repeated alerts,
   await page.locator('label[for="sc-technical_expertise-meets"]').click();
   assert.equal(await page.getByRole('radio', { name: 'Meets Expectations', exact: true, checked: true }).count(), 1);
   // A refusal repeated is still a change of the alert, so it is announced again.
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await page.getByLabel('What did you observe?').fill('Ran the weekly sync with four teams and kept a risk log shared with product.');
   await page.getByLabel('What did you observe?').press('Enter');
   await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();

@@ -13,6 +13,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   const page = await context.newPage();
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
 
   await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
   const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
@@ -82,6 +83,8 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await page.click('label[for="sc-project_ownership-exceeds"]');
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
   assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'the confirmed rating stays');
+  // The restored draft's notice was about the drafted rating: with none left, it goes.
+  assert.equal(await page.locator('.sc-notice').count(), 0, 'no notice left that no longer applies');
   assert.ok(!(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted/')))), 'nothing left to confirm is stored');
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('[data-testid="submitted"]').waitFor();
@@ -102,9 +105,13 @@ async function withOneSuggestion() {
 test('a drafted rating is confirmed with its Confirm button, and then the card submits', async () => {
   // Only a tagged observation drafts a rating.
   const { context, page } = await withOneSuggestion();
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await confirm.waitFor();
+  // Refused while drafted; once confirmed, the refusal no longer applies and goes.
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
   assert.equal(await confirm.count(), 1);
   const level = await page.locator('.sc-card', { has: confirm }).locator('input[type=radio]:checked').getAttribute('value');
   // The group is named by its capability alone, and described by the drafted mark.
@@ -112,6 +119,7 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   assert.equal(await group.getAttribute('aria-labelledby'), await group.locator('h2').getAttribute('id'));
   await confirm.click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  assert.equal(await page.locator('.sc-notice').count(), 0, 'the refusal is gone');
   assert.equal(await page.locator('.sc-card input[type=radio]:checked[value="' + level + '"]').count(), 1, 'the rating stays as drafted');
   // The Confirm button is gone: the keyboard is on the confirmed rating, and it is said.
   assert.equal(await page.evaluate(() => document.activeElement?.matches('input[type=radio]:checked')), true);
@@ -145,5 +153,48 @@ test('a card at the observation limit keeps what is typed and says why', async (
   assert.ok(await page.getByRole('button', { name: 'Add', exact: true }).isDisabled());
   assert.match(await page.locator('.sc-observe__added').textContent(), /holds 500 observations, the most it can: remove one/);
   assert.equal(await page.locator('.sc-obs').count(), 500);
+  await context.close();
+});
+
+test('an observation keeps its line breaks', async () => {
+  const { context, page } = await withOneSuggestion();
+  const box = page.getByLabel('What did you observe?');
+  await box.fill('- Designed the cache layer');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('- Kept a risk log');
+  await box.press('Enter');
+  const text = page.locator('.sc-obs__text', { hasText: 'Designed the cache layer' });
+  await text.waitFor();
+  assert.equal(await text.evaluate((p) => p.innerText), '- Designed the cache layer\n- Kept a risk log');
+  await context.close();
+});
+
+test('removing an observation moves the keyboard to the next one, or to the box, and says so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  // Flagged notes stay untagged: the three are one list.
+  for (const note of ['Seems smart', 'Great culture fit', 'Heavy accent, hard to understand at times']) await observe(page, note);
+  const list = page.locator('.sc-observe .sc-obs-list');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-observe .sc-obs .sc-obs__flag').length === 3);
+  const ids = await list.locator('select[id$="-cap"]').evaluateAll((s) => s.map((e) => e.id));
+  const status = page.locator('.sc-toolbar [role=status].sc-visually-hidden');
+  const remove = async (n) => {
+    await list.locator('.sc-obs').nth(n).getByRole('button', { name: /^Remove/ }).focus();
+    await page.keyboard.press('Enter');
+  };
+  // The first: the keyboard goes to the next one's menu.
+  await remove(0);
+  await page.waitForFunction((id) => document.activeElement?.id === id, ids[1]);
+  assert.equal((await status.textContent()).trim(), 'Observation removed.');
+  // The last of the list: to the one before.
+  await remove(1);
+  await page.waitForFunction((id) => document.activeElement?.id === id, ids[1]);
+  // None left: to the observation box.
+  await remove(0);
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-observe');
+  assert.equal(await page.locator('.sc-obs').count(), 0);
+  assert.equal((await status.textContent()).trim(), 'Observation removed.');
   await context.close();
 });

@@ -87,6 +87,8 @@ test('the draft survives a reload, and submit locks it until reopened', async ()
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.waitForSelector('[data-testid=submitted]');
   assert.ok(await page.locator('#sc-business_impact-meets').isDisabled());
+  // "Your draft was restored" is over once the card is submitted.
+  assert.equal(await page.locator('.sc-notice').count(), 0, 'no notice left that no longer applies');
   await page.reload();
   await page.waitForSelector('[data-testid=submitted]');
   assert.ok(await page.getByLabel('Evidence for Business Impact').isDisabled(), 'still submitted after reload');
@@ -128,3 +130,46 @@ for (const width of [360, 640]) {
     await context.close();
   });
 }
+
+test('a blank scorecard is not submitted: the refusal names what is missing and the keyboard goes there', async () => {
+  const { context, page } = await open();
+  const notice = page.locator('.sc-toolbar .sc-notice span');
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('.sc-notice');
+  assert.equal(await notice.textContent(), "Not submitted: add the candidate's name and rate at least one capability first.");
+  assert.equal(await page.locator('.sc-notice').getAttribute('role'), 'alert');
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');
+  assert.equal(await page.locator('[data-testid=submitted]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
+
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('.sc-toolbar .sc-notice span')?.textContent === 'Not submitted: rate at least one capability first.');
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-technical_expertise-not_assessed');
+  // Once nothing is missing, the refusal goes, and the card submits.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !document.querySelector('.sc-notice'));
+  assert.equal(await focused(), 'sc-technical_expertise-needs_improvement');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  await context.close();
+});
+
+test("the submission time is shown in the interviewer's time zone; the stored value stays UTC", async () => {
+  const { context, page } = await open({ timezoneId: 'America/Los_Angeles' });
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(':draft:')))).submitted_at);
+  assert.match(stored, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'stored in UTC');
+  const local = await page.evaluate((at) => {
+    const d = new Date(at);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, stored);
+  assert.notEqual(local, stored.slice(0, 16).replace('T', ' '), 'Los Angeles is never on UTC');
+  assert.equal(await page.locator('[data-testid=submitted]').textContent(), `Submitted ${local}`);
+  await context.close();
+});

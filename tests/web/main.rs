@@ -136,6 +136,7 @@ async fn submit_makes_the_card_read_only_until_reopened() {
     storage().clear().unwrap();
     let m = mount(props(false));
     until("cards", || m.q(".sc-button.sc-m-primary").is_some()).await;
+    m.type_into("#sc-candidate", "Ada Lovelace");
     m.click("label[for=\"sc-business_impact-exceeds\"]");
     m.click(".sc-button.sc-m-primary");
     until("submitted", || m.q("[data-testid=submitted]").is_some()).await;
@@ -320,6 +321,7 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
     let state = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
+    let state = state.reduce(Action::SetCandidate { name: "Ada Lovelace".into() });
     let state = state.reduce(Action::DraftRatings);
     assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
     let level = state.card.rating("mentorship_support");
@@ -339,9 +341,75 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let other = state.clone().reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
     assert!(other.drafted.is_empty(), "another card has no marks");
 
-    let confirmed = state.reduce(Action::Rate { capability: "mentorship_support".into(), level });
+    let confirmed = refused.reduce(Action::Rate { capability: "mentorship_support".into(), level });
     assert!(confirmed.drafted.is_empty());
+    assert_eq!(confirmed.notice, None, "the refusal no longer applies once nothing is drafted");
     assert_eq!(confirmed.card.rating("mentorship_support"), level, "confirming keeps the level");
     let submitted = confirmed.reduce(Action::Submit { at: "2026-11-25T10:00:00Z".into() });
     assert_eq!(submitted.card.submitted_at.as_deref(), Some("2026-11-25T10:00:00Z"));
+}
+
+/// A card with no candidate or no rating is not submitted: the refusal names what is missing,
+/// the keyboard goes to the first of it, and the refusal goes once both are there; a successful
+/// Submit clears any notice.
+#[wasm_bindgen_test]
+fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
+    use scorecard::core::Rating;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let at = || Action::Submit { at: "2026-11-25T10:00:00Z".into() };
+    let blank = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
+    let refused = blank.reduce(at());
+    assert_eq!(refused.card.submitted_at, None);
+    assert_eq!(refused.notice.as_deref(), Some("Not submitted: add the candidate's name and rate at least one capability first."));
+    assert_eq!(refused.after.as_ref().map(|a| a.focus.as_str()), Some("candidate"));
+    let again = refused.clone().reduce(at());
+    assert_ne!(again.notice, refused.notice, "the same refusal twice is still a change, so it is announced");
+    assert_ne!(again.after.as_ref().map(|a| a.count), refused.after.as_ref().map(|a| a.count), "and the focus moves again");
+
+    let named = refused.reduce(Action::SetCandidate { name: "Ada Lovelace".into() }).reduce(at());
+    assert_eq!(named.notice.as_deref(), Some("Not submitted: rate at least one capability first."));
+    assert_eq!(named.after.as_ref().map(|a| a.focus.as_str()), Some("technical_expertise-not_assessed"));
+    // A note without a rating is not a rating.
+    let noted = named.reduce(Action::Note { capability: "business_impact".into(), text: "Asked who it was for.".into() });
+    assert!(noted.notice.is_some(), "still missing a rating");
+    let rated = noted.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
+    assert_eq!(rated.notice, None, "nothing missing: the refusal goes");
+
+    let restored = rated.clone().reduce(Action::Load { card: rated.card.clone(), notice: Some("Your draft was restored.".into()), drafted: Vec::new() });
+    let submitted = restored.reduce(at());
+    assert_eq!(submitted.card.submitted_at.as_deref(), Some("2026-11-25T10:00:00Z"));
+    assert_eq!(submitted.notice, None, "a successful Submit clears the notice");
+    // Reopened, the names stay as submitted.
+    let reopened = submitted.reduce(Action::Reopen);
+    assert!(reopened.submitted_once);
+    let renamed = reopened.clone().reduce(Action::SetCandidate { name: "Sam Lee".into() });
+    assert_eq!(renamed.card.candidate.name, "Ada Lovelace");
+    let rerated = reopened.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Exceeds });
+    assert_eq!(rerated.card.rating("business_impact"), Rating::Exceeds, "ratings can be corrected");
+}
+
+/// Removing an observation sends the keyboard to the next one in its list, else the one before,
+/// else the observation box, and says so.
+#[wasm_bindgen_test]
+fn removing_an_observation_moves_the_focus_and_says_so() {
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let mut state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
+    for text in ["One", "Two", "Three"] {
+        state = state.reduce(Action::Observe { text: text.into() });
+    }
+    let ids: Vec<String> = state.card.observations.iter().map(|o| o.id.clone()).collect();
+    let focus = |s: &ScorerState| s.after.as_ref().map(|a| (a.focus.clone(), a.message.clone()));
+    let state = state.reduce(Action::RemoveObservation { id: ids[0].clone() });
+    assert_eq!(focus(&state), Some((format!("{}-cap", ids[1]), "Observation removed.".to_string())));
+    let state = state.reduce(Action::RemoveObservation { id: ids[2].clone() });
+    assert_eq!(focus(&state), Some((format!("{}-cap", ids[1]), "Observation removed.".to_string())));
+    let state = state.reduce(Action::RemoveObservation { id: ids[1].clone() });
+    assert_eq!(focus(&state), Some(("observe".to_string(), "Observation removed.".to_string())));
+    assert!(state.card.observations.is_empty());
 }

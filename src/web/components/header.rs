@@ -13,6 +13,8 @@ use crate::web::state::{Action, ScorerContext};
 /// the current value, the input type ("text" or "date"), the autocomplete hint, and the action
 /// each input sends.
 fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, kind: &'static str, autocomplete: &'static str, make: fn(String) -> Action) -> Html {
+    // The names (the text fields) of a card submitted once stay as submitted; its date does not.
+    let disabled = if kind == "date" { state.read_only() } else { state.names_fixed() };
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -23,7 +25,7 @@ fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, ki
     html! {
         <div class="sc-field">
             <label class="sc-field__label" for={id.clone()}>{ label }</label>
-            <input class="sc-field__input" {id} type={kind} value={value.to_string()} disabled={state.read_only()} {oninput}
+            <input class="sc-field__input" {id} type={kind} value={value.to_string()} {disabled} {oninput}
                 {autocomplete} maxlength="200" />
         </div>
     }
@@ -34,6 +36,8 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
     let card = &state.card;
     let rubric = &state.rubric;
     let id = |s: &str| format!("{id_prefix}-{s}");
+    // A submitted card keeps its names, also once reopened (see `ScorerState::submitted_once`).
+    let reopened = state.names_fixed() && !state.read_only();
     html! {
         <header class="sc-header">
             <div class="sc-header__title">
@@ -52,6 +56,9 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
                 { field(state, id("step"), "Interview step", &card.interview.step, "text", "off", |step| Action::SetStep { step }) }
                 { field(state, id("date"), "Date", &card.interview.date, "date", "off", |date| Action::SetDate { date }) }
             </div>
+            if reopened {
+                <p class="sc-card__hint sc-header__hint">{ "Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard." }</p>
+            }
         </header>
     }
 }

@@ -4,15 +4,51 @@ use yew::prelude::*;
 
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
+/// An ISO-8601 time as the interviewer's clock shows it, "2026-11-25 16:54" (the stored value
+/// is UTC); the value itself when the browser cannot read it.
+fn local_time(at: &str) -> String {
+    let d = js_sys::Date::new(&at.into());
+    let year = d.get_full_year();
+    // Every part of an unreadable time (NaN) reads as 0.
+    if year == 0 {
+        return at.to_string();
+    }
+    format!("{year:04}-{:02}-{:02} {:02}:{:02}", d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+}
+
 /// Save state, notices and the submit button. `on_submit` is called when the interviewer
-/// submits; the app stamps the time and tells the host.
-pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str) -> Html {
+/// submits; the app stamps the time and tells the host. `on_switch` (the standalone page's)
+/// starts a new scorecard (`None`) or opens the saved one whose names were typed (its key).
+pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str, on_switch: Option<&Callback<Option<String>>>) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
         SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only."), "sc-m-warning"),
         SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
+        SaveStatus::Conflict { kept: true, .. } => (
+            "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved apart from it: change the names, or open the other one.".to_string(),
+            "sc-m-warning",
+        ),
+        SaveStatus::Conflict { .. } => (
+            "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one is kept in this tab only until you change the names.".to_string(),
+            "sc-m-warning",
+        ),
     };
+    // A card with nothing rated, noted or observed: nothing is lost by leaving it.
+    let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+    // Leaving a card kept in this tab only would lose it: neither is offered then.
+    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::Conflict { kept: true, .. });
+    let switch = |key: Option<String>| {
+        on_switch.filter(|_| saved && !state.locked).map(|cb| {
+            let cb = cb.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(key.clone()))
+        })
+    };
+    let open = match &state.save {
+        SaveStatus::Conflict { key, .. } => switch(Some(key.clone())),
+        _ => None,
+    };
+    let on_new = switch(None);
     let submitted = state.card.submitted_at.clone();
     let on_submit = {
         let cb = on_submit.clone();
@@ -39,9 +75,16 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str)
             if !state.locked {
                 <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
             }
+            if let Some(onclick) = open {
+                <button type="button" class="sc-button" id={format!("{id_prefix}-open")} {onclick}>{ "Open the saved scorecard" }</button>
+            }
             <div class="sc-toolbar__actions">
+                if let Some(onclick) = on_new {
+                    <button type="button" class="sc-button" id={format!("{id_prefix}-new")} {onclick}>{ "New scorecard" }</button>
+                }
                 if let Some(at) = submitted {
-                    <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", at.get(..16).unwrap_or(&at).replace('T', " ")) }</span>
+                    // In the interviewer's own time (the stored value is UTC).
+                    <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", local_time(&at)) }</span>
                     if !state.locked {
                         <button type="button" class="sc-button" id={format!("{id_prefix}-reopen")} onclick={on_reopen}>{ "Reopen" }</button>
                     }

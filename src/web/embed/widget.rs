@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::core::interchange::import_value;
+use crate::core::interchange::read_value;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::app::{Preset, Scorer, ScorerSettings};
 
@@ -238,7 +238,7 @@ fn to_json(value: &JsValue) -> Result<Value, String> {
 
 /// Turns JSON into a JavaScript object for an event's `detail`.
 fn to_js(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&crate::core::json::to_text(value)).unwrap_or(JsValue::NULL)
 }
 
 fn js_error(message: &str) -> JsValue {
@@ -286,7 +286,7 @@ fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
     match &options.rubric {
-        Some(v) if !v.is_null() => Rubric::from_json(&v.to_string()).map(Rc::new).map_err(|e| e.to_string()),
+        Some(v) if !v.is_null() => Rubric::from_json(&crate::core::json::to_text(v)).map(Rc::new).map_err(|e| e.to_string()),
         _ => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
     }
 }
@@ -349,7 +349,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let preset = Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() };
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
-        let card = import_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
+        let card = read_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
         initial = Some((1, Rc::new(with_preset(card, &preset))));
     }
     let props = RootProps {
@@ -403,7 +403,7 @@ impl Widget {
             let props = self.props.borrow();
             to_json(&value).and_then(|v| {
                 let rubric = props.rubric.as_ref().map_err(|e| e.clone())?;
-                import_value(v, rubric).map(|card| with_preset(card, &props.settings.preset)).map_err(|e| e.to_string())
+                read_value(v, rubric).map(|card| with_preset(card, &props.settings.preset)).map_err(|e| e.to_string())
             })
         };
         match result {
@@ -578,6 +578,7 @@ pub fn start_page() {
             let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0 };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
+        reload_on_hash_change();
         return;
     }
     // A host page with its own light/dark switch passes ?theme=light|dark to the iframe.
@@ -596,7 +597,22 @@ pub fn start_page() {
     } else {
         // The page owns the widget for its whole life.
         std::mem::forget(widget);
+        reload_on_hash_change();
     }
+}
+
+/// A share link opened in a tab that shows the page changes only its fragment, which loads
+/// nothing: the page reloads when its fragment changes (the page uses no other fragment), so a
+/// link is shown as when it opens a tab, and leaving one shows the interviewer's own scorecard
+/// again. Every change is saved as it is made, so the reload loses nothing.
+fn reload_on_hash_change() {
+    let Some(window) = web_sys::window() else { return };
+    let reload = Closure::once_into_js(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    window.set_onhashchange(Some(reload.unchecked_ref()));
 }
 
 /// The committee page (`committee.html`): mounts the committee view into `#scorecard-committee`.

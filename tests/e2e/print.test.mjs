@@ -1,0 +1,57 @@
+// End-to-end: the print view of a full scorecard (six ratings with a note of a few sentences
+// each, eight observations) is one Letter or A4 page, the recommendation first. Chromium prints
+// it to PDF, and the pages are counted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness, observe } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
+  'mentorship_support', 'leadership_process'];
+const NOTE = 'Walked through a concrete example from their last role, with numbers: cut p99 latency from 900 ms to 250 ms '
+  + 'by batching writes. Explained what they would do differently and why, and answered follow-ups on failure modes without prompting.';
+const OBSERVATIONS = [
+  'Designed a sharded job queue and explained the trade-offs between consistency and latency clearly',
+  'Ran the quarter-long migration across three teams and kept a risk log that product reviewed weekly',
+  'Struggled to explain why the cache invalidation was wrong; needed several hints',
+  'Mentored two junior engineers through their first on-call rotations and set up a shadowing plan',
+  'Pushed back on a feature that had no business case and proposed a cheaper experiment that product adopted',
+  'Introduced a CI linting step that cut review time for the whole team',
+  'Did not ask any clarifying questions before coding',
+  'Wrote tests first and refactored when the edge case failed',
+];
+
+/** The number of pages in a PDF (each page object is typed /Page). */
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('a full scorecard prints on one Letter or A4 page, the recommendation first', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.getByLabel('Candidate', { exact: true }).fill('Priya Raman');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Tom Becker');
+  await page.getByLabel('Interview step').fill('System design');
+  for (const o of OBSERVATIONS) await observe(page, o);
+  for (const cap of CAPS) {
+    await page.click(`label[for="sc-${cap}-meets"]`);
+    await page.fill(`#sc-${cap}-note`, NOTE);
+  }
+  // Every observation is tagged to a card (untagged ones are not printed).
+  await page.waitForFunction((n) => document.querySelectorAll('.sc-card .sc-obs').length === n, OBSERVATIONS.length);
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+
+  await page.emulateMedia({ media: 'print' });
+  const top = (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(await top('.sc-rec') < await top('.sc-card'), 'the recommendation comes before the cards');
+  for (const format of ['Letter', 'A4']) {
+    // The page's own margins (@page), and the browser's usual ones.
+    for (const margin of [undefined, { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' }]) {
+      assert.equal(pages(await page.pdf({ format, margin })), 1, `${format}, ${margin ? '0.4in margins' : 'its own margins'}`);
+    }
+  }
+  await context.close();
+});

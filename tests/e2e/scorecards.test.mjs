@@ -1,0 +1,136 @@
+// End-to-end: one interviewer, several scorecards in one browser, week after week. A new
+// scorecard keeps the one before; a submitted card keeps its names when reopened; names typed
+// over another saved scorecard's never overwrite it; a share link opened in a tab that already
+// shows the scorer is shown. Every wait is for a condition.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const KEY = 'scorecard:v1:draft:l4-senior-software-engineer:';
+const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY + key);
+const saved = (page) => page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Saved in this browser');
+const candidate = (page) => page.getByLabel('Candidate', { exact: true });
+/** The keys of the stored drafts whose text holds `text`. */
+const keysWith = (page, text) => page.evaluate((t) => Object.keys(localStorage).filter((k) => k.includes(':draft:') && localStorage.getItem(k).includes(t)), text);
+
+async function fresh() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  return { context, page, errors };
+}
+
+/** Names the card on screen and rates one capability, and waits until it is saved. */
+async function score(page, name, step, level) {
+  await candidate(page).fill(name);
+  await page.getByLabel('Interviewer', { exact: true }).fill('Tom Becker');
+  await page.getByLabel('Interview step').fill(step);
+  await page.click(`label[for="sc-business_impact-${level}"]`);
+  await saved(page);
+}
+
+test('New scorecard starts a blank card and keeps the one before; a reopened card keeps its names', async () => {
+  const { context, page, errors } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'exceeds');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+
+  // Reopened, the card is corrected, not turned into another candidate's: its names stay.
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.waitForFunction(() => !document.querySelector('#sc-business_impact-meets').disabled);
+  assert.ok(await candidate(page).isDisabled(), 'the names of a submitted card stay as submitted');
+  assert.match(await page.locator('.sc-header__hint').textContent(), /stay as submitted\. To score someone else, start a new scorecard\./);
+  // Also after a reload.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.ok(await candidate(page).isDisabled());
+  assert.ok(!(await page.locator('#sc-business_impact-meets').isDisabled()), 'still open for corrections');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+
+  // A week later: a new candidate.
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && !document.querySelector('#sc-candidate').disabled);
+  assert.ok(!(await page.locator('#sc-business_impact-exceeds').isChecked()), 'a blank card');
+  assert.equal(await page.locator('[data-testid=submitted]').count(), 0);
+  await score(page, 'Sam Lee', 'Coding', 'meets');
+  const priya = await stored(page, 'priya raman:tom becker:system design');
+  assert.equal(priya?.ratings.business_impact.level, 'exceeds', "Priya's card is kept as it was");
+  assert.ok(priya.submitted_at, 'and still submitted');
+  assert.equal((await stored(page, 'sam lee:tom becker:coding'))?.ratings.business_impact.level, 'meets');
+
+  // The page reopens the card open last.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Sam Lee');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("names typed over another saved scorecard's never overwrite it, and it can be opened", async () => {
+  const { context, page } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'exceeds');
+  const priya = await stored(page, 'priya raman:tom becker:system design');
+
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await score(page, 'Alice Wong', 'Coding', 'needs_improvement');
+  await page.getByLabel('Evidence for Business Impact').fill('Could not say who the feature was for.');
+  await saved(page);
+
+  // Alice's card renamed to Priya's names (a draft renamed moves with its names until they are
+  // another saved card's): Priya's is left alone, Alice's stays saved apart, under the names
+  // it had before.
+  await candidate(page).fill('Priya Raman');
+  await page.getByLabel('Interview step').fill('System design');
+  const status = page.locator('[data-testid=save-status]');
+  await page.waitForFunction(() => /^Not saved under these names/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  assert.equal(await status.textContent(),
+    'Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved apart from it: change the names, or open the other one.');
+  assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya, "Priya's card is unchanged");
+  const alice = await keysWith(page, 'Could not say who the feature was for.');
+  assert.deepEqual(alice, [KEY + 'priya raman:tom becker:coding'], 'kept under the names it had before these');
+  // An edit made meanwhile is kept with Alice's card.
+  await page.click('label[for="sc-project_ownership-meets"]');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.project_ownership?.level === 'meets', alice[0]);
+  assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya);
+
+  // Open the other one: Priya's card, as saved; Alice's stays saved.
+  await page.getByRole('button', { name: 'Open the saved scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-business_impact-exceeds')?.checked);
+  assert.equal(await candidate(page).inputValue(), 'Priya Raman');
+  assert.ok(!(await page.locator('#sc-project_ownership-meets').isChecked()));
+  assert.deepEqual(await keysWith(page, 'Could not say who the feature was for.'), alice, "Alice's card is still saved");
+
+  // Back to free names: the card moves as a draft renamed does.
+  await page.getByLabel('Interview step').fill('System design 2');
+  await saved(page);
+  assert.equal(await stored(page, 'priya raman:tom becker:system design'), null, 'a draft renamed to free names moves');
+  assert.ok(await stored(page, 'priya raman:tom becker:system design 2'));
+  await context.close();
+});
+
+test('a share link opened in a tab that shows the scorer is shown, and leaving it comes back', async () => {
+  const { context, page, errors } = await fresh();
+  await score(page, 'Ada Lovelace', 'Coding', 'meets');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.locator('.sc-transfer__out textarea').inputValue();
+  assert.match(link, /#sc1=/);
+  await candidate(page).fill('Ada King');
+  await saved(page);
+
+  // Only the fragment changes: the same document.
+  await page.goto(link);
+  await page.waitForSelector('.sc-shared');
+  assert.equal(await candidate(page).inputValue(), 'Ada Lovelace', 'the shared card, read-only');
+  assert.ok(await candidate(page).isDisabled());
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('.sc-shared') && document.querySelector('#sc-candidate')?.value === 'Ada King');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
