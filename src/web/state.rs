@@ -369,13 +369,29 @@ impl Reducible for ScorerState {
                 next.analyses = Rc::new(analyse(&next.assist, &next.analyses, &next.card));
                 next.note_flags = Rc::new(note_flags(&next.assist, None, &next.card));
             }
+            Action::DraftRatings if editable && next.assist.ready().is_none() => {
+                // Drafting checks every observation for a bias risk first, which needs the
+                // on-demand module: without it a note about someone's family could count.
+                next.notice = Some(next.assist.unavailable("Drafting ratings"));
+                next.notice_until = NoticeUntil::Dismissed;
+            }
             Action::DraftRatings if editable => {
                 // The classifier's confidence in each suggested tag weighs its observation; the
-                // readings are already here, so drafting needs no classifier call.
+                // readings are already here, so drafting needs no classifier call. A text with no
+                // reading (too long to classify) is still checked for a bias risk.
                 let analyses = next.analyses.clone();
-                let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
-                    Some(c) if c.flags.iter().any(|f| f.kind == classifier::FlagKind::BiasRisk) => classifier::Evidence::BiasRisk,
-                    c => classifier::Evidence::Confidence(c.map(|c| c.confidence)),
+                let assist = next.assist.clone();
+                let evidence = |text: &str| {
+                    let found = reading(&analyses, text).and_then(|a| a.as_ref().ok());
+                    let flags = match found {
+                        Some(c) => c.flags.clone(),
+                        None => assist.ready().map(|a| a.flags(text)).unwrap_or_default(),
+                    };
+                    if flags.iter().any(|f| f.kind == classifier::FlagKind::BiasRisk) {
+                        classifier::Evidence::BiasRisk
+                    } else {
+                        classifier::Evidence::Confidence(found.map(|c| c.confidence))
+                    }
                 };
                 let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
                 next.notice = Some(if drafted.is_empty() {

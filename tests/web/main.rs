@@ -307,6 +307,47 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     assert!(failed.assist.unavailable("Tag suggestions").contains("blocked by the host"));
 }
 
+/// Drafting checks each observation for a bias risk, which needs the on-demand module: before it
+/// is loaded, or when it failed, drafting says so and drafts nothing; once loaded, a hand-tagged
+/// note with a bias risk gives no weight.
+#[wasm_bindgen_test]
+fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
+    use scorecard::core::scorecard::TagSource;
+    use scorecard::core::Rating;
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let mut card = scorecard::core::Scorecard::new(&rubric);
+    for (i, (text, level)) in [
+        ("She is a young mom so might not handle on-call", Rating::NeedsImprovement),
+        ("Probably too old to keep up with our pace.", Rating::NeedsImprovement),
+        ("Mentors two new grads on her team and meets them weekly.", Rating::Meets),
+    ]
+        .into_iter()
+        .enumerate()
+    {
+        card.observations.push(scorecard::core::Observation {
+            id: format!("o{i}"),
+            text: text.into(),
+            capability: Some("mentorship_support".into()),
+            level,
+            source: TagSource::Interviewer,
+        });
+    }
+    let state = Rc::new(ScorerState::new(rubric.clone(), card));
+    let early = state.clone().reduce(Action::DraftRatings);
+    assert_eq!(early.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert!(early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: still loading")), "{:?}", early.notice);
+    let failed = state.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into() ) }).reduce(Action::DraftRatings);
+    assert_eq!(failed.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert!(failed.notice.as_deref().is_some_and(|n| n.contains("blocked by the host")), "{:?}", failed.notice);
+    let ready = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) }).reduce(Action::DraftRatings);
+    // Counted, the two flagged notes would make it needs improvement.
+    assert_eq!(ready.card.rating("mentorship_support"), Rating::Meets, "the flagged notes give no weight");
+}
+
 /// A rating drafted from observations is the classifier's until the interviewer confirms it:
 /// Submit is refused while one is unconfirmed, choosing its level again confirms it, and a
 /// loaded card keeps marks only on capabilities it rates.
