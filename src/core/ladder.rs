@@ -81,9 +81,9 @@ fn error(line: usize, message: impl Into<String>) -> LadderError {
 }
 
 /// True when `text` looks like a ladder document rather than JSON: its first character that is
-/// not white space is not `{`. Callers that accept either format use this to choose a reader.
+/// not white space is not `{` or `[`. Callers that accept either format use this to choose a reader.
 pub fn looks_like_ladder(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}').trim_start().chars().next().is_some_and(|c| c != '{')
+    text.trim_start_matches('\u{feff}').trim_start().chars().next().is_some_and(|c| c != '{' && c != '[')
 }
 
 /// The stable ids of the capabilities the classifier and every file format know, by the names
@@ -167,7 +167,8 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         None => return Err(error(0, "no capability table: a ladder needs a table of capabilities by level")),
     };
     at += 1;
-    let header_cells = cells(header.text);
+    let markdown = header.text.starts_with('|');
+    let header_cells = cells(header.text, markdown);
     if header_cells.len() != 4 {
         return Err(error(
             header.number,
@@ -194,7 +195,7 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     let mut ids = BTreeSet::new();
     while let Some(row) = lines.get(at).filter(|l| l.is_table_row()).copied() {
         at += 1;
-        let row_cells = cells(row.text);
+        let row_cells = cells(row.text, markdown);
         if row_cells.len() != 4 {
             return Err(error(
                 row.number,
@@ -271,6 +272,9 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
                     }
                     g.sections.push(GuidanceSection { title: title.clone(), items: list });
                 }
+                // A list with no title line of its own (straight after the guidance's title):
+                // kept, untitled.
+                None if !list.is_empty() => g.sections.push(GuidanceSection { title: String::new(), items: list }),
                 // Text with no list after it: the guidance's intro, if nothing came before it.
                 _ if g.sections.is_empty() && g.intro.is_empty() => g.intro = texts.join(" "),
                 _ => return Err(error(lines[start].number, "text after the last list of the guidance; a section needs a list under it")),
@@ -305,25 +309,24 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     Ok(Ladder { rubric, notes })
 }
 
-/// The cells of a table row: split on `|` and trimmed, without the empty cell after a trailing
-/// bar, or before a leading bar when the row has one cell too many for it (Markdown's
-/// "| a | b |"; a row whose first cell is empty keeps it, so it is refused as nameless).
-fn cells(row: &str) -> Vec<&str> {
+/// The cells of a table row, trimmed, without the empty cell after a trailing bar. In a table
+/// written Markdown's way (its header starts with a bar, "| a | b |"), the empty cell before each
+/// row's leading bar goes too; otherwise a row starting with a bar has an empty first cell (no
+/// capability name), and is refused as such.
+fn cells(row: &str, markdown: bool) -> Vec<&str> {
     let row = row.trim();
     let row = row.strip_suffix('|').unwrap_or(row);
-    let mut cells: Vec<&str> = row.split('|').map(str::trim).collect();
-    if cells.len() > 4 && cells.first().is_some_and(|c| c.is_empty()) {
-        cells.remove(0);
-    }
-    cells
+    let row = if markdown { row.strip_prefix('|').unwrap_or(row) } else { row };
+    row.split('|').map(str::trim).collect()
 }
 
 /// Text lines joined with spaces, up to the next list item or table row. The line just before
-/// the table is the table's heading ("Expectations"), not part of the text.
+/// the table is the table's heading ("Expectations"), not part of the text, unless it ends a
+/// sentence.
 fn paragraph(lines: &[Line], at: &mut usize, notes: &mut Vec<String>) -> String {
     let mut parts = Vec::new();
     while let Some(l) = lines.get(*at).filter(|l| l.item().is_none() && !l.is_table_row()) {
-        if lines.get(*at + 1).is_some_and(Line::is_table_row) {
+        if lines.get(*at + 1).is_some_and(Line::is_table_row) && !l.text.ends_with(['.', '!', '?', ':', ';']) {
             break;
         }
         parts.push(tidy(*l, notes));
@@ -343,19 +346,20 @@ fn items(lines: &[Line], at: &mut usize, notes: &mut Vec<String>) -> Vec<String>
     out
 }
 
-/// The text with the stray punctuation the seed ladder has (". ." at the end of a sentence, a
-/// brace with no partner as in "engineer}"), fixed and noted.
+/// The text with the stray punctuation the seed ladder has fixed and noted: ". ." ending a
+/// sentence at the end of the text ("teams. ."), and a lone brace with no partner anywhere in the
+/// text ("engineer}"). Anything else is left as written ("Java. .NET", "{a} and b}").
 fn tidy(line: Line, notes: &mut Vec<String>) -> String {
     let mut text = line.text.trim().to_string();
-    while let Some(i) = text.find(". .") {
-        text.replace_range(i..i + 3, ".");
-        notes.push(format!("line {}: \". .\" read as \".\"", line.number));
+    if text.ends_with(". .") {
+        text.truncate(text.len() - 2);
+        notes.push(format!("line {}: \". .\" at the end read as \".\"", line.number));
     }
     for (open, close) in [('{', '}'), ('[', ']')] {
         let opens = text.matches(open).count();
         let closes = text.matches(close).count();
-        if opens != closes {
-            let stray = if opens > closes { open } else { close };
+        if opens + closes == 1 {
+            let stray = if opens == 1 { open } else { close };
             text = text.replace(stray, "");
             notes.push(format!("line {}: a stray \"{stray}\" removed", line.number));
         }
@@ -367,34 +371,37 @@ fn tidy(line: Line, notes: &mut Vec<String>) -> String {
 /// then digits (L5, E6, IC4), at most 8 characters.
 fn split_title(title: &str) -> Option<(String, String)> {
     let (code, role) = title.split_once(char::is_whitespace)?;
-    let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let valid = code.len() <= 8
-        && digits.len() < code.len()
-        && !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit());
+    let valid = code.len() <= 8 && level_parts(code).is_some_and(|(letters, _)| !letters.is_empty());
     let role = role.trim();
     (valid && !role.is_empty()).then(|| (code.to_string(), role.to_string()))
 }
 
-/// The level code `code` moved `by` steps: ("L4", 1) -> "L5". `None` when it is not letters then
-/// digits, or would go below 0.
-fn shift_level(code: &str, by: i64) -> Option<String> {
+/// A level code split into its letters (upper-cased) and number: "L4" -> ("L", 4). `None` unless
+/// it is ASCII letters then ASCII digits (no sign), the number fitting in an `i64`.
+fn level_parts(code: &str) -> Option<(String, i64)> {
     let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let prefix = &code[..code.len() - digits.len()];
-    let n: i64 = digits.parse().ok()?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let letters = code.get(..code.len() - digits.len())?;
+    Some((letters.to_ascii_uppercase(), digits.parse().ok()?))
+}
+
+/// The level code `code` moved `by` steps: ("L4", 1) -> "L5", keeping the code's own letters.
+/// `None` when it is not letters then digits, or would go below 0.
+fn shift_level(code: &str, by: i64) -> Option<String> {
+    let (_, n) = level_parts(code)?;
+    let digits = code.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = code.get(..code.len() - digits.len())?;
     let shifted = n.checked_add(by).filter(|s| *s >= 0)?;
-    Some(format!("{prefix}{shifted}"))
+    Some(format!("{letters}{shifted}"))
 }
 
 /// The difference between two level codes with the same letters: ("L4", "L6") -> 2.
 fn level_distance(from: &str, to: &str) -> Option<i64> {
-    let split = |c: &str| {
-        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
-        Some((c[..c.len() - digits.len()].to_ascii_uppercase(), digits.parse::<i64>().ok()?))
-    };
-    let (fp, fnum) = split(from)?;
-    let (tp, tnum) = split(to)?;
-    (fp == tp).then(|| tnum - fnum)
+    let (fp, fnum) = level_parts(from)?;
+    let (tp, tnum) = level_parts(to)?;
+    (fp == tp).then(|| tnum.checked_sub(fnum)).flatten()
 }
 
 /// The stable id for a capability name: a known capability's id, else the name in
@@ -464,7 +471,10 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         let mut band = band.clone();
         match distance {
             Some(d) => {
-                let Some(moved) = shift_level(&band.level, d) else { continue };
+                let Some(moved) = shift_level(&band.level, d) else {
+                    notes.push(format!("policy: the band for {} left out: it has no level {d} steps away", clip(&band.level)));
+                    continue;
+                };
                 band.level = moved;
                 band.consider = band.consider.as_deref().and_then(|c| shift_level(c, d));
             }

@@ -226,7 +226,7 @@ impl Rubric {
             // A ladder document where a rubric file was expected (the widget's `rubric`
             // attribute): say what it is and how to convert it, not "expected a value".
             return Err(RubricError::Parse(
-                "this is text, not a rubric file (JSON); if it is a ladder document, `scorecard rubric LADDER.txt > rubric.json` converts it".into(),
+                "not JSON: this is text; if it is a ladder document, `scorecard rubric LADDER.txt > rubric.json` converts it to a rubric file".into(),
             ));
         }
         let value = super::json::parse(text).map_err(|e| RubricError::Parse(e.to_string()))?;

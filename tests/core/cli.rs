@@ -235,7 +235,7 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     printed.source_json.clear();
     embedded.source_json.clear();
     assert_eq!(printed, embedded);
-    assert!(stderr(&o).contains("stdin: line 13: \". .\" read as \".\""), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stdin: line 13: \". .\" at the end read as \".\""), "{}", stderr(&o));
     assert!(stderr(&run(&["rubric", "--quiet", "-"], seed.as_bytes())).is_empty());
 
     // An L5 ladder: the policy comes from the embedded L4 rubric, moved up a level, and the
@@ -245,7 +245,7 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     std::fs::create_dir_all(&dir).unwrap();
     let ladder = dir.join("l5.txt");
     std::fs::write(&ladder, &l5).unwrap();
-    let o = run(&["recommend", "--rubric", ladder.to_str().unwrap(), "-"], ALL_MEETS.replace("\"rubric\"", "\"x\"").as_bytes());
+    let o = run(&["recommend", "--rubric", ladder.to_str().unwrap(), "-"], ALL_MEETS.as_bytes());
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -257,6 +257,13 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     assert!(stderr(&o).contains("stdin: ladder line 2: the table's header has 3 columns"), "{}", stderr(&o));
     let o = run(&["rubric", "a.txt", "b.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
+    // A rubric file is not a ladder; stdin cannot be both the ladder and the policy.
+    let o = run(&["rubric", "-"], scorecard::core::rubric::DEFAULT_RUBRIC_JSON.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: this is JSON (a rubric file already?), not a ladder document"), "{}", stderr(&o));
+    let o = run(&["rubric", "--policy-from", "-"], seed.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("stdin (-) can be read only once"), "{}", stderr(&o));
 }
 
 /// One line of a JSON lines batch that is not UTF-8 (a Latin-1 name in an export) is an error

@@ -161,3 +161,40 @@ fn json_and_ladders_are_told_apart_by_their_first_character() {
     assert!(!looks_like_ladder(" \n\t{}"));
     assert!(!looks_like_ladder("   "));
 }
+
+/// What a review found the first version dropping or damaging: a list straight after the
+/// guidance's title, a summary's last sentence before the table, punctuation that is not stray,
+/// bands that cannot be renumbered, and level codes that overflow.
+#[test]
+fn nothing_is_dropped_or_damaged_silently() {
+    let base = default();
+    // A summary of two sentences with no heading before the table keeps both.
+    let doc = L5.replacen("- Sets direction for a group of teams\n- Grows senior engineers\nExpectations\n", "It has two sentences.\n", 1);
+    let r = read(&doc).unwrap();
+    assert_eq!(r.summary, "Staff engineers set technical direction across several teams. It has two sentences.");
+    // A list straight after the guidance's title is kept, untitled.
+    let r = read(&format!("{L5}Managing L5s\n- g1\n- g2\n")).unwrap();
+    let g = r.guidance.expect("guidance");
+    assert_eq!((g.title.as_str(), g.sections.len(), g.sections[0].title.as_str()), ("Managing L5s", 1, ""));
+    assert_eq!(g.sections[0].items, ["g1", "g2"]);
+    // ". ." is only fixed at the end of a text; braces only when one stands alone.
+    let r = read(&L5.replacen("Owns the architecture of a product area.", "Knows Java. .NET and {a} and b}", 1)).unwrap();
+    assert_eq!(r.capabilities[0].descriptors.meets, "Knows Java. .NET and {a} and b}");
+    // An L0 ladder cannot have the base's band a level below: it is left out, and said.
+    let ladder = rubric_from_ladder(&L5.replacen("L5 Staff", "L0 Junior", 1), &base).unwrap();
+    assert!(ladder.rubric.policy.bands.iter().all(|b| b.level == "L0"), "{:?}", ladder.rubric.policy.bands);
+    assert!(ladder.notes.iter().any(|n| n.contains("band for L3 left out")), "{:?}", ladder.notes);
+    // A base whose level code is absurd never overflows: its bands cannot be renumbered.
+    let mut odd = base.clone();
+    odd.level = "L9223372036854775807".into();
+    for band in &mut odd.policy.bands {
+        band.level = "L-9223372036854775808".into();
+    }
+    let ladder = rubric_from_ladder(L5, &odd).unwrap();
+    assert!(ladder.rubric.policy.bands.iter().all(|b| b.level == "L5"), "{:?}", ladder.rubric.policy.bands);
+    // A Markdown table whose header has a leading bar and three columns is three columns.
+    let e = err(&L5.replacen("Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |", "| Capability | NI | M |", 1));
+    assert!(e.to_string().contains("header has 3 columns"), "{e}");
+    // JSON, an object or a list, is not a ladder.
+    assert!(!looks_like_ladder("[{}]"));
+}

@@ -80,7 +80,7 @@ fn bad_rubrics_get_specific_errors() {
     // named as such, with the command that converts it.
     let seed = include_str!("../../data/seed/l4-senior-software-engineer.txt");
     let err = Rubric::from_json(seed).unwrap_err().to_string();
-    assert!(err.contains("not a rubric file (JSON)") && err.contains("scorecard rubric"), "{err}");
+    assert!(err.contains("not JSON: this is text") && err.contains("scorecard rubric"), "{err}");
 }
 
 /// Bands are listed from the highest to the lowest and the engine takes the first that holds:

@@ -185,11 +185,16 @@ pub fn jsonl_hint(text: &str) -> &'static str {
     }
 }
 
-/// The rubric named by `--rubric FILE`, or the embedded default. The file may be a rubric
-/// (JSON) or a ladder document, read with the embedded rubric's policy.
+/// The rubric named by `--rubric FILE`, or the embedded default: [`load_rubric`].
 pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
+    load_rubric(args.value("--rubric"))
+}
+
+/// The rubric in a file (`-` for stdin), or the embedded default for `None`. The file may be a
+/// rubric (JSON) or a ladder document, read with the embedded rubric's policy.
+pub fn load_rubric(path: Option<&str>) -> Result<Rubric, Failure> {
     let embedded = || Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}")));
-    let Some(path) = args.value("--rubric") else { return embedded() };
+    let Some(path) = path else { return embedded() };
     let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
     let label = label(path);
     if looks_like_ladder(&text) {

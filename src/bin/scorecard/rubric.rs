@@ -6,9 +6,9 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::ladder::{rubric_from_ladder, MAX_LADDER_BYTES};
+use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder, MAX_LADDER_BYTES};
 
-use crate::common::{label, read_document, rubric, Args, Failure};
+use crate::common::{label, load_rubric, read_document, Args, Failure};
 
 /// Runs `scorecard rubric [--policy-from RUBRIC] [--quiet] [LADDER|-]`.
 pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -17,9 +17,15 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("rubric reads one ladder document".into()));
     }
     let path = args.positional.first().map_or("-", String::as_str);
+    if path == "-" && args.value("--policy-from") == Some("-") {
+        return Err(Failure::Usage("stdin (-) can be read only once: give the ladder or --policy-from as a file".into()));
+    }
     // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
-    let base = rubric(&Args { flags: Vec::new(), values: args.value("--policy-from").map(|p| ("--rubric".to_string(), p.to_string())).into_iter().collect(), positional: Vec::new() })?;
+    let base = load_rubric(args.value("--policy-from"))?;
     let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
+    if !looks_like_ladder(&text) {
+        return Err(Failure::Invalid(format!("{}: this is JSON (a rubric file already?), not a ladder document", label(path))));
+    }
     let ladder = rubric_from_ladder(&text, &base).map_err(|e| Failure::Invalid(format!("{}: {e}", label(path))))?;
     let json = serde_json::to_string_pretty(&ladder.rubric).map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
     if !args.flag("--quiet") {
