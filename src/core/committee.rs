@@ -571,7 +571,10 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
                 let current = cards.get(*best).and_then(|(_, c)| c.borrow().submitted_at.as_deref());
                 // A submitted scorecard beats a draft; a strictly later moment beats an earlier
                 // one (compared as instants: offsets differ); on a tie the first loaded stays.
-                if submitted_moment(card.submitted_at.as_deref()) > submitted_moment(current) {
+                // (`None`, a draft, sorts first; a time `instant` cannot read, only possible for
+                // a card built in code, sorts before every valid one.)
+                let moment = |at: Option<&str>| at.map(crate::core::scorecard::instant);
+                if moment(card.submitted_at.as_deref()) > moment(current) {
                     set(&mut kept, *best, false);
                     dropped.push(*best);
                     *best = i;
@@ -612,13 +615,6 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         other_rubric,
         unidentified,
     }
-}
-
-/// A time of submission as a comparable moment: `None` (a draft) before any time. A text that is
-/// not a valid time (documents are checked on reading, so only one built in code) sorts before
-/// every valid one.
-fn submitted_moment(at: Option<&str>) -> Option<Option<(i64, u32)>> {
-    at.map(crate::core::scorecard::instant)
 }
 
 fn set(flags: &mut [bool], i: usize, value: bool) {

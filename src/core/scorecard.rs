@@ -643,7 +643,10 @@ pub fn instant(s: &str) -> Option<(i64, u32)> {
     if b.len() == 10 {
         return Some((days * 86_400, 0));
     }
-    let mut seconds = days * 86_400 + num(11, 13)? * 3600 + num(14, 16)? * 60 + num(17, 19)?;
+    // A leap second (":60") is the last instant of its minute's 59th second, so that it sorts
+    // after :59 and before the next minute.
+    let leap = num(17, 19)? == 60;
+    let mut seconds = days * 86_400 + num(11, 13)? * 3600 + num(14, 16)? * 60 + num(17, 19)?.min(59);
     let mut nanos = 0u32;
     let mut rest = &b[19..];
     if let [b'.', fraction @ ..] = rest {
@@ -652,6 +655,9 @@ pub fn instant(s: &str) -> Option<(i64, u32)> {
             nanos = nanos * 10 + fraction.get(i).filter(|_| i < n).map_or(0, |d| u32::from(d - b'0'));
         }
         rest = &fraction[n..];
+    }
+    if leap {
+        nanos = 999_999_999;
     }
     if let [sign @ (b'+' | b'-'), ..] = rest {
         let offset = num(b.len() - 5, b.len() - 3)? * 3600 + num(b.len() - 2, b.len())? * 60;

@@ -795,6 +795,10 @@ fn the_later_submission_is_kept_across_time_zones() {
     assert_eq!(instant("2026-11-03T11:30:00.5-08:00"), instant("2026-11-03T19:30:00.500Z"));
     assert_eq!(instant("2026-11-03T19:30:00.123456789999Z"), Some((instant("2026-11-03T19:30:00Z").unwrap().0, 123_456_789)));
     assert_eq!(instant("2026-02-30T00:00:00Z"), None);
+    // A leap second sorts after :59 and before the next minute, with or without a fraction.
+    assert!(instant("2016-12-31T23:59:60.5Z") < instant("2017-01-01T00:00:00.2Z"));
+    assert!(instant("2016-12-31T23:59:60Z") < instant("2017-01-01T00:00:00Z"));
+    assert!(instant("2016-12-31T23:59:59.9Z") < instant("2016-12-31T23:59:60Z"));
     assert_eq!(instant("yesterday"), None);
 }
 
@@ -839,9 +843,10 @@ fn calibration_says_too_few_shared_ratings_and_quotes_flagged_notes() {
     let dan = r.candidates[0].calibration.iter().find(|m| m.interviewer == "dan").unwrap();
     assert_eq!(dan.leaning, Leaning::NotEnoughShared);
     assert!(dan.signals.iter().any(|s| s.starts_with("Shares 2 ratings with other interviewers on this panel: too few")), "{:?}", dan.signals);
-    // Alone on a panel: nobody to compare with, nothing said.
-    let alone = report(&["c9 eve e: te=m po=m bi=m cc=m"]);
+    // Alone on a panel: nobody to compare with, nothing said, on the panel or across panels.
+    let alone = report(&["c9 eve e: te=m po=m bi=m cc=m", "c8 eve e: te=m po=m bi=m cc=m"]);
     assert!(!alone.candidates[0].calibration[0].signals.iter().any(|s| s.starts_with("Shares")), "{:?}", alone.candidates[0].calibration[0].signals);
+    assert!(!alone.interviewers[0].signals.iter().any(|s| s.starts_with("Shares")), "{:?}", alone.interviewers[0].signals);
 
     let cards = panel(&["c1 ann a: te=m+1 po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m"]);
     let r = analyze(&rubric(), &cards, Some(&flagger));
@@ -851,6 +856,12 @@ fn calibration_says_too_few_shared_ratings_and_quotes_flagged_notes() {
         "{:?}",
         ann.signals
     );
+    // A text with a bias risk is placed, not repeated.
+    let biased = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["bias_risk".into()] } else { Vec::new() } };
+    let r = analyze(&rubric(), &cards, Some(&biased));
+    let ann = r.candidates[0].calibration.iter().find(|m| m.interviewer == "ann").unwrap();
+    let said = ann.signals.join(" ");
+    assert!(said.contains("a text not repeated here (observation on Technical Expertise; bias risk)") && !said.contains("#0"), "{said}");
 }
 
 /// The Markdown summary names who each calibration signal is about, gives both sides of a split

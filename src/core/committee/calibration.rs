@@ -51,7 +51,11 @@ impl Across {
                 let mean = (t.shared > 0).then(|| round2(t.difference_sum / t.shared as f64));
                 let leaning = leaning(mean, t.shared);
                 let mut signals = Vec::new();
-                signals.extend(lean_sentence(leaning, mean, t.shared, "across their panels"));
+                // Someone who never shared a rating with anyone (alone on each panel) has no one
+                // to be compared with: nothing to say, as on a panel of one.
+                if t.shared > 0 {
+                    signals.extend(lean_sentence(leaning, mean, t.shared, "across their panels"));
+                }
                 if t.unevidenced > 0 {
                     signals.push(format!("{} rating{} without evidence.", t.unevidenced, plural(t.unevidenced)));
                 }
@@ -59,7 +63,7 @@ impl Across {
                     signals.push(format!("{} scorecard{} with the same rating everywhere.", t.uniform, plural(t.uniform)));
                 }
                 if t.flagged > 0 {
-                    signals.push(format!("{} note{} or observation{} flagged as not behavioural.", t.flagged, plural(t.flagged), plural(t.flagged)));
+                    signals.push(format!("{} note{} or observation{} flagged as not evidence of behaviour.", t.flagged, plural(t.flagged), plural(t.flagged)));
                 }
                 InterviewerSummary {
                     interviewer: key,
@@ -140,6 +144,8 @@ pub fn members(
             if !flagged.is_empty() {
                 // Which texts, so the committee can find them: quoted, clipped, at most three.
                 const SHOWN: usize = 3;
+                // A text with a bias risk is not repeated (the summary is pasted into debriefs);
+                // where it is and why is enough to find it.
                 let quoted: Vec<String> = flagged
                     .iter()
                     .take(SHOWN)
@@ -150,7 +156,11 @@ pub fn members(
                             (None, _) => "observation".to_string(),
                         };
                         let why: Vec<&str> = f.flags.iter().map(|id| flag_words(id)).collect();
-                        format!("\"{}\" ({place}; {})", clip(&f.text), why.join(", "))
+                        if f.flags.iter().any(|id| id == "bias_risk") {
+                            format!("a text not repeated here ({place}; {})", why.join(", "))
+                        } else {
+                            format!("\"{}\" ({place}; {})", clip(&f.text), why.join(", "))
+                        }
                     })
                     .collect();
                 let more = flagged.len().saturating_sub(SHOWN);
