@@ -387,7 +387,7 @@ impl Reducible for ScorerState {
                         Some(c) => c.flags.clone(),
                         None => assist.ready().map(|a| a.flags(text)).unwrap_or_default(),
                     };
-                    if flags.iter().any(|f| f.kind == classifier::FlagKind::BiasRisk) {
+                    if classifier::has_bias_risk(&flags) {
                         classifier::Evidence::BiasRisk
                     } else {
                         classifier::Evidence::Confidence(found.map(|c| c.confidence))

@@ -9,7 +9,7 @@
 //! not evidence of behaviour: it is left untagged, as the widget leaves it, so it drafts nothing
 //! until the interviewer tags it.
 
-use super::{classify_with, embedded_model, FlagKind, Model};
+use super::{classify_with, embedded_model, Model};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard, TagSource};
 
@@ -58,7 +58,7 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
 pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
     let model = embedded_model().ok();
     draft_ratings_with(rubric, card, |text| {
-        if super::detect_flags(text).iter().any(|f| f.kind == FlagKind::BiasRisk) {
+        if super::has_bias_risk(&super::detect_flags(text)) {
             return Evidence::BiasRisk;
         }
         Evidence::Confidence(model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))

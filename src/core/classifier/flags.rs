@@ -383,6 +383,12 @@ rockstar click mesh material player attitude personality meh solid strong great 
 arrogant difficult sense
 ";
 
+/// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
+/// the exports bound for an ATS, whoever tagged it.
+pub fn has_bias_risk(flags: &[Flag]) -> bool {
+    flags.iter().any(|f| f.kind == FlagKind::BiasRisk)
+}
+
 /// Detects the flags of a note from its text. Empty for a sound note.
 pub fn detect_flags(text: &str) -> Vec<Flag> {
     detect(text, &tokenize(text))

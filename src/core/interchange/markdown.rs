@@ -54,6 +54,8 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         out.push('\n');
     }
 
+    // Observations with a bias risk stay out of the summary (`super::bias_risk`); counted below.
+    let kept: Vec<&Observation> = card.observations.iter().filter(|o| !super::bias_risk(o)).collect();
     for cap in &rubric.capabilities {
         let level = card.rating(&cap.id);
         out.push_str(&format!("### {}: {}\n\n", escape_line(&cap.name), rubric.level_label(level)));
@@ -63,7 +65,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
             out.push_str("\n\n");
         }
         let mut any = false;
-        for o in card.observations_for(&cap.id).filter(|o| !super::bias_risk(o)) {
+        for o in kept.iter().filter(|o| o.capability.as_deref() == Some(cap.id.as_str())) {
             out.push_str(&observation_item(o, rubric));
             any = true;
         }
@@ -71,11 +73,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
             out.push('\n');
         }
     }
-    let untagged: Vec<&Observation> = card
-        .observations
-        .iter()
-        .filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none()) && !super::bias_risk(o))
-        .collect();
+    let untagged: Vec<&&Observation> = kept.iter().filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none())).collect();
     if !untagged.is_empty() {
         out.push_str("### Other observations\n\n");
         for o in untagged {
@@ -83,7 +81,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         }
         out.push('\n');
     }
-    let left_out = card.observations.iter().filter(|o| super::bias_risk(o)).count();
+    let left_out = card.observations.len() - kept.len();
     if left_out > 0 {
         out.push_str(&format!(
             "_{left_out} observation{} flagged as a bias risk left out._\n",

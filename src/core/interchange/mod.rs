@@ -110,7 +110,7 @@ pub enum Format {
 /// never tags them. The scorecard document and share links keep them: they are the
 /// interviewer's own record.
 pub fn bias_risk(o: &super::scorecard::Observation) -> bool {
-    super::classifier::detect_flags(&o.text).iter().any(|f| f.kind == super::classifier::FlagKind::BiasRisk)
+    super::classifier::has_bias_risk(&super::classifier::detect_flags(&o.text))
 }
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
