@@ -310,3 +310,20 @@ test('"Add pasted" keeps the keyboard in the paste box, and the comparison table
   await page.waitForFunction(() => document.querySelector('.sc-committee__compare .sc-table-wrap').scrollLeft > 0);
   await context.close();
 });
+
+test('an interviewer with nobody to compare with is not called "in line"', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Two candidates, each with one interviewer: nobody shares a rating with anyone.
+  const varied = { technical_expertise: 'meets', project_ownership: 'exceeds', business_impact: 'meets', communication_collaboration: 'needs_improvement' };
+  const notes = Object.fromEntries(Object.keys(varied).map((k) => [k, 'Designed the retry queue and walked me through its failure modes.']));
+  await paste(page, [card('Solo', 'Una', 'Coding', varied, { notes }), card('Other', 'Vic', 'Coding', varied, { notes })]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 2 candidates\./);
+  await choose(page, 'Solo');
+  const text = await page.locator('main').textContent();
+  assert.match(text, /Una: no ratings shared with another interviewer to compare\./);
+  assert.doesNotMatch(text, /Una: in line with the panel/);
+  assert.doesNotMatch(text, /in line with the rest of their panels/);
+  await context.close();
+});

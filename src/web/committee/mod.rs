@@ -507,7 +507,12 @@ fn interviewers(report: &CommitteeReport) -> Html {
     let line = |i: &InterviewerSummary| {
         let name = if i.name.trim().is_empty() { i.interviewer.clone() } else { i.name.clone() };
         let what = format!(" ({}, {})", count(i.scorecards, "scorecard"), count(i.candidates, "candidate"));
-        let said = if i.signals.is_empty() { "in line with the rest of their panels.".to_string() } else { i.signals.join(" ") };
+        // No signal is "in line" only when there was someone to compare with.
+        let said = match (i.signals.is_empty(), i.leaning) {
+            (false, _) => i.signals.join(" "),
+            (true, Leaning::NotEnoughShared) => "no ratings shared with another interviewer to compare.".to_string(),
+            (true, _) => "in line with the rest of their panels.".to_string(),
+        };
         html! {
             <li class={classes!(matches!(i.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
                 <strong>{ name }</strong>{ format!("{what}: {said}") }
@@ -724,7 +729,11 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     { for c.calibration.iter().map(|m| html! {
                         <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
                             <strong>{ member(&m.source, &m.interviewer) }</strong>
-                            { if m.signals.is_empty() { ": in line with the panel.".to_string() } else { format!(": {}", m.signals.join(" ")) } }
+                            { match (m.signals.is_empty(), m.leaning) {
+                                (false, _) => format!(": {}", m.signals.join(" ")),
+                                (true, Leaning::NotEnoughShared) => ": no ratings shared with another interviewer to compare.".to_string(),
+                                (true, _) => ": in line with the panel.".to_string(),
+                            } }
                         </li>
                     }) }
                 </ul>
