@@ -109,6 +109,11 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await confirm.waitFor();
+  // Nor does a drafted rating go to Greenhouse or a Markdown summary as if confirmed.
+  for (const button of ['Download for Greenhouse', 'Markdown summary']) {
+    await page.getByRole('button', { name: button }).click();
+    await page.getByText(/^Not exported: confirm or change the ratings drafted from your observations first \(/).waitFor();
+  }
   // Refused while drafted; once confirmed, the refusal no longer applies and goes.
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
@@ -130,6 +135,9 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await page.waitForFunction(() => document.activeElement?.textContent === 'Reopen');
   await page.getByRole('button', { name: 'Reopen' }).click();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Submit scorecard');
+  // With every rating confirmed, the summary exports.
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('textarea[readonly]')].some((t) => t.value.startsWith('## Scorecard: Ada Lovelace')));
   await context.close();
 });
 

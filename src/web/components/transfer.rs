@@ -129,6 +129,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let export = {
         let (state, output) = (state.clone(), output.clone());
         move |format: &str| -> Option<String> {
+            // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
+            // as Submit does; the share link is the interviewer's own copy, drafts and all.
+            if format != "link" && !state.drafted.is_empty() {
+                let names: Vec<String> = state.drafted.iter().filter_map(|id| state.rubric.capability(id)).map(|c| c.name.clone()).collect();
+                output.set(Output::Message {
+                    error: true,
+                    text: format!(
+                        "Not exported: confirm or change the ratings drafted from your observations first ({}).",
+                        crate::core::engine::join_names(names)
+                    ),
+                });
+                return None;
+            }
             let Some(assist) = state.assist.ready() else {
                 output.set(Output::Message { error: true, text: state.assist.unavailable("Export") });
                 return None;
