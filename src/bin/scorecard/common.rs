@@ -119,7 +119,9 @@ pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Fai
     read_at_most(path, limit as u64, what)
 }
 
-fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
+/// The bytes of a file, or of stdin for `-`, refused past `limit` (`what`, when given, says whose
+/// limit it is): no more than one byte past it is read, so `/dev/zero` is refused too.
+fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let label = label(path);
     let res = if path == "-" {
@@ -132,6 +134,12 @@ fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
         let of = if what.is_empty() { String::new() } else { format!(", the limit of {what}") };
         return Err(Failure::Invalid(format!("{label}: larger than {limit} bytes{of}")));
     }
+    Ok(bytes)
+}
+
+fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
+    let label = label(path);
+    let bytes = read_bytes(path, limit, what)?;
     let mut text = String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
     // A byte-order mark (Windows editors write one) is not part of the text.
     if text.starts_with('\u{feff}') {
@@ -147,17 +155,7 @@ pub type NumberedLine = (usize, Result<String, String>);
 /// on its own: a line that is not UTF-8 is an error for that line alone, so one bad byte in an
 /// export does not cost the rest of the batch. A byte-order mark and `\r` line ends are dropped.
 pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
-    let mut bytes = Vec::new();
-    let label = label(path);
-    let res = if path == "-" {
-        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
-    };
-    res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Failure::Invalid(format!("{label}: larger than {MAX_INPUT_BYTES} bytes; split it into smaller files")));
-    }
+    let bytes = read_bytes(path, MAX_INPUT_BYTES, "a JSON lines input; split it into smaller files")?;
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     Ok(body
         .split(|b| *b == b'\n')
