@@ -268,8 +268,6 @@ impl Reducible for ScorerState {
                     card_changed = true;
                 }
             }
-            // Drafted ratings are the classifier's guesses until the interviewer confirms them:
-            // they are not submitted as the interviewer's own.
             // A card with no candidate or no rating says nothing: refused, naming what is
             // missing, and the keyboard goes to the first of it.
             Action::Submit { .. } if editable && self.incomplete().is_some() => {
@@ -277,6 +275,8 @@ impl Reducible for ScorerState {
                 next.refuse(text.into(), NoticeUntil::Complete);
                 next.did(String::new(), focus);
             }
+            // Drafted ratings are the classifier's guesses until the interviewer confirms them:
+            // they are not submitted as the interviewer's own.
             Action::Submit { .. } if editable && !self.drafted.is_empty() => {
                 next.refuse(self.unconfirmed_notice(), NoticeUntil::Confirmed);
             }
