@@ -367,6 +367,20 @@ fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, R
     out
 }
 
+/// A Greenhouse id written with a zero fraction (1042.0, as pandas writes a column with a gap)
+/// reads as the id 1042, as it does in a scorecard document; a fraction is refused.
+#[test]
+fn greenhouse_ids_with_a_zero_fraction_read_as_whole_numbers() {
+    let rubric = rubric();
+    let mut gh = export_greenhouse(&sample_cards(1)[0], &rubric);
+    gh["candidate_id"] = json!(1042.0);
+    let read = import_greenhouse(&gh.to_string(), &rubric).expect("reads");
+    assert_eq!(read.card.candidate.id, "1042");
+    gh["candidate_id"] = json!(1042.5);
+    let e = import_greenhouse(&gh.to_string(), &rubric).expect_err("a fraction is not an id");
+    assert!(e.to_string().contains("candidate_id: expected a whole number id"), "{e}");
+}
+
 /// Only an id written as the integer itself becomes a Greenhouse id: "007" would come back as
 /// "7" and match a different person.
 #[test]
