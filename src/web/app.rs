@@ -146,7 +146,7 @@ pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubr
     let key = DraftStore::card_key(rubric_id, card);
     let previous = saved_key.borrow().clone();
     if let Some(p) = previous.as_ref().filter(|p| **p != key && store.get(&key).is_some()) {
-        let kept = !p.is_empty() && write(store, rubric_id, p, card, marks).is_ok();
+        let kept = !p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok();
         return SaveStatus::Conflict { key, kept };
     }
     let result = write(store, rubric_id, &key, card, marks);
@@ -160,6 +160,26 @@ pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubr
         Ok(()) => SaveStatus::Saved,
         Err(reason) => SaveStatus::MemoryOnly { reason },
     }
+}
+
+/// The card with the candidate, interviewer and step of the copy saved under `key`: how a card
+/// whose new names clash is kept under its previous key, so that it is found again by the names
+/// that key stands for, not shown under another card's. Unchanged when there is no such copy.
+fn with_names_of(store: &DraftStore, key: &str, card: &Scorecard) -> Scorecard {
+    use crate::core::scorecard::Person;
+    use serde_json::Value;
+    let mut copy = card.clone();
+    let Some(saved) = store.get(key).and_then(|t| crate::core::json::parse(&t).ok()) else { return copy };
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
+    let person = |v: Option<&Value>| match v {
+        Some(Value::String(name)) => Person { id: String::new(), name: name.clone() },
+        Some(o) => Person { id: text(o.get("id")), name: text(o.get("name")) },
+        None => Person::default(),
+    };
+    copy.candidate = person(saved.get("candidate"));
+    copy.interviewer = person(saved.get("interviewer"));
+    copy.interview.step = text(saved.get("interview").and_then(|i| i.get("step")));
+    copy
 }
 
 /// The current time as ISO-8601, from the browser clock.

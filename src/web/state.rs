@@ -49,6 +49,8 @@ pub enum NoticeUntil {
     Confirmed,
     /// A refused Submit for a missing name or rating: goes once both are there.
     Complete,
+    /// "Still loading" from something that needs the on-demand module: goes once it is loaded.
+    Loaded,
 }
 
 /// The scorer view's state.
@@ -373,7 +375,7 @@ impl Reducible for ScorerState {
                 // Drafting checks every observation for a bias risk first, which needs the
                 // on-demand module: without it a note about someone's family could count.
                 next.notice = Some(next.assist.unavailable("Drafting ratings"));
-                next.notice_until = NoticeUntil::Dismissed;
+                next.notice_until = if matches!(next.assist, Assistance::Loading) { NoticeUntil::Loaded } else { NoticeUntil::Dismissed };
             }
             Action::DraftRatings if editable => {
                 // The classifier's confidence in each suggested tag weighs its observation; the
@@ -414,11 +416,12 @@ impl Reducible for ScorerState {
             _ => return self,
         }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
-        // rating, once both are there.
+        // rating, once both are there; "still loading", once loading is over.
         let over = match next.notice_until {
             NoticeUntil::Dismissed => false,
             NoticeUntil::Confirmed => next.drafted.is_empty(),
             NoticeUntil::Complete => next.incomplete().is_none(),
+            NoticeUntil::Loaded => !matches!(next.assist, Assistance::Loading),
         };
         if over {
             next.notice = None;

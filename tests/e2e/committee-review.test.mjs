@@ -327,3 +327,16 @@ test('an interviewer with nobody to compare with is not called "in line"', async
   assert.doesNotMatch(text, /in line with the rest of their panels/);
   await context.close();
 });
+
+test('a scorecard that names no candidate is listed as not counted, with the reason', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const anonymous = card('Nobody', 'Una', 'Coding', MEETS4);
+  delete anonymous.candidate;
+  await page.setInputFiles('#scc-files', [file('gh-anonymous.json', anonymous)]);
+  await waitStatus(page, /^1 scorecard loaded, 0 counted/);
+  await page.getByText('1 not counted: no candidate named').waitFor();
+  await page.getByText('gh-anonymous.json: names no candidate').waitFor();
+  await context.close();
+});

@@ -114,6 +114,11 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
     await page.getByRole('button', { name: button }).click();
     await page.getByText(/^Not exported: confirm or change the ratings drafted from your observations first \(/).waitFor();
   }
+  // The JSON is the interviewer's own copy: it downloads, and the refusal no longer stands.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  await download;
+  await page.waitForFunction(() => !/Not exported/.test(document.body.textContent));
   // Refused while drafted; once confirmed, the refusal no longer applies and goes.
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();

@@ -91,10 +91,13 @@ test("names typed over another saved scorecard's never overwrite it, and it can 
   const status = page.locator('[data-testid=save-status]');
   await page.waitForFunction(() => /^Not saved under these names/.test(document.querySelector('[data-testid=save-status]')?.textContent));
   assert.equal(await status.textContent(),
-    'Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved apart from it: change the names, or open the other one.');
+    'Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved under the names it had before: change the names, or open the other one.');
   assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya, "Priya's card is unchanged");
   const alice = await keysWith(page, 'Could not say who the feature was for.');
   assert.deepEqual(alice, [KEY + 'priya raman:tom becker:coding'], 'kept under the names it had before these');
+  // ... and with those names inside, so it is found again by them.
+  const kept = await stored(page, 'priya raman:tom becker:coding');
+  assert.equal(kept.interview.step, 'Coding', 'the copy kept apart carries the names of its key');
   // An edit made meanwhile is kept with Alice's card.
   await page.click('label[for="sc-project_ownership-meets"]');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.project_ownership?.level === 'meets', alice[0]);

@@ -340,6 +340,9 @@ fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
     let early = state.clone().reduce(Action::DraftRatings);
     assert_eq!(early.card.rating("mentorship_support"), Rating::NotAssessed);
     assert!(early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: still loading")), "{:?}", early.notice);
+    // Once loaded, "still loading" no longer applies and goes.
+    let loaded = early.clone().reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    assert_eq!(loaded.notice, None);
     let failed = state.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into() ) }).reduce(Action::DraftRatings);
     assert_eq!(failed.card.rating("mentorship_support"), Rating::NotAssessed);
     assert!(failed.notice.as_deref().is_some_and(|n| n.contains("blocked by the host")), "{:?}", failed.notice);

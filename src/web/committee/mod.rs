@@ -373,6 +373,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             }) }</ul>
                         </details>
                     }
+                    if !report.unidentified.is_empty() {
+                        <details class="sc-committee__aside" open=true>
+                            <summary>{ format!("{} not counted: no candidate named", report.unidentified.len()) }</summary>
+                            <ul>{ for report.unidentified.iter().map(|source| html! {
+                                <li>{ format!("{source}: names no candidate (no candidate id or name), so it belongs to no panel") }</li>
+                            }) }</ul>
+                        </details>
+                    }
                 </section>
 
                 if let Some(who) = &blind {

@@ -26,7 +26,7 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str,
         SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only."), "sc-m-warning"),
         SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
         SaveStatus::Conflict { kept: true, .. } => (
-            "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved apart from it: change the names, or open the other one.".to_string(),
+            "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved under the names it had before: change the names, or open the other one.".to_string(),
             "sc-m-warning",
         ),
         SaveStatus::Conflict { .. } => (

@@ -120,8 +120,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let on_json = {
         let (card, output, stem) = (card.clone(), output.clone(), stem.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(e) = download(&format!("{stem}.json"), "application/json", &interchange::export_json(&card)) {
-                output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
+            match download(&format!("{stem}.json"), "application/json", &interchange::export_json(&card)) {
+                Err(e) => output.set(Output::Message { error: true, text: format!("Could not download: {e}") }),
+                // A refusal shown for another export no longer applies to this one.
+                Ok(()) if matches!(&*output, Output::Message { error: true, .. }) => output.set(Output::None),
+                Ok(()) => {}
             }
         })
     };
