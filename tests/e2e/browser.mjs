@@ -39,3 +39,17 @@ export async function observe(page, text) {
   await page.getByLabel('What did you observe?').press('Enter');
   await page.waitForFunction((t) => [...document.querySelectorAll('.sc-obs__text')].some((p) => p.textContent === t), text);
 }
+
+/**
+ * A fresh browser context on the scorer page, once its cards are on screen. `errors` collects
+ * every uncaught page error, for tests to assert there were none.
+ */
+export async function openScorer(browser, base, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  return { context, page, errors };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness } from './browser.mjs';
+import { harness, openScorer } from './browser.mjs';
 
 let base, browser, dir;
 harness((h) => ({ base, browser } = h));
@@ -13,15 +13,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'scorecard-e2e-'));
 });
 
-async function fresh() {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
-  return { context, page, errors };
-}
+const fresh = () => openScorer(browser, base, { acceptDownloads: true });
 
 async function fillCard(page) {
   await page.getByLabel('Candidate', { exact: true }).fill('Ada <b>Lovelace</b>');

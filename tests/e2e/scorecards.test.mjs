@@ -4,7 +4,7 @@
 // shows the scorer is shown. Every wait is for a condition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, openScorer } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -16,15 +16,7 @@ const candidate = (page) => page.getByLabel('Candidate', { exact: true });
 /** The keys of the stored drafts whose text holds `text`. */
 const keysWith = (page, text) => page.evaluate((t) => Object.keys(localStorage).filter((k) => k.includes(':draft:') && localStorage.getItem(k).includes(t)), text);
 
-async function fresh() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
-  return { context, page, errors };
-}
+const fresh = () => openScorer(browser, base);
 
 /** Names the card on screen and rates one capability, and waits until it is saved. */
 async function score(page, name, step, level) {
