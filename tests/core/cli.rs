@@ -156,6 +156,20 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     }
 }
 
+/// A Greenhouse export leaves a bias-risk note out and says so on stderr (unless `--quiet`).
+#[test]
+fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
+    let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
+        "attributes": [{"name": "Technical Expertise", "type": "Skills", "note": "She is a young mom so might not handle on-call.", "rating": "yes"},
+                       {"name": "Project Ownership", "type": "Skills", "note": "Owned the billing migration.", "rating": "yes"}]}"#;
+    let o = run(&["convert", "--to", "greenhouse", "-"], gh.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("young mom") && stdout(&o).contains("billing migration"), "{}", stdout(&o));
+    let o = run(&["convert", "--quiet", "--to", "greenhouse", "-"], gh.as_bytes());
+    assert!(!stderr(&o).contains("bias"), "{}", stderr(&o));
+}
+
 /// One document is read no further than its kind's limit (a byte past it), so an endless
 /// input is refused at once instead of being held in memory first.
 #[test]

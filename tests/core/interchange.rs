@@ -9,7 +9,7 @@ use scorecard::core::interchange::link::{base64url_decode, base64url_encode, dec
 use scorecard::core::interchange::markdown::escape_line;
 use scorecard::core::interchange::{
     decode_link, detect, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
-    import_json, migrate, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
+    import_json, migrate, text_bias_risk, BiasLeftOut, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
 };
 use scorecard::core::scorecard::{
     is_date_time, is_iso_date, Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
@@ -413,8 +413,24 @@ fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     assert!(!gh.contains("young mom") && gh.contains("retry queue"), "{gh}");
     let md = export_markdown(&card, &rubric);
     assert!(!md.contains("young mom") && md.contains("retry queue"), "{md}");
-    assert!(md.contains("_1 observation flagged as a bias risk left out._"), "{md}");
+    assert!(md.contains("_Flagged as a bias risk and left out: 1 observation._"), "{md}");
     assert!(export_json(&card).contains("young mom"));
+
+    // A capability's evidence note with a bias risk stays out too, and is named; a sound note
+    // on another capability is kept.
+    let (first, second) = (&rubric.capabilities[0], &rubric.capabilities[1]);
+    card.ratings.insert(first.id.clone(), RatingEntry { level: Rating::Meets, note: "Strong systems answers, though he is close to retirement age.".into() });
+    card.ratings.insert(second.id.clone(), RatingEntry { level: Rating::Meets, note: "Owned the billing migration end to end.".into() });
+    let gh = export_greenhouse(&card, &rubric);
+    assert_eq!(gh["attributes"][0]["note"], Value::Null, "{gh}");
+    assert_eq!(gh["attributes"][1]["note"], "Owned the billing migration end to end.");
+    let md = export_markdown(&card, &rubric);
+    assert!(!md.contains("retirement") && md.contains("billing migration") && md.contains("_Evidence left out: flagged as a bias risk._"), "{md}");
+    let expected = format!("_Flagged as a bias risk and left out: 1 observation and the evidence for {}._", first.name);
+    assert!(md.contains(&expected), "{md}");
+    let left = BiasLeftOut::of(&card, &rubric, text_bias_risk);
+    assert_eq!((left.observations, left.notes.clone()), (1, vec![first.name.clone()]));
+    assert!(BiasLeftOut::of(&Scorecard::new(&rubric), &rubric, text_bias_risk).summary().is_none());
 }
 
 #[test]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, openScorer } from './browser.mjs';
+import { harness, observe, openScorer } from './browser.mjs';
 
 let base, browser, dir;
 harness((h) => ({ base, browser } = h));
@@ -123,6 +123,32 @@ test('Greenhouse export and import map attributes and say how', async () => {
   await page.waitForFunction(() => document.querySelector('#sc-project_ownership-exceeds')?.checked);
   assert.ok(await page.locator('#sc-communication_collaboration-meets').isChecked());
   assert.ok(await page.locator('.sc-obs', { hasText: 'billing migration' }).count() >= 1, 'take-aways became observations');
+  await context.close();
+});
+
+test('a note or observation with a bias risk stays out of the Greenhouse file and the print, and the page says so', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await page.getByLabel('Evidence for Technical Expertise').fill('Solid answers, though she is close to retirement age.');
+  await page.click('label[for="sc-project_ownership-meets"]');
+  await page.getByLabel('Evidence for Project Ownership').fill('Owned the billing migration end to end.');
+  await observe(page, 'She is a young mom so might not handle on-call');
+  // The classifier has read both: the note's warning is shown beside it.
+  await page.locator('.sc-card__note.sc-m-bias').waitFor();
+  const gh = JSON.parse((await downloadText(page, 'Download for Greenhouse')).text);
+  const text = JSON.stringify(gh);
+  assert.ok(!/retirement|young mom/.test(text), text);
+  assert.equal(gh.attributes.find((a) => a.name === 'Project Ownership').note, 'Owned the billing migration end to end.');
+  await page.locator('.sc-transfer__msg[role=status]', {
+    hasText: 'Downloaded for Greenhouse. Flagged as a bias risk and left out: 1 observation and the evidence for Technical Expertise.',
+  }).waitFor();
+  // Print: the flagged note is replaced by a line saying it was left out; the other prints.
+  await page.emulateMedia({ media: 'print' });
+  const note = page.locator('.sc-card__note', { has: page.getByLabel('Evidence for Technical Expertise') });
+  assert.equal(await note.locator('textarea').isVisible(), false);
+  assert.equal(await note.evaluate((e) => getComputedStyle(e, '::after').content), '"Left out: flagged as a bias risk."');
+  assert.equal(await page.getByLabel('Evidence for Project Ownership').isVisible(), true);
   await context.close();
 });
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
-    Format, MatchKind,
+    text_bias_risk, BiasLeftOut, Format, MatchKind,
 };
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
@@ -86,6 +86,13 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     let path = one_input(&args, "convert")?;
     let rubric = rubric(&args)?;
     let card = load(&path, from, &rubric, args.flag("--quiet"))?;
+    // The Greenhouse export leaves bias-risk notes out silently in the file itself (the
+    // Markdown says so in its text): say what went, as the mapping report does on import.
+    if to == "greenhouse" && !args.flag("--quiet") {
+        if let Some(left_out) = BiasLeftOut::of(&card, &rubric, text_bias_risk).summary() {
+            eprintln!("scorecard: {}: flagged as a bias risk and left out: {left_out}", label(&path));
+        }
+    }
     match to {
         "json" => outln!("{}", export_json(&card)),
         "greenhouse" => outln!("{}", serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap_or_default()),

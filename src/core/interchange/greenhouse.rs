@@ -141,7 +141,8 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
     let mut groups: Vec<(GhRating, Vec<Value>)> = GhRating::ALL[..5].iter().map(|r| (*r, Vec::new())).collect();
     for cap in &rubric.capabilities {
         let rating = GhRating::from_rating(card.rating(&cap.id));
-        let note = card.note(&cap.id);
+        // A note with a bias risk stays out of the ATS, as such observations do below.
+        let note = Some(card.note(&cap.id)).filter(|n| !super::text_bias_risk(n)).unwrap_or_default();
         attributes.push(json!({
             "name": cap.name,
             "type": ATTRIBUTE_TYPE,

@@ -60,7 +60,9 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         let level = card.rating(&cap.id);
         out.push_str(&format!("### {}: {}\n\n", escape_line(&cap.name), rubric.level_label(level)));
         let note = card.note(&cap.id);
-        if !note.trim().is_empty() {
+        if super::text_bias_risk(note) {
+            out.push_str("_Evidence left out: flagged as a bias risk._\n\n");
+        } else if !note.trim().is_empty() {
             out.push_str(&escape_block(note, ""));
             out.push_str("\n\n");
         }
@@ -81,12 +83,8 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         }
         out.push('\n');
     }
-    let left_out = card.observations.len() - kept.len();
-    if left_out > 0 {
-        out.push_str(&format!(
-            "_{left_out} observation{} flagged as a bias risk left out._\n",
-            if left_out == 1 { "" } else { "s" }
-        ));
+    if let Some(left_out) = super::BiasLeftOut::of(card, rubric, super::text_bias_risk).summary() {
+        out.push_str(&format!("_Flagged as a bias risk and left out: {left_out}._\n"));
     }
     // One trailing newline.
     let trimmed = out.trim_end().len();

@@ -110,7 +110,47 @@ pub enum Format {
 /// never tags them. The scorecard document and share links keep them: they are the
 /// interviewer's own record.
 pub fn bias_risk(o: &super::scorecard::Observation) -> bool {
-    super::classifier::has_bias_risk(&super::classifier::detect_flags(&o.text))
+    text_bias_risk(&o.text)
+}
+
+/// True when a text (an observation, or a capability's evidence note) carries a bias risk.
+pub fn text_bias_risk(text: &str) -> bool {
+    super::classifier::has_bias_risk(&super::classifier::detect_flags(text))
+}
+
+/// What the exports bound for an ATS or a debrief leave out of a card as a bias risk: the
+/// number of observations, and the names of the capabilities whose evidence note is left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BiasLeftOut {
+    pub observations: usize,
+    pub notes: Vec<String>,
+}
+
+impl BiasLeftOut {
+    /// Reads the card with `flagged`, which says whether one text has a bias risk (the core's
+    /// [`text_bias_risk`], or the widget's on-demand classifier).
+    pub fn of(card: &super::scorecard::Scorecard, rubric: &super::Rubric, flagged: impl Fn(&str) -> bool) -> Self {
+        BiasLeftOut {
+            observations: card.observations.iter().filter(|o| flagged(&o.text)).count(),
+            notes: rubric.capabilities.iter().filter(|c| flagged(card.note(&c.id))).map(|c| c.name.clone()).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.observations == 0 && self.notes.is_empty()
+    }
+
+    /// "2 observations and the evidence for Business Impact", or None when nothing is left out.
+    pub fn summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.observations > 0 {
+            parts.push(format!("{} observation{}", self.observations, if self.observations == 1 { "" } else { "s" }));
+        }
+        if !self.notes.is_empty() {
+            parts.push(format!("the evidence for {}", super::engine::join_names(self.notes.clone())));
+        }
+        (!parts.is_empty()).then(|| parts.join(" and "))
+    }
 }
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].

@@ -4,6 +4,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
 use crate::web::components::observations::{flag_text, observation_list};
@@ -104,7 +105,8 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                     { option(Rating::NotAssessed) }
                 </ul>
             </fieldset>
-            <div class="sc-card__note">
+            // A note with a bias risk does not print (as it is left out of the exports).
+            <div class={classes!("sc-card__note", has_bias_risk(note_flags).then_some("sc-m-bias"))}>
                 <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
                 <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
                     rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}

@@ -4,7 +4,7 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::core::classifier::{Flag, FlagKind, Span};
+use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::web::state::{Action, ScorerContext};
@@ -201,7 +201,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
     let described = if suggested { format!("{base}-text {base}-source") } else { format!("{base}-text") };
     html! {
-        <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"))}>
+        <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
             <p class="sc-obs__text" id={format!("{base}-text")}>{ text }</p>
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={format!("{base}-cap")}>{ "Capability" }</label>

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::MAX_DOCUMENT_BYTES;
 use crate::web::hooks::use_file_drop;
@@ -163,11 +164,22 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         }
     };
     let on_greenhouse = {
-        let (export, output, stem) = (export.clone(), output.clone(), stem.clone());
+        let (export, output, stem, state) = (export.clone(), output.clone(), stem.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(text) = export("greenhouse") else { return };
             if let Err(e) = download(&format!("{stem}-greenhouse.json"), "application/json", &text) {
                 output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
+                return;
+            }
+            // The file leaves bias-risk notes out without a trace: say what went (the export
+            // has succeeded, so the on-demand module is ready).
+            let left_out = state.assist.ready().and_then(|a| {
+                interchange::BiasLeftOut::of(&state.card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t))).summary()
+            });
+            match left_out {
+                Some(what) => output.set(Output::Message { error: false, text: format!("Downloaded for Greenhouse. Flagged as a bias risk and left out: {what}.") }),
+                None if matches!(&*output, Output::Message { error: true, .. }) => output.set(Output::None),
+                None => {}
             }
         })
     };
