@@ -129,6 +129,10 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     }
 }
 
+/// The session-storage item that New scorecard and Open leave for the reloaded page: focus
+/// the candidate field.
+const FOCUS_AFTER_SWITCH: &str = "scorecard:focus-candidate";
+
 /// Writes the card under `key`, its marks beside it, and `key` as the last one open.
 fn write(store: &DraftStore, rubric_id: &str, key: &str, card: &Scorecard, marks: &[String]) -> Result<(), String> {
     store.set(key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), key)).and_then(|_| store.save_drafted(key, marks))
@@ -220,6 +224,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let store = store.clone();
         let saved_key = saved_key.clone();
         let autosave = settings.autosave;
+        let prefix = settings.id_prefix.clone();
         use_effect_with((), move |_| {
             if !autosave {
                 state.dispatch(Action::Saved { status: SaveStatus::Off });
@@ -229,6 +234,16 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
             restore(&state, &store, &saved_key);
+            // After New scorecard or Open (a reload of the standalone page), the keyboard starts
+            // at the candidate's name rather than at the top of the page.
+            let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+            if let Some(s) = session.filter(|s| s.get_item(FOCUS_AFTER_SWITCH).ok().flatten().is_some()) {
+                let _ = s.remove_item(FOCUS_AFTER_SWITCH);
+                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("{prefix}-candidate")));
+                if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = i.focus();
+                }
+            }
         });
     }
 
@@ -356,6 +371,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 None => store.remove(&last),
             }
             if let Some(w) = web_sys::window() {
+                if let Ok(Some(s)) = w.session_storage() {
+                    let _ = s.set_item(FOCUS_AFTER_SWITCH, "1");
+                }
                 let _ = w.location().reload();
             }
         })

@@ -49,6 +49,8 @@ test('New scorecard starts a blank card and keeps the one before; a reopened car
   // A week later: a new candidate.
   await page.getByRole('button', { name: 'New scorecard' }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && !document.querySelector('#sc-candidate').disabled);
+  // The keyboard starts at the new candidate's name, not at the top of the page.
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');
   assert.ok(!(await page.locator('#sc-business_impact-exceeds').isChecked()), 'a blank card');
   assert.equal(await page.locator('[data-testid=submitted]').count(), 0);
   await score(page, 'Sam Lee', 'Coding', 'meets');
@@ -57,9 +59,10 @@ test('New scorecard starts a blank card and keeps the one before; a reopened car
   assert.ok(priya.submitted_at, 'and still submitted');
   assert.equal((await stored(page, 'sam lee:tom becker:coding'))?.ratings.business_impact.level, 'meets');
 
-  // The page reopens the card open last.
+  // The page reopens the card open last; a plain reload leaves the focus alone.
   await page.reload();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Sam Lee');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'sc-candidate');
   assert.deepEqual(errors, []);
   await context.close();
 });
