@@ -87,6 +87,20 @@ pub struct ScorerState {
     /// the actions whose control disappears or moves (Accept, a retag to another card, Confirm,
     /// Submit, Reopen), which would otherwise drop focus to the page and say nothing.
     pub after: Option<After>,
+    /// The observation removed last, until it is put back with Undo (shown where it was), the
+    /// card is submitted or replaced, or another is removed.
+    pub removed: Option<Rc<Removed>>,
+}
+
+/// See [`ScorerState::removed`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub observation: Observation,
+    /// Where it was among all the card's observations.
+    pub index: usize,
+    /// The observation that followed it in its list (same capability), if any: Undo is shown
+    /// before that one, or at the end of the list.
+    pub next: Option<String>,
 }
 
 /// See [`ScorerState::after`].
@@ -126,6 +140,8 @@ pub enum Action {
     /// The interviewer confirms the suggested tag.
     AcceptTag { id: String },
     RemoveObservation { id: String },
+    /// Put the observation removed last back where it was.
+    UndoRemove,
     /// Propose ratings for unrated capabilities from their observations.
     DraftRatings,
     /// The classifier and formats loaded, or could not be.
@@ -154,6 +170,7 @@ impl ScorerState {
             note_flags: Rc::default(),
             drafted: Vec::new(),
             after: None,
+            removed: None,
         }
     }
 
@@ -287,6 +304,7 @@ impl Reducible for ScorerState {
                 next.submitted_once = true;
                 // Whatever it said (a refusal, a restored draft) is over.
                 next.notice = None;
+                next.removed = None;
                 next.did("Scorecard submitted. It is read-only until you reopen it.".into(), "reopen".into());
                 card_changed = true;
             }
@@ -296,6 +314,7 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
+                next.removed = None;
                 // The drafted marks may also hold SUBMITTED_MARK.
                 next.submitted_once = card.submitted_at.is_some() || drafted.iter().any(|d| d == SUBMITTED_MARK);
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
@@ -353,13 +372,29 @@ impl Reducible for ScorerState {
             Action::RemoveObservation { id } if editable => {
                 // Its Remove button goes: the keyboard goes to the next observation in the same
                 // list (else the one before), or to the observation box when the list is empty.
-                let Some(gone) = self.card.observations.iter().find(|o| o.id == id) else { return self };
-                let mut list = self.card.observations.iter().filter(|o| o.capability == gone.capability);
-                let before = list.by_ref().take_while(|o| o.id != id).last();
-                let focus = list.next().or(before).map_or_else(|| "observe".to_string(), |o| o.id.clone() + "-cap");
-                next.card.observations.retain(|o| o.id != id);
-                next.did("Observation removed.".into(), focus);
+                // Its Remove button goes: the Undo shown in its place takes the keyboard.
+                let Some(index) = self.card.observations.iter().position(|o| o.id == id) else { return self };
+                let gone = next.card.observations.remove(index);
+                let following = self.card.observations[index + 1..].iter().find(|o| o.capability == gone.capability).map(|o| o.id.clone());
+                next.removed = Some(Rc::new(Removed { observation: gone, index, next: following }));
+                next.did("Observation removed.".into(), "undo".into());
                 card_changed = true;
+            }
+            Action::UndoRemove if editable => {
+                let Some(r) = next.removed.take() else { return self };
+                let mut o = r.observation.clone();
+                let clash = next.card.observations.iter().find(|x| x.id == o.id).map(|x| x.text == o.text);
+                // Unless an import brought the same observation back meanwhile; one added since
+                // may have taken its id.
+                if clash != Some(true) {
+                    if clash.is_some() {
+                        o.id = next_observation_id(&next.card);
+                    }
+                    let focus = o.id.clone() + "-cap";
+                    next.card.observations.insert(r.index.min(next.card.observations.len()), o);
+                    next.did("Observation restored.".into(), focus);
+                    card_changed = true;
+                }
             }
             Action::AssistReady { assist } => {
                 next.assist = assist;

@@ -182,32 +182,38 @@ test('an observation keeps its line breaks', async () => {
   await context.close();
 });
 
-test('removing an observation moves the keyboard to the next one, or to the box, and says so', async () => {
+test('a removed observation leaves Undo where it was, with the keyboard on it, and Undo puts it back', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
   // Flagged notes stay untagged: the three are one list.
-  for (const note of ['Seems smart', 'Great culture fit', 'Heavy accent, hard to understand at times']) await observe(page, note);
+  const notes = ['Seems smart', 'Great culture fit', 'Heavy accent, hard to understand at times'];
+  for (const note of notes) await observe(page, note);
   const list = page.locator('.sc-observe .sc-obs-list');
   await page.waitForFunction(() => document.querySelectorAll('.sc-observe .sc-obs .sc-obs__flag').length === 3);
-  const ids = await list.locator('select[id$="-cap"]').evaluateAll((s) => s.map((e) => e.id));
   const status = page.locator('.sc-toolbar [role=status].sc-visually-hidden');
-  const remove = async (n) => {
-    await list.locator('.sc-obs').nth(n).getByRole('button', { name: /^Remove/ }).focus();
-    await page.keyboard.press('Enter');
-  };
-  // The first: the keyboard goes to the next one's menu.
-  await remove(0);
-  await page.waitForFunction((id) => document.activeElement?.id === id, ids[1]);
+  const texts = () => list.locator('.sc-obs .sc-obs__text').allTextContents();
+  await list.locator('.sc-obs').nth(0).getByRole('button', { name: /^Remove/ }).focus();
+  await page.keyboard.press('Enter');
+  // In its place: what was removed, and Undo, which has the keyboard.
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-undo');
   assert.equal((await status.textContent()).trim(), 'Observation removed.');
-  // The last of the list: to the one before.
-  await remove(1);
-  await page.waitForFunction((id) => document.activeElement?.id === id, ids[1]);
-  // None left: to the observation box.
-  await remove(0);
-  await page.waitForFunction(() => document.activeElement?.id === 'sc-observe');
+  assert.equal(await list.locator('li').nth(0).textContent(), 'Removed: Seems smartUndo');
+  assert.deepEqual(await texts(), notes.slice(1));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.matches('.sc-observe select[id$="-cap"]'));
+  assert.deepEqual(await texts(), notes, 'back in its place');
+  assert.equal((await status.textContent()).trim(), 'Observation restored.');
+  assert.equal(await page.locator('.sc-removed').count(), 0);
+
+  // The last one of a list: Undo stays, at the end, even when the list is otherwise empty.
+  for (let i = 0; i < 3; i++) {
+    await list.locator('.sc-obs').first().getByRole('button', { name: /^Remove/ }).click();
+  }
+  await page.locator('.sc-removed', { hasText: 'Removed: Heavy accent' }).waitFor();
   assert.equal(await page.locator('.sc-obs').count(), 0);
-  assert.equal((await status.textContent()).trim(), 'Observation removed.');
+  await page.getByRole('button', { name: 'Undo remove' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 1);
   await context.close();
 });

@@ -435,10 +435,11 @@ fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     assert_eq!(rerated.card.rating("business_impact"), Rating::Exceeds, "ratings can be corrected");
 }
 
-/// Removing an observation sends the keyboard to the next one in its list, else the one before,
-/// else the observation box, and says so.
+/// Removing an observation leaves Undo where it was, with the keyboard on it; Undo puts it
+/// back in its place (under a new id if one added since took its id), and both are said.
 #[wasm_bindgen_test]
-fn removing_an_observation_moves_the_focus_and_says_so() {
+fn removing_an_observation_can_be_undone_in_place() {
+    use scorecard::core::Rating;
     use scorecard::web::state::{Action, ScorerState};
     use yew::Reducible;
 
@@ -448,12 +449,32 @@ fn removing_an_observation_moves_the_focus_and_says_so() {
         state = state.reduce(Action::Observe { text: text.into() });
     }
     let ids: Vec<String> = state.card.observations.iter().map(|o| o.id.clone()).collect();
+    let texts = |s: &ScorerState| s.card.observations.iter().map(|o| o.text.clone()).collect::<Vec<_>>();
     let focus = |s: &ScorerState| s.after.as_ref().map(|a| (a.focus.clone(), a.message.clone()));
     let state = state.reduce(Action::RemoveObservation { id: ids[0].clone() });
-    assert_eq!(focus(&state), Some((format!("{}-cap", ids[1]), "Observation removed.".to_string())));
+    assert_eq!(focus(&state), Some(("undo".to_string(), "Observation removed.".to_string())));
+    assert_eq!(state.removed.as_ref().map(|r| r.next.clone()), Some(Some(ids[1].clone())), "shown before the one that followed it");
+    let state = state.reduce(Action::UndoRemove);
+    assert_eq!(texts(&state), ["One", "Two", "Three"], "back in its place");
+    assert_eq!(focus(&state), Some((format!("{}-cap", ids[0]), "Observation restored.".to_string())));
+    assert!(state.removed.is_none());
+
+    // The last one, then a new one takes its id: Undo gives it another.
     let state = state.reduce(Action::RemoveObservation { id: ids[2].clone() });
-    assert_eq!(focus(&state), Some((format!("{}-cap", ids[1]), "Observation removed.".to_string())));
+    assert_eq!(state.removed.as_ref().map(|r| r.next.clone()), Some(None), "shown at the end of its list");
+    let state = state.reduce(Action::Observe { text: "Four".into() });
+    assert_eq!(state.card.observations[2].id, ids[2]);
+    let state = state.reduce(Action::UndoRemove);
+    assert_eq!(texts(&state), ["One", "Two", "Three", "Four"]);
+    let mut unique: Vec<&String> = state.card.observations.iter().map(|o| &o.id).collect();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 4, "ids stay unique");
+
+    // Submitting ends it: a submitted card is not edited.
     let state = state.reduce(Action::RemoveObservation { id: ids[1].clone() });
-    assert_eq!(focus(&state), Some(("observe".to_string(), "Observation removed.".to_string())));
-    assert!(state.card.observations.is_empty());
+    let state = state.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
+    assert!(state.removed.is_some(), "other edits keep it");
+    let state = state.reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
+    assert!(state.removed.is_none());
 }

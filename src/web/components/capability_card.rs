@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
-use crate::web::components::observations::{flag_text, observation_list};
+use crate::web::components::observations::{flag_text, observation_list, removed_from};
 use crate::web::state::{Action, ScorerContext};
 
 /// The modifier class of a rating, for colour and print marks.
@@ -122,10 +122,10 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }
             </div>
-            if !observations.is_empty() {
+            if !observations.is_empty() || removed_from(state, Some(&cap.id)).is_some() {
                 <div class="sc-card__observations">
                     <h3 class="sc-card__subtitle">{ format!("Observations ({})", observations.len()) }</h3>
-                    { observation_list(state, &observations, id_prefix) }
+                    { observation_list(state, &observations, Some(&cap.id), id_prefix) }
                 </div>
             }
         </section>

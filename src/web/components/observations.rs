@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
-use crate::web::state::{Action, ScorerContext};
+use crate::web::state::{Action, Removed, ScorerContext};
 
 /// Props of [`QuickEntry`].
 #[derive(Properties, PartialEq)]
@@ -103,9 +103,9 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                     <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
                 </div>
             }
-            if !untagged.is_empty() {
+            if !untagged.is_empty() || removed_from(state, None).is_some() {
                 <h3 class="sc-rec__subtitle">{ "Not tagged to a capability" }</h3>
-                { observation_list(state, &untagged, &props.id_prefix) }
+                { observation_list(state, &untagged, None, &props.id_prefix) }
             }
         </section>
     }
@@ -123,11 +123,40 @@ pub fn flag_text(f: &Flag) -> String {
 
 /// A list of observations, each keyed by its id. (View functions rather than components; see
 /// `header` for why.)
-pub fn observation_list(state: &ScorerContext, observations: &[&Observation], id_prefix: &str) -> Html {
+/// `capability` is the list's (`None`: not tagged); the observation removed last from it is
+/// shown where it was, with Undo.
+pub fn observation_list(state: &ScorerContext, observations: &[&Observation], capability: Option<&str>, id_prefix: &str) -> Html {
+    let removed = removed_from(state, capability);
+    let at = removed.and_then(|r| r.next.as_ref()).and_then(|n| observations.iter().position(|o| o.id == *n)).unwrap_or(observations.len());
+    let item = |o: &&Observation| observation_item(state, o, id_prefix);
     html! {
         <ul class="sc-obs-list">
-            { for observations.iter().map(|o| observation_item(state, o, id_prefix)) }
+            { for observations[..at].iter().map(item) }
+            { for removed.map(|r| undo_item(state, r, id_prefix)) }
+            { for observations[at..].iter().map(item) }
         </ul>
+    }
+}
+
+/// The observation removed last, when it came from the list of `capability` and can be put back.
+pub fn removed_from<'a>(state: &'a ScorerContext, capability: Option<&str>) -> Option<&'a Removed> {
+    state.removed.as_deref().filter(|r| !state.read_only() && r.observation.capability.as_deref() == capability)
+}
+
+fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove))
+    };
+    let text_id = format!("{id_prefix}-removed");
+    html! {
+        <li key="sc-removed" class="sc-removed">
+            <p class="sc-removed__text" id={text_id.clone()}>{ "Removed: " }<q>{ r.observation.text.clone() }</q></p>
+            <div class="sc-obs__tag">
+                <button type="button" class="sc-button sc-m-small" id={format!("{id_prefix}-undo")} {onclick}
+                    aria-label="Undo remove" aria-describedby={text_id}>{ "Undo" }</button>
+            </div>
+        </li>
     }
 }
 
