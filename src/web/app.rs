@@ -149,6 +149,9 @@ fn write(store: &DraftStore, rubric_id: &str, key: &str, card: &Scorecard, marks
 pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, marks: &[String]) -> SaveStatus {
     let key = DraftStore::card_key(rubric_id, card);
     let previous = saved_key.borrow().clone();
+    if previous.as_deref() == Some(key.as_str()) && store.changed_elsewhere(&key) {
+        return SaveStatus::ChangedElsewhere;
+    }
     if let Some(p) = previous.as_ref().filter(|p| **p != key && store.get(&key).is_some()) {
         let kept = !p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok();
         return SaveStatus::Conflict { key, kept };
@@ -378,6 +381,28 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
         })
     });
+    // A card another tab saved meanwhile (`SaveStatus::ChangedElsewhere`): keep this version,
+    // replacing the other, or show the other one instead.
+    let on_resolve = {
+        let (state, store, saved_key) = (state.clone(), store.clone(), saved_key.clone());
+        Callback::from(move |keep: bool| {
+            let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
+            // (The other version may be gone or unreadable by now: then this one is saved.)
+            match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric, &now_iso()) } {
+                Loaded::Draft(card) => {
+                    let drafted = store.load_drafted(&key);
+                    let notice = "This is the version saved in the other tab or window.".to_string();
+                    state.dispatch(Action::Load { card, notice: Some(notice), drafted });
+                    state.dispatch(Action::Saved { status: SaveStatus::Saved });
+                }
+                _ => {
+                    store.accept(&key);
+                    let status = save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state));
+                    state.dispatch(Action::Saved { status });
+                }
+            }
+        })
+    };
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
 
@@ -403,7 +428,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     html! {
         <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}>
             { header(&state, &prefix, standalone) }
-            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref()) }
+            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), &on_resolve) }
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
                 // the widget more wasm than the attribute.

@@ -36,6 +36,9 @@ pub enum SaveStatus {
     /// `key`), which is never overwritten: this card stays saved under its previous key
     /// (`kept`), or, never saved yet, in this tab only.
     Conflict { key: String, kept: bool },
+    /// Another tab, window or widget saved this scorecard after this one read or saved it:
+    /// not overwritten until the interviewer chooses (the card stays in this tab meanwhile).
+    ChangedElsewhere,
 }
 
 /// When the notice stops applying and goes by itself (it also goes on Dismiss, on a successful

@@ -15,6 +15,8 @@ pub const PREFIX: &str = "scorecard:v1:";
 /// Where drafts go.
 pub struct DraftStore {
     local: Option<web_sys::Storage>,
+    /// Every value this store wrote or read, by key: the fallback where storage is blocked, and
+    /// what [`DraftStore::changed_elsewhere`] compares with.
     memory: RefCell<Vec<(String, String)>>,
     /// Why `local` is missing, when it is.
     pub blocked_reason: Option<String>,
@@ -96,13 +98,30 @@ impl DraftStore {
         self.memory.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
+    /// Remembers `value` as the one this store knows under `key`.
+    fn remember(&self, key: &str, value: &str) {
+        let mut memory = self.memory.borrow_mut();
+        memory.retain(|(k, _)| k != key);
+        memory.push((key.to_string(), value.to_string()));
+    }
+
+    /// True when browser storage holds, under `key`, another value than the one this store last
+    /// wrote or read there: another tab, window or widget saved the same scorecard since.
+    pub fn changed_elsewhere(&self, key: &str) -> bool {
+        let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) else { return false };
+        self.memory.borrow().iter().any(|(k, v)| k == key && *v != now)
+    }
+
+    /// Takes what browser storage holds under `key` as known (the user chose to replace it).
+    pub fn accept(&self, key: &str) {
+        if let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
+            self.remember(key, &now);
+        }
+    }
+
     /// Writes a raw value. On failure the value is kept in memory and the reason returned.
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        {
-            let mut memory = self.memory.borrow_mut();
-            memory.retain(|(k, _)| k != key);
-            memory.push((key.to_string(), value.to_string()));
-        }
+        self.remember(key, value);
         match &self.local {
             Some(s) => s.set_item(key, value).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
@@ -147,7 +166,10 @@ impl DraftStore {
         // Drafts go through the same import as files (`read_json` is `import_json` with the error
         // as a `ScorecardError`), so an older draft is migrated on load.
         match crate::core::interchange::read_json(&text, rubric) {
-            Ok(card) => Loaded::Draft(card),
+            Ok(card) => {
+                self.remember(key, &text);
+                Loaded::Draft(card)
+            }
             Err(e) => {
                 let kept_as = format!("{key}:corrupt:{now}");
                 // Keep the unreadable value: someone may still recover it by hand.

@@ -132,3 +132,39 @@ test('a share link opened in a tab that shows the scorer is shown, and leaving i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a card changed in another tab is never overwritten: this tab asks, keeping what it shows until then', async () => {
+  const { context, page: a } = await fresh();
+  await score(a, 'Priya Raman', 'System design', 'meets');
+  // A second tab opens the same card (the one open last).
+  const b = await context.newPage();
+  await b.goto(base + '/');
+  await b.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  // Tab A writes a note; tab B, which read the card before it, then changes a rating.
+  await a.getByLabel('Evidence for Technical Expertise').fill('Walked through the cache design with numbers.');
+  await a.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('cache design'), KEY + 'priya raman:tom becker:system design');
+  await b.click('label[for="sc-project_ownership-exceeds"]');
+  await b.waitForFunction(() => /^Not saved: this scorecard was changed in another tab/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  assert.equal((await stored(b, 'priya raman:tom becker:system design')).ratings.technical_expertise?.note,
+    'Walked through the cache design with numbers.', "tab A's note is not overwritten");
+  assert.ok(await b.locator('#sc-project_ownership-exceeds').isChecked(), "tab B's change is still on screen");
+
+  // Show the other version: tab A's card, and saving goes on from there.
+  await b.getByRole('button', { name: 'Show the other version' }).click();
+  await b.waitForFunction(() => document.querySelector('#sc-technical_expertise-note')?.value === 'Walked through the cache design with numbers.');
+  await saved(b);
+  await b.click('label[for="sc-project_ownership-exceeds"]');
+  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.project_ownership?.level === 'exceeds', KEY + 'priya raman:tom becker:system design');
+  const both = await stored(b, 'priya raman:tom becker:system design');
+  assert.equal(both.ratings.technical_expertise.note, 'Walked through the cache design with numbers.', 'both changes kept');
+
+  // Now tab A is behind: Keep this version replaces the other, as it says.
+  await a.click('label[for="sc-business_impact-exceeds"]');
+  await a.waitForFunction(() => /^Not saved: this scorecard was changed in another tab/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  await a.getByRole('button', { name: 'Keep this version (replaces the other)' }).click();
+  await saved(a);
+  const kept = await stored(a, 'priya raman:tom becker:system design');
+  assert.equal(kept.ratings.business_impact.level, 'exceeds');
+  assert.equal(kept.ratings.project_ownership, undefined, "tab B's rating was replaced, as chosen");
+  await context.close();
+});

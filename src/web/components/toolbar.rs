@@ -19,7 +19,9 @@ fn local_time(at: &str) -> String {
 /// Save state, notices and the submit button. `on_submit` is called when the interviewer
 /// submits; the app stamps the time and tells the host. `on_switch` (the standalone page's)
 /// starts a new scorecard (`None`) or opens the saved one whose names were typed (its key).
-pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str, on_switch: Option<&Callback<Option<String>>>) -> Html {
+/// `on_resolve` answers a card changed in another tab: keep this version (`true`) or show the
+/// other one.
+pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str, on_switch: Option<&Callback<Option<String>>>, on_resolve: &Callback<bool>) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
@@ -27,6 +29,10 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str,
         SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
         SaveStatus::Conflict { kept: true, .. } => (
             "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved under the names it had before: change the names, or open the other one.".to_string(),
+            "sc-m-warning",
+        ),
+        SaveStatus::ChangedElsewhere => (
+            "Not saved: this scorecard was changed in another tab or window after this one opened it. What you see here is kept in this tab until you choose.".to_string(),
             "sc-m-warning",
         ),
         SaveStatus::Conflict { .. } => (
@@ -74,6 +80,12 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str,
             // save or submit; the editing controls are left out rather than shown disabled.
             if !state.locked {
                 <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
+            }
+            if state.save == SaveStatus::ChangedElsewhere {
+                <div class="sc-toolbar__choice">
+                    <button type="button" class="sc-button" id={format!("{id_prefix}-theirs")} onclick={on_resolve.reform(|_: MouseEvent| false)}>{ "Show the other version" }</button>
+                    <button type="button" class="sc-button" onclick={on_resolve.reform(|_: MouseEvent| true)}>{ "Keep this version (replaces the other)" }</button>
+                </div>
             }
             if let Some(onclick) = open {
                 <button type="button" class="sc-button" id={format!("{id_prefix}-open")} {onclick}>{ "Open the saved scorecard" }</button>
