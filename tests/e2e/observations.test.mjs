@@ -217,3 +217,29 @@ test('a removed observation leaves Undo where it was, with the keyboard on it, a
   await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 1);
   await context.close();
 });
+
+test('an observation typed and not yet added makes leaving the page ask first', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  const box = page.getByLabel('What did you observe?');
+  // Typed as a person would (the browser asks only on a page the user has interacted with).
+  await box.click();
+  await page.keyboard.type('Walked me through the on-call rotation redesign');
+  // New scorecard reloads the page: the browser asks, and staying keeps the text.
+  // (The click returns once the question is answered: the handler answers "stay".)
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await box.inputValue(), 'Walked me through the on-call rotation redesign');
+  // Once added, nothing is pending: a reload goes through without asking.
+  await box.press('Enter');
+  await page.locator('.sc-obs').first().waitFor();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await page.reload();
+  await page.waitForSelector('.sc-obs');
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});

@@ -47,6 +47,20 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
             added.set(false);
         })
     };
+    // Text typed and not yet added would go with the page: while there is some, leaving the
+    // page (a reload, New scorecard, closing the tab) asks first.
+    let pending = !text.trim().is_empty();
+    use_effect_with(pending, |&pending| {
+        let guard = pending.then(web_sys::window).flatten().map(|w| {
+            // Not passive (gloo's default), or the browser ignores prevent_default.
+            gloo::events::EventListener::new_with_options(&w, "beforeunload", gloo::events::EventListenerOptions::enable_prevent_default(), |e| {
+                e.prevent_default();
+                // Older browsers ask only when the event carries a return value.
+                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+            })
+        });
+        move || drop(guard)
+    });
     let where_added = match state.card.observations.last().filter(|_| *added && !full) {
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
