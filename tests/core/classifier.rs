@@ -300,7 +300,7 @@ fn flags_catch_impressions_and_bias_but_not_sound_notes() {
         ("Coordinated with teams in Berlin and Bangalore on the API.", &[]),
         ("Just got married, probably planning a family soon.", &[BiasRisk]),
         ("seems smart", &[NonBehavioral]),
-        ("great culture fit, good vibes", &[NonBehavioral]),
+        ("great culture fit, good vibes", &[BiasRisk]),
         ("Would love to work with her!", &[NonBehavioral]),
         ("She mentioned she's pregnant, timing could be tricky.", &[BiasRisk]),
         ("Heavy accent, hard to follow at times.", &[BiasRisk]),
@@ -407,12 +407,15 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         ("Polished look, confident.", BiasRisk, "Polished look"),
         ("Very well-dressed, good looks.", BiasRisk, "well-dressed"),
         ("He's very attractive.", BiasRisk, "attractive"),
-        // Fit verdicts are not behaviour and invite bias: the flag quotes them, not "great".
-        ("Great culture fit.", NonBehavioral, "culture fit"),
-        ("great culture fit, good vibes", NonBehavioral, "culture fit"),
-        ("Not sure he'd fit in here.", NonBehavioral, "fit in"),
-        ("Not a culture fit.", NonBehavioral, "Not a culture fit"),
-        ("not a good fit for us", NonBehavioral, "not a good fit"),
+        // Fit verdicts are not behaviour and judge likeness to the team, the way affinity bias
+        // enters a scorecard: a bias risk (so a hand tag does not count them in a rating or send
+        // them to the ATS), quoting the verdict, not "great".
+        ("Great culture fit.", BiasRisk, "culture fit"),
+        ("great culture fit, good vibes", BiasRisk, "culture fit"),
+        ("Not sure he'd fit in here.", BiasRisk, "fit in"),
+        ("Not a culture fit.", BiasRisk, "Not a culture fit"),
+        ("not a good fit for us", BiasRisk, "not a good fit"),
+        ("Would fit right in.", BiasRisk, "fit right in"),
         // Still caught as before.
         ("Heavy accent, hard to follow at times.", BiasRisk, "accent"),
         ("Has young kids, so may not want to do oncall.", BiasRisk, "kids"),
@@ -463,6 +466,109 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
     for note in sound {
         check_flags(note, &[]);
     }
+}
+
+/// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and
+/// their neighbours: age said as "old/young for <a role>", "too old", a bare age, "over 50", a
+/// decade; backhanded compliments and questions about origin; a second language; pregnancy,
+/// marital status, religion, disability and citizenship. Each with the behavioural notes that
+/// share its words and must stay sound.
+#[test]
+fn bias_flags_catch_bare_ages_backhanded_compliments_and_their_neighbours() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("He is quite old for a startup", "old for"),
+        ("Pretty old for this role", "old for"),
+        ("Old for a new grad", "Old for"),
+        ("Seems a bit old for a junior role", "old for"),
+        ("Seems a bit young to lead a team.", "young"),
+        ("Too old for this pace", "Too old"),
+        ("He is 58 and might not keep up", "58"),
+        ("he's 62, close to the end of his career", "62"),
+        ("she is 45 so probably wants stability", "45"),
+        ("Over 50 but sharp", "Over 50"),
+        ("he's under 30 so lots of runway", "under 30"),
+        ("late forties, solid answers", "late forties"),
+        ("a 58-year-old candidate", "year-old"),
+        ("58 years old", "years old"),
+        ("Aged 61", "Aged"),
+        ("bit long in the tooth", "long in the tooth"),
+        ("very articulate for someone from there", "for someone from there"),
+        ("articulate for someone from Nigeria", "for someone from Nigeria"),
+        ("Surprisingly articulate.", "Surprisingly articulate"),
+        ("Where is he really from?", "really from"),
+        ("where's she from originally", "where's she from"),
+        ("English is his second language", "second language"),
+        ("needs native-level English", "native-level"),
+        ("good for a woman", "for a woman"),
+        ("a bit emotional, typical woman", "typical woman"),
+        ("She's expecting in the spring", "expecting"),
+        ("He is single so can travel", "single"),
+        ("recently engaged, may relocate", "recently engaged"),
+        ("wears a cross, very devout", "devout"),
+        ("he's on the spectrum", "on the spectrum"),
+        ("walks with a cane", "a cane"),
+        ("not a US citizen", "citizen"),
+        ("green card holder", "green card"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+    }
+    let sound = [
+        "Cut latency by 58 ms on the checkout path",
+        "Handled 50 requests per second on a single node",
+        "Owns over 50 services in the platform",
+        "Over 50 engineers adopted her framework",
+        "over 60 percent of the tests were flaky until she fixed them",
+        "Mentored a junior over 50 sessions",
+        "Under 30 minutes to restore the database during the drill",
+        "Refactored a 10-year-old codebase without regressions",
+        "The API is 15 years old and he still migrated it safely",
+        "Deprecated the old API and migrated clients",
+        "Rewrote the legacy system in two sprints",
+        "Added tests to the young codebase before launch",
+        "He explained why the old scheduler was too old for the new hardware",
+        "Too old a version of Postgres; he led the upgrade",
+        "Aged the cache entries out after 10 minutes",
+        "He is 3 weeks into the migration and on track",
+        "Latency was 58 and she brought it to 20",
+        "Reduced p99 from 120ms to 58ms",
+        "Partnered with folks from the data team on the schema",
+        "Wrote an articulate design doc for the migration",
+        "Articulate for someone new to the codebase",
+        "He worked with someone from India on the billing API",
+        "Single-handedly migrated the billing DB",
+        "Recently engaged the security team on the audit",
+        "Expecting traffic spikes, he added autoscaling",
+        "She is expecting a 2x traffic increase and planned capacity",
+        "Treats observability as a first-class citizen",
+        "gov project: didnt know what the citizen facing KPI was, or that there even was one",
+        "Compared the options on the spectrum of consistency models",
+        "Where the requests are really from: he traced them to a bot",
+        "Supported a teammate through their cancer treatment by covering on-call",
+        "Her old team shipped the same feature",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+}
+
+/// A fit verdict is a bias risk: tagged by hand, it still weighs nothing in a drafted rating.
+#[test]
+fn a_fit_verdict_tagged_by_hand_does_not_move_a_drafted_rating() {
+    let r = rubric();
+    let mut card = Scorecard::new(&r);
+    for (i, (text, level)) in [("Great culture fit.", Rating::Exceeds), ("Mentors two new grads on her team and meets them weekly.", Rating::Meets)].into_iter().enumerate() {
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text: text.into(),
+            capability: Some("mentorship_support".into()),
+            level,
+            source: TagSource::Interviewer,
+        });
+    }
+    assert_eq!(draft_ratings(&r, &mut card), ["mentorship_support"]);
+    assert_eq!(card.rating("mentorship_support"), Rating::Meets);
 }
 
 fn rubric() -> Rubric {

@@ -64,7 +64,8 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await card.locator('.sc-card__hint.sc-is-warning', { hasText: 'read differently' }).waitFor();
 
   // Not evidence of behaviour: flagged, with a reason, and left untagged.
-  await observe(page, 'seems smart, great culture fit');
+  // (Not "great culture fit": a fit verdict is a bias risk.)
+  await observe(page, 'seems smart, good vibes');
   const flagged = page.locator('.sc-obs', { hasText: 'seems smart' });
   assert.match(await flagged.locator('.sc-obs__flag').textContent(), /Not evidence of behaviour/);
   assert.equal(await flagged.locator('select').first().inputValue(), '', 'left untagged');

@@ -292,7 +292,8 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     assert_eq!(state.analyses.len(), 2, "both texts read");
     let flags = state.note_flags_of("technical_expertise");
     assert!(!flags.is_empty(), "the note's impression is flagged");
-    assert_eq!(flags[0].kind, FlagKind::NonBehavioral);
+    // "great culture fit" is a fit verdict, which is a bias risk.
+    assert_eq!(flags[0].kind, FlagKind::BiasRisk);
 
     // Once loaded, a new observation is tagged at once.
     let state = state.reduce(Action::Observe { text: "Wrote the design doc for the billing migration and ran its review.".into() });

@@ -56,15 +56,15 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; young guy|man|woman|lady|person|culture|team|for|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old|barely|very|too; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
-    ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
-    ("pregnancy", "pregnant; pregnancy; expecting a baby"),
-    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old|barely|very|too; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
+    ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
+    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
     ("appearance", "appearance; his|her|their looks; good looks; looks aside; polished|professional look|looks; overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; well groomed; presentable; unkempt; scruffy; disheveled|dishevelled; sharp dresser; dress sense; dresses well|nicely|sharply|professionally; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight"),
-    ("nationality or origin", "foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name; from india|china|russia|mexico|nigeria|pakistan|bangladesh|brazil|poland|ukraine|korea|japan|vietnam|philippines|iran|iraq|turkey|israel|ireland|germany|france|italy|spain|portugal|romania|egypt|kenya|ghana|ethiopia|colombia|argentina|venezuela|cuba|africa|asia|europe|overseas|abroad"),
-    ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran"),
-    ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
-    ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health issues|problems|condition; therapy; medication; crutches; surgery; sick"),
+    ("nationality or origin", "for someone|somebody from *; surprisingly|unexpectedly articulate|eloquent|fluent; surprisingly|unexpectedly well spoken; really from; from originally; where he|she|they is|was|are from; where he|she|they from; where is|was|are he|she|they from; citizen; citizens; green card; work permit; foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name; from india|china|russia|mexico|nigeria|pakistan|bangladesh|brazil|poland|ukraine|korea|japan|vietnam|philippines|iran|iraq|turkey|israel|ireland|germany|france|italy|spain|portugal|romania|egypt|kenya|ghana|ethiopia|colombia|argentina|venezuela|cuba|africa|asia|europe|overseas|abroad"),
+    ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran; devout; pious; catholic; mormon; evangelical"),
+    ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; typical woman|women|female|girl|girls|lady; like a girl; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
+    ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health issues|problems|condition; therapy; medication; crutches; surgery; sick; on the spectrum; neurodivergent; bipolar; ptsd; hearing|visually impaired; mental illness; a cane"),
     ("sexual orientation", "gay; lesbian; bisexual; queer; transgender; boyfriend; girlfriend; same sex"),
 ];
 
@@ -148,6 +148,85 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.word.as_str());
     let prev = if i == 0 { "" } else { tokens.get(i - 1).map_or("", |t| t.word.as_str()) };
     match word {
+        // "He is quite old for a startup", "Pretty old for this role", "too young to lead": age
+        // said of a person. "The service is too old for the new runtime", "too old a version",
+        // "Her old team": of a thing. So the words before must lead back to a person or to the
+        // start of the clause, and a fragment must not be about a thing ("old for a codebase").
+        "old" | "older" | "young" | "younger" if len == 2 && next == "for" => person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
+        "too" if len == 2 => !matches!(next_in_clause(tokens, i, 2), "a" | "an") && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
+        // "He's old and slow": a person, never a fragment ("Old API, needs an upgrade").
+        // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
+        "old" => person_subject(tokens, i, false) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), CONJ),
+        // A bare age: "He is 58 and ...", "he's 62", "she is forty". Not "latency was 58", "He
+        // is 3 weeks in" or "is 58 ms faster": a number from 16 to 99 after a verb of being of a
+        // person, ending its clause or followed by a conjunction.
+        "dozens" if len == 1 => {
+            bare_age(text, tokens, i)
+                && one_of("is was he she they turned turns turning nearly almost only just", prev)
+                && person_subject(tokens, i, false)
+                && (ends_or(next_in_clause(tokens, i, 1), CONJ) || one_of("years yrs yo", next))
+        }
+        // "Over 50 but sharp", "he's under 30": not "over 50 services", "under 30 minutes",
+        // "over 20 years of experience" or "handled over 50".
+        "over" | "under" | "past" | "pushing" | "nearly" | "almost" if len == 2 => {
+            bare_age(text, tokens, i + 1)
+                && person_subject(tokens, i, true)
+                && ends_or(next_in_clause(tokens, i, 2), CONJ)
+                && next_in_clause(tokens, i, 3) != "counting"
+        }
+        // "late forties", "she's in her mid-50s" (that one as "in her"): of a person, not "the
+        // late 50s of latency".
+        "early" | "mid" | "late" if len == 2 => person_subject(tokens, i, true),
+        // "a 58-year-old candidate", "58 years old", "he is 58 years old": a person. "a
+        // 10-year-old codebase", "the codebase is 10 years old": a thing.
+        "year" | "years" if next == "old" => {
+            let after = next_in_clause(tokens, i, 2);
+            let at = if i > 0 && tokens.get(i - 1).is_some_and(|t| Some(t.clause) == tokens.get(i).map(|u| u.clause)) { i - 1 } else { i };
+            one_of("candidate guy man woman lady person engineer dev developer hire applicant mom dad", after)
+                || ((after.is_empty() || tokens.get(i + 2).is_some_and(|t| t.stop)) && person_subject(tokens, at, true))
+        }
+        // "Aged 61", "middle-aged": not "aged the cache entries out".
+        "aged" => prev == "middle" || tokens.get(i + 1).is_some_and(|t| t.word == "dozens" || text.get(t.start..t.end).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))),
+        // "articulate for someone from there", "for someone from Nigeria": a backhanded
+        // compliment about origin. Not "for someone from the data team" or "from outside".
+        "for" if len == 4 && matches!(next, "someone" | "somebody") => origin_place(tokens.get(i + 3).map_or("", |t| t.word.as_str())),
+        // "Where is he really from?", "where's she from originally": not "it is really from the
+        // cache".
+        "really" | "from" if len == 2 && matches!(next, "from" | "originally") => {
+            let clause = tokens.get(i).map(|t| t.clause);
+            // "where" within four words before, with a person between it and here.
+            let mut person = false;
+            tokens[..i].iter().rev().take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
+                person |= one_of("he she they candidate", &t.word);
+                t.word == "where" && person
+            })
+        }
+        // "He is single so can travel": not "single-threaded", "a single node".
+        "single" => {
+            !hyphenated(text, tokens, i, i + 1)
+                && one_of("is was he she still", prev)
+                && person_subject(tokens, i, false)
+                && ends_or(next_in_clause(tokens, i, 1), CONJ)
+        }
+        // "recently engaged, may relocate", "got engaged": not "engaged the security team".
+        "got" | "recently" | "just" | "newly" if len == 2 => ends_or(next_in_clause(tokens, i, 2), "to and so but last recently"),
+        // "she's expecting in the spring": not "expecting traffic spikes".
+        "expecting" if len == 1 => {
+            person_subject(tokens, i, false)
+                && ends_or(next_in_clause(tokens, i, 1), "soon in twins again this next later and so but")
+        }
+        // "not a US citizen", "citizens only": not "a first-class citizen", "a good citizen of the
+        // codebase", "the citizen-facing KPI".
+        "citizen" | "citizens" => {
+            !one_of("class first second good corporate", prev)
+                && ends_or(next_in_clause(tokens, i, 1), "and so but yet or only now")
+                && !hyphenated(text, tokens, i, i + 1)
+        }
+        // "on the spectrum": not "on the spectrum of options".
+        "on" if len == 3 => !matches!(next_in_clause(tokens, i, 3), "of" | "between" | "from"),
+        // Health said of a teammate ("covered on-call for a teammate through their cancer
+        // treatment") is how the candidate supports others.
+        "cancer" | "illness" | "depression" | "anxiety" | "medical" | "diabetes" | "diabetic" | "mental" => !said_of_others(tokens, i, len),
         // "age-out of old records", "max-age": a compound, not a person's age.
         "age" if len == 1 => {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
@@ -172,7 +251,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // Parental leave and speaking English natively are the candidate's business when said of
         // them, but "supporting a teammate returning from parental leave" or "clear with the
         // non-native English speakers" describes how they work with others.
-        "parental" | "native" | "non" => !said_of_others(tokens, i, len),
+        "parental" | "native" | "non" | "second" => !said_of_others(tokens, i, len),
         // "in his 50s" of the candidate; "mentored two juniors in their 20s" of others.
         "in" => !said_of_others(tokens, i, len),
         // "she is from India", "his family is originally from Poland": a person's origin. "the
@@ -204,6 +283,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
+                    || person_subject(tokens, i, true)
                     || matches!(prev, "seem" | "seems" | "quite" | "pretty" | "rather" | "fairly" | "really" | "still" | "relatively"))
         }
         "young" | "younger" if matches!(next, "candidate" | "engineer" | "dev" | "developer" | "hire" | "grad" | "graduate" | "professional") => {
@@ -260,9 +340,69 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 )
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
-        | "surgery" => person_context(tokens, i),
+        | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
         _ => true,
     }
+}
+
+/// Walks back from token `i` over copulas, hedges and degree words ("is", "seems", "quite", "a
+/// bit", "probably", "too"): true when that leads to a person ("he", "she", "the candidate") or,
+/// if `fragment`, to the start of the clause ("Pretty old for this role"); false at a thing
+/// ("the scheduler was too old").
+fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
+    let Some(clause) = tokens.get(i).map(|t| t.clause) else { return false };
+    for t in tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6) {
+        if one_of("he she they candidate cand guy man woman lady person", &t.word) {
+            return true;
+        }
+        if !one_of(
+            "is was are were be being seems seem seemed looks looked feels quite pretty rather fairly very a bit little too way much \
+             somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
+             honestly getting well not might may turned turns turning nearly almost only barely over under",
+            &t.word,
+        ) {
+            return false;
+        }
+    }
+    fragment
+}
+
+/// Words that may follow an age and end what is said of it ("he is 58 and ...").
+const CONJ: &str = "and so but or now already yet though ish";
+
+/// `w` is one of the words of `list` (separated by spaces or line breaks).
+fn one_of(list: &str, w: &str) -> bool {
+    !w.is_empty() && list.split_whitespace().any(|x| x == w)
+}
+
+/// `w` ends the clause ("") or is one of the words of `list`.
+fn ends_or(w: &str, list: &str) -> bool {
+    w.is_empty() || one_of(list, w)
+}
+
+/// A number of a person's age (16 to 99, in digits or as a word that maps to "dozens").
+fn bare_age(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i).filter(|t| t.word == "dozens") else { return false };
+    let raw = text.get(t.start..t.end).unwrap_or("");
+    raw.parse::<u32>().is_ok_and(|n| (16..=99).contains(&n)) || matches!(raw.to_ascii_lowercase().as_str(), "twenty" | "thirty" | "forty" | "fifty")
+}
+
+/// A place that says where a person comes from: "there", "abroad", or a country of the "from
+/// <country>" phrase.
+fn origin_place(word: &str) -> bool {
+    let lex = bias_lexicon();
+    matches!(word, "there" | "abroad" | "overseas" | "that" | "those" | "such")
+        || lex.by_first.get("from").into_iter().flatten().filter_map(|&p| lex.phrases.get(p)).any(|p| {
+            p.elements.len() == 2 && p.elements.get(1).is_some_and(|e| e.len() > 10 && e.contains(&word))
+        })
+}
+
+/// A thing of work among the `n` words from `i`, in the clause of `i - 1`: "old for a codebase",
+/// "too old for the new runtime".
+fn work_thing_near(tokens: &[Token], i: usize, n: usize) -> bool {
+    const THINGS: [&str; 10] = ["cod", "servic", "system", "api", "runtim", "hardwar", "librar", "version", "databas", "framework"];
+    let clause = tokens.get(i.wrapping_sub(1)).map(|t| t.clause);
+    tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause).any(|t| THINGS.iter().any(|w| t.stem.starts_with(w)))
 }
 
 /// The word after the phrase at `i..i + len`, if it is in the same clause; "" otherwise.
@@ -424,30 +564,32 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
             _ => String::new(),
         };
         let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
-        let (reason, span) = if let Some((first, last)) = fit_phrase(tokens) {
+        // A bare fit verdict judges likeness to the team, the way affinity bias enters a
+        // scorecard: a bias risk, so that tagging it by hand does not count it in a rating or
+        // send it to the ATS (see docs/WHY-classifier.md).
+        let (kind, reason, span) = if let Some((first, last)) = fit_phrase(tokens) {
             (
-                format!(
-                    "no observed behaviour: \"{}\" judges likeness to the team, which invites bias; write what the candidate did or said",
-                    quote(first, last)
-                ),
+                FlagKind::BiasRisk,
+                format!("\"{}\" judges likeness to the team, not the job, and invites bias; rate what the candidate did or said", quote(first, last)),
                 span_of(first, last, "culture fit"),
             )
         } else if let Some(i) = impression {
             (
+                FlagKind::NonBehavioral,
                 format!("no observed behaviour: \"{}\" is an impression; write what the candidate did or said", quote(i, i)),
                 span_of(i, i, "impression"),
             )
         } else {
-            ("no observed behaviour: write what the candidate did or said".to_string(), None)
+            (FlagKind::NonBehavioral, "no observed behaviour: write what the candidate did or said".to_string(), None)
         };
-        flags.push(Flag { kind: FlagKind::NonBehavioral, reason, span });
+        flags.push(Flag { kind, reason, span });
     }
     flags
 }
 
-/// A "fit" verdict ("culture fit", "fit in here", "not a fit"): the first and last tokens of the
-/// phrase to quote. Only used to word the flag of a note that already shows no behaviour, so it
-/// need not tell "fit in memory" apart.
+/// A "fit" verdict ("culture fit", "fit in here", "not a fit", "would fit right in"): the first
+/// and last tokens of the phrase to quote. Only asked of a note that already shows no behaviour;
+/// "fits in memory" or a bare "fit" is not a verdict.
 fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let i = tokens.iter().position(|t| matches!(t.word.as_str(), "fit" | "fits" | "fitting"))?;
@@ -465,7 +607,8 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
         ("right", "in") if same(i + 2) => i + 2,
         _ => i,
     };
-    Some((first, last))
+    let verdict = first < i || (last > i && (!same(last + 1) || matches!(word(last + 1), "here" | "there" | "with" | "well")));
+    verdict.then_some((first, last))
 }
 
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
