@@ -85,7 +85,10 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
     // page reopens the draft that was open last.
     let card = &state.card;
     let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
-    let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)) };
+    // The pointer to the last one is followed only to a draft of this rubric: a value planted
+    // there must not make the widget read, move or remove another key.
+    let ours = format!("{}draft:{}:", crate::web::storage::PREFIX, rubric.id);
+    let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)).filter(|k| k.starts_with(&ours)) };
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
     let Some(mut key) = key else {
         *saved_key.borrow_mut() = Some(String::new());
@@ -122,7 +125,11 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
             state.dispatch(Action::Load {
                 drafted: Vec::new(),
                 card: state.card.clone(),
-                notice: Some(format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")),
+                notice: Some(if kept_as == key {
+                    format!("A saved draft could not be read ({error}). The browser's storage is full, so it could not be copied aside: it stays as it is under \"{kept_as}\", and nothing is saved over it. You are starting afresh.")
+                } else {
+                    format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")
+                }),
             });
             false
         }

@@ -18,6 +18,8 @@ pub struct DraftStore {
     /// Every value this store wrote or read, by key: the fallback where storage is blocked, and
     /// what [`DraftStore::changed_elsewhere`] compares with.
     memory: RefCell<Vec<(String, String)>>,
+    /// Keys holding a draft that could not be read nor copied aside: never written over.
+    kept: RefCell<Vec<String>>,
     /// Why `local` is missing, when it is.
     pub blocked_reason: Option<String>,
 }
@@ -33,7 +35,7 @@ pub enum Loaded {
 impl DraftStore {
     /// Opens `localStorage`, checking that a write works; falls back to memory.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), blocked_reason: None };
+        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -64,10 +66,12 @@ impl DraftStore {
         if step.trim().is_empty() { key } else { format!("{key}:{}", Self::key_part(step)) }
     }
 
-    /// A name or step as a draft key holds it: trimmed, ASCII lowercase. Two values with the same
-    /// part name the same draft.
+    /// A name or step as a draft key holds it: trimmed, ASCII lowercase, with `%` and the key's
+    /// separator `:` escaped (else candidate "Ada:Grace" and interviewer "x" would share a key
+    /// with candidate "Ada", interviewer "Grace:x"). Two values with the same part name the same
+    /// draft.
     pub fn key_part(s: &str) -> String {
-        s.trim().to_ascii_lowercase()
+        s.trim().to_ascii_lowercase().replace('%', "%25").replace(':', "%3a")
     }
 
     /// The key of `card`'s draft (see `draft_key`).
@@ -121,6 +125,9 @@ impl DraftStore {
 
     /// Writes a raw value. On failure the value is kept in memory and the reason returned.
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        if self.kept.borrow().iter().any(|k| k == key) {
+            return Err("a saved draft under these names could not be read, and is kept as it is".into());
+        }
         self.remember(key, value);
         match &self.local {
             Some(s) => s.set_item(key, value).map_err(|e| {
@@ -171,10 +178,16 @@ impl DraftStore {
                 Loaded::Draft(card)
             }
             Err(e) => {
-                let kept_as = format!("{key}:corrupt:{now}");
-                // Keep the unreadable value: someone may still recover it by hand.
-                let _ = self.set(&kept_as, &text);
-                self.remove(key);
+                let aside = format!("{key}:corrupt:{now}");
+                // Keep the unreadable value: someone may still recover it by hand. Where it
+                // cannot be copied aside (full storage), it stays where it is, never written over.
+                let kept_as = if self.set(&aside, &text).is_ok() {
+                    self.remove(key);
+                    aside
+                } else {
+                    self.kept.borrow_mut().push(key.to_string());
+                    key.to_string()
+                };
                 Loaded::Corrupt { kept_as, error: e.to_string() }
             }
         }

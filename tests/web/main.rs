@@ -218,6 +218,55 @@ async fn corrupt_draft_is_kept_aside_not_deleted() {
     assert!(s.get_item(&kept[0]).unwrap().unwrap().starts_with("{\"format\""));
 }
 
+/// With storage full, an unreadable draft cannot be copied aside: it stays under its key, the
+/// notice says so, and nothing is saved over it.
+#[wasm_bindgen_test]
+async fn corrupt_draft_in_full_storage_stays_where_it_is() {
+    storage().clear().unwrap();
+    let key = "scorecard:v1:draft:l4-senior-software-engineer:x:y";
+    let corrupt = "{\"format\": \"interview-scorecard\", \"version\": 1, \"ratings\": {";
+    storage().set_item("scorecard:v1:last:l4-senior-software-engineer", key).unwrap();
+    storage().set_item(key, corrupt).unwrap();
+    js("window.__realSet = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.endsWith('probe')) return window.__realSet.call(this, k, v); throw new DOMException('full', 'QuotaExceededError'); };");
+    let m = mount(props(true));
+    until("notice", || m.text(".sc-notice").contains("could not be copied aside")).await;
+    js("Storage.prototype.setItem = window.__realSet;");
+    // Room again, and the card on screen is given the same names: still not written over.
+    m.type_into("#sc-candidate", "x");
+    m.type_into("#sc-interviewer", "y");
+    until("refused", || m.text("[data-testid=save-status]").contains("could not be read")).await;
+    assert_eq!(storage().get_item(key).unwrap().as_deref(), Some(corrupt));
+    drop(m);
+}
+
+/// The pointer to the draft open last is followed only to one of this rubric's drafts: a key
+/// planted there (the host's own data) is neither read, moved nor removed.
+#[wasm_bindgen_test]
+async fn a_planted_last_pointer_is_not_followed() {
+    storage().clear().unwrap();
+    storage().set_item("scorecard:v1:last:l4-senior-software-engineer", "host:session").unwrap();
+    storage().set_item("host:session", "not a scorecard").unwrap();
+    let m = mount(props(true));
+    until("cards", || m.q("#sc-candidate").is_some()).await;
+    m.type_into("#sc-technical_expertise-note", "Wrote the rollout plan.");
+    until("saved", || m.text("[data-testid=save-status]").contains("Saved")).await;
+    assert_eq!(storage().get_item("host:session").unwrap().as_deref(), Some("not a scorecard"));
+    let s = storage();
+    assert!((0..s.length().unwrap()).filter_map(|i| s.key(i).ok().flatten()).all(|k| !k.contains(":corrupt:")));
+    drop(m);
+}
+
+/// A colon in a name cannot make two cards share a key.
+#[wasm_bindgen_test]
+fn draft_keys_escape_their_separator() {
+    use scorecard::web::storage::DraftStore;
+    let a = DraftStore::draft_key("r", "Ada:Grace", "x", "");
+    let b = DraftStore::draft_key("r", "Ada", "Grace:x", "");
+    assert_ne!(a, b);
+    assert_eq!(DraftStore::key_part(" 100%:Done "), "100%25%3adone");
+}
+
 /// The classifier's speed in the browser, for BENCHMARKS.md (printed, not asserted: timing
 /// limits do not belong in tests). What is asserted is that every held-out note classifies.
 #[wasm_bindgen_test]
