@@ -642,6 +642,13 @@ fn check_escape(text: &str, escaped: &str) {
 fn markdown_escapes_user_text() {
     for (text, escaped) in [
         ("plain words", "plain words"),
+        // No autolinks: bare URLs, www. names and e-mail addresses.
+        ("see https://evil.example/x and www.evil.example", "see https\\://evil.example/x and www\\.evil.example"),
+        ("mail ada@example.com", "mail ada\\@example.com"),
+        ("Note: a www-less host", "Note: a www-less host"),
+        ("awww.example stays", "awww.example stays"),
+        // Direction overrides and isolates are dropped.
+        ("Sam \u{202e}gnidoC\u{202c} Lee \u{2067}x\u{2069}", "Sam gnidoC Lee x"),
         ("[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"),
         ("![img](x.png)", "\\!\\[img\\](x.png)"),
         ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
@@ -682,7 +689,7 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     let mut card = sample_cards(2)[1].clone();
     card.candidate.name = "[Eve](https://evil.example) <img src=x>".into();
     let md = export_markdown(&card, &rubric);
-    assert!(md.starts_with("## Scorecard: \\[Eve\\](https://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"), "{md}");
+    assert!(md.starts_with("## Scorecard: \\[Eve\\](https\\://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"), "{md}");
     assert!(md.contains("**Interview:** System design, 2024-05-01"), "{md}");
     assert!(md.contains("**Interviewer:** Grace Brewster Hopper"), "{md}");
     assert!(md.contains("**Status:** submitted 2024-05-01T15:30:00Z"), "{md}");

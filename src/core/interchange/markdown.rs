@@ -111,9 +111,17 @@ pub fn escape_block(text: &str, indent: &str) -> String {
 pub fn escape_line(line: &str) -> String {
     let line = line.trim();
     let mut out = String::with_capacity(line.len() + 8);
-    for (i, c) in line.chars().enumerate() {
-        let at_start = i == 0;
+    for (at, c) in line.char_indices() {
+        let at_start = at == 0;
+        let rest = &line[at..];
         match c {
+            // Bare URLs ("https://", "www.") and e-mail addresses, which renderers with
+            // autolinks (GitHub, Slack) would turn into links: a summary carries no link.
+            ':' if rest.starts_with("://") => out.push_str("\\:"),
+            '.' if out.ends_with("www") && out[..out.len() - 3].chars().next_back().is_none_or(|p| !p.is_alphanumeric()) => out.push_str("\\."),
+            '@' => out.push_str("\\@"),
+            // Direction overrides and isolates would reorder the text around them.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
             // Inline syntax anywhere: emphasis, code, links and images, HTML and entities,
             // tables, strike-through, and the escape character itself.
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' => {
