@@ -12,7 +12,22 @@ trunk build --release --dist target/dist-committee committee.html
 trunk build --release
 cp target/dist-committee/index.html dist/committee.html
 cp target/dist-committee/scorecard-committee.js target/dist-committee/committee.css \
-   target/dist-committee/scorecard-committee_bg.wasm dist/
+   target/dist-committee/scorecard-committee_bg.wasm target/dist-committee/start-scorecard-committee.js dist/
+# Neither page may start its app with an inline script (the documented CSP forbids them):
+# Trunk.toml's pattern_script loads start-*.js instead. Fail the build if one slipped back in.
+if grep -qiE '<script( type="?module"?)?>' dist/index.html dist/committee.html; then
+  echo "dist/index.html or dist/committee.html has an inline script: the documented CSP blocks it" >&2
+  exit 1
+fi
+
+# iframe mode trusts, besides its own origin, only the origins its page lists (never those in
+# its address, which the framing page writes): SCORECARD_ORIGINS="https://ats.example.com,..."
+if [ -n "${SCORECARD_ORIGINS:-}" ]; then
+  case "$SCORECARD_ORIGINS" in *[\"\<\>\&\|#]*) echo "SCORECARD_ORIGINS: origins only, comma-separated" >&2; exit 1 ;; esac
+  # (Trunk's minifier rewrites the tag: <meta name=scorecard-origins>.)
+  sed -i -E "s#<meta[^>]*name=\"?scorecard-origins\"?[^>]*>#<meta name=\"scorecard-origins\" content=\"$SCORECARD_ORIGINS\">#" dist/index.html
+  grep -q "content=\"$SCORECARD_ORIGINS\"" dist/index.html || { echo "SCORECARD_ORIGINS: dist/index.html has no scorecard-origins meta" >&2; exit 1; }
+fi
 
 # The on-demand module: the library as a cdylib (a bin would keep none of its exports), with
 # the same wasm-opt settings as the widget (read from index.html).

@@ -201,6 +201,37 @@ test('mount() handle: on/off and destroy remove the widget and its listeners', a
   await context.close();
 });
 
+test('iframe mode trusts the origins its deployment lists, not those the framing page writes in its address', async () => {
+  // A page on origin B frames the widget (on A) naming itself in ?origins=: it hears nothing
+  // (no stored draft, no change) and cannot set a value.
+  const claim = `${b.url}/examples/ats/iframe.html?widget=${encodeURIComponent(a.url)}&allow=${encodeURIComponent(b.url)}`;
+  const bad = await open(claim);
+  const frame = bad.page.frameLocator('iframe');
+  await frame.locator('.sc-card').first().waitFor();
+  const frameWarnings = () => bad.warnings.filter((w) => w.includes('is not among the origins this deployment trusts'));
+  await bad.page.evaluate(() => window.sendToWidget({ type: 'scorecard:setValue', value: { format: 'interview-scorecard', version: 1, ratings: { business_impact: { level: 'exceeds' } } } }));
+  await frame.locator('input[id$="technical_expertise-meets"]').check();
+  // The widget posts scorecard:ready on the turn after it mounts, before the card is even
+  // saved: to every trusted origin, of which B is not one.
+  await frame.locator('[data-testid=save-status]', { hasText: 'Saved in this browser' }).waitFor();
+  assert.ok(frameWarnings().length > 0, `the refused entry is named: ${bad.warnings}`);
+  assert.equal(await frame.locator('input[id$="business_impact-exceeds"]').isChecked(), false, "B's message changed nothing");
+  assert.deepEqual(await bad.page.evaluate(() => window.received), [], 'nothing is posted to B');
+  await bad.context.close();
+
+  // The same page once the deployment lists B (SCORECARD_ORIGINS at build time writes this meta).
+  const good = await open('about:blank');
+  await good.context.route(`${a.url}/index.html*`, async (route) => {
+    const res = await route.fetch();
+    // What scripts/build.sh does with SCORECARD_ORIGINS.
+    const body = (await res.text()).replace(/<meta[^>]*name="?scorecard-origins"?[^>]*>/, `<meta name="scorecard-origins" content="${b.url}">`);
+    await route.fulfill({ response: res, body });
+  });
+  await good.page.goto(claim);
+  await good.page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));
+  await good.context.close();
+});
+
 test('mount() takes a rubric by same-origin URL, refuses other origins, and hosts can theme it', async () => {
   const { context, page } = await open(`${a.url}/examples/ats/`);
   const result = await page.evaluate(async ([other]) => {

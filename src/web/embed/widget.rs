@@ -12,14 +12,17 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::core::interchange::read_value;
+use crate::core::scorecard::MAX_FIELD_CHARS;
 use crate::core::{Recommendation, Rubric, Scorecard};
+use crate::web::storage::DraftStore;
 use crate::web::app::{Preset, Scorer, ScorerSettings};
 
 /// How long `scorecard:change` waits for typing to pause.
 const CHANGE_DEBOUNCE_MS: u32 = 300;
 
-/// Options a host passes to `mount` and `update` (JSON-shaped, camelCase keys; unknown keys are
-/// ignored, a known key of the wrong type is refused by name).
+/// Options a host passes to `mount` and `update` (JSON-shaped, camelCase keys; an unknown key is
+/// refused by name, with the option it is probably a misspelling of, and so is a known key of
+/// the wrong type).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
     /// An inline rubric object (a URL is resolved by the JavaScript wrapper before it gets here);
@@ -43,10 +46,27 @@ impl EmbedOptions {
             Value::Object(o) => o,
             _ => return Err("expected an object of options".into()),
         };
+        // An option spelled otherwise (`readonly` for `readOnly`) would be ignored, leaving an
+        // editable card the host meant to lock: refuse it, naming what it is probably meant as.
+        for key in o.keys() {
+            if !OPTIONS.contains(&key.as_str()) {
+                let hint = match key.as_str() {
+                    "theme" => " (set the class sc-theme-light or sc-theme-dark on the element)",
+                    "density" => " (set the class sc-m-compact on the element)",
+                    _ => "",
+                };
+                let near = near(key, &OPTIONS).map_or_else(String::new, |k| format!("; did you mean {k}?"));
+                return Err(format!("{key}: not an option{hint}{near}; the options are rubric, candidate, interviewer, step, value, readOnly, autosave"));
+            }
+        }
         let given = |key: &str| o.get(key).filter(|v| !v.is_null());
-        let text = |key: &str| match given(key) {
+        // Names and the step have the document's limit: the card must read back in (`setValue`).
+        let text = |key: &str, path: &str| match given(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => match s.chars().count() {
+                n if n > MAX_FIELD_CHARS => Err(format!("{path}: {n} characters; the limit is {MAX_FIELD_CHARS}")),
+                _ => Ok(Some(s.clone())),
+            },
             Some(_) => Err(format!("{key}: expected text")),
         };
         let flag = |key: &str| match given(key) {
@@ -57,14 +77,33 @@ impl EmbedOptions {
         Ok(EmbedOptions {
             // An explicit `null` is kept: `update({ rubric: null })` goes back to the default.
             rubric: o.get("rubric").cloned(),
-            candidate: text("candidate")?,
-            interviewer: text("interviewer")?,
-            step: text("step")?,
+            candidate: text("candidate", "candidate.name")?,
+            interviewer: text("interviewer", "interviewer.name")?,
+            step: text("step", "interview.step")?,
             value: given("value").cloned(),
             read_only: flag("readOnly")?,
             autosave: flag("autosave")?,
         })
     }
+}
+
+/// The keys of [`EmbedOptions`], as JavaScript spells them.
+const OPTIONS: [&str; 7] = ["rubric", "candidate", "interviewer", "step", "value", "readOnly", "autosave"];
+
+/// The events a host can listen to.
+const EVENTS: [&str; 4] = ["scorecard:ready", "scorecard:change", "scorecard:submit", "scorecard:error"];
+
+/// The name among `known` that `name` is probably a misspelling of: case aside, the two share
+/// all but at most two characters of the longer, at its start and its end (`readonly`,
+/// `candidat`, `scorecard:chnage`). Cheaper than an edit distance, which is all it needs to be.
+fn near<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let a = name.as_bytes();
+    known.iter().copied().find(|k| {
+        let b = k.as_bytes();
+        let same = |(x, y): &(&u8, &u8)| x.eq_ignore_ascii_case(y);
+        let shared = a.iter().zip(b).take_while(same).count() + a.iter().rev().zip(b.iter().rev()).take_while(same).count();
+        a.len().max(b.len()) <= shared.min(a.len().min(b.len())) + 2
+    })
 }
 
 /// What the host hears about, by event name.
@@ -85,6 +124,11 @@ pub struct RootProps {
     /// or version still mounts a new scorer.
     #[prop_or_default]
     pub rubric_generation: u32,
+    /// Set by `destroy`. Yew creates and renders a root on its scheduler's next run, after the
+    /// turn that mounted it: a widget destroyed before that (mount, destroy and mount again in
+    /// one turn, as React StrictMode does) would otherwise still render, editable and saving.
+    #[prop_or_default]
+    pub gone: Rc<Cell<bool>>,
 }
 
 /// Props of [`SharedView`].
@@ -169,6 +213,9 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
 /// The top of the app: the scorer, or a clear error when the rubric does not load.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
+    if props.gone.get() {
+        return html! {};
+    }
     if let Some(shared) = &props.shared {
         return html! { <SharedView shared={shared.clone()} rubric={props.rubric.clone()} /> };
     }
@@ -259,7 +306,19 @@ fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
     let callbacks: Vec<js_sys::Function> =
         listeners.borrow().iter().filter(|(n, _)| n == name).map(|(_, f)| f.clone()).collect();
     for f in callbacks {
-        let _ = f.call1(&JsValue::NULL, &detail);
+        if let Err(e) = f.call1(&JsValue::NULL, &detail) {
+            report(&e);
+        }
+    }
+}
+
+/// Reports an exception a host's listener threw, as the browser reports one thrown in an event
+/// listener (`reportError`: the console and the window's `error` event), and carries on.
+fn report(error: &JsValue) {
+    let global = js_sys::global();
+    match js_sys::Reflect::get(&global, &"reportError".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(f) => drop(f.call1(&global, error)),
+        None => web_sys::console::error_2(&"scorecard: a listener threw".into(), error),
     }
 }
 
@@ -286,6 +345,13 @@ fn card_payload(card: &Scorecard, recommendation: &Recommendation) -> Value {
 
 fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
     match &options.rubric {
+        // Text where a rubric object belongs (`mount`'s JavaScript fetches URLs before this, and
+        // passes documents on): a rubric's JSON text is read; anything else is named for what it is.
+        Some(Value::String(s)) if s.trim_start().starts_with('{') => Rubric::from_json(s).map(Rc::new).map_err(|e| e.to_string()),
+        Some(Value::String(s)) if s.bytes().any(|b| b == b'\n') => Err("this is a ladder document (text), not a rubric file: `scorecard rubric LADDER.txt > rubric.json` converts it to one".into()),
+        Some(Value::String(s)) => Err(format!(
+            "\"{s}\" is text, not a rubric object: a rubric URL is taken only by mount() and the element's rubric attribute; fetch it and pass the object"
+        )),
         Some(v) if !v.is_null() => Rubric::from_json(&crate::core::json::to_text(v)).map(Rc::new).map_err(|e| e.to_string()),
         _ => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
     }
@@ -308,15 +374,81 @@ fn with_preset(mut card: Scorecard, preset: &Preset) -> Scorecard {
     card
 }
 
+/// The card a scorer mounted with these settings shows first, as `Scorer` restores it (app.rs):
+/// when autosaving, the saved draft of these names (for a card without both names, the one open
+/// last; for a step, also a draft saved before the step was in its key), else a new card. So
+/// `getValue` answers for the scorecard `update` switched to at once, before Yew renders it.
+fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
+    let mut card = Scorecard::new(rubric);
+    card.interview.date = crate::web::app::today();
+    card.candidate.name = preset.candidate.clone().unwrap_or_default();
+    card.interviewer.name = preset.interviewer.clone().unwrap_or_default();
+    card.interview.step = preset.step.clone().unwrap_or_default();
+    if !autosave {
+        return card;
+    }
+    let store = DraftStore::open();
+    let read = |key: String| store.get(&key).and_then(|text| crate::core::interchange::read_json(&text, rubric).ok());
+    let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
+    let saved = if named {
+        let step = DraftStore::key_part(&card.interview.step);
+        read(DraftStore::card_key(&rubric.id, &card)).or_else(|| {
+            let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
+            read(legacy).filter(|c| !step.is_empty() && DraftStore::key_part(&c.interview.step) == step)
+        })
+    } else {
+        store.get(&DraftStore::last_key(&rubric.id)).and_then(read)
+    };
+    saved.unwrap_or(card)
+}
+
+/// Why a host's `value` cannot be shown under the host's names: it names another candidate,
+/// interviewer or step (as drafts are keyed: trimmed, case aside) than the options do.
+fn conflict(card: &Scorecard, preset: &Preset) -> Option<String> {
+    let fields = [
+        ("candidate", &card.candidate.name, &preset.candidate),
+        ("interviewer", &card.interviewer.name, &preset.interviewer),
+        ("step", &card.interview.step, &preset.step),
+    ];
+    fields.into_iter().find_map(|(field, given, option)| {
+        let option = option.as_deref().filter(|o| !o.trim().is_empty())?;
+        (!given.trim().is_empty() && DraftStore::key_part(given) != DraftStore::key_part(option)).then(|| {
+            format!("value: its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of value")
+        })
+    })
+}
+
+thread_local! {
+    /// The elements that hold a live widget: a second `mount` into one is refused.
+    static LIVE: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Mounts a scorer into `element` with the given options and returns its handle.
 #[cfg_attr(feature = "widget", wasm_bindgen)]
 pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
+    if LIVE.with(|live| live.borrow().iter().any(|e| js_sys::Object::is(e, &element))) {
+        return Err(js_error("mount: this element already holds a live scorecard widget; destroy() its handle first, or mount into another element"));
+    }
     let raw = to_json(&options).map_err(|e| js_error(&e))?;
     let options = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("mount options: {e}")))?;
     let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
     let rubric = rubric_from(&options);
-    let placeholder = rubric.as_ref().map(|r| Scorecard::new(r)).unwrap_or_default();
-    let value = Rc::new(RefCell::new(placeholder));
+    let preset = Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() };
+    let mut initial = None;
+    if let (Some(v), Ok(r)) = (&options.value, &rubric) {
+        let card = read_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
+        if let Some(message) = conflict(&card, &preset) {
+            return Err(js_error(&format!("mount options: {message}")));
+        }
+        initial = Some((1, Rc::new(with_preset(card, &preset))));
+    }
+    // What `getValue` answers until the scorer reports its first card: that card already.
+    let first = match (&initial, &rubric) {
+        (Some((_, card)), _) => (**card).clone(),
+        (None, Ok(r)) => first_card(r, &preset, options.autosave.unwrap_or(true)),
+        _ => Scorecard::default(),
+    };
+    let value = Rc::new(RefCell::new(first));
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 
     let pending = Pending::default();
@@ -346,12 +478,6 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
             emit(&element, &listeners, "scorecard:submit", &card_payload(&card, &recommendation));
         })
     };
-    let preset = Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() };
-    let mut initial = None;
-    if let (Some(v), Ok(r)) = (&options.value, &rubric) {
-        let card = read_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
-        initial = Some((1, Rc::new(with_preset(card, &preset))));
-    }
     let props = RootProps {
         rubric: rubric.clone(),
         settings: ScorerSettings {
@@ -366,10 +492,13 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         },
         shared: None,
         rubric_generation: 0,
+        gone: Rc::default(),
     };
+    LIVE.with(|live| live.borrow_mut().push(element.clone()));
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
+    let gone = props.gone.clone();
     let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
     // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
     // `mount` hears it.
@@ -377,7 +506,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         Ok(r) => ("scorecard:ready", object([("rubric", object([("id", Value::from(r.id.clone())), ("version", Value::from(r.version))]))])),
         Err(e) => ("scorecard:error", error_detail(format!("The rubric could not be loaded: {e}"))),
     };
-    Timeout::new(0, move || emit(&element, &listeners, ready.0, &ready.1)).forget();
+    Timeout::new(0, move || {
+        if !gone.get() {
+            emit(&element, &listeners, ready.0, &ready.1);
+        }
+    })
+    .forget();
     Ok(widget)
 }
 
@@ -492,21 +626,33 @@ impl Widget {
                 let store = crate::web::storage::DraftStore::open();
                 let _ = crate::web::app::save(&store, &RefCell::new(None), &rubric_id, &card, &[]);
             }
+            // `getValue` answers for the scorecard switched to from now on, not once Yew has
+            // rendered it (its scorer reports the same card when it mounts).
+            let props = self.props.borrow();
+            if let Ok(rubric) = &props.rubric {
+                *self.value.borrow_mut() = first_card(rubric, &props.settings.preset, props.settings.autosave);
+            }
         }
         self.rerender();
         Ok(())
     }
 
-    /// Calls `callback(detail)` for every event named `event`.
-    pub fn on(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+    /// Calls `callback(detail)` for every event named `event`. An unknown event name (one that
+    /// would never fire) and a callback that is not a function are refused.
+    pub fn on(&self, event: String, callback: JsValue) -> Result<(), JsValue> {
         self.alive()?;
+        check_event(&event)?;
+        let callback = callback.dyn_into::<js_sys::Function>().map_err(|_| js_error(&format!("on: the listener of {event} is not a function")))?;
         self.listeners.borrow_mut().push((event, callback));
         Ok(())
     }
 
-    /// Stops calling `callback` for `event` (after `destroy`, there is nothing left to stop).
-    pub fn off(&self, event: String, callback: js_sys::Function) {
-        self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && f == &callback));
+    /// Stops calling `callback` for `event` (after `destroy`, there is nothing left to stop). An
+    /// unknown event name is refused, as by `on`.
+    pub fn off(&self, event: String, callback: JsValue) -> Result<(), JsValue> {
+        check_event(&event)?;
+        self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && JsValue::from(f) == callback));
+        Ok(())
     }
 
     /// Unmounts the widget, empties its element and drops every listener. A change the host has
@@ -519,7 +665,9 @@ impl Widget {
         // Told while the handle still answers: the listener may read it.
         self.flush();
         let Some(h) = self.handle.borrow_mut().take() else { return };
+        self.props.borrow().gone.set(true);
         h.destroy();
+        LIVE.with(|live| live.borrow_mut().retain(|e| !js_sys::Object::is(e, &self.element)));
         self.listeners.borrow_mut().clear();
         self.element.set_inner_html("");
         let _ = self.element.class_list().remove_1("sc-theme");
@@ -546,6 +694,15 @@ impl Widget {
             h.update(props);
         }
     }
+}
+
+/// Refuses an event name no widget fires, naming the one it is probably a misspelling of.
+fn check_event(event: &str) -> Result<(), JsValue> {
+    if EVENTS.contains(&event) {
+        return Ok(());
+    }
+    let hint = near(event, &EVENTS).map_or_else(String::new, |e| format!("; did you mean {e}?"));
+    Err(js_error(&format!("on: no event is named {event}{hint}; the events are scorecard:ready, scorecard:change, scorecard:submit, scorecard:error")))
 }
 
 /// The standalone page: mounts into `#scorecard-app`, and with `?embed=iframe` bridges to the
@@ -575,7 +732,7 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0 };
+            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default() };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         reload_on_hash_change();
@@ -590,9 +747,48 @@ pub fn start_page() {
         }
     }
     let Ok(widget) = mount(root.clone(), options_js) else { return };
-    if param("embed").as_deref() == Some("iframe") {
-        let origins: Vec<String> =
-            param("origins").unwrap_or_default().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    // Opened as a page of its own rather than in a frame, there is no parent to talk to (a page
+    // that trusted itself would post to itself, and answer its own messages, forever).
+    let framed = web_sys::window().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, &w))).unwrap_or(false);
+    if param("embed").as_deref() == Some("iframe") && framed {
+        // Comma-separated lists of origins. Each entry is read as a URL and reduced to its
+        // origin, as browsers write `event.origin`: `https://ats.example.com/` (a trailing slash,
+        // a path) is `https://ats.example.com`. An entry that is no URL is said so and never matches.
+        let origins_of = |list: &str| -> Vec<String> {
+            list.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| match web_sys::Url::new(s) {
+                    Ok(u) => u.origin(),
+                    Err(_) => {
+                        web_sys::console::warn_1(&format!("scorecard: origins: {s} is not an origin (scheme://host[:port])").into());
+                        s.to_string()
+                    }
+                })
+                .collect()
+        };
+        // Trust comes from the deployment, never from this page's address, which the framing
+        // page writes (any page could frame the widget naming itself): this page's own origin
+        // and those its <meta name="scorecard-origins"> lists (`SCORECARD_ORIGINS` at build
+        // time). `?origins=` can only narrow that list.
+        let meta = document.query_selector("meta[name=scorecard-origins]").ok().flatten().and_then(|m| m.get_attribute("content"));
+        let mut deployed = origins_of(&meta.unwrap_or_default());
+        deployed.extend(web_sys::window().and_then(|w| w.location().origin().ok()));
+        let asked = origins_of(&param("origins").unwrap_or_default());
+        let origins = if asked.is_empty() {
+            deployed
+        } else {
+            asked
+                .into_iter()
+                .filter(|o| {
+                    let ok = deployed.contains(o);
+                    if !ok {
+                        web_sys::console::warn_1(&format!("scorecard: origins: {o} is not among the origins this deployment trusts (its <meta name=\"scorecard-origins\">); ignored").into());
+                    }
+                    ok
+                })
+                .collect()
+        };
         bridge_to_parent(widget, origins);
     } else {
         // The page owns the widget for its whole life.
@@ -657,21 +853,32 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             }
         })
     };
-    for name in ["scorecard:ready", "scorecard:change", "scorecard:submit", "scorecard:error"] {
+    for name in EVENTS {
         let post = post.clone();
         let f = Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
             let detail = to_json(&detail).unwrap_or(Value::Null);
             post(object([("type", Value::from(name)), ("detail", detail)]));
         });
-        let _ = widget.on(name.to_string(), f.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        let _ = widget.on(name.to_string(), f.as_ref().clone());
         f.forget();
     }
     let widget = Rc::new(widget);
+    // An iframe removed by its host (or its tab closed) within the typing pause: the parent hears
+    // the last change now, as `destroy` tells it for `mount`; after this the change is lost.
+    let flush = {
+        let widget = widget.clone();
+        Closure::<dyn Fn()>::new(move || widget.flush())
+    };
+    for event in ["pagehide", "visibilitychange"] {
+        let _ = window.add_event_listener_with_callback(event, flush.as_ref().unchecked_ref());
+    }
+    flush.forget();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let origin = event.origin();
         if !allowed.contains(&origin) {
-            web_sys::console::warn_1(&format!("scorecard: ignored a message from {origin}, which is not in the allow-list").into());
-            post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("ignored a message from {origin}")))]));
+            let message = format!("ignored a message from {origin}, which is not in the allow-list (origins: {})", allowed.join(", "));
+            web_sys::console::warn_1(&format!("scorecard: {message}").into());
+            post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(message))]));
             return;
         }
         // The parent has written: its origin is where everything goes from now on (a message
@@ -698,7 +905,11 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             Some("scorecard:update") => {
                 let _ = w.update(to_js(message.get("options").unwrap_or(&Value::Null)));
             }
-            _ => post(object([("type", Value::from("scorecard:error")), ("detail", error_detail("unknown message type".into()))])),
+            _ => {
+                let kind = message.get("type").map_or_else(|| "none".to_string(), crate::core::json::to_text);
+                let text = format!("unknown message type {kind}; expected scorecard:getValue, scorecard:setValue or scorecard:update");
+                post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(text))]))
+            }
         }
     });
     window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();

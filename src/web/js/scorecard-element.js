@@ -10,6 +10,8 @@ import init, { mount as mountWasm } from './scorecard-web.js';
 const base = new URL('.', import.meta.url);
 /** Resolves once the wasm module is instantiated. */
 export const ready = init();
+let loaded = false;
+ready.then(() => { loaded = true; });
 
 /**
  * Mounts a scorecard into `element` and returns its handle (`getValue`, `setValue`, `update`,
@@ -17,18 +19,29 @@ export const ready = init();
  * origin: then the rubric is fetched first and `mount` returns a promise of the handle.
  */
 export function mount(element, options = {}) {
-  // Hidden until the stylesheet this call added has loaded: no flash of an unstyled widget.
+  if (!loaded) throw new Error('scorecard: mount() was called before the widget loaded: `await ready` first (import { mount, ready } from .../scorecard-element.js)');
+  // Hidden until the stylesheet this call added has loaded: no flash of an unstyled widget. The
+  // visibility to restore is the host's own, taken once: a mount, destroy and mount in one turn
+  // (React StrictMode) must not take the "hidden" of the first for the host's.
   const loading = ensureStylesheet(element.getRootNode());
   if (loading) {
-    const previous = element.style.visibility;
+    if (!hidden.has(element)) hidden.set(element, element.style.visibility);
     element.style.visibility = 'hidden';
-    loading.then(() => { element.style.visibility = previous; });
+    loading.then(() => {
+      if (hidden.has(element)) element.style.visibility = hidden.get(element);
+      hidden.delete(element);
+    });
   }
-  if (typeof options.rubric === 'string') {
+  // A string is a URL, unless it is a document (a ladder's text, JSON text): the widget then
+  // says what it is rather than fetching it.
+  if (typeof options.rubric === 'string' && !/^\s*[{[]|[\n\r]/.test(options.rubric)) {
     return loadRubric(options.rubric).then((rubric) => mountWasm(element, { ...options, rubric }));
   }
   return mountWasm(element, options);
 }
+
+/** Elements `mount` hid, with the visibility to give them back once the stylesheet is in. */
+const hidden = new WeakMap();
 
 /** The stylesheets `ensureStylesheet` added, each with the promise of its load. */
 const stylesheets = new WeakMap();
@@ -59,10 +72,13 @@ async function loadRubric(url) {
   if (target.origin !== location.origin) throw new Error(`rubric URL ${target.href} is not on this page's origin`);
   const response = await fetch(target, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`rubric ${target.href}: HTTP ${response.status}`);
+  const text = await response.text();
   try {
-    return await response.json();
+    return JSON.parse(text);
   } catch (e) {
-    throw new Error(`rubric ${target.href} is not JSON (${e.message})`);
+    // Text that is not JSON is most likely a ladder document: say so, and how to convert it.
+    const ladder = /^\s*[^\s{[]/.test(text) ? '; if it is a ladder document, `scorecard rubric LADDER.txt > rubric.json` converts it to a rubric file' : '';
+    throw new Error(`rubric ${target.href} is not JSON (${e.message})${ladder}`);
   }
 }
 
@@ -153,7 +169,14 @@ class InterviewScorecard extends HTMLElement {
     if (rubric) options.rubric = rubric;
     const kept = this.#kept;
     this.#kept = null;
-    if (kept && kept.identity === this.#identity()) options.value = kept.value;
+    if (kept && kept.identity === this.#identity()) {
+      // The names the interviewer may have edited in the header are the card's: mount refuses
+      // a value naming someone other than its options.
+      options.value = kept.value;
+      options.candidate = kept.value.candidate?.name || options.candidate;
+      options.interviewer = kept.value.interviewer?.name || options.interviewer;
+      options.step = kept.value.interview?.step || options.step;
+    }
     this.#widget = mountWasm(this.#container, options);
     this.#rubricUrl = rubricUrl;
     if (this.getAttribute('rubric') !== rubricUrl) this.#setRubric(this.getAttribute('rubric'));
