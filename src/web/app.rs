@@ -445,7 +445,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }
                 </div>
                 <div class="sc-layout__aside">
-                    { recommendation_panel(&state) }
+                    { recommendation_panel(&state, &prefix) }
                     <TransferPanel state={state.clone()} id_prefix={prefix.clone()} />
                 </div>
             </div>

@@ -288,3 +288,22 @@ test('iframe origins: a trailing slash is the same origin; an unknown message ty
   assert.deepEqual(errors, ['unknown message type "scorecard:getvalue"; expected scorecard:getValue, scorecard:setValue or scorecard:update']);
   await context.close();
 });
+
+test('two widgets mounted on one page share no element id', async () => {
+  const { context, page } = await open();
+  const duplicates = await page.evaluate(async () => {
+    const { mount, el } = await setup();
+    const other = document.createElement('div');
+    document.body.append(other);
+    mount(el, { candidate: 'Ana Souza', interviewer: 'R. Patel', autosave: false });
+    mount(other, { candidate: 'Bruno Lima', interviewer: 'R. Patel', autosave: false });
+    await until(() => el.querySelector('.sc-rec') && other.querySelector('.sc-rec'));
+    const ids = [...el.querySelectorAll('[id]'), ...other.querySelectorAll('[id]')].map((e) => e.id);
+    // Each recommendation is named by its own heading.
+    const named = [el, other].every((w) => w.querySelector(`#${w.querySelector('.sc-rec').getAttribute('aria-labelledby')}`)?.closest('.sc-rec') === w.querySelector('.sc-rec'));
+    return { dup: ids.filter((id, i) => ids.indexOf(id) !== i), named };
+  });
+  assert.deepEqual(duplicates.dup, []);
+  assert.ok(duplicates.named);
+  await context.close();
+});

@@ -35,7 +35,8 @@ pub fn decision_class(decision: Decision, below: bool) -> &'static str {
 }
 
 /// The live recommendation.
-pub fn recommendation_panel(state: &ScorerState) -> Html {
+pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
+    let title_id = format!("{id_prefix}-rec-title");
     let rec = &state.recommendation;
     let rubric = &state.rubric;
     let below = hire_below_level(rec.decision, rec.greenhouse);
@@ -53,8 +54,8 @@ pub fn recommendation_panel(state: &ScorerState) -> Html {
         if nothing_rated { "Nothing rated yet.".to_string() } else { format!("Confidence {percent} percent.") }
     );
     html! {
-        <aside class={classes!("sc-rec", decision_class)} aria-labelledby="sc-rec-title">
-            <h2 class="sc-rec__title" id="sc-rec-title">{ "Recommendation" }</h2>
+        <aside class={classes!("sc-rec", decision_class)} aria-labelledby={title_id.clone()}>
+            <h2 class="sc-rec__title" id={title_id}>{ "Recommendation" }</h2>
             <p class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class="sc-rec__outcome">
                 <span class="sc-rec__decision" data-testid="decision">{ headline }</span>
