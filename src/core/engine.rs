@@ -223,8 +223,21 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
     let band = outcome.band.and_then(|b| policy.bands.get(b));
     let level = band.map(|b| b.level.clone());
     let consider_level = band.and_then(|b| b.consider.clone());
+    // Below the rubric's level only because core capabilities went unassessed (with each rated
+    // meets expectations the card would reach it): this interview did not cover them, which is
+    // not evidence against the candidate, so Greenhouse hears no decision rather than a No.
+    let below_target = |o: &Outcome| match o.decision {
+        Decision::InsufficientEvidence => false,
+        Decision::NoHire => true,
+        Decision::Hire => o.band.and_then(|b| policy.bands.get(b)).is_some_and(|b| level_below(&b.level, &rubric.level)),
+    };
+    let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
+    let held_back = !core_unrated.is_empty()
+        && below_target(&outcome)
+        && !below_target(&evaluate(rubric, &|id: &str| if core_unrated.iter().any(|c| c == id) { Rating::Meets } else { card.rating(id) }));
     let greenhouse = match outcome.decision {
         Decision::InsufficientEvidence => Greenhouse::NoDecision,
+        _ if held_back => Greenhouse::NoDecision,
         Decision::NoHire if outcome.score.unwrap_or(0.0) < policy.strong_no_below => Greenhouse::DefinitelyNot,
         Decision::NoHire => Greenhouse::No,
         Decision::Hire if consider_level.is_some() => Greenhouse::StrongYes,
@@ -253,20 +266,31 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
             rubric.capabilities.len(),
             policy.min_assessed.max(1)
         )),
-        Decision::NoHire => rationale.push(format!(
-            "No hire: a score of {} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
-            fixed2(outcome.score.unwrap_or(0.0)),
-            outcome.assessed,
-            policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {})", fixed2(m)))
-        )),
+        Decision::NoHire => {
+            rationale.push(format!(
+                "No hire: a score of {} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
+                fixed2(shown(outcome.score.unwrap_or(0.0))),
+                outcome.assessed,
+                policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {})", fixed2(m)))
+            ));
+            if !held_back {
+                let below = greenhouse == Greenhouse::DefinitelyNot;
+                rationale.push(format!(
+                    "In Greenhouse terms: {}, for a score {} {}.",
+                    greenhouse.label(),
+                    if below { "below" } else { "of at least" },
+                    fixed2(policy.strong_no_below)
+                ));
+            }
+        }
         Decision::Hire => {
             let lvl = level.clone().unwrap_or_default();
             rationale.push(format!(
                 "Hire at {lvl}: a score of {} of 2 across {} rated capabilities.",
-                fixed2(outcome.score.unwrap_or(0.0)),
+                fixed2(shown(outcome.score.unwrap_or(0.0))),
                 outcome.assessed
             ));
-            if level_below(&lvl, &rubric.level) {
+            if level_below(&lvl, &rubric.level) && !held_back {
                 rationale.push(format!(
                     "{lvl} is below this rubric's {}: in Greenhouse terms that is a No for the {} role as posted.",
                     rubric.level, rubric.level
@@ -303,8 +327,14 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         }
         // An unrated core capability fails a band's core condition just as a low rating does;
         // without this sentence a solid card drops a level with no reason given.
-        let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
-        if !core_unrated.is_empty() && policy.bands.iter().any(|b| b.core_at_least.is_some()) {
+        if held_back {
+            rationale.push(format!(
+                "Core capability not assessed: {}; this interview did not cover it, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+                list(&core_unrated),
+                rubric.level,
+                rubric.level
+            ));
+        } else if !core_unrated.is_empty() && policy.bands.iter().any(|b| b.core_at_least.is_some()) {
             rationale.push(format!(
                 "Core capability not assessed: {}; a hiring band that needs its core capabilities at a level counts it as not reached.",
                 list(&core_unrated)
@@ -332,12 +362,19 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         consider_level,
         greenhouse,
         confidence: (confidence * 100.0).round() / 100.0,
-        score: outcome.score.map(|s| (s * 100.0).round() / 100.0),
+        score: outcome.score.map(shown),
         rationale,
         unassessed,
         unevidenced,
         contradicted,
     }
+}
+
+/// A score as it is shown: two decimals, rounded down (within the engine's tolerance), so that a
+/// score just under a threshold never reads as the threshold itself (0.348 is 0.34 under a band
+/// from 0.35, not 0.35).
+fn shown(score: f64) -> f64 {
+    ((score + 1e-9) * 100.0).floor() / 100.0
 }
 
 /// How far the score sits from the thresholds around it, scaled to 0..1.
@@ -376,6 +413,15 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
     };
     // Group the one-step changes by the outcome they lead to, so each sentence reads
     // "Would become X if A or B were rated Y".
+    // Losing only the level to consider keeps the level: "would lose L5 to consider", not
+    // "would drop to hire at L4" under a headline that already says hire at L4.
+    let current = outcome.band.and_then(|b| rubric.policy.bands.get(b));
+    let phrase = |o: &Outcome, up: bool| match (current, o.band.and_then(|b| rubric.policy.bands.get(b))) {
+        (Some(c), Some(n)) if !up && c.level == n.level && n.consider.is_none() => {
+            format!("lose {} to consider", c.consider.as_deref().unwrap_or_default())
+        }
+        _ => format!("{} {}", if up { "rise to" } else { "drop to" }, describe(o)),
+    };
     let mut changes: Vec<(bool, (String, String), Vec<String>)> = Vec::new();
     for cap in &rubric.capabilities {
         let current = card.rating(&cap.id);
@@ -393,7 +439,7 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
             if r == now {
                 continue;
             }
-            let key = (describe(&changed), rubric.level_label(target).to_ascii_lowercase());
+            let key = (phrase(&changed, r > now), rubric.level_label(target).to_ascii_lowercase());
             match changes.iter_mut().find(|(_, k, _)| *k == key) {
                 Some((_, _, names)) => names.push(cap.name.clone()),
                 None => changes.push((r > now, key, vec![cap.name.clone()])),
@@ -406,12 +452,12 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
     ordered.extend(downs);
     ordered
         .into_iter()
-        .map(|(up, key, names)| {
+        .map(|(_, key, names)| {
             let who = match names.len() {
                 1 => names[0].clone(),
                 n => format!("{} or {}", names[..n - 1].join(", "), names[n - 1]),
             };
-            format!("Would {} {} if {who} were rated {}.", if up { "rise to" } else { "drop to" }, key.0, key.1)
+            format!("Would {} if {who} were rated {}.", key.0, key.1)
         })
         .collect()
 }

@@ -58,8 +58,38 @@ fn outcome_table() {
     // Exceeds everywhere but one non-core meets: still L4, no L5 (the L5 band wants all six exceeding core and no weakness... and a score of 1.7).
     check([E, E, E, E, E, M], "hire", Some("L4"), Some("L5"), "strong_yes");
     check([E, E, M, E, M, M], "hire", Some("L4"), None, "yes");
-    // Unassessed core capability: L4 needs the core at meets, so L3.
-    check([N, M, M, M, M, M], "hire", Some("L3"), None, "no");
+    // Unassessed core capability: L4 needs the core at meets, so L3; but this interview did not
+    // cover it, which is no evidence against the candidate: Greenhouse hears no decision.
+    check([N, M, M, M, M, M], "hire", Some("L3"), None, "no_decision");
+    // The reviewer's strong single-step card: nothing below meets, two core capabilities not
+    // covered: no decision, not a No.
+    check([M, N, E, N, E, E], "hire", Some("L3"), None, "no_decision");
+    // A core capability rated below meets is evidence: still a No.
+    check([NI, N, E, M, E, E], "hire", Some("L3"), None, "no");
+}
+
+/// What a reader checks the rationale against: a shown score never equals a threshold it does
+/// not reach, No and Definitely not say why, and losing only the level to consider says so.
+#[test]
+fn rationale_numbers_and_phrases_match_the_outcome() {
+    let r = rubric();
+    for code in 0..4usize.pow(6) {
+        let ratings: [Rating; 6] = std::array::from_fn(|i| Rating::ALL[(code / 4usize.pow(i as u32)) % 4]);
+        let rec = recommend(&r, &card(&r, ratings));
+        let text = rec.rationale.join("\n");
+        match rec.greenhouse {
+            Greenhouse::DefinitelyNot => assert!(text.contains("In Greenhouse terms: Definitely not, for a score below 0.35."), "{ratings:?}: {text}"),
+            Greenhouse::No if rec.decision == Decision::NoHire => assert!(text.contains("In Greenhouse terms: No, for a score of at least 0.35."), "{ratings:?}: {text}"),
+            _ => {}
+        }
+        // The score shown against the Definitely-not threshold agrees with the grade.
+        if let (Some(score), Decision::NoHire) = (rec.score, rec.decision) {
+            assert_eq!(score < 0.35, rec.greenhouse == Greenhouse::DefinitelyNot, "{ratings:?}: {score}");
+        }
+        assert!(!text.contains("Would drop to hire at L4 if") || rec.level.as_deref() != Some("L4"), "{ratings:?}: {text}");
+    }
+    let text = recommend(&r, &card(&r, [E, E, E, E, E, E])).rationale.join("\n");
+    assert!(text.contains("Would lose L5 to consider if"), "{text}");
 }
 
 /// Raising any one rated capability never lowers the outcome; neither does rating an
