@@ -433,14 +433,25 @@ impl Reducible for ScorerState {
                         classifier::Evidence::Confidence(found.map(|c| c.confidence))
                     }
                 };
-                let drafted = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
-                next.notice = Some(if drafted.is_empty() {
+                let classifier::Drafts { drafted, split } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
+                let names = |ids: &[String]| {
+                    crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
+                };
+                let mut notice = if drafted.is_empty() && split.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
+                } else if drafted.is_empty() {
+                    String::new()
                 } else {
-                    let names: Vec<String> =
-                        drafted.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect();
-                    format!("Drafted from your observations: {}. Confirm or change each one.", crate::core::engine::join_names(names))
-                });
+                    format!("Drafted from your observations: {}. Confirm or change each one.", names(&drafted))
+                };
+                if !split.is_empty() {
+                    notice = format!(
+                        "{notice}{}Not drafted, your observations disagree (some read needs improvement, some exceeds expectations): {}. Rate it yourself.",
+                        if notice.is_empty() { "" } else { " " },
+                        names(&split)
+                    );
+                }
+                next.notice = Some(notice);
                 for id in drafted {
                     if !next.drafted.contains(&id) {
                         next.drafted.push(id);

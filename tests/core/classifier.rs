@@ -622,7 +622,9 @@ fn drafting_never_overrides_the_interviewer() {
 fn drafted_ratings_are_the_weighted_mean_of_the_evidence() {
     let r = rubric();
     let cases: &[(&[Rating], Rating)] = &[
-        (&[Rating::Exceeds, Rating::Exceeds, Rating::NeedsImprovement], Rating::Meets),
+        // Needs improvement and exceeds together are split evidence: no draft.
+        (&[Rating::Exceeds, Rating::Exceeds, Rating::NeedsImprovement], Rating::NotAssessed),
+        (&[Rating::Exceeds, Rating::Meets, Rating::Meets], Rating::Meets),
         (&[Rating::Exceeds, Rating::Meets], Rating::Exceeds),
         (&[Rating::NeedsImprovement, Rating::Meets], Rating::Meets),
         (&[Rating::NeedsImprovement, Rating::NeedsImprovement, Rating::Meets], Rating::NeedsImprovement),
@@ -913,4 +915,31 @@ fn context_rules_never_panic_at_the_edges_of_a_note() {
             }
         }
     }
+}
+
+/// Observations that read needs improvement and exceeds on one capability draft nothing: the
+/// mean would be meets, a level no observation supports. The capability is named as split.
+#[test]
+fn split_evidence_drafts_no_rating_and_is_named() {
+    use scorecard::core::classifier::{draft_ratings_with, Drafts, Evidence};
+    let r = rubric();
+    let mut card = Scorecard::new(&r);
+    let tag = |i: usize, cap: &str, level: Rating| Observation {
+        id: format!("o{i}"),
+        text: format!("note {i}"),
+        capability: Some(cap.into()),
+        level,
+        source: TagSource::Interviewer,
+    };
+    card.observations.push(tag(0, "technical_expertise", Rating::Exceeds));
+    card.observations.push(tag(1, "technical_expertise", Rating::NeedsImprovement));
+    card.observations.push(tag(2, "project_ownership", Rating::Exceeds));
+    card.observations.push(tag(3, "project_ownership", Rating::Meets));
+    let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
+    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()] });
+    assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
+    // A bias-risk note is no evidence either way: without it the evidence agrees.
+    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 1" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
+    assert_eq!(drafts.drafted, ["technical_expertise"]);
+    assert_eq!(card.rating("technical_expertise"), Rating::Exceeds);
 }

@@ -401,6 +401,31 @@ fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
     assert_eq!(ready.card.rating("mentorship_support"), Rating::Meets, "the flagged notes give no weight");
 }
 
+/// Split evidence (needs improvement and exceeds on one capability) drafts nothing there, and the
+/// notice names it beside what was drafted.
+#[wasm_bindgen_test]
+fn split_evidence_is_named_and_not_drafted() {
+    use scorecard::core::scorecard::TagSource;
+    use scorecard::core::{Observation, Rating};
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let mut card = scorecard::core::Scorecard::new(&rubric);
+    for (i, (cap, level)) in [("technical_expertise", Rating::Exceeds), ("technical_expertise", Rating::NeedsImprovement), ("mentorship_support", Rating::Meets)].into_iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: format!("Observed behaviour number {i}."), capability: Some(cap.into()), level, source: TagSource::Interviewer });
+    }
+    let state = Rc::new(ScorerState::new(rubric.clone(), card)).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let state = state.reduce(Action::DraftRatings);
+    assert_eq!(state.card.rating("technical_expertise"), Rating::NotAssessed);
+    assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("Drafted from your observations: Mentorship & Support. Confirm or change each one. Not drafted, your observations disagree (some read needs improvement, some exceeds expectations): Technical Expertise. Rate it yourself.")
+    );
+}
+
 /// A rating drafted from observations is the classifier's until the interviewer confirms it:
 /// Submit is refused while one is unconfirmed, choosing its level again confirms it, and a
 /// loaded card keeps marks only on capabilities it rates.

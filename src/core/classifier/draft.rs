@@ -52,7 +52,8 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
 
 /// Proposes a level for every capability that has tagged observations and no rating yet: the
 /// evidence-weighted mean of its observations' levels (needs improvement 0, meets 1, exceeds 2),
-/// rounded to the nearest level, halves rounding up. Interviewer tags weigh
+/// rounded to the nearest level, halves rounding up; none where the observations disagree
+/// (needs improvement and exceeds both read: see [`Drafts::split`]). Interviewer tags weigh
 /// [`INTERVIEWER_WEIGHT`]; suggested ones weigh the classifier's confidence in them. Ratings
 /// already set are never changed. Returns the capability ids that received a draft.
 pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
@@ -63,6 +64,16 @@ pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
         }
         Evidence::Confidence(model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))
     })
+    .drafted
+}
+
+/// What [`draft_ratings_with`] did: the capabilities it drafted a rating for, and those it left
+/// unrated because their observations disagree (some read needs improvement, some exceeds
+/// expectations: a mean of the two would be a level that no observation supports).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drafts {
+    pub drafted: Vec<String>,
+    pub split: Vec<String>,
 }
 
 /// What drafting knows of an observation's text: a bias risk (age, family, origin, appearance:
@@ -79,14 +90,15 @@ pub enum Evidence {
 /// The widget passes the readings it already holds, so drafting needs no model of its own.
 /// Observations with a bias risk weigh nothing, even when the interviewer tagged them: a rating
 /// is never drafted from a note about someone's age or family.
-pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl Fn(&str) -> Evidence) -> Vec<String> {
-    let mut drafted = Vec::new();
+pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl Fn(&str) -> Evidence) -> Drafts {
+    let mut out = Drafts::default();
     for cap in &rubric.capabilities {
         if card.rating(&cap.id) != Rating::NotAssessed {
             continue;
         }
         let mut weight_sum = 0.0;
         let mut points_sum = 0.0;
+        let (mut low, mut high) = (false, false);
         for o in card.observations_for(&cap.id) {
             let Some(points) = o.level.points() else { continue };
             let confidence = match evidence(&o.text) {
@@ -99,8 +111,14 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
             };
             weight_sum += weight;
             points_sum += weight * points;
+            low |= o.level == Rating::NeedsImprovement;
+            high |= o.level == Rating::Exceeds;
         }
         if weight_sum <= 0.0 {
+            continue;
+        }
+        if low && high {
+            out.split.push(cap.id.clone());
             continue;
         }
         let mean = points_sum / weight_sum;
@@ -112,9 +130,9 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
             Rating::NeedsImprovement
         };
         card.ratings.entry(cap.id.clone()).or_default().level = level;
-        drafted.push(cap.id.clone());
+        out.drafted.push(cap.id.clone());
     }
-    drafted
+    out
 }
 
 /// Tags the observations, then drafts the ratings: [`tag_observations`] and [`draft_ratings`].

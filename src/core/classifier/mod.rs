@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use draft::{draft, draft_ratings, draft_ratings_with, tag_observations, Evidence};
+pub use draft::{draft, draft_ratings, draft_ratings_with, tag_observations, Drafts, Evidence};
 pub use flags::{detect_flags, has_bias_risk, Flag, FlagKind};
 pub use model::Model;
 
