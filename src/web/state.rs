@@ -334,7 +334,11 @@ impl Reducible for ScorerState {
             Action::Saved { status } if status == self.save => return self,
             Action::Lock { locked } if locked == self.locked => return self,
             Action::Saved { status } => next.save = status,
-            Action::DismissNotice => next.notice = None,
+            Action::DismissNotice => {
+                next.notice = None;
+                // Its button goes with it: the keyboard goes on to the toolbar's main action.
+                next.did(String::new(), if self.card.submitted_at.is_some() { "reopen" } else { "submit" }.into());
+            }
             Action::Lock { locked } => next.locked = locked,
             Action::Observe { text } if editable => {
                 let text = text.trim().to_string();

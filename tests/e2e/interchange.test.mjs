@@ -16,6 +16,8 @@ before(async () => {
 const fresh = () => openScorer(browser, base, { acceptDownloads: true });
 
 async function fillCard(page) {
+  // Exports, imports and share links come from the on-demand module: once it is in.
+  await page.waitForSelector('.sc-app[data-assist=ready]');
   await page.getByLabel('Candidate', { exact: true }).fill('Ada <b>Lovelace</b>');
   await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
   await page.getByLabel('Interview step').fill('System design');
@@ -158,7 +160,8 @@ test('where the browser refuses the clipboard, Copy says to select and copy inst
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
   await page.reload();
-  await page.waitForSelector('.sc-card');
+  // Share links come from the on-demand module: once it is in.
+  await page.waitForSelector('.sc-app[data-assist=ready]');
   await page.getByRole('button', { name: 'Share link' }).click();
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.locator('.sc-transfer__copy', { hasText: 'This browser did not allow copying: select the text and copy it' }).waitFor();
@@ -218,6 +221,16 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   await page.getByRole('button', { name: 'Import as my draft' }).click();
   await page.waitForFunction(() => !location.hash && document.querySelector('#sc-candidate') && !document.querySelector('#sc-candidate').disabled);
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
+  // The same link again: a draft of these names exists, so it asks first; the keyboard goes to
+  // the question's answers and, on Cancel, back to the offer (never to the page's top).
+  await page.goto(url);
+  await page.waitForSelector('.sc-shared');
+  await page.getByRole('button', { name: 'Import as my draft' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Replace and import');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Import as my draft');
   await context.close();
 
   const broken = await browser.newContext();

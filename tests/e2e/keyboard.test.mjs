@@ -2,7 +2,7 @@
 // with Tab, arrows, Enter and Space, and focus visible at every stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, observe } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -160,5 +160,39 @@ test('what a screen reader is given: short names, descriptions, repeated alerts,
     [0, 'region', 'Interview scorecard: Ada Lovelace, Grace Hopper'],
     [0, 'region', 'Interview scorecard: Ada Lovelace, Edsger Dijkstra'],
   ]);
+  await context.close();
+});
+
+test('keyboard answers: Space confirms a drafted rating, Dismiss and Escape keep the focus in the page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
+  await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.locator('.sc-badge').first().waitFor();
+  // Space on the option already chosen confirms it, as a click does.
+  const chosen = page.locator('.sc-card:has(.sc-badge) input[type=radio]:checked');
+  await chosen.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  // The notice about the draft went with it; a new one (a refused submit) is dismissed by keyboard.
+  await page.getByLabel('Candidate', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  const dismiss = page.locator('.sc-notice').getByRole('button', { name: 'Dismiss' });
+  await dismiss.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-submit');
+  // Escape answers an import's question as Cancel does.
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify({ format: 'interview-scorecard', version: 1, candidate: { name: 'Sam Lee' }, ratings: {} }));
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  await page.locator('.sc-transfer__pending').waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('.sc-transfer__pending'));
+  await page.keyboard.press('Escape');
+  await page.locator('.sc-transfer__msg', { hasText: 'Import cancelled; your draft is unchanged.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sc-transfer__msg')), true);
   await context.close();
 });

@@ -51,13 +51,24 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         let descriptor = cap.descriptor(rating).map(str::to_string);
         let checked = current == rating;
         let onclick = (drafted && checked).then(|| confirm.clone());
+        // The keyboard's way to choose it again: Space or Enter on the chosen option (browsers
+        // send no click for a radio that is already checked).
+        let onkeydown = (drafted && checked).then(|| {
+            let (state, capability) = (state.clone(), cap.id.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == " " || e.key() == "Enter" {
+                    e.prevent_default();
+                    state.dispatch(Action::Rate { capability: capability.clone(), level: current });
+                }
+            })
+        });
         // Named by the level alone, described by the rubric's text for it: the whole label as
         // the name would be read in full (up to 250 characters) at every arrow key.
         let (name_id, text_id) = (format!("{id}-name"), format!("{id}-text"));
         html! {
             <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
-                    value={rating.id()} {checked} {disabled} {onchange} {onclick}
+                    value={rating.id()} {checked} {disabled} {onchange} {onclick} {onkeydown}
                     aria-labelledby={name_id.clone()} aria-describedby={descriptor.is_some().then(|| text_id.clone())} />
                 <label class="sc-option__label" for={id}>
                     <span class="sc-option__level" id={name_id}>{ state.rubric.level_label(rating).to_string() }</span>

@@ -262,9 +262,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     let on_cancel = {
         let (output, answered) = (output.clone(), answered.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: ()| {
             answered.set(*answered + 1);
             output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
+        })
+    };
+    // Escape answers the question as Cancel does, as in any dialog.
+    let on_escape = {
+        let on_cancel = on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_cancel.emit(());
+            }
         })
     };
 
@@ -302,7 +312,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             let c = &imported.card;
 
             html! {
-                <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")}>
+                <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")} onkeydown={on_escape}>
                     // Focused when it appears (see the effect above): the question is read, and
                     // Tab goes on to its buttons.
                     <p id={id("pending")} tabindex="-1" ref={question.clone()}>
@@ -333,7 +343,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                     }
                     <div class="sc-toolbar__actions">
                         <button type="button" class="sc-button sc-m-primary" onclick={on_confirm}>{ "Replace my draft" }</button>
-                        <button type="button" class="sc-button" onclick={on_cancel}>{ "Cancel" }</button>
+                        <button type="button" class="sc-button" onclick={on_cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
                     </div>
                 </div>
             }

@@ -143,6 +143,20 @@ pub struct SharedViewProps {
 #[function_component]
 pub fn SharedView(props: &SharedViewProps) -> Html {
     let asking = use_state(|| false);
+    // The button pressed goes as the question comes, and back: the keyboard follows, to the
+    // question's first answer, then back to the offer (`None`: the page has just opened).
+    let answered = use_state(|| None::<bool>);
+    use_effect_with((*asking, *answered), |&(asking, answered)| {
+        let target = match (asking, answered) {
+            (true, _) => Some("sc-shared-replace"),
+            (false, Some(_)) => Some("sc-shared-import"),
+            (false, None) => None,
+        };
+        let el = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
+        if let Some(b) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    });
     let rubric = match &props.rubric {
         Ok(r) => r.clone(),
         Err(e) => return html! { <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div> },
@@ -186,8 +200,11 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
         Callback::from(move |_: MouseEvent| asking.set(true))
     };
     let cancel = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
+        let (asking, answered) = (asking.clone(), answered.clone());
+        Callback::from(move |_: MouseEvent| {
+            asking.set(false);
+            answered.set(Some(false));
+        })
     };
     html! {
         <>
@@ -197,11 +214,11 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     if *asking {
                         <span class="sc-toolbar__actions">
                             <span>{ "Replace your draft for this candidate, interviewer and step?" }</span>
-                            <button type="button" class="sc-button sc-m-primary" onclick={import.clone()}>{ "Replace and import" }</button>
+                            <button type="button" class="sc-button sc-m-primary" id="sc-shared-replace" onclick={import.clone()}>{ "Replace and import" }</button>
                             <button type="button" class="sc-button" onclick={cancel}>{ "Cancel" }</button>
                         </span>
                     } else {
-                        <button type="button" class="sc-button sc-m-primary" onclick={if exists { ask } else { import }}>{ "Import as my draft" }</button>
+                        <button type="button" class="sc-button sc-m-primary" id="sc-shared-import" onclick={if exists { ask } else { import }}>{ "Import as my draft" }</button>
                     }
                 </div>
             </div>
