@@ -110,6 +110,9 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await confirm.waitFor();
+  // The outcome rests on it, and says so, to the eye and to the screen reader.
+  assert.equal(await page.getByTestId('provisional').textContent(), 'Rests on 1 drafted rating not yet confirmed.');
+  assert.match(await page.locator('.sc-rec [role=status]').textContent(), /Rests on 1 drafted rating not yet confirmed\.$/);
   // Nor does a drafted rating go to Greenhouse or a Markdown summary as if confirmed.
   for (const button of ['Download for Greenhouse', 'Markdown summary']) {
     await page.getByRole('button', { name: button }).click();
@@ -130,6 +133,7 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   assert.equal(await group.getAttribute('aria-labelledby'), await group.locator('h2').getAttribute('id'));
   await confirm.click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  assert.equal(await page.getByTestId('provisional').count(), 0, 'confirmed: no longer provisional');
   assert.equal(await page.locator('.sc-notice').count(), 0, 'the refusal is gone');
   assert.equal(await page.locator('.sc-card input[type=radio]:checked[value="' + level + '"]').count(), 1, 'the rating stays as drafted');
   // The Confirm button is gone: the keyboard is on the confirmed rating, and it is said.

@@ -47,12 +47,21 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
     let shown = format!("{percent}%");
     // Nothing rated yet: there is no confidence to speak of, only the engine's floor.
     let nothing_rated = rec.unassessed.len() >= rubric.capabilities.len();
+    // Ratings drafted from observations are the classifier's until confirmed: an outcome that
+    // rests on them says so, beside the headline and in what is announced.
+    let drafted = state.drafted.len();
+    let provisional = (drafted > 0).then(|| {
+        format!("Rests on {drafted} drafted rating{} not yet confirmed.", if drafted == 1 { "" } else { "s" })
+    });
     // What the live region says: the outcome only, so screen readers are not flooded.
-    let announcement = format!(
+    let mut announcement = format!(
         "Recommendation: {headline}{}. {}",
         rec.consider_level.as_ref().map_or(String::new(), |c| format!(", {c} to consider")),
         if nothing_rated { "Nothing rated yet.".to_string() } else { format!("Confidence {percent} percent.") }
     );
+    if let Some(p) = &provisional {
+        announcement = format!("{announcement} {p}");
+    }
     html! {
         <aside class={classes!("sc-rec", decision_class)} aria-labelledby={title_id.clone()}>
             <h2 class="sc-rec__title" id={title_id}>{ "Recommendation" }</h2>
@@ -63,6 +72,9 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
                     <span class="sc-rec__consider">{ format!("{c} to consider") }</span>
                 }
             </div>
+            if let Some(p) = provisional {
+                <p class="sc-rec__provisional" data-testid="provisional">{ p }</p>
+            }
             <dl class="sc-rec__facts">
                 <div><dt>{ "Greenhouse" }</dt><dd data-testid="greenhouse">{ rec.greenhouse.label() }</dd></div>
                 <div><dt>{ "Score" }</dt><dd>{ rec.score.map_or("–".to_string(), |s| format!("{} / 2", fixed2(s))) }</dd></div>
