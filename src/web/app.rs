@@ -196,6 +196,48 @@ fn with_names_of(store: &DraftStore, key: &str, card: &Scorecard) -> Scorecard {
     copy
 }
 
+/// One scorecard saved in this browser, as the standalone page lists them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedCard {
+    pub key: String,
+    /// "Ada Lovelace · System design".
+    pub title: String,
+    /// "Grace Hopper · 2026-11-24 · submitted".
+    pub detail: String,
+    /// The interview date, for the order (newest first).
+    date: String,
+}
+
+/// The scorecards of `rubric_id` saved in this browser, newest interview first.
+pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
+    use serde_json::Value;
+    let mut out: Vec<SavedCard> = Vec::new();
+    for (key, text) in store.drafts(rubric_id) {
+        let Ok(doc) = crate::core::json::parse(&text) else { continue };
+        let name = |v: Option<&Value>| match v {
+            Some(Value::String(s)) => s.clone(),
+            Some(o) => o.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
+            None => String::new(),
+        };
+        let interview = doc.get("interview");
+        let field = |k: &str| interview.and_then(|i| i.get(k)).and_then(Value::as_str).unwrap_or_default().to_string();
+        let (candidate, step, date) = (name(doc.get("candidate")), field("step"), field("date"));
+        let title = [candidate.as_str(), step.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+        let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
+        let detail = [name(doc.get("interviewer")).as_str(), date.as_str(), status].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+        let card = SavedCard { key, title: if title.is_empty() { "(no candidate)".into() } else { title }, detail, date };
+        // Inserted in order (a sort would bring its own copy of the sort code).
+        let at = out.partition_point(|c| c.date >= card.date);
+        out.insert(at, card);
+    }
+    out
+}
+
+/// Where the interviewer's name is kept for the next new scorecard (the standalone page).
+fn interviewer_key(rubric_id: &str) -> String {
+    format!("{}interviewer:{rubric_id}", crate::web::storage::PREFIX)
+}
+
 /// The current time as ISO-8601, from the browser clock.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -214,11 +256,17 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let rubric = props.rubric.clone();
     let preset = settings.preset.clone();
     let read_only = settings.read_only;
+    // The widget's own page (no host names): see `standalone` below.
+    let standalone_page = settings.autosave
+        && preset.candidate.is_none()
+        && web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some();
     let state: ScorerContext = use_reducer(move || {
         let mut card = Scorecard::new(&rubric);
         card.interview.date = today();
         card.candidate.name = preset.candidate.unwrap_or_default();
-        card.interviewer.name = preset.interviewer.unwrap_or_default();
+        // On its own page a new card starts with the name of whoever scored the last one.
+        let remembered = || if standalone_page { DraftStore::open().get(&interviewer_key(&rubric.id)) } else { None };
+        card.interviewer.name = preset.interviewer.or_else(remembered).unwrap_or_default();
         card.interview.step = preset.step.unwrap_or_default();
         let mut state = ScorerState::new(rubric, card);
         state.locked = read_only;
@@ -371,9 +419,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let on_switch = (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
         let (store, saved_key, rubric_id) = (store.clone(), saved_key.clone(), state.rubric.id.clone());
         let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+        let interviewer = state.card.interviewer.name.trim().to_string();
         Callback::from(move |key: Option<String>| {
             if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
                 store.remove(k);
+            }
+            if !interviewer.is_empty() {
+                let _ = store.set(&interviewer_key(&rubric_id), &interviewer);
             }
             let last = DraftStore::last_key(&rubric_id);
             match key {
@@ -388,6 +440,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
         })
     });
+    // The scorecards saved in this browser, read when their list is opened (`None`: closed).
+    let saved_list = use_state(|| None::<Rc<Vec<SavedCard>>>);
+    let on_list = {
+        let (saved_list, store, rubric_id) = (saved_list.clone(), store.clone(), state.rubric.id.clone());
+        Callback::from(move |open: bool| saved_list.set(open.then(|| Rc::new(saved_cards(&store, &rubric_id)))))
+    };
     // A card another tab saved meanwhile (`SaveStatus::ChangedElsewhere`): keep this version,
     // replacing the other, or show the other one instead.
     let on_resolve = {
@@ -436,7 +494,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}
             data-assist={match state.assist { Assistance::Loading => "loading", Assistance::Ready(_) => "ready", Assistance::Failed(_) => "failed" }}>
             { header(&state, &prefix, standalone) }
-            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), &on_resolve) }
+            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), &on_resolve, (saved_list.as_deref().map(Vec::as_slice), &on_list)) }
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
                 // the widget more wasm than the attribute.

@@ -123,6 +123,18 @@ impl DraftStore {
         }
     }
 
+    /// The drafts of rubric `rubric_id` in browser storage: (key, document text), in storage
+    /// order. Drafts kept aside as corrupt are not among them.
+    pub fn drafts(&self, rubric_id: &str) -> Vec<(String, String)> {
+        let prefix = format!("{PREFIX}draft:{rubric_id}:");
+        let Some(s) = &self.local else { return Vec::new() };
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix) && !k.contains(":corrupt:"))
+            .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+            .collect()
+    }
+
     /// Writes a raw value. On failure the value is kept in memory and the reason returned.
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
         if self.kept.borrow().iter().any(|k| k == key) {

@@ -168,3 +168,26 @@ test('a card changed in another tab is never overwritten: this tab asks, keeping
   assert.equal(kept.ratings.project_ownership, undefined, "tab B's rating was replaced, as chosen");
   await context.close();
 });
+
+test('Your scorecards lists the cards saved in this browser, newest first, and opens one; a new card keeps the interviewer', async () => {
+  const { context, page } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-17');
+  await saved(page);
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  // Whoever scored the last card is the interviewer of the next.
+  assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
+  await score(page, 'Sam Lee', 'Coding', 'exceeds');
+
+  await page.getByText('Your scorecards').click();
+  const items = page.locator('.sc-saved__item');
+  await items.first().waitFor();
+  assert.deepEqual(await items.locator('.sc-saved__title').allTextContents(), ['Sam Lee · Coding', 'Priya Raman · System design']);
+  assert.match(await items.nth(1).locator('.sc-saved__detail').textContent(), /^Tom Becker · 2026-11-17 · draft$/);
+  assert.equal(await items.nth(0).locator('.sc-saved__this').textContent(), 'open now');
+  await page.getByRole('button', { name: 'Open Priya Raman · System design' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.ok(await page.locator('#sc-business_impact-meets').isChecked());
+  await context.close();
+});

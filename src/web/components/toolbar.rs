@@ -2,7 +2,43 @@
 
 use yew::prelude::*;
 
+use crate::web::app::SavedCard;
 use crate::web::state::{Action, SaveStatus, ScorerContext};
+
+/// "Your scorecards": those saved in this browser, newest interview first, each with Open (the
+/// one on screen is marked instead). Read only while open.
+fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &Callback<bool>), switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> Html {
+    let open = saved.is_some();
+    let toggle = on_list.reform(move |e: MouseEvent| {
+        // The list is the state's: the details element follows it.
+        e.prevent_default();
+        !open
+    });
+    let this = crate::web::storage::DraftStore::card_key(&state.rubric.id, &state.card);
+    html! {
+        <details class="sc-saved" {open}>
+            <summary onclick={toggle} id={format!("{id_prefix}-saved")}>{ "Your scorecards" }</summary>
+            if let Some(cards) = saved {
+                <ul class="sc-saved__list">
+                    if cards.is_empty() {
+                        <li>{ "None saved in this browser yet." }</li>
+                    }
+                    { for cards.iter().map(|c| html! {
+                        <li class="sc-saved__item">
+                            <span class="sc-saved__title">{ c.title.clone() }</span>
+                            <span class="sc-saved__detail">{ c.detail.clone() }</span>
+                            if c.key == this {
+                                <span class="sc-saved__this">{ "open now" }</span>
+                            } else if let Some(onclick) = switch(Some(c.key.clone())) {
+                                <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </details>
+    }
+}
 
 /// An ISO-8601 time as the interviewer's clock shows it, "2026-11-25 16:54" (the stored value
 /// is UTC); the value itself when the browser cannot read it.
@@ -21,7 +57,17 @@ fn local_time(at: &str) -> String {
 /// starts a new scorecard (`None`) or opens the saved one whose names were typed (its key).
 /// `on_resolve` answers a card changed in another tab: keep this version (`true`) or show the
 /// other one.
-pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str, on_switch: Option<&Callback<Option<String>>>, on_resolve: &Callback<bool>) -> Html {
+///
+/// `list` holds the scorecards saved in this browser while that list is open (`None`: closed),
+/// with the callback that opens (`true`) or closes it; the standalone page offers it.
+pub fn toolbar(
+    state: &ScorerContext,
+    on_submit: &Callback<()>,
+    id_prefix: &str,
+    on_switch: Option<&Callback<Option<String>>>,
+    on_resolve: &Callback<bool>,
+    list: (Option<&[SavedCard]>, &Callback<bool>),
+) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
@@ -91,6 +137,9 @@ pub fn toolbar(state: &ScorerContext, on_submit: &Callback<()>, id_prefix: &str,
                 <button type="button" class="sc-button" id={format!("{id_prefix}-open")} {onclick}>{ "Open the saved scorecard" }</button>
             }
             <div class="sc-toolbar__actions">
+                if on_new.is_some() {
+                    { saved_list(state, list, &switch, id_prefix) }
+                }
                 if let Some(onclick) = on_new {
                     <button type="button" class="sc-button" id={format!("{id_prefix}-new")} {onclick}>{ "New scorecard" }</button>
                 }
