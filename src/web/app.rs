@@ -113,12 +113,15 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
         }
         Loaded::Draft(card) => {
             let drafted = store.load_drafted(&key);
-            let notice = if !drafted.iter().any(|d| d != SUBMITTED_MARK) {
-                "Your draft was restored."
+            // A submitted card is not a draft: it is shown as submitted, with nothing to say.
+            let notice = if card.submitted_at.is_some() {
+                None
+            } else if !drafted.iter().any(|d| d != SUBMITTED_MARK) {
+                Some("Your draft was restored.")
             } else {
-                "Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit."
+                Some("Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit.")
             };
-            state.dispatch(Action::Load { card, notice: Some(notice.into()), drafted });
+            state.dispatch(Action::Load { card, notice: notice.map(str::to_string), drafted });
             true
         }
         Loaded::Corrupt { kept_as, error } => {

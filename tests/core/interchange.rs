@@ -335,7 +335,7 @@ fn greenhouse_export_has_the_harvest_shape() {
     assert_eq!(gh["interviewer"]["id"], Value::Null);
     assert_eq!(gh["candidate_id"], 4711);
     assert_eq!(gh["interview"], "System design");
-    assert_eq!(gh["interviewed_at"], "2024-05-01T00:00:00Z");
+    assert_eq!(gh["interviewed_at"], "2024-05-01T12:00:00Z");
     assert_eq!(gh["submitted_at"], "2024-05-01T15:30:00Z");
     let q = &gh["questions"][0];
     assert_eq!((q["id"].clone(), q["question"].clone()), (Value::Null, json!("Key Take-Aways")));

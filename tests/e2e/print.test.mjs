@@ -45,6 +45,11 @@ test('a full scorecard prints on one Letter or A4 page, the recommendation first
   await page.waitForSelector('[data-testid=submitted]');
 
   await page.emulateMedia({ media: 'print' });
+  // A submitted card's fields are disabled, and print as content: black, not greyed out.
+  for (const label of ['Candidate', 'Evidence for Technical Expertise']) {
+    const style = await page.getByLabel(label, { exact: true }).evaluate((e) => [getComputedStyle(e).opacity, getComputedStyle(e).color]);
+    assert.deepEqual(style, ['1', 'rgb(0, 0, 0)'], label);
+  }
   const top = (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(await top('.sc-rec') < await top('.sc-card'), 'the recommendation comes before the cards');
   for (const format of ['Letter', 'A4']) {

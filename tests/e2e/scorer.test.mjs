@@ -92,6 +92,8 @@ test('the draft survives a reload, and submit locks it until reopened', async ()
   await page.reload();
   await page.waitForSelector('[data-testid=submitted]');
   assert.ok(await page.getByLabel('Evidence for Business Impact').isDisabled(), 'still submitted after reload');
+  // A submitted card is not a draft: nothing says "restored" (or alerts) on every load.
+  assert.equal(await page.locator('.sc-notice').count(), 0);
   await page.getByRole('button', { name: 'Reopen' }).click();
   await page.waitForFunction(() => !document.querySelector('#sc-business_impact-meets').disabled);
   await context.close();

@@ -174,7 +174,9 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
         "id": null,
         "created_at": null,
         "updated_at": null,
-        "interviewed_at": if card.interview.date.is_empty() { Value::Null } else { Value::String(format!("{}T00:00:00Z", card.interview.date)) },
+        // Noon UTC: the same calendar day in every time zone from UTC-11 to UTC+11 (midnight UTC
+        // is the evening before in the Americas).
+        "interviewed_at": if card.interview.date.is_empty() { Value::Null } else { Value::String(format!("{}T12:00:00Z", card.interview.date)) },
         "submitted_at": card.submitted_at,
         "interview": if step.is_empty() { Value::Null } else { Value::String(step.clone()) },
         "interview_step": if step.is_empty() { Value::Null } else { json!({ "id": null, "name": step }) },
