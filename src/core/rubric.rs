@@ -467,7 +467,12 @@ mod read {
                 .map(|(i, l)| {
                     let path = format!("levels[{i}]");
                     let l = object(l, &path)?;
-                    Ok(LevelLabel { id: text_field(l, &path, "id")?, label: text_field(l, &path, "label")? })
+                    let id = text_field(l, &path, "id")?;
+                    // A misspelt id ("meet") would leave that level with the default label, silently.
+                    if !Rating::LEVELS.iter().any(|r| r.id() == id) {
+                        return Err(format!("{path}.id: unknown level \"{}\"; expected needs_improvement, meets or exceeds", clip(&id)));
+                    }
+                    Ok(LevelLabel { id, label: text_field(l, &path, "label")? })
                 })
                 .collect::<Result<_, String>>()?,
         };

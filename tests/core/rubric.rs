@@ -57,6 +57,7 @@ fn check_error(edit: impl Fn(&mut Value), expected: &str) {
 fn bad_rubrics_get_specific_errors() {
     check_error(|v| v["capabilities"][1]["id"] = "technical_expertise".into(), "capabilities: duplicate id \"technical_expertise\"");
     check_error(|v| v["policy"]["core"][0] = "coding".into(), "policy.core: unknown capability \"coding\"");
+    check_error(|v| v["levels"][1]["id"] = "meet".into(), "levels[1].id: unknown level \"meet\"; expected needs_improvement, meets or exceeds");
     check_error(|v| v["policy"]["weights"]["typing_speed"] = 1.into(), "policy.weights: unknown capability \"typing_speed\"");
     check_error(|v| v["capabilities"][2]["descriptors"]["meets"] = "".into(), "capabilities[2] (business_impact).descriptors.meets: missing text");
     check_error(
