@@ -158,7 +158,12 @@ if (want('committee')) {
     await page.evaluate(async () => {
       const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
       const clear = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear all');
-      if (!clear.disabled) clear.click();
+      if (!clear.disabled) {
+        // Clear all asks first.
+        clear.click();
+        while (!document.querySelector('#scc-clear-yes')) await tick();
+        document.querySelector('#scc-clear-yes').click();
+      }
       while (document.querySelector('[data-testid=matrix]')) await tick();
     });
     const ms = await pasteAndAdd(lines, null);

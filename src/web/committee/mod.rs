@@ -230,11 +230,36 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         })
     };
-    // "Clear all" disables itself: focus goes to the file input rather than to the page.
+    // "Clear all" asks first (every loaded scorecard goes, from this browser too); the answer's
+    // buttons take the keyboard, and give it back: to the file input once all is cleared (the
+    // button disables itself), else to Clear all.
+    let confirming = use_state(|| false);
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(*confirming, move |&asking| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let id = if asking { "scc-clear-yes" } else { "scc-clear" };
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+            if let Some(b) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()).filter(|b| !b.has_attribute("disabled")) {
+                let _ = b.focus();
+            }
+        });
+    }
+    let on_clear_ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let on_clear_cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
     let on_clear = {
-        let (state, file_input) = (state.clone(), file_input.clone());
+        let (state, file_input, confirming) = (state.clone(), file_input.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
             state.dispatch(CommitteeAction::Clear);
+            confirming.set(false);
             if let Some(input) = file_input.cast::<HtmlElement>() {
                 let _ = input.focus();
             }
@@ -318,7 +343,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         </div>
                         <div class="sc-toolbar__actions">
                             <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
-                            <button type="button" class="sc-button" onclick={on_clear} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
+                            if *confirming {
+                                <span class="sc-toolbar__actions" role="group" aria-labelledby="scc-clear-q">
+                                    <span id="scc-clear-q">{ format!("Remove all {} loaded scorecard{} from this view and this browser?", state.cards.len(), if state.cards.len() == 1 { "" } else { "s" }) }</span>
+                                    <button type="button" class="sc-button" id="scc-clear-yes" onclick={on_clear}>{ "Remove all" }</button>
+                                    <button type="button" class="sc-button" onclick={on_clear_cancel}>{ "Cancel" }</button>
+                                </span>
+                            } else {
+                                <button type="button" class="sc-button" id="scc-clear" onclick={on_clear_ask} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
+                            }
                         </div>
                     </div>
                     <p class="sc-committee__status" role="status" data-testid="load-status">{ announced.borrow().clone() }</p>
