@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::components::{capability_card, header, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
+use crate::web::components::{capability_card, header, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
 use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
@@ -505,6 +505,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     { traits_help(&state.rubric) }
                     <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />
                     { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }
+                    { recommendation_bar(&state, &prefix) }
                 </div>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state, &prefix) }

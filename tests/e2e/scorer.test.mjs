@@ -175,3 +175,32 @@ test("the submission time is shown in the interviewer's time zone; the stored va
   assert.equal(await page.locator('[data-testid=submitted]').textContent(), `Submitted ${local}`);
   await context.close();
 });
+
+test('in one column the outcome stays in view at the bottom while rating, and takes the keyboard to the panel', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  for (const c of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
+    await page.click(`label[for="sc-${c}-meets"]`);
+  }
+  // Rating the last card, far from the panel: the bar at the bottom of the view says the outcome.
+  await page.locator('label[for="sc-leadership_process-exceeds"]').click();
+  const bar = page.locator('.sc-recbar');
+  await page.waitForFunction(() => document.querySelector('.sc-recbar')?.textContent.startsWith('Hire at L4'));
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 740 && box.y > 740 - 120, `at the bottom of the view: ${JSON.stringify(box)}`);
+  const panel = await page.locator('.sc-rec').boundingBox();
+  assert.ok(panel.y > 740, 'the panel itself is out of sight');
+  await bar.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-rec-title');
+  await context.close();
+
+  // Beside the cards, the panel is there: no bar.
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p2 = await wide.newPage();
+  await p2.goto(base + '/');
+  await p2.waitForSelector('.sc-card');
+  assert.equal(await p2.locator('.sc-recbar').isVisible(), false);
+  await wide.close();
+});

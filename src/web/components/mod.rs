@@ -16,7 +16,7 @@ pub mod transfer;
 pub use capability_card::capability_card;
 pub use header::header;
 pub use observations::{observation_list, QuickEntry};
-pub use recommendation::recommendation_panel;
+pub use recommendation::{recommendation_bar, recommendation_panel};
 pub use toolbar::toolbar;
 pub use traits::traits_help;
 pub use transfer::TransferPanel;

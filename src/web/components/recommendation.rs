@@ -64,7 +64,7 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
     }
     html! {
         <aside class={classes!("sc-rec", decision_class)} aria-labelledby={title_id.clone()}>
-            <h2 class="sc-rec__title" id={title_id}>{ "Recommendation" }</h2>
+            <h2 class="sc-rec__title" id={title_id} tabindex="-1">{ "Recommendation" }</h2>
             <p class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class="sc-rec__outcome">
                 <span class="sc-rec__decision" data-testid="decision">{ headline }</span>
@@ -108,5 +108,32 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
                 </div>
             }
         </aside>
+    }
+}
+
+/// Where the panel is out of sight (one column, at the end of the cards): the outcome in one
+/// line, kept at the bottom of the view while the cards scroll, so a rating's effect is seen
+/// where it is made. It takes the keyboard to the panel. Hidden where the panel sits beside the
+/// cards, and in print.
+pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
+    let rec = &state.recommendation;
+    let below = hire_below_level(rec.decision, rec.greenhouse);
+    let mut text = headline(rec.decision, rec.level.as_deref(), below);
+    if let Some(c) = &rec.consider_level {
+        text = format!("{text}, {c} to consider");
+    }
+    let title = format!("#{id_prefix}-rec-title");
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let button: web_sys::Element = e.target_unchecked_into();
+        let heading = button.closest(".sc-app").ok().flatten().and_then(|app| app.query_selector(&title).ok().flatten());
+        if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+            let _ = h.focus();
+        }
+    });
+    html! {
+        <button type="button" class={classes!("sc-recbar", decision_class(rec.decision, below))} {onclick}>
+            <span class="sc-recbar__decision">{ text }</span>
+            <span class="sc-recbar__more">{ format!("Greenhouse: {} · Why", rec.greenhouse.label()) }</span>
+        </button>
     }
 }
