@@ -209,6 +209,8 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   await page.waitForSelector('.sc-shared');
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
   assert.ok(await page.getByLabel('Evidence for Technical Expertise').isDisabled(), 'read-only');
+  // An empty field of a read-only card prompts for nothing.
+  assert.equal(await page.getByLabel('Evidence for Business Impact').evaluate((e) => getComputedStyle(e, '::placeholder').color), 'rgba(0, 0, 0, 0)');
   // Shown, not edited: the editing controls are left out rather than shown disabled.
   for (const name of ['Submit scorecard', 'Add', 'Draft ratings from observations', /^Remove this observation/, /^Accept the suggested tag/]) {
     assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button in a shared scorecard`);
