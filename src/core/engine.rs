@@ -329,8 +329,10 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         // without this sentence a solid card drops a level with no reason given.
         if held_back {
             rationale.push(format!(
-                "Core capability not assessed: {}; this interview did not cover it, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+                "Core capabilit{} not assessed: {}; this interview did not cover {}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+                if core_unrated.len() == 1 { "y" } else { "ies" },
                 list(&core_unrated),
+                if core_unrated.len() == 1 { "it" } else { "them" },
                 rubric.level,
                 rubric.level
             ));

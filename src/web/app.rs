@@ -125,6 +125,9 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
             true
         }
         Loaded::Corrupt { kept_as, error } => {
+            // The card shown is a new one, saved nowhere yet: renaming it must not move (remove)
+            // what is under the unreadable draft's key.
+            *saved_key.borrow_mut() = Some(String::new());
             state.dispatch(Action::Load {
                 drafted: Vec::new(),
                 card: state.card.clone(),
@@ -449,11 +452,17 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let (saved_list, store, rubric_id) = (saved_list.clone(), store.clone(), state.rubric.id.clone());
         Callback::from(move |open: bool| saved_list.set(open.then(|| Rc::new(saved_cards(&store, &rubric_id)))))
     };
+    let root = use_node_ref();
     // A card another tab saved meanwhile (`SaveStatus::ChangedElsewhere`): keep this version,
-    // replacing the other, or show the other one instead.
+    // replacing the other, or show the other one instead. The two buttons go with the question:
+    // the keyboard goes on to Submit.
     let on_resolve = {
-        let (state, store, saved_key) = (state.clone(), store.clone(), saved_key.clone());
+        let (state, store, saved_key, root, prefix) = (state.clone(), store.clone(), saved_key.clone(), root.clone(), settings.id_prefix.clone());
         Callback::from(move |keep: bool| {
+            let submit = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{prefix}-submit")).ok().flatten());
+            if let Some(b) = submit.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
             let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
             // (The other version may be gone or unreadable by now: then this one is saved.)
             match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric, &now_iso()) } {
@@ -476,7 +485,6 @@ pub fn Scorer(props: &ScorerProps) -> Html {
 
     // After an action whose control goes away or moves (see `ScorerState::after`), the
     // keyboard goes where the state says, within this widget (it may sit in a shadow root).
-    let root = use_node_ref();
     {
         let (root, prefix) = (root.clone(), prefix.clone());
         use_effect_with(state.after.clone(), move |after| {

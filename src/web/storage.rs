@@ -173,6 +173,10 @@ impl DraftStore {
 
     /// Removes a value.
     pub fn remove(&self, key: &str) {
+        // An unreadable draft that could not be copied aside is never removed either.
+        if self.kept.borrow().iter().any(|k| k == key) {
+            return;
+        }
         self.memory.borrow_mut().retain(|(k, _)| k != key);
         if let Some(s) = &self.local {
             let _ = s.remove_item(key);

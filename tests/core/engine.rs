@@ -90,6 +90,8 @@ fn rationale_numbers_and_phrases_match_the_outcome() {
     }
     let text = recommend(&r, &card(&r, [E, E, E, E, E, E])).rationale.join("\n");
     assert!(text.contains("Would lose L5 to consider if"), "{text}");
+    let text = recommend(&r, &card(&r, [M, N, E, N, E, E])).rationale.join("\n");
+    assert!(text.contains("Core capabilities not assessed: Project Ownership and Communication & Collaboration; this interview did not cover them,"), "{text}");
 }
 
 /// Raising any one rated capability never lowers the outcome; neither does rating an

@@ -151,6 +151,8 @@ test('a card changed in another tab is never overwritten: this tab asks, keeping
 
   // Show the other version: tab A's card, and saving goes on from there.
   await b.getByRole('button', { name: 'Show the other version' }).click();
+  // The question's buttons are gone: the keyboard is on Submit, not lost to the page.
+  await b.waitForFunction(() => document.activeElement?.id === 'sc-submit');
   await b.waitForFunction(() => document.querySelector('#sc-technical_expertise-note')?.value === 'Walked through the cache design with numbers.');
   await saved(b);
   await b.click('label[for="sc-project_ownership-exceeds"]');

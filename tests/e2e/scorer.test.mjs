@@ -204,3 +204,14 @@ test('in one column the outcome stays in view at the bottom while rating, and ta
   assert.equal(await p2.locator('.sc-recbar').isVisible(), false);
   await wide.close();
 });
+
+test('an address whose options the widget refuses says why on the page, as text', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/?candidate=${'x'.repeat(250)}<img src=x onerror=window.__pwned=1>`);
+  const alert = page.locator('#scorecard-app [role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^This scorecard could not be opened from this address: .*candidate\.name: \d+ characters; the limit is 200/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'shown as text');
+  await context.close();
+});

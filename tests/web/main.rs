@@ -232,10 +232,14 @@ async fn corrupt_draft_in_full_storage_stays_where_it_is() {
     let m = mount(props(true));
     until("notice", || m.text(".sc-notice").contains("could not be copied aside")).await;
     js("Storage.prototype.setItem = window.__realSet;");
-    // Room again, and the card on screen is given the same names: still not written over.
+    // Room again; the card on screen is renamed (a rename moves a draft, removing the old key)
+    // and then given the same names: still neither removed nor written over.
+    m.type_into("#sc-candidate", "Ada");
+    until("saved", || m.text("[data-testid=save-status]").contains("Saved")).await;
+    assert_eq!(storage().get_item(key).unwrap().as_deref(), Some(corrupt), "a rename does not remove it");
     m.type_into("#sc-candidate", "x");
     m.type_into("#sc-interviewer", "y");
-    until("refused", || m.text("[data-testid=save-status]").contains("could not be read")).await;
+    until("refused", || m.text("[data-testid=save-status]").starts_with("Not saved")).await;
     assert_eq!(storage().get_item(key).unwrap().as_deref(), Some(corrupt));
     drop(m);
 }

@@ -7,10 +7,11 @@ use crate::core::engine::{fixed2, join_names, Decision, Greenhouse};
 use crate::web::state::ScorerState;
 
 /// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
-/// a Greenhouse "No" for the role as posted (see `engine::recommend`), and the headline must not
-/// read as a plain hire.
+/// a Greenhouse "No" for the role as posted, or "No decision" when only core capabilities this
+/// interview did not assess hold it there (see `engine::recommend`); either way the headline
+/// must not read as a plain hire.
 pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
-    decision == Decision::Hire && greenhouse == Greenhouse::No
+    decision == Decision::Hire && matches!(greenhouse, Greenhouse::No | Greenhouse::NoDecision)
 }
 
 /// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...

@@ -763,7 +763,23 @@ pub fn start_page() {
             let _ = body.class_list().add_1(&class);
         }
     }
-    let Ok(widget) = mount(root.clone(), options_js) else { return };
+    let widget = match mount(root.clone(), options_js) {
+        Ok(w) => w,
+        Err(e) => {
+            // Options from this page's address that the widget refuses (a name over the limit):
+            // said on the page, as text, rather than a blank page.
+            let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            if let (Ok(app), Ok(p)) = (document.create_element("div"), document.create_element("p")) {
+                app.set_class_name("sc-app");
+                p.set_class_name("sc-notice");
+                let _ = p.set_attribute("role", "alert");
+                p.set_text_content(Some(&format!("This scorecard could not be opened from this address: {message}")));
+                let _ = app.append_child(&p);
+                let _ = root.append_child(&app);
+            }
+            return;
+        }
+    };
     // Opened as a page of its own rather than in a frame, there is no parent to talk to (a page
     // that trusted itself would post to itself, and answer its own messages, forever).
     let framed = web_sys::window().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, &w))).unwrap_or(false);
