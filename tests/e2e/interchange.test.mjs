@@ -233,6 +233,11 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.textContent === 'Import as my draft');
+  // Escape answers the question as Cancel does.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Replace and import');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Import as my draft');
   await context.close();
 
   const broken = await browser.newContext();

@@ -206,13 +206,23 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             answered.set(Some(false));
         })
     };
+    // Escape answers the question as Cancel does.
+    let on_escape = {
+        let (asking, answered) = (asking.clone(), answered.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                asking.set(false);
+                answered.set(Some(false));
+            }
+        })
+    };
     html! {
         <>
             <div class="sc-app sc-shared">
                 <div class="sc-notice" role="status">
                     <span>{ "You are viewing a shared scorecard. It is read-only here; it came inside the link and was never sent to a server." }</span>
                     if *asking {
-                        <span class="sc-toolbar__actions">
+                        <span class="sc-toolbar__actions" onkeydown={on_escape}>
                             <span>{ "Replace your draft for this candidate, interviewer and step?" }</span>
                             <button type="button" class="sc-button sc-m-primary" id="sc-shared-replace" onclick={import.clone()}>{ "Replace and import" }</button>
                             <button type="button" class="sc-button" onclick={cancel}>{ "Cancel" }</button>
@@ -909,7 +919,11 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let origin = event.origin();
         if !allowed.contains(&origin) {
-            let message = format!("ignored a message from {origin}, which is not in the allow-list (origins: {})", allowed.join(", "));
+            let message = if allowed.is_empty() {
+                format!("ignored a message from {origin}: no origin is trusted (this page's own, or its scorecard-origins meta, narrowed by ?origins=)")
+            } else {
+                format!("ignored a message from {origin}, which is not in the allow-list (origins: {})", allowed.join(", "))
+            };
             web_sys::console::warn_1(&format!("scorecard: {message}").into());
             post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(message))]));
             return;
