@@ -692,7 +692,10 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     assert!(md.starts_with("## Scorecard: \\[Eve\\](https\\://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"), "{md}");
     assert!(md.contains("**Interview:** System design, 2024-05-01"), "{md}");
     assert!(md.contains("**Interviewer:** Grace Brewster Hopper"), "{md}");
-    assert!(md.contains("**Status:** submitted 2024-05-01T15:30:00Z"), "{md}");
+    assert!(md.contains("**Status:** submitted 2024-05-01 15:30 UTC"), "{md}");
+    let mut offset = card.clone();
+    offset.submitted_at = Some("2024-05-01T09:00:00.5+05:30".into());
+    assert!(export_markdown(&offset, &rubric).contains("**Status:** submitted 2024-05-01 09:00 UTC+05:30"));
     let r = recommend(&rubric, &card);
     assert!(md.contains(&format!("Greenhouse: {}", r.greenhouse.label())), "{md}");
     for cap in &rubric.capabilities {

@@ -7,7 +7,17 @@
 
 use crate::core::engine::{recommend, Decision};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{Observation, Rating, Scorecard};
+use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard};
+
+/// An RFC 3339 time as a reader writes it, in its own offset: `2026-11-26T03:18:42.674Z` is
+/// "2026-11-26 03:18 UTC", `…T09:00:00+05:30` is "… 09:00 UTC+05:30". Anything else as given.
+fn readable_time(at: &str) -> String {
+    if !is_date_time(at) || at.len() < 20 {
+        return at.to_string();
+    }
+    let zone = if at.ends_with(['Z', 'z']) { "UTC".to_string() } else { format!("UTC{}", at.get(at.len() - 6..).unwrap_or_default()) };
+    format!("{} {} {zone}", at.get(..10).unwrap_or_default(), at.get(11..16).unwrap_or_default())
+}
 
 /// The summary: header, recommendation, each capability with level, note and observations,
 /// then untagged observations.
@@ -30,7 +40,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         facts.push(format!("**Interviewer:** {}", escape_line(name)));
     }
     facts.push(match &card.submitted_at {
-        Some(at) => format!("**Status:** submitted {}", escape_line(at)),
+        Some(at) => format!("**Status:** submitted {}", escape_line(&readable_time(at))),
         None => "**Status:** draft".to_string(),
     });
     out.push_str(&facts.join("  \n"));
