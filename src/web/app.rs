@@ -81,27 +81,13 @@ fn marks(state: &ScorerState) -> Vec<String> {
 /// whether one was restored (a corrupt one is moved aside, and the card shown stays unsaved).
 fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option<String>>) -> bool {
     let rubric = &state.rubric;
-    // A host that names the candidate and interviewer gets that draft; the standalone
-    // page reopens the draft that was open last.
     let card = &state.card;
-    let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
-    // The pointer to the last one is followed only to a draft of this rubric: a value planted
-    // there must not make the widget read, move or remove another key.
-    let ours = format!("{}draft:{}:", crate::web::storage::PREFIX, rubric.id);
-    let key = if named { Some(DraftStore::card_key(&rubric.id, card)) } else { store.get(&DraftStore::last_key(&rubric.id)).filter(|k| k.starts_with(&ours)) };
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
-    let Some(mut key) = key else {
+    let Some((key, adopted)) = draft_to_open(store, &rubric.id, card) else {
         *saved_key.borrow_mut() = Some(String::new());
         return false;
     };
-    // A draft saved before the step was part of the key sits under the key without it;
-    // it is this one if its step is this step.
     let step = DraftStore::key_part(&card.interview.step);
-    let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
-    let adopted = named && !step.is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some();
-    if adopted {
-        key = legacy;
-    }
     // Saving under another key (a rename, or the legacy key's successor) moves this draft.
     *saved_key.borrow_mut() = Some(key.clone());
     match store.load_draft(&key, rubric, &now_iso()) {
@@ -140,6 +126,27 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
             false
         }
     }
+}
+
+/// The saved draft a scorer showing `card` opens, and whether it is under the older key without
+/// the step. A host that names the candidate and interviewer gets the draft of those names (for
+/// a step, one saved before the step was part of the key, when only that one exists: it is this
+/// card's only if its step is this step); the standalone page reopens the draft open last. Both
+/// `restore` and the embedding's `getValue` before the first render go by it.
+pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecard) -> Option<(String, bool)> {
+    let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
+    if !named {
+        // The pointer to the last one is followed only to a draft of this rubric: a value
+        // planted there must not make the widget read, move or remove another key.
+        let ours = format!("{}draft:{rubric_id}:", crate::web::storage::PREFIX);
+        return store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.starts_with(&ours)).map(|k| (k, false));
+    }
+    let key = DraftStore::card_key(rubric_id, card);
+    let legacy = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key(), "");
+    if !card.interview.step.trim().is_empty() && store.get(&key).is_none() && store.get(&legacy).is_some() {
+        return Some((legacy, true));
+    }
+    Some((key, false))
 }
 
 /// The session-storage item that New scorecard and Open leave for the reloaded page: focus

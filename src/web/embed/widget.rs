@@ -415,17 +415,10 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
         return card;
     }
     let store = DraftStore::open();
-    let read = |key: String| store.get(&key).and_then(|text| crate::core::interchange::read_json(&text, rubric).ok());
-    let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
-    let saved = if named {
-        let step = DraftStore::key_part(&card.interview.step);
-        read(DraftStore::card_key(&rubric.id, &card)).or_else(|| {
-            let legacy = DraftStore::draft_key(&rubric.id, card.candidate.key(), card.interviewer.key(), "");
-            read(legacy).filter(|c| !step.is_empty() && DraftStore::key_part(&c.interview.step) == step)
-        })
-    } else {
-        store.get(&DraftStore::last_key(&rubric.id)).and_then(read)
-    };
+    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card).and_then(|(key, adopted)| {
+        let saved = store.get(&key).and_then(|text| crate::core::interchange::read_json(&text, rubric).ok())?;
+        (!adopted || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step)).then_some(saved)
+    });
     saved.unwrap_or(card)
 }
 
