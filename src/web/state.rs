@@ -468,6 +468,23 @@ impl Reducible for ScorerState {
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
             _ => return self,
         }
+        // A drafted rating stands on its observations: once none is tagged to its capability
+        // (retagged elsewhere, removed), it is withdrawn rather than left to be confirmed
+        // without evidence. (A note the interviewer wrote under it keeps the entry, unrated.)
+        if card_changed && !next.drafted.is_empty() && next.card.observations != self.card.observations {
+            let card = &mut next.card;
+            next.drafted.retain(|c| {
+                let evidenced = card.observations_for(c).any(|o| o.level != Rating::NotAssessed);
+                if !evidenced {
+                    match card.ratings.get(c).map(|e| e.note.trim().is_empty()) {
+                        Some(true) => drop(card.ratings.remove(c)),
+                        Some(false) => card.ratings.entry(c.clone()).or_default().level = Rating::NotAssessed,
+                        None => {}
+                    }
+                }
+                evidenced
+            });
+        }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
         // rating, once both are there; "still loading", once loading is over.
         let over = match next.notice_until {

@@ -74,7 +74,8 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await page.reload();
   await page.waitForSelector('.sc-obs');
   assert.equal(await page.locator('.sc-obs').count(), 3);
-  await page.locator('.sc-obs', { hasText: 'Ran the weekly sync' }).getByRole('button', { name: /Remove/ }).click();
+  // (Removing the drafted rating's own evidence would withdraw it: another one goes.)
+  await page.locator('.sc-obs', { hasText: 'seems smart' }).getByRole('button', { name: /Remove/ }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 2);
 
   // The drafted rating is still marked after the reload; choosing its level again confirms it

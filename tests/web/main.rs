@@ -464,6 +464,18 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let other = state.clone().reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
     assert!(other.drafted.is_empty(), "another card has no marks");
 
+    // Its evidence retagged to another capability, the drafted rating is withdrawn: it is not
+    // left to be confirmed without evidence.
+    let id = state.card.observations[0].id.clone();
+    let moved = state.clone().reduce(Action::Retag { id: id.clone(), capability: Some("business_impact".into()), level: Rating::Meets });
+    assert!(moved.drafted.is_empty());
+    assert_eq!(moved.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert_eq!(moved.card.rating("business_impact"), Rating::NotAssessed, "nothing drafted where it went");
+    // Removed, likewise.
+    let removed = state.clone().reduce(Action::RemoveObservation { id });
+    assert!(removed.drafted.is_empty());
+    assert_eq!(removed.card.rating("mentorship_support"), Rating::NotAssessed);
+
     let confirmed = refused.reduce(Action::Rate { capability: "mentorship_support".into(), level });
     assert!(confirmed.drafted.is_empty());
     assert_eq!(confirmed.notice, None, "the refusal no longer applies once nothing is drafted");
