@@ -15,9 +15,11 @@ pub const PREFIX: &str = "scorecard:v1:";
 /// Where drafts go.
 pub struct DraftStore {
     local: Option<web_sys::Storage>,
-    /// Every value this store wrote or read, by key: the fallback where storage is blocked, and
-    /// what [`DraftStore::changed_elsewhere`] compares with.
+    /// Every value this store was given, by key: the fallback where storage is blocked or full.
     memory: RefCell<Vec<(String, String)>>,
+    /// What browser storage held under a key when this store last wrote it there or read it:
+    /// what [`DraftStore::changed_elsewhere`] compares with (a write that failed is not there).
+    known: RefCell<Vec<(String, String)>>,
     /// Keys holding a draft that could not be read nor copied aside: never written over.
     kept: RefCell<Vec<String>>,
     /// Why `local` is missing, when it is.
@@ -35,7 +37,7 @@ pub enum Loaded {
 impl DraftStore {
     /// Opens `localStorage`, checking that a write works; falls back to memory.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
+        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -102,24 +104,24 @@ impl DraftStore {
         self.memory.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
-    /// Remembers `value` as the one this store knows under `key`.
-    fn remember(&self, key: &str, value: &str) {
-        let mut memory = self.memory.borrow_mut();
-        memory.retain(|(k, _)| k != key);
-        memory.push((key.to_string(), value.to_string()));
+    /// Keeps `value` under `key` in `list` (the memory fallback, or what storage is known to hold).
+    fn keep(list: &RefCell<Vec<(String, String)>>, key: &str, value: &str) {
+        let mut list = list.borrow_mut();
+        list.retain(|(k, _)| k != key);
+        list.push((key.to_string(), value.to_string()));
     }
 
     /// True when browser storage holds, under `key`, another value than the one this store last
     /// wrote or read there: another tab, window or widget saved the same scorecard since.
     pub fn changed_elsewhere(&self, key: &str) -> bool {
         let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) else { return false };
-        self.memory.borrow().iter().any(|(k, v)| k == key && *v != now)
+        self.known.borrow().iter().any(|(k, v)| k == key && *v != now)
     }
 
     /// Takes what browser storage holds under `key` as known (the user chose to replace it).
     pub fn accept(&self, key: &str) {
         if let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
-            self.remember(key, &now);
+            Self::keep(&self.known, key, &now);
         }
     }
 
@@ -140,9 +142,9 @@ impl DraftStore {
         if self.kept.borrow().iter().any(|k| k == key) {
             return Err("a saved draft under these names could not be read, and is kept as it is".into());
         }
-        self.remember(key, value);
+        Self::keep(&self.memory, key, value);
         match &self.local {
-            Some(s) => s.set_item(key, value).map_err(|e| {
+            Some(s) => s.set_item(key, value).map(|()| Self::keep(&self.known, key, value)).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
                 if name == "QuotaExceededError" {
                     "browser storage is full".to_string()
@@ -190,7 +192,9 @@ impl DraftStore {
         // as a `ScorecardError`), so an older draft is migrated on load.
         match crate::core::interchange::read_json(&text, rubric) {
             Ok(card) => {
-                self.remember(key, &text);
+                if self.local.is_some() {
+                    Self::keep(&self.known, key, &text);
+                }
                 Loaded::Draft(card)
             }
             Err(e) => {

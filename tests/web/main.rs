@@ -204,6 +204,30 @@ async fn full_storage_says_so_and_keeps_the_text() {
     js("Storage.prototype.setItem = window.__realSet;");
 }
 
+/// A save that storage refused is not taken for another tab's: the next save still says the
+/// storage is full, not that the card changed elsewhere.
+#[wasm_bindgen_test]
+async fn a_refused_save_is_not_mistaken_for_another_tab() {
+    storage().clear().unwrap();
+    let key = "scorecard:v1:draft:l4-senior-software-engineer:x:y";
+    storage().set_item("scorecard:v1:last:l4-senior-software-engineer", key).unwrap();
+    storage().set_item(key, r#"{"format": "interview-scorecard", "version": 1, "candidate": {"name": "x"}, "interviewer": {"name": "y"}, "ratings": {}}"#).unwrap();
+    let m = mount(props(true));
+    until("restored", || m.q("#sc-candidate").is_some_and(|c| c.unchecked_into::<HtmlInputElement>().value() == "x")).await;
+    js("window.__realSet = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.endsWith('probe')) return window.__realSet.call(this, k, v); throw new DOMException('full', 'QuotaExceededError'); };");
+    m.type_into("#sc-business_impact-note", "Tied the cache work to churn numbers.");
+    until("full warning", || m.text("[data-testid=save-status]").contains("storage is full")).await;
+    // Room again: the next change saves, over the draft this tab read (nobody else wrote it).
+    js("Storage.prototype.setItem = window.__realSet;");
+    m.type_into("#sc-business_impact-note", "Tied the cache work to churn numbers, twice.");
+    let status = || m.text("[data-testid=save-status]");
+    until("the next save", || status().contains("Saved in this browser") || status().contains("another tab")).await;
+    assert_eq!(status(), "Saved in this browser");
+    assert!(storage().get_item(key).unwrap().unwrap().contains("twice"));
+    drop(m);
+}
+
 #[wasm_bindgen_test]
 async fn corrupt_draft_is_kept_aside_not_deleted() {
     storage().clear().unwrap();
