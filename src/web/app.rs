@@ -193,20 +193,27 @@ pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubr
 /// whose new names clash is kept under its previous key, so that it is found again by the names
 /// that key stands for, not shown under another card's. Unchanged when there is no such copy.
 fn with_names_of(store: &DraftStore, key: &str, card: &Scorecard) -> Scorecard {
-    use crate::core::scorecard::Person;
-    use serde_json::Value;
     let mut copy = card.clone();
     let Some(saved) = store.get(key).and_then(|t| crate::core::json::parse(&t).ok()) else { return copy };
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
-    let person = |v: Option<&Value>| match v {
-        Some(Value::String(name)) => Person { id: String::new(), name: name.clone() },
-        Some(o) => Person { id: text(o.get("id")), name: text(o.get("name")) },
-        None => Person::default(),
-    };
-    copy.candidate = person(saved.get("candidate"));
-    copy.interviewer = person(saved.get("interviewer"));
-    copy.interview.step = text(saved.get("interview").and_then(|i| i.get("step")));
+    copy.candidate = person_of(saved.get("candidate"));
+    copy.interviewer = person_of(saved.get("interviewer"));
+    copy.interview.step = text_of(saved.get("interview").and_then(|i| i.get("step")));
     copy
+}
+
+/// A text field of a stored document, read leniently (anything else is empty).
+fn text_of(v: Option<&serde_json::Value>) -> String {
+    v.and_then(serde_json::Value::as_str).unwrap_or_default().to_string()
+}
+
+/// A person of a stored document (a name, or `{id, name}`), read leniently.
+fn person_of(v: Option<&serde_json::Value>) -> crate::core::scorecard::Person {
+    use crate::core::scorecard::Person;
+    match v {
+        Some(serde_json::Value::String(name)) => Person { id: String::new(), name: name.clone() },
+        Some(o) => Person { id: text_of(o.get("id")), name: text_of(o.get("name")) },
+        None => Person::default(),
+    }
 }
 
 /// One scorecard saved in this browser, as the standalone page lists them.
@@ -223,21 +230,15 @@ pub struct SavedCard {
 
 /// The scorecards of `rubric_id` saved in this browser, newest interview first.
 pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
-    use serde_json::Value;
     let mut out: Vec<SavedCard> = Vec::new();
     for (key, text) in store.drafts(rubric_id) {
         let Ok(doc) = crate::core::json::parse(&text) else { continue };
-        let name = |v: Option<&Value>| match v {
-            Some(Value::String(s)) => s.clone(),
-            Some(o) => o.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
-            None => String::new(),
-        };
         let interview = doc.get("interview");
-        let field = |k: &str| interview.and_then(|i| i.get(k)).and_then(Value::as_str).unwrap_or_default().to_string();
-        let (candidate, step, date) = (name(doc.get("candidate")), field("step"), field("date"));
+        let field = |k: &str| text_of(interview.and_then(|i| i.get(k)));
+        let (candidate, step, date) = (person_of(doc.get("candidate")).name, field("step"), field("date"));
         let title = [candidate.as_str(), step.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
         let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
-        let detail = [name(doc.get("interviewer")).as_str(), date.as_str(), status].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+        let detail = [person_of(doc.get("interviewer")).name.as_str(), date.as_str(), status].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
         let card = SavedCard { key, title: if title.is_empty() { "(no candidate)".into() } else { title }, detail, date };
         // Inserted in order (a sort would bring its own copy of the sort code).
         let at = out.partition_point(|c| c.date >= card.date);

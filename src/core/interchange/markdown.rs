@@ -66,11 +66,13 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
 
     // Observations with a bias risk stay out of the summary (`super::bias_risk`); counted below.
     let kept: Vec<&Observation> = card.observations.iter().filter(|o| !super::bias_risk(o)).collect();
+    let mut left_out = super::BiasLeftOut { observations: card.observations.len() - kept.len(), notes: Vec::new() };
     for cap in &rubric.capabilities {
         let level = card.rating(&cap.id);
         out.push_str(&format!("### {}: {}\n\n", escape_line(&cap.name), rubric.level_label(level)));
         let note = card.note(&cap.id);
         if super::text_bias_risk(note) {
+            left_out.notes.push(cap.name.clone());
             out.push_str("_Evidence left out: flagged as a bias risk._\n\n");
         } else if !note.trim().is_empty() {
             out.push_str(&escape_block(note, ""));
@@ -93,7 +95,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         }
         out.push('\n');
     }
-    if let Some(left_out) = super::BiasLeftOut::of(card, rubric, super::text_bias_risk).summary() {
+    if let Some(left_out) = left_out.summary() {
         out.push_str(&format!("_Flagged as a bias risk and left out: {left_out}._\n"));
     }
     // One trailing newline.

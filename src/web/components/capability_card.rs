@@ -36,11 +36,12 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
 
     // Confirms a drafted rating: the Confirm button, and a click on the option already chosen
     // (a radio already checked fires no change event).
-    let confirm = {
+    let confirm_now = {
         let state = state.clone();
         let capability = cap.id.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Rate { capability: capability.clone(), level: current }))
+        Callback::from(move |()| state.dispatch(Action::Rate { capability: capability.clone(), level: current }))
     };
+    let confirm = confirm_now.reform(|_: MouseEvent| ());
     let option = |rating: Rating| {
         let id = format!("{base}-{}", rating.id());
         let onchange = {
@@ -54,11 +55,11 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         // The keyboard's way to choose it again: Space or Enter on the chosen option (browsers
         // send no click for a radio that is already checked).
         let onkeydown = (drafted && checked).then(|| {
-            let (state, capability) = (state.clone(), cap.id.clone());
+            let confirm_now = confirm_now.clone();
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == " " || e.key() == "Enter" {
                     e.prevent_default();
-                    state.dispatch(Action::Rate { capability: capability.clone(), level: current });
+                    confirm_now.emit(());
                 }
             })
         });

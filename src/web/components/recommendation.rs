@@ -56,8 +56,8 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
     });
     // What the live region says: the outcome only, so screen readers are not flooded.
     let mut announcement = format!(
-        "Recommendation: {headline}{}. {}",
-        rec.consider_level.as_ref().map_or(String::new(), |c| format!(", {c} to consider")),
+        "Recommendation: {}. {}",
+        outcome_text(state),
         if nothing_rated { "Nothing rated yet.".to_string() } else { format!("Confidence {percent} percent.") }
     );
     if let Some(p) = &provisional {
@@ -119,10 +119,7 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
 pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
     let rec = &state.recommendation;
     let below = hire_below_level(rec.decision, rec.greenhouse);
-    let mut text = headline(rec.decision, rec.level.as_deref(), below);
-    if let Some(c) = &rec.consider_level {
-        text = format!("{text}, {c} to consider");
-    }
+    let text = outcome_text(state);
     let title = format!("#{id_prefix}-rec-title");
     let onclick = Callback::from(move |e: MouseEvent| {
         let button: web_sys::Element = e.target_unchecked_into();
@@ -136,5 +133,16 @@ pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
             <span class="sc-recbar__decision">{ text }</span>
             <span class="sc-recbar__more">{ format!("Greenhouse: {} · Why", rec.greenhouse.label()) }</span>
         </button>
+    }
+}
+
+/// The outcome in words, "Hire at L4, L5 to consider": what the live region announces and the
+/// bar shows.
+fn outcome_text(state: &ScorerState) -> String {
+    let rec = &state.recommendation;
+    let headline = headline(rec.decision, rec.level.as_deref(), hire_below_level(rec.decision, rec.greenhouse));
+    match &rec.consider_level {
+        Some(c) => format!("{headline}, {c} to consider"),
+        None => headline,
     }
 }

@@ -201,21 +201,21 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
     };
     let cancel = {
         let (asking, answered) = (asking.clone(), answered.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             asking.set(false);
             answered.set(Some(false));
         })
     };
     // Escape answers the question as Cancel does.
     let on_escape = {
-        let (asking, answered) = (asking.clone(), answered.clone());
+        let cancel = cancel.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                asking.set(false);
-                answered.set(Some(false));
+                cancel.emit(());
             }
         })
     };
+    let cancel = cancel.reform(|_: MouseEvent| ());
     html! {
         <>
             <div class="sc-app sc-shared">
