@@ -202,6 +202,21 @@ test('in one column the outcome stays in view at the bottom while rating, and ta
   await p2.goto(base + '/');
   await p2.waitForSelector('.sc-card');
   assert.equal(await p2.locator('.sc-recbar').isVisible(), false);
+  // Rating the last card, the panel beside it is still in view, with the new outcome.
+  for (const c of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
+    await p2.click(`label[for="sc-${c}-meets"]`);
+  }
+  await p2.locator('label[for="sc-leadership_process-exceeds"]').click();
+  await p2.waitForFunction(() => document.querySelector('[data-testid=decision]')?.textContent.startsWith('Hire at L4'));
+  assert.ok(await p2.evaluate(() => window.scrollY) > 1500, 'the page scrolled to the last card');
+  const rec = await p2.locator('.sc-rec__decision').boundingBox();
+  assert.ok(rec.y >= 0 && rec.y + rec.height <= 800, `the outcome is in view: ${JSON.stringify(rec)}`);
+  // A panel taller than the window scrolls on its own, so its last button can be reached.
+  const aside = await p2.locator('.sc-layout__aside').boundingBox();
+  assert.ok(aside.y + aside.height <= 800 + 4, `the panel fits the window: ${JSON.stringify(aside)}`);
+  await p2.getByRole('button', { name: 'Print' }).scrollIntoViewIfNeeded();
+  const print = await p2.getByRole('button', { name: 'Print' }).boundingBox();
+  assert.ok(print.y + print.height <= 800, `its last buttons are reachable: ${JSON.stringify(print)}`);
   await wide.close();
 });
 
