@@ -249,3 +249,20 @@ test('an observation typed and not yet added makes leaving the page ask first', 
   assert.deepEqual(dialogs, []);
   await context.close();
 });
+
+test('a submitted card says a tag was never confirmed, without the classifier\'s certainty', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
+  const source = page.locator('section.sc-card .sc-obs .sc-obs__source').first();
+  await source.waitFor();
+  assert.match(await source.textContent(), /^Suggested · \d+% sure$/, 'while editing, the certainty helps decide');
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  assert.equal(await source.textContent(), 'Suggested, not confirmed');
+  await context.close();
+});

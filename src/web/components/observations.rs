@@ -265,7 +265,11 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 }
                 if suggested {
                     <span class="sc-obs__source" id={format!("{base}-source")}>
-                        { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
+                        // Once submitted (or only shown), the certainty is history: what a reader
+                        // needs is that the interviewer never confirmed the tag.
+                        if disabled { { "Suggested, not confirmed" } } else {
+                            { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
+                        }
                     </span>
                     if !locked {
                         <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
