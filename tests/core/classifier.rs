@@ -416,6 +416,12 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         ("Not a culture fit.", BiasRisk, "Not a culture fit"),
         ("not a good fit for us", BiasRisk, "not a good fit"),
         ("Would fit right in.", BiasRisk, "fit right in"),
+        // The interviewer's own verdict beside behaviour would reach the ATS with it: flagged, and
+        // the reason says that taking it out lets the rest count.
+        ("Shipped the cache rewrite, great culture fit overall", BiasRisk, "culture fit"),
+        ("Led the migration across five teams; would fit right in with us.", BiasRisk, "fit right in"),
+        ("Walked me through the rollback plan and the metrics. Team fit is strong.", BiasRisk, "Team fit"),
+        ("Designed the retry queue herself; I think she'd fit in here.", BiasRisk, "fit in"),
         // Still caught as before.
         ("Heavy accent, hard to follow at times.", BiasRisk, "accent"),
         ("Has young kids, so may not want to do oncall.", BiasRisk, "kids"),
@@ -428,6 +434,8 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
     }
     let reason = &detect_flags("Great culture fit.")[0].reason;
     assert!(reason.contains("\"culture fit\"") && reason.contains("bias"), "{reason}");
+    let reason = &detect_flags("Shipped the cache rewrite, great culture fit overall")[0].reason;
+    assert!(reason.contains("\"culture fit\"") && reason.contains("take it out"), "{reason}");
     // "young kids" is a family remark, not one about the candidate's age: one flag, not two.
     assert_eq!(detect_flags("Has young kids, so may not want to do oncall.").len(), 1);
     // Several traits: one bias flag each, in the order of the note, and no impression flag.
@@ -455,6 +463,12 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         "Designed an attractive pricing option for the enterprise tier and sold it to sales.",
         "Had no view on how the team should fit tech debt into sprint planning.",
         "NB: the junior he mentored left the team; he said 'not a fit' w/o any reflection on his part",
+        // A verdict the note reports, and fit said of the work, beside behaviour: no flag.
+        "Asked why the last hire left, he couldn't articulate why beyond 'not a culture fit' and moved on",
+        "Told me the reorg failed because of \"team fit\" and could not say more",
+        "Chose a trie, a good fit for prefix search, and benchmarked it against a sorted array",
+        "Explained how the new service would fit in with the existing ingest pipeline",
+        "Not a good fit for Kafka, he said, and moved the audit log to Postgres with a migration plan",
         "Good energy in the pairing session: thought out loud, tested assumptions, took my hints quickly.",
         "youngest person on the team to ship a feature end to end; wrote the design doc herself",
         // Found in review: design work and idioms that share words with appearance and age.

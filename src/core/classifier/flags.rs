@@ -558,38 +558,50 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
     }
     // A remark about a protected trait already says the note is not evidence; one warning is
     // enough, and it is the more important one.
-    if bias.is_empty() && !has_behaviour(text, tokens) && !has_topic(tokens) {
+    if bias.is_empty() {
+        let behaviour = has_behaviour(text, tokens) || has_topic(tokens);
         let quote = |first: usize, last: usize| match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(&a.word).to_string(),
             _ => String::new(),
         };
+        // A fit verdict judges likeness to the team, the way affinity bias enters a scorecard: a
+        // bias risk, so that tagging it by hand does not count it in a rating or send it to the
+        // ATS (see docs/WHY-classifier.md). Beside observed behaviour ("shipped the cache
+        // rewrite, great culture fit overall") it would reach the ATS with the behaviour, so it
+        // is flagged there too, but only when unmistakable ("a good fit for prefix search" is
+        // about a data structure) and not when the note quotes it ("he said 'not a fit'").
+        let fit = fit_phrase(tokens).filter(|&(first, last)| {
+            !behaviour || (person_verdict(tokens, first, last) && !quoted(text, tokens.get(first).map_or(0, |t| t.start)))
+        });
         let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
-        // A bare fit verdict judges likeness to the team, the way affinity bias enters a
-        // scorecard: a bias risk, so that tagging it by hand does not count it in a rating or
-        // send it to the ATS (see docs/WHY-classifier.md).
-        let (kind, reason, span) = if let Some((first, last)) = fit_phrase(tokens) {
-            (
+        let flag = if let Some((first, last)) = fit {
+            let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
+            Some((
                 FlagKind::BiasRisk,
-                format!("\"{}\" judges likeness to the team, not the job, and invites bias; rate what the candidate did or said", quote(first, last)),
+                format!("\"{}\" judges likeness to the team, not the job, and invites bias; {then}", quote(first, last)),
                 span_of(first, last, "culture fit"),
-            )
+            ))
+        } else if behaviour {
+            None
         } else if let Some(i) = impression {
-            (
+            Some((
                 FlagKind::NonBehavioral,
                 format!("no observed behaviour: \"{}\" is an impression; write what the candidate did or said", quote(i, i)),
                 span_of(i, i, "impression"),
-            )
+            ))
         } else {
-            (FlagKind::NonBehavioral, "no observed behaviour: write what the candidate did or said".to_string(), None)
+            Some((FlagKind::NonBehavioral, "no observed behaviour: write what the candidate did or said".to_string(), None))
         };
-        flags.push(Flag { kind, reason, span });
+        if let Some((kind, reason, span)) = flag {
+            flags.push(Flag { kind, reason, span });
+        }
     }
     flags
 }
 
 /// A "fit" verdict ("culture fit", "fit in here", "not a fit", "would fit right in"): the first
-/// and last tokens of the phrase to quote. Only asked of a note that already shows no behaviour;
-/// "fits in memory" or a bare "fit" is not a verdict.
+/// and last tokens of the phrase to quote. "fits in memory" or a bare "fit" is not a verdict; in a
+/// note that shows behaviour, `person_verdict` narrows it further.
 fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let i = tokens.iter().position(|t| matches!(t.word.as_str(), "fit" | "fits" | "fitting"))?;
@@ -609,6 +621,42 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     };
     let verdict = first < i || (last > i && (!same(last + 1) || matches!(word(last + 1), "here" | "there" | "with" | "well")));
     verdict.then_some((first, last))
+}
+
+/// True when a fit phrase can only be a verdict on a person: "culture fit", "cultural fit", "team
+/// fit", "fit right in", "fit in here". "A good fit for the workload" or "would fit in with the
+/// pipeline" may be about the work, and are only verdicts in a note with no behaviour.
+fn person_verdict(tokens: &[Token], first: usize, last: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let here = tokens.get(last + 1).is_some_and(|t| t.word == "here" && tokens.get(last).is_some_and(|l| l.clause == t.clause));
+    (first..=last).any(|k| matches!(word(k), "culture" | "cultural" | "team"))
+        || (word(last) == "in" && (word(last.wrapping_sub(1)) == "right" || here))
+}
+
+/// True when the byte offset `at` is inside a quotation that opens before it: double quotes
+/// (straight or curly), or single quotes that open after a space and close before one (an
+/// apostrophe inside a word, as in "couldn't", is neither).
+fn quoted(text: &str, at: usize) -> bool {
+    let mut open = false;
+    let mut prev = ' ';
+    for (i, c) in text.get(..at).unwrap_or("").char_indices() {
+        match c {
+            '"' => open = !open,
+            '\u{201c}' => open = true,
+            '\u{201d}' => open = false,
+            '\'' | '\u{2018}' | '\u{2019}' => {
+                let next = text.get(i + c.len_utf8()..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                if !open && !super::text::is_word_char(prev) {
+                    open = true;
+                } else if open && !super::text::is_word_char(next) {
+                    open = false;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    open
 }
 
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
