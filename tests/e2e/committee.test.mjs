@@ -167,6 +167,9 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   const te = page.locator('[data-testid=matrix] tr', { hasText: 'Technical Expertise' });
   assert.match(await te.textContent(), /Exceeds Expectations · no evidence/, 'the revised rating counts');
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
+  // Which version counts, and that it is the later one, is said where the old one is set aside.
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('li').textContent(),
+    /^Zed Shaw by Uma \(Coding\): kept pasted #2 \(submitted 2026-11-21\), set aside pasted #1:1 \(submitted 2026-11-20\)$/);
   await context.close();
 });
 

@@ -26,6 +26,10 @@ pub struct ChartProps {
     pub candidate: Rc<CandidateReport>,
     /// For the level labels, the rubric's own ("Meets Expectations"), as the scorer shows them.
     pub rubric: Rc<Rubric>,
+    /// What the section's element ids begin with: "scc" on screen, another for each candidate
+    /// of the printed packet (every candidate at once), so that no id is on the page twice.
+    #[prop_or(AttrValue::Static("scc"))]
+    pub prefix: AttrValue,
 }
 
 /// Capabilities by interviewer; each cell shows the level and what evidence it has, and opens to
@@ -37,9 +41,10 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
     let draft = |m: &PanelMember| m.submitted_at.is_none();
+    let id = format!("{}-matrix", props.prefix);
     html! {
-        <section aria-labelledby="scc-matrix">
-            <h3 class="sc-committee__h3" id="scc-matrix">{ "Ratings by interviewer" }</h3>
+        <section aria-labelledby={id.clone()}>
+            <h3 class="sc-committee__h3" {id}>{ "Ratings by interviewer" }</h3>
             // Focusable: narrower than the table, it scrolls sideways, and the keyboard must reach
             // the columns on the right (cells without a note have nothing to focus).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::committee::{to_markdown, who_said_what, CandidateReport, CommitteeReport, InterviewerSummary, Leaning, PanelMember};
+use crate::core::committee::{to_markdown, who_said_what, CandidateReport, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{Rating, Scorecard};
 use crate::core::Rubric;
@@ -131,19 +131,33 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
     // the committee should see the scorecard it added first. A save still pending when the page
     // is left (closed, reloaded, navigated away) runs then.
+    // Print all candidates: every candidate's section is laid out (hidden on screen) only from
+    // the click until the print is done, so that the screen never pays for it.
+    let packet = use_state(|| false);
     {
-        let pending = pending.clone();
+        let (pending, packet) = (pending.clone(), packet.setter());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|w| {
                 [
                     gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)),
                     gloo::events::EventListener::new(&w, "beforeprint", |_| open_for_print(true)),
-                    gloo::events::EventListener::new(&w, "afterprint", |_| open_for_print(false)),
+                    gloo::events::EventListener::new(&w, "afterprint", move |_| {
+                        open_for_print(false);
+                        packet.set(false);
+                    }),
                 ]
             });
             move || drop(listeners)
         });
     }
+    // Once the packet is on the page, print it (the beforeprint listener opens its disclosures).
+    use_effect_with(*packet, |&on| {
+        if on {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+    });
     {
         let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
         use_effect_with(state.sources.clone(), move |sources| {
@@ -278,6 +292,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             let _ = w.print();
         }
     });
+    let on_print_all = {
+        let packet = packet.clone();
+        Callback::from(move |_: MouseEvent| packet.set(true))
+    };
 
     let report = &state.report;
     // Blind mode: a candidate's panel stays hidden until this interviewer's own submitted
@@ -318,7 +336,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     }
 
     html! {
-        <div class="sc-app sc-committee">
+        <div class={classes!("sc-app", "sc-committee", packet.then_some("sc-m-print-all"))}>
             <header class="sc-header">
                 <div class="sc-header__title">
                     <h1 class="sc-header__heading">{ "Hiring committee" }</h1>
@@ -387,8 +405,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let kept = card_from(&state.cards, &d.kept);
                                 let candidate = kept.map_or(d.candidate.clone(), |c| c.candidate.display_name().to_string());
                                 let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
+                                // When each was submitted: the kept one is the latest, so a revision reads as one.
+                                let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
+                                    Some(Some(at)) => format!("{source} (submitted {})", at.get(..10).unwrap_or(at)),
+                                    Some(None) => format!("{source} (draft)"),
+                                    None => source.to_string(),
+                                };
                                 html! {
-                                    <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, d.kept, d.dropped.join(", ")) }</li>
+                                    <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, when(&d.kept),
+                                        d.dropped.iter().map(|s| when(s)).collect::<Vec<_>>().join(", ")) }</li>
                                 }
                             }) }</ul>
                         </details>
@@ -425,8 +450,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
                                 .map_or_else(|| props.blind.as_deref().unwrap_or_default().trim().to_string(), |p| p.name.trim().to_string())) }
                         if !hidden.is_empty() {
-                            { format!(" Hidden now: {}. The export and the interviewers' calibration across panels are hidden while any panel is.",
+                            { format!(" Hidden now: {}. The Markdown and JSON exports and the interviewers' calibration across panels are hidden while any panel is; a print shows what this page shows.",
                                 report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(display).collect::<Vec<_>>().join(", ")) }
+                        }
+                        // A name that matches no interviewer hides every panel for good: say so.
+                        if !state.cards.is_empty() && !state.cards.iter().any(|(_, c)| c.interviewer.id.trim().to_lowercase() == *who || c.interviewer.name.trim().to_lowercase() == *who) {
+                            <strong data-testid="blind-unknown">{ format!(" No loaded scorecard is by an interviewer with the id or full name \"{}\": check the name in the address (?blind=).",
+                                props.blind.as_deref().unwrap_or_default().trim()) }</strong>
                         }
                     </p>
                 }
@@ -438,10 +468,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                     if let Some(c) = selected {
                         if hidden.contains(&c.candidate) {
-                            <section class="sc-committee__candidate" aria-labelledby="scc-cand">
-                                <h2 class="sc-committee__name" id="scc-cand">{ display(&c) }</h2>
-                                <p class="sc-notice" role="status" data-testid="blind">{ blind_notice(&c, blind.as_deref().unwrap_or_default()) }</p>
-                            </section>
+                            { blind_section(&c, blind.as_deref().unwrap_or_default(), "scc") }
                         } else {
                             <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
                         }
@@ -450,19 +477,42 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if report.candidates.len() > 1 && !report.interviewers.is_empty() {
                             { interviewers(report) }
                         }
-                        <section class="sc-transfer" aria-labelledby="scc-export">
-                            <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
-                            <div class="sc-transfer__buttons">
+                    }
+                    if *packet {
+                        // Every candidate, in the comparison's order, each from a new page.
+                        <div class="sc-committee__packet" data-testid="print-packet">
+                            { for in_order(report, &hidden).into_iter().enumerate().filter_map(|(i, row)| {
+                                let c = report.candidates.iter().find(|c| c.candidate == row.candidate)?;
+                                let prefix = AttrValue::from(format!("scc-p{i}"));
+                                Some(if hidden.contains(&c.candidate) {
+                                    blind_section(c, blind.as_deref().unwrap_or_default(), &prefix)
+                                } else {
+                                    html! { <CandidateSection key={c.candidate.clone()} candidate={Rc::new(c.clone())} state={state.clone()} {prefix} /> }
+                                })
+                            }) }
+                        </div>
+                    }
+                    // The exports hold every panel, so they wait until blind mode hides none; a print
+                    // holds what the screen shows, and hides what it hides.
+                    <section class="sc-transfer" aria-labelledby="scc-export">
+                        <h2 class="sc-rec__title" id="scc-export">{ "Export" }</h2>
+                        <div class="sc-transfer__buttons">
+                            if hidden.is_empty() {
                                 <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
                                 <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "JSON report" }</button>
-                                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
-                            </div>
-                            if let Some(text) = &*output {
-                                <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
-                                <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
                             }
-                        </section>
-                    }
+                            if report.candidates.len() > 1 {
+                                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print selected candidate" }</button>
+                                <button type="button" class="sc-button sc-m-small" onclick={on_print_all}>{ "Print all candidates" }</button>
+                            } else {
+                                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+                            }
+                        </div>
+                        if let (true, Some(text)) = (hidden.is_empty(), &*output) {
+                            <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
+                            <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                        }
+                    </section>
                 }
             </main>
         </div>
@@ -473,6 +523,28 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub state: UseReducerHandle<CommitteeState>,
+}
+
+/// A candidate blind mode hides: the name, and why nothing else is shown. `prefix` begins the
+/// heading's id ("scc" on screen).
+fn blind_section(c: &CandidateReport, who: &str, prefix: &str) -> Html {
+    let id = format!("{prefix}-cand");
+    html! {
+        <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
+            <h2 class="sc-committee__name" {id}>{ if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() } }</h2>
+            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, who) }</p>
+        </section>
+    }
+}
+
+/// The comparison's rows in the order the table shows them, which the printed packet follows:
+/// the report's, then the candidates blind mode hides (`hidden`), by name: their place in the
+/// order would tell their outcome.
+fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a ComparisonRow> {
+    let (mut rows, mut last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
+    last.sort_by(|a, b| (&a.name, &a.candidate).cmp(&(&b.name, &b.candidate)));
+    rows.extend(last);
+    rows
 }
 
 /// What blind mode hides of a candidate, and why.
@@ -607,9 +679,7 @@ fn Comparison(props: &ComparisonProps) -> Html {
     let candidates = &state.report.candidates;
     let report_of = |key: &str| candidates.binary_search_by(|c| c.candidate.as_str().cmp(key)).ok().and_then(|i| candidates.get(i));
     // Hidden candidates last, by name: their place in the order would tell their outcome.
-    let (mut rows, mut hidden): (Vec<_>, Vec<_>) = state.report.comparison.iter().partition(|r| !props.hidden.contains(&r.candidate));
-    hidden.sort_by(|a, b| (&a.name, &a.candidate).cmp(&(&b.name, &b.candidate)));
-    rows.extend(hidden);
+    let rows = in_order(&state.report, &props.hidden);
     let visible = || state.report.candidates.iter().filter(|c| !props.hidden.contains(&c.candidate)).flat_map(|c| c.matrix.iter());
     let (disagree_any, pivotal_any) = (visible().any(|r| r.disagreement), visible().any(|r| r.pivotal));
     html! {
@@ -641,8 +711,10 @@ fn Comparison(props: &ComparisonProps) -> Html {
                             let matrix = report_of(&row.candidate).map(|c| c.matrix.as_slice()).unwrap_or_default();
                             html! {
                                 <tr key={row.candidate.clone()} class={classes!(current.then_some("sc-is-current"))}>
+                                    // The candidate shown below is marked by a filled cell with a bar (the
+                                    // focus ring stays the keyboard's) and, for screen readers, aria-current.
                                     <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                                        aria-pressed={current.to_string()}>{ name.clone() }</button></th>
+                                        aria-current={current.then_some("true")}>{ name.clone() }</button></th>
                                     if is_hidden {
                                         <td colspan={(3 + caps.len()).to_string()} class="sc-committee__hidden">
                                             { format!("Hidden (blind mode) until your own submitted scorecard for {name} is loaded") }</td>
@@ -689,6 +761,10 @@ fn Comparison(props: &ComparisonProps) -> Html {
 pub struct CandidateSectionProps {
     pub candidate: Rc<CandidateReport>,
     pub state: UseReducerHandle<CommitteeState>,
+    /// What the section's element ids begin with: "scc" on screen, "scc-p3" for the fourth
+    /// candidate of the printed packet.
+    #[prop_or(AttrValue::Static("scc"))]
+    pub prefix: AttrValue,
 }
 
 /// One candidate: the committee outcome, the matrix as a heat map, the profile chart, who said
@@ -708,9 +784,10 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let member = |source: &str, key: &str| {
         c.panel.iter().find(|p| p.source == source && !p.interviewer_name.trim().is_empty()).map_or(key.to_string(), |p| p.interviewer_name.clone())
     };
+    let id = |part: &str| format!("{}-{part}", props.prefix);
     html! {
-        <section class="sc-committee__candidate" aria-labelledby="scc-cand">
-            <h2 class="sc-committee__name" id="scc-cand">{ name.clone() }</h2>
+        <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
+            <h2 class="sc-committee__name" id={id("cand")}>{ name.clone() }</h2>
             <div class="sc-committee__grid">
                 <div class={classes!("sc-rec", decision_class)}>
                     <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>
@@ -727,9 +804,9 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 </div>
                 <ProfileChart candidate={c.clone()} rubric={state.rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} rubric={state.rubric.clone()} />
-            <section aria-labelledby="scc-who">
-                <h3 class="sc-committee__h3" id="scc-who">{ "Who said what" }</h3>
+            <HeatMap candidate={c.clone()} rubric={state.rubric.clone()} prefix={props.prefix.clone()} />
+            <section aria-labelledby={id("who")}>
+                <h3 class="sc-committee__h3" id={id("who")}>{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
                     // The report already holds the capabilities to discuss; the others are laid
                     // out on demand.
@@ -764,8 +841,8 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     }
                 }) }
             </section>
-            <section aria-labelledby="scc-cal">
-                <h3 class="sc-committee__h3" id="scc-cal">{ "Calibration" }</h3>
+            <section aria-labelledby={id("cal")}>
+                <h3 class="sc-committee__h3" id={id("cal")}>{ "Calibration" }</h3>
                 <ul class="sc-committee__calibration" data-testid="calibration">
                     { for c.calibration.iter().map(|m| html! {
                         <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
