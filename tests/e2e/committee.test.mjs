@@ -294,3 +294,23 @@ test('a failed file\'s Remove button names the file and leaves focus on the file
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');
   await context.close();
 });
+
+test("the panel's columns follow the order the files were chosen, not the order their reads finish", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+  const levels = { technical_expertise: 'meets', project_ownership: 'meets' };
+  const json = (who, step, pad = 0) => JSON.stringify(card(who, step, levels)) + ' '.repeat(pad);
+  // The first file is the largest (900 KB of trailing white space, under the 1 MB limit), so its
+  // read tends to finish last.
+  await page.setInputFiles('#scc-files', [
+    { name: 'yara.json', mimeType: 'application/json', buffer: Buffer.from(json('Yara Quinn', 'Coding', 900_000)) },
+    { name: 'abe.json', mimeType: 'application/json', buffer: Buffer.from(json('Abe Ross', 'Design')) },
+    { name: 'mo.json', mimeType: 'application/json', buffer: Buffer.from(json('Mo Chen', 'Values')) },
+  ]);
+  await page.waitForSelector('[data-testid=matrix]');
+  const headers = await page.locator('[data-testid=matrix] thead th').allTextContents();
+  assert.deepEqual(headers.slice(1, 4).map((h) => h.split(/\s/)[0]), ['Yara', 'Abe', 'Mo'], headers.join(' | '));
+  await context.close();
+});

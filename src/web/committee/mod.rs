@@ -191,13 +191,23 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         });
     }
 
+    // Files whose text has arrived, kept until the batch is read, then added in the order they
+    // were chosen: reads finish in any order, and the panel's columns follow the order of adding.
+    let arrived = use_mut_ref(Vec::<(u32, String, String)>::new);
     let files = use_file_drop(true, None, {
         let (state, reading) = (state.clone(), reading.clone());
         // An unreadable file becomes an empty source, which is then listed as not loaded.
-        Rc::new(move |name: String, text: Result<String, String>| {
+        Rc::new(move |place: u32, name: String, text: Result<String, String>| {
             let left = reading.borrow().saturating_sub(1);
             *reading.borrow_mut() = left;
-            state.dispatch(CommitteeAction::Add { label: Some(name), text: text.unwrap_or_default() })
+            arrived.borrow_mut().push((place, name, text.unwrap_or_default()));
+            if left == 0 {
+                let mut batch = std::mem::take(&mut *arrived.borrow_mut());
+                batch.sort_by_key(|(place, _, _)| *place);
+                for (_, name, text) in batch {
+                    state.dispatch(CommitteeAction::Add { label: Some(name), text });
+                }
+            }
         })
     });
     // The hook calls back once per file (it refuses none: no size limit here), so a batch is

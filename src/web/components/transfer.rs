@@ -225,7 +225,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
         let (take_text, output, pasted) = (take_text.clone(), output.clone(), pasted.clone());
-        Rc::new(move |name: String, text: Result<String, String>| {
+        Rc::new(move |_, name: String, text: Result<String, String>| {
             pasted.set(false);
             match text {
                 Ok(text) => take_text(name, text),

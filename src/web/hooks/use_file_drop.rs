@@ -10,8 +10,9 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-/// What is called once per file: its name, and its text or why it could not be had.
-pub type OnFile = Rc<dyn Fn(String, Result<String, String>)>;
+/// What is called once per file: its place in the order the files were chosen (counted across
+/// batches: reads finish in any order), its name, and its text or why it could not be had.
+pub type OnFile = Rc<dyn Fn(u32, String, Result<String, String>)>;
 
 /// The handlers to attach: `onchange` of a file input, `ondrop` and `ondragover` of a drop zone.
 pub struct FileDrop {
@@ -29,23 +30,25 @@ type Readers = Rc<RefCell<Vec<(Rc<Cell<bool>>, FileReader)>>>;
 pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) -> FileDrop {
     // Readers in flight, each with a flag its callback sets, so finished ones can be let go.
     let readers: Readers = use_mut_ref(Vec::new);
+    let chosen = use_mut_ref(|| 0u32);
     let read = Rc::new(move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         let count = if multiple { files.length() } else { files.length().min(1) };
         readers.borrow_mut().retain(|(done, _)| !done.get());
         for file in (0..count).filter_map(|i| files.get(i)) {
             let name = file.name();
+            let place = chosen.replace_with(|n| n.wrapping_add(1));
             if let Some(max) = max_bytes.filter(|max| file.size() > *max as f64) {
                 // As a whole number (a file's size is one): f64's Display would bring the float
                 // formatter into the widget for this message.
-                on_file(name, Err(format!("the file is {} bytes; the limit is {max}", file.size() as u64)));
+                on_file(place, name, Err(format!("the file is {} bytes; the limit is {max}", file.size() as u64)));
                 continue;
             }
             let (on_file, done) = (on_file.clone(), Rc::new(Cell::new(false)));
             let finished = done.clone();
             let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
                 finished.set(true);
-                on_file(name, result.map_err(|e| format!("could not be read ({e})")));
+                on_file(place, name, result.map_err(|e| format!("could not be read ({e})")));
             });
             readers.borrow_mut().push((done, reader));
         }
