@@ -12,12 +12,12 @@ use scorecard::core::interchange::{
     import_json, migrate, text_bias_risk, BiasLeftOut, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
 };
 use scorecard::core::scorecard::{
-    is_date_time, is_iso_date, Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
+    Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
 };
 use scorecard::core::{recommend, Observation, Rating, RatingEntry, Rubric, Scorecard};
 use serde_json::{json, Value};
 
-use crate::support::Rng;
+use crate::support::{validate, Rng};
 
 fn rubric() -> Rubric {
     Rubric::default_rubric().expect("the embedded rubric is valid")
@@ -1075,114 +1075,6 @@ fn cli_converts_links_and_reports_mappings() {
 
 // ---------------------------------------------------------------------------------------------
 // The JSON Schema.
-
-/// A validator for the subset of JSON Schema 2020-12 the scorecard schema uses. Returns the
-/// first violation as "path: reason".
-fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(), String> {
-    let schema = match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {r}"));
-            &root["$defs"][name]
-        }
-        None => schema,
-    };
-    if let Some(t) = schema.get("type") {
-        let types: Vec<&str> = match t {
-            Value::String(s) => vec![s.as_str()],
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-            _ => panic!("bad type"),
-        };
-        let ok = types.iter().any(|t| match *t {
-            "null" => value.is_null(),
-            "boolean" => value.is_boolean(),
-            "string" => value.is_string(),
-            "number" => value.is_number(),
-            "integer" => value.is_u64() || value.is_i64(),
-            "array" => value.is_array(),
-            "object" => value.is_object(),
-            _ => panic!("bad type {t}"),
-        });
-        if !ok {
-            return Err(format!("{path}: type is not {types:?}"));
-        }
-    }
-    if let Some(c) = schema.get("const") {
-        if c != value {
-            return Err(format!("{path}: not {c}"));
-        }
-    }
-    if let Some(Value::Array(options)) = schema.get("enum") {
-        if !options.contains(value) {
-            return Err(format!("{path}: not one of {options:?}"));
-        }
-    }
-    if let Some(Value::Array(options)) = schema.get("anyOf") {
-        if !options.iter().any(|s| validate(s, root, value, path).is_ok()) {
-            return Err(format!("{path}: matches no anyOf branch"));
-        }
-    }
-    if let (Some(max), Value::String(s)) = (schema.get("maxLength").and_then(Value::as_u64), value) {
-        if s.chars().count() as u64 > max {
-            return Err(format!("{path}: longer than {max}"));
-        }
-    }
-    if let (Some(pattern), Value::String(s)) = (schema.get("pattern").and_then(Value::as_str), value) {
-        // No regex engine here: each pattern the schema uses has its Rust meaning in this table,
-        // the same function the code uses where there is one.
-        let ok = match pattern {
-            DATE_PATTERN => is_iso_date(s),
-            DATE_TIME_PATTERN => is_date_time(s),
-            "\\S" => !s.trim().is_empty(),
-            other => panic!("pattern {other} has no Rust meaning in this test"),
-        };
-        if !ok {
-            return Err(format!("{path}: does not match {pattern}"));
-        }
-    }
-    if let (Some(min), Value::Number(n)) = (schema.get("minimum").and_then(Value::as_f64), value) {
-        if n.as_f64().unwrap_or(f64::NAN) < min {
-            return Err(format!("{path}: below {min}"));
-        }
-    }
-    if let Value::Array(items) = value {
-        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
-            if items.len() as u64 > max {
-                return Err(format!("{path}: more than {max} items"));
-            }
-        }
-        if let Some(item_schema) = schema.get("items") {
-            for (i, item) in items.iter().enumerate() {
-                validate(item_schema, root, item, &format!("{path}[{i}]"))?;
-            }
-        }
-    }
-    if let Value::Object(map) = value {
-        if let Some(Value::Array(required)) = schema.get("required") {
-            for r in required.iter().filter_map(Value::as_str) {
-                if !map.contains_key(r) {
-                    return Err(format!("{path}: missing {r}"));
-                }
-            }
-        }
-        let props = schema.get("properties").and_then(Value::as_object);
-        for (k, v) in map {
-            match props.and_then(|p| p.get(k)) {
-                Some(s) => validate(s, root, v, &format!("{path}.{k}"))?,
-                None => match schema.get("additionalProperties") {
-                    Some(Value::Bool(false)) => return Err(format!("{path}: unexpected {k}")),
-                    Some(s @ Value::Object(_)) => validate(s, root, v, &format!("{path}.{k}"))?,
-                    _ => {}
-                },
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The schema's patterns for a date and for a date-time: exact, month lengths and leap years
-/// included, so that they mean what `is_iso_date` and `is_date_time` do.
-const DATE_PATTERN: &str = "^([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$";
-const DATE_TIME_PATTERN: &str = "^([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$";
 
 fn schema() -> Value {
     serde_json::from_str(&std::fs::read_to_string(repo("schema/scorecard.v1.schema.json")).expect("schema file")).expect("schema is JSON")

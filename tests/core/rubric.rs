@@ -3,7 +3,9 @@
 
 use scorecard::core::rubric::{Rubric, DEFAULT_RUBRIC_JSON};
 use scorecard::core::scorecard::Rating;
-use serde_json::Value;
+use serde_json::{json, Value};
+
+use crate::support::validate;
 
 const SEED: &str = include_str!("../../data/seed/l4-senior-software-engineer.txt");
 
@@ -168,4 +170,209 @@ fn the_reader_reads_what_the_rubric_writes_and_names_bad_fields() {
     let lean = Rubric::from_json(&v.to_string()).expect("optional parts are optional");
     assert_eq!(lean.levels.len(), 3, "default level labels");
     assert!(lean.traits.items.is_empty() && lean.guidance.is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rubric's JSON Schema (schema/rubric.v1.schema.json) says what `Rubric::from_json` accepts.
+
+fn rubric_schema() -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/rubric.v1.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).expect("schema is JSON")
+}
+
+fn embedded() -> Value {
+    serde_json::from_str(DEFAULT_RUBRIC_JSON).expect("the embedded rubric is JSON")
+}
+
+/// Asserts that the schema and the reader both accept `doc`, or both refuse it.
+fn check_both(schema: &Value, doc: &Value, accepted: bool, what: &str) {
+    let by_schema = validate(schema, schema, doc, "$");
+    let by_code = Rubric::from_json(&doc.to_string());
+    assert_eq!(by_schema.is_ok(), accepted, "{what}: the schema says {by_schema:?}");
+    assert_eq!(by_code.is_ok(), accepted, "{what}: the reader says {:?}", by_code.err());
+}
+
+/// One field of a rubric document, found by walking it with the schema.
+struct Field {
+    /// JSON pointer to the field, such as `/policy/bands/0/consider`.
+    pointer: String,
+    /// The field in the schema's terms, such as `policy.bands[].consider`.
+    name: String,
+    required: bool,
+}
+
+/// The schema with `$ref` followed (local `#/$defs/` references only).
+fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => &root["$defs"][r.strip_prefix("#/$defs/").expect("a local $ref")],
+        None => schema,
+    }
+}
+
+/// Every field of `value` the schema describes (named properties, and the entries of an
+/// `additionalProperties` map such as `policy.weights`), items of lists included.
+fn fields(schema: &Value, root: &Value, value: &Value, pointer: &str, name: &str, out: &mut Vec<Field>) {
+    let schema = resolve(schema, root);
+    match value {
+        Value::Object(map) => {
+            let required: Vec<&str> = schema.get("required").and_then(Value::as_array).map_or(Vec::new(), |r| r.iter().filter_map(Value::as_str).collect());
+            for (key, v) in map {
+                let (sub, field_name) = match schema.get("properties").and_then(|p| p.get(key)) {
+                    Some(sub) => (sub, if name.is_empty() { key.clone() } else { format!("{name}.{key}") }),
+                    None => match schema.get("additionalProperties") {
+                        Some(sub @ Value::Object(_)) => (sub, format!("{name}.*")),
+                        _ => panic!("{pointer}/{key}: a field the schema does not describe"),
+                    },
+                };
+                let field_pointer = format!("{pointer}/{key}");
+                out.push(Field { pointer: field_pointer.clone(), name: field_name.clone(), required: required.contains(&key.as_str()) });
+                fields(sub, root, v, &field_pointer, &field_name, out);
+            }
+        }
+        Value::Array(items) => {
+            if let Some(sub) = schema.get("items") {
+                for (i, item) in items.iter().enumerate() {
+                    fields(sub, root, item, &format!("{pointer}/{i}"), &format!("{name}[]"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every property the schema names, in the terms of [`Field::name`].
+fn schema_properties(schema: &Value, root: &Value, name: &str, out: &mut Vec<String>) {
+    let schema = resolve(schema, root);
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        for (key, sub) in props {
+            let field_name = if name.is_empty() { key.clone() } else { format!("{name}.{key}") };
+            out.push(field_name.clone());
+            schema_properties(sub, root, &field_name, out);
+        }
+    }
+    if let Some(sub @ Value::Object(_)) = schema.get("additionalProperties") {
+        out.push(format!("{name}.*"));
+        schema_properties(sub, root, &format!("{name}.*"), out);
+    }
+    if let Some(sub) = schema.get("items") {
+        schema_properties(sub, root, &format!("{name}[]"), out);
+    }
+}
+
+/// `doc` without the field at `pointer`.
+fn without(doc: &Value, pointer: &str) -> Value {
+    let mut doc = doc.clone();
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    doc.pointer_mut(parent).and_then(Value::as_object_mut).expect("an object").remove(key).expect("the field is there");
+    doc
+}
+
+/// `doc` with `value` at `pointer`.
+fn with(doc: &Value, pointer: &str, value: Value) -> Value {
+    let mut doc = doc.clone();
+    *doc.pointer_mut(pointer).expect("the field is there") = value;
+    doc
+}
+
+#[test]
+fn the_embedded_rubric_and_every_rubric_file_fit_the_schema() {
+    let schema = rubric_schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["properties"]["format"]["const"], scorecard::core::rubric::RUBRIC_FORMAT);
+    check_both(&schema, &embedded(), true, "the embedded rubric");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("data/rubrics")).expect("data/rubrics").map(|e| e.expect("an entry").path()).collect();
+    files.push(root.join("examples/ats/sre-rubric.json"));
+    for path in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        check_both(&schema, &doc, true, &path.display().to_string());
+    }
+    // README's minimal rubric.
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let example = readme.split("A minimal rubric:\n\n```json\n").nth(1).and_then(|rest| rest.split("```").next()).expect("README has the example");
+    check_both(&schema, &serde_json::from_str(example).expect("JSON"), true, "README's minimal rubric");
+}
+
+#[test]
+fn schema_and_reader_agree_on_every_required_and_optional_field() {
+    let schema = rubric_schema();
+    let doc = embedded();
+    let mut found = Vec::new();
+    fields(&schema, &schema, &doc, "", "", &mut found);
+    for field in &found {
+        let what = format!("{} ({}) left out", field.pointer, if field.required { "required" } else { "optional" });
+        check_both(&schema, &without(&doc, &field.pointer), !field.required, &what);
+        // A value of the wrong type: refused by both, required or not.
+        let wrong = match doc.pointer(&field.pointer) {
+            Some(Value::String(_)) => json!(7),
+            Some(Value::Number(_)) => json!("7"),
+            Some(Value::Array(_)) => json!({}),
+            Some(Value::Object(_)) => json!([]),
+            other => panic!("{}: no wrong type for {other:?}", field.pointer),
+        };
+        check_both(&schema, &with(&doc, &field.pointer, wrong.clone()), false, &format!("{} as {wrong}", field.pointer));
+        // Null is leaving an optional field out; for a required one, it is missing; a weight is
+        // a number.
+        let null_ok = !field.required && !field.name.ends_with(".*");
+        check_both(&schema, &with(&doc, &field.pointer, Value::Null), null_ok, &format!("{} as null", field.pointer));
+    }
+    // Every field the schema names was tried: the embedded rubric uses them all.
+    let mut named = Vec::new();
+    schema_properties(&schema, &schema, "", &mut named);
+    for name in named {
+        assert!(found.iter().any(|f| f.name == name), "{name} is not in the embedded rubric, so it was not tried");
+    }
+    let required: Vec<&str> = found.iter().filter(|f| f.required && !f.pointer.contains("/1")).map(|f| f.name.as_str()).collect();
+    assert!(required.contains(&"capabilities[].descriptors.meets") && required.contains(&"policy.bands[].min_score"), "{required:?}");
+}
+
+#[test]
+fn schema_and_reader_agree_on_limits() {
+    let schema = rubric_schema();
+    let doc = embedded();
+    let long_id = "a".repeat(64);
+    let too_long = "a".repeat(65);
+    let cases: [(&str, Value, bool); 31] = [
+        ("/format", json!("scorecard-rubrik"), false),
+        ("/schema_version", json!(2), false),
+        ("/schema_version", json!(1.5), false),
+        ("/id", json!("  "), false),
+        ("/title", json!(""), false),
+        ("/level", json!("\t"), false),
+        ("/role", json!(""), true),
+        ("/version", json!(-1), false),
+        ("/version", json!(4294967295u64), true),
+        ("/version", json!(4294967296u64), false),
+        ("/capabilities", json!([]), false),
+        ("/capabilities/0/name", json!(" "), false),
+        ("/capabilities/0/descriptors/exceeds", json!(""), false),
+        ("/levels/0/id", json!("meet"), false),
+        ("/levels/0/label", json!(""), true),
+        ("/policy/min_assessed", json!(-1), false),
+        ("/policy/min_assessed", json!(1.5), false),
+        ("/policy/bands", json!([]), false),
+        ("/policy/bands/0/level", json!(" "), false),
+        ("/policy/bands/0/min_score", json!(2), true),
+        ("/policy/bands/0/min_score", json!(2.01), false),
+        ("/policy/bands/2/min_score", json!(0), true),
+        ("/policy/bands/2/min_score", json!(-0.1), false),
+        ("/policy/bands/1/max_needs_improvement", json!(-1), false),
+        ("/policy/bands/0/core_at_least", json!("not_assessed"), false),
+        ("/policy/bands/0/core_at_least", json!("great"), false),
+        ("/policy/weights/business_impact", json!(100), true),
+        ("/policy/weights/business_impact", json!(100.5), false),
+        ("/policy/weights/business_impact", json!(0), false),
+        ("/policy/strong_no_below", json!(2), true),
+        ("/policy/strong_no_below", json!(2.5), false),
+    ];
+    for (pointer, value, accepted) in cases {
+        check_both(&schema, &with(&doc, pointer, value.clone()), accepted, &format!("{pointer} = {value}"));
+    }
+    // Capability ids: lower_snake_case, starting with a letter, at most 64 characters.
+    for (id, accepted) in [(long_id.as_str(), true), (too_long.as_str(), false), ("system_design_2", true), ("System", false), ("2fa", false), ("a-b", false), ("", false)] {
+        let mut doc = doc.clone();
+        let extra = json!({ "id": id, "name": "Extra", "descriptors": { "needs_improvement": "a", "meets": "b", "exceeds": "c" } });
+        doc["capabilities"].as_array_mut().expect("a list").push(extra);
+        check_both(&schema, &doc, accepted, &format!("capability id {id:?}"));
+    }
 }
