@@ -17,6 +17,8 @@ window.received = [];
 window.addEventListener('message', (event) => {
   if (event.origin !== widgetOrigin) return;
   window.received.push(event.data);
+  // The frame takes the height of the widget's document: no guessed height, no inner scrollbar.
+  if (event.data?.type === 'scorecard:resize') { frame.style.height = `${event.data.detail.height}px`; return; }
   const item = document.createElement('li');
   item.textContent = `${event.data?.type} ${event.data?.detail?.recommendation?.decision ?? ''}`;
   log.prepend(item);

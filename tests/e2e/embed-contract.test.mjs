@@ -117,7 +117,8 @@ test('misspelled options and events, and non-function listeners, are refused by 
     const readonly = thrown(() => mount(el, { readonly: true }));
     const handle = mount(el, { candidate: 'A', interviewer: 'G', autosave: false });
     const candidat = thrown(() => handle.update({ candidat: 'x' }));
-    const theme = thrown(() => handle.update({ theme: 'dark' }));
+    const density = thrown(() => handle.update({ density: 'compact' }));
+    const theme = thrown(() => handle.update({ theme: 'blue' }));
     const chnage = thrown(() => handle.on('scorecard:chnage', () => {}));
     const notFn = thrown(() => handle.on('scorecard:change', 'not a function'));
     const reported = [];
@@ -128,11 +129,12 @@ test('misspelled options and events, and non-function listeners, are refused by 
     await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-meets"]').click();
     await until(() => heard.length === 1 && reported.length === 1);
-    return { readonly, candidat, theme, chnage, notFn, reported, heard, name: handle.getValue().candidate.name };
+    return { readonly, candidat, density, theme, chnage, notFn, reported, heard, name: handle.getValue().candidate.name };
   });
   assert.match(result.readonly, /mount options: readonly: not an option; did you mean readOnly\?/);
   assert.match(result.candidat, /candidat: not an option; did you mean candidate\?/);
-  assert.match(result.theme, /theme: not an option \(set the class sc-theme-light or sc-theme-dark/);
+  assert.match(result.density, /density: not an option \(set the class sc-m-compact on the element\)/);
+  assert.match(result.theme, /update options: theme: expected "light", "dark" or null/);
   assert.match(result.chnage, /no event is named scorecard:chnage; did you mean scorecard:change\?/);
   assert.match(result.notFn, /listener of scorecard:change is not a function/);
   assert.deepEqual(result.heard, ['meets'], 'the other listeners still hear the change');

@@ -35,6 +35,9 @@ pub struct EmbedOptions {
     pub value: Option<Value>,
     pub read_only: Option<bool>,
     pub autosave: Option<bool>,
+    /// The theme's class, `sc-theme-light` or `sc-theme-dark`; `Some(None)` (`null`): the
+    /// system's light or dark.
+    pub theme: Option<Option<&'static str>>,
 }
 
 impl EmbedOptions {
@@ -50,13 +53,9 @@ impl EmbedOptions {
         // editable card the host meant to lock: refuse it, naming what it is probably meant as.
         for key in o.keys() {
             if !OPTIONS.contains(&key.as_str()) {
-                let hint = match key.as_str() {
-                    "theme" => " (set the class sc-theme-light or sc-theme-dark on the element)",
-                    "density" => " (set the class sc-m-compact on the element)",
-                    _ => "",
-                };
+                let hint = if key == "density" { " (set the class sc-m-compact on the element)" } else { "" };
                 let near = near(key, &OPTIONS).map_or_else(String::new, |k| format!("; did you mean {k}?"));
-                return Err(format!("{key}: not an option{hint}{near}; the options are rubric, candidate, interviewer, step, value, readOnly, autosave"));
+                return Err(format!("{key}: not an option{hint}{near}; the options are rubric, candidate, interviewer, step, value, readOnly, autosave, theme"));
             }
         }
         let given = |key: &str| o.get(key).filter(|v| !v.is_null());
@@ -83,15 +82,22 @@ impl EmbedOptions {
             value: given("value").cloned(),
             read_only: flag("readOnly")?,
             autosave: flag("autosave")?,
+            theme: match o.get("theme") {
+                None => None,
+                Some(Value::Null) => Some(None),
+                Some(Value::String(t)) if t == "light" => Some(Some(THEMES[0])),
+                Some(Value::String(t)) if t == "dark" => Some(Some(THEMES[1])),
+                Some(_) => return Err("theme: expected \"light\", \"dark\" or null".into()),
+            },
         })
     }
 }
 
 /// The keys of [`EmbedOptions`], as JavaScript spells them.
-const OPTIONS: [&str; 7] = ["rubric", "candidate", "interviewer", "step", "value", "readOnly", "autosave"];
+const OPTIONS: [&str; 8] = ["rubric", "candidate", "interviewer", "step", "value", "readOnly", "autosave", "theme"];
 
 /// The events a host can listen to.
-const EVENTS: [&str; 4] = ["scorecard:ready", "scorecard:change", "scorecard:submit", "scorecard:error"];
+const EVENTS: [&str; 5] = ["scorecard:ready", "scorecard:rubric", "scorecard:change", "scorecard:submit", "scorecard:error"];
 
 /// The name among `known` that `name` is probably a misspelling of: case aside, the two share
 /// all but at most two characters of the longer, at its start and its end (`readonly`,
@@ -290,6 +296,11 @@ struct Pending {
     reported: Rc<Cell<bool>>,
     /// Whether a `setValue` has not reached the scorer yet (no card reported since).
     unshown: Rc<Cell<bool>>,
+    /// The rubric the next scorer shows, as `scorecard:ready` and `scorecard:rubric` name it.
+    rubric: Rc<RefCell<Value>>,
+    /// What the next scorer's first card tells the host once it is on screen: `scorecard:ready`
+    /// (the widget's first), `scorecard:rubric` (a rubric switched to later), or nothing ("").
+    announce: Rc<Cell<&'static str>>,
 }
 
 impl Pending {
@@ -339,6 +350,31 @@ fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
     }
 }
 
+/// The classes of the light and dark themes (styles/tokens.css), which a host may also set itself.
+const THEMES: [&str; 2] = ["sc-theme-light", "sc-theme-dark"];
+
+/// Sets the class of a theme (one of [`THEMES`]) on `element`; `None`: the system's light or dark.
+fn set_theme(element: &Element, theme: Option<&str>) {
+    let classes = element.class_list();
+    for t in THEMES {
+        let _ = classes.remove_1(t);
+    }
+    if let Some(t) = theme {
+        let _ = classes.add_1(t);
+    }
+}
+
+/// [`emit`] on the next turn, unless the widget is `gone` by then.
+fn emit_later(element: &Element, listeners: &Listeners, gone: &Rc<Cell<bool>>, name: &'static str, detail: Value) {
+    let (element, listeners, gone) = (element.clone(), listeners.clone(), gone.clone());
+    Timeout::new(0, move || {
+        if !gone.get() {
+            emit(&element, &listeners, name, &detail);
+        }
+    })
+    .forget();
+}
+
 /// Reports an exception a host's listener threw, as the browser reports one thrown in an event
 /// listener (`reportError`: the console and the window's `error` event), and carries on.
 fn report(error: &JsValue) {
@@ -363,6 +399,11 @@ fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
 /// `{ "message": text }`, the payload of error events.
 fn error_detail(text: String) -> Value {
     object([("message", Value::String(text))])
+}
+
+/// The `{ rubric: { id, version } }` payload of ready and rubric events.
+fn rubric_detail(rubric: &Rubric) -> Value {
+    object([("rubric", object([("id", Value::from(rubric.id.clone())), ("version", Value::from(rubric.version))]))])
 }
 
 /// The `{ value, recommendation }` payload of change and submit events.
@@ -472,13 +513,24 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 
     let pending = Pending::default();
+    pending.announce.set("scorecard:ready");
+    if let Ok(r) = &rubric {
+        *pending.rubric.borrow_mut() = rubric_detail(r);
+    }
+    let gone: Rc<Cell<bool>> = Rc::default();
     let on_change = {
-        let (element, listeners, value, pending) = (element.clone(), listeners.clone(), value.clone(), pending.clone());
+        let (element, listeners, value, pending, gone) = (element.clone(), listeners.clone(), value.clone(), pending.clone(), gone.clone());
         Callback::from(move |(card, recommendation): (Scorecard, Rc<Recommendation>)| {
             *value.borrow_mut() = card.clone();
             pending.unshown.set(false);
-            // A scorer's first call is its mount, not a change: the host hears about changes only.
+            // A scorer's first call is its mount, not a change: the host hears about changes
+            // only, and now that its rubric is on screen, which one it is (once, on the next
+            // turn, out of Yew's effects: a listener may call the handle).
             if !pending.reported.replace(true) {
+                let name = pending.announce.replace("");
+                if !name.is_empty() {
+                    emit_later(&element, &listeners, &gone, name, pending.rubric.borrow().clone());
+                }
                 return;
             }
             *pending.change.borrow_mut() = Some((card, recommendation));
@@ -512,26 +564,21 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         },
         shared: None,
         rubric_generation: 0,
-        gone: Rc::default(),
+        gone: gone.clone(),
     };
     LIVE.with(|live| live.borrow_mut().push(element.clone()));
     // The theme's default tokens hang off this class (styles/tokens.css).
     let _ = element.class_list().add_1("sc-theme");
+    if let Some(t) = options.theme {
+        set_theme(&element, t);
+    }
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
-    let gone = props.gone.clone();
     let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
-    // Announce readiness on the next turn, so `on('scorecard:ready', ...)` set right after
-    // `mount` hears it.
-    let ready = match &rubric {
-        Ok(r) => ("scorecard:ready", object([("rubric", object([("id", Value::from(r.id.clone())), ("version", Value::from(r.version))]))])),
-        Err(e) => ("scorecard:error", error_detail(format!("The rubric could not be loaded: {e}"))),
-    };
-    Timeout::new(0, move || {
-        if !gone.get() {
-            emit(&element, &listeners, ready.0, &ready.1);
-        }
-    })
-    .forget();
+    // `scorecard:ready` is told once the scorer is on screen (`on_change`); a rubric that does
+    // not load is told on the next turn, so that `on(...)` set right after `mount` hears either.
+    if let Err(e) = rubric {
+        emit_later(&element, &listeners, &gone, "scorecard:error", error_detail(format!("The rubric could not be loaded: {e}")));
+    }
     Ok(widget)
 }
 
@@ -624,8 +671,16 @@ impl Widget {
             if let Some(a) = o.autosave {
                 settings.autosave = a;
             }
+            if let Some(t) = o.theme {
+                set_theme(&self.element, t);
+            }
             let mut switched = before != props.settings.preset;
             if let Some(r) = rubric.filter(|r| props.rubric.as_ref().ok() != Some(r)) {
+                // Told once the new rubric is on screen; before the first, `scorecard:ready` names it.
+                *self.pending.rubric.borrow_mut() = rubric_detail(&r);
+                if self.pending.announce.get() != "scorecard:ready" {
+                    self.pending.announce.set("scorecard:rubric");
+                }
                 props.rubric = Ok(r);
                 props.rubric_generation += 1;
                 switched = true;
@@ -722,7 +777,7 @@ fn check_event(event: &str) -> Result<(), JsValue> {
         return Ok(());
     }
     let hint = near(event, &EVENTS).map_or_else(String::new, |e| format!("; did you mean {e}?"));
-    Err(js_error(&format!("on: no event is named {event}{hint}; the events are scorecard:ready, scorecard:change, scorecard:submit, scorecard:error")))
+    Err(js_error(&format!("on: no event is named {event}{hint}; the events are scorecard:ready, scorecard:rubric, scorecard:change, scorecard:submit, scorecard:error")))
 }
 
 /// The standalone page: mounts into `#scorecard-app`, and with `?embed=iframe` bridges to the
@@ -870,6 +925,7 @@ pub fn start_committee_page() {
 fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
     let Some(window) = web_sys::window() else { return };
     let parent = window.parent().ok().flatten();
+    let body = window.document().and_then(|d| d.body());
     // Post to the parent only at explicit origins, never "*": the referrer's if it is allowed;
     // without a referrer (a host with `referrerpolicy="no-referrer"`), each allowed origin, of
     // which the browser delivers only the parent's; and once the parent has written from an
@@ -909,6 +965,22 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
         let _ = window.add_event_listener_with_callback(event, flush.as_ref().unchecked_ref());
     }
     flush.forget();
+    // The parent sizes the frame to the document: its height in whole CSS pixels, told after
+    // the first render (a ResizeObserver's first call) and whenever it changes.
+    if let Some(html) = window.document().and_then(|d| d.document_element()) {
+        let (post, target, last) = (post.clone(), html.clone(), Cell::new(0));
+        let resized = Closure::<dyn Fn()>::new(move || {
+            let height = target.get_bounding_client_rect().height().ceil() as i32;
+            if last.replace(height) != height {
+                post(object([("type", Value::from("scorecard:resize")), ("detail", object([("height", Value::from(height))]))]));
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+            observer.observe(&html);
+            std::mem::forget(observer);
+        }
+        resized.forget();
+    }
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let origin = event.origin();
         if !allowed.contains(&origin) {
@@ -943,7 +1015,11 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
                 let _ = w.set_value(to_js(message.get("value").unwrap_or(&Value::Null)));
             }
             Some("scorecard:update") => {
-                let _ = w.update(to_js(message.get("options").unwrap_or(&Value::Null)));
+                let options = message.get("options").unwrap_or(&Value::Null);
+                // The page around the widget takes its theme too (its background shows below it).
+                if let (Ok(()), Some(theme), Some(body)) = (w.update(to_js(options)), options.get("theme"), &body) {
+                    set_theme(body, theme.as_str().map(|t| if t == "dark" { THEMES[1] } else { THEMES[0] }));
+                }
             }
             _ => {
                 let kind = message.get("type").map_or_else(|| "none".to_string(), crate::core::json::to_text);

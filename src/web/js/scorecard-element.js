@@ -156,9 +156,17 @@ class InterviewScorecard extends HTMLElement {
     this.#container = document.createElement('div');
     this.#container.className = 'sc-host';
     shadow.replaceChildren(link, this.#container);
-    const rubricUrl = this.getAttribute('rubric');
-    const [rubric] = await Promise.all([rubricUrl ? loadRubric(rubricUrl) : undefined, ready, styled]);
-    // Read after the wait, so attributes set meanwhile count (the rubric is checked below).
+    // The rubric the attribute names once the fetch is done: one set meanwhile (in the task that
+    // added the element, say) is fetched before mounting, so `scorecard:ready` names the rubric
+    // shown rather than one replaced at once. A failed fetch of a URL since replaced is no error.
+    let rubricUrl, rubric;
+    do {
+      rubricUrl = this.getAttribute('rubric');
+      const url = rubricUrl;
+      const loading = url ? loadRubric(url).catch((e) => { if (this.getAttribute('rubric') === url) throw e; }) : undefined;
+      [rubric] = await Promise.all([loading, ready, styled]);
+    } while (this.getAttribute('rubric') !== rubricUrl);
+    // Read after the wait, so attributes set meanwhile count.
     const options = {
       candidate: this.getAttribute('candidate') ?? undefined,
       interviewer: this.getAttribute('interviewer') ?? undefined,
@@ -179,7 +187,6 @@ class InterviewScorecard extends HTMLElement {
     }
     this.#widget = mountWasm(this.#container, options);
     this.#rubricUrl = rubricUrl;
-    if (this.getAttribute('rubric') !== rubricUrl) this.#setRubric(this.getAttribute('rubric'));
   }
 
   /** Which scorecard the attributes name (rubric, candidate, interviewer, step). */
