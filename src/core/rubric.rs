@@ -436,7 +436,8 @@ mod read {
     }
 
     fn count(value: &Value, path: &str) -> Result<u64, String> {
-        value.as_u64().ok_or_else(|| format!("{path}: expected a whole number of 0 or more"))
+        // `4.0` is the same number as `4` (and a JSON Schema integer), as scorecards read it.
+        crate::core::scorecard::whole_value(value).ok_or_else(|| format!("{path}: expected a whole number of 0 or more"))
     }
 
     fn whole<T: TryFrom<u64>>(o: &Fields, path: &str, key: &str, default: Option<T>) -> Result<T, String> {

@@ -47,6 +47,19 @@ fn default_rubric_carries_the_seed_word_for_word() {
     assert!(seed.contains(&r.traits.intro));
 }
 
+/// A whole number written with a fraction of zero (`2.0`, as tools that hold every number as a
+/// float write it) is the same number, as in scorecards and JSON Schema; a real fraction is not.
+#[test]
+fn whole_numbers_may_be_written_as_floats() {
+    let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
+    v["version"] = 3.0.into();
+    v["policy"]["min_assessed"] = 4.0.into();
+    let r = Rubric::from_json(&v.to_string()).unwrap();
+    assert_eq!((r.version, r.policy.min_assessed), (3, 4));
+    check_error(|v| v["policy"]["min_assessed"] = 2.5.into(), "policy.min_assessed: expected a whole number of 0 or more");
+    check_error(|v| v["version"] = (-1.0).into(), "version: expected a whole number of 0 or more");
+}
+
 /// Applies `edit` to the default rubric's JSON and expects `from_json` to fail with `expected`.
 fn check_error(edit: impl Fn(&mut Value), expected: &str) {
     let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
