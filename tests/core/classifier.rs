@@ -422,6 +422,14 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         ("Led the migration across five teams; would fit right in with us.", BiasRisk, "fit right in"),
         ("Walked me through the rollback plan and the metrics. Team fit is strong.", BiasRisk, "Team fit"),
         ("Designed the retry queue herself; I think she'd fit in here.", BiasRisk, "fit in"),
+        // Found by a re-test: verdicts in other words.
+        ("Ran the incident review; he'd be a good fit for the team", BiasRisk, "good fit"),
+        ("Shipped the cache rewrite, not a good fit for us", BiasRisk, "good fit"),
+        ("Shipped the cache rewrite and fits our culture", BiasRisk, "fits our culture"),
+        ("Reviewed 40 PRs a week, fits in well with the team", BiasRisk, "fits in"),
+        ("Reviewed 40 PRs a week. I don't think she'd fit in", BiasRisk, "fit in"),
+        ("Shipped the cache rewrite, great personality fit", BiasRisk, "personality fit"),
+        ("Shipped the cache rewrite, culturefit", BiasRisk, "culturefit"),
         // Still caught as before.
         ("Heavy accent, hard to follow at times.", BiasRisk, "accent"),
         ("Has young kids, so may not want to do oncall.", BiasRisk, "kids"),
@@ -469,6 +477,14 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         "Chose a trie, a good fit for prefix search, and benchmarked it against a sorted array",
         "Explained how the new service would fit in with the existing ingest pipeline",
         "Not a good fit for Kafka, he said, and moved the audit log to Postgres with a migration plan",
+        // Found by a re-test: work that fits, and notes about fit hiring rather than verdicts.
+        "Her change would fit right in with our existing pipeline",
+        "I think the new index would fit in here, under the 64 MB cap",
+        "Rewrote the allocator so the team fit the release deadline",
+        "Explained how the team fit testing into each sprint",
+        "Described why culture fit interviews are biased and proposed structured rubrics",
+        "Argued that team fit should not be an interview criterion",
+        "Picked Postgres as a good fit for the team's reporting needs and wrote the migration",
         "Good energy in the pairing session: thought out loud, tested assumptions, took my hints quickly.",
         "youngest person on the team to ship a feature end to end; wrote the design doc herself",
         // Found in review: design work and idioms that share words with appearance and age.

@@ -570,9 +570,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         // rewrite, great culture fit overall") it would reach the ATS with the behaviour, so it
         // is flagged there too, but only when unmistakable ("a good fit for prefix search" is
         // about a data structure) and not when the note quotes it ("he said 'not a fit'").
-        let fit = fit_phrase(tokens).filter(|&(first, last)| {
-            !behaviour || (person_verdict(tokens, first, last) && !quoted(text, tokens.get(first).map_or(0, |t| t.start)))
-        });
+        let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens) };
         let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
         let flag = if let Some((first, last)) = fit {
             let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
@@ -623,14 +621,67 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     verdict.then_some((first, last))
 }
 
-/// True when a fit phrase can only be a verdict on a person: "culture fit", "cultural fit", "team
-/// fit", "fit right in", "fit in here". "A good fit for the workload" or "would fit in with the
-/// pipeline" may be about the work, and are only verdicts in a note with no behaviour.
-fn person_verdict(tokens: &[Token], first: usize, last: usize) -> bool {
+/// The interviewer's own fit verdict in a note that also reports behaviour: the first and last
+/// tokens to quote. Stricter than [`fit_phrase`], since such a note also talks about work that
+/// may "fit": a verdict must be about a person or the team, and not quoted ("he said 'not a
+/// fit'"). Caught: "team fit is strong", "great culture fit overall", "culturefit", "she'd fit
+/// right in", "fits in well with the team", "I don't think she'd fit in", "a good fit for the
+/// team", "fits our culture". Not: "her change would fit right in with our pipeline", "the team
+/// fit the deadline", "culture fit interviews are biased", "a good fit for prefix search".
+fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
-    let here = tokens.get(last + 1).is_some_and(|t| t.word == "here" && tokens.get(last).is_some_and(|l| l.clause == t.clause));
-    (first..=last).any(|k| matches!(word(k), "culture" | "cultural" | "team"))
-        || (word(last) == "in" && (word(last.wrapping_sub(1)) == "right" || here))
+    let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
+    // The word after `k` in its clause ("" at the clause's end).
+    let next = |k: usize| if same(k, k + 1) { word(k + 1) } else { "" };
+    let team = |w: &str| matches!(w, "us" | "team" | "culture" | "company" | "everyone" | "everybody" | "here" | "org" | "group");
+    // A team word within three words after `k` that ends the phrase ("for the team", "with us
+    // overall"; not "for the team's reporting needs").
+    let team_after = |k: usize| (k + 1..k + 4).any(|j| same(k, j) && team(word(j)) && matches!(next(j), "" | "overall" | "here" | "too" | "and" | "already"));
+    // Nothing but a person, hedges and function words between the clause's start and `k`: "she
+    // would", "I think he'd", or no subject at all ("would fit right in"); not "her change would".
+    let person = |k: usize| {
+        let mut j = k;
+        while j > 0 && same(j - 1, k) {
+            j -= 1;
+            let t = &tokens[j];
+            // A person, or "and"/"but" joining this to what the note's subject did ("shipped
+            // the rewrite and fits our culture").
+            if matches!(t.word.as_str(), "he" | "she" | "they" | "candidate" | "and" | "but") {
+                return true;
+            }
+            if !(t.stop || matches!(t.word.as_str(), "i" | "think" | "would" | "will" | "could" | "probably" | "definitely" | "really" | "totally" | "easily" | "likely" | "sure" | "not" | "feel" | "believe" | "guess")) {
+                return false;
+            }
+        }
+        true
+    };
+    (0..tokens.len()).filter(|&i| matches!(word(i), "fit" | "fits" | "fitting" | "fitted" | "culturefit")).find_map(|i| {
+        let before = word(i.wrapping_sub(1));
+        let modified = same(i.wrapping_sub(1), i) && matches!(before, "culture" | "cultural" | "team" | "personality");
+        let adjective = same(i.wrapping_sub(1), i) && matches!(before, "good" | "great" | "bad" | "poor" | "perfect" | "natural" | "strong" | "solid" | "excellent");
+        let span = if word(i) == "culturefit" {
+            // One word, the verdict itself.
+            Some((i, i))
+        } else if modified {
+            // "team fit is strong", "great culture fit overall": the phrase ends its clause or
+            // is judged; "team fit the deadline", "culture fit interviews" are about something else.
+            matches!(next(i), "" | "is" | "was" | "seems" | "looks" | "overall" | "here" | "wise" | "yes" | "no" | "strong" | "good" | "great")
+                .then_some((i - 1, i))
+        } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
+            // "she'd fit right in", "fits in well with the team", "I don't think she'd fit in".
+            let last = if next(i) == "in" { i + 1 } else { i + 2 };
+            let after = next(last);
+            (person(i) && (matches!(after, "" | "here" | "there" | "well" | "nicely" | "fine" | "perfectly" | "great") || (after == "with" && team_after(last))))
+                .then_some((i, last))
+        } else if adjective {
+            // "a good fit for the team", "not a good fit for us", "would be a great fit here".
+            (matches!(next(i), "for" | "with" | "here") && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
+        } else {
+            // "fits our culture", "fits the team".
+            (person(i) && matches!(next(i), "our" | "the" | "their") && matches!(next(i + 1), "culture" | "team")).then_some((i, i + 2))
+        };
+        span.filter(|&(first, _)| !quoted(text, tokens.get(first).map_or(0, |t| t.start)))
+    })
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
