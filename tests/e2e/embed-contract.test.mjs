@@ -121,6 +121,9 @@ test('misspelled options and events, and non-function listeners, are refused by 
     const theme = thrown(() => handle.update({ theme: 'blue' }));
     const chnage = thrown(() => handle.on('scorecard:chnage', () => {}));
     const notFn = thrown(() => handle.on('scorecard:change', 'not a function'));
+    // off() with something else than the function given to on() is a host's bug, not a no-op.
+    const offNotFn = thrown(() => handle.off('scorecard:change', 'not a function'));
+    const offChnage = thrown(() => handle.off('scorecard:chnage', () => {}));
     const reported = [];
     window.addEventListener('error', (e) => reported.push(e.message));
     const heard = [];
@@ -129,7 +132,7 @@ test('misspelled options and events, and non-function listeners, are refused by 
     await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-meets"]').click();
     await until(() => heard.length === 1 && reported.length === 1);
-    return { readonly, candidat, density, theme, chnage, notFn, reported, heard, name: handle.getValue().candidate.name };
+    return { readonly, candidat, density, theme, chnage, notFn, offNotFn, offChnage, reported, heard, name: handle.getValue().candidate.name };
   });
   assert.match(result.readonly, /mount options: readonly: not an option; did you mean readOnly\?/);
   assert.match(result.candidat, /candidat: not an option; did you mean candidate\?/);
@@ -137,6 +140,8 @@ test('misspelled options and events, and non-function listeners, are refused by 
   assert.match(result.theme, /update options: theme: expected "light", "dark" or null/);
   assert.match(result.chnage, /no event is named scorecard:chnage; did you mean scorecard:change\?/);
   assert.match(result.notFn, /listener of scorecard:change is not a function/);
+  assert.equal(result.offNotFn, 'off: the listener of scorecard:change is not a function');
+  assert.match(result.offChnage, /^off: no event is named scorecard:chnage; did you mean scorecard:change\?/);
   assert.deepEqual(result.heard, ['meets'], 'the other listeners still hear the change');
   assert.match(result.reported[0], /host bug/);
   assert.equal(result.name, 'A', 'the refused updates changed nothing');

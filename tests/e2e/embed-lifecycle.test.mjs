@@ -417,3 +417,19 @@ test('a value set just before a switch is saved as the scorer saves: no stale dr
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':b:g'))), before, 'no blank draft for B');
   await context.close();
 });
+
+test('readonly="false" is read-only, as on <input>, and the console says once how to make the element editable', async () => {
+  const { context, page } = await open();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await add(page, 'w', { candidate: 'A', interviewer: 'G', autosave: 'off', readonly: 'False' });
+  assert.ok(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('textarea').disabled), 'read-only');
+  // Another "false" on the same element is not warned about again.
+  await page.evaluate(() => document.getElementById('w').setAttribute('readonly', 'false'));
+  await page.evaluate(() => document.getElementById('w').removeAttribute('readonly'));
+  await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('textarea').disabled);
+  assert.deepEqual(warnings.filter((w) => w.includes('readonly')), [
+    'interview-scorecard: readonly="false" is read-only too (any value is); remove the readonly attribute to make it editable',
+  ]);
+  await context.close();
+});

@@ -716,17 +716,17 @@ impl Widget {
     /// would never fire) and a callback that is not a function are refused.
     pub fn on(&self, event: String, callback: JsValue) -> Result<(), JsValue> {
         self.alive()?;
-        check_event(&event)?;
-        let callback = callback.dyn_into::<js_sys::Function>().map_err(|_| js_error(&format!("on: the listener of {event} is not a function")))?;
+        let callback = check_listener("on", &event, callback)?;
         self.listeners.borrow_mut().push((event, callback));
         Ok(())
     }
 
     /// Stops calling `callback` for `event` (after `destroy`, there is nothing left to stop). An
-    /// unknown event name is refused, as by `on`.
+    /// unknown event name and a callback that is not a function are refused, as by `on`: either
+    /// is a host's bug (it meant the function it passed to `on`), which a silent no-op would hide.
     pub fn off(&self, event: String, callback: JsValue) -> Result<(), JsValue> {
-        check_event(&event)?;
-        self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && JsValue::from(f) == callback));
+        let callback = check_listener("off", &event, callback)?;
+        self.listeners.borrow_mut().retain(|(n, f)| !(n == &event && *f == callback));
         Ok(())
     }
 
@@ -771,13 +771,14 @@ impl Widget {
     }
 }
 
-/// Refuses an event name no widget fires, naming the one it is probably a misspelling of.
-fn check_event(event: &str) -> Result<(), JsValue> {
-    if EVENTS.contains(&event) {
-        return Ok(());
+/// The listener `on` or `off` (`method`) was given for `event`, refusing an event name no widget
+/// fires (naming the one it is probably a misspelling of) and a listener that is not a function.
+fn check_listener(method: &str, event: &str, callback: JsValue) -> Result<js_sys::Function, JsValue> {
+    if !EVENTS.contains(&event) {
+        let hint = near(event, &EVENTS).map_or_else(String::new, |e| format!("; did you mean {e}?"));
+        return Err(js_error(&format!("{method}: no event is named {event}{hint}; the events are scorecard:ready, scorecard:rubric, scorecard:change, scorecard:submit, scorecard:error")));
     }
-    let hint = near(event, &EVENTS).map_or_else(String::new, |e| format!("; did you mean {e}?"));
-    Err(js_error(&format!("on: no event is named {event}{hint}; the events are scorecard:ready, scorecard:rubric, scorecard:change, scorecard:submit, scorecard:error")))
+    callback.dyn_into().map_err(|_| js_error(&format!("{method}: the listener of {event} is not a function")))
 }
 
 /// The standalone page: mounts into `#scorecard-app`, and with `?embed=iframe` bridges to the

@@ -94,6 +94,8 @@ class InterviewScorecard extends HTMLElement {
   #kept = null;
   /** The rubric attribute the mounted widget was given. */
   #rubricUrl = null;
+  /** Whether `readonly="false"` has been warned about. */
+  #warned = false;
 
   connectedCallback() {
     if (this.#mounting) return;
@@ -120,7 +122,7 @@ class InterviewScorecard extends HTMLElement {
     // Before the widget is mounted, #mount reads the attributes (and applies late changes).
     if (!this.#widget || oldValue === value) return;
     if (name === 'rubric') { this.#setRubric(value); return; }
-    if (name === 'readonly') this.#update({ readOnly: value !== null });
+    if (name === 'readonly') this.#update({ readOnly: this.#readOnly() });
     else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
     else this.#update({ [name]: value ?? '' });
   }
@@ -171,7 +173,7 @@ class InterviewScorecard extends HTMLElement {
       candidate: this.getAttribute('candidate') ?? undefined,
       interviewer: this.getAttribute('interviewer') ?? undefined,
       step: this.getAttribute('step') ?? undefined,
-      readOnly: this.hasAttribute('readonly'),
+      readOnly: this.#readOnly(),
       autosave: this.getAttribute('autosave') !== 'off',
     };
     if (rubric) options.rubric = rubric;
@@ -187,6 +189,20 @@ class InterviewScorecard extends HTMLElement {
     }
     this.#widget = mountWasm(this.#container, options);
     this.#rubricUrl = rubricUrl;
+  }
+
+  /**
+   * Whether the card is read-only: `readonly` is a boolean attribute, as on `<input>`, so any
+   * value, "false" too, means read-only. `readonly="false"` is most likely meant as editable:
+   * the console says so, once per element.
+   */
+  #readOnly() {
+    const value = this.getAttribute('readonly');
+    if (!this.#warned && value?.toLowerCase() === 'false') {
+      this.#warned = true;
+      console.warn('interview-scorecard: readonly="false" is read-only too (any value is); remove the readonly attribute to make it editable');
+    }
+    return value !== null;
   }
 
   /** Which scorecard the attributes name (rubric, candidate, interviewer, step). */
