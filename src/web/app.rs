@@ -31,6 +31,8 @@ pub struct ScorerSettings {
     /// that scorecard (`Root` keys the scorer by them, so a new one mounts and restores its draft).
     pub preset: Preset,
     /// A card the host sets (`setValue`), with a generation number that changes on every set.
+    /// Generation 0 is the card to open with (`mount`'s `value`): shown as mounted, in place of a
+    /// saved draft, and neither saved nor told to the host until an edit.
     pub value: Option<(u32, Rc<Scorecard>)>,
     /// Refuse every edit (the host's read-only mode).
     pub read_only: bool,
@@ -270,11 +272,19 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let rubric = props.rubric.clone();
     let preset = settings.preset.clone();
     let read_only = settings.read_only;
+    let opened = settings.value.clone().filter(|(g, _)| *g == 0).map(|(_, card)| card);
+    let given = opened.is_some();
     // The widget's own page (no host names): see `standalone` below.
     let standalone_page = settings.autosave
         && preset.candidate.is_none()
         && web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some();
     let state: ScorerContext = use_reducer(move || {
+        if let Some(card) = opened {
+            let mut state = ScorerState::new(rubric, (*card).clone());
+            state.submitted_once = card.submitted_at.is_some();
+            state.locked = read_only;
+            return state;
+        }
         let mut card = Scorecard::new(&rubric);
         card.interview.date = today();
         card.candidate.name = preset.candidate.unwrap_or_default();
@@ -305,7 +315,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if let Some(reason) = &store.blocked_reason {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
-            restore(&state, &store, &saved_key);
+            if given {
+                // The host's document is a scorecard of its own (see the host's value below).
+                *saved_key.borrow_mut() = None;
+            } else {
+                restore(&state, &store, &saved_key);
+            }
             // After New scorecard or Open (a reload of the standalone page), the keyboard starts
             // at the candidate's name rather than at the top of the page.
             let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
@@ -338,7 +353,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // serialisation, two storage writes and a re-render for the status line.
     let mounted = use_mut_ref(|| true);
     // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
-    let edited = use_mut_ref(|| false);
+    let edited = use_mut_ref(move || given);
     {
         let state = state.clone();
         let store = store.clone();
@@ -395,7 +410,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let state = state.clone();
         let saved_key = saved_key.clone();
         use_effect_with(settings.value.clone(), move |value| {
-            if let Some((_, card)) = value {
+            if let Some((_, card)) = value.as_ref().filter(|(g, _)| *g != 0) {
                 // The host's document is a scorecard of its own, not the open draft renamed:
                 // saving it under its names must not remove the draft it replaced on screen.
                 *saved_key.borrow_mut() = None;

@@ -433,3 +433,33 @@ test('readonly="false" is read-only, as on <input>, and the console says once ho
   ]);
   await context.close();
 });
+
+test("a host's initial value is the card as opened: no change event and nothing saved until an edit", async () => {
+  const { context, page } = await open();
+  const result = await page.evaluate(async () => {
+    const value = { format: 'interview-scorecard', version: 1, candidate: { name: 'Cy' }, interviewer: { name: 'G' }, ratings: { business_impact: { level: 'exceeds', note: 'from the host' } } };
+    const options = { candidate: 'Cy', interviewer: 'G', value };
+    const stored = () => Object.keys(localStorage).filter((k) => k.includes(':cy:g'));
+    let { el, handle } = await fresh(options);
+    const heard = [];
+    handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level ?? null));
+    // The on-demand module comes in after the mount's effects, a value's included.
+    await until(() => el.querySelector('.sc-app[data-assist=ready]'));
+    const opened = { stored: stored(), status: el.querySelector('[data-testid=save-status]').textContent };
+    handle.destroy(); // tells a change still inside the typing pause at once
+    const toldAtOpen = heard.splice(0);
+    // Opened again, an edit is told and saved as usual.
+    ({ el, handle } = await fresh(options));
+    handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level ?? null));
+    await until(() => el.querySelector('label[for$="technical_expertise-meets"]'));
+    el.querySelector('label[for$="technical_expertise-meets"]').click();
+    await until(() => heard.length > 0);
+    const draft = JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:cy:g'));
+    return { opened, toldAtOpen, heard, saved: [draft?.ratings.business_impact?.note, draft?.ratings.technical_expertise?.level] };
+  });
+  assert.deepEqual(result.opened, { stored: [], status: 'Not saved yet' });
+  assert.deepEqual(result.toldAtOpen, []);
+  assert.deepEqual(result.heard, ['meets']);
+  assert.deepEqual(result.saved, ['from the host', 'meets']);
+  await context.close();
+});

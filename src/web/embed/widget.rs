@@ -238,7 +238,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     }
                 </div>
             </div>
-            <Scorer {rubric} settings={ScorerSettings { value: Some((1, card)), read_only: true, autosave: false, ..ScorerSettings::default() }} />
+            <Scorer {rubric} settings={ScorerSettings { value: Some((0, card)), read_only: true, autosave: false, ..ScorerSettings::default() }} />
         </>
     }
 }
@@ -501,7 +501,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         if let Some(message) = conflict(&card, &preset) {
             return Err(js_error(&format!("mount options: {message}")));
         }
-        initial = Some((1, Rc::new(with_preset(card, &preset))));
+        initial = Some((0, Rc::new(with_preset(card, &preset))));
     }
     // What `getValue` answers until the scorer reports its first card: that card already.
     let first = match (&initial, &rubric) {
