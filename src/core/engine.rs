@@ -92,6 +92,11 @@ pub struct Recommendation {
     /// Sentences a hiring manager needs: what carried the outcome, what is missing, what would
     /// change it.
     pub rationale: Vec<String>,
+    /// The lines of `rationale` that list `unassessed` and `unevidenced` ("Not assessed: …",
+    /// "Rated without evidence …"), empty when neither does: the widget's panel lists those
+    /// under "Still to do" instead. Not part of the JSON.
+    #[serde(skip)]
+    pub todo_lines: std::ops::Range<usize>,
     /// Capabilities with no rating.
     pub unassessed: Vec<String>,
     /// Capabilities rated with neither a note nor an observation behind them.
@@ -343,12 +348,14 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
             ));
         }
     }
+    let todo_start = rationale.len();
     if !unassessed.is_empty() {
         rationale.push(format!("Not assessed: {}.", list(&unassessed)));
     }
     if !unevidenced.is_empty() {
         rationale.push(format!("Rated without evidence (add a note or an observation): {}.", list(&unevidenced)));
     }
+    let todo_lines = todo_start..rationale.len();
     for id in &contradicted {
         rationale.push(format!(
             "The observations for {} do not match its rating of {}; check the rating against the notes.",
@@ -366,6 +373,7 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         confidence: (confidence * 100.0).round() / 100.0,
         score: outcome.score.map(shown),
         rationale,
+        todo_lines,
         unassessed,
         unevidenced,
         contradicted,

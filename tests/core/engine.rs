@@ -148,6 +148,11 @@ fn rationale_says_what_carried_it_and_what_would_change_it() {
     assert!(text.contains("Would drop to hire at L3 if"), "{text}");
     assert_eq!(rec.unassessed, ["mentorship_support"]);
     assert_eq!(rec.unevidenced, ["communication_collaboration"]);
+    // The widget's panel leaves these two lines out of "Why" (its "Still to do" lists them).
+    assert_eq!(
+        rec.rationale[rec.todo_lines.clone()],
+        ["Not assessed: Mentorship & Support.", "Rated without evidence (add a note or an observation): Communication & Collaboration."]
+    );
     assert!(rec.confidence > 0.0 && rec.confidence < 1.0);
 }
 

@@ -132,6 +132,22 @@ async fn rating_updates_the_recommendation() {
 }
 
 #[wasm_bindgen_test]
+async fn the_panel_lists_what_is_unrated_and_unevidenced_once_under_still_to_do() {
+    storage().clear().unwrap();
+    let m = mount(props(false));
+    until("cards", || m.q("#sc-technical_expertise-meets").is_some()).await;
+    for cap in ["technical_expertise", "project_ownership", "business_impact", "communication_collaboration"] {
+        m.click(&format!("label[for=\"sc-{cap}-meets\"]"));
+    }
+    until("a decision", || m.text("[data-testid=decision]") != "Insufficient evidence").await;
+    assert_eq!(m.text("[data-testid=todo-unrated]"), "No rating yet: Mentorship & Support and Leadership & Process Improvement");
+    assert!(m.text("[data-testid=todo-unevidenced]").starts_with("No evidence yet: Technical Expertise"));
+    let why: Vec<String> = (0..).map_while(|i| m.root.query_selector_all("[data-testid=rationale] li").ok()?.item(i)?.text_content()).collect();
+    assert!(why[0].starts_with("Hire at L4"), "{why:?}");
+    assert!(!why.iter().any(|l| l.starts_with("Not assessed: ") || l.starts_with("Rated without evidence ")), "{why:?}");
+}
+
+#[wasm_bindgen_test]
 async fn submit_makes_the_card_read_only_until_reopened() {
     storage().clear().unwrap();
     let m = mount(props(false));

@@ -126,6 +126,9 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", engine::percent(before), engine::percent(rec.confidence)));
     }
     let first = rec.rationale.len().min(1);
+    // The lines said go after the first, before the to-do lines: those move down with the rest.
+    let n = said.len();
+    rec.todo_lines = rec.todo_lines.start + n..rec.todo_lines.end + n;
     rec.rationale.splice(first..first, said);
 
     CommitteeRecommendation {

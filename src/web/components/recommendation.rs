@@ -92,8 +92,9 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
                 </div>
             </dl>
             <h3 class="sc-rec__subtitle">{ "Why" }</h3>
+            // Not what "Still to do" lists below (`todo_lines`): each list once.
             <ul class="sc-rec__rationale" data-testid="rationale">
-                { for rec.rationale.iter().map(|s| html! { <li>{ s.clone() }</li> }) }
+                { for rec.rationale.iter().enumerate().filter(|(i, _)| !rec.todo_lines.contains(i)).map(|(_, s)| html! { <li>{ s.clone() }</li> }) }
             </ul>
             if !rec.unassessed.is_empty() || !rec.unevidenced.is_empty() {
                 <div class="sc-rec__todo">
