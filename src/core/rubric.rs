@@ -563,7 +563,7 @@ mod read {
                 let core_at_least = match optional(b, "core_at_least") {
                     None => None,
                     Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
-                        format!("{path}.core_at_least: expected not_assessed, needs_improvement, meets or exceeds")
+                        format!("{path}.core_at_least: expected needs_improvement, meets or exceeds")
                     })?),
                 };
                 let consider = optional(b, "consider").map(|v| text(v, &format!("{path}.consider"))).transpose()?;

@@ -169,7 +169,7 @@ fn the_reader_reads_what_the_rubric_writes_and_names_bad_fields() {
     assert_eq!(again, rubric);
 
     check_error(|v| v["capabilities"][3]["name"] = 5.into(), "rubric is not valid: capabilities[3].name: expected text");
-    check_error(|v| v["policy"]["bands"][1]["core_at_least"] = "great".into(), "policy.bands[1].core_at_least: expected");
+    check_error(|v| v["policy"]["bands"][1]["core_at_least"] = "great".into(), "policy.bands[1].core_at_least: expected needs_improvement, meets or exceeds");
     check_error(|v| v["policy"]["bands"][0]["min_score"] = "high".into(), "policy.bands[0].min_score: expected a number");
     check_error(|v| v["policy"]["min_assessed"] = (-2).into(), "policy.min_assessed: expected a whole number");
     check_error(|v| v["traits"]["items"][2] = Value::Bool(true), "traits.items[2]: expected text");
