@@ -160,7 +160,8 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
 
   // Uma revises her rating: the later submission replaces the earlier one in the analysis.
   const revised = card('Uma', 'Coding', { ...levels, technical_expertise: 'exceeds' });
-  revised.submitted_at = '2026-11-21T10:00:00Z';
+  // The same day, later: the line below tells the two apart by the minute.
+  revised.submitted_at = '2026-11-20T16:30:00Z';
   await page.getByLabel('Paste').fill(JSON.stringify(revised));
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => /^3 scorecards loaded, 2 counted/.test(document.querySelector('[data-testid=load-status]').textContent));
@@ -169,7 +170,7 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
   // Which version counts, and that it is the later one, is said where the old one is set aside.
   assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('li').textContent(),
-    /^Zed Shaw by Uma \(Coding\): kept pasted #2 \(submitted 2026-11-21\), set aside pasted #1:1 \(submitted 2026-11-20\)$/);
+    /^Zed Shaw by Uma \(Coding\): kept pasted #2 \(submitted 2026-11-20 16:30 UTC\), set aside pasted #1:1 \(submitted 2026-11-20 10:00 UTC\)$/);
   await context.close();
 });
 

@@ -417,7 +417,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
-                                    Some(Some(at)) => format!("{source} (submitted {})", at.get(..10).unwrap_or(at)),
+                                    // To the minute: a revision is often submitted the same day.
+                                    Some(Some(at)) => format!("{source} (submitted {}{})", at.get(..16).unwrap_or(at).replacen('T', " ", 1),
+                                        if at.ends_with('Z') { " UTC" } else { "" }),
                                     Some(None) => format!("{source} (draft)"),
                                     None => source.to_string(),
                                 };
