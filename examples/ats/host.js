@@ -4,7 +4,7 @@
 // and a detached element's events no longer bubble to document.
 const log = document.getElementById('log');
 window.scorecardEvents = [];
-const NAMES = ['scorecard:ready', 'scorecard:change', 'scorecard:submit', 'scorecard:error'];
+const NAMES = ['scorecard:ready', 'scorecard:rubric', 'scorecard:change', 'scorecard:submit', 'scorecard:error'];
 const watched = new WeakSet();
 
 function record(event) {

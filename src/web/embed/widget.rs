@@ -625,8 +625,8 @@ impl Widget {
         }
     }
 
-    /// Changes options after mounting: candidate, interviewer, step, readOnly, autosave, rubric
-    /// (`null`: back to the embedded default).
+    /// Changes options after mounting: candidate, interviewer, step, readOnly, autosave, theme
+    /// (`"light"`, `"dark"`, `null`: the system's), rubric (`null`: back to the embedded default).
     pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         self.alive()?;
         let o = to_json(&options).and_then(|raw| EmbedOptions::from_value(&raw)).map_err(|e| format!("update options: {e}"));
