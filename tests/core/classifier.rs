@@ -485,6 +485,11 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         "Described why culture fit interviews are biased and proposed structured rubrics",
         "Argued that team fit should not be an interview criterion",
         "Picked Postgres as a good fit for the team's reporting needs and wrote the migration",
+        // Found by a code review: things that fit, and fit hiring judged as a practice.
+        "Wrote a retry helper for the client, which fits in nicely with the existing code.",
+        "Refactored the parser; it fits in well with the rest of the codebase.",
+        "Argued that culture fit is a poor hiring criterion and proposed structured rubrics.",
+        "Picked Go as a good fit for the team.",
         "Good energy in the pairing session: thought out loud, tested assumptions, took my hints quickly.",
         "youngest person on the team to ship a feature end to end; wrote the design doc herself",
         // Found in review: design work and idioms that share words with appearance and age.

@@ -598,8 +598,8 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
 }
 
 /// A "fit" verdict ("culture fit", "fit in here", "not a fit", "would fit right in"): the first
-/// and last tokens of the phrase to quote. "fits in memory" or a bare "fit" is not a verdict; in a
-/// note that shows behaviour, `person_verdict` narrows it further.
+/// and last tokens of the phrase to quote. "fits in memory" or a bare "fit" is not a verdict.
+/// Asked of a note with no behaviour; [`own_fit_verdict`] asks more of one with behaviour.
 fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let i = tokens.iter().position(|t| matches!(t.word.as_str(), "fit" | "fits" | "fitting"))?;
@@ -649,7 +649,10 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             if matches!(t.word.as_str(), "he" | "she" | "they" | "candidate" | "and" | "but") {
                 return true;
             }
-            if !(t.stop || matches!(t.word.as_str(), "i" | "think" | "would" | "will" | "could" | "probably" | "definitely" | "really" | "totally" | "easily" | "likely" | "sure" | "not" | "feel" | "believe" | "guess")) {
+            // A thing ("it fits in well", "which fits in nicely", "that culture fit is ..."), a
+            // named subject, or anything else that is not a hedge or a function word.
+            let thing = matches!(t.word.as_str(), "it" | "this" | "that" | "which" | "these" | "those" | "its");
+            if thing || !(t.stop || matches!(t.word.as_str(), "i" | "think" | "would" | "will" | "could" | "probably" | "definitely" | "really" | "totally" | "easily" | "likely" | "sure" | "not" | "feel" | "believe" | "guess" | "very" | "a" | "great" | "good" | "strong" | "solid" | "excellent" | "perfect" | "natural" | "poor" | "bad")) {
                 return false;
             }
         }
@@ -665,7 +668,10 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         } else if modified {
             // "team fit is strong", "great culture fit overall": the phrase ends its clause or
             // is judged; "team fit the deadline", "culture fit interviews" are about something else.
-            matches!(next(i), "" | "is" | "was" | "seems" | "looks" | "overall" | "here" | "wise" | "yes" | "no" | "strong" | "good" | "great")
+            // A judgement ("is strong") only of the note's own verdict: "argued that culture fit
+            // is a poor criterion" is about the practice.
+            let judged = matches!(next(i), "is" | "was" | "seems" | "looks") && person(i - 1);
+            (judged || matches!(next(i), "" | "overall" | "here" | "wise" | "yes" | "no" | "strong" | "good" | "great"))
                 .then_some((i - 1, i))
         } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
             // "she'd fit right in", "fits in well with the team", "I don't think she'd fit in".
@@ -675,7 +681,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 .then_some((i, last))
         } else if adjective {
             // "a good fit for the team", "not a good fit for us", "would be a great fit here".
-            (matches!(next(i), "for" | "with" | "here") && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
+            (person(i - 1) && matches!(next(i), "for" | "with" | "here") && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
         } else {
             // "fits our culture", "fits the team".
             (person(i) && matches!(next(i), "our" | "the" | "their") && matches!(next(i + 1), "culture" | "team")).then_some((i, i + 2))
