@@ -103,6 +103,16 @@ test('Print all candidates prints the comparison, then every candidate from a ne
   await page.waitForSelector('[data-testid=print-packet]', { state: 'detached' });
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.locator('.sc-committee__who[open]').count(), openOnScreen);
+
+  // A print the browser ignores (no afterprint, as in a frame without modals) leaves nothing
+  // stuck: Print all prints again, and Print selected prints the one candidate.
+  await page.getByRole('button', { name: 'Print all candidates' }).click();
+  await page.waitForFunction(() => window.prints === 2 && document.querySelector('[data-testid=print-packet]'));
+  await page.getByRole('button', { name: 'Print all candidates' }).click();
+  await page.waitForFunction(() => window.prints === 3);
+  await page.getByRole('button', { name: 'Print selected candidate' }).click();
+  await page.waitForFunction(() => window.prints === 4);
+  assert.equal(await page.locator('[data-testid=print-packet]').count(), 0, 'the packet is gone for the one candidate');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -134,6 +134,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // Print all candidates: every candidate's section is laid out (hidden on screen) only from
     // the click until the print is done, so that the screen never pays for it.
     let packet = use_state(|| false);
+    // Each print asked for, counted: the print runs once the view shows what it asked for (the
+    // packet or not). A count rather than the packet's flag, so that a print the browser ignored
+    // (no afterprint) leaves neither button stuck.
+    let prints = use_state(|| 0u32);
     {
         let (pending, packet) = (pending.clone(), packet.setter());
         use_effect_with((), move |_| {
@@ -150,9 +154,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             move || drop(listeners)
         });
     }
-    // Once the packet is on the page, print it (the beforeprint listener opens its disclosures).
-    use_effect_with(*packet, |&on| {
-        if on {
+    // Once the view shows what was asked for, print it (the beforeprint listener opens its
+    // disclosures).
+    use_effect_with(*prints, |&n| {
+        if n > 0 {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }
@@ -297,15 +302,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         let (state, output) = (state.clone(), output.clone());
         Callback::from(move |_: MouseEvent| output.set(Some(serde_json::to_string_pretty(&*state.report).unwrap_or_default())))
     };
-    let on_print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let on_print_all = {
-        let packet = packet.clone();
-        Callback::from(move |_: MouseEvent| packet.set(true))
+    let print = |all: bool| {
+        let (packet, prints) = (packet.clone(), prints.clone());
+        Callback::from(move |_: MouseEvent| {
+            packet.set(all);
+            prints.set(prints.wrapping_add(1));
+        })
     };
+    let (on_print, on_print_all) = (print(false), print(true));
 
     let report = &state.report;
     // Blind mode: a candidate's panel stays hidden until this interviewer's own submitted
