@@ -210,8 +210,12 @@ test('mount() and update() take theme: light, dark, or null for the system', asy
     seen.push(classes());
     handle.update({ theme: null });
     seen.push(classes());
+    // What the option set, destroy takes away: a later mount without it follows the system.
+    handle.update({ theme: 'dark' });
+    handle.destroy();
+    seen.push(classes());
     return seen;
   });
-  assert.deepEqual(result, ['sc-theme-dark', 'sc-theme-light', 'sc-theme-light', '']);
+  assert.deepEqual(result, ['sc-theme-dark', 'sc-theme-light', 'sc-theme-light', '', '']);
   await context.close();
 });

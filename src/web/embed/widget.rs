@@ -281,6 +281,8 @@ pub struct Widget {
     value: Rc<RefCell<Scorecard>>,
     generation: Cell<u32>,
     pending: Pending,
+    /// Whether a `theme` option set the element's theme class, which `destroy` then removes.
+    themed: Cell<bool>,
 }
 
 /// A card and its recommendation, as `scorecard:change` reports them.
@@ -573,7 +575,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         set_theme(&element, t);
     }
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
-    let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending };
+    let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending, themed: Cell::new(options.theme.is_some()) };
     // `scorecard:ready` is told once the scorer is on screen (`on_change`); a rubric that does
     // not load is told on the next turn, so that `on(...)` set right after `mount` hears either.
     if let Err(e) = rubric {
@@ -673,6 +675,7 @@ impl Widget {
             }
             if let Some(t) = o.theme {
                 set_theme(&self.element, t);
+                self.themed.set(true);
             }
             let mut switched = before != props.settings.preset;
             if let Some(r) = rubric.filter(|r| props.rubric.as_ref().ok() != Some(r)) {
@@ -746,6 +749,9 @@ impl Widget {
         self.listeners.borrow_mut().clear();
         self.element.set_inner_html("");
         let _ = self.element.class_list().remove_1("sc-theme");
+        if self.themed.get() {
+            set_theme(&self.element, None);
+        }
     }
 
     /// Tells the host now of a change still waiting for the pause in typing.
