@@ -345,7 +345,7 @@ fn schema_and_reader_agree_on_limits() {
     let doc = embedded();
     let long_id = "a".repeat(64);
     let too_long = "a".repeat(65);
-    let cases: [(&str, Value, bool); 31] = [
+    let cases: [(&str, Value, bool); 33] = [
         ("/format", json!("scorecard-rubrik"), false),
         ("/schema_version", json!(2), false),
         ("/schema_version", json!(1.5), false),
@@ -363,6 +363,9 @@ fn schema_and_reader_agree_on_limits() {
         ("/levels/0/label", json!(""), true),
         ("/policy/min_assessed", json!(-1), false),
         ("/policy/min_assessed", json!(1.5), false),
+        // A whole number with a zero fraction is that number, in JSON Schema as in the reader.
+        ("/policy/min_assessed", json!(2.0), true),
+        ("/version", json!(3.0), true),
         ("/policy/bands", json!([]), false),
         ("/policy/bands/0/level", json!(" "), false),
         ("/policy/bands/0/min_score", json!(2), true),

@@ -70,7 +70,8 @@ pub fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Resu
             "boolean" => value.is_boolean(),
             "string" => value.is_string(),
             "number" => value.is_number(),
-            "integer" => value.is_u64() || value.is_i64(),
+            // JSON Schema's integer is a number with no fraction, written 4 or 4.0.
+            "integer" => value.is_u64() || value.is_i64() || value.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0),
             "array" => value.is_array(),
             "object" => value.is_object(),
             _ => panic!("bad type {t}"),
