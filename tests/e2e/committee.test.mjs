@@ -302,11 +302,24 @@ test("the panel's columns follow the order the files were chosen, not the order 
   await page.goto(base + '/committee.html');
   await page.waitForSelector('#scc-files');
   const levels = { technical_expertise: 'meets', project_ownership: 'meets' };
-  const json = (who, step, pad = 0) => JSON.stringify(card(who, step, levels)) + ' '.repeat(pad);
-  // The first file is the largest (900 KB of trailing white space, under the 1 MB limit), so its
-  // read tends to finish last.
+  const json = (who, step) => JSON.stringify(card(who, step, levels));
+  // The first file's read is held back until the other two have been read, so it finishes last.
+  await page.evaluate(() => {
+    const read = FileReader.prototype.readAsText;
+    let others = 0;
+    let release;
+    const gate = new Promise((ok) => { release = ok; });
+    FileReader.prototype.readAsText = function (blob, ...rest) {
+      if (blob.name === 'yara.json') {
+        gate.then(() => read.call(this, blob, ...rest));
+        return;
+      }
+      this.addEventListener('loadend', () => { if (++others === 2) release(); });
+      read.call(this, blob, ...rest);
+    };
+  });
   await page.setInputFiles('#scc-files', [
-    { name: 'yara.json', mimeType: 'application/json', buffer: Buffer.from(json('Yara Quinn', 'Coding', 900_000)) },
+    { name: 'yara.json', mimeType: 'application/json', buffer: Buffer.from(json('Yara Quinn', 'Coding')) },
     { name: 'abe.json', mimeType: 'application/json', buffer: Buffer.from(json('Abe Ross', 'Design')) },
     { name: 'mo.json', mimeType: 'application/json', buffer: Buffer.from(json('Mo Chen', 'Values')) },
   ]);
