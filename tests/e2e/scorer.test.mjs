@@ -241,3 +241,29 @@ test('an address whose options the widget refuses says why on the page, as text'
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'shown as text');
   await context.close();
 });
+
+test('in one column, a control the keyboard reaches is never hidden under the outcome bar', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  const hidden = [];
+  let reachedPanel = false;
+  for (let i = 0; i < 150 && !reachedPanel; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const a = document.activeElement;
+      const bar = document.querySelector('.sc-recbar');
+      if (!a || a === document.body || bar.contains(a)) return { skip: true };
+      const ab = a.getBoundingClientRect();
+      const bb = bar.getBoundingClientRect();
+      return { id: a.id || a.textContent.trim().slice(0, 30), panel: Boolean(a.closest('.sc-layout__aside')), overlap: Math.max(0, Math.min(ab.bottom, bb.bottom) - Math.max(ab.top, bb.top)) };
+    });
+    if (r.skip) continue;
+    reachedPanel = r.panel;
+    if (r.overlap > 0) hidden.push(`${r.id}: ${r.overlap}px`);
+  }
+  assert.ok(reachedPanel, 'tabbed through every card to the panel');
+  assert.deepEqual(hidden, []);
+  await context.close();
+});
