@@ -53,3 +53,18 @@ export async function openScorer(browser, base, contextOptions = {}) {
   await page.waitForSelector('.sc-card');
   return { context, page, errors };
 }
+
+/**
+ * Defines `window.until(cond)` on the page: a promise that resolves once `cond()` holds, checked
+ * every animation frame, and fails after 10 s naming the condition (for tests that drive the
+ * page from inside `page.evaluate`).
+ */
+export function installUntil(page) {
+  return page.evaluate(() => {
+    window.until = (cond) => new Promise((ok, fail) => {
+      const t0 = performance.now();
+      const t = () => (cond() ? ok() : performance.now() - t0 > 10000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(t));
+      t();
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, installUntil } from './browser.mjs';
 
 /** The policy README.md says the widget needs, served as a response header on every file. */
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
@@ -31,12 +31,8 @@ async function open(url = `${a.url}/examples/ats/`) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
   await page.goto(url);
+  await installUntil(page);
   await page.evaluate(() => {
-    window.until = (cond) => new Promise((ok, fail) => {
-      const t0 = performance.now();
-      const t = () => (cond() ? ok() : performance.now() - t0 > 10000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(t));
-      t();
-    });
     window.thrown = (f) => { try { f(); return null; } catch (e) { return e.message; } };
     // The module, loaded, and a fresh element appended to the page.
     window.setup = async () => {

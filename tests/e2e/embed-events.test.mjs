@@ -2,35 +2,21 @@
 // integrator's report: `scorecard:ready` names the rubric on screen (also when the element's
 // rubric is set in the task that adds it), `scorecard:rubric` tells a later switch, and in
 // iframe mode the parent hears the document's height (`scorecard:resize`) and sets the theme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness, installUntil } from './browser.mjs';
 
-let a, browser;
-before(async () => {
-  a = await startServer('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  a?.server.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
-async function open(url = `${a.url}/examples/ats/`, contextOptions = {}) {
+async function open(url = `${base}/examples/ats/`, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.evaluate(() => {
-    window.until = (cond) => new Promise((ok, fail) => {
-      const t0 = performance.now();
-      const t = () => (cond() ? ok() : performance.now() - t0 > 10000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(t));
-      t();
-    });
-  });
+  await installUntil(page);
   return { context, page, errors };
 }
 
@@ -120,7 +106,7 @@ test('a later rubric switch is told as scorecard:rubric once it is on screen; re
 });
 
 test('iframe mode: the parent hears the document height as it changes and sizes the frame to it', async () => {
-  const { context, page, errors } = await open(`${a.url}/examples/ats/iframe.html`);
+  const { context, page, errors } = await open(`${base}/examples/ats/iframe.html`);
   const frame = page.frameLocator('iframe');
   const resizes = () => page.evaluate(() => window.received.filter((m) => m.type === 'scorecard:resize').map((m) => m.detail.height));
   // The example host sets the frame's height from each message (README's snippet).
@@ -161,7 +147,7 @@ test('iframe mode: the parent hears the document height as it changes and sizes 
 });
 
 test('iframe mode: the parent changes the theme without a reload, and hears rubric switches', async () => {
-  const { context, page, errors } = await open(`${a.url}/examples/ats/iframe.html`, { colorScheme: 'dark' });
+  const { context, page, errors } = await open(`${base}/examples/ats/iframe.html`, { colorScheme: 'dark' });
   await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));
   const colours = () => page.evaluate(() => {
     const doc = document.querySelector('iframe').contentDocument;

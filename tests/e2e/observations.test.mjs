@@ -3,7 +3,7 @@
 // that are not evidence of behaviour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe } from './browser.mjs';
+import { harness, observe, openScorer } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -251,10 +251,7 @@ test('an observation typed and not yet added makes leaving the page ask first', 
 });
 
 test('a submitted card says a tag was never confirmed, without the classifier\'s certainty', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
+  const { context, page } = await openScorer(browser, base);
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
   const source = page.locator('section.sc-card .sc-obs .sc-obs__source').first();
