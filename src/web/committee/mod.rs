@@ -127,10 +127,6 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let file_input = use_node_ref();
     let paste_box = use_node_ref();
 
-    // Restore the saved set once; then save it after every change, when the browser is idle:
-    // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
-    // the committee should see the scorecard it added first. A save still pending when the page
-    // is left (closed, reloaded, navigated away) runs then.
     // Print all candidates: every candidate's section is laid out (hidden on screen) only from
     // the click until the print is done, so that the screen never pays for it.
     let packet = use_state(|| false);
@@ -138,6 +134,21 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // packet or not). A count rather than the packet's flag, so that a print the browser ignored
     // (no afterprint) leaves neither button stuck.
     let prints = use_state(|| 0u32);
+    // Once the view shows what was asked for, print it (the beforeprint listener opens its
+    // disclosures).
+    use_effect_with(*prints, |&n| {
+        if n > 0 {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+    });
+
+    // Restore the saved set once; then save it after every change, when the browser is idle:
+    // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
+    // the committee should see the scorecard it added first. A save still pending when the page
+    // is left (closed, reloaded, navigated away) runs then. Printing opens every disclosure
+    // before and closes them after, when the packet goes too.
     {
         let (pending, packet) = (pending.clone(), packet.setter());
         use_effect_with((), move |_| {
@@ -154,15 +165,6 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             move || drop(listeners)
         });
     }
-    // Once the view shows what was asked for, print it (the beforeprint listener opens its
-    // disclosures).
-    use_effect_with(*prints, |&n| {
-        if n > 0 {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }
-    });
     {
         let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
         use_effect_with(state.sources.clone(), move |sources| {
