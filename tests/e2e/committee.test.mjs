@@ -32,7 +32,7 @@ test('a committee compares a panel and candidates', async () => {
   assert.match(status, /7 scorecards loaded, 5 counted, 2 candidates/);
   assert.match(await page.locator('.sc-committee__failed').textContent(), /broken\.json: ratings\.technical_expertise\.level: unknown level "great"/);
   assert.match(await page.locator('.sc-committee__aside', { hasText: 'another rubric' }).textContent(), /l5-staff-software-engineer.*Ada Byron by Dan Ito/);
-  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('summary').textContent(), /1 duplicate counted once \(set aside: bo-dan\.json\)/);
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'repeated' }).locator('summary').textContent(), /^1 repeated scorecard \(same candidate, interviewer and step\): the one submitted last counts; set aside: bo-dan\.json$/);
 
   // A hire below the rubric's level (Greenhouse: No) does not read as a plain hire; people are
   // named, not identified by their ids; confidence is a percentage throughout.
@@ -169,7 +169,7 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   assert.match(await te.textContent(), /Exceeds Expectations · no evidence/, 'the revised rating counts');
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
   // Which version counts, and that it is the later one, is said where the old one is set aside.
-  assert.match(await page.locator('.sc-committee__aside', { hasText: 'duplicate' }).locator('li').textContent(),
+  assert.match(await page.locator('.sc-committee__aside', { hasText: 'repeated' }).locator('li').textContent(),
     /^Zed Shaw by Uma \(Coding\): kept pasted #2 \(submitted 2026-11-20 16:30 UTC\), set aside pasted #1:1 \(submitted 2026-11-20 10:00 UTC\)$/);
   await context.close();
 });

@@ -413,7 +413,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                     if !report.duplicates.is_empty() {
                         <details class="sc-committee__aside">
-                            <summary>{ format!("{} duplicate{} counted once (set aside: {})", report.duplicates.len(),
+                            <summary>{ format!("{} repeated scorecard{} (same candidate, interviewer and step): the one submitted last counts; set aside: {}", report.duplicates.len(),
                                 if report.duplicates.len() == 1 { "" } else { "s" },
                                 report.duplicates.iter().flat_map(|d| d.dropped.iter().map(String::as_str)).collect::<Vec<_>>().join(", ")) }</summary>
                             <ul>{ for report.duplicates.iter().map(|d| {
