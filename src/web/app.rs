@@ -254,6 +254,15 @@ fn interviewer_key(rubric_id: &str) -> String {
     format!("{}interviewer:{rubric_id}", crate::web::storage::PREFIX)
 }
 
+/// Moves the keyboard to the element with the id `id` inside `root`, this widget's element: the
+/// widget may sit in a shadow root, where `document.getElementById` does not look.
+pub(crate) fn focus_within(root: Option<web_sys::Element>, id: &str) {
+    let target = root.and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten());
+    if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = t.focus();
+    }
+}
+
 /// The current time as ISO-8601, from the browser clock.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -482,10 +491,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let on_resolve = {
         let (state, store, saved_key, root, prefix) = (state.clone(), store.clone(), saved_key.clone(), root.clone(), settings.id_prefix.clone());
         Callback::from(move |keep: bool| {
-            let submit = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{prefix}-submit")).ok().flatten());
-            if let Some(b) = submit.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = b.focus();
-            }
+            focus_within(root.cast(), &format!("{prefix}-submit"));
             let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
             // (The other version may be gone or unreadable by now: then this one is saved.)
             match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric, &now_iso()) } {
@@ -511,9 +517,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     {
         let (root, prefix) = (root.clone(), prefix.clone());
         use_effect_with(state.after.clone(), move |after| {
-            let target = after.as_ref().zip(root.cast::<web_sys::Element>()).and_then(|(a, r)| r.query_selector(&format!("#{prefix}-{}", a.focus)).ok().flatten());
-            if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = t.focus();
+            if let Some(a) = after {
+                focus_within(root.cast(), &format!("{prefix}-{}", a.focus));
             }
         });
     }

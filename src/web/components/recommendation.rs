@@ -121,13 +121,10 @@ pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
     let rec = &state.recommendation;
     let below = hire_below_level(rec.decision, rec.greenhouse);
     let text = outcome_text(state);
-    let title = format!("#{id_prefix}-rec-title");
+    let title = format!("{id_prefix}-rec-title");
     let onclick = Callback::from(move |e: MouseEvent| {
         let button: web_sys::Element = e.target_unchecked_into();
-        let heading = button.closest(".sc-app").ok().flatten().and_then(|app| app.query_selector(&title).ok().flatten());
-        if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
-            let _ = h.focus();
-        }
+        crate::web::app::focus_within(button.closest(".sc-app").ok().flatten(), &title);
     });
     html! {
         <button type="button" class={classes!("sc-recbar", decision_class(rec.decision, below))} {onclick}>
