@@ -85,9 +85,7 @@ impl EmbedOptions {
             theme: match o.get("theme") {
                 None => None,
                 Some(Value::Null) => Some(None),
-                Some(Value::String(t)) if t == "light" => Some(Some(THEMES[0])),
-                Some(Value::String(t)) if t == "dark" => Some(Some(THEMES[1])),
-                Some(_) => return Err("theme: expected \"light\", \"dark\" or null".into()),
+                Some(v) => Some(Some(v.as_str().and_then(theme_class).ok_or("theme: expected \"light\", \"dark\" or null")?)),
             },
         })
     }
@@ -354,6 +352,15 @@ fn emit(element: &Element, listeners: &Listeners, name: &str, detail: &Value) {
 
 /// The classes of the light and dark themes (styles/tokens.css), which a host may also set itself.
 const THEMES: [&str; 2] = ["sc-theme-light", "sc-theme-dark"];
+
+/// The class of the theme named `name` ("light" or "dark").
+fn theme_class(name: &str) -> Option<&'static str> {
+    match name {
+        "light" => Some(THEMES[0]),
+        "dark" => Some(THEMES[1]),
+        _ => None,
+    }
+}
 
 /// Sets the class of a theme (one of [`THEMES`]) on `element`; `None`: the system's light or dark.
 fn set_theme(element: &Element, theme: Option<&str>) {
@@ -821,11 +828,10 @@ pub fn start_page() {
         return;
     }
     // A host page with its own light/dark switch passes ?theme=light|dark to the iframe.
-    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
-        let class = format!("sc-theme-{theme}");
-        let _ = root.class_list().add_1(&class);
+    if let Some(class) = param("theme").as_deref().and_then(theme_class) {
+        set_theme(&root, Some(class));
         if let Some(body) = document.body() {
-            let _ = body.class_list().add_1(&class);
+            set_theme(&body, Some(class));
         }
     }
     let widget = match mount(root.clone(), options_js) {
@@ -1025,7 +1031,7 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
                 let options = message.get("options").unwrap_or(&Value::Null);
                 // The page around the widget takes its theme too (its background shows below it).
                 if let (Ok(()), Some(theme), Some(body)) = (w.update(to_js(options)), options.get("theme"), &body) {
-                    set_theme(body, theme.as_str().map(|t| if t == "dark" { THEMES[1] } else { THEMES[0] }));
+                    set_theme(body, theme.as_str().and_then(theme_class));
                 }
             }
             _ => {
