@@ -631,8 +631,7 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
 fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
-    // The word after `k` in its clause ("" at the clause's end).
-    let next = |k: usize| if same(k, k + 1) { word(k + 1) } else { "" };
+    let next = |k: usize| next_in_clause(tokens, k, 1);
     let team = |w: &str| matches!(w, "us" | "team" | "culture" | "company" | "everyone" | "everybody" | "here" | "org" | "group");
     // A team word within three words after `k` that ends the phrase ("for the team", "with us
     // overall"; not "for the team's reporting needs").
