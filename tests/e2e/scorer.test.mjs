@@ -177,10 +177,7 @@ test("the submission time is shown in the interviewer's time zone; the stored va
 });
 
 test('in one column the outcome stays in view at the bottom while rating, and takes the keyboard to the panel', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
+  const { context, page } = await open({ viewport: { width: 360, height: 740 } });
   for (const c of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
     await page.click(`label[for="sc-${c}-meets"]`);
   }
@@ -197,10 +194,7 @@ test('in one column the outcome stays in view at the bottom while rating, and ta
   await context.close();
 
   // Beside the cards, the panel is there: no bar.
-  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const p2 = await wide.newPage();
-  await p2.goto(base + '/');
-  await p2.waitForSelector('.sc-card');
+  const { context: wide, page: p2 } = await open({ viewport: { width: 1280, height: 800 } });
   assert.equal(await p2.locator('.sc-recbar').isVisible(), false);
   // Rating the last card, the panel beside it is still in view, with the new outcome.
   for (const c of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
@@ -243,10 +237,7 @@ test('an address whose options the widget refuses says why on the page, as text'
 });
 
 test('in one column, a control the keyboard reaches is never hidden under the outcome bar', async () => {
-  const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
-  const page = await context.newPage();
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
+  const { context, page } = await open({ viewport: { width: 640, height: 400 } });
   const hidden = [];
   let reachedPanel = false;
   for (let i = 0; i < 150 && !reachedPanel; i++) {
