@@ -341,6 +341,8 @@ fn greenhouse_export_has_the_harvest_shape() {
     assert_eq!((q["id"].clone(), q["question"].clone()), (Value::Null, json!("Key Take-Aways")));
     let answer = q["answer"].as_str().expect("answer");
     assert!(answer.starts_with("<ul><li>Technical Expertise (Needs Improvement): "), "{answer}");
+    // A tag the interviewer has not confirmed is not passed off as theirs.
+    assert!(answer.contains("<li>Project Ownership (Meets Expectations; suggested, not confirmed): "), "{answer}");
     assert!(!answer.contains("<script") && !answer.contains("<b>") && answer.contains("&lt;script&gt;"), "{answer}");
     // An empty scorecard still has every attribute, unrated, and no answer.
     let empty = export_greenhouse(&Scorecard::new(&rubric), &rubric);
@@ -350,17 +352,18 @@ fn greenhouse_export_has_the_harvest_shape() {
 }
 
 /// The observations a Greenhouse round trip should give back: each line of each observation,
-/// white space collapsed; the first line keeps the tag.
-fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, Rating)> {
+/// white space collapsed; the first line keeps the tag and who set it (an untagged line reads as
+/// `Suggested`, the default).
+fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, Rating, TagSource)> {
     let mut out = Vec::new();
     for o in &card.observations {
         let lines: Vec<String> =
             o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
         for (i, line) in lines.into_iter().enumerate() {
-            if i == 0 {
-                out.push((line, o.capability.clone(), o.level));
+            if i == 0 && o.capability.is_some() {
+                out.push((line, o.capability.clone(), o.level, o.source));
             } else {
-                out.push((line, None, Rating::NotAssessed));
+                out.push((line, None, Rating::NotAssessed, TagSource::Suggested));
             }
         }
     }
@@ -445,7 +448,8 @@ fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
             assert_eq!(back.note(&cap.id), if card.note(&cap.id).trim().is_empty() { "" } else { card.note(&cap.id) }, "card {i}");
         }
         assert!(g.mappings.iter().all(|m| m.how == MatchKind::Exact), "card {i}: {:?}", g.mappings);
-        let got: Vec<(String, Option<String>, Rating)> = back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level)).collect();
+        let got: Vec<(String, Option<String>, Rating, TagSource)> =
+            back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level, o.source)).collect();
         assert_eq!(got, expected_after_greenhouse(card), "card {i}");
         assert_eq!(back.interviewer.name, card.interviewer.name, "card {i}");
         assert_eq!(back.interviewer.id, card.interviewer.id, "card {i}");
@@ -702,7 +706,11 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
         assert!(md.contains(&format!("### {}: {}", cap.name.replace('&', "\\&"), rubric.level_label(card.rating(&cap.id)))), "{}\n{md}", cap.id);
     }
     assert!(md.contains("### Other observations\n\n- Untagged \\<em\\>remark\\</em\\>"), "{md}");
-    assert!(md.contains("- \\<script\\>alert('x')\\</script\\> _(Meets Expectations)_"), "{md}");
+    // The interviewer's own tag shows its level; the classifier's, not yet confirmed, says so.
+    assert!(md.contains("- 🦀 Rust \\& \\<b\\>bold\\</b\\> claims about ownership _(Needs Improvement)_\n"), "{md}");
+    assert!(md.contains("- \\<script\\>alert('x')\\</script\\> _(Meets Expectations; suggested, not confirmed)_"), "{md}");
+    // Untagged observations have no tag to confirm.
+    assert!(md.contains("- Untagged \\<em\\>remark\\</em\\>\n"), "{md}");
     // Whatever the user typed, no link, image, HTML tag or code span can open.
     for line in md.lines() {
         assert!(no_unescaped(line, &['<', '[', ']', '`', '|', '&']), "unescaped markup in {line:?}");

@@ -19,7 +19,7 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{parse_json, ImportError};
+use super::{parse_json, ImportError, UNCONFIRMED};
 use crate::core::engine::{recommend, Greenhouse};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{
@@ -191,13 +191,17 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
     })
 }
 
-/// One observation as a Key Take-Aways line: `Capability (Level label): text` when tagged.
+/// One observation as a Key Take-Aways line: `Capability (Level label): text` when tagged,
+/// `Capability (Level label; suggested, not confirmed): text` when the tag is the classifier's
+/// and the interviewer has not confirmed it, so nobody reading the ATS takes it for theirs.
 fn observation_line(o: &Observation, rubric: &Rubric) -> String {
-    let cap = o.capability.as_deref().and_then(|c| rubric.capability(c));
-    match (cap, o.level) {
-        (Some(c), Rating::NotAssessed) => format!("{}: {}", c.name, o.text),
-        (Some(c), level) => format!("{} ({}): {}", c.name, rubric.level_label(level), o.text),
-        (None, _) => o.text.clone(),
+    let Some(cap) = o.capability.as_deref().and_then(|c| rubric.capability(c)) else { return o.text.clone() };
+    let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
+    match (level, o.source) {
+        (None, TagSource::Interviewer) => format!("{}: {}", cap.name, o.text),
+        (Some(level), TagSource::Interviewer) => format!("{} ({level}): {}", cap.name, o.text),
+        (None, TagSource::Suggested) => format!("{} ({UNCONFIRMED}): {}", cap.name, o.text),
+        (Some(level), TagSource::Suggested) => format!("{} ({level}; {UNCONFIRMED}): {}", cap.name, o.text),
     }
 }
 
@@ -338,7 +342,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         return Err(ImportError::invalid("attributes", format!("{} attributes; the limit is {MAX_ITEMS}", attrs.len())));
     }
     let mut mappings = Vec::new();
-    let mut texts: Vec<(String, Option<(String, Rating)>)> = Vec::new();
+    let mut texts: Vec<(String, Option<LineTag>)> = Vec::new();
     // For each capability: the attributes mapped to it.
     let mut mapped: Vec<(String, Vec<MappedAttribute>)> = Vec::new();
     for (i, item) in attrs.iter().enumerate() {
@@ -469,7 +473,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     // Every text is within MAX_TEXT_CHARS: `split_long` cut the longer lines.
     for (i, (text, tag)) in texts.into_iter().enumerate() {
         let (capability, level, source) = match tag {
-            Some((c, l)) => (Some(c), l, TagSource::Interviewer),
+            Some((c, l, source)) => (Some(c), l, source),
             None => (None, Rating::NotAssessed, TagSource::Suggested),
         };
         card.observations.push(Observation { id: format!("o{}", i + 1), text, capability, level, source });
@@ -533,26 +537,38 @@ struct MappedAttribute {
     note: String,
 }
 
-/// Reads a Key Take-Aways line back into text and tag: `Name (Level label): text` or
-/// `Name: text`, where `Name` is a capability's name exactly. Any other line is untagged.
-fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<(String, Rating)>) {
+/// A tag read back from a Key Take-Aways line: capability id, level, and who set it.
+type LineTag = (String, Rating, TagSource);
+
+/// Reads a Key Take-Aways line back into text and tag, in any of [`observation_line`]'s forms,
+/// where `Name` is a capability's name exactly. Any other line is untagged.
+fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<LineTag>) {
     for cap in &rubric.capabilities {
         let Some(rest) = line.strip_prefix(cap.name.as_str()) else { continue };
-        if let Some(text) = rest.strip_prefix(": ") {
-            if !text.trim().is_empty() {
-                return (text.to_string(), Some((cap.id.clone(), Rating::NotAssessed)));
-            }
-        }
-        for level in Rating::LEVELS {
-            let prefix = format!(" ({}): ", rubric.level_label(level));
-            if let Some(text) = rest.strip_prefix(prefix.as_str()) {
-                if !text.trim().is_empty() {
-                    return (text.to_string(), Some((cap.id.clone(), level)));
-                }
+        for level in [Rating::NotAssessed].into_iter().chain(Rating::LEVELS) {
+            match tag_form(rest, level, rubric) {
+                Some((source, text)) if !text.trim().is_empty() => return (text.to_string(), Some((cap.id.clone(), level, source))),
+                _ => {}
             }
         }
     }
     (line.to_string(), None)
+}
+
+/// What follows a capability's name in one of [`observation_line`]'s forms with this level:
+/// who set the tag, and the text. Prefixes only: no string search, no allocation.
+fn tag_form<'a>(rest: &'a str, level: Rating, rubric: &Rubric) -> Option<(TagSource, &'a str)> {
+    if level == Rating::NotAssessed {
+        if let Some(text) = rest.strip_prefix(": ") {
+            return Some((TagSource::Interviewer, text));
+        }
+        return Some((TagSource::Suggested, rest.strip_prefix(" (")?.strip_prefix(UNCONFIRMED)?.strip_prefix("): ")?));
+    }
+    let after = rest.strip_prefix(" (")?.strip_prefix(rubric.level_label(level))?;
+    match after.strip_prefix("; ").and_then(|a| a.strip_prefix(UNCONFIRMED)) {
+        Some(a) => Some((TagSource::Suggested, a.strip_prefix("): ")?)),
+        None => Some((TagSource::Interviewer, after.strip_prefix("): ")?)),
+    }
 }
 
 /// The `ratings` grouping object as (attribute name, rating) pairs.

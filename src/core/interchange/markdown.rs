@@ -7,7 +7,8 @@
 
 use crate::core::engine::{recommend, Decision};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard};
+use super::UNCONFIRMED;
+use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
 
 /// An RFC 3339 time as a reader writes it, in its own offset: `2026-11-26T03:18:42.674Z` is
 /// "2026-11-26 03:18 UTC", `…T09:00:00+05:30` is "… 09:00 UTC+05:30". Anything else as given.
@@ -105,9 +106,18 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     out
 }
 
+/// One observation as a list item, with the level it reads as; a tag the interviewer has not
+/// confirmed says so (untagged observations have nothing to confirm).
 fn observation_item(o: &Observation, rubric: &Rubric) -> String {
-    let level = if o.level == Rating::NotAssessed { String::new() } else { format!(" _({})_", rubric.level_label(o.level)) };
-    format!("- {}{level}\n", escape_block(&o.text, "  "))
+    let tagged = o.capability.as_deref().is_some_and(|c| rubric.capability(c).is_some());
+    let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
+    let tag = match (level, tagged && o.source == TagSource::Suggested) {
+        (None, false) => String::new(),
+        (Some(level), false) => format!(" _({level})_"),
+        (None, true) => format!(" _({UNCONFIRMED})_"),
+        (Some(level), true) => format!(" _({level}; {UNCONFIRMED})_"),
+    };
+    format!("- {}{tag}\n", escape_block(&o.text, "  "))
 }
 
 /// Escapes text of several lines: each line is escaped, empty lines are dropped (they would

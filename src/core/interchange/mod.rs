@@ -30,6 +30,13 @@ pub use link::{decode_link, encode_link, encode_link_url, LinkError, LINK_PREFIX
 pub use markdown::export_markdown;
 pub use migrate::migrate;
 
+/// What an exported tag that the interviewer has not confirmed (a [`TagSource::Suggested`] one)
+/// says of itself, in the Greenhouse and Markdown exports, so that nobody reading the ATS takes
+/// the classifier's guess for the interviewer's judgement.
+///
+/// [`TagSource::Suggested`]: super::scorecard::TagSource::Suggested
+pub const UNCONFIRMED: &str = "suggested, not confirmed";
+
 /// Why an import failed. `Display` gives one line meant for people, naming the field at fault:
 ///
 /// - `TooLarge`: `document is 2000000 bytes; the limit is 1048576`
