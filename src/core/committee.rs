@@ -520,25 +520,33 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     // For each (candidate, interviewer, step): the index of the scorecard kept and those dropped.
     let mut seen: HashMap<(&'a str, &'a str, &'a str), (usize, Vec<usize>)> = HashMap::new();
     let mut kept: Vec<bool> = vec![false; cards.len()];
-    // A scorecard that names its candidate by name only joins the candidate of that name whose
-    // other scorecards carry an id, when exactly one id goes with the name; otherwise one person
-    // would show as two rows of the same name.
+    // A scorecard that names a person by name only (the scorer's page has no id fields) joins
+    // the person of that name whose other scorecards carry an id, when exactly one id goes with
+    // the name; otherwise one candidate would show as two rows of the same name, and one
+    // interviewer's two scorecards for the same step would both count.
     let same_name = |name: &str| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
-    let mut ids_by_name: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
+    let mut candidate_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
+    let mut interviewer_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
     for (_, card) in cards {
         let card: &'a Scorecard = card.borrow();
-        if card.rubric.id == rubric.id && !card.candidate.id.is_empty() && !card.candidate.name.trim().is_empty() {
-            ids_by_name.entry(same_name(&card.candidate.name)).or_default().insert(card.candidate.id.as_str());
+        if card.rubric.id != rubric.id {
+            continue;
+        }
+        for (person, ids) in [(&card.candidate, &mut candidate_ids), (&card.interviewer, &mut interviewer_ids)] {
+            if !person.id.is_empty() && !person.name.trim().is_empty() {
+                ids.entry(same_name(&person.name)).or_default().insert(person.id.as_str());
+            }
         }
     }
-    let candidate_key = |card: &'a Scorecard| -> &'a str {
-        if card.candidate.id.is_empty() {
-            if let Some(id) = ids_by_name.get(&same_name(&card.candidate.name)).filter(|ids| ids.len() == 1).and_then(|ids| ids.first()) {
+    let key_of = |person: &'a Person, ids: &HashMap<String, BTreeSet<&'a str>>| -> &'a str {
+        if person.id.is_empty() {
+            if let Some(id) = ids.get(&same_name(&person.name)).filter(|ids| ids.len() == 1).and_then(|ids| ids.first()) {
                 return id;
             }
         }
-        card.candidate.key()
+        person.key()
     };
+    let candidate_key = |card: &'a Scorecard| key_of(&card.candidate, &candidate_ids);
     for (i, (source, card)) in cards.iter().enumerate() {
         let card: &'a Scorecard = card.borrow();
         if card.rubric.id != rubric.id {
@@ -561,7 +569,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             set(&mut kept, i, true);
             continue;
         }
-        let key = (candidate_key(card), card.interviewer.key(), card.interview.step.as_str());
+        let key = (candidate_key(card), key_of(&card.interviewer, &interviewer_ids), card.interview.step.as_str());
         match seen.get_mut(&key) {
             None => {
                 seen.insert(key, (i, Vec::new()));

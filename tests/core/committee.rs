@@ -821,6 +821,30 @@ fn a_scorecard_without_the_candidate_id_joins_the_candidate_of_that_name() {
     assert_eq!(r.candidates.len(), 3);
 }
 
+/// The same interviewer's scorecard for the same step, once with their id and once by name only
+/// (as the scorer's page writes it), counts once: the later one, as for any repeated scorecard.
+/// Two interviewers who share a name and have different ids are not joined.
+#[test]
+fn a_scorecard_without_the_interviewer_id_repeats_that_interviewers_scorecard() {
+    let mut cards = panel(&["c1 e1 design: te=m po=m bi=m cc=m", "c1 e2 coding: te=m po=m bi=m cc=m", "c1 _ design: te=e po=m bi=m cc=m"]);
+    cards[2].1.interviewer = Person { id: String::new(), name: " name of E1".into() };
+    cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.candidates[0].panel.len(), 2, "{:?}", r.candidates[0].panel);
+    let dups: Vec<(&str, Vec<&str>)> = r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+    assert_eq!(dups, [("card3", vec!["card1"])]);
+    let counted: Vec<&str> = r.candidates[0].panel.iter().map(|m| m.source.as_str()).collect();
+    assert_eq!(counted, ["card2", "card3"], "the later scorecard counts, once");
+    // Another step by that interviewer is not a repeat.
+    cards[2].1.interview.step = "coding".into();
+    assert_eq!(analyze(&rubric(), &cards, None).candidates[0].panel.len(), 3);
+    // Two interviewers named alike with different ids: the name-only scorecard stays apart.
+    cards[2].1.interview.step = "design".into();
+    cards[1].1.interviewer.name = "Name of e1".into();
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!((r.candidates[0].panel.len(), r.duplicates.len()), (3, 0));
+}
+
 /// A Greenhouse scorecard object (an ATS export) loads into a panel like the import box reads it.
 #[test]
 fn a_greenhouse_scorecard_joins_the_panel() {
