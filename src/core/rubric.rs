@@ -22,8 +22,9 @@ pub const RUBRIC_FORMAT: &str = "scorecard-rubric";
 /// The largest rubric file accepted, in bytes. Real ladders are a few kilobytes.
 pub const MAX_RUBRIC_BYTES: usize = 512 * 1024;
 
-/// A leveling rubric for one role and level.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A leveling rubric for one role and level. Two are equal when their content is (see the
+/// `PartialEq` below).
+#[derive(Clone, Debug, Serialize)]
 pub struct Rubric {
     /// Always [`RUBRIC_FORMAT`].
     pub format: String,
@@ -59,6 +60,31 @@ pub struct Rubric {
     /// serialised; empty for a rubric built any other way.
     #[serde(skip)]
     pub source_json: String,
+}
+
+/// The same rubric is the same content, whatever text it was read from: `source_json` is left
+/// out, so that one file pretty-printed, minified or written back from an object (a widget host
+/// passing its configuration again) is equal, and any change of content (a wording, a level, a
+/// weight) is not. Read numbers compare as numbers: a weight written `1.0` or `1` is the same.
+impl PartialEq for Rubric {
+    fn eq(&self, o: &Rubric) -> bool {
+        // Taken apart, so that a field added later cannot be left out of the comparison unseen.
+        let Rubric { format, schema_version, id, version, title, role, level, summary, highlights, levels, capabilities, traits, guidance, policy, source_json: _ } = self;
+        *format == o.format
+            && *schema_version == o.schema_version
+            && *id == o.id
+            && *version == o.version
+            && *title == o.title
+            && *role == o.role
+            && *level == o.level
+            && *summary == o.summary
+            && *highlights == o.highlights
+            && *levels == o.levels
+            && *capabilities == o.capabilities
+            && *traits == o.traits
+            && *guidance == o.guidance
+            && *policy == o.policy
+    }
 }
 
 /// The display label of one rating level.

@@ -392,3 +392,23 @@ fn schema_and_reader_agree_on_limits() {
         check_both(&schema, &doc, accepted, &format!("capability id {id:?}"));
     }
 }
+
+/// The widget's `update({ rubric })` switches only when the rubric differs: the same content in
+/// another text (the file pretty-printed, the JSON an object is written back as: keys sorted,
+/// `1.0` as `1`) is equal; a change of content is not.
+#[test]
+fn rubrics_are_equal_by_content_not_by_text() {
+    let pretty = Rubric::default_rubric().unwrap();
+    let value: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
+    let compact = Rubric::from_json(&scorecard::core::json::to_text(&value)).unwrap();
+    assert_ne!(pretty.source_json, compact.source_json);
+    assert_eq!(pretty, compact);
+    let changed = |edit: fn(&mut Value)| {
+        let mut v = value.clone();
+        edit(&mut v);
+        Rubric::from_json(&v.to_string()).unwrap()
+    };
+    assert_ne!(pretty, changed(|v| v["policy"]["weights"]["business_impact"] = json!(1.1)));
+    assert_ne!(pretty, changed(|v| v["levels"][2]["label"] = json!("Well above the bar")));
+    assert_ne!(pretty, changed(|v| v["capabilities"][0]["descriptors"]["meets"] = json!("Reworded.")));
+}

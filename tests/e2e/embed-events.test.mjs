@@ -205,3 +205,48 @@ test('mount() and update() take theme: light, dark, or null for the system', asy
   assert.deepEqual(result, ['sc-theme-dark', 'sc-theme-light', 'sc-theme-light', '', '']);
   await context.close();
 });
+
+test('the same rubric in another JSON text is no switch: no scorecard:rubric, no remount; any change of content is one', async () => {
+  const { context, page, errors } = await open();
+  // The embedded default's own file, pretty-printed (its weights written 1.0, which an object's JSON writes 1).
+  const pretty = readFileSync('data/rubrics/l4-senior-software-engineer.json', 'utf8');
+  const result = await page.evaluate(async (pretty) => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { autosave: false });
+    const heard = [];
+    handle.on('scorecard:ready', () => heard.push('ready'));
+    handle.on('scorecard:rubric', () => heard.push('rubric'));
+    handle.on('scorecard:change', () => heard.push('change'));
+    await until(() => el.querySelector('.sc-card'));
+    const app = el.querySelector('.sc-app');
+    el.querySelector('label[for$="technical_expertise-exceeds"]').click();
+    await until(() => heard.includes('change'));
+    // A host re-sending its configuration on every render: the same rubric as text, as an
+    // object, minified, a copy, and the default again.
+    const object = JSON.parse(pretty);
+    for (const rubric of [pretty, object, JSON.stringify(object), structuredClone(object), null]) {
+      handle.update({ rubric });
+      for (let i = 0; i < 5; i++) await new Promise(requestAnimationFrame);
+    }
+    await new Promise((ok) => setTimeout(ok, 400));
+    const same = { heard: heard.splice(0), kept: app.isConnected, level: handle.getValue().ratings.technical_expertise?.level };
+    // A change of content is a switch: a weight, then a level's wording.
+    const weighed = structuredClone(object);
+    weighed.policy.weights.business_impact = 1.1;
+    handle.update({ rubric: weighed });
+    await until(() => heard.length === 1);
+    const worded = structuredClone(weighed);
+    worded.levels[2].label = 'Well above the bar';
+    handle.update({ rubric: worded });
+    await until(() => heard.length === 2);
+    return { same, changed: heard, replaced: !app.isConnected };
+  }, pretty);
+  assert.deepEqual(result.same, { heard: ['ready', 'change'], kept: true, level: 'exceeds' }, 'no rubric event, no remount: the rating stays');
+  assert.deepEqual(result.changed, ['rubric', 'rubric']);
+  assert.ok(result.replaced);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
