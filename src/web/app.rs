@@ -22,9 +22,11 @@ pub struct ScorerSettings {
     /// Save drafts in the browser and restore the last one (default on). Turned on later, the
     /// saved draft is restored if nothing has been typed yet, else the card on screen is saved.
     pub autosave: bool,
-    /// Called with the card and its recommendation on mount and after every change (the
-    /// embedding module keeps the card for `getValue` and tells the host of changes).
-    pub on_change: Callback<(Scorecard, Rc<Recommendation>)>,
+    /// Called with the card, its recommendation and whether it is the card as opened (on mount,
+    /// or a saved draft restored when autosave is turned on) rather than a change, on mount and
+    /// after every change (the embedding module keeps the card for `getValue` and tells the host
+    /// of changes only).
+    pub on_change: Callback<(Scorecard, Rc<Recommendation>, bool)>,
     /// Called with the card and its recommendation when the interviewer submits.
     pub on_submit: Callback<(Scorecard, Rc<Recommendation>)>,
     /// Header values the host supplies, read on mount: a host that changes them switches to
@@ -78,26 +80,26 @@ fn marks(state: &ScorerState) -> Vec<String> {
     marks
 }
 
-/// Restores the saved draft of the scorer's card, if there is one: the draft under the card's
-/// key when the host names the candidate and interviewer, else the one open last. Returns
-/// whether one was restored (a corrupt one is moved aside, and the card shown stays unsaved).
-fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option<String>>) -> bool {
-    let rubric = &state.rubric;
-    let card = &state.card;
+/// The saved draft of the scorer's card, if there is one (the draft under the card's key when
+/// the host names the candidate and interviewer, else the one open last): the `Load` that shows
+/// it, and `true`. A corrupt one is moved aside: the `Load` of `card` with a notice saying so, and
+/// `false` (the card shown stays unsaved). Opened as the card as mounted is (see `opening` in
+/// `Scorer`), a draft is neither saved again nor told to the host as a change.
+fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &RefCell<Option<String>>) -> Option<(Action, bool)> {
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
     let Some((key, adopted)) = draft_to_open(store, &rubric.id, card) else {
         *saved_key.borrow_mut() = Some(String::new());
-        return false;
+        return None;
     };
     let step = DraftStore::key_part(&card.interview.step);
     // Saving under another key (a rename, or the legacy key's successor) moves this draft.
     *saved_key.borrow_mut() = Some(key.clone());
     match store.load_draft(&key, rubric, &now_iso()) {
-        Loaded::Nothing => false,
+        Loaded::Nothing => None,
         Loaded::Draft(card) if adopted && DraftStore::key_part(&card.interview.step) != step => {
             // The legacy draft belongs to another step: leave it where it is.
             *saved_key.borrow_mut() = None;
-            false
+            None
         }
         Loaded::Draft(card) => {
             let drafted = store.load_drafted(&key);
@@ -109,23 +111,22 @@ fn restore(state: &ScorerContext, store: &DraftStore, saved_key: &RefCell<Option
             } else {
                 Some("Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit.")
             };
-            state.dispatch(Action::Load { card, notice: notice.map(str::to_string), drafted });
-            true
+            Some((Action::Load { card, notice: notice.map(str::to_string), drafted }, true))
         }
         Loaded::Corrupt { kept_as, error } => {
             // The card shown is a new one, saved nowhere yet: renaming it must not move (remove)
             // what is under the unreadable draft's key.
             *saved_key.borrow_mut() = Some(String::new());
-            state.dispatch(Action::Load {
+            let load = Action::Load {
                 drafted: Vec::new(),
-                card: state.card.clone(),
+                card: card.clone(),
                 notice: Some(if kept_as == key {
                     format!("A saved draft could not be read ({error}). The browser's storage is full, so it could not be copied aside: it stays as it is under \"{kept_as}\", and nothing is saved over it. You are starting afresh.")
                 } else {
                     format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")
                 }),
-            });
-            false
+            };
+            Some((load, false))
         }
     }
 }
@@ -287,34 +288,49 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let standalone_page = settings.autosave
         && preset.candidate.is_none()
         && web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some();
-    let state: ScorerContext = use_reducer(move || {
-        if let Some(card) = opened {
-            let mut state = ScorerState::new(rubric, (*card).clone());
-            state.submitted_once = card.submitted_at.is_some();
-            state.locked = read_only;
-            return state;
-        }
-        let mut card = Scorecard::new(&rubric);
-        card.interview.date = today();
-        card.candidate.name = preset.candidate.unwrap_or_default();
-        // On its own page a new card starts with the name of whoever scored the last one.
-        let remembered = || if standalone_page { DraftStore::open().get(&interviewer_key(&rubric.id)) } else { None };
-        card.interviewer.name = preset.interviewer.or_else(remembered).unwrap_or_default();
-        card.interview.step = preset.step.unwrap_or_default();
-        let mut state = ScorerState::new(rubric, card);
-        state.locked = read_only;
-        state
-    });
     let store = use_memo((), |_| DraftStore::open());
     // The key the current draft was last saved under, so a renamed draft moves rather than forks.
+    // `None` for a host's value: a scorecard of its own, whatever is saved under its names.
     let saved_key: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
+    let edited = use_mut_ref(move || given);
+    let autosave = settings.autosave;
+    let state: ScorerContext = use_reducer({
+        let (store, saved_key, edited) = (store.clone(), saved_key.clone(), edited.clone());
+        move || {
+            if let Some(card) = opened {
+                let mut state = ScorerState::new(rubric, (*card).clone());
+                state.submitted_once = card.submitted_at.is_some();
+                state.locked = read_only;
+                return state;
+            }
+            let mut card = Scorecard::new(&rubric);
+            card.interview.date = today();
+            card.candidate.name = preset.candidate.unwrap_or_default();
+            // On its own page a new card starts with the name of whoever scored the last one.
+            let remembered = || if standalone_page { store.get(&interviewer_key(&rubric.id)) } else { None };
+            card.interviewer.name = preset.interviewer.or_else(remembered).unwrap_or_default();
+            card.interview.step = preset.step.unwrap_or_default();
+            // The saved draft of these names is the card to open with, as a host's value is: the
+            // card as mounted, neither saved again nor told as a change until an edit.
+            let draft = if autosave { restore(&store, &rubric, &card, &saved_key) } else { None };
+            let mut state = ScorerState::new(rubric, card);
+            if let Some((load, restored)) = draft {
+                state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
+                if restored {
+                    state.save = SaveStatus::Saved;
+                    *edited.borrow_mut() = true;
+                }
+            }
+            state.locked = read_only;
+            state
+        }
+    });
 
-    // Restore the last draft once, on mount.
+    // Say where the card is kept, once, on mount.
     {
         let state = state.clone();
         let store = store.clone();
-        let saved_key = saved_key.clone();
-        let autosave = settings.autosave;
         let prefix = settings.id_prefix.clone();
         use_effect_with((), move |_| {
             if !autosave {
@@ -323,12 +339,6 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
             if let Some(reason) = &store.blocked_reason {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
-            }
-            if given {
-                // The host's document is a scorecard of its own (see the host's value below).
-                *saved_key.borrow_mut() = None;
-            } else {
-                restore(&state, &store, &saved_key);
             }
             // After New scorecard or Open (a reload of the standalone page), the keyboard starts
             // at the candidate's name rather than at the top of the page.
@@ -357,23 +367,24 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    // Autosave and tell the host after every change of the card. The card as mounted is not
-    // saved: nothing has been written yet, and writing it would cost every page load a
-    // serialisation, two storage writes and a re-render for the status line.
-    let mounted = use_mut_ref(|| true);
-    // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
-    let edited = use_mut_ref(move || given);
+    // Autosave and tell the host after every change of the card. The card as opened (as mounted:
+    // new, the host's value or the saved draft; or a draft restored when autosave is turned on)
+    // is reported as such, and not saved: nothing has been written since it was read, and writing
+    // it would cost every page load a serialisation, two storage writes and a re-render for the
+    // status line, and tell the host of a change nobody made.
+    let opening = use_mut_ref(|| true);
     {
         let state = state.clone();
         let store = store.clone();
         let saved_key = saved_key.clone();
         let edited = edited.clone();
-        let autosave = settings.autosave;
+        let opening = opening.clone();
         let on_change = settings.on_change.clone();
         use_effect_with((state.card.clone(), state.drafted.clone(), state.submitted_once), move |(card, _, _)| {
+            let opened = std::mem::replace(&mut *opening.borrow_mut(), false);
             // The state's recommendation belongs to this card: no need to compute it again.
-            on_change.emit((card.clone(), state.recommendation.clone()));
-            if std::mem::replace(&mut *mounted.borrow_mut(), false) {
+            on_change.emit((card.clone(), state.recommendation.clone(), opened));
+            if opened {
                 return;
             }
             *edited.borrow_mut() = true;
@@ -398,11 +409,19 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            if on && !*edited.borrow() && restore(&state, &store, &saved_key) {
-                // It is saved: as it is, or, once the restored card replaces the one shown, by
-                // that change's autosave.
-                state.dispatch(Action::Saved { status: SaveStatus::Saved });
-                return;
+            if on && !*edited.borrow() {
+                if let Some((load, restored)) = restore(&store, &state.rubric, &state.card, &saved_key) {
+                    if restored {
+                        // Opened as on mount: saved as it is, and not a change. (A draft equal to
+                        // the card shown changes nothing, and reports nothing.)
+                        *edited.borrow_mut() = true;
+                        *opening.borrow_mut() = !matches!(&load, Action::Load { card, .. } if *card == state.card);
+                        state.dispatch(load);
+                        state.dispatch(Action::Saved { status: SaveStatus::Saved });
+                        return;
+                    }
+                    state.dispatch(load);
+                }
             }
             let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state)) } else { SaveStatus::Off };
             state.dispatch(Action::Saved { status });

@@ -463,3 +463,51 @@ test("a host's initial value is the card as opened: no change event and nothing 
   assert.deepEqual(result.saved, ['from the host', 'meets']);
   await context.close();
 });
+
+test('opening a saved draft is no change: no scorecard:change and nothing written until an edit, on mount, a switch or autosave turned on', async () => {
+  const { context, page } = await open();
+  const result = await page.evaluate(async () => {
+    const doc = (name, level) => ({ format: 'interview-scorecard', version: 1, candidate: { name }, interviewer: { name: 'G' },
+      ratings: { business_impact: { level, note: `${name}'s draft` } } });
+    for (const [name, level] of [['Cy', 'exceeds'], ['Di', 'meets'], ['Ed', 'exceeds']]) {
+      localStorage.setItem(`scorecard:v1:draft:l4-senior-software-engineer:${name.toLowerCase()}:g`, JSON.stringify(doc(name, level)));
+    }
+    const storage = () => JSON.stringify(Object.entries(localStorage).sort());
+    const stored = storage();
+    const note = (el) => el.querySelector('textarea[id$="business_impact-note"]')?.value;
+    const pause = () => new Promise((ok) => setTimeout(ok, 400));
+    const heard = [];
+    // Restored on mount.
+    const { el, handle } = await fresh({ candidate: 'Cy', interviewer: 'G' });
+    handle.on('scorecard:change', (d) => heard.push(d.value.candidate.name));
+    await until(() => el.querySelector('.sc-app[data-assist=ready]') && note(el) === "Cy's draft");
+    await pause();
+    const opened = [heard.splice(0), storage() === stored, el.querySelector('[data-testid=save-status]').textContent];
+    // Restored on a switch of candidate.
+    handle.update({ candidate: 'Di' });
+    await until(() => note(el) === "Di's draft");
+    await pause();
+    const switched = [heard.splice(0), storage() === stored];
+    // Restored when the host turns autosave on before anything is typed.
+    const other = await fresh({ candidate: 'Ed', interviewer: 'G', autosave: false });
+    other.handle.on('scorecard:change', (d) => heard.push(d.value.candidate.name));
+    await until(() => other.el.querySelector('.sc-card'));
+    other.handle.update({ autosave: true });
+    await until(() => note(other.el) === "Ed's draft");
+    await pause();
+    const turnedOn = [heard.splice(0), storage() === stored, other.handle.getValue().ratings.business_impact?.level];
+    other.handle.destroy();
+    // An edit is told and saved as usual.
+    el.querySelector('label[for$="technical_expertise-meets"]').click();
+    await until(() => heard.length > 0);
+    const draft = JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:di:g'));
+    handle.destroy();
+    return { opened, switched, turnedOn, heard, saved: [draft.ratings.business_impact.note, draft.ratings.technical_expertise?.level] };
+  });
+  assert.deepEqual(result.opened, [[], true, 'Saved in this browser']);
+  assert.deepEqual(result.switched, [[], true]);
+  assert.deepEqual(result.turnedOn, [[], true, 'exceeds']);
+  assert.deepEqual(result.heard, ['Di']);
+  assert.deepEqual(result.saved, ["Di's draft", 'meets']);
+  await context.close();
+});

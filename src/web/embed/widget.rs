@@ -292,8 +292,6 @@ type Change = (Scorecard, Rc<Recommendation>);
 struct Pending {
     change: Rc<RefCell<Option<Change>>>,
     timer: Rc<RefCell<Option<Timeout>>>,
-    /// Whether the scorer on screen has reported its first card (its mount, not a change).
-    reported: Rc<Cell<bool>>,
     /// Whether a `setValue` has not reached the scorer yet (no card reported since).
     unshown: Rc<Cell<bool>>,
     /// The rubric the next scorer shows, as `scorecard:ready` and `scorecard:rubric` name it.
@@ -529,13 +527,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let gone: Rc<Cell<bool>> = Rc::default();
     let on_change = {
         let (element, listeners, value, pending, gone) = (element.clone(), listeners.clone(), value.clone(), pending.clone(), gone.clone());
-        Callback::from(move |(card, recommendation): (Scorecard, Rc<Recommendation>)| {
+        Callback::from(move |(card, recommendation, opened): (Scorecard, Rc<Recommendation>, bool)| {
             *value.borrow_mut() = card.clone();
             pending.unshown.set(false);
-            // A scorer's first call is its mount, not a change: the host hears about changes
-            // only, and now that its rubric is on screen, which one it is (once, on the next
-            // turn, out of Yew's effects: a listener may call the handle).
-            if !pending.reported.replace(true) {
+            // The card as a scorer opened it (its mount: new, the host's value or the saved
+            // draft; or a draft restored when autosave is turned on) is not a change: the host
+            // hears about changes only, and, once a new scorer's rubric is on screen, which one it
+            // is (once, on the next turn, out of Yew's effects: a listener may call the handle).
+            if opened {
                 let name = pending.announce.replace("");
                 if !name.is_empty() {
                     emit_later(&element, &listeners, &gone, name, pending.rubric.borrow().clone());
@@ -685,6 +684,8 @@ impl Widget {
                 self.themed.set(true);
             }
             let mut switched = before != props.settings.preset;
+            // The same content is the same rubric, whatever its text (`Rubric`'s `PartialEq`): a
+            // host passing its configuration again switches nothing.
             if let Some(r) = rubric.filter(|r| props.rubric.as_ref().ok() != Some(r)) {
                 // Told once the new rubric is on screen; before the first, `scorecard:ready` names it.
                 *self.pending.rubric.borrow_mut() = rubric_detail(&r);
@@ -702,7 +703,6 @@ impl Widget {
             // leaves now, not after a pause that the switch would cut short; the new scorer's
             // first card is its mount, not a change.
             self.flush();
-            self.pending.reported.set(false);
             // A value set for the previous scorecard does not carry over. One the scorer never
             // showed (set just before this switch, in the same turn) is saved as the scorer
             // would have saved it.
