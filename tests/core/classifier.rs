@@ -503,6 +503,92 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
     }
 }
 
+/// Affinity verdicts in other words than "fit" (a reviewer's misses and their neighbours): getting
+/// on with the team ("mesh", "gel", "click", "get along"), likeness to the interviewer ("reminds
+/// me of myself", "a lot like me", the beer test, "vibes"), "one of us", "not right for us",
+/// "cultural match", "personality fit", "fits our mould". Flagged alone or beside behaviour, and
+/// quoted; the same words about work, about the practice, in compounds or quoted stay sound.
+#[test]
+fn flags_catch_affinity_verdicts_in_other_words() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("She'd mesh well with the team.", "mesh well with the team"),
+        ("Don't think she'd mesh with the team.", "mesh with the team"),
+        ("Would gel with us.", "gel with us"),
+        ("Good cultural match.", "cultural match"),
+        ("Not a good cultural match for us.", "cultural match"),
+        ("Reminds me of myself.", "Reminds me of myself"),
+        ("Reminds me of me when I started.", "Reminds me of me"),
+        ("He reminds me of a younger version of myself.", "reminds me of a younger version of myself"),
+        ("He's a lot like me.", "like me"),
+        ("Would get along great with the team.", "get along great with the team"),
+        ("He'd get along with the rest of the team.", "get along with the rest of the team"),
+        ("one of us", "one of us"),
+        ("Feels like one of us.", "one of us"),
+        ("I could see myself grabbing a beer with him.", "beer with him"),
+        ("Wouldn't want to grab a beer with him.", "beer with him"),
+        ("Someone I'd grab a beer with.", "beer with"),
+        ("vibe", "vibe"),
+        ("Great vibes.", "vibes"),
+        ("good vibes overall", "vibes"),
+        ("Not sure he'd click with the team.", "click with the team"),
+        ("Just didn't click with him.", "click with him"),
+        ("Personality fit.", "Personality fit"),
+        ("Doesn't fit our mould.", "fit our mould"),
+        ("Doesn't fit the mold.", "fit the mold"),
+        ("Gut feeling he's not right for us.", "right for us"),
+        ("Not the right fit for us.", "right fit"),
+        // Beside behaviour, the verdict would reach the ATS with it.
+        ("Shipped the cache rewrite on time; she'd mesh well with the team.", "mesh well with the team"),
+        ("Led the migration across five teams. Good cultural match.", "cultural match"),
+        ("Debugged the flaky test in ten minutes; reminds me of me when I started.", "reminds me of me"),
+        ("Wrote the design doc and ran its review; he's a lot like me.", "like me"),
+        ("Fixed the race in the retry loop. Feels like one of us.", "one of us"),
+        ("Walked me through the rollback plan. I could see myself grabbing a beer with him.", "beer with him"),
+        ("Designed the rate limiter well, great vibes.", "vibes"),
+        ("Explained the trade-offs clearly, not sure he'd click with the team.", "click with the team"),
+        ("Shipped the billing migration; doesn't fit our mold.", "fit our mold"),
+        ("Reviewed 40 PRs a week, but gut feeling he's not right for us.", "right for us"),
+        ("Shipped the cache rewrite, strong personality fit", "personality fit"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+    }
+    let reason = &detect_flags("Reminds me of myself.")[0].reason;
+    assert!(reason.contains("\"Reminds me of myself\"") && reason.contains("likeness") && reason.contains("to you"), "{reason}");
+    // "the guys" is a gender remark, caught as such: one flag.
+    assert_eq!(first_flag("would get along great with the guys"), Some((BiasRisk, "the guys".to_string())));
+
+    let sound = [
+        // The same words about work.
+        "She explained why the design meshes well with the existing services.",
+        "Set up the service mesh and migrated traffic to it without downtime.",
+        "Chose a trie, a good match for the problem, and benchmarked it against a sorted array.",
+        "Picked Go as a good match for the team.",
+        "The API he designed reminds me of GraphQL; he explained how he batched the resolvers.",
+        "She mentored juniors who were a lot like her old team.",
+        "Users click with one hand on mobile, so she moved the button.",
+        "Once the design clicked, she sped up and finished early.",
+        "Built a vibe-coding prototype in a day, then rewrote it with tests before the demo.",
+        "He vibe coded the prototype, then rewrote it with tests.",
+        "Picked the right tool for the team and documented why.",
+        "Postgres is right for us, he argued, and wrote the migration.",
+        "She paired with one of us on the flaky test and found the race.",
+        "One of us had to restart the server, and she wrote the runbook after.",
+        "He grabs a beer with his reports on Fridays and uses it to ask for feedback.",
+        "He gets along with the PM and negotiated the scope cut.",
+        // The practice, the candidate's own questions, and quoted speech.
+        "We discussed why culture-fit interviews are biased.",
+        "He asked whether the team has a beer-Friday culture.",
+        "She asked whether she would get along with the team and what the on-call load looks like.",
+        "He said his last manager called him 'one of us' and it made him uncomfortable.",
+        "Told me his old lead wrote \"she'd mesh well with the team\" in every review, so he pushed for a rubric.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+}
+
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and
 /// their neighbours: age said as "old/young for <a role>", "too old", a bare age, "over 50", a
 /// decade; backhanded compliments and questions about origin; a second language; pregnancy,

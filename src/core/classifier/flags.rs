@@ -9,10 +9,13 @@
 //! "mentored a recent grad", "looked at the logs", "the age-out of old records", "the team from
 //! India") do not match. Parental leave and native English count only when said of the
 //! candidate, not of a teammate or of the people the candidate works with.
+//! A fit or affinity verdict about the candidate ("great culture fit", "she'd fit right in",
+//! "would mesh well with the team", "reminds me of myself", "one of us") is a `bias_risk` too,
+//! alone or beside behaviour: it judges likeness to the team or to the interviewer, not the job
+//! (`own_fit_verdict`; not when quoted, asked by the candidate, or said of work).
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
-//! action verb from a broad lexicon, no technical noun, no number, no quotation. Its reason quotes
-//! a fit verdict ("culture fit", "fit in") first: such a verdict is not behaviour and invites bias.
-//! Bias flags come before it, and replace it.
+//! action verb from a broad lexicon, no technical noun, no number, no quotation. Bias flags come
+//! before it, and replace it.
 
 use std::sync::OnceLock;
 
@@ -26,7 +29,7 @@ use super::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
-    /// An impression that describes no observed behaviour ("seems smart", "great culture fit").
+    /// An impression that describes no observed behaviour ("seems smart", "great energy").
     NonBehavioral,
     /// A remark about age, family, health, origin, religion, gender or looks.
     BiasRisk,
@@ -236,10 +239,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // a decade said of a person, not "30-something services".
         "dozens" => {
             let raw = tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
-            let decade = matches!(
-                raw.to_ascii_lowercase().as_str(),
-                "20" | "30" | "40" | "50" | "60" | "70" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy"
-            );
+            let decade = one_of("20 30 40 50 60 70 twenty thirty forty fifty sixty seventy", raw.to_ascii_lowercase().as_str());
             let after = tokens.get(i + 2).filter(|t| Some(t.clause) == tokens.get(i).map(|u| u.clause));
             // A singular person ("a 30-something engineer"); a plural is a count ("30-something
             // engineers" on a team).
@@ -262,18 +262,18 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "from" => {
             let clause = tokens.get(i).map(|t| t.clause);
             let person = tokens[..i].iter().rev().take_while(|t| Some(t.clause) == clause).take(5).any(|t| {
-                matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "cand" | "candidate")
+                one_of("he she his her cand candidate", &t.word)
             });
             // ("she's from" reaches here as "she from": the tokenizer drops the 's.)
-            let verb = matches!(prev, "is" | "was" | "originally" | "moved" | "relocated" | "came" | "comes" | "immigrated" | "he" | "she");
+            let verb = one_of("is was originally moved relocated came comes immigrated he she", prev);
             let after = tokens.get(i + 2).filter(|t| Some(t.clause) == clause);
             let bare = after.is_none_or(|t| t.stop) && !hyphenated(text, tokens, i + 1, i + 2);
             person && verb && bare
         }
-        "race" => matches!(prev, "his" | "her" | "their" | "of" | "on" | "by") && !matches!(next, "condition" | "conditions" | "detector" | "free"),
+        "race" => one_of("his her their of on by", prev) && !matches!(next, "condition" | "conditions" | "detector" | "free"),
         "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
-        "parent" | "parents" => !matches!(next, "node" | "nodes" | "process" | "class" | "component" | "company" | "org" | "team" | "ticket" | "epic"),
-        "weight" => matches!(prev, "his" | "her" | "their" | "lose" | "lost" | "gained"),
+        "parent" | "parents" => !one_of("node nodes process class component company org team ticket epic", next),
+        "weight" => one_of("his her their lose lost gained", prev),
         "voice" => matches!(prev, "his" | "her" | "their"),
         "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
         // "young and energetic", "she's young": about the person. "the young service", "young
@@ -284,9 +284,9 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
-                    || matches!(prev, "seem" | "seems" | "quite" | "pretty" | "rather" | "fairly" | "really" | "still" | "relatively"))
+                    || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
-        "young" | "younger" if matches!(next, "candidate" | "engineer" | "dev" | "developer" | "hire" | "grad" | "graduate" | "professional") => {
+        "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
             describes_candidate(tokens, i)
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
@@ -295,35 +295,30 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "recent" | "fresh" if len >= 2 && next != "out" && next != "blood" && next != "faced" => {
             !next.ends_with('s') && describes_candidate(tokens, i)
         }
-        "fresh" if len == 3 => !matches!(
-            tokens.get(i + 3).map_or("", |t| t.word.as_str()),
-            "ideas" | "time" | "options" | "patience" | "money" | "budget" | "steam" | "runway"
-        ),
+        "fresh" if len == 3 => !one_of("ideas time options patience money budget steam runway", tokens.get(i + 3).map_or("", |t| t.word.as_str())),
         // "retired the old API", "the retirement of the legacy billing service": systems are
         // retired too. Of a person ("a few years from retirement", "she is retiring the year
         // after next"), age: so only a thing of work right after it rules it out.
         "retirement" | "retire" | "retiring" | "retired" if len == 1 => !work_thing_after(tokens, i, 1),
         // "accented characters in the search index", "an accent colour": text and design. The
         // next word must be in the same clause: "Strong accent, text was hard to follow".
-        "accent" | "accents" | "accented" if len == 1 => !matches!(
+        "accent" | "accents" | "accented" if len == 1 => !one_of(
+            "character characters char chars letter letters glyph glyphs mark marks string strings text input names search insensitive \
+             folding color colour colors colours bar border",
             next_in_clause(tokens, i, 1),
-            "character" | "characters" | "char" | "chars" | "letter" | "letters" | "glyph" | "glyphs" | "mark" | "marks" | "string"
-                | "strings" | "text" | "input" | "names" | "search" | "insensitive" | "folding" | "color" | "colour" | "colors"
-                | "colours" | "bar" | "border"
         ),
         // "a family of microservices": a kind of thing. "a family of five": someone's family.
         "a" if len == 2 => !(tokens.get(i + 2).is_some_and(|t| t.word == "of") && work_thing_after(tokens, i, 3)),
         // "the kids education app", "child nodes": a product or a tree. "her kids", "two
         // children": the candidate's family, whatever follows.
         "kids" | "children" | "child" if len == 1 => {
-            matches!(prev, "her" | "his" | "their" | "my" | "our" | "your" | "two" | "three" | "four" | "five" | "young" | "small" | "little")
-                || !matches!(
+            one_of("her his their my our your two three four five young small little", prev)
+                || !one_of(
+                    "education educational app apps product products game games content platform site website mode section account \
+                     accounts feature features market segment catalog catalogue video videos books learning profile profiles node nodes \
+                     element elements component components process processes thread threads task tasks table tables record records span \
+                     spans ticket tickets of",
                     next_in_clause(tokens, i, 1),
-                    "education" | "educational" | "app" | "apps" | "product" | "products" | "game" | "games" | "content" | "platform"
-                        | "site" | "website" | "mode" | "section" | "account" | "accounts" | "feature" | "features" | "market" | "segment"
-                        | "catalog" | "catalogue" | "video" | "videos" | "books" | "learning" | "profile" | "profiles" | "node"
-                        | "nodes" | "element" | "elements" | "component" | "components" | "process" | "processes" | "thread" | "threads"
-                        | "task" | "tasks" | "table" | "tables" | "record" | "records" | "span" | "spans" | "ticket" | "tickets" | "of"
                 )
         }
         // Not "the appearance of the bug", not "made an appearance at every review".
@@ -332,11 +327,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "polished" | "professional" => person_context(tokens, i) || describes_candidate(tokens, i),
         "attractive" => {
             person_context(tokens, i)
-                && !matches!(
+                && !one_of(
+                    "option options alternative alternatives price pricing offer proposition target approach solution deal rate rates \
+                     feature features proposal design path choice idea plan market terms salary package tradeoff trade",
                     next,
-                    "option" | "options" | "alternative" | "alternatives" | "price" | "pricing" | "offer" | "proposition" | "target"
-                        | "approach" | "solution" | "deal" | "rate" | "rates" | "feature" | "features" | "proposal" | "design"
-                        | "path" | "choice" | "idea" | "plan" | "market" | "terms" | "salary" | "package" | "tradeoff" | "trade"
                 )
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
@@ -372,7 +366,7 @@ const CONJ: &str = "and so but or now already yet though ish";
 
 /// `w` is one of the words of `list` (separated by spaces or line breaks).
 fn one_of(list: &str, w: &str) -> bool {
-    !w.is_empty() && list.split_whitespace().any(|x| x == w)
+    !w.is_empty() && list.split_ascii_whitespace().any(|x| x == w)
 }
 
 /// `w` ends the clause ("") or is one of the words of `list`.
@@ -391,7 +385,7 @@ fn bare_age(text: &str, tokens: &[Token], i: usize) -> bool {
 /// <country>" phrase.
 fn origin_place(word: &str) -> bool {
     let lex = bias_lexicon();
-    matches!(word, "there" | "abroad" | "overseas" | "that" | "those" | "such")
+    one_of("there abroad overseas that those such", word)
         || lex.by_first.get("from").into_iter().flatten().filter_map(|&p| lex.phrases.get(p)).any(|p| {
             p.elements.len() == 2 && p.elements.get(1).is_some_and(|e| e.len() > 10 && e.contains(&word))
         })
@@ -435,13 +429,11 @@ fn hyphenated(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 
 /// Nouns for people other than the candidate.
 fn is_person_noun(w: &str) -> bool {
-    matches!(
+    one_of(
+        "teammate teammates colleague colleagues coworker coworkers peer peers report reports mentee mentees junior juniors intern \
+         interns hire hires member members someone somebody people folks speaker speakers engineer engineers developers employee \
+         employees staff customers users manager managers contractor contractors vendor vendors client clients",
         w,
-        "teammate" | "teammates" | "colleague" | "colleagues" | "coworker" | "coworkers" | "peer" | "peers" | "report" | "reports"
-            | "mentee" | "mentees" | "junior" | "juniors" | "intern" | "interns" | "hire" | "hires" | "member" | "members" | "someone"
-            | "somebody" | "people" | "folks" | "speaker" | "speakers" | "engineer" | "engineers" | "developers" | "employee"
-            | "employees" | "staff" | "customers" | "users" | "manager" | "managers" | "contractor" | "contractors"
-            | "vendor" | "vendors" | "client" | "clients"
     )
 }
 
@@ -465,13 +457,13 @@ fn clause_initial(tokens: &[Token], i: usize) -> bool {
 fn describes_candidate(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let subject = |w: &str| {
-        matches!(w, "is" | "was" | "are" | "were" | "he" | "she" | "they" | "being" | "as" | "just" | "only" | "still" | "seems" | "seemed" | "looks" | "looked")
+        one_of("is was are were he she they being as just only still seems seemed looks looked", w)
     };
     if clause_initial(tokens, i) || subject(word(i.wrapping_sub(1))) {
         return true;
     }
     i >= 2
-        && matches!(word(i.wrapping_sub(1)), "a" | "very" | "fairly" | "pretty" | "quite" | "relatively" | "only" | "just")
+        && one_of("a very fairly pretty quite relatively only just", word(i.wrapping_sub(1)))
         && (subject(word(i.wrapping_sub(2))) || clause_initial(tokens, i - 1))
 }
 
@@ -480,7 +472,7 @@ fn person_context(tokens: &[Token], i: usize) -> bool {
     let clause = tokens.get(i).map_or(0, |t| t.clause);
     let lo = i.saturating_sub(4);
     tokens.iter().skip(lo).take(9).filter(|t| t.clause == clause).any(|t| {
-        matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "him" | "they" | "their" | "candidate" | "guy" | "woman" | "man" | "person" | "seemed" | "looks" | "looked")
+        one_of("he she his her him they their candidate guy woman man person seemed looks looked", &t.word)
     }) || i == 0
 }
 
@@ -570,13 +562,15 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         // rewrite, great culture fit overall") it would reach the ATS with the behaviour, so it
         // is flagged there too, but only when unmistakable ("a good fit for prefix search" is
         // about a data structure) and not when the note quotes it ("he said 'not a fit'").
-        let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens) };
+        // Affinity verdicts in other words ("she'd mesh well with the team", "reminds me of
+        // myself", "one of us") have only the strict form, with or without behaviour.
+        let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens).or_else(|| own_fit_verdict(text, tokens)) };
         let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
         let flag = if let Some((first, last)) = fit {
             let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
             Some((
                 FlagKind::BiasRisk,
-                format!("\"{}\" judges likeness to the team, not the job, and invites bias; {then}", quote(first, last)),
+                format!("\"{}\" judges likeness to the team or to you, not the job, and invites bias; {then}", quote(first, last)),
                 span_of(first, last, "culture fit"),
             ))
         } else if behaviour {
@@ -606,7 +600,7 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let clause = tokens.get(i)?.clause;
     let same = |k: usize| tokens.get(k).is_some_and(|t| t.clause == clause);
     let mut first = i;
-    if same(i.wrapping_sub(1)) && matches!(word(i.wrapping_sub(1)), "culture" | "cultural" | "team" | "good" | "great" | "bad" | "poor" | "natural" | "perfect") {
+    if same(i.wrapping_sub(1)) && one_of("culture cultural team good great bad poor natural perfect", word(i.wrapping_sub(1))) {
         first = i.wrapping_sub(1);
     }
     if same(first.wrapping_sub(2)) && word(first.wrapping_sub(1)) == "a" && word(first.wrapping_sub(2)) == "not" {
@@ -626,66 +620,158 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
 /// may "fit": a verdict must be about a person or the team, and not quoted ("he said 'not a
 /// fit'"). Caught: "team fit is strong", "great culture fit overall", "culturefit", "she'd fit
 /// right in", "fits in well with the team", "I don't think she'd fit in", "a good fit for the
-/// team", "fits our culture". Not: "her change would fit right in with our pipeline", "the team
-/// fit the deadline", "culture fit interviews are biased", "a good fit for prefix search".
+/// team", "fits our culture", "doesn't fit our mould", "good cultural match". Not: "her change
+/// would fit right in with our pipeline", "the team fit the deadline", "culture fit interviews
+/// are biased", "a good fit for prefix search", "a good match for the problem".
+/// Also the affinity verdicts in other words, which a note without behaviour is asked too: see
+/// `affinity` below.
 fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let stem = |k: usize| tokens.get(k).map_or("", |t| t.stem.as_str());
     let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
     let next = |k: usize| next_in_clause(tokens, k, 1);
-    let team = |w: &str| matches!(w, "us" | "team" | "culture" | "company" | "everyone" | "everybody" | "here" | "org" | "group");
+    // One of the words of `list` before `k` in its clause.
+    let before_has = |k: usize, list: &str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
     // A team word within three words after `k` that ends the phrase ("for the team", "with us
-    // overall"; not "for the team's reporting needs").
-    let team_after = |k: usize| (k + 1..k + 4).any(|j| same(k, j) && team(word(j)) && matches!(next(j), "" | "overall" | "here" | "too" | "and" | "already"));
+    // overall"; not "for the team's reporting needs"). "with the rest of the team" is read from
+    // "of".
+    let team_at = |k: usize| {
+        let k = if word(k + 2) == "rest" && word(k + 3) == "of" { k + 3 } else { k };
+        (k + 1..k + 4).find(|&j| {
+            same(k, j) && one_of("us team culture company everyone everybody here org group", word(j)) && ends_or(next(j), "overall here too and already")
+        })
+    };
+    let team_after = |k: usize| team_at(k).is_some();
     // Nothing but a person, hedges and function words between the clause's start and `k`: "she
     // would", "I think he'd", or no subject at all ("would fit right in"); not "her change would".
     let person = |k: usize| {
         let mut j = k;
         while j > 0 && same(j - 1, k) {
             j -= 1;
-            let t = &tokens[j];
+            let w = word(j);
             // A person, or "and"/"but" joining this to what the note's subject did ("shipped
             // the rewrite and fits our culture").
-            if matches!(t.word.as_str(), "he" | "she" | "they" | "candidate" | "and" | "but") {
+            if one_of("he she they candidate and but", w) {
                 return true;
             }
             // A thing ("it fits in well", "which fits in nicely", "that culture fit is ..."), a
             // named subject, or anything else that is not a hedge or a function word.
-            let thing = matches!(t.word.as_str(), "it" | "this" | "that" | "which" | "these" | "those" | "its");
-            if thing || !(t.stop || matches!(t.word.as_str(), "i" | "think" | "would" | "will" | "could" | "probably" | "definitely" | "really" | "totally" | "easily" | "likely" | "sure" | "not" | "feel" | "believe" | "guess" | "very" | "a" | "great" | "good" | "strong" | "solid" | "excellent" | "perfect" | "natural" | "poor" | "bad")) {
+            if one_of("it this that which these those its", w)
+                || !(tokens[j].stop
+                    || one_of(
+                        "i think would will could probably definitely really totally easily likely sure not feel believe guess very a great good \
+                         strong solid excellent perfect natural poor bad seems seemed feels felt already truly exactly instantly never off gives",
+                        w,
+                    ))
+            {
                 return false;
             }
         }
         true
     };
-    (0..tokens.len()).filter(|&i| matches!(word(i), "fit" | "fits" | "fitting" | "fitted" | "culturefit")).find_map(|i| {
-        let before = word(i.wrapping_sub(1));
-        let modified = same(i.wrapping_sub(1), i) && matches!(before, "culture" | "cultural" | "team" | "personality");
-        let adjective = same(i.wrapping_sub(1), i) && matches!(before, "good" | "great" | "bad" | "poor" | "perfect" | "natural" | "strong" | "solid" | "excellent");
-        let span = if word(i) == "culturefit" {
+    // Getting on with the team or with the interviewer, after the verb at `i` and its adverbs:
+    // the clause's end, or "with" and the team (not "her team", the candidate's own) or a person
+    // ending the clause. The last token to quote.
+    let along = |i: usize| {
+        let mut j = i;
+        while same(i, j + 1) && one_of("well great nicely fine perfectly really right so easily immediately instantly naturally", word(j + 1)) {
+            j += 1;
+        }
+        let (w, who) = (next(j), next(j + 1));
+        if ends_or(w, "here there overall") {
+            Some(j)
+        } else if w != "with" {
+            None
+        } else if next(j + 2).is_empty() && one_of("him her them me", who) {
+            Some(j + 2)
+        } else if one_of("his her their", who) {
+            None
+        } else {
+            team_at(j + 1)
+        }
+    };
+    // Affinity verdicts in other words than "fit", each said of a person or of no named subject
+    // (`person`): "the design meshes well with the existing services" and "the API reminds me of
+    // GraphQL" are about work.
+    let affinity = |i: usize| -> Option<(usize, usize)> {
+        let (w, s) = (word(i), stem(i));
+        let prev = if i > 0 && same(i - 1, i) { word(i - 1) } else { "" };
+        if one_of("mesh gel gell click vibe vib", s) {
+            // "she'd mesh well with the team", "would gel with us", "not sure he'd click with the
+            // team", "didn't click with him", "great vibes". A noun after a determiner ("the
+            // service mesh", "one click") or in a compound ("vibe-coding", "vibe coded") is
+            // something else.
+            if !person(i) || hyphenated(text, tokens, i, i + 1) || one_of("the a an one our this your its", prev) {
+                return None;
+            }
+            along(i).map(|last| (i, last))
+        } else if w == "along" && stem(i.wrapping_sub(1)) == "get" && person(i - 1) {
+            // "would get along great with the team".
+            along(i).map(|last| (i - 1, last))
+        } else if w == "like" && one_of("me myself us", next(i)) && ends_or(next(i + 1), "when at back in") && !prev.is_empty() && person(i) {
+            // "he's a lot like me", "just like me when I started"; not "a lot like her old team",
+            // "explained it like me" or a comparison that opens its clause ("Like me, he prefers
+            // Postgres").
+            Some((i, i + 1))
+        } else if s == "remind" && next(i) == "me" && next(i + 1) == "of" && person(i) {
+            // "reminds me of myself", "of me when I started", "of a younger version of myself".
+            let mut k = i + 3;
+            while same(i, k) && one_of("a my younger young earlier own version of", word(k)) {
+                k += 1;
+            }
+            (same(i, k) && one_of("me myself self", word(k))).then_some((i, k))
+        } else if w == "us" && i >= 2 && word(i - 1) == "of" && word(i - 2) == "one" && same(i - 2, i) {
+            // "feels like one of us", "he's one of us"; not "paired with one of us", "written by
+            // one of us" or "one of us owns the pipeline".
+            let after = ends_or(next(i), "already here too");
+            (after && person(i - 2) && !one_of("by with to from for of at on", word(i.wrapping_sub(3)))).then_some((i - 2, i))
+        } else if w == "right" && next(i) == "for" && person(i) {
+            // "gut feeling he's not right for us".
+            team_at(i).map(|last| (i, last))
+        } else if one_of("beer pint drink", s) && next(i) == "with" && ends_or(next(i + 1), "him her them") {
+            // The beer test: "I could see myself grabbing a beer with him", "someone I'd have a
+            // beer with". Not what the candidate does with others ("he grabs a beer with them on
+            // Fridays"): no third person before, unless the interviewer is there too.
+            (before_has(i, "i we myself you") || !before_has(i, "he she they candidate")).then_some((i, i + 1 + usize::from(!next(i + 1).is_empty())))
+        } else {
+            None
+        }
+    };
+    (0..tokens.len()).find_map(|i| {
+        let w = word(i);
+        let before = if i > 0 && same(i - 1, i) { word(i - 1) } else { "" };
+        let span = if !one_of("fit fits fitting fitted culturefit match matches", w) {
+            affinity(i)
+        } else if w == "culturefit" {
             // One word, the verdict itself.
             Some((i, i))
-        } else if modified {
-            // "team fit is strong", "great culture fit overall": the phrase ends its clause or
-            // is judged; "team fit the deadline", "culture fit interviews" are about something else.
+        } else if one_of("culture cultural team personality", before) {
+            // "team fit is strong", "great culture fit overall", "good cultural match", "not a
+            // culture fit for us": the phrase ends its clause or is judged; "team fit the
+            // deadline", "culture fit interviews" are about something else.
             // A judgement ("is strong") only of the note's own verdict: "argued that culture fit
             // is a poor criterion" is about the practice.
-            let judged = matches!(next(i), "is" | "was" | "seems" | "looks") && person(i - 1);
-            (judged || matches!(next(i), "" | "overall" | "here" | "wise" | "yes" | "no" | "strong" | "good" | "great"))
-                .then_some((i - 1, i))
+            let judged = one_of("is was seems looks", next(i)) && person(i - 1);
+            (judged || ends_or(next(i), "overall here wise yes no strong good great") || (next(i) == "for" && team_after(i))).then_some((i - 1, i))
         } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
             // "she'd fit right in", "fits in well with the team", "I don't think she'd fit in".
             let last = if next(i) == "in" { i + 1 } else { i + 2 };
             let after = next(last);
-            (person(i) && (matches!(after, "" | "here" | "there" | "well" | "nicely" | "fine" | "perfectly" | "great") || (after == "with" && team_after(last))))
+            (person(i) && (ends_or(after, "here there well nicely fine perfectly great") || (after == "with" && team_after(last))))
                 .then_some((i, last))
-        } else if adjective {
-            // "a good fit for the team", "not a good fit for us", "would be a great fit here".
-            (person(i - 1) && matches!(next(i), "for" | "with" | "here") && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
+        } else if one_of("good great bad poor perfect natural strong solid excellent right", before) {
+            // "a good fit for the team", "not a good fit for us", "would be a great fit here",
+            // "not the right fit for us".
+            (person(i - 1) && one_of("for with here", next(i)) && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
         } else {
-            // "fits our culture", "fits the team".
-            (person(i) && matches!(next(i), "our" | "the" | "their") && matches!(next(i + 1), "culture" | "team")).then_some((i, i + 2))
+            // "fits our culture", "fits the team", "doesn't fit our mould".
+            (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1))).then_some((i, i + 2))
         };
-        span.filter(|&(first, _)| !quoted(text, tokens.get(first).map_or(0, |t| t.start)))
+        // Not quoted, and not the candidate's question ("she asked whether she'd fit in with the
+        // team", "wanted to know if he'd mesh with the team").
+        span.filter(|&(first, _)| {
+            !before_has(first, "asked ask asks asking wondered curious wanted") && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
+        })
     })
 }
 
@@ -718,7 +804,7 @@ fn quoted(text: &str, at: usize) -> bool {
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
 /// made of one of these alone is no sign of observed work.
 fn verdict_word(w: &str) -> bool {
-    matches!(w, "hire" | "hiring" | "candidate" | "fit" | "culture" | "value" | "impact" | "support" | "feedback" | "team" | "growth" | "grow")
+    one_of("hire hiring candidate fit culture value impact support feedback team growth grow", w)
 }
 
 /// True when the note names a capability's subject matter through the topic lexicons ("no sense
@@ -743,7 +829,7 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
     let mut nouns = 0;
     for t in tokens {
         let s = t.stem.as_str();
-        if matches!(s, "several" | "dozen" | "hundreds" | "thousands" | "percent" | "multifold" | "money") {
+        if one_of("several dozen hundreds thousands percent multifold money", s) {
             return true;
         }
         if lexicon_hit(&sets.0, s) {
