@@ -3,7 +3,7 @@
 // subfolder), and that none of it loses or misfiles what the interviewer wrote.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, symlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
@@ -197,8 +197,85 @@ test('a rubric URL that fails to load says why inside the element, not an empty 
     document.body.append(el);
   });
   await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sc-notice'));
-  const text = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-notice').textContent);
+  const [text, font] = await page.evaluate(() => {
+    const notice = document.getElementById('w').shadowRoot.querySelector('.sc-notice');
+    return [notice.textContent, getComputedStyle(notice).fontFamily];
+  });
   assert.match(text, /could not be loaded: rubric .*no-such-ladder\.json: HTTP 404/);
+  // In the widget's own frame and type (--sc-font), not the browser's default serif (the host's
+  // Comic Sans stops at the shadow root's reset).
+  assert.match(font, /^system-ui,/);
+  await context.close();
+});
+
+test('a rubric attribute that does not load after mounting is said above the scorecard, which keeps what was typed', async () => {
+  const { context, page } = await open();
+  const ladder = readFileSync('data/seed/l4-senior-software-engineer.txt', 'utf8');
+  await page.route('**/ladders/l4.txt', (route) => route.fulfill({ body: ladder, contentType: 'text/plain' }));
+  await page.route('**/ladders/not-a-rubric.json', (route) => route.fulfill({ body: '{"format":"scorecard-rubric"}', contentType: 'application/json' }));
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.fill('#w textarea[id$="business_impact-note"]', 'kept');
+  await page.fill('#w textarea[id$="-observe"]', 'typed, not added yet');
+  // The notice sits in the widget's frame, above the scorer (whose own notices are in its toolbar).
+  const notice = () => page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? null);
+  const errors = () => page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').map((e) => e.detail.message));
+  const cases = [
+    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
+    ['/ladders/l4.txt', /l4\.txt is not JSON .*`scorecard rubric LADDER\.txt > rubric\.json` converts it/, /loaded: rubric http:.*l4\.txt is not JSON .*converts it to a rubric file\./],
+    // Read by the widget: the event says where update() refused it; the notice says why only once.
+    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /, /loaded: (?!update:)\S/],
+  ];
+  let said = null;
+  for (const [i, [url, event, text]] of cases.entries()) {
+    await page.evaluate((url) => document.getElementById('w').setAttribute('rubric', url), url);
+    await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length >= n, i + 1);
+    await page.waitForFunction((last) => (document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? last) !== last, said, { timeout: 5000 }).catch(() => {});
+    said = await notice();
+    assert.match(said ?? '', /^The rubric requested could not be loaded: /, url);
+    assert.match(said, text, url);
+    assert.match(said, /This scorecard is still against the previous rubric, l4-senior-software-engineer \(version 1\)\.$/, url);
+    const told = await errors();
+    assert.equal(told.length, i + 1, `one scorecard:error per rubric refused (${url})`);
+    assert.match(told[i], event, url);
+    assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice').getAttribute('role')), 'alert');
+  }
+  // The card was never torn down: the rubric, the rating, the note and the unadded observation.
+  await waitCards(page, 'w');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.equal(await page.inputValue('#w textarea[id$="business_impact-note"]'), 'kept');
+  assert.equal(await page.inputValue('#w textarea[id$="-observe"]'), 'typed, not added yet');
+  assert.equal((await page.evaluate(() => document.getElementById('w').getValue())).rubric.id, 'l4-senior-software-engineer');
+  assert.equal((await page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('.sc-notice[role="alert"]').length)), 1, 'one notice, replaced');
+  // A rubric that loads ends the notice; one refused after it names that one.
+  await page.evaluate(() => document.getElementById('w').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
+  await waitCards(page, 'w', 2);
+  assert.equal(await notice(), null);
+  await page.evaluate(() => document.getElementById('w').setAttribute('rubric', '/ladders/missing.json'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  assert.match(await notice(), /still against the previous rubric, l2-sre \(version 3\)\.$/);
+  // Another candidate meanwhile: a new scorer under the notice, which still applies.
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Bea'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'Bea');
+  await waitCards(page, 'w', 2);
+  assert.match(await notice(), /l2-sre \(version 3\)/);
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host').firstElementChild.textContent), await notice(), 'still first');
+  // Removing the attribute loads the embedded default: the notice goes.
+  await page.evaluate(() => document.getElementById('w').removeAttribute('rubric'));
+  await waitCards(page, 'w');
+  assert.equal(await notice(), null);
+  // A failed fetch of a URL replaced meanwhile is no error and says nothing.
+  await page.route('**/ladders/slow.json', (route) => setTimeout(() => route.fulfill({ status: 404, body: '' }), 300));
+  const before = (await errors()).length;
+  await page.evaluate(() => {
+    const el = document.getElementById('w');
+    el.setAttribute('rubric', '/ladders/slow.json');
+    el.setAttribute('rubric', '/examples/ats/sre-rubric.json');
+  });
+  await waitCards(page, 'w', 2);
+  await page.waitForTimeout(600);
+  assert.equal(await notice(), null);
+  assert.equal((await errors()).length, before);
   await context.close();
 });
 

@@ -96,6 +96,8 @@ class InterviewScorecard extends HTMLElement {
   #rubricUrl = null;
   /** Whether `readonly="false"` has been warned about. */
   #warned = false;
+  /** The notice of a rubric attribute that did not load (#refuse), above the scorecard. */
+  #refused = null;
 
   connectedCallback() {
     if (this.#mounting) return;
@@ -127,19 +129,35 @@ class InterviewScorecard extends HTMLElement {
     else this.#update({ [name]: value ?? '' });
   }
 
-  /** Passes changed attributes on; a refusal is reported as `scorecard:error`, never thrown. */
+  /**
+   * Passes changed attributes on. A refusal is never thrown: the widget reports it as
+   * `scorecard:error` (so it is not dispatched again here), and it is returned.
+   */
   #update(options) {
-    try { this.#widget?.update(options); } catch (e) { this.#fail(e); }
+    try { this.#widget?.update(options); } catch (e) { return e; }
   }
 
   /** Loads the rubric at `url` into the mounted widget; none (attribute removed): the default. */
   #setRubric(url) {
     this.#rubricUrl = url;
-    if (url === null) { this.#update({ rubric: null }); return; }
-    loadRubric(url).then((rubric) => {
-      // A later change of the attribute wins over a slow earlier fetch.
-      if (this.#rubricUrl === url) this.#update({ rubric });
-    }).catch((e) => this.#fail(e));
+    // A later change of the attribute wins over a slow earlier fetch, whose failure is no error.
+    const loaded = (rubric) => { if (this.#rubricUrl === url) this.#refuse(this.#update({ rubric })?.message); };
+    if (url === null) loaded(null);
+    else loadRubric(url).then(loaded, (e) => { if (this.#rubricUrl === url) this.#fail(e); });
+  }
+
+  /**
+   * Says above the scorecard, which is left as it was, that the rubric the attribute asks for
+   * could not be loaded (`message`, as `scorecard:error` told it), naming the rubric the card is
+   * still against. No message: a rubric has loaded, and the notice goes.
+   */
+  #refuse(message) {
+    this.#refused?.remove();
+    this.#refused = null;
+    if (!message || !this.#widget) return;
+    const { id, version } = this.#widget.getValue().rubric;
+    this.#refused = notice(`The rubric requested could not be loaded: ${message.replace(REFUSED, '')}. This scorecard is still against the previous rubric, ${id} (version ${version}).`);
+    this.#container.prepend(this.#refused);
   }
 
   /** The current scorecard document. */
@@ -211,23 +229,39 @@ class InterviewScorecard extends HTMLElement {
   }
 
   /**
-   * Tells the host (`scorecard:error`); when the widget could not be mounted at all, also shows
-   * why in the element, rather than leaving an empty box.
+   * Tells the host (`scorecard:error`) and the interviewer: above the mounted widget's scorecard
+   * (a rubric that did not load, #refuse), or in its place when it could not be mounted at all,
+   * rather than an empty box.
    */
   #fail(error, mounting = false) {
     const message = String(error?.message ?? error);
     this.dispatchEvent(new CustomEvent('scorecard:error', { bubbles: true, composed: true, detail: { message } }));
-    if (mounting && !this.#widget && this.#container) {
-      const notice = document.createElement('p');
-      notice.className = 'sc-notice';
-      notice.setAttribute('role', 'alert');
-      notice.textContent = `The scorecard could not be loaded: ${message}`;
+    if (this.#widget) this.#refuse(message);
+    else if (mounting && this.#container) {
       this.#container.classList.add('sc-theme');
-      this.#container.replaceChildren(notice);
+      this.#container.replaceChildren(notice(`The scorecard could not be loaded: ${message}`));
       // The element was hidden until its stylesheet loaded; it may not have.
       this.#container.style.visibility = '';
     }
   }
+}
+
+/** How the widget's update() begins the message of a rubric it refuses. */
+const REFUSED = /^update: the rubric could not be loaded: /;
+
+/**
+ * A notice in the widget's own frame (.sc-app: its fonts and colours, not the host page's), read
+ * out when it appears: the widget's notices are built the same way (src/web/embed/widget.rs).
+ */
+function notice(text) {
+  const app = document.createElement('div');
+  const p = document.createElement('p');
+  app.className = 'sc-app';
+  p.className = 'sc-notice';
+  p.setAttribute('role', 'alert');
+  p.textContent = text;
+  app.append(p);
+  return app;
 }
 
 if (!customElements.get('interview-scorecard')) customElements.define('interview-scorecard', InterviewScorecard);
