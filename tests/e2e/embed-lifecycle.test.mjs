@@ -279,6 +279,138 @@ test('a rubric attribute that does not load after mounting is said above the sco
   await context.close();
 });
 
+test('an element whose rubric did not load at first mounts once the attribute names one that loads, or is removed', async () => {
+  const { context, page } = await open();
+  // A saved draft of these names on the default rubric, for the element that recovers to open.
+  await add(page, 'saved', { candidate: 'Ada', interviewer: 'Grace' });
+  await page.click('#saved label[for$="technical_expertise-exceeds"]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith(':draft:l4-senior-software-engineer:ada:grace')));
+  await page.evaluate(() => document.getElementById('saved').remove());
+  const notice = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot?.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? null, id);
+  const errors = (id) => page.evaluate((id) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === id).length, id);
+  for (const id of ['v', 'w']) {
+    await page.evaluate((id) => {
+      const el = document.createElement('interview-scorecard');
+      el.id = id;
+      for (const [k, v] of Object.entries({ candidate: 'Ada', interviewer: 'Grace', rubric: '/ladders/missing.json' })) el.setAttribute(k, v);
+      document.body.append(el);
+    }, id);
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot?.querySelector('.sc-notice'), id);
+    assert.match(await notice(id), /^The scorecard could not be loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404$/);
+  }
+  // Another URL that does not load is said and told in its turn.
+  await page.evaluate(() => document.getElementById('v').setAttribute('rubric', '/ladders/gone.json'));
+  await page.waitForFunction(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'v').length === 2);
+  assert.match(await notice('v'), /\/ladders\/gone\.json: HTTP 404$/);
+  // One that loads mounts the scorecard on it; removing the attribute mounts the default, with the saved draft.
+  await page.evaluate(() => document.getElementById('v').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
+  await waitCards(page, 'v', 2);
+  await page.evaluate(() => document.getElementById('w').removeAttribute('rubric'));
+  await waitCards(page, 'w');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'), 'the saved draft is opened');
+  assert.equal(await notice('v'), null);
+  assert.equal(await notice('w'), null);
+  assert.deepEqual([await errors('v'), await errors('w')], [2, 1]);
+  // A rubric the widget cannot read is said by the widget in place of the scorecard, also when
+  // the element is added again; one that loads then mounts.
+  await page.route('**/ladders/not-a-rubric.json', (route) => route.fulfill({ body: '{"format":"scorecard-rubric"}', contentType: 'application/json' }));
+  const said = () => page.evaluate(() => [...document.getElementById('x').shadowRoot.querySelectorAll('.sc-notice')].map((n) => n.textContent));
+  await page.evaluate(() => {
+    const el = document.createElement('interview-scorecard');
+    el.id = 'x';
+    el.setAttribute('rubric', '/ladders/not-a-rubric.json');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('x').shadowRoot?.querySelector('.sc-notice'));
+  const first = await said();
+  await page.evaluate(async () => {
+    const el = document.getElementById('x');
+    el.remove();
+    await new Promise((ok) => setTimeout(ok, 100));
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'x').length === 2);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await errors('x'), 2, 'told once more, by the widget');
+  assert.deepEqual(await said(), first);
+  assert.match(first[0], /^The rubric could not be loaded: /);
+  await page.evaluate(() => document.getElementById('x').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
+  await waitCards(page, 'x', 2);
+  const ready = await page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:ready').map((e) => [e.source, e.detail.rubric.id]));
+  assert.deepEqual(ready.filter(([id]) => id === 'v' || id === 'w'), [['v', 'l2-sre'], ['w', 'l4-senior-software-engineer']]);
+  await context.close();
+});
+
+test('an element added again while its rubric attribute does not load keeps its scorecard, with the notice above it', async () => {
+  const { context, page } = await open();
+  await page.route('**/ladders/not-a-rubric.json', (route) => route.fulfill({ body: '{"format":"scorecard-rubric"}', contentType: 'application/json' }));
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.fill('#w textarea[id$="business_impact-note"]', 'kept');
+  const errors = () => page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').map((e) => e.detail.message));
+  const cases = [
+    // Set while the element is off the page, then as it stays when added again, then one the widget refuses.
+    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
+    [null, /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
+    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /, /loaded: (?!update:)\S/],
+  ];
+  for (const [i, [url, event, text]] of cases.entries()) {
+    await page.evaluate(async (url) => {
+      const el = document.getElementById('w');
+      el.remove();
+      await new Promise((ok) => setTimeout(ok, 100));
+      if (url) el.setAttribute('rubric', url);
+      document.body.append(el);
+    }, url);
+    await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length === n, i + 1);
+    await waitCards(page, 'w');
+    const [said, role, first] = await page.evaluate(() => {
+      const host = document.getElementById('w').shadowRoot.querySelector('.sc-host');
+      const notice = host.querySelector('.sc-host > .sc-app > .sc-notice');
+      return [notice?.textContent, notice?.getAttribute('role'), host.firstElementChild.contains(notice)];
+    });
+    assert.match(said ?? '', /^The rubric requested could not be loaded: /, `${url}`);
+    assert.match(said, text);
+    assert.match(said, /This scorecard is still against the previous rubric, l4-senior-software-engineer \(version 1\)\.$/);
+    assert.deepEqual([role, first], ['alert', true], 'an alert, above the scorecard');
+    assert.match((await errors())[i], event);
+    assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'), `the rating is kept (${url})`);
+    assert.equal(await page.inputValue('#w textarea[id$="business_impact-note"]'), 'kept');
+    assert.equal((await page.evaluate(() => document.getElementById('w').getValue())).ratings.business_impact.note, 'kept');
+  }
+  // A rubric that loads ends the notice.
+  await page.evaluate(() => document.getElementById('w').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
+  await waitCards(page, 'w', 2);
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-notice')), null);
+  assert.equal((await errors()).length, 3);
+  await context.close();
+});
+
+test('mount() with a rubric URL that does not load resolves: the element says why, scorecard:error tells it, update() recovers', async () => {
+  const { context, page } = await open();
+  const result = await page.evaluate(async () => {
+    const heard = [];
+    document.addEventListener('scorecard:error', (e) => heard.push(['document', e.detail.message]));
+    const { el, handle } = await fresh({ rubric: '/ladders/missing.json', candidate: 'Ada', autosave: false });
+    handle.on('scorecard:error', (d) => heard.push(['handle', d.message]));
+    await until(() => el.querySelector('.sc-notice') && getComputedStyle(el).visibility === 'visible');
+    await new Promise((ok) => setTimeout(ok, 50));
+    const notice = el.querySelector('.sc-notice');
+    const said = [notice.textContent, notice.getAttribute('role')];
+    handle.update({ rubric: null });
+    await until(() => el.querySelectorAll('.sc-card').length === 6);
+    return { said, heard, name: handle.getValue().candidate.name, notices: el.querySelectorAll('.sc-notice').length };
+  });
+  const message = /^The rubric could not be loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404$/;
+  assert.match(result.said[0], message);
+  assert.equal(result.said[1], 'alert');
+  assert.deepEqual(result.heard.map(([who]) => who).sort(), ['document', 'handle'], 'told once, to on() listeners and on the element');
+  for (const [, m] of result.heard) assert.match(m, message);
+  assert.equal(result.name, 'Ada');
+  assert.equal(result.notices, 0);
+  await context.close();
+});
+
 test('hosts theme the custom element with --sc-* on it, and set density before it mounts', async () => {
   const { context, page } = await open();
   await page.evaluate(() => {

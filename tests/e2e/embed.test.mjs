@@ -232,8 +232,8 @@ test('iframe mode trusts the origins its deployment lists, not those the framing
   await good.context.close();
 });
 
-test('mount() takes a rubric by same-origin URL, refuses other origins, and hosts can theme it', async () => {
-  const { context, page } = await open(`${a.url}/examples/ats/`);
+test('mount() takes a rubric by same-origin URL, refuses other origins in the element, and hosts can theme it', async () => {
+  const { context, page, requests } = await open(`${a.url}/examples/ats/`);
   const result = await page.evaluate(async ([other]) => {
     const { mount, ready } = await import('/scorecard-element.js');
     await ready;
@@ -252,13 +252,18 @@ test('mount() takes a rubric by same-origin URL, refuses other origins, and host
     const titles = [...el.querySelectorAll('.sc-card__title')].map((h) => h.textContent);
     const accent = getComputedStyle(el.querySelector('.sc-button.sc-m-primary')).backgroundColor;
     handle.destroy();
-    let refused = null;
-    try { await mount(document.createElement('div'), { rubric: other + '/x.json' }); } catch (e) { refused = e.message; }
+    // Another origin is not fetched: the element says so, as for any rubric that cannot be loaded.
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    await mount(elsewhere, { rubric: other + '/x.json' });
+    await wait(() => elsewhere.querySelector('.sc-notice'));
+    const refused = elsewhere.querySelector('.sc-notice').textContent;
     return { titles, accent, refused };
   }, [b.url]);
   assert.deepEqual(result.titles, ['Operations', 'Automation']);
   assert.equal(result.accent, 'rgb(200, 0, 100)', 'a host sets --sc-accent and the widget follows');
-  assert.match(result.refused, /not on this page's origin/);
+  assert.match(result.refused, /^The rubric could not be loaded: rubric URL .*\/x\.json is not on this page's origin$/);
+  assert.deepEqual(requests.filter((u) => u.startsWith(b.url)), [], 'nothing was asked of the other origin');
   await context.close();
 });
 

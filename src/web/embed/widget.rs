@@ -422,6 +422,9 @@ fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
     match &options.rubric {
         // Text where a rubric object belongs (`mount`'s JavaScript fetches URLs before this, and
         // passes documents on): a rubric's JSON text is read; anything else is named for what it is.
+        // After a NUL, the reason `mount`'s JavaScript could not load a rubric URL: shown and told
+        // as the reason a rubric object cannot be read is.
+        Some(Value::String(s)) if s.starts_with('\0') => Err(s[1..].to_string()),
         Some(Value::String(s)) if s.trim_start().starts_with('{') => Rubric::from_json(s).map(Rc::new).map_err(|e| e.to_string()),
         Some(Value::String(s)) if s.bytes().any(|b| b == b'\n') => Err("this is a ladder document (text), not a rubric file: `scorecard rubric LADDER.txt > rubric.json` converts it to one".into()),
         Some(Value::String(s)) => Err(format!(

@@ -16,7 +16,9 @@ ready.then(() => { loaded = true; });
 /**
  * Mounts a scorecard into `element` and returns its handle (`getValue`, `setValue`, `update`,
  * `on`, `off`, `destroy`). `options.rubric` may be a rubric object, or a URL on this page's
- * origin: then the rubric is fetched first and `mount` returns a promise of the handle.
+ * origin: then the rubric is fetched first and `mount` returns a promise of the handle. A URL
+ * that cannot be loaded is told as a rubric object that cannot be read is: the handle's widget
+ * says why in the element, and `scorecard:error` tells it (the promise does not reject for it).
  */
 export function mount(element, options = {}) {
   if (!loaded) throw new Error('scorecard: mount() was called before the widget loaded: `await ready` first (import { mount, ready } from .../scorecard-element.js)');
@@ -35,7 +37,8 @@ export function mount(element, options = {}) {
   // A string is a URL, unless it is a document (a ladder's text, JSON text): the widget then
   // says what it is rather than fetching it.
   if (typeof options.rubric === 'string' && !/^\s*[{[]|[\n\r]/.test(options.rubric)) {
-    return loadRubric(options.rubric).then((rubric) => mountWasm(element, { ...options, rubric }));
+    // The reason a URL did not load goes to the widget after a NUL (widget.rs, `rubric_from`).
+    return loadRubric(options.rubric).catch((e) => '\0' + e.message).then((rubric) => mountWasm(element, { ...options, rubric }));
   }
   return mountWasm(element, options);
 }
@@ -88,20 +91,22 @@ class InterviewScorecard extends HTMLElement {
   #container = null;
   #mounting = null;
   /**
-   * The scorecard when the element was last removed, with the attributes that say whose it is:
-   * put back when it is added again, unless those changed meanwhile (then it is another card).
+   * The scorecard when the element was last removed, with the attributes that say whose it is
+   * and the rubric it was against: put back when it is added again (#mount).
    */
   #kept = null;
   /** The rubric attribute the mounted widget was given. */
   #rubricUrl = null;
+  /** The rubric object the mounted widget shows (null: the embedded default). */
+  #rubric = null;
   /** Whether `readonly="false"` has been warned about. */
   #warned = false;
   /** The notice of a rubric attribute that did not load (#refuse), above the scorecard. */
   #refused = null;
 
   connectedCallback() {
-    if (this.#mounting) return;
-    this.#mounting = this.#mount().catch((e) => this.#fail(e, true));
+    // A mount that failed is no longer under way: a change of the rubric attribute tries again.
+    this.#mounting ??= this.#mount().catch((e) => { this.#mounting = null; this.#fail(e, true); });
   }
 
   disconnectedCallback() {
@@ -110,7 +115,8 @@ class InterviewScorecard extends HTMLElement {
       if (!this.isConnected) {
         // Frameworks detach and re-attach elements (tabs, keyed lists): what was typed comes
         // back with the element, autosave or not.
-        if (this.#widget) this.#kept = { value: this.#widget.getValue(), identity: this.#identity() };
+        // (None for a widget whose rubric it could not read: it showed no scorecard.)
+        if (this.#widget?.getValue().rubric) this.#kept = { value: this.#widget.getValue(), identity: this.#identity(), rubric: this.#rubric };
         this.#widget?.destroy();
         this.#widget = null;
         this.#mounting = null;
@@ -121,8 +127,10 @@ class InterviewScorecard extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     // density needs nothing here: the stylesheet reads it off the element (:host([density])).
     if (name === 'density') return;
-    // Before the widget is mounted, #mount reads the attributes (and applies late changes).
-    if (!this.#widget || oldValue === value) return;
+    // Before the widget is mounted, #mount reads the attributes (and applies late changes). One
+    // that could not be mounted (its rubric did not load) is mounted again for another rubric.
+    if (!this.#widget) { if (name === 'rubric' && !this.#mounting && this.isConnected) this.connectedCallback(); return; }
+    if (oldValue === value) return;
     if (name === 'rubric') { this.#setRubric(value); return; }
     if (name === 'readonly') this.#update({ readOnly: this.#readOnly() });
     else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
@@ -141,9 +149,16 @@ class InterviewScorecard extends HTMLElement {
   #setRubric(url) {
     this.#rubricUrl = url;
     // A later change of the attribute wins over a slow earlier fetch, whose failure is no error.
-    const loaded = (rubric) => { if (this.#rubricUrl === url) this.#refuse(this.#update({ rubric })?.message); };
-    if (url === null) loaded(null);
+    const loaded = (rubric) => { if (this.#rubricUrl === url) this.#apply(rubric); };
+    if (url === null) loaded();
     else loadRubric(url).then(loaded, (e) => { if (this.#rubricUrl === url) this.#fail(e); });
+  }
+
+  /** Switches the mounted widget to `rubric` (none: the default), or says why not (#refuse). */
+  #apply(rubric = null) {
+    const refused = this.#update({ rubric });
+    if (!refused) this.#rubric = rubric;
+    this.#refuse(refused?.message);
   }
 
   /**
@@ -154,8 +169,10 @@ class InterviewScorecard extends HTMLElement {
   #refuse(message) {
     this.#refused?.remove();
     this.#refused = null;
-    if (!message || !this.#widget) return;
-    const { id, version } = this.#widget.getValue().rubric;
+    // (None over a widget whose rubric it could not read: it says so itself, in place of a card.)
+    const rubric = message && this.#widget?.getValue().rubric;
+    if (!rubric) return;
+    const { id, version } = rubric;
     this.#refused = notice(`The rubric requested could not be loaded: ${message.replace(REFUSED, '')}. This scorecard is still against the previous rubric, ${id} (version ${version}).`);
     this.#container.prepend(this.#refused);
   }
@@ -179,13 +196,18 @@ class InterviewScorecard extends HTMLElement {
     // The rubric the attribute names once the fetch is done: one set meanwhile (in the task that
     // added the element, say) is fetched before mounting, so `scorecard:ready` names the rubric
     // shown rather than one replaced at once. A failed fetch of a URL since replaced is no error.
-    let rubricUrl, rubric;
+    let rubricUrl, rubric, failed;
     do {
       rubricUrl = this.getAttribute('rubric');
       const url = rubricUrl;
-      const loading = url ? loadRubric(url).catch((e) => { if (this.getAttribute('rubric') === url) throw e; }) : undefined;
+      failed = null;
+      const loading = url ? loadRubric(url).catch((e) => { if (this.getAttribute('rubric') === url) failed = e; }) : undefined;
       [rubric] = await Promise.all([loading, ready, styled]);
     } while (this.getAttribute('rubric') !== rubricUrl);
+    const kept = this.#kept;
+    this.#kept = null;
+    // At first load, a rubric that did not load is said in place of the scorecard (#fail).
+    if (failed && !kept) throw failed;
     // Read after the wait, so attributes set meanwhile count.
     const options = {
       candidate: this.getAttribute('candidate') ?? undefined,
@@ -194,10 +216,11 @@ class InterviewScorecard extends HTMLElement {
       readOnly: this.#readOnly(),
       autosave: this.getAttribute('autosave') !== 'off',
     };
-    if (rubric) options.rubric = rubric;
-    const kept = this.#kept;
-    this.#kept = null;
-    if (kept && kept.identity === this.#identity()) {
+    // Added again: the widget comes back as it was, on its rubric (with what was typed, unless
+    // the names changed meanwhile: then it is their card), and the rubric attribute is applied
+    // as a change after load is: a rubric that does not load leaves the card, with a notice.
+    options.rubric = kept ? kept.rubric : rubric;
+    if (kept?.identity === this.#identity()) {
       // The names the interviewer may have edited in the header are the card's: mount refuses
       // a value naming someone other than its options.
       options.value = kept.value;
@@ -206,7 +229,10 @@ class InterviewScorecard extends HTMLElement {
       options.step = kept.value.interview?.step || options.step;
     }
     this.#widget = mountWasm(this.#container, options);
+    this.#rubric = options.rubric;
     this.#rubricUrl = rubricUrl;
+    if (failed) this.#fail(failed);
+    else if (kept) this.#apply(rubric);
   }
 
   /**
@@ -223,9 +249,9 @@ class InterviewScorecard extends HTMLElement {
     return value !== null;
   }
 
-  /** Which scorecard the attributes name (rubric, candidate, interviewer, step). */
+  /** Whose scorecard the attributes name (candidate, interviewer, step; the rubric aside). */
   #identity() {
-    return JSON.stringify(['rubric', 'candidate', 'interviewer', 'step'].map((name) => this.getAttribute(name)));
+    return JSON.stringify(['candidate', 'interviewer', 'step'].map((name) => this.getAttribute(name)));
   }
 
   /**
