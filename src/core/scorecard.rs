@@ -356,7 +356,7 @@ impl Scorecard {
         let mut card = Scorecard::new(rubric);
         if let Some(r) = obj.get("rubric") {
             let ro = r.as_object().ok_or_else(|| ScorecardError::new("rubric", expected("an object", r)))?;
-            let id = opt_str(ro, "id", "rubric.id")?;
+            let id = opt_str(ro, "id", Parent::Field("rubric"))?;
             if !id.is_empty() && id != rubric.id {
                 return Err(ScorecardError::new(
                     "rubric.id",
@@ -373,8 +373,8 @@ impl Scorecard {
         card.interviewer = person(obj, "interviewer")?;
         if let Some(i) = obj.get("interview") {
             let io = i.as_object().ok_or_else(|| ScorecardError::new("interview", expected("an object", i)))?;
-            card.interview.step = opt_str(io, "step", "interview.step")?;
-            card.interview.date = opt_str(io, "date", "interview.date")?;
+            card.interview.step = opt_str(io, "step", Parent::Field("interview"))?;
+            card.interview.date = opt_str(io, "date", Parent::Field("interview"))?;
             if !card.interview.date.is_empty() && !is_iso_date(&card.interview.date) {
                 return Err(ScorecardError::new("interview.date", format!("expected YYYY-MM-DD, found \"{}\"", clip(&card.interview.date))));
             }
@@ -384,22 +384,22 @@ impl Scorecard {
             .as_object()
             .ok_or_else(|| ScorecardError::new("ratings", expected("an object keyed by capability id", ratings)))?;
         for (cap, entry) in ratings {
-            let path = format!("ratings.{}", clip(cap));
+            let at = Parent::Rating(cap);
             if rubric.capability(cap).is_none() {
                 return Err(ScorecardError::new(
-                    path,
+                    at.path(),
                     format!("unknown capability; expected one of {}", rubric.capabilities.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")),
                 ));
             }
             let eo = entry.as_object().ok_or_else(|| {
-                ScorecardError::new(path.clone(), expected("an object {\"level\": ..., \"note\": ...}", entry))
+                ScorecardError::new(at.path(), expected("an object {\"level\": ..., \"note\": ...}", entry))
             })?;
             let level = match eo.get("level") {
-                Some(Value::String(s)) => rating(s, &sub_path(&path, "level"))?,
+                Some(Value::String(s)) => rating(s, at)?,
                 Some(Value::Null) | None => Rating::NotAssessed,
-                Some(other) => return Err(ScorecardError::new(sub_path(&path, "level"), expected("a string", other))),
+                Some(other) => return Err(ScorecardError::new(at.sub("level"), expected("a string", other))),
             };
-            let note = opt_text(eo, "note", &sub_path(&path, "note"), MAX_TEXT_CHARS)?;
+            let note = opt_text(eo, "note", at, MAX_TEXT_CHARS)?;
             if level != Rating::NotAssessed || !note.is_empty() {
                 card.ratings.insert(cap.clone(), RatingEntry { level, note });
             }
@@ -413,13 +413,13 @@ impl Scorecard {
             // never takes one of them ("o1" for the first, unless a later one is called "o1").
             let given: Vec<&str> = arr.iter().filter_map(|item| item.get("id").and_then(Value::as_str)).collect();
             for (i, item) in arr.iter().enumerate() {
-                let path = format!("observations[{i}]");
-                let oo = item.as_object().ok_or_else(|| ScorecardError::new(path.clone(), expected("an object", item)))?;
-                let text = opt_text(oo, "text", &sub_path(&path, "text"), MAX_TEXT_CHARS)?;
+                let at = Parent::Observation(i);
+                let oo = item.as_object().ok_or_else(|| ScorecardError::new(at.path(), expected("an object", item)))?;
+                let text = opt_text(oo, "text", at, MAX_TEXT_CHARS)?;
                 if text.trim().is_empty() {
-                    return Err(ScorecardError::new(sub_path(&path, "text"), "missing; an observation needs its text"));
+                    return Err(ScorecardError::new(at.sub("text"), "missing; an observation needs its text"));
                 }
-                let mut id = opt_str(oo, "id", &sub_path(&path, "id"))?;
+                let mut id = opt_str(oo, "id", at)?;
                 if id.is_empty() {
                     let mut n = i + 1;
                     id = format!("o{n}");
@@ -429,30 +429,30 @@ impl Scorecard {
                     }
                 }
                 if card.observations.iter().any(|o| o.id == id) {
-                    return Err(ScorecardError::new(sub_path(&path, "id"), format!("duplicate observation id \"{}\"", clip(&id))));
+                    return Err(ScorecardError::new(at.sub("id"), format!("duplicate observation id \"{}\"", clip(&id))));
                 }
                 let capability = match oo.get("capability") {
                     Some(Value::String(c)) if c.is_empty() => None,
                     Some(Value::String(c)) => {
                         if rubric.capability(c).is_none() {
-                            return Err(ScorecardError::new(sub_path(&path, "capability"), format!("unknown capability \"{}\"", clip(c))));
+                            return Err(ScorecardError::new(at.sub("capability"), format!("unknown capability \"{}\"", clip(c))));
                         }
                         Some(c.clone())
                     }
                     Some(Value::Null) | None => None,
-                    Some(other) => return Err(ScorecardError::new(sub_path(&path, "capability"), expected("a string", other))),
+                    Some(other) => return Err(ScorecardError::new(at.sub("capability"), expected("a string", other))),
                 };
                 let level = match oo.get("level") {
-                    Some(Value::String(s)) => rating(s, &sub_path(&path, "level"))?,
+                    Some(Value::String(s)) => rating(s, at)?,
                     Some(Value::Null) | None => Rating::NotAssessed,
-                    Some(other) => return Err(ScorecardError::new(sub_path(&path, "level"), expected("a string", other))),
+                    Some(other) => return Err(ScorecardError::new(at.sub("level"), expected("a string", other))),
                 };
                 let source = match oo.get("source") {
                     Some(Value::String(s)) if s == "interviewer" => TagSource::Interviewer,
                     Some(Value::String(s)) if s == "suggested" => TagSource::Suggested,
                     Some(Value::Null) | None => TagSource::Suggested,
                     Some(other) => {
-                        return Err(ScorecardError::new(sub_path(&path, "source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
+                        return Err(ScorecardError::new(at.sub("source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
                     }
                 };
                 card.observations.push(Observation { id, text, capability, level, source });
@@ -471,9 +471,10 @@ impl Scorecard {
     }
 }
 
-fn rating(s: &str, path: &str) -> Result<Rating, ScorecardError> {
+/// The `level` of the rating or observation at `at`.
+fn rating(s: &str, at: Parent<'_>) -> Result<Rating, ScorecardError> {
     Rating::from_id(s).ok_or_else(|| {
-        ScorecardError::new(path, format!("unknown level \"{}\"; expected needs_improvement, meets, exceeds or not_assessed", clip(s)))
+        ScorecardError::new(at.sub("level"), format!("unknown level \"{}\"; expected needs_improvement, meets, exceeds or not_assessed", clip(s)))
     })
 }
 
@@ -481,31 +482,33 @@ fn person(obj: &Map<String, Value>, field: &str) -> Result<Person, ScorecardErro
     match obj.get(field) {
         None | Some(Value::Null) => Ok(Person::default()),
         // A plain string is accepted as the name, for hand-written files.
-        Some(Value::String(name)) => Ok(Person { id: String::new(), name: bounded(name, field, MAX_FIELD_CHARS)? }),
-        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", &sub_path(field, "id"))?, name: opt_str(o, "name", &sub_path(field, "name"))? }),
+        Some(Value::String(name)) => Ok(Person { id: String::new(), name: bounded(name, MAX_FIELD_CHARS, || field.to_string())? }),
+        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", Parent::Field(field))?, name: opt_str(o, "name", Parent::Field(field))? }),
         Some(other) => Err(ScorecardError::new(field, expected("an object {\"id\", \"name\"} or a name", other))),
     }
 }
 
-fn opt_str(obj: &Map<String, Value>, key: &str, path: &str) -> Result<String, ScorecardError> {
-    opt_text(obj, key, path, MAX_FIELD_CHARS)
+fn opt_str(obj: &Map<String, Value>, key: &str, at: Parent<'_>) -> Result<String, ScorecardError> {
+    opt_text(obj, key, at, MAX_FIELD_CHARS)
 }
 
-fn opt_text(obj: &Map<String, Value>, key: &str, path: &str, max: usize) -> Result<String, ScorecardError> {
+/// The text field `key` of the object at `at`.
+fn opt_text(obj: &Map<String, Value>, key: &str, at: Parent<'_>, max: usize) -> Result<String, ScorecardError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(String::new()),
-        Some(Value::String(s)) => bounded(s, path, max),
+        Some(Value::String(s)) => bounded(s, max, || at.sub(key)),
         // Ids are often numbers in ATS exports; accept them as text. A whole number reads the
         // same however it is written (pandas writes 1042 as 1042.0), so one candidate stays one.
         Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(whole_value(v).map_or_else(|| super::json::to_text(v), |n| n.to_string())),
-        Some(other) => Err(ScorecardError::new(path, expected("a string", other))),
+        Some(other) => Err(ScorecardError::new(at.sub(key), expected("a string", other))),
     }
 }
 
-fn bounded(s: &str, path: &str, max: usize) -> Result<String, ScorecardError> {
+/// `s`, unless it is longer than `max` characters; `path` names it in the error.
+fn bounded(s: &str, max: usize, path: impl FnOnce() -> String) -> Result<String, ScorecardError> {
     let n = s.chars().count();
     if n > max {
-        return Err(ScorecardError::new(path, format!("{n} characters; the limit is {max}")));
+        return Err(ScorecardError::new(path(), format!("{n} characters; the limit is {max}")));
     }
     Ok(s.to_string())
 }
@@ -530,10 +533,32 @@ pub fn whole_value(v: &Value) -> Option<u64> {
     }
 }
 
-/// `{path}.{key}`, the path of a field inside the object at `path` (one function for the
-/// reader's dozen, as [`expected`]).
-fn sub_path(path: &str, key: &str) -> String {
-    format!("{path}.{key}")
+/// The object a field is read from: its path is spelled out only when an error names it, so
+/// that reading a valid scorecard formats no path (a committee reads hundreds at once).
+#[derive(Clone, Copy)]
+enum Parent<'a> {
+    /// A top-level field such as `interview` or `candidate`.
+    Field(&'a str),
+    /// `ratings.<capability>`.
+    Rating(&'a str),
+    /// `observations[<i>]`.
+    Observation(usize),
+}
+
+impl Parent<'_> {
+    fn path(self) -> String {
+        match self {
+            Parent::Field(f) => f.to_string(),
+            Parent::Rating(cap) => format!("ratings.{}", clip(cap)),
+            Parent::Observation(i) => format!("observations[{i}]"),
+        }
+    }
+
+    /// `{path}.{key}`, the path of a field inside this object (one function for the reader's
+    /// dozen, as [`expected`]).
+    fn sub(self, key: &str) -> String {
+        format!("{}.{key}", self.path())
+    }
 }
 
 /// `expected {what}, found {the kind of v}`: the message for a field of the wrong JSON type.

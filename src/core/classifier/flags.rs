@@ -113,9 +113,11 @@ fn bias_lexicon() -> &'static BiasLexicon {
 
 /// Whether a pattern element matches a word.
 fn element_matches(element: &[&str], word: &str) -> bool {
-    element.iter().any(|alt| match alt.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => *alt == word,
+    // By bytes ('*' is ASCII): asked for every word of every note, and `strip_suffix` decodes
+    // the last character of each alternative first.
+    element.iter().any(|alt| match alt.as_bytes().split_last() {
+        Some((b'*', prefix)) => word.as_bytes().starts_with(prefix),
+        _ => *alt == word,
     })
 }
 
@@ -565,7 +567,8 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         // Affinity verdicts in other words ("she'd mesh well with the team", "reminds me of
         // myself", "one of us") have only the strict form, with or without behaviour.
         let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens).or_else(|| own_fit_verdict(text, tokens)) };
-        let impression = tokens.iter().position(|t| IMPRESSIONS.split_whitespace().any(|w| w == t.word));
+        // Looked for only when the note gets the non-behavioural flag, whose reason quotes it.
+        let impression = || tokens.iter().position(|t| impression_words().contains(t.word.as_str()));
         let flag = if let Some((first, last)) = fit {
             let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
             Some((
@@ -575,7 +578,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
             ))
         } else if behaviour {
             None
-        } else if let Some(i) = impression {
+        } else if let Some(i) = impression() {
             Some((
                 FlagKind::NonBehavioral,
                 format!("no observed behaviour: \"{}\" is an impression; write what the candidate did or said", quote(i, i)),
@@ -825,6 +828,7 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
         return true;
     }
     let sets = word_sets();
+    let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2;
     let mut actions = 0;
     let mut nouns = 0;
     for t in tokens {
@@ -838,8 +842,19 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
         if lexicon_hit(&sets.1, s) {
             nouns += 1;
         }
+        // The counts only grow: once enough, the rest of the note changes nothing.
+        if enough(actions, nouns) {
+            return true;
+        }
     }
-    actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2
+    enough(actions, nouns)
+}
+
+/// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning
+/// the list was most of the time a committee of 200 scorecards took to flag its notes.
+fn impression_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| IMPRESSIONS.split_whitespace().collect())
 }
 
 /// The stems of [`ACTIONS`] and [`WORK_NOUNS`], as sets.

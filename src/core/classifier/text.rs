@@ -172,10 +172,11 @@ fn raw_words(text: &str) -> Vec<Raw> {
     out
 }
 
-/// Splits a contraction into its words: "didn't" to ["did", "not"], "she's" to ["she"].
-fn split_contraction(word: &str) -> Vec<String> {
+/// Splits a contraction into its words: "didn't" to ("did", Some("not")), "she's" to ("she",
+/// None). Borrowed, not allocated: every word of every note goes through here.
+fn split_contraction(word: &str) -> (&str, Option<&'static str>) {
     let Some((base, suffix)) = word.split_once('\'') else {
-        return vec![word.to_string()];
+        return (word, None);
     };
     if suffix == "t" {
         let stem = match base {
@@ -185,9 +186,9 @@ fn split_contraction(word: &str) -> Vec<String> {
             "ain" => "is",
             b => b.strip_suffix('n').unwrap_or(b),
         };
-        return vec![stem.to_string(), "not".to_string()];
+        return (stem, Some("not"));
     }
-    vec![base.to_string()]
+    (base, None)
 }
 
 /// Contractions written without an apostrophe, one a line: `verb: form`.
@@ -315,16 +316,18 @@ fn quantity(word: &str) -> Option<&'static str> {
     }
 }
 
+/// Number words mapped like digits, one quantity a line: `quantity: words`.
+const NUMBER_WORDS: &str = "
+several: three four five six seven eight nine few handful
+dozens: ten eleven twelve fifteen twenty thirty forty fifty dozen dozens
+hundreds: hundred hundreds
+thousands: thousand thousands million millions billion billions
+multifold: twice double doubled triple tripled tenfold
+";
+
 /// Number words mapped like digits.
 fn number_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "few" | "handful" => "several",
-        "ten" | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "dozen" | "dozens" => "dozens",
-        "hundred" | "hundreds" => "hundreds",
-        "thousand" | "thousands" | "million" | "millions" | "billion" | "billions" => "thousands",
-        "twice" | "double" | "doubled" | "triple" | "tripled" | "tenfold" => "multifold",
-        _ => return None,
-    })
+    tables().numbers.get(word).copied()
 }
 
 /// Function words: they join features but carry no topic.
@@ -349,7 +352,9 @@ struct Tables {
     /// other maps, so that they share one copy of the hash map code in the wasm).
     abbreviations: FxHashMap<&'static str, &'static str>,
     bare: FxHashMap<&'static str, &'static str>,
+    numbers: FxHashMap<&'static str, &'static str>,
     stopwords: FxHashSet<&'static str>,
+    negators: FxHashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
@@ -362,7 +367,9 @@ fn tables() -> &'static Tables {
         irregular: lines(IRREGULAR).flat_map(|(stem, forms)| forms.map(move |f| (f, stem))).collect(),
         abbreviations: lines(ABBREVIATIONS).flat_map(|(exp, forms)| forms.map(move |f| (f, exp))).collect(),
         bare: lines(BARE_CONTRACTIONS).flat_map(|(verb, forms)| forms.map(move |f| (f, verb))).collect(),
+        numbers: lines(NUMBER_WORDS).flat_map(|(quantity, words)| words.map(move |w| (w, quantity))).collect(),
         stopwords: STOPWORDS.split_whitespace().collect(),
+        negators: NEGATORS.split_whitespace().collect(),
     })
 }
 
@@ -387,13 +394,11 @@ fn bare_contraction(w: &str) -> Option<&'static str> {
 }
 
 /// Words that open a negation scope.
+const NEGATORS: &str = "not no never without nor neither hardly barely none nothing nobody lack lacks lacked lacking unable fail fails failed zero seldom rarely";
+
+/// Words that open a negation scope.
 fn is_negator(w: &str) -> bool {
-    matches!(
-        w,
-        "not" | "no" | "never" | "without" | "nor" | "neither" | "hardly" | "barely" | "none" | "nothing" | "nobody"
-            | "lack" | "lacks" | "lacked" | "lacking" | "unable" | "fail" | "fails" | "failed" | "zero" | "seldom"
-            | "rarely"
-    )
+    tables().negators.contains(w)
 }
 
 /// Words that override what came before them in the sentence. "yet", "though" and "still" count
@@ -533,7 +538,11 @@ pub fn stem(word: &str) -> String {
     if word.len() <= 3 || !word.is_ascii() || word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_string();
     }
-    let mut w = if word.contains("is") || word.contains("ys") || word.contains("our") { americanize(word) } else { word.to_string() };
+    // Byte windows rather than `str::contains`, whose searcher costs more than these short
+    // words (the same answer: the patterns are ASCII).
+    let bytes = word.as_bytes();
+    let british = bytes.windows(2).any(|p| p == b"is" || p == b"ys") || bytes.windows(3).any(|p| p == b"our");
+    let mut w = if british { americanize(word) } else { word.to_string() };
     // Plurals and third person.
     if w.len() > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
@@ -656,22 +665,25 @@ fn expand(raws: &[Raw]) -> Vec<Expanded> {
             i += 1;
             continue;
         }
-        let parts = split_contraction(&r.text);
-        let mut words: Vec<String> = Vec::new();
-        for p in parts {
-            if let Some(base) = bare_contraction(&p) {
-                words.push(base.to_string());
-                words.push("not".to_string());
-            } else if let Some(exp) = abbreviation(&p) {
-                words.extend(exp.map(str::to_string));
-            } else if let Some(q) = quantity(&p).or_else(|| number_word(&p)) {
-                words.push(q.to_string());
+        // The words of the raw word, each pushed as it is found (the first carries the breaks).
+        let (first, not) = split_contraction(&r.text);
+        let mut lead = true;
+        let mut emit = |out: &mut Vec<Expanded>, word: &str| {
+            out.push(Expanded { word: word.to_string(), start: r.start, end: r.end, clause_break: lead && r.clause_break, sentence_break: lead && r.sentence_break });
+            lead = false;
+        };
+        for p in std::iter::once(first).chain(not) {
+            if let Some(base) = bare_contraction(p) {
+                emit(&mut out, base);
+                emit(&mut out, "not");
+            } else if let Some(exp) = abbreviation(p) {
+                exp.for_each(|w| emit(&mut out, w));
+            } else if let Some(q) = quantity(p).or_else(|| number_word(p)) {
+                emit(&mut out, q);
             } else if !p.is_empty() {
-                words.push(p);
+                emit(&mut out, p);
             }
         }
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        push(&mut out, &refs, r.start, r.end, true);
         i += 1;
     }
     out
