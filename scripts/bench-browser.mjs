@@ -21,7 +21,8 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const round = (x) => Math.round(x * 100) / 100;
 
-const ours = await startServer('dist');
+// SCORECARD_DIST=/path measures another built folder (an earlier build, for interleaved runs).
+const ours = await startServer(process.env.SCORECARD_DIST ?? 'dist');
 const hello = await startServer('bench/hello/dist');
 const browser = await launch();
 const out = { runs: RUNS, chromium: browser.version() };

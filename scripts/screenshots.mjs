@@ -16,6 +16,18 @@ const fill = async (page, view) => {
     await page.waitForSelector('#scc-files');
     await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
     await page.waitForSelector('[data-testid=matrix]');
+    // One more interviewer's scorecard for Ada, still a draft (no submitted_at): shown and
+    // marked, not counted.
+    const rating = (level) => ({ level, note: `Erin Wu: ${level.replace('_', ' ')}, with an example.` });
+    const draft = {
+      format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+      candidate: { id: 'c-ada', name: 'Ada Byron' }, interviewer: { id: 'i-erin', name: 'Erin Wu' },
+      interview: { step: 'Behavioural', date: '2026-11-02' },
+      ratings: { technical_expertise: rating('needs_improvement'), project_ownership: rating('meets'), communication_collaboration: rating('exceeds') },
+    };
+    await page.fill('#scc-paste', JSON.stringify(draft));
+    await page.getByRole('button', { name: 'Add pasted' }).click();
+    await page.waitForSelector('[data-testid=drafts-key]');
     return;
   }
   await page.waitForSelector('.sc-card');

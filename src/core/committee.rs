@@ -6,7 +6,8 @@
 //! - scorecards are grouped by candidate ([`Person::key`]: the id, or the name when there is no
 //!   id); scorecards made against another rubric, scorecards that name no candidate, and duplicate
 //!   scorecards (same candidate, interviewer and interview step) are reported apart and never
-//!   counted twice;
+//!   counted twice; drafts (no `submitted_at`) are listed with their candidate but not counted:
+//!   the matrix, the consensus, the recommendation and calibration are the submitted scorecards';
 //! - per candidate, a matrix of capabilities by panel member, the consensus level, spread and
 //!   disagreement flag of each capability, and the capabilities nobody assessed;
 //! - a committee recommendation from the same engine and policy as a single scorecard, built from
@@ -32,11 +33,12 @@ pub use markdown::to_markdown;
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::engine::{recommend, Decision, Greenhouse, Recommendation};
+use super::engine::{vote, Decision, Greenhouse, Recommendation};
 use super::rubric::Rubric;
 use super::scorecard::{clip, Observation, Person, Rating, Scorecard, ScorecardError, TagSource, MAX_DOCUMENT_BYTES};
 
@@ -57,10 +59,11 @@ pub struct CommitteeReport {
     pub capabilities: Vec<CapabilityInfo>,
     /// Scorecards given to the analysis, including those reported apart.
     pub scorecards: usize,
-    /// Scorecards that count: not duplicates, not of another rubric, naming a candidate.
+    /// Scorecards that count: submitted, not duplicates, not of another rubric, naming a candidate.
     pub counted: usize,
-    /// One report per candidate, ordered by candidate key.
-    pub candidates: Vec<CandidateReport>,
+    /// One report per candidate, ordered by candidate key. Shared: [`analyze_with`] reuses the
+    /// report of a panel that did not change.
+    pub candidates: Vec<Rc<CandidateReport>>,
     /// The candidates side by side, strongest committee outcome first.
     pub comparison: Vec<ComparisonRow>,
     /// Calibration of each interviewer across every panel they sat on, ordered by key.
@@ -104,9 +107,12 @@ pub struct CandidateReport {
     pub candidate: String,
     /// The first non-empty name on the panel's scorecards ("" when none has one).
     pub name: String,
-    /// The panel: one member per counted scorecard, in load order. Matrix cells and calibration
-    /// entries follow this order.
+    /// The panel: one member per counted (submitted) scorecard, in load order. Matrix cells and
+    /// calibration entries follow this order.
     pub panel: Vec<PanelMember>,
+    /// Drafts (scorecards without `submitted_at`) of this candidate, in load order: shown, but not
+    /// counted in the matrix, the consensus, the recommendation or calibration until submitted.
+    pub drafts: Vec<PanelMember>,
     /// One row per rubric capability, in rubric order.
     pub matrix: Vec<CapabilityRow>,
     /// Capabilities nobody on the panel assessed.
@@ -305,7 +311,10 @@ pub struct ComparisonRow {
     pub greenhouse: Greenhouse,
     pub score: Option<f64>,
     pub confidence: f64,
+    /// Counted (submitted) scorecards.
     pub panel_size: usize,
+    /// Drafts loaded for the candidate, not counted.
+    pub drafts: usize,
     /// The consensus of every rubric capability, in rubric order.
     pub profile: Vec<ProfileCell>,
 }
@@ -383,10 +392,17 @@ pub struct ObservationView {
     pub source: TagSource,
 }
 
-/// One candidate's counted scorecards, in load order.
+/// One candidate's scorecards, in load order: those counted (submitted) and the drafts.
 pub(crate) struct Panel<'a> {
     pub key: String,
     pub members: Vec<(&'a str, &'a Scorecard)>,
+    pub drafts: Vec<(&'a str, &'a Scorecard)>,
+    /// Where the members, then the drafts, are in the input.
+    pub at: Vec<usize>,
+    /// The first scorecard loaded, counted or not.
+    pub first: Option<&'a Scorecard>,
+    /// The first non-empty candidate name in load order, counted or not ("" when none).
+    pub name: &'a str,
 }
 
 /// The result of sorting the input into panels and the scorecards reported apart.
@@ -404,12 +420,99 @@ struct Sorted<'a> {
 /// given, is run on every note and observation of the counted scorecards; its flags become
 /// calibration signals.
 pub fn analyze<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], flagger: Flagger<'_>) -> CommitteeReport {
+    analyze_inner(rubric, cards, flagger, &mut |_| None, &mut |_, _, _| {})
+}
+
+/// The candidates' reports of an earlier [`analyze_with`], each with the scorecards it was made
+/// from, so that the next analysis of a changed set redoes only the panels that changed: a
+/// committee that loads one more scorecard, or a revision, pays for one panel, not for all.
+///
+/// A panel is reused when it holds the same scorecards, by address, under the same sources, in
+/// the same order. The cache holds those scorecards (a `C` such as `Rc<Scorecard>` keeps them
+/// alive, so an address is never another scorecard's; with owned scorecards nothing is ever
+/// reused). Use one cache with one rubric and one flagger, which must be a function of the text
+/// only, as the classifier's is.
+pub struct PanelCache<C> {
+    panels: HashMap<String, CachedPanel<C>>,
+}
+
+/// Says how many panels it holds, not what.
+impl<C> std::fmt::Debug for PanelCache<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PanelCache({} panels)", self.panels.len())
+    }
+}
+
+impl<C> Default for PanelCache<C> {
+    fn default() -> Self {
+        PanelCache { panels: HashMap::new() }
+    }
+}
+
+struct CachedPanel<C> {
+    /// The members, then the drafts, with their sources.
+    cards: Vec<(String, C)>,
+    report: Rc<CandidateReport>,
+    across: Vec<calibration::Contribution>,
+}
+
+/// [`analyze`], reusing from `cache` the report of every panel whose scorecards did not change,
+/// and leaving in it this analysis's panels. The report is the one [`analyze`] gives.
+pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(String, C)], flagger: Flagger<'_>, cache: &mut PanelCache<C>) -> CommitteeReport {
+    let mut old = std::mem::take(&mut cache.panels);
+    let mut reuse = |panel: &Panel<'_>| {
+        let hit = old.get(&panel.key).is_some_and(|c| {
+            c.cards.len() == panel.at.len()
+                && c.cards.iter().zip(panel.members.iter().chain(&panel.drafts)).all(|((label, kept), (source, card))| {
+                    label == source && std::ptr::eq(kept.borrow(), *card)
+                })
+        });
+        hit.then(|| old.remove(&panel.key)).flatten().map(|c| {
+            let reused = (c.report.clone(), c.across.clone());
+            cache.panels.insert(panel.key.clone(), c);
+            reused
+        })
+    };
+    let mut fresh = Vec::new();
+    let report = analyze_inner(rubric, cards, flagger, &mut reuse, &mut |panel, report, across| {
+        let held = panel.at.iter().filter_map(|&i| cards.get(i)).map(|(label, card)| (label.clone(), card.clone())).collect();
+        fresh.push((panel.key.clone(), CachedPanel { cards: held, report: report.clone(), across: across.to_vec() }));
+    });
+    cache.panels.extend(fresh);
+    report
+}
+
+/// A panel's report and what its members add across panels, when known from before.
+type Reused = Option<(Rc<CandidateReport>, Vec<calibration::Contribution>)>;
+/// Told of each panel analysed afresh, with its report and contributions.
+type Keep<'k> = dyn FnMut(&Panel<'_>, &Rc<CandidateReport>, &[calibration::Contribution]) + 'k;
+
+fn analyze_inner<C: Borrow<Scorecard>>(
+    rubric: &Rubric,
+    cards: &[(String, C)],
+    flagger: Flagger<'_>,
+    reuse: &mut dyn FnMut(&Panel<'_>) -> Reused,
+    keep: &mut Keep<'_>,
+) -> CommitteeReport {
     let sorted = sort(rubric, cards);
     let counted = sorted.panels.iter().map(|p| p.members.len()).sum();
     let mut candidates = Vec::with_capacity(sorted.panels.len());
     let mut across = calibration::Across::default();
     for panel in &sorted.panels {
-        candidates.push(candidate_report(rubric, panel, flagger, &mut across));
+        let (report, contributions) = match reuse(panel) {
+            Some(known) => known,
+            None => {
+                let (report, contributions) = candidate_report(rubric, panel, flagger);
+                let report = Rc::new(report);
+                keep(panel, &report, &contributions);
+                (report, contributions)
+            }
+        };
+        // In candidate order, members in panel order: the same sums, reused or not.
+        for c in &contributions {
+            across.add(c, &panel.key);
+        }
+        candidates.push(report);
     }
     let comparison = compare_candidates(&candidates);
     CommitteeReport {
@@ -443,13 +546,22 @@ pub fn analyze<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], fla
 }
 
 /// Every panel member's notes and observations on one capability of one candidate, using the
-/// same grouping and duplicate rules as [`analyze`]. `None` when the candidate has no counted
-/// scorecard or the rubric has no such capability.
+/// same grouping, duplicate and draft rules as [`analyze`] (drafts are not counted, so not
+/// listed). `None` when the candidate has no scorecard or the rubric has no such capability.
 pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     let sorted = sort(rubric, cards);
     let panel = sorted.panels.iter().find(|p| p.key == candidate)?;
-    Some(statements(rubric, panel, capability))
+    Some(statements(rubric, &panel.key, &panel.members, capability))
+}
+
+/// [`who_said_what`] for a panel already sorted: `members` are the candidate's counted
+/// scorecards in panel order with their sources (a [`CandidateReport`]'s `panel`), so that a
+/// view showing one candidate does not sort every scorecard again for each capability. `None`
+/// when the rubric has no such capability.
+pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str) -> Option<WhoSaidWhat> {
+    rubric.capability(capability)?;
+    Some(statements(rubric, candidate, members, capability))
 }
 
 /// Reads one scorecard document for a committee.
@@ -610,15 +722,26 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         .collect();
     duplicates.sort_by(|a, b| (&a.candidate, &a.interviewer, &a.step).cmp(&(&b.candidate, &b.interviewer, &b.step)));
 
-    let mut panels: BTreeMap<&'a str, Vec<(&'a str, &'a Scorecard)>> = BTreeMap::new();
-    for ((source, card), keep) in cards.iter().zip(&kept) {
+    let mut panels: BTreeMap<&'a str, Vec<(usize, &'a str, &'a Scorecard)>> = BTreeMap::new();
+    for (i, ((source, card), keep)) in cards.iter().zip(&kept).enumerate() {
         let card: &'a Scorecard = card.borrow();
         if *keep {
-            panels.entry(candidate_key(card)).or_default().push((source.as_str(), card));
+            panels.entry(candidate_key(card)).or_default().push((i, source.as_str(), card));
         }
     }
     Sorted {
-        panels: panels.into_iter().map(|(key, members)| Panel { key: key.to_string(), members }).collect(),
+        panels: panels
+            .into_iter()
+            .map(|(key, all)| {
+                let first = all.first().map(|(_, _, card)| *card);
+                let name = all.iter().map(|(_, _, card)| card.candidate.name.as_str()).find(|n| !n.is_empty()).unwrap_or("");
+                // A draft is not the interviewer's final word: it is shown, not counted.
+                let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
+                let at = members.iter().chain(&drafts).map(|(i, _, _)| *i).collect();
+                let strip = |list: Vec<(usize, &'a str, &'a Scorecard)>| list.into_iter().map(|(_, source, card)| (source, card)).collect();
+                Panel { key: key.to_string(), members: strip(members), drafts: strip(drafts), at, first, name }
+            })
+            .collect(),
         duplicates,
         other_rubric,
         unidentified,
@@ -636,60 +759,60 @@ pub fn evidence_count(card: &Scorecard, capability: &str) -> usize {
     card.observations_for(capability).count() + usize::from(!card.note(capability).trim().is_empty())
 }
 
-fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>, across: &mut calibration::Across) -> CandidateReport {
-    let name = panel.members.iter().map(|(_, c)| c.candidate.name.as_str()).find(|n| !n.is_empty()).unwrap_or("").to_string();
-    let members: Vec<PanelMember> = panel
-        .members
-        .iter()
-        .map(|(source, card)| {
-            let r = recommend(rubric, card);
-            PanelMember {
-                source: source.to_string(),
-                interviewer: card.interviewer.key().to_string(),
-                interviewer_name: card.interviewer.name.clone(),
-                step: card.interview.step.clone(),
-                submitted_at: card.submitted_at.clone(),
-                decision: r.decision,
-                greenhouse: r.greenhouse,
-                score: r.score,
-            }
-        })
-        .collect();
+fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) -> (CandidateReport, Vec<calibration::Contribution>) {
+    let name = panel.name.to_string();
+    let member = |(source, card): &(&str, &Scorecard)| {
+        // The member's vote only: the rationale `recommend` also writes is not shown here.
+        let r = vote(rubric, card);
+        PanelMember {
+            source: source.to_string(),
+            interviewer: card.interviewer.key().to_string(),
+            interviewer_name: card.interviewer.name.clone(),
+            step: card.interview.step.clone(),
+            submitted_at: card.submitted_at.clone(),
+            decision: r.decision,
+            greenhouse: r.greenhouse,
+            score: r.score,
+        }
+    };
+    let members: Vec<PanelMember> = panel.members.iter().map(member).collect();
+    let drafts: Vec<PanelMember> = panel.drafts.iter().map(member).collect();
     let mut matrix = consensus::matrix(rubric, &panel.members);
-    let candidate_person = panel.members.first().map(|(_, c)| c.candidate.clone()).unwrap_or_default();
-    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len());
-    let calibration = calibration::members(rubric, &panel.members, &matrix, flagger, &panel.key, across);
+    let candidate_person = panel.first.map(|c| c.candidate.clone()).unwrap_or_default();
+    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts);
+    let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
     let unassessed = matrix.iter().filter(|r| r.assessed_by == 0).map(|r| r.capability.clone()).collect();
     let disagreements = matrix.iter().filter(|r| r.disagreement).map(|r| r.capability.clone()).collect();
     let discuss = matrix
         .iter()
         .filter(|r| r.disagreement || r.pivotal)
-        .map(|r| statements(rubric, panel, &r.capability))
+        .map(|r| statements(rubric, &panel.key, &panel.members, &r.capability))
         .collect();
-    CandidateReport {
+    let report = CandidateReport {
         candidate: panel.key.clone(),
         name,
         panel: members,
+        drafts,
         matrix,
         unassessed,
         disagreements,
         calibration,
         committee,
         discuss,
-    }
+    };
+    (report, contributions)
 }
 
-fn statements(rubric: &Rubric, panel: &Panel<'_>, capability: &str) -> WhoSaidWhat {
-    let levels: Vec<Rating> = panel.members.iter().map(|(_, c)| c.rating(capability)).collect();
+fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str) -> WhoSaidWhat {
+    let levels: Vec<Rating> = members.iter().map(|(_, c)| c.rating(capability)).collect();
     let (consensus, _, _, spread) = consensus::summarize(&levels);
     WhoSaidWhat {
-        candidate: panel.key.clone(),
+        candidate: candidate.to_string(),
         capability: capability.to_string(),
         name: rubric.capability(capability).map_or(capability.to_string(), |c| c.name.clone()),
         consensus,
         spread,
-        statements: panel
-            .members
+        statements: members
             .iter()
             .map(|(source, card)| Statement {
                 interviewer: card.interviewer.key().to_string(),
@@ -708,7 +831,7 @@ fn observation_view(o: &Observation) -> ObservationView {
     ObservationView { id: o.id.clone(), text: o.text.clone(), level: o.level, source: o.source }
 }
 
-fn compare_candidates(candidates: &[CandidateReport]) -> Vec<ComparisonRow> {
+fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> {
     let mut rows: Vec<(Option<usize>, ComparisonRow)> = candidates
         .iter()
         .map(|c| {
@@ -724,6 +847,7 @@ fn compare_candidates(candidates: &[CandidateReport]) -> Vec<ComparisonRow> {
                 score: r.score,
                 confidence: r.confidence,
                 panel_size: c.panel.len(),
+                drafts: c.drafts.len(),
                 profile: c
                     .matrix
                     .iter()

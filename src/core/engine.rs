@@ -228,27 +228,7 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
     let band = outcome.band.and_then(|b| policy.bands.get(b));
     let level = band.map(|b| b.level.clone());
     let consider_level = band.and_then(|b| b.consider.clone());
-    // Below the rubric's level only because core capabilities went unassessed (with each rated
-    // meets expectations the card would reach it): this interview did not cover them, which is
-    // not evidence against the candidate, so Greenhouse hears no decision rather than a No.
-    let below_target = |o: &Outcome| match o.decision {
-        Decision::InsufficientEvidence => false,
-        Decision::NoHire => true,
-        Decision::Hire => o.band.and_then(|b| policy.bands.get(b)).is_some_and(|b| level_below(&b.level, &rubric.level)),
-    };
-    let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
-    let held_back = !core_unrated.is_empty()
-        && below_target(&outcome)
-        && !below_target(&evaluate(rubric, &|id: &str| if core_unrated.iter().any(|c| c == id) { Rating::Meets } else { card.rating(id) }));
-    let greenhouse = match outcome.decision {
-        Decision::InsufficientEvidence => Greenhouse::NoDecision,
-        _ if held_back => Greenhouse::NoDecision,
-        Decision::NoHire if outcome.score.unwrap_or(0.0) < policy.strong_no_below => Greenhouse::DefinitelyNot,
-        Decision::NoHire => Greenhouse::No,
-        Decision::Hire if consider_level.is_some() => Greenhouse::StrongYes,
-        Decision::Hire if level.as_deref().is_some_and(|l| level_below(l, &rubric.level)) => Greenhouse::No,
-        Decision::Hire => Greenhouse::Yes,
-    };
+    let Greenhoused { greenhouse, held_back, core_unrated } = greenhouse_of(rubric, card, &outcome);
 
     let total = rubric.capabilities.len().max(1) as f64;
     let coverage = outcome.assessed as f64 / total;
@@ -378,6 +358,61 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         unevidenced,
         contradicted,
     }
+}
+
+/// A scorecard's Greenhouse recommendation, and why it may be held back.
+struct Greenhoused {
+    greenhouse: Greenhouse,
+    /// Below the rubric's level only because core capabilities went unassessed.
+    held_back: bool,
+    /// The core capabilities the card does not rate.
+    core_unrated: Vec<String>,
+}
+
+/// The Greenhouse recommendation of a card whose ratings give `outcome`.
+fn greenhouse_of(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Greenhoused {
+    let policy = &rubric.policy;
+    let band = outcome.band.and_then(|b| policy.bands.get(b));
+    // Below the rubric's level only because core capabilities went unassessed (with each rated
+    // meets expectations the card would reach it): this interview did not cover them, which is
+    // not evidence against the candidate, so Greenhouse hears no decision rather than a No.
+    let below_target = |o: &Outcome| match o.decision {
+        Decision::InsufficientEvidence => false,
+        Decision::NoHire => true,
+        Decision::Hire => o.band.and_then(|b| policy.bands.get(b)).is_some_and(|b| level_below(&b.level, &rubric.level)),
+    };
+    let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
+    let held_back = !core_unrated.is_empty()
+        && below_target(outcome)
+        && !below_target(&evaluate(rubric, &|id: &str| if core_unrated.iter().any(|c| c == id) { Rating::Meets } else { card.rating(id) }));
+    let greenhouse = match outcome.decision {
+        Decision::InsufficientEvidence => Greenhouse::NoDecision,
+        _ if held_back => Greenhouse::NoDecision,
+        Decision::NoHire if outcome.score.unwrap_or(0.0) < policy.strong_no_below => Greenhouse::DefinitelyNot,
+        Decision::NoHire => Greenhouse::No,
+        Decision::Hire if band.is_some_and(|b| b.consider.is_some()) => Greenhouse::StrongYes,
+        Decision::Hire if band.is_some_and(|b| level_below(&b.level, &rubric.level)) => Greenhouse::No,
+        Decision::Hire => Greenhouse::Yes,
+    };
+    Greenhoused { greenhouse, held_back, core_unrated }
+}
+
+/// What one scorecard votes: the decision, Greenhouse recommendation and shown score of its
+/// [`recommend`]ation, without the rationale and confidence (the committee's panel members, 200
+/// of them, need only these).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Vote {
+    pub decision: Decision,
+    pub greenhouse: Greenhouse,
+    pub score: Option<f64>,
+}
+
+/// The [`Vote`] of a scorecard: the same decision, Greenhouse recommendation and score as
+/// [`recommend`] gives it.
+pub fn vote(rubric: &Rubric, card: &Scorecard) -> Vote {
+    let outcome = evaluate(rubric, &|id: &str| card.rating(id));
+    let greenhouse = greenhouse_of(rubric, card, &outcome).greenhouse;
+    Vote { decision: outcome.decision, greenhouse, score: outcome.score.map(shown) }
 }
 
 /// A score as it is shown: two decimals, rounded down (within the engine's tolerance), so that a

@@ -8,7 +8,7 @@
 //! adds k tagged observations.
 
 
-use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, CommitteeReport, Leaning};
+use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, who_said_what_in, CommitteeReport, Leaning};
 use scorecard::core::engine::Decision;
 use scorecard::core::scorecard::{Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
@@ -146,6 +146,7 @@ fn grouping_duplicates_and_other_rubrics() {
     struct Case {
         cards: &'static [(&'static str, Option<&'static str>)],
         other_rubric: &'static [usize],
+        /// Each candidate with the scorecards kept for them, counted (submitted) or drafts.
         candidates: &'static [(&'static str, usize)],
         duplicates: &'static [(&'static str, &'static [&'static str])],
         unidentified: &'static [&'static str],
@@ -218,7 +219,7 @@ fn grouping_duplicates_and_other_rubrics() {
             cards[i].1.rubric.id = "l5-staff-software-engineer".into();
         }
         let r = analyze(&rubric(), &cards, None);
-        let got: Vec<(&str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.panel.len())).collect();
+        let got: Vec<(&str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.panel.len() + c.drafts.len())).collect();
         assert_eq!(got, case.candidates, "candidates of {:?}", case.cards);
         let dups: Vec<(&str, Vec<&str>)> = r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
         let want: Vec<(&str, Vec<&str>)> = case.duplicates.iter().map(|(k, d)| (*k, d.to_vec())).collect();
@@ -227,8 +228,11 @@ fn grouping_duplicates_and_other_rubrics() {
         let want_other: Vec<String> = case.other_rubric.iter().map(|i| format!("card{}", i + 1)).collect();
         assert_eq!(other, want_other, "other rubric of {:?}", case.cards);
         assert_eq!(r.unidentified, case.unidentified, "unidentified of {:?}", case.cards);
-        let counted: usize = case.candidates.iter().map(|(_, n)| n).sum();
-        assert_eq!(r.counted, counted);
+        // Drafts are kept with their candidate but not counted.
+        let kept: usize = case.candidates.iter().map(|(_, n)| n).sum();
+        let drafts: usize = r.candidates.iter().map(|c| c.drafts.len()).sum();
+        assert_eq!(r.counted + drafts, kept);
+        assert!(r.candidates.iter().all(|c| c.panel.iter().all(|m| m.submitted_at.is_some()) && c.drafts.iter().all(|m| m.submitted_at.is_none())));
         assert_eq!(r.scorecards, case.cards.len());
         // The kept scorecard is the one whose ratings count.
         if let Some((kept, _)) = case.duplicates.first() {
@@ -755,7 +759,7 @@ fn cli_compare_flags_non_behavioural_notes() {
     let card = |who: &str, note: &str| {
         format!(
             r#"{{"format":"interview-scorecard","version":1,"candidate":{{"id":"c1"}},"interviewer":{{"id":"{who}"}},
-               "interview":{{"step":"{who}"}},"ratings":{{"technical_expertise":{{"level":"meets","note":"{note}"}},
+               "interview":{{"step":"{who}"}},"submitted_at":"2026-11-02T10:00:00Z","ratings":{{"technical_expertise":{{"level":"meets","note":"{note}"}},
                "project_ownership":{{"level":"meets"}},"business_impact":{{"level":"meets"}},"communication_collaboration":{{"level":"meets"}}}}}}"#
         )
     };
@@ -918,4 +922,130 @@ fn the_markdown_summary_names_people_both_sides_and_what_was_left_out() {
     let pivotal = split.candidates[0].committee.contested.iter().any(|c| c.pivotal);
     assert!(pivotal, "Technical Expertise is core: needs improvement there moves the level");
     assert!(to_markdown(&split).contains("- Contested, decides the outcome: Technical Expertise"), "{}", to_markdown(&split));
+}
+
+/// A draft (no `submitted_at`) is not the interviewer's final word: it is listed with its
+/// candidate, and left out of the matrix, the consensus, the recommendation, calibration and the
+/// panel size, which the rationale and the Markdown say. A candidate with drafts only is listed,
+/// with no submitted scorecard to weigh.
+#[test]
+fn drafts_are_listed_but_not_counted() {
+    let mut cards = panel(&[
+        "c1 ann a: te=M po=M bi=M cc=M ms=M lp=M",
+        "c1 ben b: te=M po=M bi=M cc=M ms=M lp=M",
+        "c1 vic c: te=N po=N bi=N cc=N ms=N lp=N",
+        "c2 vic a: te=E po=E bi=E cc=E",
+    ]);
+    cards[2].1.submitted_at = None;
+    cards[3].1.submitted_at = None;
+    let r = analyze(&rubric(), &cards, Some(&|_: &str| Vec::new()));
+    assert_eq!((r.scorecards, r.counted), (4, 2));
+    let c1 = &r.candidates[0];
+    assert_eq!(c1.panel.iter().map(|m| m.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"]);
+    assert_eq!(c1.drafts.iter().map(|m| m.source.as_str()).collect::<Vec<_>>(), ["card3"]);
+    // Vic's needs improvement everywhere would split the panel and sink the outcome if counted.
+    assert_eq!(row(&r, "technical_expertise"), (Rating::Meets, Some(0), false, 2));
+    assert!(c1.matrix.iter().all(|m| m.cells.len() == 2 && m.assessed_by == 2));
+    let rec = &c1.committee.recommendation;
+    assert_eq!((rec.decision, rec.level.as_deref()), (Decision::Hire, Some("L4")));
+    assert!(c1.committee.contested.is_empty() && c1.disagreements.is_empty());
+    assert_eq!(rec.rationale[1], "Committee view of 2 submitted scorecards: each capability at the lower median of the panel's ratings.");
+    assert_eq!(rec.rationale[2], "Not counted: 1 draft not yet submitted (Name of vic, c); its ratings count once it is submitted.");
+    assert_eq!(c1.calibration.iter().map(|m| m.interviewer.as_str()).collect::<Vec<_>>(), ["ann", "ben"]);
+    // Vic's only scorecards are drafts: no calibration across panels either.
+    assert!(r.interviewers.iter().all(|i| i.interviewer != "vic"), "{:?}", r.interviewers);
+    // The side-by-side view counts the submitted scorecards and the drafts apart.
+    let side = |key: &str| r.comparison.iter().find(|row| row.candidate == key).map(|row| (row.panel_size, row.drafts));
+    assert_eq!(side("c1"), Some((2, 1)));
+    assert_eq!(side("c2"), Some((0, 1)));
+    // Drafts only: named, nothing counted, insufficient evidence, and said why.
+    let c2 = &r.candidates[1];
+    assert_eq!((c2.name.as_str(), c2.panel.len(), c2.drafts.len()), ("Name of c2", 0, 1));
+    assert_eq!(c2.committee.recommendation.decision, Decision::InsufficientEvidence);
+    assert!(c2.matrix.iter().all(|m| m.consensus == Rating::NotAssessed && m.cells.is_empty()));
+    assert_eq!(c2.committee.recommendation.rationale[1], "No submitted scorecard yet: the committee has no rating to weigh.");
+    assert!(c2.committee.recommendation.rationale[2].starts_with("Not counted: 1 draft not yet submitted (Name of vic, a)"));
+    // Who said what lists the counted scorecards only.
+    let who = who_said_what(&rubric(), &cards, "c1", "technical_expertise").unwrap();
+    assert_eq!(who.statements.iter().map(|s| s.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"]);
+    let md = scorecard::core::committee::to_markdown(&r);
+    assert!(md.contains("panel of 2; 1 draft not counted)"), "{md}");
+    assert!(md.contains("- Not counted: 1 draft not yet submitted"), "{md}");
+    // Submitted, the same interview counts.
+    cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!((r.counted, r.candidates[0].panel.len(), r.candidates[0].drafts.len()), (3, 3, 0));
+    assert_eq!(row(&r, "technical_expertise").0, Rating::Meets);
+    assert_eq!(row(&r, "technical_expertise").1, Some(1));
+}
+
+/// `who_said_what_in`, given a candidate's panel as the report lists it, says what
+/// `who_said_what` says after sorting every scorecard again.
+#[test]
+fn who_said_what_in_a_known_panel_is_who_said_what() {
+    let cards = panel(&[
+        "c1 ann a: te=N+1 po=M",
+        "c2 ann a: te=e",
+        "c1 ben b: te=e+2 po=n",
+        "c1 ann a: te=M",
+        "c1 cat c: po=E",
+    ]);
+    let r = analyze(&rubric(), &cards, None);
+    let c = &r.candidates[0];
+    let members: Vec<(&str, &Scorecard)> =
+        c.panel.iter().map(|m| (m.source.as_str(), &cards.iter().find(|(s, _)| *s == m.source).unwrap().1)).collect();
+    for cap in ["technical_expertise", "project_ownership", "leadership_process"] {
+        assert_eq!(who_said_what_in(&rubric(), "c1", &members, cap), who_said_what(&rubric(), &cards, "c1", cap), "{cap}");
+    }
+    assert_eq!(who_said_what_in(&rubric(), "c1", &members, "no_such_capability"), None);
+}
+
+/// `analyze_with` gives the report `analyze` gives, and reuses the report of every candidate
+/// whose panel holds the same scorecards: after a revision only that candidate's report is new,
+/// and the interviewers' totals across panels are the same as from scratch.
+#[test]
+fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
+    use scorecard::core::committee::{analyze_with, PanelCache};
+    use std::rc::Rc;
+    let specs = [
+        "c1 ann a: te=N+1 po=M bi=m cc=M",
+        "c1 ben b: te=e+2 po=n bi=M cc=m",
+        "c2 ann a: te=M po=E+1 bi=M cc=M ms=n",
+        "c2 cat b: te=M po=m bi=N cc=M",
+        "c3 ben a: te=E po=E bi=E cc=E ms=E lp=E",
+        "c3 cat b: te=n po=n bi=n cc=n",
+    ];
+    let mut cards: Vec<(String, Rc<Scorecard>)> = panel(&specs).into_iter().map(|(label, card)| (label, Rc::new(card))).collect();
+    let flagger = |text: &str| -> Vec<String> { if text.contains("#1") { vec!["non_behavioral".into()] } else { Vec::new() } };
+    let rubric = rubric();
+    let mut cache = PanelCache::default();
+    let first = analyze_with(&rubric, &cards, Some(&flagger), &mut cache);
+    assert_eq!(first, analyze(&rubric, &cards, Some(&flagger)));
+    // Ann revises c2's scorecard: a later submission supersedes it.
+    let mut revised = (*cards[2].1).clone();
+    revised.ratings.get_mut("technical_expertise").unwrap().level = Rating::Exceeds;
+    revised.submitted_at = Some("2026-12-01T09:00:00Z".into());
+    cards.push(("revised".into(), Rc::new(revised)));
+    let second = analyze_with(&rubric, &cards, Some(&flagger), &mut cache);
+    assert_eq!(second, analyze(&rubric, &cards, Some(&flagger)));
+    assert_ne!(first.interviewers, second.interviewers, "Ann's totals changed");
+    let same: Vec<bool> = first.candidates.iter().zip(&second.candidates).map(|(a, b)| Rc::ptr_eq(a, b)).collect();
+    assert_eq!(same, [true, false, true], "only c2 is analysed again");
+    // The same scorecard read again (another `Rc`, as when a source is removed and added back)
+    // is analysed again, never taken for the old one; a panel gone leaves the cache.
+    cards[0].1 = Rc::new((*cards[0].1).clone());
+    cards.retain(|(label, _)| label != "card5" && label != "card6");
+    let third = analyze_with(&rubric, &cards, Some(&flagger), &mut cache);
+    assert_eq!(third, analyze(&rubric, &cards, Some(&flagger)));
+    assert_eq!(third.candidates.len(), 2);
+    assert!(!Rc::ptr_eq(&second.candidates[0], &third.candidates[0]) && Rc::ptr_eq(&second.candidates[1], &third.candidates[1]));
+    assert_eq!(format!("{cache:?}"), "PanelCache(2 panels)");
+    // Owned scorecards are copied into the cache, so nothing is ever reused, and the report is
+    // still the same.
+    let owned: Vec<(String, Scorecard)> = panel(&specs);
+    let mut cache = PanelCache::default();
+    let a = analyze_with(&rubric, &owned, None, &mut cache);
+    let b = analyze_with(&rubric, &owned, None, &mut cache);
+    assert_eq!(a, b);
+    assert!(a.candidates.iter().zip(&b.candidates).all(|(x, y)| !Rc::ptr_eq(x, y)));
 }

@@ -200,3 +200,23 @@ fn evidence_moves_confidence() {
     assert!(rec.confidence < noted.confidence);
     assert_eq!(rec.greenhouse, Greenhouse::Yes);
 }
+
+/// A committee reads each panel member's vote with `engine::vote`, which skips the rationale:
+/// it must give the decision, Greenhouse recommendation and score that `recommend` gives, for
+/// every combination of ratings (unrated core capabilities included) and with or without notes.
+#[test]
+fn vote_is_recommend_without_the_rationale() {
+    use scorecard::core::engine::vote;
+    let r = rubric();
+    for code in 0..4usize.pow(6) {
+        let ratings: [Rating; 6] = std::array::from_fn(|i| Rating::ALL[(code / 4usize.pow(i as u32)) % 4]);
+        let mut c = card(&r, ratings);
+        for noted in [true, false] {
+            if !noted {
+                c.ratings.values_mut().for_each(|e| e.note.clear());
+            }
+            let (rec, v) = (recommend(&r, &c), vote(&r, &c));
+            assert_eq!((v.decision, v.greenhouse, v.score), (rec.decision, rec.greenhouse, rec.score), "{ratings:?}");
+        }
+    }
+}

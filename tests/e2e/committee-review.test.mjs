@@ -86,7 +86,8 @@ test('blind mode hides each candidate until my own submitted scorecard for that 
     card('Zed', 'Wes', 'Behavioural', MEETS4),
     card('Xia', 'Wes', 'Behavioural', MEETS4, { submitted: false }),
   ]);
-  await waitStatus(page, /^5 scorecards loaded, 5 counted, 3 candidates/);
+  // Wes's draft for Xia is loaded but not counted.
+  await waitStatus(page, /^5 scorecards loaded, 4 counted, 3 candidates\. 1 draft not counted: not yet submitted\./);
 
   // Wes submitted a scorecard for Zed: Zed's panel shows.
   await choose(page, 'Zed');
@@ -202,13 +203,16 @@ test('the loaded scorecards are listed with drafts marked, and each can be remov
     'pasted #1:3: Zed by Wes (Behavioural) · submitted 2026-11-20 Remove',
   ]);
 
-  // The draft is marked in the heat map: its column, and each cell's name and tooltip.
-  const header = page.locator('[data-testid=matrix] thead th', { hasText: 'Vic' });
-  assert.match(await header.textContent(), /draft, not submitted/);
-  const cell = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').nth(1);
-  assert.equal(await cell.getAttribute('title'), 'Vic, Technical Expertise (draft, not submitted): Meets Expectations · 1 note');
-  assert.match(await cell.ariaSnapshot(), /"Vic, Technical Expertise \(draft, not submitted\): Meets Expectations · 1 note/);
-  assert.doesNotMatch(await page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').first().getAttribute('title'), /draft/);
+  // The draft is not counted, and marked in the heat map: its column comes after the consensus
+  // and the spread, and each cell's name and tooltip say it is a draft.
+  assert.match(await status(page), /^3 scorecards loaded, 2 counted, 1 candidate\. 1 draft not counted: not yet submitted\./);
+  const header = page.locator('[data-testid=matrix] thead th').last();
+  assert.equal(await header.textContent(), 'Vic, System design, draft, not counted');
+  const te = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' });
+  const cell = te.locator('td').last();
+  assert.equal(await cell.getAttribute('title'), 'Vic, Technical Expertise (draft, not counted): Meets Expectations · 1 note');
+  assert.match(await cell.ariaSnapshot(), /"Vic, Technical Expertise \(draft, not counted\): Meets Expectations · 1 note/);
+  assert.doesNotMatch(await te.locator('td').first().getAttribute('title'), /draft/);
 
   // Remove goes with its row: the keyboard goes to the next Remove, then to the file input.
   await page.getByRole('button', { name: 'Remove pasted #1:1' }).focus();
@@ -221,6 +225,58 @@ test('the loaded scorecards are listed with drafts marked, and each can be remov
   await page.keyboard.press('Enter');
   await waitStatus(page, /^No scorecards loaded yet\./);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');
+  await context.close();
+});
+
+test('a draft is marked where the panel is counted, in words, and left out of the outcome until it is submitted', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Vic's draft rates Zed needs improvement everywhere: counted, it would split the panel two
+  // levels and sink the outcome.
+  const NI4 = Object.fromEntries(Object.keys(MEETS4).map((k) => [k, 'needs_improvement']));
+  const vic = card('Zed', 'Vic', 'System design', NI4, { submitted: false });
+  await paste(page, [
+    card('Zed', 'Uma', 'Coding', MEETS4), vic, card('Zed', 'Wes', 'Behavioural', MEETS4),
+    card('Yan', 'Uma', 'Coding', MEETS4), card('Yan', 'Wes', 'Behavioural', MEETS4),
+  ]);
+  await waitStatus(page, /^5 scorecards loaded, 4 counted, 2 candidates\. 1 draft not counted: not yet submitted\.$/);
+
+  // The comparison's Panel column: the submitted count, and the draft beside it in words (not a
+  // colour), which a screen reader hears as not counted; a key under the table says what it means.
+  const zed = page.locator('.sc-committee__compare tbody tr', { hasText: 'Zed' });
+  const panelCell = zed.locator('td').nth(2);
+  assert.equal(await panelCell.textContent(), '2 +1 draft (not submitted, not counted)');
+  assert.equal((await panelCell.locator('[data-testid=panel-drafts]').textContent()).trim(), '+1 draft');
+  assert.match(await panelCell.ariaSnapshot(), /"2 \+1 draft\s*\(not submitted, not counted\)"/);
+  assert.equal(await page.locator('.sc-committee__compare tbody tr', { hasText: 'Yan' }).locator('td').nth(2).textContent(), '2');
+  const key = page.locator('[data-testid=drafts-key]');
+  assert.ok(await key.isVisible());
+  assert.match(await key.textContent(), /^\+1 draft: a scorecard loaded but not yet submitted\. Drafts are not counted: the panel size, the consensus, the outcome and its confidence are those of the submitted scorecards only\.$/);
+  assert.equal(await key.getAttribute('aria-hidden'), null, 'the key is read too');
+  // The outcome is the submitted scorecards': a hire at L4 with nothing contested; the rationale
+  // names the draft left out.
+  assert.match(await zed.locator('td').first().textContent(), /^Hire at L4/);
+  await choose(page, 'Zed');
+  assert.match(await page.locator('[data-testid=committee-decision]').textContent(), /^Hire at L4/);
+  const rationale = await page.locator('[data-testid=committee-rationale]').textContent();
+  assert.match(rationale, /Committee view of 2 submitted scorecards/);
+  assert.match(rationale, /Not counted: 1 draft not yet submitted \(Vic, System design\); its ratings count once it is submitted\./);
+  assert.doesNotMatch(rationale, /contested|split/);
+  const te = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' });
+  // In the heat map the consensus is the submitted scorecards' (no spread); the draft's column
+  // comes after it, marked.
+  assert.deepEqual(await te.locator('td').evaluateAll((tds) => tds.map((td) => td.title || td.textContent)), [
+    'Uma, Technical Expertise: Meets Expectations · 1 note', 'Wes, Technical Expertise: Meets Expectations · 1 note',
+    'Meets Expectations', '0', 'Vic, Technical Expertise (draft, not counted): Needs Improvement · 1 note',
+  ]);
+  // Submitted, Vic's scorecard counts: no draft left, and the panel is split.
+  await paste(page, [{ ...vic, submitted_at: '2026-11-21T09:00:00Z' }]);
+  await waitStatus(page, /^6 scorecards loaded, 5 counted, 2 candidates\.( |$)/);
+  assert.doesNotMatch(await status(page), /draft/);
+  assert.equal(await zed.locator('td').nth(2).textContent(), '3');
+  assert.equal(await page.locator('[data-testid=drafts-key]').count(), 0);
+  assert.match(await page.locator('[data-testid=committee-rationale]').textContent(), /Committee view of 3 scorecards/);
   await context.close();
 });
 

@@ -41,7 +41,48 @@ struct Totals {
     flagged: usize,
 }
 
+/// What one panel member adds to their interviewer's totals in [`Across`]: kept with a cached
+/// panel (see `PanelCache`), so that a panel analysed before adds the same as when it was.
+#[derive(Clone, Debug)]
+pub struct Contribution {
+    key: String,
+    name: String,
+    shared: usize,
+    difference_sum: f64,
+    unevidenced: usize,
+    uniform: bool,
+    flagged: usize,
+}
+
 impl Across {
+    /// Adds one panel member's calibration to their interviewer's totals (members named by no
+    /// interviewer add nothing). Panels must be added in candidate order, and members in panel
+    /// order, for the same sums.
+    pub fn add(&mut self, c: &Contribution, candidate: &str) {
+        if c.key.is_empty() {
+            return;
+        }
+        // Looked up before inserting: most interviewers are already there, and a key is only
+        // copied for a new one.
+        if !self.by_key.contains_key(&c.key) {
+            self.by_key.insert(c.key.clone(), Totals::default());
+        }
+        let Some(t) = self.by_key.get_mut(&c.key) else { return };
+        if t.name.is_empty() {
+            t.name = c.name.clone();
+        }
+        t.scorecards += 1;
+        if t.last_candidate.as_deref() != Some(candidate) {
+            t.candidates += 1;
+            t.last_candidate = Some(candidate.to_string());
+        }
+        t.shared += c.shared;
+        t.difference_sum += c.difference_sum;
+        t.unevidenced += c.unevidenced;
+        t.uniform += usize::from(c.uniform);
+        t.flagged += c.flagged;
+    }
+
     /// One summary per named interviewer, ordered by key. Scorecards that name no interviewer
     /// cannot be attributed to one person and are left out.
     pub fn summaries(self) -> Vec<InterviewerSummary> {
@@ -83,15 +124,9 @@ impl Across {
     }
 }
 
-/// Calibration of every member of one panel, in panel order; adds each member to `across`.
-pub fn members(
-    rubric: &Rubric,
-    members: &[(&str, &Scorecard)],
-    matrix: &[CapabilityRow],
-    flagger: Flagger<'_>,
-    candidate: &str,
-    across: &mut Across,
-) -> Vec<MemberCalibration> {
+/// Calibration of every member of one panel, in panel order, with what each adds to its
+/// interviewer's totals across panels ([`Across::add`]).
+pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[CapabilityRow], flagger: Flagger<'_>) -> Vec<(MemberCalibration, Contribution)> {
     // Per capability: the sum and count of the assessed levels on the whole panel.
     let totals: Vec<(u32, u32)> = matrix
         .iter()
@@ -175,24 +210,17 @@ pub fn members(
             }
 
             let key = card.interviewer.key();
-            if !key.is_empty() {
-                let t = across.by_key.entry(key.to_string()).or_default();
-                if t.name.is_empty() {
-                    t.name = card.interviewer.name.clone();
-                }
-                t.scorecards += 1;
-                if t.last_candidate.as_deref() != Some(candidate) {
-                    t.candidates += 1;
-                    t.last_candidate = Some(candidate.to_string());
-                }
-                t.shared += shared;
-                t.difference_sum += difference_sum;
-                t.unevidenced += unevidenced.len();
-                t.uniform += usize::from(uniform.is_some());
-                t.flagged += flagged.len();
-            }
+            let contribution = Contribution {
+                key: key.to_string(),
+                name: card.interviewer.name.clone(),
+                shared,
+                difference_sum,
+                unevidenced: unevidenced.len(),
+                uniform: uniform.is_some(),
+                flagged: flagged.len(),
+            };
 
-            MemberCalibration {
+            let calibration = MemberCalibration {
                 interviewer: key.to_string(),
                 source: source.to_string(),
                 rated,
@@ -203,7 +231,8 @@ pub fn members(
                 uniform,
                 flagged,
                 signals,
-            }
+            };
+            (calibration, contribution)
         })
         .collect()
 }

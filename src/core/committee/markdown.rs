@@ -29,10 +29,15 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             _ => rec.decision.label().to_string(),
         };
         out.push_str(&format!(
-            "**{outcome}** (Greenhouse: {}; confidence {}%; panel of {})\n\n",
+            "**{outcome}** (Greenhouse: {}; confidence {}%; panel of {}{})\n\n",
             rec.greenhouse.label(),
             crate::core::engine::percent(rec.confidence),
-            c.panel.len()
+            c.panel.len(),
+            match c.drafts.len() {
+                0 => String::new(),
+                1 => "; 1 draft not counted".to_string(),
+                n => format!("; {n} drafts not counted"),
+            }
         ));
         for line in &rec.rationale {
             out.push_str(&format!("- {}\n", escape_line(line)));

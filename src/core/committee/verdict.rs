@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary};
+use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary, PanelMember};
 use crate::core::engine::{self, evaluate, join_names, Decision, Outcome};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Person, Rating, RatingEntry, Scorecard};
@@ -25,8 +25,9 @@ pub const CONFIDENCE_FLOOR: f64 = 0.05;
 /// The name the synthetic committee scorecard gives as its interviewer.
 pub const COMMITTEE_NAME: &str = "Committee";
 
-/// Builds the committee recommendation and marks the matrix rows the outcome rests on.
-pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize) -> CommitteeRecommendation {
+/// Builds the committee recommendation and marks the matrix rows the outcome rests on. The
+/// matrix holds the `panel_size` submitted scorecards; `drafts`, not counted, are named.
+pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize, drafts: &[PanelMember]) -> CommitteeRecommendation {
     let card = synthetic(rubric, candidate, matrix);
     let mut rec = engine::recommend(rubric, &card);
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
@@ -83,10 +84,34 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         rec.confidence = (((before - penalty).max(CONFIDENCE_FLOOR).min(before)) * 100.0).round() / 100.0;
     }
 
-    let mut said = vec![format!(
-        "Committee view of {panel_size} scorecard{}: each capability at the lower median of the panel's ratings.",
-        if panel_size == 1 { "" } else { "s" }
-    )];
+    let mut said = vec![if panel_size == 0 {
+        "No submitted scorecard yet: the committee has no rating to weigh.".to_string()
+    } else {
+        format!(
+            "Committee view of {panel_size} {}scorecard{}: each capability at the lower median of the panel's ratings.",
+            if drafts.is_empty() { "" } else { "submitted " },
+            if panel_size == 1 { "" } else { "s" }
+        )
+    }];
+    if !drafts.is_empty() {
+        let who: Vec<String> = drafts
+            .iter()
+            .map(|d| {
+                let name = if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
+                let name = if name.is_empty() { d.source.as_str() } else { name };
+                if d.step.trim().is_empty() { name.to_string() } else { format!("{name}, {}", d.step.trim()) }
+            })
+            .collect();
+        let one = drafts.len() == 1;
+        said.push(format!(
+            "Not counted: {} draft{} not yet submitted ({}); {} ratings count once {} submitted.",
+            drafts.len(),
+            if one { "" } else { "s" },
+            who.join("; "),
+            if one { "its" } else { "their" },
+            if one { "it is" } else { "they are" }
+        ));
+    }
     let mut minor = Vec::new();
     for c in &contested {
         let split = format!("{} vs {}", words(c.low), words(c.high));

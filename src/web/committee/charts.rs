@@ -21,7 +21,7 @@ pub fn rating_class(r: Rating) -> &'static str {
 }
 
 /// Props of the charts.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartProps {
     pub candidate: Rc<CandidateReport>,
     /// For the level labels, the rubric's own ("Meets Expectations"), as the scorer shows them.
@@ -30,18 +30,50 @@ pub struct ChartProps {
     /// of the printed packet (every candidate at once), so that no id is on the page twice.
     #[prop_or(AttrValue::Static("scc"))]
     pub prefix: AttrValue,
+    /// The heat map's draft columns: per draft of `candidate.drafts`, one cell per matrix row.
+    #[prop_or_default]
+    pub drafts: Rc<Vec<Vec<Cell>>>,
+}
+
+/// The rubric by pointer (there is one), the report by pointer, then by value.
+impl PartialEq for ChartProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rubric, &other.rubric)
+            && self.prefix == other.prefix
+            && self.drafts == other.drafts
+            && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
+    }
 }
 
 /// Capabilities by interviewer; each cell shows the level and what evidence it has, and opens to
-/// the note. A capability the outcome rests on is marked; so is a draft (a scorecard not
-/// submitted), in its column header and in each of its cells' names and tooltips.
+/// the note. A capability the outcome rests on is marked. Drafts (scorecards not submitted) are
+/// not counted: their columns come after the consensus and the spread, marked in their header
+/// and in each of their cells' names and tooltips.
 #[function_component]
 pub fn HeatMap(props: &ChartProps) -> Html {
     let c = &props.candidate;
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
-    let draft = |m: &PanelMember| m.submitted_at.is_none();
     let id = format!("{}-matrix", props.prefix);
+    // The drafts that have their cells, each with its column.
+    let drafts: Vec<(&PanelMember, &Vec<Cell>)> = c.drafts.iter().zip(props.drafts.iter()).collect();
+    // A cell: the level and its evidence, opening to the note; `draft` marks a draft's.
+    let cell = |row_name: &str, cell: &Cell, m: &PanelMember, draft: bool| {
+        let whose = if draft { format!("{}, {row_name} (draft, not counted)", member(m)) } else { format!("{}, {row_name}", member(m)) };
+        html! {
+            <td class={classes!("sc-heat", rating_class(cell.level), draft.then_some("sc-is-draft"))}
+                title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>
+                if cell.note.is_empty() {
+                    <span>{ short(cell.level) }{ evidence(cell) }
+                        if draft { <span class="sc-visually-hidden">{ ", draft, not counted" }</span> }</span>
+                } else {
+                    <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
+                        { short(cell.level) }{ evidence(cell) }</summary>
+                        <p class="sc-committee__note">{ cell.note.clone() }</p></details>
+                }
+            </td>
+        }
+    };
     html! {
         <section aria-labelledby={id.clone()}>
             <h3 class="sc-committee__h3" {id}>{ "Ratings by interviewer" }</h3>
@@ -49,43 +81,34 @@ pub fn HeatMap(props: &ChartProps) -> Html {
             // the columns on the right (cells without a note have nothing to focus).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
-                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread", c.name) }</caption>
+                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", c.name,
+                        if drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
                         // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
                         { for c.panel.iter().map(|m| html! {
                             <th scope="col">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
-                                <span class="sc-table__sub">{ m.step.clone() }</span>
-                                if draft(m) { <span class="sc-table__sub sc-committee__draft">{ "draft, not submitted" }</span> }</th>
+                                <span class="sc-table__sub">{ m.step.clone() }</span></th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
+                        { for drafts.iter().map(|(m, _)| html! {
+                            <th scope="col" class="sc-is-draft">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
+                                <span class="sc-table__sub">{ m.step.clone() }</span><span class="sc-visually-hidden">{ ", " }</span>
+                                <span class="sc-table__sub sc-committee__draft">{ "draft, not counted" }</span></th>
+                        }) }
                     </tr></thead>
                     <tbody>
-                        { for c.matrix.iter().map(|row| html! {
+                        { for c.matrix.iter().enumerate().map(|(i, row)| html! {
                             <tr class={classes!(row.disagreement.then_some("sc-is-disputed"), row.pivotal.then_some("sc-is-pivotal"))}>
                                 <th scope="row">{ row.name.clone() }{ if row.core { " (core)" } else { "" } }
                                     if row.disagreement { <span class="sc-badge">{ "disagree" }</span> }
                                     if row.pivotal { <span class="sc-badge sc-m-pivotal">{ "decides outcome" }</span> }</th>
                                 // Cells follow the panel's order. A disclosure reached by Tab is read
                                 // without its row and column headers: its name says whose and what.
-                                { for row.cells.iter().zip(&c.panel).map(|(cell, m)| {
-                                    let whose = if draft(m) { format!("{}, {} (draft, not submitted)", member(m), row.name) } else { format!("{}, {}", member(m), row.name) };
-                                    html! {
-                                        <td class={classes!("sc-heat", rating_class(cell.level), draft(m).then_some("sc-is-draft"))}
-                                            title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>
-                                            if cell.note.is_empty() {
-                                                <span>{ short(cell.level) }{ evidence(cell) }
-                                                    if draft(m) { <span class="sc-visually-hidden">{ ", draft, not submitted" }</span> }</span>
-                                            } else {
-                                                <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
-                                                    { short(cell.level) }{ evidence(cell) }</summary>
-                                                    <p class="sc-committee__note">{ cell.note.clone() }</p></details>
-                                            }
-                                        </td>
-                                    }
-                                }) }
+                                { for row.cells.iter().zip(&c.panel).map(|(x, m)| cell(&row.name, x, m, false)) }
                                 <td class={classes!("sc-heat", rating_class(row.consensus))}><strong>{ short(row.consensus) }</strong></td>
                                 <td>{ row.spread.map_or("–".to_string(), |s| s.to_string()) }</td>
+                                { for drafts.iter().filter_map(|(m, cells)| cells.get(i).map(|x| cell(&row.name, x, m, true))) }
                             </tr>
                         }) }
                     </tbody>

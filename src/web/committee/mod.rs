@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::committee::{to_markdown, who_said_what, CandidateReport, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
+use crate::core::committee::{evidence_count, to_markdown, who_said_what_in, CandidateReport, Cell, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{Rating, Scorecard};
 use crate::core::Rubric;
@@ -84,7 +84,7 @@ fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
 /// candidate's panel: `Some(true)` submitted, `Some(false)` only a draft, `None` none.
 fn own_scorecard(c: &CandidateReport, who: &str) -> Option<bool> {
     let mine = |m: &&PanelMember| m.interviewer.trim().to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who;
-    let own: Vec<&PanelMember> = c.panel.iter().filter(mine).collect();
+    let own: Vec<&PanelMember> = c.panel.iter().chain(&c.drafts).filter(mine).collect();
     (!own.is_empty()).then(|| own.iter().any(|m| m.submitted_at.is_some()))
 }
 
@@ -321,7 +321,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         None => Vec::new(),
         Some(who) => report.candidates.iter().filter(|c| own_scorecard(c, who) != Some(true)).map(|c| c.candidate.clone()).collect(),
     });
-    let display = |c: &CandidateReport| if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
+    let display = |c: &Rc<CandidateReport>| if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
     let selected = state.selected.clone().and_then(|k| report.candidates.iter().find(|c| c.candidate == k).cloned());
     let loaded = state.cards.len();
     let mut status = if loaded == 0 && report.failed.is_empty() {
@@ -329,8 +329,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     } else if loaded == 0 {
         "No scorecards loaded.".to_string()
     } else {
-        format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.", if loaded == 1 { "" } else { "s" }, report.counted,
-            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" })
+        let drafts: usize = report.candidates.iter().map(|c| c.drafts.len()).sum();
+        format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.{}", if loaded == 1 { "" } else { "s" }, report.counted,
+            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" },
+            // Said in the same words as the comparison's key and each candidate's rationale.
+            if drafts == 0 { String::new() } else { format!(" {} not counted: not yet submitted.", count(drafts, "draft")) })
     };
     if !state.skipped.is_empty() {
         const SHOWN: usize = 3;
@@ -488,12 +491,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if hidden.contains(&c.candidate) {
                             { blind_section(&c, blind.as_deref().unwrap_or_default(), "scc") }
                         } else {
-                            <CandidateSection candidate={Rc::new(c)} state={state.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} candidate={c} rubric={state.rubric.clone()} />
                         }
                     }
                     if hidden.is_empty() {
                         if report.candidates.len() > 1 && !report.interviewers.is_empty() {
-                            { interviewers(report) }
+                            <Interviewers report={report.clone()} />
                         }
                     }
                     if *packet {
@@ -505,7 +508,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 Some(if hidden.contains(&c.candidate) {
                                     blind_section(c, blind.as_deref().unwrap_or_default(), &prefix)
                                 } else {
-                                    html! { <CandidateSection key={c.candidate.clone()} candidate={Rc::new(c.clone())} state={state.clone()} {prefix} /> }
+                                    html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} rubric={state.rubric.clone()}
+                                        cards={panel_cards(&state.cards, c)} {prefix} /> }
                                 })
                             }) }
                         </div>
@@ -568,7 +572,7 @@ fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a Compa
 /// What blind mode hides of a candidate, and why.
 fn blind_notice(c: &CandidateReport, who: &str) -> String {
     let name = if c.name.is_empty() { &c.candidate } else { &c.name };
-    let others = c.panel.len() - c.panel.iter().filter(|m| m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who).count();
+    let others = c.panel.iter().chain(&c.drafts).filter(|m| !(m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who)).count();
     let own = match own_scorecard(c, who) {
         Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
         _ => "",
@@ -632,9 +636,25 @@ fn LoadedList(props: &LoadedListProps) -> Html {
     }
 }
 
-/// Each interviewer's calibration across every panel they sat on. (A function, not a component:
-/// it has no state of its own.)
-fn interviewers(report: &CommitteeReport) -> Html {
+/// Props of [`Interviewers`].
+#[derive(Properties)]
+pub struct InterviewersProps {
+    pub report: Rc<CommitteeReport>,
+}
+
+/// Equal when the summaries are: a change that leaves every interviewer's summary as it was
+/// does not lay the list out again.
+impl PartialEq for InterviewersProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) || self.report.interviewers == other.report.interviewers
+    }
+}
+
+/// Each interviewer's calibration across every panel they sat on. A component, so that it is
+/// rendered again only when a summary changed.
+#[function_component]
+fn Interviewers(props: &InterviewersProps) -> Html {
+    let report = &props.report;
     let line = |i: &InterviewerSummary| {
         let name = if i.name.trim().is_empty() { i.interviewer.clone() } else { i.name.clone() };
         let what = format!(" ({}, {})", count(i.scorecards, "scorecard"), count(i.candidates, "candidate"));
@@ -692,14 +712,11 @@ fn Comparison(props: &ComparisonProps) -> Html {
     // Choosing a candidate replaces the section below the table; a screen reader hears which
     // candidate it now shows. Empty until then: the region is in the page before it changes.
     let announcement = use_state(String::new);
-    // The capabilities each candidate's outcome rests on (the comparison rows do not say): from
-    // the candidate's report, found by key (the reports are ordered by key).
-    let candidates = &state.report.candidates;
-    let report_of = |key: &str| candidates.binary_search_by(|c| c.candidate.as_str().cmp(key)).ok().and_then(|i| candidates.get(i));
     // Hidden candidates last, by name: their place in the order would tell their outcome.
     let rows = in_order(&state.report, &props.hidden);
     let visible = || state.report.candidates.iter().filter(|c| !props.hidden.contains(&c.candidate)).flat_map(|c| c.matrix.iter());
     let (disagree_any, pivotal_any) = (visible().any(|r| r.disagreement), visible().any(|r| r.pivotal));
+    let drafts_any = state.report.comparison.iter().any(|r| r.drafts > 0 && !props.hidden.contains(&r.candidate));
     html! {
         <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
             <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
@@ -709,55 +726,17 @@ fn Comparison(props: &ComparisonProps) -> Html {
                 <table class="sc-table">
                     <caption class="sc-visually-hidden">{ "Candidates by outcome, confidence, panel size and consensus per capability" }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th><th scope="col">{ "Panel" }</th>
+                        <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th>
+                        <th scope="col">{ "Panel" }<span class="sc-visually-hidden">{ " (submitted scorecards)" }</span></th>
                         { for caps.iter().map(|c| html! { <th scope="col" class="sc-table__cap">{ c.name.clone() }</th> }) }
                     </tr></thead>
+                    // One component per row: when one scorecard changes, only its candidate's
+                    // row (and any that moved) is laid out again.
                     <tbody>
-                        { for rows.into_iter().map(|row| {
-                            let (s, announcement) = (state.clone(), announcement.clone());
-                            let key = row.candidate.clone();
-                            let name = if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() };
-                            let select = {
-                                let name = name.clone();
-                                Callback::from(move |_: MouseEvent| {
-                                    s.dispatch(CommitteeAction::Select { candidate: key.clone() });
-                                    announcement.set(format!("Showing {name}"));
-                                })
-                            };
-                            let current = state.selected.as_deref() == Some(row.candidate.as_str());
-                            let is_hidden = props.hidden.contains(&row.candidate);
-                            let matrix = report_of(&row.candidate).map(|c| c.matrix.as_slice()).unwrap_or_default();
-                            html! {
-                                <tr key={row.candidate.clone()} class={classes!(current.then_some("sc-is-current"))}>
-                                    // The candidate shown below is marked by a filled cell with a bar (the
-                                    // focus ring stays the keyboard's) and, for screen readers, aria-current.
-                                    <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                                        aria-current={current.then_some("true")}>{ name.clone() }</button></th>
-                                    if is_hidden {
-                                        <td colspan={(3 + caps.len()).to_string()} class="sc-committee__hidden">
-                                            { format!("Hidden (blind mode) until your own submitted scorecard for {name} is loaded") }</td>
-                                    } else {
-                                        <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
-                                            { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
-                                        <td>{ percent(row.confidence) }</td>
-                                        <td>{ row.panel_size }</td>
-                                        { for row.profile.iter().enumerate().map(|(i, p)| {
-                                            let pivotal = matrix.get(i).is_some_and(|m| m.pivotal && m.capability == p.capability);
-                                            html! {
-                                                <td class={classes!("sc-heat", charts::rating_class(p.consensus), pivotal.then_some("sc-is-pivotal"))}>
-                                                    { state.rubric.level_label(p.consensus).to_string() }
-                                                    if p.disagreement {
-                                                        <span aria-hidden="true">{ " ⚠" }</span><span class="sc-visually-hidden">{ ", panel disagrees" }</span>
-                                                    }
-                                                    if pivotal {
-                                                        <span aria-hidden="true">{ " ◆" }</span><span class="sc-visually-hidden">{ ", decides the outcome" }</span>
-                                                    }
-                                                </td>
-                                            }
-                                        }) }
-                                    }
-                                </tr>
-                            }
+                        { for rows.into_iter().map(|row| html! {
+                            <CompareRow key={row.candidate.clone()} report={state.report.clone()} candidate={AttrValue::from(row.candidate.clone())}
+                                rubric={state.rubric.clone()} current={state.selected.as_deref() == Some(row.candidate.as_str())}
+                                hidden={props.hidden.contains(&row.candidate)} dispatch={state.dispatcher()} announce={announcement.setter()} />
                         }) }
                     </tbody>
                 </table>
@@ -769,20 +748,147 @@ fn Comparison(props: &ComparisonProps) -> Html {
                     if pivotal_any { { "◆ the outcome rests on this split: the lowest or the highest view would change it." } }
                 </p>
             }
+            // What "+1 draft" means, and that drafts are not counted: in words for everyone.
+            if drafts_any {
+                <p class="sc-card__hint sc-committee__key" data-testid="drafts-key">
+                    <span class="sc-committee__draft">{ "+1 draft" }</span>
+                    { ": a scorecard loaded but not yet submitted. Drafts are not counted: the panel size, the consensus, \
+                        the outcome and its confidence are those of the submitted scorecards only." }
+                </p>
+            }
             <p class="sc-visually-hidden" role="status" data-testid="compare-status">{ (*announcement).clone() }</p>
         </section>
     }
 }
 
+/// Props of [`CompareRow`].
+#[derive(Properties)]
+pub struct CompareRowProps {
+    /// The report the row is read from, with the candidate's key.
+    pub report: Rc<CommitteeReport>,
+    pub candidate: AttrValue,
+    pub rubric: Rc<Rubric>,
+    /// The candidate shown below the table.
+    pub current: bool,
+    /// Hidden by blind mode.
+    pub hidden: bool,
+    pub dispatch: UseReducerDispatcher<CommitteeState>,
+    pub announce: UseStateSetter<String>,
+}
+
+impl CompareRowProps {
+    /// The row, and whether each of its capabilities decides the outcome (the comparison rows do
+    /// not say: the candidate's report does, found by key, the reports being ordered by key).
+    fn row(&self) -> Option<(&ComparisonRow, Vec<bool>)> {
+        let row = self.report.comparison.iter().find(|r| r.candidate == *self.candidate)?;
+        let candidates = &self.report.candidates;
+        let matrix = candidates
+            .binary_search_by(|c| c.candidate.as_str().cmp(&self.candidate))
+            .ok()
+            .and_then(|i| candidates.get(i))
+            .map(|c| c.matrix.as_slice())
+            .unwrap_or_default();
+        let pivotal = row.profile.iter().enumerate().map(|(i, p)| matrix.get(i).is_some_and(|m| m.pivotal && m.capability == p.capability)).collect();
+        Some((row, pivotal))
+    }
+}
+
+/// Equal when the row shows the same: a row re-renders only when its own candidate changed, not
+/// whenever any scorecard of the panel set does.
+impl PartialEq for CompareRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.candidate == other.candidate
+            && self.current == other.current
+            && self.hidden == other.hidden
+            && Rc::ptr_eq(&self.rubric, &other.rubric)
+            && self.dispatch == other.dispatch
+            && self.announce == other.announce
+            && self.report.capabilities.len() == other.report.capabilities.len()
+            && (Rc::ptr_eq(&self.report, &other.report) || self.row() == other.row())
+    }
+}
+
+/// One candidate in the comparison.
+#[function_component]
+fn CompareRow(props: &CompareRowProps) -> Html {
+    let Some((row, pivotal)) = props.row() else { return Html::default() };
+    let columns = props.report.capabilities.len();
+    let name = if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() };
+    let select = {
+        let (dispatch, announce, key, name) = (props.dispatch.clone(), props.announce.clone(), row.candidate.clone(), name.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(CommitteeAction::Select { candidate: key.clone() });
+            announce.set(format!("Showing {name}"));
+        })
+    };
+    let current = props.current;
+    html! {
+        <tr class={classes!(current.then_some("sc-is-current"))}>
+            // The candidate shown below is marked by a filled cell with a bar (the
+            // focus ring stays the keyboard's) and, for screen readers, aria-current.
+            <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
+                aria-current={current.then_some("true")}>{ name.clone() }</button></th>
+            if props.hidden {
+                <td colspan={(3 + columns).to_string()} class="sc-committee__hidden">
+                    { format!("Hidden (blind mode) until your own submitted scorecard for {name} is loaded") }</td>
+            } else {
+                <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
+                    { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
+                <td>{ percent(row.confidence) }</td>
+                // Drafts are shown beside the count, in words: they are not counted.
+                <td>{ row.panel_size }
+                    if row.drafts > 0 {
+                        <span class="sc-committee__draft" data-testid="panel-drafts">{ format!(" +{}", count(row.drafts, "draft")) }</span>
+                        <span class="sc-visually-hidden">{ " (not submitted, not counted)" }</span>
+                    }
+                </td>
+                { for row.profile.iter().zip(pivotal).map(|(p, pivotal)| html! {
+                    <td class={classes!("sc-heat", charts::rating_class(p.consensus), pivotal.then_some("sc-is-pivotal"))}>
+                        { props.rubric.level_label(p.consensus).to_string() }
+                        if p.disagreement {
+                            <span aria-hidden="true">{ " ⚠" }</span><span class="sc-visually-hidden">{ ", panel disagrees" }</span>
+                        }
+                        if pivotal {
+                            <span aria-hidden="true">{ " ◆" }</span><span class="sc-visually-hidden">{ ", decides the outcome" }</span>
+                        }
+                    </td>
+                }) }
+            }
+        </tr>
+    }
+}
+
 /// Props of [`CandidateSection`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CandidateSectionProps {
     pub candidate: Rc<CandidateReport>,
-    pub state: UseReducerHandle<CommitteeState>,
+    pub rubric: Rc<Rubric>,
+    /// The candidate's scorecards with their sources (see [`panel_cards`]): for who said what
+    /// on the capabilities the report does not discuss, and the drafts' ratings.
+    pub cards: Rc<Vec<(String, Rc<Scorecard>)>>,
     /// What the section's element ids begin with: "scc" on screen, "scc-p3" for the fourth
     /// candidate of the printed packet.
     #[prop_or(AttrValue::Static("scc"))]
     pub prefix: AttrValue,
+}
+
+/// Equal when the section shows the same: the same rubric, the same scorecards (each read once
+/// and shared, so compared by pointer) and an equal report. A change to another candidate's
+/// panel leaves this section as it is.
+impl PartialEq for CandidateSectionProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rubric, &other.rubric)
+            && self.prefix == other.prefix
+            && self.cards.len() == other.cards.len()
+            && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
+            && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
+    }
+}
+
+/// A candidate's scorecards, counted then drafts, each with its source: looked up by source
+/// (unique in the view) among the loaded ones.
+fn panel_cards(cards: &[(String, Rc<Scorecard>)], c: &CandidateReport) -> Rc<Vec<(String, Rc<Scorecard>)>> {
+    Rc::new(c.panel.iter().chain(&c.drafts).filter_map(|m| cards.iter().find(|(label, _)| *label == m.source).cloned()).collect())
 }
 
 /// One candidate: the committee outcome, the matrix as a heat map, the profile chart, who said
@@ -790,19 +896,40 @@ pub struct CandidateSectionProps {
 #[function_component]
 fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let c = &props.candidate;
-    let state = &props.state;
+    let rubric = &props.rubric;
     let rec = &c.committee.recommendation;
     let name = if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
     let names = |ids: &[String]| {
-        ids.iter().map(|id| state.rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
+        ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
     };
     let decision_class = decision_class(rec.decision, hire_below_level(rec.decision, rec.greenhouse));
-    let label = |r: Rating| state.rubric.level_label(r).to_string();
+    let label = |r: Rating| rubric.level_label(r).to_string();
     // Interviewers by name, as in the heat map; the key when a scorecard names nobody.
     let member = |source: &str, key: &str| {
         c.panel.iter().find(|p| p.source == source && !p.interviewer_name.trim().is_empty()).map_or(key.to_string(), |p| p.interviewer_name.clone())
     };
     let id = |part: &str| format!("{}-{part}", props.prefix);
+    // The panel's scorecards in panel order, for the capabilities the report does not discuss
+    // (not found by sorting every loaded scorecard again), and the drafts' ratings, one column
+    // each in the heat map, outside the consensus.
+    let members: Vec<(&str, &Scorecard)> = c.panel.iter().filter_map(|m| card_from(&props.cards, &m.source).map(|card| (m.source.as_str(), card))).collect();
+    let draft_cells: Rc<Vec<Vec<Cell>>> = Rc::new(
+        c.drafts
+            .iter()
+            .map(|d| {
+                let card = card_from(&props.cards, &d.source);
+                c.matrix
+                    .iter()
+                    .map(|row| Cell {
+                        interviewer: d.interviewer.clone(),
+                        level: card.map_or(Rating::NotAssessed, |card| card.rating(&row.capability)),
+                        evidence: card.map_or(0, |card| evidence_count(card, &row.capability)),
+                        note: card.map_or(String::new(), |card| card.note(&row.capability).to_string()),
+                    })
+                    .collect()
+            })
+            .collect(),
+    );
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
             <h2 class="sc-committee__name" id={id("cand")}>{ name.clone() }</h2>
@@ -820,16 +947,16 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                         <p class="sc-card__hint sc-is-warning">{ format!("Nobody assessed: {}", names(&c.unassessed)) }</p>
                     }
                 </div>
-                <ProfileChart candidate={c.clone()} rubric={state.rubric.clone()} />
+                <ProfileChart candidate={c.clone()} rubric={rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} rubric={state.rubric.clone()} prefix={props.prefix.clone()} />
+            <HeatMap candidate={c.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} drafts={draft_cells} />
             <section aria-labelledby={id("who")}>
                 <h3 class="sc-committee__h3" id={id("who")}>{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
                     // The report already holds the capabilities to discuss; the others are laid
                     // out on demand.
                     let who = c.discuss.iter().find(|w| w.capability == row.capability).cloned()
-                        .or_else(|| who_said_what(&state.rubric, &state.cards, &c.candidate, &row.capability));
+                        .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability));
                     let contest = c.committee.contested.iter().find(|x| row.pivotal && x.capability == row.capability);
                     html! {
                         <details class={classes!("sc-committee__who", row.pivotal.then_some("sc-is-pivotal"))} open={row.disagreement || row.pivotal}>

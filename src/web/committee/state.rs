@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::detect_flags;
-use crate::core::committee::{analyze, parse_for_panel, CommitteeReport, LoadFailure};
+use crate::core::committee::{analyze, analyze_with, parse_for_panel, CommitteeReport, LoadFailure, PanelCache};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
@@ -80,6 +80,9 @@ pub struct CommitteeState {
     /// The classifier's flags for each note text already read, so that adding one scorecard
     /// does not re-read the notes of all the others. Only ever grows by pure results.
     flags: Rc<RefCell<HashMap<String, Vec<String>>>>,
+    /// Each candidate's report from the last analysis with the scorecards it was made from, so
+    /// that a revision or one more scorecard analyses one panel again, not all of them.
+    panels: Rc<RefCell<PanelCache<Rc<Scorecard>>>>,
 }
 
 /// Equal when the same sources, report and selection: the derived parts are compared by
@@ -133,6 +136,7 @@ impl CommitteeState {
             skipped: Vec::new(),
             over_limit: 0,
             flags: Rc::default(),
+            panels: Rc::default(),
         };
         s.derive();
         s
@@ -158,7 +162,7 @@ impl CommitteeState {
             memo.borrow_mut().insert(text.to_string(), flags.clone());
             flags
         };
-        let mut report = analyze(&self.rubric, &cards, Some(&flagger));
+        let mut report = analyze_with(&self.rubric, &cards, Some(&flagger), &mut self.panels.borrow_mut());
         report.failed = failed;
         if self.selected.as_ref().is_none_or(|k| !report.candidates.iter().any(|c| &c.candidate == k)) {
             self.selected = report.candidates.first().map(|c| c.candidate.clone());
@@ -293,6 +297,7 @@ impl Reducible for CommitteeState {
             CommitteeAction::Clear => {
                 next.sources = Rc::default();
                 next.flags = Rc::default();
+                next.panels = Rc::default();
                 next.skipped.clear();
                 next.over_limit = 0;
                 next.derive();
