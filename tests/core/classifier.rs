@@ -577,6 +577,16 @@ fn flags_catch_affinity_verdicts_in_other_words() {
         "One of us had to restart the server, and she wrote the runbook after.",
         "He grabs a beer with his reports on Fridays and uses it to ask for feedback.",
         "He gets along with the PM and negotiated the scope cut.",
+        // Clicking with nobody named is understanding; a match or a fit of work (a code review's
+        // false alarms).
+        "I hinted at the index and she clicked.",
+        "Once I drew the diagram, she clicked.",
+        "She clicked immediately and wrote the query.",
+        "Matches the team's conventions; wrote tests first.",
+        "Tests: match the team style.",
+        "Good match here for a B-tree, and she built it.",
+        "Chose a heap, a good fit here for a B-tree workload.",
+        "Her patch fits the team's conventions and passed review.",
         // The practice, the candidate's own questions, and quoted speech.
         "We discussed why culture-fit interviews are biased.",
         "He asked whether the team has a beer-Friday culture.",

@@ -673,15 +673,16 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         true
     };
     // Getting on with the team or with the interviewer, after the verb at `i` and its adverbs:
-    // the clause's end, or "with" and the team (not "her team", the candidate's own) or a person
-    // ending the clause. The last token to quote.
-    let along = |i: usize| {
+    // "with" and the team (not "her team", the candidate's own) or a person ending the clause,
+    // or, when `alone` (words that mean nothing else: "great vibes", "we'd get along"), the
+    // clause's end. The last token to quote.
+    let along = |i: usize, alone: bool| {
         let mut j = i;
         while same(i, j + 1) && one_of("well great nicely fine perfectly really right so easily immediately instantly naturally", word(j + 1)) {
             j += 1;
         }
         let (w, who) = (next(j), next(j + 1));
-        if ends_or(w, "here there overall") {
+        if alone && ends_or(w, "here there overall") {
             Some(j)
         } else if w != "with" {
             None
@@ -703,14 +704,15 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // "she'd mesh well with the team", "would gel with us", "not sure he'd click with the
             // team", "didn't click with him", "great vibes". A noun after a determiner ("the
             // service mesh", "one click") or in a compound ("vibe-coding", "vibe coded") is
-            // something else.
+            // something else; so is clicking, meshing or gelling with nobody named ("I hinted at
+            // the index and she clicked": she understood).
             if !person(i) || hyphenated(text, tokens, i, i + 1) || one_of("the a an one our this your its", prev) {
                 return None;
             }
-            along(i).map(|last| (i, last))
+            along(i, s.starts_with("vib")).map(|last| (i, last))
         } else if w == "along" && stem(i.wrapping_sub(1)) == "get" && person(i - 1) {
             // "would get along great with the team".
-            along(i).map(|last| (i - 1, last))
+            along(i, true).map(|last| (i - 1, last))
         } else if w == "like" && one_of("me myself us", next(i)) && ends_or(next(i + 1), "when at back in") && !prev.is_empty() && person(i) {
             // "he's a lot like me", "just like me when I started"; not "a lot like her old team",
             // "explained it like me" or a comparison that opens its clause ("Like me, he prefers
@@ -749,6 +751,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // One word, the verdict itself.
             Some((i, i))
         } else if one_of("culture cultural team personality", before) {
+            // (A "match" is only this form's: "matches the team's conventions", "a good match
+            // here for a B-tree" are about work.)
             // "team fit is strong", "great culture fit overall", "good cultural match", "not a
             // culture fit for us": the phrase ends its clause or is judged; "team fit the
             // deadline", "culture fit interviews" are about something else.
@@ -756,6 +760,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // is a poor criterion" is about the practice.
             let judged = one_of("is was seems looks", next(i)) && person(i - 1);
             (judged || ends_or(next(i), "overall here wise yes no strong good great") || (next(i) == "for" && team_after(i))).then_some((i - 1, i))
+        } else if w.starts_with("match") {
+            None
         } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
             // "she'd fit right in", "fits in well with the team", "I don't think she'd fit in".
             let last = if next(i) == "in" { i + 1 } else { i + 2 };
@@ -765,10 +771,13 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         } else if one_of("good great bad poor perfect natural strong solid excellent right", before) {
             // "a good fit for the team", "not a good fit for us", "would be a great fit here",
             // "not the right fit for us".
-            (person(i - 1) && one_of("for with here", next(i)) && (next(i) == "here" || team_after(i))).then_some((i - 1, i))
+            let here = next(i) == "here" && ends_or(next(i + 1), "overall too already");
+            (person(i - 1) && (here || (one_of("for with", next(i)) && team_after(i)))).then_some((i - 1, i))
         } else {
-            // "fits our culture", "fits the team", "doesn't fit our mould".
-            (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1))).then_some((i, i + 2))
+            // "fits our culture", "fits the team", "doesn't fit our mould"; not "fits the team's
+            // conventions" (the phrase must end its clause).
+            let ends = ends_or(next(i + 2), "overall well perfectly too already");
+            (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1)) && ends).then_some((i, i + 2))
         };
         // Not quoted, and not the candidate's question ("she asked whether she'd fit in with the
         // team", "wanted to know if he'd mesh with the team").
