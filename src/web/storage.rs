@@ -132,7 +132,7 @@ impl DraftStore {
         let Some(s) = &self.local else { return Vec::new() };
         (0..s.length().unwrap_or(0))
             .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix) && !k.contains(":corrupt:"))
+            .filter(|k| k.starts_with(&prefix) && !super::holds(k, ":corrupt:"))
             .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect()
     }

@@ -813,7 +813,7 @@ pub fn start_page() {
         ("readOnly", Value::Bool(param("readonly").as_deref() == Some("1"))),
     ]));
     let hash = window.location().hash().unwrap_or_default();
-    if hash.contains(crate::core::interchange::LINK_PREFIX) {
+    if crate::web::holds(&hash, crate::core::interchange::LINK_PREFIX) {
         // A shared scorecard is shown on its own, without autosave or a host bridge. Reading the
         // link needs the on-demand module, so the page waits for it (a moment, from the cache).
         let rubric = Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string());
