@@ -465,9 +465,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         })
     };
 
-    // The widget's own page links the committee view; a host page does not.
-    let standalone = *use_memo((), |_| {
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some()
+    // The widget's own page links the committee view; a host page does not, nor the page in a
+    // frame (iframe mode), which the link would navigate away from the host's integration.
+    let (standalone, framed) = *use_memo((), |_| {
+        let window = web_sys::window();
+        let framed = window.as_ref().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, w))).unwrap_or(false);
+        (window.and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some(), framed)
     });
     // New scorecard (`None`) and Open the saved scorecard (its key), on the standalone page
     // without a host's names: the page reloads with that one as the last open, or none (a blank
@@ -551,7 +554,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     html! {
         <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}
             data-assist={match state.assist { Assistance::Loading => "loading", Assistance::Ready(_) => "ready", Assistance::Failed(_) => "failed" }}>
-            { header(&state, &prefix, standalone) }
+            { header(&state, &prefix, standalone && !framed) }
             { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), &on_resolve, (saved_list.as_deref().map(Vec::as_slice), &on_list)) }
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost

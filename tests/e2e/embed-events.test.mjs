@@ -117,6 +117,8 @@ test('iframe mode: the parent hears the document height as it changes and sizes 
     return last && html && iframe.contentDocument.querySelector('.sc-card') && last.detail.height === html.scrollHeight && iframe.clientHeight === last.detail.height;
   });
   await fitted();
+  // The committee view is a page of the widget's own site: the frame is not sent there.
+  assert.equal(await frame.locator('a', { hasText: 'Hiring committee view' }).count(), 0);
   const before = await resizes();
   assert.ok(before[0] > 600, `the first height is the rendered widget's (${before[0]})`);
   for (const text of ['Designed the cache invalidation scheme for the billing service.', 'Walked through the failure modes of the queue, unprompted.', 'Wrote the rollback plan before the migration.']) {

@@ -47,6 +47,8 @@ test('two widgets render and score independently under a strict CSP', async () =
   assert.equal(await second.locator('[data-testid=decision]').textContent(), 'Insufficient evidence');
   assert.equal(await second.locator('input[id$="-candidate"]').inputValue(), 'Ada Lovelace');
   assert.equal(await second.locator('input[id$="-interviewer"]').inputValue(), 'Edsger Dijkstra');
+  // The committee view belongs to the widget's own site, not to the host's page.
+  assert.equal(await first.locator('a', { hasText: 'Hiring committee view' }).count(), 0);
 
   // A debounced change event reached the host with the document and its recommendation.
   await page.waitForFunction(() => window.scorecardEvents.some((e) => e.name === 'scorecard:change' && e.source === 'first'

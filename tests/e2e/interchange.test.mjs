@@ -128,6 +128,49 @@ test('Greenhouse export and import map attributes and say how', async () => {
   await context.close();
 });
 
+test("a Greenhouse file naming no candidate keeps the open card's names, and never makes a nameless submitted card", async () => {
+  const { context, page } = await fresh();
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
+  await page.getByLabel('Interview step').fill('System design');
+  await page.click('label[for="sc-technical_expertise-exceeds"]');
+  await page.getByLabel('Evidence for Technical Expertise').fill('Designed the sharded queue.');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  const gh = await downloadText(page, 'Download for Greenhouse');
+  assert.equal(JSON.parse(gh.text).candidate_id, null, 'Greenhouse names the candidate by id only, and this card has none');
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('File', { exact: true }).setInputFiles(gh.path);
+  // The question names whose card it becomes: this one's.
+  await page.waitForSelector('.sc-transfer__pending');
+  assert.match(await page.locator('#sc-pending').textContent(), / holds a Greenhouse scorecard for Ada Lovelace by Grace Hopper, /);
+  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada Lovelace');
+  assert.equal(await page.getByLabel('Interview step').inputValue(), 'System design');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Saved in this browser');
+  const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')));
+  assert.deepEqual(drafts, ['scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper:system design'], 'still under its own key, no nameless one');
+  await page.getByText('Your scorecards').click();
+  assert.deepEqual(await page.locator('.sc-saved__title').allTextContents(), ['Ada Lovelace · System design']);
+  await context.close();
+
+  // A blank card has no name to keep: the submitted file comes in as a draft, saying so.
+  const b = await fresh();
+  await b.page.waitForSelector('.sc-app[data-assist=ready]');
+  await b.page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await b.page.getByLabel('Or paste JSON or a share link').fill(gh.text);
+  await b.page.getByRole('button', { name: 'Import pasted text' }).click();
+  await b.page.locator('.sc-transfer__pending', { hasText: 'submitted without a candidate\'s name: it comes in as a draft' }).waitFor();
+  await b.page.getByRole('button', { name: 'Replace my draft' }).click();
+  await b.page.waitForFunction(() => document.querySelector('#sc-technical_expertise-exceeds')?.checked);
+  assert.equal(await b.page.locator('[data-testid=submitted]').count(), 0, 'not submitted without a candidate');
+  assert.equal(await b.page.getByRole('button', { name: 'Submit scorecard' }).count(), 1);
+  await b.context.close();
+});
+
 test('a note or observation with a bias risk stays out of the Greenhouse file and the print, and the page says so', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
@@ -136,6 +179,11 @@ test('a note or observation with a bias risk stays out of the Greenhouse file an
   await page.click('label[for="sc-project_ownership-meets"]');
   await page.getByLabel('Evidence for Project Ownership').fill('Owned the billing migration end to end.');
   await observe(page, 'She is a young mom so might not handle on-call');
+  // Untagged (no capability reads in it), and no bias risk: it prints, as Markdown and
+  // Greenhouse keep it.
+  await observe(page, 'Asked who would use the report before sketching the schema');
+  await page.locator('.sc-obs', { hasText: 'Asked who would use' }).locator('select[id$="-cap"]').selectOption('');
+  await page.locator('.sc-observe .sc-obs', { hasText: 'Asked who would use' }).waitFor();
   // The classifier has read both: the note's warning is shown beside it.
   await page.locator('.sc-card__note.sc-m-bias').waitFor();
   const gh = JSON.parse((await downloadText(page, 'Download for Greenhouse')).text);
@@ -151,6 +199,16 @@ test('a note or observation with a bias risk stays out of the Greenhouse file an
   assert.equal(await note.locator('textarea').isVisible(), false);
   assert.equal(await note.evaluate((e) => getComputedStyle(e, '::after').content), '"Left out: flagged as a bias risk."');
   assert.equal(await page.getByLabel('Evidence for Project Ownership').isVisible(), true);
+  // Observations tagged to no capability print after the cards, as Markdown has them; the one
+  // with a bias risk does not, and nothing of the entry box does.
+  const other = page.locator('.sc-observe');
+  assert.equal(await other.locator('h3').evaluate((e) => getComputedStyle(e, '::before').content), '"Other observations"');
+  assert.equal(await other.locator('.sc-obs', { hasText: 'Asked who would use' }).isVisible(), true);
+  assert.equal(await other.locator('.sc-obs', { hasText: 'young mom' }).isVisible(), false);
+  assert.equal(await page.getByLabel('What did you observe?').isVisible(), false);
+  assert.equal(await other.locator('h2').isVisible(), false);
+  const bottom = (sel) => page.locator(sel).last().evaluate((e) => e.getBoundingClientRect().bottom);
+  assert.ok(await bottom('.sc-card') < await bottom('.sc-observe'), 'after the cards');
   await context.close();
 });
 

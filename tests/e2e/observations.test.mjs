@@ -261,5 +261,62 @@ test('a submitted card says a tag was never confirmed, without the classifier\'s
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
   await page.waitForSelector('[data-testid=submitted]');
   assert.equal(await source.textContent(), 'Suggested, not confirmed');
+  // Nothing to act on: no Accept or Remove, no observation box, no import, and no "to do" (its
+  // reader is told what the card does not cover, not asked to add it).
+  for (const name of [/^Accept the suggested tag/, /^Remove this observation/, 'Add', 'Draft ratings from observations']) {
+    assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button on a submitted card`);
+  }
+  assert.equal(await page.getByLabel('What did you observe?').count(), 0);
+  assert.equal(await page.locator('summary', { hasText: 'Import a scorecard' }).count(), 0);
+  const gaps = page.locator('.sc-rec__todo');
+  assert.equal(await gaps.locator('h3').textContent(), 'Gaps in the evidence');
+  assert.equal(await gaps.locator('[data-testid=todo-unevidenced]').textContent(), 'Not evidenced: Technical Expertise');
+  assert.match(await gaps.locator('[data-testid=todo-unrated]').textContent(), /^Not assessed: Project Ownership/);
+  assert.doesNotMatch(await page.locator('.sc-app').textContent(), /Still to do|add what you observed|Describe observed behaviour/);
+  // Reopened, the work to do is back.
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.getByRole('button', { name: /^Accept the suggested tag/ }).waitFor();
+  assert.equal(await gaps.locator('h3').textContent(), 'Still to do');
+  assert.equal(await gaps.locator('[data-testid=todo-unevidenced]').textContent(), 'No evidence yet: Technical Expertise');
+  await context.close();
+});
+
+test('a note or observation over 10,000 characters: the count shows near the limit, and a cut paste is said', async () => {
+  const { context, page } = await openScorer(browser, base);
+  const note = page.getByLabel('Evidence for Technical Expertise');
+  const hint = page.locator('#sc-technical_expertise-hint');
+  await note.fill('x'.repeat(8999));
+  assert.equal(await hint.textContent(), 'Describe observed behaviour, not impressions.', 'nothing said far from the limit');
+  await note.fill('x'.repeat(9500));
+  assert.equal(await hint.textContent(), 'Describe observed behaviour, not impressions. 500 of 10,000 characters left.');
+  // A paste that does not fit: the browser keeps what fits, and the note says the rest went.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(12000)));
+  await note.fill('Kept this. ');
+  await note.press('End');
+  await note.press('Control+V');
+  await page.waitForFunction(() => document.querySelector('#sc-technical_expertise-note').value.length === 10000);
+  assert.ok((await note.inputValue()).startsWith('Kept this. yyy'), 'what was typed is kept');
+  // Said at once (an alert), and with the box whenever it is read (its description).
+  const alert = page.locator('#sc-technical_expertise-flags [role=alert]');
+  assert.equal(await alert.textContent(), 'This box is full: it holds 10,000 characters. The end of a longer paste was left out, and nothing more can be typed.');
+  assert.equal(await note.getAttribute('aria-describedby'), 'sc-technical_expertise-hint sc-technical_expertise-flags');
+  assert.match(await hint.textContent(), / 0 of 10,000 characters left\.$/);
+  // Room made again: the alert goes, the count stays.
+  await note.press('Backspace');
+  await page.waitForFunction(() => !document.querySelector('#sc-technical_expertise-flags [role=alert]'));
+  assert.match(await hint.textContent(), / 1 of 10,000 characters left\.$/);
+
+  // The observation box says the same, in its status line.
+  const box = page.getByLabel('What did you observe?');
+  await box.focus();
+  await box.press('Control+V');
+  await page.waitForFunction(() => document.querySelector('#sc-observe').value.length === 10000);
+  await page.locator('.sc-observe__added[role=status]', { hasText: 'This box is full' }).waitFor();
+  assert.match(await page.locator('#sc-observe-hint').textContent(), / 0 of 10,000 characters left\.$/);
+  // Added, the box is empty again and says nothing of room.
+  await box.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#sc-observe').value === '');
+  assert.doesNotMatch(await page.locator('.sc-observe').textContent(), /This box is full|characters left/);
   await context.close();
 });

@@ -182,9 +182,16 @@ test('Your scorecards lists the cards saved in this browser, newest first, and o
   assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
   await score(page, 'Sam Lee', 'Coding', 'exceeds');
 
+  // Opening the list moves nothing above it: the list opens below the toolbar's row.
+  const boxes = () => page.evaluate(() => ['#sc-saved', '#sc-new', '#sc-submit', '[data-testid=save-status]']
+    .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return [s, Math.round(r.x), Math.round(r.y + scrollY)]; }));
+  const closed = await boxes();
   await page.getByText('Your scorecards').click();
   const items = page.locator('.sc-saved__item');
   await items.first().waitFor();
+  assert.deepEqual(await boxes(), closed);
+  const list = await page.locator('.sc-saved__list').evaluate((e) => e.getBoundingClientRect().y + scrollY);
+  assert.ok(list > closed[1][2], 'below the buttons');
   assert.deepEqual(await items.locator('.sc-saved__title').allTextContents(), ['Sam Lee · Coding', 'Priya Raman · System design']);
   assert.match(await items.nth(1).locator('.sc-saved__detail').textContent(), /^Tom Becker · 2026-11-17 · draft$/);
   assert.equal(await items.nth(0).locator('.sc-saved__this').textContent(), 'open now');

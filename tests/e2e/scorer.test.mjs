@@ -31,6 +31,8 @@ test('an interviewer scores a candidate and gets an explained recommendation', a
   await page.getByLabel('Interviewer').fill('Grace Hopper');
   await page.getByLabel('Interview step').fill('System design');
   assert.equal(await decision(page).textContent(), 'Insufficient evidence');
+  // The widget's own page links the committee view (embedded, it does not: embed tests).
+  assert.equal(await page.getByRole('link', { name: 'Hiring committee view' }).getAttribute('href'), 'committee.html');
 
   for (const cap of CAPS) await page.click(`label[for="sc-${cap}-meets"]`);
   await page.waitForFunction(() => document.querySelector('[data-testid=decision]')?.textContent === 'Hire at L4');

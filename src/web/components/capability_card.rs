@@ -8,6 +8,7 @@ use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
 use crate::web::components::observations::{flag_text, observation_list, removed_from};
+use crate::web::components::{room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
 /// The modifier class of a rating, for colour and print marks.
@@ -89,6 +90,14 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
             state.dispatch(Action::Note { capability: capability.clone(), text: area.value() });
         })
     };
+    // A read-only card asks for nothing (the panel says what it does not cover).
+    let hint = match (disabled, unevidenced) {
+        (true, _) => "",
+        (_, true) => "Rated without evidence: add what you observed.",
+        _ => "Describe observed behaviour, not impressions.",
+    };
+    // A read-only card says nothing of room (its length is checked on import).
+    let (left, full) = if disabled { Default::default() } else { room(&note) };
     let note_id = format!("{base}-note");
     let hint_id = format!("{base}-hint");
     let flags_id = format!("{base}-flags");
@@ -123,13 +132,17 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
                     rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
                     placeholder="What did the candidate say or do? Quote the example." />
-                <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>
-                    { if unevidenced { "Rated without evidence: add what you observed." } else { "Describe observed behaviour, not impressions." } }
-                </p>
+                <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>{ format!("{hint}{left}") }</p>
                 // One node however many flags: Yew matches unkeyed siblings from the end, so a
                 // list that grows in place would shift the textarea and replace it, losing focus.
                 // Described by the textarea, so a warning that appears while typing is read with it.
-                <div class="sc-card__flags" id={flags_id}>{ for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }</div>
+                <div class="sc-card__flags" id={flags_id}>
+                    { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
+                    // Full: said at once, and with the box (its description).
+                    if full {
+                        <p class="sc-card__hint sc-is-warning" role="alert">{ FULL }</p>
+                    }
+                </div>
                 if contradicted {
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }

@@ -31,7 +31,8 @@ fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, ki
     }
 }
 
-/// The header. `standalone` is true on the widget's own page, which links the committee view.
+/// The header. `standalone` is true on the widget's own page (not in a frame), which links the
+/// committee view.
 pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html {
     let card = &state.card;
     let rubric = &state.rubric;

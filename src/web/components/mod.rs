@@ -20,3 +20,16 @@ pub use recommendation::{recommendation_bar, recommendation_panel};
 pub use toolbar::toolbar;
 pub use traits::traits_help;
 pub use transfer::TransferPanel;
+
+/// What a note or observation box holding `text` says of its room, at the end of the hint it is
+/// described by: nothing until fewer than 1,000 characters are left, then how many; and whether
+/// it is full (counted in UTF-16 code units, as its `maxlength` counts them).
+pub fn room(text: &str) -> (String, bool) {
+    let left = 10_000usize.saturating_sub(text.encode_utf16().count());
+    (if left < 1000 { format!(" {left} of 10,000 characters left.") } else { String::new() }, left == 0)
+}
+
+/// Said when a box is full (an evidence note's as an alert among the warnings it is described by,
+/// the observation box's in its status line): the browser drops what goes beyond `maxlength`
+/// without a word, the end of a long paste included.
+pub const FULL: &str = "This box is full: it holds 10,000 characters. The end of a longer paste was left out, and nothing more can be typed.";

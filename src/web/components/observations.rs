@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
+use crate::web::components::{room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::web::state::{Action, Removed, ScorerContext};
 
@@ -61,8 +62,11 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         });
         move || drop(guard)
     });
+    // The box's room, and whether it is full, which the status below says (see `room`).
+    let (left, full_box) = room(&text);
     let where_added = match state.card.observations.last().filter(|_| *added && !full) {
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
+        _ if full_box => FULL.to_string(),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
             Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
             None => "Added, not tagged to a capability: it is listed below.".to_string(),
@@ -85,24 +89,24 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     };
     let untagged: Vec<&Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).collect();
     let count = state.card.observations.len();
-    // Locked by the host or opened from a share link: nothing to type, only the untagged
-    // observations to show.
-    if state.locked && untagged.is_empty() {
+    // Read-only (submitted, locked by the host, opened from a share link): nothing to type, only
+    // the untagged observations to show.
+    if disabled && untagged.is_empty() {
         return Html::default();
     }
     html! {
         <section class="sc-observe" aria-labelledby={format!("{id}-title")}>
             <h2 class="sc-observe__title" id={format!("{id}-title")}>{ "Observations" }</h2>
-            if !state.locked {
+            if !disabled {
                 <label class="sc-field__label" for={id.clone()}>{ "What did you observe?" }</label>
                 <div class="sc-observe__row">
                     <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
-                        {oninput} {onkeydown} {disabled} maxlength="10000" aria-describedby={format!("{id}-hint")}
+                        {oninput} {onkeydown} maxlength="10000" aria-describedby={format!("{id}-hint")}
                         placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
-                    <button type="button" class="sc-button sc-m-primary" {onclick} disabled={disabled || full}>{ "Add" }</button>
+                    <button type="button" class="sc-button sc-m-primary" {onclick} disabled={full}>{ "Add" }</button>
                 </div>
                 <p class="sc-card__hint" id={format!("{id}-hint")}>
-                    { "Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag." }
+                    { format!("Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag.{left}") }
                 </p>
                 <p class="sc-card__hint sc-observe__added" role="status">{ where_added }</p>
                 if let Assistance::Failed(_) = &state.assist {
@@ -111,7 +115,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                     </p>
                 }
                 <div class="sc-observe__actions">
-                    <button type="button" class="sc-button" onclick={on_draft} disabled={disabled || count == 0}>
+                    <button type="button" class="sc-button" onclick={on_draft} disabled={count == 0}>
                         { "Draft ratings from observations" }
                     </button>
                     <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
@@ -236,9 +240,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
         Some(Ok(c)) => (html! { { o.text.clone() } }, Some(c.confidence), c.flags.clone()),
         _ => (html! { { o.text.clone() } }, None, Vec::new()),
     };
-    // Locked by the host or opened from a share link: the card is shown, not edited, so the
-    // editing buttons are left out rather than shown disabled.
-    let locked = state.locked;
+    // Read-only (submitted, locked by the host, opened from a share link): the card is shown, not
+    // edited, so the editing buttons are left out rather than shown disabled.
     let current = o.capability.clone().unwrap_or_default();
     // Its menus and buttons are read with the observation they act on, and the suggestion's
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
@@ -271,15 +274,15 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                             { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
                         }
                     </span>
-                    if !locked {
-                        <button type="button" class="sc-button sc-m-small" onclick={on_accept} {disabled}
+                    if !disabled {
+                        <button type="button" class="sc-button sc-m-small" onclick={on_accept}
                             aria-label="Accept the suggested tag" aria-describedby={described.clone()}>{ "Accept" }</button>
                     }
                 } else if o.capability.is_some() {
                     <span class="sc-obs__source">{ "Your tag" }</span>
                 }
-                if !locked {
-                    <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove} {disabled}
+                if !disabled {
+                    <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove}
                         aria-label="Remove this observation" aria-describedby={format!("{base}-text")}>{ "Remove" }</button>
                 }
             </div>

@@ -44,6 +44,11 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
     let decision_class = decision_class(rec.decision, below);
     let headline = headline(rec.decision, rec.level.as_deref(), below);
     let names = |ids: &[String]| join_names(ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |c| c.name.clone())).collect());
+    let todo = if state.read_only() {
+        ["Gaps in the evidence", "Not assessed: ", "Not evidenced: "]
+    } else {
+        ["Still to do", "No rating yet: ", "No evidence yet: "]
+    };
     let percent = crate::core::engine::percent(rec.confidence);
     let shown = format!("{percent}%");
     // Nothing rated yet: there is no confidence to speak of, only the engine's floor.
@@ -96,15 +101,17 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
             <ul class="sc-rec__rationale" data-testid="rationale">
                 { for rec.rationale.iter().enumerate().filter(|(i, _)| !rec.todo_lines.contains(i)).map(|(_, s)| html! { <li>{ s.clone() }</li> }) }
             </ul>
+            // A read-only card (submitted, locked, shared) has nothing left to do: its reader is
+            // told what it does not cover, not asked to add it.
             if !rec.unassessed.is_empty() || !rec.unevidenced.is_empty() {
                 <div class="sc-rec__todo">
-                    <h3 class="sc-rec__subtitle">{ "Still to do" }</h3>
+                    <h3 class="sc-rec__subtitle">{ todo[0] }</h3>
                     <ul>
                         if !rec.unassessed.is_empty() {
-                            <li data-testid="todo-unrated">{ format!("No rating yet: {}", names(&rec.unassessed)) }</li>
+                            <li data-testid="todo-unrated">{ format!("{}{}", todo[1], names(&rec.unassessed)) }</li>
                         }
                         if !rec.unevidenced.is_empty() {
-                            <li data-testid="todo-unevidenced">{ format!("No evidence yet: {}", names(&rec.unevidenced)) }</li>
+                            <li data-testid="todo-unevidenced">{ format!("{}{}", todo[2], names(&rec.unevidenced)) }</li>
                         }
                     </ul>
                 </div>

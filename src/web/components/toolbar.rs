@@ -6,8 +6,10 @@ use crate::web::app::SavedCard;
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
 /// "Your scorecards": those saved in this browser, newest interview first, each with Open (the
-/// one on screen is marked instead). Read only while open.
-fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &Callback<bool>), switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> Html {
+/// one on screen is marked instead). Read only while open. Returns the disclosure, which sits
+/// among the actions, and the list, which takes the toolbar's width below them: inside the
+/// disclosure, the list would take the actions' row and move the buttons when it opens.
+fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &Callback<bool>), switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> (Html, Html) {
     let open = saved.is_some();
     let toggle = on_list.reform(move |e: MouseEvent| {
         // The list is the state's: the details element follows it.
@@ -15,29 +17,32 @@ fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &C
         !open
     });
     let this = crate::web::storage::DraftStore::card_key(&state.rubric.id, &state.card);
-    html! {
+    let disclosure = html! {
         <details class="sc-saved" {open}>
             <summary onclick={toggle} id={format!("{id_prefix}-saved")}>{ "Your scorecards" }</summary>
-            if let Some(cards) = saved {
-                <ul class="sc-saved__list">
-                    if cards.is_empty() {
-                        <li>{ "None saved in this browser yet." }</li>
-                    }
-                    { for cards.iter().map(|c| html! {
-                        <li class="sc-saved__item">
-                            <span class="sc-saved__title">{ c.title.clone() }</span>
-                            <span class="sc-saved__detail">{ c.detail.clone() }</span>
-                            if c.key == this {
-                                <span class="sc-saved__this">{ "open now" }</span>
-                            } else if let Some(onclick) = switch(Some(c.key.clone())) {
-                                <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
         </details>
-    }
+    };
+    let list = html! {
+        if let Some(cards) = saved {
+            <ul class="sc-saved__list" aria-labelledby={format!("{id_prefix}-saved")}>
+                if cards.is_empty() {
+                    <li>{ "None saved in this browser yet." }</li>
+                }
+                { for cards.iter().map(|c| html! {
+                    <li class="sc-saved__item">
+                        <span class="sc-saved__title">{ c.title.clone() }</span>
+                        <span class="sc-saved__detail">{ c.detail.clone() }</span>
+                        if c.key == this {
+                            <span class="sc-saved__this">{ "open now" }</span>
+                        } else if let Some(onclick) = switch(Some(c.key.clone())) {
+                            <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                        }
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+    (disclosure, list)
 }
 
 /// An ISO-8601 time as the interviewer's clock shows it, "2026-11-25 16:54" (the stored value
@@ -101,6 +106,7 @@ pub fn toolbar(
         _ => None,
     };
     let on_new = switch(None);
+    let (disclosure, list) = if on_new.is_some() { saved_list(state, list, &switch, id_prefix) } else { Default::default() };
     let submitted = state.card.submitted_at.clone();
     let on_submit = {
         let cb = on_submit.clone();
@@ -137,9 +143,7 @@ pub fn toolbar(
                 <button type="button" class="sc-button" id={format!("{id_prefix}-open")} {onclick}>{ "Open the saved scorecard" }</button>
             }
             <div class="sc-toolbar__actions">
-                if on_new.is_some() {
-                    { saved_list(state, list, &switch, id_prefix) }
-                }
+                { disclosure }
                 if let Some(onclick) = on_new {
                     <button type="button" class="sc-button" id={format!("{id_prefix}-new")} {onclick}>{ "New scorecard" }</button>
                 }
@@ -153,6 +157,7 @@ pub fn toolbar(
                     <button type="button" class="sc-button sc-m-primary" id={format!("{id_prefix}-submit")} onclick={on_submit}>{ "Submit scorecard" }</button>
                 }
             </div>
+            { list }
             // What the last action did (a confirmed rating, a moved observation, a submission),
             // said politely; always present, as a live region must be before it changes. A
             // repeated message alternates a trailing no-break space, so it is still a change.

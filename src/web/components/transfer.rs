@@ -218,7 +218,10 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 None => Err(state.assist.unavailable("Import")),
             };
             output.set(match result {
-                Ok(imported) => Output::Pending { source, imported: Rc::new(imported) },
+                Ok(mut imported) => {
+                    keep_names(&mut imported, &state.card);
+                    Output::Pending { source, imported: Rc::new(imported) }
+                }
                 Err(e) => Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) },
             })
         })
@@ -361,17 +364,18 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 <button type="button" class="sc-button sc-m-small" onclick={on_link}>{ "Share link" }</button>
                 <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
             </div>
-            // Locked by the host or opened from a share link: nothing to import into.
-            if !state.locked {
+            // Read-only (submitted, locked by the host, opened from a share link): nothing to
+            // import into.
+            if !locked {
                 <details class="sc-transfer__import" ondrop={files.on_drop} ondragover={files.on_dragover}>
                     <summary>{ "Import a scorecard" }</summary>
                     <p class="sc-card__hint">{ "A scorecard JSON file, a Greenhouse scorecard, or a share link. Drop a file here, choose one, or paste." }</p>
                     <label class="sc-field__label" for={id("file")}>{ "File" }</label>
-                    <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} disabled={locked} />
+                    <input class="sc-transfer__file" type="file" id={id("file")} accept=".json,application/json" onchange={files.on_change} />
                     <label class="sc-field__label" for={id("paste")}>{ "Or paste JSON or a share link" }</label>
-                    <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input} disabled={locked}
+                    <textarea class="sc-card__textarea" id={id("paste")} rows="3" value={(*paste).clone()} oninput={on_paste_input}
                         aria-invalid={paste_refused.then_some("true")} aria-describedby={paste_refused.then(|| id("msg"))} />
-                    <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={locked || paste.trim().is_empty()}>{ "Import pasted text" }</button>
+                    <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={paste.trim().is_empty()}>{ "Import pasted text" }</button>
                 </details>
             }
             { body }
@@ -387,6 +391,28 @@ fn plain_error(e: &str) -> String {
     match e.strip_prefix("not JSON: ") {
         Some(detail) => format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})"),
         None => e.to_string(),
+    }
+}
+
+/// An imported document that names no candidate or interviewer (a Greenhouse scorecard names
+/// the candidate by an id at most) keeps the open card's, and its step, as the host's
+/// `setValue` keeps the host's: else Replace would make the card a nameless one, under another
+/// key, with the card it replaced gone from storage. The question then names them. A card still
+/// without a candidate comes in as a draft: Submit refuses such a card.
+fn keep_names(imported: &mut Imported, open: &crate::core::Scorecard) {
+    let card = &mut imported.card;
+    if card.candidate.key().is_empty() {
+        card.candidate = open.candidate.clone();
+    }
+    if card.interviewer.key().is_empty() {
+        card.interviewer = open.interviewer.clone();
+    }
+    if card.interview.step.is_empty() {
+        card.interview.step = open.interview.step.clone();
+    }
+    if card.submitted_at.is_some() && card.candidate.display_name().trim().is_empty() {
+        card.submitted_at = None;
+        imported.warnings.push("It was submitted without a candidate's name: it comes in as a draft, to name and submit.".into());
     }
 }
 
