@@ -452,6 +452,8 @@ impl<C> Default for PanelCache<C> {
 struct CachedPanel<C> {
     /// The members, then the drafts, with their sources.
     cards: Vec<(String, C)>,
+    /// Their load order among themselves ([`load_order`]).
+    order: Vec<usize>,
     report: Rc<CandidateReport>,
     across: Vec<calibration::Contribution>,
 }
@@ -463,6 +465,7 @@ pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(Str
     let mut reuse = |panel: &Panel<'_>| {
         let hit = old.get(&panel.key).is_some_and(|c| {
             c.cards.len() == panel.at.len()
+                && c.order == load_order(&panel.at)
                 && c.cards.iter().zip(panel.members.iter().chain(&panel.drafts)).all(|((label, kept), (source, card))| {
                     label == source && std::ptr::eq(kept.borrow(), *card)
                 })
@@ -476,10 +479,18 @@ pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(Str
     let mut fresh = Vec::new();
     let report = analyze_inner(rubric, cards, flagger, &mut reuse, &mut |panel, report, across| {
         let held = panel.at.iter().filter_map(|&i| cards.get(i)).map(|(label, card)| (label.clone(), card.clone())).collect();
-        fresh.push((panel.key.clone(), CachedPanel { cards: held, report: report.clone(), across: across.to_vec() }));
+        let order = load_order(&panel.at);
+        fresh.push((panel.key.clone(), CachedPanel { cards: held, order, report: report.clone(), across: across.to_vec() }));
     });
     cache.panels.extend(fresh);
     report
+}
+
+/// The load order of a panel's cards (members, then drafts, at `at` in the input) as their ranks
+/// among themselves: which came first decides the panel's name and first card, whatever else is
+/// loaded between them, so the same cards in another order are another panel.
+fn load_order(at: &[usize]) -> Vec<usize> {
+    at.iter().map(|i| at.iter().filter(|j| *j < i).count()).collect()
 }
 
 /// A panel's report and what its members add across panels, when known from before.

@@ -1040,6 +1040,18 @@ fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
     assert_eq!(third.candidates.len(), 2);
     assert!(!Rc::ptr_eq(&second.candidates[0], &third.candidates[0]) && Rc::ptr_eq(&second.candidates[1], &third.candidates[1]));
     assert_eq!(format!("{cache:?}"), "PanelCache(2 panels)");
+    // The same scorecards of a panel in another load order: the first loaded names the candidate
+    // (a draft's "Al" before a submitted "Alice"), so it is analysed again.
+    let mut draft = card("c9 dan d: te=m");
+    draft.submitted_at = None;
+    draft.candidate.name = "Al".into();
+    let mut submitted = card("c9 eve e: te=m");
+    submitted.candidate.name = "Alice".into();
+    let (draft, submitted) = (("d".to_string(), Rc::new(draft)), ("s".to_string(), Rc::new(submitted)));
+    let mut cache = PanelCache::default();
+    for order in [vec![draft.clone(), submitted.clone()], vec![submitted, draft]] {
+        assert_eq!(analyze_with(&rubric, &order, None, &mut cache), analyze(&rubric, &order, None));
+    }
     // Owned scorecards are copied into the cache, so nothing is ever reused, and the report is
     // still the same.
     let owned: Vec<(String, Scorecard)> = panel(&specs);
