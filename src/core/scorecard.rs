@@ -620,6 +620,55 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// User text (a name, a file name) made safe to set inside an isolate among other words: its
+/// directional isolates balanced (a U+2069 POP DIRECTIONAL ISOLATE that closes nothing in it is
+/// dropped, and one is added for each isolate it leaves open), and each paragraph separator a
+/// space. Otherwise a stray U+2069 would close the isolate around it early, an isolate it opens
+/// would run on past it, and a paragraph separator would end the isolate with the paragraph, and
+/// its overrides could then reorder the words around it. Borrowed when nothing needs changing.
+pub fn bidi_balanced(s: &str) -> std::borrow::Cow<'_, str> {
+    let separator = |c: char| matches!(c, '\n' | '\r' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2029}');
+    if !s.chars().any(|c| matches!(c, '\u{2066}'..='\u{2069}') || separator(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut open = 0usize;
+    let mut out = String::with_capacity(s.len() + 3);
+    for c in s.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => {
+                open += 1;
+                out.push(c);
+            }
+            '\u{2069}' if open == 0 => {}
+            '\u{2069}' => {
+                open -= 1;
+                out.push(c);
+            }
+            c if separator(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.extend(std::iter::repeat_n('\u{2069}', open));
+    std::borrow::Cow::Owned(out)
+}
+
+/// User text set among other words in plain text (an attribute such as `title` or `aria-label`,
+/// a status line), where no `<bdi>` can hold it: between U+2068 FIRST STRONG ISOLATE and U+2069
+/// POP DIRECTIONAL ISOLATE, balanced as [`bidi_balanced`] does, when it holds anything that
+/// could reorder the words around it (a direction mark, embedding, override or isolate, or a
+/// right-to-left letter). Otherwise as it is, so that plain names stay plain text.
+pub fn bidi_isolate(s: &str) -> std::borrow::Cow<'_, str> {
+    let sensitive = |c: char| {
+        matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2029}'
+            | '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}' | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+    };
+    if s.chars().any(sensitive) {
+        std::borrow::Cow::Owned(format!("\u{2068}{}\u{2069}", bidi_balanced(s)))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The value of a run of ASCII digits; `None` if a byte is not a digit.
 fn digits_value(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))

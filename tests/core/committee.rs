@@ -971,6 +971,12 @@ fn drafts_are_listed_but_not_counted() {
     let md = scorecard::core::committee::to_markdown(&r);
     assert!(md.contains("panel of 2; 1 draft not counted)"), "{md}");
     assert!(md.contains("- Not counted: 1 draft not yet submitted"), "{md}");
+    // A name with a direction override is quoted as messages quote user text, escaped: it would
+    // reorder the rest of the sentence on screen.
+    let mut hostile = cards.clone();
+    hostile[2].1.interviewer.name = "Vic \u{202e}RTL".into();
+    let r = analyze(&rubric(), &hostile, None);
+    assert_eq!(r.candidates[0].committee.recommendation.rationale[2], "Not counted: 1 draft not yet submitted (Vic \\u202eRTL, c); its ratings count once it is submitted.");
     // Submitted, the same interview counts.
     cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
     let r = analyze(&rubric(), &cards, None);

@@ -1,6 +1,6 @@
 //! The scorecard document: what is accepted, what is refused and with which message.
 
-use scorecard::core::scorecard::{clip, is_date_time, is_iso_date, Rating, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
+use scorecard::core::scorecard::{bidi_balanced, bidi_isolate, clip, is_date_time, is_iso_date, Rating, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
 use scorecard::core::Rubric;
 
 fn rubric() -> Rubric {
@@ -166,6 +166,20 @@ fn quoted_user_text_is_clipped_and_escaped() {
     );
     let err = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"\u001b]0;x\u0007":{}}}"#, &rubric()).unwrap_err().to_string();
     assert!(err.starts_with("ratings.\\u001b]0;x\\u0007: unknown capability") && !err.chars().any(char::is_control), "{err}");
+}
+
+/// Names set among other words are isolated only when they could reorder them, with their own
+/// isolates balanced: a stray U+2069 would close the isolate around the name, an isolate left
+/// open would run past it, a paragraph separator would end both.
+#[test]
+fn names_are_isolated_with_their_isolates_balanced() {
+    assert_eq!(bidi_isolate("Ada Byron"), "Ada Byron");
+    assert_eq!(bidi_isolate("Ada \u{202e}RTL"), "\u{2068}Ada \u{202e}RTL\u{2069}");
+    assert_eq!(bidi_isolate("\u{5e9}\u{5dc}\u{5d5}\u{5dd}.json"), "\u{2068}\u{5e9}\u{5dc}\u{5d5}\u{5dd}.json\u{2069}");
+    assert_eq!(bidi_isolate("Wes \u{2069}\u{202e}Stray"), "\u{2068}Wes \u{202e}Stray\u{2069}");
+    assert_eq!(bidi_balanced("a\u{2067}b\u{2069}\u{2069}c\u{2066}d"), "a\u{2067}b\u{2069}c\u{2066}d\u{2069}");
+    assert_eq!(bidi_balanced("one\u{2029}two\nthree"), "one two three");
+    assert!(matches!(bidi_balanced("plain \u{202e}override"), std::borrow::Cow::Borrowed(_)));
 }
 
 /// A whole number written with a zero fraction (`1.0`, `1e0`) is the same number: JSON Schema's

@@ -64,8 +64,8 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await card.locator('.sc-card__hint.sc-is-warning', { hasText: 'read differently' }).waitFor();
 
   // Not evidence of behaviour: flagged, with a reason, and left untagged.
-  // (Not "great culture fit": a fit verdict is a bias risk.)
-  await observe(page, 'seems smart, good vibes');
+  // (Not "great culture fit" or "good vibes": fit and affinity verdicts are bias risks.)
+  await observe(page, 'seems smart, great energy');
   const flagged = page.locator('.sc-obs', { hasText: 'seems smart' });
   assert.match(await flagged.locator('.sc-obs__flag').textContent(), /Not evidence of behaviour/);
   assert.equal(await flagged.locator('select').first().inputValue(), '', 'left untagged');

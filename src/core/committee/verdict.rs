@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary, PanelMember};
 use crate::core::engine::{self, evaluate, join_names, Decision, Outcome};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{Person, Rating, RatingEntry, Scorecard};
+use crate::core::scorecard::{clip, Person, Rating, RatingEntry, Scorecard};
 
 /// Confidence taken off for each capability whose lowest or highest view changes the outcome.
 pub const PIVOTAL_PENALTY: f64 = 0.15;
@@ -99,7 +99,9 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
             .map(|d| {
                 let name = if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
                 let name = if name.is_empty() { d.source.as_str() } else { name };
-                if d.step.trim().is_empty() { name.to_string() } else { format!("{name}, {}", d.step.trim()) }
+                // Quoted as messages quote user text: a direction override or isolate in a name
+                // would reorder the rest of the sentence, so it is shown as its escape.
+                if d.step.trim().is_empty() { clip(name) } else { format!("{}, {}", clip(name), clip(d.step.trim())) }
             })
             .collect();
         let one = drafts.len() == 1;

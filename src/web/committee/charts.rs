@@ -7,8 +7,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::committee::{CandidateReport, Cell, PanelMember};
-use crate::core::scorecard::Rating;
+use crate::core::scorecard::{bidi_isolate, Rating};
 use crate::core::Rubric;
+
+use super::bdi;
 
 /// The heat-map class of a rating.
 pub fn rating_class(r: Rating) -> &'static str {
@@ -59,7 +61,9 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     let drafts: Vec<(&PanelMember, &Vec<Cell>)> = c.drafts.iter().zip(props.drafts.iter()).collect();
     // A cell: the level and its evidence, opening to the note; `draft` marks a draft's.
     let cell = |row_name: &str, cell: &Cell, m: &PanelMember, draft: bool| {
-        let whose = if draft { format!("{}, {row_name} (draft, not counted)", member(m)) } else { format!("{}, {row_name}", member(m)) };
+        // Plain text (a tooltip, words for screen readers): the name isolated as `<bdi>` would.
+        let who = bidi_isolate(&member(m)).into_owned();
+        let whose = if draft { format!("{who}, {row_name} (draft, not counted)") } else { format!("{who}, {row_name}") };
         html! {
             <td class={classes!("sc-heat", rating_class(cell.level), draft.then_some("sc-is-draft"))}
                 title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>
@@ -69,7 +73,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                 } else {
                     <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
                         { short(cell.level) }{ evidence(cell) }</summary>
-                        <p class="sc-committee__note">{ cell.note.clone() }</p></details>
+                        <p class="sc-committee__note" dir="auto">{ cell.note.clone() }</p></details>
                 }
             </td>
         }
@@ -81,19 +85,19 @@ pub fn HeatMap(props: &ChartProps) -> Html {
             // the columns on the right (cells without a note have nothing to focus).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
-                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", c.name,
+                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&c.name),
                         if drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
                         // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
                         { for c.panel.iter().map(|m| html! {
-                            <th scope="col">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
-                                <span class="sc-table__sub">{ m.step.clone() }</span></th>
+                            <th scope="col">{ bdi(&member(m)) }<span class="sc-visually-hidden">{ ", " }</span>
+                                <span class="sc-table__sub">{ bdi(&m.step) }</span></th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
                         { for drafts.iter().map(|(m, _)| html! {
-                            <th scope="col" class="sc-is-draft">{ member(m) }<span class="sc-visually-hidden">{ ", " }</span>
-                                <span class="sc-table__sub">{ m.step.clone() }</span><span class="sc-visually-hidden">{ ", " }</span>
+                            <th scope="col" class="sc-is-draft">{ bdi(&member(m)) }<span class="sc-visually-hidden">{ ", " }</span>
+                                <span class="sc-table__sub">{ bdi(&m.step) }</span><span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub sc-committee__draft">{ "draft, not counted" }</span></th>
                         }) }
                     </tr></thead>
@@ -152,7 +156,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
             <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings, lowest to highest." }</figcaption>
             // Wrapped: a table ignores the 1 px width that hides other elements.
             <div class="sc-visually-hidden"><table>
-                <caption>{ format!("Capability profile of {}", c.name) }</caption>
+                <caption>{ format!("Capability profile of {}", bidi_isolate(&c.name)) }</caption>
                 <tr><th scope="col">{ "Capability" }</th><th scope="col">{ "Consensus" }</th><th scope="col">{ "Lowest" }</th><th scope="col">{ "Highest" }</th></tr>
                 { for c.matrix.iter().map(|row| html! {
                     <tr><th scope="row">{ row.name.clone() }</th><td>{ short(row.consensus) }</td><td>{ short(row.low) }</td><td>{ short(row.high) }</td></tr>
@@ -190,7 +194,7 @@ fn plot(c: &CandidateReport, layout: Layout) -> Html {
     };
     html! {
         <svg class={classes!("sc-chart__svg", class)} viewBox={format!("0 0 {width} {height}")} role="img"
-            aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", c.name)}>
+            aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", bidi_isolate(&c.name))}>
             { for (1..=3).map(|v| html! {
                 <line class="sc-chart__grid" x1={x(v as f64).to_string()} x2={x(v as f64).to_string()} y1="0" y2={(height - 24.0).to_string()} />
             }) }

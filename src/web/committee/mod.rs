@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::core::committee::{evidence_count, to_markdown, who_said_what_in, CandidateReport, Cell, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
-use crate::core::scorecard::{Rating, Scorecard};
+use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
 use crate::core::Rubric;
 use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
@@ -91,6 +91,15 @@ fn own_scorecard(c: &CandidateReport, who: &str) -> Option<bool> {
 /// "1 scorecard", "2 scorecards".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// User text (a name, a step, a file name) set among other words: in a `<bdi>`, an isolate of
+/// its own taking its direction from its first letter, so that neither its direction controls
+/// (a U+202E RIGHT-TO-LEFT OVERRIDE) nor its right-to-left letters can reorder the words and
+/// buttons around it. Where no element can go (an attribute, a sentence built as one string),
+/// `bidi_isolate` does the same with U+2068 ... U+2069.
+pub(crate) fn bdi(text: &str) -> Html {
+    html! { <bdi>{ bidi_balanced(text).into_owned() }</bdi> }
 }
 
 /// Where the loaded set is kept between visits.
@@ -408,9 +417,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                     focus_after_remove(&e, &file_input);
                                     state.dispatch(CommitteeAction::Remove { label: label.clone() });
                                 });
-                                html! { <li key={f.source.clone()}><strong>{ f.source.clone() }</strong>{ format!(": {} ", f.error) }
+                                html! { <li key={f.source.clone()}><strong>{ bdi(&f.source) }</strong>{ format!(": {} ", f.error) }
                                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
-                                        aria-label={format!("Remove {}", f.source)}>{ "Remove" }</button></li> }
+                                        aria-label={format!("Remove {}", bidi_isolate(&f.source))}>{ "Remove" }</button></li> }
                             }) }</ul>
                         </div>
                     }
@@ -418,7 +427,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <details class="sc-committee__aside">
                             <summary>{ format!("{} repeated scorecard{} (same candidate, interviewer and step): the one submitted last counts; set aside: {}", report.duplicates.len(),
                                 if report.duplicates.len() == 1 { "" } else { "s" },
-                                report.duplicates.iter().flat_map(|d| d.dropped.iter().map(String::as_str)).collect::<Vec<_>>().join(", ")) }</summary>
+                                report.duplicates.iter().flat_map(|d| d.dropped.iter().map(|s| bidi_isolate(s))).collect::<Vec<_>>().join(", ")) }</summary>
                             <ul>{ for report.duplicates.iter().map(|d| {
                                 // Named as the rest of the page names them: the kept scorecard has the names.
                                 let kept = card_from(&state.cards, &d.kept);
@@ -427,13 +436,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
                                     // To the minute: a revision is often submitted the same day.
-                                    Some(Some(at)) => format!("{source} (submitted {}{})", at.get(..16).unwrap_or(at).replacen('T', " ", 1),
+                                    Some(Some(at)) => format!("{} (submitted {}{})", bidi_isolate(source), at.get(..16).unwrap_or(at).replacen('T', " ", 1),
                                         if at.ends_with('Z') { " UTC" } else { "" }),
-                                    Some(None) => format!("{source} (draft)"),
-                                    None => source.to_string(),
+                                    Some(None) => format!("{} (draft)", bidi_isolate(source)),
+                                    None => bidi_isolate(source).into_owned(),
                                 };
                                 html! {
-                                    <li>{ format!("{candidate} by {interviewer} ({}): kept {}, set aside {}", d.step, when(&d.kept),
+                                    <li>{ format!("{} by {} ({}): kept {}, set aside {}", bidi_isolate(&candidate), bidi_isolate(&interviewer), bidi_isolate(&d.step), when(&d.kept),
                                         d.dropped.iter().map(|s| when(s)).collect::<Vec<_>>().join(", ")) }</li>
                                 }
                             }) }</ul>
@@ -447,7 +456,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let candidate = card.map_or(o.candidate.clone(), |c| c.candidate.display_name().to_string());
                                 let interviewer = card.map_or(o.interviewer.clone(), |c| c.interviewer.display_name().to_string());
                                 html! {
-                                    <li>{ format!("{}: rubric \"{}\" v{} · {candidate} by {interviewer}", o.source, o.rubric_id, o.rubric_version) }</li>
+                                    <li>{ format!("{}: rubric \"{}\" v{} · {} by {}", bidi_isolate(&o.source), bidi_isolate(&o.rubric_id), o.rubric_version,
+                                        bidi_isolate(&candidate), bidi_isolate(&interviewer)) }</li>
                                 }
                             }) }</ul>
                         </details>
@@ -456,7 +466,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <details class="sc-committee__aside" open=true>
                             <summary>{ format!("{} not counted: no candidate named", report.unidentified.len()) }</summary>
                             <ul>{ for report.unidentified.iter().map(|source| html! {
-                                <li>{ format!("{source}: names no candidate (no candidate id or name), so it belongs to no panel") }</li>
+                                <li>{ format!("{}: names no candidate (no candidate id or name), so it belongs to no panel", bidi_isolate(source)) }</li>
                             }) }</ul>
                         </details>
                     }
@@ -469,15 +479,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             // Named as their scorecards name them, once one is loaded.
                             state.cards.iter().map(|(_, c)| &c.interviewer)
                                 .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
-                                .map_or_else(|| props.blind.as_deref().unwrap_or_default().trim().to_string(), |p| p.name.trim().to_string())) }
+                                .map_or_else(|| bidi_isolate(props.blind.as_deref().unwrap_or_default().trim()).into_owned(), |p| bidi_isolate(p.name.trim()).into_owned())) }
                         if !hidden.is_empty() {
                             { format!(" Hidden now: {}. The Markdown and JSON exports and the interviewers' calibration across panels are hidden while any panel is; a print shows what this page shows.",
-                                report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(display).collect::<Vec<_>>().join(", ")) }
+                                report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(|c| bidi_isolate(&display(c)).into_owned()).collect::<Vec<_>>().join(", ")) }
                         }
                         // A name that matches no interviewer hides every panel for good: say so.
                         if !state.cards.is_empty() && !state.cards.iter().any(|(_, c)| c.interviewer.id.trim().to_lowercase() == *who || c.interviewer.name.trim().to_lowercase() == *who) {
                             <strong data-testid="blind-unknown">{ format!(" No loaded scorecard is by an interviewer with the id or full name \"{}\": check the name in the address (?blind=).",
-                                props.blind.as_deref().unwrap_or_default().trim()) }</strong>
+                                bidi_isolate(props.blind.as_deref().unwrap_or_default().trim())) }</strong>
                         }
                     </p>
                 }
@@ -553,7 +563,7 @@ fn blind_section(c: &CandidateReport, who: &str, prefix: &str) -> Html {
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
-            <h2 class="sc-committee__name" {id}>{ if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() } }</h2>
+            <h2 class="sc-committee__name" {id} dir="auto">{ if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() } }</h2>
             <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, who) }</p>
         </section>
     }
@@ -571,7 +581,7 @@ fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a Compa
 
 /// What blind mode hides of a candidate, and why.
 fn blind_notice(c: &CandidateReport, who: &str) -> String {
-    let name = if c.name.is_empty() { &c.candidate } else { &c.name };
+    let name = bidi_isolate(if c.name.is_empty() { &c.candidate } else { &c.name });
     let others = c.panel.iter().chain(&c.drafts).filter(|m| !(m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who)).count();
     let own = match own_scorecard(c, who) {
         Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
@@ -614,12 +624,13 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                         focus_after_remove(&e, &file_input);
                         s.dispatch(CommitteeAction::Remove { label: key.clone() });
                     });
-                    let step = if card.interview.step.trim().is_empty() { String::new() } else { format!(" ({})", card.interview.step) };
                     let who = card.interviewer.display_name();
                     html! {
                         <li key={label.clone()}>
-                            <strong>{ label.clone() }</strong>
-                            { format!(": {} by {}{step} · ", card.candidate.display_name(), if who.is_empty() { "no interviewer named" } else { who }) }
+                            <strong>{ bdi(label) }</strong>{ ": " }{ bdi(card.candidate.display_name()) }{ " by " }
+                            if who.is_empty() { { "no interviewer named" } } else { { bdi(who) } }
+                            if !card.interview.step.trim().is_empty() { { " (" }{ bdi(&card.interview.step) }{ ")" } }
+                            { " · " }
                             if let Some(at) = &card.submitted_at {
                                 { format!("submitted {}", at.get(..10).unwrap_or(at)) }
                             } else {
@@ -627,7 +638,7 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                             }
                             { " " }
                             <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={remove}
-                                aria-label={format!("Remove {label}")}>{ "Remove" }</button>
+                                aria-label={format!("Remove {}", bidi_isolate(label))}>{ "Remove" }</button>
                         </li>
                     }
                 }) }</ul>
@@ -666,7 +677,7 @@ fn Interviewers(props: &InterviewersProps) -> Html {
         };
         html! {
             <li class={classes!(matches!(i.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
-                <strong>{ name }</strong>{ format!("{what}: {said}") }
+                <strong>{ bdi(&name) }</strong>{ format!("{what}: {said}") }
             </li>
         }
     };
@@ -818,7 +829,7 @@ fn CompareRow(props: &CompareRowProps) -> Html {
         let (dispatch, announce, key, name) = (props.dispatch.clone(), props.announce.clone(), row.candidate.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(CommitteeAction::Select { candidate: key.clone() });
-            announce.set(format!("Showing {name}"));
+            announce.set(format!("Showing {}", bidi_isolate(&name)));
         })
     };
     let current = props.current;
@@ -830,7 +841,7 @@ fn CompareRow(props: &CompareRowProps) -> Html {
                 aria-current={current.then_some("true")}>{ name.clone() }</button></th>
             if props.hidden {
                 <td colspan={(3 + columns).to_string()} class="sc-committee__hidden">
-                    { format!("Hidden (blind mode) until your own submitted scorecard for {name} is loaded") }</td>
+                    { format!("Hidden (blind mode) until your own submitted scorecard for {} is loaded", bidi_isolate(&name)) }</td>
             } else {
                 <td class={classes!(hire_below_level(row.decision, row.greenhouse).then_some("sc-is-below"))}>
                     { outcome_text(row.decision, &row.level, &row.consider_level, row.greenhouse) }</td>
@@ -932,7 +943,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     );
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
-            <h2 class="sc-committee__name" id={id("cand")}>{ name.clone() }</h2>
+            <h2 class="sc-committee__name" id={id("cand")} dir="auto">{ name.clone() }</h2>
             <div class="sc-committee__grid">
                 <div class={classes!("sc-rec", decision_class)}>
                     <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>
@@ -974,10 +985,11 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                             if let Some(w) = who {
                                 <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
                                     <li>
-                                        <strong>{ format!("{} ({}): {}", if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }, s.step, label(s.level)) }</strong>
-                                        if !s.note.is_empty() { <p class="sc-committee__note">{ s.note.clone() }</p> }
+                                        <strong>{ bdi(if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }) }{ " (" }{ bdi(&s.step) }
+                                            { format!("): {}", label(s.level)) }</strong>
+                                        if !s.note.is_empty() { <p class="sc-committee__note" dir="auto">{ s.note.clone() }</p> }
                                         if !s.observations.is_empty() {
-                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ format!("{} ({})", o.text, label(o.level)) }</li> }) }</ul>
+                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ bdi(&o.text) }{ format!(" ({})", label(o.level)) }</li> }) }</ul>
                                         }
                                     </li>
                                 }) }</ul>
@@ -991,7 +1003,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 <ul class="sc-committee__calibration" data-testid="calibration">
                     { for c.calibration.iter().map(|m| html! {
                         <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
-                            <strong>{ member(&m.source, &m.interviewer) }</strong>
+                            <strong>{ bdi(&member(&m.source, &m.interviewer)) }</strong>
                             { match (m.signals.is_empty(), m.leaning) {
                                 (false, _) => format!(": {}", m.signals.join(" ")),
                                 (true, Leaning::NotEnoughShared) => ": no ratings shared with another interviewer to compare.".to_string(),

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::classifier::detect_flags;
 use crate::core::committee::{analyze, analyze_with, parse_for_panel, CommitteeReport, LoadFailure, PanelCache};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
-use crate::core::scorecard::{Scorecard, MAX_DOCUMENT_BYTES};
+use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
 
 /// The most scorecards one committee view holds.
@@ -73,7 +73,8 @@ pub struct CommitteeState {
     /// How many pastes so far, for labels.
     pub pastes: usize,
     /// What the latest batch held that was already loaded, and so was not added again: one
-    /// description each ("a.json", "copy.json (same as a.json)"). Cleared by `Begin`.
+    /// description each ("a.json", "copy.json (same as a.json)"), each file name isolated
+    /// (`bidi_isolate`) for the status line. Cleared by `Begin`.
     pub skipped: Vec<String>,
     /// Scorecards of the latest batch not added because the view holds [`MAX_SOURCES`].
     pub over_limit: usize,
@@ -274,9 +275,12 @@ impl Reducible for CommitteeState {
                         }
                     }
                     if fresh.is_empty() && same.len() > 1 {
-                        next.skipped.push(format!("{label} (all {} scorecards)", same.len()));
+                        next.skipped.push(format!("{} (all {} scorecards)", bidi_isolate(&label), same.len()));
                     } else {
-                        next.skipped.extend(same.into_iter().map(|(l, first)| if l == first { l } else { format!("{l} (same as {first})") }));
+                        // Each name isolated: the status line sets them among its own words.
+                        next.skipped.extend(same.into_iter().map(|(l, first)| {
+                            if l == first { bidi_isolate(&l).into_owned() } else { format!("{} (same as {})", bidi_isolate(&l), bidi_isolate(&first)) }
+                        }));
                     }
                     for (at, item) in fresh {
                         if sources.len() >= MAX_SOURCES {
