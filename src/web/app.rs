@@ -294,9 +294,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let saved_key: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
     let edited = use_mut_ref(move || given);
+    // Whether the saved draft could not be read when the scorer was first rendered: it is then
+    // restored (copied aside, a storage write) by the mount effect, not while rendering.
+    let unreadable = use_mut_ref(|| false);
     let autosave = settings.autosave;
     let state: ScorerContext = use_reducer({
-        let (store, saved_key, edited) = (store.clone(), saved_key.clone(), edited.clone());
+        let (store, saved_key, edited, unreadable) = (store.clone(), saved_key.clone(), edited.clone(), unreadable.clone());
         move || {
             if let Some(card) = opened {
                 let mut state = ScorerState::new(rubric, (*card).clone());
@@ -313,7 +316,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             card.interview.step = preset.step.unwrap_or_default();
             // The saved draft of these names is the card to open with, as a host's value is: the
             // card as mounted, neither saved again nor told as a change until an edit.
-            let draft = if autosave { restore(&store, &rubric, &card, &saved_key) } else { None };
+            // Only read here: a draft that does not parse is left to the mount effect.
+            let corrupt = autosave
+                && draft_to_open(&store, &rubric.id, &card)
+                    .and_then(|(key, _)| store.get(&key))
+                    .is_some_and(|text| crate::core::interchange::read_json(&text, &rubric).is_err());
+            *unreadable.borrow_mut() = corrupt;
+            let draft = if autosave && !corrupt { restore(&store, &rubric, &card, &saved_key) } else { None };
             let mut state = ScorerState::new(rubric, card);
             if let Some((load, restored)) = draft {
                 state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
@@ -330,7 +339,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // Say where the card is kept, once, on mount.
     {
         let state = state.clone();
-        let store = store.clone();
+        let (store, saved_key, unreadable) = (store.clone(), saved_key.clone(), unreadable.clone());
         let prefix = settings.id_prefix.clone();
         use_effect_with((), move |_| {
             if !autosave {
@@ -339,6 +348,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
             if let Some(reason) = &store.blocked_reason {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
+            }
+            // A saved draft that could not be read is kept aside, and the page says so.
+            if *unreadable.borrow() {
+                if let Some((load, _)) = restore(&store, &state.rubric, &state.card, &saved_key) {
+                    state.dispatch(load);
+                }
             }
             // After New scorecard or Open (a reload of the standalone page), the keyboard starts
             // at the candidate's name rather than at the top of the page.
