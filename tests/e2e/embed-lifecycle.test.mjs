@@ -230,7 +230,7 @@ test('a rubric attribute that does not load after mounting is said above the sco
   for (const [i, [url, event, text]] of cases.entries()) {
     await page.evaluate((url) => document.getElementById('w').setAttribute('rubric', url), url);
     await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length >= n, i + 1);
-    await page.waitForFunction((last) => (document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? last) !== last, said, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction((last) => (document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? last) !== last, said, { timeout: 5000 });
     said = await notice();
     assert.match(said ?? '', /^The rubric requested could not be loaded: /, url);
     assert.match(said, text, url);

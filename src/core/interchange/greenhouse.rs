@@ -197,11 +197,9 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
 fn observation_line(o: &Observation, rubric: &Rubric) -> String {
     let Some(cap) = o.capability.as_deref().and_then(|c| rubric.capability(c)) else { return o.text.clone() };
     let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
-    match (level, o.source) {
-        (None, TagSource::Interviewer) => format!("{}: {}", cap.name, o.text),
-        (Some(level), TagSource::Interviewer) => format!("{} ({level}): {}", cap.name, o.text),
-        (None, TagSource::Suggested) => format!("{} ({UNCONFIRMED}): {}", cap.name, o.text),
-        (Some(level), TagSource::Suggested) => format!("{} ({level}; {UNCONFIRMED}): {}", cap.name, o.text),
+    match super::tag_words(level, o.source == TagSource::Suggested) {
+        Some(words) => format!("{} ({words}): {}", cap.name, o.text),
+        None => format!("{}: {}", cap.name, o.text),
     }
 }
 

@@ -7,7 +7,6 @@
 
 use crate::core::engine::{recommend, Decision};
 use crate::core::rubric::Rubric;
-use super::UNCONFIRMED;
 use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
 
 /// An RFC 3339 time as a reader writes it, in its own offset: `2026-11-26T03:18:42.674Z` is
@@ -111,12 +110,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
 fn observation_item(o: &Observation, rubric: &Rubric) -> String {
     let tagged = o.capability.as_deref().is_some_and(|c| rubric.capability(c).is_some());
     let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
-    let tag = match (level, tagged && o.source == TagSource::Suggested) {
-        (None, false) => String::new(),
-        (Some(level), false) => format!(" _({level})_"),
-        (None, true) => format!(" _({UNCONFIRMED})_"),
-        (Some(level), true) => format!(" _({level}; {UNCONFIRMED})_"),
-    };
+    let tag = super::tag_words(level, tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
     format!("- {}{tag}\n", escape_block(&o.text, "  "))
 }
 

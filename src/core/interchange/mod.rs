@@ -37,6 +37,17 @@ pub use migrate::migrate;
 /// [`TagSource::Suggested`]: super::scorecard::TagSource::Suggested
 pub const UNCONFIRMED: &str = "suggested, not confirmed";
 
+/// What an exported observation's tag says in parentheses: its level label, with [`UNCONFIRMED`]
+/// after it when `unconfirmed`; `None` when there is nothing to say.
+pub(crate) fn tag_words(level: Option<&str>, unconfirmed: bool) -> Option<String> {
+    match (level, unconfirmed) {
+        (None, false) => None,
+        (Some(level), false) => Some(level.to_string()),
+        (None, true) => Some(UNCONFIRMED.to_string()),
+        (Some(level), true) => Some(format!("{level}; {UNCONFIRMED}")),
+    }
+}
+
 /// Why an import failed. `Display` gives one line meant for people, naming the field at fault:
 ///
 /// - `TooLarge`: `document is 2000000 bytes; the limit is 1048576`
