@@ -397,7 +397,7 @@ pub(crate) struct Panel<'a> {
     pub key: String,
     pub members: Vec<(&'a str, &'a Scorecard)>,
     pub drafts: Vec<(&'a str, &'a Scorecard)>,
-    /// Where the members, then the drafts, are in the input.
+    /// Where its scorecards, counted or not, are in the input, in load order.
     pub at: Vec<usize>,
     /// The first scorecard loaded, counted or not.
     pub first: Option<&'a Scorecard>,
@@ -450,10 +450,9 @@ impl<C> Default for PanelCache<C> {
 }
 
 struct CachedPanel<C> {
-    /// The members, then the drafts, with their sources.
+    /// Its scorecards with their sources, in load order: which came first names the candidate,
+    /// so the same scorecards in another order are another panel.
     cards: Vec<(String, C)>,
-    /// Their load order among themselves ([`load_order`]).
-    order: Vec<usize>,
     report: Rc<CandidateReport>,
     across: Vec<calibration::Contribution>,
 }
@@ -465,9 +464,8 @@ pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(Str
     let mut reuse = |panel: &Panel<'_>| {
         let hit = old.get(&panel.key).is_some_and(|c| {
             c.cards.len() == panel.at.len()
-                && c.order == load_order(&panel.at)
-                && c.cards.iter().zip(panel.members.iter().chain(&panel.drafts)).all(|((label, kept), (source, card))| {
-                    label == source && std::ptr::eq(kept.borrow(), *card)
+                && c.cards.iter().zip(panel.at.iter().filter_map(|&i| cards.get(i))).all(|((label, kept), (source, card))| {
+                    label == source && std::ptr::eq(kept.borrow(), card.borrow())
                 })
         });
         hit.then(|| old.remove(&panel.key)).flatten().map(|c| {
@@ -479,18 +477,10 @@ pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(Str
     let mut fresh = Vec::new();
     let report = analyze_inner(rubric, cards, flagger, &mut reuse, &mut |panel, report, across| {
         let held = panel.at.iter().filter_map(|&i| cards.get(i)).map(|(label, card)| (label.clone(), card.clone())).collect();
-        let order = load_order(&panel.at);
-        fresh.push((panel.key.clone(), CachedPanel { cards: held, order, report: report.clone(), across: across.to_vec() }));
+        fresh.push((panel.key.clone(), CachedPanel { cards: held, report: report.clone(), across: across.to_vec() }));
     });
     cache.panels.extend(fresh);
     report
-}
-
-/// The load order of a panel's cards (members, then drafts, at `at` in the input) as their ranks
-/// among themselves: which came first decides the panel's name and first card, whatever else is
-/// loaded between them, so the same cards in another order are another panel.
-fn load_order(at: &[usize]) -> Vec<usize> {
-    at.iter().map(|i| at.iter().filter(|j| *j < i).count()).collect()
 }
 
 /// A panel's report and what its members add across panels, when known from before.
@@ -747,8 +737,8 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
                 let first = all.first().map(|(_, _, card)| *card);
                 let name = all.iter().map(|(_, _, card)| card.candidate.name.as_str()).find(|n| !n.is_empty()).unwrap_or("");
                 // A draft is not the interviewer's final word: it is shown, not counted.
+                let at = all.iter().map(|(i, _, _)| *i).collect();
                 let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
-                let at = members.iter().chain(&drafts).map(|(i, _, _)| *i).collect();
                 let strip = |list: Vec<(usize, &'a str, &'a Scorecard)>| list.into_iter().map(|(_, source, card)| (source, card)).collect();
                 Panel { key: key.to_string(), members: strip(members), drafts: strip(drafts), at, first, name }
             })
