@@ -25,7 +25,8 @@ pub use transfer::TransferPanel;
 /// described by: nothing until fewer than 1,000 characters are left, then how many; and whether
 /// it is full (counted in UTF-16 code units, as its `maxlength` counts them).
 pub fn room(text: &str) -> (String, bool) {
-    let left = 10_000usize.saturating_sub(text.encode_utf16().count());
+    // The limit every reader enforces (`maxlength` on the boxes is the same number).
+    let left = crate::core::scorecard::MAX_TEXT_CHARS.saturating_sub(text.encode_utf16().count());
     (if left < 1000 { format!(" {left} of 10,000 characters left.") } else { String::new() }, left == 0)
 }
 
