@@ -461,6 +461,40 @@ fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
     }
 }
 
+/// Key Take-Aways lines go back to the capability whose whole name starts them, the longest
+/// when one capability's name begins another's ("Technical" and "Technical: Systems", whose
+/// line also reads as a "Technical" line), whatever the rubric's order.
+#[test]
+fn greenhouse_take_aways_go_to_the_longest_capability_name_that_starts_them() {
+    let mut v: Value = serde_json::from_str(scorecard::core::rubric::DEFAULT_RUBRIC_JSON).unwrap();
+    for (i, name) in ["Technical", "Technical: Systems", "Leadership", "Leadership & Process Improvement"].into_iter().enumerate() {
+        v["capabilities"][i]["name"] = name.into();
+    }
+    let rubric = Rubric::from_json(&v.to_string()).expect("the custom rubric is valid");
+    let (short, long) = (&rubric.capabilities[0], &rubric.capabilities[1]);
+    let mut card = Scorecard::new(&rubric);
+    let tags = [
+        (long, Rating::Meets, TagSource::Interviewer),
+        (long, Rating::Exceeds, TagSource::Suggested),
+        (long, Rating::NotAssessed, TagSource::Interviewer),
+        (long, Rating::NotAssessed, TagSource::Suggested),
+        (short, Rating::Meets, TagSource::Interviewer),
+        (short, Rating::NotAssessed, TagSource::Interviewer),
+        (&rubric.capabilities[2], Rating::Meets, TagSource::Interviewer),
+        (&rubric.capabilities[3], Rating::NeedsImprovement, TagSource::Interviewer),
+    ];
+    for (i, (cap, level, source)) in tags.into_iter().enumerate() {
+        let text = format!("Drew the queue, take {i}.");
+        card.observations.push(Observation { id: format!("o{i}"), text, capability: Some(cap.id.clone()), level, source });
+    }
+    let text = export_greenhouse(&card, &rubric).to_string();
+    assert!(text.contains("Technical: Systems (Meets Expectations): Drew the queue, take 0."), "{text}");
+    let back = import_greenhouse(&text, &rubric).expect("reads").card;
+    let got: Vec<(String, Option<String>, Rating, TagSource)> =
+        back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level, o.source)).collect();
+    assert_eq!(got, expected_after_greenhouse(&card));
+}
+
 #[test]
 fn greenhouse_import_maps_a_foreign_scorecard() {
     let rubric = rubric();

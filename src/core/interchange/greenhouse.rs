@@ -539,18 +539,30 @@ struct MappedAttribute {
 type LineTag = (String, Rating, TagSource);
 
 /// Reads a Key Take-Aways line back into text and tag, in any of [`observation_line`]'s forms,
-/// where `Name` is a capability's name exactly. Any other line is untagged.
+/// where `Name` is a capability's name exactly. Any other line is untagged. When the line reads
+/// as more than one capability's ("Technical: Systems: ..." is a "Technical" line too), the
+/// longest name wins, whatever the rubric's order: the shorter reading takes part of the other
+/// capability's name for text.
 fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<LineTag>) {
+    let mut best = None;
+    let mut longest = 0;
     for cap in &rubric.capabilities {
-        let Some(rest) = line.strip_prefix(cap.name.as_str()) else { continue };
+        let Some(rest) = line.strip_prefix(cap.name.as_str()).filter(|_| cap.name.len() > longest) else { continue };
         for level in [Rating::NotAssessed].into_iter().chain(Rating::LEVELS) {
             match tag_form(rest, level, rubric) {
-                Some((source, text)) if !text.trim().is_empty() => return (text.to_string(), Some((cap.id.clone(), level, source))),
+                Some((source, text)) if !text.trim().is_empty() => {
+                    best = Some((text, cap, level, source));
+                    longest = cap.name.len();
+                    break;
+                }
                 _ => {}
             }
         }
     }
-    (line.to_string(), None)
+    match best {
+        Some((text, cap, level, source)) => (text.to_string(), Some((cap.id.clone(), level, source))),
+        None => (line.to_string(), None),
+    }
 }
 
 /// What follows a capability's name in one of [`observation_line`]'s forms with this level:
