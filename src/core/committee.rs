@@ -152,6 +152,9 @@ pub struct CapabilityRow {
     pub core: bool,
     /// One cell per panel member, in panel order.
     pub cells: Vec<Cell>,
+    /// One cell per draft of the candidate ([`CandidateReport::drafts`]), in that order: shown
+    /// beside the panel's, and counted in none of the figures below.
+    pub drafts: Vec<Cell>,
     /// How many members assessed it.
     pub assessed_by: usize,
     /// The committee's level: the lower median of the assessed ratings; `not_assessed` if none.
@@ -411,6 +414,9 @@ struct Sorted<'a> {
     duplicates: Vec<Duplicate>,
     other_rubric: Vec<OtherRubric>,
     unidentified: Vec<String>,
+    /// The ids given with each interviewer's name (as [`same_name`] writes it), for members
+    /// named without an id.
+    interviewer_ids: HashMap<String, BTreeSet<&'a str>>,
 }
 
 /// Analyzes a set of scorecards against a rubric.
@@ -509,9 +515,12 @@ fn analyze_inner<C: Borrow<Scorecard>>(
                 (report, contributions)
             }
         };
-        // In candidate order, members in panel order: the same sums, reused or not.
+        // In candidate order, members in panel order: the same sums, reused or not. A member
+        // named without an id is the interviewer of that name, as in `sort`: resolved here, not
+        // in the cached contribution, since the id may come from another panel.
         for c in &contributions {
-            across.add(c, &panel.key);
+            let namesakes = c.by_name.then(|| sorted.interviewer_ids.get(&same_name(&c.name))).flatten();
+            across.add(c, &panel.key, namesakes);
         }
         candidates.push(report);
     }
@@ -637,7 +646,6 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     // the person of that name whose other scorecards carry an id, when exactly one id goes with
     // the name; otherwise one candidate would show as two rows of the same name, and one
     // interviewer's two scorecards for the same step would both count.
-    let same_name = |name: &str| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
     let mut candidate_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
     let mut interviewer_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
     for (_, card) in cards {
@@ -746,7 +754,13 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         duplicates,
         other_rubric,
         unidentified,
+        interviewer_ids,
     }
+}
+
+/// A person's name as scorecards are joined by it: lower case, white space runs as one space.
+fn same_name(name: &str) -> String {
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 fn set(flags: &mut [bool], i: usize, value: bool) {
@@ -778,7 +792,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     };
     let members: Vec<PanelMember> = panel.members.iter().map(member).collect();
     let drafts: Vec<PanelMember> = panel.drafts.iter().map(member).collect();
-    let mut matrix = consensus::matrix(rubric, &panel.members);
+    let mut matrix = consensus::matrix(rubric, &panel.members, &panel.drafts);
     let candidate_person = panel.first.map(|c| c.candidate.clone()).unwrap_or_default();
     let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts);
     let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();

@@ -418,6 +418,43 @@ fn leniency_accumulates_across_panels() {
     assert_eq!(bob.leaning, Leaning::NotEnoughShared);
 }
 
+/// An interviewer named by name only on one panel (a scorecard from the scorer's page) and with
+/// their id on another is one interviewer across panels, as within a panel: one leniency line,
+/// with both panels' shared ratings. Two ids with that name leave the name-only scorecards apart,
+/// and their line says why.
+#[test]
+fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
+    let mut cards = panel(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo _ s: te=E po=E", "bo carol s: te=M po=M"]);
+    cards[2].1.interviewer = Person { id: String::new(), name: "name of  Alice".into() };
+    let r = analyze(&rubric(), &cards, None);
+    let keys: Vec<&str> = r.interviewers.iter().map(|i| i.interviewer.as_str()).collect();
+    assert_eq!(keys, ["alice", "bob", "carol"]);
+    let alice = &r.interviewers[0];
+    assert_eq!((alice.scorecards, alice.candidates, alice.shared, alice.leaning), (2, 2, 4, Leaning::Lenient));
+    assert_eq!(alice.name, "Name of alice");
+    // Another interviewer with an id and the same name: which one sat on Bo's panel is unknown.
+    cards.push(("card5".into(), card("cy alicia s: te=M")));
+    cards[4].1.interviewer.name = "Name of alice".into();
+    let r = analyze(&rubric(), &cards, None);
+    let keys: Vec<&str> = r.interviewers.iter().map(|i| i.interviewer.as_str()).collect();
+    assert_eq!(keys, ["alice", "alicia", "bob", "carol", "name of  Alice"]);
+    let apart = &r.interviewers[4];
+    assert_eq!((apart.scorecards, apart.shared), (1, 2));
+    assert!(apart.signals.iter().any(|s| s.contains("2 interviewers with an id have this name: counted apart")), "{:?}", apart.signals);
+    assert!(r.interviewers[0].signals.iter().all(|s| !s.contains("counted apart")), "{:?}", r.interviewers[0].signals);
+    // Bo's panel analysed before Alice's id was loaded is reused from the cache, and joined.
+    use scorecard::core::committee::{analyze_with, PanelCache};
+    use std::rc::Rc;
+    let shared: Vec<(String, Rc<Scorecard>)> = cards.into_iter().take(4).map(|(label, card)| (label, Rc::new(card))).collect();
+    let mut cache = PanelCache::default();
+    let before = analyze_with(&rubric(), &shared[1..], None, &mut cache);
+    assert!(before.interviewers.iter().any(|i| i.interviewer == "name of  Alice"));
+    let after = analyze_with(&rubric(), &shared, None, &mut cache);
+    assert!(Rc::ptr_eq(&before.candidates[1], &after.candidates[1]), "Bo's panel is reused");
+    assert_eq!(after, analyze(&rubric(), &shared, None));
+    assert_eq!(after.interviewers.iter().map(|i| i.interviewer.as_str()).collect::<Vec<_>>(), ["alice", "bob", "carol"]);
+}
+
 #[test]
 fn committee_recommendation() {
     struct Case {
@@ -946,6 +983,12 @@ fn drafts_are_listed_but_not_counted() {
     // Vic's needs improvement everywhere would split the panel and sink the outcome if counted.
     assert_eq!(row(&r, "technical_expertise"), (Rating::Meets, Some(0), false, 2));
     assert!(c1.matrix.iter().all(|m| m.cells.len() == 2 && m.assessed_by == 2));
+    // The draft's ratings are in the matrix beside the panel's (the heat map's draft column),
+    // counted in no figure of the row.
+    let te = &c1.matrix[0];
+    let draft: Vec<(&str, Rating, usize, &str)> = te.drafts.iter().map(|x| (x.interviewer.as_str(), x.level, x.evidence, x.note.as_str())).collect();
+    assert_eq!(draft, [("vic", Rating::NeedsImprovement, 1, "Evidence for technical_expertise.")]);
+    assert_eq!((te.evidence, te.low), (2, Rating::Meets));
     let rec = &c1.committee.recommendation;
     assert_eq!((rec.decision, rec.level.as_deref()), (Decision::Hire, Some("L4")));
     assert!(c1.committee.contested.is_empty() && c1.disagreements.is_empty());
@@ -963,6 +1006,8 @@ fn drafts_are_listed_but_not_counted() {
     assert_eq!((c2.name.as_str(), c2.panel.len(), c2.drafts.len()), ("Name of c2", 0, 1));
     assert_eq!(c2.committee.recommendation.decision, Decision::InsufficientEvidence);
     assert!(c2.matrix.iter().all(|m| m.consensus == Rating::NotAssessed && m.cells.is_empty()));
+    let levels: Vec<Rating> = c2.matrix.iter().flat_map(|m| m.drafts.iter().map(|x| x.level)).collect();
+    assert_eq!(levels, [Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::NotAssessed, Rating::NotAssessed]);
     assert_eq!(c2.committee.recommendation.rationale[1], "No submitted scorecard yet: the committee has no rating to weigh.");
     assert!(c2.committee.recommendation.rationale[2].starts_with("Not counted: 1 draft not yet submitted (Name of vic, a)"));
     // Who said what lists the counted scorecards only.
@@ -981,6 +1026,7 @@ fn drafts_are_listed_but_not_counted() {
     cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
     let r = analyze(&rubric(), &cards, None);
     assert_eq!((r.counted, r.candidates[0].panel.len(), r.candidates[0].drafts.len()), (3, 3, 0));
+    assert!(r.candidates[0].matrix.iter().all(|m| m.cells.len() == 3 && m.drafts.is_empty()));
     assert_eq!(row(&r, "technical_expertise").0, Rating::Meets);
     assert_eq!(row(&r, "technical_expertise").1, Some(1));
 }

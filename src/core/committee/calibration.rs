@@ -7,7 +7,7 @@
 //! [`MIN_SHARED`] shared ratings, the member is called lenient or severe. The per-capability sums
 //! are computed once per panel, so the cost is linear in the panel's size.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::verdict::words;
 use super::{consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning, MemberCalibration};
@@ -39,6 +39,9 @@ struct Totals {
     unevidenced: usize,
     uniform: usize,
     flagged: usize,
+    /// For an interviewer named without an id: how many interviewers with an id have the name
+    /// (two or more: which one this is cannot be told).
+    namesakes: usize,
 }
 
 /// What one panel member adds to their interviewer's totals in [`Across`]: kept with a cached
@@ -46,7 +49,10 @@ struct Totals {
 #[derive(Clone, Debug)]
 pub struct Contribution {
     key: String,
-    name: String,
+    /// The interviewer's name as the scorecard gives it.
+    pub(super) name: String,
+    /// The scorecard names its interviewer without an id.
+    pub(super) by_name: bool,
     shared: usize,
     difference_sum: f64,
     unevidenced: usize,
@@ -57,20 +63,28 @@ pub struct Contribution {
 impl Across {
     /// Adds one panel member's calibration to their interviewer's totals (members named by no
     /// interviewer add nothing). Panels must be added in candidate order, and members in panel
-    /// order, for the same sums.
-    pub fn add(&mut self, c: &Contribution, candidate: &str) {
-        if c.key.is_empty() {
+    /// order, for the same sums. `namesakes`, for a member named without an id, are the ids of
+    /// the interviewers of that name: with exactly one, the member is that interviewer; with
+    /// more, they stay apart under their name, and their summary says why.
+    pub fn add(&mut self, c: &Contribution, candidate: &str, namesakes: Option<&BTreeSet<&str>>) {
+        let (key, namesakes) = match namesakes.map(|ids| (ids.len(), ids.first())) {
+            Some((1, Some(id))) => (*id, 0),
+            Some((n, _)) => (c.key.as_str(), n),
+            None => (c.key.as_str(), 0),
+        };
+        if key.is_empty() {
             return;
         }
         // Looked up before inserting: most interviewers are already there, and a key is only
         // copied for a new one.
-        if !self.by_key.contains_key(&c.key) {
-            self.by_key.insert(c.key.clone(), Totals::default());
+        if !self.by_key.contains_key(key) {
+            self.by_key.insert(key.to_string(), Totals::default());
         }
-        let Some(t) = self.by_key.get_mut(&c.key) else { return };
+        let Some(t) = self.by_key.get_mut(key) else { return };
         if t.name.is_empty() {
             t.name = c.name.clone();
         }
+        t.namesakes = t.namesakes.max(namesakes);
         t.scorecards += 1;
         if t.last_candidate.as_deref() != Some(candidate) {
             t.candidates += 1;
@@ -105,6 +119,12 @@ impl Across {
                 }
                 if t.flagged > 0 {
                     signals.push(format!("{} note{} or observation{} flagged as not evidence of behaviour.", t.flagged, plural(t.flagged), plural(t.flagged)));
+                }
+                if t.namesakes > 1 {
+                    signals.push(format!(
+                        "Named without an id on these scorecards, and {} interviewers with an id have this name: counted apart from them.",
+                        t.namesakes
+                    ));
                 }
                 InterviewerSummary {
                     interviewer: key,
@@ -213,6 +233,7 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
             let contribution = Contribution {
                 key: key.to_string(),
                 name: card.interviewer.name.clone(),
+                by_name: card.interviewer.id.is_empty(),
                 shared,
                 difference_sum,
                 unevidenced: unevidenced.len(),

@@ -41,22 +41,26 @@ pub fn summarize(levels: &[Rating]) -> (Rating, Rating, Rating, Option<u8>) {
     (lower_median, low, high, spread)
 }
 
-/// One row per rubric capability, cells in panel order. `pivotal` is left false here; the
-/// committee verdict sets it once it knows which capabilities the outcome rests on.
-pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)]) -> Vec<CapabilityRow> {
+/// One row per rubric capability, cells in panel order, then the drafts' cells, which count in
+/// nothing else. `pivotal` is left false here; the committee verdict sets it once it knows which
+/// capabilities the outcome rests on.
+pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, &Scorecard)]) -> Vec<CapabilityRow> {
     rubric
         .capabilities
         .iter()
         .map(|cap| {
-            let cells: Vec<Cell> = members
-                .iter()
-                .map(|(_, card)| Cell {
-                    interviewer: card.interviewer.key().to_string(),
-                    level: card.rating(&cap.id),
-                    evidence: evidence_count(card, &cap.id),
-                    note: card.note(&cap.id).to_string(),
-                })
-                .collect();
+            let cells_of = |cards: &[(&str, &Scorecard)]| -> Vec<Cell> {
+                cards
+                    .iter()
+                    .map(|(_, card)| Cell {
+                        interviewer: card.interviewer.key().to_string(),
+                        level: card.rating(&cap.id),
+                        evidence: evidence_count(card, &cap.id),
+                        note: card.note(&cap.id).to_string(),
+                    })
+                    .collect()
+            };
+            let cells = cells_of(members);
             let levels: Vec<Rating> = cells.iter().map(|c| c.level).collect();
             let (consensus, low, high, spread) = summarize(&levels);
             CapabilityRow {
@@ -66,6 +70,7 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)]) -> Vec<Capability
                 assessed_by: levels.iter().filter(|r| **r != Rating::NotAssessed).count(),
                 evidence: cells.iter().map(|c| c.evidence).sum(),
                 cells,
+                drafts: cells_of(drafts),
                 consensus,
                 low,
                 high,

@@ -32,9 +32,6 @@ pub struct ChartProps {
     /// of the printed packet (every candidate at once), so that no id is on the page twice.
     #[prop_or(AttrValue::Static("scc"))]
     pub prefix: AttrValue,
-    /// The heat map's draft columns: per draft of `candidate.drafts`, one cell per matrix row.
-    #[prop_or_default]
-    pub drafts: Rc<Vec<Vec<Cell>>>,
 }
 
 /// The rubric by pointer (there is one), the report by pointer, then by value.
@@ -42,7 +39,6 @@ impl PartialEq for ChartProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rubric, &other.rubric)
             && self.prefix == other.prefix
-            && self.drafts == other.drafts
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
     }
 }
@@ -57,8 +53,6 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
     let id = format!("{}-matrix", props.prefix);
-    // The drafts that have their cells, each with its column.
-    let drafts: Vec<(&PanelMember, &Vec<Cell>)> = c.drafts.iter().zip(props.drafts.iter()).collect();
     // A cell: the level and its evidence, opening to the note; `draft` marks a draft's.
     let cell = |row_name: &str, cell: &Cell, m: &PanelMember, draft: bool| {
         // Plain text (a tooltip, words for screen readers): the name isolated as `<bdi>` would.
@@ -86,7 +80,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
                     <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&c.name),
-                        if drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
+                        if c.drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
                         // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
@@ -95,14 +89,14 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                                 <span class="sc-table__sub">{ bdi(&m.step) }</span></th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
-                        { for drafts.iter().map(|(m, _)| html! {
+                        { for c.drafts.iter().map(|m| html! {
                             <th scope="col" class="sc-is-draft">{ bdi(&member(m)) }<span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub">{ bdi(&m.step) }</span><span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub sc-committee__draft">{ "draft, not counted" }</span></th>
                         }) }
                     </tr></thead>
                     <tbody>
-                        { for c.matrix.iter().enumerate().map(|(i, row)| html! {
+                        { for c.matrix.iter().map(|row| html! {
                             <tr class={classes!(row.disagreement.then_some("sc-is-disputed"), row.pivotal.then_some("sc-is-pivotal"))}>
                                 <th scope="row">{ row.name.clone() }{ if row.core { " (core)" } else { "" } }
                                     if row.disagreement { <span class="sc-badge">{ "disagree" }</span> }
@@ -112,7 +106,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                                 { for row.cells.iter().zip(&c.panel).map(|(x, m)| cell(&row.name, x, m, false)) }
                                 <td class={classes!("sc-heat", rating_class(row.consensus))}><strong>{ short(row.consensus) }</strong></td>
                                 <td>{ row.spread.map_or("–".to_string(), |s| s.to_string()) }</td>
-                                { for drafts.iter().filter_map(|(m, cells)| cells.get(i).map(|x| cell(&row.name, x, m, true))) }
+                                { for row.drafts.iter().zip(&c.drafts).map(|(x, m)| cell(&row.name, x, m, true)) }
                             </tr>
                         }) }
                     </tbody>

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::committee::{evidence_count, to_markdown, who_said_what_in, CandidateReport, Cell, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
+use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
 use crate::core::Rubric;
@@ -874,8 +874,8 @@ fn CompareRow(props: &CompareRowProps) -> Html {
 pub struct CandidateSectionProps {
     pub candidate: Rc<CandidateReport>,
     pub rubric: Rc<Rubric>,
-    /// The candidate's scorecards with their sources (see [`panel_cards`]): for who said what
-    /// on the capabilities the report does not discuss, and the drafts' ratings.
+    /// The candidate's counted scorecards with their sources, in panel order (see
+    /// [`panel_cards`]): for who said what on the capabilities the report does not discuss.
     pub cards: Rc<Vec<(String, Rc<Scorecard>)>>,
     /// What the section's element ids begin with: "scc" on screen, "scc-p3" for the fourth
     /// candidate of the printed packet.
@@ -896,10 +896,10 @@ impl PartialEq for CandidateSectionProps {
     }
 }
 
-/// A candidate's scorecards, counted then drafts, each with its source: looked up by source
-/// (unique in the view) among the loaded ones.
+/// A candidate's counted scorecards in panel order, each with its source: looked up by source
+/// (unique in the view) among the loaded ones. The drafts' ratings are in the report.
 fn panel_cards(cards: &[(String, Rc<Scorecard>)], c: &CandidateReport) -> Rc<Vec<(String, Rc<Scorecard>)>> {
-    Rc::new(c.panel.iter().chain(&c.drafts).filter_map(|m| cards.iter().find(|(label, _)| *label == m.source).cloned()).collect())
+    Rc::new(c.panel.iter().filter_map(|m| cards.iter().find(|(label, _)| *label == m.source).cloned()).collect())
 }
 
 /// One candidate: the committee outcome, the matrix as a heat map, the profile chart, who said
@@ -921,26 +921,8 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     };
     let id = |part: &str| format!("{}-{part}", props.prefix);
     // The panel's scorecards in panel order, for the capabilities the report does not discuss
-    // (not found by sorting every loaded scorecard again), and the drafts' ratings, one column
-    // each in the heat map, outside the consensus.
-    let members: Vec<(&str, &Scorecard)> = c.panel.iter().filter_map(|m| card_from(&props.cards, &m.source).map(|card| (m.source.as_str(), card))).collect();
-    let draft_cells: Rc<Vec<Vec<Cell>>> = Rc::new(
-        c.drafts
-            .iter()
-            .map(|d| {
-                let card = card_from(&props.cards, &d.source);
-                c.matrix
-                    .iter()
-                    .map(|row| Cell {
-                        interviewer: d.interviewer.clone(),
-                        level: card.map_or(Rating::NotAssessed, |card| card.rating(&row.capability)),
-                        evidence: card.map_or(0, |card| evidence_count(card, &row.capability)),
-                        note: card.map_or(String::new(), |card| card.note(&row.capability).to_string()),
-                    })
-                    .collect()
-            })
-            .collect(),
-    );
+    // (not found by sorting every loaded scorecard again).
+    let members: Vec<(&str, &Scorecard)> = props.cards.iter().map(|(source, card)| (source.as_str(), &**card)).collect();
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
             <h2 class="sc-committee__name" id={id("cand")} dir="auto">{ name.clone() }</h2>
@@ -960,7 +942,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 </div>
                 <ProfileChart candidate={c.clone()} rubric={rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} drafts={draft_cells} />
+            <HeatMap candidate={c.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} />
             <section aria-labelledby={id("who")}>
                 <h3 class="sc-committee__h3" id={id("who")}>{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
