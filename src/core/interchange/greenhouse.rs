@@ -482,9 +482,6 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     Ok(GreenhouseImport { card, mappings, overall_recommendation, warnings })
 }
 
-/// Cuts a line into trimmed pieces of at most `room` characters (`room` above 0): at the last
-/// sentence end (". ", "? " or "! ") in the second half of a piece, else at the last ASCII white
-/// space, else after `room` characters. A line within `room` is one piece; a blank line, none.
 /// The longest question or attribute name put before an answer or a note in an observation; a
 /// longer one is cut, so the text after it always has most of the observation's room.
 const MAX_LABEL_CHARS: usize = 200;
@@ -502,6 +499,9 @@ fn too_many_observations() -> ImportError {
     ImportError::invalid("", format!("the notes and answers make more than {MAX_OBSERVATIONS} observations, the limit"))
 }
 
+/// Cuts a line into trimmed pieces of at most `room` characters (`room` above 0): at the last
+/// sentence end (". ", "? " or "! ") in the second half of a piece, else at the last ASCII white
+/// space, else after `room` characters. A line within `room` is one piece; a blank line, none.
 fn split_long(line: &str, room: usize) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = line.trim();
