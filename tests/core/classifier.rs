@@ -599,6 +599,70 @@ fn flags_catch_affinity_verdicts_in_other_words() {
     }
 }
 
+/// The affinity verdicts the rules above still missed, and two false alarms on work: "like me
+/// when I started" opening its clause, vibes judged ("vibes were off", "bad vibes from him"), a
+/// trailing "though", "our kind of engineer", and a verdict after an asking word once the
+/// question has ended ("I asked about testing and honestly he's not one of us"). The
+/// candidate's own questions, the same words about work, and "one-click rollback" or "meshed
+/// the two datasets" (no longer `non_behavioral`) stay sound.
+#[test]
+fn flags_catch_leftover_affinity_verdicts_and_not_work() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("Like me when I started, she asked lots of questions about the deploy pipeline.", "Like me"),
+        ("Like me back when I was junior, she wanted to rewrite everything.", "Like me"),
+        ("Vibes were off.", "Vibes were off"),
+        ("The vibes were off with him, though he answered the SQL questions.", "vibes were off with him"),
+        ("Got bad vibes from him.", "vibes from him"),
+        ("Gave off a weird vibe.", "vibe"),
+        ("Good vibes from her; she walked me through the cache design.", "vibes from her"),
+        ("Not right for us though.", "right for us"),
+        ("Fixed the flaky test fast, but he's not one of us though.", "one of us"),
+        ("Shipped the cache rewrite; not a culture fit though.", "culture fit"),
+        ("Shipped the cache rewrite, not a great fit for the team though.", "great fit"),
+        ("Our kind of engineer.", "Our kind of engineer"),
+        ("He's our kind of person.", "our kind of person"),
+        ("Built the rate limiter in an hour; exactly our kind of engineer.", "our kind of engineer"),
+        ("She's our type of person.", "our type of person"),
+        ("I asked about testing and honestly he's not one of us.", "one of us"),
+        ("Asked about our stack and would mesh well with the team.", "mesh well with the team"),
+        ("He asked about the roadmap and I could see myself grabbing a beer with him.", "beer with him"),
+        ("Meshed really well with the team.", "Meshed really well with the team"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+    }
+    let sound = [
+        // A comparison opening its clause, and "like" without "me".
+        "Like me, he prefers Postgres for this; he wrote the migration and its tests.",
+        "Like me at Stripe, she ran Kafka in production and explained how she sized the partitions.",
+        "She asked what on-call was like when I started, then asked how we page.",
+        // Vibes of a thing, of the team, or in a compound.
+        "The vibe of the codebase was messy, so she refactored the module boundaries first.",
+        "Ran a vibe check on the model outputs, then wrote real evals with labelled cases.",
+        "The dashboard she built has a clean retro vibe and loads in 200ms.",
+        "She said the team's vibes were off after the reorg, so she set up weekly syncs.",
+        // "right for us though" and "our kind of" said of work.
+        "Postgres is right for us though, he argued, and wrote the migration.",
+        "Said the old CI was not right for the team though, and moved the builds to a cache.",
+        "Postgres handles our kind of workload, he argued, and benchmarked it.",
+        "Asked what our kind of engineer does day to day, then asked about the pager load.",
+        // The candidate's questions, continued by "and whether" / "and if".
+        "She asked: is the team a good fit for me?",
+        "She asked about the on-call load and whether she would fit in with the team.",
+        "He asked about our stack and if he'd mesh well with the team.",
+        "She asked how on-call works so she could tell whether she'd fit in with the team.",
+        // Work: rollback is a work noun, and meshing things is doing something.
+        "Added one-click rollback.",
+        "She meshed the two datasets.",
+        "She meshed the two datasets",
+        "Meshed their two event streams into one topic.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+}
+
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and
 /// their neighbours: age said as "old/young for <a role>", "too old", a bare age, "over 50", a
 /// decade; backhanded compliments and questions about origin; a second language; pregnancy,
@@ -1019,7 +1083,8 @@ fn context_rules_never_panic_at_the_edges_of_a_note() {
         "account", "by", "own", "age", "-age", "age-out", "max-age", "parental", "leave", "native", "non-native", "English",
         "she", "he", "is", "was", "moved", "came", "did", "not", "need", "no", "hints", "without", "asking", "deep", "dive",
         "roadmap", "influenced", "trains", "interviewers", "teammate", "juniors", "engineers", ",", ".", ";", "-", "'s", "w/o",
-        "(", ")", "\"", "—", "é", "🚀",
+        "(", ")", "\"", "—", "é", "🚀", "like", "me", "when", "back", "vibes", "were", "our", "kind", "asked", "and",
+        "though", "meshed", "the", "right", "us",
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = |n: usize| {

@@ -10,9 +10,10 @@
 //! India") do not match. Parental leave and native English count only when said of the
 //! candidate, not of a teammate or of the people the candidate works with.
 //! A fit or affinity verdict about the candidate ("great culture fit", "she'd fit right in",
-//! "would mesh well with the team", "reminds me of myself", "one of us") is a `bias_risk` too,
-//! alone or beside behaviour: it judges likeness to the team or to the interviewer, not the job
-//! (`own_fit_verdict`; not when quoted, asked by the candidate, or said of work).
+//! "would mesh well with the team", "reminds me of myself", "one of us", "our kind of engineer",
+//! "vibes were off") is a `bias_risk` too, alone or beside behaviour: it judges likeness to the
+//! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
+//! candidate, or said of work).
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation. Bias flags come
 //! before it, and replace it.
@@ -506,7 +507,7 @@ architectur project deadline migrat incident outag postmortem customer revenu co
 pull request review pipelin deploy releas metric user product feature sprint milestone team junior
 intern grad exampl question problem solution trade tradeoff algorithm data model framework tool process
 workflow platform infrastructur scal performanc security budget interview manager engineer mentee memo rfc diagram
-whiteboard
+whiteboard rollback
 ";
 
 /// Impression words worth quoting in the reason of a non-behavioural flag.
@@ -636,12 +637,12 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     // One of the words of `list` before `k` in its clause.
     let before_has = |k: usize, list: &str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
     // A team word within three words after `k` that ends the phrase ("for the team", "with us
-    // overall"; not "for the team's reporting needs"). "with the rest of the team" is read from
-    // "of".
+    // overall", "for us though"; not "for the team's reporting needs"). "with the rest of the
+    // team" is read from "of".
     let team_at = |k: usize| {
         let k = if word(k + 2) == "rest" && word(k + 3) == "of" { k + 3 } else { k };
         (k + 1..k + 4).find(|&j| {
-            same(k, j) && one_of("us team culture company everyone everybody here org group", word(j)) && ends_or(next(j), "overall here too and already")
+            same(k, j) && one_of("us team culture company everyone everybody here org group", word(j)) && ends_or(next(j), "overall here too and already though")
         })
     };
     let team_after = |k: usize| team_at(k).is_some();
@@ -663,7 +664,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 || !(tokens[j].stop
                     || one_of(
                         "i think would will could probably definitely really totally easily likely sure not feel believe guess very a great good \
-                         strong solid excellent perfect natural poor bad seems seemed feels felt already truly exactly instantly never off gives",
+                         strong solid excellent perfect natural poor bad seems seemed feels felt already truly exactly instantly never off gives \
+                         gave got weird strange odd",
                         w,
                     ))
             {
@@ -675,7 +677,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     // Getting on with the team or with the interviewer, after the verb at `i` and its adverbs:
     // "with" and the team (not "her team", the candidate's own) or a person ending the clause,
     // or, when `alone` (words that mean nothing else: "great vibes", "we'd get along"), the
-    // clause's end. The last token to quote.
+    // clause's end or "from" a person ("bad vibes from him"). The last token to quote.
     let along = |i: usize, alone: bool| {
         let mut j = i;
         while same(i, j + 1) && one_of("well great nicely fine perfectly really right so easily immediately instantly naturally", word(j + 1)) {
@@ -684,7 +686,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let (w, who) = (next(j), next(j + 1));
         if alone && ends_or(w, "here there overall") {
             Some(j)
-        } else if w != "with" {
+        } else if w != "with" && !(alone && w == "from") {
             None
         } else if next(j + 2).is_empty() && one_of("him her them me", who) {
             Some(j + 2)
@@ -702,21 +704,30 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let prev = if i > 0 && same(i - 1, i) { word(i - 1) } else { "" };
         if one_of("mesh gel gell click vibe vib", s) {
             // "she'd mesh well with the team", "would gel with us", "not sure he'd click with the
-            // team", "didn't click with him", "great vibes". A noun after a determiner ("the
-            // service mesh", "one click") or in a compound ("vibe-coding", "vibe coded") is
-            // something else; so is clicking, meshing or gelling with nobody named ("I hinted at
-            // the index and she clicked": she understood).
-            if !person(i) || hyphenated(text, tokens, i, i + 1) || one_of("the a an one our this your its", prev) {
+            // team", "didn't click with him", "great vibes", "gave off a weird vibe". A noun after
+            // a determiner ("the service mesh", "one click") or in a compound ("vibe-coding",
+            // "vibe coded") is something else; so is clicking, meshing or gelling with nobody
+            // named ("I hinted at the index and she clicked": she understood). Vibes judged are
+            // the verdict whatever the determiner ("the vibes were off"; not "the vibe of the
+            // codebase was messy").
+            let vibe = s.starts_with("vib");
+            let judged = vibe && one_of("is was are were felt seemed", next(i)) && one_of("off weird strange odd bad wrong good great", next(i + 1));
+            if !person(i) || hyphenated(text, tokens, i, i + 1) || (!judged && one_of("the a an one our this your its", prev)) {
                 return None;
             }
-            along(i, s.starts_with("vib")).map(|last| (i, last))
+            along(i + 2 * usize::from(judged), vibe).map(|last| (i, last))
         } else if w == "along" && stem(i.wrapping_sub(1)) == "get" && person(i - 1) {
             // "would get along great with the team".
             along(i, true).map(|last| (i - 1, last))
-        } else if w == "like" && one_of("me myself us", next(i)) && ends_or(next(i + 1), "when at back in") && !prev.is_empty() && person(i) {
-            // "he's a lot like me", "just like me when I started"; not "a lot like her old team",
-            // "explained it like me" or a comparison that opens its clause ("Like me, he prefers
-            // Postgres").
+        } else if w == "like"
+            && one_of("me myself us", next(i))
+            && (if prev.is_empty() { next(i) == "me" && next(i + 1 + usize::from(next(i + 1) == "back")) == "when" } else { ends_or(next(i + 1), "when at back in") })
+            && person(i)
+        {
+            // "he's a lot like me", "just like me when I started", and opening its clause "Like
+            // me (back) when I started, she ..."; not "a lot like her old team", "explained it
+            // like me" or a comparison that opens its clause ("Like me, he prefers Postgres",
+            // "Like me at Stripe, she ran Kafka").
             Some((i, i + 1))
         } else if s == "remind" && next(i) == "me" && next(i + 1) == "of" && person(i) {
             // "reminds me of myself", "of me when I started", "of a younger version of myself".
@@ -728,11 +739,21 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         } else if w == "us" && i >= 2 && word(i - 1) == "of" && word(i - 2) == "one" && same(i - 2, i) {
             // "feels like one of us", "he's one of us"; not "paired with one of us", "written by
             // one of us" or "one of us owns the pipeline".
-            let after = ends_or(next(i), "already here too");
+            let after = ends_or(next(i), "already here too though");
             (after && person(i - 2) && !one_of("by with to from for of at on", word(i.wrapping_sub(3)))).then_some((i - 2, i))
         } else if w == "right" && next(i) == "for" && person(i) {
             // "gut feeling he's not right for us".
             team_at(i).map(|last| (i, last))
+        } else if prev == "our"
+            && one_of("kind sort type", w)
+            && next(i) == "of"
+            && one_of("engineer person people guy developer dev hire folks", next(i + 1))
+            && ends_or(next(i + 2), "though too already")
+            && person(i - 1)
+        {
+            // "he's our kind of engineer", "not our kind of person"; not "our kind of workload"
+            // or "what kind of engineer we hire".
+            Some((i - 1, i + 2))
         } else if one_of("beer pint drink", s) && next(i) == "with" && ends_or(next(i + 1), "him her them") {
             // The beer test: "I could see myself grabbing a beer with him", "someone I'd have a
             // beer with". Not what the candidate does with others ("he grabs a beer with them on
@@ -759,7 +780,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // A judgement ("is strong") only of the note's own verdict: "argued that culture fit
             // is a poor criterion" is about the practice.
             let judged = one_of("is was seems looks", next(i)) && person(i - 1);
-            (judged || ends_or(next(i), "overall here wise yes no strong good great") || (next(i) == "for" && team_after(i))).then_some((i - 1, i))
+            (judged || ends_or(next(i), "overall here wise yes no strong good great though") || (next(i) == "for" && team_after(i))).then_some((i - 1, i))
         } else if w.starts_with("match") {
             None
         } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
@@ -780,9 +801,15 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1)) && ends).then_some((i, i + 2))
         };
         // Not quoted, and not the candidate's question ("she asked whether she'd fit in with the
-        // team", "wanted to know if he'd mesh with the team").
+        // team", "wanted to know if he'd mesh with the team", "asked about on-call and whether
+        // she'd fit in"). The question ends at an "and" or a "but" that no question word
+        // follows: "I asked about testing and honestly he's not one of us" is a verdict.
         span.filter(|&(first, _)| {
-            !before_has(first, "asked ask asks asking wondered curious wanted") && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
+            let question = (0..first)
+                .rev()
+                .take_while(|&j| same(j, first) && (!one_of("and but", word(j)) || one_of("if whether how what why who", word(j + 1))))
+                .any(|j| one_of("asked ask asks asking wondered curious wanted", word(j)));
+            !question && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
         })
     })
 }
@@ -840,12 +867,14 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
     let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2;
     let mut actions = 0;
     let mut nouns = 0;
-    for t in tokens {
+    for (k, t) in tokens.iter().enumerate() {
         let s = t.stem.as_str();
         if one_of("several dozen hundreds thousands percent multifold money", s) {
             return true;
         }
-        if lexicon_hit(&sets.0, s) {
+        // Meshing things ("meshed the two datasets") is work; meshing well or with the team is
+        // an impression, or a verdict that `own_fit_verdict` reads.
+        if lexicon_hit(&sets.0, s) || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
             actions += 1;
         }
         if lexicon_hit(&sets.1, s) {
