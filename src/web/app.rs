@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::components::{capability_card, header, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
+use crate::web::components::{capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
 use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
@@ -360,7 +360,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
             if let Some(s) = session.filter(|s| s.get_item(FOCUS_AFTER_SWITCH).ok().flatten().is_some()) {
                 let _ = s.remove_item(FOCUS_AFTER_SWITCH);
-                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("{prefix}-candidate")));
+                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
                 if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = i.focus();
                 }
@@ -528,7 +528,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let on_resolve = {
         let (state, store, saved_key, root, prefix) = (state.clone(), store.clone(), saved_key.clone(), root.clone(), settings.id_prefix.clone());
         Callback::from(move |keep: bool| {
-            focus_within(root.cast(), &format!("{prefix}-submit"));
+            focus_within(root.cast(), &part_id(&prefix, "submit"));
             let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
             // (The other version may be gone or unreadable by now: then this one is saved.)
             match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric, &now_iso()) } {
@@ -555,7 +555,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let (root, prefix) = (root.clone(), prefix.clone());
         use_effect_with(state.after.clone(), move |after| {
             if let Some(a) = after {
-                focus_within(root.cast(), &format!("{prefix}-{}", a.focus));
+                focus_within(root.cast(), &part_id(&prefix, &a.focus));
             }
         });
     }

@@ -14,6 +14,7 @@ use crate::core::engine::{recommend, Recommendation};
 use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
 use crate::web::assist::Assistance;
+use crate::web::components::part_id;
 
 /// The warnings of each evidence note that raises any: (capability id, warnings).
 pub type NoteFlags = Vec<(String, Vec<Flag>)>;
@@ -268,7 +269,7 @@ impl Reducible for ScorerState {
                     // Confirming removes the Confirm button: the keyboard goes to the rating.
                     let what = if level == self.card.rating(&capability) { "confirmed" } else { "chosen" };
                     let message = format!("{}: {} {what}.", next.capability_name(&capability), next.rubric.level_label(level));
-                    next.did(message, format!("{capability}-{}", level.id()));
+                    next.did(message, part_id(&capability, level.id()));
                 }
                 next.drafted.retain(|c| *c != capability);
                 if next.rubric.capability(&capability).is_some() {
@@ -364,7 +365,7 @@ impl Reducible for ScorerState {
                             Some(c) => format!("Moved to {}.", next.capability_name(&c)),
                             None => "Moved to Not tagged to a capability.".to_string(),
                         };
-                        next.did(message, format!("{id}-cap"));
+                        next.did(message, part_id(&id, "cap"));
                     }
                 }
             }
@@ -373,7 +374,7 @@ impl Reducible for ScorerState {
                     o.source = TagSource::Interviewer;
                     card_changed = true;
                     // The Accept button goes: the keyboard goes to the level it accepted.
-                    next.did("Tag accepted.".into(), format!("{id}-level"));
+                    next.did("Tag accepted.".into(), part_id(&id, "level"));
                 }
             }
             Action::RemoveObservation { id } if editable => {

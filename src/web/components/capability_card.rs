@@ -8,7 +8,7 @@ use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
 use crate::web::components::observations::{flag_text, observation_list, removed_from};
-use crate::web::components::{room, FULL};
+use crate::web::components::{part_id, room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
 /// The modifier class of a rating, for colour and print marks.
@@ -27,7 +27,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     let current = state.card.rating(&cap.id);
     let note = state.card.note(&cap.id).to_string();
     let disabled = state.read_only();
-    let base = format!("{id_prefix}-{}", cap.id);
+    let base = part_id(id_prefix, &cap.id);
     let unevidenced = state.recommendation.unevidenced.contains(&cap.id);
     let contradicted = state.recommendation.contradicted.contains(&cap.id);
     let drafted = state.drafted.contains(&cap.id);
@@ -44,7 +44,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     };
     let confirm = confirm_now.reform(|_: MouseEvent| ());
     let option = |rating: Rating| {
-        let id = format!("{base}-{}", rating.id());
+        let id = part_id(&base, rating.id());
         let onchange = {
             let state = state.clone();
             let capability = cap.id.clone();
@@ -66,7 +66,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         });
         // Named by the level alone, described by the rubric's text for it: the whole label as
         // the name would be read in full (up to 250 characters) at every arrow key.
-        let (name_id, text_id) = (format!("{id}-name"), format!("{id}-text"));
+        let (name_id, text_id) = (part_id(&id, "name"), part_id(&id, "text"));
         html! {
             <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
@@ -98,18 +98,18 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     };
     // A read-only card says nothing of room (its length is checked on import).
     let (left, full) = if disabled { Default::default() } else { room(&note) };
-    let note_id = format!("{base}-note");
-    let hint_id = format!("{base}-hint");
-    let flags_id = format!("{base}-flags");
-    let drafted_id = format!("{base}-drafted");
+    let note_id = part_id(&base, "note");
+    let hint_id = part_id(&base, "hint");
+    let flags_id = part_id(&base, "flags");
+    let drafted_id = part_id(&base, "drafted");
     html! {
-        <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={format!("{base}-title")}>
+        <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={part_id(&base, "title")}>
             // Named by the capability alone (the legend also holds the current rating and the
             // Confirm button, which would all be read as the group's name), described by the
             // drafted mark while there is one.
-            <fieldset class="sc-card__fieldset" aria-labelledby={format!("{base}-title")} aria-describedby={drafted.then(|| drafted_id.clone())}>
+            <fieldset class="sc-card__fieldset" aria-labelledby={part_id(&base, "title")} aria-describedby={drafted.then(|| drafted_id.clone())}>
                 <legend class="sc-card__legend">
-                    <h2 class="sc-card__title" id={format!("{base}-title")}>{ cap.name.clone() }</h2>
+                    <h2 class="sc-card__title" id={part_id(&base, "title")}>{ cap.name.clone() }</h2>
                     <span class="sc-card__current">
                         { format!("Rating: {}", state.rubric.level_label(current)) }
                         if drafted {

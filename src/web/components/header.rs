@@ -7,6 +7,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::web::components::part_id;
 use crate::web::state::{Action, ScorerContext};
 
 /// A text input bound to one header field: `id` (also the label's `for`), the visible label,
@@ -36,7 +37,7 @@ fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, ki
 pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html {
     let card = &state.card;
     let rubric = &state.rubric;
-    let id = |s: &str| format!("{id_prefix}-{s}");
+    let id = |s: &str| part_id(id_prefix, s);
     // A submitted card keeps its names, also once reopened (see `ScorerState::submitted_once`).
     let reopened = state.names_fixed() && !state.read_only();
     html! {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::web::assist::Assistance;
-use crate::web::components::{room, FULL};
+use crate::web::components::{part_id, room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::web::state::{Action, Removed, ScorerContext};
 
@@ -28,7 +28,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     // where the new one went (a tagged one moves to its capability's card, out of sight).
     let added = use_state(|| false);
     let disabled = state.read_only();
-    let id = format!("{}-observe", props.id_prefix);
+    let id = part_id(&props.id_prefix, "observe");
     // The card holds as many observations as a document may: what is typed stays in the box.
     let full = state.card.observations.len() >= MAX_OBSERVATIONS;
     let add = {
@@ -95,17 +95,17 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         return Html::default();
     }
     html! {
-        <section class="sc-observe" aria-labelledby={format!("{id}-title")}>
-            <h2 class="sc-observe__title" id={format!("{id}-title")}>{ "Observations" }</h2>
+        <section class="sc-observe" aria-labelledby={part_id(&id, "title")}>
+            <h2 class="sc-observe__title" id={part_id(&id, "title")}>{ "Observations" }</h2>
             if !disabled {
                 <label class="sc-field__label" for={id.clone()}>{ "What did you observe?" }</label>
                 <div class="sc-observe__row">
                     <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
-                        {oninput} {onkeydown} maxlength="10000" aria-describedby={format!("{id}-hint")}
+                        {oninput} {onkeydown} maxlength="10000" aria-describedby={part_id(&id, "hint")}
                         placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
                     <button type="button" class="sc-button sc-m-primary" {onclick} disabled={full}>{ "Add" }</button>
                 </div>
-                <p class="sc-card__hint" id={format!("{id}-hint")}>
+                <p class="sc-card__hint" id={part_id(&id, "hint")}>
                     { format!("Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag.{left}") }
                 </p>
                 <p class="sc-card__hint sc-observe__added" role="status">{ where_added }</p>
@@ -166,12 +166,12 @@ fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove))
     };
-    let text_id = format!("{id_prefix}-removed");
+    let text_id = part_id(id_prefix, "removed");
     html! {
         <li key="sc-removed" class="sc-removed">
             <p class="sc-removed__text" id={text_id.clone()}>{ "Removed: " }<q>{ r.observation.text.clone() }</q></p>
             <div class="sc-obs__tag">
-                <button type="button" class="sc-button sc-m-small" id={format!("{id_prefix}-undo")} {onclick}
+                <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "undo")} {onclick}
                     aria-label="Undo remove" aria-describedby={text_id}>{ "Undo" }</button>
             </div>
         </li>
@@ -205,7 +205,7 @@ fn highlight(text: &str, spans: &[Span]) -> Html {
 fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
     let analysis = state.analysis(&o.text).cloned();
-    let base = format!("{id_prefix}-{}", o.id);
+    let base = part_id(id_prefix, &o.id);
     let suggested = o.source == TagSource::Suggested && o.capability.is_some();
 
     let on_capability = {
@@ -245,13 +245,13 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let current = o.capability.clone().unwrap_or_default();
     // Its menus and buttons are read with the observation they act on, and the suggestion's
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
-    let described = if suggested { format!("{base}-text {base}-source") } else { format!("{base}-text") };
+    let described = if suggested { format!("{base}-text {base}-source") } else { part_id(&base, "text") };
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
-            <p class="sc-obs__text" id={format!("{base}-text")}>{ text }</p>
+            <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p>
             <div class="sc-obs__tag">
-                <label class="sc-visually-hidden" for={format!("{base}-cap")}>{ "Capability" }</label>
-                <select class="sc-select" id={format!("{base}-cap")} onchange={on_capability} {disabled} aria-describedby={described.clone()}>
+                <label class="sc-visually-hidden" for={part_id(&base, "cap")}>{ "Capability" }</label>
+                <select class="sc-select" id={part_id(&base, "cap")} onchange={on_capability} {disabled} aria-describedby={described.clone()}>
                     <option value="" selected={current.is_empty()}>{ "No capability" }</option>
                     { for state.rubric.capabilities.iter().map(|c| html! {
                         <option value={c.id.clone()} selected={c.id == current}>{ c.name.clone() }</option>
@@ -259,15 +259,15 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 </select>
                 // An untagged observation has no level to choose.
                 if o.capability.is_some() {
-                    <label class="sc-visually-hidden" for={format!("{base}-level")}>{ "Level" }</label>
-                    <select class="sc-select" id={format!("{base}-level")} onchange={on_level} {disabled} aria-describedby={described.clone()}>
+                    <label class="sc-visually-hidden" for={part_id(&base, "level")}>{ "Level" }</label>
+                    <select class="sc-select" id={part_id(&base, "level")} onchange={on_level} {disabled} aria-describedby={described.clone()}>
                         { for Rating::LEVELS.into_iter().map(|r| html! {
                             <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
                         }) }
                     </select>
                 }
                 if suggested {
-                    <span class="sc-obs__source" id={format!("{base}-source")}>
+                    <span class="sc-obs__source" id={part_id(&base, "source")}>
                         // Once submitted (or only shown), the certainty is history: what a reader
                         // needs is that the interviewer never confirmed the tag.
                         if disabled { { "Suggested, not confirmed" } } else {
@@ -283,7 +283,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 }
                 if !disabled {
                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove}
-                        aria-label="Remove this observation" aria-describedby={format!("{base}-text")}>{ "Remove" }</button>
+                        aria-label="Remove this observation" aria-describedby={part_id(&base, "text")}>{ "Remove" }</button>
                 }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).

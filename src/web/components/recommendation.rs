@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::engine::{fixed2, join_names, Decision, Greenhouse};
+use crate::web::components::part_id;
 use crate::web::state::ScorerState;
 
 /// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
@@ -37,7 +38,7 @@ pub fn decision_class(decision: Decision, below: bool) -> &'static str {
 
 /// The live recommendation.
 pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
-    let title_id = format!("{id_prefix}-rec-title");
+    let title_id = part_id(id_prefix, "rec-title");
     let rec = &state.recommendation;
     let rubric = &state.rubric;
     let below = hire_below_level(rec.decision, rec.greenhouse);
@@ -128,7 +129,7 @@ pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
     let rec = &state.recommendation;
     let below = hire_below_level(rec.decision, rec.greenhouse);
     let text = outcome_text(state);
-    let title = format!("{id_prefix}-rec-title");
+    let title = part_id(id_prefix, "rec-title");
     let onclick = Callback::from(move |e: MouseEvent| {
         let button: web_sys::Element = e.target_unchecked_into();
         crate::web::app::focus_within(button.closest(".sc-app").ok().flatten(), &title);

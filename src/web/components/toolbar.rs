@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::web::app::SavedCard;
+use crate::web::components::{button, part_id};
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
 /// "Your scorecards": those saved in this browser, newest interview first, each with Open (the
@@ -19,12 +20,12 @@ fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &C
     let this = crate::web::storage::DraftStore::card_key(&state.rubric.id, &state.card);
     let disclosure = html! {
         <details class="sc-saved" {open}>
-            <summary onclick={toggle} id={format!("{id_prefix}-saved")}>{ "Your scorecards" }</summary>
+            <summary onclick={toggle} id={part_id(id_prefix, "saved")}>{ "Your scorecards" }</summary>
         </details>
     };
     let list = html! {
         if let Some(cards) = saved {
-            <ul class="sc-saved__list" aria-labelledby={format!("{id_prefix}-saved")}>
+            <ul class="sc-saved__list" aria-labelledby={part_id(id_prefix, "saved")}>
                 if cards.is_empty() {
                     <li>{ "None saved in this browser yet." }</li>
                 }
@@ -125,7 +126,7 @@ pub fn toolbar(
             if let Some(notice) = &state.notice {
                 <div class="sc-notice" role="alert">
                     <span>{ notice.clone() }</span>
-                    <button type="button" class="sc-button sc-m-quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    { button("sc-button sc-m-quiet", None, on_dismiss, "Dismiss") }
                 </div>
             }
             // Locked by the host or opened from a share link: nothing is edited, so nothing to
@@ -135,26 +136,26 @@ pub fn toolbar(
             }
             if state.save == SaveStatus::ChangedElsewhere {
                 <div class="sc-toolbar__choice">
-                    <button type="button" class="sc-button" id={format!("{id_prefix}-theirs")} onclick={on_resolve.reform(|_: MouseEvent| false)}>{ "Show the other version" }</button>
-                    <button type="button" class="sc-button" onclick={on_resolve.reform(|_: MouseEvent| true)}>{ "Keep this version (replaces the other)" }</button>
+                    { button("sc-button", Some(part_id(id_prefix, "theirs")), on_resolve.reform(|_: MouseEvent| false), "Show the other version") }
+                    { button("sc-button", None, on_resolve.reform(|_: MouseEvent| true), "Keep this version (replaces the other)") }
                 </div>
             }
             if let Some(onclick) = open {
-                <button type="button" class="sc-button" id={format!("{id_prefix}-open")} {onclick}>{ "Open the saved scorecard" }</button>
+                { button("sc-button", Some(part_id(id_prefix, "open")), onclick, "Open the saved scorecard") }
             }
             <div class="sc-toolbar__actions">
                 { disclosure }
                 if let Some(onclick) = on_new {
-                    <button type="button" class="sc-button" id={format!("{id_prefix}-new")} {onclick}>{ "New scorecard" }</button>
+                    { button("sc-button", Some(part_id(id_prefix, "new")), onclick, "New scorecard") }
                 }
                 if let Some(at) = submitted {
                     // In the interviewer's own time (the stored value is UTC).
                     <span class="sc-submitted" data-testid="submitted">{ format!("Submitted {}", local_time(&at)) }</span>
                     if !state.locked {
-                        <button type="button" class="sc-button" id={format!("{id_prefix}-reopen")} onclick={on_reopen}>{ "Reopen" }</button>
+                        { button("sc-button", Some(part_id(id_prefix, "reopen")), on_reopen, "Reopen") }
                     }
                 } else if !state.locked {
-                    <button type="button" class="sc-button sc-m-primary" id={format!("{id_prefix}-submit")} onclick={on_submit}>{ "Submit scorecard" }</button>
+                    { button("sc-button sc-m-primary", Some(part_id(id_prefix, "submit")), on_submit, "Submit scorecard") }
                 }
             </div>
             { list }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::MAX_DOCUMENT_BYTES;
+use crate::web::components::{button, part_id};
 use crate::web::hooks::use_file_drop;
 use crate::web::state::{Action, ScorerContext};
 
@@ -114,7 +115,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             }
         });
     }
-    let id = |s: &str| format!("{}-{s}", props.id_prefix);
+    let id = |s: &str| part_id(&props.id_prefix, s);
 
     let card = state.card.clone();
     let stem = file_stem(card.candidate.key());
@@ -296,7 +297,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                     <label class="sc-field__label" for={id("out")}>{ *title }</label>
                     <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} />
                     <div class="sc-transfer__copy">
-                        <button type="button" class="sc-button sc-m-small" onclick={on_copy}>{ "Copy" }</button>
+                        { button("sc-button sc-m-small", None, on_copy, "Copy") }
                         <p class="sc-card__hint" role="status">{ match *copied {
                             Some(true) => "Copied.",
                             Some(false) => "This browser did not allow copying: select the text and copy it (Ctrl+C or ⌘C).",
@@ -345,8 +346,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                         </ul>
                     }
                     <div class="sc-toolbar__actions">
-                        <button type="button" class="sc-button sc-m-primary" onclick={on_confirm}>{ "Replace my draft" }</button>
-                        <button type="button" class="sc-button" onclick={on_cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                        { button("sc-button sc-m-primary", None, on_confirm, "Replace my draft") }
+                        { button("sc-button", None, on_cancel.reform(|_: MouseEvent| ()), "Cancel") }
                     </div>
                 </div>
             }
@@ -358,11 +359,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         <section class="sc-transfer" aria-labelledby={id("transfer")}>
             <h2 class="sc-rec__title" id={id("transfer")}>{ "Share and export" }</h2>
             <div class="sc-transfer__buttons">
-                <button type="button" class="sc-button sc-m-small" onclick={on_json}>{ "Download JSON" }</button>
-                <button type="button" class="sc-button sc-m-small" onclick={on_greenhouse}>{ "Download for Greenhouse" }</button>
-                <button type="button" class="sc-button sc-m-small" onclick={on_markdown}>{ "Markdown summary" }</button>
-                <button type="button" class="sc-button sc-m-small" onclick={on_link}>{ "Share link" }</button>
-                <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
+                { button("sc-button sc-m-small", None, on_json, "Download JSON") }
+                { button("sc-button sc-m-small", None, on_greenhouse, "Download for Greenhouse") }
+                { button("sc-button sc-m-small", None, on_markdown, "Markdown summary") }
+                { button("sc-button sc-m-small", None, on_link, "Share link") }
+                { button("sc-button sc-m-small", None, on_print, "Print") }
             </div>
             // Read-only (submitted, locked by the host, opened from a share link): nothing to
             // import into.

@@ -16,6 +16,7 @@ use crate::core::scorecard::MAX_FIELD_CHARS;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::storage::DraftStore;
 use crate::web::app::{Preset, Scorer, ScorerSettings};
+use crate::web::components::button;
 
 /// How long `scorecard:change` waits for typing to pause.
 const CHANGE_DEBOUNCE_MS: u32 = 300;
@@ -135,37 +136,23 @@ pub struct RootProps {
     pub gone: Rc<Cell<bool>>,
 }
 
-/// Props of [`SharedView`].
-#[derive(Properties, PartialEq)]
-pub struct SharedViewProps {
-    pub shared: Result<Rc<Scorecard>, String>,
-    pub rubric: Result<Rc<Rubric>, String>,
+/// Whether the shared view asks to replace the draft, and the answer last given (see
+/// [`shared_view`]). Kept by `Root`, whose hooks they are.
+struct SharedAsk {
+    asking: UseStateHandle<bool>,
+    answered: UseStateHandle<Option<bool>>,
 }
 
 /// A scorecard opened from a share link: read-only, with an offer to import it as a draft. A
-/// broken link says why and shows the interviewer's own scorecard instead.
-#[function_component]
-pub fn SharedView(props: &SharedViewProps) -> Html {
-    let asking = use_state(|| false);
-    // The button pressed goes as the question comes, and back: the keyboard follows, to the
-    // question's first answer, then back to the offer (`None`: the page has just opened).
-    let answered = use_state(|| None::<bool>);
-    use_effect_with((*asking, *answered), |&(asking, answered)| {
-        let target = match (asking, answered) {
-            (true, _) => Some("sc-shared-replace"),
-            (false, Some(_)) => Some("sc-shared-import"),
-            (false, None) => None,
-        };
-        let el = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
-        if let Some(b) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = b.focus();
-        }
-    });
-    let rubric = match &props.rubric {
+/// broken link says why and shows the interviewer's own scorecard instead. (A view function of
+/// `Root`'s, which keeps its state: a component type of its own costs the widget more wasm.)
+fn shared_view(shared: &Result<Rc<Scorecard>, String>, rubric: &Result<Rc<Rubric>, String>, ask: SharedAsk) -> Html {
+    let SharedAsk { asking, answered } = ask;
+    let rubric = match rubric {
         Ok(r) => r.clone(),
-        Err(e) => return html! { <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div> },
+        Err(e) => return rubric_error(e),
     };
-    let card = match &props.shared {
+    let card = match shared {
         Ok(card) => card.clone(),
         Err(e) => {
             return html! {
@@ -228,11 +215,11 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                     if *asking {
                         <span class="sc-toolbar__actions" onkeydown={on_escape}>
                             <span>{ "Replace your draft for this candidate, interviewer and step?" }</span>
-                            <button type="button" class="sc-button sc-m-primary" id="sc-shared-replace" onclick={import.clone()}>{ "Replace and import" }</button>
-                            <button type="button" class="sc-button" onclick={cancel}>{ "Cancel" }</button>
+                            { button("sc-button sc-m-primary", Some("sc-shared-replace".into()), import.clone(), "Replace and import") }
+                            { button("sc-button", None, cancel, "Cancel") }
                         </span>
                     } else {
-                        <button type="button" class="sc-button sc-m-primary" id="sc-shared-import" onclick={if exists { ask } else { import }}>{ "Import as my draft" }</button>
+                        { button("sc-button sc-m-primary", Some("sc-shared-import".into()), if exists { ask } else { import }, "Import as my draft") }
                     }
                 </div>
             </div>
@@ -244,11 +231,27 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
 /// The top of the app: the scorer, or a clear error when the rubric does not load.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
+    // The shared view's question (see `shared_view`).
+    let asking = use_state(|| false);
+    // The button pressed goes as the question comes, and back: the keyboard follows, to the
+    // question's first answer, then back to the offer (`None`: the page has just opened).
+    let answered = use_state(|| None::<bool>);
+    use_effect_with((*asking, *answered), |&(asking, answered)| {
+        let target = match (asking, answered) {
+            (true, _) => Some("sc-shared-replace"),
+            (false, Some(_)) => Some("sc-shared-import"),
+            (false, None) => None,
+        };
+        let el = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
+        if let Some(b) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    });
     if props.gone.get() {
         return html! {};
     }
     if let Some(shared) = &props.shared {
-        return html! { <SharedView shared={shared.clone()} rubric={props.rubric.clone()} /> };
+        return shared_view(shared, &props.rubric, SharedAsk { asking, answered });
     }
     match &props.rubric {
         Ok(rubric) => {
@@ -260,10 +263,13 @@ pub fn Root(props: &RootProps) -> Html {
             let key = format!("{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, props.rubric_generation, part(&p.candidate), part(&p.interviewer), part(&p.step));
             html! { <Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /> }
         }
-        Err(e) => html! {
-            <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div>
-        },
+        Err(e) => rubric_error(e),
     }
+}
+
+/// What the widget shows when its rubric does not load.
+fn rubric_error(e: &str) -> Html {
+    html! { <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div> }
 }
 
 /// Mounted widgets on this page, for unique element ids.
