@@ -627,29 +627,41 @@ fn is_invisible_format(c: char) -> bool {
 /// would run on past it, and a paragraph separator would end the isolate with the paragraph, and
 /// its overrides could then reorder the words around it. Borrowed when nothing needs changing.
 pub fn bidi_balanced(s: &str) -> std::borrow::Cow<'_, str> {
-    let separator = |c: char| matches!(c, '\n' | '\r' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2029}');
-    if !s.chars().any(|c| matches!(c, '\u{2066}'..='\u{2069}') || separator(c)) {
+    if !s.chars().any(|c| matches!(c, '\u{2066}'..='\u{2069}') || is_paragraph_separator(c)) {
         return std::borrow::Cow::Borrowed(s);
     }
-    let mut open = 0usize;
     let mut out = String::with_capacity(s.len() + 3);
+    push_balanced(&mut out, s);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A character that ends a paragraph (or a line) where text is laid out: [`bidi_balanced`]
+/// makes each a space.
+fn is_paragraph_separator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2029}')
+}
+
+/// Pushes `s` onto `out` as [`bidi_balanced`] returns it (one pass, for it and [`bidi_isolate`]).
+fn push_balanced(out: &mut String, s: &str) {
+    let mut open = 0usize;
     for c in s.chars() {
-        match c {
+        out.push(match c {
             '\u{2066}'..='\u{2068}' => {
                 open += 1;
-                out.push(c);
+                c
             }
-            '\u{2069}' if open == 0 => {}
+            '\u{2069}' if open == 0 => continue,
             '\u{2069}' => {
                 open -= 1;
-                out.push(c);
+                c
             }
-            c if separator(c) => out.push(' '),
-            c => out.push(c),
-        }
+            c if is_paragraph_separator(c) => ' ',
+            c => c,
+        });
     }
-    out.extend(std::iter::repeat_n('\u{2069}', open));
-    std::borrow::Cow::Owned(out)
+    for _ in 0..open {
+        out.push('\u{2069}');
+    }
 }
 
 /// User text set among other words in plain text (an attribute such as `title` or `aria-label`,
@@ -662,11 +674,13 @@ pub fn bidi_isolate(s: &str) -> std::borrow::Cow<'_, str> {
         matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2029}'
             | '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}' | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
     };
-    if s.chars().any(sensitive) {
-        std::borrow::Cow::Owned(format!("\u{2068}{}\u{2069}", bidi_balanced(s)))
-    } else {
-        std::borrow::Cow::Borrowed(s)
+    if !s.chars().any(sensitive) {
+        return std::borrow::Cow::Borrowed(s);
     }
+    let mut out = String::from('\u{2068}');
+    push_balanced(&mut out, s);
+    out.push('\u{2069}');
+    std::borrow::Cow::Owned(out)
 }
 
 /// The value of a run of ASCII digits; `None` if a byte is not a digit.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::scorecard::bidi_isolate;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
 use crate::web::assist::Assistance;
@@ -80,26 +81,29 @@ fn marks(state: &ScorerState) -> Vec<String> {
     marks
 }
 
+/// A saved draft that could not be read: its key, its text and why (see `kept_aside`).
+type Unreadable = (String, String, String);
+
 /// The saved draft of the scorer's card, if there is one (the draft under the card's key when
 /// the host names the candidate and interviewer, else the one open last): the `Load` that shows
-/// it, and `true`. A corrupt one is moved aside: the `Load` of `card` with a notice saying so, and
-/// `false` (the card shown stays unsaved). Opened as the card as mounted is (see `opening` in
-/// `Scorer`), a draft is neither saved again nor told to the host as a change.
-fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &RefCell<Option<String>>) -> Option<(Action, bool)> {
+/// it. Read only: a corrupt one is the `Err`, left where it is for `kept_aside` (the card shown
+/// stays unsaved). Opened as the card as mounted is (see `opening` in `Scorer`), a draft is
+/// neither saved again nor told to the host as a change.
+fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &RefCell<Option<String>>) -> Result<Option<Action>, Unreadable> {
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
     let Some((key, adopted)) = draft_to_open(store, &rubric.id, card) else {
         *saved_key.borrow_mut() = Some(String::new());
-        return None;
+        return Ok(None);
     };
     let step = DraftStore::key_part(&card.interview.step);
     // Saving under another key (a rename, or the legacy key's successor) moves this draft.
     *saved_key.borrow_mut() = Some(key.clone());
-    match store.load_draft(&key, rubric, &now_iso()) {
-        Loaded::Nothing => None,
+    match store.load_draft(&key, rubric) {
+        Loaded::Nothing => Ok(None),
         Loaded::Draft(card) if adopted && DraftStore::key_part(&card.interview.step) != step => {
             // The legacy draft belongs to another step: leave it where it is.
             *saved_key.borrow_mut() = None;
-            None
+            Ok(None)
         }
         Loaded::Draft(card) => {
             let drafted = store.load_drafted(&key);
@@ -111,23 +115,32 @@ fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &Re
             } else {
                 Some("Your draft was restored. Ratings drafted from your observations are marked: confirm or change them before you submit.")
             };
-            Some((Action::Load { card, notice: notice.map(str::to_string), drafted }, true))
+            Ok(Some(Action::Load { card, notice: notice.map(str::to_string), drafted }))
         }
-        Loaded::Corrupt { kept_as, error } => {
+        Loaded::Corrupt { text, error } => {
             // The card shown is a new one, saved nowhere yet: renaming it must not move (remove)
             // what is under the unreadable draft's key.
             *saved_key.borrow_mut() = Some(String::new());
-            let load = Action::Load {
-                drafted: Vec::new(),
-                card: card.clone(),
-                notice: Some(if kept_as == key {
-                    format!("A saved draft could not be read ({error}). The browser's storage is full, so it could not be copied aside: it stays as it is under \"{kept_as}\", and nothing is saved over it. You are starting afresh.")
-                } else {
-                    format!("A saved draft could not be read ({error}). It was kept aside as \"{kept_as}\"; you are starting afresh.")
-                }),
-            };
-            Some((load, false))
+            Err((key, text, error))
         }
+    }
+}
+
+/// Moves an unreadable draft aside (`DraftStore::set_aside`): the `Load` of `card`, the card
+/// shown, with a notice saying where the draft is kept.
+fn kept_aside(store: &DraftStore, card: &Scorecard, (key, text, error): Unreadable) -> Action {
+    let kept_as = store.set_aside(&key, &text, &now_iso());
+    // The key holds the names: isolated, so that a direction override in one cannot reorder
+    // the sentence.
+    let at = bidi_isolate(&kept_as);
+    Action::Load {
+        drafted: Vec::new(),
+        card: card.clone(),
+        notice: Some(if kept_as == key {
+            format!("A saved draft could not be read ({error}). The browser's storage is full, so it could not be copied aside: it stays as it is under \"{at}\", and nothing is saved over it. You are starting afresh.")
+        } else {
+            format!("A saved draft could not be read ({error}). It was kept aside as \"{at}\"; you are starting afresh.")
+        }),
     }
 }
 
@@ -223,7 +236,8 @@ fn person_of(v: Option<&serde_json::Value>) -> crate::core::scorecard::Person {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedCard {
     pub key: String,
-    /// "Ada Lovelace · System design".
+    /// "Ada Lovelace · System design", each part isolated when it holds direction controls or
+    /// right-to-left letters (`bidi_isolate`).
     pub title: String,
     /// "Grace Hopper · 2026-11-24 · submitted".
     pub detail: String,
@@ -239,13 +253,26 @@ pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
         let interview = doc.get("interview");
         let field = |k: &str| text_of(interview.and_then(|i| i.get(k)));
         let (candidate, step, date) = (person_of(doc.get("candidate")).name, field("step"), field("date"));
-        let title = [candidate.as_str(), step.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+        let title = isolated(&[&candidate, &step], " · ");
         let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
-        let detail = [person_of(doc.get("interviewer")).name.as_str(), date.as_str(), status].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+        let detail = isolated(&[&person_of(doc.get("interviewer")).name, &date, status], " · ");
         let card = SavedCard { key, title: if title.is_empty() { "(no candidate)".into() } else { title }, detail, date };
         // Inserted in order (a sort would bring its own copy of the sort code).
         let at = out.partition_point(|c| c.date >= card.date);
         out.insert(at, card);
+    }
+    out
+}
+
+/// The parts that are not blank, joined by `separator`, each isolated (`bidi_isolate`): a
+/// direction override in a name must not reorder the parts after it, nor the text around.
+fn isolated(parts: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|p| !p.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push_str(separator);
+        }
+        out.push_str(&bidi_isolate(part));
     }
     out
 }
@@ -294,9 +321,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let saved_key: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     // Whether the card has changed since the scorer mounted (an edit, a restored draft, a set value).
     let edited = use_mut_ref(move || given);
-    // Whether the saved draft could not be read when the scorer was first rendered: it is then
-    // restored (copied aside, a storage write) by the mount effect, not while rendering.
-    let unreadable = use_mut_ref(|| false);
+    // The saved draft, when it could not be read as the scorer was first rendered: it is then
+    // kept aside (copied, a storage write) by the mount effect, not while rendering.
+    let unreadable = use_mut_ref(|| None::<Unreadable>);
     let autosave = settings.autosave;
     let state: ScorerContext = use_reducer({
         let (store, saved_key, edited, unreadable) = (store.clone(), saved_key.clone(), edited.clone(), unreadable.clone());
@@ -315,21 +342,17 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             card.interviewer.name = preset.interviewer.or_else(remembered).unwrap_or_default();
             card.interview.step = preset.step.unwrap_or_default();
             // The saved draft of these names is the card to open with, as a host's value is: the
-            // card as mounted, neither saved again nor told as a change until an edit.
-            // Only read here: a draft that does not parse is left to the mount effect.
-            let corrupt = autosave
-                && draft_to_open(&store, &rubric.id, &card)
-                    .and_then(|(key, _)| store.get(&key))
-                    .is_some_and(|text| crate::core::interchange::read_json(&text, &rubric).is_err());
-            *unreadable.borrow_mut() = corrupt;
-            let draft = if autosave && !corrupt { restore(&store, &rubric, &card, &saved_key) } else { None };
+            // card as mounted, neither saved again nor told as a change until an edit. Read once,
+            // here; one that does not parse is moved aside by the mount effect (a storage write).
             let mut state = ScorerState::new(rubric, card);
-            if let Some((load, restored)) = draft {
-                state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
-                if restored {
+            match if autosave { restore(&store, &state.rubric, &state.card, &saved_key) } else { Ok(None) } {
+                Ok(Some(load)) => {
+                    state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
                     state.save = SaveStatus::Saved;
                     *edited.borrow_mut() = true;
                 }
+                Ok(None) => {}
+                Err(draft) => *unreadable.borrow_mut() = Some(draft),
             }
             state.locked = read_only;
             state
@@ -339,7 +362,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // Say where the card is kept, once, on mount.
     {
         let state = state.clone();
-        let (store, saved_key, unreadable) = (store.clone(), saved_key.clone(), unreadable.clone());
+        let (store, unreadable) = (store.clone(), unreadable.clone());
         let prefix = settings.id_prefix.clone();
         use_effect_with((), move |_| {
             if !autosave {
@@ -350,10 +373,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
             // A saved draft that could not be read is kept aside, and the page says so.
-            if *unreadable.borrow() {
-                if let Some((load, _)) = restore(&store, &state.rubric, &state.card, &saved_key) {
-                    state.dispatch(load);
-                }
+            if let Some(draft) = unreadable.take() {
+                state.dispatch(kept_aside(&store, &state.card, draft));
             }
             // After New scorecard or Open (a reload of the standalone page), the keyboard starts
             // at the candidate's name rather than at the top of the page.
@@ -425,8 +446,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 return;
             }
             if on && !*edited.borrow() {
-                if let Some((load, restored)) = restore(&store, &state.rubric, &state.card, &saved_key) {
-                    if restored {
+                match restore(&store, &state.rubric, &state.card, &saved_key) {
+                    Ok(Some(load)) => {
                         // Opened as on mount: saved as it is, and not a change. (A draft equal to
                         // the card shown changes nothing, and reports nothing.)
                         *edited.borrow_mut() = true;
@@ -435,7 +456,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                         state.dispatch(Action::Saved { status: SaveStatus::Saved });
                         return;
                     }
-                    state.dispatch(load);
+                    Ok(None) => {}
+                    Err(draft) => state.dispatch(kept_aside(&store, &state.card, draft)),
                 }
             }
             let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state)) } else { SaveStatus::Off };
@@ -530,21 +552,31 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         Callback::from(move |keep: bool| {
             focus_within(root.cast(), &part_id(&prefix, "submit"));
             let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
-            // (The other version may be gone or unreadable by now: then this one is saved.)
-            match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric, &now_iso()) } {
+            // (The other version may be gone or unreadable by now: then this one is saved, an
+            // unreadable one kept aside first.)
+            match if keep { Loaded::Nothing } else { store.load_draft(&key, &state.rubric) } {
                 Loaded::Draft(card) => {
                     let drafted = store.load_drafted(&key);
                     let notice = "This is the version saved in the other tab or window.".to_string();
                     state.dispatch(Action::Load { card, notice: Some(notice), drafted });
                     state.dispatch(Action::Saved { status: SaveStatus::Saved });
                 }
-                _ => {
+                other => {
+                    if let Loaded::Corrupt { text, .. } = other {
+                        store.set_aside(&key, &text, &now_iso());
+                    }
                     store.accept(&key);
                     let status = save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state));
                     state.dispatch(Action::Saved { status });
                 }
             }
         })
+    };
+    // An import naming other people replaces the card on screen, not the one saved: saved as a
+    // new card (never over another saved one, see `save`), it leaves this one under its key.
+    let on_other_card = {
+        let saved_key = saved_key.clone();
+        Callback::from(move |()| *saved_key.borrow_mut() = Some(String::new()))
     };
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
@@ -562,8 +594,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // On its own page the cards are the page's main content; embedded, the host page has its
     // own <main>, and the widget is a region named after whose scorecard it is (two widgets
     // side by side are told apart).
-    let names: Vec<&str> = [state.card.candidate.display_name(), state.card.interviewer.display_name()].into_iter().filter(|n| !n.is_empty()).collect();
-    let region_label = (!standalone).then(|| if names.is_empty() { "Interview scorecard".to_string() } else { format!("Interview scorecard: {}", names.join(", ")) });
+    let names = isolated(&[state.card.candidate.display_name(), state.card.interviewer.display_name()], ", ");
+    let region_label = (!standalone).then(|| if names.is_empty() { "Interview scorecard".to_string() } else { format!("Interview scorecard: {names}") });
     // The parts without state of their own are view functions over the state (see
     // components/header.rs); the two with local state are components that receive it.
     html! {
@@ -582,7 +614,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 </div>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state, &prefix) }
-                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} />
+                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} {on_other_card} />
                 </div>
             </div>
         </div>

@@ -30,8 +30,9 @@ pub struct DraftStore {
 pub enum Loaded {
     Nothing,
     Draft(Scorecard),
-    /// The stored value did not parse; it was moved aside under `kept_as`.
-    Corrupt { kept_as: String, error: String },
+    /// The stored `text` did not parse (`error`); it is left where it is, for
+    /// [`DraftStore::set_aside`].
+    Corrupt { text: String, error: String },
 }
 
 impl DraftStore {
@@ -185,8 +186,10 @@ impl DraftStore {
         }
     }
 
-    /// Loads and parses the draft under `key`, moving a corrupt value aside.
-    pub fn load_draft(&self, key: &str, rubric: &Rubric, now: &str) -> Loaded {
+    /// Loads and parses the draft under `key`. A corrupt value is only reported: reading writes
+    /// nothing, so the scorer reads its draft once, while it first renders, and leaves moving
+    /// a corrupt one aside (`set_aside`) to its mount effect.
+    pub fn load_draft(&self, key: &str, rubric: &Rubric) -> Loaded {
         let Some(text) = self.get(key) else { return Loaded::Nothing };
         // Drafts go through the same import as files (`read_json` is `import_json` with the error
         // as a `ScorecardError`), so an older draft is migrated on load.
@@ -197,19 +200,22 @@ impl DraftStore {
                 }
                 Loaded::Draft(card)
             }
-            Err(e) => {
-                let aside = format!("{key}:corrupt:{now}");
-                // Keep the unreadable value: someone may still recover it by hand. Where it
-                // cannot be copied aside (full storage), it stays where it is, never written over.
-                let kept_as = if self.set(&aside, &text).is_ok() {
-                    self.remove(key);
-                    aside
-                } else {
-                    self.kept.borrow_mut().push(key.to_string());
-                    key.to_string()
-                };
-                Loaded::Corrupt { kept_as, error: e.to_string() }
-            }
+            Err(e) => Loaded::Corrupt { text, error: e.to_string() },
+        }
+    }
+
+    /// Moves the unreadable `text` under `key` aside, under `key:corrupt:<now>`, and returns
+    /// the key it is kept under. Kept, not deleted: someone may still recover it by hand. Where
+    /// it cannot be copied aside (full storage), it stays where it is, never written over, and
+    /// that is `key` itself.
+    pub fn set_aside(&self, key: &str, text: &str, now: &str) -> String {
+        let aside = format!("{key}:corrupt:{now}");
+        if self.set(&aside, text).is_ok() {
+            self.remove(key);
+            aside
+        } else {
+            self.kept.borrow_mut().push(key.to_string());
+            key.to_string()
         }
     }
 }

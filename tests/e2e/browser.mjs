@@ -68,3 +68,85 @@ export function installUntil(page) {
     });
   });
 }
+
+/**
+ * What of the view under `root` (a selector) lets user text reorder the text around it (an
+ * empty list when nothing does):
+ * - a text node holding a direction control (embedding, override, isolate) must hold it inside
+ *   an isolate of its own: the node alone in an inline element that isolates it (`<bdi>`), with
+ *   its isolates balanced (a stray U+2069 would close the isolate around it), or one of the
+ *   `values` given alone in a block (a paragraph of its own), or each control between U+2068
+ *   FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE;
+ * - so must a `title` or `aria-label` holding one (the root's own included), which can only be
+ *   such an FSI ... PDI;
+ * - text of plain ASCII must be laid out in its own order, character after character;
+ * - the button of each row matching `rows` (if given) must end its row.
+ */
+export const scrambled = (page, root, values, rows) => page.evaluate(([selector, values, rows]) => {
+  const problems = [];
+  const root = document.querySelector(selector);
+  const control = /[\u202a-\u202e\u2066-\u2069]/;
+  // Isolates balanced; and, unless `own`, every control inside an FSI ... PDI.
+  const contained = (t, own) => {
+    let depth = 0;
+    for (const c of t) {
+      if (c >= '\u2066' && c <= '\u2068') {
+        if (depth === 0 && !own && c !== '\u2068') return false;
+        depth++;
+      } else if (c === '\u2069') {
+        if (depth-- === 0) return false;
+      } else if (c >= '\u202a' && c <= '\u202e' && depth === 0 && !own) return false;
+    }
+    return depth === 0;
+  };
+  const isolating = (el) => ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const p = n.parentElement;
+    if (p.closest('textarea, svg')) continue;
+    const t = n.data;
+    if (control.test(t)) {
+      const alone = p.textContent === t;
+      const inline = getComputedStyle(p).display === 'inline';
+      const ok = (alone && inline && isolating(p) && contained(t, true)) || (alone && !inline && values.includes(t)) || contained(t, false);
+      if (!ok) problems.push(`not isolated in <${p.localName}>: ${JSON.stringify(t)}`);
+    } else if (/^[\x20-\x7e·–—…]+$/.test(t) && t.trim().length > 1 && !p.closest('.sc-visually-hidden')) {
+      // Each visible character left of the next one on its line.
+      const box = (i) => {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        return r.getClientRects()[0];
+      };
+      let last = null;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === ' ') continue;
+        const b = box(i);
+        if (!b || b.width === 0) continue;
+        if (last && Math.abs(last.top - b.top) < 2 && b.left < last.left - 0.5) {
+          problems.push(`reordered in <${p.localName}>: ${JSON.stringify(t)}`);
+          break;
+        }
+        last = b;
+      }
+    }
+  }
+  for (const el of [root, ...root.querySelectorAll('[title], [aria-label]')]) {
+    for (const a of ['title', 'aria-label']) {
+      const v = el.getAttribute(a);
+      if (v && control.test(v) && !contained(v, false)) {
+        problems.push(`${a} not isolated: ${JSON.stringify(v)}`);
+      }
+    }
+  }
+  for (const li of rows ? root.querySelectorAll(rows) : []) {
+    const button = li.querySelector('button').getBoundingClientRect();
+    const r = document.createRange();
+    r.selectNodeContents(li);
+    r.setEndBefore(li.querySelector('button'));
+    const before = [...r.getClientRects()].filter((b) => b.width > 0 && b.top < button.bottom && b.bottom > button.top);
+    const right = Math.max(...before.map((b) => b.right));
+    if (right > button.left + 1) problems.push(`button not at the end of its row: ${JSON.stringify(li.textContent)}`);
+  }
+  return problems;
+}, [root, values, rows]);

@@ -2,7 +2,7 @@
 // file and in a share link. None may execute (a planted flag would be set), all show as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, openScorer, scrambled } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -88,5 +88,71 @@ test(`${PAYLOADS.length} payloads in every field, a file and a share link: none 
   }
   assert.deepEqual(dialogs, []);
   await other.close();
+  await context.close();
+});
+
+test('names with direction controls are isolated in the scorer: Your scorecards, the import question, the notices, the region', async () => {
+  const { context, page, errors } = await openScorer(browser, base);
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  const saved = () => page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Saved in this browser');
+  // U+202E RIGHT-TO-LEFT OVERRIDE, U+202B RIGHT-TO-LEFT EMBEDDING, a stray U+2069 POP
+  // DIRECTIONAL ISOLATE and a U+2066 LEFT-TO-RIGHT ISOLATE never closed.
+  const [ada, wes, step] = ['Ada \u202eRTL', 'Wes \u2069\u202eStray', 'Sys \u2066design'];
+  await page.getByLabel('Candidate', { exact: true }).fill(ada);
+  await page.getByLabel('Interviewer', { exact: true }).fill(wes);
+  await page.getByLabel('Interview step').fill(step);
+  await page.click('label[for="sc-business_impact-meets"]');
+  await saved();
+  // A second card, so that the first is listed with its Open button (named after it).
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await page.getByLabel('Candidate', { exact: true }).fill('Dan \u202bIto');
+  await page.click('label[for="sc-business_impact-exceeds"]');
+  await saved();
+  await page.getByText('Your scorecards').click();
+  await page.locator('.sc-saved__item').nth(1).waitFor();
+  assert.deepEqual((await page.locator('.sc-saved__title').allTextContents()).sort(),
+    ['\u2068Ada \u202eRTL\u2069 · \u2068Sys \u2066design\u2069\u2069', '\u2068Dan \u202bIto\u2069']);
+  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+
+  // The question an import asks names the file and the people, and so does the notice after it.
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  const card = { format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+    candidate: { name: 'Vic \u202bEmb' }, interviewer: { name: 'Uma \u202eX' }, interview: { step: 'Coding', date: '2026-11-20' },
+    ratings: { technical_expertise: { level: 'meets' } } };
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'rtl\u202e-card.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card)) });
+  await page.waitForSelector('.sc-transfer__pending');
+  assert.match(await page.locator('#sc-pending').textContent(), /^\u2068rtl\u202e-card\.json\u2069 holds a scorecard for \u2068Vic \u202bEmb\u2069 by \u2068Uma \u202eX\u2069, /);
+  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.locator('.sc-notice', { hasText: 'Imported from' }).waitFor();
+  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+
+  // A saved draft that cannot be read is named by its key, which holds the names.
+  const key = `scorecard:v1:draft:l4-senior-software-engineer:${ada.toLowerCase()}:${wes.toLowerCase()}`;
+  await page.evaluate((k) => {
+    localStorage.setItem(k, '{"format": oops}');
+    localStorage.setItem('scorecard:v1:last:l4-senior-software-engineer', k);
+  }, key);
+  await page.reload();
+  await page.locator('.sc-notice', { hasText: 'could not be read' }).waitFor();
+  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  assert.deepEqual(errors, []);
+
+  // Embedded, the widget is a region named after whose card it is. (Mounted outside a shadow
+  // root, on the host page without its hostile stylesheet, which hides .sc-app there.)
+  await page.goto(`${base}/examples/ats/`);
+  await page.evaluate(async (names) => {
+    document.querySelector('link[href$="host.css"]').remove();
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const el = document.createElement('div');
+    el.id = 'rtl-widget';
+    document.body.append(el);
+    mount(el, { candidate: names[0], interviewer: names[1], autosave: false });
+  }, [ada, wes]);
+  await page.waitForSelector('#rtl-widget .sc-card');
+  assert.equal(await page.locator('#rtl-widget .sc-app').getAttribute('aria-label'), 'Interview scorecard: \u2068Ada \u202eRTL\u2069, \u2068Wes \u202eStray\u2069');
+  assert.deepEqual(await scrambled(page, '#rtl-widget .sc-app', []), []);
   await context.close();
 });

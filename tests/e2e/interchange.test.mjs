@@ -55,7 +55,8 @@ test('JSON export then import through the file picker is lossless', async () => 
   // The question takes the focus (it is read out; Tab goes on to its buttons).
   await b.page.waitForFunction(() => document.activeElement?.id === 'sc-pending');
   assert.match(await b.page.locator('#sc-pending').textContent(), /^scorecard-ada-b-lovelace-b\.json holds a scorecard for /);
-  await b.page.getByRole('button', { name: 'Replace my draft' }).click();
+  // Another person's scorecard: the card on screen, saved, stays saved (see scorecards.test.mjs).
+  await b.page.getByRole('button', { name: 'Open it' }).click();
   await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Ada <b>Lovelace</b>');
   // The buttons are gone: the keyboard is on what happened, not thrown back to the page.
   await b.page.waitForFunction(() => document.activeElement?.classList.contains('sc-transfer__msg'));
@@ -94,6 +95,12 @@ test('Greenhouse export and import map attributes and say how', async () => {
   const { context, page } = await fresh();
   await fillCard(page);
   const gh = JSON.parse((await downloadText(page, 'Download for Greenhouse')).text);
+  // Greenhouse takes the candidate from the application the file is attached to: the page says
+  // the file names none, and what to do.
+  assert.equal(gh.candidate_id, null);
+  assert.ok(!JSON.stringify(gh).includes('Lovelace'), 'no candidate name in the file');
+  assert.equal(await page.locator('.sc-transfer__msg[role=status]').textContent(),
+    "Downloaded for Greenhouse. The file carries no candidate name: attach it to the candidate's application in Greenhouse. For the committee view, download JSON.");
   const names = gh.attributes.map((a) => a.name);
   assert.ok(names.includes('Technical Expertise'));
   assert.equal(gh.attributes.find((a) => a.name === 'Technical Expertise').rating, 'strong_yes');
@@ -121,7 +128,8 @@ test('Greenhouse export and import map attributes and say how', async () => {
   assert.match(mapping, /“Communication” → Communication & Collaboration/);
   assert.match(mapping, /“Project Management” → Project Ownership \(known synonym\)/);
   assert.match(mapping, /“Kindness” → no capability: its note became observations/);
-  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  // Barbara Liskov's, not Grace Hopper's: another scorecard than the one on screen.
+  await page.getByRole('button', { name: 'Open it' }).click();
   await page.waitForFunction(() => document.querySelector('#sc-project_ownership-exceeds')?.checked);
   assert.ok(await page.locator('#sc-communication_collaboration-meets').isChecked());
   assert.ok(await page.locator('.sc-obs', { hasText: 'billing migration' }).count() >= 1, 'take-aways became observations');

@@ -281,7 +281,25 @@ test('a submitted card says a tag was never confirmed, without the classifier\'s
   await context.close();
 });
 
-test('a note or observation over 10,000 characters: the count shows near the limit, and a cut paste is said', async () => {
+/**
+ * Drops `text` into the middle of the box `locator` as a drag from another application does
+ * (through the DevTools protocol: a drop the browser performs, not a synthetic event), and
+ * returns the `inputType` of each input event the box received.
+ */
+async function dropText(page, locator, text) {
+  await locator.evaluate((box) => {
+    box.inputTypes = [];
+    box.addEventListener('input', (e) => box.inputTypes.push(e.inputType));
+  });
+  const r = await locator.boundingBox();
+  const at = { x: r.x + r.width / 2, y: r.y + r.height / 2, data: { items: [{ mimeType: 'text/plain', data: text }], dragOperationsMask: 1 } };
+  const cdp = await page.context().newCDPSession(page);
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at });
+  await cdp.detach();
+  return locator.evaluate((box) => box.inputTypes);
+}
+
+test('a note or observation over 10,000 characters: the count shows near the limit, and a cut paste or drop is said', async () => {
   const { context, page } = await openScorer(browser, base);
   const note = page.getByLabel('Evidence for Technical Expertise');
   const hint = page.locator('#sc-technical_expertise-hint');
@@ -299,13 +317,19 @@ test('a note or observation over 10,000 characters: the count shows near the lim
   assert.ok((await note.inputValue()).startsWith('Kept this. yyy'), 'what was typed is kept');
   // Said at once (an alert), and with the box whenever it is read (its description).
   const alert = page.locator('#sc-technical_expertise-flags [role=alert]');
-  assert.equal(await alert.textContent(), 'This box is full: it holds 10,000 characters. The end of a longer paste was left out, and nothing more can be typed.');
+  assert.equal(await alert.textContent(), 'This box is full: it holds 10,000 characters. Any text pasted or dropped in beyond that was left out, and nothing more can be typed.');
   assert.equal(await note.getAttribute('aria-describedby'), 'sc-technical_expertise-hint sc-technical_expertise-flags');
   assert.match(await hint.textContent(), / 0 of 10,000 characters left\.$/);
   // Room made again: the alert goes, the count stays.
   await note.press('Backspace');
   await page.waitForFunction(() => !document.querySelector('#sc-technical_expertise-flags [role=alert]'));
   assert.match(await hint.textContent(), / 1 of 10,000 characters left\.$/);
+  // Text dragged in from elsewhere and dropped is cut the same way, and said the same way.
+  await note.fill('Kept this. ');
+  assert.deepEqual(await dropText(page, note, 'z'.repeat(12000)), ['insertFromDrop']);
+  await page.waitForFunction(() => document.querySelector('#sc-technical_expertise-note').value.length === 10000);
+  assert.ok((await note.inputValue()).startsWith('Kept this. zzz'), 'what was typed is kept');
+  assert.match(await alert.textContent(), /^This box is full: .* pasted or dropped in /);
 
   // The observation box says the same, in its status line.
   const box = page.getByLabel('What did you observe?');

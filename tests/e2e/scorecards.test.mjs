@@ -113,6 +113,58 @@ test("names typed over another saved scorecard's never overwrite it, and it can 
   await context.close();
 });
 
+test('an import naming other people opens beside the card on screen, which stays saved; one naming the same people replaces it', async () => {
+  const { context, page, errors } = await fresh();
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await score(page, 'Priya Raman', 'System design', 'exceeds');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  const marks = (key) => page.evaluate((k) => localStorage.getItem(k), `scorecard:v1:drafted/draft:l4-senior-software-engineer:${key}`);
+  await page.waitForFunction(() => !document.querySelector('#sc-business_impact-meets').disabled);
+  assert.equal(await marks('priya raman:tom becker:system design'), '@submitted');
+
+  const doc = (name, step, level) => JSON.stringify({ format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+    candidate: { name }, interviewer: { name: 'Tom Becker' }, interview: { step, date: '2026-11-20' }, ratings: { business_impact: { level } } });
+  const level = (key) => page.waitForFunction(([k, l]) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.business_impact?.level === l, key);
+  /** Pastes `text` for import and returns the question it asks. */
+  const ask = async (text) => {
+    await page.getByLabel('Or paste JSON or a share link').fill(text);
+    await page.getByRole('button', { name: 'Import pasted text' }).click();
+    return page.locator('#sc-pending').textContent();
+  };
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+
+  // The same people's: it replaces the card, which keeps the names it was submitted with.
+  assert.match(await ask(doc('Priya Raman', 'System design', 'needs_improvement')), /\. Replace your current draft with it\?$/);
+  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  await level([KEY + 'priya raman:tom becker:system design', 'needs_improvement']);
+  assert.ok(await candidate(page).isDisabled(), 'the names stay as submitted');
+  assert.equal(await marks('priya raman:tom becker:system design'), '@submitted');
+  const priya = await stored(page, 'priya raman:tom becker:system design');
+
+  // Someone else's: another scorecard. It is saved under its own names, and the card it took
+  // the place of on screen stays saved as it was, submitted before.
+  assert.match(await ask(doc('Sam Lee', 'Coding', 'meets')),
+    /^The pasted text holds a scorecard for Sam Lee by Tom Becker, with 1 rating and 0 observations\. Open it in place of this scorecard, which stays saved in this browser\?$/);
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await level([KEY + 'sam lee:tom becker:coding', 'meets']);
+  assert.equal(await candidate(page).inputValue(), 'Sam Lee');
+  assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya, "Priya's card is saved as it was");
+  assert.equal(await marks('priya raman:tom becker:system design'), '@submitted');
+  const sam = await stored(page, 'sam lee:tom becker:coding');
+
+  // Priya's names again, over Sam's card: another saved scorecard's names, so it is saved over
+  // neither (kept in this tab, as a card renamed to them is).
+  await ask(doc('Priya Raman', 'System design', 'meets'));
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.waitForFunction(() => /^Not saved under these names/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya);
+  assert.deepEqual(await stored(page, 'sam lee:tom becker:coding'), sam);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a share link opened in a tab that shows the scorer is shown, and leaving it comes back', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Ada Lovelace', 'Coding', 'meets');

@@ -34,8 +34,9 @@ pub fn room(text: &str) -> (String, bool) {
 
 /// Said when a box is full (an evidence note's as an alert among the warnings it is described by,
 /// the observation box's in its status line): the browser drops what goes beyond `maxlength`
-/// without a word, the end of a long paste included.
-pub const FULL: &str = "This box is full: it holds 10,000 characters. The end of a longer paste was left out, and nothing more can be typed.";
+/// without a word, the end of a long paste or of text dropped in included. (Neither is told
+/// apart: a box also fills by typing, when nothing was left out.)
+pub const FULL: &str = "This box is full: it holds 10,000 characters. Any text pasted or dropped in beyond that was left out, and nothing more can be typed.";
 
 /// A button of the widget's (`type="button"`, so it never submits a host page's form) with its
 /// classes, its id if it has one, what a click does and its label. One place builds the plain

@@ -13,10 +13,11 @@ use yew::prelude::*;
 
 use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
-use crate::core::scorecard::MAX_DOCUMENT_BYTES;
+use crate::core::scorecard::{bidi_isolate, MAX_DOCUMENT_BYTES};
 use crate::web::components::{button, part_id};
 use crate::web::hooks::use_file_drop;
-use crate::web::state::{Action, ScorerContext};
+use crate::web::state::{Action, SaveStatus, ScorerContext, SUBMITTED_MARK};
+use crate::web::storage::DraftStore;
 
 /// Props of [`TransferPanel`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,10 @@ pub struct TransferPanelProps {
     pub state: ScorerContext,
     /// A prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
+    /// Called before an import naming other people (another draft key) replaces the card on
+    /// screen: that is another scorecard, not this one renamed, so this one stays saved under
+    /// its own names (the scorer's `on_other_card`).
+    pub on_other_card: Callback<()>,
 }
 
 /// What the panel shows below its buttons.
@@ -177,11 +182,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             let left_out = state.assist.ready().and_then(|a| {
                 interchange::BiasLeftOut::of(&state.card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t))).summary()
             });
-            match left_out {
-                Some(what) => output.set(Output::Message { error: false, text: format!("Downloaded for Greenhouse. Flagged as a bias risk and left out: {what}.") }),
-                None if matches!(&*output, Output::Message { error: true, .. }) => output.set(Output::None),
-                None => {}
-            }
+            // Greenhouse takes the candidate from the application a scorecard is attached to: the
+            // file names none, and the committee view could not place it.
+            let left_out = left_out.map_or_else(String::new, |what| format!(" Flagged as a bias risk and left out: {what}."));
+            output.set(Output::Message {
+                error: false,
+                text: format!("Downloaded for Greenhouse.{left_out} The file carries no candidate name: attach it to the candidate's application in Greenhouse. For the committee view, download JSON."),
+            });
         })
     };
     let on_markdown = {
@@ -231,6 +238,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (take_text, output, pasted) = (take_text.clone(), output.clone(), pasted.clone());
         Rc::new(move |_, name: String, text: Result<String, String>| {
             pasted.set(false);
+            // Said in sentences ("… holds a scorecard for …", "Imported from …").
+            let name = bidi_isolate(&name).into_owned();
             match text {
                 Ok(text) => take_text(name, text),
                 Err(e) => output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") }),
@@ -253,12 +262,27 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             take_text(source.into(), text);
         })
     };
+    // A pending import naming other people than the card on screen (another draft key) is
+    // another scorecard: the one on screen stays saved under its own names (`on_other_card`).
+    let other = match &*output {
+        Output::Pending { imported, .. } => DraftStore::card_key(&state.rubric.id, &imported.card) != DraftStore::card_key(&state.rubric.id, &state.card),
+        _ => false,
+    };
     let on_confirm = {
-        let (state, output, paste, answered) = (state.clone(), output.clone(), paste.clone(), answered.clone());
+        let (state, output, paste, answered, on_other_card) = (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone());
         Callback::from(move |_: MouseEvent| {
             answered.set(*answered + 1);
             if let Output::Pending { source, imported } = &*output {
-                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted: Vec::new() });
+                // The same scorecard replaced keeps its names fixed if it was submitted before.
+                let drafted = if other {
+                    on_other_card.emit(());
+                    Vec::new()
+                } else if state.submitted_once {
+                    vec![SUBMITTED_MARK.to_string()]
+                } else {
+                    Vec::new()
+                };
+                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted });
                 paste.set(String::new());
                 output.set(Output::Done { text: format!("Imported from {source}.") });
             }
@@ -314,18 +338,20 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         Output::Done { text } => html! { <p class="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
         Output::Pending { source, imported } => {
             let c = &imported.card;
-
+            // Another scorecard does not take the place of this one where it is saved.
+            let kept = other && matches!(state.save, SaveStatus::Saved | SaveStatus::Conflict { kept: true, .. });
             html! {
                 <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")} onkeydown={on_escape}>
                     // Focused when it appears (see the effect above): the question is read, and
                     // Tab goes on to its buttons.
                     <p id={id("pending")} tabindex="-1" ref={question.clone()}>
-                        { format!("{} holds a{} scorecard for {} by {}, with {} rating{} and {} observation{}. Replace your current draft with it?",
+                        { format!("{} holds a{} scorecard for {} by {}, with {} rating{} and {} observation{}. {}",
                             at_start(source),
                             if imported.format == Format::Greenhouse { " Greenhouse" } else { "" },
-                            or_unknown(c.candidate.display_name().to_string()), or_unknown(c.interviewer.display_name().to_string()),
+                            or_unknown(c.candidate.display_name()), or_unknown(c.interviewer.display_name()),
                             c.ratings.len(), if c.ratings.len() == 1 { "" } else { "s" },
-                            c.observations.len(), if c.observations.len() == 1 { "" } else { "s" }) }
+                            c.observations.len(), if c.observations.len() == 1 { "" } else { "s" },
+                            if kept { "Open it in place of this scorecard, which stays saved in this browser?" } else { "Replace your current draft with it?" }) }
                     </p>
                     if !imported.mappings.is_empty() {
                         <ul class="sc-transfer__mappings">
@@ -346,7 +372,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                         </ul>
                     }
                     <div class="sc-toolbar__actions">
-                        { button("sc-button sc-m-primary", None, on_confirm, "Replace my draft") }
+                        { button("sc-button sc-m-primary", None, on_confirm, if kept { "Open it" } else { "Replace my draft" }) }
                         { button("sc-button", None, on_cancel.reform(|_: MouseEvent| ()), "Cancel") }
                     </div>
                 </div>
@@ -417,10 +443,12 @@ fn keep_names(imported: &mut Imported, open: &crate::core::Scorecard) {
     }
 }
 
-fn or_unknown(s: String) -> String {
+/// A name in the import question: isolated (`bidi_isolate`), so that a direction override in
+/// it cannot reorder the question.
+fn or_unknown(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_empty() {
         "an unnamed person".into()
     } else {
-        s
+        bidi_isolate(s)
     }
 }
