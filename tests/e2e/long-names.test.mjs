@@ -1,0 +1,114 @@
+// End-to-end: names without a space to break at (200 letters, within the documents' limits) and
+// e-mail addresses as interviewer names wrap instead of widening the page, in the committee view
+// (on a phone, on a desktop, and on paper) and in the scorer. Wide tables may scroll inside their
+// own box; the page never scrolls sideways.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness, observe, openScorer } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const LONG = 'L' + 'o'.repeat(198) + 'g';
+const W = 'W'.repeat(200);
+const S = 'S'.repeat(200);
+const EMAIL = 'alexandra.konstantinopoulou@recruiting.example.com';
+const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration', 'mentorship_support', 'leadership_process'];
+
+/** A submitted scorecard rating every capability, each with a note, and one observation. */
+const card = (candidate, interviewer, step, note) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: `c-${candidate.slice(0, 8).toLowerCase()}`, name: candidate }, interviewer: { id: interviewer.slice(0, 40).toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-25' }, submitted_at: '2026-11-25T15:00:00Z',
+  ratings: Object.fromEntries(CAPS.map((k, i) => [k, { level: i === 0 ? 'exceeds' : 'meets', note: `${note} on ${k}` }])),
+  observations: [{ id: 'o1', text: `Designed ${'x'.repeat(300)}`, capability: 'technical_expertise', level: 'exceeds', source: 'interviewer' }],
+});
+const PANEL = [
+  card(LONG, W, S, W),
+  card('Maximiliane Wolfeschlegelsteinhausenbergerdorff', EMAIL, 'Coding', 'Jane Doe'),
+  card('Maximiliane Wolfeschlegelsteinhausenbergerdorff', 'Raj Patel', 'System design', 'Raj Patel'),
+];
+
+/** How far the page is wider than its viewport, and what sticks out (for the message). */
+const overflow = (page) => page.evaluate(() => {
+  const root = document.documentElement;
+  const out = [...document.querySelectorAll('body *')]
+    .filter((e) => e.checkVisibility() && e.getBoundingClientRect().right > root.clientWidth + 1 && !e.closest('.sc-table-wrap, .sc-visually-hidden'))
+    .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  return { by: root.scrollWidth - root.clientWidth, out };
+});
+
+async function openPanel(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  await page.getByRole('textbox', { name: 'Paste' }).fill(PANEL.map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /3 counted, 2 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
+}
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, long names and e-mail addresses wrap in the committee view: the page does not scroll sideways`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await openPanel(page);
+    for (const name of [LONG, 'Maximiliane Wolfeschlegelsteinhausenbergerdorff']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.waitForFunction((n) => document.querySelector('#scc-cand')?.textContent === n, name);
+      // Every disclosure open: who said what, and each heat-map cell's note and observation.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const { by, out } = await overflow(page);
+      assert.ok(by <= 0, `${name.slice(0, 12)}…: the page is ${by} px wider than the viewport (${out.join(', ')})`);
+      if (width === 1280) {
+        // On a desktop both tables fit their box: no column is pushed out of view.
+        for (const wrap of await page.locator('.sc-table-wrap').all()) {
+          const [scroll, client] = await wrap.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+          assert.ok(scroll <= client, `${await wrap.getAttribute('aria-label')}: ${scroll} px in a box of ${client}`);
+        }
+      }
+    }
+    const across = await page.locator('[data-testid=interviewers]').textContent();
+    assert.ok(across.includes(W) && across.includes(EMAIL), across);
+    await context.close();
+  });
+}
+
+test('printed, every candidate with a long name shows the whole comparison and fits the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
+  const page = await context.newPage();
+  await openPanel(page);
+  // The browser's print as the view sees it (see committee-print.test.mjs).
+  await page.evaluate(() => { window.print = () => window.dispatchEvent(new Event('beforeprint')); });
+  await page.getByRole('button', { name: 'Print all candidates' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForSelector('[data-testid=print-packet] .sc-committee__candidate');
+  const { by, out } = await overflow(page);
+  assert.ok(by <= 0, `the printed page is ${by} px wider than the paper (${out.join(', ')})`);
+  // Every table, the comparison's last column included, ends within the paper's width.
+  const rights = await page.locator('.sc-table').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).map((t) => t.getBoundingClientRect().right));
+  const paper = await page.evaluate(() => document.documentElement.clientWidth);
+  assert.ok(rights.length >= 3 && rights.every((r) => r <= paper), `tables end at ${rights} on ${paper} px`);
+  await context.close();
+});
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, the scorer wraps long names and observations, in the card and in "Your scorecards"`, async () => {
+    const { context, page, errors } = await openScorer(browser, base, { viewport: { width, height: 900 } });
+    await page.getByLabel('Candidate', { exact: true }).fill(LONG);
+    await page.getByLabel('Interviewer', { exact: true }).fill(W);
+    await page.getByLabel('Interview step').fill(S);
+    await observe(page, `Designed ${'x'.repeat(400)}`);
+    await page.click('label[for="sc-technical_expertise-meets"]');
+    await page.fill('#sc-technical_expertise-note', 'N'.repeat(400));
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await page.waitForSelector('[data-testid=submitted]');
+    await page.locator('summary', { hasText: 'Your scorecards' }).click();
+    await page.waitForSelector('.sc-saved__item');
+    const { by, out } = await overflow(page);
+    assert.ok(by <= 0, `the page is ${by} px wider than the viewport (${out.join(', ')})`);
+    // The list scrolls up and down, never sideways: each saved card's names wrap in its row.
+    const lists = await page.locator('.sc-saved__list, .sc-saved__item').evaluateAll((es) => es.map((e) => [e.className, e.scrollWidth, e.clientWidth]));
+    for (const [name, scroll, client] of lists) assert.ok(scroll <= client, `${name}: ${scroll} px in a box of ${client}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
