@@ -436,6 +436,39 @@ fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     assert!(BiasLeftOut::of(&Scorecard::new(&rubric), &rubric, text_bias_risk).summary().is_none());
 }
 
+/// What the Markdown left out as a bias risk is said under a heading of its own, not in the
+/// last capability's section, where it would read as said of that capability (with every
+/// capability rated, the last section is Leadership's), nor among the other observations.
+#[test]
+fn markdown_says_what_it_left_out_under_its_own_heading() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    for cap in &rubric.capabilities {
+        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::Meets, note: String::new() });
+    }
+    let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
+    card.observations.push(untagged("o1", "He is too old to keep up with our stack"));
+    // The section a line is in: the text of the `###` heading above it.
+    let section_of = |md: &str, needle: &str| -> Option<String> {
+        let at = md.find(needle)?;
+        let heading = md[..at].rfind("\n### ")?;
+        Some(md[heading + 5..].lines().next()?.to_string())
+    };
+    let md = export_markdown(&card, &rubric);
+    assert!(!md.contains("too old"), "{md}");
+    let sentence = "_Flagged as a bias risk and left out: 1 observation._";
+    assert_eq!(section_of(&md, sentence).as_deref(), Some("Left out of this summary"), "{md}");
+    assert!(md.trim_end().ends_with(sentence), "{md}");
+    // Beside untagged observations, it is apart from them too.
+    card.observations.push(untagged("o2", "Asked who reviews the on-call runbook."));
+    let md = export_markdown(&card, &rubric);
+    assert_eq!(section_of(&md, "on-call runbook").as_deref(), Some("Other observations"), "{md}");
+    assert_eq!(section_of(&md, sentence).as_deref(), Some("Left out of this summary"), "{md}");
+    // Nothing left out, no such heading.
+    card.observations.remove(0);
+    assert!(!export_markdown(&card, &rubric).contains("Left out"));
+}
+
 #[test]
 fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
     let rubric = rubric();

@@ -20,7 +20,7 @@ fn readable_time(at: &str) -> String {
 }
 
 /// The summary: header, recommendation, each capability with level, note and observations,
-/// then untagged observations.
+/// then untagged observations, then what was left out as a bias risk.
 pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     let mut out = String::new();
     let who = if !card.candidate.name.is_empty() { &card.candidate.name } else { &card.candidate.id };
@@ -95,8 +95,10 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         }
         out.push('\n');
     }
+    // Under a heading of its own: after the last capability's section, the sentence would read
+    // as said of that capability.
     if let Some(left_out) = left_out.summary() {
-        out.push_str(&format!("_Flagged as a bias risk and left out: {left_out}._\n"));
+        out.push_str(&format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: {left_out}._\n"));
     }
     // One trailing newline.
     let trimmed = out.trim_end().len();
