@@ -182,6 +182,9 @@ pub struct Cell {
     /// Observations tagged with the capability, plus one for a non-empty note.
     pub evidence: usize,
     pub note: String,
+    /// The observations tagged with the capability, in the scorecard's order: what the cell
+    /// opens to beside the note.
+    pub observations: Vec<ObservationView>,
 }
 
 /// The committee's recommendation for one candidate.

@@ -526,7 +526,7 @@ fn suggest_tags(state: &mut ScorerState) {
     state.analyses = Rc::new(analyse(&state.assist, &state.analyses, &state.card));
     for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested && o.capability.is_none()) {
         if let Some(Ok(c)) = reading(&state.analyses, &o.text) {
-            if c.flags.is_empty() && state.rubric.capability(&c.capability).is_some() {
+            if c.suggests_tag() && state.rubric.capability(&c.capability).is_some() {
                 o.capability = Some(c.capability.clone());
                 o.level = c.level;
             }

@@ -302,3 +302,38 @@ fn a_bad_byte_costs_one_line_of_a_batch_not_the_batch() {
     let o = run(&["validate", "-"], format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes());
     assert!(stderr(&o).contains("(one scorecard per line? use --jsonl)"), "{}", stderr(&o));
 }
+
+/// `classify` suggests a tag only where the widget and `draft` would tag the note: a flagged
+/// note ("great culture fit" is a bias risk, "seems smart" an impression) gets no capability,
+/// level or confidence, and keeps its flags; a sound note is classified as before.
+#[test]
+fn classify_suggests_no_tag_for_a_flagged_note_as_draft_does() {
+    let notes = [
+        ("bias", "great culture fit"),
+        ("old", "He is too old to keep up with our stack"),
+        ("impression", "seems smart"),
+        ("sound", "Mentors two new grads on her team and meets them weekly."),
+    ];
+    let input: String = notes.iter().map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text}))).collect();
+    let o = run(&["classify"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), notes.len(), "{}", stdout(&o));
+    let kinds = |v: &serde_json::Value| -> Vec<String> { v["flags"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect() };
+    for v in &lines[..3] {
+        assert!(!kinds(v).is_empty(), "a flagged note keeps its flags: {v}");
+        assert_eq!((&v["capability"], &v["level"], &v["confidence"]), (&serde_json::Value::Null, &serde_json::Value::Null, &serde_json::Value::Null), "{v}");
+        assert_eq!(v["evidence"], serde_json::json!([]), "{v}");
+    }
+    assert!(kinds(&lines[0]).contains(&"bias_risk".to_string()), "{}", lines[0]);
+    assert_eq!((lines[3]["capability"].as_str(), lines[3]["level"].as_str()), (Some("mentorship_support"), Some("meets")), "{}", lines[3]);
+    assert!(lines[3]["confidence"].as_f64().is_some_and(|c| c > 0.0) && kinds(&lines[3]).is_empty(), "{}", lines[3]);
+
+    // `draft` tags exactly the notes `classify` suggests a tag for.
+    let o = run(&["draft"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let card: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let drafted: Vec<Option<&str>> = card["observations"].as_array().unwrap().iter().map(|o| o["capability"].as_str()).collect();
+    let classified: Vec<Option<&str>> = lines.iter().map(|v| v["capability"].as_str()).collect();
+    assert_eq!(drafted, classified);
+}

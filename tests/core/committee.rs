@@ -134,6 +134,8 @@ fn evidence_counts_observations_and_a_note() {
         let r = report(&[&format!("ada alice s: {spec}")]);
         let cell = &r.candidates[0].matrix[0].cells[0];
         assert_eq!(cell.evidence, expected, "{spec}");
+        // The cell carries the observations it counts, for the heat map to open to.
+        assert_eq!(cell.observations.len() + usize::from(!cell.note.is_empty()), expected, "{spec}");
         assert_eq!(row(&r, "technical_expertise").3, expected, "{spec}");
     }
     for (spec, expected) in cases {

@@ -147,6 +147,40 @@ test('the split the outcome rests on is marked in the heat map and the compariso
   await context.close();
 });
 
+test('a heat-map cell with observations and no note opens to its observations, as one with a note does', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const observation = (id, text, capability, level, source = 'interviewer') => ({ id, text, capability, level, source });
+  const noNotes = { notes: Object.fromEntries(Object.keys(MEETS4).map((k) => [k, ''])) };
+  // As the scorer exports it: ratings without notes, the evidence in tagged observations (one
+  // a suggestion), and a note left untagged.
+  const grace = card('Ada', 'Grace', 'System design', { ...MEETS4, technical_expertise: 'exceeds' }, noNotes);
+  grace.observations = [
+    observation('o1', 'Designed a sharded queue that two other teams adopted', 'technical_expertise', 'exceeds'),
+    observation('o2', 'Ran the weekly sync with four teams and kept a risk log', 'project_ownership', 'meets', 'suggested'),
+    { id: 'o3', text: 'Asked who owns the runbook', level: 'not_assessed', source: 'suggested' },
+  ];
+  const raj = card('Ada', 'Raj', 'Coding', MEETS4);
+  raj.observations = [observation('o1', 'Wrote the failing test before the fix', 'technical_expertise', 'meets')];
+  await paste(page, [grace, raj]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate/);
+  const cell = (row, n) => page.locator('[data-testid=matrix] tbody tr', { hasText: row }).locator('td').nth(n);
+  const grace_te = cell('Technical Expertise', 0);
+  assert.match(await grace_te.ariaSnapshot(), /"Grace, Technical Expertise: Exceeds Expectations · 1 observation"/);
+  await grace_te.locator('summary').click();
+  assert.equal(await grace_te.locator('li').textContent(), 'Designed a sharded queue that two other teams adopted (Exceeds Expectations)');
+  assert.equal(await cell('Project Ownership', 0).locator('details li').textContent(), 'Ran the weekly sync with four teams and kept a risk log (Meets Expectations)');
+  // With a note too: the note, then the observations.
+  const raj_te = cell('Technical Expertise', 1);
+  assert.match(await raj_te.locator('summary').textContent(), /Meets Expectations · 1 note, 1 observation/);
+  await raj_te.locator('summary').click();
+  assert.deepEqual(await raj_te.locator('details > :not(summary)').allTextContents(), ['Raj on technical_expertise', 'Wrote the failing test before the fix (Meets Expectations)']);
+  // No evidence, nothing to open.
+  assert.equal(await cell('Business Impact', 0).locator('details').count(), 0);
+  await context.close();
+});
+
 test("the interviewers' calibration across panels is shown", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

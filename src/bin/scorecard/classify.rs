@@ -18,7 +18,10 @@ use crate::common::{label, print_line, read_input, read_jsonl, rubric, Args, Fai
 
 /// The help text of the classifier commands.
 pub const CLASSIFIER_USAGE: &str = "usage:
-  scorecard classify [FILE|-]                 JSON lines {\"id\", \"text\"} in, one classification per line out
+  scorecard classify [FILE|-]                 JSON lines {\"id\", \"text\"} in, one classification per line out:
+                                              {\"id\", \"capability\", \"level\", \"confidence\", \"evidence\", \"flags\"}; a flagged
+                                              note (impression, bias risk) is left untagged: capability, level and
+                                              confidence null, evidence empty
   scorecard draft [--rubric FILE] [FILE|-]    JSON lines {\"text\", \"id\"?} in, one drafted scorecard out
   scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
   scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
@@ -32,13 +35,19 @@ const DEFAULT_HELDOUT: &str = "data/corpus/heldout.jsonl";
 const DEFAULT_FLAGS: &str = "data/corpus/flags.jsonl";
 
 /// The JSON form of one classification: evidence spans carry their byte range and their text.
+/// A flagged note (an impression, a bias risk) suggests no tag, as the widget and `draft` leave
+/// it untagged: its capability, level and confidence are null and it has no evidence; its flags
+/// say why.
 pub fn classification_json(id: &Value, text: &str, c: &Classification) -> Value {
+    let flags: Vec<Value> = c.flags.iter().map(flag_json).collect();
+    if !c.suggests_tag() {
+        return json!({"id": id, "capability": null, "level": null, "confidence": null, "evidence": [], "flags": flags});
+    }
     let evidence: Vec<Value> = c
         .evidence
         .iter()
         .map(|s| json!({"start": s.start, "end": s.end, "text": text.get(s.start..s.end).unwrap_or(""), "label": s.label}))
         .collect();
-    let flags: Vec<Value> = c.flags.iter().map(flag_json).collect();
     json!({
         "id": id,
         "capability": c.capability,

@@ -13,7 +13,8 @@ commands:
                                                     named on stderr, the rest still printed (then exit 1)
   validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid
   classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
-                                                    evidence and flags out, one line each
+                                                    evidence and flags out, one line each (a flagged note
+                                                    is left untagged: capability, level, confidence null)
   draft [--rubric FILE] [FILE|-]                    JSON lines of observations in; one drafted scorecard out
   classifier train|eval|cv|bench [options]          retrain, evaluate or time the observation classifier
   compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]

@@ -35,7 +35,7 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
     let mut tagged = 0;
     for o in card.observations.iter_mut().filter(|o| o.source != TagSource::Interviewer) {
         match classify_with(model, &o.text) {
-            Ok(c) if c.flags.is_empty() && rubric.capability(&c.capability).is_some() => {
+            Ok(c) if c.suggests_tag() && rubric.capability(&c.capability).is_some() => {
                 o.capability = Some(c.capability);
                 o.level = c.level;
                 o.source = TagSource::Suggested;

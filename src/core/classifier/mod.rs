@@ -72,6 +72,15 @@ pub struct Classification {
     pub flags: Vec<Flag>,
 }
 
+impl Classification {
+    /// Whether the reading is offered as the note's tag. Not for a flagged note: an impression or
+    /// a bias-prone remark is not evidence of behaviour, so the widget, [`draft`] and `scorecard
+    /// classify` leave it untagged (its flags say why) until the interviewer tags it.
+    pub fn suggests_tag(&self) -> bool {
+        self.flags.is_empty()
+    }
+}
+
 /// Why a note could not be classified.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClassifyError {

@@ -5,7 +5,7 @@
 //! number is odd, the lower of the two middle ratings when it is even. A hire must be earned, so
 //! a tie between two views resolves to the lower one. docs/WHY-committee.md gives the reasons.
 
-use super::{evidence_count, CapabilityRow, Cell};
+use super::{evidence_count, observation_view, CapabilityRow, Cell};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard};
 
@@ -57,6 +57,7 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
                         level: card.rating(&cap.id),
                         evidence: evidence_count(card, &cap.id),
                         note: card.note(&cap.id).to_string(),
+                        observations: card.observations_for(&cap.id).map(observation_view).collect(),
                     })
                     .collect()
             };

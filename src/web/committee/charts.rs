@@ -44,7 +44,7 @@ impl PartialEq for ChartProps {
 }
 
 /// Capabilities by interviewer; each cell shows the level and what evidence it has, and opens to
-/// the note. A capability the outcome rests on is marked. Drafts (scorecards not submitted) are
+/// it: the note and the observations. A capability the outcome rests on is marked. Drafts (scorecards not submitted) are
 /// not counted: their columns come after the consensus and the spread, marked in their header
 /// and in each of their cells' names and tooltips.
 #[function_component]
@@ -53,7 +53,8 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
     let id = format!("{}-matrix", props.prefix);
-    // A cell: the level and its evidence, opening to the note; `draft` marks a draft's.
+    // A cell: the level and its evidence, opening to the note and observations; `draft` marks a
+    // draft's.
     let cell = |row_name: &str, cell: &Cell, m: &PanelMember, draft: bool| {
         // Plain text (a tooltip, words for screen readers): the name isolated as `<bdi>` would.
         let who = bidi_isolate(&member(m)).into_owned();
@@ -61,13 +62,18 @@ pub fn HeatMap(props: &ChartProps) -> Html {
         html! {
             <td class={classes!("sc-heat", rating_class(cell.level), draft.then_some("sc-is-draft"))}
                 title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>
-                if cell.note.is_empty() {
+                if cell.note.is_empty() && cell.observations.is_empty() {
                     <span>{ short(cell.level) }{ evidence(cell) }
                         if draft { <span class="sc-visually-hidden">{ ", draft, not counted" }</span> }</span>
                 } else {
                     <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
                         { short(cell.level) }{ evidence(cell) }</summary>
-                        <p class="sc-committee__note" dir="auto">{ cell.note.clone() }</p></details>
+                        if !cell.note.is_empty() { <p class="sc-committee__note" dir="auto">{ cell.note.clone() }</p> }
+                        // As who said what lists them.
+                        if !cell.observations.is_empty() {
+                            <ul class="sc-heat__obs">{ for cell.observations.iter().map(|o| html! { <li>{ bdi(&o.text) }{ format!(" ({})", short(o.level)) }</li> }) }</ul>
+                        }
+                    </details>
                 }
             </td>
         }
@@ -76,7 +82,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
         <section aria-labelledby={id.clone()}>
             <h3 class="sc-committee__h3" {id}>{ "Ratings by interviewer" }</h3>
             // Focusable: narrower than the table, it scrolls sideways, and the keyboard must reach
-            // the columns on the right (cells without a note have nothing to focus).
+            // the columns on the right (cells without evidence have nothing to focus).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
                     <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&c.name),
