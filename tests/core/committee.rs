@@ -434,6 +434,12 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let alice = &r.interviewers[0];
     assert_eq!((alice.scorecards, alice.candidates, alice.shared, alice.leaning), (2, 2, 4, Leaning::Lenient));
     assert_eq!(alice.name, "Name of alice");
+    // The name is as the scorecard with the id spells it, also when the name-only one's panel
+    // comes first.
+    let mut first = panel(&["ada _ s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
+    first[0].1.interviewer = Person { id: String::new(), name: "name of  Alice".into() };
+    let r = analyze(&rubric(), &first, None);
+    assert_eq!(r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str(), i.scorecards)).collect::<Vec<_>>()[0], ("alice", "Name of alice", 2));
     // Another interviewer with an id and the same name: which one sat on Bo's panel is unknown.
     cards.push(("card5".into(), card("cy alicia s: te=M")));
     cards[4].1.interviewer.name = "Name of alice".into();

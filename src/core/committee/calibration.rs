@@ -42,6 +42,9 @@ struct Totals {
     /// For an interviewer named without an id: how many interviewers with an id have the name
     /// (two or more: which one this is cannot be told).
     namesakes: usize,
+    /// `name` is as a scorecard with the interviewer's id spells it, which a name-only
+    /// scorecard's spelling never replaces.
+    name_with_id: bool,
 }
 
 /// What one panel member adds to their interviewer's totals in [`Across`]: kept with a cached
@@ -81,8 +84,10 @@ impl Across {
             self.by_key.insert(key.to_string(), Totals::default());
         }
         let Some(t) = self.by_key.get_mut(key) else { return };
-        if t.name.is_empty() {
+        // The name as the scorecards with the id spell it, whichever panel comes first.
+        if t.name.is_empty() || (!t.name_with_id && !c.by_name) {
             t.name = c.name.clone();
+            t.name_with_id = !c.by_name;
         }
         t.namesakes = t.namesakes.max(namesakes);
         t.scorecards += 1;

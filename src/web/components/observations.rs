@@ -236,7 +236,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let (text, confidence, flags) = match &analysis {
         // A flagged note is not evidence of a capability: highlighting the words that would have
         // tagged it would say the opposite of its flag.
-        Some(Ok(c)) if c.flags.is_empty() => (highlight(&o.text, &c.evidence), Some(c.confidence), Vec::new()),
+        Some(Ok(c)) if c.suggests_tag() => (highlight(&o.text, &c.evidence), Some(c.confidence), Vec::new()),
         Some(Ok(c)) => (html! { { o.text.clone() } }, Some(c.confidence), c.flags.clone()),
         _ => (html! { { o.text.clone() } }, None, Vec::new()),
     };
