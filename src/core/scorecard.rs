@@ -233,6 +233,25 @@ impl Scorecard {
         self.ratings.get(capability).map_or("", |r| r.note.as_str())
     }
 
+    /// Fills in what this document leaves out from `open`, the card it replaces on screen: the
+    /// candidate and interviewer (each when it names nobody), the step and the date (when
+    /// empty). A minimal document (an import, a host's `setValue`) must not blank what the card
+    /// shows, nor move it to a nameless draft's key.
+    pub fn fill_missing_from(&mut self, open: &Scorecard) {
+        if self.candidate.key().is_empty() {
+            self.candidate = open.candidate.clone();
+        }
+        if self.interviewer.key().is_empty() {
+            self.interviewer = open.interviewer.clone();
+        }
+        if self.interview.step.is_empty() {
+            self.interview.step = open.interview.step.clone();
+        }
+        if self.interview.date.is_empty() {
+            self.interview.date = open.interview.date.clone();
+        }
+    }
+
     /// Observations tagged with a capability.
     pub fn observations_for<'a>(&'a self, capability: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
         self.observations.iter().filter(move |o| o.capability.as_deref() == Some(capability))

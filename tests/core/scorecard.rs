@@ -252,3 +252,33 @@ fn numeric_ids_read_the_same_however_they_are_written() {
         assert_eq!(card.candidate.id, "1042", "{id}");
     }
 }
+
+#[test]
+fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
+    let open = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"candidate":{"name":"Ada"},"interviewer":{"id":"u7","name":"Grace"},
+            "interview":{"step":"System design","date":"2026-11-26"},"ratings":{"business_impact":{"level":"meets"}}}"#,
+        &rubric(),
+    )
+    .unwrap();
+    // Nothing said of whom or when: all of it is the open card's; its ratings are not.
+    let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"exceeds"}}}"#, &rubric()).unwrap();
+    card.fill_missing_from(&open);
+    assert_eq!((&card.candidate, &card.interviewer, &card.interview), (&open.candidate, &open.interviewer, &open.interview));
+    assert_eq!(card.ratings.keys().collect::<Vec<_>>(), ["technical_expertise"]);
+    // What the document does say stays: a candidate by id only is named, a step without a date
+    // takes only the date.
+    let mut card = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"candidate":{"id":"c-42"},"interview":{"step":"Coding"},"ratings":{}}"#,
+        &rubric(),
+    )
+    .unwrap();
+    card.fill_missing_from(&open);
+    assert_eq!((card.candidate.id.as_str(), card.candidate.name.as_str()), ("c-42", ""));
+    assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("Coding", "2026-11-26"));
+    assert_eq!(card.interviewer, open.interviewer);
+    // A date the document gives is never replaced.
+    let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"interview":{"date":"2026-01-02"},"ratings":{}}"#, &rubric()).unwrap();
+    card.fill_missing_from(&open);
+    assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("System design", "2026-01-02"));
+}

@@ -422,21 +422,13 @@ fn plain_error(e: &str) -> String {
 }
 
 /// An imported document that names no candidate or interviewer (a Greenhouse scorecard names
-/// the candidate by an id at most) keeps the open card's, and its step, as the host's
-/// `setValue` keeps the host's: else Replace would make the card a nameless one, under another
-/// key, with the card it replaced gone from storage. The question then names them. A card still
-/// without a candidate comes in as a draft: Submit refuses such a card.
+/// the candidate by an id at most) keeps the open card's, and its step and date, as the host's
+/// `setValue` does (`Scorecard::fill_missing_from`): else Replace would make the card a nameless
+/// one, under another key, with the card it replaced gone from storage. The question then names
+/// them. A card still without a candidate comes in as a draft: Submit refuses such a card.
 fn keep_names(imported: &mut Imported, open: &crate::core::Scorecard) {
     let card = &mut imported.card;
-    if card.candidate.key().is_empty() {
-        card.candidate = open.candidate.clone();
-    }
-    if card.interviewer.key().is_empty() {
-        card.interviewer = open.interviewer.clone();
-    }
-    if card.interview.step.is_empty() {
-        card.interview.step = open.interview.step.clone();
-    }
+    card.fill_missing_from(open);
     if card.submitted_at.is_some() && card.candidate.display_name().trim().is_empty() {
         card.submitted_at = None;
         imported.warnings.push("It was submitted without a candidate's name: it comes in as a draft, to name and submit.".into());

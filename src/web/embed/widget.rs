@@ -441,20 +441,20 @@ fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
     }
 }
 
-/// A document from the host, with what it leaves out (candidate, interviewer, step) taken from
-/// the host's options: only `format`, `version` and `ratings` are required, and a minimal
-/// document must not blank the names the host gave (nor move the draft to a nameless key).
+/// `mount`'s `value`, with what it leaves out (candidate, interviewer, step) taken from the
+/// host's options: only `format`, `version` and `ratings` are required, and a minimal document
+/// must not blank the names the host gave (nor move the draft to a nameless key). (`setValue`
+/// takes them, and the date, from the card shown.)
 fn with_preset(mut card: Scorecard, preset: &Preset) -> Scorecard {
-    let fill = |person: &mut crate::core::scorecard::Person, name: &Option<String>| {
-        if person.key().is_empty() {
-            person.name = name.clone().unwrap_or_default();
-        }
-    };
-    fill(&mut card.candidate, &preset.candidate);
-    fill(&mut card.interviewer, &preset.interviewer);
-    if card.interview.step.is_empty() {
-        card.interview.step = preset.step.clone().unwrap_or_default();
-    }
+    card.fill_missing_from(&named(Scorecard::default(), preset));
+    card
+}
+
+/// `card` with the host's names and step (none given: empty).
+fn named(mut card: Scorecard, preset: &Preset) -> Scorecard {
+    card.candidate.name = preset.candidate.clone().unwrap_or_default();
+    card.interviewer.name = preset.interviewer.clone().unwrap_or_default();
+    card.interview.step = preset.step.clone().unwrap_or_default();
     card
 }
 
@@ -463,11 +463,8 @@ fn with_preset(mut card: Scorecard, preset: &Preset) -> Scorecard {
 /// last; for a step, also a draft saved before the step was in its key), else a new card. So
 /// `getValue` answers for the scorecard `update` switched to at once, before Yew renders it.
 fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
-    let mut card = Scorecard::new(rubric);
+    let mut card = named(Scorecard::new(rubric), preset);
     card.interview.date = crate::web::app::today();
-    card.candidate.name = preset.candidate.clone().unwrap_or_default();
-    card.interviewer.name = preset.interviewer.clone().unwrap_or_default();
-    card.interview.step = preset.step.clone().unwrap_or_default();
     if !autosave {
         return card;
     }
@@ -479,18 +476,21 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
     saved.unwrap_or(card)
 }
 
-/// Why a host's `value` cannot be shown under the host's names: it names another candidate,
-/// interviewer or step (as drafts are keyed: trimmed, case aside) than the options do.
-fn conflict(card: &Scorecard, preset: &Preset) -> Option<String> {
+/// Why a host's document cannot be shown under the host's names: it names another candidate,
+/// interviewer or step (as drafts are keyed: trimmed, case aside) than the options do, and, for
+/// `setValue`, than the card `shown` does (whose names the interviewer may have corrected). The
+/// message goes on with what to leave it out of.
+fn conflict(card: &Scorecard, preset: &Preset, shown: Option<&Scorecard>) -> Option<String> {
+    let same = |a: &str, b: &str| DraftStore::key_part(a) == DraftStore::key_part(b);
     let fields = [
-        ("candidate", &card.candidate.name, &preset.candidate),
-        ("interviewer", &card.interviewer.name, &preset.interviewer),
-        ("step", &card.interview.step, &preset.step),
+        ("candidate", &card.candidate.name, &preset.candidate, shown.map(|s| &s.candidate.name)),
+        ("interviewer", &card.interviewer.name, &preset.interviewer, shown.map(|s| &s.interviewer.name)),
+        ("step", &card.interview.step, &preset.step, shown.map(|s| &s.interview.step)),
     ];
-    fields.into_iter().find_map(|(field, given, option)| {
+    fields.into_iter().find_map(|(field, given, option, shown)| {
         let option = option.as_deref().filter(|o| !o.trim().is_empty())?;
-        (!given.trim().is_empty() && DraftStore::key_part(given) != DraftStore::key_part(option)).then(|| {
-            format!("value: its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of value")
+        (!given.trim().is_empty() && !same(given, option) && !shown.is_some_and(|s| same(given, s))).then(|| {
+            format!("its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of")
         })
     })
 }
@@ -514,8 +514,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
         let card = read_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
-        if let Some(message) = conflict(&card, &preset) {
-            return Err(js_error(&format!("mount options: {message}")));
+        if let Some(message) = conflict(&card, &preset, None) {
+            return Err(js_error(&format!("mount options: value: {message} value")));
         }
         initial = Some((0, Rc::new(with_preset(card, &preset))));
     }
@@ -612,16 +612,25 @@ impl Widget {
         Ok(to_js(&self.value.borrow().to_value()))
     }
 
-    /// Replaces the scorecard. An invalid document is refused with an error naming the field
+    /// Replaces the scorecard. What the document leaves out (names, step, date) is taken from
+    /// the card shown. An invalid document, or one naming another candidate, interviewer or step than the
+    /// host's options (as `mount` refuses its `value`), is refused with an error naming the field
     /// (also sent as `scorecard:error`), and the current card is left untouched.
     #[cfg_attr(feature = "widget", wasm_bindgen(js_name = setValue))]
     pub fn set_value(&self, value: JsValue) -> Result<(), JsValue> {
         self.alive()?;
+        // Read before any cell is borrowed: `JSON.stringify` runs the host's `toJSON`s.
+        let value = to_json(&value);
         let result = {
-            let props = self.props.borrow();
-            to_json(&value).and_then(|v| {
+            let (props, shown) = (self.props.borrow(), self.value.borrow());
+            value.and_then(|v| {
                 let rubric = props.rubric.as_ref().map_err(|e| e.clone())?;
-                read_value(v, rubric).map(|card| with_preset(card, &props.settings.preset)).map_err(|e| e.to_string())
+                let mut card = read_value(v, rubric).map_err(|e| e.to_string())?;
+                if let Some(message) = conflict(&card, &props.settings.preset, Some(&shown)) {
+                    return Err(format!("{message} the document"));
+                }
+                card.fill_missing_from(&shown);
+                Ok(card)
             })
         };
         match result {
@@ -835,6 +844,13 @@ pub fn start_page() {
         });
         reload_on_hash_change();
         return;
+    }
+    // A value the address gives that the page does not take is said in the console, as the
+    // element's attributes are (scorecard-element.js), not ignored in silence.
+    for (name, allowed) in [("readonly", ["1", "0"]), ("theme", ["light", "dark"])] {
+        if let Some(v) = param(name).filter(|v| !allowed.contains(&v.as_str())) {
+            web_sys::console::warn_1(&format!("scorecard: {name}={v} in the address is not one of {}|{}: ignored, as if not set", allowed[0], allowed[1]).into());
+        }
     }
     // A host page with its own light/dark switch passes ?theme=light|dark to the iframe.
     if let Some(class) = param("theme").as_deref().and_then(theme_class) {

@@ -67,7 +67,13 @@ function ensureStylesheet(root) {
   return stylesheets.get(link);
 }
 
-const ATTRIBUTES = ['candidate', 'interviewer', 'step', 'rubric', 'readonly', 'autosave', 'density'];
+const ATTRIBUTES = ['candidate', 'interviewer', 'step', 'rubric', 'readonly', 'autosave', 'density', 'theme'];
+
+/**
+ * The values of the enumerated attributes: any other is ignored, as if the attribute were not
+ * set, and the console says so (as for readonly="false", #readOnly) rather than nothing.
+ */
+const VALUES = { theme: 'light|dark', density: 'compact', autosave: 'on|off' };
 
 /** Fetches a rubric URL, refusing other origins: the widget makes no cross-origin request. */
 async function loadRubric(url) {
@@ -125,8 +131,12 @@ class InterviewScorecard extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    // density needs nothing here: the stylesheet reads it off the element (:host([density])).
-    if (name === 'density') return;
+    const allowed = VALUES[name];
+    if (allowed && value !== null && value !== oldValue && !allowed.split('|').includes(value)) {
+      console.warn(`interview-scorecard: ${name}="${value}" is not one of ${allowed}: ignored, as if not set`);
+    }
+    // density and theme need nothing here: the stylesheet reads them off the element (:host([density])).
+    if (name === 'density' || name === 'theme') return;
     // Before the widget is mounted, #mount reads the attributes (and applies late changes). One
     // that could not be mounted (its rubric did not load) is mounted again for another rubric.
     if (!this.#widget) { if (name === 'rubric' && !this.#mounting && this.isConnected) this.connectedCallback(); return; }
