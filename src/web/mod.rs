@@ -25,7 +25,10 @@ pub mod state;
 pub mod storage;
 
 /// Whether `hay` holds `needle`, by a byte scan: `str::contains` with a string pattern links
-/// the Two-Way searcher, about 1.6 KB of the widget's wasm, for two short keys.
+/// the Two-Way searcher, about 1.6 KB of the widget's wasm, for two short keys. Only the Yew
+/// side uses it (drafts in `storage`, share links in `embed::widget`), so the on-demand
+/// module's build (`extras` without `web`) leaves it out.
+#[cfg(feature = "web")]
 pub(crate) fn holds(hay: &str, needle: &str) -> bool {
     hay.as_bytes().windows(needle.len().max(1)).any(|w| w == needle.as_bytes())
 }

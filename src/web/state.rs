@@ -426,23 +426,16 @@ impl Reducible for ScorerState {
                 // reading (too long to classify) is still checked for a bias risk.
                 let analyses = next.analyses.clone();
                 let assist = next.assist.clone();
-                let evidence = |text: &str| {
-                    let found = reading(&analyses, text).and_then(|a| a.as_ref().ok());
-                    let flags = match found {
-                        Some(c) => c.flags.clone(),
-                        None => assist.ready().map(|a| a.flags(text)).unwrap_or_default(),
-                    };
-                    if classifier::has_bias_risk(&flags) {
-                        classifier::Evidence::BiasRisk
-                    } else {
-                        classifier::Evidence::Confidence(found.map(|c| c.confidence))
-                    }
+                let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
+                    Some(c) => classifier::Evidence::of(c),
+                    None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => classifier::Evidence::BiasRisk,
+                    None => classifier::Evidence::Confidence(None),
                 };
-                let classifier::Drafts { drafted, split } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
+                let classifier::Drafts { drafted, split, unsure } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
                 let names = |ids: &[String]| {
                     crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
                 };
-                let mut notice = if drafted.is_empty() && split.is_empty() {
+                let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
                 } else if drafted.is_empty() {
                     String::new()
@@ -454,6 +447,13 @@ impl Reducible for ScorerState {
                         "{notice}{}Not drafted, your observations disagree (some read needs improvement, some exceeds expectations): {}. Rate it yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&split)
+                    );
+                }
+                if !unsure.is_empty() {
+                    notice = format!(
+                        "{notice}{}Not drafted, the suggested levels are guesses: {}. Set them or rate it yourself.",
+                        if notice.is_empty() { "" } else { " " },
+                        names(&unsure)
                     );
                 }
                 next.notice = Some(notice);

@@ -1047,12 +1047,13 @@ fn rubric_exceeds_wording_reads_as_exceeds_and_plain_work_stays_meets() {
         let features = classifier::features::extract(&text::tokenize(note));
         assert!(features.level.iter().any(|f| f.name == "#rubric_exceeds"), "{note}: no #rubric_exceeds cue");
         assert_eq!(classify(note).unwrap().level, Rating::Exceeds, "{note}");
-        // Without the cue the note would not read as exceeds: the rubric wording carries it.
-        let mut without: Vec<_> = features.level.into_iter().filter(|f| f.name != "#rubric_exceeds").collect();
-        let norm: f32 = without.iter().map(|f| f.value * f.value).sum::<f32>().sqrt();
-        without.iter_mut().for_each(|f| f.value /= norm);
-        let p = model.level.probabilities(&without);
-        assert!(p[2] < p[0].max(p[1]), "{note}: reads as exceeds even without the cue: {p:?}");
+        // The rubric wording carries it: of the note's words and cues, the cue pushes hardest
+        // towards exceeds. (Whether the note would still read as exceeds without the cue
+        // depends on its other words: "delivers ... early" and "best in class" are exceeds
+        // words of their own.)
+        let push = |f: &classifier::features::Feature| classifier::model::Head::contribution(model.level.row(&f.name), f.value, 2);
+        let top = features.level.iter().max_by(|a, b| push(a).total_cmp(&push(b))).map(|f| f.name.as_str());
+        assert_eq!(top, Some("#rubric_exceeds"), "{note}");
     }
     let meets = [
         "Helped a teammate with a bug.",
@@ -1132,10 +1133,138 @@ fn split_evidence_drafts_no_rating_and_is_named() {
     card.observations.push(tag(2, "project_ownership", Rating::Exceeds));
     card.observations.push(tag(3, "project_ownership", Rating::Meets));
     let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
-    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()] });
+    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()], unsure: vec![] });
     assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
     // A bias-risk note is no evidence either way: without it the evidence agrees.
     let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 1" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
     assert_eq!(drafts.drafted, ["technical_expertise"]);
     assert_eq!(card.rating("technical_expertise"), Rating::Exceeds);
+}
+
+/// A QA pass drafted Technical Expertise and Mentorship & Support as needs improvement from two
+/// plainly good notes: the level head read "asked" as the interviewer's probing of a weak answer
+/// and had nothing else to go on, and short notes in training were mostly needs improvement. The
+/// QA notes and paraphrases of them (`data/corpus/short-notes.jsonl`, never trained on): no note
+/// labelled meets or exceeds reads as a sure needs improvement, so none drafts one.
+#[test]
+fn short_positive_notes_never_read_as_a_sure_needs_improvement() {
+    let text = std::fs::read_to_string(root().join("data/corpus/short-notes.jsonl")).unwrap();
+    let examples = train::parse_corpus("short-notes.jsonl", &text).unwrap();
+    assert!(examples.len() >= 20, "the short notes are there");
+    for e in examples.iter().filter(|e| e.level != Rating::NeedsImprovement) {
+        let c = classify(&e.text).unwrap();
+        assert!(c.level != Rating::NeedsImprovement || c.level_unsure(), "{}: {:?} at {}", e.text, c.level, c.level_confidence);
+    }
+    let ev = train::evaluate(embedded_model().unwrap(), &examples);
+    assert!(ev.level_accuracy >= 0.9, "short-note level accuracy {:.3}", ev.level_accuracy);
+
+    // The widget's scenario: the two notes, then "Draft ratings from observations".
+    let r = rubric();
+    let mut card = card_from(&["Asked clarifying questions before coding", "Paired with me on the bug and found the race condition in 10 minutes"]);
+    draft(&r, &mut card);
+    assert_eq!(card.observations[0].capability.as_deref(), Some("technical_expertise"));
+    assert_eq!(card.rating("technical_expertise"), Rating::Meets, "{:?}", card.observations);
+    for (id, entry) in &card.ratings {
+        assert_ne!(entry.level, Rating::NeedsImprovement, "{id} drafted as needs improvement");
+    }
+}
+
+/// A suggested tag whose level is a guess (below `MIN_LEVEL_CONFIDENCE`) drafts nothing: the
+/// capability is named as unsure unless other evidence rates it. The interviewer's own tag on
+/// the same note counts as ever.
+#[test]
+fn a_guessed_level_drafts_nothing_and_is_named() {
+    use scorecard::core::classifier::{draft_ratings_with, Drafts, Evidence};
+    let r = rubric();
+    let tag = |i: usize, cap: &str, level: Rating, source: TagSource| Observation {
+        id: format!("o{i}"),
+        text: format!("note {i}"),
+        capability: Some(cap.into()),
+        level,
+        source,
+    };
+    let mut card = Scorecard::new(&r);
+    card.observations.push(tag(0, "mentorship_support", Rating::NeedsImprovement, TagSource::Suggested));
+    card.observations.push(tag(1, "technical_expertise", Rating::NeedsImprovement, TagSource::Suggested));
+    card.observations.push(tag(2, "technical_expertise", Rating::Meets, TagSource::Suggested));
+    card.observations.push(tag(3, "project_ownership", Rating::Exceeds, TagSource::Interviewer));
+    let unsure = |t: &str| if t == "note 2" { Evidence::Confidence(Some(0.8)) } else { Evidence::UnsureLevel };
+    let drafts = draft_ratings_with(&r, &mut card, unsure);
+    assert_eq!(
+        drafts,
+        Drafts {
+            drafted: vec!["technical_expertise".into(), "project_ownership".into()],
+            split: vec![],
+            unsure: vec!["mentorship_support".into()],
+        }
+    );
+    assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);
+    assert_eq!(card.rating("technical_expertise"), Rating::Meets, "the guessed needs improvement weighs nothing");
+    assert_eq!(card.rating("project_ownership"), Rating::Exceeds, "the interviewer's tag counts whatever the classifier read");
+
+    // What a reading says for drafting: its flags first, then how sure its level is.
+    let sure = classify("Wrote tests for the edge cases without being asked.").unwrap();
+    assert!(!sure.level_unsure() && sure.suggests_tag(), "{sure:?}");
+    assert_eq!(Evidence::of(&sure), Evidence::Confidence(Some(sure.confidence)));
+    let guess = classifier::Classification { level_confidence: classifier::MIN_LEVEL_CONFIDENCE - 0.01, ..sure.clone() };
+    assert_eq!(Evidence::of(&guess), Evidence::UnsureLevel);
+    assert_eq!(Evidence::of(&classify("She is a young mom so might not handle on-call").unwrap()), Evidence::BiasRisk);
+}
+
+/// A note the model knows no word of (another language) is no reading: it is neither flagged as
+/// an impression nor tagged from the model's prior, and its level is not a needs improvement
+/// read from nothing. English notes the detector can read are still flagged.
+#[test]
+fn notes_the_classifier_cannot_read_are_neither_flagged_nor_tagged() {
+    let foreign = [
+        "הוביל את ההגירה עם שלושה צוותים",
+        "Провёл миграцию с тремя командами",
+        "带领三个团队完成了迁移",
+        "Lideró la migración con tres equipos",
+    ];
+    for note in foreign {
+        assert!(detect_flags(note).is_empty(), "{note}: {:?}", detect_flags(note));
+        let c = classify(note).unwrap();
+        assert_eq!((c.confidence, c.capability_confidence, c.level_confidence), (0.0, 0.0, 0.0), "{note}");
+        assert_eq!(c.level, Rating::Meets, "{note}: no level read from nothing");
+        assert!(!c.suggests_tag() && c.level_unsure() && c.evidence.is_empty(), "{note}: {c:?}");
+    }
+    let r = rubric();
+    let mut card = card_from(&foreign);
+    assert_eq!(tag_observations(&r, &mut card), 0);
+    assert!(draft(&r, &mut card).is_empty() && card.ratings.is_empty());
+    // The same rules still read English impressions and non-answers.
+    for note in ["ok", "No opinion", "N/A", "meh", "seems smart", "Seemed fine to me."] {
+        check_flags(note, &[FlagKind::NonBehavioral]);
+    }
+    // A bias remark needs no other English word to be caught.
+    check_flags("Young and energetic", &[FlagKind::BiasRisk]);
+}
+
+/// Conduct towards someone is behaviour however short: "Talked over me repeatedly" was flagged
+/// as no behaviour (an action, no work noun, four words). Its level reads needs improvement.
+#[test]
+fn conduct_towards_someone_is_behaviour() {
+    for note in ["Talked over me repeatedly", "Interrupted the other interviewer twice.", "Cut me off mid-sentence.", "Never listened to her teammate.", "Walked me through it."] {
+        check_flags(note, &[]);
+    }
+    for note in ["Talked over me repeatedly", "Kept interrupting the other interviewer."] {
+        let c = classify(note).unwrap();
+        assert_eq!(c.level, Rating::NeedsImprovement, "{note}: {c:?}");
+    }
+    // An action alone, or with a thing, is what it was.
+    check_flags("Talked a good game.", &[FlagKind::NonBehavioral]);
+    // Said of work, the conduct words are not conduct: "talked over the options" is a discussion.
+    assert!(!level_features("Talked over the options with the PM.").iter().any(|f| f.contains("struggle")));
+}
+
+/// A failing test is what the candidate debugs, not a failure of the candidate; the
+/// interviewer's own "I asked" is not the candidate asking.
+#[test]
+fn failing_things_and_the_interviewers_questions_are_not_the_candidates() {
+    assert!(!level_features("Fixed the failing test in the pipeline.").iter().any(|f| f == "#struggle" || f.starts_with('!')));
+    assert!(level_features("Failed to fix the test.").iter().any(|f| f == "#struggle" || f.starts_with('!')));
+    assert!(!level_features("I asked about caching; she covered eviction.").iter().any(|f| f == "ask"));
+    assert!(level_features("Asked clarifying questions about the load.").iter().any(|f| f == "#inquire"));
+    assert!(level_features("Didn't ask clarifying questions about the load.").iter().any(|f| f == "!#inquire"));
 }

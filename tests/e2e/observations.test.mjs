@@ -93,6 +93,36 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   await context.close();
 });
 
+test('good short notes draft meets, a guessed level drafts nothing, and a note in Hebrew is left alone', async () => {
+  // A QA pass's notes: these two drafted Technical Expertise and Mentorship & Support as needs
+  // improvement.
+  const { context, page } = await openScorer(browser, base);
+  await observe(page, 'Asked clarifying questions before coding');
+  await observe(page, 'Paired with me on the bug and found the race condition in 10 minutes');
+  const te = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Technical Expertise' }) });
+  const asked = te.locator('.sc-obs', { hasText: 'Asked clarifying questions' });
+  assert.equal(await asked.locator('select[id$="-level"]').inputValue(), 'meets');
+  assert.match(await asked.locator('.sc-obs__source').textContent(), /^Suggested · \d+% sure$/);
+  // Says what the candidate did, not how well: its level is a guess, and said to be one.
+  await observe(page, 'Hosted an intern');
+  const hosted = page.locator('.sc-obs', { hasText: 'Hosted an intern' });
+  assert.equal(await hosted.locator('.sc-obs__source').textContent(), 'Suggested · level unsure');
+  // Hebrew: the classifier reads none of it, so it is neither tagged nor called an impression.
+  await observe(page, 'הוביל את ההגירה עם שלושה צוותים');
+  const hebrew = page.locator('.sc-obs', { hasText: 'הוביל' });
+  assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added, not tagged to a capability: it is listed below.');
+  assert.equal(await hebrew.locator('select').first().inputValue(), '');
+  assert.equal(await hebrew.locator('.sc-obs__flag').count(), 0, 'no "not evidence of behaviour" warning');
+
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not drafted, the suggested levels are guesses: Mentorship & Support.' }).waitFor();
+  assert.ok(await page.locator('#sc-technical_expertise-meets').isChecked());
+  for (const level of ['needs_improvement', 'meets', 'exceeds']) {
+    assert.ok(!(await page.locator(`#sc-mentorship_support-${level}`).isChecked()), `mentorship not drafted ${level}`);
+  }
+  await context.close();
+});
+
 /** A fresh scorer with one observation, tagged: the on-demand classifier is in. */
 async function withOneSuggestion() {
   const context = await browser.newContext();

@@ -470,6 +470,41 @@ fn split_evidence_is_named_and_not_drafted() {
     );
 }
 
+/// The QA pass's notes: two good ones drafted Technical Expertise and Mentorship & Support as
+/// needs improvement. Now the sure one drafts meets; a suggested tag whose level the classifier
+/// could not tell ("Hosted an intern": what, not how well) drafts nothing and is named; a note in
+/// Hebrew is neither tagged nor flagged.
+#[wasm_bindgen_test]
+fn guessed_levels_and_unreadable_notes_draft_nothing() {
+    use scorecard::core::Rating;
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let mut state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    for text in [
+        "Asked clarifying questions before coding",
+        "Paired with me on the bug and found the race condition in 10 minutes",
+        "Hosted an intern",
+        "הוביל את ההגירה עם שלושה צוותים",
+    ] {
+        state = state.reduce(Action::Observe { text: text.into() });
+    }
+    let tags: Vec<_> = state.card.observations.iter().map(|o| o.capability.as_deref()).collect();
+    assert_eq!(tags, [Some("technical_expertise"), Some("technical_expertise"), Some("mentorship_support"), None]);
+    let hebrew = state.analysis(&state.card.observations[3].text).and_then(|a| a.as_ref().ok()).expect("read");
+    assert!(hebrew.flags.is_empty() && !hebrew.suggests_tag(), "{hebrew:?}");
+    let state = state.reduce(Action::DraftRatings);
+    assert_eq!(state.card.rating("technical_expertise"), Rating::Meets);
+    assert_eq!(state.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("Drafted from your observations: Technical Expertise. Confirm or change each one. Not drafted, the suggested levels are guesses: Mentorship & Support. Set them or rate it yourself.")
+    );
+}
+
 /// A rating drafted from observations is the classifier's until the interviewer confirms it:
 /// Submit is refused while one is unconfirmed, choosing its level again confirms it, and a
 /// loaded card keeps marks only on capabilities it rates.

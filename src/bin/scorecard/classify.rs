@@ -35,13 +35,13 @@ const DEFAULT_HELDOUT: &str = "data/corpus/heldout.jsonl";
 const DEFAULT_FLAGS: &str = "data/corpus/flags.jsonl";
 
 /// The JSON form of one classification: evidence spans carry their byte range and their text.
-/// A flagged note (an impression, a bias risk) suggests no tag, as the widget and `draft` leave
-/// it untagged: its capability, level and confidence are null and it has no evidence; its flags
-/// say why.
+/// A note that suggests no tag ([`Classification::suggests_tag`]: flagged as an impression or a
+/// bias risk, or with no word the model knows), as the widget and `draft` leave it untagged, has
+/// its capability, level and confidences null and no evidence; its flags say why, if any.
 pub fn classification_json(id: &Value, text: &str, c: &Classification) -> Value {
     let flags: Vec<Value> = c.flags.iter().map(flag_json).collect();
     if !c.suggests_tag() {
-        return json!({"id": id, "capability": null, "level": null, "confidence": null, "evidence": [], "flags": flags});
+        return json!({"id": id, "capability": null, "level": null, "confidence": null, "level_confidence": null, "evidence": [], "flags": flags});
     }
     let evidence: Vec<Value> = c
         .evidence
@@ -53,6 +53,8 @@ pub fn classification_json(id: &Value, text: &str, c: &Classification) -> Value 
         "capability": c.capability,
         "level": c.level.id(),
         "confidence": c.confidence,
+        // Below classifier::MIN_LEVEL_CONFIDENCE the level is a guess, and drafting leaves it out.
+        "level_confidence": c.level_confidence,
         "evidence": evidence,
         "flags": flags,
     })

@@ -7,9 +7,10 @@
 //!
 //! A note the classifier flags (an impression such as "seems smart", or a bias-prone remark) is
 //! not evidence of behaviour: it is left untagged, as the widget leaves it, so it drafts nothing
-//! until the interviewer tags it.
+//! until the interviewer tags it. So is a note the model knows no word of. A suggested tag whose
+//! level is a guess ([`Classification::level_unsure`]) drafts nothing either.
 
-use super::{classify_with, embedded_model, Model};
+use super::{classify_with, embedded_model, Classification, Model};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard, TagSource};
 
@@ -21,8 +22,8 @@ pub const MIN_SUGGESTED_WEIGHT: f64 = 0.2;
 
 /// Tags every observation whose tag is a suggestion (not the interviewer's) with the embedded
 /// classifier. Returns how many observations were tagged. Observations the classifier cannot read
-/// (an empty text), notes it flags ([`super::detect_flags`]) and capabilities the rubric does not
-/// have are left untagged.
+/// (an empty text, or no word the model knows), notes it flags ([`super::detect_flags`]) and
+/// capabilities the rubric does not have are left untagged.
 pub fn tag_observations(rubric: &Rubric, card: &mut Scorecard) -> usize {
     match embedded_model() {
         Ok(model) => tag_observations_with(model, rubric, card),
@@ -54,36 +55,57 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
 /// evidence-weighted mean of its observations' levels (needs improvement 0, meets 1, exceeds 2),
 /// rounded to the nearest level, halves rounding up; none where the observations disagree
 /// (needs improvement and exceeds both read: see [`Drafts::split`]). Interviewer tags weigh
-/// [`INTERVIEWER_WEIGHT`]; suggested ones weigh the classifier's confidence in them. Ratings
-/// already set are never changed. Returns the capability ids that received a draft.
+/// [`INTERVIEWER_WEIGHT`]; suggested ones weigh the classifier's confidence in them, and none
+/// when their level is a guess (see [`Drafts::unsure`]). Ratings already set are never changed.
+/// Returns the capability ids that received a draft.
 pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
     let model = embedded_model().ok();
-    draft_ratings_with(rubric, card, |text| {
-        if super::has_bias_risk(&super::detect_flags(text)) {
-            return Evidence::BiasRisk;
-        }
-        Evidence::Confidence(model.and_then(|m| classify_with(m, text).ok()).map(|c| c.confidence))
+    draft_ratings_with(rubric, card, |text| match model.map(|m| classify_with(m, text)) {
+        Some(Ok(c)) => Evidence::of(&c),
+        _ if super::has_bias_risk(&super::detect_flags(text)) => Evidence::BiasRisk,
+        _ => Evidence::Confidence(None),
     })
     .drafted
 }
 
-/// What [`draft_ratings_with`] did: the capabilities it drafted a rating for, and those it left
+/// What [`draft_ratings_with`] did: the capabilities it drafted a rating for, those it left
 /// unrated because their observations disagree (some read needs improvement, some exceeds
-/// expectations: a mean of the two would be a level that no observation supports).
+/// expectations: a mean of the two would be a level that no observation supports), and those
+/// it left unrated because their only evidence is suggested tags whose level the classifier
+/// could not tell ("Paired with me on the bug" says what the candidate did, not how well).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drafts {
     pub drafted: Vec<String>,
     pub split: Vec<String>,
+    pub unsure: Vec<String>,
 }
 
 /// What drafting knows of an observation's text: a bias risk (age, family, origin, appearance:
-/// never evidence, whoever tagged it), or the classifier's confidence in it (`None` when it
-/// cannot say). An impression the interviewer tagged by hand ("strong on SQL" reads as one)
+/// never evidence, whoever tagged it), the classifier's confidence in it (`None` when it cannot
+/// say), or that the classifier could not tell its level ([`MIN_LEVEL_CONFIDENCE`]): a
+/// suggested tag's level is then a guess and weighs nothing, while the interviewer's own tag
+/// counts as ever. An impression the interviewer tagged by hand ("strong on SQL" reads as one)
 /// still counts: the interviewer chose it, and the widget never suggests a tag for one.
+///
+/// [`MIN_LEVEL_CONFIDENCE`]: super::MIN_LEVEL_CONFIDENCE
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Evidence {
     BiasRisk,
     Confidence(Option<f64>),
+    UnsureLevel,
+}
+
+impl Evidence {
+    /// What a classifier reading says of its note, for drafting.
+    pub fn of(c: &Classification) -> Evidence {
+        if super::has_bias_risk(&c.flags) {
+            Evidence::BiasRisk
+        } else if c.level_unsure() {
+            Evidence::UnsureLevel
+        } else {
+            Evidence::Confidence(Some(c.confidence))
+        }
+    }
 }
 
 /// [`draft_ratings`] with what the classifier read in each observation given by `evidence`.
@@ -98,16 +120,17 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         }
         let mut weight_sum = 0.0;
         let mut points_sum = 0.0;
-        let (mut low, mut high) = (false, false);
+        let (mut low, mut high, mut unsure) = (false, false, false);
         for o in card.observations_for(&cap.id) {
             let Some(points) = o.level.points() else { continue };
-            let confidence = match evidence(&o.text) {
-                Evidence::BiasRisk => continue,
-                Evidence::Confidence(c) => c,
-            };
-            let weight = match o.source {
-                TagSource::Interviewer => INTERVIEWER_WEIGHT,
-                TagSource::Suggested => confidence.map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
+            let weight = match (evidence(&o.text), o.source) {
+                (Evidence::BiasRisk, _) => continue,
+                (_, TagSource::Interviewer) => INTERVIEWER_WEIGHT,
+                (Evidence::UnsureLevel, TagSource::Suggested) => {
+                    unsure = true;
+                    continue;
+                }
+                (Evidence::Confidence(c), TagSource::Suggested) => c.map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
             };
             weight_sum += weight;
             points_sum += weight * points;
@@ -115,6 +138,9 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
             high |= o.level == Rating::Exceeds;
         }
         if weight_sum <= 0.0 {
+            if unsure {
+                out.unsure.push(cap.id.clone());
+            }
             continue;
         }
         if low && high {

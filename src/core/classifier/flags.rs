@@ -15,8 +15,9 @@
 //! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
 //! candidate, or said of work).
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
-//! action verb from a broad lexicon, no technical noun, no number, no quotation. Bias flags come
-//! before it, and replace it.
+//! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
+//! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
+//! cannot read (mostly not in Latin letters, or no word it knows) does not get it.
 
 use std::sync::OnceLock;
 
@@ -515,7 +516,7 @@ const IMPRESSIONS: &str = "
 seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable nice
 likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
 rockstar click mesh material player attitude personality meh solid strong great good reminds off
-arrogant difficult sense
+arrogant difficult sense ok okay fine lgtm
 ";
 
 /// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
@@ -554,7 +555,10 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
     // A remark about a protected trait already says the note is not evidence; one warning is
     // enough, and it is the more important one.
     if bias.is_empty() {
-        let behaviour = has_behaviour(text, tokens) || has_topic(tokens);
+        // The cues are looked for only when the words alone show no behaviour.
+        let acted = has_behaviour(text, tokens);
+        let cues = if acted { Vec::new() } else { super::cues::find(tokens) };
+        let behaviour = acted || has_topic(&cues, tokens);
         let quote = |first: usize, last: usize| match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(&a.word).to_string(),
             _ => String::new(),
@@ -577,7 +581,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
                 format!("\"{}\" judges likeness to the team or to you, not the job, and invites bias; {then}", quote(first, last)),
                 span_of(first, last, "culture fit"),
             ))
-        } else if behaviour {
+        } else if behaviour || !legible(tokens, &cues) {
             None
         } else if let Some(i) = impression() {
             Some((
@@ -849,8 +853,8 @@ fn verdict_word(w: &str) -> bool {
 /// True when the note names a capability's subject matter through the topic lexicons ("no sense
 /// of customer impact", "weak on concurrency"): a judgement about something specific, which the
 /// interviewer can back with the conversation, rather than a bare impression.
-fn has_topic(tokens: &[Token]) -> bool {
-    super::cues::find(tokens).iter().any(|m| {
+fn has_topic(cues: &[super::cues::CueMatch], tokens: &[Token]) -> bool {
+    cues.iter().any(|m| {
         m.kind == super::cues::CueKind::Topic
             && !(m.first == m.last && tokens.get(m.first).is_some_and(|t| verdict_word(&t.word)))
     })
@@ -885,7 +889,32 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
             return true;
         }
     }
-    enough(actions, nouns)
+    // Conduct towards someone is behaviour however short the note: an action with a person
+    // after it in its clause ("talked over me", "interrupted the other interviewer", "walked me
+    // through it").
+    let person = |o: &Token| is_person_noun(&o.word) || one_of("me us him her them everyone interviewer", &o.word);
+    actions > 0
+        && tokens.iter().enumerate().any(|(k, t)| {
+            lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
+        })
+}
+
+/// Whether the detector can read the note: mostly words in Latin letters, one of them a word it
+/// knows (an English function word or negator, a word of its lexicons, or a cue such as "early").
+/// A note in Hebrew, Russian or Chinese, or in Spanish with no such word, gets no
+/// `non_behavioral` flag: saying it reports no behaviour would be a guess about words the
+/// detector cannot read.
+fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
+    let sets = word_sets();
+    // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
+    2 * tokens.iter().filter(|t| t.word.bytes().all(|b| b < 0xC9)).count() > tokens.len()
+        && (!cues.is_empty() || tokens.iter().any(|t| {
+            t.stop
+                || super::text::is_negator(&t.word)
+                || impression_words().contains(t.word.as_str())
+                || lexicon_hit(&sets.0, &t.stem)
+                || lexicon_hit(&sets.1, &t.stem)
+        }))
 }
 
 /// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning

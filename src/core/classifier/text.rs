@@ -397,7 +397,7 @@ fn bare_contraction(w: &str) -> Option<&'static str> {
 const NEGATORS: &str = "not no never without nor neither hardly barely none nothing nobody lack lacks lacked lacking unable fail fails failed zero seldom rarely";
 
 /// Words that open a negation scope.
-fn is_negator(w: &str) -> bool {
+pub(crate) fn is_negator(w: &str) -> bool {
     tables().negators.contains(w)
 }
 
@@ -722,6 +722,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// story or a consideration, not a customer account; and a "deep dive" names a part of the
 /// interview ("only covered the project deep dive"), not depth shown by the candidate, so its
 /// "deep" is not read as the word of praise.
+///
+/// A "failing test" or a "failed build" is what the candidate debugs: "fail" before such a noun
+/// is neither the struggle cue nor a negator.
 fn mark_senses(tokens: &mut [Token]) {
     for i in 0..tokens.len() {
         let clause = tokens[i].clause;
@@ -745,6 +748,16 @@ fn mark_senses(tokens: &mut [Token]) {
             }
             "deep" if matches!(next, "dive" | "div") => {
                 tokens[i].stem = "dive".to_string();
+                tokens[i].stop = true;
+            }
+            // "I asked", "when asked": the interviewer's question, whose answer is the evidence;
+            // the candidate's own questions ("asked clarifying questions") keep the word.
+            "ask" if matches!(prev, "i" | "we" | "when" | "was" | "were" | "been" | "being") => tokens[i].stop = true,
+            // A failing test is a thing the candidate works on, not a failure of the candidate:
+            // neither the struggle cue nor a negation of the noun.
+            "fail" if matches!(next, "test" | "build" | "job" | "case" | "check" | "request" | "deploy" | "pipelin" | "node" | "run") => {
+                tokens[i].word = "failing".to_string();
+                tokens[i].stem = "failing".to_string();
                 tokens[i].stop = true;
             }
             _ => {}

@@ -82,9 +82,9 @@ impl Default for TrainConfig {
             level_l2: 1e-4,
             iterations: 800,
             min_df: 4,
-            scale: 20.0,
+            scale: 15.0,
             nb_weight: 2.0,
-            prune: 1.5,
+            prune: 1.7,
         }
     }
 }

@@ -236,8 +236,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let (text, confidence, flags) = match &analysis {
         // A flagged note is not evidence of a capability: highlighting the words that would have
         // tagged it would say the opposite of its flag.
-        Some(Ok(c)) if c.suggests_tag() => (highlight(&o.text, &c.evidence), Some(c.confidence), Vec::new()),
-        Some(Ok(c)) => (html! { { o.text.clone() } }, Some(c.confidence), c.flags.clone()),
+        Some(Ok(c)) if c.suggests_tag() => (highlight(&o.text, &c.evidence), Some(c), Vec::new()),
+        Some(Ok(c)) => (html! { { o.text.clone() } }, Some(c), c.flags.clone()),
         _ => (html! { { o.text.clone() } }, None, Vec::new()),
     };
     // Read-only (submitted, locked by the host, opened from a share link): the card is shown, not
@@ -271,7 +271,12 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                         // Once submitted (or only shown), the certainty is history: what a reader
                         // needs is that the interviewer never confirmed the tag.
                         if disabled { { "Suggested, not confirmed" } } else {
-                            { format!("Suggested{}", confidence.map_or(String::new(), |c| format!(" · {}% sure", crate::core::engine::percent(c)))) }
+                            // A guessed level drafts nothing: that is said instead of how sure the tag is.
+                            { format!("Suggested{}", confidence.map_or(String::new(), |c| if c.level_unsure() {
+                                " · level unsure".into()
+                            } else {
+                                format!(" · {}% sure", crate::core::engine::percent(c.confidence))
+                            })) }
                         }
                     </span>
                     if !disabled {
