@@ -107,9 +107,13 @@ fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &Re
         }
         Loaded::Draft(card) => {
             let drafted = store.load_drafted(&key);
-            // A submitted card is not a draft: it is shown as submitted, with nothing to say.
+            // A submitted card is not a draft: it is shown as submitted, with nothing to say. One
+            // imported from a share link, whose page leaves that said (`AFTER_SWITCH`), is not
+            // the interviewer's draft restored.
             let notice = if card.submitted_at.is_some() {
                 None
+            } else if session_mark().as_deref() == Some(FROM_LINK) {
+                Some("Imported from the share link.")
             } else if !drafted.iter().any(|d| d != SUBMITTED_MARK) {
                 Some("Your draft was restored.")
             } else {
@@ -166,12 +170,27 @@ pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecar
 }
 
 /// The session-storage item that New scorecard and Open leave for the reloaded page: focus
-/// the candidate field.
-const FOCUS_AFTER_SWITCH: &str = "scorecard:focus-candidate";
+/// the candidate field. The share link's Import as my draft leaves it too, set to `FROM_LINK`,
+/// and the draft restored says where it came from.
+pub(crate) const AFTER_SWITCH: &str = "scorecard:focus-candidate";
+pub(crate) const FROM_LINK: &str = "link";
 
-/// Writes the card under `key`, its marks beside it, and `key` as the last one open.
+/// This tab's session storage.
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The value of the `AFTER_SWITCH` mark, if the page before this one left it.
+fn session_mark() -> Option<String> {
+    session()?.get_item(AFTER_SWITCH).ok()?
+}
+
+/// Writes the card under `key`, its marks beside it, and `key` as the last one open. The marks
+/// are written also when storage refuses the card: kept in memory with it, they come back with
+/// it when it is opened again in this tab.
 fn write(store: &DraftStore, rubric_id: &str, key: &str, card: &Scorecard, marks: &[String]) -> Result<(), String> {
-    store.set(key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), key)).and_then(|_| store.save_drafted(key, marks))
+    let marks = store.save_drafted(key, marks);
+    store.set(key, &card.to_json()).and_then(|_| store.set(&DraftStore::last_key(rubric_id), key)).and(marks)
 }
 
 /// Saves the card under its draft key (and its marks beside it), remembers that key as the last
@@ -239,23 +258,25 @@ pub struct SavedCard {
     /// "Ada Lovelace · System design", each part isolated when it holds direction controls or
     /// right-to-left letters (`bidi_isolate`).
     pub title: String,
-    /// "Grace Hopper · 2026-11-24 · submitted".
+    /// "Grace Hopper · 2026-11-24 · submitted", and "· kept in this tab only" after a card
+    /// storage refused.
     pub detail: String,
     /// The interview date, for the order (newest first).
     date: String,
 }
 
-/// The scorecards of `rubric_id` saved in this browser, newest interview first.
+/// The scorecards of `rubric_id` saved in this browser (or kept in this tab where storage refused
+/// them), newest interview first.
 pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
     let mut out: Vec<SavedCard> = Vec::new();
-    for (key, text) in store.drafts(rubric_id) {
+    for (key, text, unsaved) in store.drafts(rubric_id) {
         let Ok(doc) = crate::core::json::parse(&text) else { continue };
         let interview = doc.get("interview");
         let field = |k: &str| text_of(interview.and_then(|i| i.get(k)));
         let (candidate, step, date) = (person_of(doc.get("candidate")).name, field("step"), field("date"));
         let title = isolated(&[&candidate, &step], " · ");
         let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
-        let detail = isolated(&[&person_of(doc.get("interviewer")).name, &date, status], " · ");
+        let detail = isolated(&[&person_of(doc.get("interviewer")).name, &date, status, if unsaved { "kept in this tab only" } else { "" }], " · ");
         let card = SavedCard { key, title: if title.is_empty() { "(no candidate)".into() } else { title }, detail, date };
         // Inserted in order (a sort would bring its own copy of the sort code).
         let at = out.partition_point(|c| c.date >= card.date);
@@ -369,7 +390,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 state.dispatch(Action::Saved { status: SaveStatus::Off });
                 return;
             }
-            if let Some(reason) = &store.blocked_reason {
+            // (A draft restored is saved: storage that refuses writes is still read. An edit says
+            // when it is refused.)
+            if let Some(reason) = store.blocked_reason.as_ref().filter(|_| state.save != SaveStatus::Saved) {
                 state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
             }
             // A saved draft that could not be read is kept aside, and the page says so.
@@ -378,9 +401,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
             // After New scorecard or Open (a reload of the standalone page), the keyboard starts
             // at the candidate's name rather than at the top of the page.
-            let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-            if let Some(s) = session.filter(|s| s.get_item(FOCUS_AFTER_SWITCH).ok().flatten().is_some()) {
-                let _ = s.remove_item(FOCUS_AFTER_SWITCH);
+            if let Some(s) = session().filter(|_| session_mark().is_some()) {
+                let _ = s.remove_item(AFTER_SWITCH);
                 let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
                 if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = i.focus();
@@ -409,25 +431,40 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // it would cost every page load a serialisation, two storage writes and a re-render for the
     // status line, and tell the host of a change nobody made.
     let opening = use_mut_ref(|| true);
+    // A card opened in place (see `on_switch`): the keyboard goes to its candidate's name once
+    // it is on screen (a reopened card's, disabled until then, takes no focus before).
+    let refocus = use_mut_ref(|| false);
+    let root = use_node_ref();
+    // The scorecards saved in this browser, for Your scorecards while it is open (`None`:
+    // closed): read when it opens, and again after each change of the card (an import, a card
+    // opened in place, an edit storage refused), once it is saved.
+    let saved_list = use_state(|| None::<Rc<Vec<SavedCard>>>);
     {
         let state = state.clone();
         let store = store.clone();
         let saved_key = saved_key.clone();
         let edited = edited.clone();
         let opening = opening.clone();
+        let saved_list = saved_list.clone();
+        let (refocus, root, prefix) = (refocus.clone(), root.clone(), settings.id_prefix.clone());
         let on_change = settings.on_change.clone();
         use_effect_with((state.card.clone(), state.drafted.clone(), state.submitted_once), move |(card, _, _)| {
             let opened = std::mem::replace(&mut *opening.borrow_mut(), false);
             // The state's recommendation belongs to this card: no need to compute it again.
             on_change.emit((card.clone(), state.recommendation.clone(), opened));
-            if opened {
-                return;
+            if !opened {
+                *edited.borrow_mut() = true;
+                if autosave {
+                    let status = save(&store, &saved_key, &state.rubric.id, card, &marks(&state));
+                    // An unchanged status is a no-op in `reduce` (no re-render).
+                    state.dispatch(Action::Saved { status });
+                }
             }
-            *edited.borrow_mut() = true;
-            if autosave {
-                let status = save(&store, &saved_key, &state.rubric.id, card, &marks(&state));
-                // An unchanged status is a no-op in `reduce` (no re-render).
-                state.dispatch(Action::Saved { status });
+            if saved_list.is_some() {
+                saved_list.set(Some(Rc::new(saved_cards(&store, &state.rubric.id))));
+            }
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                focus_within(root.cast(), &part_id(&prefix, "candidate"));
             }
         });
     }
@@ -440,6 +477,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let store = store.clone();
         let saved_key = saved_key.clone();
         let edited = edited.clone();
+        let opening = opening.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(settings.autosave, move |&on| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -511,39 +549,67 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     });
     // New scorecard (`None`) and Open the saved scorecard (its key), on the standalone page
     // without a host's names: the page reloads with that one as the last open, or none (a blank
-    // card). The card on screen is saved already (the toolbar offers neither when it is not);
-    // one that holds nothing goes.
+    // card). The card on screen is saved already, or kept in memory where storage refused it (the
+    // toolbar offers neither otherwise); one that holds nothing goes. A reload would lose what
+    // storage refused, and open the card storage points to: where it refuses the pointer or any
+    // of this tab's work, the card is switched in place, and what was refused stays in memory
+    // (listed in Your scorecards, and opened again from there).
     let on_switch = (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
-        let (store, saved_key, rubric_id) = (store.clone(), saved_key.clone(), state.rubric.id.clone());
+        let (state, store, saved_key, opening, refocus) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), refocus.clone());
         let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
         let interviewer = state.card.interviewer.name.trim().to_string();
         Callback::from(move |key: Option<String>| {
+            let rubric = &state.rubric;
             if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
                 store.remove(k);
             }
             if !interviewer.is_empty() {
-                let _ = store.set(&interviewer_key(&rubric_id), &interviewer);
+                let _ = store.set(&interviewer_key(&rubric.id), &interviewer);
             }
-            let last = DraftStore::last_key(&rubric_id);
-            match key {
-                Some(k) => drop(store.set(&last, &k)),
-                None => store.remove(&last),
-            }
-            if let Some(w) = web_sys::window() {
-                if let Ok(Some(s)) = w.session_storage() {
-                    let _ = s.set_item(FOCUS_AFTER_SWITCH, "1");
+            let last = DraftStore::last_key(&rubric.id);
+            let pointed = match &key {
+                Some(k) => store.set(&last, k).is_ok(),
+                None => {
+                    store.remove(&last);
+                    true
                 }
-                let _ = w.location().reload();
+            };
+            if pointed && !store.holds_unsaved() {
+                if let Some(s) = session() {
+                    let _ = s.set_item(AFTER_SWITCH, "1");
+                }
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+                return;
+            }
+            let mut card = Scorecard::new(rubric);
+            card.interview.date = today();
+            card.interviewer.name = interviewer.clone();
+            let (mut drafted, mut status) = (Vec::new(), SaveStatus::Idle);
+            if let Some(k) = &key {
+                // (Gone or unreadable since the list was read: it stays where it is.)
+                let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };
+                (card, drafted, status) = (saved, store.load_drafted(k), SaveStatus::Saved);
+            }
+            // A card storage holds is opened as on mount, not saved again (see `opening`); one
+            // it refused is saved again, and the status says how that went.
+            let refused = key.as_ref().is_some_and(|k| store.unsaved(k).is_some());
+            // (The same card shown again changes nothing: no effect runs to take either.)
+            let changed = card != state.card;
+            *opening.borrow_mut() = !refused && changed;
+            *refocus.borrow_mut() = changed;
+            *saved_key.borrow_mut() = Some(key.unwrap_or_default());
+            state.dispatch(Action::Load { card, notice: None, drafted });
+            if !refused {
+                state.dispatch(Action::Saved { status });
             }
         })
     });
-    // The scorecards saved in this browser, read when their list is opened (`None`: closed).
-    let saved_list = use_state(|| None::<Rc<Vec<SavedCard>>>);
     let on_list = {
         let (saved_list, store, rubric_id) = (saved_list.clone(), store.clone(), state.rubric.id.clone());
         Callback::from(move |open: bool| saved_list.set(open.then(|| Rc::new(saved_cards(&store, &rubric_id)))))
     };
-    let root = use_node_ref();
     // A card another tab saved meanwhile (`SaveStatus::ChangedElsewhere`): keep this version,
     // replacing the other, or show the other one instead. The two buttons go with the question:
     // the keyboard goes on to Submit.

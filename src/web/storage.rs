@@ -1,9 +1,11 @@
 //! Draft storage in the browser: `localStorage` when the browser allows it, memory otherwise.
 //!
 //! Storage can be blocked (sandboxed iframes, privacy modes: `window.localStorage` throws), full
-//! (`setItem` throws a quota error) or hold data that no longer parses. None of these may crash
-//! the page or lose what was typed: the caller keeps the card in memory, shows the reason, and a
-//! corrupt value is moved aside under a `…:corrupt:<time>` key rather than deleted.
+//! or read-only (`setItem` throws) or hold data that no longer parses. None of these may crash
+//! the page or lose what was typed: what storage refused is kept in memory, and read back before
+//! what storage holds, the caller shows the reason, and a corrupt value is moved aside under a
+//! `…:corrupt:<time>` key rather than deleted. Storage that refuses writes is still read: what
+//! it holds stays listed and opened.
 
 use std::cell::RefCell;
 
@@ -15,14 +17,15 @@ pub const PREFIX: &str = "scorecard:v1:";
 /// Where drafts go.
 pub struct DraftStore {
     local: Option<web_sys::Storage>,
-    /// Every value this store was given, by key: the fallback where storage is blocked or full.
+    /// The values storage refused (all of them, where it is blocked), by key: this tab's
+    /// unsaved work, which [`DraftStore::get`] reads before storage, and a reload would lose.
     memory: RefCell<Vec<(String, String)>>,
     /// What browser storage held under a key when this store last wrote it there or read it:
     /// what [`DraftStore::changed_elsewhere`] compares with (a write that failed is not there).
     known: RefCell<Vec<(String, String)>>,
     /// Keys holding a draft that could not be read nor copied aside: never written over.
     kept: RefCell<Vec<String>>,
-    /// Why `local` is missing, when it is.
+    /// Why `local` is missing or refused a first write, when it is or did.
     pub blocked_reason: Option<String>,
 }
 
@@ -36,7 +39,8 @@ pub enum Loaded {
 }
 
 impl DraftStore {
-    /// Opens `localStorage`, checking that a write works; falls back to memory.
+    /// Opens `localStorage`, checking that a write works (it is read all the same when one does
+    /// not: full or read-only); falls back to memory when it is blocked.
     pub fn open() -> DraftStore {
         let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
         let Some(window) = web_sys::window() else {
@@ -49,10 +53,10 @@ impl DraftStore {
                 let probe = format!("{PREFIX}probe");
                 if s.set_item(&probe, "1").is_ok() {
                     let _ = s.remove_item(&probe);
-                    store.local = Some(s);
                 } else {
                     store.blocked_reason = Some("this browser refuses to save (storage is full or read-only)".into());
                 }
+                store.local = Some(s);
             }
             Ok(None) | Err(_) => {
                 store.blocked_reason = Some("this browser blocks storage for this page".into());
@@ -95,14 +99,19 @@ impl DraftStore {
         format!("{PREFIX}last:{rubric_id}")
     }
 
-    /// Reads a raw value.
+    /// Reads a raw value: the one storage refused last, else the one it holds.
     pub fn get(&self, key: &str) -> Option<String> {
-        if let Some(s) = &self.local {
-            if let Ok(v) = s.get_item(key) {
-                return v;
-            }
-        }
+        self.unsaved(key).or_else(|| self.local.as_ref()?.get_item(key).ok().flatten())
+    }
+
+    /// The value storage refused under `key`, if the last write there failed.
+    pub fn unsaved(&self, key: &str) -> Option<String> {
         self.memory.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    /// True when a write failed in this tab and has not succeeded since: a reload would lose it.
+    pub fn holds_unsaved(&self) -> bool {
+        !self.memory.borrow().is_empty()
     }
 
     /// Keeps `value` under `key` in `list` (the memory fallback, or what storage is known to hold).
@@ -126,26 +135,34 @@ impl DraftStore {
         }
     }
 
-    /// The drafts of rubric `rubric_id` in browser storage: (key, document text), in storage
-    /// order. Drafts kept aside as corrupt are not among them.
-    pub fn drafts(&self, rubric_id: &str) -> Vec<(String, String)> {
+    /// The drafts of rubric `rubric_id`: (key, document text, whether storage refused it), those
+    /// storage refused first, then those it holds, in storage order. Drafts kept aside as
+    /// corrupt are not among them.
+    pub fn drafts(&self, rubric_id: &str) -> Vec<(String, String, bool)> {
         let prefix = format!("{PREFIX}draft:{rubric_id}:");
-        let Some(s) = &self.local else { return Vec::new() };
-        (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix) && !super::holds(k, ":corrupt:"))
-            .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
-            .collect()
+        let ours = |k: &String| k.starts_with(&prefix) && !super::holds(k, ":corrupt:");
+        let mut out: Vec<_> = self.memory.borrow().iter().filter(|(k, _)| ours(k)).map(|(k, v)| (k.clone(), v.clone(), true)).collect();
+        if let Some(s) = &self.local {
+            for k in (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()) {
+                if ours(&k) && self.unsaved(&k).is_none() {
+                    out.extend(s.get_item(&k).ok().flatten().map(|v| (k, v, false)));
+                }
+            }
+        }
+        out
     }
 
     /// Writes a raw value. On failure the value is kept in memory and the reason returned.
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        Self::keep(&self.memory, key, value);
         if self.kept.borrow().iter().any(|k| k == key) {
             return Err("a saved draft under these names could not be read, and is kept as it is".into());
         }
-        Self::keep(&self.memory, key, value);
         match &self.local {
-            Some(s) => s.set_item(key, value).map(|()| Self::keep(&self.known, key, value)).map_err(|e| {
+            Some(s) => s.set_item(key, value).map(|()| {
+                self.memory.borrow_mut().retain(|(k, _)| k != key);
+                Self::keep(&self.known, key, value)
+            }).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
                 if name == "QuotaExceededError" {
                     "browser storage is full".to_string()
@@ -195,7 +212,8 @@ impl DraftStore {
         // as a `ScorecardError`), so an older draft is migrated on load.
         match crate::core::interchange::read_json(&text, rubric) {
             Ok(card) => {
-                if self.local.is_some() {
+                // (What storage refused is not what it holds.)
+                if self.local.is_some() && self.unsaved(key).is_none() {
                     Self::keep(&self.known, key, &text);
                 }
                 Loaded::Draft(card)

@@ -78,6 +78,9 @@ test('a bad file is refused with a specific message and the draft is untouched',
   const msg = page.locator('.sc-transfer__msg.sc-is-error');
   await msg.waitFor();
   assert.match(await msg.textContent(), /^bad\.json: ratings\.technical_expertise\.level: unknown level "stellar".*Your draft is unchanged\./);
+  // A file name is said as it is, even one that starts as the pasted text's own words do.
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'the x.json', mimeType: 'application/json', buffer: Buffer.from('[]') });
+  await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('the x.json: '));
   await page.getByLabel('Or paste JSON or a share link').fill('{"format": "greenhouse?"');
   await page.getByRole('button', { name: 'Import pasted text' }).click();
   await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text: not JSON'));
@@ -289,6 +292,9 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   await page.getByRole('button', { name: 'Import as my draft' }).click();
   await page.waitForFunction(() => !location.hash && document.querySelector('#sc-candidate') && !document.querySelector('#sc-candidate').disabled);
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada <b>Lovelace</b>');
+  // Said as what it is (not a draft of one's own restored), with the keyboard on the card.
+  assert.equal(await page.locator('.sc-notice span').textContent(), 'Imported from the share link.');
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');
   // The same link again: a draft of these names exists, so it asks first; the keyboard goes to
   // the question's answers and, on Cancel, back to the offer (never to the page's top).
   await page.goto(url);

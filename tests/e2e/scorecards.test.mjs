@@ -144,12 +144,19 @@ test('an import naming other people opens beside the card on screen, which stays
   const priya = await stored(page, 'priya raman:tom becker:system design');
 
   // Someone else's: another scorecard. It is saved under its own names, and the card it took
-  // the place of on screen stays saved as it was, submitted before.
+  // the place of on screen stays saved as it was, submitted before. Your scorecards, open,
+  // lists it as soon as it is saved.
+  await page.getByText('Your scorecards').click();
+  const titles = async () => (await page.locator('.sc-saved__title').allTextContents()).sort();
+  assert.deepEqual(await titles(), ['Priya Raman · System design']);
   assert.match(await ask(doc('Sam Lee', 'Coding', 'meets')),
     /^The pasted text holds a scorecard for Sam Lee by Tom Becker, with 1 rating and 0 observations\. Open it in place of this scorecard, which stays saved in this browser\?$/);
   await page.getByRole('button', { name: 'Open it' }).click();
   await level([KEY + 'sam lee:tom becker:coding', 'meets']);
   assert.equal(await candidate(page).inputValue(), 'Sam Lee');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-saved__title').length === 2);
+  assert.deepEqual(await titles(), ['Priya Raman · System design', 'Sam Lee · Coding']);
+  await page.getByText('Your scorecards').click();
   assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya, "Priya's card is saved as it was");
   assert.equal(await marks('priya raman:tom becker:system design'), '@submitted');
   const sam = await stored(page, 'sam lee:tom becker:coding');
@@ -250,5 +257,66 @@ test('Your scorecards lists the cards saved in this browser, newest first, and o
   await page.getByRole('button', { name: 'Open Priya Raman · System design' }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
   assert.ok(await page.locator('#sc-business_impact-meets').isChecked());
+  await context.close();
+});
+
+test('with storage full, Your scorecards still lists and opens the saved cards; a card storage refuses stays in this tab', async () => {
+  const { context, page, errors } = await fresh();
+  await score(page, 'Sam Lee', 'Coding', 'meets');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await score(page, 'Alice Wong', 'Behavioral', 'meets');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await score(page, 'Priya Raman', 'System design', 'exceeds');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  // The browser's real quota: filled with another app's data, to the last hundred characters.
+  await page.evaluate(() => {
+    for (const size of [100000, 10000, 100]) {
+      try {
+        for (let i = 0; ; i++) localStorage.setItem(`other-app:${size}:${i}`, 'x'.repeat(size));
+      } catch { /* full at this size */ }
+    }
+  });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  await saved(page);
+
+  // Reopened and edited: storage refuses the edit, which stays in this tab, and the other
+  // cards stay within reach.
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  const note = 'Walked through the sharding plan. '.repeat(100);
+  await page.getByLabel('Evidence for Business Impact').fill(note);
+  await page.waitForFunction(() => /^Not saved: browser storage is full\./.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  const priya = await stored(page, 'priya raman:tom becker:system design');
+  assert.equal(priya.ratings.business_impact.note, '', 'storage holds the card without the note');
+  assert.ok(await page.getByRole('button', { name: 'New scorecard' }).isVisible());
+  await page.getByText('Your scorecards').click();
+  const items = page.locator('.sc-saved__item');
+  await items.first().waitFor();
+  assert.deepEqual((await items.locator('.sc-saved__title').allTextContents()).sort(), ['Alice Wong · Behavioral', 'Priya Raman · System design', 'Sam Lee · Coding']);
+  assert.match(await items.filter({ hasText: 'Priya Raman' }).locator('.sc-saved__detail').textContent(), / · draft · kept in this tab only$/);
+
+  // Another card opens, as saved; the edited one opens again with what was typed.
+  await page.getByRole('button', { name: 'Open Sam Lee · Coding' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Sam Lee');
+  await saved(page);
+  // The keyboard starts at the candidate's name, as after a reload.
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');
+  assert.ok(await page.locator('#sc-business_impact-meets').isChecked());
+  await page.getByRole('button', { name: 'Open Priya Raman · System design' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.equal(await page.getByLabel('Evidence for Business Impact').inputValue(), note);
+  await page.waitForFunction(() => /^Not saved: browser storage is full\./.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  assert.equal(await page.locator('[data-testid=submitted]').count(), 0, 'still reopened');
+
+  // New scorecard: a blank card; the edited one is still listed, and storage holds what it held.
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
+  assert.equal(await items.count(), 3);
+  assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -220,6 +220,77 @@ async fn full_storage_says_so_and_keeps_the_text() {
     js("Storage.prototype.setItem = window.__realSet;");
 }
 
+/// Mounts the scorer as the standalone page's (its root is `#scorecard-app`), which offers
+/// Your scorecards and New scorecard.
+fn mount_page() -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    root.set_id("scorecard-app");
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<Scorer>::with_root_and_props(root.clone(), props(true)).render();
+    Mounted { root, handle: Some(handle) }
+}
+
+/// Storage that refuses every write (full, or read-only) is still read: the card open last is
+/// opened as saved, Your scorecards lists every stored card and opens it, and a card storage
+/// refuses stays in this tab: listed as such, never lost by opening another, opened again
+/// with what was typed. New scorecard stays.
+#[wasm_bindgen_test]
+async fn storage_that_refuses_writes_still_lists_and_opens_the_saved_cards() {
+    storage().clear().unwrap();
+    let key = |c: &str, step: &str| format!("scorecard:v1:draft:l4-senior-software-engineer:{c}:grace hopper:{step}");
+    let doc = |c: &str, step: &str, date: &str, at: &str| {
+        format!(r#"{{"format": "interview-scorecard", "version": 1, "candidate": {{"name": "{c}"}}, "interviewer": {{"name": "Grace Hopper"}}, "interview": {{"step": "{step}", "date": "{date}"}}, "ratings": {{"business_impact": {{"level": "meets"}}}}{at}}}"#)
+    };
+    let ada = doc("Ada", "System design", "2026-11-26", r#", "submitted_at": "2026-11-26T10:00:00Z""#);
+    storage().set_item(&key("ada", "system design"), &ada).unwrap();
+    storage().set_item(&key("bo", "coding"), &doc("Bo", "Coding", "2026-11-25", "")).unwrap();
+    storage().set_item(&key("carla", "behavioral"), &doc("Carla", "Behavioral", "2026-11-20", "")).unwrap();
+    storage().set_item("scorecard:v1:last:l4-senior-software-engineer", &key("ada", "system design")).unwrap();
+    js("window.__realSet = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let m = mount_page();
+    let candidate = || m.q("#sc-candidate").map(|c| c.unchecked_into::<HtmlInputElement>().value());
+    let status = || m.text("[data-testid=save-status]");
+    until("the card open last", || candidate().as_deref() == Some("Ada")).await;
+    until("said to be saved", || status() == "Saved in this browser").await;
+    m.click("#sc-saved");
+    until("the list", || m.q(".sc-saved__list").is_some()).await;
+    let titles = || m.root.query_selector_all(".sc-saved__title").map(|l| (0..l.length()).filter_map(|i| l.item(i)?.text_content()).collect::<Vec<_>>()).unwrap();
+    assert_eq!(titles(), ["Ada · System design", "Bo · Coding", "Carla · Behavioral"]);
+
+    // An edit storage refuses: kept here, and the list and New stay.
+    m.click("#sc-reopen");
+    until("reopened", || m.q("#sc-business_impact-note").is_some_and(|n| !n.unchecked_into::<HtmlTextAreaElement>().disabled())).await;
+    m.type_into("#sc-business_impact-note", "Typed while storage is full.");
+    // (Refused: the note is on the card, so it was saved, storage refusing it.)
+    until("refused", || status().contains("storage is full") && m.text("#sc-business_impact-hint").starts_with("Describe")).await;
+    assert!(m.q("#sc-new").is_some(), "New scorecard stays");
+    until("listed as kept here", || m.text(".sc-saved__item .sc-saved__detail").ends_with("draft · kept in this tab only")).await;
+
+    // Another card opens (in place: a reload would lose the refused edit), saved as it was.
+    m.click("button[aria-label=\"Open Bo · Coding\"]");
+    until("Bo's card", || candidate().as_deref() == Some("Bo")).await;
+    until("said to be saved", || status() == "Saved in this browser").await;
+    // ... and the edited one opens again with what was typed, still refused.
+    m.click("button[aria-label=\"Open Ada · System design\"]");
+    until("Ada's card again", || candidate().as_deref() == Some("Ada")).await;
+    let note = || m.q("#sc-business_impact-note").unwrap().unchecked_into::<HtmlTextAreaElement>().value();
+    until("what was typed", || note() == "Typed while storage is full.").await;
+    until("refused again", || status().contains("storage is full")).await;
+    assert!(m.q("[data-testid=submitted]").is_none(), "still reopened");
+
+    // New scorecard: a blank card, by the same interviewer; the edited card is still listed.
+    m.click("#sc-new");
+    until("a blank card", || candidate().as_deref() == Some("")).await;
+    assert_eq!(m.q("#sc-interviewer").unwrap().unchecked_into::<HtmlInputElement>().value(), "Grace Hopper");
+    assert_eq!(status(), "Not saved yet");
+    assert_eq!(titles().len(), 3);
+    assert_eq!(storage().get_item(&key("ada", "system design")).unwrap().as_deref(), Some(ada.as_str()), "storage holds what it held");
+    drop(m);
+    js("Storage.prototype.setItem = window.__realSet;");
+}
+
 /// A save that storage refused is not taken for another tab's: the next save still says the
 /// storage is full, not that the card changed elsewhere.
 #[wasm_bindgen_test]

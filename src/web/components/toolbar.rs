@@ -94,8 +94,9 @@ pub fn toolbar(
     };
     // A card with nothing rated, noted or observed: nothing is lost by leaving it.
     let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
-    // Leaving a card kept in this tab only would lose it: neither is offered then.
-    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::Conflict { kept: true, .. });
+    // Leaving a card kept nowhere would lose it: neither is offered then. (One storage refused
+    // is kept in memory, listed and opened again in this tab: see `DraftStore::drafts`.)
+    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::MemoryOnly { .. } | SaveStatus::Conflict { kept: true, .. });
     let switch = |key: Option<String>| {
         on_switch.filter(|_| saved && !state.locked).map(|cb| {
             let cb = cb.clone();

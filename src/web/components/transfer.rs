@@ -47,11 +47,12 @@ enum Output {
     Done { text: String },
 }
 
-/// `source` at the start of a sentence: "the pasted text" capitalised, a file name as it is.
+/// `source` at the start of a sentence: "the pasted text" or "the pasted link" capitalised, a
+/// file name as it is (even "the x.json").
 fn at_start(source: &str) -> String {
-    match source.strip_prefix("the ") {
-        Some(rest) => format!("The {rest}"),
-        None => source.to_string(),
+    match source.strip_prefix("the pasted ") {
+        Some(rest @ ("text" | "link")) => format!("The pasted {rest}"),
+        _ => source.to_string(),
     }
 }
 

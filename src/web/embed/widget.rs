@@ -176,6 +176,10 @@ fn shared_view(shared: &Result<Rc<Scorecard>, String>, rubric: &Result<Rc<Rubric
             if let Some(w) = web_sys::window() {
                 match saved {
                     Ok(()) => {
+                        // The draft restored says where it came from (see `restore`).
+                        if let Ok(Some(s)) = w.session_storage() {
+                            let _ = s.set_item(crate::web::app::AFTER_SWITCH, crate::web::app::FROM_LINK);
+                        }
                         let _ = w.location().set_hash("");
                         let _ = w.location().reload();
                     }
