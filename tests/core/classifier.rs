@@ -642,6 +642,7 @@ fn flags_catch_leftover_affinity_verdicts_and_not_work() {
         "Ran a vibe check on the model outputs, then wrote real evals with labelled cases.",
         "The dashboard she built has a clean retro vibe and loads in 200ms.",
         "She said the team's vibes were off after the reorg, so she set up weekly syncs.",
+        "She demoed the migration plan to the team and answered every question: good vibes from the team.",
         // "right for us though" and "our kind of" said of work.
         "Postgres is right for us though, he argued, and wrote the migration.",
         "Said the old CI was not right for the team though, and moved the builds to a cache.",

@@ -694,7 +694,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             None
         } else if next(j + 2).is_empty() && one_of("him her them me", who) {
             Some(j + 2)
-        } else if one_of("his her their", who) {
+        } else if w == "from" || one_of("his her their", who) {
+            // Vibes "from the team" are the team's, not a verdict on the candidate.
             None
         } else {
             team_at(j + 1)
