@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::core::interchange::read_value;
 use crate::core::scorecard::MAX_FIELD_CHARS;
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::storage::DraftStore;
+use crate::web::storage::{DraftStore, Loaded};
 use crate::web::app::{Preset, Scorer, ScorerSettings};
 use crate::web::components::button;
 
@@ -473,9 +473,10 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
         return card;
     }
     let store = DraftStore::open();
-    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card).and_then(|(key, adopted)| {
-        let saved = store.get(&key).and_then(|text| crate::core::interchange::read_json(&text, rubric).ok())?;
-        (!adopted || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step)).then_some(saved)
+    // The draft the scorer's `restore` opens, read by the same `load_draft`.
+    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card).and_then(|(key, adopted)| match store.load_draft(&key, rubric) {
+        Loaded::Draft(saved) => (!adopted || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step)).then_some(saved),
+        Loaded::Nothing | Loaded::Corrupt { .. } => None,
     });
     saved.unwrap_or(card)
 }
