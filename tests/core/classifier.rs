@@ -628,6 +628,9 @@ fn flags_catch_leftover_affinity_verdicts_and_not_work() {
         ("Asked about our stack and would mesh well with the team.", "mesh well with the team"),
         ("He asked about the roadmap and I could see myself grabbing a beer with him.", "beer with him"),
         ("Meshed really well with the team.", "Meshed really well with the team"),
+        ("Very similar to me when I started: scrappy, asks forgiveness not permission.", "similar to me"),
+        ("Her vibe was off in the debugging round.", "vibe was off"),
+        ("Asked so many good questions about our deploys, he'd fit right in.", "fit right in"),
     ];
     for (note, quoted) in hits {
         assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
@@ -642,6 +645,9 @@ fn flags_catch_leftover_affinity_verdicts_and_not_work() {
         "Ran a vibe check on the model outputs, then wrote real evals with labelled cases.",
         "The dashboard she built has a clean retro vibe and loads in 200ms.",
         "She said the team's vibes were off after the reorg, so she set up weekly syncs.",
+        "The vibe was off in the room after the outage review, so I kept the debugging round short.",
+        "Her approach was similar to mine: normalise first, denormalise for the hot reads.",
+        "She asked whether she'd fit right in with a team this senior; I told her how we pair new hires.",
         "She demoed the migration plan to the team and answered every question: good vibes from the team.",
         // "right for us though" and "our kind of" said of work.
         "Postgres is right for us though, he argued, and wrote the migration.",

@@ -720,6 +720,11 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             if !person(i) || hyphenated(text, tokens, i, i + 1) || (!judged && one_of("the a an one our this your its", prev)) {
                 return None;
             }
+            // The candidate's own vibe judged is the verdict wherever it was felt ("her vibe was
+            // off in the debugging round").
+            if judged && one_of("her his their", prev) {
+                return Some((i, i + 2));
+            }
             along(i + 2 * usize::from(judged), vibe).map(|last| (i, last))
         } else if w == "along" && stem(i.wrapping_sub(1)) == "get" && person(i - 1) {
             // "would get along great with the team".
@@ -734,6 +739,10 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // like me" or a comparison that opens its clause ("Like me, he prefers Postgres",
             // "Like me at Stripe, she ran Kafka").
             Some((i, i + 1))
+        } else if w == "similar" && next(i) == "to" && one_of("me myself us", next(i + 1)) && ends_or(next(i + 2), "when at back in") && person(i) {
+            // "very similar to me when I started"; not "similar to me in how she splits the
+            // work up" (a way of working, named).
+            Some((i, i + 2))
         } else if s == "remind" && next(i) == "me" && next(i + 1) == "of" && person(i) {
             // "reminds me of myself", "of me when I started", "of a younger version of myself".
             let mut k = i + 3;
@@ -808,12 +817,15 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         // Not quoted, and not the candidate's question ("she asked whether she'd fit in with the
         // team", "wanted to know if he'd mesh with the team", "asked about on-call and whether
         // she'd fit in"). The question ends at an "and" or a "but" that no question word
-        // follows: "I asked about testing and honestly he's not one of us" is a verdict.
+        // follows: "I asked about testing and honestly he's not one of us" is a verdict. The
+        // question itself opens with a question word after the asking: "asked so many good
+        // questions about our deploys, he'd fit right in" is a verdict after a remark.
         span.filter(|&(first, _)| {
-            let question = (0..first)
-                .rev()
-                .take_while(|&j| same(j, first) && (!one_of("and but", word(j)) || one_of("if whether how what why who", word(j + 1))))
-                .any(|j| one_of("asked ask asks asking wondered curious wanted", word(j)));
+            let asks = "if whether how what why who";
+            let clause: Vec<usize> = (0..first).rev().take_while(|&j| same(j, first) && (!one_of("and but", word(j)) || one_of(asks, word(j + 1)))).collect();
+            let question = clause.iter().any(|&j| {
+                one_of("asked ask asks asking wondered curious wanted", word(j)) && clause.iter().any(|&k| k > j && one_of(asks, word(k)))
+            });
             !question && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
         })
     })
