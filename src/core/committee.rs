@@ -182,6 +182,8 @@ pub struct Cell {
     /// Observations tagged with the capability, plus one for a non-empty note.
     pub evidence: usize,
     pub note: String,
+    /// The flagger found a bias risk in the note (see [`ObservationView::bias_risk`]).
+    pub note_bias_risk: bool,
     /// The observations tagged with the capability, in the scorecard's order: what the cell
     /// opens to beside the note.
     pub observations: Vec<ObservationView>,
@@ -385,6 +387,8 @@ pub struct Statement {
     pub step: String,
     pub level: Rating,
     pub note: String,
+    /// The flagger found a bias risk in the note (see [`ObservationView::bias_risk`]).
+    pub note_bias_risk: bool,
     /// Observations tagged with the capability, in the scorecard's order.
     pub observations: Vec<ObservationView>,
 }
@@ -396,6 +400,11 @@ pub struct ObservationView {
     pub text: String,
     pub level: Rating,
     pub source: TagSource,
+    /// The flagger found a bias risk in the text (age, family, origin, looks, ...): the
+    /// committee view keeps such a text folded away behind the reason, as the scorer's exports
+    /// leave it out, so that it does not reach the decision by being read first. Always false
+    /// without a flagger.
+    pub bias_risk: bool,
 }
 
 /// One candidate's scorecards, in load order: those counted (submitted) and the drafts.
@@ -561,20 +570,20 @@ fn analyze_inner<C: Borrow<Scorecard>>(
 /// Every panel member's notes and observations on one capability of one candidate, using the
 /// same grouping, duplicate and draft rules as [`analyze`] (drafts are not counted, so not
 /// listed). `None` when the candidate has no scorecard or the rubric has no such capability.
-pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str) -> Option<WhoSaidWhat> {
+pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     let sorted = sort(rubric, cards);
     let panel = sorted.panels.iter().find(|p| p.key == candidate)?;
-    Some(statements(rubric, &panel.key, &panel.members, capability))
+    Some(statements(rubric, &panel.key, &panel.members, capability, flagger))
 }
 
 /// [`who_said_what`] for a panel already sorted: `members` are the candidate's counted
 /// scorecards in panel order with their sources (a [`CandidateReport`]'s `panel`), so that a
 /// view showing one candidate does not sort every scorecard again for each capability. `None`
 /// when the rubric has no such capability.
-pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str) -> Option<WhoSaidWhat> {
+pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
-    Some(statements(rubric, candidate, members, capability))
+    Some(statements(rubric, candidate, members, capability, flagger))
 }
 
 /// Reads one scorecard document for a committee.
@@ -795,7 +804,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     };
     let members: Vec<PanelMember> = panel.members.iter().map(member).collect();
     let drafts: Vec<PanelMember> = panel.drafts.iter().map(member).collect();
-    let mut matrix = consensus::matrix(rubric, &panel.members, &panel.drafts);
+    let mut matrix = consensus::matrix(rubric, &panel.members, &panel.drafts, flagger);
     let candidate_person = panel.first.map(|c| c.candidate.clone()).unwrap_or_default();
     let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts);
     let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
@@ -804,7 +813,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     let discuss = matrix
         .iter()
         .filter(|r| r.disagreement || r.pivotal)
-        .map(|r| statements(rubric, &panel.key, &panel.members, &r.capability))
+        .map(|r| statements(rubric, &panel.key, &panel.members, &r.capability, flagger))
         .collect();
     let report = CandidateReport {
         candidate: panel.key.clone(),
@@ -821,7 +830,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     (report, contributions)
 }
 
-fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str) -> WhoSaidWhat {
+fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str, flagger: Flagger<'_>) -> WhoSaidWhat {
     let levels: Vec<Rating> = members.iter().map(|(_, c)| c.rating(capability)).collect();
     let (consensus, _, _, spread) = consensus::summarize(&levels);
     WhoSaidWhat {
@@ -839,14 +848,20 @@ fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], 
                 step: card.interview.step.clone(),
                 level: card.rating(capability),
                 note: card.note(capability).to_string(),
-                observations: card.observations_for(capability).map(observation_view).collect(),
+                note_bias_risk: bias_risk(flagger, card.note(capability)),
+                observations: card.observations_for(capability).map(|o| observation_view(o, flagger)).collect(),
             })
             .collect(),
     }
 }
 
-fn observation_view(o: &Observation) -> ObservationView {
-    ObservationView { id: o.id.clone(), text: o.text.clone(), level: o.level, source: o.source }
+fn observation_view(o: &Observation, flagger: Flagger<'_>) -> ObservationView {
+    ObservationView { id: o.id.clone(), text: o.text.clone(), level: o.level, source: o.source, bias_risk: bias_risk(flagger, &o.text) }
+}
+
+/// Whether the flagger finds a bias risk in a text (never without a flagger, nor in a blank one).
+fn bias_risk(flagger: Flagger<'_>, text: &str) -> bool {
+    !text.trim().is_empty() && flagger.is_some_and(|f| f(text).iter().any(|id| id == "bias_risk"))
 }
 
 fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> {

@@ -597,7 +597,7 @@ fn pivotal_rows_and_discussion() {
 fn who_said_what_lines_up_every_member() {
     let cards = panel(&["ada alice coding: te=N+2 po=M", "ada bob design: te=E", "ada carol people: po=M", "bo dan x: te=M"]);
     let rubric = rubric();
-    let w = who_said_what(&rubric, &cards, "ada", "technical_expertise").expect("found");
+    let w = who_said_what(&rubric, &cards, "ada", "technical_expertise", None).expect("found");
     let got: Vec<(&str, Rating, usize, bool)> =
         w.statements.iter().map(|s| (s.interviewer.as_str(), s.level, s.observations.len(), s.note.is_empty())).collect();
     assert_eq!(
@@ -605,8 +605,8 @@ fn who_said_what_lines_up_every_member() {
         [("alice", Rating::NeedsImprovement, 2, false), ("bob", Rating::Exceeds, 0, false), ("carol", Rating::NotAssessed, 0, true)]
     );
     assert_eq!((w.consensus, w.spread, w.name.as_str()), (Rating::NeedsImprovement, Some(2), "Technical Expertise"));
-    assert!(who_said_what(&rubric, &cards, "nobody", "technical_expertise").is_none());
-    assert!(who_said_what(&rubric, &cards, "ada", "no_such_capability").is_none());
+    assert!(who_said_what(&rubric, &cards, "nobody", "technical_expertise", None).is_none());
+    assert!(who_said_what(&rubric, &cards, "ada", "no_such_capability", None).is_none());
 }
 
 #[test]
@@ -863,7 +863,7 @@ fn a_scorecard_without_the_candidate_id_joins_the_candidate_of_that_name() {
     let r = analyze(&rubric(), &cards, None);
     assert_eq!(r.candidates.len(), 1, "{:?}", r.candidates.iter().map(|c| &c.candidate).collect::<Vec<_>>());
     assert_eq!(r.candidates[0].panel.len(), 3);
-    assert!(who_said_what(&rubric(), &cards, "c1", "technical_expertise").is_some_and(|w| w.statements.len() == 3));
+    assert!(who_said_what(&rubric(), &cards, "c1", "technical_expertise", None).is_some_and(|w| w.statements.len() == 3));
     // Two candidates with that name and different ids: the name-only scorecard stays apart.
     cards[1].1.candidate.id = "c2".into();
     let r = analyze(&rubric(), &cards, None);
@@ -1019,7 +1019,7 @@ fn drafts_are_listed_but_not_counted() {
     assert_eq!(c2.committee.recommendation.rationale[1], "No submitted scorecard yet: the committee has no rating to weigh.");
     assert!(c2.committee.recommendation.rationale[2].starts_with("Not counted: 1 draft not yet submitted (Name of vic, a)"));
     // Who said what lists the counted scorecards only.
-    let who = who_said_what(&rubric(), &cards, "c1", "technical_expertise").unwrap();
+    let who = who_said_what(&rubric(), &cards, "c1", "technical_expertise", None).unwrap();
     assert_eq!(who.statements.iter().map(|s| s.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"]);
     let md = scorecard::core::committee::to_markdown(&r);
     assert!(md.contains("panel of 2; 1 draft not counted)"), "{md}");
@@ -1055,9 +1055,9 @@ fn who_said_what_in_a_known_panel_is_who_said_what() {
     let members: Vec<(&str, &Scorecard)> =
         c.panel.iter().map(|m| (m.source.as_str(), &cards.iter().find(|(s, _)| *s == m.source).unwrap().1)).collect();
     for cap in ["technical_expertise", "project_ownership", "leadership_process"] {
-        assert_eq!(who_said_what_in(&rubric(), "c1", &members, cap), who_said_what(&rubric(), &cards, "c1", cap), "{cap}");
+        assert_eq!(who_said_what_in(&rubric(), "c1", &members, cap, None), who_said_what(&rubric(), &cards, "c1", cap, None), "{cap}");
     }
-    assert_eq!(who_said_what_in(&rubric(), "c1", &members, "no_such_capability"), None);
+    assert_eq!(who_said_what_in(&rubric(), "c1", &members, "no_such_capability", None), None);
 }
 
 /// `analyze_with` gives the report `analyze` gives, and reuses the report of every candidate
@@ -1120,4 +1120,42 @@ fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
     let b = analyze_with(&rubric, &owned, None, &mut cache);
     assert_eq!(a, b);
     assert!(a.candidates.iter().zip(&b.candidates).all(|(x, y)| !Rc::ptr_eq(x, y)));
+}
+
+/// With the classifier's flagger, a note or observation with a bias risk is marked wherever the
+/// report lays it out (the matrix's cells, drafts included, who said what, on demand or
+/// discussed), for the view to fold it away; a sound one is not, and without a flagger none is.
+#[test]
+fn bias_risk_texts_are_marked_wherever_they_are_laid_out() {
+    use scorecard::core::classifier::detect_flags;
+    let flagger = |t: &str| -> Vec<String> { detect_flags(t).into_iter().map(|f| f.kind.id().to_string()).collect() };
+    let mut cards = panel(&["c1 ann a: te=N+2 po=M", "c1 ben b: te=E+1", "c1 cy c: te=m"]);
+    let biased = "She is a mother of two, so she may struggle with the on-call rotation.";
+    cards[0].1.ratings.get_mut("technical_expertise").unwrap().note = biased.into();
+    cards[0].1.observations[1].text = "Seemed a bit old for a fast-moving team.".into();
+    // A draft's cell is laid out too.
+    cards[2].1.submitted_at = None;
+    cards[2].1.ratings.get_mut("technical_expertise").unwrap().note = biased.into();
+
+    let r = analyze(&rubric(), &cards, Some(&flagger));
+    let c = &r.candidates[0];
+    let row = c.matrix.iter().find(|m| m.capability == "technical_expertise").unwrap();
+    let ann = &row.cells[0];
+    assert!(ann.note_bias_risk);
+    assert_eq!(ann.observations.iter().map(|o| o.bias_risk).collect::<Vec<_>>(), [false, true]);
+    assert!(!row.cells[1].note_bias_risk && !row.cells[1].observations[0].bias_risk);
+    assert!(row.drafts[0].note_bias_risk);
+    // Split two levels: discussed, with the same marks.
+    let who = c.discuss.iter().find(|w| w.capability == "technical_expertise").expect("discussed");
+    assert!(who.statements[0].note_bias_risk && who.statements[0].observations[1].bias_risk && !who.statements[1].note_bias_risk);
+    // On demand, as discussed.
+    let again = who_said_what(&rubric(), &cards, "c1", "technical_expertise", Some(&flagger)).unwrap();
+    assert_eq!(&again, who);
+    // A sound note on another capability is not marked.
+    let po = c.matrix.iter().find(|m| m.capability == "project_ownership").unwrap();
+    assert!(!po.cells[0].note_bias_risk);
+
+    let plain = analyze(&rubric(), &cards, None);
+    let row = plain.candidates[0].matrix.iter().find(|m| m.capability == "technical_expertise").unwrap();
+    assert!(!row.cells[0].note_bias_risk && !row.cells[0].observations[1].bias_risk);
 }

@@ -181,6 +181,47 @@ test('a heat-map cell with observations and no note opens to its observations, a
   await context.close();
 });
 
+test('a note or observation with a bias risk is folded away in the heat map and in who said what, its text one click away', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const biasNote = 'Great coder but she has two young kids, so on-call might be hard.';
+  const biasObs = 'Seemed a bit old for a fast-moving team.';
+  const ann = card('Ada', 'Ann', 'Coding', { ...MEETS4, technical_expertise: 'needs_improvement' }, { notes: { technical_expertise: biasNote } });
+  ann.observations = [
+    { id: 'o1', text: biasObs, capability: 'technical_expertise', level: 'needs_improvement', source: 'interviewer' },
+    { id: 'o2', text: 'Missed the off-by-one in the pagination loop', capability: 'technical_expertise', level: 'needs_improvement', source: 'interviewer' },
+  ];
+  const bo = card('Ada', 'Bo', 'Design', { ...MEETS4, technical_expertise: 'exceeds' }, { notes: { project_ownership: 'Owned the rollout. He is a new dad, so that may slip.' } });
+  await paste(page, [ann, bo]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate/);
+  const cell = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').first();
+  await cell.locator('summary').first().click();
+  const folded = cell.locator('details.sc-committee__withheld');
+  assert.equal(await folded.count(), 2);
+  assert.deepEqual(await folded.locator('summary').allTextContents(), [
+    'Not shown: flagged as a bias risk, not evidence of the job',
+    'Not shown: flagged as a bias risk, not evidence of the job (Needs Improvement)',
+  ]);
+  // Folded: not on screen until asked for; the sound observation is shown as it is.
+  assert.equal(await cell.getByText(biasNote).isVisible(), false);
+  assert.equal(await cell.getByText(biasObs).isVisible(), false);
+  assert.equal(await cell.getByText('Missed the off-by-one in the pagination loop (Needs Improvement)').isVisible(), true);
+  await folded.nth(1).locator('summary').click();
+  assert.equal(await cell.getByText(biasObs).isVisible(), true);
+  // Split two levels: discussed in who said what, folded the same way.
+  const who = page.locator('details.sc-committee__who', { hasText: 'Technical Expertise' });
+  assert.equal(await who.evaluate((d) => d.open), true);
+  assert.equal(await who.locator('details.sc-committee__withheld').count(), 2);
+  assert.equal(await who.getByText(biasNote).isVisible(), false);
+  // A capability the panel agrees on is laid out on demand, read with the same flags.
+  const po = page.locator('details.sc-committee__who', { hasText: 'Project Ownership' });
+  assert.equal(await po.evaluate((d) => d.open), false);
+  assert.equal(await po.locator('details.sc-committee__withheld').count(), 1);
+  assert.equal(await po.locator('.sc-committee__note').first().textContent(), 'Ann on project_ownership');
+  await context.close();
+});
+
 test("the interviewers' calibration across panels is shown", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

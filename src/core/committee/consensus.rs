@@ -5,7 +5,7 @@
 //! number is odd, the lower of the two middle ratings when it is even. A hire must be earned, so
 //! a tie between two views resolves to the lower one. docs/WHY-committee.md gives the reasons.
 
-use super::{evidence_count, observation_view, CapabilityRow, Cell};
+use super::{bias_risk, evidence_count, observation_view, CapabilityRow, Cell, Flagger};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard};
 
@@ -44,7 +44,7 @@ pub fn summarize(levels: &[Rating]) -> (Rating, Rating, Rating, Option<u8>) {
 /// One row per rubric capability, cells in panel order, then the drafts' cells, which count in
 /// nothing else. `pivotal` is left false here; the committee verdict sets it once it knows which
 /// capabilities the outcome rests on.
-pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, &Scorecard)]) -> Vec<CapabilityRow> {
+pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, &Scorecard)], flagger: Flagger<'_>) -> Vec<CapabilityRow> {
     rubric
         .capabilities
         .iter()
@@ -57,7 +57,8 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
                         level: card.rating(&cap.id),
                         evidence: evidence_count(card, &cap.id),
                         note: card.note(&cap.id).to_string(),
-                        observations: card.observations_for(&cap.id).map(observation_view).collect(),
+                        note_bias_risk: bias_risk(flagger, card.note(&cap.id)),
+                        observations: card.observations_for(&cap.id).map(|o| observation_view(o, flagger)).collect(),
                     })
                     .collect()
             };

@@ -10,7 +10,7 @@ use crate::core::committee::{CandidateReport, Cell, PanelMember};
 use crate::core::scorecard::{bidi_isolate, Rating};
 use crate::core::Rubric;
 
-use super::bdi;
+use super::{bdi, evidence_text};
 
 /// The heat-map class of a rating.
 pub fn rating_class(r: Rating) -> &'static str {
@@ -68,10 +68,10 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                 } else {
                     <details><summary><span class="sc-visually-hidden">{ format!("{whose}: ") }</span>
                         { short(cell.level) }{ evidence(cell) }</summary>
-                        if !cell.note.is_empty() { <p class="sc-committee__note" dir="auto">{ cell.note.clone() }</p> }
+                        if !cell.note.is_empty() { <div class="sc-committee__note" dir="auto">{ evidence_text(&cell.note, cell.note_bias_risk, None) }</div> }
                         // As who said what lists them.
                         if !cell.observations.is_empty() {
-                            <ul class="sc-heat__obs">{ for cell.observations.iter().map(|o| html! { <li>{ bdi(&o.text) }{ format!(" ({})", short(o.level)) }</li> }) }</ul>
+                            <ul class="sc-heat__obs">{ for cell.observations.iter().map(|o| html! { <li>{ evidence_text(&o.text, o.bias_risk, Some(short(o.level))) }</li> }) }</ul>
                         }
                     </details>
                 }

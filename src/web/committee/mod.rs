@@ -22,7 +22,7 @@ use crate::web::components::recommendation::{decision_class, headline, hire_belo
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
-use state::{CommitteeAction, CommitteeState, Source};
+use state::{flag_ids, CommitteeAction, CommitteeState, Source};
 
 /// A save of the loaded set waiting to run (see `CommitteeView`).
 type PendingSave = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -100,6 +100,23 @@ fn count(n: usize, what: &str) -> String {
 /// `bidi_isolate` does the same with U+2068 ... U+2069.
 pub(crate) fn bdi(text: &str) -> Html {
     html! { <bdi>{ bidi_balanced(text).into_owned() }</bdi> }
+}
+
+/// A note (`level` None) or an observation (with its level's label) as the committee reads it.
+/// One the flagger found a bias risk in is folded away behind the reason, as the scorer's exports
+/// leave it out: a remark on age, family, origin or looks should not weigh in the decision by
+/// being read first. Its text is one click away, for whoever takes it up with the interviewer.
+pub(crate) fn evidence_text(text: &str, bias_risk: bool, level: Option<String>) -> Html {
+    let level = level.map(|l| format!(" ({l})")).unwrap_or_default();
+    if bias_risk {
+        return html! {
+            <details class="sc-committee__withheld">
+                <summary>{ format!("Not shown: flagged as a bias risk, not evidence of the job{level}") }</summary>
+                <p dir="auto">{ text.to_string() }</p>
+            </details>
+        };
+    }
+    html! { <>{ bdi(text) }{ level }</> }
 }
 
 /// Where the loaded set is kept between visits.
@@ -949,7 +966,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     // The report already holds the capabilities to discuss; the others are laid
                     // out on demand.
                     let who = c.discuss.iter().find(|w| w.capability == row.capability).cloned()
-                        .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability));
+                        .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability, Some(&flag_ids)));
                     let contest = c.committee.contested.iter().find(|x| row.pivotal && x.capability == row.capability);
                     html! {
                         <details class={classes!("sc-committee__who", row.pivotal.then_some("sc-is-pivotal"))} open={row.disagreement || row.pivotal}>
@@ -969,9 +986,9 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                                     <li>
                                         <strong>{ bdi(if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }) }{ " (" }{ bdi(&s.step) }
                                             { format!("): {}", label(s.level)) }</strong>
-                                        if !s.note.is_empty() { <p class="sc-committee__note" dir="auto">{ s.note.clone() }</p> }
+                                        if !s.note.is_empty() { <div class="sc-committee__note" dir="auto">{ evidence_text(&s.note, s.note_bias_risk, None) }</div> }
                                         if !s.observations.is_empty() {
-                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ bdi(&o.text) }{ format!(" ({})", label(o.level)) }</li> }) }</ul>
+                                            <ul>{ for s.observations.iter().map(|o| html! { <li>{ evidence_text(&o.text, o.bias_risk, Some(label(o.level))) }</li> }) }</ul>
                                         }
                                     </li>
                                 }) }</ul>

@@ -123,6 +123,12 @@ pub enum CommitteeAction {
     SaveProblem { reason: Option<String> },
 }
 
+/// The ids of the flags the classifier raises on a text (`bias_risk`, `non_behavioral`): the
+/// committee analysis's flagger.
+pub fn flag_ids(text: &str) -> Vec<String> {
+    detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect()
+}
+
 impl CommitteeState {
     pub fn new(rubric: Rc<Rubric>) -> Self {
         let report = Rc::new(analyze::<Scorecard>(&rubric, &[], None));
@@ -159,7 +165,7 @@ impl CommitteeState {
             if let Some(flags) = memo.borrow().get(text) {
                 return flags.clone();
             }
-            let flags: Vec<String> = detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect();
+            let flags = flag_ids(text);
             memo.borrow_mut().insert(text.to_string(), flags.clone());
             flags
         };
