@@ -68,6 +68,38 @@ test('JSON export then import through the file picker is lossless', async () => 
   await b.context.close();
 });
 
+test('an export pressed while an import question is open leaves the question open; a new file replaces it', async () => {
+  const a = await fresh();
+  await fillCard(a.page);
+  const file = await downloadText(a.page, 'Download JSON');
+  await a.context.close();
+
+  const { context, page } = await fresh();
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await page.getByLabel('Candidate', { exact: true }).fill('Someone else');
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('File', { exact: true }).setInputFiles(file.path);
+  await page.waitForSelector('.sc-transfer__pending');
+  // The interviewer checks what they have before answering: the question stays.
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  await page.getByLabel('Markdown summary').waitFor();
+  assert.match(await page.locator('#sc-pending').textContent(), /^scorecard-ada-b-lovelace-b\.json holds a scorecard for /);
+  // A download too: the question is still the one to answer.
+  await downloadText(page, 'Download JSON');
+  assert.equal(await page.locator('.sc-transfer__pending').count(), 1);
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Ada <b>Lovelace</b>');
+  assert.equal(await page.locator('.sc-transfer__pending').count(), 0);
+
+  // A second file while a question is open: the question is about the newer file.
+  await page.getByLabel('File', { exact: true }).setInputFiles(file.path);
+  await page.waitForSelector('.sc-transfer__pending');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+  await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('broken.json: '));
+  assert.equal(await page.locator('.sc-transfer__pending').count(), 0, 'the question about the earlier file is gone');
+  await context.close();
+});
+
 test('a bad file is refused with a specific message and the draft is untouched', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Candidate', { exact: true }).fill('Keep me');

@@ -32,14 +32,20 @@ pub struct TransferPanelProps {
     pub on_other_card: Callback<()>,
 }
 
-/// What the panel shows below its buttons.
+/// An import waiting for confirmation, and where it came from. Kept apart from [`Output`], so
+/// that an export pressed meanwhile does not drop the question.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    source: String,
+    imported: Rc<Imported>,
+}
+
+/// What the panel shows below its buttons (and below an import question).
 #[derive(Clone, PartialEq)]
 enum Output {
     None,
     /// Text to copy (Markdown or a share link), with a heading.
     Copy { title: &'static str, text: String },
-    /// An import waiting for confirmation, and where it came from.
-    Pending { source: String, imported: Rc<Imported> },
     /// A message: (is it an error, text).
     Message { error: bool, text: String },
     /// A message already announced elsewhere (the toolbar's notice after an import): shown
@@ -94,6 +100,7 @@ fn file_stem(candidate: &str) -> String {
 pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let state = props.state.clone();
     let output = use_state(|| Output::None);
+    let pending = use_state(|| None::<Pending>);
     // Whether the last Copy worked: `None` until one is pressed for the text shown.
     let copied = use_state(|| None::<bool>);
     let paste = use_state(String::new);
@@ -114,8 +121,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     }
     {
         let question = question.clone();
-        let pending = matches!(&*output, Output::Pending { .. });
-        use_effect_with(pending, move |&pending| {
+        use_effect_with(pending.is_some(), move |&pending| {
             if let Some(q) = question.cast::<web_sys::HtmlElement>().filter(|_| pending) {
                 let _ = q.focus();
             }
@@ -220,19 +226,22 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // apart and suggests tags for Greenhouse notes) into a pending import, or a message that
     // leaves the draft alone.
     let take_text: Rc<dyn Fn(String, String)> = {
-        let (state, output) = (state.clone(), output.clone());
+        let (state, output, pending) = (state.clone(), output.clone(), pending.clone());
         Rc::new(move |source: String, text: String| {
             let result = match state.assist.ready() {
                 Some(assist) => assist.import(&text, &state.rubric),
                 None => Err(state.assist.unavailable("Import")),
             };
-            output.set(match result {
+            // A new file or paste replaces a question still open about an earlier one.
+            let (question, said) = match result {
                 Ok(mut imported) => {
                     keep_names(&mut imported, &state.card);
-                    Output::Pending { source, imported: Rc::new(imported) }
+                    (Some(Pending { source, imported: Rc::new(imported) }), Output::None)
                 }
-                Err(e) => Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) },
-            })
+                Err(e) => (None, Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) }),
+            };
+            pending.set(question);
+            output.set(said);
         })
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
@@ -265,15 +274,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     // A pending import naming other people than the card on screen (another draft key) is
     // another scorecard: the one on screen stays saved under its own names (`on_other_card`).
-    let other = match &*output {
-        Output::Pending { imported, .. } => DraftStore::card_key(&state.rubric.id, &imported.card) != DraftStore::card_key(&state.rubric.id, &state.card),
-        _ => false,
-    };
+    let other = pending.as_ref().is_some_and(|p| DraftStore::card_key(&state.rubric.id, &p.imported.card) != DraftStore::card_key(&state.rubric.id, &state.card));
     let on_confirm = {
-        let (state, output, paste, answered, on_other_card) = (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone());
+        let (state, output, paste, answered, on_other_card, pending) =
+            (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
             answered.set(*answered + 1);
-            if let Output::Pending { source, imported } = &*output {
+            if let Some(Pending { source, imported }) = &*pending {
                 // The same scorecard replaced keeps its names fixed if it was submitted before.
                 let drafted = if other {
                     on_other_card.emit(());
@@ -286,13 +293,15 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted });
                 paste.set(String::new());
                 output.set(Output::Done { text: format!("Imported from {source}.") });
+                pending.set(None);
             }
         })
     };
     let on_cancel = {
-        let (output, answered) = (output.clone(), answered.clone());
+        let (output, answered, pending) = (output.clone(), answered.clone(), pending.clone());
         Callback::from(move |_: ()| {
             answered.set(*answered + 1);
+            pending.set(None);
             output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
         })
     };
@@ -337,7 +346,10 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 tabindex="-1" ref={said.clone()}>{ text.clone() }</p>
         },
         Output::Done { text } => html! { <p class="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
-        Output::Pending { source, imported } => {
+    };
+    let question_body = match &*pending {
+        None => html! {},
+        Some(Pending { source, imported }) => {
             let c = &imported.card;
             // Another scorecard does not take the place of this one where it is saved.
             let kept = other && matches!(state.save, SaveStatus::Saved | SaveStatus::Conflict { kept: true, .. });
@@ -406,6 +418,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                     <button type="button" class="sc-button sc-m-small" onclick={on_paste_import} disabled={paste.trim().is_empty()}>{ "Import pasted text" }</button>
                 </details>
             }
+            { question_body }
             { body }
         </section>
     }
