@@ -628,8 +628,20 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     state.dispatch(Action::Saved { status: SaveStatus::Saved });
                 }
                 other => {
-                    if let Loaded::Corrupt { text, .. } = other {
-                        store.set_aside(&key, &text, &now_iso());
+                    // An unreadable other version is kept aside, and the notice says where (as on
+                    // mount); where storage is full it stays as it is, and nothing is saved over it.
+                    if let Loaded::Corrupt { text, error } = other {
+                        let kept_as = store.set_aside(&key, &text, &now_iso());
+                        let full = kept_as == key;
+                        let notice = if full {
+                            format!("The version saved in the other tab or window could not be read ({error}), and the browser's storage is full, so it stays as it is and this version is kept in this tab only.")
+                        } else {
+                            format!("The version saved in the other tab or window could not be read ({error}). It was kept aside as \"{}\"; this version is saved.", bidi_isolate(&kept_as))
+                        };
+                        state.dispatch(Action::Load { card: state.card.clone(), notice: Some(notice), drafted: marks(&state) });
+                        if full {
+                            return;
+                        }
                     }
                     store.accept(&key);
                     let status = save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state));
@@ -644,6 +656,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let saved_key = saved_key.clone();
         Callback::from(move |()| *saved_key.borrow_mut() = Some(String::new()))
     };
+    // Work kept in this tab only (storage refused it, or the card is not saved under its names,
+    // or another tab saved it meanwhile) goes with the page: leaving asks first, as the status
+    // line says.
+    let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+    crate::web::hooks::use_leave_guard(
+        store.holds_unsaved() || (!blank && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
+    );
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
 

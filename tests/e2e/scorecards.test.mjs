@@ -207,6 +207,10 @@ test('a card changed in another tab is never overwritten: this tab asks, keeping
   assert.equal((await stored(b, 'priya raman:tom becker:system design')).ratings.technical_expertise?.note,
     'Walked through the cache design with numbers.', "tab A's note is not overwritten");
   assert.ok(await b.locator('#sc-project_ownership-exceeds').isChecked(), "tab B's change is still on screen");
+  // Kept in this tab only until B chooses: leaving the page asks first.
+  const asked = new Promise((resolve) => b.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await b.evaluate(() => location.reload());
+  assert.equal(await asked, 'beforeunload');
 
   // Show the other version: tab A's card, and saving goes on from there.
   await b.getByRole('button', { name: 'Show the other version' }).click();
@@ -227,6 +231,31 @@ test('a card changed in another tab is never overwritten: this tab asks, keeping
   const kept = await stored(a, 'priya raman:tom becker:system design');
   assert.equal(kept.ratings.business_impact.level, 'exceeds');
   assert.equal(kept.ratings.project_ownership, undefined, "tab B's rating was replaced, as chosen");
+  // Saved again: leaving asks nothing.
+  const dialogs = [];
+  a.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await a.reload();
+  await a.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test('an unreadable version from the other tab is kept aside, and the page says where, when this tab is shown it instead', async () => {
+  const { context, page: a } = await fresh();
+  await score(a, 'Priya Raman', 'System design', 'meets');
+  const key = KEY + 'priya raman:tom becker:system design';
+  // Another writer leaves something unreadable under the card's key.
+  await a.evaluate((k) => localStorage.setItem(k, '{"format": "interview-scorecard", "ratings": {'), key);
+  await a.click('label[for="sc-project_ownership-exceeds"]');
+  await a.waitForFunction(() => /^Not saved: this scorecard was changed in another tab/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  await a.getByRole('button', { name: 'Show the other version' }).click();
+  const notice = a.locator('.sc-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /^The version saved in the other tab or window could not be read \(.+\)\. It was kept aside as ".+"; this version is saved\./);
+  await saved(a);
+  assert.equal((await stored(a, 'priya raman:tom becker:system design')).ratings.project_ownership.level, 'exceeds');
+  const aside = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':corrupt:')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"format": "interview-scorecard", "ratings": {']);
   await context.close();
 });
 
@@ -317,6 +346,14 @@ test('with storage full, Your scorecards still lists and opens the saved cards; 
   assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
   assert.equal(await items.count(), 3);
   assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya);
+  // The edit storage refused lives in this tab only: leaving the page asks first, and staying
+  // keeps it.
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await page.evaluate(() => location.reload());
+  assert.equal(await asked, 'beforeunload');
+  await page.getByRole('button', { name: 'Open Priya Raman · System design' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.equal(await page.getByLabel('Evidence for Business Impact').inputValue(), note);
   assert.deepEqual(errors, []);
   await context.close();
 });

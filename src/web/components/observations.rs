@@ -50,18 +50,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     };
     // Text typed and not yet added would go with the page: while there is some, leaving the
     // page (a reload, New scorecard, closing the tab) asks first.
-    let pending = !text.trim().is_empty();
-    use_effect_with(pending, |&pending| {
-        let guard = pending.then(web_sys::window).flatten().map(|w| {
-            // Not passive (gloo's default), or the browser ignores prevent_default.
-            gloo::events::EventListener::new_with_options(&w, "beforeunload", gloo::events::EventListenerOptions::enable_prevent_default(), |e| {
-                e.prevent_default();
-                // Older browsers ask only when the event carries a return value.
-                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
-            })
-        });
-        move || drop(guard)
-    });
+    crate::web::hooks::use_leave_guard(!text.trim().is_empty());
     // The box's room, and whether it is full, which the status below says (see `room`).
     let (left, full_box) = room(&text);
     let where_added = match state.card.observations.last().filter(|_| *added && !full) {
