@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# shellcheck source=scripts/wasm-env.sh
+. scripts/wasm-env.sh
 trunk build --release --dist target/dist-committee committee.html
 trunk build --release
 cp target/dist-committee/index.html dist/committee.html

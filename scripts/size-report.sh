@@ -51,6 +51,8 @@ if $build; then
   scripts/build.sh >/dev/null 2>"${TMPDIR:-/tmp}/size-report-widget.log" \
     || { cat "${TMPDIR:-/tmp}/size-report-widget.log" >&2; exit 1; }
   say "building bench/hello (trunk build --release)"
+  # shellcheck source=scripts/wasm-env.sh
+  . scripts/wasm-env.sh
   # The same target directory as the widget, so Yew and its dependencies compile only once.
   (cd bench/hello && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}" trunk build --release) \
     >/dev/null 2>"${TMPDIR:-/tmp}/size-report-hello.log" \
