@@ -399,7 +399,7 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         // "energetic" is age-coded in hiring guidance, whatever it qualifies: the session's
         // energy is the interviewer's impression of the person, not something they did.
         ("energetic debugging session", BiasRisk, "energetic"),
-        ("Fresh out of college, so probably cheap.", BiasRisk, "Fresh out of"),
+        ("Fresh out of college, so probably cheap.", BiasRisk, "Fresh out of college"),
         ("She's a recent grad, so expect less depth.", BiasRisk, "recent grad"),
         ("As a recent graduate he lacks depth.", BiasRisk, "recent graduate"),
         ("Overqualified for this role.", BiasRisk, "Overqualified"),
@@ -699,7 +699,7 @@ fn bias_flags_catch_bare_ages_backhanded_compliments_and_their_neighbours() {
         ("articulate for someone from Nigeria", "for someone from Nigeria"),
         ("Surprisingly articulate.", "Surprisingly articulate"),
         ("Where is he really from?", "really from"),
-        ("where's she from originally", "where's she from"),
+        ("where's she from originally", "where's she from originally"),
         ("English is his second language", "second language"),
         ("needs native-level English", "native-level"),
         ("good for a woman", "for a woman"),
@@ -1274,4 +1274,30 @@ fn failing_things_and_the_interviewers_questions_are_not_the_candidates() {
     assert!(!level_features("I asked about caching; she covered eviction.").iter().any(|f| f == "ask"));
     assert!(level_features("Asked clarifying questions about the load.").iter().any(|f| f == "#inquire"));
     assert!(level_features("Didn't ask clarifying questions about the load.").iter().any(|f| f == "!#inquire"));
+}
+
+/// A process's or a component's parent and children are not a family; a person's are. A bias
+/// flag quotes every word of its phrase where two of its phrases overlap.
+#[test]
+fn parents_and_children_of_things_are_not_a_family_and_quotes_cover_overlapping_phrases() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("She is a single parent of two, so travel is hard.", "parent"),
+        ("As a parent she gets why we need predictable on-call.", "parent"),
+        ("He's a parent.", "parent"),
+        ("Her parents live with her.", "parents"),
+        ("He has two children at home.", "children"),
+        ("Looks very young for a senior role.", "Looks very young"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+    }
+    for note in [
+        "Found why zombie processes piled up: the parent supervisor never called waitpid on its child processes; she fixed it and added a test.",
+        "Fixed a leak where child processes were never reaped by the parent process, and wrote the regression test.",
+        "Rebased onto the parent commit and split the change into three reviewable patches.",
+        "The component re-renders its children on every keystroke; she memoised the list and measured the frame time.",
+    ] {
+        assert!(!detect_flags(note).iter().any(|f| f.kind == BiasRisk), "{note}: {:?}", detect_flags(note));
+    }
 }

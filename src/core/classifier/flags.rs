@@ -131,7 +131,10 @@ fn bias_matches(text: &str, tokens: &[Token]) -> Vec<(&'static str, usize, usize
         let exact = lex.by_first.get(t.word.as_str()).map_or(&[][..], Vec::as_slice);
         for &p in exact.iter().chain(lex.prefixed.iter()) {
             let Some(phrase) = lex.phrases.get(p) else { continue };
-            if out.iter().any(|(c, _, _)| *c == phrase.category) {
+            let found = out.iter().position(|(c, _, _)| *c == phrase.category);
+            // One flag per category; a later phrase of it that overlaps the one found ("Looks
+            // very", then "very young") widens the words quoted.
+            if found.is_some_and(|f| out[f].2 < i) {
                 continue;
             }
             let ok = phrase.elements.iter().enumerate().all(|(k, e)| {
@@ -140,10 +143,18 @@ fn bias_matches(text: &str, tokens: &[Token]) -> Vec<(&'static str, usize, usize
             if !ok || !plausible(text, tokens, i, phrase.elements.len()) {
                 continue;
             }
+            let last = i + phrase.elements.len() - 1;
+            if let Some(f) = found {
+                // (Not to a function word: "Too old" rather than "Too old for".)
+                if !tokens[last].stop {
+                    out[f].2 = out[f].2.max(last);
+                }
+                continue;
+            }
             // Kept ordered by (first token, category), a unique key, by insertion: a sort would
             // bring its own copy of the sort code (about 1 KB of wasm) for a handful of items.
             let at = out.partition_point(|(c, first, _)| (*first, *c) < (i, phrase.category));
-            out.insert(at, (phrase.category, i, i + phrase.elements.len() - 1));
+            out.insert(at, (phrase.category, i, last));
         }
     }
     out
@@ -207,6 +218,15 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 person |= one_of("he she they candidate", &t.word);
                 t.word == "where" && person
             })
+        }
+        // "She is a parent of two", "a single parent", "her parents": a family. "The parent
+        // supervisor never reaped its child processes", "a parent commit": a thing's parent,
+        // named before another noun. Likewise "the component re-renders its children".
+        "parent" | "parents" => {
+            let prev2 = if i >= 2 { tokens[i - 2].word.as_str() } else { "" };
+            one_of("her his their single working new busy proud young elderly aging ageing as being become became becoming", prev)
+                || (one_of("a an", prev) && one_of("as is was being", prev2))
+                || ends_or(next_in_clause(tokens, i, 1), "of and so but or now already yet though who")
         }
         // "He is single so can travel": not "single-threaded", "a single node".
         "single" => {
@@ -276,7 +296,6 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         }
         "race" => one_of("his her their of on by", prev) && !matches!(next, "condition" | "conditions" | "detector" | "free"),
         "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
-        "parent" | "parents" => !one_of("node nodes process class component company org team ticket epic", next),
         "weight" => one_of("his her their lose lost gained", prev),
         "voice" => matches!(prev, "his" | "her" | "their"),
         "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
@@ -313,11 +332,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         ),
         // "a family of microservices": a kind of thing. "a family of five": someone's family.
         "a" if len == 2 => !(tokens.get(i + 2).is_some_and(|t| t.word == "of") && work_thing_after(tokens, i, 3)),
-        // "the kids education app", "child nodes": a product or a tree. "her kids", "two
-        // children": the candidate's family, whatever follows.
+        // "the kids education app", "child nodes", "re-renders its children": a product or a
+        // tree. "her kids", "two children": the candidate's family, whatever follows.
         "kids" | "children" | "child" if len == 1 => {
             one_of("her his their my our your two three four five young small little", prev)
-                || !one_of(
+                || prev != "its" && !one_of(
                     "education educational app apps product products game games content platform site website mode section account \
                      accounts feature features market segment catalog catalogue video videos books learning profile profiles node nodes \
                      element elements component components process processes thread threads task tasks table tables record records span \
