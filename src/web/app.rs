@@ -650,11 +650,22 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             }
         })
     };
-    // An import naming other people replaces the card on screen, not the one saved: saved as a
-    // new card (never over another saved one, see `save`), it leaves this one under its key.
+    // An import naming other people replaces the card on screen, not the one saved, which stays
+    // under its key. It is saved as a new card, or, when this browser holds a card of its names
+    // (the interviewer's own file, imported again), over that one, as the question said.
+    let is_saved = {
+        let store = store.clone();
+        Callback::from(move |key: String| store.get(&key).is_some())
+    };
     let on_other_card = {
-        let saved_key = saved_key.clone();
-        Callback::from(move |()| *saved_key.borrow_mut() = Some(String::new()))
+        let (saved_key, store) = (saved_key.clone(), store.clone());
+        Callback::from(move |key: String| {
+            let replaces = store.get(&key).is_some();
+            if replaces {
+                store.accept(&key);
+            }
+            *saved_key.borrow_mut() = Some(if replaces { key } else { String::new() });
+        })
     };
     // Work kept in this tab only (storage refused it, or the card is not saved under its names,
     // or another tab saved it meanwhile) goes with the page: leaving asks first, as the status
@@ -699,7 +710,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 </div>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state, &prefix) }
-                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} {on_other_card} />
+                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} {on_other_card} {is_saved} />
                 </div>
             </div>
         </div>

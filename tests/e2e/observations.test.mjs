@@ -148,6 +148,13 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   for (const button of ['Download for Greenhouse', 'Markdown summary']) {
     await page.getByRole('button', { name: button }).click();
     await page.getByText(/^Not exported: confirm or change the ratings drafted from your observations first \(/).waitFor();
+    // Said below the buttons, where a long panel may put it out of view: the keyboard goes to
+    // it, which brings it into view.
+    await page.waitForFunction(() => {
+      const m = document.activeElement;
+      const r = m?.getBoundingClientRect();
+      return m?.classList.contains('sc-transfer__msg') && r.top >= 0 && r.bottom <= innerHeight;
+    });
   }
   // The JSON is the interviewer's own copy: it downloads, and the refusal no longer stands.
   const download = page.waitForEvent('download');

@@ -26,10 +26,13 @@ pub struct TransferPanelProps {
     pub state: ScorerContext,
     /// A prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
-    /// Called before an import naming other people (another draft key) replaces the card on
-    /// screen: that is another scorecard, not this one renamed, so this one stays saved under
-    /// its own names (the scorer's `on_other_card`).
-    pub on_other_card: Callback<()>,
+    /// Called with the import's draft key before an import naming other people (another draft
+    /// key) replaces the card on screen: that is another scorecard, not this one renamed, so this
+    /// one stays saved under its own names (the scorer's `on_other_card`), and the import is
+    /// saved under its key, over a card saved there.
+    pub on_other_card: Callback<String>,
+    /// Whether this browser holds a card under a draft key (the question says it is replaced).
+    pub is_saved: Callback<String, bool>,
 }
 
 /// An import waiting for confirmation, and where it came from. Kept apart from [`Output`], so
@@ -144,23 +147,26 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     // Greenhouse, Markdown and share links come from the on-demand module (crate::web::assist).
     let export = {
-        let (state, output) = (state.clone(), output.clone());
+        let (state, output, answered) = (state.clone(), output.clone(), answered.clone());
+        // A refusal is said below the buttons, which a long panel may put below the window: the
+        // keyboard goes to it (the answered effect), which brings it into view.
+        let refuse = move |text: String| {
+            output.set(Output::Message { error: true, text });
+            answered.set(*answered + 1);
+        };
         move |format: &str| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
             // as Submit does; the share link is the interviewer's own copy, drafts and all.
             if format != "link" && !state.drafted.is_empty() {
                 let names: Vec<String> = state.drafted.iter().filter_map(|id| state.rubric.capability(id)).map(|c| c.name.clone()).collect();
-                output.set(Output::Message {
-                    error: true,
-                    text: format!(
-                        "Not exported: confirm or change the ratings drafted from your observations first ({}).",
-                        crate::core::engine::join_names(names)
-                    ),
-                });
+                refuse(format!(
+                    "Not exported: confirm or change the ratings drafted from your observations first ({}).",
+                    crate::core::engine::join_names(names)
+                ));
                 return None;
             }
             let Some(assist) = state.assist.ready() else {
-                output.set(Output::Message { error: true, text: state.assist.unavailable("Export") });
+                refuse(state.assist.unavailable("Export"));
                 return None;
             };
             let base = web_sys::window()
@@ -170,7 +176,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             match assist.export(format, &state.card, &state.rubric, &base) {
                 Ok(text) => Some(text),
                 Err(e) => {
-                    output.set(Output::Message { error: true, text: format!("Could not export: {e}") });
+                    refuse(format!("Could not export: {e}"));
                     None
                 }
             }
@@ -274,16 +280,20 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     // A pending import naming other people than the card on screen (another draft key) is
     // another scorecard: the one on screen stays saved under its own names (`on_other_card`).
-    let other = pending.as_ref().is_some_and(|p| DraftStore::card_key(&state.rubric.id, &p.imported.card) != DraftStore::card_key(&state.rubric.id, &state.card));
+    let imported_key = pending.as_ref().map(|p| DraftStore::card_key(&state.rubric.id, &p.imported.card)).unwrap_or_default();
+    let other = pending.is_some() && imported_key != DraftStore::card_key(&state.rubric.id, &state.card);
+    // Another card of the import's names is saved in this browser (the interviewer's own file,
+    // imported again): the import replaces it, and the question says so.
+    let replaces = other && props.is_saved.emit(imported_key.clone());
     let on_confirm = {
-        let (state, output, paste, answered, on_other_card, pending) =
-            (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone());
+        let (state, output, paste, answered, on_other_card, pending, imported_key) =
+            (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone(), imported_key.clone());
         Callback::from(move |_: MouseEvent| {
             answered.set(*answered + 1);
             if let Some(Pending { source, imported }) = &*pending {
                 // The same scorecard replaced keeps its names fixed if it was submitted before.
                 let drafted = if other {
-                    on_other_card.emit(());
+                    on_other_card.emit(imported_key.clone());
                     Vec::new()
                 } else if state.submitted_once {
                     vec![SUBMITTED_MARK.to_string()]
@@ -364,7 +374,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                             or_unknown(c.candidate.display_name()), or_unknown(c.interviewer.display_name()),
                             c.ratings.len(), if c.ratings.len() == 1 { "" } else { "s" },
                             c.observations.len(), if c.observations.len() == 1 { "" } else { "s" },
-                            if kept { "Open it in place of this scorecard, which stays saved in this browser?" } else { "Replace your current draft with it?" }) }
+                            match (kept, replaces) {
+                                (_, true) => "It replaces the scorecard saved in this browser for the same candidate, interviewer and step. Open it?",
+                                (true, _) => "Open it in place of this scorecard, which stays saved in this browser?",
+                                _ => "Replace your current draft with it?",
+                            }) }
                     </p>
                     if !imported.mappings.is_empty() {
                         <ul class="sc-transfer__mappings">
@@ -385,7 +399,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                         </ul>
                     }
                     <div class="sc-toolbar__actions">
-                        { button("sc-button sc-m-primary", None, on_confirm, if kept { "Open it" } else { "Replace my draft" }) }
+                        { button("sc-button sc-m-primary", None, on_confirm, match (kept, replaces) { (_, true) => "Replace the saved one", (true, _) => "Open it", _ => "Replace my draft" }) }
                         { button("sc-button", None, on_cancel.reform(|_: MouseEvent| ()), "Cancel") }
                     </div>
                 </div>
