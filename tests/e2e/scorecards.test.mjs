@@ -161,12 +161,17 @@ test('an import naming other people opens beside the card on screen, which stays
   assert.equal(await marks('priya raman:tom becker:system design'), '@submitted');
   const sam = await stored(page, 'sam lee:tom becker:coding');
 
-  // Priya's names again, over Sam's card: another saved scorecard's names, so it is saved over
-  // neither (kept in this tab, as a card renamed to them is).
-  await ask(doc('Priya Raman', 'System design', 'meets'));
-  await page.getByRole('button', { name: 'Open it' }).click();
-  await page.waitForFunction(() => /^Not saved under these names/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  // Priya's names again, over Sam's card: another saved scorecard's names. The question says
+  // the import replaces that one; cancelled, nothing changes; confirmed, it is saved there, and
+  // Sam's card stays as it was.
+  assert.match(await ask(doc('Priya Raman', 'System design', 'meets')),
+    /It replaces the scorecard saved in this browser for the same candidate, interviewer and step\. Open it\?$/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
   assert.deepEqual(await stored(page, 'priya raman:tom becker:system design'), priya);
+  await ask(doc('Priya Raman', 'System design', 'meets'));
+  await page.getByRole('button', { name: 'Replace the saved one' }).click();
+  await level([KEY + 'priya raman:tom becker:system design', 'meets']);
+  await saved(page);
   assert.deepEqual(await stored(page, 'sam lee:tom becker:coding'), sam);
   assert.deepEqual(errors, []);
   await context.close();
@@ -256,6 +261,43 @@ test('an unreadable version from the other tab is kept aside, and the page says 
   assert.equal((await stored(a, 'priya raman:tom becker:system design')).ratings.project_ownership.level, 'exceeds');
   const aside = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':corrupt:')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(aside, ['{"format": "interview-scorecard", "ratings": {']);
+  await context.close();
+});
+
+test("the interviewer's own file imported again replaces the card saved under its names, and the page goes on saving", async () => {
+  const { context, page, errors } = await fresh();
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('[data-testid=submitted]');
+  const exported = await stored(page, 'priya raman:tom becker:system design');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'priya.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForSelector('.sc-transfer__pending');
+  assert.match(await page.locator('#sc-pending').textContent(), /It replaces the scorecard saved in this browser for the same candidate, interviewer and step\. Open it\?$/);
+  await page.getByRole('button', { name: 'Replace the saved one' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  // Saved where the copy was, not stuck as a clash with it; the toolbar keeps its way out.
+  await saved(page);
+  assert.ok(await page.getByRole('button', { name: 'New scorecard' }).isVisible());
+  assert.deepEqual(await keysWith(page, 'Priya Raman'), [KEY + 'priya raman:tom becker:system design']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a second card rated before it is named says the name is what is missing', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Interviewer', { exact: true }).fill('Tom Becker');
+  await page.click('label[for="sc-business_impact-meets"]');
+  await saved(page);
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await page.click('label[for="sc-project_ownership-meets"]');
+  await page.waitForFunction(() => /^Not saved yet: another scorecard without a candidate's name is saved in this browser/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+  await candidate(page).fill('Sam Lee');
+  await saved(page);
   await context.close();
 });
 

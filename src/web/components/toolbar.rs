@@ -87,6 +87,12 @@ pub fn toolbar(
             "Not saved: this scorecard was changed in another tab or window after this one opened it. What you see here is kept in this tab until you choose.".to_string(),
             "sc-m-warning",
         ),
+        // A new card rated before it is named meets the last one left unnamed (New scorecard
+        // keeps the interviewer): the name is what is missing.
+        SaveStatus::Conflict { .. } if state.card.candidate.key().is_empty() => (
+            "Not saved yet: another scorecard without a candidate's name is saved in this browser, and is left as it is. Name the candidate to save this one; until then it is kept in this tab only.".to_string(),
+            "sc-m-warning",
+        ),
         SaveStatus::Conflict { .. } => (
             "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one is kept in this tab only until you change the names.".to_string(),
             "sc-m-warning",
