@@ -596,7 +596,13 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
     }
-    let value = super::json::parse(text).map_err(|e| ScorecardError::new("", format!("not JSON: {e}")))?;
+    // Said as the scorer's import says it; a line of JSON lines is read on its own, so its
+    // "line 1" would point nowhere (the source's label names the line).
+    let value = super::json::parse(text).map_err(|e| {
+        let e = e.to_string();
+        let e = if text.contains('\n') { e } else { e.replacen(" at line 1 column ", " at column ", 1) };
+        ScorecardError::new("", format!("not JSON, so not a scorecard ({e})"))
+    })?;
     // A Greenhouse scorecard object (what an ATS export holds) is read as the import box reads
     // it, with the same attribute mapping; its candidate id, interviewer and time come along.
     if let Ok(super::interchange::Format::Greenhouse) = super::interchange::detect(&value) {

@@ -513,6 +513,25 @@ fn level_below(a: &str, b: &str) -> bool {
     matches!((num(a), num(b)), (Some(x), Some(y)) if x < y)
 }
 
+/// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
+/// a Greenhouse "No" for the role as posted, or "No decision" when only core capabilities this
+/// interview did not assess hold it there (see `engine::recommend`); either way the headline
+/// must not read as a plain hire.
+pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
+    decision == Decision::Hire && matches!(greenhouse, Greenhouse::No | Greenhouse::NoDecision)
+}
+
+/// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...
+/// Shared by the scorer, the committee view and both Markdown summaries, so all word the same
+/// outcome the same way.
+pub fn headline(decision: Decision, level: Option<&str>, below: bool) -> String {
+    match (decision, level) {
+        (Decision::Hire, Some(level)) if below => format!("Hire below level: {level}"),
+        (Decision::Hire, Some(level)) => format!("Hire at {level}"),
+        (d, _) => d.label().to_string(),
+    }
+}
+
 /// "A", "A and B", "A, B and C".
 pub fn join_names(names: Vec<String>) -> String {
     match names.len() {

@@ -263,7 +263,7 @@ fn a_document_of_another_rubric_loads_as_other_rubric() {
             Ok("l4-senior-software-engineer"),
         ),
         (r#"{"format":"interview-scorecard","version":1,"ratings":{"architecture":{"level":"meets"}}}"#, Err("ratings.architecture")),
-        ("{not json", Err("not JSON")),
+        ("{not json", Err("not JSON, so not a scorecard (key must be a string at column 2)")),
     ];
     fn check(rubric: &Rubric, text: &str, expected: Result<&str, &str>) {
         match (parse_for_panel(text, rubric), expected) {
@@ -1158,4 +1158,38 @@ fn bias_risk_texts_are_marked_wherever_they_are_laid_out() {
     let plain = analyze(&rubric(), &cards, None);
     let row = plain.candidates[0].matrix.iter().find(|m| m.capability == "technical_expertise").unwrap();
     assert!(!row.cells[0].note_bias_risk && !row.cells[0].observations[1].bias_risk);
+}
+
+/// Both Markdown summaries word an outcome as the screens do: a hire below the rubric's level
+/// reads "Hire below level: L3", never a plain "Hire at L3".
+#[test]
+fn markdown_summaries_word_a_hire_below_level_as_the_screens_do() {
+    use scorecard::core::committee::to_markdown;
+    use scorecard::core::engine::{headline, hire_below_level, recommend};
+    use scorecard::core::interchange::export_markdown;
+    let rubric = rubric();
+    let cards: Vec<(String, Scorecard)> = ["bo-alice.json", "bo-dan.json", "bo-dan-resubmitted.json"]
+        .iter()
+        .map(|f| (f.to_string(), parse_for_panel(&std::fs::read_to_string(fixture(&format!("sample/{f}"))).unwrap(), &rubric).unwrap()))
+        .collect();
+    let report = analyze(&rubric, &cards, None);
+    let rec = &report.candidates[0].committee.recommendation;
+    assert!(hire_below_level(rec.decision, rec.greenhouse), "the fixture's Bo Chen is a hire below level: {rec:?}");
+    let md = to_markdown(&report);
+    assert!(md.contains("**Hire below level: L3"), "{md}");
+    assert!(!md.contains("**Hire at L3"), "{md}");
+
+    // One scorecard of such a panel, summarised on its own.
+    let card = cards
+        .iter()
+        .map(|(_, c)| c)
+        .find(|c| {
+            let r = recommend(&rubric, c);
+            hire_below_level(r.decision, r.greenhouse)
+        })
+        .expect("one of Bo Chen's scorecards is a hire below level on its own");
+    let r = recommend(&rubric, card);
+    let md = export_markdown(card, &rubric);
+    let said = headline(r.decision, r.level.as_deref(), true);
+    assert!(said.starts_with("Hire below level: ") && md.contains(&format!("**Recommendation:** {said}")), "{md}");
 }

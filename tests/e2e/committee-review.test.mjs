@@ -248,7 +248,7 @@ test('a JSON lines file with a bad line loads every good line and names the bad 
   await waitStatus(page, /^7 scorecards loaded, 5 counted, 2 candidates\./);
   const failed = page.locator('.sc-committee__failed li');
   assert.equal(await failed.count(), 1);
-  assert.match(await failed.textContent(), /^panel\.jsonl:8: not JSON: /);
+  assert.match(await failed.textContent(), /^panel\.jsonl:8: not JSON, so not a scorecard \(expected .+ at column \d+\)/);
   assert.match(await page.locator('.sc-committee__aside', { hasText: 'repeated' }).locator('summary').textContent(), /set aside: panel\.jsonl:5/);
   // Pasted lines are read the same way, and a pretty-printed document stays one document.
   await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4)]);

@@ -1,7 +1,7 @@
 //! The committee summary as Markdown, for pasting into a debrief note or a chat.
 
 use super::CommitteeReport;
-use crate::core::engine::fixed2;
+use crate::core::engine::{fixed2, headline, hire_below_level};
 use crate::core::interchange::markdown::{escape_block, escape_line};
 use crate::core::scorecard::Rating;
 
@@ -23,10 +23,11 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         let rec = &c.committee.recommendation;
         let name = if c.name.is_empty() { &c.candidate } else { &c.name };
         out.push_str(&format!("\n## {}\n\n", escape_line(name)));
-        let outcome = match (&rec.level, &rec.consider_level) {
-            (Some(l), Some(k)) => format!("{} at {l}, {k} to consider", rec.decision.label()),
-            (Some(l), None) => format!("{} at {l}", rec.decision.label()),
-            _ => rec.decision.label().to_string(),
+        // Worded as the committee view's headline ("Hire below level: L3").
+        let outcome = headline(rec.decision, rec.level.as_deref().map(escape_line).as_deref(), hire_below_level(rec.decision, rec.greenhouse));
+        let outcome = match &rec.consider_level {
+            Some(k) if rec.level.is_some() => format!("{outcome}, {} to consider", escape_line(k)),
+            _ => outcome,
         };
         out.push_str(&format!(
             "**{outcome}** (Greenhouse: {}; confidence {}%; panel of {}{})\n\n",

@@ -5,7 +5,7 @@
 //! its own: CommonMark's backslash escapes cover the inline syntax, and a character that would
 //! start a block at the beginning of a line (`#`, `-`, `1.` ...) is escaped there too.
 
-use crate::core::engine::{recommend, Decision};
+use crate::core::engine::{headline, hire_below_level, percent, recommend};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
 
@@ -47,15 +47,14 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     out.push_str("\n\n");
 
     let r = recommend(rubric, card);
-    let decision = match (r.decision, &r.level) {
-        (Decision::Hire, Some(level)) => format!("Hire at {}", escape_line(level)),
-        (d, _) => d.label().to_string(),
-    };
+    // Worded as the widget's headline ("Hire below level: L3" where the screen says so).
+    let decision = headline(r.decision, r.level.as_deref().map(escape_line).as_deref(), hire_below_level(r.decision, r.greenhouse));
     let consider = r.consider_level.as_deref().map(|l| format!(" (consider {})", escape_line(l))).unwrap_or_default();
     out.push_str(&format!(
-        "**Recommendation:** {decision}{consider} · Greenhouse: {} · confidence {:.0}%\n\n",
+        "**Recommendation:** {decision}{consider} · Greenhouse: {} · confidence {}%\n\n",
         r.greenhouse.label(),
-        r.confidence * 100.0
+        // As the widget shows it (`percent`, a whole number): no float printing in the module.
+        percent(r.confidence)
     ));
     for sentence in &r.rationale {
         out.push_str(&format!("- {}\n", escape_block(sentence, "  ")));
@@ -123,6 +122,14 @@ pub fn escape_block(text: &str, indent: &str) -> String {
     text.lines().map(escape_line).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(&format!("  \n{indent}"))
 }
 
+/// True when `rest` (what follows a "&") would make it an entity or character reference:
+/// a name or "#" and digits, then ";".
+fn entity_follows(rest: &str) -> bool {
+    let name = rest.strip_prefix('#').unwrap_or(rest);
+    let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && name[len..].starts_with(';')
+}
+
 /// Escapes one line of user text so that Markdown shows it literally.
 ///
 /// Leading and trailing white space is trimmed (four leading spaces would make a code block).
@@ -140,12 +147,16 @@ pub fn escape_line(line: &str) -> String {
             '@' => out.push_str("\\@"),
             // Direction overrides and isolates would reorder the text around them.
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
-            // Inline syntax anywhere: emphasis, code, links and images, HTML and entities,
-            // tables, strike-through, and the escape character itself.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' => {
+            // Inline syntax anywhere: emphasis, code, links, HTML, tables, strike-through, and
+            // the escape character itself; an image's "!" and an entity's "&" only where they
+            // would start one ("![", "&amp;"): "Communication & Collaboration" pasted into a
+            // chat or an ATS field that shows Markdown as text must not read "\&".
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            '!' if rest.starts_with("![") => out.push_str("\\!"),
+            '&' if entity_follows(&rest[1..]) => out.push_str("\\&"),
             // Block syntax at the start of a line: headings, lists, setext underlines.
             '#' | '-' | '+' | '=' if at_start => {
                 out.push('\\');

@@ -3,27 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::engine::{fixed2, join_names, Decision, Greenhouse};
+pub use crate::core::engine::{headline, hire_below_level};
+use crate::core::engine::{fixed2, join_names, Decision};
 use crate::web::components::part_id;
 use crate::web::state::ScorerState;
-
-/// True when the outcome is a hire at a level below the rubric's own: the engine then maps it to
-/// a Greenhouse "No" for the role as posted, or "No decision" when only core capabilities this
-/// interview did not assess hold it there (see `engine::recommend`); either way the headline
-/// must not read as a plain hire.
-pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
-    decision == Decision::Hire && matches!(greenhouse, Greenhouse::No | Greenhouse::NoDecision)
-}
-
-/// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...
-/// Shared with the committee view, so both word the same outcome the same way.
-pub fn headline(decision: Decision, level: Option<&str>, below: bool) -> String {
-    match (decision, level) {
-        (Decision::Hire, Some(level)) if below => format!("Hire below level: {level}"),
-        (Decision::Hire, Some(level)) => format!("Hire at {level}"),
-        (d, _) => d.label().to_string(),
-    }
-}
 
 /// The modifier class of an outcome: green for a hire, red for no hire, amber for a hire below
 /// the rubric's level, grey for insufficient evidence.
