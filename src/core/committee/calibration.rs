@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::verdict::words;
 use super::{consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning, MemberCalibration};
-use crate::core::engine::join_names;
+use crate::core::engine::{fixed2, join_names};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{clip, Rating, Scorecard};
 
@@ -312,10 +312,12 @@ fn lean_sentence(lean: Leaning, mean: Option<f64>, shared: usize, where_: &str) 
             plural(shared)
         )),
         Leaning::Lenient => Some(format!(
-            "Rates {m:.2} levels above the rest of the panel on average over {shared} shared ratings {where_}: possibly lenient."
+            "Rates {} levels above the rest of the panel on average over {shared} shared ratings {where_}: possibly lenient.",
+            fixed2(m)
         )),
         Leaning::Severe => Some(format!(
-            "Rates {m:.2} levels below the rest of the panel on average over {shared} shared ratings {where_}: possibly severe."
+            "Rates {} levels below the rest of the panel on average over {shared} shared ratings {where_}: possibly severe.",
+            fixed2(m)
         )),
         Leaning::InLine => None,
     }
