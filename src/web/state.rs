@@ -444,14 +444,14 @@ impl Reducible for ScorerState {
                 };
                 if !split.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted, your observations disagree (some read needs improvement, some exceeds expectations): {}. Rate it yourself.",
+                        "{notice}{}Not drafted: your observations of {} disagree (some read needs improvement, some exceeds expectations); rate it yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&split)
                     );
                 }
                 if !unsure.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted, the suggested levels are guesses: {}. Set them or rate it yourself.",
+                        "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate it yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&unsure)
                     );
@@ -474,6 +474,7 @@ impl Reducible for ScorerState {
         // without evidence. (A note the interviewer wrote under it keeps the entry, unrated.)
         if card_changed && !next.drafted.is_empty() && next.card.observations != self.card.observations {
             let card = &mut next.card;
+            let mut withdrawn = Vec::new();
             next.drafted.retain(|c| {
                 let evidenced = card.observations_for(c).any(|o| o.level != Rating::NotAssessed);
                 if !evidenced {
@@ -482,9 +483,25 @@ impl Reducible for ScorerState {
                         Some(false) => card.ratings.entry(c.clone()).or_default().level = Rating::NotAssessed,
                         None => {}
                     }
+                    withdrawn.push(c.clone());
                 }
                 evidenced
             });
+            // Said with what caused it (a move, a removal), or on its own: the rating changes
+            // where the interviewer is not looking.
+            if !withdrawn.is_empty() {
+                let said = format!(
+                    "The rating drafted for {} was withdrawn: no observation supports it now.",
+                    crate::core::engine::join_names(withdrawn.iter().map(|c| next.capability_name(c)).collect())
+                );
+                match next.after.as_mut().filter(|a| self.after.as_ref().is_none_or(|b| b.count != a.count)) {
+                    Some(a) => {
+                        a.message.push(' ');
+                        a.message.push_str(&said);
+                    }
+                    None => next.did(said, String::new()),
+                }
+            }
         }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
         // rating, once both are there; "still loading", once loading is over.

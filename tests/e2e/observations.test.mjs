@@ -42,6 +42,8 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
     await obs.locator('select').first().selectOption(id);
     await page.waitForFunction((name) => document.activeElement?.id.endsWith('-cap') && document.activeElement.closest('section.sc-card')?.querySelector('h2')?.textContent === name, name);
     assert.equal((await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent()).trim(), `Moved to ${name}.`);
+    // "Added to ..." said where it went when it was added; moved since, it no longer stands.
+    assert.equal(await page.locator('.sc-observe__added').textContent(), '');
   }
   const po = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Project Ownership' }) });
   await obs.locator('select').nth(1).selectOption('exceeds');
@@ -115,7 +117,7 @@ test('good short notes draft meets, a guessed level drafts nothing, and a note i
   assert.equal(await hebrew.locator('.sc-obs__flag').count(), 0, 'no "not evidence of behaviour" warning');
 
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
-  await page.locator('.sc-notice', { hasText: 'Not drafted, the suggested levels are guesses: Mentorship & Support.' }).waitFor();
+  await page.locator('.sc-notice', { hasText: 'Not drafted: the levels suggested for Mentorship & Support are guesses;' }).waitFor();
   assert.ok(await page.locator('#sc-technical_expertise-meets').isChecked());
   for (const level of ['needs_improvement', 'meets', 'exceeds']) {
     assert.ok(!(await page.locator(`#sc-mentorship_support-${level}`).isChecked()), `mentorship not drafted ${level}`);

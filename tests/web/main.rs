@@ -537,7 +537,7 @@ fn split_evidence_is_named_and_not_drafted() {
     assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
     assert_eq!(
         state.notice.as_deref(),
-        Some("Drafted from your observations: Mentorship & Support. Confirm or change each one. Not drafted, your observations disagree (some read needs improvement, some exceeds expectations): Technical Expertise. Rate it yourself.")
+        Some("Drafted from your observations: Mentorship & Support. Confirm or change each one. Not drafted: your observations of Technical Expertise disagree (some read needs improvement, some exceeds expectations); rate it yourself.")
     );
 }
 
@@ -572,7 +572,7 @@ fn guessed_levels_and_unreadable_notes_draft_nothing() {
     assert_eq!(state.card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(
         state.notice.as_deref(),
-        Some("Drafted from your observations: Technical Expertise. Confirm or change each one. Not drafted, the suggested levels are guesses: Mentorship & Support. Set them or rate it yourself.")
+        Some("Drafted from your observations: Technical Expertise. Confirm or change each one. Not drafted: the levels suggested for Mentorship & Support are guesses; set the observations' levels or rate it yourself.")
     );
 }
 
@@ -617,10 +617,23 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     assert!(moved.drafted.is_empty());
     assert_eq!(moved.card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(moved.card.rating("business_impact"), Rating::NotAssessed, "nothing drafted where it went");
+    // Said with the move, for a screen reader: the rating changed on another card.
+    assert_eq!(
+        moved.after.as_ref().map(|a| a.message.as_str()),
+        Some("Moved to Business Impact. The rating drafted for Mentorship & Support was withdrawn: no observation supports it now.")
+    );
+    // Its level set to none where it is: withdrawn, and said on its own.
+    let unrated = state.clone().reduce(Action::Retag { id: id.clone(), capability: Some("mentorship_support".into()), level: Rating::NotAssessed });
+    assert!(unrated.drafted.is_empty());
+    assert_eq!(
+        unrated.after.as_ref().map(|a| (a.message.as_str(), a.focus.as_str())),
+        Some(("The rating drafted for Mentorship & Support was withdrawn: no observation supports it now.", ""))
+    );
     // Removed, likewise.
     let removed = state.clone().reduce(Action::RemoveObservation { id });
     assert!(removed.drafted.is_empty());
     assert_eq!(removed.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert!(removed.after.as_ref().is_some_and(|a| a.message.starts_with("Observation removed. The rating drafted for Mentorship & Support was withdrawn")));
 
     let confirmed = refused.reduce(Action::Rate { capability: "mentorship_support".into(), level });
     assert!(confirmed.drafted.is_empty());

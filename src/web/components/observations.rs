@@ -25,8 +25,11 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     let state = &props.state;
     let text = use_state(String::new);
     // Set when an observation is added, cleared when the next one is typed: the message says
-    // where the new one went (a tagged one moves to its capability's card, out of sight).
-    let added = use_state(|| false);
+    // where the new one went (a tagged one moves to its capability's card, out of sight). It
+    // holds the count of the state's last `after` then: once another action is done (a retag, an
+    // accept, a removal), the message is no longer news, and may no longer be true.
+    let added = use_state(|| None::<Option<u32>>);
+    let now = state.after.as_ref().map(|a| a.count);
     let disabled = state.read_only();
     let id = part_id(&props.id_prefix, "observe");
     // The card holds as many observations as a document may: what is typed stays in the box.
@@ -37,7 +40,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
             if !full && !text.trim().is_empty() {
                 state.dispatch(Action::Observe { text: (*text).clone() });
                 text.set(String::new());
-                added.set(true);
+                added.set(Some(now));
             }
         }
     };
@@ -45,7 +48,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         let (text, added) = (text.clone(), added.clone());
         Callback::from(move |e: InputEvent| {
             text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            added.set(false);
+            added.set(None);
         })
     };
     // Text typed and not yet added would go with the page: while there is some, leaving the
@@ -53,7 +56,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     crate::web::hooks::use_leave_guard(!text.trim().is_empty());
     // The box's room, and whether it is full, which the status below says (see `room`).
     let (left, full_box) = room(&text);
-    let where_added = match state.card.observations.last().filter(|_| *added && !full) {
+    let where_added = match state.card.observations.last().filter(|_| *added == Some(now) && !full) {
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         _ if full_box => FULL.to_string(),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
