@@ -3,10 +3,14 @@
 //! and position, and the same value (doubles outside the exact range may differ in the last
 //! bits: neither reader promises correct rounding there). The one intended difference: ours
 //! refuses a duplicate key, which serde_json resolves by keeping the last value.
+//!
+//! It also fuzzes the crate's writer (`core::json::write`): what ours reads, written compact
+//! and pretty, reads back (by serde_json) to the same value (a double within serde_json's own
+//! rounding of long decimals).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use scorecard::core::json::{parse, JsonError};
+use scorecard::core::json::{parse, write, JsonError};
 use scorecard::core::scorecard::clip;
 use serde_json::Value;
 
@@ -37,11 +41,33 @@ fn close(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The same value; a double as `write` promises it (the same from 0.00001 up, within 10^-22
+/// below), read back by serde_json, which rounds a long decimal within an ulp or so (the
+/// writer's exactness is tested with Rust's own parser in tests/core/json.rs).
+fn written_back(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() => {
+            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            x == y || ((x - y) / x).abs() < 1e-14 || (x.abs() < 1e-5 && (x - y).abs() <= 1e-22)
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| written_back(a, b)),
+        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| written_back(v, w))),
+        _ => a == b,
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     match (serde_json::from_str::<Value>(text), parse(text)) {
         (a, Err(b)) if duplicate_key_first(text, a.as_ref().err(), &b) => {}
-        (Ok(a), Ok(b)) => assert!(close(&a, &b), "different values: serde_json {a}, ours {b}"),
+        (Ok(a), Ok(b)) => {
+            assert!(close(&a, &b), "different values: serde_json {a}, ours {b}");
+            for pretty in [false, true] {
+                let written = write(&b, pretty);
+                let back: Value = serde_json::from_str(&written).unwrap_or_else(|e| panic!("wrote {written:?}, not JSON: {e}"));
+                assert!(written_back(&b, &back), "wrote {b} as {written}, read back {back}");
+            }
+        }
         (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "different errors"),
         (a, b) => panic!("serde_json {a:?}, ours {b:?}"),
     }

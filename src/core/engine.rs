@@ -552,27 +552,15 @@ pub fn percent(x: f64) -> u32 {
 /// WebAssembly build. Values of 1e15 and more, and non-finite ones, use the JSON number text.
 pub fn fixed2(x: f64) -> String {
     if !(x.is_finite() && x.abs() < 1e15) {
-        return serde_json::Number::from_f64(x).map_or_else(|| "not a number".to_string(), |n| n.to_string());
+        if !x.is_finite() {
+            return "not a number".to_string();
+        }
+        let mut out = String::new();
+        super::json::write_float(&mut out, x);
+        return out;
     }
-    // |x| = m * 2^e exactly; cents = round_half_even(m * 100 / 2^-e), in integers.
-    let bits = x.abs().to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1u64 << 52) - 1);
-    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
-    let scaled = u128::from(m) * 100;
-    let cents = if e >= 0 {
-        scaled << e.min(64)
-    } else if -e >= 128 {
-        0
-    } else {
-        let k = (-e) as u32;
-        let q = scaled >> k;
-        let rem = scaled - (q << k);
-        let half = 1u128 << (k - 1);
-        if rem > half || (rem == half && q & 1 == 1) { q + 1 } else { q }
-    };
     // Below 1e17, so the narrowing is exact and the division stays in 64 bits.
-    let cents = cents as u64;
+    let cents = super::json::scaled(x, 2) as u64;
     let sign = if x.is_sign_negative() { "-" } else { "" };
     format!("{sign}{}.{:02}", cents / 100, cents % 100)
 }

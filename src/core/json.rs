@@ -4,7 +4,8 @@
 //! replies, drafts) goes through here rather than through serde_json's own parser. The reason
 //! is size: the widget never needs serde's generic deserialisation machinery, and leaving it
 //! out (with the float formatter its error messages reach) saves the widget's first download
-//! about 10 KB gzip. serde_json still provides the `Value` type and writes JSON.
+//! about 10 KB gzip. serde_json provides the `Value` type; [`write`] writes it back, also by
+//! hand, for the same reason.
 //!
 //! It reads RFC 8259 JSON exactly: no comments, no trailing commas, no single quotes, nothing
 //! after the value but white space. Nesting deeper than [`MAX_DEPTH`] is refused (no input can
@@ -51,13 +52,190 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-/// `value` as compact JSON text: what `value.to_string()` gives, written without `Value`'s
-/// `Display`. That impl writes through an `io::Write` adapter over the formatter whose error path
-/// boxes a `String` as `dyn Error`, and that vtable keeps `str`'s and `char`'s `Debug` (with
-/// their Unicode tables, about 3 KB of wasm) in the widget. Writing into a `Vec` cannot fail, so
-/// nothing is lost by the `unwrap_or_default`.
+/// `value` as compact JSON text, as `serde_json::to_string` writes it (see [`write`]).
 pub fn to_text(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    write(value, false)
+}
+
+/// `value` as JSON text: compact, or (`pretty`) with two spaces of indentation per level, one
+/// member or item per line and `": "` after keys, as serde_json's pretty printer writes it.
+///
+/// Written by hand rather than through serde_json's serializer: that brings its formatter
+/// machinery and a float printer to the widget, which writes no float but a confidence and a
+/// score (about 1.6 KB of its gzip download), and `Value`'s `Display`, whose `io::Write`
+/// adapter keeps `str`'s and `char`'s `Debug`. Strings are escaped as serde_json escapes them
+/// (`"`, `\`, and control characters, as `\n`-style escapes or `\u00XX`); integers are exact;
+/// a float is written by [`write_float`].
+pub fn write(value: &Value, pretty: bool) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, pretty.then_some(0));
+    out
+}
+
+fn write_value(out: &mut String, value: &Value, indent: Option<usize>) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => out.push_str(&u.to_string()),
+            (None, Some(i)) => out.push_str(&i.to_string()),
+            _ => write_float(out, n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) => write_seq(out, ('[', ']'), items.len(), indent, items.iter().map(|v| (None, v))),
+        Value::Object(map) => write_seq(out, ('{', '}'), map.len(), indent, map.iter().map(|(k, v)| (Some(k), v))),
+    }
+}
+
+/// An array's items or an object's members (with their keys) between `brackets`.
+fn write_seq<'a>(out: &mut String, brackets: (char, char), len: usize, indent: Option<usize>, items: impl Iterator<Item = (Option<&'a String>, &'a Value)>) {
+    out.push(brackets.0);
+    let inner = indent.map(|n| n + 1);
+    for (i, (key, value)) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(n) = inner {
+            out.push('\n');
+            out.push_str(&"  ".repeat(n));
+        }
+        if let Some(key) = key {
+            write_str(out, key);
+            out.push_str(if indent.is_some() { ": " } else { ":" });
+        }
+        write_value(out, value, inner);
+    }
+    if let Some(n) = indent.filter(|_| len > 0) {
+        out.push('\n');
+        out.push_str(&"  ".repeat(n));
+    }
+    out.push(brackets.1);
+}
+
+/// A JSON string literal, escaped as serde_json escapes it.
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A finite double as a JSON number that reads back to the same double: the shortest decimal
+/// of at most 22 places that does (checked with the reader's exact path: at most 15 significant
+/// digits), else its exact value rounded to 17 significant digits (at most 22 places), which
+/// reads back to it for every value from 0.00001 up and is within 10^-22 of it below; from 2^53
+/// up a double is whole, and its digits are written in full. `null` for what JSON cannot hold
+/// (infinities and NaN, which no `Value` holds). Without core's float printer, which is most of
+/// what this writer saves; unlike it, never in exponent form ("0.0000001", not "1e-7").
+pub fn write_float(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let x = x.abs();
+    if x >= 9_007_199_254_740_992.0 {
+        out.push_str(&whole_digits(x));
+        out.push_str(".0");
+        return;
+    }
+    // The first number of places whose digits read back, or that gives 17 significant digits.
+    let (mut places, mut digits) = (22, scaled(x, 22));
+    for p in 0..=22u32 {
+        let d = scaled(x, p);
+        if d >= 10_000_000_000_000_000 || (d < 1 << 53 && (d as f64) / POWERS[p as usize] == x) {
+            (places, digits) = (p, d);
+            break;
+        }
+    }
+    // (Below 10^17 + 1: 17 digits at most, or 22 places of a value below 0.00001.)
+    let text = (digits as u64).to_string();
+    let places = places as usize;
+    if places == 0 {
+        out.push_str(&text);
+        out.push_str(".0");
+        return;
+    }
+    let text = format!("{}{text}", "0".repeat((places + 1).saturating_sub(text.len())));
+    let (whole, fraction) = text.split_at(text.len() - places);
+    out.push_str(whole);
+    out.push('.');
+    // (Trailing zeros of the 17 digits say nothing.)
+    let fraction = fraction.trim_end_matches('0');
+    out.push_str(if fraction.is_empty() { "0" } else { fraction });
+}
+
+/// The decimal digits of a whole double from 2^53 up (m * 2^e with e > 0): m doubled e times,
+/// in base 10^9 limbs.
+fn whole_digits(x: f64) -> String {
+    const BASE: u64 = 1_000_000_000;
+    let bits = x.to_bits();
+    let (m, e) = ((bits & ((1u64 << 52) - 1)) | (1u64 << 52), ((bits >> 52) & 0x7ff) as i32 - 1075);
+    let mut limbs = vec![(m % BASE) as u32, (m / BASE % BASE) as u32, (m / BASE / BASE) as u32];
+    for _ in 0..e.max(0) {
+        let mut carry = 0;
+        for limb in limbs.iter_mut() {
+            let v = u64::from(*limb) * 2 + carry;
+            *limb = (v % BASE) as u32;
+            carry = v / BASE;
+        }
+        if carry > 0 {
+            limbs.push(carry as u32);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut out = limbs.last().map_or_else(String::new, u32::to_string);
+    for limb in limbs.iter().rev().skip(1) {
+        let part = limb.to_string();
+        out.push_str(&"0".repeat(9 - part.len()));
+        out.push_str(&part);
+    }
+    out
+}
+
+/// `x` times 10^`places`, rounded half to even, exactly (`x` = m * 2^e, in integers): for
+/// `x` below 2^53 and at most 22 places the product stays below 2^128.
+pub(crate) fn scaled(x: f64, places: u32) -> u128 {
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
+    let product = u128::from(m) * 10u128.pow(places);
+    if e >= 0 {
+        product << e.min(64)
+    } else if -e >= 128 {
+        0
+    } else {
+        let k = (-e) as u32;
+        let q = product >> k;
+        let rem = product - (q << k);
+        let half = 1u128 << (k - 1);
+        if rem > half || (rem == half && q & 1 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    }
 }
 
 /// Parses one JSON value from `text`.

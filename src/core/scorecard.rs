@@ -259,8 +259,7 @@ impl Scorecard {
 
     /// The document as pretty JSON, in the current version.
     pub fn to_json(&self) -> String {
-        // Serializing plain structs with string keys cannot fail.
-        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+        super::json::write(&self.to_value(), true)
     }
 
     /// The document as a JSON value, omitting empty optional parts.

@@ -25,12 +25,12 @@ use super::scorecard::{Rating, Scorecard};
 
 /// `{"ok": value}`.
 pub fn reply_ok(value: Value) -> String {
-    json!({ "ok": value }).to_string()
+    super::json::to_text(&json!({ "ok": value }))
 }
 
 /// `{"error": message}`.
 pub fn reply_error(message: &str) -> String {
-    json!({ "error": message }).to_string()
+    super::json::to_text(&json!({ "error": message }))
 }
 
 /// The `ok` value of a reply, or its error message.
@@ -303,7 +303,7 @@ pub fn serve_export(format: &str, card_json: &str, rubric_json: &str, base: &str
     let result = request_rubric(rubric_json).and_then(|rubric| {
         let card = super::interchange::import_json(card_json, &rubric).map_err(|e| format!("the scorecard could not be read: {e}"))?;
         match format {
-            "greenhouse" => serde_json::to_string_pretty(&super::interchange::export_greenhouse(&card, &rubric)).map_err(|e| e.to_string()),
+            "greenhouse" => Ok(super::json::write(&super::interchange::export_greenhouse(&card, &rubric), true)),
             "markdown" => Ok(super::interchange::export_markdown(&card, &rubric)),
             "link" => super::interchange::encode_link_url(&card, base).map_err(|e| e.to_string()),
             other => Err(format!("unknown export format \"{other}\"; expected greenhouse, markdown or link")),

@@ -226,6 +226,75 @@ fn to_text_matches_value_display() {
         json!({"b": [1, 2.5, {"c": null}], "a": "x", "": []}),
     ];
     for v in &values {
-        assert_eq!(to_text(v), v.to_string());
+        // The same text, but for a float's digits ("0.00000015" for serde_json's "1.5e-7"):
+        // then the same value.
+        let (ours, theirs) = (to_text(v), v.to_string());
+        if v.is_f64() && ours != theirs {
+            assert_eq!(serde_json::from_str::<Value>(&ours).unwrap(), *v, "{ours} / {theirs}");
+        } else {
+            assert_eq!(ours, theirs);
+        }
+    }
+}
+
+/// The writer gives serde_json's text, compact and pretty, for every document of the corpus
+/// without a fraction (scorecards, rubrics' ids and texts, the classifier's corpora), and for
+/// strings with every escape; with floats, the same value.
+#[test]
+fn writes_what_serde_json_writes() {
+    use scorecard::core::json::write;
+    let mut compared = 0;
+    for text in corpus() {
+        let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+        for pretty in [false, true] {
+            let ours = write(&value, pretty);
+            let theirs = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+            if ours != theirs {
+                // Only a float's digits may differ (serde_json prints "1e-5", ours "0.00001"):
+                // the value read back is the same.
+                assert_eq!(serde_json::from_str::<Value>(&ours).ok().as_ref(), Some(&value), "{text}");
+                assert!(theirs.contains(['.', 'e']), "{text}: {ours} vs {theirs}");
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 4000, "{compared}");
+    let tricky = Value::String("\"quoted\" \\ back\nline\r\t tab \u{8}\u{c}\u{1}\u{1f} é 🦀 \u{202e}".into());
+    assert_eq!(write(&tricky, false), serde_json::to_string(&tricky).unwrap());
+    let nested = serde_json::json!({ "a": [], "b": {}, "c": [1, [2, {}], { "d": null }], "e": -3, "f": true, "g": u64::MAX, "h": i64::MIN });
+    assert_eq!(write(&nested, true), serde_json::to_string_pretty(&nested).unwrap());
+    assert_eq!(write(&nested, false), serde_json::to_string(&nested).unwrap());
+}
+
+/// Floats read back to the same double: every short decimal, every double from 0.00001 up to
+/// 2^53 and beyond, and the ones the widget writes (a confidence, a score); below, within
+/// 10^-22.
+#[test]
+fn floats_are_written_to_read_back_the_same() {
+    use scorecard::core::json::write;
+    let back = |x: f64| -> f64 {
+        let text = write(&Value::from(x), false);
+        let read: f64 = text.parse().unwrap_or_else(|e| panic!("{x:e}: {text}: {e}"));
+        assert!(!text.contains('e') && text.contains('.'), "{x:e}: {text}");
+        read
+    };
+    for (x, text) in [(0.0, "0.0"), (-0.0, "-0.0"), (1.0, "1.0"), (0.5, "0.5"), (0.1, "0.1"), (1.75, "1.75"), (-2.5, "-2.5"), (0.74, "0.74"), (1e15, "1000000000000000.0"), (123.456, "123.456"), (0.1 + 0.2, "0.30000000000000004"), (1e-7, "0.0000001"), (2f64.powi(60), "1152921504606846976.0")] {
+        assert_eq!(write(&Value::from(x), false), text, "{x:e}");
+    }
+    let mut rng = Rng(0xf10a_7000_0000_0001);
+    for _ in 0..200_000 {
+        // A short decimal: up to 15 digits, up to 12 places.
+        let digits = rng.below(1_000_000_000_000_000) as f64;
+        let x = digits / 10f64.powi(rng.below(13) as i32);
+        assert_eq!(back(x).to_bits(), x.to_bits(), "{x:e}");
+        // Any double from 0.00001 up, from its bits.
+        let y = f64::from_bits(0x3ee4_f8b5_88e3_68f1 + (rng.next() % (0x4340_0000_0000_0000 - 0x3ee4_f8b5_88e3_68f1)));
+        assert_eq!(back(y).to_bits(), y.to_bits(), "{y:e}");
+        // A whole double from 2^53 up, to the largest.
+        let z = f64::from_bits(0x4340_0000_0000_0000 + rng.next() % (0x7fef_ffff_ffff_ffff - 0x4340_0000_0000_0000));
+        assert_eq!(back(z), z, "{z:e}");
+        // Below 0.00001: within 10^-22.
+        let w = f64::from_bits(rng.next() % 0x3ee4_f8b5_88e3_68f1);
+        assert!((back(w) - w).abs() <= 1e-22, "{w:e}");
     }
 }

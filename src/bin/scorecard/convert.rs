@@ -95,7 +95,7 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     }
     match to {
         "json" => outln!("{}", export_json(&card)),
-        "greenhouse" => outln!("{}", serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap_or_default()),
+        "greenhouse" => outln!("{}", scorecard::core::json::write(&export_greenhouse(&card, &rubric), true)),
         _ => out!("{}", export_markdown(&card, &rubric)),
     }
     Ok(ExitCode::SUCCESS)

@@ -142,7 +142,7 @@ pub fn encode_link_url(card: &Scorecard, base: &str) -> Result<String, LinkError
 
 fn payload(card: &Scorecard) -> String {
     // Serializing a JSON value cannot fail.
-    let json = serde_json::to_string(&card.to_value()).unwrap_or_default();
+    let json = crate::core::json::to_text(&card.to_value());
     base64url_encode(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL))
 }
 
