@@ -1296,6 +1296,7 @@ fn parents_and_children_of_things_are_not_a_family_and_quotes_cover_overlapping_
         "Found why zombie processes piled up: the parent supervisor never called waitpid on its child processes; she fixed it and added a test.",
         "Fixed a leak where child processes were never reaped by the parent process, and wrote the regression test.",
         "Rebased onto the parent commit and split the change into three reviewable patches.",
+        "Said the old service is a parent process of the workers and drew how it restarts them.",
         "The component re-renders its children on every keystroke; she memoised the list and measured the frame time.",
     ] {
         assert!(!detect_flags(note).iter().any(|f| f.kind == BiasRisk), "{note}: {:?}", detect_flags(note));

@@ -224,9 +224,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // named before another noun. Likewise "the component re-renders its children".
         "parent" | "parents" => {
             let prev2 = if i >= 2 { tokens[i - 2].word.as_str() } else { "" };
-            one_of("her his their single working new busy proud young elderly aging ageing as being become became becoming", prev)
-                || (one_of("a an", prev) && one_of("as is was being", prev2))
-                || ends_or(next_in_clause(tokens, i, 1), "of and so but or now already yet though who")
+            !one_of("node nodes process class component company org team ticket epic commit branch directory folder", next)
+                && (one_of("her his their single working new busy proud young elderly aging ageing as being become became becoming", prev)
+                    || (one_of("a an", prev) && one_of("as is was being", prev2))
+                    || ends_or(next_in_clause(tokens, i, 1), "of and so but or now already yet though who"))
         }
         // "He is single so can travel": not "single-threaded", "a single node".
         "single" => {
