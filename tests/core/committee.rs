@@ -1127,8 +1127,8 @@ fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
 /// discussed), for the view to fold it away; a sound one is not, and without a flagger none is.
 #[test]
 fn bias_risk_texts_are_marked_wherever_they_are_laid_out() {
-    use scorecard::core::classifier::detect_flags;
-    let flagger = |t: &str| -> Vec<String> { detect_flags(t).into_iter().map(|f| f.kind.id().to_string()).collect() };
+    let flags = scorecard::core::classifier::FlagCache::default();
+    let flagger = |t: &str| flags.ids(t);
     let mut cards = panel(&["c1 ann a: te=N+2 po=M", "c1 ben b: te=E+1", "c1 cy c: te=m"]);
     let biased = "She is a mother of two, so she may struggle with the on-call rotation.";
     cards[0].1.ratings.get_mut("technical_expertise").unwrap().note = biased.into();

@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::classifier::detect_flags;
+use scorecard::core::classifier::FlagCache;
 use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::Scorecard;
@@ -66,7 +66,8 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
 
     // The classifier's flag detector marks notes that are not evidence of behaviour, as in the
     // committee view, so calibration signals name them.
-    let flagger = |text: &str| -> Vec<String> { detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect() };
+    let flags = FlagCache::default();
+    let flagger = |text: &str| flags.ids(text);
     let mut report = analyze(&rubric, &cards, Some(&flagger));
     let all_failed = cards.is_empty() && !failed.is_empty();
     report.failed = failed;

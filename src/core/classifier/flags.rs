@@ -550,6 +550,24 @@ pub fn detect_flags(text: &str) -> Vec<Flag> {
     detect(text, &tokenize(text))
 }
 
+/// The ids of the flags [`detect_flags`] raises on texts (`bias_risk`, `non_behavioral`),
+/// remembered by text: the committee analysis's flagger, which reads a note once for the
+/// calibration and again for each place it lays the note out, and the committee view, which
+/// analyses again on every change.
+#[derive(Debug, Default)]
+pub struct FlagCache(std::cell::RefCell<FxHashMap<String, Vec<String>>>);
+
+impl FlagCache {
+    pub fn ids(&self, text: &str) -> Vec<String> {
+        if let Some(ids) = self.0.borrow().get(text) {
+            return ids.clone();
+        }
+        let ids: Vec<String> = detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect();
+        self.0.borrow_mut().insert(text.to_string(), ids.clone());
+        ids
+    }
+}
+
 /// Detects flags from tokens already computed.
 pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
     let mut flags = Vec::new();

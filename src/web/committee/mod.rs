@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::core::classifier::FlagCache;
 use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
@@ -22,7 +23,7 @@ use crate::web::components::recommendation::{decision_class, headline, hire_belo
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, PREFIX};
 use charts::{HeatMap, ProfileChart};
-use state::{flag_ids, CommitteeAction, CommitteeState, Source};
+use state::{CommitteeAction, CommitteeState, Source};
 
 /// A save of the loaded set waiting to run (see `CommitteeView`).
 type PendingSave = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -518,7 +519,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if hidden.contains(&c.candidate) {
                             { blind_section(&c, blind.as_deref().unwrap_or_default(), "scc") }
                         } else {
-                            <CandidateSection cards={panel_cards(&state.cards, &c)} candidate={c} rubric={state.rubric.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
                         }
                     }
                     if hidden.is_empty() {
@@ -536,7 +537,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                     blind_section(c, blind.as_deref().unwrap_or_default(), &prefix)
                                 } else {
                                     html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} rubric={state.rubric.clone()}
-                                        cards={panel_cards(&state.cards, c)} {prefix} /> }
+                                        cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} {prefix} /> }
                                 })
                             }) }
                         </div>
@@ -898,6 +899,9 @@ pub struct CandidateSectionProps {
     /// candidate of the printed packet.
     #[prop_or(AttrValue::Static("scc"))]
     pub prefix: AttrValue,
+    /// The state's flags by text (`CommitteeState::flags`), for who said what on the
+    /// capabilities the report does not discuss: their notes were read by the analysis.
+    pub flags: Rc<FlagCache>,
 }
 
 /// Equal when the section shows the same: the same rubric, the same scorecards (each read once
@@ -906,6 +910,7 @@ pub struct CandidateSectionProps {
 impl PartialEq for CandidateSectionProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rubric, &other.rubric)
+            && Rc::ptr_eq(&self.flags, &other.flags)
             && self.prefix == other.prefix
             && self.cards.len() == other.cards.len()
             && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
@@ -966,7 +971,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     // The report already holds the capabilities to discuss; the others are laid
                     // out on demand.
                     let who = c.discuss.iter().find(|w| w.capability == row.capability).cloned()
-                        .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability, Some(&flag_ids)));
+                        .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability, Some(&|t: &str| props.flags.ids(t))));
                     let contest = c.committee.contested.iter().find(|x| row.pivotal && x.capability == row.capability);
                     html! {
                         <details class={classes!("sc-committee__who", row.pivotal.then_some("sc-is-pivotal"))} open={row.disagreement || row.pivotal}>

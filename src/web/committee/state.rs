@@ -2,12 +2,11 @@
 //! them, and the report the core derives from those.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classifier::detect_flags;
+use crate::core::classifier::FlagCache;
 use crate::core::committee::{analyze, analyze_with, parse_for_panel, CommitteeReport, LoadFailure, PanelCache};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
@@ -79,8 +78,9 @@ pub struct CommitteeState {
     /// Scorecards of the latest batch not added because the view holds [`MAX_SOURCES`].
     pub over_limit: usize,
     /// The classifier's flags for each note text already read, so that adding one scorecard
-    /// does not re-read the notes of all the others. Only ever grows by pure results.
-    flags: Rc<RefCell<HashMap<String, Vec<String>>>>,
+    /// does not re-read the notes of all the others. Only ever grows by pure results. Shared
+    /// with the candidate section, which lays out more of the notes it has read.
+    pub flags: Rc<FlagCache>,
     /// Each candidate's report from the last analysis with the scorecards it was made from, so
     /// that a revision or one more scorecard analyses one panel again, not all of them.
     panels: Rc<RefCell<PanelCache<Rc<Scorecard>>>>,
@@ -123,12 +123,6 @@ pub enum CommitteeAction {
     SaveProblem { reason: Option<String> },
 }
 
-/// The ids of the flags the classifier raises on a text (`bias_risk`, `non_behavioral`): the
-/// committee analysis's flagger.
-pub fn flag_ids(text: &str) -> Vec<String> {
-    detect_flags(text).into_iter().map(|f| f.kind.id().to_string()).collect()
-}
-
 impl CommitteeState {
     pub fn new(rubric: Rc<Rubric>) -> Self {
         let report = Rc::new(analyze::<Scorecard>(&rubric, &[], None));
@@ -160,15 +154,8 @@ impl CommitteeState {
                 Err(error) => failed.push(LoadFailure { source: s.label.clone(), error: error.clone() }),
             }
         }
-        let memo = self.flags.clone();
-        let flagger = move |text: &str| {
-            if let Some(flags) = memo.borrow().get(text) {
-                return flags.clone();
-            }
-            let flags = flag_ids(text);
-            memo.borrow_mut().insert(text.to_string(), flags.clone());
-            flags
-        };
+        let flags = self.flags.clone();
+        let flagger = move |text: &str| flags.ids(text);
         let mut report = analyze_with(&self.rubric, &cards, Some(&flagger), &mut self.panels.borrow_mut());
         report.failed = failed;
         if self.selected.as_ref().is_none_or(|k| !report.candidates.iter().any(|c| &c.candidate == k)) {
