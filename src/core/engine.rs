@@ -551,10 +551,10 @@ pub fn percent(x: f64) -> u32 {
 /// value rounded half to even), without pulling the float-printing code of `core::fmt` into the
 /// WebAssembly build. Values of 1e15 and more, and non-finite ones, use the JSON number text.
 pub fn fixed2(x: f64) -> String {
-    if !(x.is_finite() && x.abs() < 1e15) {
-        if !x.is_finite() {
-            return "not a number".to_string();
-        }
+    if !x.is_finite() {
+        return "not a number".to_string();
+    }
+    if x.abs() >= 1e15 {
         let mut out = String::new();
         super::json::write_float(&mut out, x);
         return out;

@@ -157,23 +157,19 @@ pub fn write_float(out: &mut String, x: f64) {
         out.push_str(".0");
         return;
     }
-    // The first number of places whose digits read back, or that gives 17 significant digits.
-    let (mut places, mut digits) = (22, scaled(x, 22));
+    // The first number of places whose digits read back, or that gives 17 significant digits;
+    // else 22.
+    let (mut places, mut digits) = (22, 0);
     for p in 0..=22u32 {
-        let d = scaled(x, p);
-        if d >= 10_000_000_000_000_000 || (d < 1 << 53 && (d as f64) / POWERS[p as usize] == x) {
-            (places, digits) = (p, d);
+        digits = scaled(x, p);
+        places = p;
+        if digits >= 10_000_000_000_000_000 || (digits < 1 << 53 && (digits as f64) / POWERS[p as usize] == x) {
             break;
         }
     }
-    // (Below 10^17 + 1: 17 digits at most, or 22 places of a value below 0.00001.)
-    let text = (digits as u64).to_string();
-    let places = places as usize;
-    if places == 0 {
-        out.push_str(&text);
-        out.push_str(".0");
-        return;
-    }
+    // (Below 10^17 + 1: 17 digits at most, or 22 places of a value below 0.00001.) At least one
+    // digit before the point.
+    let (places, text) = (places as usize, (digits as u64).to_string());
     let text = format!("{}{text}", "0".repeat((places + 1).saturating_sub(text.len())));
     let (whole, fraction) = text.split_at(text.len() - places);
     out.push_str(whole);
@@ -187,8 +183,7 @@ pub fn write_float(out: &mut String, x: f64) {
 /// in base 10^9 limbs.
 fn whole_digits(x: f64) -> String {
     const BASE: u64 = 1_000_000_000;
-    let bits = x.to_bits();
-    let (m, e) = ((bits & ((1u64 << 52) - 1)) | (1u64 << 52), ((bits >> 52) & 0x7ff) as i32 - 1075);
+    let (m, e) = parts(x);
     let mut limbs = vec![(m % BASE) as u32, (m / BASE % BASE) as u32, (m / BASE / BASE) as u32];
     for _ in 0..e.max(0) {
         let mut carry = 0;
@@ -213,13 +208,22 @@ fn whole_digits(x: f64) -> String {
     out
 }
 
-/// `x` times 10^`places`, rounded half to even, exactly (`x` = m * 2^e, in integers): for
-/// `x` below 2^53 and at most 22 places the product stays below 2^128.
-pub(crate) fn scaled(x: f64, places: u32) -> u128 {
+/// `|x|` as m * 2^e exactly, m an integer below 2^53 (subnormals included).
+fn parts(x: f64) -> (u64, i32) {
     let bits = x.abs().to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1u64 << 52) - 1);
-    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
+    if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    }
+}
+
+/// `x` times 10^`places`, rounded half to even, exactly (`x` = m * 2^e, in integers): for
+/// `x` below 2^53 and at most 22 places the product stays below 2^128.
+pub(crate) fn scaled(x: f64, places: u32) -> u128 {
+    let (m, e) = parts(x);
     let product = u128::from(m) * 10u128.pow(places);
     if e >= 0 {
         product << e.min(64)
