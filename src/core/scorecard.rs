@@ -252,6 +252,11 @@ impl Scorecard {
         }
     }
 
+    /// True when nothing is rated, noted or observed: nothing is lost by leaving the card.
+    pub fn is_blank(&self) -> bool {
+        self.ratings.is_empty() && self.observations.is_empty()
+    }
+
     /// Observations tagged with a capability.
     pub fn observations_for<'a>(&'a self, capability: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
         self.observations.iter().filter(move |o| o.capability.as_deref() == Some(capability))

@@ -556,7 +556,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // (listed in Your scorecards, and opened again from there).
     let on_switch = (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
         let (state, store, saved_key, opening, refocus) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), refocus.clone());
-        let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+        let blank = state.card.is_blank();
         let interviewer = state.card.interviewer.name.trim().to_string();
         Callback::from(move |key: Option<String>| {
             let rubric = &state.rubric;
@@ -670,9 +670,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // Work kept in this tab only (storage refused it, or the card is not saved under its names,
     // or another tab saved it meanwhile) goes with the page: leaving asks first, as the status
     // line says.
-    let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
     crate::web::hooks::use_leave_guard(
-        store.holds_unsaved() || (!blank && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
+        store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
     );
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();

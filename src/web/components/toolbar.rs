@@ -98,8 +98,7 @@ pub fn toolbar(
             "sc-m-warning",
         ),
     };
-    // A card with nothing rated, noted or observed: nothing is lost by leaving it.
-    let blank = state.card.ratings.is_empty() && state.card.observations.is_empty();
+    let blank = state.card.is_blank();
     // Leaving a card kept nowhere would lose it: neither is offered then. (One storage refused
     // is kept in memory, listed and opened again in this tab: see `DraftStore::drafts`.)
     let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::MemoryOnly { .. } | SaveStatus::Conflict { kept: true, .. });
