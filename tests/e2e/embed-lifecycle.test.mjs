@@ -1,30 +1,23 @@
 // End-to-end: what an integrator does to an embedded widget over its life (switching candidates,
 // steps of one loop, minimal documents, detaching and re-attaching, failed rubrics, theming, a
 // subfolder), and that none of it loses or misfiles what the interviewer wrote.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, observe } from './browser.mjs';
+import { harness, observe } from './browser.mjs';
 
-let a, browser;
-before(async () => {
-  a = await startServer('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  a?.server.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 async function open() {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${a.url}/examples/ats/`);
+  await page.goto(`${base}/examples/ats/`);
   await page.waitForFunction(() => customElements.get('interview-scorecard'));
   // In-page helpers for the tests that drive mount() directly.
   await page.evaluate(() => {
@@ -562,7 +555,7 @@ test("a host's own light or dark choice wins over the system's", async () => {
   for (const [system, theme, expected] of [['light', 'dark', 'rgb(17, 21, 27)'], ['dark', 'light', 'rgb(246, 247, 249)']]) {
     const context = await browser.newContext({ colorScheme: system });
     const page = await context.newPage();
-    await page.goto(`${a.url}/examples/ats/`);
+    await page.goto(`${base}/examples/ats/`);
     await page.waitForFunction(() => customElements.get('interview-scorecard'));
     await add(page, 'w', { theme, autosave: 'off' });
     const result = await page.evaluate(async (theme) => {

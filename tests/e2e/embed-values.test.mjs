@@ -2,20 +2,12 @@
 // pass): a minimal document keeps the card's interview date, in every mode and on import; a
 // document naming another candidate is refused by setValue as by mount, in every mode; an
 // enumerated attribute or address parameter with a value the widget does not take is warned about.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, installUntil } from './browser.mjs';
+import { harness, installUntil } from './browser.mjs';
 
-let a, browser;
-before(async () => {
-  a = await startServer('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  a?.server.close();
-});
+let base, browser;
+harness((h) => ({ base, browser } = h));
 
 async function open(path = '/examples/ats/') {
   const context = await browser.newContext();
@@ -24,7 +16,7 @@ async function open(path = '/examples/ats/') {
   const warnings = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.goto(a.url + path);
+  await page.goto(base + path);
   await installUntil(page);
   return { context, page, errors, warnings };
 }
