@@ -499,11 +499,11 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         }
     }
     policy.bands = bands;
-    let dropped: Vec<String> = policy.weights.keys().chain(policy.core.iter()).filter(|id| !has(id)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
+    let dropped: Vec<String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
     if !dropped.is_empty() {
         notes.push(format!("policy: weights and core capabilities for {} left out (not in this ladder)", dropped.join(", ")));
     }
-    policy.weights.retain(|id, _| has(id));
+    policy.weights.retain(|(id, _)| has(id));
     policy.core.retain(|id| has(id));
     policy.min_assessed = policy.min_assessed.min(capabilities.len());
     policy

@@ -5,7 +5,6 @@
 //! `data/rubrics/l4-senior-software-engineer.json`. Any other rubric in the same format loads
 //! through [`Rubric::from_json`] and is checked by [`Rubric::validate`], which names what is wrong.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -145,14 +144,21 @@ pub struct Policy {
     pub min_assessed: usize,
     /// Capabilities that must reach a band's `core_at_least` level.
     pub core: Vec<String>,
-    /// Weight of each capability in the score; a capability not listed weighs 1.
-    pub weights: BTreeMap<String, f64>,
+    /// Weight of each capability in the score, sorted by id; a capability not listed weighs 1.
+    /// A list rather than a map: the widget links no `BTreeMap` code for a handful of entries
+    /// (BENCHMARKS.md, "Size"). Written as a JSON object.
+    #[serde(serialize_with = "as_object")]
+    pub weights: Vec<(String, f64)>,
     /// Hiring bands, listed from the highest to the lowest: the engine takes the first band whose
     /// conditions all hold, and [`Outcome::rank`](super::engine::Outcome::rank) ranks the first
     /// highest. [`Rubric::validate`] refuses a band whose `min_score` is above the one before it.
     pub bands: Vec<Band>,
     /// A no-hire whose score is below this is `definitely_not` in Greenhouse terms.
     pub strong_no_below: f64,
+}
+
+fn as_object<S: serde::Serializer>(weights: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(weights.iter().map(|(k, v)| (k, v)))
 }
 
 /// One hiring band: a level and the conditions to reach it.
@@ -381,7 +387,7 @@ impl Rubric {
 
     /// The weight of a capability in the score.
     pub fn weight(&self, id: &str) -> f64 {
-        self.policy.weights.get(id).copied().unwrap_or(1.0)
+        self.policy.weights.iter().find(|(k, _)| k == id).map_or(1.0, |(_, w)| *w)
     }
 
     /// The display label of a rating level ("Meets Expectations"); "Not assessed" for none.
@@ -573,11 +579,12 @@ mod read {
 
     fn policy(value: &Value) -> Result<Policy, String> {
         let p = object(value, "policy")?;
-        let mut weights = BTreeMap::new();
+        let mut weights = Vec::new();
         if let Some(w) = optional(p, "weights") {
+            // (A JSON object's keys come sorted and once each.)
             for (id, weight) in object(w, "policy.weights")? {
                 let weight = weight.as_f64().ok_or_else(|| format!("policy.weights.{}: expected a number", clip(id)))?;
-                weights.insert(id.clone(), weight);
+                weights.push((id.clone(), weight));
             }
         }
         let bands = list(required(p, "policy", "bands")?, "policy.bands")?
