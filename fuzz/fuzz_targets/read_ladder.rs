@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     for rating in [Rating::NotAssessed, Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds] {
         let mut card = Scorecard::new(&rubric);
         for capability in &rubric.capabilities {
-            card.ratings.entry(capability.id.clone()).or_default().level = rating;
+            card.ratings.slot(&capability.id).level = rating;
         }
         let _ = recommend(&rubric, &card);
     }

@@ -5,7 +5,6 @@
 //! (`ratings.technical_expertise.level: unknown level "great"`). Only `format`, `version` and
 //! `ratings` are required; a hand-written file works. Output is always the full, current version.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -178,11 +177,117 @@ pub struct Scorecard {
     pub interviewer: Person,
     pub interview: Interview,
     /// Keyed by capability id; a capability absent here is `not_assessed`.
-    pub ratings: BTreeMap<String, RatingEntry>,
+    pub ratings: Ratings,
     pub observations: Vec<Observation>,
     /// Time of submission, an RFC 3339 date-time such as `2026-11-25T20:16:32.123Z` (see
     /// [`is_date_time`]); `None` while a draft.
     pub submitted_at: Option<String>,
+}
+
+/// A scorecard's ratings keyed by capability id, sorted by it: a map over a list. A rubric has
+/// a handful of capabilities, and the widget links no `BTreeMap` code for them (BENCHMARKS.md,
+/// "Size"). Written and read as a JSON object.
+#[derive(Clone, Default, PartialEq)]
+pub struct Ratings(Vec<(String, RatingEntry)>);
+
+impl Ratings {
+    fn find(&self, capability: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(capability))
+    }
+
+    pub fn get(&self, capability: &str) -> Option<&RatingEntry> {
+        self.find(capability).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, capability: &str) -> Option<&mut RatingEntry> {
+        self.find(capability).ok().map(|i| &mut self.0[i].1)
+    }
+
+    /// The entry of a capability, added empty (not assessed, no note) when absent.
+    pub fn slot(&mut self, capability: &str) -> &mut RatingEntry {
+        let i = self.find(capability).unwrap_or_else(|i| {
+            self.0.insert(i, (capability.to_string(), RatingEntry::default()));
+            i
+        });
+        &mut self.0[i].1
+    }
+
+    /// Sets a capability's entry, returning the one it replaces.
+    pub fn insert(&mut self, capability: String, entry: RatingEntry) -> Option<RatingEntry> {
+        match self.find(&capability) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, entry)),
+            Err(i) => {
+                self.0.insert(i, (capability, entry));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, capability: &str) -> Option<RatingEntry> {
+        self.find(capability).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The entries in capability-id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &RatingEntry)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut RatingEntry> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear()
+    }
+}
+
+impl<'a> IntoIterator for &'a Ratings {
+    type Item = (&'a String, &'a RatingEntry);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, RatingEntry)>, fn(&'a (String, RatingEntry)) -> (&'a String, &'a RatingEntry)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl FromIterator<(String, RatingEntry)> for Ratings {
+    /// A later entry for the same capability replaces an earlier one, as in a map.
+    fn from_iter<I: IntoIterator<Item = (String, RatingEntry)>>(entries: I) -> Self {
+        let mut ratings = Ratings::default();
+        for (k, v) in entries {
+            ratings.insert(k, v);
+        }
+        ratings
+    }
+}
+
+impl fmt::Debug for Ratings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Ratings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ratings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(std::collections::BTreeMap::<String, RatingEntry>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 /// What is wrong with a scorecard document, and where.

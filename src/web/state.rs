@@ -273,7 +273,7 @@ impl Reducible for ScorerState {
                 }
                 next.drafted.retain(|c| *c != capability);
                 if next.rubric.capability(&capability).is_some() {
-                    let entry = next.card.ratings.entry(capability.clone()).or_default();
+                    let entry = next.card.ratings.slot(&capability);
                     entry.level = level;
                     if entry.level == Rating::NotAssessed && entry.note.is_empty() {
                         next.card.ratings.remove(&capability);
@@ -283,7 +283,7 @@ impl Reducible for ScorerState {
             }
             Action::Note { capability, text } if editable => {
                 if next.rubric.capability(&capability).is_some() {
-                    let entry = next.card.ratings.entry(capability.clone()).or_default();
+                    let entry = next.card.ratings.slot(&capability);
                     entry.note = text;
                     if entry.level == Rating::NotAssessed && entry.note.is_empty() {
                         next.card.ratings.remove(&capability);
@@ -480,7 +480,7 @@ impl Reducible for ScorerState {
                 if !evidenced {
                     match card.ratings.get(c).map(|e| e.note.trim().is_empty()) {
                         Some(true) => drop(card.ratings.remove(c)),
-                        Some(false) => card.ratings.entry(c.clone()).or_default().level = Rating::NotAssessed,
+                        Some(false) => card.ratings.slot(c).level = Rating::NotAssessed,
                         None => {}
                     }
                     withdrawn.push(c.clone());

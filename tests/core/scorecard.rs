@@ -1,6 +1,6 @@
 //! The scorecard document: what is accepted, what is refused and with which message.
 
-use scorecard::core::scorecard::{bidi_balanced, bidi_isolate, clip, is_date_time, is_iso_date, Rating, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
+use scorecard::core::scorecard::{bidi_balanced, bidi_isolate, clip, is_date_time, is_iso_date, Rating, RatingEntry, Ratings, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
 use scorecard::core::Rubric;
 
 fn rubric() -> Rubric {
@@ -281,4 +281,30 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
     let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"interview":{"date":"2026-01-02"},"ratings":{}}"#, &rubric()).unwrap();
     card.fill_missing_from(&open);
     assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("System design", "2026-01-02"));
+}
+
+/// `Ratings` is a map kept as a sorted list: lookups, replacement, removal and the order of its
+/// entries must be a map's, and it reads and writes as a JSON object.
+#[test]
+fn ratings_behave_as_a_sorted_map() {
+    let e = |level| RatingEntry { level, note: String::new() };
+    let mut r: Ratings = [("b".to_string(), e(Rating::Meets)), ("a".into(), e(Rating::Exceeds)), ("b".into(), e(Rating::NeedsImprovement))]
+        .into_iter()
+        .collect();
+    assert_eq!(r.keys().collect::<Vec<_>>(), ["a", "b"], "sorted, and a later entry replaces an earlier one");
+    assert_eq!(r.get("b").map(|x| x.level), Some(Rating::NeedsImprovement));
+    assert_eq!(r.insert("b".into(), e(Rating::Meets)).map(|x| x.level), Some(Rating::NeedsImprovement));
+    assert_eq!(r.insert("ab".into(), e(Rating::Meets)), None);
+    r.slot("0").note = "first".into();
+    r.slot("ab").note = "kept".into();
+    assert_eq!(r.keys().collect::<Vec<_>>(), ["0", "a", "ab", "b"]);
+    assert_eq!((r.get("ab").map(|x| (x.level, x.note.as_str()))), Some((Rating::Meets, "kept")));
+    assert_eq!(r.remove("a").map(|x| x.level), Some(Rating::Exceeds));
+    assert_eq!(r.remove("a"), None);
+    assert_eq!((r.len(), r.get("zz")), (3, None));
+    assert_eq!(format!("{r:?}").matches(": RatingEntry").count(), 3, "{r:?}");
+
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), Some(vec!["0".into(), "ab".into(), "b".into()]));
+    assert_eq!(serde_json::from_value::<Ratings>(json).unwrap(), r);
 }

@@ -25,7 +25,7 @@ fn sample_card(rubric: &Rubric) -> Scorecard {
     card.candidate.name = "Zoë <script>alert(1)</script> Ñúñez".into();
     card.interviewer.name = "Grace \"Amazing\" Hopper".into();
     for (i, cap) in rubric.capabilities.iter().enumerate() {
-        let entry = card.ratings.entry(cap.id.clone()).or_default();
+        let entry = card.ratings.slot(&cap.id);
         entry.level = Rating::ALL[i % 4];
         entry.note = format!("Note {i}: line one\nline two & <b>three</b>");
     }
@@ -145,7 +145,7 @@ fn the_widget_validates_an_imported_card_again() {
     let rubric = rubric();
     let other = Rubric::from_json(&rubric.source_json.replace("mentorship_support", "quantum_tunnelling")).expect("the altered rubric is valid");
     let mut card = Scorecard::new(&other);
-    card.ratings.entry("quantum_tunnelling".into()).or_default().level = Rating::Meets;
+    card.ratings.slot("quantum_tunnelling").level = Rating::Meets;
     let reply = wire::serve_import(&card.to_json(), &other.source_json);
     assert!(decode_import(&reply, &other).is_ok());
     let err = decode_import(&reply, &rubric).expect_err("the widget's rubric has no such capability");

@@ -155,7 +155,7 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         } else {
             Rating::NeedsImprovement
         };
-        card.ratings.entry(cap.id.clone()).or_default().level = level;
+        card.ratings.slot(&cap.id).level = level;
         out.drafted.push(cap.id.clone());
     }
     out
