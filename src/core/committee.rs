@@ -167,7 +167,9 @@ pub struct CapabilityRow {
     /// True when two members are two levels apart (needs improvement against exceeds).
     pub disagreement: bool,
     /// True when the committee outcome would change had the lowest or the highest view of this
-    /// capability been the consensus.
+    /// capability been the consensus; or, when no split changes it alone, had every split taken
+    /// its lowest (or highest) view together and this one moved with them (see
+    /// [`CommitteeRecommendation::decided_together`]).
     pub pivotal: bool,
     /// Pieces of evidence behind it across the panel.
     pub evidence: usize,
@@ -202,11 +204,23 @@ pub struct CommitteeRecommendation {
     pub confidence_before_disagreement: f64,
     /// Every capability the panel is split on (spread of one level or more), in rubric order.
     pub contested: Vec<Contest>,
+    /// The contested capabilities that decide the outcome together: when no single split changes
+    /// it but all of them at their lowest, or at their highest, view would, those whose view
+    /// moved. Empty otherwise. Costs the confidence what one pivotal split costs.
+    pub decided_together: Vec<String>,
     /// The outcome had every contested capability taken its lowest view; `None` when nothing is
     /// contested.
     pub if_lower_views_held: Option<OutcomeSummary>,
     /// The outcome had every contested capability taken its highest view.
     pub if_higher_views_held: Option<OutcomeSummary>,
+}
+
+impl CommitteeRecommendation {
+    /// Whether an outcome is the committee's own: the same decision and level.
+    pub fn is_outcome(&self, o: &OutcomeSummary) -> bool {
+        let r = &self.recommendation;
+        o.decision == r.decision && o.level == r.level && o.consider_level == r.consider_level
+    }
 }
 
 /// A capability the panel is split on and what each side of the split would mean.

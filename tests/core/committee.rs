@@ -593,6 +593,34 @@ fn pivotal_rows_and_discussion() {
     assert_eq!(c.committee.if_higher_views_held.as_ref().map(|o| o.description.as_str()), Some("hire at L4"));
 }
 
+/// One member rates every capability a level above the other: no split changes the outcome
+/// alone, all of them together do. The committee must not read that as a settled no hire.
+#[test]
+fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence() {
+    let r = report(&["jo a s1: te=M po=M bi=M cc=M ms=M lp=M", "jo b s2: te=N po=N bi=N cc=N ms=N lp=N"]);
+    let c = &r.candidates[0];
+    let rec = &c.committee.recommendation;
+    assert_eq!(rec.decision, Decision::NoHire);
+    assert!(c.committee.contested.iter().all(|x| !x.pivotal), "no split decides it alone");
+    assert_eq!(c.committee.decided_together, CODES.map(|(_, id)| id.to_string()));
+    assert!(c.matrix.iter().all(|m| m.pivotal), "every row is marked");
+    assert_eq!(c.discuss.len(), 6, "and discussed");
+    let expected = c.committee.confidence_before_disagreement - 6.0 * scorecard::core::committee::SPLIT_PENALTY - scorecard::core::committee::PIVOTAL_PENALTY;
+    assert!((rec.confidence - expected).abs() < 0.006, "{} vs {expected}", rec.confidence);
+    let text = rec.rationale.join(" ");
+    assert!(text.contains("Split by one level, none changing the outcome alone: Technical Expertise,"), "{text}");
+    assert!(text.contains("The splits decide the outcome together: had every contested capability taken its higher view, the outcome would be hire at L4."), "{text}");
+    assert!(!text.contains("without changing the outcome"), "{text}");
+    let (low, high) = (c.committee.if_lower_views_held.as_ref().unwrap(), c.committee.if_higher_views_held.as_ref().unwrap());
+    assert!(c.committee.is_outcome(low) && !c.committee.is_outcome(high));
+    let md = scorecard::core::committee::to_markdown(&r);
+    assert!(md.contains("- Contested, decides the outcome with the other splits: Technical Expertise"), "{md}");
+
+    // A split that decides alone is pivotal on its own, and nothing is decided "together".
+    let r = report(&["bo a s1: te=N po=M bi=M cc=M ms=M lp=M", "bo b s2: te=E po=M bi=M cc=M ms=E lp=M"]);
+    assert!(r.candidates[0].committee.decided_together.is_empty());
+}
+
 #[test]
 fn who_said_what_lines_up_every_member() {
     let cards = panel(&["ada alice coding: te=N+2 po=M", "ada bob design: te=E", "ada carol people: po=M", "bo dan x: te=M"]);

@@ -147,6 +147,25 @@ test('the split the outcome rests on is marked in the heat map and the compariso
   await context.close();
 });
 
+test('splits that change the outcome only together are marked as deciding it, and say so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Every capability a level apart: no one split moves the no hire, all of them together do.
+  const NI4 = Object.fromEntries(Object.keys(MEETS4).map((k) => [k, 'needs_improvement']));
+  await paste(page, [card('Jo', 'Amy', 'Coding', MEETS4), card('Jo', 'Raj', 'System design', NI4), card('Yan', 'Amy', 'Coding', MEETS4)]);
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 2 candidates/);
+  await choose(page, 'Jo');
+  assert.equal(await page.locator('.sc-committee__compare td.sc-is-pivotal').count(), 4);
+  const who = page.locator('.sc-committee__who', { hasText: 'Business Impact' });
+  assert.ok(await who.evaluate((d) => d.open));
+  assert.match(await who.locator('[data-testid=pivot]').textContent(),
+    /^Alone this split does not change the outcome, but with the other marked splits it does: had every split taken its highest view, it would be hire at L4\.$/);
+  assert.match(await page.locator('.sc-committee__key').first().textContent(), /alone or with the other ◆ splits/);
+  assert.match(await page.locator('.sc-rec').first().textContent(), /The splits decide the outcome together: had every contested capability taken its higher view, the outcome would be hire at L4\./);
+  await context.close();
+});
+
 test('a heat-map cell with observations and no note opens to its observations, as one with a note does', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -62,7 +62,11 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             // Both sides of the split, and whether it decides the outcome.
             out.push_str(&format!(
                 "\n- Contested{}: {} ({} vs {}, consensus {}); if the lower view held: {}; if the higher: {}\n",
-                if contest.pivotal { ", decides the outcome" } else { "" },
+                match () {
+                    _ if contest.pivotal => ", decides the outcome",
+                    _ if c.committee.decided_together.contains(&contest.capability) => ", decides the outcome with the other splits",
+                    _ => "",
+                },
                 escape_line(&contest.name),
                 level(contest.low),
                 level(contest.high),

@@ -50,9 +50,6 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
             if_high: summary(rubric, &high),
         });
     }
-    for row in matrix.iter_mut() {
-        row.pivotal = contested.iter().any(|c| c.pivotal && c.capability == row.capability);
-    }
     let (all_low, all_high) = if contested.is_empty() {
         (None, None)
     } else {
@@ -65,6 +62,23 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         };
         (Some(view(false)), Some(view(true)))
     };
+    // Splits that change nothing one at a time may still change the outcome all together (one
+    // member rated every capability a level above another): then those that moved decide it
+    // together, and are marked as the outcome resting on them.
+    let flips = |o: &Option<Outcome>| o.as_ref().is_some_and(|o| !same(o, &now));
+    let decided_together: Vec<String> = if contested.iter().any(|c| c.pivotal) {
+        Vec::new()
+    } else {
+        let (low, high) = (flips(&all_low), flips(&all_high));
+        contested
+            .iter()
+            .filter(|c| (low && c.low != c.consensus) || (high && c.high != c.consensus))
+            .map(|c| c.capability.clone())
+            .collect()
+    };
+    for row in matrix.iter_mut() {
+        row.pivotal = contested.iter().any(|c| c.pivotal && c.capability == row.capability) || decided_together.contains(&row.capability);
+    }
 
     let before = rec.confidence;
     let penalty: f64 = contested
@@ -79,7 +93,9 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
                 SPLIT_PENALTY
             }
         })
-        .sum();
+        .sum::<f64>()
+        // The splits that decide the outcome together cost what one deciding split costs.
+        + if decided_together.is_empty() { 0.0 } else { PIVOTAL_PENALTY };
     if penalty > 0.0 {
         rec.confidence = (((before - penalty).max(CONFIDENCE_FLOOR).min(before)) * 100.0).round() / 100.0;
     }
@@ -127,23 +143,27 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
                 parts.push(format!("had the higher view held, the outcome would be {}", c.if_high.description));
             }
             said.push(format!("{} is contested ({split}); {}.", c.name, parts.join("; ")));
-        } else if two_levels {
+        } else if two_levels && decided_together.is_empty() {
             said.push(format!(
                 "{} is split two levels ({split}); the outcome holds whichever view prevails, but the committee should discuss it.",
                 c.name
             ));
+        } else if two_levels {
+            said.push(format!("{} is split two levels ({split}); alone, it does not change the outcome.", c.name));
         } else {
             minor.push(c.name.clone());
         }
     }
     if !minor.is_empty() {
-        said.push(format!("Split by one level without changing the outcome: {}.", join_names(minor)));
+        let alone = if decided_together.is_empty() { " without changing the outcome" } else { ", none changing the outcome alone" };
+        said.push(format!("Split by one level{alone}: {}.", join_names(minor)));
     }
     if contested.len() > 1 {
         for (o, which) in [(&all_low, "lower"), (&all_high, "higher")] {
             if let Some(o) = o.as_ref().filter(|o| !same(o, &now)) {
                 said.push(format!(
-                    "Had every contested capability taken its {which} view, the outcome would be {}.",
+                    "{}ad every contested capability taken its {which} view, the outcome would be {}.",
+                    if decided_together.is_empty() { "H" } else { "The splits decide the outcome together: h" },
                     describe(rubric, o)
                 ));
             }
@@ -163,6 +183,7 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
         recommendation: rec,
         confidence_before_disagreement: before,
         contested,
+        decided_together,
         if_lower_views_held: all_low.map(|o| summary(rubric, &o)),
         if_higher_views_held: all_high.map(|o| summary(rubric, &o)),
     }

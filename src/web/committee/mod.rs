@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
+use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
 use crate::core::Rubric;
@@ -774,7 +774,7 @@ fn Comparison(props: &ComparisonProps) -> Html {
             if disagree_any || pivotal_any {
                 <p class="sc-card__hint sc-committee__key" aria-hidden="true">
                     if disagree_any { { "⚠ the panel is two levels apart. " } }
-                    if pivotal_any { { "◆ the outcome rests on this split: the lowest or the highest view would change it." } }
+                    if pivotal_any { { "◆ the outcome rests on this split: its lowest or highest view would change it, alone or with the other ◆ splits." } }
                 </p>
             }
             // What "+1 draft" means, and that drafts are not counted: in words for everyone.
@@ -887,6 +887,17 @@ fn CompareRow(props: &CompareRowProps) -> Html {
     }
 }
 
+/// What a split that decides the outcome only with the others would change (see
+/// `CommitteeRecommendation::decided_together`).
+fn together_text(c: &CommitteeRecommendation) -> String {
+    let views = [("lowest", &c.if_lower_views_held), ("highest", &c.if_higher_views_held)];
+    let changed: Vec<String> = views
+        .iter()
+        .filter_map(|(which, o)| o.as_ref().filter(|o| !c.is_outcome(o)).map(|o| format!("had every split taken its {which} view, it would be {}", o.description)))
+        .collect();
+    format!("Alone this split does not change the outcome, but with the other marked splits it does: {}.", changed.join("; "))
+}
+
 /// Props of [`CandidateSection`].
 #[derive(Properties)]
 pub struct CandidateSectionProps {
@@ -972,7 +983,8 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                     // out on demand.
                     let who = c.discuss.iter().find(|w| w.capability == row.capability).cloned()
                         .or_else(|| who_said_what_in(rubric, &c.candidate, &members, &row.capability, Some(&|t: &str| props.flags.ids(t))));
-                    let contest = c.committee.contested.iter().find(|x| row.pivotal && x.capability == row.capability);
+                    let contest = c.committee.contested.iter().find(|x| x.pivotal && x.capability == row.capability);
+                    let together = c.committee.decided_together.contains(&row.capability);
                     html! {
                         <details class={classes!("sc-committee__who", row.pivotal.then_some("sc-is-pivotal"))} open={row.disagreement || row.pivotal}>
                             <summary>
@@ -984,6 +996,11 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                                 <p class="sc-committee__pivot" data-testid="pivot">
                                     { format!("This split decides the outcome: with the lowest view ({}) it would be {}; with the highest ({}), {}.",
                                         label(x.low), x.if_low.description, label(x.high), x.if_high.description) }
+                                </p>
+                            }
+                            if together {
+                                <p class="sc-committee__pivot" data-testid="pivot">
+                                    { together_text(&c.committee) }
                                 </p>
                             }
                             if let Some(w) = who {
