@@ -137,6 +137,10 @@ pub struct RatingEntry {
     pub level: Rating,
     #[serde(default)]
     pub note: String,
+    /// Drafted from the observations and not yet confirmed by the interviewer (`"drafted":
+    /// true`, written only when true). A submitted scorecard holds none: the reader refuses one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drafted: bool,
 }
 
 /// Who set an observation's tag.
@@ -409,6 +413,9 @@ impl Scorecard {
             let mut e = Map::new();
             e.insert("level".into(), text(entry.level.id()));
             e.insert("note".into(), text(&entry.note));
+            if entry.drafted {
+                e.insert("drafted".into(), Value::Bool(true));
+            }
             ratings.insert(capability.clone(), Value::Object(e));
         }
         m.insert("ratings".into(), Value::Object(ratings));
@@ -528,8 +535,13 @@ impl Scorecard {
                 Some(other) => return Err(ScorecardError::new(at.sub("level"), expected("a string", other))),
             };
             let note = opt_text(eo, "note", at, MAX_TEXT_CHARS)?;
+            let drafted = match eo.get("drafted") {
+                Some(Value::Bool(b)) => *b && level != Rating::NotAssessed,
+                Some(Value::Null) | None => false,
+                Some(other) => return Err(ScorecardError::new(at.sub("drafted"), expected("true or false", other))),
+            };
             if level != Rating::NotAssessed || !note.is_empty() {
-                card.ratings.insert(cap.clone(), RatingEntry { level, note });
+                card.ratings.insert(cap.clone(), RatingEntry { level, note, drafted });
             }
         }
         if let Some(list) = obj.get("observations") {
@@ -595,6 +607,14 @@ impl Scorecard {
             Some(Value::Null) | None => None,
             Some(other) => return Err(ScorecardError::new("submitted_at", expected("a string or null", other))),
         };
+        // Submitting confirms every rating: a drafted one in a submitted card would be counted by
+        // a committee as the interviewer's own.
+        if let Some((cap, _)) = card.ratings.iter().find(|(_, e)| e.drafted).filter(|_| card.submitted_at.is_some()) {
+            return Err(ScorecardError::new(
+                Parent::Rating(cap).sub("drafted"),
+                "a submitted scorecard holds no drafted rating: confirm it (remove \"drafted\") or remove submitted_at",
+            ));
+        }
         Ok(card)
     }
 }

@@ -451,7 +451,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         use_effect_with((state.card.clone(), state.drafted.clone(), state.submitted_once), move |(card, _, _)| {
             let opened = std::mem::replace(&mut *opening.borrow_mut(), false);
             // The state's recommendation belongs to this card: no need to compute it again.
-            on_change.emit((card.clone(), state.recommendation.clone(), opened));
+            on_change.emit((state.card_out(), state.recommendation.clone(), opened));
             if !opened {
                 *edited.borrow_mut() = true;
                 if autosave {

@@ -194,6 +194,18 @@ impl ScorerState {
         reading(&self.analyses, text)
     }
 
+    /// The card as it leaves the scorer (a download, a share link, a host's value): its drafted
+    /// ratings marked `"drafted": true`, so that they stay drafted wherever it is opened.
+    pub fn card_out(&self) -> Scorecard {
+        let mut card = self.card.clone();
+        for c in &self.drafted {
+            if let Some(e) = card.ratings.get_mut(c) {
+                e.drafted = true;
+            }
+        }
+        card
+    }
+
     /// Why the card cannot be submitted yet: ratings drafted from observations and not
     /// confirmed.
     pub fn unconfirmed_notice(&self) -> String {
@@ -468,6 +480,17 @@ impl Reducible for ScorerState {
             }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
             _ => return self,
+        }
+        // The card's own drafted marks (an imported document's, a host's value, the drafting
+        // itself) join the list the scorer keeps: the card on screen holds none (see `card_out`).
+        if card_changed {
+            let marked: Vec<String> = next.card.ratings.iter().filter(|(_, e)| e.drafted).map(|(c, _)| c.clone()).collect();
+            for c in marked {
+                next.card.ratings.slot(&c).drafted = false;
+                if !next.drafted.contains(&c) {
+                    next.drafted.push(c);
+                }
+            }
         }
         // A drafted rating stands on its observations: once none is tagged to its capability
         // (retagged elsewhere, removed), it is withdrawn rather than left to be confirmed

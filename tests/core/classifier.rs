@@ -798,7 +798,7 @@ fn drafting_never_overrides_the_interviewer() {
     card.observations[1].level = Rating::Meets;
     card.observations[1].source = TagSource::Interviewer;
     // And rated technical expertise by hand.
-    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Exceeds, note: "my call".into() });
+    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Exceeds, note: "my call".into(), ..Default::default() });
 
     assert_eq!(tag_observations(&r, &mut card), 2);
     assert_eq!(card.observations[1].capability.as_deref(), Some("leadership_process"));
@@ -934,7 +934,25 @@ fn cli_draft_prints_a_scorecard_with_a_recommendation() {
     // The output is a valid scorecard again.
     let mut doc = v.clone();
     doc.as_object_mut().unwrap().remove("recommendation");
-    assert!(Scorecard::from_value(&doc, &rubric()).is_ok());
+    let card = Scorecard::from_value(&doc, &rubric()).expect("a valid scorecard");
+    // Its ratings are drafted, marked so, and stay drafted when read again.
+    assert!(!card.ratings.is_empty() && card.ratings.iter().all(|(_, e)| e.drafted), "{:?}", card.ratings);
+    let drafted = v["ratings"].as_object().unwrap().values().filter(|e| e["drafted"] == true).count();
+    assert_eq!(drafted, card.ratings.len());
+    // What goes to an ATS or a debrief waits until they are confirmed.
+    let dir = std::env::temp_dir().join(format!("scorecard-draft-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("drafted.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    for to in ["greenhouse", "markdown"] {
+        let out = run_cli(&["convert", "--to", to, file.to_str().unwrap()], "");
+        assert_eq!(out.status.code(), Some(1), "{to}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("not converted to {to}: confirm the ratings drafted from observations first (")), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(run_cli(&["convert", "--to", "json", file.to_str().unwrap()], "").status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
 
     let bad = run_cli(&["draft"], "{\"text\": \"fine\"}\n{\"text\": \"\"}\n");
     assert_eq!(bad.status.code(), Some(1));

@@ -61,7 +61,7 @@ fn card(spec: &str) -> Scorecard {
         let letter = lvl.chars().next().expect("a level letter");
         let id = cap(code);
         let note = if letter.is_ascii_uppercase() { format!("Evidence for {id}.") } else { String::new() };
-        c.ratings.insert(id.to_string(), RatingEntry { level: level(letter), note });
+        c.ratings.insert(id.to_string(), RatingEntry { level: level(letter), note, ..Default::default() });
         for k in 0..obs.parse::<usize>().expect("observation count") {
             c.observations.push(Observation {
                 id: format!("{code}{k}"),
@@ -715,7 +715,7 @@ pub fn synthetic(n: usize, candidates: usize) -> Vec<(String, Scorecard)> {
                 let lvl = (1 + bias + (roll as i64 % 3) - 1).clamp(0, 2);
                 let level = [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds][lvl as usize];
                 let note = if next() % 4 == 0 { String::new() } else { format!("Evidence {i} for {}.", cap.id) };
-                c.ratings.insert(cap.id.clone(), RatingEntry { level, note });
+                c.ratings.insert(cap.id.clone(), RatingEntry { level, note, ..Default::default() });
             }
             (format!("gen:{i}"), c)
         })

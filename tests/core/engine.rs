@@ -19,7 +19,7 @@ fn card(r: &Rubric, ratings: [Rating; 6]) -> Scorecard {
     let mut c = Scorecard::new(r);
     for (cap, level) in r.capabilities.iter().zip(ratings) {
         if level != N {
-            c.ratings.insert(cap.id.clone(), RatingEntry { level, note: "observed".into() });
+            c.ratings.insert(cap.id.clone(), RatingEntry { level, note: "observed".into(), ..Default::default() });
         }
     }
     c

@@ -67,7 +67,7 @@ fn sample_cards(n: usize) -> Vec<Scorecard> {
     full.submitted_at = Some("2024-05-01T15:30:00Z".into());
     for (i, cap) in rubric.capabilities.iter().enumerate() {
         let level = Rating::ALL[i % 4];
-        full.ratings.insert(cap.id.clone(), RatingEntry { level, note: TEXTS[i].to_string() });
+        full.ratings.insert(cap.id.clone(), RatingEntry { level, note: TEXTS[i].to_string(), ..Default::default() });
         full.observations.push(Observation {
             id: format!("o{}", i + 1),
             text: TEXTS[i + 4].to_string(),
@@ -96,7 +96,7 @@ fn sample_cards(n: usize) -> Vec<Scorecard> {
             let level = Rating::ALL[rng.below(4)];
             let note = if rng.below(3) == 0 { String::new() } else { sample_text(&mut rng) };
             if level != Rating::NotAssessed || !note.is_empty() {
-                c.ratings.insert(cap.id.clone(), RatingEntry { level, note });
+                c.ratings.insert(cap.id.clone(), RatingEntry { level, note, ..Default::default() });
             }
         }
         for i in 0..rng.below(8) {
@@ -193,9 +193,9 @@ fn version_0_drafts_migrate_to_version_1() {
     want.candidate.name = "Ada Lovelace".into();
     want.interviewer.name = "Grace Hopper".into();
     want.interview = Interview { step: "System design".into(), date: "2024-05-01".into() };
-    want.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: "Designed the cache layer.".into() });
-    want.ratings.insert("business_impact".into(), RatingEntry { level: Rating::NotAssessed, note: "Did not come up.".into() });
-    want.ratings.insert("mentorship_support".into(), RatingEntry { level: Rating::Exceeds, note: String::new() });
+    want.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: "Designed the cache layer.".into(), ..Default::default() });
+    want.ratings.insert("business_impact".into(), RatingEntry { level: Rating::NotAssessed, note: "Did not come up.".into(), ..Default::default() });
+    want.ratings.insert("mentorship_support".into(), RatingEntry { level: Rating::Exceeds, note: String::new(), ..Default::default() });
     want.observations.push(Observation { id: "o1".into(), text: "Asked about failure modes first.".into(), ..Observation::default() });
     want.observations.push(Observation {
         id: "late".into(),
@@ -422,8 +422,8 @@ fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     // A capability's evidence note with a bias risk stays out too, and is named; a sound note
     // on another capability is kept.
     let (first, second) = (&rubric.capabilities[0], &rubric.capabilities[1]);
-    card.ratings.insert(first.id.clone(), RatingEntry { level: Rating::Meets, note: "Strong systems answers, though he is close to retirement age.".into() });
-    card.ratings.insert(second.id.clone(), RatingEntry { level: Rating::Meets, note: "Owned the billing migration end to end.".into() });
+    card.ratings.insert(first.id.clone(), RatingEntry { level: Rating::Meets, note: "Strong systems answers, though he is close to retirement age.".into(), ..Default::default() });
+    card.ratings.insert(second.id.clone(), RatingEntry { level: Rating::Meets, note: "Owned the billing migration end to end.".into(), ..Default::default() });
     let gh = export_greenhouse(&card, &rubric);
     assert_eq!(gh["attributes"][0]["note"], Value::Null, "{gh}");
     assert_eq!(gh["attributes"][1]["note"], "Owned the billing migration end to end.");
@@ -444,7 +444,7 @@ fn markdown_says_what_it_left_out_under_its_own_heading() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
     for cap in &rubric.capabilities {
-        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::Meets, note: String::new() });
+        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
     }
     let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
     card.observations.push(untagged("o1", "He is too old to keep up with our stack"));
@@ -1267,7 +1267,7 @@ fn typical_card() -> Scorecard {
     let mut card = sample_cards(2)[1].clone();
     card.observations.clear();
     for (i, cap) in rubric.capabilities.iter().enumerate() {
-        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::LEVELS[i % 3], note: cap.descriptors.meets.clone() });
+        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::LEVELS[i % 3], note: cap.descriptors.meets.clone(), ..Default::default() });
     }
     for i in 0..12 {
         let cap = &rubric.capabilities[i % rubric.capabilities.len()];

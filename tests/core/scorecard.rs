@@ -89,7 +89,7 @@ fn hostile_text_is_kept_as_text_and_round_trips() {
     card.interviewer.id = "E-42".into();
     card.interview.step = "System design \"final\"".into();
     card.interview.date = "2026-11-25".into();
-    card.ratings.insert("technical_expertise".into(), scorecard::core::RatingEntry { level: Rating::Exceeds, note: "</script><script>alert(1)</script>\u{202e}".into() });
+    card.ratings.insert("technical_expertise".into(), scorecard::core::RatingEntry { level: Rating::Exceeds, note: "</script><script>alert(1)</script>\u{202e}".into(), ..Default::default() });
     card.observations.push(scorecard::core::Observation { id: "o1".into(), text: "Ran the weekly sync".into(), capability: Some("project_ownership".into()), level: Rating::Meets, source: Default::default() });
     card.submitted_at = Some("2026-11-25T10:00:00.000Z".into());
     let again = Scorecard::from_json(&card.to_json(), &r).expect("round trip");
@@ -287,7 +287,7 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
 /// entries must be a map's, and it reads and writes as a JSON object.
 #[test]
 fn ratings_behave_as_a_sorted_map() {
-    let e = |level| RatingEntry { level, note: String::new() };
+    let e = |level| RatingEntry { level, note: String::new(), ..Default::default() };
     let mut r: Ratings = [("b".to_string(), e(Rating::Meets)), ("a".into(), e(Rating::Exceeds)), ("b".into(), e(Rating::NeedsImprovement))]
         .into_iter()
         .collect();
@@ -307,4 +307,29 @@ fn ratings_behave_as_a_sorted_map() {
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), Some(vec!["0".into(), "ab".into(), "b".into()]));
     assert_eq!(serde_json::from_value::<Ratings>(json).unwrap(), r);
+}
+
+/// A rating drafted from observations and not confirmed stays drafted through the file: it is
+/// read and written as `"drafted": true`, and a submitted scorecard may hold none, or a committee
+/// would count the classifier's level as the interviewer's.
+#[test]
+fn drafted_ratings_survive_the_file_and_never_in_a_submitted_card() {
+    let doc = |submitted: &str, drafted: &str| {
+        format!(r#"{{"format":"interview-scorecard","version":1,{submitted}"ratings":{{"technical_expertise":{{"level":"meets","drafted":{drafted}}},"business_impact":{{"level":"exceeds"}}}}}}"#)
+    };
+    let card = Scorecard::from_json(&doc("", "true"), &rubric()).unwrap();
+    assert!(card.ratings.get("technical_expertise").unwrap().drafted);
+    assert!(!card.ratings.get("business_impact").unwrap().drafted);
+    let written = card.to_json();
+    assert_eq!(written.matches("\"drafted\": true").count() + written.matches("\"drafted\":true").count(), 1, "{written}");
+    assert_eq!(Scorecard::from_json(&written, &rubric()).unwrap(), card);
+    for (submitted, drafted) in [("", "false"), ("", "null"), (r#""submitted_at":"2026-11-20T10:00:00Z","#, "false")] {
+        assert!(Scorecard::from_json(&doc(submitted, drafted), &rubric()).unwrap().ratings.iter().all(|(_, e)| !e.drafted));
+    }
+    check(&doc(r#""submitted_at":"2026-11-20T10:00:00Z","#, "true"),
+        Err("ratings.technical_expertise.drafted: a submitted scorecard holds no drafted rating: confirm it (remove \"drafted\") or remove submitted_at"));
+    check(&doc("", "\"yes\""), Err("ratings.technical_expertise.drafted: expected true or false, found a string"));
+    // Nothing drafted in a rating that is not assessed.
+    let unrated = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"not_assessed","note":"n","drafted":true}}}"#;
+    assert!(!Scorecard::from_json(unrated, &rubric()).unwrap().ratings.get("technical_expertise").unwrap().drafted);
 }

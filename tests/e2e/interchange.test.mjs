@@ -68,6 +68,36 @@ test('JSON export then import through the file picker is lossless', async () => 
   await b.context.close();
 });
 
+test('ratings drafted and not confirmed stay drafted through a JSON file: imported, they are marked and block Submit', async () => {
+  const a = await fresh();
+  await a.page.getByLabel('Candidate', { exact: true }).fill('Dee Raft');
+  await observe(a.page, 'Designed a sharded queue that two other teams adopted and now run in production.');
+  await a.page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await a.page.locator('.sc-badge', { hasText: 'Drafted' }).first().waitFor();
+  const drafted = await a.page.locator('section.sc-card', { has: a.page.locator('.sc-badge', { hasText: 'Drafted' }) }).locator('h2').allTextContents();
+  assert.ok(drafted.length > 0);
+  const file = await downloadText(a.page, 'Download JSON');
+  const doc = JSON.parse(file.text);
+  const marked = Object.entries(doc.ratings).filter(([, e]) => e.drafted === true);
+  assert.equal(marked.length, drafted.length, file.text);
+  await a.context.close();
+
+  const b = await fresh();
+  await b.page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await b.page.getByLabel('File', { exact: true }).setInputFiles(file.path);
+  await b.page.getByRole('button', { name: /Open it|Replace/ }).first().click();
+  await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Dee Raft');
+  const again = await b.page.locator('section.sc-card', { has: b.page.locator('.sc-badge', { hasText: 'Drafted' }) }).locator('h2').allTextContents();
+  assert.deepEqual(again, drafted, 'the same ratings are marked drafted');
+  await b.page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await b.page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
+  assert.equal(await b.page.locator('[data-testid="submitted"]').count(), 0);
+  // The file written again carries the same marks.
+  assert.deepEqual(JSON.parse((await downloadText(b.page, 'Download JSON')).text).ratings, doc.ratings);
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
+});
+
 test('an export pressed while an import question is open leaves the question open; a new file replaces it', async () => {
   const a = await fresh();
   await fillCard(a.page);

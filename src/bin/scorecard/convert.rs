@@ -86,6 +86,16 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     let path = one_input(&args, "convert")?;
     let rubric = rubric(&args)?;
     let card = load(&path, from, &rubric, args.flag("--quiet"))?;
+    // What goes to the ATS or a debrief carries only ratings the interviewer stands by, as in
+    // the widget: ratings drafted from observations (`scorecard draft`) are confirmed first.
+    let drafted: Vec<String> = card.ratings.iter().filter(|(_, e)| e.drafted).filter_map(|(c, _)| rubric.capability(c)).map(|c| c.name.clone()).collect();
+    if to != "json" && !drafted.is_empty() {
+        return Err(Failure::Invalid(format!(
+            "{}: not converted to {to}: confirm the ratings drafted from observations first ({}): remove their \"drafted\": true",
+            label(&path),
+            scorecard::core::engine::join_names(drafted)
+        )));
+    }
     // The Greenhouse export leaves bias-risk notes out silently in the file itself (the
     // Markdown says so in its text): say what went, as the mapping report does on import.
     if to == "greenhouse" && !args.flag("--quiet") {

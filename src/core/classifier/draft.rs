@@ -155,7 +155,8 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         } else {
             Rating::NeedsImprovement
         };
-        card.ratings.slot(&cap.id).level = level;
+        let entry = card.ratings.slot(&cap.id);
+        (entry.level, entry.drafted) = (level, true);
         out.drafted.push(cap.id.clone());
     }
     out

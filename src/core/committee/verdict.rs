@@ -217,7 +217,7 @@ fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> S
                 if row.evidence == 1 { "" } else { "s" }
             )
         };
-        card.ratings.insert(row.capability.clone(), RatingEntry { level: row.consensus, note });
+        card.ratings.insert(row.capability.clone(), RatingEntry { level: row.consensus, note, ..Default::default() });
     }
     card
 }

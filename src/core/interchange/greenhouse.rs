@@ -421,7 +421,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
             ));
         }
         if level != Rating::NotAssessed || !note.is_empty() {
-            card.ratings.insert(cap, RatingEntry { level, note });
+            card.ratings.insert(cap, RatingEntry { level, note, ..Default::default() });
         }
     }
 

@@ -132,7 +132,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     }
     let id = |s: &str| part_id(&props.id_prefix, s);
 
-    let card = state.card.clone();
+    let card = state.card_out();
     let stem = file_stem(card.candidate.key());
     let on_json = {
         let (card, output, stem) = (card.clone(), output.clone(), stem.clone());
@@ -173,7 +173,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 .and_then(|w| w.location().href().ok())
                 .map(|h| h.split('#').next().unwrap_or_default().to_string())
                 .unwrap_or_default();
-            match assist.export(format, &state.card, &state.rubric, &base) {
+            match assist.export(format, &state.card_out(), &state.rubric, &base) {
                 Ok(text) => Some(text),
                 Err(e) => {
                     refuse(format!("Could not export: {e}"));
