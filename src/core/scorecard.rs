@@ -361,9 +361,12 @@ impl Scorecard {
         }
     }
 
-    /// True when nothing is rated, noted or observed: nothing is lost by leaving the card.
+    /// True when the interviewer has written nothing that leaving the card would lose: nothing
+    /// rated, noted or observed, no candidate and no interview step. (The interviewer's name and
+    /// the date are filled in on every new card; a card prepared ahead, named with no rating
+    /// yet, is not blank.)
     pub fn is_blank(&self) -> bool {
-        self.ratings.is_empty() && self.observations.is_empty()
+        self.ratings.is_empty() && self.observations.is_empty() && self.candidate.key().is_empty() && self.interview.step.trim().is_empty()
     }
 
     /// Observations tagged with a capability.

@@ -67,6 +67,22 @@ test('New scorecard starts a blank card and keeps the one before; a reopened car
   await context.close();
 });
 
+test('a card prepared ahead, named and not yet rated, is kept when another is started', async () => {
+  const { context, page, errors } = await fresh();
+  await candidate(page).fill('Prepared Person');
+  await page.getByLabel('Interview step').fill('Onsite loop');
+  await saved(page);
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && document.activeElement?.id === 'sc-candidate');
+  assert.deepEqual(await keysWith(page, 'Prepared Person'), [KEY + 'prepared person::onsite loop'], 'still stored');
+  // A card with nothing written goes (the interviewer's name and the date are filled in anyway).
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && document.activeElement?.id === 'sc-candidate');
+  assert.equal((await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')))).length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("names typed over another saved scorecard's never overwrite it, and it can be opened", async () => {
   const { context, page } = await fresh();
   await score(page, 'Priya Raman', 'System design', 'exceeds');
