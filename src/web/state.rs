@@ -105,6 +105,9 @@ pub struct Removed {
     /// The observation that followed it in its list (same capability), if any: Undo is shown
     /// before that one, or at the end of the list.
     pub next: Option<String>,
+    /// The drafted ratings its removal withdrew (no other observation supported them), as they
+    /// were: Undo drafts them again, unless the capability has been rated since.
+    pub withdrawn: Vec<(String, crate::core::RatingEntry)>,
 }
 
 /// See [`ScorerState::after`].
@@ -396,7 +399,7 @@ impl Reducible for ScorerState {
                 let Some(index) = self.card.observations.iter().position(|o| o.id == id) else { return self };
                 let gone = next.card.observations.remove(index);
                 let following = self.card.observations[index + 1..].iter().find(|o| o.capability == gone.capability).map(|o| o.id.clone());
-                next.removed = Some(Rc::new(Removed { observation: gone, index, next: following }));
+                next.removed = Some(Rc::new(Removed { observation: gone, index, next: following, withdrawn: Vec::new() }));
                 next.did("Observation removed.".into(), "undo".into());
                 card_changed = true;
             }
@@ -412,7 +415,19 @@ impl Reducible for ScorerState {
                     }
                     let focus = o.id.clone() + "-cap";
                     next.card.observations.insert(r.index.min(next.card.observations.len()), o);
-                    next.did("Observation restored.".into(), focus);
+                    let mut said = "Observation restored.".to_string();
+                    let redrafted: Vec<String> = r.withdrawn.iter().filter(|(c, _)| next.card.rating(c) == Rating::NotAssessed).map(|(c, _)| c.clone()).collect();
+                    for (c, e) in r.withdrawn.iter().filter(|(c, _)| redrafted.contains(c)) {
+                        next.card.ratings.slot(c).level = e.level;
+                        if !next.drafted.contains(c) {
+                            next.drafted.push(c.clone());
+                        }
+                    }
+                    if !redrafted.is_empty() {
+                        let names = crate::core::engine::join_names(redrafted.iter().map(|c| next.capability_name(c)).collect());
+                        said = format!("Observation restored, and the rating drafted from it for {names}, still to confirm.");
+                    }
+                    next.did(said, focus);
                     card_changed = true;
                 }
             }
@@ -512,6 +527,10 @@ impl Reducible for ScorerState {
             });
             // Said with what caused it (a move, a removal), or on its own: the rating changes
             // where the interviewer is not looking.
+            // Withdrawn by a removal: Undo puts them back with the observation.
+            if let Some(r) = next.removed.as_mut().filter(|r| !withdrawn.is_empty() && self.removed.as_ref().is_none_or(|b| !Rc::ptr_eq(b, r))) {
+                Rc::make_mut(r).withdrawn = withdrawn.iter().filter_map(|c| self.card.ratings.get(c).map(|e| (c.clone(), e.clone()))).collect();
+            }
             if !withdrawn.is_empty() {
                 let said = format!(
                     "The rating drafted for {} was withdrawn: no observation supports it now.",

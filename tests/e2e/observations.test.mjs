@@ -263,6 +263,30 @@ test('a removed observation leaves Undo where it was, with the keyboard on it, a
   await context.close();
 });
 
+test('Undo of a removal that withdrew a drafted rating drafts it again, still to confirm', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await observe(page, 'Designed a sharded queue that two other teams adopted and now run in production.');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  const card = page.locator('section.sc-card', { has: page.locator('.sc-badge', { hasText: 'Drafted' }) });
+  await card.first().waitFor();
+  const name = await card.first().locator('h2').textContent();
+  const checked = () => page.locator('section.sc-card', { has: page.locator('h2', { hasText: name }) }).locator('input[type=radio]:checked').getAttribute('id');
+  const level = await checked();
+  const headline = await page.locator('.sc-rec__decision').first().textContent();
+  await page.locator('.sc-obs', { hasText: 'sharded queue' }).getByRole('button', { name: /^Remove/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
+  await page.getByRole('button', { name: 'Undo remove' }).click();
+  await page.locator('.sc-badge', { hasText: 'Drafted' }).waitFor();
+  assert.equal(await checked(), level, 'the same level, drafted again');
+  assert.equal(await page.locator('.sc-rec__decision').first().textContent(), headline, 'and the recommendation it gave');
+  assert.equal((await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent()).trim(),
+    `Observation restored, and the rating drafted from it for ${name}, still to confirm.`);
+  await context.close();
+});
+
 test('an observation typed and not yet added makes leaving the page ask first', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
