@@ -1320,3 +1320,28 @@ fn parents_and_children_of_things_are_not_a_family_and_quotes_cover_overlapping_
         assert!(!detect_flags(note).iter().any(|f| f.kind == BiasRisk), "{note}: {:?}", detect_flags(note));
     }
 }
+
+/// "Looks very ..." is about age only when an age word follows; how the candidate looks is
+/// appearance; how a thing of work looks is neither.
+#[test]
+fn looks_of_the_candidate_are_flagged_with_the_right_reason_and_looks_of_work_are_not() {
+    let flagged: &[(&str, &str)] = &[
+        ("Looks very professional.", "mentions appearance"),
+        ("Looks professional, good energy.", "mentions appearance"),
+        ("He looked tired all day.", "mentions appearance"),
+        ("Looks very young for a senior role.", "mentions age"),
+        ("She looks too old for this team.", "mentions age"),
+    ];
+    for (note, reason) in flagged {
+        let flags = detect_flags(note);
+        assert!(flags.iter().any(|f| f.kind == FlagKind::BiasRisk && f.reason.starts_with(reason)), "{note}: {flags:?}");
+        assert!(!flags.iter().any(|f| f.reason.starts_with("mentions age")) || *reason == "mentions age", "{note}: {flags:?}");
+    }
+    for note in [
+        "The dashboard she built looks very polished and two teams adopted it.",
+        "His design doc looks professional and complete, with rollback steps.",
+        "The old UI looked tired, so he redesigned the settings flow and measured task time.",
+    ] {
+        assert!(!detect_flags(note).iter().any(|f| f.kind == FlagKind::BiasRisk), "{note}: {:?}", detect_flags(note));
+    }
+}
