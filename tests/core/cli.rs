@@ -271,6 +271,12 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     assert!(stderr(&o).contains("stdin: ladder line 2: the table's header has 3 columns"), "{}", stderr(&o));
     let o = run(&["rubric", "a.txt", "b.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
+    // Nothing, or only blanks, is said to be empty (not "JSON").
+    for empty in [&b""[..], b" \n\t\n"] {
+        let o = run(&["rubric", "-"], empty);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).starts_with("scorecard: stdin: empty: a ladder document starts with"), "{}", stderr(&o));
+    }
     // A rubric file is not a ladder; stdin cannot be both the ladder and the policy.
     let o = run(&["rubric", "-"], scorecard::core::rubric::DEFAULT_RUBRIC_JSON.as_bytes());
     assert_eq!(o.status.code(), Some(1));

@@ -961,7 +961,8 @@ fn calibration_says_too_few_shared_ratings_and_quotes_flagged_notes() {
         ann.signals
     );
     // A text with a bias risk is placed, not repeated.
-    let biased = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["bias_risk".into()] } else { Vec::new() } };
+    // (Two bias flags on one text, as a note naming kids and an accent gets: said once.)
+    let biased = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["bias_risk".into(), "bias_risk".into()] } else { Vec::new() } };
     let r = analyze(&rubric(), &cards, Some(&biased));
     let ann = r.candidates[0].calibration.iter().find(|m| m.interviewer == "ann").unwrap();
     let said = ann.signals.join(" ");

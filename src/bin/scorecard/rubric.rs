@@ -23,6 +23,9 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
     // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
     let base = load_rubric(args.value("--policy-from"))?;
     let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
+    if text.trim().is_empty() {
+        return Err(Failure::Invalid(format!("{}: empty: a ladder document starts with the level's title, then a line per capability (see data/seed/)", label(path))));
+    }
     if !looks_like_ladder(&text) {
         return Err(Failure::Invalid(format!("{}: this is JSON (a rubric file already?), not a ladder document", label(path))));
     }

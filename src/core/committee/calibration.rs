@@ -215,7 +215,13 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                             (Some(cap), _) => format!("observation on {}", name_of(cap)),
                             (None, _) => "observation".to_string(),
                         };
-                        let why: Vec<&str> = f.flags.iter().map(|id| flag_words(id)).collect();
+                        // Once each: a note can carry two bias flags (kids and an accent).
+                        let mut why: Vec<&str> = Vec::new();
+                        for w in f.flags.iter().map(|id| flag_words(id)) {
+                            if !why.contains(&w) {
+                                why.push(w);
+                            }
+                        }
                         if f.flags.iter().any(|id| id == "bias_risk") {
                             format!("a text not repeated here ({place}; {})", why.join(", "))
                         } else {
