@@ -525,12 +525,12 @@ impl Reducible for ScorerState {
                 }
                 evidenced
             });
-            // Said with what caused it (a move, a removal), or on its own: the rating changes
-            // where the interviewer is not looking.
             // Withdrawn by a removal: Undo puts them back with the observation.
             if let Some(r) = next.removed.as_mut().filter(|r| !withdrawn.is_empty() && self.removed.as_ref().is_none_or(|b| !Rc::ptr_eq(b, r))) {
                 Rc::make_mut(r).withdrawn = withdrawn.iter().filter_map(|c| self.card.ratings.get(c).map(|e| (c.clone(), e.clone()))).collect();
             }
+            // Said with what caused it (a move, a removal), or on its own: the rating changes
+            // where the interviewer is not looking.
             if !withdrawn.is_empty() {
                 let said = format!(
                     "The rating drafted for {} was withdrawn: no observation supports it now.",
