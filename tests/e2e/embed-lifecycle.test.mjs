@@ -142,6 +142,46 @@ test('an element removed and added again keeps what was typed, autosave off', as
   await context.close();
 });
 
+test("an element added again keeps its handle: the host's on() listeners go on hearing it, and ready is not told twice", async () => {
+  const { context, page } = await open();
+  await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.evaluate(() => {
+    const el = document.getElementById('w');
+    window.heard = { change: [], ready: 0, readyEvents: 0, handle: el.widget };
+    el.widget.on('scorecard:change', (d) => window.heard.change.push(d.value.ratings.business_impact?.level));
+    el.widget.on('scorecard:ready', () => window.heard.ready++);
+    el.addEventListener('scorecard:ready', () => window.heard.readyEvents++);
+  });
+  await page.click('#w label[for$="business_impact-meets"]');
+  await page.waitForFunction(() => window.heard.change.length === 1);
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await new Promise((ok) => setTimeout(ok, 100));
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  await page.click('#w label[for$="business_impact-exceeds"]');
+  await page.waitForFunction(() => window.heard.change.length === 2);
+  const got = await page.evaluate(() => {
+    const el = document.getElementById('w');
+    return { change: window.heard.change, ready: window.heard.ready, readyEvents: window.heard.readyEvents,
+      same: el.widget === window.heard.handle, value: el.widget.getValue().ratings.business_impact.level };
+  });
+  assert.deepEqual(got, { change: ['meets', 'exceeds'], ready: 0, readyEvents: 0, same: true, value: 'exceeds' });
+  // off() through the same handle stops a listener set before the re-add.
+  await page.evaluate(() => {
+    const el = document.getElementById('w');
+    window.stop = (d) => window.heard.change.push('never');
+    el.widget.on('scorecard:change', window.stop);
+    el.widget.off('scorecard:change', window.stop);
+  });
+  await page.click('#w label[for$="business_impact-needs_improvement"]');
+  await page.waitForFunction(() => window.heard.change.length === 3);
+  assert.equal(await page.evaluate(() => window.heard.change[2]), 'needs_improvement');
+  await context.close();
+});
+
 test('destroy tells the host of the last change at once, not after the typing pause', async () => {
   const { context, page } = await open();
   const heard = await page.evaluate(async () => {

@@ -191,8 +191,35 @@ class InterviewScorecard extends HTMLElement {
   getValue() { return this.#widget?.getValue() ?? this.#kept?.value ?? null; }
   /** Replaces the scorecard; throws with the field at fault if the document is invalid. */
   setValue(value) { if (!this.#widget) throw new Error('interview-scorecard is not mounted yet'); this.#widget.setValue(value); }
-  /** The `mount` handle, for `on`/`off`/`update`. */
-  get widget() { return this.#widget; }
+  /**
+   * The handle, for `on`/`off`/`update` (null until mounted): one for the element's life. Taken
+   * off the page and added again, the element mounts a new widget underneath; this handle then
+   * speaks to that one, and the listeners set with its `on()` hear it as they heard the first.
+   */
+  get widget() {
+    if (!this.#widget) return null;
+    const live = () => {
+      if (!this.#widget) throw new Error('interview-scorecard is not mounted (removed from the page, or destroyed)');
+      return this.#widget;
+    };
+    return this.#handle ??= Object.freeze({
+      getValue: () => live().getValue(),
+      setValue: (value) => live().setValue(value),
+      update: (options) => live().update(options),
+      // The widget checks the event's name and the callback first: only what it took is kept.
+      on: (event, callback) => { live().on(event, callback); this.#listeners.push([event, callback]); },
+      off: (event, callback) => {
+        live().off(event, callback);
+        const i = this.#listeners.findIndex(([e, c]) => e === event && c === callback);
+        if (i >= 0) this.#listeners.splice(i, 1);
+      },
+      destroy: () => { live().destroy(); this.#widget = null; this.#listeners = []; },
+    });
+  }
+  /** The handle `widget` gives out, made once. */
+  #handle = null;
+  /** The listeners set with the handle's `on()`, set again on each widget mounted here. */
+  #listeners = [];
 
   async #mount() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -239,6 +266,11 @@ class InterviewScorecard extends HTMLElement {
       options.step = kept.value.interview?.step || options.step;
     }
     this.#widget = mountWasm(this.#container, options);
+    // The host's listeners hear this widget too. Added again with its scorecard, the element
+    // has told `scorecard:ready` already (once per widget, as the host sees it): not again, to
+    // its listeners or as an event.
+    for (const [event, callback] of this.#listeners) if (!(kept && event === 'scorecard:ready')) this.#widget.on(event, callback);
+    if (kept) this.#container.addEventListener('scorecard:ready', (e) => e.stopPropagation(), { once: true });
     this.#rubric = options.rubric;
     this.#rubricUrl = rubricUrl;
     if (failed) this.#fail(failed);
