@@ -444,9 +444,14 @@ fn slug(title: &str) -> String {
 
 /// The base rubric's policy for the ladder's level: its bands' levels moved by the distance
 /// between the two levels, weights and core capabilities kept for the capabilities the ladder
-/// has, counts capped at the ladder's number of capabilities. Each change is noted.
+/// has, and the counts of capabilities to assess kept in proportion to the ladder's number of
+/// capabilities ("4 of 6" is "3 of 4", rounded up). Each change is noted.
 fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> Policy {
     let mut policy = base.policy.clone();
+    let (k, base_k) = (capabilities.len(), base.capabilities.len().max(1));
+    // n of the base's capabilities, as many of the ladder's in the same proportion (rounded up).
+    let scaled = |n: usize| if k == base_k { n.min(k) } else { (n.min(base_k) * k).div_ceil(base_k).min(k) };
+    let mut counts = Vec::new();
     let has = |id: &str| capabilities.iter().any(|c| c.id == id);
     let distance = level_distance(&base.level, level);
     match distance {
@@ -484,7 +489,11 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
             }
             None => continue,
         }
-        band.min_assessed = band.min_assessed.min(capabilities.len());
+        let before = band.min_assessed;
+        band.min_assessed = scaled(before);
+        if band.min_assessed != before {
+            counts.push(format!("the band for {} {} -> {}", clip(&band.level), before, band.min_assessed));
+        }
         bands.push(band);
     }
     if bands.is_empty() {
@@ -494,7 +503,7 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
             let mut band = first.clone();
             band.level = level.to_string();
             band.consider = None;
-            band.min_assessed = band.min_assessed.min(capabilities.len());
+            band.min_assessed = scaled(band.min_assessed);
             bands.push(band);
         }
     }
@@ -505,6 +514,13 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
     }
     policy.weights.retain(|(id, _)| has(id));
     policy.core.retain(|id| has(id));
-    policy.min_assessed = policy.min_assessed.min(capabilities.len());
+    let before = policy.min_assessed;
+    policy.min_assessed = scaled(before);
+    if policy.min_assessed != before {
+        counts.insert(0, format!("at least {} assessed for any decision (the base asks {before} of {base_k})", policy.min_assessed));
+    }
+    if !counts.is_empty() {
+        notes.push(format!("policy: {k} capabilities instead of {base_k}, so the counts to assess keep their proportion: {}", counts.join("; ")));
+    }
     policy
 }

@@ -77,7 +77,11 @@ fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
     // asks for more capabilities than there are.
     assert!(r.policy.weights.iter().all(|(id, _)| ids.contains(&id.as_str())));
     assert_eq!(r.policy.core, ["technical_expertise", "project_ownership"]);
-    assert!(r.policy.min_assessed <= 3 && r.policy.bands.iter().all(|b| b.min_assessed <= 3));
+    // The counts keep their proportion: the base's "4 of 6" is "2 of 3", its top band's "6 of 6"
+    // is "3 of 3", and the notes say so.
+    assert_eq!(r.policy.min_assessed, 2);
+    assert_eq!(r.policy.bands.iter().map(|b| b.min_assessed).max(), Some(3));
+    assert!(ladder.notes.iter().any(|n| n.contains("3 capabilities instead of 6, so the counts to assess keep their proportion: at least 2 assessed")), "{:?}", ladder.notes);
     assert!(ladder.notes.iter().any(|n| n.contains("moved by 1")), "{:?}", ladder.notes);
     assert!(ladder.notes.iter().any(|n| n.contains("product_sense")), "{:?}", ladder.notes);
     assert!(ladder.notes.iter().any(|n| n.contains("communication_collaboration")), "{:?}", ladder.notes);
@@ -89,6 +93,13 @@ fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
     .unwrap();
     let rec = scorecard::core::recommend(r, &card);
     assert_eq!(rec.level.as_deref(), Some("L5"), "{rec:?}");
+    // Two of the three rated is enough for a decision, as four of six is for the base.
+    let two = scorecard::core::Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"exceeds"},"project_ownership":{"level":"exceeds"}}}"#,
+        r,
+    )
+    .unwrap();
+    assert_ne!(scorecard::core::recommend(r, &two).decision, scorecard::core::engine::Decision::InsufficientEvidence);
 }
 
 #[test]
