@@ -917,6 +917,11 @@ fn cli_classify_reports_bad_records_and_goes_on() {
     assert!(lines[3]["error"].as_str().unwrap().contains("not JSON"));
     assert_eq!(lines[4]["flags"][0]["kind"], "non_behavioral");
 
+    // Each bad record is named on stderr as well, by its line.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.contains("scorecard: stdin:5: not JSON: "), "{err}");
+
     let ok = run_cli(&["classify"], "{\"id\": 1, \"text\": \"Delivered the migration on time.\"}\n");
     assert_eq!(ok.status.code(), Some(0));
 }

@@ -804,7 +804,10 @@ fn cli_compare() {
         check(case);
     }
 
-    let (_, v, _) = run(&args);
+    let (_, v, err) = run(&args);
+    // Each input that failed is named on stderr too, one line each, as other commands do.
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.lines().all(|l| l.starts_with("scorecard: ") && (l.contains("broken.json: ") || l.contains("missing.json: cannot read"))), "{err}");
     let bo = &v["candidates"][1];
     assert_eq!(bo["candidate"], "c-bo");
     assert_eq!(bo["disagreements"][0], "technical_expertise");

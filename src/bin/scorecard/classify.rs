@@ -72,10 +72,18 @@ fn flag_json(f: &Flag) -> Value {
     Value::Object(m)
 }
 
+/// A record that cannot be classified: its line on stdout says why, in place of its result, and
+/// stderr names it (`stdin:4: not JSON: ...`) for a pipeline that reads only the results.
+fn refuse(label: &str, n: usize, id: &Value, message: String) {
+    print_line(&json!({"id": id, "line": n, "error": format!("line {n}: {message}")}));
+    eprintln!("scorecard: {label}:{n}: {message}");
+}
+
 /// `scorecard classify`: one JSON line out per record in.
 pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &[])?;
     let path = single_input(&args, "classify")?;
+    let label = label(&path);
     let mut bad = 0usize;
     for (n, line) in read_jsonl(&path)? {
         let line = match line {
@@ -83,7 +91,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             Ok(line) => line,
             Err(e) => {
                 bad += 1;
-                print_line(&json!({"id": Value::Null, "line": n, "error": format!("line {n}: {e}")}));
+                refuse(label, n, &Value::Null, e.to_string());
                 continue;
             }
         };
@@ -91,7 +99,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             Ok(v) => v,
             Err(e) => {
                 bad += 1;
-                print_line(&json!({"id": Value::Null, "line": n, "error": format!("line {n}: not JSON: {e}")}));
+                refuse(label, n, &Value::Null, format!("not JSON: {e}"));
                 continue;
             }
         };
@@ -100,17 +108,17 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             Some(Value::String(s)) => s,
             Some(other) => {
                 bad += 1;
-                print_line(&json!({"id": id, "line": n, "error": format!("line {n}: \"text\" must be a string, found {}", kind(other))}));
+                refuse(label, n, &id, format!("\"text\" must be a string, found {}", kind(other)));
                 continue;
             }
             None if !record.is_object() => {
                 bad += 1;
-                print_line(&json!({"id": Value::Null, "line": n, "error": format!("line {n}: expected an object {{\"id\", \"text\"}}, found {}", kind(&record))}));
+                refuse(label, n, &Value::Null, format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&record)));
                 continue;
             }
             None => {
                 bad += 1;
-                print_line(&json!({"id": id, "line": n, "error": format!("line {n}: \"text\" is missing")}));
+                refuse(label, n, &id, "\"text\" is missing".into());
                 continue;
             }
         };
@@ -118,7 +126,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             Ok(c) => print_line(&classification_json(&id, text, &c)),
             Err(e) => {
                 bad += 1;
-                print_line(&json!({"id": id, "line": n, "error": format!("line {n}: {e}")}));
+                refuse(label, n, &id, e.to_string());
             }
         }
     }

@@ -3,8 +3,9 @@
 //! Every input is loaded on its own: a file that cannot be read, or a scorecard (or JSONL line)
 //! that does not parse, is listed under `failed` with its error and the rest are still analyzed.
 //! Scorecards made against another rubric are listed under `other_rubric`. The exit code is 0
-//! when at least one scorecard loaded (failures are in the document), and 1 when inputs were
-//! given and every one of them failed; a usage error is 2 as everywhere.
+//! when at least one scorecard loaded (failures are in the document, and each is named on
+//! stderr), and 1 when inputs were given and every one of them failed; a usage error is 2 as
+//! everywhere.
 
 use std::process::ExitCode;
 
@@ -70,6 +71,11 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let flagger = |text: &str| flags.ids(text);
     let mut report = analyze(&rubric, &cards, Some(&flagger));
     let all_failed = cards.is_empty() && !failed.is_empty();
+    // Listed in the report, and named on stderr as every command names a bad input, for a
+    // pipeline that reads only the report.
+    for f in &failed {
+        eprintln!("scorecard: {}: {}", f.source, f.error);
+    }
     report.failed = failed;
 
     let json = if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
