@@ -146,6 +146,8 @@ test('a bad file is refused with a specific message and the draft is untouched',
   await page.getByLabel('Or paste JSON or a share link').fill('{"format": "greenhouse?"');
   await page.getByRole('button', { name: 'Import pasted text' }).click();
   await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text: not JSON'));
+  // The parser's detail in words, with where it stopped.
+  assert.match(await page.locator('.sc-transfer__msg').textContent(), /\(the text ends inside an object at line 1 column \d+\)/);
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Keep me');
   // The box it came from is marked invalid and points at the message, until it is edited.
   const paste = page.getByLabel('Or paste JSON or a share link');

@@ -440,11 +440,24 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
 
 /// An import error as the interviewer reads it. A parser's complaint ("not JSON: expected ident
 /// at line 1 column 2") says where reading stopped, not what the text is: lead with that, and
-/// keep the parser's detail in brackets for whoever has to fix the file.
+/// keep the parser's detail in brackets, in words, for whoever has to fix the file.
 fn plain_error(e: &str) -> String {
     let e = e.trim_end_matches('.');
     match e.strip_prefix("not JSON: ") {
-        Some(detail) => format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})"),
+        Some(detail) => {
+            let mut detail = detail.to_string();
+            for (parser, words) in [
+                ("EOF while parsing", "the text ends inside"),
+                ("expected value", "no JSON value starts"),
+                ("expected ident", "a word other than true, false or null"),
+                ("trailing characters", "more text after the end"),
+            ] {
+                if let Some(rest) = detail.strip_prefix(parser) {
+                    detail = [words, rest].concat();
+                }
+            }
+            format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})")
+        }
         None => e.to_string(),
     }
 }
