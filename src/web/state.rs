@@ -458,11 +458,11 @@ impl Reducible for ScorerState {
                     None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => classifier::Evidence::BiasRisk,
                     None => classifier::Evidence::Confidence(None),
                 };
-                let classifier::Drafts { drafted, split, unsure } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
+                let classifier::Drafts { drafted, split, unsure, biased } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
                 let names = |ids: &[String]| {
                     crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
                 };
-                let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() {
+                let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() && biased.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
                 } else if drafted.is_empty() {
                     String::new()
@@ -481,6 +481,13 @@ impl Reducible for ScorerState {
                         "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate it yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&unsure)
+                    );
+                }
+                if !biased.is_empty() {
+                    notice = format!(
+                        "{notice}{}Not drafted: every observation of {} with a level has a bias risk, which never counts; rate it yourself from other evidence.",
+                        if notice.is_empty() { "" } else { " " },
+                        names(&biased)
                     );
                 }
                 next.notice = Some(notice);

@@ -1163,12 +1163,18 @@ fn split_evidence_drafts_no_rating_and_is_named() {
     card.observations.push(tag(2, "project_ownership", Rating::Exceeds));
     card.observations.push(tag(3, "project_ownership", Rating::Meets));
     let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
-    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()], unsure: vec![] });
+    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()], unsure: vec![], biased: vec![] });
     assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
     // A bias-risk note is no evidence either way: without it the evidence agrees.
     let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 1" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
     assert_eq!(drafts.drafted, ["technical_expertise"]);
     assert_eq!(card.rating("technical_expertise"), Rating::Exceeds);
+    // A capability whose only observations with a level have a bias risk is named as such, not
+    // as "nothing to draft".
+    card.observations.push(tag(4, "mentorship_support", Rating::NeedsImprovement));
+    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 4" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
+    assert_eq!((drafts.drafted.len(), drafts.biased), (0, vec!["mentorship_support".to_string()]));
+    assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);
 }
 
 /// A QA pass drafted Technical Expertise and Mentorship & Support as needs improvement from two
@@ -1226,6 +1232,7 @@ fn a_guessed_level_drafts_nothing_and_is_named() {
             drafted: vec!["technical_expertise".into(), "project_ownership".into()],
             split: vec![],
             unsure: vec!["mentorship_support".into()],
+            biased: vec![],
         }
     );
     assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);

@@ -287,6 +287,25 @@ test('Undo of a removal that withdrew a drafted rating drafts it again, still to
   await context.close();
 });
 
+test('drafting names a capability whose only evidence has a bias risk, instead of saying there is nothing to draft', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await observe(page, 'She has young kids so might not be able to travel');
+  const obs = page.locator('.sc-obs', { hasText: 'young kids' });
+  await obs.locator('.sc-obs__flag').waitFor();
+  await obs.locator('select').first().selectOption('mentorship_support');
+  await page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) }).locator('.sc-obs', { hasText: 'young kids' }).waitFor();
+  await page.locator('.sc-obs', { hasText: 'young kids' }).locator('select').nth(1).selectOption('needs_improvement');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not drafted' }).waitFor();
+  assert.match(await page.locator('.sc-notice').textContent(),
+    /^Not drafted: every observation of Mentorship & Support with a level has a bias risk, which never counts; rate it yourself from other evidence\./);
+  await context.close();
+});
+
 test('an observation typed and not yet added makes leaving the page ask first', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

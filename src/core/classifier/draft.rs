@@ -72,12 +72,14 @@ pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
 /// unrated because their observations disagree (some read needs improvement, some exceeds
 /// expectations: a mean of the two would be a level that no observation supports), and those
 /// it left unrated because their only evidence is suggested tags whose level the classifier
-/// could not tell ("Paired with me on the bug" says what the candidate did, not how well).
+/// could not tell ("Paired with me on the bug" says what the candidate did, not how well), and
+/// those whose only observations with a level have a bias risk (never evidence).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drafts {
     pub drafted: Vec<String>,
     pub split: Vec<String>,
     pub unsure: Vec<String>,
+    pub biased: Vec<String>,
 }
 
 /// What drafting knows of an observation's text: a bias risk (age, family, origin, appearance:
@@ -120,11 +122,14 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         }
         let mut weight_sum = 0.0;
         let mut points_sum = 0.0;
-        let (mut low, mut high, mut unsure) = (false, false, false);
+        let (mut low, mut high, mut unsure, mut biased) = (false, false, false, false);
         for o in card.observations_for(&cap.id) {
             let Some(points) = o.level.points() else { continue };
             let weight = match (evidence(&o.text), o.source) {
-                (Evidence::BiasRisk, _) => continue,
+                (Evidence::BiasRisk, _) => {
+                    biased = true;
+                    continue;
+                }
                 (_, TagSource::Interviewer) => INTERVIEWER_WEIGHT,
                 (Evidence::UnsureLevel, TagSource::Suggested) => {
                     unsure = true;
@@ -140,6 +145,8 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         if weight_sum <= 0.0 {
             if unsure {
                 out.unsure.push(cap.id.clone());
+            } else if biased {
+                out.biased.push(cap.id.clone());
             }
             continue;
         }
