@@ -244,6 +244,20 @@ test("a Greenhouse file naming no candidate keeps the open card's names, and nev
   assert.equal(await b.page.locator('[data-testid=submitted]').count(), 0, 'not submitted without a candidate');
   assert.equal(await b.page.getByRole('button', { name: 'Submit scorecard' }).count(), 1);
   await b.context.close();
+
+  // A file naming the candidate by an ATS id only: the id is no name to show, and may not be
+  // the open card's candidate. It comes in as a draft too, its name field open to type.
+  const c = await fresh();
+  await c.page.waitForSelector('.sc-app[data-assist=ready]');
+  await c.page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await c.page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify({ ...JSON.parse(gh.text), candidate_id: 1042 }));
+  await c.page.getByRole('button', { name: 'Import pasted text' }).click();
+  await c.page.locator('.sc-transfer__pending', { hasText: 'submitted without a candidate\'s name: it comes in as a draft' }).waitFor();
+  await c.page.getByRole('button', { name: 'Replace my draft' }).click();
+  await c.page.waitForFunction(() => document.querySelector('#sc-technical_expertise-exceeds')?.checked);
+  assert.equal(await c.page.locator('[data-testid=submitted]').count(), 0);
+  assert.ok(!(await c.page.getByLabel('Candidate', { exact: true }).isDisabled()), 'the name can be typed');
+  await c.context.close();
 });
 
 test('a note or observation with a bias risk stays out of the Greenhouse file and the print, and the page says so', async () => {

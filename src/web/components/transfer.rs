@@ -466,11 +466,13 @@ fn plain_error(e: &str) -> String {
 /// the candidate by an id at most) keeps the open card's, and its step and date, as the host's
 /// `setValue` does (`Scorecard::fill_missing_from`): else Replace would make the card a nameless
 /// one, under another key, with the card it replaced gone from storage. The question then names
-/// them. A card still without a candidate comes in as a draft: Submit refuses such a card.
+/// them. A card still without a candidate's name (none, or an ATS's id only, which may not be
+/// the open card's candidate) comes in as a draft, for the interviewer to name it: Submit
+/// refuses a card without one, and a submitted card's name could not be typed.
 fn keep_names(imported: &mut Imported, open: &crate::core::Scorecard) {
     let card = &mut imported.card;
     card.fill_missing_from(open);
-    if card.submitted_at.is_some() && card.candidate.display_name().trim().is_empty() {
+    if card.submitted_at.is_some() && card.candidate.name.trim().is_empty() {
         card.submitted_at = None;
         imported.warnings.push("It was submitted without a candidate's name: it comes in as a draft, to name and submit.".into());
     }
