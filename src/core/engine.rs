@@ -270,11 +270,17 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         }
         Decision::Hire => {
             let lvl = level.clone().unwrap_or_default();
+            // Worded as the headline is ("Hire below level: L3"), so the first reason does not
+            // read as a second outcome; what holds it below comes right after it.
             rationale.push(format!(
-                "Hire at {lvl}: a score of {} of 2 across {} rated capabilities.",
+                "{}: a score of {} of 2 across {} rated capabilities.",
+                headline(Decision::Hire, Some(&lvl), hire_below_level(Decision::Hire, greenhouse)),
                 fixed2(shown(outcome.score.unwrap_or(0.0))),
                 outcome.assessed
             ));
+            if held_back {
+                rationale.push(held_back_sentence(rubric, &core_unrated, &list));
+            }
             if level_below(&lvl, &rubric.level) && !held_back {
                 rationale.push(format!(
                     "{lvl} is below this rubric's {}: in Greenhouse terms that is a No for the {} role as posted.",
@@ -312,16 +318,8 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         }
         // An unrated core capability fails a band's core condition just as a low rating does;
         // without this sentence a solid card drops a level with no reason given.
-        if held_back {
-            rationale.push(format!(
-                "Core capabilit{} not assessed: {}; this interview did not cover {}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
-                if core_unrated.len() == 1 { "y" } else { "ies" },
-                list(&core_unrated),
-                if core_unrated.len() == 1 { "it" } else { "them" },
-                rubric.level,
-                rubric.level
-            ));
-        } else if !core_unrated.is_empty() && policy.bands.iter().any(|b| b.core_at_least.is_some()) {
+        // (Held back, it was said with the outcome.)
+        if !held_back && !core_unrated.is_empty() && policy.bands.iter().any(|b| b.core_at_least.is_some()) {
             rationale.push(format!(
                 "Core capability not assessed: {}; a hiring band that needs its core capabilities at a level counts it as not reached.",
                 list(&core_unrated)
@@ -519,6 +517,18 @@ fn level_below(a: &str, b: &str) -> bool {
 /// must not read as a plain hire.
 pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
     decision == Decision::Hire && matches!(greenhouse, Greenhouse::No | Greenhouse::NoDecision)
+}
+
+/// Why a hire is held below the rubric's level: a core capability the interview did not cover.
+fn held_back_sentence(rubric: &Rubric, core_unrated: &[String], list: &dyn Fn(&[String]) -> String) -> String {
+    format!(
+        "Core capabilit{} not assessed: {}; this interview did not cover {}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+        if core_unrated.len() == 1 { "y" } else { "ies" },
+        list(core_unrated),
+        if core_unrated.len() == 1 { "it" } else { "them" },
+        rubric.level,
+        rubric.level
+    )
 }
 
 /// The headline of a recommendation: "Hire at L4", "Hire below level: L3", "No hire"...

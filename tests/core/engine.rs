@@ -92,6 +92,12 @@ fn rationale_numbers_and_phrases_match_the_outcome() {
     assert!(text.contains("Would lose L5 to consider if"), "{text}");
     let text = recommend(&r, &card(&r, [M, N, E, N, E, E])).rationale.join("\n");
     assert!(text.contains("Core capabilities not assessed: Project Ownership and Communication & Collaboration; this interview did not cover them,"), "{text}");
+    // A hire held below the rubric's level says so in the headline's words, and why right after.
+    let rec = recommend(&r, &card(&r, [N, M, E, M, E, E]));
+    assert_eq!((rec.decision, rec.greenhouse), (Decision::Hire, Greenhouse::NoDecision), "{:?}", rec.rationale);
+    let lead = format!("{}: a score of", scorecard::core::engine::headline(rec.decision, rec.level.as_deref(), true));
+    assert!(lead.starts_with("Hire below level: ") && rec.rationale[0].starts_with(&lead), "{:?}", rec.rationale);
+    assert!(rec.rationale[1].starts_with("Core capability not assessed: Technical Expertise; this interview did not cover it"), "{:?}", rec.rationale);
 }
 
 /// Raising any one rated capability never lowers the outcome; neither does rating an
