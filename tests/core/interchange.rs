@@ -601,6 +601,10 @@ fn greenhouse_import_maps_a_foreign_scorecard() {
     assert_eq!(g.overall_recommendation.map(|r| r.id()), Some("yes"));
     assert!(g.warnings.iter().any(|w| w.contains("Private Notes")), "{:?}", g.warnings);
     assert!(g.warnings.iter().any(|w| w.contains("\"Humility\" (strong_yes) matches no capability")), "{:?}", g.warnings);
+    // What the import decided is said: an unmatched attribute's rating dropped although its note
+    // came in, and two attributes' ratings on one capability reduced to the lower.
+    assert!(g.warnings.iter().any(|w| w == "attribute \"Culture Fit\" (yes) matches no capability: its note became observations, its rating is not imported"), "{:?}", g.warnings);
+    assert!(g.warnings.iter().any(|w| w == "\"Communication\" (strong_yes) and \"Collaboration\" (mixed) both map to Communication & Collaboration: the lowest of their ratings is kept, needs_improvement (\"mixed\" reads as needs improvement)"), "{:?}", g.warnings);
     assert!(!card.observations.iter().any(|o| o.text.contains("Salary")));
     // A list holding one scorecard, as GET /v1/applications/{id}/scorecards returns, is accepted.
     let listed = import_greenhouse(&json!([harvest]).to_string(), &rubric).expect("a list of one");

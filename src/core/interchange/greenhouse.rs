@@ -374,7 +374,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                     }
                 };
                 if let Some((_, list)) = mapped.get_mut(slot) {
-                    list.push(MappedAttribute { name: name.clone(), rating: gh.to_rating(), note });
+                    list.push(MappedAttribute { name: name.clone(), rating: gh.to_rating(), given: gh.id(), note });
                 }
             }
             None => {
@@ -387,6 +387,13 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                         ));
                     }
                 } else {
+                    if gh != GhRating::NoDecision {
+                        warnings.push(format!(
+                            "attribute \"{}\" ({}) matches no capability: its note became observations, its rating is not imported",
+                            clip(&name),
+                            gh.id()
+                        ));
+                    }
                     let prefix = label_prefix(&name);
                     for line in note.lines() {
                         for piece in split_long(line, MAX_TEXT_CHARS - prefix.chars().count()) {
@@ -407,6 +414,18 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     // reading), and their notes are joined, each under its attribute's name.
     for (cap, list) in mapped {
         let level = list.iter().map(|a| a.rating).filter(|r| *r != Rating::NotAssessed).min().unwrap_or(Rating::NotAssessed);
+        // Said when it decides something: the ratings of the attributes differ.
+        if list.iter().any(|a| a.rating != Rating::NotAssessed && a.rating != level) {
+            let names: Vec<String> = list.iter().map(|a| format!("\"{}\" ({})", clip(a.name.trim()), a.given)).collect();
+            warnings.push(format!(
+                "{} {} map to {}: the lowest of their ratings is kept, {}{}",
+                crate::core::engine::join_names(names),
+                if list.len() == 2 { "both" } else { "all" },
+                rubric.capability(&cap).map_or(cap.as_str(), |c| c.name.as_str()),
+                level.id(),
+                if list.iter().any(|a| a.given == "mixed") { " (\"mixed\" reads as needs improvement)" } else { "" }
+            ));
+        }
         let with_notes: Vec<&MappedAttribute> = list.iter().filter(|a| !a.note.trim().is_empty()).collect();
         let note = match with_notes.as_slice() {
             [] => String::new(),
@@ -532,6 +551,8 @@ fn split_long(line: &str, room: usize) -> Vec<&str> {
 struct MappedAttribute {
     name: String,
     rating: Rating,
+    /// The rating as Greenhouse gave it ("mixed").
+    given: &'static str,
     note: String,
 }
 
