@@ -2,6 +2,7 @@
 // interviewer would use it: type, click, reload, submit. Every wait is for a condition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { harness } from './browser.mjs';
 
 const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
@@ -134,6 +135,31 @@ for (const width of [360, 640]) {
     await context.close();
   });
 }
+
+test('at 200% zoom what takes the keyboard is never under the outcome bar', async () => {
+  // A card a QA pass found it with: drafted ratings, notes, flagged observations.
+  const stored = JSON.parse(await readFile(new URL('../fixtures/storage-drafted-card.json', import.meta.url), 'utf8'));
+  const context = await browser.newContext({ viewport: { width: 640, height: 450 } });
+  await context.addInitScript((items) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); } }, stored);
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-badge');
+  await page.locator('.sc-recbar').waitFor();
+  await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement?.blur(); });
+  let worst = { cover: 0 };
+  for (let i = 0; i < 90; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const a = document.activeElement, bar = document.querySelector('.sc-recbar');
+      if (!a || a === document.body || bar.contains(a)) return { cover: 0 };
+      const x = a.getBoundingClientRect(), y = bar.getBoundingClientRect();
+      return { id: a.id, cover: Math.max(0, Math.min(x.bottom, y.bottom) - Math.max(x.top, y.top)) / Math.max(1, x.height) };
+    });
+    if (r.cover > worst.cover) worst = r;
+  }
+  assert.ok(worst.cover < 0.05, `${worst.id} is ${Math.round(worst.cover * 100)}% under the bar`);
+  await context.close();
+});
 
 test('a blank scorecard is not submitted: the refusal names what is missing and the keyboard goes there', async () => {
   const { context, page } = await open();
