@@ -119,7 +119,7 @@ fn older_documents_are_migrated_by_every_command() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 14] = [
         (&[], "no command given"),
         (&["frobnicate"], "unknown command"),
         (&["recommend", "--bogus"], "unknown option \"--bogus\""),
@@ -133,6 +133,8 @@ fn usage_errors_exit_2() {
         (&["recommend", "--rubric", "-", "-"], "stdin (-) can be read only once"),
         (&["bogus", "--help"], "unknown command \"bogus\""),
         (&["link", "--base", "https://ats.example/a\nb", "x.json"], "--base must be a URL with no spaces or line breaks"),
+        (&["link", "--base", "notaurl", "x.json"], "--base must be the http(s) address of the widget's page"),
+        (&["link", "--base", "https://", "x.json"], "--base must be the http(s) address of the widget's page"),
     ];
     for (args, message) in cases {
         let o = run(args, b"");
@@ -154,6 +156,10 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
         assert!(stderr(&o).contains("\"Private Notes\" is private to its author and is not imported"), "{from}: {}", stderr(&o));
         assert!(!stdout(&o).contains("Salary"), "{from}");
     }
+    // Named as JSON, it is refused, and the message says what it is.
+    let o = run(&["convert", "--from", "json", "-"], gh.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("format: missing; expected \"interview-scorecard\" (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)"), "{}", stderr(&o));
 }
 
 /// A Greenhouse export leaves a bias-risk note out and says so on stderr (unless `--quiet`).

@@ -30,7 +30,12 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
     let at = label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
-        "json" => import_json(&text, rubric).map_err(invalid),
+        // A Greenhouse object given as --from json fails on its missing "format": say what it is.
+        "json" => import_json(&text, rubric).map_err(|e| {
+            let greenhouse = scorecard::core::json::parse(&text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok()) == Some(Format::Greenhouse);
+            let hint = if greenhouse { " (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)" } else { "" };
+            Failure::Invalid(format!("{at}: {e}{hint}"))
+        }),
         "greenhouse" => {
             let g = import_greenhouse(&text, rubric).map_err(invalid)?;
             if !quiet {
@@ -118,9 +123,16 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("link needs a scorecard FILE (or - for stdin)".into()));
     }
     let path = one_input(&args, "link")?;
-    // A link is one line: white space or a control character would break it in two.
-    if args.value("--base").is_some_and(|base| base.chars().any(|c| c.is_whitespace() || c.is_control())) {
-        return Err(Failure::Usage("--base must be a URL with no spaces or line breaks".into()));
+    // A link is one line: white space or a control character would break it in two. And it is
+    // opened in a browser: the base is the address of the page that serves the widget.
+    if let Some(base) = args.value("--base") {
+        if base.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(Failure::Usage("--base must be a URL with no spaces or line breaks".into()));
+        }
+        let lower = base.to_ascii_lowercase();
+        if !(lower.starts_with("https://") || lower.starts_with("http://")) || base.len() <= "http://".len() + usize::from(lower.starts_with("https")) {
+            return Err(Failure::Usage(format!("--base must be the http(s) address of the widget's page, such as https://ats.example.com/scorecard/; found \"{}\"", clip(base))));
+        }
     }
     let rubric = rubric(&args)?;
     let card = load(&path, "json", &rubric, true)?;
