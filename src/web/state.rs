@@ -552,6 +552,12 @@ impl Reducible for ScorerState {
                 }
             }
         }
+        // A notice about drafts names those still to confirm: one confirmed or withdrawn leaves it.
+        // (A notice this action set, a loaded card's, is left as it is.)
+        if matches!(next.notice_until, NoticeUntil::Confirmed) && next.notice.is_some() && next.notice == self.notice && next.drafted.len() < self.drafted.len() && !next.drafted.is_empty() {
+            let names = crate::core::engine::join_names(next.drafted.iter().map(|c| next.capability_name(c)).collect());
+            next.notice = Some(format!("Still to confirm, drafted from your observations: {names}. Confirm or change each one."));
+        }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
         // rating, once both are there; "still loading", once loading is over.
         let over = match next.notice_until {

@@ -306,6 +306,26 @@ test('drafting names a capability whose only evidence has a bias risk, instead o
   await context.close();
 });
 
+test('the drafting notice names only the drafted ratings still to confirm', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await observe(page, 'Designed a sharded queue that two other teams adopted and now run in production.');
+  await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
+  await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="Confirm the drafted rating of"]').length >= 2);
+  const names = async () => (await confirm.evaluateAll((bs) => bs.map((b) => b.closest('section.sc-card').querySelector('h2').textContent)));
+  const [first, ...rest] = await names();
+  await confirm.first().click();
+  await page.waitForFunction((n) => document.querySelectorAll('button[aria-label^="Confirm the drafted rating of"]').length === n, rest.length);
+  assert.match(await page.locator('.sc-notice').textContent(),
+    new RegExp(`^Still to confirm, drafted from your observations: ${rest.join(' and ').replace(/[&]/g, '\\$&')}\\. Confirm or change each one\\.`));
+  assert.doesNotMatch(await page.locator('.sc-notice').textContent(), new RegExp(first));
+  await context.close();
+});
+
 test('an observation typed and not yet added makes leaving the page ask first', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
