@@ -600,6 +600,83 @@ pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Sco
     Some(statements(rubric, candidate, members, capability, flagger))
 }
 
+/// Splits what a committee adds (a file's or the paste box's text) into one text per scorecard,
+/// each with where it was in the text, to be put after the source's label: "" for the whole
+/// text, ":3" for line 3 of JSON lines, " [3]" for the third item of a JSON list or the third of
+/// documents one after another. Each text is then read on its own ([`parse_for_panel`]).
+///
+/// - A JSON list: one text per item.
+/// - JSON lines, read as `scorecard compare --jsonl` reads them, each line on its own, so one bad
+///   line is reported as `file:line` and does not stop the others. Text is JSON lines when the
+///   file is named `.jsonl` or `.ndjson`, or when it has several lines, its first or last line is
+///   a whole scorecard (a JSON object or a share link) by itself, and every line is one by its
+///   looks (a JSON object's braces, or a share link), or the text is not documents one after
+///   another.
+/// - Documents one after another (concatenated JSON: the view's own pretty-printed downloads
+///   pasted together), when a second document starts after the first: one text per document,
+///   each exactly as written. When one cannot be read, where the next starts cannot be told,
+///   so the rest of the text from that document on is one text, which fails to read with the
+///   error's line and column counted from that document's first line.
+/// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
+///   with one error if it is broken.
+pub fn split_input(label: &str, text: &str) -> Vec<(String, String)> {
+    let trimmed = text.trim();
+    if trimmed.starts_with('[') {
+        if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
+            let many = items.len() > 1;
+            return items.iter().enumerate().map(|(i, v)| (if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v))).collect();
+        }
+    }
+    let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let by_line = || lines.iter().map(|(i, l)| (format!(":{}", i + 1), l.to_string())).collect();
+    let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
+    let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
+    let whole = |l: &str| link(l) || (braced(l) && super::json::parse(l).is_ok());
+    let lower = label.to_ascii_lowercase();
+    if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) && !lines.is_empty() {
+        return by_line();
+    }
+    let looks_like_lines = lines.len() > 1 && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l)));
+    if looks_like_lines && lines.iter().all(|(_, l)| braced(l)) {
+        return by_line();
+    }
+    match documents(trimmed) {
+        // A broken document among lines that each look whole on their own is a bad line.
+        Some((items, complete)) if complete || !looks_like_lines => items,
+        _ if looks_like_lines => by_line(),
+        _ => vec![(String::new(), trimmed.to_string())],
+    }
+}
+
+/// The documents of a text written one after another, each with its place (" [2]"), and whether
+/// every one was read; `None` unless a first document is read and a second one (an object)
+/// starts after it: a document followed by anything else stays one text, whose error says
+/// "trailing characters".
+fn documents(text: &str) -> Option<(Vec<(String, String)>, bool)> {
+    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start().len()));
+    let mut read = super::json::values(text);
+    let first = read.next()?.ok()?.0;
+    if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {
+        return None;
+    }
+    let mut items = vec![(" [1]".to_string(), text.get(first.clone()).unwrap_or_default().to_string())];
+    let mut start = next_start(first.end);
+    for value in read {
+        let place = format!(" [{}]", items.len() + 1);
+        match value {
+            Ok((range, _)) => {
+                items.push((place, text.get(range.clone()).unwrap_or_default().to_string()));
+                start = next_start(range.end);
+            }
+            Err(_) => {
+                items.push((place, text.get(start..).unwrap_or_default().to_string()));
+                return Some((items, false));
+            }
+        }
+    }
+    Some((items, true))
+}
+
 /// Reads one scorecard document for a committee.
 ///
 /// A document of the given rubric is migrated if older and read and checked in full by [`Scorecard::from_value`]. A

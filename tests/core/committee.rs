@@ -8,7 +8,7 @@
 //! adds k tagged observations.
 
 
-use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, who_said_what_in, CommitteeReport, Leaning};
+use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning};
 use scorecard::core::engine::Decision;
 use scorecard::core::scorecard::{Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
@@ -935,6 +935,58 @@ fn a_greenhouse_scorecard_joins_the_panel() {
     assert_eq!(read.rating("communication_collaboration"), Rating::Exceeds);
     let bad = parse_for_panel(r#"{"attributes": 5}"#, &rubric).unwrap_err().to_string();
     assert!(bad.contains("attributes"), "{bad}");
+}
+
+/// Scorecards pasted one after another as the scorer downloads them (pretty-printed), with or
+/// without white space between them, are one scorecard each, each text as written; a broken one
+/// is named by its place and the ones before it still load. JSON lines, lists and a lone
+/// document are split as before.
+#[test]
+fn documents_one_after_another_are_split_into_scorecards() {
+    let rubric = rubric();
+    let (a, b, c) = (card("c1 ann coding: te=M").to_json(), card("c2 bob coding: te=E").to_json(), card("c3 cy coding: te=n").to_json());
+    let places = |items: &[(String, String)]| items.iter().map(|(at, _)| at.clone()).collect::<Vec<_>>();
+    let candidate = |text: &str| parse_for_panel(text, &rubric).map(|c| c.candidate.key().to_string()).map_err(|e| e.to_string());
+    for text in [format!("{a}\n{b}\n{c}\n"), format!("\n  {a}{b}\r\n\r\n{c}")] {
+        let items = split_input("pasted #1", &text);
+        assert_eq!(places(&items), [" [1]", " [2]", " [3]"], "{text}");
+        assert_eq!(items.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str(), c.as_str()]);
+        let read: Vec<_> = items.iter().map(|(_, t)| candidate(t)).collect();
+        assert_eq!(read, [Ok("c1".to_string()), Ok("c2".to_string()), Ok("c3".to_string())]);
+    }
+    // The second is cut short: the first loads; the second, with the rest, does not, and its
+    // error points into it (counted from its own first line).
+    let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
+    let items = split_input("both.json", &format!("{a}\n{cut}\n{c}"));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[0].1), Ok("c1".to_string()));
+    let lines_of_b = cut.lines().count();
+    assert_eq!(
+        candidate(&items[1].1),
+        Err(format!("not JSON, so not a scorecard (expected `,` or `}}` at line {} column 1)", lines_of_b + 1))
+    );
+    // A pretty document alone, or followed by something that is no document: one text, and the
+    // error of a single document.
+    assert_eq!(split_input("a.json", &format!("\n{a}\n")), [(String::new(), a.clone())]);
+    let trailing = split_input("a.json", &format!("{a}\n]"));
+    assert_eq!(places(&trailing), [""]);
+    let lines_of_a = a.lines().count();
+    assert_eq!(candidate(&trailing[0].1), Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1)));
+    // JSON lines, with a bad line among them: one text per line, the others still read.
+    let compact = |t: &str| scorecard::core::json::to_text(&scorecard::core::json::parse(t).unwrap());
+    let jsonl = format!("{}\n{{\"broken\": \n{}\n", compact(&a), compact(&c));
+    let items = split_input("pasted #2", &jsonl);
+    assert_eq!(places(&items), [":1", ":2", ":3"]);
+    assert!(candidate(&items[1].1).is_err());
+    assert_eq!(candidate(&items[2].1), Ok("c3".to_string()));
+    // A pretty document then a compact one on the last line: documents, not lines.
+    let items = split_input("pasted #3", &format!("{a}\n{}\n", compact(&b)));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+    // A list: one text per item.
+    let items = split_input("list.json", &format!("[{a}, {b}]"));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
 }
 
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are

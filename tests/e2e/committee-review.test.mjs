@@ -1,6 +1,6 @@
 // End-to-end: the committee view's answers to a usability review. Files with the same name,
 // blind mode per candidate, the split the outcome rests on, interviewers across panels, JSON
-// lines with a bad line, the list of loaded scorecards (remove, drafts), the profile chart's
+// lines with a bad line, documents pasted one after another, the list of loaded scorecards (remove, drafts), the profile chart's
 // contrast and narrow layout, and the keyboard after "Add pasted" and in wide tables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -280,6 +280,27 @@ test('a JSON lines file with a bad line loads every good line and names the bad 
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
   assert.match(await failed.filter({ hasText: 'pasted #3' }).textContent(), /^pasted #3: ratings\.technical_expertise\.level: unknown level "great"/);
+  await context.close();
+});
+
+test('scorecards pasted one after another as downloaded (pretty-printed) each load; a broken one is named by its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const pretty = (c) => JSON.stringify(c, null, 2);
+  // Two downloads pasted together, as a committee member copies them out of two files.
+  await page.getByRole('textbox', { name: 'Paste' }).fill(`${pretty(card('Zed', 'Uma', 'Coding', MEETS4))}\n${pretty(card('Zed', 'Vic', 'Design', MEETS4))}\n`);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  assert.equal(await page.locator('.sc-committee__failed').count(), 0);
+  assert.deepEqual(await (await loadedList(page)).locator('strong').allTextContents(), ['pasted #1 [1]', 'pasted #1 [2]']);
+  // A file of three, the second cut short: the first loads, the second is named by its place.
+  const cut = pretty(card('Zed', 'Wes', 'Behavioural', MEETS4)).replace(/\}\s*$/, '');
+  await page.setInputFiles('#scc-files', [file('three.json', `${pretty(card('Zed', 'Xia', 'Values', MEETS4))}\n${cut}\n${pretty(card('Zed', 'Yan', 'Lunch', MEETS4))}`)]);
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  const failed = page.locator('.sc-committee__failed li');
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(expected `,` or `\}` at line \d+ column 1\)/);
   await context.close();
 });
 
