@@ -10,7 +10,7 @@
 
 use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning};
 use scorecard::core::engine::Decision;
-use scorecard::core::scorecard::{Observation, Person, RatingEntry, TagSource};
+use scorecard::core::scorecard::{instant, utc_minute, Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
 use serde_json::Value;
 
@@ -987,6 +987,34 @@ fn documents_one_after_another_are_split_into_scorecards() {
     let items = split_input("list.json", &format!("[{a}, {b}]"));
     assert_eq!(places(&items), [" [1]", " [2]"]);
     assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+}
+
+/// The times beside a duplicate are said in one zone: a revision written at 05:00-08:00 is
+/// 13:00 UTC, after the 10:00Z it replaces, and reads so.
+#[test]
+fn submission_times_are_shown_in_utc() {
+    assert_eq!(utc_minute("2026-11-20T05:00:00-08:00").as_deref(), Some("2026-11-20 13:00 UTC"));
+    assert_eq!(utc_minute("2026-11-20T10:00:00Z").as_deref(), Some("2026-11-20 10:00 UTC"));
+    // Across a day, a month and a year, either way; seconds and fractions dropped, not rounded.
+    assert_eq!(utc_minute("2026-12-31T20:30:59.999-05:30").as_deref(), Some("2027-01-01 02:00 UTC"));
+    assert_eq!(utc_minute("2024-03-01T01:15:00+02:00").as_deref(), Some("2024-02-29 23:15 UTC"));
+    assert_eq!(utc_minute("2026-11-03T18:10:00").as_deref(), Some("2026-11-03 18:10 UTC"), "no offset reads as UTC, as instant reads it");
+    assert_eq!(utc_minute("2016-12-31T23:59:60Z").as_deref(), Some("2016-12-31 23:59 UTC"));
+    assert_eq!(utc_minute("2026-11-20").as_deref(), Some("2026-11-20"), "a bare date stays a date");
+    assert_eq!(utc_minute("yesterday"), None);
+    assert_eq!(utc_minute("2026-02-30T10:00:00Z"), None);
+    // Every shown time is the instant's minute, over a century of days and offsets either way.
+    for day in (0..36_600i64).step_by(7) {
+        let (y, rest) = (1970 + day / 366, day % 366);
+        let (month, d) = (1 + rest % 12, 1 + rest % 28);
+        for (h, off) in [(0, "-12:00"), (7, "+05:45"), (23, "+14:00"), (12, "Z")] {
+            let at = format!("{y:04}-{month:02}-{d:02}T{h:02}:{:02}:17{off}", rest % 60);
+            let shown = utc_minute(&at).unwrap_or_else(|| panic!("{at} is a time"));
+            let back = format!("{}:00Z", shown.strip_suffix(" UTC").unwrap().replacen(' ', "T", 1));
+            let (s, _) = instant(&at).unwrap();
+            assert_eq!(instant(&back), Some((s - s.rem_euclid(60), 0)), "{at} shown as {shown}");
+        }
+    }
 }
 
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are

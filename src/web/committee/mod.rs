@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::core::classifier::FlagCache;
 use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
-use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
+use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
 use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
@@ -453,9 +453,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
-                                    // To the minute: a revision is often submitted the same day.
-                                    Some(Some(at)) => format!("{} (submitted {}{})", bidi_isolate(source), at.get(..16).unwrap_or(at).replacen('T', " ", 1),
-                                        if at.ends_with('Z') { " UTC" } else { "" }),
+                                    // To the minute (a revision is often submitted the same day), every time in
+                                    // UTC: written in different offsets, the kept one could read as the earlier.
+                                    Some(Some(at)) => format!("{} (submitted {})", bidi_isolate(source), utc_minute(at).unwrap_or_else(|| bidi_isolate(at).into_owned())),
                                     Some(None) => format!("{} (draft)", bidi_isolate(source)),
                                     None => bidi_isolate(source).into_owned(),
                                 };
