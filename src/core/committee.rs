@@ -304,6 +304,8 @@ pub struct FlaggedText {
 pub struct InterviewerSummary {
     pub interviewer: String,
     pub name: String,
+    /// How the committee names the interviewer, as [`ComparisonRow::label`] names a candidate.
+    pub label: String,
     /// Counted scorecards by this interviewer.
     pub scorecards: usize,
     /// Distinct candidates they rated.
@@ -327,6 +329,10 @@ pub struct InterviewerSummary {
 pub struct ComparisonRow {
     pub candidate: String,
     pub name: String,
+    /// How the committee names the candidate everywhere (see [`shown_names`]): the name, the
+    /// key when there is none (a candidate known only by id), and the key beside a name another
+    /// candidate of the report also has ("Sam Lee (p-1)").
+    pub label: String,
     pub decision: Decision,
     pub level: Option<String>,
     pub consider_level: Option<String>,
@@ -551,6 +557,11 @@ fn analyze_inner<C: Borrow<Scorecard>>(
         candidates.push(report);
     }
     let comparison = compare_candidates(&candidates);
+    let mut interviewers = across.summaries();
+    let labels = shown_names(interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str())));
+    for (i, label) in interviewers.iter_mut().zip(labels) {
+        i.label = label;
+    }
     CommitteeReport {
         rubric: RubricSummary {
             id: rubric.id.clone(),
@@ -573,7 +584,7 @@ fn analyze_inner<C: Borrow<Scorecard>>(
         counted,
         candidates,
         comparison,
-        interviewers: across.summaries(),
+        interviewers,
         duplicates: sorted.duplicates,
         other_rubric: sorted.other_rubric,
         unidentified: sorted.unidentified,
@@ -867,6 +878,37 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     }
 }
 
+/// How the committee names each of a list of people, given as (key, name): the name, or the key
+/// when the name is blank; and when another person of the list shows the same name (compared as
+/// scorecards are joined by name: ignoring case and spacing), the key beside it, "Sam Lee
+/// (p-1)", or "Sam Lee (no id)" for one known by that name only (whose key is the name), so
+/// that two people never read as one.
+pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
+    let shown = |(key, name): (&'a str, &'a str)| if name.trim().is_empty() { key } else { name };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for p in people.clone() {
+        *seen.entry(same_name(shown(p))).or_default() += 1;
+    }
+    people
+        .map(|(key, name)| {
+            let text = shown((key, name));
+            match seen.get(&same_name(text)) {
+                Some(n) if *n > 1 && text == name && key == name => format!("{name} (no id)"),
+                Some(n) if *n > 1 && text == name => format!("{name} ({key})"),
+                _ => text.to_string(),
+            }
+        })
+        .collect()
+}
+
+impl CommitteeReport {
+    /// How the committee names the candidate of this key ([`ComparisonRow::label`]); the key for
+    /// a candidate the report does not hold.
+    pub fn candidate_label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.comparison.iter().find(|r| r.candidate == key).map_or(key, |r| r.label.as_str())
+    }
+}
+
 /// A person's name as scorecards are joined by it: lower case, white space runs as one space.
 fn same_name(name: &str) -> String {
     name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
@@ -970,6 +1012,7 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             let row = ComparisonRow {
                 candidate: c.candidate.clone(),
                 name: c.name.clone(),
+                label: String::new(),
                 decision: r.decision,
                 level: r.level.clone(),
                 consider_level: r.consider_level.clone(),
@@ -987,6 +1030,10 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             (rank, row)
         })
         .collect();
+    let labels = shown_names(rows.iter().map(|(_, r)| (r.candidate.as_str(), r.name.as_str())));
+    for ((_, row), label) in rows.iter_mut().zip(labels) {
+        row.label = label;
+    }
     // Strongest outcome first, then the higher score, then the key; undecided candidates last.
     rows.sort_by(|(ra, a), (rb, b)| {
         rb.map(|r| r + 1)

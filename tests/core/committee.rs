@@ -1017,6 +1017,46 @@ fn submission_times_are_shown_in_utc() {
     }
 }
 
+/// A candidate known by id only is named by the id wherever the name goes; two people with one
+/// name are told apart by their ids, and one known by that name only says it has none.
+#[test]
+fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
+    use scorecard::core::committee::{shown_names, to_markdown};
+    let mut cards = panel(&[
+        "p-1 e1 coding: te=M po=M bi=M cc=M",
+        "p-2 e2 coding: te=E po=E bi=M cc=M",
+        "p-3 e3 design: te=M po=M bi=M cc=M",
+        "42 e1 design: te=M po=M bi=M cc=M",
+        "p-9 e9 coding: te=M po=M bi=M cc=M",
+    ]);
+    for (i, name) in [(0, "Sam Lee"), (1, "Sam Lee"), (2, "sam  LEE"), (4, "Ria Kay")] {
+        cards[i].1.candidate.name = name.into();
+    }
+    // The third names the candidate by name only, and two ids go with that name: apart.
+    cards[2].1.candidate.id = String::new();
+    cards[3].1.candidate.name = String::new();
+    for (i, name) in [(0, "Pat Kim"), (1, "Pat Kim"), (2, "Cid"), (3, "Pat Kim"), (4, "Ola")] {
+        cards[i].1.interviewer.name = name.into();
+    }
+    let r = analyze(&rubric(), &cards, None);
+    let label = |key: &str| r.candidate_label(key).to_string();
+    assert_eq!(label("p-1"), "Sam Lee (p-1)");
+    assert_eq!(label("p-2"), "Sam Lee (p-2)");
+    assert_eq!(label("sam  LEE"), "sam  LEE (no id)");
+    assert_eq!(label("42"), "42");
+    assert_eq!(label("p-9"), "Ria Kay");
+    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    assert_eq!(interviewers, [("e1", "Pat Kim (e1)"), ("e2", "Pat Kim (e2)"), ("e3", "Cid"), ("e9", "Ola")]);
+    let md = to_markdown(&r);
+    for heading in ["## Sam Lee (p-1)", "## Sam Lee (p-2)", "## sam  LEE (no id)", "## 42", "## Ria Kay"] {
+        assert!(md.lines().any(|l| l == heading), "{heading} in {md}");
+    }
+    assert!(!md.lines().any(|l| l == "## "), "{md}");
+    // The rule on its own: a blank name is the key, and never clashes with a name.
+    let people = [("a", "Bo"), ("b", " "), ("c", "bo"), ("Bo", "Bo"), ("d", "Di")];
+    assert_eq!(shown_names(people.iter().copied()), ["Bo (a)", "b", "bo (c)", "Bo (no id)", "Di"]);
+}
+
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are
 /// quoted, so the committee can find them.
 #[test]

@@ -304,6 +304,39 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   await context.close();
 });
 
+test('a candidate known by id only is named by the id everywhere; people who share a name are told apart by id', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const named = (c, candidate, interviewer) => ({ ...c, candidate, interviewer });
+  await paste(page, [
+    // A Greenhouse scorecard names its candidate by id only.
+    named(card('X', 'Uma', 'Coding', MEETS4), { id: '2' }, { id: 'e1', name: 'Pat Kim' }),
+    named(card('X', 'Vic', 'Coding', MEETS4), { id: 'p-1', name: 'Sam Lee' }, { id: 'e1', name: 'Pat Kim' }),
+    named(card('X', 'Wes', 'Design', MEETS4), { id: 'p-1', name: 'Sam Lee' }, { id: 'e9', name: 'Ola' }),
+    named(card('X', 'Xia', 'Coding', MEETS4), { id: 'p-2', name: 'Sam Lee' }, { id: 'e2', name: 'Pat Kim' }),
+    named(card('X', 'Yan', 'Design', MEETS4), { id: 'p-2', name: 'Sam Lee' }, { id: 'e9', name: 'Ola' }),
+  ]);
+  await waitStatus(page, /^5 scorecards loaded, 5 counted, 3 candidates\./);
+  const names = await page.locator('.sc-committee__compare tbody th button').allTextContents();
+  assert.deepEqual([...names].sort(), ['2', 'Sam Lee (p-1)', 'Sam Lee (p-2)']);
+  await choose(page, '2');
+  const section = page.locator('.sc-committee__candidate');
+  assert.match(await section.locator('[data-testid=matrix] caption').textContent(), /^Ratings of 2 by capability and interviewer/);
+  assert.equal(await section.locator('figure.sc-chart caption').textContent(), 'Capability profile of 2');
+  assert.match(await section.locator('svg.sc-chart__svg').first().getAttribute('aria-label'), /^Capability profile of 2: /);
+  await choose(page, 'Sam Lee (p-2)');
+  assert.match(await page.locator('.sc-committee__candidate [data-testid=matrix] caption').textContent(), /^Ratings of Sam Lee \(p-2\) by/);
+  assert.equal(await page.locator('[data-testid=compare-status]').textContent(), 'Showing Sam Lee (p-2)');
+  const across = await page.locator('[data-testid=interviewers] li strong').allTextContents();
+  assert.deepEqual(across, ['Pat Kim (e1)', 'Pat Kim (e2)', 'Ola']);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('#scc-out').inputValue();
+  assert.match(md, /^## 2$/m);
+  assert.match(md, /^## Sam Lee \(p-1\)$/m);
+  await context.close();
+});
+
 test('the loaded scorecards are listed with drafts marked, and each can be removed with the keyboard', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
