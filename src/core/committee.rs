@@ -64,7 +64,8 @@ pub struct CommitteeReport {
     /// One report per candidate, ordered by candidate key. Shared: [`analyze_with`] reuses the
     /// report of a panel that did not change.
     pub candidates: Vec<Rc<CandidateReport>>,
-    /// The candidates side by side, strongest committee outcome first.
+    /// The candidates side by side: strongest committee outcome first, then the higher confidence
+    /// (as shown, in whole percent), then by name.
     pub comparison: Vec<ComparisonRow>,
     /// Calibration of each interviewer across every panel they sat on, ordered by key.
     pub interviewers: Vec<InterviewerSummary>,
@@ -1034,13 +1035,20 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
     for ((_, row), label) in rows.iter_mut().zip(labels) {
         row.label = label;
     }
-    // Strongest outcome first, then the higher score, then the key; undecided candidates last.
+    // Strongest outcome first (undecided candidates last), then the higher confidence as shown
+    // (whole percent), then by name (then key). Every key is a column the committee sees, so the
+    // order can be checked by eye and read for what it is: within one outcome, the surest first.
+    // Not the score, which the table does not show: candidates of one outcome ordered by a
+    // hidden number showed their confidences out of order (38%, 39%, 30%, 45%) and read as a
+    // ranking within the outcome that the committee could neither see nor check; and a score
+    // between two panels of different sizes and splits is no finer judgement than the outcome.
     rows.sort_by(|(ra, a), (rb, b)| {
         rb.map(|r| r + 1)
             .unwrap_or(0)
             .cmp(&ra.map(|r| r + 1).unwrap_or(0))
-            .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
-            .then(a.candidate.cmp(&b.candidate))
+            .then(super::engine::percent(b.confidence).cmp(&super::engine::percent(a.confidence)))
+            .then_with(|| same_name(&a.label).cmp(&same_name(&b.label)))
+            .then_with(|| a.candidate.cmp(&b.candidate))
     });
     rows.into_iter().map(|(_, r)| r).collect()
 }

@@ -1017,6 +1017,49 @@ fn submission_times_are_shown_in_utc() {
     }
 }
 
+/// The comparison is in an order the committee can check by eye: outcome, then the confidence
+/// it shows (highest first), then name. Ordered by the score, which it does not show, one
+/// outcome's confidences read out of order (38%, 39%, 30%, 45%).
+#[test]
+fn the_comparison_is_ordered_by_outcome_then_confidence_then_name() {
+    let specs = [
+        "k01 a s: te=M po=M bi=M cc=M ms=M lp=M",
+        "k02 a s: te=M po=E bi=M cc=M ms=M lp=M",
+        "k02 b t: te=M po=m bi=M cc=M ms=M lp=M",
+        "k03 a s: te=E po=E bi=E cc=M ms=M lp=M",
+        "k03 b t: te=m po=m bi=m cc=M ms=M lp=M",
+        "k04 a s: te=M po=M bi=M cc=E ms=E lp=E",
+        "k05 a s: te=M po=M bi=M cc=M",
+        "k06 a s: te=E po=M bi=M cc=M ms=M lp=M",
+        "k06 b t: te=M po=M bi=M cc=M ms=M lp=n",
+        "k07 a s: te=M po=M bi=M cc=M ms=M lp=M",
+        "k07 b t: te=M po=M bi=M cc=M ms=M lp=M",
+        "k08 a s: te=M po=m bi=m cc=m ms=m lp=m",
+        "k09 a s: te=E po=E bi=M cc=M ms=M lp=M",
+        "k09 b t: te=m po=m bi=M cc=M ms=E lp=E",
+        "k10 a s: te=N po=N bi=N cc=N ms=N lp=N",
+        "k11 a s: te=N po=M bi=N cc=N ms=N lp=N",
+        "k11 b t: te=n po=m bi=N cc=M ms=N lp=N",
+        "k12 a s: te=M",
+    ];
+    let r = report(&specs);
+    let pct = |x: f64| scorecard::core::engine::percent(x);
+    let rank = |key: &str| r.candidates.iter().find(|c| c.candidate == key).and_then(|c| c.committee.rank).map_or(0, |n| n + 1);
+    let shown: Vec<(usize, u32, &str)> = r.comparison.iter().map(|c| (rank(&c.candidate), pct(c.confidence), c.label.as_str())).collect();
+    let mut sorted = shown.clone();
+    sorted.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    assert_eq!(shown, sorted, "outcome, then confidence, then name");
+    // The score would have put them in another order: a higher score with a lower confidence.
+    let by_score = r.comparison.windows(2).any(|w| rank(&w[0].candidate) == rank(&w[1].candidate) && w[0].score < w[1].score);
+    assert!(by_score, "the panel tells the two orders apart: {shown:?}");
+    // Equal confidences, as shown, are in name order whatever their keys.
+    let mut tie = panel(&["z-key a s: te=M po=M bi=M cc=M ms=M lp=M", "a-key a s: te=M po=M bi=M cc=M ms=M lp=M"]);
+    tie[0].1.candidate.name = "Ada".into();
+    tie[1].1.candidate.name = "Bea".into();
+    let r = analyze(&rubric(), &tie, None);
+    assert_eq!(r.comparison.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["Ada", "Bea"]);
+}
+
 /// A candidate known by id only is named by the id wherever the name goes; two people with one
 /// name are told apart by their ids, and one known by that name only says it has none.
 #[test]

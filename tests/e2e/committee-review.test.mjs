@@ -337,6 +337,32 @@ test('a candidate known by id only is named by the id everywhere; people who sha
   await context.close();
 });
 
+test('the comparison says its order, and follows it: outcome, then confidence as shown, then name', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const split = { technical_expertise: 'meets', project_ownership: 'exceeds', business_impact: 'meets', communication_collaboration: 'meets' };
+  const low = { ...split, project_ownership: 'needs_improvement' };
+  await paste(page, [
+    card('Ada', 'Uma', 'Coding', MEETS4), card('Ada', 'Vic', 'Design', MEETS4),
+    card('Bea', 'Uma', 'Coding', { ...MEETS4, project_ownership: 'exceeds' }), card('Bea', 'Vic', 'Design', MEETS4),
+    card('Cy', 'Uma', 'Coding', split), card('Cy', 'Vic', 'Design', low),
+    card('Dee', 'Uma', 'Coding', MEETS4),
+  ]);
+  await waitStatus(page, /^7 scorecards loaded, 7 counted, 4 candidates\./);
+  const table = page.locator('.sc-committee__compare table');
+  assert.equal(await table.locator('caption').textContent(), 'Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability');
+  assert.equal(await page.locator('[data-testid=compare-order]').textContent(), 'In order of outcome, then confidence (highest first), then name.');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent.trim())));
+  for (let i = 1; i < rows.length; i++) {
+    const [[name0, outcome0, conf0], [name1, outcome1, conf1]] = [rows[i - 1], rows[i]];
+    if (outcome0 !== outcome1) continue;
+    const [a, b] = [parseInt(conf0, 10), parseInt(conf1, 10)];
+    assert.ok(a > b || (a === b && name0.localeCompare(name1) < 0), `${rows.map((r) => r.join(' ')).join('; ')}`);
+  }
+  await context.close();
+});
+
 test('the loaded scorecards are listed with drafts marked, and each can be removed with the keyboard', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -737,6 +737,11 @@ pub struct ComparisonProps {
     pub hidden: Rc<Vec<String>>,
 }
 
+/// The comparison's caption: its order (the report's, `compare_candidates`), then what it shows.
+const ORDER: &str = "Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability";
+/// The order, on screen (the caption, which says it to screen readers, is hidden).
+const ORDER_SHORT: &str = "In order of outcome, then confidence (highest first), then name.";
+
 /// Candidates side by side.
 #[function_component]
 fn Comparison(props: &ComparisonProps) -> Html {
@@ -753,11 +758,13 @@ fn Comparison(props: &ComparisonProps) -> Html {
     html! {
         <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
             <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
+            // The order said, for everyone: it could otherwise read as a ranking within an outcome.
+            <p class="sc-card__hint" aria-hidden="true" data-testid="compare-order">{ ORDER_SHORT }</p>
             // Focusable: on a narrow screen the table scrolls sideways in this box, and the
             // keyboard must be able to scroll it (only the first column has buttons).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Candidates side by side (scrolls sideways)">
                 <table class="sc-table">
-                    <caption class="sc-visually-hidden">{ "Candidates by outcome, confidence, panel size and consensus per capability" }</caption>
+                    <caption class="sc-visually-hidden">{ ORDER }</caption>
                     <thead><tr>
                         <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th>
                         <th scope="col">{ "Panel" }<span class="sc-visually-hidden">{ " (submitted scorecards)" }</span></th>
