@@ -64,7 +64,8 @@ pub struct CommitteeReport {
     /// One report per candidate, ordered by candidate key. Shared: [`analyze_with`] reuses the
     /// report of a panel that did not change.
     pub candidates: Vec<Rc<CandidateReport>>,
-    /// The candidates side by side, strongest committee outcome first.
+    /// The candidates side by side: strongest committee outcome first, then the higher confidence
+    /// (as shown, in whole percent), then by name.
     pub comparison: Vec<ComparisonRow>,
     /// Calibration of each interviewer across every panel they sat on, ordered by key.
     pub interviewers: Vec<InterviewerSummary>,
@@ -304,6 +305,8 @@ pub struct FlaggedText {
 pub struct InterviewerSummary {
     pub interviewer: String,
     pub name: String,
+    /// How the committee names the interviewer, as [`ComparisonRow::label`] names a candidate.
+    pub label: String,
     /// Counted scorecards by this interviewer.
     pub scorecards: usize,
     /// Distinct candidates they rated.
@@ -327,6 +330,10 @@ pub struct InterviewerSummary {
 pub struct ComparisonRow {
     pub candidate: String,
     pub name: String,
+    /// How the committee names the candidate everywhere (see [`shown_names`]): the name, the
+    /// key when there is none (a candidate known only by id), and the key beside a name another
+    /// candidate of the report also has ("Sam Lee (p-1)").
+    pub label: String,
     pub decision: Decision,
     pub level: Option<String>,
     pub consider_level: Option<String>,
@@ -551,6 +558,11 @@ fn analyze_inner<C: Borrow<Scorecard>>(
         candidates.push(report);
     }
     let comparison = compare_candidates(&candidates);
+    let mut interviewers = across.summaries();
+    let labels = shown_names(interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str())));
+    for (i, label) in interviewers.iter_mut().zip(labels) {
+        i.label = label;
+    }
     CommitteeReport {
         rubric: RubricSummary {
             id: rubric.id.clone(),
@@ -573,7 +585,7 @@ fn analyze_inner<C: Borrow<Scorecard>>(
         counted,
         candidates,
         comparison,
-        interviewers: across.summaries(),
+        interviewers,
         duplicates: sorted.duplicates,
         other_rubric: sorted.other_rubric,
         unidentified: sorted.unidentified,
@@ -598,6 +610,83 @@ pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)
 pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     Some(statements(rubric, candidate, members, capability, flagger))
+}
+
+/// Splits what a committee adds (a file's or the paste box's text) into one text per scorecard,
+/// each with where it was in the text, to be put after the source's label: "" for the whole
+/// text, ":3" for line 3 of JSON lines, " [3]" for the third item of a JSON list or the third of
+/// documents one after another. Each text is then read on its own ([`parse_for_panel`]).
+///
+/// - A JSON list: one text per item.
+/// - JSON lines, read as `scorecard compare --jsonl` reads them, each line on its own, so one bad
+///   line is reported as `file:line` and does not stop the others. Text is JSON lines when the
+///   file is named `.jsonl` or `.ndjson`, or when it has several lines, its first or last line is
+///   a whole scorecard (a JSON object or a share link) by itself, and every line is one by its
+///   looks (a JSON object's braces, or a share link), or the text is not documents one after
+///   another.
+/// - Documents one after another (concatenated JSON: the view's own pretty-printed downloads
+///   pasted together), when a second document starts after the first: one text per document,
+///   each exactly as written. When one cannot be read, where the next starts cannot be told,
+///   so the rest of the text from that document on is one text, which fails to read with the
+///   error's line and column counted from that document's first line.
+/// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
+///   with one error if it is broken.
+pub fn split_input(label: &str, text: &str) -> Vec<(String, String)> {
+    let trimmed = text.trim();
+    if trimmed.starts_with('[') {
+        if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
+            let many = items.len() > 1;
+            return items.iter().enumerate().map(|(i, v)| (if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v))).collect();
+        }
+    }
+    let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let by_line = || lines.iter().map(|(i, l)| (format!(":{}", i + 1), l.to_string())).collect();
+    let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
+    let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
+    let whole = |l: &str| link(l) || (braced(l) && super::json::parse(l).is_ok());
+    let lower = label.to_ascii_lowercase();
+    if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) && !lines.is_empty() {
+        return by_line();
+    }
+    let looks_like_lines = lines.len() > 1 && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l)));
+    if looks_like_lines && lines.iter().all(|(_, l)| braced(l)) {
+        return by_line();
+    }
+    match documents(trimmed) {
+        // A broken document among lines that each look whole on their own is a bad line.
+        Some((items, complete)) if complete || !looks_like_lines => items,
+        _ if looks_like_lines => by_line(),
+        _ => vec![(String::new(), trimmed.to_string())],
+    }
+}
+
+/// The documents of a text written one after another, each with its place (" [2]"), and whether
+/// every one was read; `None` unless a first document is read and a second one (an object)
+/// starts after it: a document followed by anything else stays one text, whose error says
+/// "trailing characters".
+fn documents(text: &str) -> Option<(Vec<(String, String)>, bool)> {
+    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start().len()));
+    let mut read = super::json::values(text);
+    let first = read.next()?.ok()?.0;
+    if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {
+        return None;
+    }
+    let mut items = vec![(" [1]".to_string(), text.get(first.clone()).unwrap_or_default().to_string())];
+    let mut start = next_start(first.end);
+    for value in read {
+        let place = format!(" [{}]", items.len() + 1);
+        match value {
+            Ok((range, _)) => {
+                items.push((place, text.get(range.clone()).unwrap_or_default().to_string()));
+                start = next_start(range.end);
+            }
+            Err(_) => {
+                items.push((place, text.get(start..).unwrap_or_default().to_string()));
+                return Some((items, false));
+            }
+        }
+    }
+    Some((items, true))
 }
 
 /// Reads one scorecard document for a committee.
@@ -790,6 +879,37 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     }
 }
 
+/// How the committee names each of a list of people, given as (key, name): the name, or the key
+/// when the name is blank; and when another person of the list shows the same name (compared as
+/// scorecards are joined by name: ignoring case and spacing), the key beside it, "Sam Lee
+/// (p-1)", or "Sam Lee (no id)" for one known by that name only (whose key is the name), so
+/// that two people never read as one.
+pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
+    let shown = |(key, name): (&'a str, &'a str)| if name.trim().is_empty() { key } else { name };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for p in people.clone() {
+        *seen.entry(same_name(shown(p))).or_default() += 1;
+    }
+    people
+        .map(|(key, name)| {
+            let text = shown((key, name));
+            match seen.get(&same_name(text)) {
+                Some(n) if *n > 1 && text == name && key == name => format!("{name} (no id)"),
+                Some(n) if *n > 1 && text == name => format!("{name} ({key})"),
+                _ => text.to_string(),
+            }
+        })
+        .collect()
+}
+
+impl CommitteeReport {
+    /// How the committee names the candidate of this key ([`ComparisonRow::label`]); the key for
+    /// a candidate the report does not hold.
+    pub fn candidate_label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.comparison.iter().find(|r| r.candidate == key).map_or(key, |r| r.label.as_str())
+    }
+}
+
 /// A person's name as scorecards are joined by it: lower case, white space runs as one space.
 fn same_name(name: &str) -> String {
     name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
@@ -893,6 +1013,7 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             let row = ComparisonRow {
                 candidate: c.candidate.clone(),
                 name: c.name.clone(),
+                label: String::new(),
                 decision: r.decision,
                 level: r.level.clone(),
                 consider_level: r.consider_level.clone(),
@@ -910,13 +1031,24 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             (rank, row)
         })
         .collect();
-    // Strongest outcome first, then the higher score, then the key; undecided candidates last.
+    let labels = shown_names(rows.iter().map(|(_, r)| (r.candidate.as_str(), r.name.as_str())));
+    for ((_, row), label) in rows.iter_mut().zip(labels) {
+        row.label = label;
+    }
+    // Strongest outcome first (undecided candidates last), then the higher confidence as shown
+    // (whole percent), then by name (then key). Every key is a column the committee sees, so the
+    // order can be checked by eye and read for what it is: within one outcome, the surest first.
+    // Not the score, which the table does not show: candidates of one outcome ordered by a
+    // hidden number showed their confidences out of order (38%, 39%, 30%, 45%) and read as a
+    // ranking within the outcome that the committee could neither see nor check; and a score
+    // between two panels of different sizes and splits is no finer judgement than the outcome.
     rows.sort_by(|(ra, a), (rb, b)| {
         rb.map(|r| r + 1)
             .unwrap_or(0)
             .cmp(&ra.map(|r| r + 1).unwrap_or(0))
-            .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
-            .then(a.candidate.cmp(&b.candidate))
+            .then(super::engine::percent(b.confidence).cmp(&super::engine::percent(a.confidence)))
+            .then_with(|| same_name(&a.label).cmp(&same_name(&b.label)))
+            .then_with(|| a.candidate.cmp(&b.candidate))
     });
     rows.into_iter().map(|(_, r)| r).collect()
 }

@@ -262,6 +262,52 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     Ok(value)
 }
 
+/// Reads consecutive JSON values from `text`: documents one after another, separated by white
+/// space or by nothing (concatenated JSON, such as pretty-printed scorecards pasted one after
+/// the other, or JSON lines). Each value comes with the byte range it spans in `text`, from its
+/// first byte to its last. The iterator ends where only white space is left, and after the
+/// first error, whose line and column are counted in the whole of `text`: once a value is
+/// broken, where the next one starts cannot be told.
+///
+/// ```
+/// use scorecard::core::json::values;
+/// let text = "{\"a\": 1}\n{\n  \"b\": 2\n}\n";
+/// let read: Vec<_> = values(text).collect::<Result<_, _>>().unwrap();
+/// assert_eq!(read.len(), 2);
+/// assert_eq!(&text[read[1].0.clone()], "{\n  \"b\": 2\n}");
+/// let e = values("{} {\"a\": }").nth(1).unwrap().unwrap_err();
+/// assert_eq!(e.to_string(), "expected value at line 1 column 10");
+/// ```
+pub fn values(text: &str) -> Values<'_> {
+    Values { parser: Parser { text: text.as_bytes(), at: 0, depth: 0 }, done: false }
+}
+
+/// The values of a text one after another: see [`values`].
+pub struct Values<'a> {
+    parser: Parser<'a>,
+    done: bool,
+}
+
+impl Iterator for Values<'_> {
+    type Item = Result<(std::ops::Range<usize>, Value), JsonError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let p = &mut self.parser;
+        p.skip_space();
+        if self.done || p.at >= p.text.len() {
+            return None;
+        }
+        let start = p.at;
+        match p.value() {
+            Ok(value) => Some(Ok((start..p.at, value))),
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
 struct Parser<'a> {
     text: &'a [u8],
     at: usize,

@@ -860,6 +860,31 @@ pub fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
+/// A time of submission as the committee shows it beside another: converted to UTC, to the
+/// minute, "2026-11-20 13:00 UTC" for "2026-11-20T05:00:00-08:00" (and for "...T13:00:00Z"), so
+/// that two times in different offsets read in one zone and compare by eye as [`instant`]
+/// compares them. A time without an offset is read as UTC, as [`instant`] reads it; a bare date
+/// stays a date. `None` for anything [`is_date_time`] refuses.
+pub fn utc_minute(s: &str) -> Option<String> {
+    let (seconds, _) = instant(s)?;
+    let (days, in_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Days since 1970-01-01 to the civil date (the inverse of `instant`'s civil-to-days).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    if s.len() == 10 {
+        return Some(date);
+    }
+    Some(format!("{date} {:02}:{:02} UTC", in_day / 3600, in_day % 3600 / 60))
+}
+
 /// The moment a time of submission names, for comparing two of them: seconds since 1970-01-01
 /// UTC and the fraction in nanoseconds (digits past the ninth are ignored). An offset is applied
 /// ("11:30:00-08:00" is 19:30 UTC); a time without one, and a bare date (midnight), are read as

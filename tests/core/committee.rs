@@ -8,9 +8,9 @@
 //! adds k tagged observations.
 
 
-use scorecard::core::committee::{analyze, parse_for_panel, who_said_what, who_said_what_in, CommitteeReport, Leaning};
+use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning};
 use scorecard::core::engine::Decision;
-use scorecard::core::scorecard::{Observation, Person, RatingEntry, TagSource};
+use scorecard::core::scorecard::{instant, utc_minute, Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
 use serde_json::Value;
 
@@ -938,6 +938,169 @@ fn a_greenhouse_scorecard_joins_the_panel() {
     assert_eq!(read.rating("communication_collaboration"), Rating::Exceeds);
     let bad = parse_for_panel(r#"{"attributes": 5}"#, &rubric).unwrap_err().to_string();
     assert!(bad.contains("attributes"), "{bad}");
+}
+
+/// Scorecards pasted one after another as the scorer downloads them (pretty-printed), with or
+/// without white space between them, are one scorecard each, each text as written; a broken one
+/// is named by its place and the ones before it still load. JSON lines, lists and a lone
+/// document are split as before.
+#[test]
+fn documents_one_after_another_are_split_into_scorecards() {
+    let rubric = rubric();
+    let (a, b, c) = (card("c1 ann coding: te=M").to_json(), card("c2 bob coding: te=E").to_json(), card("c3 cy coding: te=n").to_json());
+    let places = |items: &[(String, String)]| items.iter().map(|(at, _)| at.clone()).collect::<Vec<_>>();
+    let candidate = |text: &str| parse_for_panel(text, &rubric).map(|c| c.candidate.key().to_string()).map_err(|e| e.to_string());
+    for text in [format!("{a}\n{b}\n{c}\n"), format!("\n  {a}{b}\r\n\r\n{c}")] {
+        let items = split_input("pasted #1", &text);
+        assert_eq!(places(&items), [" [1]", " [2]", " [3]"], "{text}");
+        assert_eq!(items.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str(), c.as_str()]);
+        let read: Vec<_> = items.iter().map(|(_, t)| candidate(t)).collect();
+        assert_eq!(read, [Ok("c1".to_string()), Ok("c2".to_string()), Ok("c3".to_string())]);
+    }
+    // The second is cut short: the first loads; the second, with the rest, does not, and its
+    // error points into it (counted from its own first line).
+    let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
+    let items = split_input("both.json", &format!("{a}\n{cut}\n{c}"));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[0].1), Ok("c1".to_string()));
+    let lines_of_b = cut.lines().count();
+    assert_eq!(
+        candidate(&items[1].1),
+        Err(format!("not JSON, so not a scorecard (expected `,` or `}}` at line {} column 1)", lines_of_b + 1))
+    );
+    // A pretty document alone, or followed by something that is no document: one text, and the
+    // error of a single document.
+    assert_eq!(split_input("a.json", &format!("\n{a}\n")), [(String::new(), a.clone())]);
+    let trailing = split_input("a.json", &format!("{a}\n]"));
+    assert_eq!(places(&trailing), [""]);
+    let lines_of_a = a.lines().count();
+    assert_eq!(candidate(&trailing[0].1), Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1)));
+    // JSON lines, with a bad line among them: one text per line, the others still read.
+    let compact = |t: &str| scorecard::core::json::to_text(&scorecard::core::json::parse(t).unwrap());
+    let jsonl = format!("{}\n{{\"broken\": \n{}\n", compact(&a), compact(&c));
+    let items = split_input("pasted #2", &jsonl);
+    assert_eq!(places(&items), [":1", ":2", ":3"]);
+    assert!(candidate(&items[1].1).is_err());
+    assert_eq!(candidate(&items[2].1), Ok("c3".to_string()));
+    // A pretty document then a compact one on the last line: documents, not lines.
+    let items = split_input("pasted #3", &format!("{a}\n{}\n", compact(&b)));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+    // A list: one text per item.
+    let items = split_input("list.json", &format!("[{a}, {b}]"));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+}
+
+/// The times beside a duplicate are said in one zone: a revision written at 05:00-08:00 is
+/// 13:00 UTC, after the 10:00Z it replaces, and reads so.
+#[test]
+fn submission_times_are_shown_in_utc() {
+    assert_eq!(utc_minute("2026-11-20T05:00:00-08:00").as_deref(), Some("2026-11-20 13:00 UTC"));
+    assert_eq!(utc_minute("2026-11-20T10:00:00Z").as_deref(), Some("2026-11-20 10:00 UTC"));
+    // Across a day, a month and a year, either way; seconds and fractions dropped, not rounded.
+    assert_eq!(utc_minute("2026-12-31T20:30:59.999-05:30").as_deref(), Some("2027-01-01 02:00 UTC"));
+    assert_eq!(utc_minute("2024-03-01T01:15:00+02:00").as_deref(), Some("2024-02-29 23:15 UTC"));
+    assert_eq!(utc_minute("2026-11-03T18:10:00").as_deref(), Some("2026-11-03 18:10 UTC"), "no offset reads as UTC, as instant reads it");
+    assert_eq!(utc_minute("2016-12-31T23:59:60Z").as_deref(), Some("2016-12-31 23:59 UTC"));
+    assert_eq!(utc_minute("2026-11-20").as_deref(), Some("2026-11-20"), "a bare date stays a date");
+    assert_eq!(utc_minute("yesterday"), None);
+    assert_eq!(utc_minute("2026-02-30T10:00:00Z"), None);
+    // Every shown time is the instant's minute, over a century of days and offsets either way.
+    for day in (0..36_600i64).step_by(7) {
+        let (y, rest) = (1970 + day / 366, day % 366);
+        let (month, d) = (1 + rest % 12, 1 + rest % 28);
+        for (h, off) in [(0, "-12:00"), (7, "+05:45"), (23, "+14:00"), (12, "Z")] {
+            let at = format!("{y:04}-{month:02}-{d:02}T{h:02}:{:02}:17{off}", rest % 60);
+            let shown = utc_minute(&at).unwrap_or_else(|| panic!("{at} is a time"));
+            let back = format!("{}:00Z", shown.strip_suffix(" UTC").unwrap().replacen(' ', "T", 1));
+            let (s, _) = instant(&at).unwrap();
+            assert_eq!(instant(&back), Some((s - s.rem_euclid(60), 0)), "{at} shown as {shown}");
+        }
+    }
+}
+
+/// The comparison is in an order the committee can check by eye: outcome, then the confidence
+/// it shows (highest first), then name. Ordered by the score, which it does not show, one
+/// outcome's confidences read out of order (38%, 39%, 30%, 45%).
+#[test]
+fn the_comparison_is_ordered_by_outcome_then_confidence_then_name() {
+    let specs = [
+        "k01 a s: te=M po=M bi=M cc=M ms=M lp=M",
+        "k02 a s: te=M po=E bi=M cc=M ms=M lp=M",
+        "k02 b t: te=M po=m bi=M cc=M ms=M lp=M",
+        "k03 a s: te=E po=E bi=E cc=M ms=M lp=M",
+        "k03 b t: te=m po=m bi=m cc=M ms=M lp=M",
+        "k04 a s: te=M po=M bi=M cc=E ms=E lp=E",
+        "k05 a s: te=M po=M bi=M cc=M",
+        "k06 a s: te=E po=M bi=M cc=M ms=M lp=M",
+        "k06 b t: te=M po=M bi=M cc=M ms=M lp=n",
+        "k07 a s: te=M po=M bi=M cc=M ms=M lp=M",
+        "k07 b t: te=M po=M bi=M cc=M ms=M lp=M",
+        "k08 a s: te=M po=m bi=m cc=m ms=m lp=m",
+        "k09 a s: te=E po=E bi=M cc=M ms=M lp=M",
+        "k09 b t: te=m po=m bi=M cc=M ms=E lp=E",
+        "k10 a s: te=N po=N bi=N cc=N ms=N lp=N",
+        "k11 a s: te=N po=M bi=N cc=N ms=N lp=N",
+        "k11 b t: te=n po=m bi=N cc=M ms=N lp=N",
+        "k12 a s: te=M",
+    ];
+    let r = report(&specs);
+    let pct = |x: f64| scorecard::core::engine::percent(x);
+    let rank = |key: &str| r.candidates.iter().find(|c| c.candidate == key).and_then(|c| c.committee.rank).map_or(0, |n| n + 1);
+    let shown: Vec<(usize, u32, &str)> = r.comparison.iter().map(|c| (rank(&c.candidate), pct(c.confidence), c.label.as_str())).collect();
+    let mut sorted = shown.clone();
+    sorted.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    assert_eq!(shown, sorted, "outcome, then confidence, then name");
+    // The score would have put them in another order: a higher score with a lower confidence.
+    let by_score = r.comparison.windows(2).any(|w| rank(&w[0].candidate) == rank(&w[1].candidate) && w[0].score < w[1].score);
+    assert!(by_score, "the panel tells the two orders apart: {shown:?}");
+    // Equal confidences, as shown, are in name order whatever their keys.
+    let mut tie = panel(&["z-key a s: te=M po=M bi=M cc=M ms=M lp=M", "a-key a s: te=M po=M bi=M cc=M ms=M lp=M"]);
+    tie[0].1.candidate.name = "Ada".into();
+    tie[1].1.candidate.name = "Bea".into();
+    let r = analyze(&rubric(), &tie, None);
+    assert_eq!(r.comparison.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["Ada", "Bea"]);
+}
+
+/// A candidate known by id only is named by the id wherever the name goes; two people with one
+/// name are told apart by their ids, and one known by that name only says it has none.
+#[test]
+fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
+    use scorecard::core::committee::{shown_names, to_markdown};
+    let mut cards = panel(&[
+        "p-1 e1 coding: te=M po=M bi=M cc=M",
+        "p-2 e2 coding: te=E po=E bi=M cc=M",
+        "p-3 e3 design: te=M po=M bi=M cc=M",
+        "42 e1 design: te=M po=M bi=M cc=M",
+        "p-9 e9 coding: te=M po=M bi=M cc=M",
+    ]);
+    for (i, name) in [(0, "Sam Lee"), (1, "Sam Lee"), (2, "sam  LEE"), (4, "Ria Kay")] {
+        cards[i].1.candidate.name = name.into();
+    }
+    // The third names the candidate by name only, and two ids go with that name: apart.
+    cards[2].1.candidate.id = String::new();
+    cards[3].1.candidate.name = String::new();
+    for (i, name) in [(0, "Pat Kim"), (1, "Pat Kim"), (2, "Cid"), (3, "Pat Kim"), (4, "Ola")] {
+        cards[i].1.interviewer.name = name.into();
+    }
+    let r = analyze(&rubric(), &cards, None);
+    let label = |key: &str| r.candidate_label(key).to_string();
+    assert_eq!(label("p-1"), "Sam Lee (p-1)");
+    assert_eq!(label("p-2"), "Sam Lee (p-2)");
+    assert_eq!(label("sam  LEE"), "sam  LEE (no id)");
+    assert_eq!(label("42"), "42");
+    assert_eq!(label("p-9"), "Ria Kay");
+    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    assert_eq!(interviewers, [("e1", "Pat Kim (e1)"), ("e2", "Pat Kim (e2)"), ("e3", "Cid"), ("e9", "Ola")]);
+    let md = to_markdown(&r);
+    for heading in ["## Sam Lee (p-1)", "## Sam Lee (p-2)", "## sam  LEE (no id)", "## 42", "## Ria Kay"] {
+        assert!(md.lines().any(|l| l == heading), "{heading} in {md}");
+    }
+    assert!(!md.lines().any(|l| l == "## "), "{md}");
+    // The rule on its own: a blank name is the key, and never clashes with a name.
+    let people = [("a", "Bo"), ("b", " "), ("c", "bo"), ("Bo", "Bo"), ("d", "Di")];
+    assert_eq!(shown_names(people.iter().copied()), ["Bo (a)", "b", "bo (c)", "Bo (no id)", "Di"]);
 }
 
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are

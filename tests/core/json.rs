@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use scorecard::core::json::{parse, JsonError, MAX_DEPTH};
+use scorecard::core::json::{parse, values, JsonError, MAX_DEPTH};
 use scorecard::core::scorecard::clip;
 use serde_json::Value;
 
@@ -297,4 +297,41 @@ fn floats_are_written_to_read_back_the_same() {
         let w = f64::from_bits(rng.next() % 0x3ee4_f8b5_88e3_68f1);
         assert!((back(w) - w).abs() <= 1e-22, "{w:e}");
     }
+}
+
+/// Consecutive values: each with its span, whatever separates them (white space or nothing);
+/// a broken one ends the reading with its position in the whole text.
+#[test]
+fn values_reads_documents_one_after_another() {
+    let text = "{\n  \"a\": 1\n}\n{\n  \"b\": [2, 3]\n}{\"c\":null}\t\r\n 4 \"five\"  \n";
+    let read: Vec<_> = values(text).collect::<Result<_, _>>().expect("every value reads");
+    let spans: Vec<&str> = read.iter().map(|(r, _)| &text[r.clone()]).collect();
+    assert_eq!(spans, ["{\n  \"a\": 1\n}", "{\n  \"b\": [2, 3]\n}", "{\"c\":null}", "4", "\"five\""]);
+    for (range, value) in &read {
+        assert_eq!(Ok(value.clone()), parse(&text[range.clone()]), "each value is its text's value");
+    }
+    // Nothing, or only white space: no value, and no error.
+    assert_eq!(values("").count(), 0);
+    assert_eq!(values(" \n\t ").count(), 0);
+    // One value is what `parse` reads.
+    let one: Vec<_> = values(" {\"a\": 1} ").collect();
+    assert_eq!(one, vec![Ok((1..9, parse("{\"a\": 1}").unwrap()))]);
+    // The second document is broken on its third line, the text's fifth: the error says so, in
+    // the whole text's lines, and nothing is read after it.
+    let broken = "{\"a\": 1}\n{\n  \"b\": 2,\n}\n{\"c\": 3}\n";
+    let read: Vec<_> = values(broken).collect();
+    assert_eq!(read.len(), 2, "{read:?}");
+    assert!(read[0].is_ok());
+    assert_eq!(read[1].as_ref().unwrap_err().to_string(), "trailing comma at line 4 column 1");
+    // A document cut short by the next one's start.
+    let cut = "{\"a\": 1\n{\"b\": 2}";
+    let err = values(cut).next().unwrap().unwrap_err();
+    assert_eq!(err.to_string(), "expected `,` or `}` at line 2 column 1");
+    // A value nested too deep in the second document is refused there, as `parse` refuses it.
+    let deep = format!("{{}} {}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    let read: Vec<_> = values(&deep).collect();
+    assert!(read[0].is_ok() && read[1].as_ref().is_err_and(|e| e.message == "recursion limit exceeded"), "{read:?}");
+    // Each value is read from depth zero: a hundred shallow documents in a row are all read.
+    let many = "[[1]] ".repeat(100);
+    assert_eq!(values(&many).filter(Result::is_ok).count(), 100);
 }

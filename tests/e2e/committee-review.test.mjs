@@ -1,6 +1,6 @@
 // End-to-end: the committee view's answers to a usability review. Files with the same name,
 // blind mode per candidate, the split the outcome rests on, interviewers across panels, JSON
-// lines with a bad line, the list of loaded scorecards (remove, drafts), the profile chart's
+// lines with a bad line, documents pasted one after another, the list of loaded scorecards (remove, drafts), the profile chart's
 // contrast and narrow layout, and the keyboard after "Add pasted" and in wide tables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -280,6 +280,86 @@ test('a JSON lines file with a bad line loads every good line and names the bad 
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
   assert.match(await failed.filter({ hasText: 'pasted #3' }).textContent(), /^pasted #3: ratings\.technical_expertise\.level: unknown level "great"/);
+  await context.close();
+});
+
+test('scorecards pasted one after another as downloaded (pretty-printed) each load; a broken one is named by its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const pretty = (c) => JSON.stringify(c, null, 2);
+  // Two downloads pasted together, as a committee member copies them out of two files.
+  await page.getByRole('textbox', { name: 'Paste' }).fill(`${pretty(card('Zed', 'Uma', 'Coding', MEETS4))}\n${pretty(card('Zed', 'Vic', 'Design', MEETS4))}\n`);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  assert.equal(await page.locator('.sc-committee__failed').count(), 0);
+  assert.deepEqual(await (await loadedList(page)).locator('strong').allTextContents(), ['pasted #1 [1]', 'pasted #1 [2]']);
+  // A file of three, the second cut short: the first loads, the second is named by its place.
+  const cut = pretty(card('Zed', 'Wes', 'Behavioural', MEETS4)).replace(/\}\s*$/, '');
+  await page.setInputFiles('#scc-files', [file('three.json', `${pretty(card('Zed', 'Xia', 'Values', MEETS4))}\n${cut}\n${pretty(card('Zed', 'Yan', 'Lunch', MEETS4))}`)]);
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  const failed = page.locator('.sc-committee__failed li');
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(expected `,` or `\}` at line \d+ column 1\)/);
+  await context.close();
+});
+
+test('a candidate known by id only is named by the id everywhere; people who share a name are told apart by id', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const named = (c, candidate, interviewer) => ({ ...c, candidate, interviewer });
+  await paste(page, [
+    // A Greenhouse scorecard names its candidate by id only.
+    named(card('X', 'Uma', 'Coding', MEETS4), { id: '2' }, { id: 'e1', name: 'Pat Kim' }),
+    named(card('X', 'Vic', 'Coding', MEETS4), { id: 'p-1', name: 'Sam Lee' }, { id: 'e1', name: 'Pat Kim' }),
+    named(card('X', 'Wes', 'Design', MEETS4), { id: 'p-1', name: 'Sam Lee' }, { id: 'e9', name: 'Ola' }),
+    named(card('X', 'Xia', 'Coding', MEETS4), { id: 'p-2', name: 'Sam Lee' }, { id: 'e2', name: 'Pat Kim' }),
+    named(card('X', 'Yan', 'Design', MEETS4), { id: 'p-2', name: 'Sam Lee' }, { id: 'e9', name: 'Ola' }),
+  ]);
+  await waitStatus(page, /^5 scorecards loaded, 5 counted, 3 candidates\./);
+  const names = await page.locator('.sc-committee__compare tbody th button').allTextContents();
+  assert.deepEqual([...names].sort(), ['2', 'Sam Lee (p-1)', 'Sam Lee (p-2)']);
+  await choose(page, '2');
+  const section = page.locator('.sc-committee__candidate');
+  assert.match(await section.locator('[data-testid=matrix] caption').textContent(), /^Ratings of 2 by capability and interviewer/);
+  assert.equal(await section.locator('figure.sc-chart caption').textContent(), 'Capability profile of 2');
+  assert.match(await section.locator('svg.sc-chart__svg').first().getAttribute('aria-label'), /^Capability profile of 2: /);
+  await choose(page, 'Sam Lee (p-2)');
+  assert.match(await page.locator('.sc-committee__candidate [data-testid=matrix] caption').textContent(), /^Ratings of Sam Lee \(p-2\) by/);
+  assert.equal(await page.locator('[data-testid=compare-status]').textContent(), 'Showing Sam Lee (p-2)');
+  const across = await page.locator('[data-testid=interviewers] li strong').allTextContents();
+  assert.deepEqual(across, ['Pat Kim (e1)', 'Pat Kim (e2)', 'Ola']);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('#scc-out').inputValue();
+  assert.match(md, /^## 2$/m);
+  assert.match(md, /^## Sam Lee \(p-1\)$/m);
+  await context.close();
+});
+
+test('the comparison says its order, and follows it: outcome, then confidence as shown, then name', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const split = { technical_expertise: 'meets', project_ownership: 'exceeds', business_impact: 'meets', communication_collaboration: 'meets' };
+  const low = { ...split, project_ownership: 'needs_improvement' };
+  await paste(page, [
+    card('Ada', 'Uma', 'Coding', MEETS4), card('Ada', 'Vic', 'Design', MEETS4),
+    card('Bea', 'Uma', 'Coding', { ...MEETS4, project_ownership: 'exceeds' }), card('Bea', 'Vic', 'Design', MEETS4),
+    card('Cy', 'Uma', 'Coding', split), card('Cy', 'Vic', 'Design', low),
+    card('Dee', 'Uma', 'Coding', MEETS4),
+  ]);
+  await waitStatus(page, /^7 scorecards loaded, 7 counted, 4 candidates\./);
+  const table = page.locator('.sc-committee__compare table');
+  assert.equal(await table.locator('caption').textContent(), 'Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability');
+  assert.equal(await page.locator('[data-testid=compare-order]').textContent(), 'In order of outcome, then confidence (highest first), then name.');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent.trim())));
+  for (let i = 1; i < rows.length; i++) {
+    const [[name0, outcome0, conf0], [name1, outcome1, conf1]] = [rows[i - 1], rows[i]];
+    if (outcome0 !== outcome1) continue;
+    const [a, b] = [parseInt(conf0, 10), parseInt(conf1, 10)];
+    assert.ok(a > b || (a === b && name0.localeCompare(name1) < 0), `${rows.map((r) => r.join(' ')).join('; ')}`);
+  }
   await context.close();
 });
 

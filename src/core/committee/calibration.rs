@@ -134,6 +134,8 @@ impl Across {
                 InterviewerSummary {
                     interviewer: key,
                     name: t.name,
+                    // Set by the report, which knows every interviewer's name.
+                    label: String::new(),
                     scorecards: t.scorecards,
                     candidates: t.candidates,
                     shared: t.shared,

@@ -21,8 +21,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
     out.push_str(&format!("{} scorecards loaded, {} counted.\n", report.scorecards, report.counted));
     for c in &report.candidates {
         let rec = &c.committee.recommendation;
-        let name = if c.name.is_empty() { &c.candidate } else { &c.name };
-        out.push_str(&format!("\n## {}\n\n", escape_line(name)));
+        out.push_str(&format!("\n## {}\n\n", escape_line(report.candidate_label(&c.candidate))));
         // Worded as the committee view's headline ("Hire below level: L3").
         let outcome = headline(rec.decision, rec.level.as_deref().map(escape_line).as_deref(), hire_below_level(rec.decision, rec.greenhouse));
         let outcome = match &rec.consider_level {
@@ -96,8 +95,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         .interviewers
         .iter()
         .flat_map(|i| {
-            let who = if i.name.is_empty() { &i.interviewer } else { &i.name };
-            i.signals.iter().map(move |s| format!("- {}: {}\n", escape_line(who), escape_block(s, "  ")))
+            i.signals.iter().map(move |s| format!("- {}: {}\n", escape_line(&i.label), escape_block(s, "  ")))
         })
         .collect();
     if !across.is_empty() {

@@ -26,6 +26,8 @@ pub fn rating_class(r: Rating) -> &'static str {
 #[derive(Properties)]
 pub struct ChartProps {
     pub candidate: Rc<CandidateReport>,
+    /// How the page names the candidate (the id when there is no name), for the captions.
+    pub name: AttrValue,
     /// For the level labels, the rubric's own ("Meets Expectations"), as the scorer shows them.
     pub rubric: Rc<Rubric>,
     /// What the section's element ids begin with: "scc" on screen, another for each candidate
@@ -39,6 +41,7 @@ impl PartialEq for ChartProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rubric, &other.rubric)
             && self.prefix == other.prefix
+            && self.name == other.name
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
     }
 }
@@ -85,7 +88,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
             // the columns on the right (cells without evidence have nothing to focus).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
                 <table class="sc-table sc-heatmap" data-testid="matrix">
-                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&c.name),
+                    <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&props.name),
                         if c.drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
@@ -151,12 +154,12 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
     let short = |r: Rating| props.rubric.level_label(r).to_string();
     html! {
         <figure class="sc-chart">
-            { plot(c, Layout::Wide) }
-            { plot(c, Layout::Narrow) }
+            { plot(c, &props.name, Layout::Wide) }
+            { plot(c, &props.name, Layout::Narrow) }
             <figcaption class="sc-card__hint">{ "Bars: the panel's consensus. Lines: the range of the panel's ratings, lowest to highest." }</figcaption>
             // Wrapped: a table ignores the 1 px width that hides other elements.
             <div class="sc-visually-hidden"><table>
-                <caption>{ format!("Capability profile of {}", bidi_isolate(&c.name)) }</caption>
+                <caption>{ format!("Capability profile of {}", bidi_isolate(&props.name)) }</caption>
                 <tr><th scope="col">{ "Capability" }</th><th scope="col">{ "Consensus" }</th><th scope="col">{ "Lowest" }</th><th scope="col">{ "Highest" }</th></tr>
                 { for c.matrix.iter().map(|row| html! {
                     <tr><th scope="row">{ row.name.clone() }</th><td>{ short(row.consensus) }</td><td>{ short(row.low) }</td><td>{ short(row.high) }</td></tr>
@@ -167,7 +170,7 @@ pub fn ProfileChart(props: &ChartProps) -> Html {
 }
 
 /// One drawing of the profile chart.
-fn plot(c: &CandidateReport, layout: Layout) -> Html {
+fn plot(c: &CandidateReport, name: &str, layout: Layout) -> Html {
     let level = |r: Rating| -> f64 {
         match r {
             Rating::NotAssessed => 0.0,
@@ -194,7 +197,7 @@ fn plot(c: &CandidateReport, layout: Layout) -> Html {
     };
     html! {
         <svg class={classes!("sc-chart__svg", class)} viewBox={format!("0 0 {width} {height}")} role="img"
-            aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", bidi_isolate(&c.name))}>
+            aria-label={format!("Capability profile of {}: consensus per capability; the table below holds the same numbers", bidi_isolate(name))}>
             { for (1..=3).map(|v| html! {
                 <line class="sc-chart__grid" x1={x(v as f64).to_string()} x2={x(v as f64).to_string()} y1="0" y2={(height - 24.0).to_string()} />
             }) }

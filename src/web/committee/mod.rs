@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::core::classifier::FlagCache;
 use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
-use crate::core::scorecard::{bidi_balanced, bidi_isolate, Rating, Scorecard};
+use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
 use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
@@ -348,7 +348,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         None => Vec::new(),
         Some(who) => report.candidates.iter().filter(|c| own_scorecard(c, who) != Some(true)).map(|c| c.candidate.clone()).collect(),
     });
-    let display = |c: &Rc<CandidateReport>| if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
+    // Named as the comparison names them: the id when there is no name, and beside a name two
+    // candidates share.
+    let display = |c: &Rc<CandidateReport>| report.candidate_label(&c.candidate).to_string();
     let selected = state.selected.clone().and_then(|k| report.candidates.iter().find(|c| c.candidate == k).cloned());
     let loaded = state.cards.len();
     let mut status = if loaded == 0 && report.failed.is_empty() {
@@ -449,13 +451,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             <ul>{ for report.duplicates.iter().map(|d| {
                                 // Named as the rest of the page names them: the kept scorecard has the names.
                                 let kept = card_from(&state.cards, &d.kept);
-                                let candidate = kept.map_or(d.candidate.clone(), |c| c.candidate.display_name().to_string());
-                                let interviewer = kept.map_or(d.interviewer.clone(), |c| c.interviewer.display_name().to_string());
+                                let candidate = report.candidate_label(&d.candidate).to_string();
+                                let interviewer = report.interviewers.iter().find(|i| i.interviewer == d.interviewer).map(|i| i.label.clone())
+                                    .or_else(|| kept.map(|c| c.interviewer.display_name().to_string())).unwrap_or_else(|| d.interviewer.clone());
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
-                                    // To the minute: a revision is often submitted the same day.
-                                    Some(Some(at)) => format!("{} (submitted {}{})", bidi_isolate(source), at.get(..16).unwrap_or(at).replacen('T', " ", 1),
-                                        if at.ends_with('Z') { " UTC" } else { "" }),
+                                    // To the minute (a revision is often submitted the same day), every time in
+                                    // UTC: written in different offsets, the kept one could read as the earlier.
+                                    Some(Some(at)) => format!("{} (submitted {})", bidi_isolate(source), utc_minute(at).unwrap_or_else(|| bidi_isolate(at).into_owned())),
                                     Some(None) => format!("{} (draft)", bidi_isolate(source)),
                                     None => bidi_isolate(source).into_owned(),
                                 };
@@ -517,9 +520,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                     if let Some(c) = selected {
                         if hidden.contains(&c.candidate) {
-                            { blind_section(&c, blind.as_deref().unwrap_or_default(), "scc") }
+                            { blind_section(&c, &display(&c), blind.as_deref().unwrap_or_default(), "scc") }
                         } else {
-                            <CandidateSection cards={panel_cards(&state.cards, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
                         }
                     }
                     if hidden.is_empty() {
@@ -534,9 +537,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let c = report.candidates.iter().find(|c| c.candidate == row.candidate)?;
                                 let prefix = AttrValue::from(format!("scc-p{i}"));
                                 Some(if hidden.contains(&c.candidate) {
-                                    blind_section(c, blind.as_deref().unwrap_or_default(), &prefix)
+                                    blind_section(c, &row.label, blind.as_deref().unwrap_or_default(), &prefix)
                                 } else {
-                                    html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} rubric={state.rubric.clone()}
+                                    html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} name={row.label.clone()} rubric={state.rubric.clone()}
                                         cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} {prefix} /> }
                                 })
                             }) }
@@ -575,14 +578,14 @@ pub struct SectionProps {
     pub state: UseReducerHandle<CommitteeState>,
 }
 
-/// A candidate blind mode hides: the name, and why nothing else is shown. `prefix` begins the
-/// heading's id ("scc" on screen).
-fn blind_section(c: &CandidateReport, who: &str, prefix: &str) -> Html {
+/// A candidate blind mode hides: the name (`name`, as the comparison names them), and why nothing
+/// else is shown. `prefix` begins the heading's id ("scc" on screen).
+fn blind_section(c: &CandidateReport, name: &str, who: &str, prefix: &str) -> Html {
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
-            <h2 class="sc-committee__name" {id} dir="auto">{ if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() } }</h2>
-            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, who) }</p>
+            <h2 class="sc-committee__name" {id} dir="auto">{ name.to_string() }</h2>
+            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, who) }</p>
         </section>
     }
 }
@@ -592,14 +595,14 @@ fn blind_section(c: &CandidateReport, who: &str, prefix: &str) -> Html {
 /// order would tell their outcome.
 fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a ComparisonRow> {
     let (mut rows, mut last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
-    last.sort_by(|a, b| (&a.name, &a.candidate).cmp(&(&b.name, &b.candidate)));
+    last.sort_by(|a, b| (&a.label, &a.candidate).cmp(&(&b.label, &b.candidate)));
     rows.extend(last);
     rows
 }
 
 /// What blind mode hides of a candidate, and why.
-fn blind_notice(c: &CandidateReport, who: &str) -> String {
-    let name = bidi_isolate(if c.name.is_empty() { &c.candidate } else { &c.name });
+fn blind_notice(c: &CandidateReport, name: &str, who: &str) -> String {
+    let name = bidi_isolate(name);
     let others = c.panel.iter().chain(&c.drafts).filter(|m| !(m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who)).count();
     let own = match own_scorecard(c, who) {
         Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
@@ -685,7 +688,8 @@ impl PartialEq for InterviewersProps {
 fn Interviewers(props: &InterviewersProps) -> Html {
     let report = &props.report;
     let line = |i: &InterviewerSummary| {
-        let name = if i.name.trim().is_empty() { i.interviewer.clone() } else { i.name.clone() };
+        // With the id beside a name two interviewers share, which would read as one otherwise.
+        let name = i.label.clone();
         let what = format!(" ({}, {})", count(i.scorecards, "scorecard"), count(i.candidates, "candidate"));
         // No signal is "in line" only when there was someone to compare with.
         let said = match (i.signals.is_empty(), i.leaning) {
@@ -733,6 +737,11 @@ pub struct ComparisonProps {
     pub hidden: Rc<Vec<String>>,
 }
 
+/// The comparison's caption: its order (the report's, `compare_candidates`), then what it shows.
+const ORDER: &str = "Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability";
+/// The order, on screen (the caption, which says it to screen readers, is hidden).
+const ORDER_SHORT: &str = "In order of outcome, then confidence (highest first), then name.";
+
 /// Candidates side by side.
 #[function_component]
 fn Comparison(props: &ComparisonProps) -> Html {
@@ -749,11 +758,13 @@ fn Comparison(props: &ComparisonProps) -> Html {
     html! {
         <section class="sc-transfer sc-committee__compare" aria-labelledby="scc-compare">
             <h2 class="sc-rec__title" id="scc-compare">{ "Candidates for this role" }</h2>
+            // The order said, for everyone: it could otherwise read as a ranking within an outcome.
+            <p class="sc-card__hint" aria-hidden="true" data-testid="compare-order">{ ORDER_SHORT }</p>
             // Focusable: on a narrow screen the table scrolls sideways in this box, and the
             // keyboard must be able to scroll it (only the first column has buttons).
             <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Candidates side by side (scrolls sideways)">
                 <table class="sc-table">
-                    <caption class="sc-visually-hidden">{ "Candidates by outcome, confidence, panel size and consensus per capability" }</caption>
+                    <caption class="sc-visually-hidden">{ ORDER }</caption>
                     <thead><tr>
                         <th scope="col">{ "Candidate" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Confidence" }</th>
                         <th scope="col">{ "Panel" }<span class="sc-visually-hidden">{ " (submitted scorecards)" }</span></th>
@@ -842,7 +853,7 @@ impl PartialEq for CompareRowProps {
 fn CompareRow(props: &CompareRowProps) -> Html {
     let Some((row, pivotal)) = props.row() else { return Html::default() };
     let columns = props.report.capabilities.len();
-    let name = if row.name.is_empty() { row.candidate.clone() } else { row.name.clone() };
+    let name = row.label.clone();
     let select = {
         let (dispatch, announce, key, name) = (props.dispatch.clone(), props.announce.clone(), row.candidate.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
@@ -902,6 +913,9 @@ fn together_text(c: &CommitteeRecommendation) -> String {
 #[derive(Properties)]
 pub struct CandidateSectionProps {
     pub candidate: Rc<CandidateReport>,
+    /// How the page names the candidate (`ComparisonRow::label`): the id when there is no name,
+    /// and beside a name another candidate has.
+    pub name: AttrValue,
     pub rubric: Rc<Rubric>,
     /// The candidate's counted scorecards with their sources, in panel order (see
     /// [`panel_cards`]): for who said what on the capabilities the report does not discuss.
@@ -923,6 +937,7 @@ impl PartialEq for CandidateSectionProps {
         Rc::ptr_eq(&self.rubric, &other.rubric)
             && Rc::ptr_eq(&self.flags, &other.flags)
             && self.prefix == other.prefix
+            && self.name == other.name
             && self.cards.len() == other.cards.len()
             && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
@@ -942,7 +957,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let c = &props.candidate;
     let rubric = &props.rubric;
     let rec = &c.committee.recommendation;
-    let name = if c.name.is_empty() { c.candidate.clone() } else { c.name.clone() };
+    let name = props.name.to_string();
     let names = |ids: &[String]| {
         ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
     };
@@ -973,9 +988,9 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                         <p class="sc-card__hint sc-is-warning">{ format!("Nobody assessed: {}", names(&c.unassessed)) }</p>
                     }
                 </div>
-                <ProfileChart candidate={c.clone()} rubric={rubric.clone()} />
+                <ProfileChart candidate={c.clone()} name={props.name.clone()} rubric={rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} />
+            <HeatMap candidate={c.clone()} name={props.name.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} />
             <section aria-labelledby={id("who")}>
                 <h3 class="sc-committee__h3" id={id("who")}>{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{analyze, analyze_with, parse_for_panel, CommitteeReport, LoadFailure, PanelCache};
+use crate::core::committee::{analyze, analyze_with, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
@@ -20,8 +20,9 @@ pub const MAX_SOURCES: usize = 2_000;
 #[derive(Clone, Debug)]
 pub struct Source {
     /// A file name, "pasted #3", "file.jsonl:2" for the second line of a JSON lines file, or
-    /// "file.json [2]" for the second item of a JSON list. Unique in the view: a second file of
-    /// the same name is "file.json (2)".
+    /// "file.json [2]" for the second item of a JSON list or the second of documents written
+    /// one after another ([`split_input`]). Unique in the view: a second file of the same name
+    /// is "file.json (2)".
     pub label: String,
     pub text: String,
     /// Set instead of keeping the text when the input was too large to hold.
@@ -111,8 +112,8 @@ pub enum CommitteeAction {
     /// skipped.
     Begin,
     /// Text from a file or the paste box; it may hold one document, a JSON list of documents,
-    /// JSON lines, or share links one per line. A scorecard whose text is already loaded is not
-    /// added again (it is listed in `skipped`); a file named like one already loaded is added
+    /// JSON lines, documents one after another, or share links one per line ([`split_input`]).
+    /// A scorecard whose text is already loaded is not added again (it is listed in `skipped`); a file named like one already loaded is added
     /// under a numbered label.
     Add { label: Option<String>, text: String },
     Remove { label: String },
@@ -176,35 +177,6 @@ fn read(text: &str, rubric: &Rubric) -> Result<Scorecard, String> {
     parse_for_panel(text, rubric).map_err(|e| e.to_string())
 }
 
-/// Splits what was added into one text per scorecard, each with where it was in the text: ""
-/// for the whole text, ":3" for line 3 of JSON lines, " [3]" for the third item of a JSON list.
-///
-/// JSON lines are read as `scorecard compare --jsonl` reads them, each line on its own, so one
-/// bad line is reported as `file:line` and does not stop the others. Text is JSON lines when the
-/// file is named `.jsonl` or `.ndjson`, or when it has several lines and its first or last line
-/// is a whole scorecard (a JSON object or a share link) by itself; a pretty-printed document
-/// (whose first line is "{") stays one document, with one error if it is broken.
-fn split(label: &str, text: &str) -> Vec<(String, String)> {
-    let trimmed = text.trim();
-    if trimmed.starts_with('[') {
-        if let Ok(serde_json::Value::Array(items)) = crate::core::json::parse(trimmed) {
-            let many = items.len() > 1;
-            return items.iter().enumerate().map(|(i, v)| (if many { format!(" [{}]", i + 1) } else { String::new() }, v.to_string())).collect();
-        }
-    }
-    let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
-    let whole = |l: &str| l.contains(LINK_PREFIX) || (l.starts_with('{') && l.ends_with('}') && crate::core::json::parse(l).is_ok());
-    let lower = label.to_ascii_lowercase();
-    let named = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    let by_line = (named && !lines.is_empty())
-        || (lines.len() > 1 && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l))));
-    if by_line {
-        lines.into_iter().map(|(i, l)| (format!(":{}", i + 1), l.to_string())).collect()
-    } else {
-        vec![(String::new(), trimmed.to_string())]
-    }
-}
-
 /// The file a label names: the label without its line (":3") or item (" [3]") suffix.
 pub fn file_of(label: &str) -> &str {
     let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
@@ -252,7 +224,7 @@ impl Reducible for CommitteeState {
                     let label = unique_label(sources, label);
                     sources.push(Source::too_large(label, text.len()));
                 } else {
-                    let items = split(&label, &text);
+                    let items = split_input(&label, &text);
                     // Items whose text is already loaded (or earlier in this text) are left out;
                     // the rest are added under the file's name, numbered if a file of that name
                     // is already loaded.
