@@ -206,11 +206,12 @@ test("the submission time is shown in the interviewer's time zone; the stored va
 
 test('in one column the outcome stays in view at the bottom while rating, and takes the keyboard to the panel', async () => {
   const { context, page } = await open({ viewport: { width: 360, height: 740 } });
-  for (const c of ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration']) {
+  for (const c of ['leadership_process', 'project_ownership', 'business_impact', 'communication_collaboration']) {
     await page.click(`label[for="sc-${c}-meets"]`);
   }
-  // Rating the last card, far from the panel: the bar at the bottom of the view says the outcome.
-  await page.locator('label[for="sc-leadership_process-exceeds"]').click();
+  // Rating the first card, far from the panel (which follows the last): the bar at the bottom
+  // of the view says the outcome.
+  await page.locator('label[for="sc-technical_expertise-exceeds"]').click();
   const bar = page.locator('.sc-recbar');
   await page.waitForFunction(() => document.querySelector('.sc-recbar')?.textContent.startsWith('Hire at L4'));
   const box = await bar.boundingBox();
