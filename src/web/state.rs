@@ -161,7 +161,11 @@ impl ScorerState {
         self.note_flags.iter().find(|(c, _)| c == capability).map_or(&[], |(_, f)| f.as_slice())
     }
 
-    pub fn new(rubric: Rc<Rubric>, card: Scorecard) -> Self {
+    pub fn new(rubric: Rc<Rubric>, mut card: Scorecard) -> Self {
+        // A document's drafted marks (a host's value, a share link) are kept in `drafted`, as
+        // `reduce` keeps a loaded card's: the card in the state holds none (see `card_out`).
+        let drafted: Vec<String> = card.ratings.iter().filter(|(_, e)| e.drafted).map(|(c, _)| c.clone()).collect();
+        card.ratings.values_mut().for_each(|e| e.drafted = false);
         let recommendation = Rc::new(recommend(&rubric, &card));
         ScorerState {
             rubric,
@@ -175,7 +179,7 @@ impl ScorerState {
             assist: Assistance::Loading,
             analyses: Rc::default(),
             note_flags: Rc::default(),
-            drafted: Vec::new(),
+            drafted,
             after: None,
             removed: None,
         }

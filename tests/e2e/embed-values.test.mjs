@@ -60,6 +60,32 @@ test("setValue with a document without interview keeps the card's date (custom e
   await context.close();
 });
 
+test('a drafted rating in a value mounted or set stays drafted: marked on the card, and in getValue', async () => {
+  const { context, page, errors } = await open();
+  const got = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const doc = { format: 'interview-scorecard', version: 1, candidate: { name: 'Ana' }, interviewer: { name: 'G' },
+      ratings: { technical_expertise: { level: 'exceeds', note: '', drafted: true }, business_impact: { level: 'meets', note: 'x' } } };
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { candidate: 'Ana', interviewer: 'G', autosave: false, value: doc });
+    await until(() => el.querySelector('input[id$="technical_expertise-exceeds"]')?.checked);
+    const badges = () => [...el.querySelectorAll('.sc-badge')].map((b) => b.closest('section').querySelector('h2').textContent);
+    const mounted = [badges(), handle.getValue().ratings];
+    handle.setValue({ ...doc, ratings: { ...doc.ratings, business_impact: { level: 'exceeds', note: '', drafted: true } } });
+    await until(() => badges().length === 2);
+    return { mounted, set: [badges(), handle.getValue().ratings] };
+  });
+  assert.deepEqual(got.mounted[0], ['Technical Expertise']);
+  assert.equal(got.mounted[1].technical_expertise.drafted, true);
+  assert.equal(got.mounted[1].business_impact.drafted, undefined);
+  assert.deepEqual(got.set[0], ['Technical Expertise', 'Business Impact']);
+  assert.equal(got.set[1].business_impact.drafted, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("iframe mode: scorecard:setValue without interview keeps the card's date", async () => {
   const { context, page, errors } = await open('/examples/ats/iframe.html');
   await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));
