@@ -34,6 +34,17 @@ async function open() {
 }
 
 /** Appends an <interview-scorecard> with these attributes and waits for its cards. */
+/** As a framework does on a tab switch: takes the element off the page, then puts it back. */
+async function reattach(page, id) {
+  await page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    el.remove();
+    await new Promise((ok) => setTimeout(ok, 100));
+    document.body.append(el);
+  }, id);
+  await waitCards(page, id);
+}
+
 async function add(page, id, attributes, cards = 6) {
   await page.evaluate(([id, attributes]) => {
     const el = document.createElement('interview-scorecard');
@@ -128,14 +139,7 @@ test('an element removed and added again keeps what was typed, autosave off', as
   await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
   await page.click('#w label[for$="technical_expertise-meets"]');
   await page.fill('#w textarea[id$="technical_expertise-note"]', 'typed before the tab switch');
-  // A framework detaches the panel (a tab switch), then puts it back.
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await new Promise((ok) => setTimeout(ok, 100));
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
+  await reattach(page, 'w');
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('textarea[id$="technical_expertise-note"]')?.value === 'typed before the tab switch');
   assert.ok(await checked(page, 'w', 'technical_expertise', 'meets'));
   assert.deepEqual(await draftKeys(page), [], 'autosave stayed off');
@@ -154,13 +158,7 @@ test("an element added again keeps its handle: the host's on() listeners go on h
   });
   await page.click('#w label[for$="business_impact-meets"]');
   await page.waitForFunction(() => window.heard.change.length === 1);
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await new Promise((ok) => setTimeout(ok, 100));
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
+  await reattach(page, 'w');
   await page.click('#w label[for$="business_impact-exceeds"]');
   await page.waitForFunction(() => window.heard.change.length === 2);
   const got = await page.evaluate(() => {
