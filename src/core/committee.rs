@@ -563,6 +563,9 @@ fn analyze_inner<C: Borrow<Scorecard>>(
     for (i, label) in interviewers.iter_mut().zip(labels) {
         i.label = label;
     }
+    // In the order a reader looks for them: by what the page shows, numbers by value
+    // ("Interviewer 2" before "Interviewer 10").
+    interviewers.sort_by(|a, b| natural_order(&a.label, &b.label).then_with(|| a.interviewer.cmp(&b.interviewer)));
     CommitteeReport {
         rubric: RubricSummary {
             id: rubric.id.clone(),
@@ -907,6 +910,42 @@ impl CommitteeReport {
     /// a candidate the report does not hold.
     pub fn candidate_label<'a>(&'a self, key: &'a str) -> &'a str {
         self.comparison.iter().find(|r| r.candidate == key).map_or(key, |r| r.label.as_str())
+    }
+}
+
+/// Text order with runs of digits compared by value and letters without regard to case:
+/// "Interviewer 2" < "interviewer 10".
+pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let number = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(d) = it.next_if(char::is_ascii_digit) {
+                        digits.push(d);
+                    }
+                    digits
+                };
+                let (x, y) = (number(&mut a), number(&mut b));
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                let order = x.len().cmp(&y.len()).then_with(|| x.cmp(y));
+                if order.is_ne() {
+                    return order;
+                }
+            }
+            (Some(x), Some(y)) => {
+                let order = x.to_lowercase().cmp(y.to_lowercase());
+                if order.is_ne() {
+                    return order;
+                }
+                a.next();
+                b.next();
+            }
+        }
     }
 }
 

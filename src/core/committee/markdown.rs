@@ -106,10 +106,12 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         out.push_str("\n## Duplicates (counted once)\n\n");
         for d in &report.duplicates {
             let dropped: Vec<String> = d.dropped.iter().map(|s| escape_line(s)).collect();
+            // Named as the page names them (labels), not by their keys.
+            let interviewer = report.interviewers.iter().find(|i| i.interviewer == d.interviewer).map_or(d.interviewer.as_str(), |i| i.label.as_str());
             out.push_str(&format!(
                 "- {} / {} / {}: kept {}, set aside {}\n",
-                escape_line(&d.candidate),
-                escape_line(&d.interviewer),
+                escape_line(report.candidate_label(&d.candidate)),
+                escape_line(interviewer),
                 escape_line(&d.step),
                 escape_line(&d.kept),
                 dropped.join(", ")
