@@ -476,10 +476,17 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         let mut band = band.clone();
         match distance {
             Some(d) => {
+                // Levels are numbered from 1 (L1, E1, IC1): a band moved to level 0 is for no
+                // one, unless the ladder itself is numbered from 0.
+                let from_zero = level_parts(level).is_some_and(|(_, n)| n == 0);
                 let Some(moved) = shift_level(&band.level, d) else {
                     notes.push(format!("policy: the band for {} left out: it has no level {d} steps away", clip(&band.level)));
                     continue;
                 };
+                if !from_zero && level_parts(&moved).is_some_and(|(_, n)| n == 0) {
+                    notes.push(format!("policy: the band for {} left out: it would be for {moved}, below the ladder's first level", clip(&band.level)));
+                    continue;
+                }
                 band.level = moved;
                 band.consider = band.consider.as_deref().and_then(|c| shift_level(c, d));
             }

@@ -209,3 +209,14 @@ fn nothing_is_dropped_or_damaged_silently() {
     // JSON, an object or a list, is not a ladder.
     assert!(!looks_like_ladder("[{}]"));
 }
+
+/// Levels are numbered from 1: moving the L4 policy down to an L1 ladder leaves out the band
+/// that would be for L0 (the base's "hire below level" at L3), and says so.
+#[test]
+fn no_band_is_moved_below_the_first_level() {
+    let l1 = L5.replace("L5 Staff Software Engineer", "L1 Software Engineer").replace("L5", "L1");
+    let ladder = rubric_from_ladder(&l1, &default()).unwrap();
+    assert_eq!(ladder.rubric.level, "L1");
+    assert!(ladder.rubric.policy.bands.iter().all(|b| b.level != "L0"), "{:?}", ladder.rubric.policy.bands);
+    assert!(ladder.notes.iter().any(|n| n.contains("the band for L3 left out: it would be for L0, below the ladder's first level")), "{:?}", ladder.notes);
+}
