@@ -913,7 +913,7 @@ impl CommitteeReport {
     }
 }
 
-/// Text order with runs of digits compared by value and letters without regard to case:
+/// Text order with runs of digits compared by value and ASCII letters without regard to case:
 /// "Interviewer 2" < "interviewer 10".
 pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
     let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
@@ -938,7 +938,9 @@ pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
                 }
             }
             (Some(x), Some(y)) => {
-                let order = x.to_lowercase().cmp(y.to_lowercase());
+                // (ASCII case only: Unicode's case tables would add kilobytes to the committee's
+                // wasm for the order of a list.)
+                let order = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
                 if order.is_ne() {
                     return order;
                 }
