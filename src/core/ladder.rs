@@ -452,6 +452,9 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
     // n of the base's capabilities, as many of the ladder's in the same proportion (rounded up).
     let scaled = |n: usize| if k == base_k { n.min(k) } else { (n.min(base_k) * k).div_ceil(base_k).min(k) };
     let mut counts = Vec::new();
+    // Levels are numbered from 1 (L1, E1, IC1): a band moved to level 0 is for no one, unless
+    // the ladder itself is numbered from 0.
+    let from_zero = level_parts(level).is_some_and(|(_, n)| n == 0);
     let has = |id: &str| capabilities.iter().any(|c| c.id == id);
     let distance = level_distance(&base.level, level);
     match distance {
@@ -476,9 +479,6 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         let mut band = band.clone();
         match distance {
             Some(d) => {
-                // Levels are numbered from 1 (L1, E1, IC1): a band moved to level 0 is for no
-                // one, unless the ladder itself is numbered from 0.
-                let from_zero = level_parts(level).is_some_and(|(_, n)| n == 0);
                 let Some(moved) = shift_level(&band.level, d) else {
                     notes.push(format!("policy: the band for {} left out: it has no level {d} steps away", clip(&band.level)));
                     continue;

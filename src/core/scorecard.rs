@@ -255,6 +255,19 @@ impl Ratings {
     pub fn clear(&mut self) {
         self.0.clear()
     }
+
+    /// The capabilities whose rating is drafted and not yet confirmed, in id order.
+    pub fn drafted(&self) -> impl Iterator<Item = &String> {
+        self.iter().filter(|(_, e)| e.drafted).map(|(c, _)| c)
+    }
+
+    /// Takes the drafted marks off every rating, returning their capabilities (the scorer keeps
+    /// them in its own list while a card is on screen).
+    pub fn take_drafted(&mut self) -> Vec<String> {
+        let ids = self.drafted().cloned().collect();
+        self.values_mut().for_each(|e| e.drafted = false);
+        ids
+    }
 }
 
 impl<'a> IntoIterator for &'a Ratings {
@@ -612,7 +625,7 @@ impl Scorecard {
         };
         // Submitting confirms every rating: a drafted one in a submitted card would be counted by
         // a committee as the interviewer's own.
-        if let Some((cap, _)) = card.ratings.iter().find(|(_, e)| e.drafted).filter(|_| card.submitted_at.is_some()) {
+        if let Some(cap) = card.ratings.drafted().next().filter(|_| card.submitted_at.is_some()) {
             return Err(ScorecardError::new(
                 Parent::Rating(cap).sub("drafted"),
                 "a submitted scorecard holds no drafted rating: confirm it (remove \"drafted\") or remove submitted_at",

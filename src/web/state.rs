@@ -164,8 +164,7 @@ impl ScorerState {
     pub fn new(rubric: Rc<Rubric>, mut card: Scorecard) -> Self {
         // A document's drafted marks (a host's value, a share link) are kept in `drafted`, as
         // `reduce` keeps a loaded card's: the card in the state holds none (see `card_out`).
-        let drafted: Vec<String> = card.ratings.iter().filter(|(_, e)| e.drafted).map(|(c, _)| c.clone()).collect();
-        card.ratings.values_mut().for_each(|e| e.drafted = false);
+        let drafted = card.ratings.take_drafted();
         let recommendation = Rc::new(recommend(&rubric, &card));
         ScorerState {
             rubric,
@@ -510,9 +509,7 @@ impl Reducible for ScorerState {
         // The card's own drafted marks (an imported document's, a host's value, the drafting
         // itself) join the list the scorer keeps: the card on screen holds none (see `card_out`).
         if card_changed {
-            let marked: Vec<String> = next.card.ratings.iter().filter(|(_, e)| e.drafted).map(|(c, _)| c.clone()).collect();
-            for c in marked {
-                next.card.ratings.slot(&c).drafted = false;
+            for c in next.card.ratings.take_drafted() {
                 if !next.drafted.contains(&c) {
                     next.drafted.push(c);
                 }

@@ -93,7 +93,7 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     let card = load(&path, from, &rubric, args.flag("--quiet"))?;
     // What goes to the ATS or a debrief carries only ratings the interviewer stands by, as in
     // the widget: ratings drafted from observations (`scorecard draft`) are confirmed first.
-    let drafted: Vec<String> = card.ratings.iter().filter(|(_, e)| e.drafted).filter_map(|(c, _)| rubric.capability(c)).map(|c| c.name.clone()).collect();
+    let drafted: Vec<String> = card.ratings.drafted().filter_map(|c| rubric.capability(c)).map(|c| c.name.clone()).collect();
     if to != "json" && !drafted.is_empty() {
         return Err(Failure::Invalid(format!(
             "{}: not converted to {to}: confirm the ratings drafted from observations first ({}): remove their \"drafted\": true",
