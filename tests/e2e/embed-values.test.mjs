@@ -78,10 +78,10 @@ test('a drafted rating in a value mounted or set stays drafted: marked on the ca
     return { mounted, set: [badges(), handle.getValue().ratings] };
   });
   assert.deepEqual(got.mounted[0], ['Technical Expertise']);
-  assert.equal(got.mounted[1].technical_expertise.drafted, true);
-  assert.equal(got.mounted[1].business_impact.drafted, undefined);
+  assert.equal(got.mounted[1].technical_expertise.drafted, true, JSON.stringify(got));
+  assert.equal(got.mounted[1].business_impact.drafted, undefined, JSON.stringify(got));
   assert.deepEqual(got.set[0], ['Technical Expertise', 'Business Impact']);
-  assert.equal(got.set[1].business_impact.drafted, true);
+  assert.equal(got.set[1].business_impact.drafted, true, JSON.stringify(got));
   assert.deepEqual(errors, []);
   await context.close();
 });

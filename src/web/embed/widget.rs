@@ -542,8 +542,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let on_change = {
         let (element, listeners, value, pending, gone) = (element.clone(), listeners.clone(), value.clone(), pending.clone(), gone.clone());
         Callback::from(move |(card, recommendation, opened): (Scorecard, Rc<Recommendation>, bool)| {
-            *value.borrow_mut() = card.clone();
-            pending.unshown.set(false);
+            // A card reported while a host's `setValue` has not reached the scorer yet (the
+            // scorer's effects of the card before it, run late) is older than that value:
+            // `getValue` keeps answering with the value set.
+            if !pending.unshown.replace(false) {
+                *value.borrow_mut() = card.clone();
+            }
             // The card as a scorer opened it (its mount: new, the host's value or the saved
             // draft; or a draft restored when autosave is turned on) is not a change: the host
             // hears about changes only, and, once a new scorer's rubric is on screen, which one it
