@@ -911,6 +911,12 @@ impl CommitteeReport {
     pub fn candidate_label<'a>(&'a self, key: &'a str) -> &'a str {
         self.comparison.iter().find(|r| r.candidate == key).map_or(key, |r| r.label.as_str())
     }
+
+    /// How the committee names the interviewer of this key ([`InterviewerSummary::label`]);
+    /// `None` for one the report does not list (a scorecard naming no interviewer).
+    pub fn interviewer_label(&self, key: &str) -> Option<&str> {
+        self.interviewers.iter().find(|i| i.interviewer == key).map(|i| i.label.as_str())
+    }
 }
 
 /// Text order with runs of digits compared by value and ASCII letters without regard to case:

@@ -107,7 +107,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         for d in &report.duplicates {
             let dropped: Vec<String> = d.dropped.iter().map(|s| escape_line(s)).collect();
             // Named as the page names them (labels), not by their keys.
-            let interviewer = report.interviewers.iter().find(|i| i.interviewer == d.interviewer).map_or(d.interviewer.as_str(), |i| i.label.as_str());
+            let interviewer = report.interviewer_label(&d.interviewer).unwrap_or(&d.interviewer);
             out.push_str(&format!(
                 "- {} / {} / {}: kept {}, set aside {}\n",
                 escape_line(report.candidate_label(&d.candidate)),

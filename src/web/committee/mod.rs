@@ -452,7 +452,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 // Named as the rest of the page names them: the kept scorecard has the names.
                                 let kept = card_from(&state.cards, &d.kept);
                                 let candidate = report.candidate_label(&d.candidate).to_string();
-                                let interviewer = report.interviewers.iter().find(|i| i.interviewer == d.interviewer).map(|i| i.label.clone())
+                                let interviewer = report.interviewer_label(&d.interviewer).map(str::to_string)
                                     .or_else(|| kept.map(|c| c.interviewer.display_name().to_string())).unwrap_or_else(|| d.interviewer.clone());
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
