@@ -216,6 +216,11 @@ pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubr
         if result.is_ok() {
             store.remove(&prev);
             let _ = store.save_drafted(&prev, &[]);
+        } else {
+            // Refused under the new names too: what this tab kept under the old ones is this
+            // card a keystroke ago, and would be listed as a card of its own (one per letter
+            // typed into a name). What storage holds under them stays: it is all a reload keeps.
+            store.forget_unsaved(&prev);
         }
     }
     match result {

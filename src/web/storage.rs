@@ -191,6 +191,13 @@ impl DraftStore {
         }
     }
 
+    /// Forgets what storage refused under the draft key `key` and its marks, leaving what
+    /// storage holds there.
+    pub fn forget_unsaved(&self, key: &str) {
+        let marks = Self::drafted_key(key);
+        self.memory.borrow_mut().retain(|(k, _)| k != key && *k != marks);
+    }
+
     /// Removes a value.
     pub fn remove(&self, key: &str) {
         // An unreadable draft that could not be copied aside is never removed either.

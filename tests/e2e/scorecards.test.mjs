@@ -415,3 +415,29 @@ test('with storage full, Your scorecards still lists and opens the saved cards; 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('with storage refusing every write, a card renamed as it is typed is listed once, under its names', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.getByText('Your scorecards').click();
+  const titles = page.locator('.sc-saved__item .sc-saved__title');
+  // Each name as the card held it a moment ago, kept in this tab; the list is read again after
+  // each change while it is open.
+  for (const name of ['Q', 'Quota', 'Quota Person']) {
+    await candidate(page).fill(name);
+    await page.waitForFunction((n) => [...document.querySelectorAll('.sc-saved__item .sc-saved__title')].some((t) => t.textContent === n), name);
+  }
+  assert.deepEqual(await titles.allTextContents(), ['Quota Person']);
+  assert.match(await page.locator('.sc-saved__item .sc-saved__detail').textContent(), /kept in this tab only$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
