@@ -94,6 +94,15 @@ test('ratings drafted and not confirmed stay drafted through a JSON file: import
   assert.equal(await b.page.locator('[data-testid="submitted"]').count(), 0);
   // The file written again carries the same marks.
   assert.deepEqual(JSON.parse((await downloadText(b.page, 'Download JSON')).text).ratings, doc.ratings);
+  // An export refused for the drafts names those still waiting, and goes with the last one.
+  await b.page.getByRole('button', { name: 'Markdown summary' }).click();
+  const refusal = b.page.locator('.sc-transfer__msg[role=alert]');
+  await refusal.filter({ hasText: /^Not exported: confirm or change the ratings drafted/ }).waitFor();
+  for (const name of drafted) {
+    await b.page.getByRole('button', { name: `Confirm the drafted rating of ${name}` }).click();
+    if (name !== drafted.at(-1)) await refusal.filter({ hasNotText: name }).waitFor();
+  }
+  await refusal.waitFor({ state: 'detached' });
   assert.deepEqual(b.errors, []);
   await b.context.close();
 });

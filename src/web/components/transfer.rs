@@ -51,6 +51,9 @@ enum Output {
     Copy { title: &'static str, text: String },
     /// A message: (is it an error, text).
     Message { error: bool, text: String },
+    /// The refusal of an export while ratings drafted from observations wait to be confirmed:
+    /// written from the drafts still waiting each time it is shown, and gone with the last.
+    Drafted,
     /// A message already announced elsewhere (the toolbar's notice after an import): shown
     /// here, where the interviewer is, but not announced twice.
     Done { text: String },
@@ -140,7 +143,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             match download(&format!("{stem}.json"), "application/json", &interchange::export_json(&card)) {
                 Err(e) => output.set(Output::Message { error: true, text: format!("Could not download: {e}") }),
                 // A refusal shown for another export no longer applies to this one.
-                Ok(()) if matches!(&*output, Output::Message { error: true, .. }) => output.set(Output::None),
+                Ok(()) if matches!(&*output, Output::Message { error: true, .. } | Output::Drafted) => output.set(Output::None),
                 Ok(()) => {}
             }
         })
@@ -150,23 +153,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (state, output, answered) = (state.clone(), output.clone(), answered.clone());
         // A refusal is said below the buttons, which a long panel may put below the window: the
         // keyboard goes to it (the answered effect), which brings it into view.
-        let refuse = move |text: String| {
-            output.set(Output::Message { error: true, text });
+        let refuse = move |out: Output| {
+            output.set(out);
             answered.set(*answered + 1);
         };
         move |format: &str| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
             // as Submit does; the share link is the interviewer's own copy, drafts and all.
             if format != "link" && !state.drafted.is_empty() {
-                let names: Vec<String> = state.drafted.iter().filter_map(|id| state.rubric.capability(id)).map(|c| c.name.clone()).collect();
-                refuse(format!(
-                    "Not exported: confirm or change the ratings drafted from your observations first ({}).",
-                    crate::core::engine::join_names(names)
-                ));
+                refuse(Output::Drafted);
                 return None;
             }
             let Some(assist) = state.assist.ready() else {
-                refuse(state.assist.unavailable("Export"));
+                refuse(Output::Message { error: true, text: state.assist.unavailable("Export") });
                 return None;
             };
             let base = web_sys::window()
@@ -176,7 +175,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             match assist.export(format, &state.card_out(), &state.rubric, &base) {
                 Ok(text) => Some(text),
                 Err(e) => {
-                    refuse(format!("Could not export: {e}"));
+                    refuse(Output::Message { error: true, text: format!("Could not export: {e}") });
                     None
                 }
             }
@@ -351,10 +350,20 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 </div>
             }
         }
-        Output::Message { error, text } => html! {
-            <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if *error { "alert" } else { "status" }}
-                tabindex="-1" ref={said.clone()}>{ text.clone() }</p>
-        },
+        Output::Drafted if state.drafted.is_empty() => html! {},
+        out @ (Output::Drafted | Output::Message { .. }) => {
+            let (error, text) = match out {
+                Output::Message { error, text } => (*error, text.clone()),
+                _ => {
+                    let names = state.drafted.iter().filter_map(|id| state.rubric.capability(id)).map(|c| c.name.clone()).collect();
+                    (true, format!("Not exported: confirm or change the ratings drafted from your observations first ({}).", crate::core::engine::join_names(names)))
+                }
+            };
+            html! {
+                <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if error { "alert" } else { "status" }}
+                    tabindex="-1" ref={said.clone()}>{ text }</p>
+            }
+        }
         Output::Done { text } => html! { <p class="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
     };
     let question_body = match &*pending {
