@@ -310,6 +310,26 @@ test('a note or observation with a bias risk stays out of the Greenhouse file an
   await context.close();
 });
 
+test('the print counts the observations it shows, and says how many it left out as a bias risk', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await observe(page, 'Walked the other team through the trade-offs of the caching design');
+  await observe(page, 'She seems too old for a startup');
+  for (const text of ['Walked the other team', 'too old']) {
+    await page.locator('.sc-obs', { hasText: text }).locator('select[id$="-cap"]').selectOption('communication_collaboration');
+  }
+  const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Communication & Collaboration' }) });
+  await card.locator('.sc-obs.sc-m-bias').waitFor();
+  const heading = card.locator('h3', { hasText: 'Observations' });
+  assert.equal((await heading.textContent()).trim(), 'Observations (2)');
+  await page.emulateMedia({ media: 'print' });
+  // On paper the heading is its print text alone.
+  assert.equal(await heading.evaluate((h) => getComputedStyle(h).fontSize), '0px');
+  assert.equal(await heading.evaluate((h) => getComputedStyle(h, '::after').content), '"Observations (1; 1 left out as a bias risk)"');
+  assert.equal(await card.locator('.sc-obs').filter({ hasText: 'too old' }).isVisible(), false);
+  await context.close();
+});
+
 test('where the browser refuses the clipboard, Copy says to select and copy instead', async () => {
   const { context, page } = await fresh();
   await page.addInitScript(() => {

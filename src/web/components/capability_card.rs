@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
-use crate::web::components::observations::{flag_text, observation_list, removed_from};
+use crate::web::components::observations::{bias_flagged, flag_text, observation_list, removed_from};
 use crate::web::components::{part_id, room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
@@ -32,6 +32,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     let contradicted = state.recommendation.contradicted.contains(&cap.id);
     let drafted = state.drafted.contains(&cap.id);
     let observations: Vec<_> = state.card.observations_for(&cap.id).collect();
+    let left_out = observations.iter().filter(|o| bias_flagged(state, o)).count();
     // Read in the reducer; an empty note has none (missing evidence is said elsewhere).
     let note_flags = state.note_flags_of(&cap.id);
 
@@ -149,7 +150,10 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
             </div>
             if !observations.is_empty() || removed_from(state, Some(&cap.id)).is_some() {
                 <div class="sc-card__observations">
-                    <h3 class="sc-card__subtitle">{ format!("Observations ({})", observations.len()) }</h3>
+                    // The print leaves a bias risk out, and counts what it shows (print.css).
+                    <h3 class="sc-card__subtitle" data-print={(left_out > 0).then(|| format!("Observations ({}; {left_out} left out as a bias risk)", observations.len() - left_out))}>
+                        { format!("Observations ({})", observations.len()) }
+                    </h3>
                     { observation_list(state, &observations, Some(&cap.id), id_prefix) }
                 </div>
             }

@@ -193,6 +193,12 @@ fn highlight(text: &str, spans: &[Span]) -> Html {
     out.into_iter().collect::<Html>()
 }
 
+/// Whether the classifier flags the observation as a bias risk: it is then left out of the
+/// print and of the exports bound for an ATS.
+pub fn bias_flagged(state: &ScorerContext, o: &Observation) -> bool {
+    matches!(state.analysis(&o.text), Some(Ok(c)) if !c.suggests_tag() && has_bias_risk(&c.flags))
+}
+
 /// One observation.
 fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
