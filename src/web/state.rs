@@ -465,6 +465,8 @@ impl Reducible for ScorerState {
                 let names = |ids: &[String]| {
                     crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
                 };
+                // "Rate it yourself" of one capability, "rate them" of several.
+                let them = |ids: &[String]| if ids.len() == 1 { "it" } else { "them" };
                 let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() && biased.is_empty() {
                     "Nothing to draft: every capability with observations already has a rating.".to_string()
                 } else if drafted.is_empty() {
@@ -474,23 +476,26 @@ impl Reducible for ScorerState {
                 };
                 if !split.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: your observations of {} disagree (some read needs improvement, some exceeds expectations); rate it yourself.",
+                        "{notice}{}Not drafted: your observations of {} disagree (some read needs improvement, some exceeds expectations); rate {} yourself.",
                         if notice.is_empty() { "" } else { " " },
-                        names(&split)
+                        names(&split),
+                        them(&split)
                     );
                 }
                 if !unsure.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate it yourself.",
+                        "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate {} yourself.",
                         if notice.is_empty() { "" } else { " " },
-                        names(&unsure)
+                        names(&unsure),
+                        them(&unsure)
                     );
                 }
                 if !biased.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: every observation of {} with a level has a bias risk, which never counts; rate it yourself from other evidence.",
+                        "{notice}{}Not drafted: every observation of {} with a level has a bias risk, which never counts; rate {} yourself from other evidence.",
                         if notice.is_empty() { "" } else { " " },
-                        names(&biased)
+                        names(&biased),
+                        them(&biased)
                     );
                 }
                 next.notice = Some(notice);

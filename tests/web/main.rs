@@ -539,6 +539,19 @@ fn split_evidence_is_named_and_not_drafted() {
         state.notice.as_deref(),
         Some("Drafted from your observations: Mentorship & Support. Confirm or change each one. Not drafted: your observations of Technical Expertise disagree (some read needs improvement, some exceeds expectations); rate it yourself.")
     );
+
+    // Two capabilities split: "rate them".
+    let mut card = scorecard::core::Scorecard::new(&rubric);
+    for (i, (cap, level)) in [("technical_expertise", Rating::Exceeds), ("technical_expertise", Rating::NeedsImprovement), ("business_impact", Rating::Exceeds), ("business_impact", Rating::NeedsImprovement)].into_iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: format!("Observed behaviour number {i}."), capability: Some(cap.into()), level, source: TagSource::Interviewer });
+    }
+    let state = Rc::new(ScorerState::new(rubric.clone(), card)).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let state = state.reduce(Action::DraftRatings);
+    assert!(state.drafted.is_empty());
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("Not drafted: your observations of Technical Expertise and Business Impact disagree (some read needs improvement, some exceeds expectations); rate them yourself.")
+    );
 }
 
 /// The QA pass's notes: two good ones drafted Technical Expertise and Mentorship & Support as
