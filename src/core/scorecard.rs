@@ -89,12 +89,14 @@ pub struct Person {
 }
 
 impl Person {
-    /// The id if there is one, else the name: what groups scorecards by person.
+    /// The id if there is one, else the name, without the spaces around it: what groups
+    /// scorecards by person. A name of spaces only names nobody (empty).
     pub fn key(&self) -> &str {
-        if self.id.is_empty() {
-            &self.name
+        let id = self.id.trim();
+        if id.is_empty() {
+            self.name.trim()
         } else {
-            &self.id
+            id
         }
     }
 
@@ -366,7 +368,7 @@ impl Scorecard {
         if self.interviewer.key().is_empty() {
             self.interviewer = open.interviewer.clone();
         }
-        if self.interview.step.is_empty() {
+        if self.interview.step.trim().is_empty() {
             self.interview.step = open.interview.step.clone();
         }
         if self.interview.date.is_empty() {

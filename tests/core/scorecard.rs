@@ -281,6 +281,18 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
     let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"interview":{"date":"2026-01-02"},"ratings":{}}"#, &rubric()).unwrap();
     card.fill_missing_from(&open);
     assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("System design", "2026-01-02"));
+    // Names and a step of spaces only name nobody: the open card's are kept, as for none.
+    let mut card = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"candidate":{"name":"   "},"interviewer":{"id":" ","name":"\t"},"interview":{"step":"  "},"ratings":{}}"#,
+        &rubric(),
+    )
+    .unwrap();
+    assert_eq!((card.candidate.key(), card.interviewer.key()), ("", ""));
+    card.fill_missing_from(&open);
+    assert_eq!((&card.candidate, &card.interviewer, card.interview.step.as_str()), (&open.candidate, &open.interviewer, "System design"));
+    // The key leaves out the spaces around a name: "Ada " and "Ada" are one person.
+    let ada = |name: &str| scorecard::core::scorecard::Person { id: String::new(), name: name.into() };
+    assert_eq!(ada(" Ada Lovelace ").key(), ada("Ada Lovelace").key());
 }
 
 /// `Ratings` is a map kept as a sorted list: lookups, replacement, removal and the order of its
