@@ -106,7 +106,8 @@ pub struct CapabilityInfo {
 pub struct CandidateReport {
     /// The candidate's key: id, or name when there is no id.
     pub candidate: String,
-    /// The first non-empty name on the panel's scorecards ("" when none has one).
+    /// The candidate's name as the panel's scorecards spell it most often, counted or not (on a
+    /// tie, a properly capitalised spelling, then the first loaded); "" when none gives one.
     pub name: String,
     /// The panel: one member per counted (submitted) scorecard, in load order. Matrix cells and
     /// calibration entries follow this order.
@@ -437,7 +438,7 @@ pub(crate) struct Panel<'a> {
     pub at: Vec<usize>,
     /// The first scorecard loaded, counted or not.
     pub first: Option<&'a Scorecard>,
-    /// The first non-empty candidate name in load order, counted or not ("" when none).
+    /// The candidate's name ([`panel_name`]) from its scorecards, counted or not ("" when none).
     pub name: &'a str,
 }
 
@@ -489,8 +490,9 @@ impl<C> Default for PanelCache<C> {
 }
 
 struct CachedPanel<C> {
-    /// Its scorecards with their sources, in load order: which came first names the candidate,
-    /// so the same scorecards in another order are another panel.
+    /// Its scorecards with their sources, in load order: the order breaks a tie between two
+    /// spellings of the candidate's name, so the same scorecards in another order are another
+    /// panel.
     cards: Vec<(String, C)>,
     report: Rc<CandidateReport>,
     across: Vec<calibration::Contribution>,
@@ -867,7 +869,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             .into_iter()
             .map(|(key, all)| {
                 let first = all.first().map(|(_, _, card)| *card);
-                let name = all.iter().map(|(_, _, card)| card.candidate.name.as_str()).find(|n| !n.is_empty()).unwrap_or("");
+                let name = panel_name(all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
                 // A draft is not the interviewer's final word: it is shown, not counted.
                 let at = all.iter().map(|(i, _, _)| *i).collect();
                 let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
@@ -880,6 +882,43 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         unidentified,
         interviewer_ids,
     }
+}
+
+/// The name a panel gives its candidate, from the names its scorecards give in load order
+/// (blank ones left out, each trimmed): the spelling most of them use (spellings that differ
+/// only in spacing are one); on a tie, one properly capitalised ([`well_capitalised`]), then the
+/// first loaded. "" when none gives a name. So three scorecards saying "Ria Kay" are not named
+/// "ria KAY" by the one loaded first.
+fn panel_name<'a>(names: impl Iterator<Item = &'a str>) -> &'a str {
+    // Each spelling as first given, in that order, and how many give it. (A list: a panel's
+    // scorecards spell a name in one or two ways.)
+    let mut spellings: Vec<(&'a str, usize)> = Vec::new();
+    for name in names.map(str::trim).filter(|n| !n.is_empty()) {
+        match spellings.iter_mut().find(|(s, _)| s.split_whitespace().eq(name.split_whitespace())) {
+            Some((_, n)) => *n += 1,
+            None => spellings.push((name, 1)),
+        }
+    }
+    // The most given; on a tie the properly capitalised; then the first (`max_by` keeps the last
+    // of equals, so it goes through them from the last).
+    spellings.into_iter().rev().max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _)| name)
+}
+
+/// Whether a name is written as names are: its first letter upper-case, some letter lower-case,
+/// and no word of two letters or more all upper-case. "Ria Kay" and "Ria van Dijk" are; "ria
+/// kay", "RIA KAY" and "ria KAY" are not. (A letter is upper-case when lowering it changes it,
+/// through the table `same_name`'s lowering already brings; Unicode's letter and case property
+/// tables would add kilobytes to the committee's wasm for a tie-break. A letter without case,
+/// as in Chinese, counts as not upper-case.)
+fn well_capitalised(name: &str) -> bool {
+    let letter = |c: &char| if c.is_ascii() { c.is_ascii_alphabetic() } else { crate::core::classifier::text::is_word_char(*c) };
+    let upper = |c: char| c.to_lowercase().next() != Some(c);
+    let letters = || name.chars().filter(letter);
+    let shouted = |word: &str| {
+        let mut letters = word.chars().filter(letter);
+        letters.clone().nth(1).is_some() && letters.all(upper)
+    };
+    letters().next().is_some_and(upper) && letters().any(|c| !upper(c)) && !name.split_whitespace().any(shouted)
 }
 
 /// How the committee names each of a list of people, given as (key, name): the name, or the key

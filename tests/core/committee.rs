@@ -1395,6 +1395,50 @@ fn markdown_summaries_word_a_hire_below_level_as_the_screens_do() {
 
 /// People are listed as a reader looks for them: numbers in names by value, letters without
 /// regard to case.
+/// A candidate is named by the spelling most of the panel's scorecards use, not by the first
+/// loaded; on a tie, by a properly capitalised spelling, then by the first loaded. Spellings that
+/// differ only in spacing are one; blank names and drafts' names count as any other.
+#[test]
+fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
+    let rubric = rubric();
+    let named = |names: &[&str]| {
+        let mut cards = panel(&["c1 ann a: te=m", "c1 ben b: te=m", "c1 cy c: te=m", "c1 dee d: te=m"]);
+        cards.truncate(names.len());
+        for ((_, card), name) in cards.iter_mut().zip(names) {
+            card.candidate.name = name.to_string();
+        }
+        let r = analyze(&rubric, &cards, None);
+        (r.candidates[0].name.clone(), r.comparison[0].label.clone())
+    };
+    let cases: [(&[&str], &str); 12] = [
+        (&["ria KAY", "Ria Kay", "Ria Kay"], "Ria Kay"),
+        (&["ria KAY", "Ria  Kay ", "Ria Kay"], "Ria  Kay"),
+        (&["ria kay", "ria kay", "Ria Kay"], "ria kay"),
+        // A tie: the properly capitalised spelling, whichever came first.
+        (&["ria KAY", "Ria Kay"], "Ria Kay"),
+        (&["RIA KAY", "Ria Kay", "ria kay"], "Ria Kay"),
+        (&["ria kay", "Ria van Dijk"], "Ria van Dijk"),
+        (&["Ria KAY", "ria kay", "Ria Kay", "RIA KAY"], "Ria Kay"),
+        (&["élodie durand", "ÉLODIE DURAND", "Élodie Durand"], "Élodie Durand"),
+        (&["ЛЕВ ТОЛСТОЙ", "Лев Толстой"], "Лев Толстой"),
+        // Then the first loaded.
+        (&["Ria Kay", "Maria Kay"], "Ria Kay"),
+        (&["RIA KAY", "ria kay"], "RIA KAY"),
+        (&["", " ", "ria kay"], "ria kay"),
+    ];
+    for (names, expected) in cases {
+        assert_eq!(named(names), (expected.to_string(), expected.to_string()), "{names:?}");
+    }
+    assert_eq!(named(&["", " "]).0, "");
+    // A draft's spelling counts as a submitted one's.
+    let mut cards = panel(&["c1 ann a: te=m", "c1 ben b: te=m", "c1 cy c: te=m"]);
+    for ((_, card), name) in cards.iter_mut().zip(["ria KAY", "Ria Kay", "Ria Kay"]) {
+        card.candidate.name = name.to_string();
+    }
+    cards[2].1.submitted_at = None;
+    assert_eq!(analyze(&rubric, &cards, None).candidates[0].name, "Ria Kay");
+}
+
 #[test]
 fn names_are_ordered_with_numbers_by_value() {
     use scorecard::core::committee::natural_order;
