@@ -828,6 +828,78 @@ fn cli_compare() {
     assert_eq!(run(&["compare", "--bogus"]).0, 2);
 }
 
+/// `scorecard compare` reads a file of scorecards written one after another (the committee
+/// page's downloads put together), as the page does: each document is named by its place in the
+/// file, and one that fails is named with the line of the file it starts on, the others still
+/// counted. Exit 1 only when nothing loads; never a crash, whatever the file holds.
+#[test]
+fn cli_compare_reads_documents_one_after_another() {
+    let dir = std::env::temp_dir().join(format!("scorecard-compare-documents-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pretty = |spec: &str| {
+        let text = card(spec).to_json();
+        scorecard::core::json::write(&scorecard::core::json::parse(&text).unwrap(), true)
+    };
+    let (a, b, c) = (pretty("c1 ann coding: te=M po=m bi=m cc=m"), pretty("c1 bob design: te=E po=m bi=m cc=m"), pretty("c1 cy talk: te=m po=m bi=m cc=m"));
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+
+    let all = write("panel.json", &format!("{a}\n{b}\n{c}\n"));
+    let (code, v, err) = run(&["compare", &all]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!((v["scorecards"].as_u64(), v["counted"].as_u64()), (Some(3), Some(3)), "{v}");
+    let sources: Vec<&str> = v["candidates"][0]["panel"].as_array().unwrap().iter().map(|m| m["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, [format!("{all} [1]"), format!("{all} [2]"), format!("{all} [3]")]);
+
+    // The second one is no scorecard (a level misspelt): it is named, with the line it starts on;
+    // the first and third count.
+    let bad = b.replace("\"exceeds\"", "\"great\"");
+    let second_starts = a.lines().count() + 1;
+    let middle = write("middle.json", &format!("{a}\n{bad}\n{c}\n"));
+    let (code, v, err) = run(&["compare", &middle]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["counted"].as_u64(), Some(2), "{v}");
+    assert_eq!(v["failed"][0]["source"].as_str(), Some(format!("{middle} [2]").as_str()));
+    let error = v["failed"][0]["error"].as_str().unwrap();
+    assert!(error.starts_with("ratings.technical_expertise.level: unknown level \"great\""), "{error}");
+    assert!(error.ends_with(&format!("; this document starts at line {second_starts} of the file")), "{error}");
+    assert_eq!(err.trim(), format!("scorecard: {middle} [2]: {error}"));
+
+    // The second one is cut short: where the third starts cannot be told, so the first counts
+    // and the rest fails as the second, its line counted from its own start.
+    let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
+    let broken = write("broken.json", &format!("{a}\n{cut}\n{c}"));
+    let (code, v, err) = run(&["compare", &broken]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!((v["counted"].as_u64(), v["failed"].as_array().map(Vec::len)), (Some(1), Some(1)), "{v}");
+    assert_eq!(v["failed"][0]["source"].as_str(), Some(format!("{broken} [2]").as_str()));
+    let error = v["failed"][0]["error"].as_str().unwrap();
+    assert_eq!(
+        error,
+        format!(
+            "not JSON, so not a scorecard (expected `,` or `}}` at line {} column 1); those lines are counted from where this document starts, line {} of the file",
+            cut.lines().count() + 1,
+            second_starts
+        )
+    );
+
+    // Every document bad: nothing to analyse, exit 1. Odd texts fail cleanly, never a crash.
+    let none = write("none.json", &format!("{bad}\n{bad}"));
+    let (code, v, _) = run(&["compare", &none]);
+    assert_eq!((code, v["failed"].as_array().map(Vec::len)), (1, Some(2)), "{v}");
+    for odd in ["", "{}{", "}{", "[", "{\"a\":1}]", "{}\n{}", "[{}, 1, \"x\", null]", "{} {} []", "\u{feff}{}{\"format\":", &"[".repeat(200), &"{\"a\":".repeat(300)] {
+        let path = write("odd.json", odd);
+        let (code, v, err) = run(&["compare", &path]);
+        assert_eq!(code, 1, "{odd:?}: {err}");
+        assert!(v["failed"].as_array().is_some_and(|f| !f.is_empty()), "{odd:?}: {v}");
+        assert!(err.lines().all(|l| l.starts_with(&format!("scorecard: {path}"))), "{odd:?}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// `scorecard compare` runs the classifier's flag detector over notes, so a note that is not
 /// evidence of behaviour shows in that interviewer's calibration.
 #[test]

@@ -20,7 +20,9 @@ commands:
   compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]
                                                     one JSON committee report: per candidate the matrix,
                                                     consensus, disagreements, calibration, recommendation;
-                                                    unreadable files listed under \"failed\" (exit 1 only if all fail)
+                                                    a file may hold several scorecards (a list, JSON lines, or one
+                                                    after another: file [2] is its second); unreadable ones
+                                                    listed under \"failed\" (exit 1 only if all fail)
   convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
                                                     convert a scorecard; Greenhouse mapping report on stderr
   link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard

@@ -1,7 +1,10 @@
 //! `scorecard compare`: the committee view of a set of scorecards, as one JSON document.
 //!
-//! Every input is loaded on its own: a file that cannot be read, or a scorecard (or JSONL line)
-//! that does not parse, is listed under `failed` with its error and the rest are still analyzed.
+//! A file may hold one scorecard, a JSON list of them, JSON lines, or documents written one after
+//! another, as the committee page reads a file ([`split_input`]): each is named by its place,
+//! `file.json [2]` or `file.jsonl:3`. Every scorecard is loaded on its own: a file that cannot be
+//! read, or a scorecard (or JSONL line) that does not parse, is listed under `failed` with its
+//! error and the rest are still analyzed.
 //! Scorecards made against another rubric are listed under `other_rubric`. The exit code is 0
 //! when at least one scorecard loaded (failures are in the document, and each is named on
 //! stderr), and 1 when inputs were given and every one of them failed; a usage error is 2 as
@@ -10,11 +13,10 @@
 use std::process::ExitCode;
 
 use scorecard::core::classifier::FlagCache;
-use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
-use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
+use scorecard::core::committee::{analyze, parse_for_panel, split_input, LoadFailure};
 use scorecard::core::Scorecard;
 
-use crate::common::{jsonl_hint, label, read_document, read_jsonl, rubric, Args, Failure};
+use crate::common::{label, read_input, read_jsonl, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -26,7 +28,8 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut failed: Vec<LoadFailure> = Vec::new();
     for path in &paths {
         let label = label(path);
-        // A JSON lines stream holds many scorecards, each line read on its own; a file holds one.
+        // A JSON lines stream holds many scorecards, each line read on its own, even a line that
+        // is not UTF-8 text.
         if args.flag("--jsonl") {
             match read_jsonl(path) {
                 Ok(lines) => {
@@ -50,7 +53,7 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
             }
             continue;
         }
-        let text = match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
+        let text = match read_input(path) {
             Ok(text) => text,
             Err(Failure::Invalid(message)) => {
                 let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
@@ -59,9 +62,33 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
             }
             Err(usage) => return Err(usage),
         };
-        match parse_for_panel(&text, &rubric) {
-            Ok(card) => cards.push((label.to_string(), card)),
-            Err(e) => failed.push(LoadFailure { source: label.to_string(), error: format!("{e}{}", jsonl_hint(&text)) }),
+        // One scorecard, a list, JSON lines or documents one after another, each read on its
+        // own (and held to a scorecard document's size by `parse_for_panel`).
+        let mut after = 0;
+        for (at, item) in split_input(label, &text) {
+            let source = format!("{label}{at}");
+            match parse_for_panel(&item, &rubric) {
+                Ok(card) => cards.push((source, card)),
+                Err(e) => {
+                    // A document among others is found in the file (searching on from the last
+                    // one that failed), so that the error says on which line of the file it
+                    // starts: its own line numbers count from there. (A line of JSON lines is
+                    // named by its line already.)
+                    let start = at.starts_with(" [").then(|| text.get(after..)?.find(item.as_str()).map(|i| after + i)).flatten();
+                    let line = start.map(|i| {
+                        after = i + item.len();
+                        text.get(..i).map_or(0, |before| before.matches('\n').count()) + 1
+                    });
+                    let error = match line {
+                        Some(line) if e.to_string().contains(" at line ") => {
+                            format!("{e}; those lines are counted from where this document starts, line {line} of the file")
+                        }
+                        Some(line) => format!("{e}; this document starts at line {line} of the file"),
+                        None => e.to_string(),
+                    };
+                    failed.push(LoadFailure { source, error });
+                }
+            }
         }
     }
 
