@@ -956,6 +956,14 @@ impl CommitteeReport {
     pub fn interviewer_label(&self, key: &str) -> Option<&str> {
         self.interviewers.iter().find(|i| i.interviewer == key).map(|i| i.label.as_str())
     }
+
+    /// How the committee names a panel member (of a [`PanelMember`] or a [`Statement`], by its
+    /// interviewer's key and name): as [`interviewer_label`](Self::interviewer_label) does, so
+    /// that two interviewers of one name on a panel read apart in its heat map as they do across
+    /// panels; else (a draft's interviewer, who is not listed) the name, or the key without one.
+    pub fn member_label<'a>(&'a self, key: &'a str, name: &'a str) -> &'a str {
+        self.interviewer_label(key).unwrap_or(if name.trim().is_empty() { key } else { name })
+    }
 }
 
 /// Text order with runs of digits compared by value and ASCII letters without regard to case:

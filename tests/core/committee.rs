@@ -1178,6 +1178,39 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
     assert_eq!(shown_names(people.iter().copied()), ["Bo (a)", "b", "bo (c)", "Bo (no id)", "Di"]);
 }
 
+/// Two interviewers of one name on one panel read apart wherever the panel's members are named
+/// (the Markdown's matrix and calibration lines, and the view through `member_label`), as they
+/// do across panels; one known by name only says so, and a draft's interviewer, not listed
+/// across panels, is named by the scorecard.
+#[test]
+fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
+    use scorecard::core::committee::to_markdown;
+    let mut cards = panel(&["c1 s-1 coding: te=M po=M bi=M cc=M", "c1 s-2 design: te=N po=N bi=N cc=N", "c1 ola talk: te=E po=E bi=E cc=E", "c1 dee d: te=m"]);
+    for (i, name) in [(0, "Sam Lee"), (1, "Sam Lee"), (2, "Ola"), (3, "Sam Lee")] {
+        cards[i].1.interviewer.name = name.into();
+    }
+    cards[3].1.submitted_at = None;
+    let r = analyze(&rubric(), &cards, None);
+    let c = &r.candidates[0];
+    let members: Vec<&str> = c.panel.iter().chain(&c.drafts).map(|m| r.member_label(&m.interviewer, &m.interviewer_name)).collect();
+    assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (s-2)", "Ola", "Sam Lee"]);
+    let md = to_markdown(&r);
+    assert!(md.contains("| Capability | Sam Lee (s-1) | Sam Lee (s-2) | Ola | Consensus | Spread |"), "{md}");
+    assert!(md.lines().any(|l| l.starts_with("- Sam Lee (s-2): ")), "{md}");
+    assert!(!md.lines().any(|l| l.starts_with("- Sam Lee: ")), "{md}");
+    // A member named by name only, with two ids for the name, is the one "with no id".
+    cards[1].1.interviewer.id = String::new();
+    let mut third = card("c2 s-3 x: te=m");
+    third.interviewer.name = "Sam Lee".into();
+    cards.push(("card5".into(), third));
+    let r = analyze(&rubric(), &cards, None);
+    let c = &r.candidates[0];
+    let members: Vec<&str> = c.panel.iter().map(|m| r.member_label(&m.interviewer, &m.interviewer_name)).collect();
+    assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (no id)", "Ola"]);
+    // Nobody named: the key, which is empty.
+    assert_eq!(r.member_label("", ""), "");
+}
+
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are
 /// quoted, so the committee can find them.
 #[test]

@@ -337,6 +337,31 @@ test('a candidate known by id only is named by the id everywhere; people who sha
   await context.close();
 });
 
+test('two interviewers of one name on one panel read apart in its heat map, who said what and calibration', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const by = (c, id, name) => ({ ...c, interviewer: { id, name } });
+  const split = { ...MEETS4, technical_expertise: 'needs_improvement' };
+  await paste(page, [
+    by(card('Zed', 'x', 'Coding', MEETS4), 's-1', 'Sam Lee'),
+    by(card('Zed', 'x', 'Design', { ...MEETS4, technical_expertise: 'exceeds' }), 's-2', 'Sam Lee'),
+    by(card('Zed', 'x', 'Talk', split), 'ola', 'Ola'),
+  ]);
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  const headers = await page.locator('[data-testid=matrix] thead th').allTextContents();
+  assert.deepEqual(headers, ['Capability', 'Sam Lee (s-1), Coding', 'Sam Lee (s-2), Design', 'Ola, Talk', 'Consensus', 'Spread']);
+  const te = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' });
+  assert.match(await te.locator('td').nth(1).getAttribute('title'), /^Sam Lee \(s-2\), Technical Expertise: Exceeds Expectations/);
+  const who = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' }).locator('.sc-committee__statements > li > strong');
+  assert.deepEqual(await who.allTextContents(), ['Sam Lee (s-1) (Coding): Meets Expectations', 'Sam Lee (s-2) (Design): Exceeds Expectations', 'Ola (Talk): Needs Improvement']);
+  const calibration = await page.locator('[data-testid=calibration] li strong').allTextContents();
+  assert.deepEqual(calibration, ['Sam Lee (s-1)', 'Sam Lee (s-2)', 'Ola']);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  assert.match(await page.locator('#scc-out').inputValue(), /^\| Capability \| Sam Lee \(s-1\) \| Sam Lee \(s-2\) \| Ola \| Consensus \| Spread \|$/m);
+  await context.close();
+});
+
 test('the comparison says its order, and follows it: outcome, then confidence as shown, then name', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

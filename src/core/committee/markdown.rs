@@ -43,9 +43,9 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             out.push_str(&format!("- {}\n", escape_line(line)));
         }
         out.push_str("\n| Capability |");
+        // Named as across panels: two interviewers of one name are told apart.
         for m in &c.panel {
-            let who = if m.interviewer_name.is_empty() { &m.interviewer } else { &m.interviewer_name };
-            out.push_str(&format!(" {} |", escape_line(who)));
+            out.push_str(&format!(" {} |", escape_line(report.member_label(&m.interviewer, &m.interviewer_name))));
         }
         out.push_str(" Consensus | Spread |\n|---|");
         out.push_str(&"---|".repeat(c.panel.len() + 2));
@@ -77,7 +77,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         // Calibration entries follow the panel's order: each signal under the interviewer's name.
         let mut calibration = String::new();
         for (m, member) in c.calibration.iter().zip(&c.panel) {
-            let who = if member.interviewer_name.is_empty() { &member.interviewer } else { &member.interviewer_name };
+            let who = report.member_label(&member.interviewer, &member.interviewer_name);
             let who = if who.is_empty() { &member.source } else { who };
             for s in &m.signals {
                 calibration.push_str(&format!("- {}: {}\n", escape_line(who), escape_block(s, "  ")));

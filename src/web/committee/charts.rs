@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::committee::{CandidateReport, Cell, PanelMember};
+use crate::core::committee::{CandidateReport, Cell};
 use crate::core::scorecard::{bidi_isolate, Rating};
 use crate::core::Rubric;
 
@@ -34,6 +34,11 @@ pub struct ChartProps {
     /// of the printed packet (every candidate at once), so that no id is on the page twice.
     #[prop_or(AttrValue::Static("scc"))]
     pub prefix: AttrValue,
+    /// How the page names each panel member, then each draft's interviewer, in that order
+    /// (`CommitteeReport::member_label`): the heat map's column headers. A member missing here
+    /// is named by the scorecard's name.
+    #[prop_or_default]
+    pub members: Rc<Vec<String>>,
 }
 
 /// The rubric by pointer (there is one), the report by pointer, then by value.
@@ -42,6 +47,7 @@ impl PartialEq for ChartProps {
         Rc::ptr_eq(&self.rubric, &other.rubric)
             && self.prefix == other.prefix
             && self.name == other.name
+            && self.members == other.members
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
     }
 }
@@ -54,13 +60,24 @@ impl PartialEq for ChartProps {
 pub fn HeatMap(props: &ChartProps) -> Html {
     let c = &props.candidate;
     let short = |r: Rating| props.rubric.level_label(r).to_string();
-    let member = |m: &PanelMember| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() };
+    // Each member as the page names them (`members`), the panel's then the drafts': two
+    // interviewers of one name read apart, as in the interviewers across panels.
+    let names: Vec<String> = c
+        .panel
+        .iter()
+        .chain(&c.drafts)
+        .enumerate()
+        .map(|(i, m)| {
+            props.members.get(i).cloned().unwrap_or_else(|| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() })
+        })
+        .collect();
+    let draft_names = names.get(c.panel.len()..).unwrap_or_default();
     let id = format!("{}-matrix", props.prefix);
     // A cell: the level and its evidence, opening to the note and observations; `draft` marks a
     // draft's.
-    let cell = |row_name: &str, cell: &Cell, m: &PanelMember, draft: bool| {
+    let cell = |row_name: &str, cell: &Cell, name: &str, draft: bool| {
         // Plain text (a tooltip, words for screen readers): the name isolated as `<bdi>` would.
-        let who = bidi_isolate(&member(m)).into_owned();
+        let who = bidi_isolate(name).into_owned();
         let whose = if draft { format!("{who}, {row_name} (draft, not counted)") } else { format!("{who}, {row_name}") };
         html! {
             <td class={classes!("sc-heat", rating_class(cell.level), draft.then_some("sc-is-draft"))}
@@ -93,13 +110,13 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ "Capability" }</th>
                         // Read as "Alice Moss, Coding": the step is on a line of its own on screen.
-                        { for c.panel.iter().map(|m| html! {
-                            <th scope="col">{ bdi(&member(m)) }<span class="sc-visually-hidden">{ ", " }</span>
+                        { for c.panel.iter().zip(&names).map(|(m, name)| html! {
+                            <th scope="col">{ bdi(name) }<span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub">{ bdi(&m.step) }</span></th>
                         }) }
                         <th scope="col">{ "Consensus" }</th><th scope="col">{ "Spread" }</th>
-                        { for c.drafts.iter().map(|m| html! {
-                            <th scope="col" class="sc-is-draft">{ bdi(&member(m)) }<span class="sc-visually-hidden">{ ", " }</span>
+                        { for c.drafts.iter().zip(draft_names).map(|(m, name)| html! {
+                            <th scope="col" class="sc-is-draft">{ bdi(name) }<span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub">{ bdi(&m.step) }</span><span class="sc-visually-hidden">{ ", " }</span>
                                 <span class="sc-table__sub sc-committee__draft">{ "draft, not counted" }</span></th>
                         }) }
@@ -112,10 +129,10 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                                     if row.pivotal { <span class="sc-badge sc-m-pivotal">{ "decides outcome" }</span> }</th>
                                 // Cells follow the panel's order. A disclosure reached by Tab is read
                                 // without its row and column headers: its name says whose and what.
-                                { for row.cells.iter().zip(&c.panel).map(|(x, m)| cell(&row.name, x, m, false)) }
+                                { for row.cells.iter().zip(&names).map(|(x, name)| cell(&row.name, x, name, false)) }
                                 <td class={classes!("sc-heat", rating_class(row.consensus))}><strong>{ short(row.consensus) }</strong></td>
                                 <td>{ row.spread.map_or("–".to_string(), |s| s.to_string()) }</td>
-                                { for row.drafts.iter().zip(&c.drafts).map(|(x, m)| cell(&row.name, x, m, true)) }
+                                { for row.drafts.iter().zip(draft_names).map(|(x, name)| cell(&row.name, x, name, true)) }
                             </tr>
                         }) }
                     </tbody>

@@ -522,7 +522,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if hidden.contains(&c.candidate) {
                             { blind_section(&c, &display(&c), blind.as_deref().unwrap_or_default(), "scc") }
                         } else {
-                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
                         }
                     }
                     if hidden.is_empty() {
@@ -540,7 +540,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                     blind_section(c, &row.label, blind.as_deref().unwrap_or_default(), &prefix)
                                 } else {
                                     html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} name={row.label.clone()} rubric={state.rubric.clone()}
-                                        cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} {prefix} /> }
+                                        cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} members={member_labels(report, c)} {prefix} /> }
                                 })
                             }) }
                         </div>
@@ -927,6 +927,8 @@ pub struct CandidateSectionProps {
     /// The state's flags by text (`CommitteeState::flags`), for who said what on the
     /// capabilities the report does not discuss: their notes were read by the analysis.
     pub flags: Rc<FlagCache>,
+    /// How the page names each panel member, then each draft's interviewer ([`member_labels`]).
+    pub members: Rc<Vec<String>>,
 }
 
 /// Equal when the section shows the same: the same rubric, the same scorecards (each read once
@@ -938,10 +940,18 @@ impl PartialEq for CandidateSectionProps {
             && Rc::ptr_eq(&self.flags, &other.flags)
             && self.prefix == other.prefix
             && self.name == other.name
+            && self.members == other.members
             && self.cards.len() == other.cards.len()
             && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
     }
+}
+
+/// How the page names each member of a candidate's panel, then each draft's interviewer
+/// (`CommitteeReport::member_label`): as the interviewers across panels, so that two of one name
+/// read apart in the heat map, who said what and calibration.
+fn member_labels(report: &CommitteeReport, c: &CandidateReport) -> Rc<Vec<String>> {
+    Rc::new(c.panel.iter().chain(&c.drafts).map(|m| report.member_label(&m.interviewer, &m.interviewer_name).to_string()).collect())
 }
 
 /// A candidate's counted scorecards in panel order, each with its source: looked up by source
@@ -963,9 +973,11 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     };
     let decision_class = decision_class(rec.decision, hire_below_level(rec.decision, rec.greenhouse));
     let label = |r: Rating| rubric.level_label(r).to_string();
-    // Interviewers by name, as in the heat map; the key when a scorecard names nobody.
-    let member = |source: &str, key: &str| {
-        c.panel.iter().find(|p| p.source == source && !p.interviewer_name.trim().is_empty()).map_or(key.to_string(), |p| p.interviewer_name.clone())
+    // Interviewers as the heat map names them (by their scorecard's source, unique on the page);
+    // the name, or the key, when not found.
+    let member = |source: &str, key: &str, name: &str| {
+        c.panel.iter().position(|p| p.source == source).and_then(|i| props.members.get(i)).cloned()
+            .unwrap_or_else(|| if name.trim().is_empty() { key.to_string() } else { name.to_string() })
     };
     let id = |part: &str| format!("{}-{part}", props.prefix);
     // The panel's scorecards in panel order, for the capabilities the report does not discuss
@@ -990,7 +1002,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 </div>
                 <ProfileChart candidate={c.clone()} name={props.name.clone()} rubric={rubric.clone()} />
             </div>
-            <HeatMap candidate={c.clone()} name={props.name.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} />
+            <HeatMap candidate={c.clone()} name={props.name.clone()} rubric={rubric.clone()} prefix={props.prefix.clone()} members={props.members.clone()} />
             <section aria-labelledby={id("who")}>
                 <h3 class="sc-committee__h3" id={id("who")}>{ "Who said what" }</h3>
                 { for c.matrix.iter().map(|row| {
@@ -1021,7 +1033,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                             if let Some(w) = who {
                                 <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
                                     <li>
-                                        <strong>{ bdi(if s.interviewer_name.is_empty() { &s.interviewer } else { &s.interviewer_name }) }{ " (" }{ bdi(&s.step) }
+                                        <strong>{ bdi(&member(&s.source, &s.interviewer, &s.interviewer_name)) }{ " (" }{ bdi(&s.step) }
                                             { format!("): {}", label(s.level)) }</strong>
                                         if !s.note.is_empty() { <div class="sc-committee__note" dir="auto">{ evidence_text(&s.note, s.note_bias_risk, None) }</div> }
                                         if !s.observations.is_empty() {
@@ -1039,7 +1051,7 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                 <ul class="sc-committee__calibration" data-testid="calibration">
                     { for c.calibration.iter().map(|m| html! {
                         <li class={classes!(matches!(m.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
-                            <strong>{ bdi(&member(&m.source, &m.interviewer)) }</strong>
+                            <strong>{ bdi(&member(&m.source, &m.interviewer, "")) }</strong>
                             { match (m.signals.is_empty(), m.leaning) {
                                 (false, _) => format!(": {}", m.signals.join(" ")),
                                 (true, Leaning::NotEnoughShared) => ": no ratings shared with another interviewer to compare.".to_string(),
