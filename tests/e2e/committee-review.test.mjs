@@ -388,18 +388,21 @@ test('the comparison says its order, and follows it: outcome, then confidence as
   await context.close();
 });
 
-test('the loaded scorecards are listed with drafts marked, and each can be removed with the keyboard', async () => {
+test('the loaded scorecards are listed with drafts marked and times in UTC, and each can be removed with the keyboard', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page);
-  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4), card('Zed', 'Vic', 'System design', MEETS4, { submitted: false }), card('Zed', 'Wes', 'Behavioural', MEETS4)]);
+  // Wes submitted in the evening in California: the next day in UTC, as the rest of the view
+  // says times.
+  const wes = { ...card('Zed', 'Wes', 'Behavioural', MEETS4), submitted_at: '2026-11-20T23:30:00-08:00' };
+  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4), card('Zed', 'Vic', 'System design', MEETS4, { submitted: false }), wes]);
   await waitStatus(page, /^3 scorecards loaded/);
   assert.equal(await page.locator('details.sc-committee__sources summary').textContent(), 'Loaded scorecards (3, 1 draft)');
   const items = await loadedList(page);
   assert.deepEqual(await items.allTextContents(), [
-    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 Remove',
+    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
     'pasted #1:2: Zed by Vic (System design) · draft, not submitted Remove',
-    'pasted #1:3: Zed by Wes (Behavioural) · submitted 2026-11-20 Remove',
+    'pasted #1:3: Zed by Wes (Behavioural) · submitted 2026-11-21 07:30 UTC Remove',
   ]);
 
   // The draft is not counted, and marked in the heat map: its column comes after the consensus

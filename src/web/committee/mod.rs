@@ -652,8 +652,10 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                             if who.is_empty() { { "no interviewer named" } } else { { bdi(who) } }
                             if !card.interview.step.trim().is_empty() { { " (" }{ bdi(&card.interview.step) }{ ")" } }
                             { " · " }
+                            // In UTC to the minute, as the repeated scorecards say it: the date as
+                            // written could be another day than the one they show.
                             if let Some(at) = &card.submitted_at {
-                                { format!("submitted {}", at.get(..10).unwrap_or(at)) }
+                                { format!("submitted {}", utc_minute(at).unwrap_or_else(|| bidi_isolate(at).into_owned())) }
                             } else {
                                 <span class="sc-committee__draft">{ "draft, not submitted" }</span>
                             }
