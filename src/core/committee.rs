@@ -140,6 +140,10 @@ pub struct PanelMember {
     /// The interview step, such as "System design".
     pub step: String,
     pub submitted_at: Option<String>,
+    /// The version of the rubric the scorecard says it was made against. One of another version
+    /// than the report's rubric (`CommitteeReport::rubric`) is counted under it all the same
+    /// (a version keeps the rubric's capability ids); the views say so where they list it.
+    pub rubric_version: u32,
     /// What the engine recommends from this scorecard alone: the member's vote.
     pub decision: Decision,
     pub greenhouse: Greenhouse,
@@ -1031,6 +1035,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
             interviewer_name: card.interviewer.name.clone(),
             step: card.interview.step.clone(),
             submitted_at: card.submitted_at.clone(),
+            rubric_version: card.rubric.version,
             decision: r.decision,
             greenhouse: r.greenhouse,
             score: r.score,

@@ -1211,6 +1211,33 @@ fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
     assert_eq!(r.member_label("", ""), "");
 }
 
+/// A scorecard made against another version of the rubric is counted under the rubric in use
+/// (a version keeps the capability ids), and carries its version, which the Markdown says; one
+/// of the same version says nothing.
+#[test]
+fn a_scorecard_of_another_rubric_version_is_counted_and_marked() {
+    use scorecard::core::committee::to_markdown;
+    let rubric = rubric();
+    let cards = panel(&["c1 ann a: te=M po=M bi=M cc=M", "c1 ben b: te=E po=M bi=M cc=M"]);
+    let mut doc: Value = serde_json::from_str(&cards[1].1.to_json()).unwrap();
+    doc["rubric"]["version"] = 2.into();
+    let v2 = parse_for_panel(&doc.to_string(), &rubric).expect("another version of the rubric reads");
+    assert_eq!(v2.rubric.version, 2);
+    let mut cards = cards;
+    cards[1].1 = v2;
+    let r = analyze(&rubric, &cards, None);
+    assert_eq!(r.counted, 2);
+    assert_eq!(r.candidates[0].panel.iter().map(|m| m.rubric_version).collect::<Vec<_>>(), [1, 2]);
+    let md = to_markdown(&r);
+    let marks: Vec<&str> = md.lines().filter(|l| l.contains("rubric version")).collect();
+    assert_eq!(marks, ["- Name of ben (card2): made against rubric version 2, counted under version 1"], "{md}");
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["candidates"][0]["panel"][1]["rubric_version"], 2);
+    // The same version: no mark.
+    cards[1].1.rubric.version = rubric.version;
+    assert!(!to_markdown(&analyze(&rubric, &cards, None)).contains("rubric version"));
+}
+
 /// Too few shared ratings is said, not left silent (which reads as "in line"); flagged notes are
 /// quoted, so the committee can find them.
 #[test]

@@ -362,6 +362,27 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   await context.close();
 });
 
+test('a scorecard made against another version of the rubric is marked where it is listed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const v2 = { ...card('Zed', 'Vic', 'Design', MEETS4), rubric: { id: 'l4-senior-software-engineer', version: 2 } };
+  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4), v2]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  const items = await loadedList(page);
+  assert.deepEqual(await items.allTextContents(), [
+    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
+    'pasted #1:2: Zed by Vic (Design) · rubric version 2 (this view uses version 1) · submitted 2026-11-20 10:00 UTC Remove',
+  ]);
+  const said = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' }).locator('.sc-committee__statements > li');
+  assert.equal(await said.nth(0).locator('[data-testid=rubric-version]').count(), 0);
+  assert.equal(await said.nth(1).locator('[data-testid=rubric-version]').textContent(), 'rubric version 2 (this view uses version 1)');
+  assert.match(await said.nth(1).textContent(), /^Vic \(Design\): Meets Expectations · rubric version 2 \(this view uses version 1\)/);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  assert.match(await page.locator('#scc-out').inputValue(), /^- Vic \(pasted #1:2\): made against rubric version 2, counted under version 1$/m);
+  await context.close();
+});
+
 test('the comparison says its order, and follows it: outcome, then confidence as shown, then name', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -57,6 +57,21 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             }
             out.push_str(&format!(" {} | {} |\n", level(row.consensus), row.spread.map_or("–".to_string(), |s| s.to_string())));
         }
+        // A scorecard made against another version of the rubric is counted under this one: said.
+        let versions: Vec<String> = c
+            .panel
+            .iter()
+            .filter(|m| m.rubric_version != report.rubric.version)
+            .map(|m| {
+                let who = report.member_label(&m.interviewer, &m.interviewer_name);
+                let who = if who.is_empty() { escape_line(&m.source) } else { format!("{} ({})", escape_line(who), escape_line(&m.source)) };
+                format!("- {who}: made against rubric version {}, counted under version {}\n", m.rubric_version, report.rubric.version)
+            })
+            .collect();
+        if !versions.is_empty() {
+            out.push('\n');
+            out.push_str(&versions.concat());
+        }
         for contest in &c.committee.contested {
             // Both sides of the split, and whether it decides the outcome.
             out.push_str(&format!(

@@ -120,6 +120,12 @@ pub(crate) fn evidence_text(text: &str, bias_risk: bool, level: Option<String>) 
     html! { <>{ bdi(text) }{ level }</> }
 }
 
+/// The mark of a scorecard made against another version of the rubric than the one the view
+/// counts it under: "rubric version 2 (this view uses version 1)".
+fn version_text(version: u32, counted_under: u32) -> String {
+    format!("rubric version {version} (this view uses version {counted_under})")
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -651,6 +657,11 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                             <strong>{ bdi(label) }</strong>{ ": " }{ bdi(card.candidate.display_name()) }{ " by " }
                             if who.is_empty() { { "no interviewer named" } } else { { bdi(who) } }
                             if !card.interview.step.trim().is_empty() { { " (" }{ bdi(&card.interview.step) }{ ")" } }
+                            // Made against another version of this rubric: counted under this one,
+                            // which says so.
+                            if card.rubric.id == state.rubric.id && card.rubric.version != state.rubric.version {
+                                { " · " }<span class="sc-committee__version" data-testid="rubric-version">{ version_text(card.rubric.version, state.rubric.version) }</span>
+                            }
                             { " · " }
                             // In UTC to the minute, as the repeated scorecards say it: the date as
                             // written could be another day than the one they show.
@@ -1037,6 +1048,9 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                                     <li>
                                         <strong>{ bdi(&member(&s.source, &s.interviewer, &s.interviewer_name)) }{ " (" }{ bdi(&s.step) }
                                             { format!("): {}", label(s.level)) }</strong>
+                                        if let Some(v) = c.panel.iter().find(|p| p.source == s.source).map(|p| p.rubric_version).filter(|v| *v != rubric.version) {
+                                            { " · " }<span class="sc-committee__version" data-testid="rubric-version">{ version_text(v, rubric.version) }</span>
+                                        }
                                         if !s.note.is_empty() { <div class="sc-committee__note" dir="auto">{ evidence_text(&s.note, s.note_bias_risk, None) }</div> }
                                         if !s.observations.is_empty() {
                                             <ul>{ for s.observations.iter().map(|o| html! { <li>{ evidence_text(&o.text, o.bias_risk, Some(label(o.level))) }</li> }) }</ul>
