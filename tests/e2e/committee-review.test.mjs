@@ -362,6 +362,39 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   await context.close();
 });
 
+test('blind mode by a name two interviewers share opens no panel and asks for an id; by id it opens that one\'s, with a scorecard named without the id', async () => {
+  const by = (c, id, name) => ({ ...c, interviewer: { id, name } });
+  const cards = [
+    by(card('Zed', 'x', 'Coding', MEETS4), 's-1', 'Sam Lee'), card('Zed', 'Ola', 'Talk', MEETS4),
+    by(card('Yan', 'x', 'Design', MEETS4), 's-2', 'Sam Lee'), card('Yan', 'Ola', 'Talk', MEETS4),
+    // Tom's scorecard for Xu names him without his id (the scorer's page has no id field): the
+    // committee joins it to t-3, his id on Yan's panel, and so does blind mode.
+    by(card('Yan', 'x', 'Coding', MEETS4), 't-3', 'Tom Ortiz'),
+    by(card('Xu', 'x', 'Coding', MEETS4), '', 'Tom Ortiz'), card('Xu', 'Ola', 'Talk', MEETS4),
+  ];
+  const context = await browser.newContext();
+  const hiddenIn = async (query) => {
+    const page = await context.newPage();
+    await open(page, query);
+    await paste(page, cards);
+    await waitStatus(page, /^7 scorecards loaded, 7 counted, 3 candidates\./);
+    const banner = await page.locator('[data-testid=blind-mode]').textContent();
+    const hidden = (banner.match(/ Hidden now: (.*?)\. The Markdown/)?.[1].split(', ') ?? []).sort();
+    await page.close();
+    return { hidden, banner };
+  };
+  const shared = await hiddenIn('?blind=Sam%20Lee');
+  assert.deepEqual(shared.hidden, ['Xu', 'Yan', 'Zed']);
+  assert.match(shared.banner, /2 interviewers go by "Sam Lee": Sam Lee \(s-1\), Sam Lee \(s-2\)\. Every panel stays hidden until the address names you by your id/);
+  const s2 = await hiddenIn('?blind=s-2');
+  assert.deepEqual(s2.hidden, ['Xu', 'Zed']);
+  assert.match(s2.banner, /^Blind mode for Sam Lee \(s-2\):/);
+  assert.doesNotMatch(s2.banner, /go by/);
+  assert.deepEqual((await hiddenIn('?blind=t-3')).hidden, ['Zed']);
+  assert.deepEqual((await hiddenIn('?blind=Tom%20Ortiz')).hidden, ['Zed']);
+  await context.close();
+});
+
 test('a scorecard made against another version of the rubric is marked where it is listed', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

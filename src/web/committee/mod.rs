@@ -81,12 +81,22 @@ fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
     }
 }
 
-/// Whether the blind-mode interviewer `who` (lowercase id or name) has a scorecard on this
-/// candidate's panel: `Some(true)` submitted, `Some(false)` only a draft, `None` none.
-fn own_scorecard(c: &CandidateReport, who: &str) -> Option<bool> {
-    let mine = |m: &&PanelMember| m.interviewer.trim().to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who;
-    let own: Vec<&PanelMember> = c.panel.iter().chain(&c.drafts).filter(mine).collect();
+/// Whether the blind-mode interviewer has a scorecard on this candidate's panel: `Some(true)`
+/// submitted, `Some(false)` only a draft, `None` none. The interviewer is the one of `keys`
+/// (the committee's key of the one interviewer the address names, so that a scorecard named
+/// without an id that the committee joins to an id is theirs too), or, when no counted scorecard
+/// is theirs yet, whoever has the lowercase id or name `who`.
+fn own_scorecard(c: &CandidateReport, who: &str, keys: &[&str]) -> Option<bool> {
+    let own: Vec<&PanelMember> = c.panel.iter().chain(&c.drafts).filter(|m| is_mine(m, who, keys)).collect();
     (!own.is_empty()).then(|| own.iter().any(|m| m.submitted_at.is_some()))
+}
+
+/// Whether a panel member is the blind-mode interviewer (see [`own_scorecard`]).
+fn is_mine(m: &PanelMember, who: &str, keys: &[&str]) -> bool {
+    match keys {
+        [] => m.interviewer.trim().to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who,
+        _ => keys.iter().any(|k| k.eq_ignore_ascii_case(m.interviewer.trim())),
+    }
 }
 
 /// "1 scorecard", "2 scorecards".
@@ -350,9 +360,25 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // Blind mode: a candidate's panel stays hidden until this interviewer's own submitted
     // scorecard for that candidate is loaded. The keys of the candidates it hides.
     let blind = props.blind.as_deref().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty());
+    // The interviewers the address names (by id or full name), as the committee joins them. A
+    // name that several of them share names none: every panel stays hidden until the address
+    // gives an id, which the page asks for.
+    let named: Vec<&InterviewerSummary> = blind.as_ref().map_or_else(Vec::new, |who| {
+        report.interviewers.iter().filter(|i| i.interviewer.trim().to_lowercase() == *who || i.name.trim().to_lowercase() == *who).collect()
+    });
+    let ambiguous = named.len() > 1;
+    // Their key, and the name they go by when no other interviewer does: the committee then
+    // counts a scorecard naming them without an id as theirs (as across panels), and so does this.
+    let keys: Vec<&str> = named
+        .iter()
+        .flat_map(|i| {
+            let alone = report.interviewers.iter().filter(|j| j.name.trim().eq_ignore_ascii_case(i.name.trim())).count() == 1;
+            std::iter::once(i.interviewer.as_str()).chain(alone.then_some(i.name.trim()))
+        })
+        .collect();
     let hidden: Rc<Vec<String>> = Rc::new(match &blind {
         None => Vec::new(),
-        Some(who) => report.candidates.iter().filter(|c| own_scorecard(c, who) != Some(true)).map(|c| c.candidate.clone()).collect(),
+        Some(who) => report.candidates.iter().filter(|c| ambiguous || own_scorecard(c, who, &keys) != Some(true)).map(|c| c.candidate.clone()).collect(),
     });
     // Named as the comparison names them: the id when there is no name, and beside a name two
     // candidates share.
@@ -503,10 +529,19 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     <p class="sc-notice sc-committee__blind" data-testid="blind-mode">
                         { format!("Blind mode for {}: a candidate's panel (the other interviewers' ratings and notes, the committee outcome and calibration) \
                             stays hidden until your own submitted scorecard for that candidate is loaded here, so that the others cannot sway your judgement.",
-                            // Named as their scorecards name them, once one is loaded.
-                            state.cards.iter().map(|(_, c)| &c.interviewer)
-                                .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
-                                .map_or_else(|| bidi_isolate(props.blind.as_deref().unwrap_or_default().trim()).into_owned(), |p| bidi_isolate(p.name.trim()).into_owned())) }
+                            // Named as the committee names them ("Sam Lee (s-2)" beside a namesake),
+                            // else as their scorecards name them, once one is loaded.
+                            match &named[..] {
+                                [one] => bidi_isolate(&one.label).into_owned(),
+                                _ => state.cards.iter().map(|(_, c)| &c.interviewer)
+                                    .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
+                                    .map_or_else(|| bidi_isolate(props.blind.as_deref().unwrap_or_default().trim()).into_owned(), |p| bidi_isolate(p.name.trim()).into_owned()),
+                            }) }
+                        if ambiguous {
+                            <strong data-testid="blind-ambiguous">{ format!(" {} interviewers go by \"{}\": {}. Every panel stays hidden until the address names you by your id (?blind=<id>).",
+                                named.len(), bidi_isolate(props.blind.as_deref().unwrap_or_default().trim()),
+                                named.iter().map(|i| bidi_isolate(&i.label).into_owned()).collect::<Vec<_>>().join(", ")) }</strong>
+                        }
                         if !hidden.is_empty() {
                             { format!(" Hidden now: {}. The Markdown and JSON exports and the interviewers' calibration across panels are hidden while any panel is; a print shows what this page shows.",
                                 report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(|c| bidi_isolate(&display(c)).into_owned()).collect::<Vec<_>>().join(", ")) }
@@ -526,7 +561,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                     if let Some(c) = selected {
                         if hidden.contains(&c.candidate) {
-                            { blind_section(&c, &display(&c), blind.as_deref().unwrap_or_default(), "scc") }
+                            { blind_section(&c, &display(&c), blind.as_deref().unwrap_or_default(), &keys, "scc") }
                         } else {
                             <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
                         }
@@ -543,7 +578,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let c = report.candidates.iter().find(|c| c.candidate == row.candidate)?;
                                 let prefix = AttrValue::from(format!("scc-p{i}"));
                                 Some(if hidden.contains(&c.candidate) {
-                                    blind_section(c, &row.label, blind.as_deref().unwrap_or_default(), &prefix)
+                                    blind_section(c, &row.label, blind.as_deref().unwrap_or_default(), &keys, &prefix)
                                 } else {
                                     html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} name={row.label.clone()} rubric={state.rubric.clone()}
                                         cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} members={member_labels(report, c)} {prefix} /> }
@@ -586,12 +621,12 @@ pub struct SectionProps {
 
 /// A candidate blind mode hides: the name (`name`, as the comparison names them), and why nothing
 /// else is shown. `prefix` begins the heading's id ("scc" on screen).
-fn blind_section(c: &CandidateReport, name: &str, who: &str, prefix: &str) -> Html {
+fn blind_section(c: &CandidateReport, name: &str, who: &str, keys: &[&str], prefix: &str) -> Html {
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
             <h2 class="sc-committee__name" {id} dir="auto">{ name.to_string() }</h2>
-            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, who) }</p>
+            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, who, keys) }</p>
         </section>
     }
 }
@@ -607,10 +642,10 @@ fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a Compa
 }
 
 /// What blind mode hides of a candidate, and why.
-fn blind_notice(c: &CandidateReport, name: &str, who: &str) -> String {
+fn blind_notice(c: &CandidateReport, name: &str, who: &str, keys: &[&str]) -> String {
     let name = bidi_isolate(name);
-    let others = c.panel.iter().chain(&c.drafts).filter(|m| !(m.interviewer.to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who)).count();
-    let own = match own_scorecard(c, who) {
+    let others = c.panel.iter().chain(&c.drafts).filter(|m| !is_mine(m, who, keys)).count();
+    let own = match own_scorecard(c, who, keys) {
         Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
         _ => "",
     };
