@@ -635,9 +635,10 @@ pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Sco
 ///   another.
 /// - Documents one after another (concatenated JSON: the view's own pretty-printed downloads
 ///   pasted together), when a second document starts after the first: one text per document,
-///   each exactly as written. When one cannot be read, where the next starts cannot be told,
-///   so the rest of the text from that document on is one text, which fails to read with the
-///   error's line and column counted from that document's first line.
+///   each exactly as written. When one cannot be read, where the next starts cannot be told
+///   for sure: the next line that starts with "{" is taken as the next document's start (the
+///   rest of the text when there is none), so that the broken one fails alone, with the error's
+///   line and column counted from its first line, and the documents after it are read.
 /// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
 ///   with one error if it is broken.
 pub fn split_input(label: &str, text: &str) -> Vec<(String, String)> {
@@ -681,21 +682,28 @@ fn documents(text: &str) -> Option<(Vec<(String, String)>, bool)> {
         return None;
     }
     let mut items = vec![(" [1]".to_string(), text.get(first.clone()).unwrap_or_default().to_string())];
-    let mut start = next_start(first.end);
-    for value in read {
+    let (mut start, mut complete) = (next_start(first.end), true);
+    while let Some(rest) = text.get(start..).filter(|r| !r.is_empty()) {
         let place = format!(" [{}]", items.len() + 1);
-        match value {
-            Ok((range, _)) => {
-                items.push((place, text.get(range.clone()).unwrap_or_default().to_string()));
-                start = next_start(range.end);
+        match super::json::values(rest).next() {
+            None => break,
+            Some(Ok((range, _))) => {
+                items.push((place, rest.get(range.clone()).unwrap_or_default().to_string()));
+                start = next_start(start + range.end);
             }
-            Err(_) => {
-                items.push((place, text.get(start..).unwrap_or_default().to_string()));
-                return Some((items, false));
+            Some(Err(_)) => {
+                // Where the next document starts cannot be told for sure: the next line that
+                // starts with "{" is taken as its start (a document written on its own starts
+                // so; what it holds is indented), so that one broken document does not take the
+                // good ones after it with it. Without such a line, the rest is one text.
+                complete = false;
+                let end = rest.get(1..).and_then(|r| r.find("\n{")).map_or(rest.len(), |i| i + 2);
+                items.push((place, rest.get(..end).unwrap_or_default().trim_end().to_string()));
+                start = next_start(start + end);
             }
         }
     }
-    Some((items, true))
+    Some((items, complete))
 }
 
 /// Reads one scorecard document for a committee.

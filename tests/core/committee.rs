@@ -868,20 +868,22 @@ fn cli_compare_reads_documents_one_after_another() {
     assert!(error.ends_with(&format!("; this document starts at line {second_starts} of the file")), "{error}");
     assert_eq!(err.trim(), format!("scorecard: {middle} [2]: {error}"));
 
-    // The second one is cut short: where the third starts cannot be told, so the first counts
-    // and the rest fails as the second, its line counted from its own start.
+    // The second one is cut short: the third starts on the next line that starts with "{", so
+    // the first and third count and the second fails alone, its line counted from its own start.
     let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
     let broken = write("broken.json", &format!("{a}\n{cut}\n{c}"));
     let (code, v, err) = run(&["compare", &broken]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!((v["counted"].as_u64(), v["failed"].as_array().map(Vec::len)), (Some(1), Some(1)), "{v}");
+    assert_eq!((v["counted"].as_u64(), v["failed"].as_array().map(Vec::len)), (Some(2), Some(1)), "{v}");
     assert_eq!(v["failed"][0]["source"].as_str(), Some(format!("{broken} [2]").as_str()));
+    assert_eq!(v["candidates"][0]["panel"][1]["source"].as_str(), Some(format!("{broken} [3]").as_str()));
     let error = v["failed"][0]["error"].as_str().unwrap();
     assert_eq!(
         error,
         format!(
-            "not JSON, so not a scorecard (expected `,` or `}}` at line {} column 1); those lines are counted from where this document starts, line {} of the file",
-            cut.lines().count() + 1,
+            "not JSON, so not a scorecard (EOF while parsing an object at line {} column {}); those lines are counted from where this document starts, line {} of the file",
+            cut.lines().count(),
+            cut.lines().last().unwrap().len(),
             second_starts
         )
     );
@@ -1031,17 +1033,23 @@ fn documents_one_after_another_are_split_into_scorecards() {
         let read: Vec<_> = items.iter().map(|(_, t)| candidate(t)).collect();
         assert_eq!(read, [Ok("c1".to_string()), Ok("c2".to_string()), Ok("c3".to_string())]);
     }
-    // The second is cut short: the first loads; the second, with the rest, does not, and its
-    // error points into it (counted from its own first line).
+    // The second is cut short: the first loads; the second does not, and its error points
+    // into it (counted from its own first line); the third, after it, loads.
     let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
     let items = split_input("both.json", &format!("{a}\n{cut}\n{c}"));
-    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(places(&items), [" [1]", " [2]", " [3]"]);
     assert_eq!(candidate(&items[0].1), Ok("c1".to_string()));
+    assert_eq!(items[1].1, cut);
     let lines_of_b = cut.lines().count();
     assert_eq!(
         candidate(&items[1].1),
-        Err(format!("not JSON, so not a scorecard (expected `,` or `}}` at line {} column 1)", lines_of_b + 1))
+        Err(format!("not JSON, so not a scorecard (EOF while parsing an object at line {lines_of_b} column {})", cut.lines().last().unwrap().len()))
     );
+    assert_eq!(candidate(&items[2].1), Ok("c3".to_string()));
+    // Cut short with no document after it: the rest is the one broken text.
+    let items = split_input("both.json", &format!("{a}\n{cut}\n"));
+    assert_eq!(places(&items), [" [1]", " [2]"]);
+    assert_eq!(items[1].1, cut);
     // A pretty document alone, or followed by something that is no document: one text, and the
     // error of a single document.
     assert_eq!(split_input("a.json", &format!("\n{a}\n")), [(String::new(), a.clone())]);
