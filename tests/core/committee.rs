@@ -597,6 +597,19 @@ fn pivotal_rows_and_discussion() {
 
 /// One member rates every capability a level above the other: no split changes the outcome
 /// alone, all of them together do. The committee must not read that as a settled no hire.
+/// The Markdown lists candidates in the comparison's order (outcome, confidence, name), as the
+/// committee view and its printed packet do, not by key.
+#[test]
+fn markdown_follows_the_comparison_order() {
+    let r = report(&["al a s1: te=N po=N bi=M cc=N", "al b s2: te=N po=M bi=M cc=N", "zo a s1: te=E po=M bi=M cc=M", "zo b s2: te=M po=M bi=M cc=M"]);
+    let order: Vec<&str> = r.comparison.iter().map(|c| c.candidate.as_str()).collect();
+    assert_eq!(order, ["zo", "al"], "the hire first");
+    let md = scorecard::core::committee::to_markdown(&r);
+    let at = |name: &str| md.find(&format!("\n## {name}\n")).unwrap_or_else(|| panic!("{name} in {md}"));
+    assert!(at(r.candidate_label("zo")) < at(r.candidate_label("al")), "{md}");
+    assert!(md.contains("Candidates in the committee view's order: by outcome, then confidence, then name."), "{md}");
+}
+
 #[test]
 fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence() {
     let r = report(&["jo a s1: te=M po=M bi=M cc=M ms=M lp=M", "jo b s2: te=N po=N bi=N cc=N ms=N lp=N"]);

@@ -19,7 +19,14 @@ fn level(r: Rating) -> &'static str {
 pub fn to_markdown(report: &CommitteeReport) -> String {
     let mut out = format!("# Hiring committee: {}\n\n", escape_line(&report.rubric.title));
     out.push_str(&format!("{} scorecards loaded, {} counted.\n", report.scorecards, report.counted));
-    for c in &report.candidates {
+    // In the comparison's order (outcome, confidence, name), as the committee view and its
+    // printed packet show them; a candidate it does not list (none) after them.
+    let listed = |c: &&std::rc::Rc<super::CandidateReport>| report.comparison.iter().any(|r| r.candidate == c.candidate);
+    let ordered = report.comparison.iter().filter_map(|r| report.candidates.iter().find(|c| c.candidate == r.candidate));
+    if report.candidates.len() > 1 {
+        out.push_str("Candidates in the committee view's order: by outcome, then confidence, then name.\n");
+    }
+    for c in ordered.chain(report.candidates.iter().filter(|c| !listed(c))) {
         let rec = &c.committee.recommendation;
         out.push_str(&format!("\n## {}\n\n", escape_line(report.candidate_label(&c.candidate))));
         // Worded as the committee view's headline ("Hire below level: L3").
