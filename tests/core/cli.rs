@@ -293,8 +293,8 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
 }
 
 /// One line of a JSON lines batch that is not UTF-8 (a Latin-1 name in an export) is an error
-/// for that line alone; the rest of the batch is still read. A batch read as one document says
-/// to use --jsonl.
+/// for that line alone; the rest of the batch is still read. Without --jsonl, lines of scorecards
+/// are read as lines too.
 #[test]
 fn a_bad_byte_costs_one_line_of_a_batch_not_the_batch() {
     let mut batch = format!("{ALL_MEETS}\n{ALL_MEETS}\n").into_bytes();
@@ -311,8 +311,11 @@ fn a_bad_byte_costs_one_line_of_a_batch_not_the_batch() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("\"line 2: not UTF-8 text (byte 1 of the line)\""), "{}", stdout(&o));
 
+    // Scorecards one per line without --jsonl are read as lines, as `compare` reads them.
     let o = run(&["validate", "-"], format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes());
-    assert!(stderr(&o).contains("(one scorecard per line? use --jsonl)"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+    assert!(stdout(&o).contains("stdin:2"), "{}", stdout(&o));
 }
 
 /// `classify` suggests a tag only where the widget and `draft` would tag the note: a flagged

@@ -912,6 +912,21 @@ fn cli_compare_reads_documents_one_after_another() {
         assert!(v["failed"].as_array().is_some_and(|f| !f.is_empty()), "{odd:?}: {v}");
         assert!(err.lines().all(|l| l.starts_with(&format!("scorecard: {path}"))), "{odd:?}: {err}");
     }
+
+    // `validate` and `recommend` read such a file as `compare` does: each document named by its
+    // place, a bad one among them failing alone.
+    let cli = |args: &[&str]| {
+        let out = crate::support::run_cli(args, b"");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, out, err) = cli(&["validate", &all]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    let (code, out, err) = cli(&["recommend", &middle]);
+    assert_eq!(code, 1);
+    let sources: Vec<String> = out.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
+    assert_eq!(sources, [format!("{middle} [1]"), format!("{middle} [3]")]);
+    assert!(err.starts_with(&format!("scorecard: {middle} [2]: ratings.technical_expertise.level: unknown level \"great\"")), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

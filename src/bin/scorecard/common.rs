@@ -10,7 +10,8 @@ pub const USAGE: &str = "usage: scorecard <command> [options]
 
 commands:
   recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard; each bad one
-                                                    named on stderr, the rest still printed (then exit 1)
+                                                    named on stderr, the rest still printed (then exit 1);
+                                                    a file may hold several, as for compare
   validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid
   classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
                                                     evidence and flags out, one line each (a flagged note

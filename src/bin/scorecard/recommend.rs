@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use scorecard::core::committee::split_input;
 use scorecard::core::interchange::import_json;
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
@@ -18,8 +19,8 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
     let mut out = Vec::new();
     for path in &paths {
         let label = label(path);
-        // A JSON lines stream holds many scorecards, each line read on its own; a file holds one.
-        // The reader's message names the input already.
+        // A JSON lines stream holds many scorecards, each line read on its own (even a line that
+        // is not UTF-8 text). The reader's message names the input already.
         if args.flag("--jsonl") {
             match read_jsonl(path) {
                 Ok(lines) => {
@@ -36,10 +37,18 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
             }
             continue;
         }
+        // A file may hold a list of scorecards, JSON lines, or documents one after another, read
+        // as `scorecard compare` and the committee page read them (`split_input`), each named by
+        // its place ("file [2]", "file:3").
         match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
             Ok(text) => {
-                let card = import_json(&text, rubric).map_err(|e| format!("{label}: {e}{}", jsonl_hint(&text)));
-                out.push((label.to_string(), card));
+                let items = split_input(label, &text);
+                let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
+                for (at, item) in items {
+                    let source = format!("{label}{at}");
+                    let card = import_json(&item, rubric).map_err(|e| format!("{source}: {e}{hint}"));
+                    out.push((source, card));
+                }
             }
             Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
         }
