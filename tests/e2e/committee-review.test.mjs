@@ -294,13 +294,15 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
   assert.equal(await page.locator('.sc-committee__failed').count(), 0);
   assert.deepEqual(await (await loadedList(page)).locator('strong').allTextContents(), ['pasted #1 [1]', 'pasted #1 [2]']);
-  // A file of three, the second cut short: the first loads, the second is named by its place.
+  // A file of three, the second cut short: the first and third load, the second is named by
+  // its place.
   const cut = pretty(card('Zed', 'Wes', 'Behavioural', MEETS4)).replace(/\}\s*$/, '');
   await page.setInputFiles('#scc-files', [file('three.json', `${pretty(card('Zed', 'Xia', 'Values', MEETS4))}\n${cut}\n${pretty(card('Zed', 'Yan', 'Lunch', MEETS4))}`)]);
-  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  await waitStatus(page, /^4 scorecards loaded, 4 counted, 1 candidate\./);
   const failed = page.locator('.sc-committee__failed li');
   assert.equal(await failed.count(), 1);
-  assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(expected `,` or `\}` at line \d+ column 1\)/);
+  assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(EOF while parsing an object at line \d+ column \d+\)/);
+  assert.deepEqual((await (await loadedList(page)).locator('strong').allTextContents()).slice(2), ['three.json [1]', 'three.json [3]']);
   await context.close();
 });
 
@@ -359,6 +361,9 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   assert.deepEqual(calibration, ['Sam Lee (s-1)', 'Sam Lee (s-2)', 'Ola']);
   await page.getByRole('button', { name: 'Markdown summary' }).click();
   assert.match(await page.locator('#scc-out').inputValue(), /^\| Capability \| Sam Lee \(s-1\) \| Sam Lee \(s-2\) \| Ola \| Consensus \| Spread \|$/m);
+  // The list of loaded scorecards, where one is chosen to remove, names them so too.
+  const loaded = await (await loadedList(page)).allTextContents();
+  assert.deepEqual(loaded.map((t) => t.replace(/ · submitted.*/, '')), ['pasted #1:1: Zed by Sam Lee (s-1) (Coding)', 'pasted #1:2: Zed by Sam Lee (s-2) (Design)', 'pasted #1:3: Zed by Ola (Talk)']);
   await context.close();
 });
 

@@ -544,7 +544,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         }
                         if !hidden.is_empty() {
                             { format!(" Hidden now: {}. The Markdown and JSON exports and the interviewers' calibration across panels are hidden while any panel is; a print shows what this page shows.",
-                                report.candidates.iter().filter(|c| hidden.contains(&c.candidate)).map(|c| bidi_isolate(&display(c)).into_owned()).collect::<Vec<_>>().join(", ")) }
+                                // In the order the comparison lists them.
+                                in_order(report, &hidden).iter().filter(|r| hidden.contains(&r.candidate)).map(|r| bidi_isolate(&r.label).into_owned()).collect::<Vec<_>>().join(", ")) }
                         }
                         // A name that matches no interviewer hides every panel for good: say so.
                         if !state.cards.is_empty() && !state.cards.iter().any(|(_, c)| c.interviewer.id.trim().to_lowercase() == *who || c.interviewer.name.trim().to_lowercase() == *who) {
@@ -686,10 +687,13 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                         focus_after_remove(&e, &file_input);
                         s.dispatch(CommitteeAction::Remove { label: key.clone() });
                     });
-                    let who = card.interviewer.display_name();
+                    // Named as the rest of the page names them: namesakes with their ids.
+                    let report = &state.report;
+                    let who = report.interviewer_label(card.interviewer.key()).unwrap_or(card.interviewer.display_name());
+                    let whom = report.comparison.iter().find(|r| r.candidate == card.candidate.key()).map_or(card.candidate.display_name(), |r| r.label.as_str());
                     html! {
                         <li key={label.clone()}>
-                            <strong>{ bdi(label) }</strong>{ ": " }{ bdi(card.candidate.display_name()) }{ " by " }
+                            <strong>{ bdi(label) }</strong>{ ": " }{ bdi(whom) }{ " by " }
                             if who.is_empty() { { "no interviewer named" } } else { { bdi(who) } }
                             if !card.interview.step.trim().is_empty() { { " (" }{ bdi(&card.interview.step) }{ ")" } }
                             // Made against another version of this rubric: counted under this one,
