@@ -630,10 +630,19 @@ fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence()
     assert!(c.committee.is_outcome(low) && !c.committee.is_outcome(high));
     let md = scorecard::core::committee::to_markdown(&r);
     assert!(md.contains("- Contested, decides the outcome with the other splits: Technical Expertise"), "{md}");
+    // Needs improvement everywhere is a "Definitely not" for one interviewer; resting on the
+    // splits, the committee's is a plain "No", and it says why.
+    assert_eq!(c.panel[1].greenhouse, scorecard::core::Greenhouse::DefinitelyNot);
+    assert_eq!(rec.greenhouse, scorecard::core::Greenhouse::No);
+    assert!(text.contains("Greenhouse: \"No\" rather than \"Definitely not\", since the outcome rests on the panel's splits."), "{text}");
+    assert_eq!(r.comparison[0].greenhouse, scorecard::core::Greenhouse::No);
 
     // A split that decides alone is pivotal on its own, and nothing is decided "together".
     let r = report(&["bo a s1: te=N po=M bi=M cc=M ms=M lp=M", "bo b s2: te=E po=M bi=M cc=M ms=E lp=M"]);
     assert!(r.candidates[0].committee.decided_together.is_empty());
+    // A panel that agrees keeps Greenhouse's strongest answer.
+    let r = report(&["al a s1: te=N po=N bi=N cc=N ms=N lp=N", "al b s2: te=N po=N bi=N cc=N ms=N lp=N"]);
+    assert_eq!(r.candidates[0].committee.recommendation.greenhouse, scorecard::core::Greenhouse::DefinitelyNot);
 }
 
 #[test]

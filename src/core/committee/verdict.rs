@@ -4,12 +4,13 @@
 //! The committee gets no policy of its own. Its consensus ratings go into a synthetic scorecard
 //! and through [`engine::recommend`], so a panel and a single interviewer are judged by the same
 //! bands. Each contested capability is then re-evaluated at its lowest and highest view to say
-//! what the outcome would have been had that view held.
+//! what the outcome would have been had that view held. An outcome that rests on a split gets
+//! Greenhouse's plain answer ("No", "Yes"), never its strongest.
 
 use std::collections::HashMap;
 
 use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary, PanelMember};
-use crate::core::engine::{self, evaluate, join_names, Decision, Outcome};
+use crate::core::engine::{self, evaluate, join_names, Decision, Greenhouse, Outcome};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{clip, Person, Rating, RatingEntry, Scorecard};
 
@@ -171,6 +172,17 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
     }
     if rec.confidence < before {
         said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", engine::percent(before), engine::percent(rec.confidence)));
+    }
+    // Greenhouse's strongest answers say the panel leaves no doubt: an outcome that a split
+    // decides (alone or with the others) gets the plain one, and the rationale says why.
+    let softer = match rec.greenhouse {
+        Greenhouse::DefinitelyNot => Some(Greenhouse::No),
+        Greenhouse::StrongYes => Some(Greenhouse::Yes),
+        _ => None,
+    };
+    if let Some(g) = softer.filter(|_| contested.iter().any(|c| c.pivotal) || !decided_together.is_empty()) {
+        said.push(format!("Greenhouse: \"{}\" rather than \"{}\", since the outcome rests on the panel's splits.", g.label(), rec.greenhouse.label()));
+        rec.greenhouse = g;
     }
     let first = rec.rationale.len().min(1);
     // The lines said go after the first, before the to-do lines: those move down with the rest.
