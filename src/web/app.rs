@@ -563,7 +563,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let (state, store, saved_key, opening, refocus) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), refocus.clone());
         let blank = state.card.is_blank();
         let interviewer = state.card.interviewer.name.trim().to_string();
+        let (root, observe) = (root.clone(), format!("#{}", part_id(&settings.id_prefix, "observe")));
         Callback::from(move |key: Option<String>| {
+            // An observation typed and not added belongs to this card: the switch waits for it
+            // (a reload would otherwise ask with the browser's own "Leave site?", and lose it).
+            let typed = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&observe).ok().flatten());
+            if typed.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).is_some_and(|t| !t.value().trim().is_empty()) {
+                state.dispatch(Action::SwitchHeld);
+                return;
+            }
             let rubric = &state.rubric;
             if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
                 store.remove(k);

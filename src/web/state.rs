@@ -138,6 +138,9 @@ pub enum Action {
     Load { card: Scorecard, notice: Option<String>, drafted: Vec<String> },
     Saved { status: SaveStatus },
     DismissNotice,
+    /// New scorecard or Open was pressed while an observation is typed and not added: nothing
+    /// switches, the page says why and the keyboard goes to the box.
+    SwitchHeld,
     /// The host turns read-only mode on or off.
     Lock { locked: bool },
     /// A new observation; the classifier suggests its tag.
@@ -358,6 +361,8 @@ impl Reducible for ScorerState {
                 // Its button goes with it: the keyboard goes on to the toolbar's main action.
                 next.did(String::new(), if self.card.submitted_at.is_some() { "reopen" } else { "submit" }.into());
             }
+            // Said under the box, where the keyboard goes (`QuickEntry`), while it holds the text.
+            Action::SwitchHeld => next.did(String::new(), "observe".into()),
             Action::Lock { locked } => next.locked = locked,
             Action::Observe { text } if editable => {
                 let text = text.trim().to_string();

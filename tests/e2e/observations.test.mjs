@@ -326,19 +326,31 @@ test('the drafting notice names only the drafted ratings still to confirm', asyn
   await context.close();
 });
 
-test('an observation typed and not yet added makes leaving the page ask first', async () => {
+test('an observation typed and not yet added makes leaving the page ask first, and New scorecard wait for it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   const box = page.getByLabel('What did you observe?');
   // Typed as a person would (the browser asks only on a page the user has interacted with).
   await box.click();
   await page.keyboard.type('Walked me through the on-call rotation redesign');
-  // New scorecard reloads the page: the browser asks, and staying keeps the text.
-  // (The click returns once the question is answered: the handler answers "stay".)
-  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  // New scorecard does not leave the card with it: no browser question, the page says why and
+  // the keyboard goes back to the box, the text and the card as they were.
+  const early = [];
+  page.on('dialog', (d) => { early.push(d.type()); d.dismiss(); });
   await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.locator('.sc-observe__added.sc-is-warning', { hasText: 'Not switched: this observation belongs to this scorecard. Add it (Enter) or clear it' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-observe');
+  assert.equal(await box.inputValue(), 'Walked me through the on-call rotation redesign');
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada Lovelace');
+  assert.deepEqual(early, []);
+  page.removeAllListeners('dialog');
+  // Leaving the page by a reload: the browser asks, and staying keeps the text.
+  // (The call returns once the question is answered: the handler answers "stay".)
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await page.evaluate(() => location.reload());
   assert.equal(await asked, 'beforeunload');
   assert.equal(await box.inputValue(), 'Walked me through the on-call rotation redesign');
   // Once added, nothing is pending: a reload goes through without asking.
@@ -348,6 +360,12 @@ test('an observation typed and not yet added makes leaving the page ask first', 
   page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
   await page.reload();
   await page.waitForSelector('.sc-obs');
+  assert.deepEqual(dialogs, []);
+  // With the box empty, New scorecard goes through, and the card keeps its observation.
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:') && localStorage.getItem(k).includes('on-call rotation redesign')));
+  assert.equal(saved.length, 1);
   assert.deepEqual(dialogs, []);
   await context.close();
 });

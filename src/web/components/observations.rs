@@ -52,13 +52,18 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         })
     };
     // Text typed and not yet added would go with the page: while there is some, leaving the
-    // page (a reload, New scorecard, closing the tab) asks first.
+    // page (a reload, closing the tab) asks first; New scorecard and Open wait for it
+    // (`Action::SwitchHeld`).
     crate::web::hooks::use_leave_guard(!text.trim().is_empty());
     // The box's room, and whether it is full, which the status below says (see `room`).
     let (left, full_box) = room(&text);
+    // New scorecard or Open pressed with text in the box (`Action::SwitchHeld`): said here until
+    // the text is added or cleared.
+    let held = state.after.as_ref().is_some_and(|a| a.focus == "observe") && !text.trim().is_empty();
     let where_added = match state.card.observations.last().filter(|_| *added == Some(now) && !full) {
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         _ if full_box => FULL.to_string(),
+        _ if held => "Not switched: this observation belongs to this scorecard. Add it (Enter) or clear it, then start or open another.".to_string(),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
             Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
             None => "Added, not tagged to a capability: it is listed below.".to_string(),
@@ -100,7 +105,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                 <p class="sc-card__hint" id={part_id(&id, "hint")}>
                     { format!("Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag.{left}") }
                 </p>
-                <p class="sc-card__hint sc-observe__added" role="status">{ where_added }</p>
+                <p class={classes!("sc-card__hint", "sc-observe__added", held.then_some("sc-is-warning"))} role="status">{ where_added }</p>
                 if let Assistance::Failed(_) = &state.assist {
                     <p class="sc-card__hint sc-is-warning" role="status">
                         { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
