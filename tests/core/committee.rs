@@ -922,6 +922,12 @@ fn cli_compare_reads_documents_one_after_another() {
         assert!(err.lines().all(|l| l.starts_with(&format!("scorecard: {path}"))), "{odd:?}: {err}");
     }
 
+    // The same file with --jsonl: every line fails, and stderr says to read it without.
+    let out = crate::support::run_cli(&["compare", "--jsonl", &all], b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains(&format!("scorecard: {all}: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl")), "{err}");
+
     // `validate` and `recommend` read such a file as `compare` does: each document named by its
     // place, a bad one among them failing alone.
     let cli = |args: &[&str]| {

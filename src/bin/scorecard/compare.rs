@@ -33,6 +33,9 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
         if args.flag("--jsonl") {
             match read_jsonl(path) {
                 Ok(lines) => {
+                    // A pretty-printed document's first line is "{" alone, which no scorecard is.
+                    let pretty = lines.iter().find_map(|(_, l)| l.as_ref().ok().filter(|l| !l.trim().is_empty())).is_some_and(|l| l.trim() == "{");
+                    let before = cards.len();
                     for (n, line) in lines {
                         let at = format!("{label}:{n}");
                         match line.map(|l| (l.trim().is_empty(), l)) {
@@ -43,6 +46,9 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
                             },
                             Err(error) => failed.push(LoadFailure { source: at, error }),
                         }
+                    }
+                    if pretty && cards.len() == before {
+                        eprintln!("scorecard: {label}: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl");
                     }
                 }
                 Err(Failure::Invalid(message)) => {
