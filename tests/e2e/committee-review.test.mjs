@@ -356,7 +356,7 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   const te = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' });
   assert.match(await te.locator('td').nth(1).getAttribute('title'), /^Sam Lee \(s-2\), Technical Expertise: Exceeds Expectations/);
   const who = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' }).locator('.sc-committee__statements > li > strong');
-  assert.deepEqual(await who.allTextContents(), ['Sam Lee (s-1) (Coding): Meets Expectations', 'Sam Lee (s-2) (Design): Exceeds Expectations', 'Ola (Talk): Needs Improvement']);
+  assert.deepEqual(await who.allTextContents(), ['Sam Lee (s-1), Coding: Meets Expectations', 'Sam Lee (s-2), Design: Exceeds Expectations', 'Ola, Talk: Needs Improvement']);
   const calibration = await page.locator('[data-testid=calibration] li strong').allTextContents();
   assert.deepEqual(calibration, ['Sam Lee (s-1)', 'Sam Lee (s-2)', 'Ola']);
   await page.getByRole('button', { name: 'Markdown summary' }).click();
@@ -415,7 +415,7 @@ test('a scorecard made against another version of the rubric is marked where it 
   const said = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' }).locator('.sc-committee__statements > li');
   assert.equal(await said.nth(0).locator('[data-testid=rubric-version]').count(), 0);
   assert.equal(await said.nth(1).locator('[data-testid=rubric-version]').textContent(), 'rubric version 2 (this view uses version 1)');
-  assert.match(await said.nth(1).textContent(), /^Vic \(Design\): Meets Expectations · rubric version 2 \(this view uses version 1\)/);
+  assert.match(await said.nth(1).textContent(), /^Vic, Design: Meets Expectations · rubric version 2 \(this view uses version 1\)/);
   await page.getByRole('button', { name: 'Markdown summary' }).click();
   assert.match(await page.locator('#scc-out').inputValue(), /^- Vic \(pasted #1:2\): made against rubric version 2, counted under version 1$/m);
   await context.close();

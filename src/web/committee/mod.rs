@@ -1085,8 +1085,10 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
                             if let Some(w) = who {
                                 <ul class="sc-committee__statements">{ for w.statements.iter().map(|s| html! {
                                     <li>
-                                        <strong>{ bdi(&member(&s.source, &s.interviewer, &s.interviewer_name)) }{ " (" }{ bdi(&s.step) }
-                                            { format!("): {}", label(s.level)) }</strong>
+                                        // "Sam Lee (s-1), Coding: ...", as the heat map's columns read.
+                                        <strong>{ bdi(&member(&s.source, &s.interviewer, &s.interviewer_name)) }
+                                            if !s.step.trim().is_empty() { { ", " }{ bdi(&s.step) } }
+                                            { format!(": {}", label(s.level)) }</strong>
                                         if let Some(v) = c.panel.iter().find(|p| p.source == s.source).map(|p| p.rubric_version).filter(|v| *v != rubric.version) {
                                             { " · " }<span class="sc-committee__version" data-testid="rubric-version">{ version_text(v, rubric.version) }</span>
                                         }
