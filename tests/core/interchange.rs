@@ -354,9 +354,14 @@ fn greenhouse_export_has_the_harvest_shape() {
 /// The observations a Greenhouse round trip should give back: each line of each observation,
 /// white space collapsed; the first line keeps the tag and who set it (an untagged line reads as
 /// `Suggested`, the default).
-fn expected_after_greenhouse(card: &Scorecard) -> Vec<(String, Option<String>, Rating, TagSource)> {
+fn expected_after_greenhouse(card: &Scorecard, rubric: &Rubric) -> Vec<(String, Option<String>, Rating, TagSource)> {
+    // The export lists them in the rubric's order of capabilities, the untagged last, each
+    // capability's in the card's order.
+    let rank = |o: &&Observation| o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(rubric.capabilities.len());
+    let mut observations: Vec<&Observation> = card.observations.iter().collect();
+    observations.sort_by_key(rank);
     let mut out = Vec::new();
-    for o in &card.observations {
+    for o in observations {
         let lines: Vec<String> =
             o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
         for (i, line) in lines.into_iter().enumerate() {
@@ -483,7 +488,7 @@ fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
         assert!(g.mappings.iter().all(|m| m.how == MatchKind::Exact), "card {i}: {:?}", g.mappings);
         let got: Vec<(String, Option<String>, Rating, TagSource)> =
             back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level, o.source)).collect();
-        assert_eq!(got, expected_after_greenhouse(card), "card {i}");
+        assert_eq!(got, expected_after_greenhouse(card, &rubric), "card {i}");
         assert_eq!(back.interviewer.name, card.interviewer.name, "card {i}");
         assert_eq!(back.interviewer.id, card.interviewer.id, "card {i}");
         assert_eq!(back.interview, card.interview, "card {i}");
@@ -525,7 +530,7 @@ fn greenhouse_take_aways_go_to_the_longest_capability_name_that_starts_them() {
     let back = import_greenhouse(&text, &rubric).expect("reads").card;
     let got: Vec<(String, Option<String>, Rating, TagSource)> =
         back.observations.iter().map(|o| (o.text.clone(), o.capability.clone(), o.level, o.source)).collect();
-    assert_eq!(got, expected_after_greenhouse(&card));
+    assert_eq!(got, expected_after_greenhouse(&card, &rubric));
 }
 
 #[test]
