@@ -303,6 +303,16 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   assert.equal(await failed.count(), 1);
   assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(EOF while parsing an object at line \d+ column \d+\)/);
   assert.deepEqual((await (await loadedList(page)).locator('strong').allTextContents()).slice(2), ['three.json [1]', 'three.json [3]']);
+  // Pasted, a document that cannot be read goes back in the box as it was, to correct; the
+  // others load. The same again: back again.
+  const box = page.getByRole('textbox', { name: 'Paste' });
+  const broken = pretty(card('Zed', 'Abe', 'Pairing', MEETS4)).replace(/\}\s*$/, '').trimEnd();
+  for (const round of [1, 2]) {
+    await box.fill(`${pretty(card('Zed', `Bo${round}`, 'Lunch', MEETS4))}\n${broken}\n`);
+    await page.getByRole('button', { name: 'Add pasted' }).click();
+    await waitStatus(page, new RegExp(`^${4 + round} scorecards loaded, .* What could not be read of the paste is back in the paste box, to correct and add again\\.`));
+    await page.waitForFunction((t) => document.querySelector('#scc-paste').value === t, broken);
+  }
   await context.close();
 });
 

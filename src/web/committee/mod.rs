@@ -169,6 +169,16 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let announced = use_mut_ref(String::new);
     let file_input = use_node_ref();
     let paste_box = use_node_ref();
+    // What a paste held that could not be read goes back in the box (`CommitteeState::unread`):
+    // each paste's own, by pointer, so the same text failing twice is put back twice.
+    {
+        let (paste, unread) = (paste.clone(), state.unread.clone());
+        use_effect_with(unread.as_ref().map(|u| Rc::as_ptr(u) as usize), move |_| {
+            if let Some(text) = unread {
+                paste.set((*text).clone());
+            }
+        });
+    }
 
     // Print all candidates: every candidate's section is laid out (hidden on screen) only from
     // the click until the print is done, so that the screen never pays for it.
@@ -407,6 +417,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     }
     if state.over_limit > 0 {
         status.push_str(&format!(" {} not added: the view holds at most {} scorecards.", count(state.over_limit, "scorecard"), state::MAX_SOURCES));
+    }
+    if state.unread.is_some() {
+        status.push_str(" What could not be read of the paste is back in the paste box, to correct and add again.");
     }
     if let Some(p) = &state.save_problem {
         status.push_str(&format!(" Not saved in this browser ({p}); the set lasts until you close the tab."));

@@ -78,6 +78,9 @@ pub struct CommitteeState {
     pub skipped: Vec<String>,
     /// Scorecards of the latest batch not added because the view holds [`MAX_SOURCES`].
     pub over_limit: usize,
+    /// The documents of the latest paste that could not be read, as pasted (one after another):
+    /// put back in the paste box, to correct and add again. Their errors are listed as for a file.
+    pub unread: Option<Rc<String>>,
     /// The classifier's flags for each note text already read, so that adding one scorecard
     /// does not re-read the notes of all the others. Only ever grows by pure results. Shared
     /// with the candidate section, which lays out more of the notes it has read.
@@ -102,6 +105,7 @@ impl PartialEq for CommitteeState {
             && self.pastes == other.pastes
             && self.skipped == other.skipped
             && self.over_limit == other.over_limit
+            && self.unread == other.unread
     }
 }
 
@@ -137,6 +141,7 @@ impl CommitteeState {
             pastes: 0,
             skipped: Vec::new(),
             over_limit: 0,
+            unread: None,
             flags: Rc::default(),
             panels: Rc::default(),
         };
@@ -213,8 +218,10 @@ impl Reducible for CommitteeState {
             CommitteeAction::Begin => {
                 next.skipped.clear();
                 next.over_limit = 0;
+                next.unread = None;
             }
             CommitteeAction::Add { label, text } => {
+                let pasted = label.is_none();
                 let label = label.unwrap_or_else(|| {
                     next.pastes += 1;
                     format!("pasted #{}", next.pastes)
@@ -231,8 +238,15 @@ impl Reducible for CommitteeState {
                     let base = unique_label(sources, label.clone());
                     let mut fresh: Vec<(String, String)> = Vec::new();
                     let mut same: Vec<(String, String)> = Vec::new();
+                    let mut unread: Vec<String> = Vec::new();
                     for (at, item) in items {
-                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !item.is_empty() && s.text == item).map(|s| s.label.clone());
+                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !item.is_empty() && s.text == item).map(|s| {
+                            // Pasted again and still unreadable: back in the box with the rest.
+                            if pasted && s.read.is_err() {
+                                unread.push(item.clone());
+                            }
+                            s.label.clone()
+                        });
                         let repeated = || fresh.iter().find(|(_, t)| !item.is_empty() && *t == item).map(|(a, _)| format!("{base}{a}"));
                         match loaded.or_else(repeated) {
                             Some(first) => same.push((format!("{label}{at}"), first)),
@@ -252,8 +266,13 @@ impl Reducible for CommitteeState {
                             next.over_limit += 1;
                             continue;
                         }
-                        sources.push(Source::new(format!("{base}{at}"), item, &next.rubric));
+                        let source = Source::new(format!("{base}{at}"), item, &next.rubric);
+                        if pasted && source.read.is_err() {
+                            unread.push(source.text.clone());
+                        }
+                        sources.push(source);
                     }
+                    next.unread = (!unread.is_empty()).then(|| Rc::new(unread.join("\n")));
                 }
                 next.derive();
             }
