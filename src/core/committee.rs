@@ -978,6 +978,67 @@ impl CommitteeReport {
     }
 }
 
+/// Blind mode's interviewer (`?blind=` in the committee view): the one a text names, by id or
+/// full name, as the committee joins interviewers. See [`CommitteeReport::blind`].
+pub struct Blind<'a> {
+    /// The text, trimmed and lower-cased.
+    who: String,
+    /// The report's interviewers the text names: one, or several sharing a name (none is then
+    /// the one), or none (none of their scorecards is counted yet).
+    pub named: Vec<&'a InterviewerSummary>,
+    /// The keys panel members carry for the one named: their key, and their name when no other
+    /// interviewer goes by it (a scorecard naming them without an id is theirs, as the committee
+    /// joins it across panels).
+    keys: Vec<&'a str>,
+}
+
+impl CommitteeReport {
+    /// Blind mode for the interviewer `who` names (an id or a full name, in any case).
+    pub fn blind<'a>(&'a self, who: &str) -> Blind<'a> {
+        let who = who.trim().to_lowercase();
+        let named: Vec<&InterviewerSummary> =
+            self.interviewers.iter().filter(|i| i.interviewer.trim().to_lowercase() == who || i.name.trim().to_lowercase() == who).collect();
+        let keys = match named[..] {
+            [one] => {
+                let alone = self.interviewers.iter().filter(|j| same_name(&j.name) == same_name(&one.name)).count() == 1;
+                std::iter::once(one.interviewer.as_str()).chain(alone.then_some(one.name.trim())).collect()
+            }
+            _ => Vec::new(),
+        };
+        Blind { who, named, keys }
+    }
+}
+
+impl Blind<'_> {
+    /// Several interviewers share the name given: none of them is the one, and every panel stays
+    /// hidden until an id is given.
+    pub fn ambiguous(&self) -> bool {
+        self.named.len() > 1
+    }
+
+    /// Whether a panel member is the blind-mode interviewer: one of their keys, or, when none of
+    /// their scorecards is counted yet, whoever has the id or name given.
+    pub fn is_mine(&self, m: &PanelMember) -> bool {
+        match &self.keys[..] {
+            [] => m.interviewer.trim().to_lowercase() == self.who || m.interviewer_name.trim().to_lowercase() == self.who,
+            keys => keys.iter().any(|k| same_name(k) == same_name(&m.interviewer)),
+        }
+    }
+
+    /// Whether the interviewer has a scorecard on this candidate's panel: `Some(true)` submitted,
+    /// `Some(false)` only a draft, `None` none.
+    pub fn own_scorecard(&self, c: &CandidateReport) -> Option<bool> {
+        let own: Vec<&PanelMember> = c.panel.iter().chain(&c.drafts).filter(|m| self.is_mine(m)).collect();
+        (!own.is_empty()).then(|| own.iter().any(|m| m.submitted_at.is_some()))
+    }
+
+    /// Whether blind mode hides this candidate's panel: until the interviewer's own submitted
+    /// scorecard for them is loaded, and always while the name given is ambiguous.
+    pub fn hides(&self, c: &CandidateReport) -> bool {
+        self.ambiguous() || self.own_scorecard(c) != Some(true)
+    }
+}
+
 /// Text order with runs of digits compared by value and ASCII letters without regard to case:
 /// "Interviewer 2" < "interviewer 10".
 pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {

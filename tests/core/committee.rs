@@ -1629,3 +1629,53 @@ fn names_are_ordered_with_numbers_by_value() {
     names.sort_by(|a, b| natural_order(a, b));
     assert_eq!(names, ["Ann", "ann b", "Interviewer 1", "interviewer 2", "Interviewer 002", "Interviewer 02x", "Interviewer 10", "Zoe"]);
 }
+
+/// Blind mode resolves the address to the committee's interviewers: a name two of them share
+/// opens no panel; an id opens that interviewer's panels, a scorecard naming them without the id
+/// included (the committee joins it to the one id that goes with the name); a name or id that no
+/// counted scorecard has falls back to the scorecards that name it (a draft's).
+#[test]
+fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
+    let named = |spec: &str, id: &str, name: &str| {
+        let mut c = card(spec);
+        c.interviewer = Person { id: id.into(), name: name.into() };
+        c
+    };
+    let cards: Vec<(String, Scorecard)> = [
+        named("zed x coding: te=M po=M bi=M cc=M", "s-1", "Sam Lee"),
+        card("zed ola talk: te=M po=M bi=M cc=M"),
+        named("yan x design: te=M po=M bi=M cc=M", "s-2", "Sam Lee"),
+        card("yan ola talk: te=M po=M bi=M cc=M"),
+        named("yan x coding: te=M po=M bi=M cc=M", "t-3", "Tom Ortiz"),
+        named("xu x coding: te=M po=M bi=M cc=M", "", "tom  ortiz"),
+        card("xu ola talk: te=M po=M bi=M cc=M"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| (format!("s{i}"), c))
+    .collect();
+    let r = analyze(&rubric(), &cards, None);
+    let hidden = |who: &str| {
+        let b = r.blind(who);
+        let mut h: Vec<&str> = r.candidates.iter().filter(|c| b.hides(c)).map(|c| c.candidate.as_str()).collect();
+        h.sort();
+        h
+    };
+    let shared = r.blind(" sam LEE ");
+    assert!(shared.ambiguous());
+    assert_eq!(shared.named.iter().map(|i| i.label.as_str()).collect::<Vec<_>>(), ["Sam Lee (s-1)", "Sam Lee (s-2)"]);
+    assert_eq!(hidden("Sam Lee"), ["xu", "yan", "zed"]);
+    assert_eq!(hidden("s-2"), ["xu", "zed"]);
+    assert_eq!(hidden("S-2"), ["xu", "zed"], "an id in any case");
+    assert_eq!(hidden("t-3"), ["zed"], "Tom's scorecard for xu names him without the id");
+    assert_eq!(hidden("Tom Ortiz"), ["zed"]);
+    assert_eq!(hidden("nobody"), ["xu", "yan", "zed"]);
+    // Only a draft for a candidate: hidden, and the draft is theirs.
+    let mut draft = named("wu x coding: te=M po=M bi=M cc=M", "d-9", "Dee");
+    draft.submitted_at = None;
+    let r = analyze(&rubric(), &[("d".to_string(), draft), ("o".to_string(), card("wu ola talk: te=M po=M bi=M cc=M"))], None);
+    let b = r.blind("dee");
+    assert!(b.named.is_empty(), "no counted scorecard of theirs");
+    assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
+    assert!(b.hides(&r.candidates[0]));
+}

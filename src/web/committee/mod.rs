@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{to_markdown, who_said_what_in, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning, PanelMember};
+use crate::core::committee::{to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -78,24 +78,6 @@ fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
         .or_else(|| fallback.cast::<HtmlElement>());
     if let Some(next) = next {
         let _ = next.focus();
-    }
-}
-
-/// Whether the blind-mode interviewer has a scorecard on this candidate's panel: `Some(true)`
-/// submitted, `Some(false)` only a draft, `None` none. The interviewer is the one of `keys`
-/// (the committee's key of the one interviewer the address names, so that a scorecard named
-/// without an id that the committee joins to an id is theirs too), or, when no counted scorecard
-/// is theirs yet, whoever has the lowercase id or name `who`.
-fn own_scorecard(c: &CandidateReport, who: &str, keys: &[&str]) -> Option<bool> {
-    let own: Vec<&PanelMember> = c.panel.iter().chain(&c.drafts).filter(|m| is_mine(m, who, keys)).collect();
-    (!own.is_empty()).then(|| own.iter().any(|m| m.submitted_at.is_some()))
-}
-
-/// Whether a panel member is the blind-mode interviewer (see [`own_scorecard`]).
-fn is_mine(m: &PanelMember, who: &str, keys: &[&str]) -> bool {
-    match keys {
-        [] => m.interviewer.trim().to_lowercase() == who || m.interviewer_name.trim().to_lowercase() == who,
-        _ => keys.iter().any(|k| k.eq_ignore_ascii_case(m.interviewer.trim())),
     }
 }
 
@@ -370,25 +352,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // Blind mode: a candidate's panel stays hidden until this interviewer's own submitted
     // scorecard for that candidate is loaded. The keys of the candidates it hides.
     let blind = props.blind.as_deref().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty());
-    // The interviewers the address names (by id or full name), as the committee joins them. A
-    // name that several of them share names none: every panel stays hidden until the address
-    // gives an id, which the page asks for.
-    let named: Vec<&InterviewerSummary> = blind.as_ref().map_or_else(Vec::new, |who| {
-        report.interviewers.iter().filter(|i| i.interviewer.trim().to_lowercase() == *who || i.name.trim().to_lowercase() == *who).collect()
-    });
-    let ambiguous = named.len() > 1;
-    // Their key, and the name they go by when no other interviewer does: the committee then
-    // counts a scorecard naming them without an id as theirs (as across panels), and so does this.
-    let keys: Vec<&str> = named
-        .iter()
-        .flat_map(|i| {
-            let alone = report.interviewers.iter().filter(|j| j.name.trim().eq_ignore_ascii_case(i.name.trim())).count() == 1;
-            std::iter::once(i.interviewer.as_str()).chain(alone.then_some(i.name.trim()))
-        })
-        .collect();
-    let hidden: Rc<Vec<String>> = Rc::new(match &blind {
+    // The interviewer the address names, as the committee joins them (`CommitteeReport::blind`):
+    // a name several share names none, and the page asks for an id.
+    let b = blind.as_deref().map(|who| report.blind(who));
+    let named: &[&InterviewerSummary] = b.as_ref().map_or(&[], |b| &b.named);
+    let ambiguous = b.as_ref().is_some_and(|b| b.ambiguous());
+    let hidden: Rc<Vec<String>> = Rc::new(match &b {
         None => Vec::new(),
-        Some(who) => report.candidates.iter().filter(|c| ambiguous || own_scorecard(c, who, &keys) != Some(true)).map(|c| c.candidate.clone()).collect(),
+        Some(b) => report.candidates.iter().filter(|c| b.hides(c)).map(|c| c.candidate.clone()).collect(),
     });
     // Named as the comparison names them: the id when there is no name, and beside a name two
     // candidates share.
@@ -544,7 +515,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             stays hidden until your own submitted scorecard for that candidate is loaded here, so that the others cannot sway your judgement.",
                             // Named as the committee names them ("Sam Lee (s-2)" beside a namesake),
                             // else as their scorecards name them, once one is loaded.
-                            match &named[..] {
+                            match named {
                                 [one] => bidi_isolate(&one.label).into_owned(),
                                 _ => state.cards.iter().map(|(_, c)| &c.interviewer)
                                     .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
@@ -575,7 +546,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                     if let Some(c) = selected {
                         if hidden.contains(&c.candidate) {
-                            { blind_section(&c, &display(&c), blind.as_deref().unwrap_or_default(), &keys, "scc") }
+                            if let Some(b) = &b { { blind_section(&c, &display(&c), b, "scc") } }
                         } else {
                             <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
                         }
@@ -592,7 +563,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 let c = report.candidates.iter().find(|c| c.candidate == row.candidate)?;
                                 let prefix = AttrValue::from(format!("scc-p{i}"));
                                 Some(if hidden.contains(&c.candidate) {
-                                    blind_section(c, &row.label, blind.as_deref().unwrap_or_default(), &keys, &prefix)
+                                    b.as_ref().map_or_else(Html::default, |b| blind_section(c, &row.label, b, &prefix))
                                 } else {
                                     html! { <CandidateSection key={c.candidate.clone()} candidate={c.clone()} name={row.label.clone()} rubric={state.rubric.clone()}
                                         cards={panel_cards(&state.cards, c)} flags={state.flags.clone()} members={member_labels(report, c)} {prefix} /> }
@@ -635,12 +606,12 @@ pub struct SectionProps {
 
 /// A candidate blind mode hides: the name (`name`, as the comparison names them), and why nothing
 /// else is shown. `prefix` begins the heading's id ("scc" on screen).
-fn blind_section(c: &CandidateReport, name: &str, who: &str, keys: &[&str], prefix: &str) -> Html {
+fn blind_section(c: &CandidateReport, name: &str, b: &Blind<'_>, prefix: &str) -> Html {
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
             <h2 class="sc-committee__name" {id} dir="auto">{ name.to_string() }</h2>
-            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, who, keys) }</p>
+            <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, b) }</p>
         </section>
     }
 }
@@ -656,10 +627,10 @@ fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a Compa
 }
 
 /// What blind mode hides of a candidate, and why.
-fn blind_notice(c: &CandidateReport, name: &str, who: &str, keys: &[&str]) -> String {
+fn blind_notice(c: &CandidateReport, name: &str, b: &Blind<'_>) -> String {
     let name = bidi_isolate(name);
-    let others = c.panel.iter().chain(&c.drafts).filter(|m| !is_mine(m, who, keys)).count();
-    let own = match own_scorecard(c, who, keys) {
+    let others = c.panel.iter().chain(&c.drafts).filter(|m| !b.is_mine(m)).count();
+    let own = match b.own_scorecard(c) {
         Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
         _ => "",
     };
