@@ -19,13 +19,18 @@ fn rubric() -> &'static Rubric {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut cards = Vec::new();
-    for (at, item) in split_input("fuzz.json", text) {
+    for piece in split_input("fuzz.json", text) {
         // A list's items are written again (compact); everything else is cut from the input.
         if !text.trim_start().starts_with('[') {
-            assert!(text.contains(item.as_str()), "{at}: not a part of the input");
+            assert!(text.contains(piece.text.as_str()), "{}: not a part of the input", piece.at);
         }
-        if let Ok(card) = parse_for_panel(&item, rubric()) {
-            cards.push((at, card));
+        // A document's line is where its text is.
+        if let Some(line) = piece.line {
+            let rest: String = text.lines().skip(line - 1).collect::<Vec<_>>().join("\n");
+            assert!(rest.trim_start().starts_with(piece.text.lines().next().unwrap_or("").trim_start()), "{}: not at line {line}", piece.at);
+        }
+        if let Ok(card) = parse_for_panel(&piece.text, rubric()) {
+            cards.push((piece.at, card));
         }
     }
     let report = analyze(rubric(), &cards, None);

@@ -621,8 +621,32 @@ pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Sco
     Some(statements(rubric, candidate, members, capability, flagger))
 }
 
-/// Splits what a committee adds (a file's or the paste box's text) into one text per scorecard,
-/// each with where it was in the text, to be put after the source's label: "" for the whole
+/// One scorecard's text cut from what a committee adds ([`split_input`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Where it was, to be put after the source's label: "", ":3", " [3]".
+    pub at: String,
+    pub text: String,
+    /// For one of documents written one after another, the line of the input it starts on
+    /// (1-based): its own errors count lines from its first line.
+    pub line: Option<usize>,
+}
+
+impl Piece {
+    /// An error in reading this piece, saying where in the input its line numbers count from
+    /// (so that a person can find the line in the file), as `scorecard compare` and the
+    /// committee page both report it.
+    pub fn locate(&self, error: String) -> String {
+        match self.line {
+            Some(line) if error.contains(" at line ") => format!("{error}; those lines are counted from where this document starts, line {line} of the file"),
+            Some(line) => format!("{error}; this document starts at line {line} of the file"),
+            None => error,
+        }
+    }
+}
+
+/// Splits what a committee adds (a file's or the paste box's text) into one text per scorecard
+/// ([`Piece`]), each with where it was in the text, to be put after the source's label: "" for the whole
 /// text, ":3" for line 3 of JSON lines, " [3]" for the third item of a JSON list or the third of
 /// documents one after another. Each text is then read on its own ([`parse_for_panel`]).
 ///
@@ -641,16 +665,16 @@ pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Sco
 ///   line and column counted from its first line, and the documents after it are read.
 /// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
 ///   with one error if it is broken.
-pub fn split_input(label: &str, text: &str) -> Vec<(String, String)> {
+pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
     let trimmed = text.trim();
     if trimmed.starts_with('[') {
         if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
             let many = items.len() > 1;
-            return items.iter().enumerate().map(|(i, v)| (if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v))).collect();
+            return items.iter().enumerate().map(|(i, v)| piece(if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v), None)).collect();
         }
     }
     let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
-    let by_line = || lines.iter().map(|(i, l)| (format!(":{}", i + 1), l.to_string())).collect();
+    let by_line = || lines.iter().map(|(i, l)| piece(format!(":{}", i + 1), l.to_string(), None)).collect();
     let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
     let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
     let whole = |l: &str| link(l) || (braced(l) && super::json::parse(l).is_ok());
@@ -662,33 +686,44 @@ pub fn split_input(label: &str, text: &str) -> Vec<(String, String)> {
     if looks_like_lines && lines.iter().all(|(_, l)| braced(l)) {
         return by_line();
     }
+    // The trimmed text's first line, to count documents' lines in the whole text.
+    let first_line = text.get(..text.len() - text.trim_start().len()).map_or(0, |blank| blank.matches('\n').count());
     match documents(trimmed) {
         // A broken document among lines that each look whole on their own is a bad line.
-        Some((items, complete)) if complete || !looks_like_lines => items,
+        Some((items, complete)) if complete || !looks_like_lines => {
+            items.into_iter().map(|p| Piece { line: p.line.map(|l| first_line + l), ..p }).collect()
+        }
         _ if looks_like_lines => by_line(),
-        _ => vec![(String::new(), trimmed.to_string())],
+        _ => vec![piece(String::new(), trimmed.to_string(), None)],
     }
 }
 
-/// The documents of a text written one after another, each with its place (" [2]"), and whether
-/// every one was read; `None` unless a first document is read and a second one (an object)
+fn piece(at: String, text: String, line: Option<usize>) -> Piece {
+    Piece { at, text, line }
+}
+
+/// The documents of a text written one after another, each with its place (" [2]") and the line
+/// it starts on (1-based), and whether every one was read; `None` unless a first document is read and a second one (an object)
 /// starts after it: a document followed by anything else stays one text, whose error says
 /// "trailing characters".
-fn documents(text: &str) -> Option<(Vec<(String, String)>, bool)> {
+fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
     let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start().len()));
     let mut read = super::json::values(text);
     let first = read.next()?.ok()?.0;
     if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {
         return None;
     }
-    let mut items = vec![(" [1]".to_string(), text.get(first.clone()).unwrap_or_default().to_string())];
+    let line_of = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
+    let mut items = vec![piece(" [1]".to_string(), text.get(first.clone()).unwrap_or_default().to_string(), Some(1))];
     let (mut start, mut complete) = (next_start(first.end), true);
     while let Some(rest) = text.get(start..).filter(|r| !r.is_empty()) {
         let place = format!(" [{}]", items.len() + 1);
         match super::json::values(rest).next() {
             None => break,
             Some(Ok((range, _))) => {
-                items.push((place, rest.get(range.clone()).unwrap_or_default().to_string()));
+                // Its first character: a document's text starts at its "{".
+                let at = start + range.start;
+                items.push(piece(place, rest.get(range.clone()).unwrap_or_default().to_string(), Some(line_of(at))));
                 start = next_start(start + range.end);
             }
             Some(Err(_)) => {
@@ -698,7 +733,7 @@ fn documents(text: &str) -> Option<(Vec<(String, String)>, bool)> {
                 // good ones after it with it. Without such a line, the rest is one text.
                 complete = false;
                 let end = rest.get(1..).and_then(|r| r.find("\n{")).map_or(rest.len(), |i| i + 2);
-                items.push((place, rest.get(..end).unwrap_or_default().trim_end().to_string()));
+                items.push(piece(place, rest.get(..end).unwrap_or_default().trim_end().to_string(), Some(line_of(start))));
                 start = next_start(start + end);
             }
         }

@@ -209,6 +209,15 @@ fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
     let o = run(&["draft", "-"], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("stdin: no observations to draft from"), "{}", stderr(&o));
+    // Bytes that are not UTF-8 are refused, naming the first (1-based, as for a line of a
+    // batch), and UTF-16 by name, as the page refuses them.
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(ALL_MEETS.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let o = run(&["validate", "-"], &utf16);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: UTF-16 text; save it as UTF-8"), "{}", stderr(&o));
+    let o = run(&["validate", "-"], b"{\"a\": \"\xe9\"}");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: not UTF-8 text (byte 8)"), "{}", stderr(&o));
 }
 
 /// Random bytes, truncated documents and hostile JSON: exit 1 with a message, never a panic.

@@ -8,7 +8,7 @@
 //! adds k tagged observations.
 
 
-use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning};
+use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning, Piece};
 use scorecard::core::engine::Decision;
 use scorecard::core::scorecard::{instant, utc_minute, Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
@@ -1067,54 +1067,66 @@ fn a_greenhouse_scorecard_joins_the_panel() {
 fn documents_one_after_another_are_split_into_scorecards() {
     let rubric = rubric();
     let (a, b, c) = (card("c1 ann coding: te=M").to_json(), card("c2 bob coding: te=E").to_json(), card("c3 cy coding: te=n").to_json());
-    let places = |items: &[(String, String)]| items.iter().map(|(at, _)| at.clone()).collect::<Vec<_>>();
+    let places = |items: &[Piece]| items.iter().map(|p| p.at.clone()).collect::<Vec<_>>();
     let candidate = |text: &str| parse_for_panel(text, &rubric).map(|c| c.candidate.key().to_string()).map_err(|e| e.to_string());
     for text in [format!("{a}\n{b}\n{c}\n"), format!("\n  {a}{b}\r\n\r\n{c}")] {
         let items = split_input("pasted #1", &text);
         assert_eq!(places(&items), [" [1]", " [2]", " [3]"], "{text}");
-        assert_eq!(items.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str(), c.as_str()]);
-        let read: Vec<_> = items.iter().map(|(_, t)| candidate(t)).collect();
+        assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str(), c.as_str()]);
+        let read: Vec<_> = items.iter().map(|p| candidate(&p.text)).collect();
         assert_eq!(read, [Ok("c1".to_string()), Ok("c2".to_string()), Ok("c3".to_string())]);
+        // Each document's line is the line of the text its "{" is on.
+        let mut after = 0;
+        for p in &items {
+            let at = after + text[after..].find(p.text.as_str()).unwrap();
+            after = at + p.text.len();
+            assert_eq!(p.line, Some(text[..at].matches('\n').count() + 1), "{}", p.at);
+        }
     }
     // The second is cut short: the first loads; the second does not, and its error points
     // into it (counted from its own first line); the third, after it, loads.
     let cut = b.trim_end().strip_suffix('}').unwrap().trim_end();
     let items = split_input("both.json", &format!("{a}\n{cut}\n{c}"));
     assert_eq!(places(&items), [" [1]", " [2]", " [3]"]);
-    assert_eq!(candidate(&items[0].1), Ok("c1".to_string()));
-    assert_eq!(items[1].1, cut);
+    assert_eq!(candidate(&items[0].text), Ok("c1".to_string()));
+    assert_eq!(items[1].text, cut);
     let lines_of_b = cut.lines().count();
     assert_eq!(
-        candidate(&items[1].1),
+        candidate(&items[1].text),
         Err(format!("not JSON, so not a scorecard (EOF while parsing an object at line {lines_of_b} column {})", cut.lines().last().unwrap().len()))
     );
-    assert_eq!(candidate(&items[2].1), Ok("c3".to_string()));
+    assert_eq!(candidate(&items[2].text), Ok("c3".to_string()));
+    // Its error says where it starts in the file, to find the line there: after a's lines.
+    let located = items[1].locate(candidate(&items[1].text).unwrap_err());
+    let starts = a.lines().count() + 1;
+    assert!(located.ends_with(&format!("; those lines are counted from where this document starts, line {starts} of the file")), "{located}");
+    assert_eq!(items[1].locate("no candidate".into()), format!("no candidate; this document starts at line {starts} of the file"));
     // Cut short with no document after it: the rest is the one broken text.
     let items = split_input("both.json", &format!("{a}\n{cut}\n"));
     assert_eq!(places(&items), [" [1]", " [2]"]);
-    assert_eq!(items[1].1, cut);
+    assert_eq!(items[1].text, cut);
     // A pretty document alone, or followed by something that is no document: one text, and the
     // error of a single document.
-    assert_eq!(split_input("a.json", &format!("\n{a}\n")), [(String::new(), a.clone())]);
+    assert_eq!(split_input("a.json", &format!("\n{a}\n")), [Piece { at: String::new(), text: a.clone(), line: None }]);
     let trailing = split_input("a.json", &format!("{a}\n]"));
     assert_eq!(places(&trailing), [""]);
     let lines_of_a = a.lines().count();
-    assert_eq!(candidate(&trailing[0].1), Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1)));
+    assert_eq!(candidate(&trailing[0].text), Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1)));
     // JSON lines, with a bad line among them: one text per line, the others still read.
     let compact = |t: &str| scorecard::core::json::to_text(&scorecard::core::json::parse(t).unwrap());
     let jsonl = format!("{}\n{{\"broken\": \n{}\n", compact(&a), compact(&c));
     let items = split_input("pasted #2", &jsonl);
     assert_eq!(places(&items), [":1", ":2", ":3"]);
-    assert!(candidate(&items[1].1).is_err());
-    assert_eq!(candidate(&items[2].1), Ok("c3".to_string()));
+    assert!(candidate(&items[1].text).is_err());
+    assert_eq!(candidate(&items[2].text), Ok("c3".to_string()));
     // A pretty document then a compact one on the last line: documents, not lines.
     let items = split_input("pasted #3", &format!("{a}\n{}\n", compact(&b)));
     assert_eq!(places(&items), [" [1]", " [2]"]);
-    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+    assert_eq!(candidate(&items[1].text), Ok("c2".to_string()));
     // A list: one text per item.
     let items = split_input("list.json", &format!("[{a}, {b}]"));
     assert_eq!(places(&items), [" [1]", " [2]"]);
-    assert_eq!(candidate(&items[1].1), Ok("c2".to_string()));
+    assert_eq!(candidate(&items[1].text), Ok("c2".to_string()));
 }
 
 /// The times beside a duplicate are said in one zone: a revision written at 05:00-08:00 is

@@ -1368,3 +1368,22 @@ fn hand_written_values_match_the_derived_serialisation() {
     }
     assert!(with_observations > 100, "the samples carry observations");
 }
+
+/// A file's bytes are text as the command-line tool and the page's file inputs both read them:
+/// UTF-8, its byte-order mark dropped; anything else is refused, UTF-16 by name and other bytes
+/// by the first that is not text, rather than read with replacement characters.
+#[test]
+fn a_files_bytes_are_utf8_text() {
+    use scorecard::core::interchange::decode_text;
+    let text = "{\"name\": \"Zoë 李\"}";
+    assert_eq!(decode_text(text.as_bytes()).as_deref(), Ok(text));
+    assert_eq!(decode_text(format!("\u{feff}{text}").as_bytes()).as_deref(), Ok(text));
+    assert_eq!(decode_text(b"").as_deref(), Ok(""));
+    // Latin-1 (a name in a Windows-1252 export), random bytes, UTF-16 either way round.
+    assert_eq!(decode_text(b"{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 8)".to_string()));
+    assert_eq!(decode_text(&[0x80, 0x00]), Err("not UTF-8 text (byte 1)".to_string()));
+    let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    assert_eq!(decode_text(&le), Err("UTF-16 text; save it as UTF-8".to_string()));
+    assert_eq!(decode_text(&be), Err("UTF-16 text; save it as UTF-8".to_string()));
+}

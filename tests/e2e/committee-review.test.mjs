@@ -301,8 +301,21 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   await waitStatus(page, /^4 scorecards loaded, 4 counted, 1 candidate\./);
   const failed = page.locator('.sc-committee__failed li');
   assert.equal(await failed.count(), 1);
-  assert.match(await failed.textContent(), /^three\.json \[2\]: not JSON, so not a scorecard \(EOF while parsing an object at line \d+ column \d+\)/);
+  // Its lines count from its own first line, which the error places in the file, as
+  // `scorecard compare` says it.
+  const starts = pretty(card('Zed', 'Xia', 'Values', MEETS4)).split('\n').length + 1;
+  assert.match(
+    await failed.textContent(),
+    new RegExp(`^three\\.json \\[2\\]: not JSON, so not a scorecard \\(EOF while parsing an object at line \\d+ column \\d+\\); those lines are counted from where this document starts, line ${starts} of the file`),
+  );
   assert.deepEqual((await (await loadedList(page)).locator('strong').allTextContents()).slice(2), ['three.json [1]', 'three.json [3]']);
+  // A file that is not text is listed as not loaded, saying so as `scorecard compare` does, and
+  // one saved as UTF-16 ("Unicode" in Windows editors) saying how to save it.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pretty(card('Zed', 'Cy', 'Values', MEETS4)), 'utf16le')]);
+  await page.setInputFiles('#scc-files', [{ name: 'photo.json', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) }, { name: 'unicode.json', mimeType: 'application/json', buffer: utf16 }]);
+  await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
+  assert.match(await failed.filter({ hasText: 'photo.json' }).textContent(), /^photo\.json: not UTF-8 text \(byte 1\)( Remove)?$/);
+  assert.match(await failed.filter({ hasText: 'unicode.json' }).textContent(), /^unicode\.json: UTF-16 text; save it as UTF-8( Remove)?$/);
   // Pasted, a document that cannot be read goes back in the box as it was, to correct; the
   // others load. The same again: back again.
   const box = page.getByRole('textbox', { name: 'Paste' });

@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use scorecard::core::interchange::decode_text;
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
 use scorecard::core::Rubric;
@@ -144,12 +145,8 @@ fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
 fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     let label = label(path);
     let bytes = read_bytes(path, limit, what)?;
-    let mut text = String::from_utf8(bytes).map_err(|e| Failure::Invalid(format!("{label}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
-    // A byte-order mark (Windows editors write one) is not part of the text.
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    // UTF-8 or UTF-16 with its mark, as the page reads a file.
+    decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
 }
 
 /// One line of a JSON lines input: its 1-based number, and its text or why it is not text.

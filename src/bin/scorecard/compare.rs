@@ -70,28 +70,14 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
         };
         // One scorecard, a list, JSON lines or documents one after another, each read on its
         // own (and held to a scorecard document's size by `parse_for_panel`).
-        let mut after = 0;
-        for (at, item) in split_input(label, &text) {
-            let source = format!("{label}{at}");
-            match parse_for_panel(&item, &rubric) {
+        for piece in split_input(label, &text) {
+            let source = format!("{label}{}", piece.at);
+            match parse_for_panel(&piece.text, &rubric) {
                 Ok(card) => cards.push((source, card)),
                 Err(e) => {
-                    // A document among others is found in the file (searching on from the last
-                    // one that failed), so that the error says on which line of the file it
-                    // starts: its own line numbers count from there. (A line of JSON lines is
-                    // named by its line already.)
-                    let start = at.starts_with(" [").then(|| text.get(after..)?.find(item.as_str()).map(|i| after + i)).flatten();
-                    let line = start.map(|i| {
-                        after = i + item.len();
-                        text.get(..i).map_or(0, |before| before.matches('\n').count()) + 1
-                    });
-                    let error = match line {
-                        Some(line) if e.to_string().contains(" at line ") => {
-                            format!("{e}; those lines are counted from where this document starts, line {line} of the file")
-                        }
-                        Some(line) => format!("{e}; this document starts at line {line} of the file"),
-                        None => e.to_string(),
-                    };
+                    // A document among others says on which line of the file it starts: its
+                    // own line numbers count from there.
+                    let error = piece.locate(e.to_string());
                     failed.push(LoadFailure { source, error });
                 }
             }

@@ -44,9 +44,9 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
             Ok(text) => {
                 let items = split_input(label, &text);
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
-                for (at, item) in items {
-                    let source = format!("{label}{at}");
-                    let card = import_json(&item, rubric).map_err(|e| format!("{source}: {e}{hint}"));
+                for piece in items {
+                    let source = format!("{label}{}", piece.at);
+                    let card = import_json(&piece.text, rubric).map_err(|e| format!("{source}: {}{hint}", piece.locate(e.to_string())));
                     out.push((source, card));
                 }
             }

@@ -171,6 +171,18 @@ impl BiasLeftOut {
     }
 }
 
+/// The text of a file's bytes, as the command-line tool and the page's file inputs both read a
+/// file: UTF-8, as JSON exchanged between systems is (RFC 8259), without its byte-order mark.
+/// Anything else is refused, never read with replacement characters: UTF-16 (what Windows
+/// editors call "Unicode") by name, other bytes by the first (1-based) that is not UTF-8.
+pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    if let [0xff, 0xfe, ..] | [0xfe, 0xff, ..] = bytes {
+        return Err("UTF-16 text; save it as UTF-8".to_string());
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to() + 1))
+}
+
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
 ///
 /// [`crate::core::json`] refuses nesting deeper than 127 levels, so parsing is bounded too.

@@ -217,7 +217,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             let sources = sources.clone();
             *pending.borrow_mut() = Some(Box::new(move || {
                 let items: Vec<(&str, &str)> =
-                    sources.iter().filter(|s| s.too_large.is_none()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
+                    sources.iter().filter(|s| s.too_large.is_none() && !s.text.is_empty()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
                 let result = if items.is_empty() {
                     store.remove(&key);
                     Ok(())
@@ -235,19 +235,22 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
 
     // Files whose text has arrived, kept until the batch is read, then added in the order they
     // were chosen: reads finish in any order, and the panel's columns follow the order of adding.
-    let arrived = use_mut_ref(Vec::<(u32, String, String)>::new);
+    let arrived = use_mut_ref(Vec::<(u32, String, Result<String, String>)>::new);
     let files = use_file_drop(true, None, {
         let (state, reading) = (state.clone(), reading.clone());
-        // An unreadable file becomes an empty source, which is then listed as not loaded.
+        // A file that could not be read, or is not text, is listed as not loaded, saying why.
         Rc::new(move |place: u32, name: String, text: Result<String, String>| {
             let left = reading.borrow().saturating_sub(1);
             *reading.borrow_mut() = left;
-            arrived.borrow_mut().push((place, name, text.unwrap_or_default()));
+            arrived.borrow_mut().push((place, name, text));
             if left == 0 {
                 let mut batch = std::mem::take(&mut *arrived.borrow_mut());
                 batch.sort_by_key(|(place, _, _)| *place);
                 for (_, name, text) in batch {
-                    state.dispatch(CommitteeAction::Add { label: Some(name), text });
+                    state.dispatch(match text {
+                        Ok(text) => CommitteeAction::Add { label: Some(name), text },
+                        Err(error) => CommitteeAction::Unreadable { label: name, error },
+                    });
                 }
             }
         })

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{analyze, analyze_with, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache};
+use crate::core::committee::{analyze, analyze_with, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache, Piece};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
@@ -37,6 +37,19 @@ impl Source {
     pub fn new(label: String, text: String, rubric: &Rubric) -> Source {
         let read = read(&text, rubric).map(Rc::new);
         Source { label, text, too_large: None, read }
+    }
+
+    /// A source cut from a file ([`split_input`]): an error names the line of the file the
+    /// document starts on, as `scorecard compare` does. A pasted document's error does not: it
+    /// goes back in the paste box, where its lines count from its first.
+    fn piece(label: String, piece: Piece, file: bool, rubric: &Rubric) -> Source {
+        let read = read(&piece.text, rubric).map(Rc::new).map_err(|e| if file { piece.locate(e) } else { e });
+        Source { label, text: piece.text, too_large: None, read }
+    }
+
+    /// A file that could not be read, or is not text (nothing of it is kept, or saved).
+    fn unreadable(label: String, error: String) -> Source {
+        Source { label, text: String::new(), too_large: None, read: Err(error) }
     }
 
     /// A source too large to hold: its text is dropped and it is listed as not loaded.
@@ -120,6 +133,8 @@ pub enum CommitteeAction {
     /// A scorecard whose text is already loaded is not added again (it is listed in `skipped`); a file named like one already loaded is added
     /// under a numbered label.
     Add { label: Option<String>, text: String },
+    /// A file that could not be read, or is not text: listed as not loaded, saying why.
+    Unreadable { label: String, error: String },
     Remove { label: String },
     Clear,
     Select { candidate: String },
@@ -236,21 +251,22 @@ impl Reducible for CommitteeState {
                     // the rest are added under the file's name, numbered if a file of that name
                     // is already loaded.
                     let base = unique_label(sources, label.clone());
-                    let mut fresh: Vec<(String, String)> = Vec::new();
+                    let mut fresh: Vec<Piece> = Vec::new();
                     let mut same: Vec<(String, String)> = Vec::new();
                     let mut unread: Vec<String> = Vec::new();
-                    for (at, item) in items {
-                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !item.is_empty() && s.text == item).map(|s| {
+                    for item in items {
+                        let text = &item.text;
+                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !text.is_empty() && s.text == *text).map(|s| {
                             // Pasted again and still unreadable: back in the box with the rest.
                             if pasted && s.read.is_err() {
-                                unread.push(item.clone());
+                                unread.push(text.clone());
                             }
                             s.label.clone()
                         });
-                        let repeated = || fresh.iter().find(|(_, t)| !item.is_empty() && *t == item).map(|(a, _)| format!("{base}{a}"));
+                        let repeated = || fresh.iter().find(|p| !text.is_empty() && p.text == *text).map(|p| format!("{base}{}", p.at));
                         match loaded.or_else(repeated) {
-                            Some(first) => same.push((format!("{label}{at}"), first)),
-                            None => fresh.push((at, item)),
+                            Some(first) => same.push((format!("{label}{}", item.at), first)),
+                            None => fresh.push(item),
                         }
                     }
                     if fresh.is_empty() && same.len() > 1 {
@@ -261,12 +277,12 @@ impl Reducible for CommitteeState {
                             if l == first { bidi_isolate(&l).into_owned() } else { format!("{} (same as {})", bidi_isolate(&l), bidi_isolate(&first)) }
                         }));
                     }
-                    for (at, item) in fresh {
+                    for item in fresh {
                         if sources.len() >= MAX_SOURCES {
                             next.over_limit += 1;
                             continue;
                         }
-                        let source = Source::new(format!("{base}{at}"), item, &next.rubric);
+                        let source = Source::piece(format!("{base}{}", item.at), item, !pasted, &next.rubric);
                         if pasted && source.read.is_err() {
                             unread.push(source.text.clone());
                         }
@@ -274,6 +290,12 @@ impl Reducible for CommitteeState {
                     }
                     next.unread = (!unread.is_empty()).then(|| Rc::new(unread.join("\n")));
                 }
+                next.derive();
+            }
+            CommitteeAction::Unreadable { label, error } => {
+                let sources = Rc::make_mut(&mut next.sources);
+                let label = unique_label(sources, label);
+                sources.push(Source::unreadable(label, error));
                 next.derive();
             }
             CommitteeAction::Remove { label } => {

@@ -10,6 +10,8 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::core::interchange::decode_text;
+
 /// What is called once per file: its place in the order the files were chosen (counted across
 /// batches: reads finish in any order), its name, and its text or why it could not be had.
 pub type OnFile = Rc<dyn Fn(u32, String, Result<String, String>)>;
@@ -46,9 +48,11 @@ pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) 
             }
             let (on_file, done) = (on_file.clone(), Rc::new(Cell::new(false)));
             let finished = done.clone();
-            let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
+            // As bytes, decoded as the command-line tool decodes a file (`decode_text`): the
+            // browser's own text reading puts replacement characters where bytes are not text.
+            let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |result| {
                 finished.set(true);
-                on_file(place, name, result.map_err(|e| format!("could not be read ({e})")));
+                on_file(place, name, result.map_err(|e| format!("could not be read ({e})")).and_then(|bytes| decode_text(&bytes)));
             });
             readers.borrow_mut().push((done, reader));
         }
