@@ -151,15 +151,26 @@ fn kept_aside(store: &DraftStore, card: &Scorecard, (key, text, error): Unreadab
 /// The saved draft a scorer showing `card` opens, and whether it is under the older key without
 /// the step. A host that names the candidate and interviewer gets the draft of those names (for
 /// a step, one saved before the step was part of the key, when only that one exists: it is this
-/// card's only if its step is this step); the standalone page reopens the draft open last. Both
+/// card's only if its step is this step); otherwise the draft open last, when it is of the names
+/// and step given (none, on the standalone page). Both
 /// `restore` and the embedding's `getValue` before the first render go by it.
 pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecard) -> Option<(String, bool)> {
     let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
     if !named {
         // The pointer to the last one is followed only to a draft of this rubric: a value
-        // planted there must not make the widget read, move or remove another key.
+        // planted there must not make the widget read, move or remove another key. A host that
+        // gives some of the names (a candidate, not yet the interviewer) opens the last draft
+        // only if it is of those names: another candidate's card is not this one's.
         let ours = format!("{}draft:{rubric_id}:", crate::web::storage::PREFIX);
-        return store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.starts_with(&ours)).map(|k| (k, false));
+        let given = [card.candidate.key(), card.interviewer.key(), &card.interview.step].map(DraftStore::key_part);
+        let of_given = |parts: &str| {
+            let mut parts = parts.split(':');
+            given.iter().all(|g| {
+                let part = parts.next();
+                g.is_empty() || part == Some(g.as_str())
+            })
+        };
+        return store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.strip_prefix(&ours).is_some_and(of_given)).map(|k| (k, false));
     }
     let key = DraftStore::card_key(rubric_id, card);
     let legacy = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key(), "");

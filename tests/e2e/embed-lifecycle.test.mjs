@@ -119,6 +119,26 @@ test("a host that changes the candidate switches scorecards; the first one's rat
   await context.close();
 });
 
+test("a host that gives only a candidate gets that candidate's card, never the last one opened of another", async () => {
+  const { context, page } = await open();
+  await add(page, 'a', { candidate: 'Cand One', interviewer: 'Int One', step: 'Coding' });
+  await page.click('#a label[for$="technical_expertise-meets"]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes(':draft:') && k.includes('cand one')));
+  // Another candidate, the interviewer to name themselves: a fresh card for Q2.
+  for (const [id, attributes] of [['b', { candidate: 'Q2' }], ['c', { interviewer: 'Someone Else' }]]) {
+    await add(page, id, attributes);
+    const value = await page.evaluate((id) => document.getElementById(id).getValue(), id);
+    assert.equal(value.candidate?.name, attributes.candidate, JSON.stringify(value.candidate));
+    assert.deepEqual(value.ratings, {}, `${id}: not Cand One's ratings`);
+    assert.ok(!(await checked(page, id, 'technical_expertise', 'meets')));
+  }
+  // The same candidate given again: the last card open, of that candidate, is theirs.
+  await add(page, 'd', { candidate: 'Cand One' });
+  assert.ok(await checked(page, 'd', 'technical_expertise', 'meets'));
+  assert.equal((await page.evaluate(() => document.getElementById('d').getValue())).interviewer.name, 'Int One');
+  await context.close();
+});
+
 test("setValue with a minimal document keeps the host's names and the draft's place", async () => {
   const { context, page } = await open();
   await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', step: 'Coding' });
