@@ -463,6 +463,19 @@ impl Scorecard {
         Value::Object(m)
     }
 
+    /// The card, if the document this app writes of it (a saved draft, a download) is within
+    /// [`MAX_DOCUMENT_BYTES`], the limit every reader holds a document to: a card read from a
+    /// value (a host's, compact JSON, a Greenhouse object) could be larger written out, and then
+    /// be saved and never read back.
+    #[inline(never)]
+    pub fn within_limit(self) -> Result<Scorecard, ScorecardError> {
+        let bytes = self.to_json().len();
+        if bytes > MAX_DOCUMENT_BYTES {
+            return Err(ScorecardError::new("", format!("document is {bytes} bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}")));
+        }
+        Ok(self)
+    }
+
     /// Parses a document and checks it against a rubric.
     pub fn from_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
         if text.len() > MAX_DOCUMENT_BYTES {

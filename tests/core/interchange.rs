@@ -171,6 +171,22 @@ fn limits_are_enforced_with_messages() {
     // At the limits, documents are accepted.
     let doc = json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": "ü".repeat(MAX_TEXT_CHARS)}}});
     assert!(import_json(&doc.to_string(), &rubric()).is_ok());
+    // A value (a host's `setValue`) or compact text within the limit whose document as this app
+    // writes it (a saved draft, a download) is over it is refused: else it is saved and never read
+    // back. Each observation is within its own limit; together they are not.
+    let observations = |n: usize| (0..n).map(|i| json!({"id": format!("o{i}"), "text": "y".repeat(9_000)})).collect::<Vec<Value>>();
+    let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": observations(200)});
+    let e = scorecard::core::interchange::read_value(doc, &rubric()).unwrap_err().to_string();
+    assert!(e.starts_with("document is ") && e.ends_with(&format!(" bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}")), "{e}");
+    // The last size whose compact text is within the limit and whose written document is not.
+    let over = (100..=116).find(|n| {
+        let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": observations(*n)});
+        doc.to_string().len() <= MAX_DOCUMENT_BYTES && import_json(&doc.to_string(), &rubric()).is_err()
+    });
+    let fits = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": observations(100)});
+    let card = import_json(&fits.to_string(), &rubric()).unwrap();
+    assert!(card.to_json().len() <= MAX_DOCUMENT_BYTES);
+    assert!(over.is_some(), "no compact document within the limit is over it written out");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -189,6 +189,27 @@ test('setValue naming another candidate is refused as mount refuses it, and noth
   await context.close();
 });
 
+test('setValue of a document larger written out than the 1 MiB every reader takes is refused; the card and its draft stay', async () => {
+  const { context, page } = await open();
+  await page.waitForFunction(() => document.getElementById('first')?.widget);
+  await page.click('#first label[for$="business_impact-meets"]');
+  const key = 'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper:system design';
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes('business_impact'), key);
+  const result = await page.evaluate(async () => {
+    const el = document.getElementById('first');
+    // Each observation within its own limit of 10,000 characters; 200 of them are 1.8 MB.
+    const observations = Array.from({ length: 200 }, (_, i) => ({ id: `o${i}`, text: 'y'.repeat(9000) }));
+    let refused = null;
+    try { el.setValue({ format: 'interview-scorecard', version: 1, ratings: {}, observations }); } catch (e) { refused = e.message; }
+    await new Promise(requestAnimationFrame);
+    return { refused, value: el.getValue() };
+  });
+  assert.match(result.refused, /^setValue: document is \d+ bytes as this app writes it; the limit is 1048576$/);
+  assert.deepEqual(Object.keys(result.value.ratings), ['business_impact'], 'the card stays');
+  assert.ok((await page.evaluate((key) => localStorage.getItem(key), key)).length < 10000, 'nothing large saved');
+  await context.close();
+});
+
 test('iframe mode: scorecard:setValue naming another candidate is refused and told; the card stays', async () => {
   const { context, page, errors: pageErrors } = await open('/examples/ats/iframe.html');
   await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));

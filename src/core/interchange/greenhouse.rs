@@ -505,6 +505,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
 
     // The same validation every document gets, as the last word on limits and shapes.
     let card = Scorecard::from_value(&card.to_value(), rubric)?;
+    let card = card.within_limit()?;
     Ok(GreenhouseImport { card, mappings, overall_recommendation, warnings })
 }
 

@@ -217,7 +217,7 @@ pub fn import_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ImportEr
 /// Unicode tables, into the widget's first download (BENCHMARKS.md, "Size").
 pub fn read_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
     let value = migrate(value)?;
-    Scorecard::from_value(&value, rubric)
+    Scorecard::from_value(&value, rubric)?.within_limit()
 }
 
 /// [`import_json`] with its error as a [`ScorecardError`] that reads the same as the
