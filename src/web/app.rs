@@ -72,6 +72,26 @@ pub struct Preset {
     pub step: Option<String>,
 }
 
+/// Why a document cannot be shown under the names a host gave: it names another candidate,
+/// interviewer or step (as drafts are keyed: trimmed, case aside) than the host's options do,
+/// and than the card `shown` does (whose names the interviewer may have corrected); a person
+/// named by id only is named by the id. The field, the document's name and the option's. A
+/// host's `mount` and `setValue` refuse such a document, and so does the interviewer's import
+/// in a widget whose names the host set: it is another scorecard, which would take this one's
+/// place where the host cannot bring it back.
+pub(crate) fn conflict<'a>(card: &'a Scorecard, preset: &'a Preset, shown: Option<&Scorecard>) -> Option<(&'static str, &'a str, &'a str)> {
+    let same = |a: &str, b: &str| DraftStore::key_part(a) == DraftStore::key_part(b);
+    let fields = [
+        ("candidate", card.candidate.display_name(), &preset.candidate, shown.map(|s| s.candidate.display_name())),
+        ("interviewer", card.interviewer.display_name(), &preset.interviewer, shown.map(|s| s.interviewer.display_name())),
+        ("step", card.interview.step.as_str(), &preset.step, shown.map(|s| s.interview.step.as_str())),
+    ];
+    fields.into_iter().find_map(|(field, given, option, shown)| {
+        let option = option.as_deref().filter(|o| !o.trim().is_empty())?;
+        (!given.trim().is_empty() && !same(given, option) && !shown.is_some_and(|s| same(given, s))).then_some((field, given, option))
+    })
+}
+
 /// The marks kept beside the draft: its drafted ratings, and whether it was submitted once.
 fn marks(state: &ScorerState) -> Vec<String> {
     let mut marks = state.drafted.clone();
@@ -733,7 +753,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 </div>
                 <div class="sc-layout__aside">
                     { recommendation_panel(&state, &prefix) }
-                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} {on_other_card} {is_saved} />
+                    <TransferPanel state={state.clone()} id_prefix={prefix.clone()} {on_other_card} {is_saved} preset={settings.preset.clone()} />
                 </div>
             </div>
         </div>

@@ -210,6 +210,34 @@ test('setValue of a document larger written out than the 1 MiB every reader take
   await context.close();
 });
 
+test("the interviewer's import of another candidate's scorecard into a widget whose names the host set is refused as setValue refuses it", async () => {
+  const { context, page } = await open();
+  await page.waitForFunction(() => document.getElementById('first')?.widget);
+  await page.click('#first label[for$="business_impact-meets"]');
+  await page.click('#first summary:has-text("Import a scorecard")');
+  const paste = page.locator('#first textarea[id$="-paste"]');
+  const importIt = page.locator('#first button:has-text("Import pasted text")');
+  const msg = page.locator('#first .sc-transfer__msg');
+  // Another candidate by name, then by id only (as a Greenhouse export names one).
+  for (const [candidate, said] of [[{ name: 'Bob Other' }, 'Bob Other'], [{ id: '1042' }, '1042']]) {
+    await paste.fill(JSON.stringify(minimal({ candidate })));
+    await importIt.click();
+    await page.waitForFunction((said) => document.querySelector('#first').shadowRoot.querySelector('.sc-transfer__msg')?.textContent.includes(said), said);
+    assert.equal(
+      (await msg.textContent()).replace(/[\u2068\u2069]/g, ''),
+      `The pasted text: its candidate is "${said}", and the page this scorecard is on sets its candidate as "Ada Lovelace": import it where that scorecard belongs. Your draft is unchanged.`,
+    );
+    assert.equal(await page.locator('#first button:has-text("Open it")').count(), 0, 'no question to open it');
+  }
+  // The host's own candidate, or none named: the question, as ever.
+  await paste.fill(JSON.stringify(minimal({ candidate: { name: 'ada lovelace' } })));
+  await importIt.click();
+  await page.locator('#first button:has-text("Replace my draft")').waitFor();
+  const value = await page.evaluate(() => document.getElementById('first').getValue());
+  assert.deepEqual([value.candidate.name, Object.keys(value.ratings)], ['Ada Lovelace', ['business_impact']], 'the card stays');
+  await context.close();
+});
+
 test('iframe mode: scorecard:setValue naming another candidate is refused and told; the card stays', async () => {
   const { context, page, errors: pageErrors } = await open('/examples/ats/iframe.html');
   await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:ready'));

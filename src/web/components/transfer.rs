@@ -15,6 +15,7 @@ use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::{bidi_isolate, MAX_DOCUMENT_BYTES};
 use crate::web::components::{button, part_id};
+use crate::web::app::{conflict, Preset};
 use crate::web::hooks::use_file_drop;
 use crate::web::state::{Action, SaveStatus, ScorerContext, SUBMITTED_MARK};
 use crate::web::storage::DraftStore;
@@ -33,6 +34,9 @@ pub struct TransferPanelProps {
     pub on_other_card: Callback<String>,
     /// Whether this browser holds a card under a draft key (the question says it is replaced).
     pub is_saved: Callback<String, bool>,
+    /// The names an embedding host gave the card: an import naming others is refused
+    /// (`app::conflict`), as the host's own `setValue` of it would be.
+    pub preset: Preset,
 }
 
 /// An import waiting for confirmation, and where it came from. Kept apart from [`Output`], so
@@ -231,7 +235,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // apart and suggests tags for Greenhouse notes) into a pending import, or a message that
     // leaves the draft alone.
     let take_text: Rc<dyn Fn(String, String)> = {
-        let (state, output, pending) = (state.clone(), output.clone(), pending.clone());
+        let (state, output, pending, preset) = (state.clone(), output.clone(), pending.clone(), props.preset.clone());
         Rc::new(move |source: String, text: String| {
             let result = match state.assist.ready() {
                 Some(assist) => assist.import(&text, &state.rubric),
@@ -241,7 +245,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             let (question, said) = match result {
                 Ok(mut imported) => {
                     keep_names(&mut imported, &state.card);
-                    (Some(Pending { source, imported: Rc::new(imported) }), Output::None)
+                    match conflict(&imported.card, &preset, Some(&state.card)) {
+                        // Said as in the sentence of any refused import: "<source>: … ."
+                        Some((field, given, option)) => (None, Output::Message {
+                            error: true,
+                            text: format!(
+                                "{}: its {field} is \"{}\", and the page this scorecard is on sets its {field} as \"{}\": import it where that scorecard belongs. Your draft is unchanged.",
+                                at_start(&source),
+                                bidi_isolate(given),
+                                bidi_isolate(option)
+                            ),
+                        }),
+                        None => (Some(Pending { source, imported: Rc::new(imported) }), Output::None),
+                    }
                 }
                 Err(e) => (None, Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) }),
             };

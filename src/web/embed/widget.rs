@@ -481,23 +481,10 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
     saved.unwrap_or(card)
 }
 
-/// Why a host's document cannot be shown under the host's names: it names another candidate,
-/// interviewer or step (as drafts are keyed: trimmed, case aside) than the options do, and, for
-/// `setValue`, than the card `shown` does (whose names the interviewer may have corrected). The
-/// message goes on with what to leave it out of.
+/// [`crate::web::app::conflict`] said to the host: `… the document` ends it.
 fn conflict(card: &Scorecard, preset: &Preset, shown: Option<&Scorecard>) -> Option<String> {
-    let same = |a: &str, b: &str| DraftStore::key_part(a) == DraftStore::key_part(b);
-    let fields = [
-        ("candidate", &card.candidate.name, &preset.candidate, shown.map(|s| &s.candidate.name)),
-        ("interviewer", &card.interviewer.name, &preset.interviewer, shown.map(|s| &s.interviewer.name)),
-        ("step", &card.interview.step, &preset.step, shown.map(|s| &s.interview.step)),
-    ];
-    fields.into_iter().find_map(|(field, given, option, shown)| {
-        let option = option.as_deref().filter(|o| !o.trim().is_empty())?;
-        (!given.trim().is_empty() && !same(given, option) && !shown.is_some_and(|s| same(given, s))).then(|| {
-            format!("its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of")
-        })
-    })
+    let (field, given, option) = crate::web::app::conflict(card, preset, shown)?;
+    Some(format!("its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of"))
 }
 
 thread_local! {
