@@ -160,6 +160,12 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     let o = run(&["convert", "--from", "json", "-"], gh.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("format: missing; expected \"interview-scorecard\" (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)"), "{}", stderr(&o));
+    // `validate` and `recommend` say so too, and how to read it.
+    for command in ["validate", "recommend"] {
+        let o = run(&[command, "-"], gh.as_bytes());
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("(this is a Greenhouse scorecard: `scorecard convert --from greenhouse` reads it)"), "{command}: {}", stderr(&o));
+    }
 }
 
 /// A Greenhouse export leaves a bias-risk note out and says so on stderr (unless `--quiet`).

@@ -111,6 +111,13 @@ test('misspelled options and events, and non-function listeners, are refused by 
   const result = await page.evaluate(async () => {
     const { mount, el } = await setup();
     const readonly = thrown(() => mount(el, { readonly: true }));
+    // No element, or a rubric of the wrong kind: said as such, not a TypeError from inside.
+    const noElement = [thrown(() => mount(null, {})), thrown(() => mount('#slot', {}))];
+    const other = document.createElement('div');
+    document.body.append(other);
+    mount(other, { rubric: 42 });
+    await until(() => other.textContent.includes('found a number'));
+    const rubric42 = other.textContent;
     const handle = mount(el, { candidate: 'A', interviewer: 'G', autosave: false });
     const candidat = thrown(() => handle.update({ candidat: 'x' }));
     const density = thrown(() => handle.update({ density: 'compact' }));
@@ -128,10 +135,12 @@ test('misspelled options and events, and non-function listeners, are refused by 
     await until(() => el.querySelector('.sc-card'));
     el.querySelector('label[for$="technical_expertise-meets"]').click();
     await until(() => heard.length === 1 && reported.length === 1);
-    return { readonly, candidat, density, theme, chnage, notFn, offNotFn, offChnage, reported, heard, name: handle.getValue().candidate.name };
+    return { readonly, noElement, rubric42, candidat, density, theme, chnage, notFn, offNotFn, offChnage, reported, heard, name: handle.getValue().candidate.name };
   });
+  assert.deepEqual(result.noElement, ['scorecard: mount() takes the element to render into first, not null', 'scorecard: mount() takes the element to render into first, not string']);
+  assert.match(result.rubric42, /expected a rubric object, its JSON text or \(for mount\(\)\) its URL, found a number/);
   assert.match(result.readonly, /mount options: readonly: not an option; did you mean readOnly\?/);
-  assert.match(result.candidat, /candidat: not an option; did you mean candidate\?/);
+  assert.match(result.candidat, /candidat: not an option; did you mean candidate\?; the options are rubric, candidate, interviewer, step, value \(mount only\), readOnly/);
   assert.match(result.density, /density: not an option \(set the class sc-m-compact on the element\)/);
   assert.match(result.theme, /update options: theme: expected "light", "dark" or null/);
   assert.match(result.chnage, /no event is named scorecard:chnage; did you mean scorecard:change\?/);
@@ -308,5 +317,22 @@ test('two widgets mounted on one page share no element id', async () => {
   });
   assert.deepEqual(duplicates.dup, []);
   assert.ok(duplicates.named);
+  await context.close();
+});
+
+test("the element module's types are deployed beside it and declare each of its exports", async () => {
+  const { context, page } = await open();
+  const result = await page.evaluate(async () => {
+    const exports = Object.keys(await import('/scorecard-element.js')).sort();
+    const response = await fetch('/scorecard-element.d.ts');
+    return { exports, status: response.status, types: await response.text() };
+  });
+  assert.equal(result.status, 200);
+  assert.deepEqual(result.exports, ['mount', 'ready']);
+  for (const name of result.exports) {
+    assert.match(result.types, new RegExp(`^export (const|function) ${name}\\b`, 'm'), `${name} is declared`);
+  }
+  // Each event the widget fires has its detail typed.
+  for (const event of ['ready', 'rubric', 'change', 'submit', 'error']) assert.ok(result.types.includes(`'scorecard:${event}': `), event);
   await context.close();
 });

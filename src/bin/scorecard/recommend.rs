@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use scorecard::core::committee::split_input;
-use scorecard::core::interchange::import_json;
+use scorecard::core::interchange::{detect, import_json, parse_json, Format};
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
@@ -46,7 +46,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
                 for piece in items {
                     let source = format!("{label}{}", piece.at);
-                    let card = import_json(&piece.text, rubric).map_err(|e| format!("{source}: {}{hint}", piece.locate(e.to_string())));
+                    let card = import_json(&piece.text, rubric).map_err(|e| format!("{source}: {}{hint}{}", piece.locate(e.to_string()), greenhouse_hint(&piece.text)));
                     out.push((source, card));
                 }
             }
@@ -54,6 +54,14 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
         }
     }
     out
+}
+
+/// A hint for a Greenhouse scorecard given where a scorecard document belongs: how to read it.
+fn greenhouse_hint(text: &str) -> &'static str {
+    match parse_json(text, "document").map(|v| detect(&v)) {
+        Ok(Ok(Format::Greenhouse)) => " (this is a Greenhouse scorecard: `scorecard convert --from greenhouse` reads it)",
+        _ => "",
+    }
 }
 
 /// Reports each input that could not be read on stderr; exit 1 if there was one, else 0.

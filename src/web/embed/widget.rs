@@ -56,7 +56,7 @@ impl EmbedOptions {
             if !OPTIONS.contains(&key.as_str()) {
                 let hint = if key == "density" { " (set the class sc-m-compact on the element)" } else { "" };
                 let near = near(key, &OPTIONS).map_or_else(String::new, |k| format!("; did you mean {k}?"));
-                return Err(format!("{key}: not an option{hint}{near}; the options are rubric, candidate, interviewer, step, value, readOnly, autosave, theme"));
+                return Err(format!("{key}: not an option{hint}{near}; the options are rubric, candidate, interviewer, step, value (mount only), readOnly, autosave, theme"));
             }
         }
         let given = |key: &str| o.get(key).filter(|v| !v.is_null());
@@ -440,6 +440,7 @@ fn rubric_from(options: &EmbedOptions) -> Result<Rc<Rubric>, String> {
         Some(Value::String(s)) => Err(format!(
             "\"{s}\" is text, not a rubric object: a rubric URL is taken only by mount() and the element's rubric attribute; fetch it and pass the object"
         )),
+        Some(v @ (Value::Number(_) | Value::Bool(_) | Value::Array(_))) => Err(crate::core::scorecard::expected("a rubric object, its JSON text or (for mount()) its URL", v)),
         Some(v) if !v.is_null() => Rubric::from_json(&crate::core::json::to_text(v)).map(Rc::new).map_err(|e| e.to_string()),
         _ => Rubric::default_rubric().map(Rc::new).map_err(|e| e.to_string()),
     }

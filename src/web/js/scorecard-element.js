@@ -20,8 +20,11 @@ ready.then(() => { loaded = true; });
  * that cannot be loaded is told as a rubric object that cannot be read is: the handle's widget
  * says why in the element, and `scorecard:error` tells it (the promise does not reject for it).
  */
-export function mount(element, options = {}) {
+export function mount(element, options) {
   if (!loaded) throw new Error('scorecard: mount() was called before the widget loaded: `await ready` first (import { mount, ready } from .../scorecard-element.js)');
+  // An element of this document or another's (an iframe's): checked by kind, not by class.
+  if (element?.nodeType !== 1) throw new TypeError(`scorecard: mount() takes the element to render into first, not ${element === null ? 'null' : typeof element}`);
+  options ??= {};
   // Hidden until the stylesheet this call added has loaded: no flash of an unstyled widget. The
   // visibility to restore is the host's own, taken once: a mount, destroy and mount in one turn
   // (React StrictMode) must not take the "hidden" of the first for the host's.
