@@ -172,6 +172,30 @@ test('a bad file is refused with a specific message and the draft is untouched',
   await context.close();
 });
 
+test('beside the cards, a refused file is brought into view in the panel that scrolls on its own', async () => {
+  const { context, page } = await openScorer(browser, base, { viewport: { width: 1280, height: 720 } });
+  const aside = page.locator('.sc-layout__aside');
+  // The panel is taller than the window here, so it scrolls on its own.
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  assert.ok(await aside.evaluate((a) => a.scrollHeight > a.clientHeight), 'the panel scrolls');
+  await aside.evaluate((a) => { a.scrollTop = 0; });
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+  await page.locator('.sc-transfer__msg.sc-is-error').waitFor();
+  // The keyboard goes to the message, as for an export's refusal, which brings it into view.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('sc-transfer__msg'));
+  await page.waitForFunction(() => {
+    const panel = document.querySelector('.sc-layout__aside').getBoundingClientRect();
+    return document.querySelector('.sc-transfer__msg').getBoundingClientRect().bottom <= Math.min(panel.bottom, window.innerHeight) + 1;
+  });
+  // A refused paste leaves the keyboard in the box, to correct it.
+  const paste = page.getByLabel('Or paste JSON or a share link');
+  await paste.fill('{"format": ');
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text'));
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BUTTON');
+  await context.close();
+});
+
 test('Greenhouse export and import map attributes and say how', async () => {
   const { context, page } = await fresh();
   await fillCard(page);

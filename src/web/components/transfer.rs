@@ -234,9 +234,9 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // Reads a document, a Greenhouse scorecard or a share link (the on-demand module tells them
     // apart and suggests tags for Greenhouse notes) into a pending import, or a message that
     // leaves the draft alone.
-    let take_text: Rc<dyn Fn(String, String)> = {
-        let (state, output, pending, preset) = (state.clone(), output.clone(), pending.clone(), props.preset.clone());
-        Rc::new(move |source: String, text: String| {
+    let take_text: Rc<dyn Fn(String, String, bool)> = {
+        let (state, output, pending, preset, answered) = (state.clone(), output.clone(), pending.clone(), props.preset.clone(), answered.clone());
+        Rc::new(move |source: String, text: String, file: bool| {
             let result = match state.assist.ready() {
                 Some(assist) => assist.import(&text, &state.rubric),
                 None => Err(state.assist.unavailable("Import")),
@@ -261,19 +261,29 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 }
                 Err(e) => (None, Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) }),
             };
+            // A file refused is said below the box, which the panel's own scrolling (beside the
+            // cards it scrolls when taller than the window) may hold out of view: the keyboard
+            // goes to it, which brings it into view, as for an export's refusal. (After a paste,
+            // the keyboard stays in the box, to correct it, just above the message.)
+            if file && question.is_none() {
+                answered.set(*answered + 1);
+            }
             pending.set(question);
             output.set(said);
         })
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
-        let (take_text, output, pasted) = (take_text.clone(), output.clone(), pasted.clone());
+        let (take_text, output, pasted, answered) = (take_text.clone(), output.clone(), pasted.clone(), answered.clone());
         Rc::new(move |_, name: String, text: Result<String, String>| {
             pasted.set(false);
             // Said in sentences ("… holds a scorecard for …", "Imported from …").
             let name = bidi_isolate(&name).into_owned();
             match text {
-                Ok(text) => take_text(name, text),
-                Err(e) => output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") }),
+                Ok(text) => take_text(name, text, true),
+                Err(e) => {
+                    output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") });
+                    answered.set(*answered + 1);
+                }
             }
         })
     });
@@ -290,7 +300,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             pasted.set(true);
             let text = (*paste).trim().to_string();
             let source = if crate::core::wire::looks_like_link(&text) { "the pasted link" } else { "the pasted text" };
-            take_text(source.into(), text);
+            take_text(source.into(), text, false);
         })
     };
     // A pending import naming other people than the card on screen (another draft key) is
