@@ -165,8 +165,12 @@ test('a blank scorecard is not submitted: the refusal names what is missing and 
   const { context, page } = await open();
   const notice = page.locator('.sc-toolbar .sc-notice span');
   const focused = () => page.evaluate(() => document.activeElement?.id);
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  const submit = page.getByRole('button', { name: 'Submit scorecard' });
+  const before = await submit.boundingBox();
+  await submit.click();
   await page.waitForSelector('.sc-notice');
+  // The refusal is said below the buttons: Submit stays under the pointer that pressed it.
+  assert.deepEqual(await submit.boundingBox(), before);
   assert.equal(await notice.textContent(), "Not submitted: add the candidate's name and rate at least one capability first.");
   assert.equal(await page.locator('.sc-notice').getAttribute('role'), 'alert');
   await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');

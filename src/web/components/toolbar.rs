@@ -129,12 +129,6 @@ pub fn toolbar(
     };
     html! {
         <div class="sc-toolbar">
-            if let Some(notice) = &state.notice {
-                <div class="sc-notice" role="alert">
-                    <span>{ notice.clone() }</span>
-                    { button("sc-button sc-m-quiet", None, on_dismiss, "Dismiss") }
-                </div>
-            }
             // Locked by the host or opened from a share link: nothing is edited, so nothing to
             // save or submit; the editing controls are left out rather than shown disabled.
             if !state.locked {
@@ -164,6 +158,14 @@ pub fn toolbar(
                     { button("sc-button sc-m-primary", Some(part_id(id_prefix, "submit")), on_submit, "Submit scorecard") }
                 }
             </div>
+            // Below the buttons, not above them: a notice (Submit refused, a draft restored)
+            // does not move Submit from under the pointer that pressed it.
+            if let Some(notice) = &state.notice {
+                <div class="sc-notice" role="alert">
+                    <span>{ notice.clone() }</span>
+                    { button("sc-button sc-m-quiet", None, on_dismiss, "Dismiss") }
+                </div>
+            }
             { list }
             // What the last action did (a confirmed rating, a moved observation, a submission),
             // said politely; always present, as a live region must be before it changes. A
