@@ -145,7 +145,7 @@ fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
 fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
     let label = label(path);
     let bytes = read_bytes(path, limit, what)?;
-    // UTF-8 or UTF-16 with its mark, as the page reads a file.
+    // UTF-8 (its byte-order mark dropped), as the page reads a file; anything else is refused.
     decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
 }
 
