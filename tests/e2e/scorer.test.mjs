@@ -291,3 +291,22 @@ test('in one column, a control the keyboard reaches is never hidden under the ou
   assert.deepEqual(hidden, []);
   await context.close();
 });
+
+test('choosing a level changes no tile\'s width and no card\'s height: the cards below do not jump', async () => {
+  const { context, page } = await open({ viewport: { width: 1280, height: 900 } });
+  const measure = () => page.evaluate(() => {
+    const card = document.querySelector('.sc-card[id$="technical_expertise"], .sc-card');
+    return {
+      tiles: [...card.querySelectorAll('.sc-option__label')].map((l) => Math.round(l.getBoundingClientRect().width)),
+      height: Math.round(card.getBoundingClientRect().height),
+      next: Math.round(card.nextElementSibling.getBoundingClientRect().top),
+    };
+  });
+  const before = await measure();
+  for (const level of ['meets', 'exceeds', 'needs_improvement']) {
+    await page.click(`label[for$="technical_expertise-${level}"]`);
+    await page.waitForFunction((level) => document.querySelector(`input[id$="technical_expertise-${level}"]`).checked, level);
+    assert.deepEqual(await measure(), before, level);
+  }
+  await context.close();
+});
