@@ -74,16 +74,17 @@ pub struct Preset {
 
 /// Why a document cannot be shown under the names a host gave: it names another candidate,
 /// interviewer or step (as drafts are keyed: trimmed, case aside) than the host's options do,
-/// and than the card `shown` does (whose names the interviewer may have corrected); a person
-/// named by id only is named by the id. The field, the document's name and the option's. A
+/// and than the card `shown` does (whose names the interviewer may have corrected). Names are
+/// compared, not ids (the options are names): a document naming a person by id only, as a
+/// Greenhouse file names the candidate, is not refused. The field, the document's name and the option's. A
 /// host's `mount` and `setValue` refuse such a document, and so does the interviewer's import
 /// in a widget whose names the host set: it is another scorecard, which would take this one's
 /// place where the host cannot bring it back.
 pub(crate) fn conflict<'a>(card: &'a Scorecard, preset: &'a Preset, shown: Option<&Scorecard>) -> Option<(&'static str, &'a str, &'a str)> {
     let same = |a: &str, b: &str| DraftStore::key_part(a) == DraftStore::key_part(b);
     let fields = [
-        ("candidate", card.candidate.display_name(), &preset.candidate, shown.map(|s| s.candidate.display_name())),
-        ("interviewer", card.interviewer.display_name(), &preset.interviewer, shown.map(|s| s.interviewer.display_name())),
+        ("candidate", card.candidate.name.as_str(), &preset.candidate, shown.map(|s| s.candidate.name.as_str())),
+        ("interviewer", card.interviewer.name.as_str(), &preset.interviewer, shown.map(|s| s.interviewer.name.as_str())),
         ("step", card.interview.step.as_str(), &preset.step, shown.map(|s| s.interview.step.as_str())),
     ];
     fields.into_iter().find_map(|(field, given, option, shown)| {
@@ -109,9 +110,9 @@ type Unreadable = (String, String, String);
 /// it. Read only: a corrupt one is the `Err`, left where it is for `kept_aside` (the card shown
 /// stays unsaved). Opened as the card as mounted is (see `opening` in `Scorer`), a draft is
 /// neither saved again nor told to the host as a change.
-fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, saved_key: &RefCell<Option<String>>) -> Result<Option<Action>, Unreadable> {
+fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, preset: &Preset, saved_key: &RefCell<Option<String>>) -> Result<Option<Action>, Unreadable> {
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
-    let Some((key, adopted)) = draft_to_open(store, &rubric.id, card) else {
+    let Some((key, adopted)) = draft_to_open(store, &rubric.id, card, preset) else {
         *saved_key.borrow_mut() = Some(String::new());
         return Ok(None);
     };
@@ -169,12 +170,14 @@ fn kept_aside(store: &DraftStore, card: &Scorecard, (key, text, error): Unreadab
 }
 
 /// The saved draft a scorer showing `card` opens, and whether it is under the older key without
-/// the step. A host that names the candidate and interviewer gets the draft of those names (for
-/// a step, one saved before the step was part of the key, when only that one exists: it is this
-/// card's only if its step is this step); otherwise the draft open last, when it is of the names
-/// and step given (none, on the standalone page). Both
-/// `restore` and the embedding's `getValue` before the first render go by it.
-pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecard) -> Option<(String, bool)> {
+/// the step. A card named by candidate and interviewer gets the draft of those names (for a step,
+/// one saved before the step was part of the key, when only that one exists: it is this card's
+/// only if its step is this step). Otherwise, the draft open last, when it is of the names and
+/// step the host gave (`preset`; none on the standalone page, whose remembered interviewer is
+/// not a host's choice: Open and a share link's import leave that pointer for the reload to
+/// follow); a step-less key then is this card's only if its step is this step. Both `restore`
+/// and the embedding's `getValue` before the first render go by it.
+pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecard, preset: &Preset) -> Option<(String, bool)> {
     let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
     if !named {
         // The pointer to the last one is followed only to a draft of this rubric: a value
@@ -182,15 +185,14 @@ pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecar
         // gives some of the names (a candidate, not yet the interviewer) opens the last draft
         // only if it is of those names: another candidate's card is not this one's.
         let ours = format!("{}draft:{rubric_id}:", crate::web::storage::PREFIX);
-        let given = [card.candidate.key(), card.interviewer.key(), &card.interview.step].map(DraftStore::key_part);
-        let of_given = |parts: &str| {
-            let mut parts = parts.split(':');
-            given.iter().all(|g| {
-                let part = parts.next();
-                g.is_empty() || part == Some(g.as_str())
-            })
-        };
-        return store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.strip_prefix(&ours).is_some_and(of_given)).map(|k| (k, false));
+        let given = [&preset.candidate, &preset.interviewer, &preset.step].map(|g| DraftStore::key_part(g.as_deref().unwrap_or("")));
+        let key = store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.starts_with(&ours))?;
+        let mut parts = key.get(ours.len()..).unwrap_or("").split(':');
+        let [candidate, interviewer, step] = [parts.next(), parts.next(), parts.next()];
+        let fits = |g: &String, part: Option<&str>| g.is_empty() || part == Some(g.as_str());
+        // A key without a step (saved before the step was in keys) is checked by its card's step.
+        let adopted = step.is_none() && !given[2].is_empty();
+        return (fits(&given[0], candidate) && fits(&given[1], interviewer) && (adopted || fits(&given[2], step))).then_some((key, adopted));
     }
     let key = DraftStore::card_key(rubric_id, card);
     let legacy = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key(), "");
@@ -402,7 +404,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             // card as mounted, neither saved again nor told as a change until an edit. Read once,
             // here; one that does not parse is moved aside by the mount effect (a storage write).
             let mut state = ScorerState::new(rubric, card);
-            match if autosave { restore(&store, &state.rubric, &state.card, &saved_key) } else { Ok(None) } {
+            match if autosave { restore(&store, &state.rubric, &state.card, &settings.preset, &saved_key) } else { Ok(None) } {
                 Ok(Some(load)) => {
                     state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
                     state.save = SaveStatus::Saved;
@@ -514,13 +516,14 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let saved_key = saved_key.clone();
         let edited = edited.clone();
         let opening = opening.clone();
+        let preset = settings.preset.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(settings.autosave, move |&on| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
             if on && !*edited.borrow() {
-                match restore(&store, &state.rubric, &state.card, &saved_key) {
+                match restore(&store, &state.rubric, &state.card, &preset, &saved_key) {
                     Ok(Some(load)) => {
                         // Opened as on mount: saved as it is, and not a change. (A draft equal to
                         // the card shown changes nothing, and reports nothing.)

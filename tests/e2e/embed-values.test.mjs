@@ -218,8 +218,9 @@ test("the interviewer's import of another candidate's scorecard into a widget wh
   const paste = page.locator('#first textarea[id$="-paste"]');
   const importIt = page.locator('#first button:has-text("Import pasted text")');
   const msg = page.locator('#first .sc-transfer__msg');
-  // Another candidate by name, then by id only (as a Greenhouse export names one).
-  for (const [candidate, said] of [[{ name: 'Bob Other' }, 'Bob Other'], [{ id: '1042' }, '1042']]) {
+  // Another candidate by name (one named by id only, as a Greenhouse export names one, is not
+  // compared: the options are names).
+  for (const [candidate, said] of [[{ name: 'Bob Other' }, 'Bob Other']]) {
     await paste.fill(JSON.stringify(minimal({ candidate })));
     await importIt.click();
     await page.waitForFunction((said) => document.querySelector('#first').shadowRoot.querySelector('.sc-transfer__msg')?.textContent.includes(said), said);

@@ -347,6 +347,29 @@ test('Your scorecards lists the cards saved in this browser, newest first, and o
   await context.close();
 });
 
+test("Your scorecards opens a card scored by another interviewer than the one this page remembers", async () => {
+  const { context, page } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  // A colleague scores the next card on this computer: the page now remembers them.
+  await candidate(page).fill('Sam Lee');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
+  await page.getByLabel('Interview step').fill('Coding');
+  await page.click('label[for="sc-business_impact-exceeds"]');
+  await saved(page);
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Grace Hopper');
+  // Tom Becker's card opens as it was, not a blank card for Grace Hopper.
+  await page.getByText('Your scorecards').click();
+  await page.getByRole('button', { name: 'Open Priya Raman · System design' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
+  assert.ok(await page.locator('#sc-business_impact-meets').isChecked());
+  await context.close();
+});
+
 test('with storage full, Your scorecards still lists and opens the saved cards; a card storage refuses stays in this tab', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Sam Lee', 'Coding', 'meets');

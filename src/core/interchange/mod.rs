@@ -179,8 +179,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     if let [0xff, 0xfe, ..] | [0xfe, 0xff, ..] = bytes {
         return Err("UTF-16 text; save it as UTF-8".to_string());
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to() + 1))
+    // Bytes are counted in the file, its mark included.
+    let (mark, text) = bytes.strip_prefix("\u{feff}".as_bytes()).map_or((0, bytes), |rest| (3, rest));
+    std::str::from_utf8(text).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {})", mark + e.valid_up_to() + 1))
 }
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].

@@ -475,7 +475,7 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
     }
     let store = DraftStore::open();
     // The draft the scorer's `restore` opens, read by the same `load_draft`.
-    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card).and_then(|(key, adopted)| match store.load_draft(&key, rubric) {
+    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card, preset).and_then(|(key, adopted)| match store.load_draft(&key, rubric) {
         Loaded::Draft(saved) => (!adopted || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step)).then_some(saved),
         Loaded::Nothing | Loaded::Corrupt { .. } => None,
     });
