@@ -5,16 +5,9 @@
 //! input (it cuts, never invents), and that the report counts what loaded.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 use scorecard::core::committee::{analyze, parse_for_panel, split_input, to_markdown};
-use scorecard::core::Rubric;
-
-fn rubric() -> &'static Rubric {
-    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
-    RUBRIC.get_or_init(|| Rubric::default_rubric().expect("the embedded rubric is valid"))
-}
+use scorecard_fuzz::rubric;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

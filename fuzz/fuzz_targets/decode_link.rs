@@ -5,17 +5,10 @@
 //! that the inflater sees arbitrary streams and not only what survives base64 decoding.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 use scorecard::core::interchange::link::base64url_encode;
 use scorecard::core::interchange::{decode_link, encode_link};
-use scorecard::core::Rubric;
-
-fn rubric() -> &'static Rubric {
-    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
-    RUBRIC.get_or_init(|| Rubric::default_rubric().expect("the embedded rubric is valid"))
-}
+use scorecard_fuzz::rubric;
 
 fn check(link: &str) {
     let Ok(card) = decode_link(link, rubric()) else { return };

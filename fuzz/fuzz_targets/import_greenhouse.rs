@@ -4,16 +4,9 @@
 //! Greenhouse export imports again.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 use scorecard::core::interchange::{export_greenhouse, export_json, import_greenhouse, import_json};
-use scorecard::core::Rubric;
-
-fn rubric() -> &'static Rubric {
-    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
-    RUBRIC.get_or_init(|| Rubric::default_rubric().expect("the embedded rubric is valid"))
-}
+use scorecard_fuzz::rubric;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
