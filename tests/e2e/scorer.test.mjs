@@ -224,6 +224,15 @@ test('in one column the outcome stays in view at the bottom while rating, and ta
   assert.ok(panel.y > 740, 'the panel itself is out of sight');
   await bar.click();
   await page.waitForFunction(() => document.activeElement?.id === 'sc-rec-title');
+  // With the panel in view, the bar (stopped at the end of the cards, above it) is gone rather
+  // than say the outcome twice; back at the top, it is there again.
+  const shown = () => page.evaluate(() => { const s = getComputedStyle(document.querySelector('.sc-recbar')); return s.visibility === 'visible' && s.opacity === '1'; });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.sc-recbar')).visibility === 'hidden');
+  assert.equal(await shown(), false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.sc-recbar')).visibility === 'visible');
+  assert.equal(await shown(), true, 'the bar is back, whole, far from the panel');
   await context.close();
 
   // Beside the cards, the panel is there: no bar.
