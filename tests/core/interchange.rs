@@ -515,6 +515,36 @@ fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
     }
 }
 
+/// An untagged observation whose text reads as a tagged line (pasted from an earlier export)
+/// comes back untagged with its text as written: a round trip confirms no tag nobody gave. The
+/// mark it travels with is taken off only where it was put.
+#[test]
+fn greenhouse_untagged_text_that_reads_as_a_tag_comes_back_untagged() {
+    let rubric = rubric();
+    let texts = [
+        "Technical Expertise (Exceeds Expectations): copied from the resume",
+        "Technical Expertise: copied from the resume",
+        "Project Ownership (suggested, not confirmed): copied",
+        "Untagged: Business Impact (Meets Expectations): twice marked",
+        "Untagged: plain words",
+        "A plain note: with a colon",
+    ];
+    let mut card = Scorecard::new(&rubric);
+    for (i, text) in texts.iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), ..Observation::default() });
+    }
+    let text = export_greenhouse(&card, &rubric).to_string();
+    assert!(text.contains("Untagged: Technical Expertise (Exceeds Expectations): copied"), "{text}");
+    assert!(text.contains("<li>A plain note: with a colon</li>"), "a line that reads as no tag goes as written: {text}");
+    let back = import_greenhouse(&text, &rubric).expect("reads").card;
+    let got: Vec<(&str, Option<&str>, Rating)> = back.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
+    let want: Vec<(&str, Option<&str>, Rating)> = texts.iter().map(|t| (*t, None, Rating::NotAssessed)).collect();
+    assert_eq!(got, want);
+    // A line someone wrote "Untagged: ..." in Greenhouse itself keeps its words.
+    let g = import_greenhouse(&greenhouse_with("Key Take-Aways", "<p>Untagged: asked good questions</p>", ""), &rubric).expect("reads");
+    assert_eq!(g.card.observations.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), ["Untagged: asked good questions"]);
+}
+
 /// Key Take-Aways lines go back to the capability whose whole name starts them, the longest
 /// when one capability's name begins another's ("Technical" and "Technical: Systems", whose
 /// line also reads as a "Technical" line), whatever the rubric's order.

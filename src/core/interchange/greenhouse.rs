@@ -202,7 +202,12 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
 /// `Capability (Level label; suggested, not confirmed): text` when the tag is the classifier's
 /// and the interviewer has not confirmed it, so nobody reading the ATS takes it for theirs.
 fn observation_line(o: &Observation, rubric: &Rubric) -> String {
-    let Some(cap) = o.capability.as_deref().and_then(|c| rubric.capability(c)) else { return o.text.clone() };
+    let Some(cap) = o.capability.as_deref().and_then(|c| rubric.capability(c)) else {
+        // An untagged text that reads as a tagged line ("Technical Expertise (Exceeds
+        // Expectations): …", pasted from a previous export) would come back with that tag, the
+        // interviewer's, which nobody gave: it goes out marked, and comes back untagged.
+        return if reads_marked(&o.text, rubric) { format!("{UNTAGGED}{}", o.text) } else { o.text.clone() };
+    };
     let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
     match super::tag_words(level, o.source == TagSource::Suggested) {
         Some(words) => format!("{} ({words}): {}", cap.name, o.text),
@@ -573,6 +578,9 @@ type LineTag = (String, Rating, TagSource);
 /// longest name wins, whatever the rubric's order: the shorter reading takes part of the other
 /// capability's name for text.
 fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<LineTag>) {
+    if let Some(text) = line.strip_prefix(UNTAGGED).filter(|t| reads_marked(t, rubric)) {
+        return (text.to_string(), None);
+    }
     let mut best = None;
     let mut longest = 0;
     for cap in &rubric.capabilities {
@@ -592,6 +600,17 @@ fn parse_observation_line(line: &str, rubric: &Rubric) -> (String, Option<LineTa
         Some((text, cap, level, source)) => (text.to_string(), Some((cap.id.clone(), level, source))),
         None => (line.to_string(), None),
     }
+}
+
+/// How an untagged Key Take-Aways line starts when its text would otherwise read as a tagged
+/// one (see [`observation_line`]).
+const UNTAGGED: &str = "Untagged: ";
+
+/// Whether an untagged text goes out marked [`UNTAGGED`]: when it reads as a tagged line, or
+/// starts with the mark itself (so that the import, which takes the mark off only then, gives
+/// back the text as written; a line someone wrote "Untagged: …" in Greenhouse keeps its words).
+fn reads_marked(text: &str, rubric: &Rubric) -> bool {
+    text.starts_with(UNTAGGED) || parse_observation_line(text, rubric).1.is_some()
 }
 
 /// What follows a capability's name in one of [`observation_line`]'s forms with this level:
