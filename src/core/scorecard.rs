@@ -676,9 +676,8 @@ fn opt_text(obj: &Map<String, Value>, key: &str, at: Parent<'_>, max: usize) -> 
     match obj.get(key) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => bounded(s, max, || at.sub(key)),
-        // Ids are often numbers in ATS exports; accept them as text. A whole number reads the
-        // same however it is written (pandas writes 1042 as 1042.0), so one candidate stays one.
-        Some(v @ Value::Number(_)) if max == MAX_FIELD_CHARS => Ok(whole_value(v).map_or_else(|| super::json::to_text(v), |n| n.to_string())),
+        // Ids are often numbers in ATS exports; accept them as text (see `id_text`).
+        Some(Value::Number(n)) if max == MAX_FIELD_CHARS => id_text(n).ok_or_else(|| ScorecardError::new(at.sub(key), ID_DIGITS)),
         Some(other) => Err(ScorecardError::new(at.sub(key), expected("a string", other))),
     }
 }
@@ -703,6 +702,26 @@ pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
     // 2^64 is the first float above u64::MAX; `as` would saturate rather than refuse.
     ((0.0..18_446_744_073_709_551_616.0).contains(&f) && f.fract() == 0.0).then_some(f as u64)
 }
+
+/// A number given as an id, as text. A whole number reads the same however it is written
+/// (pandas writes 1042 as 1042.0, and `1.042e3` is 1042 too), so one candidate stays one. `None`
+/// ([`ID_DIGITS`] says why) for a fraction, for a whole number of 16 digits or more written
+/// with a fraction or an exponent, and for any beyond 64 bits: those are read as a float, only
+/// roughly (`json` reads 15 significant digits exactly), and an id read with other digits would
+/// name someone else.
+pub fn id_text(n: &serde_json::Number) -> Option<String> {
+    if let Some(v) = n.as_u64() {
+        return Some(v.to_string());
+    }
+    if let Some(v) = n.as_i64() {
+        return Some(v.to_string());
+    }
+    let f = n.as_f64()?;
+    (f.fract() == 0.0 && f.abs() < 1e15).then(|| (f as i64).to_string())
+}
+
+/// Why a number is not read as an id (see [`id_text`]).
+pub const ID_DIGITS: &str = "a number that is not a whole number, or too large to keep its digits: write the id as a string, in quotes";
 
 /// [`whole_number`] for any JSON value: `None` unless it is a whole number.
 pub fn whole_value(v: &Value) -> Option<u64> {

@@ -402,7 +402,36 @@ fn greenhouse_ids_with_a_zero_fraction_read_as_whole_numbers() {
     assert_eq!(read.card.candidate.id, "1042");
     gh["candidate_id"] = json!(1042.5);
     let e = import_greenhouse(&gh.to_string(), &rubric).expect_err("a fraction is not an id");
-    assert!(e.to_string().contains("candidate_id: expected a whole number id"), "{e}");
+    assert!(e.to_string().contains("candidate_id: a number that is not a whole number"), "{e}");
+}
+
+/// A number read as an id keeps its digits or is refused, in a scorecard document as in a
+/// Greenhouse object: `99999999999999999999999` was read as "99999999999999991611392.0", another
+/// id, which `compare` would group and a share link would carry.
+#[test]
+fn numeric_ids_keep_their_digits_or_are_refused() {
+    let rubric = rubric();
+    // The number as written: serde_json would write it back in its own form.
+    let doc = |id: &str| {
+        let mut card = sample_cards(1)[0].clone();
+        card.candidate.id = "<id>".into();
+        export_json(&card).replace("\"<id>\"", id)
+    };
+    for (written, read) in [("1042", "1042"), ("1042.0", "1042"), ("1.042e3", "1042"), ("-7", "-7"), ("18446744073709551615", "18446744073709551615"), ("999999999999999.0", "999999999999999")] {
+        let card = import_json(&doc(written), &rubric).unwrap_or_else(|e| panic!("{written}: {e}"));
+        assert_eq!(card.candidate.id, read, "{written}");
+        let mut gh = export_greenhouse(&sample_cards(1)[0], &rubric);
+        gh["candidate_id"] = serde_json::from_str(written).expect("a number");
+        assert_eq!(import_greenhouse(&gh.to_string(), &rubric).expect("reads").card.candidate.id, read, "Greenhouse {written}");
+    }
+    for written in ["99999999999999999999999", "1e20", "9007199254740991.0", "1e15", "12345678901234567890e0", "1042.5"] {
+        let e = import_json(&doc(written), &rubric).expect_err(written);
+        assert!(e.to_string().contains("candidate.id: a number that is not a whole number, or too large to keep its digits"), "{written}: {e}");
+        let mut gh = export_greenhouse(&sample_cards(1)[0], &rubric);
+        gh["candidate_id"] = serde_json::from_str(written).expect("a number");
+        let e = import_greenhouse(&gh.to_string(), &rubric).expect_err(written);
+        assert!(e.to_string().contains("candidate_id: a number that is not"), "Greenhouse {written}: {e}");
+    }
 }
 
 /// Only an id written as the integer itself becomes a Greenhouse id: "007" would come back as

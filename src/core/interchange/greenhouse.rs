@@ -684,12 +684,10 @@ fn import_person(v: &Value, field: &str) -> Result<Person, ImportError> {
 fn id_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
     match v {
         None | Some(Value::Null) => Ok(String::new()),
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(n.to_string()),
         Some(Value::String(s)) => bounded(s, path, MAX_FIELD_CHARS),
         // 1042.0 (as pandas writes a column with a gap) is the id 1042, as in scorecard documents.
-        Some(other) => crate::core::scorecard::whole_value(other)
-            .map(|whole| whole.to_string())
-            .ok_or_else(|| ImportError::invalid(path, format!("expected a whole number id, found {}", kind(other)))),
+        Some(Value::Number(n)) => crate::core::scorecard::id_text(n).ok_or_else(|| ImportError::invalid(path, crate::core::scorecard::ID_DIGITS)),
+        Some(other) => Err(ImportError::invalid(path, format!("expected a whole number id, found {}", kind(other)))),
     }
 }
 
