@@ -187,7 +187,8 @@ pub struct Cell {
     /// The member's interviewer key.
     pub interviewer: String,
     pub level: Rating,
-    /// Observations tagged with the capability, plus one for a non-empty note.
+    /// Observations tagged with the capability, plus one for a non-empty note, each unless the
+    /// flagger flags it ([`evidence_count`]): the evidence the rating rests on.
     pub evidence: usize,
     pub note: String,
     /// The flagger found a bias risk in the note (see [`ObservationView::bias_risk`]).
@@ -1123,9 +1124,13 @@ fn set(flags: &mut [bool], i: usize, value: bool) {
     }
 }
 
-/// Pieces of evidence for a capability on a scorecard: tagged observations plus a non-empty note.
-pub fn evidence_count(card: &Scorecard, capability: &str) -> usize {
-    card.observations_for(capability).count() + usize::from(!card.note(capability).trim().is_empty())
+/// Pieces of evidence for a capability on a scorecard: tagged observations plus a non-empty
+/// note, each unless the flagger flags it (a bias risk or no behaviour is not evidence, as the
+/// engine counts it: `engine::recommend_with`).
+pub fn evidence_count(card: &Scorecard, capability: &str, flagger: Flagger<'_>) -> usize {
+    let counts = |text: &str| flagger.is_none_or(|f| f(text).is_empty());
+    let note = card.note(capability);
+    card.observations_for(capability).filter(|o| counts(&o.text)).count() + usize::from(!note.trim().is_empty() && counts(note))
 }
 
 fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) -> (CandidateReport, Vec<calibration::Contribution>) {

@@ -191,8 +191,19 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
     }
 }
 
-/// Recommends an outcome for a scorecard, weighing its ratings and the evidence behind them.
+/// Recommends an outcome for a scorecard, weighing its ratings and the evidence behind them,
+/// every note and observation counted as evidence. Where the classifier's flags are at hand,
+/// [`recommend_with`] counts only those it does not flag.
 pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
+    recommend_with(rubric, card, &|_| false)
+}
+
+/// [`recommend`], with `flagged` saying which texts (evidence notes, observations) the
+/// classifier flags as a bias risk or as no behaviour: those are not evidence (the flag says so
+/// to the interviewer, and no export bound for an ATS carries a bias risk), so a rating whose
+/// only support they are is rated without evidence, and an observation among them neither
+/// agrees with its rating nor contradicts it.
+pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) -> bool) -> Recommendation {
     let rating_of = |id: &str| card.rating(id);
     let outcome = evaluate(rubric, &rating_of);
     let name = |id: &str| rubric.capability(id).map_or(id.to_string(), |c| c.name.clone());
@@ -201,15 +212,30 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
     let mut unevidenced = Vec::new();
     let mut contradicted = Vec::new();
     let mut consistent = 0usize;
+    // Whether a rating without evidence has a flagged note or observation: the line that lists
+    // them says flagged ones do not count.
+    let mut only_flagged = false;
     for cap in &rubric.capabilities {
         let r = card.rating(&cap.id);
-        let obs: Vec<Rating> =
-            card.observations_for(&cap.id).map(|o| o.level).filter(|l| *l != Rating::NotAssessed).collect();
+        // The levels of its observations, flagged ones left out. (A loop: a `collect` through
+        // one more filter is one more instantiation of `Vec`'s collecting code in the widget.)
+        let mut obs: Vec<Rating> = Vec::new();
+        let mut set_aside = false;
+        for o in card.observations_for(&cap.id) {
+            if flagged(&o.text) {
+                set_aside = true;
+            } else if o.level != Rating::NotAssessed {
+                obs.push(o.level);
+            }
+        }
         if r == Rating::NotAssessed {
             unassessed.push(cap.id.clone());
             continue;
         }
-        if card.note(&cap.id).trim().is_empty() && obs.is_empty() {
+        let note = card.note(&cap.id);
+        if (note.trim().is_empty() || flagged(note)) && obs.is_empty() {
+            // (A note that is not blank here is flagged.)
+            only_flagged |= !note.trim().is_empty() || set_aside;
             unevidenced.push(cap.id.clone());
         }
         if !obs.is_empty() {
@@ -331,7 +357,8 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
         rationale.push(format!("Not assessed: {}.", list(&unassessed)));
     }
     if !unevidenced.is_empty() {
-        rationale.push(format!("Rated without evidence (add a note or an observation): {}.", list(&unevidenced)));
+        let flagged = if only_flagged { "; a flagged one is not evidence" } else { "" };
+        rationale.push(format!("Rated without evidence (add a note or an observation{flagged}): {}.", list(&unevidenced)));
     }
     let todo_lines = todo_start..rationale.len();
     for id in &contradicted {

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::{self, Classification, Flag};
-use crate::core::engine::{recommend, Recommendation};
+use crate::core::engine::{recommend_with, Recommendation};
 use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
 use crate::web::assist::Assistance;
@@ -168,7 +168,8 @@ impl ScorerState {
         // A document's drafted marks (a host's value, a share link) are kept in `drafted`, as
         // `reduce` keeps a loaded card's: the card in the state holds none (see `card_out`).
         let drafted = card.ratings.take_drafted();
-        let recommendation = Rc::new(recommend(&rubric, &card));
+        // Nothing is flagged before the on-demand module has loaded.
+        let recommendation = Rc::new(recommend_with(&rubric, &card, &|_| false));
         ScorerState {
             rubric,
             card,
@@ -448,6 +449,8 @@ impl Reducible for ScorerState {
                 // Everything is read afresh: nothing was read while the classifier was loading.
                 next.analyses = Rc::new(analyse(&next.assist, &next.analyses, &next.card));
                 next.note_flags = Rc::new(note_flags(&next.assist, None, &next.card));
+                // Flagged notes now known, they stop counting as evidence.
+                next.recommendation = recommendation(&next);
             }
             Action::DraftRatings if editable && next.assist.ready().is_none() => {
                 // Drafting checks every observation for a bias risk first, which needs the
@@ -582,7 +585,6 @@ impl Reducible for ScorerState {
             next.notice_until = NoticeUntil::Dismissed;
         }
         if card_changed {
-            next.recommendation = Rc::new(recommend(&next.rubric, &next.card));
             if next.card.observations != self.card.observations {
                 // `next.analyses` already holds what `suggest_tags` read for this change.
                 next.analyses = Rc::new(analyse(&next.assist, &next.analyses, &next.card));
@@ -590,6 +592,7 @@ impl Reducible for ScorerState {
             if next.card.ratings != self.card.ratings {
                 next.note_flags = Rc::new(note_flags(&next.assist, Some((&self.note_flags, &self.card)), &next.card));
             }
+            next.recommendation = recommendation(&next);
         }
         Rc::new(next)
     }
@@ -667,6 +670,16 @@ fn note_flags(assist: &Assistance, before: Option<(&NoteFlags, &Scorecard)>, car
         }
     }
     out
+}
+
+/// The recommendation for the state's card. What the classifier flags (a bias risk, or no
+/// behaviour: `note_flags`, `analyses`) is not counted as evidence (`recommend_with`); until the
+/// on-demand module has loaded nothing is flagged, and every note counts.
+fn recommendation(state: &ScorerState) -> Rc<Recommendation> {
+    let flagged = |text: &str| {
+        state.note_flags.iter().any(|(c, _)| state.card.note(c) == text) || reading(&state.analyses, text).is_some_and(|a| a.as_ref().is_ok_and(|c| !c.flags.is_empty()))
+    };
+    Rc::new(recommend_with(&state.rubric, &state.card, &flagged))
 }
 
 /// The next free observation id: `o` and one more than the highest number in use.

@@ -372,13 +372,15 @@ fn calibration_signals() {
             uniform: None,
             flagged: 0,
         },
-        // The flagger sees notes and observations: here two notes and one observation.
+        // The flagger sees notes and observations: here two notes and one observation. What it
+        // flags is not evidence: Mentorship (its note and its observation flagged) and
+        // Leadership (its note) are rated without evidence, as Business Impact is.
         Case {
             panel: &["ada a s1: te=M ms=E+1 lp=M bi=n", "ada b s2: te=M"],
             member: 0,
             leaning: Leaning::NotEnoughShared,
             shared: 1,
-            unevidenced: 1,
+            unevidenced: 3,
             uniform: None,
             flagged: 3,
         },

@@ -207,6 +207,49 @@ fn evidence_moves_confidence() {
     assert_eq!(rec.greenhouse, Greenhouse::Yes);
 }
 
+/// A note or observation the classifier flags (a bias risk, an impression) is not evidence: a
+/// rating it alone supports is rated without evidence, and the confidence is the bare card's.
+/// A QA pass found "Young mom with two kids, very energetic." raising confidence from 40% to 65%
+/// like a behavioural note, and a hand-tagged remark about family to 77%.
+#[test]
+fn flagged_notes_and_observations_are_not_evidence() {
+    use scorecard::core::classifier::flagged;
+    use scorecard::core::engine::recommend_with;
+    let r = rubric();
+    let with_notes = |note: &str| {
+        let mut c = card(&r, [M, M, M, M, N, N]);
+        c.ratings.values_mut().for_each(|e| e.note = note.into());
+        c
+    };
+    let bare = recommend_with(&r, &with_notes(""), &flagged);
+    let sound = recommend_with(&r, &with_notes("Walked through the rollback plan step by step and named the owner of each step."), &flagged);
+    assert!(sound.confidence > bare.confidence, "{} vs {}", sound.confidence, bare.confidence);
+    assert!(sound.unevidenced.is_empty());
+    for note in ["Young mom with two kids, very energetic.", "Seems smart."] {
+        assert!(flagged(note), "{note}");
+        let rec = recommend_with(&r, &with_notes(note), &flagged);
+        assert_eq!(rec.confidence, bare.confidence, "{note}");
+        assert_eq!(rec.unevidenced.len(), 4, "{note}: {:?}", rec.unevidenced);
+        assert!(rec.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation; a flagged one is not evidence)")), "{note}: {:?}", rec.rationale);
+        // Without the flags, as before: counted.
+        assert!(recommend(&r, &with_notes(note)).confidence > bare.confidence);
+    }
+    assert!(bare.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation): ")), "{:?}", bare.rationale);
+    // A remark about family, tagged by hand to every rated capability at its rating.
+    let mut tagged = with_notes("");
+    for (i, cap) in r.capabilities.iter().take(4).enumerate() {
+        tagged.observations.push(scorecard::core::Observation {
+            id: format!("o{i}"),
+            text: "She is a single mom, so on-call may be hard for her.".into(),
+            capability: Some(cap.id.clone()),
+            level: M,
+            source: scorecard::core::scorecard::TagSource::Interviewer,
+        });
+    }
+    let rec = recommend_with(&r, &tagged, &flagged);
+    assert_eq!((rec.confidence, rec.unevidenced.len()), (bare.confidence, 4));
+}
+
 /// A committee reads each panel member's vote with `engine::vote`, which skips the rationale:
 /// it must give the decision, Greenhouse recommendation and score that `recommend` gives, for
 /// every combination of ratings (unrated core capabilities included) and with or without notes.

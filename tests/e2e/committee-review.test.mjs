@@ -16,7 +16,7 @@ const card = (candidate, interviewer, step, levels, { submitted = true, notes = 
   format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
   candidate: { id: `c-${candidate.toLowerCase()}`, name: candidate }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
   interview: { step, date: '2026-11-20' }, ...(submitted ? { submitted_at: '2026-11-20T10:00:00Z' } : {}),
-  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: notes[k] ?? `${interviewer} on ${k}` }])),
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: notes[k] ?? `${interviewer} watched them walk through ${k}` }])),
 });
 
 const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) });
@@ -194,7 +194,7 @@ test('a heat-map cell with observations and no note opens to its observations, a
   const raj_te = cell('Technical Expertise', 1);
   assert.match(await raj_te.locator('summary').textContent(), /Meets Expectations · 1 note, 1 observation/);
   await raj_te.locator('summary').click();
-  assert.deepEqual(await raj_te.locator('details > :not(summary)').allTextContents(), ['Raj on technical_expertise', 'Wrote the failing test before the fix (Meets Expectations)']);
+  assert.deepEqual(await raj_te.locator('details > :not(summary)').allTextContents(), ['Raj watched them walk through technical_expertise', 'Wrote the failing test before the fix (Meets Expectations)']);
   // No evidence, nothing to open.
   assert.equal(await cell('Business Impact', 0).locator('details').count(), 0);
   await context.close();
@@ -215,6 +215,8 @@ test('a note or observation with a bias risk is folded away in the heat map and 
   await paste(page, [ann, bo]);
   await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate/);
   const cell = page.locator('[data-testid=matrix] tbody tr', { hasText: 'Technical Expertise' }).locator('td').first();
+  // The note and the first observation are not evidence, and the cell says so.
+  assert.equal(await cell.locator('summary').first().textContent(), 'Ann, Technical Expertise: Needs Improvement · 1 note, 2 observations; 2 flagged, not evidence');
   await cell.locator('summary').first().click();
   const folded = cell.locator('details.sc-committee__withheld');
   assert.equal(await folded.count(), 2);
@@ -237,7 +239,7 @@ test('a note or observation with a bias risk is folded away in the heat map and 
   const po = page.locator('details.sc-committee__who', { hasText: 'Project Ownership' });
   assert.equal(await po.evaluate((d) => d.open), false);
   assert.equal(await po.locator('details.sc-committee__withheld').count(), 1);
-  assert.equal(await po.locator('.sc-committee__note').first().textContent(), 'Ann on project_ownership');
+  assert.equal(await po.locator('.sc-committee__note').first().textContent(), 'Ann watched them walk through project_ownership');
   await context.close();
 });
 

@@ -319,3 +319,28 @@ test('choosing a level changes no tile\'s width and no card\'s height: the cards
   }
   await context.close();
 });
+
+test('a note the classifier flags is not evidence: the rating stays without evidence and the confidence does not rise', async () => {
+  const { context, page } = await open();
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  const caps = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration'];
+  for (const c of caps) await page.click(`label[for="sc-${c}-meets"]`);
+  const confidence = () => page.locator('[data-testid=confidence]').textContent();
+  const unevidenced = () => page.locator('[data-testid=todo-unevidenced]').textContent();
+  await page.waitForFunction(() => document.querySelector('[data-testid=todo-unevidenced]')?.textContent.includes('Communication'));
+  const bare = await confidence();
+  for (const [i, c] of caps.entries()) {
+    await page.locator(`#sc-${c}-note`).fill(i % 2 ? 'Seems smart.' : 'Young mom with two kids, very energetic.');
+  }
+  // Each note carries its warning, and none of them counts.
+  await page.waitForFunction(() => document.querySelectorAll('.sc-card [role=note]').length >= 4);
+  assert.equal(await confidence(), bare);
+  for (const name of ['Technical Expertise', 'Project Ownership', 'Business Impact', 'Communication & Collaboration']) {
+    assert.ok((await unevidenced()).includes(name), `${name} in ${await unevidenced()}`);
+  }
+  // A behavioural note does count.
+  await page.locator('#sc-technical_expertise-note').fill('Walked through the rollback plan step by step and named the owner of each step.');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=todo-unevidenced]').textContent.includes('Technical Expertise'));
+  assert.notEqual(await confidence(), bare);
+  await context.close();
+});

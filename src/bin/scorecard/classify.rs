@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
 use scorecard::core::scorecard::{kind, Rating};
-use scorecard::core::{json as core_json, recommend as engine_recommend, Scorecard};
+use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::{json as core_json, Scorecard};
 use serde_json::{json, Map, Value};
 
 use crate::common::{label, print_line, read_input, read_jsonl, rubric, Args, Failure};
@@ -173,7 +174,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
         }
     })?;
     classifier::draft(&rubric, &mut card);
-    let recommendation = engine_recommend(&rubric, &card);
+    let recommendation = engine_recommend_with(&rubric, &card, &classifier::flagged);
     let mut value = card.to_value();
     if let Value::Object(m) = &mut value {
         // A flagged note was left untagged and drafted nothing; its flags say why, as the widget

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use scorecard::core::committee::split_input;
 use scorecard::core::interchange::{detect, import_json, parse_json, Format};
 use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
-use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
+use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
 use crate::common::{jsonl_hint, label, print_line, read_document, read_jsonl, rubric, Args, Failure};
@@ -84,7 +85,8 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
-        let r = engine_recommend(&rubric, &card);
+        // What the classifier flags (a bias risk, no behaviour) is not evidence, as on the page.
+        let r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
         print_line(&json!({
             "source": source,
             "candidate": card.candidate.key(),

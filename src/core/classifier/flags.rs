@@ -553,6 +553,12 @@ pub fn detect_flags(text: &str) -> Vec<Flag> {
     detect(text, &tokenize(text))
 }
 
+/// Whether a note is flagged (a bias risk, or no behaviour), so not evidence: what
+/// `engine::recommend_with` is given wherever the classifier is at hand.
+pub fn flagged(text: &str) -> bool {
+    !detect_flags(text).is_empty()
+}
+
 /// The ids of the flags [`detect_flags`] raises on texts (`bias_risk`, `non_behavioral`),
 /// remembered by text: the committee analysis's flagger, which reads a note once for the
 /// calibration and again for each place it lays the note out, and the committee view, which

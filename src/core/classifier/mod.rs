@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use draft::{draft, draft_ratings, draft_ratings_with, tag_observations, Drafts, Evidence};
-pub use flags::{detect_flags, has_bias_risk, Flag, FlagCache, FlagKind};
+pub use flags::{detect_flags, flagged, has_bias_risk, Flag, FlagCache, FlagKind};
 pub use model::Model;
 
 use crate::core::scorecard::{Rating, MAX_TEXT_CHARS};

@@ -174,7 +174,7 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                 let Some(own) = step(card.rating(&cap.id)) else { continue };
                 rated += 1;
                 levels_given.push(card.rating(&cap.id));
-                if evidence_count(card, &cap.id) == 0 {
+                if evidence_count(card, &cap.id, flagger) == 0 {
                     unevidenced.push(cap.id.clone());
                 }
                 if *count >= 2 {

@@ -55,7 +55,7 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
                     .map(|(_, card)| Cell {
                         interviewer: card.interviewer.key().to_string(),
                         level: card.rating(&cap.id),
-                        evidence: evidence_count(card, &cap.id),
+                        evidence: evidence_count(card, &cap.id, flagger),
                         note: card.note(&cap.id).to_string(),
                         note_bias_risk: bias_risk(flagger, card.note(&cap.id)),
                         observations: card.observations_for(&cap.id).map(|o| observation_view(o, flagger)).collect(),

@@ -142,17 +142,23 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     }
 }
 
-/// What a cell's evidence is: its note (at most one) and the observations tagged with it.
+/// What a cell's evidence is: its note (at most one) and the observations tagged with it, and
+/// how many of them are flagged, so not counted as evidence (`Cell::evidence`).
 fn evidence(cell: &Cell) -> String {
-    let notes = usize::from(!cell.note.trim().is_empty()).min(cell.evidence);
-    let observations = cell.evidence - notes;
+    let notes = usize::from(!cell.note.trim().is_empty());
+    let observations = cell.observations.len();
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    match (notes, observations) {
+    let mut said = match (notes, observations) {
         (0, 0) => " · no evidence".into(),
         (0, o) => format!(" · {}", count(o, "observation")),
         (n, 0) => format!(" · {}", count(n, "note")),
         (n, o) => format!(" · {}, {}", count(n, "note"), count(o, "observation")),
+    };
+    let flagged = (notes + observations).saturating_sub(cell.evidence);
+    if flagged > 0 {
+        said.push_str(&format!("; {flagged} flagged, not evidence"));
     }
+    said
 }
 
 /// The profile chart's geometry: labels beside the bars (wide) or above them (narrow, so that a
