@@ -115,6 +115,9 @@ test('good short notes draft meets, a guessed level drafts nothing, and a note i
   assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added, not tagged to a capability: it is listed below.');
   assert.equal(await hebrew.locator('select').first().inputValue(), '');
   assert.equal(await hebrew.locator('.sc-obs__flag').count(), 0, 'no "not evidence of behaviour" warning');
+  // A flagged note: the status that is announced says so, as its warning below is not.
+  await observe(page, 'Wore a hoodie to the interview, not very professional.');
+  assert.match(await page.locator('.sc-observe__added').textContent(), /^Added, not tagged\. Bias risk: mentions appearance \("hoodie"\), which is not evidence of the job; rate what the candidate did\. It is listed below\.$/);
 
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   await page.locator('.sc-notice', { hasText: 'Not drafted: the levels suggested for Mentorship & Support are guesses;' }).waitFor();

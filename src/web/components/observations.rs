@@ -66,7 +66,12 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         _ if held => "Not switched: this observation belongs to this scorecard. Add it (Enter) or clear it, then start or open another.".to_string(),
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
             Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
-            None => "Added, not tagged to a capability: it is listed below.".to_string(),
+            // A flagged note is said to be so here, where a screen reader hears it: its warning
+            // below is not announced, and the keyboard stays in the box.
+            None => match state.analysis(&o.text) {
+                Some(Ok(c)) if !c.flags.is_empty() => format!("Added, not tagged. {}. It is listed below.", c.flags.first().map(flag_words).unwrap_or_default()),
+                _ => "Added, not tagged to a capability: it is listed below.".to_string(),
+            },
         },
         None => String::new(),
     };
@@ -126,13 +131,19 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     }
 }
 
-/// A flag as the interviewer reads it: what kind of problem, then the classifier's reason.
+/// A flag as the interviewer reads it: a warning sign, what kind of problem, then the
+/// classifier's reason.
 pub fn flag_text(f: &Flag) -> String {
+    format!("⚠ {}", flag_words(f))
+}
+
+/// [`flag_text`] without the sign, as a sentence says it.
+fn flag_words(f: &Flag) -> String {
     match f.kind {
         FlagKind::NonBehavioral => {
-            format!("⚠ Not evidence of behaviour: {}", f.reason.strip_prefix("no observed behaviour: ").unwrap_or(&f.reason))
+            format!("Not evidence of behaviour: {}", f.reason.strip_prefix("no observed behaviour: ").unwrap_or(&f.reason))
         }
-        FlagKind::BiasRisk => format!("⚠ Bias risk: {}", f.reason),
+        FlagKind::BiasRisk => format!("Bias risk: {}", f.reason),
     }
 }
 
