@@ -13,6 +13,12 @@
 //! level. Every such choice is reported in [`Ladder::notes`], so nobody mistakes it for part of
 //! the document.
 //!
+//! A capability whose heading is the seed's name for it, or a name the Greenhouse import's
+//! synonym table gives it ("Technical Skills"), keeps the stable id the classifier and the
+//! policy know, so the policy's core rule and weight for it still apply (`capability_ids`). The
+//! policy's rules for a capability no heading is are left out, and said, since they can change a
+//! verdict ([`Ladder::unused_policy`]).
+//!
 //! The grammar, line by line (blank lines are ignored everywhere):
 //!
 //! ```text
@@ -38,6 +44,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use super::interchange::greenhouse::{normalize, SYNONYMS};
 use super::rubric::{Capability, Descriptors, Guidance, GuidanceSection, LevelLabel, Policy, Rubric, Traits, RUBRIC_FORMAT};
 use super::scorecard::{clip, Rating};
 
@@ -54,6 +61,25 @@ pub struct Ladder {
     /// stray punctuation, with the line it concerns. Meant for a person to read before using the
     /// rubric.
     pub notes: Vec<String>,
+    /// The capabilities the base policy makes core or weighs other than 1 that no capability of
+    /// the ladder is (by name or by a name in the synonym table), sorted: their rules are left
+    /// out, which can change a verdict. [`Ladder::verdict_note`] says it in one sentence.
+    pub unused_policy: Vec<String>,
+}
+
+impl Ladder {
+    /// One sentence for a caller that uses the rubric without showing every note (`--rubric
+    /// LADDER`): the policy rules left out because no capability of the ladder takes them, which
+    /// can change a verdict. `None` when every such rule applies.
+    pub fn verdict_note(&self) -> Option<String> {
+        let ids = self.unused_policy.iter().map(|id| clip(id)).collect::<Vec<_>>();
+        let (last, rest) = ids.split_last()?;
+        let list = if rest.is_empty() { last.clone() } else { format!("{} or {last}", rest.join(", ")) };
+        Some(format!(
+            "no capability of this ladder is {list}, so the policy's core rule or weight for {} does not apply, which can change the verdict (`scorecard rubric` on the ladder lists every choice)",
+            if rest.is_empty() { "it" } else { "them" }
+        ))
+    }
 }
 
 /// What is wrong with a ladder document: the line (1-based; 0 when it concerns the whole
@@ -191,8 +217,9 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         at += 1;
     }
 
-    let mut capabilities = Vec::new();
-    let mut ids = BTreeSet::new();
+    // The rows first, then their ids: whether a name in the synonym table takes a stable id
+    // depends on the other rows (see `capability_ids`).
+    let mut rows = Vec::new();
     while let Some(row) = lines.get(at).filter(|l| l.is_table_row()).copied() {
         at += 1;
         let row_cells = cells(row.text, markdown);
@@ -217,12 +244,15 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
             }
             texts.push(t);
         }
-        let id = capability_id(&name, capabilities.len());
-        if !KNOWN_CAPABILITIES.iter().any(|(_, known)| *known == id) {
-            notes.push(format!("line {}: capability \"{}\" has the id \"{id}\"; scorecards use it", row.number, clip(&name)));
-        }
+        rows.push((row.number, name, texts));
+    }
+    let names: Vec<(usize, &str)> = rows.iter().map(|(number, name, _)| (*number, name.as_str())).collect();
+    let resolved = capability_ids(&names, base, &mut notes);
+    let mut capabilities = Vec::new();
+    let mut ids = BTreeSet::new();
+    for ((number, name, texts), id) in rows.into_iter().zip(resolved) {
         if !ids.insert(id.clone()) {
-            return Err(error(row.number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
+            return Err(error(number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
         }
         let mut texts = texts.into_iter();
         capabilities.push(Capability {
@@ -286,7 +316,7 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         return Err(error(l.number, "unexpected text after the document's last section"));
     }
 
-    let policy = renumbered_policy(base, &level, &capabilities, &mut notes);
+    let (policy, unused_policy) = renumbered_policy(base, &level, &capabilities, &mut notes);
     let id = slug(&title);
     let rubric = Rubric {
         format: RUBRIC_FORMAT.to_string(),
@@ -306,7 +336,7 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         source_json: String::new(),
     };
     rubric.validate().map_err(|e| error(0, e.to_string()))?;
-    Ok(Ladder { rubric, notes })
+    Ok(Ladder { rubric, notes, unused_policy })
 }
 
 /// The cells of a table row, trimmed, without the empty cell after a trailing bar. In a table
@@ -404,13 +434,98 @@ fn level_distance(from: &str, to: &str) -> Option<i64> {
     (fp == tp).then(|| tnum.checked_sub(fnum)).flatten()
 }
 
-/// The stable id for a capability name: a known capability's id, else the name in
-/// lower_snake_case ("Product Sense" -> `product_sense`), else `capability_N`.
-fn capability_id(name: &str, index: usize) -> String {
-    let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
-    if let Some((_, id)) = KNOWN_CAPABILITIES.iter().find(|(known, _)| *known == key) {
-        return (*id).to_string();
+/// The ids of the table's capabilities, given as (line, name), in order, each choice that is not
+/// the name of a capability the policy knows said in `notes`:
+///
+/// - a name that is one of the base rubric's capabilities, by name or id, or one of the seed's
+///   (compared as the Greenhouse import compares names: [`normalize`]), gets that id;
+/// - a name in the synonym table the Greenhouse import uses ([`SYNONYMS`]: "Technical Skills",
+///   "Communication") gets the stable id it names, so that the policy's core rule and weight for
+///   it, and the classifier's tags, still apply; unless another row is that capability by name,
+///   or is also a synonym of it: then neither takes it, since which one is meant is the writer's
+///   to say;
+/// - any other name gets an id of its own ([`slug_id`]).
+fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String>) -> Vec<String> {
+    let matched: Vec<(Option<String>, Option<&str>)> = names
+        .iter()
+        .map(|(_, name)| {
+            let words = normalize(name);
+            if words.is_empty() {
+                return (None, None);
+            }
+            let exact = base
+                .capabilities
+                .iter()
+                .find(|c| normalize(&c.name) == words || normalize(&c.id) == words)
+                .map(|c| c.id.clone())
+                .or_else(|| KNOWN_CAPABILITIES.iter().find(|(known, _)| normalize(known) == words).map(|(_, id)| (*id).to_string()));
+            let phrase = words.join(" ");
+            let synonym = if exact.is_some() { None } else { SYNONYMS.iter().find(|(syn, _)| normalize(syn).join(" ") == phrase).map(|(_, id)| *id) };
+            (exact, synonym)
+        })
+        .collect();
+    let mut ids = Vec::with_capacity(names.len());
+    for (i, ((number, name), (exact, synonym))) in names.iter().zip(&matched).enumerate() {
+        let id = match (exact, synonym) {
+            (Some(id), _) => {
+                if !base.policy.core.contains(id) && !base.policy.weights.iter().any(|(k, _)| k == id) {
+                    notes.push(format!("line {number}: capability \"{}\" is {id}: {}", clip(name), policy_for(base, id)));
+                }
+                id.clone()
+            }
+            (None, Some(stable)) => {
+                let by_name = names.iter().zip(&matched).find(|(_, (e, _))| e.as_deref() == Some(*stable)).map(|(n, _)| n);
+                let also: Vec<String> = names
+                    .iter()
+                    .zip(&matched)
+                    .enumerate()
+                    .filter(|(j, (_, (e, s)))| *j != i && e.is_none() && *s == Some(*stable))
+                    .map(|(_, ((n, other), _))| format!("\"{}\" (line {n})", clip(other)))
+                    .collect();
+                if by_name.is_none() && also.is_empty() {
+                    notes.push(format!("line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}", clip(name), policy_for(base, stable)));
+                    (*stable).to_string()
+                } else {
+                    let id = slug_id(name, i);
+                    let why = match by_name {
+                        Some((n, other)) => format!("but \"{}\" (line {n}) is that capability", clip(other)),
+                        None => format!("as is {}: neither is read as it", also.join(" and ")),
+                    };
+                    notes.push(format!(
+                        "line {number}: \"{}\" is a name for {stable} in the synonym table, {why}; it has the id {id} (scorecards use it): {}",
+                        clip(name),
+                        policy_for(base, &id)
+                    ));
+                    id
+                }
+            }
+            (None, None) => {
+                let id = slug_id(name, i);
+                notes.push(format!("line {number}: capability \"{}\" has the id {id} (scorecards use it): {}", clip(name), policy_for(base, &id)));
+                id
+            }
+        };
+        ids.push(id);
     }
+    ids
+}
+
+/// What the base rubric's policy says of a capability, for the notes.
+fn policy_for(base: &Rubric, id: &str) -> &'static str {
+    let core = base.policy.core.iter().any(|c| c == id);
+    let weighted = base.policy.weights.iter().any(|(k, _)| k == id);
+    match (core, weighted) {
+        (true, true) => "the policy's core rule and weight apply",
+        (true, false) => "the policy's core rule applies; it weighs 1",
+        (false, true) => "the policy's weight applies; it is not core",
+        (false, false) => "the policy does not know it, so it weighs 1 and is not core",
+    }
+}
+
+/// An id of its own for a capability name: the name in lower_snake_case ("Operational
+/// Excellence" -> `operational_excellence`), else `capability_N`.
+fn slug_id(name: &str, index: usize) -> String {
+    let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
     let words: Vec<String> = key
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -446,7 +561,7 @@ fn slug(title: &str) -> String {
 /// between the two levels, weights and core capabilities kept for the capabilities the ladder
 /// has, and the counts of capabilities to assess kept in proportion to the ladder's number of
 /// capabilities ("4 of 6" is "3 of 4", rounded up). Each change is noted.
-fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> Policy {
+fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> (Policy, Vec<String>) {
     let mut policy = base.policy.clone();
     let (k, base_k) = (capabilities.len(), base.capabilities.len().max(1));
     // n of the base's capabilities, as many of the ladder's in the same proportion (rounded up).
@@ -515,9 +630,23 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         }
     }
     policy.bands = bands;
-    let dropped: Vec<String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
-    if !dropped.is_empty() {
-        notes.push(format!("policy: weights and core capabilities for {} left out (not in this ladder)", dropped.join(", ")));
+    // What the policy says of capabilities no capability of the ladder is (none has its name, nor
+    // a name the synonym table gives it): left out, each said. Those whose rule can change a
+    // verdict (core, or weighted other than 1) are returned too.
+    let dropped: BTreeSet<&String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).collect();
+    let mut unused = Vec::new();
+    for id in dropped {
+        let core = policy.core.contains(id);
+        let weight = policy.weights.iter().find(|(k, _)| k == id).map(|(_, w)| *w);
+        let what = match (core, weight) {
+            (true, Some(_)) => "its core rule and weight do not apply",
+            (true, None) => "its core rule does not apply",
+            (false, _) => "its weight does not apply",
+        };
+        notes.push(format!("policy: no capability of this ladder is {}: {what}", clip(id)));
+        if core || weight.is_some_and(|w| w != 1.0) {
+            unused.push(id.clone());
+        }
     }
     policy.weights.retain(|(id, _)| has(id));
     policy.core.retain(|id| has(id));
@@ -529,5 +658,5 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
     if !counts.is_empty() {
         notes.push(format!("policy: {k} capabilities instead of {base_k}, so the counts to assess keep their proportion: {}", counts.join("; ")));
     }
-    policy
+    (policy, unused)
 }
