@@ -21,7 +21,7 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("stdin (-) can be read only once: give the ladder or --policy-from as a file".into()));
     }
     // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
-    let base = load_rubric(args.value("--policy-from"))?;
+    let base = load_rubric(args.value("--policy-from"), args.flag("--quiet"))?;
     let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
     if text.trim().is_empty() {
         return Err(Failure::Invalid(format!("{}: empty: a ladder document starts with the level's title, then a line per capability (see data/seed/)", label(path))));
