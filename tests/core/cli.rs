@@ -271,6 +271,8 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     embedded.source_json.clear();
     assert_eq!(printed, embedded);
     assert!(stderr(&o).contains("stdin: line 13: \". .\" at the end read as \".\""), "{}", stderr(&o));
+    // Said as every message of the tool is: after "scorecard: ".
+    assert!(stderr(&o).lines().all(|l| l.starts_with("scorecard: stdin: ")), "{}", stderr(&o));
     assert!(stderr(&run(&["rubric", "--quiet", "-"], seed.as_bytes())).is_empty());
 
     // An L5 ladder: the policy comes from the embedded L4 rubric, moved up a level, and the

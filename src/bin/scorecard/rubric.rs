@@ -2,7 +2,8 @@
 //!
 //! The rubric goes to stdout as JSON, ready to save, review and load with `--rubric` or the
 //! widget's `rubric` attribute; what the reader chose or fixed (the policy, capability ids, stray
-//! punctuation) goes to stderr, one line each, unless `--quiet`.
+//! punctuation) goes to stderr, one line each prefixed `scorecard: ` as every message of the tool
+//! is, unless `--quiet`.
 
 use std::process::ExitCode;
 
@@ -33,7 +34,7 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
     let json = serde_json::to_string_pretty(&ladder.rubric).map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
     if !args.flag("--quiet") {
         for note in &ladder.notes {
-            eprintln!("{}: {note}", label(path));
+            eprintln!("scorecard: {}: {note}", label(path));
         }
     }
     outln!("{json}");
