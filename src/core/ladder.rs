@@ -29,7 +29,7 @@
 //! Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |
 //! ---|---|---|---|                      optional
 //! Technical Expertise | ... | ... | ... |
-//! What makes a good L5 engineer?        traits: title, intro text, items
+//! What makes a good L5 engineer?        traits (optional): title, intro text, items
 //! When someone talks about ...
 //! - ...
 //! Managing L5 Staff Software Engineers  guidance (optional): title, intro text, then sections,
@@ -37,6 +37,11 @@
 //! Key approaches
 //! - ...
 //! ```
+//!
+//! The section after the table is the guidance when its title says so ("Managing ...",
+//! "Guidance ...", "... for managers", not a question) or, with any other title but the traits'
+//! ("What makes ...", "... traits ...", a question), when a list in it has a title line; then
+//! the ladder has no traits. Otherwise it is the traits, and a section after them the guidance.
 //!
 //! Like the rest of the core, nothing here panics on input: every problem is a [`LadderError`]
 //! naming the line.
@@ -269,13 +274,29 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         return Err(error(header.number, "the table has a header but no capability rows"));
     }
 
-    // The traits of a strong hire: a title, an intro, a list.
+    // The traits of a strong hire: a title, an intro, a list. Both sections after the table are
+    // optional, so the first is recognised by what it is, not by coming first: guidance for
+    // managers straight after the table is the guidance, and the ladder has no traits.
     let mut traits = Traits::default();
-    if let Some(l) = lines.get(at).filter(|l| l.item().is_none()).copied() {
-        traits.title = tidy(l, &mut notes);
-        at += 1;
-        traits.intro = paragraph(&lines, &mut at, &mut notes);
-        traits.items = items(&lines, &mut at, &mut notes);
+    let example = format!("such as \"What makes a good {} engineer?\"", clip(&level));
+    match lines.get(at).filter(|l| l.item().is_none()).copied() {
+        Some(l) if is_guidance_title(l.text) || (!is_traits_title(l.text) && has_titled_list(&lines, at)) => notes.push(format!(
+            "line {}: \"{}\" read as guidance for managers; the ladder has no traits of a strong hire (a section {example} before it)",
+            l.number,
+            clip(l.text)
+        )),
+        Some(l) => {
+            traits.title = tidy(l, &mut notes);
+            at += 1;
+            traits.intro = paragraph(&lines, &mut at, &mut notes);
+            traits.items = items(&lines, &mut at, &mut notes);
+            if !is_traits_title(l.text) {
+                notes.push(format!("line {}: \"{}\" read as the traits of a strong hire (a section {example})", l.number, clip(&traits.title)));
+            }
+        }
+        None if at == lines.len() => notes.push(format!("the ladder has no traits of a strong hire (a section {example} after the table)")),
+        // A list straight after the table: refused below.
+        None => {}
     }
 
     // Guidance for managers: a title, an intro, then titled lists. Of the text lines before a
@@ -296,6 +317,8 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
                     if !intro.is_empty() {
                         if g.sections.is_empty() && g.intro.is_empty() {
                             g.intro = intro.join(" ");
+                        } else if is_traits_title(lines[start].text) {
+                            return Err(error(lines[start].number, "the traits of a strong hire come before the guidance for managers, straight after the table"));
                         } else {
                             return Err(error(lines[start].number, "text between two lists of the guidance: a list's title must be one line"));
                         }
@@ -337,6 +360,30 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     };
     rubric.validate().map_err(|e| error(0, e.to_string()))?;
     Ok(Ladder { rubric, notes, unused_policy })
+}
+
+/// A title that says it is the traits of a strong hire: a question ("What makes a good L5
+/// engineer?"), or one that says "what makes" or "traits".
+fn is_traits_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.ends_with('?') || lower.starts_with("what makes") || lower.contains("traits")
+}
+
+/// A title that says it is guidance for managers: "Managing L5 Staff Software Engineers",
+/// "Manager guidance", "Guidance for managers". A question is not ("What makes a good M1
+/// manager?" is an engineering manager ladder's traits).
+fn is_guidance_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    !text.ends_with('?') && (lower.starts_with("manag") || lower.starts_with("guidance") || lower.contains("for managers"))
+}
+
+/// Whether the section whose title is at `at` has a titled list, as the guidance's are and the
+/// traits' one list is not: of two or more text lines before its first list, the last ends no
+/// sentence ("Key approaches").
+fn has_titled_list(lines: &[Line], at: usize) -> bool {
+    let texts: Vec<&Line> = lines.iter().skip(at + 1).take_while(|l| l.item().is_none()).collect();
+    let before_a_list = lines.get(at + 1 + texts.len()).is_some_and(|l| l.item().is_some());
+    before_a_list && texts.len() >= 2 && texts.last().is_some_and(|l| !l.text.ends_with(['.', '!', '?', ':', ';']))
 }
 
 /// The cells of a table row, trimmed, without the empty cell after a trailing bar. In a table

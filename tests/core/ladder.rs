@@ -319,3 +319,50 @@ fn names_the_table_does_not_know_or_that_collide_get_their_own_ids_and_accurate_
     assert_eq!(ladder.rubric.policy, base.policy);
     assert!(ladder.unused_policy.is_empty());
 }
+
+/// The traits and the guidance are both optional, so the section after the table is recognised
+/// by what it is. The QA pass deleted the seed's "What makes a good L4 engineer?" block: the
+/// managers' guidance became the traits, "Key approaches" was glued into their intro, and the
+/// guidance was titled by one of its own sections, with no word said.
+#[test]
+fn a_ladder_without_traits_reads_its_guidance_as_guidance() {
+    let start = SEED.find("What makes a good L4 engineer?").unwrap();
+    let end = SEED.find("Managing L4 Senior Software Engineers").unwrap();
+    let no_traits = format!("{}{}", &SEED[..start], &SEED[end..]);
+    let embedded = default();
+    let ladder = rubric_from_ladder(&no_traits, &embedded).unwrap();
+    assert_eq!(ladder.rubric.traits, scorecard::core::rubric::Traits::default());
+    assert_eq!(ladder.rubric.guidance, embedded.guidance);
+    assert!(
+        ladder.notes.iter().any(|n| n
+            == "line 19: \"Managing L4 Senior Software Engineers\" read as guidance for managers; the ladder has no traits of a strong hire (a section such as \"What makes a good L4 engineer?\" before it)"),
+        "{:?}",
+        ladder.notes
+    );
+    // Titled otherwise, the guidance is still told by its titled lists.
+    let leading = no_traits.replace("Managing L4 Senior", "Leading L4 Senior");
+    let r = read(&leading).unwrap();
+    assert_eq!(r.traits, scorecard::core::rubric::Traits::default());
+    let g = r.guidance.expect("guidance");
+    assert_eq!(g.title, "Leading L4 Senior Software Engineers");
+    assert_eq!((g.intro.as_str(), g.sections[0].title.as_str()), (embedded.guidance.as_ref().unwrap().intro.as_str(), "Key approaches"));
+
+    // Traits titled otherwise are still the traits, and said to be read as them.
+    let ladder = rubric_from_ladder(&L5.replacen("What makes a good L5 engineer?", "Signs of a strong L5", 1), &default()).unwrap();
+    assert_eq!((ladder.rubric.traits.title.as_str(), ladder.rubric.traits.items.len()), ("Signs of a strong L5", 1));
+    assert!(ladder.notes.iter().any(|n| n.starts_with("line 11: \"Signs of a strong L5\" read as the traits of a strong hire")), "{:?}", ladder.notes);
+    // An engineering manager's ladder: its traits' question names managers, and are the traits.
+    let m1 = format!("{}Managing M1s\nKey approaches\n- Coach them\n", L5.replace("L5 Staff Software Engineer", "M1 Engineering Manager").replace("good L5 engineer?", "good M1 manager?"));
+    let r = read(&m1).unwrap();
+    assert_eq!((r.traits.title.as_str(), r.guidance.map(|g| g.title)), ("What makes a good M1 manager?", Some("Managing M1s".to_string())));
+    // No section after the table: no traits, and said.
+    let table_only: String = L5.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let ladder = rubric_from_ladder(&table_only, &default()).unwrap();
+    assert!(ladder.rubric.traits.items.is_empty() && ladder.rubric.guidance.is_none());
+    assert!(ladder.notes.iter().any(|n| n.starts_with("the ladder has no traits of a strong hire")), "{:?}", ladder.notes);
+    // The traits after the guidance are refused at their title.
+    let reversed = format!("{table_only}Managing L5s\nKey approaches\n- One\nWhat makes a good L5 engineer?\nYou may hear that they:\n- Two\n");
+    let e = err(&reversed);
+    assert_eq!(e.line, 14, "{e}");
+    assert!(e.to_string().contains("the traits of a strong hire come before the guidance"), "{e}");
+}
