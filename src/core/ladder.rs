@@ -703,7 +703,8 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         counts.insert(0, format!("at least {} assessed for any decision (the base asks {before} of {base_k})", policy.min_assessed));
     }
     if !counts.is_empty() {
-        notes.push(format!("policy: {k} capabilities instead of {base_k}, so the counts to assess keep their proportion: {}", counts.join("; ")));
+        let plural = |n: usize| if n == 1 { "1 capability".to_string() } else { format!("{n} capabilities") };
+        notes.push(format!("policy: {} instead of {base_k}, so the counts to assess keep their proportion: {}", plural(k), counts.join("; ")));
     }
     (policy, unused)
 }

@@ -210,6 +210,16 @@ fn nothing_is_dropped_or_damaged_silently() {
     assert!(!looks_like_ladder("[{}]"));
 }
 
+/// The counts' note is grammatical for a ladder of one capability.
+#[test]
+fn a_ladder_of_one_capability_is_said_in_the_singular() {
+    let one: String = L5.lines().take(8).map(|l| format!("{l}\n")).collect();
+    let ladder = rubric_from_ladder(&one, &default()).unwrap();
+    assert_eq!(ladder.rubric.capabilities.len(), 1);
+    assert!(ladder.notes.iter().any(|n| n.starts_with("policy: 1 capability instead of 6, so the counts")), "{:?}", ladder.notes);
+    assert!(!ladder.notes.iter().any(|n| n.contains("1 capabilities")), "{:?}", ladder.notes);
+}
+
 /// Levels are numbered from 1: moving the L4 policy down to an L1 ladder leaves out the band
 /// that would be for L0 (the base's "hire below level" at L3), and says so.
 #[test]
