@@ -175,6 +175,17 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
             format!("the title \"{}\" must start with the level code, such as \"L5 Staff Software Engineer\"", clip(&title)),
         )
     })?;
+    // A level code in another case than the policy's ("l5" beside its "L4") is written as the
+    // policy writes it, in the title too, so that the rubric's level and its bands' read alike
+    // ("L4 is below this rubric's L5", not "... l5").
+    let (level, title) = match as_written_by(&level, &base.level) {
+        Some(code) => {
+            notes.push(format!("line {}: the level code \"{}\" read as \"{code}\", as the policy writes its levels", title_line.number, clip(&level)));
+            let rest = title.get(level.len()..).unwrap_or_default().to_string();
+            (code.clone(), format!("{code}{rest}"))
+        }
+        None => (level, title),
+    };
     at += 1;
 
     // The summary: text lines up to the first list item or the table.
@@ -462,6 +473,17 @@ fn level_parts(code: &str) -> Option<(String, i64)> {
     }
     let letters = code.get(..code.len() - digits.len())?;
     Some((letters.to_ascii_uppercase(), digits.parse().ok()?))
+}
+
+/// `code` with the letters of `policy` when the two differ only in case ("l5", "L4" -> "L5");
+/// `None` when they are the same, or other letters, or either is not letters then digits.
+fn as_written_by(code: &str, policy: &str) -> Option<String> {
+    let letters = |c: &str| c.get(..c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).len()).map(str::to_string);
+    let (ours, theirs) = (letters(code)?, letters(policy)?);
+    level_parts(code)?;
+    level_parts(policy)?;
+    let digits = code.get(ours.len()..)?;
+    (ours != theirs && ours.eq_ignore_ascii_case(&theirs)).then(|| format!("{theirs}{digits}"))
 }
 
 /// The level code `code` moved `by` steps: ("L4", 1) -> "L5", keeping the code's own letters.

@@ -210,6 +210,27 @@ fn nothing_is_dropped_or_damaged_silently() {
     assert!(!looks_like_ladder("[{}]"));
 }
 
+/// A level code written in lower case ("l5") is written as the policy writes its levels, so the
+/// rubric's level, its title and its bands agree: the QA pass saw "L4 is below this rubric's l5".
+#[test]
+fn a_level_code_in_another_case_is_written_as_the_policy_writes_it() {
+    let lower = SEED.replacen("L4 Senior Software Engineer", "l5 Staff Software Engineer", 1);
+    let ladder = rubric_from_ladder(&lower, &default()).unwrap();
+    let r = &ladder.rubric;
+    assert_eq!((r.level.as_str(), r.title.as_str(), r.id.as_str()), ("L5", "L5 Staff Software Engineer", "l5-staff-software-engineer"));
+    let bands: Vec<&str> = r.policy.bands.iter().flat_map(|b| [Some(b.level.as_str()), b.consider.as_deref()]).flatten().collect();
+    assert_eq!(bands, ["L5", "L6", "L5", "L4"]);
+    assert!(ladder.notes.iter().any(|n| n == "line 1: the level code \"l5\" read as \"L5\", as the policy writes its levels"), "{:?}", ladder.notes);
+    // Two needs improvement and four meets: L4, below this L5 rubric, said in one case.
+    let card = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"meets"},"project_ownership":{"level":"meets"},"business_impact":{"level":"needs_improvement"},"communication_collaboration":{"level":"meets"},"mentorship_support":{"level":"needs_improvement"},"leadership_process":{"level":"meets"}}}"#;
+    let rec = scorecard::core::recommend(r, &scorecard::core::Scorecard::from_json(card, r).unwrap());
+    assert_eq!(rec.level.as_deref(), Some("L4"), "{rec:?}");
+    assert!(rec.rationale.iter().any(|l| l.contains("L4 is below this rubric's L5")), "{:?}", rec.rationale);
+    assert!(!rec.rationale.iter().any(|l| l.contains("l5")), "{:?}", rec.rationale);
+    // A code the policy does not number alike keeps its case: it is the ladder's own.
+    assert_eq!(read(&L5.replacen("L5 Staff", "Staff2 Staff", 1)).unwrap().level, "Staff2");
+}
+
 /// The counts' note is grammatical for a ladder of one capability.
 #[test]
 fn a_ladder_of_one_capability_is_said_in_the_singular() {
