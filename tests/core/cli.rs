@@ -270,6 +270,8 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     printed.source_json.clear();
     embedded.source_json.clear();
     assert_eq!(printed, embedded);
+    // Byte for byte the embedded rubric file, as README says: `cmp` finds no difference.
+    assert!(o.stdout == include_bytes!("../../data/rubrics/l4-senior-software-engineer.json"), "{}", stdout(&o));
     assert!(stderr(&o).contains("stdin: line 13: \". .\" at the end read as \".\""), "{}", stderr(&o));
     // Said as every message of the tool is: after "scorecard: ".
     assert!(stderr(&o).lines().all(|l| l.starts_with("scorecard: stdin: ")), "{}", stderr(&o));

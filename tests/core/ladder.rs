@@ -47,6 +47,29 @@ fn the_seed_reads_into_exactly_the_embedded_rubric() {
     assert!(ladder.notes.iter().any(|n| n.contains("unchanged")), "{:?}", ladder.notes);
 }
 
+/// The seed's rubric writes as the embedded rubric file, byte for byte (pretty-printed, with a
+/// final line break, as `scorecard rubric` prints it), so an integrator can `cmp` the two: the
+/// weights in the capabilities' order, and a band's defaults (`min_assessed` 0, no limit on
+/// needs improvement) left out as the file leaves them. A band with no limit used to be written
+/// as 18446744073709551615, above the schema's maximum.
+#[test]
+fn the_seed_writes_byte_for_byte_as_the_embedded_rubric_file() {
+    let ladder = rubric_from_ladder(SEED, &default()).unwrap();
+    let written = serde_json::to_string_pretty(&ladder.rubric).unwrap() + "\n";
+    assert_eq!(written, scorecard::core::rubric::DEFAULT_RUBRIC_JSON);
+    // Written from the rubric read from the file, the same.
+    assert_eq!(serde_json::to_string_pretty(&default()).unwrap() + "\n", scorecard::core::rubric::DEFAULT_RUBRIC_JSON);
+    // A policy band that sets no limit on needs improvement writes none, and reads back the same.
+    let mut base = default();
+    base.policy.bands[2].max_needs_improvement = usize::MAX;
+    let r = rubric_from_ladder(SEED, &base).unwrap().rubric;
+    let text = serde_json::to_string_pretty(&r).unwrap();
+    assert!(!text.contains("18446744073709551615"), "{text}");
+    let mut again = Rubric::from_json(&text).unwrap();
+    again.source_json.clear();
+    assert_eq!(again, r);
+}
+
 #[test]
 fn the_seed_reads_the_same_with_crlf_a_bom_blank_lines_and_markdown_bars() {
     let variant = format!(
