@@ -46,7 +46,7 @@
 //! Like the rest of the core, nothing here panics on input: every problem is a [`LadderError`]
 //! naming the line.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::interchange::greenhouse::{normalize, SYNONYMS};
@@ -515,6 +515,10 @@ fn level_distance(from: &str, to: &str) -> Option<i64> {
 ///   to say;
 /// - any other name gets an id of its own ([`slug_id`]).
 fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String>) -> Vec<String> {
+    // The names compared with, normalised once.
+    let base_names: Vec<(Vec<String>, Vec<String>, &str)> = base.capabilities.iter().map(|c| (normalize(&c.name), normalize(&c.id), c.id.as_str())).collect();
+    let seed_names: Vec<(Vec<String>, &str)> = KNOWN_CAPABILITIES.iter().map(|(known, id)| (normalize(known), *id)).collect();
+    let synonyms: Vec<(String, &str)> = SYNONYMS.iter().map(|(syn, id)| (normalize(syn).join(" "), *id)).collect();
     let matched: Vec<(Option<String>, Option<&str>)> = names
         .iter()
         .map(|(_, name)| {
@@ -522,51 +526,62 @@ fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String
             if words.is_empty() {
                 return (None, None);
             }
-            let exact = base
-                .capabilities
+            let exact = base_names
                 .iter()
-                .find(|c| normalize(&c.name) == words || normalize(&c.id) == words)
-                .map(|c| c.id.clone())
-                .or_else(|| KNOWN_CAPABILITIES.iter().find(|(known, _)| normalize(known) == words).map(|(_, id)| (*id).to_string()));
+                .find(|(by_name, by_id, _)| *by_name == words || *by_id == words)
+                .map(|(_, _, id)| (*id).to_string())
+                .or_else(|| seed_names.iter().find(|(known, _)| *known == words).map(|(_, id)| (*id).to_string()));
             let phrase = words.join(" ");
-            let synonym = if exact.is_some() { None } else { SYNONYMS.iter().find(|(syn, _)| normalize(syn).join(" ") == phrase).map(|(_, id)| *id) };
+            let synonym = if exact.is_some() { None } else { synonyms.iter().find(|(syn, _)| *syn == phrase).map(|(_, id)| *id) };
             (exact, synonym)
         })
         .collect();
+    // For each stable id a synonym names: the first row that is it by name, and the rows that
+    // are a synonym of it.
+    let mut claims: BTreeMap<&str, (Option<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, (_, synonym)) in matched.iter().enumerate() {
+        if let Some(stable) = synonym {
+            claims.entry(stable).or_default().1.push(i);
+        }
+    }
+    for (i, (exact, _)) in matched.iter().enumerate() {
+        if let Some(claim) = exact.as_deref().and_then(|id| claims.get_mut(id)) {
+            claim.0.get_or_insert(i);
+        }
+    }
+    let quoted = |j: usize| names.get(j).map_or_else(String::new, |(n, other)| format!("\"{}\" (line {n})", clip(other)));
     let mut ids = Vec::with_capacity(names.len());
     for (i, ((number, name), (exact, synonym))) in names.iter().zip(&matched).enumerate() {
-        let id = match (exact, synonym) {
+        let id = match (exact, synonym.and_then(|stable| claims.get(stable).map(|claim| (stable, claim)))) {
             (Some(id), _) => {
                 if !base.policy.core.contains(id) && !base.policy.weights.iter().any(|(k, _)| k == id) {
                     notes.push(format!("line {number}: capability \"{}\" is {id}: {}", clip(name), policy_for(base, id)));
                 }
                 id.clone()
             }
-            (None, Some(stable)) => {
-                let by_name = names.iter().zip(&matched).find(|(_, (e, _))| e.as_deref() == Some(*stable)).map(|(n, _)| n);
-                let also: Vec<String> = names
-                    .iter()
-                    .zip(&matched)
-                    .enumerate()
-                    .filter(|(j, (_, (e, s)))| *j != i && e.is_none() && *s == Some(*stable))
-                    .map(|(_, ((n, other), _))| format!("\"{}\" (line {n})", clip(other)))
-                    .collect();
-                if by_name.is_none() && also.is_empty() {
-                    notes.push(format!("line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}", clip(name), policy_for(base, stable)));
-                    (*stable).to_string()
-                } else {
-                    let id = slug_id(name, i);
-                    let why = match by_name {
-                        Some((n, other)) => format!("but \"{}\" (line {n}) is that capability", clip(other)),
-                        None => format!("as is {}: neither is read as it", also.join(" and ")),
-                    };
-                    notes.push(format!(
-                        "line {number}: \"{}\" is a name for {stable} in the synonym table, {why}; it has the id {id} (scorecards use it): {}",
-                        clip(name),
-                        policy_for(base, &id)
-                    ));
-                    id
-                }
+            (None, Some((stable, (None, rows)))) if rows.len() == 1 => {
+                notes.push(format!("line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}", clip(name), policy_for(base, stable)));
+                stable.to_string()
+            }
+            (None, Some((stable, (by_name, rows)))) => {
+                let id = slug_id(name, i);
+                let why = match by_name {
+                    Some(j) => format!("but {} is that capability", quoted(*j)),
+                    None => {
+                        // (This row is one of `rows`: the others are the rest.)
+                        let first = rows.iter().find(|j| **j != i).map_or_else(String::new, |j| quoted(*j));
+                        match rows.len().saturating_sub(1) {
+                            0 | 1 => format!("as is {first}: neither is read as it"),
+                            n => format!("as are {first} and {} more: none of them is read as it", n - 1),
+                        }
+                    }
+                };
+                notes.push(format!(
+                    "line {number}: \"{}\" is a name for {stable} in the synonym table, {why}; it has the id {id} (scorecards use it): {}",
+                    clip(name),
+                    policy_for(base, &id)
+                ));
+                id
             }
             (None, None) => {
                 let id = slug_id(name, i);

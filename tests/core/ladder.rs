@@ -185,6 +185,14 @@ fn hostile_ladders_never_panic() {
         }
     }
     assert!(read(&"x".repeat(600 * 1024)).unwrap_err().to_string().contains("limit"));
+    // As many rows as the size limit allows, all one synonym, or a synonym and its capability:
+    // refused as repeats, without a note per pair of rows first.
+    let started = std::time::Instant::now();
+    for rows in ["Coding | y | z | w\n".repeat(25_000), format!("Technical Expertise | y | z | w\n{}", "Coding | y | z | w\n".repeat(25_000))] {
+        let e = err(&format!("L4 x\nA | B | C | D\n{rows}"));
+        assert!(e.to_string().contains("repeats a capability"), "{e}");
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
 }
 
 #[test]
