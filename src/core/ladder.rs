@@ -13,6 +13,12 @@
 //! level. Every such choice is reported in [`Ladder::notes`], so nobody mistakes it for part of
 //! the document.
 //!
+//! A capability whose heading is the seed's name for it, or a name the Greenhouse import's
+//! synonym table gives it ("Technical Skills"), keeps the stable id the classifier and the
+//! policy know, so the policy's core rule and weight for it still apply (`capability_ids`). The
+//! policy's rules for a capability no heading is are left out, and said, since they can change a
+//! verdict ([`Ladder::unused_policy`]).
+//!
 //! The grammar, line by line (blank lines are ignored everywhere):
 //!
 //! ```text
@@ -23,7 +29,7 @@
 //! Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |
 //! ---|---|---|---|                      optional
 //! Technical Expertise | ... | ... | ... |
-//! What makes a good L5 engineer?        traits: title, intro text, items
+//! What makes a good L5 engineer?        traits (optional): title, intro text, items
 //! When someone talks about ...
 //! - ...
 //! Managing L5 Staff Software Engineers  guidance (optional): title, intro text, then sections,
@@ -32,12 +38,18 @@
 //! - ...
 //! ```
 //!
+//! The section after the table is the guidance when its title says so ("Managing ...",
+//! "Guidance ...", "... for managers", not a question) or, with any other title but the traits'
+//! ("What makes ...", "... traits ...", a question), when a list in it has a title line; then
+//! the ladder has no traits. Otherwise it is the traits, and a section after them the guidance.
+//!
 //! Like the rest of the core, nothing here panics on input: every problem is a [`LadderError`]
 //! naming the line.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use super::interchange::greenhouse::{normalize, SYNONYMS};
 use super::rubric::{Capability, Descriptors, Guidance, GuidanceSection, LevelLabel, Policy, Rubric, Traits, RUBRIC_FORMAT};
 use super::scorecard::{clip, Rating};
 
@@ -54,6 +66,25 @@ pub struct Ladder {
     /// stray punctuation, with the line it concerns. Meant for a person to read before using the
     /// rubric.
     pub notes: Vec<String>,
+    /// The capabilities the base policy makes core or weighs other than 1 that no capability of
+    /// the ladder is (by name or by a name in the synonym table), sorted: their rules are left
+    /// out, which can change a verdict. [`Ladder::verdict_note`] says it in one sentence.
+    pub unused_policy: Vec<String>,
+}
+
+impl Ladder {
+    /// One sentence for a caller that uses the rubric without showing every note (`--rubric
+    /// LADDER`): the policy rules left out because no capability of the ladder takes them, which
+    /// can change a verdict. `None` when every such rule applies.
+    pub fn verdict_note(&self) -> Option<String> {
+        let ids = self.unused_policy.iter().map(|id| clip(id)).collect::<Vec<_>>();
+        let (last, rest) = ids.split_last()?;
+        let list = if rest.is_empty() { last.clone() } else { format!("{} or {last}", rest.join(", ")) };
+        Some(format!(
+            "no capability of this ladder is {list}, so the policy's core rule or weight for {} does not apply, which can change the verdict (`scorecard rubric` on the ladder lists every choice)",
+            if rest.is_empty() { "it" } else { "them" }
+        ))
+    }
 }
 
 /// What is wrong with a ladder document: the line (1-based; 0 when it concerns the whole
@@ -144,6 +175,17 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
             format!("the title \"{}\" must start with the level code, such as \"L5 Staff Software Engineer\"", clip(&title)),
         )
     })?;
+    // A level code in another case than the policy's ("l5" beside its "L4") is written as the
+    // policy writes it, in the title too, so that the rubric's level and its bands' read alike
+    // ("L4 is below this rubric's L5", not "... l5").
+    let (level, title) = match as_written_by(&level, &base.level) {
+        Some(code) => {
+            notes.push(format!("line {}: the level code \"{}\" read as \"{code}\", as the policy writes its levels", title_line.number, clip(&level)));
+            let rest = title.get(level.len()..).unwrap_or_default().to_string();
+            (code.clone(), format!("{code}{rest}"))
+        }
+        None => (level, title),
+    };
     at += 1;
 
     // The summary: text lines up to the first list item or the table.
@@ -191,8 +233,9 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         at += 1;
     }
 
-    let mut capabilities = Vec::new();
-    let mut ids = BTreeSet::new();
+    // The rows first, then their ids: whether a name in the synonym table takes a stable id
+    // depends on the other rows (see `capability_ids`).
+    let mut rows = Vec::new();
     while let Some(row) = lines.get(at).filter(|l| l.is_table_row()).copied() {
         at += 1;
         let row_cells = cells(row.text, markdown);
@@ -217,12 +260,15 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
             }
             texts.push(t);
         }
-        let id = capability_id(&name, capabilities.len());
-        if !KNOWN_CAPABILITIES.iter().any(|(_, known)| *known == id) {
-            notes.push(format!("line {}: capability \"{}\" has the id \"{id}\"; scorecards use it", row.number, clip(&name)));
-        }
+        rows.push((row.number, name, texts));
+    }
+    let names: Vec<(usize, &str)> = rows.iter().map(|(number, name, _)| (*number, name.as_str())).collect();
+    let resolved = capability_ids(&names, base, &mut notes);
+    let mut capabilities = Vec::new();
+    let mut ids = BTreeSet::new();
+    for ((number, name, texts), id) in rows.into_iter().zip(resolved) {
         if !ids.insert(id.clone()) {
-            return Err(error(row.number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
+            return Err(error(number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
         }
         let mut texts = texts.into_iter();
         capabilities.push(Capability {
@@ -239,13 +285,29 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         return Err(error(header.number, "the table has a header but no capability rows"));
     }
 
-    // The traits of a strong hire: a title, an intro, a list.
+    // The traits of a strong hire: a title, an intro, a list. Both sections after the table are
+    // optional, so the first is recognised by what it is, not by coming first: guidance for
+    // managers straight after the table is the guidance, and the ladder has no traits.
     let mut traits = Traits::default();
-    if let Some(l) = lines.get(at).filter(|l| l.item().is_none()).copied() {
-        traits.title = tidy(l, &mut notes);
-        at += 1;
-        traits.intro = paragraph(&lines, &mut at, &mut notes);
-        traits.items = items(&lines, &mut at, &mut notes);
+    let example = format!("such as \"What makes a good {} engineer?\"", clip(&level));
+    match lines.get(at).filter(|l| l.item().is_none()).copied() {
+        Some(l) if is_guidance_title(l.text) || (!is_traits_title(l.text) && has_titled_list(&lines, at)) => notes.push(format!(
+            "line {}: \"{}\" read as guidance for managers; the ladder has no traits of a strong hire (a section {example} before it)",
+            l.number,
+            clip(l.text)
+        )),
+        Some(l) => {
+            traits.title = tidy(l, &mut notes);
+            at += 1;
+            traits.intro = paragraph(&lines, &mut at, &mut notes);
+            traits.items = items(&lines, &mut at, &mut notes);
+            if !is_traits_title(l.text) {
+                notes.push(format!("line {}: \"{}\" read as the traits of a strong hire (a section {example})", l.number, clip(&traits.title)));
+            }
+        }
+        None if at == lines.len() => notes.push(format!("the ladder has no traits of a strong hire (a section {example} after the table)")),
+        // A list straight after the table: refused below.
+        None => {}
     }
 
     // Guidance for managers: a title, an intro, then titled lists. Of the text lines before a
@@ -266,6 +328,8 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
                     if !intro.is_empty() {
                         if g.sections.is_empty() && g.intro.is_empty() {
                             g.intro = intro.join(" ");
+                        } else if is_traits_title(lines[start].text) {
+                            return Err(error(lines[start].number, "the traits of a strong hire come before the guidance for managers, straight after the table"));
                         } else {
                             return Err(error(lines[start].number, "text between two lists of the guidance: a list's title must be one line"));
                         }
@@ -286,7 +350,7 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         return Err(error(l.number, "unexpected text after the document's last section"));
     }
 
-    let policy = renumbered_policy(base, &level, &capabilities, &mut notes);
+    let (policy, unused_policy) = renumbered_policy(base, &level, &capabilities, &mut notes);
     let id = slug(&title);
     let rubric = Rubric {
         format: RUBRIC_FORMAT.to_string(),
@@ -306,7 +370,31 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
         source_json: String::new(),
     };
     rubric.validate().map_err(|e| error(0, e.to_string()))?;
-    Ok(Ladder { rubric, notes })
+    Ok(Ladder { rubric, notes, unused_policy })
+}
+
+/// A title that says it is the traits of a strong hire: a question ("What makes a good L5
+/// engineer?"), or one that says "what makes" or "traits".
+fn is_traits_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.ends_with('?') || lower.starts_with("what makes") || lower.contains("traits")
+}
+
+/// A title that says it is guidance for managers: "Managing L5 Staff Software Engineers",
+/// "Manager guidance", "Guidance for managers". A question is not ("What makes a good M1
+/// manager?" is an engineering manager ladder's traits).
+fn is_guidance_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    !text.ends_with('?') && (lower.starts_with("manag") || lower.starts_with("guidance") || lower.contains("for managers"))
+}
+
+/// Whether the section whose title is at `at` has a titled list, as the guidance's are and the
+/// traits' one list is not: of two or more text lines before its first list, the last ends no
+/// sentence ("Key approaches").
+fn has_titled_list(lines: &[Line], at: usize) -> bool {
+    let texts: Vec<&Line> = lines.iter().skip(at + 1).take_while(|l| l.item().is_none()).collect();
+    let before_a_list = lines.get(at + 1 + texts.len()).is_some_and(|l| l.item().is_some());
+    before_a_list && texts.len() >= 2 && texts.last().is_some_and(|l| !l.text.ends_with(['.', '!', '?', ':', ';']))
 }
 
 /// The cells of a table row, trimmed, without the empty cell after a trailing bar. In a table
@@ -387,6 +475,17 @@ fn level_parts(code: &str) -> Option<(String, i64)> {
     Some((letters.to_ascii_uppercase(), digits.parse().ok()?))
 }
 
+/// `code` with the letters of `policy` when the two differ only in case ("l5", "L4" -> "L5");
+/// `None` when they are the same, or other letters, or either is not letters then digits.
+fn as_written_by(code: &str, policy: &str) -> Option<String> {
+    let letters = |c: &str| c.get(..c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).len()).map(str::to_string);
+    let (ours, theirs) = (letters(code)?, letters(policy)?);
+    level_parts(code)?;
+    level_parts(policy)?;
+    let digits = code.get(ours.len()..)?;
+    (ours != theirs && ours.eq_ignore_ascii_case(&theirs)).then(|| format!("{theirs}{digits}"))
+}
+
 /// The level code `code` moved `by` steps: ("L4", 1) -> "L5", keeping the code's own letters.
 /// `None` when it is not letters then digits, or would go below 0.
 fn shift_level(code: &str, by: i64) -> Option<String> {
@@ -404,13 +503,113 @@ fn level_distance(from: &str, to: &str) -> Option<i64> {
     (fp == tp).then(|| tnum.checked_sub(fnum)).flatten()
 }
 
-/// The stable id for a capability name: a known capability's id, else the name in
-/// lower_snake_case ("Product Sense" -> `product_sense`), else `capability_N`.
-fn capability_id(name: &str, index: usize) -> String {
-    let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
-    if let Some((_, id)) = KNOWN_CAPABILITIES.iter().find(|(known, _)| *known == key) {
-        return (*id).to_string();
+/// The ids of the table's capabilities, given as (line, name), in order, each choice that is not
+/// the name of a capability the policy knows said in `notes`:
+///
+/// - a name that is one of the base rubric's capabilities, by name or id, or one of the seed's
+///   (compared as the Greenhouse import compares names: [`normalize`]), gets that id;
+/// - a name in the synonym table the Greenhouse import uses ([`SYNONYMS`]: "Technical Skills",
+///   "Communication") gets the stable id it names, so that the policy's core rule and weight for
+///   it, and the classifier's tags, still apply; unless another row is that capability by name,
+///   or is also a synonym of it: then neither takes it, since which one is meant is the writer's
+///   to say;
+/// - any other name gets an id of its own ([`slug_id`]).
+fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String>) -> Vec<String> {
+    // The names compared with, normalised once.
+    let base_names: Vec<(Vec<String>, Vec<String>, &str)> = base.capabilities.iter().map(|c| (normalize(&c.name), normalize(&c.id), c.id.as_str())).collect();
+    let seed_names: Vec<(Vec<String>, &str)> = KNOWN_CAPABILITIES.iter().map(|(known, id)| (normalize(known), *id)).collect();
+    let synonyms: Vec<(String, &str)> = SYNONYMS.iter().map(|(syn, id)| (normalize(syn).join(" "), *id)).collect();
+    let matched: Vec<(Option<String>, Option<&str>)> = names
+        .iter()
+        .map(|(_, name)| {
+            let words = normalize(name);
+            if words.is_empty() {
+                return (None, None);
+            }
+            let exact = base_names
+                .iter()
+                .find(|(by_name, by_id, _)| *by_name == words || *by_id == words)
+                .map(|(_, _, id)| (*id).to_string())
+                .or_else(|| seed_names.iter().find(|(known, _)| *known == words).map(|(_, id)| (*id).to_string()));
+            let phrase = words.join(" ");
+            let synonym = if exact.is_some() { None } else { synonyms.iter().find(|(syn, _)| *syn == phrase).map(|(_, id)| *id) };
+            (exact, synonym)
+        })
+        .collect();
+    // For each stable id a synonym names: the first row that is it by name, and the rows that
+    // are a synonym of it.
+    let mut claims: BTreeMap<&str, (Option<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, (_, synonym)) in matched.iter().enumerate() {
+        if let Some(stable) = synonym {
+            claims.entry(stable).or_default().1.push(i);
+        }
     }
+    for (i, (exact, _)) in matched.iter().enumerate() {
+        if let Some(claim) = exact.as_deref().and_then(|id| claims.get_mut(id)) {
+            claim.0.get_or_insert(i);
+        }
+    }
+    let quoted = |j: usize| names.get(j).map_or_else(String::new, |(n, other)| format!("\"{}\" (line {n})", clip(other)));
+    let mut ids = Vec::with_capacity(names.len());
+    for (i, ((number, name), (exact, synonym))) in names.iter().zip(&matched).enumerate() {
+        let id = match (exact, synonym.and_then(|stable| claims.get(stable).map(|claim| (stable, claim)))) {
+            (Some(id), _) => {
+                if !base.policy.core.contains(id) && !base.policy.weights.iter().any(|(k, _)| k == id) {
+                    notes.push(format!("line {number}: capability \"{}\" is {id}: {}", clip(name), policy_for(base, id)));
+                }
+                id.clone()
+            }
+            (None, Some((stable, (None, rows)))) if rows.len() == 1 => {
+                notes.push(format!("line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}", clip(name), policy_for(base, stable)));
+                stable.to_string()
+            }
+            (None, Some((stable, (by_name, rows)))) => {
+                let id = slug_id(name, i);
+                let why = match by_name {
+                    Some(j) => format!("but {} is that capability", quoted(*j)),
+                    None => {
+                        // (This row is one of `rows`: the others are the rest.)
+                        let first = rows.iter().find(|j| **j != i).map_or_else(String::new, |j| quoted(*j));
+                        match rows.len().saturating_sub(1) {
+                            0 | 1 => format!("as is {first}: neither is read as it"),
+                            n => format!("as are {first} and {} more: none of them is read as it", n - 1),
+                        }
+                    }
+                };
+                notes.push(format!(
+                    "line {number}: \"{}\" is a name for {stable} in the synonym table, {why}; it has the id {id} (scorecards use it): {}",
+                    clip(name),
+                    policy_for(base, &id)
+                ));
+                id
+            }
+            (None, None) => {
+                let id = slug_id(name, i);
+                notes.push(format!("line {number}: capability \"{}\" has the id {id} (scorecards use it): {}", clip(name), policy_for(base, &id)));
+                id
+            }
+        };
+        ids.push(id);
+    }
+    ids
+}
+
+/// What the base rubric's policy says of a capability, for the notes.
+fn policy_for(base: &Rubric, id: &str) -> &'static str {
+    let core = base.policy.core.iter().any(|c| c == id);
+    let weighted = base.policy.weights.iter().any(|(k, _)| k == id);
+    match (core, weighted) {
+        (true, true) => "the policy's core rule and weight apply",
+        (true, false) => "the policy's core rule applies; it weighs 1",
+        (false, true) => "the policy's weight applies; it is not core",
+        (false, false) => "the policy does not know it, so it weighs 1 and is not core",
+    }
+}
+
+/// An id of its own for a capability name: the name in lower_snake_case ("Operational
+/// Excellence" -> `operational_excellence`), else `capability_N`.
+fn slug_id(name: &str, index: usize) -> String {
+    let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
     let words: Vec<String> = key
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -446,7 +645,7 @@ fn slug(title: &str) -> String {
 /// between the two levels, weights and core capabilities kept for the capabilities the ladder
 /// has, and the counts of capabilities to assess kept in proportion to the ladder's number of
 /// capabilities ("4 of 6" is "3 of 4", rounded up). Each change is noted.
-fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> Policy {
+fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> (Policy, Vec<String>) {
     let mut policy = base.policy.clone();
     let (k, base_k) = (capabilities.len(), base.capabilities.len().max(1));
     // n of the base's capabilities, as many of the ladder's in the same proportion (rounded up).
@@ -515,9 +714,23 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         }
     }
     policy.bands = bands;
-    let dropped: Vec<String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).cloned().collect::<BTreeSet<_>>().into_iter().collect();
-    if !dropped.is_empty() {
-        notes.push(format!("policy: weights and core capabilities for {} left out (not in this ladder)", dropped.join(", ")));
+    // What the policy says of capabilities no capability of the ladder is (none has its name, nor
+    // a name the synonym table gives it): left out, each said. Those whose rule can change a
+    // verdict (core, or weighted other than 1) are returned too.
+    let dropped: BTreeSet<&String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).collect();
+    let mut unused = Vec::new();
+    for id in dropped {
+        let core = policy.core.contains(id);
+        let weight = policy.weights.iter().find(|(k, _)| k == id).map(|(_, w)| *w);
+        let what = match (core, weight) {
+            (true, Some(_)) => "its core rule and weight do not apply",
+            (true, None) => "its core rule does not apply",
+            (false, _) => "its weight does not apply",
+        };
+        notes.push(format!("policy: no capability of this ladder is {}: {what}", clip(id)));
+        if core || weight.is_some_and(|w| w != 1.0) {
+            unused.push(id.clone());
+        }
     }
     policy.weights.retain(|(id, _)| has(id));
     policy.core.retain(|id| has(id));
@@ -527,7 +740,8 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         counts.insert(0, format!("at least {} assessed for any decision (the base asks {before} of {base_k})", policy.min_assessed));
     }
     if !counts.is_empty() {
-        notes.push(format!("policy: {k} capabilities instead of {base_k}, so the counts to assess keep their proportion: {}", counts.join("; ")));
+        let plural = |n: usize| if n == 1 { "1 capability".to_string() } else { format!("{n} capabilities") };
+        notes.push(format!("policy: {} instead of {base_k}, so the counts to assess keep their proportion: {}", plural(k), counts.join("; ")));
     }
-    policy
+    (policy, unused)
 }

@@ -22,8 +22,8 @@ pub const RUBRIC_FORMAT: &str = "scorecard-rubric";
 pub const MAX_RUBRIC_BYTES: usize = 512 * 1024;
 
 /// A leveling rubric for one role and level. Two are equal when their content is (see the
-/// `PartialEq` below).
-#[derive(Clone, Debug, Serialize)]
+/// `PartialEq` below). Written as a rubric file by its `Serialize` below.
+#[derive(Clone, Debug)]
 pub struct Rubric {
     /// Always [`RUBRIC_FORMAT`].
     pub format: String,
@@ -50,15 +50,77 @@ pub struct Rubric {
     /// The traits of a strong hire at this level, shown to interviewers as help.
     pub traits: Traits,
     /// Guidance for managers; carried for completeness, not used by the engine.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Guidance>,
     /// The leveling policy.
     pub policy: Policy,
     /// The JSON text this rubric was read from, as [`Rubric::from_json`] received it. The widget
     /// hands it to its on-demand module (import and export), which reads it again there. Never
     /// serialised; empty for a rubric built any other way.
-    #[serde(skip)]
     pub source_json: String,
+}
+
+/// A rubric as a rubric file, its fields in the order of the embedded one, and so is what
+/// `scorecard rubric` prints: the seed ladder's rubric writes (pretty, with a final line break)
+/// byte for byte as `data/rubrics/l4-senior-software-engineer.json`. The policy's weights, kept
+/// sorted by id as read, are written in the capabilities' order; a band's `min_assessed` of 0 and
+/// unlimited `max_needs_improvement`, the values a file leaving them out reads as, are left out.
+impl Serialize for Rubric {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Taken apart, so that a field added later cannot be left out unseen.
+        let Rubric { format, schema_version, id, version, title, role, level, summary, highlights, levels, capabilities, traits, guidance, policy, source_json: _ } = self;
+        let mut out = s.serialize_struct("Rubric", 14)?;
+        out.serialize_field("format", format)?;
+        out.serialize_field("schema_version", schema_version)?;
+        out.serialize_field("id", id)?;
+        out.serialize_field("version", version)?;
+        out.serialize_field("title", title)?;
+        out.serialize_field("role", role)?;
+        out.serialize_field("level", level)?;
+        out.serialize_field("summary", summary)?;
+        out.serialize_field("highlights", highlights)?;
+        out.serialize_field("levels", levels)?;
+        out.serialize_field("capabilities", capabilities)?;
+        out.serialize_field("traits", traits)?;
+        match guidance {
+            Some(g) => out.serialize_field("guidance", g)?,
+            None => out.skip_field("guidance")?,
+        }
+        out.serialize_field("policy", &PolicyFile { policy, capabilities })?;
+        out.end()
+    }
+}
+
+/// A policy as its rubric writes it: the weights in its capabilities' order.
+struct PolicyFile<'a> {
+    policy: &'a Policy,
+    capabilities: &'a [Capability],
+}
+
+impl Serialize for PolicyFile<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Policy { min_assessed, core, weights, bands, strong_no_below } = self.policy;
+        let known = |id: &str| self.capabilities.iter().any(|c| c.id == id);
+        let in_order = self.capabilities.iter().filter_map(|c| weights.iter().find(|(id, _)| *id == c.id));
+        let ordered: Vec<(String, f64)> = in_order.chain(weights.iter().filter(|(id, _)| !known(id))).cloned().collect();
+        let mut out = s.serialize_struct("Policy", 5)?;
+        out.serialize_field("min_assessed", min_assessed)?;
+        out.serialize_field("core", core)?;
+        out.serialize_field("weights", &Weights(&ordered))?;
+        out.serialize_field("bands", bands)?;
+        out.serialize_field("strong_no_below", strong_no_below)?;
+        out.end()
+    }
+}
+
+/// Weights written as a JSON object, in their list's order.
+struct Weights<'a>(&'a [(String, f64)]);
+
+impl Serialize for Weights<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        as_object(self.0, s)
+    }
 }
 
 /// The same rubric is the same content, whatever text it was read from: `source_json` is left
@@ -171,13 +233,24 @@ pub struct Band {
     pub consider: Option<String>,
     /// Weighted mean of the assessed ratings (needs improvement 0, meets 1, exceeds 2).
     pub min_score: f64,
-    /// At most this many capabilities rated needs improvement.
+    /// At most this many capabilities rated needs improvement; `usize::MAX` when the file leaves
+    /// it out (and then left out when written).
+    #[serde(skip_serializing_if = "is_unlimited")]
     pub max_needs_improvement: usize,
     /// Every core capability rated at least this; `not_assessed` fails it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub core_at_least: Option<Rating>,
     /// At least this many capabilities assessed (on top of the policy's `min_assessed`).
+    #[serde(skip_serializing_if = "is_zero")]
     pub min_assessed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_unlimited(n: &usize) -> bool {
+    *n == usize::MAX
 }
 
 fn default_levels() -> Vec<LevelLabel> {

@@ -270,7 +270,11 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     printed.source_json.clear();
     embedded.source_json.clear();
     assert_eq!(printed, embedded);
+    // Byte for byte the embedded rubric file, as README says: `cmp` finds no difference.
+    assert!(o.stdout == include_bytes!("../../data/rubrics/l4-senior-software-engineer.json"), "{}", stdout(&o));
     assert!(stderr(&o).contains("stdin: line 13: \". .\" at the end read as \".\""), "{}", stderr(&o));
+    // Said as every message of the tool is: after "scorecard: ".
+    assert!(stderr(&o).lines().all(|l| l.starts_with("scorecard: stdin: ")), "{}", stderr(&o));
     assert!(stderr(&run(&["rubric", "--quiet", "-"], seed.as_bytes())).is_empty());
 
     // An L5 ladder: the policy comes from the embedded L4 rubric, moved up a level, and the
@@ -305,6 +309,56 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     let o = run(&["rubric", "--policy-from", "-"], seed.as_bytes());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("stdin (-) can be read only once"), "{}", stderr(&o));
+}
+
+/// A ladder given straight to `--rubric` is read with the embedded policy and its choices are not
+/// printed; one that leaves a rule of that policy unused (a core capability or a weight no row
+/// takes) changes verdicts, so every command says so in one line on stderr, stdout staying the
+/// command's output. A ladder whose capabilities the policy all knows, by name or by a name in the
+/// synonym table, says nothing; `--quiet` (convert) silences the line.
+#[test]
+fn a_ladder_given_to_rubric_says_when_a_policy_rule_goes_unused() {
+    let seed = include_str!("../../data/seed/l4-senior-software-engineer.txt");
+    let dir = std::env::temp_dir().join(format!("scorecard-ladder-note-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let card = write("card.json", ALL_MEETS);
+    let craft = write("craft.txt", &seed.replace("\nTechnical Expertise |", "\nEngineering Craft |"));
+    let skills = write("skills.txt", &seed.replace("\nTechnical Expertise |", "\nTechnical Skills |"));
+    let plain = write("seed.txt", seed);
+    let craft_card = write("craft-card.json", &ALL_MEETS.replace("technical_expertise", "engineering_craft"));
+    let runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["recommend", "--rubric", &craft, &craft_card], ""),
+        (vec!["validate", "--rubric", &craft, &craft_card], ""),
+        (vec!["compare", "--rubric", &craft, &craft_card], ""),
+        (vec!["convert", "--rubric", &craft, &craft_card], ""),
+        (vec!["link", "--rubric", &craft, &craft_card], ""),
+        (vec!["draft", "--rubric", &craft], "{\"text\":\"Led the migration of the billing service.\"}\n"),
+    ];
+    let note = format!("scorecard: {craft}: no capability of this ladder is technical_expertise, so the policy's core rule or weight for it does not apply");
+    for (args, input) in &runs {
+        let o = run(args, input.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().filter(|l| l.starts_with(&note)).count(), 1, "{args:?}: {err}");
+        assert!(!stdout(&o).contains("no capability of this ladder"), "{args:?}: {}", stdout(&o));
+    }
+    // recommend's stdout is still one JSON line.
+    let o = run(&["recommend", "--rubric", &craft, &craft_card], b"");
+    let _: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON line");
+    // Nothing to say for the seed, nor for a heading the synonym table reads as the stable id.
+    for ladder in [&plain, &skills] {
+        let o = run(&["recommend", "--rubric", ladder, &card], b"");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{ladder}");
+    }
+    let o = run(&["convert", "--quiet", "--rubric", &craft, &craft_card], b"");
+    assert_eq!((o.status.code(), stderr(&o)), (Some(0), String::new()));
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// One line of a JSON lines batch that is not UTF-8 (a Latin-1 name in an export) is an error

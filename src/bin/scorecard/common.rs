@@ -33,7 +33,8 @@ commands:
                                                     rubric file on stdout; the choices made for it on stderr
 
 --rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
-renumbered for the ladder's level; `scorecard rubric` shows it).
+renumbered for the ladder's level; `scorecard rubric` shows it; a core rule or weight of that
+policy no capability of the ladder takes is said in one line on stderr).
 
 exit codes: 0 success, 1 invalid input, 2 usage error";
 
@@ -184,20 +185,28 @@ pub fn jsonl_hint(text: &str) -> &'static str {
     }
 }
 
-/// The rubric named by `--rubric FILE`, or the embedded default: [`load_rubric`].
+/// The rubric named by `--rubric FILE`, or the embedded default: [`load_rubric`] (`--quiet`, for
+/// the commands that take it, silences its note).
 pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
-    load_rubric(args.value("--rubric"))
+    load_rubric(args.value("--rubric"), args.flag("--quiet"))
 }
 
 /// The rubric in a file (`-` for stdin), or the embedded default for `None`. The file may be a
-/// rubric (JSON) or a ladder document, read with the embedded rubric's policy.
-pub fn load_rubric(path: Option<&str>) -> Result<Rubric, Failure> {
+/// rubric (JSON) or a ladder document, read with the embedded rubric's policy; a ladder for which
+/// a rule of that policy goes unused (no capability of the ladder is one the policy makes core or
+/// weighs) is said in one line on stderr unless `quiet`, since it can change the verdict, and
+/// stdout is kept for the command's output.
+pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, Failure> {
     let embedded = || Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}")));
     let Some(path) = path else { return embedded() };
     let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
     let label = label(path);
     if looks_like_ladder(&text) {
-        return rubric_from_ladder(&text, &embedded()?).map(|l| l.rubric).map_err(|e| Failure::Invalid(format!("{label}: {e}")));
+        let ladder = rubric_from_ladder(&text, &embedded()?).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+        if let Some(note) = ladder.verdict_note().filter(|_| !quiet) {
+            eprintln!("scorecard: {label}: {note}");
+        }
+        return Ok(ladder.rubric);
     }
     Rubric::from_json(&text).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
 }

@@ -2,7 +2,8 @@
 //!
 //! The rubric goes to stdout as JSON, ready to save, review and load with `--rubric` or the
 //! widget's `rubric` attribute; what the reader chose or fixed (the policy, capability ids, stray
-//! punctuation) goes to stderr, one line each, unless `--quiet`.
+//! punctuation) goes to stderr, one line each prefixed `scorecard: ` as every message of the tool
+//! is, unless `--quiet`.
 
 use std::process::ExitCode;
 
@@ -21,7 +22,7 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("stdin (-) can be read only once: give the ladder or --policy-from as a file".into()));
     }
     // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
-    let base = load_rubric(args.value("--policy-from"))?;
+    let base = load_rubric(args.value("--policy-from"), args.flag("--quiet"))?;
     let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
     if text.trim().is_empty() {
         return Err(Failure::Invalid(format!("{}: empty: a ladder document starts with the level's title, then a line per capability (see data/seed/)", label(path))));
@@ -33,7 +34,7 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
     let json = serde_json::to_string_pretty(&ladder.rubric).map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
     if !args.flag("--quiet") {
         for note in &ladder.notes {
-            eprintln!("{}: {note}", label(path));
+            eprintln!("scorecard: {}: {note}", label(path));
         }
     }
     outln!("{json}");

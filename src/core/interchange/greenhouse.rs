@@ -722,7 +722,9 @@ fn bounded(s: &str, path: &str, max: usize) -> Result<String, ImportError> {
 // Matching attribute names to capabilities.
 
 /// Attribute names hiring teams use, mapped to the default rubric's capability ids. Phrases are
-/// compared after [`normalize`]; entries whose capability the rubric lacks are ignored.
+/// compared after [`normalize`]; entries whose capability the rubric lacks are ignored. The ladder
+/// reader (`core::ladder`) reads capability headings through this table too: one table, so that a
+/// name the import understands is the same capability in a ladder.
 pub const SYNONYMS: &[(&str, &str)] = &[
     ("technical skills", "technical_expertise"),
     ("technical ability", "technical_expertise"),
