@@ -316,6 +316,9 @@ test('the drafting notice names only the drafted ratings still to confirm', asyn
   await page.waitForSelector('.sc-card');
   await observe(page, 'Designed a sharded queue that two other teams adopted and now run in production.');
   await observe(page, 'Mentors two new grads on her team and meets them weekly for code review coaching.');
+  // Drafting waits for the classifier (it says so and drafts nothing): on a busy machine the
+  // on-demand module may still be loading here.
+  await page.waitForSelector('.sc-app[data-assist=ready]');
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="Confirm the drafted rating of"]').length >= 2);
