@@ -791,10 +791,21 @@ fn short(v: &Value) -> String {
 /// byte-order mark) shown as its JSON escape (`\u001b`, `\u202e`), so no message can carry a
 /// live terminal sequence, break a line, or show its text reordered or with hidden characters.
 pub fn clip(s: &str) -> String {
-    const MAX: usize = 60;
+    shown(s, 60)
+}
+
+/// `s` whole, each control and invisible formatting character escaped as [`clip`] escapes it:
+/// for a name that must be shown in full, such as the path of a file the command-line tool
+/// names in a message or in its output.
+pub fn escape_hidden(s: &str) -> String {
+    shown(s, usize::MAX)
+}
+
+/// [`clip`] at `max` characters.
+fn shown(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i == MAX {
+        if i == max {
             out.push('…');
             break;
         }

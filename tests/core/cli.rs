@@ -367,3 +367,33 @@ fn classify_suggests_no_tag_for_a_flagged_note_as_draft_does() {
     let classified: Vec<Option<&str>> = lines.iter().map(|v| v["capability"].as_str()).collect();
     assert_eq!(drafted, classified);
 }
+
+/// A fresh directory for one test's files (tests run in parallel in one process).
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("scorecard-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A file's name is shown with its control characters escaped, as quoted input text is: an
+/// escape sequence in a name does not reach the terminal, and a line break does not split a
+/// `NAME: valid` line or a message in two.
+#[test]
+fn file_names_are_shown_with_control_characters_escaped() {
+    let dir = scratch("names");
+    let good = dir.join("evil\u{1b}[31mred\nline.json");
+    let bad = dir.join("bad\u{202e}.json");
+    std::fs::write(&good, ALL_MEETS).unwrap();
+    std::fs::write(&bad, "{").unwrap();
+    let o = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let shown = |p: &std::path::Path| p.to_str().unwrap().replace('\u{1b}', "\\u001b").replace('\n', "\\u000a").replace('\u{202e}', "\\u202e");
+    assert_eq!(stdout(&o), format!("{}: valid\n", shown(&good)));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with(&format!("scorecard: {}: not JSON", shown(&bad))), "{}", stderr(&o));
+    let o = run(&["convert", bad.to_str().unwrap()], b"");
+    assert!(stderr(&o).starts_with(&format!("scorecard: {}: ", shown(&bad))), "{}", stderr(&o));
+    assert!(!stderr(&o).contains('\u{202e}'), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

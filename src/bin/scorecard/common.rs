@@ -104,12 +104,14 @@ impl Args {
     }
 }
 
-/// How messages name an input: its path, or "stdin" for `-`.
-pub fn label(path: &str) -> &str {
+/// How messages and the output name an input: its path, or "stdin" for `-`. A control or
+/// invisible formatting character in the path is shown escaped (`\u001b`), as quoted input
+/// text is, so that a file's name cannot send a terminal sequence or break a line in two.
+pub fn label(path: &str) -> String {
     if path == "-" {
-        "stdin"
+        "stdin".to_string()
     } else {
-        path
+        scorecard::core::scorecard::escape_hidden(path)
     }
 }
 
@@ -128,7 +130,7 @@ pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Fai
 /// limit it is): no more than one byte past it is read, so `/dev/zero` is refused too.
 fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    let label = label(path);
+    let label = &label(path);
     let res = if path == "-" {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
@@ -143,7 +145,7 @@ fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
 }
 
 fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
-    let label = label(path);
+    let label = &label(path);
     let bytes = read_bytes(path, limit, what)?;
     // UTF-8 (its byte-order mark dropped), as the page reads a file; anything else is refused.
     decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))

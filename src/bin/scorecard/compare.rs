@@ -27,7 +27,7 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut cards: Vec<(String, Scorecard)> = Vec::new();
     let mut failed: Vec<LoadFailure> = Vec::new();
     for path in &paths {
-        let label = label(path);
+        let label = &label(path);
         // A JSON lines stream holds many scorecards, each line read on its own, even a line that
         // is not UTF-8 text.
         if args.flag("--jsonl") {

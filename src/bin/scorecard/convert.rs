@@ -27,7 +27,7 @@ fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
 /// Greenhouse input to stderr unless `quiet`.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
     let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?;
-    let at = label(path);
+    let at = &label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.

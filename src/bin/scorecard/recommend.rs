@@ -18,7 +18,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
     for path in &paths {
-        let label = label(path);
+        let label = &label(path);
         // A JSON lines stream holds many scorecards, each line read on its own (even a line that
         // is not UTF-8 text). The reader's message names the input already.
         if args.flag("--jsonl") {
