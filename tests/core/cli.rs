@@ -182,14 +182,26 @@ fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
     assert!(!stderr(&o).contains("bias"), "{}", stderr(&o));
 }
 
-/// One document is read no further than its kind's limit (a byte past it), so an endless
-/// input is refused at once instead of being held in memory first.
+/// A rubric is read no further than its limit (a byte past it), so an endless input is refused
+/// at once instead of being held in memory first. A file of scorecards is read as `compare`
+/// reads it, up to the input limit, and each scorecard in it is held to the document limit.
 #[test]
 fn a_document_is_read_no_further_than_its_limit() {
     let big = vec![b' '; 1024 * 1024 + 10];
-    let o = run(&["validate", "-"], &big);
+    // 3,500 scorecards in a list (about 1.2 MB) are 3,500 documents, each well within its limit.
+    let list = format!("[{}]", vec![ALL_MEETS; 3500].join(",\n"));
+    assert!(list.len() > 1024 * 1024);
+    for command in ["validate", "recommend"] {
+        let o = run(&[command, "-"], list.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 3500, "{command}");
+    }
+    // One document over the limit is refused, naming it.
+    let one = ALL_MEETS.replace("\"note\":\"x\"", &format!("\"note\":\"x{}\"", " ".repeat(1024 * 1024)));
+    let o = run(&["validate", "-"], one.as_bytes());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stdin: larger than 1048576 bytes, the limit of a scorecard document"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stdin: document is 1048"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bytes; the limit is 1048576"), "{}", stderr(&o));
     let o = run(&["recommend", "--rubric", "-", "x.json"], &big[..600 * 1024]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("stdin: larger than 524288 bytes, the limit of a rubric file"), "{}", stderr(&o));

@@ -4,11 +4,10 @@ use std::process::ExitCode;
 
 use scorecard::core::committee::split_input;
 use scorecard::core::interchange::{detect, import_json, parse_json, Format};
-use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::{recommend as engine_recommend, Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{jsonl_hint, label, print_line, read_document, read_jsonl, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, print_line, read_input, read_jsonl, rubric, Args, Failure};
 
 /// Each input with the source it came from ("file" or "file:line") and the scorecard read from
 /// it, or why it could not be read (read as every import reads a document: an older version is
@@ -39,8 +38,9 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
         }
         // A file may hold a list of scorecards, JSON lines, or documents one after another, read
         // as `scorecard compare` and the committee page read them (`split_input`), each named by
-        // its place ("file [2]", "file:3").
-        match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
+        // its place ("file [2]", "file:3"): the file up to the input limit, each scorecard held
+        // to the document limit by `import_json`.
+        match read_input(path) {
             Ok(text) => {
                 let items = split_input(label, &text);
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
