@@ -754,8 +754,7 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     // Said as the scorer's import says it; a line of JSON lines is read on its own, so its
     // "line 1" would point nowhere (the source's label names the line).
     let value = super::json::parse(text).map_err(|e| {
-        let e = e.to_string();
-        let e = if text.contains('\n') { e } else { e.replacen(" at line 1 column ", " at column ", 1) };
+        let e = super::json::position_in(text, e.to_string());
         ScorecardError::new("", format!("not JSON, so not a scorecard ({e})"))
     })?;
     // A Greenhouse scorecard object (what an ATS export holds) is read as the import box reads

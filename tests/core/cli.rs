@@ -218,8 +218,8 @@ fn help_after_a_command_prints_usage() {
 }
 
 /// A byte-order mark (Windows editors write one) is not part of the document. A draft from no
-/// observations at all is refused (an empty JSON lines stream to `recommend --jsonl` is not:
-/// it holds no records, as `never_panics_on_garbage` checks).
+/// observations at all is refused (as an input holding no scorecard is refused by `validate`,
+/// `recommend` and `compare`: `an_input_with_no_scorecard_is_refused`).
 #[test]
 fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
     let o = run(&["validate", "-"], format!("\u{feff}{ALL_MEETS}").as_bytes());
@@ -258,12 +258,6 @@ fn never_panics_on_garbage() {
     for input in inputs {
         for args in [&["recommend"][..], &["recommend", "--jsonl"][..], &["validate", "-"][..]] {
             let o = run(args, &input);
-            let blank = String::from_utf8_lossy(&input).trim().is_empty();
-            if args.contains(&"--jsonl") && blank {
-                // An empty stream holds no records: nothing to report, nothing wrong.
-                assert_eq!(o.status.code(), Some(0));
-                continue;
-            }
             assert_eq!(o.status.code(), Some(1), "{args:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
             assert!(stderr(&o).starts_with("scorecard: "), "a message, not a panic: {}", stderr(&o));
         }
@@ -408,4 +402,56 @@ fn file_names_are_shown_with_control_characters_escaped() {
     assert!(stderr(&o).starts_with(&format!("scorecard: {}: ", shown(&bad))), "{}", stderr(&o));
     assert!(!stderr(&o).contains('\u{202e}'), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// An input holding no scorecard (an empty file, blank lines, an empty list), with or without
+/// --jsonl, is refused by `validate`, `recommend` and `compare` alike: an export that produced
+/// nothing does not pass a check in CI. An empty file is said to be empty, not "EOF while
+/// parsing".
+#[test]
+fn an_input_with_no_scorecard_is_refused() {
+    let cases: [(&[u8], &[&str], &str); 6] = [
+        (b"", &["--jsonl"], "stdin: no scorecard in it"),
+        (b"\n  \r\n\n", &["--jsonl"], "stdin: no scorecard in it"),
+        (b"", &[], "stdin: empty: no scorecard in it"),
+        (b"\xef\xbb\xbf\n \n\n", &[], "stdin: empty: no scorecard in it"),
+        (b"[]", &[], "stdin: no scorecard in it"),
+        (b" [ ]\n", &[], "stdin: no scorecard in it"),
+    ];
+    for (input, options, message) in cases {
+        for command in ["validate", "recommend", "compare"] {
+            let args: Vec<&str> = [command].iter().chain(options).chain(&["-"]).copied().collect();
+            let o = run(&args, input);
+            assert_eq!(o.status.code(), Some(1), "{args:?} on {input:?}: {}", stderr(&o));
+            assert!(stderr(&o).lines().any(|l| l == format!("scorecard: {message}")), "{args:?} on {input:?}: {}", stderr(&o));
+            if command != "compare" {
+                assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
+            }
+        }
+    }
+}
+
+/// A pretty-printed document read with --jsonl: every command says to read it without, after
+/// the errors of its lines, so that the hint is the last thing on the terminal. A line's error
+/// says "at column C", as `compare` says it: "line 1" would not be the file's line.
+#[test]
+fn jsonl_errors_end_with_the_hint_and_say_the_column() {
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap()).unwrap();
+    for command in ["validate", "recommend", "compare"] {
+        let o = run(&[command, "--jsonl", "-"], pretty.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        assert!(err.lines().count() > 5, "{command}: {err}");
+        assert_eq!(err.lines().last(), Some("scorecard: stdin: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl"), "{command}: {err}");
+        // Without --jsonl, the same text is one scorecard.
+        assert_eq!(run(&[command, "-"], pretty.as_bytes()).status.code(), Some(0), "{command}");
+    }
+    let lines = format!("{ALL_MEETS}\n{ALL_MEETS} x\n");
+    for args in [&["validate", "--jsonl", "-"][..], &["recommend", "--jsonl", "-"], &["validate", "-"], &["compare", "--jsonl", "-"]] {
+        let o = run(args, lines.as_bytes());
+        assert_eq!(o.status.code(), Some(if args[0] == "compare" { 0 } else { 1 }), "{args:?}");
+        let column = ALL_MEETS.len() + 2;
+        assert!(stderr(&o).contains("stdin:2: not JSON") && stderr(&o).contains(&format!("trailing characters at column {column}")), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("line 1"), "{args:?}: {}", stderr(&o));
+    }
 }

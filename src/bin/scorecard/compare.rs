@@ -13,10 +13,10 @@
 use std::process::ExitCode;
 
 use scorecard::core::classifier::FlagCache;
-use scorecard::core::committee::{analyze, parse_for_panel, split_input, LoadFailure};
+use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::Scorecard;
 
-use crate::common::{label, read_input, read_jsonl, rubric, Args, Failure};
+use crate::common::{label, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -26,51 +26,47 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
 
     let mut cards: Vec<(String, Scorecard)> = Vec::new();
     let mut failed: Vec<LoadFailure> = Vec::new();
+    // Said after the failures, so that it is the last thing seen.
+    let mut hints: Vec<String> = Vec::new();
     for path in &paths {
         let label = &label(path);
+        let unread = |failure: Failure| match failure {
+            Failure::Invalid(message) => {
+                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
+                Ok(LoadFailure { source: label.to_string(), error })
+            }
+            usage => Err(usage),
+        };
         // A JSON lines stream holds many scorecards, each line read on its own, even a line that
         // is not UTF-8 text.
         if args.flag("--jsonl") {
-            match read_jsonl(path) {
+            match read_records(path) {
                 Ok(lines) => {
-                    // A pretty-printed document's first line is "{" alone, which no scorecard is.
-                    let pretty = lines.iter().find_map(|(_, l)| l.as_ref().ok().filter(|l| !l.trim().is_empty())).is_some_and(|l| l.trim() == "{");
                     let before = cards.len();
-                    for (n, line) in lines {
-                        let at = format!("{label}:{n}");
-                        match line.map(|l| (l.trim().is_empty(), l)) {
-                            Ok((true, _)) => {}
-                            Ok((false, line)) => match parse_for_panel(&line, &rubric) {
-                                Ok(card) => cards.push((at, card)),
-                                Err(e) => failed.push(LoadFailure { source: at, error: e.to_string() }),
-                            },
+                    for (at, line) in lines.records {
+                        match line.and_then(|line| parse_for_panel(&line, &rubric).map_err(|e| e.to_string())) {
+                            Ok(card) => cards.push((at, card)),
                             Err(error) => failed.push(LoadFailure { source: at, error }),
                         }
                     }
-                    if pretty && cards.len() == before {
-                        eprintln!("scorecard: {label}: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl");
+                    if lines.pretty && cards.len() == before {
+                        hints.push(read_without_jsonl(label));
                     }
                 }
-                Err(Failure::Invalid(message)) => {
-                    let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                    failed.push(LoadFailure { source: label.to_string(), error });
-                }
-                Err(usage) => return Err(usage),
+                Err(e) => failed.push(unread(e)?),
             }
             continue;
         }
-        let text = match read_input(path) {
-            Ok(text) => text,
-            Err(Failure::Invalid(message)) => {
-                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                failed.push(LoadFailure { source: label.to_string(), error });
+        let pieces = match read_scorecards(path) {
+            Ok((_, pieces)) => pieces,
+            Err(e) => {
+                failed.push(unread(e)?);
                 continue;
             }
-            Err(usage) => return Err(usage),
         };
         // One scorecard, a list, JSON lines or documents one after another, each read on its
         // own (and held to a scorecard document's size by `parse_for_panel`).
-        for piece in split_input(label, &text) {
+        for piece in pieces {
             let source = format!("{label}{}", piece.at);
             match parse_for_panel(&piece.text, &rubric) {
                 Ok(card) => cards.push((source, card)),
@@ -94,6 +90,9 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     // pipeline that reads only the report.
     for f in &failed {
         eprintln!("scorecard: {}: {}", f.source, f.error);
+    }
+    for hint in &hints {
+        eprintln!("scorecard: {hint}");
     }
     report.failed = failed;
 
