@@ -108,7 +108,8 @@ fn older_documents_are_migrated_by_every_command() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!((v["candidate"].as_str(), v["decision"].as_str()), (Some("Ada"), Some("hire")));
-    let o = run(&["compare", "-"], v0.as_bytes());
+    // Submitted, so that the committee counts it.
+    let o = run(&["compare", "-"], v0.replace("\"candidate\":\"Ada\"", "\"candidate\":\"Ada\",\"submitted_at\":\"2024-05-01T10:00:00Z\"").as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["failed"].as_array().map(Vec::len), Some(0), "{report}");
@@ -436,7 +437,9 @@ fn an_input_with_no_scorecard_is_refused() {
 /// says "at column C", as `compare` says it: "line 1" would not be the file's line.
 #[test]
 fn jsonl_errors_end_with_the_hint_and_say_the_column() {
-    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap()).unwrap();
+    // Submitted, so that `compare` counts it.
+    let submitted = ALL_MEETS.replacen('{', "{\"submitted_at\":\"2026-11-02T10:00:00Z\",", 1);
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&submitted).unwrap()).unwrap();
     for command in ["validate", "recommend", "compare"] {
         let o = run(&[command, "--jsonl", "-"], pretty.as_bytes());
         assert_eq!(o.status.code(), Some(1), "{command}");
@@ -446,12 +449,56 @@ fn jsonl_errors_end_with_the_hint_and_say_the_column() {
         // Without --jsonl, the same text is one scorecard.
         assert_eq!(run(&[command, "-"], pretty.as_bytes()).status.code(), Some(0), "{command}");
     }
-    let lines = format!("{ALL_MEETS}\n{ALL_MEETS} x\n");
+    let lines = format!("{submitted}\n{submitted} x\n");
     for args in [&["validate", "--jsonl", "-"][..], &["recommend", "--jsonl", "-"], &["validate", "-"], &["compare", "--jsonl", "-"]] {
         let o = run(args, lines.as_bytes());
         assert_eq!(o.status.code(), Some(if args[0] == "compare" { 0 } else { 1 }), "{args:?}");
-        let column = ALL_MEETS.len() + 2;
+        let column = submitted.len() + 2;
         assert!(stderr(&o).contains("stdin:2: not JSON") && stderr(&o).contains(&format!("trailing characters at column {column}")), "{args:?}: {}", stderr(&o));
         assert!(!stderr(&o).contains("line 1"), "{args:?}: {}", stderr(&o));
     }
+}
+
+/// `compare` names on stderr each scorecard it sets aside (made against another rubric, naming
+/// no candidate), and exits 1 when none is counted: a wrong --rubric in a script is an error,
+/// not an empty report and success.
+#[test]
+fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
+    let dir = scratch("aside");
+    let fixture = |name: &str| format!("{}/tests/fixtures/committee/sample/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (alice, staff) = (fixture("ada-alice.json"), fixture("ada-dan-staff-rubric.json"));
+    let o = run(&["compare", &alice, &staff], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), [format!("scorecard: {staff}: not counted: made against rubric \"l5-staff-software-engineer\", not \"l4-senior-software-engineer\" (to count it, give its rubric with --rubric)")]);
+
+    // The wrong rubric: nothing counts.
+    let other = dir.join("other.json");
+    std::fs::write(&other, scorecard::core::rubric::DEFAULT_RUBRIC_JSON.replacen("\"l4-senior-software-engineer\"", "\"l4-other\"", 1)).unwrap();
+    let o = run(&["compare", "--rubric", other.to_str().unwrap(), &alice], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["counted"], 0);
+    assert!(stderr(&o).contains(&format!("scorecard: {alice}: not counted: made against rubric \"l4-senior-software-engineer\", not \"l4-other\"")), "{}", stderr(&o));
+    assert!(stderr(&o).ends_with("scorecard: no scorecard counted of the 1 read: 1 made against another rubric\n"), "{}", stderr(&o));
+
+    // No candidate.
+    let mut card: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&alice).unwrap()).unwrap();
+    card.as_object_mut().unwrap().remove("candidate");
+    let anon = dir.join("anon.json");
+    std::fs::write(&anon, card.to_string()).unwrap();
+    let anon = anon.to_str().unwrap();
+    let o = run(&["compare", anon], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("scorecard: {anon}: not counted: it names no candidate (neither an id nor a name)")), "{}", stderr(&o));
+    assert!(stderr(&o).ends_with("of the 1 read: 1 naming no candidate\n"), "{}", stderr(&o));
+    // Beside a counted one, it is named and the exit is 0.
+    let o = run(&["compare", anon, &alice], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+
+    // Drafts only: listed with their candidate, but nothing is counted.
+    let o = run(&["compare", "-"], ALL_MEETS.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "scorecard: no scorecard counted of the 1 read: 1 not yet submitted\n");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -26,7 +26,9 @@ commands:
                                                     consensus, disagreements, calibration, recommendation;
                                                     a file may hold several scorecards (a list, JSON lines, or one
                                                     after another: file [2] is its second); unreadable ones
-                                                    listed under \"failed\" (exit 1 only if all fail)
+                                                    listed under \"failed\"; each one not counted (unreadable,
+                                                    another rubric, no candidate) named on stderr; exit 1
+                                                    if none is counted
   convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
                                                     convert a scorecard; Greenhouse mapping report on stderr
   link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
