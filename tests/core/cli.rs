@@ -502,3 +502,23 @@ fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
     assert_eq!(stderr(&o), "scorecard: no scorecard counted of the 1 read: 1 not yet submitted\n");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Files that each start with a byte-order mark (saved by a Windows editor), put together with
+/// `cat`: the mark between two documents is white space, whether they are pretty-printed (with
+/// CRLF line ends) or one per line, and after a broken one.
+#[test]
+fn documents_put_together_with_their_byte_order_marks_are_read_each() {
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap()).unwrap().replace('\n', "\r\n");
+    let file = format!("\u{feff}{pretty}\r\n");
+    for input in [file.repeat(3), format!("\u{feff}{ALL_MEETS}\n").repeat(3)] {
+        let o = run(&["validate", "-"], input.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+    }
+    // A broken one fails alone: the next starts on the next line starting with "{", after its mark.
+    let cut = &pretty[..pretty.len() - 3];
+    let o = run(&["validate", "-"], format!("{file}\u{feff}{cut}\r\n{file}").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "stdin [1]: valid\nstdin [3]: valid\n");
+    assert!(stderr(&o).starts_with("scorecard: stdin [2]: not JSON"), "{}", stderr(&o));
+}
