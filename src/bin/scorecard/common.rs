@@ -30,7 +30,8 @@ commands:
                                                     another rubric, no candidate) named on stderr; exit 1
                                                     if none is counted
   convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
-                                                    convert a scorecard; Greenhouse mapping report on stderr
+                                                    convert a scorecard; on stderr, the Greenhouse mapping
+                                                    report (--quiet drops it) and what was not carried
   link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
   unlink [--rubric FILE] URL|-                      print the scorecard a share link holds, as JSON
   rubric [--policy-from FILE] [--quiet] [LADDER|-]  a ladder document (the default rubric's text format) as a

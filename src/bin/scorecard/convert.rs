@@ -24,7 +24,7 @@ fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
 }
 
 /// Reads a scorecard from `path` in the format `from`, printing the mapping report for
-/// Greenhouse input to stderr unless `quiet`.
+/// Greenhouse input to stderr unless `quiet`, and its warnings (what was not imported) always.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
     let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?;
     let at = &label(path);
@@ -38,15 +38,13 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
         }),
         "greenhouse" => {
             let g = import_greenhouse(&text, rubric).map_err(invalid)?;
-            if !quiet {
-                report(at, &g.mappings, &g.warnings);
-            }
+            report(at, &g.mappings, &g.warnings, quiet);
             Ok(g.card)
         }
         "auto" => {
             let imported = import_auto(&text, rubric).map_err(invalid)?;
-            if imported.format == Format::Greenhouse && !quiet {
-                report(at, &imported.mappings, &imported.warnings);
+            if imported.format == Format::Greenhouse {
+                report(at, &imported.mappings, &imported.warnings, quiet);
             }
             Ok(imported.card)
         }
@@ -54,9 +52,10 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
     }
 }
 
-/// One stderr line per Greenhouse attribute: how it was mapped.
-fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String]) {
-    for m in mappings {
+/// One stderr line per Greenhouse attribute, how it was mapped (unless `quiet`), then one per
+/// warning: what was not imported, which `--quiet` does not hide.
+fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String], quiet: bool) {
+    for m in mappings.iter().filter(|_| !quiet) {
         match (&m.capability, m.how) {
             (Some(cap), how) => eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how)),
             // Without a note, the warnings below say its rating was not imported.
@@ -102,8 +101,9 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
         )));
     }
     // The Greenhouse export leaves bias-risk notes out silently in the file itself (the
-    // Markdown says so in its text): say what went, as the mapping report does on import.
-    if to == "greenhouse" && !args.flag("--quiet") {
+    // Markdown says so in its text): say what went, as the warnings do on import, even with
+    // --quiet.
+    if to == "greenhouse" {
         if let Some(left_out) = BiasLeftOut::of(&card, &rubric, text_bias_risk).summary() {
             eprintln!("scorecard: {}: flagged as a bias risk and left out: {left_out}", label(&path));
         }
