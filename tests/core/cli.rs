@@ -541,3 +541,29 @@ fn documents_put_together_with_their_byte_order_marks_are_read_each() {
     assert_eq!(stdout(&o), "stdin [1]: valid\nstdin [3]: valid\n");
     assert!(stderr(&o).starts_with("scorecard: stdin [2]: not JSON"), "{}", stderr(&o));
 }
+
+/// A Greenhouse export carries no candidate but a whole-number `candidate_id` (Greenhouse takes
+/// the candidate from the application): what does not go is said on stderr, even with --quiet.
+#[test]
+fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
+    let with = |candidate: &str| ALL_MEETS.replace(r#""candidate":{"id":"c1","name":"Ada"}"#, &format!(r#""candidate":{candidate}"#));
+    let cases = [
+        (with(r#"{"id":"c-ada","name":"Ada Byron"}"#), Some("the candidate's name \"Ada Byron\" and id \"c-ada\" are not carried (its candidate_id takes a whole number only): Greenhouse takes the candidate from the application")),
+        (with(r#"{"id":"1042","name":"Ada Lovelace"}"#), Some("the candidate's name \"Ada Lovelace\" is not carried: Greenhouse takes the candidate from the application")),
+        (with(r#"{"id":"cand_123"}"#), Some("the candidate's id \"cand_123\" is not carried (its candidate_id takes a whole number only): Greenhouse")),
+        (with(r#"{"id":"1042"}"#), None),
+    ];
+    for (card, said) in &cases {
+        for quiet in [&[][..], &["--quiet"]] {
+            let args: Vec<&str> = ["convert", "--to", "greenhouse"].iter().chain(quiet).chain(&["-"]).copied().collect();
+            let o = run(&args, card.as_bytes());
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            match said {
+                Some(said) => assert!(stderr(&o).starts_with(&format!("scorecard: stdin: {said}")), "{args:?}: {}", stderr(&o)),
+                None => assert_eq!(stderr(&o), "", "{args:?}"),
+            }
+        }
+    }
+    // Markdown carries the candidate: nothing to say.
+    assert_eq!(stderr(&run(&["convert", "--to", "markdown", "-"], cases[0].0.as_bytes())), "");
+}

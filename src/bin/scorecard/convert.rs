@@ -110,10 +110,33 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     }
     match to {
         "json" => outln!("{}", export_json(&card)),
-        "greenhouse" => outln!("{}", scorecard::core::json::write(&export_greenhouse(&card, &rubric), true)),
+        "greenhouse" => {
+            let gh = export_greenhouse(&card, &rubric);
+            if let Some(lost) = candidate_not_carried(&card, !gh["candidate_id"].is_null()) {
+                eprintln!("scorecard: {}: {lost}", label(&path));
+            }
+            outln!("{}", scorecard::core::json::write(&gh, true));
+        }
         _ => out!("{}", export_markdown(&card, &rubric)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a Greenhouse export does not carry of the candidate, said as a warning: Greenhouse's
+/// scorecard has no candidate but its `candidate_id` (a whole number), so the name never goes,
+/// nor an id such as "c-ada"; in a batch, such a scorecard could not be tied back to anyone.
+fn candidate_not_carried(card: &Scorecard, id_carried: bool) -> Option<String> {
+    let c = &card.candidate;
+    let name = (!c.name.is_empty()).then(|| format!("name \"{}\"", clip(&c.name)));
+    let id_lost = !c.id.is_empty() && !id_carried;
+    let id = id_lost.then(|| format!("id \"{}\"", clip(&c.id)));
+    let (what, verb) = match (name, id) {
+        (Some(name), Some(id)) => (format!("{name} and {id}"), "are"),
+        (Some(one), None) | (None, Some(one)) => (one, "is"),
+        (None, None) => return None,
+    };
+    let why = if id_lost { " (its candidate_id takes a whole number only)" } else { "" };
+    Some(format!("the candidate's {what} {verb} not carried{why}: Greenhouse takes the candidate from the application"))
 }
 
 /// `scorecard link [--base URL] [--rubric FILE] FILE`: the share-link fragment, or a full URL.
