@@ -567,3 +567,27 @@ fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
     // Markdown carries the candidate: nothing to say.
     assert_eq!(stderr(&run(&["convert", "--to", "markdown", "-"], cases[0].0.as_bytes())), "");
 }
+
+/// `convert` and `link` read a list holding one scorecard document as they read a list holding
+/// one Greenhouse object: as the one it holds.
+#[test]
+fn convert_and_link_read_a_list_of_one_as_its_item() {
+    let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
+        "attributes": [{"name": "Technical Expertise", "type": "Skills", "note": "Designed the cache.", "rating": "yes"}]}"#;
+    for one in [ALL_MEETS, gh] {
+        let list = format!("[\n  {one}\n]\n");
+        for args in [&["convert", "-"][..], &["convert", "--to", "markdown", "-"], &["link", "-"]] {
+            let o = run(args, list.as_bytes());
+            let alone = run(args, one.as_bytes());
+            // `link` reads scorecard documents only: a Greenhouse object is refused either way.
+            let code = if args[0] == "link" && one == gh { 1 } else { 0 };
+            assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+            assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (alone.status.code(), stdout(&alone), stderr(&alone)), "{args:?}");
+        }
+    }
+    let o = run(&["convert", "--from", "json", "-"], format!("[{ALL_MEETS}]").as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A list of two is still refused.
+    let o = run(&["convert", "-"], format!("[{ALL_MEETS},{ALL_MEETS}]").as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}

@@ -11,6 +11,7 @@ use scorecard::core::interchange::{
 };
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
+use serde_json::Value;
 
 use crate::common::{label, read_document, rubric, Args, Failure};
 
@@ -26,7 +27,7 @@ fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
 /// Reads a scorecard from `path` in the format `from`, printing the mapping report for
 /// Greenhouse input to stderr unless `quiet`, and its warnings (what was not imported) always.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
-    let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?;
+    let text = only_item(read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?);
     let at = &label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
@@ -49,6 +50,22 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
             Ok(imported.card)
         }
         other => Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(other)))),
+    }
+}
+
+/// A JSON list of one object as that object's text, whatever it is (a scorecard document, a
+/// Greenhouse object): the Greenhouse import reads a list of one (as its list endpoints return),
+/// and a scorecard document is read alike. Any other text is returned as it is.
+fn only_item(text: String) -> String {
+    if !text.trim_start().starts_with('[') {
+        return text;
+    }
+    match scorecard::core::json::parse(&text) {
+        Ok(Value::Array(items)) => match items.as_slice() {
+            [item @ Value::Object(_)] => scorecard::core::json::to_text(item),
+            _ => text,
+        },
+        _ => text,
     }
 }
 
