@@ -591,3 +591,22 @@ fn convert_and_link_read_a_list_of_one_as_its_item() {
     let o = run(&["convert", "-"], format!("[{ALL_MEETS},{ALL_MEETS}]").as_bytes());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
+
+/// `unlink` reads a link as people paste it: ending a sentence, in angle brackets (mail clients,
+/// Markdown autolinks). Text after it is named as such, not as a truncated link.
+#[test]
+fn unlink_reads_a_link_as_pasted() {
+    let link = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
+    let card = run(&["unlink", &link], b"");
+    assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
+    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n")] {
+        let o = run(&["unlink", &pasted], b"");
+        assert_eq!(o.status.code(), Some(0), "{pasted}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&card), "{pasted}");
+        let o = run(&["unlink", "-"], pasted.as_bytes());
+        assert_eq!(stdout(&o), stdout(&card), "stdin: {pasted}");
+    }
+    let o = run(&["unlink", &format!("{link} thanks")], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "scorecard: text follows the share link; copy the link alone, without what follows it\n");
+}

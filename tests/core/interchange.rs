@@ -934,6 +934,10 @@ fn share_links_round_trip() {
         format!("  {}\n", link),
         format!("{}\n{}", &link[..40], &link[40..]),
         link.replacen("sc1=", "sc1%3D", 1),
+        // As people paste it: in angle brackets (mail clients, Markdown), ending a sentence.
+        format!("<https://x.example/{link}>"),
+        format!("{link}."),
+        format!(" <{link}>, \n"),
     ] {
         assert_eq!(&decode_link(&form, &rubric).unwrap_or_else(|e| panic!("{form}: {e}")), card);
     }
