@@ -255,7 +255,7 @@ fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
     assert!(stderr(&o).contains("stdin: UTF-16 text; save it as UTF-8"), "{}", stderr(&o));
     let o = run(&["validate", "-"], b"{\"a\": \"\xe9\"}");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stdin: not UTF-8 text (byte 8)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stdin: not UTF-8 text (byte 8); save it as UTF-8"), "{}", stderr(&o));
 }
 
 /// Random bytes, truncated documents and hostile JSON: exit 1 with a message, never a panic.
