@@ -502,11 +502,16 @@ impl Scorecard {
             None => return Err(ScorecardError::new("format", format!("missing; expected \"{FORMAT}\""))),
         }
         let version = match obj.get("version") {
-            Some(Value::Number(n)) => whole_number(n)
-                .filter(|v| *v >= 1)
-                // Written through the JSON writer (`json::to_text`): `Number`'s `Display` would
-                // bring in the float formatter (about 9 KB of wasm) for this one message.
-                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {}", super::json::to_text(&Value::Number(n.clone())))))?,
+            Some(Value::Number(n)) => match whole_number(n) {
+                Some(v) if v >= 1 => v,
+                // Every reader migrates a document first (`interchange::migrate`), which makes
+                // version 0 a 1: only a caller that skips it gets here.
+                Some(0) => return Err(ScorecardError::new("version", "version 0 is read through interchange::migrate")),
+                // From 0, as the readers take it. Written through the JSON writer
+                // (`json::to_text`): `Number`'s `Display` would bring in the float formatter
+                // (about 9 KB of wasm) for this one message.
+                _ => return Err(ScorecardError::new("version", format!("expected a whole number from 0, found {}", super::json::to_text(&Value::Number(n.clone()))))),
+            },
             Some(other) => return Err(ScorecardError::new("version", expected("a number", other))),
             None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
         };

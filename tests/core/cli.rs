@@ -610,3 +610,12 @@ fn unlink_reads_a_link_as_pasted() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o), "scorecard: text follows the share link; copy the link alone, without what follows it\n");
 }
+
+/// A version below 0 is refused saying what is read: from 0 (a version 0 draft is migrated, as
+/// `older_documents_are_migrated_by_every_command` checks), not from 1.
+#[test]
+fn the_version_message_says_what_is_read() {
+    let o = run(&["validate", "-"], ALL_MEETS.replace("\"version\":1", "\"version\":-1").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: version: expected a whole number from 0, found -1"), "{}", stderr(&o));
+}
