@@ -619,3 +619,16 @@ fn the_version_message_says_what_is_read() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("stdin: version: expected a whole number from 0, found -1"), "{}", stderr(&o));
 }
+
+/// `unlink` given the name of a file that holds a link says how to read the link in it.
+#[test]
+fn unlink_given_a_file_says_how_to_read_it() {
+    let dir = scratch("unlink-file");
+    let file = dir.join("link.txt");
+    std::fs::write(&file, stdout(&run(&["link", "-"], ALL_MEETS.as_bytes()))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["unlink", file], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("(\"{file}\" is a file: `scorecard unlink - < FILE` reads the link in it)")), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
-    text_bias_risk, BiasLeftOut, Format, MatchKind,
+    text_bias_risk, BiasLeftOut, Format, MatchKind, LINK_PREFIX,
 };
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
@@ -196,7 +196,12 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),
     };
     let rubric = rubric(&args)?;
-    let card = decode_link(&link, &rubric).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let card = decode_link(&link, &rubric).map_err(|e| {
+        // A file's name given where the link belongs: say how to read the link it holds.
+        let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(&link).is_file();
+        let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it)", label(&link)) } else { String::new() };
+        Failure::Invalid(format!("{e}{hint}"))
+    })?;
     outln!("{}", export_json(&card));
     Ok(ExitCode::SUCCESS)
 }
