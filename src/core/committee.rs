@@ -659,7 +659,8 @@ impl Piece {
 ///   looks (a JSON object's braces, or a share link), or the text is not documents one after
 ///   another.
 /// - Documents one after another (concatenated JSON: the view's own pretty-printed downloads
-///   pasted together), when a second document starts after the first: one text per document,
+///   pasted together, or files put together with `cat`, each after its byte-order mark: one
+///   between documents is white space), when a second document starts after the first: one text per document,
 ///   each exactly as written. When one cannot be read, where the next starts cannot be told
 ///   for sure: the next line that starts with "{" is taken as the next document's start (the
 ///   rest of the text when there is none), so that the broken one fails alone, with the error's
@@ -667,14 +668,14 @@ impl Piece {
 /// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
 ///   with one error if it is broken.
 pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
-    let trimmed = text.trim();
+    let trimmed = text.trim_matches(blank);
     if trimmed.starts_with('[') {
         if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
             let many = items.len() > 1;
             return items.iter().enumerate().map(|(i, v)| piece(if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v), None)).collect();
         }
     }
-    let lines: Vec<(usize, &str)> = text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let lines: Vec<(usize, &str)> = text.lines().map(|l| l.trim_matches(blank)).enumerate().filter(|(_, l)| !l.is_empty()).collect();
     let by_line = || lines.iter().map(|(i, l)| piece(format!(":{}", i + 1), l.to_string(), None)).collect();
     let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
     let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
@@ -688,7 +689,7 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
         return by_line();
     }
     // The trimmed text's first line, to count documents' lines in the whole text.
-    let first_line = text.get(..text.len() - text.trim_start().len()).map_or(0, |blank| blank.matches('\n').count());
+    let first_line = text.get(..text.len() - text.trim_start_matches(blank).len()).map_or(0, |blank| blank.matches('\n').count());
     match documents(trimmed) {
         // A broken document among lines that each look whole on their own is a bad line.
         Some((items, complete)) if complete || !looks_like_lines => {
@@ -697,6 +698,12 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
         _ if looks_like_lines => by_line(),
         _ => vec![piece(String::new(), trimmed.to_string(), None)],
     }
+}
+
+/// White space between documents: JSON's, and a byte-order mark, which a file saved by a Windows
+/// editor starts with, so that documents put together with `cat` have one before each.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 fn piece(at: String, text: String, line: Option<usize>) -> Piece {
@@ -708,7 +715,7 @@ fn piece(at: String, text: String, line: Option<usize>) -> Piece {
 /// starts after it: a document followed by anything else stays one text, whose error says
 /// "trailing characters".
 fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
-    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start().len()));
+    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start_matches(blank).len()));
     let mut read = super::json::values(text);
     let first = read.next()?.ok()?.0;
     if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {
@@ -733,7 +740,7 @@ fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
                 // so; what it holds is indented), so that one broken document does not take the
                 // good ones after it with it. Without such a line, the rest is one text.
                 complete = false;
-                let end = rest.get(1..).and_then(|r| r.find("\n{")).map_or(rest.len(), |i| i + 2);
+                let end = rest.get(1..).and_then(|r| r.find("\n{").into_iter().chain(r.find("\n\u{feff}{")).min()).map_or(rest.len(), |i| i + 2);
                 items.push(piece(place, rest.get(..end).unwrap_or_default().trim_end().to_string(), Some(line_of(start))));
                 start = next_start(start + end);
             }
@@ -755,8 +762,7 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     // Said as the scorer's import says it; a line of JSON lines is read on its own, so its
     // "line 1" would point nowhere (the source's label names the line).
     let value = super::json::parse(text).map_err(|e| {
-        let e = e.to_string();
-        let e = if text.contains('\n') { e } else { e.replacen(" at line 1 column ", " at column ", 1) };
+        let e = super::json::position_in(text, e.to_string());
         ScorecardError::new("", format!("not JSON, so not a scorecard ({e})"))
     })?;
     // A Greenhouse scorecard object (what an ATS export holds) is read as the import box reads

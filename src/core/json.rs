@@ -52,6 +52,20 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+/// `message`, a [`JsonError`]'s (ending "at line L column C"), as a person finds the place in
+/// `text`: for a text of one line, such as a line of JSON lines read on its own and named by its
+/// line of the file, "at column C", since its "line 1" is not the file's.
+pub fn position_in(text: &str, message: String) -> String {
+    const AT: &str = " at line 1 column ";
+    match message.rfind(AT) {
+        Some(i) if !text.contains('\n') => {
+            let (before, after) = message.split_at(i);
+            format!("{before} at column {}", after.get(AT.len()..).unwrap_or_default())
+        }
+        _ => message,
+    }
+}
+
 /// `value` as compact JSON text, as `serde_json::to_string` writes it (see [`write`]).
 pub fn to_text(value: &Value) -> String {
     write(value, false)

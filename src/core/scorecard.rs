@@ -502,11 +502,16 @@ impl Scorecard {
             None => return Err(ScorecardError::new("format", format!("missing; expected \"{FORMAT}\""))),
         }
         let version = match obj.get("version") {
-            Some(Value::Number(n)) => whole_number(n)
-                .filter(|v| *v >= 1)
-                // Written through the JSON writer (`json::to_text`): `Number`'s `Display` would
-                // bring in the float formatter (about 9 KB of wasm) for this one message.
-                .ok_or_else(|| ScorecardError::new("version", format!("expected a whole number from 1, found {}", super::json::to_text(&Value::Number(n.clone())))))?,
+            Some(Value::Number(n)) => match whole_number(n) {
+                Some(v) if v >= 1 => v,
+                // Every reader migrates a document first (`interchange::migrate`), which makes
+                // version 0 a 1: only a caller that skips it gets here.
+                Some(0) => return Err(ScorecardError::new("version", "version 0 is read through interchange::migrate")),
+                // From 0, as the readers take it. Written through the JSON writer
+                // (`json::to_text`): `Number`'s `Display` would bring in the float formatter
+                // (about 9 KB of wasm) for this one message.
+                _ => return Err(ScorecardError::new("version", format!("expected a whole number from 0, found {}", super::json::to_text(&Value::Number(n.clone()))))),
+            },
             Some(other) => return Err(ScorecardError::new("version", expected("a number", other))),
             None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
         };
@@ -791,10 +796,21 @@ fn short(v: &Value) -> String {
 /// byte-order mark) shown as its JSON escape (`\u001b`, `\u202e`), so no message can carry a
 /// live terminal sequence, break a line, or show its text reordered or with hidden characters.
 pub fn clip(s: &str) -> String {
-    const MAX: usize = 60;
+    shown(s, 60)
+}
+
+/// `s` whole, each control and invisible formatting character escaped as [`clip`] escapes it:
+/// for a name that must be shown in full, such as the path of a file the command-line tool
+/// names in a message or in its output.
+pub fn escape_hidden(s: &str) -> String {
+    shown(s, usize::MAX)
+}
+
+/// [`clip`] at `max` characters.
+fn shown(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i == MAX {
+        if i == max {
             out.push('…');
             break;
         }

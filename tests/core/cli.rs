@@ -108,7 +108,8 @@ fn older_documents_are_migrated_by_every_command() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!((v["candidate"].as_str(), v["decision"].as_str()), (Some("Ada"), Some("hire")));
-    let o = run(&["compare", "-"], v0.as_bytes());
+    // Submitted, so that the committee counts it.
+    let o = run(&["compare", "-"], v0.replace("\"candidate\":\"Ada\"", "\"candidate\":\"Ada\",\"submitted_at\":\"2024-05-01T10:00:00Z\"").as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["failed"].as_array().map(Vec::len), Some(0), "{report}");
@@ -168,7 +169,7 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     }
 }
 
-/// A Greenhouse export leaves a bias-risk note out and says so on stderr (unless `--quiet`).
+/// A Greenhouse export leaves a bias-risk note out and says so on stderr (with `--quiet` too).
 #[test]
 fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
     let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
@@ -179,17 +180,48 @@ fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
     assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
     assert!(!stdout(&o).contains("young mom") && stdout(&o).contains("billing migration"), "{}", stdout(&o));
     let o = run(&["convert", "--quiet", "--to", "greenhouse", "-"], gh.as_bytes());
-    assert!(!stderr(&o).contains("bias"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
 }
 
-/// One document is read no further than its kind's limit (a byte past it), so an endless
-/// input is refused at once instead of being held in memory first.
+/// `--quiet` drops the per-attribute mapping report of a Greenhouse import, not the warnings
+/// about what was not imported: in batch work those are what matter.
+#[test]
+fn convert_quiet_keeps_the_warnings() {
+    let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
+        "attributes": [{"name": "Technical Expertise", "type": "Skills", "note": "Designed the cache.", "rating": "mixed"}],
+        "questions": [{"id": null, "question": "Private Notes", "answer": "Salary expectations are high."}]}"#;
+    for from in ["greenhouse", "auto"] {
+        let o = run(&["convert", "--quiet", "--from", from, "-"], gh.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{from}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("\"Private Notes\" is private to its author and is not imported"), "{from}: {err}");
+        assert!(!err.contains("-> technical_expertise"), "{from}: {err}");
+        let loud = stderr(&run(&["convert", "--from", from, "-"], gh.as_bytes()));
+        assert!(loud.contains("attribute \"Technical Expertise\" -> technical_expertise (exact)"), "{from}: {loud}");
+        assert_eq!(loud.lines().filter(|l| !l.contains("\" -> ")).collect::<Vec<_>>(), err.lines().collect::<Vec<_>>(), "{from}");
+    }
+}
+
+/// A rubric is read no further than its limit (a byte past it), so an endless input is refused
+/// at once instead of being held in memory first. A file of scorecards is read as `compare`
+/// reads it, up to the input limit, and each scorecard in it is held to the document limit.
 #[test]
 fn a_document_is_read_no_further_than_its_limit() {
     let big = vec![b' '; 1024 * 1024 + 10];
-    let o = run(&["validate", "-"], &big);
+    // 3,500 scorecards in a list (about 1.2 MB) are 3,500 documents, each well within its limit.
+    let list = format!("[{}]", vec![ALL_MEETS; 3500].join(",\n"));
+    assert!(list.len() > 1024 * 1024);
+    for command in ["validate", "recommend"] {
+        let o = run(&[command, "-"], list.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 3500, "{command}");
+    }
+    // One document over the limit is refused, naming it.
+    let one = ALL_MEETS.replace("\"note\":\"x\"", &format!("\"note\":\"x{}\"", " ".repeat(1024 * 1024)));
+    let o = run(&["validate", "-"], one.as_bytes());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stdin: larger than 1048576 bytes, the limit of a scorecard document"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stdin: document is 1048"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bytes; the limit is 1048576"), "{}", stderr(&o));
     let o = run(&["recommend", "--rubric", "-", "x.json"], &big[..600 * 1024]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("stdin: larger than 524288 bytes, the limit of a rubric file"), "{}", stderr(&o));
@@ -206,8 +238,8 @@ fn help_after_a_command_prints_usage() {
 }
 
 /// A byte-order mark (Windows editors write one) is not part of the document. A draft from no
-/// observations at all is refused (an empty JSON lines stream to `recommend --jsonl` is not:
-/// it holds no records, as `never_panics_on_garbage` checks).
+/// observations at all is refused (as an input holding no scorecard is refused by `validate`,
+/// `recommend` and `compare`: `an_input_with_no_scorecard_is_refused`).
 #[test]
 fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
     let o = run(&["validate", "-"], format!("\u{feff}{ALL_MEETS}").as_bytes());
@@ -223,7 +255,7 @@ fn byte_order_marks_are_skipped_and_a_draft_needs_observations() {
     assert!(stderr(&o).contains("stdin: UTF-16 text; save it as UTF-8"), "{}", stderr(&o));
     let o = run(&["validate", "-"], b"{\"a\": \"\xe9\"}");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stdin: not UTF-8 text (byte 8)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stdin: not UTF-8 text (byte 8); save it as UTF-8"), "{}", stderr(&o));
 }
 
 /// Random bytes, truncated documents and hostile JSON: exit 1 with a message, never a panic.
@@ -246,12 +278,6 @@ fn never_panics_on_garbage() {
     for input in inputs {
         for args in [&["recommend"][..], &["recommend", "--jsonl"][..], &["validate", "-"][..]] {
             let o = run(args, &input);
-            let blank = String::from_utf8_lossy(&input).trim().is_empty();
-            if args.contains(&"--jsonl") && blank {
-                // An empty stream holds no records: nothing to report, nothing wrong.
-                assert_eq!(o.status.code(), Some(0));
-                continue;
-            }
             assert_eq!(o.status.code(), Some(1), "{args:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
             assert!(stderr(&o).starts_with("scorecard: "), "a message, not a panic: {}", stderr(&o));
         }
@@ -420,4 +446,243 @@ fn classify_suggests_no_tag_for_a_flagged_note_as_draft_does() {
     let drafted: Vec<Option<&str>> = card["observations"].as_array().unwrap().iter().map(|o| o["capability"].as_str()).collect();
     let classified: Vec<Option<&str>> = lines.iter().map(|v| v["capability"].as_str()).collect();
     assert_eq!(drafted, classified);
+}
+
+/// A fresh directory for one test's files (tests run in parallel in one process).
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("scorecard-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A file's name is shown with its control characters escaped, as quoted input text is: an
+/// escape sequence in a name does not reach the terminal, and a line break does not split a
+/// `NAME: valid` line or a message in two.
+#[test]
+fn file_names_are_shown_with_control_characters_escaped() {
+    let dir = scratch("names");
+    let good = dir.join("evil\u{1b}[31mred\nline.json");
+    let bad = dir.join("bad\u{202e}.json");
+    std::fs::write(&good, ALL_MEETS).unwrap();
+    std::fs::write(&bad, "{").unwrap();
+    let o = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let shown = |p: &std::path::Path| p.to_str().unwrap().replace('\u{1b}', "\\u001b").replace('\n', "\\u000a").replace('\u{202e}', "\\u202e");
+    assert_eq!(stdout(&o), format!("{}: valid\n", shown(&good)));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with(&format!("scorecard: {}: not JSON", shown(&bad))), "{}", stderr(&o));
+    let o = run(&["convert", bad.to_str().unwrap()], b"");
+    assert!(stderr(&o).starts_with(&format!("scorecard: {}: ", shown(&bad))), "{}", stderr(&o));
+    assert!(!stderr(&o).contains('\u{202e}'), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// An input holding no scorecard (an empty file, blank lines, an empty list), with or without
+/// --jsonl, is refused by `validate`, `recommend` and `compare` alike: an export that produced
+/// nothing does not pass a check in CI. An empty file is said to be empty, not "EOF while
+/// parsing".
+#[test]
+fn an_input_with_no_scorecard_is_refused() {
+    let cases: [(&[u8], &[&str], &str); 6] = [
+        (b"", &["--jsonl"], "stdin: no scorecard in it"),
+        (b"\n  \r\n\n", &["--jsonl"], "stdin: no scorecard in it"),
+        (b"", &[], "stdin: empty: no scorecard in it"),
+        (b"\xef\xbb\xbf\n \n\n", &[], "stdin: empty: no scorecard in it"),
+        (b"[]", &[], "stdin: no scorecard in it"),
+        (b" [ ]\n", &[], "stdin: no scorecard in it"),
+    ];
+    for (input, options, message) in cases {
+        for command in ["validate", "recommend", "compare"] {
+            let args: Vec<&str> = [command].iter().chain(options).chain(&["-"]).copied().collect();
+            let o = run(&args, input);
+            assert_eq!(o.status.code(), Some(1), "{args:?} on {input:?}: {}", stderr(&o));
+            assert!(stderr(&o).lines().any(|l| l == format!("scorecard: {message}")), "{args:?} on {input:?}: {}", stderr(&o));
+            if command != "compare" {
+                assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
+            }
+        }
+    }
+}
+
+/// A pretty-printed document read with --jsonl: every command says to read it without, after
+/// the errors of its lines, so that the hint is the last thing on the terminal. A line's error
+/// says "at column C", as `compare` says it: "line 1" would not be the file's line.
+#[test]
+fn jsonl_errors_end_with_the_hint_and_say_the_column() {
+    // Submitted, so that `compare` counts it.
+    let submitted = ALL_MEETS.replacen('{', "{\"submitted_at\":\"2026-11-02T10:00:00Z\",", 1);
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&submitted).unwrap()).unwrap();
+    for command in ["validate", "recommend", "compare"] {
+        let o = run(&[command, "--jsonl", "-"], pretty.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        assert!(err.lines().count() > 5, "{command}: {err}");
+        assert_eq!(err.lines().last(), Some("scorecard: stdin: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl"), "{command}: {err}");
+        // Without --jsonl, the same text is one scorecard.
+        assert_eq!(run(&[command, "-"], pretty.as_bytes()).status.code(), Some(0), "{command}");
+    }
+    let lines = format!("{submitted}\n{submitted} x\n");
+    for args in [&["validate", "--jsonl", "-"][..], &["recommend", "--jsonl", "-"], &["validate", "-"], &["compare", "--jsonl", "-"]] {
+        let o = run(args, lines.as_bytes());
+        assert_eq!(o.status.code(), Some(if args[0] == "compare" { 0 } else { 1 }), "{args:?}");
+        let column = submitted.len() + 2;
+        assert!(stderr(&o).contains("stdin:2: not JSON") && stderr(&o).contains(&format!("trailing characters at column {column}")), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("line 1"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+/// `compare` names on stderr each scorecard it sets aside (made against another rubric, naming
+/// no candidate), and exits 1 when none is counted: a wrong --rubric in a script is an error,
+/// not an empty report and success.
+#[test]
+fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
+    let dir = scratch("aside");
+    let fixture = |name: &str| format!("{}/tests/fixtures/committee/sample/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (alice, staff) = (fixture("ada-alice.json"), fixture("ada-dan-staff-rubric.json"));
+    let o = run(&["compare", &alice, &staff], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), [format!("scorecard: {staff}: not counted: made against rubric \"l5-staff-software-engineer\", not \"l4-senior-software-engineer\" (to count it, give its rubric with --rubric)")]);
+
+    // The wrong rubric: nothing counts.
+    let other = dir.join("other.json");
+    std::fs::write(&other, scorecard::core::rubric::DEFAULT_RUBRIC_JSON.replacen("\"l4-senior-software-engineer\"", "\"l4-other\"", 1)).unwrap();
+    let o = run(&["compare", "--rubric", other.to_str().unwrap(), &alice], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["counted"], 0);
+    assert!(stderr(&o).contains(&format!("scorecard: {alice}: not counted: made against rubric \"l4-senior-software-engineer\", not \"l4-other\"")), "{}", stderr(&o));
+    assert!(stderr(&o).ends_with("scorecard: no scorecard counted of the 1 read: 1 made against another rubric\n"), "{}", stderr(&o));
+
+    // No candidate.
+    let mut card: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&alice).unwrap()).unwrap();
+    card.as_object_mut().unwrap().remove("candidate");
+    let anon = dir.join("anon.json");
+    std::fs::write(&anon, card.to_string()).unwrap();
+    let anon = anon.to_str().unwrap();
+    let o = run(&["compare", anon], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("scorecard: {anon}: not counted: it names no candidate (neither an id nor a name)")), "{}", stderr(&o));
+    assert!(stderr(&o).ends_with("of the 1 read: 1 naming no candidate\n"), "{}", stderr(&o));
+    // Beside a counted one, it is named and the exit is 0.
+    let o = run(&["compare", anon, &alice], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+
+    // Drafts only: listed with their candidate, but nothing is counted.
+    let o = run(&["compare", "-"], ALL_MEETS.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "scorecard: no scorecard counted of the 1 read: 1 not yet submitted\n");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Files that each start with a byte-order mark (saved by a Windows editor), put together with
+/// `cat`: the mark between two documents is white space, whether they are pretty-printed (with
+/// CRLF line ends) or one per line, and after a broken one.
+#[test]
+fn documents_put_together_with_their_byte_order_marks_are_read_each() {
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap()).unwrap().replace('\n', "\r\n");
+    let file = format!("\u{feff}{pretty}\r\n");
+    for input in [file.repeat(3), format!("\u{feff}{ALL_MEETS}\n").repeat(3)] {
+        let o = run(&["validate", "-"], input.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+    }
+    // A broken one fails alone: the next starts on the next line starting with "{", after its mark.
+    let cut = &pretty[..pretty.len() - 3];
+    let o = run(&["validate", "-"], format!("{file}\u{feff}{cut}\r\n{file}").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "stdin [1]: valid\nstdin [3]: valid\n");
+    assert!(stderr(&o).starts_with("scorecard: stdin [2]: not JSON"), "{}", stderr(&o));
+}
+
+/// A Greenhouse export carries no candidate but a whole-number `candidate_id` (Greenhouse takes
+/// the candidate from the application): what does not go is said on stderr, even with --quiet.
+#[test]
+fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
+    let with = |candidate: &str| ALL_MEETS.replace(r#""candidate":{"id":"c1","name":"Ada"}"#, &format!(r#""candidate":{candidate}"#));
+    let cases = [
+        (with(r#"{"id":"c-ada","name":"Ada Byron"}"#), Some("the candidate's name \"Ada Byron\" and id \"c-ada\" are not carried (its candidate_id takes a whole number only): Greenhouse takes the candidate from the application")),
+        (with(r#"{"id":"1042","name":"Ada Lovelace"}"#), Some("the candidate's name \"Ada Lovelace\" is not carried: Greenhouse takes the candidate from the application")),
+        (with(r#"{"id":"cand_123"}"#), Some("the candidate's id \"cand_123\" is not carried (its candidate_id takes a whole number only): Greenhouse")),
+        (with(r#"{"id":"1042"}"#), None),
+    ];
+    for (card, said) in &cases {
+        for quiet in [&[][..], &["--quiet"]] {
+            let args: Vec<&str> = ["convert", "--to", "greenhouse"].iter().chain(quiet).chain(&["-"]).copied().collect();
+            let o = run(&args, card.as_bytes());
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            match said {
+                Some(said) => assert!(stderr(&o).starts_with(&format!("scorecard: stdin: {said}")), "{args:?}: {}", stderr(&o)),
+                None => assert_eq!(stderr(&o), "", "{args:?}"),
+            }
+        }
+    }
+    // Markdown carries the candidate: nothing to say.
+    assert_eq!(stderr(&run(&["convert", "--to", "markdown", "-"], cases[0].0.as_bytes())), "");
+}
+
+/// `convert` and `link` read a list holding one scorecard document as they read a list holding
+/// one Greenhouse object: as the one it holds.
+#[test]
+fn convert_and_link_read_a_list_of_one_as_its_item() {
+    let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
+        "attributes": [{"name": "Technical Expertise", "type": "Skills", "note": "Designed the cache.", "rating": "yes"}]}"#;
+    for one in [ALL_MEETS, gh] {
+        let list = format!("[\n  {one}\n]\n");
+        for args in [&["convert", "-"][..], &["convert", "--to", "markdown", "-"], &["link", "-"]] {
+            let o = run(args, list.as_bytes());
+            let alone = run(args, one.as_bytes());
+            // `link` reads scorecard documents only: a Greenhouse object is refused either way.
+            let code = if args[0] == "link" && one == gh { 1 } else { 0 };
+            assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+            assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (alone.status.code(), stdout(&alone), stderr(&alone)), "{args:?}");
+        }
+    }
+    let o = run(&["convert", "--from", "json", "-"], format!("[{ALL_MEETS}]").as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A list of two is still refused.
+    let o = run(&["convert", "-"], format!("[{ALL_MEETS},{ALL_MEETS}]").as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
+
+/// `unlink` reads a link as people paste it: ending a sentence, in angle brackets (mail clients,
+/// Markdown autolinks). Text after it is named as such, not as a truncated link.
+#[test]
+fn unlink_reads_a_link_as_pasted() {
+    let link = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
+    let card = run(&["unlink", &link], b"");
+    assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
+    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n")] {
+        let o = run(&["unlink", &pasted], b"");
+        assert_eq!(o.status.code(), Some(0), "{pasted}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&card), "{pasted}");
+        let o = run(&["unlink", "-"], pasted.as_bytes());
+        assert_eq!(stdout(&o), stdout(&card), "stdin: {pasted}");
+    }
+    let o = run(&["unlink", &format!("{link} thanks")], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "scorecard: text follows the share link; copy the link alone, without what follows it\n");
+}
+
+/// A version below 0 is refused saying what is read: from 0 (a version 0 draft is migrated, as
+/// `older_documents_are_migrated_by_every_command` checks), not from 1.
+#[test]
+fn the_version_message_says_what_is_read() {
+    let o = run(&["validate", "-"], ALL_MEETS.replace("\"version\":1", "\"version\":-1").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdin: version: expected a whole number from 0, found -1"), "{}", stderr(&o));
+}
+
+/// `unlink` given the name of a file that holds a link says how to read the link in it.
+#[test]
+fn unlink_given_a_file_says_how_to_read_it() {
+    let dir = scratch("unlink-file");
+    let file = dir.join("link.txt");
+    std::fs::write(&file, stdout(&run(&["link", "-"], ALL_MEETS.as_bytes()))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["unlink", file], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("(\"{file}\" is a file: `scorecard unlink - < FILE` reads the link in it)")), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
 }

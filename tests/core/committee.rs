@@ -831,9 +831,10 @@ fn cli_compare() {
     }
 
     let (_, v, err) = run(&args);
-    // Each input that failed is named on stderr too, one line each, as other commands do.
-    assert_eq!(err.lines().count(), 2, "{err}");
-    assert!(err.lines().all(|l| l.starts_with("scorecard: ") && (l.contains("broken.json: ") || l.contains("missing.json: cannot read"))), "{err}");
+    // Each input that failed or was set aside is named on stderr too, one line each, as other
+    // commands do.
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.lines().all(|l| l.starts_with("scorecard: ") && (l.contains("broken.json: ") || l.contains("missing.json: cannot read") || l.contains("staff-rubric.json: not counted"))), "{err}");
     let bo = &v["candidates"][1];
     assert_eq!(bo["candidate"], "c-bo");
     assert_eq!(bo["disagreements"][0], "technical_expertise");

@@ -934,6 +934,10 @@ fn share_links_round_trip() {
         format!("  {}\n", link),
         format!("{}\n{}", &link[..40], &link[40..]),
         link.replacen("sc1=", "sc1%3D", 1),
+        // As people paste it: in angle brackets (mail clients, Markdown), ending a sentence.
+        format!("<https://x.example/{link}>"),
+        format!("{link}."),
+        format!(" <{link}>, \n"),
     ] {
         assert_eq!(&decode_link(&form, &rubric).unwrap_or_else(|e| panic!("{form}: {e}")), card);
     }
@@ -1455,10 +1459,10 @@ fn a_files_bytes_are_utf8_text() {
     assert_eq!(decode_text(format!("\u{feff}{text}").as_bytes()).as_deref(), Ok(text));
     assert_eq!(decode_text(b"").as_deref(), Ok(""));
     // Latin-1 (a name in a Windows-1252 export), random bytes, UTF-16 either way round.
-    assert_eq!(decode_text(b"{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 8)".to_string()));
-    assert_eq!(decode_text(&[0x80, 0x00]), Err("not UTF-8 text (byte 1)".to_string()));
+    assert_eq!(decode_text(b"{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 8); save it as UTF-8".to_string()));
+    assert_eq!(decode_text(&[0x80, 0x00]), Err("not UTF-8 text (byte 1); save it as UTF-8".to_string()));
     // Counted in the file: a byte-order mark before it is three bytes.
-    assert_eq!(decode_text(b"\xef\xbb\xbf{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 11)".to_string()));
+    assert_eq!(decode_text(b"\xef\xbb\xbf{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 11); save it as UTF-8".to_string()));
     let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
     assert_eq!(decode_text(&le), Err("UTF-16 text; save it as UTF-8".to_string()));

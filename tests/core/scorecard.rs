@@ -202,10 +202,10 @@ fn whole_numbers_may_be_written_with_a_zero_fraction() {
         assert_eq!(imported.to_value()["version"], serde_json::json!(1));
     }
     for (version, rubric_version, message) in [
-        ("1.5", "3", "version: expected a whole number from 1, found 1.5"),
-        ("-1.0", "3", "version: expected a whole number from 1, found -1.0"),
-        ("-1", "3", "version: expected a whole number from 1, found -1"),
-        ("0.5e0", "3", "version: expected a whole number from 1, found 0.5"),
+        ("1.5", "3", "version: expected a whole number from 0, found 1.5"),
+        ("-1.0", "3", "version: expected a whole number from 0, found -1.0"),
+        ("-1", "3", "version: expected a whole number from 0, found -1"),
+        ("0.5e0", "3", "version: expected a whole number from 0, found 0.5"),
         ("1e400", "3", "not JSON: number out of range at line 1 column 47"),
         (
             "2.0",

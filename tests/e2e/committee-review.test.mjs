@@ -316,7 +316,7 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pretty(card('Zed', 'Cy', 'Values', MEETS4)), 'utf16le')]);
   await page.setInputFiles('#scc-files', [{ name: 'photo.json', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) }, { name: 'unicode.json', mimeType: 'application/json', buffer: utf16 }]);
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
-  assert.match(await failed.filter({ hasText: 'photo.json' }).textContent(), /^photo\.json: not UTF-8 text \(byte 1\)( Remove)?$/);
+  assert.match(await failed.filter({ hasText: 'photo.json' }).textContent(), /^photo\.json: not UTF-8 text \(byte 1\); save it as UTF-8( Remove)?$/);
   assert.match(await failed.filter({ hasText: 'unicode.json' }).textContent(), /^unicode\.json: UTF-16 text; save it as UTF-8( Remove)?$/);
   // Pasted, a document that cannot be read goes back in the box as it was, to correct; the
   // others load. The same again: back again.

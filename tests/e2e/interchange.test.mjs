@@ -156,7 +156,7 @@ test('a bad file is refused with a specific message and the draft is untouched',
   // refuses them, naming the first, not read as JSON full of replacement characters.
   await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22]) });
   await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('latin1.json: '));
-  assert.equal(await msg.textContent(), 'latin1.json: not UTF-8 text (byte 3). Your draft is unchanged.');
+  assert.equal(await msg.textContent(), 'latin1.json: not UTF-8 text (byte 3); save it as UTF-8. Your draft is unchanged.');
   await page.getByLabel('Or paste JSON or a share link').fill('{"format": "greenhouse?"');
   await page.getByRole('button', { name: 'Import pasted text' }).click();
   await page.waitForFunction(() => document.querySelector('.sc-transfer__msg')?.textContent.startsWith('The pasted text: not JSON'));

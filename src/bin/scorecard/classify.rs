@@ -84,7 +84,7 @@ fn refuse(label: &str, n: usize, id: &Value, message: String) {
 pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &[])?;
     let path = single_input(&args, "classify")?;
-    let label = label(&path);
+    let label = &label(&path);
     let mut bad = 0usize;
     for (n, line) in read_jsonl(&path)? {
         let line = match line {
@@ -141,7 +141,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
     let path = single_input(&args, "draft")?;
     let rubric = rubric(&args)?;
     let input = read_input(&path)?;
-    let label = label(&path);
+    let label = &label(&path);
     let mut observations = Vec::new();
     let mut lines_of = Vec::new();
     for (i, line) in input.lines().enumerate() {
@@ -269,7 +269,7 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
 
 fn load_model(args: &Args) -> Result<Model, Failure> {
     match args.value("--model") {
-        Some(path) => Model::parse(&read_input(path)?).map_err(|e| Failure::Invalid(format!("{path}: {e}"))),
+        Some(path) => Model::parse(&read_input(path)?).map_err(|e| Failure::Invalid(format!("{}: {e}", label(path)))),
         None => classifier::embedded_model().cloned().map_err(|e| Failure::Invalid(format!("embedded model: {e}"))),
     }
 }

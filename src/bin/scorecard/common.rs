@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use scorecard::core::committee::{split_input, Piece};
 use scorecard::core::interchange::decode_text;
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
@@ -13,7 +14,8 @@ commands:
   recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard; each bad one
                                                     named on stderr, the rest still printed (then exit 1);
                                                     a file may hold several, as for compare
-  validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid
+  validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid, or an
+                                                    input holds none (so do recommend and compare)
   classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
                                                     evidence and flags out, one line each (a flagged note
                                                     is left untagged: capability, level, confidence null)
@@ -24,9 +26,12 @@ commands:
                                                     consensus, disagreements, calibration, recommendation;
                                                     a file may hold several scorecards (a list, JSON lines, or one
                                                     after another: file [2] is its second); unreadable ones
-                                                    listed under \"failed\" (exit 1 only if all fail)
+                                                    listed under \"failed\"; each one not counted (unreadable,
+                                                    another rubric, no candidate) named on stderr; exit 1
+                                                    if none is counted
   convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
-                                                    convert a scorecard; Greenhouse mapping report on stderr
+                                                    convert a scorecard; on stderr, the Greenhouse mapping
+                                                    report (--quiet drops it) and what was not carried
   link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
   unlink [--rubric FILE] URL|-                      print the scorecard a share link holds, as JSON
   rubric [--policy-from FILE] [--quiet] [LADDER|-]  a ladder document (the default rubric's text format) as a
@@ -105,12 +110,14 @@ impl Args {
     }
 }
 
-/// How messages name an input: its path, or "stdin" for `-`.
-pub fn label(path: &str) -> &str {
+/// How messages and the output name an input: its path, or "stdin" for `-`. A control or
+/// invisible formatting character in the path is shown escaped (`\u001b`), as quoted input
+/// text is, so that a file's name cannot send a terminal sequence or break a line in two.
+pub fn label(path: &str) -> String {
     if path == "-" {
-        "stdin"
+        "stdin".to_string()
     } else {
-        path
+        scorecard::core::scorecard::escape_hidden(path)
     }
 }
 
@@ -129,7 +136,7 @@ pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Fai
 /// limit it is): no more than one byte past it is read, so `/dev/zero` is refused too.
 fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    let label = label(path);
+    let label = &label(path);
     let res = if path == "-" {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
@@ -144,7 +151,7 @@ fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
 }
 
 fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
-    let label = label(path);
+    let label = &label(path);
     let bytes = read_bytes(path, limit, what)?;
     // UTF-8 (its byte-order mark dropped), as the page reads a file; anything else is refused.
     decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
@@ -170,6 +177,54 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
             (i + 1, text)
         })
         .collect())
+}
+
+/// What `recommend`, `validate` and `compare` say of an input that holds no scorecard (an empty
+/// file, blank lines, `[]`): an export that produced nothing is not a pass.
+pub const NO_SCORECARD: &str = "no scorecard in it";
+
+/// An input read whole (without --jsonl), as `recommend`, `validate` and `compare` read it: up
+/// to the input limit, then cut into one text per scorecard ([`split_input`]), each held to the
+/// document limit by its reader. Its text is returned too. An input of white space alone is
+/// "empty: no scorecard in it" (not JSON's "EOF while parsing"), an empty list "no scorecard in it".
+pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), Failure> {
+    let text = read_input(path)?;
+    let label = &label(path);
+    if text.trim().is_empty() {
+        return Err(Failure::Invalid(format!("{label}: empty: {NO_SCORECARD}")));
+    }
+    let pieces = split_input(label, &text);
+    if pieces.is_empty() {
+        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+    }
+    Ok((text, pieces))
+}
+
+/// A JSON lines input as `recommend`, `validate` and `compare` read it ([`read_jsonl`]).
+pub struct JsonLines {
+    /// Each line that is not blank: its source ("file:3"), and its text or why it is not text.
+    pub records: Vec<(String, Result<String, String>)>,
+    /// The input starts as a pretty-printed document does: its first line is "{" alone, which
+    /// no scorecard is. When no line of it is read, say [`read_without_jsonl`].
+    pub pretty: bool,
+}
+
+/// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it".
+pub fn read_records(path: &str) -> Result<JsonLines, Failure> {
+    let lines = read_jsonl(path)?;
+    let label = &label(path);
+    let records: Vec<_> = lines.into_iter().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())).map(|(n, l)| (format!("{label}:{n}"), l)).collect();
+    if records.is_empty() {
+        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+    }
+    let pretty = records.first().is_some_and(|(_, l)| l.as_ref().is_ok_and(|l| l.trim() == "{"));
+    Ok(JsonLines { records, pretty })
+}
+
+/// The hint for an input read with --jsonl that is a pretty-printed document, none of whose
+/// lines was read: said after the lines' errors, so that it is the last thing seen.
+pub fn read_without_jsonl(label: &str) -> String {
+    format!("{label}: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl")
 }
 
 /// A hint for a file of JSON lines read as one document: " (one scorecard per line? use

@@ -5,18 +5,20 @@
 //! `file.json [2]` or `file.jsonl:3`. Every scorecard is loaded on its own: a file that cannot be
 //! read, or a scorecard (or JSONL line) that does not parse, is listed under `failed` with its
 //! error and the rest are still analyzed.
-//! Scorecards made against another rubric are listed under `other_rubric`. The exit code is 0
-//! when at least one scorecard loaded (failures are in the document, and each is named on
-//! stderr), and 1 when inputs were given and every one of them failed; a usage error is 2 as
-//! everywhere.
+//! Scorecards made against another rubric are listed under `other_rubric`, those naming no
+//! candidate under `unidentified`; each of these, and each failure, is named on stderr too. The
+//! exit code is 0 when at least one scorecard is counted (failures are in the document), and 1
+//! when none is: every input failed, was set aside, or is a draft, or the inputs hold no
+//! scorecard. A usage error is 2 as everywhere.
 
 use std::process::ExitCode;
 
 use scorecard::core::classifier::FlagCache;
-use scorecard::core::committee::{analyze, parse_for_panel, split_input, LoadFailure};
+use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
+use scorecard::core::scorecard::clip;
 use scorecard::core::Scorecard;
 
-use crate::common::{label, read_input, read_jsonl, rubric, Args, Failure};
+use crate::common::{label, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -26,51 +28,47 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
 
     let mut cards: Vec<(String, Scorecard)> = Vec::new();
     let mut failed: Vec<LoadFailure> = Vec::new();
+    // Said after the failures, so that it is the last thing seen.
+    let mut hints: Vec<String> = Vec::new();
     for path in &paths {
-        let label = label(path);
+        let label = &label(path);
+        let unread = |failure: Failure| match failure {
+            Failure::Invalid(message) => {
+                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
+                Ok(LoadFailure { source: label.to_string(), error })
+            }
+            usage => Err(usage),
+        };
         // A JSON lines stream holds many scorecards, each line read on its own, even a line that
         // is not UTF-8 text.
         if args.flag("--jsonl") {
-            match read_jsonl(path) {
+            match read_records(path) {
                 Ok(lines) => {
-                    // A pretty-printed document's first line is "{" alone, which no scorecard is.
-                    let pretty = lines.iter().find_map(|(_, l)| l.as_ref().ok().filter(|l| !l.trim().is_empty())).is_some_and(|l| l.trim() == "{");
                     let before = cards.len();
-                    for (n, line) in lines {
-                        let at = format!("{label}:{n}");
-                        match line.map(|l| (l.trim().is_empty(), l)) {
-                            Ok((true, _)) => {}
-                            Ok((false, line)) => match parse_for_panel(&line, &rubric) {
-                                Ok(card) => cards.push((at, card)),
-                                Err(e) => failed.push(LoadFailure { source: at, error: e.to_string() }),
-                            },
+                    for (at, line) in lines.records {
+                        match line.and_then(|line| parse_for_panel(&line, &rubric).map_err(|e| e.to_string())) {
+                            Ok(card) => cards.push((at, card)),
                             Err(error) => failed.push(LoadFailure { source: at, error }),
                         }
                     }
-                    if pretty && cards.len() == before {
-                        eprintln!("scorecard: {label}: no line is a scorecard, and the file starts as a pretty-printed document does: read it without --jsonl");
+                    if lines.pretty && cards.len() == before {
+                        hints.push(read_without_jsonl(label));
                     }
                 }
-                Err(Failure::Invalid(message)) => {
-                    let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                    failed.push(LoadFailure { source: label.to_string(), error });
-                }
-                Err(usage) => return Err(usage),
+                Err(e) => failed.push(unread(e)?),
             }
             continue;
         }
-        let text = match read_input(path) {
-            Ok(text) => text,
-            Err(Failure::Invalid(message)) => {
-                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                failed.push(LoadFailure { source: label.to_string(), error });
+        let pieces = match read_scorecards(path) {
+            Ok((_, pieces)) => pieces,
+            Err(e) => {
+                failed.push(unread(e)?);
                 continue;
             }
-            Err(usage) => return Err(usage),
         };
         // One scorecard, a list, JSON lines or documents one after another, each read on its
         // own (and held to a scorecard document's size by `parse_for_panel`).
-        for piece in split_input(label, &text) {
+        for piece in pieces {
             let source = format!("{label}{}", piece.at);
             match parse_for_panel(&piece.text, &rubric) {
                 Ok(card) => cards.push((source, card)),
@@ -89,16 +87,35 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let flags = FlagCache::default();
     let flagger = |text: &str| flags.ids(text);
     let mut report = analyze(&rubric, &cards, Some(&flagger));
-    let all_failed = cards.is_empty() && !failed.is_empty();
     // Listed in the report, and named on stderr as every command names a bad input, for a
-    // pipeline that reads only the report.
+    // pipeline that reads only the report: what could not be read, and what was set aside (a
+    // wrong --rubric, an export without the candidate), which would otherwise give an empty
+    // report and success.
     for f in &failed {
         eprintln!("scorecard: {}: {}", f.source, f.error);
     }
+    for o in &report.other_rubric {
+        eprintln!("scorecard: {}: not counted: made against rubric \"{}\", not \"{}\" (to count it, give its rubric with --rubric)", o.source, o.rubric_id, clip(&rubric.id));
+    }
+    for source in &report.unidentified {
+        eprintln!("scorecard: {source}: not counted: it names no candidate (neither an id nor a name)");
+    }
+    // Scorecards were read but none counts: say why in one line (drafts are not named above:
+    // they are listed with their candidate).
+    if report.counted == 0 && !cards.is_empty() {
+        let drafts: usize = report.candidates.iter().map(|c| c.drafts.len()).sum();
+        let reasons = [(report.other_rubric.len(), "made against another rubric"), (report.unidentified.len(), "naming no candidate"), (drafts, "not yet submitted")];
+        let reasons: Vec<String> = reasons.iter().filter(|(n, _)| *n > 0).map(|(n, why)| format!("{n} {why}")).collect();
+        eprintln!("scorecard: no scorecard counted of the {} read: {}", cards.len(), reasons.join(", "));
+    }
+    for hint in &hints {
+        eprintln!("scorecard: {hint}");
+    }
+    let none_counted = report.counted == 0;
     report.failed = failed;
 
     let json = if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
     let json = json.map_err(|e| Failure::Invalid(format!("cannot write the report: {e}")))?;
     outln!("{json}");
-    Ok(if all_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if none_counted { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

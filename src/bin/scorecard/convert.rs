@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
-    text_bias_risk, BiasLeftOut, Format, MatchKind,
+    text_bias_risk, BiasLeftOut, Format, MatchKind, LINK_PREFIX,
 };
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
+use serde_json::Value;
 
 use crate::common::{label, read_document, rubric, Args, Failure};
 
@@ -24,10 +25,10 @@ fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
 }
 
 /// Reads a scorecard from `path` in the format `from`, printing the mapping report for
-/// Greenhouse input to stderr unless `quiet`.
+/// Greenhouse input to stderr unless `quiet`, and its warnings (what was not imported) always.
 fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
-    let text = read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?;
-    let at = label(path);
+    let text = only_item(read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?);
+    let at = &label(path);
     let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
@@ -38,15 +39,13 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
         }),
         "greenhouse" => {
             let g = import_greenhouse(&text, rubric).map_err(invalid)?;
-            if !quiet {
-                report(at, &g.mappings, &g.warnings);
-            }
+            report(at, &g.mappings, &g.warnings, quiet);
             Ok(g.card)
         }
         "auto" => {
             let imported = import_auto(&text, rubric).map_err(invalid)?;
-            if imported.format == Format::Greenhouse && !quiet {
-                report(at, &imported.mappings, &imported.warnings);
+            if imported.format == Format::Greenhouse {
+                report(at, &imported.mappings, &imported.warnings, quiet);
             }
             Ok(imported.card)
         }
@@ -54,9 +53,26 @@ fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecar
     }
 }
 
-/// One stderr line per Greenhouse attribute: how it was mapped.
-fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String]) {
-    for m in mappings {
+/// A JSON list of one object as that object's text, whatever it is (a scorecard document, a
+/// Greenhouse object): the Greenhouse import reads a list of one (as its list endpoints return),
+/// and a scorecard document is read alike. Any other text is returned as it is.
+fn only_item(text: String) -> String {
+    if !text.trim_start().starts_with('[') {
+        return text;
+    }
+    match scorecard::core::json::parse(&text) {
+        Ok(Value::Array(items)) => match items.as_slice() {
+            [item @ Value::Object(_)] => scorecard::core::json::to_text(item),
+            _ => text,
+        },
+        _ => text,
+    }
+}
+
+/// One stderr line per Greenhouse attribute, how it was mapped (unless `quiet`), then one per
+/// warning: what was not imported, which `--quiet` does not hide.
+fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String], quiet: bool) {
+    for m in mappings.iter().filter(|_| !quiet) {
         match (&m.capability, m.how) {
             (Some(cap), how) => eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how)),
             // Without a note, the warnings below say its rating was not imported.
@@ -102,18 +118,42 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
         )));
     }
     // The Greenhouse export leaves bias-risk notes out silently in the file itself (the
-    // Markdown says so in its text): say what went, as the mapping report does on import.
-    if to == "greenhouse" && !args.flag("--quiet") {
+    // Markdown says so in its text): say what went, as the warnings do on import, even with
+    // --quiet.
+    if to == "greenhouse" {
         if let Some(left_out) = BiasLeftOut::of(&card, &rubric, text_bias_risk).summary() {
             eprintln!("scorecard: {}: flagged as a bias risk and left out: {left_out}", label(&path));
         }
     }
     match to {
         "json" => outln!("{}", export_json(&card)),
-        "greenhouse" => outln!("{}", scorecard::core::json::write(&export_greenhouse(&card, &rubric), true)),
+        "greenhouse" => {
+            let gh = export_greenhouse(&card, &rubric);
+            if let Some(lost) = candidate_not_carried(&card, !gh["candidate_id"].is_null()) {
+                eprintln!("scorecard: {}: {lost}", label(&path));
+            }
+            outln!("{}", scorecard::core::json::write(&gh, true));
+        }
         _ => out!("{}", export_markdown(&card, &rubric)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a Greenhouse export does not carry of the candidate, said as a warning: Greenhouse's
+/// scorecard has no candidate but its `candidate_id` (a whole number), so the name never goes,
+/// nor an id such as "c-ada"; in a batch, such a scorecard could not be tied back to anyone.
+fn candidate_not_carried(card: &Scorecard, id_carried: bool) -> Option<String> {
+    let c = &card.candidate;
+    let name = (!c.name.is_empty()).then(|| format!("name \"{}\"", clip(&c.name)));
+    let id_lost = !c.id.is_empty() && !id_carried;
+    let id = id_lost.then(|| format!("id \"{}\"", clip(&c.id)));
+    let (what, verb) = match (name, id) {
+        (Some(name), Some(id)) => (format!("{name} and {id}"), "are"),
+        (Some(one), None) | (None, Some(one)) => (one, "is"),
+        (None, None) => return None,
+    };
+    let why = if id_lost { " (its candidate_id takes a whole number only)" } else { "" };
+    Some(format!("the candidate's {what} {verb} not carried{why}: Greenhouse takes the candidate from the application"))
 }
 
 /// `scorecard link [--base URL] [--rubric FILE] FILE`: the share-link fragment, or a full URL.
@@ -156,7 +196,12 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),
     };
     let rubric = rubric(&args)?;
-    let card = decode_link(&link, &rubric).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let card = decode_link(&link, &rubric).map_err(|e| {
+        // A file's name given where the link belongs: say how to read the link it holds.
+        let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(&link).is_file();
+        let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it)", label(&link)) } else { String::new() };
+        Failure::Invalid(format!("{e}{hint}"))
+    })?;
     outln!("{}", export_json(&card));
     Ok(ExitCode::SUCCESS)
 }

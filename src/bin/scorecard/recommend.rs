@@ -2,36 +2,41 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::committee::split_input;
-use scorecard::core::interchange::{detect, import_json, parse_json, Format};
-use scorecard::core::scorecard::MAX_DOCUMENT_BYTES;
 use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::interchange::{detect, import_json, parse_json, Format, ImportError};
+use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{jsonl_hint, label, print_line, read_document, read_jsonl, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, print_line, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+
+/// Each scorecard read, or why it could not be: its source and the result.
+type Loaded = (String, Result<Scorecard, String>);
 
 /// Each input with the source it came from ("file" or "file:line") and the scorecard read from
 /// it, or why it could not be read (read as every import reads a document: an older version is
 /// migrated, a newer one refused with the release to use). One bad file or line does not stop
-/// the others: batch work wants every verdict at once.
-fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, String>)> {
+/// the others: batch work wants every verdict at once. Also the hints to give after the errors
+/// (a pretty-printed file read with --jsonl).
+fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
+    let mut hints = Vec::new();
     for path in &paths {
-        let label = label(path);
+        let label = &label(path);
         // A JSON lines stream holds many scorecards, each line read on its own (even a line that
         // is not UTF-8 text). The reader's message names the input already.
         if args.flag("--jsonl") {
-            match read_jsonl(path) {
+            match read_records(path) {
                 Ok(lines) => {
-                    for (n, line) in lines {
-                        let at = format!("{label}:{n}");
-                        match line {
-                            Ok(line) if line.trim().is_empty() => {}
-                            Ok(line) => out.push((at.clone(), import_json(&line, rubric).map_err(|e| format!("{at}: {e}")))),
-                            Err(e) => out.push((at.clone(), Err(format!("{at}: {e}")))),
-                        }
+                    let mut any = false;
+                    for (at, line) in lines.records {
+                        let card = line.and_then(|line| import_json(&line, rubric).map_err(|e| located(&line, e))).map_err(|e| format!("{at}: {e}"));
+                        any |= card.is_ok();
+                        out.push((at, card));
+                    }
+                    if lines.pretty && !any {
+                        hints.push(read_without_jsonl(label));
                     }
                 }
                 Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
@@ -40,21 +45,31 @@ fn load_all(args: &Args, rubric: &Rubric) -> Vec<(String, Result<Scorecard, Stri
         }
         // A file may hold a list of scorecards, JSON lines, or documents one after another, read
         // as `scorecard compare` and the committee page read them (`split_input`), each named by
-        // its place ("file [2]", "file:3").
-        match read_document(path, MAX_DOCUMENT_BYTES, "a scorecard document") {
-            Ok(text) => {
-                let items = split_input(label, &text);
+        // its place ("file [2]", "file:3"): the file up to the input limit, each scorecard held
+        // to the document limit by `import_json`.
+        match read_scorecards(path) {
+            Ok((text, items)) => {
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
                 for piece in items {
                     let source = format!("{label}{}", piece.at);
-                    let card = import_json(&piece.text, rubric).map_err(|e| format!("{source}: {}{hint}{}", piece.locate(e.to_string()), greenhouse_hint(&piece.text)));
+                    let card = import_json(&piece.text, rubric)
+                        .map_err(|e| format!("{source}: {}{hint}{}", piece.locate(located(&piece.text, e)), greenhouse_hint(&piece.text)));
                     out.push((source, card));
                 }
             }
             Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
         }
     }
-    out
+    (out, hints)
+}
+
+/// An import error as a person finds its place: a text of one line (a line of JSON lines) says
+/// "at column C", as `compare` says it ([`position_in`]).
+fn located(text: &str, e: ImportError) -> String {
+    match e {
+        ImportError::NotJson { message, .. } => format!("not JSON: {}", position_in(text, message)),
+        e => e.to_string(),
+    }
 }
 
 /// A hint for a Greenhouse scorecard given where a scorecard document belongs: how to read it.
@@ -65,9 +80,10 @@ fn greenhouse_hint(text: &str) -> &'static str {
     }
 }
 
-/// Reports each input that could not be read on stderr; exit 1 if there was one, else 0.
-fn report_failures(failures: &[String]) -> ExitCode {
-    for e in failures {
+/// Reports each input that could not be read on stderr, then the hints; exit 1 if there was one,
+/// else 0.
+fn report_failures(failures: &[String], hints: &[String]) -> ExitCode {
+    for e in failures.iter().chain(hints) {
         eprintln!("scorecard: {e}");
     }
     if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
@@ -77,7 +93,8 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
     let rubric = rubric(&args)?;
     let mut failures = Vec::new();
-    for (source, card) in load_all(&args, &rubric) {
+    let (cards, hints) = load_all(&args, &rubric);
+    for (source, card) in cards {
         let card = match card {
             Ok(card) => card,
             Err(e) => {
@@ -100,7 +117,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             "rationale": r.rationale,
         }));
     }
-    Ok(report_failures(&failures))
+    Ok(report_failures(&failures, &hints))
 }
 
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -110,11 +127,12 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     }
     let rubric = rubric(&args)?;
     let mut failures = Vec::new();
-    for (source, card) in load_all(&args, &rubric) {
+    let (cards, hints) = load_all(&args, &rubric);
+    for (source, card) in cards {
         match card {
             Ok(_) => outln!("{source}: valid"),
             Err(e) => failures.push(e),
         }
     }
-    Ok(report_failures(&failures))
+    Ok(report_failures(&failures, &hints))
 }

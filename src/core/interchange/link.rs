@@ -76,6 +76,8 @@ pub enum LinkError {
     },
     /// Data follows the end of the compressed stream: something was glued to the link.
     TrailingData,
+    /// Text follows the link after a space (a message pasted with it): the link alone reads.
+    TextAfter,
     /// The data would expand beyond [`MAX_DOCUMENT_BYTES`].
     TooLargeDecompressed {
         /// The limit in bytes.
@@ -116,6 +118,7 @@ impl fmt::Display for LinkError {
             LinkError::TrailingData => {
                 write!(f, "share link is corrupt: data follows the end of the compressed scorecard; copy the link alone, without what follows it")
             }
+            LinkError::TextAfter => write!(f, "text follows the share link; copy the link alone, without what follows it"),
             LinkError::TooLargeDecompressed { limit } => write!(
                 f,
                 "share link expands to more than {limit} bytes, the limit of a scorecard document; refused"
@@ -154,7 +157,8 @@ fn check_length(link: String) -> Result<String, LinkError> {
     Ok(link)
 }
 
-/// Reads a share link: a full URL or just its fragment, with or without `#`. The decoded document goes through [`import_json`], so it is migrated and validated
+/// Reads a share link: a full URL or just its fragment, with or without `#`, as people paste it
+/// ([`as_pasted`]). The decoded document goes through [`import_json`], so it is migrated and validated
 /// like any imported file.
 pub fn decode_link(input: &str, rubric: &Rubric) -> Result<Scorecard, ImportError> {
     let json = decode_link_json(input)?;
@@ -167,9 +171,26 @@ pub fn decode_link_json(input: &str) -> Result<String, LinkError> {
     if input.len() > MAX_LINK_INPUT_CHARS {
         return Err(LinkError::InputTooLarge { bytes: input.len() });
     }
-    let data = find_data(input.trim())?;
+    let data = find_data(as_pasted(input))?;
+    // Mail clients wrap a long link, so white space inside it is skipped; when the whole does
+    // not read but what comes before the first space does, the rest is text after the link.
+    decode_data(data).map_err(|e| match data.split_once(char::is_whitespace) {
+        Some((link, rest)) if !rest.trim().is_empty() && decode_data(link).is_ok() => LinkError::TextAfter,
+        _ => e,
+    })
+}
+
+fn decode_data(data: &str) -> Result<String, LinkError> {
     let bytes = base64url_decode(data)?;
     String::from_utf8(inflate(&bytes)?).map_err(|_| LinkError::NotText)
+}
+
+/// A link as people paste it: without the white space around it, the punctuation of the
+/// sentence it ends, and the angle brackets mail clients and Markdown put around a link
+/// (`<https://…>`). None of these is base64url, so no data is lost.
+fn as_pasted(input: &str) -> &str {
+    let t = input.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(t).trim()
 }
 
 /// Inflates one zlib stream into at most [`MAX_DOCUMENT_BYTES`], refusing anything after its end.

@@ -174,14 +174,15 @@ impl BiasLeftOut {
 /// The text of a file's bytes, as the command-line tool and the page's file inputs both read a
 /// file: UTF-8, as JSON exchanged between systems is (RFC 8259), without its byte-order mark.
 /// Anything else is refused, never read with replacement characters: UTF-16 (what Windows
-/// editors call "Unicode") by name, other bytes by the first (1-based) that is not UTF-8.
+/// editors call "Unicode") by name, other bytes by the first (1-based) that is not UTF-8; both
+/// say how to fix it.
 pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     if let [0xff, 0xfe, ..] | [0xfe, 0xff, ..] = bytes {
         return Err("UTF-16 text; save it as UTF-8".to_string());
     }
     // Bytes are counted in the file, its mark included.
     let (mark, text) = bytes.strip_prefix("\u{feff}".as_bytes()).map_or((0, bytes), |rest| (3, rest));
-    std::str::from_utf8(text).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {})", mark + e.valid_up_to() + 1))
+    std::str::from_utf8(text).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {}); save it as UTF-8", mark + e.valid_up_to() + 1))
 }
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
