@@ -26,9 +26,11 @@
 
 mod calibration;
 mod consensus;
+mod identity;
 mod markdown;
 mod verdict;
 
+pub use identity::same_name;
 pub use markdown::to_markdown;
 
 use std::borrow::Borrow;
@@ -933,22 +935,23 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
 
 /// The name a panel gives its candidate, from the names its scorecards give in load order
 /// (blank ones left out, each trimmed): the spelling most of them use (spellings that differ
-/// only in spacing are one); on a tie, one properly capitalised ([`well_capitalised`]), then the
-/// first loaded. "" when none gives a name. So three scorecards saying "Ria Kay" are not named
-/// "ria KAY" by the one loaded first.
+/// only in spacing, or in how an accent is encoded, are one: they look the same); on a tie, one
+/// properly capitalised ([`well_capitalised`]), then the first loaded. "" when none gives a
+/// name. So three scorecards saying "Ria Kay" are not named "ria KAY" by the one loaded first.
 fn panel_name<'a>(names: impl Iterator<Item = &'a str>) -> &'a str {
-    // Each spelling as first given, in that order, and how many give it. (A list: a panel's
-    // scorecards spell a name in one or two ways.)
-    let mut spellings: Vec<(&'a str, usize)> = Vec::new();
+    // Each spelling as first given, in that order, as compared, and how many give it. (A list:
+    // a panel's scorecards spell a name in one or two ways.)
+    let mut spellings: Vec<(&'a str, String, usize)> = Vec::new();
     for name in names.map(str::trim).filter(|n| !n.is_empty()) {
-        match spellings.iter_mut().find(|(s, _)| s.split_whitespace().eq(name.split_whitespace())) {
-            Some((_, n)) => *n += 1,
-            None => spellings.push((name, 1)),
+        let spelt = identity::spelling(name);
+        match spellings.iter_mut().find(|(_, s, _)| *s == spelt) {
+            Some((_, _, n)) => *n += 1,
+            None => spellings.push((name, spelt, 1)),
         }
     }
     // The most given; on a tie the properly capitalised; then the first (`max_by` keeps the last
     // of equals, so it goes through them from the last).
-    spellings.into_iter().rev().max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _)| name)
+    spellings.into_iter().rev().max_by(|(a, _, n), (b, _, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _, _)| name)
 }
 
 /// Whether a name is written as names are: its first letter upper-case, some letter lower-case,
@@ -970,7 +973,8 @@ fn well_capitalised(name: &str) -> bool {
 
 /// How the committee names each of a list of people, given as (key, name): the name, or the key
 /// when the name is blank; and when another person of the list shows the same name (compared as
-/// scorecards are joined by name: ignoring case and spacing), the key beside it, "Sam Lee
+/// scorecards are joined by name, [`same_name`]: ignoring case, spacing and how accents are
+/// encoded), the key beside it, "Sam Lee
 /// (p-1)", or "Sam Lee (no id)" for one known by that name only (whose key is the name), so
 /// that two people never read as one.
 pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
@@ -1110,11 +1114,6 @@ pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
             }
         }
     }
-}
-
-/// A person's name as scorecards are joined by it: lower case, white space runs as one space.
-fn same_name(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 fn set(flags: &mut [bool], i: usize, value: bool) {

@@ -1592,7 +1592,8 @@ fn markdown_summaries_word_a_hire_below_level_as_the_screens_do() {
 /// regard to case.
 /// A candidate is named by the spelling most of the panel's scorecards use, not by the first
 /// loaded; on a tie, by a properly capitalised spelling, then by the first loaded. Spellings that
-/// differ only in spacing are one; blank names and drafts' names count as any other.
+/// differ only in spacing or in how an accent is encoded are one; blank names and drafts' names
+/// count as any other.
 #[test]
 fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
     let rubric = rubric();
@@ -1605,7 +1606,7 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
         let r = analyze(&rubric, &cards, None);
         (r.candidates[0].name.clone(), r.comparison[0].label.clone())
     };
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (&["ria KAY", "Ria Kay", "Ria Kay"], "Ria Kay"),
         (&["ria KAY", "Ria  Kay ", "Ria Kay"], "Ria  Kay"),
         (&["ria kay", "ria kay", "Ria Kay"], "ria kay"),
@@ -1616,6 +1617,8 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
         (&["Ria KAY", "ria kay", "Ria Kay", "RIA KAY"], "Ria Kay"),
         (&["élodie durand", "ÉLODIE DURAND", "Élodie Durand"], "Élodie Durand"),
         (&["ЛЕВ ТОЛСТОЙ", "Лев Толстой"], "Лев Толстой"),
+        // A decomposed "é" (e and U+0301) and a composed one are one spelling: they look the same.
+        (&["josé núñez", "josé núñez", "Jose\u{301} Nu\u{301}n\u{303}ez", "José Núñez"], "Jose\u{301} Nu\u{301}n\u{303}ez"),
         // Then the first loaded.
         (&["Ria Kay", "Maria Kay"], "Ria Kay"),
         (&["RIA KAY", "ria kay"], "RIA KAY"),
@@ -1691,3 +1694,67 @@ fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
     assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
     assert!(b.hides(&r.candidates[0]));
 }
+
+/// Names and steps are compared in one form: case and white space aside, and every Latin-1 and
+/// Latin Extended-A letter with an accent (U+00C0..=U+017F) the same composed or decomposed.
+/// (The decomposed forms were written by Python's `unicodedata.normalize("NFD", ...)`.)
+#[test]
+fn names_are_compared_composed_ignoring_case_and_spacing() {
+    use scorecard::core::committee::same_name;
+    let composed = NFC;
+    let decomposed = NFD;
+    assert_eq!(composed.chars().count(), 161);
+    assert_eq!(decomposed.chars().count(), 2 * 161);
+    let mut pairs = decomposed.chars();
+    for c in composed.chars() {
+        let nfd: String = pairs.by_ref().take(2).collect();
+        // Composed and lowered: "É" written as E and U+0301 is "é" (and "İ" is "i" and its dot,
+        // its lower case, written either way).
+        let lower: String = c.to_lowercase().collect();
+        assert_eq!(same_name(&nfd), lower, "{c} as {nfd:?}");
+        assert_eq!(same_name(&c.to_string()), lower, "{c}");
+    }
+    assert_eq!(same_name(decomposed), composed.to_lowercase());
+    let cases = [
+        ("  Priya \t Raman\n", "priya raman"),
+        ("JOSE\u{301} NU\u{301}N\u{303}EZ", "josé núñez"),
+        ("İ", "i\u{307}"),
+        ("I\u{307}", "i\u{307}"),
+        // A mark on no letter, or on one it makes none of in this range, stays as written.
+        ("\u{301}e", "\u{301}e"),
+        ("q\u{301}", "q\u{301}"),
+        ("e\u{301}\u{301}", "é\u{301}"),
+        ("Æ Ø ß Ł", "æ ø ß ł"),
+        ("", ""),
+        ("   ", ""),
+    ];
+    for (name, compared) in cases {
+        assert_eq!(same_name(name), compared, "{name:?}");
+    }
+    // Different names stay different.
+    for (a, b) in [("José", "Jose"), ("Müller", "Muller"), ("Ana", "Anna"), ("Li Na", "Lina")] {
+        assert_ne!(same_name(a), same_name(b));
+    }
+}
+
+/// The composed Latin letters of U+00C0..=U+017F that are a letter and one mark, in order.
+const NFC: &str = "\
+        ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀ\
+        āĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľ\
+        ŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+/// The same letters decomposed: each a letter and its mark.
+const NFD: &str = "\
+        A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30A}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}\
+        I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}\
+        U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30A}c\u{327}e\u{300}e\u{301}e\u{302}\
+        e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}\
+        u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{304}a\u{304}A\u{306}a\u{306}A\u{328}a\u{328}C\u{301}\
+        c\u{301}C\u{302}c\u{302}C\u{307}c\u{307}C\u{30C}c\u{30C}D\u{30C}d\u{30C}E\u{304}e\u{304}E\u{306}\
+        e\u{306}E\u{307}e\u{307}E\u{328}e\u{328}E\u{30C}e\u{30C}G\u{302}g\u{302}G\u{306}g\u{306}G\u{307}\
+        g\u{307}G\u{327}g\u{327}H\u{302}h\u{302}I\u{303}i\u{303}I\u{304}i\u{304}I\u{306}i\u{306}I\u{328}\
+        i\u{328}I\u{307}J\u{302}j\u{302}K\u{327}k\u{327}L\u{301}l\u{301}L\u{327}l\u{327}L\u{30C}l\u{30C}\
+        N\u{301}n\u{301}N\u{327}n\u{327}N\u{30C}n\u{30C}O\u{304}o\u{304}O\u{306}o\u{306}O\u{30B}o\u{30B}\
+        R\u{301}r\u{301}R\u{327}r\u{327}R\u{30C}r\u{30C}S\u{301}s\u{301}S\u{302}s\u{302}S\u{327}s\u{327}\
+        S\u{30C}s\u{30C}T\u{327}t\u{327}T\u{30C}t\u{30C}U\u{303}u\u{303}U\u{304}u\u{304}U\u{306}u\u{306}\
+        U\u{30A}u\u{30A}U\u{30B}u\u{30B}U\u{328}u\u{328}W\u{302}w\u{302}Y\u{302}y\u{302}Y\u{308}Z\u{301}\
+        z\u{301}Z\u{307}z\u{307}Z\u{30C}z\u{30C}";
