@@ -446,8 +446,10 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let r = analyze(&rubric(), &cards, None);
     let mut keys: Vec<&str> = r.interviewers.iter().map(|i| i.interviewer.as_str()).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["alice", "alicia", "bob", "carol", "name of  Alice"]);
-    let apart = r.interviewers.iter().find(|i| i.interviewer == "name of  Alice").unwrap();
+    // Keyed by the name as compared (case and spacing aside), shown as written.
+    assert_eq!(keys, ["alice", "alicia", "bob", "carol", "name of alice"]);
+    let apart = r.interviewers.iter().find(|i| i.interviewer == "name of alice").unwrap();
+    assert_eq!(apart.name, "name of  Alice");
     assert_eq!((apart.scorecards, apart.shared), (1, 2));
     assert!(apart.signals.iter().any(|s| s.contains("2 interviewers with an id have this name: counted apart")), "{:?}", apart.signals);
     let alice = r.interviewers.iter().find(|i| i.interviewer == "alice").unwrap();
@@ -458,7 +460,7 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let shared: Vec<(String, Rc<Scorecard>)> = cards.into_iter().take(4).map(|(label, card)| (label, Rc::new(card))).collect();
     let mut cache = PanelCache::default();
     let before = analyze_with(&rubric(), &shared[1..], None, &mut cache);
-    assert!(before.interviewers.iter().any(|i| i.interviewer == "name of  Alice"));
+    assert!(before.interviewers.iter().any(|i| i.interviewer == "name of alice"));
     let after = analyze_with(&rubric(), &shared, None, &mut cache);
     assert!(Rc::ptr_eq(&before.candidates[1], &after.candidates[1]), "Bo's panel is reused");
     assert_eq!(after, analyze(&rubric(), &shared, None));
@@ -1225,7 +1227,8 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
     let label = |key: &str| r.candidate_label(key).to_string();
     assert_eq!(label("p-1"), "Sam Lee (p-1)");
     assert_eq!(label("p-2"), "Sam Lee (p-2)");
-    assert_eq!(label("sam  LEE"), "sam  LEE (no id)");
+    // Keyed by the name as compared; named as written.
+    assert_eq!(label("sam lee"), "sam  LEE (no id)");
     assert_eq!(label("42"), "42");
     assert_eq!(label("p-9"), "Ria Kay");
     let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
@@ -1693,6 +1696,111 @@ fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
     assert!(b.named.is_empty(), "no counted scorecard of theirs");
     assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
     assert!(b.hides(&r.candidates[0]));
+}
+
+/// A person named without an id is keyed by the name as compared: the spellings of one name that
+/// differ only in case, spacing or how an accent is encoded (a decomposed "é", e and U+0301, as
+/// macOS and some ATS exports write it) are one candidate, one panel, named by the spelling most
+/// of its scorecards use; two different names stay apart, accents included.
+#[test]
+fn case_space_and_decomposed_spellings_of_a_candidate_are_one_panel() {
+    let rubric = rubric();
+    // Composed (NFC) and decomposed (NFD) "José Núñez".
+    let (nfc, nfd) = ("José Núñez", "Jose\u{301} Nu\u{301}n\u{303}ez");
+    assert_ne!(nfc, nfd);
+    let names = ["Priya Raman", "Priya Raman ", "priya raman", "Priya  Raman", nfd, nfc, nfd, "Priya Rama", "Jose Nunez"];
+    let cards: Vec<(String, Scorecard)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut c = card(&format!("_ e{i} coding: te=M po=M bi=M cc=M"));
+            c.candidate = Person { id: String::new(), name: name.to_string() };
+            (format!("card{}", i + 1), c)
+        })
+        .collect();
+    let r = analyze(&rubric, &cards, None);
+    let panels: Vec<(&str, &str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.name.as_str(), c.panel.len())).collect();
+    assert_eq!(panels, [("jose nunez", "Jose Nunez", 1), ("josé núñez", nfd, 3), ("priya rama", "Priya Rama", 1), ("priya raman", "Priya Raman", 4)]);
+    // One row each, named as the panel is, with no "(no id)": nobody else goes by the name.
+    let mut labels: Vec<&str> = r.comparison.iter().map(|row| row.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["Jose Nunez", nfd, "Priya Rama", "Priya Raman"]);
+    assert_eq!(r.counted, names.len());
+    assert!(r.duplicates.is_empty());
+    // The candidate's key is written composed, whichever form was loaded first.
+    let key = &r.candidates[1].candidate;
+    assert_eq!(key.chars().count(), "josé núñez".chars().count());
+    // The majority spelling wins over the one loaded first.
+    let mut cards = cards;
+    cards.swap(0, 2);
+    let r = analyze(&rubric, &cards, None);
+    let priya = r.candidates.iter().find(|c| c.candidate == "priya raman").unwrap();
+    assert_eq!((priya.name.as_str(), priya.panel.len()), ("Priya Raman", 4));
+    // Where the name-only candidate shares the name with two candidates with ids, the spellings
+    // still make one candidate, told apart as the one with no id.
+    for (id, i) in [("p-1", 7), ("p-2", 8)] {
+        cards[i].1.candidate = Person { id: id.into(), name: "Priya Raman".into() };
+    }
+    let r = analyze(&rubric, &cards, None);
+    assert_eq!(r.candidate_label("priya raman"), "Priya Raman (no id)");
+    assert_eq!(r.candidate_label("p-1"), "Priya Raman (p-1)");
+    assert_eq!(r.candidates.iter().find(|c| c.candidate == "priya raman").map(|c| c.panel.len()), Some(4));
+}
+
+/// One interviewer's revision of a scorecard whose step differs from the earlier one only in
+/// case or spacing, or whose interviewer is named by name only in another case or spacing,
+/// replaces it and is listed as a duplicate: the interviewer counts once. Another step, or
+/// another interviewer's name, is not a revision.
+#[test]
+fn a_revision_whose_step_or_name_differs_in_case_or_spacing_replaces_the_earlier_one() {
+    let rubric = rubric();
+    let at = |spec: &str, step: &str, interviewer: &str, time: &str| {
+        let mut c = card(spec);
+        c.interview.step = step.into();
+        if !interviewer.is_empty() {
+            c.interviewer = Person { id: String::new(), name: interviewer.into() };
+        }
+        c.submitted_at = Some(time.into());
+        c
+    };
+    let cards: Vec<(String, Scorecard)> = [
+        at("c1 e1 x: te=n po=n bi=n cc=n", "Behavioural", "", "2026-11-02T09:00:00Z"),
+        at("c1 e1 x: te=m po=m bi=m cc=m", "behavioural ", "", "2026-11-02T10:00:00Z"),
+        at("c1 e1 x: te=e po=e bi=e cc=e", "  Behavioural", "", "2026-11-02T11:00:00Z"),
+        at("c1 _ x: te=n po=n bi=n cc=n", "System  design", "Pat Kim ", "2026-11-02T09:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "system design", "pat  KIM", "2026-11-02T10:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "Re\u{301}sume\u{301} deep dive", "Zoe\u{308}", "2026-11-02T09:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "Résumé deep dive", "Zoë", "2026-11-02T10:00:00Z"),
+        // Not revisions: another step, another interviewer.
+        at("c1 e1 x: te=m po=m bi=m cc=m", "Behavioural 2", "", "2026-11-02T12:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "system design", "Pat Kimball", "2026-11-02T12:00:00Z"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| (format!("card{}", i + 1), c))
+    .collect();
+    let r = analyze(&rubric, &cards, None);
+    let dups: Vec<(&str, &str, &str, Vec<&str>)> =
+        r.duplicates.iter().map(|d| (d.interviewer.as_str(), d.step.as_str(), d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        dups,
+        [
+            ("e1", "  Behavioural", "card3", vec!["card1", "card2"]),
+            ("pat kim", "system design", "card5", vec!["card4"]),
+            ("zoë", "Résumé deep dive", "card7", vec!["card6"]),
+        ]
+    );
+    let c = &r.candidates[0];
+    let counted: Vec<&str> = c.panel.iter().map(|m| m.source.as_str()).collect();
+    assert_eq!(counted, ["card3", "card5", "card7", "card8", "card9"]);
+    // The panel does not disagree with itself: only the last word of e1 counts.
+    assert_eq!(row(&r, "technical_expertise").0, Rating::Meets);
+    assert!(c.disagreements.is_empty(), "{:?}", c.disagreements);
+    // The interviewers are named as their scorecards spell them.
+    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    assert_eq!(interviewers, [("e1", "Name of e1"), ("pat kim", "pat  KIM"), ("pat kimball", "Pat Kimball"), ("zoë", "Zoë")]);
+    let md = scorecard::core::committee::to_markdown(&r);
+    assert!(md.contains("- Name of c1 / pat  KIM / system design: kept card5, set aside card4\n"), "{md}");
 }
 
 /// Names and steps are compared in one form: case and white space aside, and every Latin-1 and

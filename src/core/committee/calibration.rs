@@ -51,6 +51,7 @@ struct Totals {
 /// panel (see `PanelCache`), so that a panel analysed before adds the same as when it was.
 #[derive(Clone, Debug)]
 pub struct Contribution {
+    /// The interviewer's key ([`person_key`](super::person_key)).
     key: String,
     /// The interviewer's name as the scorecard gives it.
     pub(super) name: String,
@@ -242,11 +243,11 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                 ));
             }
 
-            let key = card.interviewer.key();
+            let key = super::person_key(&card.interviewer);
             let contribution = Contribution {
-                key: key.to_string(),
+                key: key.clone(),
                 name: card.interviewer.name.clone(),
-                by_name: card.interviewer.id.is_empty(),
+                by_name: card.interviewer.id.trim().is_empty(),
                 shared,
                 difference_sum,
                 unevidenced: unevidenced.len(),

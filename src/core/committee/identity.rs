@@ -1,7 +1,25 @@
-//! The form in which the committee compares names ([`same_name`]): lower case, white space runs
-//! as one space, trimmed, and the Latin letters with one accent composed, so that "Priya Raman"
-//! and "priya  raman " are one name, and so are a "José Núñez" written composed and one written
-//! decomposed (e and U+0301, as macOS and some ATS exports write it).
+//! Who a scorecard is about and by: the key that groups a person's scorecards, and the form in
+//! which names and interview steps are compared.
+//!
+//! A person with an id is their id (trimmed). A person named without one (the scorer's page has
+//! no id fields) is their name as compared ([`same_name`]): lower case, white space runs as one
+//! space, trimmed, and the Latin letters with one accent composed, so that "Priya Raman" and
+//! "priya  raman " are one person, and so are a "José Núñez" written composed and one written
+//! decomposed (e and U+0301, as macOS and some ATS exports write it). The interview step is
+//! compared in the same form in the duplicate rule. See docs/WHY-committee.md, "Why group by
+//! person".
+
+use crate::core::scorecard::Person;
+
+/// The key that groups a person's scorecards: the id, trimmed, or, without one, the name as
+/// [`same_name`] writes it ("" when neither is given). Stable: it depends on the person only, not
+/// on which spelling was loaded first or is most common (the views show that one).
+pub fn person_key(person: &Person) -> String {
+    match person.id.trim() {
+        "" => same_name(&person.name),
+        id => id.to_string(),
+    }
+}
 
 /// A name (or an interview step) as scorecards are joined by it: lower case, white space runs as
 /// one space, trimmed, and a Latin letter followed by a combining accent composed into the one

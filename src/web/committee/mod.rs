@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
+use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -676,8 +676,9 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                     });
                     // Named as the rest of the page names them: namesakes with their ids.
                     let report = &state.report;
-                    let who = report.interviewer_label(card.interviewer.key()).unwrap_or(card.interviewer.display_name());
-                    let whom = report.comparison.iter().find(|r| r.candidate == card.candidate.key()).map_or(card.candidate.display_name(), |r| r.label.as_str());
+                    let who = report.interviewer_label(&person_key(&card.interviewer)).unwrap_or(card.interviewer.display_name());
+                    let candidate = person_key(&card.candidate);
+                    let whom = report.comparison.iter().find(|r| r.candidate == candidate).map_or(card.candidate.display_name(), |r| r.label.as_str());
                     html! {
                         <li key={label.clone()}>
                             <strong>{ bdi(label) }</strong>{ ": " }{ bdi(whom) }{ " by " }
