@@ -935,7 +935,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             .into_iter()
             .map(|(key, all)| {
                 let first = all.first().map(|(_, _, card)| *card);
-                let name = panel_name(all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
+                let name = panel_name(&mut all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
                 // A draft is not the interviewer's final word: it is shown, not counted.
                 let at = all.iter().map(|(i, _, _)| *i).collect();
                 let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
@@ -955,7 +955,8 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
 /// only in spacing, or in how an accent is encoded, are one: they look the same); on a tie, one
 /// properly capitalised ([`well_capitalised`]), then the first loaded. "" when none gives a
 /// name. So three scorecards saying "Ria Kay" are not named "ria KAY" by the one loaded first.
-fn panel_name<'a>(names: impl Iterator<Item = &'a str>) -> &'a str {
+/// (Also an interviewer's name across panels, from the names their scorecards give.)
+fn panel_name<'a>(names: &mut dyn Iterator<Item = &'a str>) -> &'a str {
     // Each spelling as first given, in that order, as compared, and how many give it. (A list:
     // a panel's scorecards spell a name in one or two ways.)
     let mut spellings: Vec<(&'a str, String, usize)> = Vec::new();
@@ -1037,7 +1038,7 @@ impl CommitteeReport {
 /// Blind mode's interviewer (`?blind=` in the committee view): the one a text names, by id or
 /// full name, as the committee joins interviewers. See [`CommitteeReport::blind`].
 pub struct Blind<'a> {
-    /// The text, trimmed and lower-cased.
+    /// The text as names are compared ([`same_name`]).
     who: String,
     /// The report's interviewers the text names: one, or several sharing a name (none is then
     /// the one), or none (none of their scorecards is counted yet).
@@ -1051,9 +1052,8 @@ pub struct Blind<'a> {
 impl CommitteeReport {
     /// Blind mode for the interviewer `who` names (an id or a full name, in any case).
     pub fn blind<'a>(&'a self, who: &str) -> Blind<'a> {
-        let who = who.trim().to_lowercase();
-        let named: Vec<&InterviewerSummary> =
-            self.interviewers.iter().filter(|i| i.interviewer.trim().to_lowercase() == who || i.name.trim().to_lowercase() == who).collect();
+        let who = same_name(who);
+        let named: Vec<&InterviewerSummary> = self.interviewers.iter().filter(|i| same_name(&i.interviewer) == who || same_name(&i.name) == who).collect();
         let keys = match named[..] {
             [one] => {
                 let alone = self.interviewers.iter().filter(|j| same_name(&j.name) == same_name(&one.name)).count() == 1;
@@ -1076,9 +1076,15 @@ impl Blind<'_> {
     /// their scorecards is counted yet, whoever has the id or name given.
     pub fn is_mine(&self, m: &PanelMember) -> bool {
         match &self.keys[..] {
-            [] => m.interviewer.trim().to_lowercase() == self.who || m.interviewer_name.trim().to_lowercase() == self.who,
+            [] => same_name(&m.interviewer) == self.who || same_name(&m.interviewer_name) == self.who,
             keys => keys.iter().any(|k| same_name(k) == same_name(&m.interviewer)),
         }
+    }
+
+    /// Whether a person (a loaded scorecard's interviewer) has the id or name given, compared as
+    /// the committee compares names.
+    pub fn names(&self, p: &Person) -> bool {
+        same_name(&p.id) == self.who || same_name(&p.name) == self.who
     }
 
     /// Whether the interviewer has a scorecard on this candidate's panel: `Some(true)` submitted,

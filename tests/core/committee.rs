@@ -1803,6 +1803,41 @@ fn a_revision_whose_step_or_name_differs_in_case_or_spacing_replaces_the_earlier
     assert!(md.contains("- Name of c1 / pat  KIM / system design: kept card5, set aside card4\n"), "{md}");
 }
 
+/// An interviewer named by name only is one interviewer across panels whatever the case,
+/// spacing or encoding of the name: one line of calibration, named by the spelling most of
+/// their scorecards use. Blind mode finds them the same way.
+#[test]
+fn an_interviewer_spelt_two_ways_is_one_interviewer_across_panels() {
+    let rubric = rubric();
+    let by = |spec: &str, name: &str| {
+        let mut c = card(spec);
+        c.interviewer = Person { id: String::new(), name: name.into() };
+        c
+    };
+    let cards: Vec<(String, Scorecard)> = [
+        // The first panel spells the name otherwise than the other two.
+        by("ada _ s: te=E po=E", "zoe\u{308}  ortiz"),
+        card("ada bob s: te=M po=M"),
+        by("bo _ s: te=E po=E", "Zoë Ortiz"),
+        card("bo carol s: te=M po=M"),
+        by("cy _ s: te=E po=E", "Zoë Ortiz "),
+        card("cy dan s: te=M po=M"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| (format!("card{}", i + 1), c))
+    .collect();
+    let r = analyze(&rubric, &cards, None);
+    let zoe: Vec<_> = r.interviewers.iter().filter(|i| i.interviewer == "zoë ortiz").collect();
+    assert_eq!(zoe.len(), 1, "{:?}", r.interviewers.iter().map(|i| &i.interviewer).collect::<Vec<_>>());
+    assert_eq!((zoe[0].name.as_str(), zoe[0].scorecards, zoe[0].candidates, zoe[0].shared), ("Zoë Ortiz", 3, 3, 6));
+    assert_eq!(zoe[0].leaning, Leaning::Lenient);
+    assert_eq!(r.interviewers.len(), 4);
+    let b = r.blind("ZOE\u{308}   ORTIZ");
+    assert_eq!(b.named.len(), 1);
+    assert!(r.candidates.iter().all(|c| !b.hides(c)));
+}
+
 /// Names and steps are compared in one form: case and white space aside, and every Latin-1 and
 /// Latin Extended-A letter with an accent (U+00C0..=U+017F) the same composed or decomposed.
 /// (The decomposed forms were written by Python's `unicodedata.normalize("NFD", ...)`.)

@@ -30,7 +30,9 @@ pub struct Across {
 
 #[derive(Default)]
 struct Totals {
-    name: String,
+    /// The names their scorecards give, in the order added: those with the interviewer's id,
+    /// once one is added (a name-only scorecard's spelling never names someone with an id).
+    names: Vec<String>,
     scorecards: usize,
     candidates: usize,
     last_candidate: Option<String>,
@@ -42,8 +44,7 @@ struct Totals {
     /// For an interviewer named without an id: how many interviewers with an id have the name
     /// (two or more: which one this is cannot be told).
     namesakes: usize,
-    /// `name` is as a scorecard with the interviewer's id spells it, which a name-only
-    /// scorecard's spelling never replaces.
+    /// `names` are those of scorecards with the interviewer's id.
     name_with_id: bool,
 }
 
@@ -85,10 +86,13 @@ impl Across {
             self.by_key.insert(key.to_string(), Totals::default());
         }
         let Some(t) = self.by_key.get_mut(key) else { return };
-        // The name as the scorecards with the id spell it, whichever panel comes first.
-        if t.name.is_empty() || (!t.name_with_id && !c.by_name) {
-            t.name = c.name.clone();
-            t.name_with_id = !c.by_name;
+        // Named as the scorecards with the id spell it, whichever panel comes first.
+        if !c.by_name && !t.name_with_id {
+            t.names.clear();
+            t.name_with_id = true;
+        }
+        if c.by_name != t.name_with_id {
+            t.names.push(c.name.clone());
         }
         t.namesakes = t.namesakes.max(namesakes);
         t.scorecards += 1;
@@ -134,7 +138,8 @@ impl Across {
                 }
                 InterviewerSummary {
                     interviewer: key,
-                    name: t.name,
+                    // The spelling most of them use, as a candidate's.
+                    name: super::panel_name(&mut t.names.iter().map(String::as_str)).to_string(),
                     // Set by the report, which knows every interviewer's name.
                     label: String::new(),
                     scorecards: t.scorecards,
