@@ -3,9 +3,10 @@
 //! [`analyze`] takes any number of scorecards, each with a source label (a file name, or
 //! `file:line`), and returns one [`CommitteeReport`]:
 //!
-//! - scorecards are grouped by candidate ([`Person::key`]: the id, or the name when there is no
-//!   id); scorecards made against another rubric, scorecards that name no candidate, and duplicate
-//!   scorecards (same candidate, interviewer and interview step) are reported apart and never
+//! - scorecards are grouped by candidate ([`person_key`]: the id, or the name as compared, case,
+//!   spacing and the encoding of accents aside, when there is no id); scorecards made against
+//!   another rubric, scorecards that name no candidate, and duplicate scorecards (same
+//!   candidate, interviewer and interview step, compared so too) are reported apart and never
 //!   counted twice; drafts (no `submitted_at`) are listed with their candidate but not counted:
 //!   the matrix, the consensus, the recommendation and calibration are the submitted scorecards';
 //! - per candidate, a matrix of capabilities by panel member, the consensus level, spread and
@@ -26,9 +27,11 @@
 
 mod calibration;
 mod consensus;
+mod identity;
 mod markdown;
 mod verdict;
 
+pub use identity::{person_key, same_name};
 pub use markdown::to_markdown;
 
 use std::borrow::Borrow;
@@ -104,7 +107,8 @@ pub struct CapabilityInfo {
 /// The analysis of one candidate's panel.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CandidateReport {
-    /// The candidate's key: id, or name when there is no id.
+    /// The candidate's key ([`person_key`]): id, or the name as compared when there is no id
+    /// ("priya raman" for a panel that writes "Priya Raman"; [`name`](Self::name) is how to show it).
     pub candidate: String,
     /// The candidate's name as the panel's scorecards spell it most often, counted or not (on a
     /// tie, a properly capitalised spelling, then the first loaded); "" when none gives one.
@@ -134,7 +138,8 @@ pub struct CandidateReport {
 pub struct PanelMember {
     /// Where the scorecard came from.
     pub source: String,
-    /// The interviewer's key (id, or name); "" when the scorecard names nobody.
+    /// The interviewer's key ([`person_key`]: id, or the name as compared); "" when the scorecard
+    /// names nobody.
     pub interviewer: String,
     pub interviewer_name: String,
     /// The interview step, such as "System design".
@@ -184,7 +189,7 @@ pub struct CapabilityRow {
 /// One panel member's view of one capability.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cell {
-    /// The member's interviewer key.
+    /// The member's interviewer key ([`person_key`]).
     pub interviewer: String,
     pub level: Rating,
     /// Observations tagged with the capability, plus one for a non-empty note, each unless the
@@ -363,11 +368,15 @@ pub struct ProfileCell {
     pub disagreement: bool,
 }
 
-/// A set of duplicate scorecards: same candidate, interviewer and interview step.
+/// A set of duplicate scorecards: same candidate, interviewer and interview step (compared as
+/// names are, [`same_name`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Duplicate {
+    /// The candidate's and the interviewer's keys, as the report's candidates and interviewers
+    /// carry them.
     pub candidate: String,
     pub interviewer: String,
+    /// The step as the scorecard kept writes it.
     pub step: String,
     /// The source of the scorecard kept: the latest `submitted_at`, the first loaded on a tie.
     pub kept: String,
@@ -605,7 +614,8 @@ fn analyze_inner<C: Borrow<Scorecard>>(
 
 /// Every panel member's notes and observations on one capability of one candidate, using the
 /// same grouping, duplicate and draft rules as [`analyze`] (drafts are not counted, so not
-/// listed). `None` when the candidate has no scorecard or the rubric has no such capability.
+/// listed). `candidate` is the candidate's key, as [`CandidateReport::candidate`] gives it. `None`
+/// when the candidate has no scorecard or the rubric has no such capability.
 pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     let sorted = sort(rubric, cards);
@@ -814,18 +824,22 @@ fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
     card
 }
 
+/// Which interview a scorecard is of: its candidate's and interviewer's keys, and the step as
+/// names are compared ([`same_name`]).
+type Interview<'k> = (&'k str, String, String);
+
 /// Sorts scorecards into panels by candidate, setting aside other rubrics, unidentified
 /// candidates and duplicates.
 fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> Sorted<'a> {
     let mut other_rubric = Vec::new();
     let mut unidentified = Vec::new();
-    // For each (candidate, interviewer, step): the index of the scorecard kept and those dropped.
-    let mut seen: HashMap<(&'a str, &'a str, &'a str), (usize, Vec<usize>)> = HashMap::new();
     let mut kept: Vec<bool> = vec![false; cards.len()];
-    // A scorecard that names a person by name only (the scorer's page has no id fields) joins
-    // the person of that name whose other scorecards carry an id, when exactly one id goes with
-    // the name; otherwise one candidate would show as two rows of the same name, and one
-    // interviewer's two scorecards for the same step would both count.
+    // A person named without an id is keyed by their name as compared (`person_key`: case,
+    // spacing and the encoding of accents aside), so that "Priya Raman" and "priya  raman" are
+    // one candidate. A scorecard that names a person by name only (the scorer's page has no id
+    // fields) joins the person of that name whose other scorecards carry an id, when exactly one
+    // id goes with the name; otherwise one candidate would show as two rows of the same name,
+    // and one interviewer's two scorecards for the same step would both count.
     let mut candidate_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
     let mut interviewer_ids: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
     for (_, card) in cards {
@@ -834,20 +848,24 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             continue;
         }
         for (person, ids) in [(&card.candidate, &mut candidate_ids), (&card.interviewer, &mut interviewer_ids)] {
-            if !person.id.is_empty() && !person.name.trim().is_empty() {
-                ids.entry(same_name(&person.name)).or_default().insert(person.id.as_str());
+            if !person.id.trim().is_empty() && !person.name.trim().is_empty() {
+                ids.entry(same_name(&person.name)).or_default().insert(person.id.trim());
             }
         }
     }
-    let key_of = |person: &'a Person, ids: &HashMap<String, BTreeSet<&'a str>>| -> &'a str {
-        if person.id.is_empty() {
-            if let Some(id) = ids.get(&same_name(&person.name)).filter(|ids| ids.len() == 1).and_then(|ids| ids.first()) {
-                return id;
-            }
+    let key_of = |person: &Person, ids: &HashMap<String, BTreeSet<&str>>| -> String {
+        let key = person_key(person);
+        match ids.get(&key).filter(|ids| ids.len() == 1 && person.id.trim().is_empty()).and_then(|ids| ids.first()) {
+            Some(id) => id.to_string(),
+            None => key,
         }
-        person.key()
     };
-    let candidate_key = |card: &'a Scorecard| key_of(&card.candidate, &candidate_ids);
+    // Each scorecard's candidate, worked out once.
+    let candidate_keys: Vec<String> = cards.iter().map(|(_, card)| key_of(&card.borrow().candidate, &candidate_ids)).collect();
+    let candidate_key = |i: usize| candidate_keys.get(i).map_or("", String::as_str);
+    // For each (candidate, interviewer, step), the step compared as names are: the index of the
+    // scorecard kept and those dropped.
+    let mut seen: HashMap<Interview<'_>, (usize, Vec<usize>)> = HashMap::new();
     for (i, (source, card)) in cards.iter().enumerate() {
         let card: &'a Scorecard = card.borrow();
         if card.rubric.id != rubric.id {
@@ -861,7 +879,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             });
             continue;
         }
-        if candidate_key(card).is_empty() {
+        if candidate_key(i).is_empty() {
             unidentified.push(source.clone());
             continue;
         }
@@ -870,7 +888,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             set(&mut kept, i, true);
             continue;
         }
-        let key = (candidate_key(card), key_of(&card.interviewer, &interviewer_ids), card.interview.step.as_str());
+        let key = (candidate_key(i), key_of(&card.interviewer, &interviewer_ids), same_name(&card.interview.step));
         match seen.get_mut(&key) {
             None => {
                 seen.insert(key, (i, Vec::new()));
@@ -898,12 +916,13 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
     let mut duplicates: Vec<Duplicate> = seen
         .into_iter()
         .filter(|(_, (_, dropped))| !dropped.is_empty())
-        .map(|((cand, who, step), (best, mut dropped))| {
+        .map(|((cand, who, _), (best, mut dropped))| {
             dropped.sort_unstable();
             Duplicate {
                 candidate: cand.to_string(),
-                interviewer: who.to_string(),
-                step: step.to_string(),
+                interviewer: who,
+                // As the scorecard kept writes it.
+                step: cards.get(best).map_or(String::new(), |(_, c)| c.borrow().interview.step.clone()),
                 kept: source_of(best),
                 dropped: dropped.into_iter().map(source_of).collect(),
             }
@@ -911,11 +930,11 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         .collect();
     duplicates.sort_by(|a, b| (&a.candidate, &a.interviewer, &a.step).cmp(&(&b.candidate, &b.interviewer, &b.step)));
 
-    let mut panels: BTreeMap<&'a str, Vec<(usize, &'a str, &'a Scorecard)>> = BTreeMap::new();
+    let mut panels: BTreeMap<&str, Vec<(usize, &'a str, &'a Scorecard)>> = BTreeMap::new();
     for (i, ((source, card), keep)) in cards.iter().zip(&kept).enumerate() {
         let card: &'a Scorecard = card.borrow();
         if *keep {
-            panels.entry(candidate_key(card)).or_default().push((i, source.as_str(), card));
+            panels.entry(candidate_key(i)).or_default().push((i, source.as_str(), card));
         }
     }
     Sorted {
@@ -923,7 +942,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             .into_iter()
             .map(|(key, all)| {
                 let first = all.first().map(|(_, _, card)| *card);
-                let name = panel_name(all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
+                let name = panel_name(&mut all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
                 // A draft is not the interviewer's final word: it is shown, not counted.
                 let at = all.iter().map(|(i, _, _)| *i).collect();
                 let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
@@ -940,22 +959,24 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
 
 /// The name a panel gives its candidate, from the names its scorecards give in load order
 /// (blank ones left out, each trimmed): the spelling most of them use (spellings that differ
-/// only in spacing are one); on a tie, one properly capitalised ([`well_capitalised`]), then the
-/// first loaded. "" when none gives a name. So three scorecards saying "Ria Kay" are not named
-/// "ria KAY" by the one loaded first.
-fn panel_name<'a>(names: impl Iterator<Item = &'a str>) -> &'a str {
-    // Each spelling as first given, in that order, and how many give it. (A list: a panel's
-    // scorecards spell a name in one or two ways.)
-    let mut spellings: Vec<(&'a str, usize)> = Vec::new();
+/// only in spacing, or in how an accent is encoded, are one: they look the same); on a tie, one
+/// properly capitalised ([`well_capitalised`]), then the first loaded. "" when none gives a
+/// name. So three scorecards saying "Ria Kay" are not named "ria KAY" by the one loaded first.
+/// (Also an interviewer's name across panels, from the names their scorecards give.)
+fn panel_name<'a>(names: &mut dyn Iterator<Item = &'a str>) -> &'a str {
+    // Each spelling as first given, in that order, as compared, and how many give it. (A list:
+    // a panel's scorecards spell a name in one or two ways.)
+    let mut spellings: Vec<(&'a str, String, usize)> = Vec::new();
     for name in names.map(str::trim).filter(|n| !n.is_empty()) {
-        match spellings.iter_mut().find(|(s, _)| s.split_whitespace().eq(name.split_whitespace())) {
-            Some((_, n)) => *n += 1,
-            None => spellings.push((name, 1)),
+        let spelt = identity::spelling(name);
+        match spellings.iter_mut().find(|(_, s, _)| *s == spelt) {
+            Some((_, _, n)) => *n += 1,
+            None => spellings.push((name, spelt, 1)),
         }
     }
     // The most given; on a tie the properly capitalised; then the first (`max_by` keeps the last
     // of equals, so it goes through them from the last).
-    spellings.into_iter().rev().max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _)| name)
+    spellings.into_iter().rev().max_by(|(a, _, n), (b, _, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _, _)| name)
 }
 
 /// Whether a name is written as names are: its first letter upper-case, some letter lower-case,
@@ -977,9 +998,10 @@ fn well_capitalised(name: &str) -> bool {
 
 /// How the committee names each of a list of people, given as (key, name): the name, or the key
 /// when the name is blank; and when another person of the list shows the same name (compared as
-/// scorecards are joined by name: ignoring case and spacing), the key beside it, "Sam Lee
-/// (p-1)", or "Sam Lee (no id)" for one known by that name only (whose key is the name), so
-/// that two people never read as one.
+/// scorecards are joined by name, [`same_name`]: ignoring case, spacing and how accents are
+/// encoded), the key beside it, "Sam Lee (p-1)", or "Sam Lee (no id)" for one known by that
+/// name only (whose key is the name as compared, [`person_key`]), so that two people never read
+/// as one. (An id that is the name as compared, such as "sam lee", reads as no id.)
 pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
     let shown = |(key, name): (&'a str, &'a str)| if name.trim().is_empty() { key } else { name };
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -990,7 +1012,7 @@ pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone)
         .map(|(key, name)| {
             let text = shown((key, name));
             match seen.get(&same_name(text)) {
-                Some(n) if *n > 1 && text == name && key == name => format!("{name} (no id)"),
+                Some(n) if *n > 1 && text == name && same_name(key) == same_name(name) => format!("{name} (no id)"),
                 Some(n) if *n > 1 && text == name => format!("{name} ({key})"),
                 _ => text.to_string(),
             }
@@ -1023,7 +1045,7 @@ impl CommitteeReport {
 /// Blind mode's interviewer (`?blind=` in the committee view): the one a text names, by id or
 /// full name, as the committee joins interviewers. See [`CommitteeReport::blind`].
 pub struct Blind<'a> {
-    /// The text, trimmed and lower-cased.
+    /// The text as names are compared ([`same_name`]).
     who: String,
     /// The report's interviewers the text names: one, or several sharing a name (none is then
     /// the one), or none (none of their scorecards is counted yet).
@@ -1037,9 +1059,8 @@ pub struct Blind<'a> {
 impl CommitteeReport {
     /// Blind mode for the interviewer `who` names (an id or a full name, in any case).
     pub fn blind<'a>(&'a self, who: &str) -> Blind<'a> {
-        let who = who.trim().to_lowercase();
-        let named: Vec<&InterviewerSummary> =
-            self.interviewers.iter().filter(|i| i.interviewer.trim().to_lowercase() == who || i.name.trim().to_lowercase() == who).collect();
+        let who = same_name(who);
+        let named: Vec<&InterviewerSummary> = self.interviewers.iter().filter(|i| same_name(&i.interviewer) == who || same_name(&i.name) == who).collect();
         let keys = match named[..] {
             [one] => {
                 let alone = self.interviewers.iter().filter(|j| same_name(&j.name) == same_name(&one.name)).count() == 1;
@@ -1062,9 +1083,15 @@ impl Blind<'_> {
     /// their scorecards is counted yet, whoever has the id or name given.
     pub fn is_mine(&self, m: &PanelMember) -> bool {
         match &self.keys[..] {
-            [] => m.interviewer.trim().to_lowercase() == self.who || m.interviewer_name.trim().to_lowercase() == self.who,
+            [] => same_name(&m.interviewer) == self.who || same_name(&m.interviewer_name) == self.who,
             keys => keys.iter().any(|k| same_name(k) == same_name(&m.interviewer)),
         }
+    }
+
+    /// Whether a person (a loaded scorecard's interviewer) has the id or name given, compared as
+    /// the committee compares names.
+    pub fn names(&self, p: &Person) -> bool {
+        same_name(&p.id) == self.who || same_name(&p.name) == self.who
     }
 
     /// Whether the interviewer has a scorecard on this candidate's panel: `Some(true)` submitted,
@@ -1119,11 +1146,6 @@ pub fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-/// A person's name as scorecards are joined by it: lower case, white space runs as one space.
-fn same_name(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-}
-
 fn set(flags: &mut [bool], i: usize, value: bool) {
     if let Some(f) = flags.get_mut(i) {
         *f = value;
@@ -1146,7 +1168,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
         let r = vote(rubric, card);
         PanelMember {
             source: source.to_string(),
-            interviewer: card.interviewer.key().to_string(),
+            interviewer: person_key(&card.interviewer),
             interviewer_name: card.interviewer.name.clone(),
             step: card.interview.step.clone(),
             submitted_at: card.submitted_at.clone(),
@@ -1196,7 +1218,7 @@ fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], 
         statements: members
             .iter()
             .map(|(source, card)| Statement {
-                interviewer: card.interviewer.key().to_string(),
+                interviewer: person_key(&card.interviewer),
                 interviewer_name: card.interviewer.name.clone(),
                 source: source.to_string(),
                 step: card.interview.step.clone(),

@@ -448,8 +448,10 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let r = analyze(&rubric(), &cards, None);
     let mut keys: Vec<&str> = r.interviewers.iter().map(|i| i.interviewer.as_str()).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["alice", "alicia", "bob", "carol", "name of  Alice"]);
-    let apart = r.interviewers.iter().find(|i| i.interviewer == "name of  Alice").unwrap();
+    // Keyed by the name as compared (case and spacing aside), shown as written.
+    assert_eq!(keys, ["alice", "alicia", "bob", "carol", "name of alice"]);
+    let apart = r.interviewers.iter().find(|i| i.interviewer == "name of alice").unwrap();
+    assert_eq!(apart.name, "name of  Alice");
     assert_eq!((apart.scorecards, apart.shared), (1, 2));
     assert!(apart.signals.iter().any(|s| s.contains("2 interviewers with an id have this name: counted apart")), "{:?}", apart.signals);
     let alice = r.interviewers.iter().find(|i| i.interviewer == "alice").unwrap();
@@ -460,7 +462,7 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let shared: Vec<(String, Rc<Scorecard>)> = cards.into_iter().take(4).map(|(label, card)| (label, Rc::new(card))).collect();
     let mut cache = PanelCache::default();
     let before = analyze_with(&rubric(), &shared[1..], None, &mut cache);
-    assert!(before.interviewers.iter().any(|i| i.interviewer == "name of  Alice"));
+    assert!(before.interviewers.iter().any(|i| i.interviewer == "name of alice"));
     let after = analyze_with(&rubric(), &shared, None, &mut cache);
     assert!(Rc::ptr_eq(&before.candidates[1], &after.candidates[1]), "Bo's panel is reused");
     assert_eq!(after, analyze(&rubric(), &shared, None));
@@ -1228,7 +1230,8 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
     let label = |key: &str| r.candidate_label(key).to_string();
     assert_eq!(label("p-1"), "Sam Lee (p-1)");
     assert_eq!(label("p-2"), "Sam Lee (p-2)");
-    assert_eq!(label("sam  LEE"), "sam  LEE (no id)");
+    // Keyed by the name as compared; named as written.
+    assert_eq!(label("sam lee"), "sam  LEE (no id)");
     assert_eq!(label("42"), "42");
     assert_eq!(label("p-9"), "Ria Kay");
     let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
@@ -1595,7 +1598,8 @@ fn markdown_summaries_word_a_hire_below_level_as_the_screens_do() {
 /// regard to case.
 /// A candidate is named by the spelling most of the panel's scorecards use, not by the first
 /// loaded; on a tie, by a properly capitalised spelling, then by the first loaded. Spellings that
-/// differ only in spacing are one; blank names and drafts' names count as any other.
+/// differ only in spacing or in how an accent is encoded are one; blank names and drafts' names
+/// count as any other.
 #[test]
 fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
     let rubric = rubric();
@@ -1608,7 +1612,7 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
         let r = analyze(&rubric, &cards, None);
         (r.candidates[0].name.clone(), r.comparison[0].label.clone())
     };
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (&["ria KAY", "Ria Kay", "Ria Kay"], "Ria Kay"),
         (&["ria KAY", "Ria  Kay ", "Ria Kay"], "Ria  Kay"),
         (&["ria kay", "ria kay", "Ria Kay"], "ria kay"),
@@ -1619,6 +1623,8 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
         (&["Ria KAY", "ria kay", "Ria Kay", "RIA KAY"], "Ria Kay"),
         (&["élodie durand", "ÉLODIE DURAND", "Élodie Durand"], "Élodie Durand"),
         (&["ЛЕВ ТОЛСТОЙ", "Лев Толстой"], "Лев Толстой"),
+        // A decomposed "é" (e and U+0301) and a composed one are one spelling: they look the same.
+        (&["josé núñez", "josé núñez", "Jose\u{301} Nu\u{301}n\u{303}ez", "José Núñez"], "Jose\u{301} Nu\u{301}n\u{303}ez"),
         // Then the first loaded.
         (&["Ria Kay", "Maria Kay"], "Ria Kay"),
         (&["RIA KAY", "ria kay"], "RIA KAY"),
@@ -1694,3 +1700,207 @@ fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
     assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
     assert!(b.hides(&r.candidates[0]));
 }
+
+/// A person named without an id is keyed by the name as compared: the spellings of one name that
+/// differ only in case, spacing or how an accent is encoded (a decomposed "é", e and U+0301, as
+/// macOS and some ATS exports write it) are one candidate, one panel, named by the spelling most
+/// of its scorecards use; two different names stay apart, accents included.
+#[test]
+fn case_space_and_decomposed_spellings_of_a_candidate_are_one_panel() {
+    let rubric = rubric();
+    // Composed (NFC) and decomposed (NFD) "José Núñez".
+    let (nfc, nfd) = ("José Núñez", "Jose\u{301} Nu\u{301}n\u{303}ez");
+    assert_ne!(nfc, nfd);
+    let names = ["Priya Raman", "Priya Raman ", "priya raman", "Priya  Raman", nfd, nfc, nfd, "Priya Rama", "Jose Nunez"];
+    let cards: Vec<(String, Scorecard)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut c = card(&format!("_ e{i} coding: te=M po=M bi=M cc=M"));
+            c.candidate = Person { id: String::new(), name: name.to_string() };
+            (format!("card{}", i + 1), c)
+        })
+        .collect();
+    let r = analyze(&rubric, &cards, None);
+    let panels: Vec<(&str, &str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.name.as_str(), c.panel.len())).collect();
+    assert_eq!(panels, [("jose nunez", "Jose Nunez", 1), ("josé núñez", nfd, 3), ("priya rama", "Priya Rama", 1), ("priya raman", "Priya Raman", 4)]);
+    // One row each, named as the panel is, with no "(no id)": nobody else goes by the name.
+    let mut labels: Vec<&str> = r.comparison.iter().map(|row| row.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["Jose Nunez", nfd, "Priya Rama", "Priya Raman"]);
+    assert_eq!(r.counted, names.len());
+    assert!(r.duplicates.is_empty());
+    // The candidate's key is written composed, whichever form was loaded first.
+    let key = &r.candidates[1].candidate;
+    assert_eq!(key.chars().count(), "josé núñez".chars().count());
+    // The majority spelling wins over the one loaded first.
+    let mut cards = cards;
+    cards.swap(0, 2);
+    let r = analyze(&rubric, &cards, None);
+    let priya = r.candidates.iter().find(|c| c.candidate == "priya raman").unwrap();
+    assert_eq!((priya.name.as_str(), priya.panel.len()), ("Priya Raman", 4));
+    // Where the name-only candidate shares the name with two candidates with ids, the spellings
+    // still make one candidate, told apart as the one with no id.
+    for (id, i) in [("p-1", 7), ("p-2", 8)] {
+        cards[i].1.candidate = Person { id: id.into(), name: "Priya Raman".into() };
+    }
+    let r = analyze(&rubric, &cards, None);
+    assert_eq!(r.candidate_label("priya raman"), "Priya Raman (no id)");
+    assert_eq!(r.candidate_label("p-1"), "Priya Raman (p-1)");
+    assert_eq!(r.candidates.iter().find(|c| c.candidate == "priya raman").map(|c| c.panel.len()), Some(4));
+}
+
+/// One interviewer's revision of a scorecard whose step differs from the earlier one only in
+/// case or spacing, or whose interviewer is named by name only in another case or spacing,
+/// replaces it and is listed as a duplicate: the interviewer counts once. Another step, or
+/// another interviewer's name, is not a revision.
+#[test]
+fn a_revision_whose_step_or_name_differs_in_case_or_spacing_replaces_the_earlier_one() {
+    let rubric = rubric();
+    let at = |spec: &str, step: &str, interviewer: &str, time: &str| {
+        let mut c = card(spec);
+        c.interview.step = step.into();
+        if !interviewer.is_empty() {
+            c.interviewer = Person { id: String::new(), name: interviewer.into() };
+        }
+        c.submitted_at = Some(time.into());
+        c
+    };
+    let cards: Vec<(String, Scorecard)> = [
+        at("c1 e1 x: te=n po=n bi=n cc=n", "Behavioural", "", "2026-11-02T09:00:00Z"),
+        at("c1 e1 x: te=m po=m bi=m cc=m", "behavioural ", "", "2026-11-02T10:00:00Z"),
+        at("c1 e1 x: te=e po=e bi=e cc=e", "  Behavioural", "", "2026-11-02T11:00:00Z"),
+        at("c1 _ x: te=n po=n bi=n cc=n", "System  design", "Pat Kim ", "2026-11-02T09:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "system design", "pat  KIM", "2026-11-02T10:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "Re\u{301}sume\u{301} deep dive", "Zoe\u{308}", "2026-11-02T09:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "Résumé deep dive", "Zoë", "2026-11-02T10:00:00Z"),
+        // Not revisions: another step, another interviewer.
+        at("c1 e1 x: te=m po=m bi=m cc=m", "Behavioural 2", "", "2026-11-02T12:00:00Z"),
+        at("c1 _ x: te=m po=m bi=m cc=m", "system design", "Pat Kimball", "2026-11-02T12:00:00Z"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| (format!("card{}", i + 1), c))
+    .collect();
+    let r = analyze(&rubric, &cards, None);
+    let dups: Vec<(&str, &str, &str, Vec<&str>)> =
+        r.duplicates.iter().map(|d| (d.interviewer.as_str(), d.step.as_str(), d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        dups,
+        [
+            ("e1", "  Behavioural", "card3", vec!["card1", "card2"]),
+            ("pat kim", "system design", "card5", vec!["card4"]),
+            ("zoë", "Résumé deep dive", "card7", vec!["card6"]),
+        ]
+    );
+    let c = &r.candidates[0];
+    let counted: Vec<&str> = c.panel.iter().map(|m| m.source.as_str()).collect();
+    assert_eq!(counted, ["card3", "card5", "card7", "card8", "card9"]);
+    // The panel does not disagree with itself: only the last word of e1 counts.
+    assert_eq!(row(&r, "technical_expertise").0, Rating::Meets);
+    assert!(c.disagreements.is_empty(), "{:?}", c.disagreements);
+    // The interviewers are named as their scorecards spell them.
+    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    assert_eq!(interviewers, [("e1", "Name of e1"), ("pat kim", "pat  KIM"), ("pat kimball", "Pat Kimball"), ("zoë", "Zoë")]);
+    let md = scorecard::core::committee::to_markdown(&r);
+    assert!(md.contains("- Name of c1 / pat  KIM / system design: kept card5, set aside card4\n"), "{md}");
+}
+
+/// An interviewer named by name only is one interviewer across panels whatever the case,
+/// spacing or encoding of the name: one line of calibration, named by the spelling most of
+/// their scorecards use. Blind mode finds them the same way.
+#[test]
+fn an_interviewer_spelt_two_ways_is_one_interviewer_across_panels() {
+    let rubric = rubric();
+    let by = |spec: &str, name: &str| {
+        let mut c = card(spec);
+        c.interviewer = Person { id: String::new(), name: name.into() };
+        c
+    };
+    let cards: Vec<(String, Scorecard)> = [
+        // The first panel spells the name otherwise than the other two.
+        by("ada _ s: te=E po=E", "zoe\u{308}  ortiz"),
+        card("ada bob s: te=M po=M"),
+        by("bo _ s: te=E po=E", "Zoë Ortiz"),
+        card("bo carol s: te=M po=M"),
+        by("cy _ s: te=E po=E", "Zoë Ortiz "),
+        card("cy dan s: te=M po=M"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| (format!("card{}", i + 1), c))
+    .collect();
+    let r = analyze(&rubric, &cards, None);
+    let zoe: Vec<_> = r.interviewers.iter().filter(|i| i.interviewer == "zoë ortiz").collect();
+    assert_eq!(zoe.len(), 1, "{:?}", r.interviewers.iter().map(|i| &i.interviewer).collect::<Vec<_>>());
+    assert_eq!((zoe[0].name.as_str(), zoe[0].scorecards, zoe[0].candidates, zoe[0].shared), ("Zoë Ortiz", 3, 3, 6));
+    assert_eq!(zoe[0].leaning, Leaning::Lenient);
+    assert_eq!(r.interviewers.len(), 4);
+    let b = r.blind("ZOE\u{308}   ORTIZ");
+    assert_eq!(b.named.len(), 1);
+    assert!(r.candidates.iter().all(|c| !b.hides(c)));
+}
+
+/// Names and steps are compared in one form: case and white space aside, and every Latin-1 and
+/// Latin Extended-A letter with an accent (U+00C0..=U+017F) the same composed or decomposed.
+/// (The decomposed forms were written by Python's `unicodedata.normalize("NFD", ...)`.)
+#[test]
+fn names_are_compared_composed_ignoring_case_and_spacing() {
+    use scorecard::core::committee::same_name;
+    let composed = NFC;
+    let decomposed = NFD;
+    assert_eq!(composed.chars().count(), 161);
+    assert_eq!(decomposed.chars().count(), 2 * 161);
+    let mut pairs = decomposed.chars();
+    for c in composed.chars() {
+        let nfd: String = pairs.by_ref().take(2).collect();
+        // Composed and lowered: "É" written as E and U+0301 is "é" (and "İ" is "i" and its dot,
+        // its lower case, written either way).
+        let lower: String = c.to_lowercase().collect();
+        assert_eq!(same_name(&nfd), lower, "{c} as {nfd:?}");
+        assert_eq!(same_name(&c.to_string()), lower, "{c}");
+    }
+    assert_eq!(same_name(decomposed), composed.to_lowercase());
+    let cases = [
+        ("  Priya \t Raman\n", "priya raman"),
+        ("JOSE\u{301} NU\u{301}N\u{303}EZ", "josé núñez"),
+        ("İ", "i\u{307}"),
+        ("I\u{307}", "i\u{307}"),
+        // A mark on no letter, or on one it makes none of in this range, stays as written.
+        ("\u{301}e", "\u{301}e"),
+        ("q\u{301}", "q\u{301}"),
+        ("e\u{301}\u{301}", "é\u{301}"),
+        ("Æ Ø ß Ł", "æ ø ß ł"),
+        ("", ""),
+        ("   ", ""),
+    ];
+    for (name, compared) in cases {
+        assert_eq!(same_name(name), compared, "{name:?}");
+    }
+    // Different names stay different.
+    for (a, b) in [("José", "Jose"), ("Müller", "Muller"), ("Ana", "Anna"), ("Li Na", "Lina")] {
+        assert_ne!(same_name(a), same_name(b));
+    }
+}
+
+/// The composed Latin letters of U+00C0..=U+017F that are a letter and one mark, in order.
+const NFC: &str = "\
+        ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀ\
+        āĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľ\
+        ŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+/// The same letters decomposed: each a letter and its mark.
+const NFD: &str = "\
+        A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30A}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}\
+        I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}\
+        U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30A}c\u{327}e\u{300}e\u{301}e\u{302}\
+        e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}\
+        u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{304}a\u{304}A\u{306}a\u{306}A\u{328}a\u{328}C\u{301}\
+        c\u{301}C\u{302}c\u{302}C\u{307}c\u{307}C\u{30C}c\u{30C}D\u{30C}d\u{30C}E\u{304}e\u{304}E\u{306}\
+        e\u{306}E\u{307}e\u{307}E\u{328}e\u{328}E\u{30C}e\u{30C}G\u{302}g\u{302}G\u{306}g\u{306}G\u{307}\
+        g\u{307}G\u{327}g\u{327}H\u{302}h\u{302}I\u{303}i\u{303}I\u{304}i\u{304}I\u{306}i\u{306}I\u{328}\
+        i\u{328}I\u{307}J\u{302}j\u{302}K\u{327}k\u{327}L\u{301}l\u{301}L\u{327}l\u{327}L\u{30C}l\u{30C}\
+        N\u{301}n\u{301}N\u{327}n\u{327}N\u{30C}n\u{30C}O\u{304}o\u{304}O\u{306}o\u{306}O\u{30B}o\u{30B}\
+        R\u{301}r\u{301}R\u{327}r\u{327}R\u{30C}r\u{30C}S\u{301}s\u{301}S\u{302}s\u{302}S\u{327}s\u{327}\
+        S\u{30C}s\u{30C}T\u{327}t\u{327}T\u{30C}t\u{30C}U\u{303}u\u{303}U\u{304}u\u{304}U\u{306}u\u{306}\
+        U\u{30A}u\u{30A}U\u{30B}u\u{30B}U\u{328}u\u{328}W\u{302}w\u{302}Y\u{302}y\u{302}Y\u{308}Z\u{301}\
+        z\u{301}Z\u{307}z\u{307}Z\u{30C}z\u{30C}";

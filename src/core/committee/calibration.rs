@@ -30,7 +30,9 @@ pub struct Across {
 
 #[derive(Default)]
 struct Totals {
-    name: String,
+    /// The names their scorecards give, in the order added: those with the interviewer's id,
+    /// once one is added (a name-only scorecard's spelling never names someone with an id).
+    names: Vec<String>,
     scorecards: usize,
     candidates: usize,
     last_candidate: Option<String>,
@@ -42,8 +44,7 @@ struct Totals {
     /// For an interviewer named without an id: how many interviewers with an id have the name
     /// (two or more: which one this is cannot be told).
     namesakes: usize,
-    /// `name` is as a scorecard with the interviewer's id spells it, which a name-only
-    /// scorecard's spelling never replaces.
+    /// `names` are those of scorecards with the interviewer's id.
     name_with_id: bool,
 }
 
@@ -51,6 +52,7 @@ struct Totals {
 /// panel (see `PanelCache`), so that a panel analysed before adds the same as when it was.
 #[derive(Clone, Debug)]
 pub struct Contribution {
+    /// The interviewer's key ([`person_key`](super::person_key)).
     key: String,
     /// The interviewer's name as the scorecard gives it.
     pub(super) name: String,
@@ -84,10 +86,13 @@ impl Across {
             self.by_key.insert(key.to_string(), Totals::default());
         }
         let Some(t) = self.by_key.get_mut(key) else { return };
-        // The name as the scorecards with the id spell it, whichever panel comes first.
-        if t.name.is_empty() || (!t.name_with_id && !c.by_name) {
-            t.name = c.name.clone();
-            t.name_with_id = !c.by_name;
+        // Named as the scorecards with the id spell it, whichever panel comes first.
+        if !c.by_name && !t.name_with_id {
+            t.names.clear();
+            t.name_with_id = true;
+        }
+        if c.by_name != t.name_with_id {
+            t.names.push(c.name.clone());
         }
         t.namesakes = t.namesakes.max(namesakes);
         t.scorecards += 1;
@@ -133,7 +138,8 @@ impl Across {
                 }
                 InterviewerSummary {
                     interviewer: key,
-                    name: t.name,
+                    // The spelling most of them use, as a candidate's.
+                    name: super::panel_name(&mut t.names.iter().map(String::as_str)).to_string(),
                     // Set by the report, which knows every interviewer's name.
                     label: String::new(),
                     scorecards: t.scorecards,
@@ -242,11 +248,11 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                 ));
             }
 
-            let key = card.interviewer.key();
+            let key = super::person_key(&card.interviewer);
             let contribution = Contribution {
-                key: key.to_string(),
+                key: key.clone(),
                 name: card.interviewer.name.clone(),
-                by_name: card.interviewer.id.is_empty(),
+                by_name: card.interviewer.id.trim().is_empty(),
                 shared,
                 difference_sum,
                 unevidenced: unevidenced.len(),

@@ -53,7 +53,7 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
                 cards
                     .iter()
                     .map(|(_, card)| Cell {
-                        interviewer: card.interviewer.key().to_string(),
+                        interviewer: super::person_key(&card.interviewer),
                         level: card.rating(&cap.id),
                         evidence: evidence_count(card, &cap.id, flagger),
                         note: card.note(&cap.id).to_string(),

@@ -128,8 +128,13 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         out.push_str("\n## Duplicates (counted once)\n\n");
         for d in &report.duplicates {
             let dropped: Vec<String> = d.dropped.iter().map(|s| escape_line(s)).collect();
-            // Named as the page names them (labels), not by their keys.
-            let interviewer = report.interviewer_label(&d.interviewer).unwrap_or(&d.interviewer);
+            // Named as the page names them (labels), not by their keys; one the report does not
+            // list (whose scorecards are drafts) as the scorecard kept names them.
+            let kept = report.candidates.iter().filter(|c| c.candidate == d.candidate).flat_map(|c| c.panel.iter().chain(&c.drafts)).find(|m| m.source == d.kept);
+            let interviewer = report
+                .interviewer_label(&d.interviewer)
+                .or_else(|| kept.map(|m| m.interviewer_name.trim()).filter(|n| !n.is_empty()))
+                .unwrap_or(&d.interviewer);
             out.push_str(&format!(
                 "- {} / {} / {}: kept {}, set aside {}\n",
                 escape_line(report.candidate_label(&d.candidate)),

@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
+use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -512,7 +512,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     }
                 </section>
 
-                if let Some(who) = &blind {
+                if let Some(blind) = &b {
                     <p class="sc-notice sc-committee__blind" data-testid="blind-mode">
                         { format!("Blind mode for {}: a candidate's panel (the other interviewers' ratings and notes, the committee outcome and calibration) \
                             stays hidden until your own submitted scorecard for that candidate is loaded here, so that the others cannot sway your judgement.",
@@ -521,7 +521,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                             match named {
                                 [one] => bidi_isolate(&one.label).into_owned(),
                                 _ => state.cards.iter().map(|(_, c)| &c.interviewer)
-                                    .find(|p| !p.name.trim().is_empty() && (p.id.trim().to_lowercase() == *who || p.name.trim().to_lowercase() == *who))
+                                    .find(|p| !p.name.trim().is_empty() && blind.names(p))
                                     .map_or_else(|| bidi_isolate(props.blind.as_deref().unwrap_or_default().trim()).into_owned(), |p| bidi_isolate(p.name.trim()).into_owned()),
                             }) }
                         if ambiguous {
@@ -535,7 +535,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 in_order(report, &hidden).iter().filter(|r| hidden.contains(&r.candidate)).map(|r| bidi_isolate(&r.label).into_owned()).collect::<Vec<_>>().join(", ")) }
                         }
                         // A name that matches no interviewer hides every panel for good: say so.
-                        if !state.cards.is_empty() && !state.cards.iter().any(|(_, c)| c.interviewer.id.trim().to_lowercase() == *who || c.interviewer.name.trim().to_lowercase() == *who) {
+                        if !state.cards.is_empty() && !state.cards.iter().any(|(_, c)| blind.names(&c.interviewer)) {
                             <strong data-testid="blind-unknown">{ format!(" No loaded scorecard is by an interviewer with the id or full name \"{}\": check the name in the address (?blind=).",
                                 bidi_isolate(props.blind.as_deref().unwrap_or_default().trim())) }</strong>
                         }
@@ -676,8 +676,9 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                     });
                     // Named as the rest of the page names them: namesakes with their ids.
                     let report = &state.report;
-                    let who = report.interviewer_label(card.interviewer.key()).unwrap_or(card.interviewer.display_name());
-                    let whom = report.comparison.iter().find(|r| r.candidate == card.candidate.key()).map_or(card.candidate.display_name(), |r| r.label.as_str());
+                    let who = report.interviewer_label(&person_key(&card.interviewer)).unwrap_or(card.interviewer.display_name());
+                    let candidate = person_key(&card.candidate);
+                    let whom = report.comparison.iter().find(|r| r.candidate == candidate).map_or(card.candidate.display_name(), |r| r.label.as_str());
                     html! {
                         <li key={label.clone()}>
                             <strong>{ bdi(label) }</strong>{ ": " }{ bdi(whom) }{ " by " }
