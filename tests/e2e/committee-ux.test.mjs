@@ -70,3 +70,37 @@ test("the drafts' key under the comparison describes any number of drafts", asyn
   assert.match(await page.locator('[data-testid=drafts-key]').textContent(), /^\+N drafts: N scorecards loaded but not yet submitted\. Drafts are not counted/);
   await context.close();
 });
+
+test('"Clear all" asks with the keyboard on Cancel; Escape cancels and gives the keyboard back to Clear all', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design')].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /^2 scorecards loaded/);
+  const clear = page.getByRole('button', { name: 'Clear all' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Remove all 2 loaded scorecards from this view and this browser?').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel', 'the keyboard is on the choice that loses nothing');
+  // Escape, from either answer, cancels.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  assert.equal(await page.getByRole('button', { name: 'Remove all' }).count(), 0);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Remove all' }).focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  // Enter twice: asked, then cancelled; nothing is removed.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear-no');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  assert.match(await status(page), /^2 scorecards loaded/);
+  // Removing all is still a Tab away (Shift+Tab from Cancel).
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear-no');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^No scorecards loaded yet\./);
+  await context.close();
+});

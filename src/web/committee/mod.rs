@@ -81,6 +81,11 @@ fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
     }
 }
 
+/// The element of the page with this id, to move the keyboard to.
+fn by_id(id: &str) -> Option<HtmlElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
 /// "1 scorecard", "2 scorecards".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
@@ -299,9 +304,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         })
     };
-    // "Clear all" asks first (every loaded scorecard goes, from this browser too); the answer's
-    // buttons take the keyboard, and give it back: to the file input once all is cleared (the
-    // button disables itself), else to Clear all.
+    // "Clear all" asks first (every loaded scorecard goes, from this browser too, with no undo).
+    // The keyboard goes to Cancel, the choice that loses nothing (two presses of Enter must not
+    // wipe the set), and Escape cancels; the keyboard then goes back to Clear all, or to the
+    // file input once all is cleared (the button disables itself).
     let confirming = use_state(|| false);
     {
         let first = use_mut_ref(|| true);
@@ -309,9 +315,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            let id = if asking { "scc-clear-yes" } else { "scc-clear" };
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-            if let Some(b) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()).filter(|b| !b.has_attribute("disabled")) {
+            let id = if asking { "scc-clear-no" } else { "scc-clear" };
+            if let Some(b) = by_id(id).filter(|b| !b.has_attribute("disabled")) {
                 let _ = b.focus();
             }
         });
@@ -323,6 +328,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let on_clear_cancel = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let on_clear_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                confirming.set(false);
+            }
+        })
     };
     let on_clear = {
         let (state, file_input, confirming) = (state.clone(), file_input.clone(), confirming.clone());
@@ -429,10 +443,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <div class="sc-toolbar__actions">
                             <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
                             if *confirming {
-                                <span class="sc-toolbar__actions" role="group" aria-labelledby="scc-clear-q">
+                                <span class="sc-toolbar__actions" role="group" aria-labelledby="scc-clear-q" onkeydown={on_clear_key}>
                                     <span id="scc-clear-q">{ format!("Remove all {} loaded scorecard{} from this view and this browser?", state.cards.len(), if state.cards.len() == 1 { "" } else { "s" }) }</span>
                                     <button type="button" class="sc-button" id="scc-clear-yes" onclick={on_clear}>{ "Remove all" }</button>
-                                    <button type="button" class="sc-button" onclick={on_clear_cancel}>{ "Cancel" }</button>
+                                    <button type="button" class="sc-button" id="scc-clear-no" onclick={on_clear_cancel}>{ "Cancel" }</button>
                                 </span>
                             } else {
                                 <button type="button" class="sc-button" id="scc-clear" onclick={on_clear_ask} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
