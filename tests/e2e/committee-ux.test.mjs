@@ -104,3 +104,67 @@ test('"Clear all" asks with the keyboard on Cancel; Escape cancels and gives the
   await waitStatus(page, /^No scorecards loaded yet\./);
   await context.close();
 });
+
+test('choosing a candidate in a long comparison brings their section into view, with a way back to the comparison', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await open(page);
+  // 30 candidates: the selected candidate's section starts well below the window.
+  const names = Array.from({ length: 30 }, (_, i) => `Cand ${String(i + 1).padStart(2, '0')}`);
+  await paste(page, names.map((n) => JSON.stringify(card(n, 'Uma', 'Coding'))).join('\n'));
+  await waitStatus(page, /^30 scorecards loaded, 30 counted, 30 candidates\./);
+  const inView = (selector) => page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, selector);
+  assert.equal(await inView('#scc-cand'), false, 'the section starts below the window');
+
+  // By mouse: the keyboard goes to the heading, which is in view.
+  await page.getByRole('button', { name: 'Cand 25', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 25');
+  assert.equal(await inView('#scc-cand'), true);
+  // Back to the comparison, by keyboard (the link follows the heading): the candidate's row is
+  // in view, and Tab goes on from it, to the next candidate.
+  const back = page.getByRole('link', { name: 'Back to the comparison' });
+  assert.equal(await back.count(), 1);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Back to the comparison');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[aria-current=true]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cand 26');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 26');
+  assert.equal(await inView('#scc-cand'), true);
+  // Chosen again from the table, the same candidate is brought into view again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Cand 26', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand');
+  assert.equal(await inView('#scc-cand'), true);
+  // The way back goes to the candidate shown now, by mouse too, from the foot of the page.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.equal(await inView('[aria-current=true]'), false);
+  await back.click();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[aria-current=true]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.equal(await page.locator('[aria-current=true]').textContent(), 'Cand 26');
+  // Not on paper.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await back.isVisible(), false);
+  await context.close();
+});
+
+test('a single candidate has no comparison, and no link back to one', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, JSON.stringify(card('Zed', 'Uma', 'Coding')));
+  await page.waitForSelector('[data-testid=matrix]');
+  assert.equal(await page.getByRole('link', { name: 'Back to the comparison' }).count(), 0);
+  await context.close();
+});

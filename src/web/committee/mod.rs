@@ -321,6 +321,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         });
     }
+    // A candidate chosen in the comparison: the keyboard goes to their heading, which the
+    // browser brings into view (with many candidates their section starts thousands of pixels
+    // below the table, and choosing one would otherwise change nothing in view).
+    use_effect_with(state.chosen, |&n| {
+        if let Some(heading) = by_id("scc-cand").filter(|_| n > 0) {
+            let _ = heading.focus();
+        }
+    });
     let on_clear_ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -565,7 +573,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if hidden.contains(&c.candidate) {
                             if let Some(b) = &b { { blind_section(&c, &display(&c), b, "scc") } }
                         } else {
-                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()}
+                                back={report.comparison.len() > 1} />
                         }
                     }
                     if hidden.is_empty() {
@@ -627,7 +636,7 @@ fn blind_section(c: &CandidateReport, name: &str, b: &Blind<'_>, prefix: &str) -
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
-            <h2 class="sc-committee__name" {id} dir="auto">{ name.to_string() }</h2>
+            <h2 class="sc-committee__name" {id} dir="auto" tabindex="-1">{ name.to_string() }</h2>
             <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, b) }</p>
         </section>
     }
@@ -921,7 +930,7 @@ fn CompareRow(props: &CompareRowProps) -> Html {
             // The candidate shown below is marked by a filled cell with a bar (the
             // focus ring stays the keyboard's) and, for screen readers, aria-current.
             <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                aria-current={current.then_some("true")}>{ name.clone() }</button></th>
+                aria-current={current.then_some("true")} id={current.then_some("scc-current")}>{ name.clone() }</button></th>
             if props.hidden {
                 <td colspan={(3 + columns).to_string()} class="sc-committee__hidden">
                     { format!("Hidden (blind mode) until your own submitted scorecard for {} is loaded", bidi_isolate(&name)) }</td>
@@ -983,6 +992,10 @@ pub struct CandidateSectionProps {
     pub flags: Rc<FlagCache>,
     /// How the page names each panel member, then each draft's interviewer ([`member_labels`]).
     pub members: Rc<Vec<String>>,
+    /// Whether the section offers a way back to the comparison above it (on screen, with
+    /// several candidates).
+    #[prop_or_default]
+    pub back: bool,
 }
 
 /// Equal when the section shows the same: the same rubric, the same scorecards (each read once
@@ -995,6 +1008,7 @@ impl PartialEq for CandidateSectionProps {
             && self.prefix == other.prefix
             && self.name == other.name
             && self.members == other.members
+            && self.back == other.back
             && self.cards.len() == other.cards.len()
             && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
@@ -1039,7 +1053,14 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let members: Vec<(&str, &Scorecard)> = props.cards.iter().map(|(source, card)| (source.as_str(), &**card)).collect();
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
-            <h2 class="sc-committee__name" id={id("cand")} dir="auto">{ name.clone() }</h2>
+            // Focusable: choosing the candidate in the comparison moves the keyboard here.
+            <h2 class="sc-committee__name" id={id("cand")} dir="auto" tabindex="-1">{ name.clone() }</h2>
+            // To the candidate's own row (its button is `scc-current`): the browser brings it
+            // into view and the keyboard's next Tab goes on from there, to the next candidate.
+            // A plain link: a handler to focus the button cost 200 bytes.
+            if props.back {
+                <a class="sc-link sc-committee__back" href="#scc-current">{ "Back to the comparison" }</a>
+            }
             <div class="sc-committee__grid">
                 <div class={classes!("sc-rec", decision_class)}>
                     <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>
