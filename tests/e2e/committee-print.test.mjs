@@ -166,9 +166,13 @@ for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     await openWithPanel(page);
     const names = await page.locator('.sc-committee__compare tbody th button').allTextContents();
-    // By keyboard: choose the first candidate, then Tab to the second.
+    // By keyboard: choose the first candidate (the keyboard goes to their section), back to the
+    // comparison (to the first candidate's row), then Tab to the second.
     const first = page.getByRole('button', { name: names[0], exact: true });
     await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'scc-cand');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.waitForFunction((n) => document.activeElement?.textContent === n, names[1]);

@@ -93,10 +93,11 @@ test('a committee compares a panel and candidates', async () => {
   await page.getByRole('button', { name: 'JSON report' }).click();
   const report = JSON.parse(await page.locator('#scc-out').inputValue());
   assert.equal(report.candidates.length, 3);
-  // Clear all asks first; Cancel keeps everything, and the keyboard goes back to Clear all.
+  // Clear all asks first, the keyboard on Cancel; Cancel keeps everything, and the keyboard goes
+  // back to Clear all.
   await page.getByRole('button', { name: 'Clear all' }).click();
   await page.getByText(/^Remove all \d+ loaded scorecards from this view and this browser\?$/).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-clear-yes');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-clear-no');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
   assert.match(await page.getByTestId('load-status').textContent(), /3 candidates/);

@@ -81,6 +81,11 @@ fn focus_after_remove(e: &MouseEvent, fallback: &NodeRef) {
     }
 }
 
+/// The element of the page with this id, to move the keyboard to.
+fn by_id(id: &str) -> Option<HtmlElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
 /// "1 scorecard", "2 scorecards".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
@@ -299,9 +304,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         })
     };
-    // "Clear all" asks first (every loaded scorecard goes, from this browser too); the answer's
-    // buttons take the keyboard, and give it back: to the file input once all is cleared (the
-    // button disables itself), else to Clear all.
+    // "Clear all" asks first (every loaded scorecard goes, from this browser too, with no undo).
+    // The keyboard goes to Cancel, the choice that loses nothing (two presses of Enter must not
+    // wipe the set), and Escape cancels; the keyboard then goes back to Clear all, or to the
+    // file input once all is cleared (the button disables itself).
     let confirming = use_state(|| false);
     {
         let first = use_mut_ref(|| true);
@@ -309,13 +315,20 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            let id = if asking { "scc-clear-yes" } else { "scc-clear" };
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-            if let Some(b) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()).filter(|b| !b.has_attribute("disabled")) {
+            let id = if asking { "scc-clear-no" } else { "scc-clear" };
+            if let Some(b) = by_id(id).filter(|b| !b.has_attribute("disabled")) {
                 let _ = b.focus();
             }
         });
     }
+    // A candidate chosen in the comparison: the keyboard goes to their heading, which the
+    // browser brings into view (with many candidates their section starts thousands of pixels
+    // below the table, and choosing one would otherwise change nothing in view).
+    use_effect_with(state.chosen, |&n| {
+        if let Some(heading) = by_id("scc-cand").filter(|_| n > 0) {
+            let _ = heading.focus();
+        }
+    });
     let on_clear_ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -323,6 +336,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     let on_clear_cancel = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let on_clear_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                confirming.set(false);
+            }
+        })
     };
     let on_clear = {
         let (state, file_input, confirming) = (state.clone(), file_input.clone(), confirming.clone());
@@ -429,10 +451,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <div class="sc-toolbar__actions">
                             <button type="button" class="sc-button sc-m-primary" onclick={on_paste_add} disabled={paste.trim().is_empty()}>{ "Add pasted" }</button>
                             if *confirming {
-                                <span class="sc-toolbar__actions" role="group" aria-labelledby="scc-clear-q">
+                                <span class="sc-toolbar__actions" role="group" aria-labelledby="scc-clear-q" onkeydown={on_clear_key}>
                                     <span id="scc-clear-q">{ format!("Remove all {} loaded scorecard{} from this view and this browser?", state.cards.len(), if state.cards.len() == 1 { "" } else { "s" }) }</span>
                                     <button type="button" class="sc-button" id="scc-clear-yes" onclick={on_clear}>{ "Remove all" }</button>
-                                    <button type="button" class="sc-button" onclick={on_clear_cancel}>{ "Cancel" }</button>
+                                    <button type="button" class="sc-button" id="scc-clear-no" onclick={on_clear_cancel}>{ "Cancel" }</button>
                                 </span>
                             } else {
                                 <button type="button" class="sc-button" id="scc-clear" onclick={on_clear_ask} disabled={state.sources.is_empty()}>{ "Clear all" }</button>
@@ -551,7 +573,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         if hidden.contains(&c.candidate) {
                             if let Some(b) = &b { { blind_section(&c, &display(&c), b, "scc") } }
                         } else {
-                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()} />
+                            <CandidateSection cards={panel_cards(&state.cards, &c)} name={display(&c)} members={member_labels(report, &c)} candidate={c} rubric={state.rubric.clone()} flags={state.flags.clone()}
+                                back={report.comparison.len() > 1} />
                         }
                     }
                     if hidden.is_empty() {
@@ -613,7 +636,7 @@ fn blind_section(c: &CandidateReport, name: &str, b: &Blind<'_>, prefix: &str) -
     let id = format!("{prefix}-cand");
     html! {
         <section key={c.candidate.clone()} class="sc-committee__candidate" aria-labelledby={id.clone()}>
-            <h2 class="sc-committee__name" {id} dir="auto">{ name.to_string() }</h2>
+            <h2 class="sc-committee__name" {id} dir="auto" tabindex="-1">{ name.to_string() }</h2>
             <p class="sc-notice sc-committee__blindnote" role="status" data-testid="blind">{ blind_notice(c, name, b) }</p>
         </section>
     }
@@ -828,11 +851,12 @@ fn Comparison(props: &ComparisonProps) -> Html {
                     if pivotal_any { { "◆ the outcome rests on this split: its lowest or highest view would change it, alone or with the other ◆ splits." } }
                 </p>
             }
-            // What "+1 draft" means, and that drafts are not counted: in words for everyone.
+            // What "+1 draft", "+2 drafts" mean, and that drafts are not counted: in words for
+            // everyone, of any number (a row's count is its own).
             if drafts_any {
                 <p class="sc-card__hint sc-committee__key" data-testid="drafts-key">
-                    <span class="sc-committee__draft">{ "+1 draft" }</span>
-                    { ": a scorecard loaded but not yet submitted. Drafts are not counted: the panel size, the consensus, \
+                    <span class="sc-committee__draft">{ "+N drafts" }</span>
+                    { ": N scorecards loaded but not yet submitted. Drafts are not counted: the panel size, the consensus, \
                         the outcome and its confidence are those of the submitted scorecards only." }
                 </p>
             }
@@ -907,7 +931,7 @@ fn CompareRow(props: &CompareRowProps) -> Html {
             // The candidate shown below is marked by a filled cell with a bar (the
             // focus ring stays the keyboard's) and, for screen readers, aria-current.
             <th scope="row"><button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={select}
-                aria-current={current.then_some("true")}>{ name.clone() }</button></th>
+                aria-current={current.then_some("true")} id={current.then_some("scc-current")}>{ name.clone() }</button></th>
             if props.hidden {
                 <td colspan={(3 + columns).to_string()} class="sc-committee__hidden">
                     { format!("Hidden (blind mode) until your own submitted scorecard for {} is loaded", bidi_isolate(&name)) }</td>
@@ -969,6 +993,10 @@ pub struct CandidateSectionProps {
     pub flags: Rc<FlagCache>,
     /// How the page names each panel member, then each draft's interviewer ([`member_labels`]).
     pub members: Rc<Vec<String>>,
+    /// Whether the section offers a way back to the comparison above it (on screen, with
+    /// several candidates).
+    #[prop_or_default]
+    pub back: bool,
 }
 
 /// Equal when the section shows the same: the same rubric, the same scorecards (each read once
@@ -981,6 +1009,7 @@ impl PartialEq for CandidateSectionProps {
             && self.prefix == other.prefix
             && self.name == other.name
             && self.members == other.members
+            && self.back == other.back
             && self.cards.len() == other.cards.len()
             && self.cards.iter().zip(other.cards.iter()).all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
             && (Rc::ptr_eq(&self.candidate, &other.candidate) || self.candidate == other.candidate)
@@ -1025,7 +1054,14 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     let members: Vec<(&str, &Scorecard)> = props.cards.iter().map(|(source, card)| (source.as_str(), &**card)).collect();
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
-            <h2 class="sc-committee__name" id={id("cand")} dir="auto">{ name.clone() }</h2>
+            // Focusable: choosing the candidate in the comparison moves the keyboard here.
+            <h2 class="sc-committee__name" id={id("cand")} dir="auto" tabindex="-1">{ name.clone() }</h2>
+            // To the candidate's own row (its button is `scc-current`): the browser brings it
+            // into view and the keyboard's next Tab goes on from there, to the next candidate.
+            // A plain link: a handler to focus the button cost 200 bytes.
+            if props.back {
+                <a class="sc-link sc-committee__back" href="#scc-current">{ "Back to the comparison" }</a>
+            }
             <div class="sc-committee__grid">
                 <div class={classes!("sc-rec", decision_class)}>
                     <h3 class="sc-rec__title">{ "Committee recommendation" }</h3>

@@ -94,6 +94,9 @@ pub struct CommitteeState {
     /// The documents of the latest paste that could not be read, as pasted (one after another):
     /// put back in the paste box, to correct and add again. Their errors are listed as for a file.
     pub unread: Option<Rc<String>>,
+    /// How many times a candidate was chosen in the comparison: after each, the view moves the
+    /// keyboard to the candidate's heading, bringing their section into view.
+    pub chosen: u32,
     /// The classifier's flags for each note text already read, so that adding one scorecard
     /// does not re-read the notes of all the others. Only ever grows by pure results. Shared
     /// with the candidate section, which lays out more of the notes it has read.
@@ -119,6 +122,7 @@ impl PartialEq for CommitteeState {
             && self.skipped == other.skipped
             && self.over_limit == other.over_limit
             && self.unread == other.unread
+            && self.chosen == other.chosen
     }
 }
 
@@ -159,6 +163,7 @@ impl CommitteeState {
             skipped: Vec::new(),
             over_limit: 0,
             unread: None,
+            chosen: 0,
             flags: Rc::default(),
             panels: Rc::default(),
         };
@@ -314,7 +319,10 @@ impl Reducible for CommitteeState {
                 next.over_limit = 0;
                 next.derive();
             }
-            CommitteeAction::Select { candidate } => next.selected = Some(candidate),
+            CommitteeAction::Select { candidate } => {
+                next.selected = Some(candidate);
+                next.chosen = next.chosen.wrapping_add(1);
+            }
             CommitteeAction::Restore { sources } => {
                 next.sources = Rc::new(sources);
                 next.pastes = next

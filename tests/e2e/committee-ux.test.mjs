@@ -1,0 +1,170 @@
+// End-to-end: the committee view's answers to a QA pass (its findings M2, M3, M5, M6, L1, L3,
+// L6). Files dropped anywhere on the page load; a document refused for its size is not saved;
+// "Clear all" asks with the keyboard on Cancel and Escape cancels; choosing a candidate brings
+// their section into view, with a way back; an empty JSON list is listed as not loaded; the
+// drafts' key speaks of any number; a failed paste's scorecard pasted again replaces its old
+// error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const MEETS4 = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+const KEY = 'scorecard:v1:committee:l4-senior-software-engineer';
+
+/** A scorecard of the default rubric; `submitted: false` makes it a draft. */
+const card = (candidate, interviewer, step, levels = MEETS4, { submitted = true } = {}) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: `c-${candidate.toLowerCase().replace(/\W/g, '')}`, name: candidate }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-20' }, ...(submitted ? { submitted_at: '2026-11-20T10:00:00Z' } : {}),
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: `${interviewer} on ${k}` }])),
+});
+
+const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)) });
+const status = (page) => page.locator('[data-testid=load-status]').textContent();
+const waitStatus = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), re.source);
+const failures = (page) => page.locator('.sc-committee__failed li').evaluateAll((lis) => lis.map((li) => li.textContent.replace(/ Remove$/, '')));
+
+async function open(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+}
+
+async function paste(page, text) {
+  await page.getByRole('textbox', { name: 'Paste' }).fill(text);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+}
+
+/**
+ * Drags `files` ({ name, text }) over the element `selector` and drops them there, as a person
+ * dropping files from their desktop does; returns whether the page cancelled each event (an
+ * uncancelled drop makes the browser open the file in place of the page).
+ */
+function drop(page, selector, files, type = 'files') {
+  return page.evaluate(({ selector, files, type }) => {
+    const data = new DataTransfer();
+    if (type === 'files') for (const f of files) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    else data.setData('text/plain', files[0].text);
+    const target = document.querySelector(selector);
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+    target.dispatchEvent(over);
+    const dropped = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+    target.dispatchEvent(dropped);
+    return { dragover: over.defaultPrevented, drop: dropped.defaultPrevented };
+  }, { selector, files, type });
+}
+
+test("the drafts' key under the comparison describes any number of drafts", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [
+    card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design', MEETS4, { submitted: false }), card('Zed', 'Wes', 'Values', MEETS4, { submitted: false }),
+    card('Yan', 'Uma', 'Coding'),
+  ].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /^4 scorecards loaded, 2 counted, 2 candidates\./);
+  const zed = page.locator('.sc-committee__compare tbody tr', { hasText: 'Zed' });
+  assert.equal((await zed.locator('[data-testid=panel-drafts]').textContent()).trim(), '+2 drafts');
+  assert.match(await page.locator('[data-testid=drafts-key]').textContent(), /^\+N drafts: N scorecards loaded but not yet submitted\. Drafts are not counted/);
+  await context.close();
+});
+
+test('"Clear all" asks with the keyboard on Cancel; Escape cancels and gives the keyboard back to Clear all', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design')].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /^2 scorecards loaded/);
+  const clear = page.getByRole('button', { name: 'Clear all' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Remove all 2 loaded scorecards from this view and this browser?').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel', 'the keyboard is on the choice that loses nothing');
+  // Escape, from either answer, cancels.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  assert.equal(await page.getByRole('button', { name: 'Remove all' }).count(), 0);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Remove all' }).focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  // Enter twice: asked, then cancelled; nothing is removed.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear-no');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear');
+  assert.match(await status(page), /^2 scorecards loaded/);
+  // Removing all is still a Tab away (Shift+Tab from Cancel).
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-clear-no');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await waitStatus(page, /^No scorecards loaded yet\./);
+  await context.close();
+});
+
+test('choosing a candidate in a long comparison brings their section into view, with a way back to the comparison', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await open(page);
+  // 30 candidates: the selected candidate's section starts well below the window.
+  const names = Array.from({ length: 30 }, (_, i) => `Cand ${String(i + 1).padStart(2, '0')}`);
+  await paste(page, names.map((n) => JSON.stringify(card(n, 'Uma', 'Coding'))).join('\n'));
+  await waitStatus(page, /^30 scorecards loaded, 30 counted, 30 candidates\./);
+  const inView = (selector) => page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, selector);
+  assert.equal(await inView('#scc-cand'), false, 'the section starts below the window');
+
+  // By mouse: the keyboard goes to the heading, which is in view.
+  await page.getByRole('button', { name: 'Cand 25', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 25');
+  assert.equal(await inView('#scc-cand'), true);
+  // Back to the comparison, by keyboard (the link follows the heading): the candidate's row is
+  // in view, and Tab goes on from it, to the next candidate.
+  const back = page.getByRole('link', { name: 'Back to the comparison' });
+  assert.equal(await back.count(), 1);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Back to the comparison');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[aria-current=true]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cand 26');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 26');
+  assert.equal(await inView('#scc-cand'), true);
+  // Chosen again from the table, the same candidate is brought into view again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Cand 26', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'scc-cand');
+  assert.equal(await inView('#scc-cand'), true);
+  // The way back goes to the candidate shown now, by mouse too, from the foot of the page.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.equal(await inView('[aria-current=true]'), false);
+  await back.click();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[aria-current=true]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.equal(await page.locator('[aria-current=true]').textContent(), 'Cand 26');
+  // Not on paper.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await back.isVisible(), false);
+  await context.close();
+});
+
+test('a single candidate has no comparison, and no link back to one', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, JSON.stringify(card('Zed', 'Uma', 'Coding')));
+  await page.waitForSelector('[data-testid=matrix]');
+  assert.equal(await page.getByRole('link', { name: 'Back to the comparison' }).count(), 0);
+  await context.close();
+});
