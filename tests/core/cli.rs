@@ -356,7 +356,8 @@ fn a_ladder_given_to_rubric_says_when_a_policy_rule_goes_unused() {
     let craft = write("craft.txt", &seed.replace("\nTechnical Expertise |", "\nEngineering Craft |"));
     let skills = write("skills.txt", &seed.replace("\nTechnical Expertise |", "\nTechnical Skills |"));
     let plain = write("seed.txt", seed);
-    let craft_card = write("craft-card.json", &ALL_MEETS.replace("technical_expertise", "engineering_craft"));
+    // Submitted, so that `compare` counts it (a panel of drafts alone counts nothing: exit 1).
+    let craft_card = write("craft-card.json", &ALL_MEETS.replace("technical_expertise", "engineering_craft").replacen('{', "{\"submitted_at\": \"2026-11-20T10:00:00Z\", ", 1));
     let runs: Vec<(Vec<&str>, &str)> = vec![
         (vec!["recommend", "--rubric", &craft, &craft_card], ""),
         (vec!["validate", "--rubric", &craft, &craft_card], ""),
