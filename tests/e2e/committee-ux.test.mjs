@@ -168,3 +168,26 @@ test('a single candidate has no comparison, and no link back to one', async () =
   assert.equal(await page.getByRole('link', { name: 'Back to the comparison' }).count(), 0);
   await context.close();
 });
+
+test('files dropped anywhere on the page load as on the load box; text dragged into the paste box is left alone', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const json = (c) => JSON.stringify(c, null, 2);
+  // On the page's header, far from the load box.
+  assert.deepEqual(await drop(page, '.sc-header', [{ name: 'uma.json', text: json(card('Zed', 'Uma', 'Coding')) }]), { dragover: true, drop: true });
+  await waitStatus(page, /^1 scorecard loaded, 1 counted, 1 candidate\./);
+  // Once a panel is shown: on its heat map, two files at once, announced as one batch.
+  await page.waitForSelector('[data-testid=matrix]');
+  assert.deepEqual(await drop(page, '[data-testid=matrix]', [
+    { name: 'vic.json', text: json(card('Zed', 'Vic', 'Design')) }, { name: 'wes.json', text: json(card('Yan', 'Wes', 'Values')) },
+  ]), { dragover: true, drop: true });
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 2 candidates\.$/);
+  // On the load box, as before.
+  assert.deepEqual(await drop(page, '.sc-committee__load', [{ name: 'xia.json', text: json(card('Yan', 'Xia', 'Coding')) }]), { dragover: true, drop: true });
+  await waitStatus(page, /^4 scorecards loaded, 4 counted, 2 candidates\.$/);
+  // Text, not files, dragged into the paste box: the browser's own drop (the text goes in the box).
+  assert.deepEqual(await drop(page, '#scc-paste', [{ text: 'some text' }], 'text'), { dragover: false, drop: false });
+  assert.match(await status(page), /^4 scorecards loaded/);
+  await context.close();
+});

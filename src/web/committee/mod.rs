@@ -187,24 +187,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // Restore the saved set once; then save it after every change, when the browser is idle:
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
     // the committee should see the scorecard it added first. A save still pending when the page
-    // is left (closed, reloaded, navigated away) runs then. Printing opens every disclosure
-    // before and closes them after, when the packet goes too.
-    {
-        let (pending, packet) = (pending.clone(), packet.setter());
-        use_effect_with((), move |_| {
-            let listeners = web_sys::window().map(|w| {
-                [
-                    gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)),
-                    gloo::events::EventListener::new(&w, "beforeprint", |_| open_for_print(true)),
-                    gloo::events::EventListener::new(&w, "afterprint", move |_| {
-                        open_for_print(false);
-                        packet.set(false);
-                    }),
-                ]
-            });
-            move || drop(listeners)
-        });
-    }
+    // is left (closed, reloaded, navigated away) runs then (the listener is below).
     {
         let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
         use_effect_with(state.sources.clone(), move |sources| {
@@ -283,6 +266,43 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             on_drop.emit(e);
         })
     };
+    // The page's listeners, while the view is mounted. A save still pending when the page is
+    // left runs then. Printing opens every disclosure before and closes them after, when the
+    // packet goes too.
+    //
+    // Files dropped anywhere on the page load as on the load box: a drop the page does not take
+    // makes the browser open the file in place of the view, and once a panel is loaded the box
+    // is far above. Only a drag that carries files is taken, so that text dragged into the paste
+    // box drops as text. The first render's handler serves for good: all it reaches is stable
+    // (the reducer's dispatch, refs). (With the other listeners: an effect of its own cost the
+    // bundle 300 bytes.)
+    {
+        let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
+        use_effect_with((), move |_| {
+            let drag = move |e: &Event| {
+                if e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                    e.prevent_default();
+                    if e.type_() == "drop" {
+                        on_files_drop.emit(e.clone().unchecked_into());
+                    }
+                }
+            };
+            let listeners = web_sys::window().map(|w| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                [
+                    gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)),
+                    gloo::events::EventListener::new(&w, "beforeprint", |_| open_for_print(true)),
+                    gloo::events::EventListener::new(&w, "afterprint", move |_| {
+                        open_for_print(false);
+                        packet.set(false);
+                    }),
+                    gloo::events::EventListener::new_with_options(&w, "dragover", options, drag.clone()),
+                    gloo::events::EventListener::new_with_options(&w, "drop", options, drag),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
     let on_paste_input = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -435,9 +455,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             </header>
 
             <main class="sc-committee__main">
-                <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load" ondrop={on_files_drop} ondragover={files.on_dragover}>
+                <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load">
                     <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
-                    <p class="sc-card__hint">{ "Drop scorecard files here, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
+                    <p class="sc-card__hint">{ "Drop scorecard files anywhere on this page, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
                     <div class="sc-committee__loadrow">
                         <div class="sc-field">
                             <label class="sc-field__label" for="scc-files">{ "Files" }</label>
