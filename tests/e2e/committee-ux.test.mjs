@@ -191,3 +191,20 @@ test('files dropped anywhere on the page load as on the load box; text dragged i
   assert.match(await status(page), /^4 scorecards loaded/);
   await context.close();
 });
+
+test('a file or paste holding an empty JSON list is listed as holding no scorecard', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await page.setInputFiles('#scc-files', [file('empty.json', '[]')]);
+  await waitStatus(page, /^No scorecards loaded\.$/);
+  assert.deepEqual(await failures(page), ['empty.json: holds no scorecard (an empty JSON list)']);
+  await page.setInputFiles('#scc-files', [file('uma.json', card('Zed', 'Uma', 'Coding')), file('none.json', '[ ]\n')]);
+  await waitStatus(page, /^1 scorecard loaded, 1 counted, 1 candidate\./);
+  assert.deepEqual(await failures(page), ['empty.json: holds no scorecard (an empty JSON list)', 'none.json: holds no scorecard (an empty JSON list)']);
+  await paste(page, '[]');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
+  assert.equal((await failures(page))[2], 'pasted #1: holds no scorecard (an empty JSON list)');
+  assert.equal(await page.locator('#scc-paste').inputValue(), '', 'nothing to correct goes back in the box');
+  await context.close();
+});

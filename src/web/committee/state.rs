@@ -258,6 +258,10 @@ impl Reducible for CommitteeState {
                     // the rest are added under the file's name, numbered if a file of that name
                     // is already loaded.
                     let base = unique_label(sources, label.clone());
+                    // An empty JSON list: listed as not loaded, as a file that is not text is.
+                    if items.is_empty() {
+                        sources.push(Source::unreadable(base.clone(), "holds no scorecard (an empty JSON list)".into()));
+                    }
                     let mut fresh: Vec<Piece> = Vec::new();
                     let mut same: Vec<(String, String)> = Vec::new();
                     let mut unread: Vec<String> = Vec::new();
