@@ -195,6 +195,8 @@ pub struct Cell {
     /// Observations tagged with the capability, plus one for a non-empty note, each unless the
     /// flagger flags it ([`evidence_count`]): the evidence the rating rests on.
     pub evidence: usize,
+    /// The note and observations the flagger flags ([`flagged_count`]): shown, not evidence.
+    pub flagged: usize,
     pub note: String,
     /// The flagger found a bias risk in the note (see [`ObservationView::bias_risk`]).
     pub note_bias_risk: bool,
@@ -1152,13 +1154,22 @@ fn set(flags: &mut [bool], i: usize, value: bool) {
     }
 }
 
-/// Pieces of evidence for a capability on a scorecard: tagged observations plus a non-empty
-/// note, each unless the flagger flags it (a bias risk or no behaviour is not evidence, as the
-/// engine counts it: `engine::recommend_with`).
+/// Pieces of evidence for a capability on a scorecard, as the engine counts them
+/// (`engine::recommend_with`): a non-empty note, and each tagged observation with a level;
+/// none that the flagger flags (a bias risk or no behaviour is not evidence).
 pub fn evidence_count(card: &Scorecard, capability: &str, flagger: Flagger<'_>) -> usize {
     let counts = |text: &str| flagger.is_none_or(|f| f(text).is_empty());
     let note = card.note(capability);
-    card.observations_for(capability).filter(|o| counts(&o.text)).count() + usize::from(!note.trim().is_empty() && counts(note))
+    card.observations_for(capability).filter(|o| o.level != Rating::NotAssessed && counts(&o.text)).count()
+        + usize::from(!note.trim().is_empty() && counts(note))
+}
+
+/// The note and tagged observations of a capability that the flagger flags, so not evidence
+/// ([`evidence_count`]).
+pub fn flagged_count(card: &Scorecard, capability: &str, flagger: Flagger<'_>) -> usize {
+    let Some(f) = flagger else { return 0 };
+    let flagged = |text: &str| !text.trim().is_empty() && !f(text).is_empty();
+    card.observations_for(capability).filter(|o| flagged(&o.text)).count() + usize::from(flagged(card.note(capability)))
 }
 
 fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) -> (CandidateReport, Vec<calibration::Contribution>) {

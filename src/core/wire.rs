@@ -255,17 +255,10 @@ pub fn serve_flags(text: &str) -> String {
     encode_flags(&super::classifier::detect_flags(text))
 }
 
-/// Pasted text without the white space around it and the angle brackets chat apps put around a
-/// link (`<https://…>`).
-pub fn unwrap_pasted(text: &str) -> &str {
-    let t = text.trim();
-    t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).map_or(t, str::trim)
-}
-
 /// True when pasted text is a share link rather than a document: a URL, or the fragment
 /// (`#sc1=…` or `sc1=…`). A Markdown summary ("## Scorecard: …") is not one.
 pub fn looks_like_link(text: &str) -> bool {
-    let t = unwrap_pasted(text);
+    let t = super::interchange::link::as_pasted(text);
     let prefix = super::interchange::LINK_PREFIX;
     t.starts_with("http") || t.strip_prefix('#').unwrap_or(t).starts_with(prefix)
 }
@@ -279,8 +272,8 @@ pub fn serve_import(text: &str, rubric_json: &str) -> String {
         Err(e) => return reply_error(&e),
     };
     let result = if looks_like_link(text) {
-        super::interchange::decode_link(unwrap_pasted(text), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
-    } else if unwrap_pasted(text).starts_with('#') {
+        super::interchange::decode_link(super::interchange::link::as_pasted(text), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
+    } else if super::interchange::link::as_pasted(text).starts_with('#') {
         // The Markdown summary this app writes, pasted back: say what it is, not "not JSON".
         Err(super::interchange::ImportError::invalid(
             "",

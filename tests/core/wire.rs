@@ -131,6 +131,10 @@ fn imports_read_documents_greenhouse_and_links() {
     let wrapped = format!("  <{link}>\n");
     assert!(wire::looks_like_link(&wrapped));
     assert_eq!(decode_import(&wire::serve_import(&wrapped, &rubric.source_json), &rubric).expect("wrapped link").card, card);
+    // And at a sentence's end, as the CLI and the committee page read it (`link::as_pasted`).
+    let ended = format!("<{link}>.");
+    assert!(wire::looks_like_link(&ended));
+    assert_eq!(decode_import(&wire::serve_import(&ended, &rubric.source_json), &rubric).expect("link and a period").card, card);
     // The Markdown summary pasted back is named as such, not called a broken link.
     let md = export_markdown(&card, &rubric);
     assert!(!wire::looks_like_link(&md));

@@ -190,7 +190,7 @@ pub const NO_SCORECARD: &str = "no scorecard in it";
 pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), Failure> {
     let text = read_input(path)?;
     let label = &label(path);
-    if text.trim().is_empty() {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
         return Err(Failure::Invalid(format!("{label}: empty: {NO_SCORECARD}")));
     }
     let pieces = split_input(label, &text);

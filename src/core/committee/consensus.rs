@@ -5,7 +5,7 @@
 //! number is odd, the lower of the two middle ratings when it is even. A hire must be earned, so
 //! a tie between two views resolves to the lower one. docs/WHY-committee.md gives the reasons.
 
-use super::{bias_risk, evidence_count, observation_view, CapabilityRow, Cell, Flagger};
+use super::{bias_risk, evidence_count, flagged_count, observation_view, CapabilityRow, Cell, Flagger};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{Rating, Scorecard};
 
@@ -56,6 +56,7 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
                         interviewer: super::person_key(&card.interviewer),
                         level: card.rating(&cap.id),
                         evidence: evidence_count(card, &cap.id, flagger),
+                        flagged: flagged_count(card, &cap.id, flagger),
                         note: card.note(&cap.id).to_string(),
                         note_bias_risk: bias_risk(flagger, card.note(&cap.id)),
                         observations: card.observations_for(&cap.id).map(|o| observation_view(o, flagger)).collect(),

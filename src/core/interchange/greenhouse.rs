@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{parse_json, ImportError, UNCONFIRMED};
-use crate::core::engine::{recommend_with, Greenhouse};
+use crate::core::engine::Greenhouse;
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{
     clip, is_date_time, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
@@ -191,8 +191,8 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
         "application_id": null,
         "submitted_by": person.clone(),
         "interviewer": person,
-        // What the classifier flags is not evidence, as in the widget (`recommend_with`).
-        "overall_recommendation": recommend_with(rubric, card, &crate::core::classifier::flagged).greenhouse.id(),
+        // From the ratings alone (`engine::vote`): evidence moves the confidence, not this.
+        "overall_recommendation": crate::core::engine::vote(rubric, card).greenhouse.id(),
         "attributes": attributes,
         "ratings": ratings,
         "questions": [{ "id": null, "question": KEY_TAKE_AWAYS, "answer": take_aways }],

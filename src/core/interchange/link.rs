@@ -187,8 +187,9 @@ fn decode_data(data: &str) -> Result<String, LinkError> {
 
 /// A link as people paste it: without the white space around it, the punctuation of the
 /// sentence it ends, and the angle brackets mail clients and Markdown put around a link
-/// (`<https://…>`). None of these is base64url, so no data is lost.
-fn as_pasted(input: &str) -> &str {
+/// (`<https://…>`). None of these is base64url, so no data is lost. The scorer's paste box
+/// tells a link from a document by this too (`wire::looks_like_link`).
+pub fn as_pasted(input: &str) -> &str {
     let t = input.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']);
     t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(t).trim()
 }

@@ -143,7 +143,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
 }
 
 /// What a cell's evidence is: its note (at most one) and the observations tagged with it, and
-/// how many of them are flagged, so not counted as evidence (`Cell::evidence`).
+/// how many of them are flagged, so not counted as evidence (`Cell::flagged`).
 fn evidence(cell: &Cell) -> String {
     let notes = usize::from(!cell.note.trim().is_empty());
     let observations = cell.observations.len();
@@ -154,9 +154,8 @@ fn evidence(cell: &Cell) -> String {
         (n, 0) => format!(" · {}", count(n, "note")),
         (n, o) => format!(" · {}, {}", count(n, "note"), count(o, "observation")),
     };
-    let flagged = (notes + observations).saturating_sub(cell.evidence);
-    if flagged > 0 {
-        said.push_str(&format!("; {flagged} flagged, not evidence"));
+    if cell.flagged > 0 {
+        said.push_str(&format!("; {} flagged, not evidence", cell.flagged));
     }
     said
 }
