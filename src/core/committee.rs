@@ -680,14 +680,14 @@ impl Piece {
 /// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
 ///   with one error if it is broken.
 pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
-    let trimmed = text.trim_matches(blank);
+    let trimmed = text.trim();
     if trimmed.starts_with('[') {
         if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
             let many = items.len() > 1;
             return items.iter().enumerate().map(|(i, v)| piece(if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v), None)).collect();
         }
     }
-    let lines: Vec<(usize, &str)> = text.lines().map(|l| l.trim_matches(blank)).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let lines: Vec<(usize, &str)> = text.lines().map(|l| skip_blank(l).trim_end()).enumerate().filter(|(_, l)| !l.is_empty()).collect();
     let by_line = || lines.iter().map(|(i, l)| piece(format!(":{}", i + 1), l.to_string(), None)).collect();
     let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
     let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
@@ -701,7 +701,7 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
         return by_line();
     }
     // The trimmed text's first line, to count documents' lines in the whole text.
-    let first_line = text.get(..text.len() - text.trim_start_matches(blank).len()).map_or(0, |blank| blank.matches('\n').count());
+    let first_line = text.get(..text.len() - text.trim_start().len()).map_or(0, |blank| blank.matches('\n').count());
     match documents(trimmed) {
         // A broken document among lines that each look whole on their own is a bad line.
         Some((items, complete)) if complete || !looks_like_lines => {
@@ -712,10 +712,12 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
     }
 }
 
-/// White space between documents: JSON's, and a byte-order mark, which a file saved by a Windows
-/// editor starts with, so that documents put together with `cat` have one before each.
-fn blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+/// `s` from its first character that is not white space between documents: JSON's, and a
+/// byte-order mark, which a file saved by a Windows editor starts with, so that documents put
+/// together with `cat` have one before each.
+fn skip_blank(s: &str) -> &str {
+    let s = s.trim_start();
+    s.strip_prefix('\u{feff}').map_or(s, str::trim_start)
 }
 
 fn piece(at: String, text: String, line: Option<usize>) -> Piece {
@@ -727,7 +729,7 @@ fn piece(at: String, text: String, line: Option<usize>) -> Piece {
 /// starts after it: a document followed by anything else stays one text, whose error says
 /// "trailing characters".
 fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
-    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - rest.trim_start_matches(blank).len()));
+    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - skip_blank(rest).len()));
     let mut read = super::json::values(text);
     let first = read.next()?.ok()?.0;
     if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {

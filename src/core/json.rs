@@ -56,13 +56,10 @@ impl std::error::Error for JsonError {}
 /// `text`: for a text of one line, such as a line of JSON lines read on its own and named by its
 /// line of the file, "at column C", since its "line 1" is not the file's.
 pub fn position_in(text: &str, message: String) -> String {
-    const AT: &str = " at line 1 column ";
-    match message.rfind(AT) {
-        Some(i) if !text.contains('\n') => {
-            let (before, after) = message.split_at(i);
-            format!("{before} at column {}", after.get(AT.len()..).unwrap_or_default())
-        }
-        _ => message,
+    if text.contains('\n') {
+        message
+    } else {
+        message.replacen(" at line 1 column ", " at column ", 1)
     }
 }
 

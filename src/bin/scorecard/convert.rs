@@ -4,10 +4,10 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
+use scorecard::core::interchange::link::{decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
-    text_bias_risk, BiasLeftOut, Format, MatchKind, LINK_PREFIX,
+    text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
 use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
 use scorecard::core::{Rubric, Scorecard};
@@ -197,6 +197,14 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     };
     let rubric = rubric(&args)?;
     let card = decode_link(&link, &rubric).map_err(|e| {
+        // Text pasted with the link (a message: "… thanks"), which the decoder reads as more of
+        // its data (white space is skipped: mail clients wrap links) and calls truncated or
+        // corrupt: when the link before the first space reads alone, say so instead. Here rather
+        // than in the core, whose wasm the web pages download.
+        let alone = link.trim().split_once(' ').map(|(alone, _)| alone);
+        if matches!(e, ImportError::Link(_)) && alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
+            return Failure::Invalid("text follows the share link; copy the link alone, without what follows it".into());
+        }
         // A file's name given where the link belongs: say how to read the link it holds.
         let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(&link).is_file();
         let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it)", label(&link)) } else { String::new() };

@@ -76,8 +76,6 @@ pub enum LinkError {
     },
     /// Data follows the end of the compressed stream: something was glued to the link.
     TrailingData,
-    /// Text follows the link after a space (a message pasted with it): the link alone reads.
-    TextAfter,
     /// The data would expand beyond [`MAX_DOCUMENT_BYTES`].
     TooLargeDecompressed {
         /// The limit in bytes.
@@ -118,7 +116,6 @@ impl fmt::Display for LinkError {
             LinkError::TrailingData => {
                 write!(f, "share link is corrupt: data follows the end of the compressed scorecard; copy the link alone, without what follows it")
             }
-            LinkError::TextAfter => write!(f, "text follows the share link; copy the link alone, without what follows it"),
             LinkError::TooLargeDecompressed { limit } => write!(
                 f,
                 "share link expands to more than {limit} bytes, the limit of a scorecard document; refused"
@@ -172,26 +169,17 @@ pub fn decode_link_json(input: &str) -> Result<String, LinkError> {
         return Err(LinkError::InputTooLarge { bytes: input.len() });
     }
     let data = find_data(as_pasted(input))?;
-    // Mail clients wrap a long link, so white space inside it is skipped; when the whole does
-    // not read but what comes before the first space does, the rest is text after the link.
-    decode_data(data).map_err(|e| match data.split_once(char::is_whitespace) {
-        Some((link, rest)) if !rest.trim().is_empty() && decode_data(link).is_ok() => LinkError::TextAfter,
-        _ => e,
-    })
-}
-
-fn decode_data(data: &str) -> Result<String, LinkError> {
     let bytes = base64url_decode(data)?;
     String::from_utf8(inflate(&bytes)?).map_err(|_| LinkError::NotText)
 }
 
-/// A link as people paste it: without the white space around it, the punctuation of the
-/// sentence it ends, and the angle brackets mail clients and Markdown put around a link
-/// (`<https://…>`). None of these is base64url, so no data is lost. The scorer's paste box
-/// tells a link from a document by this too (`wire::looks_like_link`).
+/// A link as people paste it, without the white space around it and the angle bracket mail
+/// clients and Markdown put before a link (`<https://…>`). What may follow it, the closing
+/// bracket and the punctuation of the sentence it ends, is not base64url: the decoder skips it
+/// as it skips white space (`base64url_decode`). The scorer's paste box tells a link from a
+/// document by this too (`wire::looks_like_link`).
 pub fn as_pasted(input: &str) -> &str {
-    let t = input.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(t).trim()
+    input.trim().trim_start_matches('<')
 }
 
 /// Inflates one zlib stream into at most [`MAX_DOCUMENT_BYTES`], refusing anything after its end.
@@ -280,8 +268,9 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, LinkError> {
             '0'..='9' => c as u32 - '0' as u32 + 52,
             '-' | '+' => 62,
             '_' | '/' => 63,
-            // Mail clients wrap long links; the line breaks are not data.
-            ' ' | '\t' | '\r' | '\n' => continue,
+            // Mail clients wrap long links; the line breaks are not data. Nor is what people put
+            // around a link: the punctuation of the sentence it ends, a closing angle bracket.
+            ' ' | '\t' | '\r' | '\n' | '.' | ',' | ';' | ':' | '!' | '?' | '>' => continue,
             _ => return Err(LinkError::BadCharacter { found: c, position: i + 1 }),
         };
         acc = (acc << 6) | v;
