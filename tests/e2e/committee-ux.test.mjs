@@ -208,3 +208,43 @@ test('a file or paste holding an empty JSON list is listed as holding no scoreca
   assert.equal(await page.locator('#scc-paste').inputValue(), '', 'nothing to correct goes back in the box');
   await context.close();
 });
+
+test('a document refused for its size is listed with its error but not saved: the panel beside it still is', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Four files of 1.4 MB (over the 1 MiB a document may have), which together are more than
+  // browser storage holds (about 5 million characters), beside two good ones.
+  const huge = (who) => JSON.stringify({ ...card('Zed', who, 'Attachments'), padding: 'x'.repeat(1_400_000) });
+  const big = ['h1', 'h2', 'h3', 'h4'].map((who) => file(`${who}.json`, huge(who)));
+  await page.setInputFiles('#scc-files', [file('uma.json', card('Zed', 'Uma', 'Coding')), ...big, file('vic.json', card('Zed', 'Vic', 'Design'))]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  assert.deepEqual(await failures(page), ['h1', 'h2', 'h3', 'h4'].map((who) => `${who}.json: document is ${huge(who).length} bytes; the limit is 1048576`));
+  // Saved when the browser is idle: the two scorecards, not the refused text.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(saved.map(([label]) => label), ['uma.json', 'vic.json']);
+  await page.waitForTimeout(100);
+  assert.doesNotMatch(await status(page), /Not saved/);
+  await page.reload();
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  await context.close();
+});
+
+test('when browser storage is full, the status says what takes the room', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Another app of this site (or the scorer's drafts) filled storage to the last character.
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [100_000, 10_000, 100, 1]) {
+      try { for (;;) localStorage.setItem(`other:${n++}`, 'x'.repeat(size)); } catch { /* full at this size */ }
+    }
+  });
+  await paste(page, [card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design')].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /Not saved in this browser/);
+  assert.match(await status(page),
+    /^2 scorecards loaded, 2 counted, 1 candidate\. Not saved in this browser \(browser storage is full: this set needs \d KB, and what else this site keeps there takes about 5\.\d MB\); the set lasts until you close the tab\.$/);
+  await context.close();
+});

@@ -21,7 +21,7 @@ use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Sc
 use crate::core::Rubric;
 use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
-use crate::web::storage::{DraftStore, PREFIX};
+use crate::web::storage::{DraftStore, FULL, PREFIX};
 use charts::{HeatMap, ProfileChart};
 use state::{CommitteeAction, CommitteeState, Source};
 
@@ -123,6 +123,14 @@ fn version_text(version: u32, counted_under: u32) -> String {
     format!("rubric version {version} (this view uses version {counted_under})")
 }
 
+/// Why the set could not be saved in full storage, and what takes the room there: the set
+/// itself (`set` characters), or what else the site keeps (`others`, an estimate: the scorer's
+/// drafts, other rubrics' sets).
+fn room_taken(set: usize, others: usize) -> String {
+    let size = |n: usize| if n >= 1_000_000 { format!("{}.{} MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{} KB", n.div_ceil(1000)) };
+    format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -210,7 +218,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     store.remove(&key);
                     Ok(())
                 } else {
-                    store.set(&key, &serde_json::to_string(&items).unwrap_or_default())
+                    let text = serde_json::to_string(&items).unwrap_or_default();
+                    // Full: said with what takes the room, this set or what else the site keeps.
+                    store.set(&key, &text).map_err(|e| if e == FULL { room_taken(text.len(), store.held_besides(&key)) } else { e })
                 };
                 let problem = result.err();
                 if problem != state.save_problem {

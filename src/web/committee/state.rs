@@ -36,7 +36,7 @@ impl Source {
     /// A source read against `rubric`: a share link or a JSON document.
     pub fn new(label: String, text: String, rubric: &Rubric) -> Source {
         let read = read(&text, rubric).map(Rc::new);
-        Source { label, text, too_large: None, read }
+        Source::kept(label, text, read)
     }
 
     /// A source cut from a file ([`split_input`]): an error names the line of the file the
@@ -44,7 +44,17 @@ impl Source {
     /// goes back in the paste box, where its lines count from its first.
     fn piece(label: String, piece: Piece, file: bool, rubric: &Rubric) -> Source {
         let read = read(&piece.text, rubric).map(Rc::new).map_err(|e| if file { piece.locate(e) } else { e });
-        Source { label, text: piece.text, too_large: None, read }
+        Source::kept(label, piece.text, read)
+    }
+
+    /// A source with its reading. A document refused for its size (over [`MAX_DOCUMENT_BYTES`],
+    /// the limit `parse_for_panel` holds it to) keeps its name, size and error, not its text: a
+    /// few such files would fill browser storage, and the panel beside them could not be saved.
+    fn kept(label: String, text: String, read: Result<Rc<Scorecard>, String>) -> Source {
+        match read {
+            Err(_) if text.len() > MAX_DOCUMENT_BYTES => Source { label, too_large: Some(text.len()), text: String::new(), read },
+            read => Source { label, text, too_large: None, read },
+        }
     }
 
     /// A file that could not be read, or is not text (nothing of it is kept, or saved).
@@ -292,7 +302,8 @@ impl Reducible for CommitteeState {
                             continue;
                         }
                         let source = Source::piece(format!("{base}{}", item.at), item, !pasted, &next.rubric);
-                        if pasted && source.read.is_err() {
+                        // (One refused for its size is not put back: its text is not kept.)
+                        if pasted && source.read.is_err() && source.too_large.is_none() {
                             unread.push(source.text.clone());
                         }
                         sources.push(source);
