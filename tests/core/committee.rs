@@ -1691,3 +1691,22 @@ fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
     assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
     assert!(b.hides(&r.candidates[0]));
 }
+
+#[test]
+fn a_failed_document_is_identified_as_the_scorecard_it_would_be_when_its_names_can_be_read() {
+    use scorecard::core::committee::{identity, identity_of};
+    let id = |c: &str, i: &str, s: &str| Some(format!("{c}\n{i}\n{s}"));
+    // An unknown level: not a scorecard, but whom it is about reads as a loaded one would.
+    let bad = r#"{"format": "interview-scorecard", "version": 1, "candidate": {"id": "c-1", "name": "Zed"},
+        "interviewer": {"name": " Uma "}, "interview": {"step": "Coding"}, "ratings": {"technical_expertise": {"level": "strong"}}}"#;
+    assert!(parse_for_panel(bad, &rubric()).is_err());
+    assert_eq!(identity_of(bad), id("c-1", "Uma", "Coding"));
+    let good = bad.replace("strong", "exceeds");
+    assert_eq!(identity(&parse_for_panel(&good, &rubric()).unwrap()), identity_of(bad));
+    // People as plain strings, and no step.
+    assert_eq!(identity_of(r#"{"candidate": "Zed", "interviewer": "Uma", "ratings": 3}"#), id("Zed", "Uma", ""));
+    // Nothing to tell it by: not JSON, not an object, or a person missing.
+    for text in [r#"{"candidate": "Zed", "interviewer": "#, "[]", "\"Zed\"", r#"{"candidate": "Zed"}"#, r#"{"candidate": " ", "interviewer": "Uma"}"#] {
+        assert_eq!(identity_of(text), None, "{text}");
+    }
+}

@@ -248,3 +248,46 @@ test('when browser storage is full, the status says what takes the room', async 
     /^2 scorecards loaded, 2 counted, 1 candidate\. Not saved in this browser \(browser storage is full: this set needs \d KB, and what else this site keeps there takes about 5\.\d MB\); the set lasts until you close the tab\.$/);
   await context.close();
 });
+
+test('a failed pasted scorecard, corrected and pasted again, replaces its old error; another scorecard does not', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const box = page.getByRole('textbox', { name: 'Paste' });
+  const pretty = (v) => JSON.stringify(v, null, 2);
+  const bad = card('Zed', 'Vic', 'Design', { ...MEETS4, technical_expertise: 'strong' });
+  // A file that fails is not the paste's: it stays listed whatever is pasted.
+  await page.setInputFiles('#scc-files', [file('broken.json', '{"format": ')]);
+  await page.waitForSelector('.sc-committee__failed');
+  await paste(page, pretty([card('Zed', 'Uma', 'Coding'), bad]));
+  await waitStatus(page, /^1 scorecard loaded, .* What could not be read of the paste is back in the paste box/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  await page.waitForFunction(() => /"strong"/.test(document.querySelector('#scc-paste').value));
+  const returned = await box.inputValue();
+  // Another scorecard pasted over it is not its correction: the error stays.
+  await paste(page, JSON.stringify(card('Zed', 'Wes', 'Values')));
+  await waitStatus(page, /^2 scorecards loaded/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  // Corrected but still wrong: the new error replaces the old one.
+  await box.fill(returned.replace('"strong"', '"stellar"'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /"stellar"/.test(document.querySelector('#scc-paste').value));
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #3']);
+  assert.match((await failures(page))[1], /unknown level "stellar"/);
+  // Corrected: it loads, and its error goes.
+  await box.fill((await box.inputValue()).replace('"stellar"', '"exceeds"'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json']);
+  // After a reload (the box is empty then), a failed paste is still corrected by pasting the
+  // scorecard again.
+  await paste(page, JSON.stringify(card('Zed', 'Xia', 'Lunch', { ...MEETS4, project_ownership: 'great' })));
+  await page.waitForFunction(() => /"great"/.test(document.querySelector('#scc-paste').value));
+  await page.reload();
+  await waitStatus(page, /^3 scorecards loaded/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #5']);
+  await paste(page, JSON.stringify(card('Zed', 'Xia', 'Lunch')));
+  await waitStatus(page, /^4 scorecards loaded, 4 counted, 1 candidate\./);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json']);
+  await context.close();
+});
