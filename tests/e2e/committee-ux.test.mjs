@@ -119,10 +119,12 @@ test('choosing a candidate in a long comparison brings their section into view, 
   }, selector);
   assert.equal(await inView('#scc-cand'), false, 'the section starts below the window');
 
-  // By mouse: the keyboard goes to the heading, which is in view.
+  // By mouse: the keyboard goes to the heading, at the top of the window, the section below it.
   await page.getByRole('button', { name: 'Cand 25', exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 25');
   assert.equal(await inView('#scc-cand'), true);
+  const top = await page.evaluate(() => document.querySelector('#scc-cand').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 50, `the heading is at the top of the window: ${top}px`);
   // Back to the comparison, by keyboard (the link follows the heading): the candidate's row is
   // in view, and Tab goes on from it, to the next candidate.
   const back = page.getByRole('link', { name: 'Back to the comparison' });

@@ -351,11 +351,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         });
     }
-    // A candidate chosen in the comparison: the keyboard goes to their heading, which the
-    // browser brings into view (with many candidates their section starts thousands of pixels
-    // below the table, and choosing one would otherwise change nothing in view).
+    // A candidate chosen in the comparison: the keyboard goes to their heading, at the top of
+    // the window (with many candidates their section starts thousands of pixels below the
+    // table, and choosing one would otherwise change nothing in view; focus alone brought the
+    // heading only just into view, at the foot of the window, and the section under it not).
     use_effect_with(state.chosen, |&n| {
         if let Some(heading) = by_id("scc-cand").filter(|_| n > 0) {
+            heading.scroll_into_view();
             let _ = heading.focus();
         }
     });
