@@ -247,7 +247,7 @@ test('when browser storage is full, the status says what takes the room', async 
   await paste(page, [card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design')].map((c) => JSON.stringify(c)).join('\n'));
   await waitStatus(page, /Not saved in this browser/);
   assert.match(await status(page),
-    /^2 scorecards loaded, 2 counted, 1 candidate\. Not saved in this browser \(browser storage is full: this set needs \d KB, and what else this site keeps there takes about 5\.\d MB\); the set lasts until you close the tab\.$/);
+    /^2 scorecards loaded, 2 counted, 1 candidate\. Not saved in this browser \(browser storage is full: this set needs \d\u00a0KB, and what else this site keeps there takes about 5\.\d\u00a0MB\); the set lasts until you close the tab\.$/);
   await context.close();
 });
 

@@ -127,7 +127,8 @@ fn version_text(version: u32, counted_under: u32) -> String {
 /// itself (`set` characters), or what else the site keeps (`others`, an estimate: the scorer's
 /// drafts, other rubrics' sets).
 fn room_taken(set: usize, others: usize) -> String {
-    let size = |n: usize| if n >= 1_000_000 { format!("{}.{} MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{} KB", n.div_ceil(1000)) };
+    // The number and its unit on one line.
+    let size = |n: usize| if n >= 1_000_000 { format!("{}.{}\u{a0}MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{}\u{a0}KB", n.div_ceil(1000)) };
     format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
 }
 
