@@ -801,6 +801,23 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     }
 }
 
+/// Which scorecard `card` is, as [`analyze`] tells a repeat (a revision, a duplicate): its
+/// candidate, interviewer and interview step (people by [`Person::key`]), one per line (a key
+/// of one string is smaller in the wasm than three). `None` when it names no candidate or no
+/// interviewer.
+pub fn identity(card: &Scorecard) -> Option<String> {
+    let (candidate, interviewer) = (card.candidate.key(), card.interviewer.key());
+    (!candidate.is_empty() && !interviewer.is_empty()).then(|| [candidate, interviewer, &card.interview.step].join("\n"))
+}
+
+/// [`identity`] read leniently from a document that may not read as a scorecard (an unknown
+/// level, a missing field): what the committee page matches a failed paste's correction by.
+/// `None` when the text is not a JSON object, or names no candidate or no interviewer.
+pub fn identity_of(text: &str) -> Option<String> {
+    let value = super::json::parse(text.trim()).ok().filter(Value::is_object)?;
+    identity(&header_only(&value, ""))
+}
+
 /// The identity fields of a document of another rubric, read leniently and clipped.
 fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
     let text = |v: Option<&Value>| -> String {

@@ -14,6 +14,9 @@ use crate::core::{Rubric, Scorecard};
 /// The prefix of every key this app writes.
 pub const PREFIX: &str = "scorecard:v1:";
 
+/// Why [`DraftStore::set`] failed when browser storage is over its quota.
+pub const FULL: &str = "browser storage is full";
+
 /// Where drafts go.
 pub struct DraftStore {
     local: Option<web_sys::Storage>,
@@ -165,13 +168,23 @@ impl DraftStore {
             }).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
                 if name == "QuotaExceededError" {
-                    "browser storage is full".to_string()
+                    FULL.to_string()
                 } else {
                     "the browser refused to save".to_string()
                 }
             }),
             None => Err(self.blocked_reason.clone().unwrap_or_else(|| "storage unavailable".into())),
         }
+    }
+
+    /// About how much browser storage holds besides the value under `key` (its quota counts the
+    /// characters of keys and values), to say what fills it: storage as one JSON text, less that
+    /// value. The quotes inside values, escaped, count twice; a loop over the keys cost the
+    /// committee's bundle 200 bytes more.
+    pub fn held_besides(&self, key: &str) -> usize {
+        let Some(s) = &self.local else { return 0 };
+        let all = js_sys::JSON::stringify(s).ok().and_then(|t| t.as_string()).map_or(0, |t| t.len());
+        all.saturating_sub(s.get_item(key).ok().flatten().map_or(0, |v| v.len()))
     }
 
     /// The capabilities of the draft under `draft_key` whose ratings are drafted and not yet

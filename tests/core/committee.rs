@@ -1904,3 +1904,22 @@ const NFD: &str = "\
         S\u{30C}s\u{30C}T\u{327}t\u{327}T\u{30C}t\u{30C}U\u{303}u\u{303}U\u{304}u\u{304}U\u{306}u\u{306}\
         U\u{30A}u\u{30A}U\u{30B}u\u{30B}U\u{328}u\u{328}W\u{302}w\u{302}Y\u{302}y\u{302}Y\u{308}Z\u{301}\
         z\u{301}Z\u{307}z\u{307}Z\u{30C}z\u{30C}";
+
+#[test]
+fn a_failed_document_is_identified_as_the_scorecard_it_would_be_when_its_names_can_be_read() {
+    use scorecard::core::committee::{identity, identity_of};
+    let id = |c: &str, i: &str, s: &str| Some(format!("{c}\n{i}\n{s}"));
+    // An unknown level: not a scorecard, but whom it is about reads as a loaded one would.
+    let bad = r#"{"format": "interview-scorecard", "version": 1, "candidate": {"id": "c-1", "name": "Zed"},
+        "interviewer": {"name": " Uma "}, "interview": {"step": "Coding"}, "ratings": {"technical_expertise": {"level": "strong"}}}"#;
+    assert!(parse_for_panel(bad, &rubric()).is_err());
+    assert_eq!(identity_of(bad), id("c-1", "Uma", "Coding"));
+    let good = bad.replace("strong", "exceeds");
+    assert_eq!(identity(&parse_for_panel(&good, &rubric()).unwrap()), identity_of(bad));
+    // People as plain strings, and no step.
+    assert_eq!(identity_of(r#"{"candidate": "Zed", "interviewer": "Uma", "ratings": 3}"#), id("Zed", "Uma", ""));
+    // Nothing to tell it by: not JSON, not an object, or a person missing.
+    for text in [r#"{"candidate": "Zed", "interviewer": "#, "[]", "\"Zed\"", r#"{"candidate": "Zed"}"#, r#"{"candidate": " ", "interviewer": "Uma"}"#] {
+        assert_eq!(identity_of(text), None, "{text}");
+    }
+}

@@ -119,10 +119,12 @@ test('choosing a candidate in a long comparison brings their section into view, 
   }, selector);
   assert.equal(await inView('#scc-cand'), false, 'the section starts below the window');
 
-  // By mouse: the keyboard goes to the heading, which is in view.
+  // By mouse: the keyboard goes to the heading, at the top of the window, the section below it.
   await page.getByRole('button', { name: 'Cand 25', exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'scc-cand' && document.activeElement.textContent === 'Cand 25');
   assert.equal(await inView('#scc-cand'), true);
+  const top = await page.evaluate(() => document.querySelector('#scc-cand').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 50, `the heading is at the top of the window: ${top}px`);
   // Back to the comparison, by keyboard (the link follows the heading): the candidate's row is
   // in view, and Tab goes on from it, to the next candidate.
   const back = page.getByRole('link', { name: 'Back to the comparison' });
@@ -206,5 +208,88 @@ test('a file or paste holding an empty JSON list is listed as holding no scoreca
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
   assert.equal((await failures(page))[2], 'pasted #1: holds no scorecard (an empty JSON list)');
   assert.equal(await page.locator('#scc-paste').inputValue(), '', 'nothing to correct goes back in the box');
+  await context.close();
+});
+
+test('a document refused for its size is listed with its error but not saved: the panel beside it still is', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Four files of 1.4 MB (over the 1 MiB a document may have), which together are more than
+  // browser storage holds (about 5 million characters), beside two good ones.
+  const huge = (who) => JSON.stringify({ ...card('Zed', who, 'Attachments'), padding: 'x'.repeat(1_400_000) });
+  const big = ['h1', 'h2', 'h3', 'h4'].map((who) => file(`${who}.json`, huge(who)));
+  await page.setInputFiles('#scc-files', [file('uma.json', card('Zed', 'Uma', 'Coding')), ...big, file('vic.json', card('Zed', 'Vic', 'Design'))]);
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  assert.deepEqual(await failures(page), ['h1', 'h2', 'h3', 'h4'].map((who) => `${who}.json: document is ${huge(who).length} bytes; the limit is 1048576`));
+  // Saved when the browser is idle: the two scorecards, not the refused text.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(saved.map(([label]) => label), ['uma.json', 'vic.json']);
+  await page.waitForTimeout(100);
+  assert.doesNotMatch(await status(page), /Not saved/);
+  await page.reload();
+  await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
+  await context.close();
+});
+
+test('when browser storage is full, the status says what takes the room', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  // Another app of this site (or the scorer's drafts) filled storage to the last character.
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [100_000, 10_000, 100, 1]) {
+      try { for (;;) localStorage.setItem(`other:${n++}`, 'x'.repeat(size)); } catch { /* full at this size */ }
+    }
+  });
+  await paste(page, [card('Zed', 'Uma', 'Coding'), card('Zed', 'Vic', 'Design')].map((c) => JSON.stringify(c)).join('\n'));
+  await waitStatus(page, /Not saved in this browser/);
+  assert.match(await status(page),
+    /^2 scorecards loaded, 2 counted, 1 candidate\. Not saved in this browser \(browser storage is full: this set needs \d\u00a0KB, and what else this site keeps there takes about 5\.\d\u00a0MB\); the set lasts until you close the tab\.$/);
+  await context.close();
+});
+
+test('a failed pasted scorecard, corrected and pasted again, replaces its old error; another scorecard does not', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const box = page.getByRole('textbox', { name: 'Paste' });
+  const pretty = (v) => JSON.stringify(v, null, 2);
+  const bad = card('Zed', 'Vic', 'Design', { ...MEETS4, technical_expertise: 'strong' });
+  // A file that fails is not the paste's: it stays listed whatever is pasted.
+  await page.setInputFiles('#scc-files', [file('broken.json', '{"format": ')]);
+  await page.waitForSelector('.sc-committee__failed');
+  await paste(page, pretty([card('Zed', 'Uma', 'Coding'), bad]));
+  await waitStatus(page, /^1 scorecard loaded, .* What could not be read of the paste is back in the paste box/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  await page.waitForFunction(() => /"strong"/.test(document.querySelector('#scc-paste').value));
+  const returned = await box.inputValue();
+  // Another scorecard pasted over it is not its correction: the error stays.
+  await paste(page, JSON.stringify(card('Zed', 'Wes', 'Values')));
+  await waitStatus(page, /^2 scorecards loaded/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  // Corrected but still wrong: the new error replaces the old one.
+  await box.fill(returned.replace('"strong"', '"stellar"'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /"stellar"/.test(document.querySelector('#scc-paste').value));
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #3']);
+  assert.match((await failures(page))[1], /unknown level "stellar"/);
+  // Corrected: it loads, and its error goes.
+  await box.fill((await box.inputValue()).replace('"stellar"', '"exceeds"'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\./);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json']);
+  // After a reload (the box is empty then), a failed paste is still corrected by pasting the
+  // scorecard again.
+  await paste(page, JSON.stringify(card('Zed', 'Xia', 'Lunch', { ...MEETS4, project_ownership: 'great' })));
+  await page.waitForFunction(() => /"great"/.test(document.querySelector('#scc-paste').value));
+  await page.reload();
+  await waitStatus(page, /^3 scorecards loaded/);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #5']);
+  await paste(page, JSON.stringify(card('Zed', 'Xia', 'Lunch')));
+  await waitStatus(page, /^4 scorecards loaded, 4 counted, 1 candidate\./);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json']);
   await context.close();
 });

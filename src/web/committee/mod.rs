@@ -21,7 +21,7 @@ use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Sc
 use crate::core::Rubric;
 use crate::web::components::recommendation::{decision_class, headline, hire_below_level};
 use crate::web::hooks::use_file_drop;
-use crate::web::storage::{DraftStore, PREFIX};
+use crate::web::storage::{DraftStore, FULL, PREFIX};
 use charts::{HeatMap, ProfileChart};
 use state::{CommitteeAction, CommitteeState, Source};
 
@@ -123,6 +123,15 @@ fn version_text(version: u32, counted_under: u32) -> String {
     format!("rubric version {version} (this view uses version {counted_under})")
 }
 
+/// Why the set could not be saved in full storage, and what takes the room there: the set
+/// itself (`set` characters), or what else the site keeps (`others`, an estimate: the scorer's
+/// drafts, other rubrics' sets).
+fn room_taken(set: usize, others: usize) -> String {
+    // The number and its unit on one line.
+    let size = |n: usize| if n >= 1_000_000 { format!("{}.{}\u{a0}MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{}\u{a0}KB", n.div_ceil(1000)) };
+    format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -210,7 +219,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     store.remove(&key);
                     Ok(())
                 } else {
-                    store.set(&key, &serde_json::to_string(&items).unwrap_or_default())
+                    let text = serde_json::to_string(&items).unwrap_or_default();
+                    // Full: said with what takes the room, this set or what else the site keeps.
+                    store.set(&key, &text).map_err(|e| if e == FULL { room_taken(text.len(), store.held_besides(&key)) } else { e })
                 };
                 let problem = result.err();
                 if problem != state.save_problem {
@@ -341,11 +352,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
         });
     }
-    // A candidate chosen in the comparison: the keyboard goes to their heading, which the
-    // browser brings into view (with many candidates their section starts thousands of pixels
-    // below the table, and choosing one would otherwise change nothing in view).
+    // A candidate chosen in the comparison: the keyboard goes to their heading, at the top of
+    // the window (with many candidates their section starts thousands of pixels below the
+    // table, and choosing one would otherwise change nothing in view; focus alone brought the
+    // heading only just into view, at the foot of the window, and the section under it not).
     use_effect_with(state.chosen, |&n| {
         if let Some(heading) = by_id("scc-cand").filter(|_| n > 0) {
+            heading.scroll_into_view();
             let _ = heading.focus();
         }
     });

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
-use crate::core::committee::{analyze, analyze_with, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache, Piece};
+use crate::core::committee::{analyze, analyze_with, identity, identity_of, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache, Piece};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
@@ -36,7 +36,7 @@ impl Source {
     /// A source read against `rubric`: a share link or a JSON document.
     pub fn new(label: String, text: String, rubric: &Rubric) -> Source {
         let read = read(&text, rubric).map(Rc::new);
-        Source { label, text, too_large: None, read }
+        Source::kept(label, text, read)
     }
 
     /// A source cut from a file ([`split_input`]): an error names the line of the file the
@@ -44,12 +44,31 @@ impl Source {
     /// goes back in the paste box, where its lines count from its first.
     fn piece(label: String, piece: Piece, file: bool, rubric: &Rubric) -> Source {
         let read = read(&piece.text, rubric).map(Rc::new).map_err(|e| if file { piece.locate(e) } else { e });
-        Source { label, text: piece.text, too_large: None, read }
+        Source::kept(label, piece.text, read)
+    }
+
+    /// A source with its reading. A document refused for its size (over [`MAX_DOCUMENT_BYTES`],
+    /// the limit `parse_for_panel` holds it to) keeps its name, size and error, not its text: a
+    /// few such files would fill browser storage, and the panel beside them could not be saved.
+    fn kept(label: String, text: String, read: Result<Rc<Scorecard>, String>) -> Source {
+        match read {
+            Err(_) if text.len() > MAX_DOCUMENT_BYTES => Source { label, too_large: Some(text.len()), text: String::new(), read },
+            read => Source { label, text, too_large: None, read },
+        }
     }
 
     /// A file that could not be read, or is not text (nothing of it is kept, or saved).
     fn unreadable(label: String, error: String) -> Source {
         Source { label, text: String::new(), too_large: None, read: Err(error) }
+    }
+
+    /// Which scorecard this is (candidate, interviewer, step: [`identity`]), from its reading,
+    /// or read leniently from its text when it failed; `None` when that cannot be told.
+    fn about(&self) -> Option<String> {
+        match &self.read {
+            Ok(card) => identity(card),
+            Err(_) => identity_of(&self.text),
+        }
     }
 
     /// A source too large to hold: its text is dropped and it is listed as not loaded.
@@ -288,17 +307,29 @@ impl Reducible for CommitteeState {
                             if l == first { bidi_isolate(&l).into_owned() } else { format!("{} (same as {})", bidi_isolate(&l), bidi_isolate(&first)) }
                         }));
                     }
+                    let mut added: Vec<Source> = Vec::new();
                     for item in fresh {
-                        if sources.len() >= MAX_SOURCES {
+                        if sources.len() + added.len() >= MAX_SOURCES {
                             next.over_limit += 1;
                             continue;
                         }
                         let source = Source::piece(format!("{base}{}", item.at), item, !pasted, &next.rubric);
-                        if pasted && source.read.is_err() {
+                        // (One refused for its size is not put back: its text is not kept.)
+                        if pasted && source.read.is_err() && source.too_large.is_none() {
                             unread.push(source.text.clone());
                         }
-                        sources.push(source);
+                        added.push(source);
                     }
+                    // A pasted document that failed, pasted again (corrected in the box, or
+                    // from elsewhere): its old error goes, and the new paste's reading is listed
+                    // (its error, if it fails again). The same paste is the same scorecard, as
+                    // the committee tells a repeat: candidate, interviewer and step. One too
+                    // broken to tell whom it is about stays listed until removed.
+                    if pasted {
+                        let again: Vec<_> = added.iter().filter_map(Source::about).collect();
+                        sources.retain(|s| s.read.is_ok() || !file_of(&s.label).starts_with("pasted #") || s.about().is_none_or(|a| !again.contains(&a)));
+                    }
+                    sources.extend(added);
                     next.unread = (!unread.is_empty()).then(|| Rc::new(unread.join("\n")));
                 }
                 next.derive();
