@@ -405,7 +405,8 @@ fn a_bad_byte_costs_one_line_of_a_batch_not_the_batch() {
     assert_eq!((v["scorecards"].as_u64(), v["failed"][0]["source"].as_str()), (Some(3), Some("stdin:3")), "{v}");
     let o = run(&["classify"], b"{\"id\":1,\"text\":\"Led the migration\"}\n\xff\n");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("\"line 2: not UTF-8 text (byte 1 of the line)\""), "{}", stdout(&o));
+    assert!(stderr(&o).contains("scorecard: stdin:2: not UTF-8 text (byte 1 of the line)"), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
 
     // Scorecards one per line without --jsonl are read as lines, as `compare` reads them.
     let o = run(&["validate", "-"], format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes());

@@ -2,15 +2,15 @@
 //!
 //! `classify` and `draft` read JSON lines on stdin (or a file), each line through the crate's JSON
 //! reader (`core::json`), which refuses duplicate keys as every other reader does. A bad record in
-//! `classify` gets an error line of its own and the batch goes on; the exit code is 1 if any record
-//! was bad.
+//! `classify` is named on stderr (stdout holds classifications only) and the batch goes on; the
+//! exit code is 1 if any record was bad.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
-use scorecard::core::scorecard::{kind, Rating};
+use scorecard::core::scorecard::{clip, kind, Rating};
 use scorecard::core::engine::recommend_with as engine_recommend_with;
 use scorecard::core::{json as core_json, Scorecard};
 use serde_json::{json, Map, Value};
@@ -73,11 +73,16 @@ fn flag_json(f: &Flag) -> Value {
     Value::Object(m)
 }
 
-/// A record that cannot be classified: its line on stdout says why, in place of its result, and
-/// stderr names it (`stdin:4: not JSON: ...`) for a pipeline that reads only the results.
+/// A record that cannot be classified: named on stderr with its line (`stdin:4: not JSON: ...`)
+/// and its id when it has one, as `recommend` and `compare` name a bad input. Stdout holds only
+/// classifications, so that `jq .capability` never reads an error as an untagged note; a
+/// record's result is matched to its input by its `id`, and the exit code is 1.
 fn refuse(label: &str, n: usize, id: &Value, message: String) {
-    print_line(&json!({"id": id, "line": n, "error": format!("line {n}: {message}")}));
-    eprintln!("scorecard: {label}:{n}: {message}");
+    let id = match id {
+        Value::Null => String::new(),
+        id => format!(" (id {})", clip(&serde_json::to_string(id).unwrap_or_default())),
+    };
+    eprintln!("scorecard: {label}:{n}{id}: {message}");
 }
 
 /// `scorecard classify`: one JSON line out per record in.
