@@ -161,11 +161,11 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     let o = run(&["convert", "--from", "json", "-"], gh.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("format: missing; expected \"interview-scorecard\" (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)"), "{}", stderr(&o));
-    // `validate` and `recommend` say so too, and how to read it.
+    // `validate` and `recommend` read it through the same import, and say what it leaves out.
     for command in ["validate", "recommend"] {
         let o = run(&[command, "-"], gh.as_bytes());
-        assert_eq!(o.status.code(), Some(1));
-        assert!(stderr(&o).contains("(this is a Greenhouse scorecard: `scorecard convert --from greenhouse` reads it)"), "{command}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        assert!(stderr(&o).contains("scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"), "{command}: {}", stderr(&o));
     }
 }
 
@@ -687,4 +687,48 @@ fn unlink_given_a_file_says_how_to_read_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&format!("(\"{file}\" is a file: `scorecard unlink - < FILE` reads the link in it)")), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A Greenhouse scorecard object with what its import cannot carry: a "mixed" rating, an
+/// attribute that matches no capability, private notes.
+const GREENHOUSE: &str = r#"{"id": 123, "candidate_id": 555, "interview": "Onsite", "interviewed_at": "2026-10-01T10:00:00Z",
+ "submitted_at": "2026-10-02T01:00:00.000Z", "interviewer": {"id": 8, "name": "Jo Park"},
+ "attributes": [
+   {"name": "Communication", "type": "Skills", "note": "clear", "rating": "strong_yes"},
+   {"name": "Collaboration", "type": "Skills", "note": "meh", "rating": "mixed"},
+   {"name": "Technical leadership", "type": "Skills", "note": null, "rating": "no"}
+ ],
+ "questions": [{"id": null, "question": "Private Notes", "answer": "salary expectations high"}]}"#;
+
+/// QA M3: `recommend`, `validate` and `compare` read a Greenhouse object alike, through the
+/// import `convert --from greenhouse` uses, and each says on stderr, naming the input, what the
+/// import did not carry (compare used to read it silently, recommend and validate refused it).
+#[test]
+fn every_command_reads_a_greenhouse_object_and_says_what_it_drops() {
+    for command in ["recommend", "validate", "compare"] {
+        let o = run(&[command, "-"], GREENHOUSE.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("scorecard: stdin: \"Communication\" (strong_yes) and \"Collaboration\" (mixed) both map to"), "{command}: {err}");
+        assert!(err.contains("(\"mixed\" reads as needs improvement)"), "{command}: {err}");
+        assert!(err.contains("scorecard: stdin: attribute \"Technical leadership\" (no) matches no capability"), "{command}: {err}");
+        assert!(err.contains("scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"), "{command}: {err}");
+        // No mapping report: that is `convert`'s.
+        assert!(!err.contains("-> communication_collaboration"), "{command}: {err}");
+    }
+    // Same reading, same verdict: recommend and convert's import agree.
+    let rec: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], GREENHOUSE.as_bytes())).trim()).unwrap();
+    let converted = run(&["convert", "--quiet", "-"], GREENHOUSE.as_bytes());
+    let again: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], &converted.stdout)).trim()).unwrap();
+    assert_eq!((&rec["decision"], &rec["score"], &rec["candidate"]), (&again["decision"], &again["score"], &again["candidate"]));
+    // In a file of several, each is named by its place; JSON lines too.
+    let list = format!("[{GREENHOUSE}, {ALL_MEETS}]");
+    let o = run(&["recommend", "-"], list.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("scorecard: stdin [1]: questions[0] \"Private Notes\""), "{}", stderr(&o));
+    let lines = format!("{}\n{ALL_MEETS}\n", GREENHOUSE.replace('\n', ""));
+    let o = run(&["validate", "--jsonl", "-"], lines.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("scorecard: stdin:1: questions[0] \"Private Notes\""), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "stdin:1: valid\nstdin:2: valid\n");
 }

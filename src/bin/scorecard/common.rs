@@ -3,10 +3,11 @@
 use std::io::Read;
 
 use scorecard::core::committee::{split_input, Piece};
-use scorecard::core::interchange::decode_text;
+use scorecard::core::interchange::greenhouse::import_greenhouse_value;
+use scorecard::core::interchange::{decode_text, detect, Format};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
-use scorecard::core::Rubric;
+use scorecard::core::{Rubric, Scorecard};
 
 pub const USAGE: &str = "usage: scorecard <command> [options]
 
@@ -283,4 +284,36 @@ pub fn write_stdout(args: std::fmt::Arguments) {
 /// Prints one JSON value on its own line.
 pub fn print_line(value: &serde_json::Value) {
     outln!("{}", serde_json::to_string(value).unwrap_or_default());
+}
+
+/// A Greenhouse scorecard object where a scorecard belongs (`recommend`, `validate`, `compare`,
+/// `convert`, `link`): read through the same import as `convert --from greenhouse`, with the same
+/// attribute mapping. `None` when `text` is not a Greenhouse object (a scorecard document, or
+/// anything else, which the caller's own reader then reports); else the scorecard, or why the
+/// Greenhouse import refused it. What the import did not carry (an attribute matching no
+/// capability, "mixed", private notes) is said on stderr, one line per item, after `source`.
+pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<Scorecard, String>> {
+    // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
+    // Past a document's size it is not read here: the caller's reader refuses it, saying so.
+    if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
+        return None;
+    }
+    let value = scorecard::core::json::parse(text).ok().filter(serde_json::Value::is_object)?;
+    if detect(&value).ok()? != Format::Greenhouse {
+        return None;
+    }
+    Some(match import_greenhouse_value(&value, rubric) {
+        Ok(g) => {
+            warn_greenhouse(source, &g.warnings);
+            Ok(g.card)
+        }
+        Err(e) => Err(format!("Greenhouse scorecard: {e}")),
+    })
+}
+
+/// The warnings of a Greenhouse import (what was read and not carried), one stderr line each.
+pub fn warn_greenhouse(source: &str, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("scorecard: {source}: {w}");
+    }
 }
