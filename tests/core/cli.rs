@@ -732,3 +732,21 @@ fn every_command_reads_a_greenhouse_object_and_says_what_it_drops() {
     assert!(stderr(&o).contains("scorecard: stdin:1: questions[0] \"Private Notes\""), "{}", stderr(&o));
     assert_eq!(stdout(&o), "stdin:1: valid\nstdin:2: valid\n");
 }
+
+/// QA M4: a verdict from ratings drafted from observations and not confirmed says so: the
+/// `drafted` field lists them and the rationale's second line names them.
+#[test]
+fn recommend_names_the_ratings_still_drafted() {
+    let drafted = ALL_MEETS.replace(r#""technical_expertise":{"level":"meets","note":"x"}"#, r#""technical_expertise":{"level":"meets","note":"x","drafted":true}"#);
+    assert_ne!(drafted, ALL_MEETS);
+    let o = run(&["recommend", "-"], drafted.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["drafted"], serde_json::json!(["technical_expertise"]));
+    assert_eq!(v["rationale"][1], "Drafted from observations and not yet confirmed: Technical Expertise; it is not the interviewer's rating until confirmed.");
+    assert!(v["rationale"][0].as_str().unwrap().starts_with("Hire at L4"), "{v}");
+    // None drafted: an empty list, and no such line.
+    let v: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], ALL_MEETS.as_bytes())).trim()).unwrap();
+    assert_eq!(v["drafted"], serde_json::json!([]));
+    assert!(!v["rationale"].to_string().contains("Drafted"), "{v}");
+}

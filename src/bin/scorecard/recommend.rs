@@ -110,7 +110,25 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         // What the classifier flags (a bias risk, no behaviour) is not evidence, as on the page.
-        let r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        let mut r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        // Ratings drafted from observations (`scorecard draft`) and not yet confirmed count as
+        // the engine counts them, but the verdict is not the interviewer's until they are: the
+        // output names them and the rationale says so after its first line, as `compare` says
+        // that drafts are not counted. (`convert` to Greenhouse or Markdown refuses such a card.)
+        let drafted: Vec<&String> = card.ratings.drafted().collect();
+        if !drafted.is_empty() {
+            let names = drafted.iter().map(|c| rubric.capability(c).map_or_else(|| c.to_string(), |c| c.name.clone())).collect();
+            let one = drafted.len() == 1;
+            let line = format!(
+                "Drafted from observations and not yet confirmed: {}; {} the interviewer's rating{} until confirmed.",
+                scorecard::core::engine::join_names(names),
+                if one { "it is not" } else { "they are not" },
+                if one { "" } else { "s" }
+            );
+            let at = r.rationale.len().min(1);
+            r.rationale.insert(at, line);
+            r.todo_lines = r.todo_lines.start + 1..r.todo_lines.end + 1;
+        }
         print_line(&json!({
             "source": source,
             "candidate": card.candidate.key(),
@@ -122,6 +140,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             "confidence": r.confidence,
             "score": r.score,
             "rationale": r.rationale,
+            "drafted": drafted,
         }));
     }
     Ok(report_failures(&failures, &hints))
