@@ -625,7 +625,7 @@ fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
 }
 
 /// `convert` and `link` read a list holding one scorecard document as they read a list holding
-/// one Greenhouse object: as the one it holds.
+/// one Greenhouse object: as the one it holds; a longer list is a batch.
 #[test]
 fn convert_and_link_read_a_list_of_one_as_its_item() {
     let gh = r#"{"id": 1, "candidate_id": 7, "interviewer": {"id": 6, "name": "Grace Hopper"}, "overall_recommendation": "yes",
@@ -635,17 +635,16 @@ fn convert_and_link_read_a_list_of_one_as_its_item() {
         for args in [&["convert", "-"][..], &["convert", "--to", "markdown", "-"], &["link", "-"]] {
             let o = run(args, list.as_bytes());
             let alone = run(args, one.as_bytes());
-            // `link` reads scorecard documents only: a Greenhouse object is refused either way.
-            let code = if args[0] == "link" && one == gh { 1 } else { 0 };
-            assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
             assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (alone.status.code(), stdout(&alone), stderr(&alone)), "{args:?}");
         }
     }
     let o = run(&["convert", "--from", "json", "-"], format!("[{ALL_MEETS}]").as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // A list of two is still refused.
+    // A list of two is a batch: one line each.
     let o = run(&["convert", "-"], format!("[{ALL_MEETS},{ALL_MEETS}]").as_bytes());
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
 }
 
 /// `unlink` reads a link as people paste it: ending a sentence, in angle brackets (mail clients,
@@ -685,7 +684,10 @@ fn unlink_given_a_file_says_how_to_read_it() {
     let file = file.to_str().unwrap();
     let o = run(&["unlink", file], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(&format!("(\"{file}\" is a file: `scorecard unlink - < FILE` reads the link in it)")), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("(\"{file}\" is a file: `scorecard unlink - < FILE` reads the link in it, `scorecard unlink --jsonl FILE` one link per line)")), "{}", stderr(&o));
+    // As it says: the link in it, read either way.
+    let o = run(&["unlink", "--jsonl", file], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -749,4 +751,69 @@ fn recommend_names_the_ratings_still_drafted() {
     let v: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], ALL_MEETS.as_bytes())).trim()).unwrap();
     assert_eq!(v["drafted"], serde_json::json!([]));
     assert!(!v["rationale"].to_string().contains("Drafted"), "{v}");
+}
+
+/// QA M12: `convert`, `link` and `unlink` take a batch: several FILEs, a list (the Greenhouse
+/// list `GET /v1/scorecards` returns), JSON lines or --jsonl give one result per line; one that
+/// fails is named by its place on stderr, the others are still written, then exit 1. One
+/// scorecard in still gives one pretty document.
+#[test]
+fn convert_link_and_unlink_take_a_batch() {
+    let lines = |o: &Output| stdout(o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect::<Vec<_>>();
+    // A Greenhouse list of two: two scorecards, one per line.
+    let list = format!("[{GREENHOUSE}, {}]", GREENHOUSE.replace("555", "556"));
+    let o = run(&["convert", "--quiet", "-"], list.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.iter().map(|v| v["candidate"]["id"].clone()).collect::<Vec<_>>(), ["555", "556"]);
+    // Its warnings name each by its place (--quiet drops the mapping only).
+    assert!(stderr(&o).contains("scorecard: stdin [2]: questions[0] \"Private Notes\""), "{}", stderr(&o));
+    // A bad one among them: the others are written, it is named, exit 1.
+    let list = format!("[{GREENHOUSE}, {{\"attributes\": 3}}, {ALL_MEETS}]");
+    let o = run(&["convert", "--quiet", "--to", "greenhouse", "-"], list.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(lines(&o).len(), 2);
+    assert!(stderr(&o).contains("scorecard: stdin [2]: "), "{}", stderr(&o));
+    assert!(stderr(&o).lines().last().unwrap().contains("1 of 3 not done"), "{}", stderr(&o));
+    // --jsonl: each line on its own, named file:line.
+    let o = run(&["convert", "--jsonl", "-"], format!("{ALL_MEETS}\nnot json\n\n{ALL_MEETS}\n").as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(lines(&o).len(), 2);
+    assert!(stderr(&o).contains("scorecard: stdin:2: not JSON"), "{}", stderr(&o));
+    // One scorecard: the pretty document, as before.
+    let o = run(&["convert", "-"], ALL_MEETS.as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).lines().count() > 5, "{}", stdout(&o));
+
+    // Several FILEs, for convert and link; a missing one is named, the others done.
+    let dir = std::env::temp_dir().join(format!("scorecard-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(&a, ALL_MEETS).unwrap();
+    std::fs::write(&b, GREENHOUSE).unwrap();
+    let missing = dir.join("missing.json");
+    let (a, b, missing) = (a.to_str().unwrap(), b.to_str().unwrap(), missing.to_str().unwrap());
+    let o = run(&["convert", "--quiet", a, b], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(lines(&o).len(), 2);
+    let o = run(&["link", a, missing, b], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let links: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert!(links.iter().all(|l| l.starts_with("#sc1=")), "{links:?}");
+    assert!(stderr(&o).contains("missing.json: cannot read"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+
+    // unlink: several links as arguments, or one per line with --jsonl.
+    let o = run(&["unlink", &links[0], &links[1]], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!((out[0]["candidate"]["id"].as_str(), out[1]["candidate"]["id"].as_str()), (Some("c1"), Some("555")));
+    let o = run(&["unlink", "--jsonl", "-"], format!("{}\nnot a link\n{}\n", links[0], links[1]).as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(lines(&o).len(), 2);
+    assert!(stderr(&o).contains("scorecard: stdin:2: not a share link"), "{}", stderr(&o));
+    let o = run(&["unlink", &links[0], "nope"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("scorecard: link 2: not a share link"), "{}", stderr(&o));
 }
