@@ -230,7 +230,7 @@ fn a_document_is_read_no_further_than_its_limit() {
 /// `--help` after any command prints its usage on stdout and succeeds.
 #[test]
 fn help_after_a_command_prints_usage() {
-    for (args, usage) in [(&["compare", "--help"][..], "usage: scorecard <command>"), (&["recommend", "-h"][..], "usage: scorecard <command>"), (&["classifier", "train", "--help"][..], "scorecard classifier train")] {
+    for (args, usage) in [(&["compare", "--help"][..], "usage: scorecard compare"), (&["recommend", "-h"][..], "usage: scorecard recommend"), (&["classifier", "train", "--help"][..], "scorecard classifier train")] {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).contains(usage), "{args:?}: {}", stdout(&o));
@@ -816,4 +816,39 @@ fn convert_link_and_unlink_take_a_batch() {
     let o = run(&["unlink", &links[0], "nope"], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("scorecard: link 2: not a share link"), "{}", stderr(&o));
+}
+
+/// QA L4: `scorecard <command> --help` describes that command; a usage error prints the
+/// message and the command's synopsis, not the whole usage; the classifier's commands say how to
+/// find their files outside the repository.
+#[test]
+fn help_is_per_command_and_usage_errors_are_short() {
+    let o = run(&["recommend", "--help"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let help = stdout(&o);
+    assert!(help.starts_with("usage: scorecard recommend [--jsonl] [--rubric FILE] [FILE...|-]"), "{help}");
+    assert!(help.contains("drafted") && help.contains("exit codes"), "{help}");
+    assert!(!help.contains("usage: scorecard <command>"), "{help}");
+    let help = stdout(&run(&["convert", "-h"], b""));
+    assert!(help.contains("--from auto") && help.contains("--to json, stdin when no FILE"), "{help}");
+    // The full usage lists every command.
+    let all = stdout(&run(&["--help"], b""));
+    for command in ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"] {
+        assert!(all.contains(&format!("\n  {command} ")), "{command}: {all}");
+    }
+    let o = run(&["recommend", "--bogus"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.starts_with("scorecard: unknown option \"--bogus\"\nusage: scorecard recommend "), "{err}");
+
+    let dir = std::env::temp_dir().join(format!("scorecard-nowhere-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for sub in ["eval", "bench"] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_scorecard")).args(["classifier", sub]).current_dir(&dir).output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{sub}");
+        let err = stderr(&o);
+        assert!(err.contains("run from the repository's root, or give --") && err.contains("data/corpus/heldout.jsonl: cannot read"), "{sub}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

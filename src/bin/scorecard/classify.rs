@@ -254,7 +254,7 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &valued)?;
     let corpus = args.value("--corpus").unwrap_or(DEFAULT_CORPUS);
     let out = args.value("--out").unwrap_or(DEFAULT_MODEL);
-    let examples = load_corpus(corpus)?;
+    let examples = load_corpus(corpus).map_err(|e| default_hint(&args, "--corpus", e))?;
     // A model trained on nothing cannot be loaded again: refuse rather than write it.
     if examples.is_empty() {
         return Err(Failure::Invalid(format!("{corpus}: the corpus holds no notes")));
@@ -270,6 +270,24 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
         text.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A failure to read the default of `option` (a path in the repository) with how to give it.
+fn default_hint(args: &Args, option: &str, e: Failure) -> Failure {
+    match e {
+        Failure::Invalid(e) if args.value(option).is_none() => {
+            Failure::Invalid(format!("{e} (the default {option}, a path in the repository: run from the repository's root, or give {option})"))
+        }
+        other => other,
+    }
+}
+
+/// The file an option names, or its default in the repository, read: a default that cannot be
+/// read (the command run outside the repository) says how to give the file instead.
+fn read_default<'a>(args: &'a Args, option: &str, default: &'a str) -> Result<(&'a str, String), Failure> {
+    let path = args.value(option).unwrap_or(default);
+    let text = read_input(path).map_err(|e| default_hint(args, option, e))?;
+    Ok((path, text))
 }
 
 fn load_model(args: &Args) -> Result<Model, Failure> {
@@ -313,12 +331,12 @@ fn print_evaluation(title: &str, ev: &train::Evaluation) {
 fn eval_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--heldout", "--flags", "--corpus", "--model"])?;
     let model = load_model(&args)?;
-    let heldout = args.value("--heldout").unwrap_or(DEFAULT_HELDOUT);
-    let examples = train::parse_corpus(heldout, &read_input(heldout)?).map_err(Failure::Invalid)?;
+    let (heldout, text) = read_default(&args, "--heldout", DEFAULT_HELDOUT)?;
+    let examples = train::parse_corpus(heldout, &text).map_err(Failure::Invalid)?;
     print_evaluation(&format!("held-out {heldout}"), &train::evaluate(&model, &examples));
 
-    let flags_path = args.value("--flags").unwrap_or(DEFAULT_FLAGS);
-    let flag_report = flag_eval(flags_path, &read_input(flags_path)?)?;
+    let (flags_path, text) = read_default(&args, "--flags", DEFAULT_FLAGS)?;
+    let flag_report = flag_eval(flags_path, &text)?;
     outln!("flags {flags_path}");
     for line in flag_report {
         outln!("  {line}");
@@ -423,7 +441,7 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     valued.extend(HYPER);
     let args = Args::parse(rest, &["--errors"], &valued)?;
     let corpus = args.value("--corpus").unwrap_or(DEFAULT_CORPUS);
-    let examples = load_corpus(corpus)?;
+    let examples = load_corpus(corpus).map_err(|e| default_hint(&args, "--corpus", e))?;
     let config = config_from(&args)?;
     let folds = match args.value("--folds") {
         Some(f) => f.parse::<usize>().ok().filter(|f| (2..=50).contains(f)).ok_or_else(|| Failure::Usage(format!("--folds needs a whole number from 2 to 50, found \"{f}\"")))?,
@@ -441,12 +459,12 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
 
 fn bench_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--file", "--rounds"])?;
-    let file = args.value("--file").unwrap_or(DEFAULT_HELDOUT);
+    let (file, text) = read_default(&args, "--file", DEFAULT_HELDOUT)?;
     let rounds: usize = match args.value("--rounds") {
         Some(r) => r.parse().map_err(|_| Failure::Usage(format!("--rounds needs a whole number, found \"{r}\"")))?,
         None => 20,
     };
-    let notes: Vec<String> = read_input(file)?
+    let notes: Vec<String> = text
         .lines()
         .filter_map(|l| core_json::parse(l).ok())
         .filter_map(|v| v.get("text").and_then(Value::as_str).map(str::to_string))
