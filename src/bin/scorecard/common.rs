@@ -29,7 +29,8 @@ stderr and the rest are still printed, then exit 1; so is an input holding no sc
         "[--jsonl] [--rubric FILE] FILE...|-",
         "Checks every scorecard, read as recommend reads them (Greenhouse objects too): \"SOURCE: valid\"
 on stdout for each good one, each bad one named on stderr with its field; exit 1 if any is
-invalid or an input holds none.",
+invalid or an input holds none. (In JSON: `recommend` writes a line per good one, with its
+source, and names the bad ones alike.)",
     ),
     (
         "classify",
@@ -77,9 +78,10 @@ after another. Each that cannot be converted is named on stderr by its place (\"
     (
         "link",
         "[--base URL] [--jsonl] [--rubric FILE] FILE...|-",
-        "The share-link fragment of each scorecard document (the full URL with --base), one line each.
-A FILE, or - for stdin, is needed; files are read as convert reads them, and each scorecard that
-cannot be linked is named on stderr (then exit 1).",
+        "The share-link fragment of each scorecard (the full URL with --base), one line each. A FILE,
+or - for stdin, is needed; files are read as convert reads them (Greenhouse objects too, what
+their import does not carry said on stderr), and each scorecard that cannot be linked is named
+on stderr (then exit 1).",
     ),
     (
         "unlink",
