@@ -507,15 +507,15 @@ fn an_input_with_no_scorecard_is_refused() {
     }
 }
 
-/// A pretty-printed document read with --jsonl: every command says to read it without, after
-/// the errors of its lines, so that the hint is the last thing on the terminal. A line's error
+/// A pretty-printed document read with --jsonl: every command says to read it without (the
+/// batch forms of convert and link too), after the errors of its lines, so that the hint is the last thing on the terminal. A line's error
 /// says "at column C", as `compare` says it: "line 1" would not be the file's line.
 #[test]
 fn jsonl_errors_end_with_the_hint_and_say_the_column() {
     // Submitted, so that `compare` counts it.
     let submitted = ALL_MEETS.replacen('{', "{\"submitted_at\":\"2026-11-02T10:00:00Z\",", 1);
     let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&submitted).unwrap()).unwrap();
-    for command in ["validate", "recommend", "compare"] {
+    for command in ["validate", "recommend", "compare", "convert", "link"] {
         let o = run(&[command, "--jsonl", "-"], pretty.as_bytes());
         assert_eq!(o.status.code(), Some(1), "{command}");
         let err = stderr(&o);

@@ -13,7 +13,7 @@ use scorecard::core::committee::Piece;
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_document, read_records, read_scorecards, rubric, Args, Failure};
+use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// One scorecard to convert or link: where it came from ("file", "file [2]", "file:3"), its
 /// text or why it could not be read, and for one of documents one after another the line of the
@@ -31,14 +31,21 @@ impl Input {
     }
 }
 
+/// A file read with --jsonl that starts as a pretty-printed document does: its label, and the
+/// range of its lines among the inputs.
+type Pretty = (String, std::ops::Range<usize>);
+
 /// The inputs of `convert` and `link`, read as `recommend` and `compare` read theirs: each FILE
 /// (`-` or nothing for stdin) may hold one scorecard, a JSON list of them (the Greenhouse list
 /// `GET /v1/scorecards` returns), JSON lines, or documents one after another, each named by its
 /// place; with --jsonl, each line is read on its own. Also whether this is a batch (more than one
-/// scorecard, more than one FILE, or --jsonl), for which each result is written on one line.
-fn inputs(args: &Args) -> (Vec<Input>, bool) {
+/// scorecard, more than one FILE, or --jsonl), for which each result is written on one line; and
+/// the files read with --jsonl that start as a pretty-printed document does, with the range of
+/// their inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
+fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
+    let mut pretty = Vec::new();
     let jsonl = args.flag("--jsonl");
     for path in &paths {
         let label = label(path);
@@ -50,7 +57,13 @@ fn inputs(args: &Args) -> (Vec<Input>, bool) {
         };
         if jsonl {
             match read_records(path) {
-                Ok(lines) => out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text, line: None })),
+                Ok(lines) => {
+                    let start = out.len();
+                    out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text, line: None }));
+                    if lines.pretty {
+                        pretty.push((label.clone(), start..out.len()));
+                    }
+                }
                 Err(e) => out.push(unread(e)),
             }
             continue;
@@ -61,7 +74,7 @@ fn inputs(args: &Args) -> (Vec<Input>, bool) {
         }
     }
     let batch = jsonl || paths.len() > 1 || out.len() > 1;
-    (out, batch)
+    (out, batch, pretty)
 }
 
 /// Reads one scorecard's text in the format `from`, printing the mapping report for Greenhouse
@@ -132,24 +145,26 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(from))));
     }
     let rubric = rubric(&args)?;
-    let (inputs, batch) = inputs(&args);
-    let mut failed = 0usize;
+    let (inputs, batch, pretty) = inputs(&args);
+    let mut done = Vec::new();
     for input in &inputs {
         match convert_one(input, from, to, &rubric, args.flag("--quiet"), batch) {
-            Ok(()) => {}
+            Ok(()) => done.push(true),
             Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
             Err(e) => {
-                failed += 1;
+                done.push(false);
                 eprintln!("scorecard: {}", input.error(e));
             }
         }
     }
-    Ok(batch_exit(failed, inputs.len()))
+    Ok(batch_exit(&done, &pretty))
 }
 
-/// The exit code of a batch: 1 when any input failed (after a summary line when there were
-/// several), else 0.
-fn batch_exit(failed: usize, of: usize) -> ExitCode {
+/// The exit code of a batch whose inputs were `done` or not: 1 when any failed (after a summary
+/// line when there were several), else 0. Last, as `recommend` and `compare` say it, the hint for
+/// a `pretty` file read with --jsonl of which no line was read.
+fn batch_exit(done: &[bool], pretty: &[Pretty]) -> ExitCode {
+    let (failed, of) = (done.iter().filter(|d| !**d).count(), done.len());
     if failed == 0 {
         return ExitCode::SUCCESS;
     }
@@ -157,6 +172,11 @@ fn batch_exit(failed: usize, of: usize) -> ExitCode {
         eprintln!("scorecard: none of the {of} done (each named above)");
     } else if of > 1 {
         eprintln!("scorecard: {failed} of {of} not done (each named above); the others were written");
+    }
+    for (label, range) in pretty {
+        if !done.get(range.clone()).unwrap_or_default().iter().any(|d| *d) {
+            eprintln!("scorecard: {}", read_without_jsonl(label));
+        }
     }
     ExitCode::from(1)
 }
@@ -237,8 +257,8 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
         }
     }
     let rubric = rubric(&args)?;
-    let (inputs, batch) = inputs(&args);
-    let mut failed = 0usize;
+    let (inputs, batch, pretty) = inputs(&args);
+    let mut done = Vec::new();
     for input in &inputs {
         let made = input.text.clone().and_then(|text| {
             // A scorecard document or a Greenhouse object, as every command reads one.
@@ -250,15 +270,18 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
             made.map_err(|e| e.to_string())
         });
         match made {
-            Ok(link) => outln!("{link}"),
+            Ok(link) => {
+                outln!("{link}");
+                done.push(true);
+            }
             Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
             Err(e) => {
-                failed += 1;
+                done.push(false);
                 eprintln!("scorecard: {}", input.error(e));
             }
         }
     }
-    Ok(batch_exit(failed, inputs.len()))
+    Ok(batch_exit(&done, &pretty))
 }
 
 /// `scorecard unlink [--rubric FILE] [--jsonl] URL...|-`: the scorecard a share link holds, as
@@ -295,20 +318,26 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     };
     let batch = args.flag("--jsonl") || links.len() > 1;
     let rubric = rubric(&args)?;
-    let mut failed = 0usize;
+    let mut done = Vec::new();
     for (source, link) in &links {
         match link.clone().and_then(|link| unlink_one(&link, &rubric)) {
-            Ok(card) if batch => outln!("{}", scorecard::core::json::write(&card.to_value(), false)),
-            Ok(card) => outln!("{}", export_json(&card)),
+            Ok(card) if batch => {
+                outln!("{}", scorecard::core::json::write(&card.to_value(), false));
+                done.push(true);
+            }
+            Ok(card) => {
+                outln!("{}", export_json(&card));
+                done.push(true);
+            }
             // One link alone: its message as before, with no "link 1".
             Err(e) if !batch => return Err(Failure::Invalid(if source == "stdin" && link.is_err() { format!("stdin: {e}") } else { e })),
             Err(e) => {
-                failed += 1;
+                done.push(false);
                 eprintln!("scorecard: {source}: {e}");
             }
         }
     }
-    Ok(batch_exit(failed, links.len()))
+    Ok(batch_exit(&done, &[]))
 }
 
 /// The scorecard one share link holds, or why it cannot be read.
