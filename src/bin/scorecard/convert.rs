@@ -1,6 +1,8 @@
 //! `scorecard convert`, `scorecard link` and `scorecard unlink`: the interchange formats of
 //! `scorecard::core::interchange` on the command line. Results go to stdout; the Greenhouse
-//! attribute mapping report and all errors go to stderr.
+//! attribute mapping report and all errors go to stderr. Each takes a batch (several FILEs or
+//! links, a list, JSON lines, --jsonl): one result per line, each failure named by its place,
+//! exit 1 if any failed.
 
 use std::process::ExitCode;
 
