@@ -813,6 +813,8 @@ fn convert_link_and_unlink_take_a_batch() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(lines(&o).len(), 2);
     assert!(stderr(&o).contains("scorecard: stdin:2: not a share link"), "{}", stderr(&o));
+    let o = run(&["unlink", "--jsonl", "-"], b"\n\n");
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), "scorecard: stdin: no share link in it\n"));
     let o = run(&["unlink", &links[0], "nope"], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("scorecard: link 2: not a share link"), "{}", stderr(&o));

@@ -15,7 +15,7 @@ use scorecard::core::committee::Piece;
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, NO_SCORECARD};
 
 /// One scorecard to convert or link: where it came from ("file", "file [2]", "file:3"), its
 /// text or why it could not be read, and for one of documents one after another the line of the
@@ -304,6 +304,8 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
                 Err(Failure::Invalid(e) | Failure::Usage(e)) => {
                     let label = label(path);
                     let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
+                    // What it reads is links: an input of blank lines holds none.
+                    let e = if e == NO_SCORECARD { "no share link in it".to_string() } else { e };
                     links.push((label, Err(e)));
                 }
             }
