@@ -2,15 +2,15 @@
 //!
 //! `classify` and `draft` read JSON lines on stdin (or a file), each line through the crate's JSON
 //! reader (`core::json`), which refuses duplicate keys as every other reader does. A bad record in
-//! `classify` gets an error line of its own and the batch goes on; the exit code is 1 if any record
-//! was bad.
+//! `classify` is named on stderr (stdout holds classifications only) and the batch goes on; the
+//! exit code is 1 if any record was bad.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
-use scorecard::core::scorecard::{kind, Rating};
+use scorecard::core::scorecard::{clip, kind, Rating};
 use scorecard::core::engine::recommend_with as engine_recommend_with;
 use scorecard::core::{json as core_json, Scorecard};
 use serde_json::{json, Map, Value};
@@ -73,11 +73,16 @@ fn flag_json(f: &Flag) -> Value {
     Value::Object(m)
 }
 
-/// A record that cannot be classified: its line on stdout says why, in place of its result, and
-/// stderr names it (`stdin:4: not JSON: ...`) for a pipeline that reads only the results.
+/// A record that cannot be classified: named on stderr with its line (`stdin:4: not JSON: ...`)
+/// and its id when it has one, as `recommend` and `compare` name a bad input. Stdout holds only
+/// classifications, so that `jq .capability` never reads an error as an untagged note; a
+/// record's result is matched to its input by its `id`, and the exit code is 1.
 fn refuse(label: &str, n: usize, id: &Value, message: String) {
-    print_line(&json!({"id": id, "line": n, "error": format!("line {n}: {message}")}));
-    eprintln!("scorecard: {label}:{n}: {message}");
+    let id = match id {
+        Value::Null => String::new(),
+        id => format!(" (id {})", clip(&serde_json::to_string(id).unwrap_or_default())),
+    };
+    eprintln!("scorecard: {label}:{n}{id}: {message}");
 }
 
 /// `scorecard classify`: one JSON line out per record in.
@@ -249,7 +254,7 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &valued)?;
     let corpus = args.value("--corpus").unwrap_or(DEFAULT_CORPUS);
     let out = args.value("--out").unwrap_or(DEFAULT_MODEL);
-    let examples = load_corpus(corpus)?;
+    let examples = load_corpus(corpus).map_err(|e| default_hint(&args, "--corpus", e))?;
     // A model trained on nothing cannot be loaded again: refuse rather than write it.
     if examples.is_empty() {
         return Err(Failure::Invalid(format!("{corpus}: the corpus holds no notes")));
@@ -265,6 +270,24 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
         text.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A failure to read the default of `option` (a path in the repository) with how to give it.
+fn default_hint(args: &Args, option: &str, e: Failure) -> Failure {
+    match e {
+        Failure::Invalid(e) if args.value(option).is_none() => {
+            Failure::Invalid(format!("{e} (the default {option}, a path in the repository: run from the repository's root, or give {option})"))
+        }
+        other => other,
+    }
+}
+
+/// The file an option names, or its default in the repository, read: a default that cannot be
+/// read (the command run outside the repository) says how to give the file instead.
+fn read_default<'a>(args: &'a Args, option: &str, default: &'a str) -> Result<(&'a str, String), Failure> {
+    let path = args.value(option).unwrap_or(default);
+    let text = read_input(path).map_err(|e| default_hint(args, option, e))?;
+    Ok((path, text))
 }
 
 fn load_model(args: &Args) -> Result<Model, Failure> {
@@ -308,12 +331,12 @@ fn print_evaluation(title: &str, ev: &train::Evaluation) {
 fn eval_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--heldout", "--flags", "--corpus", "--model"])?;
     let model = load_model(&args)?;
-    let heldout = args.value("--heldout").unwrap_or(DEFAULT_HELDOUT);
-    let examples = train::parse_corpus(heldout, &read_input(heldout)?).map_err(Failure::Invalid)?;
+    let (heldout, text) = read_default(&args, "--heldout", DEFAULT_HELDOUT)?;
+    let examples = train::parse_corpus(heldout, &text).map_err(Failure::Invalid)?;
     print_evaluation(&format!("held-out {heldout}"), &train::evaluate(&model, &examples));
 
-    let flags_path = args.value("--flags").unwrap_or(DEFAULT_FLAGS);
-    let flag_report = flag_eval(flags_path, &read_input(flags_path)?)?;
+    let (flags_path, text) = read_default(&args, "--flags", DEFAULT_FLAGS)?;
+    let flag_report = flag_eval(flags_path, &text)?;
     outln!("flags {flags_path}");
     for line in flag_report {
         outln!("  {line}");
@@ -418,7 +441,7 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     valued.extend(HYPER);
     let args = Args::parse(rest, &["--errors"], &valued)?;
     let corpus = args.value("--corpus").unwrap_or(DEFAULT_CORPUS);
-    let examples = load_corpus(corpus)?;
+    let examples = load_corpus(corpus).map_err(|e| default_hint(&args, "--corpus", e))?;
     let config = config_from(&args)?;
     let folds = match args.value("--folds") {
         Some(f) => f.parse::<usize>().ok().filter(|f| (2..=50).contains(f)).ok_or_else(|| Failure::Usage(format!("--folds needs a whole number from 2 to 50, found \"{f}\"")))?,
@@ -436,12 +459,12 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
 
 fn bench_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &[], &["--file", "--rounds"])?;
-    let file = args.value("--file").unwrap_or(DEFAULT_HELDOUT);
+    let (file, text) = read_default(&args, "--file", DEFAULT_HELDOUT)?;
     let rounds: usize = match args.value("--rounds") {
         Some(r) => r.parse().map_err(|_| Failure::Usage(format!("--rounds needs a whole number, found \"{r}\"")))?,
         None => 20,
     };
-    let notes: Vec<String> = read_input(file)?
+    let notes: Vec<String> = text
         .lines()
         .filter_map(|l| core_json::parse(l).ok())
         .filter_map(|v| v.get("text").and_then(Value::as_str).map(str::to_string))

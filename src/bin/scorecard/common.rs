@@ -3,45 +3,134 @@
 use std::io::Read;
 
 use scorecard::core::committee::{split_input, Piece};
-use scorecard::core::interchange::decode_text;
+use scorecard::core::interchange::greenhouse::import_greenhouse_value;
+use scorecard::core::interchange::{decode_text, detect, Format};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
-use scorecard::core::Rubric;
+use scorecard::core::{Rubric, Scorecard};
 
-pub const USAGE: &str = "usage: scorecard <command> [options]
+/// Each command: its name, its synopsis, and what it does, as `scorecard <command> --help` prints
+/// it and `scorecard --help` lists it.
+pub const COMMANDS: [(&str, &str, &str); 10] = [
+    (
+        "recommend",
+        "[--jsonl] [--rubric FILE] [FILE...|-]",
+        "One JSON line per scorecard: source, candidate, interviewer, decision, level, consider_level,
+greenhouse, confidence, score, rationale, and drafted (the capabilities whose rating was drafted
+from observations and is not confirmed yet; the rationale says so too). Stdin when no FILE.
+A file may hold one scorecard, a JSON list of them, JSON lines, or documents one after another
+(\"file [2]\" is its second); --jsonl reads each line on its own (\"file:3\"). Each may be a
+scorecard document or a Greenhouse scorecard object, read as `convert --from greenhouse` reads
+it, with what it does not carry said on stderr. Each scorecard that cannot be read is named on
+stderr and the rest are still printed, then exit 1; so is an input holding no scorecard.",
+    ),
+    (
+        "validate",
+        "[--jsonl] [--rubric FILE] FILE...|-",
+        "Checks every scorecard, read as recommend reads them (Greenhouse objects too): \"SOURCE: valid\"
+on stdout for each good one, each bad one named on stderr with its field; exit 1 if any is
+invalid or an input holds none. (In JSON: `recommend` writes a line per good one, with its
+source, and names the bad ones alike.)",
+    ),
+    (
+        "classify",
+        "[FILE|-]",
+        "JSON lines {\"id\", \"text\"} in (stdin when no FILE); one JSON line out per note: id, capability,
+level, confidence, level_confidence, evidence, flags (a flagged note is left untagged:
+capability, level and confidence null). Stdout holds these only: a record that cannot be
+classified is named on stderr (\"file:LINE (id ID): why\"), the others are still classified, then
+exit 1; match results to notes by their id.",
+    ),
+    (
+        "draft",
+        "[--rubric FILE] [FILE|-]",
+        "JSON lines of observations {\"text\", \"id\"?} in (stdin when no FILE); one scorecard out, its
+observations tagged, its ratings drafted from them (each marked \"drafted\": true until a person
+confirms it) and a recommendation.",
+    ),
+    (
+        "classifier",
+        "train|eval|cv|bench [options]",
+        "Retrain, evaluate or time the observation classifier (`scorecard classifier --help`). The
+default files are the repository's (data/corpus, data/model): run it from the repository's
+root, or name them (--corpus, --heldout, --flags, --model, --file).",
+    ),
+    (
+        "compare",
+        "[--jsonl] [--compact] [--rubric FILE] [FILE...|-]",
+        "One JSON committee report: per candidate the matrix, consensus, disagreements, calibration and
+recommendation. Files are read as recommend reads them (Greenhouse objects too, what they do
+not carry said on stderr); unreadable scorecards are listed under \"failed\"; each one not counted
+(unreadable, another rubric, no candidate) is named on stderr; exit 1 if none is counted.",
+    ),
+    (
+        "convert",
+        "[--from auto|json|greenhouse] [--to json|greenhouse|markdown] [--quiet] [--jsonl] [--rubric FILE] [FILE...|-]",
+        "Converts scorecards. Defaults: --from auto (a scorecard document or a Greenhouse scorecard
+object, whichever each is), --to json, stdin when no FILE. On stderr, the Greenhouse attribute
+mapping (--quiet drops it) and what was not carried. One scorecard in gives one document out
+(pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
+GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
+its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
+after another. Each that cannot be converted is named on stderr by its place (\"file [2]\",
+\"file:3\"), the others are still written, then exit 1.",
+    ),
+    (
+        "link",
+        "[--base URL] [--jsonl] [--rubric FILE] FILE...|-",
+        "The share-link fragment of each scorecard (the full URL with --base), one line each. A FILE,
+or - for stdin, is needed; files are read as convert reads them (Greenhouse objects too, what
+their import does not carry said on stderr), and each scorecard that cannot be linked is named
+on stderr (then exit 1).",
+    ),
+    (
+        "unlink",
+        "[--jsonl] [--rubric FILE] URL...|-",
+        "The scorecard a share link holds, as JSON; - reads one link from stdin (wrapped over lines
+too). Several links (arguments, or with --jsonl one link per line of each FILE or of stdin) give
+one scorecard per line, in order; each that cannot be read is named on stderr (\"link 2\",
+\"file:3\"), the others are still written, then exit 1.",
+    ),
+    (
+        "rubric",
+        "[--policy-from FILE] [--quiet] [LADDER|-]",
+        "A ladder document (the default rubric's text format) as a rubric file on stdout; the choices
+made for it on stderr (--quiet drops them).",
+    ),
+];
 
-commands:
-  recommend [--jsonl] [--rubric FILE] [FILE...|-]   one JSON recommendation per scorecard; each bad one
-                                                    named on stderr, the rest still printed (then exit 1);
-                                                    a file may hold several, as for compare
-  validate [--jsonl] [--rubric FILE] FILE...|-      check every scorecard; exit 1 if any is invalid, or an
-                                                    input holds none (so do recommend and compare)
-  classify [FILE|-]                                 JSON lines {\"id\", \"text\"} in; capability, level, confidence,
-                                                    evidence and flags out, one line each (a flagged note
-                                                    is left untagged: capability, level, confidence null)
-  draft [--rubric FILE] [FILE|-]                    JSON lines of observations in; one drafted scorecard out
-  classifier train|eval|cv|bench [options]          retrain, evaluate or time the observation classifier
-  compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]
-                                                    one JSON committee report: per candidate the matrix,
-                                                    consensus, disagreements, calibration, recommendation;
-                                                    a file may hold several scorecards (a list, JSON lines, or one
-                                                    after another: file [2] is its second); unreadable ones
-                                                    listed under \"failed\"; each one not counted (unreadable,
-                                                    another rubric, no candidate) named on stderr; exit 1
-                                                    if none is counted
-  convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--rubric FILE] [FILE|-]
-                                                    convert a scorecard; on stderr, the Greenhouse mapping
-                                                    report (--quiet drops it) and what was not carried
-  link [--base URL] [--rubric FILE] FILE            print the share-link fragment (or full URL) of a scorecard
-  unlink [--rubric FILE] URL|-                      print the scorecard a share link holds, as JSON
-  rubric [--policy-from FILE] [--quiet] [LADDER|-]  a ladder document (the default rubric's text format) as a
-                                                    rubric file on stdout; the choices made for it on stderr
-
---rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
+/// What every command's help ends with.
+const NOTES: &str = "--rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
 renumbered for the ladder's level; `scorecard rubric` shows it; a core rule or weight of that
 policy no capability of the ladder takes is said in one line on stderr).
 
+Output goes to stdout, every message to stderr.
 exit codes: 0 success, 1 invalid input, 2 usage error";
+
+/// `scorecard --help`: every command, its synopsis and what it does.
+pub fn usage() -> String {
+    let mut out = String::from("usage: scorecard <command> [options]   (scorecard <command> --help: one command)\n\ncommands:\n");
+    for (name, synopsis, what) in COMMANDS {
+        out.push_str(&format!("  {name} {synopsis}\n"));
+        for line in what.lines() {
+            out.push_str(&format!("      {line}\n"));
+        }
+    }
+    out.push('\n');
+    out.push_str(NOTES);
+    out
+}
+
+/// The synopsis line of a command, "usage: scorecard NAME ...", if it is one.
+pub fn synopsis(cmd: &str) -> Option<String> {
+    COMMANDS.iter().find(|(name, _, _)| *name == cmd).map(|(name, synopsis, _)| format!("usage: scorecard {name} {synopsis}"))
+}
+
+/// `scorecard <command> --help`: the command's synopsis, what it does, and the notes.
+pub fn command_usage(cmd: &str) -> Option<String> {
+    let (_, _, what) = COMMANDS.iter().find(|(name, _, _)| *name == cmd)?;
+    Some(format!("{}\n\n{what}\n\n{NOTES}", synopsis(cmd)?))
+}
 
 /// Why a command failed.
 pub enum Failure {
@@ -283,4 +372,36 @@ pub fn write_stdout(args: std::fmt::Arguments) {
 /// Prints one JSON value on its own line.
 pub fn print_line(value: &serde_json::Value) {
     outln!("{}", serde_json::to_string(value).unwrap_or_default());
+}
+
+/// A Greenhouse scorecard object where a scorecard belongs (`recommend`, `validate`, `compare`,
+/// `convert`, `link`): read through the same import as `convert --from greenhouse`, with the same
+/// attribute mapping. `None` when `text` is not a Greenhouse object (a scorecard document, or
+/// anything else, which the caller's own reader then reports); else the scorecard, or why the
+/// Greenhouse import refused it. What the import did not carry (an attribute matching no
+/// capability, "mixed", private notes) is said on stderr, one line per item, after `source`.
+pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<Scorecard, String>> {
+    // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
+    // Past a document's size it is not read here: the caller's reader refuses it, saying so.
+    if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
+        return None;
+    }
+    let value = scorecard::core::json::parse(text).ok().filter(serde_json::Value::is_object)?;
+    if detect(&value).ok()? != Format::Greenhouse {
+        return None;
+    }
+    Some(match import_greenhouse_value(&value, rubric) {
+        Ok(g) => {
+            warn_greenhouse(source, &g.warnings);
+            Ok(g.card)
+        }
+        Err(e) => Err(format!("Greenhouse scorecard: {e}")),
+    })
+}
+
+/// The warnings of a Greenhouse import (what was read and not carried), one stderr line each.
+pub fn warn_greenhouse(source: &str, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("scorecard: {source}: {w}");
+    }
 }

@@ -2,7 +2,9 @@
 //!
 //! A file may hold one scorecard, a JSON list of them, JSON lines, or documents written one after
 //! another, as the committee page reads a file ([`split_input`]): each is named by its place,
-//! `file.json [2]` or `file.jsonl:3`. Every scorecard is loaded on its own: a file that cannot be
+//! `file.json [2]` or `file.jsonl:3`; each may be a scorecard document or a Greenhouse object,
+//! read as `recommend` and `convert` read one ([`read_greenhouse`]: what its import does not
+//! carry is said on stderr). Every scorecard is loaded on its own: a file that cannot be
 //! read, or a scorecard (or JSONL line) that does not parse, is listed under `failed` with its
 //! error and the rest are still analyzed.
 //! Scorecards made against another rubric are listed under `other_rubric`, those naming no
@@ -16,9 +18,16 @@ use std::process::ExitCode;
 use scorecard::core::classifier::FlagCache;
 use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::clip;
-use scorecard::core::Scorecard;
+use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+
+/// One scorecard's text as a panel reads it ([`parse_for_panel`]), except a Greenhouse scorecard
+/// object, read as `recommend` and `convert` read it: the same import, with what it did not
+/// carry said on stderr ([`read_greenhouse`]) rather than dropped silently.
+fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, String> {
+    read_greenhouse(text, rubric, source).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
+}
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -46,7 +55,7 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
                 Ok(lines) => {
                     let before = cards.len();
                     for (at, line) in lines.records {
-                        match line.and_then(|line| parse_for_panel(&line, &rubric).map_err(|e| e.to_string())) {
+                        match line.and_then(|line| read_one(&line, &rubric, &at)) {
                             Ok(card) => cards.push((at, card)),
                             Err(error) => failed.push(LoadFailure { source: at, error }),
                         }
@@ -70,12 +79,12 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
         // own (and held to a scorecard document's size by `parse_for_panel`).
         for piece in pieces {
             let source = format!("{label}{}", piece.at);
-            match parse_for_panel(&piece.text, &rubric) {
+            match read_one(&piece.text, &rubric, &source) {
                 Ok(card) => cards.push((source, card)),
                 Err(e) => {
                     // A document among others says on which line of the file it starts: its
                     // own line numbers count from there.
-                    let error = piece.locate(e.to_string());
+                    let error = piece.locate(e);
                     failed.push(LoadFailure { source, error });
                 }
             }

@@ -1,6 +1,8 @@
 //! `scorecard convert`, `scorecard link` and `scorecard unlink`: the interchange formats of
 //! `scorecard::core::interchange` on the command line. Results go to stdout; the Greenhouse
-//! attribute mapping report and all errors go to stderr.
+//! attribute mapping report and all errors go to stderr. Each takes a batch (several FILEs or
+//! links, a list, JSON lines, --jsonl): one result per line, each failure named by its place,
+//! exit 1 if any failed.
 
 use std::process::ExitCode;
 
@@ -9,63 +11,97 @@ use scorecard::core::interchange::{
     decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
     text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
-use scorecard::core::scorecard::{clip, MAX_DOCUMENT_BYTES};
+use scorecard::core::committee::Piece;
+use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
-use serde_json::Value;
 
-use crate::common::{label, read_document, rubric, Args, Failure};
+use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, NO_SCORECARD};
 
-/// The one input file of a command (`-` or nothing for stdin), refusing more than one.
-fn one_input(args: &Args, command: &str) -> Result<String, Failure> {
-    match args.positional.as_slice() {
-        [] => Ok("-".to_string()),
-        [one] => Ok(one.clone()),
-        more => Err(Failure::Usage(format!("{command} takes one FILE, found {}", more.len()))),
+/// One scorecard to convert or link: where it came from ("file", "file [2]", "file:3"), its
+/// text or why it could not be read, and for one of documents one after another the line of the
+/// file it starts on (its errors count lines from there: [`Piece::locate`]).
+struct Input {
+    source: String,
+    text: Result<String, String>,
+    line: Option<usize>,
+}
+
+impl Input {
+    /// An error in reading this input, said with its source (and where its lines count from).
+    fn error(&self, e: String) -> String {
+        format!("{}: {}", self.source, Piece { at: String::new(), text: String::new(), line: self.line }.locate(e))
     }
 }
 
-/// Reads a scorecard from `path` in the format `from`, printing the mapping report for
-/// Greenhouse input to stderr unless `quiet`, and its warnings (what was not imported) always.
-fn load(path: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, Failure> {
-    let text = only_item(read_document(path, MAX_DOCUMENT_BYTES, "a scorecard or Greenhouse document")?);
-    let at = &label(path);
-    let invalid = |e: scorecard::core::interchange::ImportError| Failure::Invalid(format!("{at}: {e}"));
+/// A file read with --jsonl that starts as a pretty-printed document does: its label, and the
+/// range of its lines among the inputs.
+type Pretty = (String, std::ops::Range<usize>);
+
+/// The inputs of `convert` and `link`, read as `recommend` and `compare` read theirs: each FILE
+/// (`-` or nothing for stdin) may hold one scorecard, a JSON list of them (the Greenhouse list
+/// `GET /v1/scorecards` returns), JSON lines, or documents one after another, each named by its
+/// place; with --jsonl, each line is read on its own. Also whether this is a batch (more than one
+/// scorecard, more than one FILE, or --jsonl), for which each result is written on one line; and
+/// the files read with --jsonl that start as a pretty-printed document does, with the range of
+/// their inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
+fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
+    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+    let mut out = Vec::new();
+    let mut pretty = Vec::new();
+    let jsonl = args.flag("--jsonl");
+    for path in &paths {
+        let label = label(path);
+        // The reader's message names the input already.
+        let unread = |e: Failure| {
+            let (Failure::Invalid(e) | Failure::Usage(e)) = e;
+            let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
+            Input { source: label.clone(), text: Err(e), line: None }
+        };
+        if jsonl {
+            match read_records(path) {
+                Ok(lines) => {
+                    let start = out.len();
+                    out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text, line: None }));
+                    if lines.pretty {
+                        pretty.push((label.clone(), start..out.len()));
+                    }
+                }
+                Err(e) => out.push(unread(e)),
+            }
+            continue;
+        }
+        match read_scorecards(path) {
+            Ok((_, pieces)) => out.extend(pieces.into_iter().map(|p| Input { source: format!("{label}{}", p.at), text: Ok(p.text), line: p.line })),
+            Err(e) => out.push(unread(e)),
+        }
+    }
+    let batch = jsonl || paths.len() > 1 || out.len() > 1;
+    (out, batch, pretty)
+}
+
+/// Reads one scorecard's text in the format `from`, printing the mapping report for Greenhouse
+/// input to stderr unless `quiet`, and its warnings (what was not imported) always.
+fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, String> {
+    let invalid = |e: ImportError| format!("{e}");
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
-        "json" => import_json(&text, rubric).map_err(|e| {
-            let greenhouse = scorecard::core::json::parse(&text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok()) == Some(Format::Greenhouse);
+        "json" => import_json(text, rubric).map_err(|e| {
+            let greenhouse = scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok()) == Some(Format::Greenhouse);
             let hint = if greenhouse { " (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)" } else { "" };
-            Failure::Invalid(format!("{at}: {e}{hint}"))
+            format!("{e}{hint}")
         }),
         "greenhouse" => {
-            let g = import_greenhouse(&text, rubric).map_err(invalid)?;
+            let g = import_greenhouse(text, rubric).map_err(invalid)?;
             report(at, &g.mappings, &g.warnings, quiet);
             Ok(g.card)
         }
-        "auto" => {
-            let imported = import_auto(&text, rubric).map_err(invalid)?;
+        _ => {
+            let imported = import_auto(text, rubric).map_err(invalid)?;
             if imported.format == Format::Greenhouse {
                 report(at, &imported.mappings, &imported.warnings, quiet);
             }
             Ok(imported.card)
         }
-        other => Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(other)))),
-    }
-}
-
-/// A JSON list of one object as that object's text, whatever it is (a scorecard document, a
-/// Greenhouse object): the Greenhouse import reads a list of one (as its list endpoints return),
-/// and a scorecard document is read alike. Any other text is returned as it is.
-fn only_item(text: String) -> String {
-    if !text.trim_start().starts_with('[') {
-        return text;
-    }
-    match scorecard::core::json::parse(&text) {
-        Ok(Value::Array(items)) => match items.as_slice() {
-            [item @ Value::Object(_)] => scorecard::core::json::to_text(item),
-            _ => text,
-        },
-        _ => text,
     }
 }
 
@@ -93,9 +129,15 @@ fn how_label(how: MatchKind) -> &'static str {
     }
 }
 
-/// `scorecard convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--rubric FILE] [--quiet] [FILE|-]`
+/// `scorecard convert [--from json|greenhouse|auto] [--to json|greenhouse|markdown] [--quiet] [--jsonl] [--rubric FILE] [FILE...|-]`
+///
+/// One scorecard in (one FILE holding one document) gives its conversion as before: pretty JSON
+/// or Markdown. A batch ([`inputs`]) gives one result per scorecard, in input order, each JSON
+/// result on one line (Markdown documents one after another); one that cannot be converted is
+/// named on stderr with its place ("file [2]", "file:3") and the others are still converted,
+/// then exit 1.
 pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--quiet"], &["--from", "--to", "--rubric"])?;
+    let args = Args::parse(rest, &["--quiet", "--jsonl"], &["--from", "--to", "--rubric"])?;
     let from = args.value("--from").unwrap_or("auto");
     let to = args.value("--to").unwrap_or("json");
     if !["json", "greenhouse", "markdown"].contains(&to) {
@@ -104,39 +146,80 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     if !["json", "greenhouse", "auto"].contains(&from) {
         return Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(from))));
     }
-    let path = one_input(&args, "convert")?;
     let rubric = rubric(&args)?;
-    let card = load(&path, from, &rubric, args.flag("--quiet"))?;
+    let (inputs, batch, pretty) = inputs(&args);
+    let mut done = Vec::new();
+    for input in &inputs {
+        match convert_one(input, from, to, &rubric, args.flag("--quiet"), batch) {
+            Ok(()) => done.push(true),
+            Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
+            Err(e) => {
+                done.push(false);
+                eprintln!("scorecard: {}", input.error(e));
+            }
+        }
+    }
+    Ok(batch_exit(&done, &pretty))
+}
+
+/// The exit code of a batch whose inputs were `done` or not: 1 when any failed (after a summary
+/// line when there were several), else 0. Last, as `recommend` and `compare` say it, the hint for
+/// a `pretty` file read with --jsonl of which no line was read.
+fn batch_exit(done: &[bool], pretty: &[Pretty]) -> ExitCode {
+    let (failed, of) = (done.iter().filter(|d| !**d).count(), done.len());
+    if failed == 0 {
+        return ExitCode::SUCCESS;
+    }
+    if failed == of && of > 1 {
+        eprintln!("scorecard: none of the {of} done (each named above)");
+    } else if of > 1 {
+        eprintln!("scorecard: {failed} of {of} not done (each named above); the others were written");
+    }
+    for (label, range) in pretty {
+        if !done.get(range.clone()).unwrap_or_default().iter().any(|d| *d) {
+            eprintln!("scorecard: {}", read_without_jsonl(label));
+        }
+    }
+    ExitCode::from(1)
+}
+
+/// Converts one scorecard and writes the result (on one line in a `batch`).
+fn convert_one(input: &Input, from: &str, to: &str, rubric: &Rubric, quiet: bool, batch: bool) -> Result<(), String> {
+    let text = input.text.as_ref().map_err(String::clone)?;
+    let at = &input.source;
+    let card = load(text, at, from, rubric, quiet)?;
     // What goes to the ATS or a debrief carries only ratings the interviewer stands by, as in
     // the widget: ratings drafted from observations (`scorecard draft`) are confirmed first.
     let drafted: Vec<String> = card.ratings.drafted().filter_map(|c| rubric.capability(c)).map(|c| c.name.clone()).collect();
     if to != "json" && !drafted.is_empty() {
-        return Err(Failure::Invalid(format!(
-            "{}: not converted to {to}: confirm the ratings drafted from observations first ({}): remove their \"drafted\": true",
-            label(&path),
+        return Err(format!(
+            "not converted to {to}: confirm the ratings drafted from observations first ({}): remove their \"drafted\": true",
             scorecard::core::engine::join_names(drafted)
-        )));
+        ));
     }
     // The Greenhouse export leaves bias-risk notes out silently in the file itself (the
     // Markdown says so in its text): say what went, as the warnings do on import, even with
     // --quiet.
     if to == "greenhouse" {
-        if let Some(left_out) = BiasLeftOut::of(&card, &rubric, text_bias_risk).summary() {
-            eprintln!("scorecard: {}: flagged as a bias risk and left out: {left_out}", label(&path));
+        if let Some(left_out) = BiasLeftOut::of(&card, rubric, text_bias_risk).summary() {
+            eprintln!("scorecard: {at}: flagged as a bias risk and left out: {left_out}");
         }
     }
     match to {
+        "json" if batch => outln!("{}", scorecard::core::json::write(&card.to_value(), false)),
         "json" => outln!("{}", export_json(&card)),
         "greenhouse" => {
-            let gh = export_greenhouse(&card, &rubric);
+            let gh = export_greenhouse(&card, rubric);
             if let Some(lost) = candidate_not_carried(&card, !gh["candidate_id"].is_null()) {
-                eprintln!("scorecard: {}: {lost}", label(&path));
+                eprintln!("scorecard: {at}: {lost}");
             }
-            outln!("{}", scorecard::core::json::write(&gh, true));
+            outln!("{}", scorecard::core::json::write(&gh, !batch));
         }
-        _ => out!("{}", export_markdown(&card, &rubric)),
+        // Documents one after another, a blank line between them.
+        _ if batch => outln!("{}", export_markdown(&card, rubric)),
+        _ => out!("{}", export_markdown(&card, rubric)),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// What a Greenhouse export does not carry of the candidate, said as a warning: Greenhouse's
@@ -156,13 +239,14 @@ fn candidate_not_carried(card: &Scorecard, id_carried: bool) -> Option<String> {
     Some(format!("the candidate's {what} {verb} not carried{why}: Greenhouse takes the candidate from the application"))
 }
 
-/// `scorecard link [--base URL] [--rubric FILE] FILE`: the share-link fragment, or a full URL.
+/// `scorecard link [--base URL] [--rubric FILE] [--jsonl] FILE...|-`: the share-link fragment,
+/// or a full URL, one line per scorecard; the inputs are read as `convert` reads them
+/// ([`inputs`]), and one that cannot be linked is named on stderr (then exit 1).
 pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &[], &["--base", "--rubric"])?;
+    let args = Args::parse(rest, &["--jsonl"], &["--base", "--rubric"])?;
     if args.positional.is_empty() {
         return Err(Failure::Usage("link needs a scorecard FILE (or - for stdin)".into()));
     }
-    let path = one_input(&args, "link")?;
     // A link is one line: white space or a control character would break it in two. And it is
     // opened in a browser: the base is the address of the page that serves the widget.
     if let Some(base) = args.value("--base") {
@@ -175,41 +259,105 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
         }
     }
     let rubric = rubric(&args)?;
-    let card = load(&path, "json", &rubric, true)?;
-    let made = match args.value("--base") {
-        Some(base) => encode_link_url(&card, base),
-        None => encode_link(&card),
-    };
-    let link = made.map_err(|e| Failure::Invalid(format!("{}: {e}", label(&path))))?;
-    outln!("{link}");
-    Ok(ExitCode::SUCCESS)
+    let (inputs, batch, pretty) = inputs(&args);
+    let mut done = Vec::new();
+    for input in &inputs {
+        let made = input.text.clone().and_then(|text| {
+            // A scorecard document or a Greenhouse object, as every command reads one.
+            let card = load(&text, &input.source, "auto", &rubric, true)?;
+            let made = match args.value("--base") {
+                Some(base) => encode_link_url(&card, base),
+                None => encode_link(&card),
+            };
+            made.map_err(|e| e.to_string())
+        });
+        match made {
+            Ok(link) => {
+                outln!("{link}");
+                done.push(true);
+            }
+            Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
+            Err(e) => {
+                done.push(false);
+                eprintln!("scorecard: {}", input.error(e));
+            }
+        }
+    }
+    Ok(batch_exit(&done, &pretty))
 }
 
-/// `scorecard unlink [--rubric FILE] URL`: the scorecard a share link holds, as JSON. `-` reads
-/// the link from stdin.
+/// `scorecard unlink [--rubric FILE] [--jsonl] URL...|-`: the scorecard a share link holds, as
+/// JSON. `-` reads one link from stdin (a link a mail client wrapped over lines too). Several
+/// links (arguments, or with --jsonl one per line of each FILE or stdin) give one scorecard per
+/// line, in order; one that cannot be read is named on stderr ("link 2", "file:3"), the others
+/// are still written, then exit 1.
 pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &[], &["--rubric"])?;
-    let link = match args.positional.as_slice() {
-        [one] if one == "-" => read_document("-", MAX_LINK_INPUT_CHARS, "a share link")?,
-        [one] => one.clone(),
-        [] => return Err(Failure::Usage("unlink needs a share URL or fragment (or - for stdin)".into())),
-        more => return Err(Failure::Usage(format!("unlink takes one URL, found {}", more.len()))),
+    let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
+    if args.positional.is_empty() {
+        return Err(Failure::Usage("unlink needs a share URL or fragment (or - for stdin)".into()));
+    }
+    let links: Vec<(String, Result<String, String>)> = if args.flag("--jsonl") {
+        let mut links = Vec::new();
+        for path in &args.positional {
+            match read_records(path) {
+                Ok(lines) => links.extend(lines.records.into_iter().map(|(at, l)| (at, l.map(|l| l.trim().to_string())))),
+                Err(Failure::Invalid(e) | Failure::Usage(e)) => {
+                    let label = label(path);
+                    let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
+                    // What it reads is links: an input of blank lines holds none.
+                    let e = if e == NO_SCORECARD { "no share link in it".to_string() } else { e };
+                    links.push((label, Err(e)));
+                }
+            }
+        }
+        links
+    } else {
+        let mut links = Vec::new();
+        for (i, one) in args.positional.iter().enumerate() {
+            let text = if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
+            let text = text.map_err(|(Failure::Invalid(e) | Failure::Usage(e))| e.strip_prefix("stdin: ").map(str::to_string).unwrap_or(e));
+            links.push((if one == "-" { "stdin".to_string() } else { format!("link {}", i + 1) }, text));
+        }
+        links
     };
+    let batch = args.flag("--jsonl") || links.len() > 1;
     let rubric = rubric(&args)?;
-    let card = decode_link(&link, &rubric).map_err(|e| {
+    let mut done = Vec::new();
+    for (source, link) in &links {
+        match link.clone().and_then(|link| unlink_one(&link, &rubric)) {
+            Ok(card) if batch => {
+                outln!("{}", scorecard::core::json::write(&card.to_value(), false));
+                done.push(true);
+            }
+            Ok(card) => {
+                outln!("{}", export_json(&card));
+                done.push(true);
+            }
+            // One link alone: its message as before, with no "link 1".
+            Err(e) if !batch => return Err(Failure::Invalid(if source == "stdin" && link.is_err() { format!("stdin: {e}") } else { e })),
+            Err(e) => {
+                done.push(false);
+                eprintln!("scorecard: {source}: {e}");
+            }
+        }
+    }
+    Ok(batch_exit(&done, &[]))
+}
+
+/// The scorecard one share link holds, or why it cannot be read.
+fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
+    decode_link(link, rubric).map_err(|e| {
         // Text pasted with the link (a message: "… thanks"), which the decoder reads as more of
         // its data (white space is skipped: mail clients wrap links) and calls truncated or
         // corrupt: when the link before the first space reads alone, say so instead. Here rather
         // than in the core, whose wasm the web pages download.
         let alone = link.trim().split_once(' ').map(|(alone, _)| alone);
         if matches!(e, ImportError::Link(_)) && alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
-            return Failure::Invalid("text follows the share link; copy the link alone, without what follows it".into());
+            return "text follows the share link; copy the link alone, without what follows it".into();
         }
-        // A file's name given where the link belongs: say how to read the link it holds.
-        let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(&link).is_file();
-        let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it)", label(&link)) } else { String::new() };
-        Failure::Invalid(format!("{e}{hint}"))
-    })?;
-    outln!("{}", export_json(&card));
-    Ok(ExitCode::SUCCESS)
+        // A file's name given where the link belongs: say how to read the links it holds.
+        let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(link).is_file();
+        let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it, `scorecard unlink --jsonl FILE` one link per line)", label(link)) } else { String::new() };
+        format!("{e}{hint}")
+    })
 }

@@ -26,7 +26,7 @@ mod rubric;
 
 use std::process::ExitCode;
 
-use common::{Failure, USAGE};
+use common::{command_usage, synopsis, usage, Failure};
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
@@ -39,8 +39,14 @@ fn main() -> ExitCode {
     let result = run(&args);
     match result {
         Ok(code) => code,
+        // The command's own synopsis, not the whole usage: a batch log gets three lines, not
+        // thirty. Without a known command, the list of commands.
         Err(Failure::Usage(msg)) => {
-            eprintln!("scorecard: {msg}\n\n{USAGE}");
+            let cmd = args.first().map(String::as_str).unwrap_or("");
+            match synopsis(cmd) {
+                Some(synopsis) => eprintln!("scorecard: {msg}\n{synopsis}\n(`scorecard {cmd} --help` says more)"),
+                None => eprintln!("scorecard: {msg}\n\n{}", usage()),
+            }
             ExitCode::from(2)
         }
         Err(Failure::Invalid(msg)) => {
@@ -56,9 +62,11 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     };
     // `scorecard compare --help` asks for help, wherever it comes before a `--`; an unknown
     // command is still an error.
-    const COMMANDS: [&str; 10] = ["recommend", "validate", "classify", "draft", "classifier", "convert", "link", "unlink", "compare", "rubric"];
-    if COMMANDS.contains(&cmd.as_str()) && rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
-        outln!("{}", if cmd == "classifier" { classify::CLASSIFIER_USAGE } else { USAGE });
+    if command_usage(cmd).is_some() && rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
+        match cmd.as_str() {
+            "classifier" => outln!("{}\n\n{}", command_usage(cmd).unwrap_or_default(), classify::CLASSIFIER_USAGE),
+            _ => outln!("{}", command_usage(cmd).unwrap_or_else(usage)),
+        }
         return Ok(ExitCode::SUCCESS);
     }
     match cmd.as_str() {
@@ -73,7 +81,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "compare" => compare::compare(rest),
         "rubric" => rubric::rubric_command(rest),
         "-h" | "--help" | "help" => {
-            outln!("{USAGE}");
+            outln!("{}", usage());
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {

@@ -3,12 +3,12 @@
 use std::process::ExitCode;
 
 use scorecard::core::engine::recommend_with as engine_recommend_with;
-use scorecard::core::interchange::{detect, import_json, parse_json, Format, ImportError};
+use scorecard::core::interchange::{import_json, ImportError};
 use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{jsonl_hint, label, print_line, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, print_line, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// Each scorecard read, or why it could not be: its source and the result.
 type Loaded = (String, Result<Scorecard, String>);
@@ -31,7 +31,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
                 Ok(lines) => {
                     let mut any = false;
                     for (at, line) in lines.records {
-                        let card = line.and_then(|line| import_json(&line, rubric).map_err(|e| located(&line, e))).map_err(|e| format!("{at}: {e}"));
+                        let card = line.and_then(|line| read_one(&line, rubric, &at).map_err(|e| located(&line, e))).map_err(|e| format!("{at}: {e}"));
                         any |= card.is_ok();
                         out.push((at, card));
                     }
@@ -52,8 +52,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
                 for piece in items {
                     let source = format!("{label}{}", piece.at);
-                    let card = import_json(&piece.text, rubric)
-                        .map_err(|e| format!("{source}: {}{hint}{}", piece.locate(located(&piece.text, e)), greenhouse_hint(&piece.text)));
+                    let card = read_one(&piece.text, rubric, &source).map_err(|e| format!("{source}: {}{hint}", piece.locate(located(&piece.text, e))));
                     out.push((source, card));
                 }
             }
@@ -63,20 +62,28 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
     (out, hints)
 }
 
-/// An import error as a person finds its place: a text of one line (a line of JSON lines) says
-/// "at column C", as `compare` says it ([`position_in`]).
-fn located(text: &str, e: ImportError) -> String {
-    match e {
-        ImportError::NotJson { message, .. } => format!("not JSON: {}", position_in(text, message)),
-        e => e.to_string(),
+/// Why one scorecard could not be read: an import error, or the Greenhouse import's message.
+enum Unread {
+    Import(ImportError),
+    Greenhouse(String),
+}
+
+/// One scorecard's text, a scorecard document or a Greenhouse scorecard object, read as
+/// `convert` reads it (the Greenhouse import's warnings on stderr, after `source`).
+fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, Unread> {
+    match read_greenhouse(text, rubric, source) {
+        Some(read) => read.map_err(Unread::Greenhouse),
+        None => import_json(text, rubric).map_err(Unread::Import),
     }
 }
 
-/// A hint for a Greenhouse scorecard given where a scorecard document belongs: how to read it.
-fn greenhouse_hint(text: &str) -> &'static str {
-    match parse_json(text, "document").map(|v| detect(&v)) {
-        Ok(Ok(Format::Greenhouse)) => " (this is a Greenhouse scorecard: `scorecard convert --from greenhouse` reads it)",
-        _ => "",
+/// An import error as a person finds its place: a text of one line (a line of JSON lines) says
+/// "at column C", as `compare` says it ([`position_in`]).
+fn located(text: &str, e: Unread) -> String {
+    match e {
+        Unread::Import(ImportError::NotJson { message, .. }) => format!("not JSON: {}", position_in(text, message)),
+        Unread::Import(e) => e.to_string(),
+        Unread::Greenhouse(e) => e,
     }
 }
 
@@ -103,7 +110,25 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         // What the classifier flags (a bias risk, no behaviour) is not evidence, as on the page.
-        let r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        let mut r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        // Ratings drafted from observations (`scorecard draft`) and not yet confirmed count as
+        // the engine counts them, but the verdict is not the interviewer's until they are: the
+        // output names them and the rationale says so after its first line, as `compare` says
+        // that drafts are not counted. (`convert` to Greenhouse or Markdown refuses such a card.)
+        let drafted: Vec<&String> = card.ratings.drafted().collect();
+        if !drafted.is_empty() {
+            let names = drafted.iter().map(|c| rubric.capability(c).map_or_else(|| c.to_string(), |c| c.name.clone())).collect();
+            let one = drafted.len() == 1;
+            let line = format!(
+                "Drafted from observations and not yet confirmed: {}; {} the interviewer's rating{} until confirmed.",
+                scorecard::core::engine::join_names(names),
+                if one { "it is not" } else { "they are not" },
+                if one { "" } else { "s" }
+            );
+            let at = r.rationale.len().min(1);
+            r.rationale.insert(at, line);
+            r.todo_lines = r.todo_lines.start + 1..r.todo_lines.end + 1;
+        }
         print_line(&json!({
             "source": source,
             "candidate": card.candidate.key(),
@@ -115,6 +140,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             "confidence": r.confidence,
             "score": r.score,
             "rationale": r.rationale,
+            "drafted": drafted,
         }));
     }
     Ok(report_failures(&failures, &hints))
