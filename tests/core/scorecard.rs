@@ -345,3 +345,43 @@ fn drafted_ratings_survive_the_file_and_never_in_a_submitted_card() {
     let unrated = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"not_assessed","note":"n","drafted":true}}}"#;
     assert!(!Scorecard::from_json(unrated, &rubric()).unwrap().ratings.get("technical_expertise").unwrap().drafted);
 }
+
+/// A pasted list of notes is read as its items (QA M9); a note over several lines without
+/// markers, or a single item, is one note.
+#[test]
+fn a_list_of_notes_is_read_as_its_items() {
+    use scorecard::core::notes::list_items;
+    let qa = "- Asked about expected QPS before designing\n- Needed two hints on cache staleness\n- Mentors two juniors weekly\n- Missed the billing deadline by a month";
+    assert_eq!(
+        list_items(qa),
+        ["Asked about expected QPS before designing", "Needed two hints on cache staleness", "Mentors two juniors weekly", "Missed the billing deadline by a month"]
+    );
+    assert_eq!(list_items("* One\r\n\r\n  * Two  \n"), ["One", "Two"], "CRLF, blank lines and indentation");
+    assert_eq!(list_items("• Led the sync\n• Kept a risk log"), ["Led the sync", "Kept a risk log"]);
+    assert_eq!(list_items("1. Led the sync\n2) Kept a risk log\n10. Shipped"), ["Led the sync", "Kept a risk log", "Shipped"]);
+    assert_eq!(list_items("- Led the sync across\n  three teams\n- Kept a risk log"), ["Led the sync across\nthree teams", "Kept a risk log"], "a wrapped line continues its item");
+    for one in ["", "- Only one item", "Led the sync\nKept a risk log", "She said:\n- one\n- two", "-5% latency\n-3% cost", "1.5x faster\n2.0x cheaper", "- \n- ", "1234. no\n5678. no"] {
+        assert!(list_items(one).is_empty(), "{one:?} is one note");
+    }
+    // Never panics, whatever the bytes.
+    for s in ["-", "•", "1", "12)", "- é\n– ü", "\n\n", "9)\u{a0}x\n9)\tY"] {
+        let _ = list_items(s);
+    }
+}
+
+/// Each removal is undone in its place, whatever the order (QA M11).
+#[test]
+fn a_removed_observation_goes_back_before_the_one_it_preceded() {
+    use scorecard::core::notes::restore_index;
+    // a b c d: b removed (followed by c), then c (followed by d).
+    let left = ["a", "d"];
+    let removed = [("b", Some("c")), ("c", Some("d"))];
+    assert_eq!(restore_index(&left, Some("d"), 1, &removed[..1]), 1, "c, undone first, before d");
+    assert_eq!(restore_index(&left, Some("c"), 1, &removed[1..]), 1, "b, undone first, before where c goes: before d");
+    assert_eq!(restore_index(&["a", "c", "d"], Some("c"), 1, &[]), 1);
+    // No follower left: its old place, within the list.
+    assert_eq!(restore_index(&["a"], None, 3, &[]), 1);
+    assert_eq!(restore_index(&["a", "x", "y"], Some("gone"), 1, &[]), 1);
+    // Ids that repeat across removals (one taken by a later note) never loop.
+    assert_eq!(restore_index(&[], Some("o1"), 0, &[("o1", Some("o1")), ("o1", Some("o1"))]), 0);
+}
