@@ -60,21 +60,34 @@ pub fn list_items(text: &str) -> Vec<String> {
     items
 }
 
-/// Where a removed observation goes back, as an index into the observations left (`ids`, in
-/// order). `follow` is the id of the observation that followed it when it was removed, `index`
-/// its place then. `removed` lists the other removals still to undo, each as (its id, the id
-/// that followed it): a removed follower is followed in turn, so that undoing in any order puts
-/// each observation before the one it preceded. Without a follower left, the place it had,
-/// within the list as it now is.
-pub fn restore_index(ids: &[&str], follow: Option<&str>, index: usize, removed: &[(&str, Option<&str>)]) -> usize {
-    let mut follow = follow;
-    // At most one step per removal: ids may repeat across removals, so no cycle runs forever.
+/// Where an observation removed at `index` (among those left on the card) stands among the
+/// card's observations and the removals still to undo, each at such a place (`removed`): the
+/// list as it was, removed ones included. An observation of the card is placed so too, to show
+/// a removal's Undo where the observation was. Each removal keeps its place in that list,
+/// whatever is undone in whatever order, and one added later goes after them all.
+pub fn removal_slot(index: usize, removed: &[usize]) -> usize {
+    let mut slot = index;
+    // The removals before it push it back; a few at most (`MAX_UNDO`), so a few rounds.
     for _ in 0..=removed.len() {
-        let Some(f) = follow else { break };
-        if let Some(at) = ids.iter().position(|id| *id == f) {
-            return at;
+        let before = removed.iter().filter(|r| **r <= slot).count();
+        if index + before == slot {
+            break;
         }
-        follow = removed.iter().find(|(id, _)| *id == f).and_then(|(_, next)| *next);
+        slot = index + before;
     }
-    index.min(ids.len())
+    slot
+}
+
+/// Where the removal at `slot` goes back among the observations on the card: after as many as
+/// stand before it, `removed` being the other removals' slots (see [`removal_slot`]).
+pub fn restore_index(slot: usize, removed: &[usize], len: usize) -> usize {
+    slot.saturating_sub(removed.iter().filter(|r| **r < slot).count()).min(len)
+}
+
+/// The slots of the removals left when the one at `slot` is forgotten (the oldest, past
+/// [`MAX_UNDO`]): those after it move up one.
+pub fn forget_slot(slot: usize, removed: &mut [usize]) {
+    for r in removed.iter_mut().filter(|r| **r > slot) {
+        *r -= 1;
+    }
 }

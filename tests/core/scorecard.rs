@@ -371,17 +371,34 @@ fn a_list_of_notes_is_read_as_its_items() {
 
 /// Each removal is undone in its place, whatever the order (QA M11).
 #[test]
-fn a_removed_observation_goes_back_before_the_one_it_preceded() {
-    use scorecard::core::notes::restore_index;
-    // a b c d: b removed (followed by c), then c (followed by d).
-    let left = ["a", "d"];
-    let removed = [("b", Some("c")), ("c", Some("d"))];
-    assert_eq!(restore_index(&left, Some("d"), 1, &removed[..1]), 1, "c, undone first, before d");
-    assert_eq!(restore_index(&left, Some("c"), 1, &removed[1..]), 1, "b, undone first, before where c goes: before d");
-    assert_eq!(restore_index(&["a", "c", "d"], Some("c"), 1, &[]), 1);
-    // No follower left: its old place, within the list.
-    assert_eq!(restore_index(&["a"], None, 3, &[]), 1);
-    assert_eq!(restore_index(&["a", "x", "y"], Some("gone"), 1, &[]), 1);
-    // Ids that repeat across removals (one taken by a later note) never loop.
-    assert_eq!(restore_index(&[], Some("o1"), 0, &[("o1", Some("o1")), ("o1", Some("o1"))]), 0);
+fn a_removed_observation_goes_back_in_its_place_in_any_order() {
+    use scorecard::core::notes::{forget_slot, removal_slot, restore_index};
+    // a b c d e: b removed, then c, then a, then e.
+    let mut card = vec!["a", "b", "c", "d", "e"];
+    let mut removed: Vec<(&str, usize)> = Vec::new();
+    for gone in ["b", "c", "a", "e"] {
+        let i = card.iter().position(|x| *x == gone).unwrap();
+        card.remove(i);
+        let slots: Vec<usize> = removed.iter().map(|r| r.1).collect();
+        removed.push((gone, removal_slot(i, &slots)));
+    }
+    assert_eq!(removed, [("b", 1), ("c", 2), ("a", 0), ("e", 4)], "each at its place in a b c d e");
+    // Undone in another order: each back in its place.
+    for back in ["b", "e", "a", "c"] {
+        let at = removed.iter().position(|r| r.0 == back).unwrap();
+        let (_, slot) = removed.remove(at);
+        let slots: Vec<usize> = removed.iter().map(|r| r.1).collect();
+        card.insert(restore_index(slot, &slots, card.len()), back);
+    }
+    assert_eq!(card, ["a", "b", "c", "d", "e"]);
+    // An observation of the card stands after the removals before it.
+    assert_eq!(removal_slot(1, &[0, 1]), 3);
+    assert_eq!(removal_slot(0, &[2]), 0);
+    // One added after a removal at the end goes after it.
+    assert_eq!(restore_index(4, &[], 5), 4);
+    assert_eq!(restore_index(9, &[], 2), 2, "never past the end");
+    // The oldest forgotten: those after it move up.
+    let mut slots = [3, 1, 5];
+    forget_slot(2, &mut slots);
+    assert_eq!(slots, [2, 1, 4]);
 }
