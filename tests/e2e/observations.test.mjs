@@ -282,7 +282,9 @@ test('a removed observation leaves Undo where it was, with the keyboard on it, a
   }
   await page.locator('.sc-removed', { hasText: 'Removed: Heavy accent' }).waitFor();
   assert.equal(await page.locator('.sc-obs').count(), 0);
-  await page.getByRole('button', { name: 'Undo remove' }).click();
+  // Each removal keeps its Undo, in the order the notes stood.
+  assert.deepEqual(await page.locator('.sc-removed__text').allTextContents(), notes.map((n) => 'Removed: ' + n));
+  await page.locator('.sc-removed', { hasText: 'Heavy accent' }).getByRole('button', { name: 'Undo remove' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 1);
   await context.close();
 });
@@ -300,7 +302,7 @@ test('each removal keeps its own Undo, in its place, and any of them puts its no
   await list.locator('.sc-obs', { hasText: 'Great culture fit' }).getByRole('button', { name: /^Remove/ }).click();
   // Both removals are listed where they were, each with its Undo.
   await page.waitForFunction(() => document.querySelectorAll('.sc-removed').length === 2);
-  assert.deepEqual(await list.locator('li').allTextContents(),
+  assert.deepEqual(await list.locator('li').evaluateAll((lis) => lis.map((li) => li.className.includes('sc-removed') ? li.textContent : li.querySelector('.sc-obs__text').textContent)),
     ['Removed: Seems smartUndo', 'Removed: Great culture fitUndo', notes[2]]);
   // The earlier one first: it goes back in its place, the other stays undoable.
   await list.locator('.sc-removed', { hasText: 'Seems smart' }).getByRole('button', { name: 'Undo remove' }).click();

@@ -71,7 +71,8 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     let held = state.after.as_ref().is_some_and(|a| a.focus == "observe") && !text.trim().is_empty();
     let before = added.filter(|(at, _)| *at == now).map(|(_, n)| n);
     let where_added = match state.card.observations.last().filter(|_| before.is_some() && !full) {
-        _ if full && items > 1 => format!("This list has {items} notes, more than this card has room for (it holds at most {MAX_OBSERVATIONS} observations): remove some, or add fewer."),
+        // A list that does not fit is refused whole: "Add as one" may still fit it.
+        _ if full && count < MAX_OBSERVATIONS => "This list has more notes than this card has room for: add it as one, or remove some observations first.".to_string(),
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         _ if full_box => FULL.to_string(),
         _ if held => "Not switched: this observation belongs to this scorecard. Add it (Enter) or clear it, then start or open another.".to_string(),
@@ -178,40 +179,37 @@ fn flag_words(f: &Flag) -> String {
 /// `capability` is the list's (`None`: not tagged); each observation removed from it that can
 /// still be put back is shown where it was, with its Undo.
 pub fn observation_list(state: &ScorerContext, observations: &[&Observation], capability: Option<&str>, id_prefix: &str) -> Html {
-    let mut removed = removed_from(state, capability);
+    let removed = removed_from(state, capability);
     let mut items = Vec::with_capacity(observations.len() + removed.len());
-    if !removed.is_empty() {
-        // Each removal stands where it was among the card's observations and the removals
-        // (`notes::removal_slot`): shown before the first observation of this list after it.
-        let all = slots(&state.removed);
-        for o in observations {
+    // Each removal stands where it was among the card's observations and the removals
+    // (`notes::removal_slot`): shown before the first observation of this list after it.
+    let all = slots(&state.removed);
+    let mut next = 0;
+    for o in observations {
+        if next < removed.len() {
             let at = state.card.observations.iter().position(|x| x.id == o.id).unwrap_or(0);
             let slot = removal_slot(at, &all);
-            // The removals before it, in their order (a few: the smallest first each time).
-            while let Some(k) = (0..removed.len()).filter(|k| removed[*k].index < slot).min_by_key(|k| removed[*k].index) {
-                items.push(undo_item(state, removed.remove(k), id_prefix));
+            while next < removed.len() && removed[next].index < slot {
+                items.push(undo_item(state, removed[next], id_prefix));
+                next += 1;
             }
-            items.push(observation_item(state, o, id_prefix));
         }
-    } else {
-        for o in observations {
-            items.push(observation_item(state, o, id_prefix));
-        }
+        items.push(observation_item(state, o, id_prefix));
     }
-    while let Some(k) = (0..removed.len()).min_by_key(|k| removed[*k].index) {
-        items.push(undo_item(state, removed.remove(k), id_prefix));
+    for r in &removed[next..] {
+        items.push(undo_item(state, r, id_prefix));
     }
     html! {
         <ul class="sc-obs-list">{ for items }</ul>
     }
 }
 
-/// The removals from the list of `capability` that can be put back, oldest first.
+/// The removals from the list of `capability` that can be put back, in the order they stood.
 pub fn removed_from<'a>(state: &'a ScorerContext, capability: Option<&str>) -> Vec<&'a Removed> {
-    let mut out = Vec::new();
+    let mut out: Vec<&Removed> = Vec::new();
     if !state.read_only() {
         for r in state.removed.iter().filter(|r| r.observation.capability.as_deref() == capability) {
-            out.push(&**r);
+            out.insert(out.partition_point(|x| x.index < r.index), r);
         }
     }
     out
@@ -265,47 +263,31 @@ pub fn bias_flagged(state: &ScorerContext, o: &Observation) -> bool {
 }
 
 /// An observation's text being edited: Enter (or Save) saves it, Shift+Enter starts a new line,
-/// Escape (or Cancel) leaves it as it was. The box holds what is typed until then, across other
-/// changes to the card.
+/// Escape (or Cancel) leaves it as it was. What is typed is kept in the state (`editing`), so no
+/// other change to the card resets it. (One element: each costs the widget's wasm its own code.)
 fn observation_editor(state: &ScorerContext, o: &Observation, base: &str) -> Html {
-    let save = {
-        let (state, id) = (state.clone(), o.id.clone());
-        move || state.dispatch(Action::SaveObservation { id: id.clone() })
-    };
     let oninput = {
         let (state, id) = (state.clone(), o.id.clone());
         Callback::from(move |e: InputEvent| {
             state.dispatch(Action::EditText { id: id.clone(), text: e.target_unchecked_into::<HtmlTextAreaElement>().value() });
         })
     };
-    let cancel = {
-        let (state, id) = (state.clone(), o.id.clone());
-        move || state.dispatch(Action::CancelEdit { id: id.clone() })
-    };
     let onkeydown = {
-        let (save, cancel) = (save.clone(), cancel.clone());
+        let (state, id) = (state.clone(), o.id.clone());
         Callback::from(move |e: KeyboardEvent| {
+            let id = id.clone();
             if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
                 e.prevent_default();
-                save();
+                state.dispatch(Action::SaveObservation { id });
             } else if e.key() == "Escape" {
                 e.prevent_default();
-                cancel();
+                state.dispatch(Action::CancelEdit { id });
             }
         })
     };
-    let editor = part_id(base, "editor");
     html! {
-        <div class="sc-obs__editor">
-            <label class="sc-visually-hidden" for={editor.clone()}>{ "Edit the observation" }</label>
-            <textarea class="sc-card__textarea" id={editor.clone()} rows="2" value={state.edit_text(&o.id).unwrap_or_default().to_string()}
-                {oninput} {onkeydown} maxlength="10000" aria-describedby={part_id(base, "edit-hint")} />
-            <p class="sc-card__hint" id={part_id(base, "edit-hint")}>{ "Enter saves, Shift+Enter starts a new line, Escape cancels. A suggested tag is read again from the new text; your own tag is kept." }</p>
-            <div class="sc-obs__tag">
-                { button("sc-button sc-m-small sc-m-primary", None, Callback::from(move |_: MouseEvent| save()), "Save") }
-                { button("sc-button sc-m-small", None, Callback::from(move |_: MouseEvent| cancel()), "Cancel") }
-            </div>
-        </div>
+        <textarea class="sc-card__textarea sc-obs__editor" id={part_id(base, "editor")} rows="2" value={state.edit_text(&o.id).unwrap_or_default().to_string()}
+            {oninput} {onkeydown} maxlength="10000" aria-label="Edit the observation: Enter saves, Shift+Enter starts a new line, Escape cancels" />
     }
 }
 
@@ -345,6 +327,14 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
         Callback::from(move |_: MouseEvent| state.dispatch(Action::EditObservation { id: id.clone() }))
     };
     let editing = !disabled && state.edit_text(&o.id).is_some();
+    let on_save = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SaveObservation { id: id.clone() }))
+    };
+    let on_cancel = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::CancelEdit { id: id.clone() }))
+    };
     // Waiting for the classifier (the on-demand module still loading): said on the note itself,
     // which would otherwise look untagged and sound.
     let reading = o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading);
@@ -403,12 +393,13 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                         <button type="button" class="sc-button sc-m-small" onclick={on_accept}
                             aria-label="Accept the suggested tag" aria-describedby={described.clone()}>{ "Accept" }</button>
                     }
-                } else if o.capability.is_some() {
-                    <span class="sc-obs__source">{ "Your tag" }</span>
-                } else if reading {
-                    <span class="sc-obs__source sc-m-reading">{ "Reading… tagged once the classifier has loaded" }</span>
+                } else if o.capability.is_some() || reading {
+                    <span class="sc-obs__source">{ if reading { "Reading… tagged once the classifier has loaded" } else { "Your tag" } }</span>
                 }
-                if !disabled && !editing {
+                if editing {
+                    { button("sc-button sc-m-small sc-m-primary", None, on_save, "Save") }
+                    { button("sc-button sc-m-small", None, on_cancel, "Cancel") }
+                } else if !disabled {
                     <button type="button" class="sc-button sc-m-small sc-m-quiet" id={part_id(&base, "edit")} onclick={on_edit}
                         aria-label="Edit this observation" aria-describedby={part_id(&base, "text")}>{ "Edit" }</button>
                 }
