@@ -351,7 +351,9 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let current = o.capability.clone().unwrap_or_default();
     // Its menus and buttons are read with the observation they act on, and the suggestion's
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
-    let described = if suggested { format!("{base}-text {base}-source") } else { part_id(&base, "text") };
+    // The text, or while it is edited its box (the menus and Remove stay described by it).
+    let text_id = part_id(&base, if editing { "editor" } else { "text" });
+    let described = if suggested { format!("{text_id} {base}-source") } else { text_id.clone() };
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
             if editing {
@@ -394,7 +396,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                             aria-label="Accept the suggested tag" aria-describedby={described.clone()}>{ "Accept" }</button>
                     }
                 } else if o.capability.is_some() || reading {
-                    <span class="sc-obs__source">{ if reading { "Reading… tagged once the classifier has loaded" } else { "Your tag" } }</span>
+                    <span class="sc-obs__source">{ if reading { "Tagging…" } else { "Your tag" } }</span>
                 }
                 if editing {
                     { button("sc-button sc-m-small sc-m-primary", None, on_save, "Save") }
@@ -405,7 +407,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 }
                 if !disabled {
                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove}
-                        aria-label="Remove this observation" aria-describedby={part_id(&base, "text")}>{ "Remove" }</button>
+                        aria-label="Remove this observation" aria-describedby={text_id}>{ "Remove" }</button>
                 }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).
