@@ -14,6 +14,7 @@ pub mod engine;
 pub mod interchange;
 pub mod json;
 pub mod ladder;
+pub mod notes;
 pub mod rubric;
 pub mod scorecard;
 pub mod wire;

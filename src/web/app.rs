@@ -717,8 +717,10 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // Work kept in this tab only (storage refused it, or the card is not saved under its names,
     // or another tab saved it meanwhile) goes with the page: leaving asks first, as the status
     // line says.
+    // So does an observation's edit not yet saved.
+    let edit_held = state.editing.iter().any(|(id, t)| state.card.observations.iter().any(|o| o.id == *id && o.text != *t));
     crate::web::hooks::use_leave_guard(
-        store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
+        edit_held || store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
     );
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();

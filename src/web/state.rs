@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::{self, Classification, Flag};
 use crate::core::engine::{recommend_with, Recommendation};
+use crate::core::notes::{forget_slot, list_items, removal_slot, restore_index, MAX_UNDO};
 use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
 use crate::web::assist::Assistance;
@@ -91,20 +92,24 @@ pub struct ScorerState {
     /// the actions whose control disappears or moves (Accept, a retag to another card, Confirm,
     /// Submit, Reopen), which would otherwise drop focus to the page and say nothing.
     pub after: Option<After>,
-    /// The observation removed last, until it is put back with Undo (shown where it was), the
-    /// card is submitted or replaced, or another is removed.
-    pub removed: Option<Rc<Removed>>,
+    /// The observations removed, oldest first, each until it is put back with its Undo (shown
+    /// where it was) or the card is submitted or replaced; at most [`MAX_UNDO`], the oldest
+    /// forgotten first.
+    pub removed: Vec<Rc<Removed>>,
+    /// The observations whose text is being edited in place: (id, the text in its box). Several
+    /// may be open: opening one never closes another with what was typed in it.
+    pub editing: Vec<(String, String)>,
 }
 
 /// See [`ScorerState::removed`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Removed {
+    /// Names its Undo (`undo-<serial>`): ids of observations may be taken again.
+    pub serial: u32,
     pub observation: Observation,
-    /// Where it was among all the card's observations.
+    /// Where it was among all the card's observations and the other removals still to undo
+    /// (`notes::removal_slot`): Undo is shown there, and puts it back there.
     pub index: usize,
-    /// The observation that followed it in its list (same capability), if any: Undo is shown
-    /// before that one, or at the end of the list.
-    pub next: Option<String>,
     /// The drafted ratings its removal withdrew (no other observation supported them), as they
     /// were: Undo drafts them again, unless the capability has been rated since.
     pub withdrawn: Vec<(String, crate::core::RatingEntry)>,
@@ -143,15 +148,27 @@ pub enum Action {
     SwitchHeld,
     /// The host turns read-only mode on or off.
     Lock { locked: bool },
-    /// A new observation; the classifier suggests its tag.
+    /// A new observation; the classifier suggests its tag. A list of notes (`notes::list_items`)
+    /// is added as one observation per item.
     Observe { text: String },
     /// The interviewer sets an observation's tag (it becomes theirs).
     Retag { id: String, capability: Option<String>, level: Rating },
     /// The interviewer confirms the suggested tag.
     AcceptTag { id: String },
     RemoveObservation { id: String },
-    /// Put the observation removed last back where it was.
-    UndoRemove,
+    /// Put a removed observation back where it was, by its removal's serial.
+    UndoRemove { serial: u32 },
+    /// Add an observation as one, also a list (see `Observe`).
+    ObserveAsOne { text: String },
+    /// Edit an observation's text in place.
+    EditObservation { id: String },
+    /// What the edit box of an observation holds, as it is typed.
+    EditText { id: String, text: String },
+    /// Leave the edit, the text as it was.
+    CancelEdit { id: String },
+    /// Save the edited text: the classifier reads it again (a suggested tag is suggested afresh;
+    /// the interviewer's own tag is kept).
+    SaveObservation { id: String },
     /// Propose ratings for unrated capabilities from their observations.
     DraftRatings,
     /// The classifier and formats loaded, or could not be.
@@ -184,8 +201,14 @@ impl ScorerState {
             note_flags: Rc::default(),
             drafted,
             after: None,
-            removed: None,
+            removed: Vec::new(),
+            editing: Vec::new(),
         }
+    }
+
+    /// What the edit box of observation `id` holds, while it is edited.
+    pub fn edit_text(&self, id: &str) -> Option<&str> {
+        self.editing.iter().find(|(e, _)| e == id).map(|(_, t)| t.as_str())
     }
 
     /// Records what an action did and where focus goes (see `after`).
@@ -269,6 +292,7 @@ impl Reducible for ScorerState {
         let mut next = (*self).clone();
         let editable = !self.read_only();
         let mut card_changed = false;
+        let split = matches!(action, Action::Observe { .. });
         match action {
             Action::SetCandidate { name } if !self.names_fixed() => {
                 next.card.candidate.name = name;
@@ -320,6 +344,11 @@ impl Reducible for ScorerState {
                 next.refuse(text.into(), NoticeUntil::Complete);
                 next.did(String::new(), focus);
             }
+            // An edit still open would be lost with its editor: saved or cancelled first.
+            Action::Submit { .. } if editable && !self.editing.is_empty() => {
+                next.refuse("Not submitted: save (Enter) or cancel (Escape) the observation you are editing first.".into(), NoticeUntil::Dismissed);
+                next.did(String::new(), self.editing.first().map(|(id, _)| part_id(id, "editor")).unwrap_or_default());
+            }
             // Drafted ratings are the classifier's guesses until the interviewer confirms them:
             // they are not submitted as the interviewer's own.
             Action::Submit { .. } if editable && !self.drafted.is_empty() => {
@@ -330,7 +359,8 @@ impl Reducible for ScorerState {
                 next.submitted_once = true;
                 // Whatever it said (a refusal, a restored draft) is over.
                 next.notice = None;
-                next.removed = None;
+                next.removed.clear();
+                next.editing.clear();
                 next.did("Scorecard submitted. It is read-only until you reopen it.".into(), "reopen".into());
                 card_changed = true;
             }
@@ -340,7 +370,8 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
-                next.removed = None;
+                next.removed.clear();
+                next.editing.clear();
                 // The drafted marks may also hold SUBMITTED_MARK.
                 next.submitted_once = card.submitted_at.is_some() || drafted.iter().any(|d| d == SUBMITTED_MARK);
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
@@ -365,15 +396,70 @@ impl Reducible for ScorerState {
             // Said under the box, where the keyboard goes (`QuickEntry`), while it holds the text.
             Action::SwitchHeld => next.did(String::new(), "observe".into()),
             Action::Lock { locked } => next.locked = locked,
-            Action::Observe { text } if editable => {
-                let text = text.trim().to_string();
-                if text.is_empty() || next.card.observations.len() >= MAX_OBSERVATIONS {
+            Action::Observe { text } | Action::ObserveAsOne { text } if editable => {
+                let whole = text.trim().to_string();
+                let mut items = if split { list_items(&whole) } else { Vec::new() };
+                if items.is_empty() {
+                    items.push(whole);
+                }
+                // All or nothing: what does not fit stays in the box.
+                if items[0].is_empty() || next.card.observations.len() + items.len() > MAX_OBSERVATIONS {
                     return self;
                 }
-                let id = next_observation_id(&next.card);
-                // Untagged until the classifier reads it: now if it is loaded, else when it is.
-                next.card.observations.push(Observation { id, text, ..Observation::default() });
+                for text in items {
+                    let id = next_observation_id(&next.card);
+                    // Untagged until the classifier reads it: now if it is loaded, else when it is.
+                    next.card.observations.push(Observation { id, text, ..Observation::default() });
+                }
                 suggest_tags(&mut next);
+                card_changed = true;
+            }
+            Action::EditObservation { id } if editable => {
+                let Some(o) = self.card.observations.iter().find(|o| o.id == id) else { return self };
+                next.did("Editing the observation: Enter saves it, Escape cancels.".into(), part_id(&id, "editor"));
+                if self.edit_text(&id).is_none() {
+                    next.editing.push((id, o.text.clone()));
+                }
+            }
+            Action::EditText { id, text } => {
+                let Some(e) = next.editing.iter_mut().find(|(e, _)| *e == id) else { return self };
+                e.1 = text;
+            }
+            Action::CancelEdit { id } if self.edit_text(&id).is_some() => {
+                next.editing.retain(|(e, _)| *e != id);
+                next.did("Edit cancelled: the observation is as it was.".into(), part_id(&id, "edit"));
+            }
+            Action::SaveObservation { id } if editable => {
+                let Some(text) = self.edit_text(&id).map(|t| t.trim().to_string()) else { return self };
+                let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) else { return self };
+                if text.is_empty() {
+                    // Nothing is removed by an edit: Remove does that, with its Undo.
+                    next.did("An observation cannot be empty: write it again, or press Escape and Remove it.".into(), part_id(&id, "editor"));
+                    return Rc::new(next);
+                }
+                next.editing.retain(|(e, _)| *e != id);
+                if o.text == text {
+                    next.did("Observation unchanged.".into(), part_id(&id, "edit"));
+                    return Rc::new(next);
+                }
+                o.text = text;
+                let mine = o.source == TagSource::Interviewer;
+                if !mine {
+                    // A suggestion was the old text's: the new text is read afresh.
+                    o.capability = None;
+                    o.level = Rating::NotAssessed;
+                }
+                suggest_tags(&mut next);
+                let o = next.card.observations.iter().find(|o| o.id == id).cloned().unwrap_or_default();
+                let flagged = next.analysis(&o.text).and_then(|a| a.as_ref().ok()).is_some_and(|c| !c.flags.is_empty());
+                let said = match o.capability.as_deref() {
+                    _ if flagged => "Observation changed. It is still flagged: see its warning.".to_string(),
+                    Some(c) if mine => format!("Observation changed; your tag, {}, is kept.", next.capability_name(c)),
+                    Some(c) => format!("Observation changed and read again: suggested for {}.", next.capability_name(c)),
+                    None if matches!(next.assist, Assistance::Loading) => "Observation changed; it is tagged once the classifier has loaded.".to_string(),
+                    None => "Observation changed: not tagged to a capability.".to_string(),
+                };
+                next.did(said, part_id(&id, "edit"));
                 card_changed = true;
             }
             Action::Retag { id, capability, level } if editable => {
@@ -407,13 +493,27 @@ impl Reducible for ScorerState {
                 // Its Remove button goes: the Undo shown in its place takes the keyboard.
                 let Some(index) = self.card.observations.iter().position(|o| o.id == id) else { return self };
                 let gone = next.card.observations.remove(index);
-                let following = self.card.observations[index + 1..].iter().find(|o| o.capability == gone.capability).map(|o| o.id.clone());
-                next.removed = Some(Rc::new(Removed { observation: gone, index, next: following, withdrawn: Vec::new() }));
-                next.did("Observation removed.".into(), "undo".into());
+                let serial = self.removed.last().map_or(0, |r| r.serial.wrapping_add(1));
+                let index = removal_slot(index, &slots(&self.removed));
+                next.removed.push(Rc::new(Removed { serial, observation: gone, index, withdrawn: Vec::new() }));
+                // Bounded: the oldest removal is forgotten first, and the others' places close up.
+                if next.removed.len() > MAX_UNDO {
+                    let oldest = next.removed.remove(0);
+                    let mut s = slots(&next.removed);
+                    forget_slot(oldest.index, &mut s);
+                    for (r, i) in next.removed.iter_mut().zip(s) {
+                        if r.index != i {
+                            Rc::make_mut(r).index = i;
+                        }
+                    }
+                }
+                next.editing.retain(|(e, _)| *e != id);
+                next.did("Observation removed.".into(), format!("undo-{serial}"));
                 card_changed = true;
             }
-            Action::UndoRemove if editable => {
-                let Some(r) = next.removed.take() else { return self };
+            Action::UndoRemove { serial } if editable => {
+                let Some(at) = next.removed.iter().position(|r| r.serial == serial) else { return self };
+                let r = next.removed.remove(at);
                 let mut o = r.observation.clone();
                 let clash = next.card.observations.iter().find(|x| x.id == o.id).map(|x| x.text == o.text);
                 // Unless an import brought the same observation back meanwhile; one added since
@@ -423,7 +523,8 @@ impl Reducible for ScorerState {
                         o.id = next_observation_id(&next.card);
                     }
                     let focus = o.id.clone() + "-cap";
-                    next.card.observations.insert(r.index.min(next.card.observations.len()), o);
+                    let index = restore_index(r.index, &slots(&next.removed), next.card.observations.len());
+                    next.card.observations.insert(index, o);
                     let mut said = "Observation restored.".to_string();
                     let redrafted: Vec<String> = r.withdrawn.iter().filter(|(c, _)| next.card.rating(c) == Rating::NotAssessed).map(|(c, _)| c.clone()).collect();
                     for (c, e) in r.withdrawn.iter().filter(|(c, _)| redrafted.contains(c)) {
@@ -547,7 +648,7 @@ impl Reducible for ScorerState {
                 evidenced
             });
             // Withdrawn by a removal: Undo puts them back with the observation.
-            if let Some(r) = next.removed.as_mut().filter(|r| !withdrawn.is_empty() && self.removed.as_ref().is_none_or(|b| !Rc::ptr_eq(b, r))) {
+            if let Some(r) = next.removed.last_mut().filter(|r| !withdrawn.is_empty() && self.removed.last().is_none_or(|b| !Rc::ptr_eq(b, r))) {
                 Rc::make_mut(r).withdrawn = withdrawn.iter().filter_map(|c| self.card.ratings.get(c).map(|e| (c.clone(), e.clone()))).collect();
             }
             // Said with what caused it (a move, a removal), or on its own: the rating changes
@@ -680,6 +781,15 @@ fn recommendation(state: &ScorerState) -> Rc<Recommendation> {
         state.note_flags.iter().any(|(c, _)| state.card.note(c) == text) || reading(&state.analyses, text).is_some_and(|a| a.as_ref().is_ok_and(|c| !c.flags.is_empty()))
     };
     Rc::new(recommend_with(&state.rubric, &state.card, &flagged))
+}
+
+/// The places of the removals still to undo (see [`Removed::index`]).
+pub fn slots(removed: &[Rc<Removed>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(removed.len());
+    for r in removed {
+        out.push(r.index);
+    }
+    out
 }
 
 /// The next free observation id: `o` and one more than the highest number in use.

@@ -1358,3 +1358,22 @@ fn looks_of_the_candidate_are_flagged_with_the_right_reason_and_looks_of_work_ar
         assert!(!detect_flags(note).iter().any(|f| f.kind == FlagKind::BiasRisk), "{note}: {:?}", detect_flags(note));
     }
 }
+
+/// A list kept as one note whose lines read as different capabilities is never tagged with
+/// confidence, and its level drafts nothing (QA M9: 90% sure of Mentorship, Needs improvement).
+#[test]
+fn a_note_of_several_topics_is_never_read_confidently() {
+    use scorecard::core::classifier::{classify, MULTI_TOPIC_CONFIDENCE};
+    let qa = "- Asked about expected QPS before designing\n- Needed two hints on cache staleness\n- Mentors two juniors weekly\n- Missed the billing deadline by a month";
+    let c = classify(qa).unwrap();
+    assert!(c.confidence <= f64::from(MULTI_TOPIC_CONFIDENCE), "{c:?}");
+    assert!(c.level_unsure(), "{c:?}");
+    // The same lines one by one read as they did; so does a single line.
+    let alone = classify("Mentors two juniors weekly").unwrap();
+    assert!(alone.confidence > f64::from(MULTI_TOPIC_CONFIDENCE), "{alone:?}");
+    // Two lines about one capability keep their confidence.
+    let one = classify("Designed a sharded queue\nthat two other teams adopted and run in production").unwrap();
+    let joined = classify("Designed a sharded queue that two other teams adopted and run in production").unwrap();
+    assert_eq!(one.capability, joined.capability);
+    assert!(one.confidence > f64::from(MULTI_TOPIC_CONFIDENCE), "{one:?}");
+}

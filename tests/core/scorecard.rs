@@ -345,3 +345,60 @@ fn drafted_ratings_survive_the_file_and_never_in_a_submitted_card() {
     let unrated = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"not_assessed","note":"n","drafted":true}}}"#;
     assert!(!Scorecard::from_json(unrated, &rubric()).unwrap().ratings.get("technical_expertise").unwrap().drafted);
 }
+
+/// A pasted list of notes is read as its items (QA M9); a note over several lines without
+/// markers, or a single item, is one note.
+#[test]
+fn a_list_of_notes_is_read_as_its_items() {
+    use scorecard::core::notes::list_items;
+    let qa = "- Asked about expected QPS before designing\n- Needed two hints on cache staleness\n- Mentors two juniors weekly\n- Missed the billing deadline by a month";
+    assert_eq!(
+        list_items(qa),
+        ["Asked about expected QPS before designing", "Needed two hints on cache staleness", "Mentors two juniors weekly", "Missed the billing deadline by a month"]
+    );
+    assert_eq!(list_items("* One\r\n\r\n  * Two  \n"), ["One", "Two"], "CRLF, blank lines and indentation");
+    assert_eq!(list_items("• Led the sync\n• Kept a risk log"), ["Led the sync", "Kept a risk log"]);
+    assert_eq!(list_items("1. Led the sync\n2) Kept a risk log\n10. Shipped"), ["Led the sync", "Kept a risk log", "Shipped"]);
+    assert_eq!(list_items("- Led the sync across\n  three teams\n- Kept a risk log"), ["Led the sync across\nthree teams", "Kept a risk log"], "a wrapped line continues its item");
+    for one in ["", "- Only one item", "Led the sync\nKept a risk log", "She said:\n- one\n- two", "-5% latency\n-3% cost", "1.5x faster\n2.0x cheaper", "- \n- ", "1234. no\n5678. no"] {
+        assert!(list_items(one).is_empty(), "{one:?} is one note");
+    }
+    // Never panics, whatever the bytes.
+    for s in ["-", "•", "1", "12)", "- é\n– ü", "\n\n", "9)\u{a0}x\n9)\tY"] {
+        let _ = list_items(s);
+    }
+}
+
+/// Each removal is undone in its place, whatever the order (QA M11).
+#[test]
+fn a_removed_observation_goes_back_in_its_place_in_any_order() {
+    use scorecard::core::notes::{forget_slot, removal_slot, restore_index};
+    // a b c d e: b removed, then c, then a, then e.
+    let mut card = vec!["a", "b", "c", "d", "e"];
+    let mut removed: Vec<(&str, usize)> = Vec::new();
+    for gone in ["b", "c", "a", "e"] {
+        let i = card.iter().position(|x| *x == gone).unwrap();
+        card.remove(i);
+        let slots: Vec<usize> = removed.iter().map(|r| r.1).collect();
+        removed.push((gone, removal_slot(i, &slots)));
+    }
+    assert_eq!(removed, [("b", 1), ("c", 2), ("a", 0), ("e", 4)], "each at its place in a b c d e");
+    // Undone in another order: each back in its place.
+    for back in ["b", "e", "a", "c"] {
+        let at = removed.iter().position(|r| r.0 == back).unwrap();
+        let (_, slot) = removed.remove(at);
+        let slots: Vec<usize> = removed.iter().map(|r| r.1).collect();
+        card.insert(restore_index(slot, &slots, card.len()), back);
+    }
+    assert_eq!(card, ["a", "b", "c", "d", "e"]);
+    // An observation of the card stands after the removals before it.
+    assert_eq!(removal_slot(1, &[0, 1]), 3);
+    assert_eq!(removal_slot(0, &[2]), 0);
+    // One added after a removal at the end goes after it.
+    assert_eq!(restore_index(4, &[], 5), 4);
+    assert_eq!(restore_index(9, &[], 2), 2, "never past the end");
+    // The oldest forgotten: those after it move up.
+    let mut slots = [3, 1, 5];
+    forget_slot(2, &mut slots);
+    assert_eq!(slots, [2, 1, 4]);
+}

@@ -223,10 +223,31 @@ test('an observation keeps its line breaks', async () => {
   await box.fill('- Designed the cache layer');
   await box.press('Shift+Enter');
   await box.pressSequentially('- Kept a risk log');
-  await box.press('Enter');
+  // A list: Enter would add each item; Add as one keeps it whole.
+  await page.getByRole('button', { name: 'Add as one' }).click();
   const text = page.locator('.sc-obs__text', { hasText: 'Designed the cache layer' });
   await text.waitFor();
   assert.equal(await text.evaluate((p) => p.innerText), '- Designed the cache layer\n- Kept a risk log');
+  await context.close();
+});
+
+test('a pasted list of notes becomes one observation per note, each tagged on its own', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  const notes = ['Asked about expected QPS before designing', 'Needed two hints on cache staleness', 'Mentors two juniors weekly', 'Missed the billing deadline by a month'];
+  const box = page.getByLabel('What did you observe?');
+  await box.click();
+  await page.keyboard.insertText(notes.map((n) => '- ' + n).join('\n'));
+  assert.equal(await page.locator('.sc-observe__added').textContent(),
+    'This is a list of 4 notes: Enter adds each as an observation of its own; Add as one keeps it whole.');
+  await box.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 4);
+  const texts = await page.locator('.sc-obs__text').allTextContents();
+  assert.deepEqual([...texts].sort(), [...notes].sort(), 'markers taken off, one each');
+  assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added 4 observations, one per note of the list, each tagged on its own: check their tags below.');
+  assert.equal(await box.inputValue(), '');
   await context.close();
 });
 
@@ -245,7 +266,7 @@ test('a removed observation leaves Undo where it was, with the keyboard on it, a
   await list.locator('.sc-obs').nth(0).getByRole('button', { name: /^Remove/ }).focus();
   await page.keyboard.press('Enter');
   // In its place: what was removed, and Undo, which has the keyboard.
-  await page.waitForFunction(() => document.activeElement?.id === 'sc-undo');
+  await page.waitForFunction(() => /^sc-undo-\d+$/.test(document.activeElement?.id));
   assert.equal((await status.textContent()).trim(), 'Observation removed.');
   assert.equal(await list.locator('li').nth(0).textContent(), 'Removed: Seems smartUndo');
   assert.deepEqual(await texts(), notes.slice(1));
@@ -261,8 +282,80 @@ test('a removed observation leaves Undo where it was, with the keyboard on it, a
   }
   await page.locator('.sc-removed', { hasText: 'Removed: Heavy accent' }).waitFor();
   assert.equal(await page.locator('.sc-obs').count(), 0);
-  await page.getByRole('button', { name: 'Undo remove' }).click();
+  // Each removal keeps its Undo, in the order the notes stood.
+  assert.deepEqual(await page.locator('.sc-removed__text').allTextContents(), notes.map((n) => 'Removed: ' + n));
+  await page.locator('.sc-removed', { hasText: 'Heavy accent' }).getByRole('button', { name: 'Undo remove' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-obs').length === 1);
+  await context.close();
+});
+
+test('each removal keeps its own Undo, in its place, and any of them puts its note back (QA M11)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  const notes = ['Seems smart', 'Great culture fit', 'Heavy accent, hard to understand at times'];
+  for (const note of notes) await observe(page, note);
+  const list = page.locator('.sc-observe .sc-obs-list');
+  await page.waitForFunction(() => document.querySelectorAll('.sc-observe .sc-obs .sc-obs__flag').length === 3);
+  await list.locator('.sc-obs', { hasText: 'Seems smart' }).getByRole('button', { name: /^Remove/ }).click();
+  await list.locator('.sc-obs', { hasText: 'Great culture fit' }).getByRole('button', { name: /^Remove/ }).click();
+  // Both removals are listed where they were, each with its Undo.
+  await page.waitForFunction(() => document.querySelectorAll('.sc-removed').length === 2);
+  assert.deepEqual(await list.locator('li').evaluateAll((lis) => lis.map((li) => li.className.includes('sc-removed') ? li.textContent : li.querySelector('.sc-obs__text').textContent)),
+    ['Removed: Seems smartUndo', 'Removed: Great culture fitUndo', notes[2]]);
+  // The earlier one first: it goes back in its place, the other stays undoable.
+  await list.locator('.sc-removed', { hasText: 'Seems smart' }).getByRole('button', { name: 'Undo remove' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-removed').length === 1);
+  await list.locator('.sc-removed', { hasText: 'Great culture fit' }).getByRole('button', { name: 'Undo remove' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.sc-removed').length === 0);
+  assert.deepEqual(await list.locator('.sc-obs .sc-obs__text').allTextContents(), notes, 'both back, in order');
+  await context.close();
+});
+
+test('an observation is edited in place with the keyboard, read again, and keeps its place (QA M10)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await observe(page, 'Seems smart');
+  await observe(page, 'Led the migration across 3 teams, very articulate and a good culture fit.');
+  const status = page.locator('.sc-toolbar [role=status].sc-visually-hidden');
+  const first = page.locator('.sc-obs', { hasText: 'Seems smart' });
+  await first.locator('.sc-obs__flag').waitFor();
+  // Edit, then Escape: as it was, the keyboard back on Edit.
+  await first.getByRole('button', { name: 'Edit this observation' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-editor'));
+  assert.equal((await status.textContent()).trim(), 'Editing the observation: Enter saves it, Escape cancels.');
+  await page.keyboard.type(' X');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-edit'));
+  assert.equal(await first.locator('.sc-obs__text').textContent(), 'Seems smart');
+  assert.equal((await status.textContent()).trim(), 'Edit cancelled: the observation is as it was.');
+
+  // The flag's advice followed: the impression taken out, the rest is read and tagged.
+  const flagged = page.locator('.sc-observe .sc-obs', { hasText: 'Led the migration' });
+  await flagged.locator('.sc-obs__flag').waitFor();
+  await flagged.getByRole('button', { name: 'Edit this observation' }).click();
+  const editor = page.locator('textarea[id$="-editor"]');
+  await editor.fill('Led the payments migration across 3 teams and kept a weekly risk log shared with product.');
+  await editor.press('Enter');
+  const moved = page.locator('section.sc-card .sc-obs', { hasText: 'Led the payments migration' });
+  await moved.waitFor();
+  assert.equal(await moved.locator('.sc-obs__flag').count(), 0, 'no flag: it counts');
+  assert.match(await moved.locator('.sc-obs__source').textContent(), /Suggested · \d+% sure/);
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-edit'));
+  assert.match((await status.textContent()).trim(), /^Observation changed and read again: suggested for .+\.$/);
+
+  // An emptied box is not saved: nothing is removed by an edit.
+  await moved.getByRole('button', { name: 'Edit this observation' }).click();
+  await editor.fill('');
+  await editor.press('Enter');
+  assert.equal(await editor.count(), 1, 'still editing');
+  assert.match((await status.textContent()).trim(), /^An observation cannot be empty/);
+  await editor.press('Escape');
+  assert.equal(await page.locator('.sc-obs').count(), 2);
   await context.close();
 });
 

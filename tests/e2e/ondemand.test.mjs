@@ -40,6 +40,9 @@ test('an observation typed while the module loads is tagged the moment it arrive
   await observe(page, NOTE);
   const untagged = page.locator('.sc-observe .sc-obs', { hasText: 'Mentors two new grads' });
   assert.equal(await untagged.count(), 1, 'kept, untagged, while the classifier is on its way');
+  // Said on the note and in the status line: it is waiting to be read, not read as untagged (QA L1).
+  assert.equal(await untagged.locator('.sc-obs__source').textContent(), 'Tagging…');
+  assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added. It is tagged once the classifier has loaded: it is listed below meanwhile.');
 
   release();
   const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
@@ -47,6 +50,8 @@ test('an observation typed while the module loads is tagged the moment it arrive
   assert.match(await card.locator('.sc-obs__source').first().textContent(), /Suggested · \d+% sure/);
   assert.ok(await card.locator('.sc-obs .sc-obs__mark').count() > 0, 'evidence highlighted once read');
   assert.equal(await page.locator('.sc-observe .sc-obs').count(), 0, 'nothing left untagged');
+  assert.equal(await page.locator('.sc-obs__source', { hasText: 'Tagging' }).count(), 0);
+  assert.equal(await page.locator('.sc-observe__added').textContent(), 'Added to Mentorship & Support: it is on that card below, with its tag.', 'the status says where it went once read');
   await context.close();
 });
 

@@ -715,19 +715,21 @@ fn removing_an_observation_can_be_undone_in_place() {
     let texts = |s: &ScorerState| s.card.observations.iter().map(|o| o.text.clone()).collect::<Vec<_>>();
     let focus = |s: &ScorerState| s.after.as_ref().map(|a| (a.focus.clone(), a.message.clone()));
     let state = state.reduce(Action::RemoveObservation { id: ids[0].clone() });
-    assert_eq!(focus(&state), Some(("undo".to_string(), "Observation removed.".to_string())));
-    assert_eq!(state.removed.as_ref().map(|r| r.next.clone()), Some(Some(ids[1].clone())), "shown before the one that followed it");
-    let state = state.reduce(Action::UndoRemove);
+    let serial = state.removed[0].serial;
+    assert_eq!(focus(&state), Some((format!("undo-{serial}"), "Observation removed.".to_string())));
+    assert_eq!(state.removed.last().map(|r| r.index), Some(0), "shown where it was");
+    let state = state.reduce(Action::UndoRemove { serial });
     assert_eq!(texts(&state), ["One", "Two", "Three"], "back in its place");
     assert_eq!(focus(&state), Some((format!("{}-cap", ids[0]), "Observation restored.".to_string())));
-    assert!(state.removed.is_none());
+    assert!(state.removed.is_empty());
 
     // The last one, then a new one takes its id: Undo gives it another.
     let state = state.reduce(Action::RemoveObservation { id: ids[2].clone() });
-    assert_eq!(state.removed.as_ref().map(|r| r.next.clone()), Some(None), "shown at the end of its list");
+    assert_eq!(state.removed.last().map(|r| r.index), Some(2), "shown at the end of its list");
+    let serial = state.removed[0].serial;
     let state = state.reduce(Action::Observe { text: "Four".into() });
     assert_eq!(state.card.observations[2].id, ids[2]);
-    let state = state.reduce(Action::UndoRemove);
+    let state = state.reduce(Action::UndoRemove { serial });
     assert_eq!(texts(&state), ["One", "Two", "Three", "Four"]);
     let mut unique: Vec<&String> = state.card.observations.iter().map(|o| &o.id).collect();
     unique.sort();
@@ -737,7 +739,146 @@ fn removing_an_observation_can_be_undone_in_place() {
     // Submitting ends it: a submitted card is not edited.
     let state = state.reduce(Action::RemoveObservation { id: ids[1].clone() });
     let state = state.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
-    assert!(state.removed.is_some(), "other edits keep it");
+    assert!(!state.removed.is_empty(), "other edits keep it");
     let state = state.reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
-    assert!(state.removed.is_none());
+    assert!(state.removed.is_empty());
+}
+
+/// Every removal stays undoable, in any order, each back in its place; the oldest are forgotten
+/// past `MAX_UNDO` (QA M11: a second removal discarded the first one's Undo).
+#[wasm_bindgen_test]
+fn each_removal_can_be_undone_in_any_order() {
+    use scorecard::core::notes::MAX_UNDO;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let mut state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
+    let all = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    for text in all {
+        state = state.reduce(Action::Observe { text: text.into() });
+    }
+    let texts = |s: &ScorerState| s.card.observations.iter().map(|o| o.text.clone()).collect::<Vec<_>>();
+    let id = |s: &ScorerState, t: &str| s.card.observations.iter().find(|o| o.text == t).map(|o| o.id.clone()).unwrap();
+    // b then c (neighbours), then a.
+    for t in ["b", "c", "a"] {
+        let i = id(&state, t);
+        state = state.reduce(Action::RemoveObservation { id: i });
+    }
+    assert_eq!(state.removed.len(), 3);
+    let serial = |s: &ScorerState, t: &str| s.removed.iter().find(|r| r.observation.text == t).map(|r| r.serial).unwrap();
+    // The first removed first, then the last, then the middle one.
+    for t in ["b", "a", "c"] {
+        let n = serial(&state, t);
+        state = state.reduce(Action::UndoRemove { serial: n });
+    }
+    assert_eq!(texts(&state), all, "each back in its place");
+    assert!(state.removed.is_empty());
+
+    // Bounded: the oldest removals are forgotten.
+    for t in all {
+        let i = id(&state, t);
+        state = state.reduce(Action::RemoveObservation { id: i });
+    }
+    assert_eq!(state.removed.len(), MAX_UNDO);
+    assert_eq!(state.removed[0].observation.text, all[all.len() - MAX_UNDO]);
+    let serials: Vec<u32> = state.removed.iter().map(|r| r.serial).collect();
+    for n in serials.into_iter().rev() {
+        state = state.reduce(Action::UndoRemove { serial: n });
+    }
+    assert_eq!(texts(&state), &all[all.len() - MAX_UNDO..]);
+}
+
+/// An observation is edited in place: a suggested tag is read again from the new text, the
+/// interviewer's own tag is kept, an emptied text is refused, Cancel leaves it as it was, and
+/// the keyboard and the status say each step (QA M10).
+#[wasm_bindgen_test]
+fn an_observation_is_edited_in_place_and_read_again() {
+    use scorecard::core::scorecard::TagSource;
+    use scorecard::core::Rating;
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) })
+        .reduce(Action::Observe { text: "First".into() })
+        .reduce(Action::Observe { text: "Led the migration across 3 teams, very articulate and a good culture fit.".into() })
+        .reduce(Action::Observe { text: "Last".into() });
+    let id = state.card.observations[1].id.clone();
+    let focus = |s: &ScorerState| s.after.as_ref().map(|a| (a.focus.clone(), a.message.clone())).unwrap_or_default();
+    assert_eq!(state.card.observations[1].capability, None, "flagged: left untagged");
+
+    let editing = state.reduce(Action::EditObservation { id: id.clone() });
+    assert_eq!(focus(&editing), (format!("{id}-editor"), "Editing the observation: Enter saves it, Escape cancels.".to_string()));
+    let typed = editing.reduce(Action::EditText { id: id.clone(), text: "Led the payments migration across 3 teams and kept a weekly risk log shared with product.".into() });
+    // Typing changes nothing on the card; another change keeps what was typed.
+    let typed = typed.reduce(Action::SetCandidate { name: "Ada".into() });
+    assert!(typed.edit_text(&id).is_some_and(|t| t.starts_with("Led the payments")));
+    let refused = typed.clone().reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets }).reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
+    assert!(refused.card.submitted_at.is_none(), "not submitted while an edit is open");
+    assert!(refused.notice.as_deref().is_some_and(|n| n.contains("editing")), "{:?}", refused.notice);
+    assert_eq!(focus(&refused).0, format!("{id}-editor"));
+
+    // Cancel: as it was.
+    let cancelled = typed.clone().reduce(Action::CancelEdit { id: id.clone() });
+    assert_eq!(cancelled.card, typed.card);
+    assert!(cancelled.editing.is_empty());
+    assert_eq!(focus(&cancelled).0, format!("{id}-edit"));
+
+    // Saved: in its place, read again, tagged as the new text reads.
+    let saved = typed.reduce(Action::SaveObservation { id: id.clone() });
+    let o = &saved.card.observations[1];
+    assert_eq!((o.id.as_str(), o.text.as_str()), (id.as_str(), "Led the payments migration across 3 teams and kept a weekly risk log shared with product."));
+    assert_eq!(o.capability.as_deref(), Some("project_ownership"));
+    assert_eq!(o.source, TagSource::Suggested);
+    assert!(saved.analysis(&o.text).is_some_and(|a| a.as_ref().is_ok_and(|c| c.flags.is_empty())));
+    assert_eq!(focus(&saved), (format!("{id}-edit"), "Observation changed and read again: suggested for Project Ownership.".to_string()));
+    assert!(saved.editing.is_empty());
+
+    // The interviewer's own tag is kept through an edit.
+    let mine = saved.reduce(Action::Retag { id: id.clone(), capability: Some("business_impact".into()), level: Rating::Exceeds });
+    let edited = mine
+        .reduce(Action::EditObservation { id: id.clone() })
+        .reduce(Action::EditText { id: id.clone(), text: "Mentors two juniors weekly.".into() })
+        .reduce(Action::SaveObservation { id: id.clone() });
+    let o = &edited.card.observations[1];
+    assert_eq!((o.capability.as_deref(), o.level, o.source), (Some("business_impact"), Rating::Exceeds, TagSource::Interviewer));
+    assert_eq!(focus(&edited).1, "Observation changed; your tag, Business Impact, is kept.");
+
+    // Emptied: refused, still editing; nothing is removed by an edit.
+    let emptied = edited
+        .reduce(Action::EditObservation { id: id.clone() })
+        .reduce(Action::EditText { id: id.clone(), text: "  ".into() })
+        .reduce(Action::SaveObservation { id: id.clone() });
+    assert_eq!(emptied.card.observations.len(), 3);
+    assert_eq!(emptied.card.observations[1].text, "Mentors two juniors weekly.");
+    assert!(emptied.edit_text(&id).is_some());
+    assert_eq!(focus(&emptied).0, format!("{id}-editor"));
+}
+
+/// A list of notes is added as one observation per note, each read on its own; Add as one
+/// keeps it whole, read with no confidence (QA M9).
+#[wasm_bindgen_test]
+fn a_list_of_notes_is_added_one_observation_per_note() {
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let list = "- Asked about expected QPS before designing\n- Needed two hints on cache staleness\n- Mentors two juniors weekly\n- Missed the billing deadline by a month";
+    let ready = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let split = ready.clone().reduce(Action::Observe { text: list.into() });
+    let texts: Vec<&str> = split.card.observations.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(texts, ["Asked about expected QPS before designing", "Needed two hints on cache staleness", "Mentors two juniors weekly", "Missed the billing deadline by a month"]);
+    let ids: Vec<&str> = split.card.observations.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["o1", "o2", "o3", "o4"]);
+    assert_eq!(split.card.observations[2].capability.as_deref(), Some("mentorship_support"));
+
+    let whole = ready.reduce(Action::ObserveAsOne { text: list.into() });
+    assert_eq!(whole.card.observations.len(), 1);
+    let reading = whole.analysis(list).and_then(|a| a.as_ref().ok()).cloned().unwrap();
+    assert!(reading.confidence <= 0.3 && reading.level_unsure(), "{reading:?}");
 }

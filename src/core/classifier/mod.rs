@@ -157,8 +157,14 @@ pub fn classify_with(model: &Model, text: &str) -> Result<Classification, Classi
     let feats = features::extract(&tokens);
     let cap_rows = model.capability.lookup(&feats.capability);
     let lvl_rows = model.level.lookup(&feats.level);
-    let (ci, cp) = read_head(&model.capability, &feats.capability, &cap_rows);
-    let (li, lp) = read_head(&model.level, &feats.level, &lvl_rows);
+    let (ci, mut cp) = read_head(&model.capability, &feats.capability, &cap_rows);
+    let (li, mut lp) = read_head(&model.level, &feats.level, &lvl_rows);
+    // Lines about different capabilities (a pasted list kept as one note): whatever one tag the
+    // whole reads as is a guess, never a confident one, and its level says nothing drafted.
+    if several_topics(model, text) {
+        cp = cp.min(MULTI_TOPIC_CONFIDENCE);
+        lp = lp.min(MULTI_TOPIC_CONFIDENCE);
+    }
     let capability = model.capability.classes.get(ci).cloned().unwrap_or_default();
     let level = model.level.classes.get(li).and_then(|l| Rating::from_id(l)).unwrap_or(Rating::Meets);
     let scored = Scored { tokens: &tokens, feats: &feats, cap_rows: &cap_rows, lvl_rows: &lvl_rows };
@@ -174,6 +180,30 @@ pub fn classify_with(model: &Model, text: &str) -> Result<Classification, Classi
         evidence,
         flags,
     })
+}
+
+/// The most a note whose lines read as different capabilities is sure of its capability or its
+/// level: below [`MIN_LEVEL_CONFIDENCE`], so its level is a guess and drafts nothing.
+pub const MULTI_TOPIC_CONFIDENCE: f32 = 0.3;
+
+/// Whether two lines of `text` read as different capabilities, each from words the model knows.
+fn several_topics(model: &Model, text: &str) -> bool {
+    if !text.contains('\n') {
+        return false;
+    }
+    let mut first = None;
+    for line in text.lines() {
+        let tokens = text::tokenize(line);
+        if tokens.is_empty() {
+            continue;
+        }
+        let feats = features::extract(&tokens);
+        let (ci, p) = read_head(&model.capability, &feats.capability, &model.capability.lookup(&feats.capability));
+        if p > 0.0 && *first.get_or_insert(ci) != ci {
+            return true;
+        }
+    }
+    false
 }
 
 /// The bare prediction used by evaluation: capability and level, no evidence or flags.

@@ -148,7 +148,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                     <p class="sc-card__hint sc-is-warning" role="note">{ "The observations below read differently from this rating: check it." }</p>
                 }
             </div>
-            if !observations.is_empty() || removed_from(state, Some(&cap.id)).is_some() {
+            if !observations.is_empty() || !removed_from(state, Some(&cap.id)).is_empty() {
                 <div class="sc-card__observations">
                     // The print leaves a bias risk out, and counts what it shows (print.css).
                     <h3 class="sc-card__subtitle" data-print={(left_out > 0).then(|| format!("Observations ({}; {left_out} left out as a bias risk)", observations.len() - left_out))}>

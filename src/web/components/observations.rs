@@ -5,10 +5,12 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
+use crate::core::notes::list_items;
 use crate::web::assist::Assistance;
-use crate::web::components::{part_id, room, FULL};
+use crate::web::components::{button, part_id, room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
-use crate::web::state::{Action, Removed, ScorerContext};
+use crate::core::notes::removal_slot;
+use crate::web::state::{slots, Action, Removed, ScorerContext};
 
 /// Props of [`QuickEntry`].
 #[derive(Properties, PartialEq)]
@@ -28,19 +30,26 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     // where the new one went (a tagged one moves to its capability's card, out of sight). It
     // holds the count of the state's last `after` then: once another action is done (a retag, an
     // accept, a removal), the message is no longer news, and may no longer be true.
-    let added = use_state(|| None::<Option<u32>>);
+    // With it, how many observations the card held before.
+    let added = use_state(|| None::<(Option<u32>, usize)>);
     let now = state.after.as_ref().map(|a| a.count);
     let disabled = state.read_only();
     let id = part_id(&props.id_prefix, "observe");
+    let count = state.card.observations.len();
+    // A list of notes (a paste from a doc) is added as one observation per item: Enter and Add
+    // do that, "Add as one" keeps it whole.
+    let items = list_items(&text).len();
     // The card holds as many observations as a document may: what is typed stays in the box.
-    let full = state.card.observations.len() >= MAX_OBSERVATIONS;
+    let full = count + items.max(1) > MAX_OBSERVATIONS;
     let add = {
         let (state, text, added) = (state.clone(), text.clone(), added.clone());
-        move || {
-            if !full && !text.trim().is_empty() {
-                state.dispatch(Action::Observe { text: (*text).clone() });
+        move |whole: bool| {
+            let n = if whole { 1 } else { items.max(1) };
+            if count + n <= MAX_OBSERVATIONS && !text.trim().is_empty() {
+                let t = (*text).clone();
+                state.dispatch(if whole { Action::ObserveAsOne { text: t } } else { Action::Observe { text: t } });
                 text.set(String::new());
-                added.set(Some(now));
+                added.set(Some((now, count)));
             }
         }
     };
@@ -60,10 +69,22 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
     // New scorecard or Open pressed with text in the box (`Action::SwitchHeld`): said here until
     // the text is added or cleared.
     let held = state.after.as_ref().is_some_and(|a| a.focus == "observe") && !text.trim().is_empty();
-    let where_added = match state.card.observations.last().filter(|_| *added == Some(now) && !full) {
+    let before = added.filter(|(at, _)| *at == now).map(|(_, n)| n);
+    let where_added = match state.card.observations.last().filter(|_| before.is_some() && !full) {
+        // A list that does not fit is refused whole: "Add as one" may still fit it.
+        _ if full && count < MAX_OBSERVATIONS => "This list has more notes than this card has room for: add it as one, or remove some observations first.".to_string(),
         _ if full => format!("This card holds {MAX_OBSERVATIONS} observations, the most it can: remove one to add another."),
         _ if full_box => FULL.to_string(),
         _ if held => "Not switched: this observation belongs to this scorecard. Add it (Enter) or clear it, then start or open another.".to_string(),
+        _ if items > 1 => format!("This is a list of {items} notes: Enter adds each as an observation of its own; Add as one keeps it whole."),
+        Some(_) if count > before.unwrap_or(count) + 1 => format!(
+            "Added {} observations, one per note of the list, each tagged on its own{}: check their tags below.",
+            count - before.unwrap_or(count),
+            if matches!(state.assist, Assistance::Loading) { " once the classifier has loaded" } else { "" }
+        ),
+        Some(o) if o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading) => {
+            "Added. It is tagged once the classifier has loaded: it is listed below meanwhile.".to_string()
+        }
         Some(o) => match o.capability.as_deref().and_then(|c| state.rubric.capability(c)) {
             Some(c) => format!("Added to {}: it is on that card below, with its tag.", c.name),
             // A flagged note is said to be so here, where a screen reader hears it: its warning
@@ -80,17 +101,20 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
                 e.prevent_default();
-                add();
+                add(false);
             }
         })
     };
-    let onclick = Callback::from(move |_: MouseEvent| add());
+    let onclick = {
+        let add = add.clone();
+        Callback::from(move |_: MouseEvent| add(false))
+    };
+    let on_whole = Callback::from(move |_: MouseEvent| add(true));
     let on_draft = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DraftRatings))
     };
     let untagged: Vec<&Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).collect();
-    let count = state.card.observations.len();
     // Read-only (submitted, locked by the host, opened from a share link): nothing to type, only
     // the untagged observations to show.
     if disabled && untagged.is_empty() {
@@ -105,7 +129,10 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                     <textarea class="sc-card__textarea sc-observe__input" id={id.clone()} rows="2" value={(*text).clone()}
                         {oninput} {onkeydown} maxlength="10000" aria-describedby={part_id(&id, "hint")}
                         placeholder="e.g. Ran the weekly sync with four teams and kept a risk log" />
-                    <button type="button" class="sc-button sc-m-primary" {onclick} disabled={full}>{ "Add" }</button>
+                    <button type="button" class="sc-button sc-m-primary" {onclick} disabled={full}>{ if items > 1 { "Add each" } else { "Add" } }</button>
+                    if items > 1 && count < MAX_OBSERVATIONS {
+                        { button("sc-button", None, on_whole, "Add as one") }
+                    }
                 </div>
                 <p class="sc-card__hint" id={part_id(&id, "hint")}>
                     { format!("Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag.{left}") }
@@ -123,7 +150,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                     <span class="sc-observe__count">{ format!("{count} observation{}", if count == 1 { "" } else { "s" }) }</span>
                 </div>
             }
-            if !untagged.is_empty() || removed_from(state, None).is_some() {
+            if !untagged.is_empty() || !removed_from(state, None).is_empty() {
                 <h3 class="sc-rec__subtitle">{ "Not tagged to a capability" }</h3>
                 { observation_list(state, &untagged, None, &props.id_prefix) }
             }
@@ -149,37 +176,57 @@ fn flag_words(f: &Flag) -> String {
 
 /// A list of observations, each keyed by its id. (View functions rather than components; see
 /// `header` for why.)
-/// `capability` is the list's (`None`: not tagged); the observation removed last from it is
-/// shown where it was, with Undo.
+/// `capability` is the list's (`None`: not tagged); each observation removed from it that can
+/// still be put back is shown where it was, with its Undo.
 pub fn observation_list(state: &ScorerContext, observations: &[&Observation], capability: Option<&str>, id_prefix: &str) -> Html {
     let removed = removed_from(state, capability);
-    let at = removed.and_then(|r| r.next.as_ref()).and_then(|n| observations.iter().position(|o| o.id == *n)).unwrap_or(observations.len());
-    let item = |o: &&Observation| observation_item(state, o, id_prefix);
+    let mut items = Vec::with_capacity(observations.len() + removed.len());
+    // Each removal stands where it was among the card's observations and the removals
+    // (`notes::removal_slot`): shown before the first observation of this list after it.
+    let all = slots(&state.removed);
+    let mut next = 0;
+    for o in observations {
+        if next < removed.len() {
+            let at = state.card.observations.iter().position(|x| x.id == o.id).unwrap_or(0);
+            let slot = removal_slot(at, &all);
+            while next < removed.len() && removed[next].index < slot {
+                items.push(undo_item(state, removed[next], id_prefix));
+                next += 1;
+            }
+        }
+        items.push(observation_item(state, o, id_prefix));
+    }
+    for r in &removed[next..] {
+        items.push(undo_item(state, r, id_prefix));
+    }
     html! {
-        <ul class="sc-obs-list">
-            { for observations[..at].iter().map(item) }
-            { for removed.map(|r| undo_item(state, r, id_prefix)) }
-            { for observations[at..].iter().map(item) }
-        </ul>
+        <ul class="sc-obs-list">{ for items }</ul>
     }
 }
 
-/// The observation removed last, when it came from the list of `capability` and can be put back.
-pub fn removed_from<'a>(state: &'a ScorerContext, capability: Option<&str>) -> Option<&'a Removed> {
-    state.removed.as_deref().filter(|r| !state.read_only() && r.observation.capability.as_deref() == capability)
+/// The removals from the list of `capability` that can be put back, in the order they stood.
+pub fn removed_from<'a>(state: &'a ScorerContext, capability: Option<&str>) -> Vec<&'a Removed> {
+    let mut out: Vec<&Removed> = Vec::new();
+    if !state.read_only() {
+        for r in state.removed.iter().filter(|r| r.observation.capability.as_deref() == capability) {
+            out.insert(out.partition_point(|x| x.index < r.index), r);
+        }
+    }
+    out
 }
 
 fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
     let onclick = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove))
+        let (state, serial) = (state.clone(), r.serial);
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove { serial }))
     };
-    let text_id = part_id(id_prefix, "removed");
+    let undo = ["undo-", &r.serial.to_string()].concat();
+    let text_id = part_id(id_prefix, &["removed-", &r.serial.to_string()].concat());
     html! {
-        <li key="sc-removed" class="sc-removed">
+        <li key={undo.clone()} class="sc-removed">
             <p class="sc-removed__text" id={text_id.clone()}>{ "Removed: " }<q>{ r.observation.text.clone() }</q></p>
             <div class="sc-obs__tag">
-                <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "undo")} {onclick}
+                <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, &undo)} {onclick}
                     aria-label="Undo remove" aria-describedby={text_id}>{ "Undo" }</button>
             </div>
         </li>
@@ -215,6 +262,35 @@ pub fn bias_flagged(state: &ScorerContext, o: &Observation) -> bool {
     matches!(state.analysis(&o.text), Some(Ok(c)) if !c.suggests_tag() && has_bias_risk(&c.flags))
 }
 
+/// An observation's text being edited: Enter (or Save) saves it, Shift+Enter starts a new line,
+/// Escape (or Cancel) leaves it as it was. What is typed is kept in the state (`editing`), so no
+/// other change to the card resets it. (One element: each costs the widget's wasm its own code.)
+fn observation_editor(state: &ScorerContext, o: &Observation, base: &str) -> Html {
+    let oninput = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(Action::EditText { id: id.clone(), text: e.target_unchecked_into::<HtmlTextAreaElement>().value() });
+        })
+    };
+    let onkeydown = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let id = id.clone();
+            if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+                e.prevent_default();
+                state.dispatch(Action::SaveObservation { id });
+            } else if e.key() == "Escape" {
+                e.prevent_default();
+                state.dispatch(Action::CancelEdit { id });
+            }
+        })
+    };
+    html! {
+        <textarea class="sc-card__textarea sc-obs__editor" id={part_id(base, "editor")} rows="2" value={state.edit_text(&o.id).unwrap_or_default().to_string()}
+            {oninput} {onkeydown} maxlength="10000" aria-label="Edit the observation: Enter saves, Shift+Enter starts a new line, Escape cancels" />
+    }
+}
+
 /// One observation.
 fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
@@ -246,6 +322,22 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
         let (state, id) = (state.clone(), o.id.clone());
         Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveObservation { id: id.clone() }))
     };
+    let on_edit = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::EditObservation { id: id.clone() }))
+    };
+    let editing = !disabled && state.edit_text(&o.id).is_some();
+    let on_save = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SaveObservation { id: id.clone() }))
+    };
+    let on_cancel = {
+        let (state, id) = (state.clone(), o.id.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::CancelEdit { id: id.clone() }))
+    };
+    // Waiting for the classifier (the on-demand module still loading): said on the note itself,
+    // which would otherwise look untagged and sound.
+    let reading = o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading);
 
     let (text, confidence, flags) = match &analysis {
         // A flagged note is not evidence of a capability: highlighting the words that would have
@@ -259,10 +351,16 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let current = o.capability.clone().unwrap_or_default();
     // Its menus and buttons are read with the observation they act on, and the suggestion's
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
-    let described = if suggested { format!("{base}-text {base}-source") } else { part_id(&base, "text") };
+    // The text, or while it is edited its box (the menus and Remove stay described by it).
+    let text_id = part_id(&base, if editing { "editor" } else { "text" });
+    let described = if suggested { format!("{text_id} {base}-source") } else { text_id.clone() };
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
-            <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p>
+            if editing {
+                { observation_editor(state, o, &base) }
+            } else {
+                <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p>
+            }
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={part_id(&base, "cap")}>{ "Capability" }</label>
                 <select class="sc-select" id={part_id(&base, "cap")} onchange={on_capability} {disabled} aria-describedby={described.clone()}>
@@ -297,12 +395,19 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                         <button type="button" class="sc-button sc-m-small" onclick={on_accept}
                             aria-label="Accept the suggested tag" aria-describedby={described.clone()}>{ "Accept" }</button>
                     }
-                } else if o.capability.is_some() {
-                    <span class="sc-obs__source">{ "Your tag" }</span>
+                } else if o.capability.is_some() || reading {
+                    <span class="sc-obs__source">{ if reading { "Tagging…" } else { "Your tag" } }</span>
+                }
+                if editing {
+                    { button("sc-button sc-m-small sc-m-primary", None, on_save, "Save") }
+                    { button("sc-button sc-m-small", None, on_cancel, "Cancel") }
+                } else if !disabled {
+                    <button type="button" class="sc-button sc-m-small sc-m-quiet" id={part_id(&base, "edit")} onclick={on_edit}
+                        aria-label="Edit this observation" aria-describedby={part_id(&base, "text")}>{ "Edit" }</button>
                 }
                 if !disabled {
                     <button type="button" class="sc-button sc-m-small sc-m-quiet" onclick={on_remove}
-                        aria-label="Remove this observation" aria-describedby={part_id(&base, "text")}>{ "Remove" }</button>
+                        aria-label="Remove this observation" aria-describedby={text_id}>{ "Remove" }</button>
                 }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).
