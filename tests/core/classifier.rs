@@ -1357,3 +1357,38 @@ fn looks_of_the_candidate_are_flagged_with_the_right_reason_and_looks_of_work_ar
         assert!(!detect_flags(note).iter().any(|f| f.kind == FlagKind::BiasRisk), "{note}: {:?}", detect_flags(note));
     }
 }
+
+/// An impression about a topic ("passionate about distributed systems") is no behaviour: the
+/// topic is what the impression is about. Remarks on the candidate's English are a language
+/// bias risk, and a school remains one of education, not an impression.
+#[test]
+fn impressions_about_a_topic_are_not_behaviour_and_language_remarks_are_a_bias_risk() {
+    use FlagKind::*;
+    for note in [
+        "Hard worker, very passionate about coding.",
+        "Very passionate about distributed systems.",
+        "Really enthusiastic about machine learning.",
+        "Keen to learn Kubernetes.",
+        "Loves Rust.",
+    ] {
+        check_flags(note, &[NonBehavioral]);
+        assert!(!classify(note).unwrap().suggests_tag(), "{note}");
+    }
+    for note in [
+        "Passionate about testing: wrote property tests for the parser unprompted.",
+        "Got excited about the caching problem and sketched three eviction policies.",
+        "Interested in the on-call rotation, asked how pages are routed.",
+        "Was interested in the product and interviewed three customers before designing.",
+    ] {
+        check_flags(note, &[]);
+    }
+    for note in ["Barely spoke English.", "His English was hard to follow.", "Poor English, but solid design.", "Her English is limited."] {
+        let flags = detect_flags(note);
+        assert!(flags.iter().any(|f| f.kind == BiasRisk && f.reason.starts_with("mentions language, accent or speech")), "{note}: {flags:?}");
+    }
+    for note in ["Explained the consistency model in plain English to the PM.", "Wrote the English and Spanish copy for the onboarding flow."] {
+        check_flags(note, &[]);
+    }
+    let flags = detect_flags("Graduated from Stanford, so strong fundamentals.");
+    assert!(flags.iter().any(|f| f.reason.starts_with("mentions education or former employer")), "{flags:?}");
+}
