@@ -1392,3 +1392,22 @@ fn impressions_about_a_topic_are_not_behaviour_and_language_remarks_are_a_bias_r
     let flags = detect_flags("Graduated from Stanford, so strong fundamentals.");
     assert!(flags.iter().any(|f| f.reason.starts_with("mentions education or former employer")), "{flags:?}");
 }
+
+/// The highlighted words are words that explain the tag, not a bare preposition or "started".
+#[test]
+fn highlighted_words_are_not_bare_function_words() {
+    for note in [
+        "Walked me through the payments migration she led: 3 teams, one quarter, weekly risk review with product.",
+        "Spotted the N+1 query in my sample code within a minute.",
+        "Started by asking about the SLA.",
+        "Spoke clearly and summarized the trade-offs at the end without being asked.",
+        "Comes from a top-tier company so bar is met.",
+    ] {
+        let c = classify(note).unwrap();
+        assert!(!c.evidence.is_empty(), "{note}");
+        for s in &c.evidence {
+            let words = note[s.start..s.end].to_lowercase();
+            assert!(!matches!(words.as_str(), "through" | "within" | "started" | "end" | "before" | "comes"), "{note}: {words:?}");
+        }
+    }
+}
