@@ -609,12 +609,12 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
     if bias.is_empty() {
         // "Very passionate about distributed systems": the topic is what the impression is
         // about, not work the candidate did, so the words of such a frame are no behaviour.
-        let unframed = without_impression_frames(tokens);
-        let seen = unframed.as_deref().unwrap_or(tokens);
+        let framed = impression_frames(tokens);
         // The cues are looked for only when the words alone show no behaviour.
-        let acted = has_behaviour(text, seen);
-        let cues = if acted { Vec::new() } else { super::cues::find(seen) };
-        let behaviour = acted || has_topic(&cues, seen);
+        let acted = has_behaviour(text, tokens, &framed);
+        let mut cues = if acted { Vec::new() } else { super::cues::find(tokens) };
+        cues.retain(|m| !framed.get(m.first).copied().unwrap_or(false));
+        let behaviour = acted || has_topic(&cues, tokens);
         let quote = |first: usize, last: usize| match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(&a.word).to_string(),
             _ => String::new(),
@@ -921,15 +921,14 @@ const FRAMES: &str = "passionate enthusiastic excited eager keen curious interes
 /// three designs" reports work again (besides any word ending in "ed").
 const PAST: &str = "wrote built ran led took gave made found drew spoke chose went came kept held sent spent caught brought";
 
-/// The note's tokens without its impression frames, or `None` when it has none. A frame is an
-/// impression word from [`FRAMES`] and its object: to the end of its clause, or to an "and",
-/// "but" or "then" that a past tense follows. Its topic words ("passionate about distributed
-/// systems") are what the impression is about, not something the candidate was seen doing.
-fn without_impression_frames(tokens: &[Token]) -> Option<Vec<Token>> {
-    let mut keep = vec![true; tokens.len()];
-    let mut any = false;
+/// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
+/// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
+/// Its topic words ("passionate about distributed systems") are what the impression is about,
+/// not something the candidate was seen doing.
+fn impression_frames(tokens: &[Token]) -> Vec<bool> {
+    let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if !keep[i] || !one_of(FRAMES, &t.word) {
+        if framed[i] || !one_of(FRAMES, &t.word) {
             continue;
         }
         // A verb of liking takes its object directly; the adjectives through a preposition.
@@ -938,7 +937,6 @@ fn without_impression_frames(tokens: &[Token]) -> Option<Vec<Token>> {
         if !(direct || one_of("about in for by with to", next)) {
             continue;
         }
-        any = true;
         let mut k = i;
         while k < tokens.len() && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
@@ -948,11 +946,11 @@ fn without_impression_frames(tokens: &[Token]) -> Option<Vec<Token>> {
                     break;
                 }
             }
-            keep[k] = false;
+            framed[k] = true;
             k += 1;
         }
     }
-    any.then(|| tokens.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t.clone()).collect())
+    framed
 }
 
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
@@ -971,18 +969,21 @@ fn has_topic(cues: &[super::cues::CueMatch], tokens: &[Token]) -> bool {
     })
 }
 
-/// True when the note reports something the candidate did or said.
-fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
+/// True when the note reports something the candidate did or said, outside its impression
+/// frames (`framed`).
+fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
     // A quotation of the candidate is behaviour ("he said \"it's fine\"").
     let quotes = text.chars().filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}')).count();
     if quotes >= 2 {
         return true;
     }
     let sets = word_sets();
-    let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2;
+    let outside = |k: usize| !framed.get(k).copied().unwrap_or(false);
+    let words = (0..tokens.len()).filter(|&k| outside(k)).count();
+    let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || words >= 5) || nouns >= 2;
     let mut actions = 0;
     let mut nouns = 0;
-    for (k, t) in tokens.iter().enumerate() {
+    for (k, t) in tokens.iter().enumerate().filter(|(k, _)| outside(*k)) {
         let s = t.stem.as_str();
         if one_of("several dozen hundreds thousands percent multifold money", s) {
             return true;
@@ -1006,7 +1007,7 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
     let person = |o: &Token| is_person_noun(&o.word) || one_of("me us him her them everyone interviewer", &o.word);
     actions > 0
         && tokens.iter().enumerate().any(|(k, t)| {
-            lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
+            outside(k) && lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
         })
 }
 
