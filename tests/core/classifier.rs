@@ -1377,3 +1377,117 @@ fn a_note_of_several_topics_is_never_read_confidently() {
     assert_eq!(one.capability, joined.capability);
     assert!(one.confidence > f64::from(MULTI_TOPIC_CONFIDENCE), "{one:?}");
 }
+
+/// A first-time interviewer's QA pass (2026-11-27): notes on asking about load, users or the
+/// SLA up front read as needs improvement, and clear notes got the wrong capability or level.
+/// Those notes and paraphrases of them written before the fix are
+/// `data/corpus/interviewer-notes.jsonl`, which is never trained on.
+#[test]
+fn interviewer_notes_read_as_the_rubric_says() {
+    let text = std::fs::read_to_string(root().join("data/corpus/interviewer-notes.jsonl")).unwrap();
+    let examples = train::parse_corpus("interviewer-notes.jsonl", &text).unwrap();
+    assert!(examples.len() >= 40, "the interviewer's notes are there");
+    let ev = train::evaluate(embedded_model().unwrap(), &examples);
+    assert!(ev.capability_accuracy >= 0.9, "capability accuracy {:.3}", ev.capability_accuracy);
+    assert!(ev.level_accuracy >= 0.85, "level accuracy {:.3}", ev.level_accuracy);
+
+    // Asking about the load, the users or the SLA first is what the rubric wants: a sure meets,
+    // about the technical design (or, for the users, the business).
+    for note in [
+        "Started by asking what the p99 latency target was.",
+        "Asked what the p99 latency target was.",
+        "Began by asking who the users were.",
+        "Started by asking about the SLA.",
+        "First question was about expected traffic.",
+    ] {
+        let c = classify(note).unwrap();
+        assert!(c.suggests_tag(), "{note}: {c:?}");
+        assert_eq!(c.level, Rating::Meets, "{note}: {c:?}");
+        assert!(!c.level_unsure(), "{note}: {c:?}");
+        assert!(matches!(c.capability.as_str(), "technical_expertise" | "business_impact"), "{note}: {c:?}");
+    }
+    check("Started by asking about the SLA.", "technical_expertise", Rating::Meets);
+    // The capability and level the rubric's wording gives.
+    check("Could not estimate storage for a year of events even with help.", "technical_expertise", Rating::NeedsImprovement);
+    check(
+        "Proposed sharding by tenant id and called out the hot-tenant risk; suggested a separate pool for the top 5 customers.",
+        "technical_expertise",
+        Rating::Meets,
+    );
+    check("Has done about 40 interviews and helped rewrite our system design question bank.", "mentorship_support", Rating::Exceeds);
+    check("Convinced two other teams to adopt her schema registry.", "technical_expertise", Rating::Exceeds);
+    // Influencing the roadmap: business impact, and never a needs improvement (the model reads
+    // meets and exceeds nearly evenly here, so the level is unsure and drafts nothing).
+    let c = classify("Showed the PM data that the feature would cannibalise the enterprise tier; the roadmap was changed.").unwrap();
+    assert_eq!(c.capability, "business_impact", "{c:?}");
+    assert_ne!(c.level, Rating::NeedsImprovement, "{c:?}");
+}
+
+/// The candidate's own question about requirements is the `#inquire` cue, whatever its words;
+/// a question about the candidate ("asked how she would ...") is the interviewer's, and neither
+/// the cue nor a word of the level.
+#[test]
+fn the_candidates_questions_about_requirements_are_inquiry_and_the_interviewers_are_not() {
+    for note in ["Asked what the expected traffic was.", "Started by asking about the SLA.", "Her first question was about the latency target."] {
+        assert!(level_features(note).iter().any(|f| f == "#inquire"), "{note}: {:?}", level_features(note));
+    }
+    assert!(level_features("Never asked about the expected load.").iter().any(|f| f == "!#inquire"));
+    for note in ["Asked how she would handle twice the traffic.", "I asked what the SLA was and he guessed.", "When asked about the expected load, he froze."] {
+        let f = level_features(note);
+        assert!(!f.iter().any(|f| f == "#inquire" || f == "ask"), "{note}: {f:?}");
+    }
+}
+
+/// An impression about a topic ("passionate about distributed systems") is no behaviour: the
+/// topic is what the impression is about. Remarks on the candidate's English are a language
+/// bias risk, and a school remains one of education, not an impression.
+#[test]
+fn impressions_about_a_topic_are_not_behaviour_and_language_remarks_are_a_bias_risk() {
+    use FlagKind::*;
+    for note in [
+        "Hard worker, very passionate about coding.",
+        "Very passionate about distributed systems.",
+        "Really enthusiastic about machine learning.",
+        "Keen to learn Kubernetes.",
+        "Loves Rust.",
+    ] {
+        check_flags(note, &[NonBehavioral]);
+        assert!(!classify(note).unwrap().suggests_tag(), "{note}");
+    }
+    for note in [
+        "Passionate about testing: wrote property tests for the parser unprompted.",
+        "Got excited about the caching problem and sketched three eviction policies.",
+        "Interested in the on-call rotation, asked how pages are routed.",
+        "Was interested in the product and interviewed three customers before designing.",
+    ] {
+        check_flags(note, &[]);
+    }
+    for note in ["Barely spoke English.", "His English was hard to follow.", "Poor English, but solid design.", "Her English is limited."] {
+        let flags = detect_flags(note);
+        assert!(flags.iter().any(|f| f.kind == BiasRisk && f.reason.starts_with("mentions language, accent or speech")), "{note}: {flags:?}");
+    }
+    for note in ["Explained the consistency model in plain English to the PM.", "Wrote the English and Spanish copy for the onboarding flow."] {
+        check_flags(note, &[]);
+    }
+    let flags = detect_flags("Graduated from Stanford, so strong fundamentals.");
+    assert!(flags.iter().any(|f| f.reason.starts_with("mentions education or former employer")), "{flags:?}");
+}
+
+/// The highlighted words are words that explain the tag, not a bare preposition or "started".
+#[test]
+fn highlighted_words_are_not_bare_function_words() {
+    for note in [
+        "Walked me through the payments migration she led: 3 teams, one quarter, weekly risk review with product.",
+        "Spotted the N+1 query in my sample code within a minute.",
+        "Started by asking about the SLA.",
+        "Spoke clearly and summarized the trade-offs at the end without being asked.",
+        "Comes from a top-tier company so bar is met.",
+    ] {
+        let c = classify(note).unwrap();
+        assert!(!c.evidence.is_empty(), "{note}");
+        for s in &c.evidence {
+            let words = note[s.start..s.end].to_lowercase();
+            assert!(!matches!(words.as_str(), "through" | "within" | "started" | "end" | "before" | "comes"), "{note}: {words:?}");
+        }
+    }
+}

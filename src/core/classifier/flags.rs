@@ -64,7 +64,7 @@ const BIAS: &[(&str, &str)] = &[
     ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
-    ("accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; stutter*; lisp; voice; soft spoken"),
+    ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; stutter*; lisp; voice; soft spoken"),
     ("appearance", "appearance; his|her|their looks; good looks; looks aside; polished|professional look|looks; looks|looked professional|unprofessional|polished|presentable|scruffy|tired; looks|looked very|so|quite|too professional|unprofessional|polished|presentable|scruffy|tired; overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; well groomed; presentable; unkempt; scruffy; disheveled|dishevelled; sharp dresser; dress sense; dresses well|nicely|sharply|professionally; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight; hoodie; hoodies; flip flop*; flipflop*; sweatpants; sweatshirt; sneakers; jeans; t shirt; tshirt; in a suit; wore a suit; wearing a suit"),
     // Where someone studied or worked before says nothing of what they did in the interview, and
     // it favours those who look like the interviewer's own path (affinity bias). Worded about the
@@ -543,7 +543,8 @@ const IMPRESSIONS: &str = "
 seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable nice
 likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
 rockstar click mesh material player attitude personality meh solid strong great good reminds off
-arrogant difficult sense ok okay fine lgtm
+arrogant difficult sense ok okay fine lgtm loves enjoys enthusiastic excited eager keen curious interested
+fascinated obsessed
 ";
 
 /// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
@@ -606,9 +607,13 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
     // A remark about a protected trait already says the note is not evidence; one warning is
     // enough, and it is the more important one.
     if bias.is_empty() {
+        // "Very passionate about distributed systems": the topic is what the impression is
+        // about, not work the candidate did, so the words of such a frame are no behaviour.
+        let framed = impression_frames(tokens);
         // The cues are looked for only when the words alone show no behaviour.
-        let acted = has_behaviour(text, tokens);
-        let cues = if acted { Vec::new() } else { super::cues::find(tokens) };
+        let acted = has_behaviour(text, tokens, &framed);
+        let mut cues = if acted { Vec::new() } else { super::cues::find(tokens) };
+        cues.retain(|m| !framed.get(m.first).copied().unwrap_or(false));
         let behaviour = acted || has_topic(&cues, tokens);
         let quote = |first: usize, last: usize| match (tokens.get(first), tokens.get(last)) {
             (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(&a.word).to_string(),
@@ -908,6 +913,46 @@ fn quoted(text: &str, at: usize) -> bool {
     open
 }
 
+/// Impression words that take a topic as their object: "passionate about coding", "interested
+/// in databases", "keen to learn Rust", "loves Rust".
+const FRAMES: &str = "passionate enthusiastic excited eager keen curious interested fascinated obsessed passion love loves loved enjoys";
+
+/// Past tenses that open a new predicate after "and": "excited about the problem and sketched
+/// three designs" reports work again (besides any word ending in "ed").
+const PAST: &str = "wrote built ran led took gave made found drew spoke chose went came kept held sent spent caught brought";
+
+/// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
+/// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
+/// Its topic words ("passionate about distributed systems") are what the impression is about,
+/// not something the candidate was seen doing.
+fn impression_frames(tokens: &[Token]) -> Vec<bool> {
+    let mut framed = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if framed[i] || !one_of(FRAMES, &t.word) {
+            continue;
+        }
+        // A verb of liking takes its object directly; the adjectives through a preposition.
+        let direct = one_of("love loves loved enjoys", &t.word);
+        let next = tokens.get(i + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+        if !(direct || one_of("about in for by with to", next)) {
+            continue;
+        }
+        let mut k = i;
+        while k < tokens.len() && tokens[k].clause == t.clause {
+            let w = tokens[k].word.as_str();
+            if k > i && one_of("and but then", w) {
+                let after = tokens.get(k + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+                if after.ends_with("ed") || one_of(PAST, after) {
+                    break;
+                }
+            }
+            framed[k] = true;
+            k += 1;
+        }
+    }
+    framed
+}
+
 /// Words of the topic lexicons that are also verdicts ("strong hire", "culture fit"): a topic cue
 /// made of one of these alone is no sign of observed work.
 fn verdict_word(w: &str) -> bool {
@@ -924,18 +969,21 @@ fn has_topic(cues: &[super::cues::CueMatch], tokens: &[Token]) -> bool {
     })
 }
 
-/// True when the note reports something the candidate did or said.
-fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
+/// True when the note reports something the candidate did or said, outside its impression
+/// frames (`framed`).
+fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
     // A quotation of the candidate is behaviour ("he said \"it's fine\"").
     let quotes = text.chars().filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}')).count();
     if quotes >= 2 {
         return true;
     }
     let sets = word_sets();
-    let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || tokens.len() >= 5) || nouns >= 2;
+    let outside = |k: usize| !framed.get(k).copied().unwrap_or(false);
+    let words = (0..tokens.len()).filter(|&k| outside(k)).count();
+    let enough = |actions: usize, nouns: usize| actions >= 1 && (nouns >= 1 || words >= 5) || nouns >= 2;
     let mut actions = 0;
     let mut nouns = 0;
-    for (k, t) in tokens.iter().enumerate() {
+    for (k, t) in tokens.iter().enumerate().filter(|(k, _)| outside(*k)) {
         let s = t.stem.as_str();
         if one_of("several dozen hundreds thousands percent multifold money", s) {
             return true;
@@ -959,7 +1007,7 @@ fn has_behaviour(text: &str, tokens: &[Token]) -> bool {
     let person = |o: &Token| is_person_noun(&o.word) || one_of("me us him her them everyone interviewer", &o.word);
     actions > 0
         && tokens.iter().enumerate().any(|(k, t)| {
-            lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
+            outside(k) && lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
         })
 }
 

@@ -268,6 +268,19 @@ fn cue_label(feature: &str) -> Option<&'static str> {
     })
 }
 
+/// Words that can carry weight in the model (the training notes use them more at one level than
+/// another) but explain nothing to the interviewer when highlighted alone: prepositions and
+/// verbs of starting and ending ("Walked me through", "within a minute", "Started by asking").
+/// A phrase that holds one of them and a content word ("before proposing") is still shown.
+const BARE_WORDS: &str = "through within before after during around over under until via per upon toward towards end start began begin come came comes";
+
+/// Whether every token of a piece is a function word or one of [`BARE_WORDS`].
+fn bare(tokens: &[text::Token], first: usize, last: usize) -> bool {
+    tokens.get(first..=last).is_some_and(|ts| {
+        ts.iter().all(|t| t.stop || BARE_WORDS.split_ascii_whitespace().any(|w| w == t.word || w == t.stem))
+    })
+}
+
 /// A note's tokens and features with their looked-up weight rows.
 struct Scored<'a> {
     tokens: &'a [text::Token],
@@ -312,7 +325,7 @@ fn evidence(text: &str, scored: &Scored<'_>, ci: usize, li: usize, capability: &
     for (prefix, share) in [("topic", MAX_EVIDENCE - MAX_EVIDENCE / 2), ("level", MAX_EVIDENCE / 2)] {
         let mut taken = 0;
         let mut top = None;
-        for p in pieces.iter().filter(|p| p.label.starts_with(prefix)) {
+        for p in pieces.iter().filter(|p| p.label.starts_with(prefix) && !bare(tokens, p.first, p.last)) {
             let top = *top.get_or_insert(p.score);
             if taken >= share || p.score < top * 0.25 {
                 break;

@@ -752,7 +752,15 @@ fn mark_senses(tokens: &mut [Token]) {
             }
             // "I asked", "when asked": the interviewer's question, whose answer is the evidence;
             // the candidate's own questions ("asked clarifying questions") keep the word.
-            "ask" if matches!(prev, "i" | "we" | "when" | "was" | "were" | "been" | "being") => tokens[i].stop = true,
+            // So is "asked how she'd decide", "asked what he would cut": a question about the
+            // candidate, who is named after the asking word in its clause. A word made a function
+            // word here starts no cue (`cues::find`), so neither is read as the candidate's own
+            // question (`#inquire`: "asked what the latency target was").
+            "ask" if matches!(prev, "i" | "we" | "when" | "was" | "were" | "been" | "being")
+                || tokens[i + 1..].iter().take_while(|t| t.clause == clause).take(6).any(|t| matches!(t.word.as_str(), "he" | "she" | "him" | "his" | "her" | "they")) =>
+            {
+                tokens[i].stop = true
+            }
             // A failing test is a thing the candidate works on, not a failure of the candidate:
             // neither the struggle cue nor a negation of the noun.
             "fail" if matches!(next, "test" | "build" | "job" | "case" | "check" | "request" | "deploy" | "pipelin" | "node" | "run") => {
