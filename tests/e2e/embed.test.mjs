@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, submit } from './browser.mjs';
 
 let a, b, browser;
 before(async () => {
@@ -59,7 +59,7 @@ test('two widgets render and score independently under a strict CSP', async () =
   assert.equal(change.detail.recommendation.level, 'L4');
   assert.equal((await events(page, 'scorecard:change', 'second')).length, 0, 'the other widget stayed quiet');
 
-  await first.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(first);
   await page.waitForFunction(() => window.scorecardEvents.some((e) => e.name === 'scorecard:submit'));
   const submit = (await events(page, 'scorecard:submit'))[0];
   assert.equal(submit.source, 'first');

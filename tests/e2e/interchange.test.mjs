@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, observe, openScorer } from './browser.mjs';
+import { harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser, dir;
 harness((h) => ({ base, browser } = h));
@@ -89,7 +89,7 @@ test('ratings drafted and not confirmed stay drafted through a JSON file: import
   await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Dee Raft');
   const again = await b.page.locator('section.sc-card', { has: b.page.locator('.sc-badge', { hasText: 'Drafted' }) }).locator('h2').allTextContents();
   assert.deepEqual(again, drafted, 'the same ratings are marked drafted');
-  await b.page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(b.page);
   await b.page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
   assert.equal(await b.page.locator('[data-testid="submitted"]').count(), 0);
   // The file written again carries the same marks.
@@ -249,7 +249,7 @@ test("a Greenhouse file naming no candidate keeps the open card's names, and nev
   await page.getByLabel('Interview step').fill('System design');
   await page.click('label[for="sc-technical_expertise-exceeds"]');
   await page.getByLabel('Evidence for Technical Expertise').fill('Designed the sharded queue.');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   const gh = await downloadText(page, 'Download for Greenhouse');
   assert.equal(JSON.parse(gh.text).candidate_id, null, 'Greenhouse names the candidate by id only, and this card has none');

@@ -4,7 +4,7 @@
 // shows the scorer is shown. Every wait is for a condition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, openScorer } from './browser.mjs';
+import { harness, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -30,7 +30,7 @@ async function score(page, name, step, level) {
 test('New scorecard starts a blank card and keeps the one before; a reopened card keeps its names', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
 
   // Reopened, the card is corrected, not turned into another candidate's: its names stay.
@@ -43,7 +43,7 @@ test('New scorecard starts a blank card and keeps the one before; a reopened car
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
   assert.ok(await candidate(page).isDisabled());
   assert.ok(!(await page.locator('#sc-business_impact-meets').isDisabled()), 'still open for corrections');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
 
   // A week later: a new candidate.
@@ -133,7 +133,7 @@ test('an import naming other people opens beside the card on screen, which stays
   const { context, page, errors } = await fresh();
   await page.waitForSelector('.sc-app[data-assist=ready]');
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   await page.getByRole('button', { name: 'Reopen' }).click();
   const marks = (key) => page.evaluate((k) => localStorage.getItem(k), `scorecard:v1:drafted/draft:l4-senior-software-engineer:${key}`);
@@ -284,7 +284,7 @@ test("the interviewer's own file imported again replaces the card saved under it
   const { context, page, errors } = await fresh();
   await page.waitForSelector('.sc-app[data-assist=ready]');
   await score(page, 'Priya Raman', 'System design', 'meets');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   const exported = await stored(page, 'priya raman:tom becker:system design');
   await page.getByRole('button', { name: 'New scorecard' }).click();
@@ -379,7 +379,7 @@ test('with storage full, Your scorecards still lists and opens the saved cards; 
   await page.getByRole('button', { name: 'New scorecard' }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   // The browser's real quota: filled with another app's data, to the last hundred characters.
   await page.evaluate(() => {

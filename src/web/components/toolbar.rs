@@ -155,7 +155,9 @@ pub fn toolbar(
                         { button("sc-button", Some(part_id(id_prefix, "reopen")), on_reopen, "Reopen") }
                     }
                 } else if !state.locked {
-                    { button("sc-button sc-m-primary", Some(part_id(id_prefix, "submit")), on_submit, "Submit scorecard") }
+                    // Described by the header's hint: the names stay as submitted.
+                    <button type="button" class="sc-button sc-m-primary" id={part_id(id_prefix, "submit")} onclick={on_submit}
+                        aria-describedby={part_id(id_prefix, "names-hint")}>{ "Submit scorecard" }</button>
                 }
             </div>
             // Below the buttons, not above them: a notice (Submit refused, a draft restored)
