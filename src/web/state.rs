@@ -156,6 +156,9 @@ pub enum Action {
     DraftRatings,
     /// The classifier and formats loaded, or could not be.
     AssistReady { assist: Assistance },
+    /// Says `message` politely and moves the keyboard to `focus` (see `after`): for controls
+    /// kept outside this state that come and go (Your scorecards' Delete, its question and Undo).
+    Say { message: String, focus: String },
 }
 
 impl ScorerState {
@@ -387,6 +390,7 @@ impl Reducible for ScorerState {
             }
             // Said under the box, where the keyboard goes (`QuickEntry`), while it holds the text.
             Action::SwitchHeld => next.did(String::new(), "observe".into()),
+            Action::Say { message, focus } => next.did(message, focus),
             Action::Lock { locked } => next.locked = locked,
             Action::Observe { text } if editable => {
                 let text = text.trim().to_string();

@@ -6,11 +6,34 @@ use crate::web::app::SavedCard;
 use crate::web::components::{button, part_id};
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
+/// A step of deleting a scorecard from Your scorecards: ask (its key), cancel (the row's index,
+/// whose Delete takes the keyboard back), delete (its key and title), or undo the last deletion.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Delete {
+    Ask(String),
+    Cancel(usize),
+    Confirm(String, String),
+    Undo,
+}
+
+/// What Your scorecards shows, and the callbacks it calls: the cards while the list is open
+/// (`None`: closed), and the one that opens (`true`) or closes it; the key of the card whose
+/// deletion is being asked, the title of the one deleted last (with Undo), and `on_delete`.
+pub struct SavedList<'a> {
+    pub cards: Option<&'a [SavedCard]>,
+    pub on_list: &'a Callback<bool>,
+    pub deleting: Option<&'a str>,
+    pub deleted: Option<&'a str>,
+    pub on_delete: &'a Callback<Delete>,
+}
+
 /// "Your scorecards": those saved in this browser, newest interview first, each with Open (the
-/// one on screen is marked instead). Read only while open. Returns the disclosure, which sits
+/// one on screen is marked instead) and Delete, which asks first (the keyboard on Cancel;
+/// Escape cancels) and can be undone. Read only while open. Returns the disclosure, which sits
 /// among the actions, and the list, which takes the toolbar's width below them: inside the
 /// disclosure, the list would take the actions' row and move the buttons when it opens.
-fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &Callback<bool>), switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> (Html, Html) {
+fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> (Html, Html) {
+    let SavedList { cards: saved, on_list, deleting, deleted, on_delete } = list;
     let open = saved.is_some();
     let toggle = on_list.reform(move |e: MouseEvent| {
         // The list is the state's: the details element follows it.
@@ -23,20 +46,55 @@ fn saved_list(state: &ScorerContext, (saved, on_list): (Option<&[SavedCard]>, &C
             <summary onclick={toggle} id={part_id(id_prefix, "saved")}>{ "Your scorecards" }</summary>
         </details>
     };
+    let step = |d: Delete| on_delete.reform(move |_: MouseEvent| d.clone());
+    let question = part_id(id_prefix, "del-question");
+    let escape = |i: usize| {
+        let on_delete = on_delete.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_delete.emit(Delete::Cancel(i));
+            }
+        })
+    };
     let list = html! {
         if let Some(cards) = saved {
             <ul class="sc-saved__list" aria-labelledby={part_id(id_prefix, "saved")}>
+                if let Some(title) = deleted {
+                    <li class="sc-saved__item sc-saved__deleted">
+                        <span class="sc-saved__title" id={part_id(id_prefix, "deleted")}>{ format!("Deleted: {title}") }</span>
+                        <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "del-undo")} onclick={step(Delete::Undo)}
+                            aria-describedby={part_id(id_prefix, "deleted")}>{ "Undo" }</button>
+                    </li>
+                }
                 if cards.is_empty() {
                     <li>{ "None saved in this browser yet." }</li>
                 }
-                { for cards.iter().map(|c| html! {
+                { for cards.iter().enumerate().map(|(i, c)| html! {
                     <li class="sc-saved__item">
                         <span class="sc-saved__title">{ c.title.clone() }</span>
                         <span class="sc-saved__detail">{ c.detail.clone() }</span>
-                        if c.key == this {
-                            <span class="sc-saved__this">{ "open now" }</span>
-                        } else if let Some(onclick) = switch(Some(c.key.clone())) {
-                            <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                        if deleting == Some(c.key.as_str()) {
+                            // Escape answers as Cancel does; the keyboard starts on Cancel.
+                            <span class="sc-saved__confirm" role="group" aria-labelledby={question.clone()}
+                                onkeydown={escape(i)}>
+                                <span id={question.clone()}>{ if c.key == this {
+                                    "Delete this scorecard, open now, from this browser? A blank one takes its place."
+                                } else {
+                                    "Delete this scorecard from this browser?"
+                                } }</span>
+                                { button("sc-button sc-m-small sc-m-danger", None, step(Delete::Confirm(c.key.clone(), c.title.clone())), "Delete") }
+                                <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "del-cancel")} onclick={step(Delete::Cancel(i))}
+                                    aria-describedby={question.clone()}>{ "Cancel" }</button>
+                            </span>
+                        } else {
+                            if c.key == this {
+                                <span class="sc-saved__this">{ "open now" }</span>
+                            } else if let Some(onclick) = switch(Some(c.key.clone())) {
+                                <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                            }
+                            <button type="button" class="sc-button sc-m-small sc-m-quiet" id={part_id(id_prefix, &format!("del-{i}"))}
+                                onclick={step(Delete::Ask(c.key.clone()))} aria-label={format!("Delete {}", c.title)}>{ "Delete" }</button>
                         }
                     </li>
                 }) }
@@ -58,21 +116,35 @@ fn local_time(at: &str) -> String {
     format!("{year:04}-{:02}-{:02} {:02}:{:02}", d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
 }
 
+/// A card changed in another tab (`SaveStatus::ChangedElsewhere`) is saved no more until the
+/// interviewer chooses: said at the top of the cards, where it stays in view while they scroll
+/// and type (sticky), with the two choices. The toolbar's status line, a live region, announces
+/// it; the keyboard stays where it is, in the middle of a sentence maybe.
+pub fn behind_banner(state: &ScorerContext, id_prefix: &str, on_resolve: &Callback<bool>) -> Html {
+    if state.save != SaveStatus::ChangedElsewhere {
+        return Html::default();
+    }
+    html! {
+        <div class="sc-behind" data-testid="behind">
+            <p>{ "Not saved: this scorecard was changed in another tab or window. What you type here is kept in this tab only until you choose." }</p>
+            <div class="sc-toolbar__choice">
+                { button("sc-button sc-m-small", Some(part_id(id_prefix, "theirs")), on_resolve.reform(|_: MouseEvent| false), "Show the other version") }
+                { button("sc-button sc-m-small", None, on_resolve.reform(|_: MouseEvent| true), "Keep this version (replaces the other)") }
+            </div>
+        </div>
+    }
+}
+
 /// Save state, notices and the submit button. `on_submit` is called when the interviewer
 /// submits; the app stamps the time and tells the host. `on_switch` (the standalone page's)
 /// starts a new scorecard (`None`) or opens the saved one whose names were typed (its key).
-/// `on_resolve` answers a card changed in another tab: keep this version (`true`) or show the
-/// other one.
-///
-/// `list` holds the scorecards saved in this browser while that list is open (`None`: closed),
-/// with the callback that opens (`true`) or closes it; the standalone page offers it.
+/// `list` is Your scorecards (see [`SavedList`]); the standalone page offers it.
 pub fn toolbar(
     state: &ScorerContext,
     on_submit: &Callback<()>,
     id_prefix: &str,
     on_switch: Option<&Callback<Option<String>>>,
-    on_resolve: &Callback<bool>,
-    list: (Option<&[SavedCard]>, &Callback<bool>),
+    list: SavedList,
 ) -> Html {
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
@@ -133,12 +205,6 @@ pub fn toolbar(
             // save or submit; the editing controls are left out rather than shown disabled.
             if !state.locked {
                 <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
-            }
-            if state.save == SaveStatus::ChangedElsewhere {
-                <div class="sc-toolbar__choice">
-                    { button("sc-button", Some(part_id(id_prefix, "theirs")), on_resolve.reform(|_: MouseEvent| false), "Show the other version") }
-                    { button("sc-button", None, on_resolve.reform(|_: MouseEvent| true), "Keep this version (replaces the other)") }
-                </div>
             }
             if let Some(onclick) = open {
                 { button("sc-button", Some(part_id(id_prefix, "open")), onclick, "Open the saved scorecard") }
