@@ -686,9 +686,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let rubric = &state.rubric;
             let relist = || saved_list.set(Some(Rc::new(saved_cards(&store, &rubric.id))));
             match step {
-                Delete::Ask(key) => {
+                Delete::Ask(key, question) => {
                     deleting.set(Some(key));
-                    say(String::new(), "del-cancel".into());
+                    say(question.into(), "del-cancel".into());
                 }
                 Delete::Cancel(i) => {
                     deleting.set(None);

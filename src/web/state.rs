@@ -261,9 +261,10 @@ impl ScorerState {
             return None;
         }
         let mut text = String::from("Not submitted: ");
-        if !names.is_empty() {
-            text.push_str("add ");
-            text.push_str(&names.join(" and "));
+        for (i, name) in names.iter().enumerate() {
+            // (Pushed one by one: `join` would link its own copy of the joining code.)
+            text.push_str(if i == 0 { "add " } else { " and " });
+            text.push_str(name);
         }
         if unrated {
             if !names.is_empty() {

@@ -533,20 +533,22 @@ test('Your scorecards deletes a card after asking (keyboard on Cancel, Escape ca
   // Asked first, with the keyboard on Cancel; Escape cancels, and the keyboard goes back.
   await priya.click();
   await page.waitForFunction(() => document.activeElement?.id === 'sc-del-cancel');
-  assert.match(await page.locator('.sc-saved__confirm').textContent(), /^Delete this scorecard from this browser\?/);
+  const question = page.locator('.sc-saved__detail.sc-is-asking');
+  assert.equal(await question.textContent(), 'Delete this scorecard from this browser?');
+  assert.equal(await said(), 'Delete this scorecard from this browser?', 'said as the keyboard goes to Cancel');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('.sc-saved__confirm'));
+  await page.waitForFunction(() => !document.querySelector('.sc-saved__detail.sc-is-asking'));
   assert.match(await focused(), /^sc-del-\d+$/);
   assert.ok(await page.evaluate((k) => localStorage.getItem(k) !== null, KEY + 'priya raman:tom becker:system design'), 'nothing deleted');
   // Enter on Cancel (where the keyboard is) cancels too.
   await priya.click();
   await page.waitForFunction(() => document.activeElement?.id === 'sc-del-cancel');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('.sc-saved__confirm'));
+  await page.waitForFunction(() => !document.querySelector('.sc-saved__detail.sc-is-asking'));
 
   // Deleted: gone from storage and the list; everything else stays; Undo has the keyboard.
   await priya.click();
-  await page.locator('.sc-saved__confirm').getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'sc-del-undo');
   assert.match(await said(), /^Deleted Priya Raman · System design\. Undo brings it back\./);
   assert.deepEqual(await page.locator('.sc-saved__item:not(.sc-saved__deleted) .sc-saved__title').allTextContents(), ['asdf test · Coding']);
@@ -559,8 +561,8 @@ test('Your scorecards deletes a card after asking (keyboard on Cancel, Escape ca
 
   // The card open now: deleted, a blank one takes its place (the interviewer kept), nothing saved.
   await page.getByRole('button', { name: 'Delete asdf test · Coding' }).click();
-  assert.match(await page.locator('.sc-saved__confirm').textContent(), /open now/);
-  await page.locator('.sc-saved__confirm').getByRole('button', { name: 'Delete', exact: true }).click();
+  assert.match(await question.textContent(), /open now/);
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && document.activeElement?.id === 'sc-del-undo');
   assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
   assert.ok(!(await page.locator('#sc-business_impact-exceeds').isChecked()));
@@ -578,7 +580,7 @@ test('Your scorecards deletes a card after asking (keyboard on Cancel, Escape ca
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.business_impact?.level === 'meets', KEY + 'asdf test:tom becker:coding');
   // Deleted again and reloaded: a blank card.
   await page.getByRole('button', { name: 'Delete asdf test · Coding' }).click();
-  await page.locator('.sc-saved__confirm').getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
   await page.reload();
   await page.waitForSelector('.sc-card');

@@ -45,8 +45,6 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
         Some("Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard.")
     } else if state.names_fixed() {
         None
-    } else if nameless_step {
-        Some("Check the names before you submit: the candidate, interviewer and step stay as submitted. No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others.")
     } else {
         Some("Check the names before you submit: the candidate, interviewer and step stay as submitted.")
     };
@@ -72,7 +70,7 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
             // Said before Submit (which it describes), as it is after: the names cannot change once
             // submitted. A card without a step is not refused, only told what the step is for.
             if let Some(hint) = hint {
-                <p class={classes!("sc-card__hint", "sc-header__hint", nameless_step.then_some("sc-is-warning"))} id={id("names-hint")}>{ hint }</p>
+                <p class={if nameless_step { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{ if nameless_step { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" } }</p>
             }
         </header>
     }

@@ -6,11 +6,12 @@ use crate::web::app::SavedCard;
 use crate::web::components::{button, part_id};
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
-/// A step of deleting a scorecard from Your scorecards: ask (its key), cancel (the row's index,
-/// whose Delete takes the keyboard back), delete (its key and title), or undo the last deletion.
+/// A step of deleting a scorecard from Your scorecards: ask (its key, and the question, which is
+/// said), cancel (the row's index, whose Delete takes the keyboard back), delete (its key and
+/// title), or undo the last deletion.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Delete {
-    Ask(String),
+    Ask(String, &'static str),
     Cancel(usize),
     Confirm(String, String),
     Undo,
@@ -47,7 +48,7 @@ fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<Str
         </details>
     };
     let step = |d: Delete| on_delete.reform(move |_: MouseEvent| d.clone());
-    let question = part_id(id_prefix, "del-question");
+    // Escape answers the question as Cancel does.
     let escape = |i: usize| {
         let on_delete = on_delete.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -60,43 +61,43 @@ fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<Str
     let list = html! {
         if let Some(cards) = saved {
             <ul class="sc-saved__list" aria-labelledby={part_id(id_prefix, "saved")}>
+                // (Its title and Undo are said as the keyboard goes to Undo: see `Scorer`'s `on_delete`.)
                 if let Some(title) = deleted {
                     <li class="sc-saved__item sc-saved__deleted">
-                        <span class="sc-saved__title" id={part_id(id_prefix, "deleted")}>{ format!("Deleted: {title}") }</span>
-                        <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "del-undo")} onclick={step(Delete::Undo)}
-                            aria-describedby={part_id(id_prefix, "deleted")}>{ "Undo" }</button>
+                        { format!("Deleted: {title}") }
+                        { button("sc-button sc-m-small", Some(part_id(id_prefix, "del-undo")), step(Delete::Undo), "Undo") }
                     </li>
                 }
                 if cards.is_empty() {
                     <li>{ "None saved in this browser yet." }</li>
                 }
-                { for cards.iter().enumerate().map(|(i, c)| html! {
-                    <li class="sc-saved__item">
-                        <span class="sc-saved__title">{ c.title.clone() }</span>
-                        <span class="sc-saved__detail">{ c.detail.clone() }</span>
-                        if deleting == Some(c.key.as_str()) {
-                            // Escape answers as Cancel does; the keyboard starts on Cancel.
-                            <span class="sc-saved__confirm" role="group" aria-labelledby={question.clone()}
-                                onkeydown={escape(i)}>
-                                <span id={question.clone()}>{ if c.key == this {
-                                    "Delete this scorecard, open now, from this browser? A blank one takes its place."
-                                } else {
-                                    "Delete this scorecard from this browser?"
-                                } }</span>
+                { for cards.iter().enumerate().map(|(i, c)| {
+                    // While its deletion is asked, the question takes the place of its details,
+                    // and is said as the keyboard goes to Cancel.
+                    let asking = deleting == Some(c.key.as_str());
+                    let question = if c.key == this {
+                        "Delete this scorecard, open now, from this browser? A blank one takes its place."
+                    } else {
+                        "Delete this scorecard from this browser?"
+                    };
+                    html! {
+                        <li class="sc-saved__item" onkeydown={asking.then(|| escape(i))}>
+                            <span class="sc-saved__title">{ c.title.clone() }</span>
+                            <span class={if asking { "sc-saved__detail sc-is-asking" } else { "sc-saved__detail" }}>{ if asking { question.to_string() } else { c.detail.clone() } }</span>
+                            if asking {
                                 { button("sc-button sc-m-small sc-m-danger", None, step(Delete::Confirm(c.key.clone(), c.title.clone())), "Delete") }
-                                <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, "del-cancel")} onclick={step(Delete::Cancel(i))}
-                                    aria-describedby={question.clone()}>{ "Cancel" }</button>
-                            </span>
-                        } else {
-                            if c.key == this {
-                                <span class="sc-saved__this">{ "open now" }</span>
-                            } else if let Some(onclick) = switch(Some(c.key.clone())) {
-                                <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                                { button("sc-button sc-m-small", Some(part_id(id_prefix, "del-cancel")), step(Delete::Cancel(i)), "Cancel") }
+                            } else {
+                                if c.key == this {
+                                    <span class="sc-saved__this">{ "open now" }</span>
+                                } else if let Some(onclick) = switch(Some(c.key.clone())) {
+                                    <button type="button" class="sc-button sc-m-small" {onclick} aria-label={format!("Open {}", c.title)}>{ "Open" }</button>
+                                }
+                                <button type="button" class="sc-button sc-m-small sc-m-quiet" id={part_id(id_prefix, &format!("del-{i}"))}
+                                    onclick={step(Delete::Ask(c.key.clone(), question))} aria-label={format!("Delete {}", c.title)}>{ "Delete" }</button>
                             }
-                            <button type="button" class="sc-button sc-m-small sc-m-quiet" id={part_id(id_prefix, &format!("del-{i}"))}
-                                onclick={step(Delete::Ask(c.key.clone()))} aria-label={format!("Delete {}", c.title)}>{ "Delete" }</button>
-                        }
-                    </li>
+                        </li>
+                    }
                 }) }
             </ul>
         }
@@ -127,10 +128,8 @@ pub fn behind_banner(state: &ScorerContext, id_prefix: &str, on_resolve: &Callba
     html! {
         <div class="sc-behind" data-testid="behind">
             <p>{ "Not saved: this scorecard was changed in another tab or window. What you type here is kept in this tab only until you choose." }</p>
-            <div class="sc-toolbar__choice">
-                { button("sc-button sc-m-small", Some(part_id(id_prefix, "theirs")), on_resolve.reform(|_: MouseEvent| false), "Show the other version") }
-                { button("sc-button sc-m-small", None, on_resolve.reform(|_: MouseEvent| true), "Keep this version (replaces the other)") }
-            </div>
+            { button("sc-button sc-m-small", Some(part_id(id_prefix, "theirs")), on_resolve.reform(|_: MouseEvent| false), "Show the other version") }
+            { button("sc-button sc-m-small", None, on_resolve.reform(|_: MouseEvent| true), "Keep this version (replaces the other)") }
         </div>
     }
 }
