@@ -215,6 +215,22 @@ pub fn bias_flagged(state: &ScorerContext, o: &Observation) -> bool {
     matches!(state.analysis(&o.text), Some(Ok(c)) if !c.suggests_tag() && has_bias_risk(&c.flags))
 }
 
+/// `shown` folded away behind "Not shown: flagged as a bias risk" when `fold`, one click from its
+/// text: in a card only shown (locked by the host, opened from a share link), a remark on age,
+/// family, origin or looks is not what its reader meets first, as in the committee view and
+/// print; the interviewer's own card shows it with its warning, to take it out.
+pub fn withheld(fold: bool, shown: Html) -> Html {
+    if !fold {
+        return shown;
+    }
+    html! {
+        <details class="sc-withheld">
+            <summary>{ "Not shown: flagged as a bias risk, not evidence of the job" }</summary>
+            { shown }
+        </details>
+    }
+}
+
 /// One observation.
 fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
@@ -262,7 +278,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let described = if suggested { format!("{base}-text {base}-source") } else { part_id(&base, "text") };
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
-            <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p>
+            { withheld(state.locked && has_bias_risk(&flags), html! { <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p> }) }
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={part_id(&base, "cap")}>{ "Capability" }</label>
                 <select class="sc-select" id={part_id(&base, "cap")} onchange={on_capability} {disabled} aria-describedby={described.clone()}>
