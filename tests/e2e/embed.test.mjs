@@ -61,9 +61,9 @@ test('two widgets render and score independently under a strict CSP', async () =
 
   await submit(first);
   await page.waitForFunction(() => window.scorecardEvents.some((e) => e.name === 'scorecard:submit'));
-  const submit = (await events(page, 'scorecard:submit'))[0];
-  assert.equal(submit.source, 'first');
-  assert.match(submit.detail.value.submitted_at, /^\d{4}-\d\d-\d\dT/);
+  const submitted = (await events(page, 'scorecard:submit'))[0];
+  assert.equal(submitted.source, 'first');
+  assert.match(submitted.detail.value.submitted_at, /^\d{4}-\d\d-\d\dT/);
 
   assert.deepEqual(errors, [], 'no console errors (a CSP violation would be one)');
   assert.ok(requests.every((u) => u.startsWith(a.url)), 'no request leaves the origin');
