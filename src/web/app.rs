@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::scorecard::bidi_isolate;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
-use crate::web::components::toolbar::{behind_banner, Delete, SavedList};
+use crate::web::components::toolbar::{behind_banner, clear_of_banner, Delete, SavedList};
 use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
@@ -841,7 +841,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
                 // the widget more wasm than the attribute.
-                <div class="sc-cards" role={standalone.then_some("main")}>
+                <div class="sc-cards" role={standalone.then_some("main")} onfocusin={clear_of_banner(&state)}>
                     { behind_banner(&state, &prefix, &on_resolve) }
                     { traits_help(&state.rubric) }
                     <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />

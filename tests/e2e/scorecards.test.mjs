@@ -507,6 +507,19 @@ test('a tab that is behind says so where the interviewer types, without taking t
     // The choices are in the banner (and only there).
     assert.equal(await banner.getByRole('button', { name: 'Show the other version' }).count(), 1);
     assert.equal(await a.getByRole('button', { name: 'Show the other version' }).count(), 1);
+    // Going back up the cards with the keyboard, what takes it is never under the banner.
+    let worst = { cover: 0 };
+    for (let i = 0; i < 8; i++) {
+      await a.keyboard.press('Shift+Tab');
+      const r = await a.evaluate(() => {
+        const f = document.activeElement, banner = document.querySelector('[data-testid=behind]');
+        if (!f || f === document.body || banner.contains(f)) return { cover: 0 };
+        const x = f.getBoundingClientRect(), y = banner.getBoundingClientRect();
+        return { id: f.id, cover: Math.max(0, Math.min(x.bottom, y.bottom) - Math.max(x.top, y.top)) / Math.max(1, x.height) };
+      });
+      if (r.cover > worst.cover) worst = r;
+    }
+    assert.ok(worst.cover < 0.05, `${worst.id} is ${Math.round(worst.cover * 100)}% under the banner (${width} px)`);
   }
   await a.getByRole('button', { name: 'Keep this version (replaces the other)' }).click();
   await saved(a);

@@ -134,6 +134,24 @@ pub fn behind_banner(state: &ScorerContext, id_prefix: &str, on_resolve: &Callba
     }
 }
 
+/// While the banner is shown (see [`behind_banner`]), what takes the keyboard in the cards is
+/// scrolled out from under it: a browser scrolls a focused element into view only when it is out
+/// of the window, not when a sticky element covers it.
+pub fn clear_of_banner(state: &ScorerContext) -> Option<Callback<FocusEvent>> {
+    (state.save == SaveStatus::ChangedElsewhere).then(|| {
+        Callback::from(|e: FocusEvent| {
+            let target: web_sys::Element = e.target_unchecked_into();
+            let banner = target.closest(".sc-cards").ok().flatten().and_then(|c| c.first_element_child());
+            if let (Some(banner), Some(window)) = (banner, web_sys::window()) {
+                let (t, b) = (target.get_bounding_client_rect(), banner.get_bounding_client_rect());
+                if t.top() < b.bottom() + 4.0 && t.bottom() > b.top() {
+                    window.scroll_by_with_x_and_y(0.0, t.top() - b.bottom() - 8.0);
+                }
+            }
+        })
+    })
+}
+
 /// Save state, notices and the submit button. `on_submit` is called when the interviewer
 /// submits; the app stamps the time and tells the host. `on_switch` (the standalone page's)
 /// starts a new scorecard (`None`) or opens the saved one whose names were typed (its key).
