@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::core::scorecard::bidi_isolate;
 use crate::core::{Recommendation, Rubric, Scorecard};
 use crate::web::components::{capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
+use crate::web::components::toolbar::{behind_banner, clear_of_banner, Delete, SavedList};
 use crate::web::assist::Assistance;
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
@@ -336,6 +337,16 @@ fn isolated(parts: &[&str], separator: &str) -> String {
     out
 }
 
+/// A scorecard deleted from Your scorecards, kept for Undo: its key, its stored text and drafted
+/// marks, its title as listed, and whether it was the card open then.
+struct Deleted {
+    key: String,
+    text: String,
+    marks: Vec<String>,
+    title: String,
+    open: bool,
+}
+
 /// Where the interviewer's name is kept for the next new scorecard (the standalone page).
 fn interviewer_key(rubric_id: &str) -> String {
     format!("{}interviewer:{rubric_id}", crate::web::storage::PREFIX)
@@ -657,6 +668,82 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let (saved_list, store, rubric_id) = (saved_list.clone(), store.clone(), state.rubric.id.clone());
         Callback::from(move |open: bool| saved_list.set(open.then(|| Rc::new(saved_cards(&store, &rubric_id)))))
     };
+    // Delete in Your scorecards: asked first (`deleting`, the key asked about), then the card and
+    // its marks are removed from storage, nothing else, and kept here for Undo (`deleted`) until
+    // the next deletion. The card open now, deleted, gives way to a blank one in place (the
+    // interviewer's name kept, as New scorecard keeps it); Undo opens it again if that one is
+    // still blank, else leaves it in the list.
+    let deleting = use_state(|| None::<String>);
+    let deleted = use_state(|| None::<Rc<Deleted>>);
+    let on_delete = {
+        let (state, store, saved_key, opening, saved_list) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), saved_list.clone());
+        let (deleting, deleted) = (deleting.clone(), deleted.clone());
+        let say = {
+            let state = state.clone();
+            move |message: String, focus: String| state.dispatch(Action::Say { message, focus })
+        };
+        Callback::from(move |step: Delete| {
+            let rubric = &state.rubric;
+            let relist = || saved_list.set(Some(Rc::new(saved_cards(&store, &rubric.id))));
+            match step {
+                Delete::Ask(key, question) => {
+                    deleting.set(Some(key));
+                    say(question.into(), "del-cancel".into());
+                }
+                Delete::Cancel(i) => {
+                    deleting.set(None);
+                    say("Not deleted.".into(), format!("del-{i}"));
+                }
+                Delete::Confirm(key, title) => {
+                    deleting.set(None);
+                    // (Gone since the list was read: nothing to delete.)
+                    let Some(text) = store.get(&key) else { return relist() };
+                    let marks = store.load_drafted(&key);
+                    store.remove(&key);
+                    let _ = store.save_drafted(&key, &[]);
+                    let open = saved_key.borrow().as_deref() == Some(key.as_str());
+                    if open {
+                        let mut card = Scorecard::new(rubric);
+                        card.interview.date = today();
+                        card.interviewer.name = state.card.interviewer.name.clone();
+                        // A new card, saved nowhere yet, and not saved until it is edited.
+                        *saved_key.borrow_mut() = Some(String::new());
+                        *opening.borrow_mut() = true;
+                        state.dispatch(Action::Load { card, notice: None, drafted: Vec::new() });
+                        state.dispatch(Action::Saved { status: SaveStatus::Idle });
+                    }
+                    let said = format!("Deleted {title}{}. Undo brings it back.", if open { "; a blank scorecard is open" } else { "" });
+                    deleted.set(Some(Rc::new(Deleted { key, text, marks, title, open })));
+                    relist();
+                    say(said, "del-undo".into());
+                }
+                Delete::Undo => {
+                    let Some(d) = (*deleted).clone() else { return };
+                    deleted.set(None);
+                    // Never over a card saved since under the same names.
+                    if store.get(&d.key).is_some() {
+                        relist();
+                        return say("Not restored: a scorecard for the same candidate, interviewer and step has been saved since it was deleted.".into(), "saved".into());
+                    }
+                    let saved = store.set(&d.key, &d.text).and(store.save_drafted(&d.key, &d.marks));
+                    let reopen = d.open && state.card.is_blank();
+                    if reopen {
+                        if let Loaded::Draft(card) = store.load_draft(&d.key, rubric) {
+                            *saved_key.borrow_mut() = Some(d.key.clone());
+                            *opening.borrow_mut() = true;
+                            state.dispatch(Action::Load { card, notice: None, drafted: d.marks.clone() });
+                            state.dispatch(Action::Saved { status: match saved {
+                                Ok(()) => SaveStatus::Saved,
+                                Err(reason) => SaveStatus::MemoryOnly { reason },
+                            } });
+                        }
+                    }
+                    relist();
+                    say(format!("Restored {}{}.", d.title, if reopen { ", and open again" } else { "" }), "saved".into());
+                }
+            }
+        })
+    };
     // A card another tab saved meanwhile (`SaveStatus::ChangedElsewhere`): keep this version,
     // replacing the other, or show the other one instead. The two buttons go with the question:
     // the keyboard goes on to Submit.
@@ -746,11 +833,18 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}
             data-assist={match state.assist { Assistance::Loading => "loading", Assistance::Ready(_) => "ready", Assistance::Failed(_) => "failed" }}>
             { header(&state, &prefix, standalone && !framed) }
-            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), &on_resolve, (saved_list.as_deref().map(Vec::as_slice), &on_list)) }
+            { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), SavedList {
+                cards: saved_list.as_deref().map(Vec::as_slice),
+                on_list: &on_list,
+                deleting: deleting.as_deref(),
+                deleted: deleted.as_ref().map(|d| d.title.as_str()),
+                on_delete: &on_delete,
+            }) }
             <div class="sc-layout">
                 // role="main" rather than a <main> chosen at run time: Yew's dynamic tags cost
                 // the widget more wasm than the attribute.
-                <div class="sc-cards" role={standalone.then_some("main")}>
+                <div class="sc-cards" role={standalone.then_some("main")} onfocusin={clear_of_banner(&state)}>
+                    { behind_banner(&state, &prefix, &on_resolve) }
                     { traits_help(&state.rubric) }
                     <QuickEntry state={state.clone()} id_prefix={prefix.clone()} />
                     { for state.rubric.capabilities.iter().map(|c| capability_card(&state, c, &prefix)) }

@@ -52,7 +52,7 @@ pub enum NoticeUntil {
     Dismissed,
     /// About drafted ratings: goes once none is left to confirm.
     Confirmed,
-    /// A refused Submit for a missing name or rating: goes once both are there.
+    /// A refused Submit for a missing name or rating: goes once all are there.
     Complete,
     /// "Still loading" from something that needs the on-demand module: goes once it is loaded.
     Loaded,
@@ -173,6 +173,9 @@ pub enum Action {
     DraftRatings,
     /// The classifier and formats loaded, or could not be.
     AssistReady { assist: Assistance },
+    /// Says `message` politely and moves the keyboard to `focus` (see `after`): for controls
+    /// kept outside this state that come and go (Your scorecards' Delete, its question and Undo).
+    Say { message: String, focus: String },
 }
 
 impl ScorerState {
@@ -259,18 +262,42 @@ impl ScorerState {
         self.read_only() || self.submitted_once
     }
 
-    /// Why the card cannot be submitted for want of a candidate's name or any rating, and the
-    /// element to focus (the first thing missing); `None` when neither is missing.
-    pub fn incomplete(&self) -> Option<(&'static str, String)> {
-        let unnamed = self.card.candidate.display_name().trim().is_empty();
-        let first = self.rubric.capabilities.first().map_or_else(String::new, |c| c.id.clone() + "-not_assessed");
-        let unrated = self.rubric.capabilities.iter().all(|c| self.card.rating(&c.id) == Rating::NotAssessed);
-        match (unnamed, unrated) {
-            (true, true) => Some(("Not submitted: add the candidate's name and rate at least one capability first.", "candidate".into())),
-            (true, false) => Some(("Not submitted: add the candidate's name first.", "candidate".into())),
-            (false, true) => Some(("Not submitted: rate at least one capability first.", first)),
-            (false, false) => None,
+    /// Why the card cannot be submitted for want of the candidate's or the interviewer's name or
+    /// any rating, and the element to focus (the first thing missing); `None` when none is
+    /// missing. Both names are required: a submitted card keeps them (`names_fixed`), and the
+    /// committee tells a panel's scorecards apart by who wrote them.
+    pub fn incomplete(&self) -> Option<(String, String)> {
+        let card = &self.card;
+        let mut names = Vec::new();
+        let mut focus = None;
+        for (name, field, missing) in [
+            ("the candidate's name", "candidate", card.candidate.display_name().trim().is_empty()),
+            ("the interviewer's name", "interviewer", card.interviewer.display_name().trim().is_empty()),
+        ] {
+            if missing {
+                names.push(name);
+                focus.get_or_insert(field.to_string());
+            }
         }
+        let unrated = self.rubric.capabilities.iter().all(|c| card.rating(&c.id) == Rating::NotAssessed);
+        if names.is_empty() && !unrated {
+            return None;
+        }
+        let mut text = String::from("Not submitted: ");
+        for (i, name) in names.iter().enumerate() {
+            // (Pushed one by one: `join` would link its own copy of the joining code.)
+            text.push_str(if i == 0 { "add " } else { " and " });
+            text.push_str(name);
+        }
+        if unrated {
+            if !names.is_empty() {
+                text.push_str(if names.len() > 1 { ", and " } else { " and " });
+            }
+            text.push_str("rate at least one capability");
+            focus.get_or_insert_with(|| self.rubric.capabilities.first().map_or_else(String::new, |c| c.id.clone() + "-not_assessed"));
+        }
+        text.push_str(" first.");
+        Some((text, focus.unwrap_or_default()))
     }
 
     /// Shows `text` as the notice; the same refusal twice still changes the alert (a trailing
@@ -341,7 +368,7 @@ impl Reducible for ScorerState {
             // missing, and the keyboard goes to the first of it.
             Action::Submit { .. } if editable && self.incomplete().is_some() => {
                 let (text, focus) = self.incomplete().unwrap_or_default();
-                next.refuse(text.into(), NoticeUntil::Complete);
+                next.refuse(text, NoticeUntil::Complete);
                 next.did(String::new(), focus);
             }
             // An edit still open would be lost with its editor: saved or cancelled first.
@@ -361,7 +388,7 @@ impl Reducible for ScorerState {
                 next.notice = None;
                 next.removed.clear();
                 next.editing.clear();
-                next.did("Scorecard submitted. It is read-only until you reopen it.".into(), "reopen".into());
+                next.did("Scorecard submitted. It is read-only until you reopen it; the candidate, interviewer and step stay as submitted.".into(), "reopen".into());
                 card_changed = true;
             }
             Action::Reopen if !self.locked => {
@@ -395,6 +422,7 @@ impl Reducible for ScorerState {
             }
             // Said under the box, where the keyboard goes (`QuickEntry`), while it holds the text.
             Action::SwitchHeld => next.did(String::new(), "observe".into()),
+            Action::Say { message, focus } => next.did(message, focus),
             Action::Lock { locked } => next.locked = locked,
             Action::Observe { text } | Action::ObserveAsOne { text } if editable => {
                 let whole = text.trim().to_string();

@@ -41,6 +41,18 @@ export async function observe(page, text) {
 }
 
 /**
+ * Presses Submit scorecard in `root` (the page, or one widget's element), naming the interviewer
+ * first when the card names none and the field can still be typed in: Submit needs the
+ * interviewer's name as it needs the candidate's. Tests that are about something else submit
+ * through this; the refusal itself is tested in scorer.test.mjs.
+ */
+export async function submit(root, interviewer = 'Test Interviewer') {
+  const field = root.getByLabel('Interviewer', { exact: true });
+  if ((await field.count()) === 1 && (await field.isEditable()) && (await field.inputValue()).trim() === '') await field.fill(interviewer);
+  await root.getByRole('button', { name: 'Submit scorecard' }).click();
+}
+
+/**
  * A fresh browser context on the scorer page, once its cards are on screen. `errors` collects
  * every uncaught page error, for tests to assert there were none.
  */

@@ -4,7 +4,7 @@
 // enumerated attribute or address parameter with a value the widget does not take is warned about.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, installUntil } from './browser.mjs';
+import { harness, installUntil, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -107,6 +107,8 @@ test('standalone: importing a minimal document keeps the date, so Submit carries
   const { context, page, errors } = await open('/');
   await page.waitForSelector('.sc-app[data-assist=ready]');
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  // (Submit needs the interviewer's name too; the minimal document keeps both.)
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
   const date = await page.inputValue('#sc-date');
   assert.match(date, TODAY);
   await page.locator('.sc-transfer__import summary').click();
@@ -116,9 +118,9 @@ test('standalone: importing a minimal document keeps the date, so Submit carries
   await page.waitForSelector('#sc-technical_expertise-exceeds:checked');
   assert.equal(await page.inputValue('#sc-date'), date, 'the date field is not emptied');
   assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada Lovelace');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.getByTestId('submitted').waitFor();
-  const key = 'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:';
+  const key = 'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper';
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').submitted_at, key);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
   assert.equal(saved.interview.date, date, 'the submitted card is dated');

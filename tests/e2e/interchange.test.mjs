@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, observe, openScorer } from './browser.mjs';
+import { harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser, dir;
 harness((h) => ({ base, browser } = h));
@@ -89,7 +89,7 @@ test('ratings drafted and not confirmed stay drafted through a JSON file: import
   await b.page.waitForFunction(() => document.querySelector('#sc-candidate').value === 'Dee Raft');
   const again = await b.page.locator('section.sc-card', { has: b.page.locator('.sc-badge', { hasText: 'Drafted' }) }).locator('h2').allTextContents();
   assert.deepEqual(again, drafted, 'the same ratings are marked drafted');
-  await b.page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(b.page);
   await b.page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
   assert.equal(await b.page.locator('[data-testid="submitted"]').count(), 0);
   // The file written again carries the same marks.
@@ -249,7 +249,7 @@ test("a Greenhouse file naming no candidate keeps the open card's names, and nev
   await page.getByLabel('Interview step').fill('System design');
   await page.click('label[for="sc-technical_expertise-exceeds"]');
   await page.getByLabel('Evidence for Technical Expertise').fill('Designed the sharded queue.');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   const gh = await downloadText(page, 'Download for Greenhouse');
   assert.equal(JSON.parse(gh.text).candidate_id, null, 'Greenhouse names the candidate by id only, and this card has none');
@@ -455,4 +455,47 @@ test('a share link opens read-only and can be imported as a draft', async () => 
   assert.match(await p2.locator('.sc-shared .sc-notice').textContent(), /This share link could not be opened: share link is (truncated|corrupt)/);
   await p2.waitForSelector('.sc-card');
   await broken.close();
+});
+
+test('a share link says how many flagged remarks it carries, and its reader sees them folded', async () => {
+  const a = await fresh();
+  const { page } = a;
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await page.getByLabel('Candidate', { exact: true }).fill('Share Check');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Sam Ortiz');
+  const KIDS = 'Mentioned she has two young kids, so may not want to be on call.';
+  await observe(page, KIDS);
+  await observe(page, 'Led the payments migration across 3 teams in one quarter.');
+  await page.click('label[for="sc-project_ownership-meets"]');
+  await page.getByLabel('Evidence for Project Ownership').fill('Young mom with two kids, very energetic.');
+  await page.locator('#sc-project_ownership-flags .sc-obs__flag').first().waitFor();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const note = page.locator('#sc-out-note');
+  await note.waitFor();
+  const says = 'This link includes 1 observation and the evidence for Project Ownership flagged as a bias risk. Whoever opens it sees them folded away, one click from their text.';
+  assert.equal(await note.textContent(), says);
+  // Announced, and the keyboard stays on Share link.
+  assert.equal(await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent(), says);
+  const url = await page.locator('.sc-transfer__out textarea').inputValue();
+
+  // The reader: every flagged remark folded behind the reason, one click from its text.
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  await reader.goto(url);
+  await reader.waitForSelector(".sc-app[data-assist=ready]");
+  const kids = reader.locator('.sc-obs', { hasText: 'two young kids' });
+  await kids.locator('details.sc-withheld').waitFor();
+  assert.ok(!(await kids.locator('.sc-obs__text').isVisible()), 'folded');
+  assert.equal(await kids.locator('summary').textContent(), 'Not shown: flagged as a bias risk, not evidence of the job');
+  assert.ok(await reader.locator('.sc-obs', { hasText: 'payments migration' }).locator('.sc-obs__text').isVisible(), 'the rest is shown');
+  const noteBox = reader.getByLabel('Evidence for Project Ownership');
+  assert.ok(!(await noteBox.isVisible()), 'the flagged evidence note is folded too');
+  await kids.locator('summary').click();
+  assert.equal(await kids.locator('.sc-obs__text').textContent(), KIDS);
+  assert.ok(await kids.locator('.sc-obs__text').isVisible(), 'one click away');
+  await context.close();
+
+  // The interviewer's own card is unchanged.
+  assert.equal(await page.locator('.sc-obs', { hasText: 'two young kids' }).count(), 1);
+  await a.context.close();
 });

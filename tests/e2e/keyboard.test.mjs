@@ -2,7 +2,7 @@
 // with Tab, arrows, Enter and Space, and focus visible at every stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe } from './browser.mjs';
+import { harness, observe, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -141,10 +141,10 @@ test('what a screen reader is given: short names, descriptions, repeated alerts,
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   await page.getByRole('button', { name: /^Confirm the drafted rating of / }).waitFor();
   const alert = page.locator('.sc-toolbar .sc-notice span');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForFunction(() => /^Not submitted/.test(document.querySelector('.sc-toolbar .sc-notice span')?.textContent ?? ''));
   const first = await alert.textContent();
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForFunction((first) => document.querySelector('.sc-toolbar .sc-notice span').textContent !== first, first);
   // Its main content is the page's own landmark.
   assert.equal(await page.getByRole('main').count(), 1);
@@ -180,7 +180,7 @@ test('keyboard answers: Space confirms a drafted rating, Dismiss and Escape keep
   await page.waitForFunction(() => document.querySelectorAll('.sc-badge').length === 0);
   // The notice about the draft went with it; a new one (a refused submit) is dismissed by keyboard.
   await page.getByLabel('Candidate', { exact: true }).fill('');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   const dismiss = page.locator('.sc-notice').getByRole('button', { name: 'Dismiss' });
   await dismiss.focus();
   await page.keyboard.press('Enter');

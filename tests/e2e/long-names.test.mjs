@@ -4,7 +4,7 @@
 // own box; the page never scrolls sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, openScorer } from './browser.mjs';
+import { harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -99,7 +99,7 @@ for (const width of [360, 1280]) {
     await observe(page, `Designed ${'x'.repeat(400)}`);
     await page.click('label[for="sc-technical_expertise-meets"]');
     await page.fill('#sc-technical_expertise-note', 'N'.repeat(400));
-    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await submit(page);
     await page.waitForSelector('[data-testid=submitted]');
     await page.locator('summary', { hasText: 'Your scorecards' }).click();
     await page.waitForSelector('.sc-saved__item');

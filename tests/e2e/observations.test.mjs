@@ -3,7 +3,7 @@
 // that are not evidence of behaviour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, openScorer } from './browser.mjs';
+import { harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -58,7 +58,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   assert.match(await page.locator('.sc-notice').textContent(), /Drafted from your observations: Project Ownership/);
   assert.equal(await po.locator('.sc-badge').textContent(), 'Drafted, not confirmed'); // the second part visually hidden
   // A drafted rating is the classifier's guess: the card cannot be submitted until it is confirmed.
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
   assert.match(await page.locator('.sc-notice').textContent(), /\(Project Ownership\)/);
   assert.equal(await page.locator('[data-testid="submitted"]').count(), 0, 'not submitted');
@@ -90,7 +90,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
   // The restored draft's notice was about the drafted rating: with none left, it goes.
   assert.equal(await page.locator('.sc-notice').count(), 0, 'no notice left that no longer applies');
   assert.ok(!(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes(':drafted/')))), 'nothing left to confirm is stored');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.locator('[data-testid="submitted"]').waitFor();
   await context.close();
 });
@@ -167,7 +167,7 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   await download;
   await page.waitForFunction(() => !/Not exported/.test(document.body.textContent));
   // Refused while drafted; once confirmed, the refusal no longer applies and goes.
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.locator('.sc-notice', { hasText: 'Not submitted: confirm or change the ratings drafted' }).waitFor();
   assert.equal(await confirm.count(), 1);
   const level = await page.locator('.sc-card', { has: confirm }).locator('input[type=radio]:checked').getAttribute('value');
@@ -182,7 +182,7 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   // The Confirm button is gone: the keyboard is on the confirmed rating, and it is said.
   assert.equal(await page.evaluate(() => document.activeElement?.matches('input[type=radio]:checked')), true);
   assert.match(await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent(), /confirmed\.$/);
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.locator('[data-testid="submitted"]').waitFor();
   // Submit becomes Reopen: the focus follows, both ways.
   await page.waitForFunction(() => document.activeElement?.textContent === 'Reopen');
@@ -477,7 +477,7 @@ test('a submitted card says a tag was never confirmed, without the classifier\'s
   await source.waitFor();
   assert.match(await source.textContent(), /^Suggested · \d+% sure$/, 'while editing, the certainty helps decide');
   await page.click('label[for="sc-technical_expertise-meets"]');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   assert.equal(await source.textContent(), 'Suggested, not confirmed');
   // Nothing to act on: no Accept or Remove, no observation box, no import, and no "to do" (its

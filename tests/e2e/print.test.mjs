@@ -3,7 +3,7 @@
 // it to PDF, and the pages are counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe } from './browser.mjs';
+import { harness, observe, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -41,7 +41,7 @@ test('a full scorecard prints on one Letter or A4 page, the recommendation first
   }
   // Every observation is tagged to a card (untagged ones are not printed).
   await page.waitForFunction((n) => document.querySelectorAll('.sc-card .sc-obs').length === n, OBSERVATIONS.length);
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
 
   await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@
 // shows the scorer is shown. Every wait is for a condition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, openScorer } from './browser.mjs';
+import { harness, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -30,7 +30,7 @@ async function score(page, name, step, level) {
 test('New scorecard starts a blank card and keeps the one before; a reopened card keeps its names', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
 
   // Reopened, the card is corrected, not turned into another candidate's: its names stay.
@@ -43,7 +43,7 @@ test('New scorecard starts a blank card and keeps the one before; a reopened car
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
   assert.ok(await candidate(page).isDisabled());
   assert.ok(!(await page.locator('#sc-business_impact-meets').isDisabled()), 'still open for corrections');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
 
   // A week later: a new candidate.
@@ -133,7 +133,7 @@ test('an import naming other people opens beside the card on screen, which stays
   const { context, page, errors } = await fresh();
   await page.waitForSelector('.sc-app[data-assist=ready]');
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   await page.getByRole('button', { name: 'Reopen' }).click();
   const marks = (key) => page.evaluate((k) => localStorage.getItem(k), `scorecard:v1:drafted/draft:l4-senior-software-engineer:${key}`);
@@ -284,7 +284,7 @@ test("the interviewer's own file imported again replaces the card saved under it
   const { context, page, errors } = await fresh();
   await page.waitForSelector('.sc-app[data-assist=ready]');
   await score(page, 'Priya Raman', 'System design', 'meets');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   const exported = await stored(page, 'priya raman:tom becker:system design');
   await page.getByRole('button', { name: 'New scorecard' }).click();
@@ -379,7 +379,7 @@ test('with storage full, Your scorecards still lists and opens the saved cards; 
   await page.getByRole('button', { name: 'New scorecard' }).click();
   await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
   await score(page, 'Priya Raman', 'System design', 'exceeds');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   // The browser's real quota: filled with another app's data, to the last hundred characters.
   await page.evaluate(() => {
@@ -461,6 +461,146 @@ test('with storage refusing every write, a card renamed as it is typed is listed
   }
   assert.deepEqual(await titles.allTextContents(), ['Quota Person']);
   assert.match(await page.locator('.sc-saved__item .sc-saved__detail').textContent(), /kept in this tab only$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tab that is behind says so where the interviewer types, without taking the keyboard', async () => {
+  const { context, page: a } = await fresh();
+  await a.setViewportSize({ width: 1280, height: 700 });
+  await score(a, 'Priya Raman', 'System design', 'meets');
+  const b = await context.newPage();
+  await b.goto(base + '/');
+  await b.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Priya Raman');
+  await b.click('label[for="sc-project_ownership-exceeds"]');
+  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.project_ownership?.level === 'exceeds', KEY + 'priya raman:tom becker:system design');
+
+  for (const width of [1280, 360]) {
+    if (width === 360) {
+      // Back to the version saved, then behind again at phone width.
+      await a.getByRole('button', { name: 'Show the other version' }).click();
+      await saved(a);
+      await b.click('label[for="sc-communication_collaboration-exceeds"]');
+      await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.communication_collaboration?.level === 'exceeds', KEY + 'priya raman:tom becker:system design');
+      await a.setViewportSize({ width, height: 700 });
+    }
+    // Typing in the last card's evidence, far below the toolbar.
+    const box = a.getByLabel('Evidence for Leadership & Process Improvement');
+    await box.fill('');
+    await box.focus();
+    await a.keyboard.type('Ran the retro');
+    await a.waitForFunction(() => /^Not saved: this scorecard was changed in another tab/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+    const banner = a.locator('[data-testid=behind]');
+    await banner.waitFor();
+    const view = await a.evaluate(() => {
+      const r = document.querySelector('[data-testid=behind]').getBoundingClientRect();
+      const status = document.querySelector('[data-testid=save-status]').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, statusBottom: status.bottom };
+    });
+    assert.ok(view.statusBottom < 0, `the toolbar is out of view (${width} px): ${JSON.stringify(view)}`);
+    assert.ok(view.top >= 0 && view.bottom <= view.height, `the banner is in view (${width} px): ${JSON.stringify(view)}`);
+    assert.match(await banner.textContent(), /^Not saved: this scorecard was changed in another tab or window\. What you type here is kept in this tab only until you choose\./);
+    // The keyboard stays in the box, and typing goes on there.
+    assert.equal(await a.evaluate(() => document.activeElement?.id), 'sc-leadership_process-note');
+    await a.keyboard.type(' weekly.');
+    assert.equal(await box.inputValue(), 'Ran the retro weekly.');
+    // The choices are in the banner (and only there).
+    assert.equal(await banner.getByRole('button', { name: 'Show the other version' }).count(), 1);
+    assert.equal(await a.getByRole('button', { name: 'Show the other version' }).count(), 1);
+    // Going back up the cards with the keyboard, what takes it is never under the banner.
+    let worst = { cover: 0 };
+    for (let i = 0; i < 8; i++) {
+      await a.keyboard.press('Shift+Tab');
+      const r = await a.evaluate(() => {
+        const f = document.activeElement, banner = document.querySelector('[data-testid=behind]');
+        if (!f || f === document.body || banner.contains(f)) return { cover: 0 };
+        const x = f.getBoundingClientRect(), y = banner.getBoundingClientRect();
+        return { id: f.id, cover: Math.max(0, Math.min(x.bottom, y.bottom) - Math.max(x.top, y.top)) / Math.max(1, x.height) };
+      });
+      if (r.cover > worst.cover) worst = r;
+    }
+    assert.ok(worst.cover < 0.05, `${worst.id} is ${Math.round(worst.cover * 100)}% under the banner (${width} px)`);
+  }
+  await a.getByRole('button', { name: 'Keep this version (replaces the other)' }).click();
+  await saved(a);
+  assert.equal(await a.locator('[data-testid=behind]').count(), 0, 'gone once chosen');
+  assert.equal((await stored(a, 'priya raman:tom becker:system design')).ratings.leadership_process.note, 'Ran the retro weekly.');
+  await context.close();
+});
+
+test('Your scorecards deletes a card after asking (keyboard on Cancel, Escape cancels), removes nothing else, and Undo brings it back', async () => {
+  const { context, page, errors } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await score(page, 'asdf test', 'Coding', 'exceeds');
+  const others = await page.evaluate(() => {
+    localStorage.setItem('unrelated', 'keep me');
+    return Object.keys(localStorage).filter((k) => !k.includes('asdf')).sort();
+  });
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  const said = () => page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent();
+  await page.getByText('Your scorecards').click();
+  const priya = page.getByRole('button', { name: 'Delete Priya Raman · System design' });
+
+  // Asked first, with the keyboard on Cancel; Escape cancels, and the keyboard goes back.
+  await priya.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-del-cancel');
+  const question = page.locator('.sc-saved__detail.sc-is-asking');
+  assert.equal(await question.textContent(), 'Delete this scorecard from this browser?');
+  assert.equal(await said(), 'Delete this scorecard from this browser?', 'said as the keyboard goes to Cancel');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.sc-saved__detail.sc-is-asking'));
+  assert.match(await focused(), /^sc-del-\d+$/);
+  assert.ok(await page.evaluate((k) => localStorage.getItem(k) !== null, KEY + 'priya raman:tom becker:system design'), 'nothing deleted');
+  // Enter on Cancel (where the keyboard is) cancels too.
+  await priya.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-del-cancel');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('.sc-saved__detail.sc-is-asking'));
+
+  // Deleted: gone from storage and the list; everything else stays; Undo has the keyboard.
+  await priya.click();
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-del-undo');
+  assert.match(await said(), /^Deleted Priya Raman · System design\. Undo brings it back\./);
+  assert.deepEqual(await page.locator('.sc-saved__item:not(.sc-saved__deleted) .sc-saved__title').allTextContents(), ['asdf test · Coding']);
+  const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => !k.includes('asdf')).sort());
+  assert.deepEqual(after, others.filter((k) => !k.includes('priya raman')), 'only its key went');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => !document.querySelector('.sc-saved__deleted'));
+  assert.equal((await stored(page, 'priya raman:tom becker:system design')).ratings.business_impact.level, 'meets', 'back as it was');
+  assert.deepEqual((await page.locator('.sc-saved__title').allTextContents()).sort(), ['Priya Raman · System design', 'asdf test · Coding']);
+
+  // The card open now: deleted, a blank one takes its place (the interviewer kept), nothing saved.
+  await page.getByRole('button', { name: 'Delete asdf test · Coding' }).click();
+  assert.match(await question.textContent(), /open now/);
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && document.activeElement?.id === 'sc-del-undo');
+  assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
+  assert.ok(!(await page.locator('#sc-business_impact-exceeds').isChecked()));
+  assert.deepEqual(await keysWith(page, 'asdf'), []);
+  assert.deepEqual(await page.locator('.sc-saved__item:not(.sc-saved__deleted) .sc-saved__title').allTextContents(), ['Priya Raman · System design']);
+  // A reload opens a blank card too, and asks nothing.
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  // Undo, the blank card untouched: the card comes back on screen, saved again.
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'asdf test');
+  assert.ok(await page.locator('#sc-business_impact-exceeds').isChecked());
+  assert.equal((await keysWith(page, 'asdf')).length, 1);
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.business_impact?.level === 'meets', KEY + 'asdf test:tom becker:coding');
+  // Deleted again and reloaded: a blank card.
+  await page.getByRole('button', { name: 'Delete asdf test · Coding' }).click();
+  await page.locator('.sc-saved__item', { has: question }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  await page.reload();
+  await page.waitForSelector('.sc-card');
+  assert.equal(await candidate(page).inputValue(), '');
+  assert.deepEqual(await keysWith(page, 'asdf'), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('unrelated')), 'keep me');
+  assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
   await context.close();
 });

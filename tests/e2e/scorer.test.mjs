@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { harness } from './browser.mjs';
+import { harness, submit } from './browser.mjs';
 
 const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
   'mentorship_support', 'leadership_process'];
@@ -87,7 +87,7 @@ test('the draft survives a reload, and submit locks it until reopened', async ()
   assert.equal(await page.getByLabel('Evidence for Business Impact').inputValue(), 'Could not say who the feature was for.');
   assert.ok(await page.locator('#sc-business_impact-needs_improvement').isChecked());
 
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   assert.ok(await page.locator('#sc-business_impact-meets').isDisabled());
   // "Your draft was restored" is over once the card is submitted.
@@ -164,29 +164,50 @@ test('at 200% zoom what takes the keyboard is never under the outcome bar', asyn
 test('a blank scorecard is not submitted: the refusal names what is missing and the keyboard goes there', async () => {
   const { context, page } = await open();
   const notice = page.locator('.sc-toolbar .sc-notice span');
+  const refused = (text) => page.waitForFunction((t) => document.querySelector('.sc-toolbar .sc-notice span')?.textContent.trim() === t, text);
   const focused = () => page.evaluate(() => document.activeElement?.id);
-  const submit = page.getByRole('button', { name: 'Submit scorecard' });
-  const before = await submit.boundingBox();
-  await submit.click();
+  const button = page.getByRole('button', { name: 'Submit scorecard' });
+  // Said before Submit, and read with it: the names stay as submitted.
+  const hint = await page.locator('#sc-names-hint').textContent();
+  assert.match(hint, /^Check the names before you submit: the candidate, interviewer and step stay as submitted\. No interview step yet/);
+  assert.equal(await button.getAttribute('aria-describedby'), 'sc-names-hint');
+  const before = await button.boundingBox();
+  await button.click();
   await page.waitForSelector('.sc-notice');
   // The refusal is said below the buttons: Submit stays under the pointer that pressed it.
-  assert.deepEqual(await submit.boundingBox(), before);
-  assert.equal(await notice.textContent(), "Not submitted: add the candidate's name and rate at least one capability first.");
+  assert.deepEqual(await button.boundingBox(), before);
+  assert.equal(await notice.textContent(), "Not submitted: add the candidate's name and the interviewer's name, and rate at least one capability first.");
   assert.equal(await page.locator('.sc-notice').getAttribute('role'), 'alert');
   await page.waitForFunction(() => document.activeElement?.id === 'sc-candidate');
   assert.equal(await page.locator('[data-testid=submitted]').count(), 0);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
 
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
-  await page.waitForFunction(() => document.querySelector('.sc-toolbar .sc-notice span')?.textContent === 'Not submitted: rate at least one capability first.');
+  await button.click();
+  await refused("Not submitted: add the interviewer's name and rate at least one capability first.");
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-interviewer');
+  await page.keyboard.type('Grace Hopper');
+  await button.click();
+  await refused('Not submitted: rate at least one capability first.');
   await page.waitForFunction(() => document.activeElement?.id === 'sc-technical_expertise-not_assessed');
-  // Once nothing is missing, the refusal goes, and the card submits.
+  // Once nothing is missing, the refusal goes.
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => !document.querySelector('.sc-notice'));
   assert.equal(await focused(), 'sc-technical_expertise-needs_improvement');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  // The interviewer's name alone missing: refused, and the keyboard goes to it.
+  await page.getByLabel('Interviewer', { exact: true }).fill('  ');
+  await button.click();
+  await refused("Not submitted: add the interviewer's name first.");
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-interviewer');
+  assert.equal(await page.locator('[data-testid=submitted]').count(), 0);
+  await page.getByLabel('Interviewer', { exact: true }).fill('Grace Hopper');
+  await page.waitForFunction(() => !document.querySelector('.sc-notice'));
+  await page.getByLabel('Interview step').fill('Coding');
+  assert.equal(await page.locator('#sc-names-hint').textContent(), 'Check the names before you submit: the candidate, interviewer and step stay as submitted.');
+  await button.click();
   await page.waitForSelector('[data-testid=submitted]');
+  // Said as it submits, too.
+  assert.match(await page.locator('.sc-toolbar [role=status].sc-visually-hidden').textContent(), /the candidate, interviewer and step stay as submitted\.$/);
   await context.close();
 });
 
@@ -194,7 +215,7 @@ test("the submission time is shown in the interviewer's time zone; the stored va
   const { context, page } = await open({ timezoneId: 'America/Los_Angeles' });
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await page.click('label[for="sc-business_impact-meets"]');
-  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await submit(page);
   await page.waitForSelector('[data-testid=submitted]');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(':draft:')))).submitted_at);
   assert.match(stored, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'stored in UTC');

@@ -153,6 +153,7 @@ async fn submit_makes_the_card_read_only_until_reopened() {
     let m = mount(props(false));
     until("cards", || m.q(".sc-button.sc-m-primary").is_some()).await;
     m.type_into("#sc-candidate", "Ada Lovelace");
+    m.type_into("#sc-interviewer", "Grace Hopper");
     m.click("label[for=\"sc-business_impact-exceeds\"]");
     m.click(".sc-button.sc-m-primary");
     until("submitted", || m.q("[data-testid=submitted]").is_some()).await;
@@ -604,6 +605,7 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let state = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
     let state = state.reduce(Action::SetCandidate { name: "Ada Lovelace".into() });
+    let state = state.reduce(Action::SetInterviewer { name: "Grace Hopper".into() });
     let state = state.reduce(Action::DraftRatings);
     assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
     let level = state.card.rating("mentorship_support");
@@ -656,9 +658,9 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     assert_eq!(submitted.card.submitted_at.as_deref(), Some("2026-11-25T10:00:00Z"));
 }
 
-/// A card with no candidate or no rating is not submitted: the refusal names what is missing,
-/// the keyboard goes to the first of it, and the refusal goes once both are there; a successful
-/// Submit clears any notice.
+/// A card with no candidate, no interviewer or no rating is not submitted: the refusal names
+/// what is missing, the keyboard goes to the first of it, and the refusal goes once all are
+/// there; a successful Submit clears any notice.
 #[wasm_bindgen_test]
 fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     use scorecard::core::Rating;
@@ -670,13 +672,16 @@ fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     let blank = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
     let refused = blank.reduce(at());
     assert_eq!(refused.card.submitted_at, None);
-    assert_eq!(refused.notice.as_deref(), Some("Not submitted: add the candidate's name and rate at least one capability first."));
+    assert_eq!(refused.notice.as_deref(), Some("Not submitted: add the candidate's name and the interviewer's name, and rate at least one capability first."));
     assert_eq!(refused.after.as_ref().map(|a| a.focus.as_str()), Some("candidate"));
     let again = refused.clone().reduce(at());
     assert_ne!(again.notice, refused.notice, "the same refusal twice is still a change, so it is announced");
     assert_ne!(again.after.as_ref().map(|a| a.count), refused.after.as_ref().map(|a| a.count), "and the focus moves again");
 
-    let named = refused.reduce(Action::SetCandidate { name: "Ada Lovelace".into() }).reduce(at());
+    let candidate = refused.reduce(Action::SetCandidate { name: "Ada Lovelace".into() }).reduce(at());
+    assert_eq!(candidate.notice.as_deref(), Some("Not submitted: add the interviewer's name and rate at least one capability first."));
+    assert_eq!(candidate.after.as_ref().map(|a| a.focus.as_str()), Some("interviewer"));
+    let named = candidate.reduce(Action::SetInterviewer { name: "Grace Hopper".into() }).reduce(at());
     assert_eq!(named.notice.as_deref(), Some("Not submitted: rate at least one capability first."));
     assert_eq!(named.after.as_ref().map(|a| a.focus.as_str()), Some("technical_expertise-not_assessed"));
     // A note without a rating is not a rating.
@@ -684,6 +689,12 @@ fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     assert!(noted.notice.is_some(), "still missing a rating");
     let rated = noted.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
     assert_eq!(rated.notice, None, "nothing missing: the refusal goes");
+    // The interviewer's name alone missing (blank is missing): refused, the keyboard there.
+    let nobody = rated.clone().reduce(Action::SetInterviewer { name: "  ".into() }).reduce(at());
+    assert_eq!(nobody.card.submitted_at, None);
+    assert_eq!(nobody.notice.as_deref(), Some("Not submitted: add the interviewer's name first."));
+    assert_eq!(nobody.after.as_ref().map(|a| a.focus.as_str()), Some("interviewer"));
+    assert_eq!(nobody.reduce(Action::SetInterviewer { name: "Grace Hopper".into() }).notice, None, "named: the refusal goes");
 
     let restored = rated.clone().reduce(Action::Load { card: rated.card.clone(), notice: Some("Your draft was restored.".into()), drafted: Vec::new() });
     let submitted = restored.reduce(at());
@@ -738,7 +749,8 @@ fn removing_an_observation_can_be_undone_in_place() {
 
     // Submitting ends it: a submitted card is not edited.
     let state = state.reduce(Action::RemoveObservation { id: ids[1].clone() });
-    let state = state.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
+    let state = state.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::SetInterviewer { name: "Grace".into() });
+    let state = state.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
     assert!(!state.removed.is_empty(), "other edits keep it");
     let state = state.reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
     assert!(state.removed.is_empty());

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
-use crate::web::components::observations::{bias_flagged, flag_text, observation_list, removed_from};
+use crate::web::components::observations::{bias_flagged, flag_text, observation_list, removed_from, withheld};
 use crate::web::components::{part_id, room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
@@ -130,9 +130,11 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
             // A note with a bias risk does not print (as it is left out of the exports).
             <div class={classes!("sc-card__note", has_bias_risk(note_flags).then_some("sc-m-bias"))}>
                 <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
-                <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
-                    rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
-                    placeholder="What did the candidate say or do? Quote the example." />
+                { withheld(state.locked && has_bias_risk(note_flags), html! {
+                    <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
+                        rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
+                        placeholder="What did the candidate say or do? Quote the example." />
+                }) }
                 <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>{ format!("{hint}{left}") }</p>
                 // One node however many flags: Yew matches unkeyed siblings from the end, so a
                 // list that grows in place would shift the textarea and replace it, losing focus.

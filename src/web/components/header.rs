@@ -40,6 +40,14 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
     let id = |s: &str| part_id(id_prefix, s);
     // A submitted card keeps its names, also once reopened (see `ScorerState::submitted_once`).
     let reopened = state.names_fixed() && !state.read_only();
+    let nameless_step = !state.names_fixed() && card.interview.step.trim().is_empty();
+    let hint = if reopened {
+        Some("Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard.")
+    } else if state.names_fixed() {
+        None
+    } else {
+        Some("Check the names before you submit: the candidate, interviewer and step stay as submitted.")
+    };
     html! {
         <header class="sc-header">
             <div class="sc-header__title">
@@ -59,8 +67,10 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
                 { field(state, id("step"), "Interview step", &card.interview.step, "text", "off", |step| Action::SetStep { step }) }
                 { field(state, id("date"), "Date", &card.interview.date, "date", "off", |date| Action::SetDate { date }) }
             </div>
-            if reopened {
-                <p class="sc-card__hint sc-header__hint">{ "Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard." }</p>
+            // Said before Submit (which it describes), as it is after: the names cannot change once
+            // submitted. A card without a step is not refused, only told what the step is for.
+            if let Some(hint) = hint {
+                <p class={if nameless_step { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{ if nameless_step { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" } }</p>
             }
         </header>
     }

@@ -291,6 +291,22 @@ fn observation_editor(state: &ScorerContext, o: &Observation, base: &str) -> Htm
     }
 }
 
+/// `shown` folded away behind "Not shown: flagged as a bias risk" when `fold`, one click from its
+/// text: in a card only shown (locked by the host, opened from a share link), a remark on age,
+/// family, origin or looks is not what its reader meets first, as in the committee view and
+/// print; the interviewer's own card shows it with its warning, to take it out.
+pub fn withheld(fold: bool, shown: Html) -> Html {
+    if !fold {
+        return shown;
+    }
+    html! {
+        <details class="sc-withheld">
+            <summary>{ "Not shown: flagged as a bias risk, not evidence of the job" }</summary>
+            { shown }
+        </details>
+    }
+}
+
 /// One observation.
 fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> Html {
     let disabled = state.read_only();
@@ -359,7 +375,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
             if editing {
                 { observation_editor(state, o, &base) }
             } else {
-                <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p>
+                { withheld(state.locked && has_bias_risk(&flags), html! { <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p> }) }
             }
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={part_id(&base, "cap")}>{ "Capability" }</label>

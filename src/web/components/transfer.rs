@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
-use crate::core::scorecard::{bidi_isolate, MAX_DOCUMENT_BYTES};
+use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::web::components::{button, part_id};
 use crate::web::app::{conflict, Preset};
 use crate::web::hooks::use_file_drop;
@@ -51,8 +51,9 @@ struct Pending {
 #[derive(Clone, PartialEq)]
 enum Output {
     None,
-    /// Text to copy (Markdown or a share link), with a heading.
-    Copy { title: &'static str, text: String },
+    /// Text to copy (Markdown or a share link), with a heading, and what it says of the text
+    /// (a share link's flagged remarks).
+    Copy { title: &'static str, text: String, note: String },
     /// A message: (is it an error, text).
     Message { error: bool, text: String },
     /// The refusal of an export while ratings drafted from observations wait to be confirmed:
@@ -161,7 +162,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             output.set(out);
             answered.set(*answered + 1);
         };
-        move |format: &str| -> Option<String> {
+        move |format: &str, card: &Scorecard| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
             // as Submit does; the share link is the interviewer's own copy, drafts and all.
             if format != "link" && !state.drafted.is_empty() {
@@ -176,7 +177,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 .and_then(|w| w.location().href().ok())
                 .map(|h| h.split('#').next().unwrap_or_default().to_string())
                 .unwrap_or_default();
-            match assist.export(format, &state.card_out(), &state.rubric, &base) {
+            match assist.export(format, card, &state.rubric, &base) {
                 Ok(text) => Some(text),
                 Err(e) => {
                     refuse(Output::Message { error: true, text: format!("Could not export: {e}") });
@@ -188,7 +189,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let on_greenhouse = {
         let (export, output, stem, state) = (export.clone(), output.clone(), stem.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(text) = export("greenhouse") else { return };
+            let Some(text) = export("greenhouse", &state.card_out()) else { return };
             if let Err(e) = download(&format!("{stem}-greenhouse.json"), "application/json", &text) {
                 output.set(Output::Message { error: true, text: format!("Could not download: {e}") });
                 return;
@@ -208,20 +209,33 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         })
     };
     let on_markdown = {
-        let (export, output, copied) = (export.clone(), output.clone(), copied.clone());
+        let (export, output, copied, state) = (export.clone(), output.clone(), copied.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(text) = export("markdown") {
+            if let Some(text) = export("markdown", &state.card_out()) {
                 copied.set(None);
-                output.set(Output::Copy { title: "Markdown summary", text });
+                output.set(Output::Copy { title: "Markdown summary", text, note: String::new() });
             }
         })
     };
+    // The share link is the interviewer's own copy, and carries everything, notes flagged as a
+    // bias risk too (which the Greenhouse and Markdown exports leave out): said as it is made
+    // (and announced), with how its reader sees them, folded away (`observations::withheld`).
     let on_link = {
-        let (export, output, copied) = (export.clone(), output.clone(), copied.clone());
+        let (export, output, copied, state) = (export.clone(), output.clone(), copied.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(url) = export("link") {
+            let card = state.card_out();
+            if let Some(text) = export("link", &card) {
                 copied.set(None);
-                output.set(Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text: url });
+                let what = state.assist.ready().and_then(|a| {
+                    interchange::BiasLeftOut::of(&card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t))).summary()
+                });
+                let note = what.map_or_else(String::new, |what| {
+                    format!("This link includes {what} flagged as a bias risk. Whoever opens it sees them folded away, one click from their text.")
+                });
+                if !note.is_empty() {
+                    state.dispatch(Action::Say { message: note.clone(), focus: String::new() });
+                }
+                output.set(Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text, note });
             }
         })
     };
@@ -353,7 +367,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
 
     let body = match &*output {
         Output::None => html! {},
-        Output::Copy { title, text } => {
+        Output::Copy { title, text, note } => {
             let on_copy = {
                 let (copied, text) = (copied.clone(), text.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -364,7 +378,9 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             html! {
                 <div class="sc-transfer__out">
                     <label class="sc-field__label" for={id("out")}>{ *title }</label>
-                    <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} />
+                    // Said when the link is made (and announced: see `on_link`), before the link.
+                    <p class="sc-card__hint sc-is-warning" id={id("out-note")}>{ note.clone() }</p>
+                    <textarea class="sc-card__textarea" id={id("out")} readonly=true rows="6" value={text.clone()} aria-describedby={id("out-note")} />
                     <div class="sc-transfer__copy">
                         { button("sc-button sc-m-small", None, on_copy, "Copy") }
                         <p class="sc-card__hint" role="status">{ match *copied {
