@@ -124,6 +124,14 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
         if let Some(left_out) = BiasLeftOut::of(&card, &rubric, text_bias_risk).summary() {
             eprintln!("scorecard: {}: flagged as a bias risk and left out: {left_out}", label(&path));
         }
+        let impressions = card.observations.iter().filter(|o| scorecard::core::interchange::impression(o)).count();
+        if impressions > 0 {
+            eprintln!(
+                "scorecard: {}: flagged as not evidence of behaviour and left out of Key Take-Aways: {impressions} observation{}",
+                label(&path),
+                if impressions == 1 { "" } else { "s" }
+            );
+        }
     }
     match to {
         "json" => outln!("{}", export_json(&card)),
