@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::engine::recommend_read as engine_recommend_read;
 use scorecard::core::interchange::{detect, import_json, parse_json, Format, ImportError};
 use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
@@ -103,7 +103,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         // What the classifier flags (a bias risk, no behaviour) is not evidence, as on the page.
-        let r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        let r = engine_recommend_read(&rubric, &card, &scorecard::core::classifier::reading);
         print_line(&json!({
             "source": source,
             "candidate": card.candidate.key(),

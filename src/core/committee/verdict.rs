@@ -28,9 +28,26 @@ pub const COMMITTEE_NAME: &str = "Committee";
 
 /// Builds the committee recommendation and marks the matrix rows the outcome rests on. The
 /// matrix holds the `panel_size` submitted scorecards; `drafts`, not counted, are named.
-pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize, drafts: &[PanelMember]) -> CommitteeRecommendation {
-    let card = synthetic(rubric, candidate, matrix);
-    let mut rec = engine::recommend(rubric, &card);
+///
+/// `alone` is the one scorecard of a panel of one: its observations join the synthetic scorecard,
+/// so that the engine reads them against its ratings as the scorer does (with `flagger`'s flags
+/// not counted), and a panel of one gets the confidence its interviewer saw. A larger panel's
+/// observations back each interviewer's own rating, not the consensus: they are not read so.
+pub fn committee(
+    rubric: &Rubric,
+    candidate: &Person,
+    matrix: &mut [CapabilityRow],
+    panel_size: usize,
+    drafts: &[PanelMember],
+    alone: Option<&Scorecard>,
+    flagger: super::Flagger<'_>,
+) -> CommitteeRecommendation {
+    let mut card = synthetic(rubric, candidate, matrix);
+    if let Some(one) = alone {
+        card.observations = one.observations.clone();
+    }
+    let flagged = |t: &str| !t.trim().is_empty() && flagger.is_some_and(|f| !f(t).is_empty());
+    let mut rec = engine::recommend_with(rubric, &card, &|t: &str| alone.is_some() && flagged(t));
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
     let at = |id: &str| consensus.get(id).copied().unwrap_or(Rating::NotAssessed);
     let now = evaluate(rubric, &at);
