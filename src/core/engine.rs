@@ -234,15 +234,13 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
     let mut unassessed = Vec::new();
     let mut unevidenced = Vec::new();
     let mut contradicted = Vec::new();
-    // Capabilities whose every observation reads at the rating's level, and those whose
-    // observations read at more than one level without contradicting it (split evidence: it
-    // adds nothing to the confidence).
+    // Capabilities whose every observation reads at the rating's level. Those whose observations
+    // read at more than one level without contradicting it (split evidence) add nothing.
     let mut agreeing = 0usize;
-    let mut split = Vec::new();
-    // Whether a rating without evidence has a flagged note or observation, or one tagged to it
-    // without a level (or with a guessed one): the line that lists them says those do not count.
+    // Whether a rating without evidence has a flagged note or observation: the line that lists
+    // them says flagged ones do not count. (One tagged without a level, or with a guessed one,
+    // shows "Level?" beside it.)
     let mut only_flagged = false;
-    let mut only_levelless = false;
     for cap in &rubric.capabilities {
         let r = card.rating(&cap.id);
         // The levels of its observations, flagged ones and guessed levels left out. (A loop: a
@@ -250,12 +248,11 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
         // in the widget.)
         let mut obs: Vec<Rating> = Vec::new();
         let mut set_aside = false;
-        let mut levelless = false;
         for o in card.observations_for(&cap.id) {
             match read(&o.text) {
                 Reading::Flagged => set_aside = true,
-                Reading::LevelUnsure if o.source == TagSource::Suggested => levelless = true,
-                _ if o.level == Rating::NotAssessed => levelless = true,
+                Reading::LevelUnsure if o.source == TagSource::Suggested => {}
+                _ if o.level == Rating::NotAssessed => {}
                 _ => obs.push(o.level),
             }
         }
@@ -267,7 +264,6 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
         if (note.trim().is_empty() || flagged(note)) && obs.is_empty() {
             // (A note that is not blank here is flagged.)
             only_flagged |= !note.trim().is_empty() || set_aside;
-            only_levelless |= levelless;
             unevidenced.push(cap.id.clone());
         }
         if !obs.is_empty() {
@@ -278,8 +274,6 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
                 contradicted.push(cap.id.clone());
             } else if obs.iter().all(|l| *l == r) {
                 agreeing += 1;
-            } else {
-                split.push(cap.id.clone());
             }
         }
     }
@@ -359,26 +353,27 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
     // exceeds expectations, say, with four rated): said, so that its absence has a reason, and
     // so that nobody rates what they did not observe to reach it; the what-ifs below never
     // suggest rating an unassessed capability.
-    if let (Some(score), Some(now)) = (outcome.score, outcome.rank(policy.bands.len())) {
-        let weak = rubric.capabilities.iter().filter(|c| card.rating(&c.id) == Rating::NeedsImprovement).count();
-        let above = policy.bands.iter().enumerate().take_while(|(i, _)| policy.bands.len() - i > now);
-        if let Some((_, b)) = above.filter(|(_, b)| outcome.assessed < b.min_assessed).find(|(_, b)| holds(rubric, b, score, weak, &rating_of)) {
-            let what = match &b.consider {
-                Some(c) => format!("{c} to consider"),
-                None => format!("Hire at {}", b.level),
-            };
-            let all = if b.min_assessed >= rubric.capabilities.len() { "all " } else { "at least " };
-            rationale.push(format!(
-                "{what} needs {all}{} capabilities assessed, and this card assesses {}: rate only what you observed; the committee weighs the panel's other interviews.",
-                b.min_assessed, outcome.assessed
-            ));
-        }
-    }
     let at = |r: Rating| -> Vec<String> {
         rubric.capabilities.iter().filter(|c| card.rating(&c.id) == r).map(|c| c.id.clone()).collect()
     };
     let exceeds = at(Rating::Exceeds);
     let weak = at(Rating::NeedsImprovement);
+    if let (Some(score), Some(now)) = (outcome.score, outcome.rank(policy.bands.len())) {
+        // (A loop, not an iterator chain: less code in the widget.)
+        for (i, b) in policy.bands.iter().enumerate() {
+            if policy.bands.len() - i <= now {
+                break;
+            }
+            if let (Some(c), true) = (&b.consider, outcome.assessed < b.min_assessed && holds(rubric, b, score, weak.len(), &rating_of)) {
+                let all = if b.min_assessed >= rubric.capabilities.len() { "all " } else { "" };
+                rationale.push(format!(
+                    "{c} to consider needs {all}{} capabilities assessed; this card assesses {}. Rate only what you observed.",
+                    b.min_assessed, outcome.assessed
+                ));
+                break;
+            }
+        }
+    }
     if outcome.decision != Decision::InsufficientEvidence {
         if !exceeds.is_empty() {
             rationale.push(format!("Strongest: {} (exceeds expectations).", list(&exceeds)));
@@ -410,12 +405,7 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
         rationale.push(format!("Not assessed: {}.", list(&unassessed)));
     }
     if !unevidenced.is_empty() {
-        let flagged = match (only_flagged, only_levelless) {
-            (true, true) => "; a flagged one, or one without a level, is not evidence",
-            (true, false) => "; a flagged one is not evidence",
-            (false, true) => "; one without a level is not evidence",
-            (false, false) => "",
-        };
+        let flagged = if only_flagged { "; a flagged one is not evidence" } else { "" };
         rationale.push(format!("Rated without evidence (add a note or an observation{flagged}): {}.", list(&unevidenced)));
     }
     let todo_lines = todo_start..rationale.len();
@@ -424,12 +414,6 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
             "The observations for {} do not match its rating of {}; check the rating against the notes.",
             name(id),
             rubric.level_label(card.rating(id)).to_ascii_lowercase()
-        ));
-    }
-    if !split.is_empty() {
-        rationale.push(format!(
-            "The observations for {} read at more than one level; they do not add to the confidence.",
-            list(&split)
         ));
     }
     rationale.extend(what_would_change(rubric, card, &outcome));
@@ -553,11 +537,9 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
     // Likewise gaining it: "would gain L5 to consider", not "would rise to hire at L4 with L5
     // to consider" under a headline that already says hire at L4.
     let phrase = |o: &Outcome, up: bool| match (current, o.band.and_then(|b| rubric.policy.bands.get(b))) {
-        (Some(c), Some(n)) if !up && c.level == n.level && n.consider.is_none() => {
-            format!("lose {} to consider", c.consider.as_deref().unwrap_or_default())
-        }
-        (Some(c), Some(n)) if up && c.level == n.level && c.consider.is_none() && n.consider.is_some() => {
-            format!("gain {} to consider", n.consider.as_deref().unwrap_or_default())
+        (Some(c), Some(n)) if c.level == n.level && (if up { c } else { n }).consider.is_none() => {
+            let (verb, which) = if up { ("gain", n) } else { ("lose", c) };
+            format!("{verb} {} to consider", which.consider.as_deref().unwrap_or_default())
         }
         _ => format!("{} {}", if up { "rise to" } else { "drop to" }, describe(o)),
     };

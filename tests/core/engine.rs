@@ -295,9 +295,7 @@ fn split_observations_do_not_raise_the_confidence() {
     let (split, agreeing) = (recommend(&r, &split), recommend(&r, &agreeing));
     assert_eq!(split.confidence, plain.confidence, "{:?}", split.rationale);
     assert!(split.contradicted.is_empty());
-    assert!(split.rationale.iter().any(|l| l.starts_with("The observations for Technical Expertise, ") && l.ends_with("read at more than one level; they do not add to the confidence.")), "{:?}", split.rationale);
     assert!(agreeing.confidence > plain.confidence, "{} vs {}", agreeing.confidence, plain.confidence);
-    assert!(!agreeing.rationale.iter().any(|l| l.contains("more than one level")), "{:?}", agreeing.rationale);
 }
 
 /// With every rated capability exceeds but not all six rated, the card says that L5 to consider
@@ -311,14 +309,14 @@ fn l5_to_consider_says_it_needs_every_capability_assessed() {
         let rec = recommend(&r, &card(&r, ratings));
         assert_eq!((rec.level.as_deref(), rec.consider_level.as_deref()), (Some("L4"), None));
         let text = rec.rationale.join("\n");
-        let line = format!("L5 to consider needs all 6 capabilities assessed, and this card assesses {n}: rate only what you observed; the committee weighs the panel's other interviews.");
+        let line = format!("L5 to consider needs all 6 capabilities assessed; this card assesses {n}. Rate only what you observed.");
         assert!(text.contains(&line), "{text}");
         assert!(!text.contains("were rated meets expectations") && !text.contains("rise"), "{text}");
     }
     // Not said where L5 is out of reach anyway, nor once it is reached.
     for ratings in [[M, M, M, M, N, N], [E; 6]] {
         let text = recommend(&r, &card(&r, ratings)).rationale.join("\n");
-        assert!(!text.contains("capabilities assessed, and this card assesses"), "{text}");
+        assert!(!text.contains("capabilities assessed; this card assesses"), "{text}");
     }
     // Gaining the level to consider, all six rated, reads as that, not as a rise to the level
     // the headline already says.
@@ -350,7 +348,6 @@ fn a_guessed_level_is_not_evidence_for_a_level() {
     let guessed = with(TagSource::Suggested);
     assert_eq!(guessed.confidence, none.confidence);
     assert!(guessed.unevidenced.iter().any(|c| c == "technical_expertise"), "{:?}", guessed.unevidenced);
-    assert!(guessed.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation; one without a level is not evidence)")), "{:?}", guessed.rationale);
     let chosen = with(TagSource::Interviewer);
     assert!(chosen.confidence > none.confidence);
     assert!(!chosen.unevidenced.iter().any(|c| c == "technical_expertise"));

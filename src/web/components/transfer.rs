@@ -209,10 +209,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 }).count()
             });
             if impressions > 0 {
-                left_out.push_str(&format!(
-                    " Left out of Key Take-Aways, flagged as not evidence of behaviour: {impressions} observation{}.",
-                    if impressions == 1 { "" } else { "s" }
-                ));
+                left_out.push_str(&format!(" Impressions (not evidence of behaviour) left out of Key Take-Aways: {impressions}."));
             }
             output.set(Output::Message {
                 error: false,
