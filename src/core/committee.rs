@@ -1212,7 +1212,11 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     let drafts: Vec<PanelMember> = panel.drafts.iter().map(member).collect();
     let mut matrix = consensus::matrix(rubric, &panel.members, &panel.drafts, flagger);
     let candidate_person = panel.first.map(|c| c.candidate.clone()).unwrap_or_default();
-    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts);
+    let alone = match panel.members.as_slice() {
+        [(_, card)] => Some(*card),
+        _ => None,
+    };
+    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts, alone, flagger);
     let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
     let unassessed = matrix.iter().filter(|r| r.assessed_by == 0).map(|r| r.capability.clone()).collect();
     let disagreements = matrix.iter().filter(|r| r.disagreement).map(|r| r.capability.clone()).collect();

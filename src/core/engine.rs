@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::rubric::{Band, Rubric};
-use super::scorecard::{Rating, Scorecard};
+use super::scorecard::{Rating, Scorecard, TagSource};
 
 /// The hiring decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -175,14 +175,7 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
         return Outcome { decision: Decision::InsufficientEvidence, band: None, score, assessed };
     }
     let score = points_sum / weight_sum;
-    let meets_band = |band: &Band| {
-        // A small tolerance so that a score of exactly the threshold is not lost to rounding.
-        score + 1e-9 >= band.min_score
-            && needs_improvement <= band.max_needs_improvement
-            && assessed >= band.min_assessed
-            && band.core_at_least.is_none_or(|min| policy.core.iter().all(|c| rating_of(c) >= min))
-    };
-    let band = policy.bands.iter().position(meets_band);
+    let band = policy.bands.iter().position(|b| holds(rubric, b, score, needs_improvement, rating_of) && assessed >= b.min_assessed);
     Outcome {
         decision: if band.is_some() { Decision::Hire } else { Decision::NoHire },
         band,
@@ -191,11 +184,33 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
     }
 }
 
+/// Whether a band's conditions other than how many capabilities are assessed hold.
+fn holds(rubric: &Rubric, band: &Band, score: f64, needs_improvement: usize, rating_of: &dyn Fn(&str) -> Rating) -> bool {
+    // A small tolerance so that a score of exactly the threshold is not lost to rounding.
+    score + 1e-9 >= band.min_score
+        && needs_improvement <= band.max_needs_improvement
+        && band.core_at_least.is_none_or(|min| rubric.policy.core.iter().all(|c| rating_of(c) >= min))
+}
+
 /// Recommends an outcome for a scorecard, weighing its ratings and the evidence behind them,
 /// every note and observation counted as evidence. Where the classifier's flags are at hand,
 /// [`recommend_with`] counts only those it does not flag.
 pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
-    recommend_with(rubric, card, &|_| false)
+    recommend_read(rubric, card, &|_| Reading::Evidence)
+}
+
+/// How the engine counts a note or an observation, as the classifier reads its text
+/// ([`recommend_read`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Evidence, as every text is where no classifier is at hand.
+    Evidence,
+    /// Flagged as a bias risk or as no behaviour: not evidence at all.
+    Flagged,
+    /// Evidence of its capability whose level the classifier cannot tell: on a suggested tag
+    /// (not the interviewer's) the level is a guess, and counts for no level: it neither backs
+    /// the rating nor agrees or disagrees with it. The interviewer's own tag counts as ever.
+    LevelUnsure,
 }
 
 /// [`recommend`], with `flagged` saying which texts (evidence notes, observations) the
@@ -204,6 +219,14 @@ pub fn recommend(rubric: &Rubric, card: &Scorecard) -> Recommendation {
 /// only support they are is rated without evidence, and an observation among them neither
 /// agrees with its rating nor contradicts it.
 pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) -> bool) -> Recommendation {
+    recommend_read(rubric, card, &|t: &str| if flagged(t) { Reading::Flagged } else { Reading::Evidence })
+}
+
+/// [`recommend_with`], with what the classifier reads in each text as a [`Reading`]: flagged
+/// texts are not evidence, and the level of a suggested tag the classifier cannot tell is no
+/// level (docs/WHY.md).
+pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Reading) -> Recommendation {
+    let flagged = |t: &str| read(t) == Reading::Flagged;
     let rating_of = |id: &str| card.rating(id);
     let outcome = evaluate(rubric, &rating_of);
     let name = |id: &str| rubric.capability(id).map_or(id.to_string(), |c| c.name.clone());
@@ -211,21 +234,26 @@ pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) 
     let mut unassessed = Vec::new();
     let mut unevidenced = Vec::new();
     let mut contradicted = Vec::new();
-    let mut consistent = 0usize;
+    // Capabilities whose every observation reads at the rating's level. Those whose observations
+    // read at more than one level without contradicting it (split evidence) add nothing.
+    let mut agreeing = 0usize;
     // Whether a rating without evidence has a flagged note or observation: the line that lists
-    // them says flagged ones do not count.
+    // them says flagged ones do not count. (One tagged without a level, or with a guessed one,
+    // shows "Level?" beside it.)
     let mut only_flagged = false;
     for cap in &rubric.capabilities {
         let r = card.rating(&cap.id);
-        // The levels of its observations, flagged ones left out. (A loop: a `collect` through
-        // one more filter is one more instantiation of `Vec`'s collecting code in the widget.)
+        // The levels of its observations, flagged ones and guessed levels left out. (A loop: a
+        // `collect` through one more filter is one more instantiation of `Vec`'s collecting code
+        // in the widget.)
         let mut obs: Vec<Rating> = Vec::new();
         let mut set_aside = false;
         for o in card.observations_for(&cap.id) {
-            if flagged(&o.text) {
-                set_aside = true;
-            } else if o.level != Rating::NotAssessed {
-                obs.push(o.level);
+            match read(&o.text) {
+                Reading::Flagged => set_aside = true,
+                Reading::LevelUnsure if o.source == TagSource::Suggested => {}
+                _ if o.level == Rating::NotAssessed => {}
+                _ => obs.push(o.level),
             }
         }
         if r == Rating::NotAssessed {
@@ -244,8 +272,8 @@ pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) 
             let far = obs.iter().any(|l| (l.points().unwrap_or(0.0) - rp).abs() >= 2.0);
             if far || (mean - rp).abs() >= 1.0 {
                 contradicted.push(cap.id.clone());
-            } else {
-                consistent += 1;
+            } else if obs.iter().all(|l| *l == r) {
+                agreeing += 1;
             }
         }
     }
@@ -263,7 +291,7 @@ pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) 
     } else {
         let evidenced = (outcome.assessed - unevidenced.len()) as f64 / outcome.assessed.max(1) as f64;
         let margin = margin(rubric, &outcome);
-        let c = 0.1 + 0.3 * coverage + 0.25 * margin + 0.25 * evidenced + 0.03 * consistent as f64
+        let c = 0.1 + 0.3 * coverage + 0.25 * margin + 0.25 * evidenced + 0.03 * agreeing as f64
             - 0.12 * contradicted.len() as f64;
         c.clamp(0.05, 0.97)
     };
@@ -321,11 +349,31 @@ pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) 
             }
         }
     }
+    // A higher band this card reaches but for how many capabilities it assesses (all six rated
+    // exceeds expectations, say, with four rated): said, so that its absence has a reason, and
+    // so that nobody rates what they did not observe to reach it; the what-ifs below never
+    // suggest rating an unassessed capability.
     let at = |r: Rating| -> Vec<String> {
         rubric.capabilities.iter().filter(|c| card.rating(&c.id) == r).map(|c| c.id.clone()).collect()
     };
     let exceeds = at(Rating::Exceeds);
     let weak = at(Rating::NeedsImprovement);
+    if let (Some(score), Some(now)) = (outcome.score, outcome.rank(policy.bands.len())) {
+        // (A loop, not an iterator chain: less code in the widget.)
+        for (i, b) in policy.bands.iter().enumerate() {
+            if policy.bands.len() - i <= now {
+                break;
+            }
+            if let (Some(c), true) = (&b.consider, outcome.assessed < b.min_assessed && holds(rubric, b, score, weak.len(), &rating_of)) {
+                let all = if b.min_assessed >= rubric.capabilities.len() { "all " } else { "" };
+                rationale.push(format!(
+                    "{c} to consider needs {all}{} capabilities assessed; this card assesses {}. Rate only what you observed.",
+                    b.min_assessed, outcome.assessed
+                ));
+                break;
+            }
+        }
+    }
     if outcome.decision != Decision::InsufficientEvidence {
         if !exceeds.is_empty() {
             rationale.push(format!("Strongest: {} (exceeds expectations).", list(&exceeds)));
@@ -486,9 +534,12 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
     // Losing only the level to consider keeps the level: "would lose L5 to consider", not
     // "would drop to hire at L4" under a headline that already says hire at L4.
     let current = outcome.band.and_then(|b| rubric.policy.bands.get(b));
+    // Likewise gaining it: "would gain L5 to consider", not "would rise to hire at L4 with L5
+    // to consider" under a headline that already says hire at L4.
     let phrase = |o: &Outcome, up: bool| match (current, o.band.and_then(|b| rubric.policy.bands.get(b))) {
-        (Some(c), Some(n)) if !up && c.level == n.level && n.consider.is_none() => {
-            format!("lose {} to consider", c.consider.as_deref().unwrap_or_default())
+        (Some(c), Some(n)) if c.level == n.level && (if up { c } else { n }).consider.is_none() => {
+            let (verb, which) = if up { ("gain", n) } else { ("lose", c) };
+            format!("{verb} {} to consider", which.consider.as_deref().unwrap_or_default())
         }
         _ => format!("{} {}", if up { "rise to" } else { "drop to" }, describe(o)),
     };
@@ -499,9 +550,10 @@ fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Ve
             Rating::NeedsImprovement => [Some(Rating::Meets), None],
             Rating::Meets => [Some(Rating::Exceeds), Some(Rating::NeedsImprovement)],
             Rating::Exceeds => [None, Some(Rating::Meets)],
-            // Rating it at all can change the outcome (an unrated core capability holds a band
-            // back): say what meets expectations there would do.
-            Rating::NotAssessed => [Some(Rating::Meets), None],
+            // Not one for an unassessed capability: "would rise if X were rated meets" invites
+            // rating what the interview did not observe. What it holds back is said apart (an
+            // unrated core capability; a band that needs more capabilities assessed).
+            Rating::NotAssessed => [None, None],
         };
         for target in steps.into_iter().flatten() {
             let changed = evaluate(rubric, &|id: &str| if id == cap.id { target } else { card.rating(id) });

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::{self, Classification, Flag};
-use crate::core::engine::{recommend_with, Recommendation};
+use crate::core::engine::{recommend_read, Reading, Recommendation};
 use crate::core::notes::{forget_slot, list_items, removal_slot, restore_index, MAX_UNDO};
 use crate::core::scorecard::{Observation, Rating, Scorecard, TagSource, MAX_OBSERVATIONS};
 use crate::core::Rubric;
@@ -189,7 +189,7 @@ impl ScorerState {
         // `reduce` keeps a loaded card's: the card in the state holds none (see `card_out`).
         let drafted = card.ratings.take_drafted();
         // Nothing is flagged before the on-demand module has loaded.
-        let recommendation = Rc::new(recommend_with(&rubric, &card, &|_| false));
+        let recommendation = Rc::new(recommend_read(&rubric, &card, &|_| Reading::Evidence));
         ScorerState {
             rubric,
             card,
@@ -739,12 +739,16 @@ fn suggest_tags(state: &mut ScorerState) {
         return;
     }
     state.analyses = Rc::new(analyse(&state.assist, &state.analyses, &state.card));
-    for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested && o.capability.is_none()) {
-        if let Some(Ok(c)) = reading(&state.analyses, &o.text) {
-            if c.suggests_tag() && state.rubric.capability(&c.capability).is_some() {
-                o.capability = Some(c.capability.clone());
-                o.level = c.level;
-            }
+    for o in state.card.observations.iter_mut().filter(|o| o.source == TagSource::Suggested) {
+        let Some(Ok(c)) = reading(&state.analyses, &o.text) else { continue };
+        if o.capability.is_none() && c.suggests_tag() && state.rubric.capability(&c.capability).is_some() {
+            o.capability = Some(c.capability.clone());
+            o.level = c.level;
+        }
+        // A level the classifier cannot tell is a guess: the tag leaves it for the interviewer
+        // ("Level?"), also where a draft saved before this rule holds the guess.
+        if c.level_unsure() {
+            o.level = Rating::NotAssessed;
         }
     }
 }
@@ -804,11 +808,19 @@ fn note_flags(assist: &Assistance, before: Option<(&NoteFlags, &Scorecard)>, car
 /// The recommendation for the state's card. What the classifier flags (a bias risk, or no
 /// behaviour: `note_flags`, `analyses`) is not counted as evidence (`recommend_with`); until the
 /// on-demand module has loaded nothing is flagged, and every note counts.
+/// A suggested level the classifier cannot tell is a guess, and counts for no level (`Reading`).
 fn recommendation(state: &ScorerState) -> Rc<Recommendation> {
-    let flagged = |text: &str| {
-        state.note_flags.iter().any(|(c, _)| state.card.note(c) == text) || reading(&state.analyses, text).is_some_and(|a| a.as_ref().is_ok_and(|c| !c.flags.is_empty()))
+    let read = |text: &str| {
+        if state.note_flags.iter().any(|(c, _)| state.card.note(c) == text) {
+            return Reading::Flagged;
+        }
+        match reading(&state.analyses, text) {
+            Some(Ok(c)) if !c.flags.is_empty() => Reading::Flagged,
+            Some(Ok(c)) if c.level_unsure() => Reading::LevelUnsure,
+            _ => Reading::Evidence,
+        }
     };
-    Rc::new(recommend_with(&state.rubric, &state.card, &flagged))
+    Rc::new(recommend_read(&state.rubric, &state.card, &read))
 }
 
 /// The places of the removals still to undo (see [`Removed::index`]).

@@ -1491,3 +1491,26 @@ fn highlighted_words_are_not_bare_function_words() {
         }
     }
 }
+
+/// A note whose level the classifier cannot tell is tagged with its capability and no level
+/// ("level?"), never with the guess; drafting names its capability as unsure rather than
+/// saying there is nothing to draft. The document keeps the tag as it is, round trip included.
+#[test]
+fn a_guessed_level_is_left_out_of_the_tag() {
+    use scorecard::core::classifier::{draft_ratings_with, tag_observations, Evidence};
+    let rubric = Rubric::default_rubric().unwrap();
+    let mut card = Scorecard::new(&rubric);
+    for (i, text) in ["Talked about the cache layer for a while.", "Hosted an intern"].iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), ..Observation::default() });
+    }
+    assert_eq!(tag_observations(&rubric, &mut card), 2);
+    for o in &card.observations {
+        assert!(o.capability.is_some(), "{o:?}");
+        assert_eq!((o.level, o.source), (Rating::NotAssessed, TagSource::Suggested), "{o:?}");
+    }
+    let back = Scorecard::from_json(&card.to_json(), &rubric).unwrap();
+    assert_eq!(back, card);
+    let drafts = draft_ratings_with(&rubric, &mut card, |_| Evidence::Confidence(Some(0.9)));
+    assert!(drafts.drafted.is_empty());
+    assert_eq!(drafts.unsure.len(), 2, "{drafts:?}");
+}

@@ -183,6 +183,17 @@ fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
     assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
 }
 
+/// Impressions ("Seems really smart.") are left out of Key Take-Aways, and stderr says how many.
+#[test]
+fn convert_to_greenhouse_reports_the_impressions_it_leaves_out() {
+    let doc = r#"{"format": "interview-scorecard", "version": 1, "ratings": {},
+        "observations": [{"text": "Seems really smart."}, {"text": "Walked through the rollback plan step by step."}]}"#;
+    let o = run(&["convert", "--to", "greenhouse", "-"], doc.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("flagged as not evidence of behaviour and left out of Key Take-Aways: 1 observation"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("really smart") && stdout(&o).contains("rollback plan"), "{}", stdout(&o));
+}
+
 /// `--quiet` drops the per-attribute mapping report of a Greenhouse import, not the warnings
 /// about what was not imported: in batch work those are what matter.
 #[test]

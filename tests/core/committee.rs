@@ -1923,3 +1923,37 @@ fn a_failed_document_is_identified_as_the_scorecard_it_would_be_when_its_names_c
         assert_eq!(identity_of(text), None, "{text}");
     }
 }
+
+/// A panel of one gets the confidence its interviewer saw: the committee reads the scorecard's
+/// observations against its ratings as the scorer does (flags not counted). A QA pass saw 97%
+/// on the scorer and 87% in the committee for one card.
+#[test]
+fn a_panel_of_one_has_the_scorers_confidence() {
+    use scorecard::core::engine::recommend_with;
+    let rubric = rubric();
+    let flagger = |t: &str| scorecard::core::classifier::detect_flags(t).iter().map(|f| f.kind.id().to_string()).collect::<Vec<String>>();
+    let flagged = |t: &str| !flagger(t).is_empty();
+    let mut one = card("c1 ann s1: te=M po=M bi=E cc=M ms=E lp=M");
+    let obs = [
+        ("technical_expertise", Rating::Meets, "Proposed sharding by tenant id and called out the hot-tenant risk."),
+        ("project_ownership", Rating::Meets, "Ran the payments migration with a weekly risk review."),
+        ("project_ownership", Rating::NeedsImprovement, "Missed the billing deadline by a month and told nobody."),
+        ("business_impact", Rating::Exceeds, "Showed the PM data that the feature would cannibalise the enterprise plan."),
+        ("communication_collaboration", Rating::NeedsImprovement, "Got defensive when I questioned the design."),
+        ("mentorship_support", Rating::NeedsImprovement, "Never helps the junior engineers on her team."),
+        ("leadership_process", Rating::Meets, "Seems really smart."),
+    ];
+    for (i, (c, level, text)) in obs.iter().enumerate() {
+        one.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), capability: Some(c.to_string()), level: *level, source: TagSource::Interviewer });
+    }
+    let scorer = recommend_with(&rubric, &one, &flagged);
+    let f: &dyn Fn(&str) -> Vec<String> = &flagger;
+    let r = analyze(&rubric, &[("a.json".to_string(), one.clone())], Some(f));
+    let committee = &r.candidates[0].committee;
+    assert_eq!(committee.recommendation.confidence, scorer.confidence, "{:?}", committee.recommendation.rationale);
+    assert_eq!(committee.recommendation.contradicted, scorer.contradicted);
+    // A panel of two reads no interviewer's observations against the consensus.
+    let two = card("c1 bo s2: te=M po=M bi=E cc=M ms=E lp=M");
+    let r = analyze(&rubric, &[("a.json".to_string(), one), ("b.json".to_string(), two)], Some(f));
+    assert!(r.candidates[0].committee.recommendation.contradicted.is_empty());
+}

@@ -374,7 +374,9 @@ fn expected_after_greenhouse(card: &Scorecard, rubric: &Rubric) -> Vec<(String, 
     // The export lists them in the rubric's order of capabilities, the untagged last, each
     // capability's in the card's order.
     let rank = |o: &&Observation| o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(rubric.capabilities.len());
-    let mut observations: Vec<&Observation> = card.observations.iter().collect();
+    // Those the flag detector flags are left out: a bias risk, and an impression, which the
+    // widget says is not evidence of behaviour (no take-away).
+    let mut observations: Vec<&Observation> = card.observations.iter().filter(|o| scorecard::core::classifier::detect_flags(&o.text).is_empty()).collect();
     observations.sort_by_key(rank);
     let mut out = Vec::new();
     for o in observations {
@@ -552,11 +554,11 @@ fn greenhouse_untagged_text_that_reads_as_a_tag_comes_back_untagged() {
     let rubric = rubric();
     let texts = [
         "Technical Expertise (Exceeds Expectations): copied from the resume",
-        "Technical Expertise: copied from the resume",
+        "Technical Expertise: copied the design from the resume",
         "Project Ownership (suggested, not confirmed): copied",
         "Untagged: Business Impact (Meets Expectations): twice marked",
         "Untagged: plain words",
-        "A plain note: with a colon",
+        "Walked through the rollback plan: with a colon",
     ];
     let mut card = Scorecard::new(&rubric);
     for (i, text) in texts.iter().enumerate() {
@@ -564,7 +566,7 @@ fn greenhouse_untagged_text_that_reads_as_a_tag_comes_back_untagged() {
     }
     let text = export_greenhouse(&card, &rubric).to_string();
     assert!(text.contains("Untagged: Technical Expertise (Exceeds Expectations): copied"), "{text}");
-    assert!(text.contains("<li>A plain note: with a colon</li>"), "a line that reads as no tag goes as written: {text}");
+    assert!(text.contains("<li>Walked through the rollback plan: with a colon</li>"), "a line that reads as no tag goes as written: {text}");
     let back = import_greenhouse(&text, &rubric).expect("reads").card;
     let got: Vec<(&str, Option<&str>, Rating)> = back.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
     let want: Vec<(&str, Option<&str>, Rating)> = texts.iter().map(|t| (*t, None, Rating::NotAssessed)).collect();
@@ -1486,4 +1488,22 @@ fn a_files_bytes_are_utf8_text() {
     let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
     assert_eq!(decode_text(&le), Err("UTF-16 text; save it as UTF-8".to_string()));
     assert_eq!(decode_text(&be), Err("UTF-16 text; save it as UTF-8".to_string()));
+}
+
+/// Observations flagged as an impression ("Seems really smart.") are no Key Take-Away: the
+/// widget itself says they are not evidence of behaviour. A QA pass found the take-aways made of
+/// nothing else.
+#[test]
+fn greenhouse_take_aways_leave_impressions_out() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    for (i, text) in ["Seems really smart.", "Great attitude, a real rockstar engineer.", "Walked through the rollback plan step by step."].iter().enumerate() {
+        card.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), ..Observation::default() });
+    }
+    assert!(scorecard::core::interchange::impression(&card.observations[0]));
+    assert!(!scorecard::core::interchange::impression(&card.observations[2]));
+    let gh = export_greenhouse(&card, &rubric);
+    assert_eq!(gh["questions"][0]["answer"], "<ul><li>Walked through the rollback plan step by step.</li></ul>", "{gh}");
+    card.observations.truncate(2);
+    assert_eq!(export_greenhouse(&card, &rubric)["questions"][0]["answer"], Value::Null);
 }

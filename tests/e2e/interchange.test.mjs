@@ -306,6 +306,8 @@ test('a note or observation with a bias risk stays out of the Greenhouse file an
   await page.click('label[for="sc-project_ownership-meets"]');
   await page.getByLabel('Evidence for Project Ownership').fill('Owned the billing migration end to end.');
   await observe(page, 'She is a young mom so might not handle on-call');
+  // An impression: no Key Take-Away either, and the message says so.
+  await observe(page, 'Seems really smart.');
   // Untagged (no capability reads in it), and no bias risk: it prints, as Markdown and
   // Greenhouse keep it.
   await observe(page, 'Asked who would use the report before sketching the schema');
@@ -315,10 +317,10 @@ test('a note or observation with a bias risk stays out of the Greenhouse file an
   await page.locator('.sc-card__note.sc-m-bias').waitFor();
   const gh = JSON.parse((await downloadText(page, 'Download for Greenhouse')).text);
   const text = JSON.stringify(gh);
-  assert.ok(!/retirement|young mom/.test(text), text);
+  assert.ok(!/retirement|young mom|really smart/.test(text), text);
   assert.equal(gh.attributes.find((a) => a.name === 'Project Ownership').note, 'Owned the billing migration end to end.');
   await page.locator('.sc-transfer__msg[role=status]', {
-    hasText: 'Downloaded for Greenhouse. Flagged as a bias risk and left out: 1 observation and the evidence for Technical Expertise.',
+    hasText: 'Downloaded for Greenhouse. Flagged as a bias risk and left out: 1 observation and the evidence for Technical Expertise. Impressions (not evidence of behaviour) left out of Key Take-Aways: 1.',
   }).waitFor();
   // Print: the flagged note is replaced by a line saying it was left out; the other prints.
   await page.emulateMedia({ media: 'print' });

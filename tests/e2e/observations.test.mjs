@@ -109,6 +109,10 @@ test('good short notes draft meets, a guessed level drafts nothing, and a note i
   await observe(page, 'Hosted an intern');
   const hosted = page.locator('.sc-obs', { hasText: 'Hosted an intern' });
   assert.equal(await hosted.locator('.sc-obs__source').textContent(), 'Suggested · level unsure');
+  // The guess is not shown as a level: the menu says "Level?" (a QA pass saw Meets Expectations).
+  const level = hosted.locator('select[id$="-level"]');
+  assert.equal(await level.inputValue(), 'not_assessed');
+  assert.equal(await level.evaluate((s) => s.options[s.selectedIndex].text), 'Level?');
   // Hebrew: the classifier reads none of it, so it is neither tagged nor called an impression.
   await observe(page, 'הוביל את ההגירה עם שלושה צוותים');
   const hebrew = page.locator('.sc-obs', { hasText: 'הוביל' });

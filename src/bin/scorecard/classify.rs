@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
 use scorecard::core::scorecard::{clip, kind, Rating};
-use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::engine::recommend_read as engine_recommend_read;
 use scorecard::core::{json as core_json, Scorecard};
 use serde_json::{json, Map, Value};
 
@@ -179,7 +179,7 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
         }
     })?;
     classifier::draft(&rubric, &mut card);
-    let recommendation = engine_recommend_with(&rubric, &card, &classifier::flagged);
+    let recommendation = engine_recommend_read(&rubric, &card, &classifier::reading);
     let mut value = card.to_value();
     if let Value::Object(m) = &mut value {
         // A flagged note was left untagged and drafted nothing; its flags say why, as the widget

@@ -204,6 +204,13 @@ fn convert_one(input: &Input, from: &str, to: &str, rubric: &Rubric, quiet: bool
         if let Some(left_out) = BiasLeftOut::of(&card, rubric, text_bias_risk).summary() {
             eprintln!("scorecard: {at}: flagged as a bias risk and left out: {left_out}");
         }
+        let impressions = card.observations.iter().filter(|o| scorecard::core::interchange::impression(o)).count();
+        if impressions > 0 {
+            eprintln!(
+                "scorecard: {at}: flagged as not evidence of behaviour and left out of Key Take-Aways: {impressions} observation{}",
+                if impressions == 1 { "" } else { "s" }
+            );
+        }
     }
     match to {
         "json" if batch => outln!("{}", scorecard::core::json::write(&card.to_value(), false)),

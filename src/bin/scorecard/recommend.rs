@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::engine::recommend_with as engine_recommend_with;
+use scorecard::core::engine::recommend_read as engine_recommend_read;
 use scorecard::core::interchange::{import_json, ImportError};
 use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
@@ -110,7 +110,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         // What the classifier flags (a bias risk, no behaviour) is not evidence, as on the page.
-        let mut r = engine_recommend_with(&rubric, &card, &scorecard::core::classifier::flagged);
+        let mut r = engine_recommend_read(&rubric, &card, &scorecard::core::classifier::reading);
         // Ratings drafted from observations (`scorecard draft`) and not yet confirmed count as
         // the engine counts them, but the verdict is not the interviewer's until they are: the
         // output names them and the rationale says so after its first line, as `compare` says

@@ -37,8 +37,10 @@ pub fn tag_observations_with(model: &Model, rubric: &Rubric, card: &mut Scorecar
     for o in card.observations.iter_mut().filter(|o| o.source != TagSource::Interviewer) {
         match classify_with(model, &o.text) {
             Ok(c) if c.suggests_tag() && rubric.capability(&c.capability).is_some() => {
+                // A level the classifier cannot tell is a guess: the tag names the capability
+                // and leaves the level for the interviewer ("level?"), as the widget does.
+                o.level = if c.level_unsure() { Rating::NotAssessed } else { c.level };
                 o.capability = Some(c.capability);
-                o.level = c.level;
                 o.source = TagSource::Suggested;
                 tagged += 1;
             }
@@ -124,7 +126,12 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         let mut points_sum = 0.0;
         let (mut low, mut high, mut unsure, mut biased) = (false, false, false, false);
         for o in card.observations_for(&cap.id) {
-            let Some(points) = o.level.points() else { continue };
+            let Some(points) = o.level.points() else {
+                // A suggested tag without a level: the classifier could not tell it (a guess is
+                // never stored as a level).
+                unsure |= o.source == TagSource::Suggested;
+                continue;
+            };
             let weight = match (evidence(&o.text), o.source) {
                 (Evidence::BiasRisk, _) => {
                     biased = true;

@@ -95,6 +95,22 @@ impl Classification {
     }
 }
 
+/// How the leveling engine counts a text, as the embedded classifier reads it
+/// ([`crate::core::engine::recommend_read`]): flagged (an impression, a bias risk: not
+/// evidence), evidence whose level is a guess ([`Classification::level_unsure`]: a suggested
+/// tag's level on it counts for no level), or evidence. A text it cannot read is evidence,
+/// unless the flag detector flags it.
+pub fn reading(text: &str) -> crate::core::engine::Reading {
+    use crate::core::engine::Reading;
+    match classify(text) {
+        Ok(c) if !c.flags.is_empty() => Reading::Flagged,
+        Ok(c) if c.level_unsure() => Reading::LevelUnsure,
+        Ok(_) => Reading::Evidence,
+        Err(_) if flagged(text) => Reading::Flagged,
+        Err(_) => Reading::Evidence,
+    }
+}
+
 /// Why a note could not be classified.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClassifyError {

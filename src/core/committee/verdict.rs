@@ -28,9 +28,34 @@ pub const COMMITTEE_NAME: &str = "Committee";
 
 /// Builds the committee recommendation and marks the matrix rows the outcome rests on. The
 /// matrix holds the `panel_size` submitted scorecards; `drafts`, not counted, are named.
-pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize, drafts: &[PanelMember]) -> CommitteeRecommendation {
-    let card = synthetic(rubric, candidate, matrix);
-    let mut rec = engine::recommend(rubric, &card);
+///
+/// `alone` is the one scorecard of a panel of one: its consensus is its ratings, so the engine
+/// reads that scorecard itself, its observations against its ratings as the scorer does (with
+/// `flagger`'s flags not counted), and a panel of one gets the confidence its interviewer saw. A larger panel's
+/// observations back each interviewer's own rating, not the consensus: they are not read so.
+pub fn committee(
+    rubric: &Rubric,
+    candidate: &Person,
+    matrix: &mut [CapabilityRow],
+    panel_size: usize,
+    drafts: &[PanelMember],
+    alone: Option<&Scorecard>,
+    flagger: super::Flagger<'_>,
+) -> CommitteeRecommendation {
+    // A panel of one: its consensus is its ratings, so the engine reads the scorecard itself.
+    let panel;
+    let card = match alone {
+        Some(one) => one,
+        None => {
+            panel = synthetic(rubric, candidate, matrix);
+            &panel
+        }
+    };
+    let read = |t: &str| match flagger {
+        Some(f) if alone.is_some() && !f(t).is_empty() => engine::Reading::Flagged,
+        _ => engine::Reading::Evidence,
+    };
+    let mut rec = engine::recommend_read(rubric, card, &read);
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
     let at = |id: &str| consensus.get(id).copied().unwrap_or(Rating::NotAssessed);
     let now = evaluate(rubric, &at);

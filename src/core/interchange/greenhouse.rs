@@ -160,13 +160,15 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
         ratings.insert(r.id().to_string(), Value::Array(names));
     }
 
-    // Observations with a bias risk stay out of the ATS (`super::bias_risk`). The rest in the
+    // Observations with a bias risk stay out of the ATS (`super::bias_risk`), and so do those
+    // flagged as an impression (`super::impression`): the widget says they are not evidence of
+    // behaviour, so they are no take-away. The rest in the
     // rubric's order of capabilities, the untagged last, each capability's as written: a
     // recruiter reads them beside the attributes. (Each inserted after those of its rank or
     // before: a sort would bring its own copy of the sort code.)
     let rank = |o: &Observation| o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(usize::MAX);
     let mut kept: Vec<&Observation> = Vec::new();
-    for o in card.observations.iter().filter(|o| !super::bias_risk(o)) {
+    for o in card.observations.iter().filter(|o| crate::core::classifier::detect_flags(&o.text).is_empty()) {
         kept.insert(kept.partition_point(|k| rank(k) <= rank(o)), o);
     }
     let take_aways = if kept.is_empty() {

@@ -5,7 +5,7 @@
 //! its own: CommonMark's backslash escapes cover the inline syntax, and a character that would
 //! start a block at the beginning of a line (`#`, `-`, `1.` ...) is escaped there too.
 
-use crate::core::engine::{headline, hire_below_level, percent, recommend_with};
+use crate::core::engine::{headline, hire_below_level, percent, recommend_read};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
 
@@ -47,7 +47,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     out.push_str("\n\n");
 
     // What the classifier flags is not evidence, as in the widget (`recommend_with`).
-    let r = recommend_with(rubric, card, &crate::core::classifier::flagged);
+    let r = recommend_read(rubric, card, &crate::core::classifier::reading);
     // Worded as the widget's headline ("Hire below level: L3" where the screen says so).
     let decision = headline(r.decision, r.level.as_deref().map(escape_line).as_deref(), hire_below_level(r.decision, r.greenhouse));
     let consider = r.consider_level.as_deref().map(|l| format!(" (consider {})", escape_line(l))).unwrap_or_default();

@@ -136,6 +136,14 @@ pub fn text_bias_risk(text: &str) -> bool {
     super::classifier::has_bias_risk(&super::classifier::detect_flags(text))
 }
 
+/// True when an observation's text is flagged as an impression rather than behaviour ("seems
+/// really smart", "great attitude") and carries no bias risk: the Greenhouse export leaves it
+/// out of Key Take-Aways, since the widget itself says it is not evidence of behaviour.
+pub fn impression(o: &super::scorecard::Observation) -> bool {
+    let flags = super::classifier::detect_flags(&o.text);
+    !flags.is_empty() && !super::classifier::has_bias_risk(&flags)
+}
+
 /// What the exports bound for an ATS or a debrief leave out of a card as a bias risk: the
 /// number of observations, and the names of the capabilities whose evidence note is left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -365,6 +365,9 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     // Read-only (submitted, locked by the host, opened from a share link): the card is shown, not
     // edited, so the editing buttons are left out rather than shown disabled.
     let current = o.capability.clone().unwrap_or_default();
+    // A suggested level the classifier cannot tell is a guess (a card opened read-only may hold
+    // one from before guesses were left out): shown as no level.
+    let shown = if suggested && confidence.is_some_and(|c| c.level_unsure()) { Rating::NotAssessed } else { o.level };
     // Its menus and buttons are read with the observation they act on, and the suggestion's
     // certainty (the names alone, "Capability", "Accept", say nothing of which one).
     // The text, or while it is edited its box (the menus and Remove stay described by it).
@@ -389,8 +392,13 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 if o.capability.is_some() {
                     <label class="sc-visually-hidden" for={part_id(&base, "level")}>{ "Level" }</label>
                     <select class="sc-select" id={part_id(&base, "level")} onchange={on_level} {disabled} aria-describedby={described.clone()}>
+                        // No level yet (the classifier could not tell it, or a file gave none):
+                        // "Level?", never a level the interviewer did not choose.
+                        if shown == Rating::NotAssessed {
+                            <option value={Rating::NotAssessed.id()} selected=true>{ "Level?" }</option>
+                        }
                         { for Rating::LEVELS.into_iter().map(|r| html! {
-                            <option value={r.id()} selected={o.level == r}>{ state.rubric.level_label(r).to_string() }</option>
+                            <option value={r.id()} selected={shown == r}>{ state.rubric.level_label(r).to_string() }</option>
                         }) }
                     </select>
                 }

@@ -201,7 +201,17 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             });
             // Greenhouse takes the candidate from the application a scorecard is attached to: the
             // file names none, and the committee view could not place it.
-            let left_out = left_out.map_or_else(String::new, |what| format!(" Flagged as a bias risk and left out: {what}."));
+            let mut left_out = left_out.map_or_else(String::new, |what| format!(" Flagged as a bias risk and left out: {what}."));
+            // Impressions ("seems smart") are no take-away either: the export leaves them out.
+            let impressions = state.assist.ready().map_or(0, |a| {
+                state.card.observations.iter().filter(|o| {
+                    let flags = a.flags(&o.text);
+                    !flags.is_empty() && !has_bias_risk(&flags)
+                }).count()
+            });
+            if impressions > 0 {
+                left_out.push_str(&format!(" Impressions (not evidence of behaviour) left out of Key Take-Aways: {impressions}."));
+            }
             output.set(Output::Message {
                 error: false,
                 text: format!("Downloaded for Greenhouse.{left_out} The file carries no candidate name: attach it to the candidate's application in Greenhouse. For the committee view, download JSON."),
