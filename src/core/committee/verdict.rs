@@ -27,8 +27,10 @@ pub const CONFIDENCE_FLOOR: f64 = 0.05;
 pub const COMMITTEE_NAME: &str = "Committee";
 
 /// Builds the committee recommendation and marks the matrix rows the outcome rests on. The
-/// matrix holds the `panel_size` submitted scorecards; `drafts`, not counted, are named.
-pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], panel_size: usize, drafts: &[PanelMember]) -> CommitteeRecommendation {
+/// matrix holds the `members`' submitted scorecards; `drafts`, not counted, are named, and so
+/// are the members that name no interviewer, counted but never checked for repeats.
+pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRow], members: &[PanelMember], drafts: &[PanelMember]) -> CommitteeRecommendation {
+    let panel_size = members.len();
     let card = synthetic(rubric, candidate, matrix);
     let mut rec = engine::recommend(rubric, &card);
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
@@ -129,6 +131,18 @@ pub fn committee(rubric: &Rubric, candidate: &Person, matrix: &mut [CapabilityRo
             who.join("; "),
             if one { "its" } else { "their" },
             if one { "it is" } else { "they are" }
+        ));
+    }
+    // A scorecard naming no interviewer is counted, but nothing tells whether two of them are one
+    // interview entered twice: said, with where each came from, so the committee can check.
+    let unnamed: Vec<String> = members.iter().filter(|m| m.interviewer.is_empty()).map(|m| clip(&m.source)).collect();
+    if !unnamed.is_empty() {
+        let one = unnamed.len() == 1;
+        said.push(format!(
+            "Counted, though {} no interviewer: {}. {} cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice.",
+            if one { "1 scorecard names" } else { "these scorecards name" },
+            unnamed.join("; "),
+            if one { "It" } else { "They" }
         ));
     }
     let mut minor = Vec::new();

@@ -794,7 +794,8 @@ fn Interviewers(props: &InterviewersProps) -> Html {
             (true, _) => "in line with the rest of their panels.".to_string(),
         };
         html! {
-            <li class={classes!(matches!(i.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
+            // Marked also when only some panels call them lenient or severe (the line says so).
+            <li class={classes!((matches!(i.leaning, Leaning::Lenient | Leaning::Severe) || i.lenient_panels + i.severe_panels > 0).then_some("sc-is-warning"))}>
                 <strong>{ bdi(&name) }</strong>{ format!("{what}: {said}") }
             </li>
         }
@@ -1053,7 +1054,7 @@ impl PartialEq for CandidateSectionProps {
 /// (`CommitteeReport::member_label`): as the interviewers across panels, so that two of one name
 /// read apart in the heat map, who said what and calibration.
 fn member_labels(report: &CommitteeReport, c: &CandidateReport) -> Rc<Vec<String>> {
-    Rc::new(c.panel.iter().chain(&c.drafts).map(|m| report.member_label(&m.interviewer, &m.interviewer_name).to_string()).collect())
+    Rc::new(c.panel.iter().chain(&c.drafts).map(|m| report.panel_label(m).into_owned()).collect())
 }
 
 /// A candidate's counted scorecards in panel order, each with its source: looked up by source
