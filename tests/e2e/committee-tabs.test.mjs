@@ -137,6 +137,37 @@ test('a tab whose change meets a set another tab saved meanwhile writes nothing 
   await context.close();
 });
 
+test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
+  const context = await browser.newContext();
+  // Saves run when the browser is idle: here when the test says, so that B's change comes
+  // before the save of the set it took.
+  await context.addInitScript(() => {
+    const queue = [];
+    window.requestIdleCallback = (f) => queue.push(f);
+    window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
+  });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await a.evaluate(() => window.flushIdle());
+  await saved(a, 3);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.evaluate(() => window.flushIdle());
+
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await waitStatus(a, /^4 scorecards loaded/);
+  await a.evaluate(() => window.flushIdle());
+  await waitStatus(b, /^4 scorecards loaded/);
+  await b.setInputFiles('#scc-files', [file('c1.json', card('Cat', 'Ann', 'Coding'))]);
+  await waitStatus(b, /^5 scorecards loaded/);
+  await b.evaluate(() => window.flushIdle());
+  assert.deepEqual((await saved(b, 5)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json', 'c1.json']);
+  assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0);
+  await context.close();
+});
+
 test('scorecards naming no interviewer are named by their source and said to be unchecked for repeats', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -319,6 +319,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     };
     // This tab's set, not saved while the choice is open, goes with the page: leaving asks first.
     crate::web::hooks::use_leave_guard(state.elsewhere.is_some());
+    // Whether this tab holds a set storage does not (refused, or a choice open): another tab's
+    // set is then not taken in its place (the storage listener reads it; see `Elsewhere`).
+    let holding = use_mut_ref(|| false);
+    *holding.borrow_mut() = state.save_problem.is_some() || state.elsewhere.is_some();
 
     // Files whose text has arrived, kept until the batch is read, then added in the order they
     // were chosen: reads finish in any order, and the panel's columns follow the order of adding.
@@ -377,7 +381,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
-        let (state, key) = (state.clone(), storage_key(&state.rubric));
+        let (state, key, store, holding) = (state.clone(), storage_key(&state.rubric), store.clone(), holding.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
             // once when this tab has nothing waiting to be saved, else held for the committee to
@@ -391,7 +395,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     return;
                 }
                 let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
-                state.dispatch(CommitteeAction::Elsewhere { theirs, waiting: waiting.borrow().is_some() });
+                let waiting = waiting.borrow().is_some();
+                // Taken (as the reducer decides too): what storage holds is then this tab's, so
+                // that a change made before the next save is not taken for another tab's.
+                if theirs.is_some() && !waiting && !*holding.borrow() {
+                    store.accept(&key);
+                }
+                state.dispatch(CommitteeAction::Elsewhere { theirs, waiting });
             };
             let drag = move |e: &Event| {
                 if e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
