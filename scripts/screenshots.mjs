@@ -72,10 +72,13 @@ for (const [mode, opts] of [['light', { colorScheme: 'light', viewport: { width:
   const { readdirSync } = await import('node:fs');
   const files = readdirSync(dir).map((f) => `${dir}/${f}`);
   const [a, b, c] = [await ctx.newPage(), await ctx.newPage(), await ctx.newPage()];
-  for (const p of [a, b, c]) await p.goto(url + '/committee.html');
+  await a.goto(url + '/committee.html');
   await a.setInputFiles('#scc-files', files.slice(0, -1));
-  await b.waitForSelector('[data-testid=replaced]');
-  await c.waitForSelector('[data-testid=replaced]');
+  await a.waitForFunction((n) => JSON.parse(localStorage.getItem('scorecard:v1:committee:l4-senior-software-engineer') ?? '[]').length === n, files.length - 1);
+  for (const p of [b, c]) {
+    await p.goto(url + '/committee.html');
+    await p.waitForSelector('[data-testid=matrix]');
+  }
   await c.evaluate(() => { window.deaf = true; });
   await a.setInputFiles('#scc-files', files.slice(-1));
   await b.waitForFunction(() => /\b1 added/.test(document.querySelector('[data-testid=replaced]')?.textContent ?? ''));
