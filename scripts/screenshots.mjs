@@ -28,6 +28,8 @@ const fill = async (page, view) => {
     await page.fill('#scc-paste', JSON.stringify(draft));
     await page.getByRole('button', { name: 'Add pasted' }).click();
     await page.waitForSelector('[data-testid=drafts-key]');
+    // The export, with its Copy and Download.
+    await page.getByRole('button', { name: 'Markdown summary' }).click();
     return;
   }
   await page.waitForSelector('.sc-card');
@@ -57,6 +59,35 @@ for (const view of views) {
     await page.screenshot({ path: `${out}/${view.name}-${mode}.png`, fullPage: true });
     await ctx.close();
   }
+}
+// The committee's notices about a set another tab changed: taken here (this tab had nothing
+// unsaved), and the choice when this tab's own change meets it. (The second tab does not hear
+// the first's save, as when its change was waiting to be saved.)
+for (const [mode, opts] of [['light', { colorScheme: 'light', viewport: { width: 1280, height: 900 } }],
+  ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 900 } }],
+  ['narrow', { colorScheme: 'light', viewport: { width: 360, height: 800 } }]]) {
+  const ctx = await browser.newContext(opts);
+  await ctx.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
+  const dir = 'tests/fixtures/committee/sample';
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dir).map((f) => `${dir}/${f}`);
+  const [a, b, c] = [await ctx.newPage(), await ctx.newPage(), await ctx.newPage()];
+  await a.goto(url + '/committee.html');
+  await a.setInputFiles('#scc-files', files.slice(0, -1));
+  await a.waitForFunction((n) => JSON.parse(localStorage.getItem('scorecard:v1:committee:l4-senior-software-engineer') ?? '[]').length === n, files.length - 1);
+  for (const p of [b, c]) {
+    await p.goto(url + '/committee.html');
+    await p.waitForSelector('[data-testid=matrix]');
+  }
+  await c.evaluate(() => { window.deaf = true; });
+  await a.setInputFiles('#scc-files', files.slice(-1));
+  await b.waitForFunction(() => /\b1 added/.test(document.querySelector('[data-testid=replaced]')?.textContent ?? ''));
+  await b.locator('.sc-committee__load').screenshot({ path: `${out}/committee-tab-taken-${mode}.png` });
+  await c.locator('.sc-committee__sources summary').click();
+  await c.locator('.sc-committee__sources button').first().click();
+  await c.waitForSelector('[data-testid=elsewhere]');
+  await c.locator('.sc-committee__load').screenshot({ path: `${out}/committee-tab-choice-${mode}.png` });
+  await ctx.close();
 }
 await browser.close();
 server.close();

@@ -329,6 +329,11 @@ pub struct InterviewerSummary {
     /// Mean difference from the rest of each panel over all shared ratings.
     pub mean_difference: Option<f64>,
     pub leaning: Leaning,
+    /// Their panels (candidates) on which a scorecard of theirs was called lenient, or severe,
+    /// on that panel alone ([`MemberCalibration::leaning`]): said beside the leaning across
+    /// panels, which a lean on some panels may not reach.
+    pub lenient_panels: usize,
+    pub severe_panels: usize,
     /// Ratings given without evidence, over all their scorecards.
     pub unevidenced: usize,
     /// Their scorecards with the same level everywhere (at least [`MIN_UNIFORM`] rated).
@@ -1061,7 +1066,20 @@ impl CommitteeReport {
     pub fn member_label<'a>(&'a self, key: &'a str, name: &'a str) -> &'a str {
         self.interviewer_label(key).unwrap_or(if name.trim().is_empty() { key } else { name })
     }
+
+    /// How the committee names a panel member or a draft: as [`member_label`](Self::member_label),
+    /// and one whose scorecard names no interviewer by where it came from, "(no interviewer) ·
+    /// pasted #2", so that two such columns never read as one blank heading.
+    pub fn panel_label<'a>(&'a self, m: &'a PanelMember) -> std::borrow::Cow<'a, str> {
+        match self.member_label(&m.interviewer, &m.interviewer_name) {
+            "" => format!("{NO_INTERVIEWER} · {}", m.source).into(),
+            label => label.into(),
+        }
+    }
 }
+
+/// What names a scorecard that names no interviewer, before its source ([`CommitteeReport::panel_label`]).
+pub const NO_INTERVIEWER: &str = "(no interviewer)";
 
 /// Blind mode's interviewer (`?blind=` in the committee view): the one a text names, by id or
 /// full name, as the committee joins interviewers. See [`CommitteeReport::blind`].
@@ -1216,7 +1234,7 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
         [(_, card)] => Some(*card),
         _ => None,
     };
-    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, panel.members.len(), &drafts, alone, flagger);
+    let committee = verdict::committee(rubric, &candidate_person, &mut matrix, &members, &drafts, alone, flagger);
     let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
     let unassessed = matrix.iter().filter(|r| r.assessed_by == 0).map(|r| r.capability.clone()).collect();
     let disagreements = matrix.iter().filter(|r| r.disagreement).map(|r| r.capability.clone()).collect();

@@ -26,6 +26,9 @@ pub struct DraftStore {
     /// What browser storage held under a key when this store last wrote it there or read it:
     /// what [`DraftStore::changed_elsewhere`] compares with (a write that failed is not there).
     known: RefCell<Vec<(String, String)>>,
+    /// Keys browser storage was known to hold nothing under, when this store last read, removed
+    /// or accepted them (see [`DraftStore::changed_since`]).
+    absent: RefCell<Vec<String>>,
     /// Keys holding a draft that could not be read nor copied aside: never written over.
     kept: RefCell<Vec<String>>,
     /// Why `local` is missing or refused a first write, when it is or did.
@@ -45,7 +48,7 @@ impl DraftStore {
     /// Opens `localStorage`, checking that a write works (it is read all the same when one does
     /// not: full or read-only); falls back to memory when it is blocked.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
+        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), absent: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -133,9 +136,42 @@ impl DraftStore {
 
     /// Takes what browser storage holds under `key` as known (the user chose to replace it).
     pub fn accept(&self, key: &str) {
-        if let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) {
-            Self::keep(&self.known, key, &now);
+        self.note(key, self.stored(key).as_deref());
+    }
+
+    /// What browser storage itself holds under `key` (not what it refused, kept in this tab).
+    pub fn stored(&self, key: &str) -> Option<String> {
+        self.local.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    /// Reads what browser storage holds under `key`, as known ([`DraftStore::changed_since`]).
+    pub fn read_known(&self, key: &str) -> Option<String> {
+        let now = self.stored(key);
+        self.note(key, now.as_deref());
+        now
+    }
+
+    /// Remembers that browser storage holds `value` under `key` (`None`: nothing).
+    fn note(&self, key: &str, value: Option<&str>) {
+        self.absent.borrow_mut().retain(|k| k != key);
+        match value {
+            Some(v) => Self::keep(&self.known, key, v),
+            None => {
+                self.known.borrow_mut().retain(|(k, _)| k != key);
+                self.absent.borrow_mut().push(key.to_string());
+            }
         }
+    }
+
+    /// True when browser storage holds under `key` another value than this store last read,
+    /// wrote, removed or accepted there, nothing included: another tab or window wrote or
+    /// removed it since. False for a key this store never read.
+    pub fn changed_since(&self, key: &str) -> bool {
+        let now = self.stored(key);
+        if let Some((_, v)) = self.known.borrow().iter().find(|(k, _)| k == key) {
+            return now.as_deref() != Some(v.as_str());
+        }
+        now.is_some() && self.absent.borrow().iter().any(|k| k == key)
     }
 
     /// The drafts of rubric `rubric_id`: (key, document text, whether storage refused it), those
@@ -164,7 +200,7 @@ impl DraftStore {
         match &self.local {
             Some(s) => s.set_item(key, value).map(|()| {
                 self.memory.borrow_mut().retain(|(k, _)| k != key);
-                Self::keep(&self.known, key, value)
+                self.note(key, Some(value))
             }).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
                 if name == "QuotaExceededError" {
@@ -219,7 +255,9 @@ impl DraftStore {
         }
         self.memory.borrow_mut().retain(|(k, _)| k != key);
         if let Some(s) = &self.local {
-            let _ = s.remove_item(key);
+            if s.remove_item(key).is_ok() {
+                self.note(key, None);
+            }
         }
     }
 

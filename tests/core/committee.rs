@@ -8,7 +8,7 @@
 //! adds k tagged observations.
 
 
-use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, CommitteeReport, Leaning, Piece};
+use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, to_markdown, CommitteeReport, Leaning, Piece};
 use scorecard::core::engine::Decision;
 use scorecard::core::scorecard::{instant, utc_minute, Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
@@ -420,6 +420,82 @@ fn leniency_accumulates_across_panels() {
     assert!(r.candidates.iter().all(|c| c.calibration[0].leaning == Leaning::NotEnoughShared));
     let bob = r.interviewers.iter().find(|i| i.interviewer == "bob").expect("bob");
     assert_eq!(bob.leaning, Leaning::NotEnoughShared);
+}
+
+/// Scorecards that name no interviewer are counted, each named by its source rather than a
+/// blank heading, and the rationale says plainly that they cannot be checked for repeats (QA M1).
+#[test]
+fn scorecards_naming_no_interviewer_are_named_by_source_and_said_to_be_unchecked() {
+    let mut cards = panel(&["ada anna coding: te=M po=M bi=M", "ada _ design: te=N po=N bi=N", "ada _ design: te=N po=N bi=N"]);
+    cards[2].1.submitted_at = Some("2026-11-21T10:00:00Z".into());
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.counted, 3);
+    assert!(r.duplicates.is_empty());
+    let c = &r.candidates[0];
+    let labels: Vec<String> = c.panel.iter().map(|m| r.panel_label(m).into_owned()).collect();
+    assert_eq!(labels, ["Name of anna", "(no interviewer) · card2", "(no interviewer) · card3"]);
+    assert!(
+        c.committee.recommendation.rationale.iter().any(|l| l
+            == "Counted, though these scorecards name no interviewer: card2; card3. They cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice."),
+        "{:?}",
+        c.committee.recommendation.rationale
+    );
+    let md = to_markdown(&r);
+    assert!(md.contains("| Capability | Name of anna | (no interviewer) · card2 | (no interviewer) · card3 |"), "{md}");
+    assert!(md.contains("counts twice"), "{md}");
+    // One alone is said in the singular; a named panel says nothing of it.
+    let r = report(&["ada anna coding: te=M", "ada _ design: te=N"]);
+    assert!(r.candidates[0].committee.recommendation.rationale.iter().any(|l| l.starts_with("Counted, though 1 scorecard names no interviewer: card2. It cannot")));
+    let r = report(&["ada anna coding: te=M", "ada bob design: te=N"]);
+    assert!(!r.candidates[0].committee.recommendation.rationale.iter().any(|l| l.contains("no interviewer")));
+}
+
+/// Panels that call an interviewer severe on their own, when all their shared ratings together
+/// stay under the threshold: the line across panels says so, with the figure, rather than a
+/// bare "in line" that reads as the check clearing them (QA M7). Every lean sentence, in line
+/// or not, carries the mean difference and the shared ratings it is taken over.
+#[test]
+fn a_lean_some_panels_call_is_said_across_panels_with_its_figure() {
+    let r = report(&[
+        "ada hal s: te=N po=N bi=N",
+        "ada bob s: te=M po=M bi=M",
+        "ada cy s: te=M po=M bi=M",
+        "bo hal s: te=N po=N bi=N",
+        "bo bob s: te=M po=M bi=M",
+        "bo cy s: te=M po=M bi=M",
+        "cal hal s: te=M po=M bi=M",
+        "cal bob s: te=M po=M bi=M",
+        "cal cy s: te=M po=M bi=M",
+    ]);
+    let severe: Vec<Leaning> = r.candidates.iter().map(|c| c.calibration[0].leaning).collect();
+    assert_eq!(severe, [Leaning::Severe, Leaning::Severe, Leaning::InLine]);
+    let hal = r.interviewers.iter().find(|i| i.interviewer == "hal").expect("hal");
+    assert_eq!((hal.leaning, hal.mean_difference, hal.shared), (Leaning::InLine, Some(-0.67), 9));
+    assert_eq!((hal.lenient_panels, hal.severe_panels), (0, 2));
+    assert_eq!(
+        hal.signals[0],
+        "Possibly severe on 2 of 3 panels taken alone; \u{2212}0.67 levels from the rest of their panels on average over all 9 shared ratings, under the 0.75 threshold."
+    );
+    // In line on a panel, and across panels: with the figure.
+    assert_eq!(
+        r.candidates[2].calibration[0].signals[0],
+        "In line: 0.00 levels from the rest of the panel on average over 3 shared ratings on this panel, within the 0.75 threshold."
+    );
+    let bob = r.interviewers.iter().find(|i| i.interviewer == "bob").expect("bob");
+    assert_eq!((bob.lenient_panels, bob.severe_panels), (0, 0));
+    assert_eq!(bob.signals[0], "In line: +0.33 levels from the rest of the panel on average over 9 shared ratings across their panels, within the 0.75 threshold.");
+    // Severe across panels too: both said.
+    let r = report(&["ada hal s: te=N po=N bi=N", "ada bob s: te=M po=M bi=M", "bo hal s: te=N po=N bi=N", "bo bob s: te=M po=M bi=M"]);
+    let hal = r.interviewers.iter().find(|i| i.interviewer == "hal").expect("hal");
+    assert_eq!(hal.leaning, Leaning::Severe);
+    assert!(hal.signals[0].starts_with("Rates 1.00 levels below the rest of the panel on average over 6 shared ratings across their panels: possibly severe."), "{:?}", hal.signals);
+    assert_eq!(hal.signals[1], "Possibly severe on 2 of 2 panels taken alone.");
+    // Too few shared ratings: the figure is given all the same.
+    let r = report(&["ada hal s: te=N po=N", "ada bob s: te=M po=M"]);
+    assert_eq!(
+        r.candidates[0].calibration[0].signals[0],
+        "Shares 2 ratings with other interviewers on this panel: too few to tell whether they rate high or low (\u{2212}1.00 levels from the rest of the panel on average; 3 are needed)."
+    );
 }
 
 /// An interviewer named by name only on one panel (a scorecard from the scorer's page) and with

@@ -46,6 +46,12 @@ struct Totals {
     namesakes: usize,
     /// `names` are those of scorecards with the interviewer's id.
     name_with_id: bool,
+    /// Panels (candidates) on which a scorecard of theirs was called lenient, or severe, on its
+    /// own, and whether the current panel (`last_candidate`) already counts in each.
+    lenient_panels: usize,
+    severe_panels: usize,
+    lenient_here: bool,
+    severe_here: bool,
 }
 
 /// What one panel member adds to their interviewer's totals in [`Across`]: kept with a cached
@@ -63,6 +69,8 @@ pub struct Contribution {
     unevidenced: usize,
     uniform: bool,
     flagged: usize,
+    /// The member's leaning on this panel alone.
+    leaning: Leaning,
 }
 
 impl Across {
@@ -99,6 +107,21 @@ impl Across {
         if t.last_candidate.as_deref() != Some(candidate) {
             t.candidates += 1;
             t.last_candidate = Some(candidate.to_string());
+            t.lenient_here = false;
+            t.severe_here = false;
+        }
+        // A panel that called them lenient (or severe) counts once, whatever the number of
+        // their scorecards on it.
+        match c.leaning {
+            Leaning::Lenient if !t.lenient_here => {
+                t.lenient_here = true;
+                t.lenient_panels += 1;
+            }
+            Leaning::Severe if !t.severe_here => {
+                t.severe_here = true;
+                t.severe_panels += 1;
+            }
+            _ => {}
         }
         t.shared += c.shared;
         t.difference_sum += c.difference_sum;
@@ -119,7 +142,20 @@ impl Across {
                 // Someone who never shared a rating with anyone (alone on each panel) has no one
                 // to be compared with: nothing to say, as on a panel of one.
                 if t.shared > 0 {
-                    signals.extend(lean_sentence(leaning, mean, t.shared, "across their panels"));
+                    // A lean some panels call, which the sum over all of them does not reach, is
+                    // said first: a bare "in line" would read as the check clearing them.
+                    match (leaning, panels_flagging(t.lenient_panels, t.severe_panels, t.candidates)) {
+                        (Leaning::InLine, Some(on)) => signals.push(format!(
+                            "Possibly {on} taken alone; {} levels from the rest of their panels on average over all {} shared ratings, under the {} threshold.",
+                            signed(mean.unwrap_or(0.0)),
+                            t.shared,
+                            fixed2(LENIENCY_THRESHOLD)
+                        )),
+                        (_, on) => {
+                            signals.extend(lean_sentence(leaning, mean, t.shared, "across their panels"));
+                            signals.extend(on.map(|on| format!("Possibly {on} taken alone.")));
+                        }
+                    }
                 }
                 if t.unevidenced > 0 {
                     signals.push(format!("{} rating{} without evidence.", t.unevidenced, plural(t.unevidenced)));
@@ -147,6 +183,8 @@ impl Across {
                     shared: t.shared,
                     mean_difference: mean,
                     leaning,
+                    lenient_panels: t.lenient_panels,
+                    severe_panels: t.severe_panels,
                     unevidenced: t.unevidenced,
                     uniform_scorecards: t.uniform,
                     flagged: t.flagged,
@@ -258,6 +296,7 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                 unevidenced: unevidenced.len(),
                 uniform: uniform.is_some(),
                 flagged: flagged.len(),
+                leaning: lean,
             };
 
             let calibration = MemberCalibration {
@@ -317,23 +356,57 @@ fn flag_words(id: &str) -> &str {
     }
 }
 
+/// What a member's ratings say against the rest of the panel (`where_`: "on this panel",
+/// "across their panels"), always with the mean difference and the number of shared ratings it
+/// is taken over, so that "in line" is never read as a verdict without its figure.
 fn lean_sentence(lean: Leaning, mean: Option<f64>, shared: usize, where_: &str) -> Option<String> {
-    let m = mean.unwrap_or(0.0).abs();
+    let m = mean.unwrap_or(0.0);
+    let threshold = fixed2(LENIENCY_THRESHOLD);
     match lean {
+        Leaning::NotEnoughShared if shared == 0 => {
+            Some(format!("Shares no ratings with other interviewers {where_}: too few to tell whether they rate high or low."))
+        }
         Leaning::NotEnoughShared => Some(format!(
-            "Shares {} rating{} with other interviewers {where_}: too few to tell whether they rate high or low.",
-            if shared == 0 { "no".to_string() } else { shared.to_string() },
-            plural(shared)
+            "Shares {shared} rating{} with other interviewers {where_}: too few to tell whether they rate high or low ({} levels from the rest of the panel on average; {MIN_SHARED} are needed).",
+            plural(shared),
+            signed(m)
         )),
         Leaning::Lenient => Some(format!(
             "Rates {} levels above the rest of the panel on average over {shared} shared ratings {where_}: possibly lenient.",
-            fixed2(m)
+            fixed2(m.abs())
         )),
         Leaning::Severe => Some(format!(
             "Rates {} levels below the rest of the panel on average over {shared} shared ratings {where_}: possibly severe.",
-            fixed2(m)
+            fixed2(m.abs())
         )),
-        Leaning::InLine => None,
+        Leaning::InLine => Some(format!(
+            "In line: {} levels from the rest of the panel on average over {shared} shared ratings {where_}, within the {threshold} threshold.",
+            signed(m)
+        )),
+    }
+}
+
+/// Across panels: on how many of their panels (`of`) a scorecard of theirs was called lenient
+/// or severe on that panel alone ("severe on 2 of 3 panels"); `None` when none was.
+fn panels_flagging(lenient: usize, severe: usize, of: usize) -> Option<String> {
+    let on = match (lenient, severe) {
+        (0, 0) => return None,
+        (l, 0) => format!("lenient on {l}"),
+        (0, s) => format!("severe on {s}"),
+        (l, s) => format!("lenient on {l} and severe on {s}"),
+    };
+    Some(format!("{on} of {of} panel{}", plural(of)))
+}
+
+/// A mean difference with its sign: "+0.20", "\u{2212}0.70" (a minus sign), "0.00".
+fn signed(m: f64) -> String {
+    let digits = fixed2(m.abs());
+    if digits == "0.00" {
+        digits
+    } else if m < 0.0 {
+        format!("\u{2212}{digits}")
+    } else {
+        format!("+{digits}")
     }
 }
 

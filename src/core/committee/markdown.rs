@@ -52,7 +52,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         out.push_str("\n| Capability |");
         // Named as across panels: two interviewers of one name are told apart.
         for m in &c.panel {
-            out.push_str(&format!(" {} |", escape_line(report.member_label(&m.interviewer, &m.interviewer_name))));
+            out.push_str(&format!(" {} |", escape_line(&report.panel_label(m))));
         }
         out.push_str(" Consensus | Spread |\n|---|");
         out.push_str(&"---|".repeat(c.panel.len() + 2));
@@ -71,7 +71,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             .filter(|m| m.rubric_version != report.rubric.version)
             .map(|m| {
                 let who = report.member_label(&m.interviewer, &m.interviewer_name);
-                let who = if who.is_empty() { escape_line(&m.source) } else { format!("{} ({})", escape_line(who), escape_line(&m.source)) };
+                let who = if who.is_empty() { escape_line(&report.panel_label(m)) } else { format!("{} ({})", escape_line(who), escape_line(&m.source)) };
                 format!("- {who}: made against rubric version {}, counted under version {}\n", m.rubric_version, report.rubric.version)
             })
             .collect();
@@ -99,10 +99,9 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         // Calibration entries follow the panel's order: each signal under the interviewer's name.
         let mut calibration = String::new();
         for (m, member) in c.calibration.iter().zip(&c.panel) {
-            let who = report.member_label(&member.interviewer, &member.interviewer_name);
-            let who = if who.is_empty() { &member.source } else { who };
+            let who = report.panel_label(member);
             for s in &m.signals {
-                calibration.push_str(&format!("- {}: {}\n", escape_line(who), escape_block(s, "  ")));
+                calibration.push_str(&format!("- {}: {}\n", escape_line(&who), escape_block(s, "  ")));
             }
         }
         if !calibration.is_empty() {

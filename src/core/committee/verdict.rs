@@ -27,7 +27,8 @@ pub const CONFIDENCE_FLOOR: f64 = 0.05;
 pub const COMMITTEE_NAME: &str = "Committee";
 
 /// Builds the committee recommendation and marks the matrix rows the outcome rests on. The
-/// matrix holds the `panel_size` submitted scorecards; `drafts`, not counted, are named.
+/// matrix holds the `members`' submitted scorecards; `drafts`, not counted, are named, and so
+/// are the members that name no interviewer, counted but never checked for repeats.
 ///
 /// `alone` is the one scorecard of a panel of one: its consensus is its ratings, so the engine
 /// reads that scorecard itself, its observations against its ratings as the scorer does (with
@@ -37,11 +38,12 @@ pub fn committee(
     rubric: &Rubric,
     candidate: &Person,
     matrix: &mut [CapabilityRow],
-    panel_size: usize,
+    members: &[PanelMember],
     drafts: &[PanelMember],
     alone: Option<&Scorecard>,
     flagger: super::Flagger<'_>,
 ) -> CommitteeRecommendation {
+    let panel_size = members.len();
     // A panel of one: its consensus is its ratings, so the engine reads the scorecard itself.
     let panel;
     let card = match alone {
@@ -154,6 +156,18 @@ pub fn committee(
             who.join("; "),
             if one { "its" } else { "their" },
             if one { "it is" } else { "they are" }
+        ));
+    }
+    // A scorecard naming no interviewer is counted, but nothing tells whether two of them are one
+    // interview entered twice: said, with where each came from, so the committee can check.
+    let unnamed: Vec<String> = members.iter().filter(|m| m.interviewer.is_empty()).map(|m| clip(&m.source)).collect();
+    if !unnamed.is_empty() {
+        let one = unnamed.len() == 1;
+        said.push(format!(
+            "Counted, though {} no interviewer: {}. {} cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice.",
+            if one { "1 scorecard names" } else { "these scorecards name" },
+            unnamed.join("; "),
+            if one { "It" } else { "They" }
         ));
     }
     let mut minor = Vec::new();

@@ -23,7 +23,7 @@ use crate::web::components::recommendation::{decision_class, headline, hire_belo
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, FULL, PREFIX};
 use charts::{HeatMap, ProfileChart};
-use state::{CommitteeAction, CommitteeState, Source};
+use state::{not_in, read_set, CommitteeAction, CommitteeState, Keep};
 
 /// A save of the loaded set waiting to run (see `CommitteeView`).
 type PendingSave = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -132,6 +132,55 @@ fn room_taken(set: usize, others: usize) -> String {
     format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
 }
 
+/// A plain button (`type="button"`): one copy of the element's code for the page's several
+/// (each `html!` element is code of its own in the wasm; see `components::button`).
+fn action(class: &'static str, onclick: Callback<MouseEvent>, label: String) -> Html {
+    html! { <button type="button" {class} {onclick}>{ label }</button> }
+}
+
+/// A notice about the saved set (`role` "alert" or "status"), with its buttons.
+fn notice(role: &'static str, testid: &'static str, text: String, buttons: Html) -> Html {
+    html! {
+        <div class="sc-notice sc-committee__elsewhere" {role} data-testid={testid}>
+            <p>{ text }</p>
+            <div class="sc-toolbar__actions">{ buttons }</div>
+        </div>
+    }
+}
+
+/// The names the exports download under.
+const MARKDOWN_FILE: &str = "committee-summary.md";
+const JSON_FILE: &str = "committee-report.json";
+
+/// Copies `text` to the clipboard; `done` hears whether the browser allowed it. (Not the
+/// scorer's `embed::clipboard`: its JavaScript half is a file the committee's page does not ship.)
+fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    // Undefined outside a secure context: refused, as a denied permission is.
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| c.is_object())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else { return done(false) };
+    let done = Rc::new(std::cell::Cell::new(Some(done)));
+    let answer = |ok: bool| {
+        let done = done.clone();
+        Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+            if let Some(done) = done.take() {
+                done(ok);
+            }
+        })
+    };
+    // (Through the promise's own `then`: js-sys's `then2` wants closures kept alive by hand.)
+    let promise = clipboard.write_text(text);
+    let then = js_sys::Reflect::get(&promise, &"then".into()).ok().and_then(|t| t.dyn_into::<js_sys::Function>().ok());
+    if then.is_none_or(|then| then.call2(&promise, &answer(true), &answer(false)).is_err()) {
+        if let Some(done) = done.take() {
+            done(false);
+        }
+    }
+}
+
 /// Where the loaded set is kept between visits.
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
@@ -157,7 +206,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // page runs it at once.
     let pending: PendingSave = use_mut_ref(|| None);
     let paste = use_state(String::new);
-    let output = use_state(|| None::<String>);
+    // The export shown, with the name of its file, and what its Copy or Download last did.
+    let output = use_state(|| None::<(&'static str, String)>);
+    let exported = use_state(|| None::<String>);
     // Files chosen or dropped whose text has not arrived yet, and what the status line (a live
     // region) last said: while a batch is read it keeps saying that, so that a screen reader
     // hears the batch's outcome once rather than a count for every file.
@@ -197,17 +248,20 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // writing a panel of 200 scorecards (about 400 KB of JSON) takes several milliseconds, and
     // the committee should see the scorecard it added first. A save still pending when the page
     // is left (closed, reloaded, navigated away) runs then (the listener is below).
+    //
+    // Another tab or window may save the set too. What this tab read or wrote last is known
+    // (`DraftStore::read_known`); a save finding something else there writes nothing, and the
+    // committee chooses (`CommitteeAction::Elsewhere`): another tab's newer set is never
+    // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
+    // not written again.)
     {
         let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
-        use_effect_with(state.sources.clone(), move |sources| {
+        use_effect_with((state.sources.clone(), state.resaves), move |(sources, _)| {
             let key = storage_key(&state.rubric);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
-                if let Some(text) = store.get(&key) {
-                    if let Ok(items) = serde_json::from_str::<Vec<(String, String)>>(&text) {
-                        let sources = items.into_iter().map(|(label, text)| Source::new(label, text, &state.rubric)).collect();
-                        state.dispatch(CommitteeAction::Restore { sources });
-                    }
+                if let Some(sources) = store.read_known(&key).and_then(|text| read_set(&text, &state.rubric)) {
+                    state.dispatch(CommitteeAction::Restore { sources });
                 }
                 return;
             }
@@ -215,13 +269,21 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             *pending.borrow_mut() = Some(Box::new(move || {
                 let items: Vec<(&str, &str)> =
                     sources.iter().filter(|s| s.too_large.is_none() && !s.text.is_empty()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
-                let result = if items.is_empty() {
-                    store.remove(&key);
+                let text = (!items.is_empty()).then(|| serde_json::to_string(&items).unwrap_or_default());
+                let stored = store.stored(&key);
+                let result = if stored == text {
+                    store.accept(&key);
                     Ok(())
-                } else {
-                    let text = serde_json::to_string(&items).unwrap_or_default();
+                } else if store.changed_since(&key) {
+                    let theirs = stored.map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
+                    state.dispatch(CommitteeAction::Elsewhere { theirs, waiting: true });
+                    return;
+                } else if let Some(text) = text {
                     // Full: said with what takes the room, this set or what else the site keeps.
                     store.set(&key, &text).map_err(|e| if e == FULL { room_taken(text.len(), store.held_besides(&key)) } else { e })
+                } else {
+                    store.remove(&key);
+                    Ok(())
                 };
                 let problem = result.err();
                 if problem != state.save_problem {
@@ -231,6 +293,36 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             crate::web::storage::when_idle(move || run_pending(&pending));
         });
     }
+    // Which set to keep, once another tab changed it while this one had a change to save: this
+    // tab's, the other's, or both. What storage holds now is taken as known, so the save that
+    // follows writes (the other set is read again: it may have changed since).
+    let resolve = |how: u8| {
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |_: MouseEvent| {
+            let key = storage_key(&state.rubric);
+            let theirs = store.stored(&key).map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
+            let keep = match (how, theirs) {
+                (0, _) => Keep::Mine,
+                (1, Some(theirs)) => Keep::Theirs(theirs),
+                (_, Some(theirs)) => Keep::Both(theirs),
+                // Unreadable now: asked again, with only this tab's set to keep.
+                (_, None) => return state.dispatch(CommitteeAction::Elsewhere { theirs: None, waiting: true }),
+            };
+            store.accept(&key);
+            state.dispatch(CommitteeAction::Resolve { keep });
+        })
+    };
+    let (on_keep_mine, on_keep_theirs, on_keep_both) = (resolve(0), resolve(1), resolve(2));
+    let on_put_back = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::PutBack))
+    };
+    // This tab's set, not saved while the choice is open, goes with the page: leaving asks first.
+    crate::web::hooks::use_leave_guard(state.elsewhere.is_some());
+    // Whether this tab holds a set storage does not (refused, or a choice open): another tab's
+    // set is then not taken in its place (the storage listener reads it; see `Elsewhere`).
+    let holding = use_mut_ref(|| false);
+    *holding.borrow_mut() = state.save_problem.is_some() || state.elsewhere.is_some();
 
     // Files whose text has arrived, kept until the batch is read, then added in the order they
     // were chosen: reads finish in any order, and the panel's columns follow the order of adding.
@@ -289,7 +381,28 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
+        let (state, key, store, holding) = (state.clone(), storage_key(&state.rubric), store.clone(), holding.clone());
         use_effect_with((), move |_| {
+            // Another tab or window saved the set (or cleared this site's storage): taken here at
+            // once when this tab has nothing waiting to be saved, else held for the committee to
+            // choose (the reducer tells which: `CommitteeAction::Elsewhere`).
+            let waiting = pending.clone();
+            // (Its fields read by name: web-sys's `StorageEvent` would be one more feature to build.
+            // A `key` of null is storage cleared.)
+            let storage = move |e: &Event| {
+                let field = |name: &str| js_sys::Reflect::get(e, &name.into()).ok().and_then(|v| v.as_string());
+                if field("key").is_some_and(|k| k != key) {
+                    return;
+                }
+                let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
+                let waiting = waiting.borrow().is_some();
+                // Taken (as the reducer decides too): what storage holds is then this tab's, so
+                // that a change made before the next save is not taken for another tab's.
+                if theirs.is_some() && !waiting && !*holding.borrow() {
+                    store.accept(&key);
+                }
+                state.dispatch(CommitteeAction::Elsewhere { theirs, waiting });
+            };
             let drag = move |e: &Event| {
                 if e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
                     e.prevent_default();
@@ -302,6 +415,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 [
                     gloo::events::EventListener::new(&w, "pagehide", move |_| run_pending(&pending)),
+                    gloo::events::EventListener::new(&w, "storage", storage),
                     gloo::events::EventListener::new(&w, "beforeprint", |_| open_for_print(true)),
                     gloo::events::EventListener::new(&w, "afterprint", move |_| {
                         open_for_print(false);
@@ -390,12 +504,41 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         })
     };
     let on_markdown = {
-        let (state, output) = (state.clone(), output.clone());
-        Callback::from(move |_: MouseEvent| output.set(Some(to_markdown(&state.report))))
+        let (state, output, exported) = (state.clone(), output.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            exported.set(None);
+            output.set(Some((MARKDOWN_FILE, to_markdown(&state.report))));
+        })
     };
     let on_json = {
-        let (state, output) = (state.clone(), output.clone());
-        Callback::from(move |_: MouseEvent| output.set(Some(serde_json::to_string_pretty(&*state.report).unwrap_or_default())))
+        let (state, output, exported) = (state.clone(), output.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            exported.set(None);
+            output.set(Some((JSON_FILE, serde_json::to_string_pretty(&*state.report).unwrap_or_default())));
+        })
+    };
+    // The export's Copy and Download say what they did. The clipboard may be refused (no
+    // permission, an insecure page): the text stays in its box, selectable.
+    let on_copy = {
+        let (output, exported) = (output.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((_, text)) = &*output else { return };
+            let exported = exported.clone();
+            copy_text(text, move |ok| {
+                exported.set(Some(if ok { "Copied.".into() } else { "This browser did not allow copying: select the text in the box and copy it (Ctrl+C or ⌘C).".into() }));
+            });
+        })
+    };
+    let on_download = {
+        let (output, exported) = (output.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((file, text)) = &*output else { return };
+            let mime = if *file == JSON_FILE { "application/json" } else { "text/markdown" };
+            exported.set(Some(match crate::web::components::transfer::download(file, mime, text) {
+                Ok(()) => format!("Downloaded as {file}."),
+                Err(e) => format!("Could not download ({e}): select the text in the box and copy it."),
+            }));
+        })
     };
     let print = |all: bool| {
         let (packet, prints) = (packet.clone(), prints.clone());
@@ -495,6 +638,29 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         </div>
                     </div>
                     <p class="sc-committee__status" role="status" data-testid="load-status">{ announced.borrow().clone() }</p>
+                    // Another tab changed the saved set while this one had a change to save: nothing
+                    // is saved until the committee chooses, and nothing is chosen for them.
+                    if let Some(theirs) = &state.elsewhere {
+                        { notice("alert", "elsewhere", match theirs {
+                            Some(t) => format!("Not saved: another tab or window changed these scorecards after this tab last saved them. \
+                                There they are {}: {} this tab does not have, and this tab has {} they do not. Until you choose, this tab's set is kept in this tab only.",
+                                count(not_in(t, &[]), "scorecard"), not_in(t, &state.sources), not_in(&state.sources, t)),
+                            None => "Not saved: another tab or window saved scorecards this tab cannot read. Until you choose, this tab's set is kept in this tab only.".to_string(),
+                        }, html! { <>
+                            if let Some(t) = theirs {
+                                { action("sc-button sc-m-primary", on_keep_both, format!("Keep both ({})", count(not_in(&state.sources, &[]) + not_in(t, &state.sources), "scorecard"))) }
+                                { action("sc-button", on_keep_theirs, format!("Use the other tab's ({})", not_in(t, &[]))) }
+                            }
+                            { action("sc-button", on_keep_mine, format!("Keep this tab's ({}), replacing the other", not_in(&state.sources, &[]))) }
+                        </> }) }
+                    }
+                    // This tab took the set another tab saved (it had nothing unsaved): said, and its
+                    // own offered back until it changes the set.
+                    if let Some(before) = &state.replaced {
+                        { notice("status", "replaced", format!("Another tab or window changed these scorecards; this tab now shows them: {} added, {} removed.",
+                            not_in(&state.sources, before), not_in(before, &state.sources)),
+                            if not_in(before, &[]) > 0 { action("sc-button", on_put_back, format!("Put back this tab's {}", count(not_in(before, &[]), "scorecard"))) } else { Html::default() }) }
+                    }
                     if !state.cards.is_empty() {
                         <LoadedList state={state.clone()} file_input={file_input.clone()} />
                     }
@@ -646,9 +812,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 <button type="button" class="sc-button sc-m-small" onclick={on_print}>{ "Print" }</button>
                             }
                         </div>
-                        if let (true, Some(text)) = (hidden.is_empty(), &*output) {
-                            <label class="sc-field__label" for="scc-out">{ "Summary to copy" }</label>
+                        if let (true, Some((file, text))) = (hidden.is_empty(), &*output) {
+                            <label class="sc-field__label" for="scc-out">{ if *file == JSON_FILE { "JSON report" } else { "Markdown summary" } }</label>
                             <textarea class="sc-card__textarea" id="scc-out" readonly=true rows="8" value={text.clone()} />
+                            <div class="sc-transfer__copy">
+                                { action("sc-button sc-m-small", on_copy, "Copy".into()) }
+                                { action("sc-button sc-m-small", on_download, format!("Download {file}")) }
+                                <p class="sc-card__hint" role="status" data-testid="export-status">{ (*exported).clone().unwrap_or_else(|| "Or select the text and copy it (Ctrl+C or ⌘C).".into()) }</p>
+                            </div>
                         }
                     </section>
                 }
@@ -794,7 +965,8 @@ fn Interviewers(props: &InterviewersProps) -> Html {
             (true, _) => "in line with the rest of their panels.".to_string(),
         };
         html! {
-            <li class={classes!(matches!(i.leaning, Leaning::Lenient | Leaning::Severe).then_some("sc-is-warning"))}>
+            // Marked also when only some panels call them lenient or severe (the line says so).
+            <li class={classes!((matches!(i.leaning, Leaning::Lenient | Leaning::Severe) || i.lenient_panels + i.severe_panels > 0).then_some("sc-is-warning"))}>
                 <strong>{ bdi(&name) }</strong>{ format!("{what}: {said}") }
             </li>
         }
@@ -1053,7 +1225,7 @@ impl PartialEq for CandidateSectionProps {
 /// (`CommitteeReport::member_label`): as the interviewers across panels, so that two of one name
 /// read apart in the heat map, who said what and calibration.
 fn member_labels(report: &CommitteeReport, c: &CandidateReport) -> Rc<Vec<String>> {
-    Rc::new(c.panel.iter().chain(&c.drafts).map(|m| report.member_label(&m.interviewer, &m.interviewer_name).to_string()).collect())
+    Rc::new(c.panel.iter().chain(&c.drafts).map(|m| report.panel_label(m).into_owned()).collect())
 }
 
 /// A candidate's counted scorecards in panel order, each with its source: looked up by source

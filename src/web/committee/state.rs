@@ -123,6 +123,27 @@ pub struct CommitteeState {
     /// Each candidate's report from the last analysis with the scorecards it was made from, so
     /// that a revision or one more scorecard analyses one panel again, not all of them.
     panels: Rc<RefCell<PanelCache<Rc<Scorecard>>>>,
+    /// Another tab or window changed the saved set while this tab's own change was waiting to be
+    /// saved (or could not be): this tab saves nothing until the committee chooses which set to
+    /// keep ([`CommitteeAction::Resolve`]). The other tab's set, `None` when it cannot be read.
+    pub elsewhere: Option<Option<Rc<Vec<Source>>>>,
+    /// This tab's set before it took the one another tab saved (this tab had nothing unsaved):
+    /// offered back ([`CommitteeAction::PutBack`]) until this tab changes the set.
+    pub replaced: Option<Rc<Vec<Source>>>,
+    /// Counts the choices to keep this tab's set over another tab's: each one saves it again,
+    /// though the sources are the same.
+    pub resaves: u32,
+}
+
+/// What the committee chose when another tab changed the saved set ([`CommitteeState::elsewhere`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Keep {
+    /// This tab's set, saved over the other.
+    Mine,
+    /// The other tab's set, read again when chosen (this tab's is offered back).
+    Theirs(Rc<Vec<Source>>),
+    /// Every scorecard of both: this tab's, then the other's not already loaded.
+    Both(Rc<Vec<Source>>),
 }
 
 /// Equal when the same sources, report and selection: the derived parts are compared by
@@ -142,6 +163,9 @@ impl PartialEq for CommitteeState {
             && self.over_limit == other.over_limit
             && self.unread == other.unread
             && self.chosen == other.chosen
+            && self.elsewhere == other.elsewhere
+            && self.replaced.as_ref().map(Rc::as_ptr) == other.replaced.as_ref().map(Rc::as_ptr)
+            && self.resaves == other.resaves
     }
 }
 
@@ -164,6 +188,14 @@ pub enum CommitteeAction {
     /// The saved set, read back on mount.
     Restore { sources: Vec<Source> },
     SaveProblem { reason: Option<String> },
+    /// Another tab or window saved another set (`theirs`; `None`: one this tab cannot read).
+    /// Taken in place of this tab's when this tab has nothing unsaved (not `waiting` to save,
+    /// nor refused by storage), this tab's being offered back; otherwise held apart, and this
+    /// tab saves nothing until the committee chooses ([`CommitteeAction::Resolve`]).
+    Elsewhere { theirs: Option<Rc<Vec<Source>>>, waiting: bool },
+    Resolve { keep: Keep },
+    /// Back to the set this tab had before it took another tab's.
+    PutBack,
 }
 
 impl CommitteeState {
@@ -185,6 +217,9 @@ impl CommitteeState {
             chosen: 0,
             flags: Rc::default(),
             panels: Rc::default(),
+            elsewhere: None,
+            replaced: None,
+            resaves: 0,
         };
         s.derive();
         s
@@ -211,6 +246,33 @@ impl CommitteeState {
         self.report = Rc::new(report);
         self.cards = Rc::new(cards);
     }
+}
+
+impl CommitteeState {
+    /// Shows `sources`, a set read from storage (on mount, or saved by another tab).
+    fn take(&mut self, sources: Rc<Vec<Source>>) {
+        self.sources = sources;
+        self.pastes = self.sources.iter().filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok())).max().unwrap_or(0);
+        self.skipped.clear();
+        self.over_limit = 0;
+        self.unread = None;
+        self.derive();
+    }
+
+}
+
+/// How many of the documents of `a` (by text: those a set saves) `b` does not hold, for the
+/// choices offered when another tab changed the set.
+/// (A loop, not a hash set, which cost the page's wasm kilobytes: `==` on texts of other lengths
+/// stops at the length.)
+pub fn not_in(a: &[Source], b: &[Source]) -> usize {
+    a.iter().filter(|s| !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
+}
+
+/// Reads a saved set (`[[label, text], ...]`) against `rubric`; `None` when it cannot be read.
+pub fn read_set(text: &str, rubric: &Rubric) -> Option<Vec<Source>> {
+    let items = serde_json::from_str::<Vec<(String, String)>>(text).ok()?;
+    Some(items.into_iter().map(|(label, text)| Source::new(label, text, rubric)).collect())
 }
 
 /// Reads one scorecard: a share link or a JSON document.
@@ -255,6 +317,11 @@ impl Reducible for CommitteeState {
             return self;
         }
         let mut next = (*self).clone();
+        // A change made in this tab: the set it had before taking another tab's is no longer
+        // offered back (putting it back would undo the change).
+        if matches!(action, CommitteeAction::Add { .. } | CommitteeAction::Unreadable { .. } | CommitteeAction::Remove { .. } | CommitteeAction::Clear) {
+            next.replaced = None;
+        }
         match action {
             CommitteeAction::Begin => {
                 next.skipped.clear();
@@ -358,19 +425,45 @@ impl Reducible for CommitteeState {
                 next.selected = Some(candidate);
                 next.chosen = next.chosen.wrapping_add(1);
             }
-            CommitteeAction::Restore { sources } => {
-                next.sources = Rc::new(sources);
-                next.pastes = next
-                    .sources
-                    .iter()
-                    .filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok()))
-                    .max()
-                    .unwrap_or(0);
-                next.skipped.clear();
-                next.over_limit = 0;
-                next.derive();
-            }
+            CommitteeAction::Restore { sources } => next.take(Rc::new(sources)),
             CommitteeAction::SaveProblem { reason } => next.save_problem = reason,
+            CommitteeAction::Elsewhere { theirs, waiting } => match theirs {
+                // Nothing of this tab's would be lost: the other tab's set is shown, this one's offered back.
+                Some(theirs) if !waiting && next.save_problem.is_none() && next.elsewhere.is_none() => {
+                    if next.replaced.is_none() {
+                        next.replaced = Some(next.sources.clone());
+                    }
+                    next.take(theirs);
+                }
+                theirs => next.elsewhere = Some(theirs),
+            },
+            CommitteeAction::Resolve { keep } => {
+                next.elsewhere = None;
+                match keep {
+                    Keep::Mine => next.resaves = next.resaves.wrapping_add(1),
+                    Keep::Theirs(theirs) => {
+                        next.replaced = Some(next.sources.clone());
+                        next.take(theirs);
+                    }
+                    Keep::Both(theirs) => {
+                        let mut all = (*next.sources).clone();
+                        // (A saved set holds no source without its text: refused or unreadable. A
+                        // loop, not a hash set: `==` on texts of other lengths stops at the length.)
+                        for s in theirs.iter() {
+                            if !s.text.is_empty() && !all.iter().any(|o| o.text == s.text) {
+                                let label = if all.iter().any(|o| o.label == s.label) { unique_label(&all, file_of(&s.label).to_string()) } else { s.label.clone() };
+                                all.push(Source { label, ..s.clone() });
+                            }
+                        }
+                        next.take(Rc::new(all));
+                    }
+                }
+            }
+            CommitteeAction::PutBack => {
+                if let Some(mine) = next.replaced.take() {
+                    next.take(mine);
+                }
+            }
         }
         Rc::new(next)
     }

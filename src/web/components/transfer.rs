@@ -73,8 +73,8 @@ fn at_start(source: &str) -> String {
     }
 }
 
-/// Offers a text as a file download.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// Offers a text as a file download (also the committee's exports).
+pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

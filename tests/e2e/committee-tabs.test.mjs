@@ -1,0 +1,242 @@
+// End-to-end: the committee view's answers to a QA pass (its findings H3, M1, M7, L9). Two tabs
+// never overwrite each other's saved set silently: a tab with nothing unsaved takes the other's
+// set (its own offered back), one with a change to save asks which to keep; scorecards naming no
+// interviewer are named by their source and said to be unchecked for repeats; calibration
+// always gives its figure and says which panels call a lean; the exports copy and download.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const KEY = 'scorecard:v1:committee:l4-senior-software-engineer';
+const MEETS3 = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets' };
+const NI3 = { technical_expertise: 'needs_improvement', project_ownership: 'needs_improvement', business_impact: 'needs_improvement' };
+
+/** A submitted scorecard of the default rubric; `interviewer` null names none. */
+const card = (candidate, interviewer, step, levels = MEETS3, extra = {}) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+  candidate: { id: `c-${candidate.toLowerCase().replace(/\W/g, '')}`, name: candidate },
+  ...(interviewer ? { interviewer: { id: interviewer.toLowerCase(), name: interviewer } } : {}),
+  interview: { step, date: '2026-11-20' }, submitted_at: '2026-11-20T10:00:00Z',
+  ratings: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v, note: `${interviewer ?? 'someone'} on ${k}` }])),
+  ...extra,
+});
+
+const file = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2)) });
+const waitStatus = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), re.source);
+/** Waits until this browser's saved set holds `n` scorecards; returns their labels. */
+/** Waits until this browser's saved set holds the scorecards of these labels, in any order. */
+const savedAs = (page, labels) => page.waitForFunction(([key, want]) =>
+  JSON.stringify(JSON.parse(localStorage.getItem(key) ?? '[]').map(([label]) => label).sort()) === want, [KEY, JSON.stringify([...labels].sort())]);
+const saved = async (page, n) => {
+  await page.waitForFunction(([key, n]) => JSON.parse(localStorage.getItem(key) ?? '[]').length === n, [KEY, n]);
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').map(([label]) => label), KEY);
+};
+
+async function open(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+}
+
+async function remove(page, label) {
+  await page.locator('.sc-committee__sources summary').click();
+  await page.getByRole('button', { name: `Remove ${label}` }).click();
+}
+
+const FOUR = [
+  file('a1.json', card('Ada', 'Ann', 'Coding')),
+  file('a2.json', card('Ada', 'Bo', 'Design')),
+  file('a3.json', card('Ada', 'Cy', 'Values')),
+  file('b1.json', card('Ben', 'Ann', 'Coding')),
+];
+
+test('a tab with nothing unsaved takes the set another tab saved, and offers its own back', async () => {
+  const context = await browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await saved(a, 3);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+
+  // A adds one: B shows it, and says so.
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await saved(a, 4);
+  await waitStatus(b, /^4 scorecards loaded/);
+  const notice = b.locator('[data-testid=replaced]');
+  assert.match(await notice.textContent(), /Another tab or window changed these scorecards; this tab now shows them: 1 added, 0 removed\./);
+
+  // B removes one of the four (not of the three it had): A takes that, saying so, and offers
+  // its own four back.
+  await remove(b, 'a2.json');
+  assert.deepEqual(await saved(b, 3), ['a1.json', 'a3.json', 'b1.json']);
+  await waitStatus(a, /^3 scorecards loaded/);
+  assert.match(await a.locator('[data-testid=replaced]').textContent(), /this tab now shows them: 0 added, 1 removed\./);
+  assert.equal(await b.locator('[data-testid=replaced]').count(), 0, 'a change in this tab ends the offer');
+
+  // Put back: saved, and B takes it in turn. A reload of A keeps what A added (the QA pass lost
+  // A's additions here, to B's older set).
+  await a.locator('[data-testid=replaced]').getByRole('button', { name: "Put back this tab's 4 scorecards" }).click();
+  assert.deepEqual((await saved(a, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
+  await waitStatus(b, /^4 scorecards loaded/);
+  await a.reload();
+  await a.waitForSelector('#scc-files');
+  await waitStatus(a, /^4 scorecards loaded, 4 counted, 2 candidates/);
+  await context.close();
+});
+
+test('a tab whose change meets a set another tab saved meanwhile writes nothing and asks which to keep', async () => {
+  const context = await browser.newContext();
+  // B does not hear A's save (as when its own change was waiting to be saved when A's came).
+  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await saved(a, 3);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.evaluate(() => { window.deaf = true; });
+
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await saved(a, 4);
+  await remove(b, 'a2.json');
+  const alert = b.locator('[data-testid=elsewhere]');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await alert.textContent(), /Not saved: another tab or window changed these scorecards after this tab last saved them\. There they are 4 scorecards: 2 this tab does not have, and this tab has 0 they do not\. Until you choose, this tab's set is kept in this tab only\./);
+  // A's set is untouched, and B keeps showing its own until it chooses.
+  assert.deepEqual((await saved(a, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
+  await waitStatus(b, /^2 scorecards loaded/);
+  // Leaving B now would lose its set: the browser asks first.
+  const asked = await b.evaluate(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; });
+  assert.ok(asked, 'leaving asks while the choice is open');
+
+  // Keep both: every scorecard of the two sets, saved.
+  await alert.getByRole('button', { name: 'Keep both (4 scorecards)' }).click();
+  await waitStatus(b, /^4 scorecards loaded/);
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual((await saved(b, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
+
+  // Again, and this time B keeps its own: said on the button, saved over the other.
+  await b.reload();
+  await b.waitForSelector('#scc-files');
+  await waitStatus(b, /^4 scorecards loaded/);
+  await b.evaluate(() => { window.deaf = true; });
+  await remove(a, 'b1.json');
+  await saved(a, 3);
+  await remove(b, 'a1.json');
+  await alert.waitFor();
+  assert.deepEqual((await saved(a, 3)).sort(), ['a1.json', 'a2.json', 'a3.json'], "A's set stays until B chooses");
+  await alert.getByRole('button', { name: "Keep this tab's (3), replacing the other" }).click();
+  await savedAs(b, ['a2.json', 'a3.json', 'b1.json']);
+  await waitStatus(a, /^3 scorecards loaded/);
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
+  const context = await browser.newContext();
+  // Saves run when the browser is idle: here when the test says, so that B's change comes
+  // before the save of the set it took.
+  await context.addInitScript(() => {
+    const queue = [];
+    window.requestIdleCallback = (f) => queue.push(f);
+    window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
+  });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await a.evaluate(() => window.flushIdle());
+  await saved(a, 3);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.evaluate(() => window.flushIdle());
+
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await waitStatus(a, /^4 scorecards loaded/);
+  await a.evaluate(() => window.flushIdle());
+  await waitStatus(b, /^4 scorecards loaded/);
+  await b.setInputFiles('#scc-files', [file('c1.json', card('Cat', 'Ann', 'Coding'))]);
+  await waitStatus(b, /^5 scorecards loaded/);
+  await b.evaluate(() => window.flushIdle());
+  assert.deepEqual((await saved(b, 5)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json', 'c1.json']);
+  assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0);
+  await context.close();
+});
+
+test('scorecards naming no interviewer are named by their source and said to be unchecked for repeats', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const ALL = { ...MEETS3, communication_collaboration: 'meets', mentorship_support: 'meets', leadership_process: 'meets' };
+  const NONE = Object.fromEntries(Object.keys(ALL).map((k) => [k, 'needs_improvement']));
+  const lines = [card('Ann Anon', 'Anna', 'Coding', ALL), card('Ann Anon', null, 'System design', NONE), card('Ann Anon', null, 'System design', NONE, { submitted_at: '2026-11-21T10:00:00Z' })];
+  await page.getByRole('textbox', { name: 'Paste' }).fill(lines.map((l) => JSON.stringify(l)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await waitStatus(page, /^3 scorecards loaded, 3 counted/);
+  const heads = await page.locator('[data-testid=matrix] thead th').evaluateAll((ths) => ths.map((th) => th.firstChild?.textContent ?? ''));
+  assert.deepEqual(heads.slice(1, 4), ['Anna', '(no interviewer) · pasted #1:2', '(no interviewer) · pasted #1:3']);
+  const calibration = await page.locator('[data-testid=calibration] li').allTextContents();
+  assert.ok(calibration.every((l) => !l.startsWith(':')), calibration.join('\n'));
+  assert.match(calibration[1], /^\(no interviewer\) · pasted #1:2: /);
+  assert.match(await page.locator('[data-testid=committee-rationale]').textContent(),
+    /Counted, though these scorecards name no interviewer: pasted #1:2; pasted #1:3\. They cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice\./);
+  await context.close();
+});
+
+test('calibration gives its figure on every line, and across panels says which panels call a lean', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const panels = [];
+  for (const [who, hal] of [['Ada', NI3], ['Ben', NI3], ['Cal', MEETS3]]) {
+    panels.push(card(who, 'Hal', 'Coding', hal), card(who, 'Bo', 'Design'), card(who, 'Cy', 'Values'));
+  }
+  await page.setInputFiles('#scc-files', panels.map((c, i) => file(`p${i}.json`, c)));
+  await waitStatus(page, /^9 scorecards loaded/);
+  const hal = page.locator('[data-testid=interviewers] li', { hasText: 'Hal' });
+  assert.ok((await hal.textContent()).startsWith(
+    'Hal (3 scorecards, 3 candidates): Possibly severe on 2 of 3 panels taken alone; \u22120.67 levels from the rest of their panels on average over all 9 shared ratings, under the 0.75 threshold.'), await hal.textContent());
+  assert.match(await hal.getAttribute('class'), /sc-is-warning/);
+  assert.match(await page.locator('[data-testid=interviewers] li', { hasText: 'Cy' }).textContent(),
+    /^Cy \(3 scorecards, 3 candidates\): In line: \+0\.33 levels from the rest of the panel on average over 9 shared ratings across their panels, within the 0\.75 threshold\./);
+  // Cal's panel, where Hal is in line: with the figure.
+  await page.getByRole('button', { name: 'Cal', exact: true }).click();
+  assert.match(await page.locator('[data-testid=calibration] li', { hasText: 'Hal' }).textContent(),
+    /^Hal: In line: 0\.00 levels from the rest of the panel on average over 3 shared ratings on this panel, within the 0\.75 threshold\./);
+  await context.close();
+});
+
+test('the exports copy and download, and say so; a refused clipboard leaves the text to select', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await open(page);
+  await page.setInputFiles('#scc-files', FOUR);
+  await waitStatus(page, /^4 scorecards loaded/);
+  const status = page.locator('[data-testid=export-status]');
+
+  await page.getByRole('button', { name: 'JSON report' }).click();
+  const json = await page.locator('#scc-out').inputValue();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download committee-report.json' }).click()]);
+  assert.equal(download.suggestedFilename(), 'committee-report.json');
+  assert.equal(await readFile(await download.path(), 'utf8'), json);
+  assert.equal(await status.textContent(), 'Downloaded as committee-report.json.');
+
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  assert.equal(await status.textContent(), 'Or select the text and copy it (Ctrl+C or ⌘C).');
+  const md = await page.locator('#scc-out').inputValue();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.locator('[data-testid=export-status]', { hasText: 'Copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), md);
+
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.locator('[data-testid=export-status]', { hasText: 'did not allow copying' }).waitFor();
+  assert.equal(await status.textContent(), 'This browser did not allow copying: select the text in the box and copy it (Ctrl+C or ⌘C).');
+  await context.close();
+});
