@@ -6,6 +6,7 @@
 //! candidate is loaded.
 
 pub mod charts;
+pub mod rubric;
 pub mod state;
 
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
+use crate::core::committee::choice::{is_greenhouse, set_aside_note, GREENHOUSE_HINT};
 use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
@@ -132,7 +134,8 @@ fn room_taken(set: usize, others: usize) -> String {
     format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
 }
 
-/// Where the loaded set is kept between visits.
+/// Where the loaded set is kept between visits: under the page's rubric, whichever rubric the
+/// committee chose to analyse it against (that one is kept beside it: `rubric::rubric_key`).
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
 }
@@ -198,14 +201,20 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // the committee should see the scorecard it added first. A save still pending when the page
     // is left (closed, reloaded, navigated away) runs then (the listener is below).
     {
-        let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
+        let (state, store, restored, pending, page) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone());
         use_effect_with(state.sources.clone(), move |sources| {
-            let key = storage_key(&state.rubric);
+            let key = storage_key(&page);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
+                // The rubric saved with the set first: the set is read against it.
+                let mut rubric = state.rubric.clone();
+                if let Some((chosen, from)) = rubric::saved_rubric(&store, &page) {
+                    rubric = chosen.clone();
+                    state.dispatch(CommitteeAction::UseRubric { rubric: chosen, from: Some(from) });
+                }
                 if let Some(text) = store.get(&key) {
                     if let Ok(items) = serde_json::from_str::<Vec<(String, String)>>(&text) {
-                        let sources = items.into_iter().map(|(label, text)| Source::new(label, text, &state.rubric)).collect();
+                        let sources = items.into_iter().map(|(label, text)| Source::new(label, text, &rubric)).collect();
                         state.dispatch(CommitteeAction::Restore { sources });
                     }
                 }
@@ -229,6 +238,18 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 }
             }));
             crate::web::storage::when_idle(move || run_pending(&pending));
+        });
+    }
+
+    // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
+    // read then). Why it could not be, if it could not: it stays in use in this tab.
+    let rubric_problem = use_state(|| None::<String>);
+    {
+        let (store, page, problem, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), use_mut_ref(|| true));
+        use_effect_with(state.rubric_from.clone(), move |from| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                problem.set(rubric::save_rubric(&store, &page, from.as_deref()).err());
+            }
         });
     }
 
@@ -444,6 +465,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             if more > 0 { format!(" and {more} more") } else { String::new() }
         ));
     }
+    // Set aside for another rubric: which, and what to do.
+    let set_aside = set_aside_note(report, loaded);
+    if let Some(note) = &set_aside {
+        status.push(' ');
+        status.push_str(note);
+    }
     if state.over_limit > 0 {
         status.push_str(&format!(" {} not added: the view holds at most {} scorecards.", count(state.over_limit, "scorecard"), state::MAX_SOURCES));
     }
@@ -471,6 +498,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load">
                     <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
                     <p class="sc-card__hint">{ "Drop scorecard files anywhere on this page, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
+                    <rubric::RubricChoice state={state.clone()} page={props.rubric.clone()} problem={(*rubric_problem).clone()} />
                     <div class="sc-committee__loadrow">
                         <div class="sc-field">
                             <label class="sc-field__label" for="scc-files">{ "Files" }</label>
@@ -561,7 +589,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <details class="sc-committee__aside" open=true>
                             <summary>{ format!("{} not counted: no candidate named", report.unidentified.len()) }</summary>
                             <ul>{ for report.unidentified.iter().map(|source| html! {
-                                <li>{ format!("{}: names no candidate (no candidate id or name), so it belongs to no panel", bidi_isolate(source)) }</li>
+                                // A Greenhouse export: what it is and how to bring it in, as the scorer says.
+                                <li>{ if state.sources.iter().any(|s| &s.label == source && is_greenhouse(&s.text)) {
+                                    format!("{}: names no candidate: {GREENHOUSE_HINT}.", bidi_isolate(source))
+                                } else {
+                                    format!("{}: names no candidate (no candidate id or name), so it belongs to no panel", bidi_isolate(source))
+                                } }</li>
                             }) }</ul>
                         </details>
                     }
@@ -597,7 +630,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     </p>
                 }
                 if report.candidates.is_empty() {
-                    <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
+                    <p class="sc-committee__empty" data-testid="committee-empty">{ match (&set_aside, loaded) {
+                        (Some(note), _) => note.clone(),
+                        (None, 0) => "Load scorecards to compare the panel.".to_string(),
+                        (None, _) => "No loaded scorecard is counted in a panel yet: the lists above say why.".to_string(),
+                    } }</p>
                 } else {
                     if report.comparison.len() > 1 {
                         <Comparison state={state.clone()} hidden={hidden.clone()} />
