@@ -97,10 +97,13 @@ pub fn set_aside_note(report: &CommitteeReport, loaded: usize) -> Option<String>
         format!("{aside} of {loaded} scorecards {}", if aside == 1 { "was" } else { "were" })
     };
     let them = if aside == 1 { "it" } else { "them" };
+    // Beside counted scorecards, said to be set aside: "load that rubric" alone would read as
+    // advice for the whole set.
+    let apart = if aside == loaded { "" } else if aside == 1 { ", so it is set aside" } else { ", so they are set aside" };
     Some(match rubrics.as_slice() {
-        [(id, v, _)] => format!("{who} made against {}; load that rubric to compare {them}.", name(id, *v)),
+        [(id, v, _)] => format!("{who} made against {}{apart}; load that rubric to compare {them}.", name(id, *v)),
         _ => format!(
-            "{who} made against other rubrics ({}); load one of them to compare its scorecards.",
+            "{who} made against other rubrics ({}){apart}; load one of them to compare its scorecards.",
             rubrics.iter().map(|(id, v, n)| format!("{}: {n}", name(id, *v))).collect::<Vec<_>>().join(", ")
         ),
     })
@@ -189,7 +192,12 @@ mod tests {
         let report = analyze(&r, &mixed, None);
         assert_eq!(
             set_aside_note(&report, 5).as_deref(),
-            Some("4 of 5 scorecards were made against other rubrics (l5-staff-software-engineer v1: 3, l3-engineer v1: 1); load one of them to compare its scorecards.")
+            Some("4 of 5 scorecards were made against other rubrics (l5-staff-software-engineer v1: 3, l3-engineer v1: 1), so they are set aside; load one of them to compare its scorecards.")
+        );
+        let report = analyze(&r, &mixed[3..], None);
+        assert_eq!(
+            set_aside_note(&report, 2).as_deref(),
+            Some("1 of 2 scorecards was made against l3-engineer v1, so it is set aside; load that rubric to compare it.")
         );
         let none = analyze(&r, &mixed[4..], None);
         assert_eq!(set_aside_note(&none, 1), None);
