@@ -26,6 +26,7 @@
 //! performs I/O or panics on input.
 
 mod calibration;
+pub mod choice;
 mod consensus;
 mod identity;
 mod markdown;

@@ -286,7 +286,7 @@ test('loading a batch of files is announced once, when the batch is done', async
   await page.waitForSelector('[data-testid=matrix]');
   await page.waitForFunction(() => /7 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
   await page.waitForTimeout(200);
-  assert.deepEqual(await page.evaluate(() => window.statusTexts), ['7 scorecards loaded, 5 counted, 2 candidates.']);
+  assert.deepEqual(await page.evaluate(() => window.statusTexts), ['7 scorecards loaded, 5 counted, 2 candidates. 1 of 7 scorecards was made against l5-staff-software-engineer v1, so it is set aside; load that rubric to compare it.']);
   await context.close();
 });
 

@@ -6,6 +6,7 @@
 //! candidate is loaded.
 
 pub mod charts;
+pub mod rubric;
 pub mod state;
 
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
+use crate::core::committee::choice::{is_greenhouse, set_aside_note, GREENHOUSE_HINT};
 use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
@@ -181,7 +183,8 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     }
 }
 
-/// Where the loaded set is kept between visits.
+/// Where the loaded set is kept between visits: under the page's rubric, whichever rubric the
+/// committee chose to analyse it against (that one is kept beside it: `rubric::rubric_key`).
 fn storage_key(rubric: &Rubric) -> String {
     format!("{PREFIX}committee:{}", rubric.id)
 }
@@ -255,12 +258,18 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
     // not written again.)
     {
-        let (state, store, restored, pending) = (state.clone(), store.clone(), restored.clone(), pending.clone());
+        let (state, store, restored, pending, page) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone());
         use_effect_with((state.sources.clone(), state.resaves), move |(sources, _)| {
-            let key = storage_key(&state.rubric);
+            let key = storage_key(&page);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
-                if let Some(sources) = store.read_known(&key).and_then(|text| read_set(&text, &state.rubric)) {
+                // The rubric saved with the set first: the set is read against it.
+                let mut rubric = state.rubric.clone();
+                if let Some((chosen, from)) = rubric::saved_rubric(&store, &page) {
+                    rubric = chosen.clone();
+                    state.dispatch(CommitteeAction::UseRubric { rubric: chosen, from: Some(from) });
+                }
+                if let Some(sources) = store.read_known(&key).and_then(|text| read_set(&text, &rubric)) {
                     state.dispatch(CommitteeAction::Restore { sources });
                 }
                 return;
@@ -297,9 +306,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // tab's, the other's, or both. What storage holds now is taken as known, so the save that
     // follows writes (the other set is read again: it may have changed since).
     let resolve = |how: u8| {
-        let (state, store) = (state.clone(), store.clone());
+        let (state, store, page) = (state.clone(), store.clone(), props.rubric.clone());
         Callback::from(move |_: MouseEvent| {
-            let key = storage_key(&state.rubric);
+            let key = storage_key(&page);
             let theirs = store.stored(&key).map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
             let keep = match (how, theirs) {
                 (0, _) => Keep::Mine,
@@ -323,6 +332,18 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // set is then not taken in its place (the storage listener reads it; see `Elsewhere`).
     let holding = use_mut_ref(|| false);
     *holding.borrow_mut() = state.save_problem.is_some() || state.elsewhere.is_some();
+
+    // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
+    // read then). Why it could not be, if it could not: it stays in use in this tab.
+    let rubric_problem = use_state(|| None::<String>);
+    {
+        let (store, page, problem, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), use_mut_ref(|| true));
+        use_effect_with(state.rubric_from.clone(), move |from| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                problem.set(rubric::save_rubric(&store, &page, from.as_deref()).err());
+            }
+        });
+    }
 
     // Files whose text has arrived, kept until the batch is read, then added in the order they
     // were chosen: reads finish in any order, and the panel's columns follow the order of adding.
@@ -381,7 +402,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
-        let (state, key, store, holding) = (state.clone(), storage_key(&state.rubric), store.clone(), holding.clone());
+        let (state, key, store, holding) = (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
             // once when this tab has nothing waiting to be saved, else held for the committee to
@@ -587,6 +608,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             if more > 0 { format!(" and {more} more") } else { String::new() }
         ));
     }
+    // Set aside for another rubric: which, and what to do.
+    let set_aside = set_aside_note(report, loaded);
+    if let Some(note) = &set_aside {
+        status.push(' ');
+        status.push_str(note);
+    }
     if state.over_limit > 0 {
         status.push_str(&format!(" {} not added: the view holds at most {} scorecards.", count(state.over_limit, "scorecard"), state::MAX_SOURCES));
     }
@@ -614,6 +641,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 <section class="sc-transfer sc-committee__load" aria-labelledby="scc-load">
                     <h2 class="sc-rec__title" id="scc-load">{ "Scorecards" }</h2>
                     <p class="sc-card__hint">{ "Drop scorecard files anywhere on this page, choose them, or paste JSON or share links (one per line). Nothing leaves this browser." }</p>
+                    <rubric::RubricChoice state={state.clone()} page={props.rubric.clone()} problem={(*rubric_problem).clone()} />
                     <div class="sc-committee__loadrow">
                         <div class="sc-field">
                             <label class="sc-field__label" for="scc-files">{ "Files" }</label>
@@ -727,7 +755,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         <details class="sc-committee__aside" open=true>
                             <summary>{ format!("{} not counted: no candidate named", report.unidentified.len()) }</summary>
                             <ul>{ for report.unidentified.iter().map(|source| html! {
-                                <li>{ format!("{}: names no candidate (no candidate id or name), so it belongs to no panel", bidi_isolate(source)) }</li>
+                                // A Greenhouse export: what it is and how to bring it in, as the scorer says.
+                                <li>{ if state.sources.iter().any(|s| &s.label == source && is_greenhouse(&s.text)) {
+                                    format!("{}: names no candidate: {GREENHOUSE_HINT}.", bidi_isolate(source))
+                                } else {
+                                    format!("{}: names no candidate (no candidate id or name), so it belongs to no panel", bidi_isolate(source))
+                                } }</li>
                             }) }</ul>
                         </details>
                     }
@@ -763,7 +796,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     </p>
                 }
                 if report.candidates.is_empty() {
-                    <p class="sc-committee__empty">{ "Load scorecards to compare the panel." }</p>
+                    <p class="sc-committee__empty" data-testid="committee-empty">{ match (&set_aside, loaded) {
+                        (Some(note), _) => note.clone(),
+                        (None, 0) => "Load scorecards to compare the panel.".to_string(),
+                        (None, _) => "No loaded scorecard is counted in a panel yet: the lists above say why.".to_string(),
+                    } }</p>
                 } else {
                     if report.comparison.len() > 1 {
                         <Comparison state={state.clone()} hidden={hidden.clone()} />

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
+use crate::core::committee::choice::{is_rubric_file, read_rubric};
+use crate::core::ladder::looks_like_ladder;
 use crate::core::committee::{analyze, analyze_with, identity, identity_of, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache, Piece};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
@@ -133,6 +135,11 @@ pub struct CommitteeState {
     /// Counts the choices to keep this tab's set over another tab's: each one saves it again,
     /// though the sources are the same.
     pub resaves: u32,
+    /// The document the rubric in use was loaded from, when it is not the page's own
+    /// ([`CommitteeAction::UseRubric`]); kept to save it with the set.
+    pub rubric_from: Option<Rc<RubricDocument>>,
+    /// The page's own rubric: the policy a ladder document takes.
+    page: Rc<Rubric>,
 }
 
 /// What the committee chose when another tab changed the saved set ([`CommitteeState::elsewhere`]).
@@ -144,6 +151,16 @@ pub enum Keep {
     Theirs(Rc<Vec<Source>>),
     /// Every scorecard of both: this tab's, then the other's not already loaded.
     Both(Rc<Vec<Source>>),
+}
+
+/// A rubric document the committee loaded (a rubric file or a ladder document): its name, its
+/// text (saved, and read again on the next visit) and what reading it noted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RubricDocument {
+    pub name: String,
+    pub text: String,
+    /// For a ladder, the policy rules it leaves out ([`crate::core::committee::choice::LoadedRubric::note`]).
+    pub note: Option<String>,
 }
 
 /// Equal when the same sources, report and selection: the derived parts are compared by
@@ -166,6 +183,7 @@ impl PartialEq for CommitteeState {
             && self.elsewhere == other.elsewhere
             && self.replaced.as_ref().map(Rc::as_ptr) == other.replaced.as_ref().map(Rc::as_ptr)
             && self.resaves == other.resaves
+            && self.rubric_from == other.rubric_from
     }
 }
 
@@ -196,6 +214,9 @@ pub enum CommitteeAction {
     Resolve { keep: Keep },
     /// Back to the set this tab had before it took another tab's.
     PutBack,
+    /// Analyse against another rubric (`from`: the document it was loaded from), or the page's
+    /// own (`from: None`): every loaded scorecard is read again against it.
+    UseRubric { rubric: Rc<Rubric>, from: Option<Rc<RubricDocument>> },
 }
 
 impl CommitteeState {
@@ -204,7 +225,7 @@ impl CommitteeState {
         // analysis is compiled twice (3 KB of gzip in the page's wasm, for an empty report).
         let report = Rc::new(analyze::<Rc<Scorecard>>(&rubric, &[], None));
         let mut s = CommitteeState {
-            rubric,
+            rubric: rubric.clone(),
             sources: Rc::new(Vec::new()),
             report,
             cards: Rc::new(Vec::new()),
@@ -220,6 +241,8 @@ impl CommitteeState {
             elsewhere: None,
             replaced: None,
             resaves: 0,
+            rubric_from: None,
+            page: rubric.clone(),
         };
         s.derive();
         s
@@ -316,6 +339,25 @@ impl Reducible for CommitteeState {
         if matches!(action, CommitteeAction::Begin) && self.skipped.is_empty() && self.over_limit == 0 {
             return self;
         }
+        // A rubric file dropped or pasted with the scorecards, or a ladder document dropped
+        // (a text file): the analysis uses it. A rubric file that cannot be used is listed as not
+        // loaded, saying why; a text file that is no ladder is read as scorecards (share links).
+        let action = match action {
+            CommitteeAction::Add { label, text } => {
+                let ladder = label.as_deref().is_some_and(|l| [".txt", ".md"].iter().any(|x| l.to_ascii_lowercase().ends_with(x))) && looks_like_ladder(&text);
+                if is_rubric_file(&text) || ladder {
+                    let name = label.clone().unwrap_or_else(|| "pasted rubric".into());
+                    match read_rubric(&text, &self.page) {
+                        Ok(r) => CommitteeAction::UseRubric { rubric: Rc::new(r.rubric), from: Some(Rc::new(RubricDocument { name, text, note: r.note })) },
+                        Err(error) if !ladder => CommitteeAction::Unreadable { label: name, error: format!("a rubric file, {error}") },
+                        Err(_) => CommitteeAction::Add { label, text },
+                    }
+                } else {
+                    CommitteeAction::Add { label, text }
+                }
+            }
+            a => a,
+        };
         let mut next = (*self).clone();
         // A change made in this tab: the set it had before taking another tab's is no longer
         // offered back (putting it back would undo the change).
@@ -463,6 +505,21 @@ impl Reducible for CommitteeState {
                 if let Some(mine) = next.replaced.take() {
                     next.take(mine);
                 }
+            }
+            CommitteeAction::UseRubric { rubric, from } => {
+                // Each scorecard read again: whether it counts, and how, depends on the rubric.
+                // A source with no text (unreadable, or refused for its size) stays as it is.
+                next.sources = Rc::new(
+                    next.sources
+                        .iter()
+                        .map(|s| if s.text.is_empty() { s.clone() } else { Source::new(s.label.clone(), s.text.clone(), &rubric) })
+                        .collect(),
+                );
+                next.rubric = rubric;
+                next.rubric_from = from;
+                // The panel cache holds one rubric's analyses.
+                next.panels = Rc::default();
+                next.derive();
             }
         }
         Rc::new(next)

@@ -1,0 +1,145 @@
+// End-to-end: the committee analyses against a rubric it loads (QA finding M4). A panel scored
+// on another ladder is set aside with the rubric it was made against named; loading that rubric
+// (a ladder document or a rubric file, by its own control or dropped with the scorecards) reads
+// every scorecard again against it, is kept with the saved set, and the built-in one is a click
+// away. A malformed rubric changes nothing; a storage fault says so and loses nothing. A
+// Greenhouse export that names no candidate says what it is and how to bring it in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { harness } from './browser.mjs';
+
+let base, browser;
+harness((h) => ({ base, browser } = h));
+
+const root = new URL('../../', import.meta.url).pathname;
+const L5_LADDER = readFileSync(root + 'data/seed/l4-senior-software-engineer.txt', 'utf8').replace('L4 Senior Software Engineer', 'L5 Staff Software Engineer');
+const L4_JSON = readFileSync(root + 'data/rubrics/l4-senior-software-engineer.json', 'utf8');
+/** The built-in rubric file under another id and title: a rubric file for the panel's ladder. */
+const L5_JSON = JSON.stringify({ ...JSON.parse(L4_JSON), id: 'l5-staff-software-engineer', title: 'L5 Staff (file)' });
+const L5 = 'l5-staff-software-engineer';
+const KEY = 'scorecard:v1:committee-rubric:l4-senior-software-engineer';
+
+const MEETS4 = { technical_expertise: 'meets', project_ownership: 'meets', business_impact: 'meets', communication_collaboration: 'meets' };
+const card = (interviewer, step, rubric = L5) => ({
+  format: 'interview-scorecard', version: 1, rubric: { id: rubric, version: 1 },
+  candidate: { id: 'c-9', name: 'Nora Quist' }, interviewer: { id: interviewer.toLowerCase(), name: interviewer },
+  interview: { step, date: '2026-11-20' }, submitted_at: '2026-11-20T10:00:00Z',
+  ratings: Object.fromEntries(Object.entries(MEETS4).map(([k, v]) => [k, { level: v, note: `${interviewer} on ${k}` }])),
+});
+const PANEL = [card('Anna', 'Coding'), card('Bo', 'Design'), card('Cleo', 'Behavioural')].map((c) => JSON.stringify(c)).join('\n');
+const SET_ASIDE = 'All 3 scorecards were made against l5-staff-software-engineer v1; load that rubric to compare them.';
+
+const file = (name, text) => ({ name, mimeType: name.endsWith('.txt') ? 'text/plain' : 'application/json', buffer: Buffer.from(text) });
+const text = (page, id) => page.locator(`[data-testid=${id}]`).textContent();
+const waitText = (page, id, re) => page.waitForFunction(([id, s]) => new RegExp(s).test(document.querySelector(`[data-testid=${id}]`)?.textContent ?? ''), [id, re.source]);
+
+async function open(page) {
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+}
+
+async function paste(page, text) {
+  await page.getByRole('textbox', { name: 'Paste' }).fill(text);
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+}
+
+test('a panel on another ladder is named, its ladder loads, is kept with the set, and the built-in rubric is a click away', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await open(page);
+  assert.match(await text(page, 'rubric-in-use'), /^Rubric: L4 Senior Software Engineer \(l4-senior-software-engineer v1\), built in\./);
+  await paste(page, PANEL);
+  await waitText(page, 'load-status', /^3 scorecards loaded, 0 counted, 0 candidates\./);
+  assert.ok((await text(page, 'load-status')).includes(SET_ASIDE), await text(page, 'load-status'));
+  assert.equal(await text(page, 'committee-empty'), SET_ASIDE);
+
+  // The ladder, by the rubric's own control: every scorecard is read again against it.
+  await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await waitText(page, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
+  assert.match(await text(page, 'rubric-in-use'), /^Rubric: L5 Staff Software Engineer \(l5-staff-software-engineer v1\), loaded from l5\.txt\./);
+  await page.waitForSelector('[data-testid=matrix]');
+  assert.equal(await page.locator('[data-testid=committee-empty]').count(), 0);
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY))[0], 'l5.txt');
+
+  // Kept with the set: a reload analyses against it again.
+  await page.reload();
+  await waitText(page, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
+  assert.match(await text(page, 'rubric-in-use'), /l5-staff-software-engineer v1\), loaded from l5\.txt/);
+
+  // Back to the built-in rubric: set aside again, and forgotten by the browser.
+  await page.getByRole('button', { name: 'Use the built-in L4' }).click();
+  await waitText(page, 'load-status', /0 counted/);
+  assert.equal(await text(page, 'committee-empty'), SET_ASIDE);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  await page.reload();
+  await waitText(page, 'load-status', /^3 scorecards loaded, 0 counted/);
+  assert.match(await text(page, 'rubric-in-use'), /built in/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a malformed rubric gets a specific error and changes nothing; a rubric file pasted or dropped with the scorecards is used', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, PANEL);
+  await waitText(page, 'load-status', /0 counted/);
+  const bad = JSON.stringify({ ...JSON.parse(L5_JSON), capabilities: [] });
+  await page.setInputFiles('#scc-rubric-file', file('bad.json', bad));
+  await waitText(page, 'rubric-error', /bad\.json: not a usable rubric file \(capabilities: the list is empty/);
+  assert.match(await text(page, 'rubric-error'), /Nothing changed: the analysis still uses L4 Senior Software Engineer/);
+  assert.match(await text(page, 'rubric-in-use'), /built in/);
+  assert.match(await text(page, 'load-status'), /0 counted/);
+  // A scorecard where the rubric belongs.
+  await page.setInputFiles('#scc-rubric-file', file('card.json', JSON.stringify(card('Dee', 'Values'))));
+  await waitText(page, 'rubric-error', /card\.json: this is a scorecard, not a rubric/);
+
+  // Pasted in the rubric's box: a broken one stays there to correct.
+  await page.getByRole('button', { name: 'Paste a rubric' }).click();
+  await page.getByLabel('Rubric JSON or ladder text', { exact: true }).fill('L5 Staff Software Engineer\nno table\n');
+  await page.getByRole('button', { name: 'Use pasted rubric' }).click();
+  await waitText(page, 'rubric-error', /pasted rubric: not a usable ladder document \(ladder/);
+  assert.match(await page.getByLabel('Rubric JSON or ladder text', { exact: true }).inputValue(), /no table/);
+
+  // A rubric file loaded with the scorecards is the rubric, not a scorecard that failed.
+  await page.setInputFiles('#scc-files', file('l5-rubric.json', L5_JSON));
+  await waitText(page, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
+  assert.match(await text(page, 'rubric-in-use'), /^Rubric: L5 Staff \(file\) \(l5-staff-software-engineer v1\), loaded from l5-rubric\.json\./);
+  assert.equal(await page.locator('.sc-committee__failed').count(), 0);
+  await context.close();
+});
+
+test('a rubric the browser cannot keep stays in use, saying so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((key) => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  }, KEY);
+  await open(page);
+  await paste(page, PANEL);
+  await waitText(page, 'load-status', /0 counted/);
+  await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await waitText(page, 'rubric-save-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
+  await waitText(page, 'load-status', /3 counted/);
+  await context.close();
+});
+
+test('a Greenhouse export that names no candidate says what it is and how to bring it in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const gh = { application_id: null, candidate_id: null, attributes: [{ name: 'Technical Expertise', note: 'Solid.', rating: 'yes', type: 'Skills' }], overall_recommendation: 'yes' };
+  await page.setInputFiles('#scc-files', file('anna-greenhouse.json', JSON.stringify(gh)));
+  const item = page.locator('.sc-committee__aside li', { hasText: 'anna-greenhouse.json' });
+  await item.waitFor();
+  assert.match(await item.textContent(), /anna-greenhouse\.json: names no candidate: a Greenhouse export, which carries no candidate .*load the scorecard's JSON instead \(Download JSON in the scorer\)/);
+  assert.equal(await text(page, 'committee-empty'), 'No loaded scorecard is counted in a panel yet: the lists above say why.');
+  await context.close();
+});
