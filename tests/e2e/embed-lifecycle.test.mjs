@@ -168,7 +168,11 @@ test('an element removed and added again keeps what was typed, autosave off', as
 
 test("an element added again keeps its handle: the host's on() listeners go on hearing it, and ready is not told twice", async () => {
   const { context, page } = await open();
+  // The first ready is told on the turn after the cards are on screen: heard before the
+  // listeners below are set, so that they count only what the re-add tells.
+  await page.evaluate(() => document.addEventListener('scorecard:ready', () => (window.firstReady = true), { once: true, capture: true }));
   await add(page, 'w', { candidate: 'Ada', interviewer: 'Grace', autosave: 'off' });
+  await page.waitForFunction(() => window.firstReady === true);
   await page.evaluate(() => {
     const el = document.getElementById('w');
     window.heard = { change: [], ready: 0, readyEvents: 0, handle: el.widget };

@@ -826,7 +826,7 @@ fn an_observation_is_edited_in_place_and_read_again() {
     assert_eq!(focus(&editing), (format!("{id}-editor"), "Editing the observation: Enter saves it, Escape cancels.".to_string()));
     let typed = editing.reduce(Action::EditText { id: id.clone(), text: "Led the payments migration across 3 teams and kept a weekly risk log shared with product.".into() });
     // Typing changes nothing on the card; another change keeps what was typed.
-    let typed = typed.reduce(Action::SetCandidate { name: "Ada".into() });
+    let typed = typed.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::SetInterviewer { name: "Grace".into() });
     assert!(typed.edit_text(&id).is_some_and(|t| t.starts_with("Led the payments")));
     let refused = typed.clone().reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets }).reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
     assert!(refused.card.submitted_at.is_none(), "not submitted while an edit is open");
