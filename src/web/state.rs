@@ -397,8 +397,12 @@ impl Reducible for ScorerState {
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
-                next.removed.clear();
-                next.editing.clear();
+                // Another card: its edits and removals are not this one's. The same card loaded
+                // again (to say something about it: another tab's version kept aside) keeps them.
+                if card != next.card {
+                    next.removed.clear();
+                    next.editing.clear();
+                }
                 // The drafted marks may also hold SUBMITTED_MARK.
                 next.submitted_once = card.submitted_at.is_some() || drafted.iter().any(|d| d == SUBMITTED_MARK);
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();

@@ -72,6 +72,8 @@ test('a panel on another ladder is named, its ladder loads, is kept with the set
   // Back to the built-in rubric: set aside again, and forgotten by the browser.
   await page.getByRole('button', { name: 'Use the built-in L4' }).click();
   await waitText(page, 'load-status', /0 counted/);
+  // The button went with the choice: the keyboard is on the rubric's file control, not lost.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-rubric-file');
   assert.equal(await text(page, 'committee-empty'), SET_ASIDE);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   await page.reload();
@@ -109,6 +111,11 @@ test('a malformed rubric gets a specific error and changes nothing; a rubric fil
   await waitText(page, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
   assert.match(await text(page, 'rubric-in-use'), /^Rubric: L5 Staff \(file\) \(l5-staff-software-engineer v1\), loaded from l5-rubric\.json\./);
   assert.equal(await page.locator('.sc-committee__failed').count(), 0);
+  // Pasted with the scorecards: a broken rubric file is listed as not loaded, and its text goes
+  // back in the paste box, as a pasted scorecard that cannot be read does.
+  await paste(page, bad);
+  await page.waitForFunction(() => /pasted rubric/.test(document.querySelector('.sc-committee__failed')?.textContent ?? ''));
+  assert.equal(await page.getByRole('textbox', { name: 'Paste' }).inputValue(), bad);
   await context.close();
 });
 
@@ -141,5 +148,26 @@ test('a Greenhouse export that names no candidate says what it is and how to bri
   await item.waitFor();
   assert.match(await item.textContent(), /anna-greenhouse\.json: names no candidate: a Greenhouse export, which carries no candidate .*load the scorecard's JSON instead \(Download JSON in the scorer\)/);
   assert.equal(await text(page, 'committee-empty'), 'No loaded scorecard is counted in a panel yet: the lists above say why.');
+  await context.close();
+});
+
+test("a tab on another ladder counts the set another tab saves against its own ladder", async () => {
+  const context = await browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await open(b);
+  // A ladder with a capability the built-in rubric lacks: a scorecard rating it is read only
+  // against that ladder.
+  const ladder = L5_LADDER.replaceAll('Business Impact', 'Craft Quality');
+  const panel = PANEL.replaceAll('business_impact', 'craft_quality');
+  // B analyses against that ladder; A, open since before, against the built-in L4.
+  await b.setInputFiles('#scc-rubric-file', file('l5.txt', ladder));
+  await b.waitForFunction(() => /l5-staff-software-engineer v1\), loaded from l5\.txt/.test(document.querySelector('[data-testid=rubric-in-use]')?.textContent ?? ''));
+  // A adds the panel (not read there) and saves it; B, with nothing unsaved, takes it and
+  // counts it against its own rubric.
+  await paste(a, panel);
+  await waitText(a, 'load-status', /^3 scorecards loaded, 0 counted/);
+  await waitText(b, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
+  assert.equal(await b.locator('.sc-committee__failed').count(), 0);
   await context.close();
 });

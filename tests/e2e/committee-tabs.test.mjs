@@ -118,6 +118,7 @@ test('a tab whose change meets a set another tab saved meanwhile writes nothing 
   await alert.getByRole('button', { name: 'Keep both (4 scorecards)' }).click();
   await waitStatus(b, /^4 scorecards loaded/);
   assert.equal(await alert.count(), 0);
+  assert.equal(await b.evaluate(() => document.activeElement?.id), 'scc-files', 'the keyboard is not left on the page');
   assert.deepEqual((await saved(b, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
 
   // Again, and this time B keeps its own: said on the button, saved over the other.

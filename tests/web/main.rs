@@ -801,6 +801,31 @@ fn each_removal_can_be_undone_in_any_order() {
     assert_eq!(texts(&state), &all[all.len() - MAX_UNDO..]);
 }
 
+/// The card on screen loaded again only to say something (another tab's unreadable version kept
+/// aside, with "Keep this version") keeps its open edit and its Undo rows; another card does not.
+#[wasm_bindgen_test]
+fn the_same_card_loaded_again_keeps_its_edit_and_undo() {
+    use scorecard::web::assist::Assistance;
+    use scorecard::web::state::{Action, ScorerState};
+    use yew::Reducible;
+
+    let rubric = rubric();
+    let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) })
+        .reduce(Action::Observe { text: "Led the migration across 3 teams.".into() })
+        .reduce(Action::Observe { text: "Wrote the design doc.".into() })
+        .reduce(Action::Observe { text: "Ran the retro.".into() });
+    let (first, last) = (state.card.observations[0].id.clone(), state.card.observations[2].id.clone());
+    let state = state.reduce(Action::RemoveObservation { id: last }).reduce(Action::EditObservation { id: first.clone() });
+    assert!(state.edit_text(&first).is_some() && !state.removed.is_empty());
+    let same = state.clone().reduce(Action::Load { card: state.card.clone(), notice: Some("kept aside".into()), drafted: Vec::new() });
+    assert!(same.edit_text(&first).is_some(), "the edit stays open");
+    assert_eq!(same.removed.len(), 1, "the Undo row stays");
+    assert_eq!(same.notice.as_deref(), Some("kept aside"));
+    let other = state.reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
+    assert!(other.edit_text(&first).is_none() && other.removed.is_empty());
+}
+
 /// An observation is edited in place: a suggested tag is read again from the new text, the
 /// interviewer's own tag is kept, an emptied text is refused, Cancel leaves it as it was, and
 /// the keyboard and the status say each step (QA M10).

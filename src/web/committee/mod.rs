@@ -183,6 +183,14 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     }
 }
 
+/// Moves the keyboard to the element `id` (one that stays), from a button that is about to go:
+/// the keyboard is not left on the page's body.
+pub fn focus_id(id: &str) {
+    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
 /// Where the loaded set is kept between visits: under the page's rubric, whichever rubric the
 /// committee chose to analyse it against (that one is kept beside it: `rubric::rubric_key`).
 fn storage_key(rubric: &Rubric) -> String {
@@ -319,12 +327,16 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             };
             store.accept(&key);
             state.dispatch(CommitteeAction::Resolve { keep });
+            focus_id("scc-files");
         })
     };
     let (on_keep_mine, on_keep_theirs, on_keep_both) = (resolve(0), resolve(1), resolve(2));
     let on_put_back = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(CommitteeAction::PutBack))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(CommitteeAction::PutBack);
+            focus_id("scc-files");
+        })
     };
     // This tab's set, not saved while the choice is open, goes with the page: leaving asks first.
     crate::web::hooks::use_leave_guard(state.elsewhere.is_some());
@@ -332,6 +344,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // set is then not taken in its place (the storage listener reads it; see `Elsewhere`).
     let holding = use_mut_ref(|| false);
     *holding.borrow_mut() = state.save_problem.is_some() || state.elsewhere.is_some();
+    // The rubric in use now, for the listener set on the first render: another tab's set is
+    // read against the rubric this tab analyses with, which the committee may have changed.
+    let in_use = use_mut_ref(|| state.rubric.clone());
+    *in_use.borrow_mut() = state.rubric.clone();
 
     // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
     // read then). Why it could not be, if it could not: it stays in use in this tab.
@@ -402,7 +418,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
-        let (state, key, store, holding) = (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone());
+        let (state, key, store, holding, in_use) = (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone(), in_use.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
             // once when this tab has nothing waiting to be saved, else held for the committee to
@@ -415,7 +431,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 if field("key").is_some_and(|k| k != key) {
                     return;
                 }
-                let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
+                let rubric = in_use.borrow().clone();
+                let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &rubric)).map(Rc::new);
                 let waiting = waiting.borrow().is_some();
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.

@@ -99,6 +99,7 @@ pub fn RubricChoice(props: &RubricChoiceProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             error.set(None);
             state.dispatch(CommitteeAction::UseRubric { rubric: page.clone(), from: None });
+            super::focus_id("scc-rubric-file");
         })
     };
     let on_paste_open = {
@@ -116,6 +117,7 @@ pub fn RubricChoice(props: &RubricChoiceProps) -> Html {
             if choose("pasted rubric".into(), (*paste).clone()) {
                 paste.set(String::new());
                 pasting.set(false);
+                super::focus_id("scc-rubric-file");
             }
         })
     };

@@ -342,6 +342,9 @@ impl Reducible for CommitteeState {
         // A rubric file dropped or pasted with the scorecards, or a ladder document dropped
         // (a text file): the analysis uses it. A rubric file that cannot be used is listed as not
         // loaded, saying why; a text file that is no ladder is read as scorecards (share links).
+        // A pasted rubric file that cannot be used goes back in the paste box, to correct, as a
+        // pasted scorecard that cannot be read does.
+        let mut put_back = None;
         let action = match action {
             CommitteeAction::Add { label, text } => {
                 let ladder = label.as_deref().is_some_and(|l| [".txt", ".md"].iter().any(|x| l.to_ascii_lowercase().ends_with(x))) && looks_like_ladder(&text);
@@ -349,7 +352,12 @@ impl Reducible for CommitteeState {
                     let name = label.clone().unwrap_or_else(|| "pasted rubric".into());
                     match read_rubric(&text, &self.page) {
                         Ok(r) => CommitteeAction::UseRubric { rubric: Rc::new(r.rubric), from: Some(Rc::new(RubricDocument { name, text, note: r.note })) },
-                        Err(error) if !ladder => CommitteeAction::Unreadable { label: name, error: format!("a rubric file, {error}") },
+                        Err(error) if !ladder => {
+                            if label.is_none() {
+                                put_back = Some(Rc::new(text));
+                            }
+                            CommitteeAction::Unreadable { label: name, error: format!("a rubric file, {error}") }
+                        }
                         Err(_) => CommitteeAction::Add { label, text },
                     }
                 } else {
@@ -447,6 +455,9 @@ impl Reducible for CommitteeState {
                 let sources = Rc::make_mut(&mut next.sources);
                 let label = unique_label(sources, label);
                 sources.push(Source::unreadable(label, error));
+                if put_back.is_some() {
+                    next.unread = put_back;
+                }
                 next.derive();
             }
             CommitteeAction::Remove { label } => {
@@ -508,13 +519,13 @@ impl Reducible for CommitteeState {
             }
             CommitteeAction::UseRubric { rubric, from } => {
                 // Each scorecard read again: whether it counts, and how, depends on the rubric.
-                // A source with no text (unreadable, or refused for its size) stays as it is.
-                next.sources = Rc::new(
-                    next.sources
-                        .iter()
-                        .map(|s| if s.text.is_empty() { s.clone() } else { Source::new(s.label.clone(), s.text.clone(), &rubric) })
-                        .collect(),
-                );
+                // A source with no text (unreadable, or refused for its size) stays as it is. The
+                // set offered back after another tab's was taken is read again too.
+                let again = |sources: &[Source]| -> Rc<Vec<Source>> {
+                    Rc::new(sources.iter().map(|s| if s.text.is_empty() { s.clone() } else { Source::new(s.label.clone(), s.text.clone(), &rubric) }).collect())
+                };
+                next.sources = again(&next.sources);
+                next.replaced = next.replaced.as_deref().map(|r| again(r));
                 next.rubric = rubric;
                 next.rubric_from = from;
                 // The panel cache holds one rubric's analyses.
