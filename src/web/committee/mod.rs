@@ -186,7 +186,7 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 /// Moves the keyboard to the element `id` (one that stays), from a button that is about to go:
 /// the keyboard is not left on the page's body.
 pub fn focus_id(id: &str) {
-    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(e) = by_id(id) {
         let _ = e.focus();
     }
 }
