@@ -7,7 +7,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-20}"
-targets=(import_json import_greenhouse decode_link read_rubric read_ladder parse_json committee_input)
+targets=(import_json import_greenhouse decode_link read_rubric read_ladder parse_json committee_input paste_list)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz/smoke.sh: installing cargo-fuzz"

@@ -8,7 +8,8 @@ pub const MAX_UNDO: usize = 5;
 
 /// The length in bytes of a list marker at the start of `line` (after its indentation, counted
 /// in), with the white space after it: "- ", "* ", "• ", "– ", "1. ", "2) ". `None` for a line
-/// that does not start with one: the marker needs the space after it ("-5% latency" is no item).
+/// that does not start with one: the marker needs the space after it ("-5% latency" is no item)
+/// or the line's end.
 fn marker_len(line: &str) -> Option<usize> {
     let body = line.trim_start();
     let indent = line.len() - body.len();
@@ -28,7 +29,8 @@ fn marker_len(line: &str) -> Option<usize> {
     };
     let rest = &body[after..];
     let gap = rest.len() - rest.trim_start().len();
-    (gap > 0).then_some(indent + after + gap)
+    // A marker alone on its line counts: its text is on the lines below it.
+    (gap > 0 || rest.is_empty()).then_some(indent + after + gap)
 }
 
 /// The items of a list of notes (one per line, each after a marker: "- ", "* ", "• ", "1."),
@@ -46,7 +48,10 @@ pub fn list_items(text: &str) -> Vec<String> {
             Some(n) => items.push(line[n..].trim().to_string()),
             None => match items.last_mut() {
                 Some(item) => {
-                    item.push('\n');
+                    // A marker alone on its line ("1." above its text) starts an empty item.
+                    if !item.is_empty() {
+                        item.push('\n');
+                    }
                     item.push_str(line.trim());
                 }
                 None => return Vec::new(),
