@@ -899,18 +899,18 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 /// are not verdicts. Not when quoted or asked by the candidate ("asked how to build executive
 /// presence").
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
-    let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let last = tokens.iter().position(|t| t.word == "presence" || t.word == "gravitas")?;
+    let head = tokens.get(last)?;
+    // The word at `k` in the head's clause, else "".
+    let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
     let mut first = last;
-    while first > 0 && same(first - 1, last) && one_of("lack lacks lacked lacking no zero little much any real enough have has had having executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
+    while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
         first -= 1;
     }
-    let strong = one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1)));
-    let ends = tokens.get(last + 1).filter(|_| same(last, last + 1)).map_or(true, |t| t.stop && !one_of("of in on at across", &t.word));
-    let verdict = word(last) == "gravitas" || strong || (first < last && ends);
-    let asked = (0..first).any(|j| same(j, first) && one_of("asked ask asks asking wondered", word(j)));
-    (verdict && !asked && !quoted(text, tokens.get(first).map_or(0, |t| t.start))).then_some((first, last))
+    let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !one_of("of in on at across", &t.word));
+    let verdict = head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (first < last && ends);
+    let asked = tokens.get(..first)?.iter().any(|t| t.clause == head.clause && one_of("asked ask asks asking wondered", &t.word));
+    (verdict && !asked && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
