@@ -865,3 +865,71 @@ fn help_is_per_command_and_usage_errors_are_short() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `validate --json`: one JSON object per scorecard (and per input that holds none), with its
+/// source, its file, whether it is valid, and each error and warning with a stable code; the
+/// exit codes and the messages on stderr are those of the plain form.
+#[test]
+fn validate_json_writes_one_object_per_input_with_coded_errors() {
+    use serde_json::{json, Value};
+    let dir = scratch("validate-json");
+    let good = dir.join("good.json");
+    let bad = dir.join("bad.json");
+    let empty = dir.join("empty.json");
+    let broken = dir.join("broken.json");
+    let gh = dir.join("gh.json");
+    let missing = dir.join("missing.json");
+    std::fs::write(&good, ALL_MEETS).unwrap();
+    std::fs::write(&bad, format!("{ALL_MEETS}\n{}", ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}"))).unwrap();
+    std::fs::write(&empty, "  \n").unwrap();
+    std::fs::write(&broken, "{\"format\": ").unwrap();
+    std::fs::write(&gh, GREENHOUSE).unwrap();
+    let paths: Vec<&str> = [&good, &bad, &empty, &broken, &gh, &missing].iter().map(|p| p.to_str().unwrap()).collect();
+    let mut args = vec!["validate", "--json"];
+    args.extend(&paths);
+    let o = run(&args, b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let sources: Vec<&str> = lines.iter().map(|v| v["source"].as_str().unwrap()).collect();
+    let want: Vec<String> = vec![paths[0].into(), format!("{}:1", paths[1]), format!("{}:2", paths[1]), paths[2].into(), paths[3].into(), paths[4].into(), paths[5].into()];
+    assert_eq!(sources, want);
+    let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [paths[0], paths[1], paths[1], paths[2], paths[3], paths[4], paths[5]]);
+    let valid: Vec<bool> = lines.iter().map(|v| v["valid"].as_bool().unwrap()).collect();
+    assert_eq!(valid, [true, true, false, false, false, true, false]);
+    assert_eq!(lines[0], json!({"source": paths[0], "file": paths[0], "valid": true, "errors": [], "warnings": []}));
+    let codes: Vec<Vec<&str>> = lines.iter().map(|v| v["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect()).collect();
+    assert_eq!(codes, [vec![], vec![], vec!["invalid"], vec!["no_scorecard"], vec!["not_json"], vec![], vec!["unreadable"]]);
+    let field = &lines[2]["errors"][0];
+    assert_eq!(field["path"], "ratings.business_impact.level");
+    assert!(field["message"].as_str().unwrap().starts_with("ratings.business_impact.level: unknown level \"stellar\""), "{field}");
+    assert_eq!(lines[3]["errors"][0]["message"], "empty: no scorecard in it");
+    assert_eq!(lines[3]["errors"][0]["path"], Value::Null);
+    // What the Greenhouse import did not carry: warnings, the card still valid.
+    let warnings = lines[5]["warnings"].as_array().unwrap();
+    assert!(warnings.len() >= 3 && warnings.iter().all(|w| w["code"] == "not_carried"), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w["message"].as_str().unwrap().contains("\"Private Notes\" is private to its author")), "{warnings:?}");
+    // stderr says what it always said, stdout holds JSON only.
+    let plain = run(&["validate"].into_iter().chain(paths.iter().copied()).collect::<Vec<_>>(), b"");
+    assert_eq!(stderr(&o), stderr(&plain));
+    assert_eq!(plain.status.code(), Some(1));
+    // A JSON lines stream: a line that is not UTF-8 text, and the exit code 0 when all are valid.
+    let o = run(&["validate", "--json", "--jsonl", "-"], format!("{ALL_MEETS}\n\u{0}\n").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let mut stream = format!("{ALL_MEETS}\n").into_bytes();
+    stream.extend(b"{\"a\": \"\xe9\"}\n");
+    let o = run(&["validate", "--jsonl", "--json", "-"], &stream);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["source"].as_str(), lines[0]["valid"].as_bool()), (Some("stdin:1"), Some(true)));
+    assert_eq!((lines[1]["source"].as_str(), lines[1]["file"].as_str(), lines[1]["errors"][0]["code"].as_str()), (Some("stdin:2"), Some("stdin"), Some("not_text")));
+    let o = run(&["validate", "--json", good.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    // A usage error stays one.
+    assert_eq!(run(&["validate", "--json"], b"").status.code(), Some(2));
+    // The help says it.
+    let help = stdout(&run(&["validate", "--help"], b""));
+    assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");
+    std::fs::remove_dir_all(&dir).ok();
+}
