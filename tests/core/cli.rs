@@ -933,3 +933,60 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `convert` reads a file of share links as `unlink` reads them: one link (as pasted, wrapped
+/// over lines too), or one per line, each named by its line; `--jsonl` reads a link on a line.
+/// `link` reads them the same way and writes each link again (with --base, on that base).
+#[test]
+fn convert_and_link_read_share_links_in_a_file() {
+    let dir = scratch("links-in-a-file");
+    let url = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
+    let other = ALL_MEETS.replace("\"meets\"", "\"needs_improvement\"");
+    let fragment = stdout(&run(&["link", "-"], other.as_bytes())).trim().to_string();
+    let card = stdout(&run(&["unlink", &url], b""));
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    // One link, as pasted from chat or mail, or wrapped over lines.
+    let wrapped: String = url.chars().collect::<Vec<_>>().chunks(60).map(|c| c.iter().collect::<String>() + "\n").collect();
+    for (name, text) in [("one.txt", format!("<{url}>.\n")), ("wrapped.txt", wrapped)] {
+        let one = write(name, &text);
+        let o = run(&["convert", &one], b"");
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), card, "{name}");
+        let o = run(&["link", &one], b"");
+        assert_eq!((o.status.code(), stdout(&o).trim()), (Some(0), &url[url.find('#').unwrap()..]), "{name}: {}", stderr(&o));
+    }
+    let o = run(&["convert", "-"], url.as_bytes());
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), card.clone()), "{}", stderr(&o));
+    // A link moved to another base.
+    let one = dir.join("one.txt");
+    let o = run(&["link", "--base", "https://other.example/scorecard/", one.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("https://other.example/scorecard/#sc1="), "{}", stdout(&o));
+    assert_eq!(stdout(&run(&["unlink", stdout(&o).trim()], b"")), card);
+    // One link per line: one result each, named by its line.
+    let batch = write("batch.txt", &format!("{url}\n\n{fragment},\n"));
+    let o = run(&["convert", &batch], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{}\n{}\n", compact(&url), compact(&fragment)));
+    let o = run(&["convert", "--jsonl", &batch], b"");
+    assert_eq!(stdout(&o), format!("{}\n{}\n", compact(&url), compact(&fragment)), "{}", stderr(&o));
+    let o = run(&["convert", "--to", "markdown", &batch], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("# Scorecard").count(), 2, "{}", stdout(&o));
+    let o = run(&["link", &batch], b"");
+    assert_eq!(stdout(&o), format!("{}\n{fragment}\n", &url[url.find('#').unwrap()..]), "{}", stderr(&o));
+    // A bad link costs its line only; text after a link is named as such.
+    let bad = write("bad.txt", &format!("{url}\n#sc1=eNpL$LQ\n{url} thanks\n"));
+    let o = run(&["convert", &bad], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("scorecard: {bad}:2: share link is corrupt: character '$'")), "{err}");
+    assert!(err.contains(&format!("scorecard: {bad}:3: text follows the share link")), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

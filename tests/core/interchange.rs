@@ -1185,6 +1185,13 @@ fn bad_inputs_make_the_cli_exit_1_with_the_message() {
             continue;
         }
         check_cli_refuses(&args, expected, &row.file);
+        // A file holding a share link: `convert` and `link` read it as `unlink` reads the link,
+        // with the same message.
+        if row.kind == "link" {
+            for cmd in ["convert", "link"] {
+                check_cli_refuses(&[cmd.into(), path.to_string_lossy().into_owned()], expected, &format!("{cmd} {}", row.file));
+            }
+        }
     }
 }
 

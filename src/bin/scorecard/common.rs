@@ -75,16 +75,19 @@ mapping (--quiet drops it) and what was not carried. One scorecard in gives one 
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
 its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. Each that cannot be converted is named on stderr by its place (\"file [2]\",
-\"file:3\"), the others are still written, then exit 1.",
+after another. A FILE of share links (one, wrapped over lines too, or one per line, as pasted
+from chat) gives the scorecard each holds, read as unlink reads it. Each that cannot be converted
+is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still written, then
+exit 1.",
     ),
     (
         "link",
         "[--base URL] [--jsonl] [--rubric FILE] FILE...|-",
         "The share-link fragment of each scorecard (the full URL with --base), one line each. A FILE,
 or - for stdin, is needed; files are read as convert reads them (Greenhouse objects too, what
-their import does not carry said on stderr), and each scorecard that cannot be linked is named
-on stderr (then exit 1).",
+their import does not carry said on stderr; a FILE of share links gives each link again,
+re-encoded, on --base if given), and each scorecard that cannot be linked is named on stderr
+(then exit 1).",
     ),
     (
         "unlink",
