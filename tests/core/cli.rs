@@ -990,3 +990,23 @@ fn convert_and_link_read_share_links_in_a_file() {
     assert!(err.contains(&format!("scorecard: {bad}:3: text follows the share link")), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The table of commands is the one source of every help text: `classifier --help` and
+/// `classifier help` print its entry (the subcommands' options included, listed in the full usage
+/// too), and a classifier usage error is as short as every command's.
+#[test]
+fn the_classifiers_help_comes_from_the_table_of_commands() {
+    let help = stdout(&run(&["classifier", "--help"], b""));
+    assert!(help.starts_with("usage: scorecard classifier train|eval|cv|bench [options]"), "{help}");
+    assert!(help.contains("\n  scorecard classifier eval [--heldout FILE] [--flags FILE]") && help.contains("exit codes"), "{help}");
+    assert_eq!(stdout(&run(&["classifier", "help"], b"")), help);
+    // classify and draft are described once, by their own help.
+    assert!(!help.contains("scorecard classify") && !help.contains("scorecard draft"), "{help}");
+    assert!(stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n"));
+    for args in [&["classifier"][..], &["classifier", "retrain"][..]] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o).lines().count(), 3, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("train, eval, cv or bench\nusage: scorecard classifier "), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -54,9 +54,14 @@ confirms it) and a recommendation.",
     (
         "classifier",
         "train|eval|cv|bench [options]",
-        "Retrain, evaluate or time the observation classifier (`scorecard classifier --help`). The
-default files are the repository's (data/corpus, data/model): run it from the repository's
-root, or name them (--corpus, --heldout, --flags, --model, --file).",
+        "Retrain, evaluate or time the observation classifier. The default files are the repository's
+(data/corpus, data/model): run it from the repository's root, or name them (--corpus, --heldout,
+--flags, --model, --file).
+  scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
+  scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
+  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N]
+                          [--nb-weight X] [--prune X] [--min-df N] [--scale N]
+  scorecard classifier bench [--file FILE] [--rounds N]",
     ),
     (
         "compare",
