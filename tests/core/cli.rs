@@ -988,6 +988,11 @@ fn convert_and_link_read_share_links_in_a_file() {
     let err = stderr(&o);
     assert!(err.contains(&format!("scorecard: {bad}:2: share link is corrupt: character '$'")), "{err}");
     assert!(err.contains(&format!("scorecard: {bad}:3: text follows the share link")), "{err}");
+    // A link with a message on the next line, as chat pastes it: the message is named, not the
+    // link called corrupt.
+    let o = run(&["convert", &write("thanks.txt", &format!("{url}\nthanks, see you Monday\n"))], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("thanks.txt: text follows the share link; copy the link alone"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -384,11 +384,11 @@ fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
 /// skips the brackets and punctuation a link is pasted with), or why it cannot be read. Text
 /// pasted with the link (a message: "… thanks"), which the decoder reads as more of its data
 /// (white space is skipped: mail clients wrap links) and calls truncated or corrupt, is named as
-/// such when the link before the first space reads alone. Here rather than in the core, whose
+/// such when the link before the first space or line break reads alone. Here rather than in the core, whose
 /// wasm the web pages download.
 fn link_json(link: &str) -> Result<String, String> {
     decode_link_json(link).map_err(|e| {
-        let alone = link.trim().split_once(' ').map(|(alone, _)| alone);
+        let alone = link.trim().split_once(char::is_whitespace).map(|(alone, _)| alone);
         if alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
             return "text follows the share link; copy the link alone, without what follows it".into();
         }
