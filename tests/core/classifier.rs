@@ -670,6 +670,49 @@ fn flags_catch_leftover_affinity_verdicts_and_not_work() {
     }
 }
 
+/// "Lacks executive presence" and its neighbours: a verdict on how the candidate comes across
+/// (presence, gravitas), coded language that invites bias, flagged as a bias risk alone or beside
+/// behaviour (so it reaches no export with the behaviour). The same words about work, the
+/// presence of a thing, a company's presence somewhere, and executives as an audience stay sound.
+#[test]
+fn flags_catch_presence_and_gravitas_verdicts_and_not_work() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("Lacks executive presence", "Lacks executive presence"),
+        ("Lacks executive presence.", "Lacks executive presence"),
+        ("No executive presence.", "No executive presence"),
+        ("Lacks gravitas", "Lacks gravitas"),
+        ("No gravitas.", "No gravitas"),
+        ("Doesn't have presence.", "Doesn't have presence"),
+        ("Doesn't have much presence", "Doesn't have much presence"),
+        ("Strong exec presence.", "Strong exec presence"),
+        ("She has real leadership presence", "has real leadership presence"),
+        ("Not much gravitas in the room.", "Not much gravitas"),
+        ("Solid design of the queue, but lacks executive presence.", "lacks executive presence"),
+        ("Walked me through the cache design; no executive presence though.", "no executive presence"),
+        ("He lacked presence", "lacked presence"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+        let reason = &detect_flags(note)[0].reason;
+        assert!(reason.contains("comes across"), "{note}: {reason}");
+    }
+    let sound = [
+        "Presented the design to executives clearly.",
+        "Presented the migration plan to the executive team and answered their questions on cost.",
+        "Wrote a presence check so the cache does not read missing keys.",
+        "Checked for the presence of the config key before reading it.",
+        "Built the presence service that shows who is online, and load tested it to 50k users.",
+        "Explained that the company has presence in 12 markets, so the rollout needed per-region flags.",
+        "Asked how to build executive presence as a new manager, then asked about our promotion process.",
+        "She said 'lacks executive presence' was the feedback she got at her last job, and how she asked for specifics.",
+        "Grew our web presence by shipping the docs site in a week.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+}
+
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and
 /// their neighbours: age said as "old/young for <a role>", "too old", a bare age, "over 50", a
 /// decade; backhanded compliments and questions about origin; a second language; pregnancy,

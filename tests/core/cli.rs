@@ -865,3 +865,153 @@ fn help_is_per_command_and_usage_errors_are_short() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `validate --json`: one JSON object per scorecard (and per input that holds none), with its
+/// source, its file, whether it is valid, and each error and warning with a stable code; the
+/// exit codes and the messages on stderr are those of the plain form.
+#[test]
+fn validate_json_writes_one_object_per_input_with_coded_errors() {
+    use serde_json::{json, Value};
+    let dir = scratch("validate-json");
+    let good = dir.join("good.json");
+    let bad = dir.join("bad.json");
+    let empty = dir.join("empty.json");
+    let broken = dir.join("broken.json");
+    let gh = dir.join("gh.json");
+    let missing = dir.join("missing.json");
+    std::fs::write(&good, ALL_MEETS).unwrap();
+    std::fs::write(&bad, format!("{ALL_MEETS}\n{}", ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}"))).unwrap();
+    std::fs::write(&empty, "  \n").unwrap();
+    std::fs::write(&broken, "{\"format\": ").unwrap();
+    std::fs::write(&gh, GREENHOUSE).unwrap();
+    let paths: Vec<&str> = [&good, &bad, &empty, &broken, &gh, &missing].iter().map(|p| p.to_str().unwrap()).collect();
+    let mut args = vec!["validate", "--json"];
+    args.extend(&paths);
+    let o = run(&args, b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let sources: Vec<&str> = lines.iter().map(|v| v["source"].as_str().unwrap()).collect();
+    let want: Vec<String> = vec![paths[0].into(), format!("{}:1", paths[1]), format!("{}:2", paths[1]), paths[2].into(), paths[3].into(), paths[4].into(), paths[5].into()];
+    assert_eq!(sources, want);
+    let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [paths[0], paths[1], paths[1], paths[2], paths[3], paths[4], paths[5]]);
+    let valid: Vec<bool> = lines.iter().map(|v| v["valid"].as_bool().unwrap()).collect();
+    assert_eq!(valid, [true, true, false, false, false, true, false]);
+    assert_eq!(lines[0], json!({"source": paths[0], "file": paths[0], "valid": true, "errors": [], "warnings": []}));
+    let codes: Vec<Vec<&str>> = lines.iter().map(|v| v["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect()).collect();
+    assert_eq!(codes, [vec![], vec![], vec!["invalid"], vec!["no_scorecard"], vec!["not_json"], vec![], vec!["unreadable"]]);
+    let field = &lines[2]["errors"][0];
+    assert_eq!(field["path"], "ratings.business_impact.level");
+    assert!(field["message"].as_str().unwrap().starts_with("ratings.business_impact.level: unknown level \"stellar\""), "{field}");
+    assert_eq!(lines[3]["errors"][0]["message"], "empty: no scorecard in it");
+    assert_eq!(lines[3]["errors"][0]["path"], Value::Null);
+    // What the Greenhouse import did not carry: warnings, the card still valid.
+    let warnings = lines[5]["warnings"].as_array().unwrap();
+    assert!(warnings.len() >= 3 && warnings.iter().all(|w| w["code"] == "not_carried"), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w["message"].as_str().unwrap().contains("\"Private Notes\" is private to its author")), "{warnings:?}");
+    // stderr says what it always said, stdout holds JSON only.
+    let plain = run(&["validate"].into_iter().chain(paths.iter().copied()).collect::<Vec<_>>(), b"");
+    assert_eq!(stderr(&o), stderr(&plain));
+    assert_eq!(plain.status.code(), Some(1));
+    // A JSON lines stream: a line that is not UTF-8 text, and the exit code 0 when all are valid.
+    let o = run(&["validate", "--json", "--jsonl", "-"], format!("{ALL_MEETS}\n\u{0}\n").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let mut stream = format!("{ALL_MEETS}\n").into_bytes();
+    stream.extend(b"{\"a\": \"\xe9\"}\n");
+    let o = run(&["validate", "--jsonl", "--json", "-"], &stream);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["source"].as_str(), lines[0]["valid"].as_bool()), (Some("stdin:1"), Some(true)));
+    assert_eq!((lines[1]["source"].as_str(), lines[1]["file"].as_str(), lines[1]["errors"][0]["code"].as_str()), (Some("stdin:2"), Some("stdin"), Some("not_text")));
+    let o = run(&["validate", "--json", good.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    // A usage error stays one.
+    assert_eq!(run(&["validate", "--json"], b"").status.code(), Some(2));
+    // The help says it.
+    let help = stdout(&run(&["validate", "--help"], b""));
+    assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `convert` reads a file of share links as `unlink` reads them: one link (as pasted, wrapped
+/// over lines too), or one per line, each named by its line; `--jsonl` reads a link on a line.
+/// `link` reads them the same way and writes each link again (with --base, on that base).
+#[test]
+fn convert_and_link_read_share_links_in_a_file() {
+    let dir = scratch("links-in-a-file");
+    let url = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
+    let other = ALL_MEETS.replace("\"meets\"", "\"needs_improvement\"");
+    let fragment = stdout(&run(&["link", "-"], other.as_bytes())).trim().to_string();
+    let card = stdout(&run(&["unlink", &url], b""));
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    // One link, as pasted from chat or mail, or wrapped over lines.
+    let wrapped: String = url.chars().collect::<Vec<_>>().chunks(60).map(|c| c.iter().collect::<String>() + "\n").collect();
+    for (name, text) in [("one.txt", format!("<{url}>.\n")), ("wrapped.txt", wrapped)] {
+        let one = write(name, &text);
+        let o = run(&["convert", &one], b"");
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), card, "{name}");
+        let o = run(&["link", &one], b"");
+        assert_eq!((o.status.code(), stdout(&o).trim()), (Some(0), &url[url.find('#').unwrap()..]), "{name}: {}", stderr(&o));
+    }
+    let o = run(&["convert", "-"], url.as_bytes());
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), card.clone()), "{}", stderr(&o));
+    // A link moved to another base.
+    let one = dir.join("one.txt");
+    let o = run(&["link", "--base", "https://other.example/scorecard/", one.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("https://other.example/scorecard/#sc1="), "{}", stdout(&o));
+    assert_eq!(stdout(&run(&["unlink", stdout(&o).trim()], b"")), card);
+    // One link per line: one result each, named by its line.
+    let batch = write("batch.txt", &format!("{url}\n\n{fragment},\n"));
+    let o = run(&["convert", &batch], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{}\n{}\n", compact(&url), compact(&fragment)));
+    let o = run(&["convert", "--jsonl", &batch], b"");
+    assert_eq!(stdout(&o), format!("{}\n{}\n", compact(&url), compact(&fragment)), "{}", stderr(&o));
+    let o = run(&["convert", "--to", "markdown", &batch], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("# Scorecard").count(), 2, "{}", stdout(&o));
+    let o = run(&["link", &batch], b"");
+    assert_eq!(stdout(&o), format!("{}\n{fragment}\n", &url[url.find('#').unwrap()..]), "{}", stderr(&o));
+    // A bad link costs its line only; text after a link is named as such.
+    let bad = write("bad.txt", &format!("{url}\n#sc1=eNpL$LQ\n{url} thanks\n"));
+    let o = run(&["convert", &bad], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("scorecard: {bad}:2: share link is corrupt: character '$'")), "{err}");
+    assert!(err.contains(&format!("scorecard: {bad}:3: text follows the share link")), "{err}");
+    // A link with a message on the next line, as chat pastes it: the message is named, not the
+    // link called corrupt.
+    let o = run(&["convert", &write("thanks.txt", &format!("{url}\nthanks, see you Monday\n"))], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("thanks.txt: text follows the share link; copy the link alone"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The table of commands is the one source of every help text: `classifier --help` and
+/// `classifier help` print its entry (the subcommands' options included, listed in the full usage
+/// too), and a classifier usage error is as short as every command's.
+#[test]
+fn the_classifiers_help_comes_from_the_table_of_commands() {
+    let help = stdout(&run(&["classifier", "--help"], b""));
+    assert!(help.starts_with("usage: scorecard classifier train|eval|cv|bench [options]"), "{help}");
+    assert!(help.contains("\n  scorecard classifier eval [--heldout FILE] [--flags FILE]") && help.contains("exit codes"), "{help}");
+    assert_eq!(stdout(&run(&["classifier", "help"], b"")), help);
+    // classify and draft are described once, by their own help.
+    assert!(!help.contains("scorecard classify") && !help.contains("scorecard draft"), "{help}");
+    assert!(stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n"));
+    for args in [&["classifier"][..], &["classifier", "retrain"][..]] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o).lines().count(), 3, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("train, eval, cv or bench\nusage: scorecard classifier "), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -1185,6 +1185,67 @@ fn bad_inputs_make_the_cli_exit_1_with_the_message() {
             continue;
         }
         check_cli_refuses(&args, expected, &row.file);
+        // A file holding a share link: `convert` and `link` read it as `unlink` reads the link,
+        // with the same message.
+        if row.kind == "link" {
+            for cmd in ["convert", "link"] {
+                check_cli_refuses(&[cmd.into(), path.to_string_lossy().into_owned()], expected, &format!("{cmd} {}", row.file));
+            }
+        }
+        // `validate --json`: exit 1, each object not valid with a known code and the message
+        // stderr gives it.
+        if row.kind == "json" {
+            let (code, stdout, stderr) = run_cli(&["validate", "--json", &path.to_string_lossy()], "");
+            assert_eq!(code, 1, "validate --json {}: {stderr}", row.file);
+            let objects: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+            assert!(objects.iter().any(|o| o["valid"] == false), "validate --json {}: {stdout}", row.file);
+            for o in objects.iter().filter(|o| o["valid"] == false) {
+                let e = &o["errors"][0];
+                let codes = ["unreadable", "too_large", "not_text", "no_scorecard", "not_json", "invalid", "greenhouse"];
+                assert!(codes.contains(&e["code"].as_str().unwrap_or("")), "validate --json {}: {o}", row.file);
+                let said = format!("scorecard: {}: {}\n", o["source"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""));
+                assert!(stderr.contains(&said), "validate --json {}: {said:?} not in {stderr:?}", row.file);
+            }
+        }
+    }
+}
+
+/// Every command, in every form that reads a file, on every file of the bad-input corpus: exit
+/// 0, 1 or 2 with a message, never a panic (Rust's 101, or the hook's "internal error").
+#[test]
+fn every_command_exits_0_1_or_2_on_the_bad_input_corpus() {
+    let forms: &[&[&str]] = &[
+        &["recommend"],
+        &["recommend", "--jsonl"],
+        &["validate"],
+        &["validate", "--json"],
+        &["validate", "--json", "--jsonl"],
+        &["compare"],
+        &["compare", "--jsonl"],
+        &["convert"],
+        &["convert", "--jsonl"],
+        &["convert", "--to", "markdown"],
+        &["convert", "--from", "greenhouse", "--to", "greenhouse"],
+        &["link"],
+        &["link", "--jsonl", "--base", "https://hr.example/sc"],
+        &["unlink", "--jsonl"],
+        &["classify"],
+        &["draft"],
+        &["rubric"],
+    ];
+    for row in corpus() {
+        let path = repo(&format!("tests/bad_inputs/{}", row.file)).to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        for form in forms {
+            for stdin in [false, true] {
+                let mut args = form.to_vec();
+                args.push(if stdin { "-" } else { &path });
+                let (code, _, stderr) = run_cli(&args, if stdin { &text } else { "" });
+                assert!([0, 1, 2].contains(&code), "{args:?} on {}: exit {code}: {stderr}", row.file);
+                assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "{args:?} on {}: {stderr}", row.file);
+                assert!(code == 0 || stderr.starts_with("scorecard: "), "{args:?} on {}: {stderr}", row.file);
+            }
+        }
     }
 }
 

@@ -17,19 +17,6 @@ use serde_json::{json, Map, Value};
 
 use crate::common::{label, print_line, read_input, read_jsonl, rubric, Args, Failure};
 
-/// The help text of the classifier commands.
-pub const CLASSIFIER_USAGE: &str = "usage:
-  scorecard classify [FILE|-]                 JSON lines {\"id\", \"text\"} in, one classification per line out:
-                                              {\"id\", \"capability\", \"level\", \"confidence\", \"evidence\", \"flags\"}; a flagged
-                                              note (impression, bias risk) is left untagged: capability, level and
-                                              confidence null, evidence empty
-  scorecard draft [--rubric FILE] [FILE|-]    JSON lines {\"text\", \"id\"?} in, one drafted scorecard out
-  scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
-  scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
-  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N]
-                          [--nb-weight X] [--prune X] [--min-df N] [--scale N]
-  scorecard classifier bench [--file FILE] [--rounds N]";
-
 const DEFAULT_CORPUS: &str = "data/corpus/train";
 const DEFAULT_MODEL: &str = "data/model/classifier.txt";
 const DEFAULT_HELDOUT: &str = "data/corpus/heldout.jsonl";
@@ -203,19 +190,20 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
 /// `scorecard classifier ...`.
 pub fn classifier(rest: &[String]) -> Result<ExitCode, Failure> {
     let Some((sub, rest)) = rest.split_first() else {
-        return Err(Failure::Usage(format!("classifier needs a subcommand\n\n{CLASSIFIER_USAGE}")));
+        return Err(Failure::Usage("classifier needs a subcommand: train, eval, cv or bench".into()));
     };
     match sub.as_str() {
         "train" => train_cmd(rest),
         "eval" => eval_cmd(rest),
         "cv" => cv_cmd(rest),
         "bench" => bench_cmd(rest),
-        "-h" | "--help" | "help" => {
-            outln!("{CLASSIFIER_USAGE}");
+        // `scorecard classifier --help` is main's, from the table of commands, as every command's.
+        "help" => {
+            outln!("{}", crate::common::command_usage("classifier").unwrap_or_default());
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure::Usage(format!(
-            "unknown classifier subcommand \"{}\"\n\n{CLASSIFIER_USAGE}",
+            "unknown classifier subcommand \"{}\"; expected train, eval, cv or bench",
             scorecard::core::scorecard::clip(other)
         ))),
     }

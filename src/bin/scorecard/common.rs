@@ -26,11 +26,14 @@ stderr and the rest are still printed, then exit 1; so is an input holding no sc
     ),
     (
         "validate",
-        "[--jsonl] [--rubric FILE] FILE...|-",
+        "[--json] [--jsonl] [--rubric FILE] FILE...|-",
         "Checks every scorecard, read as recommend reads them (Greenhouse objects too): \"SOURCE: valid\"
 on stdout for each good one, each bad one named on stderr with its field; exit 1 if any is
-invalid or an input holds none. (In JSON: `recommend` writes a line per good one, with its
-source, and names the bad ones alike.)",
+invalid or an input holds none. --json writes instead one JSON line per scorecard, and per input
+that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
+{\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
+not_json, invalid (path: the field), greenhouse; warning code: not_carried (what a Greenhouse
+import did not carry). Stderr and the exit code are the same with --json.",
     ),
     (
         "classify",
@@ -51,9 +54,14 @@ confirms it) and a recommendation.",
     (
         "classifier",
         "train|eval|cv|bench [options]",
-        "Retrain, evaluate or time the observation classifier (`scorecard classifier --help`). The
-default files are the repository's (data/corpus, data/model): run it from the repository's
-root, or name them (--corpus, --heldout, --flags, --model, --file).",
+        "Retrain, evaluate or time the observation classifier. The default files are the repository's
+(data/corpus, data/model): run it from the repository's root, or name them (--corpus, --heldout,
+--flags, --model, --file).
+  scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
+  scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
+  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N]
+                          [--nb-weight X] [--prune X] [--min-df N] [--scale N]
+  scorecard classifier bench [--file FILE] [--rounds N]",
     ),
     (
         "compare",
@@ -72,16 +80,19 @@ mapping (--quiet drops it) and what was not carried. One scorecard in gives one 
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
 its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. Each that cannot be converted is named on stderr by its place (\"file [2]\",
-\"file:3\"), the others are still written, then exit 1.",
+after another. A FILE of share links (one, wrapped over lines too, or one per line, as pasted
+from chat) gives the scorecard each holds, read as unlink reads it. Each that cannot be converted
+is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still written, then
+exit 1.",
     ),
     (
         "link",
         "[--base URL] [--jsonl] [--rubric FILE] FILE...|-",
         "The share-link fragment of each scorecard (the full URL with --base), one line each. A FILE,
 or - for stdin, is needed; files are read as convert reads them (Greenhouse objects too, what
-their import does not carry said on stderr), and each scorecard that cannot be linked is named
-on stderr (then exit 1).",
+their import does not carry said on stderr; a FILE of share links gives each link again,
+re-encoded, on --base if given), and each scorecard that cannot be linked is named on stderr
+(then exit 1).",
     ),
     (
         "unlink",
@@ -268,6 +279,21 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
         .collect())
 }
 
+/// The stable code (`validate --json`) of a failure to read an input ([`read_scorecards`],
+/// [`read_records`]), whose messages are all written in this file: it cannot be read, it is over
+/// its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`], the one left).
+pub fn read_failure_code(message: &str) -> &'static str {
+    if message.ends_with(NO_SCORECARD) {
+        "no_scorecard"
+    } else if message.contains(": cannot read: ") {
+        "unreadable"
+    } else if message.contains(": larger than ") {
+        "too_large"
+    } else {
+        "not_text"
+    }
+}
+
 /// What `recommend`, `validate` and `compare` say of an input that holds no scorecard (an empty
 /// file, blank lines, `[]`): an export that produced nothing is not a pass.
 pub const NO_SCORECARD: &str = "no scorecard in it";
@@ -379,8 +405,9 @@ pub fn print_line(value: &serde_json::Value) {
 /// attribute mapping. `None` when `text` is not a Greenhouse object (a scorecard document, or
 /// anything else, which the caller's own reader then reports); else the scorecard, or why the
 /// Greenhouse import refused it. What the import did not carry (an attribute matching no
-/// capability, "mixed", private notes) is said on stderr, one line per item, after `source`.
-pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<Scorecard, String>> {
+/// capability, "mixed", private notes) is said on stderr, one line per item, after `source`, and
+/// returned with the scorecard (`validate --json` lists them).
+pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), String>> {
     // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
     // Past a document's size it is not read here: the caller's reader refuses it, saying so.
     if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
@@ -393,7 +420,7 @@ pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Resu
     Some(match import_greenhouse_value(&value, rubric) {
         Ok(g) => {
             warn_greenhouse(source, &g.warnings);
-            Ok(g.card)
+            Ok((g.card, g.warnings))
         }
         Err(e) => Err(format!("Greenhouse scorecard: {e}")),
     })

@@ -26,7 +26,7 @@ use crate::common::{label, read_greenhouse, read_records, read_scorecards, read_
 /// object, read as `recommend` and `convert` read it: the same import, with what it did not
 /// carry said on stderr ([`read_greenhouse`]) rather than dropped silently.
 fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, String> {
-    read_greenhouse(text, rubric, source).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
+    read_greenhouse(text, rubric, source).map(|read| read.map(|(card, _)| card)).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
 }
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.

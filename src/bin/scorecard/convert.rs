@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use scorecard::core::interchange::link::{decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::{
-    decode_link, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
+    encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
     text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
 use scorecard::core::committee::Piece;
 use scorecard::core::scorecard::clip;
+use scorecard::core::wire::looks_like_link;
 use scorecard::core::{Rubric, Scorecard};
 
 use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, NO_SCORECARD};
@@ -40,7 +41,10 @@ type Pretty = (String, std::ops::Range<usize>);
 /// The inputs of `convert` and `link`, read as `recommend` and `compare` read theirs: each FILE
 /// (`-` or nothing for stdin) may hold one scorecard, a JSON list of them (the Greenhouse list
 /// `GET /v1/scorecards` returns), JSON lines, or documents one after another, each named by its
-/// place; with --jsonl, each line is read on its own. Also whether this is a batch (more than one
+/// place; with --jsonl, each line is read on its own. A FILE that holds share links (`looks_like_link`)
+/// is read as links: one (wrapped over lines too) or, when several lines are links, one per line
+/// ("file:2"), each decoded to its document ([`link_json`]); with --jsonl, so is a line that is
+/// a link. Also whether this is a batch (more than one
 /// scorecard, more than one FILE, or --jsonl), for which each result is written on one line; and
 /// the files read with --jsonl that start as a pretty-printed document does, with the range of
 /// their inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
@@ -61,7 +65,9 @@ fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
             match read_records(path) {
                 Ok(lines) => {
                     let start = out.len();
-                    out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text, line: None }));
+                    // A line may be a share link, as `unlink --jsonl` reads one.
+                    let link = |t: String| if looks_like_link(&t) { link_json(&t) } else { Ok(t) };
+                    out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text: text.and_then(link), line: None }));
                     if lines.pretty {
                         pretty.push((label.clone(), start..out.len()));
                     }
@@ -71,6 +77,16 @@ fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
             continue;
         }
         match read_scorecards(path) {
+            // Share links, as people paste them from chat: one (wrapped over lines too), or one
+            // per line, each read by the core's decoder, as `unlink` reads them.
+            Ok((text, _)) if looks_like_link(&text) => {
+                let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
+                if lines.iter().filter(|(_, l)| looks_like_link(l)).count() > 1 {
+                    out.extend(lines.into_iter().map(|(n, l)| Input { source: format!("{label}:{}", n + 1), text: link_json(l), line: None }));
+                } else {
+                    out.push(Input { source: label.clone(), text: link_json(&text), line: None });
+                }
+            }
             Ok((_, pieces)) => out.extend(pieces.into_iter().map(|p| Input { source: format!("{label}{}", p.at), text: Ok(p.text), line: p.line })),
             Err(e) => out.push(unread(e)),
         }
@@ -248,7 +264,9 @@ fn candidate_not_carried(card: &Scorecard, id_carried: bool) -> Option<String> {
 
 /// `scorecard link [--base URL] [--rubric FILE] [--jsonl] FILE...|-`: the share-link fragment,
 /// or a full URL, one line per scorecard; the inputs are read as `convert` reads them
-/// ([`inputs`]), and one that cannot be linked is named on stderr (then exit 1).
+/// ([`inputs`]), and one that cannot be linked is named on stderr (then exit 1). A share link
+/// given to it is written again, re-encoded (on `--base` when given), not refused: that makes a
+/// fragment a full link or moves a link to another address, and checks it on the way.
 pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &["--jsonl"], &["--base", "--rubric"])?;
     if args.positional.is_empty() {
@@ -353,18 +371,27 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
 
 /// The scorecard one share link holds, or why it cannot be read.
 fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
-    decode_link(link, rubric).map_err(|e| {
-        // Text pasted with the link (a message: "… thanks"), which the decoder reads as more of
-        // its data (white space is skipped: mail clients wrap links) and calls truncated or
-        // corrupt: when the link before the first space reads alone, say so instead. Here rather
-        // than in the core, whose wasm the web pages download.
-        let alone = link.trim().split_once(' ').map(|(alone, _)| alone);
-        if matches!(e, ImportError::Link(_)) && alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
-            return "text follows the share link; copy the link alone, without what follows it".into();
-        }
+    let json = link_json(link).map_err(|e| {
         // A file's name given where the link belongs: say how to read the links it holds.
         let file = link != "-" && !link.contains(LINK_PREFIX) && std::path::Path::new(link).is_file();
         let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it, `scorecard unlink --jsonl FILE` one link per line)", label(link)) } else { String::new() };
         format!("{e}{hint}")
+    })?;
+    import_json(&json, rubric).map_err(|e| e.to_string())
+}
+
+/// The scorecard document a share link holds, as JSON text, read by the core's decoder (which
+/// skips the brackets and punctuation a link is pasted with), or why it cannot be read. Text
+/// pasted with the link (a message: "… thanks"), which the decoder reads as more of its data
+/// (white space is skipped: mail clients wrap links) and calls truncated or corrupt, is named as
+/// such when the link before the first space or line break reads alone. Here rather than in the core, whose
+/// wasm the web pages download.
+fn link_json(link: &str) -> Result<String, String> {
+    decode_link_json(link).map_err(|e| {
+        let alone = link.trim().split_once(char::is_whitespace).map(|(alone, _)| alone);
+        if alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
+            return "text follows the share link; copy the link alone, without what follows it".into();
+        }
+        e.to_string()
     })
 }

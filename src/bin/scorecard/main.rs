@@ -63,10 +63,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     // `scorecard compare --help` asks for help, wherever it comes before a `--`; an unknown
     // command is still an error.
     if command_usage(cmd).is_some() && rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
-        match cmd.as_str() {
-            "classifier" => outln!("{}\n\n{}", command_usage(cmd).unwrap_or_default(), classify::CLASSIFIER_USAGE),
-            _ => outln!("{}", command_usage(cmd).unwrap_or_else(usage)),
-        }
+        outln!("{}", command_usage(cmd).unwrap_or_else(usage));
         return Ok(ExitCode::SUCCESS);
     }
     match cmd.as_str() {

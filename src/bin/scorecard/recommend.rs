@@ -8,10 +8,24 @@ use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{jsonl_hint, label, print_line, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{jsonl_hint, label, print_line, read_failure_code, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
-/// Each scorecard read, or why it could not be: its source and the result.
-type Loaded = (String, Result<Scorecard, String>);
+/// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
+/// at fault when there is one, and the message, said after the source.
+struct Problem {
+    code: &'static str,
+    path: Option<String>,
+    message: String,
+}
+
+/// Each scorecard read, or why it could not be: its source ("file", "file [2]", "file:3"), the
+/// input it came from, and the scorecard with what its Greenhouse import did not carry (said on
+/// stderr already), or the problem.
+struct Loaded {
+    source: String,
+    file: String,
+    card: Result<(Scorecard, Vec<String>), Problem>,
+}
 
 /// Each input with the source it came from ("file" or "file:line") and the scorecard read from
 /// it, or why it could not be read (read as every import reads a document: an older version is
@@ -24,22 +38,31 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
     let mut hints = Vec::new();
     for path in &paths {
         let label = &label(path);
+        // An input that cannot be read: the reader's message names it already.
+        let unread = |(Failure::Invalid(e) | Failure::Usage(e))| {
+            let code = read_failure_code(&e);
+            let message = e.strip_prefix(&format!("{label}: ")).map_or_else(|| e.clone(), str::to_string);
+            Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code, path: None, message }) }
+        };
         // A JSON lines stream holds many scorecards, each line read on its own (even a line that
-        // is not UTF-8 text). The reader's message names the input already.
+        // is not UTF-8 text).
         if args.flag("--jsonl") {
             match read_records(path) {
                 Ok(lines) => {
                     let mut any = false;
                     for (at, line) in lines.records {
-                        let card = line.and_then(|line| read_one(&line, rubric, &at).map_err(|e| located(&line, e))).map_err(|e| format!("{at}: {e}"));
+                        let card = match line {
+                            Ok(line) => read_one(&line, rubric, &at).map_err(|e| problem(&line, e)),
+                            Err(message) => Err(Problem { code: "not_text", path: None, message }),
+                        };
                         any |= card.is_ok();
-                        out.push((at, card));
+                        out.push(Loaded { source: at, file: label.clone(), card });
                     }
                     if lines.pretty && !any {
                         hints.push(read_without_jsonl(label));
                     }
                 }
-                Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
+                Err(e) => out.push(unread(e)),
             }
             continue;
         }
@@ -52,11 +75,14 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
                 let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
                 for piece in items {
                     let source = format!("{label}{}", piece.at);
-                    let card = read_one(&piece.text, rubric, &source).map_err(|e| format!("{source}: {}{hint}", piece.locate(located(&piece.text, e))));
-                    out.push((source, card));
+                    let card = read_one(&piece.text, rubric, &source).map_err(|e| {
+                        let p = problem(&piece.text, e);
+                        Problem { message: format!("{}{hint}", piece.locate(p.message)), ..p }
+                    });
+                    out.push(Loaded { source, file: label.clone(), card });
                 }
             }
-            Err(Failure::Invalid(e) | Failure::Usage(e)) => out.push((label.to_string(), Err(e))),
+            Err(e) => out.push(unread(e)),
         }
     }
     (out, hints)
@@ -69,22 +95,31 @@ enum Unread {
 }
 
 /// One scorecard's text, a scorecard document or a Greenhouse scorecard object, read as
-/// `convert` reads it (the Greenhouse import's warnings on stderr, after `source`).
-fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, Unread> {
+/// `convert` reads it (the Greenhouse import's warnings on stderr, after `source`, and returned).
+fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<(Scorecard, Vec<String>), Unread> {
     match read_greenhouse(text, rubric, source) {
         Some(read) => read.map_err(Unread::Greenhouse),
-        None => import_json(text, rubric).map_err(Unread::Import),
+        None => import_json(text, rubric).map(|card| (card, Vec::new())).map_err(Unread::Import),
     }
 }
 
 /// An import error as a person finds its place: a text of one line (a line of JSON lines) says
-/// "at column C", as `compare` says it ([`position_in`]).
-fn located(text: &str, e: Unread) -> String {
-    match e {
+/// "at column C", as `compare` says it ([`position_in`]); with its code and field.
+fn problem(text: &str, e: Unread) -> Problem {
+    let (code, path) = match &e {
+        Unread::Import(ImportError::TooLarge { .. }) => ("too_large", None),
+        Unread::Import(ImportError::NotJson { .. }) => ("not_json", None),
+        Unread::Import(ImportError::Invalid(e)) => ("invalid", Some(e.path.clone()).filter(|p| !p.is_empty())),
+        // Not from a document read here; a share link's, should one come.
+        Unread::Import(ImportError::Link(_)) => ("link", None),
+        Unread::Greenhouse(_) => ("greenhouse", None),
+    };
+    let message = match e {
         Unread::Import(ImportError::NotJson { message, .. }) => format!("not JSON: {}", position_in(text, message)),
         Unread::Import(e) => e.to_string(),
         Unread::Greenhouse(e) => e,
-    }
+    };
+    Problem { code, path, message }
 }
 
 /// Reports each input that could not be read on stderr, then the hints; exit 1 if there was one,
@@ -101,11 +136,11 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
     let rubric = rubric(&args)?;
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
-    for (source, card) in cards {
+    for Loaded { source, card, .. } in cards {
         let card = match card {
-            Ok(card) => card,
-            Err(e) => {
-                failures.push(e);
+            Ok((card, _)) => card,
+            Err(p) => {
+                failures.push(format!("{source}: {}", p.message));
                 continue;
             }
         };
@@ -146,18 +181,32 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
     Ok(report_failures(&failures, &hints))
 }
 
+/// `scorecard validate [--json] [--jsonl] [--rubric FILE] FILE...|-`. With --json, one JSON line
+/// per scorecard and per input that holds none, in order: its source and file, whether it is
+/// valid, its errors and warnings, each with a stable code (`Problem`, `read_failure_code`);
+/// stderr and the exit code as without it.
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
+    let args = Args::parse(rest, &["--json", "--jsonl"], &["--rubric"])?;
     if args.positional.is_empty() {
         return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
     }
     let rubric = rubric(&args)?;
+    let json = args.flag("--json");
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
-    for (source, card) in cards {
-        match card {
-            Ok(_) => outln!("{source}: valid"),
-            Err(e) => failures.push(e),
+    for Loaded { source, file, card } in cards {
+        let coded = |code: &str, path: &Option<String>, message: &str| json!({"code": code, "path": path, "message": message});
+        let (errors, warnings) = match &card {
+            Ok((_, warnings)) => (vec![], warnings.iter().map(|w| coded("not_carried", &None, w)).collect()),
+            Err(p) => {
+                failures.push(format!("{source}: {}", p.message));
+                (vec![coded(p.code, &p.path, &p.message)], vec![])
+            }
+        };
+        if json {
+            print_line(&json!({"source": source, "file": file, "valid": card.is_ok(), "errors": errors, "warnings": warnings}));
+        } else if card.is_ok() {
+            outln!("{source}: valid");
         }
     }
     Ok(report_failures(&failures, &hints))

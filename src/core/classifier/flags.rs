@@ -630,12 +630,15 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens).or_else(|| own_fit_verdict(text, tokens)) };
         // Looked for only when the note gets the non-behavioural flag, whose reason quotes it.
         let impression = || tokens.iter().position(|t| impression_words().contains(t.word.as_str()));
-        let flag = if let Some((first, last)) = fit {
-            let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
+        let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
+        // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
+        // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
+        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "comes across", "presence"));
+        let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
             Some((
                 FlagKind::BiasRisk,
-                format!("\"{}\" judges likeness to the team or to you, not the job, and invites bias; {then}", quote(first, last)),
-                span_of(first, last, "culture fit"),
+                format!("\"{}\" judges {judges}, not the job, and invites bias; {then}", quote(first, last)),
+                span_of(first, last, label),
             ))
         } else if behaviour || !legible(tokens, &cues) {
             None
@@ -885,6 +888,29 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             !question && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
         })
     })
+}
+
+/// A verdict on the candidate's presence or gravitas ("lacks executive presence", "no gravitas",
+/// "doesn't have much presence", "strong exec presence"): the first and last tokens to quote.
+/// "presence" needs a word that judges it just before (a lack, "have", or "executive",
+/// "leadership", "stage"...), and after a lack or "have" it must end its clause or be followed by
+/// a function word other than a place's ("the company has presence in 12 markets"); "the
+/// presence of the key", "a presence check", "our web presence" and "presented to executives"
+/// are not verdicts. Not when quoted or asked by the candidate ("asked how to build executive
+/// presence").
+fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
+    let last = tokens.iter().position(|t| t.word == "presence" || t.word == "gravitas")?;
+    let head = tokens.get(last)?;
+    // The word at `k` in the head's clause, else "".
+    let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
+    let mut first = last;
+    while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
+        first -= 1;
+    }
+    let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !one_of("of in on at across", &t.word));
+    let verdict = head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (first < last && ends);
+    let asked = tokens.get(..first)?.iter().any(|t| t.clause == head.clause && one_of("asked ask asks asking wondered", &t.word));
+    (verdict && !asked && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
