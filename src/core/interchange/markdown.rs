@@ -7,7 +7,7 @@
 
 use crate::core::engine::{headline, hire_below_level, percent, recommend_read};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
+use crate::core::scorecard::{is_date_time, Observation, Scorecard, TagSource};
 
 /// An RFC 3339 time as a reader writes it, in its own offset: `2026-11-26T03:18:42.674Z` is
 /// "2026-11-26 03:18 UTC", `…T09:00:00+05:30` is "… 09:00 UTC+05:30". Anything else as given.
@@ -111,8 +111,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
 /// confirmed says so (untagged observations have nothing to confirm).
 fn observation_item(o: &Observation, rubric: &Rubric) -> String {
     let tagged = o.capability.as_deref().is_some_and(|c| rubric.capability(c).is_some());
-    let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
-    let tag = super::tag_words(level, tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
+    let tag = super::tag_words(super::shown_level(o, rubric), tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
     format!("- {}{tag}\n", escape_block(&o.text, "  "))
 }
 
