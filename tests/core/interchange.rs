@@ -520,6 +520,32 @@ fn exports_show_no_level_for_a_stored_guess() {
     assert!(export_markdown(&card, &rubric).contains("- Hosted an intern _(Meets Expectations)_\n"));
 }
 
+/// Impressions ("seems really smart") are left out of the Markdown as they are of Greenhouse's
+/// Key Take-Aways (the widget says they are not evidence of behaviour), and the summary says
+/// how many, under the heading that counts what was left out as a bias risk.
+#[test]
+fn markdown_leaves_out_impressions_and_says_how_many() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
+    card.observations.push(untagged("o1", "Seems really smart"));
+    card.observations.push(untagged("o2", "Seems very smart and has a great attitude"));
+    card.observations.push(untagged("o3", "Designed the retry queue and walked me through its failure modes."));
+    assert!(card.observations[..2].iter().all(scorecard::core::interchange::impression), "the fixtures are impressions");
+    let md = export_markdown(&card, &rubric);
+    assert!(!md.contains("smart") && md.contains("retry queue"), "{md}");
+    let sentence = "_Flagged as not evidence of behaviour (impressions) and left out: 2 observations._";
+    assert!(md.trim_end().ends_with(&format!("### Left out of this summary\n\n{sentence}")), "{md}");
+    // Beside a bias risk, both are said under the one heading.
+    card.observations.push(untagged("o4", "He is too old to keep up with our stack"));
+    let md = export_markdown(&card, &rubric);
+    let both = format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: 1 observation._\n{sentence}\n");
+    assert!(md.ends_with(&both), "{md}");
+    assert_eq!(md.matches("### Left out").count(), 1);
+    // The document keeps them: it is the interviewer's own record.
+    assert!(export_json(&card).contains("Seems really smart"));
+}
+
 /// What the Markdown left out as a bias risk is said under a heading of its own, not in the
 /// last capability's section, where it would read as said of that capability (with every
 /// capability rated, the last section is Leadership's), nor among the other observations.
@@ -924,8 +950,13 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
         assert!(no_unescaped(line, &['<', '[', ']', '`', '|']) && no_entity_or_image(line), "unescaped markup in {line:?}");
     }
     // A multi-line observation stays inside its list item: continuation lines are indented hard
-    // breaks, and no blank line ends the item.
-    assert!(md.contains("- \\# Not a heading  \n  \\- not a list  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
+    // breaks, and no blank line ends the item. (One that describes behaviour: the sample's own,
+    // which describes none, is left out as an impression.)
+    let mut card = card.clone();
+    let text = "# Not a heading: led the rollout\n- not a list: wrote the plan\n1. not numbered";
+    card.observations.push(Observation { id: "o9".into(), text: text.into(), capability: Some("mentorship_support".into()), level: Rating::Meets, source: TagSource::Interviewer });
+    let md = export_markdown(&card, &rubric);
+    assert!(md.contains("- \\# Not a heading: led the rollout  \n  \\- not a list: wrote the plan  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
     // An empty scorecard still summarises.
     let empty = export_markdown(&Scorecard::new(&rubric), &rubric);
     assert!(empty.starts_with("## Scorecard: L4 Senior Software Engineer\n\n**Status:** draft\n\n**Recommendation:** Insufficient evidence"), "{empty}");
