@@ -625,7 +625,7 @@ impl Reducible for ScorerState {
                 }
                 if !unsure.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate {} yourself.",
+                        "{notice}{}Not drafted: the observations of {} have no level yet (\"Level?\"); set their levels or rate {} yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&unsure),
                         them(&unsure)

@@ -520,6 +520,29 @@ fn exports_show_no_level_for_a_stored_guess() {
     assert!(export_markdown(&card, &rubric).contains("- Hosted an intern _(Meets Expectations)_\n"));
 }
 
+/// An observation the interviewer tagged without a level (moved to a capability from "Level?")
+/// is no evidence for the engine, and is exported with no level, as the interviewer's.
+#[test]
+fn an_interviewer_tag_without_a_level_counts_for_nothing_and_exports_no_level() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
+    card.observations.push(Observation {
+        id: "o1".into(),
+        text: "Hosted an intern".into(),
+        capability: Some("technical_expertise".into()),
+        level: Rating::NotAssessed,
+        source: TagSource::Interviewer,
+    });
+    let read = scorecard::core::engine::recommend_read(&rubric, &card, &scorecard::core::classifier::reading);
+    assert!(read.unevidenced.contains(&"technical_expertise".to_string()), "{:?}", read.unevidenced);
+    assert!(export_markdown(&card, &rubric).contains("- Hosted an intern\n"));
+    let gh = export_greenhouse(&card, &rubric);
+    assert_eq!(gh["questions"][0]["answer"], "<ul><li>Technical Expertise: Hosted an intern</li></ul>");
+    let back = import_greenhouse(&gh.to_string(), &rubric).expect("reads").card;
+    assert_eq!((back.observations[0].level, back.observations[0].source), (Rating::NotAssessed, TagSource::Interviewer));
+}
+
 /// Impressions ("seems really smart") are left out of the Markdown as they are of Greenhouse's
 /// Key Take-Aways (the widget says they are not evidence of behaviour), and the summary says
 /// how many, under the heading that counts what was left out as a bias risk.

@@ -319,7 +319,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let capability = (!v.is_empty()).then_some(v);
-            let level = if capability.is_some() && level == Rating::NotAssessed { Rating::Meets } else { level };
+            // Its level moves with it: "Level?" stays "Level?", no evidence for a level until
+            // the interviewer picks one (never a level they did not choose).
             state.dispatch(Action::Retag { id: id.clone(), capability, level });
         })
     };
