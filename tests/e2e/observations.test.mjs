@@ -568,6 +568,38 @@ test('a note or observation over 10,000 characters: the count shows near the lim
   await context.close();
 });
 
+test('the notice that Submit waits for an open edit goes as soon as the edit is saved or cancelled', async () => {
+  const { context, page, errors } = await openScorer(browser, base);
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Sam Ortiz');
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await observe(page, 'Wrote tests for the edge cases without being asked.');
+  const obs = page.locator('.sc-obs', { hasText: 'edge cases' });
+  const waiting = () => page.evaluate(() => [...document.querySelectorAll('.sc-notice')].some((n) => n.textContent.includes('the observation you are editing')));
+  // Cancelled (Escape), then saved unchanged (Enter): either way the edit is over, and so is
+  // what the notice asked.
+  for (const key of ['Escape', 'Enter']) {
+    await obs.getByRole('button', { name: 'Edit this observation' }).click();
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await page.waitForFunction(() => document.activeElement?.id.endsWith('-editor'));
+    assert.ok(await waiting(), `refused while editing (${key})`);
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => document.activeElement?.id.endsWith('-edit'));
+    assert.equal(await waiting(), false, `gone once the edit is closed with ${key}`);
+  }
+  // Saved with a change, too.
+  await obs.getByRole('button', { name: 'Edit this observation' }).click();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-editor'));
+  await page.keyboard.type(' Twice.');
+  await page.keyboard.press('Enter');
+  await page.locator('.sc-obs', { hasText: 'Twice.' }).waitFor();
+  assert.equal(await waiting(), false, 'gone once the edit is saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an observation without a level ("Level?") moved to another capability keeps no level, and counts for nothing', async () => {
   const { context, page, errors } = await openScorer(browser, base);
   await page.waitForSelector('.sc-app[data-assist=ready]');
