@@ -604,3 +604,31 @@ test('Your scorecards deletes a card after asking (keyboard on Cancel, Escape ca
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a card whose candidate's name is cleared stays saved, listed as Unnamed candidate, and opens and deletes as any other", async () => {
+  // Everything typed is kept (a card is often rated before it is named), under no name: the
+  // list names it as unnamed rather than by its step, which would read as the candidate's name.
+  const { context, page, errors } = await fresh();
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await candidate(page).fill('');
+  await saved(page);
+  assert.equal((await stored(page, ':tom becker:system design')).ratings.business_impact.level, 'meets', 'saved under no candidate');
+  assert.equal(await stored(page, 'priya raman:tom becker:system design'), null, 'not also under the old name');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '' && !document.querySelector('#sc-business_impact-meets').checked);
+  await page.getByText('Your scorecards').click();
+  await page.locator('.sc-saved__item').first().waitFor();
+  assert.deepEqual(await page.locator('.sc-saved__title').allTextContents(), ['Unnamed candidate · System design']);
+  await page.getByRole('button', { name: 'Open Unnamed candidate · System design' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-business_impact-meets')?.checked);
+  assert.equal(await page.getByLabel('Interview step').inputValue(), 'System design');
+  assert.equal(await candidate(page).inputValue(), '');
+  await page.getByText('Your scorecards').click();
+  await page.getByRole('button', { name: 'Delete Unnamed candidate · System design' }).click();
+  await page.locator('.sc-saved__item', { has: page.locator('.sc-saved__detail.sc-is-asking') }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-del-undo');
+  assert.equal(await stored(page, ':tom becker:system design'), null);
+  assert.match(await page.locator('.sc-saved__deleted').textContent(), /^Deleted: Unnamed candidate · System design/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
