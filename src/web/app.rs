@@ -312,11 +312,16 @@ pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
         let Ok(doc) = crate::core::json::parse(&text) else { continue };
         let interview = doc.get("interview");
         let field = |k: &str| text_of(interview.and_then(|i| i.get(k)));
-        let (candidate, step, date) = (person_of(doc.get("candidate")).name, field("step"), field("date"));
+        let (mut candidate, step, date) = (person_of(doc.get("candidate")).name, field("step"), field("date"));
+        // A card whose candidate is not named (yet, or any more) is listed as such, to open or
+        // delete: its step alone would read as the candidate's name.
+        if candidate.trim().is_empty() {
+            candidate = "Unnamed candidate".into();
+        }
         let title = isolated(&[&candidate, &step], " · ");
         let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
         let detail = isolated(&[&person_of(doc.get("interviewer")).name, &date, status, if unsaved { "kept in this tab only" } else { "" }], " · ");
-        let card = SavedCard { key, title: if title.is_empty() { "(no candidate)".into() } else { title }, detail, date };
+        let card = SavedCard { key, title, detail, date };
         // Inserted in order (a sort would bring its own copy of the sort code).
         let at = out.partition_point(|c| c.date >= card.date);
         out.insert(at, card);

@@ -56,6 +56,9 @@ pub enum NoticeUntil {
     Complete,
     /// "Still loading" from something that needs the on-demand module: goes once it is loaded.
     Loaded,
+    /// A refused Submit for an observation edit still open: goes once none is (saved or
+    /// cancelled).
+    Edited,
 }
 
 /// The scorer view's state.
@@ -373,7 +376,7 @@ impl Reducible for ScorerState {
             }
             // An edit still open would be lost with its editor: saved or cancelled first.
             Action::Submit { .. } if editable && !self.editing.is_empty() => {
-                next.refuse("Not submitted: save (Enter) or cancel (Escape) the observation you are editing first.".into(), NoticeUntil::Dismissed);
+                next.refuse("Not submitted: save (Enter) or cancel (Escape) the observation you are editing first.".into(), NoticeUntil::Edited);
                 next.did(String::new(), self.editing.first().map(|(id, _)| part_id(id, "editor")).unwrap_or_default());
             }
             // Drafted ratings are the classifier's guesses until the interviewer confirms them:
@@ -471,28 +474,29 @@ impl Reducible for ScorerState {
                 }
                 next.editing.retain(|(e, _)| *e != id);
                 if o.text == text {
+                    // (Not returned from here: the edit closed, a notice about it goes below.)
                     next.did("Observation unchanged.".into(), part_id(&id, "edit"));
-                    return Rc::new(next);
+                } else {
+                    o.text = text;
+                    let mine = o.source == TagSource::Interviewer;
+                    if !mine {
+                        // A suggestion was the old text's: the new text is read afresh.
+                        o.capability = None;
+                        o.level = Rating::NotAssessed;
+                    }
+                    suggest_tags(&mut next);
+                    let o = next.card.observations.iter().find(|o| o.id == id).cloned().unwrap_or_default();
+                    let flagged = next.analysis(&o.text).and_then(|a| a.as_ref().ok()).is_some_and(|c| !c.flags.is_empty());
+                    let said = match o.capability.as_deref() {
+                        _ if flagged => "Observation changed. It is still flagged: see its warning.".to_string(),
+                        Some(c) if mine => format!("Observation changed; your tag, {}, is kept.", next.capability_name(c)),
+                        Some(c) => format!("Observation changed and read again: suggested for {}.", next.capability_name(c)),
+                        None if matches!(next.assist, Assistance::Loading) => "Observation changed; it is tagged once the classifier has loaded.".to_string(),
+                        None => "Observation changed: not tagged to a capability.".to_string(),
+                    };
+                    next.did(said, part_id(&id, "edit"));
+                    card_changed = true;
                 }
-                o.text = text;
-                let mine = o.source == TagSource::Interviewer;
-                if !mine {
-                    // A suggestion was the old text's: the new text is read afresh.
-                    o.capability = None;
-                    o.level = Rating::NotAssessed;
-                }
-                suggest_tags(&mut next);
-                let o = next.card.observations.iter().find(|o| o.id == id).cloned().unwrap_or_default();
-                let flagged = next.analysis(&o.text).and_then(|a| a.as_ref().ok()).is_some_and(|c| !c.flags.is_empty());
-                let said = match o.capability.as_deref() {
-                    _ if flagged => "Observation changed. It is still flagged: see its warning.".to_string(),
-                    Some(c) if mine => format!("Observation changed; your tag, {}, is kept.", next.capability_name(c)),
-                    Some(c) => format!("Observation changed and read again: suggested for {}.", next.capability_name(c)),
-                    None if matches!(next.assist, Assistance::Loading) => "Observation changed; it is tagged once the classifier has loaded.".to_string(),
-                    None => "Observation changed: not tagged to a capability.".to_string(),
-                };
-                next.did(said, part_id(&id, "edit"));
-                card_changed = true;
             }
             Action::Retag { id, capability, level } if editable => {
                 if let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) {
@@ -625,7 +629,7 @@ impl Reducible for ScorerState {
                 }
                 if !unsure.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: the levels suggested for {} are guesses; set the observations' levels or rate {} yourself.",
+                        "{notice}{}Not drafted: the observations of {} have no level yet (\"Level?\"); set their levels or rate {} yourself.",
                         if notice.is_empty() { "" } else { " " },
                         names(&unsure),
                         them(&unsure)
@@ -706,12 +710,14 @@ impl Reducible for ScorerState {
             next.notice = Some(format!("Still to confirm, drafted from your observations: {names}. Confirm or change each one."));
         }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
-        // rating, once both are there; "still loading", once loading is over.
+        // rating, once both are there; "still loading", once loading is over; a refusal for an
+        // open edit, once every edit is saved or cancelled.
         let over = match next.notice_until {
             NoticeUntil::Dismissed => false,
             NoticeUntil::Confirmed => next.drafted.is_empty(),
             NoticeUntil::Complete => next.incomplete().is_none(),
             NoticeUntil::Loaded => !matches!(next.assist, Assistance::Loading),
+            NoticeUntil::Edited => next.editing.is_empty(),
         };
         if over {
             next.notice = None;

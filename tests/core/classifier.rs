@@ -1283,6 +1283,14 @@ fn a_guessed_level_drafts_nothing_and_is_named() {
     assert_eq!(card.rating("technical_expertise"), Rating::Meets, "the guessed needs improvement weighs nothing");
     assert_eq!(card.rating("project_ownership"), Rating::Exceeds, "the interviewer's tag counts whatever the classifier read");
 
+    // A tag without a level drafts nothing, whoever set it (the interviewer moved it from
+    // "Level?" without choosing one): named as such, not "nothing to draft".
+    let mut card = Scorecard::new(&r);
+    card.observations.push(tag(0, "technical_expertise", Rating::NotAssessed, TagSource::Interviewer));
+    let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
+    assert_eq!(drafts, Drafts { drafted: vec![], split: vec![], unsure: vec!["technical_expertise".into()], biased: vec![] });
+    assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
+
     // What a reading says for drafting: its flags first, then how sure its level is.
     let sure = classify("Wrote tests for the edge cases without being asked.").unwrap();
     assert!(!sure.level_unsure() && sure.suggests_tag(), "{sure:?}");

@@ -357,8 +357,10 @@ fn greenhouse_export_has_the_harvest_shape() {
     assert_eq!((q["id"].clone(), q["question"].clone()), (Value::Null, json!("Key Take-Aways")));
     let answer = q["answer"].as_str().expect("answer");
     assert!(answer.starts_with("<ul><li>Technical Expertise (Needs Improvement): "), "{answer}");
-    // A tag the interviewer has not confirmed is not passed off as theirs.
-    assert!(answer.contains("<li>Project Ownership (Meets Expectations; suggested, not confirmed): "), "{answer}");
+    // A tag the interviewer has not confirmed is not passed off as theirs; one whose level the
+    // classifier cannot tell (its stored level a guess) shows no level, as on the page.
+    assert!(answer.contains("<li>Leadership &amp; Process Improvement (Exceeds Expectations; suggested, not confirmed): "), "{answer}");
+    assert!(answer.contains("<li>Project Ownership (suggested, not confirmed): "), "{answer}");
     assert!(!answer.contains("<script") && !answer.contains("<b>") && answer.contains("&lt;script&gt;"), "{answer}");
     // An empty scorecard still has every attribute, unrated, and no answer.
     let empty = export_greenhouse(&Scorecard::new(&rubric), &rubric);
@@ -382,9 +384,11 @@ fn expected_after_greenhouse(card: &Scorecard, rubric: &Rubric) -> Vec<(String, 
     for o in observations {
         let lines: Vec<String> =
             o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+        // A suggested level the classifier cannot tell is a guess: exported as no level.
+        let guess = o.source == TagSource::Suggested && scorecard::core::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
         for (i, line) in lines.into_iter().enumerate() {
             if i == 0 && o.capability.is_some() {
-                out.push((line, o.capability.clone(), o.level, o.source));
+                out.push((line, o.capability.clone(), if guess { Rating::NotAssessed } else { o.level }, o.source));
             } else {
                 out.push((line, None, Rating::NotAssessed, TagSource::Suggested));
             }
@@ -486,6 +490,83 @@ fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     let left = BiasLeftOut::of(&card, &rubric, text_bias_risk);
     assert_eq!((left.observations, left.notes.clone()), (1, vec![first.name.clone()]));
     assert!(BiasLeftOut::of(&Scorecard::new(&rubric), &rubric, text_bias_risk).summary().is_none());
+}
+
+/// An older file's stored level guess (a suggested tag whose level the classifier cannot tell,
+/// which the engine counts for no level) is no level in the exports either, as on the page
+/// ("Level?"); a level the classifier can tell, and the interviewer's own, are kept.
+#[test]
+fn exports_show_no_level_for_a_stored_guess() {
+    let rubric = rubric();
+    let guessed = "Hosted an intern";
+    assert!(scorecard::core::classifier::classify(guessed).expect("reads").level_unsure(), "the fixture is a guess");
+    let mut card = Scorecard::new(&rubric);
+    let tag = |id: &str, text: &str, source| Observation { id: id.into(), text: text.into(), capability: Some("mentorship_support".into()), level: Rating::Meets, source };
+    card.observations.push(tag("o1", guessed, TagSource::Suggested));
+    card.observations.push(tag("o2", "Mentors two new grads on her team and meets them weekly for code review coaching.", TagSource::Suggested));
+    let md = export_markdown(&card, &rubric);
+    assert!(md.contains("- Hosted an intern _(suggested, not confirmed)_\n"), "{md}");
+    assert!(md.contains("weekly for code review coaching. _(Meets Expectations; suggested, not confirmed)_"), "{md}");
+    let gh = export_greenhouse(&card, &rubric);
+    let answer = gh["questions"][0]["answer"].as_str().expect("take-aways").to_string();
+    assert!(answer.contains("<li>Mentorship &amp; Support (suggested, not confirmed): Hosted an intern</li>"), "{answer}");
+    assert!(answer.contains("<li>Mentorship &amp; Support (Meets Expectations; suggested, not confirmed): Mentors"), "{answer}");
+    // Read back from Greenhouse, the guess stays no level, still a suggestion.
+    let back = import_greenhouse(&gh.to_string(), &rubric).expect("reads").card;
+    let o = back.observations.iter().find(|o| o.text == guessed).expect("kept");
+    assert_eq!((o.level, o.source), (Rating::NotAssessed, TagSource::Suggested));
+    // The interviewer's own tag on the same text keeps its level.
+    card.observations[0].source = TagSource::Interviewer;
+    assert!(export_markdown(&card, &rubric).contains("- Hosted an intern _(Meets Expectations)_\n"));
+}
+
+/// An observation the interviewer tagged without a level (moved to a capability from "Level?")
+/// is no evidence for the engine, and is exported with no level, as the interviewer's.
+#[test]
+fn an_interviewer_tag_without_a_level_counts_for_nothing_and_exports_no_level() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
+    card.observations.push(Observation {
+        id: "o1".into(),
+        text: "Hosted an intern".into(),
+        capability: Some("technical_expertise".into()),
+        level: Rating::NotAssessed,
+        source: TagSource::Interviewer,
+    });
+    let read = scorecard::core::engine::recommend_read(&rubric, &card, &scorecard::core::classifier::reading);
+    assert!(read.unevidenced.contains(&"technical_expertise".to_string()), "{:?}", read.unevidenced);
+    assert!(export_markdown(&card, &rubric).contains("- Hosted an intern\n"));
+    let gh = export_greenhouse(&card, &rubric);
+    assert_eq!(gh["questions"][0]["answer"], "<ul><li>Technical Expertise: Hosted an intern</li></ul>");
+    let back = import_greenhouse(&gh.to_string(), &rubric).expect("reads").card;
+    assert_eq!((back.observations[0].level, back.observations[0].source), (Rating::NotAssessed, TagSource::Interviewer));
+}
+
+/// Impressions ("seems really smart") are left out of the Markdown as they are of Greenhouse's
+/// Key Take-Aways (the widget says they are not evidence of behaviour), and the summary says
+/// how many, under the heading that counts what was left out as a bias risk.
+#[test]
+fn markdown_leaves_out_impressions_and_says_how_many() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
+    card.observations.push(untagged("o1", "Seems really smart"));
+    card.observations.push(untagged("o2", "Seems very smart and has a great attitude"));
+    card.observations.push(untagged("o3", "Designed the retry queue and walked me through its failure modes."));
+    assert!(card.observations[..2].iter().all(scorecard::core::interchange::impression), "the fixtures are impressions");
+    let md = export_markdown(&card, &rubric);
+    assert!(!md.contains("smart") && md.contains("retry queue"), "{md}");
+    let sentence = "_Flagged as not evidence of behaviour (impressions) and left out: 2 observations._";
+    assert!(md.trim_end().ends_with(&format!("### Left out of this summary\n\n{sentence}")), "{md}");
+    // Beside a bias risk, both are said under the one heading.
+    card.observations.push(untagged("o4", "He is too old to keep up with our stack"));
+    let md = export_markdown(&card, &rubric);
+    let both = format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: 1 observation._\n{sentence}\n");
+    assert!(md.ends_with(&both), "{md}");
+    assert_eq!(md.matches("### Left out").count(), 1);
+    // The document keeps them: it is the interviewer's own record.
+    assert!(export_json(&card).contains("Seems really smart"));
 }
 
 /// What the Markdown left out as a bias risk is said under a heading of its own, not in the
@@ -882,7 +963,9 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     assert!(md.contains("### Other observations\n\n- Untagged \\<em\\>remark\\</em\\>"), "{md}");
     // The interviewer's own tag shows its level; the classifier's, not yet confirmed, says so.
     assert!(md.contains("- 🦀 Rust & \\<b\\>bold\\</b\\> claims about ownership _(Needs Improvement)_\n"), "{md}");
-    assert!(md.contains("- \\<script\\>alert('x')\\</script\\> _(Meets Expectations; suggested, not confirmed)_"), "{md}");
+    assert!(md.contains("and \\_under\\_ _(Exceeds Expectations; suggested, not confirmed)_"), "{md}");
+    // One whose level the classifier cannot tell (a stored guess) shows no level, as on the page.
+    assert!(md.contains("- \\<script\\>alert('x')\\</script\\> _(suggested, not confirmed)_"), "{md}");
     // Untagged observations have no tag to confirm.
     assert!(md.contains("- Untagged \\<em\\>remark\\</em\\>\n"), "{md}");
     // Whatever the user typed, no link, image, HTML tag or code span can open.
@@ -890,8 +973,13 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
         assert!(no_unescaped(line, &['<', '[', ']', '`', '|']) && no_entity_or_image(line), "unescaped markup in {line:?}");
     }
     // A multi-line observation stays inside its list item: continuation lines are indented hard
-    // breaks, and no blank line ends the item.
-    assert!(md.contains("- \\# Not a heading  \n  \\- not a list  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
+    // breaks, and no blank line ends the item. (One that describes behaviour: the sample's own,
+    // which describes none, is left out as an impression.)
+    let mut card = card.clone();
+    let text = "# Not a heading: led the rollout\n- not a list: wrote the plan\n1. not numbered";
+    card.observations.push(Observation { id: "o9".into(), text: text.into(), capability: Some("mentorship_support".into()), level: Rating::Meets, source: TagSource::Interviewer });
+    let md = export_markdown(&card, &rubric);
+    assert!(md.contains("- \\# Not a heading: led the rollout  \n  \\- not a list: wrote the plan  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
     // An empty scorecard still summarises.
     let empty = export_markdown(&Scorecard::new(&rubric), &rubric);
     assert!(empty.starts_with("## Scorecard: L4 Senior Software Engineer\n\n**Status:** draft\n\n**Recommendation:** Insufficient evidence"), "{empty}");

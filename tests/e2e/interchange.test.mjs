@@ -492,6 +492,12 @@ test('a share link says how many flagged remarks it carries, and its reader sees
   assert.ok(await reader.locator('.sc-obs', { hasText: 'payments migration' }).locator('.sc-obs__text').isVisible(), 'the rest is shown');
   const noteBox = reader.getByLabel('Evidence for Project Ownership');
   assert.ok(!(await noteBox.isVisible()), 'the flagged evidence note is folded too');
+  // Nor does a flag's reason tell what is folded: it quotes the words that raised it ("kids",
+  // "mom"), as the committee view, which shows the summary alone, never does.
+  assert.equal(await kids.locator('.sc-obs__flag').count(), 0, 'no reason beside a folded observation');
+  assert.equal(await reader.locator('#sc-project_ownership-flags .sc-obs__flag').count(), 0, 'nor beside a folded note');
+  const visible = await reader.locator('.sc-cards, .sc-observe').evaluateAll((els) => els.map((e) => e.innerText).join(' '));
+  assert.ok(!/\b(kids|mom)\b/i.test(visible), visible);
   await kids.locator('summary').click();
   assert.equal(await kids.locator('.sc-obs__text').textContent(), KIDS);
   assert.ok(await kids.locator('.sc-obs__text').isVisible(), 'one click away');

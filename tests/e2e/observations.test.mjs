@@ -124,7 +124,7 @@ test('good short notes draft meets, a guessed level drafts nothing, and a note i
   assert.match(await page.locator('.sc-observe__added').textContent(), /^Added, not tagged\. Bias risk: mentions appearance \("hoodie"\), which is not evidence of the job; rate what the candidate did\. It is listed below\.$/);
 
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
-  await page.locator('.sc-notice', { hasText: 'Not drafted: the levels suggested for Mentorship & Support are guesses;' }).waitFor();
+  await page.locator('.sc-notice', { hasText: 'Not drafted: the observations of Mentorship & Support have no level yet' }).waitFor();
   assert.ok(await page.locator('#sc-technical_expertise-meets').isChecked());
   for (const level of ['needs_improvement', 'meets', 'exceeds']) {
     assert.ok(!(await page.locator(`#sc-mentorship_support-${level}`).isChecked()), `mentorship not drafted ${level}`);
@@ -565,5 +565,68 @@ test('a note or observation over 10,000 characters: the count shows near the lim
   await box.press('Enter');
   await page.waitForFunction(() => document.querySelector('#sc-observe').value === '');
   assert.doesNotMatch(await page.locator('.sc-observe').textContent(), /This box is full|characters left/);
+  await context.close();
+});
+
+test('the notice that Submit waits for an open edit goes as soon as the edit is saved or cancelled', async () => {
+  const { context, page, errors } = await openScorer(browser, base);
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.getByLabel('Interviewer', { exact: true }).fill('Sam Ortiz');
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await observe(page, 'Wrote tests for the edge cases without being asked.');
+  const obs = page.locator('.sc-obs', { hasText: 'edge cases' });
+  const waiting = () => page.evaluate(() => [...document.querySelectorAll('.sc-notice')].some((n) => n.textContent.includes('the observation you are editing')));
+  // Cancelled (Escape), then saved unchanged (Enter): either way the edit is over, and so is
+  // what the notice asked.
+  for (const key of ['Escape', 'Enter']) {
+    await obs.getByRole('button', { name: 'Edit this observation' }).click();
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await page.waitForFunction(() => document.activeElement?.id.endsWith('-editor'));
+    assert.ok(await waiting(), `refused while editing (${key})`);
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => document.activeElement?.id.endsWith('-edit'));
+    assert.equal(await waiting(), false, `gone once the edit is closed with ${key}`);
+  }
+  // Saved with a change, too.
+  await obs.getByRole('button', { name: 'Edit this observation' }).click();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-editor'));
+  await page.keyboard.type(' Twice.');
+  await page.keyboard.press('Enter');
+  await page.locator('.sc-obs', { hasText: 'Twice.' }).waitFor();
+  assert.equal(await waiting(), false, 'gone once the edit is saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an observation without a level ("Level?") moved to another capability keeps no level, and counts for nothing', async () => {
+  const { context, page, errors } = await openScorer(browser, base);
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  await observe(page, 'Hosted an intern');
+  const hosted = page.locator('.sc-obs', { hasText: 'Hosted an intern' });
+  const level = hosted.locator('select[id$="-level"]');
+  assert.equal(await level.inputValue(), 'not_assessed');
+  await hosted.locator('select[id$="-cap"]').selectOption('technical_expertise');
+  const te = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Technical Expertise' }) });
+  const moved = te.locator('.sc-obs', { hasText: 'Hosted an intern' });
+  await moved.locator('.sc-obs__source', { hasText: 'Your tag' }).waitFor();
+  // A QA pass saw Meets Expectations here: a level the interviewer never chose.
+  assert.equal(await moved.locator('select[id$="-level"]').inputValue(), 'not_assessed');
+  assert.equal(await moved.locator('select[id$="-level"]').evaluate((s) => s.options[s.selectedIndex].text), 'Level?');
+  // It is no evidence: rated Meets on its strength alone, the rating is without evidence.
+  await page.click('label[for="sc-technical_expertise-meets"]');
+  await page.getByText('Rated without evidence: add what you observed.').waitFor();
+  // Drafting names it as missing its level, rather than saying there is nothing to draft.
+  await page.click('label[for="sc-technical_expertise-not_assessed"]');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not drafted: the observations of Technical Expertise have no level yet' }).waitFor();
+  assert.ok(!(await page.locator('#sc-technical_expertise-meets').isChecked()));
+  // Once the interviewer picks a level, it counts.
+  await moved.locator('select[id$="-level"]').selectOption('exceeds');
+  await page.click('label[for="sc-technical_expertise-exceeds"]');
+  await page.waitForFunction(() => document.querySelector('#sc-technical_expertise-exceeds')?.checked
+    && ![...document.querySelectorAll('.sc-card__hint')].some((h) => h.textContent.startsWith('Rated without evidence')));
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -586,7 +586,7 @@ fn guessed_levels_and_unreadable_notes_draft_nothing() {
     assert_eq!(state.card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(
         state.notice.as_deref(),
-        Some("Drafted from your observations: Technical Expertise. Confirm or change each one. Not drafted: the levels suggested for Mentorship & Support are guesses; set the observations' levels or rate it yourself.")
+        Some("Drafted from your observations: Technical Expertise. Confirm or change each one. Not drafted: the observations of Mentorship & Support have no level yet (\"Level?\"); set their levels or rate it yourself.")
     );
 }
 

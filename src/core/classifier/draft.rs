@@ -73,8 +73,9 @@ pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
 /// What [`draft_ratings_with`] did: the capabilities it drafted a rating for, those it left
 /// unrated because their observations disagree (some read needs improvement, some exceeds
 /// expectations: a mean of the two would be a level that no observation supports), and those
-/// it left unrated because their only evidence is suggested tags whose level the classifier
-/// could not tell ("Paired with me on the bug" says what the candidate did, not how well), and
+/// it left unrated because their only evidence is tags without a level, or suggested ones whose
+/// level the classifier could not tell ("Paired with me on the bug" says what the candidate
+/// did, not how well), and
 /// those whose only observations with a level have a bias risk (never evidence).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drafts {
@@ -127,9 +128,10 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         let (mut low, mut high, mut unsure, mut biased) = (false, false, false, false);
         for o in card.observations_for(&cap.id) {
             let Some(points) = o.level.points() else {
-                // A suggested tag without a level: the classifier could not tell it (a guess is
-                // never stored as a level).
-                unsure |= o.source == TagSource::Suggested;
+                // A tag without a level ("Level?"): the classifier could not tell it (a guess is
+                // never stored as a level), and the interviewer has not chosen one yet (moving
+                // the observation to this capability keeps it without).
+                unsure = true;
                 continue;
             };
             let weight = match (evidence(&o.text), o.source) {

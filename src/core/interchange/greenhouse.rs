@@ -211,8 +211,7 @@ fn observation_line(o: &Observation, rubric: &Rubric) -> String {
         // interviewer's, which nobody gave: it goes out marked, and comes back untagged.
         return if reads_marked(&o.text, rubric) { format!("{UNTAGGED}{}", o.text) } else { o.text.clone() };
     };
-    let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
-    match super::tag_words(level, o.source == TagSource::Suggested) {
+    match super::tag_words(super::shown_level(o, rubric), o.source == TagSource::Suggested) {
         Some(words) => format!("{} ({words}): {}", cap.name, o.text),
         None => format!("{}: {}", cap.name, o.text),
     }

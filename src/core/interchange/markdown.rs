@@ -7,7 +7,7 @@
 
 use crate::core::engine::{headline, hire_below_level, percent, recommend_read};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{is_date_time, Observation, Rating, Scorecard, TagSource};
+use crate::core::scorecard::{is_date_time, Observation, Scorecard, TagSource};
 
 /// An RFC 3339 time as a reader writes it, in its own offset: `2026-11-26T03:18:42.674Z` is
 /// "2026-11-26 03:18 UTC", `…T09:00:00+05:30` is "… 09:00 UTC+05:30". Anything else as given.
@@ -64,9 +64,22 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         out.push('\n');
     }
 
-    // Observations with a bias risk stay out of the summary (`super::bias_risk`); counted below.
-    let kept: Vec<&Observation> = card.observations.iter().filter(|o| !super::bias_risk(o)).collect();
-    let mut left_out = super::BiasLeftOut { observations: card.observations.len() - kept.len(), notes: Vec::new() };
+    // Observations with a bias risk stay out of the summary (`super::bias_risk`), and so do
+    // impressions (`super::impression`), as from Greenhouse's Key Take-Aways: the widget says
+    // they are not evidence of behaviour. Each counted below.
+    let mut kept: Vec<&Observation> = Vec::new();
+    let mut left_out = super::BiasLeftOut::default();
+    let mut impressions = 0;
+    for o in &card.observations {
+        let flags = crate::core::classifier::detect_flags(&o.text);
+        if crate::core::classifier::has_bias_risk(&flags) {
+            left_out.observations += 1;
+        } else if !flags.is_empty() {
+            impressions += 1;
+        } else {
+            kept.push(o);
+        }
+    }
     for cap in &rubric.capabilities {
         let level = card.rating(&cap.id);
         out.push_str(&format!("### {}: {}\n\n", escape_line(&cap.name), rubric.level_label(level)));
@@ -97,8 +110,18 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     }
     // Under a heading of its own: after the last capability's section, the sentence would read
     // as said of that capability.
-    if let Some(left_out) = left_out.summary() {
-        out.push_str(&format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: {left_out}._\n"));
+    let bias = left_out.summary();
+    if bias.is_some() || impressions > 0 {
+        out.push_str("### Left out of this summary\n\n");
+    }
+    if let Some(left_out) = bias {
+        out.push_str(&format!("_Flagged as a bias risk and left out: {left_out}._\n"));
+    }
+    if impressions > 0 {
+        out.push_str(&format!(
+            "_Flagged as not evidence of behaviour (impressions) and left out: {impressions} observation{}._\n",
+            if impressions == 1 { "" } else { "s" }
+        ));
     }
     // One trailing newline.
     let trimmed = out.trim_end().len();
@@ -111,8 +134,7 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
 /// confirmed says so (untagged observations have nothing to confirm).
 fn observation_item(o: &Observation, rubric: &Rubric) -> String {
     let tagged = o.capability.as_deref().is_some_and(|c| rubric.capability(c).is_some());
-    let level = (o.level != Rating::NotAssessed).then(|| rubric.level_label(o.level));
-    let tag = super::tag_words(level, tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
+    let tag = super::tag_words(super::shown_level(o, rubric), tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
     format!("- {}{tag}\n", escape_block(&o.text, "  "))
 }
 

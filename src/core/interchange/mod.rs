@@ -48,6 +48,15 @@ pub(crate) fn tag_words(level: Option<&str>, unconfirmed: bool) -> Option<String
     }
 }
 
+/// The level an exported observation shows, as the widget shows it: none when it has none, nor
+/// when its tag is a suggestion whose level the classifier cannot tell (a guess an older file
+/// stored: the engine counts it for no level, `engine::recommend_read`, and the page shows
+/// "Level?").
+pub(crate) fn shown_level<'a>(o: &super::scorecard::Observation, rubric: &'a super::Rubric) -> Option<&'a str> {
+    let guess = o.source == super::scorecard::TagSource::Suggested && super::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
+    (o.level != super::scorecard::Rating::NotAssessed && !guess).then(|| rubric.level_label(o.level))
+}
+
 /// Why an import failed. `Display` gives one line meant for people, naming the field at fault:
 ///
 /// - `TooLarge`: `document is 2000000 bytes; the limit is 1048576`

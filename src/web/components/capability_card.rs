@@ -103,6 +103,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     let hint_id = part_id(&base, "hint");
     let flags_id = part_id(&base, "flags");
     let drafted_id = part_id(&base, "drafted");
+    let fold = state.locked && has_bias_risk(note_flags);
     html! {
         <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={part_id(&base, "title")}>
             // Named by the capability alone (the legend also holds the current rating and the
@@ -130,7 +131,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
             // A note with a bias risk does not print (as it is left out of the exports).
             <div class={classes!("sc-card__note", has_bias_risk(note_flags).then_some("sc-m-bias"))}>
                 <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
-                { withheld(state.locked && has_bias_risk(note_flags), html! {
+                { withheld(fold, html! {
                     <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
                         rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
                         placeholder="What did the candidate say or do? Quote the example." />
@@ -140,7 +141,8 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 // list that grows in place would shift the textarea and replace it, losing focus.
                 // Described by the textarea, so a warning that appears while typing is read with it.
                 <div class="sc-card__flags" id={flags_id}>
-                    { for note_flags.iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
+                    // Folded, none: a reason quotes the words folded away (see `withheld`).
+                    { for (if fold { &[] } else { note_flags }).iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
                     // Full: said at once, and with the box (its description).
                     if full {
                         <p class="sc-card__hint sc-is-warning" role="alert">{ FULL }</p>

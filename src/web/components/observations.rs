@@ -294,7 +294,9 @@ fn observation_editor(state: &ScorerContext, o: &Observation, base: &str) -> Htm
 /// `shown` folded away behind "Not shown: flagged as a bias risk" when `fold`, one click from its
 /// text: in a card only shown (locked by the host, opened from a share link), a remark on age,
 /// family, origin or looks is not what its reader meets first, as in the committee view and
-/// print; the interviewer's own card shows it with its warning, to take it out.
+/// print; the interviewer's own card shows it with its warning, to take it out. Folded, its
+/// flags are not shown either: their reasons quote the words that raised them ("kids"), which
+/// would tell what the fold keeps back (the committee view shows the summary alone too).
 pub fn withheld(fold: bool, shown: Html) -> Html {
     if !fold {
         return shown;
@@ -319,7 +321,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let capability = (!v.is_empty()).then_some(v);
-            let level = if capability.is_some() && level == Rating::NotAssessed { Rating::Meets } else { level };
+            // Its level moves with it: "Level?" stays "Level?", no evidence for a level until
+            // the interviewer picks one (never a level they did not choose).
             state.dispatch(Action::Retag { id: id.clone(), capability, level });
         })
     };
@@ -373,12 +376,13 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     // The text, or while it is edited its box (the menus and Remove stay described by it).
     let text_id = part_id(&base, if editing { "editor" } else { "text" });
     let described = if suggested { format!("{text_id} {base}-source") } else { text_id.clone() };
+    let fold = state.locked && has_bias_risk(&flags);
     html! {
         <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
             if editing {
                 { observation_editor(state, o, &base) }
             } else {
-                { withheld(state.locked && has_bias_risk(&flags), html! { <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p> }) }
+                { withheld(fold, html! { <p class="sc-obs__text" id={part_id(&base, "text")}>{ text }</p> }) }
             }
             <div class="sc-obs__tag">
                 <label class="sc-visually-hidden" for={part_id(&base, "cap")}>{ "Capability" }</label>
@@ -435,7 +439,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
                 }
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).
-            <>{ for flags.iter().map(|f| html! {
+            // Folded, none: a reason quotes the words that raised it (see `withheld`).
+            <>{ for (if fold { &[] } else { flags.as_slice() }).iter().map(|f| html! {
                 <p class="sc-obs__flag" role="note">{ flag_text(f) }</p>
             }) }</>
         </li>
