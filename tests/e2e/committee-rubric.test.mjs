@@ -133,7 +133,7 @@ test('a rubric the browser cannot keep stays in use, saying so', async () => {
   await paste(page, PANEL);
   await waitText(page, 'load-status', /0 counted/);
   await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
-  await waitText(page, 'rubric-save-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
+  await waitText(page, 'rubric-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
   await waitText(page, 'load-status', /3 counted/);
   await context.close();
 });
@@ -148,6 +148,38 @@ test('a Greenhouse export that names no candidate says what it is and how to bri
   await item.waitFor();
   assert.match(await item.textContent(), /anna-greenhouse\.json: names no candidate: a Greenhouse export, which carries no candidate .*load the scorecard's JSON instead \(Download JSON in the scorer\)/);
   assert.equal(await text(page, 'committee-empty'), 'No loaded scorecard is counted in a panel yet: the lists above say why.');
+  await context.close();
+});
+
+test('a saved rubric that no longer reads is kept aside, and the page says what was stored and why', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const corrupt = async (stored) => {
+    await page.evaluate(([k, v]) => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); localStorage.setItem(k, v); }, [KEY, stored]);
+    await page.reload();
+    await page.waitForSelector('[data-testid=rubric-problem]');
+    // Nothing deleted: the stored text is under a key of its own, and the rubric's key is free.
+    const kept = await page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(k + ':corrupt:')).map((key) => [key, localStorage.getItem(key)]), KEY);
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0][1], stored);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+    assert.match(await text(page, 'rubric-in-use'), /built in/);
+    return [await text(page, 'rubric-problem'), kept[0][0]];
+  };
+  // A document saved under its name that no longer reads as a ladder: named, and why.
+  let [said, key] = await corrupt(JSON.stringify(['l5.txt', 'L5 Staff Software Engineer\nno table\n']));
+  assert.match(said, /^The rubric saved for this committee could not be read \("l5\.txt": not a usable ladder document \(ladder.+\); it is kept aside as "[^"]+"\. The analysis uses the built-in L4 Senior Software Engineer \(l4-senior-software-engineer v1\)\.$/);
+  assert.ok(said.includes(`kept aside as "${key}"`), said);
+  // Not a saved rubric document at all.
+  [said, key] = await corrupt('{"oops"');
+  assert.match(said, /^The rubric saved for this committee could not be read \(it is not a saved rubric document, a name and a text\); it is kept aside as "[^"]+"\. The analysis uses the built-in L4/);
+  assert.ok(said.includes(`kept aside as "${key}"`), said);
+  // A rubric chosen now is saved as usual, beside what was kept aside.
+  await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  assert.equal(await page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(k + ':corrupt:')).length, KEY), 1);
+  assert.equal(await page.locator('[data-testid=rubric-problem]').count(), 0);
   await context.close();
 });
 

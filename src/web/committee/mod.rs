@@ -216,6 +216,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // The save of the latest set, until it has run: a newer change replaces it, and leaving the
     // page runs it at once.
     let pending: PendingSave = use_mut_ref(|| None);
+    // What the page says of the rubric's keeping (a sentence): why the chosen one could not be
+    // saved, or why the saved one could not be read.
+    let rubric_problem = use_state(|| None::<String>);
     let paste = use_state(String::new);
     // The export shown, with the name of its file, and what its Copy or Download last did.
     let output = use_state(|| None::<(&'static str, String)>);
@@ -266,17 +269,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
     // not written again.)
     {
-        let (state, store, restored, pending, page) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone());
+        let (state, store, restored, pending, page, problem) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone(), rubric_problem.clone());
         use_effect_with((state.sources.clone(), state.resaves), move |(sources, _)| {
             let key = storage_key(&page);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
                 // The rubric saved with the set first: the set is read against it.
-                let mut rubric = state.rubric.clone();
-                if let Some((chosen, from)) = rubric::saved_rubric(&store, &page) {
-                    rubric = chosen.clone();
-                    state.dispatch(CommitteeAction::UseRubric { rubric: chosen, from: Some(from) });
-                }
+                let rubric = rubric::take_saved(&state, &store, &page, state.rubric.clone(), &problem);
                 if let Some(sources) = store.read_known(&key).and_then(|text| read_set(&text, &rubric)) {
                     state.dispatch(CommitteeAction::Restore { sources });
                 }
@@ -351,12 +350,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
 
     // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
     // read then). Why it could not be, if it could not: it stays in use in this tab.
-    let rubric_problem = use_state(|| None::<String>);
     {
         let (store, page, problem, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), use_mut_ref(|| true));
         use_effect_with(state.rubric_from.clone(), move |from| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                problem.set(rubric::save_rubric(&store, &page, from.as_deref()).err());
+                problem.set(rubric::save_rubric(&store, &page, from.as_deref()).err().map(|p| format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")));
             }
         });
     }
