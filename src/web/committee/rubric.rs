@@ -31,7 +31,8 @@ pub fn read_saved(saved: &str, page: &Rubric) -> Result<(Rc<Rubric>, Rc<RubricDo
 }
 
 /// Analyses against the rubric saved with the set ([`read_saved`]), or the page's own when none
-/// is, in place of `current`, and returns it: on opening the page. One that no longer
+/// is, in place of `current`, and returns it: on opening the page, and when another tab changes
+/// it. One that no longer
 /// reads is moved aside (`DraftStore::set_aside`, as the scorer does with a draft), so nothing
 /// the committee chose is lost, and `problem` says what was stored and why it does not read.
 pub fn take_saved(state: &UseReducerHandle<CommitteeState>, store: &DraftStore, page: &Rc<Rubric>, current: Rc<Rubric>, problem: &UseStateHandle<Option<String>>) -> Rc<Rubric> {
