@@ -133,7 +133,7 @@ test('a rubric the browser cannot keep stays in use, saying so', async () => {
   await paste(page, PANEL);
   await waitText(page, 'load-status', /0 counted/);
   await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
-  await waitText(page, 'rubric-save-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
+  await waitText(page, 'rubric-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
   await waitText(page, 'load-status', /3 counted/);
   await context.close();
 });
@@ -151,7 +151,39 @@ test('a Greenhouse export that names no candidate says what it is and how to bri
   await context.close();
 });
 
-test("a tab on another ladder counts the set another tab saves against its own ladder", async () => {
+test('a saved rubric that no longer reads is kept aside, and the page says what was stored and why', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const corrupt = async (stored) => {
+    await page.evaluate(([k, v]) => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); localStorage.setItem(k, v); }, [KEY, stored]);
+    await page.reload();
+    await page.waitForSelector('[data-testid=rubric-problem]');
+    // Nothing deleted: the stored text is under a key of its own, and the rubric's key is free.
+    const kept = await page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(k + ':corrupt:')).map((key) => [key, localStorage.getItem(key)]), KEY);
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0][1], stored);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+    assert.match(await text(page, 'rubric-in-use'), /built in/);
+    return [await text(page, 'rubric-problem'), kept[0][0]];
+  };
+  // A document saved under its name that no longer reads as a ladder: named, and why.
+  let [said, key] = await corrupt(JSON.stringify(['l5.txt', 'L5 Staff Software Engineer\nno table\n']));
+  assert.match(said, /^The rubric saved for this committee could not be read \("l5\.txt": not a usable ladder document \(ladder.+\); it is kept aside as "[^"]+"\. The analysis uses the built-in L4 Senior Software Engineer \(l4-senior-software-engineer v1\)\.$/);
+  assert.ok(said.includes(`kept aside as "${key}"`), said);
+  // Not a saved rubric document at all.
+  [said, key] = await corrupt('{"oops"');
+  assert.match(said, /^The rubric saved for this committee could not be read \(it is not a saved rubric document, a name and a text\); it is kept aside as "[^"]+"\. The analysis uses the built-in L4/);
+  assert.ok(said.includes(`kept aside as "${key}"`), said);
+  // A rubric chosen now is saved as usual, beside what was kept aside.
+  await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  assert.equal(await page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(k + ':corrupt:')).length, KEY), 1);
+  assert.equal(await page.locator('[data-testid=rubric-problem]').count(), 0);
+  await context.close();
+});
+
+test('another tab\'s rubric is followed, set and all; a tab whose own rubric is not saved keeps it and says so', async () => {
   const context = await browser.newContext();
   const [a, b] = [await context.newPage(), await context.newPage()];
   await open(a);
@@ -160,14 +192,45 @@ test("a tab on another ladder counts the set another tab saves against its own l
   // against that ladder.
   const ladder = L5_LADDER.replaceAll('Business Impact', 'Craft Quality');
   const panel = PANEL.replaceAll('business_impact', 'craft_quality');
-  // B analyses against that ladder; A, open since before, against the built-in L4.
+  // B analyses against that ladder; A, open since before on the built-in L4, follows at once.
   await b.setInputFiles('#scc-rubric-file', file('l5.txt', ladder));
-  await b.waitForFunction(() => /l5-staff-software-engineer v1\), loaded from l5\.txt/.test(document.querySelector('[data-testid=rubric-in-use]')?.textContent ?? ''));
-  // A adds the panel (not read there) and saves it; B, with nothing unsaved, takes it and
-  // counts it against its own rubric.
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => /l5-staff-software-engineer v1\), loaded from l5\.txt/.test(document.querySelector('[data-testid=rubric-in-use]')?.textContent ?? ''));
+  }
+  // A adds the panel and saves it; both count it against the ladder.
   await paste(a, panel);
-  await waitText(a, 'load-status', /^3 scorecards loaded, 0 counted/);
+  await waitText(a, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
   await waitText(b, 'load-status', /^3 scorecards loaded, 3 counted, 1 candidate\.$/);
   assert.equal(await b.locator('.sc-committee__failed').count(), 0);
+  // Back to the built-in rubric in A: B follows, and sets the panel aside as A does.
+  await a.getByRole('button', { name: 'Use the built-in L4' }).click();
+  await waitText(b, 'rubric-in-use', /built in/);
+  await waitText(b, 'load-status', /^3 scorecards loaded, 0 counted/);
+  // Something this page cannot read saved there (another release, a hand edit): B keeps it
+  // aside, says so, and stays on the built-in rubric.
+  await a.getByRole('button', { name: 'Use the built-in L4' }).waitFor({ state: 'detached' });
+  await a.evaluate((k) => localStorage.setItem(k, '["l9.txt", "no ladder"]'), KEY);
+  await waitText(b, 'rubric-problem', /^The rubric saved for this committee could not be read \("l9\.txt": .+\); it is kept aside as "scorecard:v1:committee-rubric:l4-senior-software-engineer:corrupt:/);
+  assert.equal(await b.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(k + ':corrupt:')).map((key) => localStorage.getItem(key)).join(), KEY), '["l9.txt", "no ladder"]');
+  assert.match(await text(b, 'rubric-in-use'), /built in/);
   await context.close();
+
+  // A tab whose chosen rubric storage refused keeps it: taking the other's would lose it.
+  const context2 = await browser.newContext();
+  const [c, d] = [await context2.newPage(), await context2.newPage()];
+  await c.addInitScript((key) => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  }, KEY);
+  await open(c);
+  await open(d);
+  await c.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await waitText(c, 'rubric-problem', /^The rubric is not saved in this browser/);
+  await d.setInputFiles('#scc-rubric-file', file('l5-rubric.json', L5_JSON));
+  await waitText(c, 'rubric-problem', /^Another tab changed the rubric; this tab keeps L5 Staff Software Engineer \(l5-staff-software-engineer v1\), which is not saved in this browser\.$/);
+  assert.match(await text(c, 'rubric-in-use'), /loaded from l5\.txt/);
+  await context2.close();
 });

@@ -241,3 +241,25 @@ test('the exports copy and download, and say so; a refused clipboard leaves the 
   assert.equal(await status.textContent(), 'This browser did not allow copying: select the text in the box and copy it (Ctrl+C or ⌘C).');
   await context.close();
 });
+
+test('the two-tab notice counts only the scorecards that read, not documents listed as not loaded', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 2));
+  await saved(a, 2);
+  await open(b);
+  await waitStatus(b, /^2 scorecards loaded/);
+  await b.evaluate(() => { window.deaf = true; });
+  // A adds a document that does not read (saved with the set, to correct later).
+  await a.setInputFiles('#scc-files', [file('broken.json', { format: 'interview-scorecard', version: 1 })]);
+  await saved(a, 3);
+  await remove(b, 'a2.json');
+  const alert = b.locator('[data-testid=elsewhere]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /There they are 2 scorecards: 1 this tab does not have, and this tab has 0 they do not\./);
+  assert.equal(await alert.getByRole('button', { name: 'Keep both (2 scorecards)' }).count(), 1);
+  assert.equal(await alert.getByRole('button', { name: "Use the other tab's (2)" }).count(), 1);
+  await context.close();
+});

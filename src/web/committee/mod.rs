@@ -216,6 +216,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // The save of the latest set, until it has run: a newer change replaces it, and leaving the
     // page runs it at once.
     let pending: PendingSave = use_mut_ref(|| None);
+    // What the page says of the rubric's keeping (a sentence): why the chosen one could not be
+    // saved, or why the saved one (or another tab's) could not be read. Whether this tab holds a
+    // rubric storage does not (its save failed): another tab's is then not taken in its place.
+    let rubric_problem = use_state(|| None::<String>);
+    let rubric_unsaved = use_mut_ref(|| false);
     let paste = use_state(String::new);
     // The export shown, with the name of its file, and what its Copy or Download last did.
     let output = use_state(|| None::<(&'static str, String)>);
@@ -266,17 +271,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
     // not written again.)
     {
-        let (state, store, restored, pending, page) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone());
+        let (state, store, restored, pending, page, problem) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone(), rubric_problem.clone());
         use_effect_with((state.sources.clone(), state.resaves), move |(sources, _)| {
             let key = storage_key(&page);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
                 // The rubric saved with the set first: the set is read against it.
-                let mut rubric = state.rubric.clone();
-                if let Some((chosen, from)) = rubric::saved_rubric(&store, &page) {
-                    rubric = chosen.clone();
-                    state.dispatch(CommitteeAction::UseRubric { rubric: chosen, from: Some(from) });
-                }
+                let rubric = rubric::take_saved(&state, &store, &page, state.rubric.clone(), &problem);
                 if let Some(sources) = store.read_known(&key).and_then(|text| read_set(&text, &rubric)) {
                     state.dispatch(CommitteeAction::Restore { sources });
                 }
@@ -351,12 +352,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
 
     // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
     // read then). Why it could not be, if it could not: it stays in use in this tab.
-    let rubric_problem = use_state(|| None::<String>);
     {
-        let (store, page, problem, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), use_mut_ref(|| true));
+        let (store, page, problem, unsaved, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), rubric_unsaved.clone(), use_mut_ref(|| true));
         use_effect_with(state.rubric_from.clone(), move |from| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                problem.set(rubric::save_rubric(&store, &page, from.as_deref()).err());
+                let failed = rubric::save_rubric(&store, &page, from.as_deref()).err();
+                *unsaved.borrow_mut() = failed.is_some();
+                problem.set(failed.map(|p| format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")));
             }
         });
     }
@@ -419,6 +421,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
         let (state, key, store, holding, in_use) = (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone(), in_use.clone());
+        let (page, rubric_key, problem, unsaved) = (props.rubric.clone(), rubric::rubric_key(&props.rubric), rubric_problem.clone(), rubric_unsaved.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
             // once when this tab has nothing waiting to be saved, else held for the committee to
@@ -428,6 +431,18 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             // A `key` of null is storage cleared.)
             let storage = move |e: &Event| {
                 let field = |name: &str| js_sys::Reflect::get(e, &name.into()).ok().and_then(|v| v.as_string());
+                // Another tab chose another rubric (none: the page's own), or storage was cleared:
+                // this tab follows, as it reads what is saved on opening, unless its own rubric is
+                // not saved (it would be lost). Before the set, so that a set saved with the
+                // rubric is read against it.
+                if field("key").is_none_or(|k| k == rubric_key) {
+                    if *unsaved.borrow() {
+                        problem.set(Some(format!("Another tab changed the rubric; this tab keeps {}, which is not saved in this browser.", rubric::rubric_name(&in_use.borrow()))));
+                    } else {
+                        let current = in_use.borrow().clone();
+                        *in_use.borrow_mut() = rubric::take_saved(&state, &store, &page, current, &problem);
+                    }
+                }
                 if field("key").is_some_and(|k| k != key) {
                     return;
                 }

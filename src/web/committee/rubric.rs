@@ -22,14 +22,36 @@ pub fn rubric_key(page: &Rubric) -> String {
     format!("{PREFIX}committee-rubric:{}", page.id)
 }
 
-/// The rubric saved with the set, read again against the page's rubric (a ladder takes its
-/// policy). `None` when none is saved, or what is saved no longer reads (then the page's own is
-/// used, and the saved document is left for a later release to read).
-pub fn saved_rubric(store: &DraftStore, page: &Rubric) -> Option<(Rc<Rubric>, Rc<RubricDocument>)> {
-    let saved = store.get(&rubric_key(page))?;
-    let (name, text) = serde_json::from_str::<(String, String)>(&saved).ok()?;
-    let loaded = read_rubric(&text, page).ok()?;
-    Some((Rc::new(loaded.rubric), Rc::new(RubricDocument { name, text, note: loaded.note })))
+/// A saved rubric (`[name, text]`, as [`save_rubric`] writes it) read against the page's rubric
+/// (a ladder takes its policy); else why not: what was stored and why it does not read.
+pub fn read_saved(saved: &str, page: &Rubric) -> Result<(Rc<Rubric>, Rc<RubricDocument>), String> {
+    let (name, text) = serde_json::from_str::<(String, String)>(saved).map_err(|_| "it is not a saved rubric document, a name and a text".to_string())?;
+    let loaded = read_rubric(&text, page).map_err(|e| format!("\"{}\": {e}", bidi_isolate(&name)))?;
+    Ok((Rc::new(loaded.rubric), Rc::new(RubricDocument { name, text, note: loaded.note })))
+}
+
+/// Analyses against the rubric saved with the set ([`read_saved`]), or the page's own when none
+/// is, in place of `current`, and returns it: on opening the page, and when another tab changes
+/// it. One that no longer
+/// reads is moved aside (`DraftStore::set_aside`, as the scorer does with a draft), so nothing
+/// the committee chose is lost, and `problem` says what was stored and why it does not read.
+pub fn take_saved(state: &UseReducerHandle<CommitteeState>, store: &DraftStore, page: &Rc<Rubric>, current: Rc<Rubric>, problem: &UseStateHandle<Option<String>>) -> Rc<Rubric> {
+    let key = rubric_key(page);
+    let (rubric, from) = match store.get(&key).map(|saved| (read_saved(&saved, page), saved)) {
+        Some((Ok((rubric, from)), _)) => (rubric, Some(from)),
+        None => (page.clone(), None),
+        Some((Err(why), saved)) => {
+            let kept = store.set_aside(&key, &saved, &crate::web::app::now_iso());
+            let how = if kept == key { "storage is full, so it stays as it is under" } else { "it is kept aside as" };
+            problem.set(Some(format!("The rubric saved for this committee could not be read ({why}); {how} \"{kept}\". The analysis uses the built-in {}.", rubric_name(page))));
+            (page.clone(), None)
+        }
+    };
+    // (The page's own again, already in use: nothing to read again.)
+    if from.is_some() || !Rc::ptr_eq(&rubric, &current) {
+        state.dispatch(CommitteeAction::UseRubric { rubric: rubric.clone(), from });
+    }
+    rubric
 }
 
 /// Saves the document of the rubric in use (or forgets it, for the page's own). The error is the
@@ -56,7 +78,8 @@ pub struct RubricChoiceProps {
     pub state: UseReducerHandle<CommitteeState>,
     /// The page's own rubric: the way back, and the policy a ladder takes.
     pub page: Rc<Rubric>,
-    /// Why the chosen rubric could not be kept in this browser, if it could not.
+    /// Why the chosen rubric could not be kept in this browser, or the saved one (or another
+    /// tab's) read, if it could not: a sentence.
     #[prop_or_default]
     pub problem: Option<String>,
 }
@@ -156,8 +179,7 @@ pub fn RubricChoice(props: &RubricChoiceProps) -> Html {
                 <p class="sc-committee__rubric-error" role="alert" data-testid="rubric-error">{ e.clone() }</p>
             }
             if let Some(p) = &props.problem {
-                <p class="sc-committee__rubric-error" role="status" data-testid="rubric-save-problem">
-                    { format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.") }</p>
+                <p class="sc-committee__rubric-error" role="status" data-testid="rubric-problem">{ p.clone() }</p>
             }
         </div>
     }

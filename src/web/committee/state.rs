@@ -284,12 +284,13 @@ impl CommitteeState {
 
 }
 
-/// How many of the documents of `a` (by text: those a set saves) `b` does not hold, for the
-/// choices offered when another tab changed the set.
+/// How many of the scorecards of `a` (by text: those a set saves) `b` does not hold, for the
+/// choices offered when another tab changed the set. Documents that did not read are listed as
+/// not loaded, and are no scorecards to count.
 /// (A loop, not a hash set, which cost the page's wasm kilobytes: `==` on texts of other lengths
 /// stops at the length.)
 pub fn not_in(a: &[Source], b: &[Source]) -> usize {
-    a.iter().filter(|s| !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
+    a.iter().filter(|s| s.read.is_ok() && !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
 }
 
 /// Reads a saved set (`[[label, text], ...]`) against `rubric`; `None` when it cannot be read.
