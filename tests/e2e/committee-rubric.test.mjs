@@ -215,6 +215,19 @@ test('another tab\'s rubric is followed, set and all; a tab whose own rubric is 
   assert.match(await text(b, 'rubric-in-use'), /built in/);
   await context.close();
 
+  // The same, in a tab that was on a loaded ladder: it goes back to the built-in rubric and
+  // says why (the change of rubric once saved nothing and cleared the message in one render).
+  const context3 = await browser.newContext();
+  const [e, f] = [await context3.newPage(), await context3.newPage()];
+  await open(e);
+  await open(f);
+  await f.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
+  await waitText(e, 'rubric-in-use', /loaded from l5\.txt/);
+  await f.evaluate((k) => localStorage.setItem(k, '["l9.txt", "no ladder"]'), KEY);
+  await waitText(e, 'rubric-problem', /^The rubric saved for this committee could not be read \("l9\.txt": .+\); it is kept aside as /);
+  assert.match(await text(e, 'rubric-in-use'), /built in/);
+  await context3.close();
+
   // A tab whose chosen rubric storage refused keeps it: taking the other's would lose it.
   const context2 = await browser.newContext();
   const [c, d] = [await context2.newPage(), await context2.newPage()];

@@ -356,9 +356,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         let (store, page, problem, unsaved, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), rubric_unsaved.clone(), use_mut_ref(|| true));
         use_effect_with(state.rubric_from.clone(), move |from| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                let failed = rubric::save_rubric(&store, &page, from.as_deref()).err();
-                *unsaved.borrow_mut() = failed.is_some();
-                problem.set(failed.map(|p| format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")));
+                let saved = rubric::save_rubric(&store, &page, from.as_deref());
+                let was = std::mem::replace(&mut *unsaved.borrow_mut(), saved.is_err());
+                // A rubric followed from storage (another tab's, or the built-in one after
+                // another tab's could not be read) changes nothing stored, and keeps what the
+                // page says about it, set in the same render.
+                if was || saved != Ok(false) {
+                    problem.set(saved.err().map(|p| format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")));
+                }
             }
         });
     }

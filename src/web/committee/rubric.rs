@@ -54,16 +54,24 @@ pub fn take_saved(state: &UseReducerHandle<CommitteeState>, store: &DraftStore, 
     rubric
 }
 
-/// Saves the document of the rubric in use (or forgets it, for the page's own). The error is the
-/// storage's: the rubric stays in use, in this tab.
-pub fn save_rubric(store: &DraftStore, page: &Rubric, from: Option<&RubricDocument>) -> Result<(), String> {
+/// Saves the document of the rubric in use (or forgets it, for the page's own): whether that
+/// changed what is stored (not when this tab took the rubric from storage, following another
+/// tab). The error is the storage's: the rubric stays in use, in this tab.
+pub fn save_rubric(store: &DraftStore, page: &Rubric, from: Option<&RubricDocument>) -> Result<bool, String> {
     let key = rubric_key(page);
+    let stored = store.get(&key);
     match from {
         None => {
             store.remove(&key);
-            Ok(())
+            Ok(stored.is_some())
         }
-        Some(d) => store.set(&key, &serde_json::to_string(&(&d.name, &d.text)).unwrap_or_default()),
+        Some(d) => {
+            let text = serde_json::to_string(&(&d.name, &d.text)).unwrap_or_default();
+            if stored.as_deref() == Some(text.as_str()) {
+                return Ok(false);
+            }
+            store.set(&key, &text).map(|()| true)
+        }
     }
 }
 
