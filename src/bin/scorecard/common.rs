@@ -80,10 +80,11 @@ mapping (--quiet drops it) and what was not carried. One scorecard in gives one 
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
 its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. A FILE of share links (one, wrapped over lines too, or one per line, as pasted
-from chat) gives the scorecard each holds, read as unlink reads it. Each that cannot be converted
-is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still written, then
-exit 1.",
+after another. A FILE of share links (one per line, wrapped over lines, in a list, as pasted
+from chat or mail) gives the scorecard each holds, read as unlink reads it; JSON between links
+is read too, other text is named on stderr as skipped, not a failure. Each that cannot be
+converted is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still
+written, then exit 1.",
     ),
     (
         "link",
