@@ -928,6 +928,16 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     assert_eq!(stdout(&o).lines().count(), 1);
     // A usage error stays one.
     assert_eq!(run(&["validate", "--json"], b"").status.code(), Some(2));
+    // QA cli4: the code is told from the message after the file's name, which may hold any
+    // words: UTF-16 text is not_text whatever the file is called.
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    for name in ["notes: larger than usual.json", "a: cannot read: b.json", "x: no scorecard in it"] {
+        let file = dir.join(name);
+        std::fs::write(&file, &utf16).unwrap();
+        let o = run(&["validate", "--json", file.to_str().unwrap()], b"");
+        let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(line["errors"][0]["code"], "not_text", "{name}: {line}");
+    }
     // The help says it.
     let help = stdout(&run(&["validate", "--help"], b""));
     assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");

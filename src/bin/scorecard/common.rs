@@ -280,15 +280,18 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
         .collect())
 }
 
-/// The stable code (`validate --json`) of a failure to read an input ([`read_scorecards`],
-/// [`read_records`]), whose messages are all written in this file: it cannot be read, it is over
-/// its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`], the one left).
-pub fn read_failure_code(message: &str) -> &'static str {
-    if message.ends_with(NO_SCORECARD) {
+/// The stable code (`validate --json`) of a failure to read the input `label` ([`read_scorecards`],
+/// [`read_records`]), whose messages are all written in this file as "LABEL: what": it cannot be
+/// read, it is over its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`],
+/// the one left). Told from what follows the label only: a file's name may hold any of these
+/// words ("notes: larger than usual.json").
+pub fn read_failure_code(label: &str, message: &str) -> &'static str {
+    let what = message.strip_prefix(label).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
+    if what.ends_with(NO_SCORECARD) {
         "no_scorecard"
-    } else if message.contains(": cannot read: ") {
+    } else if what.starts_with("cannot read: ") {
         "unreadable"
-    } else if message.contains(": larger than ") {
+    } else if what.starts_with("larger than ") {
         "too_large"
     } else {
         "not_text"

@@ -40,7 +40,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
         let label = &label(path);
         // An input that cannot be read: the reader's message names it already.
         let unread = |(Failure::Invalid(e) | Failure::Usage(e))| {
-            let code = read_failure_code(&e);
+            let code = read_failure_code(label, &e);
             let message = e.strip_prefix(&format!("{label}: ")).map_or_else(|| e.clone(), str::to_string);
             Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code, path: None, message }) }
         };
