@@ -938,6 +938,12 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
         let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
         assert_eq!(line["errors"][0]["code"], "not_text", "{name}: {line}");
     }
+    // QA cli4: a Greenhouse object the import refuses keeps the field its message names.
+    let o = run(&["validate", "--json", "-"], GREENHOUSE.replace("\"interview\": \"Onsite\",", "\"overall_recommendation\": 5, \"interview\": \"Onsite\",").as_bytes());
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let error = &line["errors"][0];
+    assert_eq!((error["code"].as_str(), error["path"].as_str()), (Some("greenhouse"), Some("overall_recommendation")), "{line}");
+    assert!(error["message"].as_str().unwrap().starts_with("Greenhouse scorecard: overall_recommendation: expected a string"), "{line}");
     // The help says it.
     let help = stdout(&run(&["validate", "--help"], b""));
     assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use scorecard::core::committee::{split_input, Piece};
 use scorecard::core::interchange::greenhouse::import_greenhouse_value;
-use scorecard::core::interchange::{decode_text, detect, Format};
+use scorecard::core::interchange::{decode_text, detect, Format, ImportError};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
 use scorecard::core::{Rubric, Scorecard};
@@ -32,8 +32,8 @@ on stdout for each good one, each bad one named on stderr with its field; exit 1
 invalid or an input holds none. --json writes instead one JSON line per scorecard, and per input
 that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
 {\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
-not_json, invalid (path: the field), greenhouse; warning code: not_carried (what a Greenhouse
-import did not carry). Stderr and the exit code are the same with --json.",
+not_json, invalid (path: the field), greenhouse (path: the field it names, if any); warning
+code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the same with --json.",
     ),
     (
         "classify",
@@ -408,10 +408,10 @@ pub fn print_line(value: &serde_json::Value) {
 /// `convert`, `link`): read through the same import as `convert --from greenhouse`, with the same
 /// attribute mapping. `None` when `text` is not a Greenhouse object (a scorecard document, or
 /// anything else, which the caller's own reader then reports); else the scorecard, or why the
-/// Greenhouse import refused it. What the import did not carry (an attribute matching no
+/// Greenhouse import refused it ([`greenhouse_message`] says it). What the import did not carry (an attribute matching no
 /// capability, "mixed", private notes) is said on stderr, one line per item, after `source`, and
 /// returned with the scorecard (`validate --json` lists them).
-pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), String>> {
+pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), ImportError>> {
     // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
     // Past a document's size it is not read here: the caller's reader refuses it, saying so.
     if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
@@ -426,8 +426,14 @@ pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Resu
             warn_greenhouse(source, &g.warnings);
             Ok((g.card, g.warnings))
         }
-        Err(e) => Err(format!("Greenhouse scorecard: {e}")),
+        // Typed, so that `validate --json` keeps the field it names ([`greenhouse_message`]).
+        Err(e) => Err(e),
     })
+}
+
+/// How a Greenhouse import's refusal is said: "Greenhouse scorecard: " and the import's message.
+pub fn greenhouse_message(e: &ImportError) -> String {
+    format!("Greenhouse scorecard: {e}")
 }
 
 /// The warnings of a Greenhouse import (what was read and not carried), one stderr line each.
