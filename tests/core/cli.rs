@@ -1079,6 +1079,14 @@ fn the_classifiers_help_comes_from_the_table_of_commands() {
     // classify and draft are described once, by their own help.
     assert!(!help.contains("scorecard classify") && !help.contains("scorecard draft"), "{help}");
     assert!(stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n"));
+    // QA cli4: every line of every help under 100 characters, the classifier's synopses and
+    // convert's too.
+    let commands = ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"];
+    for args in std::iter::once(vec!["--help"]).chain(commands.iter().map(|c| vec![*c, "--help"])) {
+        let help = stdout(&run(&args, b""));
+        let wide: Vec<&str> = help.lines().filter(|l| l.chars().count() >= 100).collect();
+        assert!(wide.is_empty(), "{args:?}: {wide:#?}");
+    }
     for args in [&["classifier"][..], &["classifier", "retrain"][..]] {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");

@@ -33,7 +33,8 @@ invalid or an input holds none. --json writes instead one JSON line per scorecar
 that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
 {\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
 not_json, invalid (path: the field), greenhouse (path: the field it names, if any); warning
-code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the same with --json.",
+code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
+same with --json.",
     ),
     (
         "classify",
@@ -59,8 +60,7 @@ confirms it) and a recommendation.",
 --flags, --model, --file).
   scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
   scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
-  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N]
-                          [--nb-weight X] [--prune X] [--min-df N] [--scale N]
+  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N] [--nb-weight X] [--prune X] [--min-df N] [--scale N]
   scorecard classifier bench [--file FILE] [--rounds N]",
     ),
     (
@@ -119,18 +119,75 @@ policy no capability of the ladder takes is said in one line on stderr).
 Output goes to stdout, every message to stderr.
 exit codes: 0 success, 1 invalid input, 2 usage error";
 
-/// `scorecard --help`: every command, its synopsis and what it does.
+/// The widest line of the help, in characters: under a terminal's 100 columns.
+const HELP_WIDTH: usize = 99;
+
+/// `scorecard --help`: every command, its synopsis and what it does, re-wrapped ([`reflow`]) to
+/// [`HELP_WIDTH`] under the indent.
 pub fn usage() -> String {
     let mut out = String::from("usage: scorecard <command> [options]   (scorecard <command> --help: one command)\n\ncommands:\n");
     for (name, synopsis, what) in COMMANDS {
-        out.push_str(&format!("  {name} {synopsis}\n"));
-        for line in what.lines() {
+        for line in reflow(&format!("  {name} {synopsis}"), HELP_WIDTH, false) {
+            out.push_str(&format!("{line}\n"));
+        }
+        for line in reflow(what, HELP_WIDTH - 6, true) {
             out.push_str(&format!("      {line}\n"));
         }
     }
     out.push('\n');
     out.push_str(NOTES);
     out
+}
+
+/// `text` in lines of at most `width` characters. A line that starts with a space is a synopsis
+/// ("  scorecard classifier cv [--corpus DIR] ..."): broken before a "[" when too long, its next
+/// lines indented under its first "[". The other lines, when `paragraphs`, are joined and filled
+/// again word by word; else kept as written.
+fn reflow(text: &str, width: usize, paragraphs: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(' ') {
+            fill(std::mem::take(&mut words).into_iter().map(str::to_string), width, "", &mut out);
+            out.extend(wrap_synopsis(line, width));
+        } else if paragraphs {
+            words.extend(line.split_whitespace());
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    fill(words.into_iter().map(str::to_string), width, "", &mut out);
+    out
+}
+
+/// A synopsis ("usage: scorecard convert [--from ...] ...", indented or not) in lines of at most
+/// `width` characters, broken before a "[", the lines after the first under its first "[".
+fn wrap_synopsis(line: &str, width: usize) -> Vec<String> {
+    let indent = line.len() - line.trim_start().len();
+    let mut units = line.trim_start().split(" [");
+    let head = format!("{}{}", " ".repeat(indent), units.next().unwrap_or_default());
+    let hang = " ".repeat(head.chars().count() + 1);
+    let mut out = Vec::new();
+    fill(std::iter::once(head).chain(units.map(|u| format!("[{u}"))), width, &hang, &mut out);
+    out
+}
+
+/// Lays `units` out on lines of at most `width` characters (a unit longer than that alone on its
+/// line), separated by a space, the lines after the first starting with `hang`.
+fn fill(units: impl Iterator<Item = String>, width: usize, hang: &str, out: &mut Vec<String>) {
+    let mut line = String::new();
+    for unit in units {
+        if !line.trim_start().is_empty() && line.chars().count() + 1 + unit.chars().count() > width {
+            out.push(std::mem::replace(&mut line, hang.to_string()));
+        }
+        if !line.trim_start().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&unit);
+    }
+    if !line.trim().is_empty() {
+        out.push(line);
+    }
 }
 
 /// The synopsis line of a command, "usage: scorecard NAME ...", if it is one.
@@ -141,7 +198,9 @@ pub fn synopsis(cmd: &str) -> Option<String> {
 /// `scorecard <command> --help`: the command's synopsis, what it does, and the notes.
 pub fn command_usage(cmd: &str) -> Option<String> {
     let (_, _, what) = COMMANDS.iter().find(|(name, _, _)| *name == cmd)?;
-    Some(format!("{}\n\n{what}\n\n{NOTES}", synopsis(cmd)?))
+    // As written, but for a synopsis in it too long for the width (the classifier's).
+    let what = reflow(what, HELP_WIDTH, false).join("\n");
+    Some(format!("{}\n\n{what}\n\n{NOTES}", wrap_synopsis(&synopsis(cmd)?, HELP_WIDTH).join("\n")))
 }
 
 /// Why a command failed.
