@@ -665,7 +665,8 @@ fn unlink_reads_a_link_as_pasted() {
     let link = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
     let card = run(&["unlink", &link], b"");
     assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
-    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n")] {
+    // QA cli4: in parentheses too, which the command line drops (the core's decoder does not).
+    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n"), format!("({link})"), format!("({link}).")] {
         let o = run(&["unlink", &pasted], b"");
         assert_eq!(o.status.code(), Some(0), "{pasted}: {}", stderr(&o));
         assert_eq!(stdout(&o), stdout(&card), "{pasted}");
@@ -1055,6 +1056,8 @@ fn a_file_of_links_is_cut_where_each_link_ends() {
         stderr(&o),
         format!("scorecard: {list}:1: skipped, neither a share link nor a scorecard: \"Here you go:\"\nscorecard: {list}:5: skipped, neither a share link nor a scorecard: \"thanks!\"\n")
     );
+    let o = run(&["convert", &write("parens.txt", &format!("({url})\n- ({fragment}).\n"))], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
     let o = run(&["convert", &write("bullets.txt", &format!("{url}\n- {fragment}\n"))], b"");
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
     // Prose after two links is skipped, not a failed scorecard; a bad link still fails.

@@ -129,16 +129,26 @@ fn unbulleted(line: &str) -> &str {
     ["- ", "* ", "+ ", "\u{2022} "].iter().find_map(|b| t.strip_prefix(b)).map_or(t, str::trim_start)
 }
 
-/// A line that starts a share link (in a list too).
+/// A link as pasted in parentheses ("(https://…#sc1=…)."), without them: the core's decoder
+/// (which the web pages download) skips a leading `<` and a trailing `>` and punctuation, not
+/// parentheses, so the command line drops them. No `)` is base64url, nor matters before the `#`.
+fn unparenthesized(link: &str) -> std::borrow::Cow<'_, str> {
+    match link.trim().strip_prefix('(') {
+        Some(inner) => inner.replace(')', "").into(),
+        None => link.into(),
+    }
+}
+
+/// A line that starts a share link (in a list, in parentheses too).
 fn starts_link(line: &str) -> bool {
-    looks_like_link(unbulleted(line))
+    looks_like_link(&unparenthesized(unbulleted(line)))
 }
 
 /// A line that may be more of a link a mail client wrapped: base64url (and standard base64's
-/// `+ / =`) and what the decoder skips (white space, `> . , ; : ! ?`).
+/// `+ / =`) and what the decoder skips (white space, `> . , ; : ! ?`), or a closing parenthesis.
 fn wrapped_part(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=.,;:!?> \t".contains(c))
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=.,;:!?>) \t".contains(c))
 }
 
 /// A text holding share links, cut into its parts, each with its place (":LINE", " [2]" after
@@ -162,7 +172,7 @@ fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
         if starts_link(line) {
             let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
             let joined = |k: usize| std::iter::once(unbulleted(line)).chain(rest.iter().take(k).copied()).collect::<Vec<_>>().join("\n");
-            let k = (0..=wraps).find(|&k| decode_link_json(&joined(k)).is_ok()).unwrap_or(wraps);
+            let k = (0..=wraps).find(|&k| decode_link_json(&unparenthesized(&joined(k))).is_ok()).unwrap_or(wraps);
             groups.push((format!(":{}", i + 1), Group::Link(joined(k))));
             i += k + 1;
             continue;
@@ -473,12 +483,14 @@ fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
 }
 
 /// The scorecard document a share link holds, as JSON text, read by the core's decoder (which
-/// skips the brackets and punctuation a link is pasted with), or why it cannot be read. Text
+/// skips a leading `<`, a trailing `>` and punctuation; parentheses are dropped here:
+/// [`unparenthesized`]), or why it cannot be read. Text
 /// pasted with the link (a message: "… thanks"), which the decoder reads as more of its data
 /// (white space is skipped: mail clients wrap links) and calls truncated or corrupt, is named as
 /// such when the link before the first space or line break reads alone. Here rather than in the core, whose
 /// wasm the web pages download.
 fn link_json(link: &str) -> Result<String, String> {
+    let link = &*unparenthesized(link);
     decode_link_json(link).map_err(|e| {
         let alone = link.trim().split_once(char::is_whitespace).map(|(alone, _)| alone);
         if alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
