@@ -924,7 +924,7 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging it).
         let before = text.get(..head.start).unwrap_or("").trim_end();
-        let name = first == last && text.get(head.start..).is_some_and(|w| w.starts_with(char::is_uppercase)) && !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']);
+        let name = first == last && text.as_bytes().get(head.start).is_some_and(u8::is_ascii_uppercase) && !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']);
         (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
     })
 }
