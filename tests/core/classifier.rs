@@ -691,12 +691,26 @@ fn flags_catch_presence_and_gravitas_verdicts_and_not_work() {
         ("Solid design of the queue, but lacks executive presence.", "lacks executive presence"),
         ("Walked me through the cache design; no executive presence though.", "no executive presence"),
         ("He lacked presence", "lacked presence"),
+        ("she lacks presence", "lacks presence"),
+        ("Good design answers, but lacks executive presence", "lacks executive presence"),
+        // QA cli4: a place after a lack or a negation is where the verdict was made, not a
+        // company's markets; and every "presence" of a note is read, not only the first.
+        ("lacks presence in meetings", "lacks presence"),
+        ("Lacks presence in front of senior leadership", "Lacks presence"),
+        ("Has no presence in meetings", "Has no presence"),
+        ("little presence on the call", "little presence"),
+        ("Wrote the presence service; lacks executive presence", "lacks executive presence"),
     ];
     for (note, quoted) in hits {
         assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
         let reason = &detect_flags(note)[0].reason;
-        assert!(reason.contains("comes across"), "{note}: {reason}");
+        assert!(reason.contains("judges how the candidate comes across, not the job"), "{note}: {reason}");
     }
+    // The whole reason, said as a sentence.
+    assert_eq!(
+        detect_flags("Lacks executive presence")[0].reason,
+        "\"Lacks executive presence\" judges how the candidate comes across, not the job, and invites bias; take it out so that the rest of this note counts as evidence"
+    );
     let sound = [
         "Presented the design to executives clearly.",
         "Presented the migration plan to the executive team and answered their questions on cost.",
@@ -707,6 +721,17 @@ fn flags_catch_presence_and_gravitas_verdicts_and_not_work() {
         "Asked how to build executive presence as a new manager, then asked about our promotion process.",
         "She said 'lacks executive presence' was the feedback she got at her last job, and how she asked for specifics.",
         "Grew our web presence by shipping the docs site in a week.",
+        // QA cli4: a bare "has" judges nothing, a name is no verdict, and the candidate's
+        // question is not the interviewer's.
+        "Explained how the chat client shows whether a friend has presence",
+        "Worked at Gravitas Ventures for three years",
+        "The candidate wanted to know about executive presence expectations for the role",
+        "Asked about executive presence expectations for the role",
+        "Added a has-a presence of tests to the review checklist: the presence of tests is required.",
+        "Wrote the presence service in Rust.",
+        "Explained the company has presence in 12 markets.",
+        "She has a presence on the team that everyone relies on for the on-call rota.",
+        "Showed strong presence in code reviews by catching the race in the cache.",
     ];
     for note in sound {
         check_flags(note, &[]);

@@ -665,7 +665,8 @@ fn unlink_reads_a_link_as_pasted() {
     let link = stdout(&run(&["link", "--base", "https://hr.example/sc", "-"], ALL_MEETS.as_bytes())).trim().to_string();
     let card = run(&["unlink", &link], b"");
     assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
-    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n")] {
+    // QA cli4: in parentheses too, which the command line drops (the core's decoder does not).
+    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n"), format!("({link})"), format!("({link}).")] {
         let o = run(&["unlink", &pasted], b"");
         assert_eq!(o.status.code(), Some(0), "{pasted}: {}", stderr(&o));
         assert_eq!(stdout(&o), stdout(&card), "{pasted}");
@@ -928,6 +929,22 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     assert_eq!(stdout(&o).lines().count(), 1);
     // A usage error stays one.
     assert_eq!(run(&["validate", "--json"], b"").status.code(), Some(2));
+    // QA cli4: the code is told from the message after the file's name, which may hold any
+    // words: UTF-16 text is not_text whatever the file is called.
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    for name in ["notes: larger than usual.json", "a: cannot read: b.json", "x: no scorecard in it"] {
+        let file = dir.join(name);
+        std::fs::write(&file, &utf16).unwrap();
+        let o = run(&["validate", "--json", file.to_str().unwrap()], b"");
+        let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(line["errors"][0]["code"], "not_text", "{name}: {line}");
+    }
+    // QA cli4: a Greenhouse object the import refuses keeps the field its message names.
+    let o = run(&["validate", "--json", "-"], GREENHOUSE.replace("\"interview\": \"Onsite\",", "\"overall_recommendation\": 5, \"interview\": \"Onsite\",").as_bytes());
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let error = &line["errors"][0];
+    assert_eq!((error["code"].as_str(), error["path"].as_str()), (Some("greenhouse"), Some("overall_recommendation")), "{line}");
+    assert!(error["message"].as_str().unwrap().starts_with("Greenhouse scorecard: overall_recommendation: expected a string"), "{line}");
     // The help says it.
     let help = stdout(&run(&["validate", "--help"], b""));
     assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");
@@ -988,11 +1005,68 @@ fn convert_and_link_read_share_links_in_a_file() {
     let err = stderr(&o);
     assert!(err.contains(&format!("scorecard: {bad}:2: share link is corrupt: character '$'")), "{err}");
     assert!(err.contains(&format!("scorecard: {bad}:3: text follows the share link")), "{err}");
-    // A link with a message on the next line, as chat pastes it: the message is named, not the
-    // link called corrupt.
-    let o = run(&["convert", &write("thanks.txt", &format!("{url}\nthanks, see you Monday\n"))], b"");
+    // A link with a message on the next line, as chat pastes it: the message is named as
+    // skipped, not the link called corrupt, and it is no failure: the one scorecard was written.
+    let thanks = write("thanks.txt", &format!("{url}\nthanks, see you Monday\n"));
+    let o = run(&["convert", &thanks], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), card.clone()), "{}", stderr(&o));
+    assert_eq!(stderr(&o), format!("scorecard: {thanks}:2: skipped, neither a share link nor a scorecard: \"thanks, see you Monday\"\n"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// QA cli4: a file of share links is cut into its parts line by line: a line that starts a link
+/// starts one, the lines that may be more of it (a mail client's wrapping) join it, and any other
+/// line ends it and is read as it would be without links (JSON) or named as skipped text.
+#[test]
+fn a_file_of_links_is_cut_where_each_link_ends() {
+    let dir = scratch("links-cut");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/ada-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let both = format!("{}\n{}\n", compact(&url), compact(&fragment));
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let fold = |text: &str| text.lines().flat_map(|l| l.as_bytes().chunks(76).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()).collect::<String>();
+    // Two links, each wrapped by a mail client.
+    let wrapped = write("wrapped.txt", &fold(&format!("{url}\n{fragment}\n")));
+    assert!(std::fs::read_to_string(&wrapped).unwrap().lines().count() > 10);
+    let o = run(&["convert", &wrapped], b"");
+    assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (Some(0), both.clone(), String::new()));
+    let o = run(&["link", &wrapped], b"");
+    assert_eq!((o.status.code(), stdout(&o).lines().count()), (Some(0), 2), "{}", stderr(&o));
+    // A link, then a scorecard on one line: both read, without --jsonl.
+    let mixed = write("mixed.txt", &format!("{url}\n{}\n", compact(&fragment)));
+    let o = run(&["convert", &mixed], b"");
+    assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (Some(0), both.clone(), String::new()));
+    // A pretty-printed document after a link: named by the line it starts on when broken.
+    let broken = write("broken.txt", &format!("{url}\n{{\n  \"format\": \n}}\n"));
+    let o = run(&["convert", &broken], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("thanks.txt: text follows the share link; copy the link alone"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with(&format!("scorecard: {broken}:2: ")), "{}", stderr(&o));
+    // A list of links, bulleted, with a greeting and thanks: the links read, the prose skipped.
+    let list = write("list.txt", &format!("Here you go:\n{url}\n- <{fragment}>.\n\nthanks!\n"));
+    let o = run(&["convert", &list], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!("scorecard: {list}:1: skipped, neither a share link nor a scorecard: \"Here you go:\"\nscorecard: {list}:5: skipped, neither a share link nor a scorecard: \"thanks!\"\n")
+    );
+    let o = run(&["convert", &write("parens.txt", &format!("({url})\n- ({fragment}).\n"))], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
+    let o = run(&["convert", &write("bullets.txt", &format!("{url}\n- {fragment}\n"))], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
+    // Prose after two links is skipped, not a failed scorecard; a bad link still fails.
+    let o = run(&["convert", &write("prose.txt", &format!("{url}\n{fragment}\nthanks!\n"))], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), both.clone()), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not done"), "{}", stderr(&o));
+    let o = run(&["convert", &write("bad.txt", &format!("{url}\n#sc1=eNpL$LQ\nthanks!\n"))], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("1 of 2 not done"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -1008,6 +1082,14 @@ fn the_classifiers_help_comes_from_the_table_of_commands() {
     // classify and draft are described once, by their own help.
     assert!(!help.contains("scorecard classify") && !help.contains("scorecard draft"), "{help}");
     assert!(stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n"));
+    // QA cli4: every line of every help under 100 characters, the classifier's synopses and
+    // convert's too.
+    let commands = ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"];
+    for args in std::iter::once(vec!["--help"]).chain(commands.iter().map(|c| vec![*c, "--help"])) {
+        let help = stdout(&run(&args, b""));
+        let wide: Vec<&str> = help.lines().filter(|l| l.chars().count() >= 100).collect();
+        assert!(wide.is_empty(), "{args:?}: {wide:#?}");
+    }
     for args in [&["classifier"][..], &["classifier", "retrain"][..]] {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use scorecard::core::committee::{split_input, Piece};
 use scorecard::core::interchange::greenhouse::import_greenhouse_value;
-use scorecard::core::interchange::{decode_text, detect, Format};
+use scorecard::core::interchange::{decode_text, detect, Format, ImportError};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
 use scorecard::core::{Rubric, Scorecard};
@@ -32,8 +32,9 @@ on stdout for each good one, each bad one named on stderr with its field; exit 1
 invalid or an input holds none. --json writes instead one JSON line per scorecard, and per input
 that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
 {\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
-not_json, invalid (path: the field), greenhouse; warning code: not_carried (what a Greenhouse
-import did not carry). Stderr and the exit code are the same with --json.",
+not_json, invalid (path: the field), greenhouse (path: the field it names, if any); warning
+code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
+same with --json.",
     ),
     (
         "classify",
@@ -59,8 +60,7 @@ confirms it) and a recommendation.",
 --flags, --model, --file).
   scorecard classifier train [--corpus DIR] [--out FILE] [hyper-parameters as for cv; defaults are the shipped model's]
   scorecard classifier eval [--heldout FILE] [--flags FILE] [--corpus DIR] [--model FILE]
-  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N]
-                          [--nb-weight X] [--prune X] [--min-df N] [--scale N]
+  scorecard classifier cv [--corpus DIR] [--folds N] [--errors] [--cap-l1 X] [--cap-l2 X] [--level-l1 X] [--level-l2 X] [--iterations N] [--nb-weight X] [--prune X] [--min-df N] [--scale N]
   scorecard classifier bench [--file FILE] [--rounds N]",
     ),
     (
@@ -80,10 +80,11 @@ mapping (--quiet drops it) and what was not carried. One scorecard in gives one 
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
 its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. A FILE of share links (one, wrapped over lines too, or one per line, as pasted
-from chat) gives the scorecard each holds, read as unlink reads it. Each that cannot be converted
-is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still written, then
-exit 1.",
+after another. A FILE of share links (one per line, wrapped over lines, in a list, as pasted
+from chat or mail) gives the scorecard each holds, read as unlink reads it; JSON between links
+is read too, other text is named on stderr as skipped, not a failure. Each that cannot be
+converted is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still
+written, then exit 1.",
     ),
     (
         "link",
@@ -118,18 +119,75 @@ policy no capability of the ladder takes is said in one line on stderr).
 Output goes to stdout, every message to stderr.
 exit codes: 0 success, 1 invalid input, 2 usage error";
 
-/// `scorecard --help`: every command, its synopsis and what it does.
+/// The widest line of the help, in characters: under a terminal's 100 columns.
+const HELP_WIDTH: usize = 99;
+
+/// `scorecard --help`: every command, its synopsis and what it does, re-wrapped ([`reflow`]) to
+/// [`HELP_WIDTH`] under the indent.
 pub fn usage() -> String {
     let mut out = String::from("usage: scorecard <command> [options]   (scorecard <command> --help: one command)\n\ncommands:\n");
     for (name, synopsis, what) in COMMANDS {
-        out.push_str(&format!("  {name} {synopsis}\n"));
-        for line in what.lines() {
+        for line in reflow(&format!("  {name} {synopsis}"), HELP_WIDTH, false) {
+            out.push_str(&format!("{line}\n"));
+        }
+        for line in reflow(what, HELP_WIDTH - 6, true) {
             out.push_str(&format!("      {line}\n"));
         }
     }
     out.push('\n');
     out.push_str(NOTES);
     out
+}
+
+/// `text` in lines of at most `width` characters. A line that starts with a space is a synopsis
+/// ("  scorecard classifier cv [--corpus DIR] ..."): broken before a "[" when too long, its next
+/// lines indented under its first "[". The other lines, when `paragraphs`, are joined and filled
+/// again word by word; else kept as written.
+fn reflow(text: &str, width: usize, paragraphs: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(' ') {
+            fill(std::mem::take(&mut words).into_iter().map(str::to_string), width, "", &mut out);
+            out.extend(wrap_synopsis(line, width));
+        } else if paragraphs {
+            words.extend(line.split_whitespace());
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    fill(words.into_iter().map(str::to_string), width, "", &mut out);
+    out
+}
+
+/// A synopsis ("usage: scorecard convert [--from ...] ...", indented or not) in lines of at most
+/// `width` characters, broken before a "[", the lines after the first under its first "[".
+fn wrap_synopsis(line: &str, width: usize) -> Vec<String> {
+    let indent = line.len() - line.trim_start().len();
+    let mut units = line.trim_start().split(" [");
+    let head = format!("{}{}", " ".repeat(indent), units.next().unwrap_or_default());
+    let hang = " ".repeat(head.chars().count() + 1);
+    let mut out = Vec::new();
+    fill(std::iter::once(head).chain(units.map(|u| format!("[{u}"))), width, &hang, &mut out);
+    out
+}
+
+/// Lays `units` out on lines of at most `width` characters (a unit longer than that alone on its
+/// line), separated by a space, the lines after the first starting with `hang`.
+fn fill(units: impl Iterator<Item = String>, width: usize, hang: &str, out: &mut Vec<String>) {
+    let mut line = String::new();
+    for unit in units {
+        if !line.trim_start().is_empty() && line.chars().count() + 1 + unit.chars().count() > width {
+            out.push(std::mem::replace(&mut line, hang.to_string()));
+        }
+        if !line.trim_start().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&unit);
+    }
+    if !line.trim().is_empty() {
+        out.push(line);
+    }
 }
 
 /// The synopsis line of a command, "usage: scorecard NAME ...", if it is one.
@@ -140,7 +198,9 @@ pub fn synopsis(cmd: &str) -> Option<String> {
 /// `scorecard <command> --help`: the command's synopsis, what it does, and the notes.
 pub fn command_usage(cmd: &str) -> Option<String> {
     let (_, _, what) = COMMANDS.iter().find(|(name, _, _)| *name == cmd)?;
-    Some(format!("{}\n\n{what}\n\n{NOTES}", synopsis(cmd)?))
+    // As written, but for a synopsis in it too long for the width (the classifier's).
+    let what = reflow(what, HELP_WIDTH, false).join("\n");
+    Some(format!("{}\n\n{what}\n\n{NOTES}", wrap_synopsis(&synopsis(cmd)?, HELP_WIDTH).join("\n")))
 }
 
 /// Why a command failed.
@@ -279,15 +339,18 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
         .collect())
 }
 
-/// The stable code (`validate --json`) of a failure to read an input ([`read_scorecards`],
-/// [`read_records`]), whose messages are all written in this file: it cannot be read, it is over
-/// its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`], the one left).
-pub fn read_failure_code(message: &str) -> &'static str {
-    if message.ends_with(NO_SCORECARD) {
+/// The stable code (`validate --json`) of a failure to read the input `label` ([`read_scorecards`],
+/// [`read_records`]), whose messages are all written in this file as "LABEL: what": it cannot be
+/// read, it is over its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`],
+/// the one left). Told from what follows the label only: a file's name may hold any of these
+/// words ("notes: larger than usual.json").
+pub fn read_failure_code(label: &str, message: &str) -> &'static str {
+    let what = message.strip_prefix(label).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
+    if what.ends_with(NO_SCORECARD) {
         "no_scorecard"
-    } else if message.contains(": cannot read: ") {
+    } else if what.starts_with("cannot read: ") {
         "unreadable"
-    } else if message.contains(": larger than ") {
+    } else if what.starts_with("larger than ") {
         "too_large"
     } else {
         "not_text"
@@ -404,10 +467,10 @@ pub fn print_line(value: &serde_json::Value) {
 /// `convert`, `link`): read through the same import as `convert --from greenhouse`, with the same
 /// attribute mapping. `None` when `text` is not a Greenhouse object (a scorecard document, or
 /// anything else, which the caller's own reader then reports); else the scorecard, or why the
-/// Greenhouse import refused it. What the import did not carry (an attribute matching no
+/// Greenhouse import refused it ([`greenhouse_message`] says it). What the import did not carry (an attribute matching no
 /// capability, "mixed", private notes) is said on stderr, one line per item, after `source`, and
 /// returned with the scorecard (`validate --json` lists them).
-pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), String>> {
+pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), ImportError>> {
     // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
     // Past a document's size it is not read here: the caller's reader refuses it, saying so.
     if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
@@ -422,8 +485,14 @@ pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Resu
             warn_greenhouse(source, &g.warnings);
             Ok((g.card, g.warnings))
         }
-        Err(e) => Err(format!("Greenhouse scorecard: {e}")),
+        // Typed, so that `validate --json` keeps the field it names ([`greenhouse_message`]).
+        Err(e) => Err(e),
     })
+}
+
+/// How a Greenhouse import's refusal is said: "Greenhouse scorecard: " and the import's message.
+pub fn greenhouse_message(e: &ImportError) -> String {
+    format!("Greenhouse scorecard: {e}")
 }
 
 /// The warnings of a Greenhouse import (what was read and not carried), one stderr line each.

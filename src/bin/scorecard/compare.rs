@@ -20,13 +20,13 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// One scorecard's text as a panel reads it ([`parse_for_panel`]), except a Greenhouse scorecard
 /// object, read as `recommend` and `convert` read it: the same import, with what it did not
 /// carry said on stderr ([`read_greenhouse`]) rather than dropped silently.
 fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, String> {
-    read_greenhouse(text, rubric, source).map(|read| read.map(|(card, _)| card)).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
+    read_greenhouse(text, rubric, source).map(|read| read.map(|(card, _)| card).map_err(|e| greenhouse_message(&e))).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
 }
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.

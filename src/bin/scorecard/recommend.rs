@@ -8,7 +8,7 @@ use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{jsonl_hint, label, print_line, read_failure_code, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, jsonl_hint, label, print_line, read_failure_code, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
 
 /// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
 /// at fault when there is one, and the message, said after the source.
@@ -40,7 +40,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
         let label = &label(path);
         // An input that cannot be read: the reader's message names it already.
         let unread = |(Failure::Invalid(e) | Failure::Usage(e))| {
-            let code = read_failure_code(&e);
+            let code = read_failure_code(label, &e);
             let message = e.strip_prefix(&format!("{label}: ")).map_or_else(|| e.clone(), str::to_string);
             Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code, path: None, message }) }
         };
@@ -91,7 +91,7 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
 /// Why one scorecard could not be read: an import error, or the Greenhouse import's message.
 enum Unread {
     Import(ImportError),
-    Greenhouse(String),
+    Greenhouse(ImportError),
 }
 
 /// One scorecard's text, a scorecard document or a Greenhouse scorecard object, read as
@@ -112,12 +112,14 @@ fn problem(text: &str, e: Unread) -> Problem {
         Unread::Import(ImportError::Invalid(e)) => ("invalid", Some(e.path.clone()).filter(|p| !p.is_empty())),
         // Not from a document read here; a share link's, should one come.
         Unread::Import(ImportError::Link(_)) => ("link", None),
+        // The field a Greenhouse import names ("attributes[2].rating"), kept as a document's is.
+        Unread::Greenhouse(ImportError::Invalid(e)) => ("greenhouse", Some(e.path.clone()).filter(|p| !p.is_empty())),
         Unread::Greenhouse(_) => ("greenhouse", None),
     };
     let message = match e {
         Unread::Import(ImportError::NotJson { message, .. }) => format!("not JSON: {}", position_in(text, message)),
         Unread::Import(e) => e.to_string(),
-        Unread::Greenhouse(e) => e,
+        Unread::Greenhouse(e) => greenhouse_message(&e),
     };
     Problem { code, path, message }
 }

@@ -633,7 +633,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
         // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
         // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
-        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "comes across", "presence"));
+        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", "presence"));
         let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
             Some((
                 FlagKind::BiasRisk,
@@ -891,26 +891,42 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 }
 
 /// A verdict on the candidate's presence or gravitas ("lacks executive presence", "no gravitas",
-/// "doesn't have much presence", "strong exec presence"): the first and last tokens to quote.
-/// "presence" needs a word that judges it just before (a lack, "have", or "executive",
-/// "leadership", "stage"...), and after a lack or "have" it must end its clause or be followed by
-/// a function word other than a place's ("the company has presence in 12 markets"); "the
-/// presence of the key", "a presence check", "our web presence" and "presented to executives"
-/// are not verdicts. Not when quoted or asked by the candidate ("asked how to build executive
-/// presence").
+/// "doesn't have much presence", "strong exec presence", "lacks presence in meetings"): the first
+/// and last tokens to quote, for the first of the note's "presence" and "gravitas" that is one.
+/// "presence" needs a word that judges it just before: "executive", "leadership", "stage"...; or
+/// a lack, a negation or a quantifier ("lacks", "no", "little", "doesn't have", "has real",
+/// "strong"), not a bare "have" ("a friend has presence" in a chat client), after which it must
+/// end its clause or be followed by a function word. A place's function word ("of in on at
+/// across") after it is a verdict only after a lack or a negation ("lacks presence in meetings",
+/// "has no presence on the call"), not after "have" or praise ("the company has presence in 12
+/// markets", "strong presence in code reviews"). "the presence of the key", "a presence check",
+/// "our web presence" and "presented to executives" are not verdicts. Not when quoted, asked by
+/// the candidate ("asked how to build executive presence", "wanted to know about executive
+/// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, nothing judging it).
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
-    let last = tokens.iter().position(|t| t.word == "presence" || t.word == "gravitas")?;
-    let head = tokens.get(last)?;
-    // The word at `k` in the head's clause, else "".
-    let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
-    let mut first = last;
-    while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
-        first -= 1;
-    }
-    let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !one_of("of in on at across", &t.word));
-    let verdict = head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (first < last && ends);
-    let asked = tokens.get(..first)?.iter().any(|t| t.clause == head.clause && one_of("asked ask asks asking wondered", &t.word));
-    (verdict && !asked && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
+    let heads = tokens.iter().enumerate().filter(|(_, t)| t.word == "presence" || t.word == "gravitas");
+    heads.map(|(last, _)| last).find_map(|last| {
+        let head = tokens.get(last)?;
+        // The word at `k` in the head's clause, else "".
+        let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
+        let mut first = last;
+        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
+            first -= 1;
+        }
+        let lack = (first..last).any(|k| one_of("lack lacks lacked lacking no zero little not", word(k)));
+        // A bare "have" (with "does", "did") judges nothing: "has presence" is a company's or a chat user's.
+        let judged = (first..last).any(|k| !one_of("have has had does did do", word(k)));
+        let place = |t: &Token| one_of("of in on at across", &t.word) && !lack;
+        let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !place(t));
+        let verdict = head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends);
+        let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
+            t.clause == head.clause && (one_of("asked ask asks asking wondered", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
+        });
+        // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging it).
+        let before = text.get(..head.start).unwrap_or("").trim_end();
+        let name = first == last && text.as_bytes().get(head.start).is_some_and(u8::is_ascii_uppercase) && !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']);
+        (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
+    })
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
