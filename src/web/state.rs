@@ -637,7 +637,7 @@ impl Reducible for ScorerState {
                 }
                 if !biased.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: every observation of {} with a level has a bias risk, which never counts; rate {} yourself from other evidence.",
+                        "{notice}{}Not drafted: every observation of {} has a bias risk, which never counts; rate {} yourself from other evidence.",
                         if notice.is_empty() { "" } else { " " },
                         names(&biased),
                         them(&biased)
