@@ -323,6 +323,7 @@ impl Reducible for ScorerState {
         let editable = !self.read_only();
         let mut card_changed = false;
         let split = matches!(action, Action::Observe { .. });
+        let loaded = matches!(action, Action::Load { .. });
         match action {
             Action::SetCandidate { name } if !self.names_fixed() => {
                 next.card.candidate.name = name;
@@ -702,6 +703,13 @@ impl Reducible for ScorerState {
                     None => next.did(said, String::new()),
                 }
             }
+        }
+        // A card that becomes editable (loaded, as from a file; reopened; unlocked by the host) has
+        // its stored guesses cleared as `suggest_tags` clears them elsewhere, so what is stored is
+        // what is shown ("Level?"): a move or an Accept then keeps no guessed level.
+        if (loaded || !editable) && !next.read_only() {
+            suggest_tags(&mut next);
+            card_changed |= next.card != self.card;
         }
         // A notice about drafts names those still to confirm: one confirmed or withdrawn leaves it.
         // (A notice this action set, a loaded card's, is left as it is.)
