@@ -36,8 +36,8 @@ pub enum SaveStatus {
     Off,
     /// The names were changed to those of another scorecard saved in this browser (under
     /// `key`), which is never overwritten: this card stays saved under its previous key
-    /// (`kept`), or, never saved yet, in this tab only.
-    Conflict { key: String, kept: bool },
+    /// (`kept`, that key), or, never saved yet, in this tab only.
+    Conflict { key: String, kept: Option<String> },
     /// Another tab, window or widget saved this scorecard after this one read or saved it:
     /// not overwritten until the interviewer chooses (the card stays in this tab meanwhile).
     ChangedElsewhere,
