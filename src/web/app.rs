@@ -242,7 +242,7 @@ pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubr
         return SaveStatus::ChangedElsewhere;
     }
     if let Some(p) = previous.as_ref().filter(|p| **p != key && store.get(&key).is_some()) {
-        let kept = !p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok();
+        let kept = (!p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok()).then(|| p.clone());
         return SaveStatus::Conflict { key, kept };
     }
     let result = write(store, rubric_id, &key, card, marks);
@@ -812,7 +812,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // So does an observation's edit not yet saved.
     let edit_held = state.editing.iter().any(|(id, t)| state.card.observations.iter().any(|o| o.id == *id && o.text != *t));
     crate::web::hooks::use_leave_guard(
-        edit_held || store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: false, .. } | SaveStatus::ChangedElsewhere)),
+        edit_held || store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: None, .. } | SaveStatus::ChangedElsewhere)),
     );
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();

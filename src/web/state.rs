@@ -36,8 +36,8 @@ pub enum SaveStatus {
     Off,
     /// The names were changed to those of another scorecard saved in this browser (under
     /// `key`), which is never overwritten: this card stays saved under its previous key
-    /// (`kept`), or, never saved yet, in this tab only.
-    Conflict { key: String, kept: bool },
+    /// (`kept`, that key), or, never saved yet, in this tab only.
+    Conflict { key: String, kept: Option<String> },
     /// Another tab, window or widget saved this scorecard after this one read or saved it:
     /// not overwritten until the interviewer chooses (the card stays in this tab meanwhile).
     ChangedElsewhere,
@@ -323,6 +323,7 @@ impl Reducible for ScorerState {
         let editable = !self.read_only();
         let mut card_changed = false;
         let split = matches!(action, Action::Observe { .. });
+        let loaded = matches!(action, Action::Load { .. });
         match action {
             Action::SetCandidate { name } if !self.names_fixed() => {
                 next.card.candidate.name = name;
@@ -637,7 +638,7 @@ impl Reducible for ScorerState {
                 }
                 if !biased.is_empty() {
                     notice = format!(
-                        "{notice}{}Not drafted: every observation of {} with a level has a bias risk, which never counts; rate {} yourself from other evidence.",
+                        "{notice}{}Not drafted: every observation of {} has a bias risk, which never counts; rate {} yourself from other evidence.",
                         if notice.is_empty() { "" } else { " " },
                         names(&biased),
                         them(&biased)
@@ -702,6 +703,13 @@ impl Reducible for ScorerState {
                     None => next.did(said, String::new()),
                 }
             }
+        }
+        // A card that becomes editable (loaded, as from a file; reopened; unlocked by the host) has
+        // its stored guesses cleared as `suggest_tags` clears them elsewhere, so what is stored is
+        // what is shown ("Level?"): a move or an Accept then keeps no guessed level.
+        if (loaded || !editable) && !next.read_only() {
+            suggest_tags(&mut next);
+            card_changed |= next.card != self.card;
         }
         // A notice about drafts names those still to confirm: one confirmed or withdrawn leaves it.
         // (A notice this action set, a loaded card's, is left as it is.)

@@ -1244,6 +1244,11 @@ fn split_evidence_drafts_no_rating_and_is_named() {
     let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 4" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
     assert_eq!((drafts.drafted.len(), drafts.biased), (0, vec!["mentorship_support".to_string()]));
     assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);
+    // Also without a level ("Level?", as a flagged remark moved to a capability is): a bias
+    // risk, not a level still to set, since no level would make it count.
+    card.observations[4].level = Rating::NotAssessed;
+    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 4" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
+    assert_eq!(drafts, Drafts { drafted: vec![], split: vec![], unsure: vec![], biased: vec!["mentorship_support".into()] });
 }
 
 /// A QA pass drafted Technical Expertise and Mentorship & Support as needs improvement from two

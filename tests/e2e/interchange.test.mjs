@@ -507,3 +507,38 @@ test('a share link says how many flagged remarks it carries, and its reader sees
   assert.equal(await page.locator('.sc-obs', { hasText: 'two young kids' }).count(), 1);
   await a.context.close();
 });
+
+test("a file's guessed level the classifier cannot tell is cleared on import: moved or accepted, the tag has no level", async () => {
+  // An older file stored the classifier's guess ("Hosted an intern" says what, not how well);
+  // the page shows it as "Level?", and moving or accepting the tag must not turn the hidden
+  // guess into the interviewer's Meets, which would count as evidence.
+  const doc = { format: 'interview-scorecard', version: 1, rubric: { id: 'l4-senior-software-engineer', version: 1 },
+    candidate: { id: '', name: 'Gus Guess' }, interviewer: { id: '', name: 'Tom Becker' }, interview: { step: 'Onsite', date: '2026-11-20' },
+    ratings: {}, observations: [{ id: 'o1', text: 'Hosted an intern', capability: 'mentorship_support', level: 'meets', source: 'suggested' }] };
+  for (const how of ['move', 'accept']) {
+    const { page, context, errors } = await fresh();
+    await page.waitForSelector('.sc-app[data-assist=ready]');
+    await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'g.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.waitForSelector('.sc-transfer__pending');
+    await page.locator('.sc-transfer__pending button').first().click();
+    await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === 'Gus Guess');
+    const obs = page.locator('.sc-obs', { hasText: 'Hosted an intern' });
+    const level = () => obs.locator('select[id$="-level"]').inputValue();
+    assert.equal(await level(), 'not_assessed', `${how}: shown as Level?`);
+    if (how === 'move') {
+      await obs.locator('select[id$="-cap"]').selectOption('technical_expertise');
+      await page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Technical Expertise' }) }).locator('.sc-obs', { hasText: 'Hosted an intern' }).waitFor();
+    } else {
+      await obs.getByRole('button', { name: /^Accept/ }).click();
+      await obs.getByRole('button', { name: /^Accept/ }).waitFor({ state: 'detached' });
+    }
+    assert.equal(await level(), 'not_assessed', `${how}: still Level?, now the interviewer's`);
+    const stored = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes('gus guess')).map(([, v]) => JSON.parse(v).observations[0]));
+    await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.includes('gus guess') && JSON.parse(v).observations[0].source === 'interviewer'));
+    const [o] = await stored();
+    assert.notEqual(o.level, 'meets', `${how}: the guess is not stored as the interviewer's level`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -398,11 +398,16 @@ test('drafting names a capability whose only evidence has a bias risk, instead o
   await obs.locator('.sc-obs__flag').waitFor();
   await obs.locator('select').first().selectOption('mentorship_support');
   await page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) }).locator('.sc-obs', { hasText: 'young kids' }).waitFor();
+  // Moved without a level ("Level?"): still a bias risk, not a level to set.
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await page.locator('.sc-notice', { hasText: 'Not drafted' }).waitFor();
+  assert.match(await page.locator('.sc-notice').textContent(),
+    /^Not drafted: every observation of Mentorship & Support has a bias risk, which never counts; rate it yourself from other evidence\./);
   await page.locator('.sc-obs', { hasText: 'young kids' }).locator('select').nth(1).selectOption('needs_improvement');
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   await page.locator('.sc-notice', { hasText: 'Not drafted' }).waitFor();
   assert.match(await page.locator('.sc-notice').textContent(),
-    /^Not drafted: every observation of Mentorship & Support with a level has a bias risk, which never counts; rate it yourself from other evidence\./);
+    /^Not drafted: every observation of Mentorship & Support has a bias risk, which never counts; rate it yourself from other evidence\./);
   await context.close();
 });
 

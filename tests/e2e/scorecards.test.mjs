@@ -109,6 +109,14 @@ test("names typed over another saved scorecard's never overwrite it, and it can 
   // ... and with those names inside, so it is found again by them.
   const kept = await stored(page, 'priya raman:tom becker:coding');
   assert.equal(kept.interview.step, 'Coding', 'the copy kept apart carries the names of its key');
+  // Your scorecards marks as open the copy this card stays saved as, not Priya's, whose names
+  // it shows.
+  await page.getByText('Your scorecards').click();
+  await page.locator('.sc-saved__item').first().waitFor();
+  assert.deepEqual(await page.locator('.sc-saved__item', { has: page.locator('.sc-saved__this') }).locator('.sc-saved__title').allTextContents(),
+    ['Priya Raman · Coding']);
+  await page.getByText('Your scorecards').click();
+  await page.locator('.sc-saved__list').waitFor({ state: 'detached' });
   // An edit made meanwhile is kept with Alice's card.
   await page.click('label[for="sc-project_ownership-meets"]');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.ratings.project_ownership?.level === 'meets', alice[0]);

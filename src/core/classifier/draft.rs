@@ -76,7 +76,7 @@ pub fn draft_ratings(rubric: &Rubric, card: &mut Scorecard) -> Vec<String> {
 /// it left unrated because their only evidence is tags without a level, or suggested ones whose
 /// level the classifier could not tell ("Paired with me on the bug" says what the candidate
 /// did, not how well), and
-/// those whose only observations with a level have a bias risk (never evidence).
+/// those whose every observation has a bias risk (never evidence, with a level or without).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drafts {
     pub drafted: Vec<String>,
@@ -127,6 +127,13 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
         let mut points_sum = 0.0;
         let (mut low, mut high, mut unsure, mut biased) = (false, false, false, false);
         for o in card.observations_for(&cap.id) {
+            let evidence = evidence(&o.text);
+            // A bias risk never counts, with a level or without: it is named as such, not as a
+            // level still to set (setting one would change nothing).
+            if evidence == Evidence::BiasRisk {
+                biased = true;
+                continue;
+            }
             let Some(points) = o.level.points() else {
                 // A tag without a level ("Level?"): the classifier could not tell it (a guess is
                 // never stored as a level), and the interviewer has not chosen one yet (moving
@@ -134,17 +141,14 @@ pub fn draft_ratings_with(rubric: &Rubric, card: &mut Scorecard, evidence: impl 
                 unsure = true;
                 continue;
             };
-            let weight = match (evidence(&o.text), o.source) {
-                (Evidence::BiasRisk, _) => {
-                    biased = true;
-                    continue;
-                }
+            let weight = match (evidence, o.source) {
                 (_, TagSource::Interviewer) => INTERVIEWER_WEIGHT,
                 (Evidence::UnsureLevel, TagSource::Suggested) => {
                     unsure = true;
                     continue;
                 }
                 (Evidence::Confidence(c), TagSource::Suggested) => c.map_or(0.5, |c| c.max(MIN_SUGGESTED_WEIGHT)),
+                (Evidence::BiasRisk, TagSource::Suggested) => continue, // (checked above)
             };
             weight_sum += weight;
             points_sum += weight * points;

@@ -41,7 +41,12 @@ fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<Str
         e.prevent_default();
         !open
     });
-    let this = crate::web::storage::DraftStore::card_key(&state.rubric.id, &state.card);
+    // The key the card on screen is saved under: its names' unless they clash with another saved
+    // card's (a refused save), when it stays under its previous key, or is saved nowhere.
+    let this = match &state.save {
+        SaveStatus::Conflict { kept, .. } => kept.clone().unwrap_or_default(),
+        _ => crate::web::storage::DraftStore::card_key(&state.rubric.id, &state.card),
+    };
     let disclosure = html! {
         <details class="sc-saved" {open}>
             <summary onclick={toggle} id={part_id(id_prefix, "saved")}>{ "Your scorecards" }</summary>
@@ -168,7 +173,7 @@ pub fn toolbar(
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
         SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only."), "sc-m-warning"),
         SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
-        SaveStatus::Conflict { kept: true, .. } => (
+        SaveStatus::Conflict { kept: Some(_), .. } => (
             "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved under the names it had before: change the names, or open the other one.".to_string(),
             "sc-m-warning",
         ),
@@ -190,7 +195,7 @@ pub fn toolbar(
     let blank = state.card.is_blank();
     // Leaving a card kept nowhere would lose it: neither is offered then. (One storage refused
     // is kept in memory, listed and opened again in this tab: see `DraftStore::drafts`.)
-    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::MemoryOnly { .. } | SaveStatus::Conflict { kept: true, .. });
+    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::MemoryOnly { .. } | SaveStatus::Conflict { kept: Some(_), .. });
     let switch = |key: Option<String>| {
         on_switch.filter(|_| saved && !state.locked).map(|cb| {
             let cb = cb.clone();

@@ -423,7 +423,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         Some(Pending { source, imported }) => {
             let c = &imported.card;
             // Another scorecard does not take the place of this one where it is saved.
-            let kept = other && matches!(state.save, SaveStatus::Saved | SaveStatus::Conflict { kept: true, .. });
+            let kept = other && matches!(state.save, SaveStatus::Saved | SaveStatus::Conflict { kept: Some(_), .. });
             html! {
                 <div class="sc-transfer__pending" role="alertdialog" aria-labelledby={id("pending")} onkeydown={on_escape}>
                     // Focused when it appears (see the effect above): the question is read, and
