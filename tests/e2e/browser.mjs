@@ -41,6 +41,16 @@ export async function observe(page, text) {
 }
 
 /**
+ * Presses Draft ratings from observations once the classifier has read every observation. Before
+ * the on-demand module has loaded, drafting is refused with a notice (ondemand.test.mjs), and on
+ * a busy machine it can still be loading when a test has added its observations.
+ */
+export async function draft(page) {
+  await page.waitForFunction(() => ![...document.querySelectorAll('.sc-obs__source')].some((s) => s.textContent === 'Tagging…'));
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+}
+
+/**
  * Presses Submit scorecard in `root` (the page, or one widget's element), naming the interviewer
  * first when the card names none and the field can still be typed in: Submit needs the
  * interviewer's name as it needs the candidate's. Tests that are about something else submit

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, observe, openScorer, submit } from './browser.mjs';
+import { draft, harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser, dir;
 harness((h) => ({ base, browser } = h));
@@ -72,7 +72,7 @@ test('ratings drafted and not confirmed stay drafted through a JSON file: import
   const a = await fresh();
   await a.page.getByLabel('Candidate', { exact: true }).fill('Dee Raft');
   await observe(a.page, 'Designed a sharded queue that two other teams adopted and now run in production.');
-  await a.page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(a.page);
   await a.page.locator('.sc-badge', { hasText: 'Drafted' }).first().waitFor();
   const drafted = await a.page.locator('section.sc-card', { has: a.page.locator('.sc-badge', { hasText: 'Drafted' }) }).locator('h2').allTextContents();
   assert.ok(drafted.length > 0);

@@ -2,7 +2,7 @@
 // with Tab, arrows, Enter and Space, and focus visible at every stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, submit } from './browser.mjs';
+import { draft, harness, observe, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -138,7 +138,7 @@ test('what a screen reader is given: short names, descriptions, repeated alerts,
   await page.getByLabel('What did you observe?').fill('Ran the weekly sync with four teams and kept a risk log shared with product.');
   await page.getByLabel('What did you observe?').press('Enter');
   await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.getByRole('button', { name: /^Confirm the drafted rating of / }).waitFor();
   const alert = page.locator('.sc-toolbar .sc-notice span');
   await submit(page);
@@ -171,7 +171,7 @@ test('keyboard answers: Space confirms a drafted rating, Dismiss and Escape keep
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await observe(page, 'Ran the weekly sync with four teams and kept a risk log shared with product.');
   await page.locator('.sc-obs .sc-obs__source', { hasText: 'Suggested' }).waitFor();
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.locator('.sc-badge').first().waitFor();
   // Space on the option already chosen confirms it, as a click does.
   const chosen = page.locator('.sc-card:has(.sc-badge) input[type=radio]:checked');

@@ -3,7 +3,7 @@
 // that are not evidence of behaviour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, openScorer, submit } from './browser.mjs';
+import { draft, harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -51,7 +51,7 @@ test('observations are tagged, explained, retagged and drafted into ratings', as
 
   // A rating set by hand is never overwritten by the draft.
   await page.click('label[for="sc-mentorship_support-needs_improvement"]');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.waitForSelector('.sc-notice');
   assert.ok(await page.locator('#sc-project_ownership-exceeds').isChecked(), 'drafted from the retagged observation');
   assert.ok(await page.locator('#sc-mentorship_support-needs_improvement').isChecked(), 'the hand-set rating stays');
@@ -123,7 +123,7 @@ test('good short notes draft meets, a guessed level drafts nothing, and a note i
   await observe(page, 'Wore a hoodie to the interview, not very professional.');
   assert.match(await page.locator('.sc-observe__added').textContent(), /^Added, not tagged\. Bias risk: mentions appearance \("hoodie"\), which is not evidence of the job; rate what the candidate did\. It is listed below\.$/);
 
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.locator('.sc-notice', { hasText: 'Not drafted: the observations of Mentorship & Support have no level yet' }).waitFor();
   assert.ok(await page.locator('#sc-technical_expertise-meets').isChecked());
   for (const level of ['needs_improvement', 'meets', 'exceeds']) {
@@ -147,7 +147,7 @@ test('a drafted rating is confirmed with its Confirm button, and then the card s
   // Only a tagged observation drafts a rating.
   const { context, page } = await withOneSuggestion();
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await confirm.waitFor();
   // The outcome rests on it, and says so, to the eye and to the screen reader.
@@ -369,7 +369,7 @@ test('Undo of a removal that withdrew a drafted rating drafts it again, still to
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
   await observe(page, 'Designed a sharded queue that two other teams adopted and now run in production.');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   const card = page.locator('section.sc-card', { has: page.locator('.sc-badge', { hasText: 'Drafted' }) });
   await card.first().waitFor();
   const name = await card.first().locator('h2').textContent();
@@ -399,12 +399,12 @@ test('drafting names a capability whose only evidence has a bias risk, instead o
   await obs.locator('select').first().selectOption('mentorship_support');
   await page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) }).locator('.sc-obs', { hasText: 'young kids' }).waitFor();
   // Moved without a level ("Level?"): still a bias risk, not a level to set.
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.locator('.sc-notice', { hasText: 'Not drafted' }).waitFor();
   assert.match(await page.locator('.sc-notice').textContent(),
     /^Not drafted: every observation of Mentorship & Support has a bias risk, which never counts; rate it yourself from other evidence\./);
   await page.locator('.sc-obs', { hasText: 'young kids' }).locator('select').nth(1).selectOption('needs_improvement');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.locator('.sc-notice', { hasText: 'Not drafted' }).waitFor();
   assert.match(await page.locator('.sc-notice').textContent(),
     /^Not drafted: every observation of Mentorship & Support has a bias risk, which never counts; rate it yourself from other evidence\./);
@@ -421,7 +421,7 @@ test('the drafting notice names only the drafted ratings still to confirm', asyn
   // Drafting waits for the classifier (it says so and drafts nothing): on a busy machine the
   // on-demand module may still be loading here.
   await page.waitForSelector('.sc-app[data-assist=ready]');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   const confirm = page.getByRole('button', { name: /^Confirm the drafted rating of / });
   await page.waitForFunction(() => document.querySelectorAll('button[aria-label^="Confirm the drafted rating of"]').length >= 2);
   const names = async () => (await confirm.evaluateAll((bs) => bs.map((b) => b.closest('section.sc-card').querySelector('h2').textContent)));
@@ -624,7 +624,7 @@ test('an observation without a level ("Level?") moved to another capability keep
   await page.getByText('Rated without evidence: add what you observed.').waitFor();
   // Drafting names it as missing its level, rather than saying there is nothing to draft.
   await page.click('label[for="sc-technical_expertise-not_assessed"]');
-  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  await draft(page);
   await page.locator('.sc-notice', { hasText: 'Not drafted: the observations of Technical Expertise have no level yet' }).waitFor();
   assert.ok(!(await page.locator('#sc-technical_expertise-meets').isChecked()));
   // Once the interviewer picks a level, it counts.
