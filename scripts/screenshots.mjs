@@ -70,7 +70,8 @@ for (const [mode, opts] of [['light', { colorScheme: 'light', viewport: { width:
   await ctx.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
   const dir = 'tests/fixtures/committee/sample';
   const { readdirSync } = await import('node:fs');
-  const files = readdirSync(dir).map((f) => `${dir}/${f}`);
+  // The one that does not load first, so that the other tab's change is a scorecard added.
+  const files = readdirSync(dir).sort((x, y) => (y === 'broken.json') - (x === 'broken.json')).map((f) => `${dir}/${f}`);
   const [a, b, c] = [await ctx.newPage(), await ctx.newPage(), await ctx.newPage()];
   await a.goto(url + '/committee.html');
   await a.setInputFiles('#scc-files', files.slice(0, -1));

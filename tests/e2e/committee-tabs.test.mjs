@@ -88,6 +88,32 @@ test('a tab with nothing unsaved takes the set another tab saved, and offers its
   await context.close();
 });
 
+test('a change of another tab that is only a file that did not load is said as such, not as nothing', async () => {
+  const context = await browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 2));
+  await saved(a, 2);
+  await open(b);
+  await waitStatus(b, /^2 scorecards loaded/);
+
+  const broken = { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "interview-scorecard", "ratings": ') };
+  await a.setInputFiles('#scc-files', [broken]);
+  await saved(a, 3);
+  await b.waitForSelector('[data-testid=replaced]');
+  assert.match(await b.locator('[data-testid=replaced]').textContent(),
+    /this tab now shows them: 0 added, 0 removed; files that did not load: 1 added, 0 removed\./);
+  assert.match(await b.locator('.sc-committee__failed').textContent(), /broken\.json/, 'the file is listed where the notice points');
+
+  // B removes it: A says that is what changed.
+  await b.locator('.sc-committee__failed').getByRole('button', { name: /Remove/ }).click();
+  await saved(b, 2);
+  await a.waitForSelector('[data-testid=replaced]');
+  assert.match(await a.locator('[data-testid=replaced]').textContent(),
+    /this tab now shows them: 0 added, 0 removed; files that did not load: 0 added, 1 removed\./);
+  await context.close();
+});
+
 test('a tab whose change meets a set another tab saved meanwhile writes nothing and asks which to keep', async () => {
   const context = await browser.newContext();
   // B does not hear A's save (as when its own change was waiting to be saved when A's came).

@@ -25,7 +25,7 @@ use crate::web::components::recommendation::{decision_class, headline, hire_belo
 use crate::web::hooks::use_file_drop;
 use crate::web::storage::{DraftStore, FULL, PREFIX};
 use charts::{HeatMap, ProfileChart};
-use state::{not_in, read_set, CommitteeAction, CommitteeState, Keep};
+use state::{not_in, read_set, unlike, CommitteeAction, CommitteeState, Keep};
 
 /// A save of the loaded set waiting to run (see `CommitteeView`).
 type PendingSave = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -722,8 +722,14 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     // This tab took the set another tab saved (it had nothing unsaved): said, and its
                     // own offered back until it changes the set.
                     if let Some(before) = &state.replaced {
-                        { notice("status", "replaced", format!("Another tab or window changed these scorecards; this tab now shows them: {} added, {} removed.",
-                            not_in(&state.sources, before), not_in(before, &state.sources)),
+                        // A file that did not load is no scorecard, but it is what changed when
+                        // another tab's batch held only such files: said, not "0 added, 0 removed".
+                        { notice("status", "replaced", format!("Another tab or window changed these scorecards; this tab now shows them: {} added, {} removed{}.",
+                            not_in(&state.sources, before), not_in(before, &state.sources),
+                            match (unlike(&state.sources, before, false), unlike(before, &state.sources, false)) {
+                                (0, 0) => String::new(),
+                                (a, r) => format!("; files that did not load: {a} added, {r} removed"),
+                            }),
                             if not_in(before, &[]) > 0 { action("sc-button", on_put_back, format!("Put back this tab's {}", count(not_in(before, &[]), "scorecard"))) } else { Html::default() }) }
                     }
                     if !state.cards.is_empty() {

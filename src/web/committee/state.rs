@@ -290,7 +290,14 @@ impl CommitteeState {
 /// (A loop, not a hash set, which cost the page's wasm kilobytes: `==` on texts of other lengths
 /// stops at the length.)
 pub fn not_in(a: &[Source], b: &[Source]) -> usize {
-    a.iter().filter(|s| s.read.is_ok() && !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
+    unlike(a, b, true)
+}
+
+/// How many of `a`'s documents, of those that read (`read`) or of those that did not, `b` does not
+/// hold: the second for saying that another tab's change was only a file that did not load,
+/// which [`not_in`] does not count.
+pub fn unlike(a: &[Source], b: &[Source], read: bool) -> usize {
+    a.iter().filter(|s| s.read.is_ok() == read && !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
 }
 
 /// Reads a saved set (`[[label, text], ...]`) against `rubric`; `None` when it cannot be read.
