@@ -144,6 +144,12 @@ impl DraftStore {
         self.local.as_ref()?.get_item(key).ok().flatten()
     }
 
+    /// What this store last read, wrote or accepted under `key` (`None`: nothing there, or never
+    /// read): what another tab's change is a change from.
+    pub fn known(&self, key: &str) -> Option<String> {
+        self.known.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
     /// Reads what browser storage holds under `key`, as known ([`DraftStore::changed_since`]).
     pub fn read_known(&self, key: &str) -> Option<String> {
         let now = self.stored(key);

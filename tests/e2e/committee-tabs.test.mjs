@@ -132,7 +132,7 @@ test('a tab whose change meets a set another tab saved meanwhile writes nothing 
   const alert = b.locator('[data-testid=elsewhere]');
   await alert.waitFor();
   assert.equal(await alert.getAttribute('role'), 'alert');
-  assert.match(await alert.textContent(), /Not saved: another tab or window changed these scorecards after this tab last saved them\. There they are 4 scorecards: 2 this tab does not have, and this tab has 0 they do not\. Until you choose, this tab's set is kept in this tab only\./);
+  assert.match(await alert.textContent(), /Not saved: another tab or window changed these scorecards after this tab last saved them\. The other tab added 1 scorecard and removed 0; this tab added 0 and removed 1\. Until you choose, this tab's set is kept in this tab only\./);
   // A's set is untouched, and B keeps showing its own until it chooses.
   assert.deepEqual((await saved(a, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
   await waitStatus(b, /^2 scorecards loaded/);
@@ -140,27 +140,54 @@ test('a tab whose change meets a set another tab saved meanwhile writes nothing 
   const asked = await b.evaluate(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; });
   assert.ok(asked, 'leaving asks while the choice is open');
 
-  // Keep both: every scorecard of the two sets, saved.
-  await alert.getByRole('button', { name: 'Keep both (4 scorecards)' }).click();
-  await waitStatus(b, /^4 scorecards loaded/);
+  // Keep both tabs' changes: A's addition and B's removal, saved. (Taking every scorecard of
+  // both brought back the one B had removed.)
+  await alert.getByRole('button', { name: "Keep both tabs' changes (3 scorecards)" }).click();
+  await waitStatus(b, /^3 scorecards loaded/);
   assert.equal(await alert.count(), 0);
   assert.equal(await b.evaluate(() => document.activeElement?.id), 'scc-files', 'the keyboard is not left on the page');
-  assert.deepEqual((await saved(b, 4)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json']);
+  assert.deepEqual((await saved(b, 3)).sort(), ['a1.json', 'a3.json', 'b1.json']);
 
   // Again, and this time B keeps its own: said on the button, saved over the other.
   await b.reload();
   await b.waitForSelector('#scc-files');
-  await waitStatus(b, /^4 scorecards loaded/);
+  await waitStatus(b, /^3 scorecards loaded/);
   await b.evaluate(() => { window.deaf = true; });
   await remove(a, 'b1.json');
-  await saved(a, 3);
+  await saved(a, 2);
   await remove(b, 'a1.json');
   await alert.waitFor();
-  assert.deepEqual((await saved(a, 3)).sort(), ['a1.json', 'a2.json', 'a3.json'], "A's set stays until B chooses");
-  await alert.getByRole('button', { name: "Keep this tab's (3), replacing the other" }).click();
-  await savedAs(b, ['a2.json', 'a3.json', 'b1.json']);
-  await waitStatus(a, /^3 scorecards loaded/);
+  assert.deepEqual((await saved(a, 2)).sort(), ['a1.json', 'a3.json'], "A's set stays until B chooses");
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
+  assert.equal(await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).count(), 1, 'both removals');
+  await alert.getByRole('button', { name: "Keep this tab's (2), replacing the other" }).click();
+  await savedAs(b, ['a3.json', 'b1.json']);
+  await waitStatus(a, /^2 scorecards loaded/);
   assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test("keeping both tabs' changes keeps this tab's addition and the other tab's removal", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await saved(a, 3);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.evaluate(() => { window.deaf = true; });
+
+  await remove(a, 'a1.json');
+  await saved(a, 2);
+  await b.setInputFiles('#scc-files', FOUR.slice(3));
+  const alert = b.locator('[data-testid=elsewhere]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 1 and removed 0\./);
+  await alert.getByRole('button', { name: "Keep both tabs' changes (3 scorecards)" }).click();
+  await savedAs(b, ['a2.json', 'a3.json', 'b1.json']);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await waitStatus(a, /^3 scorecards loaded/);
   await context.close();
 });
 
@@ -284,8 +311,8 @@ test('the two-tab notice counts only the scorecards that read, not documents lis
   await remove(b, 'a2.json');
   const alert = b.locator('[data-testid=elsewhere]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /There they are 2 scorecards: 1 this tab does not have, and this tab has 0 they do not\./);
-  assert.equal(await alert.getByRole('button', { name: 'Keep both (2 scorecards)' }).count(), 1);
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 0; this tab added 0 and removed 1\./);
+  assert.equal(await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).count(), 1);
   assert.equal(await alert.getByRole('button', { name: "Use the other tab's (2)" }).count(), 1);
   await context.close();
 });

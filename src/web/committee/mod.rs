@@ -89,6 +89,12 @@ fn by_id(id: &str) -> Option<HtmlElement> {
 }
 
 /// "1 scorecard", "2 scorecards".
+/// The set this tab last read or saved under `key`, from which another tab's change is told
+/// ([`CommitteeState::base`]); empty when nothing was there or it does not read.
+fn base_of(store: &DraftStore, key: &str, rubric: &Rubric) -> Rc<Vec<state::Source>> {
+    Rc::new(store.known(key).and_then(|t| read_set(&t, rubric)).unwrap_or_default())
+}
+
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
@@ -294,7 +300,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     Ok(())
                 } else if store.changed_since(&key) {
                     let theirs = stored.map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
-                    state.dispatch(CommitteeAction::Elsewhere { theirs, waiting: true });
+                    state.dispatch(CommitteeAction::Elsewhere { theirs, base: base_of(&store, &key, &state.rubric), waiting: true });
                     return;
                 } else if let Some(text) = text {
                     // Full: said with what takes the room, this set or what else the site keeps.
@@ -324,7 +330,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 (1, Some(theirs)) => Keep::Theirs(theirs),
                 (_, Some(theirs)) => Keep::Both(theirs),
                 // Unreadable now: asked again, with only this tab's set to keep.
-                (_, None) => return state.dispatch(CommitteeAction::Elsewhere { theirs: None, waiting: true }),
+                (_, None) => return state.dispatch(CommitteeAction::Elsewhere { theirs: None, base: base_of(&store, &key, &state.rubric), waiting: true }),
             };
             store.accept(&key);
             state.dispatch(CommitteeAction::Resolve { keep });
@@ -454,12 +460,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 let rubric = in_use.borrow().clone();
                 let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &rubric)).map(Rc::new);
                 let waiting = waiting.borrow().is_some();
+                let base = base_of(&store, &key, &rubric);
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.
                 if theirs.is_some() && !waiting && !*holding.borrow() {
                     store.accept(&key);
                 }
-                state.dispatch(CommitteeAction::Elsewhere { theirs, waiting });
+                state.dispatch(CommitteeAction::Elsewhere { theirs, base, waiting });
             };
             let drag = move |e: &Event| {
                 if e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
@@ -708,12 +715,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     if let Some(theirs) = &state.elsewhere {
                         { notice("alert", "elsewhere", match theirs {
                             Some(t) => format!("Not saved: another tab or window changed these scorecards after this tab last saved them. \
-                                There they are {}: {} this tab does not have, and this tab has {} they do not. Until you choose, this tab's set is kept in this tab only.",
-                                count(not_in(t, &[]), "scorecard"), not_in(t, &state.sources), not_in(&state.sources, t)),
+                                The other tab added {} and removed {}; this tab added {} and removed {}. Until you choose, this tab's set is kept in this tab only.",
+                                count(not_in(t, &state.base), "scorecard"), not_in(&state.base, t), not_in(&state.sources, &state.base), not_in(&state.base, &state.sources)),
                             None => "Not saved: another tab or window saved scorecards this tab cannot read. Until you choose, this tab's set is kept in this tab only.".to_string(),
                         }, html! { <>
                             if let Some(t) = theirs {
-                                { action("sc-button sc-m-primary", on_keep_both, format!("Keep both ({})", count(not_in(&state.sources, &[]) + not_in(t, &state.sources), "scorecard"))) }
+                                { action("sc-button sc-m-primary", on_keep_both, format!("Keep both tabs' changes ({})", count(not_in(&state::merged(&state.sources, t, &state.base), &[]), "scorecard"))) }
                                 { action("sc-button", on_keep_theirs, format!("Use the other tab's ({})", not_in(t, &[]))) }
                             }
                             { action("sc-button", on_keep_mine, format!("Keep this tab's ({}), replacing the other", not_in(&state.sources, &[]))) }

@@ -129,6 +129,10 @@ pub struct CommitteeState {
     /// saved (or could not be): this tab saves nothing until the committee chooses which set to
     /// keep ([`CommitteeAction::Resolve`]). The other tab's set, `None` when it cannot be read.
     pub elsewhere: Option<Option<Rc<Vec<Source>>>>,
+    /// With `elsewhere`: the set this tab last read or saved, from which both tabs changed it.
+    /// What each tab added and removed is told against it, and keeping both keeps both tabs'
+    /// changes, removals included ([`merged`]). Empty when nothing was saved before.
+    pub base: Rc<Vec<Source>>,
     /// This tab's set before it took the one another tab saved (this tab had nothing unsaved):
     /// offered back ([`CommitteeAction::PutBack`]) until this tab changes the set.
     pub replaced: Option<Rc<Vec<Source>>>,
@@ -149,7 +153,8 @@ pub enum Keep {
     Mine,
     /// The other tab's set, read again when chosen (this tab's is offered back).
     Theirs(Rc<Vec<Source>>),
-    /// Every scorecard of both: this tab's, then the other's not already loaded.
+    /// Both tabs' changes ([`merged`]): this tab's set without what the other removed, then what
+    /// the other added.
     Both(Rc<Vec<Source>>),
 }
 
@@ -181,6 +186,7 @@ impl PartialEq for CommitteeState {
             && self.unread == other.unread
             && self.chosen == other.chosen
             && self.elsewhere == other.elsewhere
+            && Rc::ptr_eq(&self.base, &other.base)
             && self.replaced.as_ref().map(Rc::as_ptr) == other.replaced.as_ref().map(Rc::as_ptr)
             && self.resaves == other.resaves
             && self.rubric_from == other.rubric_from
@@ -210,7 +216,8 @@ pub enum CommitteeAction {
     /// Taken in place of this tab's when this tab has nothing unsaved (not `waiting` to save,
     /// nor refused by storage), this tab's being offered back; otherwise held apart, and this
     /// tab saves nothing until the committee chooses ([`CommitteeAction::Resolve`]).
-    Elsewhere { theirs: Option<Rc<Vec<Source>>>, waiting: bool },
+    /// `base` is the set both changed ([`CommitteeState::base`]).
+    Elsewhere { theirs: Option<Rc<Vec<Source>>>, base: Rc<Vec<Source>>, waiting: bool },
     Resolve { keep: Keep },
     /// Back to the set this tab had before it took another tab's.
     PutBack,
@@ -239,6 +246,7 @@ impl CommitteeState {
             flags: Rc::default(),
             panels: Rc::default(),
             elsewhere: None,
+            base: Rc::default(),
             replaced: None,
             resaves: 0,
             rubric_from: None,
@@ -298,6 +306,24 @@ pub fn not_in(a: &[Source], b: &[Source]) -> usize {
 /// which [`not_in`] does not count.
 pub fn unlike(a: &[Source], b: &[Source], read: bool) -> usize {
     a.iter().filter(|s| s.read.is_ok() == read && !s.text.is_empty() && !b.iter().any(|o| o.text == s.text)).count()
+}
+
+/// Both tabs' changes to `base`, the set both started from: `mine` without what `theirs` removed
+/// from it, then what `theirs` added to it, each added once. A removal in either tab stays
+/// removed: taking every scorecard of both brought back those the other tab had removed.
+/// Documents are told apart by their text; one with none (refused for its size) stays.
+/// (A saved set holds no source without its text. A loop, not a hash set: `==` on texts of
+/// other lengths stops at the length.)
+pub fn merged(mine: &[Source], theirs: &[Source], base: &[Source]) -> Vec<Source> {
+    let has = |set: &[Source], s: &Source| set.iter().any(|o| o.text == s.text);
+    let mut all: Vec<Source> = mine.iter().filter(|s| s.text.is_empty() || has(theirs, s) || !has(base, s)).cloned().collect();
+    for s in theirs {
+        if !s.text.is_empty() && !has(&all, s) && !has(mine, s) && !has(base, s) {
+            let label = if all.iter().any(|o| o.label == s.label) { unique_label(&all, file_of(&s.label).to_string()) } else { s.label.clone() };
+            all.push(Source { label, ..s.clone() });
+        }
+    }
+    all
 }
 
 /// Reads a saved set (`[[label, text], ...]`) against `rubric`; `None` when it cannot be read.
@@ -488,7 +514,7 @@ impl Reducible for CommitteeState {
             }
             CommitteeAction::Restore { sources } => next.take(Rc::new(sources)),
             CommitteeAction::SaveProblem { reason } => next.save_problem = reason,
-            CommitteeAction::Elsewhere { theirs, waiting } => match theirs {
+            CommitteeAction::Elsewhere { theirs, base, waiting } => match theirs {
                 // Nothing of this tab's would be lost: the other tab's set is shown, this one's offered back.
                 Some(theirs) if !waiting && next.save_problem.is_none() && next.elsewhere.is_none() => {
                     if next.replaced.is_none() {
@@ -496,7 +522,10 @@ impl Reducible for CommitteeState {
                     }
                     next.take(theirs);
                 }
-                theirs => next.elsewhere = Some(theirs),
+                theirs => {
+                    next.elsewhere = Some(theirs);
+                    next.base = base;
+                }
             },
             CommitteeAction::Resolve { keep } => {
                 next.elsewhere = None;
@@ -507,15 +536,7 @@ impl Reducible for CommitteeState {
                         next.take(theirs);
                     }
                     Keep::Both(theirs) => {
-                        let mut all = (*next.sources).clone();
-                        // (A saved set holds no source without its text: refused or unreadable. A
-                        // loop, not a hash set: `==` on texts of other lengths stops at the length.)
-                        for s in theirs.iter() {
-                            if !s.text.is_empty() && !all.iter().any(|o| o.text == s.text) {
-                                let label = if all.iter().any(|o| o.label == s.label) { unique_label(&all, file_of(&s.label).to_string()) } else { s.label.clone() };
-                                all.push(Source { label, ..s.clone() });
-                            }
-                        }
+                        let all = merged(&next.sources, &theirs, &next.base);
                         next.take(Rc::new(all));
                     }
                 }
