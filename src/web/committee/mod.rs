@@ -460,12 +460,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 let rubric = in_use.borrow().clone();
                 let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &rubric)).map(Rc::new);
                 let waiting = waiting.borrow().is_some();
-                let base = base_of(&store, &key, &rubric);
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.
-                if theirs.is_some() && !waiting && !*holding.borrow() {
+                // Otherwise held, with the set both changed (read only then: a whole panel).
+                let base = if theirs.is_some() && !waiting && !*holding.borrow() {
                     store.accept(&key);
-                }
+                    Rc::default()
+                } else {
+                    base_of(&store, &key, &rubric)
+                };
                 state.dispatch(CommitteeAction::Elsewhere { theirs, base, waiting });
             };
             let drag = move |e: &Event| {
