@@ -785,6 +785,35 @@ fn flags_catch_presence_judged_after_it_and_not_a_name_at_a_sentence_start() {
     assert!(!classifier::has_bias_risk(&detect_flags("Gravitas Ventures hired her.")));
 }
 
+/// "Not leadership material" is a verdict with no observed behaviour: an impression, like "not
+/// L4 material", though "leadership" is a topic word. With behaviour beside it the note is
+/// evidence; a role's material written or prepared is work.
+#[test]
+fn role_material_is_an_impression_unless_the_note_reports_behaviour() {
+    use FlagKind::*;
+    for note in [
+        "Not leadership material.",
+        "Not leadership material",
+        "Not management material.",
+        "Isn't lead material.",
+        "Not senior material.",
+        "Not leadership material for a team this size.",
+        "Definitely leadership material.",
+        "Future tech lead material.",
+    ] {
+        assert_eq!(first_flag(note), Some((NonBehavioral, "material".to_string())), "{note}");
+    }
+    for note in [
+        "Not leadership material: let the junior take the blame for the outage.",
+        "He is staff material: led the migration across three teams and mentored two juniors.",
+        "Wrote the leadership material for the offsite and ran the session.",
+        "Built the onboarding material for new hires.",
+        "Presented the leadership training material to the managers.",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
 /// "Lacks polish" said of the candidate is a verdict on how they come across, as presence is,
 /// and vague feedback of the kind that falls unevenly by gender, race and class: a bias risk
 /// beside behaviour too. Said of work ("the UI lacks polish") it is evidence; with no subject and

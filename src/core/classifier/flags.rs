@@ -21,6 +21,8 @@
 //! docs/WHY-classifier.md). "polish" only lacking and said of the candidate, never of work ("the
 //! UI lacks polish"); a bare "Lacks polish." may be the code's and stays an impression. A name
 //! is no verdict ("Gravitas Ventures hired her": a capital before another at a sentence's start).
+//! A role's "material" ("not leadership material") is an impression: its role word names no work
+//! (`impression_frames`).
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
@@ -1018,20 +1020,35 @@ const PAST: &str = "wrote built ran led took gave made found drew spoke chose we
 /// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
 /// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
 /// Its topic words ("passionate about distributed systems") are what the impression is about,
-/// not something the candidate was seen doing.
+/// not something the candidate was seen doing. Likewise a role's "material" and the role
+/// ("not leadership material", "isn't senior material for this team"): a verdict, whose role
+/// word ("leadership") names no work the candidate did; not "wrote the leadership material"
+/// or "the onboarding material" (only after the clause's start, a copula, a negation or a hedge).
 fn impression_frames(tokens: &[Token]) -> Vec<bool> {
     let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if framed[i] || !one_of(FRAMES, &t.word) {
+        if framed[i] {
             continue;
         }
-        // A verb of liking takes its object directly; the adjectives through a preposition.
-        let direct = one_of("love loves loved enjoys", &t.word);
-        let next = tokens.get(i + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
-        if !(direct || one_of("about in for by with to", next)) {
+        let word = |k: usize| tokens.get(k).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+        let mut start = i;
+        if t.word == "material" {
+            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion", word(start.wrapping_sub(1))) {
+                start -= 1;
+            }
+            if start == i || !ends_or(word(start.wrapping_sub(1)), "not is are was be being seems seem seemed definitely clearly probably maybe really real true future natural obvious good great strong solid a") {
+                continue;
+            }
+        } else if !one_of(FRAMES, &t.word) {
             continue;
+        } else {
+            // A verb of liking takes its object directly; the adjectives through a preposition.
+            let direct = one_of("love loves loved enjoys", &t.word);
+            if !(direct || one_of("about in for by with to", word(i + 1))) {
+                continue;
+            }
         }
-        let mut k = i;
+        let mut k = start;
         while k < tokens.len() && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
             if k > i && one_of("and but then", w) {
