@@ -738,6 +738,120 @@ fn flags_catch_presence_and_gravitas_verdicts_and_not_work() {
     }
 }
 
+/// A review's misses: a presence judged after it ("presence was lacking") or through "much of
+/// a", flagged as the verdicts before it are; and a name at a sentence's start ("Gravitas
+/// Ventures hired her"), which was flagged. Chat, online and market presence, the presence of a
+/// thing, a presence judged in a design, and the candidate's question stay sound.
+#[test]
+fn flags_catch_presence_judged_after_it_and_not_a_name_at_a_sentence_start() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("Presence was lacking.", "Presence was lacking"),
+        ("presence was lacking", "presence was lacking"),
+        ("Her presence was lacking in the debrief.", "presence was lacking"),
+        ("His presence was a bit lacklustre.", "presence was a bit lacklustre"),
+        ("Good design answers. Presence was weak in the room, though.", "Presence was weak"),
+        ("Not much of a presence.", "Not much of a presence"),
+        ("Not much of a presence in the room.", "Not much of a presence"),
+        ("Lacked presence in the room.", "Lacked presence"),
+        ("Little presence.", "Little presence"),
+        ("No real presence.", "No real presence"),
+        ("Gravitas is lacking.", "Gravitas is lacking"),
+        // A capital at a sentence's start before no other capitalised word is still the word.
+        ("Gravitas: none.", "Gravitas"),
+        ("No gravitas.", "No gravitas"),
+        ("Shipped the cache. Gravitas was lacking.", "Gravitas was lacking"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+    }
+    let sound = [
+        "Gravitas Ventures hired her to lead the data platform migration.",
+        "Worked at Gravitas Ventures for three years",
+        "Chat presence was weak under load, so she added heartbeats to the presence service.",
+        "Online presence was weak, so she proposed a partner channel and sized it.",
+        "Market presence was weak, so she proposed a reseller channel and sized its revenue.",
+        "Found the presence of a race condition in the cache and fixed it with a lock.",
+        "Checked for the presence of the key before reading it.",
+        "Presence was weak in her design: no heartbeats, so stale users showed as online.",
+        "The presence was stale after a reconnect, so she set a TTL on the presence cache.",
+        "She asked whether presence was lacking in our chat app before designing the heartbeat.",
+        "Not much of a presence check in the code, so she added one.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+    // The name alone describes no work; it is no bias remark either.
+    assert!(!classifier::has_bias_risk(&detect_flags("Gravitas Ventures hired her.")));
+}
+
+/// "Not leadership material" is a verdict with no observed behaviour: an impression, like "not
+/// L4 material", though "leadership" is a topic word. With behaviour beside it the note is
+/// evidence; a role's material written or prepared is work.
+#[test]
+fn role_material_is_an_impression_unless_the_note_reports_behaviour() {
+    use FlagKind::*;
+    for note in [
+        "Not leadership material.",
+        "Not leadership material",
+        "Not management material.",
+        "Isn't lead material.",
+        "Not senior material.",
+        "Not leadership material for a team this size.",
+        "Definitely leadership material.",
+        "Future tech lead material.",
+    ] {
+        assert_eq!(first_flag(note), Some((NonBehavioral, "material".to_string())), "{note}");
+    }
+    for note in [
+        "Not leadership material: let the junior take the blame for the outage.",
+        "He is staff material: led the migration across three teams and mentored two juniors.",
+        "Wrote the leadership material for the offsite and ran the session.",
+        "Built the onboarding material for new hires.",
+        "Presented the leadership training material to the managers.",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
+/// "Lacks polish" said of the candidate is a verdict on how they come across, as presence is,
+/// and vague feedback of the kind that falls unevenly by gender, race and class: a bias risk
+/// beside behaviour too. Said of work ("the UI lacks polish") it is evidence; with no subject and
+/// nothing else ("Lacks polish.") it may be the code's, and stays an impression.
+#[test]
+fn lacking_polish_said_of_the_candidate_is_a_bias_risk_and_of_work_is_not() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        ("Lacks polish but shipped the migration.", "Lacks polish"),
+        ("Lacks polish, but shipped the migration on time.", "Lacks polish"),
+        ("Shipped the migration on time but lacks polish.", "lacks polish"),
+        ("She lacks polish.", "lacks polish"),
+        ("Candidate lacks polish", "lacks polish"),
+        ("I think he lacks polish but he wrote clean tests.", "lacks polish"),
+        ("Lacks polish and needed hints on indexing.", "Lacks polish"),
+        ("He has no polish.", "has no polish"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+        assert!(detect_flags(note)[0].reason.contains("how the candidate comes across"), "{note}");
+    }
+    let sound = [
+        "The UI lacks polish, so she listed the fixes before the demo.",
+        "The dashboard works but lacks polish; she said she would fix the spacing after the launch.",
+        "Her demo lacked polish, but she walked me through the data model and it was right.",
+        "Built the dashboard; it lacks polish in the error messages, which she called out.",
+        "Refactored the parser but it lacks polish; she listed what she would clean up.",
+        "Spent the last ten minutes on polish: error messages and retries.",
+        "Polished the error messages before the demo.",
+        "A polished look for the dashboard: she built the design system in a week.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+    // No subject, nothing else: an impression, quoted.
+    assert_eq!(first_flag("Lacks polish."), Some((NonBehavioral, "polish".to_string())));
+}
+
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and
 /// their neighbours: age said as "old/young for <a role>", "too old", a bare age, "over 50", a
 /// decade; backhanded compliments and questions about origin; a second language; pregnancy,

@@ -14,6 +14,15 @@
 //! "vibes were off") is a `bias_risk` too, alone or beside behaviour: it judges likeness to the
 //! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
 //! candidate, or said of work).
+//! So is a verdict on how the candidate comes across, their presence, gravitas or lack of polish
+//! ("lacks executive presence", "presence was lacking", "she lacks polish", "Lacks polish but
+//! shipped the migration"), alone or beside behaviour (`presence_verdict`): vague style feedback
+//! that describes nothing done and is given unevenly by gender, race and class (sources in
+//! docs/WHY-classifier.md). "polish" only lacking and said of the candidate, never of work ("the
+//! UI lacks polish"); a bare "Lacks polish." may be the code's and stays an impression. A name
+//! is no verdict ("Gravitas Ventures hired her": a capital before another at a sentence's start).
+//! A role's "material" ("not leadership material") is an impression: its role word names no work
+//! (`impression_frames`).
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
@@ -544,7 +553,7 @@ seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable
 likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
 rockstar click mesh material player attitude personality meh solid strong great good reminds off
 arrogant difficult sense ok okay fine lgtm loves enjoys enthusiastic excited eager keen curious interested
-fascinated obsessed
+fascinated obsessed polish
 ";
 
 /// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
@@ -633,7 +642,10 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
         // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
         // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
-        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", "presence"));
+        let presence = || {
+            let label = |last: usize| if tokens.get(last).is_some_and(|t| t.word == "polish") { "polish" } else { "presence" };
+            presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", label(last)))
+        };
         let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
             Some((
                 FlagKind::BiasRisk,
@@ -891,41 +903,83 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 }
 
 /// A verdict on the candidate's presence or gravitas ("lacks executive presence", "no gravitas",
-/// "doesn't have much presence", "strong exec presence", "lacks presence in meetings"): the first
-/// and last tokens to quote, for the first of the note's "presence" and "gravitas" that is one.
+/// "doesn't have much presence", "strong exec presence", "lacks presence in meetings"), or
+/// their lack of polish ("she lacks polish"): the first and last tokens to quote, for the first
+/// of the note's "presence", "gravitas" and "polish" that is one.
 /// "presence" needs a word that judges it just before: "executive", "leadership", "stage"...; or
 /// a lack, a negation or a quantifier ("lacks", "no", "little", "doesn't have", "has real",
-/// "strong"), not a bare "have" ("a friend has presence" in a chat client), after which it must
+/// "strong", "not much of a"), not a bare "have" ("a friend has presence" in a chat client), after which it must
 /// end its clause or be followed by a function word. A place's function word ("of in on at
 /// across") after it is a verdict only after a lack or a negation ("lacks presence in meetings",
 /// "has no presence on the call"), not after "have" or praise ("the company has presence in 12
-/// markets", "strong presence in code reviews"). "the presence of the key", "a presence check",
+/// markets", "strong presence in code reviews"). Or a lack after it, of the candidate's presence
+/// or of a presence no one owns ("presence was lacking", "her presence was weak in the room"; not
+/// "chat presence was weak", "the presence was stale", "presence was weak in her design").
+/// "the presence of the key", "a presence check",
 /// "our web presence" and "presented to executives" are not verdicts. Not when quoted, asked by
 /// the candidate ("asked how to build executive presence", "wanted to know about executive
-/// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, nothing judging it).
+/// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, or at its start
+/// before another capitalised word, with nothing judging it).
+/// "polish" only lacking and said of the candidate, never of a place: a person before the lack
+/// ("she lacks polish"), or no subject and the candidate's action sharing it ("Lacks polish but
+/// shipped the migration", "Shipped the migration but lacks polish"); not "the UI lacks polish",
+/// "it lacks polish", "lacks polish in the error messages", nor a bare "Lacks polish." (maybe
+/// the code's: an impression, `non_behavioral`).
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
-    let heads = tokens.iter().enumerate().filter(|(_, t)| t.word == "presence" || t.word == "gravitas");
+    let heads = tokens.iter().enumerate().filter(|(_, t)| one_of("presence gravitas polish", &t.word));
     heads.map(|(last, _)| last).find_map(|last| {
         let head = tokens.get(last)?;
+        let polish = head.word == "polish";
         // The word at `k` in the head's clause, else "".
         let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
-        let mut first = last;
+        // "not much of a presence": the lack is read past "of a".
+        let mut first = if word(last.wrapping_sub(1)) == "a" && word(last.wrapping_sub(2)) == "of" && word(last.wrapping_sub(3)) == "much" { last - 2 } else { last };
         while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
             first -= 1;
         }
         let lack = (first..last).any(|k| one_of("lack lacks lacked lacking no zero little not", word(k)));
         // A bare "have" (with "does", "did") judges nothing: "has presence" is a company's or a chat user's.
         let judged = (first..last).any(|k| !one_of("have has had does did do", word(k)));
-        let place = |t: &Token| one_of("of in on at across", &t.word) && !lack;
+        let place = |t: &Token| one_of("of in on at across", &t.word) && (!lack || polish);
         let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !place(t));
-        let verdict = head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends);
+        // "Presence was lacking", "her presence was weak in the room": the lack after it.
+        let mut k = last + 1;
+        while one_of("is was seems seemed felt feels a bit little somewhat rather quite very pretty fairly really too", word(k)) {
+            k += 1;
+        }
+        let own = one_of("her his their", word(last.wrapping_sub(1)));
+        let after = first == last
+            && (own || word(last.wrapping_sub(1)).is_empty())
+            && one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent", word(k))
+            && (own || !work_thing_after(tokens, k, 1));
+        // Polish said of the candidate (see above): the words before the lack, from the clause's
+        // start or its last "and"/"but", are function words, hedges or a person.
+        let acts = |w: &str| w.ends_with("ed") || one_of(PAST, w);
+        let c0 = tokens.iter().position(|t| t.clause == head.clause).unwrap_or(first);
+        let conj = (c0..first).rfind(|&j| one_of("and but", word(j)));
+        let subject = conj.map_or(c0, |c| c + 1)..first;
+        let person = subject.clone().any(|j| one_of("he she they candidate", word(j)));
+        let clear = subject.clone().all(|j| !one_of("it this that which these those", word(j)) && (tokens[j].stop || one_of("candidate think honestly really definitely", word(j))));
+        let s0 = tokens.iter().position(|t| t.sentence == head.sentence).unwrap_or(first);
+        // (The action after it may follow a comma: "Lacks polish, but shipped the migration".)
+        let next = |k: usize| tokens.get(k).filter(|t| t.sentence == head.sentence).map_or("", |t| t.word.as_str());
+        let of_person = clear && (person || (conj.is_some() && acts(&tokens[s0].word)) || (one_of("and but", next(last + 1)) && acts(next(last + 2))));
+        let verdict = if polish {
+            lack && ends && of_person
+        } else {
+            head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after
+        };
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
             t.clause == head.clause && (one_of("asked ask asks asking wondered", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
-        // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging it).
+        // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
+        // it), "Gravitas Ventures hired her" (at a sentence's start, before another capitalised
+        // word: "Gravitas is lacking" and "Gravitas: none" are verdicts).
         let before = text.get(..head.start).unwrap_or("").trim_end();
-        let name = first == last && text.as_bytes().get(head.start).is_some_and(u8::is_ascii_uppercase) && !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']);
-        (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, last))
+        let capital = |t: &Token, lower: bool| text.get(t.start..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()) && (!lower || r[1..].starts_with(|c: char| c.is_ascii_lowercase())));
+        let named = tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n, true) && text.get(head.end..n.start).is_some_and(|g| g.trim().is_empty()));
+        let name = first == last && capital(head, false) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
+        (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, if after { k } else { last }))
     })
 }
 
@@ -966,20 +1020,35 @@ const PAST: &str = "wrote built ran led took gave made found drew spoke chose we
 /// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
 /// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
 /// Its topic words ("passionate about distributed systems") are what the impression is about,
-/// not something the candidate was seen doing.
+/// not something the candidate was seen doing. Likewise a role's "material" and the role
+/// ("not leadership material", "isn't senior material for this team"): a verdict, whose role
+/// word ("leadership") names no work the candidate did; not "wrote the leadership material"
+/// or "the onboarding material" (only after the clause's start, a copula, a negation or a hedge).
 fn impression_frames(tokens: &[Token]) -> Vec<bool> {
     let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if framed[i] || !one_of(FRAMES, &t.word) {
+        if framed[i] {
             continue;
         }
-        // A verb of liking takes its object directly; the adjectives through a preposition.
-        let direct = one_of("love loves loved enjoys", &t.word);
-        let next = tokens.get(i + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
-        if !(direct || one_of("about in for by with to", next)) {
+        let word = |k: usize| tokens.get(k).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+        let mut start = i;
+        if t.word == "material" {
+            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion", word(start.wrapping_sub(1))) {
+                start -= 1;
+            }
+            if start == i || !ends_or(word(start.wrapping_sub(1)), "not is are was be being seems seem seemed definitely clearly probably maybe really real true future natural obvious good great strong solid a") {
+                continue;
+            }
+        } else if !one_of(FRAMES, &t.word) {
             continue;
+        } else {
+            // A verb of liking takes its object directly; the adjectives through a preposition.
+            let direct = one_of("love loves loved enjoys", &t.word);
+            if !(direct || one_of("about in for by with to", word(i + 1))) {
+                continue;
+            }
         }
-        let mut k = i;
+        let mut k = start;
         while k < tokens.len() && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
             if k > i && one_of("and but then", w) {
