@@ -42,7 +42,10 @@ async function open(page) {
 }
 
 async function remove(page, label) {
-  await page.locator('.sc-committee__sources summary').click();
+  // (Opened when closed: a second removal on the same page finds it open.)
+  if (!await page.evaluate(() => document.querySelector('.sc-committee__sources')?.open)) {
+    await page.locator('.sc-committee__sources summary').click();
+  }
   await page.getByRole('button', { name: `Remove ${label}` }).click();
 }
 
@@ -314,5 +317,103 @@ test('the two-tab notice counts only the scorecards that read, not documents lis
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 0; this tab added 0 and removed 1\./);
   assert.equal(await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).count(), 1);
   assert.equal(await alert.getByRole('button', { name: "Use the other tab's (2)" }).count(), 1);
+  await context.close();
+});
+
+// Keeping both tabs' changes when the other tab's set arrives through the storage event, not
+// only when this tab's own save finds it: saves run when the test says (`flushIdle`), so that
+// this tab's change is still waiting when the other tab's set comes.
+async function idleTabs() {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const queue = [];
+    window.requestIdleCallback = (f) => queue.push(f);
+    window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
+  });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await flush(b);
+  return { context, a, b, alert: b.locator('[data-testid=elsewhere]') };
+}
+const flush = (page) => page.evaluate(() => window.flushIdle());
+
+test("a set taken from another tab is what both changed, through a second change while the choice is open", async () => {
+  const { context, a, b, alert } = await idleTabs();
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await waitStatus(a, /^4 scorecards loaded/);
+  await flush(a);
+  await waitStatus(b, /^4 scorecards loaded/);
+  await flush(b);
+  await remove(b, 'a2.json');  // waiting to be saved
+  await waitStatus(b, /^3 scorecards loaded/);
+  await remove(a, 'a1.json');
+  await flush(a);
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
+  // The other tab changes again while the choice is open: told from the same set.
+  await remove(a, 'a3.json');
+  await flush(a);
+  await savedAs(a, ['a2.json', 'b1.json']);
+  await b.waitForFunction(() => /removed 2;/.test(document.querySelector('[data-testid=elsewhere]')?.textContent ?? ''));
+  await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).click();
+  await flush(b);
+  await savedAs(b, ['b1.json']);
+  await context.close();
+});
+
+test('keeping both when the other tab removed every scorecard keeps only what this tab added', async () => {
+  const { context, a, b, alert } = await idleTabs();
+  await b.setInputFiles('#scc-files', FOUR.slice(3));  // waiting to be saved
+  await waitStatus(b, /^4 scorecards loaded/);
+  for (const label of ['a1.json', 'a2.json', 'a3.json']) await remove(a, label);
+  await flush(a);
+  await a.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 3; this tab added 1 and removed 0\./);
+  await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).click();
+  await flush(b);
+  await savedAs(b, ['b1.json']);
+  await context.close();
+});
+
+test('a scorecard both tabs added is kept once, under this tab\'s name for it', async () => {
+  const { context, a, b, alert } = await idleTabs();
+  await b.setInputFiles('#scc-files', [{ ...FOUR[3], name: 'copy.json' }]);  // waiting to be saved
+  await waitStatus(b, /^4 scorecards loaded/);
+  await a.setInputFiles('#scc-files', FOUR.slice(3));
+  await waitStatus(a, /^4 scorecards loaded/);
+  await flush(a);
+  await alert.waitFor();
+  await alert.getByRole('button', { name: "Keep both tabs' changes (4 scorecards)" }).click();
+  await flush(b);
+  await savedAs(b, ['a1.json', 'a2.json', 'a3.json', 'copy.json']);
+  await context.close();
+});
+
+test("a set storage refused is told from what storage last held, not from what was refused", async () => {
+  const { context, a, b, alert } = await idleTabs();
+  await b.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { if (window.full) throw new DOMException('full', 'QuotaExceededError'); return real.call(this, k, v); };
+    window.full = true;
+  });
+  await b.setInputFiles('#scc-files', FOUR.slice(3));
+  await waitStatus(b, /^4 scorecards loaded/);
+  await flush(b);
+  await waitStatus(b, /Not saved in this browser/);
+  await remove(a, 'a1.json');
+  await flush(a);
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 1 and removed 0\./);
+  await b.evaluate(() => { window.full = false; });
+  await alert.getByRole('button', { name: "Keep both tabs' changes (3 scorecards)" }).click();
+  await flush(b);
+  await savedAs(b, ['a2.json', 'a3.json', 'b1.json']);
   await context.close();
 });

@@ -88,13 +88,13 @@ fn by_id(id: &str) -> Option<HtmlElement> {
     web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
-/// "1 scorecard", "2 scorecards".
 /// The set this tab last read or saved under `key`, from which another tab's change is told
 /// ([`CommitteeState::base`]); empty when nothing was there or it does not read.
 fn base_of(store: &DraftStore, key: &str, rubric: &Rubric) -> Rc<Vec<state::Source>> {
     Rc::new(store.known(key).and_then(|t| read_set(&t, rubric)).unwrap_or_default())
 }
 
+/// "1 scorecard", "2 scorecards".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
