@@ -103,14 +103,15 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), String>
 
 /// A file name made of safe characters from the candidate's name.
 fn file_stem(candidate: &str) -> String {
-    let s: String = candidate
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let mut s = String::new();
+    for part in candidate.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>().split('-') {
+        if !part.is_empty() {
+            if !s.is_empty() {
+                s.push('-');
+            }
+            s.push_str(part);
+        }
+    }
     if s.is_empty() {
         "scorecard".into()
     } else {
@@ -526,7 +527,7 @@ fn plain_error(e: &str) -> String {
                 ("trailing characters", "more text after the end"),
             ] {
                 if let Some(rest) = detail.strip_prefix(parser) {
-                    detail = [words, rest].concat();
+                    detail = words.to_string() + rest;
                 }
             }
             format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})")
