@@ -10,29 +10,15 @@ use crate::web::assist::Assistance;
 use crate::web::components::{button, part_id, room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::core::notes::removal_slot;
-use crate::web::state::{slots, Action, Removed, ScorerContext, ScorerState};
+use crate::web::state::{slots, Action, Removed, ScorerContext};
 
 /// Props of [`QuickEntry`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct QuickEntryProps {
     /// The scorer's state.
     pub state: ScorerContext,
     /// A prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
-}
-
-/// The same state is the same `Rc` (`same_state`), as for [`super::TransferPanelProps`].
-impl PartialEq for QuickEntryProps {
-    fn eq(&self, other: &Self) -> bool {
-        same_state(&self.state, &other.state) && self.id_prefix == other.id_prefix
-    }
-}
-
-/// Whether two handles hold the same state: the same `Rc`, which the scorer's reducer replaces on
-/// every change. The handle's own `PartialEq` compares the whole state field by field (every
-/// observation, the card, the rubric) each time the scorer renders, and is about 1.6 KB of wasm.
-pub(crate) fn same_state(a: &ScorerContext, b: &ScorerContext) -> bool {
-    std::ptr::eq::<ScorerState>(&**a, &**b)
 }
 
 /// The box where the interviewer types what they saw.

@@ -14,7 +14,6 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
-use crate::web::components::observations::same_state;
 use crate::web::components::{button, part_id};
 use crate::web::app::{conflict, Preset};
 use crate::web::hooks::use_file_drop;
@@ -22,7 +21,7 @@ use crate::web::state::{Action, SaveStatus, ScorerContext, SUBMITTED_MARK};
 use crate::web::storage::DraftStore;
 
 /// Props of [`TransferPanel`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TransferPanelProps {
     /// The scorer's state.
     pub state: ScorerContext,
@@ -38,17 +37,6 @@ pub struct TransferPanelProps {
     /// The names an embedding host gave the card: an import naming others is refused
     /// (`app::conflict`), as the host's own `setValue` of it would be.
     pub preset: Preset,
-}
-
-/// The same state is the same `Rc` (`same_state`); the other props as derived.
-impl PartialEq for TransferPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        same_state(&self.state, &other.state)
-            && self.id_prefix == other.id_prefix
-            && self.on_other_card == other.on_other_card
-            && self.is_saved == other.is_saved
-            && self.preset == other.preset
-    }
 }
 
 /// An import waiting for confirmation, and where it came from. Kept apart from [`Output`], so
