@@ -494,6 +494,7 @@ pub fn is_snake_id(id: &str) -> bool {
 /// Optional fields may be missing or `null`; unknown fields are ignored.
 mod read {
     use super::*;
+    use crate::core::json::each;
 
     type Fields = Map<String, Value>;
 
@@ -537,7 +538,7 @@ mod read {
     fn texts(o: &Fields, path: &str, key: &str) -> Result<Vec<String>, String> {
         let Some(v) = optional(o, key) else { return Ok(Vec::new()) };
         let path = join(path, key);
-        list(v, &path)?.iter().enumerate().map(|(i, t)| text(t, &format!("{path}[{i}]"))).collect()
+        each(list(v, &path)?, |i, t| text(t, &format!("{path}[{i}]")))
     }
 
     fn count(value: &Value, path: &str) -> Result<u64, String> {
@@ -567,40 +568,32 @@ mod read {
         let o = object(value, "rubric")?;
         let levels = match optional(o, "levels") {
             None => default_levels(),
-            Some(v) => list(v, "levels")?
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let path = format!("levels[{i}]");
-                    let l = object(l, &path)?;
-                    let id = text_field(l, &path, "id")?;
-                    // A misspelt id ("meet") would leave that level with the default label, silently.
-                    if !Rating::LEVELS.iter().any(|r| r.id() == id) {
-                        return Err(format!("{path}.id: unknown level \"{}\"; expected needs_improvement, meets or exceeds", clip(&id)));
-                    }
-                    Ok(LevelLabel { id, label: text_field(l, &path, "label")? })
-                })
-                .collect::<Result<_, String>>()?,
+            Some(v) => each(list(v, "levels")?, |i, l| {
+                let path = format!("levels[{i}]");
+                let l = object(l, &path)?;
+                let id = text_field(l, &path, "id")?;
+                // A misspelt id ("meet") would leave that level with the default label, silently.
+                if !Rating::LEVELS.iter().any(|r| r.id() == id) {
+                    return Err(format!("{path}.id: unknown level \"{}\"; expected needs_improvement, meets or exceeds", clip(&id)));
+                }
+                Ok(LevelLabel { id, label: text_field(l, &path, "label")? })
+            })?,
         };
-        let capabilities = list(required(o, "", "capabilities")?, "capabilities")?
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let path = format!("capabilities[{i}]");
-                let c = object(c, &path)?;
-                let d_path = format!("{path}.descriptors");
-                let d = object(required(c, &path, "descriptors")?, &d_path)?;
-                Ok(Capability {
-                    id: text_field(c, &path, "id")?,
-                    name: text_field(c, &path, "name")?,
-                    descriptors: Descriptors {
-                        needs_improvement: text_or_empty(d, &d_path, "needs_improvement")?,
-                        meets: text_or_empty(d, &d_path, "meets")?,
-                        exceeds: text_or_empty(d, &d_path, "exceeds")?,
-                    },
-                })
+        let capabilities = each(list(required(o, "", "capabilities")?, "capabilities")?, |i, c| {
+            let path = format!("capabilities[{i}]");
+            let c = object(c, &path)?;
+            let d_path = format!("{path}.descriptors");
+            let d = object(required(c, &path, "descriptors")?, &d_path)?;
+            Ok(Capability {
+                id: text_field(c, &path, "id")?,
+                name: text_field(c, &path, "name")?,
+                descriptors: Descriptors {
+                    needs_improvement: text_or_empty(d, &d_path, "needs_improvement")?,
+                    meets: text_or_empty(d, &d_path, "meets")?,
+                    exceeds: text_or_empty(d, &d_path, "exceeds")?,
+                },
             })
-            .collect::<Result<_, String>>()?;
+        })?;
         let traits = match optional(o, "traits") {
             None => Traits::default(),
             Some(t) => {
@@ -618,15 +611,11 @@ mod read {
                 let g = object(g, "guidance")?;
                 let sections = match optional(g, "sections") {
                     None => Vec::new(),
-                    Some(v) => list(v, "guidance.sections")?
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let path = format!("guidance.sections[{i}]");
-                            let s = object(s, &path)?;
-                            Ok(GuidanceSection { title: text_field(s, &path, "title")?, items: texts(s, &path, "items")? })
-                        })
-                        .collect::<Result<_, String>>()?,
+                    Some(v) => each(list(v, "guidance.sections")?, |i, s| {
+                        let path = format!("guidance.sections[{i}]");
+                        let s = object(s, &path)?;
+                        Ok(GuidanceSection { title: text_field(s, &path, "title")?, items: texts(s, &path, "items")? })
+                    })?,
                 };
                 Some(Guidance { title: text_or_empty(g, "guidance", "title")?, intro: text_or_empty(g, "guidance", "intro")?, sections })
             }
@@ -660,29 +649,25 @@ mod read {
                 weights.push((id.clone(), weight));
             }
         }
-        let bands = list(required(p, "policy", "bands")?, "policy.bands")?
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let path = format!("policy.bands[{i}]");
-                let b = object(b, &path)?;
-                let core_at_least = match optional(b, "core_at_least") {
-                    None => None,
-                    Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
-                        format!("{path}.core_at_least: expected needs_improvement, meets or exceeds")
-                    })?),
-                };
-                let consider = optional(b, "consider").map(|v| text(v, &format!("{path}.consider"))).transpose()?;
-                Ok(Band {
-                    level: text_field(b, &path, "level")?,
-                    consider,
-                    min_score: number(b, &path, "min_score", None)?,
-                    max_needs_improvement: whole(b, &path, "max_needs_improvement", Some(usize::MAX))?,
-                    core_at_least,
-                    min_assessed: whole(b, &path, "min_assessed", Some(0))?,
-                })
+        let bands = each(list(required(p, "policy", "bands")?, "policy.bands")?, |i, b| {
+            let path = format!("policy.bands[{i}]");
+            let b = object(b, &path)?;
+            let core_at_least = match optional(b, "core_at_least") {
+                None => None,
+                Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
+                    format!("{path}.core_at_least: expected needs_improvement, meets or exceeds")
+                })?),
+            };
+            let consider = optional(b, "consider").map(|v| text(v, &format!("{path}.consider"))).transpose()?;
+            Ok(Band {
+                level: text_field(b, &path, "level")?,
+                consider,
+                min_score: number(b, &path, "min_score", None)?,
+                max_needs_improvement: whole(b, &path, "max_needs_improvement", Some(usize::MAX))?,
+                core_at_least,
+                min_assessed: whole(b, &path, "min_assessed", Some(0))?,
             })
-            .collect::<Result<_, String>>()?;
+        })?;
         Ok(Policy {
             min_assessed: whole(p, "policy", "min_assessed", None)?,
             core: texts(p, "policy", "core")?,

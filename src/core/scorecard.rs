@@ -557,10 +557,15 @@ impl Scorecard {
         for (cap, entry) in ratings {
             let at = Parent::Rating(cap);
             if rubric.capability(cap).is_none() {
-                return Err(ScorecardError::new(
-                    at.path(),
-                    format!("unknown capability; expected one of {}", rubric.capabilities.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")),
-                ));
+                // (Pushed, not a `join` of `&str`s: the widget links `join` for `String`s only.)
+                let mut message = String::from("unknown capability; expected one of ");
+                for (i, c) in rubric.capabilities.iter().enumerate() {
+                    if i > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(&c.id);
+                }
+                return Err(ScorecardError::new(at.path(), message));
             }
             let eo = entry.as_object().ok_or_else(|| {
                 ScorecardError::new(at.path(), expected("an object {\"level\": ..., \"note\": ...}", entry))

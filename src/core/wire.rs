@@ -105,7 +105,7 @@ fn decode_flag(value: &Value) -> Result<Flag, String> {
 }
 
 fn decode_flag_list(values: &[Value]) -> Result<Vec<Flag>, String> {
-    values.iter().map(decode_flag).collect()
+    super::json::each(values, |_, v| decode_flag(v))
 }
 
 /// The on-demand module's reply to "classify this note".
@@ -135,7 +135,7 @@ pub fn decode_classification(text: &str) -> Result<Classification, String> {
         confidence: number_field(f, "confidence")?,
         capability_confidence: number_field(f, "capability_confidence")?,
         level_confidence: number_field(f, "level_confidence")?,
-        evidence: list(f, "evidence")?.iter().map(decode_span).collect::<Result<_, _>>()?,
+        evidence: super::json::each(list(f, "evidence")?, |_, v| decode_span(v))?,
         flags: decode_flag_list(list(f, "flags")?)?,
     })
 }

@@ -677,8 +677,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // its marks are removed from storage, nothing else, and kept here for Undo (`deleted`) until
     // the next deletion. The card open now, deleted, gives way to a blank one in place (the
     // interviewer's name kept, as New scorecard keeps it); Undo opens it again if that one is
-    // still blank, else leaves it in the list.
-    let deleting = use_state(|| None::<String>);
+    // still blank, else leaves it in the list. (No key, empty, is asked about none: a `String`
+    // state, as the observation box's, rather than a hook type of its own for `Option<String>`.)
+    let deleting = use_state(String::new);
     let deleted = use_state(|| None::<Rc<Deleted>>);
     let on_delete = {
         let (state, store, saved_key, opening, saved_list) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), saved_list.clone());
@@ -692,15 +693,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let relist = || saved_list.set(Some(Rc::new(saved_cards(&store, &rubric.id))));
             match step {
                 Delete::Ask(key, question) => {
-                    deleting.set(Some(key));
+                    deleting.set(key);
                     say(question.into(), "del-cancel".into());
                 }
                 Delete::Cancel(i) => {
-                    deleting.set(None);
+                    deleting.set(String::new());
                     say("Not deleted.".into(), format!("del-{i}"));
                 }
                 Delete::Confirm(key, title) => {
-                    deleting.set(None);
+                    deleting.set(String::new());
                     // (Gone since the list was read: nothing to delete.)
                     let Some(text) = store.get(&key) else { return relist() };
                     let marks = store.load_drafted(&key);
@@ -841,7 +842,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), SavedList {
                 cards: saved_list.as_deref().map(Vec::as_slice),
                 on_list: &on_list,
-                deleting: deleting.as_deref(),
+                deleting: (!deleting.is_empty()).then_some(deleting.as_str()),
                 deleted: deleted.as_ref().map(|d| d.title.as_str()),
                 on_delete: &on_delete,
             }) }

@@ -48,8 +48,13 @@ pub fn button(class: &'static str, id: Option<String>, onclick: Callback<MouseEv
 }
 
 /// The id `{base}-{part}`: an element's within the widget (`base` its id prefix) or within a
-/// card or observation (`base` that one's id). Joined rather than `format!`ted: the ids are
-/// many, and each `format!` is its own code.
+/// card or observation (`base` that one's id). Pushed rather than `format!`ted: the ids are
+/// many, and each `format!` is its own code; nor `concat` of `&str`s, whose joiner
+/// (`join_generic_copy`) the widget's joins of `String`s already link for that type only.
 pub fn part_id(base: &str, part: &str) -> String {
-    [base, "-", part].concat()
+    let mut id = String::with_capacity(base.len() + 1 + part.len());
+    id.push_str(base);
+    id.push('-');
+    id.push_str(part);
+    id
 }

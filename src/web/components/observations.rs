@@ -220,8 +220,9 @@ fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
         let (state, serial) = (state.clone(), r.serial);
         Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove { serial }))
     };
-    let undo = ["undo-", &r.serial.to_string()].concat();
-    let text_id = part_id(id_prefix, &["removed-", &r.serial.to_string()].concat());
+    let serial = r.serial.to_string();
+    let undo = part_id("undo", &serial);
+    let text_id = part_id(id_prefix, &part_id("removed", &serial));
     html! {
         <li key={undo.clone()} class="sc-removed">
             <p class="sc-removed__text" id={text_id.clone()}>{ "Removed: " }<q>{ r.observation.text.clone() }</q></p>

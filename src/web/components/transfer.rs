@@ -91,14 +91,15 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), String>
 
 /// A file name made of safe characters from the candidate's name.
 fn file_stem(candidate: &str) -> String {
-    let s: String = candidate
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let mut s = String::new();
+    for part in candidate.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>().split('-') {
+        if !part.is_empty() {
+            if !s.is_empty() {
+                s.push('-');
+            }
+            s.push_str(part);
+        }
+    }
     if s.is_empty() {
         "scorecard".into()
     } else {
@@ -121,11 +122,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let question = use_node_ref();
     // After Replace or Cancel their buttons are gone: the keyboard goes to what happened.
     let said = use_node_ref();
-    let answered = use_state(|| 0u32);
+    // Flipped at each answer (`None` before the first), so that the effect runs again: an
+    // `Option<bool>` state as `copied` is, where a counter would be a hook type of its own.
+    let answered = use_state(|| None::<bool>);
     {
         let said = said.clone();
-        use_effect_with(*answered, move |&n| {
-            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n > 0) {
+        use_effect_with(*answered, move |n| {
+            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n.is_some()) {
                 let _ = p.focus();
             }
         });
@@ -160,7 +163,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         // keyboard goes to it (the answered effect), which brings it into view.
         let refuse = move |out: Output| {
             output.set(out);
-            answered.set(*answered + 1);
+            answered.set(Some(*answered != Some(true)));
         };
         move |format: &str, card: &Scorecard| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
@@ -290,7 +293,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             // goes to it, which brings it into view, as for an export's refusal. (After a paste,
             // the keyboard stays in the box, to correct it, just above the message.)
             if file && question.is_none() {
-                answered.set(*answered + 1);
+                answered.set(Some(*answered != Some(true)));
             }
             pending.set(question);
             output.set(said);
@@ -306,7 +309,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 Ok(text) => take_text(name, text, true),
                 Err(e) => {
                     output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") });
-                    answered.set(*answered + 1);
+                    answered.set(Some(*answered != Some(true)));
                 }
             }
         })
@@ -338,7 +341,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (state, output, paste, answered, on_other_card, pending, imported_key) =
             (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone(), imported_key.clone());
         Callback::from(move |_: MouseEvent| {
-            answered.set(*answered + 1);
+            answered.set(Some(*answered != Some(true)));
             if let Some(Pending { source, imported }) = &*pending {
                 // The same scorecard replaced keeps its names fixed if it was submitted before.
                 let drafted = if other {
@@ -359,7 +362,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let on_cancel = {
         let (output, answered, pending) = (output.clone(), answered.clone(), pending.clone());
         Callback::from(move |_: ()| {
-            answered.set(*answered + 1);
+            answered.set(Some(*answered != Some(true)));
             pending.set(None);
             output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
         })
@@ -514,7 +517,7 @@ fn plain_error(e: &str) -> String {
                 ("trailing characters", "more text after the end"),
             ] {
                 if let Some(rest) = detail.strip_prefix(parser) {
-                    detail = [words, rest].concat();
+                    detail = words.to_string() + rest;
                 }
             }
             format!("not JSON, so it is not a scorecard, a Greenhouse scorecard or a share link ({detail})")
