@@ -353,11 +353,13 @@ test("a set taken from another tab is what both changed, through a second change
   await remove(b, 'a2.json');  // waiting to be saved
   await waitStatus(b, /^3 scorecards loaded/);
   await remove(a, 'a1.json');
+  await waitStatus(a, /^3 scorecards loaded/);  // rendered, so its save is waiting for idle
   await flush(a);
   await alert.waitFor();
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
   // The other tab changes again while the choice is open: told from the same set.
   await remove(a, 'a3.json');
+  await waitStatus(a, /^2 scorecards loaded/);
   await flush(a);
   await savedAs(a, ['a2.json', 'b1.json']);
   await b.waitForFunction(() => /removed 2;/.test(document.querySelector('[data-testid=elsewhere]')?.textContent ?? ''));
@@ -372,6 +374,7 @@ test('keeping both when the other tab removed every scorecard keeps only what th
   await b.setInputFiles('#scc-files', FOUR.slice(3));  // waiting to be saved
   await waitStatus(b, /^4 scorecards loaded/);
   for (const label of ['a1.json', 'a2.json', 'a3.json']) await remove(a, label);
+  await a.waitForFunction(() => !document.querySelector('.sc-committee__sources'));
   await flush(a);
   await a.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
   await alert.waitFor();
@@ -408,6 +411,7 @@ test("a set storage refused is told from what storage last held, not from what w
   await flush(b);
   await waitStatus(b, /Not saved in this browser/);
   await remove(a, 'a1.json');
+  await waitStatus(a, /^2 scorecards loaded/);
   await flush(a);
   await alert.waitFor();
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 1 and removed 0\./);
