@@ -397,7 +397,25 @@ const CONJ: &str = "and so but or now already yet though ish";
 
 /// `w` is one of the words of `list` (separated by spaces or line breaks).
 fn one_of(list: &str, w: &str) -> bool {
-    !w.is_empty() && list.split_ascii_whitespace().any(|x| x == w)
+    // By bytes, the same answer as `list.split_ascii_whitespace().any(|x| x == w)`: asked many
+    // times for every word of every note, where that iterator was a quarter of the time the
+    // flags of a committee took (no word of a list holds white space, so neither can `w`).
+    let (list, w) = (list.as_bytes(), w.as_bytes());
+    if w.is_empty() || w.iter().any(u8::is_ascii_whitespace) {
+        return false;
+    }
+    // At each word of the list, the rest is compared only when the first letters are equal.
+    let mut i = 0;
+    while i < list.len() {
+        if list[i] == w[0] && list.get(i..i + w.len()) == Some(w) && list.get(i + w.len()).is_none_or(u8::is_ascii_whitespace) {
+            return true;
+        }
+        while i < list.len() && !list[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `w` ends the clause ("") or is one of the words of `list`.
