@@ -112,9 +112,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits the text into raw words with their separators.
 fn raw_words(text: &str) -> Vec<Raw> {
-    // (`take` only when it can stop anything: a text has no more characters than bytes, and
-    // taking one character at a time costs more than the rest of the splitting.)
-    let chars: Vec<(usize, char)> = if text.len() <= MAX_CHARS { text.char_indices().collect() } else { text.char_indices().take(MAX_CHARS).collect() };
+    let chars: Vec<(usize, char)> = text.char_indices().take(MAX_CHARS).collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len().min(chars.last().map_or(0, |(b, c)| b + c.len_utf8())), |(b, _)| *b);
     let mut out = Vec::new();
     let mut i = 0;
@@ -142,9 +140,6 @@ fn raw_words(text: &str) -> Vec<Raw> {
         let start = b;
         let mut j = i;
         let mut word = String::new();
-        // A word of ASCII letters, digits and straight apostrophes is its text lowercased: one
-        // copy rather than a push for each character (every word of every note comes here).
-        let mut ascii = true;
         if currency {
             j += 1;
             word.push_str("money");
@@ -154,13 +149,13 @@ fn raw_words(text: &str) -> Vec<Raw> {
                 let prev_alnum = j > i && is_word_char(chars[j - 1].1);
                 let next = chars.get(j + 1).map(|(_, c)| *c);
                 if is_word_char(c) {
-                    ascii &= c.is_ascii();
+                    word.push(fold_case(c));
                 } else if is_apostrophe(c) && prev_alnum && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit()) {
-                    ascii &= c == '\'';
+                    word.push('\'');
                 } else if matches!(c, '.' | ',') && j > i && chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
                     // Keep "0.4" and "1,000" whole.
-                    ascii = false;
                 } else if matches!(c, '+' | '%') && j > i && chars[j - 1].1.is_ascii_digit() {
+                    word.push(c);
                     j += 1;
                     break;
                 } else {
@@ -170,23 +165,6 @@ fn raw_words(text: &str) -> Vec<Raw> {
             }
         }
         let end = end_of(j);
-        if ascii && !currency {
-            word = text.get(start..end).unwrap_or("").to_string();
-            word.make_ascii_lowercase();
-        } else if !currency {
-            // The same walk, now knowing where it stops: folded, apostrophes straightened, the
-            // separators of a number left out.
-            for k in i..j {
-                let (_, c) = chars[k];
-                if is_word_char(c) {
-                    word.push(fold_case(c));
-                } else if is_apostrophe(c) {
-                    word.push('\'');
-                } else if !matches!(c, '.' | ',') {
-                    word.push(c);
-                }
-            }
-        }
         out.push(Raw { start, end, text: word, clause_break, sentence_break, joiner });
         gap_start = j;
         i = j;
