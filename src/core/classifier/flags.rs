@@ -396,30 +396,25 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 const CONJ: &str = "and so but or now already yet though ish";
 
 /// `w` is one of the words of `list` (separated by spaces or line breaks).
-fn one_of(list: &str, w: &str) -> bool {
-    // By bytes, the same answer as `list.split_ascii_whitespace().any(|x| x == w)`: asked many
-    // times for every word of every note, where that iterator was a quarter of the time the
-    // flags of a committee took (no word of a list holds white space, so neither can `w`).
-    let (list, w) = (list.as_bytes(), w.as_bytes());
-    if w.is_empty() || w.iter().any(u8::is_ascii_whitespace) {
-        return false;
+fn one_of(list: &'static str, w: &str) -> bool {
+    // Each list is read once into a set, kept by its address and length (the same text: it is
+    // static). Scanning the lists was a fifth of the time the flags of a committee took, most
+    // of it [`FRAMES`], asked at every word of every note.
+    thread_local! {
+        static SETS: std::cell::RefCell<Vec<(&'static str, FxHashSet<&'static str>)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    // At each word of the list, the rest is compared only when the first letters are equal.
-    let mut i = 0;
-    while i < list.len() {
-        if list[i] == w[0] && list.get(i..i + w.len()) == Some(w) && list.get(i + w.len()).is_none_or(u8::is_ascii_whitespace) {
-            return true;
-        }
-        while i < list.len() && !list[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        i += 1;
-    }
-    false
+    SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let at = sets.iter().position(|(l, _)| std::ptr::eq(*l, list)).unwrap_or_else(|| {
+            sets.push((list, list.split_ascii_whitespace().collect()));
+            sets.len() - 1
+        });
+        sets.get(at).is_some_and(|(_, set)| set.contains(w))
+    })
 }
 
 /// `w` ends the clause ("") or is one of the words of `list`.
-fn ends_or(w: &str, list: &str) -> bool {
+fn ends_or(w: &str, list: &'static str) -> bool {
     w.is_empty() || one_of(list, w)
 }
 
@@ -716,7 +711,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
     let next = |k: usize| next_in_clause(tokens, k, 1);
     // One of the words of `list` before `k` in its clause.
-    let before_has = |k: usize, list: &str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
+    let before_has = |k: usize, list: &'static str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
     // A team word within three words after `k` that ends the phrase ("for the team", "with us
     // overall", "for us though"; not "for the team's reporting needs"). "with the rest of the
     // team" is read from "of".
