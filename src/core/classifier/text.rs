@@ -706,8 +706,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if k > 0 && e.sentence_break {
             sentence += 1;
         }
-        let stop = is_stopword(&e.word);
-        let stem = stem(&e.word);
+        let stop = is_stopword(e.word);
+        let stem = stem(e.word);
         tokens.push(Token { word: e.word.to_string(), stem, start: e.start, end: e.end, stop, neg: false, clause, sentence, weight: 1.0 });
     }
     mark_senses(&mut tokens);
