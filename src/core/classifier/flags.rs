@@ -405,12 +405,25 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 const CONJ: &str = "and so but or now already yet though ish";
 
 /// `w` is one of the words of `list` (separated by spaces or line breaks).
-fn one_of(list: &str, w: &str) -> bool {
-    !w.is_empty() && list.split_ascii_whitespace().any(|x| x == w)
+fn one_of(list: &'static str, w: &str) -> bool {
+    // Each list is read once into a set, kept by its address and length (the same text: it is
+    // static). Scanning the lists was a fifth of the time the flags of a committee took, most
+    // of it [`FRAMES`], asked at every word of every note.
+    thread_local! {
+        static SETS: std::cell::RefCell<Vec<(&'static str, FxHashSet<&'static str>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let at = sets.iter().position(|(l, _)| std::ptr::eq(*l, list)).unwrap_or_else(|| {
+            sets.push((list, list.split_ascii_whitespace().collect()));
+            sets.len() - 1
+        });
+        sets.get(at).is_some_and(|(_, set)| set.contains(w))
+    })
 }
 
 /// `w` ends the clause ("") or is one of the words of `list`.
-fn ends_or(w: &str, list: &str) -> bool {
+fn ends_or(w: &str, list: &'static str) -> bool {
     w.is_empty() || one_of(list, w)
 }
 
@@ -710,7 +723,7 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
     let next = |k: usize| next_in_clause(tokens, k, 1);
     // One of the words of `list` before `k` in its clause.
-    let before_has = |k: usize, list: &str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
+    let before_has = |k: usize, list: &'static str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
     // A team word within three words after `k` that ends the phrase ("for the team", "with us
     // overall", "for us though"; not "for the team's reporting needs"). "with the rest of the
     // team" is read from "of".
