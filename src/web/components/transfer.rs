@@ -122,13 +122,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let question = use_node_ref();
     // After Replace or Cancel their buttons are gone: the keyboard goes to what happened.
     let said = use_node_ref();
-    // Flipped at each answer (`None` before the first), so that the effect runs again: an
-    // `Option<bool>` state as `copied` is, where a counter would be a hook type of its own.
-    let answered = use_state(|| None::<bool>);
+    let answered = use_state(|| 0u32);
     {
         let said = said.clone();
-        use_effect_with(*answered, move |n| {
-            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n.is_some()) {
+        use_effect_with(*answered, move |&n| {
+            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n > 0) {
                 let _ = p.focus();
             }
         });
@@ -163,7 +161,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         // keyboard goes to it (the answered effect), which brings it into view.
         let refuse = move |out: Output| {
             output.set(out);
-            answered.set(Some(*answered != Some(true)));
+            answered.set(*answered + 1);
         };
         move |format: &str, card: &Scorecard| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
@@ -293,7 +291,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             // goes to it, which brings it into view, as for an export's refusal. (After a paste,
             // the keyboard stays in the box, to correct it, just above the message.)
             if file && question.is_none() {
-                answered.set(Some(*answered != Some(true)));
+                answered.set(*answered + 1);
             }
             pending.set(question);
             output.set(said);
@@ -309,7 +307,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 Ok(text) => take_text(name, text, true),
                 Err(e) => {
                     output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") });
-                    answered.set(Some(*answered != Some(true)));
+                    answered.set(*answered + 1);
                 }
             }
         })
@@ -341,7 +339,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (state, output, paste, answered, on_other_card, pending, imported_key) =
             (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone(), imported_key.clone());
         Callback::from(move |_: MouseEvent| {
-            answered.set(Some(*answered != Some(true)));
+            answered.set(*answered + 1);
             if let Some(Pending { source, imported }) = &*pending {
                 // The same scorecard replaced keeps its names fixed if it was submitted before.
                 let drafted = if other {
@@ -362,7 +360,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let on_cancel = {
         let (output, answered, pending) = (output.clone(), answered.clone(), pending.clone());
         Callback::from(move |_: ()| {
-            answered.set(Some(*answered != Some(true)));
+            answered.set(*answered + 1);
             pending.set(None);
             output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
         })
