@@ -389,17 +389,18 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
         if one_of("he she they candidate cand guy man woman lady person", &t.word) {
             return true;
         }
-        if !one_of(
-            "is was are were be being seems seem seemed looks looked feels quite pretty rather fairly very a bit little too way much \
-             somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
-             honestly getting well not might may turned turns turning nearly almost only barely over under",
-            &t.word,
-        ) {
+        if !one_of(HEDGES, &t.word) {
             return false;
         }
     }
     fragment
 }
+
+/// Copulas, hedges and degree words, read past between a person and what is said of them ("she
+/// is quite", "presence was a bit lacking", "is definitely leadership material").
+const HEDGES: &str = "is was are were be being seems seem seemed looks looked feels felt quite pretty rather fairly very a bit little too way much \
+     somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
+     honestly getting well not might may turned turns turning nearly almost only barely over under";
 
 /// Words that may follow an age and end what is said of it ("he is 58 and ...").
 const CONJ: &str = "and so but or now already yet though ish";
@@ -553,7 +554,7 @@ seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable
 likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
 rockstar click mesh material player attitude personality meh solid strong great good reminds off
 arrogant difficult sense ok okay fine lgtm loves enjoys enthusiastic excited eager keen curious interested
-fascinated obsessed polish
+fascinated obsessed
 ";
 
 /// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
@@ -642,10 +643,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
         // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
         // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
-        let presence = || {
-            let label = |last: usize| if tokens.get(last).is_some_and(|t| t.word == "polish") { "polish" } else { "presence" };
-            presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", label(last)))
-        };
+        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", "presence or polish"));
         let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
             Some((
                 FlagKind::BiasRisk,
@@ -932,53 +930,53 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let polish = head.word == "polish";
         // The word at `k` in the head's clause, else "".
         let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
-        // "not much of a presence": the lack is read past "of a".
-        let mut first = if word(last.wrapping_sub(1)) == "a" && word(last.wrapping_sub(2)) == "of" && word(last.wrapping_sub(3)) == "much" { last - 2 } else { last };
-        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
+        // ("not much of a presence", "lack of presence": read past "of a".)
+        let mut first = last;
+        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do of a", word(first - 1)) {
             first -= 1;
         }
         let lack = (first..last).any(|k| one_of("lack lacks lacked lacking no zero little not", word(k)));
-        // A bare "have" (with "does", "did") judges nothing: "has presence" is a company's or a chat user's.
-        let judged = (first..last).any(|k| !one_of("have has had does did do", word(k)));
-        let place = |t: &Token| one_of("of in on at across", &t.word) && (!lack || polish);
+        // A bare "have" (with "does", "did", "a", "of") judges nothing: "has presence" is a company's or a chat user's.
+        let judged = (first..last).any(|k| !one_of("have has had does did do of a", word(k)));
+        let place = |t: &Token| one_of("of in on at across", &t.word) && !lack;
         let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !place(t));
-        // "Presence was lacking", "her presence was weak in the room": the lack after it.
+        // The clause's end, a hedge or a social setting ("in the room", "on the call", "in
+        // meetings"), where a presence or a polish is judged: not "in the prototype", "on
+        // mobile", "from standup".
+        let fin = |k: usize| {
+            ends_or(word(k), "and but though too overall honestly") || (one_of("in on at during", word(k)) && (k + 1..k + 4).any(|j| one_of("room debrief panel meeting meetings interview interviews call calls camera standup", word(j))))
+        };
+        // "Presence was lacking", "her presence was weak in the room": a lack after it, then
+        // `fin`, in a note with no word of a chat system's presence.
         let mut k = last + 1;
-        while one_of("is was seems seemed felt feels a bit little somewhat rather quite very pretty fairly really too", word(k)) {
+        while one_of(HEDGES, word(k)) {
             k += 1;
         }
-        let own = one_of("her his their", word(last.wrapping_sub(1)));
         let after = first == last
-            && (own || word(last.wrapping_sub(1)).is_empty())
+            && ends_or(word(last.wrapping_sub(1)), "her his their")
             && one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent", word(k))
-            && (own || !work_thing_after(tokens, k, 1));
-        // Polish said of the candidate (see above): the words before the lack, from the clause's
-        // start or its last "and"/"but", are function words, hedges or a person.
-        let acts = |w: &str| w.ends_with("ed") || one_of(PAST, w);
-        let c0 = tokens.iter().position(|t| t.clause == head.clause).unwrap_or(first);
-        let conj = (c0..first).rfind(|&j| one_of("and but", word(j)));
-        let subject = conj.map_or(c0, |c| c + 1)..first;
-        let person = subject.clone().any(|j| one_of("he she they candidate", word(j)));
-        let clear = subject.clone().all(|j| !one_of("it this that which these those", word(j)) && (tokens[j].stop || one_of("candidate think honestly really definitely", word(j))));
-        let s0 = tokens.iter().position(|t| t.sentence == head.sentence).unwrap_or(first);
-        // (The action after it may follow a comma: "Lacks polish, but shipped the migration".)
-        let next = |k: usize| tokens.get(k).filter(|t| t.sentence == head.sentence).map_or("", |t| t.word.as_str());
-        let of_person = clear && (person || (conj.is_some() && acts(&tokens[s0].word)) || (one_of("and but", next(last + 1)) && acts(next(last + 2))));
+            && fin(k + 1)
+            && !tokens.iter().any(|t| one_of("heartbeat heartbeats online offline websocket websockets polling chat status service indicator", &t.word));
+        let w = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
         let verdict = if polish {
-            lack && ends && of_person
+            // Polish said of the candidate: a person before the lack ("she lacks polish"), or no
+            // subject and the candidate's action after it ("Lacks polish(,) but shipped the
+            // migration"); not after the action, where it may be the work's.
+            lack && fin(last + 1) && person_subject(tokens, first, one_of("and but", w(last + 1)) && (w(last + 2).ends_with("ed") || one_of(PAST, w(last + 2))))
         } else {
             head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after
         };
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
-            t.clause == head.clause && (one_of("asked ask asks asking wondered", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
+            t.clause == head.clause && (one_of("asked ask asks asking wondered said told", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
-        // it), "Gravitas Ventures hired her" (at a sentence's start, before another capitalised
-        // word: "Gravitas is lacking" and "Gravitas: none" are verdicts).
+        // it), "Gravitas Ventures hired her" (at a sentence's start, before another capital that
+        // is no lack after it: "Gravitas Is Lacking" and "Gravitas: none" are verdicts); "lacks
+        // Polish" (within a sentence) is the language.
         let before = text.get(..head.start).unwrap_or("").trim_end();
-        let capital = |t: &Token, lower: bool| text.get(t.start..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()) && (!lower || r[1..].starts_with(|c: char| c.is_ascii_lowercase())));
-        let named = tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n, true) && text.get(head.end..n.start).is_some_and(|g| g.trim().is_empty()));
-        let name = first == last && capital(head, false) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
+        let capital = |t: &Token| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+        let named = !after && tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n));
+        let name = (first == last || polish) && capital(head) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
         (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, if after { k } else { last }))
     })
 }
@@ -1032,13 +1030,20 @@ fn impression_frames(tokens: &[Token]) -> Vec<bool> {
         }
         let word = |k: usize| tokens.get(k).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
         let mut start = i;
+        let mut end = tokens.len();
         if t.word == "material" {
-            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion", word(start.wrapping_sub(1))) {
+            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion future real natural", word(start.wrapping_sub(1))) {
                 start -= 1;
             }
-            if start == i || !ends_or(word(start.wrapping_sub(1)), "not is are was be being seems seem seemed definitely clearly probably maybe really real true future natural obvious good great strong solid a") {
+            // Only the role and "material", after hedges, a person or the clause's start
+            // (`person_subject`: not "wrote the leadership material"), before the clause's end
+            // or a conjunction: "a staff material change", "Senior material was covered" and,
+            // at the clause's start, "Leadership material for the offsite" are things.
+            let next = word(i + 1);
+            if start == i || !person_subject(tokens, start, true) || !next.is_empty() && (clause_initial(tokens, start) || !one_of("for but and since because so though yet to", next)) {
                 continue;
             }
+            end = i + 1;
         } else if !one_of(FRAMES, &t.word) {
             continue;
         } else {
@@ -1049,7 +1054,7 @@ fn impression_frames(tokens: &[Token]) -> Vec<bool> {
             }
         }
         let mut k = start;
-        while k < tokens.len() && tokens[k].clause == t.clause {
+        while k < end && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
             if k > i && one_of("and but then", w) {
                 let after = tokens.get(k + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
