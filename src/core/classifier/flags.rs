@@ -944,7 +944,8 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         // meetings"), where a presence or a polish is judged: not "in the prototype", "on
         // mobile", "from standup".
         let fin = |k: usize| {
-            ends_or(word(k), "and but though too overall honestly") || (one_of("in on at during", word(k)) && (k + 1..k + 4).any(|j| one_of("room debrief panel meeting meetings interview interviews call calls camera standup", word(j))))
+            ends_or(word(k), "and but though too overall honestly")
+                || (one_of("in on at during", word(k)) && one_of("room debrief panel meeting meetings interview interviews call calls camera standup", word(k + 1 + usize::from(one_of("the a", word(k + 1))))))
         };
         // "Presence was lacking", "her presence was weak in the room": a lack after it, then
         // `fin`, in a note with no word of a chat system's presence.
@@ -952,17 +953,16 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         while one_of(HEDGES, word(k)) {
             k += 1;
         }
-        let after = first == last
-            && ends_or(word(last.wrapping_sub(1)), "her his their")
+        let after = ends_or(word(last.wrapping_sub(1)), "her his their")
             && one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent", word(k))
             && fin(k + 1)
-            && !tokens.iter().any(|t| one_of("heartbeat heartbeats online offline websocket websockets polling chat status service indicator", &t.word));
-        let w = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+            && !tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status", &t.stem));
         let verdict = if polish {
             // Polish said of the candidate: a person before the lack ("she lacks polish"), or no
             // subject and the candidate's action after it ("Lacks polish(,) but shipped the
             // migration"); not after the action, where it may be the work's.
-            lack && fin(last + 1) && person_subject(tokens, first, one_of("and but", w(last + 1)) && (w(last + 2).ends_with("ed") || one_of(PAST, w(last + 2))))
+            let acts = matches!(tokens.get(last + 1..last + 3), Some([c, v]) if one_of("and but", &c.word) && (v.word.ends_with("ed") || one_of(PAST, &v.word)));
+            lack && fin(last + 1) && person_subject(tokens, first, acts)
         } else {
             head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after
         };
@@ -1025,36 +1025,31 @@ const PAST: &str = "wrote built ran led took gave made found drew spoke chose we
 fn impression_frames(tokens: &[Token]) -> Vec<bool> {
     let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if framed[i] {
-            continue;
-        }
-        let word = |k: usize| tokens.get(k).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
-        let mut start = i;
-        let mut end = tokens.len();
         if t.word == "material" {
-            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion future real natural", word(start.wrapping_sub(1))) {
-                start -= 1;
-            }
             // Only the role and "material", after hedges, a person or the clause's start
             // (`person_subject`: not "wrote the leadership material"), before the clause's end
             // or a conjunction: "a staff material change", "Senior material was covered" and,
             // at the clause's start, "Leadership material for the offsite" are things.
-            let next = word(i + 1);
-            if start == i || !person_subject(tokens, start, true) || !next.is_empty() && (clause_initial(tokens, start) || !one_of("for but and since because so though yet to", next)) {
-                continue;
+            let mut start = i;
+            while start > 0 && tokens[start - 1].clause == t.clause && one_of("leadership management manager managerial lead tech senior staff principal executive director promotion future real natural", &tokens[start - 1].word) {
+                start -= 1;
             }
-            end = i + 1;
-        } else if !one_of(FRAMES, &t.word) {
-            continue;
-        } else {
-            // A verb of liking takes its object directly; the adjectives through a preposition.
-            let direct = one_of("love loves loved enjoys", &t.word);
-            if !(direct || one_of("about in for by with to", word(i + 1))) {
-                continue;
+            let next = next_in_clause(tokens, i, 1);
+            if start < i && person_subject(tokens, start, true) && (next.is_empty() || !clause_initial(tokens, start) && one_of("for but and since because so though yet to", next)) {
+                framed[start..=i].fill(true);
             }
         }
-        let mut k = start;
-        while k < end && tokens[k].clause == t.clause {
+        if framed[i] || !one_of(FRAMES, &t.word) {
+            continue;
+        }
+        // A verb of liking takes its object directly; the adjectives through a preposition.
+        let direct = one_of("love loves loved enjoys", &t.word);
+        let next = tokens.get(i + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+        if !(direct || one_of("about in for by with to", next)) {
+            continue;
+        }
+        let mut k = i;
+        while k < tokens.len() && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
             if k > i && one_of("and but then", w) {
                 let after = tokens.get(k + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
