@@ -15,14 +15,17 @@
 //! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
 //! candidate, or said of work).
 //! So is a verdict on how the candidate comes across, their presence, gravitas or lack of polish
-//! ("lacks executive presence", "presence was lacking", "she lacks polish", "Lacks polish but
-//! shipped the migration"), alone or beside behaviour (`presence_verdict`): vague style feedback
-//! that describes nothing done and is given unevenly by gender, race and class (sources in
-//! docs/WHY-classifier.md). "polish" only lacking and said of the candidate, never of work ("the
-//! UI lacks polish"); a bare "Lacks polish." may be the code's and stays an impression. A name
-//! is no verdict ("Gravitas Ventures hired her": a capital before another at a sentence's start).
+//! ("lacks executive presence", "presence was weak in the room", "she lacks polish", "Lacks
+//! polish but shipped the migration"), alone or beside behaviour (`presence_verdict`): vague
+//! style feedback that describes nothing done and is given unevenly by gender, race and class
+//! (sources in docs/WHY-classifier.md). Not a chat system's presence ("Presence was lacking, so
+//! she added a heartbeat"), nor one judged somewhere other than with people ("in the
+//! prototype"); "polish" only lacking and said of the candidate, never of work ("the UI lacks
+//! polish", "Built a working CLI but lacks polish"), nor the language ("lacks Polish"); a bare
+//! "Lacks polish." may be the code's and stays an impression. A name is no verdict ("Gravitas
+//! Ventures hired her": a capital before another at a sentence's start, no lack after it).
 //! A role's "material" ("not leadership material") is an impression: its role word names no work
-//! (`impression_frames`).
+//! (`impression_frames`); not a role's material as a thing ("Senior material was covered").
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
@@ -911,18 +914,23 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 /// across") after it is a verdict only after a lack or a negation ("lacks presence in meetings",
 /// "has no presence on the call"), not after "have" or praise ("the company has presence in 12
 /// markets", "strong presence in code reviews"). Or a lack after it, of the candidate's presence
-/// or of a presence no one owns ("presence was lacking", "her presence was weak in the room"; not
-/// "chat presence was weak", "the presence was stale", "presence was weak in her design").
+/// or of a presence no one owns, then the clause's end, a hedge or a social setting, in a note
+/// with no word of a chat system ("presence was lacking", "her presence was weak in the room",
+/// "Presence was lacking, but she designed the cache well"; not "chat presence was weak", "the
+/// presence was stale", "presence was weak in her design", "Presence was weak, so she added a
+/// heartbeat", nor reported: "her manager said her presence was lacking").
 /// "the presence of the key", "a presence check",
 /// "our web presence" and "presented to executives" are not verdicts. Not when quoted, asked by
 /// the candidate ("asked how to build executive presence", "wanted to know about executive
 /// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, or at its start
-/// before another capitalised word, with nothing judging it).
-/// "polish" only lacking and said of the candidate, never of a place: a person before the lack
-/// ("she lacks polish"), or no subject and the candidate's action sharing it ("Lacks polish but
-/// shipped the migration", "Shipped the migration but lacks polish"); not "the UI lacks polish",
-/// "it lacks polish", "lacks polish in the error messages", nor a bare "Lacks polish." (maybe
-/// the code's: an impression, `non_behavioral`).
+/// before another capitalised word that is no lack, with nothing judging it; "lacks Polish"
+/// within a sentence is the language).
+/// "polish" only lacking and said of the candidate, never of a place but a social setting: a
+/// person before the lack ("she lacks polish", "he lacks polish on camera"), or no subject and
+/// the candidate's action after it ("Lacks polish but shipped the migration"); not "the UI lacks
+/// polish", "it lacks polish", "lacks polish in the error messages", "Shipped the migration but
+/// lacks polish" (after the action it may be the work's), nor a bare "Lacks polish." (maybe the
+/// code's: an impression, `non_behavioral`).
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let heads = tokens.iter().enumerate().filter(|(_, t)| one_of("presence gravitas polish", &t.word));
     heads.map(|(last, _)| last).find_map(|last| {
@@ -1018,10 +1026,13 @@ const PAST: &str = "wrote built ran led took gave made found drew spoke chose we
 /// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
 /// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
 /// Its topic words ("passionate about distributed systems") are what the impression is about,
-/// not something the candidate was seen doing. Likewise a role's "material" and the role
-/// ("not leadership material", "isn't senior material for this team"): a verdict, whose role
-/// word ("leadership") names no work the candidate did; not "wrote the leadership material"
-/// or "the onboarding material" (only after the clause's start, a copula, a negation or a hedge).
+/// not something the candidate was seen doing. Likewise a role's "material" and the role, only
+/// those ("not leadership material", "isn't senior material for this team"): a verdict, whose
+/// role word ("leadership") names no work the candidate did; not "wrote the leadership
+/// material" or "the onboarding material" (only after hedges, a person or the clause's start),
+/// nor "Senior material was covered" or "a staff material change" (only before the clause's
+/// end or a conjunction, "for" or "to"); what follows is read as any words are ("Not senior
+/// material but she debugged the race condition" reports behaviour).
 fn impression_frames(tokens: &[Token]) -> Vec<bool> {
     let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
