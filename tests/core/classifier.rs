@@ -824,7 +824,6 @@ fn lacking_polish_said_of_the_candidate_is_a_bias_risk_and_of_work_is_not() {
     let hits: &[(&str, &str)] = &[
         ("Lacks polish but shipped the migration.", "Lacks polish"),
         ("Lacks polish, but shipped the migration on time.", "Lacks polish"),
-        ("Shipped the migration on time but lacks polish.", "lacks polish"),
         ("She lacks polish.", "lacks polish"),
         ("Candidate lacks polish", "lacks polish"),
         ("I think he lacks polish but he wrote clean tests.", "lacks polish"),
@@ -841,6 +840,9 @@ fn lacking_polish_said_of_the_candidate_is_a_bias_risk_and_of_work_is_not() {
         "Her demo lacked polish, but she walked me through the data model and it was right.",
         "Built the dashboard; it lacks polish in the error messages, which she called out.",
         "Refactored the parser but it lacks polish; she listed what she would clean up.",
+        // After the candidate's action a lack of polish with no subject of its own may be the
+        // work's (a review's reading): not flagged.
+        "Shipped the migration on time but lacks polish.",
         "Spent the last ten minutes on polish: error messages and retries.",
         "Polished the error messages before the demo.",
         "A polished look for the dashboard: she built the design system in a week.",
@@ -848,8 +850,97 @@ fn lacking_polish_said_of_the_candidate_is_a_bias_risk_and_of_work_is_not() {
     for note in sound {
         check_flags(note, &[]);
     }
-    // No subject, nothing else: an impression, quoted.
-    assert_eq!(first_flag("Lacks polish."), Some((NonBehavioral, "polish".to_string())));
+    // No subject, nothing else: an impression (not quoted: "polish" is no impression word, so
+    // that "Speaks Polish" is not called one).
+    assert_eq!(first_flag("Lacks polish."), Some((NonBehavioral, String::new())));
+}
+
+/// A review of the presence, polish and material rules (precision first). A presence judged
+/// after it is a verdict only before the clause's end, a hedge or a social setting ("in the
+/// room"), in a note with no word of a chat system's presence, and not in reported speech; a
+/// subjectless lack of polish only before the candidate's action, not after it (the work's);
+/// a capital "Polish" within a sentence is the language; "Gravitas Lacking" is no name; a role's
+/// "material" frames only the role, and not as a subject, before a verb or a noun.
+#[test]
+fn presence_polish_and_material_verdicts_keep_to_people() {
+    use FlagKind::*;
+    let hits: &[(&str, FlagKind, &str)] = &[
+        ("Presence was weak in the room.", BiasRisk, "Presence was weak"),
+        ("Her presence felt rather weak in the panel.", BiasRisk, "presence felt rather weak"),
+        ("Presence is lacking in interviews.", BiasRisk, "Presence is lacking"),
+        ("Presence was kind of lacking.", BiasRisk, "Presence was kind of lacking"),
+        ("Presence felt weak.", BiasRisk, "Presence felt weak"),
+        ("Presence was lacking, but she designed the cache well.", BiasRisk, "Presence was lacking"),
+        ("She designed the cache well. Presence was lacking though.", BiasRisk, "Presence was lacking"),
+        ("Presence was minimal on the call but she wrote a correct LRU cache.", BiasRisk, "Presence was minimal"),
+        ("Gravitas Lacking.", BiasRisk, "Gravitas Lacking"),
+        ("Gravitas Is Lacking.", BiasRisk, "Gravitas Is Lacking"),
+        ("GRAVITAS LACKING.", BiasRisk, "GRAVITAS LACKING"),
+        ("Presence Seemed Weak, but she coded well.", BiasRisk, "Presence Seemed Weak"),
+        ("She lacks polish in meetings.", BiasRisk, "lacks polish"),
+        ("He lacks polish on camera.", BiasRisk, "lacks polish"),
+        ("He lacks polish but wrote clean tests.", BiasRisk, "lacks polish"),
+        ("Lacked polish, but shipped the migration.", BiasRisk, "Lacked polish"),
+        ("Not senior material.", NonBehavioral, "material"),
+        ("Real leadership material.", NonBehavioral, "material"),
+    ];
+    for (note, kind, quoted) in hits {
+        assert_eq!(first_flag(note), Some((*kind, quoted.to_string())), "{note}");
+    }
+    let sound = [
+        // A chat system's presence, or one judged somewhere else than with people.
+        "Designed the chat backend. Presence was lacking, so she added a presence service.",
+        "Presence was weak, so she added a heartbeat every 30 seconds.",
+        "Presence was poor on mobile; she profiled the websocket reconnects.",
+        "Presence was lacking in the prototype.",
+        "Presence was weak in the mobile client.",
+        "Presence was nonexistent in the MVP.",
+        "Designed a chat system. Presence was weak: only polling.",
+        "Presence was lacking on the Slack integration until she fixed the websocket.",
+        "Presence was minimal in her first draft, then she added typing indicators.",
+        "Their presence was weak in the chat app, so she proposed websockets.",
+        "Her presence was weak in the first version of the design.",
+        "His presence was lacking from standup, so she covered the on-call.",
+        "She told us her manager said her presence was lacking.",
+        // Polish after the work, maybe the work's.
+        "Submitted the take-home, works but lacks polish.",
+        "Submitted the take-home: works but lacks polish.",
+        "Built a working CLI but lacks polish.",
+        "Demoed the dashboard and lacks polish.",
+        "Wrote the take-home in Go but lacks polish.",
+        "Finished all three parts, but lacks polish.",
+        "Reviewed the PR and lacks polish.",
+        "Implemented the API quickly but lacks polish.",
+        // A role's material beside behaviour, or material that is a thing.
+        "Not senior material but she debugged the race condition.",
+        "Not leadership material since she let the junior take the blame for the outage.",
+        "Senior material was covered in the first hour.",
+        "Executive material was shared beforehand.",
+        "Management material for the new hire onboarding was written by her.",
+        "Leadership material for the offsite was hers.",
+        "A staff material change to the schema was needed.",
+        "Staff material costs were cut by 20% after her migration.",
+        "Lead material in the repo was missing, she added a README.",
+        "Not leadership material. She interrupted me 3 times.",
+    ];
+    for note in sound {
+        check_flags(note, &[]);
+    }
+    // Polish the language: no bias verdict, and no impression quoted; as before these rules.
+    for note in ["She lacks Polish, so the Warsaw role is out.", "Speaks Polish and German.", "Fluent in Polish."] {
+        assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}");
+        assert!(detect_flags(note).iter().all(|f| f.span.is_none()), "{note}");
+    }
+    check_flags("Polish: fluent.", &[]);
+    // Known misses, kept as they were: a presence judged past a colon is only an impression;
+    // a subjectless polish with no action after it is not read ("executive" and "meetings"
+    // count as topics).
+    for note in ["Presence: weak.", "Her presence: lacking."] {
+        check_flags(note, &[NonBehavioral]);
+    }
+    for note in ["Lacks executive polish.", "Lacks polish in meetings."] {
+        check_flags(note, &[]);
+    }
 }
 
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and

@@ -15,14 +15,17 @@
 //! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
 //! candidate, or said of work).
 //! So is a verdict on how the candidate comes across, their presence, gravitas or lack of polish
-//! ("lacks executive presence", "presence was lacking", "she lacks polish", "Lacks polish but
-//! shipped the migration"), alone or beside behaviour (`presence_verdict`): vague style feedback
-//! that describes nothing done and is given unevenly by gender, race and class (sources in
-//! docs/WHY-classifier.md). "polish" only lacking and said of the candidate, never of work ("the
-//! UI lacks polish"); a bare "Lacks polish." may be the code's and stays an impression. A name
-//! is no verdict ("Gravitas Ventures hired her": a capital before another at a sentence's start).
+//! ("lacks executive presence", "presence was weak in the room", "she lacks polish", "Lacks
+//! polish but shipped the migration"), alone or beside behaviour (`presence_verdict`): vague
+//! style feedback that describes nothing done and is given unevenly by gender, race and class
+//! (sources in docs/WHY-classifier.md). Not a chat system's presence ("Presence was lacking, so
+//! she added a heartbeat"), nor one judged somewhere other than with people ("in the
+//! prototype"); "polish" only lacking and said of the candidate, never of work ("the UI lacks
+//! polish", "Built a working CLI but lacks polish"), nor the language ("lacks Polish"); a bare
+//! "Lacks polish." may be the code's and stays an impression. A name is no verdict ("Gravitas
+//! Ventures hired her": a capital before another at a sentence's start, no lack after it).
 //! A role's "material" ("not leadership material") is an impression: its role word names no work
-//! (`impression_frames`).
+//! (`impression_frames`); not a role's material as a thing ("Senior material was covered").
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
@@ -389,17 +392,18 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
         if one_of("he she they candidate cand guy man woman lady person", &t.word) {
             return true;
         }
-        if !one_of(
-            "is was are were be being seems seem seemed looks looked feels quite pretty rather fairly very a bit little too way much \
-             somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
-             honestly getting well not might may turned turns turning nearly almost only barely over under",
-            &t.word,
-        ) {
+        if !one_of(HEDGES, &t.word) {
             return false;
         }
     }
     fragment
 }
+
+/// Copulas, hedges and degree words, read past between a person and what is said of them ("she
+/// is quite", "presence was a bit lacking", "is definitely leadership material").
+const HEDGES: &str = "is was are were be being seems seem seemed looks looked feels felt quite pretty rather fairly very a bit little too way much \
+     somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
+     honestly getting well not might may turned turns turning nearly almost only barely over under";
 
 /// Words that may follow an age and end what is said of it ("he is 58 and ...").
 const CONJ: &str = "and so but or now already yet though ish";
@@ -566,7 +570,7 @@ seem seemed seems felt feel feeling vibe vibes fit smart bright sharp personable
 likeable liked loved love impressive gut sense energy spark passion passionate hungry arrogant polished
 rockstar click mesh material player attitude personality meh solid strong great good reminds off
 arrogant difficult sense ok okay fine lgtm loves enjoys enthusiastic excited eager keen curious interested
-fascinated obsessed polish
+fascinated obsessed
 ";
 
 /// True when one of the flags is a bias risk: what keeps a note out of drafted ratings and of
@@ -655,10 +659,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
         // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
         // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
-        let presence = || {
-            let label = |last: usize| if tokens.get(last).is_some_and(|t| t.word == "polish") { "polish" } else { "presence" };
-            presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", label(last)))
-        };
+        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", "presence or polish"));
         let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
             Some((
                 FlagKind::BiasRisk,
@@ -926,18 +927,23 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 /// across") after it is a verdict only after a lack or a negation ("lacks presence in meetings",
 /// "has no presence on the call"), not after "have" or praise ("the company has presence in 12
 /// markets", "strong presence in code reviews"). Or a lack after it, of the candidate's presence
-/// or of a presence no one owns ("presence was lacking", "her presence was weak in the room"; not
-/// "chat presence was weak", "the presence was stale", "presence was weak in her design").
+/// or of a presence no one owns, then the clause's end, a hedge or a social setting, in a note
+/// with no word of a chat system ("presence was lacking", "her presence was weak in the room",
+/// "Presence was lacking, but she designed the cache well"; not "chat presence was weak", "the
+/// presence was stale", "presence was weak in her design", "Presence was weak, so she added a
+/// heartbeat", nor reported: "her manager said her presence was lacking").
 /// "the presence of the key", "a presence check",
 /// "our web presence" and "presented to executives" are not verdicts. Not when quoted, asked by
 /// the candidate ("asked how to build executive presence", "wanted to know about executive
 /// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, or at its start
-/// before another capitalised word, with nothing judging it).
-/// "polish" only lacking and said of the candidate, never of a place: a person before the lack
-/// ("she lacks polish"), or no subject and the candidate's action sharing it ("Lacks polish but
-/// shipped the migration", "Shipped the migration but lacks polish"); not "the UI lacks polish",
-/// "it lacks polish", "lacks polish in the error messages", nor a bare "Lacks polish." (maybe
-/// the code's: an impression, `non_behavioral`).
+/// before another capitalised word that is no lack, with nothing judging it; "lacks Polish"
+/// within a sentence is the language).
+/// "polish" only lacking and said of the candidate, never of a place but a social setting: a
+/// person before the lack ("she lacks polish", "he lacks polish on camera"), or no subject and
+/// the candidate's action after it ("Lacks polish but shipped the migration"); not "the UI lacks
+/// polish", "it lacks polish", "lacks polish in the error messages", "Shipped the migration but
+/// lacks polish" (after the action it may be the work's), nor a bare "Lacks polish." (maybe the
+/// code's: an impression, `non_behavioral`).
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let heads = tokens.iter().enumerate().filter(|(_, t)| one_of("presence gravitas polish", &t.word));
     heads.map(|(last, _)| last).find_map(|last| {
@@ -945,53 +951,53 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let polish = head.word == "polish";
         // The word at `k` in the head's clause, else "".
         let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
-        // "not much of a presence": the lack is read past "of a".
-        let mut first = if word(last.wrapping_sub(1)) == "a" && word(last.wrapping_sub(2)) == "of" && word(last.wrapping_sub(3)) == "much" { last - 2 } else { last };
-        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do", word(first - 1)) {
+        // ("not much of a presence", "lack of presence": read past "of a".)
+        let mut first = last;
+        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do of a", word(first - 1)) {
             first -= 1;
         }
         let lack = (first..last).any(|k| one_of("lack lacks lacked lacking no zero little not", word(k)));
-        // A bare "have" (with "does", "did") judges nothing: "has presence" is a company's or a chat user's.
-        let judged = (first..last).any(|k| !one_of("have has had does did do", word(k)));
-        let place = |t: &Token| one_of("of in on at across", &t.word) && (!lack || polish);
+        // A bare "have" (with "does", "did", "a", "of") judges nothing: "has presence" is a company's or a chat user's.
+        let judged = (first..last).any(|k| !one_of("have has had does did do of a", word(k)));
+        let place = |t: &Token| one_of("of in on at across", &t.word) && !lack;
         let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !place(t));
-        // "Presence was lacking", "her presence was weak in the room": the lack after it.
+        // The clause's end, a hedge or a social setting ("in the room", "on the call", "in
+        // meetings"), where a presence or a polish is judged: not "in the prototype", "on
+        // mobile", "from standup".
+        let fin = |k: usize| {
+            ends_or(word(k), "and but though too overall honestly")
+                || (one_of("in on at during", word(k)) && one_of("room debrief panel meeting meetings interview interviews call calls camera standup", word(k + 1 + usize::from(one_of("the a", word(k + 1))))))
+        };
+        // "Presence was lacking", "her presence was weak in the room": a lack after it, then
+        // `fin`, in a note with no word of a chat system's presence.
         let mut k = last + 1;
-        while one_of("is was seems seemed felt feels a bit little somewhat rather quite very pretty fairly really too", word(k)) {
+        while one_of(HEDGES, word(k)) {
             k += 1;
         }
-        let own = one_of("her his their", word(last.wrapping_sub(1)));
-        let after = first == last
-            && (own || word(last.wrapping_sub(1)).is_empty())
+        let after = ends_or(word(last.wrapping_sub(1)), "her his their")
             && one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent", word(k))
-            && (own || !work_thing_after(tokens, k, 1));
-        // Polish said of the candidate (see above): the words before the lack, from the clause's
-        // start or its last "and"/"but", are function words, hedges or a person.
-        let acts = |w: &str| w.ends_with("ed") || one_of(PAST, w);
-        let c0 = tokens.iter().position(|t| t.clause == head.clause).unwrap_or(first);
-        let conj = (c0..first).rfind(|&j| one_of("and but", word(j)));
-        let subject = conj.map_or(c0, |c| c + 1)..first;
-        let person = subject.clone().any(|j| one_of("he she they candidate", word(j)));
-        let clear = subject.clone().all(|j| !one_of("it this that which these those", word(j)) && (tokens[j].stop || one_of("candidate think honestly really definitely", word(j))));
-        let s0 = tokens.iter().position(|t| t.sentence == head.sentence).unwrap_or(first);
-        // (The action after it may follow a comma: "Lacks polish, but shipped the migration".)
-        let next = |k: usize| tokens.get(k).filter(|t| t.sentence == head.sentence).map_or("", |t| t.word.as_str());
-        let of_person = clear && (person || (conj.is_some() && acts(&tokens[s0].word)) || (one_of("and but", next(last + 1)) && acts(next(last + 2))));
+            && fin(k + 1)
+            && !tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status", &t.stem));
         let verdict = if polish {
-            lack && ends && of_person
+            // Polish said of the candidate: a person before the lack ("she lacks polish"), or no
+            // subject and the candidate's action after it ("Lacks polish(,) but shipped the
+            // migration"); not after the action, where it may be the work's.
+            let acts = matches!(tokens.get(last + 1..last + 3), Some([c, v]) if one_of("and but", &c.word) && (v.word.ends_with("ed") || one_of(PAST, &v.word)));
+            lack && fin(last + 1) && person_subject(tokens, first, acts)
         } else {
             head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after
         };
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
-            t.clause == head.clause && (one_of("asked ask asks asking wondered", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
+            t.clause == head.clause && (one_of("asked ask asks asking wondered said told", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
-        // it), "Gravitas Ventures hired her" (at a sentence's start, before another capitalised
-        // word: "Gravitas is lacking" and "Gravitas: none" are verdicts).
+        // it), "Gravitas Ventures hired her" (at a sentence's start, before another capital that
+        // is no lack after it: "Gravitas Is Lacking" and "Gravitas: none" are verdicts); "lacks
+        // Polish" (within a sentence) is the language.
         let before = text.get(..head.start).unwrap_or("").trim_end();
-        let capital = |t: &Token, lower: bool| text.get(t.start..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()) && (!lower || r[1..].starts_with(|c: char| c.is_ascii_lowercase())));
-        let named = tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n, true) && text.get(head.end..n.start).is_some_and(|g| g.trim().is_empty()));
-        let name = first == last && capital(head, false) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
+        let capital = |t: &Token| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+        let named = !after && tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n));
+        let name = (first == last || polish) && capital(head) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
         (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, if after { k } else { last }))
     })
 }
@@ -1033,35 +1039,40 @@ const PAST: &str = "wrote built ran led took gave made found drew spoke chose we
 /// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
 /// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
 /// Its topic words ("passionate about distributed systems") are what the impression is about,
-/// not something the candidate was seen doing. Likewise a role's "material" and the role
-/// ("not leadership material", "isn't senior material for this team"): a verdict, whose role
-/// word ("leadership") names no work the candidate did; not "wrote the leadership material"
-/// or "the onboarding material" (only after the clause's start, a copula, a negation or a hedge).
+/// not something the candidate was seen doing. Likewise a role's "material" and the role, only
+/// those ("not leadership material", "isn't senior material for this team"): a verdict, whose
+/// role word ("leadership") names no work the candidate did; not "wrote the leadership
+/// material" or "the onboarding material" (only after hedges, a person or the clause's start),
+/// nor "Senior material was covered" or "a staff material change" (only before the clause's
+/// end or a conjunction, "for" or "to"); what follows is read as any words are ("Not senior
+/// material but she debugged the race condition" reports behaviour).
 fn impression_frames(tokens: &[Token]) -> Vec<bool> {
     let mut framed = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if framed[i] {
-            continue;
-        }
-        let word = |k: usize| tokens.get(k).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
-        let mut start = i;
         if t.word == "material" {
-            while one_of("leadership management manager managerial lead tech senior staff principal executive director promotion", word(start.wrapping_sub(1))) {
+            // Only the role and "material", after hedges, a person or the clause's start
+            // (`person_subject`: not "wrote the leadership material"), before the clause's end
+            // or a conjunction: "a staff material change", "Senior material was covered" and,
+            // at the clause's start, "Leadership material for the offsite" are things.
+            let mut start = i;
+            while start > 0 && tokens[start - 1].clause == t.clause && one_of("leadership management manager managerial lead tech senior staff principal executive director promotion future real natural", &tokens[start - 1].word) {
                 start -= 1;
             }
-            if start == i || !ends_or(word(start.wrapping_sub(1)), "not is are was be being seems seem seemed definitely clearly probably maybe really real true future natural obvious good great strong solid a") {
-                continue;
-            }
-        } else if !one_of(FRAMES, &t.word) {
-            continue;
-        } else {
-            // A verb of liking takes its object directly; the adjectives through a preposition.
-            let direct = one_of("love loves loved enjoys", &t.word);
-            if !(direct || one_of("about in for by with to", word(i + 1))) {
-                continue;
+            let next = next_in_clause(tokens, i, 1);
+            if start < i && person_subject(tokens, start, true) && (next.is_empty() || !clause_initial(tokens, start) && one_of("for but and since because so though yet to", next)) {
+                framed[start..=i].fill(true);
             }
         }
-        let mut k = start;
+        if framed[i] || !one_of(FRAMES, &t.word) {
+            continue;
+        }
+        // A verb of liking takes its object directly; the adjectives through a preposition.
+        let direct = one_of("love loves loved enjoys", &t.word);
+        let next = tokens.get(i + 1).filter(|n| n.clause == t.clause).map_or("", |n| n.word.as_str());
+        if !(direct || one_of("about in for by with to", next)) {
+            continue;
+        }
+        let mut k = i;
         while k < tokens.len() && tokens[k].clause == t.clause {
             let w = tokens[k].word.as_str();
             if k > i && one_of("and but then", w) {
