@@ -117,17 +117,24 @@ test('a change of another tab that is only a file that did not load is said as s
   await context.close();
 });
 
-test('a tab whose change meets a set another tab saved meanwhile writes nothing and asks which to keep', async () => {
+/** Two tabs of one browser showing the first `n` of FOUR, A's saved; B then stops hearing A's
+ *  saves (`window.deaf`), as when its own change is waiting to be saved when A's comes. */
+async function deafTabs(n) {
   const context = await browser.newContext();
-  // B does not hear A's save (as when its own change was waiting to be saved when A's came).
   await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
   const [a, b] = [await context.newPage(), await context.newPage()];
   await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await saved(a, 3);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, n));
+  await saved(a, n);
   await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
+  await waitStatus(b, new RegExp(`^${n} scorecards loaded`));
   await b.evaluate(() => { window.deaf = true; });
+  return { context, a, b };
+}
+
+test('a tab whose change meets a set another tab saved meanwhile writes nothing and asks which to keep', async () => {
+  // B does not hear A's save (as when its own change was waiting to be saved when A's came).
+  const { context, a, b } = await deafTabs(3);
 
   await a.setInputFiles('#scc-files', FOUR.slice(3));
   await saved(a, 4);
@@ -171,15 +178,7 @@ test('a tab whose change meets a set another tab saved meanwhile writes nothing 
 });
 
 test("keeping both tabs' changes keeps this tab's addition and the other tab's removal", async () => {
-  const context = await browser.newContext();
-  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await saved(a, 3);
-  await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
-  await b.evaluate(() => { window.deaf = true; });
+  const { context, a, b } = await deafTabs(3);
 
   await remove(a, 'a1.json');
   await saved(a, 2);
@@ -299,15 +298,7 @@ test('the exports copy and download, and say so; a refused clipboard leaves the 
 });
 
 test('the two-tab notice counts only the scorecards that read, not documents listed as not loaded', async () => {
-  const context = await browser.newContext();
-  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 2));
-  await saved(a, 2);
-  await open(b);
-  await waitStatus(b, /^2 scorecards loaded/);
-  await b.evaluate(() => { window.deaf = true; });
+  const { context, a, b } = await deafTabs(2);
   // A adds a document that does not read (saved with the set, to correct later).
   await a.setInputFiles('#scc-files', [file('broken.json', { format: 'interview-scorecard', version: 1 })]);
   await saved(a, 3);
