@@ -54,7 +54,8 @@ pub enum NoticeUntil {
     Confirmed,
     /// A refused Submit for a missing name or rating: goes once all are there.
     Complete,
-    /// "Still loading" from something that needs the on-demand module: goes once it is loaded.
+    /// Drafting asked for while the on-demand module loads: once it is loaded, the ratings are
+    /// drafted while this notice stands (or the notice says why they cannot be).
     Loaded,
     /// A refused Submit for an observation edit still open: goes once none is (saved or
     /// cancelled).
@@ -227,6 +228,67 @@ impl ScorerState {
     /// What the edit box of observation `id` holds, while it is edited.
     pub fn edit_text(&self, id: &str) -> Option<&str> {
         self.editing.iter().find(|(e, _)| e == id).map(|(_, t)| t.as_str())
+    }
+
+    /// Drafts a rating for each capability whose observations agree, and says what it drafted
+    /// and what it left (split, unsure or biased evidence). Needs the on-demand module's readings.
+    fn draft_ratings(&mut self) {
+        let next = self;
+        // The classifier's confidence in each suggested tag weighs its observation; the
+        // readings are already here, so drafting needs no classifier call. A text with no
+        // reading (too long to classify) is still checked for a bias risk.
+        let analyses = next.analyses.clone();
+        let assist = next.assist.clone();
+        let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
+            Some(c) => classifier::Evidence::of(c),
+            None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => classifier::Evidence::BiasRisk,
+            None => classifier::Evidence::Confidence(None),
+        };
+        let classifier::Drafts { drafted, split, unsure, biased } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
+        let names = |ids: &[String]| {
+            crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
+        };
+        // "Rate it yourself" of one capability, "rate them" of several.
+        let them = |ids: &[String]| if ids.len() == 1 { "it" } else { "them" };
+        let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() && biased.is_empty() {
+            "Nothing to draft: every capability with observations already has a rating.".to_string()
+        } else if drafted.is_empty() {
+            String::new()
+        } else {
+            format!("Drafted from your observations: {}. Confirm or change each one.", names(&drafted))
+        };
+        if !split.is_empty() {
+            notice = format!(
+                "{notice}{}Not drafted: your observations of {} disagree (some read needs improvement, some exceeds expectations); rate {} yourself.",
+                if notice.is_empty() { "" } else { " " },
+                names(&split),
+                them(&split)
+            );
+        }
+        if !unsure.is_empty() {
+            notice = format!(
+                "{notice}{}Not drafted: the observations of {} have no level yet (\"Level?\"); set their levels or rate {} yourself.",
+                if notice.is_empty() { "" } else { " " },
+                names(&unsure),
+                them(&unsure)
+            );
+        }
+        if !biased.is_empty() {
+            notice = format!(
+                "{notice}{}Not drafted: every observation of {} has a bias risk, which never counts; rate {} yourself from other evidence.",
+                if notice.is_empty() { "" } else { " " },
+                names(&biased),
+                them(&biased)
+            );
+        }
+        next.notice = Some(notice);
+        for id in drafted {
+            if !next.drafted.contains(&id) {
+                next.drafted.push(id);
+            }
+        }
+        // About the drafted ratings while any is left to confirm.
+        next.notice_until = if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
     }
 
     /// Records what an action did and where focus goes (see `after`).
@@ -601,69 +663,32 @@ impl Reducible for ScorerState {
                 next.note_flags = Rc::new(note_flags(&next.assist, None, &next.card));
                 // Flagged notes now known, they stop counting as evidence.
                 next.recommendation = recommendation(&next);
-            }
-            Action::DraftRatings if editable && next.assist.ready().is_none() => {
-                // Drafting checks every observation for a bias risk first, which needs the
-                // on-demand module: without it a note about someone's family could count.
-                next.notice = Some(next.assist.unavailable("Drafting ratings"));
-                next.notice_until = if matches!(next.assist, Assistance::Loading) { NoticeUntil::Loaded } else { NoticeUntil::Dismissed };
-            }
-            Action::DraftRatings if editable => {
-                // The classifier's confidence in each suggested tag weighs its observation; the
-                // readings are already here, so drafting needs no classifier call. A text with no
-                // reading (too long to classify) is still checked for a bias risk.
-                let analyses = next.analyses.clone();
-                let assist = next.assist.clone();
-                let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
-                    Some(c) => classifier::Evidence::of(c),
-                    None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => classifier::Evidence::BiasRisk,
-                    None => classifier::Evidence::Confidence(None),
-                };
-                let classifier::Drafts { drafted, split, unsure, biased } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
-                let names = |ids: &[String]| {
-                    crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
-                };
-                // "Rate it yourself" of one capability, "rate them" of several.
-                let them = |ids: &[String]| if ids.len() == 1 { "it" } else { "them" };
-                let mut notice = if drafted.is_empty() && split.is_empty() && unsure.is_empty() && biased.is_empty() {
-                    "Nothing to draft: every capability with observations already has a rating.".to_string()
-                } else if drafted.is_empty() {
-                    String::new()
-                } else {
-                    format!("Drafted from your observations: {}. Confirm or change each one.", names(&drafted))
-                };
-                if !split.is_empty() {
-                    notice = format!(
-                        "{notice}{}Not drafted: your observations of {} disagree (some read needs improvement, some exceeds expectations); rate {} yourself.",
-                        if notice.is_empty() { "" } else { " " },
-                        names(&split),
-                        them(&split)
-                    );
-                }
-                if !unsure.is_empty() {
-                    notice = format!(
-                        "{notice}{}Not drafted: the observations of {} have no level yet (\"Level?\"); set their levels or rate {} yourself.",
-                        if notice.is_empty() { "" } else { " " },
-                        names(&unsure),
-                        them(&unsure)
-                    );
-                }
-                if !biased.is_empty() {
-                    notice = format!(
-                        "{notice}{}Not drafted: every observation of {} has a bias risk, which never counts; rate {} yourself from other evidence.",
-                        if notice.is_empty() { "" } else { " " },
-                        names(&biased),
-                        them(&biased)
-                    );
-                }
-                next.notice = Some(notice);
-                for id in drafted {
-                    if !next.drafted.contains(&id) {
-                        next.drafted.push(id);
+                // Drafting asked for while loading, its notice still up (not dismissed or
+                // replaced): done now, or said to be impossible.
+                if editable && self.notice.is_some() && self.notice_until == NoticeUntil::Loaded {
+                    if next.assist.ready().is_some() {
+                        next.draft_ratings();
+                        card_changed = true;
+                    } else {
+                        next.notice = Some(next.assist.unavailable("Drafting ratings"));
+                        next.notice_until = NoticeUntil::Dismissed;
                     }
                 }
-                // About the drafted ratings while any is left to confirm.
-                next.notice_until = if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
+            }
+            Action::DraftRatings if editable && matches!(next.assist, Assistance::Loading) => {
+                // Drafting checks every observation for a bias risk first, which needs the
+                // on-demand module: without it a note about someone's family could count. So it
+                // waits for the module, and this notice is the promise: `AssistReady` drafts while
+                // it stands (dismissed or replaced, nothing is drafted).
+                next.notice = Some("Drafting ratings in a moment, once tag suggestions have loaded: each observation is checked for a bias risk first.".into());
+                next.notice_until = NoticeUntil::Loaded;
+            }
+            Action::DraftRatings if editable && next.assist.ready().is_none() => {
+                next.notice = Some(next.assist.unavailable("Drafting ratings"));
+                next.notice_until = NoticeUntil::Dismissed;
+            }
+            Action::DraftRatings if editable => {
+                next.draft_ratings();
                 card_changed = true;
             }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.

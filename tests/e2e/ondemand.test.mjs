@@ -55,6 +55,34 @@ test('an observation typed while the module loads is tagged the moment it arrive
   await context.close();
 });
 
+test('drafting asked for while the module loads is done when it arrives, with the bias check', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(EXTRAS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await observe(page, NOTE);
+  await observe(page, 'She is a young mom so might not handle on-call.');
+  await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
+  // Not refused: promised, and said why it waits.
+  await page.locator('.sc-notice', { hasText: 'Drafting ratings in a moment, once tag suggestions have loaded' }).waitFor();
+  assert.equal(await page.locator('.sc-badge', { hasText: 'Drafted' }).count(), 0, 'nothing drafted before the bias check can run');
+
+  release();
+  await page.locator('.sc-notice', { hasText: 'Drafted from your observations: Mentorship & Support' }).waitFor();
+  const card = page.locator('section.sc-card', { has: page.locator('h2', { hasText: 'Mentorship & Support' }) });
+  assert.match(await card.locator('.sc-badge').textContent(), /^Drafted/);
+  assert.equal(await page.locator('.sc-badge', { hasText: 'Drafted' }).count(), 1, 'only the capability with sound evidence');
+  // The flagged note was read before drafting: it is left untagged, not counted.
+  assert.match(await page.locator('.sc-obs', { hasText: 'young mom' }).locator('.sc-obs__flag').textContent(), /Bias risk/);
+  await context.close();
+});
+
 test('with the module blocked, scoring still works and the interviewer is told what is missing', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -505,10 +505,19 @@ fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
     let state = Rc::new(ScorerState::new(rubric.clone(), card));
     let early = state.clone().reduce(Action::DraftRatings);
     assert_eq!(early.card.rating("mentorship_support"), Rating::NotAssessed);
-    assert!(early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: still loading")), "{:?}", early.notice);
-    // Once loaded, "still loading" no longer applies and goes.
+    assert!(early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings in a moment")), "{:?}", early.notice);
+    // Asked for while loading, drafting happens once the module is there, with the bias check.
     let loaded = early.clone().reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
-    assert_eq!(loaded.notice, None);
+    assert_eq!(loaded.card.rating("mentorship_support"), Rating::Meets, "drafted on load, the flagged notes give no weight");
+    assert!(loaded.notice.as_deref().is_some_and(|n| n.starts_with("Drafted from your observations: Mentorship")), "{:?}", loaded.notice);
+    // Dismissed meanwhile, the request goes with its notice: nothing is drafted.
+    let dismissed = early.clone().reduce(Action::DismissNotice).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    assert_eq!(dismissed.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert_eq!(dismissed.notice, None);
+    // The module failing to load says so in place of the promise.
+    let gone = early.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into()) });
+    assert_eq!(gone.card.rating("mentorship_support"), Rating::NotAssessed);
+    assert!(gone.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: unavailable (blocked by the host)")), "{:?}", gone.notice);
     let failed = state.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into() ) }).reduce(Action::DraftRatings);
     assert_eq!(failed.card.rating("mentorship_support"), Rating::NotAssessed);
     assert!(failed.notice.as_deref().is_some_and(|n| n.contains("blocked by the host")), "{:?}", failed.notice);
