@@ -232,7 +232,7 @@ impl ScorerState {
 
     /// Drafts a rating for each capability whose observations agree, and says what it drafted
     /// and what it left (split, unsure or biased evidence). Needs the on-demand module's readings.
-    fn draft_ratings(&mut self) {
+    fn draft_from_observations(&mut self) {
         let next = self;
         // The classifier's confidence in each suggested tag weighs its observation; the
         // readings are already here, so drafting needs no classifier call. A text with no
@@ -667,7 +667,7 @@ impl Reducible for ScorerState {
                 // replaced): done now, or said to be impossible.
                 if editable && self.notice.is_some() && self.notice_until == NoticeUntil::Loaded {
                     if next.assist.ready().is_some() {
-                        next.draft_ratings();
+                        next.draft_from_observations();
                         card_changed = true;
                     } else {
                         next.notice = Some(next.assist.unavailable("Drafting ratings"));
@@ -688,7 +688,7 @@ impl Reducible for ScorerState {
                 next.notice_until = NoticeUntil::Dismissed;
             }
             Action::DraftRatings if editable => {
-                next.draft_ratings();
+                next.draft_from_observations();
                 card_changed = true;
             }
             // Edits to a read-only card are dropped: the UI disables those controls anyway.
