@@ -289,6 +289,27 @@ fn check_flags(note: &str, expected: &[FlagKind]) {
     }
 }
 
+/// A note written in French, Spanish, German, Italian, Portuguese or Dutch is not read as an
+/// English one: its English-looking words ("a", "on", "Migration") used to leave no action verb
+/// the detector knows, and a French account of a design got "no observed behaviour", which keeps
+/// it from counting. English notes with a few such words ("x and y", "Les", "LA") are still read.
+#[test]
+fn a_note_in_another_language_is_not_told_it_reports_no_behaviour() {
+    use FlagKind::*;
+    for note in [
+        "A conçu le système de paiement et a expliqué les compromis clairement.",
+        "Ha guidato il team nella migrazione e ha spiegato i compromessi con chiarezza.",
+        "Liderou a migração do banco de dados com muito cuidado e não deixou nada para trás.",
+        "Hat die Migration der Datenbank selbst geplant und das Team jede Woche informiert.",
+        "Heeft de migratie van de database gepland en het team elke week geïnformeerd.",
+    ] {
+        check_flags(note, &[]);
+    }
+    for note in ["Les Paul fan; seems like a nice guy.", "Great energy in the LA office, y'know, very likeable."] {
+        check_flags(note, &[NonBehavioral]);
+    }
+}
+
 #[test]
 fn flags_catch_impressions_and_bias_but_not_sound_notes() {
     use FlagKind::*;

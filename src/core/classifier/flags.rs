@@ -29,7 +29,8 @@
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
-//! cannot read (mostly not in Latin letters, or no word it knows) does not get it.
+//! cannot read (mostly not in Latin letters, no word it knows, or more French, Spanish or German
+//! function words than English ones) does not get it.
 
 use std::sync::OnceLock;
 
@@ -1148,11 +1149,20 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
 
 /// Whether the detector can read the note: mostly words in Latin letters, one of them a word it
 /// knows (an English function word or negator, a word of its lexicons, or a cue such as "early").
-/// A note in Hebrew, Russian or Chinese, or in Spanish with no such word, gets no
+/// A note in Hebrew, Russian or Chinese, in Spanish with no such word, or in French, Spanish,
+/// German and the like with more of their function words than English ones, gets no
 /// `non_behavioral` flag: saying it reports no behaviour would be a guess about words the
 /// detector cannot read.
 fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
     let sets = word_sets();
+    // A note in French, Spanish or German has English-looking words too ("a", "on", "Migration"),
+    // so the other language's own function words decide: more of them than English ones, and it
+    // is not read as English.
+    let english = tokens.iter().filter(|t| t.stop).count();
+    let foreign = tokens.iter().filter(|t| foreign_words().contains(t.word.as_str())).count();
+    if foreign >= 2 && foreign > english {
+        return false;
+    }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
     2 * tokens.iter().filter(|t| t.word.bytes().all(|b| b < 0xC9)).count() > tokens.len()
         && (!cues.is_empty() || tokens.iter().any(|t| {
@@ -1162,6 +1172,22 @@ fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
                 || lexicon_hit(&sets.0, &t.stem)
                 || lexicon_hit(&sets.1, &t.stem)
         }))
+}
+
+/// Function words of the languages besides English an interviewer is likeliest to write notes in
+/// with Latin letters (French, Spanish, German, Portuguese, Italian, Dutch), none of them a word an
+/// English note would use as often: what tells such a note from English, whose function words
+/// ("a", "on", "in", "die") some of them share.
+const FOREIGN_FUNCTION_WORDS: &str = "la le les des et est une du aux dans avec qui que très nous ils elle elles sont été était cette leur
+    los las y del por para con una es como pero más muy fue está
+    der das und ist nicht dem ein eine zu auf für sich von wurde sehr auch
+    uma não com mais muito foi
+    il di che è della nella nel gli ha sono anche
+    het een en niet ook zijn werd";
+
+fn foreign_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FOREIGN_FUNCTION_WORDS.split_whitespace().collect())
 }
 
 /// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning
