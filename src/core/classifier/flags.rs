@@ -1159,7 +1159,7 @@ fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
     // so the other language's own function words decide: more of them than English ones, and it
     // is not read as English.
     let english = tokens.iter().filter(|t| t.stop).count();
-    let foreign = tokens.iter().filter(|t| foreign_words().contains(t.word.as_str())).count();
+    let foreign = tokens.iter().filter(|t| one_of(FOREIGN_FUNCTION_WORDS, &t.word)).count();
     if foreign >= 2 && foreign > english {
         return false;
     }
@@ -1178,17 +1178,8 @@ fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
 /// with Latin letters (French, Spanish, German, Portuguese, Italian, Dutch), none of them a word an
 /// English note would use as often: what tells such a note from English, whose function words
 /// ("a", "on", "in", "die") some of them share.
-const FOREIGN_FUNCTION_WORDS: &str = "la le les des et est une du aux dans avec qui que très nous ils elle elles sont été était cette leur
-    los las y del por para con una es como pero más muy fue está
-    der das und ist nicht dem ein eine zu auf für sich von wurde sehr auch
-    uma não com mais muito foi
-    il di che è della nella nel gli ha sono anche
-    het een en niet ook zijn werd";
-
-fn foreign_words() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| FOREIGN_FUNCTION_WORDS.split_whitespace().collect())
-}
+const FOREIGN_FUNCTION_WORDS: &str = "la le les des et est une du dans avec qui que el los las y del por para con una es muy
+    der das und ist nicht ein eine zu auf für não com uma muito da dos il di che è della ha gli nel het een en niet";
 
 /// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning
 /// the list was most of the time a committee of 200 scorecards took to flag its notes.
