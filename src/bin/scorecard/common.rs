@@ -281,40 +281,100 @@ pub fn label(path: &str) -> String {
     }
 }
 
+/// Why an input (a file, or stdin) could not be read, by kind: its code (`validate --json`) and
+/// its message are both told from the kind ([`ReadFailure::code`], [`ReadFailure::message`]),
+/// never from the message's words, so that rewording one cannot change a code.
+pub enum ReadError {
+    /// It cannot be opened or read: the system's reason.
+    Unreadable(std::io::Error),
+    /// It is over its limit, in bytes; `what`, when not empty, says whose limit it is ("a rubric
+    /// file").
+    TooLarge { limit: u64, what: &'static str },
+    /// It is not UTF-8 text: why ([`decode_text`]'s message).
+    NotText(String),
+    /// It holds no scorecard; `empty` when it is white space alone.
+    NoScorecard { empty: bool },
+}
+
+/// An input that could not be read: how it is named ([`label`]) and why ([`ReadError`]). Said as
+/// "LABEL: MESSAGE" (its `Display`), as every failure names its input.
+pub struct ReadFailure {
+    pub label: String,
+    pub error: ReadError,
+}
+
+impl ReadFailure {
+    fn new(path: &str, error: ReadError) -> ReadFailure {
+        ReadFailure { label: label(path), error }
+    }
+
+    /// The stable code of the failure (`validate --json`).
+    pub fn code(&self) -> &'static str {
+        match self.error {
+            ReadError::Unreadable(_) => "unreadable",
+            ReadError::TooLarge { .. } => "too_large",
+            ReadError::NotText(_) => "not_text",
+            ReadError::NoScorecard { .. } => "no_scorecard",
+        }
+    }
+
+    /// What is said of the input after its label.
+    pub fn message(&self) -> String {
+        match &self.error {
+            ReadError::Unreadable(e) => format!("cannot read: {e}"),
+            ReadError::TooLarge { limit, what: "" } => format!("larger than {limit} bytes"),
+            ReadError::TooLarge { limit, what } => format!("larger than {limit} bytes, the limit of {what}"),
+            ReadError::NotText(e) => e.clone(),
+            ReadError::NoScorecard { empty: true } => format!("empty: {NO_SCORECARD}"),
+            ReadError::NoScorecard { empty: false } => NO_SCORECARD.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.label, self.message())
+    }
+}
+
+/// A command that cannot go on without the input fails with its message: exit 1.
+impl From<ReadFailure> for Failure {
+    fn from(e: ReadFailure) -> Failure {
+        Failure::Invalid(e.to_string())
+    }
+}
+
 /// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
-pub fn read_input(path: &str) -> Result<String, Failure> {
+pub fn read_input(path: &str) -> Result<String, ReadFailure> {
     read_at_most(path, MAX_INPUT_BYTES, "")
 }
 
 /// Reads one document of a kind with its own size limit (a scorecard, a rubric): no more than
 /// one byte past the limit is read, so `/dev/zero` or a huge file is refused without holding it.
-pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Failure> {
+pub fn read_document(path: &str, limit: usize, what: &'static str) -> Result<String, ReadFailure> {
     read_at_most(path, limit as u64, what)
 }
 
 /// The bytes of a file, or of stdin for `-`, refused past `limit` (`what`, when given, says whose
 /// limit it is): no more than one byte past it is read, so `/dev/zero` is refused too.
-fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+fn read_bytes(path: &str, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadFailure> {
     let mut bytes = Vec::new();
-    let label = &label(path);
     let res = if path == "-" {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
-    res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
+    res.map_err(|e| ReadFailure::new(path, ReadError::Unreadable(e)))?;
     if bytes.len() as u64 > limit {
-        let of = if what.is_empty() { String::new() } else { format!(", the limit of {what}") };
-        return Err(Failure::Invalid(format!("{label}: larger than {limit} bytes{of}")));
+        return Err(ReadFailure::new(path, ReadError::TooLarge { limit, what }));
     }
     Ok(bytes)
 }
 
-fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
-    let label = &label(path);
+fn read_at_most(path: &str, limit: u64, what: &'static str) -> Result<String, ReadFailure> {
     let bytes = read_bytes(path, limit, what)?;
     // UTF-8 (its byte-order mark dropped), as the page reads a file; anything else is refused.
-    decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
+    decode_text(&bytes).map_err(|e| ReadFailure::new(path, ReadError::NotText(e)))
 }
 
 /// One line of a JSON lines input: its 1-based number, and its text or why it is not text.
@@ -323,7 +383,7 @@ pub type NumberedLine = (usize, Result<String, String>);
 /// Reads a JSON lines input (a file, or stdin for `-`) as numbered lines (1-based), each decoded
 /// on its own: a line that is not UTF-8 is an error for that line alone, so one bad byte in an
 /// export does not cost the rest of the batch. A byte-order mark and `\r` line ends are dropped.
-pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
+pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, ReadFailure> {
     let bytes = read_bytes(path, MAX_INPUT_BYTES, "a JSON lines input; split it into smaller files")?;
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     Ok(body
@@ -339,24 +399,6 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
         .collect())
 }
 
-/// The stable code (`validate --json`) of a failure to read the input `label` ([`read_scorecards`],
-/// [`read_records`]), whose messages are all written in this file as "LABEL: what": it cannot be
-/// read, it is over its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`],
-/// the one left). Told from what follows the label only: a file's name may hold any of these
-/// words ("notes: larger than usual.json").
-pub fn read_failure_code(label: &str, message: &str) -> &'static str {
-    let what = message.strip_prefix(label).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
-    if what.ends_with(NO_SCORECARD) {
-        "no_scorecard"
-    } else if what.starts_with("cannot read: ") {
-        "unreadable"
-    } else if what.starts_with("larger than ") {
-        "too_large"
-    } else {
-        "not_text"
-    }
-}
-
 /// What `recommend`, `validate` and `compare` say of an input that holds no scorecard (an empty
 /// file, blank lines, `[]`): an export that produced nothing is not a pass.
 pub const NO_SCORECARD: &str = "no scorecard in it";
@@ -365,15 +407,14 @@ pub const NO_SCORECARD: &str = "no scorecard in it";
 /// to the input limit, then cut into one text per scorecard ([`split_input`]), each held to the
 /// document limit by its reader. Its text is returned too. An input of white space alone is
 /// "empty: no scorecard in it" (not JSON's "EOF while parsing"), an empty list "no scorecard in it".
-pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), Failure> {
+pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), ReadFailure> {
     let text = read_input(path)?;
-    let label = &label(path);
     if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
-        return Err(Failure::Invalid(format!("{label}: empty: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: true }));
     }
-    let pieces = split_input(label, &text);
+    let pieces = split_input(&label(path), &text);
     if pieces.is_empty() {
-        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: false }));
     }
     Ok((text, pieces))
 }
@@ -388,12 +429,12 @@ pub struct JsonLines {
 }
 
 /// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it".
-pub fn read_records(path: &str) -> Result<JsonLines, Failure> {
+pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
     let lines = read_jsonl(path)?;
     let label = &label(path);
     let records: Vec<_> = lines.into_iter().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())).map(|(n, l)| (format!("{label}:{n}"), l)).collect();
     if records.is_empty() {
-        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: false }));
     }
     let pretty = records.first().is_some_and(|(_, l)| l.as_ref().is_ok_and(|l| l.trim() == "{"));
     Ok(JsonLines { records, pretty })
@@ -499,5 +540,31 @@ pub fn greenhouse_message(e: &ImportError) -> String {
 pub fn warn_greenhouse(source: &str, warnings: &[String]) {
     for w in warnings {
         eprintln!("scorecard: {source}: {w}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadError, ReadFailure, NO_SCORECARD};
+
+    /// Each kind of read failure has its code and its message, told from the kind alone: a
+    /// message's words (or a file's name holding a message's words) cannot change a code.
+    #[test]
+    fn each_kind_of_read_failure_has_its_code_and_message() {
+        let fail = |error| ReadFailure { label: "x: cannot read: larger than no scorecard in it".into(), error };
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)");
+        let cases = [
+            (fail(ReadError::Unreadable(io)), "unreadable", "cannot read: No such file or directory (os error 2)".to_string()),
+            (fail(ReadError::TooLarge { limit: 10, what: "" }), "too_large", "larger than 10 bytes".to_string()),
+            (fail(ReadError::TooLarge { limit: 10, what: "a rubric file" }), "too_large", "larger than 10 bytes, the limit of a rubric file".to_string()),
+            (fail(ReadError::NotText("UTF-16 text; save it as UTF-8".into())), "not_text", "UTF-16 text; save it as UTF-8".to_string()),
+            (fail(ReadError::NotText(format!("cannot read: larger than 3 bytes: {NO_SCORECARD}"))), "not_text", format!("cannot read: larger than 3 bytes: {NO_SCORECARD}")),
+            (fail(ReadError::NoScorecard { empty: true }), "no_scorecard", "empty: no scorecard in it".to_string()),
+            (fail(ReadError::NoScorecard { empty: false }), "no_scorecard", "no scorecard in it".to_string()),
+        ];
+        for (failure, code, message) in cases {
+            assert_eq!((failure.code(), failure.message()), (code, message.clone()));
+            assert_eq!(failure.to_string(), format!("x: cannot read: larger than no scorecard in it: {message}"));
+        }
     }
 }

@@ -20,7 +20,7 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{greenhouse_message, label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, ReadFailure};
 
 /// One scorecard's text as a panel reads it ([`parse_for_panel`]), except a Greenhouse scorecard
 /// object, read as `recommend` and `convert` read it: the same import, with what it did not
@@ -41,13 +41,7 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut hints: Vec<String> = Vec::new();
     for path in &paths {
         let label = &label(path);
-        let unread = |failure: Failure| match failure {
-            Failure::Invalid(message) => {
-                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                Ok(LoadFailure { source: label.to_string(), error })
-            }
-            usage => Err(usage),
-        };
+        let unread = |e: ReadFailure| LoadFailure { source: label.to_string(), error: e.message() };
         // A JSON lines stream holds many scorecards, each line read on its own, even a line that
         // is not UTF-8 text.
         if args.flag("--jsonl") {
@@ -64,14 +58,14 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
                         hints.push(read_without_jsonl(label));
                     }
                 }
-                Err(e) => failed.push(unread(e)?),
+                Err(e) => failed.push(unread(e)),
             }
             continue;
         }
         let pieces = match read_scorecards(path) {
             Ok((_, pieces)) => pieces,
             Err(e) => {
-                failed.push(unread(e)?);
+                failed.push(unread(e));
                 continue;
             }
         };

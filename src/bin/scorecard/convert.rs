@@ -16,7 +16,7 @@ use scorecard::core::scorecard::clip;
 use scorecard::core::wire::looks_like_link;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, NO_SCORECARD};
+use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, ReadError, ReadFailure};
 
 /// One scorecard to convert or link: where it came from ("file", "file [2]", "file:3"), its
 /// text or why it could not be read, and for one of documents one after another the line of the
@@ -69,11 +69,7 @@ fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
     for path in &paths {
         let label = label(path);
         // The reader's message names the input already.
-        let unread = |e: Failure| {
-            let (Failure::Invalid(e) | Failure::Usage(e)) = e;
-            let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
-            Input { source: label.clone(), text: Err(e), line: None, prose: false }
-        };
+        let unread = |e: ReadFailure| Input { source: label.clone(), text: Err(e.message()), line: None, prose: false };
         if jsonl {
             match read_records(path) {
                 Ok(lines) => {
@@ -428,12 +424,10 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         for path in &args.positional {
             match read_records(path) {
                 Ok(lines) => links.extend(lines.records.into_iter().map(|(at, l)| (at, l.map(|l| l.trim().to_string())))),
-                Err(Failure::Invalid(e) | Failure::Usage(e)) => {
-                    let label = label(path);
-                    let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
+                Err(e) => {
                     // What it reads is links: an input of blank lines holds none.
-                    let e = if e == NO_SCORECARD { "no share link in it".to_string() } else { e };
-                    links.push((label, Err(e)));
+                    let message = if matches!(e.error, ReadError::NoScorecard { .. }) { "no share link in it".to_string() } else { e.message() };
+                    links.push((e.label, Err(message)));
                 }
             }
         }
@@ -442,7 +436,7 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         let mut links = Vec::new();
         for (i, one) in args.positional.iter().enumerate() {
             let text = if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
-            let text = text.map_err(|(Failure::Invalid(e) | Failure::Usage(e))| e.strip_prefix("stdin: ").map(str::to_string).unwrap_or(e));
+            let text = text.map_err(|e| e.message());
             links.push((if one == "-" { "stdin".to_string() } else { format!("link {}", i + 1) }, text));
         }
         links

@@ -8,7 +8,7 @@ use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{greenhouse_message, jsonl_hint, label, print_line, read_failure_code, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, jsonl_hint, label, print_line, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, ReadFailure};
 
 /// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
 /// at fault when there is one, and the message, said after the source.
@@ -38,12 +38,8 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
     let mut hints = Vec::new();
     for path in &paths {
         let label = &label(path);
-        // An input that cannot be read: the reader's message names it already.
-        let unread = |(Failure::Invalid(e) | Failure::Usage(e))| {
-            let code = read_failure_code(label, &e);
-            let message = e.strip_prefix(&format!("{label}: ")).map_or_else(|| e.clone(), str::to_string);
-            Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code, path: None, message }) }
-        };
+        // An input that cannot be read: its code and message are told from the kind of failure.
+        let unread = |e: ReadFailure| Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code: e.code(), path: None, message: e.message() }) };
         // A JSON lines stream holds many scorecards, each line read on its own (even a line that
         // is not UTF-8 text).
         if args.flag("--jsonl") {
@@ -185,7 +181,7 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
 
 /// `scorecard validate [--json] [--jsonl] [--rubric FILE] FILE...|-`. With --json, one JSON line
 /// per scorecard and per input that holds none, in order: its source and file, whether it is
-/// valid, its errors and warnings, each with a stable code (`Problem`, `read_failure_code`);
+/// valid, its errors and warnings, each with a stable code (`Problem`, `ReadFailure::code`);
 /// stderr and the exit code as without it.
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &["--json", "--jsonl"], &["--rubric"])?;
