@@ -7,7 +7,11 @@ use scorecard::core::interchange::greenhouse::import_greenhouse_value;
 use scorecard::core::interchange::{decode_text, detect, Format, ImportError};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
+use scorecard::core::scorecard::clip;
+use scorecard::core::wire::looks_like_link;
 use scorecard::core::{Rubric, Scorecard};
+
+use crate::links::{join_wrapped_links, link_groups, link_json, starts_link, Group};
 
 /// Each command: its name, its synopsis, and what it does, as `scorecard <command> --help` prints
 /// it and `scorecard --help` lists it.
@@ -21,20 +25,23 @@ from observations and is not confirmed yet; the rationale says so too). Stdin wh
 A file may hold one scorecard, a JSON list of them, JSON lines, or documents one after another
 (\"file [2]\" is its second); --jsonl reads each line on its own (\"file:3\"). Each may be a
 scorecard document or a Greenhouse scorecard object, read as `convert --from greenhouse` reads
-it, with what it does not carry said on stderr. Each scorecard that cannot be read is named on
-stderr and the rest are still printed, then exit 1; so is an input holding no scorecard.",
+it, with what it does not carry said on stderr. A FILE of share links is read as convert reads
+it (one per line, wrapped over lines, in a list; other text named on stderr as skipped), and
+with --jsonl a line that is a link too (a link wrapped over lines joined). Each scorecard that
+cannot be read is named on stderr and the rest are still printed, then exit 1; so is an input
+holding no scorecard.",
     ),
     (
         "validate",
         "[--json] [--jsonl] [--rubric FILE] FILE...|-",
-        "Checks every scorecard, read as recommend reads them (Greenhouse objects too): \"SOURCE: valid\"
-on stdout for each good one, each bad one named on stderr with its field; exit 1 if any is
-invalid or an input holds none. --json writes instead one JSON line per scorecard, and per input
-that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
-{\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
-not_json, invalid (path: the field), greenhouse (path: the field it names, if any); warning
-code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
-same with --json.",
+        "Checks every scorecard, read as recommend reads them (Greenhouse objects, share links too):
+\"SOURCE: valid\" on stdout for each good one, each bad one named on stderr with its field;
+exit 1 if any is invalid or an input holds none. --json writes instead one JSON line per
+scorecard, and per input that holds none: {\"source\", \"file\", \"valid\", \"errors\",
+\"warnings\"}, each error and warning {\"code\", \"path\", \"message\"}. Error codes: unreadable,
+too_large, not_text, no_scorecard, not_json, invalid (path: the field), greenhouse (path: the
+field it names, if any), link (a share link that cannot be read); warning code: not_carried
+(what a Greenhouse import did not carry). Stderr and the exit code are the same with --json.",
     ),
     (
         "classify",
@@ -67,9 +74,10 @@ confirms it) and a recommendation.",
         "compare",
         "[--jsonl] [--compact] [--rubric FILE] [FILE...|-]",
         "One JSON committee report: per candidate the matrix, consensus, disagreements, calibration and
-recommendation. Files are read as recommend reads them (Greenhouse objects too, what they do
-not carry said on stderr); unreadable scorecards are listed under \"failed\"; each one not counted
-(unreadable, another rubric, no candidate) is named on stderr; exit 1 if none is counted.",
+recommendation. Files are read as recommend reads them (Greenhouse objects, what they do not
+carry said on stderr, and share links too); unreadable scorecards are listed under \"failed\";
+each one not counted (unreadable, another rubric, no candidate) is named on stderr; exit 1 if
+none is counted.",
     ),
     (
         "convert",
@@ -79,12 +87,12 @@ object, whichever each is), --to json, stdin when no FILE. On stderr, the Greenh
 mapping (--quiet drops it) and what was not carried. One scorecard in gives one document out
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
-its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. A FILE of share links (one per line, wrapped over lines, in a list, as pasted
-from chat or mail) gives the scorecard each holds, read as unlink reads it; JSON between links
-is read too, other text is named on stderr as skipped, not a failure. Each that cannot be
-converted is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still
-written, then exit 1.",
+its own, a link wrapped over lines joined) give one result per scorecard, in order: JSON on
+one line each, Markdown one document after another. A FILE of share links (one per line,
+wrapped over lines, in a list, as pasted from chat or mail) gives the scorecard each holds,
+read as unlink reads it; JSON between links is read too, other text is named on stderr as
+skipped, not a failure. Each that cannot be converted is named on stderr by its place
+(\"file [2]\", \"file:3\"), the others are still written, then exit 1.",
     ),
     (
         "link",
@@ -99,9 +107,9 @@ re-encoded, on --base if given), and each scorecard that cannot be linked is nam
         "unlink",
         "[--jsonl] [--rubric FILE] URL...|-",
         "The scorecard a share link holds, as JSON; - reads one link from stdin (wrapped over lines
-too). Several links (arguments, or with --jsonl one link per line of each FILE or of stdin) give
-one scorecard per line, in order; each that cannot be read is named on stderr (\"link 2\",
-\"file:3\"), the others are still written, then exit 1.",
+too). Several links (arguments, or with --jsonl one link per line of each FILE or of stdin, a
+link wrapped over lines joined) give one scorecard per line, in order; each that cannot be read
+is named on stderr (\"link 2\", \"file:3\"), the others are still written, then exit 1.",
     ),
     (
         "rubric",
@@ -428,9 +436,11 @@ pub struct JsonLines {
     pub pretty: bool,
 }
 
-/// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it".
+/// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it". A share
+/// link a mail client wrapped over lines is one record, named by its first line
+/// ([`join_wrapped_links`]: the lines joined to it are never a scorecard's).
 pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
-    let lines = read_jsonl(path)?;
+    let lines = join_wrapped_links(read_jsonl(path)?);
     let label = &label(path);
     let records: Vec<_> = lines.into_iter().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())).map(|(n, l)| (format!("{label}:{n}"), l)).collect();
     if records.is_empty() {
@@ -438,6 +448,118 @@ pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
     }
     let pretty = records.first().is_some_and(|(_, l)| l.as_ref().is_ok_and(|l| l.trim() == "{"));
     Ok(JsonLines { records, pretty })
+}
+
+/// What one part of an input is ([`read_items`]).
+pub enum Part {
+    /// Text to read as one scorecard: a document, a Greenhouse object, or the document a share
+    /// link holds; and for one of documents one after another, the line of the file it starts on
+    /// (its errors count lines from there: [`Item::locate`]).
+    Text(String, Option<usize>),
+    /// The input cannot be read, or holds no scorecard.
+    Unread(ReadFailure),
+    /// A line of JSON lines that is not UTF-8 text: why.
+    NotText(String),
+    /// A share link that cannot be read: why ([`link_json`]).
+    BadLink(String),
+    /// Text between share links that is neither a link nor JSON (a greeting, "thanks!"): its
+    /// first line. No scorecard, so no failure: named on stderr as skipped ([`Item::skipped`]).
+    Prose(String),
+}
+
+/// One part of an input: where it is ("file", "file [2]", "file:3"), and what it is.
+pub struct Item {
+    pub source: String,
+    pub part: Part,
+}
+
+impl Item {
+    /// Says on stderr that this part is text skipped among share links, when it is one.
+    pub fn skipped(&self) -> bool {
+        let Part::Prose(first) = &self.part else { return false };
+        eprintln!("scorecard: {}: skipped, neither a share link nor a scorecard: \"{}\"", self.source, clip(first));
+        true
+    }
+
+    /// An error in reading this part's text, saying where in the file its lines count from, for
+    /// one of documents one after another ([`Piece::locate`]).
+    pub fn locate(&self, error: String) -> String {
+        let line = match self.part {
+            Part::Text(_, line) => line,
+            _ => None,
+        };
+        Piece { at: String::new(), text: String::new(), line }.locate(error)
+    }
+
+    /// Its text, or why it has none: the failure's message, said after its source.
+    pub fn text(&self) -> Result<&str, String> {
+        match &self.part {
+            Part::Text(text, _) => Ok(text),
+            Part::Unread(e) => Err(e.message()),
+            Part::NotText(why) | Part::BadLink(why) => Err(why.clone()),
+            Part::Prose(first) => Err(first.clone()),
+        }
+    }
+}
+
+/// An input as every command that reads scorecards reads it ([`read_items`]).
+pub struct Items {
+    /// Its parts, in order.
+    pub items: Vec<Item>,
+    /// Read with --jsonl, it starts as a pretty-printed document does ([`JsonLines::pretty`]).
+    pub pretty: bool,
+    /// For an input read whole that holds one scorecard, what to add to its error: the
+    /// [`jsonl_hint`].
+    pub hint: &'static str,
+}
+
+/// Reads an input (a file, or stdin for `-`) as `recommend`, `validate`, `compare`, `convert`
+/// and `link` all read it. Whole ([`read_scorecards`]): one scorecard, a JSON list of them, JSON
+/// lines, or documents one after another, each named by its place; or, when a line starts a
+/// share link, share links as people paste them from chat or mail, cut into links, JSON and
+/// prose by [`link_groups`], each named by its line ("file:2"; a lone link by the file), each link
+/// read to the document it holds ([`link_json`]). With `jsonl` ([`read_records`]), each line on
+/// its own, a line that is a share link (a wrapped one joined) read so too. An input that cannot
+/// be read is one item, [`Part::Unread`].
+pub fn read_items(path: &str, jsonl: bool) -> Items {
+    let label = label(path);
+    let link = |text: String| if looks_like_link(&text) { link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)) } else { Part::Text(text, None) };
+    let unread = |e: ReadFailure| Items { items: vec![Item { source: label.clone(), part: Part::Unread(e) }], pretty: false, hint: "" };
+    if jsonl {
+        return match read_records(path) {
+            Ok(lines) => Items {
+                items: lines.records.into_iter().map(|(source, text)| Item { source, part: text.map_or_else(Part::NotText, link) }).collect(),
+                pretty: lines.pretty,
+                hint: "",
+            },
+            Err(e) => unread(e),
+        };
+    }
+    match read_scorecards(path) {
+        Ok((text, _)) if text.lines().any(starts_link) => {
+            let groups = link_groups(&label, &text);
+            let alone = groups.len() == 1 && matches!(groups.first(), Some((_, Group::Link(_))));
+            let items = groups
+                .into_iter()
+                .map(|(at, group)| {
+                    let source = if alone { label.clone() } else { format!("{label}{at}") };
+                    let part = match group {
+                        Group::Link(text) => link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)),
+                        Group::Json(text, line) => Part::Text(text, line),
+                        Group::Prose(first) => Part::Prose(first),
+                    };
+                    Item { source, part }
+                })
+                .collect();
+            Items { items, pretty: false, hint: "" }
+        }
+        Ok((text, pieces)) => Items {
+            hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
+            items: pieces.into_iter().map(|p| Item { source: format!("{label}{}", p.at), part: Part::Text(p.text, p.line) }).collect(),
+            pretty: false,
+        },
+        Err(e) => unread(e),
+    }
 }
 
 /// The hint for an input read with --jsonl that is a pretty-printed document, none of whose
