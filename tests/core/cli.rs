@@ -1230,3 +1230,59 @@ fn jsonl_reads_a_wrapped_link_as_one_record() {
     assert!(stderr(&o).contains("scorecard: stdin:3: not JSON"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `validate --json` codes each kind of input that cannot be read by its kind (whatever the
+/// file is called), and a `--rubric` that cannot be had is a failed line on stdout too, in the
+/// same shape, with the message stderr gives it and exit 1, so that a program reading stdout
+/// sees why nothing was checked.
+#[test]
+fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
+    use serde_json::{json, Value};
+    let dir = scratch("validate-codes");
+    let write = |name: &str, bytes: &[u8]| {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let missing = dir.join("no scorecard in it.json").to_str().unwrap().to_string();
+    let cases = [
+        (missing.clone(), "unreadable", "cannot read: No such file or directory (os error 2)"),
+        (write("cannot read: x.json", &utf16), "not_text", "UTF-16 text; save it as UTF-8"),
+        (write("not UTF-8.json", b"{\"a\": \"\xe9\"}"), "not_text", "not UTF-8 text (byte 8); save it as UTF-8"),
+        (write("larger than 1 bytes.json", b" \n "), "no_scorecard", "empty: no scorecard in it"),
+        (write("list.json", b"[]"), "no_scorecard", "no scorecard in it"),
+    ];
+    for (path, code, message) in &cases {
+        let o = run(&["validate", "--json", path], b"");
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let want = json!({"source": path, "file": path, "valid": false, "errors": [{"code": code, "path": null, "message": message}], "warnings": []});
+        assert_eq!(line, want);
+        assert_eq!(stderr(&o), format!("scorecard: {path}: {message}\n"));
+    }
+    let o = run(&["validate", "--json", "--jsonl", "-"], b"\n\n");
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((line["errors"][0]["code"].as_str(), line["errors"][0]["message"].as_str()), (Some("no_scorecard"), Some("no scorecard in it")));
+    // A --rubric that cannot be read, or is not a rubric: one line, nothing else checked.
+    let card = write("card.json", ALL_MEETS.as_bytes());
+    let bad = write("bad-rubric.json", b"{");
+    let big = vec![b' '; 600 * 1024];
+    for (rubric, stdin, message) in [
+        (bad.as_str(), &b""[..], "rubric is not valid: EOF while parsing an object at line 1 column 1"),
+        (missing.as_str(), &b""[..], "cannot read: No such file or directory (os error 2)"),
+        ("-", &big[..], "larger than 524288 bytes, the limit of a rubric file"),
+    ] {
+        let o = run(&["validate", "--json", "--rubric", rubric, &card], stdin);
+        let plain = run(&["validate", "--rubric", rubric, &card], stdin);
+        assert_eq!((o.status.code(), plain.status.code()), (Some(1), Some(1)), "{rubric}");
+        let source = if rubric == "-" { "stdin" } else { rubric };
+        assert_eq!(stderr(&o), format!("scorecard: {source}: {message}\n"), "{rubric}");
+        assert_eq!(stderr(&o), stderr(&plain), "{rubric}");
+        assert_eq!(stdout(&plain), "", "{rubric}");
+        let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let want = json!({"source": source, "file": source, "valid": false, "errors": [{"code": "rubric", "path": null, "message": message}], "warnings": []});
+        assert_eq!(lines, [want], "{rubric}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

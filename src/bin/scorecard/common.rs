@@ -40,8 +40,10 @@ exit 1 if any is invalid or an input holds none. --json writes instead one JSON 
 scorecard, and per input that holds none: {\"source\", \"file\", \"valid\", \"errors\",
 \"warnings\"}, each error and warning {\"code\", \"path\", \"message\"}. Error codes: unreadable,
 too_large, not_text, no_scorecard, not_json, invalid (path: the field), greenhouse (path: the
-field it names, if any), link (a share link that cannot be read); warning code: not_carried
-(what a Greenhouse import did not carry). Stderr and the exit code are the same with --json.",
+field it names, if any), link (a share link that cannot be read), rubric (--rubric FILE cannot
+be read or is not a rubric: the one line, its source the rubric's; nothing is checked); warning
+code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
+same with --json.",
     ),
     (
         "classify",
@@ -581,9 +583,35 @@ pub fn jsonl_hint(text: &str) -> &'static str {
     }
 }
 
+/// Why there is no rubric to read scorecards against: what is named (the `--rubric` file's
+/// label, or "embedded rubric") and the message said after it. `validate --json` writes it as
+/// one failed line (code `rubric`), the other commands fail with it (exit 1).
+pub struct RubricFailure {
+    pub source: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RubricFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+impl From<RubricFailure> for Failure {
+    fn from(e: RubricFailure) -> Failure {
+        Failure::Invalid(e.to_string())
+    }
+}
+
+impl From<ReadFailure> for RubricFailure {
+    fn from(e: ReadFailure) -> RubricFailure {
+        RubricFailure { message: e.message(), source: e.label }
+    }
+}
+
 /// The rubric named by `--rubric FILE`, or the embedded default: [`load_rubric`] (`--quiet`, for
 /// the commands that take it, silences its note).
-pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
+pub fn rubric(args: &Args) -> Result<Rubric, RubricFailure> {
     load_rubric(args.value("--rubric"), args.flag("--quiet"))
 }
 
@@ -592,19 +620,20 @@ pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
 /// a rule of that policy goes unused (no capability of the ladder is one the policy makes core or
 /// weighs) is said in one line on stderr unless `quiet`, since it can change the verdict, and
 /// stdout is kept for the command's output.
-pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, Failure> {
-    let embedded = || Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}")));
+pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, RubricFailure> {
+    let embedded = || Rubric::default_rubric().map_err(|e| RubricFailure { source: "embedded rubric".into(), message: e.to_string() });
     let Some(path) = path else { return embedded() };
     let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
     let label = label(path);
+    let invalid = |e: String| RubricFailure { source: label.clone(), message: e };
     if looks_like_ladder(&text) {
-        let ladder = rubric_from_ladder(&text, &embedded()?).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+        let ladder = rubric_from_ladder(&text, &embedded()?).map_err(|e| invalid(e.to_string()))?;
         if let Some(note) = ladder.verdict_note().filter(|_| !quiet) {
             eprintln!("scorecard: {label}: {note}");
         }
         return Ok(ladder.rubric);
     }
-    Rubric::from_json(&text).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
+    Rubric::from_json(&text).map_err(|e| invalid(e.to_string()))
 }
 
 /// Writes the tool's output (`out!`, `outln!`). When the reader has gone away (a closed pipe,

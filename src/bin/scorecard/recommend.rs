@@ -174,8 +174,15 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     if args.positional.is_empty() {
         return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
     }
-    let rubric = rubric(&args)?;
     let json = args.flag("--json");
+    // A program reading --json reads stdout: a rubric that cannot be had is one failed line
+    // there too, in the shape of an input's, before the same message on stderr and exit 1.
+    let rubric = rubric(&args).inspect_err(|e| {
+        if json {
+            let error = json!({"code": "rubric", "path": null, "message": e.message});
+            print_line(&json!({"source": e.source, "file": e.source, "valid": false, "errors": [error], "warnings": []}));
+        }
+    })?;
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
     for Loaded { source, file, card } in cards {
