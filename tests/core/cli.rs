@@ -1149,6 +1149,14 @@ fn recommend_validate_and_compare_read_share_links_as_convert_does() {
     }
     let o = run(&["validate", &list], b"");
     assert_eq!(stdout(&o), format!("{list}:2: valid\n{list}:3: valid\n"));
+    // Every marker of a list of notes the widget splits (numbered, en dash, middle dot), and "+ ".
+    for (name, text) in [("numbered.txt", format!("1. {url}\n2) <{fragment}>\n")), ("dashes.txt", format!("\u{2013} {url}\n\u{b7}\t{fragment}\n")), ("plus.txt", format!("+ {url}\n+ {fragment}\n"))] {
+        let file = write(name, &text);
+        for command in ["validate", "convert"] {
+            let o = run(&[command, &file], b"");
+            assert_eq!((o.status.code(), stderr(&o), stdout(&o).lines().count()), (Some(0), String::new(), 2), "{command} {name}");
+        }
+    }
     // From stdin too.
     let o = run(&["recommend", "-"], fold(&url).as_bytes());
     assert_eq!((o.status.code(), verdicts(&o)), (Some(0), want[..1].to_vec()), "{}", stderr(&o));

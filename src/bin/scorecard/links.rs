@@ -6,6 +6,7 @@
 
 use scorecard::core::committee::split_input;
 use scorecard::core::interchange::link::decode_link_json;
+use scorecard::core::notes::marker_len;
 use scorecard::core::wire::looks_like_link;
 
 /// A part of a text of share links ([`link_groups`]).
@@ -19,10 +20,15 @@ pub enum Group {
     Prose(String),
 }
 
-/// A line of a list without its bullet ("- ", "* ", "+ ", "• "), and trimmed.
+/// A line of a list without its marker, and trimmed: the markers of a list of notes pasted in
+/// the widget ([`marker_len`]: "- ", "* ", "• ", "– ", "· ", "1. ", "2) "), and Markdown's
+/// "+ ", which the widget does not take for one (it would split a "+ good / - bad" note).
 pub fn unbulleted(line: &str) -> &str {
     let t = line.trim();
-    ["- ", "* ", "+ ", "\u{2022} "].iter().find_map(|b| t.strip_prefix(b)).map_or(t, str::trim_start)
+    match marker_len(t) {
+        Some(n) => t.get(n..).unwrap_or_default().trim(),
+        None => t.strip_prefix("+ ").map_or(t, str::trim_start),
+    }
 }
 
 /// A link as pasted in parentheses ("(https://…#sc1=…)."), without them: the core's decoder
