@@ -1294,3 +1294,35 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The lines a wrapped link takes are the fewest with which it reads: a wrapped link followed by
+/// a message of words takes its own lines only (the message is skipped); and a link followed by
+/// a hundred thousand lines that may be more of it, which never reads, is refused as every line
+/// joined, without a decoding per line (which took hours): the fewest are looked for among the
+/// first 16,000 characters, twice the longest link Scorecard makes.
+#[test]
+fn a_wrapped_link_takes_the_fewest_lines_that_read() {
+    let dir = scratch("links-fewest");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let wrapped: Vec<String> = url.as_bytes().chunks(50).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
+    let file = dir.join("message.txt");
+    std::fs::write(&file, format!("{}\nthanks see you Monday\n", wrapped.join("\n"))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["validate", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:1: valid\n")), "{}", stderr(&o));
+    let line = wrapped.len() + 1;
+    assert_eq!(stderr(&o), format!("scorecard: {file}:{line}: skipped, neither a share link nor a scorecard: \"thanks see you Monday\"\n"));
+    let o = run(&["validate", "--jsonl", file], b"");
+    assert_eq!(stdout(&o), format!("{file}:1: valid\n"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with(&format!("scorecard: {file}:{line}: not JSON")), "{}", stderr(&o));
+    // Never reads: every line is taken, and the decoder refuses it for its size.
+    let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
+    for args in [&["convert", "-"][..], &["validate", "--jsonl", "-"][..]] {
+        let o = run(args, long.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("share link input is 7700009 bytes; the limit is 2097152"), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -6,6 +6,7 @@
 
 use scorecard::core::committee::split_input;
 use scorecard::core::interchange::link::decode_link_json;
+use scorecard::core::interchange::MAX_LINK_CHARS;
 use scorecard::core::notes::marker_len;
 use scorecard::core::wire::looks_like_link;
 
@@ -54,16 +55,41 @@ fn wrapped_part(line: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=.,;:!?>) \t".contains(c))
 }
 
-/// A link that starts with `first` and the number of the lines of `rest` that are more of it:
-/// of the lines after it that may be more of it ([`wrapped_part`], and not the start of another
-/// link), as many as make it read, the fewest that do (a message of words only, "thanks, see you
-/// Monday", may look like more of it), or all of them when it never reads.
+/// A link that starts with `first` (trimmed) and the number of the lines of `rest` that are more
+/// of it: of the lines after it that may be more of it ([`wrapped_part`], and not the start of
+/// another link), as many as make it read, the fewest that do (a message of words only, "thanks,
+/// see you Monday", may look like more of it), or all of them when it never reads.
+///
+/// The fewest are looked for among the lines within [`SEARCHED`] characters only: each try
+/// decodes the link so far, so trying every line of a file of a link and a million lines of
+/// base64url would take hours. Scorecard makes no link longer than [`MAX_LINK_CHARS`], so every
+/// link it made, wrapped and quoted by mail clients, is within them.
 fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
     let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
-    let joined = |k: usize| std::iter::once(first).chain(rest.iter().take(k).copied()).collect::<Vec<_>>().join("\n");
-    let k = (0..=wraps).find(|&k| decode_link_json(&unparenthesized(&joined(k))).is_ok()).unwrap_or(wraps);
-    (joined(k), k)
+    let reads = |link: &str| decode_link_json(&unparenthesized(link)).is_ok();
+    let mut link = first.to_string();
+    let mut k = 0;
+    let mut read = reads(&link);
+    while let Some(line) = rest.get(k).filter(|_| !read && k < wraps && link.len() <= SEARCHED) {
+        link.push('\n');
+        link.push_str(line);
+        k += 1;
+        read = reads(&link);
+    }
+    if !read {
+        // It did not read within the lines searched: all of them, as it may with more.
+        for line in rest.get(k..wraps).unwrap_or_default() {
+            link.push('\n');
+            link.push_str(line);
+        }
+        k = wraps;
+    }
+    (link, k)
 }
+
+/// The characters of a wrapped link among which [`join_link`] looks for its end: twice the
+/// longest link Scorecard makes, for the line breaks, quoting (`> `) and indentation mail adds.
+const SEARCHED: usize = 2 * MAX_LINK_CHARS;
 
 /// A text holding share links, cut into its parts, each with its place (":LINE", " [2]" after
 /// it for an item of a JSON list). A line that starts a link ([`starts_link`]) starts a part; the
