@@ -9,8 +9,10 @@ pub const MAX_UNDO: usize = 5;
 /// The length in bytes of a list marker at the start of `line` (after its indentation, counted
 /// in), with the white space after it: "- ", "* ", "• ", "– ", "1. ", "2) ". `None` for a line
 /// that does not start with one: the marker needs the space after it ("-5% latency" is no item)
-/// or the line's end.
-fn marker_len(line: &str) -> Option<usize> {
+/// or the line's end. The command line strips the same markers before a share link in a list
+/// (`unbulleted` in `src/bin/scorecard/links.rs`), and "+ " besides, which is not one here: a
+/// pasted "+ good / - bad" note stays one observation in the widget.
+pub fn marker_len(line: &str) -> Option<usize> {
     let body = line.trim_start();
     let indent = line.len() - body.len();
     let mut chars = body.char_indices();

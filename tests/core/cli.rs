@@ -1097,3 +1097,232 @@ fn the_classifiers_help_comes_from_the_table_of_commands() {
         assert!(stderr(&o).contains("train, eval, cv or bench\nusage: scorecard classifier "), "{args:?}: {}", stderr(&o));
     }
 }
+
+/// `recommend`, `validate` and `compare` read a file of share links exactly as `convert` does
+/// (one link as pasted, wrapped by a mail client, in a bulleted list with prose between, which
+/// is skipped and no failure); a bad link is one failure, coded "link" by `validate --json`.
+#[test]
+fn recommend_validate_and_compare_read_share_links_as_convert_does() {
+    use serde_json::Value;
+    let dir = scratch("links-everywhere");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/ada-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let documents = write("documents.json", &format!("{bob}\n{alice}\n"));
+    // What recommend says of the documents themselves, but for the source.
+    let verdicts = |o: &Output| -> Vec<Value> {
+        stdout(o).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).map(|mut v| { v["source"] = Value::Null; v }).collect()
+    };
+    let want = verdicts(&run(&["recommend", &documents], b""));
+    assert_eq!(want.len(), 2);
+    let fold = |text: &str| text.lines().flat_map(|l| l.as_bytes().chunks(60).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()).collect::<String>();
+    // One link as pasted: named by the file.
+    let one = write("one.txt", &format!("<{url}>.\n"));
+    let o = run(&["recommend", &one], b"");
+    assert_eq!((o.status.code(), verdicts(&o)), (Some(0), want[..1].to_vec()), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&format!("\"source\":\"{one}\"")), "{}", stdout(&o));
+    let o = run(&["validate", &one], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{one}: valid\n")), "{}", stderr(&o));
+    // Wrapped by a mail client, and in a bulleted list with prose between: the prose skipped.
+    let wrapped = write("wrapped.txt", &fold(&format!("{url}\n{fragment}\n")));
+    let list = write("list.txt", &format!("Here you go:\n- {url}\n* <{fragment}>.\n\nthanks!\n"));
+    for file in [&wrapped, &list] {
+        let o = run(&["recommend", file], b"");
+        assert_eq!((o.status.code(), verdicts(&o)), (Some(0), want.clone()), "{file}: {}", stderr(&o));
+        let o = run(&["validate", "--json", file], b"");
+        assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
+        assert!(stdout(&o).lines().all(|l| l.contains("\"valid\":true")) && stdout(&o).lines().count() == 2, "{file}: {}", stdout(&o));
+        let o = run(&["compare", "--compact", file], b"");
+        assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
+        let report: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(report["counted"], 2, "{file}: {report}");
+    }
+    let skipped = format!("scorecard: {list}:1: skipped, neither a share link nor a scorecard: \"Here you go:\"\nscorecard: {list}:5: skipped, neither a share link nor a scorecard: \"thanks!\"\n");
+    for command in ["recommend", "validate", "convert"] {
+        assert_eq!(stderr(&run(&[command, &list], b"")), skipped, "{command}");
+    }
+    let o = run(&["validate", &list], b"");
+    assert_eq!(stdout(&o), format!("{list}:2: valid\n{list}:3: valid\n"));
+    // Every marker of a list of notes the widget splits (numbered, en dash, middle dot), and "+ ".
+    for (name, text) in [("numbered.txt", format!("1. {url}\n2) <{fragment}>\n")), ("dashes.txt", format!("\u{2013} {url}\n\u{b7}\t{fragment}\n")), ("plus.txt", format!("+ {url}\n+ {fragment}\n"))] {
+        let file = write(name, &text);
+        for command in ["validate", "convert"] {
+            let o = run(&[command, &file], b"");
+            assert_eq!((o.status.code(), stderr(&o), stdout(&o).lines().count()), (Some(0), String::new(), 2), "{command} {name}");
+        }
+    }
+    // From stdin too.
+    let o = run(&["recommend", "-"], fold(&url).as_bytes());
+    assert_eq!((o.status.code(), verdicts(&o)), (Some(0), want[..1].to_vec()), "{}", stderr(&o));
+    // A bad link is one failure among the others, with the message `convert` gives it.
+    let bad = write("bad.txt", &format!("{url}\n#sc1=eNpL$LQ\n"));
+    let said = format!("scorecard: {bad}:2: share link is corrupt: character '$'");
+    for command in ["recommend", "validate", "compare", "convert"] {
+        let o = run(&[command, &bad], b"");
+        assert!(stderr(&o).contains(&said), "{command}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(if command == "compare" { 0 } else { 1 }), "{command}: {}", stderr(&o));
+    }
+    let o = run(&["validate", "--json", &bad], b"");
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{}", stdout(&o));
+    assert_eq!((lines[1]["source"].as_str(), lines[1]["errors"][0]["code"].as_str()), (Some(format!("{bad}:2").as_str()), Some("link")), "{}", lines[1]);
+    let report: Value = serde_json::from_str(&stdout(&run(&["compare", &bad], b""))).unwrap();
+    assert_eq!((report["counted"].as_u64(), report["failed"][0]["source"].as_str()), (Some(1), Some(format!("{bad}:2").as_str())), "{report}");
+    // The bad-input corpus's links: each refused by validate with the message convert gives,
+    // coded "link" (or "invalid" for the document a link holds).
+    for entry in std::fs::read_dir("tests/bad_inputs").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !name.starts_with("link-") {
+            continue;
+        }
+        let path = path.to_str().unwrap();
+        let converted = run(&["convert", path], b"");
+        let o = run(&["validate", "--json", path], b"");
+        assert_eq!((o.status.code(), stderr(&o)), (Some(1), stderr(&converted)), "{name}");
+        let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let code = if name == "link-invalid-document.txt" { "invalid" } else { "link" };
+        assert_eq!(line["errors"][0]["code"], code, "{name}: {line}");
+        assert_eq!(run(&["recommend", path], b"").status.code(), Some(1), "{name}");
+        assert_eq!(run(&["compare", path], b"").status.code(), Some(1), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// With --jsonl, a share link a mail client wrapped over lines is one record, named by its first
+/// line, in every command that reads JSON lines; a line of JSON after it is still read on its own,
+/// and a link that reads on its line takes no line after it.
+#[test]
+fn jsonl_reads_a_wrapped_link_as_one_record() {
+    let dir = scratch("jsonl-wrapped");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/ada-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let wrapped: Vec<String> = url.as_bytes().chunks(60).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
+    assert!(wrapped.len() > 3);
+    // The wrapped link, a scorecard on one line, a link on one line.
+    let text = format!("{}\n{}\n{fragment}\n", wrapped.join("\n"), compact(&fragment));
+    let file = dir.join("links.jsonl");
+    std::fs::write(&file, &text).unwrap();
+    let file = file.to_str().unwrap();
+    let json_line = wrapped.len() + 1;
+    let o = run(&["validate", "--jsonl", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:1: valid\n{file}:{json_line}: valid\n{file}:{}: valid\n", json_line + 1)), "{}", stderr(&o));
+    let o = run(&["convert", "--jsonl", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))), "{}", stderr(&o));
+    let o = run(&["unlink", "--jsonl", file], b"");
+    assert_eq!(o.status.code(), Some(1), "a line of JSON is no link: {}", stderr(&o));
+    assert_eq!(stdout(&o).lines().next(), Some(compact(&url).as_str()));
+    let o = run(&["recommend", "--jsonl", file], b"");
+    assert_eq!((o.status.code(), stdout(&o).lines().count()), (Some(0), 3), "{}", stderr(&o));
+    let o = run(&["compare", "--jsonl", "--compact", file], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Three read (the last two the same scorecard: one is kept as a duplicate).
+    assert!(stdout(&o).contains("\"scorecards\":3,\"counted\":2"), "{}", stdout(&o));
+    // A link that reads on its line is not joined to the line after it, which fails on its own.
+    let o = run(&["validate", "--jsonl", "-"], format!("{url}\nthanks\n").as_bytes());
+    assert_eq!((o.status.code(), stdout(&o)), (Some(1), "stdin:1: valid\n".to_string()));
+    assert!(stderr(&o).starts_with("scorecard: stdin:2: not JSON"), "{}", stderr(&o));
+    // A blank line ends a wrapped link: what follows it is read on its own.
+    let o = run(&["validate", "--jsonl", "-"], format!("{}\n\n{}\n", wrapped[0], wrapped[1..].join("\n")).as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("scorecard: stdin:1: share link is truncated"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("scorecard: stdin:3: not JSON"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `validate --json` codes each kind of input that cannot be read by its kind (whatever the
+/// file is called), and a `--rubric` that cannot be had is a failed line on stdout too, in the
+/// same shape, with the message stderr gives it and exit 1, so that a program reading stdout
+/// sees why nothing was checked.
+#[test]
+fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
+    use serde_json::{json, Value};
+    let dir = scratch("validate-codes");
+    let write = |name: &str, bytes: &[u8]| {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let missing = dir.join("no scorecard in it.json").to_str().unwrap().to_string();
+    let cases = [
+        (missing.clone(), "unreadable", "cannot read: No such file or directory (os error 2)"),
+        (write("cannot read: x.json", &utf16), "not_text", "UTF-16 text; save it as UTF-8"),
+        (write("not UTF-8.json", b"{\"a\": \"\xe9\"}"), "not_text", "not UTF-8 text (byte 8); save it as UTF-8"),
+        (write("larger than 1 bytes.json", b" \n "), "no_scorecard", "empty: no scorecard in it"),
+        (write("list.json", b"[]"), "no_scorecard", "no scorecard in it"),
+    ];
+    for (path, code, message) in &cases {
+        let o = run(&["validate", "--json", path], b"");
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let want = json!({"source": path, "file": path, "valid": false, "errors": [{"code": code, "path": null, "message": message}], "warnings": []});
+        assert_eq!(line, want);
+        assert_eq!(stderr(&o), format!("scorecard: {path}: {message}\n"));
+    }
+    let o = run(&["validate", "--json", "--jsonl", "-"], b"\n\n");
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((line["errors"][0]["code"].as_str(), line["errors"][0]["message"].as_str()), (Some("no_scorecard"), Some("no scorecard in it")));
+    // A --rubric that cannot be read, or is not a rubric: one line, nothing else checked.
+    let card = write("card.json", ALL_MEETS.as_bytes());
+    let bad = write("bad-rubric.json", b"{");
+    let big = vec![b' '; 600 * 1024];
+    for (rubric, stdin, message) in [
+        (bad.as_str(), &b""[..], "rubric is not valid: EOF while parsing an object at line 1 column 1"),
+        (missing.as_str(), &b""[..], "cannot read: No such file or directory (os error 2)"),
+        ("-", &big[..], "larger than 524288 bytes, the limit of a rubric file"),
+    ] {
+        let o = run(&["validate", "--json", "--rubric", rubric, &card], stdin);
+        let plain = run(&["validate", "--rubric", rubric, &card], stdin);
+        assert_eq!((o.status.code(), plain.status.code()), (Some(1), Some(1)), "{rubric}");
+        let source = if rubric == "-" { "stdin" } else { rubric };
+        assert_eq!(stderr(&o), format!("scorecard: {source}: {message}\n"), "{rubric}");
+        assert_eq!(stderr(&o), stderr(&plain), "{rubric}");
+        assert_eq!(stdout(&plain), "", "{rubric}");
+        let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let want = json!({"source": source, "file": source, "valid": false, "errors": [{"code": "rubric", "path": null, "message": message}], "warnings": []});
+        assert_eq!(lines, [want], "{rubric}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The lines a wrapped link takes are the fewest with which it reads: a wrapped link followed by
+/// a message of words takes its own lines only (the message is skipped); and a link followed by
+/// a hundred thousand lines that may be more of it, which never reads, is refused as every line
+/// joined, without a decoding per line (which took hours): the fewest are looked for among the
+/// first 16,000 characters, twice the longest link Scorecard makes.
+#[test]
+fn a_wrapped_link_takes_the_fewest_lines_that_read() {
+    let dir = scratch("links-fewest");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let wrapped: Vec<String> = url.as_bytes().chunks(50).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
+    let file = dir.join("message.txt");
+    std::fs::write(&file, format!("{}\nthanks see you Monday\n", wrapped.join("\n"))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["validate", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:1: valid\n")), "{}", stderr(&o));
+    let line = wrapped.len() + 1;
+    assert_eq!(stderr(&o), format!("scorecard: {file}:{line}: skipped, neither a share link nor a scorecard: \"thanks see you Monday\"\n"));
+    let o = run(&["validate", "--jsonl", file], b"");
+    assert_eq!(stdout(&o), format!("{file}:1: valid\n"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with(&format!("scorecard: {file}:{line}: not JSON")), "{}", stderr(&o));
+    // Never reads: every line is taken, and the decoder refuses it for its size.
+    let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
+    for args in [&["convert", "-"][..], &["validate", "--jsonl", "-"][..]] {
+        let o = run(args, long.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("share link input is 7700009 bytes; the limit is 2097152"), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

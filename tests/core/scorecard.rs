@@ -362,7 +362,9 @@ fn a_list_of_notes_is_read_as_its_items() {
     assert_eq!(list_items("- Led the sync across\n  three teams\n- Kept a risk log"), ["Led the sync across\nthree teams", "Kept a risk log"], "a wrapped line continues its item");
     // Found by the `paste_list` fuzz target: an item began with a line break.
     assert_eq!(list_items("1.\n   Led the sync\n2. Kept a risk log"), ["Led the sync", "Kept a risk log"], "a marker alone on its line");
-    for one in ["", "- Only one item", "Led the sync\nKept a risk log", "She said:\n- one\n- two", "-5% latency\n-3% cost", "1.5x faster\n2.0x cheaper", "- \n- ", "1234. no\n5678. no"] {
+    // "+ " is no marker here (the command line takes it before a share link, not the widget): a
+    // "+ good / - bad" note stays one.
+    for one in ["", "- Only one item", "Led the sync\nKept a risk log", "She said:\n- one\n- two", "-5% latency\n-3% cost", "1.5x faster\n2.0x cheaper", "- \n- ", "1234. no\n5678. no", "+ Led the sync\n- Missed the deadline"] {
         assert!(list_items(one).is_empty(), "{one:?} is one note");
     }
     // Never panics, whatever the bytes.

@@ -274,7 +274,7 @@ fn default_hint(args: &Args, option: &str, e: Failure) -> Failure {
 /// read (the command run outside the repository) says how to give the file instead.
 fn read_default<'a>(args: &'a Args, option: &str, default: &'a str) -> Result<(&'a str, String), Failure> {
     let path = args.value(option).unwrap_or(default);
-    let text = read_input(path).map_err(|e| default_hint(args, option, e))?;
+    let text = read_input(path).map_err(|e| default_hint(args, option, e.into()))?;
     Ok((path, text))
 }
 

@@ -7,7 +7,11 @@ use scorecard::core::interchange::greenhouse::import_greenhouse_value;
 use scorecard::core::interchange::{decode_text, detect, Format, ImportError};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
 use scorecard::core::rubric::MAX_RUBRIC_BYTES;
+use scorecard::core::scorecard::clip;
+use scorecard::core::wire::looks_like_link;
 use scorecard::core::{Rubric, Scorecard};
+
+use crate::links::{join_wrapped_links, link_groups, link_json, starts_link, Group};
 
 /// Each command: its name, its synopsis, and what it does, as `scorecard <command> --help` prints
 /// it and `scorecard --help` lists it.
@@ -21,18 +25,23 @@ from observations and is not confirmed yet; the rationale says so too). Stdin wh
 A file may hold one scorecard, a JSON list of them, JSON lines, or documents one after another
 (\"file [2]\" is its second); --jsonl reads each line on its own (\"file:3\"). Each may be a
 scorecard document or a Greenhouse scorecard object, read as `convert --from greenhouse` reads
-it, with what it does not carry said on stderr. Each scorecard that cannot be read is named on
-stderr and the rest are still printed, then exit 1; so is an input holding no scorecard.",
+it, with what it does not carry said on stderr. A FILE of share links is read as convert reads
+it (one per line, wrapped over lines, in a list; other text named on stderr as skipped), and
+with --jsonl a line that is a link too (a link wrapped over lines joined). Each scorecard that
+cannot be read is named on stderr and the rest are still printed, then exit 1; so is an input
+holding no scorecard.",
     ),
     (
         "validate",
         "[--json] [--jsonl] [--rubric FILE] FILE...|-",
-        "Checks every scorecard, read as recommend reads them (Greenhouse objects too): \"SOURCE: valid\"
-on stdout for each good one, each bad one named on stderr with its field; exit 1 if any is
-invalid or an input holds none. --json writes instead one JSON line per scorecard, and per input
-that holds none: {\"source\", \"file\", \"valid\", \"errors\", \"warnings\"}, each error and warning
-{\"code\", \"path\", \"message\"}. Error codes: unreadable, too_large, not_text, no_scorecard,
-not_json, invalid (path: the field), greenhouse (path: the field it names, if any); warning
+        "Checks every scorecard, read as recommend reads them (Greenhouse objects, share links too):
+\"SOURCE: valid\" on stdout for each good one, each bad one named on stderr with its field;
+exit 1 if any is invalid or an input holds none. --json writes instead one JSON line per
+scorecard, and per input that holds none: {\"source\", \"file\", \"valid\", \"errors\",
+\"warnings\"}, each error and warning {\"code\", \"path\", \"message\"}. Error codes: unreadable,
+too_large, not_text, no_scorecard, not_json, invalid (path: the field), greenhouse (path: the
+field it names, if any), link (a share link that cannot be read), rubric (--rubric FILE cannot
+be read or is not a rubric: the one line, its source the rubric's; nothing is checked); warning
 code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
 same with --json.",
     ),
@@ -67,9 +76,10 @@ confirms it) and a recommendation.",
         "compare",
         "[--jsonl] [--compact] [--rubric FILE] [FILE...|-]",
         "One JSON committee report: per candidate the matrix, consensus, disagreements, calibration and
-recommendation. Files are read as recommend reads them (Greenhouse objects too, what they do
-not carry said on stderr); unreadable scorecards are listed under \"failed\"; each one not counted
-(unreadable, another rubric, no candidate) is named on stderr; exit 1 if none is counted.",
+recommendation. Files are read as recommend reads them (Greenhouse objects, what they do not
+carry said on stderr, and share links too); unreadable scorecards are listed under \"failed\";
+each one not counted (unreadable, another rubric, no candidate) is named on stderr; exit 1 if
+none is counted.",
     ),
     (
         "convert",
@@ -79,12 +89,12 @@ object, whichever each is), --to json, stdin when no FILE. On stderr, the Greenh
 mapping (--quiet drops it) and what was not carried. One scorecard in gives one document out
 (pretty JSON, or Markdown). Several (several FILEs; a list, such as Greenhouse's
 GET /v1/scorecards returns; JSON lines; documents one after another; or --jsonl, each line on
-its own) give one result per scorecard, in order: JSON on one line each, Markdown one document
-after another. A FILE of share links (one per line, wrapped over lines, in a list, as pasted
-from chat or mail) gives the scorecard each holds, read as unlink reads it; JSON between links
-is read too, other text is named on stderr as skipped, not a failure. Each that cannot be
-converted is named on stderr by its place (\"file [2]\", \"file:3\"), the others are still
-written, then exit 1.",
+its own, a link wrapped over lines joined) give one result per scorecard, in order: JSON on
+one line each, Markdown one document after another. A FILE of share links (one per line,
+wrapped over lines, in a list, as pasted from chat or mail) gives the scorecard each holds,
+read as unlink reads it; JSON between links is read too, other text is named on stderr as
+skipped, not a failure. Each that cannot be converted is named on stderr by its place
+(\"file [2]\", \"file:3\"), the others are still written, then exit 1.",
     ),
     (
         "link",
@@ -99,9 +109,9 @@ re-encoded, on --base if given), and each scorecard that cannot be linked is nam
         "unlink",
         "[--jsonl] [--rubric FILE] URL...|-",
         "The scorecard a share link holds, as JSON; - reads one link from stdin (wrapped over lines
-too). Several links (arguments, or with --jsonl one link per line of each FILE or of stdin) give
-one scorecard per line, in order; each that cannot be read is named on stderr (\"link 2\",
-\"file:3\"), the others are still written, then exit 1.",
+too). Several links (arguments, or with --jsonl one link per line of each FILE or of stdin, a
+link wrapped over lines joined) give one scorecard per line, in order; each that cannot be read
+is named on stderr (\"link 2\", \"file:3\"), the others are still written, then exit 1.",
     ),
     (
         "rubric",
@@ -281,40 +291,100 @@ pub fn label(path: &str) -> String {
     }
 }
 
+/// Why an input (a file, or stdin) could not be read, by kind: its code (`validate --json`) and
+/// its message are both told from the kind ([`ReadFailure::code`], [`ReadFailure::message`]),
+/// never from the message's words, so that rewording one cannot change a code.
+pub enum ReadError {
+    /// It cannot be opened or read: the system's reason.
+    Unreadable(std::io::Error),
+    /// It is over its limit, in bytes; `what`, when not empty, says whose limit it is ("a rubric
+    /// file").
+    TooLarge { limit: u64, what: &'static str },
+    /// It is not UTF-8 text: why ([`decode_text`]'s message).
+    NotText(String),
+    /// It holds no scorecard; `empty` when it is white space alone.
+    NoScorecard { empty: bool },
+}
+
+/// An input that could not be read: how it is named ([`label`]) and why ([`ReadError`]). Said as
+/// "LABEL: MESSAGE" (its `Display`), as every failure names its input.
+pub struct ReadFailure {
+    pub label: String,
+    pub error: ReadError,
+}
+
+impl ReadFailure {
+    fn new(path: &str, error: ReadError) -> ReadFailure {
+        ReadFailure { label: label(path), error }
+    }
+
+    /// The stable code of the failure (`validate --json`).
+    pub fn code(&self) -> &'static str {
+        match self.error {
+            ReadError::Unreadable(_) => "unreadable",
+            ReadError::TooLarge { .. } => "too_large",
+            ReadError::NotText(_) => "not_text",
+            ReadError::NoScorecard { .. } => "no_scorecard",
+        }
+    }
+
+    /// What is said of the input after its label.
+    pub fn message(&self) -> String {
+        match &self.error {
+            ReadError::Unreadable(e) => format!("cannot read: {e}"),
+            ReadError::TooLarge { limit, what: "" } => format!("larger than {limit} bytes"),
+            ReadError::TooLarge { limit, what } => format!("larger than {limit} bytes, the limit of {what}"),
+            ReadError::NotText(e) => e.clone(),
+            ReadError::NoScorecard { empty: true } => format!("empty: {NO_SCORECARD}"),
+            ReadError::NoScorecard { empty: false } => NO_SCORECARD.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.label, self.message())
+    }
+}
+
+/// A command that cannot go on without the input fails with its message: exit 1.
+impl From<ReadFailure> for Failure {
+    fn from(e: ReadFailure) -> Failure {
+        Failure::Invalid(e.to_string())
+    }
+}
+
 /// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
-pub fn read_input(path: &str) -> Result<String, Failure> {
+pub fn read_input(path: &str) -> Result<String, ReadFailure> {
     read_at_most(path, MAX_INPUT_BYTES, "")
 }
 
 /// Reads one document of a kind with its own size limit (a scorecard, a rubric): no more than
 /// one byte past the limit is read, so `/dev/zero` or a huge file is refused without holding it.
-pub fn read_document(path: &str, limit: usize, what: &str) -> Result<String, Failure> {
+pub fn read_document(path: &str, limit: usize, what: &'static str) -> Result<String, ReadFailure> {
     read_at_most(path, limit as u64, what)
 }
 
 /// The bytes of a file, or of stdin for `-`, refused past `limit` (`what`, when given, says whose
 /// limit it is): no more than one byte past it is read, so `/dev/zero` is refused too.
-fn read_bytes(path: &str, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+fn read_bytes(path: &str, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadFailure> {
     let mut bytes = Vec::new();
-    let label = &label(path);
     let res = if path == "-" {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
-    res.map_err(|e| Failure::Invalid(format!("{label}: cannot read: {e}")))?;
+    res.map_err(|e| ReadFailure::new(path, ReadError::Unreadable(e)))?;
     if bytes.len() as u64 > limit {
-        let of = if what.is_empty() { String::new() } else { format!(", the limit of {what}") };
-        return Err(Failure::Invalid(format!("{label}: larger than {limit} bytes{of}")));
+        return Err(ReadFailure::new(path, ReadError::TooLarge { limit, what }));
     }
     Ok(bytes)
 }
 
-fn read_at_most(path: &str, limit: u64, what: &str) -> Result<String, Failure> {
-    let label = &label(path);
+fn read_at_most(path: &str, limit: u64, what: &'static str) -> Result<String, ReadFailure> {
     let bytes = read_bytes(path, limit, what)?;
     // UTF-8 (its byte-order mark dropped), as the page reads a file; anything else is refused.
-    decode_text(&bytes).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
+    decode_text(&bytes).map_err(|e| ReadFailure::new(path, ReadError::NotText(e)))
 }
 
 /// One line of a JSON lines input: its 1-based number, and its text or why it is not text.
@@ -323,7 +393,7 @@ pub type NumberedLine = (usize, Result<String, String>);
 /// Reads a JSON lines input (a file, or stdin for `-`) as numbered lines (1-based), each decoded
 /// on its own: a line that is not UTF-8 is an error for that line alone, so one bad byte in an
 /// export does not cost the rest of the batch. A byte-order mark and `\r` line ends are dropped.
-pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
+pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, ReadFailure> {
     let bytes = read_bytes(path, MAX_INPUT_BYTES, "a JSON lines input; split it into smaller files")?;
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     Ok(body
@@ -339,24 +409,6 @@ pub fn read_jsonl(path: &str) -> Result<Vec<NumberedLine>, Failure> {
         .collect())
 }
 
-/// The stable code (`validate --json`) of a failure to read the input `label` ([`read_scorecards`],
-/// [`read_records`]), whose messages are all written in this file as "LABEL: what": it cannot be
-/// read, it is over its limit, it holds no scorecard, or it is not UTF-8 text ([`decode_text`],
-/// the one left). Told from what follows the label only: a file's name may hold any of these
-/// words ("notes: larger than usual.json").
-pub fn read_failure_code(label: &str, message: &str) -> &'static str {
-    let what = message.strip_prefix(label).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
-    if what.ends_with(NO_SCORECARD) {
-        "no_scorecard"
-    } else if what.starts_with("cannot read: ") {
-        "unreadable"
-    } else if what.starts_with("larger than ") {
-        "too_large"
-    } else {
-        "not_text"
-    }
-}
-
 /// What `recommend`, `validate` and `compare` say of an input that holds no scorecard (an empty
 /// file, blank lines, `[]`): an export that produced nothing is not a pass.
 pub const NO_SCORECARD: &str = "no scorecard in it";
@@ -365,15 +417,14 @@ pub const NO_SCORECARD: &str = "no scorecard in it";
 /// to the input limit, then cut into one text per scorecard ([`split_input`]), each held to the
 /// document limit by its reader. Its text is returned too. An input of white space alone is
 /// "empty: no scorecard in it" (not JSON's "EOF while parsing"), an empty list "no scorecard in it".
-pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), Failure> {
+pub fn read_scorecards(path: &str) -> Result<(String, Vec<Piece>), ReadFailure> {
     let text = read_input(path)?;
-    let label = &label(path);
     if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
-        return Err(Failure::Invalid(format!("{label}: empty: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: true }));
     }
-    let pieces = split_input(label, &text);
+    let pieces = split_input(&label(path), &text);
     if pieces.is_empty() {
-        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: false }));
     }
     Ok((text, pieces))
 }
@@ -387,16 +438,130 @@ pub struct JsonLines {
     pub pretty: bool,
 }
 
-/// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it".
-pub fn read_records(path: &str) -> Result<JsonLines, Failure> {
-    let lines = read_jsonl(path)?;
+/// Reads a JSON lines input; one with no line but blank ones is "no scorecard in it". A share
+/// link a mail client wrapped over lines is one record, named by its first line
+/// ([`join_wrapped_links`]: the lines joined to it are never a scorecard's).
+pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
+    let lines = join_wrapped_links(read_jsonl(path)?);
     let label = &label(path);
     let records: Vec<_> = lines.into_iter().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())).map(|(n, l)| (format!("{label}:{n}"), l)).collect();
     if records.is_empty() {
-        return Err(Failure::Invalid(format!("{label}: {NO_SCORECARD}")));
+        return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: false }));
     }
     let pretty = records.first().is_some_and(|(_, l)| l.as_ref().is_ok_and(|l| l.trim() == "{"));
     Ok(JsonLines { records, pretty })
+}
+
+/// What one part of an input is ([`read_items`]).
+pub enum Part {
+    /// Text to read as one scorecard: a document, a Greenhouse object, or the document a share
+    /// link holds; and for one of documents one after another, the line of the file it starts on
+    /// (its errors count lines from there: [`Item::locate`]).
+    Text(String, Option<usize>),
+    /// The input cannot be read, or holds no scorecard.
+    Unread(ReadFailure),
+    /// A line of JSON lines that is not UTF-8 text: why.
+    NotText(String),
+    /// A share link that cannot be read: why ([`link_json`]).
+    BadLink(String),
+    /// Text between share links that is neither a link nor JSON (a greeting, "thanks!"): its
+    /// first line. No scorecard, so no failure: named on stderr as skipped ([`Item::skipped`]).
+    Prose(String),
+}
+
+/// One part of an input: where it is ("file", "file [2]", "file:3"), and what it is.
+pub struct Item {
+    pub source: String,
+    pub part: Part,
+}
+
+impl Item {
+    /// Says on stderr that this part is text skipped among share links, when it is one.
+    pub fn skipped(&self) -> bool {
+        let Part::Prose(first) = &self.part else { return false };
+        eprintln!("scorecard: {}: skipped, neither a share link nor a scorecard: \"{}\"", self.source, clip(first));
+        true
+    }
+
+    /// An error in reading this part's text, saying where in the file its lines count from, for
+    /// one of documents one after another ([`Piece::locate`]).
+    pub fn locate(&self, error: String) -> String {
+        let line = match self.part {
+            Part::Text(_, line) => line,
+            _ => None,
+        };
+        Piece { at: String::new(), text: String::new(), line }.locate(error)
+    }
+
+    /// Its text, or why it has none: the failure's message, said after its source.
+    pub fn text(&self) -> Result<&str, String> {
+        match &self.part {
+            Part::Text(text, _) => Ok(text),
+            Part::Unread(e) => Err(e.message()),
+            Part::NotText(why) | Part::BadLink(why) => Err(why.clone()),
+            Part::Prose(first) => Err(first.clone()),
+        }
+    }
+}
+
+/// An input as every command that reads scorecards reads it ([`read_items`]).
+pub struct Items {
+    /// Its parts, in order.
+    pub items: Vec<Item>,
+    /// Read with --jsonl, it starts as a pretty-printed document does ([`JsonLines::pretty`]).
+    pub pretty: bool,
+    /// For an input read whole that holds one scorecard, what to add to its error: the
+    /// [`jsonl_hint`].
+    pub hint: &'static str,
+}
+
+/// Reads an input (a file, or stdin for `-`) as `recommend`, `validate`, `compare`, `convert`
+/// and `link` all read it. Whole ([`read_scorecards`]): one scorecard, a JSON list of them, JSON
+/// lines, or documents one after another, each named by its place; or, when a line starts a
+/// share link, share links as people paste them from chat or mail, cut into links, JSON and
+/// prose by [`link_groups`], each named by its line ("file:2"; a lone link by the file), each link
+/// read to the document it holds ([`link_json`]). With `jsonl` ([`read_records`]), each line on
+/// its own, a line that is a share link (a wrapped one joined) read so too. An input that cannot
+/// be read is one item, [`Part::Unread`].
+pub fn read_items(path: &str, jsonl: bool) -> Items {
+    let label = label(path);
+    let link = |text: String| if looks_like_link(&text) { link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)) } else { Part::Text(text, None) };
+    let unread = |e: ReadFailure| Items { items: vec![Item { source: label.clone(), part: Part::Unread(e) }], pretty: false, hint: "" };
+    if jsonl {
+        return match read_records(path) {
+            Ok(lines) => Items {
+                items: lines.records.into_iter().map(|(source, text)| Item { source, part: text.map_or_else(Part::NotText, link) }).collect(),
+                pretty: lines.pretty,
+                hint: "",
+            },
+            Err(e) => unread(e),
+        };
+    }
+    match read_scorecards(path) {
+        Ok((text, _)) if text.lines().any(starts_link) => {
+            let groups = link_groups(&label, &text);
+            let alone = groups.len() == 1 && matches!(groups.first(), Some((_, Group::Link(_))));
+            let items = groups
+                .into_iter()
+                .map(|(at, group)| {
+                    let source = if alone { label.clone() } else { format!("{label}{at}") };
+                    let part = match group {
+                        Group::Link(text) => link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)),
+                        Group::Json(text, line) => Part::Text(text, line),
+                        Group::Prose(first) => Part::Prose(first),
+                    };
+                    Item { source, part }
+                })
+                .collect();
+            Items { items, pretty: false, hint: "" }
+        }
+        Ok((text, pieces)) => Items {
+            hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
+            items: pieces.into_iter().map(|p| Item { source: format!("{label}{}", p.at), part: Part::Text(p.text, p.line) }).collect(),
+            pretty: false,
+        },
+        Err(e) => unread(e),
+    }
 }
 
 /// The hint for an input read with --jsonl that is a pretty-printed document, none of whose
@@ -418,9 +583,35 @@ pub fn jsonl_hint(text: &str) -> &'static str {
     }
 }
 
+/// Why there is no rubric to read scorecards against: what is named (the `--rubric` file's
+/// label, or "embedded rubric") and the message said after it. `validate --json` writes it as
+/// one failed line (code `rubric`), the other commands fail with it (exit 1).
+pub struct RubricFailure {
+    pub source: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RubricFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+impl From<RubricFailure> for Failure {
+    fn from(e: RubricFailure) -> Failure {
+        Failure::Invalid(e.to_string())
+    }
+}
+
+impl From<ReadFailure> for RubricFailure {
+    fn from(e: ReadFailure) -> RubricFailure {
+        RubricFailure { message: e.message(), source: e.label }
+    }
+}
+
 /// The rubric named by `--rubric FILE`, or the embedded default: [`load_rubric`] (`--quiet`, for
 /// the commands that take it, silences its note).
-pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
+pub fn rubric(args: &Args) -> Result<Rubric, RubricFailure> {
     load_rubric(args.value("--rubric"), args.flag("--quiet"))
 }
 
@@ -429,19 +620,20 @@ pub fn rubric(args: &Args) -> Result<Rubric, Failure> {
 /// a rule of that policy goes unused (no capability of the ladder is one the policy makes core or
 /// weighs) is said in one line on stderr unless `quiet`, since it can change the verdict, and
 /// stdout is kept for the command's output.
-pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, Failure> {
-    let embedded = || Rubric::default_rubric().map_err(|e| Failure::Invalid(format!("embedded rubric: {e}")));
+pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, RubricFailure> {
+    let embedded = || Rubric::default_rubric().map_err(|e| RubricFailure { source: "embedded rubric".into(), message: e.to_string() });
     let Some(path) = path else { return embedded() };
     let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
     let label = label(path);
+    let invalid = |e: String| RubricFailure { source: label.clone(), message: e };
     if looks_like_ladder(&text) {
-        let ladder = rubric_from_ladder(&text, &embedded()?).map_err(|e| Failure::Invalid(format!("{label}: {e}")))?;
+        let ladder = rubric_from_ladder(&text, &embedded()?).map_err(|e| invalid(e.to_string()))?;
         if let Some(note) = ladder.verdict_note().filter(|_| !quiet) {
             eprintln!("scorecard: {label}: {note}");
         }
         return Ok(ladder.rubric);
     }
-    Rubric::from_json(&text).map_err(|e| Failure::Invalid(format!("{label}: {e}")))
+    Rubric::from_json(&text).map_err(|e| invalid(e.to_string()))
 }
 
 /// Writes the tool's output (`out!`, `outln!`). When the reader has gone away (a closed pipe,
@@ -499,5 +691,31 @@ pub fn greenhouse_message(e: &ImportError) -> String {
 pub fn warn_greenhouse(source: &str, warnings: &[String]) {
     for w in warnings {
         eprintln!("scorecard: {source}: {w}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadError, ReadFailure, NO_SCORECARD};
+
+    /// Each kind of read failure has its code and its message, told from the kind alone: a
+    /// message's words (or a file's name holding a message's words) cannot change a code.
+    #[test]
+    fn each_kind_of_read_failure_has_its_code_and_message() {
+        let fail = |error| ReadFailure { label: "x: cannot read: larger than no scorecard in it".into(), error };
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)");
+        let cases = [
+            (fail(ReadError::Unreadable(io)), "unreadable", "cannot read: No such file or directory (os error 2)".to_string()),
+            (fail(ReadError::TooLarge { limit: 10, what: "" }), "too_large", "larger than 10 bytes".to_string()),
+            (fail(ReadError::TooLarge { limit: 10, what: "a rubric file" }), "too_large", "larger than 10 bytes, the limit of a rubric file".to_string()),
+            (fail(ReadError::NotText("UTF-16 text; save it as UTF-8".into())), "not_text", "UTF-16 text; save it as UTF-8".to_string()),
+            (fail(ReadError::NotText(format!("cannot read: larger than 3 bytes: {NO_SCORECARD}"))), "not_text", format!("cannot read: larger than 3 bytes: {NO_SCORECARD}")),
+            (fail(ReadError::NoScorecard { empty: true }), "no_scorecard", "empty: no scorecard in it".to_string()),
+            (fail(ReadError::NoScorecard { empty: false }), "no_scorecard", "no scorecard in it".to_string()),
+        ];
+        for (failure, code, message) in cases {
+            assert_eq!((failure.code(), failure.message()), (code, message.clone()));
+            assert_eq!(failure.to_string(), format!("x: cannot read: larger than no scorecard in it: {message}"));
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! `scorecard compare`: the committee view of a set of scorecards, as one JSON document.
 //!
 //! A file may hold one scorecard, a JSON list of them, JSON lines, or documents written one after
-//! another, as the committee page reads a file ([`split_input`]): each is named by its place,
+//! another, as the committee page reads a file (`split_input`), or share links, as `convert`
+//! reads them (`read_items`): each is named by its place,
 //! `file.json [2]` or `file.jsonl:3`; each may be a scorecard document or a Greenhouse object,
 //! read as `recommend` and `convert` read one ([`read_greenhouse`]: what its import does not
 //! carry is said on stderr). Every scorecard is loaded on its own: a file that cannot be
@@ -20,7 +21,7 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{greenhouse_message, label, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, label, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part};
 
 /// One scorecard's text as a panel reads it ([`parse_for_panel`]), except a Greenhouse scorecard
 /// object, read as `recommend` and `convert` read it: the same import, with what it did not
@@ -41,53 +42,28 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut hints: Vec<String> = Vec::new();
     for path in &paths {
         let label = &label(path);
-        let unread = |failure: Failure| match failure {
-            Failure::Invalid(message) => {
-                let error = message.strip_prefix(&format!("{label}: ")).unwrap_or(&message).to_string();
-                Ok(LoadFailure { source: label.to_string(), error })
-            }
-            usage => Err(usage),
-        };
-        // A JSON lines stream holds many scorecards, each line read on its own, even a line that
-        // is not UTF-8 text.
-        if args.flag("--jsonl") {
-            match read_records(path) {
-                Ok(lines) => {
-                    let before = cards.len();
-                    for (at, line) in lines.records {
-                        match line.and_then(|line| read_one(&line, &rubric, &at)) {
-                            Ok(card) => cards.push((at, card)),
-                            Err(error) => failed.push(LoadFailure { source: at, error }),
-                        }
-                    }
-                    if lines.pretty && cards.len() == before {
-                        hints.push(read_without_jsonl(label));
-                    }
-                }
-                Err(e) => failed.push(unread(e)?),
-            }
-            continue;
-        }
-        let pieces = match read_scorecards(path) {
-            Ok((_, pieces)) => pieces,
-            Err(e) => {
-                failed.push(unread(e)?);
+        // One scorecard, a list, JSON lines, documents one after another or share links, or with
+        // --jsonl each line on its own (even a line that is not UTF-8 text), each read on its own
+        // (and held to a scorecard document's size by `parse_for_panel`): `read_items`.
+        let read = read_items(path, args.flag("--jsonl"));
+        let before = cards.len();
+        for item in read.items {
+            if item.skipped() {
                 continue;
             }
-        };
-        // One scorecard, a list, JSON lines or documents one after another, each read on its
-        // own (and held to a scorecard document's size by `parse_for_panel`).
-        for piece in pieces {
-            let source = format!("{label}{}", piece.at);
-            match read_one(&piece.text, &rubric, &source) {
-                Ok(card) => cards.push((source, card)),
-                Err(e) => {
-                    // A document among others says on which line of the file it starts: its
-                    // own line numbers count from there.
-                    let error = piece.locate(e);
-                    failed.push(LoadFailure { source, error });
-                }
+            let read = match &item.part {
+                // A document among others says on which line of the file it starts: its own line
+                // numbers count from there.
+                Part::Text(text, _) => read_one(text, &rubric, &item.source).map_err(|e| item.locate(e)),
+                _ => Err(item.text().err().unwrap_or_default()),
+            };
+            match read {
+                Ok(card) => cards.push((item.source, card)),
+                Err(error) => failed.push(LoadFailure { source: item.source, error }),
             }
+        }
+        if read.pretty && cards.len() == before {
+            hints.push(read_without_jsonl(label));
         }
     }
 

@@ -6,195 +6,50 @@
 
 use std::process::ExitCode;
 
-use scorecard::core::interchange::link::{decode_link_json, MAX_LINK_INPUT_CHARS};
+use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
     encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
     text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
-use scorecard::core::committee::{split_input, Piece};
 use scorecard::core::scorecard::clip;
-use scorecard::core::wire::looks_like_link;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_document, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure, NO_SCORECARD};
-
-/// One scorecard to convert or link: where it came from ("file", "file [2]", "file:3"), its
-/// text or why it could not be read, and for one of documents one after another the line of the
-/// file it starts on (its errors count lines from there: [`Piece::locate`]).
-struct Input {
-    source: String,
-    text: Result<String, String>,
-    line: Option<usize>,
-    /// Text between share links that is neither a link nor JSON (a greeting, "thanks!"): named
-    /// on stderr as skipped ([`Input::skipped`]), not a scorecard, so no failure. `text` holds
-    /// its first line.
-    prose: bool,
-}
-
-impl Input {
-    /// Says on stderr that this input is text skipped among share links, when it is one.
-    fn skipped(&self) -> bool {
-        if self.prose {
-            let first = self.text.as_ref().err().map_or(String::new(), |t| clip(t));
-            eprintln!("scorecard: {}: skipped, neither a share link nor a scorecard: \"{first}\"", self.source);
-        }
-        self.prose
-    }
-
-    /// An error in reading this input, said with its source (and where its lines count from).
-    fn error(&self, e: String) -> String {
-        format!("{}: {}", self.source, Piece { at: String::new(), text: String::new(), line: self.line }.locate(e))
-    }
-}
+use crate::common::{label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure, Item, Part, ReadError};
+use crate::links::link_json;
 
 /// A file read with --jsonl that starts as a pretty-printed document does: its label, and the
 /// range of its lines among the inputs.
 type Pretty = (String, std::ops::Range<usize>);
 
-/// The inputs of `convert` and `link`, read as `recommend` and `compare` read theirs: each FILE
-/// (`-` or nothing for stdin) may hold one scorecard, a JSON list of them (the Greenhouse list
-/// `GET /v1/scorecards` returns), JSON lines, or documents one after another, each named by its
-/// place; with --jsonl, each line is read on its own. A FILE in which a line starts a share link
-/// is cut into links, JSON and prose by [`link_groups`], each named by its line ("file:2"; a lone
-/// link by the file), each link decoded to its document ([`link_json`]), prose skipped
-/// ([`Input::skipped`]); with --jsonl, a line that is a link is decoded so too. Also whether this is a batch (more than one
-/// scorecard, more than one FILE, or --jsonl), for which each result is written on one line; and
-/// the files read with --jsonl that start as a pretty-printed document does, with the range of
-/// their inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
-fn inputs(args: &Args) -> (Vec<Input>, bool, Vec<Pretty>) {
+/// The inputs of `convert` and `link`, read as `recommend`, `validate` and `compare` read theirs
+/// ([`read_items`]): each FILE (`-` or nothing for stdin) may hold one scorecard, a JSON list of
+/// them (the Greenhouse list `GET /v1/scorecards` returns), JSON lines, documents one after
+/// another, or share links (as pasted from chat or mail: each link decoded to its document, prose
+/// between them skipped: [`Item::skipped`]), each named by its place; with --jsonl, each line is
+/// read on its own (a share link too). Also whether this is a batch (more than one scorecard,
+/// more than one FILE, or --jsonl), for which each result is written on one line; and the files
+/// read with --jsonl that start as a pretty-printed document does, with the range of their
+/// inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
+fn inputs(args: &Args) -> (Vec<Item>, bool, Vec<Pretty>) {
     let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
     let mut out = Vec::new();
     let mut pretty = Vec::new();
     let jsonl = args.flag("--jsonl");
     for path in &paths {
-        let label = label(path);
-        // The reader's message names the input already.
-        let unread = |e: Failure| {
-            let (Failure::Invalid(e) | Failure::Usage(e)) = e;
-            let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
-            Input { source: label.clone(), text: Err(e), line: None, prose: false }
-        };
-        if jsonl {
-            match read_records(path) {
-                Ok(lines) => {
-                    let start = out.len();
-                    // A line may be a share link, as `unlink --jsonl` reads one.
-                    let link = |t: String| if looks_like_link(&t) { link_json(&t) } else { Ok(t) };
-                    out.extend(lines.records.into_iter().map(|(source, text)| Input { source, text: text.and_then(link), line: None, prose: false }));
-                    if lines.pretty {
-                        pretty.push((label.clone(), start..out.len()));
-                    }
-                }
-                Err(e) => out.push(unread(e)),
-            }
-            continue;
-        }
-        match read_scorecards(path) {
-            // Share links, as people paste them from chat or mail: one per line, wrapped over
-            // lines, in a list, with a message or JSON documents between them ([`link_groups`]).
-            Ok((text, _)) if text.lines().any(starts_link) => {
-                let groups = link_groups(&label, &text);
-                let alone = groups.len() == 1 && matches!(groups.first(), Some((_, Group::Link(_))));
-                for (at, group) in groups {
-                    let source = if alone { label.clone() } else { format!("{label}{at}") };
-                    out.push(match group {
-                        Group::Link(link) => Input { source, text: link_json(&link), line: None, prose: false },
-                        Group::Json(text, line) => Input { source, text: Ok(text), line, prose: false },
-                        Group::Prose(first) => Input { source, text: Err(first), line: None, prose: true },
-                    });
-                }
-            }
-            Ok((_, pieces)) => out.extend(pieces.into_iter().map(|p| Input { source: format!("{label}{}", p.at), text: Ok(p.text), line: p.line, prose: false })),
-            Err(e) => out.push(unread(e)),
+        let read = read_items(path, jsonl);
+        let start = out.len();
+        out.extend(read.items);
+        if read.pretty {
+            pretty.push((label(path), start..out.len()));
         }
     }
-    let batch = jsonl || paths.len() > 1 || out.iter().filter(|i| !i.prose).count() > 1;
+    let batch = jsonl || paths.len() > 1 || out.iter().filter(|i| !matches!(i.part, Part::Prose(_))).count() > 1;
     (out, batch, pretty)
 }
 
-/// A part of a text of share links ([`link_groups`]).
-enum Group {
-    /// A link, its lines joined when a mail client wrapped it.
-    Link(String),
-    /// JSON text (a scorecard, a Greenhouse object), and for one of documents one after another
-    /// the line of the file it starts on.
-    Json(String, Option<usize>),
-    /// Lines that are neither: their first line.
-    Prose(String),
-}
-
-/// A line of a list without its bullet ("- ", "* ", "+ ", "• "), and trimmed.
-fn unbulleted(line: &str) -> &str {
-    let t = line.trim();
-    ["- ", "* ", "+ ", "\u{2022} "].iter().find_map(|b| t.strip_prefix(b)).map_or(t, str::trim_start)
-}
-
-/// A link as pasted in parentheses ("(https://…#sc1=…)."), without them: the core's decoder
-/// (which the web pages download) skips a leading `<` and a trailing `>` and punctuation, not
-/// parentheses, so the command line drops them. No `)` is base64url, nor matters before the `#`.
-fn unparenthesized(link: &str) -> std::borrow::Cow<'_, str> {
-    match link.trim().strip_prefix('(') {
-        Some(inner) => inner.replace(')', "").into(),
-        None => link.into(),
-    }
-}
-
-/// A line that starts a share link (in a list, in parentheses too).
-fn starts_link(line: &str) -> bool {
-    looks_like_link(&unparenthesized(unbulleted(line)))
-}
-
-/// A line that may be more of a link a mail client wrapped: base64url (and standard base64's
-/// `+ / =`) and what the decoder skips (white space, `> . , ; : ! ?`), or a closing parenthesis.
-fn wrapped_part(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=.,;:!?>) \t".contains(c))
-}
-
-/// A text holding share links, cut into its parts, each with its place (":LINE", " [2]" after
-/// it for an item of a JSON list). A line that starts a link ([`starts_link`]) starts a part; the
-/// lines after it that may be more of it ([`wrapped_part`]) are joined to it, up to the first
-/// with which it reads (a message of words only, "thanks, see you Monday", may look like more
-/// of it: it is read after it), or all of them when it never reads. Any other line ends the link:
-/// the lines from it to the next link are read as they would be without links, JSON documents
-/// ([`split_input`]) from the first line that starts as one does, and lines before that are
-/// prose, skipped.
-fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut groups = Vec::new();
-    let mut i = 0;
-    while let Some(line) = lines.get(i) {
-        if line.trim().is_empty() {
-            i += 1;
-            continue;
-        }
-        let rest = lines.get(i + 1..).unwrap_or_default();
-        if starts_link(line) {
-            let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
-            let joined = |k: usize| std::iter::once(unbulleted(line)).chain(rest.iter().take(k).copied()).collect::<Vec<_>>().join("\n");
-            let k = (0..=wraps).find(|&k| decode_link_json(&unparenthesized(&joined(k))).is_ok()).unwrap_or(wraps);
-            groups.push((format!(":{}", i + 1), Group::Link(joined(k))));
-            i += k + 1;
-            continue;
-        }
-        let end = i + 1 + rest.iter().position(|l| starts_link(l)).unwrap_or(rest.len());
-        let json = |l: &&str| l.trim_start().trim_start_matches('\u{feff}').starts_with(['{', '[']);
-        let from = (i..end).find(|&j| lines.get(j).is_some_and(json)).unwrap_or(end);
-        if from > i {
-            groups.push((format!(":{}", i + 1), Group::Prose(line.trim().to_string())));
-        }
-        if from < end {
-            let text = lines.get(from..end).unwrap_or_default().join("\n");
-            for p in split_input(label, &text) {
-                // Its line in the file: a line's own, a document's first, else the text's first.
-                let at = p.at.strip_prefix(':').and_then(|n| n.parse::<usize>().ok()).or(p.line).unwrap_or(1) + from;
-                let item = if p.at.starts_with(" [") && p.line.is_none() { p.at.clone() } else { String::new() };
-                groups.push((format!(":{at}{item}"), Group::Json(p.text, p.line.map(|_| at))));
-            }
-        }
-        i = end;
-    }
-    groups
+/// An error in reading an input, said with its source (and where its lines count from).
+fn error(input: &Item, e: String) -> String {
+    format!("{}: {}", input.source, input.locate(e))
 }
 
 /// Reads one scorecard's text in the format `from`, printing the mapping report for Greenhouse
@@ -270,10 +125,10 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     for input in inputs.iter().filter(|i| !i.skipped()) {
         match convert_one(input, from, to, &rubric, args.flag("--quiet"), batch) {
             Ok(()) => done.push(true),
-            Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
+            Err(e) if !batch => return Err(Failure::Invalid(error(input, e))),
             Err(e) => {
                 done.push(false);
-                eprintln!("scorecard: {}", input.error(e));
+                eprintln!("scorecard: {}", error(input, e));
             }
         }
     }
@@ -302,8 +157,8 @@ fn batch_exit(done: &[bool], pretty: &[Pretty]) -> ExitCode {
 }
 
 /// Converts one scorecard and writes the result (on one line in a `batch`).
-fn convert_one(input: &Input, from: &str, to: &str, rubric: &Rubric, quiet: bool, batch: bool) -> Result<(), String> {
-    let text = input.text.as_ref().map_err(String::clone)?;
+fn convert_one(input: &Item, from: &str, to: &str, rubric: &Rubric, quiet: bool, batch: bool) -> Result<(), String> {
+    let text = input.text()?;
     let at = &input.source;
     let card = load(text, at, from, rubric, quiet)?;
     // What goes to the ATS or a debrief carries only ratings the interviewer stands by, as in
@@ -389,9 +244,9 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
     let (inputs, batch, pretty) = inputs(&args);
     let mut done = Vec::new();
     for input in inputs.iter().filter(|i| !i.skipped()) {
-        let made = input.text.clone().and_then(|text| {
+        let made = input.text().and_then(|text| {
             // A scorecard document or a Greenhouse object, as every command reads one.
-            let card = load(&text, &input.source, "auto", &rubric, true)?;
+            let card = load(text, &input.source, "auto", &rubric, true)?;
             let made = match args.value("--base") {
                 Some(base) => encode_link_url(&card, base),
                 None => encode_link(&card),
@@ -403,10 +258,10 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
                 outln!("{link}");
                 done.push(true);
             }
-            Err(e) if !batch => return Err(Failure::Invalid(input.error(e))),
+            Err(e) if !batch => return Err(Failure::Invalid(error(input, e))),
             Err(e) => {
                 done.push(false);
-                eprintln!("scorecard: {}", input.error(e));
+                eprintln!("scorecard: {}", error(input, e));
             }
         }
     }
@@ -428,12 +283,10 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         for path in &args.positional {
             match read_records(path) {
                 Ok(lines) => links.extend(lines.records.into_iter().map(|(at, l)| (at, l.map(|l| l.trim().to_string())))),
-                Err(Failure::Invalid(e) | Failure::Usage(e)) => {
-                    let label = label(path);
-                    let e = e.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(e);
+                Err(e) => {
                     // What it reads is links: an input of blank lines holds none.
-                    let e = if e == NO_SCORECARD { "no share link in it".to_string() } else { e };
-                    links.push((label, Err(e)));
+                    let message = if matches!(e.error, ReadError::NoScorecard { .. }) { "no share link in it".to_string() } else { e.message() };
+                    links.push((e.label, Err(message)));
                 }
             }
         }
@@ -442,7 +295,7 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         let mut links = Vec::new();
         for (i, one) in args.positional.iter().enumerate() {
             let text = if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
-            let text = text.map_err(|(Failure::Invalid(e) | Failure::Usage(e))| e.strip_prefix("stdin: ").map(str::to_string).unwrap_or(e));
+            let text = text.map_err(|e| e.message());
             links.push((if one == "-" { "stdin".to_string() } else { format!("link {}", i + 1) }, text));
         }
         links
@@ -480,22 +333,4 @@ fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
         format!("{e}{hint}")
     })?;
     import_json(&json, rubric).map_err(|e| e.to_string())
-}
-
-/// The scorecard document a share link holds, as JSON text, read by the core's decoder (which
-/// skips a leading `<`, a trailing `>` and punctuation; parentheses are dropped here:
-/// [`unparenthesized`]), or why it cannot be read. Text
-/// pasted with the link (a message: "… thanks"), which the decoder reads as more of its data
-/// (white space is skipped: mail clients wrap links) and calls truncated or corrupt, is named as
-/// such when the link before the first space or line break reads alone. Here rather than in the core, whose
-/// wasm the web pages download.
-fn link_json(link: &str) -> Result<String, String> {
-    let link = &*unparenthesized(link);
-    decode_link_json(link).map_err(|e| {
-        let alone = link.trim().split_once(char::is_whitespace).map(|(alone, _)| alone);
-        if alone.is_some_and(|alone| decode_link_json(alone).is_ok()) {
-            return "text follows the share link; copy the link alone, without what follows it".into();
-        }
-        e.to_string()
-    })
 }

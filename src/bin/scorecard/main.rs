@@ -21,6 +21,7 @@ mod classify;
 mod common;
 mod compare;
 mod convert;
+mod links;
 mod recommend;
 mod rubric;
 

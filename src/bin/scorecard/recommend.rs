@@ -8,7 +8,7 @@ use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{greenhouse_message, jsonl_hint, label, print_line, read_failure_code, read_greenhouse, read_records, read_scorecards, read_without_jsonl, rubric, Args, Failure};
+use crate::common::{greenhouse_message, label, print_line, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part};
 
 /// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
 /// at fault when there is one, and the message, said after the source.
@@ -38,51 +38,33 @@ fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
     let mut hints = Vec::new();
     for path in &paths {
         let label = &label(path);
-        // An input that cannot be read: the reader's message names it already.
-        let unread = |(Failure::Invalid(e) | Failure::Usage(e))| {
-            let code = read_failure_code(label, &e);
-            let message = e.strip_prefix(&format!("{label}: ")).map_or_else(|| e.clone(), str::to_string);
-            Loaded { source: label.clone(), file: label.clone(), card: Err(Problem { code, path: None, message }) }
-        };
-        // A JSON lines stream holds many scorecards, each line read on its own (even a line that
-        // is not UTF-8 text).
-        if args.flag("--jsonl") {
-            match read_records(path) {
-                Ok(lines) => {
-                    let mut any = false;
-                    for (at, line) in lines.records {
-                        let card = match line {
-                            Ok(line) => read_one(&line, rubric, &at).map_err(|e| problem(&line, e)),
-                            Err(message) => Err(Problem { code: "not_text", path: None, message }),
-                        };
-                        any |= card.is_ok();
-                        out.push(Loaded { source: at, file: label.clone(), card });
-                    }
-                    if lines.pretty && !any {
-                        hints.push(read_without_jsonl(label));
-                    }
-                }
-                Err(e) => out.push(unread(e)),
+        // One scorecard, a list, JSON lines, documents one after another or share links, each
+        // named by its place ("file [2]", "file:3"), or with --jsonl each line read on its own
+        // (even a line that is not UTF-8 text), as every command reads them (`read_items`): the
+        // file up to the input limit, each scorecard held to the document limit by `import_json`.
+        let read = read_items(path, args.flag("--jsonl"));
+        let mut any = false;
+        for item in &read.items {
+            if item.skipped() {
+                continue;
             }
-            continue;
+            let card = match &item.part {
+                Part::Text(text, _) => read_one(text, rubric, &item.source).map_err(|e| {
+                    let p = problem(text, e);
+                    Problem { message: format!("{}{}", item.locate(p.message), read.hint), ..p }
+                }),
+                // An input that cannot be read: its code and message are told from the kind of
+                // failure.
+                Part::Unread(e) => Err(Problem { code: e.code(), path: None, message: e.message() }),
+                Part::NotText(message) => Err(Problem { code: "not_text", path: None, message: message.clone() }),
+                Part::BadLink(message) => Err(Problem { code: "link", path: None, message: message.clone() }),
+                Part::Prose(_) => continue,
+            };
+            any |= card.is_ok();
+            out.push(Loaded { source: item.source.clone(), file: label.clone(), card });
         }
-        // A file may hold a list of scorecards, JSON lines, or documents one after another, read
-        // as `scorecard compare` and the committee page read them (`split_input`), each named by
-        // its place ("file [2]", "file:3"): the file up to the input limit, each scorecard held
-        // to the document limit by `import_json`.
-        match read_scorecards(path) {
-            Ok((text, items)) => {
-                let hint = if items.len() == 1 { jsonl_hint(&text) } else { "" };
-                for piece in items {
-                    let source = format!("{label}{}", piece.at);
-                    let card = read_one(&piece.text, rubric, &source).map_err(|e| {
-                        let p = problem(&piece.text, e);
-                        Problem { message: format!("{}{hint}", piece.locate(p.message)), ..p }
-                    });
-                    out.push(Loaded { source, file: label.clone(), card });
-                }
-            }
-            Err(e) => out.push(unread(e)),
+        if read.pretty && !any {
+            hints.push(read_without_jsonl(label));
         }
     }
     (out, hints)
@@ -110,7 +92,7 @@ fn problem(text: &str, e: Unread) -> Problem {
         Unread::Import(ImportError::TooLarge { .. }) => ("too_large", None),
         Unread::Import(ImportError::NotJson { .. }) => ("not_json", None),
         Unread::Import(ImportError::Invalid(e)) => ("invalid", Some(e.path.clone()).filter(|p| !p.is_empty())),
-        // Not from a document read here; a share link's, should one come.
+        // Not from a document read here: a share link's failure is `Part::BadLink`, code "link".
         Unread::Import(ImportError::Link(_)) => ("link", None),
         // The field a Greenhouse import names ("attributes[2].rating"), kept as a document's is.
         Unread::Greenhouse(ImportError::Invalid(e)) => ("greenhouse", Some(e.path.clone()).filter(|p| !p.is_empty())),
@@ -185,15 +167,22 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
 
 /// `scorecard validate [--json] [--jsonl] [--rubric FILE] FILE...|-`. With --json, one JSON line
 /// per scorecard and per input that holds none, in order: its source and file, whether it is
-/// valid, its errors and warnings, each with a stable code (`Problem`, `read_failure_code`);
+/// valid, its errors and warnings, each with a stable code (`Problem`, `ReadFailure::code`);
 /// stderr and the exit code as without it.
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(rest, &["--json", "--jsonl"], &["--rubric"])?;
     if args.positional.is_empty() {
         return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
     }
-    let rubric = rubric(&args)?;
     let json = args.flag("--json");
+    // A program reading --json reads stdout: a rubric that cannot be had is one failed line
+    // there too, in the shape of an input's, before the same message on stderr and exit 1.
+    let rubric = rubric(&args).inspect_err(|e| {
+        if json {
+            let error = json!({"code": "rubric", "path": null, "message": e.message});
+            print_line(&json!({"source": e.source, "file": e.source, "valid": false, "errors": [error], "warnings": []}));
+        }
+    })?;
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
     for Loaded { source, file, card } in cards {
