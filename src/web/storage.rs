@@ -128,10 +128,15 @@ impl DraftStore {
     }
 
     /// True when browser storage holds, under `key`, another value than the one this store last
-    /// wrote or read there: another tab, window or widget saved the same scorecard since.
+    /// wrote or read there, or a value where it last read nothing: another tab, window or widget
+    /// saved the same scorecard since. (Two widgets of one card, both opened blank, are the
+    /// second case: the second to save would overwrite the first's card.)
     pub fn changed_elsewhere(&self, key: &str) -> bool {
-        let Some(now) = self.local.as_ref().and_then(|s| s.get_item(key).ok().flatten()) else { return false };
-        self.known.borrow().iter().any(|(k, v)| k == key && *v != now)
+        let Some(now) = self.stored(key) else { return false };
+        match self.known.borrow().iter().find(|(k, _)| k == key) {
+            Some((_, v)) => *v != now,
+            None => self.absent.borrow().iter().any(|k| k == key),
+        }
     }
 
     /// Takes what browser storage holds under `key` as known (the user chose to replace it).
@@ -271,7 +276,13 @@ impl DraftStore {
     /// nothing, so the scorer reads its draft once, while it first renders, and leaves moving
     /// a corrupt one aside (`set_aside`) to its mount effect.
     pub fn load_draft(&self, key: &str, rubric: &Rubric) -> Loaded {
-        let Some(text) = self.get(key) else { return Loaded::Nothing };
+        let Some(text) = self.get(key) else {
+            // Read as empty: a card saved there since is another's (`changed_elsewhere`).
+            if self.local.is_some() {
+                self.note(key, None);
+            }
+            return Loaded::Nothing;
+        };
         // Drafts go through the same import as files (`read_json` is `import_json` with the error
         // as a `ScorecardError`), so an older draft is migrated on load.
         match crate::core::interchange::read_json(&text, rubric) {

@@ -84,6 +84,31 @@ test("one interviewer's two steps with one candidate are two drafts, across a re
   await context.close();
 });
 
+test('two widgets of one card on one page, both opened blank, never overwrite each other: the second to save asks', async () => {
+  const { context, page, errors } = await open();
+  const names = { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'Coding' };
+  const key = 'scorecard:v1:draft:l4-senior-software-engineer:ada lovelace:grace hopper:coding';
+  await add(page, 'a', names);
+  await add(page, 'b', names);
+  await page.click('#a label[for$="technical_expertise-exceeds"]');
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes('technical_expertise'), key);
+  // Widget B read nothing there when it opened: A's card is not B's to write over.
+  await page.click('#b label[for$="project_ownership-meets"]');
+  await page.waitForFunction(() => /^Not saved: this scorecard was changed in another tab/.test(document.getElementById('b').shadowRoot.querySelector('[data-testid=save-status]')?.textContent));
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+  assert.equal(stored.ratings.technical_expertise.level, 'exceeds', "A's rating is kept");
+  assert.equal(stored.ratings.project_ownership, undefined, "B's is not saved over it");
+  assert.ok(await checked(page, 'b', 'project_ownership', 'meets'), "B's change stays on screen until it chooses");
+  // Shown the other version, B carries on from A's card, and its next change is saved with it.
+  await page.click('#b >> role=button[name="Show the other version"]');
+  await page.waitForFunction(() => document.getElementById('b').shadowRoot.querySelector('input[id$="technical_expertise-exceeds"]')?.checked);
+  await page.click('#b label[for$="business_impact-meets"]');
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes('business_impact'), key);
+  assert.equal((await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key)).ratings.technical_expertise.level, 'exceeds');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a draft saved before the step was in its key is still found, and moved', async () => {
   const { context, page } = await open();
   const doc = { format: 'interview-scorecard', version: 1, candidate: { name: 'Ada' }, interviewer: { name: 'Grace' },
