@@ -50,6 +50,9 @@ node scripts/shorten-wasm-names.mjs dist/scorecard-web_bg.wasm dist/scorecard-we
 node scripts/shorten-wasm-names.mjs dist/scorecard-committee_bg.wasm dist/scorecard-committee.js
 node scripts/shorten-wasm-names.mjs dist/scorecard-extras_bg.wasm dist/scorecard-extras.js
 
+# The stylesheets in ASCII, for host pages in other encodings (see the script).
+node scripts/ascii-css.mjs
+
 # Minify the JavaScript: Trunk's minifier cannot parse wasm-bindgen's output and leaves it as
 # written (it says so in a warning). terser reads ES modules; exported names are kept. The pages
 # carry no subresource-integrity hashes (data-integrity="none" in index.html and

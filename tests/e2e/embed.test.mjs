@@ -293,3 +293,39 @@ test('iframe mode talks only to allowed origins', async () => {
   assert.deepEqual(await bad.page.evaluate(() => window.received), [], 'nothing is posted to an origin outside the allow-list');
   await bad.context.close();
 });
+
+test('on a host page in windows-1252, the widget shows its level marks and save tick, not mojibake', async () => {
+  // Older applicant tracking systems serve their pages in windows-1252; a stylesheet that names
+  // no encoding is read in the page's, so a "○" written as UTF-8 in it would show as "â—‹".
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/legacy.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=windows-1252',
+    body: Buffer.from('<!doctype html><html><head><title>ATS</title><script type="module" src="/scorecard-element.js"></script></head>'
+      + '<body><interview-scorecard id="w" candidate="Ada Lovelace" interviewer="Grace Hopper" step="Coding"></interview-scorecard></body></html>', 'latin1'),
+  }));
+  // Served as many servers do, as text/css with no charset.
+  await page.route('**/scorecard.css', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'text/css' } });
+  });
+  await page.goto(`${a.url}/legacy.html`);
+  assert.equal(await page.evaluate(() => document.characterSet), 'windows-1252');
+  await page.waitForFunction(() => document.getElementById('w')?.shadowRoot?.querySelectorAll('.sc-card').length === 6);
+  await page.locator('#w label[for$="-technical_expertise-meets"]').click();
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('[data-testid=save-status]')?.textContent.startsWith('Saved'));
+  const marks = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const before = (sel) => getComputedStyle(root.querySelector(sel), '::before').content;
+    return {
+      chosen: before('input[id$="-technical_expertise-meets"] + .sc-option__label .sc-option__level'),
+      open: before('input[id$="-technical_expertise-exceeds"] + .sc-option__label .sc-option__level'),
+      saved: before('[data-testid=save-status]'),
+    };
+  });
+  // Chromium reports the alternative text ("" here) after the content: the mark is the first string.
+  assert.match(marks.chosen, /^"\u25CF"/);
+  assert.match(marks.open, /^"\u25CB"/);
+  assert.match(marks.saved, /^"\u2713 "/);
+  await context.close();
+});
