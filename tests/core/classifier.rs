@@ -953,15 +953,129 @@ fn presence_polish_and_material_verdicts_keep_to_people() {
         assert!(detect_flags(note).iter().all(|f| f.span.is_none()), "{note}");
     }
     check_flags("Polish: fluent.", &[]);
-    // Known misses, kept as they were: a presence judged past a colon is only an impression;
-    // a subjectless polish with no action after it is not read ("executive" and "meetings"
-    // count as topics).
-    for note in ["Presence: weak.", "Her presence: lacking."] {
-        check_flags(note, &[NonBehavioral]);
+    // A presence judged past a colon and an executive polish were misses: now verdicts (see
+    // `presence_labels_personal_polish_and_reported_speech`). A subjectless polish with no
+    // action after it and no personal qualifier is still not read ("meetings" counts as a topic).
+    for note in ["Presence: weak.", "Her presence: lacking.", "Lacks executive polish."] {
+        check_flags(note, &[BiasRisk]);
     }
-    for note in ["Lacks executive polish.", "Lacks polish in meetings."] {
+    check_flags("Lacks polish in meetings.", &[]);
+}
+
+/// A review's misses and false flags on presence and polish: a presence judged in a label
+/// ("Presence: weak.", "Presence in the room: weak."), or by a grade before it ("Weak
+/// presence."); a personal polish ("executive polish", "polish as a person", "not polished
+/// enough for the client"). Not reported speech after it ("Presence was lacking, she said, in
+/// the product she inherited"), a presence in a thing ("No presence in her design"), a label
+/// whose value is work ("Presence: heartbeat every 30s"), a name before an apposition.
+#[test]
+fn presence_labels_personal_polish_and_reported_speech() {
+    use FlagKind::*;
+    let hits: &[(&str, &str)] = &[
+        // Past a colon, a dash or a question mark; after a social setting.
+        ("Presence: weak.", "Presence: weak"),
+        ("Her presence: lacking.", "presence: lacking"),
+        ("Presence - weak.", "Presence - weak"),
+        ("Presence? Lacking.", "Presence? Lacking"),
+        ("Presence: strong.", "Presence: strong"),
+        ("Presence in the room: weak.", "Presence in the room: weak"),
+        ("His presence on the call: poor.", "presence on the call: poor"),
+        ("Presence: weak, but designed the cache well.", "Presence: weak"),
+        ("Presence in the room was weak.", "Presence in the room was weak"),
+        ("Executive presence: lacking.", "Executive presence"),
+        // A grade before it, or a lack through "in".
+        ("Weak presence.", "Weak presence"),
+        ("Poor presence on the call.", "Poor presence"),
+        ("Strong presence in meetings.", "Strong presence"),
+        ("Lacking in presence.", "Lacking in presence"),
+        ("Lacks presence in front of senior leadership", "Lacks presence"),
+        // A personal polish: qualified or as a person, or not
+        // polished said of the candidate or before an audience.
+        ("Lacks executive polish.", "Lacks executive polish"),
+        ("Executive polish: none.", "Executive polish"),
+        ("Executive polish is lacking.", "Executive polish"),
+        ("Needs more executive polish.", "executive polish"),
+        ("Needs more polish as a person.", "polish"),
+        ("Not very polished as a person.", "Not very polished"),
+        ("Not polished enough for the client.", "Not polished"),
+        ("She's not polished enough for this role.", "not polished"),
+        ("He isn't very polished.", "isn't very polished"),
+        // Reported by the interviewer is still the interviewer's.
+        ("Presence was weak, I said.", "Presence was weak"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+        assert!(detect_flags(note)[0].reason.contains("how the candidate comes across"), "{note}");
+    }
+    let sound = [
+        // Reported speech after the verdict.
+        "Presence was lacking, she said, in the product she inherited.",
+        "Presence was weak, her manager told her, so she asked for a stretch project.",
+        "Presence was weak, she admitted, in her first demo.",
+        "Lacks executive presence, her skip told her, and she asked for a coach.",
+        "Gravitas lacking, according to her old boss; she disputed it by walking me through two launches she led.",
+        // A presence in a thing, not with people.
+        "No presence in her design at all, so users looked online forever.",
+        "Little presence in the codebase before her refactor, so tests were sparse.",
+        "No presence in the logs, so she added structured logging.",
+        "Strong presence in code reviews: caught two races.",
+        // Labels whose value is work, or a chat system's presence.
+        "Presence: heartbeat every 30s, TTL 90s.",
+        "Presence: handled with a Redis TTL.",
+        "Presence: weak on mobile, so she added a reconnect backoff.",
+        "Presence: missing from the design until she added heartbeats.",
+        "Presence: low priority, she deferred it to v2.",
+        "Weak presence detection in the MVP; she added heartbeats.",
+        // Polish of work, even with an audience or a qualifier of work.
+        "The deck was not polished enough for the client, so she reworked it overnight.",
+        "Her demo wasn't polished enough for the execs; she listed the fixes.",
+        "Not polished enough yet, so she rewrote the CLI help text.",
+        "The UI needs more polish as a product.",
+        "Added polish to the executive dashboard before the launch.",
+        "Polish pass on the UI: she fixed spacing and empty states.",
+        // A name before an apposition.
+        "Gravitas, the payments startup, hired her to lead the ledger rewrite.",
+        "Gravitas, a fintech, hired her to lead payments.",
+    ];
+    for note in sound {
         check_flags(note, &[]);
     }
+    // Still ambiguous, still impressions: the bare lack of polish may be the code's.
+    for note in ["Polish: lacking.", "Not polished enough.", "Lacks the polish we expect of a senior."] {
+        check_flags(note, &[NonBehavioral]);
+    }
+}
+
+/// "Attractive" of the candidate, named or not ("Very attractive.", "attractive woman"), is a
+/// remark on appearance; of a thing named before it, after it or as a label ("the offer was
+/// attractive", "attractive API", "Pricing: attractive") it is not. "Comes across as" is read
+/// past to the candidate, as "seems" is.
+#[test]
+fn attractive_is_the_candidates_only_when_nothing_else_is_named() {
+    use FlagKind::*;
+    for note in [
+        "Very attractive.",
+        "Attractive candidate.",
+        "Attractive woman, confident.",
+        "She is very attractive but rambled.",
+        "Attractive smile.",
+        "Comes across as too young for this.",
+        "Comes across as too old for a startup.",
+    ] {
+        assert_eq!(detect_flags(note).first().map(|f| f.kind), Some(BiasRisk), "{note}");
+    }
+    for note in [
+        "Very attractive pricing model she proposed.",
+        "Attractive API: small surface, clear errors.",
+        "She found the pricing model attractive and rebuilt the forecast around it.",
+        "The offer was very attractive to the partner team, so she sized it.",
+        "Made caching more attractive to other teams by writing the adapter.",
+        "The service comes across as too old for the new runtime.",
+        "Age of the data: she added a max-age header to the cache.",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_flags("Pricing: attractive.", &[]);
 }
 
 /// A reviewer's misses (typed into the widget, counted in drafted ratings and exported) and

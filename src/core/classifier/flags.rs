@@ -15,12 +15,14 @@
 //! team or to the interviewer, not the job (`own_fit_verdict`; not when quoted, asked by the
 //! candidate, or said of work).
 //! So is a verdict on how the candidate comes across, their presence, gravitas or lack of polish
-//! ("lacks executive presence", "presence was weak in the room", "she lacks polish", "Lacks
-//! polish but shipped the migration"), alone or beside behaviour (`presence_verdict`): vague
+//! ("lacks executive presence", "presence was weak in the room", "Presence: weak.", "she lacks
+//! polish", "Lacks polish but shipped the migration", "lacks executive polish", "needs more polish
+//! as a person", "not polished enough for the client"), alone or beside behaviour (`presence_verdict`): vague
 //! style feedback that describes nothing done and is given unevenly by gender, race and class
 //! (sources in docs/WHY-classifier.md). Not a chat system's presence ("Presence was lacking, so
 //! she added a heartbeat"), nor one judged somewhere other than with people ("in the
-//! prototype"); "polish" only lacking and said of the candidate, never of work ("the UI lacks
+//! prototype", "no presence in her design"), nor reported after it ("Presence was lacking, she
+//! said, in the product she inherited"); "polish" only personal, or lacking and said of the candidate, never of work ("the UI lacks
 //! polish", "Built a working CLI but lacks polish"), nor the language ("lacks Polish"); a bare
 //! "Lacks polish." may be the code's and stays an impression. A name is no verdict ("Gravitas
 //! Ventures hired her": a capital before another at a sentence's start, no lack after it).
@@ -272,10 +274,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // Health said of a teammate ("covered on-call for a teammate through their cancer
         // treatment") is how the candidate supports others.
         "cancer" | "illness" | "depression" | "anxiety" | "medical" | "diabetes" | "diabetic" | "mental" => !said_of_others(tokens, i, len),
-        // "age-out of old records", "max-age": a compound, not a person's age.
+        // "age-out of old records", "max-age", "the age of the data": a compound or a thing's
+        // age, not a person's.
         "age" if len == 1 => {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
-            !(compound || matches!(next, "out" | "off"))
+            !(compound || matches!(next, "out" | "off") || (next == "of" && work_thing_after(tokens, i, 2)))
         }
         // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
         // a decade said of a person, not "30-something services".
@@ -369,13 +372,14 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "appearance" => next != "of" && prev != "an",
         // "a polished look" of a dashboard is design work; of the candidate, appearance.
         "polished" | "professional" => person_context(tokens, i) || describes_candidate(tokens, i),
+        // "He's very attractive", "Very attractive.", "an attractive woman": the candidate, whom
+        // a note is about when it names nothing else. Not a thing named after it ("attractive
+        // pricing", "an attractive API"), before it ("the offer was attractive", "found it
+        // attractive") or as a label ("Pricing: attractive"), nor what appeals "to" someone.
         "attractive" => {
-            person_context(tokens, i)
-                && !one_of(
-                    "option options alternative alternatives price pricing offer proposition target approach solution deal rate rates \
-                     feature features proposal design path choice idea plan market terms salary package tradeoff trade",
-                    next,
-                )
+            let label = text.get(..tokens.get(i).map_or(0, |t| t.start)).unwrap_or("").trim_end().ends_with(':');
+            one_of("candidate guy man woman lady girl person face smile", next)
+                || (next_in_clause(tokens, i, 1).is_empty() || tokens.get(i + 1).is_some_and(|t| t.stop) && next != "to") && person_subject(tokens, i, !label)
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
@@ -404,7 +408,7 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 /// is quite", "presence was a bit lacking", "is definitely leadership material").
 const HEDGES: &str = "is was are were be being seems seem seemed looks looked feels felt quite pretty rather fairly very a bit little too way much \
      somewhat kind sort of probably maybe likely definitely just still also already now really perhaps clearly obviously \
-     honestly getting well not might may turned turns turning nearly almost only barely over under";
+     honestly getting well not might may turned turns turning nearly almost only barely over under comes came across as";
 
 /// Words that may follow an age and end what is said of it ("he is 58 and ...").
 const CONJ: &str = "and so but or now already yet though ish";
@@ -918,16 +922,23 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 }
 
 /// A verdict on the candidate's presence or gravitas ("lacks executive presence", "no gravitas",
-/// "doesn't have much presence", "strong exec presence", "lacks presence in meetings"), or
-/// their lack of polish ("she lacks polish"): the first and last tokens to quote, for the first
-/// of the note's "presence", "gravitas" and "polish" that is one.
+/// "doesn't have much presence", "strong exec presence", "weak presence", "lacks presence in
+/// meetings", "Presence: weak."), or their lack of polish ("she lacks polish", "lacks executive
+/// polish", "needs more polish as a person", "not polished enough for the client"): the first
+/// and last tokens to quote, for the first of the note's "presence", "gravitas", "polish" and
+/// "polished" that is one. Never when a short clause of saying follows it in its sentence ("...,
+/// she said, in the product she inherited", "..., her manager told her"), unless "I" or "we"
+/// said it.
 /// "presence" needs a word that judges it just before: "executive", "leadership", "stage"...; or
 /// a lack, a negation or a quantifier ("lacks", "no", "little", "doesn't have", "has real",
 /// "strong", "not much of a"), not a bare "have" ("a friend has presence" in a chat client), after which it must
-/// end its clause or be followed by a function word. A place's function word ("of in on at
-/// across") after it is a verdict only after a lack or a negation ("lacks presence in meetings",
-/// "has no presence on the call"), not after "have" or praise ("the company has presence in 12
-/// markets", "strong presence in code reviews"). Or a lack after it, of the candidate's presence
+/// end its clause or be followed by a function word. "in", "on" or "at" after it only before a
+/// social setting ("lacks presence in meetings", "strong presence in meetings"; not "no presence
+/// in her design", "the company has presence in 12 markets", "strong presence in code
+/// reviews"); "of" or "across" only after a lack or a negation. Or a grade after it (a lack,
+/// "weak", "none", "strong"...), past a social setting ("presence in the room was weak") and,
+/// for "presence", past a colon, a dash or a question mark ("Presence: weak.", "Her presence in
+/// the room: lacking."), of the candidate's presence
 /// or of a presence no one owns, then the clause's end, a hedge or a social setting, in a note
 /// with no word of a chat system ("presence was lacking", "her presence was weak in the room",
 /// "Presence was lacking, but she designed the cache well"; not "chat presence was weak", "the
@@ -939,68 +950,146 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 /// presence"), or a name ("Gravitas Ventures": capitalised within a sentence, or at its start
 /// before another capitalised word that is no lack, with nothing judging it; "lacks Polish"
 /// within a sentence is the language).
-/// "polish" only lacking and said of the candidate, never of a place but a social setting: a
+/// "polish" personal ("executive polish", "polish as a person": the candidate's whoever writes
+/// it), or lacking and said of the candidate, never of a place but a social setting: a
 /// person before the lack ("she lacks polish", "he lacks polish on camera"), or no subject and
 /// the candidate's action after it ("Lacks polish but shipped the migration"); not "the UI lacks
 /// polish", "it lacks polish", "lacks polish in the error messages", "Shipped the migration but
 /// lacks polish" (after the action it may be the work's), nor a bare "Lacks polish." (maybe the
-/// code's: an impression, `non_behavioral`).
+/// code's: an impression, `non_behavioral`). "polished" only as a person, or not polished and
+/// said of the candidate ("she's not polished enough") or of no one before an audience ("Not
+/// polished enough for the client"); not of work ("the deck was not polished enough for the
+/// client"), nor a bare "Not polished enough." (an impression).
 fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
-    let heads = tokens.iter().enumerate().filter(|(_, t)| one_of("presence gravitas polish", &t.word));
+    let heads = tokens.iter().enumerate().filter(|(_, t)| one_of("presence gravitas polish polished", &t.word));
     heads.map(|(last, _)| last).find_map(|last| {
         let head = tokens.get(last)?;
-        let polish = head.word == "polish";
+        let polish = head.word.starts_with("polish");
         // The word at `k` in the head's clause, else "".
-        let word = |k: usize| tokens.get(k).filter(|t| t.clause == head.clause).map_or("", |t| t.word.as_str());
-        // ("not much of a presence", "lack of presence": read past "of a".)
+        let word = |k: usize| word_in(tokens, head.clause, k);
+        // ("not much of a presence", "lack of presence", "lacking in presence": read past "of
+        // a", and "in" after a lack; "she's not very polished": the hedges of a person, as
+        // `person_subject` reads them.)
+        let before: &'static str = if head.word == "polished" {
+            HEDGES
+        } else {
+            "lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong weak poor low not does did do of a"
+        };
         let mut first = last;
-        while first > 0 && one_of("lack lacks lacked lacking no zero little much any real enough have has had executive leadership stage boardroom commanding strong not does did do of a", word(first - 1)) {
+        while first > 0 && (one_of(before, word(first - 1)) || (word(first - 1) == "in" && one_of("lacks lacked lacking", word(first.wrapping_sub(2))))) {
             first -= 1;
         }
         let lack = (first..last).any(|k| one_of("lack lacks lacked lacking no zero little not", word(k)));
-        // A bare "have" (with "does", "did", "a", "of") judges nothing: "has presence" is a company's or a chat user's.
-        let judged = (first..last).any(|k| !one_of("have has had does did do of a", word(k)));
-        let place = |t: &Token| one_of("of in on at across", &t.word) && !lack;
-        let ends = word(last + 1).is_empty() || tokens.get(last + 1).is_some_and(|t| t.stop && !place(t));
-        // The clause's end, a hedge or a social setting ("in the room", "on the call", "in
-        // meetings"), where a presence or a polish is judged: not "in the prototype", "on
-        // mobile", "from standup".
-        let fin = |k: usize| {
-            ends_or(word(k), "and but though too overall honestly")
-                || (one_of("in on at during", word(k)) && one_of("room debrief panel meeting meetings interview interviews call calls camera standup", word(k + 1 + usize::from(one_of("the a", word(k + 1))))))
-        };
-        // "Presence was lacking", "her presence was weak in the room": a lack after it, then
-        // `fin`, in a note with no word of a chat system's presence.
-        let mut k = last + 1;
-        while one_of(HEDGES, word(k)) {
-            k += 1;
+        // A bare "have" (with "does", "did", "a", "of", "in") judges nothing: "has presence" is a company's or a chat user's.
+        let judged = (first..last).any(|k| !one_of("have has had does did do of a in", word(k)));
+        let fin = |k: usize| judged_at(tokens, head.clause, k);
+        // After a lack or praise before it: the clause's end, a function word, "in", "on" or
+        // "at" only before a social setting ("lacks presence in meetings"; not "no presence in
+        // her design", "strong presence in code reviews"), "of" or "across" only after a lack.
+        let ends = word(last + 1).is_empty()
+            || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status", &t.stem));
+        // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
+        // "chat presence".
+        let own = |k: usize| ends_or(word(k.wrapping_sub(1)), "her his their");
+        // Past a social setting after the head ("presence in the room ...").
+        let mut s = last + 1;
+        if one_of("in on at during", word(s)) && fin(s) {
+            s = after_article(tokens, head.clause, s + 1) + 1;
         }
-        let after = ends_or(word(last.wrapping_sub(1)), "her his their")
-            && one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent", word(k))
-            && fin(k + 1)
-            && !tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status", &t.stem));
-        let verdict = if polish {
+        // "Presence was lacking", "her presence was weak in the room", "presence in the room was
+        // weak": a grade after it, then `fin`, in a note with no word of a chat system's presence.
+        // Or a label: "Presence: weak.", "Her presence in the room: lacking.", "Presence - weak":
+        // the grade past a colon, a dash or a question mark.
+        let after = tokens.get(s).filter(|n| {
+            own(last)
+                && !polish
+                && !chat
+                && (n.clause == head.clause
+                    || head.word == "presence" && tokens.get(s - 1).and_then(|p| text.get(p.end..n.start)).is_some_and(|gap| gap.bytes().any(|b| matches!(b, b':' | b'-' | b'?' | b'=' | 0x93 | 0x94))))
+        });
+        let after = after.and_then(|n| graded(tokens, n.clause, s));
+        let end = after.unwrap_or(last);
+        // After the polish, past an "enough": "as a person".
+        let k0 = last + 1 + usize::from(word(last + 1) == "enough");
+        let personal = word(k0) == "as" && one_of("person individual human", word(after_article(tokens, head.clause, k0 + 1)));
+        let verdict = if head.word == "polished" {
+            // Not polished, said of the candidate ("she's not polished enough"), or of no one
+            // before an audience ("Not polished enough for the client"); not of work ("the deck
+            // was not polished enough for the client"), nor bare ("Not polished enough.": maybe
+            // the code's, an impression).
+            let audience = word(k0) == "for" && one_of("client clients customer customers executive executives leadership us role", word(after_article(tokens, head.clause, k0 + 1)));
+            personal || (lack && ((fin(k0) && person_subject(tokens, first, false)) || (audience && person_subject(tokens, first, true))))
+        } else if polish {
             // Polish said of the candidate: a person before the lack ("she lacks polish"), or no
             // subject and the candidate's action after it ("Lacks polish(,) but shipped the
-            // migration"); not after the action, where it may be the work's.
+            // migration"); not after the action, where it may be the work's. A personal polish
+            // ("executive polish", "polish as a person") is the candidate's whoever says it.
             let acts = matches!(tokens.get(last + 1..last + 3), Some([c, v]) if one_of("and but", &c.word) && (v.word.ends_with("ed") || one_of(PAST, &v.word)));
-            lack && fin(last + 1) && person_subject(tokens, first, acts)
+            let qualified = one_of("executive leadership personal", word(last.wrapping_sub(1)));
+            personal || (qualified && graded(tokens, head.clause, last + 1).is_some()) || (fin(last + 1) && (qualified || (lack && person_subject(tokens, first, acts))))
         } else {
-            head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after
+            head.word == "gravitas" || one_of("executive leadership stage boardroom commanding", word(last.wrapping_sub(1))) || (judged && ends) || after.is_some()
         };
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
             t.clause == head.clause && (one_of("asked ask asks asking wondered said told", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
+        // Reported after it: a clause of a few words that ends in a verb of saying, in the same
+        // sentence ("Presence was lacking, she said, in the product she inherited", "..., her
+        // manager told her, so ...").
+        let c = tokens.get(end).map_or(head.clause, |t| t.clause);
+        let reported = (end + 1..end + 6).any(|v| {
+            tokens.get(v).is_some_and(|t| {
+                t.sentence == head.sentence
+                    && t.clause != c
+                    && one_of("said told explained mentioned admitted according", &t.word)
+                    && ends_or(word_in(tokens, t.clause, v + 1), "me us her him them to")
+                    && !one_of("i we", word_in(tokens, t.clause, v.wrapping_sub(1)))
+            })
+        });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
         // it), "Gravitas Ventures hired her" (at a sentence's start, before another capital that
-        // is no lack after it: "Gravitas Is Lacking" and "Gravitas: none" are verdicts); "lacks
-        // Polish" (within a sentence) is the language.
+        // is no lack after it: "Gravitas Is Lacking" and "Gravitas: none" are verdicts),
+        // "Gravitas, the payments startup, ..." (before an apposition); "lacks Polish" (within
+        // a sentence) is the language.
         let before = text.get(..head.start).unwrap_or("").trim_end();
         let capital = |t: &Token| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
-        let named = !after && tokens.get(last + 1).is_some_and(|n| n.clause == head.clause && capital(n));
+        let named = after.is_none() && tokens.get(last + 1).is_some_and(|n| {
+            (n.clause == head.clause && capital(n)) || (one_of("the a an", &n.word) && text.get(head.end..n.start) == Some(", "))
+        });
         let name = (first == last || polish) && capital(head) && (named || (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';'])));
-        (verdict && !asked && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, if after { k } else { last }))
+        (verdict && !asked && !reported && !name && !quoted(text, tokens.get(first)?.start)).then_some((first, end))
     })
+}
+
+/// The word at `k` if it is in clause `c`, else "". (Called, not inlined: asked at many places
+/// of [`presence_verdict`], where each inlined copy cost the wasm more than the call.)
+#[inline(never)]
+fn word_in(tokens: &[Token], c: u32, k: usize) -> &str {
+    tokens.get(k).filter(|t| t.clause == c).map_or("", |t| t.word.as_str())
+}
+
+/// `k`, or the word after it when the word at `k` is an article ("in the room", "as a person").
+fn after_article(tokens: &[Token], c: u32, k: usize) -> usize {
+    k + usize::from(one_of("the a an this our", word_in(tokens, c, k)))
+}
+
+/// Where a presence or a polish is judged, from `k` in clause `c`: the clause's end, a
+/// conjunction or a hedge, or a social setting ("in the room", "on the call", "in meetings");
+/// not "in the prototype", "on mobile", "from standup", "in her design".
+fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
+    let w = word_in(tokens, c, k);
+    ends_or(w, "and but though too overall honestly")
+        || (one_of("in on at during", w) && one_of("room debrief panel meeting meetings interview interviews call calls camera video standup front", word_in(tokens, c, after_article(tokens, c, k + 1))))
+}
+
+/// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
+/// [`judged_at`] ("was a bit lacking", ": weak, but"). The grade's index.
+fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
+    while one_of(HEDGES, word_in(tokens, c, k)) {
+        k += 1;
+    }
+    (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good", word_in(tokens, c, k)) && judged_at(tokens, c, k + 1)).then_some(k)
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
