@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
 use crate::core::committee::choice::{is_greenhouse, set_aside_note, GREENHOUSE_HINT};
-use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
+use crate::core::committee::{natural_sorted, person_key, reordered, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -773,8 +773,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 // Named as the rest of the page names them: the kept scorecard has the names.
                                 let kept = card_from(&state.cards, &d.kept);
                                 let candidate = report.candidate_label(&d.candidate).to_string();
-                                let interviewer = report.interviewer_label(&d.interviewer).map(str::to_string)
-                                    .or_else(|| kept.map(|c| c.interviewer.display_name().to_string())).unwrap_or_else(|| d.interviewer.clone());
+                                let interviewer = report.member_label(&d.interviewer, kept.map_or("", |c| c.interviewer.display_name()));
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
                                     // To the minute (a revision is often submitted the same day), every time in
@@ -784,7 +783,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                     None => bidi_isolate(source).into_owned(),
                                 };
                                 html! {
-                                    <li>{ format!("{} by {} ({}): kept {}, set aside {}", bidi_isolate(&candidate), bidi_isolate(&interviewer), bidi_isolate(&d.step), when(&d.kept),
+                                    <li>{ format!("{} by {} ({}): kept {}, set aside {}", bidi_isolate(&candidate), bidi_isolate(interviewer), bidi_isolate(&d.step), when(&d.kept),
                                         d.dropped.iter().map(|s| when(s)).collect::<Vec<_>>().join(", ")) }</li>
                                 }
                             }) }</ul>
@@ -940,9 +939,10 @@ fn blind_section(c: &CandidateReport, name: &str, b: &Blind<'_>, prefix: &str) -
 /// the report's, then the candidates blind mode hides (`hidden`), by name: their place in the
 /// order would tell their outcome.
 fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a ComparisonRow> {
-    let (mut rows, mut last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
-    last.sort_by(|a, b| (&a.label, &a.candidate).cmp(&(&b.label, &b.candidate)));
-    rows.extend(last);
+    let (mut rows, last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
+    let keys: Vec<[&str; 5]> = last.iter().map(|r| [r.label.as_str(), &r.candidate, "", "", ""]).collect();
+    let order = natural_sorted(&keys);
+    rows.extend(reordered(last, order));
     rows
 }
 
@@ -993,7 +993,8 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                     });
                     // Named as the rest of the page names them: namesakes with their ids.
                     let report = &state.report;
-                    let who = report.interviewer_label(&person_key(&card.interviewer)).unwrap_or(card.interviewer.display_name());
+                    let key = person_key(&card.interviewer);
+                    let who = report.member_label(&key, card.interviewer.display_name());
                     let candidate = person_key(&card.candidate);
                     let whom = report.comparison.iter().find(|r| r.candidate == candidate).map_or(card.candidate.display_name(), |r| r.label.as_str());
                     html! {
