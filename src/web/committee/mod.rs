@@ -146,6 +146,17 @@ fn action(class: &'static str, onclick: Callback<MouseEvent>, label: String) -> 
     html! { <button type="button" {class} {onclick}>{ label }</button> }
 }
 
+/// What a set (`now`) changed of the files that did not load, against `before` (`state::unlike`):
+/// `lead` then "files that did not load: 1 added, 0 removed", closed with ")" when `lead` opens
+/// one; "" when it changed none. Such a file is no scorecard, but it may be all another tab
+/// changed, which "0 added, 0 removed" alone would hide.
+fn unloaded(now: &[state::Source], before: &[state::Source], lead: &str) -> String {
+    match (unlike(now, before, false), unlike(before, now, false)) {
+        (0, 0) => String::new(),
+        (a, r) => format!("{lead}files that did not load: {a} added, {r} removed{}", if lead.ends_with('(') { ")" } else { "" }),
+    }
+}
+
 /// A notice about the saved set (`role` "alert" or "status"), with its buttons.
 fn notice(role: &'static str, testid: &'static str, text: String, buttons: Html) -> Html {
     html! {
@@ -717,9 +728,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     // is saved until the committee chooses, and nothing is chosen for them.
                     if let Some(theirs) = &state.elsewhere {
                         { notice("alert", "elsewhere", match theirs {
+                            // A file that did not load is no scorecard, but it may be all the other tab
+                            // changed: said for each tab, as the notice below says it.
                             Some(t) => format!("Not saved: another tab or window changed these scorecards after this tab last saved them. \
-                                The other tab added {} and removed {}; this tab added {} and removed {}. Until you choose, this tab's set is kept in this tab only.",
-                                count(not_in(t, &state.base), "scorecard"), not_in(&state.base, t), not_in(&state.sources, &state.base), not_in(&state.base, &state.sources)),
+                                The other tab added {} and removed {}{}; this tab added {} and removed {}{}. Until you choose, this tab's set is kept in this tab only.",
+                                count(not_in(t, &state.base), "scorecard"), not_in(&state.base, t), unloaded(t, &state.base, " ("),
+                                not_in(&state.sources, &state.base), not_in(&state.base, &state.sources), unloaded(&state.sources, &state.base, " (")),
                             None => "Not saved: another tab or window saved scorecards this tab cannot read. Until you choose, this tab's set is kept in this tab only.".to_string(),
                         }, html! { <>
                             if let Some(t) = theirs {
@@ -735,11 +749,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         // A file that did not load is no scorecard, but it is what changed when
                         // another tab's batch held only such files: said, not "0 added, 0 removed".
                         { notice("status", "replaced", format!("Another tab or window changed these scorecards; this tab now shows them: {} added, {} removed{}.",
-                            not_in(&state.sources, before), not_in(before, &state.sources),
-                            match (unlike(&state.sources, before, false), unlike(before, &state.sources, false)) {
-                                (0, 0) => String::new(),
-                                (a, r) => format!("; files that did not load: {a} added, {r} removed"),
-                            }),
+                            not_in(&state.sources, before), not_in(before, &state.sources), unloaded(&state.sources, before, "; ")),
                             if not_in(before, &[]) > 0 { action("sc-button", on_put_back, format!("Put back this tab's {}", count(not_in(before, &[]), "scorecard"))) } else { Html::default() }) }
                     }
                     if !state.cards.is_empty() {
