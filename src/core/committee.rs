@@ -69,11 +69,12 @@ pub struct CommitteeReport {
     /// report of a panel that did not change.
     pub candidates: Vec<Rc<CandidateReport>>,
     /// The candidates side by side: strongest committee outcome first, then the higher confidence
-    /// (as shown, in whole percent), then by name.
+    /// (as shown, in whole percent), then by name (numbers by value, [`natural_order`]).
     pub comparison: Vec<ComparisonRow>,
     /// Calibration of each interviewer across every panel they sat on, ordered by key.
     pub interviewers: Vec<InterviewerSummary>,
-    /// Duplicate scorecards and which one was kept.
+    /// Duplicate scorecards and which one was kept, by candidate, interviewer and step as the
+    /// views name them (numbers by value, [`natural_order`]).
     pub duplicates: Vec<Duplicate>,
     /// Scorecards made against a different rubric, left out of every panel.
     pub other_rubric: Vec<OtherRubric>,
@@ -82,6 +83,11 @@ pub struct CommitteeReport {
     /// Inputs that could not be read or parsed. [`analyze`] leaves this empty; callers that load
     /// documents (the CLI, the web app) add their failures here.
     pub failed: Vec<LoadFailure>,
+    /// How the committee names the interviewers of drafts who are not in `interviewers` (they
+    /// have no counted scorecard), as (key, label): named with the others, so that a draft's
+    /// column and a namesake's read apart ([`CommitteeReport::member_label`]).
+    #[serde(skip)]
+    pub drafters: Vec<(String, String)>,
 }
 
 /// Which rubric a report is for.
@@ -583,14 +589,31 @@ fn analyze_inner<C: Borrow<Scorecard>>(
     }
     let comparison = compare_candidates(&candidates);
     let mut interviewers = across.summaries();
-    let labels = shown_names(interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str())));
-    for (i, label) in interviewers.iter_mut().zip(labels) {
+    // The interviewers of drafts who have no counted scorecard are named with them, so that a
+    // draft by another "Sam Lee" reads apart from the one listed. (Not one named by name only
+    // whose name goes with one id: that is the interviewer of the id, as `sort` joins them.)
+    let mut drafters: Vec<(String, String)> = Vec::new();
+    for m in candidates.iter().flat_map(|c| &c.drafts) {
+        let joined = || m.interviewer == same_name(&m.interviewer_name) && sorted.interviewer_ids.get(&m.interviewer).is_some_and(|ids| ids.len() == 1);
+        let known = |key: &String| interviewers.iter().any(|i| &i.interviewer == key) || drafters.iter().any(|(k, _)| k == key);
+        if !m.interviewer.is_empty() && !known(&m.interviewer) && !joined() {
+            drafters.push((m.interviewer.clone(), m.interviewer_name.trim().to_string()));
+        }
+    }
+    let people: Vec<(&str, &str)> = interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str())).chain(drafters.iter().map(|(k, n)| (k.as_str(), n.as_str()))).collect();
+    let mut labels = shown_names(&people).into_iter();
+    for (i, label) in interviewers.iter_mut().zip(labels.by_ref()) {
         i.label = label;
+    }
+    for ((_, name), label) in drafters.iter_mut().zip(labels) {
+        *name = label;
     }
     // In the order a reader looks for them: by what the page shows, numbers by value
     // ("Interviewer 2" before "Interviewer 10").
-    interviewers.sort_by(|a, b| natural_order(&a.label, &b.label).then_with(|| a.interviewer.cmp(&b.interviewer)));
-    CommitteeReport {
+    let keys: Vec<[&str; 5]> = interviewers.iter().map(|i| [i.label.as_str(), &i.interviewer, "", "", ""]).collect();
+    let order = natural_sorted(&keys);
+    let interviewers = reordered(interviewers, order);
+    let mut report = CommitteeReport {
         rubric: RubricSummary {
             id: rubric.id.clone(),
             version: rubric.version,
@@ -613,11 +636,40 @@ fn analyze_inner<C: Borrow<Scorecard>>(
         candidates,
         comparison,
         interviewers,
-        duplicates: sorted.duplicates,
+        duplicates: Vec::new(),
         other_rubric: sorted.other_rubric,
         unidentified: sorted.unidentified,
         failed: Vec::new(),
-    }
+        drafters,
+    };
+    // Listed as the views name them, numbers by value, as the interviewers are: by candidate,
+    // interviewer and step (keys last, for namesakes).
+    let keys: Vec<[&str; 5]> =
+        sorted.duplicates.iter().map(|d| [report.candidate_label(&d.candidate), report.member_label(&d.interviewer, ""), &d.step, &d.candidate, &d.interviewer]).collect();
+    let order = natural_sorted(&keys);
+    report.duplicates = reordered(sorted.duplicates, order);
+    report
+}
+
+/// The positions of a list's items in the order of their keys: each key's texts compared in
+/// turn by [`natural_order`], then as written (keys that differ only so, as "Design 02" and
+/// "Design 2", keep one order), then by position. Every list of the report that a reader
+/// looks through by name is put in order by this one function (the interviewers, the
+/// duplicates, the candidates blind mode hides): each `sort_by` of its own would be another
+/// copy of the standard library's sort in the committee's wasm (about 800 bytes of gzip).
+pub fn natural_sorted(keys: &[[&str; 5]]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| match (keys.get(a), keys.get(b)) {
+        (Some(x), Some(y)) => x.iter().zip(y).map(|(x, y)| natural_order(x, y)).find(|o| o.is_ne()).unwrap_or_else(|| x.cmp(y)),
+        _ => a.cmp(&b),
+    });
+    order
+}
+
+/// `items` at the positions `order` gives ([`natural_sorted`]), each once.
+pub fn reordered<T>(items: Vec<T>, order: Vec<usize>) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots.get_mut(i)?.take()).collect()
 }
 
 /// Every panel member's notes and observations on one capability of one candidate, using the
@@ -940,7 +992,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         }
     }
     let source_of = |i: usize| cards.get(i).map_or(String::new(), |(s, _)| s.clone());
-    let mut duplicates: Vec<Duplicate> = seen
+    let duplicates: Vec<Duplicate> = seen
         .into_iter()
         .filter(|(_, (_, dropped))| !dropped.is_empty())
         .map(|((cand, who, _), (best, mut dropped))| {
@@ -955,7 +1007,7 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
             }
         })
         .collect();
-    duplicates.sort_by(|a, b| (&a.candidate, &a.interviewer, &a.step).cmp(&(&b.candidate, &b.interviewer, &b.step)));
+    // (Ordered by `analyze_inner`, by the names the views show.)
 
     let mut panels: BTreeMap<&str, Vec<(usize, &'a str, &'a Scorecard)>> = BTreeMap::new();
     for (i, ((source, card), keep)) in cards.iter().zip(&kept).enumerate() {
@@ -1029,15 +1081,20 @@ fn well_capitalised(name: &str) -> bool {
 /// encoded), the key beside it, "Sam Lee (p-1)", or "Sam Lee (no id)" for one known by that
 /// name only (whose key is the name as compared, [`person_key`]), so that two people never read
 /// as one. (An id that is the name as compared, such as "sam lee", reads as no id.)
-pub fn shown_names<'a>(people: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
-    let shown = |(key, name): (&'a str, &'a str)| if name.trim().is_empty() { key } else { name };
+pub fn shown_names(people: &[(&str, &str)]) -> Vec<String> {
+    // (A slice, not an iterator: each caller's iterator type made a copy of this, its hash map
+    // included, in the committee's wasm.)
+    fn shown<'a>(&(key, name): &(&'a str, &'a str)) -> &'a str {
+        if name.trim().is_empty() { key } else { name }
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for p in people.clone() {
+    for p in people {
         *seen.entry(same_name(shown(p))).or_default() += 1;
     }
     people
-        .map(|(key, name)| {
-            let text = shown((key, name));
+        .iter()
+        .map(|p @ &(key, name)| {
+            let text = shown(p);
             match seen.get(&same_name(text)) {
                 Some(n) if *n > 1 && text == name && same_name(key) == same_name(name) => format!("{name} (no id)"),
                 Some(n) if *n > 1 && text == name => format!("{name} ({key})"),
@@ -1065,7 +1122,9 @@ impl CommitteeReport {
     /// that two interviewers of one name on a panel read apart in its heat map as they do across
     /// panels; else (a draft's interviewer, who is not listed) the name, or the key without one.
     pub fn member_label<'a>(&'a self, key: &'a str, name: &'a str) -> &'a str {
-        self.interviewer_label(key).unwrap_or(if name.trim().is_empty() { key } else { name })
+        self.interviewer_label(key)
+            .or_else(|| self.drafters.iter().find(|(k, _)| k == key).map(|(_, label)| label.as_str()))
+            .unwrap_or(if name.trim().is_empty() { key } else { name })
     }
 
     /// How the committee names a panel member or a draft: as [`member_label`](Self::member_label),
@@ -1320,7 +1379,8 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             (rank, row)
         })
         .collect();
-    let labels = shown_names(rows.iter().map(|(_, r)| (r.candidate.as_str(), r.name.as_str())));
+    let people: Vec<(&str, &str)> = rows.iter().map(|(_, r)| (r.candidate.as_str(), r.name.as_str())).collect();
+    let labels = shown_names(&people);
     for ((_, row), label) in rows.iter_mut().zip(labels) {
         row.label = label;
     }
@@ -1336,7 +1396,7 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
             .unwrap_or(0)
             .cmp(&ra.map(|r| r + 1).unwrap_or(0))
             .then(super::engine::percent(b.confidence).cmp(&super::engine::percent(a.confidence)))
-            .then_with(|| same_name(&a.label).cmp(&same_name(&b.label)))
+            .then_with(|| natural_order(&a.label, &b.label))
             .then_with(|| a.candidate.cmp(&b.candidate))
     });
     rows.into_iter().map(|(_, r)| r).collect()

@@ -1320,7 +1320,7 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
     assert!(!md.lines().any(|l| l == "## "), "{md}");
     // The rule on its own: a blank name is the key, and never clashes with a name.
     let people = [("a", "Bo"), ("b", " "), ("c", "bo"), ("Bo", "Bo"), ("d", "Di")];
-    assert_eq!(shown_names(people.iter().copied()), ["Bo (a)", "b", "bo (c)", "Bo (no id)", "Di"]);
+    assert_eq!(shown_names(&people), ["Bo (a)", "b", "bo (c)", "Bo (no id)", "Di"]);
 }
 
 /// Two interviewers of one name on one panel read apart wherever the panel's members are named
@@ -1338,7 +1338,8 @@ fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
     let r = analyze(&rubric(), &cards, None);
     let c = &r.candidates[0];
     let members: Vec<&str> = c.panel.iter().chain(&c.drafts).map(|m| r.member_label(&m.interviewer, &m.interviewer_name)).collect();
-    assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (s-2)", "Ola", "Sam Lee"]);
+    // The draft's interviewer too: not listed across panels, but one of the panel's Sam Lees.
+    assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (s-2)", "Ola", "Sam Lee (dee)"]);
     let md = to_markdown(&r);
     assert!(md.contains("| Capability | Sam Lee (s-1) | Sam Lee (s-2) | Ola | Consensus | Spread |"), "{md}");
     assert!(md.lines().any(|l| l.starts_with("- Sam Lee (s-2): ")), "{md}");
@@ -1354,6 +1355,31 @@ fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
     assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (no id)", "Ola"]);
     // Nobody named: the key, which is empty.
     assert_eq!(r.member_label("", ""), "");
+}
+
+/// One interviewer's submitted scorecard and another's draft, both "Sam Lee": the heat map's two
+/// columns were both headed "Sam Lee" (the draft's interviewer is not listed across panels, so
+/// the name looked unshared). Both are told apart, across panels too; a draft by the name alone,
+/// which is the one Sam Lee with an id, is that Sam Lee and stays unmarked.
+#[test]
+fn a_drafts_interviewer_is_told_apart_from_a_namesake_on_the_panel() {
+    let mut cards = panel(&["c1 s-1 coding: te=M po=M bi=M cc=M", "c1 ola talk: te=E po=E bi=E cc=E", "c1 s-9 design: te=m"]);
+    for (i, name) in [(0, "Sam Lee"), (1, "Ola"), (2, "sam  lee")] {
+        cards[i].1.interviewer.name = name.into();
+    }
+    cards[2].1.submitted_at = None;
+    let r = analyze(&rubric(), &cards, None);
+    let c = &r.candidates[0];
+    let members: Vec<String> = c.panel.iter().chain(&c.drafts).map(|m| r.panel_label(m).into_owned()).collect();
+    assert_eq!(members, ["Sam Lee (s-1)", "Ola", "sam  lee (s-9)"]);
+    assert_eq!(r.interviewer_label("s-1"), Some("Sam Lee (s-1)"));
+    assert!(to_markdown(&r).contains("| Capability | Sam Lee (s-1) | Ola | Consensus | Spread |"), "{}", to_markdown(&r));
+    // By name alone: the Sam Lee of the one id that goes with the name.
+    cards[2].1.interviewer.id = String::new();
+    let r = analyze(&rubric(), &cards, None);
+    let c = &r.candidates[0];
+    let members: Vec<String> = c.panel.iter().chain(&c.drafts).map(|m| r.panel_label(m).into_owned()).collect();
+    assert_eq!(members, ["Sam Lee", "Ola", "sam  lee"]);
 }
 
 /// A scorecard made against another version of the rubric is counted under the rubric in use
@@ -1725,6 +1751,37 @@ fn names_are_ordered_with_numbers_by_value() {
     let mut names = vec!["Interviewer 10", "interviewer 2", "Interviewer 1", "Ann", "ann b", "Interviewer 02x", "Zoe", "Interviewer 002"];
     names.sort_by(|a, b| natural_order(a, b));
     assert_eq!(names, ["Ann", "ann b", "Interviewer 1", "interviewer 2", "Interviewer 002", "Interviewer 02x", "Interviewer 10", "Zoe"]);
+}
+
+/// Wherever the report lists candidates or interviewers by name, numbers go by value, as in the
+/// interviewers across panels: the comparison's ties (and so the Markdown's sections) and the
+/// duplicates, which were in the keys' text order ("Candidate 10" before "Candidate 2").
+#[test]
+fn candidates_and_duplicates_are_listed_with_numbers_by_value() {
+    // Two candidates of one outcome and confidence, keyed so that the keys' order is not the
+    // names', each with a repeated scorecard by Interviewer 2 and one by Interviewer 10.
+    let mut cards = panel(&[
+        "k-1 i-10 coding: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-1 i-2 design: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-2 i-10 coding: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-2 i-2 design: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-1 i-10 coding: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-1 i-2 design: te=M po=M bi=M cc=M ms=M lp=M",
+        "k-2 i-2 design: te=M po=M bi=M cc=M ms=M lp=M",
+    ]);
+    for (_, card) in &mut cards {
+        card.candidate.name = if card.candidate.id == "k-1" { "Candidate 10" } else { "Candidate 2" }.into();
+        card.interviewer.name = if card.interviewer.id == "i-10" { "Interviewer 10" } else { "Interviewer 2" }.into();
+    }
+    let r = analyze(&rubric(), &cards, None);
+    assert_eq!(r.comparison.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["Candidate 2", "Candidate 10"]);
+    let dups: Vec<(&str, &str)> = r.duplicates.iter().map(|d| (r.candidate_label(&d.candidate), r.member_label(&d.interviewer, ""))).collect();
+    assert_eq!(dups, [("Candidate 2", "Interviewer 2"), ("Candidate 10", "Interviewer 2"), ("Candidate 10", "Interviewer 10")]);
+    let md = to_markdown(&r);
+    let at = |line: &str| md.find(line).unwrap_or_else(|| panic!("{line} in {md}"));
+    assert!(at("\n## Candidate 2\n") < at("\n## Candidate 10\n"), "{md}");
+    assert!(at("- Candidate 2 / Interviewer 2 / design") < at("- Candidate 10 / Interviewer 2 / design"), "{md}");
+    assert!(at("- Candidate 10 / Interviewer 2 / design") < at("- Candidate 10 / Interviewer 10 / coding"), "{md}");
 }
 
 /// Blind mode resolves the address to the committee's interviewers: a name two of them share

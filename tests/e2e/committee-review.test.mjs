@@ -392,6 +392,54 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   await context.close();
 });
 
+test("a draft's interviewer reads apart from a namesake on the panel, in the heat map and the loaded list", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page);
+  const by = (c, id, name) => ({ ...c, interviewer: { id, name } });
+  // One Sam Lee submitted, another's draft: not listed across panels, the draft's interviewer
+  // was named by the name alone, and both columns read "Sam Lee".
+  await paste(page, [
+    by(card('Zed', 'x', 'Coding', MEETS4), 's-1', 'Sam Lee'),
+    by(card('Zed', 'x', 'Design', MEETS4, { submitted: false }), 's-9', 'Sam Lee'),
+    card('Zed', 'Ola', 'Talk', MEETS4),
+  ]);
+  await waitStatus(page, /^3 scorecards loaded, 2 counted, 1 candidate\./);
+  const headers = await page.locator('[data-testid=matrix] thead th').allTextContents();
+  assert.deepEqual(headers, ['Capability', 'Sam Lee (s-1), Coding', 'Ola, Talk', 'Consensus', 'Spread', 'Sam Lee (s-9), Design, draft, not counted']);
+  const loaded = await (await loadedList(page)).allTextContents();
+  assert.deepEqual(loaded.map((t) => t.replace(/ · (submitted|draft).*/, '')), ['pasted #1:1: Zed by Sam Lee (s-1) (Coding)', 'pasted #1:2: Zed by Sam Lee (s-9) (Design)', 'pasted #1:3: Zed by Ola (Talk)']);
+  await context.close();
+});
+
+test('candidates and repeated scorecards are listed with numbers by value, as interviewers are', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, '?blind=Nobody');
+  const later = (c) => ({ ...c, submitted_at: '2026-11-21T10:00:00Z' });
+  const cards = [];
+  for (const who of ['Candidate 10', 'Candidate 2']) {
+    cards.push(card(who, 'Interviewer 2', 'Coding', MEETS4), card(who, 'Interviewer 10', 'Design', MEETS4), later(card(who, 'Interviewer 2', 'Coding', MEETS4)));
+  }
+  await paste(page, cards);
+  await waitStatus(page, /^6 scorecards loaded, 4 counted, 2 candidates\./);
+  // Blind mode hides both (no loaded scorecard is by "Nobody"): listed by name.
+  assert.match(await page.locator('[data-testid=blind-mode]').textContent(), / Hidden now: Candidate 2, Candidate 10\. /);
+  await open(page);
+  await waitStatus(page, /^6 scorecards loaded, 4 counted, 2 candidates\./);
+  // One outcome and confidence: by name.
+  const names = await page.locator('.sc-committee__compare table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent.trim()));
+  assert.deepEqual(names, ['Candidate 2', 'Candidate 10']);
+  await page.locator('summary', { hasText: 'repeated scorecard' }).click();
+  const repeats = await page.locator('details', { hasText: 'repeated scorecard' }).locator('li').allTextContents();
+  assert.deepEqual(repeats.map((t) => t.replace(/:.*/, '')), ['Candidate 2 by Interviewer 2 (Coding)', 'Candidate 10 by Interviewer 2 (Coding)']);
+  await page.getByRole('button', { name: 'Markdown summary' }).click();
+  const md = await page.locator('#scc-out').inputValue();
+  assert.deepEqual(md.split('\n').filter((l) => /^## Candidate|: kept /.test(l)).map((l) => l.replace(/: kept.*/, '')),
+    ['## Candidate 2', '## Candidate 10', '- Candidate 2 / Interviewer 2 / Coding', '- Candidate 10 / Interviewer 2 / Coding']);
+  await context.close();
+});
+
 test('blind mode by a name two interviewers share opens no panel and asks for an id; by id it opens that one\'s, with a scorecard named without the id', async () => {
   const by = (c, id, name) => ({ ...c, interviewer: { id, name } });
   const cards = [

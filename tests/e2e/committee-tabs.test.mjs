@@ -297,7 +297,7 @@ test('the exports copy and download, and say so; a refused clipboard leaves the 
   await context.close();
 });
 
-test('the two-tab notice counts only the scorecards that read, not documents listed as not loaded', async () => {
+test('the two-tab alert counts only the scorecards that read as scorecards, and says a file that did not load apart', async () => {
   const { context, a, b } = await deafTabs(2);
   // A adds a document that does not read (saved with the set, to correct later).
   await a.setInputFiles('#scc-files', [file('broken.json', { format: 'interview-scorecard', version: 1 })]);
@@ -305,7 +305,9 @@ test('the two-tab notice counts only the scorecards that read, not documents lis
   await remove(b, 'a2.json');
   const alert = b.locator('[data-testid=elsewhere]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 0; this tab added 0 and removed 1\./);
+  // What the other tab changed was a file that did not load: said, as the notice of a set taken
+  // from another tab says it, not as "added 0 scorecards and removed 0" alone.
+  assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 0 \(files that did not load: 1 added, 0 removed\); this tab added 0 and removed 1\. Until you choose/);
   assert.equal(await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).count(), 1);
   assert.equal(await alert.getByRole('button', { name: "Use the other tab's (2)" }).count(), 1);
   await context.close();

@@ -130,10 +130,7 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             // Named as the page names them (labels), not by their keys; one the report does not
             // list (whose scorecards are drafts) as the scorecard kept names them.
             let kept = report.candidates.iter().filter(|c| c.candidate == d.candidate).flat_map(|c| c.panel.iter().chain(&c.drafts)).find(|m| m.source == d.kept);
-            let interviewer = report
-                .interviewer_label(&d.interviewer)
-                .or_else(|| kept.map(|m| m.interviewer_name.trim()).filter(|n| !n.is_empty()))
-                .unwrap_or(&d.interviewer);
+            let interviewer = report.member_label(&d.interviewer, kept.map_or("", |m| m.interviewer_name.trim()));
             out.push_str(&format!(
                 "- {} / {} / {}: kept {}, set aside {}\n",
                 escape_line(report.candidate_label(&d.candidate)),

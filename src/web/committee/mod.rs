@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
 use crate::core::committee::choice::{is_greenhouse, set_aside_note, GREENHOUSE_HINT};
-use crate::core::committee::{person_key, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
+use crate::core::committee::{natural_sorted, person_key, reordered, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -144,6 +144,17 @@ fn room_taken(set: usize, others: usize) -> String {
 /// (each `html!` element is code of its own in the wasm; see `components::button`).
 fn action(class: &'static str, onclick: Callback<MouseEvent>, label: String) -> Html {
     html! { <button type="button" {class} {onclick}>{ label }</button> }
+}
+
+/// What a set (`now`) changed of the files that did not load, against `before` (`state::unlike`):
+/// `lead` then "files that did not load: 1 added, 0 removed", closed with ")" when `lead` opens
+/// one; "" when it changed none. Such a file is no scorecard, but it may be all another tab
+/// changed, which "0 added, 0 removed" alone would hide.
+fn unloaded(now: &[state::Source], before: &[state::Source], lead: &str) -> String {
+    match (unlike(now, before, false), unlike(before, now, false)) {
+        (0, 0) => String::new(),
+        (a, r) => format!("{lead}files that did not load: {a} added, {r} removed{}", if lead.ends_with('(') { ")" } else { "" }),
+    }
 }
 
 /// A notice about the saved set (`role` "alert" or "status"), with its buttons.
@@ -717,9 +728,12 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     // is saved until the committee chooses, and nothing is chosen for them.
                     if let Some(theirs) = &state.elsewhere {
                         { notice("alert", "elsewhere", match theirs {
+                            // A file that did not load is no scorecard, but it may be all the other tab
+                            // changed: said for each tab, as the notice below says it.
                             Some(t) => format!("Not saved: another tab or window changed these scorecards after this tab last saved them. \
-                                The other tab added {} and removed {}; this tab added {} and removed {}. Until you choose, this tab's set is kept in this tab only.",
-                                count(not_in(t, &state.base), "scorecard"), not_in(&state.base, t), not_in(&state.sources, &state.base), not_in(&state.base, &state.sources)),
+                                The other tab added {} and removed {}{}; this tab added {} and removed {}{}. Until you choose, this tab's set is kept in this tab only.",
+                                count(not_in(t, &state.base), "scorecard"), not_in(&state.base, t), unloaded(t, &state.base, " ("),
+                                not_in(&state.sources, &state.base), not_in(&state.base, &state.sources), unloaded(&state.sources, &state.base, " (")),
                             None => "Not saved: another tab or window saved scorecards this tab cannot read. Until you choose, this tab's set is kept in this tab only.".to_string(),
                         }, html! { <>
                             if let Some(t) = theirs {
@@ -735,11 +749,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                         // A file that did not load is no scorecard, but it is what changed when
                         // another tab's batch held only such files: said, not "0 added, 0 removed".
                         { notice("status", "replaced", format!("Another tab or window changed these scorecards; this tab now shows them: {} added, {} removed{}.",
-                            not_in(&state.sources, before), not_in(before, &state.sources),
-                            match (unlike(&state.sources, before, false), unlike(before, &state.sources, false)) {
-                                (0, 0) => String::new(),
-                                (a, r) => format!("; files that did not load: {a} added, {r} removed"),
-                            }),
+                            not_in(&state.sources, before), not_in(before, &state.sources), unloaded(&state.sources, before, "; ")),
                             if not_in(before, &[]) > 0 { action("sc-button", on_put_back, format!("Put back this tab's {}", count(not_in(before, &[]), "scorecard"))) } else { Html::default() }) }
                     }
                     if !state.cards.is_empty() {
@@ -773,8 +783,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                 // Named as the rest of the page names them: the kept scorecard has the names.
                                 let kept = card_from(&state.cards, &d.kept);
                                 let candidate = report.candidate_label(&d.candidate).to_string();
-                                let interviewer = report.interviewer_label(&d.interviewer).map(str::to_string)
-                                    .or_else(|| kept.map(|c| c.interviewer.display_name().to_string())).unwrap_or_else(|| d.interviewer.clone());
+                                let interviewer = report.member_label(&d.interviewer, kept.map_or("", |c| c.interviewer.display_name()));
                                 // When each was submitted: the kept one is the latest, so a revision reads as one.
                                 let when = |source: &str| match card_from(&state.cards, source).map(|c| c.submitted_at.as_deref()) {
                                     // To the minute (a revision is often submitted the same day), every time in
@@ -784,7 +793,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                                     None => bidi_isolate(source).into_owned(),
                                 };
                                 html! {
-                                    <li>{ format!("{} by {} ({}): kept {}, set aside {}", bidi_isolate(&candidate), bidi_isolate(&interviewer), bidi_isolate(&d.step), when(&d.kept),
+                                    <li>{ format!("{} by {} ({}): kept {}, set aside {}", bidi_isolate(&candidate), bidi_isolate(interviewer), bidi_isolate(&d.step), when(&d.kept),
                                         d.dropped.iter().map(|s| when(s)).collect::<Vec<_>>().join(", ")) }</li>
                                 }
                             }) }</ul>
@@ -940,9 +949,10 @@ fn blind_section(c: &CandidateReport, name: &str, b: &Blind<'_>, prefix: &str) -
 /// the report's, then the candidates blind mode hides (`hidden`), by name: their place in the
 /// order would tell their outcome.
 fn in_order<'a>(report: &'a CommitteeReport, hidden: &[String]) -> Vec<&'a ComparisonRow> {
-    let (mut rows, mut last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
-    last.sort_by(|a, b| (&a.label, &a.candidate).cmp(&(&b.label, &b.candidate)));
-    rows.extend(last);
+    let (mut rows, last): (Vec<_>, Vec<_>) = report.comparison.iter().partition(|r| !hidden.contains(&r.candidate));
+    let keys: Vec<[&str; 5]> = last.iter().map(|r| [r.label.as_str(), &r.candidate, "", "", ""]).collect();
+    let order = natural_sorted(&keys);
+    rows.extend(reordered(last, order));
     rows
 }
 
@@ -993,7 +1003,8 @@ fn LoadedList(props: &LoadedListProps) -> Html {
                     });
                     // Named as the rest of the page names them: namesakes with their ids.
                     let report = &state.report;
-                    let who = report.interviewer_label(&person_key(&card.interviewer)).unwrap_or(card.interviewer.display_name());
+                    let key = person_key(&card.interviewer);
+                    let who = report.member_label(&key, card.interviewer.display_name());
                     let candidate = person_key(&card.candidate);
                     let whom = report.comparison.iter().find(|r| r.candidate == candidate).map_or(card.candidate.display_name(), |r| r.label.as_str());
                     html! {
