@@ -333,7 +333,7 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
                 outcome.assessed
             ));
             if held_back {
-                rationale.push(held_back_sentence(rubric, &core_unrated, &list));
+                rationale.push(held_back_sentence(rubric, card, &core_unrated, &list));
             }
             if level_below(&lvl, &rubric.level) && !held_back {
                 rationale.push(format!(
@@ -598,13 +598,24 @@ pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
     decision == Decision::Hire && matches!(greenhouse, Greenhouse::No | Greenhouse::NoDecision)
 }
 
-/// Why a hire is held below the rubric's level: a core capability the interview did not cover.
-fn held_back_sentence(rubric: &Rubric, core_unrated: &[String], list: &dyn Fn(&[String]) -> String) -> String {
+/// Why a hire is held below the rubric's level: a core capability the interview did not cover,
+/// or one it has observations of and no rating (the interviewer's to rate: drafting leaves one
+/// whose observations disagree), which "did not cover" would contradict beside its observations.
+fn held_back_sentence(rubric: &Rubric, card: &Scorecard, core_unrated: &[String], list: &dyn Fn(&[String]) -> String) -> String {
+    let (observed, uncovered): (Vec<String>, Vec<String>) = core_unrated.iter().cloned().partition(|c| card.observations_for(c).next().is_some());
+    let them = |ids: &[String], one: &'static str, many: &'static str| if ids.len() == 1 { one } else { many };
+    let what = if observed.is_empty() {
+        format!("not assessed: {}; this interview did not cover {}", list(&uncovered), them(&uncovered, "it", "them"))
+    } else {
+        let mut what = format!("not rated: {}, though {} observations", list(&observed), them(&observed, "it has", "they have"));
+        if !uncovered.is_empty() {
+            what.push_str(&format!(", and {}, which this interview did not cover", list(&uncovered)));
+        }
+        what
+    };
     format!(
-        "Core capabilit{} not assessed: {}; this interview did not cover {}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
-        if core_unrated.len() == 1 { "y" } else { "ies" },
-        list(core_unrated),
-        if core_unrated.len() == 1 { "it" } else { "them" },
+        "Core capabilit{} {what}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+        them(core_unrated, "y", "ies"),
         rubric.level,
         rubric.level
     )

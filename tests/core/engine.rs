@@ -98,6 +98,17 @@ fn rationale_numbers_and_phrases_match_the_outcome() {
     let lead = format!("{}: a score of", scorecard::core::engine::headline(rec.decision, rec.level.as_deref(), true));
     assert!(lead.starts_with("Hire below level: ") && rec.rationale[0].starts_with(&lead), "{:?}", rec.rationale);
     assert!(rec.rationale[1].starts_with("Core capability not assessed: Technical Expertise; this interview did not cover it"), "{:?}", rec.rationale);
+    // One with observations was covered: not rated (drafting leaves one whose observations
+    // disagree), and the sentence says so rather than contradict the observations beside it.
+    let mut observed_card = card(&r, [N, M, E, M, E, E]);
+    observed_card.observations.push(observed("o1", "technical_expertise", E, scorecard::core::scorecard::TagSource::Interviewer));
+    let rec = recommend(&r, &observed_card);
+    assert_eq!((rec.decision, rec.greenhouse), (Decision::Hire, Greenhouse::NoDecision), "{:?}", rec.rationale);
+    assert!(rec.rationale[1].starts_with("Core capability not rated: Technical Expertise, though it has observations, so in Greenhouse terms there is no decision for the L4 role yet"), "{:?}", rec.rationale);
+    let mut both = card(&r, [M, N, E, N, E, E]);
+    both.observations.push(observed("o1", "communication_collaboration", N, scorecard::core::scorecard::TagSource::Suggested));
+    let text = recommend(&r, &both).rationale.join("\n");
+    assert!(text.contains("Core capabilities not rated: Communication & Collaboration, though it has observations, and Project Ownership, which this interview did not cover, so"), "{text}");
 }
 
 /// Raising any one rated capability never lowers the outcome; neither does rating an
