@@ -305,7 +305,16 @@ fn a_note_in_another_language_is_not_told_it_reports_no_behaviour() {
     ] {
         check_flags(note, &[]);
     }
-    for note in ["Les Paul fan; seems like a nice guy.", "Great energy in the LA office, y'know, very likeable."] {
+    // Nor are English notes naming people whose names hold those words, or with "ha" and "la".
+    for note in [
+        "Les Paul fan; seems like a nice guy.",
+        "Great energy in the LA office, y'know, very likeable.",
+        "João da Silva dos Santos seemed nice.",
+        "Great energy, Maria del Carmen y Ruiz.",
+        "Pieter van der Berg van het Hof seemed great.",
+        "Seemed smart, ha. Very likeable, ha.",
+        "Ooh la la, very impressive.",
+    ] {
         check_flags(note, &[NonBehavioral]);
     }
 }
@@ -1002,18 +1011,26 @@ fn presence_labels_personal_polish_and_reported_speech() {
         ("He isn't very polished.", "isn't very polished"),
         // Reported by the interviewer is still the interviewer's.
         ("Presence was weak, I said.", "Presence was weak"),
+        // Passed on from someone else, or heard by the candidate, it is a verdict on the
+        // candidate all the same, and the packet would carry it (a review's finding).
+        ("Lacks executive presence, her manager told us.", "Lacks executive presence"),
+        ("No gravitas, the panel said.", "No gravitas"),
+        ("No executive presence, according to the panel.", "No executive presence"),
+        ("Presence was lacking, she said, in the room.", "Presence was lacking"),
+        ("Presence was weak, her manager told her, so she asked for a stretch project.", "Presence was weak"),
+        ("Lacks executive presence, her skip told her, and she asked for a coach.", "Lacks executive presence"),
     ];
     for (note, quoted) in hits {
         assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
         assert!(detect_flags(note)[0].reason.contains("how the candidate comes across"), "{note}");
     }
     let sound = [
-        // Reported speech after the verdict.
+        // Said, then placed in a thing: the candidate speaking of a product.
         "Presence was lacking, she said, in the product she inherited.",
-        "Presence was weak, her manager told her, so she asked for a stretch project.",
-        "Presence was weak, she admitted, in her first demo.",
-        "Lacks executive presence, her skip told her, and she asked for a coach.",
-        "Gravitas lacking, according to her old boss; she disputed it by walking me through two launches she led.",
+        // A chat system's presence beside its last-seen times, receipts or fan-out.
+        "Presence: weak. No TTL on the last-seen timestamps, so stale users never expire.",
+        "Presence: weak - no plan for fan-out to 10k followers.",
+        "Presence: lacking. Read receipts: good.",
         // A presence in a thing, not with people.
         "No presence in her design at all, so users looked online forever.",
         "Little presence in the codebase before her refactor, so tests were sparse.",

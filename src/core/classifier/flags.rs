@@ -31,8 +31,9 @@
 //! `non_behavioral` fires when a note holds no sign of something the candidate did or said: no
 //! action verb from a broad lexicon, no technical noun, no number, no quotation, no action towards
 //! a person ("talked over me"). Bias flags come before it, and replace it. A note the detector
-//! cannot read (mostly not in Latin letters, no word it knows, or more French, Spanish or German
-//! function words than English ones) does not get it.
+//! cannot read (mostly not in Latin letters, no word it knows, or three or more function words
+//! of French, Spanish, German, Portuguese, Italian or Dutch, more than its English ones) does
+//! not get it.
 
 use std::sync::OnceLock;
 
@@ -671,7 +672,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
                 format!("\"{}\" judges {judges}, not the job, and invites bias; {then}", quote(first, last)),
                 span_of(first, last, label),
             ))
-        } else if behaviour || !legible(tokens, &cues) {
+        } else if behaviour || !legible(text, tokens, &cues) {
             None
         } else if let Some(i) = impression() {
             Some((
@@ -988,7 +989,9 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         // her design", "strong presence in code reviews"), "of" or "across" only after a lack.
         let ends = word(last + 1).is_empty()
             || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
-        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status", &t.stem));
+        // (A chat system's design review names presence beside last-seen times, typing
+        // indicators, read receipts, fan-out and expiry.)
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing receipt ttl expiri expiry gossip fanout fan", &t.stem));
         // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
         // "chat presence".
         let own = |k: usize| ends_or(word(k.wrapping_sub(1)), "her his their");
@@ -1034,17 +1037,19 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
             t.clause == head.clause && (one_of("asked ask asks asking wondered said told", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
-        // Reported after it: a clause of a few words that ends in a verb of saying, in the same
-        // sentence ("Presence was lacking, she said, in the product she inherited", "..., her
-        // manager told her, so ...").
+        // Reported after it, of a thing: a clause of a few words that ends in a verb of saying,
+        // then "in" or "on" what is no social setting ("Presence was lacking, she said, in the
+        // product she inherited"). Reported alone ("..., the panel said", "..., her manager told
+        // us", "..., according to the recruiter") it is a verdict on the candidate passed on.
         let c = tokens.get(end).map_or(head.clause, |t| t.clause);
         let reported = (end + 1..end + 6).any(|v| {
             tokens.get(v).is_some_and(|t| {
                 t.sentence == head.sentence
                     && t.clause != c
-                    && one_of("said told explained mentioned admitted according", &t.word)
-                    && ends_or(word_in(tokens, t.clause, v + 1), "me us her him them to")
+                    && one_of("said explained mentioned", &t.word)
+                    && word_in(tokens, t.clause, v + 1).is_empty()
                     && !one_of("i we", word_in(tokens, t.clause, v.wrapping_sub(1)))
+                    && tokens.get(v + 1).is_some_and(|n| n.sentence == head.sentence && one_of("in on", &n.word) && !judged_at(tokens, n.clause, v + 1))
             })
         });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
@@ -1239,17 +1244,21 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
 /// Whether the detector can read the note: mostly words in Latin letters, one of them a word it
 /// knows (an English function word or negator, a word of its lexicons, or a cue such as "early").
 /// A note in Hebrew, Russian or Chinese, in Spanish with no such word, or in French, Spanish,
-/// German and the like with more of their function words than English ones, gets no
+/// German, Portuguese, Italian or Dutch with three or more of their function words, more than
+/// its English ones (not counting a name's particles, beside a capital), gets no
 /// `non_behavioral` flag: saying it reports no behaviour would be a guess about words the
 /// detector cannot read.
-fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
+fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
     let sets = word_sets();
-    // A note in French, Spanish or German has English-looking words too ("a", "on", "Migration"),
-    // so the other language's own function words decide: more of them than English ones, and it
-    // is not read as English.
+    // A note in French, Italian or Portuguese has English-looking words too ("a", "i", "do"), so
+    // the other language's own function words decide: three or more, and more of them than
+    // English ones, and it is not read as English.
+    // Beside a capital such a word is a name's particle ("João da Silva", "Maria del Carmen y
+    // Ruiz", "van der Berg"), and a note about a person of that name is still English.
     let english = tokens.iter().filter(|t| t.stop).count();
-    let foreign = tokens.iter().filter(|t| one_of(FOREIGN_FUNCTION_WORDS, &t.word)).count();
-    if foreign >= 2 && foreign > english {
+    let capital = |k: usize| tokens.get(k).is_some_and(|t| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase));
+    let foreign = tokens.iter().enumerate().filter(|(k, t)| one_of(FOREIGN_FUNCTION_WORDS, &t.word) && !capital(k + 1) && !k.checked_sub(1).is_some_and(capital)).count();
+    if foreign >= 3 && foreign > english {
         return false;
     }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
@@ -1265,10 +1274,11 @@ fn legible(tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
 
 /// Function words of the languages besides English an interviewer is likeliest to write notes in
 /// with Latin letters (French, Spanish, German, Portuguese, Italian, Dutch), none of them a word an
-/// English note would use as often: what tells such a note from English, whose function words
-/// ("a", "on", "in", "die") some of them share.
-const FOREIGN_FUNCTION_WORDS: &str = "la le les des et est une du dans avec qui que el los las y del por para con una es muy
-    der das und ist nicht ein eine zu auf für não com uma muito da dos il di che è della ha gli nel het een en niet";
+/// English note would use as often ("die", "den", "hat", "van", "mit", "os", "ha" are left out):
+/// what tells such a note from English, whose function words ("a", "on", "in") some of them
+/// share. Some are names' particles ("da", "del", "der"), not counted beside a capital.
+const FOREIGN_FUNCTION_WORDS: &str = "la le les des de et est une du dans avec qui que el los las y del por para con una es muy
+    der das und ist nicht ein eine zu auf für não com uma muito da dos il di che è della nella gli nel het een en niet";
 
 /// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning
 /// the list was most of the time a committee of 200 scorecards took to flag its notes.
