@@ -60,17 +60,19 @@ fn wrapped_part(line: &str) -> bool {
 /// another link), as many as make it read, the fewest that do (a message of words only, "thanks,
 /// see you Monday", may look like more of it), or all of them when it never reads.
 ///
-/// The fewest are looked for among the lines within [`SEARCHED`] characters only: each try
-/// decodes the link so far, so trying every line of a file of a link and a million lines of
-/// base64url would take hours. Scorecard makes no link longer than [`MAX_LINK_CHARS`], so every
-/// link it made, wrapped and quoted by mail clients, is within them.
+/// The fewest are looked for among the first [`TRIED`] lines within [`SEARCHED`] characters
+/// only: each try decodes the link so far, so trying every line of a file of a link and a
+/// million lines of base64url would take hours, and 8,000 one-character lines after each of a
+/// file's links took seconds per link. Scorecard makes no link longer than [`MAX_LINK_CHARS`],
+/// so every link it made, wrapped by mail clients (at 76 characters, about 110 lines), is within
+/// them.
 fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
     let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
     let reads = |link: &str| decode_link_json(&unparenthesized(link)).is_ok();
     let mut link = first.to_string();
     let mut k = 0;
     let mut read = reads(&link);
-    while let Some(line) = rest.get(k).filter(|_| !read && k < wraps && link.len() <= SEARCHED) {
+    while let Some(line) = rest.get(k).filter(|_| !read && k < wraps && k < TRIED && link.len() <= SEARCHED) {
         link.push('\n');
         link.push_str(line);
         k += 1;
@@ -90,6 +92,10 @@ fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
 /// The characters of a wrapped link among which [`join_link`] looks for its end: twice the
 /// longest link Scorecard makes, for the line breaks, quoting (`> `) and indentation mail adds.
 const SEARCHED: usize = 2 * MAX_LINK_CHARS;
+
+/// The most lines after a link's first that [`join_link`] tries it with: a link of
+/// [`MAX_LINK_CHARS`] wrapped at 32 characters a line.
+const TRIED: usize = MAX_LINK_CHARS / 32;
 
 /// A text holding share links, cut into its parts, each with its place (":LINE", " [2]" after
 /// it for an item of a JSON list). A line that starts a link ([`starts_link`]) starts a part; the
