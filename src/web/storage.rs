@@ -130,13 +130,10 @@ impl DraftStore {
     /// True when browser storage holds, under `key`, another value than the one this store last
     /// wrote or read there, or a value where it last read nothing: another tab, window or widget
     /// saved the same scorecard since. (Two widgets of one card, both opened blank, are the
-    /// second case: the second to save would overwrite the first's card.)
+    /// second case: the second to save would overwrite the first's card.) [`Self::changed_since`]
+    /// but for a removal, which is no such change: the card is saved again.
     pub fn changed_elsewhere(&self, key: &str) -> bool {
-        let Some(now) = self.stored(key) else { return false };
-        match self.known.borrow().iter().find(|(k, _)| k == key) {
-            Some((_, v)) => *v != now,
-            None => self.absent.borrow().iter().any(|k| k == key),
-        }
+        self.stored(key).is_some() && self.changed_since(key)
     }
 
     /// Takes what browser storage holds under `key` as known (the user chose to replace it).

@@ -604,7 +604,10 @@ test("switching candidates within the typing pause tells the host the first one'
     await new Promise((ok) => setTimeout(ok, 600));
     return { before, told, heard };
   });
-  assert.deepEqual(heard, { before: 0, told: 1, heard: [['A', 'exceeds']] });
+  // Told by the switch at the latest (on a loaded machine the pause may end before it: then
+  // already told, and not again), once, and nothing of B's blank card.
+  assert.ok(heard.before <= 1, JSON.stringify(heard));
+  assert.deepEqual({ told: heard.told, heard: heard.heard }, { told: 1, heard: [['A', 'exceeds']] });
   await context.close();
 });
 
