@@ -680,7 +680,7 @@ impl Reducible for ScorerState {
                 // on-demand module: without it a note about someone's family could count. So it
                 // waits for the module, and this notice is the promise: `AssistReady` drafts while
                 // it stands (dismissed or replaced, nothing is drafted).
-                next.notice = Some("Drafting ratings in a moment, once tag suggestions have loaded: each observation is checked for a bias risk first.".into());
+                next.notice = Some("Drafting ratings in a moment, once the classifier has loaded: it checks each observation for a bias risk first.".into());
                 next.notice_until = NoticeUntil::Loaded;
             }
             Action::DraftRatings if editable && next.assist.ready().is_none() => {

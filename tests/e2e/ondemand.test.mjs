@@ -70,7 +70,7 @@ test('drafting asked for while the module loads is done when it arrives, with th
   await observe(page, 'She is a young mom so might not handle on-call.');
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
   // Not refused: promised, and said why it waits.
-  await page.locator('.sc-notice', { hasText: 'Drafting ratings in a moment, once tag suggestions have loaded' }).waitFor();
+  await page.locator('.sc-notice', { hasText: 'Drafting ratings in a moment, once the classifier has loaded' }).waitFor();
   assert.equal(await page.locator('.sc-badge', { hasText: 'Drafted' }).count(), 0, 'nothing drafted before the bias check can run');
 
   release();
