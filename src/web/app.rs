@@ -649,7 +649,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let mut card = Scorecard::new(rubric);
             card.interview.date = today();
             card.interviewer.name = interviewer.clone();
-            let (mut drafted, mut status) = (Vec::new(), SaveStatus::Idle);
+            // A new card where storage refuses every write says so at once, as the page does
+            // when it opens (not "Not saved yet", which would wait for an edit to tell).
+            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
             if let Some(k) = &key {
                 // (Gone or unreadable since the list was read: it stays where it is.)
                 let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };

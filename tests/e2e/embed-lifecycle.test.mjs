@@ -359,6 +359,69 @@ test('a rubric attribute that does not load after mounting is said above the sco
   await context.close();
 });
 
+test('a candidate, interviewer or step the element or update() refuses is said on the card, which stays the one named on it, until a change is accepted', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  // In the place and the style of the notice of a rubric that did not load.
+  const notice = (id) => page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return (el.shadowRoot ?? el).querySelector(':scope > .sc-app > .sc-notice[role="alert"], .sc-host > .sc-app > .sc-notice[role="alert"]')?.textContent ?? null;
+  }, id);
+  const cases = [
+    ['candidate', 'candidate', 'Ada Lovelace'],
+    ['interviewer', 'interviewer', 'Grace Hopper'],
+    ['step', 'interview step', 'System design'],
+  ];
+  for (const [attribute, label, kept] of cases) {
+    await page.evaluate((a) => document.getElementById('w').setAttribute(a, 'X'.repeat(250)), attribute);
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+    assert.equal(await notice('w'), `The page asked for another ${label}, whose name was refused: 250 characters; the limit is 200. This scorecard is still the one named on it.`);
+    // The card is untouched, and names whose it is right below the notice.
+    assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada Lovelace');
+    assert.equal(await page.inputValue(`#w input[id$="-${attribute}"]`), kept);
+    assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+    // An accepted change (the attribute put back) ends the notice.
+    await page.evaluate(([a, v]) => document.getElementById('w').setAttribute(a, v), [attribute, kept]);
+    await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  }
+  // A refused candidate, then another change accepted (the interviewer): the notice goes.
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Y'.repeat(201)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await page.evaluate(() => document.getElementById('w').setAttribute('interviewer', 'Tom Becker'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-interviewer"]')?.value === 'Tom Becker');
+  assert.equal(await notice('w'), null);
+  // mount()'s update(): the same notice, above the scorer; a name that is not text too.
+  const told = await page.evaluate(async () => {
+    const { el, handle } = await fresh({ candidate: 'Bea', interviewer: 'Grace', autosave: false });
+    await until(() => el.querySelector('.sc-card'));
+    const thrown = [];
+    for (const options of [{ step: 's'.repeat(201) }, { candidate: 7 }]) {
+      try { handle.update(options); } catch (e) { thrown.push(e.message); }
+      await until(() => el.querySelector(':scope > .sc-app > .sc-notice'));
+      thrown.push(el.querySelector(':scope > .sc-app > .sc-notice').textContent);
+    }
+    // Another kind of refusal leaves the notice as it is; an accepted update ends it.
+    try { handle.update({ theme: 'blue' }); } catch (e) { thrown.push(e.message); }
+    thrown.push(el.querySelectorAll(':scope > .sc-app > .sc-notice').length);
+    handle.update({ candidate: 'Cy' });
+    await until(() => el.querySelector('input[id$="-candidate"]')?.value === 'Cy');
+    thrown.push(el.querySelectorAll(':scope > .sc-app > .sc-notice').length);
+    return thrown;
+  });
+  assert.deepEqual(told, [
+    'update options: interview.step: 201 characters; the limit is 200',
+    'The page asked for another interview step, whose name was refused: 201 characters; the limit is 200. This scorecard is still the one named on it.',
+    'update options: candidate: expected text',
+    'The page asked for another candidate, whose name was refused: expected text. This scorecard is still the one named on it.',
+    'update options: theme: expected "light", "dark" or null',
+    1,
+    0,
+  ]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an element whose rubric did not load at first mounts once the attribute names one that loads, or is removed', async () => {
   const { context, page } = await open();
   // A saved draft of these names on the default rubric, for the element that recovers to open.

@@ -473,6 +473,45 @@ test('with storage refusing every write, a card renamed as it is typed is listed
   await context.close();
 });
 
+test('with storage refusing or blocked, the status says so before the first edit, and again at once on New scorecard', async () => {
+  const status = (page) => page.locator('[data-testid=save-status]').textContent();
+  const cases = [
+    // setItem throws (full or read-only storage), and localStorage itself throws (blocked).
+    [() => { Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; },
+      'Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only.'],
+    [() => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); },
+      'Not saved: this browser blocks storage for this page. Your work is kept in this tab only.'],
+  ];
+  for (const [script, refused] of cases) {
+    const context = await browser.newContext();
+    await context.addInitScript(script);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + '/');
+    await page.waitForSelector('.sc-card');
+    // A fresh page: said before anything is typed.
+    await page.waitForFunction((t) => document.querySelector('[data-testid=save-status]')?.textContent === t, refused);
+    await candidate(page).fill('Priya Raman');
+    await page.getByLabel('Interviewer', { exact: true }).fill('Tom Becker');
+    await page.click('label[for="sc-business_impact-meets"]');
+    // (An edit says why its own write was refused: "browser storage is full", for one.)
+    await page.waitForFunction(() => /^Not saved: .*kept in this tab only\.$/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+    // New scorecard switches in place (a reload would lose the card): the blank card says at
+    // once that it cannot be saved either, not "Not saved yet".
+    await page.getByRole('button', { name: 'New scorecard' }).click();
+    await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+    assert.equal(await status(page), refused);
+    assert.equal(await page.getByLabel('Interviewer', { exact: true }).inputValue(), 'Tom Becker');
+    // The card before is still within reach, kept in this tab.
+    await page.getByText('Your scorecards').click();
+    await page.locator('.sc-saved__item').first().waitFor();
+    assert.match(await page.locator('.sc-saved__item').filter({ hasText: 'Priya Raman' }).locator('.sc-saved__detail').textContent(), /kept in this tab only$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a tab that is behind says so where the interviewer types, without taking the keyboard', async () => {
   const { context, page: a } = await fresh();
   await a.setViewportSize({ width: 1280, height: 700 });

@@ -92,6 +92,10 @@ impl EmbedOptions {
     }
 }
 
+/// The host's names and step: each option's key, its path in the document (how a refusal of its
+/// length begins) and what the interviewer calls it.
+const NAMED: [(&str, &str, &str); 3] = [("candidate", "candidate.name", "candidate"), ("interviewer", "interviewer.name", "interviewer"), ("step", "interview.step", "interview step")];
+
 /// The keys of [`EmbedOptions`], as JavaScript spells them.
 const OPTIONS: [&str; 8] = ["rubric", "candidate", "interviewer", "step", "value", "readOnly", "autosave", "theme"];
 
@@ -134,6 +138,11 @@ pub struct RootProps {
     /// one turn, as React StrictMode does) would otherwise still render, editable and saving.
     #[prop_or_default]
     pub gone: Rc<Cell<bool>>,
+    /// Why the host's last request for another candidate, interviewer or step was refused
+    /// (`update`): said above the scorer, which is still the card named on it, until an update
+    /// is accepted (the host's page may name the one it asked for meanwhile).
+    #[prop_or_default]
+    pub refused: Option<String>,
 }
 
 /// Whether the shared view asks to replace the draft, and the answer last given (see
@@ -265,7 +274,14 @@ pub fn Root(props: &RootProps) -> Html {
             let p = &props.settings.preset;
             let part = |v: &Option<String>| v.as_deref().map_or_else(|| "\u{0}".to_string(), |s| format!("={s}"));
             let key = format!("{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, props.rubric_generation, part(&p.candidate), part(&p.interviewer), part(&p.step));
-            html! { <Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /> }
+            // Where the element says a rubric did not load (scorecard-element.js), and as it
+            // does. (The scorer in a list of its own: its key never meets the notice's place.)
+            html! {
+                <>
+                    if let Some(text) = &props.refused { { alert(text.clone()) } }
+                    <><Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /></>
+                </>
+            }
         }
         Err(e) => rubric_error(e),
     }
@@ -273,7 +289,12 @@ pub fn Root(props: &RootProps) -> Html {
 
 /// What the widget shows when its rubric does not load.
 fn rubric_error(e: &str) -> Html {
-    html! { <div class="sc-app"><p class="sc-notice" role="alert">{ format!("The rubric could not be loaded: {e}") }</p></div> }
+    alert(format!("The rubric could not be loaded: {e}"))
+}
+
+/// A notice in the widget's frame, above the scorer or in its place, read out as it appears.
+fn alert(text: String) -> Html {
+    html! { <div class="sc-app"><p class="sc-notice" role="alert">{ text }</p></div> }
 }
 
 /// Mounted widgets on this page, for unique element ids.
@@ -579,6 +600,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         shared: None,
         rubric_generation: 0,
         gone: gone.clone(),
+        refused: None,
     };
     LIVE.with(|live| live.borrow_mut().push(element.clone()));
     // The theme's default tokens hang off this class (styles/tokens.css).
@@ -667,6 +689,16 @@ impl Widget {
         let (o, rubric) = match checked {
             Ok(ok) => ok,
             Err(message) => {
+                // Another candidate, interviewer or step refused (a name over the limit): the
+                // host's page may name it already, so the card says it is still the one named
+                // on it. (The host hears why, as of any refusal.)
+                let said = message.strip_prefix("update options: ").and_then(|m| {
+                    NAMED.iter().find_map(|&(key, path, label)| Some((label, m.strip_prefix(path).or_else(|| m.strip_prefix(key))?.strip_prefix(": ")?)))
+                });
+                if let Some((label, why)) = said {
+                    self.props.borrow_mut().refused = Some(format!("The page asked for another {label}, whose name was refused: {why}. This scorecard is still the one named on it."));
+                    self.rerender();
+                }
                 emit(&self.element, &self.listeners, "scorecard:error", &error_detail(message.clone()));
                 return Err(js_error(&message));
             }
@@ -675,6 +707,7 @@ impl Widget {
         // its own names if it was autosaving.
         let (left, switched) = {
             let mut props = self.props.borrow_mut();
+            props.refused = None;
             let left = (props.rubric.as_ref().ok().map(|r| r.id.clone()), props.settings.autosave);
             let settings = &mut props.settings;
             let before = settings.preset.clone();
@@ -836,7 +869,7 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default() };
+            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default(), refused: None };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         reload_on_hash_change();
