@@ -927,9 +927,9 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
 /// meetings", "Presence: weak."), or their lack of polish ("she lacks polish", "lacks executive
 /// polish", "needs more polish as a person", "not polished enough for the client"): the first
 /// and last tokens to quote, for the first of the note's "presence", "gravitas", "polish" and
-/// "polished" that is one. Never when a short clause of saying follows it in its sentence ("...,
-/// she said, in the product she inherited", "..., her manager told her"), unless "I" or "we"
-/// said it.
+/// "polished" that is one. Never for a bare presence placed in a product after a clause of
+/// saying ("..., she said, in the product she inherited"); a verdict passed on ("..., her
+/// manager told her", "..., the panel said") is one.
 /// "presence" needs a word that judges it just before: "executive", "leadership", "stage"...; or
 /// a lack, a negation or a quantifier ("lacks", "no", "little", "doesn't have", "has real",
 /// "strong", "not much of a"), not a bare "have" ("a friend has presence" in a chat client), after which it must
@@ -991,7 +991,8 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
         // (A chat system's design review names presence beside last-seen times, typing
         // indicators, read receipts, fan-out and expiry.)
-        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing receipt ttl expiri expiry gossip fanout fan", &t.stem));
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing ttl expiri expiry fanout", &t.stem))
+            || tokens.windows(2).any(|w| matches!(w, [a, b] if matches!((a.word.as_str(), b.stem.as_str()), ("fan", "out") | ("read", "receipt") | ("gossip", "protocol"))));
         // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
         // "chat presence".
         let own = |k: usize| ends_or(word(k.wrapping_sub(1)), "her his their");
@@ -1037,21 +1038,25 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         let asked = tokens.get(..first)?.iter().enumerate().any(|(j, t)| {
             t.clause == head.clause && (one_of("asked ask asks asking wondered said told", &t.word) || (t.word == "know" && word(j.wrapping_sub(1)) == "to" && one_of("wanted want wants wanting", word(j.wrapping_sub(2)))))
         });
-        // Reported after it, of a thing: a clause of a few words that ends in a verb of saying,
-        // then "in" or "on" what is no social setting ("Presence was lacking, she said, in the
-        // product she inherited"). Reported alone ("..., the panel said", "..., her manager told
-        // us", "..., according to the recruiter") it is a verdict on the candidate passed on.
+        // Reported after it, of a thing: a bare "presence" (not gravitas, polish or an executive
+        // presence, never a product's), a clause of saying after it in its sentence, then "in" or
+        // "on" a product ("Presence was lacking, she said, in the product she inherited", "...,
+        // she told me, in the old app"). Reported of nothing ("..., the panel said", "..., her
+        // manager told us", "..., according to the recruiter, in general") it is a verdict on the
+        // candidate passed on.
         let c = tokens.get(end).map_or(head.clause, |t| t.clause);
-        let reported = (end + 1..end + 6).any(|v| {
-            tokens.get(v).is_some_and(|t| {
-                t.sentence == head.sentence
-                    && t.clause != c
-                    && one_of("said explained mentioned", &t.word)
-                    && word_in(tokens, t.clause, v + 1).is_empty()
-                    && !one_of("i we", word_in(tokens, t.clause, v.wrapping_sub(1)))
-                    && tokens.get(v + 1).is_some_and(|n| n.sentence == head.sentence && one_of("in on", &n.word) && !judged_at(tokens, n.clause, v + 1))
-            })
-        });
+        let bare = head.word == "presence" && !one_of("executive exec leadership stage boardroom commanding", word(last.wrapping_sub(1)));
+        let reported = bare
+            && (end + 1..end + 9).any(|v| {
+                tokens.get(v).is_some_and(|t| {
+                    t.sentence == head.sentence
+                        && t.clause != c
+                        && one_of("in on", &t.word)
+                        && tokens.get(v - 1).is_some_and(|p| p.clause != t.clause)
+                        && tokens.get(end + 1..v).is_some_and(|said| said.iter().any(|w| one_of("said told explained mentioned admitted according", &w.word)))
+                        && (v + 1..v + 4).any(|k| tokens.get(k).is_some_and(|n| n.clause == t.clause && one_of(PRODUCTS, &n.stem)))
+                })
+            });
         // A name: "Worked at Gravitas Ventures" (a capital within a sentence, nothing judging
         // it), "Gravitas Ventures hired her" (at a sentence's start, before another capital that
         // is no lack after it: "Gravitas Is Lacking" and "Gravitas: none" are verdicts),
@@ -1078,6 +1083,9 @@ fn word_in(tokens: &[Token], c: u32, k: usize) -> &str {
 fn after_article(tokens: &[Token], c: u32, k: usize) -> usize {
     k + usize::from(one_of("the a an this our", word_in(tokens, c, k)))
 }
+
+/// Things a presence may be a feature of, as stems ("in the old app", "on the legacy client").
+const PRODUCTS: &str = "app product client design system servic featur version releas prototyp codebas build api platform mvp beta modul page ui ux websit site compon tool";
 
 /// Where a presence or a polish is judged, from `k` in clause `c`: the clause's end, a
 /// conjunction or a hedge, or a social setting ("in the room", "on the call", "in meetings");
@@ -1253,12 +1261,23 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     // A note in French, Italian or Portuguese has English-looking words too ("a", "i", "do"), so
     // the other language's own function words decide: three or more, and more of them than
     // English ones, and it is not read as English.
-    // Beside a capital such a word is a name's particle ("João da Silva", "Maria del Carmen y
-    // Ruiz", "van der Berg"), and a note about a person of that name is still English.
-    let english = tokens.iter().filter(|t| t.stop).count();
-    let capital = |k: usize| tokens.get(k).is_some_and(|t| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase));
-    let foreign = tokens.iter().enumerate().filter(|(k, t)| one_of(FOREIGN_FUNCTION_WORDS, &t.word) && !capital(k + 1) && !k.checked_sub(1).is_some_and(capital)).count();
-    if foreign >= 3 && foreign > english {
+    // Between capitals, past other particles, such a word is a name's particle ("João da Silva",
+    // "Maria del Carmen y Ruiz", "van der Berg"), and a note about that person is still English
+    // (a German noun's capital after "das" is not on both sides). The English words counted
+    // against them include impressions ("nice", "smart"), so "Great guy, es muy nice" is English.
+    let english = tokens.iter().filter(|t| t.stop || impression_words().contains(t.word.as_str())).count();
+    let capital = |t: &Token| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+    let named = |t: &&Token| !one_of(NAME_PARTICLES, &t.word);
+    let foreign = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            one_of(FOREIGN_FUNCTION_WORDS, &t.word)
+                && !(tokens.get(..k).and_then(|b| b.iter().rev().find(named)).is_some_and(capital)
+                    && tokens.get(k + 1..).and_then(|a| a.iter().find(named)).is_some_and(capital))
+        })
+        .count();
+    if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) {
         return false;
     }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
@@ -1274,11 +1293,15 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
 
 /// Function words of the languages besides English an interviewer is likeliest to write notes in
 /// with Latin letters (French, Spanish, German, Portuguese, Italian, Dutch), none of them a word an
-/// English note would use as often ("die", "den", "hat", "van", "mit", "os", "ha" are left out):
+/// English note would use as often ("die", "den", "hat", "van", "mit", "os" are left out):
 /// what tells such a note from English, whose function words ("a", "on", "in") some of them
 /// share. Some are names' particles ("da", "del", "der"), not counted beside a capital.
-const FOREIGN_FUNCTION_WORDS: &str = "la le les des de et est une du dans avec qui que el los las y del por para con una es muy
-    der das und ist nicht ein eine zu auf für não com uma muito da dos il di che è della nella gli nel het een en niet";
+const FOREIGN_FUNCTION_WORDS: &str = "la le les des de et est une du dans avec qui que à el los las y del por para con una es muy
+    der das und ist nicht ein eine zu auf für dem não com uma muito da dos il di che è della nella gli nel ha het een en niet aan";
+
+/// Words that join the parts of a name ("da", "van der", "de la"): skipped when looking for the
+/// capitals around one of [`FOREIGN_FUNCTION_WORDS`].
+const NAME_PARTICLES: &str = "da das de del della der di do dos du el la le van von y het ten ter den";
 
 /// The words of [`IMPRESSIONS`], as a set: looked up for every word of a note, where scanning
 /// the list was most of the time a committee of 200 scorecards took to flag its notes.
