@@ -1316,6 +1316,16 @@ fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let o = run(&["validate", "--jsonl", file], b"");
     assert_eq!(stdout(&o), format!("{file}:1: valid\n"), "{}", stderr(&o));
     assert!(stderr(&o).starts_with(&format!("scorecard: {file}:{line}: not JSON")), "{}", stderr(&o));
+    // Wrapped narrowly under an indent, in more lines than a link of the longest at 32 columns
+    // (a review's case): still its own lines, the message after it skipped.
+    let start = url.find("#sc1=").unwrap() + 9;
+    let narrow: Vec<String> = std::iter::once(url[..start].to_string()).chain(url.as_bytes()[start..].chunks(1).map(|c| format!("  {}", String::from_utf8(c.to_vec()).unwrap()))).collect();
+    assert!(narrow.len() > 260, "{}", narrow.len());
+    std::fs::write(dir.join("narrow.txt"), format!("{}\n  thanks, see you Monday\n", narrow.join("\n"))).unwrap();
+    let narrow_file = dir.join("narrow.txt");
+    let o = run(&["validate", narrow_file.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("skipped, neither a share link nor a scorecard: \"thanks, see you Monday\""), "{}", stderr(&o));
     // Never reads: every line is taken, and the decoder refuses it for its size.
     let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
     for args in [&["convert", "-"][..], &["validate", "--jsonl", "-"][..]] {

@@ -64,8 +64,7 @@ fn wrapped_part(line: &str) -> bool {
 /// only: each try decodes the link so far, so trying every line of a file of a link and a
 /// million lines of base64url would take hours, and 8,000 one-character lines after each of a
 /// file's links took seconds per link. Scorecard makes no link longer than [`MAX_LINK_CHARS`],
-/// so every link it made, wrapped by mail clients (at 76 characters, about 110 lines), is within
-/// them.
+/// so every link it made, wrapped by mail clients, indented or quoted, is within them.
 fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
     let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
     let reads = |link: &str| decode_link_json(&unparenthesized(link)).is_ok();
@@ -93,9 +92,10 @@ fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
 /// longest link Scorecard makes, for the line breaks, quoting (`> `) and indentation mail adds.
 const SEARCHED: usize = 2 * MAX_LINK_CHARS;
 
-/// The most lines after a link's first that [`join_link`] tries it with: a link of
-/// [`MAX_LINK_CHARS`] wrapped at 32 characters a line.
-const TRIED: usize = MAX_LINK_CHARS / 32;
+/// The most lines after a link's first that [`join_link`] tries it with: [`SEARCHED`] at 16
+/// characters a line (a link of [`MAX_LINK_CHARS`] wrapped at 32 columns under an indent or a
+/// quote, as a review wrapped a real one, needs 260).
+const TRIED: usize = SEARCHED / 16;
 
 /// A text holding share links, cut into its parts, each with its place (":LINE", " [2]" after
 /// it for an item of a JSON list). A line that starts a link ([`starts_link`]) starts a part; the
