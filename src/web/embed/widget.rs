@@ -707,7 +707,11 @@ impl Widget {
         // its own names if it was autosaving.
         let (left, switched) = {
             let mut props = self.props.borrow_mut();
-            props.refused = None;
+            // A name accepted now is the host's answer to the refusal; a theme or a read-only
+            // switch is not (the card is still not the one the page names).
+            if o.candidate.is_some() || o.interviewer.is_some() || o.step.is_some() {
+                props.refused = None;
+            }
             let left = (props.rubric.as_ref().ok().map(|r| r.id.clone()), props.settings.autosave);
             let settings = &mut props.settings;
             let before = settings.preset.clone();
