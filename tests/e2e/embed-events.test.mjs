@@ -178,14 +178,17 @@ test('iframe mode: the parent changes the theme without a reload, and hears rubr
   await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:rubric'));
   const told = await page.evaluate(() => window.received.filter((m) => m.type === 'scorecard:rubric' || m.type === 'scorecard:ready').map((m) => [m.type, m.detail.rubric.id]));
   assert.deepEqual(told, [['scorecard:ready', 'l4-senior-software-engineer'], ['scorecard:rubric', 'l2-sre']]);
-  // A candidate's name refused is said in the frame too, above the card, until an update is accepted.
+  // A candidate's name refused is said in the frame too, above the card, until the parent names
+  // someone it accepts (a theme switch is no answer to it).
   const notice = () => page.evaluate(() => document.querySelector('iframe').contentDocument.querySelector('#scorecard-app > .sc-app > .sc-notice[role="alert"]')?.textContent ?? null);
   await page.evaluate(() => sendToWidget({ type: 'scorecard:update', options: { candidate: 'x'.repeat(201) } }));
   await page.waitForFunction(() => document.querySelector('iframe').contentDocument.querySelector('#scorecard-app > .sc-app > .sc-notice'));
   assert.equal(await notice(), 'The page asked for another candidate, whose name was refused: 201 characters; the limit is 200. This scorecard is still the one named on it.');
   await page.evaluate(() => sendToWidget({ type: 'scorecard:update', options: { theme: 'light' } }));
-  await page.waitForFunction(() => !document.querySelector('iframe').contentDocument.querySelector('#scorecard-app > .sc-app > .sc-notice'));
   await until(LIGHT);
+  assert.equal(await notice(), 'The page asked for another candidate, whose name was refused: 201 characters; the limit is 200. This scorecard is still the one named on it.');
+  await page.evaluate(() => sendToWidget({ type: 'scorecard:update', options: { candidate: 'Ada Lovelace' } }));
+  await page.waitForFunction(() => !document.querySelector('iframe').contentDocument.querySelector('#scorecard-app > .sc-app > .sc-notice'));
   assert.deepEqual(errors, []);
   await context.close();
 });
