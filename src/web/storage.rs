@@ -133,7 +133,7 @@ impl DraftStore {
     /// second case: the second to save would overwrite the first's card.) [`Self::changed_since`]
     /// but for a removal, which is no such change: the card is saved again.
     pub fn changed_elsewhere(&self, key: &str) -> bool {
-        self.stored(key).is_some() && self.changed_since(key)
+        self.stored(key).is_some_and(|now| self.changed_from(key, Some(&now)))
     }
 
     /// Takes what browser storage holds under `key` as known (the user chose to replace it).
@@ -175,9 +175,14 @@ impl DraftStore {
     /// wrote, removed or accepted there, nothing included: another tab or window wrote or
     /// removed it since. False for a key this store never read.
     pub fn changed_since(&self, key: &str) -> bool {
-        let now = self.stored(key);
+        self.changed_from(key, self.stored(key).as_deref())
+    }
+
+    /// [`Self::changed_since`] with what storage holds under `key` already read (`now`): a
+    /// card's value is read once per save.
+    fn changed_from(&self, key: &str, now: Option<&str>) -> bool {
         if let Some((_, v)) = self.known.borrow().iter().find(|(k, _)| k == key) {
-            return now.as_deref() != Some(v.as_str());
+            return now != Some(v.as_str());
         }
         now.is_some() && self.absent.borrow().iter().any(|k| k == key)
     }
