@@ -193,15 +193,21 @@ test("keeping both tabs' changes keeps this tab's addition and the other tab's r
   await context.close();
 });
 
-test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
+/** A context whose pages run idle callbacks (the saves) only when told: `flushIdle()`. */
+async function idleContext() {
   const context = await browser.newContext();
-  // Saves run when the browser is idle: here when the test says, so that B's change comes
-  // before the save of the set it took.
   await context.addInitScript(() => {
     const queue = [];
     window.requestIdleCallback = (f) => queue.push(f);
     window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
   });
+  return context;
+}
+
+test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
+  // Saves run when the browser is idle: here when the test says, so that B's change comes
+  // before the save of the set it took.
+  const context = await idleContext();
   const [a, b] = [await context.newPage(), await context.newPage()];
   await open(a);
   await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
@@ -317,12 +323,7 @@ test('the two-tab alert counts only the scorecards that read as scorecards, and 
 // only when this tab's own save finds it: saves run when the test says (`flushIdle`), so that
 // this tab's change is still waiting when the other tab's set comes.
 async function idleTabs() {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const queue = [];
-    window.requestIdleCallback = (f) => queue.push(f);
-    window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
-  });
+  const context = await idleContext();
   const [a, b] = [await context.newPage(), await context.newPage()];
   await open(a);
   await a.setInputFiles('#scc-files', FOUR.slice(0, 3));

@@ -11,6 +11,21 @@ harness((h) => ({ base, browser } = h));
 const EXTRAS = /scorecard-extras(_bg\.wasm|\.js)$/;
 const NOTE = 'Mentors two new grads on her team and meets them weekly for code review coaching.';
 
+/** A page of the scorer whose on-demand module is held back until `release()`. */
+async function heldBack() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(EXTRAS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  return { context, page, release };
+}
+
 test('the scorer is on screen before the on-demand module is fetched', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -26,16 +41,7 @@ test('the scorer is on screen before the on-demand module is fetched', async () 
 });
 
 test('an observation typed while the module loads is tagged the moment it arrives', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(EXTRAS, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
+  const { context, page, release } = await heldBack();
 
   await observe(page, NOTE);
   const untagged = page.locator('.sc-observe .sc-obs', { hasText: 'Mentors two new grads' });
@@ -56,16 +62,7 @@ test('an observation typed while the module loads is tagged the moment it arrive
 });
 
 test('drafting asked for while the module loads is done when it arrives, with the bias check', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(EXTRAS, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
+  const { context, page, release } = await heldBack();
   await observe(page, NOTE);
   await observe(page, 'She is a young mom so might not handle on-call.');
   await page.getByRole('button', { name: 'Draft ratings from observations' }).click();
