@@ -226,6 +226,21 @@ pub fn recommend_with(rubric: &Rubric, card: &Scorecard, flagged: &dyn Fn(&str) 
 /// texts are not evidence, and the level of a suggested tag the classifier cannot tell is no
 /// level (docs/WHY.md).
 pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Reading) -> Recommendation {
+    recommend_as(rubric, card, read, Voice::Interview)
+}
+
+/// Whose ratings the engine reads, which its reasons name: one interviewer's scorecard, or a
+/// committee's consensus ([`crate::core::committee`]), whose reasons must not speak of "this
+/// interview" or ask for a note nobody on the panel can add to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    Interview,
+    Panel,
+}
+
+/// [`recommend_read`], its reasons worded for `voice`.
+pub fn recommend_as(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Reading, voice: Voice) -> Recommendation {
+    let panel = voice == Voice::Panel;
     let flagged = |t: &str| read(t) == Reading::Flagged;
     let rating_of = |id: &str| card.rating(id);
     let outcome = evaluate(rubric, &rating_of);
@@ -333,7 +348,7 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
                 outcome.assessed
             ));
             if held_back {
-                rationale.push(held_back_sentence(rubric, card, &core_unrated, &list));
+                rationale.push(held_back_sentence(rubric, card, &core_unrated, &list, panel));
             }
             if level_below(&lvl, &rubric.level) && !held_back {
                 rationale.push(format!(
@@ -367,8 +382,11 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
             if let (Some(c), true) = (&b.consider, outcome.assessed < b.min_assessed && holds(rubric, b, score, weak.len(), &rating_of)) {
                 let all = if b.min_assessed >= rubric.capabilities.len() { "all " } else { "" };
                 rationale.push(format!(
-                    "{c} to consider needs {all}{} capabilities assessed; this card assesses {}. Rate only what you observed.",
-                    b.min_assessed, outcome.assessed
+                    "{c} to consider needs {all}{} capabilities assessed; {} {}.{}",
+                    b.min_assessed,
+                    if panel { "the panel assesses" } else { "this card assesses" },
+                    outcome.assessed,
+                    if panel { "" } else { " Rate only what you observed." }
                 ));
                 break;
             }
@@ -406,7 +424,11 @@ pub fn recommend_read(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> 
     }
     if !unevidenced.is_empty() {
         let flagged = if only_flagged { "; a flagged one is not evidence" } else { "" };
-        rationale.push(format!("Rated without evidence (add a note or an observation{flagged}): {}.", list(&unevidenced)));
+        rationale.push(if panel {
+            format!("Rated without evidence by anyone on the panel: {}.", list(&unevidenced))
+        } else {
+            format!("Rated without evidence (add a note or an observation{flagged}): {}.", list(&unevidenced))
+        });
     }
     let todo_lines = todo_start..rationale.len();
     for id in &contradicted {
@@ -601,22 +623,25 @@ pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
 /// Why a hire is held below the rubric's level: a core capability the interview did not cover,
 /// or one it has observations of and no rating (the interviewer's to rate: drafting leaves one
 /// whose observations disagree), which "did not cover" would contradict beside its observations.
-fn held_back_sentence(rubric: &Rubric, card: &Scorecard, core_unrated: &[String], list: &dyn Fn(&[String]) -> String) -> String {
+/// A `panel`'s consensus names the panel, not "this interview" and "the card".
+fn held_back_sentence(rubric: &Rubric, card: &Scorecard, core_unrated: &[String], list: &dyn Fn(&[String]) -> String, panel: bool) -> String {
     let (observed, uncovered): (Vec<String>, Vec<String>) = core_unrated.iter().cloned().partition(|c| card.observations_for(c).next().is_some());
     let them = |ids: &[String], one: &'static str, many: &'static str| if ids.len() == 1 { one } else { many };
+    let who = if panel { "no one on the panel assessed" } else { "this interview did not cover" };
     let what = if observed.is_empty() {
-        format!("not assessed: {}; this interview did not cover {}", list(&uncovered), them(&uncovered, "it", "them"))
+        format!("not assessed: {}; {who} {}", list(&uncovered), them(&uncovered, "it", "them"))
     } else {
         let mut what = format!("not rated: {}, though {} observations", list(&observed), them(&observed, "it has", "they have"));
         if !uncovered.is_empty() {
-            what.push_str(&format!(", and {}, which this interview did not cover", list(&uncovered)));
+            what.push_str(&format!(", and {}, which {who}", list(&uncovered)));
         }
         what
     };
     format!(
-        "Core capabilit{} {what}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, the card would reach {}.",
+        "Core capabilit{} {what}, so in Greenhouse terms there is no decision for the {} role yet: rated meets expectations, {} would reach {}.",
         them(core_unrated, "y", "ies"),
         rubric.level,
+        if panel { "the panel" } else { "the card" },
         rubric.level
     )
 }

@@ -614,6 +614,20 @@ fn committee_recommendation() {
             never: &[],
             lowered: true,
         },
+        // A core capability nobody on the panel rated holds the hire below the level: the
+        // reasons name the panel, not "this interview" or "the card", and ask nobody for a note.
+        Case {
+            panel: &["ga a s1: po=M bi=M cc=m ms=M lp=M", "ga b s2: po=M bi=M cc=m ms=M lp=M"],
+            decision: Decision::Hire,
+            level: Some("L3"),
+            says: &[
+                "Core capability not assessed: Technical Expertise; no one on the panel assessed it, so",
+                "rated meets expectations, the panel would reach L4.",
+                "Rated without evidence by anyone on the panel: Communication & Collaboration.",
+            ],
+            never: &["this interview", "the card", "add a note"],
+            lowered: false,
+        },
         // Too little rated for a decision, however unanimous.
         Case {
             panel: &["fa a s1: te=M po=M", "fa b s2: te=M po=M"],
@@ -646,6 +660,24 @@ fn committee_recommendation() {
     for case in &cases {
         check(case);
     }
+}
+
+#[test]
+fn a_core_capability_observed_but_rated_by_nobody_is_not_called_unassessed() {
+    // Drafting leaves a capability whose observations disagree unrated: a panel where everyone
+    // did so has observations of it, and the committee says so, as one card's reasons do.
+    let mut cards = panel(&["ha a s1: po=M bi=M cc=M ms=M lp=M", "ha b s2: po=M bi=M cc=M ms=M lp=M"]);
+    cards[1].1.observations.push(Observation {
+        id: "t".into(),
+        text: "Designed the retry queue.".into(),
+        capability: Some(cap("te").into()),
+        ..Default::default()
+    });
+    let r = analyze(&rubric(), &cards, None);
+    let text = r.candidates[0].committee.recommendation.rationale.join(" ");
+    assert!(text.contains("Core capability not rated: Technical Expertise, though it has observations, so"), "{text}");
+    assert!(text.contains("the panel would reach L4"), "{text}");
+    assert!(!text.contains("assessed it") && !text.contains("this interview"), "{text}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary, PanelMember};
 use crate::core::engine::{self, evaluate, join_names, Decision, Greenhouse, Outcome};
 use crate::core::rubric::Rubric;
-use crate::core::scorecard::{clip, Person, Rating, RatingEntry, Scorecard};
+use crate::core::scorecard::{clip, Observation, Person, Rating, RatingEntry, Scorecard};
 
 /// Confidence taken off for each capability whose lowest or highest view changes the outcome.
 pub const PIVOTAL_PENALTY: f64 = 0.15;
@@ -57,7 +57,7 @@ pub fn committee(
         Some(f) if alone.is_some() && !f(t).is_empty() => engine::Reading::Flagged,
         _ => engine::Reading::Evidence,
     };
-    let mut rec = engine::recommend_read(rubric, card, &read);
+    let mut rec = engine::recommend_as(rubric, card, &read, if alone.is_some() { engine::Voice::Interview } else { engine::Voice::Panel });
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
     let at = |id: &str| consensus.get(id).copied().unwrap_or(Rating::NotAssessed);
     let now = evaluate(rubric, &at);
@@ -242,12 +242,17 @@ pub fn committee(
 
 /// The consensus ratings as a scorecard the engine can read. A capability's note summarises the
 /// panel's ratings and evidence, and is left empty when nobody gave evidence, so the engine still
-/// reports it as rated without evidence.
+/// reports it as rated without evidence. A capability nobody rated but someone observed gets one
+/// untagged-level observation, so the engine says "not rated, though it has observations" of it,
+/// as it does of one interviewer's card, rather than that nobody assessed it.
 fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> Scorecard {
     let mut card = Scorecard::new(rubric);
     card.candidate = candidate.clone();
     card.interviewer = Person { id: String::new(), name: COMMITTEE_NAME.into() };
     card.interview.step = COMMITTEE_NAME.into();
+    for row in matrix.iter().filter(|r| r.consensus == Rating::NotAssessed && r.cells.iter().any(|c| !c.observations.is_empty())) {
+        card.observations.push(Observation { capability: Some(row.capability.clone()), ..Default::default() });
+    }
     for row in matrix.iter().filter(|r| r.consensus != Rating::NotAssessed) {
         let note = if row.evidence == 0 {
             String::new()
