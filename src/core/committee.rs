@@ -234,6 +234,17 @@ pub struct CommitteeRecommendation {
     pub if_lower_views_held: Option<OutcomeSummary>,
     /// The outcome had every contested capability taken its highest view.
     pub if_higher_views_held: Option<OutcomeSummary>,
+    /// In a panel of three or more, the members whose scorecard alone decides the outcome: with
+    /// it set aside and the consensus taken again, the outcome differs. Panel order.
+    pub if_left_out: Vec<LeftOut>,
+}
+
+/// A member whose scorecard the outcome rests on, and the outcome without it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// The scorecard's source, as [`PanelMember::source`].
+    pub source: String,
+    pub outcome: OutcomeSummary,
 }
 
 impl CommitteeRecommendation {

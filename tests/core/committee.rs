@@ -681,6 +681,37 @@ fn a_core_capability_observed_but_rated_by_nobody_is_not_called_unassessed() {
 }
 
 #[test]
+fn an_outcome_one_scorecard_decides_names_it() {
+    // Two of three rate Technical Expertise needs improvement: the consensus is needs
+    // improvement, and without either of them the panel splits evenly and the lower median
+    // holds it. Without the third, nothing moves: only the two are named.
+    let r = report(&[
+        "ja a s1: te=N po=M bi=M cc=M ms=M lp=M",
+        "ja b s2: te=N po=M bi=M cc=M ms=M lp=M",
+        "ja c s3: te=E po=M bi=M cc=M ms=M lp=M",
+    ]);
+    let c = &r.candidates[0].committee;
+    assert!(c.if_left_out.is_empty(), "two needs improvement against one: no single scorecard decides it: {:?}", c.if_left_out);
+    // One member alone holds the consensus down on two capabilities.
+    let r = report(&[
+        "ka a s1: te=M po=M bi=M cc=M ms=M lp=M",
+        "ka b s2: te=N po=N bi=M cc=M ms=M lp=M",
+        "ka c s3: te=M po=N bi=M cc=M ms=M lp=M",
+        "ka d s4: te=N po=M bi=M cc=M ms=M lp=M",
+    ]);
+    let c = &r.candidates[0].committee;
+    let text = c.recommendation.rationale.join(" ");
+    let who: Vec<&str> = c.if_left_out.iter().map(|l| l.source.as_str()).collect();
+    assert_eq!(who, ["card2"], "{text}");
+    assert_ne!(c.if_left_out[0].outcome.description, "hire at L3", "{text}");
+    assert!(text.contains(&format!("Rests on one scorecard: without that of Name of b (s2), the outcome would be {}.", c.if_left_out[0].outcome.description)), "{text}");
+    // A panel of two never says it: the other's vote is on the page.
+    let r = report(&["la a s1: te=N po=M bi=M cc=M ms=M lp=M", "la b s2: te=E po=M bi=M cc=M ms=M lp=M"]);
+    assert!(r.candidates[0].committee.if_left_out.is_empty());
+    assert!(!r.candidates[0].committee.recommendation.rationale.join(" ").contains("Rests on one"));
+}
+
+#[test]
 fn the_committee_uses_the_engine_on_consensus_ratings() {
     // The committee of one scorecard decides exactly as that scorecard does.
     let rubric = rubric();

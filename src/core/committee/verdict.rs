@@ -9,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::{CapabilityRow, CommitteeRecommendation, Contest, OutcomeSummary, PanelMember};
+use super::consensus::summarize;
+use super::{CapabilityRow, CommitteeRecommendation, Contest, LeftOut, OutcomeSummary, PanelMember};
 use crate::core::engine::{self, evaluate, join_names, Decision, Greenhouse, Outcome};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{clip, Observation, Person, Rating, RatingEntry, Scorecard};
@@ -137,17 +138,17 @@ pub fn committee(
             if panel_size == 1 { "" } else { "s" }
         )
     }];
+    // A member as the reasons name one: the interviewer (or the key, or where the scorecard came
+    // from) and the step. Quoted as messages quote user text: a direction override or isolate in
+    // a name would reorder the rest of the sentence, so it is shown as its escape.
+    // (`between` and `after` go around the step: ", " in a list, " (" and ")" in a sentence.)
+    let who_of = |d: &PanelMember, between: &str, after: &str| {
+        let name = if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
+        let name = if name.is_empty() { d.source.as_str() } else { name };
+        if d.step.trim().is_empty() { clip(name) } else { format!("{}{between}{}{after}", clip(name), clip(d.step.trim())) }
+    };
     if !drafts.is_empty() {
-        let who: Vec<String> = drafts
-            .iter()
-            .map(|d| {
-                let name = if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
-                let name = if name.is_empty() { d.source.as_str() } else { name };
-                // Quoted as messages quote user text: a direction override or isolate in a name
-                // would reorder the rest of the sentence, so it is shown as its escape.
-                if d.step.trim().is_empty() { clip(name) } else { format!("{}, {}", clip(name), clip(d.step.trim())) }
-            })
-            .collect();
+        let who: Vec<String> = drafts.iter().map(|d| who_of(d, ", ", "")).collect();
         let one = drafts.len() == 1;
         said.push(format!(
             "Not counted: {} draft{} not yet submitted ({}); {} ratings count once {} submitted.",
@@ -209,6 +210,25 @@ pub fn committee(
             }
         }
     }
+    // Leave-one-out: a panel of three or more whose outcome one scorecard decides. Each member's
+    // scorecard is set aside in turn and the consensus taken again; those whose absence changes
+    // the outcome are named, so the committee knows whose evidence to read first. (With two
+    // members, the other's vote is already on the page.)
+    let mut if_left_out = Vec::new();
+    if panel_size >= 3 {
+        for (i, m) in members.iter().enumerate() {
+            let o = evaluate(rubric, &|id: &str| {
+                matrix.iter().find(|r| r.capability == id).map_or(Rating::NotAssessed, |r| {
+                    let levels: Vec<Rating> = r.cells.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.level).collect();
+                    summarize(&levels).0
+                })
+            });
+            if !same(&o, &now) {
+                said.push(format!("Rests on one scorecard: without that of {}, the outcome would be {}.", who_of(m, " (", ")"), describe(rubric, &o)));
+                if_left_out.push(LeftOut { source: m.source.clone(), outcome: summary(rubric, &o) });
+            }
+        }
+    }
     if rec.confidence < before {
         said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", engine::percent(before), engine::percent(rec.confidence)));
     }
@@ -237,6 +257,7 @@ pub fn committee(
         decided_together,
         if_lower_views_held: all_low.map(|o| summary(rubric, &o)),
         if_higher_views_held: all_high.map(|o| summary(rubric, &o)),
+        if_left_out,
     }
 }
 
