@@ -1254,8 +1254,19 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     };
     let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let missing = dir.join("no scorecard in it.json").to_str().unwrap().to_string();
+    // A file that is not there: named by its path, coded "unreadable", and said "cannot read:"
+    // with the system's reason for a file not found, in whatever words the system has for it
+    // (Linux's end in "(os error 2)", which this test does not expect).
+    let reason = std::fs::File::open(&missing).unwrap_err();
+    assert_eq!(reason.kind(), std::io::ErrorKind::NotFound);
+    let not_found = format!("cannot read: {reason}");
+    let o = run(&["validate", "--json", &missing], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let want = json!({"source": missing, "file": missing, "valid": false, "errors": [{"code": "unreadable", "path": null, "message": not_found}], "warnings": []});
+    assert_eq!(line, want);
+    assert_eq!(stderr(&o), format!("scorecard: {missing}: {not_found}\n"));
     let cases = [
-        (missing.clone(), "unreadable", "cannot read: No such file or directory (os error 2)"),
         (write("cannot read: x.json", &utf16), "not_text", "UTF-16 text; save it as UTF-8"),
         (write("not UTF-8.json", b"{\"a\": \"\xe9\"}"), "not_text", "not UTF-8 text (byte 8); save it as UTF-8"),
         (write("larger than 1 bytes.json", b" \n "), "no_scorecard", "empty: no scorecard in it"),
@@ -1278,7 +1289,7 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     let big = vec![b' '; 600 * 1024];
     for (rubric, stdin, message) in [
         (bad.as_str(), &b""[..], "rubric is not valid: EOF while parsing an object at line 1 column 1"),
-        (missing.as_str(), &b""[..], "cannot read: No such file or directory (os error 2)"),
+        (missing.as_str(), &b""[..], not_found.as_str()),
         ("-", &big[..], "larger than 524288 bytes, the limit of a rubric file"),
     ] {
         let o = run(&["validate", "--json", "--rubric", rubric, &card], stdin);
