@@ -1308,9 +1308,10 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
 
 /// The lines a wrapped link takes are the fewest with which it reads: a wrapped link followed by
 /// a message of words takes its own lines only (the message is skipped); and a link followed by
-/// a hundred thousand lines that may be more of it, which never reads, is refused as every line
-/// joined, without a decoding per line (which took hours): the fewest are looked for among the
-/// first 16,000 characters, twice the longest link Scorecard makes.
+/// a hundred thousand lines that may be more of it, which never reads, is refused without a
+/// decoding per line (which took hours): as every line joined in a file read whole, alone with
+/// --jsonl; the fewest are looked for among the first 16,000 characters, twice the longest link
+/// Scorecard makes.
 #[test]
 fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let dir = scratch("links-fewest");
@@ -1337,13 +1338,48 @@ fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let o = run(&["validate", narrow_file.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("skipped, neither a share link nor a scorecard: \"thanks, see you Monday\""), "{}", stderr(&o));
-    // Never reads: every line is taken, and the decoder refuses it for its size.
+    // Never reads: in a file read whole, every line is taken, and the decoder refuses it for
+    // its size; with --jsonl, none is (a line joins a link only when the link then reads), so
+    // the link and each line are refused on their own, under their own numbers.
     let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
-    for args in [&["convert", "-"][..], &["validate", "--jsonl", "-"][..]] {
-        let o = run(args, long.as_bytes());
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
-        assert!(stderr(&o).contains("share link input is 7700009 bytes; the limit is 2097152"), "{args:?}: {}", stderr(&o));
-        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
-    }
+    let o = run(&["convert", "-"], long.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "scorecard: stdin: share link input is 7700009 bytes; the limit is 2097152\n");
+    let o = run(&["validate", "--jsonl", "-"], long.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 100_001, "{}", &err[..err.len().min(2000)]);
+    assert!(err.starts_with("scorecard: stdin:1: share link is truncated") && err.lines().nth(1).is_some_and(|l| l.starts_with("scorecard: stdin:2: not JSON")), "{}", &err[..2000]);
+    assert!(err.lines().last().is_some_and(|l| l.starts_with("scorecard: stdin:100001: not JSON")), "{}", &err[err.len() - 2000..]);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// With --jsonl, the lines after a share link join it only when the link then reads: after a
+/// link that never reads (cut when copied), a line that only looks like more of it (`42`,
+/// `null`, a word) keeps its own record, read and refused on its own under its own number, in
+/// every command that reads JSON lines; a wrapped link that reads still takes its lines.
+#[test]
+fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
+    use serde_json::Value;
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let cut = &url[..url.find("#sc1=").unwrap() + 40];
+    let text = format!("{cut}\n42\nnull\nthanks\n{ALL_MEETS}\n");
+    let said = |o: &Output| stderr(o).lines().filter_map(|l| l.strip_prefix("scorecard: stdin:")).map(|l| l.split(':').next().unwrap().to_string()).collect::<Vec<_>>();
+    for command in ["recommend", "validate", "compare", "convert"] {
+        let o = run(&[command, "--jsonl", "-"], text.as_bytes());
+        assert_eq!(said(&o), ["1", "2", "3", "4"], "{command}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("scorecard: stdin:1: share link is truncated"), "{command}: {}", stderr(&o));
+        assert!(stderr(&o).contains("scorecard: stdin:2: expected a "), "{command}: {}", stderr(&o));
+        assert!(stderr(&o).contains("scorecard: stdin:4: not JSON"), "{command}: {}", stderr(&o));
+    }
+    let o = run(&["validate", "--json", "--jsonl", "-"], text.as_bytes());
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let coded: Vec<(&str, &str)> = lines.iter().map(|v| (v["source"].as_str().unwrap(), v["errors"][0]["code"].as_str().unwrap_or("valid"))).collect();
+    assert_eq!(coded, [("stdin:1", "link"), ("stdin:2", "invalid"), ("stdin:3", "invalid"), ("stdin:4", "not_json"), ("stdin:5", "valid")]);
+    // A wrapped link that reads takes its lines, and no more: the `42` after it is its own.
+    let wrapped: Vec<&str> = url.as_bytes().chunks(60).map(|c| std::str::from_utf8(c).unwrap()).collect();
+    let o = run(&["validate", "--jsonl", "-"], format!("{}\n42\n", wrapped.join("\n")).as_bytes());
+    assert_eq!(stdout(&o), "stdin:1: valid\n", "{}", stderr(&o));
+    assert_eq!(said(&o), [(wrapped.len() + 1).to_string()], "{}", stderr(&o));
 }
