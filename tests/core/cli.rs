@@ -1383,3 +1383,30 @@ fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
     assert_eq!(stdout(&o), "stdin:1: valid\n", "{}", stderr(&o));
     assert_eq!(said(&o), [(wrapped.len() + 1).to_string()], "{}", stderr(&o));
 }
+
+/// A share link pasted from a quoted message (Markdown's "> ", nested "> > " or ">> ", before a
+/// list marker too), as mail and chat quote one, is read as a link in a list is: its lines after
+/// the first keep their "> ", which the decoder skips; the quoted prose is skipped.
+#[test]
+fn a_quoted_link_is_read_as_a_listed_one() {
+    let dir = scratch("links-quoted");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/ada-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let quoted: Vec<String> = url.as_bytes().chunks(60).map(|c| format!("> {}", std::str::from_utf8(c).unwrap())).collect();
+    let file = dir.join("quoted.txt");
+    std::fs::write(&file, format!("> Here you go:\n{}\n> > {fragment}\n>> - <{fragment}>.\n> thanks\n", quoted.join("\n"))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["convert", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))), "{}", stderr(&o));
+    let last = quoted.len() + 4;
+    let skipped = format!(
+        "scorecard: {file}:1: skipped, neither a share link nor a scorecard: \"> Here you go:\"\nscorecard: {file}:{last}: skipped, neither a share link nor a scorecard: \"> thanks\"\n"
+    );
+    assert_eq!(stderr(&o), skipped);
+    let o = run(&["validate", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:2: valid\n{file}:{}: valid\n{file}:{}: valid\n", last - 2, last - 1)), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -23,9 +23,12 @@ pub enum Group {
 
 /// A line of a list without its marker, and trimmed: the markers of a list of notes pasted in
 /// the widget ([`marker_len`]: "- ", "* ", "• ", "– ", "· ", "1. ", "2) "), and Markdown's
-/// "+ ", which the widget does not take for one (it would split a "+ good / - bad" note).
+/// "+ ", which the widget does not take for one (it would split a "+ good / - bad" note). Before
+/// them, a quote's markers, as mail and chat quote a message: "> ", nested "> > " or ">> ". (No
+/// link starts with ">", and the lines of a quoted link after its first keep theirs: the decoder
+/// skips ">".)
 pub fn unbulleted(line: &str) -> &str {
-    let t = line.trim();
+    let t = line.trim().trim_start_matches(|c: char| c == '>' || c.is_whitespace());
     match marker_len(t) {
         Some(n) => t.get(n..).unwrap_or_default().trim(),
         None => t.strip_prefix("+ ").map_or(t, str::trim_start),
