@@ -1410,3 +1410,31 @@ fn a_quoted_link_is_read_as_a_listed_one() {
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:2: valid\n{file}:{}: valid\n{file}:{}: valid\n", last - 2, last - 1)), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// JSON after a share link says where its error is by the file's line, not by its own: a
+/// pretty-printed document, and documents one after another, in every command.
+#[test]
+fn json_after_a_link_is_named_by_the_files_lines() {
+    let dir = scratch("links-json-lines");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    // Line 4 of the file is the `}` where a value is expected (line 3 of the document).
+    let one = write("one.txt", &format!("{url}\n{{\n  \"format\": \n}}\n"));
+    // The second document starts on line 6; its `}` is line 8 of the file.
+    let two = write("two.txt", &format!("{url}\nhello\n{{\n  \"format\": \"interview-scorecard\", \"version\": 1, \"ratings\": {{}}\n}}\n{{\n  \"format\":\n}}\n"));
+    for (file, at, line) in [(&one, 2, 4), (&two, 6, 8)] {
+        for command in ["recommend", "validate", "convert"] {
+            let o = run(&[command, file], b"");
+            let said = format!("scorecard: {file}:{at}: not JSON: expected value at line {line} column 1\n");
+            assert!(stderr(&o).contains(&said), "{command}: {said:?} not in {}", stderr(&o));
+        }
+        let report: serde_json::Value = serde_json::from_str(&stdout(&run(&["compare", file], b""))).unwrap();
+        assert_eq!(report["failed"][0]["error"], format!("not JSON, so not a scorecard (expected value at line {line} column 1)"), "{report}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

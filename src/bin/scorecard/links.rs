@@ -14,9 +14,8 @@ use scorecard::core::wire::looks_like_link;
 pub enum Group {
     /// A link, its lines joined when a mail client wrapped it.
     Link(String),
-    /// JSON text (a scorecard, a Greenhouse object), and for one of documents one after another
-    /// the line of the file it starts on.
-    Json(String, Option<usize>),
+    /// JSON text (a scorecard, a Greenhouse object), and the line of the file it starts on.
+    Json(String, usize),
     /// Lines that are neither: their first line.
     Prose(String),
 }
@@ -137,7 +136,7 @@ pub fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
                 // Its line in the file: a line's own, a document's first, else the text's first.
                 let at = p.at.strip_prefix(':').and_then(|n| n.parse::<usize>().ok()).or(p.line).unwrap_or(1) + from;
                 let item = if p.at.starts_with(" [") && p.line.is_none() { p.at.clone() } else { String::new() };
-                groups.push((format!(":{at}{item}"), Group::Json(p.text, p.line.map(|_| at))));
+                groups.push((format!(":{at}{item}"), Group::Json(p.text, at)));
             }
         }
         i = end;
