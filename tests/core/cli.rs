@@ -1438,3 +1438,34 @@ fn json_after_a_link_is_named_by_the_files_lines() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `validate --json` writes a usage error (an unknown option, a missing FILE or value) as one
+/// failed line on stdout too, code "usage", in the shape of a bad --rubric's line, with the
+/// message stderr gives it; stderr and the exit code 2 are those of the plain form. A `--json`
+/// after `--` is a file's name, not the flag.
+#[test]
+fn validate_json_writes_a_usage_error_as_a_line_too() {
+    use serde_json::{json, Value};
+    for (args, message) in [
+        (&["validate", "--json", "--bogus", "x.json"][..], "unknown option \"--bogus\""),
+        (&["validate", "--json"][..], "validate needs at least one FILE (or - for stdin)"),
+        (&["validate", "--rubric", "--json", "x.json"][..], "--rubric needs a value"),
+        (&["validate", "--jsonl", "--json", "-", "-"][..], "stdin (-) can be read only once"),
+    ] {
+        let o = run(args, b"");
+        let plain: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
+        let p = run(&plain, b"");
+        assert_eq!((o.status.code(), p.status.code()), (Some(2), Some(2)), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("scorecard: {message}\nusage: scorecard validate ")), "{args:?}: {}", stderr(&o));
+        // (Without --json, `--rubric x.json` is no forgotten value: that case says another.)
+        if !args.contains(&"--rubric") {
+            assert_eq!(stderr(&o), stderr(&p), "{args:?}");
+        }
+        assert_eq!(stdout(&p), "", "{args:?}");
+        let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let want = json!({"source": "command line", "file": "command line", "valid": false, "errors": [{"code": "usage", "path": null, "message": message}], "warnings": []});
+        assert_eq!(lines, [want], "{args:?}");
+    }
+    let o = run(&["validate", "--", "--json"], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(1), String::new()), "{}", stderr(&o));
+}

@@ -41,8 +41,9 @@ scorecard, and per input that holds none: {\"source\", \"file\", \"valid\", \"er
 \"warnings\"}, each error and warning {\"code\", \"path\", \"message\"}. Error codes: unreadable,
 too_large, not_text, no_scorecard, not_json, invalid (path: the field), greenhouse (path: the
 field it names, if any), link (a share link that cannot be read), rubric (--rubric FILE cannot
-be read or is not a rubric: the one line, its source the rubric's; nothing is checked); warning
-code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
+be read or is not a rubric: the one line, its source the rubric's; nothing is checked), usage
+(the command line is wrong: the one line, its source \"command line\"; exit 2); warning code:
+not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
 same with --json.",
     ),
     (
