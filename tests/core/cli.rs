@@ -1469,3 +1469,34 @@ fn validate_json_writes_a_usage_error_as_a_line_too() {
     let o = run(&["validate", "--", "--json"], b"");
     assert_eq!((o.status.code(), stdout(&o)), (Some(1), String::new()), "{}", stderr(&o));
 }
+
+/// Inputs made of the pieces of pasted share links (quoted, listed, wrapped, cut, with `42`,
+/// `null`, JSON and random bytes between) never make a command that reads links panic: exit 0 or
+/// 1, with a message.
+#[test]
+fn link_shaped_garbage_never_panics() {
+    let mut rng = crate::support::Rng(0x9e37_79b9_7f4a_7c15);
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let pieces: Vec<String> = vec![
+        "> ".into(), "> > ".into(), ">>".into(), "- ".into(), "1. ".into(), "(".into(), "<".into(), "42".into(), "null".into(), "{".into(), "}".into(),
+        "[".into(), "\"".into(), "thanks".into(), "#sc1=".into(), "https://x/#sc1=".into(), url[..url.len() / 2].into(), url[url.len() / 2..].into(),
+        url.clone(), ALL_MEETS.into(), "\n".into(), "\n".into(), "\n".into(), " ".into(),
+    ];
+    let forms: [&[&str]; 6] = [&["validate", "-"], &["validate", "--json", "--jsonl", "-"], &["recommend", "--jsonl", "-"], &["compare", "--jsonl", "-"], &["convert", "-"], &["unlink", "--jsonl", "-"]];
+    for round in 0..40 {
+        let mut input = Vec::new();
+        for _ in 0..rng.below(60) + 1 {
+            if rng.below(8) == 0 {
+                input.extend((0..rng.below(12)).map(|_| rng.next() as u8));
+            } else {
+                input.extend(pieces[rng.below(pieces.len())].as_bytes());
+            }
+        }
+        let form = forms[round % forms.len()];
+        let o = run(form, &input);
+        assert!([0, 1].contains(&o.status.code().unwrap_or(101)), "{form:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
+        assert!(!stderr(&o).contains("internal error") && !stderr(&o).contains("panicked"), "{form:?}: {}", stderr(&o));
+        assert!(o.status.code() == Some(0) || stderr(&o).starts_with("scorecard: "), "{form:?}: {}", stderr(&o));
+    }
+}
