@@ -1254,8 +1254,19 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     };
     let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let missing = dir.join("no scorecard in it.json").to_str().unwrap().to_string();
+    // A file that is not there: named by its path, coded "unreadable", and said "cannot read:"
+    // with the system's reason for a file not found, in whatever words the system has for it
+    // (Linux's end in "(os error 2)", which this test does not expect).
+    let reason = std::fs::File::open(&missing).unwrap_err();
+    assert_eq!(reason.kind(), std::io::ErrorKind::NotFound);
+    let not_found = format!("cannot read: {reason}");
+    let o = run(&["validate", "--json", &missing], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let want = json!({"source": missing, "file": missing, "valid": false, "errors": [{"code": "unreadable", "path": null, "message": not_found}], "warnings": []});
+    assert_eq!(line, want);
+    assert_eq!(stderr(&o), format!("scorecard: {missing}: {not_found}\n"));
     let cases = [
-        (missing.clone(), "unreadable", "cannot read: No such file or directory (os error 2)"),
         (write("cannot read: x.json", &utf16), "not_text", "UTF-16 text; save it as UTF-8"),
         (write("not UTF-8.json", b"{\"a\": \"\xe9\"}"), "not_text", "not UTF-8 text (byte 8); save it as UTF-8"),
         (write("larger than 1 bytes.json", b" \n "), "no_scorecard", "empty: no scorecard in it"),
@@ -1278,7 +1289,7 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     let big = vec![b' '; 600 * 1024];
     for (rubric, stdin, message) in [
         (bad.as_str(), &b""[..], "rubric is not valid: EOF while parsing an object at line 1 column 1"),
-        (missing.as_str(), &b""[..], "cannot read: No such file or directory (os error 2)"),
+        (missing.as_str(), &b""[..], not_found.as_str()),
         ("-", &big[..], "larger than 524288 bytes, the limit of a rubric file"),
     ] {
         let o = run(&["validate", "--json", "--rubric", rubric, &card], stdin);
@@ -1297,9 +1308,10 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
 
 /// The lines a wrapped link takes are the fewest with which it reads: a wrapped link followed by
 /// a message of words takes its own lines only (the message is skipped); and a link followed by
-/// a hundred thousand lines that may be more of it, which never reads, is refused as every line
-/// joined, without a decoding per line (which took hours): the fewest are looked for among the
-/// first 16,000 characters, twice the longest link Scorecard makes.
+/// a hundred thousand lines that may be more of it, which never reads, is refused without a
+/// decoding per line (which took hours): as every line joined in a file read whole, alone with
+/// --jsonl; the fewest are looked for among the first 16,000 characters, twice the longest link
+/// Scorecard makes.
 #[test]
 fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let dir = scratch("links-fewest");
@@ -1326,13 +1338,165 @@ fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let o = run(&["validate", narrow_file.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("skipped, neither a share link nor a scorecard: \"thanks, see you Monday\""), "{}", stderr(&o));
-    // Never reads: every line is taken, and the decoder refuses it for its size.
+    // Never reads: in a file read whole, every line is taken, and the decoder refuses it for
+    // its size; with --jsonl, none is (a line joins a link only when the link then reads), so
+    // the link and each line are refused on their own, under their own numbers.
     let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
-    for args in [&["convert", "-"][..], &["validate", "--jsonl", "-"][..]] {
-        let o = run(args, long.as_bytes());
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
-        assert!(stderr(&o).contains("share link input is 7700009 bytes; the limit is 2097152"), "{args:?}: {}", stderr(&o));
-        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+    let o = run(&["convert", "-"], long.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "scorecard: stdin: share link input is 7700009 bytes; the limit is 2097152\n");
+    let o = run(&["validate", "--jsonl", "-"], long.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 100_001, "{}", &err[..err.len().min(2000)]);
+    assert!(err.starts_with("scorecard: stdin:1: share link is truncated") && err.lines().nth(1).is_some_and(|l| l.starts_with("scorecard: stdin:2: not JSON")), "{}", &err[..2000]);
+    assert!(err.lines().last().is_some_and(|l| l.starts_with("scorecard: stdin:100001: not JSON")), "{}", &err[err.len() - 2000..]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// With --jsonl, the lines after a share link join it only when the link then reads: after a
+/// link that never reads (cut when copied), a line that only looks like more of it (`42`,
+/// `null`, a word) keeps its own record, read and refused on its own under its own number, in
+/// every command that reads JSON lines; a wrapped link that reads still takes its lines.
+#[test]
+fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
+    use serde_json::Value;
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let cut = &url[..url.find("#sc1=").unwrap() + 40];
+    let text = format!("{cut}\n42\nnull\nthanks\n{ALL_MEETS}\n");
+    let said = |o: &Output| stderr(o).lines().filter_map(|l| l.strip_prefix("scorecard: stdin:")).map(|l| l.split(':').next().unwrap().to_string()).collect::<Vec<_>>();
+    for command in ["recommend", "validate", "compare", "convert"] {
+        let o = run(&[command, "--jsonl", "-"], text.as_bytes());
+        assert_eq!(said(&o), ["1", "2", "3", "4"], "{command}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("scorecard: stdin:1: share link is truncated"), "{command}: {}", stderr(&o));
+        assert!(stderr(&o).contains("scorecard: stdin:2: expected a "), "{command}: {}", stderr(&o));
+        assert!(stderr(&o).contains("scorecard: stdin:4: not JSON"), "{command}: {}", stderr(&o));
+    }
+    let o = run(&["validate", "--json", "--jsonl", "-"], text.as_bytes());
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let coded: Vec<(&str, &str)> = lines.iter().map(|v| (v["source"].as_str().unwrap(), v["errors"][0]["code"].as_str().unwrap_or("valid"))).collect();
+    assert_eq!(coded, [("stdin:1", "link"), ("stdin:2", "invalid"), ("stdin:3", "invalid"), ("stdin:4", "not_json"), ("stdin:5", "valid")]);
+    // A wrapped link that reads takes its lines, and no more: the `42` after it is its own.
+    let wrapped: Vec<&str> = url.as_bytes().chunks(60).map(|c| std::str::from_utf8(c).unwrap()).collect();
+    let o = run(&["validate", "--jsonl", "-"], format!("{}\n42\n", wrapped.join("\n")).as_bytes());
+    assert_eq!(stdout(&o), "stdin:1: valid\n", "{}", stderr(&o));
+    assert_eq!(said(&o), [(wrapped.len() + 1).to_string()], "{}", stderr(&o));
+}
+
+/// A share link pasted from a quoted message (Markdown's "> ", nested "> > " or ">> ", before a
+/// list marker too), as mail and chat quote one, is read as a link in a list is: its lines after
+/// the first keep their "> ", which the decoder skips; the quoted prose is skipped.
+#[test]
+fn a_quoted_link_is_read_as_a_listed_one() {
+    let dir = scratch("links-quoted");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/ada-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
+    let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
+    let quoted: Vec<String> = url.as_bytes().chunks(60).map(|c| format!("> {}", std::str::from_utf8(c).unwrap())).collect();
+    let file = dir.join("quoted.txt");
+    std::fs::write(&file, format!("> Here you go:\n{}\n> > {fragment}\n>> - <{fragment}>.\n> thanks\n", quoted.join("\n"))).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["convert", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))), "{}", stderr(&o));
+    let last = quoted.len() + 4;
+    let skipped = format!(
+        "scorecard: {file}:1: skipped, neither a share link nor a scorecard: \"> Here you go:\"\nscorecard: {file}:{last}: skipped, neither a share link nor a scorecard: \"> thanks\"\n"
+    );
+    assert_eq!(stderr(&o), skipped);
+    let o = run(&["validate", file], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:2: valid\n{file}:{}: valid\n{file}:{}: valid\n", last - 2, last - 1)), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// JSON after a share link says where its error is by the file's line, not by its own: a
+/// pretty-printed document, and documents one after another, in every command.
+#[test]
+fn json_after_a_link_is_named_by_the_files_lines() {
+    let dir = scratch("links-json-lines");
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    // Line 4 of the file is the `}` where a value is expected (line 3 of the document).
+    let one = write("one.txt", &format!("{url}\n{{\n  \"format\": \n}}\n"));
+    // The second document starts on line 6; its `}` is line 8 of the file.
+    let two = write("two.txt", &format!("{url}\nhello\n{{\n  \"format\": \"interview-scorecard\", \"version\": 1, \"ratings\": {{}}\n}}\n{{\n  \"format\":\n}}\n"));
+    for (file, at, line) in [(&one, 2, 4), (&two, 6, 8)] {
+        for command in ["recommend", "validate", "convert"] {
+            let o = run(&[command, file], b"");
+            let said = format!("scorecard: {file}:{at}: not JSON: expected value at line {line} column 1\n");
+            assert!(stderr(&o).contains(&said), "{command}: {said:?} not in {}", stderr(&o));
+        }
+        let report: serde_json::Value = serde_json::from_str(&stdout(&run(&["compare", file], b""))).unwrap();
+        assert_eq!(report["failed"][0]["error"], format!("not JSON, so not a scorecard (expected value at line {line} column 1)"), "{report}");
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `validate --json` writes a usage error (an unknown option, a missing FILE or value) as one
+/// failed line on stdout too, code "usage", in the shape of a bad --rubric's line, with the
+/// message stderr gives it; stderr and the exit code 2 are those of the plain form. A `--json`
+/// after `--` is a file's name, not the flag.
+#[test]
+fn validate_json_writes_a_usage_error_as_a_line_too() {
+    use serde_json::{json, Value};
+    for (args, message) in [
+        (&["validate", "--json", "--bogus", "x.json"][..], "unknown option \"--bogus\""),
+        (&["validate", "--json"][..], "validate needs at least one FILE (or - for stdin)"),
+        (&["validate", "--rubric", "--json", "x.json"][..], "--rubric needs a value"),
+        (&["validate", "--jsonl", "--json", "-", "-"][..], "stdin (-) can be read only once"),
+    ] {
+        let o = run(args, b"");
+        let plain: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
+        let p = run(&plain, b"");
+        assert_eq!((o.status.code(), p.status.code()), (Some(2), Some(2)), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("scorecard: {message}\nusage: scorecard validate ")), "{args:?}: {}", stderr(&o));
+        // (Without --json, `--rubric x.json` is no forgotten value: that case says another.)
+        if !args.contains(&"--rubric") {
+            assert_eq!(stderr(&o), stderr(&p), "{args:?}");
+        }
+        assert_eq!(stdout(&p), "", "{args:?}");
+        let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let want = json!({"source": "command line", "file": "command line", "valid": false, "errors": [{"code": "usage", "path": null, "message": message}], "warnings": []});
+        assert_eq!(lines, [want], "{args:?}");
+    }
+    let o = run(&["validate", "--", "--json"], b"");
+    assert_eq!((o.status.code(), stdout(&o)), (Some(1), String::new()), "{}", stderr(&o));
+}
+
+/// Inputs made of the pieces of pasted share links (quoted, listed, wrapped, cut, with `42`,
+/// `null`, JSON and random bytes between) never make a command that reads links panic: exit 0 or
+/// 1, with a message.
+#[test]
+fn link_shaped_garbage_never_panics() {
+    let mut rng = crate::support::Rng(0x9e37_79b9_7f4a_7c15);
+    let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
+    let pieces: Vec<String> = vec![
+        "> ".into(), "> > ".into(), ">>".into(), "- ".into(), "1. ".into(), "(".into(), "<".into(), "42".into(), "null".into(), "{".into(), "}".into(),
+        "[".into(), "\"".into(), "thanks".into(), "#sc1=".into(), "https://x/#sc1=".into(), url[..url.len() / 2].into(), url[url.len() / 2..].into(),
+        url.clone(), ALL_MEETS.into(), "\n".into(), "\n".into(), "\n".into(), " ".into(),
+    ];
+    let forms: [&[&str]; 6] = [&["validate", "-"], &["validate", "--json", "--jsonl", "-"], &["recommend", "--jsonl", "-"], &["compare", "--jsonl", "-"], &["convert", "-"], &["unlink", "--jsonl", "-"]];
+    for round in 0..40 {
+        let mut input = Vec::new();
+        for _ in 0..rng.below(60) + 1 {
+            if rng.below(8) == 0 {
+                input.extend((0..rng.below(12)).map(|_| rng.next() as u8));
+            } else {
+                input.extend(pieces[rng.below(pieces.len())].as_bytes());
+            }
+        }
+        let form = forms[round % forms.len()];
+        let o = run(form, &input);
+        assert!([0, 1].contains(&o.status.code().unwrap_or(101)), "{form:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
+        assert!(!stderr(&o).contains("internal error") && !stderr(&o).contains("panicked"), "{form:?}: {}", stderr(&o));
+        assert!(o.status.code() == Some(0) || stderr(&o).starts_with("scorecard: "), "{form:?}: {}", stderr(&o));
+    }
 }

@@ -41,8 +41,9 @@ scorecard, and per input that holds none: {\"source\", \"file\", \"valid\", \"er
 \"warnings\"}, each error and warning {\"code\", \"path\", \"message\"}. Error codes: unreadable,
 too_large, not_text, no_scorecard, not_json, invalid (path: the field), greenhouse (path: the
 field it names, if any), link (a share link that cannot be read), rubric (--rubric FILE cannot
-be read or is not a rubric: the one line, its source the rubric's; nothing is checked); warning
-code: not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
+be read or is not a rubric: the one line, its source the rubric's; nothing is checked), usage
+(the command line is wrong: the one line, its source \"command line\"; exit 2); warning code:
+not_carried (what a Greenhouse import did not carry). Stderr and the exit code are the
 same with --json.",
     ),
     (
@@ -452,12 +453,23 @@ pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
     Ok(JsonLines { records, pretty })
 }
 
+/// Where the lines of a part's text are in its file, for its errors ([`Item::locate`]).
+#[derive(Clone, Copy)]
+pub enum Lines {
+    /// Its own: it is the whole input, a line of it, an item of a list, or a share link's.
+    Own,
+    /// One of documents one after another, starting on this line of the file: its errors count
+    /// lines from its first, and say where that is ([`Piece::locate`]), as the committee page does.
+    From(usize),
+    /// JSON among share links, starting on this line of the file: its errors say the file's line.
+    File(usize),
+}
+
 /// What one part of an input is ([`read_items`]).
 pub enum Part {
     /// Text to read as one scorecard: a document, a Greenhouse object, or the document a share
-    /// link holds; and for one of documents one after another, the line of the file it starts on
-    /// (its errors count lines from there: [`Item::locate`]).
-    Text(String, Option<usize>),
+    /// link holds; and where its lines are in the file ([`Lines`]).
+    Text(String, Lines),
     /// The input cannot be read, or holds no scorecard.
     Unread(ReadFailure),
     /// A line of JSON lines that is not UTF-8 text: why.
@@ -483,14 +495,13 @@ impl Item {
         true
     }
 
-    /// An error in reading this part's text, saying where in the file its lines count from, for
-    /// one of documents one after another ([`Piece::locate`]).
+    /// An error in reading this part's text, saying where in the file its lines are ([`Lines`]).
     pub fn locate(&self, error: String) -> String {
-        let line = match self.part {
-            Part::Text(_, line) => line,
-            _ => None,
-        };
-        Piece { at: String::new(), text: String::new(), line }.locate(error)
+        match self.part {
+            Part::Text(_, Lines::From(line)) => Piece { at: String::new(), text: String::new(), line: Some(line) }.locate(error),
+            Part::Text(_, Lines::File(first)) => on_file_line(error, first),
+            _ => error,
+        }
     }
 
     /// Its text, or why it has none: the failure's message, said after its source.
@@ -501,6 +512,22 @@ impl Item {
             Part::NotText(why) | Part::BadLink(why) => Err(why.clone()),
             Part::Prose(first) => Err(first.clone()),
         }
+    }
+}
+
+/// A JSON reader's error ("not JSON: … at line L column C", as `compare` says it in parentheses)
+/// in a text that starts on line `first` of its file, with L made the file's line. Any other
+/// error is left as it is: only the reader's position ends an error so (a quoted value, which
+/// may hold any words, is followed by its closing quote).
+fn on_file_line(error: String, first: usize) -> String {
+    let Some(at) = error.rfind(" at line ").filter(|_| error.contains("not JSON")) else { return error };
+    let (head, tail) = error.split_at(at + " at line ".len());
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let (line, rest) = tail.split_at(digits);
+    let column = rest.strip_prefix(" column ").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    match (line.parse::<usize>(), column) {
+        (Ok(line), Some("" | ")")) if digits > 0 => format!("{head}{}{rest}", line.saturating_add(first.saturating_sub(1))),
+        _ => error,
     }
 }
 
@@ -525,12 +552,24 @@ pub struct Items {
 /// be read is one item, [`Part::Unread`].
 pub fn read_items(path: &str, jsonl: bool) -> Items {
     let label = label(path);
-    let link = |text: String| if looks_like_link(&text) { link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)) } else { Part::Text(text, None) };
+    // A share link's part: the document it holds, or why it cannot be read.
+    let link = |text: &str| link_json(text).map_or_else(Part::BadLink, |json| Part::Text(json, Lines::Own));
     let unread = |e: ReadFailure| Items { items: vec![Item { source: label.clone(), part: Part::Unread(e) }], pretty: false, hint: "" };
     if jsonl {
         return match read_records(path) {
             Ok(lines) => Items {
-                items: lines.records.into_iter().map(|(source, text)| Item { source, part: text.map_or_else(Part::NotText, link) }).collect(),
+                items: lines
+                    .records
+                    .into_iter()
+                    .map(|(source, text)| {
+                        let part = match text {
+                            Ok(text) if looks_like_link(&text) => link(&text),
+                            Ok(text) => Part::Text(text, Lines::Own),
+                            Err(why) => Part::NotText(why),
+                        };
+                        Item { source, part }
+                    })
+                    .collect(),
                 pretty: lines.pretty,
                 hint: "",
             },
@@ -546,8 +585,8 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
                 .map(|(at, group)| {
                     let source = if alone { label.clone() } else { format!("{label}{at}") };
                     let part = match group {
-                        Group::Link(text) => link_json(&text).map_or_else(Part::BadLink, |json| Part::Text(json, None)),
-                        Group::Json(text, line) => Part::Text(text, line),
+                        Group::Link(text) => link(&text),
+                        Group::Json(text, first) => Part::Text(text, Lines::File(first)),
                         Group::Prose(first) => Part::Prose(first),
                     };
                     Item { source, part }
@@ -557,7 +596,7 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
         }
         Ok((text, pieces)) => Items {
             hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
-            items: pieces.into_iter().map(|p| Item { source: format!("{label}{}", p.at), part: Part::Text(p.text, p.line) }).collect(),
+            items: pieces.into_iter().map(|p| Item { source: format!("{label}{}", p.at), part: Part::Text(p.text, p.line.map_or(Lines::Own, Lines::From)) }).collect(),
             pretty: false,
         },
         Err(e) => unread(e),
@@ -696,7 +735,26 @@ pub fn warn_greenhouse(source: &str, warnings: &[String]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{ReadError, ReadFailure, NO_SCORECARD};
+    use super::{on_file_line, ReadError, ReadFailure, NO_SCORECARD};
+
+    /// A JSON reader's position is made the file's line, as each command words it; a position
+    /// in a quoted value (which may hold any words) and any other error are left as they are.
+    #[test]
+    fn a_json_error_is_put_on_the_files_line() {
+        let cases = [
+            ("not JSON: expected value at line 3 column 1", "not JSON: expected value at line 7 column 1"),
+            ("not JSON, so not a scorecard (expected value at line 3 column 12)", "not JSON, so not a scorecard (expected value at line 7 column 12)"),
+            ("not JSON: duplicate key \"a at line 1 column 1\" at line 2 column 5", "not JSON: duplicate key \"a at line 1 column 1\" at line 6 column 5"),
+            ("not JSON: trailing characters at column 4", "not JSON: trailing characters at column 4"),
+            ("ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets", "ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets"),
+            ("not JSON: \"x at line 1 column 1\"", "not JSON: \"x at line 1 column 1\""),
+            ("not JSON: at line 99999999999999999999999 column 1", "not JSON: at line 99999999999999999999999 column 1"),
+        ];
+        for (error, want) in cases {
+            assert_eq!(on_file_line(error.to_string(), 5), want);
+        }
+        assert_eq!(on_file_line("not JSON: x at line 3 column 1".into(), 0), "not JSON: x at line 3 column 1");
+    }
 
     /// Each kind of read failure has its code and its message, told from the kind alone: a
     /// message's words (or a file's name holding a message's words) cannot change a code.

@@ -14,18 +14,20 @@ use scorecard::core::wire::looks_like_link;
 pub enum Group {
     /// A link, its lines joined when a mail client wrapped it.
     Link(String),
-    /// JSON text (a scorecard, a Greenhouse object), and for one of documents one after another
-    /// the line of the file it starts on.
-    Json(String, Option<usize>),
+    /// JSON text (a scorecard, a Greenhouse object), and the line of the file it starts on.
+    Json(String, usize),
     /// Lines that are neither: their first line.
     Prose(String),
 }
 
 /// A line of a list without its marker, and trimmed: the markers of a list of notes pasted in
 /// the widget ([`marker_len`]: "- ", "* ", "• ", "– ", "· ", "1. ", "2) "), and Markdown's
-/// "+ ", which the widget does not take for one (it would split a "+ good / - bad" note).
+/// "+ ", which the widget does not take for one (it would split a "+ good / - bad" note). Before
+/// them, a quote's markers, as mail and chat quote a message: "> ", nested "> > " or ">> ". (No
+/// link starts with ">", and the lines of a quoted link after its first keep theirs: the decoder
+/// skips ">".)
 pub fn unbulleted(line: &str) -> &str {
-    let t = line.trim();
+    let t = line.trim().trim_start_matches(|c: char| c == '>' || c.is_whitespace());
     match marker_len(t) {
         Some(n) => t.get(n..).unwrap_or_default().trim(),
         None => t.strip_prefix("+ ").map_or(t, str::trim_start),
@@ -55,17 +57,19 @@ fn wrapped_part(line: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=.,;:!?>) \t".contains(c))
 }
 
-/// A link that starts with `first` (trimmed) and the number of the lines of `rest` that are more
-/// of it: of the lines after it that may be more of it ([`wrapped_part`], and not the start of
-/// another link), as many as make it read, the fewest that do (a message of words only, "thanks,
-/// see you Monday", may look like more of it), or all of them when it never reads.
+/// A link that starts with `first` (trimmed), the number of the lines of `rest` that are more of
+/// it, and whether it reads with them: of the lines after it that may be more of it
+/// ([`wrapped_part`], and not the start of another link), as many as make it read, the fewest
+/// that do (a message of words only, "thanks, see you Monday", may look like more of it), or all
+/// of them when it never reads.
 ///
 /// The fewest are looked for among the first [`TRIED`] lines within [`SEARCHED`] characters
-/// only: each try decodes the link so far, so trying every line of a file of a link and a
-/// million lines of base64url would take hours, and 8,000 one-character lines after each of a
-/// file's links took seconds per link. Scorecard makes no link longer than [`MAX_LINK_CHARS`],
-/// so every link it made, wrapped by mail clients, indented or quoted, is within them.
-fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
+/// only (then all are tried at once): each try decodes the link so far, so trying every line of
+/// a file of a link and a million lines of base64url would take hours, and 8,000 one-character
+/// lines after each of a file's links took seconds per link. Scorecard makes no link longer than
+/// [`MAX_LINK_CHARS`], so every link it made, wrapped by mail clients, indented or quoted, is
+/// within them.
+fn join_link(first: &str, rest: &[&str]) -> (String, usize, bool) {
     let wraps = rest.iter().take_while(|l| !starts_link(l) && wrapped_part(l)).count();
     let reads = |link: &str| decode_link_json(&unparenthesized(link)).is_ok();
     let mut link = first.to_string();
@@ -77,15 +81,16 @@ fn join_link(first: &str, rest: &[&str]) -> (String, usize) {
         k += 1;
         read = reads(&link);
     }
-    if !read {
+    if !read && k < wraps {
         // It did not read within the lines searched: all of them, as it may with more.
         for line in rest.get(k..wraps).unwrap_or_default() {
             link.push('\n');
             link.push_str(line);
         }
         k = wraps;
+        read = reads(&link);
     }
-    (link, k)
+    (link, k, read)
 }
 
 /// The characters of a wrapped link among which [`join_link`] looks for its end: twice the
@@ -114,7 +119,7 @@ pub fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
         }
         let rest = lines.get(i + 1..).unwrap_or_default();
         if starts_link(line) {
-            let (link, k) = join_link(unbulleted(line), rest);
+            let (link, k, _) = join_link(unbulleted(line), rest);
             groups.push((format!(":{}", i + 1), Group::Link(link)));
             i += k + 1;
             continue;
@@ -131,7 +136,7 @@ pub fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
                 // Its line in the file: a line's own, a document's first, else the text's first.
                 let at = p.at.strip_prefix(':').and_then(|n| n.parse::<usize>().ok()).or(p.line).unwrap_or(1) + from;
                 let item = if p.at.starts_with(" [") && p.line.is_none() { p.at.clone() } else { String::new() };
-                groups.push((format!(":{at}{item}"), Group::Json(p.text, p.line.map(|_| at))));
+                groups.push((format!(":{at}{item}"), Group::Json(p.text, at)));
             }
         }
         i = end;
@@ -144,8 +149,10 @@ pub fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
 /// ([`looks_like_link`]) takes the lines right after it that can only be more of it, as a file of
 /// links read whole does ([`join_link`]: no blank line between, no other link, only the
 /// characters of a link). Such a line is never a JSON object, list or string, so no scorecard's
-/// line is taken; and one is taken only when the link does not read without it, so a link on one
-/// line is read as before. The joined link keeps the number of its first line.
+/// line is taken; and lines are taken only when the link does not read without them and reads
+/// with them, so a link on one line is read as before, and a line of a link that never reads
+/// (`42`, `null`, a word) keeps its own record, and its own error, under its own number. The
+/// joined link keeps the number of its first line.
 pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(usize, Result<String, String>)> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -158,7 +165,8 @@ pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(u
         };
         // The text lines right after it, up to a blank line or one that is not text.
         let rest: Vec<&str> = lines.get(i + 1..).unwrap_or_default().iter().map_while(|(_, l)| l.as_deref().ok().filter(|l| !l.trim().is_empty())).collect();
-        let (joined, k) = join_link(link.trim(), &rest);
+        let (joined, k, read) = join_link(link.trim(), &rest);
+        let (joined, k) = if read { (joined, k) } else { (link.trim().to_string(), 0) };
         out.push((*n, Ok(joined)));
         i += k + 1;
     }

@@ -170,19 +170,28 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
 /// valid, its errors and warnings, each with a stable code (`Problem`, `ReadFailure::code`);
 /// stderr and the exit code as without it.
 pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--json", "--jsonl"], &["--rubric"])?;
-    if args.positional.is_empty() {
-        return Err(Failure::Usage("validate needs at least one FILE (or - for stdin)".into()));
-    }
-    let json = args.flag("--json");
-    // A program reading --json reads stdout: a rubric that cannot be had is one failed line
-    // there too, in the shape of an input's, before the same message on stderr and exit 1.
-    let rubric = rubric(&args).inspect_err(|e| {
+    // A program reading --json reads stdout: a usage error, or a rubric that cannot be had, is
+    // one failed line there too, in the shape of an input's ("usage": its source "command line"),
+    // before the same message on stderr and exit 2 or 1. --json is looked for as `Args::parse`
+    // takes a flag (before a `--`), since a usage error may be what stops it.
+    let json = rest.iter().take_while(|a| *a != "--").any(|a| a == "--json");
+    let failed = |source: &str, code: &str, message: &str| {
         if json {
-            let error = json!({"code": "rubric", "path": null, "message": e.message});
-            print_line(&json!({"source": e.source, "file": e.source, "valid": false, "errors": [error], "warnings": []}));
+            let error = json!({"code": code, "path": null, "message": message});
+            print_line(&json!({"source": source, "file": source, "valid": false, "errors": [error], "warnings": []}));
         }
-    })?;
+    };
+    let usage = |e: Failure| {
+        if let Failure::Usage(message) = &e {
+            failed("command line", "usage", message);
+        }
+        e
+    };
+    let args = Args::parse(rest, &["--json", "--jsonl"], &["--rubric"]).map_err(usage)?;
+    if args.positional.is_empty() {
+        return Err(usage(Failure::Usage("validate needs at least one FILE (or - for stdin)".into())));
+    }
+    let rubric = rubric(&args).inspect_err(|e| failed(&e.source, "rubric", &e.message))?;
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
     for Loaded { source, file, card } in cards {
