@@ -2004,6 +2004,7 @@ fn scores_labels_lower_case_names_and_foreign_phrases_do_not_hide_a_verdict() {
         ("Presence: 2/5.", "Presence: 2/5"),
         ("Presence - 3/10", "Presence - 3/10"),
         ("Her presence was 2/5.", "presence was 2/5"),
+        ("Presence? 10/10.", "Presence? 10/10"),
         ("Lacks polish as a communicator", "Lacks polish"),
         ("Needs more polish as a presenter.", "polish"),
     ] {

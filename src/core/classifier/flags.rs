@@ -328,9 +328,8 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "young" | "younger" | "energetic" if len == 1 => {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
-            let subject = tokens[..i].iter().rev().take_while(|t| t.clause == clause).find(|t| !one_of(HEDGES, &t.word));
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
-                && !subject.is_some_and(|t| one_of("team company startup org product codebase code service system app", &t.word))
+                && !one_of("team company startup org product codebase code service system app", subject_of(tokens, i).unwrap_or(""))
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
@@ -390,14 +389,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // A label of the trait, graded: "English: broken.", "Health: bad back"; not "English copy:
         // weak", "Health: green", "Health: poor on the ingest cluster".
         "english" | "health" if len == 1 => {
-            let mut g = i + 1;
-            while one_of(HEDGES, next_in_clause(tokens, g, 0)) {
-                g += 1;
-            }
             clause_initial(tokens, i)
-                && tokens.get(i..=g).is_some_and(|l| l[0].clause != l[1].clause && label_gap(text, &l[0], &l[1]))
-                && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none", next_in_clause(tokens, g, 0))
-                && !work_thing_after(tokens, g, 1)
+                && matches!(tokens.get(i..i + 2), Some([l, g]) if l.clause != g.clause && label_gap(text, l, g)
+                    && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none", &g.word))
+                && !work_thing_after(tokens, i + 1, 1)
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
@@ -410,16 +405,18 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
 /// if `fragment`, to the start of the clause ("Pretty old for this role"); false at a thing
 /// ("the scheduler was too old").
 fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
-    let Some(clause) = tokens.get(i).map(|t| t.clause) else { return false };
-    for t in tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6) {
-        if one_of("he she they candidate cand guy man woman lady person", &t.word) {
-            return true;
-        }
-        if !one_of(HEDGES, &t.word) {
-            return false;
-        }
+    match subject_of(tokens, i) {
+        Some("") => fragment,
+        Some(w) => one_of("he she they candidate cand guy man woman lady person", w),
+        None => false,
     }
-    fragment
+}
+
+/// The word that walking back from token `i` over [`HEDGES`] leads to in its clause: "" at the
+/// clause's start (or past six of them), `None` for no token `i`.
+fn subject_of(tokens: &[Token], i: usize) -> Option<&str> {
+    let clause = tokens.get(i)?.clause;
+    Some(tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6).find(|t| !one_of(HEDGES, &t.word)).map_or("", |t| t.word.as_str()))
 }
 
 /// Copulas, hedges and degree words, read past between a person and what is said of them ("she
@@ -1117,14 +1114,12 @@ fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
 /// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
 /// [`judged_at`] ("was a bit lacking", ": weak, but"). The grade's index.
 fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
-    while one_of(HEDGES, word_in(tokens, c, k)) {
+    // A score ("2/5", "7/10": numbers, as the tokenizer reads them) is a grade too: its last.
+    const NUMBERS: &str = "zero one two several dozens";
+    while one_of(HEDGES, word_in(tokens, c, k)) || one_of(NUMBERS, word_in(tokens, c, k)) && one_of(NUMBERS, word_in(tokens, c, k + 1)) {
         k += 1;
     }
-    // A score ("2/5", "7/10": two numbers, as the tokenizer reads them) is a grade too.
-    let number = |k: usize| one_of("zero one two several dozens", word_in(tokens, c, k));
-    let score = number(k) && number(k + 1);
-    let k = k + usize::from(score);
-    ((score || one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good", word_in(tokens, c, k)))
+    (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good zero one two several dozens", word_in(tokens, c, k))
         && judged_at(tokens, c, k + 1))
     .then_some(k)
 }
@@ -1299,7 +1294,7 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     let english = tokens.iter().filter(|t| english_word(t)).count();
     // A name in lower case is the note's subject: the words before its first English word, when
     // that is a verb of being or seeming ("maria de la cruz y los santos seemed nice").
-    let subject = tokens.iter().find(|t| english_word(t) && !one_of(FOREIGN_FUNCTION_WORDS, &t.word)).filter(|t| one_of("is was seems seemed looks looked", &t.word));
+    let subject = tokens.iter().find(|t| english_word(t)).filter(|t| one_of("is was seems seemed looks looked", &t.word));
     let capital = |t: &Token| subject.is_some_and(|s| t.end <= s.start) || text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
     let named = |t: &&Token| !one_of(NAME_PARTICLES, &t.word);
     let foreign = tokens
