@@ -426,9 +426,6 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         ("He's a young engineer with lots of potential.", BiasRisk, "young engineer"),
         ("a bit younger than the rest of the team", BiasRisk, "bit younger"),
         ("Energetic! Loved the conversation.", BiasRisk, "Energetic"),
-        // "energetic" is age-coded in hiring guidance, whatever it qualifies: the session's
-        // energy is the interviewer's impression of the person, not something they did.
-        ("energetic debugging session", BiasRisk, "energetic"),
         ("Fresh out of college, so probably cheap.", BiasRisk, "Fresh out of college"),
         ("She's a recent grad, so expect less depth.", BiasRisk, "recent grad"),
         ("As a recent graduate he lacks depth.", BiasRisk, "recent graduate"),
@@ -496,6 +493,8 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
         "Onboarded a recent grad and paired with her daily on the billing service.",
         "Mentors young engineers on his team through code review.",
         "Mentored a young engineer through her first on-call rotation.",
+        // "energetic" is age-coded said of the person; of a session it is not about them.
+        "energetic debugging session",
         "Ran fresh out of ideas on the cache design, then asked me for a hint and fixed it.",
         "The appearance of the bug in the logs was intermittent; he bisected it to a race in the retry loop.",
         "Designed an attractive pricing option for the enterprise tier and sold it to sales.",
@@ -1951,4 +1950,93 @@ fn a_guessed_level_is_left_out_of_the_tag() {
     let drafts = draft_ratings_with(&rubric, &mut card, |_| Evidence::Confidence(Some(0.9)));
     assert!(drafts.drafted.is_empty());
     assert_eq!(drafts.unsure.len(), 2, "{drafts:?}");
+}
+
+/// A fourth review's false flags: "young" of a team, a codebase or a company is not the
+/// candidate's age; "energetic" of a session or a cadence is not about the person (of the
+/// person it still is); a presence the candidate reports of a design or of offline users is a
+/// product's. The same words of the candidate stay bias risks.
+#[test]
+fn young_and_energetic_of_things_and_a_products_presence_are_not_flagged() {
+    use FlagKind::*;
+    for note in [
+        "Young team: she onboarded three new hires in her first month",
+        "The team is young and she set up the review rotation for it.",
+        "Her team is young, so she wrote the onboarding guide.",
+        "The codebase is young and she added the first integration tests.",
+        "The company is young and he built its first CI pipeline.",
+        "An energetic debugging session: she bisected the regression in ten minutes.",
+        "Energetic release cadence; she shipped weekly behind flags.",
+        "Energetic discussion about caching; she defended write-through with numbers.",
+        "No presence, she said, was the old design's flaw.",
+        "Presence was weak, she said, for offline users.",
+    ] {
+        check_flags(note, &[]);
+    }
+    let hits: &[(&str, &str)] = &[
+        ("She is very energetic.", "energetic"),
+        ("Very energetic, asked good questions.", "energetic"),
+        ("She seemed energetic and eager.", "energetic"),
+        ("He's an energetic engineer.", "energetic engineer"),
+        ("Energetic guy, talked fast.", "Energetic guy"),
+        ("Energetic: no.", "Energetic"),
+        ("She is young and the team is senior.", "young"),
+        ("Young, but she led the migration.", "Young"),
+    ];
+    for (note, quoted) in hits {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+        assert!(detect_flags(note)[0].reason.starts_with("mentions age"), "{note}");
+    }
+    // Still verdicts: a presence said to be the candidate's gap, or weak for a role.
+    for note in ["No presence, she said, was her biggest gap.", "Presence was weak, her manager said, for a senior."] {
+        assert_eq!(detect_flags(note).first().map(|f| f.kind), Some(BiasRisk), "{note}");
+    }
+}
+
+/// A fourth review's misses: a presence graded by a score in a label ("Presence: 2/5."), a
+/// polish judged "as a communicator", an English impression beside a French phrase, a name in
+/// lower case with a name's particles, and the label form of a trait with no phrase of its own
+/// ("English: broken.", "Health: bad back"); and "listed the fixes" is behaviour.
+#[test]
+fn scores_labels_lower_case_names_and_foreign_phrases_do_not_hide_a_verdict() {
+    use FlagKind::*;
+    for (note, quoted) in [
+        ("Presence: 2/5.", "Presence: 2/5"),
+        ("Presence - 3/10", "Presence - 3/10"),
+        ("Her presence was 2/5.", "presence was 2/5"),
+        ("Presence? 10/10.", "Presence? 10/10"),
+        ("Lacks polish as a communicator", "Lacks polish"),
+        ("Needs more polish as a presenter.", "polish"),
+    ] {
+        assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
+        assert!(detect_flags(note)[0].reason.contains("how the candidate comes across"), "{note}");
+    }
+    for (note, category) in [
+        ("English: broken.", "language, accent or speech"),
+        ("English: fluent.", "language, accent or speech"),
+        ("Accent: thick.", "language, accent or speech"),
+        ("Health: bad back", "health or disability"),
+        ("Health - poor.", "health or disability"),
+    ] {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with(&format!("mentions {category}")), "{note}: {flags:?}");
+    }
+    for note in ["He seemed confident, la crème de la crème", "maria de la cruz y los santos seemed nice", "priya seemed nice"] {
+        check_flags(note, &[NonBehavioral]);
+    }
+    for note in [
+        // Not a score, not a label, not a person's polish or health.
+        "Presence: 2/5 nodes reporting after the deploy.",
+        "It lacks polish as an engineer would expect, so she listed the gaps.",
+        "English copy: weak, so she rewrote the onboarding strings.",
+        "Health: green across all services after her fix.",
+        "Health checks: poor coverage, so she added readiness probes.",
+        "she listed the fixes for the CLI",
+        // Still read as other languages: no English impression, no name in subject position.
+        "A conçu le système de paiement et a expliqué les compromis clairement.",
+        "Ha guidato il team.",
+        "Lideró la migración de la base de datos y explicó los riesgos.",
+    ] {
+        check_flags(note, &[]);
+    }
 }

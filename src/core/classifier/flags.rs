@@ -77,10 +77,10 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
-    ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; stutter*; lisp; voice; soft spoken"),
+    ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
     ("appearance", "appearance; his|her|their looks; good looks; looks aside; polished|professional look|looks; looks|looked professional|unprofessional|polished|presentable|scruffy|tired; looks|looked very|so|quite|too professional|unprofessional|polished|presentable|scruffy|tired; overweight; fat; obese; skinny; attractive; good looking; handsome; beautiful; pretty girl|woman|face; well dressed; well groomed; presentable; unkempt; scruffy; disheveled|dishevelled; sharp dresser; dress sense; dresses well|nicely|sharply|professionally; dressed; outfit; clothes; tattoo*; piercing*; hair; beard; looks the part; height; makeup; weight; hoodie; hoodies; flip flop*; flipflop*; sweatpants; sweatshirt; sneakers; jeans; t shirt; tshirt; in a suit; wore a suit; wearing a suit"),
     // Where someone studied or worked before says nothing of what they did in the interview, and
     // it favours those who look like the interviewer's own path (affinity bias). Worded about the
@@ -89,7 +89,7 @@ const BIAS: &[(&str, &str)] = &[
     ("nationality or origin", "for someone|somebody from *; surprisingly|unexpectedly articulate|eloquent|fluent; surprisingly|unexpectedly well spoken; really from; from originally; where he|she|they is|was|are from; where he|she|they from; where is|was|are he|she|they from; citizen; citizens; green card; work permit; foreign; foreigner; foreigners; immigrant; immigrants; immigration; visa; citizenship; nationality; ethnic; ethnicity; race; racial; not from here; originally from; from here originally; country of origin; cultural adjustment; studied|born|raised|grew|educated in|up; he|she|they|is|are|being russian|indian|chinese|mexican|african|asian|arab|latino|latina|hispanic|nigerian|pakistani|brazilian|polish|ukrainian|korean|japanese|vietnamese|filipino|iranian|turkish|european|american|british|french|german|italian|spanish|israeli|irish; russian|indian|chinese|mexican|african|asian|arab|latino|hispanic guy|man|woman|lady|people|folks|candidate|accent|background|name; from india|china|russia|mexico|nigeria|pakistan|bangladesh|brazil|poland|ukraine|korea|japan|vietnam|philippines|iran|iraq|turkey|israel|ireland|germany|france|italy|spain|portugal|romania|egypt|kenya|ghana|ethiopia|colombia|argentina|venezuela|cuba|africa|asia|europe|overseas|abroad"),
     ("religion", "church; mosque; temple; synagogue; religious; religion; pray; prays; praying; prayer; prayers; ramadan; fasting; muslim; christian; jewish; jew; hindu; sikh; buddhist; atheist; sabbath; kosher; halal; headscarf; hijab; turban; yarmulke; kippah; faith; bible; quran; devout; pious; catholic; mormon; evangelical"),
     ("gender", "for a|an woman|girl|lady|female; as a woman; woman|female|lady|girl engineer|developer|candidate|dev; typical woman|women|female|girl|girls|lady; like a girl; girl; girls; the guys; of the guys; gender; maternal; motherly; feminine; masculine; male dominated; bossy; emotional; shrill; aggressive for"),
-    ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health issues|problems|condition; therapy; medication; crutches; surgery; sick; on the spectrum; neurodivergent; bipolar; ptsd; hearing|visually impaired; mental illness; a cane"),
+    ("health or disability", "adhd; autism; autistic; asperger*; dyslexia; dyslexic; disability; disabled; wheelchair; blind; deaf; hearing aid; medical leave; sick leave; medical condition; illness; chronic; cancer; depression; depressed; anxiety; mental health; diabetes; diabetic; health; health issues|problems|condition; therapy; medication; crutches; surgery; sick; on the spectrum; neurodivergent; bipolar; ptsd; hearing|visually impaired; mental illness; a cane"),
     ("sexual orientation", "gay; lesbian; bisexual; queer; transgender; boyfriend; girlfriend; same sex"),
 ];
 
@@ -321,17 +321,21 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "weight" => one_of("his her their lose lost gained", prev),
         "voice" => matches!(prev, "his" | "her" | "their"),
         "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
-        // "young and energetic", "she's young": about the person. "the young service", "young
-        // kids" (a family remark, caught as such): not about the candidate's age.
-        "young" | "younger" if len == 1 => {
-            let next = tokens.get(i + 1).filter(|t| t.clause == tokens.get(i).map_or(0, |u| u.clause));
+        // "young and energetic", "she's young", "She is very energetic": about the person. "the
+        // young service", "young kids" (a family remark, caught as such), "an energetic
+        // debugging session", "Young team: ...", "the team is young and she ...": not about the
+        // candidate's age (a thing after it, or as the subject before it past the hedges).
+        "young" | "younger" | "energetic" if len == 1 => {
+            let clause = tokens.get(i).map_or(0, |u| u.clause);
+            let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
+                && !one_of("team company startup org product codebase code service system app", subject_of(tokens, i).unwrap_or(""))
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
-        "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
+        "young" | "younger" | "energetic" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
             describes_candidate(tokens, i)
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
@@ -382,6 +386,14 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             one_of("candidate guy man woman lady girl person face smile", next)
                 || (next_in_clause(tokens, i, 1).is_empty() || tokens.get(i + 1).is_some_and(|t| t.stop) && next != "to") && person_subject(tokens, i, !label)
         }
+        // A label of the trait, graded: "English: broken.", "Health: bad back"; not "English copy:
+        // weak", "Health: green", "Health: poor on the ingest cluster".
+        "english" | "health" if len == 1 => {
+            clause_initial(tokens, i)
+                && matches!(tokens.get(i..i + 2), Some([l, g]) if l.clause != g.clause && label_gap(text, l, g)
+                    && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none", &g.word))
+                && !work_thing_after(tokens, i + 1, 1)
+        }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
         _ => true,
@@ -393,16 +405,18 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
 /// if `fragment`, to the start of the clause ("Pretty old for this role"); false at a thing
 /// ("the scheduler was too old").
 fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
-    let Some(clause) = tokens.get(i).map(|t| t.clause) else { return false };
-    for t in tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6) {
-        if one_of("he she they candidate cand guy man woman lady person", &t.word) {
-            return true;
-        }
-        if !one_of(HEDGES, &t.word) {
-            return false;
-        }
+    match subject_of(tokens, i) {
+        Some("") => fragment,
+        Some(w) => one_of("he she they candidate cand guy man woman lady person", w),
+        None => false,
     }
-    fragment
+}
+
+/// The word that walking back from token `i` over [`HEDGES`] leads to in its clause: "" at the
+/// clause's start (or past six of them), `None` for no token `i`.
+fn subject_of(tokens: &[Token], i: usize) -> Option<&str> {
+    let clause = tokens.get(i)?.clause;
+    Some(tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6).find(|t| !one_of(HEDGES, &t.word)).map_or("", |t| t.word.as_str()))
 }
 
 /// Copulas, hedges and degree words, read past between a person and what is said of them ("she
@@ -526,7 +540,7 @@ fn describes_candidate(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     i >= 2
-        && one_of("a very fairly pretty quite relatively only just", word(i.wrapping_sub(1)))
+        && one_of("a an very fairly pretty quite relatively only just", word(i.wrapping_sub(1)))
         && (subject(word(i.wrapping_sub(2))) || clause_initial(tokens, i - 1))
 }
 
@@ -541,7 +555,7 @@ fn person_context(tokens: &[Token], i: usize) -> bool {
 
 /// Stems of verbs that report something the candidate did or said.
 const ACTIONS: &str = "
-ask answer walk explain describe design build write run lead propos suggest handl trac
+ask answer walk explain describe design build write run lead propos suggest handl trac list
 debug fix implement refactor migrat ship deliver launch coordinat organiz review test measur profil
 benchmark diagnos identify spot catch notic mention say tell talk discuss present demo draw
 diagram sketch cod pair mentor coach teach onboard interview push disagre negotiat convinc align
@@ -991,7 +1005,7 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
         // (A chat system's design review names presence beside last-seen times, typing
         // indicators, read receipts, fan-out and expiry.)
-        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing ttl expiri expiry fanout", &t.stem))
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online offlin service status seen typing ttl expiri expiry fanout", &t.stem))
             || tokens.windows(2).any(|w| matches!(w, [a, b] if matches!((a.word.as_str(), b.stem.as_str()), ("fan", "out") | ("read", "receipt") | ("gossip", "protocol"))));
         // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
         // "chat presence".
@@ -1010,13 +1024,14 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 && !polish
                 && !chat
                 && (n.clause == head.clause
-                    || head.word == "presence" && tokens.get(s - 1).and_then(|p| text.get(p.end..n.start)).is_some_and(|gap| gap.bytes().any(|b| matches!(b, b':' | b'-' | b'?' | b'=' | 0x93 | 0x94))))
+                    || head.word == "presence" && tokens.get(s - 1).is_some_and(|p| label_gap(text, p, n)))
         });
         let after = after.and_then(|n| graded(tokens, n.clause, s));
         let end = after.unwrap_or(last);
         // After the polish, past an "enough": "as a person".
         let k0 = last + 1 + usize::from(word(last + 1) == "enough");
-        let personal = word(k0) == "as" && one_of("person individual human", word(after_article(tokens, head.clause, k0 + 1)));
+        let who = after_article(tokens, head.clause, k0 + 1);
+        let personal = word(k0) == "as" && one_of("person individual human communicator presenter speaker leader", word(who)) && fin(who + 1);
         let verdict = if head.word == "polished" {
             // Not polished, said of the candidate ("she's not polished enough"), or of no one
             // before an audience ("Not polished enough for the client"); not of work ("the deck
@@ -1051,7 +1066,7 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 tokens.get(v).is_some_and(|t| {
                     t.sentence == head.sentence
                         && t.clause != c
-                        && one_of("in on", &t.word)
+                        && one_of("in on was is", &t.word)
                         && tokens.get(v - 1).is_some_and(|p| p.clause != t.clause)
                         && tokens.get(end + 1..v).is_some_and(|said| said.iter().any(|w| one_of("said told explained mentioned admitted according", &w.word)))
                         && (v + 1..v + 4).any(|k| tokens.get(k).is_some_and(|n| n.clause == t.clause && one_of(PRODUCTS, &n.stem)))
@@ -1099,10 +1114,20 @@ fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
 /// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
 /// [`judged_at`] ("was a bit lacking", ": weak, but"). The grade's index.
 fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
-    while one_of(HEDGES, word_in(tokens, c, k)) {
+    // A score ("2/5", "7/10": numbers, as the tokenizer reads them) is a grade too: its last.
+    const NUMBERS: &str = "zero one two several dozens";
+    while one_of(HEDGES, word_in(tokens, c, k)) || one_of(NUMBERS, word_in(tokens, c, k)) && one_of(NUMBERS, word_in(tokens, c, k + 1)) {
         k += 1;
     }
-    (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good", word_in(tokens, c, k)) && judged_at(tokens, c, k + 1)).then_some(k)
+    (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good zero one two several dozens", word_in(tokens, c, k))
+        && judged_at(tokens, c, k + 1))
+    .then_some(k)
+}
+
+/// Between two tokens, a label's mark: a colon, a dash (of any width), a question mark or "="
+/// ("Presence: weak.", "English - broken", "Presence? Lacking.").
+fn label_gap(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.end..b.start).is_some_and(|gap| gap.bytes().any(|b| matches!(b, b':' | b'-' | b'?' | b'=' | 0x93 | 0x94)))
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
@@ -1265,8 +1290,12 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     // "Maria del Carmen y Ruiz", "van der Berg"), and a note about that person is still English
     // (a German noun's capital after "das" is not on both sides). The English words counted
     // against them include impressions ("nice", "smart"), so "Great guy, es muy nice" is English.
-    let english = tokens.iter().filter(|t| t.stop || impression_words().contains(t.word.as_str())).count();
-    let capital = |t: &Token| text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+    let english_word = |t: &Token| t.stop || impression_words().contains(t.word.as_str());
+    let english = tokens.iter().filter(|t| english_word(t)).count();
+    // A name in lower case is the note's subject: the words before its first English word, when
+    // that is a verb of being or seeming ("maria de la cruz y los santos seemed nice").
+    let subject = tokens.iter().find(|t| english_word(t)).filter(|t| one_of("is was seems seemed looks looked", &t.word));
+    let capital = |t: &Token| subject.is_some_and(|s| t.end <= s.start) || text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
     let named = |t: &&Token| !one_of(NAME_PARTICLES, &t.word);
     let foreign = tokens
         .iter()
@@ -1277,7 +1306,13 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
                     && tokens.get(k + 1..).and_then(|a| a.iter().find(named)).is_some_and(capital))
         })
         .count();
-    if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) {
+    // An English impression in a clause of its own, two English words and none of another
+    // language's, is read whatever the rest: "He seemed confident, la crème de la crème".
+    let impression = tokens.iter().any(|t| {
+        let clause = || tokens.iter().filter(|u| u.clause == t.clause);
+        impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+    });
+    if !impression && foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) {
         return false;
     }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
