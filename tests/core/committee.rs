@@ -705,6 +705,18 @@ fn an_outcome_one_scorecard_decides_names_it() {
     assert_eq!(who, ["card2"], "{text}");
     assert_ne!(c.if_left_out[0].outcome.description, "hire at L3", "{text}");
     assert!(text.contains(&format!("Rests on one scorecard: without that of Name of b (s2), the outcome would be {}.", c.if_left_out[0].outcome.description)), "{text}");
+    // Two members whose absence gives one outcome share its sentence.
+    let r = report(&[
+        "ma a s1: te=N po=M bi=M cc=M ms=M lp=M",
+        "ma b s2: te=N po=M bi=M cc=M ms=M lp=M",
+        "ma c s3: te=M po=M bi=M cc=M ms=M lp=M",
+        "ma d s4: te=M po=M bi=M cc=M ms=M lp=M",
+    ]);
+    let c = &r.candidates[0].committee;
+    let text = c.recommendation.rationale.join(" ");
+    assert_eq!(c.if_left_out.iter().map(|l| l.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"], "{text}");
+    assert!(text.contains("Rests on one scorecard: without that of Name of a (s1), or of Name of b (s2), the outcome would be hire at L4."), "{text}");
+    assert_eq!(text.matches("Rests on one").count(), 1, "{text}");
     // A panel of two never says it: the other's vote is on the page.
     let r = report(&["la a s1: te=N po=M bi=M cc=M ms=M lp=M", "la b s2: te=E po=M bi=M cc=M ms=M lp=M"]);
     assert!(r.candidates[0].committee.if_left_out.is_empty());
