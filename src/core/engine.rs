@@ -438,7 +438,7 @@ pub fn recommend_as(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Re
             rubric.level_label(card.rating(id)).to_ascii_lowercase()
         ));
     }
-    rationale.extend(what_would_change(rubric, card, &outcome));
+    rationale.extend(what_would_change(rubric, card, &outcome, panel));
 
     Recommendation {
         decision: outcome.decision,
@@ -534,12 +534,18 @@ fn margin(rubric: &Rubric, outcome: &Outcome) -> f64 {
 }
 
 /// One-step changes that would move the outcome up or down: the "what would change it" sentences.
-fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Vec<String> {
+fn what_would_change(rubric: &Rubric, card: &Scorecard, outcome: &Outcome, panel: bool) -> Vec<String> {
     let bands = rubric.policy.bands.len();
     let Some(now) = outcome.rank(bands) else {
         let missing = rubric.policy.min_assessed.saturating_sub(outcome.assessed);
+        let them = if missing == 1 { "y" } else { "ies" };
         return if missing > 0 {
-            vec![format!("Rate {missing} more capabilit{} to get a decision.", if missing == 1 { "y" } else { "ies" })]
+            // (Nobody at the committee's table can rate: the panel is told what it lacks.)
+            vec![if panel {
+                format!("A decision needs {missing} more capabilit{them} rated by the panel.")
+            } else {
+                format!("Rate {missing} more capabilit{them} to get a decision.")
+            }]
         } else {
             Vec::new()
         };

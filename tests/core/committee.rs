@@ -633,8 +633,8 @@ fn committee_recommendation() {
             panel: &["fa a s1: te=M po=M", "fa b s2: te=M po=M"],
             decision: Decision::InsufficientEvidence,
             level: None,
-            says: &["Not enough evidence to decide"],
-            never: &[],
+            says: &["Not enough evidence to decide", "A decision needs 2 more capabilities rated by the panel."],
+            never: &["Rate 2"],
             lowered: false,
         },
     ];
@@ -705,6 +705,14 @@ fn an_outcome_one_scorecard_decides_names_it() {
     assert_eq!(who, ["card2"], "{text}");
     assert_ne!(c.if_left_out[0].outcome.description, "hire at L3", "{text}");
     assert!(text.contains(&format!("Rests on one scorecard: without that of Name of b (s2), the outcome would be {}.", c.if_left_out[0].outcome.description)), "{text}");
+    // A two-to-one majority: without either of the two, the tie left behind breaks down by
+    // the lower median's rule, not because of that member; nobody is named.
+    let r = report(&[
+        "na a s1: te=M po=M bi=M cc=M ms=M lp=M",
+        "na b s2: te=M po=M bi=M cc=M ms=M lp=M",
+        "na c s3: te=N po=M bi=M cc=M ms=M lp=M",
+    ]);
+    assert!(r.candidates[0].committee.if_left_out.is_empty(), "{:?}", r.candidates[0].committee.recommendation.rationale);
     // Two members whose absence gives one outcome share its sentence.
     let r = report(&[
         "ma a s1: te=N po=M bi=M cc=M ms=M lp=M",

@@ -233,15 +233,21 @@ pub fn committee(
             .collect();
         let mut groups: Vec<(OutcomeSummary, Vec<String>)> = Vec::new();
         for (i, m) in members.iter().enumerate() {
-            let o = evaluate(rubric, &|id: &str| {
-                let Some(k) = matrix.iter().position(|r| r.capability == id) else { return Rating::NotAssessed };
-                let mut n = counts[k];
-                if let Some(own) = matrix[k].cells.get(i).and_then(|c| step(c.level)) {
-                    n[own as usize] -= 1;
-                }
-                lower_median(n)
-            });
-            if !same(&o, &now) {
+            let without = |upper: bool| {
+                evaluate(rubric, &|id: &str| {
+                    let Some(k) = matrix.iter().position(|r| r.capability == id) else { return Rating::NotAssessed };
+                    let mut n = counts[k];
+                    if let Some(own) = matrix[k].cells.get(i).and_then(|c| step(c.level)) {
+                        n[own as usize] -= 1;
+                    }
+                    median(n, upper)
+                })
+            };
+            // Named only when the outcome moves whichever way the even panel left behind breaks
+            // its tie: otherwise it is the lower median's rule that moves it, not the member (each
+            // of a two-to-one majority would be named, and nobody of the minority).
+            let o = without(false);
+            if !same(&o, &now) && !same(&without(true), &now) {
                 let o = summary(rubric, &o);
                 if_left_out.push(LeftOut { source: m.source.clone(), outcome: o.clone() });
                 let name = who_of(m, " (", ")");
@@ -333,11 +339,11 @@ fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> S
 /// The most members a leave-one-out sentence names; the rest are counted.
 const NAMED: usize = 3;
 
-/// The lower median of ratings counted by level (needs improvement, meets, exceeds), as
-/// `consensus::summarize` takes it from the ratings themselves.
-fn lower_median(n: [usize; 3]) -> Rating {
+/// The lower (or `upper`) median of ratings counted by level (needs improvement, meets,
+/// exceeds); the lower is the consensus, as `consensus::summarize` takes it from the ratings.
+fn median(n: [usize; 3], upper: bool) -> Rating {
     let total: usize = n.iter().sum();
-    let mut at = total.saturating_sub(1) / 2;
+    let mut at = if upper { total / 2 } else { total.saturating_sub(1) / 2 };
     for (k, level) in [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds].into_iter().enumerate() {
         if total > 0 && at < n[k] {
             return level;
@@ -391,7 +397,7 @@ mod tests {
     use crate::core::committee::consensus::summarize;
 
     #[test]
-    fn the_lower_median_of_counts_is_that_of_the_ratings() {
+    fn the_medians_of_counts_are_those_of_the_ratings() {
         // Every panel of up to six members over the three levels and none.
         let levels = [Rating::NotAssessed, Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
         for size in 0..=6u32 {
@@ -403,7 +409,15 @@ mod tests {
                         n[k as usize] += 1;
                     }
                 }
-                assert_eq!(lower_median(n), summarize(&panel).0, "{panel:?}");
+                assert_eq!(median(n, false), summarize(&panel).0, "{panel:?}");
+                // The upper median: the lower one of the panel's ratings mirrored.
+                let mirror = |r: Rating| match r {
+                    Rating::NeedsImprovement => Rating::Exceeds,
+                    Rating::Exceeds => Rating::NeedsImprovement,
+                    r => r,
+                };
+                let mirrored: Vec<Rating> = panel.iter().map(|r| mirror(*r)).collect();
+                assert_eq!(median(n, true), mirror(summarize(&mirrored).0), "{panel:?}");
             }
         }
     }
