@@ -113,7 +113,8 @@ pub fn link_groups(label: &str, text: &str) -> Vec<(String, Group)> {
     let mut groups = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        if line.trim().is_empty() {
+        // (A quoted message's blank lines are ">" alone.)
+        if line.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).is_empty() {
             i += 1;
             continue;
         }
@@ -163,10 +164,25 @@ pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(u
             i += 1;
             continue;
         };
-        // The text lines right after it, up to a blank line or one that is not text.
-        let rest: Vec<&str> = lines.get(i + 1..).unwrap_or_default().iter().map_while(|(_, l)| l.as_deref().ok().filter(|l| !l.trim().is_empty())).collect();
+        // The lines right after it that may be more of it (as `join_link` takes them), up to a
+        // blank line, one that is not text or one that starts another link: collected up to the
+        // first that cannot be, or every link of a file of them would collect the rest of it.
+        let rest: Vec<&str> = lines
+            .get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .map_while(|(_, l)| l.as_deref().ok().filter(|l| !l.trim().is_empty() && !starts_link(l) && wrapped_part(l)))
+            .collect();
         let (joined, k, read) = join_link(link.trim(), &rest);
-        let (joined, k) = if read { (joined, k) } else { (link.trim().to_string(), 0) };
+        // One that never reads keeps the lines before the first that is JSON on its own (`42`,
+        // `null`): that one and those after it are records of their own, and a link damaged in
+        // the middle is still said to be corrupt, not cut short with its lines called not JSON.
+        let (joined, k) = if read {
+            (joined, k)
+        } else {
+            let k = rest.iter().take(k).take_while(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()).count();
+            (rest.iter().take(k).fold(link.trim().to_string(), |joined, l| joined + "\n" + l), k)
+        };
         out.push((*n, Ok(joined)));
         i += k + 1;
     }
