@@ -626,6 +626,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         set_theme(&element, t);
     }
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
+    super::loader::keep_panel_top(&element);
     let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending, themed: Cell::new(options.theme.is_some()) };
     // `scorecard:ready` is told once the scorer is on screen (`on_change`); a rubric that does
     // not load is told on the next turn, so that `on(...)` set right after `mount` hears either.
