@@ -204,6 +204,9 @@ test('an import naming other people opens beside the card on screen, which stays
 test('a share link opened in a tab that shows the scorer is shown, and leaving it comes back', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Ada Lovelace', 'Coding', 'meets');
+  // Links are made by the on-demand module: pressed before it has loaded, the button says to try
+  // again in a moment (ondemand.test.mjs), which a busy machine made this test hit.
+  await page.waitForFunction(() => document.querySelector('.sc-app')?.dataset.assist === 'ready');
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('.sc-transfer__out textarea').inputValue();
   assert.match(link, /#sc1=/);
