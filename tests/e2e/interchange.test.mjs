@@ -200,6 +200,8 @@ test('beside the cards, the panel scrolled by a focus inside it shows its top ag
   const { context, page } = await openScorer(browser, base, { viewport: { width: 1280, height: 720 } });
   await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
   await page.click('label[for="sc-technical_expertise-exceeds"]');
+  // (Links are made by the on-demand module: pressed before it has loaded, the button says to wait.)
+  await page.waitForFunction(() => document.querySelector('.sc-app')?.dataset.assist === 'ready');
   await page.getByRole('button', { name: 'Share link' }).click();
   const box = page.locator('.sc-transfer__out textarea');
   await box.waitFor();
