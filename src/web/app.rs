@@ -649,9 +649,10 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             let mut card = Scorecard::new(rubric);
             card.interview.date = today();
             card.interviewer.name = interviewer.clone();
-            // A new card where storage refuses every write says so at once, as the page does
-            // when it opens (not "Not saved yet", which would wait for an edit to tell).
-            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
+            // A new card where storage refuses writes (from the start, or full since) says so at
+            // once, as the page does when it opens (not "Not saved yet", which would wait for an
+            // edit to tell). (Switched in place, this tab holds a card storage refused.)
+            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().or_else(|| store.refused.get().map(String::from)).map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
             if let Some(k) = &key {
                 // (Gone or unreadable since the list was read: it stays where it is.)
                 let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };

@@ -33,6 +33,9 @@ pub struct DraftStore {
     kept: RefCell<Vec<String>>,
     /// Why `local` is missing or refused a first write, when it is or did.
     pub blocked_reason: Option<String>,
+    /// Why storage refused a write since (full, say), once it has: a new card says at once that
+    /// it will not be saved either (`on_switch` in app.rs), rather than "Not saved yet".
+    pub refused: std::cell::Cell<Option<&'static str>>,
 }
 
 /// What loading a draft found.
@@ -48,7 +51,7 @@ impl DraftStore {
     /// Opens `localStorage`, checking that a write works (it is read all the same when one does
     /// not: full or read-only); falls back to memory when it is blocked.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), absent: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None };
+        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), absent: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None, refused: Default::default() };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -216,11 +219,9 @@ impl DraftStore {
                 self.note(key, Some(value))
             }).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-                if name == "QuotaExceededError" {
-                    FULL.to_string()
-                } else {
-                    "the browser refused to save".to_string()
-                }
+                let reason = if name == "QuotaExceededError" { FULL } else { "the browser refused to save" };
+                self.refused.set(Some(reason));
+                reason.into()
             }),
             None => Err(self.blocked_reason.clone().unwrap_or_else(|| "storage unavailable".into())),
         }

@@ -115,9 +115,10 @@ test('misspelled options and events, and non-function listeners, are refused by 
     const noElement = [thrown(() => mount(null, {})), thrown(() => mount('#slot', {}))];
     const other = document.createElement('div');
     document.body.append(other);
+    let rubric42 = '';
+    other.addEventListener('scorecard:error', (e) => { rubric42 = e.detail.message; });
     mount(other, { rubric: 42 });
-    await until(() => other.textContent.includes('found a number'));
-    const rubric42 = other.textContent;
+    await until(() => rubric42.includes('found a number'));
     const handle = mount(el, { candidate: 'A', interviewer: 'G', autosave: false });
     const candidat = thrown(() => handle.update({ candidat: 'x' }));
     const density = thrown(() => handle.update({ density: 'compact' }));
@@ -191,20 +192,25 @@ test('rubric messages say what was given: a URL to update, a ladder document to 
     const url = thrown(() => handle.update({ rubric: '/examples/ats/sre-rubric.json' }));
     const other = document.createElement('div');
     document.body.append(other);
-    // A rubric that cannot be read is shown in the element (and sent as scorecard:error).
+    // A rubric that cannot be read is said in the element, for the interviewer, and its detail
+    // sent as scorecard:error, for the integrator.
+    const told = [];
+    document.addEventListener('scorecard:error', (e) => told.push(e.detail.message));
     mount(other, { rubric: arg, autosave: false });
-    await until(() => other.querySelector('.sc-notice'));
-    const ladder = other.querySelector('.sc-notice').textContent;
+    await until(() => other.querySelector('.sc-notice') && told.length === 1);
     const card = document.createElement('interview-scorecard');
     card.setAttribute('rubric', '/ladders/l4.txt');
     document.body.append(card);
-    await until(() => card.shadowRoot?.querySelector('.sc-notice'));
-    return { url, ladder, attribute: card.shadowRoot.querySelector('.sc-notice').textContent };
+    await until(() => card.shadowRoot?.querySelector('.sc-notice') && told.length === 2);
+    const notices = [other.querySelector('.sc-notice').textContent, card.shadowRoot.querySelector('.sc-notice').textContent];
+    return { url, ladder: told[0], attribute: told[1], notices };
     }, ladder);
   assert.match(result.url, /"\/examples\/ats\/sre-rubric\.json" is text, not a rubric object: a rubric URL is taken only by mount\(\)/);
   assert.doesNotMatch(result.url, /ladder/);
   assert.match(result.ladder, /this is a ladder document \(text\), not a rubric file: `scorecard rubric LADDER.txt > rubric.json`/);
   assert.match(result.attribute, /l4\.txt is not JSON .*ladder document, `scorecard rubric LADDER.txt > rubric.json` converts it/);
+  // The command is for the integrator, not the interviewer.
+  for (const n of result.notices) assert.match(n, /^This scorecard cannot open[.:] .*Please tell whoever looks after this page\.$/);
   assert.deepEqual(requests.filter((u) => u.includes('Senior')), [], 'the ladder text was not fetched as a URL');
   await context.close();
 });

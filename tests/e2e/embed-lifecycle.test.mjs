@@ -12,6 +12,9 @@ import { harness, observe } from './browser.mjs';
 let base, browser;
 harness((h) => ({ base, browser } = h));
 
+/** What the interviewer is told of a rubric asked for after the scorecard is shown that cannot be read. */
+const REFUSED_NOTICE = 'The page asked for another rubric, which could not be read: this scorecard stays on L4 Senior Software Engineer, with everything you typed. Please tell whoever looks after this page.';
+
 async function open() {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -270,6 +273,8 @@ test('an update with a rubric that does not load is refused and changes nothing'
 
 test('a rubric URL that fails to load says why inside the element, not an empty box', async () => {
   const { context, page } = await open();
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
   await page.evaluate(() => {
     const el = document.createElement('interview-scorecard');
     el.id = 'w';
@@ -281,7 +286,12 @@ test('a rubric URL that fails to load says why inside the element, not an empty 
     const notice = document.getElementById('w').shadowRoot.querySelector('.sc-notice');
     return [notice.textContent, getComputedStyle(notice).fontFamily];
   });
-  assert.match(text, /could not be loaded: rubric .*no-such-ladder\.json: HTTP 404/);
+  // Said for the interviewer (what happened, whom to tell); the detail is the integrator's.
+  assert.equal(text, 'This scorecard cannot open. Please tell whoever looks after this page.');
+  const told = await page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').map((e) => e.detail.message));
+  assert.deepEqual(told.length, 1);
+  assert.match(told[0], /^rubric .*no-such-ladder\.json: HTTP 404$/);
+  assert.ok(logged.some((m) => m.includes(told[0])), 'the detail is in the console');
   // In the widget's own frame and type (--sc-font), not the browser's default serif (the host's
   // Comic Sans stops at the shadow root's reset).
   assert.match(font, /^system-ui,/);
@@ -297,27 +307,28 @@ test('a rubric attribute that does not load after mounting is said above the sco
   await page.click('#w label[for$="technical_expertise-exceeds"]');
   await page.fill('#w textarea[id$="business_impact-note"]', 'kept');
   await page.fill('#w textarea[id$="-observe"]', 'typed, not added yet');
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
   // The notice sits in the widget's frame, above the scorer (whose own notices are in its toolbar).
   const notice = () => page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? null);
   const errors = () => page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').map((e) => e.detail.message));
   const cases = [
-    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
-    ['/ladders/l4.txt', /l4\.txt is not JSON .*`scorecard rubric LADDER\.txt > rubric\.json` converts it/, /loaded: rubric http:.*l4\.txt is not JSON .*converts it to a rubric file\./],
-    // Read by the widget: the event says where update() refused it; the notice says why only once.
-    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /, /loaded: (?!update:)\S/],
+    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/],
+    ['/ladders/l4.txt', /l4\.txt is not JSON .*`scorecard rubric LADDER\.txt > rubric\.json` converts it/],
+    // Read by the widget: the event says where update() refused it.
+    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /],
   ];
-  let said = null;
-  for (const [i, [url, event, text]] of cases.entries()) {
+  for (const [i, [url, event]] of cases.entries()) {
     await page.evaluate((url) => document.getElementById('w').setAttribute('rubric', url), url);
     await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length >= n, i + 1);
-    await page.waitForFunction((last) => (document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? last) !== last, said, { timeout: 5000 });
-    said = await notice();
-    assert.match(said ?? '', /^The rubric requested could not be loaded: /, url);
-    assert.match(said, text, url);
-    assert.match(said, /This scorecard is still against the previous rubric, l4-senior-software-engineer \(version 1\)\.$/, url);
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'), null, { timeout: 5000 });
+    // For the interviewer: what happened and whom to tell, naming the rubric the card stays on.
+    // The detail (a URL, a parser's message, a command) is the integrator's: the event and the console.
+    assert.equal(await notice(), REFUSED_NOTICE, url);
     const told = await errors();
     assert.equal(told.length, i + 1, `one scorecard:error per rubric refused (${url})`);
     assert.match(told[i], event, url);
+    assert.ok(logged.some((m) => m.includes(told[i])), `the detail is in the console (${url})`);
     assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice').getAttribute('role')), 'alert');
   }
   // The card was never torn down: the rubric, the rating, the note and the unadded observation.
@@ -333,12 +344,12 @@ test('a rubric attribute that does not load after mounting is said above the sco
   assert.equal(await notice(), null);
   await page.evaluate(() => document.getElementById('w').setAttribute('rubric', '/ladders/missing.json'));
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
-  assert.match(await notice(), /still against the previous rubric, l2-sre \(version 3\)\.$/);
+  assert.match(await notice(), /stays on L2 Site Reliability Engineer, with everything you typed\./);
   // Another candidate meanwhile: a new scorer under the notice, which still applies.
   await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Bea'));
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('input[id$="-candidate"]')?.value === 'Bea');
   await waitCards(page, 'w', 2);
-  assert.match(await notice(), /l2-sre \(version 3\)/);
+  assert.match(await notice(), /stays on L2 Site Reliability Engineer/);
   assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host').firstElementChild.textContent), await notice(), 'still first');
   // Removing the attribute loads the embedded default: the notice goes.
   await page.evaluate(() => document.getElementById('w').removeAttribute('rubric'));
@@ -445,12 +456,15 @@ test('an element whose rubric did not load at first mounts once the attribute na
       document.body.append(el);
     }, id);
     await page.waitForFunction((id) => document.getElementById(id).shadowRoot?.querySelector('.sc-notice'), id);
-    assert.match(await notice(id), /^The scorecard could not be loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404$/);
+    assert.equal(await notice(id), 'This scorecard cannot open. Please tell whoever looks after this page.');
   }
+  const told = (id) => page.evaluate((id) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === id).map((e) => e.detail.message), id);
+  assert.match((await told('v'))[0], /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/);
   // Another URL that does not load is said and told in its turn.
   await page.evaluate(() => document.getElementById('v').setAttribute('rubric', '/ladders/gone.json'));
   await page.waitForFunction(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'v').length === 2);
-  assert.match(await notice('v'), /\/ladders\/gone\.json: HTTP 404$/);
+  assert.match((await told('v'))[1], /\/ladders\/gone\.json: HTTP 404$/);
+  assert.equal(await notice('v'), 'This scorecard cannot open. Please tell whoever looks after this page.');
   // One that loads mounts the scorecard on it; removing the attribute mounts the default, with the saved draft.
   await page.evaluate(() => document.getElementById('v').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
   await waitCards(page, 'v', 2);
@@ -482,7 +496,8 @@ test('an element whose rubric did not load at first mounts once the attribute na
   await page.waitForTimeout(300);
   assert.deepEqual(await errors('x'), 2, 'told once more, by the widget');
   assert.deepEqual(await said(), first);
-  assert.match(first[0], /^The rubric could not be loaded: /);
+  assert.deepEqual(first, ['This scorecard cannot open: the rubric this page gave it could not be read. Please tell whoever looks after this page.']);
+  assert.match((await told('x'))[0], /^The rubric could not be loaded: \S/, 'the detail is told to the host');
   await page.evaluate(() => document.getElementById('x').setAttribute('rubric', '/examples/ats/sre-rubric.json'));
   await waitCards(page, 'x', 2);
   const ready = await page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:ready').map((e) => [e.source, e.detail.rubric.id]));
@@ -499,11 +514,11 @@ test('an element added again while its rubric attribute does not load keeps its 
   const errors = () => page.evaluate(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').map((e) => e.detail.message));
   const cases = [
     // Set while the element is off the page, then as it stays when added again, then one the widget refuses.
-    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
-    [null, /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/, /loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404\./],
-    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /, /loaded: (?!update:)\S/],
+    ['/ladders/missing.json', /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/],
+    [null, /^rubric http:.*\/ladders\/missing\.json: HTTP 404$/],
+    ['/ladders/not-a-rubric.json', /^update: the rubric could not be loaded: /],
   ];
-  for (const [i, [url, event, text]] of cases.entries()) {
+  for (const [i, [url, event]] of cases.entries()) {
     await page.evaluate(async (url) => {
       const el = document.getElementById('w');
       el.remove();
@@ -513,14 +528,13 @@ test('an element added again while its rubric attribute does not load keeps its 
     }, url);
     await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length === n, i + 1);
     await waitCards(page, 'w');
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
     const [said, role, first] = await page.evaluate(() => {
       const host = document.getElementById('w').shadowRoot.querySelector('.sc-host');
       const notice = host.querySelector('.sc-host > .sc-app > .sc-notice');
       return [notice?.textContent, notice?.getAttribute('role'), host.firstElementChild.contains(notice)];
     });
-    assert.match(said ?? '', /^The rubric requested could not be loaded: /, `${url}`);
-    assert.match(said, text);
-    assert.match(said, /This scorecard is still against the previous rubric, l4-senior-software-engineer \(version 1\)\.$/);
+    assert.equal(said, REFUSED_NOTICE, `${url}`);
     assert.deepEqual([role, first], ['alert', true], 'an alert, above the scorecard');
     assert.match((await errors())[i], event);
     assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'), `the rating is kept (${url})`);
@@ -551,12 +565,70 @@ test('mount() with a rubric URL that does not load resolves: the element says wh
     return { said, heard, name: handle.getValue().candidate.name, notices: el.querySelectorAll('.sc-notice').length };
   });
   const message = /^The rubric could not be loaded: rubric http:.*\/ladders\/missing\.json: HTTP 404$/;
-  assert.match(result.said[0], message);
+  // The interviewer is told what happened and whom to tell; the host hears the detail.
+  assert.equal(result.said[0], 'This scorecard cannot open: the rubric this page gave it could not be read. Please tell whoever looks after this page.');
   assert.equal(result.said[1], 'alert');
   assert.deepEqual(result.heard.map(([who]) => who).sort(), ['document', 'handle'], 'told once, to on() listeners and on the element');
   for (const [, m] of result.heard) assert.match(m, message);
   assert.equal(result.name, 'Ada');
   assert.equal(result.notices, 0);
+  await context.close();
+});
+
+test("mount()'s update() with a rubric that cannot be read says so on the card, which keeps what was typed, until a rubric is accepted", async () => {
+  const { context, page } = await open();
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+  await page.evaluate(async () => {
+    // (Typed into by a person, here: without the host's stylesheet, which hides mount()'s widget.)
+    document.querySelector('link[href="host.css"]').remove();
+    const { el, handle } = await fresh({ candidate: 'Ada', interviewer: 'Grace', autosave: false });
+    el.id = 'm';
+    window.handle = handle;
+    await until(() => el.querySelectorAll('.sc-card').length === 6 && getComputedStyle(el).visibility === 'visible');
+  });
+  await page.click('#m label[for$="technical_expertise-exceeds"]');
+  await page.fill('#m textarea[id$="business_impact-note"]', 'kept');
+  await page.fill('#m textarea[id$="-observe"]', 'typed, not added yet');
+  const thrown = await page.evaluate(() => {
+    try { window.handle.update({ rubric: { format: 'scorecard-rubric' } }); return null; } catch (e) { return e.message; }
+  });
+  assert.match(thrown, /^update: the rubric could not be loaded: \S/);
+  const notice = () => page.evaluate(() => [...document.querySelectorAll('#m .sc-notice')].map((n) => [n.textContent, n.getAttribute('role')]));
+  await page.waitForFunction(() => document.querySelector('#m .sc-notice'));
+  assert.deepEqual(await notice(), [[REFUSED_NOTICE, 'alert']]);
+  assert.ok(logged.some((m) => m.includes(thrown)), 'the detail is in the console');
+  // Nothing typed is lost: the card is the one it was, on its rubric.
+  assert.ok(await page.isChecked('#m input[id$="technical_expertise-exceeds"]'));
+  assert.equal(await page.inputValue('#m textarea[id$="business_impact-note"]'), 'kept');
+  assert.equal(await page.inputValue('#m textarea[id$="-observe"]'), 'typed, not added yet');
+  // A theme or a name accepted leaves it; a rubric accepted (the one shown, here) ends it.
+  await page.evaluate(() => window.handle.update({ theme: 'dark' }));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await notice(), [[REFUSED_NOTICE, 'alert']]);
+  await page.evaluate(() => window.handle.update({ rubric: null }));
+  await page.waitForFunction(() => !document.querySelector('#m .sc-notice'));
+  assert.equal(await page.inputValue('#m textarea[id$="business_impact-note"]'), 'kept');
+  await context.close();
+});
+
+test('iframe mode: an update with a rubric that cannot be read is said on the card, not only to the parent', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+  await page.goto(`${base}/examples/ats/iframe.html`);
+  await page.waitForFunction(() => window.received?.some((m) => m.type === 'scorecard:ready'));
+  const frame = page.frameLocator('iframe');
+  await frame.locator('textarea[id$="business_impact-note"]').fill('kept');
+  await page.evaluate(() => window.sendToWidget({ type: 'scorecard:update', options: { rubric: '{"format": "scorecard-rubric"' } }));
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'scorecard:error'));
+  const told = await page.evaluate(() => window.received.filter((m) => m.type === 'scorecard:error').map((m) => m.detail.message));
+  assert.match(told[0], /^update: the rubric could not be loaded: /);
+  await frame.locator('.sc-notice').waitFor();
+  assert.equal(await frame.locator('.sc-notice').textContent(), REFUSED_NOTICE);
+  assert.ok(logged.some((m) => m.includes(told[0])), 'the detail is in the console');
+  assert.equal(await frame.locator('textarea[id$="business_impact-note"]').inputValue(), 'kept');
   await context.close();
 });
 

@@ -257,14 +257,18 @@ test('mount() takes a rubric by same-origin URL, refuses other origins in the el
     // Another origin is not fetched: the element says so, as for any rubric that cannot be loaded.
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
+    let told = null;
+    elsewhere.addEventListener('scorecard:error', (e) => { told = e.detail.message; });
     await mount(elsewhere, { rubric: other + '/x.json' });
-    await wait(() => elsewhere.querySelector('.sc-notice'));
+    await wait(() => elsewhere.querySelector('.sc-notice') && told);
     const refused = elsewhere.querySelector('.sc-notice').textContent;
-    return { titles, accent, refused };
+    return { titles, accent, refused, told };
   }, [b.url]);
   assert.deepEqual(result.titles, ['Operations', 'Automation']);
   assert.equal(result.accent, 'rgb(200, 0, 100)', 'a host sets --sc-accent and the widget follows');
-  assert.match(result.refused, /^The rubric could not be loaded: rubric URL .*\/x\.json is not on this page's origin$/);
+  // The interviewer is told what happened; the host hears why.
+  assert.match(result.refused, /^This scorecard cannot open: the rubric this page gave it could not be read\./);
+  assert.match(result.told, /^The rubric could not be loaded: rubric URL .*\/x\.json is not on this page's origin$/);
   assert.deepEqual(requests.filter((u) => u.startsWith(b.url)), [], 'nothing was asked of the other origin');
   await context.close();
 });

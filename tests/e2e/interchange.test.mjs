@@ -196,6 +196,40 @@ test('beside the cards, a refused file is brought into view in the panel that sc
   await context.close();
 });
 
+test('beside the cards, the panel scrolled by a focus inside it shows its top again when the page is back at the top', async () => {
+  const { context, page } = await openScorer(browser, base, { viewport: { width: 1280, height: 720 } });
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.click('label[for="sc-technical_expertise-exceeds"]');
+  // (Links are made by the on-demand module: pressed before it has loaded, the button says to wait.)
+  await page.waitForFunction(() => document.querySelector('.sc-app')?.dataset.assist === 'ready');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const box = page.locator('.sc-transfer__out textarea');
+  await box.waitFor();
+  // The keyboard goes to the link's box: the panel, taller than the window, scrolls on its own
+  // to show it, and it stays shown.
+  await box.focus();
+  const panel = () => page.evaluate(() => {
+    const aside = document.querySelector('.sc-layout__aside');
+    const out = document.querySelector('.sc-transfer__out textarea').getBoundingClientRect();
+    return { scrolled: aside.scrollTop, shown: out.top >= 0 && out.bottom <= innerHeight,
+      top: document.querySelector('.sc-rec').getBoundingClientRect().top - aside.getBoundingClientRect().top, y: scrollY };
+  });
+  await page.waitForTimeout(100);
+  const focused = await panel();
+  assert.ok(focused.scrolled > 0, 'the panel scrolled on its own');
+  assert.ok(focused.shown, 'the focused box is in view');
+  // The page scrolled back up (the wheel over the cards; focus stays in the box): the panel's
+  // top, the recommendation, is in view again.
+  await page.mouse.move(400, 400);
+  for (let i = 0; i < 10 && (await page.evaluate(() => scrollY)) > 0; i++) await page.mouse.wheel(0, -400);
+  await page.waitForFunction(() => scrollY === 0);
+  await page.waitForFunction(() => document.querySelector('.sc-layout__aside').scrollTop === 0, null, { timeout: 2000 });
+  const top = await panel();
+  assert.ok(top.top >= 0, 'the recommendation starts inside the panel');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+  await context.close();
+});
+
 test('Greenhouse export and import map attributes and say how', async () => {
   const { context, page } = await fresh();
   await fillCard(page);

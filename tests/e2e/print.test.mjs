@@ -60,3 +60,41 @@ test('a full scorecard prints on one Letter or A4 page, the recommendation first
   }
   await context.close();
 });
+
+test("printed from a host's narrow column (a sidebar), the header's names and date and the recommendation's facts are whole", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  // A host page with the widget in a side column of 300 or 400 px, beside its own content.
+  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <script type="module" src="/scorecard-element.js"></script></head>
+    <body style="margin: 0"><div style="display: flex"><main style="flex: 1">Candidate profile</main>
+    <aside style="width: ${width}px; flex: none"><interview-scorecard candidate="Ada Lovelace-Byron" interviewer="Grace Brewster Hopper" step="System design"></interview-scorecard></aside>
+    </div></body></html>`;
+  for (const width of [300, 400]) {
+    await page.route('**/sidebar.html', (route) => route.fulfill({ body: host(width), contentType: 'text/html' }));
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${base}/sidebar.html`);
+    await page.waitForFunction(() => document.querySelector('interview-scorecard')?.shadowRoot?.querySelectorAll('.sc-card').length === 6);
+    await page.emulateMedia({ media: 'print' });
+    const clipped = await page.evaluate(() => {
+      const root = document.querySelector('interview-scorecard').shadowRoot;
+      // A field prints as wide as its content (field-sizing) where it has the room: a copy of it
+      // out of the layout is that wide. Shown narrower, it is cut (the date's text included).
+      const cut = (e) => {
+        const copy = e.cloneNode();
+        copy.value = e.value;
+        copy.style.cssText = 'position: absolute; width: auto; max-width: none';
+        e.closest('.sc-app').append(copy);
+        const whole = copy.getBoundingClientRect().width;
+        copy.remove();
+        return e.getBoundingClientRect().width + 1 < whole;
+      };
+      const fields = [...root.querySelectorAll('.sc-header__fields input')].filter(cut).map((e) => e.id);
+      const facts = [...root.querySelectorAll('.sc-rec__facts dt, .sc-rec__facts dd')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
+      return [...fields, ...facts];
+    });
+    assert.deepEqual(clipped, [], `${width} px: nothing cut`);
+    await page.unroute('**/sidebar.html');
+  }
+  await context.close();
+});

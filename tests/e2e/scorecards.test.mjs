@@ -204,6 +204,9 @@ test('an import naming other people opens beside the card on screen, which stays
 test('a share link opened in a tab that shows the scorer is shown, and leaving it comes back', async () => {
   const { context, page, errors } = await fresh();
   await score(page, 'Ada Lovelace', 'Coding', 'meets');
+  // Links are made by the on-demand module: pressed before it has loaded, the button says to try
+  // again in a moment (ondemand.test.mjs), which a busy machine made this test hit.
+  await page.waitForFunction(() => document.querySelector('.sc-app')?.dataset.assist === 'ready');
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('.sc-transfer__out textarea').inputValue();
   assert.match(link, /#sc1=/);
@@ -510,6 +513,39 @@ test('with storage refusing or blocked, the status says so before the first edit
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('storage that fills up after saving: New scorecard says at once that it is not saved, not "Not saved yet"', async () => {
+  const context = await browser.newContext();
+  // Storage that takes every write until it is full (`window.full`), as another app filling it
+  // meanwhile leaves it: the page opened with it working.
+  await context.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { if (window.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return real.call(this, k, v); };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  await score(page, 'Priya Raman', 'System design', 'meets');
+  await saved(page);
+  await page.evaluate(() => { window.full = true; });
+  await page.getByLabel('Evidence for Business Impact').fill('Walked through the sharding plan.');
+  const full = 'Not saved: browser storage is full. Your work is kept in this tab only.';
+  await page.waitForFunction((t) => document.querySelector('[data-testid=save-status]')?.textContent === t, full);
+  // The card storage refused stays in this tab: New switches in place, and the blank card says
+  // at once that storage is refusing saves, as when it refused them from the start.
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  assert.equal(await page.locator('[data-testid=save-status]').textContent(), full);
+  assert.equal(await page.locator('[data-testid=save-status]').getAttribute('class'), 'sc-save sc-m-warning');
+  // Storage that takes writes again: the first edit is saved, and says so.
+  await page.evaluate(() => { window.full = false; });
+  await candidate(page).fill('Sam Lee');
+  await saved(page);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a tab that is behind says so where the interviewer types, without taking the keyboard', async () => {

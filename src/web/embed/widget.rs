@@ -143,6 +143,10 @@ pub struct RootProps {
     /// is accepted (the host's page may name the one it asked for meanwhile).
     #[prop_or_default]
     pub refused: Option<String>,
+    /// Whether the host's last request for another rubric could not be read (`update`): said
+    /// above the scorer, which stays on its rubric with what was typed, until a rubric is accepted.
+    #[prop_or_default]
+    pub rubric_refused: bool,
 }
 
 /// Whether the shared view asks to replace the draft, and the answer last given (see
@@ -159,7 +163,7 @@ fn shared_view(shared: &Result<Rc<Scorecard>, String>, rubric: &Result<Rc<Rubric
     let SharedAsk { asking, answered } = ask;
     let rubric = match rubric {
         Ok(r) => r.clone(),
-        Err(e) => return rubric_error(e),
+        Err(_) => return rubric_error(),
     };
     let card = match shared {
         Ok(card) => card.clone(),
@@ -279,17 +283,29 @@ pub fn Root(props: &RootProps) -> Html {
             html! {
                 <>
                     if let Some(text) = &props.refused { { alert(text.clone()) } }
+                    // For the interviewer: what happened and what to do. The integrator's detail is
+                    // in `scorecard:error` and the console (`update`).
+                    if props.rubric_refused { { alert(format!("The page asked for another rubric, which could not be read: this scorecard stays on {}, with everything you typed. Please tell whoever looks after this page.", rubric.title)) } }
                     <><Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /></>
                 </>
             }
         }
-        Err(e) => rubric_error(e),
+        Err(_) => rubric_error(),
     }
 }
 
-/// What the widget shows when its rubric does not load.
-fn rubric_error(e: &str) -> Html {
-    alert(format!("The rubric could not be loaded: {e}"))
+/// What the widget shows when its rubric does not load: for the interviewer, who can do nothing
+/// about it but tell someone. The integrator's detail is in `scorecard:error` and the
+/// console (`mount`).
+fn rubric_error() -> Html {
+    alert("This scorecard cannot open: the rubric this page gave it could not be read. Please tell whoever looks after this page.".into())
+}
+
+/// `message`, said in the console too: a rubric the interviewer is told only that it could not be
+/// read, whose detail the integrator may not be listening for.
+fn logged(message: String) -> String {
+    web_sys::console::error_2(&"scorecard:".into(), &message.as_str().into());
+    message
 }
 
 /// A notice in the widget's frame, above the scorer or in its place, read out as it appears.
@@ -601,6 +617,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         rubric_generation: 0,
         gone: gone.clone(),
         refused: None,
+        rubric_refused: false,
     };
     LIVE.with(|live| live.borrow_mut().push(element.clone()));
     // The theme's default tokens hang off this class (styles/tokens.css).
@@ -609,11 +626,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         set_theme(&element, t);
     }
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
+    super::loader::keep_panel_top(&element);
     let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending, themed: Cell::new(options.theme.is_some()) };
     // `scorecard:ready` is told once the scorer is on screen (`on_change`); a rubric that does
     // not load is told on the next turn, so that `on(...)` set right after `mount` hears either.
     if let Err(e) = rubric {
-        emit_later(&element, &listeners, &gone, "scorecard:error", error_detail(format!("The rubric could not be loaded: {e}")));
+        emit_later(&element, &listeners, &gone, "scorecard:error", error_detail(logged(format!("The rubric could not be loaded: {e}"))));
     }
     Ok(widget)
 }
@@ -676,12 +694,17 @@ impl Widget {
         self.alive()?;
         let o = to_json(&options).and_then(|raw| EmbedOptions::from_value(&raw)).map_err(|e| format!("update options: {e}"));
         // Everything is checked before anything changes: a refused update changes nothing.
+        let mut unread = false;
         let checked = o.and_then(|o| {
             if o.value.is_some() {
                 return Err("update options: value: use setValue(doc) to replace the scorecard".to_string());
             }
-            let rubric = match o.rubric {
-                Some(_) => Some(rubric_from(&o).map_err(|e| format!("update: the rubric could not be loaded: {e}"))?),
+            let rubric = match &o.rubric {
+                // (A reason after a NUL is the custom element's: a rubric URL that did not load, told as it is.)
+                Some(r) => Some(rubric_from(&o).map_err(|e| {
+                    unread = true;
+                    if matches!(r, Value::String(s) if s.starts_with('\0')) { e } else { format!("update: the rubric could not be loaded: {e}") }
+                })?),
                 None => None,
             };
             Ok((o, rubric))
@@ -697,6 +720,15 @@ impl Widget {
                 });
                 if let Some((label, why)) = said {
                     self.props.borrow_mut().refused = Some(format!("The page asked for another {label}, whose name was refused: {why}. This scorecard is still the one named on it."));
+                }
+                // A rubric that cannot be read is said above the card too (`Root`), or the
+                // interviewer would see nothing of it (an iframe's parent, a host that handles no
+                // errors), and its detail in the console.
+                if unread {
+                    self.props.borrow_mut().rubric_refused = true;
+                    logged(message.clone());
+                }
+                if said.is_some() || unread {
                     self.rerender();
                 }
                 emit(&self.element, &self.listeners, "scorecard:error", &error_detail(message.clone()));
@@ -712,6 +744,8 @@ impl Widget {
             if o.candidate.is_some() || o.interviewer.is_some() || o.step.is_some() {
                 props.refused = None;
             }
+            // A rubric accepted (the one shown, or the default, included) is the answer to one refused.
+            props.rubric_refused &= rubric.is_none();
             let left = (props.rubric.as_ref().ok().map(|r| r.id.clone()), props.settings.autosave);
             let settings = &mut props.settings;
             let before = settings.preset.clone();
@@ -873,7 +907,7 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default(), refused: None };
+            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default(), refused: None, rubric_refused: false };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         reload_on_hash_change();

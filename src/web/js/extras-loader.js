@@ -62,3 +62,13 @@ export function copyText(text, done) {
     done(false);
   }
 }
+
+// See `keep_panel_top` in src/web/embed/loader.rs.
+export function keepPanelTop(el, last) {
+  addEventListener('scroll', function f() {
+    const p = el.querySelector('.sc-layout__aside'), top = p?.getBoundingClientRect().top;
+    if (!el.isConnected) removeEventListener('scroll', f, true);
+    else if (top > last && top <= p.parentNode.getBoundingClientRect().top) p.scrollTop = 0;
+    last = top;
+  }, true);
+}

@@ -110,8 +110,6 @@ class InterviewScorecard extends HTMLElement {
   #rubric = null;
   /** Whether `readonly="false"` has been warned about. */
   #warned = false;
-  /** The notice of a rubric attribute that did not load (#refuse), above the scorecard. */
-  #refused = null;
 
   connectedCallback() {
     // A mount that failed is no longer under way: a change of the rubric attribute tries again.
@@ -167,27 +165,12 @@ class InterviewScorecard extends HTMLElement {
     else loadRubric(url).then(loaded, (e) => { if (this.#rubricUrl === url) this.#fail(e); });
   }
 
-  /** Switches the mounted widget to `rubric` (none: the default), or says why not (#refuse). */
-  #apply(rubric = null) {
-    const refused = this.#update({ rubric });
-    if (!refused) this.#rubric = rubric;
-    this.#refuse(refused?.message);
-  }
-
   /**
-   * Says above the scorecard, which is left as it was, that the rubric the attribute asks for
-   * could not be loaded (`message`, as `scorecard:error` told it), naming the rubric the card is
-   * still against. No message: a rubric has loaded, and the notice goes.
+   * Switches the mounted widget to `rubric` (none: the default). One it refuses, it says above
+   * the scorecard, which it leaves as it was, until one loads.
    */
-  #refuse(message) {
-    this.#refused?.remove();
-    this.#refused = null;
-    // (None over a widget whose rubric it could not read: it says so itself, in place of a card.)
-    const rubric = message && this.#widget?.getValue().rubric;
-    if (!rubric) return;
-    const { id, version } = rubric;
-    this.#refused = notice(`The rubric requested could not be loaded: ${message.replace(REFUSED, '')}. This scorecard is still against the previous rubric, ${id} (version ${version}).`);
-    this.#container.prepend(this.#refused);
+  #apply(rubric = null) {
+    if (!this.#update({ rubric })) this.#rubric = rubric;
   }
 
   /** The current scorecard document. */
@@ -300,25 +283,24 @@ class InterviewScorecard extends HTMLElement {
   }
 
   /**
-   * Tells the host (`scorecard:error`) and the interviewer: above the mounted widget's scorecard
-   * (a rubric that did not load, #refuse), or in its place when it could not be mounted at all,
-   * rather than an empty box.
+   * Tells the host (`scorecard:error`, and the console) and the interviewer (what happened, not
+   * the detail): a mounted widget is given the reason as a rubric it cannot read (after a NUL:
+   * widget.rs, `rubric_from`), which it tells and says above its scorecard as for one it refuses;
+   * one that could not be mounted at all says so in its place, rather than an empty box.
    */
   #fail(error, mounting = false) {
     const message = String(error?.message ?? error);
+    if (this.#widget) return this.#update({ rubric: '\0' + message });
+    console.error('interview-scorecard:', message);
     this.dispatchEvent(new CustomEvent('scorecard:error', { bubbles: true, composed: true, detail: { message } }));
-    if (this.#widget) this.#refuse(message);
-    else if (mounting && this.#container) {
+    if (mounting && this.#container) {
       this.#container.classList.add('sc-theme');
-      this.#container.replaceChildren(notice(`The scorecard could not be loaded: ${message}`));
+      this.#container.replaceChildren(notice('This scorecard cannot open. Please tell whoever looks after this page.'));
       // The element was hidden until its stylesheet loaded; it may not have.
       this.#container.style.visibility = '';
     }
   }
 }
-
-/** How the widget's update() begins the message of a rubric it refuses. */
-const REFUSED = /^update: the rubric could not be loaded: /;
 
 /**
  * A notice in the widget's own frame (.sc-app: its fonts and colours, not the host page's), read
