@@ -33,7 +33,7 @@ pub struct DraftStore {
     kept: RefCell<Vec<String>>,
     /// Why `local` is missing or refused a first write, when it is or did.
     pub blocked_reason: Option<String>,
-    /// Why storage refused a write since (full, say), once it has: a new card says at once that
+    /// Why storage refused the last write (full, say), when it did: a new card says at once that
     /// it will not be saved either (`on_switch` in app.rs), rather than "Not saved yet".
     pub refused: std::cell::Cell<Option<&'static str>>,
 }
@@ -215,6 +215,8 @@ impl DraftStore {
         }
         match &self.local {
             Some(s) => s.set_item(key, value).map(|()| {
+                // (Storage that takes writes again, once room is made, is no longer refusing.)
+                self.refused.set(None);
                 self.memory.borrow_mut().retain(|(k, _)| k != key);
                 self.note(key, Some(value))
             }).map_err(|e| {

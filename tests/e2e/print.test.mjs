@@ -64,13 +64,13 @@ test('a full scorecard prints on one Letter or A4 page, the recommendation first
 test("printed from a host's narrow column (a sidebar), the header's names and date and the recommendation's facts are whole", async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
-  // A host page with the widget in a side column of 300 or 400 px, beside its own content.
+  // A host page with the widget in a side column of 300, 400 or 600 px, beside its own content.
   const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
     <script type="module" src="/scorecard-element.js"></script></head>
     <body style="margin: 0"><div style="display: flex"><main style="flex: 1">Candidate profile</main>
     <aside style="width: ${width}px; flex: none"><interview-scorecard candidate="Ada Lovelace-Byron" interviewer="Grace Brewster Hopper" step="System design"></interview-scorecard></aside>
     </div></body></html>`;
-  for (const width of [300, 400]) {
+  for (const width of [300, 400, 600]) {
     await page.route('**/sidebar.html', (route) => route.fulfill({ body: host(width), contentType: 'text/html' }));
     await page.emulateMedia({ media: 'screen' });
     await page.goto(`${base}/sidebar.html`);

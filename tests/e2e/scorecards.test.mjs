@@ -544,6 +544,10 @@ test('storage that fills up after saving: New scorecard says at once that it is 
   await page.evaluate(() => { window.full = false; });
   await candidate(page).fill('Sam Lee');
   await saved(page);
+  // A storage that took the last write is not said to be full when the next card opens.
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
+  assert.notEqual(await page.locator('[data-testid=save-status]').textContent(), full);
   assert.deepEqual(errors, []);
   await context.close();
 });

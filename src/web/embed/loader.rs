@@ -21,10 +21,11 @@ extern "C" {
     /// The panel beside the cards (toolbar.css) scrolls on its own when taller than the window,
     /// and a focus moving into it (the share link's box) scrolls it: the page scrolled back up,
     /// its top (the recommendation) stayed out of view. From now on, in the widget mounted into
-    /// `element`, it shows its top again as the page (or a host's scrolling element) brings it
-    /// back down to where it starts, beside the top of the cards; only as it moves down, so a
-    /// focus scrolling the page down to it keeps what that brought into view. (`keepPanelTop` in
-    /// extras-loader.js: a scroll listener of the page's written in Rust cost the widget 500 bytes.)
+    /// `element`, it shows its top again as the page (or a host's scrolling element in the same
+    /// document: scroll events inside a host's own shadow root do not reach it) brings it back
+    /// from stuck to where it starts, beside the top of the cards; only then, so a panel the user
+    /// scrolled while it sits there stays as they left it. (`keepPanelTop` in extras-loader.js:
+    /// a scroll listener of the page's written in Rust cost the widget 500 bytes.)
     #[wasm_bindgen(js_name = keepPanelTop)]
     pub fn keep_panel_top(element: &web_sys::Element);
 }

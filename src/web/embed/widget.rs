@@ -285,7 +285,7 @@ pub fn Root(props: &RootProps) -> Html {
                     if let Some(text) = &props.refused { { alert(text.clone()) } }
                     // For the interviewer: what happened and what to do. The integrator's detail is
                     // in `scorecard:error` and the console (`update`).
-                    if props.rubric_refused { { alert(format!("The page asked for another rubric, which could not be read: this scorecard stays on {}, with everything you typed. Please tell whoever looks after this page.", rubric.title)) } }
+                    if props.rubric_refused { { alert(format!("The page asked for another rubric, which could not be read: this scorecard stays on {}. Please tell whoever looks after this page.", rubric.title)) } }
                     <><Scorer {key} rubric={rubric.clone()} settings={props.settings.clone()} /></>
                 </>
             }

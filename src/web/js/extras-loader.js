@@ -63,12 +63,24 @@ export function copyText(text, done) {
   }
 }
 
-// See `keep_panel_top` in src/web/embed/loader.rs.
-export function keepPanelTop(el, last) {
-  addEventListener('scroll', function f() {
-    const p = el.querySelector('.sc-layout__aside'), top = p?.getBoundingClientRect().top;
-    if (!el.isConnected) removeEventListener('scroll', f, true);
-    else if (top > last && top <= p.parentNode.getBoundingClientRect().top) p.scrollTop = 0;
-    last = top;
-  }, true);
+// See `keep_panel_top` in src/web/embed/loader.rs. One listener per element: a widget mounted
+// again into it replaces the last one's, and one whose panel is gone (destroyed) or whose
+// element left the page removes itself. The panel is reset only as it comes back from stuck
+// (the page scrolled past its start) to where it starts, never while it sits there, so a panel
+// the user scrolled there stays as they left it.
+const kept = new WeakMap();
+export function keepPanelTop(el) {
+  removeEventListener('scroll', kept.get(el), true);
+  let stuck = false, seen = false;
+  const f = () => {
+    const p = el.querySelector('.sc-layout__aside');
+    if (!el.isConnected || (seen && !p)) return removeEventListener('scroll', f, true);
+    if (!p) return;
+    seen = true;
+    const at = p.getBoundingClientRect().top <= p.parentNode.getBoundingClientRect().top + 1;
+    if (at && stuck) p.scrollTop = 0;
+    stuck = !at;
+  };
+  kept.set(el, f);
+  addEventListener('scroll', f, true);
 }
