@@ -77,7 +77,7 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
     ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
@@ -190,13 +190,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // said of a person. "The service is too old for the new runtime", "too old a version",
         // "Her old team": of a thing. So the words before must lead back to a person or to the
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
-        // (A name before it only for a role: "priya was old for the role", not "Redis is young
-        // for this use case".)
-        "old" | "older" | "young" | "younger" if len == 2 && next == "for" => {
-            let c = tokens.get(i).map_or(0, |t| t.clause);
-            let role = one_of("role team us position level job company startup", word_in(tokens, c, after_article(tokens, c, i + 2)));
-            (person_subject(tokens, i, true) || role && named_subject(tokens, i)) && !work_thing_near(tokens, i + 2, 3)
-        }
+        "old" | "older" | "young" | "younger" if len == 2 && next == "for" => person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
         "too" if len == 2 => !matches!(next_in_clause(tokens, i, 2), "a" | "an") && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
         // "He's old and slow": a person, never a fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
@@ -331,42 +325,26 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
         // candidate's age (a thing after it, or as the subject before it past the hedges).
-        // "energetic" of a person unless a thing follows it ("an energetic debugging session"),
-        // or someone the candidate works with ("mentored an energetic intern"; not "An
-        // energetic engineer.", "Energetic speaker", "he's an energetic engineer").
-        "energetic" if len == 1 => {
-            let c = tokens.get(i).map_or(0, |u| u.clause);
-            let thing = |k: usize| {
-                one_of("session sessions discussion discussions debate debates cadence pace release releases rollout sprint sprints meeting meetings workshop talk start", word_in(tokens, c, k))
-            };
-            let noun = tokens.get(i + 1).is_some_and(|t| t.clause == c && !t.stop);
-            !(thing(i + 1) || noun && (thing(i + 2) || !describes_candidate(tokens, i) && !clause_initial(tokens, i.wrapping_sub(1))))
+        // "young and energetic", "she's young", "She is very energetic": about the person. "the
+        // young service", "young kids" (a family remark, caught as such), "an energetic
+        // debugging session", "Young team: ...", "the team is young and she ...": not about the
+        // candidate's age (a thing after it, or as the subject before it past the hedges). A
+        // young team in a fit verdict or a contrast is a phrase ("too senior for our young
+        // team", "our team is young and she is not"); "energetic" before a person is too
+        // ("Energetic speaker", "An energetic engineer.").
+        "young" | "younger" | "energetic" if len == 1 => {
+            let clause = tokens.get(i).map_or(0, |u| u.clause);
+            let next = tokens.get(i + 1).filter(|t| t.clause == clause);
+            next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
+                && !one_of("team company startup org product codebase code service system app", subject_of(tokens, i).unwrap_or(""))
+                && (clause_initial(tokens, i)
+                    || person_context(tokens, i)
+                    || person_subject(tokens, i, true)
+                    || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
-        // A young team is the candidate's age in a fit verdict ("too senior for our young team",
-        // "not a match for a young and energetic team") or a contrast ("our team is young and
-        // she is not"); not "Young team: she onboarded three new hires".
-        "young" | "younger" if len == 1 => {
-            let c = tokens.get(i).map_or(0, |u| u.clause);
-            let next = tokens.get(i + 1).filter(|t| t.clause == c);
-            let team = "team teams company startup org group crowd culture";
-            let fit = (i + 1..i + 4).any(|k| one_of(team, word_in(tokens, c, k)))
-                && tokens.iter().any(|t| t.clause == c && one_of("fit fits match mesh slot gel click culture senior old older suit suited", &t.word));
-            // "... and she is not", "..., but he isn't": a person, then a "not" ending its clause.
-            let contrast = (i + 1..i + 9).any(|k| {
-                tokens.get(k).is_some_and(|t| t.word == "not" && t.sentence == tokens[i].sentence)
-                    && next_in_clause(tokens, k, 1).is_empty()
-                    && tokens[k.saturating_sub(2)..k].iter().any(|p| one_of("he she", &p.word))
-            });
-            fit || contrast
-                || next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
-                    && !one_of("team company startup org product codebase code service system app", subject_of(tokens, i).unwrap_or(""))
-                    && (clause_initial(tokens, i)
-                        || person_context(tokens, i)
-                        || person_subject(tokens, i, true)
-                        || next.is_none() && named_subject(tokens, i)
-                        || one_of("seem seems quite pretty rather fairly really still relatively", prev))
-        }
-        "young" | "younger" | "energetic" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
+        // ("our team is young and she is not", not "... she is not afraid to push back".)
+        "young" if len == 5 => next_in_clause(tokens, i, 5).is_empty(),
+        "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
             describes_candidate(tokens, i)
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
@@ -403,9 +381,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         }
         // "Looks very young", "he looked tired": the candidate. "The dashboard she built looks
         // very polished", "the old UI looked tired": a thing of work.
-        "looks" | "looked" if len >= 2 => {
-            clause_initial(tokens, i) || person_subject(tokens, i, true) || next_in_clause(tokens, i, len).is_empty() && named_subject(tokens, i)
-        }
+        "looks" | "looked" if len >= 2 => clause_initial(tokens, i) || person_subject(tokens, i, true),
         // Not "the appearance of the bug", not "made an appearance at every review".
         "appearance" => next != "of" && prev != "an",
         // "a polished look" of a dashboard is design work; of the candidate, appearance.
@@ -421,20 +397,15 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         }
         // A label of the trait, graded: "English: broken.", "Health: bad back"; not "English copy:
         // weak", "Health: green", "Health: poor on the ingest cluster".
-        // A health so graded is a person's when the grade ends the sentence or a word of the body
-        // or of illness follows ("Health: not great.", "Health: tired, coughing."); not "Health:
-        // good, covered readiness probes", "Health: poor; she proposed circuit breakers".
+        // A label of the trait, graded: "English: broken.", "Health: bad back", "Health: not
+        // great"; not "English copy: weak", "Health: green", "Health: poor on the ingest
+        // cluster", nor a health with a thing of work anywhere after it ("Health: good, covered
+        // readiness probes", "Health: poor; she proposed circuit breakers").
         "english" | "health" if len == 1 => {
-            let g = i + 1 + usize::from(next_in_clause(tokens, i + 1, 0) == "not");
-            let end = tokens.get(g).and_then(|t| text.get(t.end..)).is_some_and(|r| r.trim_start().is_empty() || r.trim_start().starts_with(['.', '!', '?', '\n']));
-            let body = tokens.iter().skip(g + 1).take(4).any(|t| {
-                one_of("back knee knees leg legs hip neck shoulder eye eyes heart surgery cough coughing sick ill tired pain injury migraine asthma doctor hospital", &t.word)
-            });
             clause_initial(tokens, i)
                 && matches!(tokens.get(i..i + 2), Some([l, g]) if l.clause != g.clause && label_gap(text, l, g)
                     && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none not concerning tired", &g.word))
-                && !work_thing_after(tokens, i + 1, 1)
-                && (word == "english" || end || body)
+                && !(i + 1..if word == "health" { tokens.len() } else { i + 2 }).any(|k| work_thing_after(tokens, k, 0))
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
@@ -452,19 +423,6 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
         Some(w) => one_of("he she they candidate cand guy man woman lady person", w),
         None => false,
     }
-}
-
-/// A name, in either case, opens the clause of token `i` as the subject of a verb of being or
-/// seeming, hedges between ("Juan is young", "maria looks old", "priya was old for the role"):
-/// one word, not a function word nor one of the lexicons' (not "Code is old").
-fn named_subject(tokens: &[Token], i: usize) -> bool {
-    let Some(c) = tokens.get(i).map(|t| t.clause) else { return false };
-    let k = tokens[..i].iter().rposition(|t| t.clause != c).map_or(0, |k| k + 1);
-    let (sets, name) = (word_sets(), &tokens[k]);
-    k < i
-        && one_of("is was seems seemed looks looked", &tokens[k + 1].word)
-        && tokens[k + 1..i].iter().all(|t| one_of(HEDGES, &t.word))
-        && !(name.stop || lexicon_hit(&sets.0, &name.stem) || lexicon_hit(&sets.1, &name.stem) || one_of("team company startup org product codebase code service system app", &name.word))
 }
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause: "" at the
@@ -540,9 +498,9 @@ fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
 /// A thing of work (a service, an API, a string...) within the four words after the phrase at
 /// `i..i + len`, in its clause: what is being retired, or what a family of things is made of.
 fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
-    const THINGS: [&str; 22] = [
+    const THINGS: [&str; 25] = [
         "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
-        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app",
+        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app", "prob", "alert", "breaker",
     ];
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
@@ -1060,12 +1018,9 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
         // (A chat system's design review names presence beside last-seen times, typing
         // indicators, read receipts, fan-out and expiry.)
-        // "offline" only of users, a status or a mode ("offline users", "offline mode"), not
-        // "we took it offline".
-        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing ttl expiri expiry fanout", &t.stem))
-            || tokens.windows(2).any(|w| {
-                matches!(w, [a, b] if matches!((a.word.as_str(), b.stem.as_str()), ("fan", "out") | ("read", "receipt") | ("gossip", "protocol") | ("offline", "user" | "status" | "mode" | "presenc")))
-            });
+        // ("offline" is not one: "we took it offline"; "offline mode" is, by "mode".)
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing ttl expiri expiry fanout mode", &t.stem))
+            || tokens.windows(2).any(|w| matches!(w, [a, b] if matches!((a.word.as_str(), b.stem.as_str()), ("fan", "out") | ("read", "receipt") | ("gossip", "protocol"))));
         // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
         // "chat presence".
         let own = |k: usize| ends_or(word(k.wrapping_sub(1)), "her his their");
@@ -1125,7 +1080,7 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 tokens.get(v).is_some_and(|t| {
                     t.sentence == head.sentence
                         && t.clause != c
-                        && one_of("in on was is", &t.word)
+                        && one_of("in on was is for", &t.word)
                         && tokens.get(v - 1).is_some_and(|p| p.clause != t.clause)
                         && tokens.get(end + 1..v).is_some_and(|said| said.iter().any(|w| one_of("said told explained mentioned admitted according", &w.word)))
                         && (v + 1..v + 4).any(|k| tokens.get(k).is_some_and(|n| n.clause == t.clause && one_of(PRODUCTS, &n.stem)))
@@ -1159,7 +1114,7 @@ fn after_article(tokens: &[Token], c: u32, k: usize) -> usize {
 }
 
 /// Things a presence may be a feature of, as stems ("in the old app", "on the legacy client").
-const PRODUCTS: &str = "app product client design system servic featur version releas prototyp codebas build api platform mvp beta modul page ui ux websit site compon tool";
+const PRODUCTS: &str = "app product client design system servic featur version releas prototyp codebas build api platform mvp beta modul page ui ux websit site compon tool user";
 
 /// Where a presence or a polish is judged, from `k` in clause `c`: the clause's end, a
 /// conjunction or a hedge, or a social setting ("in the room", "on the call", "in meetings");
@@ -1173,13 +1128,9 @@ fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
 /// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
 /// [`judged_at`] ("was a bit lacking", ": weak, but"). The grade's index.
 fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
-    // A score ("2/5", "7/10", "2 out of 5", "1 of 5": numbers, as the tokenizer reads them) is
-    // a grade too: its last.
+    // A score ("2/5", "7/10": numbers, as the tokenizer reads them) is a grade too: its last.
     const NUMBERS: &str = "zero one two several dozens";
-    while {
-        let (w, next) = (word_in(tokens, c, k), word_in(tokens, c, k + 1));
-        one_of(HEDGES, w) || one_of(NUMBERS, w) && (one_of(NUMBERS, next) || one_of("out of", next)) || w == "out" && next == "of"
-    } {
+    while one_of(HEDGES, word_in(tokens, c, k)) || one_of(NUMBERS, word_in(tokens, c, k)) && one_of(NUMBERS, word_in(tokens, c, k + 1)) {
         k += 1;
     }
     (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good zero one two several dozens", word_in(tokens, c, k))
@@ -1317,7 +1268,7 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
         // Meshing things ("meshed the two datasets") is work; meshing well or with the team is
         // an impression, or a verdict that `own_fit_verdict` reads.
         // ("listed", "lists", "listing": not "listless", nor "a list".)
-        if lexicon_hit(&sets.0, s) || (s == "list" && t.word != "list") || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
+        if lexicon_hit(&sets.0, s) || (s == "list" && t.word.len() > 4) || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
             actions += 1;
         }
         if lexicon_hit(&sets.1, s) {
@@ -1371,13 +1322,12 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
         })
         .count();
     // An English impression in a clause of its own, two English words and none of another
-    // language's, is read whatever the rest: "He seemed confident, la crème de la crème". (Asked
-    // only of a note otherwise foreign, a clause at a time: a clause's tokens are contiguous.)
+    // language's, is read whatever the rest: "He seemed confident, la crème de la crème". Asked
+    // only of a note otherwise foreign (it reads a clause once per impression word).
     let impression = || {
-        tokens.chunk_by(|a, b| a.clause == b.clause).any(|c| {
-            c.iter().any(|u| impression_words().contains(u.word.as_str()))
-                && c.iter().filter(|u| english_word(u)).count() >= 2
-                && !c.iter().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+        tokens.iter().any(|t| {
+            let clause = || tokens.iter().filter(|u| u.clause == t.clause);
+            impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
         })
     };
     if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) && !impression() {
