@@ -2070,7 +2070,7 @@ fn rev1_review_regressions() {
         let flags = detect_flags(note);
         assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
     }
-    for note in ["Health: not great", "Health: concerning, mentioned surgery", "Health: tired, coughing.", "Health: bad back"] {
+    for note in ["Health: not great", "Health: concerning, mentioned surgery", "Health: tired, coughing.", "Health: bad back, probably from the long commute."] {
         let flags = detect_flags(note);
         assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions health"), "{note}: {flags:?}");
     }

@@ -500,7 +500,7 @@ fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
 fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
     const THINGS: [&str; 25] = [
         "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
-        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app", "prob", "alert", "breaker",
+        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app", "monitor", "alert", "breaker",
     ];
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
