@@ -417,9 +417,9 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
     // True positives: the kind of the first flag and the words it quotes.
     let hits: &[(&str, FlagKind, &str)] = &[
         // A bias flag replaces the impression flag ("great") and names the protected trait.
-        ("great culture fit, young and energetic", BiasRisk, "young"),
-        ("young and energetic", BiasRisk, "young"),
-        ("GREAT CULTURE FIT, YOUNG AND ENERGETIC", BiasRisk, "YOUNG"),
+        ("great culture fit, young and energetic", BiasRisk, "young and energetic"),
+        ("young and energetic", BiasRisk, "young and energetic"),
+        ("GREAT CULTURE FIT, YOUNG AND ENERGETIC", BiasRisk, "YOUNG AND ENERGETIC"),
         ("Young, hungry, energetic.", BiasRisk, "Young"),
         ("She's young and hungry, would grow fast here.", BiasRisk, "young"),
         ("Seems young for the role.", BiasRisk, "young for"),
@@ -2039,4 +2039,83 @@ fn scores_labels_lower_case_names_and_foreign_phrases_do_not_hide_a_verdict() {
     ] {
         check_flags(note, &[]);
     }
+}
+
+/// A fifth review's regressions of the fourth's rules, and misses that predate them: "offline"
+/// anywhere hid a presence verdict (only "offline users", "offline mode"... are a chat system's);
+/// a young team in a fit verdict or a contrast with the candidate, and "energetic" of the
+/// person before a role noun, lost their age flag; "listless" read as the action "list"; a
+/// service's "Health: good, covered readiness probes" read as the candidate's health; and
+/// "Health: not great" or "Health: tired, coughing." were missed.
+#[test]
+fn rev1_review_regressions() {
+    use FlagKind::*;
+    for note in [
+        "Presence was lacking; we took the follow-up offline.",
+        "Presence: weak, and he dropped offline twice.",
+        "Presence: weak. She designed the sharding scheme and we took the rest offline.",
+    ] {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.contains("how the candidate comes across"), "{note}: {flags:?}");
+    }
+    for note in [
+        "Probably too senior for our young team, though she designed the sharding scheme well.",
+        "Not a match for a young and energetic team; she explained the cache design clearly.",
+        "She designed the sharding scheme, but our team is young and she is not.",
+        "Energetic speaker; she designed the sharding scheme.",
+        "An energetic presenter, kept the room engaged.",
+        "Great match for our young team.",
+        "An energetic engineer.",
+    ] {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+    }
+    for note in ["Health: not great", "Health: concerning, mentioned surgery", "Health: tired, coughing.", "Health: bad back, probably from the long commute."] {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions health"), "{note}: {flags:?}");
+    }
+    check_flags("Seemed listless and low energy.", &[NonBehavioral]);
+    // A chat system's offline mode is no verdict on the candidate.
+    assert!(!classifier::has_bias_risk(&detect_flags("Presence was weak, so she added offline mode.")));
+    for note in [
+        "Presence was weak, she said, for offline users",
+        "Took the discussion offline after she proposed the sharding scheme.",
+        "Presence was weak in offline mode, so she added a local cache.",
+        "Young team: she onboarded three new hires in her first month",
+        "The team is young and she is not afraid to push back; she led the migration.",
+        "She built the onboarding docs for our young team.",
+        "An energetic debugging session: she bisected the regression in ten minutes.",
+        "Energetic release cadence; she shipped weekly behind flags.",
+        "An energetic debate on consistency; she argued for quorum reads.",
+        "She mentored an energetic intern through the migration.",
+        "Listing the risks, she prioritized the migration first.",
+        "Health: good, covered readiness probes and alerting.",
+        "Health: bad, so she added a health endpoint.",
+        "Health: poor; she proposed circuit breakers.",
+        "Health: not monitored, so she added readiness probes.",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
+/// The English impression beside a foreign phrase ("He seemed confident, la crème de la
+/// crème") is looked for only in a note otherwise read as foreign: an English note of 10,000
+/// characters in one clause, "nice la nice la ...", takes about ten times one of 1,000, not a
+/// hundred (its clause was read once per impression word, in every note).
+#[test]
+fn an_impression_beside_a_foreign_phrase_is_looked_for_only_in_a_foreign_note() {
+    let note = |n: usize| "nice la ".repeat(n / 8 + 1).chars().take(n).collect::<String>();
+    let time = |text: &str| {
+        (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                assert_eq!(detect_flags(text).len(), 1, "an English impression");
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (short, long) = (note(1_000), note(10_000));
+    let (a, b) = (time(&short), time(&long));
+    assert!(b < a * 40, "1,000 characters in {a:?}, 10,000 in {b:?}");
 }

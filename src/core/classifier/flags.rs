@@ -77,7 +77,7 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
     ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
@@ -325,6 +325,13 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
         // candidate's age (a thing after it, or as the subject before it past the hedges).
+        // "young and energetic", "she's young", "She is very energetic": about the person. "the
+        // young service", "young kids" (a family remark, caught as such), "an energetic
+        // debugging session", "Young team: ...", "the team is young and she ...": not about the
+        // candidate's age (a thing after it, or as the subject before it past the hedges). A
+        // young team in a fit verdict or a contrast is a phrase ("too senior for our young
+        // team", "our team is young and she is not"); "energetic" before a person is too
+        // ("Energetic speaker", "An energetic engineer.").
         "young" | "younger" | "energetic" if len == 1 => {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
@@ -335,7 +342,9 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                     || person_subject(tokens, i, true)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
-        "young" | "younger" | "energetic" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
+        // ("our team is young and she is not", not "... she is not afraid to push back".)
+        "young" if len == 5 => next_in_clause(tokens, i, 5).is_empty(),
+        "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
             describes_candidate(tokens, i)
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
@@ -388,11 +397,15 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         }
         // A label of the trait, graded: "English: broken.", "Health: bad back"; not "English copy:
         // weak", "Health: green", "Health: poor on the ingest cluster".
+        // A label of the trait, graded: "English: broken.", "Health: bad back", "Health: not
+        // great"; not "English copy: weak", "Health: green", "Health: poor on the ingest
+        // cluster", nor a health with a thing of work anywhere after it ("Health: good, covered
+        // readiness probes", "Health: poor; she proposed circuit breakers").
         "english" | "health" if len == 1 => {
             clause_initial(tokens, i)
                 && matches!(tokens.get(i..i + 2), Some([l, g]) if l.clause != g.clause && label_gap(text, l, g)
-                    && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none", &g.word))
-                && !work_thing_after(tokens, i + 1, 1)
+                    && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none not concerning tired", &g.word))
+                && !(i + 1..if word == "health" { tokens.len() } else { i + 2 }).any(|k| work_thing_after(tokens, k, 0))
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
@@ -485,9 +498,9 @@ fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
 /// A thing of work (a service, an API, a string...) within the four words after the phrase at
 /// `i..i + len`, in its clause: what is being retired, or what a family of things is made of.
 fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
-    const THINGS: [&str; 22] = [
+    const THINGS: [&str; 25] = [
         "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
-        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app",
+        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app", "monitor", "alert", "breaker",
     ];
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
@@ -555,7 +568,7 @@ fn person_context(tokens: &[Token], i: usize) -> bool {
 
 /// Stems of verbs that report something the candidate did or said.
 const ACTIONS: &str = "
-ask answer walk explain describe design build write run lead propos suggest handl trac list
+ask answer walk explain describe design build write run lead propos suggest handl trac
 debug fix implement refactor migrat ship deliver launch coordinat organiz review test measur profil
 benchmark diagnos identify spot catch notic mention say tell talk discuss present demo draw
 diagram sketch cod pair mentor coach teach onboard interview push disagre negotiat convinc align
@@ -1005,7 +1018,8 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             || tokens.get(last + 1).is_some_and(|t| t.stop && if one_of("in on at", &t.word) { fin(last + 1) } else { lack || !one_of("of across", &t.word) });
         // (A chat system's design review names presence beside last-seen times, typing
         // indicators, read receipts, fan-out and expiry.)
-        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online offlin service status seen typing ttl expiri expiry fanout", &t.stem))
+        // ("offline" is not one: "we took it offline"; "offline mode" is, by "mode".)
+        let chat = tokens.iter().any(|t| one_of("heartbeat websocket poll chat online service status seen typing ttl expiri expiry fanout mode", &t.stem))
             || tokens.windows(2).any(|w| matches!(w, [a, b] if matches!((a.word.as_str(), b.stem.as_str()), ("fan", "out") | ("read", "receipt") | ("gossip", "protocol"))));
         // Of the candidate's presence or of one no one owns ("presence", "her presence"); not
         // "chat presence".
@@ -1066,7 +1080,7 @@ fn presence_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
                 tokens.get(v).is_some_and(|t| {
                     t.sentence == head.sentence
                         && t.clause != c
-                        && one_of("in on was is", &t.word)
+                        && one_of("in on was is for", &t.word)
                         && tokens.get(v - 1).is_some_and(|p| p.clause != t.clause)
                         && tokens.get(end + 1..v).is_some_and(|said| said.iter().any(|w| one_of("said told explained mentioned admitted according", &w.word)))
                         && (v + 1..v + 4).any(|k| tokens.get(k).is_some_and(|n| n.clause == t.clause && one_of(PRODUCTS, &n.stem)))
@@ -1100,7 +1114,7 @@ fn after_article(tokens: &[Token], c: u32, k: usize) -> usize {
 }
 
 /// Things a presence may be a feature of, as stems ("in the old app", "on the legacy client").
-const PRODUCTS: &str = "app product client design system servic featur version releas prototyp codebas build api platform mvp beta modul page ui ux websit site compon tool";
+const PRODUCTS: &str = "app product client design system servic featur version releas prototyp codebas build api platform mvp beta modul page ui ux websit site compon tool user";
 
 /// Where a presence or a polish is judged, from `k` in clause `c`: the clause's end, a
 /// conjunction or a hedge, or a social setting ("in the room", "on the call", "in meetings");
@@ -1253,7 +1267,8 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
         }
         // Meshing things ("meshed the two datasets") is work; meshing well or with the team is
         // an impression, or a verdict that `own_fit_verdict` reads.
-        if lexicon_hit(&sets.0, s) || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
+        // ("listed", "lists", "listing": not "listless", nor "a list".)
+        if lexicon_hit(&sets.0, s) || (s == "list" && t.word.len() > 4) || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
             actions += 1;
         }
         if lexicon_hit(&sets.1, s) {
@@ -1307,12 +1322,15 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
         })
         .count();
     // An English impression in a clause of its own, two English words and none of another
-    // language's, is read whatever the rest: "He seemed confident, la crème de la crème".
-    let impression = tokens.iter().any(|t| {
-        let clause = || tokens.iter().filter(|u| u.clause == t.clause);
-        impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
-    });
-    if !impression && foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) {
+    // language's, is read whatever the rest: "He seemed confident, la crème de la crème". Asked
+    // only of a note otherwise foreign (it reads a clause once per impression word).
+    let impression = || {
+        tokens.iter().any(|t| {
+            let clause = || tokens.iter().filter(|u| u.clause == t.clause);
+            impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+        })
+    };
+    if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) && !impression() {
         return false;
     }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
