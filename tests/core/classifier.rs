@@ -2098,24 +2098,13 @@ fn rev1_review_regressions() {
     }
 }
 
-/// The English impression beside a foreign phrase ("He seemed confident, la crème de la
-/// crème") is looked for only in a note otherwise read as foreign: an English note of 10,000
-/// characters in one clause, "nice la nice la ...", takes about ten times one of 1,000, not a
-/// hundred (its clause was read once per impression word, in every note).
+/// An English impression in a long clause beside foreign-looking words is flagged once, at any
+/// length. (What it costs is measured, not asserted here: BENCHMARKS.md, "Classifier", has the
+/// 1,000- and 10,000-character figures of "nice la nice la ...".)
 #[test]
-fn an_impression_beside_a_foreign_phrase_is_looked_for_only_in_a_foreign_note() {
-    let note = |n: usize| "nice la ".repeat(n / 8 + 1).chars().take(n).collect::<String>();
-    let time = |text: &str| {
-        (0..5)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                assert_eq!(detect_flags(text).len(), 1, "an English impression");
-                start.elapsed()
-            })
-            .min()
-            .unwrap_or_default()
-    };
-    let (short, long) = (note(1_000), note(10_000));
-    let (a, b) = (time(&short), time(&long));
-    assert!(b < a * 40, "1,000 characters in {a:?}, 10,000 in {b:?}");
+fn an_impression_in_a_long_clause_beside_foreign_words_is_flagged() {
+    for n in [1_000, 10_000] {
+        let text = "nice la ".repeat(n / 8 + 1).chars().take(n).collect::<String>();
+        assert_eq!(detect_flags(&text).len(), 1, "{n} characters: an English impression");
+    }
 }
