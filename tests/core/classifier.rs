@@ -1541,6 +1541,10 @@ fn context_rules_never_panic_at_the_edges_of_a_note() {
         "roadmap", "influenced", "trains", "interviewers", "teammate", "juniors", "engineers", ",", ".", ";", "-", "'s", "w/o",
         "(", ")", "\"", "—", "é", "🚀", "like", "me", "when", "back", "vibes", "were", "our", "kind", "asked", "and",
         "though", "meshed", "the", "right", "us",
+        // The presence, polish, health, age-of-a-thing and other-language rules' words.
+        "Presence:", "presence", "Presence", "2/5", "10/10", "out", "5", "polish", "as", "a", "communicator", "Health:",
+        "health", "endpoint", "English:", "broken", "young", "energetic", "team", "session", "offline", "users", "mode",
+        "said", "she", "told", "listless", "listed", "la", "crème", "de", "seemed", "nice", "priya", "y", "los", "?", ":",
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = |n: usize| {
