@@ -682,53 +682,63 @@ fn a_core_capability_observed_but_rated_by_nobody_is_not_called_unassessed() {
 
 #[test]
 fn an_outcome_one_scorecard_decides_names_it() {
-    // Two of three rate Technical Expertise needs improvement: the consensus is needs
-    // improvement, and without either of them the panel splits evenly and the lower median
-    // holds it. Without the third, nothing moves: only the two are named.
-    let r = report(&[
-        "ja a s1: te=N po=M bi=M cc=M ms=M lp=M",
-        "ja b s2: te=N po=M bi=M cc=M ms=M lp=M",
-        "ja c s3: te=E po=M bi=M cc=M ms=M lp=M",
-    ]);
-    let c = &r.candidates[0].committee;
-    assert!(c.if_left_out.is_empty(), "two needs improvement against one: no single scorecard decides it: {:?}", c.if_left_out);
-    // One member alone holds the consensus down on two capabilities.
-    let r = report(&[
-        "ka a s1: te=M po=M bi=M cc=M ms=M lp=M",
-        "ka b s2: te=N po=N bi=M cc=M ms=M lp=M",
-        "ka c s3: te=M po=N bi=M cc=M ms=M lp=M",
-        "ka d s4: te=N po=M bi=M cc=M ms=M lp=M",
-    ]);
-    let c = &r.candidates[0].committee;
-    let text = c.recommendation.rationale.join(" ");
-    let who: Vec<&str> = c.if_left_out.iter().map(|l| l.source.as_str()).collect();
-    assert_eq!(who, ["card2"], "{text}");
-    assert_ne!(c.if_left_out[0].outcome.description, "hire at L3", "{text}");
-    assert!(text.contains(&format!("Rests on one scorecard: without that of Name of b (s2), the outcome would be {}.", c.if_left_out[0].outcome.description)), "{text}");
-    // A two-to-one majority: without either of the two, the tie left behind breaks down by
-    // the lower median's rule, not because of that member; nobody is named.
-    let r = report(&[
-        "na a s1: te=M po=M bi=M cc=M ms=M lp=M",
-        "na b s2: te=M po=M bi=M cc=M ms=M lp=M",
-        "na c s3: te=N po=M bi=M cc=M ms=M lp=M",
-    ]);
-    assert!(r.candidates[0].committee.if_left_out.is_empty(), "{:?}", r.candidates[0].committee.recommendation.rationale);
-    // Two members whose absence gives one outcome share its sentence.
-    let r = report(&[
-        "ma a s1: te=N po=M bi=M cc=M ms=M lp=M",
-        "ma b s2: te=N po=M bi=M cc=M ms=M lp=M",
-        "ma c s3: te=M po=M bi=M cc=M ms=M lp=M",
-        "ma d s4: te=M po=M bi=M cc=M ms=M lp=M",
-    ]);
-    let c = &r.candidates[0].committee;
-    let text = c.recommendation.rationale.join(" ");
-    assert_eq!(c.if_left_out.iter().map(|l| l.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"], "{text}");
-    assert!(text.contains("Rests on one scorecard: without that of Name of a (s1), or of Name of b (s2), the outcome would be hire at L4."), "{text}");
-    assert_eq!(text.matches("Rests on one").count(), 1, "{text}");
-    // A panel of two never says it: the other's vote is on the page.
-    let r = report(&["la a s1: te=N po=M bi=M cc=M ms=M lp=M", "la b s2: te=E po=M bi=M cc=M ms=M lp=M"]);
-    assert!(r.candidates[0].committee.if_left_out.is_empty());
-    assert!(!r.candidates[0].committee.recommendation.rationale.join(" ").contains("Rests on one"));
+    struct Case {
+        why: &'static str,
+        panel: &'static [&'static str],
+        /// The sources named, and a sentence the reasons must hold when any is.
+        named: &'static [&'static str],
+        says: &'static str,
+    }
+    let cases = [
+        Case {
+            why: "two needs improvement against one: without either, the tie left falls to the lower view anyway",
+            panel: &["ja a s1: te=N po=M bi=M cc=M ms=M lp=M", "ja b s2: te=N po=M bi=M cc=M ms=M lp=M", "ja c s3: te=E po=M bi=M cc=M ms=M lp=M"],
+            named: &[],
+            says: "",
+        },
+        Case {
+            why: "one member alone holds the consensus down on two capabilities",
+            panel: &[
+                "ka a s1: te=M po=M bi=M cc=M ms=M lp=M",
+                "ka b s2: te=N po=N bi=M cc=M ms=M lp=M",
+                "ka c s3: te=M po=N bi=M cc=M ms=M lp=M",
+                "ka d s4: te=N po=M bi=M cc=M ms=M lp=M",
+            ],
+            named: &["card2"],
+            says: "Rests on one scorecard: without that of Name of b (s2), the outcome would be hire at L4.",
+        },
+        Case {
+            why: "a two-to-one majority: without either of the two, the tie left breaks down by the lower median's rule, not because of that member",
+            panel: &["na a s1: te=M po=M bi=M cc=M ms=M lp=M", "na b s2: te=M po=M bi=M cc=M ms=M lp=M", "na c s3: te=N po=M bi=M cc=M ms=M lp=M"],
+            named: &[],
+            says: "",
+        },
+        Case {
+            why: "two members whose absence gives one outcome share its sentence",
+            panel: &[
+                "ma a s1: te=N po=M bi=M cc=M ms=M lp=M",
+                "ma b s2: te=N po=M bi=M cc=M ms=M lp=M",
+                "ma c s3: te=M po=M bi=M cc=M ms=M lp=M",
+                "ma d s4: te=M po=M bi=M cc=M ms=M lp=M",
+            ],
+            named: &["card1", "card2"],
+            says: "Rests on one scorecard: without that of Name of a (s1), or of Name of b (s2), the outcome would be hire at L4.",
+        },
+        Case {
+            why: "a panel of two: the other's vote is on the page",
+            panel: &["la a s1: te=N po=M bi=M cc=M ms=M lp=M", "la b s2: te=E po=M bi=M cc=M ms=M lp=M"],
+            named: &[],
+            says: "",
+        },
+    ];
+    for case in &cases {
+        let r = report(case.panel);
+        let c = &r.candidates[0].committee;
+        let text = c.recommendation.rationale.join(" ");
+        assert_eq!(c.if_left_out.iter().map(|l| l.source.as_str()).collect::<Vec<_>>(), case.named, "{}: {text}", case.why);
+        assert_eq!(text.matches("Rests on one").count(), usize::from(!case.named.is_empty()), "{}: {text}", case.why);
+        assert!(text.contains(case.says), "{}: {text}", case.why);
+    }
 }
 
 #[test]
