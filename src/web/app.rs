@@ -623,6 +623,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 return;
             }
             let rubric = &state.rubric;
+            // Whether storage refused this card's last save, read before the writes below: the
+            // interviewer's name written again, the same bytes, fits even in full storage.
+            let refusing = store.refused.get();
             if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
                 store.remove(k);
             }
@@ -652,7 +655,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             // A new card where storage refuses writes (from the start, or full since) says so at
             // once, as the page does when it opens (not "Not saved yet", which would wait for an
             // edit to tell). (Switched in place, this tab holds a card storage refused.)
-            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().or_else(|| store.refused.get().map(String::from)).map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
+            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().or_else(|| refusing.map(String::from)).map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
             if let Some(k) = &key {
                 // (Gone or unreadable since the list was read: it stays where it is.)
                 let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };

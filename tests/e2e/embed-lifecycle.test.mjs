@@ -604,7 +604,9 @@ test("mount()'s update() with a rubric that cannot be read says so on the card, 
   assert.equal(await page.inputValue('#m textarea[id$="-observe"]'), 'typed, not added yet');
   // A theme or a name accepted leaves it; a rubric accepted (the one shown, here) ends it.
   await page.evaluate(() => window.handle.update({ theme: 'dark' }));
-  await page.waitForTimeout(100);
+  // (Yew renders the update in a microtask: two frames later it has.)
+  await page.waitForFunction(() => document.getElementById('m').classList.contains('sc-theme-dark'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(await notice(), [[REFUSED_NOTICE, 'alert']]);
   await page.evaluate(() => window.handle.update({ rubric: null }));
   await page.waitForFunction(() => !document.querySelector('#m .sc-notice'));

@@ -518,16 +518,25 @@ test('with storage refusing or blocked, the status says so before the first edit
 test('storage that fills up after saving: New scorecard says at once that it is not saved, not "Not saved yet"', async () => {
   const context = await browser.newContext();
   // Storage that takes every write until it is full (`window.full`), as another app filling it
-  // meanwhile leaves it: the page opened with it working.
+  // meanwhile leaves it: the page opened with it working. Full, it still takes a write that
+  // does not grow it (a value written again, as the interviewer's name is on New).
   await context.addInitScript(() => {
     const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) { if (window.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return real.call(this, k, v); };
+    Storage.prototype.setItem = function (k, v) {
+      const was = this.getItem(k);
+      if (window.full && (was === null || String(v).length > was.length)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
   });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base + '/');
   await page.waitForSelector('.sc-card');
+  // A New before: the interviewer's name is remembered, and written again on the next New.
+  await score(page, 'Ada Byron', 'Coding', 'meets');
+  await page.getByRole('button', { name: 'New scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-candidate')?.value === '');
   await score(page, 'Priya Raman', 'System design', 'meets');
   await saved(page);
   await page.evaluate(() => { window.full = true; });

@@ -77,7 +77,7 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
     ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
@@ -324,10 +324,6 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
-        // candidate's age (a thing after it, or as the subject before it past the hedges).
-        // "young and energetic", "she's young", "She is very energetic": about the person. "the
-        // young service", "young kids" (a family remark, caught as such), "an energetic
-        // debugging session", "Young team: ...", "the team is young and she ...": not about the
         // candidate's age (a thing after it, or as the subject before it past the hedges). A
         // young team in a fit verdict or a contrast is a phrase ("too senior for our young
         // team", "our team is young and she is not"); "energetic" before a person is too
@@ -341,6 +337,17 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
+        }
+        // A young team is a fit verdict ("Better suited to a young team", "Would fit well in a
+        // younger team") but as the label of the team she joined ("Young team: she onboarded
+        // three new hires") or what she did something for ("She built the onboarding docs for
+        // our young team": an action earlier in the clause); an energetic one is a thing of its
+        // work.
+        "young" | "younger" | "energetic" if len == 2 && next == "team" => {
+            let clause = tokens.get(i).map(|t| t.clause);
+            word != "energetic"
+                && !text.get(tokens.get(i + 1).map_or(0, |t| t.end)..).unwrap_or("").trim_start().starts_with(':')
+                && !tokens.iter().take(i).any(|t| Some(t.clause) == clause && lexicon_hit(&word_sets().0, &t.stem))
         }
         // ("our team is young and she is not", not "... she is not afraid to push back".)
         "young" if len == 5 => next_in_clause(tokens, i, 5).is_empty(),
@@ -395,17 +402,22 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             one_of("candidate guy man woman lady girl person face smile", next)
                 || (next_in_clause(tokens, i, 1).is_empty() || tokens.get(i + 1).is_some_and(|t| t.stop) && next != "to") && person_subject(tokens, i, !label)
         }
-        // A label of the trait, graded: "English: broken.", "Health: bad back"; not "English copy:
-        // weak", "Health: green", "Health: poor on the ingest cluster".
         // A label of the trait, graded: "English: broken.", "Health: bad back", "Health: not
         // great"; not "English copy: weak", "Health: green", "Health: poor on the ingest
-        // cluster", nor a health with a thing of work anywhere after it ("Health: good, covered
-        // readiness probes", "Health: poor; she proposed circuit breakers").
+        // cluster", nor a service's health, told by a word of monitoring in the eight words
+        // after the grade, whole ("Health: good, covered readiness probes", "Health: poor; she
+        // proposed circuit breakers"; not "apparently", "not alert" or "the system design round").
         "english" | "health" if len == 1 => {
             clause_initial(tokens, i)
                 && matches!(tokens.get(i..i + 2), Some([l, g]) if l.clause != g.clause && label_gap(text, l, g)
                     && one_of("broken bad poor weak limited basic thick heavy halting shaky rough strong good fluent lacking none not concerning tired", &g.word))
-                && !(i + 1..if word == "health" { tokens.len() } else { i + 2 }).any(|k| work_thing_after(tokens, k, 0))
+                && if word == "health" {
+                    !tokens.iter().skip(i + 2).take(8).any(|t| {
+                        one_of("service services endpoint endpoints probe probes cluster clusters monitoring monitors dashboard dashboards alerting alerts check checks pod pods node nodes server servers uptime latency breaker breakers readiness liveness", &t.word)
+                    })
+                } else {
+                    !work_thing_after(tokens, i + 1, 0)
+                }
         }
         "blind" | "sick" | "chronic" | "emotional" | "fasting" | "faith" | "temple" | "hair" | "dressed" | "height" | "therapy"
         | "surgery" => person_context(tokens, i) && !said_of_others(tokens, i, len),
@@ -498,9 +510,9 @@ fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
 /// A thing of work (a service, an API, a string...) within the four words after the phrase at
 /// `i..i + len`, in its clause: what is being retired, or what a family of things is made of.
 fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
-    const THINGS: [&str; 25] = [
+    const THINGS: [&str; 22] = [
         "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
-        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app", "monitor", "alert", "breaker",
+        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app",
     ];
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
