@@ -1403,6 +1403,22 @@ fn a_damaged_wrapped_link_is_one_corrupt_record() {
         assert!(said[0].starts_with("scorecard: stdin:1: share link is corrupt"), "{}", stderr(&o));
         assert!(said[1].starts_with(&format!("scorecard: stdin:{}: ", lines.len() + 1)), "{}", stderr(&o));
     }
+    // A final review: damaged, its last wrapped line JSON by chance ("0", at 22 columns): still
+    // one record, said to be corrupt, not cut short and a number.
+    let alice = std::fs::read_to_string("tests/fixtures/committee/sample/bo-alice.json").unwrap();
+    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], alice.as_bytes())).trim().to_string();
+    // The link's first line up to its data and some of it, then lines of 22: the last is one.
+    let data = url.find("#sc1=").unwrap() + 5;
+    let first = url.len() - 1 - 22 * ((url.len() - data) / 22 - 1);
+    let mut lines: Vec<String> = std::iter::once(url[..first].to_string())
+        .chain(url.as_bytes()[first..].chunks(22).map(|c| std::str::from_utf8(c).unwrap().to_string()))
+        .collect();
+    assert_eq!(lines.last().map(String::as_str), Some("0"), "the fixture's link ends in a digit");
+    let mid = lines.len() / 2;
+    lines[mid] = lines[mid].replace('A', "B").replace('a', "b").replace('Q', "R").replace('g', "h");
+    let o = run(&["validate", "--jsonl", "-"], format!("{}\n", lines.join("\n")).as_bytes());
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("scorecard: stdin:1: share link is corrupt"), "{}", stderr(&o));
     // 20,000 link lines one after another: each its own record (the collection of the lines
     // that may be more of a link stops at the next link; it took 17.7 s).
     let many: String = (0..20_000).map(|n| format!("#sc1=AAAA{n}\n")).collect();

@@ -5,7 +5,7 @@
 //! that reads scorecards reads links through these (`common::read_items`), and `unlink` too.
 
 use scorecard::core::committee::split_input;
-use scorecard::core::interchange::link::decode_link_json;
+use scorecard::core::interchange::link::{decode_link_json, LinkError};
 use scorecard::core::interchange::MAX_LINK_CHARS;
 use scorecard::core::notes::marker_len;
 use scorecard::core::wire::looks_like_link;
@@ -177,16 +177,27 @@ pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(u
         // One that never reads keeps the lines before the first that is JSON on its own (`42`,
         // `null`): that one and those after it are records of their own, and a link damaged in
         // the middle is still said to be corrupt, not cut short with its lines called not JSON.
+        // (Unless only with them it is a whole stream whose checksum fails: a link damaged in its
+        // middle whose last wrapped line is JSON by chance, "0".)
         let (joined, k) = if read {
             (joined, k)
         } else {
-            let k = rest.iter().take(k).take_while(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()).count();
-            (rest.iter().take(k).fold(link.trim().to_string(), |joined, l| joined + "\n" + l), k)
+            let upto = |n: usize| rest.iter().take(n).fold(link.trim().to_string(), |joined, l| joined + "\n" + l);
+            let j = rest.iter().take(k).take_while(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()).count();
+            let before = upto(j);
+            if j < k && !damaged(&before) && damaged(&joined) { (joined, k) } else { (before, j) }
         };
         out.push((*n, Ok(joined)));
         i += k + 1;
     }
     out
+}
+
+/// A link whose data is all there and damaged: it decompresses to its end and the checksum
+/// fails. (A link cut short is not, nor one with other text glued to it: their streams end early
+/// or break.)
+fn damaged(link: &str) -> bool {
+    matches!(decode_link_json(&unparenthesized(link)), Err(LinkError::Corrupt { detail }) if detail.contains("checksum"))
 }
 
 /// The scorecard document a share link holds, as JSON text, read by the core's decoder (which
