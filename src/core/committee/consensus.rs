@@ -26,19 +26,45 @@ pub fn step(r: Rating) -> Option<u8> {
 /// Unassessed entries are ignored; with none assessed, everything is `not_assessed` and the
 /// spread is `None`.
 pub fn summarize(levels: &[Rating]) -> (Rating, Rating, Rating, Option<u8>) {
-    let mut assessed: Vec<Rating> = levels.iter().copied().filter(|r| *r != Rating::NotAssessed).collect();
-    if assessed.is_empty() {
+    let n = counts(levels.iter().copied());
+    let held = || LEVELS.into_iter().zip(n).filter(|(_, k)| *k > 0).map(|(l, _)| l);
+    let (Some(low), Some(high)) = (held().next(), held().next_back()) else {
         return (Rating::NotAssessed, Rating::NotAssessed, Rating::NotAssessed, None);
-    }
-    assessed.sort_unstable();
-    let lower_median = assessed.get((assessed.len() - 1) / 2).copied().unwrap_or(Rating::NotAssessed);
-    let low = assessed.first().copied().unwrap_or(Rating::NotAssessed);
-    let high = assessed.last().copied().unwrap_or(Rating::NotAssessed);
+    };
     let spread = match (step(low), step(high)) {
         (Some(l), Some(h)) => Some(h.saturating_sub(l)),
         _ => None,
     };
-    (lower_median, low, high, spread)
+    (median(n, false), low, high, spread)
+}
+
+/// The assessed levels, in [`step`]'s order.
+const LEVELS: [Rating; 3] = [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
+
+/// How many of `levels` are at each assessed level, in [`step`]'s order (unassessed ones are
+/// not counted).
+pub fn counts(levels: impl IntoIterator<Item = Rating>) -> [usize; 3] {
+    let mut n = [0; 3];
+    for k in levels.into_iter().filter_map(step) {
+        n[usize::from(k)] += 1;
+    }
+    n
+}
+
+/// The lower (or `upper`) median of ratings counted by level ([`counts`]): the lower is the
+/// consensus, the middle rating of an odd number, the lower of the two middle ones of an even
+/// number; `not_assessed` of none. (The committee's leave-one-out takes a member's level off a
+/// row's counts and asks both, `verdict`.)
+pub fn median(n: [usize; 3], upper: bool) -> Rating {
+    let total: usize = n.iter().sum();
+    let mut at = if upper { total / 2 } else { total.saturating_sub(1) / 2 };
+    for (level, k) in LEVELS.into_iter().zip(n) {
+        if total > 0 && at < k {
+            return level;
+        }
+        at = at.saturating_sub(k);
+    }
+    Rating::NotAssessed
 }
 
 /// One row per rubric capability, cells in panel order, then the drafts' cells, which count in
@@ -83,4 +109,30 @@ pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, 
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_medians_and_bounds_of_counts_are_those_of_the_sorted_ratings() {
+        // Every panel of up to six members over the three levels and none, against the
+        // definitions read off the sorted assessed ratings.
+        let levels = [Rating::NotAssessed, Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
+        for size in 0..=6u32 {
+            for code in 0..4usize.pow(size) {
+                let panel: Vec<Rating> = (0..size).map(|d| levels[code / 4usize.pow(d) % 4]).collect();
+                let mut sorted: Vec<Rating> = panel.iter().copied().filter(|r| *r != Rating::NotAssessed).collect();
+                sorted.sort_unstable();
+                let at = |k: Option<usize>| k.and_then(|k| sorted.get(k)).copied().unwrap_or(Rating::NotAssessed);
+                let n = counts(panel.iter().copied());
+                assert_eq!(median(n, false), at(sorted.len().checked_sub(1).map(|m| m / 2)), "{panel:?}");
+                assert_eq!(median(n, true), at(Some(sorted.len() / 2)), "{panel:?}");
+                let (consensus, low, high, spread) = summarize(&panel);
+                assert_eq!((consensus, low, high), (median(n, false), at(Some(0)), at(sorted.len().checked_sub(1))), "{panel:?}");
+                assert_eq!(spread, step(high).zip(step(low)).map(|(h, l)| h - l), "{panel:?}");
+            }
+        }
+    }
 }

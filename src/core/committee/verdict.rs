@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::consensus::step;
+use super::consensus::{counts, median, step};
 use super::{CapabilityRow, CommitteeRecommendation, Contest, LeftOut, OutcomeSummary, PanelMember};
 use crate::core::engine::{self, evaluate, join_names, Decision, Greenhouse, Outcome};
 use crate::core::rubric::Rubric;
@@ -219,24 +219,13 @@ pub fn committee(
     // `NAMED` of them by name.
     let mut if_left_out = Vec::new();
     if panel_size >= 3 {
-        let counts: Vec<[usize; 3]> = matrix
-            .iter()
-            .map(|r| {
-                let mut n = [0; 3];
-                for c in &r.cells {
-                    if let Some(k) = step(c.level) {
-                        n[k as usize] += 1;
-                    }
-                }
-                n
-            })
-            .collect();
+        let counted: Vec<[usize; 3]> = matrix.iter().map(|r| counts(r.cells.iter().map(|c| c.level))).collect();
         let mut groups: Vec<(OutcomeSummary, Vec<String>)> = Vec::new();
         for (i, m) in members.iter().enumerate() {
             let without = |upper: bool| {
                 evaluate(rubric, &|id: &str| {
                     let Some(k) = matrix.iter().position(|r| r.capability == id) else { return Rating::NotAssessed };
-                    let mut n = counts[k];
+                    let mut n = counted[k];
                     if let Some(own) = matrix[k].cells.get(i).and_then(|c| step(c.level)) {
                         n[own as usize] -= 1;
                     }
@@ -339,20 +328,6 @@ fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> S
 /// The most members a leave-one-out sentence names; the rest are counted.
 const NAMED: usize = 3;
 
-/// The lower (or `upper`) median of ratings counted by level (needs improvement, meets,
-/// exceeds); the lower is the consensus, as `consensus::summarize` takes it from the ratings.
-fn median(n: [usize; 3], upper: bool) -> Rating {
-    let total: usize = n.iter().sum();
-    let mut at = if upper { total / 2 } else { total.saturating_sub(1) / 2 };
-    for (k, level) in [Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds].into_iter().enumerate() {
-        if total > 0 && at < n[k] {
-            return level;
-        }
-        at = at.saturating_sub(n[k]);
-    }
-    Rating::NotAssessed
-}
-
 /// Two outcomes are the same when they reach the same decision and band.
 fn same(a: &Outcome, b: &Outcome) -> bool {
     a.decision == b.decision && a.band == b.band
@@ -391,34 +366,3 @@ pub fn words(r: Rating) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::committee::consensus::summarize;
-
-    #[test]
-    fn the_medians_of_counts_are_those_of_the_ratings() {
-        // Every panel of up to six members over the three levels and none.
-        let levels = [Rating::NotAssessed, Rating::NeedsImprovement, Rating::Meets, Rating::Exceeds];
-        for size in 0..=6u32 {
-            for code in 0..4usize.pow(size) {
-                let panel: Vec<Rating> = (0..size).map(|d| levels[code / 4usize.pow(d) % 4]).collect();
-                let mut n = [0; 3];
-                for r in &panel {
-                    if let Some(k) = step(*r) {
-                        n[k as usize] += 1;
-                    }
-                }
-                assert_eq!(median(n, false), summarize(&panel).0, "{panel:?}");
-                // The upper median: the lower one of the panel's ratings mirrored.
-                let mirror = |r: Rating| match r {
-                    Rating::NeedsImprovement => Rating::Exceeds,
-                    Rating::Exceeds => Rating::NeedsImprovement,
-                    r => r,
-                };
-                let mirrored: Vec<Rating> = panel.iter().map(|r| mirror(*r)).collect();
-                assert_eq!(median(n, true), mirror(summarize(&mirrored).0), "{panel:?}");
-            }
-        }
-    }
-}
