@@ -119,7 +119,7 @@ test('a malformed rubric gets a specific error and changes nothing; a rubric fil
   await context.close();
 });
 
-test('a rubric the browser cannot keep stays in use, saying so', async () => {
+test('a rubric the browser cannot keep stays in use, saying so and what takes the room', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript((key) => {
@@ -133,7 +133,8 @@ test('a rubric the browser cannot keep stays in use, saying so', async () => {
   await paste(page, PANEL);
   await waitText(page, 'load-status', /0 counted/);
   await page.setInputFiles('#scc-rubric-file', file('l5.txt', L5_LADDER));
-  await waitText(page, 'rubric-problem', /^The rubric is not saved in this browser \(browser storage is full\); it is in use until you close the tab\.$/);
+  // As for the set: what needs the room and what takes it, which says what to clear.
+  await waitText(page, 'rubric-problem', /^The rubric is not saved in this browser \(browser storage is full: this rubric needs \d+\u00a0KB, and what else this site keeps there takes about \d+\u00a0KB\); it is in use until you close the tab\.$/);
   await waitText(page, 'load-status', /3 counted/);
   await context.close();
 });

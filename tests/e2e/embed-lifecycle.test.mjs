@@ -439,6 +439,37 @@ test('a candidate, interviewer or step the element or update() refuses is said o
   await context.close();
 });
 
+test('a name the element refused is said again when it is removed and added again (a tab switch), and not told to the host twice', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.evaluate(() => { window.told = []; document.addEventListener('scorecard:error', (e) => window.told.push(e.detail.message)); });
+  const notice = () => page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice[role="alert"]')?.textContent ?? null);
+  const SAID = 'The page asked for another candidate, whose name was refused: 250 characters; the limit is 200. This scorecard is still the one named on it.';
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  assert.equal(await notice(), SAID);
+  // Off the page until its widget is torn down, then back, as a framework's tab switch does.
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await until(() => el.widget === null);
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // The attribute still names the refused candidate: the card still says it is not that one.
+  assert.equal(await notice(), SAID);
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada Lovelace');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.equal((await page.evaluate(() => window.told)).length, 1, 'the host heard the refusal once');
+  // An accepted name ends it, as before the tab switch.
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Ada Lovelace'));
+  await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an element whose rubric did not load at first mounts once the attribute names one that loads, or is removed', async () => {
   const { context, page } = await open();
   // A saved draft of these names on the default rubric, for the element that recovers to open.

@@ -112,3 +112,50 @@ for (const width of [360, 1280]) {
     await context.close();
   });
 }
+
+test('at 360 px, the comparison keeps the candidates\' names in view while it scrolls sideways to the capabilities', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await openPanel(page);
+  const wrap = page.getByRole('region', { name: 'Candidates side by side (scrolls sideways)' });
+  // Scrolled to its far end, as to read the last capability's column.
+  const where = await wrap.evaluate(async (w) => {
+    w.scrollIntoView();
+    w.scrollLeft = w.scrollWidth;
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const box = w.getBoundingClientRect();
+    return { scrolled: w.scrollLeft, box: box.left, names: [...w.querySelectorAll('tbody th')].map((th) => {
+      // What is drawn at the name's place: the name's own cell, not a cell passing over it.
+      const r = th.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + 4, r.top + 4);
+      return { left: Math.round(r.left), own: th.contains(top) };
+    }) };
+  });
+  assert.ok(where.scrolled > 100, `the table scrolls sideways (${where.scrolled} px)`);
+  assert.equal(where.names.length, 2);
+  for (const n of where.names) {
+    assert.ok(Math.abs(n.left - where.box) <= 2, `the name's cell stays at the box's start (${n.left} px, the box at ${where.box})`);
+    assert.ok(n.own, 'the name is on top of the cells scrolling under it');
+  }
+  await context.close();
+});
+
+test('at 360 px, the scorer\'s header shows a long name (27 characters) and the date whole in their fields', async () => {
+  for (const path of ['/', '/examples/ats/']) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(base + path);
+    const root = path === '/' ? page : page.locator('interview-scorecard').first();
+    const candidate = root.locator('input[id$="-candidate"], #sc-candidate').first();
+    await candidate.waitFor();
+    await candidate.fill('Alexandra Konstantinopoulou');
+    const fields = await root.locator('.sc-header__fields input').evaluateAll((es) => es.map((e) => ({ id: e.id, type: e.type, scroll: e.scrollWidth, client: e.clientWidth, width: e.getBoundingClientRect().width })));
+    assert.equal(fields.length, 4, path);
+    for (const f of fields) {
+      // A date field does not report its text's width: it needs about 150 px to show it whole.
+      if (f.type === 'date') assert.ok(f.width >= 150, `${path}: the date field is ${f.width} px wide`);
+      else if (f.id.endsWith('candidate')) assert.ok(f.scroll <= f.client, `${path}: the candidate's name needs ${f.scroll} px in a field of ${f.client}`);
+    }
+    await context.close();
+  }
+});

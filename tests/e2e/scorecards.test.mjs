@@ -481,9 +481,9 @@ test('with storage refusing or blocked, the status says so before the first edit
   const cases = [
     // setItem throws (full or read-only storage), and localStorage itself throws (blocked).
     [() => { Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; },
-      'Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only.'],
+      'Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only: Download JSON to keep a copy.'],
     [() => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); },
-      'Not saved: this browser blocks storage for this page. Your work is kept in this tab only.'],
+      'Not saved: this browser blocks storage for this page. Your work is kept in this tab only: Download JSON to keep a copy.'],
   ];
   for (const [script, refused] of cases) {
     const context = await browser.newContext();
@@ -499,7 +499,7 @@ test('with storage refusing or blocked, the status says so before the first edit
     await page.getByLabel('Interviewer', { exact: true }).fill('Tom Becker');
     await page.click('label[for="sc-business_impact-meets"]');
     // (An edit says why its own write was refused: "browser storage is full", for one.)
-    await page.waitForFunction(() => /^Not saved: .*kept in this tab only\.$/.test(document.querySelector('[data-testid=save-status]')?.textContent));
+    await page.waitForFunction(() => /^Not saved: .*kept in this tab only: Download JSON to keep a copy\.$/.test(document.querySelector('[data-testid=save-status]')?.textContent));
     // New scorecard switches in place (a reload would lose the card): the blank card says at
     // once that it cannot be saved either, not "Not saved yet".
     await page.getByRole('button', { name: 'New scorecard' }).click();
@@ -541,7 +541,7 @@ test('storage that fills up after saving: New scorecard says at once that it is 
   await saved(page);
   await page.evaluate(() => { window.full = true; });
   await page.getByLabel('Evidence for Business Impact').fill('Walked through the sharding plan.');
-  const full = 'Not saved: browser storage is full. Your work is kept in this tab only.';
+  const full = 'Not saved: browser storage is full. Your work is kept in this tab only: Download JSON to keep a copy.';
   await page.waitForFunction((t) => document.querySelector('[data-testid=save-status]')?.textContent === t, full);
   // The card storage refused stays in this tab: New switches in place, and the blank card says
   // at once that storage is refusing saves, as when it refused them from the start.

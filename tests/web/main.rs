@@ -286,7 +286,7 @@ async fn storage_that_refuses_writes_still_lists_and_opens_the_saved_cards() {
     until("a blank card", || candidate().as_deref() == Some("")).await;
     assert_eq!(m.q("#sc-interviewer").unwrap().unchecked_into::<HtmlInputElement>().value(), "Grace Hopper");
     // Nothing can be saved: said at once, as when the page opened, not "Not saved yet".
-    assert_eq!(status(), "Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only.");
+    assert_eq!(status(), "Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only: Download JSON to keep a copy.");
     assert_eq!(titles().len(), 3);
     assert_eq!(storage().get_item(&key("ada", "system design")).unwrap().as_deref(), Some(ada.as_str()), "storage holds what it held");
     drop(m);

@@ -131,13 +131,13 @@ fn version_text(version: u32, counted_under: u32) -> String {
     format!("rubric version {version} (this view uses version {counted_under})")
 }
 
-/// Why the set could not be saved in full storage, and what takes the room there: the set
-/// itself (`set` characters), or what else the site keeps (`others`, an estimate: the scorer's
-/// drafts, other rubrics' sets).
-fn room_taken(set: usize, others: usize) -> String {
+/// Why `what` (the set, the rubric) could not be saved in full storage, and what takes the room
+/// there: itself (`set` characters), or what else the site keeps (`others`, an estimate: the
+/// scorer's drafts, other rubrics' sets).
+pub(super) fn room_taken(what: &str, set: usize, others: usize) -> String {
     // The number and its unit on one line.
     let size = |n: usize| if n >= 1_000_000 { format!("{}.{}\u{a0}MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{}\u{a0}KB", n.div_ceil(1000)) };
-    format!("{FULL}: this set needs {}, and what else this site keeps there takes about {}", size(set), size(others))
+    format!("{FULL}: {what} needs {}, and what else this site keeps there takes about {}", size(set), size(others))
 }
 
 /// A plain button (`type="button"`): one copy of the element's code for the page's several
@@ -315,7 +315,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     return;
                 } else if let Some(text) = text {
                     // Full: said with what takes the room, this set or what else the site keeps.
-                    store.set(&key, &text).map_err(|e| if e == FULL { room_taken(text.len(), store.held_besides(&key)) } else { e })
+                    store.set(&key, &text).map_err(|e| if e == FULL { room_taken("this set", text.len(), store.held_besides(&key)) } else { e })
                 } else {
                     store.remove(&key);
                     Ok(())

@@ -14,7 +14,7 @@ use crate::core::committee::choice::read_rubric;
 use crate::core::scorecard::bidi_isolate;
 use crate::core::Rubric;
 use crate::web::hooks::use_file_drop;
-use crate::web::storage::{DraftStore, PREFIX};
+use crate::web::storage::{DraftStore, FULL, PREFIX};
 
 /// Where the chosen rubric's document is kept (name and text), beside the set of the page's
 /// rubric `page`. No key: the page's own rubric is in use.
@@ -70,7 +70,8 @@ pub fn save_rubric(store: &DraftStore, page: &Rubric, from: Option<&RubricDocume
             if stored.as_deref() == Some(text.as_str()) {
                 return Ok(false);
             }
-            store.set(&key, &text).map(|()| true)
+            // Full: what takes the room, as for the set (the scorer's drafts, other sets).
+            store.set(&key, &text).map(|()| true).map_err(|e| if e == FULL { super::room_taken("this rubric", text.len(), store.held_besides(&key)) } else { e })
         }
     }
 }

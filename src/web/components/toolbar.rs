@@ -171,7 +171,8 @@ pub fn toolbar(
     let (save_text, save_class) = match &state.save {
         SaveStatus::Idle => ("Not saved yet".to_string(), "sc-m-idle"),
         SaveStatus::Saved => ("Saved in this browser".to_string(), "sc-m-saved"),
-        SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only."), "sc-m-warning"),
+        // What to do about it, or closing the tab loses the card: its JSON is the copy to keep.
+        SaveStatus::MemoryOnly { reason } => (format!("Not saved: {reason}. Your work is kept in this tab only: Download JSON to keep a copy."), "sc-m-warning"),
         SaveStatus::Off => ("Autosave is off".to_string(), "sc-m-idle"),
         SaveStatus::Conflict { kept: Some(_), .. } => (
             "Not saved under these names: another scorecard with this candidate, interviewer and step is saved in this browser, and is left as it is. This one stays saved under the names it had before: change the names, or open the other one.".to_string(),

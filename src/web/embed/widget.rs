@@ -280,6 +280,10 @@ pub fn Root(props: &RootProps) -> Html {
             let key = format!("{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, props.rubric_generation, part(&p.candidate), part(&p.interviewer), part(&p.step));
             // Where the element says a rubric did not load (scorecard-element.js), and as it
             // does. (The scorer in a list of its own: its key never meets the notice's place.)
+            // Not kept in view while the cards scroll, nor scrolled to: `role="alert"` says it
+            // when it comes; the interviewer can do nothing about it but tell someone, so a
+            // sticky banner would cover the cards for the rest of the interview (on a phone, and
+            // over the sticky panel beside them); and the host's page scrolls only when it asks.
             html! {
                 <>
                     if let Some(text) = &props.refused { { alert(text.clone()) } }

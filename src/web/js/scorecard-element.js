@@ -145,8 +145,10 @@ class InterviewScorecard extends HTMLElement {
     if (name === 'rubric') { this.#setRubric(value); return; }
     if (name === 'readonly') this.#update({ readOnly: this.#readOnly() });
     else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
-    else this.#update({ [name]: value ?? '' });
+    else this.#refused = this.#update({ [name]: value ?? '' }) ? name : null;
   }
+  /** The name attribute the widget last refused (its notice is up), until one is accepted. */
+  #refused = null;
 
   /**
    * Passes changed attributes on. A refusal is never thrown: the widget reports it as
@@ -252,6 +254,14 @@ class InterviewScorecard extends HTMLElement {
       options.step = kept.value.interview?.step || options.step;
     }
     this.#widget = mountWasm(this.#container, options);
+    // Added again under a name it refused: refused again, so the card says so again, as it did
+    // (the host heard it the first time: not told again).
+    if (kept && options.value && this.#refused) {
+      const hush = (e) => e.stopImmediatePropagation();
+      this.#container.addEventListener('scorecard:error', hush);
+      this.#update({ [this.#refused]: this.getAttribute(this.#refused) });
+      this.#container.removeEventListener('scorecard:error', hush);
+    }
     // The host's listeners hear this widget too. Added again with its scorecard, the element
     // has told `scorecard:ready` already (once per widget, as the host sees it): not again, to
     // its listeners or as an event.
