@@ -255,6 +255,54 @@ test("a change made just after taking another tab's set is saved, not taken for 
   await context.close();
 });
 
+test("a change on screen whose save is not yet asked for is waiting: another tab's set coming then is asked about, not taken", async () => {
+  // Yew renders a change, then runs the effects (the one that asks for the save among them) in
+  // the same task, unless 16 ms of work have passed: then it yields to the browser first, in a
+  // setTimeout(0), and a storage event can come in between, as on a loaded machine or with a
+  // large panel. Here every run of work passes 16 ms (Date.now), and B's yields are held until
+  // the other tab's set has been heard.
+  const context = await idleContext();
+  await context.addInitScript(() => {
+    const now = Date.now;
+    let skew = 0;
+    Date.now = () => now() + (window.hold ? (skew += 17) : skew);
+    const later = window.setTimeout;
+    const held = [];
+    window.setTimeout = (f, t, ...rest) => (window.hold && !t ? held.push(f) : later(f, t, ...rest));
+    window.release = () => { window.hold = false; held.splice(0).forEach((f) => f()); };
+    window.heard = 0;
+    window.addEventListener('storage', () => { window.heard += 1; });
+  });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a, 0);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await flush(b, 0);  // nothing waiting to be saved in B
+
+  // (The list opened first: while a run of work is held, Yew starts no other.)
+  await b.locator('.sc-committee__sources summary').click();
+  await b.locator('[data-testid=loaded]').waitFor();
+  const nb = await asked(b);
+  await b.evaluate(() => { window.hold = true; });
+  await remove(b, 'a2.json');
+  await waitStatus(b, /^2 scorecards loaded/);  // on screen; the effects held
+  assert.equal(await asked(b), nb, 'the save of the removal is not asked for yet');
+  const na = await asked(a);
+  await remove(a, 'a1.json');
+  await waitStatus(a, /^2 scorecards loaded/);
+  await flush(a, na);
+  await b.waitForFunction(() => window.heard === 1);
+  await b.evaluate(() => window.release());
+  await b.waitForFunction(() => document.querySelector('[data-testid=elsewhere], [data-testid=replaced]'));
+  assert.equal(await b.locator('[data-testid=replaced]').count(), 0, "B's removal is not replaced by A's set");
+  assert.match(await b.locator('[data-testid=elsewhere]').textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
+  await context.close();
+});
+
 test('scorecards naming no interviewer are named by their source and said to be unchecked for repeats', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
