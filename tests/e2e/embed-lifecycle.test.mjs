@@ -323,7 +323,7 @@ test('a rubric attribute that does not load after mounting is said above the sco
   for (const [i, [url, event]] of cases.entries()) {
     await page.evaluate((url) => document.getElementById('w').setAttribute('rubric', url), url);
     await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length >= n, i + 1);
-    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'), null, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
     // For the interviewer: what happened and whom to tell, naming the rubric the card stays on.
     // The detail (a URL, a parser's message, a command) is the integrator's: the event and the console.
     assert.equal(await notice(), REFUSED_NOTICE, url);

@@ -247,7 +247,7 @@ test('mount() takes a rubric by same-origin URL, refuses other origins in the el
     const handle = await mount(el, { rubric: '/examples/ats/sre-rubric.json', autosave: false });
     const wait = (cond) => new Promise((ok, fail) => {
       const t0 = performance.now();
-      const tick = () => (cond() ? ok() : performance.now() - t0 > 5000 ? fail(new Error('timeout')) : requestAnimationFrame(tick));
+      const tick = () => (cond() ? ok() : performance.now() - t0 > 30000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(tick));
       tick();
     });
     // Hidden until its stylesheet has loaded (no flash of an unstyled widget), then styled.

@@ -223,7 +223,7 @@ test('beside the cards, the panel scrolled by a focus inside it shows its top ag
   await page.mouse.move(400, 400);
   for (let i = 0; i < 10 && (await page.evaluate(() => scrollY)) > 0; i++) await page.mouse.wheel(0, -400);
   await page.waitForFunction(() => scrollY === 0);
-  await page.waitForFunction(() => document.querySelector('.sc-layout__aside').scrollTop === 0, null, { timeout: 2000 });
+  await page.waitForFunction(() => document.querySelector('.sc-layout__aside').scrollTop === 0);
   const top = await panel();
   assert.ok(top.top >= 0, 'the recommendation starts inside the panel');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
