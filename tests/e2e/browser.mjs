@@ -78,14 +78,14 @@ export async function openScorer(browser, base, contextOptions = {}) {
 
 /**
  * Defines `window.until(cond)` on the page: a promise that resolves once `cond()` holds, checked
- * every animation frame, and fails after 10 s naming the condition (for tests that drive the
- * page from inside `page.evaluate`).
+ * every animation frame, and fails naming the condition after 30 s, Playwright's own limit for a
+ * wait (for tests that drive the page from inside `page.evaluate`).
  */
 export function installUntil(page) {
   return page.evaluate(() => {
     window.until = (cond) => new Promise((ok, fail) => {
       const t0 = performance.now();
-      const t = () => (cond() ? ok() : performance.now() - t0 > 10000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(t));
+      const t = () => (cond() ? ok() : performance.now() - t0 > 30000 ? fail(new Error(`timed out waiting for ${cond}`)) : requestAnimationFrame(t));
       t();
     });
   });

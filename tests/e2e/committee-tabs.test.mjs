@@ -193,16 +193,39 @@ test("keeping both tabs' changes keeps this tab's addition and the other tab's r
   await context.close();
 });
 
-/** A context whose pages run idle callbacks (the saves) only when told: `flushIdle()`. */
+/**
+ * A context whose pages run idle callbacks (the saves) only when told: `flush`. `window.asked`
+ * counts the saves asked for, `window.askedAt` is the status shown when the last was.
+ */
 async function idleContext() {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     const queue = [];
-    window.requestIdleCallback = (f) => queue.push(f);
+    window.asked = 0;
+    window.requestIdleCallback = (f) => {
+      window.asked += 1;
+      // What the page showed then: the effect asking for a save runs after its render.
+      window.askedAt = document.querySelector('[data-testid=load-status]')?.textContent;
+      queue.push(f);
+    };
     window.flushIdle = () => queue.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
   });
   return context;
 }
+/** How many saves the page has asked for: what `flush` waits past. */
+const asked = (page) => page.evaluate(() => window.asked);
+/**
+ * Runs the save of the change made since the page had asked for `since` saves, once asked for
+ * (with `shown`, once asked for while the status matched it: changes made in a row may ask once).
+ * A change on screen is not yet a save asked for: the save is asked for by an effect, which Yew
+ * runs after the render, and on a loaded machine in a later task (its scheduler yields to the
+ * browser after 16 ms, between the render and the effects). Flushed before that, the save of
+ * an earlier change runs, or none.
+ */
+const flush = async (page, since, shown = /^/) => {
+  await page.waitForFunction(([n, s]) => window.asked > n && new RegExp(s).test(window.askedAt), [since, shown.source]);
+  await page.evaluate(() => window.flushIdle());
+};
 
 test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
   // Saves run when the browser is idle: here when the test says, so that B's change comes
@@ -212,21 +235,71 @@ test("a change made just after taking another tab's set is saved, not taken for 
   await open(a);
   await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
   await waitStatus(a, /^3 scorecards loaded/);
-  await a.evaluate(() => window.flushIdle());
+  await flush(a, 0);
   await saved(a, 3);
   await open(b);
   await waitStatus(b, /^3 scorecards loaded/);
-  await b.evaluate(() => window.flushIdle());
+  await flush(b, 0);
 
+  let n = await asked(a);
   await a.setInputFiles('#scc-files', FOUR.slice(3));
   await waitStatus(a, /^4 scorecards loaded/);
-  await a.evaluate(() => window.flushIdle());
+  await flush(a, n);
   await waitStatus(b, /^4 scorecards loaded/);
+  n = await asked(b);
   await b.setInputFiles('#scc-files', [file('c1.json', card('Cat', 'Ann', 'Coding'))]);
   await waitStatus(b, /^5 scorecards loaded/);
-  await b.evaluate(() => window.flushIdle());
+  await flush(b, n);
   assert.deepEqual((await saved(b, 5)).sort(), ['a1.json', 'a2.json', 'a3.json', 'b1.json', 'c1.json']);
   assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0);
+  await context.close();
+});
+
+test("a change on screen whose save is not yet asked for is waiting: another tab's set coming then is asked about, not taken", async () => {
+  // Yew renders a change, then runs the effects (the one that asks for the save among them) in
+  // the same task, unless 16 ms of work have passed: then it yields to the browser first, in a
+  // setTimeout(0), and a storage event can come in between, as on a loaded machine or with a
+  // large panel. Here every run of work passes 16 ms (Date.now), and B's yields are held until
+  // the other tab's set has been heard.
+  const context = await idleContext();
+  await context.addInitScript(() => {
+    const now = Date.now;
+    let skew = 0;
+    Date.now = () => now() + (window.hold ? (skew += 17) : skew);
+    const later = window.setTimeout;
+    const held = [];
+    window.setTimeout = (f, t, ...rest) => (window.hold && !t ? held.push(f) : later(f, t, ...rest));
+    window.release = () => { window.hold = false; held.splice(0).forEach((f) => f()); };
+    window.heard = 0;
+    window.addEventListener('storage', () => { window.heard += 1; });
+  });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a, 0);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await flush(b, 0);  // nothing waiting to be saved in B
+
+  // (The list opened first: while a run of work is held, Yew starts no other.)
+  await b.locator('.sc-committee__sources summary').click();
+  await b.locator('[data-testid=loaded]').waitFor();
+  const nb = await asked(b);
+  await b.evaluate(() => { window.hold = true; });
+  await remove(b, 'a2.json');
+  await waitStatus(b, /^2 scorecards loaded/);  // on screen; the effects held
+  assert.equal(await asked(b), nb, 'the save of the removal is not asked for yet');
+  const na = await asked(a);
+  await remove(a, 'a1.json');
+  await waitStatus(a, /^2 scorecards loaded/);
+  await flush(a, na);
+  await b.waitForFunction(() => window.heard === 1);
+  await b.evaluate(() => window.release());
+  await b.waitForFunction(() => document.querySelector('[data-testid=elsewhere], [data-testid=replaced]'));
+  assert.equal(await b.locator('[data-testid=replaced]').count(), 0, "B's removal is not replaced by A's set");
+  assert.match(await b.locator('[data-testid=elsewhere]').textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
   await context.close();
 });
 
@@ -328,37 +401,40 @@ async function idleTabs() {
   await open(a);
   await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
   await waitStatus(a, /^3 scorecards loaded/);
-  await flush(a);
+  await flush(a, 0);
   await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
   await open(b);
   await waitStatus(b, /^3 scorecards loaded/);
-  await flush(b);
+  await flush(b, 0);
   return { context, a, b, alert: b.locator('[data-testid=elsewhere]') };
 }
-const flush = (page) => page.evaluate(() => window.flushIdle());
 
 test("a set taken from another tab is what both changed, through a second change while the choice is open", async () => {
   const { context, a, b, alert } = await idleTabs();
+  let [na, nb] = [await asked(a), await asked(b)];
   await a.setInputFiles('#scc-files', FOUR.slice(3));
   await waitStatus(a, /^4 scorecards loaded/);
-  await flush(a);
+  await flush(a, na);
   await waitStatus(b, /^4 scorecards loaded/);
-  await flush(b);
+  await flush(b, nb);
   await remove(b, 'a2.json');  // waiting to be saved
   await waitStatus(b, /^3 scorecards loaded/);
+  na = await asked(a);
   await remove(a, 'a1.json');
-  await waitStatus(a, /^3 scorecards loaded/);  // rendered, so its save is waiting for idle
-  await flush(a);
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a, na);
   await alert.waitFor();
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 0 and removed 1\./);
   // The other tab changes again while the choice is open: told from the same set.
+  na = await asked(a);
   await remove(a, 'a3.json');
   await waitStatus(a, /^2 scorecards loaded/);
-  await flush(a);
+  await flush(a, na);
   await savedAs(a, ['a2.json', 'b1.json']);
   await b.waitForFunction(() => /removed 2;/.test(document.querySelector('[data-testid=elsewhere]')?.textContent ?? ''));
+  nb = await asked(b);
   await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).click();
-  await flush(b);
+  await flush(b, nb);
   await savedAs(b, ['b1.json']);
   await context.close();
 });
@@ -367,14 +443,16 @@ test('keeping both when the other tab removed every scorecard keeps only what th
   const { context, a, b, alert } = await idleTabs();
   await b.setInputFiles('#scc-files', FOUR.slice(3));  // waiting to be saved
   await waitStatus(b, /^4 scorecards loaded/);
+  const na = await asked(a);
   for (const label of ['a1.json', 'a2.json', 'a3.json']) await remove(a, label);
   await a.waitForFunction(() => !document.querySelector('.sc-committee__sources'));
-  await flush(a);
+  await flush(a, na, /^No scorecards loaded/);
   await a.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
   await alert.waitFor();
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 3; this tab added 1 and removed 0\./);
+  const nb = await asked(b);
   await alert.getByRole('button', { name: "Keep both tabs' changes (1 scorecard)" }).click();
-  await flush(b);
+  await flush(b, nb);
   await savedAs(b, ['b1.json']);
   await context.close();
 });
@@ -383,12 +461,16 @@ test('a scorecard both tabs added is kept once, under this tab\'s name for it', 
   const { context, a, b, alert } = await idleTabs();
   await b.setInputFiles('#scc-files', [{ ...FOUR[3], name: 'copy.json' }]);  // waiting to be saved
   await waitStatus(b, /^4 scorecards loaded/);
+  const na = await asked(a);
   await a.setInputFiles('#scc-files', FOUR.slice(3));
   await waitStatus(a, /^4 scorecards loaded/);
-  await flush(a);
+  await flush(a, na);
   await alert.waitFor();
   await alert.getByRole('button', { name: "Keep both tabs' changes (4 scorecards)" }).click();
-  await flush(b);
+  // Both kept are this tab's four: no new save is asked for; the one asked for when copy.json
+  // was added is still the one to run, once the choice is gone.
+  await alert.waitFor({ state: 'detached' });
+  await b.evaluate(() => window.flushIdle());
   await savedAs(b, ['a1.json', 'a2.json', 'a3.json', 'copy.json']);
   await context.close();
 });
@@ -400,18 +482,21 @@ test("a set storage refused is told from what storage last held, not from what w
     Storage.prototype.setItem = function (k, v) { if (window.full) throw new DOMException('full', 'QuotaExceededError'); return real.call(this, k, v); };
     window.full = true;
   });
+  let nb = await asked(b);
   await b.setInputFiles('#scc-files', FOUR.slice(3));
   await waitStatus(b, /^4 scorecards loaded/);
-  await flush(b);
+  await flush(b, nb);
   await waitStatus(b, /Not saved in this browser/);
+  const na = await asked(a);
   await remove(a, 'a1.json');
   await waitStatus(a, /^2 scorecards loaded/);
-  await flush(a);
+  await flush(a, na);
   await alert.waitFor();
   assert.match(await alert.textContent(), /The other tab added 0 scorecards and removed 1; this tab added 1 and removed 0\./);
   await b.evaluate(() => { window.full = false; });
+  nb = await asked(b);
   await alert.getByRole('button', { name: "Keep both tabs' changes (3 scorecards)" }).click();
-  await flush(b);
+  await flush(b, nb);
   await savedAs(b, ['a2.json', 'a3.json', 'b1.json']);
   await context.close();
 });

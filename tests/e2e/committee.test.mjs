@@ -285,7 +285,11 @@ test('loading a batch of files is announced once, when the batch is done', async
   await page.setInputFiles('#scc-files', readdirSync(dir).map((f) => `${dir}/${f}`));
   await page.waitForSelector('[data-testid=matrix]');
   await page.waitForFunction(() => /7 scorecards loaded/.test(document.querySelector('[data-testid=load-status]').textContent));
-  await page.waitForTimeout(200);
+  // The last change after the batch is its save, when the browser is idle: written, or said
+  // not to be; two frames on, a status it changed is on screen and recorded.
+  await page.waitForFunction(() => localStorage.getItem('scorecard:v1:committee:l4-senior-software-engineer') !== null
+    || /Not saved/.test(document.querySelector('[data-testid=load-status]').textContent));
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   assert.deepEqual(await page.evaluate(() => window.statusTexts), ['7 scorecards loaded, 5 counted, 2 candidates. 1 of 7 scorecards was made against l5-staff-software-engineer v1, so it is set aside; load that rubric to compare it.']);
   await context.close();
 });

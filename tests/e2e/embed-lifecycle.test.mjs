@@ -42,7 +42,9 @@ async function reattach(page, id) {
   await page.evaluate(async (id) => {
     const el = document.getElementById(id);
     el.remove();
-    await new Promise((ok) => setTimeout(ok, 100));
+    // Put back once off the page for good: the element takes its widget down after a microtask
+    // (it may only be moving), then keeps the scorecard for when it is added again.
+    await until(() => el.widget === null);
     document.body.append(el);
   }, id);
   await waitCards(page, id);
@@ -321,7 +323,7 @@ test('a rubric attribute that does not load after mounting is said above the sco
   for (const [i, [url, event]] of cases.entries()) {
     await page.evaluate((url) => document.getElementById('w').setAttribute('rubric', url), url);
     await page.waitForFunction((n) => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'w').length >= n, i + 1);
-    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'), null, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
     // For the interviewer: what happened and whom to tell, naming the rubric the card stays on.
     // The detail (a URL, a parser's message, a command) is the integrator's: the event and the console.
     assert.equal(await notice(), REFUSED_NOTICE, url);
@@ -356,7 +358,17 @@ test('a rubric attribute that does not load after mounting is said above the sco
   await waitCards(page, 'w');
   assert.equal(await notice(), null);
   // A failed fetch of a URL replaced meanwhile is no error and says nothing.
-  await page.route('**/ladders/slow.json', (route) => setTimeout(() => route.fulfill({ status: 404, body: '' }), 300));
+  // Its 404 is held until the rubric that replaced it is on screen, then let go; the page notes
+  // when the fetch of it has settled.
+  const asked = new Promise((ok) => page.route('**/ladders/slow.json', ok));
+  await page.evaluate(() => {
+    const fetch = window.fetch;
+    window.fetch = (...args) => {
+      const response = fetch(...args);
+      if (String(args[0]).endsWith('/ladders/slow.json')) window.slow = response.then(() => {}, () => {});
+      return response;
+    };
+  });
   const before = (await errors()).length;
   await page.evaluate(() => {
     const el = document.getElementById('w');
@@ -364,7 +376,13 @@ test('a rubric attribute that does not load after mounting is said above the sco
     el.setAttribute('rubric', '/examples/ats/sre-rubric.json');
   });
   await waitCards(page, 'w', 2);
-  await page.waitForTimeout(600);
+  await (await asked).fulfill({ status: 404, body: '' });
+  // Settled, and two frames on: an error told or a notice set for it (Yew renders in a task)
+  // would be in by then.
+  await page.evaluate(async () => {
+    await window.slow;
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  });
   assert.equal(await notice(), null);
   assert.equal((await errors()).length, before);
   await context.close();
@@ -520,11 +538,18 @@ test('an element whose rubric did not load at first mounts once the attribute na
   await page.evaluate(async () => {
     const el = document.getElementById('x');
     el.remove();
-    await new Promise((ok) => setTimeout(ok, 100));
+    // Added again once the element has taken its widget down (it does so after a microtask, as
+    // the element may only be moving).
+    await until(() => el.widget === null);
     document.body.append(el);
   });
   await page.waitForFunction(() => window.scorecardEvents.filter((e) => e.name === 'scorecard:error' && e.source === 'x').length === 2);
-  await page.waitForTimeout(300);
+  // The new widget is mounted and has said why (its event is told on the next task after it
+  // mounts); two frames on, a second telling by the element or the widget would be in.
+  await page.evaluate(async () => {
+    await until(() => document.getElementById('x').widget && document.getElementById('x').shadowRoot.querySelector('.sc-notice'));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  });
   assert.deepEqual(await errors('x'), 2, 'told once more, by the widget');
   assert.deepEqual(await said(), first);
   assert.deepEqual(first, ['This scorecard cannot open: the rubric this page gave it could not be read. Please tell whoever looks after this page.']);
@@ -553,7 +578,7 @@ test('an element added again while its rubric attribute does not load keeps its 
     await page.evaluate(async (url) => {
       const el = document.getElementById('w');
       el.remove();
-      await new Promise((ok) => setTimeout(ok, 100));
+      await until(() => el.widget === null);
       if (url) el.setAttribute('rubric', url);
       document.body.append(el);
     }, url);
@@ -588,7 +613,8 @@ test('mount() with a rubric URL that does not load resolves: the element says wh
     const { el, handle } = await fresh({ rubric: '/ladders/missing.json', candidate: 'Ada', autosave: false });
     handle.on('scorecard:error', (d) => heard.push(['handle', d.message]));
     await until(() => el.querySelector('.sc-notice') && getComputedStyle(el).visibility === 'visible');
-    await new Promise((ok) => setTimeout(ok, 50));
+    // Told on the next task after mounting: both listeners hear that one telling.
+    await until(() => heard.length >= 2);
     const notice = el.querySelector('.sc-notice');
     const said = [notice.textContent, notice.getAttribute('role')];
     handle.update({ rubric: null });
@@ -721,7 +747,7 @@ test('re-attached after its candidate changed, the element shows that candidate,
   await page.evaluate(async () => {
     const el = document.getElementById('w');
     el.remove();
-    await new Promise((ok) => setTimeout(ok, 100));
+    await until(() => el.widget === null);
     el.setAttribute('candidate', 'Bob'); // while detached: no widget to tell
     document.body.append(el);
   });
@@ -774,8 +800,11 @@ test("switching candidates within the typing pause tells the host the first one'
     const before = heard.length;
     handle.update({ candidate: 'B' }); // within the 300 ms pause
     const told = heard.length;
-    // Longer than the pause: no change of B's blank card may follow.
-    await new Promise((ok) => setTimeout(ok, 600));
+    // No change of B's blank card may follow: once B's card is reported (opened) and two frames
+    // on, destroy() tells at once any change still waiting for the pause.
+    await until(() => handle.getValue().candidate?.name === 'B' && el.querySelector('.sc-card'));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    handle.destroy();
     return { before, told, heard };
   });
   // Told by the switch at the latest (on a loaded machine the pause may end before it: then
@@ -941,39 +970,47 @@ test('opening a saved draft is no change: no scorecard:change and nothing writte
     const storage = () => JSON.stringify(Object.entries(localStorage).sort());
     const stored = storage();
     const note = (el) => el.querySelector('textarea[id$="business_impact-note"]')?.value;
-    const pause = () => new Promise((ok) => setTimeout(ok, 400));
+    // A card on screen is saved (autosave) and reported to the widget by the effects of the
+    // render that shows it, which Yew may run in a later task: two frames on, they have run. A
+    // change reported waits for the typing pause; a switch of card, or destroy(), tells it at once.
+    const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
     const heard = [];
     // Restored on mount.
     const { el, handle } = await fresh({ candidate: 'Cy', interviewer: 'G' });
     handle.on('scorecard:change', (d) => heard.push(d.value.candidate.name));
     await until(() => el.querySelector('.sc-app[data-assist=ready]') && note(el) === "Cy's draft");
-    await pause();
-    const opened = [heard.splice(0), storage() === stored, el.querySelector('[data-testid=save-status]').textContent];
-    // Restored on a switch of candidate.
+    await frames();
+    const opened = [storage() === stored, el.querySelector('[data-testid=save-status]').textContent];
+    // Restored on a switch of candidate; and on switching back.
     handle.update({ candidate: 'Di' });
+    opened.unshift(heard.splice(0));
     await until(() => note(el) === "Di's draft");
-    await pause();
-    const switched = [heard.splice(0), storage() === stored];
+    await frames();
+    const switched = [storage() === stored];
+    handle.update({ candidate: 'Cy' });
+    switched.unshift(heard.splice(0));
+    await until(() => note(el) === "Cy's draft");
     // Restored when the host turns autosave on before anything is typed.
     const other = await fresh({ candidate: 'Ed', interviewer: 'G', autosave: false });
     other.handle.on('scorecard:change', (d) => heard.push(d.value.candidate.name));
     await until(() => other.el.querySelector('.sc-card'));
     other.handle.update({ autosave: true });
     await until(() => note(other.el) === "Ed's draft");
-    await pause();
-    const turnedOn = [heard.splice(0), storage() === stored, other.handle.getValue().ratings.business_impact?.level];
+    await frames();
+    const turnedOn = [storage() === stored, other.handle.getValue().ratings.business_impact?.level];
     other.handle.destroy();
+    turnedOn.unshift(heard.splice(0));
     // An edit is told and saved as usual.
     el.querySelector('label[for$="technical_expertise-meets"]').click();
     await until(() => heard.length > 0);
-    const draft = JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:di:g'));
+    const draft = JSON.parse(localStorage.getItem('scorecard:v1:draft:l4-senior-software-engineer:cy:g'));
     handle.destroy();
     return { opened, switched, turnedOn, heard, saved: [draft.ratings.business_impact.note, draft.ratings.technical_expertise?.level] };
   });
   assert.deepEqual(result.opened, [[], true, 'Saved in this browser']);
   assert.deepEqual(result.switched, [[], true]);
   assert.deepEqual(result.turnedOn, [[], true, 'exceeds']);
-  assert.deepEqual(result.heard, ['Di']);
-  assert.deepEqual(result.saved, ["Di's draft", 'meets']);
+  assert.deepEqual(result.heard, ['Cy']);
+  assert.deepEqual(result.saved, ["Cy's draft", 'meets']);
   await context.close();
 });

@@ -216,6 +216,8 @@ test("the interviewer's import of another candidate's scorecard into a widget wh
   const { context, page } = await open();
   await page.waitForFunction(() => document.getElementById('first')?.widget);
   await page.click('#first label[for$="business_impact-meets"]');
+  // Imports are read by the on-demand module: once it is in (before, a paste is refused as still loading).
+  await page.waitForSelector('#first .sc-app[data-assist=ready]');
   await page.click('#first summary:has-text("Import a scorecard")');
   const paste = page.locator('#first textarea[id$="-paste"]');
   const importIt = page.locator('#first button:has-text("Import pasted text")');

@@ -71,6 +71,8 @@ test(`${PAYLOADS.length} payloads in every field, a file and a share link: none 
   await importer.addInitScript(() => { window.__pwned = 0; });
   await importer.goto(base + '/');
   await importer.waitForSelector('.sc-card');
+  // Imports are read by the on-demand module: once it is in (before, a file is refused as still loading).
+  await importer.waitForSelector('.sc-app[data-assist=ready]');
   await importer.locator('summary', { hasText: 'Import a scorecard' }).click();
   await importer.getByLabel('File', { exact: true }).setInputFiles(file);
   await importer.getByRole('button', { name: 'Replace my draft' }).click();

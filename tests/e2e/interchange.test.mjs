@@ -48,6 +48,8 @@ test('JSON export then import through the file picker is lossless', async () => 
 
   const b = await fresh();
   await b.page.getByLabel('Candidate', { exact: true }).fill('Someone else');
+  // Imports are read by the on-demand module: once it is in (before, a file is refused as still loading).
+  await b.page.waitForSelector('.sc-app[data-assist=ready]');
   await b.page.locator('summary', { hasText: 'Import a scorecard' }).click();
   await b.page.getByLabel('File', { exact: true }).setInputFiles(first.path);
   await b.page.waitForSelector('.sc-transfer__pending');
@@ -83,6 +85,7 @@ test('ratings drafted and not confirmed stay drafted through a JSON file: import
   await a.context.close();
 
   const b = await fresh();
+  await b.page.waitForSelector('.sc-app[data-assist=ready]');
   await b.page.locator('summary', { hasText: 'Import a scorecard' }).click();
   await b.page.getByLabel('File', { exact: true }).setInputFiles(file.path);
   await b.page.getByRole('button', { name: /Open it|Replace/ }).first().click();
@@ -144,6 +147,7 @@ test('a bad file is refused with a specific message and the draft is untouched',
   await page.getByLabel('Candidate', { exact: true }).fill('Keep me');
   const bad = join(dir, 'bad.json');
   await writeFile(bad, JSON.stringify({ format: 'interview-scorecard', version: 1, ratings: { technical_expertise: { level: 'stellar' } } }));
+  await page.waitForSelector('.sc-app[data-assist=ready]');
   await page.locator('summary', { hasText: 'Import a scorecard' }).click();
   await page.getByLabel('File', { exact: true }).setInputFiles(bad);
   const msg = page.locator('.sc-transfer__msg.sc-is-error');
@@ -175,6 +179,7 @@ test('a bad file is refused with a specific message and the draft is untouched',
 test('beside the cards, a refused file is brought into view in the panel that scrolls on its own', async () => {
   const { context, page } = await openScorer(browser, base, { viewport: { width: 1280, height: 720 } });
   const aside = page.locator('.sc-layout__aside');
+  await page.waitForSelector('.sc-app[data-assist=ready]');
   // The panel is taller than the window here, so it scrolls on its own.
   await page.locator('summary', { hasText: 'Import a scorecard' }).click();
   assert.ok(await aside.evaluate((a) => a.scrollHeight > a.clientHeight), 'the panel scrolls');
@@ -223,7 +228,7 @@ test('beside the cards, the panel scrolled by a focus inside it shows its top ag
   await page.mouse.move(400, 400);
   for (let i = 0; i < 10 && (await page.evaluate(() => scrollY)) > 0; i++) await page.mouse.wheel(0, -400);
   await page.waitForFunction(() => scrollY === 0);
-  await page.waitForFunction(() => document.querySelector('.sc-layout__aside').scrollTop === 0, null, { timeout: 2000 });
+  await page.waitForFunction(() => document.querySelector('.sc-layout__aside').scrollTop === 0);
   const top = await panel();
   assert.ok(top.top >= 0, 'the recommendation starts inside the panel');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');

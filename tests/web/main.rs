@@ -82,15 +82,15 @@ fn props(autosave: bool) -> ScorerProps {
     yew::props!(ScorerProps { rubric: rubric(), settings: ScorerSettings { autosave, ..ScorerSettings::default() } })
 }
 
-/// Yields to the browser until `cond` holds, failing after a bounded number of turns.
+/// Yields to the browser until `cond` holds, checking every 5 ms; fails naming `what` after 30 s
+/// (Playwright's limit for a wait in the end-to-end tests): a limit in turns ran out after about
+/// a second on a loaded machine.
 async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if cond() {
-            return;
-        }
+    let start = js_sys::Date::now();
+    while !cond() {
+        assert!(js_sys::Date::now() - start < 30_000.0, "timed out waiting for: {what}");
         yew::platform::time::sleep(Duration::from_millis(5)).await;
     }
-    panic!("timed out waiting for: {what}");
 }
 
 #[wasm_bindgen_test]

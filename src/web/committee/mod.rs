@@ -233,6 +233,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // The save of the latest set, until it has run: a newer change replaces it, and leaving the
     // page runs it at once.
     let pending: PendingSave = use_mut_ref(|| None);
+    // The set on screen, and the one the save was last asked for (or restored) with: apart from
+    // a change's render until its effects run, which Yew puts off to a later task when it yields
+    // to the browser (after 16 ms of work). A storage event in between finds the change waiting
+    // to be saved all the same (the listener below).
+    let shown = use_mut_ref(|| (Rc::<Vec<state::Source>>::default(), 0));
+    let asked = use_mut_ref(|| (Rc::<Vec<state::Source>>::default(), 0));
+    *shown.borrow_mut() = (state.sources.clone(), state.resaves);
     // What the page says of the rubric's keeping (a sentence): why the chosen one could not be
     // saved, or why the saved one (or another tab's) could not be read. Whether this tab holds a
     // rubric storage does not (its save failed): another tab's is then not taken in its place.
@@ -288,8 +295,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
     // not written again.)
     {
-        let (state, store, restored, pending, page, problem) = (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone(), rubric_problem.clone());
-        use_effect_with((state.sources.clone(), state.resaves), move |(sources, _)| {
+        let (state, store, restored, pending, page, problem, asked) =
+            (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone(), rubric_problem.clone(), asked.clone());
+        use_effect_with((state.sources.clone(), state.resaves), move |deps| {
+            asked.borrow_mut().clone_from(deps);
+            let sources = &deps.0;
             let key = storage_key(&page);
             if !*restored.borrow() {
                 *restored.borrow_mut() = true;
@@ -442,7 +452,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
-        let (state, key, store, holding, in_use) = (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone(), in_use.clone());
+        let (state, key, store, holding, in_use, shown, asked) =
+            (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone(), in_use.clone(), shown.clone(), asked.clone());
         let (page, rubric_key, problem, unsaved) = (props.rubric.clone(), rubric::rubric_key(&props.rubric), rubric_problem.clone(), rubric_unsaved.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
@@ -470,7 +481,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 }
                 let rubric = in_use.borrow().clone();
                 let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &rubric)).map(Rc::new);
-                let waiting = waiting.borrow().is_some();
+                let waiting = waiting.borrow().is_some() || *shown.borrow() != *asked.borrow();
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.
                 // Otherwise held, with the set both changed (read only then: a whole panel).
