@@ -2112,3 +2112,74 @@ fn an_impression_in_a_long_clause_beside_foreign_words_is_flagged() {
         assert_eq!(detect_flags(&text).len(), 1, "{n} characters: an English impression");
     }
 }
+
+/// A seventh session's misses and false flags: a name as the whole note's subject ("Juan is
+/// young.", "maria looks old.", "priya was old for the role"; not a word the lexicons know:
+/// "Python looks old"), a presence scored in words ("Presence: 2 out of 5"), "young and she is
+/// not" before a new clause ("... so she may struggle"), and "young" of a technology the
+/// lexicons know beside the candidate's action ("Kubernetes was young when she adopted it").
+/// A young team stays flagged where it is a fit remark, and "young and energetic" whatever it
+/// describes (docs/WHY-classifier.md).
+#[test]
+fn names_scores_in_words_and_technologies_with_old_or_young() {
+    for note in [
+        "Juan is young.",
+        "maria looks old.",
+        "priya was old for the role",
+        "Juan is old for this level.",
+        "José is young.",
+        "Priya seems too young for the role.",
+        "The team is young and she is not so she may struggle",
+        "Our team is young and he is not but he is keen",
+        "The team is young and energetic.",
+        "Better suited to a young team.",
+        "Would fit well in a younger team.",
+        "We want a young team here.",
+        "Not a match for a young and energetic team.",
+    ] {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+    }
+    for (note, quoted) in [
+        ("Presence: 2 out of 5", "Presence: 2 out of 5"),
+        ("Presence: 1 of 5", "Presence: 1 of 5"),
+        ("Her presence was 2 out of 5.", "presence was 2 out of 5"),
+        ("Presence: 10 out of 10.", "Presence: 10 out of 10"),
+    ] {
+        assert_eq!(first_flag(note), Some((FlagKind::BiasRisk, quoted.to_string())), "{note}");
+    }
+    for note in [
+        "Python 2 looks old, so she ported the scripts to Python 3.",
+        "Python looks old",
+        "Our monitoring is young, so she added alerting on the queue depth.",
+        "Her presentation had presence of mind: she paused to check the numbers.",
+        "The presence check failed, so she added a retry.",
+        "She joined a young startup and built its billing from scratch.",
+        "She replaced the old-school unit tests with property tests.",
+        "She deprecated the old API and moved every client off it.",
+        "She refactored the old module into three services.",
+        "Redis is young for this use case, she argued, and picked Postgres.",
+        "Redis is young for this use case",
+        "Kafka was old for the workload, so she proposed Pulsar.",
+        "Java is old but she wrote clean code.",
+        "COBOL looks old, yet she migrated the batch jobs safely.",
+        "Kubernetes was young when she adopted it.",
+        "The framework is young and she contributed patches upstream.",
+        "Mobile is young at this company and she built the first app.",
+        "The schema is old and she migrated it.",
+        "Presence: 2 out of 5 nodes reporting after the deploy.",
+        "Presence: 3 of 5 replicas healthy, so she paged the on-call.",
+        "The presence indicator was 2 out of 5 seconds late; she fixed the heartbeat.",
+        "Health checks: 2 out of 5 passing, so she rolled back.",
+        "The team is young and she is not afraid of legacy code.",
+        "The team is young and she is not so sure about pairing, she said.",
+        "The team is young and she is not yet onboarded, so she shadowed me.",
+        "Jenkins is old, so she moved CI to GitHub Actions.",
+        "Codebase is old, she added tests.",
+        "Perl is old, she rewrote the scripts in Go.",
+        "Laptop was old so the build was slow; she cached the dependencies.",
+        "Node is old for this level of traffic, she said, and proposed Go.",
+    ] {
+        check_flags(note, &[]);
+    }
+}

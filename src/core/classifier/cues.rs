@@ -74,7 +74,7 @@ pub struct Cue {
 pub struct Lexicon {
     pub cues: Vec<Cue>,
     patterns: Vec<Pattern>,
-    by_first: FxHashMap<String, Vec<usize>>,
+    pub(super) by_first: FxHashMap<String, Vec<usize>>,
 }
 
 /// A cue found in a note: which cue, which tokens, whether negated.

@@ -190,11 +190,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // said of a person. "The service is too old for the new runtime", "too old a version",
         // "Her old team": of a thing. So the words before must lead back to a person or to the
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
-        "old" | "older" | "young" | "younger" if len == 2 && next == "for" => person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
+        "old" | "older" | "young" | "younger" if len == 2 && next == "for" => (person_subject(tokens, i, true) || named(text, tokens, i)) && !work_thing_near(tokens, i + 2, 3),
         "too" if len == 2 => !matches!(next_in_clause(tokens, i, 2), "a" | "an") && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
         // "He's old and slow": a person, never a fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
-        "old" => person_subject(tokens, i, false) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), CONJ),
+        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), CONJ),
         // A bare age: "He is 58 and ...", "he's 62", "she is forty". Not "latency was 58", "He
         // is 3 weeks in" or "is 58 ms faster": a number from 16 to 99 after a verb of being of a
         // person, ending its clause or followed by a conjunction.
@@ -327,15 +327,20 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // candidate's age (a thing after it, or as the subject before it past the hedges). A
         // young team in a fit verdict or a contrast is a phrase ("too senior for our young
         // team", "our team is young and she is not"); "energetic" before a person is too
-        // ("Energetic speaker", "An energetic engineer.").
+        // ("Energetic speaker", "An energetic engineer."). A subject the lexicons know is a
+        // thing ("Kubernetes was young when she adopted it"); a name is a person ("Juan is
+        // young.": `named`).
         "young" | "younger" | "energetic" if len == 1 => {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
-                && !one_of("team company startup org product codebase code service system app", subject_of(tokens, i).unwrap_or(""))
+                && !subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| {
+                    one_of("team company startup org product codebase code service system app", &s.word) || tech(s) && !one_of(PERSONS, &s.word)
+                })
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
+                    || named(text, tokens, i)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
         // A young team is a fit verdict ("Better suited to a young team", "Would fit well in a
@@ -349,8 +354,12 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 && !text.get(tokens.get(i + 1).map_or(0, |t| t.end)..).unwrap_or("").trim_start().starts_with(':')
                 && !tokens.iter().take(i).any(|t| Some(t.clause) == clause && lexicon_hit(&word_sets().0, &t.stem))
         }
-        // ("our team is young and she is not", not "... she is not afraid to push back".)
-        "young" if len == 5 => next_in_clause(tokens, i, 5).is_empty(),
+        // ("our team is young and she is not", "... she is not so she may struggle"; not "...
+        // she is not afraid to push back", "... she is not so sure".)
+        "young" if len == 5 => {
+            let n = next_in_clause(tokens, i, 5);
+            n.is_empty() || one_of(CONJ, n) && one_of("he she we they i it", next_in_clause(tokens, i, 6))
+        }
         "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
             describes_candidate(tokens, i)
         }
@@ -430,18 +439,46 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
 /// if `fragment`, to the start of the clause ("Pretty old for this role"); false at a thing
 /// ("the scheduler was too old").
 fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
-    match subject_of(tokens, i) {
-        Some("") => fragment,
-        Some(w) => one_of("he she they candidate cand guy man woman lady person", w),
-        None => false,
-    }
+    subject_at(tokens, i).and_then(|k| tokens.get(k)).map_or(fragment, |t| one_of(PERSONS, &t.word))
 }
 
-/// The word that walking back from token `i` over [`HEDGES`] leads to in its clause: "" at the
-/// clause's start (or past six of them), `None` for no token `i`.
-fn subject_of(tokens: &[Token], i: usize) -> Option<&str> {
+/// The words [`person_subject`] reads as the candidate.
+const PERSONS: &str = "he she they candidate cand guy man woman lady person";
+
+/// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
+/// index: `None` at the clause's start (or past six of them).
+fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
     let clause = tokens.get(i)?.clause;
-    Some(tokens[..i].iter().rev().take_while(|t| t.clause == clause).take(6).find(|t| !one_of(HEDGES, &t.word)).map_or("", |t| t.word.as_str()))
+    (i.saturating_sub(6)..i).rev().map_while(|k| tokens.get(k).filter(|t| t.clause == clause).map(|t| (k, t))).find(|(_, t)| !one_of(HEDGES, &t.word)).map(|(k, _)| k)
+}
+
+/// Walking back from token `i` as [`subject_at`] does, a one-word subject that is a name: the
+/// note's first word before a singular copula ("Juan is young", "maria looks old", "priya was
+/// old for the role"), written as a name (its second character no capital or digit: not
+/// "COBOL", "S3") and no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]); and
+/// the note says nothing else, past "for ..." in the clause. A word no lexicon knows reads as a
+/// name ("Perl is old."), so only where the flag replaces the `non_behavioral` such a note would
+/// get: not "Perl is old, she rewrote the scripts in Go".
+fn named(text: &str, tokens: &[Token], i: usize) -> bool {
+    subject_at(tokens, i) == Some(0)
+        && matches!((tokens.get(..2), tokens.last()), (Some([t, c]), Some(l)) if one_of("is was looks looked seems seemed", &c.word)
+            && l.clause == c.clause
+            && !t.stop
+            && !tech(t)
+            && text.as_bytes().get(t.start + 1).is_some_and(|&b| b > b'Z'))
+        && tokens.get(i + 1).is_none_or(|n| n.word == "for")
+}
+
+/// A content word the detector knows: a negator, an impression, an action or a work noun.
+fn known(t: &Token) -> bool {
+    let sets = word_sets();
+    super::text::is_negator(&t.word) || impression_words().contains(t.word.as_str()) || lexicon_hit(&sets.0, &t.stem) || lexicon_hit(&sets.1, &t.stem)
+}
+
+/// A content word of the lexicons, or the first word of a cue ("python", "redis", "kafka",
+/// "framework"): a thing of work, not a person's name.
+fn tech(t: &Token) -> bool {
+    !t.stop && (known(t) || super::cues::lexicon().by_first.get(&t.stem).is_some_and(|p| !p.is_empty()))
 }
 
 /// Copulas, hedges and degree words, read past between a person and what is said of them ("she
@@ -1140,9 +1177,12 @@ fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
 /// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
 /// [`judged_at`] ("was a bit lacking", ": weak, but"). The grade's index.
 fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
-    // A score ("2/5", "7/10": numbers, as the tokenizer reads them) is a grade too: its last.
-    const NUMBERS: &str = "zero one two several dozens";
-    while one_of(HEDGES, word_in(tokens, c, k)) || one_of(NUMBERS, word_in(tokens, c, k)) && one_of(NUMBERS, word_in(tokens, c, k + 1)) {
+    // A score ("2/5", "7/10", "2 out of 5", "1 of 5": numbers, as the tokenizer reads them) is
+    // a grade too: its last.
+    const NUMBERS: &str = "zero one two several dozens out of";
+    while one_of(HEDGES, word_in(tokens, c, k))
+        || one_of(NUMBERS, word_in(tokens, c, k)) && one_of(NUMBERS, word_in(tokens, c, k + 1))
+    {
         k += 1;
     }
     (one_of("lacking lacklustre lackluster weak poor minimal underwhelming nonexistent none low missing strong good zero one two several dozens", word_in(tokens, c, k))
@@ -1309,7 +1349,6 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
 /// `non_behavioral` flag: saying it reports no behaviour would be a guess about words the
 /// detector cannot read.
 fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool {
-    let sets = word_sets();
     // A note in French, Italian or Portuguese has English-looking words too ("a", "i", "do"), so
     // the other language's own function words decide: three or more, and more of them than
     // English ones, and it is not read as English.
@@ -1347,13 +1386,7 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     }
     // Below U+0250 (Latin and its extensions) a character's UTF-8 bytes are all below 0xC9.
     2 * tokens.iter().filter(|t| t.word.bytes().all(|b| b < 0xC9)).count() > tokens.len()
-        && (!cues.is_empty() || tokens.iter().any(|t| {
-            t.stop
-                || super::text::is_negator(&t.word)
-                || impression_words().contains(t.word.as_str())
-                || lexicon_hit(&sets.0, &t.stem)
-                || lexicon_hit(&sets.1, &t.stem)
-        }))
+        && (!cues.is_empty() || tokens.iter().any(|t| t.stop || known(t)))
 }
 
 /// Function words of the languages besides English an interviewer is likeliest to write notes in
