@@ -31,7 +31,12 @@ async function open() {
       document.body.append(el);
       return { el, handle: await mount(el, options) };
     };
-    window.until = (cond) => new Promise((ok) => { const t = () => (cond() ? ok() : requestAnimationFrame(t)); t(); });
+    // A condition's wait fails after 30 s (Playwright's own limit), naming the condition.
+    window.until = (cond) => new Promise((ok, no) => {
+      const end = performance.now() + 30000;
+      const t = () => (cond() ? ok() : performance.now() > end ? no(new Error(`until: not met in 30 s: ${cond}`)) : requestAnimationFrame(t));
+      t();
+    });
   });
   return { context, page, errors };
 }
@@ -360,7 +365,9 @@ test('a rubric attribute that does not load after mounting is said above the sco
   // A failed fetch of a URL replaced meanwhile is no error and says nothing.
   // Its 404 is held until the rubric that replaced it is on screen, then let go; the page notes
   // when the fetch of it has settled.
-  const asked = new Promise((ok) => page.route('**/ladders/slow.json', ok));
+  let hold;
+  const asked = new Promise((ok) => { hold = ok; });
+  await page.route('**/ladders/slow.json', (route) => hold(route));
   await page.evaluate(() => {
     const fetch = window.fetch;
     window.fetch = (...args) => {
@@ -484,6 +491,49 @@ test('a name the element refused is said again when it is removed and added agai
   // An accepted name ends it, as before the tab switch.
   await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'Ada Lovelace'));
   await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a name set while the element was away ends the refusal: the card the interviewer corrected then stays theirs through a tab switch', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  // Away, the host names the candidate properly; back, the card is theirs, with no notice.
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await until(() => el.widget === null);
+    el.setAttribute('candidate', 'Bob Stone');
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Bob Stone');
+  // The interviewer corrects the name and rates; a later tab switch keeps both.
+  await page.fill('#w input[id$="-candidate"]', 'Bob Stone-Smith');
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await reattach(page, 'w');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Bob Stone-Smith');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a card without a candidate comes back through a tab switch while its refused candidate attribute stays, with what was rated', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await reattach(page, 'w');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.match(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? ''), /^The page asked for another candidate, whose name was refused/);
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), '');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.equal(await page.evaluate(() => document.getElementById('w').getValue().ratings.technical_expertise.level), 'exceeds');
   assert.deepEqual(errors, []);
   await context.close();
 });

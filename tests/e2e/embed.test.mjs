@@ -177,8 +177,9 @@ test('mount() handle: on/off and destroy remove the widget and its listeners', a
     const heard = [];
     const onChange = (d) => heard.push(d.recommendation.decision);
     handle.on('scorecard:change', onChange);
-    const wait = (cond) => new Promise((ok) => {
-      const tick = () => (cond() ? ok() : requestAnimationFrame(tick));
+    const end = performance.now() + 30000;
+    const wait = (cond) => new Promise((ok, no) => {
+      const tick = () => (cond() ? ok() : performance.now() > end ? no(new Error(`not met in 30 s: ${cond}`)) : requestAnimationFrame(tick));
       tick();
     });
     await wait(() => el.querySelector('.sc-card'));

@@ -140,9 +140,9 @@ test('at 360 px, the comparison keeps the candidates\' names in view while it sc
   await context.close();
 });
 
-test('at 360 px, the scorer\'s header shows a long name (27 characters) and the date whole in their fields', async () => {
-  for (const path of ['/', '/examples/ats/']) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+test('on phones from 360 to 430 px, the scorer\'s header shows a long name (27 characters) and the date whole in their fields', async () => {
+  for (const [path, width] of [['/', 360], ['/examples/ats/', 360], ['/', 390], ['/examples/ats/', 430]]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(base + path);
     const root = path === '/' ? page : page.locator('interview-scorecard').first();
@@ -153,8 +153,8 @@ test('at 360 px, the scorer\'s header shows a long name (27 characters) and the 
     assert.equal(fields.length, 4, path);
     for (const f of fields) {
       // A date field does not report its text's width: it needs about 150 px to show it whole.
-      if (f.type === 'date') assert.ok(f.width >= 150, `${path}: the date field is ${f.width} px wide`);
-      else if (f.id.endsWith('candidate')) assert.ok(f.scroll <= f.client, `${path}: the candidate's name needs ${f.scroll} px in a field of ${f.client}`);
+      if (f.type === 'date') assert.ok(f.width >= 150, `${path} at ${width} px: the date field is ${f.width} px wide`);
+      else if (f.id.endsWith('candidate')) assert.ok(f.scroll <= f.client, `${path} at ${width} px: the candidate's name needs ${f.scroll} px in a field of ${f.client}`);
     }
     await context.close();
   }

@@ -145,9 +145,9 @@ class InterviewScorecard extends HTMLElement {
     if (name === 'rubric') { this.#setRubric(value); return; }
     if (name === 'readonly') this.#update({ readOnly: this.#readOnly() });
     else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
-    else this.#refused = this.#update({ [name]: value ?? '' }) ? name : null;
+    else this.#refused = this.#update({ [name]: value ?? '' }) ? [name, value] : null;
   }
-  /** The name attribute the widget last refused (its notice is up), until one is accepted. */
+  /** The name attribute the widget last refused and its value (its notice is up), until one is accepted. */
   #refused = null;
 
   /**
@@ -249,17 +249,21 @@ class InterviewScorecard extends HTMLElement {
       // The names the interviewer may have edited in the header are the card's: mount refuses
       // a value naming someone other than its options.
       options.value = kept.value;
-      options.candidate = kept.value.candidate?.name || options.candidate;
-      options.interviewer = kept.value.interviewer?.name || options.interviewer;
-      options.step = kept.value.interview?.step || options.step;
+      // (A card without a name keeps none: not the attribute, which may be the refused one.)
+      options.candidate = kept.value.candidate?.name ?? '';
+      options.interviewer = kept.value.interviewer?.name ?? '';
+      options.step = kept.value.interview?.step ?? '';
     }
     this.#widget = mountWasm(this.#container, options);
-    // Added again under a name it refused: refused again, so the card says so again, as it did
-    // (the host heard it the first time: not told again).
-    if (kept && options.value && this.#refused) {
+    // Added again under a name it refused, the attribute unchanged: refused again, so the card
+    // says so again, as it did (the host heard it the first time: not told again). A name set
+    // while away was mounted with the card, and ends the refusal.
+    const [name, value] = this.#refused ?? [];
+    this.#refused = null;
+    if (kept && options.value && name && this.getAttribute(name) === value) {
       const hush = (e) => e.stopImmediatePropagation();
       this.#container.addEventListener('scorecard:error', hush);
-      this.#update({ [this.#refused]: this.getAttribute(this.#refused) });
+      if (this.#update({ [name]: value })) this.#refused = [name, value];
       this.#container.removeEventListener('scorecard:error', hush);
     }
     // The host's listeners hear this widget too. Added again with its scorecard, the element
