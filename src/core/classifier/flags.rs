@@ -1374,11 +1374,10 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
         .count();
     // An English impression in a clause of its own, two English words and none of another
     // language's, is read whatever the rest: "He seemed confident, la crème de la crème". Asked
-    // only of a note otherwise foreign (it reads a clause once per impression word).
+    // only of a note otherwise foreign; each clause read once (a token's clause never decreases).
     let impression = || {
-        tokens.iter().any(|t| {
-            let clause = || tokens.iter().filter(|u| u.clause == t.clause);
-            impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+        tokens.chunk_by(|a, b| a.clause == b.clause).any(|c| {
+            c.iter().any(|u| impression_words().contains(u.word.as_str())) && c.iter().filter(|u| english_word(u)).count() >= 2 && !c.iter().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
         })
     };
     if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) && !impression() {
