@@ -2136,6 +2136,17 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Would fit well in a younger team.",
         "We want a young team here.",
         "Not a match for a young and energetic team.",
+        "Juan is young, so he may struggle",
+        "Juan is young so he may struggle",
+        "Maria is old, so she might not keep up.",
+        "Priya is young, so she could struggle with on-call.",
+        "Juan is old, he would struggle with the pace.",
+        "Ming is young.",
+        "Ling looks old for the role.",
+        "Ruby is young.",
+        "Priya is too young for this level.",
+        "She is too old for this kind of workload.",
+        "He is too young for this level of responsibility.",
     ] {
         let flags = detect_flags(note);
         assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
@@ -2179,7 +2190,33 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Perl is old, she rewrote the scripts in Go.",
         "Laptop was old so the build was slow; she cached the dependencies.",
         "Node is old for this level of traffic, she said, and proposed Go.",
+        "Vue is young but she shipped the whole frontend with it.",
+        "Elixir is young and she contributed patches upstream.",
+        "Jenkins was young when she adopted it.",
+        "Dashboard is old, so she rebuilt it in React.",
+        "Monolith is old, so she split out the billing service.",
+        "Equipment was old, so she wrote a simulator.",
+        "Elixir is young, so she wrote the missing client library herself.",
+        "Jenkins is old, so she may move CI to GitHub Actions, she said.",
     ] {
         check_flags(note, &[]);
+    }
+    // A thing the lexicons miss but the list knows, alone in its note, is no person's age: the
+    // note only reports no behaviour ("Ruby is old for this kind of workload" stays an age flag:
+    // Ruby is also a first name).
+    for note in [
+        "Equipment is old",
+        "Perl is old.",
+        "Jenkins is old",
+        "Vue is young",
+        "Node is old for this level of traffic",
+        "Elixir is young but she made it work",
+        "Codebase is old.",
+        "Laptop is old.",
+        "Server is old.",
+        "Php is old.",
+        "Perl is old, so she may rewrite the scripts in Go.",
+    ] {
+        check_flags(note, &[FlagKind::NonBehavioral]);
     }
 }

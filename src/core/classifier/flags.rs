@@ -335,7 +335,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
                 && !subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| {
-                    one_of("team company startup org product codebase code service system app", &s.word) || tech(s) && !one_of(PERSONS, &s.word)
+                    one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word)
                 })
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
@@ -455,19 +455,31 @@ fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// Walking back from token `i` as [`subject_at`] does, a one-word subject that is a name: the
 /// note's first word before a singular copula ("Juan is young", "maria looks old", "priya was
 /// old for the role"), written as a name (its second character no capital or digit: not
-/// "COBOL", "S3") and no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]); and
-/// the note says nothing else, past "for ..." in the clause. A word no lexicon knows reads as a
-/// name ("Perl is old."), so only where the flag replaces the `non_behavioral` such a note would
-/// get: not "Perl is old, she rewrote the scripts in Go".
+/// "COBOL", "S3"), no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]) nor of
+/// [`THINGS`] (not "Perl", "Dashboard"); and the note says nothing else, past "for ..." in the
+/// clause or a last clause of "he"/"she" and a modal. A word neither knows reads as a name
+/// ("Bamboo is old."), so only where the flag replaces the `non_behavioral` such a note would
+/// get: not "Bamboo is old, she moved CI to GitHub Actions".
 fn named(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Or a last clause of "he" or "she" and a modal, what the age is said to bring: "Juan is
+    // young, so he may struggle" (not "..., so she moved CI to GitHub Actions").
+    let k = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| one_of("so and but", &t.word)));
+    let on = matches!((tokens.get(k..k + 2), tokens.last()), (Some([p, m]), Some(l)) if one_of("he she", &p.word)
+        && one_of("may might could would will", &m.word)
+        && p.clause == l.clause);
     subject_at(tokens, i) == Some(0)
         && matches!((tokens.get(..2), tokens.last()), (Some([t, c]), Some(l)) if one_of("is was looks looked seems seemed", &c.word)
-            && l.clause == c.clause
+            && (on || l.clause == c.clause)
             && !t.stop
             && !tech(t)
+            && !one_of(THINGS, &t.word)
             && text.as_bytes().get(t.start + 1).is_some_and(|&b| b > b'Z'))
-        && tokens.get(i + 1).is_none_or(|n| n.word == "for")
+        && (on || tokens.get(i + 1).is_none_or(|n| n.word == "for"))
 }
+
+/// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
+/// is young but she made it work". Not a thing that is also a first name ("Ruby", "Django").
+const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith perl jenkins vue node elixir php cobol";
 
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
 fn known(t: &Token) -> bool {
@@ -1374,11 +1386,10 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
         .count();
     // An English impression in a clause of its own, two English words and none of another
     // language's, is read whatever the rest: "He seemed confident, la crème de la crème". Asked
-    // only of a note otherwise foreign (it reads a clause once per impression word).
+    // only of a note otherwise foreign; each clause read once (a token's clause never decreases).
     let impression = || {
-        tokens.iter().any(|t| {
-            let clause = || tokens.iter().filter(|u| u.clause == t.clause);
-            impression_words().contains(t.word.as_str()) && clause().filter(|u| english_word(u)).count() >= 2 && !clause().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+        tokens.chunk_by(|a, b| a.clause == b.clause).any(|c| {
+            c.iter().any(|u| impression_words().contains(u.word.as_str())) && c.iter().filter(|u| english_word(u)).count() >= 2 && !c.iter().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
         })
     };
     if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) && !impression() {
