@@ -2147,6 +2147,14 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Priya is too young for this level.",
         "She is too old for this kind of workload.",
         "He is too young for this level of responsibility.",
+        // People named by their role, which the lexicons know as words of work.
+        "The developer seems young.",
+        "Our new engineer seems young.",
+        "The senior engineer looks young.",
+        "The intern seems young.",
+        "The manager seems young.",
+        "The new hire seems young.",
+        "New hire seems young.",
     ] {
         let flags = detect_flags(note);
         assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
@@ -2160,6 +2168,10 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         assert_eq!(first_flag(note), Some((FlagKind::BiasRisk, quoted.to_string())), "{note}");
     }
     for note in [
+        // Things the lexicons do not know, alone in a note: not read as a name.
+        "Setup looks old.",
+        "Resume looks old.",
+        "The lead time is young.",
         "Python 2 looks old, so she ported the scripts to Python 3.",
         "Python looks old",
         "Our monitoring is young, so she added alerting on the queue depth.",
@@ -2216,6 +2228,10 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Server is old.",
         "Php is old.",
         "Perl is old, so she may rewrite the scripts in Go.",
+        "Version is old.",
+        "Experience is old.",
+        "Mindset is old.",
+        "Voice is young.",
     ] {
         check_flags(note, &[FlagKind::NonBehavioral]);
     }

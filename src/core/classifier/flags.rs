@@ -335,7 +335,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
                 && !subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| {
-                    one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word)
+                    one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word) && !one_of(ROLES, &s.word)
                 })
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
@@ -445,6 +445,10 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 /// The words [`person_subject`] reads as the candidate.
 const PERSONS: &str = "he she they candidate cand guy man woman lady person";
 
+/// People by their role, which the lexicons know as words of work: "The developer seems young"
+/// is said of a person, not a thing.
+const ROLES: &str = "engineer dev developer hire intern junior senior lead manager applicant interviewee grad graduate professional";
+
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
 fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
@@ -458,8 +462,8 @@ fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// "COBOL", "S3"), no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]) nor of
 /// [`THINGS`] (not "Perl", "Dashboard"); and the note says nothing else, past "for ..." in the
 /// clause or a last clause of "he"/"she" and a modal. A word neither knows reads as a name
-/// ("Bamboo is old."), so only where the flag replaces the `non_behavioral` such a note would
-/// get: not "Bamboo is old, she moved CI to GitHub Actions".
+/// ("Bamboo is old." is knowingly flagged as age), so only alone in its note, where a thing's
+/// note is mostly `non_behavioral` anyway: not "Bamboo is old, she moved CI to GitHub Actions".
 fn named(text: &str, tokens: &[Token], i: usize) -> bool {
     // Or a last clause of "he" or "she" and a modal, what the age is said to bring: "Juan is
     // young, so he may struggle" (not "..., so she moved CI to GitHub Actions").
@@ -479,7 +483,7 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
 /// is young but she made it work". Not a thing that is also a first name ("Ruby", "Django").
-const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith perl jenkins vue node elixir php cobol";
+const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience mindset voice photo syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol";
 
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
 fn known(t: &Token) -> bool {
