@@ -303,6 +303,73 @@ test("a change on screen whose save is not yet asked for is waiting: another tab
   await context.close();
 });
 
+test("a tab that only restored or took a set, its save still to run, takes another tab's set without asking", async () => {
+  // B restores A's set on opening; the save that follows writes the same set, and waits for an
+  // idle moment (held here). A changes the set meanwhile: B changed nothing, so it takes A's set
+  // as a tab with nothing waiting does (the QA pass saw it ask which to keep, "this tab added 0
+  // and removed 0"). Then again, B's save of the set it took still to run.
+  const context = await idleContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a, 0);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.waitForFunction(() => window.asked > 0);  // the restored set's save, not run
+  // (The notice counts from the set B had before it took any: 1, then 2 removed.)
+  for (const [label, left, notice] of [['a1.json', /^2 scorecards loaded/, /0 added, 1 removed/], ['a2.json', /^1 scorecard loaded/, /0 added, 2 removed/]]) {
+    const na = await asked(a);
+    await remove(a, label);
+    await waitStatus(a, left);
+    await flush(a, na);
+    // Taken, or asked about.
+    await b.waitForFunction((s) => new RegExp(s).test(document.querySelector('[data-testid=load-status]')?.textContent ?? '')
+      || document.querySelector('[data-testid=elsewhere]'), left.source);
+    assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0, `B does not ask (after A removed ${label})`);
+    assert.match(await b.locator('[data-testid=replaced]').textContent(), notice);
+  }
+  await b.evaluate(() => window.flushIdle());
+  await savedAs(b, ['a3.json']);
+  assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0);
+  await context.close();
+});
+
+test("a tab that only restored a set, whose save runs before it hears another tab's, writes nothing and does not ask", async () => {
+  // B's save of the set it restored runs after A saved another, before B's storage event: it
+  // finds storage changed, but B has nothing of its own to keep. (Its event, held here, would
+  // bring A's set.)
+  const context = await idleContext();
+  await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a);
+  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
+  await waitStatus(a, /^3 scorecards loaded/);
+  await flush(a, 0);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
+  await open(b);
+  await waitStatus(b, /^3 scorecards loaded/);
+  await b.waitForFunction(() => window.asked > 0);
+  await b.evaluate(() => { window.deaf = true; });
+  let na = await asked(a);
+  await remove(a, 'a1.json');
+  await waitStatus(a, /^2 scorecards loaded/);
+  await flush(a, na);
+  await savedAs(a, ['a2.json', 'a3.json']);
+  await b.evaluate(() => { window.flushIdle(); window.deaf = false; });
+  // A's next set is heard, and taken: B was not left holding a choice.
+  na = await asked(a);
+  await remove(a, 'a2.json');
+  await waitStatus(a, /^1 scorecard loaded/);
+  await flush(a, na);
+  await b.waitForFunction(() => /^1 scorecard loaded/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? '')
+    || document.querySelector('[data-testid=elsewhere]'));
+  assert.equal(await b.locator('[data-testid=elsewhere]').count(), 0, 'B does not ask');
+  assert.deepEqual(await saved(a, 1), ['a3.json'], "A's set is not overwritten");
+  await context.close();
+});
+
 test('scorecards naming no interviewer are named by their source and said to be unchecked for repeats', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

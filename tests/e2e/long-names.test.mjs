@@ -137,6 +137,33 @@ test('at 360 px, the comparison keeps the candidates\' names in view while it sc
     assert.ok(Math.abs(n.left - where.box) <= 2, `the name's cell stays at the box's start (${n.left} px, the box at ${where.box})`);
     assert.ok(n.own, 'the name is on top of the cells scrolling under it');
   }
+
+  // A name breaks between its words: inside one only when that word alone is wider than the
+  // column may be (the QA pass saw "Maximilian|e" and "Konstantin|opoulou" in a column of 6em).
+  await page.getByRole('textbox', { name: 'Paste' }).fill(JSON.stringify(card('Alexandra Konstantinopoulou', 'Raj Patel', 'Coding', 'Raj Patel')));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /4 counted, 3 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
+  const words = await wrap.evaluate((w) => [...w.querySelectorAll('tbody th .sc-button')].flatMap((button) => {
+    const text = button.firstChild;
+    return [...text.data.matchAll(/\S+/g)].map((m) => {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      // The lines the word is drawn on, and how wide it is on one line.
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      const probe = button.appendChild(document.createElement('span'));
+      probe.style.cssText = 'position: absolute; white-space: nowrap';
+      probe.textContent = m[0];
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { word: m[0].slice(0, 20), lines, width: Math.round(width) };
+    });
+  }));
+  const whole = words.filter((w) => w.width <= 0.4 * 360);
+  assert.ok(whole.some((w) => w.word === 'Konstantinopoulou') && whole.some((w) => w.word === 'Maximiliane'), JSON.stringify(words));
+  for (const w of whole) assert.equal(w.lines, 1, `"${w.word}" (${w.width} px) is on one line: ${JSON.stringify(words)}`);
+  // One longer than the column may be still breaks, inside the box.
+  assert.ok(words.some((w) => w.width > 0.45 * 360 && w.lines > 1), JSON.stringify(words));
   await context.close();
 });
 

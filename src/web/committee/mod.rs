@@ -94,6 +94,14 @@ fn base_of(store: &DraftStore, key: &str, rubric: &Rubric) -> Rc<Vec<state::Sour
     Rc::new(store.known(key).and_then(|t| read_set(&t, rubric)).unwrap_or_default())
 }
 
+/// The text a set is saved as (`None`: nothing to save): each scorecard's label and text, but
+/// for those refused for their size or with no text (a file that could not be read).
+fn set_text(sources: &[state::Source]) -> Option<String> {
+    let items: Vec<(&str, &str)> =
+        sources.iter().filter(|s| s.too_large.is_none() && !s.text.is_empty()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
+    (!items.is_empty()).then(|| serde_json::to_string(&items).unwrap_or_default())
+}
+
 /// "1 scorecard", "2 scorecards".
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
@@ -312,16 +320,19 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             }
             let sources = sources.clone();
             *pending.borrow_mut() = Some(Box::new(move || {
-                let items: Vec<(&str, &str)> =
-                    sources.iter().filter(|s| s.too_large.is_none() && !s.text.is_empty()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
-                let text = (!items.is_empty()).then(|| serde_json::to_string(&items).unwrap_or_default());
+                let text = set_text(&sources);
                 let stored = store.stored(&key);
                 let result = if stored == text {
                     store.accept(&key);
                     Ok(())
                 } else if store.changed_since(&key) {
-                    let theirs = stored.map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
-                    state.dispatch(CommitteeAction::Elsewhere { theirs, base: base_of(&store, &key, &state.rubric), waiting: true });
+                    // Unless this tab's set is the one it last knew stored (it only restored or
+                    // took it): nothing of its own to keep, and the other set, on its way in a
+                    // storage event, is taken then.
+                    if text != store.known(&key) {
+                        let theirs = stored.map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
+                        state.dispatch(CommitteeAction::Elsewhere { theirs, base: base_of(&store, &key, &state.rubric), waiting: true });
+                    }
                     return;
                 } else if let Some(text) = text {
                     // Full: said with what takes the room, this set or what else the site keeps.
@@ -481,7 +492,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 }
                 let rubric = in_use.borrow().clone();
                 let theirs = field("newValue").map_or(Some(Vec::new()), |t| read_set(&t, &rubric)).map(Rc::new);
-                let waiting = waiting.borrow().is_some() || *shown.borrow() != *asked.borrow();
+                // Waiting only if its set is not the one storage last held as this tab knows
+                // (restored, taken, or saved): a save queued after a Restore or a take writes
+                // nothing new, and asking then would ask about a change this tab never made.
+                let waiting = (waiting.borrow().is_some() || *shown.borrow() != *asked.borrow()) && set_text(&shown.borrow().0) != store.known(&key);
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.
                 // Otherwise held, with the set both changed (read only then: a whole panel).
