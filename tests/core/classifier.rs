@@ -2152,9 +2152,14 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Our new engineer seems young.",
         "The senior engineer looks young.",
         "The intern seems young.",
-        "The manager seems young.",
         "The new hire seems young.",
         "New hire seems young.",
+        "The developer is young.",
+        "The intern is young.",
+        // A photo, a voice or a mindset called young is the person's.
+        "Photo looks young.",
+        "Voice is young.",
+        "Mindset is old.",
     ] {
         let flags = detect_flags(note);
         assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
@@ -2172,6 +2177,8 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Setup looks old.",
         "Resume looks old.",
         "The lead time is young.",
+        // A manager or a lead is as often someone else's.
+        "Her hiring manager seems young, so she had to set up the process herself.",
         "Python 2 looks old, so she ported the scripts to Python 3.",
         "Python looks old",
         "Our monitoring is young, so she added alerting on the queue depth.",
@@ -2230,8 +2237,6 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Perl is old, so she may rewrite the scripts in Go.",
         "Version is old.",
         "Experience is old.",
-        "Mindset is old.",
-        "Voice is young.",
     ] {
         check_flags(note, &[FlagKind::NonBehavioral]);
     }

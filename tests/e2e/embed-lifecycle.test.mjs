@@ -31,7 +31,7 @@ async function open() {
       document.body.append(el);
       return { el, handle: await mount(el, options) };
     };
-    // A condition's wait fails after 30 s (Playwright's own limit), naming the condition.
+    // A condition's wait fails after 30 s (as Playwright's own waits do), naming the condition.
     window.until = (cond) => new Promise((ok, no) => {
       const end = performance.now() + 30000;
       const t = () => (cond() ? ok() : performance.now() > end ? no(new Error(`until: not met in 30 s: ${cond}`)) : requestAnimationFrame(t));
@@ -534,6 +534,46 @@ test('a card without a candidate comes back through a tab switch while its refus
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), '');
   assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
   assert.equal(await page.evaluate(() => document.getElementById('w').getValue().ratings.technical_expertise.level), 'exceeds');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a card naming its candidate by id only keeps the host\'s name through a tab switch: a document naming someone else is still refused', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  // As a Greenhouse file names the candidate: by id.
+  await page.evaluate(() => document.getElementById('w').setValue({ format: 'interview-scorecard', version: 1, candidate: { id: 'gh-123' }, ratings: { technical_expertise: { level: 'exceeds' } } }));
+  await reattach(page, 'w');
+  const refused = await page.evaluate(() => {
+    try {
+      document.getElementById('w').setValue({ format: 'interview-scorecard', version: 1, candidate: { name: 'Bob Stone' }, ratings: {} });
+      return null;
+    } catch (e) {
+      return String(e.message ?? e);
+    }
+  });
+  assert.match(refused ?? '', /candidate/, 'the page names Ada Lovelace: a document for Bob Stone is another scorecard');
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a refused name, then another name changed while the element was away: the card for the new names opens, still saying the refused name was refused', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await until(() => el.widget === null);
+    el.setAttribute('step', 'Coding');
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada Lovelace');
+  assert.equal(await page.inputValue('#w input[id$="-step"]'), 'Coding');
+  assert.match(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? ''), /^The page asked for another candidate, whose name was refused/);
   assert.deepEqual(errors, []);
   await context.close();
 });

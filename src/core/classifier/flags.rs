@@ -340,6 +340,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
+                    || subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| one_of(ROLES, &s.word))
                     || named(text, tokens, i)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
@@ -446,8 +447,9 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 const PERSONS: &str = "he she they candidate cand guy man woman lady person";
 
 /// People by their role, which the lexicons know as words of work: "The developer seems young"
-/// is said of a person, not a thing.
-const ROLES: &str = "engineer dev developer hire intern junior senior lead manager applicant interviewee grad graduate professional";
+/// is said of a person, not a thing. Not "manager" or "lead": as often someone else's ("Her
+/// manager seems young, so she set up the process herself").
+const ROLES: &str = "engineer developer hire intern junior senior applicant interviewee grad graduate professional";
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
@@ -483,7 +485,7 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
 /// is young but she made it work". Not a thing that is also a first name ("Ruby", "Django").
-const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience mindset voice photo syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol";
+const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol";
 
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
 fn known(t: &Token) -> bool {

@@ -241,6 +241,12 @@ class InterviewScorecard extends HTMLElement {
       readOnly: this.#readOnly(),
       autosave: this.getAttribute('autosave') !== 'off',
     };
+    // A name the widget refused, still the attribute's: the card's own name in its place (the
+    // widget never took the refused one), asked again below so that the card says so again.
+    const [name, value] = this.#refused ?? [];
+    this.#refused = null;
+    const still = kept && name && this.getAttribute(name) === value;
+    if (still) options[name] = (name === 'step' ? kept.value.interview?.step : kept.value[name]?.name) || undefined;
     // Added again: the widget comes back as it was, on its rubric (with what was typed, unless
     // the names changed meanwhile: then it is their card), and the rubric attribute is applied
     // as a change after load is: a rubric that does not load leaves the card, with a notice.
@@ -249,18 +255,15 @@ class InterviewScorecard extends HTMLElement {
       // The names the interviewer may have edited in the header are the card's: mount refuses
       // a value naming someone other than its options.
       options.value = kept.value;
-      // (A card without a name keeps none: not the attribute, which may be the refused one.)
-      options.candidate = kept.value.candidate?.name ?? '';
-      options.interviewer = kept.value.interviewer?.name ?? '';
-      options.step = kept.value.interview?.step ?? '';
+      options.candidate = kept.value.candidate?.name || options.candidate;
+      options.interviewer = kept.value.interviewer?.name || options.interviewer;
+      options.step = kept.value.interview?.step || options.step;
     }
     this.#widget = mountWasm(this.#container, options);
     // Added again under a name it refused, the attribute unchanged: refused again, so the card
     // says so again, as it did (the host heard it the first time: not told again). A name set
-    // while away was mounted with the card, and ends the refusal.
-    const [name, value] = this.#refused ?? [];
-    this.#refused = null;
-    if (kept && options.value && name && this.getAttribute(name) === value) {
+    // while away was mounted as on the page, and ends the refusal.
+    if (still) {
       const hush = (e) => e.stopImmediatePropagation();
       this.#container.addEventListener('scorecard:error', hush);
       if (this.#update({ [name]: value })) this.#refused = [name, value];
