@@ -578,6 +578,47 @@ test('a refused name, then another name changed while the element was away: the 
   await context.close();
 });
 
+test('a refused name set back to the card\'s own while the element was away keeps the card, as it would on the page', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.click('#w label[for$="technical_expertise-exceeds"]');
+  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    el.remove();
+    await until(() => el.widget === null);
+    el.setAttribute('candidate', 'Ada Lovelace');
+    document.body.append(el);
+  });
+  await waitCards(page, 'w');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'), 'the card is the one rated');
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('names the interviewer typed, with no attribute naming them, stay theirs through a tab switch: not taken for the page\'s', async () => {
+  const { context, page, errors } = await open();
+  await add(page, 'w', { interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
+  await page.fill('#w input[id$="-candidate"]', 'Carol King');
+  await reattach(page, 'w');
+  assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Carol King');
+  // As before the switch: the page names no candidate, so a document naming another is not refused for it.
+  const refused = await page.evaluate(() => {
+    try {
+      document.getElementById('w').setValue({ format: 'interview-scorecard', version: 1, candidate: { name: 'Dan Brown' }, ratings: {} });
+      return null;
+    } catch (e) {
+      return String(e.message ?? e);
+    }
+  });
+  assert.equal(refused, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an element whose rubric did not load at first mounts once the attribute names one that loads, or is removed', async () => {
   const { context, page } = await open();
   // A saved draft of these names on the default rubric, for the element that recovers to open.

@@ -145,10 +145,15 @@ class InterviewScorecard extends HTMLElement {
     if (name === 'rubric') { this.#setRubric(value); return; }
     if (name === 'readonly') this.#update({ readOnly: this.#readOnly() });
     else if (name === 'autosave') this.#update({ autosave: value !== 'off' });
-    else this.#refused = this.#update({ [name]: value ?? '' }) ? [name, value] : null;
+    else {
+      this.#refused = this.#update({ [name]: value ?? '' }) ? [name, value] : null;
+      if (!this.#refused) this.#accepted[name] = value;
+    }
   }
   /** The name attribute the widget last refused and its value (its notice is up), until one is accepted. */
   #refused = null;
+  /** The name attributes as the widget last took them (a refused one keeps the value before it). */
+  #accepted = {};
 
   /**
    * Passes changed attributes on. A refusal is never thrown: the widget reports it as
@@ -241,25 +246,27 @@ class InterviewScorecard extends HTMLElement {
       readOnly: this.#readOnly(),
       autosave: this.getAttribute('autosave') !== 'off',
     };
-    // A name the widget refused, still the attribute's: the card's own name in its place (the
-    // widget never took the refused one), asked again below so that the card says so again.
+    // A name the widget refused, still the attribute's: the one it last took in its place, and
+    // asked again below so that the card says so again.
     const [name, value] = this.#refused ?? [];
-    this.#refused = null;
     const still = kept && name && this.getAttribute(name) === value;
-    if (still) options[name] = (name === 'step' ? kept.value.interview?.step : kept.value[name]?.name) || undefined;
+    const same = kept?.identity === this.#identity();
+    this.#refused = null;
+    if (still) options[name] = this.#accepted[name] ?? undefined;
     // Added again: the widget comes back as it was, on its rubric (with what was typed, unless
     // the names changed meanwhile: then it is their card), and the rubric attribute is applied
     // as a change after load is: a rubric that does not load leaves the card, with a notice.
     options.rubric = kept ? kept.rubric : rubric;
-    if (kept?.identity === this.#identity()) {
+    if (same) {
       // The names the interviewer may have edited in the header are the card's: mount refuses
-      // a value naming someone other than its options.
+      // a value naming someone other than its options. (A name no attribute gives stays no option.)
       options.value = kept.value;
-      options.candidate = kept.value.candidate?.name || options.candidate;
-      options.interviewer = kept.value.interviewer?.name || options.interviewer;
-      options.step = kept.value.interview?.step || options.step;
+      if (options.candidate !== undefined) options.candidate = kept.value.candidate?.name || options.candidate;
+      if (options.interviewer !== undefined) options.interviewer = kept.value.interviewer?.name || options.interviewer;
+      if (options.step !== undefined) options.step = kept.value.interview?.step || options.step;
     }
     this.#widget = mountWasm(this.#container, options);
+    for (const n of ['candidate', 'interviewer', 'step']) if (!(still && n === name)) this.#accepted[n] = this.getAttribute(n);
     // Added again under a name it refused, the attribute unchanged: refused again, so the card
     // says so again, as it did (the host heard it the first time: not told again). A name set
     // while away was mounted as on the page, and ends the refusal.
@@ -294,9 +301,13 @@ class InterviewScorecard extends HTMLElement {
     return value !== null;
   }
 
-  /** Whose scorecard the attributes name (candidate, interviewer, step; the rubric aside). */
+  /**
+   * Whose scorecard the attributes name (candidate, interviewer, step; the rubric aside): a name
+   * the widget refused counts as the one it kept.
+   */
   #identity() {
-    return JSON.stringify(['candidate', 'interviewer', 'step'].map((name) => this.getAttribute(name)));
+    const [refused, value] = this.#refused ?? [];
+    return JSON.stringify(['candidate', 'interviewer', 'step'].map((n) => (n === refused && this.getAttribute(n) === value ? this.#accepted[n] : this.getAttribute(n))));
   }
 
   /**
