@@ -167,8 +167,8 @@ test('at 360 px, the comparison keeps the candidates\' names in view while it sc
   await context.close();
 });
 
-test('on phones from 360 to 430 px, the scorer\'s header shows a long name (27 characters) and the date whole in their fields', async () => {
-  for (const [path, width] of [['/', 360], ['/examples/ats/', 360], ['/', 390], ['/examples/ats/', 430]]) {
+test('from phones to a half-screen window (360 to 760 px), the scorer\'s header shows a long name (27 characters) and the date whole in their fields', async () => {
+  for (const [path, width] of [['/', 360], ['/examples/ats/', 360], ['/', 390], ['/examples/ats/', 430], ['/', 500], ['/examples/ats/', 540], ['/', 600], ['/', 760]]) {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(base + path);
