@@ -42,18 +42,33 @@ async function open() {
 }
 
 /** Appends an <interview-scorecard> with these attributes and waits for its cards. */
-/** As a framework does on a tab switch: takes the element off the page, then puts it back. */
-async function reattach(page, id) {
-  await page.evaluate(async (id) => {
+/**
+ * As a framework does on a tab switch: takes the element off the page, then puts it back, with
+ * the attributes `away` set while it was off.
+ */
+async function reattach(page, id, away = {}) {
+  await page.evaluate(async ([id, away]) => {
     const el = document.getElementById(id);
     el.remove();
     // Put back once off the page for good: the element takes its widget down after a microtask
     // (it may only be moving), then keeps the scorecard for when it is added again.
     await until(() => el.widget === null);
+    for (const [k, v] of Object.entries(away)) el.setAttribute(k, v);
     document.body.append(el);
-  }, id);
+  }, [id, away]);
   await waitCards(page, id);
 }
+
+/** Two frames: what a change renders, and events told on the task after it, are in by then. */
+const frames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+/** The text of the notice above element `id`'s card, null without one. */
+const cardNotice = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? null, id);
+/** Sets a candidate attribute the widget refuses (250 characters) and waits for its notice. */
+async function refuseCandidate(page, id) {
+  await page.evaluate((id) => document.getElementById(id).setAttribute('candidate', 'X'.repeat(250)), id);
+  await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'), id);
+}
+const REFUSED = /^The page asked for another candidate, whose name was refused/;
 
 async function add(page, id, attributes, cards = 6) {
   await page.evaluate(([id, attributes]) => {
@@ -471,18 +486,11 @@ test('a name the element refused is said again when it is removed and added agai
   await page.evaluate(() => { window.told = []; document.addEventListener('scorecard:error', (e) => window.told.push(e.detail.message)); });
   const notice = () => page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice[role="alert"]')?.textContent ?? null);
   const SAID = 'The page asked for another candidate, whose name was refused: 250 characters; the limit is 200. This scorecard is still the one named on it.';
-  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await refuseCandidate(page, 'w');
   assert.equal(await notice(), SAID);
   // Off the page until its widget is torn down, then back, as a framework's tab switch does.
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await until(() => el.widget === null);
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await reattach(page, 'w');
+  await frames(page);
   // The attribute still names the refused candidate: the card still says it is not that one.
   assert.equal(await notice(), SAID);
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada Lovelace');
@@ -498,26 +506,18 @@ test('a name the element refused is said again when it is removed and added agai
 test('a name set while the element was away ends the refusal: the card the interviewer corrected then stays theirs through a tab switch', async () => {
   const { context, page, errors } = await open();
   await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
-  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await refuseCandidate(page, 'w');
   // Away, the host names the candidate properly; back, the card is theirs, with no notice.
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await until(() => el.widget === null);
-    el.setAttribute('candidate', 'Bob Stone');
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
+  await reattach(page, 'w', { candidate: 'Bob Stone' });
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Bob Stone');
   // The interviewer corrects the name and rates; a later tab switch keeps both.
   await page.fill('#w input[id$="-candidate"]', 'Bob Stone-Smith');
   await page.click('#w label[for$="technical_expertise-exceeds"]');
   await reattach(page, 'w');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await frames(page);
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Bob Stone-Smith');
   assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
-  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')), null);
+  assert.equal(await cardNotice(page, 'w'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -525,12 +525,11 @@ test('a name set while the element was away ends the refusal: the card the inter
 test('a card without a candidate comes back through a tab switch while its refused candidate attribute stays, with what was rated', async () => {
   const { context, page, errors } = await open();
   await add(page, 'w', { interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
-  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
+  await refuseCandidate(page, 'w');
   await page.click('#w label[for$="technical_expertise-exceeds"]');
   await reattach(page, 'w');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  assert.match(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? ''), /^The page asked for another candidate, whose name was refused/);
+  await frames(page);
+  assert.match(await cardNotice(page, 'w') ?? '', REFUSED);
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), '');
   assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'));
   assert.equal(await page.evaluate(() => document.getElementById('w').getValue().ratings.technical_expertise.level), 'exceeds');
@@ -561,19 +560,11 @@ test('a card naming its candidate by id only keeps the host\'s name through a ta
 test('a refused name, then another name changed while the element was away: the card for the new names opens, still saying the refused name was refused', async () => {
   const { context, page, errors } = await open();
   await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
-  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await until(() => el.widget === null);
-    el.setAttribute('step', 'Coding');
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
+  await refuseCandidate(page, 'w');
+  await reattach(page, 'w', { step: 'Coding' });
   assert.equal(await page.inputValue('#w input[id$="-candidate"]'), 'Ada Lovelace');
   assert.equal(await page.inputValue('#w input[id$="-step"]'), 'Coding');
-  assert.match(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')?.textContent ?? ''), /^The page asked for another candidate, whose name was refused/);
+  assert.match(await cardNotice(page, 'w') ?? '', REFUSED);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -582,19 +573,11 @@ test('a refused name set back to the card\'s own while the element was away keep
   const { context, page, errors } = await open();
   await add(page, 'w', { candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', step: 'System design', autosave: 'off' });
   await page.click('#w label[for$="technical_expertise-exceeds"]');
-  await page.evaluate(() => document.getElementById('w').setAttribute('candidate', 'X'.repeat(250)));
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice'));
-  await page.evaluate(async () => {
-    const el = document.getElementById('w');
-    el.remove();
-    await until(() => el.widget === null);
-    el.setAttribute('candidate', 'Ada Lovelace');
-    document.body.append(el);
-  });
-  await waitCards(page, 'w');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await refuseCandidate(page, 'w');
+  await reattach(page, 'w', { candidate: 'Ada Lovelace' });
+  await frames(page);
   assert.ok(await checked(page, 'w', 'technical_expertise', 'exceeds'), 'the card is the one rated');
-  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sc-host > .sc-app > .sc-notice')), null);
+  assert.equal(await cardNotice(page, 'w'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
