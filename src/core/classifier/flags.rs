@@ -333,14 +333,14 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "young" | "younger" | "energetic" if len == 1 => {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
+            let subject = subject_at(tokens, i).and_then(|k| tokens.get(k));
+            let role = subject.is_some_and(|s| one_of(ROLES, &s.word));
             next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
-                && !subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| {
-                    one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word) && !one_of(ROLES, &s.word)
-                })
+                && !subject.is_some_and(|s| one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word) && !role)
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
                     || person_subject(tokens, i, true)
-                    || subject_at(tokens, i).and_then(|k| tokens.get(k)).is_some_and(|s| one_of(ROLES, &s.word))
+                    || role
                     || named(text, tokens, i)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
