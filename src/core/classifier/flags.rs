@@ -271,7 +271,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
                 && !hyphenated(text, tokens, i, i + 1)
         }
         // "on the spectrum": not "on the spectrum of options".
-        "on" if len == 3 => !matches!(next_in_clause(tokens, i, 3), "of" | "between" | "from"),
+        "on" if len == 3 => !one_of("of between from", next_in_clause(tokens, i, 3)),
         // Health said of a teammate ("covered on-call for a teammate through their cancer
         // treatment") is how the candidate supports others.
         "cancer" | "illness" | "depression" | "anxiety" | "medical" | "diabetes" | "diabetic" | "mental" => !said_of_others(tokens, i, len),
@@ -279,7 +279,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // age, not a person's.
         "age" if len == 1 => {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
-            !(compound || matches!(next, "out" | "off") || (next == "of" && work_thing_after(tokens, i, 2)))
+            !(compound || one_of("out off", next) || (next == "of" && work_thing_after(tokens, i, 2)))
         }
         // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
         // a decade said of a person, not "30-something services".
@@ -290,7 +290,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             // A singular person ("a 30-something engineer"); a plural is a count ("30-something
             // engineers" on a team).
             let of_person = after.is_none_or(|t| {
-                t.stop || (is_person_noun(&t.word) && !t.word.ends_with('s')) || matches!(t.word.as_str(), "guy" | "man" | "woman" | "lady")
+                t.stop || (is_person_noun(&t.word) && !t.word.ends_with('s')) || one_of("guy man woman lady", &t.word)
             });
             decade && of_person && (describes_candidate(tokens, i) || person_context(tokens, i))
         }
@@ -316,11 +316,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let bare = after.is_none_or(|t| t.stop) && !hyphenated(text, tokens, i + 1, i + 2);
             person && verb && bare
         }
-        "race" => one_of("his her their of on by", prev) && !matches!(next, "condition" | "conditions" | "detector" | "free"),
-        "disabled" => matches!(prev, "is" | "was" | "being" | "a" | "physically") || matches!(next, "person" | "candidate" | "veteran" | "people"),
+        "race" => one_of("his her their of on by", prev) && !one_of("condition conditions detector free", next),
+        "disabled" => one_of("is was being a physically", prev) || one_of("person candidate veteran people", next),
         "weight" => one_of("his her their lose lost gained", prev),
-        "voice" => matches!(prev, "his" | "her" | "their"),
-        "older" if len == 1 => i == 0 || matches!(prev, "is" | "was" | "bit" | "much" | "an"),
+        "voice" => one_of("his her their", prev),
+        "older" if len == 1 => i == 0 || one_of("is was bit much an", prev),
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
@@ -335,7 +335,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             let subject = subject_at(tokens, i).and_then(|k| tokens.get(k));
             let role = subject.is_some_and(|s| one_of(ROLES, &s.word));
-            next.is_none_or(|t| t.stop || matches!(t.word.as_str(), "ish" | "looking"))
+            next.is_none_or(|t| t.stop || one_of("ish looking", &t.word))
                 && !subject.is_some_and(|s| one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word) && !role)
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
@@ -509,7 +509,7 @@ const HEDGES: &str = "is was are were be being seems seem seemed looks looked fe
 const CONJ: &str = "and so but or now already yet though ish";
 
 /// `w` is one of the words of `list` (separated by spaces or line breaks).
-fn one_of(list: &'static str, w: &str) -> bool {
+pub(super) fn one_of(list: &'static str, w: &str) -> bool {
     // Each list is read once into a set, kept by its address and length (the same text: it is
     // static). Scanning the lists was a fifth of the time the flags of a committee took, most
     // of it [`FRAMES`], asked at every word of every note.
@@ -535,7 +535,7 @@ fn ends_or(w: &str, list: &'static str) -> bool {
 fn bare_age(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i).filter(|t| t.word == "dozens") else { return false };
     let raw = text.get(t.start..t.end).unwrap_or("");
-    raw.parse::<u32>().is_ok_and(|n| (16..=99).contains(&n)) || matches!(raw.to_ascii_lowercase().as_str(), "twenty" | "thirty" | "forty" | "fifty")
+    raw.parse::<u32>().is_ok_and(|n| (16..=99).contains(&n)) || one_of("twenty thirty forty fifty", &raw.to_ascii_lowercase())
 }
 
 /// A place that says where a person comes from: "there", "abroad", or a country of the "from
@@ -551,9 +551,8 @@ fn origin_place(word: &str) -> bool {
 /// A thing of work among the `n` words from `i`, in the clause of `i - 1`: "old for a codebase",
 /// "too old for the new runtime".
 fn work_thing_near(tokens: &[Token], i: usize, n: usize) -> bool {
-    const THINGS: [&str; 10] = ["cod", "servic", "system", "api", "runtim", "hardwar", "librar", "version", "databas", "framework"];
     let clause = tokens.get(i.wrapping_sub(1)).map(|t| t.clause);
-    tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause).any(|t| THINGS.iter().any(|w| t.stem.starts_with(w)))
+    tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause).any(|t| "cod servic system api runtim hardwar librar version databas framework".split(' ').any(|w| t.stem.starts_with(w)))
 }
 
 /// The word after the phrase at `i..i + len`, if it is in the same clause; "" otherwise.
@@ -565,14 +564,12 @@ fn next_in_clause(tokens: &[Token], i: usize, len: usize) -> &str {
 /// A thing of work (a service, an API, a string...) within the four words after the phrase at
 /// `i..i + len`, in its clause: what is being retired, or what a family of things is made of.
 fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
-    const THINGS: [&str; 22] = [
-        "servic", "system", "api", "endpoint", "legacy", "librar", "module", "version", "cluster", "server", "charact", "string", "node",
-        "process", "component", "packag", "depend", "pipelin", "platform", "product", "featur", "app",
-    ];
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
         let s = t.stem.as_str();
-        lexicon_hit(&word_sets().1, s) || THINGS.iter().any(|w| s.starts_with(w) || s.ends_with(w))
+        lexicon_hit(&word_sets().1, s) || "servic system api endpoint legacy librar module version cluster server charact string node process component packag depend pipelin platform product featur app"
+            .split(' ')
+            .any(|w| s.starts_with(w) || s.ends_with(w))
     })
 }
 
@@ -789,7 +786,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
 /// Asked of a note with no behaviour; [`own_fit_verdict`] asks more of one with behaviour.
 fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
-    let i = tokens.iter().position(|t| matches!(t.word.as_str(), "fit" | "fits" | "fitting"))?;
+    let i = tokens.iter().position(|t| one_of("fit fits fitting", &t.word))?;
     let clause = tokens.get(i)?.clause;
     let same = |k: usize| tokens.get(k).is_some_and(|t| t.clause == clause);
     let mut first = i;
@@ -804,7 +801,7 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
         ("right", "in") if same(i + 2) => i + 2,
         _ => i,
     };
-    let verdict = first < i || (last > i && (!same(last + 1) || matches!(word(last + 1), "here" | "there" | "with" | "well")));
+    let verdict = first < i || (last > i && (!same(last + 1) || one_of("here there with well", word(last + 1))));
     verdict.then_some((first, last))
 }
 

@@ -13,6 +13,7 @@
 
 use std::sync::OnceLock;
 
+use super::flags::one_of;
 use super::fxhash::{FxHashMap, FxHashSet};
 
 /// One normalised word of a note.
@@ -406,13 +407,12 @@ pub(crate) fn is_negator(w: &str) -> bool {
 /// Words that override what came before them in the sentence. "yet", "though" and "still" count
 /// only when they open a clause ("..., yet she"), not in "hasn't shipped yet".
 fn is_contrast(w: &str, clause_initial: bool) -> bool {
-    matches!(w, "but" | "however" | "nonetheless" | "nevertheless")
-        || (clause_initial && matches!(w, "yet" | "though" | "still"))
+    one_of("but however nonetheless nevertheless", w) || (clause_initial && one_of("yet though still", w))
 }
 
 /// Words that make their own clause subordinate when they open a sentence.
 fn is_concessive(w: &str) -> bool {
-    matches!(w, "although" | "though" | "despite" | "while" | "whilst" | "even")
+    one_of("although though despite while whilst even", w)
 }
 
 /// Irregular forms and words the suffix rules would get wrong, one stem a line: `stem: forms`.
@@ -737,14 +737,13 @@ fn mark_senses(tokens: &mut [Token]) {
         let before = if i < 2 { "" } else { tokens.get(i - 2).filter(same).map_or("", |t| t.stem.as_str()) };
         match tokens[i].stem.as_str() {
             "ahead" => {
-                let early = next == "of" || matches!(prev, "day" | "week" | "month" | "quarter" | "year" | "sprint" | "way" | "well" | "far" | "time");
+                let early = next == "of" || one_of("day week month quarter year sprint way well far time", prev);
                 if !early {
                     tokens[i].stop = true;
                 }
             }
             "account" => {
-                let story = matches!(prev, "own" | "his" | "her" | "their" | "my" | "per" | "by" | "into" | "sided" | "firsthand")
-                    || matches!(before, "by" | "per");
+                let story = one_of("own his her their my per by into sided firsthand", prev) || one_of("by per", before);
                 if story {
                     tokens[i].stop = true;
                 }
@@ -759,14 +758,14 @@ fn mark_senses(tokens: &mut [Token]) {
             // candidate, who is named after the asking word in its clause. A word made a function
             // word here starts no cue (`cues::find`), so neither is read as the candidate's own
             // question (`#inquire`: "asked what the latency target was").
-            "ask" if matches!(prev, "i" | "we" | "when" | "was" | "were" | "been" | "being")
-                || tokens[i + 1..].iter().take_while(|t| t.clause == clause).take(6).any(|t| matches!(t.word.as_str(), "he" | "she" | "him" | "his" | "her" | "they")) =>
+            "ask" if one_of("i we when was were been being", prev)
+                || tokens[i + 1..].iter().take_while(|t| t.clause == clause).take(6).any(|t| one_of("he she him his her they", &t.word)) =>
             {
                 tokens[i].stop = true
             }
             // A failing test is a thing the candidate works on, not a failure of the candidate:
             // neither the struggle cue nor a negation of the noun.
-            "fail" if matches!(next, "test" | "build" | "job" | "case" | "check" | "request" | "deploy" | "pipelin" | "node" | "run") => {
+            "fail" if one_of("test build job case check request deploy pipelin node run", next) => {
                 tokens[i].word = "failing".to_string();
                 tokens[i].stem = "failing".to_string();
                 tokens[i].stop = true;
