@@ -2241,3 +2241,43 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         check_flags(note, &[FlagKind::NonBehavioral]);
     }
 }
+
+/// Asserts each note gets exactly one flag, an age remark.
+fn check_age(notes: &[&str]) {
+    for note in notes {
+        let flags = detect_flags(note);
+        assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+    }
+}
+
+/// An eighth session's young subjects: a noun after a determiner is a thing unless it names a
+/// person ("The lead time seems young", "The dev environment seems young" were age flags), and
+/// a manager or a dev is a person unless someone's ("The manager seems young" was missed; "Her
+/// hiring manager seems young, ..." stays sound). "Dev seems young, she still shipped it" stays
+/// an age flag: "Dev" is a name or a developer, a person either way.
+#[test]
+fn young_nouns_after_a_determiner_are_things_and_managers_people() {
+    check_age(&[
+        "The manager seems young",
+        "The new manager is too old for this role.",
+        "The dev seems young.",
+        "The student seems young.",
+        "The developer is too old for this.",
+        "Dev seems young, she still shipped it",
+        "Her face looks young.",
+        "The candidate's face looks young.",
+        "Honestly, Juan seems young.",
+    ]);
+    for note in [
+        "The lead time seems young",
+        "The dev environment seems young",
+        "The lead time looks young.",
+        "Our dev environment is young.",
+        "The build pipeline seems young.",
+        "The test suite seems young, so she added property tests.",
+        "Her hiring manager seems young, so she had to set up the process herself.",
+        "Her manager seems young, so she set up the review process herself.",
+    ] {
+        assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
+    }
+}

@@ -319,7 +319,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "race" => one_of("his her their of on by", prev) && !one_of("condition conditions detector free", next),
         "disabled" => one_of("is was being a physically", prev) || one_of("person candidate veteran people", next),
         "weight" => one_of("his her their lose lost gained", prev),
-        "voice" => one_of("his her their", prev),
+        "voice" => one_of(OWNERS, prev),
         "older" if len == 1 => i == 0 || one_of("is was bit much an", prev),
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
@@ -333,14 +333,21 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "young" | "younger" | "energetic" if len == 1 => {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
-            let subject = subject_at(tokens, i).and_then(|k| tokens.get(k));
-            let role = subject.is_some_and(|s| one_of(ROLES, &s.word));
+            let at = subject_at(tokens, i);
+            let person = at.is_none_or(|k| person_at(tokens, k));
+            // A subject that is no person is a thing when the lexicons or [`THINGS`] know it, or
+            // when a determiner opens its noun phrase, one or two words before it, which a name
+            // never has ("The lead time seems young", "Our dev environment is young"; not "Her
+            // face looks young", "The candidate's face looks young": someone's).
+            let det = |k: usize| tokens.get(k).is_some_and(|t| one_of("the a an this that these those our its your my", &t.word));
+            let thing = |k: usize| {
+                tokens.get(k).is_some_and(|s| one_of(THINGS, &s.word) || tech(s) || !s.stop && (det(k.wrapping_sub(1)) || det(k.wrapping_sub(2)) && !(tokens[k - 1].stop || one_of(PERSONS, &tokens[k - 1].word))))
+            };
             next.is_none_or(|t| t.stop || one_of("ish looking", &t.word))
-                && !subject.is_some_and(|s| one_of(THINGS, &s.word) || tech(s) && !one_of(PERSONS, &s.word) && !role)
+                && (person || !at.is_some_and(thing))
                 && (clause_initial(tokens, i)
                     || person_context(tokens, i)
-                    || person_subject(tokens, i, true)
-                    || role
+                    || person
                     || named(text, tokens, i)
                     || one_of("seem seems quite pretty rather fairly really still relatively", prev))
         }
@@ -436,20 +443,33 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
 }
 
 /// Walks back from token `i` over copulas, hedges and degree words ("is", "seems", "quite", "a
-/// bit", "probably", "too"): true when that leads to a person ("he", "she", "the candidate") or,
-/// if `fragment`, to the start of the clause ("Pretty old for this role"); false at a thing
-/// ("the scheduler was too old").
+/// bit", "probably", "too"): true when that leads to a person ("he", "she", "the candidate", "the
+/// developer": [`person_at`]) or, if `fragment`, to the start of the clause ("Pretty old for
+/// this role"); false at a thing ("the scheduler was too old").
 fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
-    subject_at(tokens, i).and_then(|k| tokens.get(k)).map_or(fragment, |t| one_of(PERSONS, &t.word))
+    subject_at(tokens, i).map_or(fragment, |k| person_at(tokens, k))
 }
 
-/// The words [`person_subject`] reads as the candidate.
-const PERSONS: &str = "he she they candidate cand guy man woman lady person";
+/// The word at `k` is a person: one of [`PERSONS`], or of [`ROLES`] but not someone else's
+/// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it).
+#[inline(never)]
+fn person_at(tokens: &[Token], k: usize) -> bool {
+    let w = |j: usize| tokens.get(j).map_or("", |t| t.word.as_str());
+    one_of(PERSONS, w(k))
+        || one_of(ROLES, w(k)) && !one_of(OWNERS, w(k.wrapping_sub(1))) && !one_of(OWNERS, w(k.wrapping_sub(2)))
+}
 
-/// People by their role, which the lexicons know as words of work: "The developer seems young"
-/// is said of a person, not a thing. Not "manager" or "lead": as often someone else's ("Her
-/// manager seems young, so she set up the process herself").
-const ROLES: &str = "engineer developer hire intern junior senior applicant interviewee grad graduate professional";
+/// Words that give a person or a thing to someone else ("her manager", "her face").
+const OWNERS: &str = "her his their";
+
+/// The words [`person_subject`] reads as the candidate.
+const PERSONS: &str = "he she they candidate cand guy man woman lady person kid boy student";
+
+/// People by their role, which the lexicons know as words of work: "The developer seems young",
+/// "The manager seems young" are said of a person, not a thing; but not of the candidate when
+/// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). Not
+/// "lead": as often a metric ("The lead time seems young").
+const ROLES: &str = "engineer developer dev manager hire intern junior senior applicant interviewee grad graduate professional";
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
