@@ -2281,3 +2281,24 @@ fn young_nouns_after_a_determiner_are_things_and_managers_people() {
         assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
     }
 }
+
+/// An age remark in a clause of its own after a list of what the candidate did, with no subject
+/// of its own: the note's ("..., and is too young for this"). Not a bare lack after an action,
+/// which may be the work's ("Finished all three parts, but lacks polish"), nor a thing named as
+/// the clause's subject.
+#[test]
+fn an_age_remark_sharing_the_notes_subject_in_a_later_clause_is_flagged() {
+    check_age(&[
+        "She designed the cache, wrote the tests, and she is too young for this",
+        "She designed the cache, wrote the tests, and is too young for this",
+        "Designed the cache, wrote the tests, but is too old for a startup.",
+        "He reviewed the design, paired with me, and seems a bit young.",
+    ]);
+    for note in [
+        "Finished all three parts, but lacks polish.",
+        "She rewrote the scheduler, but it is too old for the new hardware.",
+        "The library is maintained, but is too old for the new runtime.",
+    ] {
+        assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
+    }
+}

@@ -451,12 +451,16 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 }
 
 /// The word at `k` is a person: one of [`PERSONS`], or of [`ROLES`] but not someone else's
-/// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it).
+/// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it); or an "and"
+/// or "but" opening its clause before a hedge, in a note whose first word is a person or an
+/// action: their shared subject ("She designed the cache, wrote the tests, and is too young for
+/// this"; not "Finished all three parts, but lacks polish", which may be the work's).
 #[inline(never)]
 fn person_at(tokens: &[Token], k: usize) -> bool {
     let w = |j: usize| tokens.get(j).map_or("", |t| t.word.as_str());
     one_of(PERSONS, w(k))
         || one_of(ROLES, w(k)) && !one_of(OWNERS, w(k.wrapping_sub(1))) && !one_of(OWNERS, w(k.wrapping_sub(2)))
+        || k > 0 && one_of("and but", w(k)) && clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) && (person_at(tokens, 0) || lexicon_hit(&word_sets().0, &tokens[0].stem))
 }
 
 /// Words that give a person or a thing to someone else ("her manager", "her face").
