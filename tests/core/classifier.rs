@@ -2221,8 +2221,8 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         check_flags(note, &[]);
     }
     // A thing the lexicons miss but the list knows, alone in its note, is no person's age: the
-    // note only reports no behaviour ("Ruby is old for this kind of workload" stays an age flag:
-    // Ruby is also a first name).
+    // note only reports no behaviour (Ruby, also a first name, is not on the list: "Ruby is
+    // young." is an age flag, and only a thing's use makes it the language: below).
     for note in [
         "Equipment is old",
         "Perl is old.",
@@ -2300,5 +2300,36 @@ fn an_age_remark_sharing_the_notes_subject_in_a_later_clause_is_flagged() {
         "The library is maintained, but is too old for the new runtime.",
     ] {
         assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
+    }
+}
+
+/// A name's note may go on after "for ..." to what the age is said to bring ("Juan is old for
+/// the role, so he may struggle"), or after "so" to how the person does something ("Juan is
+/// young, so he moved fast"); not to what was done to a thing ("Bamboo is old, so she replaced
+/// it"). A thing's use after "for" makes the subject a technology ("Ruby is old for this kind of
+/// workload": only `non_behavioral`), and "they" stays an age remark with "too ... to".
+#[test]
+fn a_names_age_before_what_it_is_said_to_bring_and_a_technologys_use() {
+    check_age(&[
+        "Juan is young, so he moved fast",
+        "Maria is young, so she learns quickly.",
+        "Juan is old for the role, so he may struggle",
+        "Priya was old for the team, so she might not keep up.",
+        "Juan is old so he may struggle",
+        "They are probably too old to learn Rust",
+        "they might be too young to lead",
+        "Ruby is young.",
+        "She is too old for this kind of workload.",
+    ]);
+    for note in ["Ruby is old for this kind of workload", "Node is old for this level of traffic"] {
+        check_flags(note, &[FlagKind::NonBehavioral]);
+    }
+    for note in [
+        "Ruby is old for this kind of workload, so she proposed Go.",
+        "Bamboo is old, so she replaced it.",
+        "Bamboo is old, so she moved CI to GitHub Actions.",
+        "Juan is young, so they may struggle",
+    ] {
+        check_flags(note, &[]);
     }
 }

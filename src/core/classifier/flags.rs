@@ -487,16 +487,28 @@ fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// old for the role"), written as a name (its second character no capital or digit: not
 /// "COBOL", "S3"), no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]) nor of
 /// [`THINGS`] (not "Perl", "Dashboard"); and the note says nothing else, past "for ..." in the
-/// clause or a last clause of "he"/"she" and a modal. A word neither knows reads as a name
-/// ("Bamboo is old." is knowingly flagged as age), so only alone in its note, where a thing's
-/// note is mostly `non_behavioral` anyway: not "Bamboo is old, she moved CI to GitHub Actions".
+/// clause (not a thing's use: "Ruby is old for this kind of workload", where a name is as likely
+/// a technology) or a last clause of "he"/"she" and a modal, or "so" and how they do something.
+/// A word neither knows reads as a name ("Bamboo is old." is knowingly flagged as age), so only
+/// alone in its note, where a thing's note is mostly `non_behavioral` anyway: not "Bamboo is
+/// old, she moved CI to GitHub Actions".
 fn named(text: &str, tokens: &[Token], i: usize) -> bool {
     // Or a last clause of "he" or "she" and a modal, what the age is said to bring: "Juan is
-    // young, so he may struggle" (not "..., so she moved CI to GitHub Actions").
-    let k = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| one_of("so and but", &t.word)));
-    let on = matches!((tokens.get(k..k + 2), tokens.last()), (Some([p, m]), Some(l)) if one_of("he she", &p.word)
-        && one_of("may might could would will", &m.word)
-        && p.clause == l.clause);
+    // young, so he may struggle", "Juan is old for the role, so he may struggle" (not "..., so
+    // she moved CI to GitHub Actions"); after "so", a verb and how ("..., so he moved fast").
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let c = tokens.get(i).map(|t| t.clause);
+    let mut k = i + 1;
+    if word(k) == "for" {
+        while tokens.get(k).is_some_and(|t| Some(t.clause) == c) {
+            k += 1;
+        }
+    }
+    let so = word(k) == "so";
+    let k = k + usize::from(so || one_of("and but", word(k)));
+    let on = matches!((tokens.get(k..), tokens.last()), (Some([p, m, rest @ ..]), Some(l)) if one_of("he she", &p.word)
+        && p.clause == l.clause
+        && (one_of("may might could would will", &m.word) || so && matches!(rest, [w] if w.word.ends_with("ly") || one_of("fast slow well hard", &w.word))));
     subject_at(tokens, i) == Some(0)
         && matches!((tokens.get(..2), tokens.last()), (Some([t, c]), Some(l)) if one_of("is was looks looked seems seemed", &c.word)
             && (on || l.clause == c.clause)
@@ -504,7 +516,8 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
             && !tech(t)
             && !one_of(THINGS, &t.word)
             && text.as_bytes().get(t.start + 1).is_some_and(|&b| b > b'Z'))
-        && (on || tokens.get(i + 1).is_none_or(|n| n.word == "for"))
+        // "for ..." a person, not a thing's use: "Ruby is old for this kind of workload".
+        && (on || word(i + 1).is_empty() || word(i + 1) == "for" && !work_thing_near(tokens, i + 2, tokens.len()) && !tokens[i..].iter().any(|t| one_of("workload traffic load", &t.stem)))
 }
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
