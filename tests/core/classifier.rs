@@ -2333,3 +2333,13 @@ fn a_names_age_before_what_it_is_said_to_bring_and_a_technologys_use() {
         check_flags(note, &[]);
     }
 }
+
+/// Technologies that notes call old, alone in a note, report no behaviour and no one's age.
+#[test]
+fn old_technologies_alone_are_no_ones_age() {
+    for note in ["Hadoop is old", "jQuery seems old", "jquery is old.", "Haskell is old", "Erlang is old.", "Fortran is old", "Angular is old.", "Windows is old."] {
+        check_flags(note, &[FlagKind::NonBehavioral]);
+    }
+    check_flags("Haskell is old, so she rewrote the parser in Rust.", &[]);
+    check_age(&["Ruby is young.", "Juan is old."]);
+}

@@ -521,8 +521,10 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
-/// is young but she made it work". Not a thing that is also a first name ("Ruby", "Django").
-const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol";
+/// is young but she made it work", "Hadoop is old". Not a thing that is also a first name
+/// ("Ruby", "Django", "Julia", "Pascal", "Travis").
+const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol
+     haskell erlang hadoop jquery fortran angular rails struts flask webpack mongo mainframe windows unix excel oracle";
 
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
 fn known(t: &Token) -> bool {
