@@ -186,3 +186,31 @@ test('from phones to a half-screen window (360 to 760 px), the scorer\'s header 
     await context.close();
   }
 });
+
+test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  // The widget in a host's box of the given width (the widget itself is at most 1200 px wide).
+  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <script type="module" src="/scorecard-element.js"></script></head>
+    <body style="margin: 0"><div style="width: ${width}px"><interview-scorecard></interview-scorecard></div></body></html>`;
+  await page.route('**/host-*.html', (route) => route.fulfill({ body: host(Number(route.request().url().match(/host-(\d+)/)[1])), contentType: 'text/html' }));
+  const cases = [...[901, 960, 1040, 1124, 1200, 1440].map((w) => [`/host-${w}.html`, 1500]), ['/', 940], ['/', 1280], ['/', 1440]];
+  for (const [path, viewport] of cases) {
+    await page.setViewportSize({ width: viewport, height: 900 });
+    await page.goto(base + path);
+    const root = path === '/' ? page : page.locator('interview-scorecard');
+    await root.locator('.sc-card').first().waitFor();
+    await root.getByLabel('Candidate', { exact: true }).fill('Alexandra Konstantinopoulou');
+    await root.getByLabel('Interviewer', { exact: true }).fill('Alexandrina Montgomery-Lee');
+    const app = await root.locator('.sc-app').first().evaluate((e) => e.getBoundingClientRect().width);
+    const fields = await root.locator('.sc-header__fields input').evaluateAll((es) => es.map((e) => ({ id: e.id, type: e.type, scroll: e.scrollWidth, client: e.clientWidth, width: e.getBoundingClientRect().width })));
+    assert.equal(fields.length, 4, path);
+    assert.ok(app > 900, `${path}: the widget is ${app} px wide`);
+    for (const f of fields) {
+      if (f.type === 'date') assert.ok(f.width >= 150, `${path} (${app} px): the date field is ${f.width} px wide`);
+      else if (/(candidate|interviewer)$/.test(f.id)) assert.ok(f.scroll <= f.client, `${path} (${app} px): ${f.id} needs ${f.scroll} px in a field of ${f.client}`);
+    }
+  }
+  await context.close();
+});
