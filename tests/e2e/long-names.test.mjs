@@ -38,6 +38,26 @@ const overflow = (page) => page.evaluate(() => {
   return { by: root.scrollWidth - root.clientWidth, out };
 });
 
+/**
+ * Each word of the names matching `selector` in `box` (a locator): the lines it is drawn on, and
+ * how wide it is on one line. A word ends at a space, or after a hyphen, where a line may break.
+ */
+const nameWords = (box, selector) => box.evaluate((w, selector) => [...w.querySelectorAll(selector)].flatMap((name) => {
+  const text = name.firstChild;
+  return [...text.data.matchAll(/[^\s-]+-?/g)].map((m) => {
+    const range = document.createRange();
+    range.setStart(text, m.index);
+    range.setEnd(text, m.index + m[0].length);
+    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const probe = name.appendChild(document.createElement('span'));
+    probe.style.cssText = 'position: absolute; white-space: nowrap';
+    probe.textContent = m[0];
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { word: m[0].slice(0, 20), lines, width: Math.round(width) };
+  });
+}), selector);
+
 async function openPanel(page) {
   await page.goto(base + '/committee.html');
   await page.waitForSelector('#scc-paste');
@@ -143,22 +163,7 @@ test('at 360 px, the comparison keeps the candidates\' names in view while it sc
   await page.getByRole('textbox', { name: 'Paste' }).fill(JSON.stringify(card('Alexandra Konstantinopoulou', 'Raj Patel', 'Coding', 'Raj Patel')));
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => /4 counted, 3 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
-  const words = await wrap.evaluate((w) => [...w.querySelectorAll('tbody th .sc-button')].flatMap((button) => {
-    const text = button.firstChild;
-    return [...text.data.matchAll(/\S+/g)].map((m) => {
-      const range = document.createRange();
-      range.setStart(text, m.index);
-      range.setEnd(text, m.index + m[0].length);
-      // The lines the word is drawn on, and how wide it is on one line.
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-      const probe = button.appendChild(document.createElement('span'));
-      probe.style.cssText = 'position: absolute; white-space: nowrap';
-      probe.textContent = m[0];
-      const width = probe.getBoundingClientRect().width;
-      probe.remove();
-      return { word: m[0].slice(0, 20), lines, width: Math.round(width) };
-    });
-  }));
+  const words = await nameWords(wrap, 'tbody th .sc-button');
   const whole = words.filter((w) => w.width <= 0.4 * 360);
   assert.ok(whole.some((w) => w.word === 'Konstantinopoulou') && whole.some((w) => w.word === 'Maximiliane'), JSON.stringify(words));
   for (const w of whole) assert.equal(w.lines, 1, `"${w.word}" (${w.width} px) is on one line: ${JSON.stringify(words)}`);
@@ -185,6 +190,38 @@ test('from phones to a half-screen window (360 to 760 px), the scorer\'s header 
     }
     await context.close();
   }
+});
+
+test('on a desktop (1100 to 1440 px), a crowded panel\'s names break between their words, in the comparison and the heat map', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  // Eight interviewers for one candidate, three for two others: the QA pass saw
+  // "Alexandrin|a" and "Vandenber|ghe" in the comparison at 1280 px.
+  const people = ['Maximilian Oberhauser-Castellanos', 'Alexandrina Montgomery-Lee', 'Bartholomew Fitzgerald-Whitmore', 'Konstantin Papadopoulos',
+    'Guinevere Llewellyn-Abernathy', 'Christopher Vandenberghe', 'Anastasia Wolkonskaja-Ivanova', 'Ferdinand Schwarzenegger'];
+  const cards = [
+    ...people.map((p, i) => card('Alexandrina Montgomery-Lee', p, `Architecture deep dive ${i + 1}`, p)),
+    ...people.slice(0, 3).map((p) => card('Maximilian Oberhauser-Castellanos', p, 'Coding', p)),
+    ...people.slice(2, 5).map((p) => card('Christopher Vandenberghe', p, 'Values', p)),
+  ];
+  await page.getByRole('textbox', { name: 'Paste' }).fill(cards.map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /14 counted, 3 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
+  await page.getByRole('button', { name: 'Alexandrina Montgomery-Lee', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#scc-cand')?.textContent === 'Alexandrina Montgomery-Lee');
+  for (const width of [1100, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const compare = await nameWords(page.getByRole('region', { name: 'Candidates side by side (scrolls sideways)' }), 'tbody th .sc-button');
+    const heat = await nameWords(page.getByRole('region', { name: 'Ratings table (scrolls sideways)' }), 'thead bdi');
+    assert.equal(compare.length, 8, JSON.stringify(compare));
+    assert.ok(heat.length >= 24, JSON.stringify(heat));
+    // Every word is narrower than a name may be (9.5em in the comparison, 16em in the heat map):
+    // none needs to break.
+    for (const w of [...compare, ...heat]) assert.equal(w.lines, 1, `at ${width} px, "${w.word}" (${w.width} px) is on one line: ${JSON.stringify([...compare, ...heat].filter((x) => x.lines > 1))}`);
+  }
+  await context.close();
 });
 
 test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
