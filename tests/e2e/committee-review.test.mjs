@@ -701,6 +701,38 @@ test('"Add pasted" keeps the keyboard in the paste box, and the comparison table
   await context.close();
 });
 
+test('at 360 px, a heat-map cell the keyboard reaches with Shift+Tab or Tab is never left under the sticky capability column', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, ['Uma', 'Vic', 'Wes', 'Xia', 'Yul'].map((who, i) => card('Zed', who, `Step ${i + 1}`, MEETS4)));
+  await waitStatus(page, /^5 scorecards loaded, 5 counted, 1 candidate/);
+  const cells = page.locator('[data-testid=matrix] summary');
+  const count = await cells.count();
+  assert.equal(count, 20, 'each of the 4 capabilities rated by 5 interviewers, with a note');
+  // Where the focused cell is drawn: on top (not under the first column), and how far its box
+  // is scrolled.
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { cell: a.localName === 'summary' && !!a.closest('[data-testid=matrix]'), seen: a.contains(top), top: top?.textContent.slice(0, 30), scrolled: a.closest('.sc-table-wrap')?.scrollLeft };
+  });
+  let scrolled = 0;
+  for (const [key, start] of [['Shift+Tab', count - 1], ['Tab', 0]]) {
+    await cells.nth(start).focus();
+    for (let i = 1; i < count; i++) {
+      await page.keyboard.press(key);
+      const f = await focused();
+      assert.ok(f.cell, `${key} ${i}: the focus stays in the heat map's cells`);
+      assert.ok(f.seen, `${key} ${i}: the focused cell is on top, not under "${f.top}" (scrolled ${f.scrolled} px)`);
+      if (f.scrolled > 0) scrolled++;
+    }
+  }
+  assert.ok(scrolled >= 10, `the table was scrolled sideways for ${scrolled} of the cells`);
+  await context.close();
+});
+
 test('an interviewer with nobody to compare with is not called "in line"', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -103,7 +103,7 @@ pub fn HeatMap(props: &ChartProps) -> Html {
             <h3 class="sc-committee__h3" {id}>{ "Ratings by interviewer" }</h3>
             // Focusable: narrower than the table, it scrolls sideways, and the keyboard must reach
             // the columns on the right (cells without evidence have nothing to focus).
-            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)">
+            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ratings table (scrolls sideways)" onfocusin={Callback::from(clear_of_sticky)}>
                 <table class="sc-table sc-heatmap" data-testid="matrix">
                     <caption class="sc-visually-hidden">{ format!("Ratings of {} by capability and interviewer, with consensus and spread{}", bidi_isolate(&props.name),
                         if c.drafts.is_empty() { "" } else { "; then drafts, not counted" }) }</caption>
@@ -139,6 +139,30 @@ pub fn HeatMap(props: &ChartProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// A cell that takes the keyboard's focus is scrolled out from under the table's sticky first
+/// column, and whole into the box: a browser scrolls a focused element into view only when
+/// little or none of it is in the box, and not when a sticky cell covers it (Shift+Tab back along
+/// a scrolled row left the cell under the column; Tab, the next one cut at the box's end). The
+/// cell is brought to the box's end: going left, the columns before it come into view. Offsets
+/// are in the table, where the first `td` starts at the end of the first column.
+fn clear_of_sticky(e: FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = e.target_unchecked_into();
+    if let Ok(Some(cell)) = target.closest("td") {
+        // The box: the table's parent, the cell's first `div` ancestor.
+        if let Ok(Some(wrap)) = cell.closest("div") {
+            if let Ok(Some(first)) = wrap.query_selector("td") {
+                let [cell, wrap, first] = [cell, wrap, first].map(|e| e.unchecked_into::<web_sys::HtmlElement>());
+                // Under the first column, or past the box's end: brought to the box's end.
+                let (scroll, end) = (wrap.scroll_left(), cell.offset_left() + cell.offset_width() - wrap.offset_width());
+                if scroll > cell.offset_left() - first.offset_left() || scroll < end {
+                    wrap.set_scroll_left(end);
+                }
+            }
+        }
     }
 }
 
