@@ -243,6 +243,8 @@ test('in one column the outcome stays in view at the bottom while rating, and ta
   assert.ok(box.y + box.height <= 740 && box.y > 740 - 120, `at the bottom of the view: ${JSON.stringify(box)}`);
   const panel = await page.locator('.sc-rec').boundingBox();
   assert.ok(panel.y > 740, 'the panel itself is out of sight');
+  // It says that it leads to the reasons (to the eye and in its name), not only "Why".
+  assert.match(await bar.ariaSnapshot(), /^- '?button "Hire at L4 Greenhouse: Yes · See why"'?$/);
   await bar.click();
   await page.waitForFunction(() => document.activeElement?.id === 'sc-rec-title');
   // With the panel in view, the bar (stopped at the end of the cards, above it) is gone rather

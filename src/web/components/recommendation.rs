@@ -120,7 +120,7 @@ pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
     html! {
         <button type="button" class={classes!("sc-recbar", decision_class(rec.decision, below))} {onclick}>
             <span class="sc-recbar__decision">{ text }</span>
-            <span class="sc-recbar__more">{ format!("Greenhouse: {} · Why", rec.greenhouse.label()) }</span>
+            <span class="sc-recbar__more">{ format!("Greenhouse: {} · See why", rec.greenhouse.label()) }</span>
         </button>
     }
 }
