@@ -99,3 +99,30 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
   }
   await context.close();
 });
+
+test('printed on A4 or Letter, long names, a long step and every level\'s rubric text are whole within the page', async () => {
+  // The page's width less its margins (12 mm each side, @page): A4 703 px, Letter 725 px.
+  for (const width of [703, 725]) {
+    const context = await browser.newContext({ viewport: { width, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('.sc-card');
+    await page.getByLabel('Candidate', { exact: true }).fill('Maximilian Oberhauser-Castellanos');
+    await page.getByLabel('Interviewer', { exact: true }).fill('Alexandrina Montgomery-Lee');
+    await page.getByLabel('Interview step').fill('System design and architecture deep dive');
+    // Each capability at a different level, so that the longest rubric texts print.
+    const levels = ['exceeds', 'needs_improvement', 'meets'];
+    for (const [i, cap] of CAPS.entries()) await page.click(`label[for="sc-${cap}-${levels[i % 3]}"]`);
+    await page.emulateMedia({ media: 'print' });
+    const cut = await page.evaluate(() => {
+      const page = document.documentElement.clientWidth;
+      const fields = [...document.querySelectorAll('.sc-header__fields input:not([type=date])')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.id}: ${e.scrollWidth} px in ${e.clientWidth}`);
+      const texts = [...document.querySelectorAll('.sc-option__label')].filter((e) => e.checkVisibility());
+      const out = texts.filter((e) => e.getBoundingClientRect().right > page || e.scrollWidth > e.clientWidth).map((e) => e.textContent.slice(0, 30));
+      return { fields, out, texts: texts.length };
+    });
+    assert.equal(cut.texts, CAPS.length, 'the chosen level\'s rubric text prints for each capability');
+    assert.deepEqual([...cut.fields, ...cut.out], [], `${width} px: nothing cut or past the page`);
+    await context.close();
+  }
+});
