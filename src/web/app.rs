@@ -842,7 +842,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // The parts without state of their own are view functions over the state (see
     // components/header.rs); the two with local state are components that receive it.
     html! {
-        <div class={classes!("sc-app", submitted.then_some("sc-is-submitted"))} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}
+        <div ~className={if submitted { "sc-app sc-is-submitted" } else { "sc-app" }} ref={root} role={(!standalone).then_some("region")} aria-label={region_label}
             data-assist={match state.assist { Assistance::Loading => "loading", Assistance::Ready(_) => "ready", Assistance::Failed(_) => "failed" }}>
             { header(&state, &prefix, standalone && !framed) }
             { toolbar(&state, &on_submit, &prefix, on_switch.as_ref(), SavedList {

@@ -8,7 +8,7 @@ use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
 use crate::web::components::observations::{bias_flagged, flag_text, observation_list, removed_from, withheld};
-use crate::web::components::{part_id, room, FULL};
+use crate::web::components::{class_names, part_id, room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
 /// The modifier class of a rating, for colour and print marks.
@@ -69,7 +69,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         // the name would be read in full (up to 250 characters) at every arrow key.
         let (name_id, text_id) = (part_id(&id, "name"), part_id(&id, "text"));
         html! {
-            <li class={classes!("sc-option", rating_class(rating), checked.then_some("sc-is-checked"))}>
+            <li ~className={class_names(&["sc-option", rating_class(rating), if checked { "sc-is-checked" } else { "" }])}>
                 <input class="sc-option__input" type="radio" id={id.clone()} name={base.clone()}
                     value={rating.id()} {checked} {disabled} {onchange} {onclick} {onkeydown}
                     aria-labelledby={name_id.clone()} aria-describedby={descriptor.is_some().then(|| text_id.clone())} />
@@ -105,7 +105,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
     let drafted_id = part_id(&base, "drafted");
     let fold = state.locked && has_bias_risk(note_flags);
     html! {
-        <section key={cap.id.clone()} class={classes!("sc-card", rating_class(current))} aria-labelledby={part_id(&base, "title")}>
+        <section key={cap.id.clone()} ~className={class_names(&["sc-card", rating_class(current)])} aria-labelledby={part_id(&base, "title")}>
             // Named by the capability alone (the legend also holds the current rating and the
             // Confirm button, which would all be read as the group's name), described by the
             // drafted mark while there is one.
@@ -129,14 +129,14 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 </ul>
             </fieldset>
             // A note with a bias risk does not print (as it is left out of the exports).
-            <div class={classes!("sc-card__note", has_bias_risk(note_flags).then_some("sc-m-bias"))}>
+            <div ~className={if has_bias_risk(note_flags) { "sc-card__note sc-m-bias" } else { "sc-card__note" }}>
                 <label class="sc-field__label" for={note_id.clone()}>{ format!("Evidence for {}", cap.name) }</label>
                 { withheld(fold, html! {
                     <textarea class="sc-card__textarea" id={note_id} value={note} {disabled} {oninput}
                         rows="3" maxlength="10000" aria-describedby={format!("{hint_id} {flags_id}")}
                         placeholder="What did the candidate say or do? Quote the example." />
                 }) }
-                <p class={classes!("sc-card__hint", unevidenced.then_some("sc-is-warning"))} id={hint_id}>{ format!("{hint}{left}") }</p>
+                <p ~className={if unevidenced { "sc-card__hint sc-is-warning" } else { "sc-card__hint" }} id={hint_id}>{ format!("{hint}{left}") }</p>
                 // One node however many flags: Yew matches unkeyed siblings from the end, so a
                 // list that grows in place would shift the textarea and replace it, losing focus.
                 // Described by the textarea, so a warning that appears while typing is read with it.

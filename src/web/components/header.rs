@@ -70,7 +70,7 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
             // Said before Submit (which it describes), as it is after: the names cannot change once
             // submitted. A card without a step is not refused, only told what the step is for.
             if let Some(hint) = hint {
-                <p class={if nameless_step { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{ if nameless_step { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" } }</p>
+                <p ~className={if nameless_step { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{ if nameless_step { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" } }</p>
             }
         </header>
     }

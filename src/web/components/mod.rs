@@ -6,6 +6,7 @@
 //! that take the handle as a prop.
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes};
 
 pub mod capability_card;
 pub mod header;
@@ -43,8 +44,49 @@ pub const FULL: &str = "This box is full: it holds 10,000 characters. Any text p
 /// ones: each `html!` element is code of its own in the wasm (about 450 bytes), so 18 copies
 /// cost the widget more than 18 calls (519 bytes gzip). Buttons with more attributes stay
 /// written out: a second helper for the five with an `aria-label` saved nothing.
+/// Its attributes are set on the element `html!` builds, under the keys `html!` gives them
+/// (`class` a plain attribute, as a literal `class="..."` is): `class={class}` would go through
+/// Yew's `Classes` (see `class_names`), and `~className` would be undone when Yew patches a
+/// button with a literal class into this one (its `class` attribute removed after the property
+/// is set).
 pub fn button(class: &'static str, id: Option<String>, onclick: Callback<MouseEvent>, label: &'static str) -> Html {
-    html! { <button type="button" {class} {id} {onclick}>{ label }</button> }
+    let mut node = html! { <button {onclick}>{ label }</button> };
+    // (Just built: the only handle to its tag.)
+    if let Some(tag) = match &mut node { Html::VTag(tag) => std::rc::Rc::get_mut(tag), _ => None } {
+        tag.set_attributes(Attributes::Dynamic {
+            keys: &["type", "id", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("button")),
+                id.map(|id| AttributeOrProperty::Attribute(id.into())),
+                Some(AttributeOrProperty::Static(class)),
+            ]),
+        });
+    }
+    node
+}
+
+/// Class names joined by spaces, the empty ones left out (as `classes!` joins them), for an
+/// element's `~className`: set as the DOM property, which is the `class` attribute. Only where
+/// no element of the same tag with a `class` attribute can take its place (another branch of an
+/// `if` or `match`, an item of the same list): Yew patching one into the other sets the new
+/// element's property, then removes the old one's attribute (or, the other way round, sets
+/// `className` to `undefined`). Such a rival sets its class as `~className` too (the transfer
+/// panel's messages, an Undo row beside the observations). `html!`
+/// turns any `class={..}` that is not a literal into Yew's `Classes`, an `IndexSet` whose
+/// hashing, splitting and joining code cost the widget's first download 2.8 KB gzip for its
+/// dozen elements whose classes change (BENCHMARKS.md, "Size"). Only for HTML elements with at
+/// least one class: an SVG element's `className` is no string (setting it does nothing), and an
+/// empty `className` still writes `class=""` where an empty `classes!` writes no attribute.
+/// (The committee view, whose charts are SVG, keeps `classes!`.)
+pub fn class_names(names: &[&str]) -> String {
+    let mut out = String::new();
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 /// The id `{base}-{part}`: an element's within the widget (`base` its id prefix) or within a

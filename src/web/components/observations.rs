@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::core::notes::list_items;
 use crate::web::assist::Assistance;
-use crate::web::components::{button, part_id, room, FULL};
+use crate::web::components::{button, class_names, part_id, room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::core::notes::removal_slot;
 use crate::web::state::{slots, Action, Removed, ScorerContext};
@@ -137,7 +137,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
                 <p class="sc-card__hint" id={part_id(&id, "hint")}>
                     { format!("Enter adds it, Shift+Enter starts a new line. Each one is tagged with the capability and level it reads as; check the tag.{left}") }
                 </p>
-                <p class={classes!("sc-card__hint", "sc-observe__added", held.then_some("sc-is-warning"))} role="status">{ where_added }</p>
+                <p ~className={if held { "sc-card__hint sc-observe__added sc-is-warning" } else { "sc-card__hint sc-observe__added" }} role="status">{ where_added }</p>
                 if let Assistance::Failed(_) = &state.assist {
                     <p class="sc-card__hint sc-is-warning" role="status">
                         { format!("{} Tag each observation yourself; everything else works.", state.assist.unavailable("Tag suggestions")) }
@@ -224,7 +224,8 @@ fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
     let undo = part_id("undo", &serial);
     let text_id = part_id(id_prefix, &part_id("removed", &serial));
     html! {
-        <li key={undo.clone()} class="sc-removed">
+        // (Its class set as an observation's is, `~className`: see `class_names`.)
+        <li key={undo.clone()} ~className="sc-removed">
             <p class="sc-removed__text" id={text_id.clone()}>{ "Removed: " }<q>{ r.observation.text.clone() }</q></p>
             <div class="sc-obs__tag">
                 <button type="button" class="sc-button sc-m-small" id={part_id(id_prefix, &undo)} {onclick}
@@ -379,7 +380,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let described = if suggested { format!("{text_id} {base}-source") } else { text_id.clone() };
     let fold = state.locked && has_bias_risk(&flags);
     html! {
-        <li key={o.id.clone()} class={classes!("sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, (!flags.is_empty()).then_some("sc-m-flagged"), has_bias_risk(&flags).then_some("sc-m-bias"))}>
+        <li key={o.id.clone()} ~className={class_names(&["sc-obs", if suggested { "sc-m-suggested" } else { "sc-m-confirmed" }, if flags.is_empty() { "" } else { "sc-m-flagged" }, if has_bias_risk(&flags) { "sc-m-bias" } else { "" }])}>
             if editing {
                 { observation_editor(state, o, &base) }
             } else {

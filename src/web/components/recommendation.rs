@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 pub use crate::core::engine::{headline, hire_below_level};
 use crate::core::engine::{fixed2, join_names, Decision};
-use crate::web::components::part_id;
+use crate::web::components::{class_names, part_id};
 use crate::web::state::ScorerState;
 
 /// The modifier class of an outcome: green for a hire, red for no hire, amber for a hire below
@@ -53,7 +53,7 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
         announcement = format!("{announcement} {p}");
     }
     html! {
-        <aside class={classes!("sc-rec", decision_class)} aria-labelledby={title_id.clone()}>
+        <aside ~className={class_names(&["sc-rec", decision_class])} aria-labelledby={title_id.clone()}>
             <h2 class="sc-rec__title" id={title_id} tabindex="-1">{ "Recommendation" }</h2>
             <p class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class="sc-rec__outcome">
@@ -118,7 +118,7 @@ pub fn recommendation_bar(state: &ScorerState, id_prefix: &str) -> Html {
         crate::web::app::focus_within(button.closest(".sc-app").ok().flatten(), &title);
     });
     html! {
-        <button type="button" class={classes!("sc-recbar", decision_class(rec.decision, below))} {onclick}>
+        <button type="button" ~className={class_names(&["sc-recbar", decision_class(rec.decision, below)])} {onclick}>
             <span class="sc-recbar__decision">{ text }</span>
             <span class="sc-recbar__more">{ format!("Greenhouse: {} · See why", rec.greenhouse.label()) }</span>
         </button>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::web::app::SavedCard;
-use crate::web::components::{button, part_id};
+use crate::web::components::{button, class_names, part_id};
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
 /// A step of deleting a scorecard from Your scorecards: ask (its key, and the question, which is
@@ -88,7 +88,7 @@ fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<Str
                     html! {
                         <li class="sc-saved__item" onkeydown={asking.then(|| escape(i))}>
                             <span class="sc-saved__title">{ c.title.clone() }</span>
-                            <span class={if asking { "sc-saved__detail sc-is-asking" } else { "sc-saved__detail" }}>{ if asking { question.to_string() } else { c.detail.clone() } }</span>
+                            <span ~className={if asking { "sc-saved__detail sc-is-asking" } else { "sc-saved__detail" }}>{ if asking { question.to_string() } else { c.detail.clone() } }</span>
                             if asking {
                                 { button("sc-button sc-m-small sc-m-danger", None, step(Delete::Confirm(c.key.clone(), c.title.clone())), "Delete") }
                                 { button("sc-button sc-m-small", Some(part_id(id_prefix, "del-cancel")), step(Delete::Cancel(i)), "Cancel") }
@@ -227,7 +227,7 @@ pub fn toolbar(
             // Locked by the host or opened from a share link: nothing is edited, so nothing to
             // save or submit; the editing controls are left out rather than shown disabled.
             if !state.locked {
-                <p class={classes!("sc-save", save_class)} data-testid="save-status" role="status">{ save_text }</p>
+                <p ~className={class_names(&["sc-save", save_class])} data-testid="save-status" role="status">{ save_text }</p>
             }
             if let Some(onclick) = open {
                 { button("sc-button", Some(part_id(id_prefix, "open")), onclick, "Open the saved scorecard") }

@@ -413,11 +413,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 }
             };
             html! {
-                <p class={classes!("sc-transfer__msg", error.then_some("sc-is-error"))} id={id("msg")} role={if error { "alert" } else { "status" }}
+                <p ~className={if error { "sc-transfer__msg sc-is-error" } else { "sc-transfer__msg" }} id={id("msg")} role={if error { "alert" } else { "status" }}
                     tabindex="-1" ref={said.clone()}>{ text }</p>
             }
         }
-        Output::Done { text } => html! { <p class="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
+        // Its class set as the other message's is (`class_names`: the `<p>` of one is patched
+        // into the other's).
+        Output::Done { text } => html! { <p ~className="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
     };
     let question_body = match &*pending {
         None => html! {},
