@@ -107,6 +107,11 @@ fn file_stem(candidate: &str) -> String {
     }
 }
 
+/// `answered` (see `TransferPanel`) one more.
+fn moved_on(answered: &UseStateHandle<Option<(Option<u32>, usize)>>) {
+    answered.set(Some((None, answered.map_or(1, |(_, n)| n + 1))));
+}
+
 /// The export and import panel.
 #[function_component]
 pub fn TransferPanel(props: &TransferPanelProps) -> Html {
@@ -122,11 +127,15 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let question = use_node_ref();
     // After Replace or Cancel their buttons are gone: the keyboard goes to what happened.
     let said = use_node_ref();
-    let answered = use_state(|| 0u32);
+    // How many times an answer sent the keyboard to what happened: the effect runs again at
+    // each. Counted as `Some((None, n))`, in the state type of `QuickEntry`'s `added`: each
+    // state type of a `use_state` brings its own reducer and glue to the widget's wasm (see
+    // `moved_on`).
+    let answered = use_state(|| None::<(Option<u32>, usize)>);
     {
         let said = said.clone();
-        use_effect_with(*answered, move |&n| {
-            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n > 0) {
+        use_effect_with(*answered, move |n| {
+            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n.is_some()) {
                 let _ = p.focus();
             }
         });
@@ -161,7 +170,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         // keyboard goes to it (the answered effect), which brings it into view.
         let refuse = move |out: Output| {
             output.set(out);
-            answered.set(*answered + 1);
+            moved_on(&answered);
         };
         move |format: &str, card: &Scorecard| -> Option<String> {
             // What goes to the ATS or a debrief carries only ratings the interviewer stands by,
@@ -291,7 +300,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             // goes to it, which brings it into view, as for an export's refusal. (After a paste,
             // the keyboard stays in the box, to correct it, just above the message.)
             if file && question.is_none() {
-                answered.set(*answered + 1);
+                moved_on(&answered);
             }
             pending.set(question);
             output.set(said);
@@ -307,7 +316,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 Ok(text) => take_text(name, text, true),
                 Err(e) => {
                     output.set(Output::Message { error: true, text: format!("{name}: {e}. Your draft is unchanged.") });
-                    answered.set(*answered + 1);
+                    moved_on(&answered);
                 }
             }
         })
@@ -339,7 +348,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         let (state, output, paste, answered, on_other_card, pending, imported_key) =
             (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone(), imported_key.clone());
         Callback::from(move |_: MouseEvent| {
-            answered.set(*answered + 1);
+            moved_on(&answered);
             if let Some(Pending { source, imported }) = &*pending {
                 // The same scorecard replaced keeps its names fixed if it was submitted before.
                 let drafted = if other {
@@ -360,7 +369,7 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     let on_cancel = {
         let (output, answered, pending) = (output.clone(), answered.clone(), pending.clone());
         Callback::from(move |_: ()| {
-            answered.set(*answered + 1);
+            moved_on(&answered);
             pending.set(None);
             output.set(Output::Message { error: false, text: "Import cancelled; your draft is unchanged.".into() })
         })
