@@ -733,6 +733,34 @@ test('at 360 px, a heat-map cell the keyboard reaches with Shift+Tab or Tab is n
   await context.close();
 });
 
+test('at 360 px, a click on the visible part of a heat-map cell half under the sticky column opens it', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, ['Uma', 'Vic', 'Wes', 'Xia', 'Yul'].map((who, i) => card('Zed', who, `Step ${i + 1}`, MEETS4)));
+  await waitStatus(page, /^5 scorecards loaded, 5 counted, 1 candidate/);
+  const cells = page.locator('[data-testid=matrix] summary');
+  // Each interviewer's cell of the first row: its box scrolled so that the cell's left 40% is
+  // under the capability column, then clicked halfway across what shows of it.
+  for (let i = 1; i < 5; i++) {
+    const at = await cells.nth(i).evaluate((summary) => {
+      const cell = summary.closest('td');
+      const wrap = cell.closest('.sc-table-wrap');
+      const first = wrap.querySelector('td');
+      cell.scrollIntoView({ block: 'center' });
+      wrap.scrollLeft = cell.offsetLeft - first.offsetLeft + cell.offsetWidth * 0.4;
+      const column = wrap.querySelector('tbody th').getBoundingClientRect().right;
+      const r = summary.getBoundingClientRect();
+      return { x: (column + r.right) / 2, y: r.top + r.height / 2, hidden: r.left < column };
+    });
+    assert.ok(at.hidden, `cell ${i}: partly under the capability column before the click`);
+    await page.mouse.click(at.x, at.y);
+    assert.ok(await cells.nth(i).evaluate((s) => s.parentElement.open), `cell ${i}: the click opened it`);
+    await cells.nth(i).evaluate((s) => { s.parentElement.open = false; });
+  }
+  await context.close();
+});
+
 test('an interviewer with nobody to compare with is not called "in line"', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

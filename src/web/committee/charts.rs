@@ -151,6 +151,11 @@ pub fn HeatMap(props: &ChartProps) -> Html {
 fn clear_of_sticky(e: FocusEvent) {
     use wasm_bindgen::JsCast;
     let target: web_sys::Element = e.target_unchecked_into();
+    // The keyboard's focus only: a click focuses on mousedown, and moving the cell then would
+    // send its mouseup, so the click, to another cell.
+    if !target.matches(":focus-visible").unwrap_or(false) {
+        return;
+    }
     if let Ok(Some(cell)) = target.closest("td") {
         // The box: the table's parent, the cell's first `div` ancestor.
         if let Ok(Some(wrap)) = cell.closest("div") {
@@ -159,7 +164,8 @@ fn clear_of_sticky(e: FocusEvent) {
                 // Under the first column, or past the box's end: brought to the box's end.
                 let (scroll, end) = (wrap.scroll_left(), cell.offset_left() + cell.offset_width() - wrap.offset_width());
                 if scroll > cell.offset_left() - first.offset_left() || scroll < end {
-                    wrap.set_scroll_left(end);
+                    // (A cell wider than the box: its start, not its end, in view.)
+                    wrap.set_scroll_left(end.min(cell.offset_left() - first.offset_left()));
                 }
             }
         }
