@@ -65,14 +65,16 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   // A host page with the widget in a side column of 300, 400 or 600 px, beside its own content.
-  const host = (width, candidate) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  const host = (width, candidate, step) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
     <script type="module" src="/scorecard-element.js"></script></head>
     <body style="margin: 0"><div style="display: flex"><main style="flex: 1">Candidate profile</main>
-    <aside style="width: ${width}px; flex: none"><interview-scorecard candidate="${candidate}" interviewer="Grace Brewster Hopper" step="System design"></interview-scorecard></aside>
+    <aside style="width: ${width}px; flex: none"><interview-scorecard candidate="${candidate}" interviewer="Grace Brewster Hopper" step="${step}"></interview-scorecard></aside>
     </div></body></html>`;
-  // (At 300 px a longer name too: the header is one field a row there.)
-  for (const [width, candidate] of [[300, 'Ada Lovelace-Byron'], [300, 'Alexandra Konstantinopoulou'], [400, 'Ada Lovelace-Byron'], [600, 'Ada Lovelace-Byron']]) {
-    await page.route('**/sidebar.html', (route) => route.fulfill({ body: host(width, candidate), contentType: 'text/html' }));
+  // (At 300 px a longer name too: the header is one field a row there. And a step longer than
+  // the column: cut in its own field, never pushing the row past the column.)
+  const longStep = 'System design and architecture deep dive with the hiring manager (platform)';
+  for (const [width, candidate, step = 'System design'] of [[300, 'Ada Lovelace-Byron'], [300, 'Alexandra Konstantinopoulou'], [300, 'Ada Lovelace-Byron', longStep], [400, 'Ada Lovelace-Byron'], [600, 'Ada Lovelace-Byron']]) {
+    await page.route('**/sidebar.html', (route) => route.fulfill({ body: host(width, candidate, step), contentType: 'text/html' }));
     await page.emulateMedia({ media: 'screen' });
     await page.goto(`${base}/sidebar.html`);
     await page.waitForFunction(() => document.querySelector('interview-scorecard')?.shadowRoot?.querySelectorAll('.sc-card').length === 6);
@@ -90,7 +92,9 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
         copy.remove();
         return e.getBoundingClientRect().width + 1 < whole;
       };
-      const fields = [...root.querySelectorAll('.sc-header__fields input')].filter(cut).map((e) => e.id);
+      const fields = [...root.querySelectorAll('.sc-header__fields input')].filter((e) => e.value.length < 40 && cut(e)).map((e) => e.id);
+      const edge = document.querySelector('aside').getBoundingClientRect().right + 1;
+      fields.push(...[...root.querySelectorAll('.sc-header__fields .sc-field')].filter((e) => e.getBoundingClientRect().right > edge).map((e) => `${e.textContent} past the column`));
       const facts = [...root.querySelectorAll('.sc-rec__facts dt, .sc-rec__facts dd')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
       return [...fields, ...facts];
     });
