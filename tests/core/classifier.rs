@@ -2343,3 +2343,20 @@ fn old_technologies_alone_are_no_ones_age() {
     check_flags("Haskell is old, so she rewrote the parser in Rust.", &[]);
     check_age(&["Ruby is young.", "Juan is old."]);
 }
+
+/// A manager is a person as "the (new) manager", not in a compound: "the package manager" is a
+/// thing and "our manager", "the product manager" someone else, so these sound notes were age
+/// flags once "manager" became a role.
+#[test]
+fn compound_managers_are_things_or_someone_else() {
+    for note in [
+        "The service manager is old, so he replaced it with systemd.",
+        "The package manager seems old, so she upgraded npm.",
+        "The window manager is too old for Wayland, so he switched.",
+        "Our manager seems young, so she owned the rollout.",
+        "The product manager seems young, so she wrote the spec with him.",
+    ] {
+        assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
+    }
+    check_age(&["The manager seems a bit young for the scope.", "This manager is too old for this.", "A manager seems young here."]);
+}

@@ -451,7 +451,9 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 }
 
 /// The word at `k` is a person: one of [`PERSONS`], or of [`ROLES`] but not someone else's
-/// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it); or an "and"
+/// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it), and a manager
+/// only as "the (new) manager": a compound is a thing or someone else ("the package manager",
+/// "our manager", "the product manager"); or an "and"
 /// or "but" opening its clause before a hedge, in a note whose first word is a person or an
 /// action: their shared subject ("She designed the cache, wrote the tests, and is too young for
 /// this"; not "Finished all three parts, but lacks polish", which may be the work's).
@@ -460,6 +462,7 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
     let w = |j: usize| tokens.get(j).map_or("", |t| t.word.as_str());
     one_of(PERSONS, w(k))
         || one_of(ROLES, w(k)) && !one_of(OWNERS, w(k.wrapping_sub(1))) && !one_of(OWNERS, w(k.wrapping_sub(2)))
+            && (w(k) != "manager" || one_of("the a an this that new", w(k.wrapping_sub(1))))
         || k > 0 && one_of("and but", w(k)) && clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) && (person_at(tokens, 0) || lexicon_hit(&word_sets().0, &tokens[0].stem))
 }
 
