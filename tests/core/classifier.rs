@@ -2360,3 +2360,25 @@ fn compound_managers_are_things_or_someone_else() {
     }
     check_age(&["The manager seems a bit young for the scope.", "This manager is too old for this.", "A manager seems young here."]);
 }
+
+/// An "and" or "but" before a verb of being or a modal shares the note's subject without a
+/// comma too ("He debugged the race condition but is kind of old for the team" was missed),
+/// but not past another subject's copula ("She found the library was unmaintained, and is too
+/// old for our stack" is the library's, and was an age flag).
+#[test]
+fn and_or_but_share_the_subject_without_a_comma_not_past_another_copula() {
+    check_age(&[
+        "He debugged the race condition but is kind of old for the team.",
+        "Refactored the parser and seems a bit young for ownership of it.",
+        "She shipped the feature but might be too young to lead it.",
+        "He is solid technically but seems too old to adapt.",
+        "She designed the cache, wrote the tests, and is too young for this",
+    ]);
+    for note in [
+        "She found the library was unmaintained, and is too old for our stack.",
+        "She found the service was slow and is too old for the load, so she proposed a rewrite.",
+        "She found the library is unmaintained and is too old for our Node version.",
+    ] {
+        assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
+    }
+}

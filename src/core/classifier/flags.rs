@@ -454,7 +454,10 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 /// ("her manager", "his hiring manager": [`OWNERS`] one or two words before it), and a manager
 /// only as "the (new) manager": a compound is a thing or someone else ("the package manager",
 /// "our manager", "the product manager"); or an "and"
-/// or "but" opening its clause before a hedge, in a note whose first word is a person or an
+/// or "but" opening its clause before a hedge, or before a verb of being or a modal without a
+/// comma ("He debugged the race condition but is kind of old for the team"), with no other
+/// subject's copula in the words before ("She found the library was unmaintained, and is too
+/// old for our stack": the library's), in a note whose first word is a person or an
 /// action: their shared subject ("She designed the cache, wrote the tests, and is too young for
 /// this"; not "Finished all three parts, but lacks polish", which may be the work's).
 #[inline(never)]
@@ -463,7 +466,11 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
     one_of(PERSONS, w(k))
         || one_of(ROLES, w(k)) && !one_of(OWNERS, w(k.wrapping_sub(1))) && !one_of(OWNERS, w(k.wrapping_sub(2)))
             && (w(k) != "manager" || one_of("the a an this that new", w(k.wrapping_sub(1))))
-        || k > 0 && one_of("and but", w(k)) && clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) && (person_at(tokens, 0) || lexicon_hit(&word_sets().0, &tokens[0].stem))
+        || k > 0
+            && one_of("and but", w(k))
+            && (clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) || one_of("is was seems seemed looks looked might may could", w(k + 1)))
+            && tokens.get(k.saturating_sub(8).max(2)..k).is_none_or(|s| !s.iter().any(|t| one_of("is was are were seems seemed", &t.word)))
+            && (person_at(tokens, 0) || lexicon_hit(&word_sets().0, &tokens[0].stem))
 }
 
 /// Words that give a person or a thing to someone else ("her manager", "her face").
