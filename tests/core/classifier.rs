@@ -2382,3 +2382,13 @@ fn and_or_but_share_the_subject_without_a_comma_not_past_another_copula() {
         assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
     }
 }
+
+/// "old to" a verb is a person's age as "too old to" is: "She seems a bit old to learn a new
+/// stack" was missed; "from old to new", "the old to the new" are not about a person.
+#[test]
+fn old_to_do_something_is_age() {
+    check_age(&["She seems a bit old to learn a new stack.", "He is kind of old to switch careers.", "The candidate is old to be starting out as a junior."]);
+    for note in ["She migrated the schema from old to new without downtime.", "The service is old to begin with, so she rewrote it."] {
+        check_flags(note, &[]);
+    }
+}

@@ -192,9 +192,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
         "old" | "older" | "young" | "younger" if len == 2 && next == "for" => (person_subject(tokens, i, true) || named(text, tokens, i)) && !work_thing_near(tokens, i + 2, 3),
         "too" if len == 2 => !matches!(next_in_clause(tokens, i, 2), "a" | "an") && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
-        // "He's old and slow": a person, never a fragment ("Old API, needs an upgrade").
+        // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
+        // fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
-        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), CONJ),
+        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), "to and so but or now already yet though ish"),
         // A bare age: "He is 58 and ...", "he's 62", "she is forty". Not "latency was 58", "He
         // is 3 weeks in" or "is 58 ms faster": a number from 16 to 99 after a verb of being of a
         // person, ending its clause or followed by a conjunction.
