@@ -2392,3 +2392,12 @@ fn old_to_do_something_is_age() {
         check_flags(note, &[]);
     }
 }
+
+/// A thing of work naming a team or a role after "for" is a person's place, not a thing's use:
+/// "She is too old for the systems team" was missed; "The library is too old for the API team"
+/// stays a thing's age.
+#[test]
+fn a_team_named_by_a_thing_of_work_is_a_persons_place() {
+    check_age(&["She is too old for the systems team.", "The candidate is old for the API team.", "He is too young for the database role."]);
+    check_flags("The library is too old for the API team, so she upgraded it.", &[]);
+}

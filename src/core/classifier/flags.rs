@@ -599,10 +599,13 @@ fn origin_place(word: &str) -> bool {
 }
 
 /// A thing of work among the `n` words from `i`, in the clause of `i - 1`: "old for a codebase",
-/// "too old for the new runtime".
+/// "too old for the new runtime"; not a team or a role named by one ("too old for the systems
+/// team", "old for the API role": a person's place).
 fn work_thing_near(tokens: &[Token], i: usize, n: usize) -> bool {
     let clause = tokens.get(i.wrapping_sub(1)).map(|t| t.clause);
-    tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause).any(|t| "cod servic system api runtim hardwar librar version databas framework".split(' ').any(|w| t.stem.starts_with(w)))
+    let mut near = tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause);
+    near.clone().any(|t| "cod servic system api runtim hardwar librar version databas framework".split(' ').any(|w| t.stem.starts_with(w)))
+        && !near.any(|t| one_of("team role job position", &t.word))
 }
 
 /// The word after the phrase at `i..i + len`, if it is in the same clause; "" otherwise.
