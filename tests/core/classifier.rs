@@ -2401,3 +2401,10 @@ fn a_team_named_by_a_thing_of_work_is_a_persons_place() {
     check_age(&["She is too old for the systems team.", "The candidate is old for the API team.", "He is too young for the database role."]);
     check_flags("The library is too old for the API team, so she upgraded it.", &[]);
 }
+
+/// "she's older" is "she is older" (the tokenizer keeps "she" of "she's"): it was missed.
+#[test]
+fn shes_older_is_age() {
+    check_age(&["She's older.", "He's older and might not keep up."]);
+    check_flags("He's upgrading older clients to the new SDK.", &[]);
+}

@@ -321,7 +321,8 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "disabled" => one_of("is was being a physically", prev) || one_of("person candidate veteran people", next),
         "weight" => one_of("his her their lose lost gained", prev),
         "voice" => one_of(OWNERS, prev),
-        "older" if len == 1 => i == 0 || one_of("is was bit much an", prev),
+        // ("she's older": the tokenizer keeps "she" of "she's".)
+        "older" if len == 1 => i == 0 || one_of("is was bit much an he she", prev),
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
