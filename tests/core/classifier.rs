@@ -2408,3 +2408,11 @@ fn shes_older_is_age() {
     check_age(&["She's older.", "He's older and might not keep up."]);
     check_flags("He's upgrading older clients to the new SDK.", &[]);
 }
+
+/// "young candidate" is the one interviewed wherever it stands: "The young candidate fixed the
+/// bug in 10 minutes" was missed; "mentored a young engineer" stays someone else.
+#[test]
+fn the_young_candidate_is_age() {
+    check_age(&["The young candidate fixed the bug in 10 minutes.", "Our younger candidate asked sharp questions."]);
+    check_flags("She mentored a young engineer through the migration.", &[]);
+}

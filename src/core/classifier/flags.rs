@@ -370,8 +370,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let n = next_in_clause(tokens, i, 5);
             n.is_empty() || one_of(CONJ, n) && one_of("he she we they i it", next_in_clause(tokens, i, 6))
         }
+        // ("The young candidate fixed the bug": the candidate is the one interviewed, whoever
+        // says it; "mentored a young engineer" is someone else.)
         "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
-            describes_candidate(tokens, i)
+            next == "candidate" || describes_candidate(tokens, i)
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
         // recent grad", "onboards recent grads": describes the people they work with.
