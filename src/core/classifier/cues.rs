@@ -13,6 +13,7 @@
 
 use std::sync::OnceLock;
 
+use super::flags::one_of;
 use super::fxhash::FxHashMap;
 use super::text::Token;
 
@@ -145,7 +146,7 @@ fn compile() -> Lexicon {
                     list.push(idx);
                 }
             }
-            let self_negating = pattern.split_whitespace().any(|w| matches!(w, "not" | "no" | "never" | "without" | "unable"));
+            let self_negating = pattern.split_whitespace().any(|w| one_of("not no never without unable", w));
             lex.patterns.push(Pattern { cue, elements, far, self_negating });
         }
     }
@@ -211,7 +212,7 @@ fn match_at(tokens: &[Token], i: usize, pattern: &Pattern) -> Option<(usize, boo
         let j = found?;
         if !pattern.self_negating {
             for t in tokens.get(pos + 1..=j)? {
-                negated |= t.neg || matches!(t.word.as_str(), "not" | "no" | "never" | "without");
+                negated |= t.neg || one_of("not no never without", &t.word);
             }
         }
         pos = j;

@@ -7,6 +7,7 @@
 //! Both vectors are scaled to unit length so that long and short notes weigh alike.
 
 use super::cues::{self, CueKind};
+use super::flags::one_of;
 use super::text::Token;
 
 /// One feature of a note, with the tokens it came from (for evidence).
@@ -29,13 +30,13 @@ pub struct Features {
 
 /// Words that open a negation and are worth a level feature of their own.
 fn is_negation_word(w: &str) -> bool {
-    matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none" | "unable" | "rarely" | "barely" | "hardly")
+    one_of("not no never without nothing none unable rarely barely hardly", w)
 }
 
 /// Level cues that read as sound work when negated or when they spell out a negation ("did not
 /// need hints", "had no trouble", "without me asking", "no hints"): their negation is good news.
 fn is_positive_cue(feature: &str) -> bool {
-    matches!(feature, "#independent" | "#capable" | "#on_time")
+    one_of("#independent #capable #on_time", feature)
 }
 
 /// The negators whose negation makes a positive level cue: "not" in "did not need hints" turns

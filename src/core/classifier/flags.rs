@@ -191,7 +191,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "Her old team": of a thing. So the words before must lead back to a person or to the
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
         "old" | "older" | "young" | "younger" if len == 2 && next == "for" => (person_subject(tokens, i, true) || named(text, tokens, i)) && !work_thing_near(tokens, i + 2, 3),
-        "too" if len == 2 => !matches!(next_in_clause(tokens, i, 2), "a" | "an") && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
+        "too" if len == 2 => !one_of("a an", next_in_clause(tokens, i, 2)) && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
         // fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
@@ -228,10 +228,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "aged" => prev == "middle" || tokens.get(i + 1).is_some_and(|t| t.word == "dozens" || text.get(t.start..t.end).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))),
         // "articulate for someone from there", "for someone from Nigeria": a backhanded
         // compliment about origin. Not "for someone from the data team" or "from outside".
-        "for" if len == 4 && matches!(next, "someone" | "somebody") => origin_place(tokens.get(i + 3).map_or("", |t| t.word.as_str())),
+        "for" if len == 4 && one_of("someone somebody", next) => origin_place(tokens.get(i + 3).map_or("", |t| t.word.as_str())),
         // "Where is he really from?", "where's she from originally": not "it is really from the
         // cache".
-        "really" | "from" if len == 2 && matches!(next, "from" | "originally") => {
+        "really" | "from" if len == 2 && one_of("from originally", next) => {
             let clause = tokens.get(i).map(|t| t.clause);
             // "where" within four words before, with a person between it and here.
             let mut person = false;
@@ -472,10 +472,14 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
             && (w(k) != "manager" || one_of("the a an this that new", w(k.wrapping_sub(1))))
         || k > 0
             && one_of("and but", w(k))
-            && (clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) || one_of("is was seems seemed looks looked might may could", w(k + 1)))
-            && tokens.get(k.saturating_sub(8).max(2)..k).is_none_or(|s| !s.iter().any(|t| one_of("is was are were seems seemed", &t.word)))
+            && (clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) || one_of(BEING, w(k + 1)))
+            && tokens.get(k.saturating_sub(8).max(2)..k).is_none_or(|s| !s.iter().any(|t| one_of(BEING, &t.word)))
             && (person_at(tokens, 0) || lexicon_hit(&word_sets().0, &tokens[0].stem))
 }
+
+/// A verb of being or a modal: what a subject-less "and" or "but" goes on with ("... but is too
+/// old", "... and might be too young"), and what another subject's clause has.
+const BEING: &str = "is was are were seems seemed looks looked might may could";
 
 /// Words that give a person or a thing to someone else ("her manager", "her face").
 const OWNERS: &str = "her his their";
