@@ -317,12 +317,13 @@ test("the panel's columns follow the order the files were chosen, not the order 
   const json = (who, step) => JSON.stringify(card(who, step, levels));
   // The first file's read is held back until the other two have been read, so it finishes last.
   await page.evaluate(() => {
-    const read = FileReader.prototype.readAsText;
+    const read = FileReader.prototype.readAsArrayBuffer;
     let others = 0;
     let release;
     const gate = new Promise((ok) => { release = ok; });
-    FileReader.prototype.readAsText = function (blob, ...rest) {
+    FileReader.prototype.readAsArrayBuffer = function (blob, ...rest) {
       if (blob.name === 'yara.json') {
+        window.held = true;
         gate.then(() => read.call(this, blob, ...rest));
         return;
       }
@@ -338,5 +339,32 @@ test("the panel's columns follow the order the files were chosen, not the order 
   await page.waitForSelector('[data-testid=matrix]');
   const headers = await page.locator('[data-testid=matrix] thead th').allTextContents();
   assert.deepEqual(headers.slice(1, 4).map((h) => h.split(/\s/)[0]), ['Yara', 'Abe', 'Mo'], headers.join(' | '));
+  assert.equal(await page.evaluate(() => window.held), true, "the first file's read was the one held back");
+  await context.close();
+});
+
+test('a file the browser fails to read for a reason of its own is listed with that reason, and the rest of its batch loads', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-files');
+  // The browser's reader fails one file with an error name outside the three the File API names.
+  await page.evaluate(() => {
+    const read = FileReader.prototype.readAsArrayBuffer;
+    FileReader.prototype.readAsArrayBuffer = function (blob) {
+      if (blob.name !== 'odd.json') return read.call(this, blob);
+      Object.defineProperty(this, 'error', { value: new DOMException('The disk went away.', 'EncodingError') });
+      queueMicrotask(() => this.dispatchEvent(new ProgressEvent('loadend')));
+    };
+  });
+  const levels = { technical_expertise: 'meets', project_ownership: 'meets' };
+  await page.setInputFiles('#scc-files', [
+    { name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card('Yara Quinn', 'Coding', levels))) },
+    { name: 'abe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card('Abe Ross', 'Design', levels))) },
+  ]);
+  await page.waitForSelector('[data-testid=matrix]');
+  await page.waitForFunction(() => /disk went away/.test(document.querySelector('main').textContent));
+  const text = await page.locator('main').textContent();
+  assert.match(text, /odd\.json[^]*could not read the file: The disk went away\./);
   await context.close();
 });

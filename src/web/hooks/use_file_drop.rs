@@ -59,7 +59,8 @@ fn read_bytes(file: &web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) +
                     "NotFoundError" => "FileReader cannot find blob: ",
                     "NotReadableError" => "FileReader cannot read contents of blob: ",
                     "SecurityError" => "FileReader encountered a security exception: ",
-                    _ => wasm_bindgen::throw_str("unrecognised error type"),
+                    // (Another name: said as such, so the file is answered and a batch waiting on it ends.)
+                    _ => "FileReader could not read the file: ",
                 }
                 .to_string()
                     + &e.message()),
