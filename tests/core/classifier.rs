@@ -2391,6 +2391,9 @@ fn old_to_do_something_is_age() {
     for note in ["She migrated the schema from old to new without downtime.", "The service is old to begin with, so she rewrote it."] {
         check_flags(note, &[]);
     }
+    // "old to" a place, not a verb: new to it, not an age (the final review).
+    let flags = detect_flags("He is old to this codebase and navigated it quickly.");
+    assert!(flags.iter().all(|f| f.kind != FlagKind::BiasRisk), "{flags:?}");
 }
 
 /// A thing of work naming a team or a role after "for" is a person's place, not a thing's use:
@@ -2409,10 +2412,19 @@ fn shes_older_is_age() {
     check_flags("He's upgrading older clients to the new SDK.", &[]);
 }
 
-/// "young candidate" is the one interviewed wherever it stands: "The young candidate fixed the
-/// bug in 10 minutes" was missed; "mentored a young engineer" stays someone else.
+/// "young candidate" is the one interviewed when it leads its clause or describes them: "The
+/// young candidate fixed the bug in 10 minutes" was missed; "mentored a young engineer" stays
+/// someone else, and so do "coached a young candidate", a candidate program and a pool (the
+/// first review flagged them once "candidate" skipped the check).
 #[test]
 fn the_young_candidate_is_age() {
     check_age(&["The young candidate fixed the bug in 10 minutes.", "Our younger candidate asked sharp questions."]);
-    check_flags("She mentored a young engineer through the migration.", &[]);
+    for note in [
+        "She mentored a young engineer through the migration.",
+        "He coached a young candidate through a mock interview and gave concrete feedback.",
+        "She ran the young candidate program for the bootcamp and improved its completion rate.",
+        "The young candidate pool was strong this quarter; she stood out for her design.",
+    ] {
+        check_flags(note, &[]);
+    }
 }

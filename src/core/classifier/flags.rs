@@ -195,7 +195,9 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
         // fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
-        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), "to and so but or now already yet though ish"),
+        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), "to and so but or now already yet though ish")
+            // ("old to learn", not "old to this codebase": a verb after "to".)
+            && !(next_in_clause(tokens, i, 1) == "to" && one_of("the a an this that these those our their his her its my your", next_in_clause(tokens, i, 2))),
         // A bare age: "He is 58 and ...", "he's 62", "she is forty". Not "latency was 58", "He
         // is 3 weeks in" or "is 58 ms faster": a number from 16 to 99 after a verb of being of a
         // person, ending its clause or followed by a conjunction.
@@ -371,9 +373,15 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             n.is_empty() || one_of(CONJ, n) && one_of("he she we they i it", next_in_clause(tokens, i, 6))
         }
         // ("The young candidate fixed the bug": the candidate is the one interviewed, whoever
-        // says it; "mentored a young engineer" is someone else.)
+        // says it; "mentored a young engineer" is someone else, and so are "coached a young
+        // candidate", "ran the young candidate program" and "The young candidate pool".)
         "young" | "younger" if one_of("candidate engineer dev developer hire grad graduate professional", next) => {
-            next == "candidate" || describes_candidate(tokens, i)
+            describes_candidate(tokens, i)
+                || next == "candidate"
+                    && i >= 1
+                    && clause_initial(tokens, i - 1)
+                    && one_of("the this our", &tokens[i - 1].word)
+                    && !one_of("pool pools program programs programme pipeline pipelines", next_in_clause(tokens, i, 2))
         }
         // "she's a recent grad", "Recent graduate, ...": describes the candidate. "mentored a
         // recent grad", "onboards recent grads": describes the people they work with.
