@@ -157,8 +157,8 @@ fn clear_of_sticky(e: FocusEvent) {
         return;
     }
     if let Ok(Some(cell)) = target.closest("td") {
-        // The box: the table's parent, the cell's first `div` ancestor.
-        if let Ok(Some(wrap)) = cell.closest("div") {
+        // The box: the table's parent.
+        if let Ok(Some(wrap)) = cell.closest(".sc-table-wrap") {
             if let Ok(Some(first)) = wrap.query_selector("td") {
                 let [cell, wrap, first] = [cell, wrap, first].map(|e| e.unchecked_into::<web_sys::HtmlElement>());
                 // Under the first column, or past the box's end: brought to the box's end.
