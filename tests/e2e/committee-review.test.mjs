@@ -701,13 +701,18 @@ test('"Add pasted" keeps the keyboard in the paste box, and the comparison table
   await context.close();
 });
 
-test('at 360 px, a heat-map cell the keyboard reaches with Shift+Tab or Tab is never left under the sticky capability column', async () => {
+/** At 360 px, one candidate's heat map of five interviewers, wider than the screen: its cells' summaries. */
+async function narrowHeatMap() {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
   await open(page);
   await paste(page, ['Uma', 'Vic', 'Wes', 'Xia', 'Yul'].map((who, i) => card('Zed', who, `Step ${i + 1}`, MEETS4)));
   await waitStatus(page, /^5 scorecards loaded, 5 counted, 1 candidate/);
-  const cells = page.locator('[data-testid=matrix] summary');
+  return { context, page, cells: page.locator('[data-testid=matrix] summary') };
+}
+
+test('at 360 px, a heat-map cell the keyboard reaches with Shift+Tab or Tab is never left under the sticky capability column', async () => {
+  const { context, page, cells } = await narrowHeatMap();
   const count = await cells.count();
   assert.equal(count, 20, 'each of the 4 capabilities rated by 5 interviewers, with a note');
   // Where the focused cell is drawn: on top (not under the first column), and how far its box
@@ -734,12 +739,7 @@ test('at 360 px, a heat-map cell the keyboard reaches with Shift+Tab or Tab is n
 });
 
 test('at 360 px, a click on the visible part of a heat-map cell half under the sticky column opens it', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-  const page = await context.newPage();
-  await open(page);
-  await paste(page, ['Uma', 'Vic', 'Wes', 'Xia', 'Yul'].map((who, i) => card('Zed', who, `Step ${i + 1}`, MEETS4)));
-  await waitStatus(page, /^5 scorecards loaded, 5 counted, 1 candidate/);
-  const cells = page.locator('[data-testid=matrix] summary');
+  const { context, page, cells } = await narrowHeatMap();
   // Each interviewer's cell of the first row: its box scrolled so that the cell's left 40% is
   // under the capability column, then clicked halfway across what shows of it.
   for (let i = 1; i < 5; i++) {
