@@ -65,6 +65,16 @@ pub fn button(class: &'static str, id: Option<String>, onclick: Callback<MouseEv
     node
 }
 
+/// What a click on one of the scorer's buttons does when all it does is send the reducer an
+/// action: `make(arg)`, `arg` the observation's id where the action names one (else empty). One
+/// closure type for the eight such buttons (an observation's Accept, Edit, Save, Cancel and
+/// Remove, Draft ratings, Reopen, the notice's Dismiss) instead of one each: every closure type
+/// is code of its own (its call, its drop, its `Rc`).
+pub fn on_click(state: &crate::web::state::ScorerContext, arg: String, make: fn(String) -> crate::web::state::Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(make(arg.clone())))
+}
+
 /// Class names joined by spaces, the empty ones left out (as `classes!` joins them), for an
 /// element's `~className`: set as the DOM property, which is the `class` attribute. Only where
 /// no element of the same tag with a `class` attribute can take its place (another branch of an

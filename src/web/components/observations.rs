@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::core::notes::list_items;
 use crate::web::assist::Assistance;
-use crate::web::components::{button, class_names, part_id, room, FULL};
+use crate::web::components::{button, class_names, on_click, part_id, room, FULL};
 use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::core::notes::removal_slot;
 use crate::web::state::{slots, Action, Removed, ScorerContext};
@@ -110,10 +110,7 @@ pub fn QuickEntry(props: &QuickEntryProps) -> Html {
         Callback::from(move |_: MouseEvent| add(false))
     };
     let on_whole = Callback::from(move |_: MouseEvent| add(true));
-    let on_draft = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DraftRatings))
-    };
+    let on_draft = on_click(state, String::new(), |_| Action::DraftRatings);
     let untagged: Vec<&Observation> = state.card.observations.iter().filter(|o| o.capability.is_none()).collect();
     // Read-only (submitted, locked by the host, opened from a share link): nothing to type, only
     // the untagged observations to show.
@@ -335,27 +332,12 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
             state.dispatch(Action::Retag { id: id.clone(), capability: capability.clone(), level });
         })
     };
-    let on_accept = {
-        let (state, id) = (state.clone(), o.id.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::AcceptTag { id: id.clone() }))
-    };
-    let on_remove = {
-        let (state, id) = (state.clone(), o.id.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveObservation { id: id.clone() }))
-    };
-    let on_edit = {
-        let (state, id) = (state.clone(), o.id.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::EditObservation { id: id.clone() }))
-    };
+    let on_accept = on_click(state, o.id.clone(), |id| Action::AcceptTag { id });
+    let on_remove = on_click(state, o.id.clone(), |id| Action::RemoveObservation { id });
+    let on_edit = on_click(state, o.id.clone(), |id| Action::EditObservation { id });
     let editing = !disabled && state.edit_text(&o.id).is_some();
-    let on_save = {
-        let (state, id) = (state.clone(), o.id.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::SaveObservation { id: id.clone() }))
-    };
-    let on_cancel = {
-        let (state, id) = (state.clone(), o.id.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::CancelEdit { id: id.clone() }))
-    };
+    let on_save = on_click(state, o.id.clone(), |id| Action::SaveObservation { id });
+    let on_cancel = on_click(state, o.id.clone(), |id| Action::CancelEdit { id });
     // Waiting for the classifier (the on-demand module still loading): said on the note itself,
     // which would otherwise look untagged and sound.
     let reading = o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading);

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::web::app::SavedCard;
-use crate::web::components::{button, class_names, part_id};
+use crate::web::components::{button, class_names, on_click, part_id};
 use crate::web::state::{Action, SaveStatus, ScorerContext};
 
 /// A step of deleting a scorecard from Your scorecards: ask (its key, and the question, which is
@@ -214,14 +214,8 @@ pub fn toolbar(
         let cb = on_submit.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let on_reopen = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reopen))
-    };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
-    };
+    let on_reopen = on_click(state, String::new(), |_| Action::Reopen);
+    let on_dismiss = on_click(state, String::new(), |_| Action::DismissNotice);
     html! {
         <div class="sc-toolbar">
             // Locked by the host or opened from a share link: nothing is edited, so nothing to
