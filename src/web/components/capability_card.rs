@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::rubric::Capability;
 use crate::core::scorecard::Rating;
-use crate::web::components::observations::{bias_flagged, flag_text, observation_list, removed_from, withheld};
+use crate::web::components::observations::{bias_flagged, flag_note, observation_list, removed_from, withheld};
 use crate::web::components::{class_names, part_id, room, FULL};
 use crate::web::state::{Action, ScorerContext};
 
@@ -142,7 +142,7 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
                 // Described by the textarea, so a warning that appears while typing is read with it.
                 <div class="sc-card__flags" id={flags_id}>
                     // Folded, none: a reason quotes the words folded away (see `withheld`).
-                    { for (if fold { &[] } else { note_flags }).iter().map(|f| html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }) }
+                    { for (if fold { &[] } else { note_flags }).iter().map(flag_note) }
                     // Full: said at once, and with the box (its description).
                     if full {
                         <p class="sc-card__hint sc-is-warning" role="alert">{ FULL }</p>

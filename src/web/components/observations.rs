@@ -161,6 +161,11 @@ pub fn flag_text(f: &Flag) -> String {
     format!("⚠ {}", flag_words(f))
 }
 
+/// A flag under its note or observation (one element for both, see `button`).
+pub fn flag_note(f: &Flag) -> Html {
+    html! { <p class="sc-obs__flag" role="note">{ flag_text(f) }</p> }
+}
+
 /// [`flag_text`] without the sign, as a sentence says it.
 fn flag_words(f: &Flag) -> String {
     match f.kind {
@@ -424,9 +429,7 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
             </div>
             // One node however many flags (see capability_card: siblings would shift otherwise).
             // Folded, none: a reason quotes the words that raised it (see `withheld`).
-            <>{ for (if fold { &[] } else { flags.as_slice() }).iter().map(|f| html! {
-                <p class="sc-obs__flag" role="note">{ flag_text(f) }</p>
-            }) }</>
+            <>{ for (if fold { &[] } else { flags.as_slice() }).iter().map(flag_note) }</>
         </li>
     }
 }
