@@ -218,9 +218,11 @@ pub fn removed_from<'a>(state: &'a ScorerContext, capability: Option<&str>) -> V
 }
 
 fn undo_item(state: &ScorerContext, r: &Removed, id_prefix: &str) -> Html {
+    let onclick = {
+        let (state, serial) = (state.clone(), r.serial);
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoRemove { serial }))
+    };
     let serial = r.serial.to_string();
-    // (`on_click`'s closure, the serial read back from its text.)
-    let onclick = on_click(state, serial.clone(), |s| Action::UndoRemove { serial: s.parse().unwrap_or_default() });
     let undo = part_id("undo", &serial);
     let text_id = part_id(id_prefix, &part_id("removed", &serial));
     html! {
