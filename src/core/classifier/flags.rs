@@ -195,9 +195,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
         // fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
-        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && ends_or(next_in_clause(tokens, i, 1), "to and so but or now already yet though ish")
-            // ("old to learn", not "old to this codebase": a verb after "to".)
-            && !(next_in_clause(tokens, i, 1) == "to" && one_of("the a an this that these those our their his her its my your", next_in_clause(tokens, i, 2))),
+        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && match next_in_clause(tokens, i, 1) {
+                // ("old to learn", not "old to this codebase": a verb after "to".)
+                "to" => !one_of(DETERMINERS, next_in_clause(tokens, i, 2)) && !one_of(OWNERS, next_in_clause(tokens, i, 2)),
+                n => ends_or(n, CONJ),
+            },
         // A bare age: "He is 58 and ...", "he's 62", "she is forty". Not "latency was 58", "He
         // is 3 weeks in" or "is 58 ms faster": a number from 16 to 99 after a verb of being of a
         // person, ending its clause or followed by a conjunction.
@@ -343,7 +345,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             // when a determiner opens its noun phrase, one or two words before it, which a name
             // never has ("The lead time seems young", "Our dev environment is young"; not "Her
             // face looks young", "The candidate's face looks young": someone's).
-            let det = |k: usize| tokens.get(k).is_some_and(|t| one_of("the a an this that these those our its your my", &t.word));
+            let det = |k: usize| tokens.get(k).is_some_and(|t| one_of(DETERMINERS, &t.word));
             let thing = |k: usize| {
                 tokens.get(k).is_some_and(|s| one_of(THINGS, &s.word) || tech(s) || !s.stop && (det(k.wrapping_sub(1)) || det(k.wrapping_sub(2)) && !(tokens[k - 1].stop || one_of(PERSONS, &tokens[k - 1].word))))
             };
@@ -491,6 +493,9 @@ const BEING: &str = "is was are were seems seemed looks looked might may could";
 
 /// Words that give a person or a thing to someone else ("her manager", "her face").
 const OWNERS: &str = "her his their";
+
+/// Words that open a noun phrase, which a name never has ("the lead time", "this codebase").
+const DETERMINERS: &str = "the a an this that these those our its your my";
 
 /// The words [`person_subject`] reads as the candidate.
 const PERSONS: &str = "he she they candidate cand guy man woman lady person kid boy student";
