@@ -161,11 +161,14 @@ fn clear_of_sticky(e: FocusEvent) {
         if let Ok(Some(wrap)) = cell.closest(".sc-table-wrap") {
             if let Ok(Some(first)) = wrap.query_selector("td") {
                 let [cell, wrap, first] = [cell, wrap, first].map(|e| e.unchecked_into::<web_sys::HtmlElement>());
-                // Under the first column, or past the box's end: brought to the box's end.
-                let (scroll, end) = (wrap.scroll_left(), cell.offset_left() + cell.offset_width() - wrap.offset_width());
-                if scroll > cell.offset_left() - first.offset_left() || scroll < end {
-                    // (A cell wider than the box: its start, not its end, in view.)
-                    wrap.set_scroll_left(end.min(cell.offset_left() - first.offset_left()));
+                // The scroll that puts the cell's start at the first column's end, and its end at
+                // the box's end. Under the first column, or past the box's end: brought to the
+                // box's end (a cell wider than the box: its start).
+                let start = cell.offset_left() - first.offset_left();
+                let end = cell.offset_left() + cell.offset_width() - wrap.offset_width();
+                let scroll = wrap.scroll_left();
+                if scroll > start || scroll < end {
+                    wrap.set_scroll_left(end.min(start));
                 }
             }
         }
