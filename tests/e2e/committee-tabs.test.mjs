@@ -227,18 +227,25 @@ const flush = async (page, since, shown = /^/) => {
   await page.evaluate(() => window.flushIdle());
 };
 
-test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
-  // Saves run when the browser is idle: here when the test says, so that B's change comes
-  // before the save of the set it took.
-  const context = await idleContext();
+/** Two tabs of `context` (an `idleContext`): A loads the first three files and saves them, its
+ * idle save flushed; then B opens on that set. */
+async function twoTabs(context) {
   const [a, b] = [await context.newPage(), await context.newPage()];
   await open(a);
   await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
   await waitStatus(a, /^3 scorecards loaded/);
   await flush(a, 0);
-  await saved(a, 3);
+  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
   await open(b);
   await waitStatus(b, /^3 scorecards loaded/);
+  return [a, b];
+}
+
+test("a change made just after taking another tab's set is saved, not taken for another tab's", async () => {
+  // Saves run when the browser is idle: here when the test says, so that B's change comes
+  // before the save of the set it took.
+  const context = await idleContext();
+  const [a, b] = await twoTabs(context);
   await flush(b, 0);
 
   let n = await asked(a);
@@ -273,14 +280,7 @@ test("a change on screen whose save is not yet asked for is waiting: another tab
     window.heard = 0;
     window.addEventListener('storage', () => { window.heard += 1; });
   });
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await waitStatus(a, /^3 scorecards loaded/);
-  await flush(a, 0);
-  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
-  await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
+  const [a, b] = await twoTabs(context);
   await flush(b, 0);  // nothing waiting to be saved in B
 
   // (The list opened first: while a run of work is held, Yew starts no other.)
@@ -309,14 +309,7 @@ test("a tab that only restored or took a set, its save still to run, takes anoth
   // as a tab with nothing waiting does (the QA pass saw it ask which to keep, "this tab added 0
   // and removed 0"). Then again, B's save of the set it took still to run.
   const context = await idleContext();
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await waitStatus(a, /^3 scorecards loaded/);
-  await flush(a, 0);
-  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
-  await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
+  const [a, b] = await twoTabs(context);
   await b.waitForFunction(() => window.asked > 0);  // the restored set's save, not run
   // (The notice counts from the set B had before it took any: 1, then 2 removed.)
   for (const [label, left, notice] of [['a1.json', /^2 scorecards loaded/, /0 added, 1 removed/], ['a2.json', /^1 scorecard loaded/, /0 added, 2 removed/]]) {
@@ -342,14 +335,7 @@ test("a tab that only restored a set, whose save runs before it hears another ta
   // bring A's set.)
   const context = await idleContext();
   await context.addInitScript(() => window.addEventListener('storage', (e) => { if (window.deaf) e.stopImmediatePropagation(); }, true));
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await waitStatus(a, /^3 scorecards loaded/);
-  await flush(a, 0);
-  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
-  await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
+  const [a, b] = await twoTabs(context);
   await b.waitForFunction(() => window.asked > 0);
   await b.evaluate(() => { window.deaf = true; });
   let na = await asked(a);
@@ -464,14 +450,7 @@ test('the two-tab alert counts only the scorecards that read as scorecards, and 
 // this tab's change is still waiting when the other tab's set comes.
 async function idleTabs() {
   const context = await idleContext();
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  await open(a);
-  await a.setInputFiles('#scc-files', FOUR.slice(0, 3));
-  await waitStatus(a, /^3 scorecards loaded/);
-  await flush(a, 0);
-  await savedAs(a, ['a1.json', 'a2.json', 'a3.json']);
-  await open(b);
-  await waitStatus(b, /^3 scorecards loaded/);
+  const [a, b] = await twoTabs(context);
   await flush(b, 0);
   return { context, a, b, alert: b.locator('[data-testid=elsewhere]') };
 }
