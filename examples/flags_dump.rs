@@ -17,7 +17,10 @@ fn main() {
     let readers: Vec<Box<dyn BufRead>> = if files.is_empty() {
         vec![Box::new(std::io::stdin().lock())]
     } else {
-        files.iter().map(|f| Box::new(std::io::BufReader::new(std::fs::File::open(f).expect("open"))) as Box<dyn BufRead>).collect()
+        files
+            .iter()
+            .map(|f| Box::new(std::io::BufReader::new(std::fs::File::open(f).expect("open"))) as Box<dyn BufRead>)
+            .collect()
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for reader in readers {

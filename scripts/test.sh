@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing whatever tools are missing first:
+#   0. lint: rustfmt's check and clippy (warnings are errors) in every configuration that is built;
 #   1. native: the core and the command-line tool (cargo test);
 #   2. components: wasm-bindgen-test in headless Chromium;
 #   3. a fuzz smoke test: each cargo-fuzz target briefly (the long runs are in BENCHMARKS.md);
@@ -12,6 +13,16 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 cargo fetch --locked --quiet
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "0/4 lint (cargo fmt --check; cargo clippy, warnings as errors)"
+cargo fmt --check
+(cd fuzz && cargo fmt --check)
+lint() { cargo clippy --locked --quiet "$@" -- -D warnings; }
+lint --tests --bins --examples                                               # core, CLI, native tests
+lint --target wasm32-unknown-unknown --features widget --bin scorecard-web   # the widget
+lint --target wasm32-unknown-unknown --features web --bin scorecard-committee
+lint --target wasm32-unknown-unknown --no-default-features --features extras --lib  # on-demand module
+lint --target wasm32-unknown-unknown --features web --test web               # component tests
 
 step "1/4 native tests (core and CLI)"
 cargo test --locked

@@ -19,7 +19,9 @@ use serde_json::Value;
 /// at a key of that name.
 /// (The same check as tests/core/json.rs.)
 fn duplicate_key_first(text: &str, serde_error: Option<&serde_json::Error>, ours: &JsonError) -> bool {
-    if ours.message != "duplicate key" || serde_error.is_some_and(|a| (a.line(), a.column()) <= (ours.line, ours.column)) {
+    if ours.message != "duplicate key"
+        || serde_error.is_some_and(|a| (a.line(), a.column()) <= (ours.line, ours.column))
+    {
         return false;
     }
     // The byte the error points at (columns count from 1) starts the second key's string.
@@ -36,7 +38,9 @@ fn close(a: &Value, b: &Value) -> bool {
             x == y || ((x - y) / x).abs() < 1e-14
         }
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w))),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+        }
         _ => a == b,
     }
 }
@@ -51,7 +55,9 @@ fn written_back(a: &Value, b: &Value) -> bool {
             x == y || ((x - y) / x).abs() < 1e-14 || (x.abs() < 1e-5 && (x - y).abs() <= 1e-22)
         }
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| written_back(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| written_back(v, w))),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| written_back(v, w)))
+        }
         _ => a == b,
     }
 }
@@ -64,7 +70,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(close(&a, &b), "different values: serde_json {a}, ours {b}");
             for pretty in [false, true] {
                 let written = write(&b, pretty);
-                let back: Value = serde_json::from_str(&written).unwrap_or_else(|e| panic!("wrote {written:?}, not JSON: {e}"));
+                let back: Value =
+                    serde_json::from_str(&written).unwrap_or_else(|e| panic!("wrote {written:?}, not JSON: {e}"));
                 assert!(written_back(&b, &back), "wrote {b} as {written}, read back {back}");
             }
         }

@@ -539,14 +539,19 @@ struct CachedPanel<C> {
 
 /// [`analyze`], reusing from `cache` the report of every panel whose scorecards did not change,
 /// and leaving in it this analysis's panels. The report is the one [`analyze`] gives.
-pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(String, C)], flagger: Flagger<'_>, cache: &mut PanelCache<C>) -> CommitteeReport {
+pub fn analyze_with<C: Borrow<Scorecard> + Clone>(
+    rubric: &Rubric,
+    cards: &[(String, C)],
+    flagger: Flagger<'_>,
+    cache: &mut PanelCache<C>,
+) -> CommitteeReport {
     let mut old = std::mem::take(&mut cache.panels);
     let mut reuse = |panel: &Panel<'_>| {
         let hit = old.get(&panel.key).is_some_and(|c| {
             c.cards.len() == panel.at.len()
-                && c.cards.iter().zip(panel.at.iter().filter_map(|&i| cards.get(i))).all(|((label, kept), (source, card))| {
-                    label == source && std::ptr::eq(kept.borrow(), card.borrow())
-                })
+                && c.cards.iter().zip(panel.at.iter().filter_map(|&i| cards.get(i))).all(
+                    |((label, kept), (source, card))| label == source && std::ptr::eq(kept.borrow(), card.borrow()),
+                )
         });
         hit.then(|| old.remove(&panel.key)).flatten().map(|c| {
             let reused = (c.report.clone(), c.across.clone());
@@ -556,7 +561,8 @@ pub fn analyze_with<C: Borrow<Scorecard> + Clone>(rubric: &Rubric, cards: &[(Str
     };
     let mut fresh = Vec::new();
     let report = analyze_inner(rubric, cards, flagger, &mut reuse, &mut |panel, report, across| {
-        let held = panel.at.iter().filter_map(|&i| cards.get(i)).map(|(label, card)| (label.clone(), card.clone())).collect();
+        let held =
+            panel.at.iter().filter_map(|&i| cards.get(i)).map(|(label, card)| (label.clone(), card.clone())).collect();
         fresh.push((panel.key.clone(), CachedPanel { cards: held, report: report.clone(), across: across.to_vec() }));
     });
     cache.panels.extend(fresh);
@@ -605,13 +611,21 @@ fn analyze_inner<C: Borrow<Scorecard>>(
     // whose name goes with one id: that is the interviewer of the id, as `sort` joins them.)
     let mut drafters: Vec<(String, String)> = Vec::new();
     for m in candidates.iter().flat_map(|c| &c.drafts) {
-        let joined = || m.interviewer == same_name(&m.interviewer_name) && sorted.interviewer_ids.get(&m.interviewer).is_some_and(|ids| ids.len() == 1);
-        let known = |key: &String| interviewers.iter().any(|i| &i.interviewer == key) || drafters.iter().any(|(k, _)| k == key);
+        let joined = || {
+            m.interviewer == same_name(&m.interviewer_name)
+                && sorted.interviewer_ids.get(&m.interviewer).is_some_and(|ids| ids.len() == 1)
+        };
+        let known =
+            |key: &String| interviewers.iter().any(|i| &i.interviewer == key) || drafters.iter().any(|(k, _)| k == key);
         if !m.interviewer.is_empty() && !known(&m.interviewer) && !joined() {
             drafters.push((m.interviewer.clone(), m.interviewer_name.trim().to_string()));
         }
     }
-    let people: Vec<(&str, &str)> = interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str())).chain(drafters.iter().map(|(k, n)| (k.as_str(), n.as_str()))).collect();
+    let people: Vec<(&str, &str)> = interviewers
+        .iter()
+        .map(|i| (i.interviewer.as_str(), i.name.as_str()))
+        .chain(drafters.iter().map(|(k, n)| (k.as_str(), n.as_str())))
+        .collect();
     let mut labels = shown_names(&people).into_iter();
     for (i, label) in interviewers.iter_mut().zip(labels.by_ref()) {
         i.label = label;
@@ -655,8 +669,19 @@ fn analyze_inner<C: Borrow<Scorecard>>(
     };
     // Listed as the views name them, numbers by value, as the interviewers are: by candidate,
     // interviewer and step (keys last, for namesakes).
-    let keys: Vec<[&str; 5]> =
-        sorted.duplicates.iter().map(|d| [report.candidate_label(&d.candidate), report.member_label(&d.interviewer, ""), &d.step, &d.candidate, &d.interviewer]).collect();
+    let keys: Vec<[&str; 5]> = sorted
+        .duplicates
+        .iter()
+        .map(|d| {
+            [
+                report.candidate_label(&d.candidate),
+                report.member_label(&d.interviewer, ""),
+                &d.step,
+                &d.candidate,
+                &d.interviewer,
+            ]
+        })
+        .collect();
     let order = natural_sorted(&keys);
     report.duplicates = reordered(sorted.duplicates, order);
     report
@@ -671,7 +696,9 @@ fn analyze_inner<C: Borrow<Scorecard>>(
 pub fn natural_sorted(keys: &[[&str; 5]]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| match (keys.get(a), keys.get(b)) {
-        (Some(x), Some(y)) => x.iter().zip(y).map(|(x, y)| natural_order(x, y)).find(|o| o.is_ne()).unwrap_or_else(|| x.cmp(y)),
+        (Some(x), Some(y)) => {
+            x.iter().zip(y).map(|(x, y)| natural_order(x, y)).find(|o| o.is_ne()).unwrap_or_else(|| x.cmp(y))
+        }
         _ => a.cmp(&b),
     });
     order
@@ -687,7 +714,13 @@ pub fn reordered<T>(items: Vec<T>, order: Vec<usize>) -> Vec<T> {
 /// same grouping, duplicate and draft rules as [`analyze`] (drafts are not counted, so not
 /// listed). `candidate` is the candidate's key, as [`CandidateReport::candidate`] gives it. `None`
 /// when the candidate has no scorecard or the rubric has no such capability.
-pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)], candidate: &str, capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
+pub fn who_said_what<C: Borrow<Scorecard>>(
+    rubric: &Rubric,
+    cards: &[(String, C)],
+    candidate: &str,
+    capability: &str,
+    flagger: Flagger<'_>,
+) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     let sorted = sort(rubric, cards);
     let panel = sorted.panels.iter().find(|p| p.key == candidate)?;
@@ -698,7 +731,13 @@ pub fn who_said_what<C: Borrow<Scorecard>>(rubric: &Rubric, cards: &[(String, C)
 /// scorecards in panel order with their sources (a [`CandidateReport`]'s `panel`), so that a
 /// view showing one candidate does not sort every scorecard again for each capability. `None`
 /// when the rubric has no such capability.
-pub fn who_said_what_in(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str, flagger: Flagger<'_>) -> Option<WhoSaidWhat> {
+pub fn who_said_what_in(
+    rubric: &Rubric,
+    candidate: &str,
+    members: &[(&str, &Scorecard)],
+    capability: &str,
+    flagger: Flagger<'_>,
+) -> Option<WhoSaidWhat> {
     rubric.capability(capability)?;
     Some(statements(rubric, candidate, members, capability, flagger))
 }
@@ -720,7 +759,9 @@ impl Piece {
     /// committee page both report it.
     pub fn locate(&self, error: String) -> String {
         match self.line {
-            Some(line) if error.contains(" at line ") => format!("{error}; those lines are counted from where this document starts, line {line} of the file"),
+            Some(line) if error.contains(" at line ") => {
+                format!("{error}; those lines are counted from where this document starts, line {line} of the file")
+            }
             Some(line) => format!("{error}; this document starts at line {line} of the file"),
             None => error,
         }
@@ -753,10 +794,17 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
     if trimmed.starts_with('[') {
         if let Ok(Value::Array(items)) = super::json::parse(trimmed) {
             let many = items.len() > 1;
-            return items.iter().enumerate().map(|(i, v)| piece(if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v), None)).collect();
+            return items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    piece(if many { format!(" [{}]", i + 1) } else { String::new() }, super::json::to_text(v), None)
+                })
+                .collect();
         }
     }
-    let lines: Vec<(usize, &str)> = text.lines().map(|l| skip_blank(l).trim_end()).enumerate().filter(|(_, l)| !l.is_empty()).collect();
+    let lines: Vec<(usize, &str)> =
+        text.lines().map(|l| skip_blank(l).trim_end()).enumerate().filter(|(_, l)| !l.is_empty()).collect();
     let by_line = || lines.iter().map(|(i, l)| piece(format!(":{}", i + 1), l.to_string(), None)).collect();
     let link = |l: &str| l.contains(super::interchange::link::LINK_PREFIX);
     let braced = |l: &str| link(l) || (l.starts_with('{') && l.ends_with('}'));
@@ -765,7 +813,8 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
     if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) && !lines.is_empty() {
         return by_line();
     }
-    let looks_like_lines = lines.len() > 1 && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l)));
+    let looks_like_lines = lines.len() > 1
+        && (lines.first().is_some_and(|(_, l)| whole(l)) || lines.last().is_some_and(|(_, l)| whole(l)));
     if looks_like_lines && lines.iter().all(|(_, l)| braced(l)) {
         return by_line();
     }
@@ -798,7 +847,8 @@ fn piece(at: String, text: String, line: Option<usize>) -> Piece {
 /// starts after it: a document followed by anything else stays one text, whose error says
 /// "trailing characters".
 fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
-    let next_start = |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - skip_blank(rest).len()));
+    let next_start =
+        |from: usize| text.get(from..).map_or(text.len(), |rest| from + (rest.len() - skip_blank(rest).len()));
     let mut read = super::json::values(text);
     let first = read.next()?.ok()?.0;
     if !text.get(next_start(first.end)..).is_some_and(|rest| rest.starts_with('{')) {
@@ -823,8 +873,15 @@ fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
                 // so; what it holds is indented), so that one broken document does not take the
                 // good ones after it with it. Without such a line, the rest is one text.
                 complete = false;
-                let end = rest.get(1..).and_then(|r| r.find("\n{").into_iter().chain(r.find("\n\u{feff}{")).min()).map_or(rest.len(), |i| i + 2);
-                items.push(piece(place, rest.get(..end).unwrap_or_default().trim_end().to_string(), Some(line_of(start))));
+                let end = rest
+                    .get(1..)
+                    .and_then(|r| r.find("\n{").into_iter().chain(r.find("\n\u{feff}{")).min())
+                    .map_or(rest.len(), |i| i + 2);
+                items.push(piece(
+                    place,
+                    rest.get(..end).unwrap_or_default().trim_end().to_string(),
+                    Some(line_of(start)),
+                ));
                 start = next_start(start + end);
             }
         }
@@ -840,7 +897,10 @@ fn documents(text: &str) -> Option<(Vec<Piece>, bool)> {
 /// [`analyze`] then reports it under `other_rubric` instead of failing the whole load.
 pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(ScorecardError::new("", format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len())));
+        return Err(ScorecardError::new(
+            "",
+            format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", text.len()),
+        ));
     }
     // Said as the scorer's import says it; a line of JSON lines is read on its own, so its
     // "line 1" would point nowhere (the source's label names the line).
@@ -851,9 +911,11 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
     // A Greenhouse scorecard object (what an ATS export holds) is read as the import box reads
     // it, with the same attribute mapping; its candidate id, interviewer and time come along.
     if let Ok(super::interchange::Format::Greenhouse) = super::interchange::detect(&value) {
-        return super::interchange::greenhouse::import_greenhouse_value(&value, rubric).map(|g| g.card).map_err(|e| match e {
-            super::interchange::ImportError::Invalid(e) => e,
-            other => ScorecardError::new("", format!("Greenhouse scorecard: {other}")),
+        return super::interchange::greenhouse::import_greenhouse_value(&value, rubric).map(|g| g.card).map_err(|e| {
+            match e {
+                super::interchange::ImportError::Invalid(e) => e,
+                other => ScorecardError::new("", format!("Greenhouse scorecard: {other}")),
+            }
         });
     }
     // An older document is migrated first, as every import does (a panel may hold scorecards
@@ -876,7 +938,8 @@ pub fn parse_for_panel(text: &str, rubric: &Rubric) -> Result<Scorecard, Scoreca
 /// interviewer.
 pub fn identity(card: &Scorecard) -> Option<String> {
     let (candidate, interviewer) = (card.candidate.key(), card.interviewer.key());
-    (!candidate.is_empty() && !interviewer.is_empty()).then(|| [candidate, interviewer, &card.interview.step].join("\n"))
+    (!candidate.is_empty() && !interviewer.is_empty())
+        .then(|| [candidate, interviewer, &card.interview.step].join("\n"))
 }
 
 /// [`identity`] read leniently from a document that may not read as a scorecard (an unknown
@@ -905,8 +968,12 @@ fn header_only(value: &Value, rubric_id: &str) -> Scorecard {
     };
     let mut card = Scorecard::default();
     card.rubric.id = clip(rubric_id);
-    card.rubric.version =
-        value.get("rubric").and_then(|r| r.get("version")).and_then(crate::core::scorecard::whole_value).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+    card.rubric.version = value
+        .get("rubric")
+        .and_then(|r| r.get("version"))
+        .and_then(crate::core::scorecard::whole_value)
+        .and_then(|v| u32::try_from(v).ok())
+        .unwrap_or(0);
     card.candidate = person(value.get("candidate"));
     card.interviewer = person(value.get("interviewer"));
     card.interview.step = text(value.get("interview").and_then(|i| i.get("step")));
@@ -951,7 +1018,8 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
         }
     };
     // Each scorecard's candidate, worked out once.
-    let candidate_keys: Vec<String> = cards.iter().map(|(_, card)| key_of(&card.borrow().candidate, &candidate_ids)).collect();
+    let candidate_keys: Vec<String> =
+        cards.iter().map(|(_, card)| key_of(&card.borrow().candidate, &candidate_ids)).collect();
     let candidate_key = |i: usize| candidate_keys.get(i).map_or("", String::as_str);
     // For each (candidate, interviewer, step), the step compared as names are: the index of the
     // scorecard kept and those dropped.
@@ -1035,8 +1103,11 @@ fn sort<'a, C: Borrow<Scorecard>>(rubric: &Rubric, cards: &'a [(String, C)]) -> 
                 let name = panel_name(&mut all.iter().map(|(_, _, card)| card.candidate.name.as_str()));
                 // A draft is not the interviewer's final word: it is shown, not counted.
                 let at = all.iter().map(|(i, _, _)| *i).collect();
-                let (members, drafts): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
-                let strip = |list: Vec<(usize, &'a str, &'a Scorecard)>| list.into_iter().map(|(_, source, card)| (source, card)).collect();
+                let (members, drafts): (Vec<_>, Vec<_>) =
+                    all.into_iter().partition(|(_, _, card)| card.submitted_at.is_some());
+                let strip = |list: Vec<(usize, &'a str, &'a Scorecard)>| {
+                    list.into_iter().map(|(_, source, card)| (source, card)).collect()
+                };
                 Panel { key: key.to_string(), members: strip(members), drafts: strip(drafts), at, first, name }
             })
             .collect(),
@@ -1066,7 +1137,11 @@ fn panel_name<'a>(names: &mut dyn Iterator<Item = &'a str>) -> &'a str {
     }
     // The most given; on a tie the properly capitalised; then the first (`max_by` keeps the last
     // of equals, so it goes through them from the last).
-    spellings.into_iter().rev().max_by(|(a, _, n), (b, _, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b)))).map_or("", |(name, _, _)| name)
+    spellings
+        .into_iter()
+        .rev()
+        .max_by(|(a, _, n), (b, _, m)| n.cmp(m).then_with(|| well_capitalised(a).cmp(&well_capitalised(b))))
+        .map_or("", |(name, _, _)| name)
 }
 
 /// Whether a name is written as names are: its first letter upper-case, some letter lower-case,
@@ -1076,7 +1151,8 @@ fn panel_name<'a>(names: &mut dyn Iterator<Item = &'a str>) -> &'a str {
 /// tables would add kilobytes to the committee's wasm for a tie-break. A letter without case,
 /// as in Chinese, counts as not upper-case.)
 fn well_capitalised(name: &str) -> bool {
-    let letter = |c: &char| if c.is_ascii() { c.is_ascii_alphabetic() } else { crate::core::classifier::text::is_word_char(*c) };
+    let letter =
+        |c: &char| if c.is_ascii() { c.is_ascii_alphabetic() } else { crate::core::classifier::text::is_word_char(*c) };
     let upper = |c: char| c.to_lowercase().next() != Some(c);
     let letters = || name.chars().filter(letter);
     let shouted = |word: &str| {
@@ -1096,7 +1172,11 @@ pub fn shown_names(people: &[(&str, &str)]) -> Vec<String> {
     // (A slice, not an iterator: each caller's iterator type made a copy of this, its hash map
     // included, in the committee's wasm.)
     fn shown<'a>(&(key, name): &(&'a str, &'a str)) -> &'a str {
-        if name.trim().is_empty() { key } else { name }
+        if name.trim().is_empty() {
+            key
+        } else {
+            name
+        }
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     for p in people {
@@ -1170,10 +1250,15 @@ impl CommitteeReport {
     /// Blind mode for the interviewer `who` names (an id or a full name, in any case).
     pub fn blind<'a>(&'a self, who: &str) -> Blind<'a> {
         let who = same_name(who);
-        let named: Vec<&InterviewerSummary> = self.interviewers.iter().filter(|i| same_name(&i.interviewer) == who || same_name(&i.name) == who).collect();
+        let named: Vec<&InterviewerSummary> = self
+            .interviewers
+            .iter()
+            .filter(|i| same_name(&i.interviewer) == who || same_name(&i.name) == who)
+            .collect();
         let keys = match named[..] {
             [one] => {
-                let alone = self.interviewers.iter().filter(|j| same_name(&j.name) == same_name(&one.name)).count() == 1;
+                let alone =
+                    self.interviewers.iter().filter(|j| same_name(&j.name) == same_name(&one.name)).count() == 1;
                 std::iter::once(one.interviewer.as_str()).chain(alone.then_some(one.name.trim())).collect()
             }
             _ => Vec::new(),
@@ -1280,7 +1365,11 @@ pub fn flagged_count(card: &Scorecard, capability: &str, flagger: Flagger<'_>) -
     card.observations_for(capability).filter(|o| flagged(&o.text)).count() + usize::from(flagged(card.note(capability)))
 }
 
-fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) -> (CandidateReport, Vec<calibration::Contribution>) {
+fn candidate_report(
+    rubric: &Rubric,
+    panel: &Panel<'_>,
+    flagger: Flagger<'_>,
+) -> (CandidateReport, Vec<calibration::Contribution>) {
     let name = panel.name.to_string();
     let member = |(source, card): &(&str, &Scorecard)| {
         // The member's vote only: the rationale `recommend` also writes is not shown here.
@@ -1306,7 +1395,8 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
         _ => None,
     };
     let committee = verdict::committee(rubric, &candidate_person, &mut matrix, &members, &drafts, alone, flagger);
-    let (calibration, contributions) = calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
+    let (calibration, contributions) =
+        calibration::members(rubric, &panel.members, &matrix, flagger).into_iter().unzip();
     let unassessed = matrix.iter().filter(|r| r.assessed_by == 0).map(|r| r.capability.clone()).collect();
     let disagreements = matrix.iter().filter(|r| r.disagreement).map(|r| r.capability.clone()).collect();
     let discuss = matrix
@@ -1329,7 +1419,13 @@ fn candidate_report(rubric: &Rubric, panel: &Panel<'_>, flagger: Flagger<'_>) ->
     (report, contributions)
 }
 
-fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], capability: &str, flagger: Flagger<'_>) -> WhoSaidWhat {
+fn statements(
+    rubric: &Rubric,
+    candidate: &str,
+    members: &[(&str, &Scorecard)],
+    capability: &str,
+    flagger: Flagger<'_>,
+) -> WhoSaidWhat {
     let levels: Vec<Rating> = members.iter().map(|(_, c)| c.rating(capability)).collect();
     let (consensus, _, _, spread) = consensus::summarize(&levels);
     WhoSaidWhat {
@@ -1355,7 +1451,13 @@ fn statements(rubric: &Rubric, candidate: &str, members: &[(&str, &Scorecard)], 
 }
 
 fn observation_view(o: &Observation, flagger: Flagger<'_>) -> ObservationView {
-    ObservationView { id: o.id.clone(), text: o.text.clone(), level: o.level, source: o.source, bias_risk: bias_risk(flagger, &o.text) }
+    ObservationView {
+        id: o.id.clone(),
+        text: o.text.clone(),
+        level: o.level,
+        source: o.source,
+        bias_risk: bias_risk(flagger, &o.text),
+    }
 }
 
 /// Whether the flagger finds a bias risk in a text (never without a flagger, nor in a blank one).
@@ -1384,7 +1486,12 @@ fn compare_candidates(candidates: &[Rc<CandidateReport>]) -> Vec<ComparisonRow> 
                 profile: c
                     .matrix
                     .iter()
-                    .map(|m| ProfileCell { capability: m.capability.clone(), consensus: m.consensus, spread: m.spread, disagreement: m.disagreement })
+                    .map(|m| ProfileCell {
+                        capability: m.capability.clone(),
+                        consensus: m.consensus,
+                        spread: m.spread,
+                        disagreement: m.disagreement,
+                    })
                     .collect(),
             };
             (rank, row)

@@ -175,7 +175,10 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
         return Outcome { decision: Decision::InsufficientEvidence, band: None, score, assessed };
     }
     let score = points_sum / weight_sum;
-    let band = policy.bands.iter().position(|b| holds(rubric, b, score, needs_improvement, rating_of) && assessed >= b.min_assessed);
+    let band = policy
+        .bands
+        .iter()
+        .position(|b| holds(rubric, b, score, needs_improvement, rating_of) && assessed >= b.min_assessed);
     Outcome {
         decision: if band.is_some() { Decision::Hire } else { Decision::NoHire },
         band,
@@ -185,7 +188,13 @@ pub fn evaluate(rubric: &Rubric, rating_of: &dyn Fn(&str) -> Rating) -> Outcome 
 }
 
 /// Whether a band's conditions other than how many capabilities are assessed hold.
-fn holds(rubric: &Rubric, band: &Band, score: f64, needs_improvement: usize, rating_of: &dyn Fn(&str) -> Rating) -> bool {
+fn holds(
+    rubric: &Rubric,
+    band: &Band,
+    score: f64,
+    needs_improvement: usize,
+    rating_of: &dyn Fn(&str) -> Rating,
+) -> bool {
     // A small tolerance so that a score of exactly the threshold is not lost to rounding.
     score + 1e-9 >= band.min_score
         && needs_improvement <= band.max_needs_improvement
@@ -325,7 +334,12 @@ pub fn recommend_as(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Re
                 "No hire: a score of {} of 2 across {} rated capabilities does not reach the lowest hiring band{}.",
                 fixed2(shown(outcome.score.unwrap_or(0.0))),
                 outcome.assessed,
-                policy.bands.iter().map(|b| b.min_score).reduce(f64::min).map_or(String::new(), |m| format!(" (at least {})", fixed2(m)))
+                policy
+                    .bands
+                    .iter()
+                    .map(|b| b.min_score)
+                    .reduce(f64::min)
+                    .map_or(String::new(), |m| format!(" (at least {})", fixed2(m)))
             ));
             if !held_back {
                 let below = greenhouse == Greenhouse::DefinitelyNot;
@@ -379,7 +393,9 @@ pub fn recommend_as(rubric: &Rubric, card: &Scorecard, read: &dyn Fn(&str) -> Re
             if policy.bands.len() - i <= now {
                 break;
             }
-            if let (Some(c), true) = (&b.consider, outcome.assessed < b.min_assessed && holds(rubric, b, score, weak.len(), &rating_of)) {
+            if let (Some(c), true) =
+                (&b.consider, outcome.assessed < b.min_assessed && holds(rubric, b, score, weak.len(), &rating_of))
+            {
                 let all = if b.min_assessed >= rubric.capabilities.len() { "all " } else { "" };
                 rationale.push(format!(
                     "{c} to consider needs {all}{} capabilities assessed; {} {}.{}",
@@ -474,12 +490,21 @@ fn greenhouse_of(rubric: &Rubric, card: &Scorecard, outcome: &Outcome) -> Greenh
     let below_target = |o: &Outcome| match o.decision {
         Decision::InsufficientEvidence => false,
         Decision::NoHire => true,
-        Decision::Hire => o.band.and_then(|b| policy.bands.get(b)).is_some_and(|b| level_below(&b.level, &rubric.level)),
+        Decision::Hire => {
+            o.band.and_then(|b| policy.bands.get(b)).is_some_and(|b| level_below(&b.level, &rubric.level))
+        }
     };
-    let core_unrated: Vec<String> = policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
+    let core_unrated: Vec<String> =
+        policy.core.iter().filter(|c| card.rating(c) == Rating::NotAssessed).cloned().collect();
     let held_back = !core_unrated.is_empty()
         && below_target(outcome)
-        && !below_target(&evaluate(rubric, &|id: &str| if core_unrated.iter().any(|c| c == id) { Rating::Meets } else { card.rating(id) }));
+        && !below_target(&evaluate(rubric, &|id: &str| {
+            if core_unrated.iter().any(|c| c == id) {
+                Rating::Meets
+            } else {
+                card.rating(id)
+            }
+        }));
     let greenhouse = match outcome.decision {
         Decision::InsufficientEvidence => Greenhouse::NoDecision,
         _ if held_back => Greenhouse::NoDecision,
@@ -520,12 +545,7 @@ fn shown(score: f64) -> f64 {
 /// How far the score sits from the thresholds around it, scaled to 0..1.
 fn margin(rubric: &Rubric, outcome: &Outcome) -> f64 {
     let score = outcome.score.unwrap_or(0.0);
-    let nearest = rubric
-        .policy
-        .bands
-        .iter()
-        .map(|b| (score - b.min_score).abs())
-        .fold(f64::INFINITY, f64::min);
+    let nearest = rubric.policy.bands.iter().map(|b| (score - b.min_score).abs()).fold(f64::INFINITY, f64::min);
     if nearest.is_finite() {
         (nearest / 0.5).min(1.0)
     } else {
@@ -630,14 +650,22 @@ pub fn hire_below_level(decision: Decision, greenhouse: Greenhouse) -> bool {
 /// or one it has observations of and no rating (the interviewer's to rate: drafting leaves one
 /// whose observations disagree), which "did not cover" would contradict beside its observations.
 /// A `panel`'s consensus names the panel, not "this interview" and "the card".
-fn held_back_sentence(rubric: &Rubric, card: &Scorecard, core_unrated: &[String], list: &dyn Fn(&[String]) -> String, panel: bool) -> String {
-    let (observed, uncovered): (Vec<String>, Vec<String>) = core_unrated.iter().cloned().partition(|c| card.observations_for(c).next().is_some());
+fn held_back_sentence(
+    rubric: &Rubric,
+    card: &Scorecard,
+    core_unrated: &[String],
+    list: &dyn Fn(&[String]) -> String,
+    panel: bool,
+) -> String {
+    let (observed, uncovered): (Vec<String>, Vec<String>) =
+        core_unrated.iter().cloned().partition(|c| card.observations_for(c).next().is_some());
     let them = |ids: &[String], one: &'static str, many: &'static str| if ids.len() == 1 { one } else { many };
     let who = if panel { "no one on the panel assessed" } else { "this interview did not cover" };
     let what = if observed.is_empty() {
         format!("not assessed: {}; {who} {}", list(&uncovered), them(&uncovered, "it", "them"))
     } else {
-        let mut what = format!("not rated: {}, though {} observations", list(&observed), them(&observed, "it has", "they have"));
+        let mut what =
+            format!("not rated: {}, though {} observations", list(&observed), them(&observed, "it has", "they have"));
         if !uncovered.is_empty() {
             what.push_str(&format!(", and {}, which {who}", list(&uncovered)));
         }

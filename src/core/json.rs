@@ -111,7 +111,13 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>) {
 }
 
 /// An array's items or an object's members (with their keys) between `brackets`.
-fn write_seq<'a>(out: &mut String, brackets: (char, char), len: usize, indent: Option<usize>, items: impl Iterator<Item = (Option<&'a String>, &'a Value)>) {
+fn write_seq<'a>(
+    out: &mut String,
+    brackets: (char, char),
+    len: usize,
+    indent: Option<usize>,
+    items: impl Iterator<Item = (Option<&'a String>, &'a Value)>,
+) {
     out.push(brackets.0);
     let inner = indent.map(|n| n + 1);
     for (i, (key, value)) in items.enumerate() {
@@ -464,7 +470,12 @@ impl Parser<'_> {
                     slot.insert(value);
                 }
                 // Reported at the second key, once its value is read (as serde_json would read it).
-                Entry::Occupied(first) => return Err(JsonError { key: Some(clip(first.key()).into()), ..self.error_at(key_at, "duplicate key") }),
+                Entry::Occupied(first) => {
+                    return Err(JsonError {
+                        key: Some(clip(first.key()).into()),
+                        ..self.error_at(key_at, "duplicate key")
+                    })
+                }
             }
             self.skip_space();
             match self.peek() {
@@ -553,7 +564,9 @@ impl Parser<'_> {
                         _ => return Err(self.error_at(self.at - 1, "invalid escape")),
                     }
                 }
-                Some(_) => return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string")),
+                Some(_) => {
+                    return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
             }
         }
     }
@@ -616,7 +629,11 @@ impl Parser<'_> {
             self.at += 1;
             let from = self.at;
             if self.digits() == 0 {
-                return Err(self.error_here(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+                return Err(self.error_here(if self.peek().is_none() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
             }
             frac = (from, self.at);
         }
@@ -635,7 +652,11 @@ impl Parser<'_> {
                 _ => false,
             };
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error_here(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+                return Err(self.error_here(if self.peek().is_none() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
             }
             // As serde_json: an exponent beyond i32 is out of range for a non-zero number with a
             // positive exponent, and zero otherwise.
@@ -662,13 +683,14 @@ impl Parser<'_> {
         if integral {
             // Exact integers, as serde_json keeps them: u64 when not negative, i64 when it is.
             let mut n: u64 = 0;
-            let fits = int_digits.iter().all(|&d| match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
-                Some(m) => {
-                    n = m;
-                    true
-                }
-                None => false,
-            });
+            let fits =
+                int_digits.iter().all(|&d| match n.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
+                    Some(m) => {
+                        n = m;
+                        true
+                    }
+                    None => false,
+                });
             if fits {
                 if !negative {
                     return Ok(Value::Number(Number::from(n)));
@@ -733,6 +755,6 @@ impl Parser<'_> {
 
 /// 10^0 to 10^22, each an exact double.
 const POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
-    1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
 ];

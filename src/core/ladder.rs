@@ -50,7 +50,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::interchange::greenhouse::{normalize, SYNONYMS};
-use super::rubric::{Capability, Descriptors, Guidance, GuidanceSection, LevelLabel, Policy, Rubric, Traits, RUBRIC_FORMAT};
+use super::rubric::{
+    Capability, Descriptors, Guidance, GuidanceSection, LevelLabel, Policy, Rubric, Traits, RUBRIC_FORMAT,
+};
 use super::scorecard::{clip, Rating};
 
 /// The largest ladder document read, in bytes (the same limit as a rubric file).
@@ -166,13 +168,19 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     // The title: the level code, then the role.
     let title_line = *lines.first().ok_or_else(|| error(0, "the document is empty"))?;
     if title_line.item().is_some() || title_line.is_table_row() {
-        return Err(error(title_line.number, "the first line must be the title, such as \"L5 Staff Software Engineer\""));
+        return Err(error(
+            title_line.number,
+            "the first line must be the title, such as \"L5 Staff Software Engineer\"",
+        ));
     }
     let title = tidy(title_line, &mut notes);
     let (level, role) = split_title(&title).ok_or_else(|| {
         error(
             title_line.number,
-            format!("the title \"{}\" must start with the level code, such as \"L5 Staff Software Engineer\"", clip(&title)),
+            format!(
+                "the title \"{}\" must start with the level code, such as \"L5 Staff Software Engineer\"",
+                clip(&title)
+            ),
         )
     })?;
     // A level code in another case than the policy's ("l5" beside its "L4") is written as the
@@ -180,7 +188,11 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     // ("L4 is below this rubric's L5", not "... l5").
     let (level, title) = match as_written_by(&level, &base.level) {
         Some(code) => {
-            notes.push(format!("line {}: the level code \"{}\" read as \"{code}\", as the policy writes its levels", title_line.number, clip(&level)));
+            notes.push(format!(
+                "line {}: the level code \"{}\" read as \"{code}\", as the policy writes its levels",
+                title_line.number,
+                clip(&level)
+            ));
             let rest = title.get(level.len()..).unwrap_or_default().to_string();
             (code.clone(), format!("{code}{rest}"))
         }
@@ -268,7 +280,10 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
     let mut ids = BTreeSet::new();
     for ((number, name, texts), id) in rows.into_iter().zip(resolved) {
         if !ids.insert(id.clone()) {
-            return Err(error(number, format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name))));
+            return Err(error(
+                number,
+                format!("\"{}\" repeats a capability already in the table (id \"{id}\")", clip(&name)),
+            ));
         }
         let mut texts = texts.into_iter();
         capabilities.push(Capability {
@@ -331,7 +346,10 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
                         } else if is_traits_title(lines[start].text) {
                             return Err(error(lines[start].number, "the traits of a strong hire come before the guidance for managers, straight after the table"));
                         } else {
-                            return Err(error(lines[start].number, "text between two lists of the guidance: a list's title must be one line"));
+                            return Err(error(
+                                lines[start].number,
+                                "text between two lists of the guidance: a list's title must be one line",
+                            ));
                         }
                     }
                     g.sections.push(GuidanceSection { title: title.clone(), items: list });
@@ -341,7 +359,12 @@ pub fn rubric_from_ladder(text: &str, base: &Rubric) -> Result<Ladder, LadderErr
                 None if !list.is_empty() => g.sections.push(GuidanceSection { title: String::new(), items: list }),
                 // Text with no list after it: the guidance's intro, if nothing came before it.
                 _ if g.sections.is_empty() && g.intro.is_empty() => g.intro = texts.join(" "),
-                _ => return Err(error(lines[start].number, "text after the last list of the guidance; a section needs a list under it")),
+                _ => {
+                    return Err(error(
+                        lines[start].number,
+                        "text after the last list of the guidance; a section needs a list under it",
+                    ))
+                }
             }
         }
         guidance = Some(g);
@@ -385,7 +408,8 @@ fn is_traits_title(text: &str) -> bool {
 /// manager?" is an engineering manager ladder's traits).
 fn is_guidance_title(text: &str) -> bool {
     let lower = text.to_lowercase();
-    !text.ends_with('?') && (lower.starts_with("manag") || lower.starts_with("guidance") || lower.contains("for managers"))
+    !text.ends_with('?')
+        && (lower.starts_with("manag") || lower.starts_with("guidance") || lower.contains("for managers"))
 }
 
 /// Whether the section whose title is at `at` has a titled list, as the guidance's are and the
@@ -478,7 +502,9 @@ fn level_parts(code: &str) -> Option<(String, i64)> {
 /// `code` with the letters of `policy` when the two differ only in case ("l5", "L4" -> "L5");
 /// `None` when they are the same, or other letters, or either is not letters then digits.
 fn as_written_by(code: &str, policy: &str) -> Option<String> {
-    let letters = |c: &str| c.get(..c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).len()).map(str::to_string);
+    let letters = |c: &str| {
+        c.get(..c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).len()).map(str::to_string)
+    };
     let (ours, theirs) = (letters(code)?, letters(policy)?);
     level_parts(code)?;
     level_parts(policy)?;
@@ -516,8 +542,10 @@ fn level_distance(from: &str, to: &str) -> Option<i64> {
 /// - any other name gets an id of its own ([`slug_id`]).
 fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String>) -> Vec<String> {
     // The names compared with, normalised once.
-    let base_names: Vec<(Vec<String>, Vec<String>, &str)> = base.capabilities.iter().map(|c| (normalize(&c.name), normalize(&c.id), c.id.as_str())).collect();
-    let seed_names: Vec<(Vec<String>, &str)> = KNOWN_CAPABILITIES.iter().map(|(known, id)| (normalize(known), *id)).collect();
+    let base_names: Vec<(Vec<String>, Vec<String>, &str)> =
+        base.capabilities.iter().map(|c| (normalize(&c.name), normalize(&c.id), c.id.as_str())).collect();
+    let seed_names: Vec<(Vec<String>, &str)> =
+        KNOWN_CAPABILITIES.iter().map(|(known, id)| (normalize(known), *id)).collect();
     let synonyms: Vec<(String, &str)> = SYNONYMS.iter().map(|(syn, id)| (normalize(syn).join(" "), *id)).collect();
     let matched: Vec<(Option<String>, Option<&str>)> = names
         .iter()
@@ -532,7 +560,8 @@ fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String
                 .map(|(_, _, id)| (*id).to_string())
                 .or_else(|| seed_names.iter().find(|(known, _)| *known == words).map(|(_, id)| (*id).to_string()));
             let phrase = words.join(" ");
-            let synonym = if exact.is_some() { None } else { synonyms.iter().find(|(syn, _)| *syn == phrase).map(|(_, id)| *id) };
+            let synonym =
+                if exact.is_some() { None } else { synonyms.iter().find(|(syn, _)| *syn == phrase).map(|(_, id)| *id) };
             (exact, synonym)
         })
         .collect();
@@ -549,18 +578,27 @@ fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String
             claim.0.get_or_insert(i);
         }
     }
-    let quoted = |j: usize| names.get(j).map_or_else(String::new, |(n, other)| format!("\"{}\" (line {n})", clip(other)));
+    let quoted =
+        |j: usize| names.get(j).map_or_else(String::new, |(n, other)| format!("\"{}\" (line {n})", clip(other)));
     let mut ids = Vec::with_capacity(names.len());
     for (i, ((number, name), (exact, synonym))) in names.iter().zip(&matched).enumerate() {
         let id = match (exact, synonym.and_then(|stable| claims.get(stable).map(|claim| (stable, claim)))) {
             (Some(id), _) => {
                 if !base.policy.core.contains(id) && !base.policy.weights.iter().any(|(k, _)| k == id) {
-                    notes.push(format!("line {number}: capability \"{}\" is {id}: {}", clip(name), policy_for(base, id)));
+                    notes.push(format!(
+                        "line {number}: capability \"{}\" is {id}: {}",
+                        clip(name),
+                        policy_for(base, id)
+                    ));
                 }
                 id.clone()
             }
             (None, Some((stable, (None, rows)))) if rows.len() == 1 => {
-                notes.push(format!("line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}", clip(name), policy_for(base, stable)));
+                notes.push(format!(
+                    "line {number}: \"{}\" read as {stable}, a name for it in the synonym table: {}",
+                    clip(name),
+                    policy_for(base, stable)
+                ));
                 stable.to_string()
             }
             (None, Some((stable, (by_name, rows)))) => {
@@ -585,7 +623,11 @@ fn capability_ids(names: &[(usize, &str)], base: &Rubric, notes: &mut Vec<String
             }
             (None, None) => {
                 let id = slug_id(name, i);
-                notes.push(format!("line {number}: capability \"{}\" has the id {id} (scorecards use it): {}", clip(name), policy_for(base, &id)));
+                notes.push(format!(
+                    "line {number}: capability \"{}\" has the id {id} (scorecards use it): {}",
+                    clip(name),
+                    policy_for(base, &id)
+                ));
                 id
             }
         };
@@ -610,11 +652,8 @@ fn policy_for(base: &Rubric, id: &str) -> &'static str {
 /// Excellence" -> `operational_excellence`), else `capability_N`.
 fn slug_id(name: &str, index: usize) -> String {
     let key = name.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(" and ", " & ");
-    let words: Vec<String> = key
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let words: Vec<String> =
+        key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
     let mut id = words.join("_");
     id.truncate(64);
     let id = id.trim_end_matches('_').to_string();
@@ -645,7 +684,12 @@ fn slug(title: &str) -> String {
 /// between the two levels, weights and core capabilities kept for the capabilities the ladder
 /// has, and the counts of capabilities to assess kept in proportion to the ladder's number of
 /// capabilities ("4 of 6" is "3 of 4", rounded up). Each change is noted.
-fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], notes: &mut Vec<String>) -> (Policy, Vec<String>) {
+fn renumbered_policy(
+    base: &Rubric,
+    level: &str,
+    capabilities: &[Capability],
+    notes: &mut Vec<String>,
+) -> (Policy, Vec<String>) {
     let mut policy = base.policy.clone();
     let (k, base_k) = (capabilities.len(), base.capabilities.len().max(1));
     // n of the base's capabilities, as many of the ladder's in the same proportion (rounded up).
@@ -679,11 +723,17 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
         match distance {
             Some(d) => {
                 let Some(moved) = shift_level(&band.level, d) else {
-                    notes.push(format!("policy: the band for {} left out: it has no level {d} steps away", clip(&band.level)));
+                    notes.push(format!(
+                        "policy: the band for {} left out: it has no level {d} steps away",
+                        clip(&band.level)
+                    ));
                     continue;
                 };
                 if !from_zero && level_parts(&moved).is_some_and(|(_, n)| n == 0) {
-                    notes.push(format!("policy: the band for {} left out: it would be for {moved}, below the ladder's first level", clip(&band.level)));
+                    notes.push(format!(
+                        "policy: the band for {} left out: it would be for {moved}, below the ladder's first level",
+                        clip(&band.level)
+                    ));
                     continue;
                 }
                 band.level = moved;
@@ -717,7 +767,8 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
     // What the policy says of capabilities no capability of the ladder is (none has its name, nor
     // a name the synonym table gives it): left out, each said. Those whose rule can change a
     // verdict (core, or weighted other than 1) are returned too.
-    let dropped: BTreeSet<&String> = policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).collect();
+    let dropped: BTreeSet<&String> =
+        policy.weights.iter().map(|(id, _)| id).chain(policy.core.iter()).filter(|id| !has(id)).collect();
     let mut unused = Vec::new();
     for id in dropped {
         let core = policy.core.contains(id);
@@ -737,11 +788,18 @@ fn renumbered_policy(base: &Rubric, level: &str, capabilities: &[Capability], no
     let before = policy.min_assessed;
     policy.min_assessed = scaled(before);
     if policy.min_assessed != before {
-        counts.insert(0, format!("at least {} assessed for any decision (the base asks {before} of {base_k})", policy.min_assessed));
+        counts.insert(
+            0,
+            format!("at least {} assessed for any decision (the base asks {before} of {base_k})", policy.min_assessed),
+        );
     }
     if !counts.is_empty() {
         let plural = |n: usize| if n == 1 { "1 capability".to_string() } else { format!("{n} capabilities") };
-        notes.push(format!("policy: {} instead of {base_k}, so the counts to assess keep their proportion: {}", plural(k), counts.join("; ")));
+        notes.push(format!(
+            "policy: {} instead of {base_k}, so the counts to assess keep their proportion: {}",
+            plural(k),
+            counts.join("; ")
+        ));
     }
     (policy, unused)
 }

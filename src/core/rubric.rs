@@ -68,7 +68,23 @@ impl Serialize for Rubric {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         // Taken apart, so that a field added later cannot be left out unseen.
-        let Rubric { format, schema_version, id, version, title, role, level, summary, highlights, levels, capabilities, traits, guidance, policy, source_json: _ } = self;
+        let Rubric {
+            format,
+            schema_version,
+            id,
+            version,
+            title,
+            role,
+            level,
+            summary,
+            highlights,
+            levels,
+            capabilities,
+            traits,
+            guidance,
+            policy,
+            source_json: _,
+        } = self;
         let mut out = s.serialize_struct("Rubric", 14)?;
         out.serialize_field("format", format)?;
         out.serialize_field("schema_version", schema_version)?;
@@ -103,7 +119,8 @@ impl Serialize for PolicyFile<'_> {
         let Policy { min_assessed, core, weights, bands, strong_no_below } = self.policy;
         let known = |id: &str| self.capabilities.iter().any(|c| c.id == id);
         let in_order = self.capabilities.iter().filter_map(|c| weights.iter().find(|(id, _)| *id == c.id));
-        let ordered: Vec<(String, f64)> = in_order.chain(weights.iter().filter(|(id, _)| !known(id))).cloned().collect();
+        let ordered: Vec<(String, f64)> =
+            in_order.chain(weights.iter().filter(|(id, _)| !known(id))).cloned().collect();
         let mut out = s.serialize_struct("Policy", 5)?;
         out.serialize_field("min_assessed", min_assessed)?;
         out.serialize_field("core", core)?;
@@ -130,7 +147,23 @@ impl Serialize for Weights<'_> {
 impl PartialEq for Rubric {
     fn eq(&self, o: &Rubric) -> bool {
         // Taken apart, so that a field added later cannot be left out of the comparison unseen.
-        let Rubric { format, schema_version, id, version, title, role, level, summary, highlights, levels, capabilities, traits, guidance, policy, source_json: _ } = self;
+        let Rubric {
+            format,
+            schema_version,
+            id,
+            version,
+            title,
+            role,
+            level,
+            summary,
+            highlights,
+            levels,
+            capabilities,
+            traits,
+            guidance,
+            policy,
+            source_json: _,
+        } = self;
         *format == o.format
             && *schema_version == o.schema_version
             && *id == o.id
@@ -298,10 +331,16 @@ impl fmt::Display for RubricError {
                 write!(f, "schema_version: this build reads rubric schema version 1, found {v}")
             }
             RubricError::Missing(path) => write!(f, "{path}: missing text"),
-            RubricError::Empty(path, what) => write!(f, "{path}: the list is empty; a rubric needs at least one {what}"),
+            RubricError::Empty(path, what) => {
+                write!(f, "{path}: the list is empty; a rubric needs at least one {what}")
+            }
             RubricError::DuplicateCapability(id) => write!(f, "capabilities: duplicate id \"{}\"", clip(id)),
             RubricError::BadCapabilityId(id) => {
-                write!(f, "capabilities: id \"{}\" must be lower_snake_case letters, digits and _, at most 64 characters", clip(id))
+                write!(
+                    f,
+                    "capabilities: id \"{}\" must be lower_snake_case letters, digits and _, at most 64 characters",
+                    clip(id)
+                )
             }
             RubricError::UnknownCapability(field, id) => {
                 write!(f, "{field}: unknown capability \"{}\"", clip(id))
@@ -399,7 +438,10 @@ impl Rubric {
             if !(weight.is_finite() && *weight > 0.0 && *weight <= 100.0) {
                 return Err(RubricError::BadPolicy(
                     format!("policy.weights.{id}"),
-                    format!("weight must be a number above 0 and at most 100, found {}", super::json::to_text(&Value::from(*weight))),
+                    format!(
+                        "weight must be a number above 0 and at most 100, found {}",
+                        super::json::to_text(&Value::from(*weight))
+                    ),
                 ));
             }
         }
@@ -420,7 +462,9 @@ impl Rubric {
             }
             // The engine takes the first band that holds: a band listed below a lower one could
             // only be reached by a weaker scorecard.
-            if let Some(above) = i.checked_sub(1).and_then(|j| policy.bands.get(j)).filter(|above| band.min_score > above.min_score) {
+            if let Some(above) =
+                i.checked_sub(1).and_then(|j| policy.bands.get(j)).filter(|above| band.min_score > above.min_score)
+            {
                 return Err(RubricError::BadPolicy(
                     format!("policy.bands[{i}].min_score"),
                     format!(
@@ -447,7 +491,10 @@ impl Rubric {
         if !(policy.strong_no_below.is_finite() && (0.0..=2.0).contains(&policy.strong_no_below)) {
             return Err(RubricError::BadPolicy(
                 "policy.strong_no_below".into(),
-                format!("must be between 0 and 2, found {}", super::json::to_text(&Value::from(policy.strong_no_below))),
+                format!(
+                    "must be between 0 and 2, found {}",
+                    super::json::to_text(&Value::from(policy.strong_no_below))
+                ),
             ));
         }
         Ok(())
@@ -543,7 +590,8 @@ mod read {
 
     fn count(value: &Value, path: &str) -> Result<u64, String> {
         // `4.0` is the same number as `4` (and a JSON Schema integer), as scorecards read it.
-        crate::core::scorecard::whole_value(value).ok_or_else(|| format!("{path}: expected a whole number of 0 or more"))
+        crate::core::scorecard::whole_value(value)
+            .ok_or_else(|| format!("{path}: expected a whole number of 0 or more"))
     }
 
     fn whole<T: TryFrom<u64>>(o: &Fields, path: &str, key: &str, default: Option<T>) -> Result<T, String> {
@@ -574,7 +622,10 @@ mod read {
                 let id = text_field(l, &path, "id")?;
                 // A misspelt id ("meet") would leave that level with the default label, silently.
                 if !Rating::LEVELS.iter().any(|r| r.id() == id) {
-                    return Err(format!("{path}.id: unknown level \"{}\"; expected needs_improvement, meets or exceeds", clip(&id)));
+                    return Err(format!(
+                        "{path}.id: unknown level \"{}\"; expected needs_improvement, meets or exceeds",
+                        clip(&id)
+                    ));
                 }
                 Ok(LevelLabel { id, label: text_field(l, &path, "label")? })
             })?,
@@ -617,7 +668,11 @@ mod read {
                         Ok(GuidanceSection { title: text_field(s, &path, "title")?, items: texts(s, &path, "items")? })
                     })?,
                 };
-                Some(Guidance { title: text_or_empty(g, "guidance", "title")?, intro: text_or_empty(g, "guidance", "intro")?, sections })
+                Some(Guidance {
+                    title: text_or_empty(g, "guidance", "title")?,
+                    intro: text_or_empty(g, "guidance", "intro")?,
+                    sections,
+                })
             }
         };
         Ok(Rubric {
@@ -645,19 +700,21 @@ mod read {
         if let Some(w) = optional(p, "weights") {
             // (A JSON object's keys come sorted and once each.)
             for (id, weight) in object(w, "policy.weights")? {
-                let weight = weight.as_f64().ok_or_else(|| format!("policy.weights.{}: expected a number", clip(id)))?;
+                let weight =
+                    weight.as_f64().ok_or_else(|| format!("policy.weights.{}: expected a number", clip(id)))?;
                 weights.push((id.clone(), weight));
             }
         }
         let bands = each(list(required(p, "policy", "bands")?, "policy.bands")?, |i, b| {
             let path = format!("policy.bands[{i}]");
             let b = object(b, &path)?;
-            let core_at_least = match optional(b, "core_at_least") {
-                None => None,
-                Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
-                    format!("{path}.core_at_least: expected needs_improvement, meets or exceeds")
-                })?),
-            };
+            let core_at_least =
+                match optional(b, "core_at_least") {
+                    None => None,
+                    Some(v) => Some(v.as_str().and_then(Rating::from_id).ok_or_else(|| {
+                        format!("{path}.core_at_least: expected needs_improvement, meets or exceeds")
+                    })?),
+                };
             let consider = optional(b, "consider").map(|v| text(v, &format!("{path}.consider"))).transpose()?;
             Ok(Band {
                 level: text_field(b, &path, "level")?,

@@ -274,7 +274,10 @@ impl Ratings {
 
 impl<'a> IntoIterator for &'a Ratings {
     type Item = (&'a String, &'a RatingEntry);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, RatingEntry)>, fn(&'a (String, RatingEntry)) -> (&'a String, &'a RatingEntry)>;
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, RatingEntry)>,
+        fn(&'a (String, RatingEntry)) -> (&'a String, &'a RatingEntry),
+    >;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
     }
@@ -381,7 +384,10 @@ impl Scorecard {
     /// the date are filled in on every new card; a card prepared ahead, named with no rating
     /// yet, is not blank.)
     pub fn is_blank(&self) -> bool {
-        self.ratings.is_empty() && self.observations.is_empty() && self.candidate.key().is_empty() && self.interview.step.trim().is_empty()
+        self.ratings.is_empty()
+            && self.observations.is_empty()
+            && self.candidate.key().is_empty()
+            && self.interview.step.trim().is_empty()
     }
 
     /// Observations tagged with a capability.
@@ -448,18 +454,18 @@ impl Scorecard {
                     e.insert("capability".into(), text(c));
                 }
                 e.insert("level".into(), text(o.level.id()));
-                e.insert("source".into(), text(match o.source {
-                    TagSource::Suggested => "suggested",
-                    TagSource::Interviewer => "interviewer",
-                }));
+                e.insert(
+                    "source".into(),
+                    text(match o.source {
+                        TagSource::Suggested => "suggested",
+                        TagSource::Interviewer => "interviewer",
+                    }),
+                );
                 Value::Object(e)
             })
             .collect();
         m.insert("observations".into(), Value::Array(observations));
-        m.insert(
-            "submitted_at".into(),
-            self.submitted_at.as_ref().map_or(Value::Null, |s| Value::String(s.clone())),
-        );
+        m.insert("submitted_at".into(), self.submitted_at.as_ref().map_or(Value::Null, |s| Value::String(s.clone())));
         Value::Object(m)
     }
 
@@ -471,7 +477,10 @@ impl Scorecard {
     pub fn within_limit(self) -> Result<Scorecard, ScorecardError> {
         let bytes = self.to_json().len();
         if bytes > MAX_DOCUMENT_BYTES {
-            return Err(ScorecardError::new("", format!("document is {bytes} bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}")));
+            return Err(ScorecardError::new(
+                "",
+                format!("document is {bytes} bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}"),
+            ));
         }
         Ok(self)
     }
@@ -490,9 +499,7 @@ impl Scorecard {
 
     /// Reads a document from a JSON value and checks it against a rubric.
     pub fn from_value(value: &Value, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
-        let obj = value
-            .as_object()
-            .ok_or_else(|| ScorecardError::new("", expected("a JSON object", value)))?;
+        let obj = value.as_object().ok_or_else(|| ScorecardError::new("", expected("a JSON object", value)))?;
         match obj.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(Value::String(f)) => {
@@ -506,11 +513,21 @@ impl Scorecard {
                 Some(v) if v >= 1 => v,
                 // Every reader migrates a document first (`interchange::migrate`), which makes
                 // version 0 a 1: only a caller that skips it gets here.
-                Some(0) => return Err(ScorecardError::new("version", "version 0 is read through interchange::migrate")),
+                Some(0) => {
+                    return Err(ScorecardError::new("version", "version 0 is read through interchange::migrate"))
+                }
                 // From 0, as the readers take it. Written through the JSON writer
                 // (`json::to_text`): `Number`'s `Display` would bring in the float formatter
                 // (about 9 KB of wasm) for this one message.
-                _ => return Err(ScorecardError::new("version", format!("expected a whole number from 0, found {}", super::json::to_text(&Value::Number(n.clone()))))),
+                _ => {
+                    return Err(ScorecardError::new(
+                        "version",
+                        format!(
+                            "expected a whole number from 0, found {}",
+                            super::json::to_text(&Value::Number(n.clone()))
+                        ),
+                    ))
+                }
             },
             Some(other) => return Err(ScorecardError::new("version", expected("a number", other))),
             None => return Err(ScorecardError::new("version", "missing; expected a number such as 1")),
@@ -547,10 +564,15 @@ impl Scorecard {
             card.interview.step = opt_str(io, "step", Parent::Field("interview"))?;
             card.interview.date = opt_str(io, "date", Parent::Field("interview"))?;
             if !card.interview.date.is_empty() && !is_iso_date(&card.interview.date) {
-                return Err(ScorecardError::new("interview.date", format!("expected YYYY-MM-DD, found \"{}\"", clip(&card.interview.date))));
+                return Err(ScorecardError::new(
+                    "interview.date",
+                    format!("expected YYYY-MM-DD, found \"{}\"", clip(&card.interview.date)),
+                ));
             }
         }
-        let ratings = obj.get("ratings").ok_or_else(|| ScorecardError::new("ratings", "missing; expected an object keyed by capability id"))?;
+        let ratings = obj
+            .get("ratings")
+            .ok_or_else(|| ScorecardError::new("ratings", "missing; expected an object keyed by capability id"))?;
         let ratings = ratings
             .as_object()
             .ok_or_else(|| ScorecardError::new("ratings", expected("an object keyed by capability id", ratings)))?;
@@ -588,7 +610,10 @@ impl Scorecard {
         if let Some(list) = obj.get("observations") {
             let arr = list.as_array().ok_or_else(|| ScorecardError::new("observations", expected("a list", list)))?;
             if arr.len() > MAX_OBSERVATIONS {
-                return Err(ScorecardError::new("observations", format!("{} observations; the limit is {MAX_OBSERVATIONS}", arr.len())));
+                return Err(ScorecardError::new(
+                    "observations",
+                    format!("{} observations; the limit is {MAX_OBSERVATIONS}", arr.len()),
+                ));
             }
             // Ids given in the document, so that one made up for an observation without an id
             // never takes one of them ("o1" for the first, unless a later one is called "o1").
@@ -610,13 +635,19 @@ impl Scorecard {
                     }
                 }
                 if card.observations.iter().any(|o| o.id == id) {
-                    return Err(ScorecardError::new(at.sub("id"), format!("duplicate observation id \"{}\"", clip(&id))));
+                    return Err(ScorecardError::new(
+                        at.sub("id"),
+                        format!("duplicate observation id \"{}\"", clip(&id)),
+                    ));
                 }
                 let capability = match oo.get("capability") {
                     Some(Value::String(c)) if c.is_empty() => None,
                     Some(Value::String(c)) => {
                         if rubric.capability(c).is_none() {
-                            return Err(ScorecardError::new(at.sub("capability"), format!("unknown capability \"{}\"", clip(c))));
+                            return Err(ScorecardError::new(
+                                at.sub("capability"),
+                                format!("unknown capability \"{}\"", clip(c)),
+                            ));
                         }
                         Some(c.clone())
                     }
@@ -633,7 +664,10 @@ impl Scorecard {
                     Some(Value::String(s)) if s == "suggested" => TagSource::Suggested,
                     Some(Value::Null) | None => TagSource::Suggested,
                     Some(other) => {
-                        return Err(ScorecardError::new(at.sub("source"), format!("expected \"suggested\" or \"interviewer\", found {}", short(other))))
+                        return Err(ScorecardError::new(
+                            at.sub("source"),
+                            format!("expected \"suggested\" or \"interviewer\", found {}", short(other)),
+                        ))
                     }
                 };
                 card.observations.push(Observation { id, text, capability, level, source });
@@ -643,7 +677,10 @@ impl Scorecard {
             Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) if s.len() <= 64 && is_date_time(s) => Some(s.clone()),
             Some(Value::String(s)) => {
-                return Err(ScorecardError::new("submitted_at", format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(s))))
+                return Err(ScorecardError::new(
+                    "submitted_at",
+                    format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(s)),
+                ))
             }
             Some(Value::Null) | None => None,
             Some(other) => return Err(ScorecardError::new("submitted_at", expected("a string or null", other))),
@@ -663,7 +700,10 @@ impl Scorecard {
 /// The `level` of the rating or observation at `at`.
 fn rating(s: &str, at: Parent<'_>) -> Result<Rating, ScorecardError> {
     Rating::from_id(s).ok_or_else(|| {
-        ScorecardError::new(at.sub("level"), format!("unknown level \"{}\"; expected needs_improvement, meets, exceeds or not_assessed", clip(s)))
+        ScorecardError::new(
+            at.sub("level"),
+            format!("unknown level \"{}\"; expected needs_improvement, meets, exceeds or not_assessed", clip(s)),
+        )
     })
 }
 
@@ -671,8 +711,12 @@ fn person(obj: &Map<String, Value>, field: &str) -> Result<Person, ScorecardErro
     match obj.get(field) {
         None | Some(Value::Null) => Ok(Person::default()),
         // A plain string is accepted as the name, for hand-written files.
-        Some(Value::String(name)) => Ok(Person { id: String::new(), name: bounded(name, MAX_FIELD_CHARS, || field.to_string())? }),
-        Some(Value::Object(o)) => Ok(Person { id: opt_str(o, "id", Parent::Field(field))?, name: opt_str(o, "name", Parent::Field(field))? }),
+        Some(Value::String(name)) => {
+            Ok(Person { id: String::new(), name: bounded(name, MAX_FIELD_CHARS, || field.to_string())? })
+        }
+        Some(Value::Object(o)) => {
+            Ok(Person { id: opt_str(o, "id", Parent::Field(field))?, name: opt_str(o, "name", Parent::Field(field))? })
+        }
         Some(other) => Err(ScorecardError::new(field, expected("an object {\"id\", \"name\"} or a name", other))),
     }
 }
@@ -687,7 +731,9 @@ fn opt_text(obj: &Map<String, Value>, key: &str, at: Parent<'_>, max: usize) -> 
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => bounded(s, max, || at.sub(key)),
         // Ids are often numbers in ATS exports; accept them as text (see `id_text`).
-        Some(Value::Number(n)) if max == MAX_FIELD_CHARS => id_text(n).ok_or_else(|| ScorecardError::new(at.sub(key), ID_DIGITS)),
+        Some(Value::Number(n)) if max == MAX_FIELD_CHARS => {
+            id_text(n).ok_or_else(|| ScorecardError::new(at.sub(key), ID_DIGITS))
+        }
         Some(other) => Err(ScorecardError::new(at.sub(key), expected("a string", other))),
     }
 }
@@ -731,7 +777,8 @@ pub fn id_text(n: &serde_json::Number) -> Option<String> {
 }
 
 /// Why a number is not read as an id (see [`id_text`]).
-pub const ID_DIGITS: &str = "a number that is not a whole number, or too large to keep its digits: write the id as a string, in quotes";
+pub const ID_DIGITS: &str =
+    "a number that is not a whole number, or too large to keep its digits: write the id as a string, in quotes";
 
 /// [`whole_number`] for any JSON value: `None` unless it is a whole number.
 pub fn whole_value(v: &Value) -> Option<u64> {
@@ -914,7 +961,9 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let (Some(year), Some(month), Some(day)) = (digits_value(&b[0..4]), digits_value(&b[5..7]), digits_value(&b[8..10])) else {
+    let (Some(year), Some(month), Some(day)) =
+        (digits_value(&b[0..4]), digits_value(&b[5..7]), digits_value(&b[8..10]))
+    else {
         return false;
     };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -1012,7 +1061,14 @@ pub fn is_date_time(s: &str) -> bool {
     if b.len() == 10 {
         return is_iso_date(s);
     }
-    if !(s.get(..10).is_some_and(is_iso_date) && at(10, b'T') && two(11, 23) && at(13, b':') && two(14, 59) && at(16, b':') && two(17, 60)) {
+    if !(s.get(..10).is_some_and(is_iso_date)
+        && at(10, b'T')
+        && two(11, 23)
+        && at(13, b':')
+        && two(14, 59)
+        && at(16, b':')
+        && two(17, 60))
+    {
         return false;
     }
     let mut rest = b.get(19..).unwrap_or_default();

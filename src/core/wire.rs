@@ -128,7 +128,8 @@ pub fn encode_classification(result: &Result<Classification, ClassifyError>) -> 
 pub fn decode_classification(text: &str) -> Result<Classification, String> {
     let value = open_reply(text)?;
     let f = object(&value, "classification")?;
-    let level = f.get("level").and_then(Value::as_str).and_then(Rating::from_id).ok_or("level: expected a rating id")?;
+    let level =
+        f.get("level").and_then(Value::as_str).and_then(Rating::from_id).ok_or("level: expected a rating id")?;
     Ok(Classification {
         capability: text_field(f, "capability")?,
         level,
@@ -204,7 +205,12 @@ pub fn decode_import(text: &str, rubric: &Rubric) -> Result<Imported, String> {
             None | Some(Value::Null) => None,
             Some(_) => Some(text_field(m, "capability")?),
         };
-        mappings.push(AttributeMapping { attribute: text_field(m, "attribute")?, capability, how, rating: text_field(m, "rating")? });
+        mappings.push(AttributeMapping {
+            attribute: text_field(m, "attribute")?,
+            capability,
+            how,
+            rating: text_field(m, "rating")?,
+        });
     }
     // Absent from a reply that has none to give.
     let mut warnings = Vec::new();
@@ -272,7 +278,12 @@ pub fn serve_import(text: &str, rubric_json: &str) -> String {
         Err(e) => return reply_error(&e),
     };
     let result = if looks_like_link(text) {
-        super::interchange::decode_link(super::interchange::link::as_pasted(text), &rubric).map(|card| Imported { format: Format::Scorecard, card, mappings: Vec::new(), warnings: Vec::new() })
+        super::interchange::decode_link(super::interchange::link::as_pasted(text), &rubric).map(|card| Imported {
+            format: Format::Scorecard,
+            card,
+            mappings: Vec::new(),
+            warnings: Vec::new(),
+        })
     } else if super::interchange::link::as_pasted(text).starts_with('#') {
         // The Markdown summary this app writes, pasted back: say what it is, not "not JSON".
         Err(super::interchange::ImportError::invalid(
@@ -294,7 +305,8 @@ pub fn serve_import(text: &str, rubric_json: &str) -> String {
 /// `markdown`, or `link` (a share link on `base`, the page's address): [`encode_text`].
 pub fn serve_export(format: &str, card_json: &str, rubric_json: &str, base: &str) -> String {
     let result = request_rubric(rubric_json).and_then(|rubric| {
-        let card = super::interchange::import_json(card_json, &rubric).map_err(|e| format!("the scorecard could not be read: {e}"))?;
+        let card = super::interchange::import_json(card_json, &rubric)
+            .map_err(|e| format!("the scorecard could not be read: {e}"))?;
         match format {
             "greenhouse" => Ok(super::json::write(&super::interchange::export_greenhouse(&card, &rubric), true)),
             "markdown" => Ok(super::interchange::export_markdown(&card, &rubric)),

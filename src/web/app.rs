@@ -9,9 +9,12 @@ use yew::prelude::*;
 
 use crate::core::scorecard::bidi_isolate;
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::components::{capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry, TransferPanel};
-use crate::web::components::toolbar::{behind_banner, clear_of_banner, Delete, SavedList};
 use crate::web::assist::Assistance;
+use crate::web::components::toolbar::{behind_banner, clear_of_banner, Delete, SavedList};
+use crate::web::components::{
+    capability_card, header, part_id, recommendation_bar, recommendation_panel, toolbar, traits_help, QuickEntry,
+    TransferPanel,
+};
 use crate::web::state::{Action, SaveStatus, ScorerContext, ScorerState, SUBMITTED_MARK};
 use crate::web::storage::{DraftStore, Loaded};
 
@@ -81,16 +84,26 @@ pub struct Preset {
 /// host's `mount` and `setValue` refuse such a document, and so does the interviewer's import
 /// in a widget whose names the host set: it is another scorecard, which would take this one's
 /// place where the host cannot bring it back.
-pub(crate) fn conflict<'a>(card: &'a Scorecard, preset: &'a Preset, shown: Option<&Scorecard>) -> Option<(&'static str, &'a str, &'a str)> {
+pub(crate) fn conflict<'a>(
+    card: &'a Scorecard,
+    preset: &'a Preset,
+    shown: Option<&Scorecard>,
+) -> Option<(&'static str, &'a str, &'a str)> {
     let same = |a: &str, b: &str| DraftStore::key_part(a) == DraftStore::key_part(b);
     let fields = [
         ("candidate", card.candidate.name.as_str(), &preset.candidate, shown.map(|s| s.candidate.name.as_str())),
-        ("interviewer", card.interviewer.name.as_str(), &preset.interviewer, shown.map(|s| s.interviewer.name.as_str())),
+        (
+            "interviewer",
+            card.interviewer.name.as_str(),
+            &preset.interviewer,
+            shown.map(|s| s.interviewer.name.as_str()),
+        ),
         ("step", card.interview.step.as_str(), &preset.step, shown.map(|s| s.interview.step.as_str())),
     ];
     fields.into_iter().find_map(|(field, given, option, shown)| {
         let option = option.as_deref().filter(|o| !o.trim().is_empty())?;
-        (!given.trim().is_empty() && !same(given, option) && !shown.is_some_and(|s| same(given, s))).then_some((field, given, option))
+        (!given.trim().is_empty() && !same(given, option) && !shown.is_some_and(|s| same(given, s)))
+            .then_some((field, given, option))
     })
 }
 
@@ -111,7 +124,13 @@ type Unreadable = (String, String, String);
 /// it. Read only: a corrupt one is the `Err`, left where it is for `kept_aside` (the card shown
 /// stays unsaved). Opened as the card as mounted is (see `opening` in `Scorer`), a draft is
 /// neither saved again nor told to the host as a change.
-fn restore(store: &DraftStore, rubric: &Rubric, card: &Scorecard, preset: &Preset, saved_key: &RefCell<Option<String>>) -> Result<Option<Action>, Unreadable> {
+fn restore(
+    store: &DraftStore,
+    rubric: &Rubric,
+    card: &Scorecard,
+    preset: &Preset,
+    saved_key: &RefCell<Option<String>>,
+) -> Result<Option<Action>, Unreadable> {
     // A new card, saved nowhere yet: its first save must not overwrite another (see `save`).
     let Some((key, adopted)) = draft_to_open(store, &rubric.id, card, preset) else {
         *saved_key.borrow_mut() = Some(String::new());
@@ -165,7 +184,9 @@ fn kept_aside(store: &DraftStore, card: &Scorecard, (key, text, error): Unreadab
         notice: Some(if kept_as == key {
             format!("A saved draft could not be read ({error}). The browser's storage is full, so it could not be copied aside: it stays as it is under \"{at}\", and nothing is saved over it. You are starting afresh.")
         } else {
-            format!("A saved draft could not be read ({error}). It was kept aside as \"{at}\"; you are starting afresh.")
+            format!(
+                "A saved draft could not be read ({error}). It was kept aside as \"{at}\"; you are starting afresh."
+            )
         }),
     }
 }
@@ -178,7 +199,12 @@ fn kept_aside(store: &DraftStore, card: &Scorecard, (key, text, error): Unreadab
 /// not a host's choice: Open and a share link's import leave that pointer for the reload to
 /// follow); a step-less key then is this card's only if its step is this step. Both `restore`
 /// and the embedding's `getValue` before the first render go by it.
-pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecard, preset: &Preset) -> Option<(String, bool)> {
+pub(crate) fn draft_to_open(
+    store: &DraftStore,
+    rubric_id: &str,
+    card: &Scorecard,
+    preset: &Preset,
+) -> Option<(String, bool)> {
     let named = !card.candidate.key().is_empty() && !card.interviewer.key().is_empty();
     if !named {
         // The pointer to the last one is followed only to a draft of this rubric: a value
@@ -186,14 +212,16 @@ pub(crate) fn draft_to_open(store: &DraftStore, rubric_id: &str, card: &Scorecar
         // gives some of the names (a candidate, not yet the interviewer) opens the last draft
         // only if it is of those names: another candidate's card is not this one's.
         let ours = format!("{}draft:{rubric_id}:", crate::web::storage::PREFIX);
-        let given = [&preset.candidate, &preset.interviewer, &preset.step].map(|g| DraftStore::key_part(g.as_deref().unwrap_or("")));
+        let given = [&preset.candidate, &preset.interviewer, &preset.step]
+            .map(|g| DraftStore::key_part(g.as_deref().unwrap_or("")));
         let key = store.get(&DraftStore::last_key(rubric_id)).filter(|k| k.starts_with(&ours))?;
         let mut parts = key.get(ours.len()..).unwrap_or("").split(':');
         let [candidate, interviewer, step] = [parts.next(), parts.next(), parts.next()];
         let fits = |g: &String, part: Option<&str>| g.is_empty() || part == Some(g.as_str());
         // A key without a step (saved before the step was in keys) is checked by its card's step.
         let adopted = step.is_none() && !given[2].is_empty();
-        return (fits(&given[0], candidate) && fits(&given[1], interviewer) && (adopted || fits(&given[2], step))).then_some((key, adopted));
+        return (fits(&given[0], candidate) && fits(&given[1], interviewer) && (adopted || fits(&given[2], step)))
+            .then_some((key, adopted));
     }
     let key = DraftStore::card_key(rubric_id, card);
     let legacy = DraftStore::draft_key(rubric_id, card.candidate.key(), card.interviewer.key(), "");
@@ -235,14 +263,21 @@ fn write(store: &DraftStore, rubric_id: &str, key: &str, card: &Scorecard, marks
 /// rename of the others to the names of another saved scorecard never overwrites it: the card
 /// stays saved under its previous key (a new one, in the tab) until its names change, and the
 /// status says so.
-pub(crate) fn save(store: &DraftStore, saved_key: &RefCell<Option<String>>, rubric_id: &str, card: &Scorecard, marks: &[String]) -> SaveStatus {
+pub(crate) fn save(
+    store: &DraftStore,
+    saved_key: &RefCell<Option<String>>,
+    rubric_id: &str,
+    card: &Scorecard,
+    marks: &[String],
+) -> SaveStatus {
     let key = DraftStore::card_key(rubric_id, card);
     let previous = saved_key.borrow().clone();
     if previous.as_deref() == Some(key.as_str()) && store.changed_elsewhere(&key) {
         return SaveStatus::ChangedElsewhere;
     }
     if let Some(p) = previous.as_ref().filter(|p| **p != key && store.get(&key).is_some()) {
-        let kept = (!p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok()).then(|| p.clone());
+        let kept = (!p.is_empty() && write(store, rubric_id, p, &with_names_of(store, p, card), marks).is_ok())
+            .then(|| p.clone());
         return SaveStatus::Conflict { key, kept };
     }
     let result = write(store, rubric_id, &key, card, marks);
@@ -320,7 +355,15 @@ pub fn saved_cards(store: &DraftStore, rubric_id: &str) -> Vec<SavedCard> {
         }
         let title = isolated(&[&candidate, &step], " · ");
         let status = if doc.get("submitted_at").is_some_and(|v| !v.is_null()) { "submitted" } else { "draft" };
-        let detail = isolated(&[&person_of(doc.get("interviewer")).name, &date, status, if unsaved { "kept in this tab only" } else { "" }], " · ");
+        let detail = isolated(
+            &[
+                &person_of(doc.get("interviewer")).name,
+                &date,
+                status,
+                if unsaved { "kept in this tab only" } else { "" },
+            ],
+            " · ",
+        );
         let card = SavedCard { key, title, detail, date };
         // Inserted in order (a sort would bring its own copy of the sort code).
         let at = out.partition_point(|c| c.date >= card.date);
@@ -401,7 +444,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let unreadable = use_mut_ref(|| None::<Unreadable>);
     let autosave = settings.autosave;
     let state: ScorerContext = use_reducer({
-        let (store, saved_key, edited, unreadable) = (store.clone(), saved_key.clone(), edited.clone(), unreadable.clone());
+        let (store, saved_key, edited, unreadable) =
+            (store.clone(), saved_key.clone(), edited.clone(), unreadable.clone());
         move || {
             if let Some(card) = opened {
                 let mut state = ScorerState::new(rubric, (*card).clone());
@@ -420,7 +464,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             // card as mounted, neither saved again nor told as a change until an edit. Read once,
             // here; one that does not parse is moved aside by the mount effect (a storage write).
             let mut state = ScorerState::new(rubric, card);
-            match if autosave { restore(&store, &state.rubric, &state.card, &settings.preset, &saved_key) } else { Ok(None) } {
+            match if autosave {
+                restore(&store, &state.rubric, &state.card, &settings.preset, &saved_key)
+            } else {
+                Ok(None)
+            } {
                 Ok(Some(load)) => {
                     state = Rc::unwrap_or_clone(Rc::new(state).reduce(load));
                     state.save = SaveStatus::Saved;
@@ -457,7 +505,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
             // at the candidate's name rather than at the top of the page.
             if let Some(s) = session().filter(|_| session_mark().is_some()) {
                 let _ = s.remove_item(AFTER_SWITCH);
-                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
+                let input = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
                 if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = i.focus();
                 }
@@ -553,7 +603,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                     Err(draft) => state.dispatch(kept_aside(&store, &state.card, draft)),
                 }
             }
-            let status = if on { save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state)) } else { SaveStatus::Off };
+            let status = if on {
+                save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state))
+            } else {
+                SaveStatus::Off
+            };
             state.dispatch(Action::Saved { status });
         });
     }
@@ -599,7 +653,10 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // frame (iframe mode), which the link would navigate away from the host's integration.
     let (standalone, framed) = *use_memo((), |_| {
         let window = web_sys::window();
-        let framed = window.as_ref().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, w))).unwrap_or(false);
+        let framed = window
+            .as_ref()
+            .and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, w)))
+            .unwrap_or(false);
         (window.and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some(), framed)
     });
     // New scorecard (`None`) and Open the saved scorecard (its key), on the standalone page
@@ -609,72 +666,84 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // storage refused, and open the card storage points to: where it refuses the pointer or any
     // of this tab's work, the card is switched in place, and what was refused stays in memory
     // (listed in Your scorecards, and opened again from there).
-    let on_switch = (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
-        let (state, store, saved_key, opening, refocus) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), refocus.clone());
-        let blank = state.card.is_blank();
-        let interviewer = state.card.interviewer.name.trim().to_string();
-        let (root, observe) = (root.clone(), format!("#{}", part_id(&settings.id_prefix, "observe")));
-        Callback::from(move |key: Option<String>| {
-            // An observation typed and not added belongs to this card: the switch waits for it
-            // (a reload would otherwise ask with the browser's own "Leave site?", and lose it).
-            let typed = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&observe).ok().flatten());
-            if typed.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).is_some_and(|t| !t.value().trim().is_empty()) {
-                state.dispatch(Action::SwitchHeld);
-                return;
-            }
-            let rubric = &state.rubric;
-            // Whether storage refused this card's last save, read before the writes below: the
-            // interviewer's name written again, the same bytes, fits even in full storage.
-            let refusing = store.refused.get();
-            if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
-                store.remove(k);
-            }
-            if !interviewer.is_empty() {
-                let _ = store.set(&interviewer_key(&rubric.id), &interviewer);
-            }
-            let last = DraftStore::last_key(&rubric.id);
-            let pointed = match &key {
-                Some(k) => store.set(&last, k).is_ok(),
-                None => {
-                    store.remove(&last);
-                    true
+    let on_switch =
+        (standalone && settings.preset.candidate.is_none() && settings.preset.interviewer.is_none()).then(|| {
+            let (state, store, saved_key, opening, refocus) =
+                (state.clone(), store.clone(), saved_key.clone(), opening.clone(), refocus.clone());
+            let blank = state.card.is_blank();
+            let interviewer = state.card.interviewer.name.trim().to_string();
+            let (root, observe) = (root.clone(), format!("#{}", part_id(&settings.id_prefix, "observe")));
+            Callback::from(move |key: Option<String>| {
+                // An observation typed and not added belongs to this card: the switch waits for it
+                // (a reload would otherwise ask with the browser's own "Leave site?", and lose it).
+                let typed = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(&observe).ok().flatten());
+                if typed
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    .is_some_and(|t| !t.value().trim().is_empty())
+                {
+                    state.dispatch(Action::SwitchHeld);
+                    return;
                 }
-            };
-            if pointed && !store.holds_unsaved() {
-                if let Some(s) = session() {
-                    let _ = s.set_item(AFTER_SWITCH, "1");
+                let rubric = &state.rubric;
+                // Whether storage refused this card's last save, read before the writes below: the
+                // interviewer's name written again, the same bytes, fits even in full storage.
+                let refusing = store.refused.get();
+                if let Some(k) = saved_key.borrow().as_ref().filter(|_| blank) {
+                    store.remove(k);
                 }
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
+                if !interviewer.is_empty() {
+                    let _ = store.set(&interviewer_key(&rubric.id), &interviewer);
                 }
-                return;
-            }
-            let mut card = Scorecard::new(rubric);
-            card.interview.date = today();
-            card.interviewer.name = interviewer.clone();
-            // A new card where storage refuses writes (from the start, or full since) says so at
-            // once, as the page does when it opens (not "Not saved yet", which would wait for an
-            // edit to tell). (Switched in place, this tab holds a card storage refused.)
-            let (mut drafted, mut status) = (Vec::new(), store.blocked_reason.clone().or_else(|| refusing.map(String::from)).map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }));
-            if let Some(k) = &key {
-                // (Gone or unreadable since the list was read: it stays where it is.)
-                let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };
-                (card, drafted, status) = (saved, store.load_drafted(k), SaveStatus::Saved);
-            }
-            // A card storage holds is opened as on mount, not saved again (see `opening`); one
-            // it refused is saved again, and the status says how that went.
-            let refused = key.as_ref().is_some_and(|k| store.unsaved(k).is_some());
-            // (The same card shown again changes nothing: no effect runs to take either.)
-            let changed = card != state.card;
-            *opening.borrow_mut() = !refused && changed;
-            *refocus.borrow_mut() = changed;
-            *saved_key.borrow_mut() = Some(key.unwrap_or_default());
-            state.dispatch(Action::Load { card, notice: None, drafted });
-            if !refused {
-                state.dispatch(Action::Saved { status });
-            }
-        })
-    });
+                let last = DraftStore::last_key(&rubric.id);
+                let pointed = match &key {
+                    Some(k) => store.set(&last, k).is_ok(),
+                    None => {
+                        store.remove(&last);
+                        true
+                    }
+                };
+                if pointed && !store.holds_unsaved() {
+                    if let Some(s) = session() {
+                        let _ = s.set_item(AFTER_SWITCH, "1");
+                    }
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                    return;
+                }
+                let mut card = Scorecard::new(rubric);
+                card.interview.date = today();
+                card.interviewer.name = interviewer.clone();
+                // A new card where storage refuses writes (from the start, or full since) says so at
+                // once, as the page does when it opens (not "Not saved yet", which would wait for an
+                // edit to tell). (Switched in place, this tab holds a card storage refused.)
+                let (mut drafted, mut status) = (
+                    Vec::new(),
+                    store
+                        .blocked_reason
+                        .clone()
+                        .or_else(|| refusing.map(String::from))
+                        .map_or(SaveStatus::Idle, |reason| SaveStatus::MemoryOnly { reason }),
+                );
+                if let Some(k) = &key {
+                    // (Gone or unreadable since the list was read: it stays where it is.)
+                    let Loaded::Draft(saved) = store.load_draft(k, rubric) else { return };
+                    (card, drafted, status) = (saved, store.load_drafted(k), SaveStatus::Saved);
+                }
+                // A card storage holds is opened as on mount, not saved again (see `opening`); one
+                // it refused is saved again, and the status says how that went.
+                let refused = key.as_ref().is_some_and(|k| store.unsaved(k).is_some());
+                // (The same card shown again changes nothing: no effect runs to take either.)
+                let changed = card != state.card;
+                *opening.borrow_mut() = !refused && changed;
+                *refocus.borrow_mut() = changed;
+                *saved_key.borrow_mut() = Some(key.unwrap_or_default());
+                state.dispatch(Action::Load { card, notice: None, drafted });
+                if !refused {
+                    state.dispatch(Action::Saved { status });
+                }
+            })
+        });
     let on_list = {
         let (saved_list, store, rubric_id) = (saved_list.clone(), store.clone(), state.rubric.id.clone());
         Callback::from(move |open: bool| saved_list.set(open.then(|| Rc::new(saved_cards(&store, &rubric_id)))))
@@ -688,7 +757,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     let deleting = use_state(String::new);
     let deleted = use_state(|| None::<Rc<Deleted>>);
     let on_delete = {
-        let (state, store, saved_key, opening, saved_list) = (state.clone(), store.clone(), saved_key.clone(), opening.clone(), saved_list.clone());
+        let (state, store, saved_key, opening, saved_list) =
+            (state.clone(), store.clone(), saved_key.clone(), opening.clone(), saved_list.clone());
         let (deleting, deleted) = (deleting.clone(), deleted.clone());
         let say = {
             let state = state.clone();
@@ -724,7 +794,10 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                         state.dispatch(Action::Load { card, notice: None, drafted: Vec::new() });
                         state.dispatch(Action::Saved { status: SaveStatus::Idle });
                     }
-                    let said = format!("Deleted {title}{}. Undo brings it back.", if open { "; a blank scorecard is open" } else { "" });
+                    let said = format!(
+                        "Deleted {title}{}. Undo brings it back.",
+                        if open { "; a blank scorecard is open" } else { "" }
+                    );
                     deleted.set(Some(Rc::new(Deleted { key, text, marks, title, open })));
                     relist();
                     say(said, "del-undo".into());
@@ -744,14 +817,19 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                             *saved_key.borrow_mut() = Some(d.key.clone());
                             *opening.borrow_mut() = true;
                             state.dispatch(Action::Load { card, notice: None, drafted: d.marks.clone() });
-                            state.dispatch(Action::Saved { status: match saved {
-                                Ok(()) => SaveStatus::Saved,
-                                Err(reason) => SaveStatus::MemoryOnly { reason },
-                            } });
+                            state.dispatch(Action::Saved {
+                                status: match saved {
+                                    Ok(()) => SaveStatus::Saved,
+                                    Err(reason) => SaveStatus::MemoryOnly { reason },
+                                },
+                            });
                         }
                     }
                     relist();
-                    say(format!("Restored {}{}.", d.title, if reopen { ", and open again" } else { "" }), "saved".into());
+                    say(
+                        format!("Restored {}{}.", d.title, if reopen { ", and open again" } else { "" }),
+                        "saved".into(),
+                    );
                 }
             }
         })
@@ -760,7 +838,8 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // replacing the other, or show the other one instead. The two buttons go with the question:
     // the keyboard goes on to Submit.
     let on_resolve = {
-        let (state, store, saved_key, root, prefix) = (state.clone(), store.clone(), saved_key.clone(), root.clone(), settings.id_prefix.clone());
+        let (state, store, saved_key, root, prefix) =
+            (state.clone(), store.clone(), saved_key.clone(), root.clone(), settings.id_prefix.clone());
         Callback::from(move |keep: bool| {
             focus_within(root.cast(), &part_id(&prefix, "submit"));
             let Some(key) = saved_key.borrow().clone().filter(|k| !k.is_empty()) else { return };
@@ -784,7 +863,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                         } else {
                             format!("The version saved in the other tab or window could not be read ({error}). It was kept aside as \"{}\"; this version is saved.", bidi_isolate(&kept_as))
                         };
-                        state.dispatch(Action::Load { card: state.card.clone(), notice: Some(notice), drafted: marks(&state) });
+                        state.dispatch(Action::Load {
+                            card: state.card.clone(),
+                            notice: Some(notice),
+                            drafted: marks(&state),
+                        });
                         if full {
                             return;
                         }
@@ -817,9 +900,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // or another tab saved it meanwhile) goes with the page: leaving asks first, as the status
     // line says.
     // So does an observation's edit not yet saved.
-    let edit_held = state.editing.iter().any(|(id, t)| state.card.observations.iter().any(|o| o.id == *id && o.text != *t));
+    let edit_held =
+        state.editing.iter().any(|(id, t)| state.card.observations.iter().any(|o| o.id == *id && o.text != *t));
     crate::web::hooks::use_leave_guard(
-        edit_held || store.holds_unsaved() || (!state.card.is_blank() && matches!(state.save, SaveStatus::Conflict { kept: None, .. } | SaveStatus::ChangedElsewhere)),
+        edit_held
+            || store.holds_unsaved()
+            || (!state.card.is_blank()
+                && matches!(state.save, SaveStatus::Conflict { kept: None, .. } | SaveStatus::ChangedElsewhere)),
     );
     let prefix = settings.id_prefix.clone();
     let submitted = state.card.submitted_at.is_some();
@@ -838,7 +925,13 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // own <main>, and the widget is a region named after whose scorecard it is (two widgets
     // side by side are told apart).
     let names = isolated(&[state.card.candidate.display_name(), state.card.interviewer.display_name()], ", ");
-    let region_label = (!standalone).then(|| if names.is_empty() { "Interview scorecard".to_string() } else { format!("Interview scorecard: {names}") });
+    let region_label = (!standalone).then(|| {
+        if names.is_empty() {
+            "Interview scorecard".to_string()
+        } else {
+            format!("Interview scorecard: {names}")
+        }
+    });
     // The parts without state of their own are view functions over the state (see
     // components/header.rs); the two with local state are components that receive it.
     html! {

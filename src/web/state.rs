@@ -146,52 +146,104 @@ pub struct After {
 /// Everything that can happen in the scorer view.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    SetCandidate { name: String },
-    SetInterviewer { name: String },
-    SetStep { step: String },
-    SetDate { date: String },
-    Rate { capability: String, level: Rating },
-    Note { capability: String, text: String },
-    Submit { at: String },
+    SetCandidate {
+        name: String,
+    },
+    SetInterviewer {
+        name: String,
+    },
+    SetStep {
+        step: String,
+    },
+    SetDate {
+        date: String,
+    },
+    Rate {
+        capability: String,
+        level: Rating,
+    },
+    Note {
+        capability: String,
+        text: String,
+    },
+    Submit {
+        at: String,
+    },
     Reopen,
     /// Replace the whole card (a restored draft, or the host's `setValue`), with the ratings of
     /// it still drafted and unconfirmed (a restored draft's; none for any other card).
-    Load { card: Scorecard, notice: Option<String>, drafted: Vec<String> },
-    Saved { status: SaveStatus },
+    Load {
+        card: Scorecard,
+        notice: Option<String>,
+        drafted: Vec<String>,
+    },
+    Saved {
+        status: SaveStatus,
+    },
     DismissNotice,
     /// New scorecard or Open was pressed while an observation is typed and not added: nothing
     /// switches, the page says why and the keyboard goes to the box.
     SwitchHeld,
     /// The host turns read-only mode on or off.
-    Lock { locked: bool },
+    Lock {
+        locked: bool,
+    },
     /// A new observation; the classifier suggests its tag. A list of notes (`notes::list_items`)
     /// is added as one observation per item.
-    Observe { text: String },
+    Observe {
+        text: String,
+    },
     /// The interviewer sets an observation's tag (it becomes theirs).
-    Retag { id: String, capability: Option<String>, level: Rating },
+    Retag {
+        id: String,
+        capability: Option<String>,
+        level: Rating,
+    },
     /// The interviewer confirms the suggested tag.
-    AcceptTag { id: String },
-    RemoveObservation { id: String },
+    AcceptTag {
+        id: String,
+    },
+    RemoveObservation {
+        id: String,
+    },
     /// Put a removed observation back where it was, by its removal's serial.
-    UndoRemove { serial: u32 },
+    UndoRemove {
+        serial: u32,
+    },
     /// Add an observation as one, also a list (see `Observe`).
-    ObserveAsOne { text: String },
+    ObserveAsOne {
+        text: String,
+    },
     /// Edit an observation's text in place.
-    EditObservation { id: String },
+    EditObservation {
+        id: String,
+    },
     /// What the edit box of an observation holds, as it is typed.
-    EditText { id: String, text: String },
+    EditText {
+        id: String,
+        text: String,
+    },
     /// Leave the edit, the text as it was.
-    CancelEdit { id: String },
+    CancelEdit {
+        id: String,
+    },
     /// Save the edited text: the classifier reads it again (a suggested tag is suggested afresh;
     /// the interviewer's own tag is kept).
-    SaveObservation { id: String },
+    SaveObservation {
+        id: String,
+    },
     /// Propose ratings for unrated capabilities from their observations.
     DraftRatings,
     /// The classifier and formats loaded, or could not be.
-    AssistReady { assist: Assistance },
+    AssistReady {
+        assist: Assistance,
+    },
     /// Says `message` politely and moves the keyboard to `focus` (see `after`): for controls
     /// kept outside this state that come and go (Your scorecards' Delete, its question and Undo).
-    Say { message: String, focus: String },
+    Say {
+        message: String,
+        focus: String,
+    },
 }
 
 impl ScorerState {
@@ -241,12 +293,17 @@ impl ScorerState {
         let assist = next.assist.clone();
         let evidence = |text: &str| match reading(&analyses, text).and_then(|a| a.as_ref().ok()) {
             Some(c) => classifier::Evidence::of(c),
-            None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => classifier::Evidence::BiasRisk,
+            None if assist.ready().is_some_and(|a| classifier::has_bias_risk(&a.flags(text))) => {
+                classifier::Evidence::BiasRisk
+            }
             None => classifier::Evidence::Confidence(None),
         };
-        let classifier::Drafts { drafted, split, unsure, biased } = classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
+        let classifier::Drafts { drafted, split, unsure, biased } =
+            classifier::draft_ratings_with(&next.rubric, &mut next.card, evidence);
         let names = |ids: &[String]| {
-            crate::core::engine::join_names(ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect())
+            crate::core::engine::join_names(
+                ids.iter().filter_map(|id| next.rubric.capability(id)).map(|c| c.name.clone()).collect(),
+            )
         };
         // "Rate it yourself" of one capability, "rate them" of several.
         let them = |ids: &[String]| if ids.len() == 1 { "it" } else { "them" };
@@ -371,7 +428,9 @@ impl ScorerState {
                 text.push_str(if names.len() > 1 { ", and " } else { " and " });
             }
             text.push_str("rate at least one capability");
-            focus.get_or_insert_with(|| self.rubric.capabilities.first().map_or_else(String::new, |c| c.id.clone() + "-not_assessed"));
+            focus.get_or_insert_with(|| {
+                self.rubric.capabilities.first().map_or_else(String::new, |c| c.id.clone() + "-not_assessed")
+            });
         }
         text.push_str(" first.");
         Some((text, focus.unwrap_or_default()))
@@ -419,7 +478,8 @@ impl Reducible for ScorerState {
                 if self.drafted.contains(&capability) {
                     // Confirming removes the Confirm button: the keyboard goes to the rating.
                     let what = if level == self.card.rating(&capability) { "confirmed" } else { "chosen" };
-                    let message = format!("{}: {} {what}.", next.capability_name(&capability), next.rubric.level_label(level));
+                    let message =
+                        format!("{}: {} {what}.", next.capability_name(&capability), next.rubric.level_label(level));
                     next.did(message, part_id(&capability, level.id()));
                 }
                 next.drafted.retain(|c| *c != capability);
@@ -451,7 +511,10 @@ impl Reducible for ScorerState {
             }
             // An edit still open would be lost with its editor: saved or cancelled first.
             Action::Submit { .. } if editable && !self.editing.is_empty() => {
-                next.refuse("Not submitted: save (Enter) or cancel (Escape) the observation you are editing first.".into(), NoticeUntil::Edited);
+                next.refuse(
+                    "Not submitted: save (Enter) or cancel (Escape) the observation you are editing first.".into(),
+                    NoticeUntil::Edited,
+                );
                 next.did(String::new(), self.editing.first().map(|(id, _)| part_id(id, "editor")).unwrap_or_default());
             }
             // Drafted ratings are the classifier's guesses until the interviewer confirms them:
@@ -471,7 +534,10 @@ impl Reducible for ScorerState {
             }
             Action::Reopen if !self.locked => {
                 next.card.submitted_at = None;
-                next.did("Reopened: you can change the ratings and evidence again; the names stay as submitted.".into(), "submit".into());
+                next.did(
+                    "Reopened: you can change the ratings and evidence again; the names stay as submitted.".into(),
+                    "submit".into(),
+                );
                 card_changed = true;
             }
             Action::Load { card, notice, drafted } => {
@@ -486,7 +552,8 @@ impl Reducible for ScorerState {
                 next.drafted = drafted.into_iter().filter(|c| card.rating(c) != Rating::NotAssessed).collect();
                 next.card = card;
                 next.notice = notice;
-                next.notice_until = if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
+                next.notice_until =
+                    if next.drafted.is_empty() { NoticeUntil::Dismissed } else { NoticeUntil::Confirmed };
                 // Another card: what the last action on the previous one did is no longer news.
                 next.after = None;
                 card_changed = true;
@@ -544,7 +611,10 @@ impl Reducible for ScorerState {
                 let Some(o) = next.card.observations.iter_mut().find(|o| o.id == id) else { return self };
                 if text.is_empty() {
                     // Nothing is removed by an edit: Remove does that, with its Undo.
-                    next.did("An observation cannot be empty: write it again, or press Escape and Remove it.".into(), part_id(&id, "editor"));
+                    next.did(
+                        "An observation cannot be empty: write it again, or press Escape and Remove it.".into(),
+                        part_id(&id, "editor"),
+                    );
                     return Rc::new(next);
                 }
                 next.editing.retain(|(e, _)| *e != id);
@@ -561,12 +631,19 @@ impl Reducible for ScorerState {
                     }
                     suggest_tags(&mut next);
                     let o = next.card.observations.iter().find(|o| o.id == id).cloned().unwrap_or_default();
-                    let flagged = next.analysis(&o.text).and_then(|a| a.as_ref().ok()).is_some_and(|c| !c.flags.is_empty());
+                    let flagged =
+                        next.analysis(&o.text).and_then(|a| a.as_ref().ok()).is_some_and(|c| !c.flags.is_empty());
                     let said = match o.capability.as_deref() {
                         _ if flagged => "Observation changed. It is still flagged: see its warning.".to_string(),
-                        Some(c) if mine => format!("Observation changed; your tag, {}, is kept.", next.capability_name(c)),
-                        Some(c) => format!("Observation changed and read again: suggested for {}.", next.capability_name(c)),
-                        None if matches!(next.assist, Assistance::Loading) => "Observation changed; it is tagged once the classifier has loaded.".to_string(),
+                        Some(c) if mine => {
+                            format!("Observation changed; your tag, {}, is kept.", next.capability_name(c))
+                        }
+                        Some(c) => {
+                            format!("Observation changed and read again: suggested for {}.", next.capability_name(c))
+                        }
+                        None if matches!(next.assist, Assistance::Loading) => {
+                            "Observation changed; it is tagged once the classifier has loaded.".to_string()
+                        }
                         None => "Observation changed: not tagged to a capability.".to_string(),
                     };
                     next.did(said, part_id(&id, "edit"));
@@ -637,7 +714,12 @@ impl Reducible for ScorerState {
                     let index = restore_index(r.index, &slots(&next.removed), next.card.observations.len());
                     next.card.observations.insert(index, o);
                     let mut said = "Observation restored.".to_string();
-                    let redrafted: Vec<String> = r.withdrawn.iter().filter(|(c, _)| next.card.rating(c) == Rating::NotAssessed).map(|(c, _)| c.clone()).collect();
+                    let redrafted: Vec<String> = r
+                        .withdrawn
+                        .iter()
+                        .filter(|(c, _)| next.card.rating(c) == Rating::NotAssessed)
+                        .map(|(c, _)| c.clone())
+                        .collect();
                     for (c, e) in r.withdrawn.iter().filter(|(c, _)| redrafted.contains(c)) {
                         next.card.ratings.slot(c).level = e.level;
                         if !next.drafted.contains(c) {
@@ -645,8 +727,12 @@ impl Reducible for ScorerState {
                         }
                     }
                     if !redrafted.is_empty() {
-                        let names = crate::core::engine::join_names(redrafted.iter().map(|c| next.capability_name(c)).collect());
-                        said = format!("Observation restored, and the rating drafted from it for {names}, still to confirm.");
+                        let names = crate::core::engine::join_names(
+                            redrafted.iter().map(|c| next.capability_name(c)).collect(),
+                        );
+                        said = format!(
+                            "Observation restored, and the rating drafted from it for {names}, still to confirm."
+                        );
                     }
                     next.did(said, focus);
                     card_changed = true;
@@ -722,8 +808,13 @@ impl Reducible for ScorerState {
                 evidenced
             });
             // Withdrawn by a removal: Undo puts them back with the observation.
-            if let Some(r) = next.removed.last_mut().filter(|r| !withdrawn.is_empty() && self.removed.last().is_none_or(|b| !Rc::ptr_eq(b, r))) {
-                Rc::make_mut(r).withdrawn = withdrawn.iter().filter_map(|c| self.card.ratings.get(c).map(|e| (c.clone(), e.clone()))).collect();
+            if let Some(r) = next
+                .removed
+                .last_mut()
+                .filter(|r| !withdrawn.is_empty() && self.removed.last().is_none_or(|b| !Rc::ptr_eq(b, r)))
+            {
+                Rc::make_mut(r).withdrawn =
+                    withdrawn.iter().filter_map(|c| self.card.ratings.get(c).map(|e| (c.clone(), e.clone()))).collect();
             }
             // Said with what caused it (a move, a removal), or on its own: the rating changes
             // where the interviewer is not looking.
@@ -750,9 +841,15 @@ impl Reducible for ScorerState {
         }
         // A notice about drafts names those still to confirm: one confirmed or withdrawn leaves it.
         // (A notice this action set, a loaded card's, is left as it is.)
-        if matches!(next.notice_until, NoticeUntil::Confirmed) && next.notice.is_some() && next.notice == self.notice && next.drafted.len() < self.drafted.len() && !next.drafted.is_empty() {
+        if matches!(next.notice_until, NoticeUntil::Confirmed)
+            && next.notice.is_some()
+            && next.notice == self.notice
+            && next.drafted.len() < self.drafted.len()
+            && !next.drafted.is_empty()
+        {
             let names = crate::core::engine::join_names(next.drafted.iter().map(|c| next.capability_name(c)).collect());
-            next.notice = Some(format!("Still to confirm, drafted from your observations: {names}. Confirm or change each one."));
+            next.notice =
+                Some(format!("Still to confirm, drafted from your observations: {names}. Confirm or change each one."));
         }
         // A notice about drafts goes once they are confirmed; a refusal for a missing name or
         // rating, once both are there; "still loading", once loading is over; a refusal for an

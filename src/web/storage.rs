@@ -44,14 +44,25 @@ pub enum Loaded {
     Draft(Scorecard),
     /// The stored `text` did not parse (`error`); it is left where it is, for
     /// [`DraftStore::set_aside`].
-    Corrupt { text: String, error: String },
+    Corrupt {
+        text: String,
+        error: String,
+    },
 }
 
 impl DraftStore {
     /// Opens `localStorage`, checking that a write works (it is read all the same when one does
     /// not: full or read-only); falls back to memory when it is blocked.
     pub fn open() -> DraftStore {
-        let mut store = DraftStore { local: None, memory: RefCell::new(Vec::new()), known: RefCell::new(Vec::new()), absent: RefCell::new(Vec::new()), kept: RefCell::new(Vec::new()), blocked_reason: None, refused: Default::default() };
+        let mut store = DraftStore {
+            local: None,
+            memory: RefCell::new(Vec::new()),
+            known: RefCell::new(Vec::new()),
+            absent: RefCell::new(Vec::new()),
+            kept: RefCell::new(Vec::new()),
+            blocked_reason: None,
+            refused: Default::default(),
+        };
         let Some(window) = web_sys::window() else {
             store.blocked_reason = Some("no browser window".into());
             return store;
@@ -79,7 +90,11 @@ impl DraftStore {
     /// key drafts had before the step was part of it.
     pub fn draft_key(rubric_id: &str, candidate: &str, interviewer: &str, step: &str) -> String {
         let key = format!("{PREFIX}draft:{rubric_id}:{}:{}", Self::key_part(candidate), Self::key_part(interviewer));
-        if step.trim().is_empty() { key } else { format!("{key}:{}", Self::key_part(step)) }
+        if step.trim().is_empty() {
+            key
+        } else {
+            format!("{key}:{}", Self::key_part(step))
+        }
     }
 
     /// A name or step as a draft key holds it: trimmed, ASCII lowercase, with `%` and the key's
@@ -196,7 +211,8 @@ impl DraftStore {
     pub fn drafts(&self, rubric_id: &str) -> Vec<(String, String, bool)> {
         let prefix = format!("{PREFIX}draft:{rubric_id}:");
         let ours = |k: &String| k.starts_with(&prefix) && !super::holds(k, ":corrupt:");
-        let mut out: Vec<_> = self.memory.borrow().iter().filter(|(k, _)| ours(k)).map(|(k, v)| (k.clone(), v.clone(), true)).collect();
+        let mut out: Vec<_> =
+            self.memory.borrow().iter().filter(|(k, _)| ours(k)).map(|(k, v)| (k.clone(), v.clone(), true)).collect();
         if let Some(s) = &self.local {
             for k in (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()) {
                 if ours(&k) && self.unsaved(&k).is_none() {
@@ -214,17 +230,21 @@ impl DraftStore {
             return Err("a saved draft under these names could not be read, and is kept as it is".into());
         }
         match &self.local {
-            Some(s) => s.set_item(key, value).map(|()| {
-                // (Storage that takes writes again, once room is made, is no longer refusing.)
-                self.refused.set(None);
-                self.memory.borrow_mut().retain(|(k, _)| k != key);
-                self.note(key, Some(value))
-            }).map_err(|e| {
-                let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-                let reason = if name == "QuotaExceededError" { FULL } else { "the browser refused to save" };
-                self.refused.set(Some(reason));
-                reason.into()
-            }),
+            Some(s) => s
+                .set_item(key, value)
+                .map(|()| {
+                    // (Storage that takes writes again, once room is made, is no longer refusing.)
+                    self.refused.set(None);
+                    self.memory.borrow_mut().retain(|(k, _)| k != key);
+                    self.note(key, Some(value))
+                })
+                .map_err(|e| {
+                    let name =
+                        js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+                    let reason = if name == "QuotaExceededError" { FULL } else { "the browser refused to save" };
+                    self.refused.set(Some(reason));
+                    reason.into()
+                }),
             None => Err(self.blocked_reason.clone().unwrap_or_else(|| "storage unavailable".into())),
         }
     }

@@ -26,13 +26,12 @@ fn core_uses_no_browser_crate() {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for word in forbidden {
-                let hit = code
-                    .match_indices(word)
-                    .any(|(i, _)| {
-                        let before = code[..i].chars().next_back();
-                        let after = code[i + word.len()..].chars().next();
-                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                    });
+                let hit = code.match_indices(word).any(|(i, _)| {
+                    let before = code[..i].chars().next_back();
+                    let after = code[i + word.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
                 assert!(!hit, "{}:{} uses {word}: the core must stay browser-free", file.display(), n + 1);
             }
         }
@@ -51,7 +50,11 @@ fn javascript_boundary_is_one_module() {
         let text = fs::read_to_string(&file).unwrap();
         if text.contains("#[wasm_bindgen") || text.contains("wasm_bindgen)]") {
             found += 1;
-            assert!(file.starts_with(src.join("web/embed")), "{} talks to JavaScript; only src/web/embed/ may", file.display());
+            assert!(
+                file.starts_with(src.join("web/embed")),
+                "{} talks to JavaScript; only src/web/embed/ may",
+                file.display()
+            );
         }
     }
     assert!(found >= 3, "found the embedding module's files");
@@ -91,7 +94,12 @@ fn widget_leaves_classifier_and_formats_to_the_on_demand_module() {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for word in heavy {
-                assert!(!code.contains(word), "{}:{} names {word}: leave it to the on-demand module", file.display(), n + 1);
+                assert!(
+                    !code.contains(word),
+                    "{}:{} names {word}: leave it to the on-demand module",
+                    file.display(),
+                    n + 1
+                );
             }
         }
     }
@@ -110,8 +118,15 @@ fn command_line_tool_prints_only_through_its_writer() {
         let text = fs::read_to_string(file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            let bare = |mac: &str| code.match_indices(mac).any(|(i, _)| !code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
-            assert!(!bare("println!") && !bare("print!"), "{}:{} uses print!/println!: use outln!/out!", file.display(), n + 1);
+            let bare = |mac: &str| {
+                code.match_indices(mac).any(|(i, _)| !code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+            };
+            assert!(
+                !bare("println!") && !bare("print!"),
+                "{}:{} uses print!/println!: use outln!/out!",
+                file.display(),
+                n + 1
+            );
         }
     }
 }

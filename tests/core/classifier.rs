@@ -81,7 +81,10 @@ fn model_text_round_trips_and_errors_name_the_line() {
         ("scorecard-classifier 1\nscale 100\nhead capability a b\nbias 1 2\nx\t1 2\n", "without \"end\""),
         ("scorecard-classifier 1\nscale 100\nhead capability a b\nbias 1 2\nx\t1 q\nend\n", "line 5"),
         ("scorecard-classifier 1\nscale 100\nhead capability a b\nbias 1 2\nx\t1\nend\n", "line 5"),
-        ("scorecard-classifier 1\nscale 100\nhead capability a b\nbias 1 2\nhead level x y\nbias 0 0\nend\n", "level head"),
+        (
+            "scorecard-classifier 1\nscale 100\nhead capability a b\nbias 1 2\nhead level x y\nbias 0 0\nend\n",
+            "level head",
+        ),
     ];
     for (text, expected) in cases {
         let err = Model::parse(text).unwrap_err();
@@ -110,7 +113,11 @@ fn capabilities_and_levels_of_clear_notes() {
         ("Never once mentioned cost or customers when choosing the architecture.", "business_impact", NeedsImprovement),
         ("Delivered the migration on time.", "project_ownership", Meets),
         ("Delivered the migration two weeks ahead of schedule across four teams.", "project_ownership", Exceeds),
-        ("Rolled out the new on-call process across the whole engineering org; every team adopted it.", "leadership_process", Exceeds),
+        (
+            "Rolled out the new on-call process across the whole engineering org; every team adopted it.",
+            "leadership_process",
+            Exceeds,
+        ),
         ("hasn't mentored anyone and never takes part in interviews", "mentorship_support", NeedsImprovement),
     ];
     for (note, cap, level) in cases {
@@ -139,7 +146,10 @@ fn negation_hedges_and_scope_move_the_level() {
 fn abbreviations_and_typos_read_like_the_long_form() {
     // The same note in shorthand and in full reads the same.
     let pairs: &[(&str, &str)] = &[
-        ("explained tradeoffs to the PM and eng mgr", "explained trade-offs to the product manager and engineering manager"),
+        (
+            "explained tradeoffs to the PM and eng mgr",
+            "explained trade-offs to the product manager and engineering manager",
+        ),
         ("ran x-team syncs w/ design", "ran cross-team syncs with design"),
         ("didnt need hints on the db schema", "did not need hints on the database schema"),
     ];
@@ -195,9 +205,16 @@ fn negated_needs_improvement_cues_do_not_read_as_needs_improvement() {
         assert!(!f.iter().any(|n| n == negator), "{note}: no {negator} in {f:?}");
         assert_ne!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
     }
-    assert_eq!(classify("didnt need any hints on the graph problem, optimal soln + tests").unwrap().capability, "technical_expertise");
+    assert_eq!(
+        classify("didnt need any hints on the graph problem, optimal soln + tests").unwrap().capability,
+        "technical_expertise"
+    );
     // A negation that is bad news still is, and so is needing hints.
-    for note in ["Needed hints at every step of the rate limiter design.", "could not explain the design", "never mentioned cost"] {
+    for note in [
+        "Needed hints at every step of the rate limiter design.",
+        "could not explain the design",
+        "never mentioned cost",
+    ] {
         assert_eq!(classify(note).unwrap().level, Rating::NeedsImprovement, "{note}");
     }
 }
@@ -236,7 +253,9 @@ fn idioms_do_not_read_as_business_or_depth_cues() {
         assert!(!capability_features(note).iter().any(|f| f == "#biz"), "{note}");
         assert_ne!(classify(note).unwrap().capability, "business_impact", "{note}");
     }
-    for note in ["grew the two biggest enterprise accounts", "raised user retention by 5%", "after analysing retention curves"] {
+    for note in
+        ["grew the two biggest enterprise accounts", "raised user retention by 5%", "after analysing retention curves"]
+    {
         assert!(capability_features(note).iter().any(|f| f == "#biz"), "{note}");
     }
     assert!(!level_features("we only covered the project deep dive").iter().any(|f| f == "#strong"));
@@ -256,7 +275,12 @@ fn evidence_spans_are_char_boundaries_for_any_text() {
         assert!(!c.evidence.is_empty(), "{note}: some evidence");
         for s in c.evidence.iter().chain(c.flags.iter().filter_map(|f| f.span.as_ref())) {
             let part = note.get(s.start..s.end);
-            assert!(part.is_some_and(|p| !p.trim().is_empty()), "{note}: span {}..{} is not a char range", s.start, s.end);
+            assert!(
+                part.is_some_and(|p| !p.trim().is_empty()),
+                "{note}: span {}..{} is not a char range",
+                s.start,
+                s.end
+            );
         }
     }
 }
@@ -397,7 +421,10 @@ fn bias_flags_tell_the_candidate_from_others_and_catch_origin_and_decades() {
     for (note, expected) in cases {
         check_flags(note, expected);
     }
-    assert_eq!(first_flag("she is from India so probably fine with the late calls"), Some((BiasRisk, "from India".to_string())));
+    assert_eq!(
+        first_flag("she is from India so probably fine with the late calls"),
+        Some((BiasRisk, "from India".to_string()))
+    );
     // Known miss, left for precision: a note that opens with "from India so ..." names no
     // person, like "From Japan, latency was 300ms" (a place), and is not flagged.
     assert_eq!(first_flag("he's in his 50s"), Some((BiasRisk, "in his 50s".to_string())));
@@ -474,7 +501,8 @@ fn flags_catch_age_coded_words_appearance_and_fit_verdicts() {
     // "young kids" is a family remark, not one about the candidate's age: one flag, not two.
     assert_eq!(detect_flags("Has young kids, so may not want to do oncall.").len(), 1);
     // Several traits: one bias flag each, in the order of the note, and no impression flag.
-    let kinds: Vec<String> = detect_flags("Young and energetic mom, very polished appearance.").into_iter().map(|f| f.reason).collect();
+    let kinds: Vec<String> =
+        detect_flags("Young and energetic mom, very polished appearance.").into_iter().map(|f| f.reason).collect();
     assert_eq!(kinds.len(), 3, "{kinds:?}");
     assert!(kinds[0].contains("age") && kinds[1].contains("family") && kinds[2].contains("appearance"), "{kinds:?}");
 
@@ -584,7 +612,10 @@ fn flags_catch_affinity_verdicts_in_other_words() {
         assert_eq!(first_flag(note), Some((BiasRisk, quoted.to_string())), "{note}");
     }
     let reason = &detect_flags("Reminds me of myself.")[0].reason;
-    assert!(reason.contains("\"Reminds me of myself\"") && reason.contains("likeness") && reason.contains("to you"), "{reason}");
+    assert!(
+        reason.contains("\"Reminds me of myself\"") && reason.contains("likeness") && reason.contains("to you"),
+        "{reason}"
+    );
     // "the guys" is a gender remark, caught as such: one flag.
     assert_eq!(first_flag("would get along great with the guys"), Some((BiasRisk, "the guys".to_string())));
 
@@ -1184,7 +1215,13 @@ fn bias_flags_catch_bare_ages_backhanded_compliments_and_their_neighbours() {
 fn a_fit_verdict_tagged_by_hand_does_not_move_a_drafted_rating() {
     let r = rubric();
     let mut card = Scorecard::new(&r);
-    for (i, (text, level)) in [("Great culture fit.", Rating::Exceeds), ("Mentors two new grads on her team and meets them weekly.", Rating::Meets)].into_iter().enumerate() {
+    for (i, (text, level)) in [
+        ("Great culture fit.", Rating::Exceeds),
+        ("Mentors two new grads on her team and meets them weekly.", Rating::Meets),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         card.observations.push(Observation {
             id: format!("o{i}"),
             text: text.into(),
@@ -1204,7 +1241,11 @@ fn rubric() -> Rubric {
 fn card_from(notes: &[&str]) -> Scorecard {
     let mut card = Scorecard::new(&rubric());
     for (i, n) in notes.iter().enumerate() {
-        card.observations.push(Observation { id: format!("o{}", i + 1), text: n.to_string(), ..Observation::default() });
+        card.observations.push(Observation {
+            id: format!("o{}", i + 1),
+            text: n.to_string(),
+            ..Observation::default()
+        });
     }
     card
 }
@@ -1222,7 +1263,10 @@ fn drafting_never_overrides_the_interviewer() {
     card.observations[1].level = Rating::Meets;
     card.observations[1].source = TagSource::Interviewer;
     // And rated technical expertise by hand.
-    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Exceeds, note: "my call".into(), ..Default::default() });
+    card.ratings.insert(
+        "technical_expertise".into(),
+        RatingEntry { level: Rating::Exceeds, note: "my call".into(), ..Default::default() },
+    );
 
     assert_eq!(tag_observations(&r, &mut card), 2);
     assert_eq!(card.observations[1].capability.as_deref(), Some("leadership_process"));
@@ -1308,7 +1352,8 @@ fn leveling_from_notes_separates_junior_from_staff() {
     draft(&r, &mut staff);
     let rec = recommend(&r, &staff);
     assert_eq!(rec.decision, Decision::Hire, "{rec:?}");
-    let ok = (rec.level.as_deref() == Some("L4") && rec.consider_level.as_deref() == Some("L5")) || rec.level.as_deref() == Some("L5");
+    let ok = (rec.level.as_deref() == Some("L4") && rec.consider_level.as_deref() == Some("L5"))
+        || rec.level.as_deref() == Some("L5");
     assert!(ok, "staff notes must come out as hire at L4 with L5 to consider, or L5: {rec:?}");
 }
 
@@ -1379,7 +1424,10 @@ fn cli_draft_prints_a_scorecard_with_a_recommendation() {
         let out = run_cli(&["convert", "--to", to, file.to_str().unwrap()], "");
         assert_eq!(out.status.code(), Some(1), "{to}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(&format!("not converted to {to}: confirm the ratings drafted from observations first (")), "{err}");
+        assert!(
+            err.contains(&format!("not converted to {to}: confirm the ratings drafted from observations first (")),
+            "{err}"
+        );
         assert!(out.stdout.is_empty());
     }
     assert_eq!(run_cli(&["convert", "--to", "json", file.to_str().unwrap()], "").status.code(), Some(0));
@@ -1406,7 +1454,12 @@ fn flagged_notes_stay_untagged_and_draft_nothing() {
 
     assert_eq!(tag_observations(&r, &mut card), 1);
     for o in &card.observations[..2] {
-        assert_eq!((o.capability.as_deref(), o.level, o.source), (None, Rating::NotAssessed, TagSource::Suggested), "{}", o.text);
+        assert_eq!(
+            (o.capability.as_deref(), o.level, o.source),
+            (None, Rating::NotAssessed, TagSource::Suggested),
+            "{}",
+            o.text
+        );
     }
     assert_eq!(card.observations[2].capability.as_deref(), Some("project_ownership"));
 
@@ -1424,7 +1477,13 @@ fn a_flagged_note_tagged_by_hand_does_not_move_a_drafted_rating() {
     let biased = "She is a young mom so might not handle on-call";
     assert!(!classify(biased).unwrap().flags.is_empty());
     let mut card = Scorecard::new(&r);
-    for (i, (text, level)) in [(biased, Rating::NeedsImprovement), ("Mentors two new grads on her team and meets them weekly.", Rating::Meets)].into_iter().enumerate() {
+    for (i, (text, level)) in [
+        (biased, Rating::NeedsImprovement),
+        ("Mentors two new grads on her team and meets them weekly.", Rating::Meets),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         card.observations.push(Observation {
             id: format!("o{i}"),
             text: text.into(),
@@ -1444,7 +1503,10 @@ fn a_flagged_note_tagged_by_hand_does_not_move_a_drafted_rating() {
 /// `scorecard draft` keeps a flagged note, untagged, with its flags, and drafts no rating from it.
 #[test]
 fn cli_draft_leaves_flagged_notes_untagged_with_their_flags() {
-    let out = run_cli(&["draft"], "{\"text\": \"seems smart\"}\n{\"text\": \"Led the migration across five teams and delivered early\"}\n");
+    let out = run_cli(
+        &["draft"],
+        "{\"text\": \"seems smart\"}\n{\"text\": \"Led the migration across five teams and delivered early\"}\n",
+    );
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let o = &v["observations"][0];
@@ -1469,7 +1531,8 @@ fn cli_classify_and_draft_refuse_duplicate_keys() {
     let input = "{\"id\": 1, \"text\": \"Led the migration across five teams\"}\n{\"id\": 2, \"text\": \"seems smart\", \"text\": \"Led the migration\"}\n";
     let out = run_cli(&["classify"], input);
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["capability"], "project_ownership");
     let e = String::from_utf8_lossy(&out.stderr);
@@ -1506,7 +1569,9 @@ fn rubric_exceeds_wording_reads_as_exceeds_and_plain_work_stays_meets() {
         // towards exceeds. (Whether the note would still read as exceeds without the cue
         // depends on its other words: "delivers ... early" and "best in class" are exceeds
         // words of their own.)
-        let push = |f: &classifier::features::Feature| classifier::model::Head::contribution(model.level.row(&f.name), f.value, 2);
+        let push = |f: &classifier::features::Feature| {
+            classifier::model::Head::contribution(model.level.row(&f.name), f.value, 2)
+        };
         let top = features.level.iter().max_by(|a, b| push(a).total_cmp(&push(b))).map(|f| f.name.as_str());
         assert_eq!(top, Some("#rubric_exceeds"), "{note}");
     }
@@ -1535,16 +1600,119 @@ fn rubric_exceeds_wording_reads_as_exceeds_and_plain_work_stays_meets() {
 #[test]
 fn context_rules_never_panic_at_the_edges_of_a_note() {
     const WORDS: &[&str] = &[
-        "from", "India", "Brazil", "in", "their", "his", "her", "50s", "30-something", "twenties", "ahead", "of", "went",
-        "account", "by", "own", "age", "-age", "age-out", "max-age", "parental", "leave", "native", "non-native", "English",
-        "she", "he", "is", "was", "moved", "came", "did", "not", "need", "no", "hints", "without", "asking", "deep", "dive",
-        "roadmap", "influenced", "trains", "interviewers", "teammate", "juniors", "engineers", ",", ".", ";", "-", "'s", "w/o",
-        "(", ")", "\"", "—", "é", "🚀", "like", "me", "when", "back", "vibes", "were", "our", "kind", "asked", "and",
-        "though", "meshed", "the", "right", "us",
+        "from",
+        "India",
+        "Brazil",
+        "in",
+        "their",
+        "his",
+        "her",
+        "50s",
+        "30-something",
+        "twenties",
+        "ahead",
+        "of",
+        "went",
+        "account",
+        "by",
+        "own",
+        "age",
+        "-age",
+        "age-out",
+        "max-age",
+        "parental",
+        "leave",
+        "native",
+        "non-native",
+        "English",
+        "she",
+        "he",
+        "is",
+        "was",
+        "moved",
+        "came",
+        "did",
+        "not",
+        "need",
+        "no",
+        "hints",
+        "without",
+        "asking",
+        "deep",
+        "dive",
+        "roadmap",
+        "influenced",
+        "trains",
+        "interviewers",
+        "teammate",
+        "juniors",
+        "engineers",
+        ",",
+        ".",
+        ";",
+        "-",
+        "'s",
+        "w/o",
+        "(",
+        ")",
+        "\"",
+        "—",
+        "é",
+        "🚀",
+        "like",
+        "me",
+        "when",
+        "back",
+        "vibes",
+        "were",
+        "our",
+        "kind",
+        "asked",
+        "and",
+        "though",
+        "meshed",
+        "the",
+        "right",
+        "us",
         // The presence, polish, health, age-of-a-thing and other-language rules' words.
-        "Presence:", "presence", "Presence", "2/5", "10/10", "out", "5", "polish", "as", "a", "communicator", "Health:",
-        "health", "endpoint", "English:", "broken", "young", "energetic", "team", "session", "offline", "users", "mode",
-        "said", "she", "told", "listless", "listed", "la", "crème", "de", "seemed", "nice", "priya", "y", "los", "?", ":",
+        "Presence:",
+        "presence",
+        "Presence",
+        "2/5",
+        "10/10",
+        "out",
+        "5",
+        "polish",
+        "as",
+        "a",
+        "communicator",
+        "Health:",
+        "health",
+        "endpoint",
+        "English:",
+        "broken",
+        "young",
+        "energetic",
+        "team",
+        "session",
+        "offline",
+        "users",
+        "mode",
+        "said",
+        "she",
+        "told",
+        "listless",
+        "listed",
+        "la",
+        "crème",
+        "de",
+        "seemed",
+        "nice",
+        "priya",
+        "y",
+        "los",
+        "?",
+        ":",
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = |n: usize| {
@@ -1592,23 +1760,52 @@ fn split_evidence_drafts_no_rating_and_is_named() {
     card.observations.push(tag(2, "project_ownership", Rating::Exceeds));
     card.observations.push(tag(3, "project_ownership", Rating::Meets));
     let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
-    assert_eq!(drafts, Drafts { drafted: vec!["project_ownership".into()], split: vec!["technical_expertise".into()], unsure: vec![], biased: vec![] });
+    assert_eq!(
+        drafts,
+        Drafts {
+            drafted: vec!["project_ownership".into()],
+            split: vec!["technical_expertise".into()],
+            unsure: vec![],
+            biased: vec![]
+        }
+    );
     assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
     // A bias-risk note is no evidence either way: without it the evidence agrees.
-    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 1" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
+    let drafts = draft_ratings_with(&r, &mut card, |t| {
+        if t == "note 1" {
+            Evidence::BiasRisk
+        } else {
+            Evidence::Confidence(Some(0.9))
+        }
+    });
     assert_eq!(drafts.drafted, ["technical_expertise"]);
     assert_eq!(card.rating("technical_expertise"), Rating::Exceeds);
     // A capability whose only observations with a level have a bias risk is named as such, not
     // as "nothing to draft".
     card.observations.push(tag(4, "mentorship_support", Rating::NeedsImprovement));
-    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 4" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
+    let drafts = draft_ratings_with(&r, &mut card, |t| {
+        if t == "note 4" {
+            Evidence::BiasRisk
+        } else {
+            Evidence::Confidence(Some(0.9))
+        }
+    });
     assert_eq!((drafts.drafted.len(), drafts.biased), (0, vec!["mentorship_support".to_string()]));
     assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);
     // Also without a level ("Level?", as a flagged remark moved to a capability is): a bias
     // risk, not a level still to set, since no level would make it count.
     card.observations[4].level = Rating::NotAssessed;
-    let drafts = draft_ratings_with(&r, &mut card, |t| if t == "note 4" { Evidence::BiasRisk } else { Evidence::Confidence(Some(0.9)) });
-    assert_eq!(drafts, Drafts { drafted: vec![], split: vec![], unsure: vec![], biased: vec!["mentorship_support".into()] });
+    let drafts = draft_ratings_with(&r, &mut card, |t| {
+        if t == "note 4" {
+            Evidence::BiasRisk
+        } else {
+            Evidence::Confidence(Some(0.9))
+        }
+    });
+    assert_eq!(
+        drafts,
+        Drafts { drafted: vec![], split: vec![], unsure: vec![], biased: vec!["mentorship_support".into()] }
+    );
 }
 
 /// A QA pass drafted Technical Expertise and Mentorship & Support as needs improvement from two
@@ -1623,14 +1820,23 @@ fn short_positive_notes_never_read_as_a_sure_needs_improvement() {
     assert!(examples.len() >= 20, "the short notes are there");
     for e in examples.iter().filter(|e| e.level != Rating::NeedsImprovement) {
         let c = classify(&e.text).unwrap();
-        assert!(c.level != Rating::NeedsImprovement || c.level_unsure(), "{}: {:?} at {}", e.text, c.level, c.level_confidence);
+        assert!(
+            c.level != Rating::NeedsImprovement || c.level_unsure(),
+            "{}: {:?} at {}",
+            e.text,
+            c.level,
+            c.level_confidence
+        );
     }
     let ev = train::evaluate(embedded_model().unwrap(), &examples);
     assert!(ev.level_accuracy >= 0.9, "short-note level accuracy {:.3}", ev.level_accuracy);
 
     // The widget's scenario: the two notes, then "Draft ratings from observations".
     let r = rubric();
-    let mut card = card_from(&["Asked clarifying questions before coding", "Paired with me on the bug and found the race condition in 10 minutes"]);
+    let mut card = card_from(&[
+        "Asked clarifying questions before coding",
+        "Paired with me on the bug and found the race condition in 10 minutes",
+    ]);
     draft(&r, &mut card);
     assert_eq!(card.observations[0].capability.as_deref(), Some("technical_expertise"));
     assert_eq!(card.rating("technical_expertise"), Rating::Meets, "{:?}", card.observations);
@@ -1671,21 +1877,29 @@ fn a_guessed_level_drafts_nothing_and_is_named() {
     );
     assert_eq!(card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(card.rating("technical_expertise"), Rating::Meets, "the guessed needs improvement weighs nothing");
-    assert_eq!(card.rating("project_ownership"), Rating::Exceeds, "the interviewer's tag counts whatever the classifier read");
+    assert_eq!(
+        card.rating("project_ownership"),
+        Rating::Exceeds,
+        "the interviewer's tag counts whatever the classifier read"
+    );
 
     // A tag without a level drafts nothing, whoever set it (the interviewer moved it from
     // "Level?" without choosing one): named as such, not "nothing to draft".
     let mut card = Scorecard::new(&r);
     card.observations.push(tag(0, "technical_expertise", Rating::NotAssessed, TagSource::Interviewer));
     let drafts = draft_ratings_with(&r, &mut card, |_| Evidence::Confidence(Some(0.9)));
-    assert_eq!(drafts, Drafts { drafted: vec![], split: vec![], unsure: vec!["technical_expertise".into()], biased: vec![] });
+    assert_eq!(
+        drafts,
+        Drafts { drafted: vec![], split: vec![], unsure: vec!["technical_expertise".into()], biased: vec![] }
+    );
     assert_eq!(card.rating("technical_expertise"), Rating::NotAssessed);
 
     // What a reading says for drafting: its flags first, then how sure its level is.
     let sure = classify("Wrote tests for the edge cases without being asked.").unwrap();
     assert!(!sure.level_unsure() && sure.suggests_tag(), "{sure:?}");
     assert_eq!(Evidence::of(&sure), Evidence::Confidence(Some(sure.confidence)));
-    let guess = classifier::Classification { level_confidence: classifier::MIN_LEVEL_CONFIDENCE - 0.01, ..sure.clone() };
+    let guess =
+        classifier::Classification { level_confidence: classifier::MIN_LEVEL_CONFIDENCE - 0.01, ..sure.clone() };
     assert_eq!(Evidence::of(&guess), Evidence::UnsureLevel);
     assert_eq!(Evidence::of(&classify("She is a young mom so might not handle on-call").unwrap()), Evidence::BiasRisk);
 }
@@ -1724,7 +1938,13 @@ fn notes_the_classifier_cannot_read_are_neither_flagged_nor_tagged() {
 /// as no behaviour (an action, no work noun, four words). Its level reads needs improvement.
 #[test]
 fn conduct_towards_someone_is_behaviour() {
-    for note in ["Talked over me repeatedly", "Interrupted the other interviewer twice.", "Cut me off mid-sentence.", "Never listened to her teammate.", "Walked me through it."] {
+    for note in [
+        "Talked over me repeatedly",
+        "Interrupted the other interviewer twice.",
+        "Cut me off mid-sentence.",
+        "Never listened to her teammate.",
+        "Walked me through it.",
+    ] {
         check_flags(note, &[]);
     }
     for note in ["Talked over me repeatedly", "Kept interrupting the other interviewer."] {
@@ -1741,7 +1961,9 @@ fn conduct_towards_someone_is_behaviour() {
 /// interviewer's own "I asked" is not the candidate asking.
 #[test]
 fn failing_things_and_the_interviewers_questions_are_not_the_candidates() {
-    assert!(!level_features("Fixed the failing test in the pipeline.").iter().any(|f| f == "#struggle" || f.starts_with('!')));
+    assert!(!level_features("Fixed the failing test in the pipeline.")
+        .iter()
+        .any(|f| f == "#struggle" || f.starts_with('!')));
     assert!(level_features("Failed to fix the test.").iter().any(|f| f == "#struggle" || f.starts_with('!')));
     assert!(!level_features("I asked about caching; she covered eviction.").iter().any(|f| f == "ask"));
     assert!(level_features("Asked clarifying questions about the load.").iter().any(|f| f == "#inquire"));
@@ -1788,8 +2010,14 @@ fn looks_of_the_candidate_are_flagged_with_the_right_reason_and_looks_of_work_ar
     ];
     for (note, reason) in flagged {
         let flags = detect_flags(note);
-        assert!(flags.iter().any(|f| f.kind == FlagKind::BiasRisk && f.reason.starts_with(reason)), "{note}: {flags:?}");
-        assert!(!flags.iter().any(|f| f.reason.starts_with("mentions age")) || *reason == "mentions age", "{note}: {flags:?}");
+        assert!(
+            flags.iter().any(|f| f.kind == FlagKind::BiasRisk && f.reason.starts_with(reason)),
+            "{note}: {flags:?}"
+        );
+        assert!(
+            !flags.iter().any(|f| f.reason.starts_with("mentions age")) || *reason == "mentions age",
+            "{note}: {flags:?}"
+        );
     }
     for note in [
         "The dashboard she built looks very polished and two teams adopted it.",
@@ -1849,17 +2077,27 @@ fn interviewer_notes_read_as_the_rubric_says() {
     }
     check("Started by asking about the SLA.", "technical_expertise", Rating::Meets);
     // The capability and level the rubric's wording gives.
-    check("Could not estimate storage for a year of events even with help.", "technical_expertise", Rating::NeedsImprovement);
+    check(
+        "Could not estimate storage for a year of events even with help.",
+        "technical_expertise",
+        Rating::NeedsImprovement,
+    );
     check(
         "Proposed sharding by tenant id and called out the hot-tenant risk; suggested a separate pool for the top 5 customers.",
         "technical_expertise",
         Rating::Meets,
     );
-    check("Has done about 40 interviews and helped rewrite our system design question bank.", "mentorship_support", Rating::Exceeds);
+    check(
+        "Has done about 40 interviews and helped rewrite our system design question bank.",
+        "mentorship_support",
+        Rating::Exceeds,
+    );
     check("Convinced two other teams to adopt her schema registry.", "technical_expertise", Rating::Exceeds);
     // Influencing the roadmap: business impact, and never a needs improvement (the model reads
     // meets and exceeds nearly evenly here, so the level is unsure and drafts nothing).
-    let c = classify("Showed the PM data that the feature would cannibalise the enterprise tier; the roadmap was changed.").unwrap();
+    let c =
+        classify("Showed the PM data that the feature would cannibalise the enterprise tier; the roadmap was changed.")
+            .unwrap();
     assert_eq!(c.capability, "business_impact", "{c:?}");
     assert_ne!(c.level, Rating::NeedsImprovement, "{c:?}");
 }
@@ -1869,11 +2107,19 @@ fn interviewer_notes_read_as_the_rubric_says() {
 /// the cue nor a word of the level.
 #[test]
 fn the_candidates_questions_about_requirements_are_inquiry_and_the_interviewers_are_not() {
-    for note in ["Asked what the expected traffic was.", "Started by asking about the SLA.", "Her first question was about the latency target."] {
+    for note in [
+        "Asked what the expected traffic was.",
+        "Started by asking about the SLA.",
+        "Her first question was about the latency target.",
+    ] {
         assert!(level_features(note).iter().any(|f| f == "#inquire"), "{note}: {:?}", level_features(note));
     }
     assert!(level_features("Never asked about the expected load.").iter().any(|f| f == "!#inquire"));
-    for note in ["Asked how she would handle twice the traffic.", "I asked what the SLA was and he guessed.", "When asked about the expected load, he froze."] {
+    for note in [
+        "Asked how she would handle twice the traffic.",
+        "I asked what the SLA was and he guessed.",
+        "When asked about the expected load, he froze.",
+    ] {
         let f = level_features(note);
         assert!(!f.iter().any(|f| f == "#inquire" || f == "ask"), "{note}: {f:?}");
     }
@@ -1903,11 +2149,22 @@ fn impressions_about_a_topic_are_not_behaviour_and_language_remarks_are_a_bias_r
     ] {
         check_flags(note, &[]);
     }
-    for note in ["Barely spoke English.", "His English was hard to follow.", "Poor English, but solid design.", "Her English is limited."] {
+    for note in [
+        "Barely spoke English.",
+        "His English was hard to follow.",
+        "Poor English, but solid design.",
+        "Her English is limited.",
+    ] {
         let flags = detect_flags(note);
-        assert!(flags.iter().any(|f| f.kind == BiasRisk && f.reason.starts_with("mentions language, accent or speech")), "{note}: {flags:?}");
+        assert!(
+            flags.iter().any(|f| f.kind == BiasRisk && f.reason.starts_with("mentions language, accent or speech")),
+            "{note}: {flags:?}"
+        );
     }
-    for note in ["Explained the consistency model in plain English to the PM.", "Wrote the English and Spanish copy for the onboarding flow."] {
+    for note in [
+        "Explained the consistency model in plain English to the PM.",
+        "Wrote the English and Spanish copy for the onboarding flow.",
+    ] {
         check_flags(note, &[]);
     }
     let flags = detect_flags("Graduated from Stanford, so strong fundamentals.");
@@ -1928,7 +2185,10 @@ fn highlighted_words_are_not_bare_function_words() {
         assert!(!c.evidence.is_empty(), "{note}");
         for s in &c.evidence {
             let words = note[s.start..s.end].to_lowercase();
-            assert!(!matches!(words.as_str(), "through" | "within" | "started" | "end" | "before" | "comes"), "{note}: {words:?}");
+            assert!(
+                !matches!(words.as_str(), "through" | "within" | "started" | "end" | "before" | "comes"),
+                "{note}: {words:?}"
+            );
         }
     }
 }
@@ -2023,9 +2283,16 @@ fn scores_labels_lower_case_names_and_foreign_phrases_do_not_hide_a_verdict() {
         ("Health - poor.", "health or disability"),
     ] {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with(&format!("mentions {category}")), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1
+                && flags[0].kind == BiasRisk
+                && flags[0].reason.starts_with(&format!("mentions {category}")),
+            "{note}: {flags:?}"
+        );
     }
-    for note in ["He seemed confident, la crème de la crème", "maria de la cruz y los santos seemed nice", "priya seemed nice"] {
+    for note in
+        ["He seemed confident, la crème de la crème", "maria de la cruz y los santos seemed nice", "priya seemed nice"]
+    {
         check_flags(note, &[NonBehavioral]);
     }
     for note in [
@@ -2060,7 +2327,10 @@ fn rev1_review_regressions() {
         "Presence: weak. She designed the sharding scheme and we took the rest offline.",
     ] {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.contains("how the candidate comes across"), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.contains("how the candidate comes across"),
+            "{note}: {flags:?}"
+        );
     }
     for note in [
         "Probably too senior for our young team, though she designed the sharding scheme well.",
@@ -2072,11 +2342,22 @@ fn rev1_review_regressions() {
         "An energetic engineer.",
     ] {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions age"),
+            "{note}: {flags:?}"
+        );
     }
-    for note in ["Health: not great", "Health: concerning, mentioned surgery", "Health: tired, coughing.", "Health: bad back, probably from the long commute."] {
+    for note in [
+        "Health: not great",
+        "Health: concerning, mentioned surgery",
+        "Health: tired, coughing.",
+        "Health: bad back, probably from the long commute.",
+    ] {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions health"), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1 && flags[0].kind == BiasRisk && flags[0].reason.starts_with("mentions health"),
+            "{note}: {flags:?}"
+        );
     }
     check_flags("Seemed listless and low energy.", &[NonBehavioral]);
     // A chat system's offline mode is no verdict on the candidate.
@@ -2162,7 +2443,10 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
         "Mindset is old.",
     ] {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"),
+            "{note}: {flags:?}"
+        );
     }
     for (note, quoted) in [
         ("Presence: 2 out of 5", "Presence: 2 out of 5"),
@@ -2246,7 +2530,10 @@ fn names_scores_in_words_and_technologies_with_old_or_young() {
 fn check_age(notes: &[&str]) {
     for note in notes {
         let flags = detect_flags(note);
-        assert!(flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"), "{note}: {flags:?}");
+        assert!(
+            flags.len() == 1 && flags[0].kind == FlagKind::BiasRisk && flags[0].reason.starts_with("mentions age"),
+            "{note}: {flags:?}"
+        );
     }
 }
 
@@ -2337,7 +2624,16 @@ fn a_names_age_before_what_it_is_said_to_bring_and_a_technologys_use() {
 /// Technologies that notes call old, alone in a note, report no behaviour and no one's age.
 #[test]
 fn old_technologies_alone_are_no_ones_age() {
-    for note in ["Hadoop is old", "jQuery seems old", "jquery is old.", "Haskell is old", "Erlang is old.", "Fortran is old", "Angular is old.", "Windows is old."] {
+    for note in [
+        "Hadoop is old",
+        "jQuery seems old",
+        "jquery is old.",
+        "Haskell is old",
+        "Erlang is old.",
+        "Fortran is old",
+        "Angular is old.",
+        "Windows is old.",
+    ] {
         check_flags(note, &[FlagKind::NonBehavioral]);
     }
     check_flags("Haskell is old, so she rewrote the parser in Rust.", &[]);
@@ -2358,7 +2654,11 @@ fn compound_managers_are_things_or_someone_else() {
     ] {
         assert!(!classifier::has_bias_risk(&detect_flags(note)), "{note}: {:?}", detect_flags(note));
     }
-    check_age(&["The manager seems a bit young for the scope.", "This manager is too old for this.", "A manager seems young here."]);
+    check_age(&[
+        "The manager seems a bit young for the scope.",
+        "This manager is too old for this.",
+        "A manager seems young here.",
+    ]);
 }
 
 /// An "and" or "but" before a verb of being or a modal shares the note's subject without a
@@ -2387,8 +2687,15 @@ fn and_or_but_share_the_subject_without_a_comma_not_past_another_copula() {
 /// stack" was missed; "from old to new", "the old to the new" are not about a person.
 #[test]
 fn old_to_do_something_is_age() {
-    check_age(&["She seems a bit old to learn a new stack.", "He is kind of old to switch careers.", "The candidate is old to be starting out as a junior."]);
-    for note in ["She migrated the schema from old to new without downtime.", "The service is old to begin with, so she rewrote it."] {
+    check_age(&[
+        "She seems a bit old to learn a new stack.",
+        "He is kind of old to switch careers.",
+        "The candidate is old to be starting out as a junior.",
+    ]);
+    for note in [
+        "She migrated the schema from old to new without downtime.",
+        "The service is old to begin with, so she rewrote it.",
+    ] {
         check_flags(note, &[]);
     }
     // "old to" a place, not a verb: new to it, not an age (the final review).
@@ -2401,7 +2708,11 @@ fn old_to_do_something_is_age() {
 /// stays a thing's age.
 #[test]
 fn a_team_named_by_a_thing_of_work_is_a_persons_place() {
-    check_age(&["She is too old for the systems team.", "The candidate is old for the API team.", "He is too young for the database role."]);
+    check_age(&[
+        "She is too old for the systems team.",
+        "The candidate is old for the API team.",
+        "He is too young for the database role.",
+    ]);
     check_flags("The library is too old for the API team, so she upgraded it.", &[]);
 }
 

@@ -43,7 +43,11 @@ fn validate_names_file_and_field() {
     let good = dir.join("good.json");
     let bad = dir.join("bad.json");
     std::fs::write(&good, ALL_MEETS).unwrap();
-    std::fs::write(&bad, ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}")).unwrap();
+    std::fs::write(
+        &bad,
+        ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}"),
+    )
+    .unwrap();
     let o = run(&["validate", good.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("good.json: valid"));
@@ -51,7 +55,11 @@ fn validate_names_file_and_field() {
     let missing = dir.join("missing.json");
     let o = run(&["validate", bad.to_str().unwrap(), missing.to_str().unwrap(), good.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("bad.json: ratings.business_impact.level: unknown level \"stellar\""), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.json: ratings.business_impact.level: unknown level \"stellar\""),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("missing.json: cannot read"), "{}", stderr(&o));
     assert!(stdout(&o).contains("good.json: valid"), "{}", stdout(&o));
     // recommend too: the good file's recommendation is printed, the bad one named.
@@ -62,11 +70,16 @@ fn validate_names_file_and_field() {
     assert_eq!(lines.len(), 1);
     assert!(lines[0]["source"].as_str().unwrap().ends_with("good.json"));
     // And a JSON lines stream with a bad line in the middle: the others are all answered.
-    let stream = format!("{ALL_MEETS}\n{{\"format\":\"interview-scorecard\",\"version\":1,\"ratings\":{{\"x\":{{}}}}}}\n{ALL_MEETS}\n");
+    let stream = format!(
+        "{ALL_MEETS}\n{{\"format\":\"interview-scorecard\",\"version\":1,\"ratings\":{{\"x\":{{}}}}}}\n{ALL_MEETS}\n"
+    );
     let o = run(&["recommend", "--jsonl"], stream.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("stdin:2: ratings.x: unknown capability"), "{}", stderr(&o));
-    let sources: Vec<String> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
+    let sources: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(sources, ["stdin:1", "stdin:3"]);
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -109,7 +122,11 @@ fn older_documents_are_migrated_by_every_command() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!((v["candidate"].as_str(), v["decision"].as_str()), (Some("Ada"), Some("hire")));
     // Submitted, so that the committee counts it.
-    let o = run(&["compare", "-"], v0.replace("\"candidate\":\"Ada\"", "\"candidate\":\"Ada\",\"submitted_at\":\"2024-05-01T10:00:00Z\"").as_bytes());
+    let o = run(
+        &["compare", "-"],
+        v0.replace("\"candidate\":\"Ada\"", "\"candidate\":\"Ada\",\"submitted_at\":\"2024-05-01T10:00:00Z\"")
+            .as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["failed"].as_array().map(Vec::len), Some(0), "{report}");
@@ -133,7 +150,10 @@ fn usage_errors_exit_2() {
         (&["validate", "-", "-"], "stdin (-) can be read only once"),
         (&["recommend", "--rubric", "-", "-"], "stdin (-) can be read only once"),
         (&["bogus", "--help"], "unknown command \"bogus\""),
-        (&["link", "--base", "https://ats.example/a\nb", "x.json"], "--base must be a URL with no spaces or line breaks"),
+        (
+            &["link", "--base", "https://ats.example/a\nb", "x.json"],
+            "--base must be a URL with no spaces or line breaks",
+        ),
         (&["link", "--base", "notaurl", "x.json"], "--base must be the http(s) address of the widget's page"),
         (&["link", "--base", "https://", "x.json"], "--base must be the http(s) address of the widget's page"),
     ];
@@ -154,7 +174,11 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     for from in ["greenhouse", "auto"] {
         let o = run(&["convert", "--from", from, "-"], gh.as_bytes());
         assert_eq!(o.status.code(), Some(0), "{from}: {}", stderr(&o));
-        assert!(stderr(&o).contains("\"Private Notes\" is private to its author and is not imported"), "{from}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("\"Private Notes\" is private to its author and is not imported"),
+            "{from}: {}",
+            stderr(&o)
+        );
         assert!(!stdout(&o).contains("Salary"), "{from}");
     }
     // Named as JSON, it is refused, and the message says what it is.
@@ -165,7 +189,13 @@ fn convert_reports_what_a_greenhouse_import_leaves_out() {
     for command in ["validate", "recommend"] {
         let o = run(&[command, "-"], gh.as_bytes());
         assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
-        assert!(stderr(&o).contains("scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"), "{command}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(
+                "scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"
+            ),
+            "{command}: {}",
+            stderr(&o)
+        );
     }
 }
 
@@ -177,10 +207,18 @@ fn convert_to_greenhouse_reports_what_it_leaves_out_as_a_bias_risk() {
                        {"name": "Project Ownership", "type": "Skills", "note": "Owned the billing migration.", "rating": "yes"}]}"#;
     let o = run(&["convert", "--to", "greenhouse", "-"], gh.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stdout(&o).contains("young mom") && stdout(&o).contains("billing migration"), "{}", stdout(&o));
     let o = run(&["convert", "--quiet", "--to", "greenhouse", "-"], gh.as_bytes());
-    assert!(stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("flagged as a bias risk and left out: the evidence for Technical Expertise"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Impressions ("Seems really smart.") are left out of Key Take-Aways, and stderr says how many.
@@ -190,7 +228,11 @@ fn convert_to_greenhouse_reports_the_impressions_it_leaves_out() {
         "observations": [{"text": "Seems really smart."}, {"text": "Walked through the rollback plan step by step."}]}"#;
     let o = run(&["convert", "--to", "greenhouse", "-"], doc.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("flagged as not evidence of behaviour and left out of Key Take-Aways: 1 observation"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("flagged as not evidence of behaviour and left out of Key Take-Aways: 1 observation"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stdout(&o).contains("really smart") && stdout(&o).contains("rollback plan"), "{}", stdout(&o));
 }
 
@@ -209,7 +251,11 @@ fn convert_quiet_keeps_the_warnings() {
         assert!(!err.contains("-> technical_expertise"), "{from}: {err}");
         let loud = stderr(&run(&["convert", "--from", from, "-"], gh.as_bytes()));
         assert!(loud.contains("attribute \"Technical Expertise\" -> technical_expertise (exact)"), "{from}: {loud}");
-        assert_eq!(loud.lines().filter(|l| !l.contains("\" -> ")).collect::<Vec<_>>(), err.lines().collect::<Vec<_>>(), "{from}");
+        assert_eq!(
+            loud.lines().filter(|l| !l.contains("\" -> ")).collect::<Vec<_>>(),
+            err.lines().collect::<Vec<_>>(),
+            "{from}"
+        );
     }
 }
 
@@ -241,7 +287,11 @@ fn a_document_is_read_no_further_than_its_limit() {
 /// `--help` after any command prints its usage on stdout and succeeds.
 #[test]
 fn help_after_a_command_prints_usage() {
-    for (args, usage) in [(&["compare", "--help"][..], "usage: scorecard compare"), (&["recommend", "-h"][..], "usage: scorecard recommend"), (&["classifier", "train", "--help"][..], "scorecard classifier train")] {
+    for (args, usage) in [
+        (&["compare", "--help"][..], "usage: scorecard compare"),
+        (&["recommend", "-h"][..], "usage: scorecard recommend"),
+        (&["classifier", "train", "--help"][..], "scorecard classifier train"),
+    ] {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).contains(usage), "{args:?}: {}", stdout(&o));
@@ -342,7 +392,11 @@ fn a_ladder_document_becomes_a_rubric_and_loads_with_rubric() {
     // A rubric file is not a ladder; stdin cannot be both the ladder and the policy.
     let o = run(&["rubric", "-"], scorecard::core::rubric::DEFAULT_RUBRIC_JSON.as_bytes());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stdin: this is JSON (a rubric file already?), not a ladder document"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("stdin: this is JSON (a rubric file already?), not a ladder document"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["rubric", "--policy-from", "-"], seed.as_bytes());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("stdin (-) can be read only once"), "{}", stderr(&o));
@@ -368,7 +422,14 @@ fn a_ladder_given_to_rubric_says_when_a_policy_rule_goes_unused() {
     let skills = write("skills.txt", &seed.replace("\nTechnical Expertise |", "\nTechnical Skills |"));
     let plain = write("seed.txt", seed);
     // Submitted, so that `compare` counts it (a panel of drafts alone counts nothing: exit 1).
-    let craft_card = write("craft-card.json", &ALL_MEETS.replace("technical_expertise", "engineering_craft").replacen('{', "{\"submitted_at\": \"2026-11-20T10:00:00Z\", ", 1));
+    let craft_card = write(
+        "craft-card.json",
+        &ALL_MEETS.replace("technical_expertise", "engineering_craft").replacen(
+            '{',
+            "{\"submitted_at\": \"2026-11-20T10:00:00Z\", ",
+            1,
+        ),
+    );
     let runs: Vec<(Vec<&str>, &str)> = vec![
         (vec!["recommend", "--rubric", &craft, &craft_card], ""),
         (vec!["validate", "--rubric", &craft, &craft_card], ""),
@@ -437,26 +498,39 @@ fn classify_suggests_no_tag_for_a_flagged_note_as_draft_does() {
         ("impression", "seems smart"),
         ("sound", "Mentors two new grads on her team and meets them weekly."),
     ];
-    let input: String = notes.iter().map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text}))).collect();
+    let input: String =
+        notes.iter().map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text}))).collect();
     let o = run(&["classify"], input.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), notes.len(), "{}", stdout(&o));
-    let kinds = |v: &serde_json::Value| -> Vec<String> { v["flags"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect() };
+    let kinds = |v: &serde_json::Value| -> Vec<String> {
+        v["flags"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect()
+    };
     for v in &lines[..3] {
         assert!(!kinds(v).is_empty(), "a flagged note keeps its flags: {v}");
-        assert_eq!((&v["capability"], &v["level"], &v["confidence"]), (&serde_json::Value::Null, &serde_json::Value::Null, &serde_json::Value::Null), "{v}");
+        assert_eq!(
+            (&v["capability"], &v["level"], &v["confidence"]),
+            (&serde_json::Value::Null, &serde_json::Value::Null, &serde_json::Value::Null),
+            "{v}"
+        );
         assert_eq!(v["evidence"], serde_json::json!([]), "{v}");
     }
     assert!(kinds(&lines[0]).contains(&"bias_risk".to_string()), "{}", lines[0]);
-    assert_eq!((lines[3]["capability"].as_str(), lines[3]["level"].as_str()), (Some("mentorship_support"), Some("meets")), "{}", lines[3]);
+    assert_eq!(
+        (lines[3]["capability"].as_str(), lines[3]["level"].as_str()),
+        (Some("mentorship_support"), Some("meets")),
+        "{}",
+        lines[3]
+    );
     assert!(lines[3]["confidence"].as_f64().is_some_and(|c| c > 0.0) && kinds(&lines[3]).is_empty(), "{}", lines[3]);
 
     // `draft` tags exactly the notes `classify` suggests a tag for.
     let o = run(&["draft"], input.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let card: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let drafted: Vec<Option<&str>> = card["observations"].as_array().unwrap().iter().map(|o| o["capability"].as_str()).collect();
+    let drafted: Vec<Option<&str>> =
+        card["observations"].as_array().unwrap().iter().map(|o| o["capability"].as_str()).collect();
     let classified: Vec<Option<&str>> = lines.iter().map(|v| v["capability"].as_str()).collect();
     assert_eq!(drafted, classified);
 }
@@ -481,7 +555,9 @@ fn file_names_are_shown_with_control_characters_escaped() {
     std::fs::write(&bad, "{").unwrap();
     let o = run(&["validate", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    let shown = |p: &std::path::Path| p.to_str().unwrap().replace('\u{1b}', "\\u001b").replace('\n', "\\u000a").replace('\u{202e}', "\\u202e");
+    let shown = |p: &std::path::Path| {
+        p.to_str().unwrap().replace('\u{1b}', "\\u001b").replace('\n', "\\u000a").replace('\u{202e}', "\\u202e")
+    };
     assert_eq!(stdout(&o), format!("{}: valid\n", shown(&good)));
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     assert!(stderr(&o).starts_with(&format!("scorecard: {}: not JSON", shown(&bad))), "{}", stderr(&o));
@@ -510,7 +586,11 @@ fn an_input_with_no_scorecard_is_refused() {
             let args: Vec<&str> = [command].iter().chain(options).chain(&["-"]).copied().collect();
             let o = run(&args, input);
             assert_eq!(o.status.code(), Some(1), "{args:?} on {input:?}: {}", stderr(&o));
-            assert!(stderr(&o).lines().any(|l| l == format!("scorecard: {message}")), "{args:?} on {input:?}: {}", stderr(&o));
+            assert!(
+                stderr(&o).lines().any(|l| l == format!("scorecard: {message}")),
+                "{args:?} on {input:?}: {}",
+                stderr(&o)
+            );
             if command != "compare" {
                 assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
             }
@@ -536,11 +616,21 @@ fn jsonl_errors_end_with_the_hint_and_say_the_column() {
         assert_eq!(run(&[command, "-"], pretty.as_bytes()).status.code(), Some(0), "{command}");
     }
     let lines = format!("{submitted}\n{submitted} x\n");
-    for args in [&["validate", "--jsonl", "-"][..], &["recommend", "--jsonl", "-"], &["validate", "-"], &["compare", "--jsonl", "-"]] {
+    for args in [
+        &["validate", "--jsonl", "-"][..],
+        &["recommend", "--jsonl", "-"],
+        &["validate", "-"],
+        &["compare", "--jsonl", "-"],
+    ] {
         let o = run(args, lines.as_bytes());
         assert_eq!(o.status.code(), Some(if args[0] == "compare" { 0 } else { 1 }), "{args:?}");
         let column = submitted.len() + 2;
-        assert!(stderr(&o).contains("stdin:2: not JSON") && stderr(&o).contains(&format!("trailing characters at column {column}")), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("stdin:2: not JSON")
+                && stderr(&o).contains(&format!("trailing characters at column {column}")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
         assert!(!stderr(&o).contains("line 1"), "{args:?}: {}", stderr(&o));
     }
 }
@@ -559,13 +649,27 @@ fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
 
     // The wrong rubric: nothing counts.
     let other = dir.join("other.json");
-    std::fs::write(&other, scorecard::core::rubric::DEFAULT_RUBRIC_JSON.replacen("\"l4-senior-software-engineer\"", "\"l4-other\"", 1)).unwrap();
+    std::fs::write(
+        &other,
+        scorecard::core::rubric::DEFAULT_RUBRIC_JSON.replacen("\"l4-senior-software-engineer\"", "\"l4-other\"", 1),
+    )
+    .unwrap();
     let o = run(&["compare", "--rubric", other.to_str().unwrap(), &alice], b"");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["counted"], 0);
-    assert!(stderr(&o).contains(&format!("scorecard: {alice}: not counted: made against rubric \"l4-senior-software-engineer\", not \"l4-other\"")), "{}", stderr(&o));
-    assert!(stderr(&o).ends_with("scorecard: no scorecard counted of the 1 read: 1 made against another rubric\n"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "scorecard: {alice}: not counted: made against rubric \"l4-senior-software-engineer\", not \"l4-other\""
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).ends_with("scorecard: no scorecard counted of the 1 read: 1 made against another rubric\n"),
+        "{}",
+        stderr(&o)
+    );
 
     // No candidate.
     let mut card: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&alice).unwrap()).unwrap();
@@ -575,7 +679,12 @@ fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
     let anon = anon.to_str().unwrap();
     let o = run(&["compare", anon], b"");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains(&format!("scorecard: {anon}: not counted: it names no candidate (neither an id nor a name)")), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains(&format!("scorecard: {anon}: not counted: it names no candidate (neither an id nor a name)")),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).ends_with("of the 1 read: 1 naming no candidate\n"), "{}", stderr(&o));
     // Beside a counted one, it is named and the exit is 0.
     let o = run(&["compare", anon, &alice], b"");
@@ -594,7 +703,9 @@ fn compare_names_what_it_sets_aside_and_fails_when_nothing_counts() {
 /// CRLF line ends) or one per line, and after a broken one.
 #[test]
 fn documents_put_together_with_their_byte_order_marks_are_read_each() {
-    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap()).unwrap().replace('\n', "\r\n");
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(ALL_MEETS).unwrap())
+        .unwrap()
+        .replace('\n', "\r\n");
     let file = format!("\u{feff}{pretty}\r\n");
     for input in [file.repeat(3), format!("\u{feff}{ALL_MEETS}\n").repeat(3)] {
         let o = run(&["validate", "-"], input.as_bytes());
@@ -613,7 +724,9 @@ fn documents_put_together_with_their_byte_order_marks_are_read_each() {
 /// the candidate from the application): what does not go is said on stderr, even with --quiet.
 #[test]
 fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
-    let with = |candidate: &str| ALL_MEETS.replace(r#""candidate":{"id":"c1","name":"Ada"}"#, &format!(r#""candidate":{candidate}"#));
+    let with = |candidate: &str| {
+        ALL_MEETS.replace(r#""candidate":{"id":"c1","name":"Ada"}"#, &format!(r#""candidate":{candidate}"#))
+    };
     let cases = [
         (with(r#"{"id":"c-ada","name":"Ada Byron"}"#), Some("the candidate's name \"Ada Byron\" and id \"c-ada\" are not carried (its candidate_id takes a whole number only): Greenhouse takes the candidate from the application")),
         (with(r#"{"id":"1042","name":"Ada Lovelace"}"#), Some("the candidate's name \"Ada Lovelace\" is not carried: Greenhouse takes the candidate from the application")),
@@ -622,11 +735,14 @@ fn convert_to_greenhouse_says_the_candidate_is_not_carried() {
     ];
     for (card, said) in &cases {
         for quiet in [&[][..], &["--quiet"]] {
-            let args: Vec<&str> = ["convert", "--to", "greenhouse"].iter().chain(quiet).chain(&["-"]).copied().collect();
+            let args: Vec<&str> =
+                ["convert", "--to", "greenhouse"].iter().chain(quiet).chain(&["-"]).copied().collect();
             let o = run(&args, card.as_bytes());
             assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
             match said {
-                Some(said) => assert!(stderr(&o).starts_with(&format!("scorecard: stdin: {said}")), "{args:?}: {}", stderr(&o)),
+                Some(said) => {
+                    assert!(stderr(&o).starts_with(&format!("scorecard: stdin: {said}")), "{args:?}: {}", stderr(&o))
+                }
                 None => assert_eq!(stderr(&o), "", "{args:?}"),
             }
         }
@@ -647,7 +763,11 @@ fn convert_and_link_read_a_list_of_one_as_its_item() {
             let o = run(args, list.as_bytes());
             let alone = run(args, one.as_bytes());
             assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
-            assert_eq!((o.status.code(), stdout(&o), stderr(&o)), (alone.status.code(), stdout(&alone), stderr(&alone)), "{args:?}");
+            assert_eq!(
+                (o.status.code(), stdout(&o), stderr(&o)),
+                (alone.status.code(), stdout(&alone), stderr(&alone)),
+                "{args:?}"
+            );
         }
     }
     let o = run(&["convert", "--from", "json", "-"], format!("[{ALL_MEETS}]").as_bytes());
@@ -666,7 +786,15 @@ fn unlink_reads_a_link_as_pasted() {
     let card = run(&["unlink", &link], b"");
     assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
     // QA cli4: in parentheses too, which the command line drops (the core's decoder does not).
-    for pasted in [format!("{link}."), format!("<{link}>"), format!("<{link}>."), format!("{link},"), format!("  {link}!\n"), format!("({link})"), format!("({link}).")] {
+    for pasted in [
+        format!("{link}."),
+        format!("<{link}>"),
+        format!("<{link}>."),
+        format!("{link},"),
+        format!("  {link}!\n"),
+        format!("({link})"),
+        format!("({link})."),
+    ] {
         let o = run(&["unlink", &pasted], b"");
         assert_eq!(o.status.code(), Some(0), "{pasted}: {}", stderr(&o));
         assert_eq!(stdout(&o), stdout(&card), "{pasted}");
@@ -723,18 +851,34 @@ fn every_command_reads_a_greenhouse_object_and_says_what_it_drops() {
         let o = run(&[command, "-"], GREENHOUSE.as_bytes());
         assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
         let err = stderr(&o);
-        assert!(err.contains("scorecard: stdin: \"Communication\" (strong_yes) and \"Collaboration\" (mixed) both map to"), "{command}: {err}");
+        assert!(
+            err.contains("scorecard: stdin: \"Communication\" (strong_yes) and \"Collaboration\" (mixed) both map to"),
+            "{command}: {err}"
+        );
         assert!(err.contains("(\"mixed\" reads as needs improvement)"), "{command}: {err}");
-        assert!(err.contains("scorecard: stdin: attribute \"Technical leadership\" (no) matches no capability"), "{command}: {err}");
-        assert!(err.contains("scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"), "{command}: {err}");
+        assert!(
+            err.contains("scorecard: stdin: attribute \"Technical leadership\" (no) matches no capability"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains(
+                "scorecard: stdin: questions[0] \"Private Notes\" is private to its author and is not imported"
+            ),
+            "{command}: {err}"
+        );
         // No mapping report: that is `convert`'s.
         assert!(!err.contains("-> communication_collaboration"), "{command}: {err}");
     }
     // Same reading, same verdict: recommend and convert's import agree.
-    let rec: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], GREENHOUSE.as_bytes())).trim()).unwrap();
+    let rec: serde_json::Value =
+        serde_json::from_str(stdout(&run(&["recommend", "-"], GREENHOUSE.as_bytes())).trim()).unwrap();
     let converted = run(&["convert", "--quiet", "-"], GREENHOUSE.as_bytes());
-    let again: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], &converted.stdout)).trim()).unwrap();
-    assert_eq!((&rec["decision"], &rec["score"], &rec["candidate"]), (&again["decision"], &again["score"], &again["candidate"]));
+    let again: serde_json::Value =
+        serde_json::from_str(stdout(&run(&["recommend", "-"], &converted.stdout)).trim()).unwrap();
+    assert_eq!(
+        (&rec["decision"], &rec["score"], &rec["candidate"]),
+        (&again["decision"], &again["score"], &again["candidate"])
+    );
     // In a file of several, each is named by its place; JSON lines too.
     let list = format!("[{GREENHOUSE}, {ALL_MEETS}]");
     let o = run(&["recommend", "-"], list.as_bytes());
@@ -751,7 +895,10 @@ fn every_command_reads_a_greenhouse_object_and_says_what_it_drops() {
 /// `drafted` field lists them and the rationale's second line names them.
 #[test]
 fn recommend_names_the_ratings_still_drafted() {
-    let drafted = ALL_MEETS.replace(r#""technical_expertise":{"level":"meets","note":"x"}"#, r#""technical_expertise":{"level":"meets","note":"x","drafted":true}"#);
+    let drafted = ALL_MEETS.replace(
+        r#""technical_expertise":{"level":"meets","note":"x"}"#,
+        r#""technical_expertise":{"level":"meets","note":"x","drafted":true}"#,
+    );
     assert_ne!(drafted, ALL_MEETS);
     let o = run(&["recommend", "-"], drafted.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -760,7 +907,8 @@ fn recommend_names_the_ratings_still_drafted() {
     assert_eq!(v["rationale"][1], "Drafted from observations and not yet confirmed: Technical Expertise; it is not the interviewer's rating until confirmed.");
     assert!(v["rationale"][0].as_str().unwrap().starts_with("Hire at L4"), "{v}");
     // None drafted: an empty list, and no such line.
-    let v: serde_json::Value = serde_json::from_str(stdout(&run(&["recommend", "-"], ALL_MEETS.as_bytes())).trim()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(stdout(&run(&["recommend", "-"], ALL_MEETS.as_bytes())).trim()).unwrap();
     assert_eq!(v["drafted"], serde_json::json!([]));
     assert!(!v["rationale"].to_string().contains("Drafted"), "{v}");
 }
@@ -771,7 +919,12 @@ fn recommend_names_the_ratings_still_drafted() {
 /// scorecard in still gives one pretty document.
 #[test]
 fn convert_link_and_unlink_take_a_batch() {
-    let lines = |o: &Output| stdout(o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect::<Vec<_>>();
+    let lines = |o: &Output| {
+        stdout(o)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect::<Vec<_>>()
+    };
     // A Greenhouse list of two: two scorecards, one per line.
     let list = format!("[{GREENHOUSE}, {}]", GREENHOUSE.replace("555", "556"));
     let o = run(&["convert", "--quiet", "-"], list.as_bytes());
@@ -847,7 +1000,9 @@ fn help_is_per_command_and_usage_errors_are_short() {
     assert!(help.contains("--from auto") && help.contains("--to json, stdin when no FILE"), "{help}");
     // The full usage lists every command.
     let all = stdout(&run(&["--help"], b""));
-    for command in ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"] {
+    for command in
+        ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"]
+    {
         assert!(all.contains(&format!("\n  {command} ")), "{command}: {all}");
     }
     let o = run(&["recommend", "--bogus"], b"");
@@ -859,10 +1014,18 @@ fn help_is_per_command_and_usage_errors_are_short() {
     let dir = std::env::temp_dir().join(format!("scorecard-nowhere-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for sub in ["eval", "bench"] {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_scorecard")).args(["classifier", sub]).current_dir(&dir).output().unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .args(["classifier", sub])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(1), "{sub}");
         let err = stderr(&o);
-        assert!(err.contains("run from the repository's root, or give --") && err.contains("data/corpus/heldout.jsonl: cannot read"), "{sub}: {err}");
+        assert!(
+            err.contains("run from the repository's root, or give --")
+                && err.contains("data/corpus/heldout.jsonl: cannot read"),
+            "{sub}: {err}"
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -881,7 +1044,15 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     let gh = dir.join("gh.json");
     let missing = dir.join("missing.json");
     std::fs::write(&good, ALL_MEETS).unwrap();
-    std::fs::write(&bad, format!("{ALL_MEETS}\n{}", ALL_MEETS.replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}"))).unwrap();
+    std::fs::write(
+        &bad,
+        format!(
+            "{ALL_MEETS}\n{}",
+            ALL_MEETS
+                .replace("\"business_impact\":{\"level\":\"meets\"}", "\"business_impact\":{\"level\":\"stellar\"}")
+        ),
+    )
+    .unwrap();
     std::fs::write(&empty, "  \n").unwrap();
     std::fs::write(&broken, "{\"format\": ").unwrap();
     std::fs::write(&gh, GREENHOUSE).unwrap();
@@ -892,24 +1063,44 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let sources: Vec<&str> = lines.iter().map(|v| v["source"].as_str().unwrap()).collect();
-    let want: Vec<String> = vec![paths[0].into(), format!("{}:1", paths[1]), format!("{}:2", paths[1]), paths[2].into(), paths[3].into(), paths[4].into(), paths[5].into()];
+    let want: Vec<String> = vec![
+        paths[0].into(),
+        format!("{}:1", paths[1]),
+        format!("{}:2", paths[1]),
+        paths[2].into(),
+        paths[3].into(),
+        paths[4].into(),
+        paths[5].into(),
+    ];
     assert_eq!(sources, want);
     let files: Vec<&str> = lines.iter().map(|v| v["file"].as_str().unwrap()).collect();
     assert_eq!(files, [paths[0], paths[1], paths[1], paths[2], paths[3], paths[4], paths[5]]);
     let valid: Vec<bool> = lines.iter().map(|v| v["valid"].as_bool().unwrap()).collect();
     assert_eq!(valid, [true, true, false, false, false, true, false]);
     assert_eq!(lines[0], json!({"source": paths[0], "file": paths[0], "valid": true, "errors": [], "warnings": []}));
-    let codes: Vec<Vec<&str>> = lines.iter().map(|v| v["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect()).collect();
-    assert_eq!(codes, [vec![], vec![], vec!["invalid"], vec!["no_scorecard"], vec!["not_json"], vec![], vec!["unreadable"]]);
+    let codes: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|v| v["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect())
+        .collect();
+    assert_eq!(
+        codes,
+        [vec![], vec![], vec!["invalid"], vec!["no_scorecard"], vec!["not_json"], vec![], vec!["unreadable"]]
+    );
     let field = &lines[2]["errors"][0];
     assert_eq!(field["path"], "ratings.business_impact.level");
-    assert!(field["message"].as_str().unwrap().starts_with("ratings.business_impact.level: unknown level \"stellar\""), "{field}");
+    assert!(
+        field["message"].as_str().unwrap().starts_with("ratings.business_impact.level: unknown level \"stellar\""),
+        "{field}"
+    );
     assert_eq!(lines[3]["errors"][0]["message"], "empty: no scorecard in it");
     assert_eq!(lines[3]["errors"][0]["path"], Value::Null);
     // What the Greenhouse import did not carry: warnings, the card still valid.
     let warnings = lines[5]["warnings"].as_array().unwrap();
     assert!(warnings.len() >= 3 && warnings.iter().all(|w| w["code"] == "not_carried"), "{warnings:?}");
-    assert!(warnings.iter().any(|w| w["message"].as_str().unwrap().contains("\"Private Notes\" is private to its author")), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w["message"].as_str().unwrap().contains("\"Private Notes\" is private to its author")),
+        "{warnings:?}"
+    );
     // stderr says what it always said, stdout holds JSON only.
     let plain = run(&["validate"].into_iter().chain(paths.iter().copied()).collect::<Vec<_>>(), b"");
     assert_eq!(stderr(&o), stderr(&plain));
@@ -923,7 +1114,10 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
     assert_eq!(o.status.code(), Some(1));
     let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!((lines[0]["source"].as_str(), lines[0]["valid"].as_bool()), (Some("stdin:1"), Some(true)));
-    assert_eq!((lines[1]["source"].as_str(), lines[1]["file"].as_str(), lines[1]["errors"][0]["code"].as_str()), (Some("stdin:2"), Some("stdin"), Some("not_text")));
+    assert_eq!(
+        (lines[1]["source"].as_str(), lines[1]["file"].as_str(), lines[1]["errors"][0]["code"].as_str()),
+        (Some("stdin:2"), Some("stdin"), Some("not_text"))
+    );
     let o = run(&["validate", "--json", good.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 1);
@@ -940,11 +1134,26 @@ fn validate_json_writes_one_object_per_input_with_coded_errors() {
         assert_eq!(line["errors"][0]["code"], "not_text", "{name}: {line}");
     }
     // QA cli4: a Greenhouse object the import refuses keeps the field its message names.
-    let o = run(&["validate", "--json", "-"], GREENHOUSE.replace("\"interview\": \"Onsite\",", "\"overall_recommendation\": 5, \"interview\": \"Onsite\",").as_bytes());
+    let o = run(
+        &["validate", "--json", "-"],
+        GREENHOUSE
+            .replace("\"interview\": \"Onsite\",", "\"overall_recommendation\": 5, \"interview\": \"Onsite\",")
+            .as_bytes(),
+    );
     let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let error = &line["errors"][0];
-    assert_eq!((error["code"].as_str(), error["path"].as_str()), (Some("greenhouse"), Some("overall_recommendation")), "{line}");
-    assert!(error["message"].as_str().unwrap().starts_with("Greenhouse scorecard: overall_recommendation: expected a string"), "{line}");
+    assert_eq!(
+        (error["code"].as_str(), error["path"].as_str()),
+        (Some("greenhouse"), Some("overall_recommendation")),
+        "{line}"
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Greenhouse scorecard: overall_recommendation: expected a string"),
+        "{line}"
+    );
     // The help says it.
     let help = stdout(&run(&["validate", "--help"], b""));
     assert!(help.starts_with("usage: scorecard validate [--json] [--jsonl]") && help.contains("\"valid\""), "{help}");
@@ -968,14 +1177,20 @@ fn convert_and_link_read_share_links_in_a_file() {
         file.to_str().unwrap().to_string()
     };
     // One link, as pasted from chat or mail, or wrapped over lines.
-    let wrapped: String = url.chars().collect::<Vec<_>>().chunks(60).map(|c| c.iter().collect::<String>() + "\n").collect();
+    let wrapped: String =
+        url.chars().collect::<Vec<_>>().chunks(60).map(|c| c.iter().collect::<String>() + "\n").collect();
     for (name, text) in [("one.txt", format!("<{url}>.\n")), ("wrapped.txt", wrapped)] {
         let one = write(name, &text);
         let o = run(&["convert", &one], b"");
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
         assert_eq!(stdout(&o), card, "{name}");
         let o = run(&["link", &one], b"");
-        assert_eq!((o.status.code(), stdout(&o).trim()), (Some(0), &url[url.find('#').unwrap()..]), "{name}: {}", stderr(&o));
+        assert_eq!(
+            (o.status.code(), stdout(&o).trim()),
+            (Some(0), &url[url.find('#').unwrap()..]),
+            "{name}: {}",
+            stderr(&o)
+        );
     }
     let o = run(&["convert", "-"], url.as_bytes());
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), card.clone()), "{}", stderr(&o));
@@ -1010,7 +1225,10 @@ fn convert_and_link_read_share_links_in_a_file() {
     let thanks = write("thanks.txt", &format!("{url}\nthanks, see you Monday\n"));
     let o = run(&["convert", &thanks], b"");
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), card.clone()), "{}", stderr(&o));
-    assert_eq!(stderr(&o), format!("scorecard: {thanks}:2: skipped, neither a share link nor a scorecard: \"thanks, see you Monday\"\n"));
+    assert_eq!(
+        stderr(&o),
+        format!("scorecard: {thanks}:2: skipped, neither a share link nor a scorecard: \"thanks, see you Monday\"\n")
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -1031,7 +1249,13 @@ fn a_file_of_links_is_cut_where_each_link_ends() {
         std::fs::write(&file, text).unwrap();
         file.to_str().unwrap().to_string()
     };
-    let fold = |text: &str| text.lines().flat_map(|l| l.as_bytes().chunks(76).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()).collect::<String>();
+    let fold = |text: &str| {
+        text.lines()
+            .flat_map(|l| {
+                l.as_bytes().chunks(76).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()
+            })
+            .collect::<String>()
+    };
     // Two links, each wrapped by a mail client.
     let wrapped = write("wrapped.txt", &fold(&format!("{url}\n{fragment}\n")));
     assert!(std::fs::read_to_string(&wrapped).unwrap().lines().count() > 10);
@@ -1077,14 +1301,20 @@ fn a_file_of_links_is_cut_where_each_link_ends() {
 fn the_classifiers_help_comes_from_the_table_of_commands() {
     let help = stdout(&run(&["classifier", "--help"], b""));
     assert!(help.starts_with("usage: scorecard classifier train|eval|cv|bench [options]"), "{help}");
-    assert!(help.contains("\n  scorecard classifier eval [--heldout FILE] [--flags FILE]") && help.contains("exit codes"), "{help}");
+    assert!(
+        help.contains("\n  scorecard classifier eval [--heldout FILE] [--flags FILE]") && help.contains("exit codes"),
+        "{help}"
+    );
     assert_eq!(stdout(&run(&["classifier", "help"], b"")), help);
     // classify and draft are described once, by their own help.
     assert!(!help.contains("scorecard classify") && !help.contains("scorecard draft"), "{help}");
-    assert!(stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n"));
+    assert!(
+        stdout(&run(&["--help"], b"")).contains("\n        scorecard classifier bench [--file FILE] [--rounds N]\n")
+    );
     // QA cli4: every line of every help under 100 characters, the classifier's synopses and
     // convert's too.
-    let commands = ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"];
+    let commands =
+        ["recommend", "validate", "classify", "draft", "classifier", "compare", "convert", "link", "unlink", "rubric"];
     for args in std::iter::once(vec!["--help"]).chain(commands.iter().map(|c| vec![*c, "--help"])) {
         let help = stdout(&run(&args, b""));
         let wide: Vec<&str> = help.lines().filter(|l| l.chars().count() >= 100).collect();
@@ -1094,7 +1324,11 @@ fn the_classifiers_help_comes_from_the_table_of_commands() {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert_eq!(stderr(&o).lines().count(), 3, "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("train, eval, cv or bench\nusage: scorecard classifier "), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("train, eval, cv or bench\nusage: scorecard classifier "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
     }
 }
 
@@ -1117,11 +1351,24 @@ fn recommend_validate_and_compare_read_share_links_as_convert_does() {
     let documents = write("documents.json", &format!("{bob}\n{alice}\n"));
     // What recommend says of the documents themselves, but for the source.
     let verdicts = |o: &Output| -> Vec<Value> {
-        stdout(o).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).map(|mut v| { v["source"] = Value::Null; v }).collect()
+        stdout(o)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .map(|mut v| {
+                v["source"] = Value::Null;
+                v
+            })
+            .collect()
     };
     let want = verdicts(&run(&["recommend", &documents], b""));
     assert_eq!(want.len(), 2);
-    let fold = |text: &str| text.lines().flat_map(|l| l.as_bytes().chunks(60).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()).collect::<String>();
+    let fold = |text: &str| {
+        text.lines()
+            .flat_map(|l| {
+                l.as_bytes().chunks(60).map(|c| String::from_utf8(c.to_vec()).unwrap() + "\n").collect::<Vec<_>>()
+            })
+            .collect::<String>()
+    };
     // One link as pasted: named by the file.
     let one = write("one.txt", &format!("<{url}>.\n"));
     let o = run(&["recommend", &one], b"");
@@ -1137,7 +1384,11 @@ fn recommend_validate_and_compare_read_share_links_as_convert_does() {
         assert_eq!((o.status.code(), verdicts(&o)), (Some(0), want.clone()), "{file}: {}", stderr(&o));
         let o = run(&["validate", "--json", file], b"");
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
-        assert!(stdout(&o).lines().all(|l| l.contains("\"valid\":true")) && stdout(&o).lines().count() == 2, "{file}: {}", stdout(&o));
+        assert!(
+            stdout(&o).lines().all(|l| l.contains("\"valid\":true")) && stdout(&o).lines().count() == 2,
+            "{file}: {}",
+            stdout(&o)
+        );
         let o = run(&["compare", "--compact", file], b"");
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
         let report: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -1150,11 +1401,19 @@ fn recommend_validate_and_compare_read_share_links_as_convert_does() {
     let o = run(&["validate", &list], b"");
     assert_eq!(stdout(&o), format!("{list}:2: valid\n{list}:3: valid\n"));
     // Every marker of a list of notes the widget splits (numbered, en dash, middle dot), and "+ ".
-    for (name, text) in [("numbered.txt", format!("1. {url}\n2) <{fragment}>\n")), ("dashes.txt", format!("\u{2013} {url}\n\u{b7}\t{fragment}\n")), ("plus.txt", format!("+ {url}\n+ {fragment}\n"))] {
+    for (name, text) in [
+        ("numbered.txt", format!("1. {url}\n2) <{fragment}>\n")),
+        ("dashes.txt", format!("\u{2013} {url}\n\u{b7}\t{fragment}\n")),
+        ("plus.txt", format!("+ {url}\n+ {fragment}\n")),
+    ] {
         let file = write(name, &text);
         for command in ["validate", "convert"] {
             let o = run(&[command, &file], b"");
-            assert_eq!((o.status.code(), stderr(&o), stdout(&o).lines().count()), (Some(0), String::new(), 2), "{command} {name}");
+            assert_eq!(
+                (o.status.code(), stderr(&o), stdout(&o).lines().count()),
+                (Some(0), String::new(), 2),
+                "{command} {name}"
+            );
         }
     }
     // From stdin too.
@@ -1171,9 +1430,18 @@ fn recommend_validate_and_compare_read_share_links_as_convert_does() {
     let o = run(&["validate", "--json", &bad], b"");
     let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2, "{}", stdout(&o));
-    assert_eq!((lines[1]["source"].as_str(), lines[1]["errors"][0]["code"].as_str()), (Some(format!("{bad}:2").as_str()), Some("link")), "{}", lines[1]);
+    assert_eq!(
+        (lines[1]["source"].as_str(), lines[1]["errors"][0]["code"].as_str()),
+        (Some(format!("{bad}:2").as_str()), Some("link")),
+        "{}",
+        lines[1]
+    );
     let report: Value = serde_json::from_str(&stdout(&run(&["compare", &bad], b""))).unwrap();
-    assert_eq!((report["counted"].as_u64(), report["failed"][0]["source"].as_str()), (Some(1), Some(format!("{bad}:2").as_str())), "{report}");
+    assert_eq!(
+        (report["counted"].as_u64(), report["failed"][0]["source"].as_str()),
+        (Some(1), Some(format!("{bad}:2").as_str())),
+        "{report}"
+    );
     // The bad-input corpus's links: each refused by validate with the message convert gives,
     // coded "link" (or "invalid" for the document a link holds).
     for entry in std::fs::read_dir("tests/bad_inputs").unwrap() {
@@ -1215,9 +1483,19 @@ fn jsonl_reads_a_wrapped_link_as_one_record() {
     let file = file.to_str().unwrap();
     let json_line = wrapped.len() + 1;
     let o = run(&["validate", "--jsonl", file], b"");
-    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:1: valid\n{file}:{json_line}: valid\n{file}:{}: valid\n", json_line + 1)), "{}", stderr(&o));
+    assert_eq!(
+        (o.status.code(), stdout(&o)),
+        (Some(0), format!("{file}:1: valid\n{file}:{json_line}: valid\n{file}:{}: valid\n", json_line + 1)),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["convert", "--jsonl", file], b"");
-    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))), "{}", stderr(&o));
+    assert_eq!(
+        (o.status.code(), stdout(&o)),
+        (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["unlink", "--jsonl", file], b"");
     assert_eq!(o.status.code(), Some(1), "a line of JSON is no link: {}", stderr(&o));
     assert_eq!(stdout(&o).lines().next(), Some(compact(&url).as_str()));
@@ -1282,7 +1560,10 @@ fn validate_json_codes_each_kind_of_failure_and_a_bad_rubric() {
     }
     let o = run(&["validate", "--json", "--jsonl", "-"], b"\n\n");
     let line: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
-    assert_eq!((line["errors"][0]["code"].as_str(), line["errors"][0]["message"].as_str()), (Some("no_scorecard"), Some("no scorecard in it")));
+    assert_eq!(
+        (line["errors"][0]["code"].as_str(), line["errors"][0]["message"].as_str()),
+        (Some("no_scorecard"), Some("no scorecard in it"))
+    );
     // A --rubric that cannot be read, or is not a rubric: one line, nothing else checked.
     let card = write("card.json", ALL_MEETS.as_bytes());
     let bad = write("bad-rubric.json", b"{");
@@ -1324,20 +1605,29 @@ fn a_wrapped_link_takes_the_fewest_lines_that_read() {
     let o = run(&["validate", file], b"");
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:1: valid\n")), "{}", stderr(&o));
     let line = wrapped.len() + 1;
-    assert_eq!(stderr(&o), format!("scorecard: {file}:{line}: skipped, neither a share link nor a scorecard: \"thanks see you Monday\"\n"));
+    assert_eq!(
+        stderr(&o),
+        format!("scorecard: {file}:{line}: skipped, neither a share link nor a scorecard: \"thanks see you Monday\"\n")
+    );
     let o = run(&["validate", "--jsonl", file], b"");
     assert_eq!(stdout(&o), format!("{file}:1: valid\n"), "{}", stderr(&o));
     assert!(stderr(&o).starts_with(&format!("scorecard: {file}:{line}: not JSON")), "{}", stderr(&o));
     // Wrapped narrowly under an indent, in more lines than a link of the longest at 32 columns
     // (a review's case): still its own lines, the message after it skipped.
     let start = url.find("#sc1=").unwrap() + 9;
-    let narrow: Vec<String> = std::iter::once(url[..start].to_string()).chain(url.as_bytes()[start..].chunks(1).map(|c| format!("  {}", String::from_utf8(c.to_vec()).unwrap()))).collect();
+    let narrow: Vec<String> = std::iter::once(url[..start].to_string())
+        .chain(url.as_bytes()[start..].chunks(1).map(|c| format!("  {}", String::from_utf8(c.to_vec()).unwrap())))
+        .collect();
     assert!(narrow.len() > 260, "{}", narrow.len());
     std::fs::write(dir.join("narrow.txt"), format!("{}\n  thanks, see you Monday\n", narrow.join("\n"))).unwrap();
     let narrow_file = dir.join("narrow.txt");
     let o = run(&["validate", narrow_file.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("skipped, neither a share link nor a scorecard: \"thanks, see you Monday\""), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("skipped, neither a share link nor a scorecard: \"thanks, see you Monday\""),
+        "{}",
+        stderr(&o)
+    );
     // Never reads: every line is taken, in a file read whole and with --jsonl alike (none is
     // JSON on its own), and the decoder refuses it for its size: one record, not 100,001.
     let long = format!("#sc1=eNpL\n{}", format!("{}\n", "A".repeat(76)).repeat(100_000));
@@ -1361,7 +1651,13 @@ fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
     let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
     let cut = &url[..url.find("#sc1=").unwrap() + 40];
     let text = format!("{cut}\n42\nnull\nthanks\n{ALL_MEETS}\n");
-    let said = |o: &Output| stderr(o).lines().filter_map(|l| l.strip_prefix("scorecard: stdin:")).map(|l| l.split(':').next().unwrap().to_string()).collect::<Vec<_>>();
+    let said = |o: &Output| {
+        stderr(o)
+            .lines()
+            .filter_map(|l| l.strip_prefix("scorecard: stdin:"))
+            .map(|l| l.split(':').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
     for command in ["recommend", "validate", "compare", "convert"] {
         let o = run(&[command, "--jsonl", "-"], text.as_bytes());
         assert_eq!(said(&o), ["1", "2", "3", "4"], "{command}: {}", stderr(&o));
@@ -1371,8 +1667,20 @@ fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
     }
     let o = run(&["validate", "--json", "--jsonl", "-"], text.as_bytes());
     let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let coded: Vec<(&str, &str)> = lines.iter().map(|v| (v["source"].as_str().unwrap(), v["errors"][0]["code"].as_str().unwrap_or("valid"))).collect();
-    assert_eq!(coded, [("stdin:1", "link"), ("stdin:2", "invalid"), ("stdin:3", "invalid"), ("stdin:4", "not_json"), ("stdin:5", "valid")]);
+    let coded: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|v| (v["source"].as_str().unwrap(), v["errors"][0]["code"].as_str().unwrap_or("valid")))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("stdin:1", "link"),
+            ("stdin:2", "invalid"),
+            ("stdin:3", "invalid"),
+            ("stdin:4", "not_json"),
+            ("stdin:5", "valid")
+        ]
+    );
     // A wrapped link that reads takes its lines, and no more: the `42` after it is its own.
     let wrapped: Vec<&str> = url.as_bytes().chunks(60).map(|c| std::str::from_utf8(c).unwrap()).collect();
     let o = run(&["validate", "--jsonl", "-"], format!("{}\n42\n", wrapped.join("\n")).as_bytes());
@@ -1387,7 +1695,8 @@ fn jsonl_joins_a_line_to_a_link_only_when_the_link_then_reads() {
 fn a_damaged_wrapped_link_is_one_corrupt_record() {
     let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
     let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
-    let mut wrapped: Vec<String> = url.as_bytes().chunks(40).map(|c| std::str::from_utf8(c).unwrap().to_string()).collect();
+    let mut wrapped: Vec<String> =
+        url.as_bytes().chunks(40).map(|c| std::str::from_utf8(c).unwrap().to_string()).collect();
     assert!(wrapped.len() > 6, "{}", wrapped.len());
     let mid = wrapped.len() / 2;
     let changed = wrapped[mid].replace('A', "B").replace('a', "b").replace('Q', "R");
@@ -1406,7 +1715,8 @@ fn a_damaged_wrapped_link_is_one_corrupt_record() {
     // A final review: damaged, its last wrapped line JSON by chance ("0", at 22 columns): still
     // one record, said to be corrupt, not cut short and a number.
     let alice = std::fs::read_to_string("tests/fixtures/committee/sample/bo-alice.json").unwrap();
-    let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], alice.as_bytes())).trim().to_string();
+    let url =
+        stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], alice.as_bytes())).trim().to_string();
     // The link's first line up to its data and some of it, then lines of 22: the last is one.
     let data = url.find("#sc1=").unwrap() + 5;
     let first = url.len() - 1 - 22 * ((url.len() - data) / 22 - 1);
@@ -1446,19 +1756,34 @@ fn a_quoted_link_is_read_as_a_listed_one() {
     let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
     let fragment = stdout(&run(&["link", "-"], alice.as_bytes())).trim().to_string();
     let compact = |link: &str| stdout(&run(&["unlink", link, link], b"")).lines().next().unwrap().to_string();
-    let quoted: Vec<String> = url.as_bytes().chunks(60).map(|c| format!("> {}", std::str::from_utf8(c).unwrap())).collect();
+    let quoted: Vec<String> =
+        url.as_bytes().chunks(60).map(|c| format!("> {}", std::str::from_utf8(c).unwrap())).collect();
     let file = dir.join("quoted.txt");
-    std::fs::write(&file, format!("> Here you go:\n{}\n> > {fragment}\n>> - <{fragment}>.\n> thanks\n", quoted.join("\n"))).unwrap();
+    std::fs::write(
+        &file,
+        format!("> Here you go:\n{}\n> > {fragment}\n>> - <{fragment}>.\n> thanks\n", quoted.join("\n")),
+    )
+    .unwrap();
     let file = file.to_str().unwrap();
     let o = run(&["convert", file], b"");
-    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))), "{}", stderr(&o));
+    assert_eq!(
+        (o.status.code(), stdout(&o)),
+        (Some(0), format!("{}\n{}\n{}\n", compact(&url), compact(&fragment), compact(&fragment))),
+        "{}",
+        stderr(&o)
+    );
     let last = quoted.len() + 4;
     let skipped = format!(
         "scorecard: {file}:1: skipped, neither a share link nor a scorecard: \"> Here you go:\"\nscorecard: {file}:{last}: skipped, neither a share link nor a scorecard: \"> thanks\"\n"
     );
     assert_eq!(stderr(&o), skipped);
     let o = run(&["validate", file], b"");
-    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{file}:2: valid\n{file}:{}: valid\n{file}:{}: valid\n", last - 2, last - 1)), "{}", stderr(&o));
+    assert_eq!(
+        (o.status.code(), stdout(&o)),
+        (Some(0), format!("{file}:2: valid\n{file}:{}: valid\n{file}:{}: valid\n", last - 2, last - 1)),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -1485,7 +1810,11 @@ fn json_after_a_link_is_named_by_the_files_lines() {
             assert!(stderr(&o).contains(&said), "{command}: {said:?} not in {}", stderr(&o));
         }
         let report: serde_json::Value = serde_json::from_str(&stdout(&run(&["compare", file], b""))).unwrap();
-        assert_eq!(report["failed"][0]["error"], format!("not JSON, so not a scorecard (expected value at line {line} column 1)"), "{report}");
+        assert_eq!(
+            report["failed"][0]["error"],
+            format!("not JSON, so not a scorecard (expected value at line {line} column 1)"),
+            "{report}"
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -1507,7 +1836,11 @@ fn validate_json_writes_a_usage_error_as_a_line_too() {
         let plain: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
         let p = run(&plain, b"");
         assert_eq!((o.status.code(), p.status.code()), (Some(2), Some(2)), "{args:?}");
-        assert!(stderr(&o).starts_with(&format!("scorecard: {message}\nusage: scorecard validate ")), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("scorecard: {message}\nusage: scorecard validate ")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
         // (Without --json, `--rubric x.json` is no forgotten value: that case says another.)
         if !args.contains(&"--rubric") {
             assert_eq!(stderr(&o), stderr(&p), "{args:?}");
@@ -1530,11 +1863,39 @@ fn link_shaped_garbage_never_panics() {
     let bob = std::fs::read_to_string("tests/fixtures/committee/sample/ada-bob.json").unwrap();
     let url = stdout(&run(&["link", "--base", "https://ats.example.com/sc/", "-"], bob.as_bytes())).trim().to_string();
     let pieces: Vec<String> = vec![
-        "> ".into(), "> > ".into(), ">>".into(), "- ".into(), "1. ".into(), "(".into(), "<".into(), "42".into(), "null".into(), "{".into(), "}".into(),
-        "[".into(), "\"".into(), "thanks".into(), "#sc1=".into(), "https://x/#sc1=".into(), url[..url.len() / 2].into(), url[url.len() / 2..].into(),
-        url.clone(), ALL_MEETS.into(), "\n".into(), "\n".into(), "\n".into(), " ".into(),
+        "> ".into(),
+        "> > ".into(),
+        ">>".into(),
+        "- ".into(),
+        "1. ".into(),
+        "(".into(),
+        "<".into(),
+        "42".into(),
+        "null".into(),
+        "{".into(),
+        "}".into(),
+        "[".into(),
+        "\"".into(),
+        "thanks".into(),
+        "#sc1=".into(),
+        "https://x/#sc1=".into(),
+        url[..url.len() / 2].into(),
+        url[url.len() / 2..].into(),
+        url.clone(),
+        ALL_MEETS.into(),
+        "\n".into(),
+        "\n".into(),
+        "\n".into(),
+        " ".into(),
     ];
-    let forms: [&[&str]; 6] = [&["validate", "-"], &["validate", "--json", "--jsonl", "-"], &["recommend", "--jsonl", "-"], &["compare", "--jsonl", "-"], &["convert", "-"], &["unlink", "--jsonl", "-"]];
+    let forms: [&[&str]; 6] = [
+        &["validate", "-"],
+        &["validate", "--json", "--jsonl", "-"],
+        &["recommend", "--jsonl", "-"],
+        &["compare", "--jsonl", "-"],
+        &["convert", "-"],
+        &["unlink", "--jsonl", "-"],
+    ];
     for round in 0..40 {
         let mut input = Vec::new();
         for _ in 0..rng.below(60) + 1 {
@@ -1546,7 +1907,12 @@ fn link_shaped_garbage_never_panics() {
         }
         let form = forms[round % forms.len()];
         let o = run(form, &input);
-        assert!([0, 1].contains(&o.status.code().unwrap_or(101)), "{form:?} on {:?}: {}", String::from_utf8_lossy(&input), stderr(&o));
+        assert!(
+            [0, 1].contains(&o.status.code().unwrap_or(101)),
+            "{form:?} on {:?}: {}",
+            String::from_utf8_lossy(&input),
+            stderr(&o)
+        );
         assert!(!stderr(&o).contains("internal error") && !stderr(&o).contains("panicked"), "{form:?}: {}", stderr(&o));
         assert!(o.status.code() == Some(0) || stderr(&o).starts_with("scorecard: "), "{form:?}: {}", stderr(&o));
     }

@@ -7,8 +7,10 @@
 //! (`n` needs improvement, `m` meets, `e` exceeds), an upper-case letter adds a note, and `+k`
 //! adds k tagged observations.
 
-
-use scorecard::core::committee::{analyze, parse_for_panel, split_input, who_said_what, who_said_what_in, to_markdown, CommitteeReport, Leaning, Piece};
+use scorecard::core::committee::{
+    analyze, parse_for_panel, split_input, to_markdown, who_said_what, who_said_what_in, CommitteeReport, Leaning,
+    Piece,
+};
 use scorecard::core::engine::Decision;
 use scorecard::core::scorecard::{instant, utc_minute, Observation, Person, RatingEntry, TagSource};
 use scorecard::core::{Rating, Rubric, Scorecard};
@@ -28,7 +30,11 @@ const CODES: [(&str, &str); 6] = [
 ];
 
 fn cap(code: &str) -> &'static str {
-    CODES.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).unwrap_or_else(|| panic!("unknown capability code {code}"))
+    CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, id)| *id)
+        .unwrap_or_else(|| panic!("unknown capability code {code}"))
 }
 
 fn level(letter: char) -> Rating {
@@ -110,7 +116,9 @@ fn consensus_spread_and_disagreement() {
         let specs: Vec<String> = levels
             .iter()
             .enumerate()
-            .map(|(i, l)| if *l == "-" { format!("ada i{i} s{i}: po=m") } else { format!("ada i{i} s{i}: te={l} po=m") })
+            .map(
+                |(i, l)| if *l == "-" { format!("ada i{i} s{i}: po=m") } else { format!("ada i{i} s{i}: te={l} po=m") },
+            )
             .collect();
         let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
         let r = report(&specs);
@@ -164,14 +172,20 @@ fn grouping_duplicates_and_other_rubrics() {
         },
         // The later submission wins, whatever the load order.
         Case {
-            cards: &[("ada alice a: te=m", Some("2026-11-02T09:00:00Z")), ("ada alice a: te=e", Some("2026-11-02T11:00:00Z"))],
+            cards: &[
+                ("ada alice a: te=m", Some("2026-11-02T09:00:00Z")),
+                ("ada alice a: te=e", Some("2026-11-02T11:00:00Z")),
+            ],
             other_rubric: &[],
             candidates: &[("ada", 1)],
             duplicates: &[("card2", &["card1"])],
             unidentified: &[],
         },
         Case {
-            cards: &[("ada alice a: te=e", Some("2026-11-02T11:00:00Z")), ("ada alice a: te=m", Some("2026-11-02T09:00:00Z"))],
+            cards: &[
+                ("ada alice a: te=e", Some("2026-11-02T11:00:00Z")),
+                ("ada alice a: te=m", Some("2026-11-02T09:00:00Z")),
+            ],
             other_rubric: &[],
             candidates: &[("ada", 1)],
             duplicates: &[("card1", &["card2"])],
@@ -191,7 +205,12 @@ fn grouping_duplicates_and_other_rubrics() {
         },
         // Another step by the same interviewer is not a duplicate; neither are two anonymous ones.
         Case {
-            cards: &[("ada alice a: te=m", None), ("ada alice b: te=m", None), ("ada _ a: te=m", None), ("ada _ a: te=m", None)],
+            cards: &[
+                ("ada alice a: te=m", None),
+                ("ada alice b: te=m", None),
+                ("ada _ a: te=m", None),
+                ("ada _ a: te=m", None),
+            ],
             other_rubric: &[],
             candidates: &[("ada", 4)],
             duplicates: &[],
@@ -199,7 +218,11 @@ fn grouping_duplicates_and_other_rubrics() {
         },
         // Another rubric is set apart before duplicates are looked for; no candidate is set apart.
         Case {
-            cards: &[("ada alice a: te=m", None), ("ada alice a: te=e", Some("2026-12-01T00:00:00Z")), ("_ bob a: te=m", None)],
+            cards: &[
+                ("ada alice a: te=m", None),
+                ("ada alice a: te=e", Some("2026-12-01T00:00:00Z")),
+                ("_ bob a: te=m", None),
+            ],
             other_rubric: &[1],
             candidates: &[("ada", 1)],
             duplicates: &[],
@@ -221,9 +244,11 @@ fn grouping_duplicates_and_other_rubrics() {
             cards[i].1.rubric.id = "l5-staff-software-engineer".into();
         }
         let r = analyze(&rubric(), &cards, None);
-        let got: Vec<(&str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.panel.len() + c.drafts.len())).collect();
+        let got: Vec<(&str, usize)> =
+            r.candidates.iter().map(|c| (c.candidate.as_str(), c.panel.len() + c.drafts.len())).collect();
         assert_eq!(got, case.candidates, "candidates of {:?}", case.cards);
-        let dups: Vec<(&str, Vec<&str>)> = r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+        let dups: Vec<(&str, Vec<&str>)> =
+            r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
         let want: Vec<(&str, Vec<&str>)> = case.duplicates.iter().map(|(k, d)| (*k, d.to_vec())).collect();
         assert_eq!(dups, want, "duplicates of {:?}", case.cards);
         let other: Vec<String> = r.other_rubric.iter().map(|o| o.source.clone()).collect();
@@ -234,7 +259,11 @@ fn grouping_duplicates_and_other_rubrics() {
         let kept: usize = case.candidates.iter().map(|(_, n)| n).sum();
         let drafts: usize = r.candidates.iter().map(|c| c.drafts.len()).sum();
         assert_eq!(r.counted + drafts, kept);
-        assert!(r.candidates.iter().all(|c| c.panel.iter().all(|m| m.submitted_at.is_some()) && c.drafts.iter().all(|m| m.submitted_at.is_none())));
+        assert!(r
+            .candidates
+            .iter()
+            .all(|c| c.panel.iter().all(|m| m.submitted_at.is_some())
+                && c.drafts.iter().all(|m| m.submitted_at.is_none())));
         assert_eq!(r.scorecards, case.cards.len());
         // The kept scorecard is the one whose ratings count.
         if let Some((kept, _)) = case.duplicates.first() {
@@ -262,7 +291,10 @@ fn a_document_of_another_rubric_loads_as_other_rubric() {
                "ratings":{"technical_expertise":{"level":"meets"}}}"#,
             Ok("l4-senior-software-engineer"),
         ),
-        (r#"{"format":"interview-scorecard","version":1,"ratings":{"architecture":{"level":"meets"}}}"#, Err("ratings.architecture")),
+        (
+            r#"{"format":"interview-scorecard","version":1,"ratings":{"architecture":{"level":"meets"}}}"#,
+            Err("ratings.architecture"),
+        ),
         ("{not json", Err("not JSON, so not a scorecard (key must be a string at column 2)")),
     ];
     fn check(rubric: &Rubric, text: &str, expected: Result<&str, &str>) {
@@ -280,7 +312,10 @@ fn a_document_of_another_rubric_loads_as_other_rubric() {
     let v0 = r#"{"format":"interview-scorecard","version":0,"rubric":"l4-senior-software-engineer","candidate":"Ada",
                  "ratings":{"technical_expertise":"exceeds"},"notes":{"technical_expertise":"Led the cache rewrite."}}"#;
     let card = parse_for_panel(v0, &rubric).expect("a version 0 document loads");
-    assert_eq!((card.candidate.key(), card.rating("technical_expertise"), card.note("technical_expertise")), ("Ada", Rating::Exceeds, "Led the cache rewrite."));
+    assert_eq!(
+        (card.candidate.key(), card.rating("technical_expertise"), card.note("technical_expertise")),
+        ("Ada", Rating::Exceeds, "Led the cache rewrite.")
+    );
     check(&rubric, &v0.replace("l4-senior-software-engineer", "l5-staff"), Ok("l5-staff"));
     check(&rubric, &v0.replace("\"version\":0", "\"version\":9"), Err("newer Scorecard"));
 
@@ -412,7 +447,8 @@ fn calibration_signals() {
 fn leniency_accumulates_across_panels() {
     // Alice is one level above the panel on two capabilities for each of two candidates: no
     // panel alone has three shared ratings, but together they make four.
-    let r = report(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
+    let r =
+        report(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
     let alice = r.interviewers.iter().find(|i| i.interviewer == "alice").expect("alice");
     assert_eq!((alice.scorecards, alice.candidates, alice.shared), (2, 2, 4));
     assert_eq!(alice.mean_difference, Some(1.0));
@@ -426,7 +462,8 @@ fn leniency_accumulates_across_panels() {
 /// blank heading, and the rationale says plainly that they cannot be checked for repeats (QA M1).
 #[test]
 fn scorecards_naming_no_interviewer_are_named_by_source_and_said_to_be_unchecked() {
-    let mut cards = panel(&["ada anna coding: te=M po=M bi=M", "ada _ design: te=N po=N bi=N", "ada _ design: te=N po=N bi=N"]);
+    let mut cards =
+        panel(&["ada anna coding: te=M po=M bi=M", "ada _ design: te=N po=N bi=N", "ada _ design: te=N po=N bi=N"]);
     cards[2].1.submitted_at = Some("2026-11-21T10:00:00Z".into());
     let r = analyze(&rubric(), &cards, None);
     assert_eq!(r.counted, 3);
@@ -445,7 +482,12 @@ fn scorecards_naming_no_interviewer_are_named_by_source_and_said_to_be_unchecked
     assert!(md.contains("counts twice"), "{md}");
     // One alone is said in the singular; a named panel says nothing of it.
     let r = report(&["ada anna coding: te=M", "ada _ design: te=N"]);
-    assert!(r.candidates[0].committee.recommendation.rationale.iter().any(|l| l.starts_with("Counted, though 1 scorecard names no interviewer: card2. It cannot")));
+    assert!(r.candidates[0]
+        .committee
+        .recommendation
+        .rationale
+        .iter()
+        .any(|l| l.starts_with("Counted, though 1 scorecard names no interviewer: card2. It cannot")));
     let r = report(&["ada anna coding: te=M", "ada bob design: te=N"]);
     assert!(!r.candidates[0].committee.recommendation.rationale.iter().any(|l| l.contains("no interviewer")));
 }
@@ -485,7 +527,12 @@ fn a_lean_some_panels_call_is_said_across_panels_with_its_figure() {
     assert_eq!((bob.lenient_panels, bob.severe_panels), (0, 0));
     assert_eq!(bob.signals[0], "In line: +0.33 levels from the rest of the panel on average over 9 shared ratings across their panels, within the 0.75 threshold.");
     // Severe across panels too: both said.
-    let r = report(&["ada hal s: te=N po=N bi=N", "ada bob s: te=M po=M bi=M", "bo hal s: te=N po=N bi=N", "bo bob s: te=M po=M bi=M"]);
+    let r = report(&[
+        "ada hal s: te=N po=N bi=N",
+        "ada bob s: te=M po=M bi=M",
+        "bo hal s: te=N po=N bi=N",
+        "bo bob s: te=M po=M bi=M",
+    ]);
     let hal = r.interviewers.iter().find(|i| i.interviewer == "hal").expect("hal");
     assert_eq!(hal.leaning, Leaning::Severe);
     assert!(hal.signals[0].starts_with("Rates 1.00 levels below the rest of the panel on average over 6 shared ratings across their panels: possibly severe."), "{:?}", hal.signals);
@@ -504,7 +551,8 @@ fn a_lean_some_panels_call_is_said_across_panels_with_its_figure() {
 /// and their line says why.
 #[test]
 fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
-    let mut cards = panel(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo _ s: te=E po=E", "bo carol s: te=M po=M"]);
+    let mut cards =
+        panel(&["ada alice s: te=E po=E", "ada bob s: te=M po=M", "bo _ s: te=E po=E", "bo carol s: te=M po=M"]);
     cards[2].1.interviewer = Person { id: String::new(), name: "name of  Alice".into() };
     let r = analyze(&rubric(), &cards, None);
     let keys: Vec<&str> = r.interviewers.iter().map(|i| i.interviewer.as_str()).collect();
@@ -514,10 +562,14 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     assert_eq!(alice.name, "Name of alice");
     // The name is as the scorecard with the id spells it, also when the name-only one's panel
     // comes first.
-    let mut first = panel(&["ada _ s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
+    let mut first =
+        panel(&["ada _ s: te=E po=E", "ada bob s: te=M po=M", "bo alice s: te=E po=E", "bo carol s: te=M po=M"]);
     first[0].1.interviewer = Person { id: String::new(), name: "name of  Alice".into() };
     let r = analyze(&rubric(), &first, None);
-    assert_eq!(r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str(), i.scorecards)).collect::<Vec<_>>()[0], ("alice", "Name of alice", 2));
+    assert_eq!(
+        r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.name.as_str(), i.scorecards)).collect::<Vec<_>>()[0],
+        ("alice", "Name of alice", 2)
+    );
     // Another interviewer with an id and the same name: which one sat on Bo's panel is unknown.
     cards.push(("card5".into(), card("cy alicia s: te=M")));
     cards[4].1.interviewer.name = "Name of alice".into();
@@ -529,20 +581,28 @@ fn an_interviewer_named_without_an_id_is_one_interviewer_across_panels() {
     let apart = r.interviewers.iter().find(|i| i.interviewer == "name of alice").unwrap();
     assert_eq!(apart.name, "name of  Alice");
     assert_eq!((apart.scorecards, apart.shared), (1, 2));
-    assert!(apart.signals.iter().any(|s| s.contains("2 interviewers with an id have this name: counted apart")), "{:?}", apart.signals);
+    assert!(
+        apart.signals.iter().any(|s| s.contains("2 interviewers with an id have this name: counted apart")),
+        "{:?}",
+        apart.signals
+    );
     let alice = r.interviewers.iter().find(|i| i.interviewer == "alice").unwrap();
     assert!(alice.signals.iter().all(|s| !s.contains("counted apart")), "{:?}", alice.signals);
     // Bo's panel analysed before Alice's id was loaded is reused from the cache, and joined.
     use scorecard::core::committee::{analyze_with, PanelCache};
     use std::rc::Rc;
-    let shared: Vec<(String, Rc<Scorecard>)> = cards.into_iter().take(4).map(|(label, card)| (label, Rc::new(card))).collect();
+    let shared: Vec<(String, Rc<Scorecard>)> =
+        cards.into_iter().take(4).map(|(label, card)| (label, Rc::new(card))).collect();
     let mut cache = PanelCache::default();
     let before = analyze_with(&rubric(), &shared[1..], None, &mut cache);
     assert!(before.interviewers.iter().any(|i| i.interviewer == "name of alice"));
     let after = analyze_with(&rubric(), &shared, None, &mut cache);
     assert!(Rc::ptr_eq(&before.candidates[1], &after.candidates[1]), "Bo's panel is reused");
     assert_eq!(after, analyze(&rubric(), &shared, None));
-    assert_eq!(after.interviewers.iter().map(|i| i.interviewer.as_str()).collect::<Vec<_>>(), ["alice", "bob", "carol"]);
+    assert_eq!(
+        after.interviewers.iter().map(|i| i.interviewer.as_str()).collect::<Vec<_>>(),
+        ["alice", "bob", "carol"]
+    );
 }
 
 #[test]
@@ -645,7 +705,11 @@ fn committee_recommendation() {
         let text = rec.rationale.join(" ");
         assert_eq!(rec.decision, case.decision, "{:?}: {text}", case.panel);
         // The lines the panel says go before the to-do lines, which `todo_lines` still points at.
-        let todo: Vec<&String> = rec.rationale.iter().filter(|l| l.starts_with("Not assessed: ") || l.starts_with("Rated without evidence ")).collect();
+        let todo: Vec<&String> = rec
+            .rationale
+            .iter()
+            .filter(|l| l.starts_with("Not assessed: ") || l.starts_with("Rated without evidence "))
+            .collect();
         assert_eq!(rec.rationale[rec.todo_lines.clone()].iter().collect::<Vec<_>>(), todo, "{:?}: {text}", case.panel);
         assert_eq!(rec.level.as_deref(), case.level, "{:?}: {text}", case.panel);
         for s in case.says {
@@ -654,7 +718,14 @@ fn committee_recommendation() {
         for s in case.never {
             assert!(!text.contains(s), "{:?}: rationale should not say {s:?}: {text}", case.panel);
         }
-        assert_eq!(rec.confidence < c.confidence_before_disagreement, case.lowered, "{:?}: confidence {} vs {}", case.panel, rec.confidence, c.confidence_before_disagreement);
+        assert_eq!(
+            rec.confidence < c.confidence_before_disagreement,
+            case.lowered,
+            "{:?}: confidence {} vs {}",
+            case.panel,
+            rec.confidence,
+            c.confidence_before_disagreement
+        );
         assert!(rec.confidence >= 0.05 && rec.confidence <= 0.97);
     }
     for case in &cases {
@@ -735,7 +806,12 @@ fn an_outcome_one_scorecard_decides_names_it() {
         let r = report(case.panel);
         let c = &r.candidates[0].committee;
         let text = c.recommendation.rationale.join(" ");
-        assert_eq!(c.if_left_out.iter().map(|l| l.source.as_str()).collect::<Vec<_>>(), case.named, "{}: {text}", case.why);
+        assert_eq!(
+            c.if_left_out.iter().map(|l| l.source.as_str()).collect::<Vec<_>>(),
+            case.named,
+            "{}: {text}",
+            case.why
+        );
         assert_eq!(text.matches("Rests on one").count(), usize::from(!case.named.is_empty()), "{}: {text}", case.why);
         assert!(text.contains(case.says), "{}: {text}", case.why);
     }
@@ -745,12 +821,20 @@ fn an_outcome_one_scorecard_decides_names_it() {
 fn the_committee_uses_the_engine_on_consensus_ratings() {
     // The committee of one scorecard decides exactly as that scorecard does.
     let rubric = rubric();
-    for spec in ["x a s: te=E po=E bi=E cc=E ms=E lp=E", "x a s: te=N po=N bi=M cc=N ms=M lp=M", "x a s: te=M po=E bi=M cc=M ms=N lp=M"] {
+    for spec in [
+        "x a s: te=E po=E bi=E cc=E ms=E lp=E",
+        "x a s: te=N po=N bi=M cc=N ms=M lp=M",
+        "x a s: te=M po=E bi=M cc=M ms=N lp=M",
+    ] {
         let one = card(spec);
         let alone = scorecard::core::recommend(&rubric, &one);
         let r = analyze(&rubric, &[("x".into(), one)], None);
         let rec = &r.candidates[0].committee.recommendation;
-        assert_eq!((rec.decision, &rec.level, &rec.consider_level, rec.greenhouse), (alone.decision, &alone.level, &alone.consider_level, alone.greenhouse), "{spec}");
+        assert_eq!(
+            (rec.decision, &rec.level, &rec.consider_level, rec.greenhouse),
+            (alone.decision, &alone.level, &alone.consider_level, alone.greenhouse),
+            "{spec}"
+        );
         assert_eq!(r.candidates[0].panel[0].decision, alone.decision);
     }
 }
@@ -763,7 +847,8 @@ fn pivotal_rows_and_discussion() {
     assert_eq!(pivotal, ["technical_expertise"]);
     let discussed: Vec<&str> = c.discuss.iter().map(|d| d.capability.as_str()).collect();
     assert_eq!(discussed, ["technical_expertise"]);
-    let contested: Vec<(&str, bool)> = c.committee.contested.iter().map(|x| (x.capability.as_str(), x.pivotal)).collect();
+    let contested: Vec<(&str, bool)> =
+        c.committee.contested.iter().map(|x| (x.capability.as_str(), x.pivotal)).collect();
     assert_eq!(contested, [("technical_expertise", true), ("mentorship_support", false)]);
     assert_eq!(c.committee.if_higher_views_held.as_ref().map(|o| o.description.as_str()), Some("hire at L4"));
 }
@@ -774,7 +859,12 @@ fn pivotal_rows_and_discussion() {
 /// committee view and its printed packet do, not by key.
 #[test]
 fn markdown_follows_the_comparison_order() {
-    let r = report(&["al a s1: te=N po=N bi=M cc=N", "al b s2: te=N po=M bi=M cc=N", "zo a s1: te=E po=M bi=M cc=M", "zo b s2: te=M po=M bi=M cc=M"]);
+    let r = report(&[
+        "al a s1: te=N po=N bi=M cc=N",
+        "al b s2: te=N po=M bi=M cc=N",
+        "zo a s1: te=E po=M bi=M cc=M",
+        "zo b s2: te=M po=M bi=M cc=M",
+    ]);
     let order: Vec<&str> = r.comparison.iter().map(|c| c.candidate.as_str()).collect();
     assert_eq!(order, ["zo", "al"], "the hire first");
     let md = scorecard::core::committee::to_markdown(&r);
@@ -793,13 +883,16 @@ fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence()
     assert_eq!(c.committee.decided_together, CODES.map(|(_, id)| id.to_string()));
     assert!(c.matrix.iter().all(|m| m.pivotal), "every row is marked");
     assert_eq!(c.discuss.len(), 6, "and discussed");
-    let expected = c.committee.confidence_before_disagreement - 6.0 * scorecard::core::committee::SPLIT_PENALTY - scorecard::core::committee::PIVOTAL_PENALTY;
+    let expected = c.committee.confidence_before_disagreement
+        - 6.0 * scorecard::core::committee::SPLIT_PENALTY
+        - scorecard::core::committee::PIVOTAL_PENALTY;
     assert!((rec.confidence - expected).abs() < 0.006, "{} vs {expected}", rec.confidence);
     let text = rec.rationale.join(" ");
     assert!(text.contains("Split by one level, none changing the outcome alone: Technical Expertise,"), "{text}");
     assert!(text.contains("The splits decide the outcome together: had every contested capability taken its higher view, the outcome would be hire at L4."), "{text}");
     assert!(!text.contains("without changing the outcome"), "{text}");
-    let (low, high) = (c.committee.if_lower_views_held.as_ref().unwrap(), c.committee.if_higher_views_held.as_ref().unwrap());
+    let (low, high) =
+        (c.committee.if_lower_views_held.as_ref().unwrap(), c.committee.if_higher_views_held.as_ref().unwrap());
     assert!(c.committee.is_outcome(low) && !c.committee.is_outcome(high));
     let md = scorecard::core::committee::to_markdown(&r);
     assert!(md.contains("- Contested, decides the outcome with the other splits: Technical Expertise"), "{md}");
@@ -807,7 +900,12 @@ fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence()
     // splits, the committee's is a plain "No", and it says why.
     assert_eq!(c.panel[1].greenhouse, scorecard::core::Greenhouse::DefinitelyNot);
     assert_eq!(rec.greenhouse, scorecard::core::Greenhouse::No);
-    assert!(text.contains("Greenhouse: \"No\" rather than \"Definitely not\", since the outcome rests on the panel's splits."), "{text}");
+    assert!(
+        text.contains(
+            "Greenhouse: \"No\" rather than \"Definitely not\", since the outcome rests on the panel's splits."
+        ),
+        "{text}"
+    );
     assert_eq!(r.comparison[0].greenhouse, scorecard::core::Greenhouse::No);
 
     // A split that decides alone is pivotal on its own, and nothing is decided "together".
@@ -820,14 +918,22 @@ fn splits_that_decide_the_outcome_only_together_are_marked_and_cost_confidence()
 
 #[test]
 fn who_said_what_lines_up_every_member() {
-    let cards = panel(&["ada alice coding: te=N+2 po=M", "ada bob design: te=E", "ada carol people: po=M", "bo dan x: te=M"]);
+    let cards =
+        panel(&["ada alice coding: te=N+2 po=M", "ada bob design: te=E", "ada carol people: po=M", "bo dan x: te=M"]);
     let rubric = rubric();
     let w = who_said_what(&rubric, &cards, "ada", "technical_expertise", None).expect("found");
-    let got: Vec<(&str, Rating, usize, bool)> =
-        w.statements.iter().map(|s| (s.interviewer.as_str(), s.level, s.observations.len(), s.note.is_empty())).collect();
+    let got: Vec<(&str, Rating, usize, bool)> = w
+        .statements
+        .iter()
+        .map(|s| (s.interviewer.as_str(), s.level, s.observations.len(), s.note.is_empty()))
+        .collect();
     assert_eq!(
         got,
-        [("alice", Rating::NeedsImprovement, 2, false), ("bob", Rating::Exceeds, 0, false), ("carol", Rating::NotAssessed, 0, true)]
+        [
+            ("alice", Rating::NeedsImprovement, 2, false),
+            ("bob", Rating::Exceeds, 0, false),
+            ("carol", Rating::NotAssessed, 0, true)
+        ]
     );
     assert_eq!((w.consensus, w.spread, w.name.as_str()), (Rating::NeedsImprovement, Some(2), "Technical Expertise"));
     assert!(who_said_what(&rubric, &cards, "nobody", "technical_expertise", None).is_none());
@@ -929,7 +1035,10 @@ fn ten_thousand_scorecards() {
     assert!(dropped > 0, "the generator makes resubmissions");
     assert_eq!(r.candidates.len(), 2_000);
     assert_eq!(r.comparison.len(), 2_000);
-    assert!(r.candidates.iter().all(|c| c.matrix.len() == 6 && c.matrix.iter().all(|m| m.cells.len() == c.panel.len())));
+    assert!(r
+        .candidates
+        .iter()
+        .all(|c| c.matrix.len() == 6 && c.matrix.iter().all(|m| m.cells.len() == c.panel.len())));
 }
 
 /// Timing of the core analysis for BENCHMARKS.md. Run with
@@ -995,7 +1104,12 @@ fn cli_compare() {
         let (got, v, err) = run(&case.args);
         assert_eq!(got, case.code, "{:?}: {err}", case.args);
         let len = |k: &str| v[k].as_array().map_or(usize::MAX, Vec::len);
-        assert_eq!([len("candidates"), len("duplicates"), len("other_rubric"), len("failed")], case.lengths, "{:?}", case.args);
+        assert_eq!(
+            [len("candidates"), len("duplicates"), len("other_rubric"), len("failed")],
+            case.lengths,
+            "{:?}",
+            case.args
+        );
     }
     for case in &cases {
         check(case);
@@ -1005,7 +1119,13 @@ fn cli_compare() {
     // Each input that failed or was set aside is named on stderr too, one line each, as other
     // commands do.
     assert_eq!(err.lines().count(), 3, "{err}");
-    assert!(err.lines().all(|l| l.starts_with("scorecard: ") && (l.contains("broken.json: ") || l.contains("missing.json: cannot read") || l.contains("staff-rubric.json: not counted"))), "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("scorecard: ")
+            && (l.contains("broken.json: ")
+                || l.contains("missing.json: cannot read")
+                || l.contains("staff-rubric.json: not counted"))),
+        "{err}"
+    );
     let bo = &v["candidates"][1];
     assert_eq!(bo["candidate"], "c-bo");
     assert_eq!(bo["disagreements"][0], "technical_expertise");
@@ -1036,7 +1156,11 @@ fn cli_compare_reads_documents_one_after_another() {
         let text = card(spec).to_json();
         scorecard::core::json::write(&scorecard::core::json::parse(&text).unwrap(), true)
     };
-    let (a, b, c) = (pretty("c1 ann coding: te=M po=m bi=m cc=m"), pretty("c1 bob design: te=E po=m bi=m cc=m"), pretty("c1 cy talk: te=m po=m bi=m cc=m"));
+    let (a, b, c) = (
+        pretty("c1 ann coding: te=M po=m bi=m cc=m"),
+        pretty("c1 bob design: te=E po=m bi=m cc=m"),
+        pretty("c1 cy talk: te=m po=m bi=m cc=m"),
+    );
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
@@ -1047,7 +1171,8 @@ fn cli_compare_reads_documents_one_after_another() {
     let (code, v, err) = run(&["compare", &all]);
     assert_eq!(code, 0, "{err}");
     assert_eq!((v["scorecards"].as_u64(), v["counted"].as_u64()), (Some(3), Some(3)), "{v}");
-    let sources: Vec<&str> = v["candidates"][0]["panel"].as_array().unwrap().iter().map(|m| m["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> =
+        v["candidates"][0]["panel"].as_array().unwrap().iter().map(|m| m["source"].as_str().unwrap()).collect();
     assert_eq!(sources, [format!("{all} [1]"), format!("{all} [2]"), format!("{all} [3]")]);
 
     // The second one is no scorecard (a level misspelt): it is named, with the line it starts on;
@@ -1088,7 +1213,19 @@ fn cli_compare_reads_documents_one_after_another() {
     let none = write("none.json", &format!("{bad}\n{bad}"));
     let (code, v, _) = run(&["compare", &none]);
     assert_eq!((code, v["failed"].as_array().map(Vec::len)), (1, Some(2)), "{v}");
-    for odd in ["", "{}{", "}{", "[", "{\"a\":1}]", "{}\n{}", "[{}, 1, \"x\", null]", "{} {} []", "\u{feff}{}{\"format\":", &"[".repeat(200), &"{\"a\":".repeat(300)] {
+    for odd in [
+        "",
+        "{}{",
+        "}{",
+        "[",
+        "{\"a\":1}]",
+        "{}\n{}",
+        "[{}, 1, \"x\", null]",
+        "{} {} []",
+        "\u{feff}{}{\"format\":",
+        &"[".repeat(200),
+        &"{\"a\":".repeat(300),
+    ] {
         let path = write("odd.json", odd);
         let (code, v, err) = run(&["compare", &path]);
         assert_eq!(code, 1, "{odd:?}: {err}");
@@ -1106,16 +1243,28 @@ fn cli_compare_reads_documents_one_after_another() {
     // place, a bad one among them failing alone.
     let cli = |args: &[&str]| {
         let out = crate::support::run_cli(args, b"");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let (code, out, err) = cli(&["validate", &all]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 3, "{out}");
     let (code, out, err) = cli(&["recommend", &middle]);
     assert_eq!(code, 1);
-    let sources: Vec<String> = out.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().to_string()).collect();
+    let sources: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(sources, [format!("{middle} [1]"), format!("{middle} [3]")]);
-    assert!(err.starts_with(&format!("scorecard: {middle} [2]: ratings.technical_expertise.level: unknown level \"great\"")), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "scorecard: {middle} [2]: ratings.technical_expertise.level: unknown level \"great\""
+        )),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -1169,7 +1318,10 @@ fn the_later_submission_is_kept_across_time_zones() {
     assert_eq!(instant("1970-01-01"), Some((0, 0)));
     assert_eq!(instant("2000-03-01T00:00:00Z"), Some((951_868_800, 0)));
     assert_eq!(instant("2026-11-03T11:30:00.5-08:00"), instant("2026-11-03T19:30:00.500Z"));
-    assert_eq!(instant("2026-11-03T19:30:00.123456789999Z"), Some((instant("2026-11-03T19:30:00Z").unwrap().0, 123_456_789)));
+    assert_eq!(
+        instant("2026-11-03T19:30:00.123456789999Z"),
+        Some((instant("2026-11-03T19:30:00Z").unwrap().0, 123_456_789))
+    );
     assert_eq!(instant("2026-02-30T00:00:00Z"), None);
     // A leap second sorts after :59 and before the next minute, with or without a fraction.
     assert!(instant("2016-12-31T23:59:60.5Z") < instant("2017-01-01T00:00:00.2Z"));
@@ -1182,12 +1334,15 @@ fn the_later_submission_is_kept_across_time_zones() {
 /// name rather than making a second row with the same name, unless two ids share the name.
 #[test]
 fn a_scorecard_without_the_candidate_id_joins_the_candidate_of_that_name() {
-    let mut cards = panel(&["c1 ann a: te=m po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m", "_ cal c: te=n po=m bi=m cc=m"]);
+    let mut cards =
+        panel(&["c1 ann a: te=m po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m", "_ cal c: te=n po=m bi=m cc=m"]);
     cards[2].1.candidate = Person { id: String::new(), name: "  name OF c1 ".into() };
     let r = analyze(&rubric(), &cards, None);
     assert_eq!(r.candidates.len(), 1, "{:?}", r.candidates.iter().map(|c| &c.candidate).collect::<Vec<_>>());
     assert_eq!(r.candidates[0].panel.len(), 3);
-    assert!(who_said_what(&rubric(), &cards, "c1", "technical_expertise", None).is_some_and(|w| w.statements.len() == 3));
+    assert!(
+        who_said_what(&rubric(), &cards, "c1", "technical_expertise", None).is_some_and(|w| w.statements.len() == 3)
+    );
     // Two candidates with that name and different ids: the name-only scorecard stays apart.
     cards[1].1.candidate.id = "c2".into();
     let r = analyze(&rubric(), &cards, None);
@@ -1199,12 +1354,17 @@ fn a_scorecard_without_the_candidate_id_joins_the_candidate_of_that_name() {
 /// Two interviewers who share a name and have different ids are not joined.
 #[test]
 fn a_scorecard_without_the_interviewer_id_repeats_that_interviewers_scorecard() {
-    let mut cards = panel(&["c1 e1 design: te=m po=m bi=m cc=m", "c1 e2 coding: te=m po=m bi=m cc=m", "c1 _ design: te=e po=m bi=m cc=m"]);
+    let mut cards = panel(&[
+        "c1 e1 design: te=m po=m bi=m cc=m",
+        "c1 e2 coding: te=m po=m bi=m cc=m",
+        "c1 _ design: te=e po=m bi=m cc=m",
+    ]);
     cards[2].1.interviewer = Person { id: String::new(), name: " name of E1".into() };
     cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
     let r = analyze(&rubric(), &cards, None);
     assert_eq!(r.candidates[0].panel.len(), 2, "{:?}", r.candidates[0].panel);
-    let dups: Vec<(&str, Vec<&str>)> = r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+    let dups: Vec<(&str, Vec<&str>)> =
+        r.duplicates.iter().map(|d| (d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
     assert_eq!(dups, [("card3", vec!["card1"])]);
     let counted: Vec<&str> = r.candidates[0].panel.iter().map(|m| m.source.as_str()).collect();
     assert_eq!(counted, ["card2", "card3"], "the later scorecard counts, once");
@@ -1240,9 +1400,14 @@ fn a_greenhouse_scorecard_joins_the_panel() {
 #[test]
 fn documents_one_after_another_are_split_into_scorecards() {
     let rubric = rubric();
-    let (a, b, c) = (card("c1 ann coding: te=M").to_json(), card("c2 bob coding: te=E").to_json(), card("c3 cy coding: te=n").to_json());
+    let (a, b, c) = (
+        card("c1 ann coding: te=M").to_json(),
+        card("c2 bob coding: te=E").to_json(),
+        card("c3 cy coding: te=n").to_json(),
+    );
     let places = |items: &[Piece]| items.iter().map(|p| p.at.clone()).collect::<Vec<_>>();
-    let candidate = |text: &str| parse_for_panel(text, &rubric).map(|c| c.candidate.key().to_string()).map_err(|e| e.to_string());
+    let candidate =
+        |text: &str| parse_for_panel(text, &rubric).map(|c| c.candidate.key().to_string()).map_err(|e| e.to_string());
     for text in [format!("{a}\n{b}\n{c}\n"), format!("\n  {a}{b}\r\n\r\n{c}")] {
         let items = split_input("pasted #1", &text);
         assert_eq!(places(&items), [" [1]", " [2]", " [3]"], "{text}");
@@ -1267,14 +1432,25 @@ fn documents_one_after_another_are_split_into_scorecards() {
     let lines_of_b = cut.lines().count();
     assert_eq!(
         candidate(&items[1].text),
-        Err(format!("not JSON, so not a scorecard (EOF while parsing an object at line {lines_of_b} column {})", cut.lines().last().unwrap().len()))
+        Err(format!(
+            "not JSON, so not a scorecard (EOF while parsing an object at line {lines_of_b} column {})",
+            cut.lines().last().unwrap().len()
+        ))
     );
     assert_eq!(candidate(&items[2].text), Ok("c3".to_string()));
     // Its error says where it starts in the file, to find the line there: after a's lines.
     let located = items[1].locate(candidate(&items[1].text).unwrap_err());
     let starts = a.lines().count() + 1;
-    assert!(located.ends_with(&format!("; those lines are counted from where this document starts, line {starts} of the file")), "{located}");
-    assert_eq!(items[1].locate("no candidate".into()), format!("no candidate; this document starts at line {starts} of the file"));
+    assert!(
+        located.ends_with(&format!(
+            "; those lines are counted from where this document starts, line {starts} of the file"
+        )),
+        "{located}"
+    );
+    assert_eq!(
+        items[1].locate("no candidate".into()),
+        format!("no candidate; this document starts at line {starts} of the file")
+    );
     // Cut short with no document after it: the rest is the one broken text.
     let items = split_input("both.json", &format!("{a}\n{cut}\n"));
     assert_eq!(places(&items), [" [1]", " [2]"]);
@@ -1285,7 +1461,10 @@ fn documents_one_after_another_are_split_into_scorecards() {
     let trailing = split_input("a.json", &format!("{a}\n]"));
     assert_eq!(places(&trailing), [""]);
     let lines_of_a = a.lines().count();
-    assert_eq!(candidate(&trailing[0].text), Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1)));
+    assert_eq!(
+        candidate(&trailing[0].text),
+        Err(format!("not JSON, so not a scorecard (trailing characters at line {} column 1)", lines_of_a + 1))
+    );
     // JSON lines, with a bad line among them: one text per line, the others still read.
     let compact = |t: &str| scorecard::core::json::to_text(&scorecard::core::json::parse(t).unwrap());
     let jsonl = format!("{}\n{{\"broken\": \n{}\n", compact(&a), compact(&c));
@@ -1312,7 +1491,11 @@ fn submission_times_are_shown_in_utc() {
     // Across a day, a month and a year, either way; seconds and fractions dropped, not rounded.
     assert_eq!(utc_minute("2026-12-31T20:30:59.999-05:30").as_deref(), Some("2027-01-01 02:00 UTC"));
     assert_eq!(utc_minute("2024-03-01T01:15:00+02:00").as_deref(), Some("2024-02-29 23:15 UTC"));
-    assert_eq!(utc_minute("2026-11-03T18:10:00").as_deref(), Some("2026-11-03 18:10 UTC"), "no offset reads as UTC, as instant reads it");
+    assert_eq!(
+        utc_minute("2026-11-03T18:10:00").as_deref(),
+        Some("2026-11-03 18:10 UTC"),
+        "no offset reads as UTC, as instant reads it"
+    );
     assert_eq!(utc_minute("2016-12-31T23:59:60Z").as_deref(), Some("2016-12-31 23:59 UTC"));
     assert_eq!(utc_minute("2026-11-20").as_deref(), Some("2026-11-20"), "a bare date stays a date");
     assert_eq!(utc_minute("yesterday"), None);
@@ -1358,13 +1541,17 @@ fn the_comparison_is_ordered_by_outcome_then_confidence_then_name() {
     ];
     let r = report(&specs);
     let pct = |x: f64| scorecard::core::engine::percent(x);
-    let rank = |key: &str| r.candidates.iter().find(|c| c.candidate == key).and_then(|c| c.committee.rank).map_or(0, |n| n + 1);
-    let shown: Vec<(usize, u32, &str)> = r.comparison.iter().map(|c| (rank(&c.candidate), pct(c.confidence), c.label.as_str())).collect();
+    let rank = |key: &str| {
+        r.candidates.iter().find(|c| c.candidate == key).and_then(|c| c.committee.rank).map_or(0, |n| n + 1)
+    };
+    let shown: Vec<(usize, u32, &str)> =
+        r.comparison.iter().map(|c| (rank(&c.candidate), pct(c.confidence), c.label.as_str())).collect();
     let mut sorted = shown.clone();
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
     assert_eq!(shown, sorted, "outcome, then confidence, then name");
     // The score would have put them in another order: a higher score with a lower confidence.
-    let by_score = r.comparison.windows(2).any(|w| rank(&w[0].candidate) == rank(&w[1].candidate) && w[0].score < w[1].score);
+    let by_score =
+        r.comparison.windows(2).any(|w| rank(&w[0].candidate) == rank(&w[1].candidate) && w[0].score < w[1].score);
     assert!(by_score, "the panel tells the two orders apart: {shown:?}");
     // Equal confidences, as shown, are in name order whatever their keys.
     let mut tie = panel(&["z-key a s: te=M po=M bi=M cc=M ms=M lp=M", "a-key a s: te=M po=M bi=M cc=M ms=M lp=M"]);
@@ -1403,7 +1590,8 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
     assert_eq!(label("sam lee"), "sam  LEE (no id)");
     assert_eq!(label("42"), "42");
     assert_eq!(label("p-9"), "Ria Kay");
-    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    let interviewers: Vec<(&str, &str)> =
+        r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
     // Listed by what the page shows.
     assert_eq!(interviewers, [("e3", "Cid"), ("e9", "Ola"), ("e1", "Pat Kim (e1)"), ("e2", "Pat Kim (e2)")]);
     let md = to_markdown(&r);
@@ -1423,14 +1611,20 @@ fn people_are_named_by_id_when_nameless_and_with_it_when_names_collide() {
 #[test]
 fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
     use scorecard::core::committee::to_markdown;
-    let mut cards = panel(&["c1 s-1 coding: te=M po=M bi=M cc=M", "c1 s-2 design: te=N po=N bi=N cc=N", "c1 ola talk: te=E po=E bi=E cc=E", "c1 dee d: te=m"]);
+    let mut cards = panel(&[
+        "c1 s-1 coding: te=M po=M bi=M cc=M",
+        "c1 s-2 design: te=N po=N bi=N cc=N",
+        "c1 ola talk: te=E po=E bi=E cc=E",
+        "c1 dee d: te=m",
+    ]);
     for (i, name) in [(0, "Sam Lee"), (1, "Sam Lee"), (2, "Ola"), (3, "Sam Lee")] {
         cards[i].1.interviewer.name = name.into();
     }
     cards[3].1.submitted_at = None;
     let r = analyze(&rubric(), &cards, None);
     let c = &r.candidates[0];
-    let members: Vec<&str> = c.panel.iter().chain(&c.drafts).map(|m| r.member_label(&m.interviewer, &m.interviewer_name)).collect();
+    let members: Vec<&str> =
+        c.panel.iter().chain(&c.drafts).map(|m| r.member_label(&m.interviewer, &m.interviewer_name)).collect();
     // The draft's interviewer too: not listed across panels, but one of the panel's Sam Lees.
     assert_eq!(members, ["Sam Lee (s-1)", "Sam Lee (s-2)", "Ola", "Sam Lee (dee)"]);
     let md = to_markdown(&r);
@@ -1456,7 +1650,8 @@ fn namesakes_on_one_panel_are_told_apart_in_its_matrix() {
 /// which is the one Sam Lee with an id, is that Sam Lee and stays unmarked.
 #[test]
 fn a_drafts_interviewer_is_told_apart_from_a_namesake_on_the_panel() {
-    let mut cards = panel(&["c1 s-1 coding: te=M po=M bi=M cc=M", "c1 ola talk: te=E po=E bi=E cc=E", "c1 s-9 design: te=m"]);
+    let mut cards =
+        panel(&["c1 s-1 coding: te=M po=M bi=M cc=M", "c1 ola talk: te=E po=E bi=E cc=E", "c1 s-9 design: te=m"]);
     for (i, name) in [(0, "Sam Lee"), (1, "Ola"), (2, "sam  lee")] {
         cards[i].1.interviewer.name = name.into();
     }
@@ -1466,7 +1661,11 @@ fn a_drafts_interviewer_is_told_apart_from_a_namesake_on_the_panel() {
     let members: Vec<String> = c.panel.iter().chain(&c.drafts).map(|m| r.panel_label(m).into_owned()).collect();
     assert_eq!(members, ["Sam Lee (s-1)", "Ola", "sam  lee (s-9)"]);
     assert_eq!(r.interviewer_label("s-1"), Some("Sam Lee (s-1)"));
-    assert!(to_markdown(&r).contains("| Capability | Sam Lee (s-1) | Ola | Consensus | Spread |"), "{}", to_markdown(&r));
+    assert!(
+        to_markdown(&r).contains("| Capability | Sam Lee (s-1) | Ola | Consensus | Spread |"),
+        "{}",
+        to_markdown(&r)
+    );
     // By name alone: the Sam Lee of the one id that goes with the name.
     cards[2].1.interviewer.id = String::new();
     let r = analyze(&rubric(), &cards, None);
@@ -1507,31 +1706,61 @@ fn a_scorecard_of_another_rubric_version_is_counted_and_marked() {
 #[test]
 fn calibration_says_too_few_shared_ratings_and_quotes_flagged_notes() {
     let cards = panel(&["c1 ann a: te=m po=m bi=m cc=m ms=m", "c1 dan d: te=n po=n"]);
-    let flagger = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["non_behavioral".into()] } else { Vec::new() } };
+    let flagger = |t: &str| -> Vec<String> {
+        if t.contains("#0") {
+            vec!["non_behavioral".into()]
+        } else {
+            Vec::new()
+        }
+    };
     let r = analyze(&rubric(), &cards, None);
     let dan = r.candidates[0].calibration.iter().find(|m| m.interviewer == "dan").unwrap();
     assert_eq!(dan.leaning, Leaning::NotEnoughShared);
-    assert!(dan.signals.iter().any(|s| s.starts_with("Shares 2 ratings with other interviewers on this panel: too few")), "{:?}", dan.signals);
+    assert!(
+        dan.signals.iter().any(|s| s.starts_with("Shares 2 ratings with other interviewers on this panel: too few")),
+        "{:?}",
+        dan.signals
+    );
     // Alone on a panel: nobody to compare with, nothing said, on the panel or across panels.
     let alone = report(&["c9 eve e: te=m po=m bi=m cc=m", "c8 eve e: te=m po=m bi=m cc=m"]);
-    assert!(!alone.candidates[0].calibration[0].signals.iter().any(|s| s.starts_with("Shares")), "{:?}", alone.candidates[0].calibration[0].signals);
-    assert!(!alone.interviewers[0].signals.iter().any(|s| s.starts_with("Shares")), "{:?}", alone.interviewers[0].signals);
+    assert!(
+        !alone.candidates[0].calibration[0].signals.iter().any(|s| s.starts_with("Shares")),
+        "{:?}",
+        alone.candidates[0].calibration[0].signals
+    );
+    assert!(
+        !alone.interviewers[0].signals.iter().any(|s| s.starts_with("Shares")),
+        "{:?}",
+        alone.interviewers[0].signals
+    );
 
     let cards = panel(&["c1 ann a: te=m+1 po=m bi=m cc=m", "c1 ben b: te=m po=m bi=m cc=m"]);
     let r = analyze(&rubric(), &cards, Some(&flagger));
     let ann = r.candidates[0].calibration.iter().find(|m| m.interviewer == "ann").unwrap();
     assert!(
-        ann.signals.iter().any(|s| s.contains("\"Observed technical_expertise #0.\" (observation on Technical Expertise; an impression, not behaviour)")),
+        ann.signals.iter().any(|s| s.contains(
+            "\"Observed technical_expertise #0.\" (observation on Technical Expertise; an impression, not behaviour)"
+        )),
         "{:?}",
         ann.signals
     );
     // A text with a bias risk is placed, not repeated.
     // (Two bias flags on one text, as a note naming kids and an accent gets: said once.)
-    let biased = |t: &str| -> Vec<String> { if t.contains("#0") { vec!["bias_risk".into(), "bias_risk".into()] } else { Vec::new() } };
+    let biased = |t: &str| -> Vec<String> {
+        if t.contains("#0") {
+            vec!["bias_risk".into(), "bias_risk".into()]
+        } else {
+            Vec::new()
+        }
+    };
     let r = analyze(&rubric(), &cards, Some(&biased));
     let ann = r.candidates[0].calibration.iter().find(|m| m.interviewer == "ann").unwrap();
     let said = ann.signals.join(" ");
-    assert!(said.contains("a text not repeated here (observation on Technical Expertise; bias risk)") && !said.contains("#0"), "{said}");
+    assert!(
+        said.contains("a text not repeated here (observation on Technical Expertise; bias risk)")
+            && !said.contains("#0"),
+        "{said}"
+    );
 }
 
 /// The Markdown summary names who each calibration signal is about, gives both sides of a split
@@ -1548,7 +1777,10 @@ fn the_markdown_summary_names_people_both_sides_and_what_was_left_out() {
     ]);
     cards[3].0 = "ann-again.json".into();
     let mut r = analyze(&rubric(), &cards, None);
-    r.failed.push(LoadFailure { source: "broken.json".into(), error: "not JSON: expected a value at line 1 column 1".into() });
+    r.failed.push(LoadFailure {
+        source: "broken.json".into(),
+        error: "not JSON: expected a value at line 1 column 1".into(),
+    });
     let md = to_markdown(&r);
     let contest = md.lines().find(|l| l.starts_with("- Contested")).unwrap_or_else(|| panic!("{md}"));
     assert!(contest.contains("if the lower view held:") && contest.contains("if the higher:"), "{contest}");
@@ -1561,7 +1793,11 @@ fn the_markdown_summary_names_people_both_sides_and_what_was_left_out() {
     let split = report(&["c1 ann a: te=n po=M bi=M cc=M ms=M lp=M", "c1 ben b: te=m po=M bi=M cc=M ms=M lp=M"]);
     let pivotal = split.candidates[0].committee.contested.iter().any(|c| c.pivotal);
     assert!(pivotal, "Technical Expertise is core: needs improvement there moves the level");
-    assert!(to_markdown(&split).contains("- Contested, decides the outcome: Technical Expertise"), "{}", to_markdown(&split));
+    assert!(
+        to_markdown(&split).contains("- Contested, decides the outcome: Technical Expertise"),
+        "{}",
+        to_markdown(&split)
+    );
 }
 
 /// A draft (no `submitted_at`) is not the interviewer's final word: it is listed with its
@@ -1589,14 +1825,21 @@ fn drafts_are_listed_but_not_counted() {
     // The draft's ratings are in the matrix beside the panel's (the heat map's draft column),
     // counted in no figure of the row.
     let te = &c1.matrix[0];
-    let draft: Vec<(&str, Rating, usize, &str)> = te.drafts.iter().map(|x| (x.interviewer.as_str(), x.level, x.evidence, x.note.as_str())).collect();
+    let draft: Vec<(&str, Rating, usize, &str)> =
+        te.drafts.iter().map(|x| (x.interviewer.as_str(), x.level, x.evidence, x.note.as_str())).collect();
     assert_eq!(draft, [("vic", Rating::NeedsImprovement, 1, "Evidence for technical_expertise.")]);
     assert_eq!((te.evidence, te.low), (2, Rating::Meets));
     let rec = &c1.committee.recommendation;
     assert_eq!((rec.decision, rec.level.as_deref()), (Decision::Hire, Some("L4")));
     assert!(c1.committee.contested.is_empty() && c1.disagreements.is_empty());
-    assert_eq!(rec.rationale[1], "Committee view of 2 submitted scorecards: each capability at the lower median of the panel's ratings.");
-    assert_eq!(rec.rationale[2], "Not counted: 1 draft not yet submitted (Name of vic, c); its ratings count once it is submitted.");
+    assert_eq!(
+        rec.rationale[1],
+        "Committee view of 2 submitted scorecards: each capability at the lower median of the panel's ratings."
+    );
+    assert_eq!(
+        rec.rationale[2],
+        "Not counted: 1 draft not yet submitted (Name of vic, c); its ratings count once it is submitted."
+    );
     assert_eq!(c1.calibration.iter().map(|m| m.interviewer.as_str()).collect::<Vec<_>>(), ["ann", "ben"]);
     // Vic's only scorecards are drafts: no calibration across panels either.
     assert!(r.interviewers.iter().all(|i| i.interviewer != "vic"), "{:?}", r.interviewers);
@@ -1610,9 +1853,17 @@ fn drafts_are_listed_but_not_counted() {
     assert_eq!(c2.committee.recommendation.decision, Decision::InsufficientEvidence);
     assert!(c2.matrix.iter().all(|m| m.consensus == Rating::NotAssessed && m.cells.is_empty()));
     let levels: Vec<Rating> = c2.matrix.iter().flat_map(|m| m.drafts.iter().map(|x| x.level)).collect();
-    assert_eq!(levels, [Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::NotAssessed, Rating::NotAssessed]);
-    assert_eq!(c2.committee.recommendation.rationale[1], "No submitted scorecard yet: the committee has no rating to weigh.");
-    assert!(c2.committee.recommendation.rationale[2].starts_with("Not counted: 1 draft not yet submitted (Name of vic, a)"));
+    assert_eq!(
+        levels,
+        [Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::Exceeds, Rating::NotAssessed, Rating::NotAssessed]
+    );
+    assert_eq!(
+        c2.committee.recommendation.rationale[1],
+        "No submitted scorecard yet: the committee has no rating to weigh."
+    );
+    assert!(
+        c2.committee.recommendation.rationale[2].starts_with("Not counted: 1 draft not yet submitted (Name of vic, a)")
+    );
     // Who said what lists the counted scorecards only.
     let who = who_said_what(&rubric(), &cards, "c1", "technical_expertise", None).unwrap();
     assert_eq!(who.statements.iter().map(|s| s.source.as_str()).collect::<Vec<_>>(), ["card1", "card2"]);
@@ -1624,7 +1875,10 @@ fn drafts_are_listed_but_not_counted() {
     let mut hostile = cards.clone();
     hostile[2].1.interviewer.name = "Vic \u{202e}RTL".into();
     let r = analyze(&rubric(), &hostile, None);
-    assert_eq!(r.candidates[0].committee.recommendation.rationale[2], "Not counted: 1 draft not yet submitted (Vic \\u202eRTL, c); its ratings count once it is submitted.");
+    assert_eq!(
+        r.candidates[0].committee.recommendation.rationale[2],
+        "Not counted: 1 draft not yet submitted (Vic \\u202eRTL, c); its ratings count once it is submitted."
+    );
     // Submitted, the same interview counts.
     cards[2].1.submitted_at = Some("2026-11-03T10:00:00Z".into());
     let r = analyze(&rubric(), &cards, None);
@@ -1650,7 +1904,11 @@ fn who_said_what_in_a_known_panel_is_who_said_what() {
     let members: Vec<(&str, &Scorecard)> =
         c.panel.iter().map(|m| (m.source.as_str(), &cards.iter().find(|(s, _)| *s == m.source).unwrap().1)).collect();
     for cap in ["technical_expertise", "project_ownership", "leadership_process"] {
-        assert_eq!(who_said_what_in(&rubric(), "c1", &members, cap, None), who_said_what(&rubric(), &cards, "c1", cap, None), "{cap}");
+        assert_eq!(
+            who_said_what_in(&rubric(), "c1", &members, cap, None),
+            who_said_what(&rubric(), &cards, "c1", cap, None),
+            "{cap}"
+        );
     }
     assert_eq!(who_said_what_in(&rubric(), "c1", &members, "no_such_capability", None), None);
 }
@@ -1670,8 +1928,15 @@ fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
         "c3 ben a: te=E po=E bi=E cc=E ms=E lp=E",
         "c3 cat b: te=n po=n bi=n cc=n",
     ];
-    let mut cards: Vec<(String, Rc<Scorecard>)> = panel(&specs).into_iter().map(|(label, card)| (label, Rc::new(card))).collect();
-    let flagger = |text: &str| -> Vec<String> { if text.contains("#1") { vec!["non_behavioral".into()] } else { Vec::new() } };
+    let mut cards: Vec<(String, Rc<Scorecard>)> =
+        panel(&specs).into_iter().map(|(label, card)| (label, Rc::new(card))).collect();
+    let flagger = |text: &str| -> Vec<String> {
+        if text.contains("#1") {
+            vec!["non_behavioral".into()]
+        } else {
+            Vec::new()
+        }
+    };
     let rubric = rubric();
     let mut cache = PanelCache::default();
     let first = analyze_with(&rubric, &cards, Some(&flagger), &mut cache);
@@ -1693,7 +1958,10 @@ fn a_cached_analysis_is_the_analysis_and_redoes_only_the_changed_panel() {
     let third = analyze_with(&rubric, &cards, Some(&flagger), &mut cache);
     assert_eq!(third, analyze(&rubric, &cards, Some(&flagger)));
     assert_eq!(third.candidates.len(), 2);
-    assert!(!Rc::ptr_eq(&second.candidates[0], &third.candidates[0]) && Rc::ptr_eq(&second.candidates[1], &third.candidates[1]));
+    assert!(
+        !Rc::ptr_eq(&second.candidates[0], &third.candidates[0])
+            && Rc::ptr_eq(&second.candidates[1], &third.candidates[1])
+    );
     assert_eq!(format!("{cache:?}"), "PanelCache(2 panels)");
     // The same scorecards of a panel in another load order: the first loaded names the candidate
     // (a draft's "Al" before a submitted "Alice"), so it is analysed again.
@@ -1742,7 +2010,11 @@ fn bias_risk_texts_are_marked_wherever_they_are_laid_out() {
     assert!(row.drafts[0].note_bias_risk);
     // Split two levels: discussed, with the same marks.
     let who = c.discuss.iter().find(|w| w.capability == "technical_expertise").expect("discussed");
-    assert!(who.statements[0].note_bias_risk && who.statements[0].observations[1].bias_risk && !who.statements[1].note_bias_risk);
+    assert!(
+        who.statements[0].note_bias_risk
+            && who.statements[0].observations[1].bias_risk
+            && !who.statements[1].note_bias_risk
+    );
     // On demand, as discussed.
     let again = who_said_what(&rubric(), &cards, "c1", "technical_expertise", Some(&flagger)).unwrap();
     assert_eq!(&again, who);
@@ -1765,7 +2037,12 @@ fn markdown_summaries_word_a_hire_below_level_as_the_screens_do() {
     let rubric = rubric();
     let cards: Vec<(String, Scorecard)> = ["bo-alice.json", "bo-dan.json", "bo-dan-resubmitted.json"]
         .iter()
-        .map(|f| (f.to_string(), parse_for_panel(&std::fs::read_to_string(fixture(&format!("sample/{f}"))).unwrap(), &rubric).unwrap()))
+        .map(|f| {
+            (
+                f.to_string(),
+                parse_for_panel(&std::fs::read_to_string(fixture(&format!("sample/{f}"))).unwrap(), &rubric).unwrap(),
+            )
+        })
         .collect();
     let report = analyze(&rubric, &cards, None);
     let rec = &report.candidates[0].committee.recommendation;
@@ -1819,7 +2096,10 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
         (&["élodie durand", "ÉLODIE DURAND", "Élodie Durand"], "Élodie Durand"),
         (&["ЛЕВ ТОЛСТОЙ", "Лев Толстой"], "Лев Толстой"),
         // A decomposed "é" (e and U+0301) and a composed one are one spelling: they look the same.
-        (&["josé núñez", "josé núñez", "Jose\u{301} Nu\u{301}n\u{303}ez", "José Núñez"], "Jose\u{301} Nu\u{301}n\u{303}ez"),
+        (
+            &["josé núñez", "josé núñez", "Jose\u{301} Nu\u{301}n\u{303}ez", "José Núñez"],
+            "Jose\u{301} Nu\u{301}n\u{303}ez",
+        ),
         // Then the first loaded.
         (&["Ria Kay", "Maria Kay"], "Ria Kay"),
         (&["RIA KAY", "ria kay"], "RIA KAY"),
@@ -1841,9 +2121,30 @@ fn a_candidate_is_named_by_the_spelling_most_scorecards_use() {
 #[test]
 fn names_are_ordered_with_numbers_by_value() {
     use scorecard::core::committee::natural_order;
-    let mut names = vec!["Interviewer 10", "interviewer 2", "Interviewer 1", "Ann", "ann b", "Interviewer 02x", "Zoe", "Interviewer 002"];
+    let mut names = vec![
+        "Interviewer 10",
+        "interviewer 2",
+        "Interviewer 1",
+        "Ann",
+        "ann b",
+        "Interviewer 02x",
+        "Zoe",
+        "Interviewer 002",
+    ];
     names.sort_by(|a, b| natural_order(a, b));
-    assert_eq!(names, ["Ann", "ann b", "Interviewer 1", "interviewer 2", "Interviewer 002", "Interviewer 02x", "Interviewer 10", "Zoe"]);
+    assert_eq!(
+        names,
+        [
+            "Ann",
+            "ann b",
+            "Interviewer 1",
+            "interviewer 2",
+            "Interviewer 002",
+            "Interviewer 02x",
+            "Interviewer 10",
+            "Zoe"
+        ]
+    );
 }
 
 /// Wherever the report lists candidates or interviewers by name, numbers go by value, as in the
@@ -1868,8 +2169,12 @@ fn candidates_and_duplicates_are_listed_with_numbers_by_value() {
     }
     let r = analyze(&rubric(), &cards, None);
     assert_eq!(r.comparison.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["Candidate 2", "Candidate 10"]);
-    let dups: Vec<(&str, &str)> = r.duplicates.iter().map(|d| (r.candidate_label(&d.candidate), r.member_label(&d.interviewer, ""))).collect();
-    assert_eq!(dups, [("Candidate 2", "Interviewer 2"), ("Candidate 10", "Interviewer 2"), ("Candidate 10", "Interviewer 10")]);
+    let dups: Vec<(&str, &str)> =
+        r.duplicates.iter().map(|d| (r.candidate_label(&d.candidate), r.member_label(&d.interviewer, ""))).collect();
+    assert_eq!(
+        dups,
+        [("Candidate 2", "Interviewer 2"), ("Candidate 10", "Interviewer 2"), ("Candidate 10", "Interviewer 10")]
+    );
     let md = to_markdown(&r);
     let at = |line: &str| md.find(line).unwrap_or_else(|| panic!("{line} in {md}"));
     assert!(at("\n## Candidate 2\n") < at("\n## Candidate 10\n"), "{md}");
@@ -1920,7 +2225,11 @@ fn blind_mode_is_for_one_interviewer_as_the_committee_joins_them() {
     // Only a draft for a candidate: hidden, and the draft is theirs.
     let mut draft = named("wu x coding: te=M po=M bi=M cc=M", "d-9", "Dee");
     draft.submitted_at = None;
-    let r = analyze(&rubric(), &[("d".to_string(), draft), ("o".to_string(), card("wu ola talk: te=M po=M bi=M cc=M"))], None);
+    let r = analyze(
+        &rubric(),
+        &[("d".to_string(), draft), ("o".to_string(), card("wu ola talk: te=M po=M bi=M cc=M"))],
+        None,
+    );
     let b = r.blind("dee");
     assert!(b.named.is_empty(), "no counted scorecard of theirs");
     assert_eq!(b.own_scorecard(&r.candidates[0]), Some(false));
@@ -1937,7 +2246,8 @@ fn case_space_and_decomposed_spellings_of_a_candidate_are_one_panel() {
     // Composed (NFC) and decomposed (NFD) "José Núñez".
     let (nfc, nfd) = ("José Núñez", "Jose\u{301} Nu\u{301}n\u{303}ez");
     assert_ne!(nfc, nfd);
-    let names = ["Priya Raman", "Priya Raman ", "priya raman", "Priya  Raman", nfd, nfc, nfd, "Priya Rama", "Jose Nunez"];
+    let names =
+        ["Priya Raman", "Priya Raman ", "priya raman", "Priya  Raman", nfd, nfc, nfd, "Priya Rama", "Jose Nunez"];
     let cards: Vec<(String, Scorecard)> = names
         .iter()
         .enumerate()
@@ -1948,8 +2258,17 @@ fn case_space_and_decomposed_spellings_of_a_candidate_are_one_panel() {
         })
         .collect();
     let r = analyze(&rubric, &cards, None);
-    let panels: Vec<(&str, &str, usize)> = r.candidates.iter().map(|c| (c.candidate.as_str(), c.name.as_str(), c.panel.len())).collect();
-    assert_eq!(panels, [("jose nunez", "Jose Nunez", 1), ("josé núñez", nfd, 3), ("priya rama", "Priya Rama", 1), ("priya raman", "Priya Raman", 4)]);
+    let panels: Vec<(&str, &str, usize)> =
+        r.candidates.iter().map(|c| (c.candidate.as_str(), c.name.as_str(), c.panel.len())).collect();
+    assert_eq!(
+        panels,
+        [
+            ("jose nunez", "Jose Nunez", 1),
+            ("josé núñez", nfd, 3),
+            ("priya rama", "Priya Rama", 1),
+            ("priya raman", "Priya Raman", 4)
+        ]
+    );
     // One row each, named as the panel is, with no "(no id)": nobody else goes by the name.
     let mut labels: Vec<&str> = r.comparison.iter().map(|row| row.label.as_str()).collect();
     labels.sort_unstable();
@@ -2009,8 +2328,13 @@ fn a_revision_whose_step_or_name_differs_in_case_or_spacing_replaces_the_earlier
     .map(|(i, c)| (format!("card{}", i + 1), c))
     .collect();
     let r = analyze(&rubric, &cards, None);
-    let dups: Vec<(&str, &str, &str, Vec<&str>)> =
-        r.duplicates.iter().map(|d| (d.interviewer.as_str(), d.step.as_str(), d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())).collect();
+    let dups: Vec<(&str, &str, &str, Vec<&str>)> = r
+        .duplicates
+        .iter()
+        .map(|d| {
+            (d.interviewer.as_str(), d.step.as_str(), d.kept.as_str(), d.dropped.iter().map(String::as_str).collect())
+        })
+        .collect();
     assert_eq!(
         dups,
         [
@@ -2026,8 +2350,12 @@ fn a_revision_whose_step_or_name_differs_in_case_or_spacing_replaces_the_earlier
     assert_eq!(row(&r, "technical_expertise").0, Rating::Meets);
     assert!(c.disagreements.is_empty(), "{:?}", c.disagreements);
     // The interviewers are named as their scorecards spell them.
-    let interviewers: Vec<(&str, &str)> = r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
-    assert_eq!(interviewers, [("e1", "Name of e1"), ("pat kim", "pat  KIM"), ("pat kimball", "Pat Kimball"), ("zoë", "Zoë")]);
+    let interviewers: Vec<(&str, &str)> =
+        r.interviewers.iter().map(|i| (i.interviewer.as_str(), i.label.as_str())).collect();
+    assert_eq!(
+        interviewers,
+        [("e1", "Name of e1"), ("pat kim", "pat  KIM"), ("pat kimball", "Pat Kimball"), ("zoë", "Zoë")]
+    );
     let md = scorecard::core::committee::to_markdown(&r);
     assert!(md.contains("- Name of c1 / pat  KIM / system design: kept card5, set aside card4\n"), "{md}");
 }
@@ -2145,7 +2473,13 @@ fn a_failed_document_is_identified_as_the_scorecard_it_would_be_when_its_names_c
     // People as plain strings, and no step.
     assert_eq!(identity_of(r#"{"candidate": "Zed", "interviewer": "Uma", "ratings": 3}"#), id("Zed", "Uma", ""));
     // Nothing to tell it by: not JSON, not an object, or a person missing.
-    for text in [r#"{"candidate": "Zed", "interviewer": "#, "[]", "\"Zed\"", r#"{"candidate": "Zed"}"#, r#"{"candidate": " ", "interviewer": "Uma"}"#] {
+    for text in [
+        r#"{"candidate": "Zed", "interviewer": "#,
+        "[]",
+        "\"Zed\"",
+        r#"{"candidate": "Zed"}"#,
+        r#"{"candidate": " ", "interviewer": "Uma"}"#,
+    ] {
         assert_eq!(identity_of(text), None, "{text}");
     }
 }
@@ -2157,20 +2491,32 @@ fn a_failed_document_is_identified_as_the_scorecard_it_would_be_when_its_names_c
 fn a_panel_of_one_has_the_scorers_confidence() {
     use scorecard::core::engine::recommend_with;
     let rubric = rubric();
-    let flagger = |t: &str| scorecard::core::classifier::detect_flags(t).iter().map(|f| f.kind.id().to_string()).collect::<Vec<String>>();
+    let flagger = |t: &str| {
+        scorecard::core::classifier::detect_flags(t).iter().map(|f| f.kind.id().to_string()).collect::<Vec<String>>()
+    };
     let flagged = |t: &str| !flagger(t).is_empty();
     let mut one = card("c1 ann s1: te=M po=M bi=E cc=M ms=E lp=M");
     let obs = [
         ("technical_expertise", Rating::Meets, "Proposed sharding by tenant id and called out the hot-tenant risk."),
         ("project_ownership", Rating::Meets, "Ran the payments migration with a weekly risk review."),
         ("project_ownership", Rating::NeedsImprovement, "Missed the billing deadline by a month and told nobody."),
-        ("business_impact", Rating::Exceeds, "Showed the PM data that the feature would cannibalise the enterprise plan."),
+        (
+            "business_impact",
+            Rating::Exceeds,
+            "Showed the PM data that the feature would cannibalise the enterprise plan.",
+        ),
         ("communication_collaboration", Rating::NeedsImprovement, "Got defensive when I questioned the design."),
         ("mentorship_support", Rating::NeedsImprovement, "Never helps the junior engineers on her team."),
         ("leadership_process", Rating::Meets, "Seems really smart."),
     ];
     for (i, (c, level, text)) in obs.iter().enumerate() {
-        one.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), capability: Some(c.to_string()), level: *level, source: TagSource::Interviewer });
+        one.observations.push(Observation {
+            id: format!("o{i}"),
+            text: text.to_string(),
+            capability: Some(c.to_string()),
+            level: *level,
+            source: TagSource::Interviewer,
+        });
     }
     let scorer = recommend_with(&rubric, &one, &flagged);
     let f: &dyn Fn(&str) -> Vec<String> = &flagger;

@@ -78,15 +78,23 @@ fn rationale_numbers_and_phrases_match_the_outcome() {
         let rec = recommend(&r, &card(&r, ratings));
         let text = rec.rationale.join("\n");
         match rec.greenhouse {
-            Greenhouse::DefinitelyNot => assert!(text.contains("In Greenhouse terms: Definitely not, for a score below 0.35."), "{ratings:?}: {text}"),
-            Greenhouse::No if rec.decision == Decision::NoHire => assert!(text.contains("In Greenhouse terms: No, for a score of at least 0.35."), "{ratings:?}: {text}"),
+            Greenhouse::DefinitelyNot => assert!(
+                text.contains("In Greenhouse terms: Definitely not, for a score below 0.35."),
+                "{ratings:?}: {text}"
+            ),
+            Greenhouse::No if rec.decision == Decision::NoHire => {
+                assert!(text.contains("In Greenhouse terms: No, for a score of at least 0.35."), "{ratings:?}: {text}")
+            }
             _ => {}
         }
         // The score shown against the Definitely-not threshold agrees with the grade.
         if let (Some(score), Decision::NoHire) = (rec.score, rec.decision) {
             assert_eq!(score < 0.35, rec.greenhouse == Greenhouse::DefinitelyNot, "{ratings:?}: {score}");
         }
-        assert!(!text.contains("Would drop to hire at L4 if") || rec.level.as_deref() != Some("L4"), "{ratings:?}: {text}");
+        assert!(
+            !text.contains("Would drop to hire at L4 if") || rec.level.as_deref() != Some("L4"),
+            "{ratings:?}: {text}"
+        );
     }
     let text = recommend(&r, &card(&r, [E, E, E, E, E, E])).rationale.join("\n");
     assert!(text.contains("Would lose L5 to consider if"), "{text}");
@@ -97,16 +105,31 @@ fn rationale_numbers_and_phrases_match_the_outcome() {
     assert_eq!((rec.decision, rec.greenhouse), (Decision::Hire, Greenhouse::NoDecision), "{:?}", rec.rationale);
     let lead = format!("{}: a score of", scorecard::core::engine::headline(rec.decision, rec.level.as_deref(), true));
     assert!(lead.starts_with("Hire below level: ") && rec.rationale[0].starts_with(&lead), "{:?}", rec.rationale);
-    assert!(rec.rationale[1].starts_with("Core capability not assessed: Technical Expertise; this interview did not cover it"), "{:?}", rec.rationale);
+    assert!(
+        rec.rationale[1]
+            .starts_with("Core capability not assessed: Technical Expertise; this interview did not cover it"),
+        "{:?}",
+        rec.rationale
+    );
     // One with observations was covered: not rated (drafting leaves one whose observations
     // disagree), and the sentence says so rather than contradict the observations beside it.
     let mut observed_card = card(&r, [N, M, E, M, E, E]);
-    observed_card.observations.push(observed("o1", "technical_expertise", E, scorecard::core::scorecard::TagSource::Interviewer));
+    observed_card.observations.push(observed(
+        "o1",
+        "technical_expertise",
+        E,
+        scorecard::core::scorecard::TagSource::Interviewer,
+    ));
     let rec = recommend(&r, &observed_card);
     assert_eq!((rec.decision, rec.greenhouse), (Decision::Hire, Greenhouse::NoDecision), "{:?}", rec.rationale);
     assert!(rec.rationale[1].starts_with("Core capability not rated: Technical Expertise, though it has observations, so in Greenhouse terms there is no decision for the L4 role yet"), "{:?}", rec.rationale);
     let mut both = card(&r, [M, N, E, N, E, E]);
-    both.observations.push(observed("o1", "communication_collaboration", N, scorecard::core::scorecard::TagSource::Suggested));
+    both.observations.push(observed(
+        "o1",
+        "communication_collaboration",
+        N,
+        scorecard::core::scorecard::TagSource::Suggested,
+    ));
     let text = recommend(&r, &both).rationale.join("\n");
     assert!(text.contains("Core capabilities not rated: Communication & Collaboration, though it has observations, and Project Ownership, which this interview did not cover, so"), "{text}");
 }
@@ -138,7 +161,12 @@ fn monotonic_over_every_combination() {
                 raised[i] = up;
                 let after = evaluate(&r, &rating_of(&raised));
                 if let (Some(a), Some(b)) = (before.rank(bands), after.rank(bands)) {
-                    assert!(b >= a, "raising {} from {:?} to {up:?} in {ratings:?} lowered the outcome", r.capabilities[i].id, ratings[i]);
+                    assert!(
+                        b >= a,
+                        "raising {} from {:?} to {up:?} in {ratings:?} lowered the outcome",
+                        r.capabilities[i].id,
+                        ratings[i]
+                    );
                     checked += 1;
                 }
                 if before.decision != Decision::InsufficientEvidence && ratings[i] != N {
@@ -161,14 +189,20 @@ fn rationale_says_what_carried_it_and_what_would_change_it() {
     assert!(text.contains("Strongest: Technical Expertise (exceeds expectations)."), "{text}");
     assert!(text.contains("Needs improvement: Business Impact."), "{text}");
     assert!(text.contains("Not assessed: Mentorship & Support."), "{text}");
-    assert!(text.contains("Rated without evidence (add a note or an observation): Communication & Collaboration."), "{text}");
+    assert!(
+        text.contains("Rated without evidence (add a note or an observation): Communication & Collaboration."),
+        "{text}"
+    );
     assert!(text.contains("Would drop to hire at L3 if"), "{text}");
     assert_eq!(rec.unassessed, ["mentorship_support"]);
     assert_eq!(rec.unevidenced, ["communication_collaboration"]);
     // The widget's panel leaves these two lines out of "Why" (its "Still to do" lists them).
     assert_eq!(
         rec.rationale[rec.todo_lines.clone()],
-        ["Not assessed: Mentorship & Support.", "Rated without evidence (add a note or an observation): Communication & Collaboration."]
+        [
+            "Not assessed: Mentorship & Support.",
+            "Rated without evidence (add a note or an observation): Communication & Collaboration."
+        ]
     );
     assert!(rec.confidence > 0.0 && rec.confidence < 1.0);
 }
@@ -233,7 +267,11 @@ fn flagged_notes_and_observations_are_not_evidence() {
         c
     };
     let bare = recommend_with(&r, &with_notes(""), &flagged);
-    let sound = recommend_with(&r, &with_notes("Walked through the rollback plan step by step and named the owner of each step."), &flagged);
+    let sound = recommend_with(
+        &r,
+        &with_notes("Walked through the rollback plan step by step and named the owner of each step."),
+        &flagged,
+    );
     assert!(sound.confidence > bare.confidence, "{} vs {}", sound.confidence, bare.confidence);
     assert!(sound.unevidenced.is_empty());
     for note in ["Young mom with two kids, very energetic.", "Seems smart."] {
@@ -241,11 +279,20 @@ fn flagged_notes_and_observations_are_not_evidence() {
         let rec = recommend_with(&r, &with_notes(note), &flagged);
         assert_eq!(rec.confidence, bare.confidence, "{note}");
         assert_eq!(rec.unevidenced.len(), 4, "{note}: {:?}", rec.unevidenced);
-        assert!(rec.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation; a flagged one is not evidence)")), "{note}: {:?}", rec.rationale);
+        assert!(
+            rec.rationale.iter().any(|l| l
+                .starts_with("Rated without evidence (add a note or an observation; a flagged one is not evidence)")),
+            "{note}: {:?}",
+            rec.rationale
+        );
         // Without the flags, as before: counted.
         assert!(recommend(&r, &with_notes(note)).confidence > bare.confidence);
     }
-    assert!(bare.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation): ")), "{:?}", bare.rationale);
+    assert!(
+        bare.rationale.iter().any(|l| l.starts_with("Rated without evidence (add a note or an observation): ")),
+        "{:?}",
+        bare.rationale
+    );
     // A remark about family, tagged by hand to every rated capability at its rating.
     let mut tagged = with_notes("");
     for (i, cap) in r.capabilities.iter().take(4).enumerate() {
@@ -282,8 +329,19 @@ fn vote_is_recommend_without_the_rationale() {
 }
 
 /// An observation tagged to a capability at `level`.
-fn observed(id: &str, capability: &str, level: Rating, source: scorecard::core::scorecard::TagSource) -> scorecard::core::Observation {
-    scorecard::core::Observation { id: id.into(), text: format!("Walked through the plan, take {id}."), capability: Some(capability.into()), level, source }
+fn observed(
+    id: &str,
+    capability: &str,
+    level: Rating,
+    source: scorecard::core::scorecard::TagSource,
+) -> scorecard::core::Observation {
+    scorecard::core::Observation {
+        id: id.into(),
+        text: format!("Walked through the plan, take {id}."),
+        capability: Some(capability.into()),
+        level,
+        source,
+    }
 }
 
 /// Split evidence (observations at more than one level, none two away from the rating) adds
@@ -320,7 +378,9 @@ fn l5_to_consider_says_it_needs_every_capability_assessed() {
         let rec = recommend(&r, &card(&r, ratings));
         assert_eq!((rec.level.as_deref(), rec.consider_level.as_deref()), (Some("L4"), None));
         let text = rec.rationale.join("\n");
-        let line = format!("L5 to consider needs all 6 capabilities assessed; this card assesses {n}. Rate only what you observed.");
+        let line = format!(
+            "L5 to consider needs all 6 capabilities assessed; this card assesses {n}. Rate only what you observed."
+        );
         assert!(text.contains(&line), "{text}");
         assert!(!text.contains("were rated meets expectations") && !text.contains("rise"), "{text}");
     }
@@ -332,7 +392,10 @@ fn l5_to_consider_says_it_needs_every_capability_assessed() {
     // Gaining the level to consider, all six rated, reads as that, not as a rise to the level
     // the headline already says.
     let text = recommend(&r, &card(&r, [M, E, E, E, E, E])).rationale.join("\n");
-    assert!(text.contains("Would gain L5 to consider if Technical Expertise were rated exceeds expectations."), "{text}");
+    assert!(
+        text.contains("Would gain L5 to consider if Technical Expertise were rated exceeds expectations."),
+        "{text}"
+    );
     assert!(!text.contains("rise to hire at L4 with L5"), "{text}");
 }
 
@@ -353,7 +416,13 @@ fn a_guessed_level_is_not_evidence_for_a_level() {
     bare.ratings.values_mut().for_each(|e| e.note.clear());
     let with = |source: TagSource| {
         let mut c = bare.clone();
-        c.observations.push(scorecard::core::Observation { id: "o1".into(), text: text.into(), capability: Some("technical_expertise".into()), level: M, source });
+        c.observations.push(scorecard::core::Observation {
+            id: "o1".into(),
+            text: text.into(),
+            capability: Some("technical_expertise".into()),
+            level: M,
+            source,
+        });
         recommend_read(&r, &c, &reading)
     };
     let none = recommend_read(&r, &bare, &reading);

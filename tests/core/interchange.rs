@@ -8,11 +8,13 @@ use scorecard::core::interchange::greenhouse::{html_to_text, match_attribute, Gh
 use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::markdown::escape_line;
 use scorecard::core::interchange::{
-    decode_link, detect, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
-    import_json, migrate, text_bias_risk, BiasLeftOut, Format, ImportError, LinkError, MatchKind, MAX_LINK_CHARS,
+    decode_link, detect, encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto,
+    import_greenhouse, import_json, migrate, text_bias_risk, BiasLeftOut, Format, ImportError, LinkError, MatchKind,
+    MAX_LINK_CHARS,
 };
 use scorecard::core::scorecard::{
-    Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, VERSION,
+    Interview, Person, RubricRef, TagSource, FORMAT, MAX_DOCUMENT_BYTES, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
+    MAX_TEXT_CHARS, VERSION,
 };
 use scorecard::core::{recommend, Observation, Rating, RatingEntry, Rubric, Scorecard};
 use serde_json::{json, Value};
@@ -76,14 +78,21 @@ fn sample_cards(n: usize) -> Vec<Scorecard> {
             source: if i % 2 == 0 { TagSource::Interviewer } else { TagSource::Suggested },
         });
     }
-    full.observations.push(Observation { id: "free".into(), text: "Untagged <em>remark</em>".into(), ..Observation::default() });
+    full.observations.push(Observation {
+        id: "free".into(),
+        text: "Untagged <em>remark</em>".into(),
+        ..Observation::default()
+    });
     cards.push(full);
 
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     while cards.len() < n {
         let mut c = Scorecard::new(&rubric);
         if rng.below(2) == 0 {
-            c.candidate = Person { id: if rng.below(2) == 0 { rng.next().to_string() } else { String::new() }, name: sample_text(&mut rng).chars().take(40).collect() };
+            c.candidate = Person {
+                id: if rng.below(2) == 0 { rng.next().to_string() } else { String::new() },
+                name: sample_text(&mut rng).chars().take(40).collect(),
+            };
         }
         if rng.below(2) == 0 {
             c.interviewer.name = sample_text(&mut rng).chars().take(40).collect();
@@ -155,29 +164,47 @@ fn check_json_error(text: &str, expected: &str) {
 
 #[test]
 fn limits_are_enforced_with_messages() {
-    let big = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    let big = format!(
+        "{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}",
+        "x".repeat(MAX_DOCUMENT_BYTES)
+    );
     check_json_error(&big, &format!("document is {} bytes; the limit is {MAX_DOCUMENT_BYTES}", big.len()));
     let note = "n".repeat(MAX_TEXT_CHARS + 1);
-    let doc = json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": note}}});
-    check_json_error(&doc.to_string(), &format!("ratings.technical_expertise.note: {} characters; the limit is {MAX_TEXT_CHARS}", MAX_TEXT_CHARS + 1));
+    let doc =
+        json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": note}}});
+    check_json_error(
+        &doc.to_string(),
+        &format!("ratings.technical_expertise.note: {} characters; the limit is {MAX_TEXT_CHARS}", MAX_TEXT_CHARS + 1),
+    );
     let many: Vec<Value> = (0..=MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "seen"})).collect();
     let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": many});
-    check_json_error(&doc.to_string(), &format!("observations: {} observations; the limit is {MAX_OBSERVATIONS}", MAX_OBSERVATIONS + 1));
+    check_json_error(
+        &doc.to_string(),
+        &format!("observations: {} observations; the limit is {MAX_OBSERVATIONS}", MAX_OBSERVATIONS + 1),
+    );
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     check_json_error(&deep, "recursion limit exceeded");
     let name = "é".repeat(MAX_FIELD_CHARS + 1);
     let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "candidate": {"name": name}});
-    check_json_error(&doc.to_string(), &format!("candidate.name: {} characters; the limit is {MAX_FIELD_CHARS}", MAX_FIELD_CHARS + 1));
+    check_json_error(
+        &doc.to_string(),
+        &format!("candidate.name: {} characters; the limit is {MAX_FIELD_CHARS}", MAX_FIELD_CHARS + 1),
+    );
     // At the limits, documents are accepted.
     let doc = json!({"format": FORMAT, "version": 1, "ratings": {"technical_expertise": {"level": "meets", "note": "ü".repeat(MAX_TEXT_CHARS)}}});
     assert!(import_json(&doc.to_string(), &rubric()).is_ok());
     // A value (a host's `setValue`) or compact text within the limit whose document as this app
     // writes it (a saved draft, a download) is over it is refused: else it is saved and never read
     // back. Each observation is within its own limit; together they are not.
-    let observations = |n: usize| (0..n).map(|i| json!({"id": format!("o{i}"), "text": "y".repeat(9_000)})).collect::<Vec<Value>>();
+    let observations =
+        |n: usize| (0..n).map(|i| json!({"id": format!("o{i}"), "text": "y".repeat(9_000)})).collect::<Vec<Value>>();
     let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": observations(200)});
     let e = scorecard::core::interchange::read_value(doc, &rubric()).unwrap_err().to_string();
-    assert!(e.starts_with("document is ") && e.ends_with(&format!(" bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}")), "{e}");
+    assert!(
+        e.starts_with("document is ")
+            && e.ends_with(&format!(" bytes as this app writes it; the limit is {MAX_DOCUMENT_BYTES}")),
+        "{e}"
+    );
     // The last size whose compact text is within the limit and whose written document is not.
     let over = (100..=116).find(|n| {
         let doc = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": observations(*n)});
@@ -209,10 +236,23 @@ fn version_0_drafts_migrate_to_version_1() {
     want.candidate.name = "Ada Lovelace".into();
     want.interviewer.name = "Grace Hopper".into();
     want.interview = Interview { step: "System design".into(), date: "2024-05-01".into() };
-    want.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: "Designed the cache layer.".into(), ..Default::default() });
-    want.ratings.insert("business_impact".into(), RatingEntry { level: Rating::NotAssessed, note: "Did not come up.".into(), ..Default::default() });
-    want.ratings.insert("mentorship_support".into(), RatingEntry { level: Rating::Exceeds, note: String::new(), ..Default::default() });
-    want.observations.push(Observation { id: "o1".into(), text: "Asked about failure modes first.".into(), ..Observation::default() });
+    want.ratings.insert(
+        "technical_expertise".into(),
+        RatingEntry { level: Rating::Meets, note: "Designed the cache layer.".into(), ..Default::default() },
+    );
+    want.ratings.insert(
+        "business_impact".into(),
+        RatingEntry { level: Rating::NotAssessed, note: "Did not come up.".into(), ..Default::default() },
+    );
+    want.ratings.insert(
+        "mentorship_support".into(),
+        RatingEntry { level: Rating::Exceeds, note: String::new(), ..Default::default() },
+    );
+    want.observations.push(Observation {
+        id: "o1".into(),
+        text: "Asked about failure modes first.".into(),
+        ..Observation::default()
+    });
     want.observations.push(Observation {
         id: "late".into(),
         text: "Tagged in a late draft".into(),
@@ -233,13 +273,26 @@ fn version_0_drafts_migrate_to_version_1() {
     check_migration(v0, Ok(want));
     let minimal = Scorecard::new(&rubric);
     check_migration(json!({"format": FORMAT, "version": 0}), Ok(minimal));
-    check_migration(json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": {"level": "meets"}}}), Err("(reading a version 0 draft)"));
-    check_migration(json!({"format": FORMAT, "version": 0, "observations": [3]}), Err("observations[0]: expected a string or an object, found a number"));
-    check_migration(json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": "superb"}}), Err("unknown level \"superb\""));
+    check_migration(
+        json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": {"level": "meets"}}}),
+        Err("(reading a version 0 draft)"),
+    );
+    check_migration(
+        json!({"format": FORMAT, "version": 0, "observations": [3]}),
+        Err("observations[0]: expected a string or an object, found a number"),
+    );
+    check_migration(
+        json!({"format": FORMAT, "version": 0, "ratings": {"technical_expertise": "superb"}}),
+        Err("unknown level \"superb\""),
+    );
     check_migration(json!({"format": FORMAT, "version": 0, "step": 5}), Err("step: expected a string, found a number"));
     check_migration(
         json!({"format": FORMAT, "version": VERSION + 1, "ratings": {}}),
-        Err(&format!("version {} was written by a newer Scorecard; this one ({}) reads versions 0 to {VERSION}", VERSION + 1, env!("CARGO_PKG_VERSION"))),
+        Err(&format!(
+            "version {} was written by a newer Scorecard; this one ({}) reads versions 0 to {VERSION}",
+            VERSION + 1,
+            env!("CARGO_PKG_VERSION")
+        )),
     );
 }
 
@@ -247,7 +300,9 @@ fn version_0_drafts_migrate_to_version_1() {
 fn migrate_leaves_current_and_foreign_values_alone() {
     let current = sample_cards(2)[1].to_value();
     assert_eq!(migrate(current.clone()), Ok(current));
-    for other in [json!([1]), json!({"format": "resume", "version": 0}), json!({"format": FORMAT, "version": "0"}), json!(null)] {
+    for other in
+        [json!([1]), json!({"format": "resume", "version": 0}), json!({"format": FORMAT, "version": "0"}), json!(null)]
+    {
         assert_eq!(migrate(other.clone()), Ok(other));
     }
     let err = migrate(json!({"format": FORMAT, "version": 99})).expect_err("newer");
@@ -276,7 +331,12 @@ fn greenhouse_rating_scale() {
     ] {
         check_gh_rating(gh, ours);
     }
-    for (ours, gh) in [(Rating::NeedsImprovement, "no"), (Rating::Meets, "yes"), (Rating::Exceeds, "strong_yes"), (Rating::NotAssessed, "no_decision")] {
+    for (ours, gh) in [
+        (Rating::NeedsImprovement, "no"),
+        (Rating::Meets, "yes"),
+        (Rating::Exceeds, "strong_yes"),
+        (Rating::NotAssessed, "no_decision"),
+    ] {
         assert_eq!(GhRating::from_rating(ours).id(), gh);
         // Every level survives the trip out and back.
         assert_eq!(GhRating::from_rating(ours).to_rating(), ours);
@@ -359,12 +419,17 @@ fn greenhouse_export_has_the_harvest_shape() {
     assert!(answer.starts_with("<ul><li>Technical Expertise (Needs Improvement): "), "{answer}");
     // A tag the interviewer has not confirmed is not passed off as theirs; one whose level the
     // classifier cannot tell (its stored level a guess) shows no level, as on the page.
-    assert!(answer.contains("<li>Leadership &amp; Process Improvement (Exceeds Expectations; suggested, not confirmed): "), "{answer}");
+    assert!(
+        answer.contains("<li>Leadership &amp; Process Improvement (Exceeds Expectations; suggested, not confirmed): "),
+        "{answer}"
+    );
     assert!(answer.contains("<li>Project Ownership (suggested, not confirmed): "), "{answer}");
     assert!(!answer.contains("<script") && !answer.contains("<b>") && answer.contains("&lt;script&gt;"), "{answer}");
     // An empty scorecard still has every attribute, unrated, and no answer.
     let empty = export_greenhouse(&Scorecard::new(&rubric), &rubric);
-    assert!(empty["attributes"].as_array().is_some_and(|a| a.iter().all(|x| x["rating"] == "no_decision" && x["note"].is_null())));
+    assert!(empty["attributes"]
+        .as_array()
+        .is_some_and(|a| a.iter().all(|x| x["rating"] == "no_decision" && x["note"].is_null())));
     assert_eq!(empty["questions"][0]["answer"], Value::Null);
     assert_eq!(empty["overall_recommendation"], "no_decision");
 }
@@ -375,17 +440,28 @@ fn greenhouse_export_has_the_harvest_shape() {
 fn expected_after_greenhouse(card: &Scorecard, rubric: &Rubric) -> Vec<(String, Option<String>, Rating, TagSource)> {
     // The export lists them in the rubric's order of capabilities, the untagged last, each
     // capability's in the card's order.
-    let rank = |o: &&Observation| o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(rubric.capabilities.len());
+    let rank = |o: &&Observation| {
+        o.capability
+            .as_deref()
+            .and_then(|c| rubric.capabilities.iter().position(|x| x.id == c))
+            .unwrap_or(rubric.capabilities.len())
+    };
     // Those the flag detector flags are left out: a bias risk, and an impression, which the
     // widget says is not evidence of behaviour (no take-away).
-    let mut observations: Vec<&Observation> = card.observations.iter().filter(|o| scorecard::core::classifier::detect_flags(&o.text).is_empty()).collect();
+    let mut observations: Vec<&Observation> =
+        card.observations.iter().filter(|o| scorecard::core::classifier::detect_flags(&o.text).is_empty()).collect();
     observations.sort_by_key(rank);
     let mut out = Vec::new();
     for o in observations {
-        let lines: Vec<String> =
-            o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<String> = o
+            .text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
         // A suggested level the classifier cannot tell is a guess: exported as no level.
-        let guess = o.source == TagSource::Suggested && scorecard::core::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
+        let guess = o.source == TagSource::Suggested
+            && scorecard::core::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
         for (i, line) in lines.into_iter().enumerate() {
             if i == 0 && o.capability.is_some() {
                 out.push((line, o.capability.clone(), if guess { Rating::NotAssessed } else { o.level }, o.source));
@@ -423,16 +499,32 @@ fn numeric_ids_keep_their_digits_or_are_refused() {
         card.candidate.id = "<id>".into();
         export_json(&card).replace("\"<id>\"", id)
     };
-    for (written, read) in [("1042", "1042"), ("1042.0", "1042"), ("1.042e3", "1042"), ("-7", "-7"), ("18446744073709551615", "18446744073709551615"), ("999999999999999.0", "999999999999999")] {
+    for (written, read) in [
+        ("1042", "1042"),
+        ("1042.0", "1042"),
+        ("1.042e3", "1042"),
+        ("-7", "-7"),
+        ("18446744073709551615", "18446744073709551615"),
+        ("999999999999999.0", "999999999999999"),
+    ] {
         let card = import_json(&doc(written), &rubric).unwrap_or_else(|e| panic!("{written}: {e}"));
         assert_eq!(card.candidate.id, read, "{written}");
         let mut gh = export_greenhouse(&sample_cards(1)[0], &rubric);
         gh["candidate_id"] = serde_json::from_str(written).expect("a number");
-        assert_eq!(import_greenhouse(&gh.to_string(), &rubric).expect("reads").card.candidate.id, read, "Greenhouse {written}");
+        assert_eq!(
+            import_greenhouse(&gh.to_string(), &rubric).expect("reads").card.candidate.id,
+            read,
+            "Greenhouse {written}"
+        );
     }
-    for written in ["99999999999999999999999", "1e20", "9007199254740991.0", "1e15", "12345678901234567890e0", "1042.5"] {
+    for written in ["99999999999999999999999", "1e20", "9007199254740991.0", "1e15", "12345678901234567890e0", "1042.5"]
+    {
         let e = import_json(&doc(written), &rubric).expect_err(written);
-        assert!(e.to_string().contains("candidate.id: a number that is not a whole number, or too large to keep its digits"), "{written}: {e}");
+        assert!(
+            e.to_string()
+                .contains("candidate.id: a number that is not a whole number, or too large to keep its digits"),
+            "{written}: {e}"
+        );
         let mut gh = export_greenhouse(&sample_cards(1)[0], &rubric);
         gh["candidate_id"] = serde_json::from_str(written).expect("a number");
         let e = import_greenhouse(&gh.to_string(), &rubric).expect_err(written);
@@ -455,7 +547,11 @@ fn greenhouse_ids_are_only_ids_written_as_integers() {
         card.interviewer.id = id.into();
         card.interviewer.name = "Ann Lee".into();
         let gh = export_greenhouse(&card, &rubric);
-        assert_eq!((&gh["candidate_id"], &gh["interviewer"]["id"], &gh["interviewer"]["employee_id"]), (&candidate_id, &interviewer_id, &employee_id), "{id}");
+        assert_eq!(
+            (&gh["candidate_id"], &gh["interviewer"]["id"], &gh["interviewer"]["employee_id"]),
+            (&candidate_id, &interviewer_id, &employee_id),
+            "{id}"
+        );
     }
 }
 
@@ -465,8 +561,20 @@ fn greenhouse_ids_are_only_ids_written_as_integers() {
 fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
-    for (i, text) in ["She is a young mom so might not handle on-call", "Designed the retry queue and walked me through its failure modes."].into_iter().enumerate() {
-        card.observations.push(Observation { id: format!("o{i}"), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested });
+    for (i, text) in [
+        "She is a young mom so might not handle on-call",
+        "Designed the retry queue and walked me through its failure modes.",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text: text.into(),
+            capability: None,
+            level: Rating::NotAssessed,
+            source: TagSource::Suggested,
+        });
     }
     let gh = export_greenhouse(&card, &rubric).to_string();
     assert!(!gh.contains("young mom") && gh.contains("retry queue"), "{gh}");
@@ -478,13 +586,32 @@ fn ats_bound_exports_leave_out_observations_with_a_bias_risk() {
     // A capability's evidence note with a bias risk stays out too, and is named; a sound note
     // on another capability is kept.
     let (first, second) = (&rubric.capabilities[0], &rubric.capabilities[1]);
-    card.ratings.insert(first.id.clone(), RatingEntry { level: Rating::Meets, note: "Strong systems answers, though he is close to retirement age.".into(), ..Default::default() });
-    card.ratings.insert(second.id.clone(), RatingEntry { level: Rating::Meets, note: "Owned the billing migration end to end.".into(), ..Default::default() });
+    card.ratings.insert(
+        first.id.clone(),
+        RatingEntry {
+            level: Rating::Meets,
+            note: "Strong systems answers, though he is close to retirement age.".into(),
+            ..Default::default()
+        },
+    );
+    card.ratings.insert(
+        second.id.clone(),
+        RatingEntry {
+            level: Rating::Meets,
+            note: "Owned the billing migration end to end.".into(),
+            ..Default::default()
+        },
+    );
     let gh = export_greenhouse(&card, &rubric);
     assert_eq!(gh["attributes"][0]["note"], Value::Null, "{gh}");
     assert_eq!(gh["attributes"][1]["note"], "Owned the billing migration end to end.");
     let md = export_markdown(&card, &rubric);
-    assert!(!md.contains("retirement") && md.contains("billing migration") && md.contains("_Evidence left out: flagged as a bias risk._"), "{md}");
+    assert!(
+        !md.contains("retirement")
+            && md.contains("billing migration")
+            && md.contains("_Evidence left out: flagged as a bias risk._"),
+        "{md}"
+    );
     let expected = format!("_Flagged as a bias risk and left out: 1 observation and the evidence for {}._", first.name);
     assert!(md.contains(&expected), "{md}");
     let left = BiasLeftOut::of(&card, &rubric, text_bias_risk);
@@ -501,16 +628,32 @@ fn exports_show_no_level_for_a_stored_guess() {
     let guessed = "Hosted an intern";
     assert!(scorecard::core::classifier::classify(guessed).expect("reads").level_unsure(), "the fixture is a guess");
     let mut card = Scorecard::new(&rubric);
-    let tag = |id: &str, text: &str, source| Observation { id: id.into(), text: text.into(), capability: Some("mentorship_support".into()), level: Rating::Meets, source };
+    let tag = |id: &str, text: &str, source| Observation {
+        id: id.into(),
+        text: text.into(),
+        capability: Some("mentorship_support".into()),
+        level: Rating::Meets,
+        source,
+    };
     card.observations.push(tag("o1", guessed, TagSource::Suggested));
-    card.observations.push(tag("o2", "Mentors two new grads on her team and meets them weekly for code review coaching.", TagSource::Suggested));
+    card.observations.push(tag(
+        "o2",
+        "Mentors two new grads on her team and meets them weekly for code review coaching.",
+        TagSource::Suggested,
+    ));
     let md = export_markdown(&card, &rubric);
     assert!(md.contains("- Hosted an intern _(suggested, not confirmed)_\n"), "{md}");
     assert!(md.contains("weekly for code review coaching. _(Meets Expectations; suggested, not confirmed)_"), "{md}");
     let gh = export_greenhouse(&card, &rubric);
     let answer = gh["questions"][0]["answer"].as_str().expect("take-aways").to_string();
-    assert!(answer.contains("<li>Mentorship &amp; Support (suggested, not confirmed): Hosted an intern</li>"), "{answer}");
-    assert!(answer.contains("<li>Mentorship &amp; Support (Meets Expectations; suggested, not confirmed): Mentors"), "{answer}");
+    assert!(
+        answer.contains("<li>Mentorship &amp; Support (suggested, not confirmed): Hosted an intern</li>"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("<li>Mentorship &amp; Support (Meets Expectations; suggested, not confirmed): Mentors"),
+        "{answer}"
+    );
     // Read back from Greenhouse, the guess stays no level, still a suggestion.
     let back = import_greenhouse(&gh.to_string(), &rubric).expect("reads").card;
     let o = back.observations.iter().find(|o| o.text == guessed).expect("kept");
@@ -528,7 +671,10 @@ fn exports_show_no_level_for_a_stored_guess() {
 fn guard_an_interviewer_tag_without_a_level_stays_no_evidence_and_exports_no_level() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
-    card.ratings.insert("technical_expertise".into(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
+    card.ratings.insert(
+        "technical_expertise".into(),
+        RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() },
+    );
     card.observations.push(Observation {
         id: "o1".into(),
         text: "Hosted an intern".into(),
@@ -542,7 +688,10 @@ fn guard_an_interviewer_tag_without_a_level_stays_no_evidence_and_exports_no_lev
     let gh = export_greenhouse(&card, &rubric);
     assert_eq!(gh["questions"][0]["answer"], "<ul><li>Technical Expertise: Hosted an intern</li></ul>");
     let back = import_greenhouse(&gh.to_string(), &rubric).expect("reads").card;
-    assert_eq!((back.observations[0].level, back.observations[0].source), (Rating::NotAssessed, TagSource::Interviewer));
+    assert_eq!(
+        (back.observations[0].level, back.observations[0].source),
+        (Rating::NotAssessed, TagSource::Interviewer)
+    );
 }
 
 /// Impressions ("seems really smart") are left out of the Markdown as they are of Greenhouse's
@@ -552,11 +701,20 @@ fn guard_an_interviewer_tag_without_a_level_stays_no_evidence_and_exports_no_lev
 fn markdown_leaves_out_impressions_and_says_how_many() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
-    let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
+    let untagged = |id: &str, text: &str| Observation {
+        id: id.into(),
+        text: text.into(),
+        capability: None,
+        level: Rating::NotAssessed,
+        source: TagSource::Suggested,
+    };
     card.observations.push(untagged("o1", "Seems really smart"));
     card.observations.push(untagged("o2", "Seems very smart and has a great attitude"));
     card.observations.push(untagged("o3", "Designed the retry queue and walked me through its failure modes."));
-    assert!(card.observations[..2].iter().all(scorecard::core::interchange::impression), "the fixtures are impressions");
+    assert!(
+        card.observations[..2].iter().all(scorecard::core::interchange::impression),
+        "the fixtures are impressions"
+    );
     let md = export_markdown(&card, &rubric);
     assert!(!md.contains("smart") && md.contains("retry queue"), "{md}");
     let sentence = "_Flagged as not evidence of behaviour (impressions) and left out: 2 observations._";
@@ -564,7 +722,8 @@ fn markdown_leaves_out_impressions_and_says_how_many() {
     // Beside a bias risk, both are said under the one heading.
     card.observations.push(untagged("o4", "He is too old to keep up with our stack"));
     let md = export_markdown(&card, &rubric);
-    let both = format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: 1 observation._\n{sentence}\n");
+    let both =
+        format!("### Left out of this summary\n\n_Flagged as a bias risk and left out: 1 observation._\n{sentence}\n");
     assert!(md.ends_with(&both), "{md}");
     assert_eq!(md.matches("### Left out").count(), 1);
     // The document keeps them: it is the interviewer's own record.
@@ -579,9 +738,16 @@ fn markdown_says_what_it_left_out_under_its_own_heading() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
     for cap in &rubric.capabilities {
-        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
+        card.ratings
+            .insert(cap.id.clone(), RatingEntry { level: Rating::Meets, note: String::new(), ..Default::default() });
     }
-    let untagged = |id: &str, text: &str| Observation { id: id.into(), text: text.into(), capability: None, level: Rating::NotAssessed, source: TagSource::Suggested };
+    let untagged = |id: &str, text: &str| Observation {
+        id: id.into(),
+        text: text.into(),
+        capability: None,
+        level: Rating::NotAssessed,
+        source: TagSource::Suggested,
+    };
     card.observations.push(untagged("o1", "He is too old to keep up with our stack"));
     // The section a line is in: the text of the `###` heading above it.
     let section_of = |md: &str, needle: &str| -> Option<String> {
@@ -613,7 +779,11 @@ fn greenhouse_round_trip_keeps_ratings_notes_and_tagged_observations() {
         let back = &g.card;
         for cap in &rubric.capabilities {
             assert_eq!(back.rating(&cap.id), card.rating(&cap.id), "card {i} {}", cap.id);
-            assert_eq!(back.note(&cap.id), if card.note(&cap.id).trim().is_empty() { "" } else { card.note(&cap.id) }, "card {i}");
+            assert_eq!(
+                back.note(&cap.id),
+                if card.note(&cap.id).trim().is_empty() { "" } else { card.note(&cap.id) },
+                "card {i}"
+            );
         }
         assert!(g.mappings.iter().all(|m| m.how == MatchKind::Exact), "card {i}: {:?}", g.mappings);
         let got: Vec<(String, Option<String>, Rating, TagSource)> =
@@ -649,14 +819,22 @@ fn greenhouse_untagged_text_that_reads_as_a_tag_comes_back_untagged() {
     }
     let text = export_greenhouse(&card, &rubric).to_string();
     assert!(text.contains("Untagged: Technical Expertise (Exceeds Expectations): copied"), "{text}");
-    assert!(text.contains("<li>Walked through the rollback plan: with a colon</li>"), "a line that reads as no tag goes as written: {text}");
+    assert!(
+        text.contains("<li>Walked through the rollback plan: with a colon</li>"),
+        "a line that reads as no tag goes as written: {text}"
+    );
     let back = import_greenhouse(&text, &rubric).expect("reads").card;
-    let got: Vec<(&str, Option<&str>, Rating)> = back.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
+    let got: Vec<(&str, Option<&str>, Rating)> =
+        back.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
     let want: Vec<(&str, Option<&str>, Rating)> = texts.iter().map(|t| (*t, None, Rating::NotAssessed)).collect();
     assert_eq!(got, want);
     // A line someone wrote "Untagged: ..." in Greenhouse itself keeps its words.
-    let g = import_greenhouse(&greenhouse_with("Key Take-Aways", "<p>Untagged: asked good questions</p>", ""), &rubric).expect("reads");
-    assert_eq!(g.card.observations.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), ["Untagged: asked good questions"]);
+    let g = import_greenhouse(&greenhouse_with("Key Take-Aways", "<p>Untagged: asked good questions</p>", ""), &rubric)
+        .expect("reads");
+    assert_eq!(
+        g.card.observations.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(),
+        ["Untagged: asked good questions"]
+    );
 }
 
 /// Key Take-Aways lines go back to the capability whose whole name starts them, the longest
@@ -665,7 +843,9 @@ fn greenhouse_untagged_text_that_reads_as_a_tag_comes_back_untagged() {
 #[test]
 fn greenhouse_take_aways_go_to_the_longest_capability_name_that_starts_them() {
     let mut v: Value = serde_json::from_str(scorecard::core::rubric::DEFAULT_RUBRIC_JSON).unwrap();
-    for (i, name) in ["Technical", "Technical: Systems", "Leadership", "Leadership & Process Improvement"].into_iter().enumerate() {
+    for (i, name) in
+        ["Technical", "Technical: Systems", "Leadership", "Leadership & Process Improvement"].into_iter().enumerate()
+    {
         v["capabilities"][i]["name"] = name.into();
     }
     let rubric = Rubric::from_json(&v.to_string()).expect("the custom rubric is valid");
@@ -683,7 +863,13 @@ fn greenhouse_take_aways_go_to_the_longest_capability_name_that_starts_them() {
     ];
     for (i, (cap, level, source)) in tags.into_iter().enumerate() {
         let text = format!("Drew the queue, take {i}.");
-        card.observations.push(Observation { id: format!("o{i}"), text, capability: Some(cap.id.clone()), level, source });
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text,
+            capability: Some(cap.id.clone()),
+            level,
+            source,
+        });
     }
     let text = export_greenhouse(&card, &rubric).to_string();
     assert!(text.contains("Technical: Systems (Meets Expectations): Drew the queue, take 0."), "{text}");
@@ -739,12 +925,16 @@ fn greenhouse_import_maps_a_foreign_scorecard() {
     let card = &g.card;
     // Two attributes on one capability: the lower rating, both notes under their names.
     assert_eq!(card.rating("communication_collaboration"), Rating::NeedsImprovement);
-    assert_eq!(card.note("communication_collaboration"), "Communication: Explained trade-offs clearly.\n\nCollaboration: Pushed back politely.");
+    assert_eq!(
+        card.note("communication_collaboration"),
+        "Communication: Explained trade-offs clearly.\n\nCollaboration: Pushed back politely."
+    );
     assert_eq!(card.rating("technical_expertise"), Rating::Meets);
     // A blank rating is read from the grouping.
     assert_eq!(card.rating("project_ownership"), Rating::Exceeds);
     assert_eq!(card.rating("business_impact"), Rating::NotAssessed);
-    let obs: Vec<(&str, Option<&str>, Rating)> = card.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
+    let obs: Vec<(&str, Option<&str>, Rating)> =
+        card.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
     assert_eq!(
         obs,
         [
@@ -765,7 +955,11 @@ fn greenhouse_import_maps_a_foreign_scorecard() {
     assert_eq!(card.rubric, RubricRef { id: rubric.id.clone(), version: rubric.version });
     assert_eq!(g.overall_recommendation.map(|r| r.id()), Some("yes"));
     assert!(g.warnings.iter().any(|w| w.contains("Private Notes")), "{:?}", g.warnings);
-    assert!(g.warnings.iter().any(|w| w.contains("\"Humility\" (strong_yes) matches no capability")), "{:?}", g.warnings);
+    assert!(
+        g.warnings.iter().any(|w| w.contains("\"Humility\" (strong_yes) matches no capability")),
+        "{:?}",
+        g.warnings
+    );
     // What the import decided is said: an unmatched attribute's rating dropped although its note
     // came in, and two attributes' ratings on one capability reduced to the lower.
     assert!(g.warnings.iter().any(|w| w == "attribute \"Culture Fit\" (yes) matches no capability: its note became observations, its rating is not imported"), "{:?}", g.warnings);
@@ -788,21 +982,31 @@ fn greenhouse_with(question: &str, answer: &str, note: &str) -> String {
 /// The observation texts of an import, without their prefix.
 fn observations_after(text: &str, prefix: &str) -> Vec<String> {
     let g = import_greenhouse(text, &rubric()).unwrap_or_else(|e| panic!("{e}"));
-    g.card.observations.iter().map(|o| o.text.strip_prefix(prefix).unwrap_or_else(|| panic!("{:?} lacks {prefix:?}", o.text)).to_string()).collect()
+    g.card
+        .observations
+        .iter()
+        .map(|o| o.text.strip_prefix(prefix).unwrap_or_else(|| panic!("{:?} lacks {prefix:?}", o.text)).to_string())
+        .collect()
 }
 
 /// Answers may be ten times an observation's limit: a long paragraph is cut at sentence ends,
 /// else at white space, else anywhere, into observations within the limit.
 #[test]
 fn long_greenhouse_answers_are_split_within_the_observation_limit() {
-    let sentences = ["The candidate walked through the design of the ingest pipeline. ", "Why a queue? ", "Back-pressure mattered! "];
+    let sentences = [
+        "The candidate walked through the design of the ingest pipeline. ",
+        "Why a queue? ",
+        "Back-pressure mattered! ",
+    ];
     // 203 rounds of the three sentences: 20,502 characters, no line break.
     let paragraph: String = sentences.iter().cycle().take(609).copied().collect::<String>().trim_end().to_string();
     assert_eq!(paragraph.chars().count(), 20_502);
     let words = paragraph.replace(['.', '?', '!'], ",");
     let no_spaces = "x".repeat(20_500);
     let wide = "é🚀".repeat(10_250);
-    for (name, answer) in [("sentences", &paragraph), ("words", &words), ("no spaces", &no_spaces), ("multi-byte", &wide)] {
+    for (name, answer) in
+        [("sentences", &paragraph), ("words", &words), ("no spaces", &no_spaces), ("multi-byte", &wide)]
+    {
         let pieces = observations_after(&greenhouse_with("Q", answer, ""), "Q: ");
         assert_eq!(pieces.len(), 3, "{name}: {:?}", pieces.iter().map(|p| p.chars().count()).collect::<Vec<_>>());
         assert!(pieces.iter().all(|p| p.chars().count() + 3 <= MAX_TEXT_CHARS && !p.is_empty()), "{name}");
@@ -821,14 +1025,21 @@ fn long_greenhouse_answers_are_split_within_the_observation_limit() {
     let tagged = format!("<li>Technical Expertise (Exceeds Expectations): {paragraph}</li>");
     let g = import_greenhouse(&greenhouse_with("Key Take-Aways", &tagged, ""), &rubric()).expect("imports");
     assert_eq!(g.card.observations.len(), 3);
-    assert!(g.card.observations.iter().all(|o| o.capability.as_deref() == Some("technical_expertise") && o.level == Rating::Exceeds));
+    assert!(g
+        .card
+        .observations
+        .iter()
+        .all(|o| o.capability.as_deref() == Some("technical_expertise") && o.level == Rating::Exceeds));
     // A note at the limit with its attribute's name in front is split too.
     let note = "z ".repeat(MAX_TEXT_CHARS / 2).trim_end().to_string();
     assert_eq!(observations_after(&greenhouse_with("Q", "", &note), "Culture Fit: ").len(), 2);
     // A very long question is cut in the label, so the answer keeps its room (a question of 9,999
     // characters once made one observation per character of the answer).
     let long_q = "q".repeat(MAX_TEXT_CHARS - 1);
-    let obs = observations_after(&greenhouse_with(&long_q, &"An answer. ".repeat(900), ""), &format!("{}…: ", "q".repeat(200)));
+    let obs = observations_after(
+        &greenhouse_with(&long_q, &"An answer. ".repeat(900), ""),
+        &format!("{}…: ", "q".repeat(200)),
+    );
     assert_eq!(obs.len(), 2, "{} pieces", obs.len());
     // Many short lines stop at the observation limit without building the rest first.
     let many = "x<br>".repeat(20_000);
@@ -950,7 +1161,12 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     let mut card = sample_cards(2)[1].clone();
     card.candidate.name = "[Eve](https://evil.example) <img src=x>".into();
     let md = export_markdown(&card, &rubric);
-    assert!(md.starts_with("## Scorecard: \\[Eve\\](https\\://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"), "{md}");
+    assert!(
+        md.starts_with(
+            "## Scorecard: \\[Eve\\](https\\://evil.example) \\<img src=x\\> (L4 Senior Software Engineer)\n"
+        ),
+        "{md}"
+    );
     assert!(md.contains("**Interview:** System design, 2024-05-01"), "{md}");
     assert!(md.contains("**Interviewer:** Grace Brewster Hopper"), "{md}");
     assert!(md.contains("**Status:** submitted 2024-05-01 15:30 UTC"), "{md}");
@@ -960,7 +1176,11 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     let r = recommend(&rubric, &card);
     assert!(md.contains(&format!("Greenhouse: {}", r.greenhouse.label())), "{md}");
     for cap in &rubric.capabilities {
-        assert!(md.contains(&format!("### {}: {}", cap.name, rubric.level_label(card.rating(&cap.id)))), "{}\n{md}", cap.id);
+        assert!(
+            md.contains(&format!("### {}: {}", cap.name, rubric.level_label(card.rating(&cap.id)))),
+            "{}\n{md}",
+            cap.id
+        );
     }
     assert!(md.contains("### Other observations\n\n- Untagged \\<em\\>remark\\</em\\>"), "{md}");
     // The interviewer's own tag shows its level; the classifier's, not yet confirmed, says so.
@@ -972,14 +1192,23 @@ fn markdown_summary_has_every_part_and_no_injected_markup() {
     assert!(md.contains("- Untagged \\<em\\>remark\\</em\\>\n"), "{md}");
     // Whatever the user typed, no link, image, HTML tag or code span can open.
     for line in md.lines() {
-        assert!(no_unescaped(line, &['<', '[', ']', '`', '|']) && no_entity_or_image(line), "unescaped markup in {line:?}");
+        assert!(
+            no_unescaped(line, &['<', '[', ']', '`', '|']) && no_entity_or_image(line),
+            "unescaped markup in {line:?}"
+        );
     }
     // A multi-line observation stays inside its list item: continuation lines are indented hard
     // breaks, and no blank line ends the item. (One that describes behaviour: the sample's own,
     // which describes none, is left out as an impression.)
     let mut card = card.clone();
     let text = "# Not a heading: led the rollout\n- not a list: wrote the plan\n1. not numbered";
-    card.observations.push(Observation { id: "o9".into(), text: text.into(), capability: Some("mentorship_support".into()), level: Rating::Meets, source: TagSource::Interviewer });
+    card.observations.push(Observation {
+        id: "o9".into(),
+        text: text.into(),
+        capability: Some("mentorship_support".into()),
+        level: Rating::Meets,
+        source: TagSource::Interviewer,
+    });
     let md = export_markdown(&card, &rubric);
     assert!(md.contains("- \\# Not a heading: led the rollout  \n  \\- not a list: wrote the plan  \n  1\\. not numbered _(Meets Expectations)_"), "{md}");
     // An empty scorecard still summarises.
@@ -994,7 +1223,10 @@ fn markdown_never_lets_generated_text_escape() {
     for card in sample_cards(150) {
         let md = export_markdown(&card, &rubric);
         for line in md.lines() {
-            assert!(no_unescaped(line, &['<', '>', '[', ']', '`', '|']) && no_entity_or_image(line), "unescaped markup in {line:?}");
+            assert!(
+                no_unescaped(line, &['<', '>', '[', ']', '`', '|']) && no_entity_or_image(line),
+                "unescaped markup in {line:?}"
+            );
             assert!(!line.starts_with("    "), "indented code block: {line:?}");
         }
         assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
@@ -1076,7 +1308,9 @@ fn broken_links_have_specific_errors() {
         match decode_link_json(&format!("#sc1={damaged}")) {
             Err(_) => {}
             // The last character may carry only padding bits, which change nothing.
-            Ok(json) => assert_eq!(base64url_decode(&damaged), base64url_decode(data), "damage at {i} went unnoticed: {json}"),
+            Ok(json) => {
+                assert_eq!(base64url_decode(&damaged), base64url_decode(data), "damage at {i} went unnoticed: {json}")
+            }
         }
     }
     let bomb = format!("#sc1={}", base64url_encode(&miniz_oxide_like_bomb()));
@@ -1093,7 +1327,10 @@ fn data_after_the_compressed_stream_is_refused() {
     let link = encode_link(card).expect("fits");
     let bytes = base64url_decode(link.trim_start_matches("#sc1=")).expect("base64url");
     for extra in [&[0u8][..], b"garbage", &bytes] {
-        check_link_error(&format!("#sc1={}", base64url_encode(&[bytes.as_slice(), extra].concat())), LinkError::TrailingData);
+        check_link_error(
+            &format!("#sc1={}", base64url_encode(&[bytes.as_slice(), extra].concat())),
+            LinkError::TrailingData,
+        );
     }
     assert_eq!(
         LinkError::TrailingData.to_string(),
@@ -1202,7 +1439,10 @@ fn bad_inputs_are_refused_by_the_core_with_their_message() {
 fn read_json_and_read_value_match_import_json() {
     use scorecard::core::interchange::{import_value, read_json, read_value};
     let rubric = rubric();
-    let big = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    let big = format!(
+        "{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}",
+        "x".repeat(MAX_DOCUMENT_BYTES)
+    );
     let mut texts: Vec<String> = corpus()
         .into_iter()
         .filter(|row| row.kind == "json")
@@ -1231,14 +1471,20 @@ fn read_json_and_read_value_match_import_json() {
 /// Runs the CLI; returns (exit code, stdout, stderr).
 fn run_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
     let out = crate::support::run_cli(args, stdin.as_bytes());
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The CLI arguments that read one corpus file of a kind.
 fn cli_args(kind: &str, path: &str, text: &str) -> Vec<String> {
     match kind {
         "json" => vec!["convert".into(), "--from".into(), "json".into(), path.into()],
-        "greenhouse" => vec!["convert".into(), "--from".into(), "greenhouse".into(), "--to".into(), "markdown".into(), path.into()],
+        "greenhouse" => {
+            vec!["convert".into(), "--from".into(), "greenhouse".into(), "--to".into(), "markdown".into(), path.into()]
+        }
         _ => vec!["unlink".into(), text.trim().into()],
     }
 }
@@ -1248,7 +1494,10 @@ fn check_cli_refuses(args: &[String], expected: &str, what: &str) {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, stdout, stderr) = run_cli(&args, "");
     assert_eq!(code, 1, "{what}: exit code {code}, stderr {stderr}");
-    assert!(stderr.starts_with("scorecard: ") && stderr.contains(expected), "{what}: stderr {stderr:?} lacks {expected:?}");
+    assert!(
+        stderr.starts_with("scorecard: ") && stderr.contains(expected),
+        "{what}: stderr {stderr:?} lacks {expected:?}"
+    );
     assert!(stdout.is_empty(), "{what}: printed {stdout:?}");
 }
 
@@ -1279,7 +1528,11 @@ fn bad_inputs_make_the_cli_exit_1_with_the_message() {
         // with the same message.
         if row.kind == "link" {
             for cmd in ["convert", "link"] {
-                check_cli_refuses(&[cmd.into(), path.to_string_lossy().into_owned()], expected, &format!("{cmd} {}", row.file));
+                check_cli_refuses(
+                    &[cmd.into(), path.to_string_lossy().into_owned()],
+                    expected,
+                    &format!("{cmd} {}", row.file),
+                );
             }
         }
         // `validate --json`: exit 1, each object not valid with a known code and the message
@@ -1291,9 +1544,14 @@ fn bad_inputs_make_the_cli_exit_1_with_the_message() {
             assert!(objects.iter().any(|o| o["valid"] == false), "validate --json {}: {stdout}", row.file);
             for o in objects.iter().filter(|o| o["valid"] == false) {
                 let e = &o["errors"][0];
-                let codes = ["unreadable", "too_large", "not_text", "no_scorecard", "not_json", "invalid", "greenhouse"];
+                let codes =
+                    ["unreadable", "too_large", "not_text", "no_scorecard", "not_json", "invalid", "greenhouse"];
                 assert!(codes.contains(&e["code"].as_str().unwrap_or("")), "validate --json {}: {o}", row.file);
-                let said = format!("scorecard: {}: {}\n", o["source"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""));
+                let said = format!(
+                    "scorecard: {}: {}\n",
+                    o["source"].as_str().unwrap_or(""),
+                    e["message"].as_str().unwrap_or("")
+                );
                 assert!(stderr.contains(&said), "validate --json {}: {said:?} not in {stderr:?}", row.file);
             }
         }
@@ -1332,7 +1590,11 @@ fn every_command_exits_0_1_or_2_on_the_bad_input_corpus() {
                 args.push(if stdin { "-" } else { &path });
                 let (code, _, stderr) = run_cli(&args, if stdin { &text } else { "" });
                 assert!([0, 1, 2].contains(&code), "{args:?} on {}: exit {code}: {stderr}", row.file);
-                assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "{args:?} on {}: {stderr}", row.file);
+                assert!(
+                    !stderr.contains("internal error") && !stderr.contains("panicked"),
+                    "{args:?} on {}: {stderr}",
+                    row.file
+                );
                 assert!(code == 0 || stderr.starts_with("scorecard: "), "{args:?} on {}: {stderr}", row.file);
             }
         }
@@ -1344,29 +1606,48 @@ fn absurd_inputs_make_the_cli_exit_1() {
     let dir = std::env::temp_dir().join(format!("scorecard-interchange-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let big = dir.join("big.json");
-    let text = format!("{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}", " ".repeat(MAX_DOCUMENT_BYTES));
+    let text = format!(
+        "{{\"format\": \"{FORMAT}\", \"version\": 1, \"ratings\": {{}}, \"pad\": \"{}\"}}",
+        " ".repeat(MAX_DOCUMENT_BYTES)
+    );
     std::fs::write(&big, &text).expect("write");
     let big = big.to_string_lossy().into_owned();
     // `convert` and `link` read a file as every command does (several scorecards may be in it),
     // each scorecard held to the document limit.
     let too_big = format!("bytes; the limit is {MAX_DOCUMENT_BYTES}");
     check_cli_refuses(&["convert".into(), big.clone()], &too_big, "big json");
-    check_cli_refuses(&["convert".into(), "--from".into(), "greenhouse".into(), big.clone()], &too_big, "big greenhouse");
+    check_cli_refuses(
+        &["convert".into(), "--from".into(), "greenhouse".into(), big.clone()],
+        &too_big,
+        "big greenhouse",
+    );
     check_cli_refuses(&["link".into(), big], &too_big, "big link source");
     let deep = dir.join("deep.json");
     std::fs::write(&deep, format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000))).expect("write");
-    check_cli_refuses(&["convert".into(), deep.to_string_lossy().into_owned()], "recursion limit exceeded", "deep json");
+    check_cli_refuses(
+        &["convert".into(), deep.to_string_lossy().into_owned()],
+        "recursion limit exceeded",
+        "deep json",
+    );
     let many = dir.join("many.json");
     let obs: Vec<Value> = (0..=MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "x"})).collect();
-    std::fs::write(&many, json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": obs}).to_string()).expect("write");
-    check_cli_refuses(&["convert".into(), many.to_string_lossy().into_owned()], "observations: 501 observations; the limit is 500", "many");
+    std::fs::write(&many, json!({"format": FORMAT, "version": 1, "ratings": {}, "observations": obs}).to_string())
+        .expect("write");
+    check_cli_refuses(
+        &["convert".into(), many.to_string_lossy().into_owned()],
+        "observations: 501 observations; the limit is 500",
+        "many",
+    );
     let long_link = format!("#sc1={}", "A".repeat(2 * MAX_DOCUMENT_BYTES + 1));
     let link_file = dir.join("link.txt");
     std::fs::write(&link_file, &long_link).expect("write");
     // The link is read from stdin: it is too long for a command line.
     let (code, _, stderr) = run_cli(&["unlink", "-"], &long_link);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains(&format!("stdin: larger than {MAX_LINK_INPUT_CHARS} bytes, the limit of a share link")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("stdin: larger than {MAX_LINK_INPUT_CHARS} bytes, the limit of a share link")),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -1433,7 +1714,8 @@ fn cli_converts_links_and_reports_mappings() {
 // The JSON Schema.
 
 fn schema() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(repo("schema/scorecard.v1.schema.json")).expect("schema file")).expect("schema is JSON")
+    serde_json::from_str(&std::fs::read_to_string(repo("schema/scorecard.v1.schema.json")).expect("schema file"))
+        .expect("schema is JSON")
 }
 
 #[test]
@@ -1494,7 +1776,10 @@ fn schema_accepts_what_the_code_accepts() {
         (with("submitted_at", json!("soon")), false),
         (with("submitted_at", json!(5)), false),
         (with("observations", json!([{"text": "x"}])), true),
-        (with("observations", json!([{"text": "x", "level": null, "capability": null, "source": "interviewer"}])), true),
+        (
+            with("observations", json!([{"text": "x", "level": null, "capability": null, "source": "interviewer"}])),
+            true,
+        ),
         (with("observations", json!([{"text": "x", "source": "robot"}])), false),
         (with("observations", json!([{"id": "o1"}])), false),
         (with("observations", json!([{"text": "   "}])), false),
@@ -1527,7 +1812,10 @@ fn typical_card() -> Scorecard {
     let mut card = sample_cards(2)[1].clone();
     card.observations.clear();
     for (i, cap) in rubric.capabilities.iter().enumerate() {
-        card.ratings.insert(cap.id.clone(), RatingEntry { level: Rating::LEVELS[i % 3], note: cap.descriptors.meets.clone(), ..Default::default() });
+        card.ratings.insert(
+            cap.id.clone(),
+            RatingEntry { level: Rating::LEVELS[i % 3], note: cap.descriptors.meets.clone(), ..Default::default() },
+        );
     }
     for i in 0..12 {
         let cap = &rubric.capabilities[i % rubric.capabilities.len()];
@@ -1561,8 +1849,14 @@ fn bench() {
     let link = encode_link(&card).expect("fits");
     let bomb = format!("#sc1={}", base64url_encode(&miniz_oxide_like_bomb()));
     let big_note = json!({"format": FORMAT, "version": 1, "ratings": {}, "observations":
-        (0..MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "x".repeat(2000)})).collect::<Vec<_>>()}).to_string();
-    println!("typical scorecard: {} bytes of JSON, {} bytes as Greenhouse, link {} characters", json_text.len(), gh_text.len(), link.len());
+        (0..MAX_OBSERVATIONS).map(|i| json!({"id": format!("o{i}"), "text": "x".repeat(2000)})).collect::<Vec<_>>()})
+    .to_string();
+    println!(
+        "typical scorecard: {} bytes of JSON, {} bytes as Greenhouse, link {} characters",
+        json_text.len(),
+        gh_text.len(),
+        link.len()
+    );
     let n = 2000;
     let rows = [
         ("import_json (typical)", time_us(n, || assert!(import_json(&json_text, &rubric).is_ok()))),
@@ -1572,7 +1866,10 @@ fn bench() {
         ("export_markdown (typical)", time_us(n, || assert!(!export_markdown(&card, &rubric).is_empty()))),
         ("encode_link (typical)", time_us(n, || assert!(encode_link(&card).is_ok()))),
         ("decode_link (typical)", time_us(n, || assert!(decode_link(&link, &rubric).is_ok()))),
-        ("decode_link (compression bomb, stops at 1 MiB)", time_us(20, || assert!(decode_link(&bomb, &rubric).is_err()))),
+        (
+            "decode_link (compression bomb, stops at 1 MiB)",
+            time_us(20, || assert!(decode_link(&bomb, &rubric).is_err())),
+        ),
         (
             "import_json (1,000,000-byte document, 500 observations)",
             time_us(20, || {
@@ -1634,7 +1931,10 @@ fn a_files_bytes_are_utf8_text() {
     assert_eq!(decode_text(b"{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 8); save it as UTF-8".to_string()));
     assert_eq!(decode_text(&[0x80, 0x00]), Err("not UTF-8 text (byte 1); save it as UTF-8".to_string()));
     // Counted in the file: a byte-order mark before it is three bytes.
-    assert_eq!(decode_text(b"\xef\xbb\xbf{\"a\": \"\xe9\"}"), Err("not UTF-8 text (byte 11); save it as UTF-8".to_string()));
+    assert_eq!(
+        decode_text(b"\xef\xbb\xbf{\"a\": \"\xe9\"}"),
+        Err("not UTF-8 text (byte 11); save it as UTF-8".to_string())
+    );
     let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
     assert_eq!(decode_text(&le), Err("UTF-16 text; save it as UTF-8".to_string()));
@@ -1648,13 +1948,23 @@ fn a_files_bytes_are_utf8_text() {
 fn greenhouse_take_aways_leave_impressions_out() {
     let rubric = rubric();
     let mut card = Scorecard::new(&rubric);
-    for (i, text) in ["Seems really smart.", "Great attitude, a real rockstar engineer.", "Walked through the rollback plan step by step."].iter().enumerate() {
+    for (i, text) in [
+        "Seems really smart.",
+        "Great attitude, a real rockstar engineer.",
+        "Walked through the rollback plan step by step.",
+    ]
+    .iter()
+    .enumerate()
+    {
         card.observations.push(Observation { id: format!("o{i}"), text: text.to_string(), ..Observation::default() });
     }
     assert!(scorecard::core::interchange::impression(&card.observations[0]));
     assert!(!scorecard::core::interchange::impression(&card.observations[2]));
     let gh = export_greenhouse(&card, &rubric);
-    assert_eq!(gh["questions"][0]["answer"], "<ul><li>Walked through the rollback plan step by step.</li></ul>", "{gh}");
+    assert_eq!(
+        gh["questions"][0]["answer"], "<ul><li>Walked through the rollback plan step by step.</li></ul>",
+        "{gh}"
+    );
     card.observations.truncate(2);
     assert_eq!(export_greenhouse(&card, &rubric)["questions"][0]["answer"], Value::Null);
 }

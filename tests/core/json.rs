@@ -40,11 +40,53 @@ fn corpus() -> Vec<String> {
     texts
 }
 
-
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83e", "\\udd80", "\\n", "\\x", "true", "tru", "null", "false", "0", "-",
-    "-0", "01", "1.", ".5", "1e", "1e+", "2.5e-3", "123456789012345678901234567890", "1e400", "-1e-400", "é", "🦀", " ", "\n",
-    "\t", "\u{1}", "\"a\"", "\"k\":", "[1,]", "{\"a\":1,}", "//", "/*", "'", "NaN", "Infinity", "\u{feff}", "\"k\":1,\"k\":",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud83e",
+    "\\udd80",
+    "\\n",
+    "\\x",
+    "true",
+    "tru",
+    "null",
+    "false",
+    "0",
+    "-",
+    "-0",
+    "01",
+    "1.",
+    ".5",
+    "1e",
+    "1e+",
+    "2.5e-3",
+    "123456789012345678901234567890",
+    "1e400",
+    "-1e-400",
+    "é",
+    "🦀",
+    " ",
+    "\n",
+    "\t",
+    "\u{1}",
+    "\"a\"",
+    "\"k\":",
+    "[1,]",
+    "{\"a\":1,}",
+    "//",
+    "/*",
+    "'",
+    "NaN",
+    "Infinity",
+    "\u{feff}",
+    "\"k\":1,\"k\":",
 ];
 
 #[test]
@@ -111,14 +153,21 @@ fn agrees_with_serde_json_on_random_and_mutated_texts() {
             disagreements.push(text);
         }
     }
-    assert!(disagreements.is_empty(), "{} disagreements, first: {:?}", disagreements.len(), &disagreements[..disagreements.len().min(5)]);
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements, first: {:?}",
+        disagreements.len(),
+        &disagreements[..disagreements.len().min(5)]
+    );
 }
 
 /// True when ours refused `text` for a duplicate key where serde_json (which keeps the last of
 /// equal keys) accepted it, or refused it further on: ours stops after the second key's value,
 /// reporting the key. The error must point at a key of that name.
 fn duplicate_key_first(text: &str, serde_error: Option<&serde_json::Error>, ours: &JsonError) -> bool {
-    if ours.message != "duplicate key" || serde_error.is_some_and(|a| (a.line(), a.column()) <= (ours.line, ours.column)) {
+    if ours.message != "duplicate key"
+        || serde_error.is_some_and(|a| (a.line(), a.column()) <= (ours.line, ours.column))
+    {
         return false;
     }
     // The byte the error points at (columns count from 1) starts the second key's string.
@@ -138,15 +187,36 @@ fn close(a: &Value, b: &Value) -> bool {
             x == y || ((x - y) / x).abs() < 1e-14
         }
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w))),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+        }
         _ => a == b,
     }
 }
 
 #[test]
 fn numbers_are_exact_where_documents_need_them() {
-    for text in ["0", "-0", "7", "-7", "18446744073709551615", "-9223372036854775808", "1.7", "0.8", "0.5", "-0.25", "2e3", "1.5E-2",
-        "12345.678901234", "3.141592653589793", "1e22", "1e-22", "18446744073709551616", "0.1", "100.0"] {
+    for text in [
+        "0",
+        "-0",
+        "7",
+        "-7",
+        "18446744073709551615",
+        "-9223372036854775808",
+        "1.7",
+        "0.8",
+        "0.5",
+        "-0.25",
+        "2e3",
+        "1.5E-2",
+        "12345.678901234",
+        "3.141592653589793",
+        "1e22",
+        "1e-22",
+        "18446744073709551616",
+        "0.1",
+        "100.0",
+    ] {
         assert_eq!(parse(text).unwrap(), serde_json::from_str::<Value>(text).unwrap(), "{text}");
     }
     assert_eq!(parse("1e400").unwrap_err().message, "number out of range");
@@ -161,7 +231,11 @@ fn nesting_is_bounded_and_deep_input_is_refused_not_a_crash() {
     // Exactly serde_json's limit, with the same message and position (the fuzz target
     // parse_json found ours one level more lenient, and a carriage return shifting the column).
     for n in [MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2] {
-        for text in [format!("{}{}", "[".repeat(n), "]".repeat(n)), format!("\r{}", "[".repeat(n)), format!("{}{{\"a\":1}}", "[".repeat(n))] {
+        for text in [
+            format!("{}{}", "[".repeat(n), "]".repeat(n)),
+            format!("\r{}", "[".repeat(n)),
+            format!("{}{{\"a\":1}}", "[".repeat(n)),
+        ] {
             let theirs = serde_json::from_str::<Value>(&text).map(|_| ()).map_err(|e| e.to_string());
             assert_eq!(parse(&text).map(|_| ()).map_err(|e| e.to_string()), theirs, "{n} levels: {text:?}");
         }
@@ -169,7 +243,6 @@ fn nesting_is_bounded_and_deep_input_is_refused_not_a_crash() {
     let very_deep = "{\"a\":".repeat(1_000_000);
     assert_eq!(parse(&very_deep).unwrap_err().message, "recursion limit exceeded");
 }
-
 
 #[test]
 fn duplicate_keys_are_refused_at_the_second_key() {
@@ -183,7 +256,10 @@ fn duplicate_keys_are_refused_at_the_second_key() {
     assert_eq!(err(r#"{"":1,"":2}"#), r#"duplicate key "" at line 1 column 7"#);
     // The key is quoted clipped, and with its control characters escaped.
     let long = "k".repeat(100);
-    assert_eq!(err(&format!(r#"{{"{long}":1,"{long}":2}}"#)), format!("duplicate key \"{}…\" at line 1 column 107", &long[..60]));
+    assert_eq!(
+        err(&format!(r#"{{"{long}":1,"{long}":2}}"#)),
+        format!("duplicate key \"{}…\" at line 1 column 107", &long[..60])
+    );
     assert_eq!(err(r#"{"\u001b[2J":1,"\u001b[2J":2}"#), r#"duplicate key "\u001b[2J" at line 1 column 16"#);
     let e = parse(r#"{"a":1,"a":2}"#).unwrap_err();
     assert_eq!((e.message, e.key.as_deref()), ("duplicate key", Some("a")));
@@ -195,7 +271,12 @@ fn duplicate_keys_are_refused_at_the_second_key() {
     assert_eq!(err(r#"{"a":1,"b":tru,"a":2}"#), "expected ident at line 1 column 15");
     // What the differential tests count as agreement: serde_json accepts the text or refuses it
     // after the second key.
-    for (text, agree) in [(r#"{"a":1,"a":2}"#, true), ("{\"a\":1,\n \"a\":2 x", true), (r#"{"a":1,"a":2,}"#, true), (r#"{"a":1,"b":2}"#, false)] {
+    for (text, agree) in [
+        (r#"{"a":1,"a":2}"#, true),
+        ("{\"a\":1,\n \"a\":2 x", true),
+        (r#"{"a":1,"a":2,}"#, true),
+        (r#"{"a":1,"b":2}"#, false),
+    ] {
         let agrees = match (serde_json::from_str::<Value>(text), parse(text)) {
             (a, Err(b)) => duplicate_key_first(text, a.as_ref().err(), &b),
             _ => false,
@@ -248,7 +329,8 @@ fn writes_what_serde_json_writes() {
         let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
         for pretty in [false, true] {
             let ours = write(&value, pretty);
-            let theirs = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+            let theirs =
+                if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
             if ours != theirs {
                 // Only a float's digits may differ (serde_json prints "1e-5", ours "0.00001"):
                 // the value read back is the same.
@@ -278,7 +360,21 @@ fn floats_are_written_to_read_back_the_same() {
         assert!(!text.contains('e') && text.contains('.'), "{x:e}: {text}");
         read
     };
-    for (x, text) in [(0.0, "0.0"), (-0.0, "-0.0"), (1.0, "1.0"), (0.5, "0.5"), (0.1, "0.1"), (1.75, "1.75"), (-2.5, "-2.5"), (0.74, "0.74"), (1e15, "1000000000000000.0"), (123.456, "123.456"), (0.1 + 0.2, "0.30000000000000004"), (1e-7, "0.0000001"), (2f64.powi(60), "1152921504606846976.0")] {
+    for (x, text) in [
+        (0.0, "0.0"),
+        (-0.0, "-0.0"),
+        (1.0, "1.0"),
+        (0.5, "0.5"),
+        (0.1, "0.1"),
+        (1.75, "1.75"),
+        (-2.5, "-2.5"),
+        (0.74, "0.74"),
+        (1e15, "1000000000000000.0"),
+        (123.456, "123.456"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (1e-7, "0.0000001"),
+        (2f64.powi(60), "1152921504606846976.0"),
+    ] {
         assert_eq!(write(&Value::from(x), false), text, "{x:e}");
     }
     let mut rng = Rng(0xf10a_7000_0000_0001);

@@ -86,7 +86,10 @@ fn the_seed_reads_the_same_with_crlf_a_bom_blank_lines_and_markdown_bars() {
 fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
     let ladder = rubric_from_ladder(L5, &default()).unwrap();
     let r = &ladder.rubric;
-    assert_eq!((r.id.as_str(), r.level.as_str(), r.role.as_str()), ("l5-staff-software-engineer", "L5", "Staff Software Engineer"));
+    assert_eq!(
+        (r.id.as_str(), r.level.as_str(), r.role.as_str()),
+        ("l5-staff-software-engineer", "L5", "Staff Software Engineer")
+    );
     let ids: Vec<&str> = r.capabilities.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["technical_expertise", "project_ownership", "operational_excellence"]);
     assert_eq!(r.capabilities[2].descriptors.exceeds, "Sets the reliability bar of the organisation.");
@@ -94,7 +97,8 @@ fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
     assert_eq!(r.traits.items, ["Make the teams around them better"]);
     assert_eq!(r.guidance, None);
     // The L4 policy moved up one level: L4+L5 -> L5+L6, L3 -> L4.
-    let bands: Vec<(&str, Option<&str>)> = r.policy.bands.iter().map(|b| (b.level.as_str(), b.consider.as_deref())).collect();
+    let bands: Vec<(&str, Option<&str>)> =
+        r.policy.bands.iter().map(|b| (b.level.as_str(), b.consider.as_deref())).collect();
     assert_eq!(bands, [("L5", Some("L6")), ("L5", None), ("L4", None)]);
     // Only the capabilities this ladder has keep their weights and core places, and no count
     // asks for more capabilities than there are.
@@ -104,7 +108,13 @@ fn another_level_gets_its_own_ids_and_a_renumbered_policy() {
     // is "3 of 3", and the notes say so.
     assert_eq!(r.policy.min_assessed, 2);
     assert_eq!(r.policy.bands.iter().map(|b| b.min_assessed).max(), Some(3));
-    assert!(ladder.notes.iter().any(|n| n.contains("3 capabilities instead of 6, so the counts to assess keep their proportion: at least 2 assessed")), "{:?}", ladder.notes);
+    assert!(
+        ladder.notes.iter().any(|n| n.contains(
+            "3 capabilities instead of 6, so the counts to assess keep their proportion: at least 2 assessed"
+        )),
+        "{:?}",
+        ladder.notes
+    );
     assert!(ladder.notes.iter().any(|n| n.contains("moved by 1")), "{:?}", ladder.notes);
     assert!(ladder.notes.iter().any(|n| n.contains("operational_excellence")), "{:?}", ladder.notes);
     assert!(ladder.notes.iter().any(|n| n.contains("communication_collaboration")), "{:?}", ladder.notes);
@@ -143,14 +153,22 @@ fn malformed_ladders_are_refused_with_the_line_at_fault() {
         (L5.replacen("L5 Staff Software Engineer", "Staff Software Engineer", 1), 1, "must start with the level code"),
         (L5.replacen("L5 Staff Software Engineer", "- L5 Staff", 1), 1, "first line must be the title"),
         (L5.lines().take(4).collect::<Vec<_>>().join("\n"), 0, "no capability table"),
-        (L5.replacen("Expectations\n", "Expectations\nMore\nAnd more\n", 1), 7, "expected the capability table's header"),
+        (
+            L5.replacen("Expectations\n", "Expectations\nMore\nAnd more\n", 1),
+            7,
+            "expected the capability table's header",
+        ),
         (L5.replacen("| Exceeds Expectations |", "|", 1), 6, "header has 3 columns"),
         (L5.replacen("Runs its services reliably. |", "", 1), 10, "this row has 3 columns"),
         (L5.replacen("Needs help on cross-team designs.", " ", 1), 8, "no \"Needs Improvement\" text"),
         (L5.replacen("Operational Excellence |", "Technical  expertise |", 1), 10, "repeats a capability"),
         (L5.replacen("Operational Excellence |", " |", 1), 10, "no capability name"),
         (L5.lines().take(6).collect::<Vec<_>>().join("\n"), 6, "no capability rows"),
-        (format!("{L5}Managing L5s\nIntro\nKey approaches\n- One\nA title\nand its second line\n- Two\n"), 18, "a list's title must be one line"),
+        (
+            format!("{L5}Managing L5s\nIntro\nKey approaches\n- One\nA title\nand its second line\n- Two\n"),
+            18,
+            "a list's title must be one line",
+        ),
         (format!("{L5}Managing L5s\nKey approaches\n- One\nDangling text\n"), 17, "a section needs a list"),
     ];
     for (doc, line, needle) in cases {
@@ -188,7 +206,10 @@ fn hostile_ladders_never_panic() {
     // As many rows as the size limit allows, all one synonym, or a synonym and its capability:
     // refused as repeats, without a note per pair of rows first.
     let started = std::time::Instant::now();
-    for rows in ["Coding | y | z | w\n".repeat(25_000), format!("Technical Expertise | y | z | w\n{}", "Coding | y | z | w\n".repeat(25_000))] {
+    for rows in [
+        "Coding | y | z | w\n".repeat(25_000),
+        format!("Technical Expertise | y | z | w\n{}", "Coding | y | z | w\n".repeat(25_000)),
+    ] {
         let e = err(&format!("L4 x\nA | B | C | D\n{rows}"));
         assert!(e.to_string().contains("repeats a capability"), "{e}");
     }
@@ -211,7 +232,11 @@ fn json_and_ladders_are_told_apart_by_their_first_character() {
 fn nothing_is_dropped_or_damaged_silently() {
     let base = default();
     // A summary of two sentences with no heading before the table keeps both.
-    let doc = L5.replacen("- Sets direction for a group of teams\n- Grows senior engineers\nExpectations\n", "It has two sentences.\n", 1);
+    let doc = L5.replacen(
+        "- Sets direction for a group of teams\n- Grows senior engineers\nExpectations\n",
+        "It has two sentences.\n",
+        1,
+    );
     let r = read(&doc).unwrap();
     assert_eq!(r.summary, "Staff engineers set technical direction across several teams. It has two sentences.");
     // A list straight after the guidance's title is kept, untitled.
@@ -220,7 +245,8 @@ fn nothing_is_dropped_or_damaged_silently() {
     assert_eq!((g.title.as_str(), g.sections.len(), g.sections[0].title.as_str()), ("Managing L5s", 1, ""));
     assert_eq!(g.sections[0].items, ["g1", "g2"]);
     // ". ." is only fixed at the end of a text; braces only when one stands alone.
-    let r = read(&L5.replacen("Owns the architecture of a product area.", "Knows Java. .NET and {a} and b}", 1)).unwrap();
+    let r =
+        read(&L5.replacen("Owns the architecture of a product area.", "Knows Java. .NET and {a} and b}", 1)).unwrap();
     assert_eq!(r.capabilities[0].descriptors.meets, "Knows Java. .NET and {a} and b}");
     // An L0 ladder cannot have the base's band a level below: it is left out, and said.
     let ladder = rubric_from_ladder(&L5.replacen("L5 Staff", "L0 Junior", 1), &base).unwrap();
@@ -235,7 +261,11 @@ fn nothing_is_dropped_or_damaged_silently() {
     let ladder = rubric_from_ladder(L5, &odd).unwrap();
     assert!(ladder.rubric.policy.bands.iter().all(|b| b.level == "L5"), "{:?}", ladder.rubric.policy.bands);
     // A Markdown table whose header has a leading bar and three columns is three columns.
-    let e = err(&L5.replacen("Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |", "| Capability | NI | M |", 1));
+    let e = err(&L5.replacen(
+        "Capability | Needs Improvement | Meets Expectations | Exceeds Expectations |",
+        "| Capability | NI | M |",
+        1,
+    ));
     assert!(e.to_string().contains("header has 3 columns"), "{e}");
     // JSON, an object or a list, is not a ladder.
     assert!(!looks_like_ladder("[{}]"));
@@ -248,10 +278,21 @@ fn a_level_code_in_another_case_is_written_as_the_policy_writes_it() {
     let lower = SEED.replacen("L4 Senior Software Engineer", "l5 Staff Software Engineer", 1);
     let ladder = rubric_from_ladder(&lower, &default()).unwrap();
     let r = &ladder.rubric;
-    assert_eq!((r.level.as_str(), r.title.as_str(), r.id.as_str()), ("L5", "L5 Staff Software Engineer", "l5-staff-software-engineer"));
-    let bands: Vec<&str> = r.policy.bands.iter().flat_map(|b| [Some(b.level.as_str()), b.consider.as_deref()]).flatten().collect();
+    assert_eq!(
+        (r.level.as_str(), r.title.as_str(), r.id.as_str()),
+        ("L5", "L5 Staff Software Engineer", "l5-staff-software-engineer")
+    );
+    let bands: Vec<&str> =
+        r.policy.bands.iter().flat_map(|b| [Some(b.level.as_str()), b.consider.as_deref()]).flatten().collect();
     assert_eq!(bands, ["L5", "L6", "L5", "L4"]);
-    assert!(ladder.notes.iter().any(|n| n == "line 1: the level code \"l5\" read as \"L5\", as the policy writes its levels"), "{:?}", ladder.notes);
+    assert!(
+        ladder
+            .notes
+            .iter()
+            .any(|n| n == "line 1: the level code \"l5\" read as \"L5\", as the policy writes its levels"),
+        "{:?}",
+        ladder.notes
+    );
     // Two needs improvement and four meets: L4, below this L5 rubric, said in one case.
     let card = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"meets"},"project_ownership":{"level":"meets"},"business_impact":{"level":"needs_improvement"},"communication_collaboration":{"level":"meets"},"mentorship_support":{"level":"needs_improvement"},"leadership_process":{"level":"meets"}}}"#;
     let rec = scorecard::core::recommend(r, &scorecard::core::Scorecard::from_json(card, r).unwrap());
@@ -268,7 +309,11 @@ fn a_ladder_of_one_capability_is_said_in_the_singular() {
     let one: String = L5.lines().take(8).map(|l| format!("{l}\n")).collect();
     let ladder = rubric_from_ladder(&one, &default()).unwrap();
     assert_eq!(ladder.rubric.capabilities.len(), 1);
-    assert!(ladder.notes.iter().any(|n| n.starts_with("policy: 1 capability instead of 6, so the counts")), "{:?}", ladder.notes);
+    assert!(
+        ladder.notes.iter().any(|n| n.starts_with("policy: 1 capability instead of 6, so the counts")),
+        "{:?}",
+        ladder.notes
+    );
     assert!(!ladder.notes.iter().any(|n| n.contains("1 capabilities")), "{:?}", ladder.notes);
 }
 
@@ -280,7 +325,14 @@ fn no_band_is_moved_below_the_first_level() {
     let ladder = rubric_from_ladder(&l1, &default()).unwrap();
     assert_eq!(ladder.rubric.level, "L1");
     assert!(ladder.rubric.policy.bands.iter().all(|b| b.level != "L0"), "{:?}", ladder.rubric.policy.bands);
-    assert!(ladder.notes.iter().any(|n| n.contains("the band for L3 left out: it would be for L0, below the ladder's first level")), "{:?}", ladder.notes);
+    assert!(
+        ladder
+            .notes
+            .iter()
+            .any(|n| n.contains("the band for L3 left out: it would be for L0, below the ladder's first level")),
+        "{:?}",
+        ladder.notes
+    );
 }
 
 /// A capability the ladder names otherwise than the seed ("Technical Skills", "Communication")
@@ -299,7 +351,10 @@ fn a_capability_renamed_with_a_known_name_keeps_its_stable_id_and_policy() {
     let ids: Vec<&str> = r.capabilities.iter().map(|c| c.id.as_str()).collect();
     let stable: Vec<&str> = embedded.capabilities.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, stable);
-    assert_eq!((r.capabilities[0].name.as_str(), r.capabilities[3].name.as_str()), ("Technical Skills", "Communication"));
+    assert_eq!(
+        (r.capabilities[0].name.as_str(), r.capabilities[3].name.as_str()),
+        ("Technical Skills", "Communication")
+    );
     assert_eq!(r.policy, embedded.policy);
     assert!(ladder.unused_policy.is_empty(), "{:?}", ladder.unused_policy);
     assert_eq!(ladder.verdict_note(), None);
@@ -315,8 +370,12 @@ fn a_capability_renamed_with_a_known_name_keeps_its_stable_id_and_policy() {
     // rating stays below L4.
     let card = r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"needs_improvement"},"project_ownership":{"level":"exceeds"},"business_impact":{"level":"exceeds"},"communication_collaboration":{"level":"meets"},"mentorship_support":{"level":"exceeds"},"leadership_process":{"level":"exceeds"}}}"#;
     let ours = scorecard::core::recommend(r, &scorecard::core::Scorecard::from_json(card, r).unwrap());
-    let theirs = scorecard::core::recommend(&embedded, &scorecard::core::Scorecard::from_json(card, &embedded).unwrap());
-    assert_eq!((ours.decision, ours.level.clone(), ours.greenhouse), (theirs.decision, theirs.level.clone(), theirs.greenhouse));
+    let theirs =
+        scorecard::core::recommend(&embedded, &scorecard::core::Scorecard::from_json(card, &embedded).unwrap());
+    assert_eq!(
+        (ours.decision, ours.level.clone(), ours.greenhouse),
+        (theirs.decision, theirs.level.clone(), theirs.greenhouse)
+    );
     assert_ne!(ours.level.as_deref(), Some("L4"), "{ours:?}");
 }
 
@@ -346,8 +405,18 @@ fn names_the_table_does_not_know_or_that_collide_get_their_own_ids_and_accurate_
     // say of each what is left out.
     let ladder = rubric_from_ladder(L5, &default()).unwrap();
     assert_eq!(ladder.unused_policy, ["communication_collaboration", "mentorship_support"]);
-    assert!(ladder.notes.iter().any(|n| n == "policy: no capability of this ladder is business_impact: its weight does not apply"), "{:?}", ladder.notes);
-    assert!(ladder.verdict_note().unwrap().contains("communication_collaboration or mentorship_support, so the policy's core rule or weight for them"));
+    assert!(
+        ladder
+            .notes
+            .iter()
+            .any(|n| n == "policy: no capability of this ladder is business_impact: its weight does not apply"),
+        "{:?}",
+        ladder.notes
+    );
+    assert!(ladder
+        .verdict_note()
+        .unwrap()
+        .contains("communication_collaboration or mentorship_support, so the policy's core rule or weight for them"));
 
     // A synonym of a capability another row is by name keeps its own id.
     let doc = L5.replacen("Operational Excellence |", "Coding |", 1);
@@ -359,14 +428,16 @@ fn names_the_table_does_not_know_or_that_collide_get_their_own_ids_and_accurate_
         ladder.notes
     );
     // Two synonyms of one capability: neither takes it, and its rules are said to go unused.
-    let doc = L5.replacen("Technical Expertise |", "Coding |", 1).replacen("Operational Excellence |", "System Design |", 1);
+    let doc =
+        L5.replacen("Technical Expertise |", "Coding |", 1).replacen("Operational Excellence |", "System Design |", 1);
     let ladder = rubric_from_ladder(&doc, &default()).unwrap();
     let ids: Vec<&str> = ladder.rubric.capabilities.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["coding", "project_ownership", "system_design"]);
     assert!(ladder.notes.iter().any(|n| n.contains("\"Coding\" is a name for technical_expertise in the synonym table, as is \"System Design\" (line 10): neither is read as it")), "{:?}", ladder.notes);
     assert!(ladder.unused_policy.contains(&"technical_expertise".to_string()), "{:?}", ladder.unused_policy);
     // The same synonym twice is still a repeated capability.
-    let e = err(&L5.replacen("Technical Expertise |", "Coding |", 1).replacen("Operational Excellence |", "Coding |", 1));
+    let e =
+        err(&L5.replacen("Technical Expertise |", "Coding |", 1).replacen("Operational Excellence |", "Coding |", 1));
     assert!(e.to_string().contains("repeats a capability"), "{e}");
 
     // A base rubric (`--policy-from`) with ids of its own: a capability it has by name gets its
@@ -407,21 +478,44 @@ fn a_ladder_without_traits_reads_its_guidance_as_guidance() {
     assert_eq!(r.traits, scorecard::core::rubric::Traits::default());
     let g = r.guidance.expect("guidance");
     assert_eq!(g.title, "Leading L4 Senior Software Engineers");
-    assert_eq!((g.intro.as_str(), g.sections[0].title.as_str()), (embedded.guidance.as_ref().unwrap().intro.as_str(), "Key approaches"));
+    assert_eq!(
+        (g.intro.as_str(), g.sections[0].title.as_str()),
+        (embedded.guidance.as_ref().unwrap().intro.as_str(), "Key approaches")
+    );
 
     // Traits titled otherwise are still the traits, and said to be read as them.
-    let ladder = rubric_from_ladder(&L5.replacen("What makes a good L5 engineer?", "Signs of a strong L5", 1), &default()).unwrap();
+    let ladder =
+        rubric_from_ladder(&L5.replacen("What makes a good L5 engineer?", "Signs of a strong L5", 1), &default())
+            .unwrap();
     assert_eq!((ladder.rubric.traits.title.as_str(), ladder.rubric.traits.items.len()), ("Signs of a strong L5", 1));
-    assert!(ladder.notes.iter().any(|n| n.starts_with("line 11: \"Signs of a strong L5\" read as the traits of a strong hire")), "{:?}", ladder.notes);
+    assert!(
+        ladder
+            .notes
+            .iter()
+            .any(|n| n.starts_with("line 11: \"Signs of a strong L5\" read as the traits of a strong hire")),
+        "{:?}",
+        ladder.notes
+    );
     // An engineering manager's ladder: its traits' question names managers, and are the traits.
-    let m1 = format!("{}Managing M1s\nKey approaches\n- Coach them\n", L5.replace("L5 Staff Software Engineer", "M1 Engineering Manager").replace("good L5 engineer?", "good M1 manager?"));
+    let m1 = format!(
+        "{}Managing M1s\nKey approaches\n- Coach them\n",
+        L5.replace("L5 Staff Software Engineer", "M1 Engineering Manager")
+            .replace("good L5 engineer?", "good M1 manager?")
+    );
     let r = read(&m1).unwrap();
-    assert_eq!((r.traits.title.as_str(), r.guidance.map(|g| g.title)), ("What makes a good M1 manager?", Some("Managing M1s".to_string())));
+    assert_eq!(
+        (r.traits.title.as_str(), r.guidance.map(|g| g.title)),
+        ("What makes a good M1 manager?", Some("Managing M1s".to_string()))
+    );
     // No section after the table: no traits, and said.
     let table_only: String = L5.lines().take(10).map(|l| format!("{l}\n")).collect();
     let ladder = rubric_from_ladder(&table_only, &default()).unwrap();
     assert!(ladder.rubric.traits.items.is_empty() && ladder.rubric.guidance.is_none());
-    assert!(ladder.notes.iter().any(|n| n.starts_with("the ladder has no traits of a strong hire")), "{:?}", ladder.notes);
+    assert!(
+        ladder.notes.iter().any(|n| n.starts_with("the ladder has no traits of a strong hire")),
+        "{:?}",
+        ladder.notes
+    );
     // The traits after the guidance are refused at their title.
     let reversed = format!("{table_only}Managing L5s\nKey approaches\n- One\nWhat makes a good L5 engineer?\nYou may hear that they:\n- Two\n");
     let e = err(&reversed);

@@ -15,12 +15,26 @@ fn default_rubric_is_valid_and_has_the_stable_ids() {
     let ids: Vec<&str> = r.capabilities.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["technical_expertise", "project_ownership", "business_impact", "communication_collaboration", "mentorship_support", "leadership_process"]
+        [
+            "technical_expertise",
+            "project_ownership",
+            "business_impact",
+            "communication_collaboration",
+            "mentorship_support",
+            "leadership_process"
+        ]
     );
     let names: Vec<&str> = r.capabilities.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Technical Expertise", "Project Ownership", "Business Impact", "Communication & Collaboration", "Mentorship & Support", "Leadership & Process Improvement"]
+        [
+            "Technical Expertise",
+            "Project Ownership",
+            "Business Impact",
+            "Communication & Collaboration",
+            "Mentorship & Support",
+            "Leadership & Process Improvement"
+        ]
     );
     assert_eq!(r.title, "L4 Senior Software Engineer");
     assert_eq!(r.traits.items.len(), 10);
@@ -56,7 +70,10 @@ fn whole_numbers_may_be_written_as_floats() {
     v["policy"]["min_assessed"] = 4.0.into();
     let r = Rubric::from_json(&v.to_string()).unwrap();
     assert_eq!((r.version, r.policy.min_assessed), (3, 4));
-    check_error(|v| v["policy"]["min_assessed"] = 2.5.into(), "policy.min_assessed: expected a whole number of 0 or more");
+    check_error(
+        |v| v["policy"]["min_assessed"] = 2.5.into(),
+        "policy.min_assessed: expected a whole number of 0 or more",
+    );
     check_error(|v| v["version"] = (-1.0).into(), "version: expected a whole number of 0 or more");
 }
 
@@ -70,11 +87,23 @@ fn check_error(edit: impl Fn(&mut Value), expected: &str) {
 
 #[test]
 fn bad_rubrics_get_specific_errors() {
-    check_error(|v| v["capabilities"][1]["id"] = "technical_expertise".into(), "capabilities: duplicate id \"technical_expertise\"");
+    check_error(
+        |v| v["capabilities"][1]["id"] = "technical_expertise".into(),
+        "capabilities: duplicate id \"technical_expertise\"",
+    );
     check_error(|v| v["policy"]["core"][0] = "coding".into(), "policy.core: unknown capability \"coding\"");
-    check_error(|v| v["levels"][1]["id"] = "meet".into(), "levels[1].id: unknown level \"meet\"; expected needs_improvement, meets or exceeds");
-    check_error(|v| v["policy"]["weights"]["typing_speed"] = 1.into(), "policy.weights: unknown capability \"typing_speed\"");
-    check_error(|v| v["capabilities"][2]["descriptors"]["meets"] = "".into(), "capabilities[2] (business_impact).descriptors.meets: missing text");
+    check_error(
+        |v| v["levels"][1]["id"] = "meet".into(),
+        "levels[1].id: unknown level \"meet\"; expected needs_improvement, meets or exceeds",
+    );
+    check_error(
+        |v| v["policy"]["weights"]["typing_speed"] = 1.into(),
+        "policy.weights: unknown capability \"typing_speed\"",
+    );
+    check_error(
+        |v| v["capabilities"][2]["descriptors"]["meets"] = "".into(),
+        "capabilities[2] (business_impact).descriptors.meets: missing text",
+    );
     check_error(
         |v| {
             v["capabilities"][0]["descriptors"].as_object_mut().unwrap().remove("exceeds");
@@ -82,12 +111,24 @@ fn bad_rubrics_get_specific_errors() {
         "descriptors.exceeds: missing text",
     );
     check_error(|v| v["format"] = "ladder".into(), "format: expected \"scorecard-rubric\", found \"ladder\"");
-    check_error(|v| v["schema_version"] = 2.into(), "schema_version: this build reads rubric schema version 1, found 2");
+    check_error(
+        |v| v["schema_version"] = 2.into(),
+        "schema_version: this build reads rubric schema version 1, found 2",
+    );
     check_error(|v| v["capabilities"][0]["id"] = "Tech Skills".into(), "must be lower_snake_case");
     check_error(|v| v["policy"]["weights"]["business_impact"] = (-1.0).into(), "policy.weights.business_impact");
-    check_error(|v| v["policy"]["bands"][0]["min_score"] = 7.into(), "policy.bands[0].min_score: must be between 0 and 2");
-    check_error(|v| v["policy"]["bands"] = Value::Array(vec![]), "policy.bands: the list is empty; a rubric needs at least one hiring band");
-    check_error(|v| v["capabilities"] = Value::Array(vec![]), "capabilities: the list is empty; a rubric needs at least one capability");
+    check_error(
+        |v| v["policy"]["bands"][0]["min_score"] = 7.into(),
+        "policy.bands[0].min_score: must be between 0 and 2",
+    );
+    check_error(
+        |v| v["policy"]["bands"] = Value::Array(vec![]),
+        "policy.bands: the list is empty; a rubric needs at least one hiring band",
+    );
+    check_error(
+        |v| v["capabilities"] = Value::Array(vec![]),
+        "capabilities: the list is empty; a rubric needs at least one capability",
+    );
     check_error(|v| v["policy"]["min_assessed"] = 9.into(), "policy.min_assessed: 9 is more than the 6 capabilities");
     check_error(|v| v["capabilities"] = "six".into(), "rubric is not valid");
     let err = Rubric::from_json("{ not json").unwrap_err().to_string();
@@ -110,7 +151,10 @@ fn bands_must_go_from_the_highest_to_the_lowest() {
         },
         "policy.bands[1].min_score: bands go from the highest to the lowest; 0.8 is above bands[0]'s 0.5",
     );
-    check_error(|v| v["policy"]["bands"][2]["min_score"] = 1.5.into(), "policy.bands[2].min_score: bands go from the highest to the lowest; 1.5 is above bands[1]'s 0.8");
+    check_error(
+        |v| v["policy"]["bands"][2]["min_score"] = 1.5.into(),
+        "policy.bands[2].min_score: bands go from the highest to the lowest; 1.5 is above bands[1]'s 0.8",
+    );
     // Equal minimum scores are fine: the other conditions tell such bands apart.
     let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
     v["policy"]["bands"][1]["min_score"] = 1.7.into();
@@ -125,11 +169,29 @@ fn rubric_errors_quote_user_text_clipped_and_escaped() {
     let mut v: Value = serde_json::from_str(DEFAULT_RUBRIC_JSON).unwrap();
     v["capabilities"][0]["id"] = long.clone().into();
     let err = Rubric::from_json(&v.to_string()).unwrap_err().to_string();
-    assert_eq!(err, format!("capabilities: id \"{}…\" must be lower_snake_case letters, digits and _, at most 64 characters", &long[..60]));
-    check_error(|v| v["policy"]["core"][0] = format!("{long}\u{1b}").into(), &format!("policy.core: unknown capability \"{}…\"", &long[..60]));
-    check_error(|v| v["policy"]["weights"][&long] = 1.into(), &format!("policy.weights: unknown capability \"{}…\"", &long[..60]));
-    check_error(|v| v["policy"]["weights"]["a\u{1b}[2Jb"] = "heavy".into(), "policy.weights.a\\u001b[2Jb: expected a number");
-    check_error(|v| v["format"] = "\u{1b}]0;pwned\u{7}\n\0".into(), "format: expected \"scorecard-rubric\", found \"\\u001b]0;pwned\\u0007\\u000a\\u0000\"");
+    assert_eq!(
+        err,
+        format!(
+            "capabilities: id \"{}…\" must be lower_snake_case letters, digits and _, at most 64 characters",
+            &long[..60]
+        )
+    );
+    check_error(
+        |v| v["policy"]["core"][0] = format!("{long}\u{1b}").into(),
+        &format!("policy.core: unknown capability \"{}…\"", &long[..60]),
+    );
+    check_error(
+        |v| v["policy"]["weights"][&long] = 1.into(),
+        &format!("policy.weights: unknown capability \"{}…\"", &long[..60]),
+    );
+    check_error(
+        |v| v["policy"]["weights"]["a\u{1b}[2Jb"] = "heavy".into(),
+        "policy.weights.a\\u001b[2Jb: expected a number",
+    );
+    check_error(
+        |v| v["format"] = "\u{1b}]0;pwned\u{7}\n\0".into(),
+        "format: expected \"scorecard-rubric\", found \"\\u001b]0;pwned\\u0007\\u000a\\u0000\"",
+    );
     let err = Rubric::from_json(&format!("{{\"{long}\": 1, \"{long}\": 2}}")).unwrap_err().to_string();
     assert_eq!(err, format!("rubric is not valid: duplicate key \"{}…\" at line 1 column 100009", &long[..60]));
 }
@@ -168,12 +230,26 @@ fn the_reader_reads_what_the_rubric_writes_and_names_bad_fields() {
     again.source_json = rubric.source_json.clone();
     assert_eq!(again, rubric);
 
-    check_error(|v| v["capabilities"][3]["name"] = 5.into(), "rubric is not valid: capabilities[3].name: expected text");
-    check_error(|v| v["policy"]["bands"][1]["core_at_least"] = "great".into(), "policy.bands[1].core_at_least: expected needs_improvement, meets or exceeds");
-    check_error(|v| v["policy"]["bands"][0]["min_score"] = "high".into(), "policy.bands[0].min_score: expected a number");
+    check_error(
+        |v| v["capabilities"][3]["name"] = 5.into(),
+        "rubric is not valid: capabilities[3].name: expected text",
+    );
+    check_error(
+        |v| v["policy"]["bands"][1]["core_at_least"] = "great".into(),
+        "policy.bands[1].core_at_least: expected needs_improvement, meets or exceeds",
+    );
+    check_error(
+        |v| v["policy"]["bands"][0]["min_score"] = "high".into(),
+        "policy.bands[0].min_score: expected a number",
+    );
     check_error(|v| v["policy"]["min_assessed"] = (-2).into(), "policy.min_assessed: expected a whole number");
     check_error(|v| v["traits"]["items"][2] = Value::Bool(true), "traits.items[2]: expected text");
-    check_error(|v| { v.as_object_mut().unwrap().remove("policy"); }, "policy: missing");
+    check_error(
+        |v| {
+            v.as_object_mut().unwrap().remove("policy");
+        },
+        "policy: missing",
+    );
     check_error(|v| v["schema_version"] = 1.5.into(), "schema_version: expected a whole number");
     // Optional parts may be left out or null.
     let mut v: Value = serde_json::from_str(&rubric.source_json).unwrap();
@@ -228,7 +304,10 @@ fn fields(schema: &Value, root: &Value, value: &Value, pointer: &str, name: &str
     let schema = resolve(schema, root);
     match value {
         Value::Object(map) => {
-            let required: Vec<&str> = schema.get("required").and_then(Value::as_array).map_or(Vec::new(), |r| r.iter().filter_map(Value::as_str).collect());
+            let required: Vec<&str> = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .map_or(Vec::new(), |r| r.iter().filter_map(Value::as_str).collect());
             for (key, v) in map {
                 let (sub, field_name) = match schema.get("properties").and_then(|p| p.get(key)) {
                     Some(sub) => (sub, if name.is_empty() { key.clone() } else { format!("{name}.{key}") }),
@@ -238,7 +317,11 @@ fn fields(schema: &Value, root: &Value, value: &Value, pointer: &str, name: &str
                     },
                 };
                 let field_pointer = format!("{pointer}/{key}");
-                out.push(Field { pointer: field_pointer.clone(), name: field_name.clone(), required: required.contains(&key.as_str()) });
+                out.push(Field {
+                    pointer: field_pointer.clone(),
+                    name: field_name.clone(),
+                    required: required.contains(&key.as_str()),
+                });
                 fields(sub, root, v, &field_pointer, &field_name, out);
             }
         }
@@ -294,7 +377,10 @@ fn the_embedded_rubric_and_every_rubric_file_fit_the_schema() {
     assert_eq!(schema["properties"]["format"]["const"], scorecard::core::rubric::RUBRIC_FORMAT);
     check_both(&schema, &embedded(), true, "the embedded rubric");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(root.join("data/rubrics")).expect("data/rubrics").map(|e| e.expect("an entry").path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("data/rubrics"))
+        .expect("data/rubrics")
+        .map(|e| e.expect("an entry").path())
+        .collect();
     files.push(root.join("examples/ats/sre-rubric.json"));
     for path in files {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
@@ -302,7 +388,11 @@ fn the_embedded_rubric_and_every_rubric_file_fit_the_schema() {
     }
     // README's minimal rubric.
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    let example = readme.split("A minimal rubric:\n\n```json\n").nth(1).and_then(|rest| rest.split("```").next()).expect("README has the example");
+    let example = readme
+        .split("A minimal rubric:\n\n```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README has the example");
     check_both(&schema, &serde_json::from_str(example).expect("JSON"), true, "README's minimal rubric");
 }
 
@@ -323,7 +413,12 @@ fn schema_and_reader_agree_on_every_required_and_optional_field() {
             Some(Value::Object(_)) => json!([]),
             other => panic!("{}: no wrong type for {other:?}", field.pointer),
         };
-        check_both(&schema, &with(&doc, &field.pointer, wrong.clone()), false, &format!("{} as {wrong}", field.pointer));
+        check_both(
+            &schema,
+            &with(&doc, &field.pointer, wrong.clone()),
+            false,
+            &format!("{} as {wrong}", field.pointer),
+        );
         // Null is leaving an optional field out; for a required one, it is missing; a weight is
         // a number.
         let null_ok = !field.required && !field.name.ends_with(".*");
@@ -335,8 +430,12 @@ fn schema_and_reader_agree_on_every_required_and_optional_field() {
     for name in named {
         assert!(found.iter().any(|f| f.name == name), "{name} is not in the embedded rubric, so it was not tried");
     }
-    let required: Vec<&str> = found.iter().filter(|f| f.required && !f.pointer.contains("/1")).map(|f| f.name.as_str()).collect();
-    assert!(required.contains(&"capabilities[].descriptors.meets") && required.contains(&"policy.bands[].min_score"), "{required:?}");
+    let required: Vec<&str> =
+        found.iter().filter(|f| f.required && !f.pointer.contains("/1")).map(|f| f.name.as_str()).collect();
+    assert!(
+        required.contains(&"capabilities[].descriptors.meets") && required.contains(&"policy.bands[].min_score"),
+        "{required:?}"
+    );
 }
 
 #[test]
@@ -385,7 +484,15 @@ fn schema_and_reader_agree_on_limits() {
         check_both(&schema, &with(&doc, pointer, value.clone()), accepted, &format!("{pointer} = {value}"));
     }
     // Capability ids: lower_snake_case, starting with a letter, at most 64 characters.
-    for (id, accepted) in [(long_id.as_str(), true), (too_long.as_str(), false), ("system_design_2", true), ("System", false), ("2fa", false), ("a-b", false), ("", false)] {
+    for (id, accepted) in [
+        (long_id.as_str(), true),
+        (too_long.as_str(), false),
+        ("system_design_2", true),
+        ("System", false),
+        ("2fa", false),
+        ("a-b", false),
+        ("", false),
+    ] {
         let mut doc = doc.clone();
         let extra = json!({ "id": id, "name": "Extra", "descriptors": { "needs_improvement": "a", "meets": "b", "exceeds": "c" } });
         doc["capabilities"].as_array_mut().expect("a list").push(extra);

@@ -1,6 +1,9 @@
 //! The scorecard document: what is accepted, what is refused and with which message.
 
-use scorecard::core::scorecard::{bidi_balanced, bidi_isolate, clip, is_date_time, is_iso_date, Rating, RatingEntry, Ratings, Scorecard, MAX_OBSERVATIONS, MAX_TEXT_CHARS};
+use scorecard::core::scorecard::{
+    bidi_balanced, bidi_isolate, clip, is_date_time, is_iso_date, Rating, RatingEntry, Ratings, Scorecard,
+    MAX_OBSERVATIONS, MAX_TEXT_CHARS,
+};
 use scorecard::core::Rubric;
 
 fn rubric() -> Rubric {
@@ -22,8 +25,14 @@ fn check(input: &str, expected: Result<usize, &str>) {
 fn minimal_hand_written_files_work() {
     check(r#"{"format":"interview-scorecard","version":1,"ratings":{}}"#, Ok(0));
     check(r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"meets"}}}"#, Ok(1));
-    check(r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"not_assessed"}}}"#, Ok(0));
-    check(r#"{"format":"interview-scorecard","version":1,"candidate":"Ada","ratings":{"business_impact":{"note":"only a note"}}}"#, Ok(1));
+    check(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"not_assessed"}}}"#,
+        Ok(0),
+    );
+    check(
+        r#"{"format":"interview-scorecard","version":1,"candidate":"Ada","ratings":{"business_impact":{"note":"only a note"}}}"#,
+        Ok(1),
+    );
 }
 
 #[test]
@@ -72,10 +81,13 @@ fn bad_documents_name_the_field() {
 #[test]
 fn absurd_sizes_are_refused_not_truncated() {
     let long = "x".repeat(MAX_TEXT_CHARS + 1);
-    let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{"business_impact":{{"note":"{long}"}}}}}}"#);
+    let doc = format!(
+        r#"{{"format":"interview-scorecard","version":1,"ratings":{{"business_impact":{{"note":"{long}"}}}}}}"#
+    );
     check(&doc, Err("ratings.business_impact.note: 10001 characters; the limit is 10000"));
     let many: Vec<String> = (0..=MAX_OBSERVATIONS).map(|i| format!(r#"{{"text":"n{i}"}}"#)).collect();
-    let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"observations":[{}]}}"#, many.join(","));
+    let doc =
+        format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"observations":[{}]}}"#, many.join(","));
     check(&doc, Err("observations: 501 observations; the limit is 500"));
     let deep = "[".repeat(100_000);
     assert!(Scorecard::from_json(&deep, &rubric()).is_err(), "deep nesting is an error, not a stack overflow");
@@ -89,8 +101,21 @@ fn hostile_text_is_kept_as_text_and_round_trips() {
     card.interviewer.id = "E-42".into();
     card.interview.step = "System design \"final\"".into();
     card.interview.date = "2026-11-25".into();
-    card.ratings.insert("technical_expertise".into(), scorecard::core::RatingEntry { level: Rating::Exceeds, note: "</script><script>alert(1)</script>\u{202e}".into(), ..Default::default() });
-    card.observations.push(scorecard::core::Observation { id: "o1".into(), text: "Ran the weekly sync".into(), capability: Some("project_ownership".into()), level: Rating::Meets, source: Default::default() });
+    card.ratings.insert(
+        "technical_expertise".into(),
+        scorecard::core::RatingEntry {
+            level: Rating::Exceeds,
+            note: "</script><script>alert(1)</script>\u{202e}".into(),
+            ..Default::default()
+        },
+    );
+    card.observations.push(scorecard::core::Observation {
+        id: "o1".into(),
+        text: "Ran the weekly sync".into(),
+        capability: Some("project_ownership".into()),
+        level: Rating::Meets,
+        source: Default::default(),
+    });
     card.submitted_at = Some("2026-11-25T10:00:00.000Z".into());
     let again = Scorecard::from_json(&card.to_json(), &r).expect("round trip");
     assert_eq!(again, card);
@@ -98,14 +123,36 @@ fn hostile_text_is_kept_as_text_and_round_trips() {
 
 #[test]
 fn dates_must_exist() {
-    for date in ["2024-02-29", "2000-02-29", "2023-02-28", "2026-01-31", "2026-04-30", "2026-12-31", "1999-11-30", "0000-02-29"] {
+    for date in
+        ["2024-02-29", "2000-02-29", "2023-02-28", "2026-01-31", "2026-04-30", "2026-12-31", "1999-11-30", "0000-02-29"]
+    {
         assert!(is_iso_date(date), "{date}");
     }
-    for date in ["2026-02-30", "2023-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "2026-00-10", "2026-13-01",
-        "2026-01-00", "2026-01-32", "2026-1-01", "2026/01/01", "+026-01-01", "2026-01-01 ", "２０２６-01-01"] {
+    for date in [
+        "2026-02-30",
+        "2023-02-29",
+        "1900-02-29",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-06-31",
+        "2026-09-31",
+        "2026-11-31",
+        "2026-00-10",
+        "2026-13-01",
+        "2026-01-00",
+        "2026-01-32",
+        "2026-1-01",
+        "2026/01/01",
+        "+026-01-01",
+        "2026-01-01 ",
+        "２０２６-01-01",
+    ] {
         assert!(!is_iso_date(date), "{date}");
     }
-    check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2026-02-30"}}"#, Err("interview.date: expected YYYY-MM-DD, found \"2026-02-30\""));
+    check(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2026-02-30"}}"#,
+        Err("interview.date: expected YYYY-MM-DD, found \"2026-02-30\""),
+    );
     check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2024-02-29"}}"#, Ok(0));
 }
 
@@ -113,26 +160,65 @@ fn dates_must_exist() {
 fn submitted_at_must_be_a_whole_iso_time() {
     // What the widget writes (JavaScript's `toISOString`), the other forms RFC 3339 allows, and
     // what earlier documents may hold (a bare date, a time without an offset).
-    for time in ["2026-11-25T20:16:32.123Z", "2024-05-01T15:00:00Z", "2024-05-01T10:00:00+02:00", "2024-05-01T10:00:00-11:30", "2016-12-31T23:59:60Z",
-        "2024-02-29T00:00:00.000000001+00:00", "2024-05-01T23:59:59.5-23:59", "2024-05-01", "2024-05-01T10:00:00", "2024-05-01T10:00:00.5"] {
+    for time in [
+        "2026-11-25T20:16:32.123Z",
+        "2024-05-01T15:00:00Z",
+        "2024-05-01T10:00:00+02:00",
+        "2024-05-01T10:00:00-11:30",
+        "2016-12-31T23:59:60Z",
+        "2024-02-29T00:00:00.000000001+00:00",
+        "2024-05-01T23:59:59.5-23:59",
+        "2024-05-01",
+        "2024-05-01T10:00:00",
+        "2024-05-01T10:00:00.5",
+    ] {
         assert!(is_date_time(time), "{time}");
         let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{time}"}}"#);
         assert_eq!(Scorecard::from_json(&doc, &rubric()).unwrap().submitted_at.as_deref(), Some(time));
     }
-    for time in ["2024-02-30T25:61:99Z", "2024-05-01T10:00:00+99:99", "2024-05-01<script>alert(1)</script> lol", "2024-02-30", "2024-05-01T",
-        "2024-05-01T24:00:00Z", "2024-05-01T10:60:00Z", "2024-05-01T10:00:61Z", "2024-05-01T10:00:00.Z", "2024-05-01T10:00:00+0200", "2024-05-01T10:00:00+24:00",
-        "2024-05-01T10:00:00+02:60", "2024-05-01 10:00:00Z", "2024-05-01t10:00:00z", "2024-05-01T10:00:00ZZ", "2024-05-01T10:00:00Z ", "2023-02-29T10:00:00Z",
-        "2024-05-01T1:00:00Z", "2024-05-01T10:00"] {
+    for time in [
+        "2024-02-30T25:61:99Z",
+        "2024-05-01T10:00:00+99:99",
+        "2024-05-01<script>alert(1)</script> lol",
+        "2024-02-30",
+        "2024-05-01T",
+        "2024-05-01T24:00:00Z",
+        "2024-05-01T10:60:00Z",
+        "2024-05-01T10:00:61Z",
+        "2024-05-01T10:00:00.Z",
+        "2024-05-01T10:00:00+0200",
+        "2024-05-01T10:00:00+24:00",
+        "2024-05-01T10:00:00+02:60",
+        "2024-05-01 10:00:00Z",
+        "2024-05-01t10:00:00z",
+        "2024-05-01T10:00:00ZZ",
+        "2024-05-01T10:00:00Z ",
+        "2023-02-29T10:00:00Z",
+        "2024-05-01T1:00:00Z",
+        "2024-05-01T10:00",
+    ] {
         assert!(!is_date_time(time), "{time}");
         let doc = format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{time}"}}"#);
-        check(&doc, Err(&format!("submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(time))));
+        check(
+            &doc,
+            Err(&format!(
+                "submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"",
+                clip(time)
+            )),
+        );
     }
     check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"submitted_at":""}"#, Ok(0));
     check(r#"{"format":"interview-scorecard","version":1,"ratings":{},"submitted_at":null}"#, Ok(0));
     // Within the 64-character limit whatever its fraction.
     let long = format!("2024-05-01T10:00:00.{}Z", "0".repeat(44));
     assert_eq!(long.len(), 65);
-    check(&format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{long}"}}"#), Err(&format!("submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&long))));
+    check(
+        &format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"submitted_at":"{long}"}}"#),
+        Err(&format!(
+            "submitted_at: expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"",
+            clip(&long)
+        )),
+    );
 }
 
 /// A document with two ratings of one capability is refused: it must not silently lose one.
@@ -149,7 +235,10 @@ fn a_duplicate_key_is_refused_not_resolved() {
 #[test]
 fn quoted_user_text_is_clipped_and_escaped() {
     assert_eq!(clip("plain é 🚀"), "plain é 🚀");
-    assert_eq!(clip("\u{1b}[31mred\u{1b}[0m\0\n\r\t\u{7f}\u{9b}"), "\\u001b[31mred\\u001b[0m\\u0000\\u000a\\u000d\\u0009\\u007f\\u009b");
+    assert_eq!(
+        clip("\u{1b}[31mred\u{1b}[0m\0\n\r\t\u{7f}\u{9b}"),
+        "\\u001b[31mred\\u001b[0m\\u0000\\u000a\\u000d\\u0009\\u007f\\u009b"
+    );
     // Bidirectional overrides and isolates would show the quoted text reordered, zero-width
     // characters and a byte-order mark would hide that it differs from what it looks like.
     assert_eq!(clip("evil\u{202e}txt.exe\u{2066}x\u{2069}"), "evil\\u202etxt.exe\\u2066x\\u2069");
@@ -164,8 +253,16 @@ fn quoted_user_text_is_clipped_and_escaped() {
         r#"{"format":"interview-scorecard","version":1,"ratings":{"business_impact":{"level":"\u001b[2J\u0000great\n"}}}"#,
         Err("ratings.business_impact.level: unknown level \"\\u001b[2J\\u0000great\\u000a\"; expected needs_improvement, meets, exceeds or not_assessed"),
     );
-    let err = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"\u001b]0;x\u0007":{}}}"#, &rubric()).unwrap_err().to_string();
-    assert!(err.starts_with("ratings.\\u001b]0;x\\u0007: unknown capability") && !err.chars().any(char::is_control), "{err}");
+    let err = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"\u001b]0;x\u0007":{}}}"#,
+        &rubric(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("ratings.\\u001b]0;x\\u0007: unknown capability") && !err.chars().any(char::is_control),
+        "{err}"
+    );
 }
 
 /// Names set among other words are isolated only when they could reorder them, with their own
@@ -189,15 +286,20 @@ fn names_are_isolated_with_their_isolates_balanced() {
 fn whole_numbers_may_be_written_with_a_zero_fraction() {
     use scorecard::core::scorecard::whole_number;
     let doc = |version: &str, rubric_version: &str| {
-        format!(r#"{{"format":"interview-scorecard","version":{version},"rubric":{{"version":{rubric_version}}},"ratings":{{"business_impact":{{"level":"meets"}}}}}}"#)
+        format!(
+            r#"{{"format":"interview-scorecard","version":{version},"rubric":{{"version":{rubric_version}}},"ratings":{{"business_impact":{{"level":"meets"}}}}}}"#
+        )
     };
-    for (version, rubric_version) in [("1", "3"), ("1.0", "3.0"), ("1e0", "3e0"), ("10e-1", "0.3e1"), ("1.000", "0"), ("1.0", "-0.0")] {
+    for (version, rubric_version) in
+        [("1", "3"), ("1.0", "3.0"), ("1e0", "3e0"), ("10e-1", "0.3e1"), ("1.000", "0"), ("1.0", "-0.0")]
+    {
         let text = doc(version, rubric_version);
         let card = Scorecard::from_json(&text, &rubric()).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(card.version, 1, "{text}");
         assert_eq!(card.rubric.version, rubric_version.parse::<f64>().unwrap() as u32, "{text}");
         // Every import path (which migrates first) reads it too, and writes it back as 1.
-        let imported = scorecard::core::interchange::import_json(&text, &rubric()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let imported =
+            scorecard::core::interchange::import_json(&text, &rubric()).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(imported, card);
         assert_eq!(imported.to_value()["version"], serde_json::json!(1));
     }
@@ -232,7 +334,8 @@ fn whole_numbers_may_be_written_with_a_zero_fraction() {
 #[test]
 fn made_up_observation_ids_never_take_a_given_one() {
     let r = rubric();
-    let doc = |obs: &str| format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"observations":{obs}}}"#);
+    let doc =
+        |obs: &str| format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"observations":{obs}}}"#);
     let card = Scorecard::from_json(&doc(r#"[{"text":"a"},{"id":"o1","text":"b"}]"#), &r).unwrap();
     assert_eq!(card.observations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["o2", "o1"]);
     let card = Scorecard::from_json(&doc(r#"[{"id":"o2","text":"a"},{"text":"b"},{"text":"c"}]"#), &r).unwrap();
@@ -248,7 +351,11 @@ fn made_up_observation_ids_never_take_a_given_one() {
 fn numeric_ids_read_the_same_however_they_are_written() {
     let r = rubric();
     for id in ["1042", "1042.0", "1.042e3"] {
-        let card = Scorecard::from_json(&format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"candidate":{{"id":{id}}}}}"#), &r).unwrap();
+        let card = Scorecard::from_json(
+            &format!(r#"{{"format":"interview-scorecard","version":1,"ratings":{{}},"candidate":{{"id":{id}}}}}"#),
+            &r,
+        )
+        .unwrap();
         assert_eq!(card.candidate.id, "1042", "{id}");
     }
 }
@@ -262,9 +369,16 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
     )
     .unwrap();
     // Nothing said of whom or when: all of it is the open card's; its ratings are not.
-    let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"exceeds"}}}"#, &rubric()).unwrap();
+    let mut card = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"ratings":{"technical_expertise":{"level":"exceeds"}}}"#,
+        &rubric(),
+    )
+    .unwrap();
     card.fill_missing_from(&open);
-    assert_eq!((&card.candidate, &card.interviewer, &card.interview), (&open.candidate, &open.interviewer, &open.interview));
+    assert_eq!(
+        (&card.candidate, &card.interviewer, &card.interview),
+        (&open.candidate, &open.interviewer, &open.interview)
+    );
     assert_eq!(card.ratings.keys().collect::<Vec<_>>(), ["technical_expertise"]);
     // What the document does say stays: a candidate by id only is named, a step without a date
     // takes only the date.
@@ -278,7 +392,11 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
     assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("Coding", "2026-11-26"));
     assert_eq!(card.interviewer, open.interviewer);
     // A date the document gives is never replaced.
-    let mut card = Scorecard::from_json(r#"{"format":"interview-scorecard","version":1,"interview":{"date":"2026-01-02"},"ratings":{}}"#, &rubric()).unwrap();
+    let mut card = Scorecard::from_json(
+        r#"{"format":"interview-scorecard","version":1,"interview":{"date":"2026-01-02"},"ratings":{}}"#,
+        &rubric(),
+    )
+    .unwrap();
     card.fill_missing_from(&open);
     assert_eq!((card.interview.step.as_str(), card.interview.date.as_str()), ("System design", "2026-01-02"));
     // Names and a step of spaces only name nobody: the open card's are kept, as for none.
@@ -289,7 +407,10 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
     .unwrap();
     assert_eq!((card.candidate.key(), card.interviewer.key()), ("", ""));
     card.fill_missing_from(&open);
-    assert_eq!((&card.candidate, &card.interviewer, card.interview.step.as_str()), (&open.candidate, &open.interviewer, "System design"));
+    assert_eq!(
+        (&card.candidate, &card.interviewer, card.interview.step.as_str()),
+        (&open.candidate, &open.interviewer, "System design")
+    );
     // The key leaves out the spaces around a name: "Ada " and "Ada" are one person.
     let ada = |name: &str| scorecard::core::scorecard::Person { id: String::new(), name: name.into() };
     assert_eq!(ada(" Ada Lovelace ").key(), ada("Ada Lovelace").key());
@@ -300,9 +421,13 @@ fn a_minimal_document_keeps_what_the_open_card_says_of_whom_and_when() {
 #[test]
 fn ratings_behave_as_a_sorted_map() {
     let e = |level| RatingEntry { level, note: String::new(), ..Default::default() };
-    let mut r: Ratings = [("b".to_string(), e(Rating::Meets)), ("a".into(), e(Rating::Exceeds)), ("b".into(), e(Rating::NeedsImprovement))]
-        .into_iter()
-        .collect();
+    let mut r: Ratings = [
+        ("b".to_string(), e(Rating::Meets)),
+        ("a".into(), e(Rating::Exceeds)),
+        ("b".into(), e(Rating::NeedsImprovement)),
+    ]
+    .into_iter()
+    .collect();
     assert_eq!(r.keys().collect::<Vec<_>>(), ["a", "b"], "sorted, and a later entry replaces an earlier one");
     assert_eq!(r.get("b").map(|x| x.level), Some(Rating::NeedsImprovement));
     assert_eq!(r.insert("b".into(), e(Rating::Meets)).map(|x| x.level), Some(Rating::NeedsImprovement));
@@ -317,7 +442,10 @@ fn ratings_behave_as_a_sorted_map() {
     assert_eq!(format!("{r:?}").matches(": RatingEntry").count(), 3, "{r:?}");
 
     let json = serde_json::to_value(&r).unwrap();
-    assert_eq!(json.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), Some(vec!["0".into(), "ab".into(), "b".into()]));
+    assert_eq!(
+        json.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["0".into(), "ab".into(), "b".into()])
+    );
     assert_eq!(serde_json::from_value::<Ratings>(json).unwrap(), r);
 }
 
@@ -327,16 +455,26 @@ fn ratings_behave_as_a_sorted_map() {
 #[test]
 fn drafted_ratings_survive_the_file_and_never_in_a_submitted_card() {
     let doc = |submitted: &str, drafted: &str| {
-        format!(r#"{{"format":"interview-scorecard","version":1,{submitted}"ratings":{{"technical_expertise":{{"level":"meets","drafted":{drafted}}},"business_impact":{{"level":"exceeds"}}}}}}"#)
+        format!(
+            r#"{{"format":"interview-scorecard","version":1,{submitted}"ratings":{{"technical_expertise":{{"level":"meets","drafted":{drafted}}},"business_impact":{{"level":"exceeds"}}}}}}"#
+        )
     };
     let card = Scorecard::from_json(&doc("", "true"), &rubric()).unwrap();
     assert!(card.ratings.get("technical_expertise").unwrap().drafted);
     assert!(!card.ratings.get("business_impact").unwrap().drafted);
     let written = card.to_json();
-    assert_eq!(written.matches("\"drafted\": true").count() + written.matches("\"drafted\":true").count(), 1, "{written}");
+    assert_eq!(
+        written.matches("\"drafted\": true").count() + written.matches("\"drafted\":true").count(),
+        1,
+        "{written}"
+    );
     assert_eq!(Scorecard::from_json(&written, &rubric()).unwrap(), card);
     for (submitted, drafted) in [("", "false"), ("", "null"), (r#""submitted_at":"2026-11-20T10:00:00Z","#, "false")] {
-        assert!(Scorecard::from_json(&doc(submitted, drafted), &rubric()).unwrap().ratings.iter().all(|(_, e)| !e.drafted));
+        assert!(Scorecard::from_json(&doc(submitted, drafted), &rubric())
+            .unwrap()
+            .ratings
+            .iter()
+            .all(|(_, e)| !e.drafted));
     }
     check(&doc(r#""submitted_at":"2026-11-20T10:00:00Z","#, "true"),
         Err("ratings.technical_expertise.drafted: a submitted scorecard holds no drafted rating: confirm it (remove \"drafted\") or remove submitted_at"));
@@ -354,17 +492,43 @@ fn a_list_of_notes_is_read_as_its_items() {
     let qa = "- Asked about expected QPS before designing\n- Needed two hints on cache staleness\n- Mentors two juniors weekly\n- Missed the billing deadline by a month";
     assert_eq!(
         list_items(qa),
-        ["Asked about expected QPS before designing", "Needed two hints on cache staleness", "Mentors two juniors weekly", "Missed the billing deadline by a month"]
+        [
+            "Asked about expected QPS before designing",
+            "Needed two hints on cache staleness",
+            "Mentors two juniors weekly",
+            "Missed the billing deadline by a month"
+        ]
     );
     assert_eq!(list_items("* One\r\n\r\n  * Two  \n"), ["One", "Two"], "CRLF, blank lines and indentation");
     assert_eq!(list_items("• Led the sync\n• Kept a risk log"), ["Led the sync", "Kept a risk log"]);
-    assert_eq!(list_items("1. Led the sync\n2) Kept a risk log\n10. Shipped"), ["Led the sync", "Kept a risk log", "Shipped"]);
-    assert_eq!(list_items("- Led the sync across\n  three teams\n- Kept a risk log"), ["Led the sync across\nthree teams", "Kept a risk log"], "a wrapped line continues its item");
+    assert_eq!(
+        list_items("1. Led the sync\n2) Kept a risk log\n10. Shipped"),
+        ["Led the sync", "Kept a risk log", "Shipped"]
+    );
+    assert_eq!(
+        list_items("- Led the sync across\n  three teams\n- Kept a risk log"),
+        ["Led the sync across\nthree teams", "Kept a risk log"],
+        "a wrapped line continues its item"
+    );
     // Found by the `paste_list` fuzz target: an item began with a line break.
-    assert_eq!(list_items("1.\n   Led the sync\n2. Kept a risk log"), ["Led the sync", "Kept a risk log"], "a marker alone on its line");
+    assert_eq!(
+        list_items("1.\n   Led the sync\n2. Kept a risk log"),
+        ["Led the sync", "Kept a risk log"],
+        "a marker alone on its line"
+    );
     // "+ " is no marker here (the command line takes it before a share link, not the widget): a
     // "+ good / - bad" note stays one.
-    for one in ["", "- Only one item", "Led the sync\nKept a risk log", "She said:\n- one\n- two", "-5% latency\n-3% cost", "1.5x faster\n2.0x cheaper", "- \n- ", "1234. no\n5678. no", "+ Led the sync\n- Missed the deadline"] {
+    for one in [
+        "",
+        "- Only one item",
+        "Led the sync\nKept a risk log",
+        "She said:\n- one\n- two",
+        "-5% latency\n-3% cost",
+        "1.5x faster\n2.0x cheaper",
+        "- \n- ",
+        "1234. no\n5678. no",
+        "+ Led the sync\n- Missed the deadline",
+    ] {
         assert!(list_items(one).is_empty(), "{one:?} is one note");
     }
     // Never panics, whatever the bytes.

@@ -71,7 +71,9 @@ pub fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Resu
             "string" => value.is_string(),
             "number" => value.is_number(),
             // JSON Schema's integer is a number with no fraction, written 4 or 4.0.
-            "integer" => value.is_u64() || value.is_i64() || value.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0),
+            "integer" => {
+                value.is_u64() || value.is_i64() || value.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+            }
             "array" => value.is_array(),
             "object" => value.is_object(),
             _ => panic!("bad type {t}"),
@@ -108,7 +110,10 @@ pub fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Resu
             DATE_TIME_PATTERN => is_date_time(s),
             "\\S" => !s.trim().is_empty(),
             // The rubric's capability ids; their length is the schema's maxLength.
-            SNAKE_ID_PATTERN => s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            SNAKE_ID_PATTERN => {
+                s.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                    && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            }
             other => panic!("pattern {other} has no Rust meaning in this test"),
         };
         if !ok {

@@ -13,7 +13,8 @@ fn rubric() -> Rubric {
 }
 
 fn notes(file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("corpus file");
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("corpus file");
     text.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
@@ -77,13 +78,15 @@ fn exports_match_the_core_formats() {
     let rubric = rubric();
     let card = sample_card(&rubric);
     let json = card.to_json();
-    let export = |format: &str| decode_text(&wire::serve_export(format, &json, &rubric.source_json, "https://ats.example/p"));
+    let export =
+        |format: &str| decode_text(&wire::serve_export(format, &json, &rubric.source_json, "https://ats.example/p"));
     assert_eq!(export("markdown"), Ok(export_markdown(&card, &rubric)));
     assert_eq!(export("greenhouse"), Ok(serde_json::to_string_pretty(&export_greenhouse(&card, &rubric)).unwrap()));
     assert_eq!(export("link"), encode_link_url(&card, "https://ats.example/p").map_err(|e| e.to_string()));
     let err = export("pdf").expect_err("unknown format");
     assert!(err.contains("unknown export format \"pdf\""), "{err}");
-    let err = decode_text(&wire::serve_export("markdown", "{not json", &rubric.source_json, "")).expect_err("broken card");
+    let err =
+        decode_text(&wire::serve_export("markdown", "{not json", &rubric.source_json, "")).expect_err("broken card");
     assert!(err.contains("the scorecard could not be read"), "{err}");
     let err = decode_text(&wire::serve_export("markdown", &json, "{\"format\": 1}", "")).expect_err("broken rubric");
     assert!(err.contains("the rubric could not be read"), "{err}");
@@ -107,22 +110,41 @@ fn imports_read_documents_greenhouse_and_links() {
         "name": "Culture add", "type": "Skills", "note": "Ran the on-call rota for two teams and wrote the runbook.", "rating": "yes"
     }));
     // A private note is left out, and the widget is told so (the reply carries the warning).
-    gh["questions"] = serde_json::json!([{"id": null, "question": "Private Notes", "answer": "Salary expectations are high."}]);
-    let imported = decode_import(&wire::serve_import(&gh.to_string(), &rubric.source_json), &rubric).expect("greenhouse");
+    gh["questions"] =
+        serde_json::json!([{"id": null, "question": "Private Notes", "answer": "Salary expectations are high."}]);
+    let imported =
+        decode_import(&wire::serve_import(&gh.to_string(), &rubric.source_json), &rubric).expect("greenhouse");
     assert_eq!(imported.format, Format::Greenhouse);
-    assert!(imported.warnings.iter().any(|w| w.contains("\"Private Notes\" is private to its author and is not imported")), "{:?}", imported.warnings);
+    assert!(
+        imported.warnings.iter().any(|w| w.contains("\"Private Notes\" is private to its author and is not imported")),
+        "{:?}",
+        imported.warnings
+    );
     assert!(!imported.card.to_json().contains("Salary"), "the private note is not in the card");
     assert_eq!(imported.mappings.len(), rubric.capabilities.len() + 1);
-    assert!(imported.mappings[..rubric.capabilities.len()].iter().all(|m| m.how == MatchKind::Exact && m.capability.is_some()));
+    assert!(imported.mappings[..rubric.capabilities.len()]
+        .iter()
+        .all(|m| m.how == MatchKind::Exact && m.capability.is_some()));
     let culture = imported.mappings.last().unwrap();
-    assert_eq!((culture.attribute.as_str(), culture.how, culture.capability.as_deref()), ("Culture add", MatchKind::Unmatched, None));
+    assert_eq!(
+        (culture.attribute.as_str(), culture.how, culture.capability.as_deref()),
+        ("Culture add", MatchKind::Unmatched, None)
+    );
     // Its note became an observation, and the on-demand module suggested a tag for it.
-    let suggested = imported.card.observations.iter().find(|o| o.text.contains("on-call rota")).expect("the unmatched note is an observation");
+    let suggested = imported
+        .card
+        .observations
+        .iter()
+        .find(|o| o.text.contains("on-call rota"))
+        .expect("the unmatched note is an observation");
     assert_eq!(suggested.source, TagSource::Suggested);
     assert!(suggested.capability.is_some(), "a tag was suggested: {suggested:?}");
 
-    let err = decode_import(&wire::serve_import("{\"format\": \"interview-scorecard\", \"version\": 9}", &rubric.source_json), &rubric)
-        .expect_err("a newer version");
+    let err = decode_import(
+        &wire::serve_import("{\"format\": \"interview-scorecard\", \"version\": 9}", &rubric.source_json),
+        &rubric,
+    )
+    .expect_err("a newer version");
     assert!(err.contains('9'), "{err}");
     let err = decode_import(&wire::serve_import("#sc1=AAAA", &rubric.source_json), &rubric).expect_err("a broken link");
     assert!(err.contains("share link"), "{err}");
@@ -130,11 +152,17 @@ fn imports_read_documents_greenhouse_and_links() {
     // A link as chat apps paste it, in angle brackets, is a link.
     let wrapped = format!("  <{link}>\n");
     assert!(wire::looks_like_link(&wrapped));
-    assert_eq!(decode_import(&wire::serve_import(&wrapped, &rubric.source_json), &rubric).expect("wrapped link").card, card);
+    assert_eq!(
+        decode_import(&wire::serve_import(&wrapped, &rubric.source_json), &rubric).expect("wrapped link").card,
+        card
+    );
     // And at a sentence's end, as the CLI and the committee page read it (`link::as_pasted`).
     let ended = format!("<{link}>.");
     assert!(wire::looks_like_link(&ended));
-    assert_eq!(decode_import(&wire::serve_import(&ended, &rubric.source_json), &rubric).expect("link and a period").card, card);
+    assert_eq!(
+        decode_import(&wire::serve_import(&ended, &rubric.source_json), &rubric).expect("link and a period").card,
+        card
+    );
     // The Markdown summary pasted back is named as such, not called a broken link.
     let md = export_markdown(&card, &rubric);
     assert!(!wire::looks_like_link(&md));
@@ -147,7 +175,8 @@ fn imports_read_documents_greenhouse_and_links() {
 #[test]
 fn the_widget_validates_an_imported_card_again() {
     let rubric = rubric();
-    let other = Rubric::from_json(&rubric.source_json.replace("mentorship_support", "quantum_tunnelling")).expect("the altered rubric is valid");
+    let other = Rubric::from_json(&rubric.source_json.replace("mentorship_support", "quantum_tunnelling"))
+        .expect("the altered rubric is valid");
     let mut card = Scorecard::new(&other);
     card.ratings.slot("quantum_tunnelling").level = Rating::Meets;
     let reply = wire::serve_import(&card.to_json(), &other.source_json);

@@ -140,11 +140,19 @@ async fn the_panel_lists_what_is_unrated_and_unevidenced_once_under_still_to_do(
         m.click(&format!("label[for=\"sc-{cap}-meets\"]"));
     }
     until("a decision", || m.text("[data-testid=decision]") != "Insufficient evidence").await;
-    assert_eq!(m.text("[data-testid=todo-unrated]"), "No rating yet: Mentorship & Support and Leadership & Process Improvement");
+    assert_eq!(
+        m.text("[data-testid=todo-unrated]"),
+        "No rating yet: Mentorship & Support and Leadership & Process Improvement"
+    );
     assert!(m.text("[data-testid=todo-unevidenced]").starts_with("No evidence yet: Technical Expertise"));
-    let why: Vec<String> = (0..).map_while(|i| m.root.query_selector_all("[data-testid=rationale] li").ok()?.item(i)?.text_content()).collect();
+    let why: Vec<String> = (0..)
+        .map_while(|i| m.root.query_selector_all("[data-testid=rationale] li").ok()?.item(i)?.text_content())
+        .collect();
     assert!(why[0].starts_with("Hire at L4"), "{why:?}");
-    assert!(!why.iter().any(|l| l.starts_with("Not assessed: ") || l.starts_with("Rated without evidence ")), "{why:?}");
+    assert!(
+        !why.iter().any(|l| l.starts_with("Not assessed: ") || l.starts_with("Rated without evidence ")),
+        "{why:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -180,14 +188,22 @@ async fn autosaves_and_restores_a_draft() {
         m.click("label[for=\"sc-project_ownership-exceeds\"]");
         until("saved", || m.text("[data-testid=save-status]") == "Saved in this browser").await;
         until("stored", || {
-            (0..storage().length().unwrap_or(0)).filter_map(|i| storage().key(i).ok().flatten()).any(|k| k.contains("ada lovelace"))
+            (0..storage().length().unwrap_or(0))
+                .filter_map(|i| storage().key(i).ok().flatten())
+                .any(|k| k.contains("ada lovelace"))
         })
         .await;
     }
     let m = mount(props(true));
-    until("restored", || m.q("#sc-project_ownership-exceeds").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().checked())).await;
+    until("restored", || {
+        m.q("#sc-project_ownership-exceeds").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().checked())
+    })
+    .await;
     // Components re-render in separate scheduler turns: wait for each, do not assume one pass.
-    until("name restored", || m.q("#sc-candidate").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().value() == "Ada Lovelace")).await;
+    until("name restored", || {
+        m.q("#sc-candidate").is_some_and(|e| e.unchecked_into::<HtmlInputElement>().value() == "Ada Lovelace")
+    })
+    .await;
     until("restored notice", || m.text(".sc-notice").contains("restored")).await;
 }
 
@@ -241,7 +257,9 @@ async fn storage_that_refuses_writes_still_lists_and_opens_the_saved_cards() {
     storage().clear().unwrap();
     let key = |c: &str, step: &str| format!("scorecard:v1:draft:l4-senior-software-engineer:{c}:grace hopper:{step}");
     let doc = |c: &str, step: &str, date: &str, at: &str| {
-        format!(r#"{{"format": "interview-scorecard", "version": 1, "candidate": {{"name": "{c}"}}, "interviewer": {{"name": "Grace Hopper"}}, "interview": {{"step": "{step}", "date": "{date}"}}, "ratings": {{"business_impact": {{"level": "meets"}}}}{at}}}"#)
+        format!(
+            r#"{{"format": "interview-scorecard", "version": 1, "candidate": {{"name": "{c}"}}, "interviewer": {{"name": "Grace Hopper"}}, "interview": {{"step": "{step}", "date": "{date}"}}, "ratings": {{"business_impact": {{"level": "meets"}}}}{at}}}"#
+        )
     };
     let ada = doc("Ada", "System design", "2026-11-26", r#", "submitted_at": "2026-11-26T10:00:00Z""#);
     storage().set_item(&key("ada", "system design"), &ada).unwrap();
@@ -257,17 +275,31 @@ async fn storage_that_refuses_writes_still_lists_and_opens_the_saved_cards() {
     until("said to be saved", || status() == "Saved in this browser").await;
     m.click("#sc-saved");
     until("the list", || m.q(".sc-saved__list").is_some()).await;
-    let titles = || m.root.query_selector_all(".sc-saved__title").map(|l| (0..l.length()).filter_map(|i| l.item(i)?.text_content()).collect::<Vec<_>>()).unwrap();
+    let titles = || {
+        m.root
+            .query_selector_all(".sc-saved__title")
+            .map(|l| (0..l.length()).filter_map(|i| l.item(i)?.text_content()).collect::<Vec<_>>())
+            .unwrap()
+    };
     assert_eq!(titles(), ["Ada · System design", "Bo · Coding", "Carla · Behavioral"]);
 
     // An edit storage refuses: kept here, and the list and New stay.
     m.click("#sc-reopen");
-    until("reopened", || m.q("#sc-business_impact-note").is_some_and(|n| !n.unchecked_into::<HtmlTextAreaElement>().disabled())).await;
+    until("reopened", || {
+        m.q("#sc-business_impact-note").is_some_and(|n| !n.unchecked_into::<HtmlTextAreaElement>().disabled())
+    })
+    .await;
     m.type_into("#sc-business_impact-note", "Typed while storage is full.");
     // (Refused: the note is on the card, so it was saved, storage refusing it.)
-    until("refused", || status().contains("storage is full") && m.text("#sc-business_impact-hint").starts_with("Describe")).await;
+    until("refused", || {
+        status().contains("storage is full") && m.text("#sc-business_impact-hint").starts_with("Describe")
+    })
+    .await;
     assert!(m.q("#sc-new").is_some(), "New scorecard stays");
-    until("listed as kept here", || m.text(".sc-saved__item .sc-saved__detail").ends_with("draft · kept in this tab only")).await;
+    until("listed as kept here", || {
+        m.text(".sc-saved__item .sc-saved__detail").ends_with("draft · kept in this tab only")
+    })
+    .await;
 
     // Another card opens (in place: a reload would lose the refused edit), saved as it was.
     m.click("button[aria-label=\"Open Bo · Coding\"]");
@@ -288,7 +320,11 @@ async fn storage_that_refuses_writes_still_lists_and_opens_the_saved_cards() {
     // Nothing can be saved: said at once, as when the page opened, not "Not saved yet".
     assert_eq!(status(), "Not saved: this browser refuses to save (storage is full or read-only). Your work is kept in this tab only: Download JSON to keep a copy.");
     assert_eq!(titles().len(), 3);
-    assert_eq!(storage().get_item(&key("ada", "system design")).unwrap().as_deref(), Some(ada.as_str()), "storage holds what it held");
+    assert_eq!(
+        storage().get_item(&key("ada", "system design")).unwrap().as_deref(),
+        Some(ada.as_str()),
+        "storage holds what it held"
+    );
     drop(m);
     js("Storage.prototype.setItem = window.__realSet;");
 }
@@ -302,7 +338,8 @@ async fn a_refused_save_is_not_mistaken_for_another_tab() {
     storage().set_item("scorecard:v1:last:l4-senior-software-engineer", key).unwrap();
     storage().set_item(key, r#"{"format": "interview-scorecard", "version": 1, "candidate": {"name": "x"}, "interviewer": {"name": "y"}, "ratings": {}}"#).unwrap();
     let m = mount(props(true));
-    until("restored", || m.q("#sc-candidate").is_some_and(|c| c.unchecked_into::<HtmlInputElement>().value() == "x")).await;
+    until("restored", || m.q("#sc-candidate").is_some_and(|c| c.unchecked_into::<HtmlInputElement>().value() == "x"))
+        .await;
     js("window.__realSet = Storage.prototype.setItem;
         Storage.prototype.setItem = function (k, v) { if (k.endsWith('probe')) return window.__realSet.call(this, k, v); throw new DOMException('full', 'QuotaExceededError'); };");
     m.type_into("#sc-business_impact-note", "Tied the cache work to churn numbers.");
@@ -326,7 +363,8 @@ async fn corrupt_draft_is_kept_aside_not_deleted() {
     let m = mount(props(true));
     until("notice", || m.text(".sc-notice").contains("kept aside")).await;
     let s = storage();
-    let kept: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.contains(":corrupt:")).collect();
+    let kept: Vec<String> =
+        (0..s.length().unwrap()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.contains(":corrupt:")).collect();
     assert_eq!(kept.len(), 1, "the unreadable value is kept under a corrupt key");
     assert!(s.get_item(&kept[0]).unwrap().unwrap().starts_with("{\"format\""));
 }
@@ -408,7 +446,10 @@ fn classifier_speed_in_the_browser() {
         }
     }
     let per_note_us = (perf.now() - t0) * 1000.0 / (rounds * notes.len()) as f64;
-    wasm_bindgen_test::console_log!("classifier in the browser: {per_note_us:.1} µs per note over {} notes", rounds * notes.len());
+    wasm_bindgen_test::console_log!(
+        "classifier in the browser: {per_note_us:.1} µs per note over {} notes",
+        rounds * notes.len()
+    );
 }
 
 /// The classifier and formats run on the core directly: what the on-demand module does, without
@@ -425,8 +466,19 @@ impl scorecard::web::assist::Assist for CoreAssist {
     fn import(&self, text: &str, rubric: &Rubric) -> Result<scorecard::core::interchange::Imported, String> {
         scorecard::core::wire::decode_import(&scorecard::core::wire::serve_import(text, &rubric.source_json), rubric)
     }
-    fn export(&self, format: &str, card: &scorecard::core::Scorecard, rubric: &Rubric, base: &str) -> Result<String, String> {
-        scorecard::core::wire::decode_text(&scorecard::core::wire::serve_export(format, &card.to_json(), &rubric.source_json, base))
+    fn export(
+        &self,
+        format: &str,
+        card: &scorecard::core::Scorecard,
+        rubric: &Rubric,
+        base: &str,
+    ) -> Result<String, String> {
+        scorecard::core::wire::decode_text(&scorecard::core::wire::serve_export(
+            format,
+            &card.to_json(),
+            &rubric.source_json,
+            base,
+        ))
     }
 }
 
@@ -442,9 +494,14 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     let rubric = rubric();
     let card = scorecard::core::Scorecard::new(&rubric);
     let state = Rc::new(ScorerState::new(rubric, card));
-    let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
-    let state = state.reduce(Action::Observe { text: "Ran the weekly sync with four teams and kept a risk log.".into() });
-    let state = state.reduce(Action::Note { capability: "technical_expertise".into(), text: "Seems smart, great culture fit.".into() });
+    let state =
+        state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
+    let state =
+        state.reduce(Action::Observe { text: "Ran the weekly sync with four teams and kept a risk log.".into() });
+    let state = state.reduce(Action::Note {
+        capability: "technical_expertise".into(),
+        text: "Seems smart, great culture fit.".into(),
+    });
     assert!(state.card.observations.iter().all(|o| o.capability.is_none()), "untagged while loading");
     assert!(state.analyses.is_empty() && state.note_flags.is_empty(), "nothing read while loading");
     // The interviewer files the second one under no capability, by hand, before the classifier comes.
@@ -462,7 +519,8 @@ fn observations_wait_for_the_classifier_and_keep_the_interviewers_tags() {
     assert_eq!(flags[0].kind, FlagKind::BiasRisk);
 
     // Once loaded, a new observation is tagged at once.
-    let state = state.reduce(Action::Observe { text: "Wrote the design doc for the billing migration and ran its review.".into() });
+    let state = state
+        .reduce(Action::Observe { text: "Wrote the design doc for the billing migration and ran its review.".into() });
     assert!(state.card.observations[2].capability.is_some());
 
     // A failed load leaves observations untagged and says why.
@@ -492,8 +550,8 @@ fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
         ("Probably too old to keep up with our pace.", Rating::NeedsImprovement),
         ("Mentors two new grads on her team and meets them weekly.", Rating::Meets),
     ]
-        .into_iter()
-        .enumerate()
+    .into_iter()
+    .enumerate()
     {
         card.observations.push(scorecard::core::Observation {
             id: format!("o{i}"),
@@ -506,23 +564,47 @@ fn drafting_waits_for_the_bias_check_and_skips_what_it_flags() {
     let state = Rc::new(ScorerState::new(rubric.clone(), card));
     let early = state.clone().reduce(Action::DraftRatings);
     assert_eq!(early.card.rating("mentorship_support"), Rating::NotAssessed);
-    assert!(early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings in a moment")), "{:?}", early.notice);
+    assert!(
+        early.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings in a moment")),
+        "{:?}",
+        early.notice
+    );
     // Asked for while loading, drafting happens once the module is there, with the bias check.
     let loaded = early.clone().reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
-    assert_eq!(loaded.card.rating("mentorship_support"), Rating::Meets, "drafted on load, the flagged notes give no weight");
-    assert!(loaded.notice.as_deref().is_some_and(|n| n.starts_with("Drafted from your observations: Mentorship")), "{:?}", loaded.notice);
+    assert_eq!(
+        loaded.card.rating("mentorship_support"),
+        Rating::Meets,
+        "drafted on load, the flagged notes give no weight"
+    );
+    assert!(
+        loaded.notice.as_deref().is_some_and(|n| n.starts_with("Drafted from your observations: Mentorship")),
+        "{:?}",
+        loaded.notice
+    );
     // Dismissed meanwhile, the request goes with its notice: nothing is drafted.
-    let dismissed = early.clone().reduce(Action::DismissNotice).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let dismissed = early
+        .clone()
+        .reduce(Action::DismissNotice)
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     assert_eq!(dismissed.card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(dismissed.notice, None);
     // The module failing to load says so in place of the promise.
     let gone = early.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into()) });
     assert_eq!(gone.card.rating("mentorship_support"), Rating::NotAssessed);
-    assert!(gone.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: unavailable (blocked by the host)")), "{:?}", gone.notice);
-    let failed = state.clone().reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into() ) }).reduce(Action::DraftRatings);
+    assert!(
+        gone.notice.as_deref().is_some_and(|n| n.starts_with("Drafting ratings: unavailable (blocked by the host)")),
+        "{:?}",
+        gone.notice
+    );
+    let failed = state
+        .clone()
+        .reduce(Action::AssistReady { assist: Assistance::Failed("blocked by the host".into()) })
+        .reduce(Action::DraftRatings);
     assert_eq!(failed.card.rating("mentorship_support"), Rating::NotAssessed);
     assert!(failed.notice.as_deref().is_some_and(|n| n.contains("blocked by the host")), "{:?}", failed.notice);
-    let ready = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) }).reduce(Action::DraftRatings);
+    let ready = state
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) })
+        .reduce(Action::DraftRatings);
     // Counted, the two flagged notes would make it needs improvement.
     assert_eq!(ready.card.rating("mentorship_support"), Rating::Meets, "the flagged notes give no weight");
 }
@@ -539,10 +621,24 @@ fn split_evidence_is_named_and_not_drafted() {
 
     let rubric = rubric();
     let mut card = scorecard::core::Scorecard::new(&rubric);
-    for (i, (cap, level)) in [("technical_expertise", Rating::Exceeds), ("technical_expertise", Rating::NeedsImprovement), ("mentorship_support", Rating::Meets)].into_iter().enumerate() {
-        card.observations.push(Observation { id: format!("o{i}"), text: format!("Observed behaviour number {i}."), capability: Some(cap.into()), level, source: TagSource::Interviewer });
+    for (i, (cap, level)) in [
+        ("technical_expertise", Rating::Exceeds),
+        ("technical_expertise", Rating::NeedsImprovement),
+        ("mentorship_support", Rating::Meets),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text: format!("Observed behaviour number {i}."),
+            capability: Some(cap.into()),
+            level,
+            source: TagSource::Interviewer,
+        });
     }
-    let state = Rc::new(ScorerState::new(rubric.clone(), card)).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let state = Rc::new(ScorerState::new(rubric.clone(), card))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     let state = state.reduce(Action::DraftRatings);
     assert_eq!(state.card.rating("technical_expertise"), Rating::NotAssessed);
     assert_eq!(state.drafted, vec!["mentorship_support".to_string()]);
@@ -553,10 +649,25 @@ fn split_evidence_is_named_and_not_drafted() {
 
     // Two capabilities split: "rate them".
     let mut card = scorecard::core::Scorecard::new(&rubric);
-    for (i, (cap, level)) in [("technical_expertise", Rating::Exceeds), ("technical_expertise", Rating::NeedsImprovement), ("business_impact", Rating::Exceeds), ("business_impact", Rating::NeedsImprovement)].into_iter().enumerate() {
-        card.observations.push(Observation { id: format!("o{i}"), text: format!("Observed behaviour number {i}."), capability: Some(cap.into()), level, source: TagSource::Interviewer });
+    for (i, (cap, level)) in [
+        ("technical_expertise", Rating::Exceeds),
+        ("technical_expertise", Rating::NeedsImprovement),
+        ("business_impact", Rating::Exceeds),
+        ("business_impact", Rating::NeedsImprovement),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        card.observations.push(Observation {
+            id: format!("o{i}"),
+            text: format!("Observed behaviour number {i}."),
+            capability: Some(cap.into()),
+            level,
+            source: TagSource::Interviewer,
+        });
     }
-    let state = Rc::new(ScorerState::new(rubric.clone(), card)).reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
+    let state = Rc::new(ScorerState::new(rubric.clone(), card))
+        .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     let state = state.reduce(Action::DraftRatings);
     assert!(state.drafted.is_empty());
     assert_eq!(
@@ -613,7 +724,8 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let rubric = rubric();
     let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)));
     let state = state.reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
-    let state = state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
+    let state =
+        state.reduce(Action::Observe { text: "Mentors two new grads on her team and meets them weekly.".into() });
     let state = state.reduce(Action::SetCandidate { name: "Ada Lovelace".into() });
     let state = state.reduce(Action::SetInterviewer { name: "Grace Hopper".into() });
     let state = state.reduce(Action::DraftRatings);
@@ -623,7 +735,11 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
 
     let refused = state.clone().reduce(Action::Submit { at: "2026-11-25T10:00:00Z".into() });
     assert_eq!(refused.card.submitted_at, None, "not submitted with a drafted rating");
-    assert!(refused.notice.as_deref().is_some_and(|n| n.starts_with("Not submitted") && n.contains("Mentorship & Support")), "{:?}", refused.notice);
+    assert!(
+        refused.notice.as_deref().is_some_and(|n| n.starts_with("Not submitted") && n.contains("Mentorship & Support")),
+        "{:?}",
+        refused.notice
+    );
 
     // A restored draft keeps the marks of rated capabilities only.
     let restored = state.clone().reduce(Action::Load {
@@ -632,13 +748,21 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
         drafted: vec!["mentorship_support".into(), "business_impact".into()],
     });
     assert_eq!(restored.drafted, vec!["mentorship_support".to_string()]);
-    let other = state.clone().reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
+    let other = state.clone().reduce(Action::Load {
+        card: scorecard::core::Scorecard::new(&rubric),
+        notice: None,
+        drafted: Vec::new(),
+    });
     assert!(other.drafted.is_empty(), "another card has no marks");
 
     // Its evidence retagged to another capability, the drafted rating is withdrawn: it is not
     // left to be confirmed without evidence.
     let id = state.card.observations[0].id.clone();
-    let moved = state.clone().reduce(Action::Retag { id: id.clone(), capability: Some("business_impact".into()), level: Rating::Meets });
+    let moved = state.clone().reduce(Action::Retag {
+        id: id.clone(),
+        capability: Some("business_impact".into()),
+        level: Rating::Meets,
+    });
     assert!(moved.drafted.is_empty());
     assert_eq!(moved.card.rating("mentorship_support"), Rating::NotAssessed);
     assert_eq!(moved.card.rating("business_impact"), Rating::NotAssessed, "nothing drafted where it went");
@@ -648,7 +772,11 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
         Some("Moved to Business Impact. The rating drafted for Mentorship & Support was withdrawn: no observation supports it now.")
     );
     // Its level set to none where it is: withdrawn, and said on its own.
-    let unrated = state.clone().reduce(Action::Retag { id: id.clone(), capability: Some("mentorship_support".into()), level: Rating::NotAssessed });
+    let unrated = state.clone().reduce(Action::Retag {
+        id: id.clone(),
+        capability: Some("mentorship_support".into()),
+        level: Rating::NotAssessed,
+    });
     assert!(unrated.drafted.is_empty());
     assert_eq!(
         unrated.after.as_ref().map(|a| (a.message.as_str(), a.focus.as_str())),
@@ -658,7 +786,9 @@ fn drafted_ratings_are_confirmed_before_the_card_submits() {
     let removed = state.clone().reduce(Action::RemoveObservation { id });
     assert!(removed.drafted.is_empty());
     assert_eq!(removed.card.rating("mentorship_support"), Rating::NotAssessed);
-    assert!(removed.after.as_ref().is_some_and(|a| a.message.starts_with("Observation removed. The rating drafted for Mentorship & Support was withdrawn")));
+    assert!(removed.after.as_ref().is_some_and(|a| a
+        .message
+        .starts_with("Observation removed. The rating drafted for Mentorship & Support was withdrawn")));
 
     let confirmed = refused.reduce(Action::Rate { capability: "mentorship_support".into(), level });
     assert!(confirmed.drafted.is_empty());
@@ -686,16 +816,24 @@ fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     assert_eq!(refused.after.as_ref().map(|a| a.focus.as_str()), Some("candidate"));
     let again = refused.clone().reduce(at());
     assert_ne!(again.notice, refused.notice, "the same refusal twice is still a change, so it is announced");
-    assert_ne!(again.after.as_ref().map(|a| a.count), refused.after.as_ref().map(|a| a.count), "and the focus moves again");
+    assert_ne!(
+        again.after.as_ref().map(|a| a.count),
+        refused.after.as_ref().map(|a| a.count),
+        "and the focus moves again"
+    );
 
     let candidate = refused.reduce(Action::SetCandidate { name: "Ada Lovelace".into() }).reduce(at());
-    assert_eq!(candidate.notice.as_deref(), Some("Not submitted: add the interviewer's name and rate at least one capability first."));
+    assert_eq!(
+        candidate.notice.as_deref(),
+        Some("Not submitted: add the interviewer's name and rate at least one capability first.")
+    );
     assert_eq!(candidate.after.as_ref().map(|a| a.focus.as_str()), Some("interviewer"));
     let named = candidate.reduce(Action::SetInterviewer { name: "Grace Hopper".into() }).reduce(at());
     assert_eq!(named.notice.as_deref(), Some("Not submitted: rate at least one capability first."));
     assert_eq!(named.after.as_ref().map(|a| a.focus.as_str()), Some("technical_expertise-not_assessed"));
     // A note without a rating is not a rating.
-    let noted = named.reduce(Action::Note { capability: "business_impact".into(), text: "Asked who it was for.".into() });
+    let noted =
+        named.reduce(Action::Note { capability: "business_impact".into(), text: "Asked who it was for.".into() });
     assert!(noted.notice.is_some(), "still missing a rating");
     let rated = noted.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
     assert_eq!(rated.notice, None, "nothing missing: the refusal goes");
@@ -704,9 +842,17 @@ fn a_blank_card_is_refused_and_notices_go_when_they_no_longer_apply() {
     assert_eq!(nobody.card.submitted_at, None);
     assert_eq!(nobody.notice.as_deref(), Some("Not submitted: add the interviewer's name first."));
     assert_eq!(nobody.after.as_ref().map(|a| a.focus.as_str()), Some("interviewer"));
-    assert_eq!(nobody.reduce(Action::SetInterviewer { name: "Grace Hopper".into() }).notice, None, "named: the refusal goes");
+    assert_eq!(
+        nobody.reduce(Action::SetInterviewer { name: "Grace Hopper".into() }).notice,
+        None,
+        "named: the refusal goes"
+    );
 
-    let restored = rated.clone().reduce(Action::Load { card: rated.card.clone(), notice: Some("Your draft was restored.".into()), drafted: Vec::new() });
+    let restored = rated.clone().reduce(Action::Load {
+        card: rated.card.clone(),
+        notice: Some("Your draft was restored.".into()),
+        drafted: Vec::new(),
+    });
     let submitted = restored.reduce(at());
     assert_eq!(submitted.card.submitted_at.as_deref(), Some("2026-11-25T10:00:00Z"));
     assert_eq!(submitted.notice, None, "a successful Submit clears the notice");
@@ -759,7 +905,9 @@ fn removing_an_observation_can_be_undone_in_place() {
 
     // Submitting ends it: a submitted card is not edited.
     let state = state.reduce(Action::RemoveObservation { id: ids[1].clone() });
-    let state = state.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::SetInterviewer { name: "Grace".into() });
+    let state = state
+        .reduce(Action::SetCandidate { name: "Ada".into() })
+        .reduce(Action::SetInterviewer { name: "Grace".into() });
     let state = state.reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets });
     assert!(!state.removed.is_empty(), "other edits keep it");
     let state = state.reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
@@ -788,7 +936,8 @@ fn each_removal_can_be_undone_in_any_order() {
         state = state.reduce(Action::RemoveObservation { id: i });
     }
     assert_eq!(state.removed.len(), 3);
-    let serial = |s: &ScorerState, t: &str| s.removed.iter().find(|r| r.observation.text == t).map(|r| r.serial).unwrap();
+    let serial =
+        |s: &ScorerState, t: &str| s.removed.iter().find(|r| r.observation.text == t).map(|r| r.serial).unwrap();
     // The first removed first, then the last, then the middle one.
     for t in ["b", "a", "c"] {
         let n = serial(&state, t);
@@ -826,13 +975,22 @@ fn the_same_card_loaded_again_keeps_its_edit_and_undo() {
         .reduce(Action::Observe { text: "Wrote the design doc.".into() })
         .reduce(Action::Observe { text: "Ran the retro.".into() });
     let (first, last) = (state.card.observations[0].id.clone(), state.card.observations[2].id.clone());
-    let state = state.reduce(Action::RemoveObservation { id: last }).reduce(Action::EditObservation { id: first.clone() });
+    let state =
+        state.reduce(Action::RemoveObservation { id: last }).reduce(Action::EditObservation { id: first.clone() });
     assert!(state.edit_text(&first).is_some() && !state.removed.is_empty());
-    let same = state.clone().reduce(Action::Load { card: state.card.clone(), notice: Some("kept aside".into()), drafted: Vec::new() });
+    let same = state.clone().reduce(Action::Load {
+        card: state.card.clone(),
+        notice: Some("kept aside".into()),
+        drafted: Vec::new(),
+    });
     assert!(same.edit_text(&first).is_some(), "the edit stays open");
     assert_eq!(same.removed.len(), 1, "the Undo row stays");
     assert_eq!(same.notice.as_deref(), Some("kept aside"));
-    let other = state.reduce(Action::Load { card: scorecard::core::Scorecard::new(&rubric), notice: None, drafted: Vec::new() });
+    let other = state.reduce(Action::Load {
+        card: scorecard::core::Scorecard::new(&rubric),
+        notice: None,
+        drafted: Vec::new(),
+    });
     assert!(other.edit_text(&first).is_none() && other.removed.is_empty());
 }
 
@@ -851,19 +1009,32 @@ fn an_observation_is_edited_in_place_and_read_again() {
     let state = Rc::new(ScorerState::new(rubric.clone(), scorecard::core::Scorecard::new(&rubric)))
         .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) })
         .reduce(Action::Observe { text: "First".into() })
-        .reduce(Action::Observe { text: "Led the migration across 3 teams, very articulate and a good culture fit.".into() })
+        .reduce(Action::Observe {
+            text: "Led the migration across 3 teams, very articulate and a good culture fit.".into(),
+        })
         .reduce(Action::Observe { text: "Last".into() });
     let id = state.card.observations[1].id.clone();
     let focus = |s: &ScorerState| s.after.as_ref().map(|a| (a.focus.clone(), a.message.clone())).unwrap_or_default();
     assert_eq!(state.card.observations[1].capability, None, "flagged: left untagged");
 
     let editing = state.reduce(Action::EditObservation { id: id.clone() });
-    assert_eq!(focus(&editing), (format!("{id}-editor"), "Editing the observation: Enter saves it, Escape cancels.".to_string()));
-    let typed = editing.reduce(Action::EditText { id: id.clone(), text: "Led the payments migration across 3 teams and kept a weekly risk log shared with product.".into() });
+    assert_eq!(
+        focus(&editing),
+        (format!("{id}-editor"), "Editing the observation: Enter saves it, Escape cancels.".to_string())
+    );
+    let typed = editing.reduce(Action::EditText {
+        id: id.clone(),
+        text: "Led the payments migration across 3 teams and kept a weekly risk log shared with product.".into(),
+    });
     // Typing changes nothing on the card; another change keeps what was typed.
-    let typed = typed.reduce(Action::SetCandidate { name: "Ada".into() }).reduce(Action::SetInterviewer { name: "Grace".into() });
+    let typed = typed
+        .reduce(Action::SetCandidate { name: "Ada".into() })
+        .reduce(Action::SetInterviewer { name: "Grace".into() });
     assert!(typed.edit_text(&id).is_some_and(|t| t.starts_with("Led the payments")));
-    let refused = typed.clone().reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets }).reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
+    let refused = typed
+        .clone()
+        .reduce(Action::Rate { capability: "business_impact".into(), level: Rating::Meets })
+        .reduce(Action::Submit { at: "2026-11-26T10:00:00Z".into() });
     assert!(refused.card.submitted_at.is_none(), "not submitted while an edit is open");
     assert!(refused.notice.as_deref().is_some_and(|n| n.contains("editing")), "{:?}", refused.notice);
     assert_eq!(focus(&refused).0, format!("{id}-editor"));
@@ -877,21 +1048,34 @@ fn an_observation_is_edited_in_place_and_read_again() {
     // Saved: in its place, read again, tagged as the new text reads.
     let saved = typed.reduce(Action::SaveObservation { id: id.clone() });
     let o = &saved.card.observations[1];
-    assert_eq!((o.id.as_str(), o.text.as_str()), (id.as_str(), "Led the payments migration across 3 teams and kept a weekly risk log shared with product."));
+    assert_eq!(
+        (o.id.as_str(), o.text.as_str()),
+        (id.as_str(), "Led the payments migration across 3 teams and kept a weekly risk log shared with product.")
+    );
     assert_eq!(o.capability.as_deref(), Some("project_ownership"));
     assert_eq!(o.source, TagSource::Suggested);
     assert!(saved.analysis(&o.text).is_some_and(|a| a.as_ref().is_ok_and(|c| c.flags.is_empty())));
-    assert_eq!(focus(&saved), (format!("{id}-edit"), "Observation changed and read again: suggested for Project Ownership.".to_string()));
+    assert_eq!(
+        focus(&saved),
+        (format!("{id}-edit"), "Observation changed and read again: suggested for Project Ownership.".to_string())
+    );
     assert!(saved.editing.is_empty());
 
     // The interviewer's own tag is kept through an edit.
-    let mine = saved.reduce(Action::Retag { id: id.clone(), capability: Some("business_impact".into()), level: Rating::Exceeds });
+    let mine = saved.reduce(Action::Retag {
+        id: id.clone(),
+        capability: Some("business_impact".into()),
+        level: Rating::Exceeds,
+    });
     let edited = mine
         .reduce(Action::EditObservation { id: id.clone() })
         .reduce(Action::EditText { id: id.clone(), text: "Mentors two juniors weekly.".into() })
         .reduce(Action::SaveObservation { id: id.clone() });
     let o = &edited.card.observations[1];
-    assert_eq!((o.capability.as_deref(), o.level, o.source), (Some("business_impact"), Rating::Exceeds, TagSource::Interviewer));
+    assert_eq!(
+        (o.capability.as_deref(), o.level, o.source),
+        (Some("business_impact"), Rating::Exceeds, TagSource::Interviewer)
+    );
     assert_eq!(focus(&edited).1, "Observation changed; your tag, Business Impact, is kept.");
 
     // Emptied: refused, still editing; nothing is removed by an edit.
@@ -919,7 +1103,15 @@ fn a_list_of_notes_is_added_one_observation_per_note() {
         .reduce(Action::AssistReady { assist: Assistance::Ready(Rc::new(CoreAssist)) });
     let split = ready.clone().reduce(Action::Observe { text: list.into() });
     let texts: Vec<&str> = split.card.observations.iter().map(|o| o.text.as_str()).collect();
-    assert_eq!(texts, ["Asked about expected QPS before designing", "Needed two hints on cache staleness", "Mentors two juniors weekly", "Missed the billing deadline by a month"]);
+    assert_eq!(
+        texts,
+        [
+            "Asked about expected QPS before designing",
+            "Needed two hints on cache staleness",
+            "Mentors two juniors weekly",
+            "Missed the billing deadline by a month"
+        ]
+    );
     let ids: Vec<&str> = split.card.observations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["o1", "o2", "o3", "o4"]);
     assert_eq!(split.card.observations[2].capability.as_deref(), Some("mentorship_support"));

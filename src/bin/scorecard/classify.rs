@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use scorecard::core::classifier::{self, flags, train, Classification, Flag, FlagKind, Model};
-use scorecard::core::scorecard::{clip, kind, Rating};
 use scorecard::core::engine::recommend_read as engine_recommend_read;
+use scorecard::core::scorecard::{clip, kind, Rating};
 use scorecard::core::{json as core_json, Scorecard};
 use serde_json::{json, Map, Value};
 
@@ -106,7 +106,12 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             }
             None if !record.is_object() => {
                 bad += 1;
-                refuse(label, n, &Value::Null, format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&record)));
+                refuse(
+                    label,
+                    n,
+                    &Value::Null,
+                    format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&record)),
+                );
                 continue;
             }
             None => {
@@ -154,11 +159,9 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
     let doc = json!({"format": "interview-scorecard", "version": 1, "ratings": {}, "observations": observations});
     let mut card = Scorecard::from_value(&doc, &rubric).map_err(|e| {
         // Point at the input line rather than the assembled document.
-        let at = e
-            .path
-            .strip_prefix("observations[")
-            .and_then(|p| p.split_once(']'))
-            .and_then(|(n, rest)| Some((lines_of.get(n.parse::<usize>().ok()?)?.clone(), rest.trim_start_matches('.').to_string())));
+        let at = e.path.strip_prefix("observations[").and_then(|p| p.split_once(']')).and_then(|(n, rest)| {
+            Some((lines_of.get(n.parse::<usize>().ok()?)?.clone(), rest.trim_start_matches('.').to_string()))
+        });
         match at {
             Some((line, field)) if !field.is_empty() => Failure::Invalid(format!("{line}: {field}: {}", e.message)),
             Some((line, _)) => Failure::Invalid(format!("{line}: {}", e.message)),
@@ -220,9 +223,12 @@ fn single_input(args: &Args, cmd: &str) -> Result<String, Failure> {
 
 /// Reads every `*.jsonl` file of a corpus directory, in file-name order.
 pub fn load_corpus(dir: &str) -> Result<Vec<train::Example>, Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Failure::Invalid(format!("{dir}: cannot read the corpus directory: {e}")))?;
-    let mut files: Vec<std::path::PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Invalid(format!("{dir}: cannot read the corpus directory: {e}")))?;
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
     files.sort();
     if files.is_empty() {
         return Err(Failure::Invalid(format!("{dir}: no .jsonl files")));
@@ -263,9 +269,9 @@ fn train_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
 /// A failure to read the default of `option` (a path in the repository) with how to give it.
 fn default_hint(args: &Args, option: &str, e: Failure) -> Failure {
     match e {
-        Failure::Invalid(e) if args.value(option).is_none() => {
-            Failure::Invalid(format!("{e} (the default {option}, a path in the repository: run from the repository's root, or give {option})"))
-        }
+        Failure::Invalid(e) if args.value(option).is_none() => Failure::Invalid(format!(
+            "{e} (the default {option}, a path in the repository: run from the repository's root, or give {option})"
+        )),
         other => other,
     }
 }
@@ -361,8 +367,10 @@ pub fn flag_eval(source: &str, text: &str) -> Result<Vec<String>, Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = core_json::parse(line).map_err(|e| Failure::Invalid(format!("{source}:{}: not JSON: {e}", i + 1)))?;
-        let (Some(note), Some(label)) = (v.get("text").and_then(Value::as_str), v.get("flag").and_then(Value::as_str)) else {
+        let v: Value =
+            core_json::parse(line).map_err(|e| Failure::Invalid(format!("{source}:{}: not JSON: {e}", i + 1)))?;
+        let (Some(note), Some(label)) = (v.get("text").and_then(Value::as_str), v.get("flag").and_then(Value::as_str))
+        else {
             return Err(Failure::Invalid(format!("{source}:{}: expected {{\"text\", \"flag\"}}", i + 1)));
         };
         let found = flags::detect_flags(note);
@@ -385,15 +393,32 @@ pub fn flag_eval(source: &str, text: &str) -> Result<Vec<String>, Failure> {
     for (k, kind) in kinds.iter().enumerate() {
         let p = tp[k] as f64 / (tp[k] + fp[k]).max(1) as f64;
         let r = tp[k] as f64 / (tp[k] + fne[k]).max(1) as f64;
-        out.push(format!("{:<15} precision {} recall {} (tp {}, fp {}, fn {})", kind.id(), pct(p), pct(r), tp[k], fp[k], fne[k]));
+        out.push(format!(
+            "{:<15} precision {} recall {} (tp {}, fp {}, fn {})",
+            kind.id(),
+            pct(p),
+            pct(r),
+            tp[k],
+            fp[k],
+            fne[k]
+        ));
     }
     out.push(format!("sound notes flagged: {none_flagged} of {none_total}"));
     Ok(out)
 }
 
 /// The hyper-parameter options shared by `train` and `cv`; defaults are the shipped ones.
-const HYPER: [&str; 9] =
-    ["--cap-l1", "--cap-l2", "--level-l1", "--level-l2", "--iterations", "--nb-weight", "--prune", "--min-df", "--scale"];
+const HYPER: [&str; 9] = [
+    "--cap-l1",
+    "--cap-l2",
+    "--level-l1",
+    "--level-l2",
+    "--iterations",
+    "--nb-weight",
+    "--prune",
+    "--min-df",
+    "--scale",
+];
 
 fn config_from(args: &Args) -> Result<train::TrainConfig, Failure> {
     let mut config = train::TrainConfig::default();
@@ -432,7 +457,11 @@ fn cv_cmd(rest: &[String]) -> Result<ExitCode, Failure> {
     let examples = load_corpus(corpus).map_err(|e| default_hint(&args, "--corpus", e))?;
     let config = config_from(&args)?;
     let folds = match args.value("--folds") {
-        Some(f) => f.parse::<usize>().ok().filter(|f| (2..=50).contains(f)).ok_or_else(|| Failure::Usage(format!("--folds needs a whole number from 2 to 50, found \"{f}\"")))?,
+        Some(f) => f
+            .parse::<usize>()
+            .ok()
+            .filter(|f| (2..=50).contains(f))
+            .ok_or_else(|| Failure::Usage(format!("--folds needs a whole number from 2 to 50, found \"{f}\"")))?,
         None => 5,
     };
     let show = args.flag("--errors");

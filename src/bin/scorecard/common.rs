@@ -136,7 +136,8 @@ const HELP_WIDTH: usize = 99;
 /// `scorecard --help`: every command, its synopsis and what it does, re-wrapped ([`reflow`]) to
 /// [`HELP_WIDTH`] under the indent.
 pub fn usage() -> String {
-    let mut out = String::from("usage: scorecard <command> [options]   (scorecard <command> --help: one command)\n\ncommands:\n");
+    let mut out =
+        String::from("usage: scorecard <command> [options]   (scorecard <command> --help: one command)\n\ncommands:\n");
     for (name, synopsis, what) in COMMANDS {
         for line in reflow(&format!("  {name} {synopsis}"), HELP_WIDTH, false) {
             out.push_str(&format!("{line}\n"));
@@ -203,7 +204,10 @@ fn fill(units: impl Iterator<Item = String>, width: usize, hang: &str, out: &mut
 
 /// The synopsis line of a command, "usage: scorecard NAME ...", if it is one.
 pub fn synopsis(cmd: &str) -> Option<String> {
-    COMMANDS.iter().find(|(name, _, _)| *name == cmd).map(|(name, synopsis, _)| format!("usage: scorecard {name} {synopsis}"))
+    COMMANDS
+        .iter()
+        .find(|(name, _, _)| *name == cmd)
+        .map(|(name, synopsis, _)| format!("usage: scorecard {name} {synopsis}"))
 }
 
 /// `scorecard <command> --help`: the command's synopsis, what it does, and the notes.
@@ -246,7 +250,10 @@ impl Args {
                 out.set_value(name, value)?;
             } else if valued.contains(&a.as_str()) {
                 // `--rubric --jsonl` is a forgotten value, not a file named "--jsonl".
-                let v = it.next().filter(|v| !v.starts_with("--")).ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
+                let v = it
+                    .next()
+                    .filter(|v| !v.starts_with("--"))
+                    .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
                 out.set_value(a, v)?;
             } else if flags.contains(&a.as_str()) {
                 out.flags.push(a.clone());
@@ -445,7 +452,11 @@ pub struct JsonLines {
 pub fn read_records(path: &str) -> Result<JsonLines, ReadFailure> {
     let lines = join_wrapped_links(read_jsonl(path)?);
     let label = &label(path);
-    let records: Vec<_> = lines.into_iter().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())).map(|(n, l)| (format!("{label}:{n}"), l)).collect();
+    let records: Vec<_> = lines
+        .into_iter()
+        .filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
+        .map(|(n, l)| (format!("{label}:{n}"), l))
+        .collect();
     if records.is_empty() {
         return Err(ReadFailure::new(path, ReadError::NoScorecard { empty: false }));
     }
@@ -498,7 +509,9 @@ impl Item {
     /// An error in reading this part's text, saying where in the file its lines are ([`Lines`]).
     pub fn locate(&self, error: String) -> String {
         match self.part {
-            Part::Text(_, Lines::From(line)) => Piece { at: String::new(), text: String::new(), line: Some(line) }.locate(error),
+            Part::Text(_, Lines::From(line)) => {
+                Piece { at: String::new(), text: String::new(), line: Some(line) }.locate(error)
+            }
             Part::Text(_, Lines::File(first)) => on_file_line(error, first),
             _ => error,
         }
@@ -526,7 +539,9 @@ fn on_file_line(error: String, first: usize) -> String {
     let (line, rest) = tail.split_at(digits);
     let column = rest.strip_prefix(" column ").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     match (line.parse::<usize>(), column) {
-        (Ok(line), Some("" | ")")) if digits > 0 => format!("{head}{}{rest}", line.saturating_add(first.saturating_sub(1))),
+        (Ok(line), Some("" | ")")) if digits > 0 => {
+            format!("{head}{}{rest}", line.saturating_add(first.saturating_sub(1)))
+        }
         _ => error,
     }
 }
@@ -554,7 +569,11 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
     let label = label(path);
     // A share link's part: the document it holds, or why it cannot be read.
     let link = |text: &str| link_json(text).map_or_else(Part::BadLink, |json| Part::Text(json, Lines::Own));
-    let unread = |e: ReadFailure| Items { items: vec![Item { source: label.clone(), part: Part::Unread(e) }], pretty: false, hint: "" };
+    let unread = |e: ReadFailure| Items {
+        items: vec![Item { source: label.clone(), part: Part::Unread(e) }],
+        pretty: false,
+        hint: "",
+    };
     if jsonl {
         return match read_records(path) {
             Ok(lines) => Items {
@@ -596,7 +615,13 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
         }
         Ok((text, pieces)) => Items {
             hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
-            items: pieces.into_iter().map(|p| Item { source: format!("{label}{}", p.at), part: Part::Text(p.text, p.line.map_or(Lines::Own, Lines::From)) }).collect(),
+            items: pieces
+                .into_iter()
+                .map(|p| Item {
+                    source: format!("{label}{}", p.at),
+                    part: Part::Text(p.text, p.line.map_or(Lines::Own, Lines::From)),
+                })
+                .collect(),
             pretty: false,
         },
         Err(e) => unread(e),
@@ -660,7 +685,9 @@ pub fn rubric(args: &Args) -> Result<Rubric, RubricFailure> {
 /// weighs) is said in one line on stderr unless `quiet`, since it can change the verdict, and
 /// stdout is kept for the command's output.
 pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, RubricFailure> {
-    let embedded = || Rubric::default_rubric().map_err(|e| RubricFailure { source: "embedded rubric".into(), message: e.to_string() });
+    let embedded = || {
+        Rubric::default_rubric().map_err(|e| RubricFailure { source: "embedded rubric".into(), message: e.to_string() })
+    };
     let Some(path) = path else { return embedded() };
     let text = read_document(path, MAX_RUBRIC_BYTES, "a rubric file")?;
     let label = label(path);
@@ -701,7 +728,11 @@ pub fn print_line(value: &serde_json::Value) {
 /// Greenhouse import refused it ([`greenhouse_message`] says it). What the import did not carry (an attribute matching no
 /// capability, "mixed", private notes) is said on stderr, one line per item, after `source`, and
 /// returned with the scorecard (`validate --json` lists them).
-pub fn read_greenhouse(text: &str, rubric: &Rubric, source: &str) -> Option<Result<(Scorecard, Vec<String>), ImportError>> {
+pub fn read_greenhouse(
+    text: &str,
+    rubric: &Rubric,
+    source: &str,
+) -> Option<Result<(Scorecard, Vec<String>), ImportError>> {
     // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
     // Past a document's size it is not read here: the caller's reader refuses it, saying so.
     if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
@@ -743,12 +774,24 @@ mod tests {
     fn a_json_error_is_put_on_the_files_line() {
         let cases = [
             ("not JSON: expected value at line 3 column 1", "not JSON: expected value at line 7 column 1"),
-            ("not JSON, so not a scorecard (expected value at line 3 column 12)", "not JSON, so not a scorecard (expected value at line 7 column 12)"),
-            ("not JSON: duplicate key \"a at line 1 column 1\" at line 2 column 5", "not JSON: duplicate key \"a at line 1 column 1\" at line 6 column 5"),
+            (
+                "not JSON, so not a scorecard (expected value at line 3 column 12)",
+                "not JSON, so not a scorecard (expected value at line 7 column 12)",
+            ),
+            (
+                "not JSON: duplicate key \"a at line 1 column 1\" at line 2 column 5",
+                "not JSON: duplicate key \"a at line 1 column 1\" at line 6 column 5",
+            ),
             ("not JSON: trailing characters at column 4", "not JSON: trailing characters at column 4"),
-            ("ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets", "ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets"),
+            (
+                "ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets",
+                "ratings.x.level: unknown level \"not JSON at line 1 column 1\"; expected meets",
+            ),
             ("not JSON: \"x at line 1 column 1\"", "not JSON: \"x at line 1 column 1\""),
-            ("not JSON: at line 99999999999999999999999 column 1", "not JSON: at line 99999999999999999999999 column 1"),
+            (
+                "not JSON: at line 99999999999999999999999 column 1",
+                "not JSON: at line 99999999999999999999999 column 1",
+            ),
         ];
         for (error, want) in cases {
             assert_eq!(on_file_line(error.to_string(), 5), want);
@@ -763,11 +806,27 @@ mod tests {
         let fail = |error| ReadFailure { label: "x: cannot read: larger than no scorecard in it".into(), error };
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)");
         let cases = [
-            (fail(ReadError::Unreadable(io)), "unreadable", "cannot read: No such file or directory (os error 2)".to_string()),
+            (
+                fail(ReadError::Unreadable(io)),
+                "unreadable",
+                "cannot read: No such file or directory (os error 2)".to_string(),
+            ),
             (fail(ReadError::TooLarge { limit: 10, what: "" }), "too_large", "larger than 10 bytes".to_string()),
-            (fail(ReadError::TooLarge { limit: 10, what: "a rubric file" }), "too_large", "larger than 10 bytes, the limit of a rubric file".to_string()),
-            (fail(ReadError::NotText("UTF-16 text; save it as UTF-8".into())), "not_text", "UTF-16 text; save it as UTF-8".to_string()),
-            (fail(ReadError::NotText(format!("cannot read: larger than 3 bytes: {NO_SCORECARD}"))), "not_text", format!("cannot read: larger than 3 bytes: {NO_SCORECARD}")),
+            (
+                fail(ReadError::TooLarge { limit: 10, what: "a rubric file" }),
+                "too_large",
+                "larger than 10 bytes, the limit of a rubric file".to_string(),
+            ),
+            (
+                fail(ReadError::NotText("UTF-16 text; save it as UTF-8".into())),
+                "not_text",
+                "UTF-16 text; save it as UTF-8".to_string(),
+            ),
+            (
+                fail(ReadError::NotText(format!("cannot read: larger than 3 bytes: {NO_SCORECARD}"))),
+                "not_text",
+                format!("cannot read: larger than 3 bytes: {NO_SCORECARD}"),
+            ),
             (fail(ReadError::NoScorecard { empty: true }), "no_scorecard", "empty: no scorecard in it".to_string()),
             (fail(ReadError::NoScorecard { empty: false }), "no_scorecard", "no scorecard in it".to_string()),
         ];

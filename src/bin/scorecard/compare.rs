@@ -21,13 +21,17 @@ use scorecard::core::committee::{analyze, parse_for_panel, LoadFailure};
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{greenhouse_message, label, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part};
+use crate::common::{
+    greenhouse_message, label, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part,
+};
 
 /// One scorecard's text as a panel reads it ([`parse_for_panel`]), except a Greenhouse scorecard
 /// object, read as `recommend` and `convert` read it: the same import, with what it did not
 /// carry said on stderr ([`read_greenhouse`]) rather than dropped silently.
 fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, String> {
-    read_greenhouse(text, rubric, source).map(|read| read.map(|(card, _)| card).map_err(|e| greenhouse_message(&e))).unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
+    read_greenhouse(text, rubric, source)
+        .map(|read| read.map(|(card, _)| card).map_err(|e| greenhouse_message(&e)))
+        .unwrap_or_else(|| parse_for_panel(text, rubric).map_err(|e| e.to_string()))
 }
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
@@ -89,8 +93,13 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     // they are listed with their candidate).
     if report.counted == 0 && !cards.is_empty() {
         let drafts: usize = report.candidates.iter().map(|c| c.drafts.len()).sum();
-        let reasons = [(report.other_rubric.len(), "made against another rubric"), (report.unidentified.len(), "naming no candidate"), (drafts, "not yet submitted")];
-        let reasons: Vec<String> = reasons.iter().filter(|(n, _)| *n > 0).map(|(n, why)| format!("{n} {why}")).collect();
+        let reasons = [
+            (report.other_rubric.len(), "made against another rubric"),
+            (report.unidentified.len(), "naming no candidate"),
+            (drafts, "not yet submitted"),
+        ];
+        let reasons: Vec<String> =
+            reasons.iter().filter(|(n, _)| *n > 0).map(|(n, why)| format!("{n} {why}")).collect();
         eprintln!("scorecard: no scorecard counted of the {} read: {}", cards.len(), reasons.join(", "));
     }
     for hint in &hints {
@@ -99,7 +108,8 @@ pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
     let none_counted = report.counted == 0;
     report.failed = failed;
 
-    let json = if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
+    let json =
+        if args.flag("--compact") { serde_json::to_string(&report) } else { serde_json::to_string_pretty(&report) };
     let json = json.map_err(|e| Failure::Invalid(format!("cannot write the report: {e}")))?;
     outln!("{json}");
     Ok(if none_counted { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -8,13 +8,15 @@ use std::process::ExitCode;
 
 use scorecard::core::interchange::link::MAX_LINK_INPUT_CHARS;
 use scorecard::core::interchange::{
-    encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse, import_json,
-    text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
+    encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
+    import_json, text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
-use crate::common::{label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure, Item, Part, ReadError};
+use crate::common::{
+    label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure, Item, Part, ReadError,
+};
 use crate::links::link_json;
 
 /// A file read with --jsonl that starts as a pretty-printed document does: its label, and the
@@ -59,8 +61,14 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
         "json" => import_json(text, rubric).map_err(|e| {
-            let greenhouse = scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok()) == Some(Format::Greenhouse);
-            let hint = if greenhouse { " (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)" } else { "" };
+            let greenhouse =
+                scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok())
+                    == Some(Format::Greenhouse);
+            let hint = if greenhouse {
+                " (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)"
+            } else {
+                ""
+            };
             format!("{e}{hint}")
         }),
         "greenhouse" => {
@@ -83,9 +91,14 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
 fn report(at: &str, mappings: &[scorecard::core::interchange::AttributeMapping], warnings: &[String], quiet: bool) {
     for m in mappings.iter().filter(|_| !quiet) {
         match (&m.capability, m.how) {
-            (Some(cap), how) => eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how)),
+            (Some(cap), how) => {
+                eprintln!("scorecard: {at}: attribute \"{}\" -> {cap} ({})", clip(&m.attribute), how_label(how))
+            }
             // Without a note, the warnings below say its rating was not imported.
-            (None, _) => eprintln!("scorecard: {at}: attribute \"{}\" -> no capability; its note, if any, became observations", clip(&m.attribute)),
+            (None, _) => eprintln!(
+                "scorecard: {at}: attribute \"{}\" -> no capability; its note, if any, became observations",
+                clip(&m.attribute)
+            ),
         }
     }
     for w in warnings {
@@ -114,10 +127,16 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     let from = args.value("--from").unwrap_or("auto");
     let to = args.value("--to").unwrap_or("json");
     if !["json", "greenhouse", "markdown"].contains(&to) {
-        return Err(Failure::Usage(format!("--to: unknown format \"{}\"; expected json, greenhouse or markdown", clip(to))));
+        return Err(Failure::Usage(format!(
+            "--to: unknown format \"{}\"; expected json, greenhouse or markdown",
+            clip(to)
+        )));
     }
     if !["json", "greenhouse", "auto"].contains(&from) {
-        return Err(Failure::Usage(format!("--from: unknown format \"{}\"; expected json, greenhouse or auto", clip(from))));
+        return Err(Failure::Usage(format!(
+            "--from: unknown format \"{}\"; expected json, greenhouse or auto",
+            clip(from)
+        )));
     }
     let rubric = rubric(&args)?;
     let (inputs, batch, pretty) = inputs(&args);
@@ -163,7 +182,8 @@ fn convert_one(input: &Item, from: &str, to: &str, rubric: &Rubric, quiet: bool,
     let card = load(text, at, from, rubric, quiet)?;
     // What goes to the ATS or a debrief carries only ratings the interviewer stands by, as in
     // the widget: ratings drafted from observations (`scorecard draft`) are confirmed first.
-    let drafted: Vec<String> = card.ratings.drafted().filter_map(|c| rubric.capability(c)).map(|c| c.name.clone()).collect();
+    let drafted: Vec<String> =
+        card.ratings.drafted().filter_map(|c| rubric.capability(c)).map(|c| c.name.clone()).collect();
     if to != "json" && !drafted.is_empty() {
         return Err(format!(
             "not converted to {to}: confirm the ratings drafted from observations first ({}): remove their \"drafted\": true",
@@ -236,7 +256,9 @@ pub fn link(rest: &[String]) -> Result<ExitCode, Failure> {
             return Err(Failure::Usage("--base must be a URL with no spaces or line breaks".into()));
         }
         let lower = base.to_ascii_lowercase();
-        if !(lower.starts_with("https://") || lower.starts_with("http://")) || base.len() <= "http://".len() + usize::from(lower.starts_with("https")) {
+        if !(lower.starts_with("https://") || lower.starts_with("http://"))
+            || base.len() <= "http://".len() + usize::from(lower.starts_with("https"))
+        {
             return Err(Failure::Usage(format!("--base must be the http(s) address of the widget's page, such as https://ats.example.com/scorecard/; found \"{}\"", clip(base))));
         }
     }
@@ -282,10 +304,16 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         let mut links = Vec::new();
         for path in &args.positional {
             match read_records(path) {
-                Ok(lines) => links.extend(lines.records.into_iter().map(|(at, l)| (at, l.map(|l| l.trim().to_string())))),
+                Ok(lines) => {
+                    links.extend(lines.records.into_iter().map(|(at, l)| (at, l.map(|l| l.trim().to_string()))))
+                }
                 Err(e) => {
                     // What it reads is links: an input of blank lines holds none.
-                    let message = if matches!(e.error, ReadError::NoScorecard { .. }) { "no share link in it".to_string() } else { e.message() };
+                    let message = if matches!(e.error, ReadError::NoScorecard { .. }) {
+                        "no share link in it".to_string()
+                    } else {
+                        e.message()
+                    };
                     links.push((e.label, Err(message)));
                 }
             }
@@ -294,7 +322,8 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
     } else {
         let mut links = Vec::new();
         for (i, one) in args.positional.iter().enumerate() {
-            let text = if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
+            let text =
+                if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
             let text = text.map_err(|e| e.message());
             links.push((if one == "-" { "stdin".to_string() } else { format!("link {}", i + 1) }, text));
         }
@@ -314,7 +343,13 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
                 done.push(true);
             }
             // One link alone: its message as before, with no "link 1".
-            Err(e) if !batch => return Err(Failure::Invalid(if source == "stdin" && link.is_err() { format!("stdin: {e}") } else { e })),
+            Err(e) if !batch => {
+                return Err(Failure::Invalid(if source == "stdin" && link.is_err() {
+                    format!("stdin: {e}")
+                } else {
+                    e
+                }))
+            }
             Err(e) => {
                 done.push(false);
                 eprintln!("scorecard: {source}: {e}");

@@ -171,7 +171,9 @@ pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(u
             .get(i + 1..)
             .unwrap_or_default()
             .iter()
-            .map_while(|(_, l)| l.as_deref().ok().filter(|l| !l.trim().is_empty() && !starts_link(l) && wrapped_part(l)))
+            .map_while(|(_, l)| {
+                l.as_deref().ok().filter(|l| !l.trim().is_empty() && !starts_link(l) && wrapped_part(l))
+            })
             .collect();
         let (joined, k, read) = join_link(link.trim(), &rest);
         // One that never reads keeps the lines before the first that is JSON on its own (`42`,
@@ -183,9 +185,14 @@ pub fn join_wrapped_links(lines: Vec<(usize, Result<String, String>)>) -> Vec<(u
             (joined, k)
         } else {
             let upto = |n: usize| rest.iter().take(n).fold(link.trim().to_string(), |joined, l| joined + "\n" + l);
-            let j = rest.iter().take(k).take_while(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()).count();
+            let j =
+                rest.iter().take(k).take_while(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()).count();
             let before = upto(j);
-            if j < k && !damaged(&before) && damaged(&joined) { (joined, k) } else { (before, j) }
+            if j < k && !damaged(&before) && damaged(&joined) {
+                (joined, k)
+            } else {
+                (before, j)
+            }
         };
         out.push((*n, Ok(joined)));
         i += k + 1;

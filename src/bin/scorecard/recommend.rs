@@ -8,7 +8,9 @@ use scorecard::core::json::position_in;
 use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
-use crate::common::{greenhouse_message, label, print_line, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part};
+use crate::common::{
+    greenhouse_message, label, print_line, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part,
+};
 
 /// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
 /// at fault when there is one, and the message, said after the source.
@@ -112,7 +114,11 @@ fn report_failures(failures: &[String], hints: &[String]) -> ExitCode {
     for e in failures.iter().chain(hints) {
         eprintln!("scorecard: {e}");
     }
-    if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
@@ -136,7 +142,10 @@ pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
         // that drafts are not counted. (`convert` to Greenhouse or Markdown refuses such a card.)
         let drafted: Vec<&String> = card.ratings.drafted().collect();
         if !drafted.is_empty() {
-            let names = drafted.iter().map(|c| rubric.capability(c).map_or_else(|| c.to_string(), |c| c.name.clone())).collect();
+            let names = drafted
+                .iter()
+                .map(|c| rubric.capability(c).map_or_else(|| c.to_string(), |c| c.name.clone()))
+                .collect();
             let one = drafted.len() == 1;
             let line = format!(
                 "Drafted from observations and not yet confirmed: {}; {} the interviewer's rating{} until confirmed.",
@@ -195,7 +204,8 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
     for Loaded { source, file, card } in cards {
-        let coded = |code: &str, path: &Option<String>, message: &str| json!({"code": code, "path": path, "message": message});
+        let coded =
+            |code: &str, path: &Option<String>, message: &str| json!({"code": code, "path": path, "message": message});
         let (errors, warnings) = match &card {
             Ok((_, warnings)) => (vec![], warnings.iter().map(|w| coded("not_carried", &None, w)).collect()),
             Err(p) => {
@@ -204,7 +214,9 @@ pub fn validate(rest: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         if json {
-            print_line(&json!({"source": source, "file": file, "valid": card.is_ok(), "errors": errors, "warnings": warnings}));
+            print_line(
+                &json!({"source": source, "file": file, "valid": card.is_ok(), "errors": errors, "warnings": warnings}),
+            );
         } else if card.is_ok() {
             outln!("{source}: valid");
         }

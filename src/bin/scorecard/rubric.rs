@@ -19,19 +19,28 @@ pub fn rubric_command(rest: &[String]) -> Result<ExitCode, Failure> {
     }
     let path = args.positional.first().map_or("-", String::as_str);
     if path == "-" && args.value("--policy-from") == Some("-") {
-        return Err(Failure::Usage("stdin (-) can be read only once: give the ladder or --policy-from as a file".into()));
+        return Err(Failure::Usage(
+            "stdin (-) can be read only once: give the ladder or --policy-from as a file".into(),
+        ));
     }
     // The policy comes from `--policy-from` (read like `--rubric`), else the embedded rubric.
     let base = load_rubric(args.value("--policy-from"), args.flag("--quiet"))?;
     let text = read_document(path, MAX_LADDER_BYTES, "a ladder document")?;
     if text.trim().is_empty() {
-        return Err(Failure::Invalid(format!("{}: empty: a ladder document starts with the level's title, then a line per capability (see data/seed/)", label(path))));
+        return Err(Failure::Invalid(format!(
+            "{}: empty: a ladder document starts with the level's title, then a line per capability (see data/seed/)",
+            label(path)
+        )));
     }
     if !looks_like_ladder(&text) {
-        return Err(Failure::Invalid(format!("{}: this is JSON (a rubric file already?), not a ladder document", label(path))));
+        return Err(Failure::Invalid(format!(
+            "{}: this is JSON (a rubric file already?), not a ladder document",
+            label(path)
+        )));
     }
     let ladder = rubric_from_ladder(&text, &base).map_err(|e| Failure::Invalid(format!("{}: {e}", label(path))))?;
-    let json = serde_json::to_string_pretty(&ladder.rubric).map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
+    let json = serde_json::to_string_pretty(&ladder.rubric)
+        .map_err(|e| Failure::Invalid(format!("cannot write the rubric: {e}")))?;
     if !args.flag("--quiet") {
         for note in &ladder.notes {
             eprintln!("scorecard: {}: {note}", label(path));

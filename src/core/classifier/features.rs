@@ -113,7 +113,8 @@ fn normalize(list: &mut [Feature]) {
 pub fn extract(tokens: &[Token]) -> Features {
     let mut cap = Builder::default();
     let mut lvl = Builder::default();
-    let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop && !is_negation_word(&tokens[i].word)).collect();
+    let content: Vec<usize> =
+        (0..tokens.len()).filter(|&i| !tokens[i].stop && !is_negation_word(&tokens[i].word)).collect();
     for &i in &content {
         let t = &tokens[i];
         if t.stem.chars().count() < 2 {

@@ -157,9 +157,10 @@ fn bias_matches(text: &str, tokens: &[Token]) -> Vec<(&'static str, usize, usize
             if found.is_some_and(|f| out[f].2 < i) {
                 continue;
             }
-            let ok = phrase.elements.iter().enumerate().all(|(k, e)| {
-                tokens.get(i + k).is_some_and(|u| u.clause == t.clause && element_matches(e, &u.word))
-            });
+            let ok =
+                phrase.elements.iter().enumerate().all(|(k, e)| {
+                    tokens.get(i + k).is_some_and(|u| u.clause == t.clause && element_matches(e, &u.word))
+                });
             if !ok || !plausible(text, tokens, i, phrase.elements.len()) {
                 continue;
             }
@@ -478,7 +479,9 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 fn person_at(tokens: &[Token], k: usize) -> bool {
     let w = |j: usize| tokens.get(j).map_or("", |t| t.word.as_str());
     one_of(PERSONS, w(k))
-        || one_of(ROLES, w(k)) && !one_of(OWNERS, w(k.wrapping_sub(1))) && !one_of(OWNERS, w(k.wrapping_sub(2)))
+        || one_of(ROLES, w(k))
+            && !one_of(OWNERS, w(k.wrapping_sub(1)))
+            && !one_of(OWNERS, w(k.wrapping_sub(2)))
             && (w(k) != "manager" || one_of("the a an this that new", w(k.wrapping_sub(1))))
         || k > 0
             && one_of("and but", w(k))
@@ -504,13 +507,18 @@ const PERSONS: &str = "he she they candidate cand guy man woman lady person kid 
 /// "The manager seems young" are said of a person, not a thing; but not of the candidate when
 /// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). Not
 /// "lead": as often a metric ("The lead time seems young").
-const ROLES: &str = "engineer developer dev manager hire intern junior senior applicant interviewee grad graduate professional";
+const ROLES: &str =
+    "engineer developer dev manager hire intern junior senior applicant interviewee grad graduate professional";
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
 fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
     let clause = tokens.get(i)?.clause;
-    (i.saturating_sub(6)..i).rev().map_while(|k| tokens.get(k).filter(|t| t.clause == clause).map(|t| (k, t))).find(|(_, t)| !one_of(HEDGES, &t.word)).map(|(k, _)| k)
+    (i.saturating_sub(6)..i)
+        .rev()
+        .map_while(|k| tokens.get(k).filter(|t| t.clause == clause).map(|t| (k, t)))
+        .find(|(_, t)| !one_of(HEDGES, &t.word))
+        .map(|(k, _)| k)
 }
 
 /// Walking back from token `i` as [`subject_at`] does, a one-word subject that is a name: the
@@ -560,7 +568,10 @@ const THINGS: &str = "team company startup org product codebase code service sys
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
 fn known(t: &Token) -> bool {
     let sets = word_sets();
-    super::text::is_negator(&t.word) || impression_words().contains(t.word.as_str()) || lexicon_hit(&sets.0, &t.stem) || lexicon_hit(&sets.1, &t.stem)
+    super::text::is_negator(&t.word)
+        || impression_words().contains(t.word.as_str())
+        || lexicon_hit(&sets.0, &t.stem)
+        || lexicon_hit(&sets.1, &t.stem)
 }
 
 /// A content word of the lexicons, or the first word of a cue ("python", "redis", "kafka",
@@ -605,7 +616,8 @@ fn ends_or(w: &str, list: &'static str) -> bool {
 fn bare_age(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i).filter(|t| t.word == "dozens") else { return false };
     let raw = text.get(t.start..t.end).unwrap_or("");
-    raw.parse::<u32>().is_ok_and(|n| (16..=99).contains(&n)) || one_of("twenty thirty forty fifty", &raw.to_ascii_lowercase())
+    raw.parse::<u32>().is_ok_and(|n| (16..=99).contains(&n))
+        || one_of("twenty thirty forty fifty", &raw.to_ascii_lowercase())
 }
 
 /// A place that says where a person comes from: "there", "abroad", or a country of the "from
@@ -613,9 +625,13 @@ fn bare_age(text: &str, tokens: &[Token], i: usize) -> bool {
 fn origin_place(word: &str) -> bool {
     let lex = bias_lexicon();
     one_of("there abroad overseas that those such", word)
-        || lex.by_first.get("from").into_iter().flatten().filter_map(|&p| lex.phrases.get(p)).any(|p| {
-            p.elements.len() == 2 && p.elements.get(1).is_some_and(|e| e.len() > 10 && e.contains(&word))
-        })
+        || lex
+            .by_first
+            .get("from")
+            .into_iter()
+            .flatten()
+            .filter_map(|&p| lex.phrases.get(p))
+            .any(|p| p.elements.len() == 2 && p.elements.get(1).is_some_and(|e| e.len() > 10 && e.contains(&word)))
 }
 
 /// A thing of work among the `n` words from `i`, in the clause of `i - 1`: "old for a codebase",
@@ -624,8 +640,11 @@ fn origin_place(word: &str) -> bool {
 fn work_thing_near(tokens: &[Token], i: usize, n: usize) -> bool {
     let clause = tokens.get(i.wrapping_sub(1)).map(|t| t.clause);
     let mut near = tokens.iter().skip(i).take(n).take_while(|t| Some(t.clause) == clause);
-    near.clone().any(|t| "cod servic system api runtim hardwar librar version databas framework".split(' ').any(|w| t.stem.starts_with(w)))
-        && !near.any(|t| one_of("team role job position", &t.word))
+    near.clone().any(|t| {
+        "cod servic system api runtim hardwar librar version databas framework"
+            .split(' ')
+            .any(|w| t.stem.starts_with(w))
+    }) && !near.any(|t| one_of("team role job position", &t.word))
 }
 
 /// The word after the phrase at `i..i + len`, if it is in the same clause; "" otherwise.
@@ -683,9 +702,7 @@ fn clause_initial(tokens: &[Token], i: usize) -> bool {
 /// "Recent grad, ...") rather than someone else ("mentored a recent grad").
 fn describes_candidate(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
-    let subject = |w: &str| {
-        one_of("is was are were he she they being as just only still seems seemed looks looked", w)
-    };
+    let subject = |w: &str| one_of("is was are were he she they being as just only still seems seemed looks looked", w);
     if clause_initial(tokens, i) || subject(word(i.wrapping_sub(1))) {
         return true;
     }
@@ -698,9 +715,13 @@ fn describes_candidate(tokens: &[Token], i: usize) -> bool {
 fn person_context(tokens: &[Token], i: usize) -> bool {
     let clause = tokens.get(i).map_or(0, |t| t.clause);
     let lo = i.saturating_sub(4);
-    tokens.iter().skip(lo).take(9).filter(|t| t.clause == clause).any(|t| {
-        one_of("he she his her him they their candidate guy woman man person seemed looks looked", &t.word)
-    }) || i == 0
+    tokens
+        .iter()
+        .skip(lo)
+        .take(9)
+        .filter(|t| t.clause == clause)
+        .any(|t| one_of("he she his her him they their candidate guy woman man person seemed looks looked", &t.word))
+        || i == 0
 }
 
 /// Stems of verbs that report something the candidate did or said.
@@ -796,7 +817,9 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         };
         flags.push(Flag {
             kind: FlagKind::BiasRisk,
-            reason: format!("mentions {category} (\"{words}\"), which is not evidence of the job; rate what the candidate did"),
+            reason: format!(
+                "mentions {category} (\"{words}\"), which is not evidence of the job; rate what the candidate did"
+            ),
             span: span_of(first, last, category),
         });
     }
@@ -823,14 +846,27 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         // about a data structure) and not when the note quotes it ("he said 'not a fit'").
         // Affinity verdicts in other words ("she'd mesh well with the team", "reminds me of
         // myself", "one of us") have only the strict form, with or without behaviour.
-        let fit = if behaviour { own_fit_verdict(text, tokens) } else { fit_phrase(tokens).or_else(|| own_fit_verdict(text, tokens)) };
+        let fit = if behaviour {
+            own_fit_verdict(text, tokens)
+        } else {
+            fit_phrase(tokens).or_else(|| own_fit_verdict(text, tokens))
+        };
         // Looked for only when the note gets the non-behavioural flag, whose reason quotes it.
         let impression = || tokens.iter().position(|t| impression_words().contains(t.word.as_str()));
-        let then = if behaviour { "take it out so that the rest of this note counts as evidence" } else { "rate what the candidate did or said" };
+        let then = if behaviour {
+            "take it out so that the rest of this note counts as evidence"
+        } else {
+            "rate what the candidate did or said"
+        };
         // "Lacks executive presence", "no gravitas": how the candidate comes across, a verdict
         // as coded as a fit verdict, and flagged the same way, alone or beside behaviour.
-        let presence = || presence_verdict(text, tokens).map(|(first, last)| (first, last, "how the candidate comes across", "presence or polish"));
-        let flag = if let Some((first, last, judges, label)) = fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence) {
+        let presence = || {
+            presence_verdict(text, tokens)
+                .map(|(first, last)| (first, last, "how the candidate comes across", "presence or polish"))
+        };
+        let flag = if let Some((first, last, judges, label)) =
+            fit.map(|(first, last)| (first, last, "likeness to the team or to you", "culture fit")).or_else(presence)
+        {
             Some((
                 FlagKind::BiasRisk,
                 format!("\"{}\" judges {judges}, not the job, and invites bias; {then}", quote(first, last)),
@@ -841,11 +877,18 @@ pub(crate) fn detect(text: &str, tokens: &[Token]) -> Vec<Flag> {
         } else if let Some(i) = impression() {
             Some((
                 FlagKind::NonBehavioral,
-                format!("no observed behaviour: \"{}\" is an impression; write what the candidate did or said", quote(i, i)),
+                format!(
+                    "no observed behaviour: \"{}\" is an impression; write what the candidate did or said",
+                    quote(i, i)
+                ),
                 span_of(i, i, "impression"),
             ))
         } else {
-            Some((FlagKind::NonBehavioral, "no observed behaviour: write what the candidate did or said".to_string(), None))
+            Some((
+                FlagKind::NonBehavioral,
+                "no observed behaviour: write what the candidate did or said".to_string(),
+                None,
+            ))
         };
         if let Some((kind, reason, span)) = flag {
             flags.push(Flag { kind, reason, span });
@@ -863,7 +906,9 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
     let clause = tokens.get(i)?.clause;
     let same = |k: usize| tokens.get(k).is_some_and(|t| t.clause == clause);
     let mut first = i;
-    if same(i.wrapping_sub(1)) && one_of("culture cultural team good great bad poor natural perfect", word(i.wrapping_sub(1))) {
+    if same(i.wrapping_sub(1))
+        && one_of("culture cultural team good great bad poor natural perfect", word(i.wrapping_sub(1)))
+    {
         first = i.wrapping_sub(1);
     }
     if same(first.wrapping_sub(2)) && word(first.wrapping_sub(1)) == "a" && word(first.wrapping_sub(2)) == "not" {
@@ -891,7 +936,8 @@ fn fit_phrase(tokens: &[Token]) -> Option<(usize, usize)> {
 fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let stem = |k: usize| tokens.get(k).map_or("", |t| t.stem.as_str());
-    let same = |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
+    let same =
+        |a: usize, b: usize| matches!((tokens.get(a), tokens.get(b)), (Some(x), Some(y)) if x.clause == y.clause);
     let next = |k: usize| next_in_clause(tokens, k, 1);
     // One of the words of `list` before `k` in its clause.
     let before_has = |k: usize, list: &'static str| (0..k).any(|j| same(j, k) && one_of(list, word(j)));
@@ -901,7 +947,9 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     let team_at = |k: usize| {
         let k = if word(k + 2) == "rest" && word(k + 3) == "of" { k + 3 } else { k };
         (k + 1..k + 4).find(|&j| {
-            same(k, j) && one_of("us team culture company everyone everybody here org group", word(j)) && ends_or(next(j), "overall here too and already though")
+            same(k, j)
+                && one_of("us team culture company everyone everybody here org group", word(j))
+                && ends_or(next(j), "overall here too and already though")
         })
     };
     let team_after = |k: usize| team_at(k).is_some();
@@ -939,7 +987,12 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
     // clause's end or "from" a person ("bad vibes from him"). The last token to quote.
     let along = |i: usize, alone: bool| {
         let mut j = i;
-        while same(i, j + 1) && one_of("well great nicely fine perfectly really right so easily immediately instantly naturally", word(j + 1)) {
+        while same(i, j + 1)
+            && one_of(
+                "well great nicely fine perfectly really right so easily immediately instantly naturally",
+                word(j + 1),
+            )
+        {
             j += 1;
         }
         let (w, who) = (next(j), next(j + 1));
@@ -971,8 +1024,13 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // the verdict whatever the determiner ("the vibes were off"; not "the vibe of the
             // codebase was messy").
             let vibe = s.starts_with("vib");
-            let judged = vibe && one_of("is was are were felt seemed", next(i)) && one_of("off weird strange odd bad wrong good great", next(i + 1));
-            if !person(i) || hyphenated(text, tokens, i, i + 1) || (!judged && one_of("the a an one our this your its", prev)) {
+            let judged = vibe
+                && one_of("is was are were felt seemed", next(i))
+                && one_of("off weird strange odd bad wrong good great", next(i + 1));
+            if !person(i)
+                || hyphenated(text, tokens, i, i + 1)
+                || (!judged && one_of("the a an one our this your its", prev))
+            {
                 return None;
             }
             // The candidate's own vibe judged is the verdict wherever it was felt ("her vibe was
@@ -986,7 +1044,11 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             along(i, true).map(|last| (i - 1, last))
         } else if w == "like"
             && one_of("me myself us", next(i))
-            && (if prev.is_empty() { next(i) == "me" && next(i + 1 + usize::from(next(i + 1) == "back")) == "when" } else { ends_or(next(i + 1), "when at back in") })
+            && (if prev.is_empty() {
+                next(i) == "me" && next(i + 1 + usize::from(next(i + 1) == "back")) == "when"
+            } else {
+                ends_or(next(i + 1), "when at back in")
+            })
             && person(i)
         {
             // "he's a lot like me", "just like me when I started", and opening its clause "Like
@@ -994,7 +1056,12 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // like me" or a comparison that opens its clause ("Like me, he prefers Postgres",
             // "Like me at Stripe, she ran Kafka").
             Some((i, i + 1))
-        } else if w == "similar" && next(i) == "to" && one_of("me myself us", next(i + 1)) && ends_or(next(i + 2), "when at back in") && person(i) {
+        } else if w == "similar"
+            && next(i) == "to"
+            && one_of("me myself us", next(i + 1))
+            && ends_or(next(i + 2), "when at back in")
+            && person(i)
+        {
             // "very similar to me when I started"; not "similar to me in how she splits the
             // work up" (a way of working, named).
             Some((i, i + 2))
@@ -1009,7 +1076,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // "feels like one of us", "he's one of us"; not "paired with one of us", "written by
             // one of us" or "one of us owns the pipeline".
             let after = ends_or(next(i), "already here too though");
-            (after && person(i - 2) && !one_of("by with to from for of at on", word(i.wrapping_sub(3)))).then_some((i - 2, i))
+            (after && person(i - 2) && !one_of("by with to from for of at on", word(i.wrapping_sub(3))))
+                .then_some((i - 2, i))
         } else if w == "right" && next(i) == "for" && person(i) {
             // "gut feeling he's not right for us".
             team_at(i).map(|last| (i, last))
@@ -1027,7 +1095,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // The beer test: "I could see myself grabbing a beer with him", "someone I'd have a
             // beer with". Not what the candidate does with others ("he grabs a beer with them on
             // Fridays"): no third person before, unless the interviewer is there too.
-            (before_has(i, "i we myself you") || !before_has(i, "he she they candidate")).then_some((i, i + 1 + usize::from(!next(i + 1).is_empty())))
+            (before_has(i, "i we myself you") || !before_has(i, "he she they candidate"))
+                .then_some((i, i + 1 + usize::from(!next(i + 1).is_empty())))
         } else {
             None
         }
@@ -1049,15 +1118,20 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // A judgement ("is strong") only of the note's own verdict: "argued that culture fit
             // is a poor criterion" is about the practice.
             let judged = one_of("is was seems looks", next(i)) && person(i - 1);
-            (judged || ends_or(next(i), "overall here wise yes no strong good great though") || (next(i) == "for" && team_after(i))).then_some((i - 1, i))
+            (judged
+                || ends_or(next(i), "overall here wise yes no strong good great though")
+                || (next(i) == "for" && team_after(i)))
+            .then_some((i - 1, i))
         } else if w.starts_with("match") {
             None
         } else if next(i) == "in" || (next(i) == "right" && next(i + 1) == "in") {
             // "she'd fit right in", "fits in well with the team", "I don't think she'd fit in".
             let last = if next(i) == "in" { i + 1 } else { i + 2 };
             let after = next(last);
-            (person(i) && (ends_or(after, "here there well nicely fine perfectly great") || (after == "with" && team_after(last))))
-                .then_some((i, last))
+            (person(i)
+                && (ends_or(after, "here there well nicely fine perfectly great")
+                    || (after == "with" && team_after(last))))
+            .then_some((i, last))
         } else if one_of("good great bad poor perfect natural strong solid excellent right", before) {
             // "a good fit for the team", "not a good fit for us", "would be a great fit here",
             // "not the right fit for us".
@@ -1067,7 +1141,8 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
             // "fits our culture", "fits the team", "doesn't fit our mould"; not "fits the team's
             // conventions" (the phrase must end its clause).
             let ends = ends_or(next(i + 2), "overall well perfectly too already");
-            (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1)) && ends).then_some((i, i + 2))
+            (person(i) && one_of("our the their", next(i)) && one_of("culture team mold mould", next(i + 1)) && ends)
+                .then_some((i, i + 2))
         };
         // Not quoted, and not the candidate's question ("she asked whether she'd fit in with the
         // team", "wanted to know if he'd mesh with the team", "asked about on-call and whether
@@ -1077,9 +1152,13 @@ fn own_fit_verdict(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
         // questions about our deploys, he'd fit right in" is a verdict after a remark.
         span.filter(|&(first, _)| {
             let asks = "if whether how what why who";
-            let clause: Vec<usize> = (0..first).rev().take_while(|&j| same(j, first) && (!one_of("and but", word(j)) || one_of(asks, word(j + 1)))).collect();
+            let clause: Vec<usize> = (0..first)
+                .rev()
+                .take_while(|&j| same(j, first) && (!one_of("and but", word(j)) || one_of(asks, word(j + 1))))
+                .collect();
             let question = clause.iter().any(|&j| {
-                one_of("asked ask asks asking wondered curious wanted", word(j)) && clause.iter().any(|&k| k > j && one_of(asks, word(k)))
+                one_of("asked ask asks asking wondered curious wanted", word(j))
+                    && clause.iter().any(|&k| k > j && one_of(asks, word(k)))
             });
             !question && !quoted(text, tokens.get(first).map_or(0, |t| t.start))
         })
@@ -1259,7 +1338,11 @@ const PRODUCTS: &str = "app product client design system servic featur version r
 fn judged_at(tokens: &[Token], c: u32, k: usize) -> bool {
     let w = word_in(tokens, c, k);
     ends_or(w, "and but though too overall honestly")
-        || (one_of("in on at during", w) && one_of("room debrief panel meeting meetings interview interviews call calls camera video standup front", word_in(tokens, c, after_article(tokens, c, k + 1))))
+        || (one_of("in on at during", w)
+            && one_of(
+                "room debrief panel meeting meetings interview interviews call calls camera video standup front",
+                word_in(tokens, c, after_article(tokens, c, k + 1)),
+            ))
 }
 
 /// A presence judged after it, from `k` in clause `c`: hedges, then a lack or a grade, then
@@ -1281,7 +1364,8 @@ fn graded(tokens: &[Token], c: u32, mut k: usize) -> Option<usize> {
 /// Between two tokens, a label's mark: a colon, a dash (of any width), a question mark or "="
 /// ("Presence: weak.", "English - broken", "Presence? Lacking.").
 fn label_gap(text: &str, a: &Token, b: &Token) -> bool {
-    text.get(a.end..b.start).is_some_and(|gap| gap.bytes().any(|b| matches!(b, b':' | b'-' | b'?' | b'=' | 0x93 | 0x94)))
+    text.get(a.end..b.start)
+        .is_some_and(|gap| gap.bytes().any(|b| matches!(b, b':' | b'-' | b'?' | b'=' | 0x93 | 0x94)))
 }
 
 /// True when the byte offset `at` is inside a quotation that opens before it: double quotes
@@ -1312,11 +1396,13 @@ fn quoted(text: &str, at: usize) -> bool {
 
 /// Impression words that take a topic as their object: "passionate about coding", "interested
 /// in databases", "keen to learn Rust", "loves Rust".
-const FRAMES: &str = "passionate enthusiastic excited eager keen curious interested fascinated obsessed passion love loves loved enjoys";
+const FRAMES: &str =
+    "passionate enthusiastic excited eager keen curious interested fascinated obsessed passion love loves loved enjoys";
 
 /// Past tenses that open a new predicate after "and": "excited about the problem and sketched
 /// three designs" reports work again (besides any word ending in "ed").
-const PAST: &str = "wrote built ran led took gave made found drew spoke chose went came kept held sent spent caught brought";
+const PAST: &str =
+    "wrote built ran led took gave made found drew spoke chose went came kept held sent spent caught brought";
 
 /// Which tokens belong to an impression frame: an impression word from [`FRAMES`] and its
 /// object, to the end of its clause or to an "and", "but" or "then" that a past tense follows.
@@ -1341,7 +1427,11 @@ fn impression_frames(tokens: &[Token]) -> Vec<bool> {
                 start -= 1;
             }
             let next = next_in_clause(tokens, i, 1);
-            if start < i && person_subject(tokens, start, true) && (next.is_empty() || !clause_initial(tokens, start) && one_of("for but and since because so though yet to", next)) {
+            if start < i
+                && person_subject(tokens, start, true)
+                && (next.is_empty()
+                    || !clause_initial(tokens, start) && one_of("for but and since because so though yet to", next))
+            {
                 framed[start..=i].fill(true);
             }
         }
@@ -1408,7 +1498,11 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
         // Meshing things ("meshed the two datasets") is work; meshing well or with the team is
         // an impression, or a verdict that `own_fit_verdict` reads.
         // ("listed", "lists", "listing": not "listless", nor "a list".)
-        if lexicon_hit(&sets.0, s) || (s == "list" && t.word.len() > 4) || (s == "mesh" && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1))) {
+        if lexicon_hit(&sets.0, s)
+            || (s == "list" && t.word.len() > 4)
+            || (s == "mesh"
+                && one_of("the a two both their his her its them these those", next_in_clause(tokens, k, 1)))
+        {
             actions += 1;
         }
         if lexicon_hit(&sets.1, s) {
@@ -1425,7 +1519,9 @@ fn has_behaviour(text: &str, tokens: &[Token], framed: &[bool]) -> bool {
     let person = |o: &Token| is_person_noun(&o.word) || one_of("me us him her them everyone interviewer", &o.word);
     actions > 0
         && tokens.iter().enumerate().any(|(k, t)| {
-            outside(k) && lexicon_hit(&sets.0, &t.stem) && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
+            outside(k)
+                && lexicon_hit(&sets.0, &t.stem)
+                && tokens[k + 1..].iter().take(3).any(|o| o.clause == t.clause && person(o))
         })
 }
 
@@ -1448,8 +1544,11 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     let english = tokens.iter().filter(|t| english_word(t)).count();
     // A name in lower case is the note's subject: the words before its first English word, when
     // that is a verb of being or seeming ("maria de la cruz y los santos seemed nice").
-    let subject = tokens.iter().find(|t| english_word(t)).filter(|t| one_of("is was seems seemed looks looked", &t.word));
-    let capital = |t: &Token| subject.is_some_and(|s| t.end <= s.start) || text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase);
+    let subject =
+        tokens.iter().find(|t| english_word(t)).filter(|t| one_of("is was seems seemed looks looked", &t.word));
+    let capital = |t: &Token| {
+        subject.is_some_and(|s| t.end <= s.start) || text.as_bytes().get(t.start).is_some_and(u8::is_ascii_uppercase)
+    };
     let named = |t: &&Token| !one_of(NAME_PARTICLES, &t.word);
     let foreign = tokens
         .iter()
@@ -1465,7 +1564,9 @@ fn legible(text: &str, tokens: &[Token], cues: &[super::cues::CueMatch]) -> bool
     // only of a note otherwise foreign; each clause read once (a token's clause never decreases).
     let impression = || {
         tokens.chunk_by(|a, b| a.clause == b.clause).any(|c| {
-            c.iter().any(|u| impression_words().contains(u.word.as_str())) && c.iter().filter(|u| english_word(u)).count() >= 2 && !c.iter().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
+            c.iter().any(|u| impression_words().contains(u.word.as_str()))
+                && c.iter().filter(|u| english_word(u)).count() >= 2
+                && !c.iter().any(|u| one_of(FOREIGN_FUNCTION_WORDS, &u.word))
         })
     };
     if foreign > english && (foreign >= 3 || (foreign == 2 && english == 0)) && !impression() {

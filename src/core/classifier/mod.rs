@@ -140,10 +140,7 @@ impl std::error::Error for ClassifyError {}
 /// The embedded model, parsed once. An unreadable model is reported, never a panic.
 pub fn embedded_model() -> Result<&'static Model, ClassifyError> {
     static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| Model::parse(EMBEDDED_MODEL))
-        .as_ref()
-        .map_err(|e| ClassifyError::ModelUnavailable(e.clone()))
+    MODEL.get_or_init(|| Model::parse(EMBEDDED_MODEL)).as_ref().map_err(|e| ClassifyError::ModelUnavailable(e.clone()))
 }
 
 /// Classifies one note with the embedded model.
@@ -347,7 +344,9 @@ fn evidence(text: &str, scored: &Scored<'_>, ci: usize, li: usize, capability: &
                 break;
             }
             // Merge with an overlapping or adjacent piece of the same label.
-            if let Some(c) = chosen.iter_mut().find(|c| c.label == p.label && p.first <= c.last + 1 && c.first <= p.last + 1) {
+            if let Some(c) =
+                chosen.iter_mut().find(|c| c.label == p.label && p.first <= c.last + 1 && c.first <= p.last + 1)
+            {
                 c.first = c.first.min(p.first);
                 c.last = c.last.max(p.last);
                 continue;

@@ -20,7 +20,6 @@
 //! machines. A feature name never holds a tab; every feature line has one and no other line
 //! does, so a feature may be named "head" or "end".
 
-
 use super::features::Feature;
 use super::fxhash::FxHashMap;
 
@@ -106,11 +105,7 @@ pub struct Model {
 pub fn quantized_head(classes: Vec<String>, bias: &[f64], names: &[String], weights: &[f64], scale: f32) -> Head {
     let k = classes.len();
     let q = |w: f64| ((w * scale as f64).round() as i64).clamp(-1_000_000, 1_000_000);
-    let mut head = Head {
-        classes,
-        bias: bias.iter().map(|b| q(*b) as f32 / scale).collect(),
-        ..Head::default()
-    };
+    let mut head = Head { classes, bias: bias.iter().map(|b| q(*b) as f32 / scale).collect(), ..Head::default() };
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by(|a, b| names[*a].cmp(&names[*b]));
     for r in order {
@@ -193,7 +188,9 @@ impl Model {
                 return Err(format!("line {n}: text after \"end\""));
             }
             if let Some((feature, weights)) = line.split_once('\t') {
-                let Some((_, head)) = current.as_mut() else { return Err(format!("line {n}: a feature before \"head\"")) };
+                let Some((_, head)) = current.as_mut() else {
+                    return Err(format!("line {n}: a feature before \"head\""));
+                };
                 let w = ints(weights, head.classes.len(), n)?;
                 if head.index.insert(feature.to_string(), head.names.len()).is_some() {
                     return Err(format!("line {n}: feature \"{feature}\" appears twice"));
@@ -214,7 +211,9 @@ impl Model {
                 finish(&mut model, current.take());
                 current = Some((name, Head { classes, ..Head::default() }));
             } else if let Some(rest) = line.strip_prefix("bias ") {
-                let Some((_, head)) = current.as_mut() else { return Err(format!("line {n}: \"bias\" before \"head\"")) };
+                let Some((_, head)) = current.as_mut() else {
+                    return Err(format!("line {n}: \"bias\" before \"head\""));
+                };
                 head.bias = ints(rest, head.classes.len(), n)?;
             } else if line == "end" {
                 finish(&mut model, current.take());

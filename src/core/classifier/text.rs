@@ -89,7 +89,8 @@ pub fn is_word_char(c: char) -> bool {
 
 /// White space, ASCII and Unicode.
 fn is_space(c: char) -> bool {
-    c.is_ascii_whitespace() || matches!(c as u32, 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200B | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+    c.is_ascii_whitespace()
+        || matches!(c as u32, 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200B | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
 }
 
 /// Lowercases the letters that matter for matching (ASCII, Latin-1, Greek, Cyrillic) without
@@ -114,7 +115,8 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits the text into raw words with their separators.
 fn raw_words(text: &str) -> Vec<Raw> {
     let chars: Vec<(usize, char)> = text.char_indices().take(MAX_CHARS).collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len().min(chars.last().map_or(0, |(b, c)| b + c.len_utf8())), |(b, _)| *b);
+    let end_of =
+        |i: usize| chars.get(i).map_or(text.len().min(chars.last().map_or(0, |(b, c)| b + c.len_utf8())), |(b, _)| *b);
     let mut out = Vec::new();
     let mut i = 0;
     let mut gap_start = 0;
@@ -130,7 +132,23 @@ fn raw_words(text: &str) -> Vec<Raw> {
         let sentence_break = gap.iter().any(|(_, c)| matches!(c, '.' | '!' | '?' | ';' | '\n' | '\u{2026}'));
         let clause_break = sentence_break
             || gap.iter().any(|(_, c)| {
-                matches!(c, ',' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}' | '\u{2014}' | '\u{2013}' | '|' | '+' | '&' | '*')
+                matches!(
+                    c,
+                    ',' | ':'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '|'
+                        | '+'
+                        | '&'
+                        | '*'
+                )
             })
             || gap.windows(2).any(|w| matches!((w[0].1, w[1].1), (' ', '-') | ('-', ' ') | ('-', '-')));
         // "x-team" and "w/ the team" keep their joiner: the one mark right after the word.
@@ -152,9 +170,14 @@ fn raw_words(text: &str) -> Vec<Raw> {
                 let next = chars.get(j + 1).map(|(_, c)| *c);
                 if is_word_char(c) {
                     word.push(fold_case(c));
-                } else if is_apostrophe(c) && prev_alnum && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit()) {
+                } else if is_apostrophe(c) && prev_alnum && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit())
+                {
                     word.push('\'');
-                } else if matches!(c, '.' | ',') && j > i && chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+                } else if matches!(c, '.' | ',')
+                    && j > i
+                    && chars[j - 1].1.is_ascii_digit()
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
                     // Keep "0.4" and "1,000" whole.
                 } else if matches!(c, '+' | '%') && j > i && chars[j - 1].1.is_ascii_digit() {
                     word.push(c);
@@ -178,7 +201,9 @@ fn raw_words(text: &str) -> Vec<Raw> {
 /// None). Borrowed, not allocated: every word of every note goes through here.
 fn split_contraction(word: &str) -> (&str, Option<&'static str>) {
     // (By bytes: `split_once`'s searcher cost more than the rest of this for a short word.)
-    let Some((base, suffix)) = word.bytes().position(|b| b == b'\'').and_then(|at| Some((word.get(..at)?, word.get(at + 1..)?))) else {
+    let Some((base, suffix)) =
+        word.bytes().position(|b| b == b'\'').and_then(|at| Some((word.get(..at)?, word.get(at + 1..)?)))
+    else {
         return (word, None);
     };
     if suffix == "t" {
@@ -292,8 +317,12 @@ fn quantity(word: &str) -> Option<&'static str> {
     if word.ends_with('%') {
         return Some("percent");
     }
-    let digits: String = word.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(char::is_ascii_digit).collect();
-    let rest = &word[word.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.')).map_or(word.len(), |(i, _)| i)..];
+    let digits: String =
+        word.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(char::is_ascii_digit).collect();
+    let rest = &word[word
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.'))
+        .map_or(word.len(), |(i, _)| i)..];
     let value: u64 = if digits.len() > 12 { u64::MAX } else { digits.parse().unwrap_or(0) };
     let size = match value {
         0 => "zero",
@@ -517,9 +546,10 @@ fn americanize(w: &str) -> String {
     }
     for suffix in ["ise", "ised", "ises", "ising"] {
         if let Some(base) = s.strip_suffix(suffix) {
-            let verb = ["al", "it", "tim", "nim", "xim", "gn", "ar", "on", "il", "as", "ior", "rd", "om", "ic", "en", "ag"]
-                .iter()
-                .any(|e| base.ends_with(e));
+            let verb =
+                ["al", "it", "tim", "nim", "xim", "gn", "ar", "on", "il", "as", "ior", "rd", "om", "ic", "en", "ag"]
+                    .iter()
+                    .any(|e| base.ends_with(e));
             let not_verb = ["prom", "premi", "compromi", "surpri", "advert", "expert", "enterpr", "otherw"]
                 .iter()
                 .any(|e| base.ends_with(e));
@@ -672,7 +702,13 @@ fn expand<'a>(raws: &'a [Raw]) -> Vec<Expanded<'a>> {
         let (first, not) = split_contraction(&r.text);
         let mut lead = true;
         let mut emit = |out: &mut Vec<Expanded<'a>>, word: &'a str| {
-            out.push(Expanded { word, start: r.start, end: r.end, clause_break: lead && r.clause_break, sentence_break: lead && r.sentence_break });
+            out.push(Expanded {
+                word,
+                start: r.start,
+                end: r.end,
+                clause_break: lead && r.clause_break,
+                sentence_break: lead && r.sentence_break,
+            });
             lead = false;
         };
         for p in std::iter::once(first).chain(not) {
@@ -708,7 +744,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let stop = is_stopword(e.word);
         let stem = stem(e.word);
-        tokens.push(Token { word: e.word.to_string(), stem, start: e.start, end: e.end, stop, neg: false, clause, sentence, weight: 1.0 });
+        tokens.push(Token {
+            word: e.word.to_string(),
+            stem,
+            start: e.start,
+            end: e.end,
+            stop,
+            neg: false,
+            clause,
+            sentence,
+            weight: 1.0,
+        });
     }
     mark_senses(&mut tokens);
     mark_negation(&mut tokens);
@@ -743,7 +789,8 @@ fn mark_senses(tokens: &mut [Token]) {
                 }
             }
             "account" => {
-                let story = one_of("own his her their my per by into sided firsthand", prev) || one_of("by per", before);
+                let story =
+                    one_of("own his her their my per by into sided firsthand", prev) || one_of("by per", before);
                 if story {
                     tokens[i].stop = true;
                 }
@@ -758,8 +805,13 @@ fn mark_senses(tokens: &mut [Token]) {
             // candidate, who is named after the asking word in its clause. A word made a function
             // word here starts no cue (`cues::find`), so neither is read as the candidate's own
             // question (`#inquire`: "asked what the latency target was").
-            "ask" if one_of("i we when was were been being", prev)
-                || tokens[i + 1..].iter().take_while(|t| t.clause == clause).take(6).any(|t| one_of("he she him his her they", &t.word)) =>
+            "ask"
+                if one_of("i we when was were been being", prev)
+                    || tokens[i + 1..]
+                        .iter()
+                        .take_while(|t| t.clause == clause)
+                        .take(6)
+                        .any(|t| one_of("he she him his her they", &t.word)) =>
             {
                 tokens[i].stop = true
             }
@@ -790,7 +842,11 @@ fn mark_negation(tokens: &mut [Token]) {
         let clause = tokens[i].clause;
         // "needed no hints", "required no guidance": the need itself is denied, as in "did not
         // need hints".
-        if matches!(w, "no" | "zero") && i > 0 && tokens[i - 1].clause == clause && matches!(tokens[i - 1].stem.as_str(), "need" | "requir") {
+        if matches!(w, "no" | "zero")
+            && i > 0
+            && tokens[i - 1].clause == clause
+            && matches!(tokens[i - 1].stem.as_str(), "need" | "requir")
+        {
             tokens[i - 1].neg = true;
         }
         // "without" and "no" govern a noun phrase ("without prompting", "no eviction story");

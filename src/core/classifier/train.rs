@@ -35,7 +35,10 @@ pub fn parse_corpus(source: &str, text: &str) -> Result<Vec<Example>, String> {
         // The crate's reader: a note with two "text" keys is refused, not read as its last.
         let v: Value = crate::core::json::parse(line).map_err(|e| format!("{at}: not JSON: {e}"))?;
         let field = |k: &str| -> Result<String, String> {
-            v.get(k).and_then(Value::as_str).map(str::to_string).ok_or_else(|| format!("{at}: \"{k}\" must be a string"))
+            v.get(k)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| format!("{at}: \"{k}\" must be a string"))
         };
         let text = field("text")?;
         if text.trim().is_empty() || text.chars().count() > MAX_TEXT_CHARS {
@@ -43,9 +46,9 @@ pub fn parse_corpus(source: &str, text: &str) -> Result<Vec<Example>, String> {
         }
         let capability = field("capability")?;
         let level_id = field("level")?;
-        let level = Rating::from_id(&level_id)
-            .filter(|r| *r != Rating::NotAssessed)
-            .ok_or_else(|| format!("{at}: \"level\" must be needs_improvement, meets or exceeds, found \"{level_id}\""))?;
+        let level = Rating::from_id(&level_id).filter(|r| *r != Rating::NotAssessed).ok_or_else(|| {
+            format!("{at}: \"level\" must be needs_improvement, meets or exceeds, found \"{level_id}\"")
+        })?;
         out.push(Example { text, capability, level });
     }
     Ok(out)
@@ -188,7 +191,8 @@ fn fit(m: &Matrix, labels: &[usize], k: usize, l1: f64, l2: f64, iterations: usi
 
 /// Trains a model on labelled notes.
 pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
-    let mut cap_classes: Vec<String> = examples.iter().map(|e| e.capability.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut cap_classes: Vec<String> =
+        examples.iter().map(|e| e.capability.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     if cap_classes.len() < 2 {
         // A head needs two classes; a corpus with one capability still yields a loadable model.
         cap_classes.push("unknown".into());
@@ -223,7 +227,13 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
 
     Model {
         capability: quantized_head(cap_classes, &cb, &cm.names, &cw, config.scale),
-        level: quantized_head(LEVEL_CLASSES.iter().map(|l| l.id().to_string()).collect(), &lb, &lm.names, &lw, config.scale),
+        level: quantized_head(
+            LEVEL_CLASSES.iter().map(|l| l.id().to_string()).collect(),
+            &lb,
+            &lm.names,
+            &lw,
+            config.scale,
+        ),
         scale: config.scale,
     }
 }
@@ -261,12 +271,16 @@ pub fn evaluate(model: &Model, examples: &[Example]) -> Evaluation {
         cap_ok += c_ok as usize;
         lvl_ok += l_ok as usize;
         joint_ok += (c_ok && l_ok) as usize;
-        if let (Some(t), Some(q)) = (caps.iter().position(|c| *c == e.capability), caps.iter().position(|c| *c == p.capability)) {
+        if let (Some(t), Some(q)) =
+            (caps.iter().position(|c| *c == e.capability), caps.iter().position(|c| *c == p.capability))
+        {
             if let Some(cell) = ev.capability_confusion.get_mut(t).and_then(|r| r.get_mut(q)) {
                 *cell += 1;
             }
         }
-        if let (Some(t), Some(q)) = (LEVEL_CLASSES.iter().position(|l| *l == e.level), LEVEL_CLASSES.iter().position(|l| *l == p.level)) {
+        if let (Some(t), Some(q)) =
+            (LEVEL_CLASSES.iter().position(|l| *l == e.level), LEVEL_CLASSES.iter().position(|l| *l == p.level))
+        {
             ev.level_confusion[t][q] += 1;
         }
     }
@@ -305,8 +319,10 @@ pub fn cross_validate_with_errors(
     let mut total = Evaluation::default();
     let mut weighted = (0.0, 0.0, 0.0);
     for k in 0..folds {
-        let train_set: Vec<Example> = examples.iter().zip(&fold_of).filter(|(_, f)| **f != k).map(|(e, _)| e.clone()).collect();
-        let test_set: Vec<Example> = examples.iter().zip(&fold_of).filter(|(_, f)| **f == k).map(|(e, _)| e.clone()).collect();
+        let train_set: Vec<Example> =
+            examples.iter().zip(&fold_of).filter(|(_, f)| **f != k).map(|(e, _)| e.clone()).collect();
+        let test_set: Vec<Example> =
+            examples.iter().zip(&fold_of).filter(|(_, f)| **f == k).map(|(e, _)| e.clone()).collect();
         let model = train(&train_set, config);
         let ev = evaluate(&model, &test_set);
         for e in &test_set {
@@ -361,7 +377,8 @@ fn naive_bayes(m: &Matrix, labels: &[usize], k: usize, alpha: f64) -> (Vec<f64>,
     let prior: Vec<f64> = docs.iter().map(|d| ((d + 1.0) / (n + k as f64)).ln()).collect();
     let mut w = vec![0.0; f * k];
     for j in 0..f {
-        let logs: Vec<f64> = (0..k).map(|c| ((counts[j * k + c] + alpha) / (totals[c] + alpha * f as f64)).ln()).collect();
+        let logs: Vec<f64> =
+            (0..k).map(|c| ((counts[j * k + c] + alpha) / (totals[c] + alpha * f as f64)).ln()).collect();
         let mean = logs.iter().sum::<f64>() / k as f64;
         for c in 0..k {
             w[j * k + c] = logs[c] - mean;

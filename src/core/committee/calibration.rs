@@ -10,7 +10,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::verdict::words;
-use super::{consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning, MemberCalibration};
+use super::{
+    consensus::step, evidence_count, CapabilityRow, FlaggedText, Flagger, InterviewerSummary, Leaning,
+    MemberCalibration,
+};
 use crate::core::engine::{fixed2, join_names};
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{clip, Rating, Scorecard};
@@ -197,12 +200,20 @@ impl Across {
 
 /// Calibration of every member of one panel, in panel order, with what each adds to its
 /// interviewer's totals across panels ([`Across::add`]).
-pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[CapabilityRow], flagger: Flagger<'_>) -> Vec<(MemberCalibration, Contribution)> {
+pub fn members(
+    rubric: &Rubric,
+    members: &[(&str, &Scorecard)],
+    matrix: &[CapabilityRow],
+    flagger: Flagger<'_>,
+) -> Vec<(MemberCalibration, Contribution)> {
     // Per capability: the sum and count of the assessed levels on the whole panel.
     let totals: Vec<(u32, u32)> = matrix
         .iter()
         .map(|row| {
-            row.cells.iter().filter_map(|c| step(c.level)).fold((0u32, 0u32), |(s, n), l| (s.saturating_add(u32::from(l)), n.saturating_add(1)))
+            row.cells
+                .iter()
+                .filter_map(|c| step(c.level))
+                .fold((0u32, 0u32), |(s, n), l| (s.saturating_add(u32::from(l)), n.saturating_add(1)))
         })
         .collect();
     let name_of = |id: &str| rubric.capability(id).map_or(id.to_string(), |c| c.name.clone());
@@ -230,7 +241,9 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
             let mean = (shared > 0).then(|| round2(difference_sum / shared as f64));
             let lean = leaning(mean, shared);
             let uniform = match levels_given.first() {
-                Some(first) if levels_given.len() >= MIN_UNIFORM && levels_given.iter().all(|l| l == first) => Some(*first),
+                Some(first) if levels_given.len() >= MIN_UNIFORM && levels_given.iter().all(|l| l == first) => {
+                    Some(*first)
+                }
                 _ => None,
             };
             let flagged = flag_texts(card, flagger);
@@ -242,7 +255,10 @@ pub fn members(rubric: &Rubric, members: &[(&str, &Scorecard)], matrix: &[Capabi
                 signals.extend(lean_sentence(lean, mean, shared, "on this panel"));
             }
             if !unevidenced.is_empty() {
-                signals.push(format!("Rated without evidence: {}.", join_names(unevidenced.iter().map(|id| name_of(id)).collect())));
+                signals.push(format!(
+                    "Rated without evidence: {}.",
+                    join_names(unevidenced.iter().map(|id| name_of(id)).collect())
+                ));
             }
             if let Some(level) = uniform {
                 signals.push(format!("Gave all {rated} rated capabilities the same rating ({}).", words(level)));
@@ -326,13 +342,25 @@ fn flag_texts(card: &Scorecard, flagger: Flagger<'_>) -> Vec<FlaggedText> {
         }
         let flags = f(&entry.note);
         if !flags.is_empty() {
-            out.push(FlaggedText { kind: "note".into(), capability: Some(cap.clone()), id: String::new(), text: entry.note.clone(), flags });
+            out.push(FlaggedText {
+                kind: "note".into(),
+                capability: Some(cap.clone()),
+                id: String::new(),
+                text: entry.note.clone(),
+                flags,
+            });
         }
     }
     for o in &card.observations {
         let flags = f(&o.text);
         if !flags.is_empty() {
-            out.push(FlaggedText { kind: "observation".into(), capability: o.capability.clone(), id: o.id.clone(), text: o.text.clone(), flags });
+            out.push(FlaggedText {
+                kind: "observation".into(),
+                capability: o.capability.clone(),
+                id: o.id.clone(),
+                text: o.text.clone(),
+                flags,
+            });
         }
     }
     out

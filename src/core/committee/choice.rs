@@ -50,7 +50,9 @@ pub fn read_rubric(text: &str, base: &Rubric) -> Result<LoadedRubric, String> {
             return Err("this is a scorecard, not a rubric: load it with the scorecards".into());
         }
     }
-    Rubric::from_json(text).map(|rubric| LoadedRubric { rubric, note: None }).map_err(|e| format!("not a usable rubric file ({e})"))
+    Rubric::from_json(text)
+        .map(|rubric| LoadedRubric { rubric, note: None })
+        .map_err(|e| format!("not a usable rubric file ({e})"))
 }
 
 /// True when `text` is a rubric file (JSON whose `format` is the rubric format), as one might
@@ -92,14 +94,24 @@ pub fn set_aside_note(report: &CommitteeReport, loaded: usize) -> Option<String>
     }
     let name = |id: &str, v: u32| format!("{} v{v}", bidi_isolate(&clip(id)));
     let who = if aside == loaded {
-        if aside == 1 { "The 1 scorecard was".to_string() } else { format!("All {aside} scorecards were") }
+        if aside == 1 {
+            "The 1 scorecard was".to_string()
+        } else {
+            format!("All {aside} scorecards were")
+        }
     } else {
         format!("{aside} of {loaded} scorecards {}", if aside == 1 { "was" } else { "were" })
     };
     let them = if aside == 1 { "it" } else { "them" };
     // Beside counted scorecards, said to be set aside: "load that rubric" alone would read as
     // advice for the whole set.
-    let apart = if aside == loaded { "" } else if aside == 1 { ", so it is set aside" } else { ", so they are set aside" };
+    let apart = if aside == loaded {
+        ""
+    } else if aside == 1 {
+        ", so it is set aside"
+    } else {
+        ", so they are set aside"
+    };
     Some(match rubrics.as_slice() {
         [(id, v, _)] => format!("{who} made against {}{apart}; load that rubric to compare {them}.", name(id, *v)),
         _ => format!(
@@ -150,7 +162,10 @@ mod tests {
         assert!(read_rubric(&huge, &base()).unwrap_err().contains("at most"));
         // A scorecard where the rubric belongs.
         let card = Scorecard::new(&base()).to_json();
-        assert_eq!(read_rubric(&card, &base()).unwrap_err(), "this is a scorecard, not a rubric: load it with the scorecards");
+        assert_eq!(
+            read_rubric(&card, &base()).unwrap_err(),
+            "this is a scorecard, not a rubric: load it with the scorecards"
+        );
         assert!(read_rubric("{\"attributes\": []}", &base()).unwrap_err().contains("scorecard, not a rubric"));
     }
 
@@ -185,7 +200,10 @@ mod tests {
             Some("All 3 scorecards were made against l5-staff-software-engineer v1; load that rubric to compare them.")
         );
         let one = analyze(&r, &all[..1], None);
-        assert_eq!(set_aside_note(&one, 1).as_deref(), Some("The 1 scorecard was made against l5-staff-software-engineer v1; load that rubric to compare it."));
+        assert_eq!(
+            set_aside_note(&one, 1).as_deref(),
+            Some("The 1 scorecard was made against l5-staff-software-engineer v1; load that rubric to compare it.")
+        );
         let mut mixed = all.clone();
         mixed.push(card("l3-engineer", "Nora", "Dee"));
         mixed.push(card(&r.id, "Nora", "Eve"));

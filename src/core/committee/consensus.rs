@@ -70,7 +70,12 @@ pub fn median(n: [usize; 3], upper: bool) -> Rating {
 /// One row per rubric capability, cells in panel order, then the drafts' cells, which count in
 /// nothing else. `pivotal` is left false here; the committee verdict sets it once it knows which
 /// capabilities the outcome rests on.
-pub fn matrix(rubric: &Rubric, members: &[(&str, &Scorecard)], drafts: &[(&str, &Scorecard)], flagger: Flagger<'_>) -> Vec<CapabilityRow> {
+pub fn matrix(
+    rubric: &Rubric,
+    members: &[(&str, &Scorecard)],
+    drafts: &[(&str, &Scorecard)],
+    flagger: Flagger<'_>,
+) -> Vec<CapabilityRow> {
     rubric
         .capabilities
         .iter()
@@ -130,7 +135,11 @@ mod tests {
                 assert_eq!(median(n, false), at(sorted.len().checked_sub(1).map(|m| m / 2)), "{panel:?}");
                 assert_eq!(median(n, true), at(Some(sorted.len() / 2)), "{panel:?}");
                 let (consensus, low, high, spread) = summarize(&panel);
-                assert_eq!((consensus, low, high), (median(n, false), at(Some(0)), at(sorted.len().checked_sub(1))), "{panel:?}");
+                assert_eq!(
+                    (consensus, low, high),
+                    (median(n, false), at(Some(0)), at(sorted.len().checked_sub(1))),
+                    "{panel:?}"
+                );
                 assert_eq!(spread, step(high).zip(step(low)).map(|(h, l)| h - l), "{panel:?}");
             }
         }

@@ -21,8 +21,10 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
     out.push_str(&format!("{} scorecards loaded, {} counted.\n", report.scorecards, report.counted));
     // In the comparison's order (outcome, confidence, name), as the committee view and its
     // printed packet show them; a candidate it does not list (none) after them.
-    let listed = |c: &&std::rc::Rc<super::CandidateReport>| report.comparison.iter().any(|r| r.candidate == c.candidate);
-    let ordered = report.comparison.iter().filter_map(|r| report.candidates.iter().find(|c| c.candidate == r.candidate));
+    let listed =
+        |c: &&std::rc::Rc<super::CandidateReport>| report.comparison.iter().any(|r| r.candidate == c.candidate);
+    let ordered =
+        report.comparison.iter().filter_map(|r| report.candidates.iter().find(|c| c.candidate == r.candidate));
     if report.candidates.len() > 1 {
         out.push_str("Candidates in the committee view's order: by outcome, then confidence, then name.\n");
     }
@@ -30,7 +32,11 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
         let rec = &c.committee.recommendation;
         out.push_str(&format!("\n## {}\n\n", escape_line(report.candidate_label(&c.candidate))));
         // Worded as the committee view's headline ("Hire below level: L3").
-        let outcome = headline(rec.decision, rec.level.as_deref().map(escape_line).as_deref(), hire_below_level(rec.decision, rec.greenhouse));
+        let outcome = headline(
+            rec.decision,
+            rec.level.as_deref().map(escape_line).as_deref(),
+            hire_below_level(rec.decision, rec.greenhouse),
+        );
         let outcome = match &rec.consider_level {
             Some(k) if rec.level.is_some() => format!("{outcome}, {} to consider", escape_line(k)),
             _ => outcome,
@@ -62,7 +68,11 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             for cell in &row.cells {
                 out.push_str(&format!(" {} |", level(cell.level)));
             }
-            out.push_str(&format!(" {} | {} |\n", level(row.consensus), row.spread.map_or("–".to_string(), |s| s.to_string())));
+            out.push_str(&format!(
+                " {} | {} |\n",
+                level(row.consensus),
+                row.spread.map_or("–".to_string(), |s| s.to_string())
+            ));
         }
         // A scorecard made against another version of the rubric is counted under this one: said.
         let versions: Vec<String> = c
@@ -71,8 +81,15 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             .filter(|m| m.rubric_version != report.rubric.version)
             .map(|m| {
                 let who = report.member_label(&m.interviewer, &m.interviewer_name);
-                let who = if who.is_empty() { escape_line(&report.panel_label(m)) } else { format!("{} ({})", escape_line(who), escape_line(&m.source)) };
-                format!("- {who}: made against rubric version {}, counted under version {}\n", m.rubric_version, report.rubric.version)
+                let who = if who.is_empty() {
+                    escape_line(&report.panel_label(m))
+                } else {
+                    format!("{} ({})", escape_line(who), escape_line(&m.source))
+                };
+                format!(
+                    "- {who}: made against rubric version {}, counted under version {}\n",
+                    m.rubric_version, report.rubric.version
+                )
             })
             .collect();
         if !versions.is_empty() {
@@ -85,7 +102,8 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
                 "\n- Contested{}: {} ({} vs {}, consensus {}); if the lower view held: {}; if the higher: {}\n",
                 match () {
                     _ if contest.pivotal => ", decides the outcome",
-                    _ if c.committee.decided_together.contains(&contest.capability) => ", decides the outcome with the other splits",
+                    _ if c.committee.decided_together.contains(&contest.capability) =>
+                        ", decides the outcome with the other splits",
                     _ => "",
                 },
                 escape_line(&contest.name),
@@ -129,7 +147,12 @@ pub fn to_markdown(report: &CommitteeReport) -> String {
             let dropped: Vec<String> = d.dropped.iter().map(|s| escape_line(s)).collect();
             // Named as the page names them (labels), not by their keys; one the report does not
             // list (whose scorecards are drafts) as the scorecard kept names them.
-            let kept = report.candidates.iter().filter(|c| c.candidate == d.candidate).flat_map(|c| c.panel.iter().chain(&c.drafts)).find(|m| m.source == d.kept);
+            let kept = report
+                .candidates
+                .iter()
+                .filter(|c| c.candidate == d.candidate)
+                .flat_map(|c| c.panel.iter().chain(&c.drafts))
+                .find(|m| m.source == d.kept);
             let interviewer = report.member_label(&d.interviewer, kept.map_or("", |m| m.interviewer_name.trim()));
             out.push_str(&format!(
                 "- {} / {} / {}: kept {}, set aside {}\n",

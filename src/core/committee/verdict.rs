@@ -58,7 +58,12 @@ pub fn committee(
         Some(f) if alone.is_some() && !f(t).is_empty() => engine::Reading::Flagged,
         _ => engine::Reading::Evidence,
     };
-    let mut rec = engine::recommend_as(rubric, card, &read, if alone.is_some() { engine::Voice::Interview } else { engine::Voice::Panel });
+    let mut rec = engine::recommend_as(
+        rubric,
+        card,
+        &read,
+        if alone.is_some() { engine::Voice::Interview } else { engine::Voice::Panel },
+    );
     let consensus: HashMap<String, Rating> = matrix.iter().map(|r| (r.capability.clone(), r.consensus)).collect();
     let at = |id: &str| consensus.get(id).copied().unwrap_or(Rating::NotAssessed);
     let now = evaluate(rubric, &at);
@@ -106,7 +111,8 @@ pub fn committee(
             .collect()
     };
     for row in matrix.iter_mut() {
-        row.pivotal = contested.iter().any(|c| c.pivotal && c.capability == row.capability) || decided_together.contains(&row.capability);
+        row.pivotal = contested.iter().any(|c| c.pivotal && c.capability == row.capability)
+            || decided_together.contains(&row.capability);
     }
 
     let before = rec.confidence;
@@ -143,9 +149,14 @@ pub fn committee(
     // a name would reorder the rest of the sentence, so it is shown as its escape.
     // (`between` and `after` go around the step: ", " in a list, " (" and ")" in a sentence.)
     let who_of = |d: &PanelMember, between: &str, after: &str| {
-        let name = if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
+        let name =
+            if d.interviewer_name.trim().is_empty() { d.interviewer.as_str() } else { d.interviewer_name.trim() };
         let name = if name.is_empty() { d.source.as_str() } else { name };
-        if d.step.trim().is_empty() { clip(name) } else { format!("{}{between}{}{after}", clip(name), clip(d.step.trim())) }
+        if d.step.trim().is_empty() {
+            clip(name)
+        } else {
+            format!("{}{between}{}{after}", clip(name), clip(d.step.trim()))
+        }
     };
     if !drafts.is_empty() {
         let who: Vec<String> = drafts.iter().map(|d| who_of(d, ", ", "")).collect();
@@ -196,7 +207,11 @@ pub fn committee(
         }
     }
     if !minor.is_empty() {
-        let alone = if decided_together.is_empty() { " without changing the outcome" } else { ", none changing the outcome alone" };
+        let alone = if decided_together.is_empty() {
+            " without changing the outcome"
+        } else {
+            ", none changing the outcome alone"
+        };
         said.push(format!("Split by one level{alone}: {}.", join_names(minor)));
     }
     if contested.len() > 1 {
@@ -252,11 +267,18 @@ pub fn committee(
             if more > 0 {
                 who.push_str(&format!(", or of {more} other{}", if more == 1 { "" } else { "s" }));
             }
-            said.push(format!("Rests on one scorecard: without that of {who}, the outcome would be {}.", o.description));
+            said.push(format!(
+                "Rests on one scorecard: without that of {who}, the outcome would be {}.",
+                o.description
+            ));
         }
     }
     if rec.confidence < before {
-        said.push(format!("Confidence lowered from {}% to {}% by the panel's disagreement.", engine::percent(before), engine::percent(rec.confidence)));
+        said.push(format!(
+            "Confidence lowered from {}% to {}% by the panel's disagreement.",
+            engine::percent(before),
+            engine::percent(rec.confidence)
+        ));
     }
     // Greenhouse's strongest answers say the panel leaves no doubt: an outcome that a split
     // decides (alone or with the others) gets the plain one, and the rationale says why.
@@ -266,7 +288,11 @@ pub fn committee(
         _ => None,
     };
     if let Some(g) = softer.filter(|_| contested.iter().any(|c| c.pivotal) || !decided_together.is_empty()) {
-        said.push(format!("Greenhouse: \"{}\" rather than \"{}\", since the outcome rests on the panel's splits.", g.label(), rec.greenhouse.label()));
+        said.push(format!(
+            "Greenhouse: \"{}\" rather than \"{}\", since the outcome rests on the panel's splits.",
+            g.label(),
+            rec.greenhouse.label()
+        ));
         rec.greenhouse = g;
     }
     let first = rec.rationale.len().min(1);
@@ -297,7 +323,10 @@ fn synthetic(rubric: &Rubric, candidate: &Person, matrix: &[CapabilityRow]) -> S
     card.candidate = candidate.clone();
     card.interviewer = Person { id: String::new(), name: COMMITTEE_NAME.into() };
     card.interview.step = COMMITTEE_NAME.into();
-    for row in matrix.iter().filter(|r| r.consensus == Rating::NotAssessed && r.cells.iter().any(|c| !c.observations.is_empty())) {
+    for row in matrix
+        .iter()
+        .filter(|r| r.consensus == Rating::NotAssessed && r.cells.iter().any(|c| !c.observations.is_empty()))
+    {
         card.observations.push(Observation { capability: Some(row.capability.clone()), ..Default::default() });
     }
     for row in matrix.iter().filter(|r| r.consensus != Rating::NotAssessed) {
@@ -365,4 +394,3 @@ pub fn words(r: Rating) -> &'static str {
         Rating::Exceeds => "exceeds",
     }
 }
-

@@ -23,8 +23,8 @@ use super::{parse_json, ImportError, UNCONFIRMED};
 use crate::core::engine::Greenhouse;
 use crate::core::rubric::Rubric;
 use crate::core::scorecard::{
-    clip, is_date_time, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS, MAX_OBSERVATIONS,
-    MAX_TEXT_CHARS,
+    clip, is_date_time, kind, Observation, Person, Rating, RatingEntry, Scorecard, TagSource, FORMAT, MAX_FIELD_CHARS,
+    MAX_OBSERVATIONS, MAX_TEXT_CHARS,
 };
 
 /// The attribute type written on export.
@@ -47,8 +47,14 @@ pub enum GhRating {
 
 impl GhRating {
     /// Every value, in Greenhouse's order.
-    pub const ALL: [GhRating; 6] =
-        [GhRating::DefinitelyNot, GhRating::No, GhRating::Mixed, GhRating::Yes, GhRating::StrongYes, GhRating::NoDecision];
+    pub const ALL: [GhRating; 6] = [
+        GhRating::DefinitelyNot,
+        GhRating::No,
+        GhRating::Mixed,
+        GhRating::Yes,
+        GhRating::StrongYes,
+        GhRating::NoDecision,
+    ];
 
     /// The id Greenhouse uses.
     pub fn id(self) -> &'static str {
@@ -166,7 +172,9 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
     // rubric's order of capabilities, the untagged last, each capability's as written: a
     // recruiter reads them beside the attributes. (Each inserted after those of its rank or
     // before: a sort would bring its own copy of the sort code.)
-    let rank = |o: &Observation| o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(usize::MAX);
+    let rank = |o: &Observation| {
+        o.capability.as_deref().and_then(|c| rubric.capabilities.iter().position(|x| x.id == c)).unwrap_or(usize::MAX)
+    };
     let mut kept: Vec<&Observation> = Vec::new();
     for o in card.observations.iter().filter(|o| crate::core::classifier::detect_flags(&o.text).is_empty()) {
         kept.insert(kept.partition_point(|k| rank(k) <= rank(o)), o);
@@ -174,7 +182,8 @@ pub fn export_greenhouse(card: &Scorecard, rubric: &Rubric) -> Value {
     let take_aways = if kept.is_empty() {
         Value::Null
     } else {
-        let items: String = kept.iter().map(|o| format!("<li>{}</li>", escape_html(&observation_line(o, rubric)))).collect();
+        let items: String =
+            kept.iter().map(|o| format!("<li>{}</li>", escape_html(&observation_line(o, rubric)))).collect();
         Value::String(format!("<ul>{items}</ul>"))
     };
     let step = &card.interview.step;
@@ -275,18 +284,34 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         Value::Array(items) => match items.as_slice() {
             [Value::Object(o)] => o,
             [] => return Err(ImportError::invalid("", "expected a Greenhouse scorecard object, found an empty list")),
-            [other] => return Err(ImportError::invalid("[0]", format!("expected a Greenhouse scorecard object, found {}", kind(other)))),
+            [other] => {
+                return Err(ImportError::invalid(
+                    "[0]",
+                    format!("expected a Greenhouse scorecard object, found {}", kind(other)),
+                ))
+            }
             _ => {
                 return Err(ImportError::invalid(
                     "",
-                    format!("expected one Greenhouse scorecard object, found a list of {}; convert them one at a time", items.len()),
+                    format!(
+                        "expected one Greenhouse scorecard object, found a list of {}; convert them one at a time",
+                        items.len()
+                    ),
                 ))
             }
         },
-        other => return Err(ImportError::invalid("", format!("expected a Greenhouse scorecard object, found {}", kind(other)))),
+        other => {
+            return Err(ImportError::invalid(
+                "",
+                format!("expected a Greenhouse scorecard object, found {}", kind(other)),
+            ))
+        }
     };
     if obj.get("format").and_then(Value::as_str) == Some(FORMAT) {
-        return Err(ImportError::invalid("format", "this is a scorecard document, not a Greenhouse scorecard; import it as JSON"));
+        return Err(ImportError::invalid(
+            "format",
+            "this is a scorecard document, not a Greenhouse scorecard; import it as JSON",
+        ));
     }
 
     let mut card = Scorecard::new(rubric);
@@ -318,7 +343,12 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                 card.interview.step = name;
             }
         }
-        Some(other) => return Err(ImportError::invalid("interview_step", format!("expected an object {{id, name}}, found {}", kind(other)))),
+        Some(other) => {
+            return Err(ImportError::invalid(
+                "interview_step",
+                format!("expected an object {{id, name}}, found {}", kind(other)),
+            ))
+        }
     }
     for field in ["created_at", "updated_at"] {
         opt_string(obj.get(field), field, MAX_FIELD_CHARS)?;
@@ -333,10 +363,18 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         Some(Value::String(s)) => Some(Greenhouse::from_id(s).ok_or_else(|| {
             ImportError::invalid(
                 "overall_recommendation",
-                format!("unknown recommendation \"{}\"; expected definitely_not, no, yes, strong_yes or no_decision", clip(s)),
+                format!(
+                    "unknown recommendation \"{}\"; expected definitely_not, no, yes, strong_yes or no_decision",
+                    clip(s)
+                ),
             )
         })?),
-        Some(other) => return Err(ImportError::invalid("overall_recommendation", format!("expected a string, found {}", kind(other)))),
+        Some(other) => {
+            return Err(ImportError::invalid(
+                "overall_recommendation",
+                format!("expected a string, found {}", kind(other)),
+            ))
+        }
     };
 
     // The `ratings` grouping, used for attributes whose own rating is blank.
@@ -346,12 +384,23 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     let attrs = match obj.get("attributes") {
         Some(Value::Array(a)) => a,
         Some(Value::Null) | None => {
-            return Err(ImportError::invalid("attributes", "missing; a Greenhouse scorecard has a list of attributes {name, type, note, rating}"))
+            return Err(ImportError::invalid(
+                "attributes",
+                "missing; a Greenhouse scorecard has a list of attributes {name, type, note, rating}",
+            ))
         }
-        Some(other) => return Err(ImportError::invalid("attributes", format!("expected a list of attributes, found {}", kind(other)))),
+        Some(other) => {
+            return Err(ImportError::invalid(
+                "attributes",
+                format!("expected a list of attributes, found {}", kind(other)),
+            ))
+        }
     };
     if attrs.len() > MAX_ITEMS {
-        return Err(ImportError::invalid("attributes", format!("{} attributes; the limit is {MAX_ITEMS}", attrs.len())));
+        return Err(ImportError::invalid(
+            "attributes",
+            format!("{} attributes; the limit is {MAX_ITEMS}", attrs.len()),
+        ));
     }
     let mut mappings = Vec::new();
     let mut texts: Vec<(String, Option<LineTag>)> = Vec::new();
@@ -359,7 +408,12 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     let mut mapped: Vec<(String, Vec<MappedAttribute>)> = Vec::new();
     for (i, item) in attrs.iter().enumerate() {
         let path = format!("attributes[{i}]");
-        let a = item.as_object().ok_or_else(|| ImportError::invalid(&path, format!("expected an object {{name, type, note, rating}}, found {}", kind(item))))?;
+        let a = item.as_object().ok_or_else(|| {
+            ImportError::invalid(
+                &path,
+                format!("expected an object {{name, type, note, rating}}, found {}", kind(item)),
+            )
+        })?;
         let name = opt_string(a.get("name"), &format!("{path}.name"), MAX_FIELD_CHARS)?;
         if name.trim().is_empty() {
             return Err(ImportError::invalid(format!("{path}.name"), "missing; every attribute needs a name"));
@@ -371,11 +425,21 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
             Some(Value::String(s)) => GhRating::from_id(s).ok_or_else(|| {
                 ImportError::invalid(
                     format!("{path}.rating"),
-                    format!("unknown rating \"{}\"; expected definitely_not, no, mixed, yes, strong_yes or no_decision", clip(s)),
+                    format!(
+                        "unknown rating \"{}\"; expected definitely_not, no, mixed, yes, strong_yes or no_decision",
+                        clip(s)
+                    ),
                 )
             })?,
-            Some(Value::Null) | None => grouped.iter().find(|(n, _)| *n == name).map_or(GhRating::NoDecision, |(_, r)| *r),
-            Some(other) => return Err(ImportError::invalid(format!("{path}.rating"), format!("expected a string, found {}", kind(other)))),
+            Some(Value::Null) | None => {
+                grouped.iter().find(|(n, _)| *n == name).map_or(GhRating::NoDecision, |(_, r)| *r)
+            }
+            Some(other) => {
+                return Err(ImportError::invalid(
+                    format!("{path}.rating"),
+                    format!("expected a string, found {}", kind(other)),
+                ))
+            }
         };
         let (capability, how) = match_attribute(&name, rubric);
         match &capability {
@@ -427,10 +491,12 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
     // Several attributes may map to one capability: the lowest rating given wins (the cautious
     // reading), and their notes are joined, each under its attribute's name.
     for (cap, list) in mapped {
-        let level = list.iter().map(|a| a.rating).filter(|r| *r != Rating::NotAssessed).min().unwrap_or(Rating::NotAssessed);
+        let level =
+            list.iter().map(|a| a.rating).filter(|r| *r != Rating::NotAssessed).min().unwrap_or(Rating::NotAssessed);
         // Said when it decides something: the ratings of the attributes differ.
         if list.iter().any(|a| a.rating != Rating::NotAssessed && a.rating != level) {
-            let names: Vec<String> = list.iter().map(|a| format!("\"{}\" ({})", clip(a.name.trim()), a.given)).collect();
+            let names: Vec<String> =
+                list.iter().map(|a| format!("\"{}\" ({})", clip(a.name.trim()), a.given)).collect();
             warnings.push(format!(
                 "{} {} map to {}: the lowest of their ratings is kept, {}{}",
                 crate::core::engine::join_names(names),
@@ -444,7 +510,9 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         let note = match with_notes.as_slice() {
             [] => String::new(),
             [only] if list.len() == 1 => only.note.clone(),
-            several => several.iter().map(|a| format!("{}: {}", a.name.trim(), a.note)).collect::<Vec<_>>().join("\n\n"),
+            several => {
+                several.iter().map(|a| format!("{}: {}", a.name.trim(), a.note)).collect::<Vec<_>>().join("\n\n")
+            }
         };
         let chars = note.chars().count();
         if chars > MAX_TEXT_CHARS {
@@ -464,11 +532,19 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
         None | Some(Value::Null) => {}
         Some(Value::Array(qs)) => {
             if qs.len() > MAX_ITEMS {
-                return Err(ImportError::invalid("questions", format!("{} questions; the limit is {MAX_ITEMS}", qs.len())));
+                return Err(ImportError::invalid(
+                    "questions",
+                    format!("{} questions; the limit is {MAX_ITEMS}", qs.len()),
+                ));
             }
             for (i, q) in qs.iter().enumerate() {
                 let path = format!("questions[{i}]");
-                let qo = q.as_object().ok_or_else(|| ImportError::invalid(&path, format!("expected an object {{id, question, answer}}, found {}", kind(q))))?;
+                let qo = q.as_object().ok_or_else(|| {
+                    ImportError::invalid(
+                        &path,
+                        format!("expected an object {{id, question, answer}}, found {}", kind(q)),
+                    )
+                })?;
                 id_field(qo.get("id"), &format!("{path}.id"))?;
                 let question = opt_string(qo.get("question"), &format!("{path}.question"), MAX_TEXT_CHARS)?;
                 let answer = opt_string(qo.get("answer"), &format!("{path}.answer"), MAX_TEXT_CHARS * 10)?;
@@ -482,12 +558,14 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                     continue;
                 }
                 let take_aways = key == "key take aways" || key == "key takeaways";
-                let prefix = if take_aways || question.trim().is_empty() { String::new() } else { label_prefix(&question) };
+                let prefix =
+                    if take_aways || question.trim().is_empty() { String::new() } else { label_prefix(&question) };
                 // Lines longer than an observation may be are cut into pieces within the limit;
                 // the label is short enough to leave most of it.
                 let room = MAX_TEXT_CHARS - prefix.chars().count();
                 for line in answer.lines() {
-                    let (text, tag) = if take_aways { parse_observation_line(line, rubric) } else { (line.to_string(), None) };
+                    let (text, tag) =
+                        if take_aways { parse_observation_line(line, rubric) } else { (line.to_string(), None) };
                     for piece in split_long(&text, room) {
                         texts.push((format!("{prefix}{piece}"), tag.clone()));
                         if texts.len() > MAX_OBSERVATIONS {
@@ -497,9 +575,13 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                 }
             }
         }
-        Some(other) => return Err(ImportError::invalid("questions", format!("expected a list of questions, found {}", kind(other)))),
+        Some(other) => {
+            return Err(ImportError::invalid(
+                "questions",
+                format!("expected a list of questions, found {}", kind(other)),
+            ))
+        }
     }
-
 
     // Every text is within MAX_TEXT_CHARS: `split_long` cut the longer lines.
     for (i, (text, tag)) in texts.into_iter().enumerate() {
@@ -550,8 +632,13 @@ fn split_long(line: &str, room: usize) -> Vec<&str> {
         // Byte scans rather than `rfind` with a string pattern, whose searcher costs the on-demand
         // module about 1 KB. ASCII bytes are character boundaries.
         let window = rest.as_bytes().get(..offsets.next().unwrap_or(rest.len())).unwrap_or_default();
-        let sentence = window.windows(2).rposition(|w| matches!(w, [b'.' | b'?' | b'!', b' '])).map(|i| i + 1).filter(|&i| i >= limit / 2);
-        let cut = sentence.or_else(|| window.iter().rposition(u8::is_ascii_whitespace)).filter(|&i| i > 0).unwrap_or(limit);
+        let sentence = window
+            .windows(2)
+            .rposition(|w| matches!(w, [b'.' | b'?' | b'!', b' ']))
+            .map(|i| i + 1)
+            .filter(|&i| i >= limit / 2);
+        let cut =
+            sentence.or_else(|| window.iter().rposition(u8::is_ascii_whitespace)).filter(|&i| i > 0).unwrap_or(limit);
         let (Some(piece), Some(after)) = (rest.get(..cut), rest.get(cut..)) else {
             pieces.push(rest);
             break;
@@ -638,18 +725,29 @@ fn read_grouping(v: Option<&Value>) -> Result<Vec<(String, GhRating)>, ImportErr
         None | Some(Value::Null) => return Ok(out),
         Some(Value::Object(o)) => o,
         Some(other) => {
-            return Err(ImportError::invalid("ratings", format!("expected an object of attribute names grouped by rating, found {}", kind(other))))
+            return Err(ImportError::invalid(
+                "ratings",
+                format!("expected an object of attribute names grouped by rating, found {}", kind(other)),
+            ))
         }
     };
     for (key, names) in obj {
         let path = format!("ratings.{}", clip(key));
         let r = GhRating::from_id(key).ok_or_else(|| {
-            ImportError::invalid(&path, "unknown rating; expected definitely_not, no, mixed, yes, strong_yes or no_decision")
+            ImportError::invalid(
+                &path,
+                "unknown rating; expected definitely_not, no, mixed, yes, strong_yes or no_decision",
+            )
         })?;
         let list = match names {
             Value::Array(l) => l,
             Value::Null => continue,
-            other => return Err(ImportError::invalid(&path, format!("expected a list of attribute names, found {}", kind(other)))),
+            other => {
+                return Err(ImportError::invalid(
+                    &path,
+                    format!("expected a list of attribute names, found {}", kind(other)),
+                ))
+            }
         };
         if list.len() > MAX_ITEMS {
             return Err(ImportError::invalid(&path, format!("{} names; the limit is {MAX_ITEMS}", list.len())));
@@ -657,7 +755,12 @@ fn read_grouping(v: Option<&Value>) -> Result<Vec<(String, GhRating)>, ImportErr
         for (i, n) in list.iter().enumerate() {
             match n {
                 Value::String(s) => out.push((s.clone(), r)),
-                other => return Err(ImportError::invalid(format!("{path}[{i}]"), format!("expected an attribute name, found {}", kind(other)))),
+                other => {
+                    return Err(ImportError::invalid(
+                        format!("{path}[{i}]"),
+                        format!("expected an attribute name, found {}", kind(other)),
+                    ))
+                }
             }
         }
     }
@@ -666,7 +769,10 @@ fn read_grouping(v: Option<&Value>) -> Result<Vec<(String, GhRating)>, ImportErr
 
 fn import_person(v: &Value, field: &str) -> Result<Person, ImportError> {
     let o = v.as_object().ok_or_else(|| {
-        ImportError::invalid(field, format!("expected an object {{id, first_name, last_name, name, employee_id}}, found {}", kind(v)))
+        ImportError::invalid(
+            field,
+            format!("expected an object {{id, first_name, last_name, name, employee_id}}, found {}", kind(v)),
+        )
     })?;
     let id = id_field(o.get("id"), &format!("{field}.id"))?;
     let employee_id = opt_string(o.get("employee_id"), &format!("{field}.employee_id"), MAX_FIELD_CHARS)?;
@@ -676,7 +782,10 @@ fn import_person(v: &Value, field: &str) -> Result<Person, ImportError> {
     if name.trim().is_empty() {
         name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
         if name.chars().count() > MAX_FIELD_CHARS {
-            return Err(ImportError::invalid(format!("{field}.name"), format!("first and last name together exceed {MAX_FIELD_CHARS} characters")));
+            return Err(ImportError::invalid(
+                format!("{field}.name"),
+                format!("first and last name together exceed {MAX_FIELD_CHARS} characters"),
+            ));
         }
     }
     Ok(Person { id: if id.is_empty() { employee_id } else { id }, name })
@@ -688,7 +797,8 @@ fn id_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => bounded(s, path, MAX_FIELD_CHARS),
         // 1042.0 (as pandas writes a column with a gap) is the id 1042, as in scorecard documents.
-        Some(Value::Number(n)) => crate::core::scorecard::id_text(n).ok_or_else(|| ImportError::invalid(path, crate::core::scorecard::ID_DIGITS)),
+        Some(Value::Number(n)) => crate::core::scorecard::id_text(n)
+            .ok_or_else(|| ImportError::invalid(path, crate::core::scorecard::ID_DIGITS)),
         Some(other) => Err(ImportError::invalid(path, format!("expected a whole number id, found {}", kind(other)))),
     }
 }
@@ -706,7 +816,10 @@ fn opt_string(v: Option<&Value>, path: &str, max: usize) -> Result<String, Impor
 fn time_field(v: Option<&Value>, path: &str) -> Result<String, ImportError> {
     let s = opt_string(v, path, 64)?;
     if !s.is_empty() && !is_date_time(&s) {
-        return Err(ImportError::invalid(path, format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&s))));
+        return Err(ImportError::invalid(
+            path,
+            format!("expected an ISO-8601 time such as 2024-05-01T14:00:00Z, found \"{}\"", clip(&s)),
+        ));
     }
     Ok(s)
 }
@@ -768,7 +881,8 @@ pub const SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// Words that carry no meaning for matching.
-const STOP_WORDS: &[&str] = &["and", "of", "the", "a", "an", "in", "for", "to", "with", "skills", "skill", "ability", "abilities", "overall"];
+const STOP_WORDS: &[&str] =
+    &["and", "of", "the", "a", "an", "in", "for", "to", "with", "skills", "skill", "ability", "abilities", "overall"];
 
 /// Lower-case words of a name, without punctuation or [`STOP_WORDS`].
 pub fn normalize(name: &str) -> Vec<String> {
@@ -788,7 +902,7 @@ fn fold_lower(c: char) -> char {
         // an even code point (U+0130, the dotted I, lowercases to two characters: kept as is)...
         0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if even => u + 1, // Latin Extended-A
         0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if even => u + 1, // Cyrillic
-        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if even => u + 1, // Latin Extended Additional
+        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if even => u + 1,             // Latin Extended Additional
         // ...or on an odd one.
         0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if !even => u + 1,
         0x178 => 0xFF,
@@ -866,8 +980,26 @@ pub fn match_attribute(name: &str, rubric: &Rubric) -> (Option<String>, MatchKin
 // HTML to text.
 
 /// Elements whose start or end begins a new line.
-const BLOCK_TAGS: &[&str] =
-    &["br", "p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "section"];
+const BLOCK_TAGS: &[&str] = &[
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "hr",
+    "section",
+];
 
 /// Turns the basic HTML of a Greenhouse answer into plain text, one line per block.
 ///
@@ -893,7 +1025,8 @@ pub fn html_to_text(html: &str) -> String {
             rest = after.find("-->").and_then(|e| after.get(e + 3..)).unwrap_or("");
             continue;
         }
-        let starts_tag = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
+        let starts_tag =
+            after.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
         if !starts_tag {
             out.push('<');
             rest = after;
@@ -907,8 +1040,12 @@ pub fn html_to_text(html: &str) -> String {
         let tag = after.get(..end).unwrap_or("");
         rest = after.get(end + 1..).unwrap_or("");
         let closing = tag.starts_with('/');
-        let name: String =
-            tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
         if !closing && (name == "script" || name == "style") {
             // Skip past the matching end tag, whatever its case.
             let close = format!("</{name}");

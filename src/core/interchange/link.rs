@@ -201,7 +201,9 @@ fn inflate(mut input: &[u8]) -> Result<Vec<u8>, LinkError> {
                 return Ok(out);
             }
             TINFLStatus::Done => return Err(LinkError::TrailingData),
-            TINFLStatus::HasMoreOutput if out.len() < MAX_DOCUMENT_BYTES => out.resize(out.len().saturating_mul(2).min(MAX_DOCUMENT_BYTES), 0),
+            TINFLStatus::HasMoreOutput if out.len() < MAX_DOCUMENT_BYTES => {
+                out.resize(out.len().saturating_mul(2).min(MAX_DOCUMENT_BYTES), 0)
+            }
             TINFLStatus::HasMoreOutput => return Err(LinkError::TooLargeDecompressed { limit: MAX_DOCUMENT_BYTES }),
             TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => return Err(LinkError::Truncated),
             TINFLStatus::Adler32Mismatch => return Err(LinkError::Corrupt { detail: "the checksum does not match" }),
@@ -243,7 +245,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         let chars = chunk.len() + 1;
         for i in 0..chars {

@@ -15,7 +15,11 @@ fn readable_time(at: &str) -> String {
     if !is_date_time(at) || at.len() < 20 {
         return at.to_string();
     }
-    let zone = if at.ends_with(['Z', 'z']) { "UTC".to_string() } else { format!("UTC{}", at.get(at.len() - 6..).unwrap_or_default()) };
+    let zone = if at.ends_with(['Z', 'z']) {
+        "UTC".to_string()
+    } else {
+        format!("UTC{}", at.get(at.len() - 6..).unwrap_or_default())
+    };
     format!("{} {} {zone}", at.get(..10).unwrap_or_default(), at.get(11..16).unwrap_or_default())
 }
 
@@ -30,7 +34,8 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
         out.push_str(&format!("## Scorecard: {} ({})\n\n", escape_line(who), escape_line(&rubric.title)));
     }
     let mut facts = Vec::new();
-    let interview: Vec<&str> = [card.interview.step.as_str(), card.interview.date.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let interview: Vec<&str> =
+        [card.interview.step.as_str(), card.interview.date.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
     if !interview.is_empty() {
         facts.push(format!("**Interview:** {}", escape_line(&interview.join(", "))));
     }
@@ -49,7 +54,11 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
     // What the classifier flags is not evidence, as in the widget (`recommend_with`).
     let r = recommend_read(rubric, card, &crate::core::classifier::reading);
     // Worded as the widget's headline ("Hire below level: L3" where the screen says so).
-    let decision = headline(r.decision, r.level.as_deref().map(escape_line).as_deref(), hire_below_level(r.decision, r.greenhouse));
+    let decision = headline(
+        r.decision,
+        r.level.as_deref().map(escape_line).as_deref(),
+        hire_below_level(r.decision, r.greenhouse),
+    );
     let consider = r.consider_level.as_deref().map(|l| format!(" (consider {})", escape_line(l))).unwrap_or_default();
     out.push_str(&format!(
         "**Recommendation:** {decision}{consider} · Greenhouse: {} · confidence {}%\n\n",
@@ -100,7 +109,8 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
             out.push('\n');
         }
     }
-    let untagged: Vec<&&Observation> = kept.iter().filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none())).collect();
+    let untagged: Vec<&&Observation> =
+        kept.iter().filter(|o| o.capability.as_deref().is_none_or(|c| rubric.capability(c).is_none())).collect();
     if !untagged.is_empty() {
         out.push_str("### Other observations\n\n");
         for o in untagged {
@@ -134,7 +144,8 @@ pub fn export_markdown(card: &Scorecard, rubric: &Rubric) -> String {
 /// confirmed says so (untagged observations have nothing to confirm).
 fn observation_item(o: &Observation, rubric: &Rubric) -> String {
     let tagged = o.capability.as_deref().is_some_and(|c| rubric.capability(c).is_some());
-    let tag = super::tag_words(super::shown_level(o, rubric), tagged && o.source == TagSource::Suggested).map_or_else(String::new, |words| format!(" _({words})_"));
+    let tag = super::tag_words(super::shown_level(o, rubric), tagged && o.source == TagSource::Suggested)
+        .map_or_else(String::new, |words| format!(" _({words})_"));
     format!("- {}{tag}\n", escape_block(&o.text, "  "))
 }
 
@@ -166,7 +177,11 @@ pub fn escape_line(line: &str) -> String {
             // Bare URLs ("https://", "www.") and e-mail addresses, which renderers with
             // autolinks (GitHub, Slack) would turn into links: a summary carries no link.
             ':' if rest.starts_with("://") => out.push_str("\\:"),
-            '.' if out.ends_with("www") && out[..out.len() - 3].chars().next_back().is_none_or(|p| !p.is_alphanumeric()) => out.push_str("\\."),
+            '.' if out.ends_with("www")
+                && out[..out.len() - 3].chars().next_back().is_none_or(|p| !p.is_alphanumeric()) =>
+            {
+                out.push_str("\\.")
+            }
             '@' => out.push_str("\\@"),
             // Direction overrides and isolates would reorder the text around them.
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}

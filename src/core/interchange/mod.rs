@@ -25,7 +25,9 @@ use serde_json::Value;
 use super::rubric::Rubric;
 use super::scorecard::{Scorecard, ScorecardError, MAX_DOCUMENT_BYTES};
 
-pub use greenhouse::{export_greenhouse, import_greenhouse, import_greenhouse_value, AttributeMapping, GreenhouseImport, MatchKind};
+pub use greenhouse::{
+    export_greenhouse, import_greenhouse, import_greenhouse_value, AttributeMapping, GreenhouseImport, MatchKind,
+};
 pub use link::{decode_link, encode_link, encode_link_url, LinkError, LINK_PREFIX, MAX_LINK_CHARS};
 pub use markdown::export_markdown;
 pub use migrate::migrate;
@@ -53,7 +55,8 @@ pub(crate) fn tag_words(level: Option<&str>, unconfirmed: bool) -> Option<String
 /// stored: the engine counts it for no level, `engine::recommend_read`, and the page shows
 /// "Level?").
 pub(crate) fn shown_level<'a>(o: &super::scorecard::Observation, rubric: &'a super::Rubric) -> Option<&'a str> {
-    let guess = o.source == super::scorecard::TagSource::Suggested && super::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
+    let guess = o.source == super::scorecard::TagSource::Suggested
+        && super::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
     (o.level != super::scorecard::Rating::NotAssessed && !guess).then(|| rubric.level_label(o.level))
 }
 
@@ -199,7 +202,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     }
     // Bytes are counted in the file, its mark included.
     let (mark, text) = bytes.strip_prefix("\u{feff}".as_bytes()).map_or((0, bytes), |rest| (3, rest));
-    std::str::from_utf8(text).map(str::to_string).map_err(|e| format!("not UTF-8 text (byte {}); save it as UTF-8", mark + e.valid_up_to() + 1))
+    std::str::from_utf8(text)
+        .map(str::to_string)
+        .map_err(|e| format!("not UTF-8 text (byte {}); save it as UTF-8", mark + e.valid_up_to() + 1))
 }
 
 /// Parses JSON text after checking its size against [`MAX_DOCUMENT_BYTES`].
@@ -211,7 +216,11 @@ pub fn parse_json(text: &str, what: &'static str) -> Result<Value, ImportError> 
     }
     // A byte-order mark is what some editors put first; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    super::json::parse(text).map_err(|e| ImportError::NotJson { line: e.line, column: e.column, message: e.to_string() })
+    super::json::parse(text).map_err(|e| ImportError::NotJson {
+        line: e.line,
+        column: e.column,
+        message: e.to_string(),
+    })
 }
 
 /// Reads a scorecard document: size check, parse, [`migrate`], then validation against the rubric.
@@ -243,7 +252,9 @@ pub fn read_value(value: Value, rubric: &Rubric) -> Result<Scorecard, ScorecardE
 /// [`ImportError`] would (see [`read_value`]; a path-less error for the size and JSON checks).
 pub fn read_json(text: &str, rubric: &Rubric) -> Result<Scorecard, ScorecardError> {
     let value = parse_json(text, "document").map_err(|e| match e {
-        ImportError::TooLarge { what, bytes, limit } => ScorecardError::new("", format!("{what} is {bytes} bytes; the limit is {limit}")),
+        ImportError::TooLarge { what, bytes, limit } => {
+            ScorecardError::new("", format!("{what} is {bytes} bytes; the limit is {limit}"))
+        }
         ImportError::NotJson { message, .. } => ScorecardError::new("", format!("not JSON: {message}")),
         // `parse_json` returns neither of these.
         ImportError::Invalid(e) => e,
@@ -261,11 +272,16 @@ pub fn export_json(card: &Scorecard) -> String {
 pub fn detect(value: &Value) -> Result<Format, ImportError> {
     let obj = match value {
         Value::Object(o) => o,
-        Value::Array(items) if items.first().is_some_and(|v| v.get("attributes").is_some()) => return Ok(Format::Greenhouse),
+        Value::Array(items) if items.first().is_some_and(|v| v.get("attributes").is_some()) => {
+            return Ok(Format::Greenhouse)
+        }
         other => {
             return Err(ImportError::invalid(
                 "",
-                format!("expected a scorecard document or a Greenhouse scorecard object, found {}", super::scorecard::kind(other)),
+                format!(
+                    "expected a scorecard document or a Greenhouse scorecard object, found {}",
+                    super::scorecard::kind(other)
+                ),
             ))
         }
     };
@@ -301,7 +317,12 @@ pub struct Imported {
 pub fn import_auto(text: &str, rubric: &Rubric) -> Result<Imported, ImportError> {
     let value = parse_json(text, "document")?;
     match detect(&value)? {
-        Format::Scorecard => Ok(Imported { format: Format::Scorecard, card: import_value(value, rubric)?, mappings: Vec::new(), warnings: Vec::new() }),
+        Format::Scorecard => Ok(Imported {
+            format: Format::Scorecard,
+            card: import_value(value, rubric)?,
+            mappings: Vec::new(),
+            warnings: Vec::new(),
+        }),
         Format::Greenhouse => {
             let g = import_greenhouse_value(&value, rubric)?;
             Ok(Imported { format: Format::Greenhouse, card: g.card, mappings: g.mappings, warnings: g.warnings })

@@ -68,7 +68,13 @@ pub fn HeatMap(props: &ChartProps) -> Html {
         .chain(&c.drafts)
         .enumerate()
         .map(|(i, m)| {
-            props.members.get(i).cloned().unwrap_or_else(|| if m.interviewer_name.is_empty() { m.interviewer.clone() } else { m.interviewer_name.clone() })
+            props.members.get(i).cloned().unwrap_or_else(|| {
+                if m.interviewer_name.is_empty() {
+                    m.interviewer.clone()
+                } else {
+                    m.interviewer_name.clone()
+                }
+            })
         })
         .collect();
     let draft_names = names.get(c.panel.len()..).unwrap_or_default();
@@ -78,7 +84,8 @@ pub fn HeatMap(props: &ChartProps) -> Html {
     let cell = |row_name: &str, cell: &Cell, name: &str, draft: bool| {
         // Plain text (a tooltip, words for screen readers): the name isolated as `<bdi>` would.
         let who = bidi_isolate(name).into_owned();
-        let whose = if draft { format!("{who}, {row_name} (draft, not counted)") } else { format!("{who}, {row_name}") };
+        let whose =
+            if draft { format!("{who}, {row_name} (draft, not counted)") } else { format!("{who}, {row_name}") };
         html! {
             <td class={classes!("sc-heat", rating_class(cell.level), draft.then_some("sc-is-draft"))}
                 title={format!("{whose}: {}{}", short(cell.level), evidence(cell))}>

@@ -17,7 +17,10 @@ use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
 use crate::core::committee::choice::{is_greenhouse, set_aside_note, GREENHOUSE_HINT};
-use crate::core::committee::{natural_sorted, person_key, reordered, to_markdown, who_said_what_in, Blind, CandidateReport, CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning};
+use crate::core::committee::{
+    natural_sorted, person_key, reordered, to_markdown, who_said_what_in, Blind, CandidateReport,
+    CommitteeRecommendation, CommitteeReport, ComparisonRow, InterviewerSummary, Leaning,
+};
 use crate::core::engine::{fixed2, Decision, Greenhouse};
 use crate::core::scorecard::{bidi_balanced, bidi_isolate, utc_minute, Rating, Scorecard};
 use crate::core::Rubric;
@@ -47,7 +50,8 @@ const PRINT_OPENED: &str = "data-sc-print-opened";
 /// with CSS alone, see committee.css; other browsers cannot.)
 fn open_for_print(opening: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let selector = if opening { "details.sc-committee__who:not([open])".to_string() } else { format!("details[{PRINT_OPENED}]") };
+    let selector =
+        if opening { "details.sc-committee__who:not([open])".to_string() } else { format!("details[{PRINT_OPENED}]") };
     let Ok(nodes) = document.query_selector_all(&selector) else { return };
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
@@ -97,8 +101,11 @@ fn base_of(store: &DraftStore, key: &str, rubric: &Rubric) -> Rc<Vec<state::Sour
 /// The text a set is saved as (`None`: nothing to save): each scorecard's label and text, but
 /// for those refused for their size or with no text (a file that could not be read).
 fn set_text(sources: &[state::Source]) -> Option<String> {
-    let items: Vec<(&str, &str)> =
-        sources.iter().filter(|s| s.too_large.is_none() && !s.text.is_empty()).map(|s| (s.label.as_str(), s.text.as_str())).collect();
+    let items: Vec<(&str, &str)> = sources
+        .iter()
+        .filter(|s| s.too_large.is_none() && !s.text.is_empty())
+        .map(|s| (s.label.as_str(), s.text.as_str()))
+        .collect();
     (!items.is_empty()).then(|| serde_json::to_string(&items).unwrap_or_default())
 }
 
@@ -144,7 +151,13 @@ fn version_text(version: u32, counted_under: u32) -> String {
 /// scorer's drafts, other rubrics' sets).
 pub(super) fn room_taken(what: &str, set: usize, others: usize) -> String {
     // The number and its unit on one line.
-    let size = |n: usize| if n >= 1_000_000 { format!("{}.{}\u{a0}MB", n / 1_000_000, n / 100_000 % 10) } else { format!("{}\u{a0}KB", n.div_ceil(1000)) };
+    let size = |n: usize| {
+        if n >= 1_000_000 {
+            format!("{}.{}\u{a0}MB", n / 1_000_000, n / 100_000 % 10)
+        } else {
+            format!("{}\u{a0}KB", n.div_ceil(1000))
+        }
+    };
     format!("{FULL}: {what} needs {}, and what else this site keeps there takes about {}", size(set), size(others))
 }
 
@@ -161,7 +174,10 @@ fn action(class: &'static str, onclick: Callback<MouseEvent>, label: String) -> 
 fn unloaded(now: &[state::Source], before: &[state::Source], lead: &str) -> String {
     match (unlike(now, before, false), unlike(before, now, false)) {
         (0, 0) => String::new(),
-        (a, r) => format!("{lead}files that did not load: {a} added, {r} removed{}", if lead.ends_with('(') { ")" } else { "" }),
+        (a, r) => format!(
+            "{lead}files that did not load: {a} added, {r} removed{}",
+            if lead.ends_with('(') { ")" } else { "" }
+        ),
     }
 }
 
@@ -303,8 +319,15 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // overwritten silently. (A set equal to the one stored, such as another tab's just taken, is
     // not written again.)
     {
-        let (state, store, restored, pending, page, problem, asked) =
-            (state.clone(), store.clone(), restored.clone(), pending.clone(), props.rubric.clone(), rubric_problem.clone(), asked.clone());
+        let (state, store, restored, pending, page, problem, asked) = (
+            state.clone(),
+            store.clone(),
+            restored.clone(),
+            pending.clone(),
+            props.rubric.clone(),
+            rubric_problem.clone(),
+            asked.clone(),
+        );
         use_effect_with((state.sources.clone(), state.resaves), move |deps| {
             asked.borrow_mut().clone_from(deps);
             let sources = &deps.0;
@@ -331,12 +354,22 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                     // storage event, is taken then.
                     if text != store.known(&key) {
                         let theirs = stored.map_or(Some(Vec::new()), |t| read_set(&t, &state.rubric)).map(Rc::new);
-                        state.dispatch(CommitteeAction::Elsewhere { theirs, base: base_of(&store, &key, &state.rubric), waiting: true });
+                        state.dispatch(CommitteeAction::Elsewhere {
+                            theirs,
+                            base: base_of(&store, &key, &state.rubric),
+                            waiting: true,
+                        });
                     }
                     return;
                 } else if let Some(text) = text {
                     // Full: said with what takes the room, this set or what else the site keeps.
-                    store.set(&key, &text).map_err(|e| if e == FULL { room_taken("this set", text.len(), store.held_besides(&key)) } else { e })
+                    store.set(&key, &text).map_err(|e| {
+                        if e == FULL {
+                            room_taken("this set", text.len(), store.held_besides(&key))
+                        } else {
+                            e
+                        }
+                    })
                 } else {
                     store.remove(&key);
                     Ok(())
@@ -362,7 +395,13 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 (1, Some(theirs)) => Keep::Theirs(theirs),
                 (_, Some(theirs)) => Keep::Both(theirs),
                 // Unreadable now: asked again, with only this tab's set to keep.
-                (_, None) => return state.dispatch(CommitteeAction::Elsewhere { theirs: None, base: base_of(&store, &key, &state.rubric), waiting: true }),
+                (_, None) => {
+                    return state.dispatch(CommitteeAction::Elsewhere {
+                        theirs: None,
+                        base: base_of(&store, &key, &state.rubric),
+                        waiting: true,
+                    })
+                }
             };
             store.accept(&key);
             state.dispatch(CommitteeAction::Resolve { keep });
@@ -391,7 +430,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // The chosen rubric is saved with the set whenever it changes (not on mount: the saved one is
     // read then). Why it could not be, if it could not: it stays in use in this tab.
     {
-        let (store, page, problem, unsaved, first) = (store.clone(), props.rubric.clone(), rubric_problem.clone(), rubric_unsaved.clone(), use_mut_ref(|| true));
+        let (store, page, problem, unsaved, first) =
+            (store.clone(), props.rubric.clone(), rubric_problem.clone(), rubric_unsaved.clone(), use_mut_ref(|| true));
         use_effect_with(state.rubric_from.clone(), move |from| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 let saved = rubric::save_rubric(&store, &page, from.as_deref());
@@ -400,7 +440,9 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 // another tab's could not be read) changes nothing stored, and keeps what the
                 // page says about it, set in the same render.
                 if was || saved != Ok(false) {
-                    problem.set(saved.err().map(|p| format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")));
+                    problem.set(saved.err().map(|p| {
+                        format!("The rubric is not saved in this browser ({p}); it is in use until you close the tab.")
+                    }));
                 }
             }
         });
@@ -463,9 +505,17 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
     // bundle 300 bytes.)
     {
         let (pending, packet, on_files_drop) = (pending.clone(), packet.setter(), on_files_drop.clone());
-        let (state, key, store, holding, in_use, shown, asked) =
-            (state.clone(), storage_key(&props.rubric), store.clone(), holding.clone(), in_use.clone(), shown.clone(), asked.clone());
-        let (page, rubric_key, problem, unsaved) = (props.rubric.clone(), rubric::rubric_key(&props.rubric), rubric_problem.clone(), rubric_unsaved.clone());
+        let (state, key, store, holding, in_use, shown, asked) = (
+            state.clone(),
+            storage_key(&props.rubric),
+            store.clone(),
+            holding.clone(),
+            in_use.clone(),
+            shown.clone(),
+            asked.clone(),
+        );
+        let (page, rubric_key, problem, unsaved) =
+            (props.rubric.clone(), rubric::rubric_key(&props.rubric), rubric_problem.clone(), rubric_unsaved.clone());
         use_effect_with((), move |_| {
             // Another tab or window saved the set (or cleared this site's storage): taken here at
             // once when this tab has nothing waiting to be saved, else held for the committee to
@@ -481,7 +531,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 // rubric is read against it.
                 if field("key").is_none_or(|k| k == rubric_key) {
                     if *unsaved.borrow() {
-                        problem.set(Some(format!("Another tab changed the rubric; this tab keeps {}, which is not saved in this browser.", rubric::rubric_name(&in_use.borrow()))));
+                        problem.set(Some(format!(
+                            "Another tab changed the rubric; this tab keeps {}, which is not saved in this browser.",
+                            rubric::rubric_name(&in_use.borrow())
+                        )));
                     } else {
                         let current = in_use.borrow().clone();
                         *in_use.borrow_mut() = rubric::take_saved(&state, &store, &page, current, &problem);
@@ -495,7 +548,8 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 // Waiting only if its set is not the one storage last held as this tab knows
                 // (restored, taken, or saved): a save queued after a Restore or a take writes
                 // nothing new, and asking then would ask about a change this tab never made.
-                let waiting = (waiting.borrow().is_some() || *shown.borrow() != *asked.borrow()) && set_text(&shown.borrow().0) != store.known(&key);
+                let waiting = (waiting.borrow().is_some() || *shown.borrow() != *asked.borrow())
+                    && set_text(&shown.borrow().0) != store.known(&key);
                 // Taken (as the reducer decides too): what storage holds is then this tab's, so
                 // that a change made before the next save is not taken for another tab's.
                 // Otherwise held, with the set both changed (read only then: a whole panel).
@@ -508,7 +562,10 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
                 state.dispatch(CommitteeAction::Elsewhere { theirs, base, waiting });
             };
             let drag = move |e: &Event| {
-                if e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                if e.dyn_ref::<DragEvent>()
+                    .and_then(DragEvent::data_transfer)
+                    .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+                {
                     e.prevent_default();
                     if e.type_() == "drop" {
                         on_files_drop.emit(e.clone().unchecked_into());
@@ -629,7 +686,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             let Some((_, text)) = &*output else { return };
             let exported = exported.clone();
             copy_text(text, move |ok| {
-                exported.set(Some(if ok { "Copied.".into() } else { "This browser did not allow copying: select the text in the box and copy it (Ctrl+C or ⌘C).".into() }));
+                exported.set(Some(if ok {
+                    "Copied.".into()
+                } else {
+                    "This browser did not allow copying: select the text in the box and copy it (Ctrl+C or ⌘C).".into()
+                }));
             });
         })
     };
@@ -677,10 +738,19 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         "No scorecards loaded.".to_string()
     } else {
         let drafts: usize = report.candidates.iter().map(|c| c.drafts.len()).sum();
-        format!("{loaded} scorecard{} loaded, {} counted, {} candidate{}.{}", if loaded == 1 { "" } else { "s" }, report.counted,
-            report.candidates.len(), if report.candidates.len() == 1 { "" } else { "s" },
+        format!(
+            "{loaded} scorecard{} loaded, {} counted, {} candidate{}.{}",
+            if loaded == 1 { "" } else { "s" },
+            report.counted,
+            report.candidates.len(),
+            if report.candidates.len() == 1 { "" } else { "s" },
             // Said in the same words as the comparison's key and each candidate's rationale.
-            if drafts == 0 { String::new() } else { format!(" {} not counted: not yet submitted.", count(drafts, "draft")) })
+            if drafts == 0 {
+                String::new()
+            } else {
+                format!(" {} not counted: not yet submitted.", count(drafts, "draft"))
+            }
+        )
     };
     if !state.skipped.is_empty() {
         const SHOWN: usize = 3;
@@ -698,7 +768,11 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
         status.push_str(note);
     }
     if state.over_limit > 0 {
-        status.push_str(&format!(" {} not added: the view holds at most {} scorecards.", count(state.over_limit, "scorecard"), state::MAX_SOURCES));
+        status.push_str(&format!(
+            " {} not added: the view holds at most {} scorecards.",
+            count(state.over_limit, "scorecard"),
+            state::MAX_SOURCES
+        ));
     }
     if state.unread.is_some() {
         status.push_str(" What could not be read of the paste is back in the paste box, to correct and add again.");
@@ -986,7 +1060,9 @@ fn blind_notice(c: &CandidateReport, name: &str, b: &Blind<'_>) -> String {
     let name = bidi_isolate(name);
     let others = c.panel.iter().chain(&c.drafts).filter(|m| !b.is_mine(m)).count();
     let own = match b.own_scorecard(c) {
-        Some(false) => " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard.",
+        Some(false) => {
+            " Your scorecard for them is loaded but is a draft: submit it, then load the submitted scorecard."
+        }
         _ => "",
     };
     format!(
@@ -1013,7 +1089,9 @@ fn LoadedList(props: &LoadedListProps) -> Html {
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| open.set(e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"))))
+        Callback::from(move |e: Event| {
+            open.set(e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open")))
+        })
     };
     let drafts = state.cards.iter().filter(|(_, c)| c.submitted_at.is_none()).count();
     html! {
@@ -1109,7 +1187,12 @@ fn Interviewers(props: &InterviewersProps) -> Html {
 /// The outcome as the scorer's own recommendation panel words it (a hire below the rubric's
 /// level, which Greenhouse records as a No, reads "Hire below level: L3"), with any level to
 /// consider.
-fn outcome_text(decision: Decision, level: &Option<String>, consider: &Option<String>, greenhouse: Greenhouse) -> String {
+fn outcome_text(
+    decision: Decision,
+    level: &Option<String>,
+    consider: &Option<String>,
+    greenhouse: Greenhouse,
+) -> String {
     let text = headline(decision, level.as_deref(), hire_below_level(decision, greenhouse));
     match (decision, consider) {
         (Decision::Hire, Some(c)) => format!("{text}, {c} to consider"),
@@ -1132,7 +1215,8 @@ pub struct ComparisonProps {
 }
 
 /// The comparison's caption: its order (the report's, `compare_candidates`), then what it shows.
-const ORDER: &str = "Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability";
+const ORDER: &str =
+    "Candidates by outcome, then confidence (highest first), then name; with panel size and consensus per capability";
 /// The order, on screen (the caption, which says it to screen readers, is hidden).
 const ORDER_SHORT: &str = "In order of outcome, then confidence (highest first), then name.";
 
@@ -1146,7 +1230,9 @@ fn Comparison(props: &ComparisonProps) -> Html {
     let announcement = use_state(String::new);
     // Hidden candidates last, by name: their place in the order would tell their outcome.
     let rows = in_order(&state.report, &props.hidden);
-    let visible = || state.report.candidates.iter().filter(|c| !props.hidden.contains(&c.candidate)).flat_map(|c| c.matrix.iter());
+    let visible = || {
+        state.report.candidates.iter().filter(|c| !props.hidden.contains(&c.candidate)).flat_map(|c| c.matrix.iter())
+    };
     let (disagree_any, pivotal_any) = (visible().any(|r| r.disagreement), visible().any(|r| r.pivotal));
     let drafts_any = state.report.comparison.iter().any(|r| r.drafts > 0 && !props.hidden.contains(&r.candidate));
     html! {
@@ -1223,7 +1309,12 @@ impl CompareRowProps {
             .and_then(|i| candidates.get(i))
             .map(|c| c.matrix.as_slice())
             .unwrap_or_default();
-        let pivotal = row.profile.iter().enumerate().map(|(i, p)| matrix.get(i).is_some_and(|m| m.pivotal && m.capability == p.capability)).collect();
+        let pivotal = row
+            .profile
+            .iter()
+            .enumerate()
+            .map(|(i, p)| matrix.get(i).is_some_and(|m| m.pivotal && m.capability == p.capability))
+            .collect();
         Some((row, pivotal))
     }
 }
@@ -1250,7 +1341,8 @@ fn CompareRow(props: &CompareRowProps) -> Html {
     let columns = props.report.capabilities.len();
     let name = row.label.clone();
     let select = {
-        let (dispatch, announce, key, name) = (props.dispatch.clone(), props.announce.clone(), row.candidate.clone(), name.clone());
+        let (dispatch, announce, key, name) =
+            (props.dispatch.clone(), props.announce.clone(), row.candidate.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(CommitteeAction::Select { candidate: key.clone() });
             announce.set(format!("Showing {}", bidi_isolate(&name)));
@@ -1299,9 +1391,16 @@ fn together_text(c: &CommitteeRecommendation) -> String {
     let views = [("lowest", &c.if_lower_views_held), ("highest", &c.if_higher_views_held)];
     let changed: Vec<String> = views
         .iter()
-        .filter_map(|(which, o)| o.as_ref().filter(|o| !c.is_outcome(o)).map(|o| format!("had every split taken its {which} view, it would be {}", o.description)))
+        .filter_map(|(which, o)| {
+            o.as_ref()
+                .filter(|o| !c.is_outcome(o))
+                .map(|o| format!("had every split taken its {which} view, it would be {}", o.description))
+        })
         .collect();
-    format!("Alone this split does not change the outcome, but with the other marked splits it does: {}.", changed.join("; "))
+    format!(
+        "Alone this split does not change the outcome, but with the other marked splits it does: {}.",
+        changed.join("; ")
+    )
 }
 
 /// Props of [`CandidateSection`].
@@ -1376,13 +1475,18 @@ fn CandidateSection(props: &CandidateSectionProps) -> Html {
     // Interviewers as the heat map names them (by their scorecard's source, unique on the page);
     // the name, or the key, when not found.
     let member = |source: &str, key: &str, name: &str| {
-        c.panel.iter().position(|p| p.source == source).and_then(|i| props.members.get(i)).cloned()
+        c.panel
+            .iter()
+            .position(|p| p.source == source)
+            .and_then(|i| props.members.get(i))
+            .cloned()
             .unwrap_or_else(|| if name.trim().is_empty() { key.to_string() } else { name.to_string() })
     };
     let id = |part: &str| format!("{}-{part}", props.prefix);
     // The panel's scorecards in panel order, for the capabilities the report does not discuss
     // (not found by sorting every loaded scorecard again).
-    let members: Vec<(&str, &Scorecard)> = props.cards.iter().map(|(source, card)| (source.as_str(), &**card)).collect();
+    let members: Vec<(&str, &Scorecard)> =
+        props.cards.iter().map(|(source, card)| (source.as_str(), &**card)).collect();
     html! {
         <section class="sc-committee__candidate" aria-labelledby={id("cand")}>
             // Focusable: choosing the candidate in the comparison moves the keyboard here.

@@ -25,7 +25,8 @@ pub fn rubric_key(page: &Rubric) -> String {
 /// A saved rubric (`[name, text]`, as [`save_rubric`] writes it) read against the page's rubric
 /// (a ladder takes its policy); else why not: what was stored and why it does not read.
 pub fn read_saved(saved: &str, page: &Rubric) -> Result<(Rc<Rubric>, Rc<RubricDocument>), String> {
-    let (name, text) = serde_json::from_str::<(String, String)>(saved).map_err(|_| "it is not a saved rubric document, a name and a text".to_string())?;
+    let (name, text) = serde_json::from_str::<(String, String)>(saved)
+        .map_err(|_| "it is not a saved rubric document, a name and a text".to_string())?;
     let loaded = read_rubric(&text, page).map_err(|e| format!("\"{}\": {e}", bidi_isolate(&name)))?;
     Ok((Rc::new(loaded.rubric), Rc::new(RubricDocument { name, text, note: loaded.note })))
 }
@@ -35,7 +36,13 @@ pub fn read_saved(saved: &str, page: &Rubric) -> Result<(Rc<Rubric>, Rc<RubricDo
 /// it. One that no longer
 /// reads is moved aside (`DraftStore::set_aside`, as the scorer does with a draft), so nothing
 /// the committee chose is lost, and `problem` says what was stored and why it does not read.
-pub fn take_saved(state: &UseReducerHandle<CommitteeState>, store: &DraftStore, page: &Rc<Rubric>, current: Rc<Rubric>, problem: &UseStateHandle<Option<String>>) -> Rc<Rubric> {
+pub fn take_saved(
+    state: &UseReducerHandle<CommitteeState>,
+    store: &DraftStore,
+    page: &Rc<Rubric>,
+    current: Rc<Rubric>,
+    problem: &UseStateHandle<Option<String>>,
+) -> Rc<Rubric> {
     let key = rubric_key(page);
     let (rubric, from) = match store.get(&key).map(|saved| (read_saved(&saved, page), saved)) {
         Some((Ok((rubric, from)), _)) => (rubric, Some(from)),
@@ -71,7 +78,13 @@ pub fn save_rubric(store: &DraftStore, page: &Rubric, from: Option<&RubricDocume
                 return Ok(false);
             }
             // Full: what takes the room, as for the set (the scorer's drafts, other sets).
-            store.set(&key, &text).map(|()| true).map_err(|e| if e == FULL { super::room_taken("this rubric", text.len(), store.held_besides(&key)) } else { e })
+            store.set(&key, &text).map(|()| true).map_err(|e| {
+                if e == FULL {
+                    super::room_taken("this rubric", text.len(), store.held_besides(&key))
+                } else {
+                    e
+                }
+            })
         }
     }
 }
@@ -108,11 +121,16 @@ pub fn RubricChoice(props: &RubricChoiceProps) -> Html {
             Ok(loaded) => {
                 error.set(None);
                 let from = RubricDocument { name, text, note: loaded.note };
-                state.dispatch(CommitteeAction::UseRubric { rubric: Rc::new(loaded.rubric), from: Some(Rc::new(from)) });
+                state
+                    .dispatch(CommitteeAction::UseRubric { rubric: Rc::new(loaded.rubric), from: Some(Rc::new(from)) });
                 true
             }
             Err(e) => {
-                error.set(Some(format!("{}: {e}. Nothing changed: the analysis still uses {}.", bidi_isolate(&name), rubric_name(&state.rubric))));
+                error.set(Some(format!(
+                    "{}: {e}. Nothing changed: the analysis still uses {}.",
+                    bidi_isolate(&name),
+                    rubric_name(&state.rubric)
+                )));
                 false
             }
         })

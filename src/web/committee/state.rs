@@ -8,9 +8,12 @@ use yew::prelude::*;
 
 use crate::core::classifier::FlagCache;
 use crate::core::committee::choice::{is_rubric_file, read_rubric};
-use crate::core::ladder::looks_like_ladder;
-use crate::core::committee::{analyze, analyze_with, identity, identity_of, parse_for_panel, split_input, CommitteeReport, LoadFailure, PanelCache, Piece};
+use crate::core::committee::{
+    analyze, analyze_with, identity, identity_of, parse_for_panel, split_input, CommitteeReport, LoadFailure,
+    PanelCache, Piece,
+};
 use crate::core::interchange::link::{decode_link_json, LINK_PREFIX};
+use crate::core::ladder::looks_like_ladder;
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
 use crate::core::Rubric;
 
@@ -54,7 +57,9 @@ impl Source {
     /// few such files would fill browser storage, and the panel beside them could not be saved.
     fn kept(label: String, text: String, read: Result<Rc<Scorecard>, String>) -> Source {
         match read {
-            Err(_) if text.len() > MAX_DOCUMENT_BYTES => Source { label, too_large: Some(text.len()), text: String::new(), read },
+            Err(_) if text.len() > MAX_DOCUMENT_BYTES => {
+                Source { label, too_large: Some(text.len()), text: String::new(), read }
+            }
             read => Source { label, text, too_large: None, read },
         }
     }
@@ -203,27 +208,50 @@ pub enum CommitteeAction {
     /// JSON lines, documents one after another, or share links one per line ([`split_input`]).
     /// A scorecard whose text is already loaded is not added again (it is listed in `skipped`); a file named like one already loaded is added
     /// under a numbered label.
-    Add { label: Option<String>, text: String },
+    Add {
+        label: Option<String>,
+        text: String,
+    },
     /// A file that could not be read, or is not text: listed as not loaded, saying why.
-    Unreadable { label: String, error: String },
-    Remove { label: String },
+    Unreadable {
+        label: String,
+        error: String,
+    },
+    Remove {
+        label: String,
+    },
     Clear,
-    Select { candidate: String },
+    Select {
+        candidate: String,
+    },
     /// The saved set, read back on mount.
-    Restore { sources: Vec<Source> },
-    SaveProblem { reason: Option<String> },
+    Restore {
+        sources: Vec<Source>,
+    },
+    SaveProblem {
+        reason: Option<String>,
+    },
     /// Another tab or window saved another set (`theirs`; `None`: one this tab cannot read).
     /// Taken in place of this tab's when this tab has nothing unsaved (not `waiting` to save,
     /// nor refused by storage), this tab's being offered back; otherwise held apart, and this
     /// tab saves nothing until the committee chooses ([`CommitteeAction::Resolve`]).
     /// `base` is the set both changed ([`CommitteeState::base`]).
-    Elsewhere { theirs: Option<Rc<Vec<Source>>>, base: Rc<Vec<Source>>, waiting: bool },
-    Resolve { keep: Keep },
+    Elsewhere {
+        theirs: Option<Rc<Vec<Source>>>,
+        base: Rc<Vec<Source>>,
+        waiting: bool,
+    },
+    Resolve {
+        keep: Keep,
+    },
     /// Back to the set this tab had before it took another tab's.
     PutBack,
     /// Analyse against another rubric (`from`: the document it was loaded from), or the page's
     /// own (`from: None`): every loaded scorecard is read again against it.
-    UseRubric { rubric: Rc<Rubric>, from: Option<Rc<RubricDocument>> },
+    UseRubric {
+        rubric: Rc<Rubric>,
+        from: Option<Rc<RubricDocument>>,
+    },
 }
 
 impl CommitteeState {
@@ -283,13 +311,17 @@ impl CommitteeState {
     /// Shows `sources`, a set read from storage (on mount, or saved by another tab).
     fn take(&mut self, sources: Rc<Vec<Source>>) {
         self.sources = sources;
-        self.pastes = self.sources.iter().filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok())).max().unwrap_or(0);
+        self.pastes = self
+            .sources
+            .iter()
+            .filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok()))
+            .max()
+            .unwrap_or(0);
         self.skipped.clear();
         self.over_limit = 0;
         self.unread = None;
         self.derive();
     }
-
 }
 
 /// How many of the scorecards of `a` (by text: those a set saves) `b` does not hold, for the
@@ -316,10 +348,15 @@ pub fn unlike(a: &[Source], b: &[Source], read: bool) -> usize {
 /// other lengths stops at the length.)
 pub fn merged(mine: &[Source], theirs: &[Source], base: &[Source]) -> Vec<Source> {
     let has = |set: &[Source], s: &Source| set.iter().any(|o| o.text == s.text);
-    let mut all: Vec<Source> = mine.iter().filter(|s| s.text.is_empty() || has(theirs, s) || !has(base, s)).cloned().collect();
+    let mut all: Vec<Source> =
+        mine.iter().filter(|s| s.text.is_empty() || has(theirs, s) || !has(base, s)).cloned().collect();
     for s in theirs {
         if !s.text.is_empty() && !has(&all, s) && !has(mine, s) && !has(base, s) {
-            let label = if all.iter().any(|o| o.label == s.label) { unique_label(&all, file_of(&s.label).to_string()) } else { s.label.clone() };
+            let label = if all.iter().any(|o| o.label == s.label) {
+                unique_label(&all, file_of(&s.label).to_string())
+            } else {
+                s.label.clone()
+            };
             all.push(Source { label, ..s.clone() });
         }
     }
@@ -381,11 +418,17 @@ impl Reducible for CommitteeState {
         let mut put_back = None;
         let action = match action {
             CommitteeAction::Add { label, text } => {
-                let ladder = label.as_deref().is_some_and(|l| [".txt", ".md"].iter().any(|x| l.to_ascii_lowercase().ends_with(x))) && looks_like_ladder(&text);
+                let ladder = label
+                    .as_deref()
+                    .is_some_and(|l| [".txt", ".md"].iter().any(|x| l.to_ascii_lowercase().ends_with(x)))
+                    && looks_like_ladder(&text);
                 if is_rubric_file(&text) || ladder {
                     let name = label.clone().unwrap_or_else(|| "pasted rubric".into());
                     match read_rubric(&text, &self.page) {
-                        Ok(r) => CommitteeAction::UseRubric { rubric: Rc::new(r.rubric), from: Some(Rc::new(RubricDocument { name, text, note: r.note })) },
+                        Ok(r) => CommitteeAction::UseRubric {
+                            rubric: Rc::new(r.rubric),
+                            from: Some(Rc::new(RubricDocument { name, text, note: r.note })),
+                        },
                         Err(error) if !ladder => {
                             if label.is_none() {
                                 put_back = Some(Rc::new(text));
@@ -403,7 +446,13 @@ impl Reducible for CommitteeState {
         let mut next = (*self).clone();
         // A change made in this tab: the set it had before taking another tab's is no longer
         // offered back (putting it back would undo the change).
-        if matches!(action, CommitteeAction::Add { .. } | CommitteeAction::Unreadable { .. } | CommitteeAction::Remove { .. } | CommitteeAction::Clear) {
+        if matches!(
+            action,
+            CommitteeAction::Add { .. }
+                | CommitteeAction::Unreadable { .. }
+                | CommitteeAction::Remove { .. }
+                | CommitteeAction::Clear
+        ) {
             next.replaced = None;
         }
         match action {
@@ -430,21 +479,30 @@ impl Reducible for CommitteeState {
                     let base = unique_label(sources, label.clone());
                     // An empty JSON list: listed as not loaded, as a file that is not text is.
                     if items.is_empty() {
-                        sources.push(Source::unreadable(base.clone(), "holds no scorecard (an empty JSON list)".into()));
+                        sources
+                            .push(Source::unreadable(base.clone(), "holds no scorecard (an empty JSON list)".into()));
                     }
                     let mut fresh: Vec<Piece> = Vec::new();
                     let mut same: Vec<(String, String)> = Vec::new();
                     let mut unread: Vec<String> = Vec::new();
                     for item in items {
                         let text = &item.text;
-                        let loaded = sources.iter().find(|s| s.too_large.is_none() && !text.is_empty() && s.text == *text).map(|s| {
-                            // Pasted again and still unreadable: back in the box with the rest.
-                            if pasted && s.read.is_err() {
-                                unread.push(text.clone());
-                            }
-                            s.label.clone()
-                        });
-                        let repeated = || fresh.iter().find(|p| !text.is_empty() && p.text == *text).map(|p| format!("{base}{}", p.at));
+                        let loaded = sources
+                            .iter()
+                            .find(|s| s.too_large.is_none() && !text.is_empty() && s.text == *text)
+                            .map(|s| {
+                                // Pasted again and still unreadable: back in the box with the rest.
+                                if pasted && s.read.is_err() {
+                                    unread.push(text.clone());
+                                }
+                                s.label.clone()
+                            });
+                        let repeated = || {
+                            fresh
+                                .iter()
+                                .find(|p| !text.is_empty() && p.text == *text)
+                                .map(|p| format!("{base}{}", p.at))
+                        };
                         match loaded.or_else(repeated) {
                             Some(first) => same.push((format!("{label}{}", item.at), first)),
                             None => fresh.push(item),
@@ -455,7 +513,11 @@ impl Reducible for CommitteeState {
                     } else {
                         // Each name isolated: the status line sets them among its own words.
                         next.skipped.extend(same.into_iter().map(|(l, first)| {
-                            if l == first { bidi_isolate(&l).into_owned() } else { format!("{} (same as {})", bidi_isolate(&l), bidi_isolate(&first)) }
+                            if l == first {
+                                bidi_isolate(&l).into_owned()
+                            } else {
+                                format!("{} (same as {})", bidi_isolate(&l), bidi_isolate(&first))
+                            }
                         }));
                     }
                     let mut added: Vec<Source> = Vec::new();
@@ -478,7 +540,11 @@ impl Reducible for CommitteeState {
                     // broken to tell whom it is about stays listed until removed.
                     if pasted {
                         let again: Vec<_> = added.iter().filter_map(Source::about).collect();
-                        sources.retain(|s| s.read.is_ok() || !file_of(&s.label).starts_with("pasted #") || s.about().is_none_or(|a| !again.contains(&a)));
+                        sources.retain(|s| {
+                            s.read.is_ok()
+                                || !file_of(&s.label).starts_with("pasted #")
+                                || s.about().is_none_or(|a| !again.contains(&a))
+                        });
                     }
                     sources.extend(added);
                     next.unread = (!unread.is_empty()).then(|| Rc::new(unread.join("\n")));
@@ -551,7 +617,18 @@ impl Reducible for CommitteeState {
                 // A source with no text (unreadable, or refused for its size) stays as it is. The
                 // set offered back after another tab's was taken is read again too.
                 let again = |sources: &[Source]| -> Rc<Vec<Source>> {
-                    Rc::new(sources.iter().map(|s| if s.text.is_empty() { s.clone() } else { Source::new(s.label.clone(), s.text.clone(), &rubric) }).collect())
+                    Rc::new(
+                        sources
+                            .iter()
+                            .map(|s| {
+                                if s.text.is_empty() {
+                                    s.clone()
+                                } else {
+                                    Source::new(s.label.clone(), s.text.clone(), &rubric)
+                                }
+                            })
+                            .collect(),
+                    )
                 };
                 next.sources = again(&next.sources);
                 next.replaced = next.replaced.as_deref().map(|r| again(r));

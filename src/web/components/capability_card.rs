@@ -49,7 +49,9 @@ pub fn capability_card(state: &ScorerContext, cap: &Capability, id_prefix: &str)
         let onchange = {
             let state = state.clone();
             let capability = cap.id.clone();
-            Callback::from(move |_: Event| state.dispatch(Action::Rate { capability: capability.clone(), level: rating }))
+            Callback::from(move |_: Event| {
+                state.dispatch(Action::Rate { capability: capability.clone(), level: rating })
+            })
         };
         let descriptor = cap.descriptor(rating).map(str::to_string);
         let checked = current == rating;

@@ -13,7 +13,15 @@ use crate::web::state::{Action, ScorerContext};
 /// A text input bound to one header field: `id` (also the label's `for`), the visible label,
 /// the current value, the input type ("text" or "date"), the autocomplete hint, and the action
 /// each input sends.
-fn field(state: &ScorerContext, id: String, label: &'static str, value: &str, kind: &'static str, autocomplete: &'static str, make: fn(String) -> Action) -> Html {
+fn field(
+    state: &ScorerContext,
+    id: String,
+    label: &'static str,
+    value: &str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    make: fn(String) -> Action,
+) -> Html {
     // The names (the text fields) of a card submitted once stay as submitted; its date does not.
     let disabled = if kind == "date" { state.read_only() } else { state.names_fixed() };
     let oninput = {

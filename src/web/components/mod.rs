@@ -52,7 +52,10 @@ pub const FULL: &str = "This box is full: it holds 10,000 characters. Any text p
 pub fn button(class: &'static str, id: Option<String>, onclick: Callback<MouseEvent>, label: &'static str) -> Html {
     let mut node = html! { <button {onclick}>{ label }</button> };
     // (Just built: the only handle to its tag.)
-    if let Some(tag) = match &mut node { Html::VTag(tag) => std::rc::Rc::get_mut(tag), _ => None } {
+    if let Some(tag) = match &mut node {
+        Html::VTag(tag) => std::rc::Rc::get_mut(tag),
+        _ => None,
+    } {
         tag.set_attributes(Attributes::Dynamic {
             keys: &["type", "id", "class"],
             values: Box::new([
@@ -70,7 +73,11 @@ pub fn button(class: &'static str, id: Option<String>, onclick: Callback<MouseEv
 /// closure type for the eight such buttons (an observation's Accept, Edit, Save, Cancel and
 /// Remove, Draft ratings, Reopen, the notice's Dismiss) instead of one each: every closure type
 /// is code of its own (its call, its drop, its `Rc`).
-pub fn on_click(state: &crate::web::state::ScorerContext, arg: String, make: fn(String) -> crate::web::state::Action) -> Callback<MouseEvent> {
+pub fn on_click(
+    state: &crate::web::state::ScorerContext,
+    arg: String,
+    make: fn(String) -> crate::web::state::Action,
+) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |_: MouseEvent| state.dispatch(make(arg.clone())))
 }

@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use crate::core::classifier::{has_bias_risk, Flag, FlagKind, Span};
 use crate::core::notes::list_items;
+use crate::core::notes::removal_slot;
+use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
 use crate::web::assist::Assistance;
 use crate::web::components::{button, class_names, on_click, part_id, room, FULL};
-use crate::core::scorecard::{Observation, Rating, TagSource, MAX_OBSERVATIONS};
-use crate::core::notes::removal_slot;
 use crate::web::state::{slots, Action, Removed, ScorerContext};
 
 /// Props of [`QuickEntry`].
@@ -170,7 +170,10 @@ pub fn flag_note(f: &Flag) -> Html {
 fn flag_words(f: &Flag) -> String {
     match f.kind {
         FlagKind::NonBehavioral => {
-            format!("Not evidence of behaviour: {}", f.reason.strip_prefix("no observed behaviour: ").unwrap_or(&f.reason))
+            format!(
+                "Not evidence of behaviour: {}",
+                f.reason.strip_prefix("no observed behaviour: ").unwrap_or(&f.reason)
+            )
         }
         FlagKind::BiasRisk => format!("Bias risk: {}", f.reason),
     }
@@ -180,7 +183,12 @@ fn flag_words(f: &Flag) -> String {
 /// `header` for why.)
 /// `capability` is the list's (`None`: not tagged); each observation removed from it that can
 /// still be put back is shown where it was, with its Undo.
-pub fn observation_list(state: &ScorerContext, observations: &[&Observation], capability: Option<&str>, id_prefix: &str) -> Html {
+pub fn observation_list(
+    state: &ScorerContext,
+    observations: &[&Observation],
+    capability: Option<&str>,
+    id_prefix: &str,
+) -> Html {
     let removed = removed_from(state, capability);
     let mut items = Vec::with_capacity(observations.len() + removed.len());
     // Each removal stands where it was among the card's observations and the removals
@@ -273,7 +281,10 @@ fn observation_editor(state: &ScorerContext, o: &Observation, base: &str) -> Htm
     let oninput = {
         let (state, id) = (state.clone(), o.id.clone());
         Callback::from(move |e: InputEvent| {
-            state.dispatch(Action::EditText { id: id.clone(), text: e.target_unchecked_into::<HtmlTextAreaElement>().value() });
+            state.dispatch(Action::EditText {
+                id: id.clone(),
+                text: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            });
         })
     };
     let onkeydown = {
@@ -345,7 +356,8 @@ fn observation_item(state: &ScorerContext, o: &Observation, id_prefix: &str) -> 
     let on_cancel = on_click(state, o.id.clone(), |id| Action::CancelEdit { id });
     // Waiting for the classifier (the on-demand module still loading): said on the note itself,
     // which would otherwise look untagged and sound.
-    let reading = o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading);
+    let reading =
+        o.source == TagSource::Suggested && o.capability.is_none() && matches!(state.assist, Assistance::Loading);
 
     let (text, confidence, flags) = match &analysis {
         // A flagged note is not evidence of a capability: highlighting the words that would have

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-pub use crate::core::engine::{headline, hire_below_level};
 use crate::core::engine::{fixed2, join_names, Decision};
+pub use crate::core::engine::{headline, hire_below_level};
 use crate::web::components::{class_names, part_id};
 use crate::web::state::ScorerState;
 
@@ -27,7 +27,9 @@ pub fn recommendation_panel(state: &ScorerState, id_prefix: &str) -> Html {
     let below = hire_below_level(rec.decision, rec.greenhouse);
     let decision_class = decision_class(rec.decision, below);
     let headline = headline(rec.decision, rec.level.as_deref(), below);
-    let names = |ids: &[String]| join_names(ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |c| c.name.clone())).collect());
+    let names = |ids: &[String]| {
+        join_names(ids.iter().map(|id| rubric.capability(id).map_or(id.clone(), |c| c.name.clone())).collect())
+    };
     let todo = if state.read_only() {
         ["Gaps in the evidence", "Not assessed: ", "Not evidenced: "]
     } else {

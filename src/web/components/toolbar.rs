@@ -33,7 +33,12 @@ pub struct SavedList<'a> {
 /// Escape cancels) and can be undone. Read only while open. Returns the disclosure, which sits
 /// among the actions, and the list, which takes the toolbar's width below them: inside the
 /// disclosure, the list would take the actions' row and move the buttons when it opens.
-fn saved_list(state: &ScorerContext, list: SavedList, switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>, id_prefix: &str) -> (Html, Html) {
+fn saved_list(
+    state: &ScorerContext,
+    list: SavedList,
+    switch: &dyn Fn(Option<String>) -> Option<Callback<MouseEvent>>,
+    id_prefix: &str,
+) -> (Html, Html) {
     let SavedList { cards: saved, on_list, deleting, deleted, on_delete } = list;
     let open = saved.is_some();
     let toggle = on_list.reform(move |e: MouseEvent| {
@@ -196,7 +201,14 @@ pub fn toolbar(
     let blank = state.card.is_blank();
     // Leaving a card kept nowhere would lose it: neither is offered then. (One storage refused
     // is kept in memory, listed and opened again in this tab: see `DraftStore::drafts`.)
-    let saved = blank || matches!(state.save, SaveStatus::Idle | SaveStatus::Saved | SaveStatus::MemoryOnly { .. } | SaveStatus::Conflict { kept: Some(_), .. });
+    let saved = blank
+        || matches!(
+            state.save,
+            SaveStatus::Idle
+                | SaveStatus::Saved
+                | SaveStatus::MemoryOnly { .. }
+                | SaveStatus::Conflict { kept: Some(_), .. }
+        );
     let switch = |key: Option<String>| {
         on_switch.filter(|_| saved && !state.locked).map(|cb| {
             let cb = cb.clone();
@@ -208,7 +220,8 @@ pub fn toolbar(
         _ => None,
     };
     let on_new = switch(None);
-    let (disclosure, list) = if on_new.is_some() { saved_list(state, list, &switch, id_prefix) } else { Default::default() };
+    let (disclosure, list) =
+        if on_new.is_some() { saved_list(state, list, &switch, id_prefix) } else { Default::default() };
     let submitted = state.card.submitted_at.clone();
     let on_submit = {
         let cb = on_submit.clone();

@@ -14,8 +14,8 @@ use yew::prelude::*;
 use crate::core::classifier::has_bias_risk;
 use crate::core::interchange::{self, Format, Imported, MatchKind};
 use crate::core::scorecard::{bidi_isolate, Scorecard, MAX_DOCUMENT_BYTES};
-use crate::web::components::{button, part_id};
 use crate::web::app::{conflict, Preset};
+use crate::web::components::{button, part_id};
 use crate::web::hooks::use_file_drop;
 use crate::web::state::{Action, SaveStatus, ScorerContext, SUBMITTED_MARK};
 use crate::web::storage::DraftStore;
@@ -53,15 +53,24 @@ enum Output {
     None,
     /// Text to copy (Markdown or a share link), with a heading, and what it says of the text
     /// (a share link's flagged remarks).
-    Copy { title: &'static str, text: String, note: String },
+    Copy {
+        title: &'static str,
+        text: String,
+        note: String,
+    },
     /// A message: (is it an error, text).
-    Message { error: bool, text: String },
+    Message {
+        error: bool,
+        text: String,
+    },
     /// The refusal of an export while ratings drafted from observations wait to be confirmed:
     /// written from the drafts still waiting each time it is shown, and gone with the last.
     Drafted,
     /// A message already announced elsewhere (the toolbar's notice after an import): shown
     /// here, where the interviewer is, but not announced twice.
-    Done { text: String },
+    Done {
+        text: String,
+    },
 }
 
 /// `source` at the start of a sentence: "the pasted text" or "the pasted link" capitalised, a
@@ -78,7 +87,8 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), String>
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "the browser refused to make the file")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused to make the file")?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.unchecked_into();
@@ -92,7 +102,12 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), String>
 /// A file name made of safe characters from the candidate's name.
 fn file_stem(candidate: &str) -> String {
     let mut s = String::new();
-    for part in candidate.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>().split('-') {
+    for part in candidate
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+    {
         if !part.is_empty() {
             if !s.is_empty() {
                 s.push('-');
@@ -158,7 +173,9 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             match download(&format!("{stem}.json"), "application/json", &interchange::export_json(&card)) {
                 Err(e) => output.set(Output::Message { error: true, text: format!("Could not download: {e}") }),
                 // A refusal shown for another export no longer applies to this one.
-                Ok(()) if matches!(&*output, Output::Message { error: true, .. } | Output::Drafted) => output.set(Output::None),
+                Ok(()) if matches!(&*output, Output::Message { error: true, .. } | Output::Drafted) => {
+                    output.set(Output::None)
+                }
                 Ok(()) => {}
             }
         })
@@ -207,20 +224,31 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             // The file leaves bias-risk notes out without a trace: say what went (the export
             // has succeeded, so the on-demand module is ready).
             let left_out = state.assist.ready().and_then(|a| {
-                interchange::BiasLeftOut::of(&state.card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t))).summary()
+                interchange::BiasLeftOut::of(&state.card, &state.rubric, |t| {
+                    !t.is_empty() && has_bias_risk(&a.flags(t))
+                })
+                .summary()
             });
             // Greenhouse takes the candidate from the application a scorecard is attached to: the
             // file names none, and the committee view could not place it.
-            let mut left_out = left_out.map_or_else(String::new, |what| format!(" Flagged as a bias risk and left out: {what}."));
+            let mut left_out =
+                left_out.map_or_else(String::new, |what| format!(" Flagged as a bias risk and left out: {what}."));
             // Impressions ("seems smart") are no take-away either: the export leaves them out.
             let impressions = state.assist.ready().map_or(0, |a| {
-                state.card.observations.iter().filter(|o| {
-                    let flags = a.flags(&o.text);
-                    !flags.is_empty() && !has_bias_risk(&flags)
-                }).count()
+                state
+                    .card
+                    .observations
+                    .iter()
+                    .filter(|o| {
+                        let flags = a.flags(&o.text);
+                        !flags.is_empty() && !has_bias_risk(&flags)
+                    })
+                    .count()
             });
             if impressions > 0 {
-                left_out.push_str(&format!(" Impressions (not evidence of behaviour) left out of Key Take-Aways: {impressions}."));
+                left_out.push_str(&format!(
+                    " Impressions (not evidence of behaviour) left out of Key Take-Aways: {impressions}."
+                ));
             }
             output.set(Output::Message {
                 error: false,
@@ -247,7 +275,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             if let Some(text) = export("link", &card) {
                 copied.set(None);
                 let what = state.assist.ready().and_then(|a| {
-                    interchange::BiasLeftOut::of(&card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t))).summary()
+                    interchange::BiasLeftOut::of(&card, &state.rubric, |t| !t.is_empty() && has_bias_risk(&a.flags(t)))
+                        .summary()
                 });
                 let note = what.map_or_else(String::new, |what| {
                     format!("This link includes {what} flagged as a bias risk. Whoever opens it sees them folded away, one click from their text.")
@@ -255,7 +284,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 if !note.is_empty() {
                     state.dispatch(Action::Say { message: note.clone(), focus: String::new() });
                 }
-                output.set(Output::Copy { title: "Share link (the scorecard travels in the link; no server sees it)", text, note });
+                output.set(Output::Copy {
+                    title: "Share link (the scorecard travels in the link; no server sees it)",
+                    text,
+                    note,
+                });
             }
         })
     };
@@ -269,7 +302,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // apart and suggests tags for Greenhouse notes) into a pending import, or a message that
     // leaves the draft alone.
     let take_text: Rc<dyn Fn(String, String, bool)> = {
-        let (state, output, pending, preset, answered) = (state.clone(), output.clone(), pending.clone(), props.preset.clone(), answered.clone());
+        let (state, output, pending, preset, answered) =
+            (state.clone(), output.clone(), pending.clone(), props.preset.clone(), answered.clone());
         Rc::new(move |source: String, text: String, file: bool| {
             let result = match state.assist.ready() {
                 Some(assist) => assist.import(&text, &state.rubric),
@@ -293,7 +327,13 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                         None => (Some(Pending { source, imported: Rc::new(imported) }), Output::None),
                     }
                 }
-                Err(e) => (None, Output::Message { error: true, text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)) }),
+                Err(e) => (
+                    None,
+                    Output::Message {
+                        error: true,
+                        text: format!("{}: {}. Your draft is unchanged.", at_start(&source), plain_error(&e)),
+                    },
+                ),
             };
             // A file refused is said below the box, which the panel's own scrolling (beside the
             // cards it scrolls when taller than the window) may hold out of view: the keyboard
@@ -307,7 +347,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         })
     };
     let files = use_file_drop(false, Some(MAX_DOCUMENT_BYTES), {
-        let (take_text, output, pasted, answered) = (take_text.clone(), output.clone(), pasted.clone(), answered.clone());
+        let (take_text, output, pasted, answered) =
+            (take_text.clone(), output.clone(), pasted.clone(), answered.clone());
         Rc::new(move |_, name: String, text: Result<String, String>| {
             pasted.set(false);
             // Said in sentences ("… holds a scorecard for …", "Imported from …").
@@ -339,14 +380,22 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     };
     // A pending import naming other people than the card on screen (another draft key) is
     // another scorecard: the one on screen stays saved under its own names (`on_other_card`).
-    let imported_key = pending.as_ref().map(|p| DraftStore::card_key(&state.rubric.id, &p.imported.card)).unwrap_or_default();
+    let imported_key =
+        pending.as_ref().map(|p| DraftStore::card_key(&state.rubric.id, &p.imported.card)).unwrap_or_default();
     let other = pending.is_some() && imported_key != DraftStore::card_key(&state.rubric.id, &state.card);
     // Another card of the import's names is saved in this browser (the interviewer's own file,
     // imported again): the import replaces it, and the question says so.
     let replaces = other && props.is_saved.emit(imported_key.clone());
     let on_confirm = {
-        let (state, output, paste, answered, on_other_card, pending, imported_key) =
-            (state.clone(), output.clone(), paste.clone(), answered.clone(), props.on_other_card.clone(), pending.clone(), imported_key.clone());
+        let (state, output, paste, answered, on_other_card, pending, imported_key) = (
+            state.clone(),
+            output.clone(),
+            paste.clone(),
+            answered.clone(),
+            props.on_other_card.clone(),
+            pending.clone(),
+            imported_key.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             moved_on(&answered);
             if let Some(Pending { source, imported }) = &*pending {
@@ -359,7 +408,11 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
                 } else {
                     Vec::new()
                 };
-                state.dispatch(Action::Load { card: imported.card.clone(), notice: Some(format!("Imported from {source}.")), drafted });
+                state.dispatch(Action::Load {
+                    card: imported.card.clone(),
+                    notice: Some(format!("Imported from {source}.")),
+                    drafted,
+                });
                 paste.set(String::new());
                 output.set(Output::Done { text: format!("Imported from {source}.") });
                 pending.set(None);
@@ -417,8 +470,19 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
             let (error, text) = match out {
                 Output::Message { error, text } => (*error, text.clone()),
                 _ => {
-                    let names = state.drafted.iter().filter_map(|id| state.rubric.capability(id)).map(|c| c.name.clone()).collect();
-                    (true, format!("Not exported: confirm or change the ratings drafted from your observations first ({}).", crate::core::engine::join_names(names)))
+                    let names = state
+                        .drafted
+                        .iter()
+                        .filter_map(|id| state.rubric.capability(id))
+                        .map(|c| c.name.clone())
+                        .collect();
+                    (
+                        true,
+                        format!(
+                            "Not exported: confirm or change the ratings drafted from your observations first ({}).",
+                            crate::core::engine::join_names(names)
+                        ),
+                    )
                 }
             };
             html! {
@@ -428,7 +492,9 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
         }
         // Its class set as the other message's is (`class_names`: the `<p>` of one is patched
         // into the other's).
-        Output::Done { text } => html! { <p ~className="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> },
+        Output::Done { text } => {
+            html! { <p ~className="sc-transfer__msg" tabindex="-1" ref={said.clone()}>{ text.clone() }</p> }
+        }
     };
     let question_body = match &*pending {
         None => html! {},
@@ -547,7 +613,9 @@ fn keep_names(imported: &mut Imported, open: &crate::core::Scorecard) {
     card.fill_missing_from(open);
     if card.submitted_at.is_some() && card.candidate.name.trim().is_empty() {
         card.submitted_at = None;
-        imported.warnings.push("It was submitted without a candidate's name: it comes in as a draft, to name and submit.".into());
+        imported
+            .warnings
+            .push("It was submitted without a candidate's name: it comes in as a draft, to name and submit.".into());
     }
 }
 

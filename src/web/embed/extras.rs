@@ -37,4 +37,3 @@ pub fn import_scorecard(text: &str, rubric_json: &str) -> String {
 pub fn export_scorecard(format: &str, card_json: &str, rubric_json: &str, base: &str) -> String {
     wire::serve_export(format, card_json, rubric_json, base)
 }
-

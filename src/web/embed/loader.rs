@@ -35,7 +35,10 @@ struct Extras;
 
 /// A thrown JavaScript value as a sentence.
 fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 fn call(name: &str, a: &str, b: &str, c: &str, d: &str) -> Result<String, String> {

@@ -27,10 +27,10 @@
 //! of `mount`, inside a shadow root; `src/web/js/extras-loader.js` fetches the on-demand module
 //! (and copies to the clipboard).
 
-#[cfg(feature = "extras")]
-pub mod extras;
 #[cfg(feature = "web")]
 pub mod clipboard;
+#[cfg(feature = "extras")]
+pub mod extras;
 #[cfg(feature = "web")]
 pub mod loader;
 #[cfg(feature = "web")]

@@ -14,9 +14,9 @@ use yew::prelude::*;
 use crate::core::interchange::read_value;
 use crate::core::scorecard::MAX_FIELD_CHARS;
 use crate::core::{Recommendation, Rubric, Scorecard};
-use crate::web::storage::{DraftStore, Loaded};
 use crate::web::app::{Preset, Scorer, ScorerSettings};
 use crate::web::components::button;
+use crate::web::storage::{DraftStore, Loaded};
 
 /// How long `scorecard:change` waits for typing to pause.
 const CHANGE_DEBOUNCE_MS: u32 = 300;
@@ -86,7 +86,9 @@ impl EmbedOptions {
             theme: match o.get("theme") {
                 None => None,
                 Some(Value::Null) => Some(None),
-                Some(v) => Some(Some(v.as_str().and_then(theme_class).ok_or("theme: expected \"light\", \"dark\" or null")?)),
+                Some(v) => {
+                    Some(Some(v.as_str().and_then(theme_class).ok_or("theme: expected \"light\", \"dark\" or null")?))
+                }
             },
         })
     }
@@ -94,13 +96,18 @@ impl EmbedOptions {
 
 /// The host's names and step: each option's key, its path in the document (how a refusal of its
 /// length begins) and what the interviewer calls it.
-const NAMED: [(&str, &str, &str); 3] = [("candidate", "candidate.name", "candidate"), ("interviewer", "interviewer.name", "interviewer"), ("step", "interview.step", "interview step")];
+const NAMED: [(&str, &str, &str); 3] = [
+    ("candidate", "candidate.name", "candidate"),
+    ("interviewer", "interviewer.name", "interviewer"),
+    ("step", "interview.step", "interview step"),
+];
 
 /// The keys of [`EmbedOptions`], as JavaScript spells them.
 const OPTIONS: [&str; 8] = ["rubric", "candidate", "interviewer", "step", "value", "readOnly", "autosave", "theme"];
 
 /// The events a host can listen to.
-const EVENTS: [&str; 5] = ["scorecard:ready", "scorecard:rubric", "scorecard:change", "scorecard:submit", "scorecard:error"];
+const EVENTS: [&str; 5] =
+    ["scorecard:ready", "scorecard:rubric", "scorecard:change", "scorecard:submit", "scorecard:error"];
 
 /// The name among `known` that `name` is probably a misspelling of: case aside, the two share
 /// all but at most two characters of the longer, at its start and its end (`readonly`,
@@ -110,7 +117,8 @@ fn near<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known.iter().copied().find(|k| {
         let b = k.as_bytes();
         let same = |(x, y): &(&u8, &u8)| x.eq_ignore_ascii_case(y);
-        let shared = a.iter().zip(b).take_while(same).count() + a.iter().rev().zip(b.iter().rev()).take_while(same).count();
+        let shared =
+            a.iter().zip(b).take_while(same).count() + a.iter().rev().zip(b.iter().rev()).take_while(same).count();
         a.len().max(b.len()) <= shared.min(a.len().min(b.len())) + 2
     })
 }
@@ -185,7 +193,9 @@ fn shared_view(shared: &Result<Rc<Scorecard>, String>, rubric: &Result<Rc<Rubric
             let store = crate::web::storage::DraftStore::open();
             let mut draft = (*card).clone();
             draft.submitted_at = None;
-            let saved = store.set(&key, &draft.to_json()).and_then(|_| store.set(&crate::web::storage::DraftStore::last_key(&rubric.id), &key));
+            let saved = store
+                .set(&key, &draft.to_json())
+                .and_then(|_| store.set(&crate::web::storage::DraftStore::last_key(&rubric.id), &key));
             if let Some(w) = web_sys::window() {
                 match saved {
                     Ok(()) => {
@@ -197,7 +207,9 @@ fn shared_view(shared: &Result<Rc<Scorecard>, String>, rubric: &Result<Rc<Rubric
                         let _ = w.location().reload();
                     }
                     Err(e) => {
-                        let _ = w.alert_with_message(&format!("The scorecard could not be saved as a draft: {e}. Download it as JSON instead."));
+                        let _ = w.alert_with_message(&format!(
+                            "The scorecard could not be saved as a draft: {e}. Download it as JSON instead."
+                        ));
                     }
                 }
             }
@@ -277,7 +289,15 @@ pub fn Root(props: &RootProps) -> Html {
             // under its own key (it used to be renamed, carrying its ratings to the next candidate).
             let p = &props.settings.preset;
             let part = |v: &Option<String>| v.as_deref().map_or_else(|| "\u{0}".to_string(), |s| format!("={s}"));
-            let key = format!("{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}", rubric.id, rubric.version, props.rubric_generation, part(&p.candidate), part(&p.interviewer), part(&p.step));
+            let key = format!(
+                "{}@{}#{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                rubric.id,
+                rubric.version,
+                props.rubric_generation,
+                part(&p.candidate),
+                part(&p.interviewer),
+                part(&p.step)
+            );
             // Where the element says a rubric did not load (scorecard-element.js), and as it
             // does. (The scorer in a list of its own: its key never meets the notice's place.)
             // Not kept in view while the cards scroll, nor scrolled to: `role="alert"` says it
@@ -437,7 +457,8 @@ fn emit_later(element: &Element, listeners: &Listeners, gone: &Rc<Cell<bool>>, n
 /// listener (`reportError`: the console and the window's `error` event), and carries on.
 fn report(error: &JsValue) {
     let global = js_sys::global();
-    match js_sys::Reflect::get(&global, &"reportError".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+    match js_sys::Reflect::get(&global, &"reportError".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
         Some(f) => drop(f.call1(&global, error)),
         None => web_sys::console::error_2(&"scorecard: a listener threw".into(), error),
     }
@@ -516,17 +537,24 @@ fn first_card(rubric: &Rubric, preset: &Preset, autosave: bool) -> Scorecard {
     }
     let store = DraftStore::open();
     // The draft the scorer's `restore` opens, read by the same `load_draft`.
-    let saved = crate::web::app::draft_to_open(&store, &rubric.id, &card, preset).and_then(|(key, adopted)| match store.load_draft(&key, rubric) {
-        Loaded::Draft(saved) => (!adopted || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step)).then_some(saved),
-        Loaded::Nothing | Loaded::Corrupt { .. } => None,
-    });
+    let saved =
+        crate::web::app::draft_to_open(&store, &rubric.id, &card, preset).and_then(|(key, adopted)| {
+            match store.load_draft(&key, rubric) {
+                Loaded::Draft(saved) => (!adopted
+                    || DraftStore::key_part(&saved.interview.step) == DraftStore::key_part(&card.interview.step))
+                .then_some(saved),
+                Loaded::Nothing | Loaded::Corrupt { .. } => None,
+            }
+        });
     saved.unwrap_or(card)
 }
 
 /// [`crate::web::app::conflict`] said to the host: `… the document` ends it.
 fn conflict(card: &Scorecard, preset: &Preset, shown: Option<&Scorecard>) -> Option<String> {
     let (field, given, option) = crate::web::app::conflict(card, preset, shown)?;
-    Some(format!("its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of"))
+    Some(format!(
+        "its {field} is \"{given}\" but the {field} option is \"{option}\"; give the same in both, or leave it out of"
+    ))
 }
 
 thread_local! {
@@ -544,7 +572,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let options = EmbedOptions::from_value(&raw).map_err(|e| js_error(&format!("mount options: {e}")))?;
     let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
     let rubric = rubric_from(&options);
-    let preset = Preset { candidate: options.candidate.clone(), interviewer: options.interviewer.clone(), step: options.step.clone() };
+    let preset = Preset {
+        candidate: options.candidate.clone(),
+        interviewer: options.interviewer.clone(),
+        step: options.step.clone(),
+    };
     let mut initial = None;
     if let (Some(v), Ok(r)) = (&options.value, &rubric) {
         let card = read_value(v.clone(), r).map_err(|e| js_error(&format!("value: {e}")))?;
@@ -569,7 +601,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     }
     let gone: Rc<Cell<bool>> = Rc::default();
     let on_change = {
-        let (element, listeners, value, pending, gone) = (element.clone(), listeners.clone(), value.clone(), pending.clone(), gone.clone());
+        let (element, listeners, value, pending, gone) =
+            (element.clone(), listeners.clone(), value.clone(), pending.clone(), gone.clone());
         Callback::from(move |(card, recommendation, opened): (Scorecard, Rc<Recommendation>, bool)| {
             // A card reported while a host's `setValue` has not reached the scorer yet (the
             // scorer's effects of the card before it, run late) is older than that value:
@@ -631,11 +664,26 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     }
     let handle = yew::Renderer::<Root>::with_root_and_props(element.clone(), props.clone()).render();
     super::loader::keep_panel_top(&element);
-    let widget = Widget { handle: RefCell::new(Some(handle)), props: RefCell::new(props), element: element.clone(), listeners: listeners.clone(), value, generation: Cell::new(1), pending, themed: Cell::new(options.theme.is_some()) };
+    let widget = Widget {
+        handle: RefCell::new(Some(handle)),
+        props: RefCell::new(props),
+        element: element.clone(),
+        listeners: listeners.clone(),
+        value,
+        generation: Cell::new(1),
+        pending,
+        themed: Cell::new(options.theme.is_some()),
+    };
     // `scorecard:ready` is told once the scorer is on screen (`on_change`); a rubric that does
     // not load is told on the next turn, so that `on(...)` set right after `mount` hears either.
     if let Err(e) = rubric {
-        emit_later(&element, &listeners, &gone, "scorecard:error", error_detail(logged(format!("The rubric could not be loaded: {e}"))));
+        emit_later(
+            &element,
+            &listeners,
+            &gone,
+            "scorecard:error",
+            error_detail(logged(format!("The rubric could not be loaded: {e}"))),
+        );
     }
     Ok(widget)
 }
@@ -696,7 +744,9 @@ impl Widget {
     /// (`"light"`, `"dark"`, `null`: the system's), rubric (`null`: back to the embedded default).
     pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         self.alive()?;
-        let o = to_json(&options).and_then(|raw| EmbedOptions::from_value(&raw)).map_err(|e| format!("update options: {e}"));
+        let o = to_json(&options)
+            .and_then(|raw| EmbedOptions::from_value(&raw))
+            .map_err(|e| format!("update options: {e}"));
         // Everything is checked before anything changes: a refused update changes nothing.
         let mut unread = false;
         let checked = o.and_then(|o| {
@@ -707,7 +757,11 @@ impl Widget {
                 // (A reason after a NUL is the custom element's: a rubric URL that did not load, told as it is.)
                 Some(r) => Some(rubric_from(&o).map_err(|e| {
                     unread = true;
-                    if matches!(r, Value::String(s) if s.starts_with('\0')) { e } else { format!("update: the rubric could not be loaded: {e}") }
+                    if matches!(r, Value::String(s) if s.starts_with('\0')) {
+                        e
+                    } else {
+                        format!("update: the rubric could not be loaded: {e}")
+                    }
                 })?),
                 None => None,
             };
@@ -720,7 +774,9 @@ impl Widget {
                 // host's page may name it already, so the card says it is still the one named
                 // on it. (The host hears why, as of any refusal.)
                 let said = message.strip_prefix("update options: ").and_then(|m| {
-                    NAMED.iter().find_map(|&(key, path, label)| Some((label, m.strip_prefix(path).or_else(|| m.strip_prefix(key))?.strip_prefix(": ")?)))
+                    NAMED.iter().find_map(|&(key, path, label)| {
+                        Some((label, m.strip_prefix(path).or_else(|| m.strip_prefix(key))?.strip_prefix(": ")?))
+                    })
                 });
                 if let Some((label, why)) = said {
                     self.props.borrow_mut().refused = Some(format!("The page asked for another {label}, whose name was refused: {why}. This scorecard is still the one named on it."));
@@ -797,7 +853,8 @@ impl Widget {
             // showed (set just before this switch, in the same turn) is saved as the scorer
             // would have saved it.
             let value = self.props.borrow_mut().settings.value.take();
-            if let (Some((_, card)), true, (Some(rubric_id), true)) = (value, self.pending.unshown.replace(false), left) {
+            if let (Some((_, card)), true, (Some(rubric_id), true)) = (value, self.pending.unshown.replace(false), left)
+            {
                 let store = crate::web::storage::DraftStore::open();
                 let _ = crate::web::app::save(&store, &RefCell::new(None), &rubric_id, &card, &[]);
             }
@@ -911,7 +968,15 @@ pub fn start_page() {
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Err(e)) => Err(format!("the link reader could not be loaded ({e})")),
             };
-            let props = RootProps { rubric, settings: ScorerSettings::default(), shared: Some(shared), rubric_generation: 0, gone: Rc::default(), refused: None, rubric_refused: false };
+            let props = RootProps {
+                rubric,
+                settings: ScorerSettings::default(),
+                shared: Some(shared),
+                rubric_generation: 0,
+                gone: Rc::default(),
+                refused: None,
+                rubric_refused: false,
+            };
             yew::Renderer::<Root>::with_root_and_props(root, props).render();
         });
         reload_on_hash_change();
@@ -921,7 +986,13 @@ pub fn start_page() {
     // element's attributes are (scorecard-element.js), not ignored in silence.
     for (name, allowed) in [("readonly", ["1", "0"]), ("theme", ["light", "dark"])] {
         if let Some(v) = param(name).filter(|v| !allowed.contains(&v.as_str())) {
-            web_sys::console::warn_1(&format!("scorecard: {name}={v} in the address is not one of {}|{}: ignored, as if not set", allowed[0], allowed[1]).into());
+            web_sys::console::warn_1(
+                &format!(
+                    "scorecard: {name}={v} in the address is not one of {}|{}: ignored, as if not set",
+                    allowed[0], allowed[1]
+                )
+                .into(),
+            );
         }
     }
     // A host page with its own light/dark switch passes ?theme=light|dark to the iframe.
@@ -950,7 +1021,8 @@ pub fn start_page() {
     };
     // Opened as a page of its own rather than in a frame, there is no parent to talk to (a page
     // that trusted itself would post to itself, and answer its own messages, forever).
-    let framed = web_sys::window().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, &w))).unwrap_or(false);
+    let framed =
+        web_sys::window().and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, &w))).unwrap_or(false);
     if param("embed").as_deref() == Some("iframe") && framed {
         // Comma-separated lists of origins. Each entry is read as a URL and reduced to its
         // origin, as browsers write `event.origin`: `https://ats.example.com/` (a trailing slash,
@@ -962,7 +1034,9 @@ pub fn start_page() {
                 .map(|s| match web_sys::Url::new(s) {
                     Ok(u) => u.origin(),
                     Err(_) => {
-                        web_sys::console::warn_1(&format!("scorecard: origins: {s} is not an origin (scheme://host[:port])").into());
+                        web_sys::console::warn_1(
+                            &format!("scorecard: origins: {s} is not an origin (scheme://host[:port])").into(),
+                        );
                         s.to_string()
                     }
                 })
@@ -972,7 +1046,11 @@ pub fn start_page() {
         // page writes (any page could frame the widget naming itself): this page's own origin
         // and those its <meta name="scorecard-origins"> lists (`SCORECARD_ORIGINS` at build
         // time). `?origins=` can only narrow that list.
-        let meta = document.query_selector("meta[name=scorecard-origins]").ok().flatten().and_then(|m| m.get_attribute("content"));
+        let meta = document
+            .query_selector("meta[name=scorecard-origins]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"));
         let mut deployed = origins_of(&meta.unwrap_or_default());
         deployed.extend(web_sys::window().and_then(|w| w.location().origin().ok()));
         let asked = origins_of(&param("origins").unwrap_or_default());
@@ -1040,9 +1118,11 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
     // without a referrer (a host with `referrerpolicy="no-referrer"`), each allowed origin, of
     // which the browser delivers only the parent's; and once the parent has written from an
     // allowed origin, that origin alone. With no allow-list nothing is ever posted.
-    let referrer_origin = window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
-    let targets: Rc<RefCell<Vec<String>>> =
-        Rc::new(RefCell::new(referrer_origin.filter(|o| allowed.contains(o)).map_or_else(|| allowed.clone(), |o| vec![o])));
+    let referrer_origin =
+        window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
+    let targets: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(
+        referrer_origin.filter(|o| allowed.contains(o)).map_or_else(|| allowed.clone(), |o| vec![o]),
+    ));
     let post: Rc<dyn Fn(Value)> = {
         let parent = parent.clone();
         let targets = targets.clone();
@@ -1082,7 +1162,10 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
         let resized = Closure::<dyn Fn()>::new(move || {
             let height = target.get_bounding_client_rect().height().ceil() as i32;
             if last.replace(height) != height {
-                post(object([("type", Value::from("scorecard:resize")), ("detail", object([("height", Value::from(height))]))]));
+                post(object([
+                    ("type", Value::from("scorecard:resize")),
+                    ("detail", object([("height", Value::from(height))])),
+                ]));
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
@@ -1097,7 +1180,10 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             let message = if allowed.is_empty() {
                 format!("ignored a message from {origin}: no origin is trusted (this page's own, or its scorecard-origins meta, narrowed by ?origins=)")
             } else {
-                format!("ignored a message from {origin}, which is not in the allow-list (origins: {})", allowed.join(", "))
+                format!(
+                    "ignored a message from {origin}, which is not in the allow-list (origins: {})",
+                    allowed.join(", ")
+                )
             };
             web_sys::console::warn_1(&format!("scorecard: {message}").into());
             post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(message))]));
@@ -1112,15 +1198,19 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             Ok(message) => message,
             Err(e) => {
                 // Not JSON-shaped (a cycle, a function): say so, rather than "unknown type".
-                post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(format!("a message could not be read: {e}")))]));
+                post(object([
+                    ("type", Value::from("scorecard:error")),
+                    ("detail", error_detail(format!("a message could not be read: {e}"))),
+                ]));
                 return;
             }
         };
         let w = &widget;
         match message.get("type").and_then(Value::as_str) {
-            Some("scorecard:getValue") => {
-                post(object([("type", Value::from("scorecard:value")), ("detail", object([("value", w.value.borrow().to_value())]))]))
-            }
+            Some("scorecard:getValue") => post(object([
+                ("type", Value::from("scorecard:value")),
+                ("detail", object([("value", w.value.borrow().to_value())])),
+            ])),
             Some("scorecard:setValue") => {
                 let _ = w.set_value(to_js(message.get("value").unwrap_or(&Value::Null)));
             }
@@ -1133,7 +1223,9 @@ fn bridge_to_parent(widget: Widget, allowed: Vec<String>) {
             }
             _ => {
                 let kind = message.get("type").map_or_else(|| "none".to_string(), crate::core::json::to_text);
-                let text = format!("unknown message type {kind}; expected scorecard:getValue, scorecard:setValue or scorecard:update");
+                let text = format!(
+                    "unknown message type {kind}; expected scorecard:getValue, scorecard:setValue or scorecard:update"
+                );
                 post(object([("type", Value::from("scorecard:error")), ("detail", error_detail(text))]))
             }
         }

@@ -96,7 +96,11 @@ pub fn use_file_drop(multiple: bool, max_bytes: Option<usize>, on_file: OnFile) 
             // browser's own text reading puts replacement characters where bytes are not text.
             let reader = read_bytes(&file, move |result| {
                 finished.set(true);
-                on_file(place, name, result.map_err(|e| format!("could not be read ({e})")).and_then(|bytes| decode_text(&bytes)));
+                on_file(
+                    place,
+                    name,
+                    result.map_err(|e| format!("could not be read ({e})")).and_then(|bytes| decode_text(&bytes)),
+                );
             });
             readers.borrow_mut().push((done, reader));
         }

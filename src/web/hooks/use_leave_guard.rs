@@ -11,11 +11,16 @@ pub fn use_leave_guard(on: bool) {
     use_effect_with(on, |&on| {
         let guard = on.then(web_sys::window).flatten().map(|w| {
             // Not passive (gloo's default), or the browser ignores prevent_default.
-            gloo::events::EventListener::new_with_options(&w, "beforeunload", gloo::events::EventListenerOptions::enable_prevent_default(), |e| {
-                e.prevent_default();
-                // Older browsers ask only when the event carries a return value.
-                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
-            })
+            gloo::events::EventListener::new_with_options(
+                &w,
+                "beforeunload",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                |e| {
+                    e.prevent_default();
+                    // Older browsers ask only when the event carries a return value.
+                    let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+                },
+            )
         });
         move || drop(guard)
     });
