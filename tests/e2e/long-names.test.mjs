@@ -251,3 +251,24 @@ test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names
   }
   await context.close();
 });
+
+test('from 600 px to a desktop, the scorer\'s header fields sit in full rows (two and two, or four): the date is never alone on a row', async () => {
+  // From 872 to 1044 px, three fields a row left the date by itself under them.
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <script type="module" src="/scorecard-element.js"></script></head>
+    <body style="margin: 0"><div style="width: ${width}px"><interview-scorecard></interview-scorecard></div></body></html>`;
+  await page.route('**/host-*.html', (route) => route.fulfill({ body: host(Number(route.request().url().match(/host-(\d+)/)[1])), contentType: 'text/html' }));
+  const cases = [...[600, 760, 880, 901, 960, 1000, 1024, 1043, 1044, 1280].map((w) => ['/', w]), ['/host-920.html', 1500], ['/host-1000.html', 1500]];
+  for (const [path, viewport] of cases) {
+    await page.setViewportSize({ width: viewport, height: 900 });
+    await page.goto(base + path);
+    const root = path === '/' ? page : page.locator('interview-scorecard');
+    await root.locator('.sc-card').first().waitFor();
+    const tops = await root.locator('.sc-header__fields .sc-field').evaluateAll((es) => es.map((e) => Math.round(e.getBoundingClientRect().top)));
+    const rows = [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+    assert.ok(rows.length <= 2 && rows.every((n) => n === rows[0]), `${path} at ${viewport} px: the header's fields sit ${rows.join(' + ')}`);
+  }
+  await context.close();
+});
