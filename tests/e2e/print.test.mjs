@@ -130,3 +130,35 @@ test('printed on A4 or Letter, long names, a long step and every level\'s rubric
     await context.close();
   }
 });
+
+test('printed, each chosen level\'s rubric text runs in after the title and the level, and wraps to the card\'s edge', async () => {
+  // Beside a floated title, the text's first lines started to the title's right and the rest
+  // at the card's edge.
+  const context = await browser.newContext({ viewport: { width: 725, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-card');
+  const levels = ['exceeds', 'needs_improvement', 'meets'];
+  for (const [i, cap] of CAPS.entries()) await page.click(`label[for="sc-${cap}-${levels[i % 3]}"]`);
+  await page.emulateMedia({ media: 'print' });
+  const cards = await page.evaluate(() => [...document.querySelectorAll('.sc-card')].map((card) => {
+    const text = [...card.querySelectorAll('.sc-option__text')].find((e) => e.checkVisibility());
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+    const title = card.querySelector('.sc-card__title').getBoundingClientRect();
+    return {
+      card: card.querySelector('.sc-card__title').textContent,
+      lines: lines.length,
+      // The first line's middle is on the title's line; every other line starts at the edge.
+      runsIn: title.top < (lines[0].top + lines[0].bottom) / 2 && (lines[0].top + lines[0].bottom) / 2 < title.bottom,
+      starts: [...new Set(lines.slice(1).map((r) => Math.round(r.left - card.getBoundingClientRect().left)))],
+    };
+  }));
+  assert.equal(cards.length, CAPS.length);
+  for (const c of cards) {
+    assert.ok(c.lines >= 2 && c.runsIn, `${c.card}: the text runs in on the title's line, then wraps (${JSON.stringify(c)})`);
+    assert.deepEqual(c.starts, [0], `${c.card}: the text's wrapped lines start at the card's edge`);
+  }
+  await context.close();
+});
