@@ -272,3 +272,25 @@ test('from 600 px to a desktop, the scorer\'s header fields sit in full rows (tw
   }
   await context.close();
 });
+
+test('in a phone\'s host column, the role\'s line wraps before its last word, never leaving "· L4" alone at the start of a line', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(base + '/examples/ats/');
+  const role = page.locator('interview-scorecard').first().locator('.sc-header__role');
+  await role.waitFor();
+  const lines = await role.evaluate((p) => {
+    const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('·'));
+    const top = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return Math.round(range.getClientRects()[0].top);
+    };
+    const dot = text.data.indexOf('·');
+    return { text: text.data, first: top(0, 1), before: top(dot - 2, dot - 1), dot: top(dot, dot + 1) };
+  });
+  assert.ok(lines.first < lines.dot, `the line wraps in this column: ${JSON.stringify(lines)}`);
+  assert.equal(lines.dot, lines.before, `"·" is on the line of the word before it: ${JSON.stringify(lines)}`);
+  await context.close();
+});

@@ -789,7 +789,7 @@ pub fn CommitteeView(props: &CommitteeViewProps) -> Html {
             <header class="sc-header">
                 <div class="sc-header__title">
                     <h1 class="sc-header__heading">{ "Hiring committee" }</h1>
-                    <p class="sc-header__role">{ format!("{} ·\u{a0}{}", state.rubric.role, state.rubric.level) }</p>
+                    <p class="sc-header__role">{ format!("{}\u{a0}·\u{a0}{}", state.rubric.role, state.rubric.level) }</p>
                 </div>
                 <nav class="sc-nav" aria-label="Views"><a class="sc-link" href="./">{ "Score a candidate" }</a></nav>
             </header>

@@ -62,8 +62,9 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
                 <h1 class="sc-header__heading">{ "Interview scorecard" }</h1>
                 <p class="sc-header__role">
                     <span class="sc-visually-hidden">{ "Role and level: " }</span>
-                    // The level keeps its line: "· L4" alone on the next would read as a stray.
-                    { format!("{} ·\u{a0}{}", rubric.role, rubric.level) }
+                    // The level keeps its line and the word before it: "· L4" alone on the next would read as a
+                    // stray (a space before the dot let it wrap there in a phone's host column).
+                    { format!("{}\u{a0}·\u{a0}{}", rubric.role, rubric.level) }
                     if standalone {
                         <a class="sc-link sc-header__nav" href="committee.html">{ "Hiring committee view" }</a>
                     }
