@@ -224,6 +224,30 @@ test('on a desktop (1100 to 1440 px), a crowded panel\'s names break between the
   await context.close();
 });
 
+test('on a desktop (1200 to 1440 px), the comparison shows long words of real names whole (up to some 13em) and still fits its box', async () => {
+  // At 9.5em "Chandrasekhara|n" and "Schwarzenegge|r" broke at 1280 px, and the table still
+  // scrolled by a few pixels.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + '/committee.html');
+  await page.waitForSelector('#scc-paste');
+  const names = ['Venkatasubramanian Lakshminarayanan', 'Chandrasekharan Balasubramanian', 'Ada Byron', 'Wojciechowska Schwarzenegger'];
+  const cards = names.flatMap((n) => ['Papadopoulou Konstantinopoulou', 'Raj Patel', 'Bartholomew Fitzgerald'].map((p) => card(n, p, 'Coding', p)));
+  await page.getByRole('textbox', { name: 'Paste' }).fill(cards.map((c) => JSON.stringify(c)).join('\n'));
+  await page.getByRole('button', { name: 'Add pasted' }).click();
+  await page.waitForFunction(() => /12 counted, 4 candidates/.test(document.querySelector('[data-testid=load-status]').textContent));
+  const compare = page.getByRole('region', { name: 'Candidates side by side (scrolls sideways)' });
+  for (const width of [1200, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const words = await nameWords(compare, 'tbody th .sc-button');
+    assert.equal(words.length, 8, JSON.stringify(words));
+    for (const w of words) assert.equal(w.lines, 1, `at ${width} px, "${w.word}" (${w.width} px) is on one line: ${JSON.stringify(words.filter((x) => x.lines > 1))}`);
+    const [scroll, client] = await compare.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+    assert.ok(scroll <= client, `at ${width} px, the comparison is ${scroll} px in a box of ${client}`);
+  }
+  await context.close();
+});
+
 test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
   const page = await context.newPage();
