@@ -131,7 +131,7 @@ test('printed on A4 or Letter, long names, a long step and every level\'s rubric
   }
 });
 
-test('printed, each chosen level\'s rubric text runs in after the title and the level, and wraps to the card\'s edge', async () => {
+test('printed, each chosen level\'s rubric text runs in after the title and the level, and wraps to the card\'s edge; the level\'s words stay together', async () => {
   // Beside a floated title, the text's first lines started to the title's right and the rest
   // at the card's edge.
   const context = await browser.newContext({ viewport: { width: 725, height: 1000 } });
@@ -160,5 +160,13 @@ test('printed, each chosen level\'s rubric text runs in after the title and the 
     assert.ok(c.lines >= 2 && c.runsIn, `${c.card}: the text runs in on the title's line, then wraps (${JSON.stringify(c)})`);
     assert.deepEqual(c.starts, [0], `${c.card}: the text's wrapped lines start at the card's edge`);
   }
+  // In a narrow column the level's words stay together ("Rating: Not assessed"), on the title's
+  // line or the next.
+  await page.setViewportSize({ width: 300, height: 1000 });
+  const split = await page.locator('.sc-card__current').evaluateAll((es) => es.filter((e) => e.getClientRects().length > 1).map((e) => e.textContent));
+  assert.deepEqual(split, [], 'each level on one line at 300 px');
+  const past = await page.evaluate(() => [...document.querySelectorAll('.sc-card__legend *, .sc-option__text')].filter((e) => e.checkVisibility()
+    && [...e.getClientRects()].some((r) => r.right > document.documentElement.clientWidth + 1)).map((e) => e.textContent.slice(0, 30)));
+  assert.deepEqual(past, [], 'nothing of the title line past the column at 300 px');
   await context.close();
 });
