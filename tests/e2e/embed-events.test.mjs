@@ -141,6 +141,9 @@ test('iframe mode: the parent hears the document height as it changes and sizes 
   const rubric = JSON.parse(readFileSync('examples/ats/sre-rubric.json', 'utf8'));
   await page.evaluate((rubric) => sendToWidget({ type: 'scorecard:update', options: { rubric } }), rubric);
   await frame.locator('.sc-card__title', { hasText: 'Automation' }).waitFor();
+  // Until the shrink is heard, the document is as tall as the frame that holds it, so fitted()
+  // alone would already hold at the old height: wait for a lower one first.
+  await page.waitForFunction((tall) => window.received.filter((m) => m.type === 'scorecard:resize').at(-1).detail.height < tall, after.at(-1));
   await fitted();
   const shrunk = (await resizes()).at(-1);
   assert.ok(shrunk < after.at(-1) - 1000, `the frame shrank with the rubric (${after.at(-1)} → ${shrunk})`);
