@@ -2615,7 +2615,6 @@ fn a_names_age_before_what_it_is_said_to_bring_and_a_technologys_use() {
         "Ruby is old for this kind of workload, so she proposed Go.",
         "Bamboo is old, so she replaced it.",
         "Bamboo is old, so she moved CI to GitHub Actions.",
-        "Juan is young, so they may struggle",
     ] {
         check_flags(note, &[]);
     }
@@ -2738,4 +2737,100 @@ fn the_young_candidate_is_age() {
     ] {
         check_flags(note, &[]);
     }
+}
+
+/// A plural of people ("The interns are too young", "These candidates seem too old for a
+/// startup") was missed: a plural or "they" is the candidate or their group when the note calls no
+/// one "he" or "she"; beside one it is others or things ("They were too old to support the new
+/// API, so she replaced them" was an age flag). A thing after "too old for" is read as far as
+/// after "old for" ("They are too old for the new runtime" was an age flag).
+#[test]
+fn plural_people_are_age_alone_and_they_beside_he_or_she_is_not_the_candidate() {
+    check_age(&[
+        "The interns are too young",
+        "These candidates seem too old for a startup",
+        "Both candidates seem too young for this role",
+        "The juniors are too young to lead",
+        "The candidates are too old.",
+        "They are too young for this role",
+    ]);
+    for note in [
+        "The interns are young and she mentored them through their first release.",
+        "The students were too young to follow the talk, so she simplified it.",
+        "Her juniors are too young to be on call, so she covers nights.",
+        "They were too old to support the new API, so she replaced them.",
+        "They are too old to be supported, so she pinned the versions.",
+        "They are too old for the new runtime, so he upgraded them.",
+        "The libraries are too old for our stack, so she upgraded them.",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
+/// A lead or a manager named by two words is a person: "The tech lead seems young" was missed.
+/// As often someone else as the candidate, so only alone, like a plural: "The tech lead seemed
+/// young, so she wrote the design doc with him" is about a colleague, and "the lead time" is a
+/// metric.
+#[test]
+fn a_tech_lead_or_hiring_manager_is_a_person() {
+    check_age(&[
+        "The tech lead seems young",
+        "The team lead seems young",
+        "Tech lead seems young.",
+        "The new tech lead is too old for a startup.",
+        "The hiring manager seems young",
+        "The engineering manager is too old for a startup",
+    ]);
+    for note in [
+        "Her tech lead seems young, so she ran the planning herself.",
+        "The tech lead seemed young, so she wrote the design doc with him.",
+        "Our tech lead seems young, so she owned the rollout.",
+        "Our hiring manager seems young, so she set up the process herself.",
+        "The tech lead time metric is too old, so she replaced it.",
+        "Team lead: she ran standups for six engineers.",
+        "The lead time seems young",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
+/// A name's age before "to" a verb ("Juan is old to be a junior") or with "they" in the clause
+/// after ("Juan is young, so they may struggle": a note about one candidate says "they" of them),
+/// and "too old for this workload" of a name ("for this kind of workload" alone is a
+/// technology's use, but not after "too") were missed. "old to" a place is no age.
+#[test]
+fn a_names_age_to_be_something_with_they_and_too_old_for_a_workload() {
+    check_age(&[
+        "Juan is old to be a junior",
+        "Juan is young to be a lead",
+        "Maria is old to be starting out.",
+        "Juan is old to be a junior, so he may struggle",
+        "Juan is young, so they may struggle",
+        "Priya seems too young, so they might struggle.",
+        "Priya is too old for this workload",
+        "Priya is too old for this kind of workload",
+    ]);
+    check_flags("Ruby is old for this kind of workload", &[FlagKind::NonBehavioral]);
+    check_flags("He is old to this codebase", &[FlagKind::NonBehavioral]);
+    check_flags("Bamboo is old, so they moved CI to GitHub Actions.", &[]);
+}
+
+/// "Older" opening a note before a thing is the thing's ("Older clients break on the new SDK"
+/// was an age flag); "years left in her career" is an age remark (it was missed).
+#[test]
+fn older_things_and_years_left_in_a_career() {
+    for note in [
+        "Older clients break on the new SDK, so he added a compatibility shim.",
+        "Older versions leaked memory; she bisected it.",
+        "She has two years left on the contract and wants to grow.",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_age(&[
+        "Older, but sharp.",
+        "Older than most of the team, might not fit.",
+        "She's older, so she may struggle.",
+        "She only has a few years left in her career.",
+        "He has maybe ten years left in his career.",
+    ]);
 }

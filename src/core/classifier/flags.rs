@@ -77,7 +77,7 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; years left in his|her|their career; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
     ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
@@ -192,7 +192,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "Her old team": of a thing. So the words before must lead back to a person or to the
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
         "old" | "older" | "young" | "younger" if len == 2 && next == "for" => (person_subject(tokens, i, true) || named(text, tokens, i)) && !work_thing_near(tokens, i + 2, 3),
-        "too" if len == 2 => !one_of("a an", next_in_clause(tokens, i, 2)) && person_subject(tokens, i, true) && !work_thing_near(tokens, i + 2, 3),
+        "too" if len == 2 => {
+            !one_of("a an", next_in_clause(tokens, i, 2))
+                && (person_subject(tokens, i, true) || named(text, tokens, i + 1))
+                && !work_thing_near(tokens, i + 3, 3)
+        }
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
         // fragment ("Old API, needs an upgrade").
         // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
@@ -326,8 +330,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "disabled" => one_of("is was being a physically", prev) || one_of("person candidate veteran people", next),
         "weight" => one_of("his her their lose lost gained", prev),
         "voice" => one_of(OWNERS, prev),
-        // ("she's older": the tokenizer keeps "she" of "she's".)
-        "older" if len == 1 => i == 0 || one_of("is was bit much an he she", prev),
+        // ("she's older": the tokenizer keeps "she" of "she's"; "Older clients break on the new
+        // SDK", "Older versions leaked": things, a word of content after it.)
+        "older" if len == 1 => {
+            (i == 0 || one_of("is was bit much an he she", prev)) && tokens.get(i + 1).is_none_or(|t| t.stop || t.clause != tokens[i].clause)
+        }
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
         // debugging session", "Young team: ...", "the team is young and she ...": not about the
@@ -478,11 +485,24 @@ fn person_subject(tokens: &[Token], i: usize, fragment: bool) -> bool {
 #[inline(never)]
 fn person_at(tokens: &[Token], k: usize) -> bool {
     let w = |j: usize| tokens.get(j).map_or("", |t| t.word.as_str());
-    one_of(PERSONS, w(k))
-        || one_of(ROLES, w(k))
+    // A plural ("the interns", "these candidates") or "they" is the candidate's group or the
+    // candidate only in a note that calls no one "he" or "she": beside them, it is others, or
+    // things ("They were too old to support the new API, so she replaced them").
+    let one = w(k).strip_suffix('s').filter(|s| one_of(ROLES, s) || one_of(PERSONS, s)).unwrap_or(w(k));
+    let open = |j: usize| one_of("the a an this that new", w(j));
+    let alone = || !tokens.iter().any(|t| one_of("he she", &t.word));
+    (one_of(PERSONS, one)
+        || one_of(ROLES, one)
             && !one_of(OWNERS, w(k.wrapping_sub(1)))
             && !one_of(OWNERS, w(k.wrapping_sub(2)))
-            && (w(k) != "manager" || one_of("the a an this that new", w(k.wrapping_sub(1))))
+            // "the (new) manager"; "the hiring manager", "the tech lead", "Team lead ..." as
+            // often someone else as the candidate, so, like a plural, alone.
+            && match one {
+                "manager" => open(k.wrapping_sub(1)) || one_of("hiring engineering", w(k.wrapping_sub(1))) && open(k.wrapping_sub(2)) && alone(),
+                "lead" => one_of("tech team dev eng", w(k.wrapping_sub(1))) && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1))) && alone(),
+                _ => true,
+            })
+        && (one == w(k) && w(k) != "they" || alone())
         || k > 0
             && one_of("and but", w(k))
             && (clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) || one_of(BEING, w(k + 1)))
@@ -505,10 +525,12 @@ const PERSONS: &str = "he she they candidate cand guy man woman lady person kid 
 
 /// People by their role, which the lexicons know as words of work: "The developer seems young",
 /// "The manager seems young" are said of a person, not a thing; but not of the candidate when
-/// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). Not
-/// "lead": as often a metric ("The lead time seems young").
+/// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). A
+/// "lead" only after "tech", "team", "dev" or "eng": alone, as often a metric ("The lead time
+/// seems young"). A plural is a person too ("The interns are too young"), in a note with no "he"
+/// or "she".
 const ROLES: &str =
-    "engineer developer dev manager hire intern junior senior applicant interviewee grad graduate professional";
+    "engineer developer dev manager lead hire intern junior senior applicant interviewee grad graduate professional";
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
@@ -525,27 +547,29 @@ fn subject_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// note's first word before a singular copula ("Juan is young", "maria looks old", "priya was
 /// old for the role"), written as a name (its second character no capital or digit: not
 /// "COBOL", "S3"), no word of the lexicons (not "Python", "Redis", "Latency": [`tech`]) nor of
-/// [`THINGS`] (not "Perl", "Dashboard"); and the note says nothing else, past "for ..." in the
-/// clause (not a thing's use: "Ruby is old for this kind of workload", where a name is as likely
-/// a technology) or a last clause of "he"/"she" and a modal, or "so" and how they do something.
+/// [`THINGS`] (not "Perl", "Dashboard"); and the note says nothing else, past "for ..." or "to
+/// ..." in the clause (not a thing's use: "Ruby is old for this kind of workload", where a name
+/// is as likely a technology; but "Priya is too old for this workload") or a last clause of
+/// "he"/"she"/"they" and a modal, or "so" and how they do something.
 /// A word neither knows reads as a name ("Bamboo is old." is knowingly flagged as age), so only
 /// alone in its note, where a thing's note is mostly `non_behavioral` anyway: not "Bamboo is
 /// old, she moved CI to GitHub Actions".
 fn named(text: &str, tokens: &[Token], i: usize) -> bool {
-    // Or a last clause of "he" or "she" and a modal, what the age is said to bring: "Juan is
-    // young, so he may struggle", "Juan is old for the role, so he may struggle" (not "..., so
-    // she moved CI to GitHub Actions"); after "so", a verb and how ("..., so he moved fast").
+    // Or a last clause of "he", "she" or "they" (one candidate's, in a note about them) and a
+    // modal, what the age is said to bring: "Juan is young, so they may struggle", "Juan is old
+    // for the role, so he may struggle", "Juan is old to be a junior, so ..." (not "..., so she
+    // moved CI to GitHub Actions"); after "so", a verb and how ("..., so he moved fast").
     let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
     let c = tokens.get(i).map(|t| t.clause);
     let mut k = i + 1;
-    if word(k) == "for" {
+    if one_of("for to", word(k)) {
         while tokens.get(k).is_some_and(|t| Some(t.clause) == c) {
             k += 1;
         }
     }
     let so = word(k) == "so";
     let k = k + usize::from(so || one_of("and but", word(k)));
-    let on = matches!((tokens.get(k..), tokens.last()), (Some([p, m, rest @ ..]), Some(l)) if one_of("he she", &p.word)
+    let on = matches!((tokens.get(k..), tokens.last()), (Some([p, m, rest @ ..]), Some(l)) if one_of("he she they", &p.word)
         && p.clause == l.clause
         && (one_of("may might could would will", &m.word) || so && matches!(rest, [w] if w.word.ends_with("ly") || one_of("fast slow well hard", &w.word))));
     subject_at(tokens, i) == Some(0)
@@ -556,7 +580,12 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
             && !one_of(THINGS, &t.word)
             && text.as_bytes().get(t.start + 1).is_some_and(|&b| b > b'Z'))
         // "for ..." a person, not a thing's use: "Ruby is old for this kind of workload".
-        && (on || word(i + 1).is_empty() || word(i + 1) == "for" && !work_thing_near(tokens, i + 2, tokens.len()) && !tokens[i..].iter().any(|t| one_of("workload traffic load", &t.stem)))
+        && (on
+            || word(i + 1) == "to"
+            || word(i + 1).is_empty()
+            || word(i + 1) == "for"
+                && !work_thing_near(tokens, i + 2, tokens.len())
+                && (word(i.wrapping_sub(1)) == "too" || !tokens[i..].iter().any(|t| one_of("workload traffic load", &t.stem))))
 }
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
