@@ -2762,6 +2762,7 @@ fn plural_people_are_age_alone_and_they_beside_he_or_she_is_not_the_candidate() 
         "They are too old to be supported, so she pinned the versions.",
         "They are too old for the new runtime, so he upgraded them.",
         "The libraries are too old for our stack, so she upgraded them.",
+        "The juniors are young and eager; gave them starter tickets.",
     ] {
         check_flags(note, &[]);
     }
@@ -2832,5 +2833,29 @@ fn older_things_and_years_left_in_a_career() {
         "She's older, so she may struggle.",
         "She only has a few years left in her career.",
         "He has maybe ten years left in his career.",
+    ]);
+}
+
+/// A thing's age named by a compound ("the age distribution of open tickets", "ticket age",
+/// "an age column") was an age flag on notes of work; a person's age stays one. "Grafana" is a
+/// technology, no name ("Grafana seems young, so she added alerts" was an age flag).
+#[test]
+fn a_things_age_and_grafana_are_no_ones_age() {
+    for note in [
+        "She built a dashboard for the age distribution of open tickets.",
+        "She plotted ticket age by team and cut the median by half.",
+        "He added an age column to the cache table.",
+        "The age histogram showed stale entries; she added eviction.",
+        "She reduced the average message age in the queue from 9 s to 2 s.",
+        "Grafana seems young, so she added alerts.",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_flags("Grafana seems young.", &[FlagKind::NonBehavioral]);
+    check_age(&[
+        "Age is a concern for this role.",
+        "Consider his age: 58.",
+        "Her age might be an issue.",
+        "Mentioned age twice.",
     ]);
 }

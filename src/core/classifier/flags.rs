@@ -285,11 +285,14 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // Health said of a teammate ("covered on-call for a teammate through their cancer
         // treatment") is how the candidate supports others.
         "cancer" | "illness" | "depression" | "anxiety" | "medical" | "diabetes" | "diabetic" | "mental" => !said_of_others(tokens, i, len),
-        // "age-out of old records", "max-age", "the age of the data": a compound or a thing's
-        // age, not a person's.
+        // "age-out of old records", "max-age", "the age of the data", "the age distribution of
+        // open tickets", "ticket age": a compound or a thing's age, not a person's.
         "age" if len == 1 => {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
-            !(compound || one_of("out off", next) || (next == "of" && work_thing_after(tokens, i, 2)))
+            !(compound
+                || one_of("out off distribution histogram column field bucket buckets", next)
+                || one_of("ticket message cache entry record data file", prev)
+                || (next == "of" && work_thing_after(tokens, i, 2)))
         }
         // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
         // a decade said of a person, not "30-something services".
@@ -348,7 +351,9 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let clause = tokens.get(i).map_or(0, |u| u.clause);
             let next = tokens.get(i + 1).filter(|t| t.clause == clause);
             let at = subject_at(tokens, i);
-            let person = at.is_none_or(|k| person_at(tokens, k));
+            // (A plural is described, not judged: "The juniors are young and eager; gave them
+            // starter tickets".)
+            let person = at.is_none_or(|k| person_at(tokens, k) && !tokens[k].word.ends_with('s'));
             // A subject that is no person is a thing when the lexicons or [`THINGS`] know it, or
             // when a determiner opens its noun phrase, one or two words before it, which a name
             // never has ("The lead time seems young", "Our dev environment is young"; not "Her
@@ -591,7 +596,7 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
 /// is young but she made it work", "Hadoop is old". Not a thing that is also a first name
 /// ("Ruby", "Django", "Julia", "Pascal", "Travis").
-const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol
+const THINGS: &str = "team company startup org product codebase code service system app dashboard branding equipment laptop website server repo monolith setup resume version experience syntax portfolio background degree knowledge skillset technology field ecosystem everything perl jenkins vue node elixir php cobol grafana
      haskell erlang hadoop jquery fortran angular rails struts flask webpack mongo mainframe windows unix excel oracle";
 
 /// A content word the detector knows: a negator, an impression, an action or a work noun.
