@@ -2777,6 +2777,8 @@ fn a_tech_lead_or_hiring_manager_is_a_person() {
     check_age(&[
         "The tech lead seems young",
         "The team lead seems young",
+        "The dev lead seems young",
+        "The eng lead is too old for this",
         "Tech lead seems young.",
         "The new tech lead is too old for a startup.",
         "The hiring manager seems young",
@@ -2848,6 +2850,7 @@ fn a_things_age_and_grafana_are_no_ones_age() {
         "The age histogram showed stale entries; she added eviction.",
         "She reduced the average message age in the queue from 9 s to 2 s.",
         "Grafana seems young, so she added alerts.",
+        "She worked on the age verification flow for the signup page.",
     ] {
         check_flags(note, &[]);
     }
@@ -2858,4 +2861,13 @@ fn a_things_age_and_grafana_are_no_ones_age() {
         "Her age might be an issue.",
         "Mentioned age twice.",
     ]);
+}
+
+/// "Older" before people stays age ("Older candidates tend to struggle here") where "Older
+/// clients break on the new SDK" is a thing's (the previous commit's "Older <thing>" rule let it
+/// through).
+#[test]
+fn older_people_stay_age() {
+    check_age(&["Older candidates tend to struggle here.", "Older engineers struggle with the pace."]);
+    check_flags("Older users churned after the redesign; she ran interviews.", &[]);
 }

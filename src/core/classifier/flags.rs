@@ -290,8 +290,8 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "age" if len == 1 => {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
             !(compound
-                || one_of("out off distribution histogram column field bucket buckets", next)
-                || one_of("ticket message cache entry record data file", prev)
+                || one_of("out off distribution histogram column verification", next)
+                || one_of("ticket message cache data", prev)
                 || (next == "of" && work_thing_after(tokens, i, 2)))
         }
         // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
@@ -334,9 +334,11 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "weight" => one_of("his her their lose lost gained", prev),
         "voice" => one_of(OWNERS, prev),
         // ("she's older": the tokenizer keeps "she" of "she's"; "Older clients break on the new
-        // SDK", "Older versions leaked": things, a word of content after it.)
+        // SDK", "Older versions leaked": things, a word of content after it, but people:
+        // "Older candidates tend to struggle here".)
         "older" if len == 1 => {
-            (i == 0 || one_of("is was bit much an he she", prev)) && tokens.get(i + 1).is_none_or(|t| t.stop || t.clause != tokens[i].clause)
+            (i == 0 || one_of("is was bit much an he she", prev))
+                && (tokens.get(i + 1).is_none_or(|t| t.stop || t.clause != tokens[i].clause) || person_at(tokens, i + 1))
         }
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
         // young service", "young kids" (a family remark, caught as such), "an energetic
@@ -495,7 +497,7 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
     // things ("They were too old to support the new API, so she replaced them").
     let one = w(k).strip_suffix('s').filter(|s| one_of(ROLES, s) || one_of(PERSONS, s)).unwrap_or(w(k));
     let open = |j: usize| one_of("the a an this that new", w(j));
-    let alone = || !tokens.iter().any(|t| one_of("he she", &t.word));
+    let alone = !tokens.iter().any(|t| one_of("he she", &t.word));
     (one_of(PERSONS, one)
         || one_of(ROLES, one)
             && !one_of(OWNERS, w(k.wrapping_sub(1)))
@@ -503,11 +505,11 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
             // "the (new) manager"; "the hiring manager", "the tech lead", "Team lead ..." as
             // often someone else as the candidate, so, like a plural, alone.
             && match one {
-                "manager" => open(k.wrapping_sub(1)) || one_of("hiring engineering", w(k.wrapping_sub(1))) && open(k.wrapping_sub(2)) && alone(),
-                "lead" => one_of("tech team dev eng", w(k.wrapping_sub(1))) && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1))) && alone(),
+                "manager" => open(k.wrapping_sub(1)) || one_of("hiring engineering", w(k.wrapping_sub(1))) && open(k.wrapping_sub(2)) && alone,
+                "lead" => one_of("tech team developer engineering", w(k.wrapping_sub(1))) && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1))) && alone,
                 _ => true,
             })
-        && (one == w(k) && w(k) != "they" || alone())
+        && (one == w(k) && w(k) != "they" || alone)
         || k > 0
             && one_of("and but", w(k))
             && (clause_initial(tokens, k) && one_of(HEDGES, w(k + 1)) || one_of(BEING, w(k + 1)))
@@ -531,9 +533,9 @@ const PERSONS: &str = "he she they candidate cand guy man woman lady person kid 
 /// People by their role, which the lexicons know as words of work: "The developer seems young",
 /// "The manager seems young" are said of a person, not a thing; but not of the candidate when
 /// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). A
-/// "lead" only after "tech", "team", "dev" or "eng": alone, as often a metric ("The lead time
-/// seems young"). A plural is a person too ("The interns are too young"), in a note with no "he"
-/// or "she".
+/// "lead" only after "tech", "team", "dev" or "eng" (read "developer", "engineering"): alone,
+/// as often a metric ("The lead time seems young"). A plural is a person too ("The interns are
+/// too young"), in a note with no "he" or "she".
 const ROLES: &str =
     "engineer developer dev manager lead hire intern junior senior applicant interviewee grad graduate professional";
 
