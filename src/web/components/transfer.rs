@@ -127,6 +127,19 @@ fn moved_on(answered: &UseStateHandle<Option<(Option<u32>, usize)>>) {
     answered.set(Some((None, answered.map_or(1, |(_, n)| n + 1))));
 }
 
+/// Focuses `node` each time `key` changes to a value other than 0. The panel's two focus
+/// effects (the question when it comes, what happened after an answer) share this one hook, so
+/// that the wasm holds one effect type for both rather than one each.
+#[hook]
+fn use_focus_on(node: &NodeRef, key: usize) {
+    let node = node.clone();
+    use_effect_with(key, move |&key| {
+        if let Some(e) = node.cast::<web_sys::HtmlElement>().filter(|_| key != 0) {
+            let _ = e.focus();
+        }
+    });
+}
+
 /// The export and import panel.
 #[function_component]
 pub fn TransferPanel(props: &TransferPanelProps) -> Html {
@@ -147,22 +160,8 @@ pub fn TransferPanel(props: &TransferPanelProps) -> Html {
     // state type of a `use_state` brings its own reducer and glue to the widget's wasm (see
     // `moved_on`).
     let answered = use_state(|| None::<(Option<u32>, usize)>);
-    {
-        let said = said.clone();
-        use_effect_with(*answered, move |n| {
-            if let Some(p) = said.cast::<web_sys::HtmlElement>().filter(|_| n.is_some()) {
-                let _ = p.focus();
-            }
-        });
-    }
-    {
-        let question = question.clone();
-        use_effect_with(pending.is_some(), move |&pending| {
-            if let Some(q) = question.cast::<web_sys::HtmlElement>().filter(|_| pending) {
-                let _ = q.focus();
-            }
-        });
-    }
+    use_focus_on(&said, answered.map_or(0, |(_, n)| n));
+    use_focus_on(&question, usize::from(pending.is_some()));
     let id = |s: &str| part_id(&props.id_prefix, s);
 
     let card = state.card_out();
