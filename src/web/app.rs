@@ -482,43 +482,38 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         }
     });
 
-    // Say where the card is kept, once, on mount.
+    // On mount, once: say where the card is kept, then load the classifier and formats (the
+    // on-demand module) now that the scorer is on screen. (One effect for both: each effect is
+    // a type of its own in the widget's wasm.)
     {
         let state = state.clone();
         let (store, unreadable) = (store.clone(), unreadable.clone());
         let prefix = settings.id_prefix.clone();
         use_effect_with((), move |_| {
-            if !autosave {
-                state.dispatch(Action::Saved { status: SaveStatus::Off });
-                return;
-            }
-            // (A draft restored is saved: storage that refuses writes is still read. An edit says
-            // when it is refused.)
-            if let Some(reason) = store.blocked_reason.as_ref().filter(|_| state.save != SaveStatus::Saved) {
-                state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
-            }
-            // A saved draft that could not be read is kept aside, and the page says so.
-            if let Some(draft) = unreadable.take() {
-                state.dispatch(kept_aside(&store, &state.card, draft));
-            }
-            // After New scorecard or Open (a reload of the standalone page), the keyboard starts
-            // at the candidate's name rather than at the top of the page.
-            if let Some(s) = session().filter(|_| session_mark().is_some()) {
-                let _ = s.remove_item(AFTER_SWITCH);
-                let input = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
-                if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = i.focus();
+            if autosave {
+                // (A draft restored is saved: storage that refuses writes is still read. An edit says
+                // when it is refused.)
+                if let Some(reason) = store.blocked_reason.as_ref().filter(|_| state.save != SaveStatus::Saved) {
+                    state.dispatch(Action::Saved { status: SaveStatus::MemoryOnly { reason: reason.clone() } });
                 }
+                // A saved draft that could not be read is kept aside, and the page says so.
+                if let Some(draft) = unreadable.take() {
+                    state.dispatch(kept_aside(&store, &state.card, draft));
+                }
+                // After New scorecard or Open (a reload of the standalone page), the keyboard starts
+                // at the candidate's name rather than at the top of the page.
+                if let Some(s) = session().filter(|_| session_mark().is_some()) {
+                    let _ = s.remove_item(AFTER_SWITCH);
+                    let input = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(&part_id(&prefix, "candidate")));
+                    if let Some(i) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = i.focus();
+                    }
+                }
+            } else {
+                state.dispatch(Action::Saved { status: SaveStatus::Off });
             }
-        });
-    }
-
-    // Load the classifier and formats (the on-demand module) once the scorer is on screen.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
             crate::web::embed::loader::load(move |result| {
                 let assist = match result {
                     Ok(assist) => Assistance::Ready(assist),
