@@ -749,8 +749,11 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     // interviewer's name kept, as New scorecard keeps it); Undo opens it again if that one is
     // still blank, else leaves it in the list. (No key, empty, is asked about none: a `String`
     // state, as the observation box's, rather than a hook type of its own for `Option<String>`.)
+    // `deleted` is no state of its own either: it changes only where the list is read again
+    // (`relist`, a state change), which renders it; a state type of its own cost the widget's
+    // wasm about 1.3 KB raw.
     let deleting = use_state(String::new);
-    let deleted = use_state(|| None::<Rc<Deleted>>);
+    let deleted = use_mut_ref(|| None::<Deleted>);
     let on_delete = {
         let (state, store, saved_key, opening, saved_list) =
             (state.clone(), store.clone(), saved_key.clone(), opening.clone(), saved_list.clone());
@@ -793,13 +796,12 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                         "Deleted {title}{}. Undo brings it back.",
                         if open { "; a blank scorecard is open" } else { "" }
                     );
-                    deleted.set(Some(Rc::new(Deleted { key, text, marks, title, open })));
+                    *deleted.borrow_mut() = Some(Deleted { key, text, marks, title, open });
                     relist();
                     say(said, "del-undo".into());
                 }
                 Delete::Undo => {
-                    let Some(d) = (*deleted).clone() else { return };
-                    deleted.set(None);
+                    let Some(d) = deleted.take() else { return };
                     // Never over a card saved since under the same names.
                     if store.get(&d.key).is_some() {
                         relist();
@@ -937,7 +939,7 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 cards: saved_list.as_deref().map(Vec::as_slice),
                 on_list: &on_list,
                 deleting: (!deleting.is_empty()).then_some(deleting.as_str()),
-                deleted: deleted.as_ref().map(|d| d.title.as_str()),
+                deleted: deleted.borrow().as_ref().map(|d| d.title.as_str()),
                 on_delete: &on_delete,
             }) }
             <div class="sc-layout">
