@@ -607,21 +607,25 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    // The host's read-only flag and setValue. (Its header values are read once, on mount: a
-    // host that changes them switches to another scorecard, and `Root` mounts a new scorer.)
-    {
-        let state = state.clone();
-        use_effect_with(settings.read_only, move |locked| state.dispatch(Action::Lock { locked: *locked }));
-    }
+    // The host's read-only flag and setValue, in one effect (each effect is a type of its own in
+    // the widget's wasm): `Lock` changes nothing when the flag is as it was, and a set value
+    // (generation other than 0, a new one at each set) loads once, when its generation is new.
+    // (Its header values are read once, on mount: a host that changes them switches to another
+    // scorecard, and `Root` mounts a new scorer.)
     {
         let state = state.clone();
         let saved_key = saved_key.clone();
-        use_effect_with(settings.value.clone(), move |value| {
-            if let Some((_, card)) = value.as_ref().filter(|(g, _)| *g != 0) {
+        let value = settings.value.clone();
+        let loaded = use_mut_ref(|| 0u32);
+        let generation = value.as_ref().map_or(0, |(g, _)| *g);
+        use_effect_with((settings.read_only, generation), move |&(locked, generation)| {
+            state.dispatch(Action::Lock { locked });
+            let new = loaded.replace(generation) != generation;
+            if let Some((_, card)) = value.filter(|_| new && generation != 0) {
                 // The host's document is a scorecard of its own, not the open draft renamed:
                 // saving it under its names must not remove the draft it replaced on screen.
                 *saved_key.borrow_mut() = None;
-                state.dispatch(Action::Load { card: (**card).clone(), notice: None, drafted: Vec::new() });
+                state.dispatch(Action::Load { card: (*card).clone(), notice: None, drafted: Vec::new() });
             }
         });
     }
