@@ -568,9 +568,16 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         });
     }
 
-    // A host that turns autosave on gets the saved draft back if nothing has been typed yet
-    // (saving the untouched card would overwrite it), else the card on screen is saved at once;
-    // one that turns it off sees the status line say so (what was saved stays saved).
+    // The host's options after mount, in one effect (each effect is a type of its own in the
+    // widget's wasm), each part only when its option changed, in this order:
+    // - a host that turns autosave on gets the saved draft back if nothing has been typed yet
+    //   (saving the untouched card would overwrite it), else the card on screen is saved at once;
+    //   one that turns it off sees the status line say so (what was saved stays saved);
+    // - the read-only flag (`Lock` changes nothing when the flag is as it was);
+    // - setValue: a set value (generation other than 0, a new one at each set) loads once, when
+    //   its generation is new.
+    // (Its header values are read once, on mount: a host that changes them switches to another
+    // scorecard, and `Root` mounts a new scorer.)
     {
         let state = state.clone();
         let store = store.clone();
@@ -578,50 +585,40 @@ pub fn Scorer(props: &ScorerProps) -> Html {
         let edited = edited.clone();
         let opening = opening.clone();
         let preset = settings.preset.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(settings.autosave, move |&on| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            if on && !*edited.borrow() {
-                match restore(&store, &state.rubric, &state.card, &preset, &saved_key) {
-                    Ok(Some(load)) => {
-                        // Opened as on mount: saved as it is, and not a change. (A draft equal to
-                        // the card shown changes nothing, and reports nothing.)
-                        *edited.borrow_mut() = true;
-                        *opening.borrow_mut() = !matches!(&load, Action::Load { card, .. } if *card == state.card);
-                        state.dispatch(load);
-                        state.dispatch(Action::Saved { status: SaveStatus::Saved });
-                        return;
-                    }
-                    Ok(None) => {}
-                    Err(draft) => state.dispatch(kept_aside(&store, &state.card, draft)),
-                }
-            }
-            let status = if on {
-                save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state))
-            } else {
-                SaveStatus::Off
-            };
-            state.dispatch(Action::Saved { status });
-        });
-    }
-
-    // The host's read-only flag and setValue, in one effect (each effect is a type of its own in
-    // the widget's wasm): `Lock` changes nothing when the flag is as it was, and a set value
-    // (generation other than 0, a new one at each set) loads once, when its generation is new.
-    // (Its header values are read once, on mount: a host that changes them switches to another
-    // scorecard, and `Root` mounts a new scorer.)
-    {
-        let state = state.clone();
-        let saved_key = saved_key.clone();
         let value = settings.value.clone();
-        let loaded = use_mut_ref(|| 0u32);
         let generation = value.as_ref().map_or(0, |(g, _)| *g);
-        use_effect_with((settings.read_only, generation), move |&(locked, generation)| {
+        // Autosave and the value's generation as the effect last saw them (as mounted at first).
+        let last = use_mut_ref(|| (settings.autosave, 0u32));
+        use_effect_with((settings.autosave, settings.read_only, generation), move |&(on, locked, generation)| {
+            let (was_on, was_generation) = last.replace((on, generation));
+            let switch_autosave = || {
+                if on && !*edited.borrow() {
+                    match restore(&store, &state.rubric, &state.card, &preset, &saved_key) {
+                        Ok(Some(load)) => {
+                            // Opened as on mount: saved as it is, and not a change. (A draft equal to
+                            // the card shown changes nothing, and reports nothing.)
+                            *edited.borrow_mut() = true;
+                            *opening.borrow_mut() = !matches!(&load, Action::Load { card, .. } if *card == state.card);
+                            state.dispatch(load);
+                            state.dispatch(Action::Saved { status: SaveStatus::Saved });
+                            return;
+                        }
+                        Ok(None) => {}
+                        Err(draft) => state.dispatch(kept_aside(&store, &state.card, draft)),
+                    }
+                }
+                let status = if on {
+                    save(&store, &saved_key, &state.rubric.id, &state.card, &marks(&state))
+                } else {
+                    SaveStatus::Off
+                };
+                state.dispatch(Action::Saved { status });
+            };
+            if on != was_on {
+                switch_autosave();
+            }
             state.dispatch(Action::Lock { locked });
-            let new = loaded.replace(generation) != generation;
-            if let Some((_, card)) = value.filter(|_| new && generation != 0) {
+            if let Some((_, card)) = value.filter(|_| generation != was_generation && generation != 0) {
                 // The host's document is a scorecard of its own, not the open draft renamed:
                 // saving it under its names must not remove the draft it replaced on screen.
                 *saved_key.borrow_mut() = None;
