@@ -24,6 +24,14 @@ pub mod state;
 #[cfg(feature = "web")]
 pub mod storage;
 
+/// `f` as the one closure type the browser calls once (the widget's timers, a load of the
+/// on-demand module, a file read): each closure type handed to wasm-bindgen's `Closure::once`
+/// or to gloo's `Timeout` is a copy of their glue in the wasm, so they all get this one.
+#[cfg(feature = "web")]
+pub(crate) fn once(f: impl FnOnce() + 'static) -> Box<dyn FnOnce()> {
+    Box::new(f)
+}
+
 /// Whether `hay` holds `needle`, by a byte scan: `str::contains` with a string pattern links
 /// the Two-Way searcher, about 1.6 KB of the widget's wasm, for two short keys. Only the Yew
 /// side uses it (drafts in `storage`, share links in `embed::widget`), so the on-demand

@@ -66,14 +66,19 @@ impl Assist for Extras {
 /// Loads the on-demand module (once per page; later calls reuse it) and calls `done` with it, or
 /// with why it could not be loaded (including a module that speaks another [`wire::PROTOCOL`]).
 pub fn load(done: impl FnOnce(Result<Rc<dyn Assist>, String>) + 'static) {
+    load_boxed(Box::new(done));
+}
+
+/// [`load`] of one type, whichever `done` its caller gives (see [`crate::web::once`]).
+fn load_boxed(done: Box<dyn FnOnce(Result<Rc<dyn Assist>, String>)>) {
     let done = Rc::new(std::cell::RefCell::new(Some(done)));
     let on_ready = {
         let done = done.clone();
-        Closure::once_into_js(move || {
+        Closure::once_into_js(crate::web::once(move || {
             if let Some(f) = done.borrow_mut().take() {
                 f(Ok(Rc::new(Extras)));
             }
-        })
+        }))
     };
     let on_error = Closure::once_into_js(move |message: String| {
         if let Some(f) = done.borrow_mut().take() {

@@ -445,11 +445,14 @@ fn set_theme(element: &Element, theme: Option<&str>) {
 /// [`emit`] on the next turn, unless the widget is `gone` by then.
 fn emit_later(element: &Element, listeners: &Listeners, gone: &Rc<Cell<bool>>, name: &'static str, detail: Value) {
     let (element, listeners, gone) = (element.clone(), listeners.clone(), gone.clone());
-    Timeout::new(0, move || {
-        if !gone.get() {
-            emit(&element, &listeners, name, &detail);
-        }
-    })
+    Timeout::new(
+        0,
+        crate::web::once(move || {
+            if !gone.get() {
+                emit(&element, &listeners, name, &detail);
+            }
+        }),
+    )
     .forget();
 }
 
@@ -624,12 +627,15 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
             *pending.change.borrow_mut() = Some((card, recommendation));
             let (element, listeners, pending_change) = (element.clone(), listeners.clone(), pending.change.clone());
             // Replacing the timeout cancels the previous one: one event per pause in typing.
-            *pending.timer.borrow_mut() = Some(Timeout::new(CHANGE_DEBOUNCE_MS, move || {
-                let change = pending_change.borrow_mut().take();
-                if let Some((card, recommendation)) = change {
-                    emit(&element, &listeners, "scorecard:change", &card_payload(&card, &recommendation));
-                }
-            }));
+            *pending.timer.borrow_mut() = Some(Timeout::new(
+                CHANGE_DEBOUNCE_MS,
+                crate::web::once(move || {
+                    let change = pending_change.borrow_mut().take();
+                    if let Some((card, recommendation)) = change {
+                        emit(&element, &listeners, "scorecard:change", &card_payload(&card, &recommendation));
+                    }
+                }),
+            ));
         })
     };
     let on_submit = {
@@ -1082,11 +1088,11 @@ pub fn start_page() {
 /// again. Every change is saved as it is made, so the reload loses nothing.
 fn reload_on_hash_change() {
     let Some(window) = web_sys::window() else { return };
-    let reload = Closure::once_into_js(|| {
+    let reload = Closure::once_into_js(crate::web::once(|| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
-    });
+    }));
     window.set_onhashchange(Some(reload.unchecked_ref()));
 }
 

@@ -52,7 +52,7 @@ fn read_bytes(file: &web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) +
     let reader = FileReader::new().unwrap_throw();
     let on_end = {
         let reader = reader.clone();
-        Closure::once(move || {
+        Closure::once(crate::web::once(move || {
             done(match reader.error() {
                 None => Ok(js_sys::Uint8Array::new(&reader.result().unwrap_throw()).to_vec()),
                 Some(e) => Err(match e.name().as_str() {
@@ -65,7 +65,7 @@ fn read_bytes(file: &web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) +
                 .to_string()
                     + &e.message()),
             })
-        })
+        }))
     };
     reader.set_onloadend(Some(on_end.as_ref().unchecked_ref()));
     reader.read_as_array_buffer(file).unwrap_throw();
