@@ -69,8 +69,11 @@ pub fn load(done: impl FnOnce(Result<Rc<dyn Assist>, String>) + 'static) {
     load_boxed(Box::new(done));
 }
 
+/// What [`load`] calls when the module has loaded or failed to.
+type Done = Box<dyn FnOnce(Result<Rc<dyn Assist>, String>)>;
+
 /// [`load`] of one type, whichever `done` its caller gives (see [`crate::web::once`]).
-fn load_boxed(done: Box<dyn FnOnce(Result<Rc<dyn Assist>, String>)>) {
+fn load_boxed(done: Done) {
     let done = Rc::new(std::cell::RefCell::new(Some(done)));
     let on_ready = {
         let done = done.clone();
