@@ -646,17 +646,15 @@ pub fn Scorer(props: &ScorerProps) -> Html {
     };
 
     // The widget's own page links the committee view; a host page does not, nor the page in a
-    // frame (iframe mode), which the link would navigate away from the host's integration. (Read
-    // at each render, a few calls, rather than kept by a `use_memo`: a hook type of its own in the
-    // widget's wasm.)
-    let (standalone, framed) = {
+    // frame (iframe mode), which the link would navigate away from the host's integration.
+    let (standalone, framed) = *use_memo((), |_| {
         let window = web_sys::window();
         let framed = window
             .as_ref()
             .and_then(|w| w.parent().ok().flatten().map(|p| !js_sys::Object::is(&p, w)))
             .unwrap_or(false);
         (window.and_then(|w| w.document()).and_then(|d| d.get_element_by_id("scorecard-app")).is_some(), framed)
-    };
+    });
     // New scorecard (`None`) and Open the saved scorecard (its key), on the standalone page
     // without a host's names: the page reloads with that one as the last open, or none (a blank
     // card). The card on screen is saved already, or kept in memory where storage refused it (the
