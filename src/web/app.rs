@@ -622,6 +622,9 @@ pub fn Scorer(props: &ScorerProps) -> Html {
                 // The host's document is a scorecard of its own, not the open draft renamed:
                 // saving it under its names must not remove the draft it replaced on screen.
                 *saved_key.borrow_mut() = None;
+                // A change, saved and told, also when autosave came on in the same turn and its
+                // restored draft was about to be reported as the card as opened.
+                *opening.borrow_mut() = false;
                 state.dispatch(Action::Load { card: (*card).clone(), notice: None, drafted: Vec::new() });
             }
         });

@@ -313,3 +313,39 @@ test("the widget's page warns about readonly and theme values in its address tha
   assert.deepEqual([...errors, ...quiet.errors], []);
   await quiet.context.close();
 });
+
+test('autosave turned on and setValue in the same turn: the host\'s document is what is saved and told, not the draft it replaced', async () => {
+  const { context, page, errors } = await open();
+  const result = await page.evaluate(async () => {
+    const { mount, ready } = await import('/scorecard-element.js');
+    await ready;
+    const names = { candidate: 'Cy Same-Turn', interviewer: 'G' };
+    const stored = () => Object.keys(localStorage).filter((k) => k.includes('draft')).map((k) => localStorage.getItem(k)).join('\n');
+    // A saved draft under these names: rated exceeds by an earlier visit.
+    let el = document.createElement('div');
+    document.body.append(el);
+    let handle = mount(el, names);
+    await until(() => el.querySelector('input[id$="business_impact-exceeds"]'));
+    el.querySelector('input[id$="business_impact-exceeds"]').click();
+    await until(() => stored().includes('"exceeds"'));
+    handle.destroy();
+    el.remove();
+    // Mounted again with autosave off; the host then turns it on and sets its own document at once.
+    el = document.createElement('div');
+    document.body.append(el);
+    handle = mount(el, { ...names, autosave: false });
+    await until(() => el.querySelector('.sc-card'));
+    const changes = [];
+    handle.on('scorecard:change', (d) => changes.push(d.value.ratings.business_impact?.level));
+    handle.update({ autosave: true });
+    handle.setValue({ format: 'interview-scorecard', version: 1, ratings: { business_impact: { level: 'meets', note: 'the host\'s' } } });
+    await until(() => el.querySelector('input[id$="business_impact-meets"]').checked);
+    await until(() => changes.length > 0);
+    return { changes, stored: stored(), value: handle.getValue().ratings.business_impact.level };
+  });
+  assert.equal(result.value, 'meets', 'the card is the host\'s document');
+  assert.deepEqual(result.changes, ['meets'], 'the host hears the change to its document');
+  assert.ok(result.stored.includes('the host\'s') && !result.stored.includes('"exceeds"'), `the saved draft is the host's document, not the one it replaced: ${result.stored.slice(0, 300)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
