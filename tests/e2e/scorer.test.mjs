@@ -167,13 +167,19 @@ test('a blank scorecard is not submitted: the refusal names what is missing and 
   const refused = (text) => page.waitForFunction((t) => document.querySelector('.sc-toolbar .sc-notice span')?.textContent.trim() === t, text);
   const focused = () => page.evaluate(() => document.activeElement?.id);
   const button = page.getByRole('button', { name: 'Submit scorecard' });
-  // Said before Submit, and read with it: the names stay as submitted.
-  const hint = await page.locator('#sc-names-hint').textContent();
-  assert.match(hint, /^Check the names before you submit: the candidate, interviewer and step stay as submitted\. No interview step yet/);
+  // Said before Submit, and read with it: the names stay as submitted. On a fresh card the step
+  // is asked for quietly (a warning before anything was typed read as nagging)...
+  const hint = page.locator('#sc-names-hint');
+  assert.match(await hint.textContent(), /^Check the names before you submit: the candidate, interviewer and step stay as submitted\. Name the interview step \(e\.g\. System design\) so that/);
+  assert.ok(!(await hint.getAttribute('class')).includes('sc-is-warning'), await hint.getAttribute('class'));
   assert.equal(await button.getAttribute('aria-describedby'), 'sc-names-hint');
   const before = await button.boundingBox();
   await button.click();
   await page.waitForSelector('.sc-notice');
+  // ...and once Submit was pressed, a missing step is a warning, still the button's description.
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.match(await hint.textContent(), /submitted\. No interview step yet: name it \(e\.g\. System design\) so that the committee can tell this interview from the candidate's others\.$/);
+  assert.equal(await button.getAttribute('aria-describedby'), 'sc-names-hint');
   // The refusal is said below the buttons: Submit stays under the pointer that pressed it.
   assert.deepEqual(await button.boundingBox(), before);
   assert.equal(await notice.textContent(), "Not submitted: add the candidate's name and the interviewer's name, and rate at least one capability first.");

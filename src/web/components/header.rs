@@ -7,6 +7,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::core::scorecard::Rating;
 use crate::web::components::part_id;
 use crate::web::state::{Action, ScorerContext};
 
@@ -48,7 +49,14 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
     let id = |s: &str| part_id(id_prefix, s);
     // A submitted card keeps its names, also once reopened (see `ScorerState::submitted_once`).
     let reopened = state.names_fixed() && !state.read_only();
+    // A fresh card asks for the step quietly; once it has a rating, a note or an observation, or
+    // Submit was pressed (its refusal is the notice), a missing step is a warning: by then the
+    // interviewer has had the chance to type it, and the card is on its way to the committee.
     let nameless_step = !state.names_fixed() && card.interview.step.trim().is_empty();
+    let started = state.notice.is_some()
+        || !card.observations.is_empty()
+        || card.ratings.iter().any(|(_, e)| e.level != Rating::NotAssessed || !e.note.trim().is_empty());
+    let warn = nameless_step && started;
     let hint = if reopened {
         Some("Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard.")
     } else if state.names_fixed() {
@@ -79,7 +87,13 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
             // Said before Submit (which it describes), as it is after: the names cannot change once
             // submitted. A card without a step is not refused, only told what the step is for.
             if let Some(hint) = hint {
-                <p ~className={if nameless_step { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{ if nameless_step { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" } }</p>
+                <p ~className={if warn { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{
+                    match (nameless_step, warn) {
+                        (false, _) => "",
+                        (_, false) => " Name the interview step (e.g. System design) so that the committee can tell this interview from the candidate's others.",
+                        _ => " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others.",
+                    }
+                }</p>
             }
         </header>
     }
