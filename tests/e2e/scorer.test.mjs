@@ -217,22 +217,27 @@ test('a blank scorecard is not submitted: the refusal names what is missing and 
   await context.close();
 });
 
-test("the submission time is shown in the interviewer's time zone; the stored value stays UTC", async () => {
-  const { context, page } = await open({ timezoneId: 'America/Los_Angeles' });
-  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
-  await page.click('label[for="sc-business_impact-meets"]');
-  await submit(page);
-  await page.waitForSelector('[data-testid=submitted]');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(':draft:')))).submitted_at);
-  assert.match(stored, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'stored in UTC');
-  const local = await page.evaluate((at) => {
-    const d = new Date(at);
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, stored);
-  assert.notEqual(local, stored.slice(0, 16).replace('T', ' '), 'Los Angeles is never on UTC');
-  assert.equal(await page.locator('[data-testid=submitted]').textContent(), `Submitted ${local}`);
-  await context.close();
+test("the submission time is shown in the interviewer's time zone, with its offset from UTC; the stored value stays UTC", async () => {
+  // Without the zone a committee member elsewhere could not tell when "00:46" was.
+  for (const [timezoneId, zone] of [['America/Los_Angeles', /^ UTC\u22120[78]:00$/], ['Asia/Kolkata', /^ UTC\+05:30$/], ['UTC', /^ UTC\+00:00$/]]) {
+    const { context, page } = await open({ timezoneId });
+    await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+    await page.click('label[for="sc-business_impact-meets"]');
+    await submit(page);
+    await page.waitForSelector('[data-testid=submitted]');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(':draft:')))).submitted_at);
+    assert.match(stored, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'stored in UTC');
+    const local = await page.evaluate((at) => {
+      const d = new Date(at);
+      const p = (n) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    }, stored);
+    if (timezoneId !== 'UTC') assert.notEqual(local, stored.slice(0, 16).replace('T', ' '), `${timezoneId} is never on UTC`);
+    const shown = await page.locator('[data-testid=submitted]').textContent();
+    assert.ok(shown.startsWith(`Submitted ${local}`), `${timezoneId}: ${shown}`);
+    assert.match(shown.slice(`Submitted ${local}`.length), zone, `${timezoneId}: ${shown}`);
+    await context.close();
+  }
 });
 
 test('in one column the outcome stays in view at the bottom while rating, and takes the keyboard to the panel', async () => {

@@ -115,8 +115,10 @@ fn saved_list(
     (disclosure, list)
 }
 
-/// An ISO-8601 time as the interviewer's clock shows it, "2026-11-25 16:54" (the stored value
-/// is UTC); the value itself when the browser cannot read it.
+/// An ISO-8601 time as the interviewer's clock shows it, with that clock's offset from UTC:
+/// "2026-11-25 16:54 UTC+01:00", "… UTC−05:00" (the stored value is UTC). Without the offset a
+/// committee member elsewhere could not tell when that was. The value itself when the browser
+/// cannot read it.
 fn local_time(at: &str) -> String {
     let d = js_sys::Date::new(&at.into());
     let year = d.get_full_year();
@@ -124,7 +126,19 @@ fn local_time(at: &str) -> String {
     if year == 0 {
         return at.to_string();
     }
-    format!("{year:04}-{:02}-{:02} {:02}:{:02}", d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    // Minutes ahead of UTC (the browser gives those behind it).
+    let ahead = -(d.get_timezone_offset() as i32);
+    let sign = if ahead < 0 { "\u{2212}" } else { "+" };
+    let m = ahead.unsigned_abs();
+    format!(
+        "{year:04}-{:02}-{:02} {:02}:{:02} UTC{sign}{:02}:{:02}",
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        m / 60,
+        m % 60
+    )
 }
 
 /// A card changed in another tab (`SaveStatus::ChangedElsewhere`) is saved no more until the
