@@ -1220,7 +1220,7 @@ impl CommitteeReport {
 
     /// How the committee names a panel member or a draft: as [`member_label`](Self::member_label),
     /// and one whose scorecard names no interviewer by where it came from, "(no interviewer) ·
-    /// pasted #2", so that two such columns never read as one blank heading.
+    /// Pasted text 2", so that two such columns never read as one blank heading.
     pub fn panel_label<'a>(&'a self, m: &'a PanelMember) -> std::borrow::Cow<'a, str> {
         match self.member_label(&m.interviewer, &m.interviewer_name) {
             "" => format!("{NO_INTERVIEWER} · {}", m.source).into(),

@@ -277,11 +277,11 @@ test('a JSON lines file with a bad line loads every good line and names the bad 
   await page.getByRole('textbox', { name: 'Paste' }).fill(`${JSON.stringify(card('Zed', 'Vic', 'Coding', MEETS4))}\n{"format": oops}\n`);
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await waitStatus(page, /^9 scorecards loaded/);
-  assert.deepEqual((await failed.locator('strong').allTextContents()).sort(), ['panel.jsonl:8', 'pasted #2:2']);
+  assert.deepEqual((await failed.locator('strong').allTextContents()).sort(), ['Pasted text 2, line 2', 'panel.jsonl:8']);
   await page.getByRole('textbox', { name: 'Paste' }).fill(JSON.stringify(card('Zed', 'Wes', 'Coding', MEETS4), null, 2).replace('"meets"', '"great"'));
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
-  assert.match(await failed.filter({ hasText: 'pasted #3' }).textContent(), /^pasted #3: ratings\.technical_expertise\.level: unknown level "great"/);
+  assert.match(await failed.filter({ hasText: 'Pasted text 3' }).textContent(), /^Pasted text 3: ratings\.technical_expertise\.level: unknown level "great"/);
   await context.close();
 });
 
@@ -295,7 +295,7 @@ test('scorecards pasted one after another as downloaded (pretty-printed) each lo
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
   assert.equal(await page.locator('.sc-committee__failed').count(), 0);
-  assert.deepEqual(await (await loadedList(page)).locator('strong').allTextContents(), ['pasted #1 [1]', 'pasted #1 [2]']);
+  assert.deepEqual(await (await loadedList(page)).locator('strong').allTextContents(), ['Pasted text 1, item 1', 'Pasted text 1, item 2']);
   // A file of three, the second cut short: the first and third load, the second is named by
   // its place.
   const cut = pretty(card('Zed', 'Wes', 'Behavioural', MEETS4)).replace(/\}\s*$/, '');
@@ -388,7 +388,7 @@ test('two interviewers of one name on one panel read apart in its heat map, who 
   assert.match(await page.locator('#scc-out').inputValue(), /^\| Capability \| Sam Lee \(s-1\) \| Sam Lee \(s-2\) \| Ola \| Consensus \| Spread \|$/m);
   // The list of loaded scorecards, where one is chosen to remove, names them so too.
   const loaded = await (await loadedList(page)).allTextContents();
-  assert.deepEqual(loaded.map((t) => t.replace(/ · submitted.*/, '')), ['pasted #1:1: Zed by Sam Lee (s-1) (Coding)', 'pasted #1:2: Zed by Sam Lee (s-2) (Design)', 'pasted #1:3: Zed by Ola (Talk)']);
+  assert.deepEqual(loaded.map((t) => t.replace(/ · submitted.*/, '')), ['Pasted text 1, line 1: Zed by Sam Lee (s-1) (Coding)', 'Pasted text 1, line 2: Zed by Sam Lee (s-2) (Design)', 'Pasted text 1, line 3: Zed by Ola (Talk)']);
   await context.close();
 });
 
@@ -408,7 +408,7 @@ test("a draft's interviewer reads apart from a namesake on the panel, in the hea
   const headers = await page.locator('[data-testid=matrix] thead th').allTextContents();
   assert.deepEqual(headers, ['Capability', 'Sam Lee (s-1), Coding', 'Ola, Talk', 'Consensus', 'Spread', 'Sam Lee (s-9), Design, draft, not counted']);
   const loaded = await (await loadedList(page)).allTextContents();
-  assert.deepEqual(loaded.map((t) => t.replace(/ · (submitted|draft).*/, '')), ['pasted #1:1: Zed by Sam Lee (s-1) (Coding)', 'pasted #1:2: Zed by Sam Lee (s-9) (Design)', 'pasted #1:3: Zed by Ola (Talk)']);
+  assert.deepEqual(loaded.map((t) => t.replace(/ · (submitted|draft).*/, '')), ['Pasted text 1, line 1: Zed by Sam Lee (s-1) (Coding)', 'Pasted text 1, line 2: Zed by Sam Lee (s-9) (Design)', 'Pasted text 1, line 3: Zed by Ola (Talk)']);
   await context.close();
 });
 
@@ -482,15 +482,15 @@ test('a scorecard made against another version of the rubric is marked where it 
   await waitStatus(page, /^2 scorecards loaded, 2 counted, 1 candidate\./);
   const items = await loadedList(page);
   assert.deepEqual(await items.allTextContents(), [
-    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
-    'pasted #1:2: Zed by Vic (Design) · rubric version 2 (this view uses version 1) · submitted 2026-11-20 10:00 UTC Remove',
+    'Pasted text 1, line 1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
+    'Pasted text 1, line 2: Zed by Vic (Design) · rubric version 2 (this view uses version 1) · submitted 2026-11-20 10:00 UTC Remove',
   ]);
   const said = page.locator('.sc-committee__who', { hasText: 'Technical Expertise' }).locator('.sc-committee__statements > li');
   assert.equal(await said.nth(0).locator('[data-testid=rubric-version]').count(), 0);
   assert.equal(await said.nth(1).locator('[data-testid=rubric-version]').textContent(), 'rubric version 2 (this view uses version 1)');
   assert.match(await said.nth(1).textContent(), /^Vic, Design: Meets Expectations · rubric version 2 \(this view uses version 1\)/);
   await page.getByRole('button', { name: 'Markdown summary' }).click();
-  assert.match(await page.locator('#scc-out').inputValue(), /^- Vic \(pasted #1:2\): made against rubric version 2, counted under version 1$/m);
+  assert.match(await page.locator('#scc-out').inputValue(), /^- Vic \(Pasted text 1, line 2\): made against rubric version 2, counted under version 1$/m);
   await context.close();
 });
 
@@ -532,9 +532,9 @@ test('the loaded scorecards are listed with drafts marked and times in UTC, and 
   assert.equal(await page.locator('details.sc-committee__sources summary').textContent(), 'Loaded scorecards (3, 1 draft)');
   const items = await loadedList(page);
   assert.deepEqual(await items.allTextContents(), [
-    'pasted #1:1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
-    'pasted #1:2: Zed by Vic (System design) · draft, not submitted Remove',
-    'pasted #1:3: Zed by Wes (Behavioural) · submitted 2026-11-21 07:30 UTC Remove',
+    'Pasted text 1, line 1: Zed by Uma (Coding) · submitted 2026-11-20 10:00 UTC Remove',
+    'Pasted text 1, line 2: Zed by Vic (System design) · draft, not submitted Remove',
+    'Pasted text 1, line 3: Zed by Wes (Behavioural) · submitted 2026-11-21 07:30 UTC Remove',
   ]);
 
   // The draft is not counted, and marked in the heat map: its column comes after the consensus
@@ -549,13 +549,13 @@ test('the loaded scorecards are listed with drafts marked and times in UTC, and 
   assert.doesNotMatch(await te.locator('td').first().getAttribute('title'), /draft/);
 
   // Remove goes with its row: the keyboard goes to the next Remove, then to the file input.
-  await page.getByRole('button', { name: 'Remove pasted #1:1' }).focus();
+  await page.getByRole('button', { name: 'Remove Pasted text 1, line 1' }).focus();
   await page.keyboard.press('Enter');
   await waitStatus(page, /^2 scorecards loaded/);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove pasted #1:2');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove Pasted text 1, line 2');
   await page.keyboard.press('Enter');
   await waitStatus(page, /^1 scorecard loaded/);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove pasted #1:3');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Remove Pasted text 1, line 3');
   await page.keyboard.press('Enter');
   await waitStatus(page, /^No scorecards loaded yet\./);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'scc-files');

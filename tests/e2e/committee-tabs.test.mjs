@@ -367,12 +367,12 @@ test('scorecards naming no interviewer are named by their source and said to be 
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await waitStatus(page, /^3 scorecards loaded, 3 counted/);
   const heads = await page.locator('[data-testid=matrix] thead th').evaluateAll((ths) => ths.map((th) => th.firstChild?.textContent ?? ''));
-  assert.deepEqual(heads.slice(1, 4), ['Anna', '(no interviewer) · pasted #1:2', '(no interviewer) · pasted #1:3']);
+  assert.deepEqual(heads.slice(1, 4), ['Anna', '(no interviewer) · Pasted text 1, line 2', '(no interviewer) · Pasted text 1, line 3']);
   const calibration = await page.locator('[data-testid=calibration] li').allTextContents();
   assert.ok(calibration.every((l) => !l.startsWith(':')), calibration.join('\n'));
-  assert.match(calibration[1], /^\(no interviewer\) · pasted #1:2: /);
+  assert.match(calibration[1], /^\(no interviewer\) · Pasted text 1, line 2: /);
   assert.match(await page.locator('[data-testid=committee-rationale]').textContent(),
-    /Counted, though these scorecards name no interviewer: pasted #1:2; pasted #1:3\. They cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice\./);
+    /Counted, though these scorecards name no interviewer: Pasted text 1, line 2; Pasted text 1, line 3\. They cannot be checked for repeats: a scorecard submitted twice without its interviewer counts twice\./);
   await context.close();
 });
 

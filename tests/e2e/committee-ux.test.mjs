@@ -208,7 +208,7 @@ test('a file or paste holding an empty JSON list is listed as holding no scoreca
   assert.deepEqual(await failures(page), ['empty.json: holds no scorecard (an empty JSON list)', 'none.json: holds no scorecard (an empty JSON list)']);
   await paste(page, '[]');
   await page.waitForFunction(() => document.querySelectorAll('.sc-committee__failed li').length === 3);
-  assert.equal((await failures(page))[2], 'pasted #1: holds no scorecard (an empty JSON list)');
+  assert.equal((await failures(page))[2], 'Pasted text 1: holds no scorecard (an empty JSON list)');
   assert.equal(await page.locator('#scc-paste').inputValue(), '', 'nothing to correct goes back in the box');
   await context.close();
 });
@@ -266,18 +266,18 @@ test('a failed pasted scorecard, corrected and pasted again, replaces its old er
   await page.waitForSelector('.sc-committee__failed');
   await paste(page, pretty([card('Zed', 'Uma', 'Coding'), bad]));
   await waitStatus(page, /^1 scorecard loaded, .* What could not be read of the paste is back in the paste box/);
-  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'Pasted text 1, item 2']);
   await page.waitForFunction(() => /"strong"/.test(document.querySelector('#scc-paste').value));
   const returned = await box.inputValue();
   // Another scorecard pasted over it is not its correction: the error stays.
   await paste(page, JSON.stringify(card('Zed', 'Wes', 'Values')));
   await waitStatus(page, /^2 scorecards loaded/);
-  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #1 [2]']);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'Pasted text 1, item 2']);
   // Corrected but still wrong: the new error replaces the old one.
   await box.fill(returned.replace('"strong"', '"stellar"'));
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => /"stellar"/.test(document.querySelector('#scc-paste').value));
-  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #3']);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'Pasted text 3']);
   assert.match((await failures(page))[1], /unknown level "stellar"/);
   // Corrected: it loads, and its error goes.
   await box.fill((await box.inputValue()).replace('"stellar"', '"exceeds"'));
@@ -290,7 +290,7 @@ test('a failed pasted scorecard, corrected and pasted again, replaces its old er
   await page.waitForFunction(() => /"great"/.test(document.querySelector('#scc-paste').value));
   await page.reload();
   await waitStatus(page, /^3 scorecards loaded/);
-  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'pasted #5']);
+  assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json', 'Pasted text 5']);
   await paste(page, JSON.stringify(card('Zed', 'Xia', 'Lunch')));
   await waitStatus(page, /^4 scorecards loaded, 4 counted, 1 candidate\./);
   assert.deepEqual((await failures(page)).map((f) => f.split(':')[0]), ['broken.json']);

@@ -171,14 +171,14 @@ test('a full browser storage does not lose the panel, and a revised scorecard su
   assert.equal((await te.textContent()).match(/· no evidence/g).length, 2, 'one column per interviewer: the old version is not counted');
   // Which version counts, and that it is the later one, is said where the old one is set aside.
   assert.match(await page.locator('.sc-committee__aside', { hasText: 'repeated' }).locator('li').textContent(),
-    /^Zed Shaw by Uma \(Coding\): kept pasted #2 \(submitted 2026-11-20 16:30 UTC\), set aside pasted #1:1 \(submitted 2026-11-20 10:00 UTC\)$/);
+    /^Zed Shaw by Uma \(Coding\): kept Pasted text 2 \(submitted 2026-11-20 16:30 UTC\), set aside Pasted text 1, line 1 \(submitted 2026-11-20 10:00 UTC\)$/);
   // A revision written in Uma's own offset: 09:00 in California is 17:00 UTC, the latest, and
   // every time is said in UTC, so that the kept one reads as the latest.
   await page.getByLabel('Paste').fill(JSON.stringify({ ...revised, submitted_at: '2026-11-20T09:00:00-08:00' }));
   await page.getByRole('button', { name: 'Add pasted' }).click();
   await page.waitForFunction(() => /^4 scorecards loaded, 2 counted/.test(document.querySelector('[data-testid=load-status]').textContent));
   assert.match(await page.locator('.sc-committee__aside', { hasText: 'repeated' }).locator('li').textContent(),
-    /^Zed Shaw by Uma \(Coding\): kept pasted #3 \(submitted 2026-11-20 17:00 UTC\), set aside pasted #1:1 \(submitted 2026-11-20 10:00 UTC\), pasted #2 \(submitted 2026-11-20 16:30 UTC\)$/);
+    /^Zed Shaw by Uma \(Coding\): kept Pasted text 3 \(submitted 2026-11-20 17:00 UTC\), set aside Pasted text 1, line 1 \(submitted 2026-11-20 10:00 UTC\), Pasted text 2 \(submitted 2026-11-20 16:30 UTC\)$/);
   await context.close();
 });
 

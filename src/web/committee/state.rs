@@ -24,7 +24,9 @@ pub const MAX_SOURCES: usize = 2_000;
 /// when it is added: a panel of 200 scorecards is not parsed again when one more arrives.
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// A file name, "pasted #3", "file.jsonl:2" for the second line of a JSON lines file, or
+    /// A file name, "Pasted text 3" ("Pasted text 3, line 2" and "Pasted text 3, item 2" for its
+    /// second line or document: said in words, for a committee), "file.jsonl:2" for the second
+    /// line of a JSON lines file, or
     /// "file.json [2]" for the second item of a JSON list or the second of documents written
     /// one after another ([`split_input`]). Unique in the view: a second file of the same name
     /// is "file.json (2)".
@@ -314,7 +316,7 @@ impl CommitteeState {
         self.pastes = self
             .sources
             .iter()
-            .filter_map(|s| file_of(&s.label).strip_prefix("pasted #").and_then(|n| n.parse::<usize>().ok()))
+            .filter_map(|s| file_of(&s.label).strip_prefix(PASTED).and_then(|n| n.parse::<usize>().ok()))
             .max()
             .unwrap_or(0);
         self.skipped.clear();
@@ -379,7 +381,22 @@ fn read(text: &str, rubric: &Rubric) -> Result<Scorecard, String> {
     parse_for_panel(text, rubric).map_err(|e| e.to_string())
 }
 
-/// The file a label names: the label without its line (":3") or item (" [3]") suffix.
+/// The label of pasted text, before its number.
+const PASTED: &str = "Pasted text ";
+
+/// Where in pasted text a document was, in words: ", line 3" for `split_input`'s ":3", ", item 3"
+/// for its " [3]" (a file keeps those: its name is a file name).
+fn pasted_at(at: &str) -> String {
+    match at.strip_prefix(':') {
+        Some(n) => format!(", line {n}"),
+        None => {
+            at.strip_prefix(" [").and_then(|n| n.strip_suffix(']')).map_or_else(String::new, |n| format!(", item {n}"))
+        }
+    }
+}
+
+/// The file a label names: the label without its line (":3", ", line 3") or item (" [3]",
+/// ", item 3") suffix.
 pub fn file_of(label: &str) -> &str {
     let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
     if let Some((file, n)) = label.strip_suffix(']').and_then(|l| l.rsplit_once(" [")) {
@@ -387,10 +404,14 @@ pub fn file_of(label: &str) -> &str {
             return file;
         }
     }
-    match label.rsplit_once(':') {
-        Some((file, n)) if digits(n) && !file.is_empty() => file,
-        _ => label,
+    for sep in [", line ", ", item ", ":"] {
+        if let Some((file, n)) = label.rsplit_once(sep) {
+            if digits(n) && !file.is_empty() {
+                return file;
+            }
+        }
     }
+    label
 }
 
 /// `label`, or "label (2)", "label (3)"... when a file of that name is already loaded.
@@ -465,7 +486,7 @@ impl Reducible for CommitteeState {
                 let pasted = label.is_none();
                 let label = label.unwrap_or_else(|| {
                     next.pastes += 1;
-                    format!("pasted #{}", next.pastes)
+                    format!("{PASTED}{}", next.pastes)
                 });
                 let sources = Rc::make_mut(&mut next.sources);
                 if text.len() > MAX_DOCUMENT_BYTES * 16 {
@@ -473,6 +494,7 @@ impl Reducible for CommitteeState {
                     sources.push(Source::too_large(label, text.len()));
                 } else {
                     let items = split_input(&label, &text);
+                    let at = |a: &str| if pasted { pasted_at(a) } else { a.to_string() };
                     // Items whose text is already loaded (or earlier in this text) are left out;
                     // the rest are added under the file's name, numbered if a file of that name
                     // is already loaded.
@@ -501,10 +523,10 @@ impl Reducible for CommitteeState {
                             fresh
                                 .iter()
                                 .find(|p| !text.is_empty() && p.text == *text)
-                                .map(|p| format!("{base}{}", p.at))
+                                .map(|p| format!("{base}{}", at(&p.at)))
                         };
                         match loaded.or_else(repeated) {
-                            Some(first) => same.push((format!("{label}{}", item.at), first)),
+                            Some(first) => same.push((format!("{label}{}", at(&item.at)), first)),
                             None => fresh.push(item),
                         }
                     }
@@ -526,7 +548,7 @@ impl Reducible for CommitteeState {
                             next.over_limit += 1;
                             continue;
                         }
-                        let source = Source::piece(format!("{base}{}", item.at), item, !pasted, &next.rubric);
+                        let source = Source::piece(format!("{base}{}", at(&item.at)), item, !pasted, &next.rubric);
                         // (One refused for its size is not put back: its text is not kept.)
                         if pasted && source.read.is_err() && source.too_large.is_none() {
                             unread.push(source.text.clone());
@@ -542,7 +564,7 @@ impl Reducible for CommitteeState {
                         let again: Vec<_> = added.iter().filter_map(Source::about).collect();
                         sources.retain(|s| {
                             s.read.is_ok()
-                                || !file_of(&s.label).starts_with("pasted #")
+                                || !file_of(&s.label).starts_with(PASTED)
                                 || s.about().is_none_or(|a| !again.contains(&a))
                         });
                     }
