@@ -248,6 +248,28 @@ test('on a desktop (1200 to 1440 px), the comparison shows long words of real na
   await context.close();
 });
 
+test('from a small laptop to 1200 px (1025 to 1199 px), the comparison of six capabilities fits its box, with short names and long ones', async () => {
+  // Its ten columns needed some 1090 px: up to some 1190 px it scrolled sideways whatever the names.
+  for (const names of [['Ada Byron', 'Bo Li', 'Cy Ng'], ['Venkatasubramanian Lakshminarayanan', 'Chandrasekharan Balasubramanian', 'Ada Byron', 'Wojciechowska Schwarzenegger']]) {
+    // (A context each: the view keeps the loaded set.)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base + '/committee.html');
+    await page.waitForSelector('#scc-paste');
+    const cards = names.flatMap((n) => ['Papadopoulou Konstantinopoulou', 'Raj Patel'].map((p) => card(n, p, 'Coding', p)));
+    await page.getByRole('textbox', { name: 'Paste' }).fill(cards.map((c) => JSON.stringify(c)).join('\n'));
+    await page.getByRole('button', { name: 'Add pasted' }).click();
+    await page.waitForFunction((n) => new RegExp(`${n} counted, ${n / 2} candidates`).test(document.querySelector('[data-testid=load-status]').textContent), cards.length);
+    const compare = page.getByRole('region', { name: 'Candidates side by side (scrolls sideways)' });
+    for (const width of [1025, 1040, 1080, 1120, 1160, 1190, 1199]) {
+      await page.setViewportSize({ width, height: 900 });
+      const [scroll, client] = await compare.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+      assert.ok(scroll <= client, `at ${width} px, with ${names[0]}, the comparison is ${scroll} px in a box of ${client}`);
+    }
+    await context.close();
+  }
+});
+
 test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
   const page = await context.newPage();
