@@ -677,6 +677,28 @@ test('at 360 px the profile chart shows its axis labels without scrolling sidewa
   await context.close();
 });
 
+test('beside the recommendation (960 and 1024 px) and on a phone, the profile chart with labels above its bars is as wide as its box', async () => {
+  // Held to 380 px, it left a fifth of its box empty on the right at 1024 px.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  await open(page);
+  await paste(page, [card('Zed', 'Uma', 'Coding', MEETS4), card('Zed', 'Vic', 'System design', MEETS4)]);
+  await page.waitForSelector('.sc-chart');
+  for (const width of [360, 960, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    const chart = await page.evaluate(() => {
+      const figure = document.querySelector('.sc-chart');
+      const style = getComputedStyle(figure);
+      const svg = [...figure.querySelectorAll('svg')].find((s) => s.checkVisibility());
+      return { narrow: svg.classList.contains('sc-m-narrow'), svg: svg.getBoundingClientRect().width,
+        box: figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+    });
+    assert.ok(chart.narrow, `at ${width} px the labels are above the bars`);
+    assert.ok(Math.abs(chart.svg - chart.box) <= 1, `at ${width} px the chart is ${chart.svg} px wide in a box of ${chart.box}`);
+  }
+  await context.close();
+});
+
 test('"Add pasted" keeps the keyboard in the paste box, and the comparison table scrolls by keyboard at 360 px', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
