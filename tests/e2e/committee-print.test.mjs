@@ -66,6 +66,28 @@ const printedSections = (page) => page.evaluate(() => {
   }));
 });
 
+test('on paper who said what ends at its padding, and every box, the chart\'s too, has square corners', async () => {
+  // The list's margin and its last note's left some 19 px under the last statement; the chart
+  // kept its rounded border.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openWithPanel(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.querySelectorAll('.sc-committee__who').forEach((d) => { d.open = true; }));
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('.sc-committee__who')].filter((d) => d.checkVisibility()).map((d) => {
+      const style = getComputedStyle(d);
+      const last = Math.max(...[...d.querySelectorAll('li')].map((e) => e.getBoundingClientRect().bottom));
+      return { space: Math.round(d.getBoundingClientRect().bottom - last), padding: parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth), radius: style.borderRadius };
+    }));
+  assert.ok(boxes.length >= 6, JSON.stringify(boxes));
+  for (const b of boxes) {
+    assert.ok(b.space <= Math.ceil(b.padding), `${b.space} px under the last statement, padding ${b.padding}`);
+    assert.equal(b.radius, '0px');
+  }
+  assert.equal(await page.locator('.sc-chart').first().evaluate((e) => getComputedStyle(e).borderRadius), '0px');
+  await context.close();
+});
+
 test('Print all candidates prints the comparison, then every candidate from a new page with every note', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
