@@ -217,6 +217,23 @@ test('a blank scorecard is not submitted: the refusal names what is missing and 
   await context.close();
 });
 
+test('a missing interview step is a quiet hint on a fresh card and a warning once the card is rated', async () => {
+  const { context, page } = await open();
+  const hint = page.locator('#sc-names-hint');
+  // Names typed are not yet a card on its way: still quiet.
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  assert.match(await hint.textContent(), / Name the interview step \(e\.g\. System design\)/);
+  assert.ok(!(await hint.getAttribute('class')).includes('sc-is-warning'));
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.match(await hint.textContent(), / No interview step yet: name it/);
+  // Named, the step is asked for no more.
+  await page.getByLabel('Interview step').fill('System design');
+  await page.waitForFunction(() => !document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.equal(await hint.textContent(), 'Check the names before you submit: the candidate, interviewer and step stay as submitted.');
+  await context.close();
+});
+
 test("the submission time is shown in the interviewer's time zone, with its offset from UTC; the stored value stays UTC", async () => {
   // Without the zone a committee member elsewhere could not tell when "00:46" was.
   for (const [timezoneId, zone] of [['America/Los_Angeles', /^ UTC\u22120[78]:00$/], ['Asia/Kolkata', /^ UTC\+05:30$/], ['UTC', /^ UTC\+00:00$/]]) {
