@@ -2871,3 +2871,65 @@ fn older_people_stay_age() {
     check_age(&["Older candidates tend to struggle here.", "Older engineers struggle with the pace."]);
     check_flags("Older users churned after the redesign; she ran interviews.", &[]);
 }
+
+/// A young team that did something ("The young team shipped the feature, she led the rollout":
+/// an action right after it, past tense) is the team's description, no fit verdict; "A young
+/// team like ours needs ..." and "a young team that ships daily" stay age-coded fit remarks.
+#[test]
+fn a_young_team_that_did_something_is_no_fit_verdict() {
+    for note in [
+        "The young team shipped the feature in two weeks, she led the rollout",
+        "our young team shipped v2 with her help",
+        "young team built the service in a month, she joined later and fixed the cache",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_age(&[
+        "A young team like ours needs someone with more energy",
+        "Not sure she'd fit with a young team that ships daily",
+        "young team would eat him alive",
+    ]);
+}
+
+/// "max age" written without its hyphen is a header's or a cookie's ("max age header was wrong,
+/// she fixed it" was an age flag).
+#[test]
+fn max_age_is_a_setting() {
+    check_flags("max age header was wrong, she fixed it", &[]);
+    check_flags("the max age rule in the cache is too old", &[]);
+    check_age(&["age is a concern for this role"]);
+}
+
+/// "hiring manager", "eng manager", "team manager", "hiring lead" opening a telegraphic note are
+/// people, as "Team lead ..." was ("hiring manager is too young to judge this" was missed);
+/// "package manager too old, upgraded npm" stays sound.
+#[test]
+fn a_two_word_role_opening_a_note_is_a_person() {
+    check_age(&[
+        "hiring manager is too young to judge this",
+        "eng manager seems too old",
+        "team manager seems young",
+        "hiring lead seems young",
+    ]);
+    check_flags("package manager too old, upgraded npm", &[]);
+    check_flags("Team lead seems young, she handled it well", &[]);
+}
+
+/// A fragment's "too old to be maintained" (upgraded, patched, supported) is a thing's ("too old
+/// to be maintained, she replaced the cron jobs with a queue" was an age flag); "too old to be
+/// retrained" and a person's "too old to be supported" stay age.
+#[test]
+fn too_old_to_be_maintained_is_a_things() {
+    for note in [
+        "too old to be maintained, she replaced the cron jobs with a queue",
+        "too old to be upgraded in place, so she did a blue green deploy",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_age(&[
+        "too old to be retrained",
+        "he's too old to be hired here",
+        "She is too old to be supported on this team",
+        "the candidate is too old to be supported, honestly",
+    ]);
+}

@@ -192,9 +192,14 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // "Her old team": of a thing. So the words before must lead back to a person or to the
         // start of the clause, and a fragment must not be about a thing ("old for a codebase").
         "old" | "older" | "young" | "younger" if len == 2 && next == "for" => (person_subject(tokens, i, true) || named(text, tokens, i)) && !work_thing_near(tokens, i + 2, 3),
+        // A fragment's "too old to be maintained" (upgraded, patched, supported) is a thing's:
+        // "too old to be maintained, she replaced the cron jobs" (not "too old to be retrained").
         "too" if len == 2 => {
             !one_of("a an", next_in_clause(tokens, i, 2))
-                && (person_subject(tokens, i, true) || named(text, tokens, i + 1))
+                && (subject_at(tokens, i).map_or(
+                    !(next_in_clause(tokens, i, 3) == "be" && one_of("maintained upgraded patched supported", next_in_clause(tokens, i, 4))),
+                    |k| person_at(tokens, k),
+                ) || named(text, tokens, i + 1))
                 && !work_thing_near(tokens, i + 3, 3)
         }
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
@@ -291,7 +296,7 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
             let compound = hyphenated(text, tokens, i, i + 1) || (prev != "middle" && i > 0 && hyphenated(text, tokens, i - 1, i));
             !(compound
                 || one_of("out off distribution histogram column verification", next)
-                || one_of("ticket message cache data", prev)
+                || one_of("ticket message cache data max", prev)
                 || (next == "of" && work_thing_after(tokens, i, 2)))
         }
         // "in his 50s" is matched as words; "30-something" reaches here as "dozens something":
@@ -375,13 +380,16 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // A young team is a fit verdict ("Better suited to a young team", "Would fit well in a
         // younger team") but as the label of the team she joined ("Young team: she onboarded
         // three new hires") or what she did something for ("She built the onboarding docs for
-        // our young team": an action earlier in the clause); an energetic one is a thing of its
-        // work.
+        // our young team": an action earlier in the clause) or what did something ("The young
+        // team shipped the feature, she led the rollout": an action right after it, not "needs"
+        // or "ships", a fit remark's present); an energetic one is a thing of its work.
         "young" | "younger" | "energetic" if len == 2 && next == "team" => {
             let clause = tokens.get(i).map(|t| t.clause);
             word != "energetic"
                 && !text.get(tokens.get(i + 1).map_or(0, |t| t.end)..).unwrap_or("").trim_start().starts_with(':')
-                && !tokens.iter().take(i).any(|t| Some(t.clause) == clause && lexicon_hit(&word_sets().0, &t.stem))
+                && !tokens.iter().enumerate().any(|(k, t)| {
+                    (k < i || k == i + 2 && !t.word.ends_with('s')) && Some(t.clause) == clause && lexicon_hit(&word_sets().0, &t.stem)
+                })
         }
         // ("our team is young and she is not", "... she is not so she may struggle"; not "...
         // she is not afraid to push back", "... she is not so sure".)
@@ -502,11 +510,16 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
         || one_of(ROLES, one)
             && !one_of(OWNERS, w(k.wrapping_sub(1)))
             && !one_of(OWNERS, w(k.wrapping_sub(2)))
-            // "the (new) manager"; "the hiring manager", "the tech lead", "Team lead ..." as
-            // often someone else as the candidate, so, like a plural, alone.
+            // "the (new) manager"; "the hiring manager", "the tech lead", "Team lead ...",
+            // "hiring manager is ..." as often someone else as the candidate, so, like a plural,
+            // alone.
             && match one {
-                "manager" => open(k.wrapping_sub(1)) || one_of("hiring engineering", w(k.wrapping_sub(1))) && open(k.wrapping_sub(2)) && alone,
-                "lead" => one_of("tech team developer engineering", w(k.wrapping_sub(1))) && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1))) && alone,
+                "manager" | "lead" => {
+                    one == "manager" && open(k.wrapping_sub(1))
+                        || one_of("hiring engineering tech team developer", w(k.wrapping_sub(1)))
+                            && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1)))
+                            && alone
+                }
                 _ => true,
             })
         && (one == w(k) && w(k) != "they" || alone)
@@ -533,9 +546,11 @@ const PERSONS: &str = "he she they candidate cand guy man woman lady person kid 
 /// People by their role, which the lexicons know as words of work: "The developer seems young",
 /// "The manager seems young" are said of a person, not a thing; but not of the candidate when
 /// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). A
-/// "lead" only after "tech", "team", "dev" or "eng" (read "developer", "engineering"): alone,
-/// as often a metric ("The lead time seems young"). A plural is a person too ("The interns are
-/// too young"), in a note with no "he" or "she".
+/// "lead", and a "manager" also, after "hiring", "tech", "team", "dev" or "eng" (read
+/// "developer", "engineering") that opens its noun phrase or clause, in a note with no "he" or
+/// "she" ("hiring manager is too young to judge this"); "lead" alone is as often a metric ("The
+/// lead time seems young"). A plural is a person too ("The interns are too young"), in a note
+/// with no "he" or "she".
 const ROLES: &str =
     "engineer developer dev manager lead hire intern junior senior applicant interviewee grad graduate professional";
 
