@@ -79,6 +79,9 @@ pub struct ScorerState {
     /// the drafted marks): its candidate, interviewer and step then stay as submitted, so a
     /// reopened card is corrected, never turned into another candidate's (which would move it).
     pub submitted_once: bool,
+    /// True once Submit was pressed on this card and refused for a missing name or rating: the
+    /// header then warns of a missing step, also after the refusal is dismissed.
+    pub submit_tried: bool,
     /// True when the host asked for a read-only widget.
     pub locked: bool,
     /// The classifier and formats, once loaded (see [`crate::web::assist`]).
@@ -266,6 +269,7 @@ impl ScorerState {
             notice: None,
             notice_until: NoticeUntil::Dismissed,
             submitted_once: false,
+            submit_tried: false,
             locked: false,
             assist: Assistance::Loading,
             analyses: Rc::default(),
@@ -506,6 +510,7 @@ impl Reducible for ScorerState {
             // missing, and the keyboard goes to the first of it.
             Action::Submit { .. } if editable && self.incomplete().is_some() => {
                 let (text, focus) = self.incomplete().unwrap_or_default();
+                next.submit_tried = true;
                 next.refuse(text, NoticeUntil::Complete);
                 next.did(String::new(), focus);
             }

@@ -395,3 +395,37 @@ test('a note the classifier flags is not evidence: the rating stays without evid
   assert.notEqual(await confidence(), bare);
   await context.close();
 });
+
+// The step's warning follows Submit pressed, not any notice: it stays once Submit's refusal is
+// dismissed, and an import's notice on a card with nothing rated leaves the hint quiet.
+const stepWarned = (page) => page.locator('#sc-names-hint').evaluate((h) => h.classList.contains('sc-is-warning'));
+
+test('after Submit was pressed, dismissing its refusal keeps the missing step a warning', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('#sc-names-hint');
+  assert.equal(await stepWarned(page), false, 'a fresh card: the quiet hint');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await page.waitForFunction(() => !/Not submitted/.test(document.body.textContent));
+  assert.equal(await stepWarned(page), true, 'Submit was pressed: still a warning');
+  await context.close();
+});
+
+test('a notice that is not about the card\'s content (Imported from, of a document with no rating) leaves the hint quiet', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('.sc-app[data-assist=ready]');
+  assert.equal(await stepWarned(page), false, 'a fresh card: the quiet hint');
+  await page.locator('summary', { hasText: 'Import a scorecard' }).click();
+  await page.getByLabel('Or paste JSON or a share link').fill(JSON.stringify({ format: 'interview-scorecard', version: 1, candidate: { name: 'Ada' }, ratings: {} }));
+  await page.getByRole('button', { name: 'Import pasted text' }).click();
+  await page.getByRole('button', { name: 'Replace my draft' }).click();
+  await page.locator('[role=alert], [role=status]').filter({ hasText: /^Imported from/ }).waitFor();
+  assert.equal(await page.getByLabel('Candidate', { exact: true }).inputValue(), 'Ada');
+  assert.equal(await stepWarned(page), false, 'nothing rated, noted or observed, Submit not pressed');
+  await context.close();
+});

@@ -50,10 +50,11 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
     // A submitted card keeps its names, also once reopened (see `ScorerState::submitted_once`).
     let reopened = state.names_fixed() && !state.read_only();
     // A fresh card asks for the step quietly; once it has a rating, a note or an observation, or
-    // Submit was pressed (its refusal is the notice), a missing step is a warning: by then the
-    // interviewer has had the chance to type it, and the card is on its way to the committee.
+    // Submit was pressed (and refused), a missing step is a warning: by then the interviewer has
+    // had the chance to type it, and the card is on its way to the committee. (Another notice,
+    // an import's, says nothing of the step.)
     let nameless_step = !state.names_fixed() && card.interview.step.trim().is_empty();
-    let started = state.notice.is_some()
+    let started = state.submit_tried
         || !card.observations.is_empty()
         || card.ratings.iter().any(|(_, e)| e.level != Rating::NotAssessed || !e.note.trim().is_empty());
     let warn = nameless_step && started;
