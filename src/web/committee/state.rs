@@ -406,12 +406,20 @@ pub fn file_of(label: &str) -> &str {
     }
     for sep in [", line ", ", item ", ":"] {
         if let Some((file, n)) = label.rsplit_once(sep) {
-            if digits(n) && !file.is_empty() {
+            // The words are pasted text's only: a file of its own may be named "Notes, line 2".
+            if digits(n) && !file.is_empty() && (sep == ":" || file.starts_with(PASTED)) {
                 return file;
             }
         }
     }
     label
+}
+
+/// Whether a label is pasted text's: "Pasted text 3", or "pasted #3" in a set saved before the
+/// labels were words.
+fn is_pasted(label: &str) -> bool {
+    let file = file_of(label);
+    file.starts_with(PASTED) || file.starts_with("pasted #")
 }
 
 /// `label`, or "label (2)", "label (3)"... when a file of that name is already loaded.
@@ -563,9 +571,7 @@ impl Reducible for CommitteeState {
                     if pasted {
                         let again: Vec<_> = added.iter().filter_map(Source::about).collect();
                         sources.retain(|s| {
-                            s.read.is_ok()
-                                || !file_of(&s.label).starts_with(PASTED)
-                                || s.about().is_none_or(|a| !again.contains(&a))
+                            s.read.is_ok() || !is_pasted(&s.label) || s.about().is_none_or(|a| !again.contains(&a))
                         });
                     }
                     sources.extend(added);
