@@ -10,7 +10,8 @@ import { harness } from './browser.mjs';
 let base, browser;
 harness((h) => ({ base, browser } = h));
 
-test('a widget mounted by a host keeps its host-page look when #scorecard-app appears later', async () => {
+/** The ATS example page with a widget the page mounts itself (`mount`, into #host-widget). */
+async function mountedOnHostPage() {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -26,6 +27,11 @@ test('a widget mounted by a host keeps its host-page look when #scorecard-app ap
     window.h = await mount(el, {});
   });
   await page.waitForSelector('#host-widget .sc-card', { state: 'attached' });
+  return { context, page, errors };
+}
+
+test('a widget mounted by a host keeps its host-page look when #scorecard-app appears later', async () => {
+  const { context, page, errors } = await mountedOnHostPage();
   const box = page.locator('#host-widget').getByLabel('What did you observe?');
   await box.waitFor({ state: 'attached' });
   const look = () => page.evaluate(() => {
@@ -52,21 +58,7 @@ test('a widget mounted by a host keeps its host-page look when #scorecard-app ap
 });
 
 test('a host-mounted widget offers no New scorecard (a reload of the host page) when #scorecard-app appears later', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}/examples/ats/`);
-  await page.waitForFunction(() => customElements.get('interview-scorecard'));
-  await page.evaluate(async () => {
-    const { mount, ready } = await import('/scorecard-element.js');
-    await ready;
-    const el = document.createElement('div');
-    el.id = 'host-widget';
-    document.body.append(el);
-    window.h = await mount(el, {});
-  });
-  await page.waitForSelector('#host-widget .sc-card', { state: 'attached' });
+  const { context, page, errors } = await mountedOnHostPage();
   const offers = () => page.evaluate(() => ({
     newCard: [...document.querySelectorAll('#host-widget button')].some((b) => b.textContent === 'New scorecard'),
     list: [...document.querySelectorAll('#host-widget summary')].some((s) => s.textContent === 'Your scorecards'),

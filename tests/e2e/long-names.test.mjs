@@ -92,6 +92,15 @@ for (const width of [360, 1280]) {
   });
 }
 
+/** Serves /host-N.html on `page`: a host page with the widget in a box N px wide (the widget
+ *  itself is at most 1200 px wide). */
+function hostBoxes(page) {
+  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <script type="module" src="/scorecard-element.js"></script></head>
+    <body style="margin: 0"><div style="width: ${width}px"><interview-scorecard></interview-scorecard></div></body></html>`;
+  return page.route('**/host-*.html', (route) => route.fulfill({ body: host(Number(route.request().url().match(/host-(\d+)/)[1])), contentType: 'text/html' }));
+}
+
 test('printed, every candidate with a long name shows the whole comparison and fits the page', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
   const page = await context.newPage();
@@ -273,11 +282,7 @@ test('from a small laptop to 1200 px (1025 to 1199 px), the comparison of six ca
 test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
   const page = await context.newPage();
-  // The widget in a host's box of the given width (the widget itself is at most 1200 px wide).
-  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-    <script type="module" src="/scorecard-element.js"></script></head>
-    <body style="margin: 0"><div style="width: ${width}px"><interview-scorecard></interview-scorecard></div></body></html>`;
-  await page.route('**/host-*.html', (route) => route.fulfill({ body: host(Number(route.request().url().match(/host-(\d+)/)[1])), contentType: 'text/html' }));
+  await hostBoxes(page);
   const cases = [...[901, 960, 1040, 1124, 1200, 1440].map((w) => [`/host-${w}.html`, 1500]), ['/', 940], ['/', 1280], ['/', 1440]];
   for (const [path, viewport] of cases) {
     await page.setViewportSize({ width: viewport, height: 900 });
@@ -302,10 +307,7 @@ test('from 600 px to a desktop, the scorer\'s header fields sit in full rows (tw
   // From 872 to 1044 px, three fields a row left the date by itself under them.
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
   const page = await context.newPage();
-  const host = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-    <script type="module" src="/scorecard-element.js"></script></head>
-    <body style="margin: 0"><div style="width: ${width}px"><interview-scorecard></interview-scorecard></div></body></html>`;
-  await page.route('**/host-*.html', (route) => route.fulfill({ body: host(Number(route.request().url().match(/host-(\d+)/)[1])), contentType: 'text/html' }));
+  await hostBoxes(page);
   const cases = [...[600, 760, 880, 901, 960, 1000, 1024, 1043, 1044, 1280].map((w) => ['/', w]), ['/host-920.html', 1500], ['/host-1000.html', 1500]];
   for (const [path, viewport] of cases) {
     await page.setViewportSize({ width: viewport, height: 900 });
