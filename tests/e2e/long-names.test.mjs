@@ -257,9 +257,12 @@ test('on a desktop (1200 to 1440 px), the comparison shows long words of real na
   await context.close();
 });
 
-test('from a small laptop to 1200 px (1025 to 1199 px), the comparison of six capabilities fits its box, with short names and long ones', async () => {
-  // Its ten columns needed some 1090 px: up to some 1190 px it scrolled sideways whatever the names.
-  for (const names of [['Ada Byron', 'Bo Li', 'Cy Ng'], ['Venkatasubramanian Lakshminarayanan', 'Chandrasekharan Balasubramanian', 'Ada Byron', 'Wojciechowska Schwarzenegger']]) {
+test('from a small laptop to 1200 px (992 to 1199 px) the comparison of six capabilities fits its box, with short names, long ones and one of 200 letters; from 360 px up the page never scrolls sideways', async () => {
+  // Its ten columns needed some 1090 px: up to some 1190 px it scrolled sideways whatever the
+  // names, and after that was fixed from 1025 px, still from 992 to 1024 px.
+  const sweep = Array.from({ length: 22 }, (_, i) => 360 + i * 30);
+  const fits = [992, 1000, 1010, 1024, 1025, 1040, 1080, 1120, 1160, 1190, 1199];
+  for (const names of [['Ada Byron', 'Bo Li', 'Cy Ng'], ['Venkatasubramanian Lakshminarayanan', 'Chandrasekharan Balasubramanian', 'Ada Byron', 'Wojciechowska Schwarzenegger'], [LONG, 'Ada Byron']]) {
     // (A context each: the view keeps the loaded set.)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -270,10 +273,13 @@ test('from a small laptop to 1200 px (1025 to 1199 px), the comparison of six ca
     await page.getByRole('button', { name: 'Add pasted' }).click();
     await page.waitForFunction((n) => new RegExp(`${n} counted, ${n / 2} candidates`).test(document.querySelector('[data-testid=load-status]').textContent), cards.length);
     const compare = page.getByRole('region', { name: 'Candidates side by side (scrolls sideways)' });
-    for (const width of [1025, 1040, 1080, 1120, 1160, 1190, 1199]) {
+    for (const width of [...sweep, ...fits]) {
       await page.setViewportSize({ width, height: 900 });
+      const { by, out } = await overflow(page);
+      assert.ok(by <= 0, `at ${width} px, with ${names[0].slice(0, 12)}, the page is ${by} px wider than the viewport (${out.join(', ')})`);
+      if (width < 992) continue;
       const [scroll, client] = await compare.evaluate((w) => [w.scrollWidth, w.clientWidth]);
-      assert.ok(scroll <= client, `at ${width} px, with ${names[0]}, the comparison is ${scroll} px in a box of ${client}`);
+      assert.ok(scroll <= client, `at ${width} px, with ${names[0].slice(0, 12)}, the comparison is ${scroll} px in a box of ${client}`);
     }
     await context.close();
   }
