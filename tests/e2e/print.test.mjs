@@ -82,8 +82,10 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
     const clipped = await page.evaluate(() => {
       const root = document.querySelector('interview-scorecard').shadowRoot;
       // A field prints as wide as its content (field-sizing) where it has the room: a copy of it
-      // out of the layout is that wide. Shown narrower, it is cut (the date's text included).
+      // out of the layout is that wide. Shown narrower, it is cut (the date's text included). A
+      // name or step prints as text, which is cut if it has to wrap.
       const cut = (e) => {
+        if (e.localName !== 'input') return e.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(e).lineHeight);
         const copy = e.cloneNode();
         copy.value = e.value;
         copy.style.cssText = 'position: absolute; width: auto; max-width: none';
@@ -92,7 +94,9 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
         copy.remove();
         return e.getBoundingClientRect().width + 1 < whole;
       };
-      const fields = [...root.querySelectorAll('.sc-header__fields input')].filter((e) => e.value.length < 40 && cut(e)).map((e) => e.id);
+      const drawn = [...root.querySelectorAll('.sc-header__fields :is(input, .sc-field__print)')].filter((e) => e.checkVisibility());
+      const fields = drawn.filter((e) => (e.value ?? e.textContent).length < 40 && cut(e)).map((e) => e.parentNode.querySelector('input').id);
+      if (drawn.length !== 4) fields.push(`${drawn.length} fields drawn`);
       const edge = document.querySelector('aside').getBoundingClientRect().right + 1;
       fields.push(...[...root.querySelectorAll('.sc-header__fields .sc-field')].filter((e) => e.getBoundingClientRect().right > edge).map((e) => `${e.textContent} past the column`));
       const facts = [...root.querySelectorAll('.sc-rec__facts dt, .sc-rec__facts dd')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
@@ -102,6 +106,52 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
     await page.unroute('**/sidebar.html');
   }
   await context.close();
+});
+
+/**
+ * Each header field as drawn (on paper once print is emulated): its label, how many of its
+ * boxes show its value, and whether one is cut (wider than its box, or past the page's edge).
+ */
+const printedHeader = (page) => page.evaluate(() => {
+  const edge = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('.sc-header__fields .sc-field')].map((field) => {
+    const input = field.querySelector('input');
+    const shown = [...field.querySelectorAll('*')].filter((e) => e !== field.querySelector('label') && e.checkVisibility()
+      && (e === input || (input.value !== '' && e.textContent === input.value)));
+    const cut = shown.some((e) => e.scrollWidth > e.clientWidth || e.getBoundingClientRect().right > edge + 0.5);
+    return { label: field.querySelector('label').textContent, drawn: shown.length, cut, tags: shown.map((e) => e.localName).join() };
+  });
+});
+
+test('printed, an unbroken name of 80 letters wraps in its header field; on screen the field alone shows it, as the accessibility tree does', async () => {
+  // An input's value cannot wrap: on paper it was cut at the field's edge (80 W need some 950
+  // px at 9pt; A4 has 703 between its margins).
+  const LONG = 'W'.repeat(80);
+  for (const width of [703, 725]) {
+    const context = await browser.newContext({ viewport: { width, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('.sc-card');
+    await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+    await page.getByLabel('Interviewer', { exact: true }).fill(LONG);
+    await page.getByLabel('Interview step').fill(`Architecture_${LONG}`);
+    await page.emulateMedia({ media: 'print' });
+    const paper = await printedHeader(page);
+    assert.deepEqual(paper.map((f) => [f.label, f.drawn, f.cut]), [['Candidate', 1, false], ['Interviewer', 1, false], ['Interview step', 1, false], ['Date', 1, false]],
+      `${width} px: each field's value drawn once and whole: ${JSON.stringify(paper)}`);
+    const lines = await page.evaluate((name) => {
+      const e = [...document.querySelectorAll('.sc-header__fields *')].find((x) => x.checkVisibility() && x.textContent === name);
+      return e && e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight);
+    }, LONG);
+    assert.ok(lines >= 1.9, `${width} px: the interviewer's name wraps (${lines} lines)`);
+    // On screen the inputs alone show the values, and the accessibility tree has each once.
+    await page.emulateMedia({ media: 'screen' });
+    const screen = await printedHeader(page);
+    assert.deepEqual(screen.map((f) => [f.label, f.drawn, f.tags]), [['Candidate', 1, 'input'], ['Interviewer', 1, 'input'], ['Interview step', 1, 'input'], ['Date', 1, 'input']]);
+    const tree = (await page.locator('.sc-header').ariaSnapshot()).split('\n').filter((l) => /Ada Lovelace|WWW/.test(l)).map((l) => l.trim().slice(0, 30));
+    assert.deepEqual(tree, ['- textbox "Candidate": Ada Lov', '- textbox "Interviewer": WWWWW', '- textbox "Interview step": Ar']);
+    await context.close();
+  }
 });
 
 test('printed on A4 or Letter, long names, a long step and every level\'s rubric text are whole within the page', async () => {
@@ -118,13 +168,13 @@ test('printed on A4 or Letter, long names, a long step and every level\'s rubric
     const levels = ['exceeds', 'needs_improvement', 'meets'];
     for (const [i, cap] of CAPS.entries()) await page.click(`label[for="sc-${cap}-${levels[i % 3]}"]`);
     await page.emulateMedia({ media: 'print' });
-    const cut = await page.evaluate(() => {
+    const fields = (await printedHeader(page)).filter((f) => f.drawn !== 1 || f.cut).map((f) => `${f.label}: ${JSON.stringify(f)}`);
+    const cut = await page.evaluate((fields) => {
       const page = document.documentElement.clientWidth;
-      const fields = [...document.querySelectorAll('.sc-header__fields input:not([type=date])')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.id}: ${e.scrollWidth} px in ${e.clientWidth}`);
       const texts = [...document.querySelectorAll('.sc-option__label')].filter((e) => e.checkVisibility());
       const out = texts.filter((e) => e.getBoundingClientRect().right > page || e.scrollWidth > e.clientWidth).map((e) => e.textContent.slice(0, 30));
       return { fields, out, texts: texts.length };
-    });
+    }, fields);
     assert.equal(cut.texts, CAPS.length, 'the chosen level\'s rubric text prints for each capability');
     assert.deepEqual([...cut.fields, ...cut.out], [], `${width} px: nothing cut or past the page`);
     await context.close();

@@ -32,11 +32,15 @@ fn field(
             state.dispatch(make(input.value()));
         })
     };
+    // On paper a text field prints as this text, which wraps (an input's value cannot: an
+    // unbroken name of 80 letters was cut); on screen it is not drawn, nor in the accessibility
+    // tree, and a date prints as its field (print.css, base.css).
     html! {
         <div class="sc-field">
             <label class="sc-field__label" for={id.clone()}>{ label }</label>
             <input class="sc-field__input" {id} type={kind} value={value.to_string()} {disabled} {oninput}
                 {autocomplete} maxlength="200" />
+            <span class="sc-field__print">{ value }</span>
         </div>
     }
 }
