@@ -234,6 +234,69 @@ test('a missing interview step is a quiet hint on a fresh card and a warning onc
   await context.close();
 });
 
+/**
+ * What a screen reader is told of the step's warning: the politeness of the live region it is
+ * in ("polite", "assertive", or null when it is in none), its words, and how often its live
+ * region's content changed since `watchStep` (each change is said again).
+ */
+const stepLive = (page) => page.evaluate(() => {
+  const hint = document.querySelector('#sc-names-hint');
+  const live = hint.querySelector('[aria-live], [role=status], [role=alert]') ?? hint.closest('[aria-live], [role=status], [role=alert]');
+  const politeness = live && (live.getAttribute('aria-live') ?? (live.getAttribute('role') === 'alert' ? 'assertive' : 'polite'));
+  return { politeness: politeness === 'off' ? null : politeness, text: live?.textContent.trim() ?? null, changes: window.stepChanges ?? null };
+});
+/** Counts, from now on, the changes of what the step hint's live region holds. */
+const watchStep = (page) => page.evaluate(() => {
+  const hint = document.querySelector('#sc-names-hint');
+  const live = hint.querySelector('[aria-live], [role=status], [role=alert]') ?? hint;
+  window.stepChanges = 0;
+  let last = live.textContent;
+  new MutationObserver(() => { if (live.textContent !== last) { last = live.textContent; window.stepChanges++; } })
+    .observe(live, { childList: true, characterData: true, subtree: true });
+});
+const WARNING = "No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others.";
+
+test('the step\'s warning is said once, politely, when the first rating makes it one; not again while typing, nor with Submit\'s refusal', async () => {
+  const { context, page } = await open();
+  // A live region is there before it has anything to say, and says nothing of the quiet hint.
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: '', changes: null });
+  await watchStep(page);
+  await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: WARNING, changes: 1 });
+  // Typing on (a note, key by key) changes nothing it holds: it is not said again.
+  await page.locator('#sc-business_impact-note').pressSequentially('Shipped the migration');
+  await page.click('label[for="sc-technical_expertise-exceeds"]');
+  // Submit refused (no interviewer): the alert says so; the warning, unchanged, is not said again.
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('.sc-notice');
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: WARNING, changes: 1 });
+  // Named, then the name taken away: a new change to a warning, said again.
+  await page.getByLabel('Interview step').fill('Coding');
+  await page.waitForFunction(() => !document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: '', changes: 2 });
+  await page.getByLabel('Interview step').fill('');
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: WARNING, changes: 3 });
+  await context.close();
+});
+
+test('Submit refused on a blank card makes the step a warning without a second announcement beside its alert, nor one later', async () => {
+  const { context, page } = await open();
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await page.waitForSelector('.sc-notice[role=alert]');
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint').classList.contains('sc-is-warning'));
+  assert.match(await page.locator('#sc-names-hint').textContent(), new RegExp(WARNING.replace(/[().]/g, '\\$&') + '$'), 'shown');
+  assert.equal((await stepLive(page)).politeness, null, 'the refusal is said (an alert); the warning beside it is not');
+  // The card gets its first rating: the warning, unchanged, is not said now either.
+  await watchStep(page);
+  await page.click('label[for="sc-business_impact-meets"]');
+  await page.waitForFunction(() => document.querySelector('#sc-names-hint [aria-live=polite]'));
+  assert.deepEqual(await stepLive(page), { politeness: 'polite', text: WARNING, changes: 0 });
+  await context.close();
+});
+
 test("the submission time is shown in the interviewer's time zone, with its offset from UTC; the stored value stays UTC", async () => {
   // Without the zone a committee member elsewhere could not tell when "00:46" was.
   for (const [timezoneId, zone] of [['America/Los_Angeles', /^ UTC\u22120[78]:00$/], ['Asia/Kolkata', /^ UTC\+05:30$/], ['UTC', /^ UTC\+00:00$/]]) {

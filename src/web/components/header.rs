@@ -58,10 +58,9 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
     // had the chance to type it, and the card is on its way to the committee. (Another notice,
     // an import's, says nothing of the step.)
     let nameless_step = !state.names_fixed() && card.interview.step.trim().is_empty();
-    let started = state.submit_tried
-        || !card.observations.is_empty()
+    let content = !card.observations.is_empty()
         || card.ratings.iter().any(|(_, e)| e.level != Rating::NotAssessed || !e.note.trim().is_empty());
-    let warn = nameless_step && started;
+    let warn = nameless_step && (content || state.submit_tried);
     let hint = if reopened {
         Some("Submitted before: the candidate, interviewer and step stay as submitted. To score someone else, start a new scorecard.")
     } else if state.names_fixed() {
@@ -91,14 +90,16 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
             </div>
             // Said before Submit (which it describes), as it is after: the names cannot change once
             // submitted. A card without a step is not refused, only told what the step is for.
+            // The warning is a live region of its own: its words are said once when they
+            // appear (the card's first rating, note or observation without a step), and not
+            // again while the interviewer goes on typing, nor at all when Submit's refusal
+            // (an alert) put them there on a card with nothing else on it: two messages at once.
             if let Some(hint) = hint {
                 <p ~className={if warn { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{
-                    match (nameless_step, warn) {
-                        (false, _) => "",
-                        (_, false) => " Name the interview step (e.g. System design) so that the committee can tell this interview from the candidate's others.",
-                        _ => " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others.",
-                    }
-                }</p>
+                    if nameless_step && !warn { " Name the interview step (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" }
+                }<span aria-live={(!warn || content).then_some("polite")}>{
+                    if warn { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" }
+                }</span></p>
             }
         </header>
     }
