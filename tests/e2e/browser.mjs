@@ -62,18 +62,34 @@ export async function submit(root, interviewer = 'Test Interviewer') {
   await root.getByRole('button', { name: 'Submit scorecard' }).click();
 }
 
+/** A fresh browser context on `url`, with every uncaught page error collected in `errors`. */
+async function openPage(browser, url, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
 /**
  * A fresh browser context on the scorer page, once its cards are on screen. `errors` collects
  * every uncaught page error, for tests to assert there were none.
  */
 export async function openScorer(browser, base, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + '/');
-  await page.waitForSelector('.sc-card');
-  return { context, page, errors };
+  const opened = await openPage(browser, base + '/', contextOptions);
+  await opened.page.waitForSelector('.sc-card');
+  return opened;
+}
+
+/**
+ * A fresh browser context on the example ATS page (examples/ats/), once the page has defined
+ * the widget's element. `errors` collects every uncaught page error.
+ */
+export async function openAtsPage(browser, base, contextOptions = {}) {
+  const opened = await openPage(browser, `${base}/examples/ats/`, contextOptions);
+  await opened.page.waitForFunction(() => customElements.get('interview-scorecard'));
+  return opened;
 }
 
 /**

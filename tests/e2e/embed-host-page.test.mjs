@@ -5,19 +5,14 @@
 // widget into the standalone page at its next render, where New scorecard reloads the host page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './browser.mjs';
+import { harness, openAtsPage } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
 
 /** The ATS example page with a widget the page mounts itself (`mount`, into #host-widget). */
 async function mountedOnHostPage() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}/examples/ats/`);
-  await page.waitForFunction(() => customElements.get('interview-scorecard'));
+  const { context, page, errors } = await openAtsPage(browser, base);
   await page.evaluate(async () => {
     const { mount, ready } = await import('/scorecard-element.js');
     await ready;

@@ -7,7 +7,7 @@ import { mkdtempSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
-import { harness, observe } from './browser.mjs';
+import { harness, observe, openAtsPage } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -16,12 +16,7 @@ harness((h) => ({ base, browser } = h));
 const REFUSED_NOTICE = 'The page asked for another rubric, which could not be read: this scorecard stays on L4 Senior Software Engineer. Please tell whoever looks after this page.';
 
 async function open() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}/examples/ats/`);
-  await page.waitForFunction(() => customElements.get('interview-scorecard'));
+  const { context, page, errors } = await openAtsPage(browser, base);
   // In-page helpers for the tests that drive mount() directly.
   await page.evaluate(() => {
     window.fresh = async (options) => {
