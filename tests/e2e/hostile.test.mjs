@@ -100,6 +100,9 @@ test('names with direction controls are isolated in the scorer: Your scorecards,
   // U+202E RIGHT-TO-LEFT OVERRIDE, U+202B RIGHT-TO-LEFT EMBEDDING, a stray U+2069 POP
   // DIRECTIONAL ISOLATE and a U+2066 LEFT-TO-RIGHT ISOLATE never closed.
   const [ada, wes, step] = ['Ada \u202eRTL', 'Wes \u2069\u202eStray', 'Sys \u2066design'];
+  // The header's names and step, each printed alone in a block of its own (a text copy drawn
+  // only on paper): a paragraph of its own isolates its text.
+  const names = [ada, wes, step, 'Dan \u202bIto', 'Vic \u202bEmb', 'Uma \u202eX'];
   await page.getByLabel('Candidate', { exact: true }).fill(ada);
   await page.getByLabel('Interviewer', { exact: true }).fill(wes);
   await page.getByLabel('Interview step').fill(step);
@@ -115,7 +118,7 @@ test('names with direction controls are isolated in the scorer: Your scorecards,
   await page.locator('.sc-saved__item').nth(1).waitFor();
   assert.deepEqual((await page.locator('.sc-saved__title').allTextContents()).sort(),
     ['\u2068Ada \u202eRTL\u2069 · \u2068Sys \u2066design\u2069\u2069', '\u2068Dan \u202bIto\u2069']);
-  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  assert.deepEqual(await scrambled(page, '.sc-app', names), []);
 
   // The question an import asks names the file and the people, and so does the notice after it.
   await page.locator('summary', { hasText: 'Import a scorecard' }).click();
@@ -125,10 +128,10 @@ test('names with direction controls are isolated in the scorer: Your scorecards,
   await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'rtl\u202e-card.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card)) });
   await page.waitForSelector('.sc-transfer__pending');
   assert.match(await page.locator('#sc-pending').textContent(), /^\u2068rtl\u202e-card\.json\u2069 holds a scorecard for \u2068Vic \u202bEmb\u2069 by \u2068Uma \u202eX\u2069, /);
-  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  assert.deepEqual(await scrambled(page, '.sc-app', names), []);
   await page.getByRole('button', { name: 'Open it' }).click();
   await page.locator('.sc-notice', { hasText: 'Imported from' }).waitFor();
-  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  assert.deepEqual(await scrambled(page, '.sc-app', names), []);
 
   // A saved draft that cannot be read is named by its key, which holds the names.
   const key = `scorecard:v1:draft:l4-senior-software-engineer:${ada.toLowerCase()}:${wes.toLowerCase()}`;
@@ -138,7 +141,7 @@ test('names with direction controls are isolated in the scorer: Your scorecards,
   }, key);
   await page.reload();
   await page.locator('.sc-notice', { hasText: 'could not be read' }).waitFor();
-  assert.deepEqual(await scrambled(page, '.sc-app', []), []);
+  assert.deepEqual(await scrambled(page, '.sc-app', names), []);
   assert.deepEqual(errors, []);
 
   // Embedded, the widget is a region named after whose card it is. (Mounted outside a shadow
@@ -155,6 +158,6 @@ test('names with direction controls are isolated in the scorer: Your scorecards,
   }, [ada, wes]);
   await page.waitForSelector('#rtl-widget .sc-card');
   assert.equal(await page.locator('#rtl-widget .sc-app').getAttribute('aria-label'), 'Interview scorecard: \u2068Ada \u202eRTL\u2069, \u2068Wes \u202eStray\u2069');
-  assert.deepEqual(await scrambled(page, '#rtl-widget .sc-app', []), []);
+  assert.deepEqual(await scrambled(page, '#rtl-widget .sc-app', names), []);
   await context.close();
 });
