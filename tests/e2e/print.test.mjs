@@ -3,7 +3,7 @@
 // it to PDF, and the pages are counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, submit } from './browser.mjs';
+import { harness, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -108,6 +108,15 @@ test("printed from a host's narrow column (a sidebar), the header's names and da
   await context.close();
 });
 
+/** The scorer in a window as wide as a page's text (`width`), its header's three names typed. */
+async function named(width, candidate, interviewer, step) {
+  const opened = await openScorer(browser, base, { viewport: { width, height: 1000 } });
+  await opened.page.getByLabel('Candidate', { exact: true }).fill(candidate);
+  await opened.page.getByLabel('Interviewer', { exact: true }).fill(interviewer);
+  await opened.page.getByLabel('Interview step').fill(step);
+  return opened;
+}
+
 /**
  * Each header field as drawn (on paper once print is emulated): its label, how many of its
  * boxes show its value, and whether one is cut (wider than its box, or past the page's edge).
@@ -128,13 +137,7 @@ test('printed, an unbroken name of 80 letters wraps in its header field; on scre
   // px at 9pt; A4 has 703 between its margins).
   const LONG = 'W'.repeat(80);
   for (const width of [703, 725]) {
-    const context = await browser.newContext({ viewport: { width, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(base + '/');
-    await page.waitForSelector('.sc-card');
-    await page.getByLabel('Candidate', { exact: true }).fill('Ada Lovelace');
-    await page.getByLabel('Interviewer', { exact: true }).fill(LONG);
-    await page.getByLabel('Interview step').fill(`Architecture_${LONG}`);
+    const { context, page } = await named(width, 'Ada Lovelace', LONG, `Architecture_${LONG}`);
     await page.emulateMedia({ media: 'print' });
     const paper = await printedHeader(page);
     assert.deepEqual(paper.map((f) => [f.label, f.drawn, f.cut]), [['Candidate', 1, false], ['Interviewer', 1, false], ['Interview step', 1, false], ['Date', 1, false]],
@@ -157,13 +160,7 @@ test('printed, an unbroken name of 80 letters wraps in its header field; on scre
 test('printed on A4 or Letter, long names, a long step and every level\'s rubric text are whole within the page', async () => {
   // The page's width less its margins (12 mm each side, @page): A4 703 px, Letter 725 px.
   for (const width of [703, 725]) {
-    const context = await browser.newContext({ viewport: { width, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(base + '/');
-    await page.waitForSelector('.sc-card');
-    await page.getByLabel('Candidate', { exact: true }).fill('Maximilian Oberhauser-Castellanos');
-    await page.getByLabel('Interviewer', { exact: true }).fill('Alexandrina Montgomery-Lee');
-    await page.getByLabel('Interview step').fill('System design and architecture deep dive');
+    const { context, page } = await named(width, 'Maximilian Oberhauser-Castellanos', 'Alexandrina Montgomery-Lee', 'System design and architecture deep dive');
     // Each capability at a different level, so that the longest rubric texts print.
     const levels = ['exceeds', 'needs_improvement', 'meets'];
     for (const [i, cap] of CAPS.entries()) await page.click(`label[for="sc-${cap}-${levels[i % 3]}"]`);
