@@ -45,6 +45,10 @@ fn field(
     }
 }
 
+/// The step's warning, in the hint's live region or (made by Submit alone) beside it.
+const NO_STEP: &str =
+    " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others.";
+
 /// The header. `standalone` is true on the widget's own page (not in a frame), which links the
 /// committee view.
 pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html {
@@ -90,16 +94,19 @@ pub fn header(state: &ScorerContext, id_prefix: &str, standalone: bool) -> Html 
             </div>
             // Said before Submit (which it describes), as it is after: the names cannot change once
             // submitted. A card without a step is not refused, only told what the step is for.
-            // The warning is a live region of its own: its words are said once when they
-            // appear (the card's first rating, note or observation without a step), and not
-            // again while the interviewer goes on typing, nor at all when Submit's refusal
-            // (an alert) put them there on a card with nothing else on it: two messages at once.
+            // The warning is said (a live region of its own) when the card's first rating, note
+            // or observation makes it one: once, not again while the interviewer goes on typing
+            // (its words do not change). Made by Submit's refusal on a card with nothing on it,
+            // it is shown outside that region, not said beside the refusal (an alert), and goes
+            // into it, said, with the card's first content.
             if let Some(hint) = hint {
                 <p ~className={if warn { "sc-card__hint sc-header__hint sc-is-warning" } else { "sc-card__hint sc-header__hint" }} id={id("names-hint")}>{ hint }{
-                    if nameless_step && !warn { " Name the interview step (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" }
-                }<span aria-live={(!warn || content).then_some("polite")}>{
-                    if warn { " No interview step yet: name it (e.g. System design) so that the committee can tell this interview from the candidate's others." } else { "" }
-                }</span></p>
+                    match (nameless_step, warn) {
+                        (true, false) => " Name the interview step (e.g. System design) so that the committee can tell this interview from the candidate's others.",
+                        (true, true) if !content => NO_STEP,
+                        _ => "",
+                    }
+                }<span aria-live="polite">{ if warn && content { NO_STEP } else { "" } }</span></p>
             }
         </header>
     }
