@@ -256,14 +256,21 @@ test('destroy tells the host of the last change at once, not after the typing pa
     const heard = [];
     handle.on('scorecard:change', (d) => heard.push(d.value.ratings.technical_expertise?.level));
     await until(() => el.querySelector('.sc-card'));
+    // The typing pause's timers (300 ms) are held, never run: a busy machine could otherwise let
+    // the pause end before destroy() and the host hear the change from it instead.
+    const held = [];
+    const [setT, clearT] = [window.setTimeout, window.clearTimeout];
+    window.setTimeout = (f, ms, ...a) => (ms === 300 ? -held.push(f) : setT(f, ms, ...a));
+    window.clearTimeout = (id) => (id < 0 ? (held[-id - 1] = null) : clearT(id));
     el.querySelector('label[for$="technical_expertise-exceeds"]').click();
-    // The change is pending once the handle's value has it (the host hears it 300 ms later).
+    // The change is pending once the handle's value has it.
     await until(() => handle.getValue().ratings.technical_expertise?.level === 'exceeds');
     const before = heard.length;
     handle.destroy(); // within the pause
-    return { before, heard };
+    Object.assign(window, { setTimeout: setT, clearTimeout: clearT });
+    return { before, heard, paused: held.length > 0 };
   });
-  assert.deepEqual(heard, { before: 0, heard: ['exceeds'] });
+  assert.deepEqual(heard, { before: 0, heard: ['exceeds'], paused: true });
   await context.close();
 });
 
