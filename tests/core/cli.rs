@@ -1917,3 +1917,21 @@ fn link_shaped_garbage_never_panics() {
         assert!(o.status.code() == Some(0) || stderr(&o).starts_with("scorecard: "), "{form:?}: {}", stderr(&o));
     }
 }
+
+/// QA cli2: a command's help explains `--rubric FILE` only when the command takes `--rubric`:
+/// `classify`, `classifier` and `rubric` refuse it as an unknown option, so their help must not
+/// describe it; the full usage and the commands that take it still do.
+#[test]
+fn help_describes_rubric_only_for_commands_that_take_it() {
+    let note = "--rubric FILE takes a rubric file or a ladder document";
+    for cmd in ["classify", "classifier", "rubric"] {
+        let help = stdout(&run(&[cmd, "--help"], b""));
+        assert!(!help.contains("--rubric") && help.contains("exit codes"), "{cmd}: {help}");
+        assert_eq!(run(&[cmd, "--rubric", "x.json"], b"").status.code(), Some(2), "{cmd}");
+    }
+    for cmd in ["recommend", "validate", "compare", "convert", "link", "unlink", "draft"] {
+        let help = stdout(&run(&[cmd, "--help"], b""));
+        assert!(help.contains(note) && help.contains("exit codes"), "{cmd}: {help}");
+    }
+    assert!(stdout(&run(&["--help"], b"")).contains(note));
+}

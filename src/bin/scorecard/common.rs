@@ -122,12 +122,13 @@ made for it on stderr (--quiet drops them).",
     ),
 ];
 
-/// What every command's help ends with.
-const NOTES: &str = "--rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
+/// What the help of every command that takes `--rubric` says of it (the whole usage too).
+const RUBRIC_NOTE: &str = "--rubric FILE takes a rubric file or a ladder document (its policy: the embedded rubric's,
 renumbered for the ladder's level; `scorecard rubric` shows it; a core rule or weight of that
-policy no capability of the ladder takes is said in one line on stderr).
+policy no capability of the ladder takes is said in one line on stderr).";
 
-Output goes to stdout, every message to stderr.
+/// What every command's help ends with.
+const NOTES: &str = "Output goes to stdout, every message to stderr.
 exit codes: 0 success, 1 invalid input, 2 usage error";
 
 /// The widest line of the help, in characters: under a terminal's 100 columns.
@@ -146,8 +147,7 @@ pub fn usage() -> String {
             out.push_str(&format!("      {line}\n"));
         }
     }
-    out.push('\n');
-    out.push_str(NOTES);
+    out.push_str(&format!("\n{RUBRIC_NOTE}\n\n{NOTES}"));
     out
 }
 
@@ -210,12 +210,14 @@ pub fn synopsis(cmd: &str) -> Option<String> {
         .map(|(name, synopsis, _)| format!("usage: scorecard {name} {synopsis}"))
 }
 
-/// `scorecard <command> --help`: the command's synopsis, what it does, and the notes.
+/// `scorecard <command> --help`: the command's synopsis, what it does, and the notes (what
+/// `--rubric` takes only for a command that takes it: not `classify`, `classifier`, `rubric`).
 pub fn command_usage(cmd: &str) -> Option<String> {
-    let (_, _, what) = COMMANDS.iter().find(|(name, _, _)| *name == cmd)?;
+    let (_, options, what) = COMMANDS.iter().find(|(name, _, _)| *name == cmd)?;
     // As written, but for a synopsis in it too long for the width (the classifier's).
     let what = reflow(what, HELP_WIDTH, false).join("\n");
-    Some(format!("{}\n\n{what}\n\n{NOTES}", wrap_synopsis(&synopsis(cmd)?, HELP_WIDTH).join("\n")))
+    let rubric = if options.contains("--rubric") { format!("{RUBRIC_NOTE}\n\n") } else { String::new() };
+    Some(format!("{}\n\n{what}\n\n{rubric}{NOTES}", wrap_synopsis(&synopsis(cmd)?, HELP_WIDTH).join("\n")))
 }
 
 /// Why a command failed.
