@@ -1935,3 +1935,26 @@ fn help_describes_rubric_only_for_commands_that_take_it() {
     }
     assert!(stdout(&run(&["--help"], b"")).contains(note));
 }
+
+/// QA cli2: a line of JSON lines is named by its line of the file ("stdin:2"), so a JSON error
+/// in it says "at column C", as `recommend`, `validate` and `compare` say it: `convert`, `link`,
+/// `classify` and `draft` said "at line 1 column C", the line of the line. A document of several
+/// lines keeps its line.
+#[test]
+fn a_json_error_in_one_line_says_its_column_alone_in_every_command() {
+    let jsonl = format!("{ALL_MEETS}\n{{\"format\": x}}\n");
+    for cmd in ["recommend", "validate", "compare", "convert", "link"] {
+        let o = run(&[cmd, "--jsonl", "-"], jsonl.as_bytes());
+        let err = stderr(&o);
+        assert!(err.contains("stdin:2: not JSON") && err.contains("expected value at column 12"), "{cmd}: {err}");
+        assert!(!err.contains("line 1"), "{cmd}: {err}");
+    }
+    let notes = "{\"id\":\"n1\",\"text\":\"Led the migration\"}\nnot json\n";
+    for cmd in ["classify", "draft"] {
+        let o = run(&[cmd, "-"], notes.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        assert!(stderr(&o).contains("stdin:2: not JSON: expected ident at column 2\n"), "{cmd}: {}", stderr(&o));
+    }
+    let o = run(&["convert", "-"], b"{\n \"format\": x\n}\n");
+    assert!(stderr(&o).contains("expected value at line 2 column 12"), "{}", stderr(&o));
+}

@@ -92,7 +92,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
             Ok(v) => v,
             Err(e) => {
                 bad += 1;
-                refuse(label, n, &Value::Null, format!("not JSON: {e}"));
+                refuse(label, n, &Value::Null, format!("not JSON: {}", core_json::position_in(&line, e.to_string())));
                 continue;
             }
         };
@@ -146,7 +146,9 @@ pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
             continue;
         }
         let at = format!("{label}:{}", i + 1);
-        let v: Value = core_json::parse(line).map_err(|e| Failure::Invalid(format!("{at}: not JSON: {e}")))?;
+        let v: Value = core_json::parse(line).map_err(|e| {
+            Failure::Invalid(format!("{at}: not JSON: {}", core_json::position_in(line, e.to_string())))
+        })?;
         if !v.is_object() {
             return Err(Failure::Invalid(format!("{at}: expected an object {{\"text\", \"id\"}}, found {}", kind(&v))));
         }

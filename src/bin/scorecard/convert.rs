@@ -11,6 +11,7 @@ use scorecard::core::interchange::{
     encode_link, encode_link_url, export_greenhouse, export_json, export_markdown, import_auto, import_greenhouse,
     import_json, text_bias_risk, BiasLeftOut, Format, ImportError, MatchKind, LINK_PREFIX,
 };
+use scorecard::core::json::position_in;
 use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
@@ -57,10 +58,16 @@ fn error(input: &Item, e: String) -> String {
 /// Reads one scorecard's text in the format `from`, printing the mapping report for Greenhouse
 /// input to stderr unless `quiet`, and its warnings (what was not imported) always.
 fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Result<Scorecard, String> {
-    let invalid = |e: ImportError| format!("{e}");
+    // A text of one line (a line of JSON lines, named "file:3") says "at column C", not "at line
+    // 1", as `recommend`, `validate` and `compare` say it ([`position_in`]).
+    let invalid = |e: ImportError| match e {
+        ImportError::NotJson { message, .. } => format!("not JSON: {}", position_in(text, message)),
+        e => e.to_string(),
+    };
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
         "json" => import_json(text, rubric).map_err(|e| {
+            let e = invalid(e);
             let greenhouse =
                 scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok())
                     == Some(Format::Greenhouse);
