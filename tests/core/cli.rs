@@ -1958,3 +1958,16 @@ fn a_json_error_in_one_line_says_its_column_alone_in_every_command() {
     let o = run(&["convert", "-"], b"{\n \"format\": x\n}\n");
     assert!(stderr(&o).contains("expected value at line 2 column 12"), "{}", stderr(&o));
 }
+
+/// QA cli2: a file of one document after blank lines (an editor's, a heredoc's) names the file's
+/// line of a JSON error, not the line counted from the document's first: the reader trims the
+/// blank lines away before parsing.
+#[test]
+fn a_json_error_after_blank_lines_names_the_files_line() {
+    let text = b"\n\n{\n \"format\": x\n}\n";
+    for cmd in ["recommend", "validate", "compare", "convert", "link"] {
+        let o = run(&[cmd, "-"], text);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        assert!(stderr(&o).contains("expected value at line 4 column 12"), "{cmd}: {}", stderr(&o));
+    }
+}

@@ -615,17 +615,23 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
                 .collect();
             Items { items, pretty: false, hint: "" }
         }
-        Ok((text, pieces)) => Items {
-            hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
-            items: pieces
-                .into_iter()
-                .map(|p| Item {
-                    source: format!("{label}{}", p.at),
-                    part: Part::Text(p.text, p.line.map_or(Lines::Own, Lines::From)),
-                })
-                .collect(),
-            pretty: false,
-        },
+        Ok((text, pieces)) => {
+            // One document, the whole text: `split_input` trims it, so the blank lines before
+            // it are not in its text, and its errors' lines are put back on the file's.
+            let blank = text.get(..text.len() - text.trim_start().len()).map_or(0, |b| b.matches('\n').count());
+            let own = if pieces.len() == 1 && blank > 0 { Lines::File(blank + 1) } else { Lines::Own };
+            Items {
+                hint: if pieces.len() == 1 { jsonl_hint(&text) } else { "" },
+                items: pieces
+                    .into_iter()
+                    .map(|p| Item {
+                        source: format!("{label}{}", p.at),
+                        part: Part::Text(p.text, p.line.map_or(own, Lines::From)),
+                    })
+                    .collect(),
+                pretty: false,
+            }
+        }
         Err(e) => unread(e),
     }
 }
