@@ -1971,3 +1971,25 @@ fn a_json_error_after_blank_lines_names_the_files_line() {
         assert!(stderr(&o).contains("expected value at line 4 column 12"), "{cmd}: {}", stderr(&o));
     }
 }
+
+/// QA cli2: an object read as a Greenhouse scorecard by `convert --from auto` (one with
+/// "overall_recommendation" and no "attributes", such as a Merge scorecard, whose interviewer is
+/// an id) is refused with the same message by every command, saying it was read as Greenhouse:
+/// `recommend`, `validate` and `compare` said `format: missing` of it, and `convert` and `link`
+/// named the field without saying which format it was checked against.
+#[test]
+fn every_command_names_an_object_read_as_greenhouse_alike() {
+    let merge = br#"{"id":"a1","interviewer":"i9","overall_recommendation":"STRONG_YES","remote_was_deleted":false}"#;
+    let want = "stdin: Greenhouse scorecard: interviewer: expected an object {id, first_name, last_name, name, employee_id}, found a string\n";
+    for cmd in ["recommend", "validate", "compare", "convert", "link"] {
+        let o = run(&[cmd, "-"], merge);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        assert!(stderr(&o).contains(want), "{cmd}: {}", stderr(&o));
+    }
+    let o = run(&["validate", "--json", "-"], merge);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        (v["errors"][0]["code"].as_str(), v["errors"][0]["path"].as_str()),
+        (Some("greenhouse"), Some("interviewer"))
+    );
+}

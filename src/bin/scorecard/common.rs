@@ -741,9 +741,11 @@ pub fn read_greenhouse(
     rubric: &Rubric,
     source: &str,
 ) -> Option<Result<(Scorecard, Vec<String>), ImportError>> {
-    // Cheap test first: a scorecard document never holds "attributes", and most inputs are those.
+    // Cheap test first: a scorecard document never holds these keys, and most inputs are those.
     // Past a document's size it is not read here: the caller's reader refuses it, saying so.
-    if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !text.contains("\"attributes\"") {
+    // Either key makes an object a Greenhouse one for `detect`, as for `convert --from auto`.
+    let keys = ["\"attributes\"", "\"overall_recommendation\""];
+    if text.len() > scorecard::core::scorecard::MAX_DOCUMENT_BYTES || !keys.iter().any(|k| text.contains(k)) {
         return None;
     }
     let value = scorecard::core::json::parse(text).ok().filter(serde_json::Value::is_object)?;

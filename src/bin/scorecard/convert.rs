@@ -16,7 +16,8 @@ use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
 use crate::common::{
-    label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure, Item, Part, ReadError,
+    greenhouse_message, label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure,
+    Item, Part, ReadError,
 };
 use crate::links::link_json;
 
@@ -68,10 +69,7 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
         "json" => import_json(text, rubric).map_err(|e| {
             let e = invalid(e);
-            let greenhouse =
-                scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok())
-                    == Some(Format::Greenhouse);
-            let hint = if greenhouse {
+            let hint = if is_greenhouse(text) {
                 " (this is a Greenhouse scorecard: use --from greenhouse, or --from auto)"
             } else {
                 ""
@@ -84,13 +82,27 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
             Ok(g.card)
         }
         _ => {
-            let imported = import_auto(text, rubric).map_err(invalid)?;
+            // Said as `recommend`, `validate` and `compare` say it: what was read as Greenhouse
+            // (an object with "attributes" or "overall_recommendation") is named so.
+            let imported = import_auto(text, rubric).map_err(|e| {
+                if is_greenhouse(text) {
+                    greenhouse_message(&e)
+                } else {
+                    invalid(e)
+                }
+            })?;
             if imported.format == Format::Greenhouse {
                 report(at, &imported.mappings, &imported.warnings, quiet);
             }
             Ok(imported.card)
         }
     }
+}
+
+/// Whether `text` is read as a Greenhouse scorecard object by `--from auto` (on an error only).
+fn is_greenhouse(text: &str) -> bool {
+    scorecard::core::json::parse(text).ok().and_then(|v| scorecard::core::interchange::detect(&v).ok())
+        == Some(Format::Greenhouse)
 }
 
 /// One stderr line per Greenhouse attribute, how it was mapped (unless `quiet`), then one per
