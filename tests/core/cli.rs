@@ -1993,3 +1993,27 @@ fn every_command_names_an_object_read_as_greenhouse_alike() {
         (Some("greenhouse"), Some("interviewer"))
     );
 }
+
+/// QA cli2: `scorecard unlink -` names stdin in its errors, as every command does; says that
+/// empty stdin holds no link (not "not a share link"); and given the links of a batch, one per
+/// line (`scorecard link a.json b.json | scorecard unlink -`), says how to read each, rather than
+/// that text follows the first.
+#[test]
+fn unlink_from_stdin_names_it_and_says_how_to_read_several_links() {
+    let links = stdout(&run(&["link", "--jsonl", "-"], format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes()));
+    assert_eq!(links.lines().count(), 2);
+    let o = run(&["unlink", "-"], links.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "scorecard: stdin: 2 share links, one per line, where - reads one: `scorecard unlink --jsonl -` reads each\n"
+    );
+    assert_eq!(stdout(&run(&["unlink", "--jsonl", "-"], links.as_bytes())).lines().count(), 2);
+    for empty in [&b""[..], b"\n  \n"] {
+        let o = run(&["unlink", "-"], empty);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(stderr(&o), "scorecard: stdin: empty: no share link in it\n");
+    }
+    let o = run(&["unlink", "-"], b"#sc1=eNpL$LQ\n");
+    assert!(stderr(&o).starts_with("scorecard: stdin: share link is corrupt: character '$'"), "{}", stderr(&o));
+}

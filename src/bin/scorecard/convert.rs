@@ -343,7 +343,11 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
         for (i, one) in args.positional.iter().enumerate() {
             let text =
                 if one == "-" { read_document("-", MAX_LINK_INPUT_CHARS, "a share link") } else { Ok(one.clone()) };
-            let text = text.map_err(|e| e.message());
+            // Nothing on stdin is no link, said so (as with --jsonl), not "not a share link".
+            let text = text.map_err(|e| e.message()).and_then(|t| match t.trim().is_empty() {
+                true if one == "-" => Err("empty: no share link in it".to_string()),
+                _ => Ok(t),
+            });
             links.push((if one == "-" { "stdin".to_string() } else { format!("link {}", i + 1) }, text));
         }
         links
@@ -361,13 +365,24 @@ pub fn unlink(rest: &[String]) -> Result<ExitCode, Failure> {
                 outln!("{}", export_json(&card));
                 done.push(true);
             }
-            // One link alone: its message as before, with no "link 1".
+            // One link alone: its message as before, with no "link 1"; stdin named, as every
+            // command names it, and when it holds one link per line (`scorecard link a b |`),
+            // how to read them.
             Err(e) if !batch => {
-                return Err(Failure::Invalid(if source == "stdin" && link.is_err() {
-                    format!("stdin: {e}")
-                } else {
-                    e
-                }))
+                return Err(Failure::Invalid(
+                    match link {
+                        Ok(text) if source == "stdin" => {
+                            match text.lines().filter(|l| l.contains(LINK_PREFIX)).count() {
+                            links @ 2.. => format!(
+                                "stdin: {links} share links, one per line, where - reads one: `scorecard unlink --jsonl -` reads each"
+                            ),
+                            _ => format!("stdin: {e}"),
+                        }
+                        }
+                        Err(_) => format!("stdin: {e}"),
+                        Ok(_) => e,
+                    },
+                ))
             }
             Err(e) => {
                 done.push(false);
