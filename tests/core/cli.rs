@@ -2017,3 +2017,29 @@ fn unlink_from_stdin_names_it_and_says_how_to_read_several_links() {
     let o = run(&["unlink", "-"], b"#sc1=eNpL$LQ\n");
     assert!(stderr(&o).starts_with("scorecard: stdin: share link is corrupt: character '$'"), "{}", stderr(&o));
 }
+
+/// QA cli2: an argument that is not UTF-8 (a file named in Latin-1, as old archives and shares
+/// hold) is a usage error naming it, exit 2, by every command (`validate --json` writes its usage
+/// line), not Rust's panic in `std::env::args` (said as "internal error").
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    for cmd in
+        [&["validate"][..], &["validate", "--json"], &["recommend"], &["convert", "--to", "markdown"], &["classify"]]
+    {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_scorecard")).args(cmd).arg(name).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("scorecard: the argument \"caf\\xE9.json\" is not UTF-8 text; rename the file"),
+            "{cmd:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("internal error"), "{cmd:?}");
+        if cmd.contains(&"--json") {
+            let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+            assert_eq!(v["errors"][0]["code"], "usage");
+        }
+    }
+}

@@ -231,6 +231,10 @@ pub enum Failure {
 /// The largest input read from one file or stdin.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The first argument of the command line that is not UTF-8 text (a file named in Latin-1), as
+/// Rust's `Debug` writes it (`"caf\xE9.json"`): [`Args::parse`] refuses it as a usage error.
+pub static NOT_UTF8: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Parsed options: flags, `--name value` pairs, and positional arguments.
 pub struct Args {
     pub flags: Vec<String>,
@@ -241,6 +245,11 @@ pub struct Args {
 impl Args {
     /// Splits arguments. `flags` lists the options that take no value, `valued` those that take one.
     pub fn parse(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Args, Failure> {
+        if let Some(arg) = NOT_UTF8.get() {
+            return Err(Failure::Usage(format!(
+                "the argument {arg} is not UTF-8 text; rename the file, or give it on stdin (- < FILE)"
+            )));
+        }
         let mut out = Args { flags: Vec::new(), values: Vec::new(), positional: Vec::new() };
         let mut it = args.iter();
         while let Some(a) = it.next() {

@@ -36,7 +36,17 @@ fn main() -> ExitCode {
         let _ = writeln!(std::io::stderr(), "scorecard: internal error: {info}");
         std::process::exit(1);
     }));
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Not `std::env::args()`, which panics on an argument that is not UTF-8 (a file named in
+    // Latin-1): such an argument is a usage error, said by the command's `Args::parse`.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string().unwrap_or_else(|a| {
+                let _ = common::NOT_UTF8.set(format!("{a:?}"));
+                a.to_string_lossy().into_owned()
+            })
+        })
+        .collect();
     let result = run(&args);
     match result {
         Ok(code) => code,
