@@ -2043,3 +2043,31 @@ fn an_argument_that_is_not_utf8_is_a_usage_error() {
         }
     }
 }
+
+/// QA cli2: a `--rubric` (or `--policy-from`) file that is empty, or that is a scorecard (the
+/// arguments swapped: `--rubric card.json rubric.json`), is said to be so, not "EOF while parsing
+/// a value at line 1 column 0" or "capabilities: missing".
+#[test]
+fn a_rubric_that_is_empty_or_a_scorecard_is_named_so() {
+    let dir = scratch("rubric-mistakes");
+    let card = dir.join("card.json");
+    std::fs::write(&card, ALL_MEETS).unwrap();
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "\n").unwrap();
+    let (card, empty) = (card.to_str().unwrap(), empty.to_str().unwrap());
+    for (file, want) in [
+        (card, "this is a scorecard document, not a rubric (a rubric file or a ladder document)"),
+        (empty, "empty: no rubric in it (a rubric file or a ladder document)"),
+    ] {
+        for args in [
+            &["recommend", "--rubric", file, card][..],
+            &["draft", "--rubric", file, "-"],
+            &["rubric", "--policy-from", file, "-"],
+        ] {
+            let o = run(args, b"");
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            assert_eq!(stderr(&o), format!("scorecard: {file}: {want}\n"), "{args:?}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

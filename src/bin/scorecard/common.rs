@@ -716,7 +716,20 @@ pub fn load_rubric(path: Option<&str>, quiet: bool) -> Result<Rubric, RubricFail
         }
         return Ok(ladder.rubric);
     }
-    Rubric::from_json(&text).map_err(|e| invalid(e.to_string()))
+    // Two mistakes said as what they are, not as a missing field: nothing in the file, and a
+    // scorecard where the rubric belongs (`--rubric card.json rubric.json`).
+    if text.trim().is_empty() {
+        return Err(invalid("empty: no rubric in it (a rubric file or a ladder document)".into()));
+    }
+    Rubric::from_json(&text).map_err(|e| {
+        let value = scorecard::core::json::parse(&text).ok();
+        match value.as_ref().and_then(|v| v.get("format")).and_then(serde_json::Value::as_str) {
+            Some(scorecard::core::scorecard::FORMAT) => {
+                invalid("this is a scorecard document, not a rubric (a rubric file or a ladder document)".into())
+            }
+            _ => invalid(e.to_string()),
+        }
+    })
 }
 
 /// Writes the tool's output (`out!`, `outln!`). When the reader has gone away (a closed pipe,
