@@ -2071,3 +2071,20 @@ fn a_rubric_that_is_empty_or_a_scorecard_is_named_so() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// QA cli2: a batch converted to Markdown is the documents with a blank line between them, and
+/// ends as one document ends (one line break): it ended with a blank line, so that
+/// `convert --to markdown a.json b.json` was not `cat` of the two documents converted alone.
+#[test]
+fn a_markdown_batch_has_a_blank_line_between_documents_and_none_after() {
+    let one = stdout(&run(&["convert", "--to", "markdown", "-"], ALL_MEETS.as_bytes()));
+    assert!(one.ends_with('\n') && !one.ends_with("\n\n"), "{one:?}");
+    let two = stdout(&run(
+        &["convert", "--to", "markdown", "--jsonl", "-"],
+        format!("{ALL_MEETS}\n{ALL_MEETS}\n").as_bytes(),
+    ));
+    assert_eq!(two, format!("{one}\n{one}"));
+    // A failure first writes nothing, not a blank line.
+    let o = run(&["convert", "--to", "markdown", "--jsonl", "-"], format!("{{}}\n{ALL_MEETS}\n").as_bytes());
+    assert_eq!((o.status.code(), stdout(&o)), (Some(1), one.clone()));
+}

@@ -159,10 +159,19 @@ pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
     }
     let rubric = rubric(&args)?;
     let (inputs, batch, pretty) = inputs(&args);
-    let mut done = Vec::new();
+    let (mut done, mut written) = (Vec::new(), false);
     for input in inputs.iter().filter(|i| !i.skipped()) {
         match convert_one(input, from, to, &rubric, args.flag("--quiet"), batch) {
-            Ok(()) => done.push(true),
+            Ok(result) => {
+                // Markdown documents one after another, a blank line between them (not after
+                // the last: the output ends as one document does).
+                if to == "markdown" && written {
+                    outln!();
+                }
+                out!("{result}");
+                written = true;
+                done.push(true);
+            }
             Err(e) if !batch => return Err(Failure::Invalid(error(input, e))),
             Err(e) => {
                 done.push(false);
@@ -194,8 +203,16 @@ fn batch_exit(done: &[bool], pretty: &[Pretty]) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Converts one scorecard and writes the result (on one line in a `batch`).
-fn convert_one(input: &Item, from: &str, to: &str, rubric: &Rubric, quiet: bool, batch: bool) -> Result<(), String> {
+/// Converts one scorecard: the text to write, ending with a line break (JSON on one line in a
+/// `batch`).
+fn convert_one(
+    input: &Item,
+    from: &str,
+    to: &str,
+    rubric: &Rubric,
+    quiet: bool,
+    batch: bool,
+) -> Result<String, String> {
     let text = input.text()?;
     let at = &input.source;
     let card = load(text, at, from, rubric, quiet)?;
@@ -224,21 +241,18 @@ fn convert_one(input: &Item, from: &str, to: &str, rubric: &Rubric, quiet: bool,
             );
         }
     }
-    match to {
-        "json" if batch => outln!("{}", scorecard::core::json::write(&card.to_value(), false)),
-        "json" => outln!("{}", export_json(&card)),
+    Ok(match to {
+        "json" if batch => format!("{}\n", scorecard::core::json::write(&card.to_value(), false)),
+        "json" => format!("{}\n", export_json(&card)),
         "greenhouse" => {
             let gh = export_greenhouse(&card, rubric);
             if let Some(lost) = candidate_not_carried(&card, !gh["candidate_id"].is_null()) {
                 eprintln!("scorecard: {at}: {lost}");
             }
-            outln!("{}", scorecard::core::json::write(&gh, !batch));
+            format!("{}\n", scorecard::core::json::write(&gh, !batch))
         }
-        // Documents one after another, a blank line between them.
-        _ if batch => outln!("{}", export_markdown(&card, rubric)),
-        _ => out!("{}", export_markdown(&card, rubric)),
-    }
-    Ok(())
+        _ => export_markdown(&card, rubric),
+    })
 }
 
 /// What a Greenhouse export does not carry of the candidate, said as a warning: Greenhouse's
