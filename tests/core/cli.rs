@@ -2088,3 +2088,20 @@ fn a_markdown_batch_has_a_blank_line_between_documents_and_none_after() {
     let o = run(&["convert", "--to", "markdown", "--jsonl", "-"], format!("{{}}\n{ALL_MEETS}\n").as_bytes());
     assert_eq!((o.status.code(), stdout(&o)), (Some(1), one.clone()));
 }
+
+/// QA cli2: an input over the tool's limit (`/dev/zero`, a runaway export) says that the size is
+/// a limit and what to do, as the JSON lines reader and the rubric reader say theirs; it said
+/// "larger than 268435456 bytes" alone.
+#[cfg(unix)]
+#[test]
+fn an_input_over_the_limit_says_it_is_the_limit() {
+    for cmd in [&["validate", "/dev/zero"][..], &["convert", "/dev/zero"], &["draft", "/dev/zero"]] {
+        let o = run(cmd, b"");
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}");
+        assert_eq!(
+            stderr(&o),
+            "scorecard: /dev/zero: larger than 268435456 bytes, the limit of an input; split it into smaller files\n",
+            "{cmd:?}"
+        );
+    }
+}

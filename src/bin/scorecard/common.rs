@@ -375,7 +375,7 @@ impl From<ReadFailure> for Failure {
 
 /// Reads a file, or stdin for `-`, as UTF-8 text, with a size cap.
 pub fn read_input(path: &str) -> Result<String, ReadFailure> {
-    read_at_most(path, MAX_INPUT_BYTES, "")
+    read_at_most(path, MAX_INPUT_BYTES, "an input; split it into smaller files")
 }
 
 /// Reads one document of a kind with its own size limit (a scorecard, a rubric): no more than
