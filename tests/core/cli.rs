@@ -2105,3 +2105,15 @@ fn an_input_over_the_limit_says_it_is_the_limit() {
         );
     }
 }
+
+/// QA cli2: a scorecard document given as `--from greenhouse` says which option reads it, as a
+/// Greenhouse object given as `--from json` does; the core's "import it as JSON" named no option.
+#[test]
+fn a_scorecard_given_as_greenhouse_names_the_option_that_reads_it() {
+    let o = run(&["convert", "--from", "greenhouse", "-"], ALL_MEETS.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "scorecard: stdin: format: this is a scorecard document, not a Greenhouse scorecard; import it as JSON (--from json, or --from auto)\n"
+    );
+}

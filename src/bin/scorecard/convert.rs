@@ -76,8 +76,13 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
             };
             format!("{e}{hint}")
         }),
+        // And a scorecard document given as --from greenhouse: the core says "import it as
+        // JSON"; say how here.
         "greenhouse" => {
-            let g = import_greenhouse(text, rubric).map_err(invalid)?;
+            let g = import_greenhouse(text, rubric).map_err(|e| {
+                let scorecard = matches!(&e, ImportError::Invalid(e) if e.path == "format");
+                format!("{}{}", invalid(e), if scorecard { " (--from json, or --from auto)" } else { "" })
+            })?;
             report(at, &g.mappings, &g.warnings, quiet);
             Ok(g.card)
         }
