@@ -2117,3 +2117,26 @@ fn a_scorecard_given_as_greenhouse_names_the_option_that_reads_it() {
         "scorecard: stdin: format: this is a scorecard document, not a Greenhouse scorecard; import it as JSON (--from json, or --from auto)\n"
     );
 }
+
+/// QA cli2: a file saved as UTF-16 without its byte-order mark (as some Windows tools write it)
+/// is named as UTF-16, as one with its mark is, by every reader (whole, JSON lines, a rubric);
+/// it read as UTF-8 holding NUL bytes and was said to be "not JSON: key must be a string".
+#[test]
+fn utf16_without_a_byte_order_mark_is_named_so() {
+    let utf16 = |big: bool| -> Vec<u8> {
+        ALL_MEETS.encode_utf16().flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+    };
+    for big in [false, true] {
+        for args in
+            [&["validate", "-"][..], &["convert", "--jsonl", "-"], &["classify", "-"], &["recommend", "--rubric", "-"]]
+        {
+            let o = run(args, &utf16(big));
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            assert_eq!(
+                stderr(&o),
+                "scorecard: stdin: UTF-16 text (without a byte-order mark); save it as UTF-8\n",
+                "{args:?}"
+            );
+        }
+    }
+}

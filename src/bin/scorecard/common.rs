@@ -397,6 +397,15 @@ fn read_bytes(path: &str, limit: u64, what: &'static str) -> Result<Vec<u8>, Rea
     if bytes.len() as u64 > limit {
         return Err(ReadFailure::new(path, ReadError::TooLarge { limit, what }));
     }
+    // UTF-16 saved without its byte-order mark (which `decode_text` names) reads as UTF-8 with a
+    // NUL byte in every other place, and was said as "not JSON: key must be a string". No text
+    // starts with a NUL byte as its first or second character.
+    if let [a, b, ..] = bytes[..] {
+        if (a == 0) != (b == 0) {
+            let message = "UTF-16 text (without a byte-order mark); save it as UTF-8";
+            return Err(ReadFailure::new(path, ReadError::NotText(message.into())));
+        }
+    }
     Ok(bytes)
 }
 
