@@ -2140,3 +2140,29 @@ fn utf16_without_a_byte_order_mark_is_named_so() {
         }
     }
 }
+
+/// QA cli2: `--rubric -` with no FILE is a usage error (exit 2) in every command that takes
+/// --rubric: those that read stdin without a FILE read the scorecards from the stream the rubric
+/// had taken, and said "stdin: empty: no scorecard in it" (exit 1). With a FILE it still works.
+#[test]
+fn rubric_from_stdin_needs_the_input_named() {
+    let rubric =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/rubrics/l4-senior-software-engineer.json")).unwrap();
+    for cmd in ["recommend", "validate", "compare", "convert", "link", "unlink", "draft"] {
+        let o = run(&[cmd, "--rubric", "-"], &rubric);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(
+                "scorecard: stdin (-) can be read only once: --rubric - reads it, so name the input FILE\n"
+            ),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+    let dir = scratch("rubric-stdin");
+    let card = dir.join("card.json");
+    std::fs::write(&card, ALL_MEETS).unwrap();
+    let o = run(&["recommend", "--rubric", "-", card.to_str().unwrap()], &rubric);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

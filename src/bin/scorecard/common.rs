@@ -276,6 +276,13 @@ impl Args {
         if out.positional.iter().chain(out.values.iter().map(|(_, v)| v)).filter(|p| *p == "-").count() > 1 {
             return Err(Failure::Usage("stdin (-) can be read only once".into()));
         }
+        // And `--rubric -` with no FILE, which every command taking --rubric either refuses or
+        // reads as stdin: the rubric would take stdin and leave the scorecards an empty one.
+        if out.positional.is_empty() && out.value("--rubric") == Some("-") {
+            return Err(Failure::Usage(
+                "stdin (-) can be read only once: --rubric - reads it, so name the input FILE".into(),
+            ));
+        }
         Ok(out)
     }
 
