@@ -2127,9 +2127,12 @@ fn utf16_without_a_byte_order_mark_is_named_so() {
         ALL_MEETS.encode_utf16().flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
     };
     for big in [false, true] {
-        for args in
-            [&["validate", "-"][..], &["convert", "--jsonl", "-"], &["classify", "-"], &["recommend", "--rubric", "-"]]
-        {
+        for args in [
+            &["validate", "-"][..],
+            &["convert", "--jsonl", "-"],
+            &["classify", "-"],
+            &["recommend", "--rubric", "-", "/dev/null"],
+        ] {
             let o = run(args, &utf16(big));
             assert_eq!(o.status.code(), Some(1), "{args:?}");
             assert_eq!(
