@@ -2169,3 +2169,15 @@ fn rubric_from_stdin_needs_the_input_named() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// QA cli2: `scorecard help convert` (as `git help commit`) prints convert's help, not the
+/// whole usage; `scorecard help` alone still prints the whole usage.
+#[test]
+fn help_followed_by_a_command_prints_that_commands_help() {
+    let convert = stdout(&run(&["convert", "--help"], b""));
+    for args in [&["help", "convert"][..], &["--help", "convert"], &["-h", "convert"]] {
+        let o = run(args, b"");
+        assert_eq!((o.status.code(), stdout(&o)), (Some(0), convert.clone()), "{args:?}");
+    }
+    assert!(stdout(&run(&["help"], b"")).starts_with("usage: scorecard <command> [options]"));
+}

@@ -88,8 +88,9 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "unlink" => convert::unlink(rest),
         "compare" => compare::compare(rest),
         "rubric" => rubric::rubric_command(rest),
+        // `scorecard help convert` is `scorecard convert --help`, as `git help commit` is.
         "-h" | "--help" | "help" => {
-            outln!("{}", usage());
+            outln!("{}", rest.first().and_then(|c| command_usage(c)).unwrap_or_else(usage));
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {
