@@ -2181,3 +2181,17 @@ fn help_followed_by_a_command_prints_that_commands_help() {
     }
     assert!(stdout(&run(&["help"], b"")).starts_with("usage: scorecard <command> [options]"));
 }
+
+/// QA cli2: a scorecard made against another rubric says how to read it, in every command that
+/// reads one (as `compare` says how to count it); it said which rubric it was made against and
+/// stopped there.
+#[test]
+fn a_scorecard_of_another_rubric_says_to_give_its_rubric() {
+    let other = ALL_MEETS.replace("\"version\":1,", "\"version\":1,\"rubric\":{\"id\":\"l5-staff\"},");
+    let want = "stdin: rubric.id: this scorecard was made against rubric \"l5-staff\", not \"l4-senior-software-engineer\" (to read it, give its rubric with --rubric)\n";
+    for cmd in ["recommend", "validate", "convert", "link"] {
+        let o = run(&[cmd, "-"], other.as_bytes());
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        assert!(stderr(&o).ends_with(want), "{cmd}: {}", stderr(&o));
+    }
+}

@@ -800,6 +800,13 @@ pub fn read_greenhouse(
     })
 }
 
+/// An import's refusal as the command line says it: a scorecard made against another rubric
+/// (`rubric.id`) says how to read it, as `compare` says how to count it.
+pub fn import_message(e: &ImportError) -> String {
+    let other_rubric = matches!(e, ImportError::Invalid(e) if e.path == "rubric.id");
+    format!("{e}{}", if other_rubric { " (to read it, give its rubric with --rubric)" } else { "" })
+}
+
 /// How a Greenhouse import's refusal is said: "Greenhouse scorecard: " and the import's message.
 pub fn greenhouse_message(e: &ImportError) -> String {
     format!("Greenhouse scorecard: {e}")

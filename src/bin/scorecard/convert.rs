@@ -16,8 +16,8 @@ use scorecard::core::scorecard::clip;
 use scorecard::core::{Rubric, Scorecard};
 
 use crate::common::{
-    greenhouse_message, label, read_document, read_items, read_records, read_without_jsonl, rubric, Args, Failure,
-    Item, Part, ReadError,
+    greenhouse_message, import_message, label, read_document, read_items, read_records, read_without_jsonl, rubric,
+    Args, Failure, Item, Part, ReadError,
 };
 use crate::links::link_json;
 
@@ -63,7 +63,7 @@ fn load(text: &str, at: &str, from: &str, rubric: &Rubric, quiet: bool) -> Resul
     // 1", as `recommend`, `validate` and `compare` say it ([`position_in`]).
     let invalid = |e: ImportError| match e {
         ImportError::NotJson { message, .. } => format!("not JSON: {}", position_in(text, message)),
-        e => e.to_string(),
+        e => import_message(&e),
     };
     match from {
         // A Greenhouse object given as --from json fails on its missing "format": say what it is.
@@ -420,5 +420,5 @@ fn unlink_one(link: &str, rubric: &Rubric) -> Result<Scorecard, String> {
         let hint = if file { format!(" (\"{}\" is a file: `scorecard unlink - < FILE` reads the link in it, `scorecard unlink --jsonl FILE` one link per line)", label(link)) } else { String::new() };
         format!("{e}{hint}")
     })?;
-    import_json(&json, rubric).map_err(|e| e.to_string())
+    import_json(&json, rubric).map_err(|e| import_message(&e))
 }

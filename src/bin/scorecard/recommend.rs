@@ -9,7 +9,8 @@ use scorecard::core::{Rubric, Scorecard};
 use serde_json::json;
 
 use crate::common::{
-    greenhouse_message, label, print_line, read_greenhouse, read_items, read_without_jsonl, rubric, Args, Failure, Part,
+    greenhouse_message, import_message, label, print_line, read_greenhouse, read_items, read_without_jsonl, rubric,
+    Args, Failure, Part,
 };
 
 /// Why a scorecard, or an input, could not be read: a stable code (`validate --json`), the field
@@ -102,7 +103,7 @@ fn problem(text: &str, e: Unread) -> Problem {
     };
     let message = match e {
         Unread::Import(ImportError::NotJson { message, .. }) => format!("not JSON: {}", position_in(text, message)),
-        Unread::Import(e) => e.to_string(),
+        Unread::Import(e) => import_message(&e),
         Unread::Greenhouse(e) => greenhouse_message(&e),
     };
     Problem { code, path, message }
