@@ -2195,3 +2195,17 @@ fn a_scorecard_of_another_rubric_says_to_give_its_rubric() {
         assert!(stderr(&o).ends_with(want), "{cmd}: {}", stderr(&o));
     }
 }
+
+/// QA cli2: `classify` given scorecards (`classify cards.jsonl`, meaning `recommend`) says that a
+/// line is a scorecard document, not a note, rather than only that its "text" is missing.
+#[test]
+fn classify_given_a_scorecard_says_it_is_one() {
+    let o = run(&["classify", "-"], format!("{ALL_MEETS}\n").as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "scorecard: stdin:1: \"text\" is missing: this is a scorecard document, not a note {\"id\", \"text\"} (`scorecard recommend` reads scorecards)\n"
+    );
+    let o = run(&["classify", "-"], b"{\"id\":\"n1\"}\n");
+    assert_eq!(stderr(&o), "scorecard: stdin:1 (id \"n1\"): \"text\" is missing\n");
+}

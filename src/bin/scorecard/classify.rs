@@ -114,6 +114,13 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
                 );
                 continue;
             }
+            // A scorecard given where notes belong (`classify cards.jsonl`): say what it is.
+            None if record.get("format").and_then(Value::as_str) == Some(scorecard::core::scorecard::FORMAT) => {
+                bad += 1;
+                let what = "\"text\" is missing: this is a scorecard document, not a note {\"id\", \"text\"}";
+                refuse(label, n, &id, format!("{what} (`scorecard recommend` reads scorecards)"));
+                continue;
+            }
             None => {
                 bad += 1;
                 refuse(label, n, &id, "\"text\" is missing".into());
