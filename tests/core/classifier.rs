@@ -2933,3 +2933,65 @@ fn too_old_to_be_maintained_is_a_things() {
         "the candidate is too old to be supported, honestly",
     ]);
 }
+
+/// The cls12 review's misses: "they" before a career change or a junior's place ("They seem old
+/// to be switching careers"), "The older candidates we saw", "staff eng" (read "staff
+/// engineering"), "The leads" alone in a note, and "years left in him" were not flagged.
+#[test]
+fn a_career_change_older_candidates_a_staff_eng_the_leads_and_years_left_are_age() {
+    check_age(&[
+        "They seem old to be switching careers",
+        "they seem old to switch careers",
+        "They seem old to be a junior",
+        "The older candidates we saw were slower",
+        "staff eng seems young",
+        "senior eng seems too old for this",
+        "The leads are too young",
+        "He doesn't have many years left in him",
+        "not many working years left",
+    ]);
+    // "they" is still the libraries' where nothing says a person ("They are old to be running in
+    // prod"); others' age and a candidate the note calls "she" beside a role are no one's here.
+    for note in [
+        "They are old to be running in prod",
+        "She coached the older candidates in mock interviews",
+        "The older engineers on the team helped her",
+        "staff eng seems young, she still led the design",
+        "The leads are old, she cleaned up the CRM",
+    ] {
+        check_flags(note, &[]);
+    }
+}
+
+/// The cls12 review's false alarms: cron jobs retired ("She retired the old cron jobs": "cron" is
+/// a thing of work, "retire" an action), "fresh out of" a piece of work ending its clause, a technology's "old to be used", and the manager of a candidate the note
+/// calls "she" ("The manager seems young, so she set up the process herself": someone else's
+/// age, as "Her manager seems young, ..." was) were age flags.
+#[test]
+fn a_retired_thing_fresh_out_of_work_a_tools_use_and_someone_elses_manager_are_no_age() {
+    for note in [
+        "She retired the old cron jobs",
+        "fresh out of a migration project, she explained the cutover plan",
+        "Fresh out of an incident review, she walked me through the timeline",
+        "The manager seems young, so she set up the process herself",
+        "The manager is too old, she said, so she took over the planning",
+    ] {
+        check_flags(note, &[]);
+    }
+    for note in
+        ["Bamboo seemed old to be used here", "Bamboo is old to be maintained", "Bamboo is too old to be used here"]
+    {
+        check_flags(note, &[FlagKind::NonBehavioral]);
+    }
+    check_age(&[
+        "He is retiring this year",
+        "She is retiring from the team next year",
+        "She is retiring the year after next",
+        "He retired the year his daughter was born",
+        "fresh out of a data science bootcamp",
+        "fresh out of a software engineering degree",
+        "Juan is old to be honest",
+        "Juan seemed old to be hired here",
+        "The manager seems young",
+    ]);
+}

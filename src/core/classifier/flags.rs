@@ -77,7 +77,7 @@ pub struct Flag {
 /// (lowercase, after the tokenizer's expansion); `a|b` lists alternatives; a trailing `*` matches
 /// any word start.
 const BIAS: &[(&str, &str)] = &[
-    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; years left in his|her|their career; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
+    ("age", "age; aged; elderly; retirement; retire; retiring; retired; boomer; millennial; millennials; too old; too young; years old; year old; year olds; grey|gray|white hair; grey|gray|greying|graying; older guy|man|woman|lady|candidate|engineer|person|folks|worker|gentleman; bit older; much older; older; old|older|young|younger for; old; long in the tooth; past his|her|their prime; over|under|past|pushing|nearly|almost dozens; early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens; young|energetic guy|man|woman|lady|person|culture|team|candidate|engineer|dev|developer|hire|grad|graduate|talent|blood|gun|crowd|kid|professional|looking|speaker|presenter; fit|match|senior for our|a young team; young and energetic; young and he|she is|was not; younger guy|man|woman|lady|person|candidate|engineer|team|crowd|folks|people|than; looks young|old; looks|looked very|too|barely|so young|old|older|younger|youthful; very young; so young; bit younger; much younger; young; younger; youngster; youngsters; youthful; energetic; fresh blood; fresh faced; fresh out of; recent|fresh grad|graduate|grads|graduates; recent college|university|uni grad|graduate; out of college; out of school; out of university; out of uni; digital native; gen z; over the hill; years left in his|her|their career; years left in him; working years left; overqualified; set in his|her|their ways; in his|her|their 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; in his|her|their early|mid|late 20s|30s|40s|50s|60s|70s|twenties|thirties|forties|fifties|sixties|seventies; dozens something"),
     ("family or parental status", "kids; children; toddler*; newborn; baby; babies; daycare; childcare; child care; school run; childless; grandkids; grandchildren; widow; widowed; widower; single; got engaged; recently|just|newly engaged; mom; mum; mother; moms; mothers; dad; father; dads; fathers; parent; parents; parenthood; married; marriage; wife; husband; spouse; fiance; fiancee; divorced; divorce; a|her|his|their family; family plans|planning|commitments|obligations|reasons|situation|life; maternity; paternity; parental leave"),
     ("pregnancy", "pregnant; pregnancy; expecting a baby; expecting"),
     ("language, accent or speech", "accent; accents; accented; first language; native speaker; native english; non native; native level|fluency|proficiency; second language; english is not; english isn't; broken english; barely|hardly|poor|weak|bad|limited|rough|shaky|halting|basic|fluent|perfect|excellent|heavy english; his|her|their english; english skills|proficiency|fluency|ability; speaks|spoke|speak|speaking english; english was|is hard|poor|weak|limited|bad|difficult|rough|shaky; language barrier|barriers; english; stutter*; lisp; voice; soft spoken"),
@@ -197,15 +197,19 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "too" if len == 2 => {
             !one_of("a an", next_in_clause(tokens, i, 2))
                 && (subject_at(tokens, i).map_or(
-                    !(next_in_clause(tokens, i, 3) == "be" && one_of("maintained upgraded patched supported", next_in_clause(tokens, i, 4))),
+                    !done_to_thing(next_in_clause(tokens, i, 3), next_in_clause(tokens, i, 4)),
                     |k| person_at(tokens, k),
                 ) || named(text, tokens, i + 1))
                 && !work_thing_near(tokens, i + 3, 3)
         }
         // "He's old and slow", "She seems a bit old to learn a new stack": a person, never a
         // fragment ("Old API, needs an upgrade").
-        // ("they" is as often the libraries as the candidate: "they are old and unmaintained".)
-        "old" => (person_subject(tokens, i, false) || named(text, tokens, i)) && prev != "they" && !tokens[..i].iter().rev().take(3).any(|t| t.word == "they") && match next_in_clause(tokens, i, 1) {
+        // ("they" is as often the libraries as the candidate: "they are old and unmaintained";
+        // but only a person changes careers or is a junior, said within the next few words: "They
+        // seem old to be switching careers", "They seem old to be a junior".)
+        "old" => (person_subject(tokens, i, false) || named(text, tokens, i))
+            && (!tokens[..i].iter().rev().take(3).any(|t| t.word == "they") || tokens.iter().skip(i).take(5).any(|t| one_of("career junior", &t.stem)))
+            && match next_in_clause(tokens, i, 1) {
                 // ("old to learn", not "old to this codebase": a verb after "to".)
                 "to" => !one_of(DETERMINERS, next_in_clause(tokens, i, 2)) && !one_of(OWNERS, next_in_clause(tokens, i, 2)),
                 n => ends_or(n, CONJ),
@@ -340,9 +344,10 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "voice" => one_of(OWNERS, prev),
         // ("she's older": the tokenizer keeps "she" of "she's"; "Older clients break on the new
         // SDK", "Older versions leaked": things, a word of content after it, but people:
-        // "Older candidates tend to struggle here".)
+        // "Older candidates tend to struggle here", "The older candidates we saw were slower";
+        // not "The older engineers on the team helped her", others described.)
         "older" if len == 1 => {
-            (i == 0 || one_of("is was bit much an he she", prev))
+            (i == 0 || one_of("is was bit much an he she", prev) || prev == "the" && next == "candidates")
                 && (tokens.get(i + 1).is_none_or(|t| t.stop || t.clause != tokens[i].clause) || person_at(tokens, i + 1))
         }
         // "young and energetic", "she's young", "She is very energetic": about the person. "the
@@ -414,11 +419,17 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         "recent" | "fresh" if len >= 2 && next != "out" && next != "blood" && next != "faced" => {
             !next.ends_with('s') && describes_candidate(tokens, i)
         }
-        "fresh" if len == 3 => !one_of("ideas time options patience money budget steam runway", tokens.get(i + 3).map_or("", |t| t.word.as_str())),
-        // "retired the old API", "the retirement of the legacy billing service": systems are
-        // retired too. Of a person ("a few years from retirement", "she is retiring the year
+        // ("fresh out of a migration project": a piece of work ends its clause; not "fresh out of
+        // a data science bootcamp".)
+        "fresh" if len == 3 => {
+            !one_of("ideas time options patience money budget steam runway", tokens.get(i + 3).map_or("", |t| t.word.as_str()))
+                && !tokens.iter().rev().find(|t| t.clause == tokens[i].clause).is_some_and(|t| lexicon_hit(&word_sets().1, &t.stem))
+        }
+        // "retired the old API", "the retirement of the legacy billing service", "retired the
+        // old cron jobs": systems are retired too. Of a person ("a few years from retirement", "she is retiring the year
         // after next"), age: so only a thing of work right after it rules it out.
-        "retirement" | "retire" | "retiring" | "retired" if len == 1 => !work_thing_after(tokens, i, 1),
+        // Retiring "from" something is a person's ("retiring from the team next year").
+        "retirement" | "retire" | "retiring" | "retired" if len == 1 => next_in_clause(tokens, i, 1) == "from" || !work_thing_after(tokens, i, 1),
         // "accented characters in the search index", "an accent colour": text and design. The
         // next word must be in the same clause: "Strong accent, text was hard to follow".
         "accent" | "accents" | "accented" if len == 1 => !one_of(
@@ -510,15 +521,15 @@ fn person_at(tokens: &[Token], k: usize) -> bool {
         || one_of(ROLES, one)
             && !one_of(OWNERS, w(k.wrapping_sub(1)))
             && !one_of(OWNERS, w(k.wrapping_sub(2)))
-            // "the (new) manager"; "the hiring manager", "the tech lead", "Team lead ...",
-            // "hiring manager is ..." as often someone else as the candidate, so, like a plural,
-            // alone.
+            // "the (new) manager", "the leads"; "the hiring manager", "the tech lead", "Team lead
+            // ...", "hiring manager is ...", "staff eng ...": as often someone else as the
+            // candidate, so, like a plural, alone.
             && match one {
-                "manager" | "lead" => {
-                    one == "manager" && open(k.wrapping_sub(1))
-                        || one_of("hiring engineering tech team developer", w(k.wrapping_sub(1)))
-                            && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1)))
-                            && alone
+                "manager" | "lead" | "engineering" => {
+                    alone
+                        && (one != "engineering" && open(k.wrapping_sub(1)) && (one == "manager" || one != w(k))
+                            || one_of("hiring engineering tech team developer staff senior principal", w(k.wrapping_sub(1)))
+                                && (open(k.wrapping_sub(2)) || clause_initial(tokens, k.wrapping_sub(1))))
                 }
                 _ => true,
             })
@@ -546,13 +557,15 @@ const PERSONS: &str = "he she they candidate cand guy man woman lady person kid 
 /// People by their role, which the lexicons know as words of work: "The developer seems young",
 /// "The manager seems young" are said of a person, not a thing; but not of the candidate when
 /// someone's ("Her manager seems young, so she set up the process herself": [`person_at`]). A
-/// "lead", and a "manager" also, after "hiring", "tech", "team", "dev" or "eng" (read
-/// "developer", "engineering") that opens its noun phrase or clause, in a note with no "he" or
-/// "she" ("hiring manager is too young to judge this"); "lead" alone is as often a metric ("The
-/// lead time seems young"). A plural is a person too ("The interns are too young"), in a note
-/// with no "he" or "she".
+/// manager, a lead and a "staff eng" (read "staff engineering") are the candidate only in a
+/// note with no "he" or "she" ("The manager seems young, so she set up the process herself" is
+/// her manager's age, someone else's): "the (new) manager", "the leads" (a plural: "The lead
+/// time seems young" is a metric), or after "hiring", "tech", "team", "dev", "eng" (read
+/// "developer", "engineering"), "staff", "senior" or "principal" that opens its noun phrase or
+/// clause ("hiring manager is too young to judge this", "staff eng seems young"). A plural is a
+/// person too ("The interns are too young"), in a note with no "he" or "she".
 const ROLES: &str =
-    "engineer developer dev manager lead hire intern junior senior applicant interviewee grad graduate professional";
+    "engineer developer dev manager lead engineering hire intern junior senior applicant interviewee grad graduate professional";
 
 /// The word that walking back from token `i` over [`HEDGES`] leads to in its clause, by its
 /// index: `None` at the clause's start (or past six of them).
@@ -603,11 +616,19 @@ fn named(text: &str, tokens: &[Token], i: usize) -> bool {
             && text.as_bytes().get(t.start + 1).is_some_and(|&b| b > b'Z'))
         // "for ..." a person, not a thing's use: "Ruby is old for this kind of workload".
         && (on
-            || word(i + 1) == "to"
+            // ("Bamboo seemed old to be used here", "to be supported": a thing's use.)
+            || word(i + 1) == "to" && !done_to_thing(word(i + 2), word(i + 3))
             || word(i + 1).is_empty()
             || word(i + 1) == "for"
                 && !work_thing_near(tokens, i + 2, tokens.len())
                 && (word(i.wrapping_sub(1)) == "too" || !tokens[i..].iter().any(|t| one_of("workload traffic load", &t.stem))))
+}
+
+/// "to be maintained" (upgraded, patched, supported, used): what is done to a thing, not to a
+/// person ("too old to be maintained, she replaced the cron jobs", "Bamboo seemed old to be used
+/// here"; not "too old to be retrained").
+fn done_to_thing(be: &str, verb: &str) -> bool {
+    be == "be" && one_of("maintained upgraded patched supported used", verb)
 }
 
 /// Things said to be young or old that the lexicons do not know: "Dashboard looks old", "Vue
@@ -710,7 +731,7 @@ fn work_thing_after(tokens: &[Token], i: usize, len: usize) -> bool {
     let clause = tokens.get(i).map(|t| t.clause);
     tokens.iter().skip(i + len).take(4).take_while(|t| Some(t.clause) == clause).any(|t| {
         let s = t.stem.as_str();
-        lexicon_hit(&word_sets().1, s) || "servic system api endpoint legacy librar module version cluster server charact string node process component packag depend pipelin platform product featur app"
+        lexicon_hit(&word_sets().1, s) || "cron servic system api endpoint legacy librar module version cluster server charact string node process component packag depend pipelin platform product featur app"
             .split(' ')
             .any(|w| s.starts_with(w) || s.ends_with(w))
     })
@@ -788,7 +809,7 @@ prompt nudg wait rely blam ignor miss forgot forget skip avoid fail drive own
 set introduc creat establish champion advocat adopt roll train publish contribut prepar read research
 manag handl resolv investigat prototyp pilot instrument alert partner collaborat facilitat chair host invit
 recommend argu defend justify admit acknowledg realiz assum recover backtrack iterat sav reduc increas
-improv grow cancel rewrite rewrot replac deprecat standardiz unblock help support guide sponsor recruit
+improv grow cancel rewrite rewrot replac retir deprecat standardiz unblock help support guide sponsor recruit
 ran led wrote built took gave made brought caught drew spoke chose went came
 found kept held sent spent ask mov pull flag raise rais gather collect analyz
 model spec draft edit merg block refus declin agre accept bring send spend get
