@@ -6,9 +6,12 @@ import { startServer } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launch() {
+export function launch({ scrollbars = false } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
+    // Playwright hides scrollbars; with `scrollbars`, the page's take their width from it, as
+    // on Windows or a Linux desktop (some 15 px less for the content).
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', ...(process.env.CHROMIUM_ARGS ? process.env.CHROMIUM_ARGS.split(' ') : [])],
   });

@@ -4,7 +4,7 @@
 // own box; the page never scrolls sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, observe, openScorer, submit } from './browser.mjs';
+import { harness, launch, observe, openScorer, submit } from './browser.mjs';
 
 let base, browser;
 harness((h) => ({ base, browser } = h));
@@ -262,9 +262,12 @@ test('from a small laptop to 1200 px (992 to 1199 px) the comparison of six capa
   // names, and after that was fixed from 1025 px, still from 992 to 1024 px.
   const sweep = Array.from({ length: 22 }, (_, i) => 360 + i * 30);
   const fits = [992, 1000, 1010, 1024, 1025, 1040, 1080, 1120, 1160, 1190, 1199];
+  // With scrollbars that take their width, as on Windows: from 992 to some 1004 px the long
+  // names' comparison was 924 px in a box of 911 to 923, fitting only where scrollbars overlay.
+  const withBars = await launch({ scrollbars: true });
   for (const names of [['Ada Byron', 'Bo Li', 'Cy Ng'], ['Venkatasubramanian Lakshminarayanan', 'Chandrasekharan Balasubramanian', 'Ada Byron', 'Wojciechowska Schwarzenegger'], [LONG, 'Ada Byron']]) {
     // (A context each: the view keeps the loaded set.)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await withBars.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(base + '/committee.html');
     await page.waitForSelector('#scc-paste');
@@ -278,11 +281,13 @@ test('from a small laptop to 1200 px (992 to 1199 px) the comparison of six capa
       const { by, out } = await overflow(page);
       assert.ok(by <= 0, `at ${width} px, with ${names[0].slice(0, 12)}, the page is ${by} px wider than the viewport (${out.join(', ')})`);
       if (width < 992) continue;
-      const [scroll, client] = await compare.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+      const [scroll, client, page_] = await compare.evaluate((w) => [w.scrollWidth, w.clientWidth, document.documentElement.clientWidth]);
+      assert.ok(page_ < width, `at ${width} px the page's scrollbar takes its width (the page is ${page_} px wide)`);
       assert.ok(scroll <= client, `at ${width} px, with ${names[0].slice(0, 12)}, the comparison is ${scroll} px in a box of ${client}`);
     }
     await context.close();
   }
+  await withBars.close();
 });
 
 test('from 901 px to a desktop\'s 1440 px, the scorer\'s header shows long names (27 characters) whole, on its page and in a host\'s column', async () => {
