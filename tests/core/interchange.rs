@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use scorecard::core::interchange::greenhouse::{html_to_text, match_attribute, GhRating};
+use scorecard::core::interchange::greenhouse::{html_blocks, html_to_text, match_attribute, GhRating};
 use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::markdown::escape_line;
 use scorecard::core::interchange::{
@@ -453,21 +453,22 @@ fn expected_after_greenhouse(card: &Scorecard, rubric: &Rubric) -> Vec<(String, 
     observations.sort_by_key(rank);
     let mut out = Vec::new();
     for o in observations {
-        let lines: Vec<String> = o
-            .text
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty())
-            .collect();
+        // One observation each, its lines as written (white space collapsed as HTML does, the
+        // blank lines at its ends dropped, those within it kept).
+        let lines: Vec<String> = o.text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let (Some(first), Some(last)) =
+            (lines.iter().position(|l| !l.is_empty()), lines.iter().rposition(|l| !l.is_empty()))
+        else {
+            continue;
+        };
+        let text = lines[first..=last].join("\n");
         // A suggested level the classifier cannot tell is a guess: exported as no level.
         let guess = o.source == TagSource::Suggested
             && scorecard::core::classifier::classify(&o.text).is_ok_and(|c| c.level_unsure());
-        for (i, line) in lines.into_iter().enumerate() {
-            if i == 0 && o.capability.is_some() {
-                out.push((line, o.capability.clone(), if guess { Rating::NotAssessed } else { o.level }, o.source));
-            } else {
-                out.push((line, None, Rating::NotAssessed, TagSource::Suggested));
-            }
+        if o.capability.is_some() {
+            out.push((text, o.capability.clone(), if guess { Rating::NotAssessed } else { o.level }, o.source));
+        } else {
+            out.push((text, None, Rating::NotAssessed, TagSource::Suggested));
         }
     }
     out
@@ -1970,4 +1971,50 @@ fn greenhouse_take_aways_leave_impressions_out() {
     );
     card.observations.truncate(2);
     assert_eq!(export_greenhouse(&card, &rubric)["questions"][0]["answer"], Value::Null);
+}
+
+/// A multi-line observation goes out as one Key Take-Aways item with `<br>`s, and comes back as
+/// one observation with its lines (its blank line too): a second export writes the same answer.
+/// Its lines read apart, the second ("shared weekly") read as an impression and was left out.
+#[test]
+fn greenhouse_multi_line_observation_survives_a_second_trip() {
+    let rubric = rubric();
+    let mut card = Scorecard::new(&rubric);
+    let text = "Wrote the migration runbook for the on-call rotation.\n\nshared weekly";
+    card.observations.push(Observation {
+        id: "o1".into(),
+        text: text.into(),
+        capability: Some("technical_expertise".into()),
+        level: Rating::Exceeds,
+        source: TagSource::Interviewer,
+    });
+    let first = export_greenhouse(&card, &rubric);
+    let back = import_greenhouse(&first.to_string(), &rubric).expect("imports").card;
+    let got: Vec<(&str, Option<&str>, Rating)> =
+        back.observations.iter().map(|o| (o.text.as_str(), o.capability.as_deref(), o.level)).collect();
+    assert_eq!(got, [(text, Some("technical_expertise"), Rating::Exceeds)]);
+    let second = export_greenhouse(&back, &rubric);
+    assert_eq!(second["questions"], first["questions"]);
+    assert_eq!(
+        first["questions"][0]["answer"],
+        "<ul><li>Technical Expertise (Exceeds Expectations): Wrote the migration runbook for the on-call \
+         rotation.<br><br>shared weekly</li></ul>"
+    );
+}
+
+/// A list item's lines are one text; lines elsewhere (`<br>`, a plain text's line breaks, other
+/// blocks) are texts of their own, as a hand-written answer's lines are.
+#[test]
+fn html_blocks_keep_a_list_items_lines_together() {
+    for (html, blocks) in [
+        ("<ul><li>a<br>b</li><li> c </li></ul>", vec!["a\nb", "c"]),
+        ("<ul><li>a<br><br>b<br></li></ul>", vec!["a\n\nb"]),
+        ("<ul>\n  <li>\n    a\n    b\n  </li>\n</ul>", vec!["a\nb"]),
+        ("<ul><li>a<br>b<li>c<br>d</ul>e<br>f", vec!["a\nb", "c\nd", "e", "f"]),
+        ("<p>a<br>b</p>", vec!["a", "b"]),
+        ("one\ntwo\r\nthree", vec!["one", "two", "three"]),
+        ("<li>a&#10;b&#13;c</li>", vec!["a\nb c"]),
+    ] {
+        assert_eq!(html_blocks(html), blocks, "for {html:?}");
+    }
 }

@@ -548,7 +548,7 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                 id_field(qo.get("id"), &format!("{path}.id"))?;
                 let question = opt_string(qo.get("question"), &format!("{path}.question"), MAX_TEXT_CHARS)?;
                 let answer = opt_string(qo.get("answer"), &format!("{path}.answer"), MAX_TEXT_CHARS * 10)?;
-                let answer = html_to_text(&answer);
+                let answer = html_blocks(&answer);
                 if answer.is_empty() {
                     continue;
                 }
@@ -563,9 +563,11 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                 // Lines longer than an observation may be are cut into pieces within the limit;
                 // the label is short enough to leave most of it.
                 let room = MAX_TEXT_CHARS - prefix.chars().count();
-                for line in answer.lines() {
+                // One observation per block: a list item's lines stay one observation, as the
+                // export wrote it.
+                for line in &answer {
                     let (text, tag) =
-                        if take_aways { parse_observation_line(line, rubric) } else { (line.to_string(), None) };
+                        if take_aways { parse_observation_line(line, rubric) } else { (line.clone(), None) };
                     for piece in split_long(&text, room) {
                         texts.push((format!("{prefix}{piece}"), tag.clone()));
                         if texts.len() > MAX_OBSERVATIONS {
@@ -1001,21 +1003,40 @@ const BLOCK_TAGS: &[&str] = &[
     "section",
 ];
 
-/// Turns the basic HTML of a Greenhouse answer into plain text, one line per block.
+/// Turns the basic HTML of a Greenhouse answer into plain text, one line per block
+/// ([`html_blocks`] joined by line breaks).
+pub fn html_to_text(html: &str) -> String {
+    html_blocks(html).join("\n")
+}
+
+/// Turns the basic HTML of a Greenhouse answer into plain text, one text per block.
 ///
 /// Tags are removed (the contents of `script`, `style` and comments with them), common entities
-/// are decoded, block elements and line breaks become new lines, runs of white space become one
-/// space, and empty lines are dropped. A `<` that does not start a tag is kept as text. The
-/// result is text, to be shown as text: nothing of it is ever interpreted as markup.
-pub fn html_to_text(html: &str) -> String {
+/// are decoded, block elements and line breaks end a block, runs of white space become one
+/// space, and empty blocks are dropped. Within a list item (`<li>`) a `<br>` or a line break is
+/// a line of the item, not a new block: the export writes a multi-line observation as one item
+/// with `<br>`s, and it comes back as one text with its lines (its blank lines inside it kept).
+/// A `<` that does not start a tag is kept as text. The result is text, to be shown as text:
+/// nothing of it is ever interpreted as markup.
+pub fn html_blocks(html: &str) -> Vec<String> {
+    // Blocks end at '\n'; a line within a list item ends at '\r' (a '\r' of the text itself is
+    // white space, made a space).
     let mut out = String::with_capacity(html.len());
+    let mut item = false;
+    let push = |out: &mut String, text: &str, item: bool| {
+        out.extend(text.chars().map(|c| match c {
+            '\r' => ' ',
+            '\n' if item => '\r',
+            c => c,
+        }))
+    };
     let mut rest = html;
     while let Some(i) = rest.find(['<', '&']) {
-        out.push_str(rest.get(..i).unwrap_or(""));
+        push(&mut out, rest.get(..i).unwrap_or(""), item);
         rest = rest.get(i..).unwrap_or("");
         if rest.starts_with('&') {
             let (decoded, used) = entity(rest);
-            out.push_str(&decoded);
+            push(&mut out, &decoded, item);
             rest = rest.get(used..).unwrap_or("");
             continue;
         }
@@ -1058,16 +1079,27 @@ pub fn html_to_text(html: &str) -> String {
             };
             continue;
         }
-        if BLOCK_TAGS.contains(&name.as_str()) {
+        if name == "br" && item {
+            out.push('\r');
+        } else if BLOCK_TAGS.contains(&name.as_str()) {
             out.push('\n');
+            // In an item from its start tag to its end, or to the end of its list (`</li>` may
+            // be left out).
+            if matches!(name.as_str(), "li" | "ul" | "ol") {
+                item = name == "li" && !closing;
+            }
         }
     }
-    out.push_str(rest);
-    out.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    push(&mut out, rest, item);
+    out.split('\n')
+        .filter_map(|block| {
+            let lines: Vec<String> =
+                block.split('\r').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+            let first = lines.iter().position(|l| !l.is_empty())?;
+            let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(first);
+            Some(lines.get(first..=last).unwrap_or_default().join("\n"))
+        })
+        .collect()
 }
 
 /// The byte offset of `needle` (which starts with an ASCII character) in `hay`, ignoring ASCII
