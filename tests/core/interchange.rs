@@ -2018,3 +2018,35 @@ fn html_blocks_keep_a_list_items_lines_together() {
         assert_eq!(html_blocks(html), blocks, "for {html:?}");
     }
 }
+
+/// The `ratings` grouping's silent choices are said: an attribute without a rating of its own
+/// listed under two ratings takes the lowest, naming both; a name no attribute has is ignored,
+/// named. Nothing else changes: the ratings read are those the import read before.
+#[test]
+fn greenhouse_grouping_warns_what_it_chose_and_ignored() {
+    let rubric = rubric();
+    let gh = json!({
+        "attributes": [
+            {"name": "Communication", "type": "Skills", "note": null, "rating": null},
+            {"name": "Technical Expertise", "type": "Skills", "note": null, "rating": null},
+        ],
+        "ratings": {
+            "strong_yes": ["Communication", "Technical Expertise"],
+            "yes": ["Communication", "Curiosity"],
+            "no": ["Technical Expertise"],
+        },
+    });
+    let g = import_greenhouse(&gh.to_string(), &rubric).expect("imports");
+    assert_eq!(g.card.rating("communication_collaboration"), Rating::Meets);
+    assert_eq!(g.card.rating("technical_expertise"), Rating::NeedsImprovement);
+    assert_eq!(
+        g.warnings,
+        [
+            "attribute \"Communication\" has no rating of its own and is listed under ratings.yes and \
+             ratings.strong_yes: the lowest, yes, is kept",
+            "attribute \"Technical Expertise\" has no rating of its own and is listed under ratings.no and \
+             ratings.strong_yes: the lowest, no, is kept",
+            "ratings.yes lists \"Curiosity\", which is no attribute's name; it is not imported",
+        ]
+    );
+}

@@ -34,8 +34,8 @@ pub const KEY_TAKE_AWAYS: &str = "Key Take-Aways";
 /// The most attributes or questions read from one object.
 pub const MAX_ITEMS: usize = 200;
 
-/// Greenhouse's per-attribute rating scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Greenhouse's per-attribute rating scale, lowest first (`no_decision` last: no rating).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum GhRating {
     DefinitelyNot,
     No,
@@ -431,8 +431,25 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
                     ),
                 )
             })?,
+            // Listed under two ratings, the lowest is kept (the cautious reading, as for two
+            // attributes of one capability), and said.
             Some(Value::Null) | None => {
-                grouped.iter().find(|(n, _)| *n == name).map_or(GhRating::NoDecision, |(_, r)| *r)
+                let listed: Vec<GhRating> = grouped.iter().filter(|(n, _)| *n == name).map(|(_, r)| *r).collect();
+                let r = listed.iter().copied().min().unwrap_or(GhRating::NoDecision);
+                if listed.iter().any(|l| *l != r) {
+                    let ids: Vec<String> = GhRating::ALL
+                        .iter()
+                        .filter(|g| listed.contains(g))
+                        .map(|g| format!("ratings.{}", g.id()))
+                        .collect();
+                    warnings.push(format!(
+                        "attribute \"{}\" has no rating of its own and is listed under {}: the lowest, {}, is kept",
+                        clip(&name),
+                        crate::core::engine::join_names(ids),
+                        r.id()
+                    ));
+                }
+                r
             }
             Some(other) => {
                 return Err(ImportError::invalid(
@@ -486,6 +503,17 @@ pub fn import_greenhouse_value(value: &Value, rubric: &Rubric) -> Result<Greenho
             }
         }
         mappings.push(AttributeMapping { attribute: name, capability, how, rating: gh.id().to_string() });
+    }
+
+    // A name in the grouping that no attribute has: its rating has nothing to go to.
+    for (i, (n, r)) in grouped.iter().enumerate() {
+        if !mappings.iter().any(|m| m.attribute == *n) && !grouped.iter().take(i).any(|(e, _)| e == n) {
+            warnings.push(format!(
+                "ratings.{} lists \"{}\", which is no attribute's name; it is not imported",
+                r.id(),
+                clip(n)
+            ));
+        }
     }
 
     // Several attributes may map to one capability: the lowest rating given wins (the cautious
