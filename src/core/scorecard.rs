@@ -563,10 +563,21 @@ impl Scorecard {
             let io = i.as_object().ok_or_else(|| ScorecardError::new("interview", expected("an object", i)))?;
             card.interview.step = opt_str(io, "step", Parent::Field("interview"))?;
             card.interview.date = opt_str(io, "date", Parent::Field("interview"))?;
-            if !card.interview.date.is_empty() && !is_iso_date(&card.interview.date) {
+            let date = &card.interview.date;
+            if !date.is_empty() && !is_iso_date(date) {
+                // In the form, but no day ("2024-02-30", month 13): said so, not the form.
+                let shaped = date.len() == 10
+                    && date
+                        .bytes()
+                        .enumerate()
+                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
                 return Err(ScorecardError::new(
                     "interview.date",
-                    format!("expected YYYY-MM-DD, found \"{}\"", clip(&card.interview.date)),
+                    if shaped {
+                        format!("\"{date}\" is not a day of the calendar")
+                    } else {
+                        format!("expected YYYY-MM-DD, found \"{}\"", clip(date))
+                    },
                 ));
             }
         }
