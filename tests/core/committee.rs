@@ -1457,7 +1457,12 @@ fn documents_one_after_another_are_split_into_scorecards() {
     assert_eq!(items[1].text, cut);
     // A pretty document alone, or followed by something that is no document: one text, and the
     // error of a single document.
-    assert_eq!(split_input("a.json", &format!("\n{a}\n")), [Piece { at: String::new(), text: a.clone(), line: None }]);
+    assert_eq!(split_input("a.json", &format!("{a}\n")), [Piece { at: String::new(), text: a.clone(), line: None }]);
+    // After a blank line, the line it starts on, for its errors (`Piece::locate`).
+    assert_eq!(
+        split_input("a.json", &format!("\n{a}\n")),
+        [Piece { at: String::new(), text: a.clone(), line: Some(2) }]
+    );
     let trailing = split_input("a.json", &format!("{a}\n]"));
     assert_eq!(places(&trailing), [""]);
     let lines_of_a = a.lines().count();
@@ -2528,4 +2533,23 @@ fn a_panel_of_one_has_the_scorers_confidence() {
     let two = card("c1 bo s2: te=M po=M bi=E cc=M ms=E lp=M");
     let r = analyze(&rubric, &[("a.json".to_string(), one), ("b.json".to_string(), two)], Some(f));
     assert!(r.candidates[0].committee.recommendation.contradicted.is_empty());
+}
+
+/// QA cli3: a file of one document after blank lines names the file's line of a JSON error, as
+/// `scorecard` says it: `split_input` trims the blank lines away, and the committee page counted
+/// from the document's first line.
+#[test]
+fn a_json_error_after_blank_lines_names_the_files_line() {
+    let rubric = rubric();
+    let pieces = split_input("a.json", "\n\n{\n \"format\": x\n}\n");
+    let [piece] = pieces.as_slice() else { panic!("{pieces:?}") };
+    let error = parse_for_panel(&piece.text, &rubric).map(|_| ()).unwrap_err().to_string();
+    assert!(error.contains("at line 2 column 12"), "{error}");
+    let located = piece.locate(error);
+    assert!(located.ends_with("at line 4 column 12)"), "{located}");
+    // Without blank lines before it, the text's lines are the file's: as they were.
+    let piece = &split_input("a.json", "{\n \"format\": x\n}\n")[0];
+    let error = parse_for_panel(&piece.text, &rubric).map(|_| ()).unwrap_err().to_string();
+    assert_eq!(piece.locate(error.clone()), error);
+    assert!(error.contains("at line 2 column 12"), "{error}");
 }
