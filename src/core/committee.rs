@@ -749,9 +749,7 @@ pub struct Piece {
     pub at: String,
     pub text: String,
     /// For one of documents written one after another, the line of the input it starts on
-    /// (1-based): its own errors count lines from its first line. For the whole text (`at`
-    /// empty) after blank lines, which its text is without, the line it starts on: its errors
-    /// are put on the input's lines.
+    /// (1-based): its own errors count lines from its first line.
     pub line: Option<usize>,
 }
 
@@ -761,31 +759,12 @@ impl Piece {
     /// committee page both report it.
     pub fn locate(&self, error: String) -> String {
         match self.line {
-            Some(line) if self.at.is_empty() => on_file_line(error, line),
             Some(line) if error.contains(" at line ") => {
                 format!("{error}; those lines are counted from where this document starts, line {line} of the file")
             }
             Some(line) => format!("{error}; this document starts at line {line} of the file"),
             None => error,
         }
-    }
-}
-
-/// A JSON reader's error ("not JSON: … at line L column C", as `compare` says it in parentheses)
-/// in a text that starts on line `first` of its file, with L made the file's line. Any other
-/// error is left as it is: only the reader's position ends an error so (a quoted value, which
-/// may hold any words, is followed by its closing quote).
-pub fn on_file_line(error: String, first: usize) -> String {
-    let Some(at) = error.rfind(" at line ").filter(|_| error.contains("not JSON")) else { return error };
-    let (head, tail) = error.split_at(at + " at line ".len());
-    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
-    let (line, rest) = tail.split_at(digits);
-    let column = rest.strip_prefix(" column ").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
-    match (line.parse::<usize>(), column) {
-        (Ok(line), Some("" | ")")) if digits > 0 => {
-            format!("{head}{}{rest}", line.saturating_add(first.saturating_sub(1)))
-        }
-        _ => error,
     }
 }
 
@@ -809,8 +788,8 @@ pub fn on_file_line(error: String, first: usize) -> String {
 ///   rest of the text when there is none), so that the broken one fails alone, with the error's
 ///   line and column counted from its first line, and the documents after it are read.
 /// - Otherwise the whole text is one document (a pretty-printed one whose first line is "{"),
-///   with one error if it is broken, on the text's line (after blank lines, the line counted
-///   from the text's first, not the document's).
+///   with one error if it is broken; a JSON one as written, with the blank lines before it, so
+///   that its error names the text's line.
 pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
     let trimmed = text.trim();
     if trimmed.starts_with('[') {
@@ -848,9 +827,13 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
             items.into_iter().map(|p| Piece { line: p.line.map(|l| first_line + l), ..p }).collect()
         }
         _ if looks_like_lines => by_line(),
-        // After blank lines, which its text is without, its errors are put on the text's lines
-        // (`Piece::locate`), as `scorecard` says them.
-        _ => vec![piece(String::new(), trimmed.to_string(), (first_line > 0).then_some(first_line + 1))],
+        // A JSON document keeps the blank lines before it, so that its errors name the text's
+        // lines (the committee page's and `scorecard`'s alike), not lines counted from its own.
+        _ => vec![piece(
+            String::new(),
+            (if trimmed.starts_with('{') { text.trim_end() } else { trimmed }).to_string(),
+            None,
+        )],
     }
 }
 

@@ -564,21 +564,20 @@ impl Scorecard {
             card.interview.step = opt_str(io, "step", Parent::Field("interview"))?;
             card.interview.date = opt_str(io, "date", Parent::Field("interview"))?;
             let date = &card.interview.date;
-            if !date.is_empty() && !is_iso_date(date) {
+            match iso_date(date) {
+                Some(true) => {}
+                _ if date.is_empty() => {}
                 // In the form, but no day ("2024-02-30", month 13): said so, not the form.
-                let shaped = date.len() == 10
-                    && date
-                        .bytes()
-                        .enumerate()
-                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-                return Err(ScorecardError::new(
-                    "interview.date",
-                    if shaped {
-                        format!("\"{date}\" is not a day of the calendar")
-                    } else {
-                        format!("expected YYYY-MM-DD, found \"{}\"", clip(date))
-                    },
-                ));
+                shaped => {
+                    return Err(ScorecardError::new(
+                        "interview.date",
+                        format!(
+                            "expected {}, found \"{}\"",
+                            if shaped.is_some() { "a day of the calendar" } else { "YYYY-MM-DD" },
+                            clip(date)
+                        ),
+                    ))
+                }
             }
         }
         let ratings = obj
@@ -968,15 +967,17 @@ fn digits_value(digits: &[u8]) -> Option<u32> {
 /// True for `YYYY-MM-DD` naming a day that exists: February 29 only in leap years (divisible by
 /// 4, except centuries not divisible by 400).
 pub fn is_iso_date(s: &str) -> bool {
+    iso_date(s) == Some(true)
+}
+
+/// For text in the form `YYYY-MM-DD`, whether it names a day that exists ([`is_iso_date`]);
+/// `None` for other text.
+fn iso_date(s: &str) -> Option<bool> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
+        return None;
     }
-    let (Some(year), Some(month), Some(day)) =
-        (digits_value(&b[0..4]), digits_value(&b[5..7]), digits_value(&b[8..10]))
-    else {
-        return false;
-    };
+    let (year, month, day) = (digits_value(&b[0..4])?, digits_value(&b[5..7])?, digits_value(&b[8..10])?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         2 if leap => 29,
@@ -985,7 +986,7 @@ pub fn is_iso_date(s: &str) -> bool {
         1..=12 => 31,
         _ => 0,
     };
-    (1..=days).contains(&day)
+    Some((1..=days).contains(&day))
 }
 
 /// A time of submission as the committee shows it beside another: converted to UTC, to the

@@ -2020,7 +2020,7 @@ fn html_blocks_keep_a_list_items_lines_together() {
 }
 
 /// The `ratings` grouping's silent choices are said: an attribute without a rating of its own
-/// listed under two ratings takes the lowest, naming both; a name no attribute has is ignored,
+/// listed under two ratings takes the lowest, naming it; a name no attribute has is ignored,
 /// named. Nothing else changes: the ratings read are those the import read before.
 #[test]
 fn greenhouse_grouping_warns_what_it_chose_and_ignored() {
@@ -2042,10 +2042,10 @@ fn greenhouse_grouping_warns_what_it_chose_and_ignored() {
     assert_eq!(
         g.warnings,
         [
-            "attribute \"Communication\" has no rating of its own and is listed under ratings.yes and \
-             ratings.strong_yes: the lowest, yes, is kept",
-            "attribute \"Technical Expertise\" has no rating of its own and is listed under ratings.no and \
-             ratings.strong_yes: the lowest, no, is kept",
+            "attribute \"Communication\" has no rating of its own and is listed under several ratings: the \
+             lowest, yes, is kept",
+            "attribute \"Technical Expertise\" has no rating of its own and is listed under several ratings: \
+             the lowest, no, is kept",
             "ratings.yes lists \"Curiosity\", which is no attribute's name; it is not imported",
         ]
     );

@@ -151,11 +151,11 @@ fn dates_must_exist() {
     }
     check(
         r#"{"format":"interview-scorecard","version":1,"ratings":{},"interview":{"date":"2026-02-30"}}"#,
-        Err("interview.date: \"2026-02-30\" is not a day of the calendar"),
+        Err("interview.date: expected a day of the calendar, found \"2026-02-30\""),
     );
     // The form, but a month that is none, is no day either; a date not in the form says the form.
     for (date, message) in [
-        ("2026-13-01", "interview.date: \"2026-13-01\" is not a day of the calendar"),
+        ("2026-13-01", "interview.date: expected a day of the calendar, found \"2026-13-01\""),
         ("2026-1-01", "interview.date: expected YYYY-MM-DD, found \"2026-1-01\""),
         ("2026/01/01", "interview.date: expected YYYY-MM-DD, found \"2026/01/01\""),
         ("２０２６-01-01", "interview.date: expected YYYY-MM-DD, found \"２０２６-01-01\""),

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use scorecard::core::committee::{on_file_line, split_input, Piece};
+use scorecard::core::committee::{split_input, Piece};
 use scorecard::core::interchange::greenhouse::import_greenhouse_value;
 use scorecard::core::interchange::{decode_text, detect, Format, ImportError};
 use scorecard::core::ladder::{looks_like_ladder, rubric_from_ladder};
@@ -555,6 +555,24 @@ impl Item {
     }
 }
 
+/// A JSON reader's error ("not JSON: … at line L column C", as `compare` says it in parentheses)
+/// in a text that starts on line `first` of its file, with L made the file's line. Any other
+/// error is left as it is: only the reader's position ends an error so (a quoted value, which
+/// may hold any words, is followed by its closing quote).
+fn on_file_line(error: String, first: usize) -> String {
+    let Some(at) = error.rfind(" at line ").filter(|_| error.contains("not JSON")) else { return error };
+    let (head, tail) = error.split_at(at + " at line ".len());
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let (line, rest) = tail.split_at(digits);
+    let column = rest.strip_prefix(" column ").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    match (line.parse::<usize>(), column) {
+        (Ok(line), Some("" | ")")) if digits > 0 => {
+            format!("{head}{}{rest}", line.saturating_add(first.saturating_sub(1)))
+        }
+        _ => error,
+    }
+}
+
 /// An input as every command that reads scorecards reads it ([`read_items`]).
 pub struct Items {
     /// Its parts, in order.
@@ -628,15 +646,7 @@ pub fn read_items(path: &str, jsonl: bool) -> Items {
                 .into_iter()
                 .map(|p| Item {
                     source: format!("{label}{}", p.at),
-                    // The whole text after blank lines: its errors on the file's lines.
-                    part: Part::Text(
-                        p.text,
-                        match p.line {
-                            Some(line) if p.at.is_empty() => Lines::File(line),
-                            Some(line) => Lines::From(line),
-                            None => Lines::Own,
-                        },
-                    ),
+                    part: Part::Text(p.text, p.line.map_or(Lines::Own, Lines::From)),
                 })
                 .collect(),
             pretty: false,

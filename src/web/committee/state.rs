@@ -373,12 +373,13 @@ pub fn read_set(text: &str, rubric: &Rubric) -> Option<Vec<Source>> {
 
 /// Reads one scorecard: a share link or a JSON document.
 fn read(text: &str, rubric: &Rubric) -> Result<Scorecard, String> {
-    let text = text.trim();
-    if text.contains(LINK_PREFIX) && !text.starts_with('{') {
-        let json = decode_link_json(text).map_err(|e| e.to_string())?;
+    let trimmed = text.trim();
+    if trimmed.contains(LINK_PREFIX) && !trimmed.starts_with('{') {
+        let json = decode_link_json(trimmed).map_err(|e| e.to_string())?;
         return parse_for_panel(&json, rubric).map_err(|e| e.to_string());
     }
-    parse_for_panel(text, rubric).map_err(|e| e.to_string())
+    // Not trimmed at the start: a document after blank lines names the file's line of an error.
+    parse_for_panel(text.trim_end(), rubric).map_err(|e| e.to_string())
 }
 
 /// The label of pasted text, before its number.
