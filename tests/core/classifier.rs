@@ -2995,3 +2995,23 @@ fn a_retired_thing_fresh_out_of_work_a_tools_use_and_someone_elses_manager_are_n
         "The manager seems young",
     ]);
 }
+
+/// rev14's review of those rules: retiring "from" anything was age, and "fresh out of" looked at
+/// the clause's last word, so a PhD before "... her code review" read as a piece of work.
+#[test]
+fn retiring_from_a_duty_is_no_age_and_fresh_out_of_reads_what_follows_it() {
+    for note in [
+        "Retiring from the old API was her idea and she drove the migration",
+        "He is retiring from the project next quarter and handed over the runbooks",
+        "She is retiring from the project lead role to focus on the migration",
+        "She retired from the platform team's on-call and trained her replacement",
+        "He is fresh out of a migration project and explained the cutover plan clearly",
+    ] {
+        check_flags(note, &[]);
+    }
+    check_age(&[
+        "She's fresh out of a PhD and it shows in her code review",
+        "He retired from the company last year",
+        "She is retiring from the team next year",
+    ]);
+}

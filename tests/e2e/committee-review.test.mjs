@@ -69,6 +69,9 @@ test('files with the same name are both kept, under distinguishable labels; the 
   // The same text under another name is named with the one already loaded.
   await page.setInputFiles('#scc-files', [file('scorecard-c-zed (1).json', ben)]);
   await waitStatus(page, /not added again: scorecard-c-zed \(1\)\.json \(same as scorecard-c-zed\.json \(2\)\)/);
+  // And with blank lines before it (a copy saved by another tool): the same text.
+  await page.setInputFiles('#scc-files', [file('copy.json', '\n\n' + JSON.stringify(ben, null, 2))]);
+  await waitStatus(page, /not added again: copy\.json \(same as scorecard-c-zed\.json \(2\)\)/);
   // The message is about the latest batch only.
   await paste(page, [card('Zed', 'Chen', 'Behavioural', MEETS4)]);
   await waitStatus(page, /^3 scorecards loaded, 3 counted, 1 candidate\.$/);

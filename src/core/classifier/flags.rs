@@ -423,13 +423,29 @@ fn plausible(text: &str, tokens: &[Token], i: usize, len: usize) -> bool {
         // a data science bootcamp".)
         "fresh" if len == 3 => {
             !one_of("ideas time options patience money budget steam runway", tokens.get(i + 3).map_or("", |t| t.word.as_str()))
-                && !tokens.iter().rev().find(|t| t.clause == tokens[i].clause).is_some_and(|t| lexicon_hit(&word_sets().1, &t.stem))
+                // (The head of what follows: "a migration project" ends in work, "a PhD and ..." not.)
+                && !{
+                    let mut k = i + 3;
+                    while tokens.get(k).is_some_and(|t| t.stop) {
+                        k += 1;
+                    }
+                    while tokens.get(k + 1).is_some_and(|t| !t.stop && t.clause == tokens[i].clause) {
+                        k += 1;
+                    }
+                    tokens.get(k).is_some_and(|t| t.clause == tokens[i].clause && lexicon_hit(&word_sets().1, &t.stem))
+                }
         }
         // "retired the old API", "the retirement of the legacy billing service", "retired the
         // old cron jobs": systems are retired too. Of a person ("a few years from retirement", "she is retiring the year
         // after next"), age: so only a thing of work right after it rules it out.
-        // Retiring "from" something is a person's ("retiring from the team next year").
-        "retirement" | "retire" | "retiring" | "retired" if len == 1 => next_in_clause(tokens, i, 1) == "from" || !work_thing_after(tokens, i, 1),
+        // Retiring "from" the team, the company, work, is a person's; from a project, an API or a
+        // team's on-call, a duty's end ("Retiring from the old API was her idea").
+        "retirement" | "retire" | "retiring" | "retired" if len == 1 => {
+            next_in_clause(tokens, i, 1) == "from"
+                && ((2..4).any(|k| one_of("team company industry workforce work job", next_in_clause(tokens, i, k)))
+                    || !work_thing_after(tokens, i + 1, 1))
+                || !work_thing_after(tokens, i, 1)
+        }
         // "accented characters in the search index", "an accent colour": text and design. The
         // next word must be in the same clause: "Strong accent, text was hard to follow".
         "accent" | "accents" | "accented" if len == 1 => !one_of(

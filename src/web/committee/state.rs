@@ -504,7 +504,8 @@ impl Reducible for CommitteeState {
                 } else {
                     let items = split_input(&label, &text);
                     let at = |a: &str| if pasted { pasted_at(a) } else { a.to_string() };
-                    // Items whose text is already loaded (or earlier in this text) are left out;
+                    // Items whose text is already loaded (or earlier in this text) are left out,
+                    // blank lines before a document aside (split_input keeps them for its lines);
                     // the rest are added under the file's name, numbered if a file of that name
                     // is already loaded.
                     let base = unique_label(sources, label.clone());
@@ -520,7 +521,9 @@ impl Reducible for CommitteeState {
                         let text = &item.text;
                         let loaded = sources
                             .iter()
-                            .find(|s| s.too_large.is_none() && !text.is_empty() && s.text == *text)
+                            .find(|s| {
+                                s.too_large.is_none() && !text.is_empty() && s.text.trim_start() == text.trim_start()
+                            })
                             .map(|s| {
                                 // Pasted again and still unreadable: back in the box with the rest.
                                 if pasted && s.read.is_err() {
@@ -531,7 +534,7 @@ impl Reducible for CommitteeState {
                         let repeated = || {
                             fresh
                                 .iter()
-                                .find(|p| !text.is_empty() && p.text == *text)
+                                .find(|p| !text.is_empty() && p.text.trim_start() == text.trim_start())
                                 .map(|p| format!("{base}{}", at(&p.at)))
                         };
                         match loaded.or_else(repeated) {
