@@ -2021,7 +2021,7 @@ fn html_blocks_keep_a_list_items_lines_together() {
 
 /// The `ratings` grouping's silent choices are said: an attribute without a rating of its own
 /// listed under two ratings takes the lowest, naming it; a name no attribute has is ignored,
-/// named. Nothing else changes: the ratings read are those the import read before.
+/// named. (Before, the first rating in key order was taken, silently: strong_yes over yes.)
 #[test]
 fn greenhouse_grouping_warns_what_it_chose_and_ignored() {
     let rubric = rubric();
