@@ -2209,3 +2209,79 @@ fn classify_given_a_scorecard_says_it_is_one() {
     let o = run(&["classify", "-"], b"{\"id\":\"n1\"}\n");
     assert_eq!(stderr(&o), "scorecard: stdin:1 (id \"n1\"): \"text\" is missing\n");
 }
+
+/// Review of the cli2 fixes: UTF-16 with its byte-order mark is refused as UTF-16 by the JSON
+/// lines readers too (a file or stdin), as docs/interchange.md says of every reader: they split
+/// the bytes into lines before decoding, and said "file:1: not UTF-8 text (byte 1 of the line)",
+/// then "file:2: not JSON" for what followed.
+#[test]
+fn utf16_with_its_byte_order_mark_is_named_so_by_every_reader() {
+    let dir = scratch("utf16-mark");
+    let file = dir.join("u16bom.json");
+    for (mark, big) in [([0xff, 0xfe], false), ([0xfe, 0xff], true)] {
+        let utf16: Vec<u8> = mark
+            .into_iter()
+            .chain(format!("{ALL_MEETS}\n{ALL_MEETS}\n").encode_utf16().flat_map(|u| {
+                if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            }))
+            .collect();
+        std::fs::write(&file, &utf16).unwrap();
+        let path = file.to_str().unwrap();
+        for (args, label) in [
+            (&["validate", "--jsonl", path][..], path),
+            (&["validate", "--jsonl", "-"], "stdin"),
+            (&["recommend", "--jsonl", "-"], "stdin"),
+            (&["convert", "--jsonl", path], path),
+            (&["unlink", "--jsonl", "-"], "stdin"),
+            (&["classify", path], path),
+            (&["classify", "-"], "stdin"),
+            (&["validate", path], path),
+        ] {
+            let o = run(args, &utf16);
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            assert_eq!(stderr(&o), format!("scorecard: {label}: UTF-16 text; save it as UTF-8\n"), "{args:?}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Review of the cli2 fixes: UTF-16 without its mark is told by its first code units, not by
+/// its first two bytes alone, which also called UTF-32 and any binary file whose second byte is
+/// 0 "UTF-16 text". UTF-32 is named as such, with its mark or without; a binary file is not
+/// UTF-8 at its first such byte; UTF-16 without a mark, even one character long, is still UTF-16.
+#[test]
+fn only_utf16_is_named_utf16() {
+    let utf32 = |big: bool, text: &str| -> Vec<u8> {
+        text.chars().flat_map(|c| if big { (c as u32).to_be_bytes() } else { (c as u32).to_le_bytes() }).collect()
+    };
+    let utf16 = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let with_mark = |big: bool| [utf32(big, "\u{feff}"), utf32(big, ALL_MEETS)].concat();
+    let cases: [(Vec<u8>, &str); 9] = [
+        (utf32(false, ALL_MEETS), "UTF-32 text (without a byte-order mark); save it as UTF-8"),
+        (utf32(true, ALL_MEETS), "UTF-32 text (without a byte-order mark); save it as UTF-8"),
+        (utf32(false, "{"), "UTF-32 text (without a byte-order mark); save it as UTF-8"),
+        (with_mark(false), "UTF-32 text; save it as UTF-8"),
+        (with_mark(true), "UTF-32 text; save it as UTF-8"),
+        (b"\x89\x00\x0d\x0a\x1a\x0a\x00\x00".to_vec(), "not UTF-8 text (byte 1); save it as UTF-8"),
+        (b"{\x00\"\x00\xfa\xce".to_vec(), "not UTF-8 text (byte 5); save it as UTF-8"),
+        (utf16("{"), "UTF-16 text (without a byte-order mark); save it as UTF-8"),
+        (utf16("{\"é\": 1}"), "UTF-16 text (without a byte-order mark); save it as UTF-8"),
+    ];
+    for (bytes, want) in cases {
+        for args in [&["validate", "-"][..], &["recommend", "--rubric", "-", "/dev/null"]] {
+            let o = run(args, &bytes);
+            assert_eq!((o.status.code(), stderr(&o)), (Some(1), format!("scorecard: stdin: {want}\n")), "{args:?}");
+        }
+        // A JSON lines reader names the encoding alike; a binary file, the line's byte.
+        let o = run(&["classify", "-"], &bytes);
+        if want.starts_with("UTF") {
+            assert_eq!(stderr(&o), format!("scorecard: stdin: {want}\n"), "{bytes:?}");
+        } else {
+            assert!(stderr(&o).starts_with("scorecard: stdin:1: not UTF-8 text (byte"), "{}", stderr(&o));
+        }
+    }
+}

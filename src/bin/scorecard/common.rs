@@ -404,16 +404,46 @@ fn read_bytes(path: &str, limit: u64, what: &'static str) -> Result<Vec<u8>, Rea
     if bytes.len() as u64 > limit {
         return Err(ReadFailure::new(path, ReadError::TooLarge { limit, what }));
     }
-    // UTF-16 saved without its byte-order mark (which `decode_text` names) reads as UTF-8 with a
-    // NUL byte in every other place, and was said as "not JSON: key must be a string". No text
-    // starts with a NUL byte as its first or second character.
-    if let [a, b, ..] = bytes[..] {
-        if (a == 0) != (b == 0) {
-            let message = "UTF-16 text (without a byte-order mark); save it as UTF-8";
-            return Err(ReadFailure::new(path, ReadError::NotText(message.into())));
-        }
+    if let Some(encoding) = other_encoding(&bytes) {
+        return Err(ReadFailure::new(path, ReadError::NotText(format!("{encoding}; save it as UTF-8"))));
     }
     Ok(bytes)
+}
+
+/// The encoding of text that is not UTF-8 but UTF-16 or UTF-32, with its byte-order mark or
+/// without, as every reader refuses it (whole or as JSON lines, a file or stdin): "UTF-16 text",
+/// "UTF-32 text (without a byte-order mark)". Read as UTF-8 it held NUL bytes, and was said to be
+/// "not JSON: key must be a string", or line by line "not UTF-8 text (byte 1 of the line)".
+///
+/// Without a mark, it is told by its first code units (up to 4 of UTF-32, else up to 8 of
+/// UTF-16): in each, a character that is not NUL beside zero bytes, on the same side in every unit,
+/// as `{"format"` or `# Ladder` is written. No text holds NUL, so a unit of zeros (UTF-32 read as
+/// UTF-16) or one with no zero byte ends it: a binary file whose second byte is 0 is left to the
+/// UTF-8 reader, which names its first byte that is not UTF-8, as it refuses UTF-16 that starts
+/// with characters holding no zero byte (CJK) without naming it.
+fn other_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        // UTF-32LE's mark starts as UTF-16LE's does: no text starts with NUL, so it is UTF-32.
+        [0xff, 0xfe, 0, 0, ..] | [0, 0, 0xfe, 0xff, ..] => return Some("UTF-32 text"),
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => return Some("UTF-16 text"),
+        _ => {}
+    }
+    // The first `first` units of `size` bytes, each a character's bytes (not all zero) beside
+    // zero bytes: all on the little-endian side (the character first) or all on the other.
+    let aligned = |size: usize, first: usize| {
+        let units: Vec<(&[u8], &[u8])> = bytes.chunks_exact(size).take(first).map(|u| u.split_at(size / 2)).collect();
+        let zero = |half: &[u8]| half.iter().all(|b| *b == 0);
+        !units.is_empty()
+            && (units.iter().all(|(lo, hi)| !zero(lo) && zero(hi))
+                || units.iter().all(|(lo, hi)| zero(lo) && !zero(hi)))
+    };
+    if aligned(4, 4) {
+        Some("UTF-32 text (without a byte-order mark)")
+    } else if aligned(2, 8) {
+        Some("UTF-16 text (without a byte-order mark)")
+    } else {
+        None
+    }
 }
 
 fn read_at_most(path: &str, limit: u64, what: &'static str) -> Result<String, ReadFailure> {
