@@ -2144,14 +2144,14 @@ fn utf16_without_a_byte_order_mark_is_named_so() {
     }
 }
 
-/// QA cli2: `--rubric -` with no FILE is a usage error (exit 2) in every command that takes
-/// --rubric: those that read stdin without a FILE read the scorecards from the stream the rubric
-/// had taken, and said "stdin: empty: no scorecard in it" (exit 1). With a FILE it still works.
+/// QA cli2: `--rubric -` with no FILE is a usage error (exit 2) in the commands that read stdin
+/// without a FILE: they read the scorecards from the stream the rubric had taken, and said
+/// "stdin: empty: no scorecard in it" (exit 1). With a FILE it still works.
 #[test]
 fn rubric_from_stdin_needs_the_input_named() {
     let rubric =
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/rubrics/l4-senior-software-engineer.json")).unwrap();
-    for cmd in ["recommend", "validate", "compare", "convert", "link", "unlink", "draft"] {
+    for cmd in ["recommend", "compare", "convert", "draft"] {
         let o = run(&[cmd, "--rubric", "-"], &rubric);
         assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
         assert!(
@@ -2161,6 +2161,17 @@ fn rubric_from_stdin_needs_the_input_named() {
             "{cmd}: {}",
             stderr(&o)
         );
+    }
+    // Review of the cli2 fixes: the commands that read nothing without a FILE (or a URL) say so,
+    // as they did: stdin is not theirs to read.
+    for (cmd, want) in [
+        ("validate", "validate needs at least one FILE (or - for stdin)"),
+        ("link", "link needs a scorecard FILE (or - for stdin)"),
+        ("unlink", "unlink needs a share URL or fragment (or - for stdin)"),
+    ] {
+        let o = run(&[cmd, "--rubric", "-"], &rubric);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with(&format!("scorecard: {want}\n")), "{cmd}: {}", stderr(&o));
     }
     let dir = scratch("rubric-stdin");
     let card = dir.join("card.json");

@@ -141,7 +141,7 @@ pub fn classify(rest: &[String]) -> Result<ExitCode, Failure> {
 /// `scorecard draft`: observations in, one scorecard with tags, drafted ratings and a
 /// recommendation out.
 pub fn draft(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &[], &["--rubric"])?;
+    let args = Args::parse_stdin_default(rest, &[], &["--rubric"])?;
     let path = single_input(&args, "draft")?;
     let rubric = rubric(&args)?;
     let input = read_input(&path)?;

@@ -276,14 +276,30 @@ impl Args {
         if out.positional.iter().chain(out.values.iter().map(|(_, v)| v)).filter(|p| *p == "-").count() > 1 {
             return Err(Failure::Usage("stdin (-) can be read only once".into()));
         }
-        // And `--rubric -` with no FILE, which every command taking --rubric either refuses or
-        // reads as stdin: the rubric would take stdin and leave the scorecards an empty one.
+        Ok(out)
+    }
+
+    /// [`Args::parse`] for a command that reads stdin when no FILE is given (`recommend`,
+    /// `compare`, `convert`, `draft`): there `--rubric -` with no FILE is a usage error, since
+    /// the rubric would take stdin and leave the scorecards an empty one. (`validate`, `link` and
+    /// `unlink` read nothing without a FILE or URL, and say that.)
+    pub fn parse_stdin_default(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Args, Failure> {
+        let out = Args::parse(args, flags, valued)?;
         if out.positional.is_empty() && out.value("--rubric") == Some("-") {
             return Err(Failure::Usage(
                 "stdin (-) can be read only once: --rubric - reads it, so name the input FILE".into(),
             ));
         }
         Ok(out)
+    }
+
+    /// The inputs named, or stdin (`-`) when none is.
+    pub fn inputs(&self) -> Vec<String> {
+        if self.positional.is_empty() {
+            vec!["-".to_string()]
+        } else {
+            self.positional.clone()
+        }
     }
 
     fn set_value(&mut self, name: &str, value: &str) -> Result<(), Failure> {

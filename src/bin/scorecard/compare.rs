@@ -36,9 +36,9 @@ fn read_one(text: &str, rubric: &Rubric, source: &str) -> Result<Scorecard, Stri
 
 /// Runs `scorecard compare [--jsonl] [--compact] [--rubric FILE] [FILE...|-]`.
 pub fn compare(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--jsonl", "--compact"], &["--rubric"])?;
+    let args = Args::parse_stdin_default(rest, &["--jsonl", "--compact"], &["--rubric"])?;
     let rubric = rubric(&args)?;
-    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+    let paths = args.inputs();
 
     let mut cards: Vec<(String, Scorecard)> = Vec::new();
     let mut failed: Vec<LoadFailure> = Vec::new();

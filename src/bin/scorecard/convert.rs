@@ -35,7 +35,7 @@ type Pretty = (String, std::ops::Range<usize>);
 /// read with --jsonl that start as a pretty-printed document does, with the range of their
 /// inputs, for [`batch_exit`] to say "read it without --jsonl" when none of them read.
 fn inputs(args: &Args) -> (Vec<Item>, bool, Vec<Pretty>) {
-    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+    let paths = args.inputs();
     let mut out = Vec::new();
     let mut pretty = Vec::new();
     let jsonl = args.flag("--jsonl");
@@ -147,7 +147,7 @@ fn how_label(how: MatchKind) -> &'static str {
 /// named on stderr with its place ("file [2]", "file:3") and the others are still converted,
 /// then exit 1.
 pub fn convert(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--quiet", "--jsonl"], &["--from", "--to", "--rubric"])?;
+    let args = Args::parse_stdin_default(rest, &["--quiet", "--jsonl"], &["--from", "--to", "--rubric"])?;
     let from = args.value("--from").unwrap_or("auto");
     let to = args.value("--to").unwrap_or("json");
     if !["json", "greenhouse", "markdown"].contains(&to) {

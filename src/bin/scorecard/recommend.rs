@@ -36,7 +36,7 @@ struct Loaded {
 /// the others: batch work wants every verdict at once. Also the hints to give after the errors
 /// (a pretty-printed file read with --jsonl).
 fn load_all(args: &Args, rubric: &Rubric) -> (Vec<Loaded>, Vec<String>) {
-    let paths = if args.positional.is_empty() { vec!["-".to_string()] } else { args.positional.clone() };
+    let paths = args.inputs();
     let mut out = Vec::new();
     let mut hints = Vec::new();
     for path in &paths {
@@ -123,7 +123,7 @@ fn report_failures(failures: &[String], hints: &[String]) -> ExitCode {
 }
 
 pub fn recommend(rest: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(rest, &["--jsonl"], &["--rubric"])?;
+    let args = Args::parse_stdin_default(rest, &["--jsonl"], &["--rubric"])?;
     let rubric = rubric(&args)?;
     let mut failures = Vec::new();
     let (cards, hints) = load_all(&args, &rubric);
