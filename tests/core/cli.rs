@@ -2191,6 +2191,18 @@ fn help_followed_by_a_command_prints_that_commands_help() {
         assert_eq!((o.status.code(), stdout(&o)), (Some(0), convert.clone()), "{args:?}");
     }
     assert!(stdout(&run(&["help"], b"")).starts_with("usage: scorecard <command> [options]"));
+    // Review of the cli2 fixes: a command there that is none is an unknown command (exit 2, the
+    // usage on stderr, nothing on stdout), as `git help nosuchcmd` says; it printed the usage
+    // and exited 0. Help on help is the usage.
+    for args in [&["help", "nosuchcmd"][..], &["--help", "nosuchcmd"], &["-h", "nosuchcmd", "convert"]] {
+        let o = run(args, b"");
+        assert_eq!((o.status.code(), stdout(&o)), (Some(2), String::new()), "{args:?}");
+        assert!(stderr(&o).starts_with("scorecard: unknown command \"nosuchcmd\"\n\nusage: scorecard"), "{args:?}");
+    }
+    for args in [&["help", "help"][..], &["help", "--help"], &["--help", "-h"]] {
+        let o = run(args, b"");
+        assert_eq!((o.status.code(), stdout(&o)), (Some(0), stdout(&run(&["help"], b""))), "{args:?}");
+    }
 }
 
 /// QA cli2: a scorecard made against another rubric says how to read it, in every command that

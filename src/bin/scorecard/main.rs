@@ -88,15 +88,24 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "unlink" => convert::unlink(rest),
         "compare" => compare::compare(rest),
         "rubric" => rubric::rubric_command(rest),
-        // `scorecard help convert` is `scorecard convert --help`, as `git help commit` is.
+        // `scorecard help convert` is `scorecard convert --help`, as `git help commit` is; a
+        // command there that is none is an unknown command, as `git help nosuchcmd` says.
         "-h" | "--help" | "help" => {
-            outln!("{}", rest.first().and_then(|c| command_usage(c)).unwrap_or_else(usage));
+            let help = match rest.first().map(String::as_str) {
+                None | Some("-h" | "--help" | "help") => usage(),
+                Some(c) => command_usage(c).ok_or_else(|| unknown_command(c))?,
+            };
+            outln!("{help}");
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {
             outln!("scorecard {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(Failure::Usage(format!("unknown command \"{}\"", scorecard::core::scorecard::clip(other)))),
+        other => Err(unknown_command(other)),
     }
+}
+
+fn unknown_command(name: &str) -> Failure {
+    Failure::Usage(format!("unknown command \"{}\"", scorecard::core::scorecard::clip(name)))
 }
