@@ -2044,6 +2044,50 @@ fn an_argument_that_is_not_utf8_is_a_usage_error() {
     }
 }
 
+/// Review of the cli2 fixes: an argument that is not UTF-8 text is said by what it is: a file
+/// operand to rename, an option's value named by its option (a file to rename only when the
+/// option reads one: not `--base`'s URL), an option that no command has. Each said "rename the
+/// file".
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_said_by_what_it_is() {
+    use std::os::unix::ffi::OsStrExt;
+    let arg = |bytes: &'static [u8]| std::ffi::OsStr::from_bytes(bytes);
+    let cases: [(&[&std::ffi::OsStr], &str); 7] = [
+        (
+            &[arg(b"link"), arg(b"--base"), arg(b"http://x/\xe9"), arg(b"-")],
+            "the argument \"http://x/\\xE9\", the value of --base, is not UTF-8 text; give it as UTF-8 text",
+        ),
+        (
+            &[arg(b"link"), arg(b"--base=http://x/\xe9"), arg(b"-")],
+            "the argument \"--base=http://x/\\xE9\", the value of --base, is not UTF-8 text; give it as UTF-8 text",
+        ),
+        (
+            &[arg(b"recommend"), arg(b"--rubric"), arg(b"caf\xe9.json"), arg(b"-")],
+            "the argument \"caf\\xE9.json\", the value of --rubric, is not UTF-8 text; rename the file",
+        ),
+        (
+            &[arg(b"classifier"), arg(b"eval"), arg(b"--model"), arg(b"caf\xe9.json")],
+            "the argument \"caf\\xE9.json\", the value of --model, is not UTF-8 text; rename the file",
+        ),
+        (&[arg(b"validate"), arg(b"--js\xe9n"), arg(b"-")], "unknown option \"--js\\xE9n\" (not UTF-8 text)"),
+        // After "--" every argument is a FILE, as after an option's value.
+        (
+            &[arg(b"convert"), arg(b"--"), arg(b"--caf\xe9.json")],
+            "the argument \"--caf\\xE9.json\" is not UTF-8 text; rename the file, or give it on stdin (- < FILE)",
+        ),
+        (
+            &[arg(b"link"), arg(b"--base"), arg(b"http://x/"), arg(b"caf\xe9.json")],
+            "the argument \"caf\\xE9.json\" is not UTF-8 text; rename the file, or give it on stdin (- < FILE)",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_scorecard")).args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with(&format!("scorecard: {want}\n")), "{args:?}: {}", stderr(&o));
+    }
+}
+
 /// QA cli2: a `--rubric` (or `--policy-from`) file that is empty, or that is a scorecard (the
 /// arguments swapped: `--rubric card.json rubric.json`), is said to be so, not "EOF while parsing
 /// a value at line 1 column 0" or "capabilities: missing".

@@ -231,9 +231,45 @@ pub enum Failure {
 /// The largest input read from one file or stdin.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The first argument of the command line that is not UTF-8 text (a file named in Latin-1), as
-/// Rust's `Debug` writes it (`"caf\xE9.json"`): [`Args::parse`] refuses it as a usage error.
-pub static NOT_UTF8: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+/// The first argument of the command line that is not UTF-8 text (a file named in Latin-1): as
+/// Rust's `Debug` writes it (`"caf\xE9.json"`), and as it is among the arguments, made text (its
+/// bytes that are not UTF-8 read as U+FFFD). [`Args::parse`] refuses it as a usage error, saying
+/// what it is ([`not_utf8`]).
+pub static NOT_UTF8: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+
+/// The options whose value names a file to read: an argument there that is not UTF-8 text is a
+/// file to rename ([`not_utf8`]).
+const FILE_OPTIONS: [&str; 7] = ["--rubric", "--policy-from", "--corpus", "--heldout", "--flags", "--model", "--file"];
+
+/// What is said of the argument `lossy` that is not UTF-8 text (`shown` as [`NOT_UTF8`] holds it),
+/// by what it is among `args` as [`Args::parse`] reads them: a FILE (or URL) operand, to rename or
+/// give on stdin; an option's value (`--base URL`, `--rubric=FILE`), named by its option, a file
+/// to rename only if the option reads one; or an option, which no command has (all are ASCII).
+fn not_utf8(args: &[String], valued: &[&str], shown: &str, lossy: &str) -> String {
+    let operand = format!("the argument {shown} is not UTF-8 text; rename the file, or give it on stdin (- < FILE)");
+    let value = |option: &str| {
+        let what = if FILE_OPTIONS.contains(&option) { "rename the file" } else { "give it as UTF-8 text" };
+        format!("the argument {shown}, the value of {option}, is not UTF-8 text; {what}")
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let named = a.split_once('=').map(|(name, _)| name).filter(|name| valued.contains(name));
+        if a == lossy {
+            return match named {
+                Some(option) => value(option),
+                None if a.starts_with('-') && a != "-" => format!("unknown option {shown} (not UTF-8 text)"),
+                None => operand,
+            };
+        }
+        if named.is_none() && valued.contains(&a.as_str()) && it.next().is_some_and(|v| v == lossy) {
+            return value(a);
+        }
+    }
+    operand
+}
 
 /// Parsed options: flags, `--name value` pairs, and positional arguments.
 pub struct Args {
@@ -245,10 +281,8 @@ pub struct Args {
 impl Args {
     /// Splits arguments. `flags` lists the options that take no value, `valued` those that take one.
     pub fn parse(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Args, Failure> {
-        if let Some(arg) = NOT_UTF8.get() {
-            return Err(Failure::Usage(format!(
-                "the argument {arg} is not UTF-8 text; rename the file, or give it on stdin (- < FILE)"
-            )));
+        if let Some((shown, lossy)) = NOT_UTF8.get() {
+            return Err(Failure::Usage(not_utf8(args, valued, shown, lossy)));
         }
         let mut out = Args { flags: Vec::new(), values: Vec::new(), positional: Vec::new() };
         let mut it = args.iter();

@@ -42,8 +42,9 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| {
             a.into_string().unwrap_or_else(|a| {
-                let _ = common::NOT_UTF8.set(format!("{a:?}"));
-                a.to_string_lossy().into_owned()
+                let lossy = a.to_string_lossy().into_owned();
+                let _ = common::NOT_UTF8.set((format!("{a:?}"), lossy.clone()));
+                lossy
             })
         })
         .collect();
