@@ -827,11 +827,12 @@ pub fn split_input(label: &str, text: &str) -> Vec<Piece> {
             items.into_iter().map(|p| Piece { line: p.line.map(|l| first_line + l), ..p }).collect()
         }
         _ if looks_like_lines => by_line(),
-        // A JSON document keeps the blank lines before it, so that its errors name the text's
-        // lines (the committee page's and `scorecard`'s alike), not lines counted from its own.
+        // A JSON document, an object or a list that does not read, keeps the blank lines before
+        // it, so that its errors name the text's lines (the committee page's and `scorecard`'s
+        // alike), not lines counted from its own: nor "at column C" alone for one of one line.
         _ => vec![piece(
             String::new(),
-            (if trimmed.starts_with('{') { text.trim_end() } else { trimmed }).to_string(),
+            (if trimmed.starts_with(['{', '[']) { text.trim_end() } else { trimmed }).to_string(),
             None,
         )],
     }

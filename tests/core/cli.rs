@@ -1970,6 +1970,28 @@ fn a_json_error_after_blank_lines_names_the_files_line() {
         assert_eq!(o.status.code(), Some(1), "{cmd}");
         assert!(stderr(&o).contains("expected value at line 4 column 12"), "{cmd}: {}", stderr(&o));
     }
+    // Review of the cli2 fixes: a document of one line after blank lines too (an object, or a
+    // list that does not read, of one line or more). Its text, one line, lost "line 1" to the
+    // one-line rule ("at column C", as a line of JSON lines says it, named by its line) before
+    // its line was put on the file's, and said "at column 12" alone; a list counted from its own
+    // first line.
+    let dir = scratch("blank-lines");
+    let file = dir.join("one-line.json");
+    for (text, want) in [
+        ("\n\n{\"format\": x}\n", "expected value at line 3 column 12"),
+        ("\n\n[{\"format\": x}]\n", "expected value at line 3 column 13"),
+        ("\n\n[\n{\"format\": x}]\n", "expected value at line 4 column 12"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        for input in ["-", file.to_str().unwrap()] {
+            for cmd in ["recommend", "validate", "compare", "convert", "link"] {
+                let o = run(&[cmd, input], text.as_bytes());
+                assert_eq!(o.status.code(), Some(1), "{cmd}");
+                assert!(stderr(&o).contains(want), "{cmd} {input} {text:?}: {}", stderr(&o));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// QA cli2: an object read as a Greenhouse scorecard by `convert --from auto` (one with

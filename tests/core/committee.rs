@@ -2551,4 +2551,14 @@ fn a_json_error_after_blank_lines_names_the_files_line() {
     let error = parse_for_panel(&piece.text, &rubric).map(|_| ()).unwrap_err().to_string();
     assert_eq!(piece.locate(error.clone()), error);
     assert!(error.contains("at line 2 column 12"), "{error}");
+    // Review of the cli2 fixes: a list that does not read, after blank lines, names the text's
+    // line too; one of one line said "at column 13" alone, a longer one counted from its "[".
+    for (text, want) in
+        [("\n\n[{\"format\": x}]\n", "at line 3 column 13)"), ("\n\n[\n{\"format\": x}]", "at line 4 column 12)")]
+    {
+        let pieces = split_input("a.json", text);
+        let [piece] = pieces.as_slice() else { panic!("{pieces:?}") };
+        let error = parse_for_panel(&piece.text, &rubric).map(|_| ()).unwrap_err().to_string();
+        assert!(error.ends_with(want), "{text:?}: {error}");
+    }
 }
