@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { harness, submit } from './browser.mjs';
+import { harness, openScorer, submit } from './browser.mjs';
 
 const CAPS = ['technical_expertise', 'project_ownership', 'business_impact', 'communication_collaboration',
   'mentorship_support', 'leadership_process'];
@@ -469,9 +469,7 @@ test('a note the classifier flags is not evidence: the rating stays without evid
 const stepWarned = (page) => page.locator('#sc-names-hint').evaluate((h) => h.classList.contains('sc-is-warning'));
 
 test('after Submit was pressed, dismissing its refusal keeps the missing step a warning', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + '/');
+  const { context, page } = await openScorer(browser, base);
   await page.waitForSelector('#sc-names-hint');
   assert.equal(await stepWarned(page), false, 'a fresh card: the quiet hint');
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
@@ -483,9 +481,7 @@ test('after Submit was pressed, dismissing its refusal keeps the missing step a 
 });
 
 test('a notice that is not about the card\'s content (Imported from, of a document with no rating) leaves the hint quiet', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + '/');
+  const { context, page } = await openScorer(browser, base);
   await page.waitForSelector('.sc-app[data-assist=ready]');
   assert.equal(await stepWarned(page), false, 'a fresh card: the quiet hint');
   await page.locator('summary', { hasText: 'Import a scorecard' }).click();
