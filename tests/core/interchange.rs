@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use scorecard::core::interchange::greenhouse::{html_blocks, html_to_text, match_attribute, GhRating};
+use scorecard::core::interchange::greenhouse::{html_blocks, match_attribute, GhRating};
 use scorecard::core::interchange::link::{base64url_decode, base64url_encode, decode_link_json, MAX_LINK_INPUT_CHARS};
 use scorecard::core::interchange::markdown::escape_line;
 use scorecard::core::interchange::{
@@ -1048,9 +1048,9 @@ fn long_greenhouse_answers_are_split_within_the_observation_limit() {
     assert_eq!(err, "the notes and answers make more than 500 observations, the limit");
 }
 
-/// Checks the HTML-to-text conversion.
+/// Checks the HTML-to-text conversion, its blocks a line each.
 fn check_html(html: &str, text: &str) {
-    assert_eq!(html_to_text(html), text, "for {html:?}");
+    assert_eq!(html_blocks(html).join("\n"), text, "for {html:?}");
 }
 
 #[test]

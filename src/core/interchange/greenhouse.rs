@@ -1033,12 +1033,6 @@ const BLOCK_TAGS: &[&str] = &[
     "section",
 ];
 
-/// Turns the basic HTML of a Greenhouse answer into plain text, one line per block
-/// ([`html_blocks`] joined by line breaks).
-pub fn html_to_text(html: &str) -> String {
-    html_blocks(html).join("\n")
-}
-
 /// Turns the basic HTML of a Greenhouse answer into plain text, one text per block.
 ///
 /// Tags are removed (the contents of `script`, `style` and comments with them), common entities
